@@ -1,0 +1,63 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** The layer rule: cli → {core, reporters, github}; reporters → core types; core → nothing of ours outside itself. */
+const coreRestrictions = {
+  patterns: [
+    { group: ['**/cli/**', '**/reporters/**', '**/github/**', '**/bench/**', '**/dev/**'], message: 'core must not import from outer layers.' },
+    { group: ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'http', 'https', 'net', 'os', 'process'], message: 'core does no IO: pass an Io in.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'schemas/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', coreRestrictions],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core does no IO: pass an Io in.' },
+        { name: 'console', message: 'core does not print: return data.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: pass `now` in.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: pass `now` in.' },
+      ],
+    },
+  },
+  {
+    files: ['src/reporters/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**', '**/github/**'], message: 'reporters depend on core types only.' }] },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'reporters return strings; the CLI writes them.' }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/bin.ts', 'src/cli/node-io.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'only bin.ts ends the process.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,30 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import type { FileIo } from '../core/io.js';
+
+/** Everything a command touches outside the core: files, output streams, environment. */
+export interface CliIo extends FileIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is an interactive terminal (for colour). */
+  isTty: boolean;
+  /** Copy a directory tree (used by `init`). */
+  exists(path: string): Promise<boolean>;
+  mkdir(path: string): Promise<void>;
+}
+
+export const nodeFileIo: FileIo = {
+  async readDir(dir) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
+  },
+  async fileSize(file) {
+    return (await stat(file)).size;
+  },
+  async readFile(file) {
+    return readFile(file);
+  },
+  async writeFile(file, data) {
+    await writeFile(file, data, 'utf8');
+  },
+};

@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { RevopsError } from '../core/errors.js';
+import type { CliIo } from './cli-io.js';
+import { registerFmt } from './commands/fmt.js';
+import { registerInit } from './commands/init.js';
+import { registerValidate } from './commands/validate.js';
+import { version } from './version.js';
+
+/** Exit codes: 0 ok, 1 findings at or above the fail threshold, 2 usage, configuration or IO error. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface CommandContext {
+  io: CliIo;
+  setExitCode(code: ExitCode): void;
+}
+
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('revops');
+  program
+    .description('Revenue policy as code: validate, format and replay the policies of a revenue engine.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  revops init my-policies          scaffold a policy repository
+  revops validate policies         check every policy file, with file:line:column
+  revops fmt policies --check      list files that are not canonically formatted
+
+Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
+    );
+  registerValidate(program, ctx);
+  registerFmt(program, ctx);
+  registerInit(program, ctx);
+  return program;
+}
+
+/** Runs the CLI with the given arguments; returns the process exit code. Never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let exitCode: ExitCode = 0;
+  const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof RevopsError) {
+      io.stderr(`revops: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

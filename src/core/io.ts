@@ -1,0 +1,18 @@
+/** A directory entry as the core needs to see it. */
+export interface DirEntry {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+/**
+ * The file system as the core sees it. The CLI passes the real one in; tests may pass
+ * an in-memory one. Paths are plain strings joined with `/`.
+ */
+export interface FileIo {
+  readDir(dir: string): Promise<DirEntry[]>;
+  /** Size in bytes, so that oversized files are refused before they are read. */
+  fileSize(file: string): Promise<number>;
+  readFile(file: string): Promise<Uint8Array>;
+  writeFile(file: string, data: string): Promise<void>;
+}

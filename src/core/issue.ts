@@ -1,0 +1,43 @@
+/** How bad a finding is. Errors fail `validate`; warnings are reported but do not. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * One problem found in a user's file. Problems are data, never exceptions:
+ * every check appends issues and all of them are reported together.
+ */
+export interface Issue {
+  /** Stable machine-readable code, e.g. `yaml.duplicate-key` or `ref.stage-missing`. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** How to fix it, when there is something specific to say. */
+  hint?: string;
+  /** File path as the user gave it (relative to the working directory when possible). */
+  file: string;
+  /** JSON-pointer-like path to the value inside the document, e.g. `/spec/stages/2/owner`. */
+  path: string;
+  /** 1-based line and column; 0 when the problem concerns the whole file. */
+  line: number;
+  column: number;
+}
+
+/** Issues are reported errors first, then by file, line and column. */
+export function compareIssues(a: Issue, b: Issue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const issue of issues) if (issue.severity === 'error') errors++;
+  return { errors, warnings: issues.length - errors };
+}
+
+/** Turns a path of keys and indexes into the `/a/0/b` form used in issues (RFC 6901 escaping). */
+export function formatPath(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

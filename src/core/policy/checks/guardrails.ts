@@ -1,0 +1,48 @@
+import type { SemanticCheck } from './context.js';
+import { reportDuplicateIds } from './context.js';
+
+/** Each guardrail has something to watch and someone to approve. */
+export const guardrailsValid: SemanticCheck = {
+  name: 'guardrailsValid',
+  run(ctx) {
+    for (const policy of ctx.set.Guardrails) {
+      reportDuplicateIds(ctx, policy, policy.spec.rules, ['spec', 'rules'], 'Guardrail');
+      policy.spec.rules.forEach((rule, i) => {
+        const path = ['spec', 'rules', i];
+        const hasThreshold = rule.above !== undefined || rule.below !== undefined;
+        if (rule.metric !== undefined && !hasThreshold && rule.metric !== 'constraint_moved') {
+          ctx.report(policy, [...path, 'metric'], {
+            code: 'guardrail.threshold',
+            message: `Guardrail \`${rule.id}\` watches \`${rule.metric}\` but gives no \`above\` or \`below\` threshold.`,
+          });
+        }
+        if (rule.metric === undefined && hasThreshold) {
+          ctx.report(policy, path, {
+            code: 'guardrail.metric',
+            message: `Guardrail \`${rule.id}\` gives a threshold but no \`metric\`.`,
+          });
+        }
+        if (rule.metric === undefined && rule.changedKinds === undefined) {
+          ctx.report(policy, path, {
+            code: 'guardrail.empty',
+            message: `Guardrail \`${rule.id}\` watches nothing.`,
+            hint: 'Give a `metric` with `above`/`below`, or `changedKinds`.',
+          });
+        }
+        const { users = [], teams = [], minApprovals = 1 } = rule.approvers;
+        if (users.length + teams.length === 0) {
+          ctx.report(policy, [...path, 'approvers'], {
+            code: 'guardrail.no-approvers',
+            message: `Guardrail \`${rule.id}\` names no approvers.`,
+            hint: 'List GitHub `users` or `teams` (as org/team) who must approve.',
+          });
+        } else if (teams.length === 0 && minApprovals > users.length) {
+          ctx.report(policy, [...path, 'approvers', 'minApprovals'], {
+            code: 'guardrail.min-approvals',
+            message: `Guardrail \`${rule.id}\` needs ${minApprovals} approvals but names only ${users.length} user(s).`,
+          });
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { calendarValid } from './calendar.js';
+import { compPlanValid } from './comp-plan.js';
+import type { SemanticCheck } from './context.js';
+import { fieldMappingValid } from './field-mapping.js';
+import { funnelRefsExist } from './funnel-refs.js';
+import { guardrailsValid } from './guardrails.js';
+import { handoffSlaRefs } from './handoff-sla.js';
+import { leadDefinitionRefs } from './lead-definition.js';
+import { logicVarsExist } from './logic-vars.js';
+import { revenueGoalValid } from './revenue-goal.js';
+import { singletons, uniqueNames } from './unique-names.js';
+
+export type { CheckContext, Finding, SemanticCheck } from './context.js';
+
+/** The semantic checks, run in this order over every schema-valid policy. */
+export const semanticChecks: readonly SemanticCheck[] = [
+  uniqueNames,
+  singletons,
+  funnelRefsExist,
+  leadDefinitionRefs,
+  revenueGoalValid,
+  compPlanValid,
+  handoffSlaRefs,
+  calendarValid,
+  fieldMappingValid,
+  guardrailsValid,
+  logicVarsExist,
+];

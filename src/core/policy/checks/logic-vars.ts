@@ -1,0 +1,92 @@
+import { canonicalModel } from '../../model/canonical.js';
+import type { EntityName } from '../../model/canonical.js';
+import { scopedOperators } from '../../logic/operators.js';
+import { suggestName } from '../did-you-mean.js';
+import type { Policy } from '../types.js';
+import type { CheckContext, SemanticCheck } from './context.js';
+
+type Path = (string | number)[];
+
+interface VarUse {
+  name: string;
+  path: Path;
+}
+
+/** Field names a rule reads through `var`, `missing` and `missing_some`, outside element scopes. */
+function collectVars(rule: unknown, path: Path, out: VarUse[]): void {
+  if (Array.isArray(rule)) {
+    rule.forEach((item, i) => collectVars(item, [...path, i], out));
+    return;
+  }
+  if (rule === null || typeof rule !== 'object') return;
+  const [op, args] = Object.entries(rule)[0] ?? [];
+  if (op === undefined) return;
+  const argPath = [...path, op];
+  if (op === 'var') {
+    const name = Array.isArray(args) ? args[0] : args;
+    if (typeof name === 'string' && name !== '') out.push({ name, path: Array.isArray(args) ? [...argPath, 0] : argPath });
+    return;
+  }
+  if (op === 'missing' || op === 'missing_some') {
+    const list = op === 'missing_some' && Array.isArray(args) ? args[1] : args;
+    const listPath = op === 'missing_some' ? [...argPath, 1] : argPath;
+    if (typeof list === 'string') out.push({ name: list, path: listPath });
+    if (Array.isArray(list)) list.forEach((n, i) => typeof n === 'string' && out.push({ name: n, path: [...listPath, i] }));
+    return;
+  }
+  if (scopedOperators.has(op) && Array.isArray(args)) {
+    // Later arguments run per element with `var` relative to it: only the first reads the row.
+    collectVars(args[0], [...argPath, 0], out);
+    return;
+  }
+  collectVars(args, argPath, out);
+}
+
+function checkRule(ctx: CheckContext, policy: Policy, rule: unknown, path: Path, entity: EntityName): void {
+  if (rule === undefined) return;
+  const uses: VarUse[] = [];
+  collectVars(rule, path, uses);
+  const fields = Object.keys(canonicalModel[entity]);
+  for (const use of uses) {
+    const head = use.name.split('.')[0] ?? use.name;
+    if (fields.includes(head)) continue;
+    const suggestion = suggestName(head, fields);
+    ctx.report(policy, use.path, {
+      code: 'logic.unknown-field',
+      severity: 'warning',
+      message: `\`${head}\` is not a field of ${entity} in the canonical data model; it will always be empty.`,
+      hint: suggestion !== undefined ? `Did you mean \`${suggestion}\`?` : `Fields of ${entity}: ${fields.join(', ')}.`,
+    });
+  }
+}
+
+/** Every `var` in a rule names a field of the entity the rule is evaluated on (a warning with the closest name). */
+export const logicVarsExist: SemanticCheck = {
+  name: 'logicVarsExist',
+  run(ctx) {
+    for (const def of ctx.set.LeadDefinition) {
+      const s = def.spec;
+      s.exclusions?.forEach((r, i) => checkRule(ctx, def, r.when, ['spec', 'exclusions', i, 'when'], 'leads'));
+      s.handRaisers?.forEach((r, i) => checkRule(ctx, def, r.when, ['spec', 'handRaisers', i, 'when'], 'leads'));
+      for (const category of ['fit', 'engagement'] as const) {
+        s.scoring?.[category]?.rules.forEach((r, i) => {
+          const base = ['spec', 'scoring', category, 'rules', i];
+          checkRule(ctx, def, r.when, [...base, 'when'], 'leads');
+          if (typeof r.points !== 'number') checkRule(ctx, def, r.points, [...base, 'points'], 'leads');
+        });
+      }
+      s.classes.forEach((c, i) => checkRule(ctx, def, c.when, ['spec', 'classes', i, 'when'], 'leads'));
+    }
+    for (const sla of ctx.set.HandoffSla) {
+      sla.spec.targets.forEach((t, i) => checkRule(ctx, sla, t.when, ['spec', 'targets', i, 'when'], 'leads'));
+    }
+    for (const funnel of ctx.set.Funnel) {
+      funnel.spec.events.forEach((e, i) =>
+        checkRule(ctx, funnel, e.when, ['spec', 'events', i, 'when'], e.entity === 'lead' ? 'leads' : 'opportunities'),
+      );
+    }
+    for (const plan of ctx.set.CompPlan) {
+      plan.spec.spiffs?.forEach((s, i) => checkRule(ctx, plan, s.when, ['spec', 'spiffs', i, 'when'], 'opportunities'));
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import { didYouMean } from '../did-you-mean.js';
+import type { SemanticCheck } from './context.js';
+import { isValidDate, theFunnel } from './context.js';
+
+const lowerIsBetter = new Set(['utilisation', 'median_time_in_stage_hours', 'p90_time_in_stage_hours', 'wip']);
+
+/** One goal with one constraint: its period is real, its stage exists, and its target points the right way. */
+export const revenueGoalValid: SemanticCheck = {
+  name: 'revenueGoalValid',
+  run(ctx) {
+    const goals = ctx.set.RevenueGoal;
+    if (goals.length === 0 && ctx.set.Funnel.length + ctx.set.CompPlan.length + ctx.set.LeadDefinition.length > 0) {
+      const anchor = ctx.set.Funnel[0] ?? ctx.set.CompPlan[0] ?? ctx.set.LeadDefinition[0];
+      if (anchor !== undefined) {
+        ctx.report(anchor, ['kind'], {
+          code: 'goal.missing',
+          message: 'The policy set has no RevenueGoal.',
+          hint: 'Add one RevenueGoal with the shared goal and its single constraint metric (see `revops init`).',
+        });
+      }
+    }
+    const funnel = theFunnel(ctx);
+    for (const goal of goals) {
+      const { period } = goal.spec.goal;
+      for (const end of ['start', 'end'] as const) {
+        if (!isValidDate(period[end])) {
+          ctx.report(goal, ['spec', 'goal', 'period', end], {
+            code: 'date.invalid',
+            message: `\`${period[end]}\` is not a real date.`,
+            hint: 'Write a calendar date as YYYY-MM-DD.',
+          });
+        }
+      }
+      if (isValidDate(period.start) && isValidDate(period.end) && period.start > period.end) {
+        ctx.report(goal, ['spec', 'goal', 'period', 'end'], {
+          code: 'date.range',
+          message: `The goal period ends (${period.end}) before it starts (${period.start}).`,
+        });
+      }
+      const { constraint } = goal.spec;
+      if (funnel !== undefined) {
+        const stageIds = funnel.spec.stages.map((s) => s.id);
+        const stage = funnel.spec.stages.find((s) => s.id === constraint.stage);
+        if (stage === undefined) {
+          ctx.report(goal, ['spec', 'constraint', 'stage'], {
+            code: 'ref.stage-missing',
+            message: `Constraint stage \`${constraint.stage}\` is not a stage of funnel \`${funnel.metadata.name}\`.`,
+            hint: `${didYouMean(constraint.stage, stageIds)} Stages: ${stageIds.join(', ')}.`.trim(),
+          });
+        } else if (stage.terminal !== undefined) {
+          ctx.report(goal, ['spec', 'constraint', 'stage'], {
+            code: 'goal.constraint-terminal',
+            message: `Constraint stage \`${stage.id}\` is a terminal stage; nothing queues there.`,
+            hint: 'The constraint is a working stage where items wait for a team, e.g. the SDR first touch.',
+          });
+        }
+      }
+      const direction = constraint.target.max !== undefined ? 'max' : 'min';
+      if (lowerIsBetter.has(constraint.metric) === (direction === 'min')) {
+        ctx.report(goal, ['spec', 'constraint', 'target', direction], {
+          code: 'goal.target-direction',
+          severity: 'warning',
+          message: `\`${constraint.metric}\` is usually kept ${lowerIsBetter.has(constraint.metric) ? 'low' : 'high'}, but the target gives a \`${direction}\`.`,
+          hint: `Use \`${direction === 'min' ? 'max' : 'min'}\` unless you mean it.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { IoError } from '../errors.js';
+import type { FileIo } from '../io.js';
+import { limits } from './limits.js';
+
+/** Folders inside a policy directory that never hold policies (`tests/` holds policy unit tests). */
+const skippedDirs = new Set(['node_modules', 'tests']);
+
+export function isPolicyFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/** Every `.yaml`/`.yml` file under `dir`, recursively, in a stable order. */
+export async function listPolicyFiles(dir: string, io: FileIo): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await io.readDir(current);
+    } catch (cause) {
+      throw new IoError(`Cannot read policy directory ${current}: ${(cause as Error).message}`, { cause });
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = `${current}/${entry.name}`;
+      if (entry.isDirectory && !entry.name.startsWith('.') && !skippedDirs.has(entry.name)) {
+        await walk(path);
+      } else if (entry.isFile && isPolicyFileName(entry.name)) {
+        found.push(path);
+        if (found.length > limits.maxFiles) {
+          throw new IoError(`More than ${limits.maxFiles} policy files under ${dir}; is this the right directory?`);
+        }
+      }
+    }
+  };
+  await walk(dir.replace(/\/+$/, '') || '/');
+  return found;
+}

@@ -1,0 +1,154 @@
+import type { PolicyKind } from '../schemas/index.js';
+
+/** A JSON Logic rule as written in a policy (shape checked by the schema). */
+export type LogicRule = unknown;
+
+/** Exact decimal as written (money, quotas); never a float. */
+export type DecimalText = string;
+
+export interface Metadata {
+  name: string;
+  owner: string;
+  description: string;
+  labels?: Record<string, string>;
+}
+
+export interface FunnelSpec {
+  teams: { id: string; name?: string; function: 'marketing' | 'sales' | 'customer-success' | 'operations'; roles?: string[] }[];
+  events: {
+    id: string;
+    description?: string;
+    entity: 'lead' | 'opportunity';
+    field?: string;
+    activity?: { types: string[]; byRoles?: string[]; after?: string };
+    when?: LogicRule;
+  }[];
+  stages: {
+    id: string;
+    name?: string;
+    description?: string;
+    owner: string;
+    entry: string;
+    terminal?: 'won' | 'lost';
+    capacity?: { headcount: number; perPersonPerWeek: number; unit?: string };
+  }[];
+}
+
+export interface NamedRule {
+  id: string;
+  description?: string;
+  when: LogicRule;
+}
+
+export interface ScoringCategory {
+  cap?: number;
+  decay?: { halfLife: string; from: string };
+  rules: { id: string; description?: string; when?: LogicRule; points: number | LogicRule }[];
+}
+
+export interface LeadDefinitionSpec {
+  funnel: string;
+  exclusions?: NamedRule[];
+  handRaisers?: (NamedRule & { classifyAs: string })[];
+  scoring?: { fit?: ScoringCategory; engagement?: ScoringCategory };
+  classes: { id: string; description?: string; stage: string; minScore?: number; minFit?: number; minEngagement?: number; when?: LogicRule }[];
+  defaultClass: string;
+}
+
+export interface RevenueGoalSpec {
+  goal: { metric: string; target: DecimalText; currency: string; period: { start: string; end: string } };
+  constraint: { stage: string; metric: string; target: { max?: number; min?: number }; rationale?: string };
+}
+
+export interface CompPlanSpec {
+  goal?: string;
+  roles: string[];
+  team: string;
+  currency: string;
+  period: 'month' | 'quarter' | 'year';
+  onTargetEarnings?: DecimalText;
+  targetVariable: DecimalText;
+  quota?: { metric: string; amount: DecimalText };
+  components: {
+    id: string;
+    description?: string;
+    metric: string;
+    weight: number;
+    target?: DecimalText;
+    tiers?: { mode: 'marginal' | 'retroactive'; bands: { from: number; to?: number; rate: number }[] };
+    cap?: number;
+  }[];
+  gates?: { id: string; description?: string; metric: string; min: number; components?: string[] }[];
+  teamMultipliers?: { id: string; description?: string; metric: string; min: number; multiplier: number }[];
+  spiffs?: { id: string; description?: string; amount: DecimalText; when: LogicRule; from: string; to: string }[];
+  clawbacks?: { id: string; description?: string; within: string; share: number }[];
+}
+
+export interface HandoffSlaSpec {
+  from: string;
+  to: string;
+  calendar: string;
+  owner?: string;
+  targets: { id: string; description?: string; when?: LogicRule; within: string }[];
+  escalation?: { after: string; notify: string }[];
+  recycle?: { after: string; toClass: string };
+}
+
+export interface CalendarSpec {
+  timeZone: string;
+  workingHours: { days: string[]; start: string; end: string }[];
+  holidays?: { date: string; name?: string }[];
+}
+
+export interface FieldSource {
+  column?: string;
+  derive?: LogicRule;
+  const?: string | number | boolean;
+  values?: Record<string, string | number | boolean | null>;
+  otherwise?: 'keep' | 'error' | 'empty';
+  format?: string;
+  timeZone?: string;
+  numberFormat?: { decimal?: '.' | ','; group?: string };
+  trueValues?: string[];
+  falseValues?: string[];
+}
+
+export interface FieldMappingSpec {
+  source: 'hubspot' | 'salesforce' | 'custom';
+  timeZone?: string;
+  entities: Partial<Record<string, { file: string; fields: Record<string, FieldSource> }>>;
+}
+
+export interface GuardrailsSpec {
+  rules: {
+    id: string;
+    description?: string;
+    metric?: string;
+    above?: number;
+    below?: number;
+    changedKinds?: PolicyKind[];
+    approvers: { users?: string[]; teams?: string[]; minApprovals?: number };
+  }[];
+}
+
+export interface SpecByKind {
+  Funnel: FunnelSpec;
+  LeadDefinition: LeadDefinitionSpec;
+  RevenueGoal: RevenueGoalSpec;
+  CompPlan: CompPlanSpec;
+  HandoffSla: HandoffSlaSpec;
+  Calendar: CalendarSpec;
+  FieldMapping: FieldMappingSpec;
+  Guardrails: GuardrailsSpec;
+}
+
+/** One schema-valid policy document, with where it came from. */
+export interface Policy<K extends PolicyKind = PolicyKind> {
+  kind: K;
+  file: string;
+  metadata: Metadata;
+  spec: SpecByKind[K];
+}
+
+/** Every valid policy of a repository, by kind. */
+export type PolicySet = { [K in PolicyKind]: Policy<K>[] };

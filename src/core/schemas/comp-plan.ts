@@ -1,0 +1,173 @@
+import { definePolicySchema } from './define.js';
+import type { JsonSchema } from './define.js';
+
+export const compMetrics = [
+  'won_amount',
+  'sourced_won_amount',
+  'sourced_pipeline_amount',
+  'opportunities_created',
+  'sal_count',
+  'sql_count',
+  'meetings_held',
+  'goal_attainment',
+  'constraint_target_met',
+] as const;
+
+const band: JsonSchema = {
+  type: 'object',
+  required: ['from', 'rate'],
+  additionalProperties: false,
+  properties: {
+    from: { $ref: '#/$defs/fraction', description: 'Attainment where this band starts (1 = 100 % of quota).' },
+    to: { $ref: '#/$defs/fraction', description: 'Attainment where it ends; leave out on the last band.' },
+    rate: {
+      type: 'number',
+      minimum: 0,
+      maximum: 100,
+      description: 'Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates.',
+    },
+  },
+};
+
+export const compPlanSchema = definePolicySchema({
+  kind: 'CompPlan',
+  file: 'comp-plan.schema.json',
+  title: 'Compensation plan',
+  description:
+    'How a role is paid: on-target earnings, quota, components with tiers, gates, caps, team multipliers, SPIFs and clawbacks, all tied to the shared revenue goal.',
+  spec: {
+    type: 'object',
+    required: ['roles', 'team', 'currency', 'period', 'targetVariable', 'components'],
+    additionalProperties: false,
+    properties: {
+      goal: {
+        $ref: '#/$defs/policy-ref',
+        description: 'Name of the shared RevenueGoal this plan pays on. Sales and marketing plans should name the same goal.',
+      },
+      roles: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+        items: { $ref: '#/$defs/identifier' },
+        description: 'User roles paid by this plan, e.g. `[ae]`.',
+      },
+      team: { $ref: '#/$defs/team-ref', description: 'Team (from the Funnel) whose members are on this plan.' },
+      currency: { $ref: '#/$defs/currency-code' },
+      period: { enum: ['month', 'quarter', 'year'], description: 'How often variable pay is calculated and paid.' },
+      onTargetEarnings: { $ref: '#/$defs/decimal', description: 'Yearly base plus target variable, per person.' },
+      targetVariable: { $ref: '#/$defs/decimal', description: 'Yearly variable pay at 100 % attainment, per person.' },
+      quota: {
+        type: 'object',
+        description: 'Yearly quota per person; prorated to the payout period.',
+        required: ['metric', 'amount'],
+        additionalProperties: false,
+        properties: {
+          metric: { enum: [...compMetrics], description: 'What the quota counts.' },
+          amount: { $ref: '#/$defs/decimal' },
+        },
+      },
+      components: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+        description: 'Parts of variable pay. Weights must add up to 1.',
+        items: {
+          type: 'object',
+          required: ['id', 'metric', 'weight'],
+          additionalProperties: false,
+          properties: {
+            id: { $ref: '#/$defs/identifier' },
+            description: { $ref: '#/$defs/description' },
+            metric: { enum: [...compMetrics], description: 'What this component pays on.' },
+            weight: { $ref: '#/$defs/fraction', description: 'Share of target variable, e.g. `0.7`.' },
+            target: { $ref: '#/$defs/decimal', description: 'Yearly target of the metric for 100 % attainment when it differs from the quota.' },
+            tiers: {
+              type: 'object',
+              required: ['mode', 'bands'],
+              additionalProperties: false,
+              description: 'Attainment bands. `marginal` pays each band its own rate; `retroactive` pays all attainment at the rate of the band reached.',
+              properties: {
+                mode: { enum: ['marginal', 'retroactive'] },
+                bands: { type: 'array', minItems: 1, maxItems: 20, items: band },
+              },
+            },
+            cap: { $ref: '#/$defs/fraction', description: 'Most this component pays, as a multiple of its target (e.g. `2` = 200 %).' },
+          },
+        },
+      },
+      gates: {
+        type: 'array',
+        maxItems: 20,
+        description: 'Conditions that must hold for variable pay to be paid at all, e.g. 70 % of the shared goal.',
+        items: {
+          type: 'object',
+          required: ['id', 'metric', 'min'],
+          additionalProperties: false,
+          properties: {
+            id: { $ref: '#/$defs/identifier' },
+            description: { $ref: '#/$defs/description' },
+            metric: { enum: [...compMetrics] },
+            min: { $ref: '#/$defs/fraction', description: 'Least value of the metric (as a fraction of target).' },
+            components: {
+              type: 'array',
+              items: { $ref: '#/$defs/identifier' },
+              maxItems: 20,
+              description: 'Components the gate holds back; leave out for all.',
+            },
+          },
+        },
+      },
+      teamMultipliers: {
+        type: 'array',
+        maxItems: 20,
+        description: 'Multiply the whole payout when the team meets a shared outcome.',
+        items: {
+          type: 'object',
+          required: ['id', 'metric', 'min', 'multiplier'],
+          additionalProperties: false,
+          properties: {
+            id: { $ref: '#/$defs/identifier' },
+            description: { $ref: '#/$defs/description' },
+            metric: { enum: [...compMetrics] },
+            min: { $ref: '#/$defs/fraction' },
+            multiplier: { type: 'number', minimum: 0, maximum: 10 },
+          },
+        },
+      },
+      spiffs: {
+        type: 'array',
+        maxItems: 50,
+        description: 'One-off bonuses per matching deal within a date window.',
+        items: {
+          type: 'object',
+          required: ['id', 'amount', 'when', 'from', 'to'],
+          additionalProperties: false,
+          properties: {
+            id: { $ref: '#/$defs/identifier' },
+            description: { $ref: '#/$defs/description' },
+            amount: { $ref: '#/$defs/decimal', description: 'Paid per matching won opportunity.' },
+            when: { $ref: '#/$defs/logic', description: 'Which won opportunities qualify.' },
+            from: { $ref: '#/$defs/date' },
+            to: { $ref: '#/$defs/date' },
+          },
+        },
+      },
+      clawbacks: {
+        type: 'array',
+        maxItems: 20,
+        description: 'Payouts taken back when a paid deal is reversed soon after.',
+        items: {
+          type: 'object',
+          required: ['id', 'within', 'share'],
+          additionalProperties: false,
+          properties: {
+            id: { $ref: '#/$defs/identifier' },
+            description: { $ref: '#/$defs/description' },
+            within: { $ref: '#/$defs/duration', description: 'Reversals within this long of close are clawed back.' },
+            share: { $ref: '#/$defs/fraction', description: 'Share of the original payout taken back.' },
+          },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,52 @@
+import { canonicalModel, entityNames } from '../model/canonical.js';
+import { definePolicySchema } from './define.js';
+import type { JsonSchema } from './define.js';
+
+const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
+  type: 'object',
+  required: ['file', 'fields'],
+  additionalProperties: false,
+  properties: {
+    file: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^[^/\\\\]+$',
+      description: 'File name of the export inside the data directory, e.g. `contacts.csv`.',
+    },
+    fields: {
+      type: 'object',
+      description: `Canonical ${entity} fields and where each comes from.`,
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        Object.entries(canonicalModel[entity]).map(([name, spec]) => [
+          name,
+          { $ref: '#/$defs/field-source', description: `${spec.description} (${spec.type})` },
+        ]),
+      ),
+    },
+  },
+});
+
+export const fieldMappingSchema = definePolicySchema({
+  kind: 'FieldMapping',
+  file: 'field-mapping.schema.json',
+  title: 'Field mapping',
+  description: 'How a CRM export (HubSpot, Salesforce, or any CSV) maps onto the canonical pipeline data model.',
+  spec: {
+    type: 'object',
+    required: ['source', 'entities'],
+    additionalProperties: false,
+    properties: {
+      source: { enum: ['hubspot', 'salesforce', 'custom'], description: 'Which CRM the export comes from.' },
+      timeZone: { type: 'string', maxLength: 64, description: 'Default IANA time zone for date-times without an offset.' },
+      entities: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: false,
+        description: 'One mapping per canonical entity present in the export.',
+        properties: Object.fromEntries(entityNames.map((name) => [name, entityMapping(name)])),
+      },
+    },
+  },
+});

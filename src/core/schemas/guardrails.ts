@@ -1,0 +1,77 @@
+import { definePolicySchema } from './define.js';
+
+export const impactMetrics = [
+  'payout_cost_change_pct',
+  'constraint_utilisation',
+  'max_stage_utilisation',
+  'constraint_moved',
+  'sla_compliance_change_pts',
+  'mql_volume_change_pct',
+  'goal_forecast_change_pct',
+] as const;
+
+export const policyKinds = [
+  'Funnel',
+  'LeadDefinition',
+  'RevenueGoal',
+  'CompPlan',
+  'HandoffSla',
+  'Calendar',
+  'FieldMapping',
+  'Guardrails',
+] as const;
+
+export const guardrailsSchema = definePolicySchema({
+  kind: 'Guardrails',
+  file: 'guardrails.schema.json',
+  title: 'Guardrails',
+  description:
+    'Impact thresholds that need a named approver when a pull request crosses them. Always read from the base branch, so a change cannot loosen the guardrail that judges it.',
+  spec: {
+    type: 'object',
+    required: ['rules'],
+    additionalProperties: false,
+    properties: {
+      rules: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: {
+          type: 'object',
+          required: ['id', 'approvers'],
+          additionalProperties: false,
+          description: 'One guardrail: crossed when its metric passes `above`/`below`, or when a policy of one of `changedKinds` changes.',
+          properties: {
+            id: { $ref: '#/$defs/identifier' },
+            description: { $ref: '#/$defs/description' },
+            metric: {
+              enum: [...impactMetrics],
+              description: 'Impact figure compared with the threshold; percentages and points are head minus base.',
+            },
+            above: { type: 'number', description: 'Crossed when the metric is greater than this.' },
+            below: { type: 'number', description: 'Crossed when the metric is less than this.' },
+            changedKinds: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 8,
+              uniqueItems: true,
+              items: { enum: [...policyKinds] },
+              description: 'Crossed when any policy of these kinds is added, removed or changed.',
+            },
+            approvers: {
+              type: 'object',
+              minProperties: 1,
+              additionalProperties: false,
+              description: 'Who must approve the pull request when this guardrail is crossed.',
+              properties: {
+                users: { type: 'array', maxItems: 50, items: { $ref: '#/$defs/github-login' } },
+                teams: { type: 'array', maxItems: 20, items: { $ref: '#/$defs/github-team' } },
+                minApprovals: { type: 'integer', minimum: 1, maximum: 10, description: 'How many of them must approve. Default 1.' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,71 @@
+import { definePolicySchema } from './define.js';
+
+export const constraintMetrics = [
+  'utilisation',
+  'throughput_per_week',
+  'conversion_rate',
+  'median_time_in_stage_hours',
+  'p90_time_in_stage_hours',
+  'sla_compliance',
+  'wip',
+] as const;
+
+export const goalMetrics = ['won_amount', 'new_arr', 'won_deals'] as const;
+
+export const revenueGoalSchema = definePolicySchema({
+  kind: 'RevenueGoal',
+  file: 'revenue-goal.schema.json',
+  title: 'Revenue goal',
+  description:
+    'The one goal sales and marketing share, and the one constraint metric at the bottleneck stage that everyone optimises. A repository has exactly one.',
+  spec: {
+    type: 'object',
+    required: ['goal', 'constraint'],
+    additionalProperties: false,
+    properties: {
+      goal: {
+        type: 'object',
+        required: ['metric', 'target', 'currency', 'period'],
+        additionalProperties: false,
+        description: 'The shared revenue goal.',
+        properties: {
+          metric: { enum: [...goalMetrics], description: 'What is counted: `won_amount` (closed-won value), `new_arr`, or `won_deals`.' },
+          target: { $ref: '#/$defs/decimal', description: 'Target value for the period, e.g. `"4800000"`.' },
+          currency: { $ref: '#/$defs/currency-code' },
+          period: {
+            type: 'object',
+            required: ['start', 'end'],
+            additionalProperties: false,
+            description: 'The goal period, both days included.',
+            properties: {
+              start: { $ref: '#/$defs/date' },
+              end: { $ref: '#/$defs/date' },
+            },
+          },
+        },
+      },
+      constraint: {
+        type: 'object',
+        required: ['stage', 'metric', 'target'],
+        additionalProperties: false,
+        description: 'The single constraint: the stage that limits throughput, the metric watched there, and its target.',
+        properties: {
+          stage: { $ref: '#/$defs/stage-ref', description: 'The stage believed to be the bottleneck.' },
+          metric: { enum: [...constraintMetrics], description: 'Metric of that stage that everyone optimises.' },
+          target: {
+            type: 'object',
+            description: 'Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high.',
+            minProperties: 1,
+            maxProperties: 1,
+            additionalProperties: false,
+            properties: {
+              max: { type: 'number', description: 'The metric should be at most this.' },
+              min: { type: 'number', description: 'The metric should be at least this.' },
+            },
+          },
+          rationale: { $ref: '#/$defs/description', description: 'Why this stage is the constraint, for reviewers.' },
+        },
+      },
+    },
+  },
+});

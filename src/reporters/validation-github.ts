@@ -1,0 +1,25 @@
+import type { LoadResult } from '../core/policy/load.js';
+import { countBySeverity } from '../core/issue.js';
+
+/** Escaping for GitHub workflow commands: data and property values differ. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `::error file=…,line=…,col=…::message` lines, which GitHub shows on the pull request diff. */
+export function renderValidationGithub(result: Pick<LoadResult, 'files' | 'issues'>): string {
+  const lines = result.issues.map((issue) => {
+    const props = [`file=${escapeProperty(issue.file)}`];
+    if (issue.line > 0) props.push(`line=${issue.line}`, `col=${issue.column}`);
+    props.push(`title=${escapeProperty(`revops ${issue.code}`)}`);
+    const text = issue.hint === undefined ? issue.message : `${issue.message} ${issue.hint}`;
+    return `::${issue.severity} ${props.join(',')}::${escapeData(text)}`;
+  });
+  const { errors, warnings } = countBySeverity(result.issues);
+  lines.push(`revops validate: ${errors} error(s), ${warnings} warning(s) in ${result.files.length} file(s)`);
+  return lines.join('\n') + '\n';
+}

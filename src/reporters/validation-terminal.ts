@@ -1,0 +1,44 @@
+import { createColors } from 'picocolors';
+import type { Issue } from '../core/issue.js';
+import { countBySeverity } from '../core/issue.js';
+import type { LoadResult } from '../core/policy/load.js';
+
+export interface TerminalOptions {
+  color: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Problems grouped by file, each with `line:col`, severity, message, code and the fix. */
+export function renderValidationTerminal(result: Pick<LoadResult, 'files' | 'issues'>, options: TerminalOptions): string {
+  const c = createColors(options.color);
+  const out: string[] = [];
+  const byFile = new Map<string, Issue[]>();
+  for (const issue of result.issues) {
+    const list = byFile.get(issue.file) ?? [];
+    list.push(issue);
+    byFile.set(issue.file, list);
+  }
+  for (const [file, issues] of byFile) {
+    out.push(c.underline(file));
+    for (const issue of issues) {
+      const where = issue.line > 0 ? `${issue.line}:${issue.column}` : '-';
+      const severity = issue.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${issue.message}  ${c.dim(issue.code)}`);
+      if (issue.hint !== undefined) out.push(`  ${' '.repeat(8)} ${' '.repeat(7)}  ${c.cyan('fix:')} ${issue.hint}`);
+    }
+    out.push('');
+  }
+  const { errors, warnings } = countBySeverity(result.issues);
+  const filesWithProblems = byFile.size;
+  if (errors > 0) {
+    out.push(c.red(`✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${filesWithProblems} of ${plural(result.files.length, 'file')}`));
+  } else if (warnings > 0) {
+    out.push(c.yellow(`⚠ ${plural(result.files.length, 'policy file')} valid, ${plural(warnings, 'warning')}`));
+  } else {
+    out.push(c.green(`✔ ${plural(result.files.length, 'policy file')} valid`));
+  }
+  return out.join('\n') + '\n';
+}

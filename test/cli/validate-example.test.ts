@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runRevops } from '../helpers/cli.js';
+import { examplePolicies } from '../helpers/paths.js';
+
+describe('revops validate on the example policies', () => {
+  it('finds every example policy valid and exits 0', async () => {
+    const run = await runRevops(['validate', examplePolicies, '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { ok: boolean; summary: { files: number; errors: number; warnings: number } };
+    expect(run.stderr).toBe('');
+    expect(report.summary).toEqual({ files: 12, errors: 0, warnings: 0 });
+    expect(report.ok).toBe(true);
+    expect(run.code).toBe(0);
+  });
+
+  it('prints a summary that names the constraint', async () => {
+    const run = await runRevops(['validate', examplePolicies, '--summary']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✔ 12 policy files valid');
+    expect(run.stdout).toMatch(/RevenueGoal\s+fy2026-new-business .*constraint: mql utilisation ≤ 0\.85/);
+  });
+
+  it('exits 2 with a clear message when the directory does not exist', async () => {
+    const run = await runRevops(['validate', 'no/such/dir']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('revops: Policy directory no/such/dir does not exist.\n');
+  });
+
+  it('exits 2 on an unknown format', async () => {
+    const run = await runRevops(['validate', examplePolicies, '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("argument 'xml' is invalid");
+  });
+});

@@ -1,0 +1,21 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const fixturesDir = join(repoRoot, 'test', 'fixtures');
+export const examplePolicies = join(repoRoot, 'policies');
+
+/** A fresh temporary directory; remove it with `cleanup`. */
+export function makeTempDir(prefix = 'revops-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Copies the example policies into a temporary directory so a test can change them. */
+export function copyExamplePolicies(): { dir: string; cleanup: () => void } {
+  const temp = makeTempDir();
+  cpSync(examplePolicies, temp.dir, { recursive: true });
+  return temp;
+}
