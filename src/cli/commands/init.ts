@@ -1,7 +1,89 @@
 import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { loadPolicyDir } from '../../core/policy/load.js';
+import type { CliIo } from '../cli-io.js';
+import { cleanPath } from '../options.js';
+import { packageRoot } from '../package-root.js';
 import type { CommandContext } from '../program.js';
+import { version } from '../version.js';
+
+interface InitOptions {
+  force: boolean;
+}
+
+interface PlannedFile {
+  from: string;
+  to: string;
+}
+
+/** Template files whose names npm would not ship as they are. */
+const renamed: Record<string, string> = { gitignore: '.gitignore' };
+
+async function listTree(io: CliIo, root: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await io.readDir(prefix === '' ? root : `${root}/${prefix}`);
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory) out.push(...(await listTree(io, root, rel)));
+    else if (entry.isFile) out.push(rel);
+  }
+  return out;
+}
+
+async function planFiles(io: CliIo, target: string): Promise<PlannedFile[]> {
+  const plan: PlannedFile[] = [];
+  for (const rel of await listTree(io, `${packageRoot}/templates/policy-repo`)) {
+    const base = rel.split('/').pop() ?? rel;
+    const to = rel.slice(0, rel.length - base.length) + (renamed[base] ?? base);
+    plan.push({ from: `${packageRoot}/templates/policy-repo/${rel}`, to: `${target}/${to}` });
+  }
+  for (const rel of await listTree(io, `${packageRoot}/policies`)) {
+    if (/\.ya?ml$/.test(rel)) plan.push({ from: `${packageRoot}/policies/${rel}`, to: `${target}/policies/${rel}` });
+  }
+  for (const rel of await listTree(io, `${packageRoot}/schemas`)) {
+    if (rel.endsWith('.json')) plan.push({ from: `${packageRoot}/schemas/${rel}`, to: `${target}/schemas/${rel}` });
+  }
+  return plan;
+}
 
 export function registerInit(program: Command, ctx: CommandContext): void {
-  void ctx;
-  program.command('init').description('not yet implemented');
+  program
+    .command('init')
+    .description('Scaffold a policy repository: example policies, schemas for editor completion, a README and a GitHub workflow.')
+    .argument('<dir>', 'directory to create')
+    .option('--force', 'write into a directory that is not empty, replacing files of the same name', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  revops init my-policies            create ./my-policies with a complete, valid example
+  revops init . --force              scaffold into the current repository
+
+The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
+its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
+speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.`,
+    )
+    .action(async (dirArg: string, options: InitOptions) => {
+      const { io } = ctx;
+      const target = cleanPath(dirArg);
+      if ((await io.exists(target)) && (await io.readDir(target)).length > 0 && !options.force) {
+        throw new UsageError(`${target} exists and is not empty; choose a new directory or pass --force to write into it.`);
+      }
+      const plan = await planFiles(io, target);
+      for (const file of plan) {
+        const dir = file.to.slice(0, file.to.lastIndexOf('/'));
+        await io.mkdir(dir);
+        const text = new TextDecoder().decode(await io.readFile(file.from));
+        await io.writeFile(file.to, text.replace(/\{\{version\}\}/g, version));
+      }
+      const check = await loadPolicyDir(`${target}/policies`, io);
+      const errors = check.issues.filter((i) => i.severity === 'error').length;
+      io.stdout(`Created ${plan.length} files in ${target}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`);
+      io.stdout(
+        `\nNext steps:\n  cd ${target}\n  npx revops validate policies      check the policies\n` +
+          `  edit policies/*.yaml              your editor completes fields from schemas/\n`,
+      );
+      ctx.setExitCode(errors === 0 ? 0 : 1);
+    });
 }

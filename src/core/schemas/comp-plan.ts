@@ -87,8 +87,8 @@ export const compPlanSchema = definePolicySchema({
               additionalProperties: false,
               description: 'Attainment bands. `marginal` pays each band its own rate; `retroactive` pays all attainment at the rate of the band reached.',
               properties: {
-                mode: { enum: ['marginal', 'retroactive'] },
-                bands: { type: 'array', minItems: 1, maxItems: 20, items: band },
+                mode: { enum: ['marginal', 'retroactive'], description: 'How bands combine: `marginal` or `retroactive`.' },
+                bands: { type: 'array', minItems: 1, maxItems: 20, items: band, description: 'Attainment bands from 0 upwards, contiguous.' },
               },
             },
             cap: { $ref: '#/$defs/fraction', description: 'Most this component pays, as a multiple of its target (e.g. `2` = 200 %).' },
@@ -106,7 +106,7 @@ export const compPlanSchema = definePolicySchema({
           properties: {
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
-            metric: { enum: [...compMetrics] },
+            metric: { enum: [...compMetrics], description: 'What the gate measures.' },
             min: { $ref: '#/$defs/fraction', description: 'Least value of the metric (as a fraction of target).' },
             components: {
               type: 'array',
@@ -128,9 +128,9 @@ export const compPlanSchema = definePolicySchema({
           properties: {
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
-            metric: { enum: [...compMetrics] },
-            min: { $ref: '#/$defs/fraction' },
-            multiplier: { type: 'number', minimum: 0, maximum: 10 },
+            metric: { enum: [...compMetrics], description: 'The shared outcome measured.' },
+            min: { $ref: '#/$defs/fraction', description: 'Least attainment of that outcome (1 = 100 %).' },
+            multiplier: { type: 'number', minimum: 0, maximum: 10, description: 'Factor applied to the whole payout, e.g. `1.1`.' },
           },
         },
       },

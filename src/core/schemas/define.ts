@@ -54,7 +54,7 @@ export function definePolicySchema(options: {
       apiVersion: { const: API_VERSION, description: `Policy format version. Always \`${API_VERSION}\`.` },
       kind: { const: options.kind, description: `Policy kind. Always \`${options.kind}\` in this file.` },
       metadata: { $ref: '#/$defs/metadata' },
-      spec: options.spec,
+      spec: { description: `The ${options.kind} itself.`, ...options.spec },
     },
   };
   return {

@@ -4,6 +4,7 @@ import type { JsonSchema } from './define.js';
 
 const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
   type: 'object',
+  description: `Where canonical ${entity} come from.`,
   required: ['file', 'fields'],
   additionalProperties: false,
   properties: {

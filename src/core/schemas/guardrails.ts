@@ -34,6 +34,7 @@ export const guardrailsSchema = definePolicySchema({
     properties: {
       rules: {
         type: 'array',
+        description: 'The guardrails; each is checked on every pull request.',
         minItems: 1,
         maxItems: 100,
         items: {
@@ -64,8 +65,8 @@ export const guardrailsSchema = definePolicySchema({
               additionalProperties: false,
               description: 'Who must approve the pull request when this guardrail is crossed.',
               properties: {
-                users: { type: 'array', maxItems: 50, items: { $ref: '#/$defs/github-login' } },
-                teams: { type: 'array', maxItems: 20, items: { $ref: '#/$defs/github-team' } },
+                users: { type: 'array', maxItems: 50, items: { $ref: '#/$defs/github-login' }, description: 'GitHub logins.' },
+                teams: { type: 'array', maxItems: 20, items: { $ref: '#/$defs/github-team' }, description: 'GitHub teams as `org/team-slug`.' },
                 minApprovals: { type: 'integer', minimum: 1, maximum: 10, description: 'How many of them must approve. Default 1.' },
               },
             },

@@ -35,6 +35,7 @@ const scoringCategory = (what: string, withDecay: boolean): JsonSchema => ({
       : {}),
     rules: {
       type: 'array',
+      description: `${what} rules; every matching rule adds its points.`,
       minItems: 1,
       maxItems: 500,
       items: {

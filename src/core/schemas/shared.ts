@@ -187,8 +187,8 @@ export const sharedDefs: Record<string, JsonSchema> = {
         description: 'Separators used in the column, e.g. `{decimal: ",", group: "."}` for `1.000,50`.',
         additionalProperties: false,
         properties: {
-          decimal: { enum: ['.', ','] },
-          group: { enum: [',', '.', ' ', "'", ''] },
+          decimal: { enum: ['.', ','], description: 'Decimal separator.' },
+          group: { enum: [',', '.', ' ', "'", ''], description: 'Thousands separator; empty for none.' },
         },
       },
       trueValues: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 50 }, description: 'Raw values read as true.' },

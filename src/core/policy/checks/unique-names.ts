@@ -29,8 +29,9 @@ export const singletons: SemanticCheck = {
   run(ctx) {
     for (const kind of ['Funnel', 'RevenueGoal'] as const) {
       const found = ctx.set[kind];
-      for (const extra of found.slice(1)) {
-        ctx.report(extra, ['kind'], {
+      if (found.length < 2) continue;
+      for (const policy of found) {
+        ctx.report(policy, ['kind'], {
           code: `${kind === 'Funnel' ? 'funnel' : 'goal'}.not-unique`,
           message: `There is more than one ${kind} (${found.map((p) => p.metadata.name).join(', ')}); a policy repository has exactly one.`,
           hint:

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { version } from '../../src/cli/version.js';
+import { runRevops } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/paths.js';
+
+describe('revops init', () => {
+  const temps: (() => void)[] = [];
+  afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
+  const tempDir = () => {
+    const t = makeTempDir();
+    temps.push(t.cleanup);
+    return t.dir;
+  };
+
+  it('scaffolds a policy repository whose policies validate', async () => {
+    const target = join(tempDir(), 'my-policies');
+    const run = await runRevops(['init', target]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(12 policies, all valid)');
+    for (const file of ['README.md', '.gitignore', '.github/workflows/revops-validate.yml', 'policies/funnel.yaml', 'schemas/funnel.schema.json']) {
+      expect(existsSync(join(target, file)), file).toBe(true);
+    }
+    const validate = await runRevops(['validate', join(target, 'policies')]);
+    expect(validate.code).toBe(0);
+  });
+
+  it('points each policy at a schema file that exists in the scaffold', async () => {
+    const target = join(tempDir(), 'repo');
+    await runRevops(['init', target]);
+    const funnel = readFileSync(join(target, 'policies', 'funnel.yaml'), 'utf8');
+    const schemaRef = /^# yaml-language-server: \$schema=(\S+)$/m.exec(funnel)?.[1];
+    expect(schemaRef).toBe('../schemas/funnel.schema.json');
+    expect(existsSync(join(target, 'policies', schemaRef!))).toBe(true);
+  });
+
+  it('pins the installed revops version in the workflow', async () => {
+    const target = join(tempDir(), 'repo');
+    await runRevops(['init', target]);
+    const workflow = readFileSync(join(target, '.github/workflows/revops-validate.yml'), 'utf8');
+    expect(workflow).toContain(`REVOPS_VERSION: '${version}'`);
+    expect(workflow).not.toContain('{{version}}');
+  });
+
+  it('refuses a directory that is not empty unless --force is given', async () => {
+    const target = tempDir();
+    writeFileSync(join(target, 'notes.txt'), 'mine');
+    const refused = await runRevops(['init', target]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('exists and is not empty');
+    expect(existsSync(join(target, 'policies'))).toBe(false);
+
+    const forced = await runRevops(['init', target, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
