@@ -111,13 +111,14 @@ export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]
 
 /** Rejects what YAML allows but policies must not use: tags, anchors, aliases, prototype keys. */
 function checkNodes(doc: Document.Parsed, file: string, pos: (o: number) => { line: number; column: number }, issues: Issue[]): void {
-  const push = (code: string, message: string, hint: string, node: YamlNode, path: (string | number)[]): void => {
+  // The path is worked out only for a node that has a problem: most nodes have none.
+  const push = (code: string, message: string, hint: string, node: YamlNode, path: () => (string | number)[]): void => {
     const p = pos(node.range?.[0] ?? 0);
-    issues.push({ code, severity: 'error', message, hint, file, path: formatPath(path), line: p.line, column: p.column });
+    issues.push({ code, severity: 'error', message, hint, file, path: formatPath(path()), line: p.line, column: p.column });
   };
   visit(doc, {
     Node(_key, node, ancestors) {
-      const path = pathOf(ancestors, node);
+      const path = () => pathOf(ancestors, node);
       if (isAlias(node)) {
         push('yaml.alias', `Alias \`*${node.source}\` is not allowed in policies.`, 'Write the value out in full instead of using anchors and aliases.', node, path);
         return visit.SKIP;
@@ -133,8 +134,8 @@ function checkNodes(doc: Document.Parsed, file: string, pos: (o: number) => { li
     },
     Pair(_key, pair, ancestors) {
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && forbiddenKeys.has(pair.key.value)) {
-        const path = [...pathOf(ancestors, undefined), pair.key.value];
-        push('yaml.forbidden-key', `Key \`${pair.key.value}\` is not allowed.`, 'Rename the key; this name could alter object prototypes.', pair.key, path);
+        const key = pair.key.value;
+        push('yaml.forbidden-key', `Key \`${key}\` is not allowed.`, 'Rename the key; this name could alter object prototypes.', pair.key, () => [...pathOf(ancestors, undefined), key]);
       }
     },
   });
