@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
 import { examplePolicies } from '../helpers/paths.js';
 
 describe('revops validate on the example policies', () => {
@@ -29,5 +30,19 @@ describe('revops validate on the example policies', () => {
     const run = await runRevops(['validate', examplePolicies, '--format', 'xml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("argument 'xml' is invalid");
+  });
+});
+
+describe('revops validate output', () => {
+  it('renders the clean result and the policy summary (golden)', async () => {
+    const run = await runRevops(['validate', 'policies', '--summary']);
+    expect(run.code).toBe(0);
+    expectGolden('validate/example-summary.txt', run.stdout);
+  });
+
+  it('explains that a file is not a policy directory', async () => {
+    const run = await runRevops(['validate', 'policies/funnel.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('policies/funnel.yaml is a file; give the directory that holds the policies');
   });
 });

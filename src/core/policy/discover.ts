@@ -17,6 +17,9 @@ export async function listPolicyFiles(dir: string, io: FileIo): Promise<string[]
     try {
       entries = await io.readDir(current);
     } catch (cause) {
+      if ((cause as { code?: string }).code === 'ENOTDIR' && current === dir) {
+        throw new IoError(`${dir} is a file; give the directory that holds the policies (they are checked together because they refer to each other).`, { cause });
+      }
       throw new IoError(`Cannot read policy directory ${current}: ${(cause as Error).message}`, { cause });
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -32,6 +35,6 @@ export async function listPolicyFiles(dir: string, io: FileIo): Promise<string[]
       }
     }
   };
-  await walk(dir.replace(/\/+$/, '') || '/');
+  await walk(dir);
   return found;
 }
