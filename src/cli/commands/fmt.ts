@@ -1,7 +1,112 @@
 import type { Command } from 'commander';
+import { IoError, UsageError } from '../../core/errors.js';
+import type { Issue } from '../../core/issue.js';
+import { listPolicyFiles } from '../../core/policy/discover.js';
+import { formatPolicyText } from '../../core/policy/format.js';
+import type { FormatOutcome } from '../../core/policy/format.js';
+import { limits } from '../../core/policy/limits.js';
 import type { CommandContext } from '../program.js';
+import { cleanPath } from '../options.js';
+
+interface FmtOptions {
+  check?: boolean;
+}
 
 export function registerFmt(program: Command, ctx: CommandContext): void {
-  void ctx;
-  program.command('fmt').description('not yet implemented');
+  program
+    .command('fmt')
+    .description('Format policy files canonically: keys in schema order, 2-space indentation, every comment and quote kept.')
+    .argument('[dir]', 'policy directory', 'policies')
+    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  revops fmt                            format every policy file in ./policies
+  revops fmt policies --check           in CI: fail if a file is not formatted
+
+Keys are ordered as the schema of the file's kind lists them (apiVersion, kind, metadata, spec
+first); keys the schema does not know keep their order after the known ones. Comments, quoting,
+line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
+reads back as the same data with the same comments and formatting it again changes nothing;
+otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
+reported with file:line:column and left unchanged.
+Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
+2 usage or IO error.`,
+    )
+    .action(async (dirArg: string, options: FmtOptions) => {
+      const { io } = ctx;
+      const dir = cleanPath(dirArg);
+      if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
+      const files = await listPolicyFiles(dir, io);
+      if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+      let changed = 0;
+      let failed = 0;
+      for (const file of files) {
+        const outcome = await formatFile(file, ctx);
+        if (outcome.status === 'changed') {
+          changed++;
+          if (options.check) {
+            io.stdout(`${file}\n`);
+          } else {
+            await writeText(file, outcome.output ?? '', ctx);
+            io.stdout(`formatted ${file}\n`);
+          }
+        } else if (outcome.status === 'refused') {
+          failed++;
+          io.stderr(`${file}: refused to format: ${outcome.reason ?? 'unknown reason'}; the file is left unchanged.\n`);
+        } else if (outcome.status === 'invalid') {
+          failed++;
+          io.stderr(renderIssues(outcome.issues ?? []));
+        }
+      }
+      io.stdout(renderSummary(files.length, changed, failed, options.check === true, dir));
+      ctx.setExitCode(failed > 0 || (options.check === true && changed > 0) ? 1 : 0);
+    });
+}
+
+async function formatFile(file: string, { io }: CommandContext): Promise<FormatOutcome> {
+  let bytes: Uint8Array;
+  try {
+    const size = await io.fileSize(file);
+    if (size > limits.maxFileBytes) {
+      const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
+      return { status: 'invalid', issues: [{ code: 'file.too-large', severity: 'error', message, file, path: '', line: 0, column: 0 }] };
+    }
+    bytes = await io.readFile(file);
+  } catch (cause) {
+    throw new IoError(`Cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
+  // Keep a BOM in the text so that formatting writes it back.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return formatPolicyText(text, file);
+}
+
+async function writeText(file: string, text: string, { io }: CommandContext): Promise<void> {
+  try {
+    await io.writeFile(file, text);
+  } catch (cause) {
+    throw new IoError(`Cannot write ${file}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+function renderIssues(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => {
+      const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+      const hint = issue.hint === undefined ? '' : `\n  fix: ${issue.hint}`;
+      return `${where}: ${issue.message} [${issue.code}]${hint}\n`;
+    })
+    .join('');
+}
+
+function renderSummary(total: number, changed: number, failed: number, isCheck: boolean, dir: string): string {
+  const files = (n: number): string => `${n} policy file${n === 1 ? '' : 's'}`;
+  const lines: string[] = [];
+  if (changed > 0) {
+    lines.push(isCheck ? `${changed} of ${files(total)} not formatted; run \`revops fmt ${dir}\` to format.` : `Formatted ${changed} of ${files(total)}.`);
+  }
+  if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
+  if (changed === 0 && failed === 0) lines.push(`All ${files(total)} formatted.`);
+  return lines.join('\n') + '\n';
 }

@@ -45,13 +45,13 @@ const scoringCategory = (what: string, withDecay: boolean): JsonSchema => ({
         properties: {
           id: { $ref: '#/$defs/identifier', description: 'Rule id, unique within this policy.' },
           description: { $ref: '#/$defs/description' },
-          when: { $ref: '#/$defs/logic', description: 'Points are given when this rule is true. Leave out to always apply.' },
           points: {
             description: 'Points given: a number, or a JSON Logic rule that computes them (e.g. 2 per page view).',
             if: { type: 'number' },
             then: { type: 'number', minimum: -1000, maximum: 1000 },
             else: { $ref: '#/$defs/logic' },
           },
+          when: { $ref: '#/$defs/logic', description: 'Points are given when this rule is true. Leave out to always apply.' },
         },
       },
     },
