@@ -1,40 +1,13 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { isScalar } from 'yaml';
 import type { Issue } from '../issue.js';
 import { formatPath } from '../issue.js';
-import { policySchemas } from '../schemas/index.js';
 import { logicObjectMarker } from '../schemas/shared.js';
 import type { PolicyKind } from '../schemas/index.js';
 import { didYouMean } from './did-you-mean.js';
 import { locatePath, splitPointer } from './locate.js';
 import type { ParsedFile } from './parse.js';
-
-/**
- * ajv is strict (unknown keywords and formats are schema bugs), reads own properties
- * only, never `$data`. `allErrors` is on so a user sees every problem at once; that is
- * safe here because the schemas are ours and every pattern in them is linear and sits
- * behind a `maxLength` (a test checks this).
- */
-const ajv = new Ajv2020({
-  strict: true,
-  strictTuples: false,
-  allowUnionTypes: true,
-  allErrors: true,
-  ownProperties: true,
-  verbose: true,
-  $data: false,
-});
-
-const validators = new Map<PolicyKind, ValidateFunction>();
-
-function validatorFor(kind: PolicyKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (validate === undefined) {
-    validate = ajv.compile(policySchemas[kind]);
-    validators.set(kind, validate);
-  }
-  return validate;
-}
+import { validatorFor } from './validators.js';
 
 const operatorHints: Record<string, string> = {
   log: '`log` is not allowed: it would print evaluated lead data into CI logs.',
@@ -69,7 +42,7 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
   const segments = splitPointer(error.instancePath);
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
   const schemaPath = error.schemaPath;
-  const field = segments.length === 0 ? 'the document' : `\`${String(segments[segments.length - 1])}\``;
+  const field = fieldName(segments);
   let path = segments;
   let at: 'value' | 'key' = 'value';
   let code = `schema.${error.keyword}`;
@@ -144,7 +117,7 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
         break;
       }
       message = `${field} must be ${withArticle(expectedText)}, but it is ${describeValue(error.data)}.`;
-      hint = retypeHint(parsed, segments, expectedText);
+      hint = retypeHint(parsed, segments, expectedText, schema);
       break;
     }
     case 'pattern':
@@ -168,18 +141,34 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
   return issue;
 }
 
+/** How a message names the value at a path: its key, with list indexes (`workingHours[0]`, not `0`). */
+function fieldName(segments: readonly (string | number)[]): string {
+  let i = segments.length;
+  while (i > 0 && typeof segments[i - 1] === 'number') i--;
+  if (segments.length === 0) return 'the document';
+  const indexes = segments.slice(i).map((n) => `[${String(n)}]`).join('');
+  return `\`${i > 0 ? String(segments[i - 1]) : ''}${indexes}\``;
+}
+
 function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 /** When YAML turned what the user meant as text into a number or boolean, say how to keep it. */
-function retypeHint(parsed: ParsedFile, segments: (string | number)[], expected: string): string | undefined {
+function retypeHint(parsed: ParsedFile, segments: (string | number)[], expected: string, schema: Record<string, unknown>): string | undefined {
   if (!expected.includes('string')) return undefined;
-  const node = parsed.doc?.getIn(segments, true) as { source?: string; range?: [number, number, number] } | undefined;
-  const range = node?.range;
-  if (range === undefined) return undefined;
-  const source = parsed.text.slice(range[0], range[1]);
+  const node: unknown = parsed.doc?.getIn(segments, true);
+  if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
+  const source = parsed.text.slice(node.range[0], node.range[1]);
   if (source === '' || /^["']/.test(source)) return undefined;
-  return `Quote it: \`'${source}'\`. Unquoted, YAML reads ${source} as a ${typeof parsed.doc?.getIn(segments)} and may change it (leading zeros, trailing zeros and long ids are lost).`;
+  // Quoting only helps when the text itself is valid, e.g. not for `within: 4` (a duration needs a unit).
+  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(source)) {
+    return typeof schema.description === 'string' ? `Expected: ${schema.description}` : undefined;
+  }
+  if (typeof node.value === 'number') {
+    return `Quote it: \`'${source}'\`. Unquoted, YAML reads ${source} as a number and may change it (leading zeros, trailing zeros and long ids are lost).`;
+  }
+  if (typeof node.value === 'boolean') return `Quote it: \`'${source}'\`. Unquoted, YAML reads ${source} as a boolean.`;
+  return undefined;
 }
 
