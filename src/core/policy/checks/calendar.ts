@@ -1,5 +1,5 @@
 import type { SemanticCheck } from './context.js';
-import { isValidDate, isValidTimeZone } from './context.js';
+import { isValidDate, isValidTimeZone, timeZoneHint } from './context.js';
 
 /** Calendars name a real time zone, working days whose end follows their start, and real, distinct holidays. */
 export const calendarValid: SemanticCheck = {
@@ -11,7 +11,7 @@ export const calendarValid: SemanticCheck = {
         ctx.report(calendar, ['spec', 'timeZone'], {
           code: 'calendar.time-zone',
           message: `\`${spec.timeZone}\` is not an IANA time zone.`,
-          hint: 'Use a name such as `America/New_York`, `Europe/London` or `UTC`.',
+          hint: timeZoneHint(spec.timeZone),
         });
       }
       const daysSeen = new Map<string, number>();

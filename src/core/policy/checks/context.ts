@@ -1,3 +1,4 @@
+import { suggestName } from '../did-you-mean.js';
 import type { Severity } from '../../issue.js';
 import type { PolicyKind } from '../../schemas/index.js';
 import type { Policy, PolicySet } from '../types.js';
@@ -38,6 +39,13 @@ export function isValidDate(text: string): boolean {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A hint naming the closest IANA time zone, e.g. `America/New_York` for `America/New_Yrok`. */
+export function timeZoneHint(zone: string): string {
+  const suggestion = suggestName(zone, Intl.supportedValuesOf('timeZone'));
+  const example = 'Use a name such as `America/New_York`, `Europe/London` or `UTC`.';
+  return suggestion === undefined ? example : `Did you mean \`${suggestion}\`? ${example}`;
 }
 
 export function isValidTimeZone(zone: string): boolean {

@@ -1,5 +1,5 @@
 import type { SemanticCheck } from './context.js';
-import { isValidTimeZone } from './context.js';
+import { isValidTimeZone, timeZoneHint } from './context.js';
 
 /** Every mapped field has exactly one source, and time zones are real. */
 export const fieldMappingValid: SemanticCheck = {
@@ -11,7 +11,7 @@ export const fieldMappingValid: SemanticCheck = {
         ctx.report(mapping, ['spec', 'timeZone'], {
           code: 'calendar.time-zone',
           message: `\`${spec.timeZone}\` is not an IANA time zone.`,
-          hint: 'Use a name such as `America/New_York` or `UTC`.',
+          hint: timeZoneHint(spec.timeZone),
         });
       }
       const files = new Map<string, string>();
@@ -41,6 +41,7 @@ export const fieldMappingValid: SemanticCheck = {
             ctx.report(mapping, [...path, 'timeZone'], {
               code: 'calendar.time-zone',
               message: `\`${source.timeZone}\` is not an IANA time zone.`,
+              hint: timeZoneHint(source.timeZone),
             });
           }
         }
