@@ -173,7 +173,7 @@ const scenarios: Scenario[] = [
     scenario: 'json-logic-errors',
     issues: [
       { file: 'lead-definition.yaml', code: 'logic.one-operator', severity: 'error', line: 11, column: 13, message: 'this one has 2: `==`, `!`', hint: 'Combine conditions with `and` / `or`' },
-      { file: 'lead-definition.yaml', code: 'logic.unknown-operator', severity: 'error', line: 13, column: 14, message: 'Unknown JSON Logic operator `matches`.', hint: 'Allowed operators: var' },
+      { file: 'lead-definition.yaml', code: 'logic.unknown-operator', severity: 'error', line: 13, column: 14, message: 'Unknown JSON Logic operator `match`.', hint: 'Did you mean `matches`?' },
       { file: 'lead-definition.yaml', code: 'logic.unknown-operator', severity: 'error', line: 15, column: 14, message: 'Unknown JSON Logic operator `method`.', hint: '`method` is not allowed' },
       { file: 'lead-definition.yaml', code: 'logic.unknown-operator', severity: 'error', line: 17, column: 14, message: 'Unknown JSON Logic operator `log`.', hint: '`log` is not allowed' },
       { file: 'lead-definition.yaml', code: 'logic.forbidden-path', severity: 'error', line: 19, column: 29, message: 'Field path "__proto__.polluted" reaches an object prototype.', hint: 'may not appear in a `var` path' },

@@ -1,10 +1,16 @@
-import { allowedOperators, forbiddenPathSegments, LOGIC_MAX_DEPTH } from '../logic/operators.js';
+import { allowedOperators, forbiddenPathSegments, LOGIC_MAX_DEPTH, MAX_PATTERN_LENGTH, operatorDescriptions } from '../logic/operators.js';
 import type { JsonSchema } from './define.js';
 
 /** Marks the schema of a JSON Logic operator object, so validation errors there can be explained as such. */
 export const logicObjectMarker = 'revops: JSON Logic operator object';
 
 const forbiddenSegment = `(^|\\.)(${forbiddenPathSegments.join('|')})(\\.|$)`;
+
+/** Every allowed operator with what it does, one per line: editors show it on the operator list. */
+function describeOperators(): string {
+  const lines = allowedOperators.map((op) => `- \`${op}\`: ${operatorDescriptions[op]}`);
+  return ['Allowed JSON Logic operators (`log` and `method` are not allowed):', ...lines].join('\n');
+}
 
 /** The depth-bounded JSON Logic rule: `logic-1` is the whole rule, `logic-N` its deepest level. */
 function logicLevels(): Record<string, JsonSchema> {
@@ -30,6 +36,7 @@ function logicLevels(): Record<string, JsonSchema> {
           },
         },
         additionalProperties: { $ref: next },
+        allOf: [{ $ref: '#/$defs/logic-literal-args' }],
       },
       else: { if: { type: 'array' }, then: { type: 'array', maxItems: 1000, items: { $ref: next } } },
     };
@@ -91,6 +98,12 @@ export const sharedDefs: Record<string, JsonSchema> = {
     pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
     maxLength: 10,
   },
+  datetime: {
+    type: 'string',
+    description: 'A moment in time, ISO 8601 with its offset, e.g. `2026-03-04T14:05:00Z` or `2026-03-04T09:05:00-05:00`.',
+    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+    maxLength: 35,
+  },
   'time-of-day': {
     type: 'string',
     description: 'A wall-clock time, `HH:MM` (24-hour), quoted.',
@@ -116,8 +129,34 @@ export const sharedDefs: Record<string, JsonSchema> = {
     type: ['string', 'number', 'boolean', 'null'],
   },
   'logic-operator': {
-    description: 'Allowed JSON Logic operators (`log` and `method` are not allowed).',
+    description: describeOperators(),
     enum: [...allowedOperators],
+  },
+  'logic-literal-args': {
+    description: 'Operators whose last argument is read when the rule is compiled, so it must be written out in the rule.',
+    type: 'object',
+    properties: {
+      matches: {
+        description: operatorDescriptions.matches,
+        type: 'array',
+        prefixItems: [true, { $ref: '#/$defs/logic-pattern' }],
+        minItems: 2,
+        maxItems: 2,
+      },
+      business_hours_between: {
+        description: operatorDescriptions.business_hours_between,
+        type: 'array',
+        prefixItems: [true, true, { $ref: '#/$defs/policy-ref', description: 'The `metadata.name` of a Calendar policy.' }],
+        minItems: 3,
+        maxItems: 3,
+      },
+    },
+  },
+  'logic-pattern': {
+    type: 'string',
+    minLength: 1,
+    maxLength: MAX_PATTERN_LENGTH,
+    description: `A regular expression in RE2 syntax (no backreferences or lookaround; matching takes linear time), at most ${MAX_PATTERN_LENGTH} characters, e.g. \`^[^@]+@(gmail|yahoo)\\.com$\`.`,
   },
   'logic-path': {
     type: 'string',

@@ -6,6 +6,7 @@ import { funnelRefsExist } from './funnel-refs.js';
 import { guardrailsValid } from './guardrails.js';
 import { handoffSlaRefs } from './handoff-sla.js';
 import { leadDefinitionRefs } from './lead-definition.js';
+import { logicCalendarsExist } from './logic-calendars.js';
 import { logicVarsExist } from './logic-vars.js';
 import { revenueGoalValid } from './revenue-goal.js';
 import { singletons, uniqueNames } from './unique-names.js';
@@ -25,4 +26,5 @@ export const semanticChecks: readonly SemanticCheck[] = [
   fieldMappingValid,
   guardrailsValid,
   logicVarsExist,
+  logicCalendarsExist,
 ];

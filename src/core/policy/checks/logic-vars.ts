@@ -4,6 +4,7 @@ import { scopedOperators } from '../../logic/operators.js';
 import { suggestName } from '../did-you-mean.js';
 import type { Policy } from '../types.js';
 import type { CheckContext, SemanticCheck } from './context.js';
+import { listLogicRules } from './logic-rules.js';
 
 type Path = (string | number)[];
 
@@ -12,7 +13,11 @@ interface VarUse {
   path: Path;
 }
 
-/** Field names a rule reads through `var`, `missing` and `missing_some`, outside element scopes. */
+/**
+ * Field names a rule reads through `var`, `missing` and `missing_some`, outside element
+ * scopes. Only these three read fields: the string arguments of other operators (a
+ * `matches` pattern, a `business_hours_between` calendar name, a `cat` piece) are values.
+ */
 function collectVars(rule: unknown, path: Path, out: VarUse[]): void {
   if (Array.isArray(rule)) {
     rule.forEach((item, i) => collectVars(item, [...path, i], out));
@@ -64,29 +69,8 @@ function checkRule(ctx: CheckContext, policy: Policy, rule: unknown, path: Path,
 export const logicVarsExist: SemanticCheck = {
   name: 'logicVarsExist',
   run(ctx) {
-    for (const def of ctx.set.LeadDefinition) {
-      const s = def.spec;
-      s.exclusions?.forEach((r, i) => checkRule(ctx, def, r.when, ['spec', 'exclusions', i, 'when'], 'leads'));
-      s.handRaisers?.forEach((r, i) => checkRule(ctx, def, r.when, ['spec', 'handRaisers', i, 'when'], 'leads'));
-      for (const category of ['fit', 'engagement'] as const) {
-        s.scoring?.[category]?.rules.forEach((r, i) => {
-          const base = ['spec', 'scoring', category, 'rules', i];
-          checkRule(ctx, def, r.when, [...base, 'when'], 'leads');
-          if (typeof r.points !== 'number') checkRule(ctx, def, r.points, [...base, 'points'], 'leads');
-        });
-      }
-      s.classes.forEach((c, i) => checkRule(ctx, def, c.when, ['spec', 'classes', i, 'when'], 'leads'));
-    }
-    for (const sla of ctx.set.HandoffSla) {
-      sla.spec.targets.forEach((t, i) => checkRule(ctx, sla, t.when, ['spec', 'targets', i, 'when'], 'leads'));
-    }
-    for (const funnel of ctx.set.Funnel) {
-      funnel.spec.events.forEach((e, i) =>
-        checkRule(ctx, funnel, e.when, ['spec', 'events', i, 'when'], e.entity === 'lead' ? 'leads' : 'opportunities'),
-      );
-    }
-    for (const plan of ctx.set.CompPlan) {
-      plan.spec.spiffs?.forEach((s, i) => checkRule(ctx, plan, s.when, ['spec', 'spiffs', i, 'when'], 'opportunities'));
+    for (const site of listLogicRules(ctx.set)) {
+      if (site.entity !== undefined) checkRule(ctx, site.policy, site.rule, site.path, site.entity);
     }
   },
 };

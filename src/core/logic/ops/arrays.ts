@@ -1,0 +1,120 @@
+import { markSafe, markSafeIf } from '../safety.js';
+import type { Evaluate, OperatorDefinition, OperatorInput } from '../types.js';
+import { readOwn, truthy } from '../values.js';
+import { readField } from './data.js';
+import { eager } from './eager.js';
+
+const scoped = { scopedArgs: [1] } as const;
+const absent: Evaluate = () => undefined;
+
+/** The list argument and the element rule of `map`, `filter`, `all`, `none`, `some`. */
+function listAndRule({ args }: OperatorInput): [Evaluate, Evaluate] {
+  return [args[0] ?? absent, args[1] ?? absent];
+}
+
+/** json-logic-js `in`: membership in a list, or a substring of a string. */
+function isIn(needle: unknown, haystack: unknown): boolean {
+  if (!haystack) return false;
+  if (typeof haystack === 'string' || Array.isArray(haystack)) return haystack.indexOf(needle as string) !== -1;
+  // Any other value has no `indexOf` unless the data gave it one, which json-logic-js would try to call.
+  if (readOwn(haystack, 'indexOf') !== undefined) throw new TypeError('`in` was given an object with an `indexOf` key');
+  return false;
+}
+
+/**
+ * `{"in": [x, [literal list]]}` becomes a Set lookup (`indexOf` never finds NaN; neither
+ * does this), reading `x` straight from the row when it is a field.
+ */
+function buildIn(input: OperatorInput): Evaluate {
+  const [a] = input.args as Evaluate[];
+  const list = input.args.length === 2 ? input.literal(1) : undefined;
+  if (list === undefined || !Array.isArray(list.value)) return eager(([needle, haystack]) => isIn(needle, haystack))(input);
+  const members = new Set<unknown>(list.value);
+  const field = input.field(0);
+  if (field !== undefined) {
+    const { key, notFound, isNumeric } = field;
+    return markSafe((d) => {
+      const x = readField(d, key, notFound, isNumeric);
+      return x === x && members.has(x);
+    });
+  }
+  return markSafeIf((d) => {
+    const x = (a as Evaluate)(d);
+    return x === x && members.has(x);
+  }, [a as Evaluate]);
+}
+
+export const arrayOperators = {
+  map: {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      return markSafeIf((d) => {
+        const items = list(d);
+        return Array.isArray(items) ? items.map((item: unknown) => rule(item)) : [];
+      }, [list, rule]);
+    },
+  },
+  filter: {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      return markSafeIf((d) => {
+        const items = list(d);
+        return Array.isArray(items) ? items.filter((item: unknown) => truthy(rule(item))) : [];
+      }, [list, rule]);
+    },
+  },
+  reduce: {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      const initial = input.args[2];
+      const evaluate: Evaluate = (d) => {
+        const items = list(d);
+        const start = initial === undefined ? null : initial(d);
+        if (!Array.isArray(items)) return start;
+        return items.reduce((accumulator: unknown, current: unknown) => rule({ current, accumulator }), start);
+      };
+      return markSafeIf(evaluate, initial === undefined ? [list, rule] : [list, rule, initial]);
+    },
+  },
+  all: {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      return markSafeIf((d) => {
+        const items = list(d);
+        if (!Array.isArray(items) || items.length === 0) return false;
+        for (const item of items) if (!truthy(rule(item))) return false;
+        return true;
+      }, [list, rule]);
+    },
+  },
+  none: {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      return markSafeIf((d) => {
+        const items = list(d);
+        if (!Array.isArray(items) || items.length === 0) return true;
+        for (const item of items) if (truthy(rule(item))) return false;
+        return true;
+      }, [list, rule]);
+    },
+  },
+  some: {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      return markSafeIf((d) => {
+        const items = list(d);
+        if (!Array.isArray(items) || items.length === 0) return false;
+        for (const item of items) if (truthy(rule(item))) return true;
+        return false;
+      }, [list, rule]);
+    },
+  },
+  merge: { build: eager((values) => values.reduce((acc: unknown[], value) => acc.concat(value), [])) },
+  in: { build: buildIn },
+} satisfies Record<string, OperatorDefinition>;

@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jsonLogic from 'json-logic-js';
+import type { RulesLogic } from 'json-logic-js';
+import { describe, expect, it } from 'vitest';
+import { compileRule, LogicCompileError, RuleEvaluationError } from '../../../src/core/logic/compile.js';
+import { LOGIC_MAX_DEPTH } from '../../../src/core/logic/operators.js';
+
+function compileError(rule: unknown): LogicCompileError {
+  try {
+    compileRule(rule, { path: ['spec', 'when'] });
+  } catch (error) {
+    if (error instanceof LogicCompileError) return error;
+    throw error;
+  }
+  throw new Error('the rule compiled');
+}
+
+function evaluationError(rule: unknown, data: Record<string, unknown>): RuleEvaluationError {
+  const compiled = compileRule(rule, { path: ['spec', 'when'] });
+  try {
+    compiled(data);
+  } catch (error) {
+    if (error instanceof RuleEvaluationError) return error;
+    throw error;
+  }
+  throw new Error('the rule did not fail');
+}
+
+/** `{"!": {"!": … x}}` nested `levels` objects deep. */
+function nested(levels: number): unknown {
+  let rule: unknown = true;
+  for (let i = 0; i < levels; i++) rule = { '!': rule };
+  return rule;
+}
+
+describe('rules that do not compile', () => {
+  it.each([
+    ['log', { log: { var: 'email' } }, 'forbidden-operator', ['spec', 'when', 'log']],
+    ['method', { method: [{ var: 'email' }, 'toString'] }, 'forbidden-operator', ['spec', 'when', 'method']],
+    ['an unknown operator, however deep', { and: [true, { regex: ['a', 'b'] }] }, 'unknown-operator', ['spec', 'when', 'and', 1, 'regex']],
+    ['two operators in one object', { '==': [1, 1], '!': true }, 'shape', ['spec', 'when']],
+    ['an empty object', { and: [{}] }, 'shape', ['spec', 'when', 'and', 0]],
+    ['a var path through __proto__', { var: '__proto__.polluted' }, 'forbidden-path', ['spec', 'when', 'var']],
+    ['a var path ending in constructor', { var: ['a.constructor', 1] }, 'forbidden-path', ['spec', 'when', 'var']],
+    ['a missing key through prototype', { missing: ['a', 'prototype.x'] }, 'forbidden-path', ['spec', 'when', 'missing', 1]],
+    ['a missing_some key through __proto__', { missing_some: [1, ['a', '__proto__']] }, 'forbidden-path', ['spec', 'when', 'missing_some', 1, 1]],
+  ] as const)('%s', (_name, rule, code, path) => {
+    const error = compileError(rule);
+    expect(error.code).toBe(code);
+    expect(error.path).toEqual(path);
+  });
+
+  it(`refuses nesting deeper than ${LOGIC_MAX_DEPTH} levels, as the schema does`, () => {
+    expect(() => compileRule(nested(LOGIC_MAX_DEPTH))).not.toThrow();
+    expect(compileError(nested(LOGIC_MAX_DEPTH + 1)).code).toBe('too-deep');
+    expect(compileError({ in: ['a', nestedList(LOGIC_MAX_DEPTH)] }).code).toBe('too-deep');
+  });
+
+  it('never turns a rule into code: no eval or Function constructor in the evaluator', () => {
+    const dir = fileURLToPath(new URL('../../../src/core/logic/', import.meta.url));
+    const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(10);
+    for (const file of sources) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/\beval\s*\(|\bFunction\s*\(|new\s+Function\b/);
+    }
+  });
+});
+
+/** A literal list nested `levels` lists deep. */
+function nestedList(levels: number): unknown {
+  let list: unknown = 1;
+  for (let i = 0; i < levels; i++) list = [list];
+  return list;
+}
+
+describe('reading rows', () => {
+  it('reads own properties only, never the prototype chain', () => {
+    const row = Object.create({ is_customer: true, nested: { x: 1 } }) as Record<string, unknown>;
+    row.email = 'a@b.com';
+    expect(jsonLogic.apply({ var: 'is_customer' } as RulesLogic, row), 'json-logic-js walks the chain').toBe(true);
+    expect(compileRule({ var: 'is_customer' })(row)).toBeNull();
+    expect(compileRule({ '==': [{ var: 'is_customer' }, true] })(row)).toBe(false);
+    expect(compileRule({ var: ['nested.x', 'none'] })(row)).toBe('none');
+    expect(compileRule({ missing: ['is_customer', 'email'] })(row)).toEqual(['is_customer']);
+    expect(compileRule({ var: 'toString' })({})).toBeNull();
+    expect(compileRule({ var: 'email' })(row)).toBe('a@b.com');
+  });
+
+  it('reads rows without a prototype', () => {
+    const row = Object.assign(Object.create(null) as Record<string, unknown>, { n: 3, tags: ['a'] });
+    expect(compileRule({ and: [{ '>': [{ var: 'n' }, 2] }, { in: ['a', { var: 'tags' }] }] })(row)).toBe(true);
+  });
+
+  it('refuses a computed var path that reaches a prototype, at evaluation', () => {
+    const error = evaluationError({ var: { cat: ['__proto__', '.x'] } }, {});
+    expect(error.code).toBe('forbidden-path');
+    expect(error.path).toEqual(['spec', 'when']);
+  });
+
+  it('never runs row data as a rule (json-logic-js evaluates `missing` keys a second time)', () => {
+    // json-logic-js runs the key {"var": "field"}, reads "secret" and finds it present.
+    const data = { keys: [{ var: 'field' }], field: 'secret', secret: 'present' };
+    const rule = { missing: { var: 'keys' } };
+    expect(jsonLogic.apply(rule as RulesLogic, data), 'json-logic-js ran the data').toEqual([]);
+    expect(evaluationError(rule, data).path).toEqual(['spec', 'when']);
+  });
+
+  it('hands out literal lists frozen, and leaves the rule itself alone', () => {
+    const list = ['a', ['b']];
+    const rule = { if: [true, list, null] };
+    const result = compileRule(rule)({}) as unknown[];
+    expect(result).toEqual(['a', ['b']]);
+    expect(Object.isFrozen(result) && Object.isFrozen(result[1])).toBe(true);
+    expect(Object.isFrozen(list)).toBe(false);
+  });
+});
+
+describe('rules that fail on a row', () => {
+  it('report the failing clause, not just the rule', () => {
+    const error = evaluationError({ and: [true, { '*': [] }] }, {});
+    expect(error).toBeInstanceOf(RuleEvaluationError);
+    expect(error.code).toBe('evaluation');
+    expect(error.path).toEqual(['spec', 'when', 'and', 1]);
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('report a value that cannot be compared, in the fast and the general shapes', () => {
+    const data = { obj: { toString: 'x', valueOf: 'y' } };
+    expect(() => jsonLogic.apply({ '>': [{ var: 'obj' }, 1] } as RulesLogic, data)).toThrow(TypeError);
+    expect(evaluationError({ '>': [{ var: 'obj' }, 1] }, data).path).toEqual(['spec', 'when']);
+    expect(evaluationError({ if: [true, { '>': [1, { var: 'obj' }] }] }, data).path).toEqual(['spec', 'when', 'if', 1]);
+    expect(evaluationError({ min: [{ var: 'obj' }, 1] }, data).path).toEqual(['spec', 'when']);
+  });
+
+  it('report an `in` on an object that has an indexOf key, which json-logic-js would call', () => {
+    const data = { o: { indexOf: 1 } };
+    expect(() => jsonLogic.apply({ in: ['a', { var: 'o' }] } as RulesLogic, data)).toThrow(TypeError);
+    expect(evaluationError({ in: ['a', { var: 'o' }] }, data).code).toBe('evaluation');
+  });
+
+  it('keep row values out of the message (errors may reach logs)', () => {
+    const secret = 'jane.doe@secret.example';
+    const error = evaluationError({ days_between: [{ var: 'email' }, 0] }, { email: secret });
+    expect(error.code).toBe('bad-argument');
+    expect(error.message).not.toContain(secret);
+    expect(error.message).toContain('a string');
+  });
+});
