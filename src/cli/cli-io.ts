@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import type { FileIo } from '../core/io.js';
 
@@ -23,6 +24,10 @@ export const nodeFileIo: FileIo = {
   },
   async readFile(file) {
     return readFile(file);
+  },
+  readStream(file) {
+    // Chunks under V8's large-object size keep the decoded text in the young generation.
+    return createReadStream(file, { highWaterMark: 64 * 1024 });
   },
   async writeFile(file, data) {
     await writeFile(file, data, 'utf8');

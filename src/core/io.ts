@@ -14,5 +14,7 @@ export interface FileIo {
   /** Size in bytes, so that oversized files are refused before they are read. */
   fileSize(file: string): Promise<number>;
   readFile(file: string): Promise<Uint8Array>;
+  /** The file's bytes in chunks, for files too large to hold whole (pipeline data). */
+  readStream(file: string): AsyncIterable<Uint8Array>;
   writeFile(file: string, data: string): Promise<void>;
 }

@@ -113,10 +113,22 @@ export interface FieldSource {
   falseValues?: string[];
 }
 
+/** Where one canonical entity comes from in an export. */
+export interface EntityMapping {
+  file: string;
+  /** File format when the file name does not tell it (`.csv`, `.ndjson`/`.jsonl`, `.json`). */
+  format?: 'csv' | 'ndjson' | 'json';
+  /** CSV field separator; `,` by default. */
+  delimiter?: ',' | ';' | '\t' | '|';
+  fields: Record<string, FieldSource>;
+}
+
 export interface FieldMappingSpec {
   source: 'hubspot' | 'salesforce' | 'custom';
   timeZone?: string;
-  entities: Partial<Record<string, { file: string; fields: Record<string, FieldSource> }>>;
+  /** Whether `column` names match headers exactly or ignoring case (Salesforce API names are case-insensitive). */
+  columnCase?: 'exact' | 'insensitive';
+  entities: Partial<Record<string, EntityMapping>>;
 }
 
 export interface GuardrailsSpec {

@@ -15,6 +15,14 @@ const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
       pattern: '^[^/\\\\]+$',
       description: 'File name of the export inside the data directory, e.g. `contacts.csv`.',
     },
+    format: {
+      enum: ['csv', 'ndjson', 'json'],
+      description: 'Format of the file, when its name does not end in `.csv`, `.ndjson`/`.jsonl` or `.json`.',
+    },
+    delimiter: {
+      enum: [',', ';', '\t', '|'],
+      description: 'Field separator of a CSV file, e.g. `;` for exports made with a European locale. Default `,`.',
+    },
     fields: {
       type: 'object',
       description: `Canonical ${entity} fields and where each comes from.`,
@@ -41,6 +49,11 @@ export const fieldMappingSchema = definePolicySchema({
     properties: {
       source: { enum: ['hubspot', 'salesforce', 'custom'], description: 'Which CRM the export comes from.' },
       timeZone: { type: 'string', maxLength: 64, description: 'Default IANA time zone for date-times without an offset.' },
+      columnCase: {
+        enum: ['exact', 'insensitive'],
+        description:
+          'How `column` names match export headers: `exact` (default), or `insensitive` for exports whose header case varies (Salesforce API names, e.g. `CloseDate` or `closedate`).',
+      },
       entities: {
         type: 'object',
         minProperties: 1,

@@ -1,5 +1,6 @@
 import { calendarSchema } from './calendar.js';
 import { compPlanSchema } from './comp-plan.js';
+import { dataSchemas } from './data.js';
 import { defineSharedSchema } from './define.js';
 export { API_VERSION } from './define.js';
 import type { JsonSchema } from './define.js';
@@ -39,7 +40,7 @@ export function schemaFileName(schema: JsonSchema): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
 
-export const publishedSchemas: readonly JsonSchema[] = [...Object.values(policySchemas), jsonLogicSchema];
+export const publishedSchemas: readonly JsonSchema[] = [...Object.values(policySchemas), jsonLogicSchema, ...dataSchemas];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {
   return typeof value === 'string' && (policyKinds as readonly string[]).includes(value);

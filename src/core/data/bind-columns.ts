@@ -1,0 +1,92 @@
+import type { EntityPlan, FieldPlan } from './field-plan.js';
+import type { FileTally } from './tally.js';
+
+/** Header names that could reach an object's prototype if they were ever used as keys. */
+export const forbiddenNames: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A plan bound to one file's columns. */
+export interface BoundPlan {
+  fields: FieldPlan[];
+  /** For each source slot, the 0-based CSV column it reads (-1 when the column is absent). */
+  slotColumns: number[];
+}
+
+/**
+ * Checks a CSV header and finds the column of every mapped field. Duplicate, empty and
+ * prototype-like names fail the file (a row could not be read unambiguously); so does a
+ * missing column of a required field. A missing column of an optional field leaves the
+ * field out of the file's rows, with a warning.
+ */
+export function bindHeader(plan: EntityPlan, names: readonly string[], line: number, tally: FileTally): BoundPlan | undefined {
+  if (!checkHeader(names, line, tally)) return undefined;
+  const slotColumns = plan.columns.map((column) => findColumn(column, names, plan.isCaseInsensitive));
+  let isUsable = true;
+  plan.columns.forEach((column, slot) => {
+    if (slotColumns[slot] === -2) {
+      isUsable = false;
+      tally.fail({ code: 'data.ambiguous-column', line, columnName: column, message: `Column \`${column}\` matches more than one header when case is ignored.` });
+    }
+  });
+  const fields: FieldPlan[] = [];
+  for (const field of plan.fields) {
+    if (field.slot < 0 || (slotColumns[field.slot] ?? -1) >= 0) {
+      fields.push(field);
+      continue;
+    }
+    const column = plan.columns[field.slot]!;
+    const problem = { code: 'data.missing-column' as const, line, field: field.field, columnName: column, hint: `The header has: ${names.join(', ')}.` };
+    if (field.isRequired) {
+      isUsable = false;
+      tally.fail({ ...problem, message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.` });
+    } else if (plan.isMapped) {
+      tally.report({ ...problem, severity: 'warning', message: `Column \`${column}\` (for \`${field.field}\`) is not in the file; the field is left out of its rows.` });
+    }
+  }
+  if (!isUsable) return undefined;
+  const used = new Set(slotColumns);
+  const deriveColumns = lowerIf(plan.deriveColumns, plan.isCaseInsensitive);
+  names.forEach((name, i) => {
+    if (!used.has(i) && !deriveColumns.has(plan.isCaseInsensitive ? name.toLowerCase() : name)) tally.ignoredColumns.add(name);
+  });
+  tally.fields = fields.map((f) => f.field);
+  return { fields, slotColumns };
+}
+
+function checkHeader(names: readonly string[], line: number, tally: FileTally): boolean {
+  const seen = new Map<string, number>();
+  let isOk = true;
+  names.forEach((name, i) => {
+    const column = i + 1;
+    if (name.trim() === '') {
+      isOk = false;
+      tally.fail({ code: 'data.header-empty', line, column, message: `Column ${column} has no name.`, hint: 'Every column needs a header; remove trailing delimiters from the header row.' });
+    } else if (forbiddenNames.has(name)) {
+      isOk = false;
+      tally.fail({ code: 'data.header-forbidden', line, column, columnName: name, message: `Column name \`${name}\` is not allowed.`, hint: 'Rename the column in the export.' });
+    } else if (seen.has(name)) {
+      isOk = false;
+      tally.fail({ code: 'data.header-duplicate', line, column, columnName: name, message: `Column \`${name}\` appears twice (columns ${seen.get(name)} and ${column}).`, hint: 'Remove or rename one of them in the export.' });
+    } else {
+      seen.set(name, column);
+    }
+  });
+  return isOk;
+}
+
+/** The index of `column` in the header; -1 when absent, -2 when ambiguous ignoring case. */
+function findColumn(column: string, names: readonly string[], isCaseInsensitive: boolean): number {
+  const exact = names.indexOf(column);
+  if (exact !== -1 || !isCaseInsensitive) return exact;
+  const lower = column.toLowerCase();
+  let found = -1;
+  for (let i = 0; i < names.length; i++) {
+    if (names[i]!.toLowerCase() !== lower) continue;
+    if (found !== -1) return -2;
+    found = i;
+  }
+  return found;
+}
+
+function lowerIf(names: ReadonlySet<string>, isLower: boolean): ReadonlySet<string> {
+  return isLower ? new Set([...names].map((n) => n.toLowerCase())) : names;
+}

@@ -1,0 +1,83 @@
+import type { FieldType } from '../model/canonical.js';
+import type { FieldSource } from '../policy/types.js';
+import { CoercionFailure } from './coerce-failure.js';
+import type { Cell, TextCoercer } from './coerce-failure.js';
+
+/** Separators of a number column. Grouping, when declared, must be in threes (`1,234,567`). */
+export interface NumberFormat {
+  decimal: '.' | ',';
+  group: string;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Builds the pattern of one column's numbers: sign, integer digits, fraction, and (for `number`) exponent. */
+function numberPattern(format: NumberFormat, hasExponent: boolean): RegExp {
+  const group = format.group === ' ' ? '[ \\u00a0\\u202f]' : escapeRegExp(format.group);
+  const integer = format.group === '' ? '\\d*' : `\\d{1,3}(?:${group}\\d{3})+|\\d*`;
+  const exponent = hasExponent ? '([eE][+-]?\\d{1,3})?' : '()';
+  return new RegExp(`^([+-]?)(${integer})(?:${escapeRegExp(format.decimal)}(\\d+))?${exponent}$`);
+}
+
+/** Reads `numberFormat` of a field source; throws a message when it is unusable. */
+export function readNumberFormat(source: FieldSource | undefined): NumberFormat {
+  const decimal = source?.numberFormat?.decimal ?? '.';
+  const group = source?.numberFormat?.group ?? '';
+  if (group === decimal) throw new Error(`numberFormat uses \`${decimal}\` both as decimal and as group separator`);
+  return { decimal, group };
+}
+
+/**
+ * Integers, exact decimals and floating-point numbers. Decimals are normalised: no sign
+ * for zero, no leading zeros, no trailing fraction zeros (`"0012.50"` → `"12.5"`). An
+ * integer may be written with a zero fraction (`"3.0"` → 3), never with another one.
+ */
+export class NumberCoercer implements TextCoercer {
+  private readonly pattern: RegExp;
+  private readonly groupPattern: RegExp | undefined;
+
+  constructor(
+    private readonly type: Extract<FieldType, 'integer' | 'decimal' | 'number'>,
+    private readonly format: NumberFormat,
+  ) {
+    this.pattern = numberPattern(format, type === 'number');
+    this.groupPattern = format.group === '' ? undefined : new RegExp(format.group === ' ' ? '[ \\u00a0\\u202f]' : escapeRegExp(format.group), 'g');
+  }
+
+  fromText(text: string): Cell | CoercionFailure {
+    const match = this.pattern.exec(text);
+    if (match === null || (match[2] === '' && match[3] === undefined)) return this.notANumber(text);
+    const sign = match[1] === '-' ? '-' : '';
+    let integer = match[2] ?? '';
+    if (this.groupPattern !== undefined) integer = integer.replace(this.groupPattern, '');
+    integer = integer.replace(/^0+(?=\d)/, '') || '0';
+    const fraction = (match[3] ?? '').replace(/0+$/, '');
+    if (this.type === 'number') {
+      const value = Number(`${sign}${integer}.${fraction || '0'}${match[4] ?? ''}`);
+      return Number.isFinite(value) ? value : new CoercionFailure('data.bad-number', `\`${text}\` is out of range.`);
+    }
+    const decimal = integer === '0' && fraction === '' ? '0' : `${sign}${integer}${fraction === '' ? '' : `.${fraction}`}`;
+    if (this.type === 'decimal') return decimal;
+    if (fraction !== '') return new CoercionFailure('data.bad-number', `\`${text}\` is not a whole number.`);
+    const value = Number(decimal);
+    if (!Number.isSafeInteger(value)) {
+      return new CoercionFailure('data.bad-number', `\`${text}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`);
+    }
+    return value;
+  }
+
+  private notANumber(text: string): CoercionFailure {
+    const what = this.type === 'integer' ? 'a whole number' : 'a number';
+    const trimmed = text;
+    let hint = this.format.decimal === '.' ? 'Write numbers like `1250.50`.' : 'Write numbers like `1250,50`.';
+    const other = this.format.decimal === '.' ? ',' : '.';
+    if (trimmed.includes(other) && this.format.group !== other) {
+      hint = `If \`${other}\` is a thousands separator, declare \`numberFormat: {group: "${other}"}\` on the field.`;
+    } else if (/[eE]/.test(trimmed) && this.type !== 'number') {
+      hint = 'Exponent notation is not exact; export the column as a plain number.';
+    } else if (this.format.group !== '' && trimmed.includes(this.format.group)) {
+      hint = `Thousands separators (\`${this.format.group}\`) must group digits in threes.`;
+    }
+    return new CoercionFailure('data.bad-number', `\`${text}\` is not ${what}.`, hint);
+  }
+}

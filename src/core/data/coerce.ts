@@ -1,0 +1,113 @@
+import type { FieldType } from '../model/canonical.js';
+import type { FieldSource } from '../policy/types.js';
+import { DateCoercer, DateTimeCoercer, readZone } from './coerce-date.js';
+import { CoercionFailure } from './coerce-failure.js';
+import type { Cell, TextCoercer } from './coerce-failure.js';
+import { NumberCoercer, readNumberFormat } from './coerce-number.js';
+import { dataLimits } from './limits.js';
+
+/**
+ * `string` fields keep their text exactly (an id of 20 digits stays those 20 digits).
+ * Repeated values (stages, sources, owners) share one string instead of one per row,
+ * until a field shows too many distinct values for that to pay.
+ */
+export class StringCoercer implements TextCoercer {
+  private interned: Map<string, string> | undefined = new Map();
+
+  fromText(text: string): Cell | CoercionFailure {
+    if (text.includes('\uFFFD')) {
+      return new CoercionFailure('data.bad-encoding', 'The value holds bytes that are not UTF-8 (shown as �).', 'Export the file as UTF-8.');
+    }
+    const interned = this.interned;
+    if (interned === undefined) return ownCopy(text);
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    const own = ownCopy(text);
+    if (interned.size >= dataLimits.maxInternedValues) this.interned = undefined;
+    else interned.set(own, own);
+    return own;
+  }
+}
+
+/**
+ * A copy of a cell's text that does not share memory with the chunk it was cut from.
+ * V8 substrings of 13 characters or more point into their parent, so one kept value
+ * would keep a whole chunk of the file alive, and every row together the whole file.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/** `boolean` fields: `true`/`false` and the mapping's `trueValues`/`falseValues`, compared without case. */
+export class BooleanCoercer implements TextCoercer {
+  private readonly trueValues: Set<string>;
+  private readonly falseValues: Set<string>;
+
+  constructor(source: FieldSource | undefined) {
+    this.trueValues = new Set(['true', ...(source?.trueValues ?? []).map((v) => v.trim().toLowerCase())]);
+    this.falseValues = new Set(['false', ...(source?.falseValues ?? []).map((v) => v.trim().toLowerCase())]);
+    for (const value of this.trueValues) {
+      if (this.falseValues.has(value)) throw new Error(`\`${value}\` is listed both as true and as false`);
+    }
+  }
+
+  /** What an empty cell means: missing, unless `""` is listed as true or false. */
+  get emptyValue(): Cell {
+    return this.trueValues.has('') ? true : this.falseValues.has('') ? false : null;
+  }
+
+  fromText(text: string): Cell | CoercionFailure {
+    const value = text.toLowerCase();
+    if (this.trueValues.has(value)) return true;
+    if (this.falseValues.has(value)) return false;
+    const accepted = [...this.trueValues, ...this.falseValues].filter((v) => v !== '').map((v) => `\`${v}\``);
+    return new CoercionFailure('data.bad-boolean', `\`${text}\` is not a yes/no value (accepted: ${accepted.join(', ')}).`, 'List other spellings under `trueValues` or `falseValues` in the mapping.');
+  }
+}
+
+/** The coercer of a field type, configured by its mapping. Throws a message when the mapping is unusable. */
+export function createCoercer(type: FieldType, source: FieldSource | undefined, specTimeZone: string | undefined): TextCoercer {
+  switch (type) {
+    case 'string':
+      return new StringCoercer();
+    case 'integer':
+    case 'decimal':
+    case 'number':
+      return new NumberCoercer(type, readNumberFormat(source));
+    case 'boolean':
+      return new BooleanCoercer(source);
+    case 'date':
+      return new DateCoercer(source?.format);
+    case 'datetime': {
+      const coercer = new DateTimeCoercer(source?.format, readZone(source?.timeZone ?? specTimeZone));
+      if (coercer.needsZone) throw new Error(`the format \`${source?.format ?? ''}\` has no offset and no time zone is declared`);
+      return coercer;
+    }
+  }
+}
+
+/** Digits a JSON number keeps exactly (IEEE doubles hold any 15 significant digits). */
+const EXACT_DIGITS = 15;
+
+function significantDigits(text: string): number {
+  const mantissa = text.replace(/[eE].*$/, '').replace(/[-+.]/g, '').replace(/^0+/, '');
+  return mantissa.replace(/0+$/, '').length;
+}
+
+/** A value from a JSON record that is not a string. */
+export function coerceJsonValue(value: unknown, type: FieldType, coercer: TextCoercer): Cell | CoercionFailure {
+  if (typeof value === 'number') {
+    if (type === 'integer') {
+      return Number.isSafeInteger(value) ? value : new CoercionFailure('data.bad-number', `\`${value}\` is not a whole number that can be held exactly.`);
+    }
+    if (type === 'number') return value;
+    const text = String(value);
+    if (!Number.isSafeInteger(value) && (significantDigits(text) > EXACT_DIGITS || /e/i.test(text))) {
+      return new CoercionFailure('data.bad-number', `\`${text}\` was written as a JSON number with more digits than one can hold exactly.`, 'Write exact values (ids, money) as JSON strings.');
+    }
+    return coercer.fromText(text);
+  }
+  if (typeof value === 'boolean') return type === 'boolean' ? value : coercer.fromText(String(value));
+  const what = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+  return new CoercionFailure('data.bad-value', `A ${type} value cannot be ${what}.`, 'Map nested values with `derive` (e.g. `{var: "attributes.type"}`).');
+}

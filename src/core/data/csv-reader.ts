@@ -1,0 +1,216 @@
+import Papa from 'papaparse';
+import { brokenRowProblem } from './csv-problems.js';
+import { detectNewline, LineCounter } from './line-counter.js';
+import { dataLimits } from './limits.js';
+import type { RecordSink } from './sink.js';
+
+export interface CsvOptions {
+  /** Field separator; `,` unless the mapping says otherwise. */
+  delimiter?: string;
+}
+
+/** What papaparse's parser hands to `step` for one row. */
+interface StepResult {
+  data: string[][];
+  errors: Papa.ParseError[];
+  meta: { cursor: number };
+}
+
+/**
+ * Reads CSV text chunk by chunk with papaparse's incremental parser, the one its own
+ * streamers drive (`parse(text, baseIndex, ignoreLastRow)`), and hands every row to the
+ * sink with the physical line it starts on. Driving it directly lets a row that opens a
+ * quote and never closes it cost only its own line instead of the rest of the file.
+ */
+export async function readCsv(chunks: AsyncIterable<string>, sink: RecordSink, options: CsvOptions = {}): Promise<void> {
+  const reader = new CsvReader(sink, options.delimiter ?? ',');
+  for await (const chunk of chunks) {
+    if (!reader.push(chunk)) return;
+  }
+  reader.end();
+}
+
+class CsvReader {
+  private parser: Papa.Parser | undefined;
+  private newline = '\n';
+  private lines = new LineCounter('\n');
+  /** Text not yet turned into rows, and the offset of its first character in the file. */
+  private pending = '';
+  private base = 0;
+  /** The text being parsed, where the next row starts, and where to resume after a broken quote. */
+  private input = '';
+  private inputBase = 0;
+  private rowStart = 0;
+  private resumeAt = -1;
+  private headerLength = -1;
+  private isForcing = false;
+  /** papaparse's parser cannot be reused once aborted. */
+  private isParserSpent = false;
+  private isSkippingLine = false;
+  private isStopped = false;
+
+  constructor(
+    private readonly sink: RecordSink,
+    private readonly delimiter: string,
+  ) {}
+
+  /** Takes the next chunk; false once the reader has stopped. */
+  push(text: string): boolean {
+    if (this.isStopped) return false;
+    if (this.isSkippingLine) text = this.skipRestOfLine(text);
+    this.pending += text;
+    if (this.parser === undefined && !this.startParser(false)) return true;
+    this.parsePending(false);
+    while (!this.isStopped && !this.isSkippingLine && this.pending.length > dataLimits.maxRowChars) {
+      this.rejectOverlongRow();
+      if (!this.isSkippingLine) this.parsePending(false);
+    }
+    return !this.isStopped;
+  }
+
+  end(): void {
+    if (this.isStopped) return;
+    if (!this.isSkippingLine) {
+      if (this.parser === undefined) this.startParser(true);
+      this.parsePending(true);
+    }
+    if (!this.isStopped && this.headerLength < 0) {
+      this.sink.failFile({ code: 'data.empty-file', line: 0, message: 'The file is empty: a CSV data file starts with a header row.' });
+    }
+  }
+
+  /** Picks the line ending from the first one in the file (papaparse would guess from the first chunk only). */
+  private startParser(isFinal: boolean): boolean {
+    const newline = detectNewline(this.pending, isFinal || this.pending.length > dataLimits.maxRowChars);
+    if (newline === undefined) return false;
+    this.newline = newline;
+    this.lines = new LineCounter(newline === '\r' ? '\r' : '\n');
+    this.parser = this.createParser();
+    return true;
+  }
+
+  private createParser(): Papa.Parser {
+    return new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: this.newline as Papa.ParseConfig['newline'],
+      quoteChar: '"',
+      header: false,
+      step: this.onStep.bind(this) as unknown as Papa.ParseConfig['step'],
+    });
+  }
+
+  private renewParser(): void {
+    if (!this.isParserSpent) return;
+    this.parser = this.createParser();
+    this.isParserSpent = false;
+  }
+
+  private parsePending(isFinal: boolean): void {
+    let input = this.pending;
+    let base = this.base;
+    for (;;) {
+      this.input = input;
+      this.inputBase = base;
+      this.rowStart = base;
+      this.resumeAt = -1;
+      this.parser!.parse(input, base, !isFinal);
+      if (this.isStopped) return;
+      this.renewParser();
+      if (this.resumeAt < 0) break;
+      this.lines.countTo(input, base, this.resumeAt);
+      input = input.slice(this.resumeAt - base);
+      base = this.resumeAt;
+    }
+    this.lines.countTo(input, base, this.rowStart);
+    this.pending = isFinal ? '' : input.slice(this.rowStart - base);
+    this.base = this.rowStart;
+  }
+
+  private onStep(result: StepResult): void {
+    const start = this.rowStart;
+    this.rowStart = result.meta.cursor;
+    const fields = result.data[0] ?? [];
+    const quoteError = result.errors.find((e) => e.type === 'Quotes');
+    if (this.isForcing || quoteError !== undefined) {
+      this.rejectBrokenRow(start, quoteError);
+      return;
+    }
+    if (fields.length === 1 && fields[0] === '') return; // a blank line is not a row
+    const line = this.lines.lineAt(this.input, this.inputBase, start);
+    if (this.headerLength < 0) {
+      this.headerLength = fields.length;
+      if (!this.sink.acceptHeader(fields, line)) this.stop();
+      return;
+    }
+    if (fields.length !== this.headerLength) {
+      this.sink.rejectRow({
+        code: 'data.ragged-row',
+        line,
+        column: Math.min(fields.length, this.headerLength) + 1,
+        message: `The row has ${fields.length} fields; the header has ${this.headerLength}.`,
+        hint: 'Quote values that contain the delimiter or a line break, and check the export for a shifted column.',
+      });
+      return;
+    }
+    this.sink.acceptCells(fields, line);
+  }
+
+  /**
+   * A row with a quote problem, or one too long to be real: rejected. A broken quoted
+   * field runs on into the lines after it, so reading resumes on the line after the one
+   * where it opened, and the rows there are read as usual.
+   */
+  private rejectBrokenRow(start: number, quoteError: Papa.ParseError | undefined): void {
+    const line = this.lines.lineAt(this.input, this.inputBase, start);
+    const opened = quoteError?.index;
+    const next = opened === undefined ? -1 : this.input.indexOf(this.newline, opened);
+    if (next !== -1 && this.inputBase + next + this.newline.length < this.rowStart) {
+      this.resumeAt = this.inputBase + next + this.newline.length;
+      this.parser!.abort(); // the rows after this one are read again from resumeAt
+      this.isParserSpent = true;
+    } else if (this.isForcing) {
+      this.isSkippingLine = true;
+    }
+    if (this.headerLength < 0) {
+      this.sink.failFile({ code: 'data.bad-quote', line, message: 'The header row has a broken quoted field.' });
+      this.stop();
+      return;
+    }
+    this.sink.rejectRow(brokenRowProblem(line, quoteError?.code === 'MissingQuotes', this.isForcing, this.resumeAt >= 0));
+  }
+
+  /** The pending row exceeds the row limit: parse it as if the file ended here, and reject it. */
+  private rejectOverlongRow(): void {
+    this.isForcing = true;
+    this.input = this.pending;
+    this.inputBase = this.base;
+    this.rowStart = this.base;
+    this.resumeAt = -1;
+    this.parser!.parse(this.pending, this.base, false);
+    this.isForcing = false;
+    this.renewParser();
+    const end = this.resumeAt >= 0 ? this.resumeAt : this.base + this.pending.length;
+    this.lines.countTo(this.pending, this.base, end);
+    this.pending = this.pending.slice(end - this.base);
+    this.base = end;
+  }
+
+  /** Drops text up to and including the next line break. */
+  private skipRestOfLine(text: string): string {
+    const at = text.indexOf(this.lines.char);
+    if (at === -1) {
+      this.base += text.length;
+      this.lines.skip(this.base, 0);
+      return '';
+    }
+    this.isSkippingLine = false;
+    this.base += at + 1;
+    this.lines.skip(this.base, 1);
+    return text.slice(at + 1);
+  }
+
+  private stop(): void {
+    this.isStopped = true;
+    this.parser?.abort();
+  }
+}

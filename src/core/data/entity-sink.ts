@@ -1,0 +1,191 @@
+import { bindHeader, forbiddenNames } from './bind-columns.js';
+import { CoercionFailure } from './coerce-failure.js';
+import type { Cell } from './coerce-failure.js';
+import type { EntityPlan, FieldPlan } from './field-plan.js';
+import { resolveCell } from './resolve-cell.js';
+import type { RecordSink } from './sink.js';
+import type { FileTally, Problem } from './tally.js';
+import type { Row } from './types.js';
+
+/**
+ * Builds the rows of one entity file. A row is kept only when every field resolves; any
+ * bad cell rejects the whole row (with an issue per bad cell), so no row is half-read.
+ */
+export class EntitySink implements RecordSink {
+  readonly rows: Row[] = [];
+  private fields: FieldPlan[];
+  private slotColumns: number[] = [];
+  private header: readonly string[] = [];
+  private readonly slotValues: unknown[];
+  private cells: Cell[];
+  /** Every row starts as a copy of this, so rows share one hidden class (fast properties, little memory). */
+  private template: Record<string, null>;
+  private readonly keySlots = new Map<string, number>();
+  private readonly hasDerive: boolean;
+
+  constructor(
+    private readonly plan: EntityPlan,
+    private readonly tally: FileTally,
+  ) {
+    this.fields = plan.fields;
+    this.slotValues = new Array<unknown>(plan.columns.length);
+    this.cells = new Array<Cell>(plan.fields.length);
+    this.template = makeTemplate(plan.fields);
+    this.hasDerive = plan.fields.some((f) => f.derive !== undefined);
+    tally.fields = plan.fields.map((f) => f.field);
+  }
+
+  acceptHeader(names: readonly string[], line: number): boolean {
+    const bound = bindHeader(this.plan, names, line, this.tally);
+    if (bound === undefined) return false;
+    this.header = names;
+    this.fields = bound.fields;
+    this.slotColumns = bound.slotColumns;
+    this.cells = new Array<Cell>(bound.fields.length);
+    this.template = makeTemplate(bound.fields);
+    return true;
+  }
+
+  acceptCells(cells: readonly string[], line: number): void {
+    this.tally.rowsRead++;
+    for (let slot = 0; slot < this.slotColumns.length; slot++) {
+      const column = this.slotColumns[slot]!;
+      this.slotValues[slot] = column >= 0 ? cells[column] : undefined;
+    }
+    let raw: Record<string, unknown> | undefined;
+    if (this.hasDerive) {
+      raw = Object.create(null) as Record<string, unknown>;
+      for (let i = 0; i < this.header.length; i++) raw[this.deriveKey(this.header[i]!)] = cells[i];
+    }
+    this.build(line, undefined, raw);
+  }
+
+  acceptRecord(record: unknown, line: number, index: number): void {
+    this.tally.rowsRead++;
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      this.reject({ code: 'data.not-an-object', line, record: index, raw: record, message: 'The record is not a JSON object.' });
+      return;
+    }
+    this.slotValues.fill(undefined);
+    const fields = record as Record<string, unknown>;
+    for (const key in fields) {
+      if (forbiddenNames.has(key)) {
+        this.reject({ code: 'data.forbidden-key', line, record: index, columnName: key, message: `The record has the key \`${key}\`, which is not allowed.` });
+        return;
+      }
+      const slot = this.slotOf(key);
+      if (slot < 0) continue;
+      if (this.slotValues[slot] !== undefined) {
+        this.reject({ code: 'data.ambiguous-column', line, record: index, columnName: key, message: `Keys \`${key}\` and another differing only in case both map to \`${this.plan.columns[slot]}\`.` });
+        return;
+      }
+      this.slotValues[slot] = fields[key];
+    }
+    let raw: Record<string, unknown> | undefined;
+    if (this.hasDerive) {
+      raw = Object.create(null) as Record<string, unknown>;
+      for (const key in fields) raw[this.deriveKey(key)] = fields[key];
+    }
+    this.build(line, index, raw);
+  }
+
+  /** The name a `derive` rule reads a column by (lower-cased when columns match ignoring case). */
+  private deriveKey(column: string): string {
+    return this.plan.isCaseInsensitive ? column.toLowerCase() : column;
+  }
+
+  rejectRow(problem: Problem): void {
+    this.tally.rowsRead++;
+    this.reject(problem);
+  }
+
+  failFile(problem: Problem): void {
+    this.tally.fail(problem);
+  }
+
+  private reject(problem: Problem): void {
+    this.tally.rowsRejected++;
+    this.tally.report(problem);
+  }
+
+  private build(line: number, record: number | undefined, raw: Record<string, unknown> | undefined): void {
+    let isRejected = false;
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const plan = fields[i]!;
+      let value: unknown;
+      if (plan.slot >= 0) {
+        value = this.slotValues[plan.slot];
+      } else if (plan.derive !== undefined) {
+        try {
+          value = plan.derive(raw!);
+        } catch (error) {
+          this.reportCell(plan, line, record, undefined, new CoercionFailure('data.derive-failed', `The derive rule failed: ${(error as Error).message}`));
+          isRejected = true;
+          continue;
+        }
+      } else {
+        this.cells[i] = plan.constValue ?? null;
+        continue;
+      }
+      const cell = resolveCell(value, plan);
+      if (cell instanceof CoercionFailure) {
+        this.reportCell(plan, line, record, value, cell);
+        isRejected = true;
+      } else if (cell === null && plan.isRequired) {
+        this.reportCell(plan, line, record, value, new CoercionFailure('data.missing-required', 'The field is required but the value is empty.'));
+        isRejected = true;
+      } else {
+        this.cells[i] = cell;
+      }
+    }
+    if (isRejected) {
+      this.tally.rowsRejected++;
+      return;
+    }
+    const row: Record<string, Cell> = { ...this.template };
+    for (let i = 0; i < fields.length; i++) row[fields[i]!.field] = this.cells[i]!;
+    // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would make every row a hash table, several times larger.
+    Object.setPrototypeOf(row, null);
+    this.rows.push(row);
+    this.tally.rowsEvaluated++;
+  }
+
+  private reportCell(plan: FieldPlan, line: number, record: number | undefined, raw: unknown, failure: CoercionFailure): void {
+    const problem: Problem = { code: failure.code, line, field: plan.field, message: failure.message };
+    if (failure.hint !== undefined) problem.hint = failure.hint;
+    if (raw !== undefined) problem.raw = raw;
+    if (record !== undefined) problem.record = record;
+    let columnName: string | undefined;
+    if (plan.slot >= 0) {
+      const column = this.slotColumns[plan.slot] ?? -1;
+      columnName = column >= 0 ? this.header[column] : this.plan.columns[plan.slot];
+      if (column >= 0) problem.column = column + 1;
+    }
+    if (columnName !== undefined) problem.columnName = columnName;
+    const where = columnName !== undefined && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
+    problem.message = `${where}: ${failure.message}`;
+    this.tally.report(problem);
+  }
+
+  /** The source slot a JSON key fills: -1 when no field reads it. */
+  private slotOf(key: string): number {
+    const known = this.keySlots.get(key);
+    if (known !== undefined) return known;
+    let slot = this.plan.columns.indexOf(key);
+    if (slot === -1 && this.plan.isCaseInsensitive) {
+      const lower = key.toLowerCase();
+      slot = this.plan.columns.findIndex((c) => c.toLowerCase() === lower);
+    }
+    if (slot === -1 && !this.plan.deriveColumns.has(this.deriveKey(key))) this.tally.ignoredColumns.add(key);
+    if (this.keySlots.size < 10_000) this.keySlots.set(key, slot);
+    return slot;
+  }
+}
+
+function makeTemplate(fields: readonly FieldPlan[]): Record<string, null> {
+  const keyed: Record<string, null> = {};
+  for (const field of fields) keyed[field.field] = null;
+  // Spreading a fast-mode object is what V8 clones quickly; keyed stores may have left `keyed` a dictionary.
+  return Object.setPrototypeOf({ ...keyed }, null) as Record<string, null>;
+}

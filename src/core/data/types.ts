@@ -1,0 +1,114 @@
+import type { EntityName } from '../model/canonical.js';
+import type { Issue } from '../issue.js';
+
+/**
+ * One pipeline record with canonical field names. Rows have no prototype (so a field can
+ * never resolve to `constructor` or `__proto__`), and carry exactly the fields their file
+ * supplies (see `FileAccounting.fields`): an empty cell is `null`, never `0`, `false` or `""`.
+ *
+ * Value types by canonical field type: `string` → string; `integer`, `number` → number;
+ * `decimal` → normalised decimal string (`"1250.5"`); `boolean` → boolean;
+ * `date` → `YYYY-MM-DD` string; `datetime` → epoch milliseconds (UTC).
+ */
+export type Row = Readonly<Record<string, string | number | boolean | null>>;
+
+/** File formats the readers understand. */
+export type DataFormat = 'csv' | 'ndjson' | 'json';
+
+/** Stable codes of data issues; tests and reports rely on them. */
+export type DataIssueCode =
+  // a cell or row that is rejected
+  | 'data.missing-required'
+  | 'data.bad-number'
+  | 'data.bad-boolean'
+  | 'data.bad-date'
+  | 'data.bad-datetime'
+  | 'data.bad-value'
+  | 'data.bad-encoding'
+  | 'data.unmapped-value'
+  | 'data.derive-failed'
+  | 'data.ragged-row'
+  | 'data.unterminated-quote'
+  | 'data.bad-quote'
+  | 'data.row-too-long'
+  | 'data.bad-json'
+  | 'data.not-an-object'
+  | 'data.forbidden-key'
+  // a whole file (its rows are not read)
+  | 'data.empty-file'
+  | 'data.header-empty'
+  | 'data.header-duplicate'
+  | 'data.header-forbidden'
+  | 'data.missing-column'
+  | 'data.ambiguous-column'
+  | 'data.bad-mapping'
+  | 'data.unknown-format'
+  | 'data.bad-json-shape'
+  | 'data.entity-twice'
+  | 'data.too-many-issues';
+
+/**
+ * A problem in a data file. Like a policy `Issue`, plus where in the data it is.
+ * `line` is the physical line (1-based) where the row starts — for JSON, where the record
+ * starts; `column` is the 1-based index of the CSV column (0 for JSON keys, derived and
+ * constant fields, and problems of a whole row or file).
+ */
+export interface DataIssue extends Issue {
+  code: DataIssueCode;
+  entity: EntityName;
+  /** Canonical field the problem concerns, when there is one. */
+  field?: string;
+  /** Header of the export column (or JSON key) the value came from. */
+  columnName?: string;
+  /** The raw value as read, truncated to a readable length. */
+  raw?: string;
+  /** 1-based index of the record in a JSON or NDJSON file. */
+  record?: number;
+}
+
+/**
+ * What happened to one data file. Always `rowsRead === rowsEvaluated + rowsRejected`
+ * (checked before a result is returned). `status: 'failed'` means the file could not be
+ * read to its end, and `issues` say why: after a header problem or an unusable mapping no
+ * row is read at all; after a broken JSON document the rows before the break still count.
+ */
+export interface FileAccounting {
+  file: string;
+  entity: EntityName;
+  format: DataFormat;
+  status: 'read' | 'failed';
+  /** Data rows found (blank lines are not rows; the CSV header is not a row). */
+  rowsRead: number;
+  /** Rows that passed every check and are in the result. */
+  rowsEvaluated: number;
+  /** Rows left out, each with at least one issue (issues beyond the per-file cap are counted, not kept). */
+  rowsRejected: number;
+  /** Canonical fields the rows of this file carry. */
+  fields: string[];
+  /** Columns (or JSON keys) present in the file that no canonical field reads. */
+  ignoredColumns: string[];
+  /** Every issue found in the file, including any not kept because of the cap. */
+  issueCount: number;
+}
+
+/** The canonical pipeline data read from a directory, with the accounting of every file. */
+export interface PipelineData {
+  leads: Row[];
+  opportunities: Row[];
+  activities: Row[];
+  users: Row[];
+  stage_events: Row[];
+  files: FileAccounting[];
+  issues: DataIssue[];
+  /** Entities for which the directory holds no file. */
+  absent: EntityName[];
+  /** Files in the directory that hold no entity (not read). */
+  ignoredFiles: string[];
+}
+
+/** Progress of reading one file, for a progress bar. */
+export interface LoadProgress {
+  file: string;
+  bytesRead: number;
+  totalBytes: number;
+}
