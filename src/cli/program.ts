@@ -3,6 +3,7 @@ import { RevopsError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerInit } from './commands/init.js';
+import { registerSampleData } from './commands/sample-data.js';
 import { registerValidate } from './commands/validate.js';
 import { version } from './version.js';
 
@@ -29,12 +30,14 @@ Examples:
   revops init my-policies          scaffold a policy repository
   revops validate policies         check every policy file, with file:line:column
   revops fmt policies --check      list files that are not canonically formatted
+  revops sample-data --leads 5000 --seed 42 --out data
 
 Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
     );
   registerValidate(program, ctx);
   registerFmt(program, ctx);
   registerInit(program, ctx);
+  registerSampleData(program, ctx);
   return program;
 }
 

@@ -1,0 +1,32 @@
+import cliProgress from 'cli-progress';
+
+/** A progress bar that is a no-op when it should stay silent. */
+export interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+const silent: Progress = { update() {}, stop() {} };
+
+/**
+ * A bar on stderr, only when stderr is a terminal and the caller wants one: piped or
+ * captured output (CI logs, tests) never gets control characters.
+ */
+export function startProgress(options: { total: number; label: string; enabled: boolean }): Progress {
+  if (!options.enabled || process.stderr.isTTY !== true) return silent;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `${options.label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(options.total, 0);
+  return {
+    update: (done) => bar.update(done),
+    stop: () => bar.stop(),
+  };
+}
