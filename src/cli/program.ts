@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { RevopsError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
+import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerInit } from './commands/init.js';
 import { registerSampleData } from './commands/sample-data.js';
+import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { version } from './version.js';
 
@@ -30,6 +32,8 @@ Examples:
   revops init my-policies          scaffold a policy repository
   revops validate policies         check every policy file, with file:line:column
   revops fmt policies --check      list files that are not canonically formatted
+  revops test --coverage           run the policy unit tests with clause coverage
+  revops explain --lead L000123    why a lead has its class, rule by rule
   revops sample-data --leads 5000 --seed 42 --out data
 
 Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
@@ -37,6 +41,8 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
   registerValidate(program, ctx);
   registerFmt(program, ctx);
   registerInit(program, ctx);
+  registerTest(program, ctx);
+  registerExplain(program, ctx);
   registerSampleData(program, ctx);
   return program;
 }

@@ -42,6 +42,7 @@ const describe: { [K in PolicyKind]: (p: Policy<K>) => string } = {
       .map(([entity, m]) => `${entity} from ${m?.file ?? '?'} (${count(Object.keys(m?.fields ?? {}).length, 'field')})`)
       .join(', ')}`,
   Guardrails: ({ spec }) => `${count(spec.rules.length, 'guardrail')}: ${spec.rules.map((r) => r.id).join(', ')}`,
+  PolicyTest: ({ spec }) => `${count(spec.cases.length, 'case')} for ${spec.leadDefinition} as of ${spec.asOf}`,
 };
 
 /** An overview of a valid policy set, grouped by kind. */

@@ -9,14 +9,15 @@ const invalidScenario = join(fixturesDir, 'fmt', 'invalid-left-alone');
 
 /** Every file's bytes under `dir`, to prove what was (not) written. */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString('hex')]));
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => [join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name)).toString('hex')]));
 }
 
 describe('revops fmt --check', () => {
   it('finds the example policies canonical and writes nothing', async () => {
     const before = snapshot(examplePolicies);
     const run = await runRevops(['fmt', examplePolicies, '--check']);
-    expect(run).toEqual({ code: 0, stdout: 'All 12 policy files formatted.\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: 'All 13 policy files formatted.\n', stderr: '' });
     expect(snapshot(examplePolicies)).toEqual(before);
   });
 
@@ -25,7 +26,7 @@ describe('revops fmt --check', () => {
     try {
       expect((await runRevops(['fmt', temp.dir])).code).toBe(0);
       const run = await runRevops(['fmt', temp.dir, '--check']);
-      expect(run).toEqual({ code: 0, stdout: 'All 12 policy files formatted.\n', stderr: '' });
+      expect(run).toEqual({ code: 0, stdout: 'All 13 policy files formatted.\n', stderr: '' });
     } finally {
       temp.cleanup();
     }
@@ -46,7 +47,7 @@ describe('revops fmt', () => {
       const run = await runRevops(['fmt', temp.dir]);
       expect(run).toEqual({
         code: 0,
-        stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 12 policy files.\n`,
+        stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 13 policy files.\n`,
         stderr: '',
       });
       const after = snapshot(temp.dir);

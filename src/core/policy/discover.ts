@@ -2,8 +2,8 @@ import { IoError } from '../errors.js';
 import type { FileIo } from '../io.js';
 import { limits } from './limits.js';
 
-/** Folders inside a policy directory that never hold policies (`tests/` holds policy unit tests). */
-const skippedDirs = new Set(['node_modules', 'tests']);
+/** Folders inside a policy directory that never hold policies. */
+const skippedDirs = new Set(['node_modules']);
 
 export function isPolicyFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name);

@@ -143,6 +143,24 @@ export interface GuardrailsSpec {
   }[];
 }
 
+/** Unit tests of a lead definition: example leads and what it must make of them. */
+export interface PolicyTestSpec {
+  leadDefinition: string;
+  asOf: string;
+  cases: {
+    name: string;
+    lead: Record<string, unknown>;
+    expect: {
+      class?: string;
+      reason?: 'exclusion' | 'hand-raiser' | 'threshold' | 'default';
+      rule?: string;
+      fit?: number | { min?: number; max?: number };
+      engagement?: number | { min?: number; max?: number };
+      score?: number | { min?: number; max?: number };
+    };
+  }[];
+}
+
 export interface SpecByKind {
   Funnel: FunnelSpec;
   LeadDefinition: LeadDefinitionSpec;
@@ -152,6 +170,7 @@ export interface SpecByKind {
   Calendar: CalendarSpec;
   FieldMapping: FieldMappingSpec;
   Guardrails: GuardrailsSpec;
+  PolicyTest: PolicyTestSpec;
 }
 
 /** One schema-valid policy document, with where it came from. */

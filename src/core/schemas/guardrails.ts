@@ -1,4 +1,5 @@
 import { definePolicySchema } from './define.js';
+import { policyKinds } from './kinds.js';
 
 export const impactMetrics = [
   'payout_cost_change_pct',
@@ -10,16 +11,6 @@ export const impactMetrics = [
   'goal_forecast_change_pct',
 ] as const;
 
-export const policyKinds = [
-  'Funnel',
-  'LeadDefinition',
-  'RevenueGoal',
-  'CompPlan',
-  'HandoffSla',
-  'Calendar',
-  'FieldMapping',
-  'Guardrails',
-] as const;
 
 export const guardrailsSchema = definePolicySchema({
   kind: 'Guardrails',

@@ -6,13 +6,16 @@ export { API_VERSION } from './define.js';
 import type { JsonSchema } from './define.js';
 import { fieldMappingSchema } from './field-mapping.js';
 import { funnelSchema } from './funnel.js';
-import { guardrailsSchema, policyKinds } from './guardrails.js';
+import { guardrailsSchema } from './guardrails.js';
+import { policyKinds } from './kinds.js';
+import type { PolicyKind } from './kinds.js';
+import { policyTestSchema } from './policy-test.js';
 import { handoffSlaSchema } from './handoff-sla.js';
 import { leadDefinitionSchema } from './lead-definition.js';
 import { revenueGoalSchema } from './revenue-goal.js';
 
-export type PolicyKind = (typeof policyKinds)[number];
 export { policyKinds };
+export type { PolicyKind };
 export type { JsonSchema };
 
 /** The schema of each policy kind. Adding a kind is a schema file plus one line here. */
@@ -25,6 +28,7 @@ export const policySchemas: Readonly<Record<PolicyKind, JsonSchema>> = {
   Calendar: calendarSchema,
   FieldMapping: fieldMappingSchema,
   Guardrails: guardrailsSchema,
+  PolicyTest: policyTestSchema,
 };
 
 export const jsonLogicSchema = defineSharedSchema({

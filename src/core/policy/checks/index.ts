@@ -8,6 +8,7 @@ import { handoffSlaRefs } from './handoff-sla.js';
 import { leadDefinitionRefs } from './lead-definition.js';
 import { logicCalendarsExist } from './logic-calendars.js';
 import { logicVarsExist } from './logic-vars.js';
+import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
 import { singletons, uniqueNames } from './unique-names.js';
 
@@ -27,4 +28,5 @@ export const semanticChecks: readonly SemanticCheck[] = [
   guardrailsValid,
   logicVarsExist,
   logicCalendarsExist,
+  policyTestRefs,
 ];

@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { UsageError } from '../../core/errors.js';
+import { loadPipelineData } from '../../core/data/load.js';
+import { findLatestTimestamp } from '../../core/engine/as-of.js';
+import { explainLead } from '../../core/engine/explain.js';
+import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
+import { loadValidPolicies } from '../load-policies.js';
+import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import type { CommandContext } from '../program.js';
+
+interface ExplainOptions {
+  policies: string;
+  data: string;
+  lead: string;
+  asOf?: string;
+  mapping?: string;
+  format: 'terminal' | 'json';
+}
+
+/** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
+export function parseAsOf(value: string): number {
+  const parsed = DateTime.fromISO(value, { zone: 'utc', setZone: true });
+  if (!parsed.isValid) throw new UsageError(`--as-of ${value} is not an ISO 8601 date or date-time (e.g. 2026-03-31 or 2026-03-31T17:00:00Z).`);
+  return parsed.toMillis();
+}
+
+export function registerExplain(program: Command, ctx: CommandContext): void {
+  program
+    .command('explain')
+    .description("Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.")
+    .requiredOption('--lead <id>', 'id of the lead to explain')
+    .option('--policies <dir>', 'policy directory', 'policies')
+    .option('--data <dir>', 'pipeline data directory', 'examples/data')
+    .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
+    .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
+    .addOption(formatOption(['terminal', 'json'], 'terminal'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  revops explain --lead L000123
+  revops explain --policies policies --data exports/ --mapping hubspot --lead 12345
+  revops explain --lead L000123 --as-of 2026-03-31 --format json
+
+Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
+    )
+    .action(async (options: ExplainOptions) => {
+      const { io } = ctx;
+      const loaded = await loadValidPolicies(io, options.policies);
+      const { set } = loaded.result;
+      const def = set.LeadDefinition[0];
+      if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
+      let mapping;
+      if (options.mapping !== undefined) {
+        mapping = set.FieldMapping.find((m) => m.metadata.name === options.mapping);
+        if (mapping === undefined) {
+          throw new UsageError(`No FieldMapping named ${options.mapping}; there are: ${set.FieldMapping.map((m) => m.metadata.name).join(', ') || 'none'}.`);
+        }
+      }
+      const dataDir = cleanPath(options.data);
+      if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
+      const data = await loadPipelineData(dataDir, io, mapping === undefined ? {} : { mapping });
+      const lead = data.leads.find((row) => row.id === options.lead);
+      if (lead === undefined) {
+        const rejected = data.issues.some((issue) => issue.entity === 'leads' && issue.raw === options.lead);
+        throw new UsageError(
+          rejected
+            ? `Lead ${options.lead} was rejected while reading ${dataDir}; run revops evaluate to see why.`
+            : `No lead with id ${options.lead} in ${dataDir} (${data.leads.length} leads read).`,
+        );
+      }
+      const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
+      if (asOf === undefined) throw new UsageError('The data has no timestamps; give --as-of.');
+      const explanation = explainLead(def, lead, { asOf, calendars: loaded.calendars });
+      if (options.format === 'json') {
+        io.stdout(JSON.stringify({ ...explanation, asOf: new Date(asOf).toISOString() }, null, 2) + '\n');
+        return;
+      }
+      io.stdout(`As of ${new Date(asOf).toISOString()}\n`);
+      io.stdout(renderExplainTerminal(explanation, { color: isColorEnabled(io), locate: (path) => loaded.locate(def.file, path) }));
+    });
+}

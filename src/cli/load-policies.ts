@@ -1,0 +1,41 @@
+import { UsageError } from '../core/errors.js';
+import { createBusinessCalendar } from '../core/logic/compile.js';
+import type { BusinessCalendar } from '../core/logic/compile.js';
+import { locatePath } from '../core/policy/locate.js';
+import { loadPolicyDir } from '../core/policy/load.js';
+import type { LoadResult } from '../core/policy/load.js';
+import { renderValidationTerminal } from '../reporters/validation-terminal.js';
+import type { CliIo } from './cli-io.js';
+import { cleanPath, isColorEnabled } from './options.js';
+
+export interface LoadedPolicies {
+  result: LoadResult;
+  calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** `file:line` of a data path in a policy file. */
+  locate(file: string, path: readonly (string | number)[]): string;
+}
+
+/**
+ * Loads a policy directory for commands that evaluate policies: any validation error stops
+ * the command (exit 2) with the same report `validate` prints, since evaluating a broken
+ * policy set would give misleading numbers.
+ */
+export async function loadValidPolicies(io: CliIo, dirArg: string): Promise<LoadedPolicies> {
+  const dir = cleanPath(dirArg);
+  if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
+  const result = await loadPolicyDir(dir, io);
+  if (result.issues.some((i) => i.severity === 'error')) {
+    io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
+    throw new UsageError(`The policies in ${dir} are not valid; fix them first (revops validate ${dir}).`);
+  }
+  const calendars = new Map(result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]));
+  return {
+    result,
+    calendars,
+    locate(file, path) {
+      const parsed = result.parsed.get(file);
+      if (parsed === undefined) return file;
+      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path).line}`;
+    },
+  };
+}

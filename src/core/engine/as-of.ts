@@ -1,0 +1,26 @@
+import { canonicalModel } from '../model/canonical.js';
+import type { EntityName } from '../model/canonical.js';
+import type { PipelineData } from '../data/types.js';
+
+const timestamped: EntityName[] = ['leads', 'opportunities', 'activities', 'stage_events'];
+
+/**
+ * The default "as of" moment of a run: the latest timestamp anywhere in the data (every
+ * datetime field of leads, opportunities, activities and stage events). Undefined when the
+ * data holds no timestamp at all.
+ */
+export function findLatestTimestamp(data: PipelineData): number | undefined {
+  let latest: number | undefined;
+  for (const entity of timestamped) {
+    const fields = Object.entries(canonicalModel[entity])
+      .filter(([, spec]) => spec.type === 'datetime')
+      .map(([name]) => name);
+    for (const row of data[entity]) {
+      for (const field of fields) {
+        const value = row[field];
+        if (typeof value === 'number' && (latest === undefined || value > latest)) latest = value;
+      }
+    }
+  }
+  return latest;
+}

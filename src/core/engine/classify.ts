@@ -1,0 +1,146 @@
+import { canonicalModel } from '../model/canonical.js';
+import { compileRule, truthy } from '../logic/compile.js';
+import type { BusinessCalendar, CompiledRule, CoverageSink } from '../logic/compile.js';
+import type { LeadDefinitionSpec, Policy, ScoringCategory } from '../policy/types.js';
+import { parseDuration } from './duration.js';
+
+/** How a lead's class was decided. */
+export type ClassReason = 'exclusion' | 'hand-raiser' | 'threshold' | 'default';
+
+/** The class of one lead under the lead definition, with the scores behind it. */
+export interface LeadClassification {
+  class: string;
+  reason: ClassReason;
+  /** The exclusion, hand-raiser or class that decided, when one did. */
+  ruleId?: string;
+  /** Fit score after its cap. */
+  fit: number;
+  /** Engagement score after decay and cap. */
+  engagement: number;
+  /** fit + engagement. */
+  score: number;
+  /** Engagement before decay and cap, and the decay factor applied (1 = none). */
+  engagementRaw: number;
+  decayFactor: number;
+}
+
+export const EXCLUDED_CLASS = 'excluded';
+
+interface CompiledScoringRule {
+  id: string;
+  when?: CompiledRule;
+  points: number | CompiledRule;
+}
+
+interface CompiledCategory {
+  cap?: number;
+  halfLifeMs?: number;
+  decayFrom?: string;
+  rules: CompiledScoringRule[];
+}
+
+export interface CompileLeadDefinitionOptions {
+  /** Epoch ms of the evaluation's as-of time: decay and `hours_since` count from it. */
+  asOf: number;
+  calendars?: ReadonlyMap<string, BusinessCalendar>;
+  coverage?: CoverageSink;
+}
+
+/** A lead definition compiled once, to classify any number of leads. */
+export interface CompiledLeadDefinition {
+  policy: Policy<'LeadDefinition'>;
+  classify(lead: Readonly<Record<string, unknown>>): LeadClassification;
+}
+
+const leadFieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
+
+/**
+ * Compiles every rule of a lead definition. Classification order: exclusions (first match
+ * → `excluded`), hand-raisers (first match → its class), then scores against the classes in
+ * order (first met), else the default class. Scores: each category sums the points of its
+ * matching rules; engagement is multiplied by 0.5^(time since `decay.from` / `halfLife`)
+ * (no decay when that field is empty); then each category is capped at `cap`.
+ */
+export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options: CompileLeadDefinitionOptions): CompiledLeadDefinition {
+  const spec: LeadDefinitionSpec = policy.spec;
+  const base = { asOf: options.asOf, fieldTypes: leadFieldTypes, ...(options.calendars ? { calendars: options.calendars } : {}), ...(options.coverage ? { coverage: options.coverage } : {}) };
+  const compile = (rule: unknown, path: (string | number)[]): CompiledRule => compileRule(rule, { ...base, path });
+
+  const exclusions = (spec.exclusions ?? []).map((r, i) => ({ id: r.id, when: compile(r.when, ['spec', 'exclusions', i, 'when']) }));
+  const handRaisers = (spec.handRaisers ?? []).map((r, i) => ({
+    id: r.id,
+    classifyAs: r.classifyAs,
+    when: compile(r.when, ['spec', 'handRaisers', i, 'when']),
+  }));
+  const category = (name: 'fit' | 'engagement', source: ScoringCategory | undefined): CompiledCategory => ({
+    ...(source?.cap !== undefined ? { cap: source.cap } : {}),
+    ...(source?.decay !== undefined ? { halfLifeMs: parseDuration(source.decay.halfLife), decayFrom: source.decay.from } : {}),
+    rules: (source?.rules ?? []).map((r, i) => {
+      const path = ['spec', 'scoring', name, 'rules', i];
+      return {
+        id: r.id,
+        ...(r.when !== undefined ? { when: compile(r.when, [...path, 'when']) } : {}),
+        points: typeof r.points === 'number' ? r.points : compile(r.points, [...path, 'points']),
+      };
+    }),
+  });
+  const fit = category('fit', spec.scoring?.fit);
+  const engagement = category('engagement', spec.scoring?.engagement);
+  const classes = spec.classes.map((c, i) => ({
+    ...c,
+    whenRule: c.when === undefined ? undefined : compile(c.when, ['spec', 'classes', i, 'when']),
+  }));
+
+  return {
+    policy,
+    classify(lead) {
+      const scores = { fit: 0, engagement: 0, score: 0, engagementRaw: 0, decayFactor: 1 };
+      for (const rule of exclusions) {
+        if (truthy(rule.when(lead))) return { class: EXCLUDED_CLASS, reason: 'exclusion', ruleId: rule.id, ...scores };
+      }
+      const fitRaw = sumPoints(fit, lead);
+      const engagementRaw = sumPoints(engagement, lead);
+      const decayFactor = decay(engagement, lead, options.asOf);
+      scores.fit = capScore(fitRaw, fit.cap);
+      scores.engagementRaw = engagementRaw;
+      scores.decayFactor = decayFactor;
+      scores.engagement = capScore(engagementRaw * decayFactor, engagement.cap);
+      scores.score = scores.fit + scores.engagement;
+      for (const rule of handRaisers) {
+        if (truthy(rule.when(lead))) return { class: rule.classifyAs, reason: 'hand-raiser', ruleId: rule.id, ...scores };
+      }
+      for (const cls of classes) {
+        const meets =
+          (cls.minScore === undefined || scores.score >= cls.minScore) &&
+          (cls.minFit === undefined || scores.fit >= cls.minFit) &&
+          (cls.minEngagement === undefined || scores.engagement >= cls.minEngagement) &&
+          (cls.whenRule === undefined || truthy(cls.whenRule(lead)));
+        if (meets) return { class: cls.id, reason: 'threshold', ruleId: cls.id, ...scores };
+      }
+      return { class: spec.defaultClass, reason: 'default', ...scores };
+    },
+  };
+}
+
+function sumPoints(category: CompiledCategory, lead: Readonly<Record<string, unknown>>): number {
+  let sum = 0;
+  for (const rule of category.rules) {
+    if (rule.when !== undefined && !truthy(rule.when(lead))) continue;
+    const points = typeof rule.points === 'number' ? rule.points : Number(rule.points(lead));
+    // A points rule that yields no number (e.g. a missing field) gives no points, not NaN.
+    if (Number.isFinite(points)) sum += points;
+  }
+  return sum;
+}
+
+function decay(category: CompiledCategory, lead: Readonly<Record<string, unknown>>, asOf: number): number {
+  if (category.halfLifeMs === undefined || category.decayFrom === undefined) return 1;
+  const from = lead[category.decayFrom];
+  if (typeof from !== 'number') return 1;
+  const elapsed = Math.max(0, asOf - from);
+  return Math.pow(0.5, elapsed / category.halfLifeMs);
+}
+
+function capScore(value: number, cap: number | undefined): number {
+  return cap === undefined ? value : Math.min(value, cap);
+}

@@ -1,0 +1,103 @@
+import { canonicalModel } from '../model/canonical.js';
+import { traceRule } from '../logic/compile.js';
+import type { BusinessCalendar, TraceNode } from '../logic/compile.js';
+import type { Policy } from '../policy/types.js';
+import { compileLeadDefinition } from './classify.js';
+import type { LeadClassification } from './classify.js';
+
+type Path = (string | number)[];
+
+/** One rule of the lead definition as it applied to one lead. */
+export interface RuleExplanation {
+  section: 'exclusion' | 'hand-raiser' | 'fit' | 'engagement';
+  id: string;
+  /** Path of the rule's `when` (or of the rule when it has none). */
+  path: Path;
+  isMatched: boolean;
+  /** Points the rule gave (scoring rules that matched). */
+  points?: number;
+  when?: TraceNode;
+  pointsTrace?: TraceNode;
+}
+
+export interface ClassExplanation {
+  id: string;
+  path: Path;
+  isMet: boolean;
+  checks: { name: 'minScore' | 'minFit' | 'minEngagement'; threshold: number; value: number; isMet: boolean }[];
+  when?: TraceNode;
+}
+
+/** Why a lead has its class: every rule's trace with the values it saw. */
+export interface LeadExplanation {
+  leadId: string;
+  policy: string;
+  file: string;
+  asOf: number;
+  classification: LeadClassification;
+  rules: RuleExplanation[];
+  classes: ClassExplanation[];
+}
+
+const fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
+
+/**
+ * Explains one lead: the classification (from the compiled rules, exactly as an evaluation
+ * computes it) and a trace of every rule. Rules are traced even where classification
+ * stopped early (an exclusion matched), so the explanation shows everything at once.
+ */
+export function explainLead(
+  policy: Policy<'LeadDefinition'>,
+  lead: Readonly<Record<string, unknown>>,
+  options: { asOf: number; calendars?: ReadonlyMap<string, BusinessCalendar> },
+): LeadExplanation {
+  const classification = compileLeadDefinition(policy, options).classify(lead);
+  const trace = (rule: unknown, path: Path): TraceNode =>
+    traceRule(rule, lead, { asOf: options.asOf, fieldTypes, path, ...(options.calendars ? { calendars: options.calendars } : {}) });
+  const isTrue = (node: TraceNode): boolean => (Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value));
+  const spec = policy.spec;
+  const rules: RuleExplanation[] = [];
+  spec.exclusions?.forEach((r, i) => {
+    const path = ['spec', 'exclusions', i, 'when'];
+    const when = trace(r.when, path);
+    rules.push({ section: 'exclusion', id: r.id, path, isMatched: isTrue(when), when });
+  });
+  spec.handRaisers?.forEach((r, i) => {
+    const path = ['spec', 'handRaisers', i, 'when'];
+    const when = trace(r.when, path);
+    rules.push({ section: 'hand-raiser', id: r.id, path, isMatched: isTrue(when), when });
+  });
+  for (const section of ['fit', 'engagement'] as const) {
+    spec.scoring?.[section]?.rules.forEach((r, i) => {
+      const base = ['spec', 'scoring', section, 'rules', i];
+      const when = r.when === undefined ? undefined : trace(r.when, [...base, 'when']);
+      const isMatched = when === undefined || isTrue(when);
+      const explanation: RuleExplanation = { section, id: r.id, path: when === undefined ? base : [...base, 'when'], isMatched };
+      if (when !== undefined) explanation.when = when;
+      if (isMatched) {
+        if (typeof r.points === 'number') {
+          explanation.points = r.points;
+        } else {
+          explanation.pointsTrace = trace(r.points, [...base, 'points']);
+          const points = Number(explanation.pointsTrace.value);
+          explanation.points = Number.isFinite(points) ? points : 0;
+        }
+      }
+      rules.push(explanation);
+    });
+  }
+  const c = classification;
+  const classes = spec.classes.map((cls, i): ClassExplanation => {
+    const checks: ClassExplanation['checks'] = [];
+    if (cls.minScore !== undefined) checks.push({ name: 'minScore', threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
+    if (cls.minFit !== undefined) checks.push({ name: 'minFit', threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
+    if (cls.minEngagement !== undefined) {
+      checks.push({ name: 'minEngagement', threshold: cls.minEngagement, value: c.engagement, isMet: c.engagement >= cls.minEngagement });
+    }
+    const when = cls.when === undefined ? undefined : trace(cls.when, ['spec', 'classes', i, 'when']);
+    const isMet = checks.every((k) => k.isMet) && (when === undefined || isTrue(when));
+    return { id: cls.id, path: ['spec', 'classes', i], isMet, checks, ...(when !== undefined ? { when } : {}) };
+  });
+  const id = lead.id;
+  return { leadId: typeof id === 'string' ? id : String(id), policy: policy.metadata.name, file: policy.file, asOf: options.asOf, classification, rules, classes };
+}

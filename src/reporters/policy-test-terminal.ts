@@ -1,0 +1,44 @@
+import { createColors } from 'picocolors';
+import type { PolicyTestReport } from '../core/testing/run-policy-tests.js';
+import { formatValue } from './trace-text.js';
+
+export interface PolicyTestTerminalOptions {
+  color: boolean;
+  /** `file:line` of a data path in a file. */
+  locate: (file: string, path: readonly (string | number)[]) => string;
+  showCoverage: boolean;
+}
+
+/** Pass/fail per case with the differences, then clause coverage, for the terminal. */
+export function renderPolicyTestTerminal(report: PolicyTestReport, options: PolicyTestTerminalOptions): string {
+  const c = createColors(options.color);
+  const out: string[] = [];
+  let suite = '';
+  for (const result of report.cases) {
+    if (result.suite !== suite) {
+      suite = result.suite;
+      out.push(c.bold(`${suite}`) + c.dim(` (${result.file})`));
+    }
+    const mark = result.status === 'passed' ? c.green('✓') : c.red('✗');
+    out.push(`  ${mark} ${result.name}`);
+    if (result.status === 'passed') continue;
+    out.push(c.dim(`      at ${options.locate(result.file, result.path)}`));
+    if (result.error !== undefined) out.push(`      ${c.red('error:')} ${result.error}`);
+    for (const diff of result.diffs) {
+      out.push(`      ${diff.field}: expected ${c.green(formatValue(diff.expected))}, got ${c.red(formatValue(diff.actual))}`);
+    }
+  }
+  if (options.showCoverage) {
+    out.push('', c.bold('Clause coverage'));
+    for (const cov of report.coverage) {
+      const pct = cov.total === 0 ? 100 : (100 * cov.covered) / cov.total;
+      out.push(`  ${cov.policy.padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct.toFixed(1)} %`);
+      for (const path of cov.uncovered.slice(0, 50)) out.push(c.yellow(`      not exercised: ${options.locate(cov.file, path)}  ${path.slice(1).join('.')}`));
+      if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
+    }
+    out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
+  }
+  const summary = `${report.passed} passed, ${report.failed} failed`;
+  out.push('', report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
+  return out.join('\n') + '\n';
+}

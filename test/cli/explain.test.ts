@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { runRevops } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const data = 'test/fixtures/explain/data';
+const asOf = '2026-03-31T15:00:00Z';
+
+describe('revops explain', () => {
+  it('explains an MQL rule by rule with the values it saw and file:line (golden)', async () => {
+    const run = await runRevops(['explain', '--data', data, '--lead', 'L-1', '--as-of', asOf]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Lead L-1 is mql — score 110 = fit 50 + engagement 60');
+    expect(run.stdout).toMatch(/✓ target-company-size\s+\+20\s+policies\/lead-definition\.yaml:45\n\s+\(employee_count=450 >= 200 and employee_count=450 <= 5000\)/);
+    expectGolden('explain/mql.txt', run.stdout);
+  });
+
+  it('names the exclusion that decided, and still shows every other rule', async () => {
+    const run = await runRevops(['explain', '--data', data, '--lead', 'L-2', '--as-of', asOf]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Lead L-2 is excluded by exclusion `personal-email`');
+    expect(run.stdout).toMatch(/✓ personal-email .*\n\s+email_domain="gmail.com" in \["gmail.com"/);
+    expect(run.stdout).toMatch(/✓ demo-request/);
+    expectGolden('explain/excluded.txt', run.stdout);
+  });
+
+  it('shows decay: two half-lives leave a quarter of the engagement points', async () => {
+    const run = await runRevops(['explain', '--data', data, '--lead', 'L-3', '--as-of', asOf, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const explanation = JSON.parse(run.stdout) as { classification: { class: string; engagementRaw: number; decayFactor: number; engagement: number } };
+    expect(explanation.classification).toMatchObject({ class: 'nurture', engagementRaw: 28, decayFactor: 0.25, engagement: 7 });
+  });
+
+  it('exits 2 naming the lead when it is not in the data', async () => {
+    const run = await runRevops(['explain', '--data', data, '--lead', 'L-404', '--as-of', asOf]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`revops: No lead with id L-404 in ${data} (3 leads read).\n`);
+  });
+
+  it('exits 2 on an --as-of that is not a date', async () => {
+    const run = await runRevops(['explain', '--data', data, '--lead', 'L-1', '--as-of', 'yesterday']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--as-of yesterday is not an ISO 8601 date or date-time');
+  });
+
+  it('refuses to explain with invalid policies and shows why', async () => {
+    const run = await runRevops(['explain', '--policies', 'test/fixtures/bad-input/unknown-property', '--data', data, '--lead', 'L-1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown property `defaultClas`');
+    expect(run.stderr).toContain('are not valid; fix them first');
+  });
+});
