@@ -2,6 +2,7 @@
  * `npm run bench`: measures this machine, reports ratios against a baseline run in the same
  * process, and writes bench-results/bench.json. Not a test: numbers vary by machine.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,43 @@ async function timeMedian(label: string, fn: () => Promise<unknown> | unknown): 
   return median;
 }
 
+const bin = join(packageRoot, 'dist', 'cli', 'bin.js');
+const phases = join(packageRoot, 'dist', 'bench', 'data-phases.js');
+
+/** Runs one data phase in its own process (its own peak RSS) and returns its JSON line. */
+function runPhase(args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, [phases, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
+}
+
+/** Generates the pipeline data set (seeded) and measures reading, rule evaluation and classification. */
+function benchData(leads: number): Record<string, unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'revops-bench-data-'));
+  try {
+    const opportunities = Math.round(leads / 4);
+    const start = performance.now();
+    execFileSync(process.execPath, [bin, 'sample-data', '--leads', String(leads), '--opportunities', String(opportunities), '--scale-capacity', String(Math.max(1, Math.round(leads / 20000))), '--seed', '7', '--out', dir, '--policies', join(packageRoot, 'policies'), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    process.stdout.write(`data: generated ${leads} leads, ${opportunities} opportunities in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+    const reads: Record<string, unknown>[] = [];
+    for (const entity of ['leads', 'opportunities', 'activities']) {
+      const r = runPhase(['read', dir, entity]);
+      reads.push(r);
+      process.stdout.write(`  read ${entity.padEnd(14)} ${String(r.rows).padStart(9)} rows  ${Number(r.seconds).toFixed(2).padStart(6)} s  ${Math.round(Number(r.rowsPerSecond)).toLocaleString('en-US').padStart(9)} rows/s  ${Number(r.mbPerSecond).toFixed(1).padStart(5)} MB/s  peak RSS ${Math.round(Number(r.peakRssMb))} MB\n`);
+    }
+    const rules = runPhase(['rules', dir]);
+    process.stdout.write(`  rules: ${rules.rules} rules × ${rules.rows} leads: compiled ${Number(rules.compiledSeconds).toFixed(2)} s, json-logic-js ${Number(rules.jsonLogicJsSeconds).toFixed(2)} s → ${Number(rules.ratio).toFixed(1)}× (same rows, same process)\n`);
+    const classify = runPhase(['classify', dir]);
+    process.stdout.write(`  read + classify ${classify.leads} leads end to end: ${Number(classify.totalSeconds).toFixed(2)} s (read ${Number(classify.readSeconds).toFixed(2)} s, classify ${Number(classify.classifySeconds).toFixed(2)} s), peak RSS ${Math.round(Number(classify.peakRssMb))} MB\n`);
+    return { leads, opportunities, reads, rules, classify };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  const leadsArg = process.argv.indexOf('--leads');
+  const leads = leadsArg > 0 ? Number(process.argv[leadsArg + 1]) : 1_000_000;
+  const data = benchData(leads);
   const dir = mkdtempSync(join(tmpdir(), 'revops-bench-'));
   try {
     writePolicyCorpus(dir, join(packageRoot, 'policies'), FILES, LINES);
@@ -55,6 +92,7 @@ async function main(): Promise<void> {
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       validate: { files: files.length, lines: totalLines, baselineMs: baseline, validateMs: full, ratioToBaseline: ratio },
       peakRssMb: rssMb,
+      data,
     };
     const outDir = join(packageRoot, 'bench-results');
     mkdirSync(outDir, { recursive: true });

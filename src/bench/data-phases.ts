@@ -1,0 +1,117 @@
+/**
+ * One phase of the data benchmark, run in its own process so each reports its own peak RSS:
+ *   node dist/bench/data-phases.js read <dir> <entity>    read one entity file
+ *   node dist/bench/data-phases.js rules <dir>             compiled rules vs json-logic-js on the same leads
+ *   node dist/bench/data-phases.js classify <dir>          read + classify every lead, end to end
+ * Prints one JSON line.
+ */
+import { linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import jsonLogic from 'json-logic-js';
+import { nodeFileIo } from '../cli/cli-io.js';
+import { packageRoot } from '../cli/package-root.js';
+import { loadPipelineData } from '../core/data/load.js';
+import { findLatestTimestamp } from '../core/engine/as-of.js';
+import { compileLeadDefinition } from '../core/engine/classify.js';
+import { compileRule } from '../core/logic/compile.js';
+import { canonicalModel } from '../core/model/canonical.js';
+import { loadPolicyDir } from '../core/policy/load.js';
+import type { Policy } from '../core/policy/types.js';
+
+const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** Every rule of a lead definition, as written. */
+function leadRules(def: Policy<'LeadDefinition'>): unknown[] {
+  const s = def.spec;
+  return [
+    ...(s.exclusions ?? []).map((r) => r.when),
+    ...(s.handRaisers ?? []).map((r) => r.when),
+    ...(['fit', 'engagement'] as const).flatMap((c) => (s.scoring?.[c]?.rules ?? []).flatMap((r) => [r.when, typeof r.points === 'number' ? undefined : r.points])),
+    ...s.classes.map((c) => c.when),
+  ].filter((r) => r !== undefined);
+}
+
+async function loadDefinition(): Promise<Policy<'LeadDefinition'>> {
+  const { set } = await loadPolicyDir(join(packageRoot, 'policies'), nodeFileIo);
+  const def = set.LeadDefinition[0];
+  if (def === undefined) throw new Error('the example policies have no LeadDefinition');
+  return def;
+}
+
+/** A directory holding only `file` (a hard link), so one entity is read alone. */
+function isolate(dir: string, file: string): { dir: string; cleanup: () => void } {
+  const only = mkdtempSync(join(tmpdir(), 'revops-bench-entity-'));
+  linkSync(join(dir, file), join(only, file));
+  return { dir: only, cleanup: () => rmSync(only, { recursive: true, force: true }) };
+}
+
+async function readPhase(dir: string, entity: string): Promise<object> {
+  const file = `${entity}.csv`;
+  const bytes = statSync(join(dir, file)).size;
+  const only = isolate(dir, file);
+  try {
+    const start = performance.now();
+    const data = await loadPipelineData(only.dir, nodeFileIo);
+    const seconds = (performance.now() - start) / 1000;
+    const accounting = data.files[0];
+    return {
+      entity,
+      rows: accounting?.rowsRead ?? 0,
+      rejected: accounting?.rowsRejected ?? 0,
+      seconds,
+      rowsPerSecond: (accounting?.rowsRead ?? 0) / seconds,
+      mbPerSecond: bytes / 1e6 / seconds,
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
+    only.cleanup();
+  }
+}
+
+async function rulesPhase(dir: string): Promise<object> {
+  const def = await loadDefinition();
+  const only = isolate(dir, 'leads.csv');
+  const data = await loadPipelineData(only.dir, nodeFileIo);
+  only.cleanup();
+  const rows = data.leads;
+  const asOf = findLatestTimestamp(data) ?? 0;
+  const fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([n, s]) => [n, s.type]));
+  const rules = leadRules(def);
+  const compiled = rules.map((rule) => compileRule(rule, { asOf, fieldTypes }));
+  // json-logic-js reads plain objects; give it the same rows as such (not timed).
+  const plain = rows.map((row) => ({ ...row }));
+  let sink = 0;
+  const time = (fn: () => void): number => {
+    const start = performance.now();
+    fn();
+    return (performance.now() - start) / 1000;
+  };
+  time(() => { for (let i = 0; i < 1000; i++) for (const rule of compiled) if (rule(rows[i]!)) sink++; });
+  const ours = time(() => { for (const row of rows) for (const rule of compiled) if (rule(row)) sink++; });
+  const reference = time(() => { for (const row of plain) for (const rule of rules) if (jsonLogic.apply(rule as never, row)) sink++; });
+  return { rows: rows.length, rules: rules.length, compiledSeconds: ours, jsonLogicJsSeconds: reference, ratio: reference / ours, evaluationsPerSecond: (rows.length * rules.length) / ours, sink, peakRssMb: peakRssMb() };
+}
+
+async function classifyPhase(dir: string): Promise<object> {
+  const def = await loadDefinition();
+  const start = performance.now();
+  const only = isolate(dir, 'leads.csv');
+  const data = await loadPipelineData(only.dir, nodeFileIo);
+  only.cleanup();
+  const read = performance.now();
+  const classifier = compileLeadDefinition(def, { asOf: findLatestTimestamp(data) ?? 0 });
+  const counts: Record<string, number> = {};
+  for (const lead of data.leads) {
+    const c = classifier.classify(lead).class;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
+  const end = performance.now();
+  return { leads: data.leads.length, readSeconds: (read - start) / 1000, classifySeconds: (end - read) / 1000, totalSeconds: (end - start) / 1000, classes: counts, peakRssMb: peakRssMb() };
+}
+
+const [phase, dir, entity] = process.argv.slice(2);
+if (dir === undefined) throw new Error('usage: data-phases.js read|rules|classify <dir> [entity]');
+const result = phase === 'read' ? await readPhase(dir, entity ?? 'leads') : phase === 'rules' ? await rulesPhase(dir) : await classifyPhase(dir);
+process.stdout.write(JSON.stringify(result) + '\n');
