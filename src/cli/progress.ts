@@ -30,3 +30,22 @@ export function startProgress(options: { total: number; label: string; enabled: 
     stop: () => bar.stop(),
   };
 }
+
+/**
+ * An `onProgress` for reading pipeline data: one bar per file, in bytes. Returns the callback
+ * and a `stop` for when reading ends (also on failure).
+ */
+export function startReadProgress(enabled: boolean): { onProgress: (p: { file: string; bytesRead: number; totalBytes: number }) => void; stop: () => void } {
+  let current: { file: string; bar: Progress } | undefined;
+  return {
+    onProgress(p) {
+      if (current?.file !== p.file) {
+        current?.bar.stop();
+        const name = p.file.slice(p.file.lastIndexOf('/') + 1);
+        current = { file: p.file, bar: startProgress({ total: p.totalBytes, label: `reading ${name}`, enabled }) };
+      }
+      current.bar.update(p.bytesRead);
+    },
+    stop: () => current?.bar.stop(),
+  };
+}

@@ -7,6 +7,7 @@ import { explainLead } from '../../core/engine/explain.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import { startReadProgress } from '../progress.js';
 import type { CommandContext } from '../program.js';
 
 interface ExplainOptions {
@@ -16,6 +17,7 @@ interface ExplainOptions {
   asOf?: string;
   mapping?: string;
   format: 'terminal' | 'json';
+  quiet: boolean;
 }
 
 /** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
@@ -35,6 +37,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
     .addOption(formatOption(['terminal', 'json'], 'terminal'))
+    .option('-q, --quiet', 'no progress bar while reading the data', false)
     .addHelpText(
       'after',
       `
@@ -60,7 +63,13 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       }
       const dataDir = cleanPath(options.data);
       if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
-      const data = await loadPipelineData(dataDir, io, mapping === undefined ? {} : { mapping });
+      const progress = startReadProgress(!options.quiet);
+      let data;
+      try {
+        data = await loadPipelineData(dataDir, io, { onProgress: progress.onProgress, ...(mapping === undefined ? {} : { mapping }) });
+      } finally {
+        progress.stop();
+      }
       const lead = data.leads.find((row) => row.id === options.lead);
       if (lead === undefined) {
         const rejected = data.issues.some((issue) => issue.entity === 'leads' && issue.raw === options.lead);
