@@ -1,18 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { version } from '../../src/cli/version.js';
 import { runRevops } from '../helpers/cli.js';
-import { makeTempDir } from '../helpers/paths.js';
+import { useTempDirs } from '../helpers/paths.js';
 
 describe('revops init', () => {
-  const temps: (() => void)[] = [];
-  afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
-  const tempDir = () => {
-    const t = makeTempDir();
-    temps.push(t.cleanup);
-    return t.dir;
-  };
+  const tempDir = useTempDirs();
 
   it('scaffolds a policy repository whose policies validate', async () => {
     const target = join(tempDir(), 'my-policies');

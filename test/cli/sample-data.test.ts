@@ -1,28 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCsvLines } from '../../src/cli/csv-text.js';
 import { fieldNames } from '../../src/core/model/canonical.js';
 import { runRevops } from '../helpers/cli.js';
-import { copyExamplePolicies, makeTempDir, repoRoot } from '../helpers/paths.js';
+import { examplePolicies, repoRoot, useTempDirs } from '../helpers/paths.js';
 
 const entities = ['users', 'leads', 'opportunities', 'activities'] as const;
 const bundle = join(repoRoot, 'examples', 'data');
 
 describe('revops sample-data', () => {
-  const temps: (() => void)[] = [];
-  afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
-  const tempDir = () => {
-    const t = makeTempDir();
-    temps.push(t.cleanup);
-    return t.dir;
-  };
+  const tempDir = useTempDirs();
   const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
   const copyPolicies = () => {
-    const t = copyExamplePolicies();
-    temps.push(t.cleanup);
-    return t.dir;
+    const dir = tempDir();
+    cpSync(examplePolicies, dir, { recursive: true });
+    return dir;
   };
 
   it('reproduces the bundled examples/data byte for byte (a quarter, 5,500 leads, seed 42)', async () => {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,4 +19,18 @@ export function copyExamplePolicies(): { dir: string; cleanup: () => void } {
   const temp = makeTempDir();
   cpSync(examplePolicies, temp.dir, { recursive: true });
   return temp;
+}
+
+/**
+ * Temporary directories removed after each test of the calling `describe`: call it in the
+ * `describe` body, then call the returned function for a fresh directory.
+ */
+export function useTempDirs(): () => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+  return () => {
+    const temp = makeTempDir();
+    cleanups.push(temp.cleanup);
+    return temp.dir;
+  };
 }
