@@ -37,6 +37,49 @@ function zoneOfOffset(offset: string): Zone | null {
   return zone;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The value of the digits at `from` and after (`count` of them), or -1 when one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The fast path of the form exports use most, `YYYY-MM-DDTHH:MM:SSZ` or `…:SS.sssZ`, in UTC:
+ * epoch ms, or -1 for anything else (another form, an offset, an impossible date or time,
+ * a year before 1970), which the general path then reads, accepts or explains. Only values
+ * that are plainly valid are taken here, so it agrees with luxon on everything it accepts:
+ * in UTC there is no zone to place the time in, only the proleptic Gregorian calendar.
+ */
+export function plainUtcMillis(text: string): number {
+  const length = text.length;
+  if (length !== 20 && length !== 24) return -1;
+  const z = text.charCodeAt(length - 1);
+  if ((z !== 90 && z !== 122) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return -1;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  let millisecond = 0;
+  if (length === 24) {
+    if (text.charCodeAt(19) !== 46) return -1;
+    millisecond = digitsAt(text, 20, 3);
+    if (millisecond < 0) return -1;
+  }
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1]!)) return -1;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+}
+
 /** Resolves an IANA zone name (already checked by `validate`); throws a message when unknown. */
 export function readZone(name: string | undefined): Zone | undefined {
   if (name === undefined) return undefined;
@@ -104,6 +147,13 @@ export class DateTimeCoercer implements TextCoercer {
   }
 
   fromText(text: string): Cell | CoercionFailure {
+    if (this.parser !== undefined) return this.fromFormat(text, this.parser);
+    const utc = plainUtcMillis(text);
+    return utc >= 0 ? utc : this.fromTextGeneral(text);
+  }
+
+  /** Every form the column accepts; `fromText` takes plain UTC ISO date-times a faster way, with the same results. */
+  fromTextGeneral(text: string): Cell | CoercionFailure {
     if (this.parser !== undefined) return this.fromFormat(text, this.parser);
     const m = ISO_DATE_TIME.exec(text);
     if (m === null) return this.fromOtherIso(text);

@@ -7,6 +7,26 @@ import { NumberCoercer, readNumberFormat } from './coerce-number.js';
 import { dataLimits } from './limits.js';
 
 /**
+ * The last few texts that string fields of one file copied. A value often repeats in the
+ * next column (an email's domain as the company's domain), and then the rows share one
+ * copy. Only equal text is shared, so no value changes.
+ */
+export class RecentCopies {
+  private readonly texts: string[] = ['', '', '', ''];
+  private next = 0;
+
+  /** `text` itself, or an equal copy made for an earlier cell. */
+  copy(text: string): string {
+    const texts = this.texts;
+    for (let i = 0; i < 4; i++) if (texts[i] === text) return texts[i]!;
+    const own = ownCopy(text);
+    texts[this.next] = own;
+    this.next = (this.next + 1) & 3;
+    return own;
+  }
+}
+
+/**
  * `string` fields keep their text exactly (an id of 20 digits stays those 20 digits).
  * Repeated values (stages, sources, owners) share one string instead of one per row,
  * until a field shows too many distinct values for that to pay.
@@ -14,12 +34,14 @@ import { dataLimits } from './limits.js';
 export class StringCoercer implements TextCoercer {
   private interned: Map<string, string> | undefined = new Map();
 
+  constructor(private readonly recent: RecentCopies = new RecentCopies()) {}
+
   fromText(text: string): Cell | CoercionFailure {
     if (text.includes('\uFFFD')) {
       return new CoercionFailure('data.bad-encoding', 'The value holds bytes that are not UTF-8 (shown as �).', 'Export the file as UTF-8.');
     }
     const interned = this.interned;
-    if (interned === undefined) return ownCopy(text);
+    if (interned === undefined) return text.length < 13 ? text : this.recent.copy(text);
     const known = interned.get(text);
     if (known !== undefined) return known;
     const own = ownCopy(text);
@@ -34,8 +56,19 @@ export class StringCoercer implements TextCoercer {
  * V8 substrings of 13 characters or more point into their parent, so one kept value
  * would keep a whole chunk of the file alive, and every row together the whole file.
  */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+export function ownCopy(text: string): string {
+  if (text.length < 13) return text;
+  // Wrapping in quotes and parsing copies once instead of twice. Without a backslash the
+  // text reads back exactly; a quote or control character makes it invalid JSON (it throws),
+  // and those, like backslashes, take the escaping round trip.
+  if (!text.includes('\\') && !text.includes('"')) {
+    try {
+      return JSON.parse(`"${text}"`) as string;
+    } catch {
+      // a control character: escaped below
+    }
+  }
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** `boolean` fields: `true`/`false` and the mapping's `trueValues`/`falseValues`, compared without case. */
@@ -57,6 +90,9 @@ export class BooleanCoercer implements TextCoercer {
   }
 
   fromText(text: string): Cell | CoercionFailure {
+    // `true` is always true and `false` always false (listing either the other way is refused).
+    if (text === 'true') return true;
+    if (text === 'false') return false;
     const value = text.toLowerCase();
     if (this.trueValues.has(value)) return true;
     if (this.falseValues.has(value)) return false;
@@ -66,10 +102,10 @@ export class BooleanCoercer implements TextCoercer {
 }
 
 /** The coercer of a field type, configured by its mapping. Throws a message when the mapping is unusable. */
-export function createCoercer(type: FieldType, source: FieldSource | undefined, specTimeZone: string | undefined): TextCoercer {
+export function createCoercer(type: FieldType, source: FieldSource | undefined, specTimeZone: string | undefined, recent?: RecentCopies): TextCoercer {
   switch (type) {
     case 'string':
-      return new StringCoercer();
+      return new StringCoercer(recent);
     case 'integer':
     case 'decimal':
     case 'number':

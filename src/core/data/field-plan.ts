@@ -3,7 +3,7 @@ import { canonicalModel } from '../model/canonical.js';
 import { compileRule, walkRule } from '../logic/compile.js';
 import type { CompiledRule } from '../logic/compile.js';
 import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
-import { coerceJsonValue, createCoercer } from './coerce.js';
+import { coerceJsonValue, createCoercer, RecentCopies } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
 
@@ -51,6 +51,7 @@ export class MappingError extends Error {
 export function planEntity(entity: EntityName, spec?: FieldMappingSpec): EntityPlan {
   const entityMapping = spec?.entities[entity];
   const plan: EntityPlan = { entity, fields: [], columns: [], deriveColumns: new Set(), isCaseInsensitive: spec?.columnCase === 'insensitive', isMapped: entityMapping !== undefined };
+  const recent = new RecentCopies();
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
     const source = entityMapping === undefined ? { column: field } : entityMapping.fields[field];
     if (source === undefined && fieldSpec.required === true) {
@@ -58,7 +59,7 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec): EntityP
     }
     if (source === undefined) continue;
     try {
-      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone));
+      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, recent));
     } catch (error) {
       if (error instanceof MappingError) throw error;
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
@@ -68,10 +69,10 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec): EntityP
   return plan;
 }
 
-function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined): FieldPlan {
+function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies): FieldPlan {
   const given = (['column', 'derive', 'const'] as const).filter((k) => source[k] !== undefined);
   if (given.length !== 1) throw new Error('give exactly one of `column`, `derive` or `const`');
-  const coercer = createCoercer(type, source, zone);
+  const coercer = createCoercer(type, source, zone, recent);
   const emptyValue = 'emptyValue' in coercer ? (coercer.emptyValue as Cell) : null;
   const fieldPlan: FieldPlan = { field, type, isRequired, slot: -1, otherwise: source.otherwise ?? 'error', coercer, emptyValue };
   if (source.values !== undefined) {
