@@ -1,5 +1,5 @@
 import { canonicalModel } from '../model/canonical.js';
-import { compileRule, truthy } from '../logic/compile.js';
+import { compileRuleSet, truthy } from '../logic/compile.js';
 import type { BusinessCalendar, CompiledRule, CoverageSink } from '../logic/compile.js';
 import type { LeadDefinitionSpec, Policy, ScoringCategory } from '../policy/types.js';
 import { parseDuration } from './duration.js';
@@ -64,7 +64,21 @@ const leadFieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).m
 export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options: CompileLeadDefinitionOptions): CompiledLeadDefinition {
   const spec: LeadDefinitionSpec = policy.spec;
   const base = { asOf: options.asOf, fieldTypes: leadFieldTypes, ...(options.calendars ? { calendars: options.calendars } : {}), ...(options.coverage ? { coverage: options.coverage } : {}) };
-  const compile = (rule: unknown, path: (string | number)[]): CompiledRule => compileRule(rule, { ...base, path });
+  // Every rule is compiled into one rule set, so each lead's fields are read once for all of
+  // them; `compile` hands out the set's rules in the order listed by `definitionRules`.
+  const listed = definitionRules(spec);
+  const set = compileRuleSet(
+    listed.map((r) => r.rule),
+    base,
+    listed.map((r) => r.path),
+  );
+  let next = 0;
+  const compile = (rule: unknown, path: (string | number)[]): CompiledRule => {
+    const i = next++;
+    const compiled = set.rules[i];
+    if (compiled === undefined || listed[i]?.rule !== rule) throw new Error(`internal: rule ${path.join('.')} is not listed in order`);
+    return compiled;
+  };
 
   const exclusions = (spec.exclusions ?? []).map((r, i) => ({ id: r.id, when: compile(r.when, ['spec', 'exclusions', i, 'when']) }));
   const handRaisers = (spec.handRaisers ?? []).map((r, i) => ({
@@ -91,35 +105,54 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     whenRule: c.when === undefined ? undefined : compile(c.when, ['spec', 'classes', i, 'when']),
   }));
 
+  const classify = (lead: Readonly<Record<string, unknown>>): LeadClassification => {
+    const scores = { fit: 0, engagement: 0, score: 0, engagementRaw: 0, decayFactor: 1 };
+    for (const rule of exclusions) {
+      if (truthy(rule.when(lead))) return { class: EXCLUDED_CLASS, reason: 'exclusion', ruleId: rule.id, ...scores };
+    }
+    const fitRaw = sumPoints(fit, lead);
+    const engagementRaw = sumPoints(engagement, lead);
+    const decayFactor = decay(engagement, lead, options.asOf);
+    scores.fit = capScore(fitRaw, fit.cap);
+    scores.engagementRaw = engagementRaw;
+    scores.decayFactor = decayFactor;
+    scores.engagement = capScore(engagementRaw * decayFactor, engagement.cap);
+    scores.score = scores.fit + scores.engagement;
+    for (const rule of handRaisers) {
+      if (truthy(rule.when(lead))) return { class: rule.classifyAs, reason: 'hand-raiser', ruleId: rule.id, ...scores };
+    }
+    for (const cls of classes) {
+      const meets =
+        (cls.minScore === undefined || scores.score >= cls.minScore) &&
+        (cls.minFit === undefined || scores.fit >= cls.minFit) &&
+        (cls.minEngagement === undefined || scores.engagement >= cls.minEngagement) &&
+        (cls.whenRule === undefined || truthy(cls.whenRule(lead)));
+      if (meets) return { class: cls.id, reason: 'threshold', ruleId: cls.id, ...scores };
+    }
+    return { class: spec.defaultClass, reason: 'default', ...scores };
+  };
   return {
     policy,
-    classify(lead) {
-      const scores = { fit: 0, engagement: 0, score: 0, engagementRaw: 0, decayFactor: 1 };
-      for (const rule of exclusions) {
-        if (truthy(rule.when(lead))) return { class: EXCLUDED_CLASS, reason: 'exclusion', ruleId: rule.id, ...scores };
-      }
-      const fitRaw = sumPoints(fit, lead);
-      const engagementRaw = sumPoints(engagement, lead);
-      const decayFactor = decay(engagement, lead, options.asOf);
-      scores.fit = capScore(fitRaw, fit.cap);
-      scores.engagementRaw = engagementRaw;
-      scores.decayFactor = decayFactor;
-      scores.engagement = capScore(engagementRaw * decayFactor, engagement.cap);
-      scores.score = scores.fit + scores.engagement;
-      for (const rule of handRaisers) {
-        if (truthy(rule.when(lead))) return { class: rule.classifyAs, reason: 'hand-raiser', ruleId: rule.id, ...scores };
-      }
-      for (const cls of classes) {
-        const meets =
-          (cls.minScore === undefined || scores.score >= cls.minScore) &&
-          (cls.minFit === undefined || scores.fit >= cls.minFit) &&
-          (cls.minEngagement === undefined || scores.engagement >= cls.minEngagement) &&
-          (cls.whenRule === undefined || truthy(cls.whenRule(lead)));
-        if (meets) return { class: cls.id, reason: 'threshold', ruleId: cls.id, ...scores };
-      }
-      return { class: spec.defaultClass, reason: 'default', ...scores };
-    },
+    classify: (lead) => set.withRow(lead, () => classify(lead)),
   };
+}
+
+/** Every rule of a lead definition with its path, in the order `compileLeadDefinition` compiles them. */
+function definitionRules(spec: LeadDefinitionSpec): { rule: unknown; path: (string | number)[] }[] {
+  const out: { rule: unknown; path: (string | number)[] }[] = [];
+  (spec.exclusions ?? []).forEach((r, i) => out.push({ rule: r.when, path: ['spec', 'exclusions', i, 'when'] }));
+  (spec.handRaisers ?? []).forEach((r, i) => out.push({ rule: r.when, path: ['spec', 'handRaisers', i, 'when'] }));
+  for (const name of ['fit', 'engagement'] as const) {
+    (spec.scoring?.[name]?.rules ?? []).forEach((r, i) => {
+      const path = ['spec', 'scoring', name, 'rules', i];
+      if (r.when !== undefined) out.push({ rule: r.when, path: [...path, 'when'] });
+      if (typeof r.points !== 'number') out.push({ rule: r.points, path: [...path, 'points'] });
+    });
+  }
+  spec.classes.forEach((c, i) => {
+    if (c.when !== undefined) out.push({ rule: c.when, path: ['spec', 'classes', i, 'when'] });
+  });
+  return out;
 }
 
 function sumPoints(category: CompiledCategory, lead: Readonly<Record<string, unknown>>): number {

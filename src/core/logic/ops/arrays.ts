@@ -21,27 +21,40 @@ function isIn(needle: unknown, haystack: unknown): boolean {
   return false;
 }
 
+/** Lists up to this long are scanned: `===` on strings read from data (never hashed yet) beats hashing them for a Set. */
+const SCAN_LIMIT = 16;
+
 /**
- * `{"in": [x, [literal list]]}` becomes a Set lookup (`indexOf` never finds NaN; neither
- * does this), reading `x` straight from the row when it is a field.
+ * Membership in a literal list, as `indexOf` finds it (strict equality: never NaN, and
+ * -0 finds 0): a scan of a short list, a Set lookup in a long one.
+ */
+function memberOf(list: readonly unknown[]): (x: unknown) => boolean {
+  if (list.length > SCAN_LIMIT) {
+    const members = new Set<unknown>(list);
+    return (x) => x === x && members.has(x);
+  }
+  const members = [...list];
+  return (x) => {
+    for (let i = 0; i < members.length; i++) if (members[i] === x) return true;
+    return false;
+  };
+}
+
+/**
+ * `{"in": [x, [literal list]]}` becomes a membership test of its own, reading `x` straight
+ * from the row when it is a field.
  */
 function buildIn(input: OperatorInput): Evaluate {
   const [a] = input.args as Evaluate[];
   const list = input.args.length === 2 ? input.literal(1) : undefined;
   if (list === undefined || !Array.isArray(list.value)) return eager(([needle, haystack]) => isIn(needle, haystack))(input);
-  const members = new Set<unknown>(list.value);
+  const isMember = memberOf(list.value);
   const field = input.field(0);
   if (field !== undefined) {
-    const { key, notFound, isNumeric } = field;
-    return markSafe((d) => {
-      const x = readField(d, key, notFound, isNumeric);
-      return x === x && members.has(x);
-    });
+    const { key, notFound, isNumeric, frame, slot } = field;
+    return markSafe((d) => isMember(readField(d, key, notFound, isNumeric, frame, slot)));
   }
-  return markSafeIf((d) => {
-    const x = (a as Evaluate)(d);
-    return x === x && members.has(x);
-  }, [a as Evaluate]);
+  return markSafeIf((d) => isMember((a as Evaluate)(d)), [a as Evaluate]);
 }
 
 export const arrayOperators = {
