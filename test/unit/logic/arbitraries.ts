@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 /** Generators shared by the property tests: random rules over every standard operator, and rows of data. */
+
 /** Field names of generated rows; none is a name Object.prototype has, where reading own properties only differs by design. */
 const rowKeys = ['a', 'b', 'n', 's', 'list', 'obj', 'items'] as const;
 const paths = fc.constantFrom<unknown>(
