@@ -70,3 +70,14 @@ export const rule: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown; node: unkn
     },
   ),
 })).node;
+
+export type Outcome = { threw: false; value: unknown } | { threw: true; error: unknown };
+
+/** What running a rule gave: its value, or what it threw. */
+export function outcome(run: () => unknown): Outcome {
+  try {
+    return { threw: false, value: run() };
+  } catch (error) {
+    return { threw: true, error };
+  }
+}

@@ -2,20 +2,9 @@ import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { row, rule } from './arbitraries.js';
+import { outcome, row, rule } from './arbitraries.js';
 import { compileRule, RuleEvaluationError, traceRule } from '../../../src/core/logic/compile.js';
 import type { CompileOptions } from '../../../src/core/logic/compile.js';
-
-
-type Outcome = { threw: false; value: unknown } | { threw: true; error: unknown };
-
-function outcome(run: () => unknown): Outcome {
-  try {
-    return { threw: false, value: run() };
-  } catch (error) {
-    return { threw: true, error };
-  }
-}
 
 describe('compiled rules against json-logic-js', () => {
   it('give the same result, or both throw, on random rules and rows', () => {

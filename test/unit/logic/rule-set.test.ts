@@ -1,20 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { row, rule } from './arbitraries.js';
+import { outcome, row, rule } from './arbitraries.js';
+import type { Outcome } from './arbitraries.js';
 import { compileRule, compileRuleSet, RuleEvaluationError } from '../../../src/core/logic/compile.js';
 import type { CompileOptions } from '../../../src/core/logic/compile.js';
-
-
-
-type Outcome = { threw: false; value: unknown } | { threw: true; error: unknown };
-
-function outcome(run: () => unknown): Outcome {
-  try {
-    return { threw: false, value: run() };
-  } catch (error) {
-    return { threw: true, error };
-  }
-}
 
 const options: CompileOptions = { fieldTypes: { n: 'decimal', s: 'integer', a: 'string' }, path: ['when'] };
 

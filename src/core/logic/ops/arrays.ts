@@ -12,6 +12,25 @@ function listAndRule({ args }: OperatorInput): [Evaluate, Evaluate] {
   return [args[0] ?? absent, args[1] ?? absent];
 }
 
+/**
+ * `all`, `none`, `some`: `empty` for a missing or empty list; otherwise `onStop` as soon as
+ * an element's rule is truthy (`stopOn` true) or falsy (`stopOn` false), else `!onStop`.
+ */
+function quantifier(empty: boolean, stopOn: boolean, onStop: boolean): OperatorDefinition {
+  return {
+    ...scoped,
+    build(input) {
+      const [list, rule] = listAndRule(input);
+      return markSafeIf((d) => {
+        const items = list(d);
+        if (!Array.isArray(items) || items.length === 0) return empty;
+        for (const item of items) if (truthy(rule(item)) === stopOn) return onStop;
+        return !onStop;
+      }, [list, rule]);
+    },
+  };
+}
+
 /** json-logic-js `in`: membership in a list, or a substring of a string. */
 function isIn(needle: unknown, haystack: unknown): boolean {
   if (!haystack) return false;
@@ -92,42 +111,9 @@ export const arrayOperators = {
       return markSafeIf(evaluate, initial === undefined ? [list, rule] : [list, rule, initial]);
     },
   },
-  all: {
-    ...scoped,
-    build(input) {
-      const [list, rule] = listAndRule(input);
-      return markSafeIf((d) => {
-        const items = list(d);
-        if (!Array.isArray(items) || items.length === 0) return false;
-        for (const item of items) if (!truthy(rule(item))) return false;
-        return true;
-      }, [list, rule]);
-    },
-  },
-  none: {
-    ...scoped,
-    build(input) {
-      const [list, rule] = listAndRule(input);
-      return markSafeIf((d) => {
-        const items = list(d);
-        if (!Array.isArray(items) || items.length === 0) return true;
-        for (const item of items) if (truthy(rule(item))) return false;
-        return true;
-      }, [list, rule]);
-    },
-  },
-  some: {
-    ...scoped,
-    build(input) {
-      const [list, rule] = listAndRule(input);
-      return markSafeIf((d) => {
-        const items = list(d);
-        if (!Array.isArray(items) || items.length === 0) return false;
-        for (const item of items) if (truthy(rule(item))) return true;
-        return false;
-      }, [list, rule]);
-    },
-  },
+  all: quantifier(false, false, false),
+  none: quantifier(true, true, false),
+  some: quantifier(false, true, true),
   merge: { build: eager((values) => values.reduce((acc: unknown[], value) => acc.concat(value), [])) },
   in: { build: buildIn },
 } satisfies Record<string, OperatorDefinition>;

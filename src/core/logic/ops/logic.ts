@@ -23,51 +23,30 @@ function buildIfChain(args: readonly Evaluate[]): Evaluate {
   };
 }
 
-/** `and`: the first falsy operand, else the last (undefined with none, as in json-logic-js). */
-function buildAnd({ args }: OperatorInput): Evaluate {
-  return markSafeIf(buildAndChain(args), args);
+/**
+ * `and` and `or`: operands are evaluated in order until one decides — for `and` the first
+ * falsy one, for `or` the first truthy one — and that operand is the result; otherwise the
+ * last. With no operands the result is undefined, as in json-logic-js.
+ */
+function buildChain(stopWhenTruthy: boolean): (input: OperatorInput) => Evaluate {
+  return ({ args }) => markSafeIf(chain(args, stopWhenTruthy), args);
 }
 
-function buildAndChain(args: readonly Evaluate[]): Evaluate {
+function chain(args: readonly Evaluate[], stopWhenTruthy: boolean): Evaluate {
   const [a, b] = args as Evaluate[];
   if (args.length === 0) return markSafe(() => undefined);
   if (args.length === 1) return a as Evaluate;
   if (args.length === 2) {
     return (d) => {
       const x = (a as Evaluate)(d);
-      return truthy(x) ? (b as Evaluate)(d) : x;
+      return truthy(x) === stopWhenTruthy ? x : (b as Evaluate)(d);
     };
   }
   return (d) => {
     let current: unknown;
     for (const arg of args) {
       current = arg(d);
-      if (!truthy(current)) return current;
-    }
-    return current;
-  };
-}
-
-/** `or`: the first truthy operand, else the last. */
-function buildOr({ args }: OperatorInput): Evaluate {
-  return markSafeIf(buildOrChain(args), args);
-}
-
-function buildOrChain(args: readonly Evaluate[]): Evaluate {
-  const [a, b] = args as Evaluate[];
-  if (args.length === 0) return markSafe(() => undefined);
-  if (args.length === 1) return a as Evaluate;
-  if (args.length === 2) {
-    return (d) => {
-      const x = (a as Evaluate)(d);
-      return truthy(x) ? x : (b as Evaluate)(d);
-    };
-  }
-  return (d) => {
-    let current: unknown;
-    for (const arg of args) {
-      current = arg(d);
-      if (truthy(current)) return current;
+      if (truthy(current) === stopWhenTruthy) return current;
     }
     return current;
   };
@@ -76,8 +55,8 @@ function buildOrChain(args: readonly Evaluate[]): Evaluate {
 export const logicOperators = {
   if: { build: buildIf },
   '?:': { build: buildIf },
-  and: { build: buildAnd },
-  or: { build: buildOr },
+  and: { build: buildChain(false) },
+  or: { build: buildChain(true) },
   '!': {
     build(input) {
       const [a] = input.args;
