@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
 import { copyExamplePolicies } from '../helpers/paths.js';
 
 describe('revops test', () => {
@@ -11,6 +12,7 @@ describe('revops test', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/lumen-lead-definition\s+55 \/ 55\s+100\.0 %/);
     expect(run.stdout).toContain('✔ 10 passed, 0 failed');
+    expectGolden('policy-test/example-coverage.txt', run.stdout);
   });
 
   it('fails with the difference when an expectation does not hold', async () => {
@@ -25,6 +27,7 @@ describe('revops test', () => {
       expect(run.stdout).toContain('class: expected "mql", got "nurture"');
       expect(run.stdout).toContain('fit: expected 30, got 28');
       expect(run.stdout).toContain('✖ 9 passed, 1 failed');
+      expectGolden('policy-test/one-failure.txt', run.stdout.split(temp.dir).join('<policies>'));
     } finally {
       temp.cleanup();
     }
