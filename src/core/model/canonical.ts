@@ -74,6 +74,7 @@ const opportunities: Fields = {
   closed_at: { type: 'datetime', description: 'When it was closed (won or lost); empty while open.' },
   won: { type: 'boolean', description: 'true when closed won, false when closed lost, empty while open.' },
   close_reason: { type: 'string', description: 'Reason given at close.' },
+  cancelled_at: { type: 'datetime', description: 'When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it.' },
 };
 
 const activities: Fields = {
