@@ -44,6 +44,12 @@ export interface CompileLeadDefinitionOptions {
   asOf: number;
   calendars?: ReadonlyMap<string, BusinessCalendar>;
   coverage?: CoverageSink;
+  /**
+   * `false` scores engagement without decay: the score a lead had at its last engagement,
+   * when it could qualify. The engine replays qualification this way; `explain` and `test`
+   * keep the default (decayed to as-of).
+   */
+  decay?: boolean;
 }
 
 /** A lead definition compiled once, to classify any number of leads. */
@@ -112,7 +118,7 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     }
     const fitRaw = sumPoints(fit, lead);
     const engagementRaw = sumPoints(engagement, lead);
-    const decayFactor = decay(engagement, lead, options.asOf);
+    const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     scores.fit = capScore(fitRaw, fit.cap);
     scores.engagementRaw = engagementRaw;
     scores.decayFactor = decayFactor;

@@ -1,0 +1,162 @@
+import type { ConstraintSection, StageLoad } from '../report/constraint.js';
+import type { Policy } from '../policy/types.js';
+import type { EngineContext, TimeWindow } from './context.js';
+import type { Period } from './periods.js';
+import { countStageSeries } from './stage-series.js';
+import type { StageTrack } from './stages.js';
+import { describe, NumberList, ratio, round } from './stats.js';
+
+const WEEK_MS = 604_800_000;
+/** A Little's-law gap above this share is flagged. */
+const LITTLE_TOLERANCE = 0.2;
+
+/** Weekly capacity of each stage and where it comes from. */
+export type Capacities = ReadonlyMap<string, { perWeek: number | null; basis: StageLoad['capacityBasis'] }>;
+
+/**
+ * Capacity per stage. Declared: headcount × per-person weekly capacity. A funnel that declares
+ * no capacity at all is measured on observed capacity: the most exits the stage managed in
+ * one full week of the window. A funnel that declares some capacities has said where
+ * capacity limits throughput; its other stages have none.
+ */
+export function findCapacities(tracks: readonly StageTrack[], weeks: readonly Period[], window: TimeWindow): Capacities {
+  const declaresAny = tracks.some((t) => t.stage.capacity !== undefined);
+  const out = new Map<string, { perWeek: number | null; basis: StageLoad['capacityBasis'] }>();
+  for (const track of tracks) {
+    const capacity = track.stage.capacity;
+    if (track.stage.terminal !== undefined) out.set(track.stage.id, { perWeek: null, basis: 'none' });
+    else if (capacity !== undefined) out.set(track.stage.id, { perWeek: capacity.headcount * capacity.perPersonPerWeek, basis: 'declared' });
+    else if (declaresAny) out.set(track.stage.id, { perWeek: null, basis: 'none' });
+    else {
+      const full = weeks.filter((w) => w.covered === 1);
+      const series = countStageSeries(track, full, window);
+      const peak = series.exits.reduce((m, x) => Math.max(m, x), 0);
+      out.set(track.stage.id, { perWeek: peak > 0 ? peak : null, basis: 'observed' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Load of every stage and the constraint:
+ * - demand = arrivals ÷ weeks in the window; utilisation = demand ÷ capacity;
+ * - peak week = the full week with the most arrivals, ÷ capacity;
+ * - queue growth = (WIP at window end − WIP at window start) ÷ weeks;
+ * - Little's law: average WIP over full weeks' ends vs throughput (exits per week) × mean
+ *   weeks in stage of the items that left; a gap over 20 % is flagged;
+ * - the constraint is the stage with a capacity and the highest utilisation (earlier stage on a tie).
+ */
+export function measureConstraint(
+  tracks: readonly StageTrack[],
+  weeks: readonly Period[],
+  capacities: Capacities,
+  goal: Policy<'RevenueGoal'> | undefined,
+  measureMetric: (stage: string, metric: string, window: TimeWindow) => number | null,
+  ctx: EngineContext,
+): ConstraintSection {
+  const spanWeeks = (ctx.window.end - ctx.window.start) / WEEK_MS;
+  const fullWeeks = weeks.filter((w) => w.covered === 1);
+  const stages: StageLoad[] = [];
+  for (const track of tracks) {
+    if (track.stage.terminal !== undefined) continue;
+    const all = countStageSeries(track, [{ label: 'window', start: ctx.window.start, end: ctx.window.end, covered: 1 }], ctx.window);
+    const weekly = countStageSeries(track, fullWeeks, ctx.window);
+    const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: 'none' as const };
+    const arrivals = all.arrivals[0] ?? 0;
+    const exits = all.exits[0] ?? 0;
+    const demand = spanWeeks > 0 ? arrivals / spanWeeks : 0;
+    let peak = -1;
+    let peakWeek: string | null = null;
+    weekly.arrivals.forEach((a, k) => {
+      if (a > peak) {
+        peak = a;
+        peakWeek = fullWeeks[k]?.label ?? null;
+      }
+    });
+    const throughput = spanWeeks > 0 ? exits / spanWeeks : 0;
+    const stay = new NumberList();
+    for (let i = 0; i < track.exit.length; i++) {
+      const left = track.exit[i] as number;
+      if (left >= ctx.window.start && left < ctx.window.end) stay.push((left - (track.entry[i] as number)) / WEEK_MS);
+    }
+    const stays = stay.toArray();
+    const meanWeeks = stays.length === 0 ? null : stays.reduce((x, y) => x + y, 0) / stays.length;
+    const averageWip = weekly.wipAtEnd.length === 0 ? (all.wipAtEnd[0] ?? 0) : weekly.wipAtEnd.reduce((x, y) => x + y, 0) / weekly.wipAtEnd.length;
+    const expected = meanWeeks === null ? null : throughput * meanWeeks;
+    const little = expected === null || expected === 0 ? null : averageWip / expected;
+    const perWeek = capacity.perWeek;
+    stages.push({
+      stage: track.stage.id,
+      demandPerWeek: round(demand, 2),
+      capacityPerWeek: perWeek,
+      capacityBasis: capacity.basis,
+      utilisation: perWeek === null ? null : ratio(demand, perWeek),
+      peakWeekUtilisation: perWeek === null || peakWeek === null ? null : ratio(peak, perWeek),
+      peakWeek: perWeek === null ? null : peakWeek,
+      throughputPerWeek: round(throughput, 2),
+      wipStart: all.wipAtStart,
+      wipEnd: all.wipAtEnd[0] ?? 0,
+      queueGrowthPerWeek: spanWeeks > 0 ? round(((all.wipAtEnd[0] ?? 0) - all.wipAtStart) / spanWeeks, 2) : 0,
+      littlesLaw: {
+        averageWip: round(averageWip, 2),
+        meanWeeksInStage: meanWeeks === null ? null : round(meanWeeks, 3),
+        expectedWip: expected === null ? null : round(expected, 2),
+        ratio: little === null ? null : round(little, 3),
+        isFlagged: little !== null && Math.abs(little - 1) > LITTLE_TOLERANCE,
+      },
+      isCandidate: perWeek !== null,
+    });
+  }
+  const ranked = stages.filter((s) => s.utilisation !== null).sort((a, b) => (b.utilisation as number) - (a.utilisation as number));
+  const stage = ranked[0]?.stage ?? null;
+  const declared = goal === undefined ? null : declaredConstraint(goal, measureMetric, ctx.window);
+  return {
+    stages,
+    stage,
+    runnerUp: ranked[1]?.stage ?? null,
+    declared,
+    agrees: declared === null || stage === null ? null : declared.stage === stage,
+  };
+}
+
+function declaredConstraint(goal: Policy<'RevenueGoal'>, measureMetric: (stage: string, metric: string, window: TimeWindow) => number | null, window: TimeWindow): ConstraintSection['declared'] {
+  const c = goal.spec.constraint;
+  const value = measureMetric(c.stage, c.metric, window);
+  return { goal: goal.metadata.name, stage: c.stage, metric: c.metric, target: c.target, value, isMet: value === null ? null : meetsTarget(value, c.target) };
+}
+
+/** A metric value against a `{max, min}` target. */
+export function meetsTarget(value: number, target: { max?: number; min?: number }): boolean {
+  return (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
+}
+
+/** The value of a constraint metric at one stage over a window (see the README's metric reference). */
+export function measureStageMetric(track: StageTrack, metric: string, window: TimeWindow, capacityPerWeek: number | null, slaCompliance: (window: TimeWindow) => number | null): number | null {
+  const weeks = (window.end - window.start) / WEEK_MS;
+  const span = countStageSeries(track, [{ label: 'w', start: window.start, end: window.end, covered: 1 }], window);
+  const arrivals = span.arrivals[0] ?? 0;
+  switch (metric) {
+    case 'utilisation':
+      return capacityPerWeek === null || weeks <= 0 ? null : ratio(arrivals / weeks, capacityPerWeek);
+    case 'throughput_per_week':
+      return weeks <= 0 ? null : round((span.exits[0] ?? 0) / weeks, 2);
+    case 'conversion_rate':
+      return ratio(span.cohortAdvanced[0] ?? 0, arrivals);
+    case 'wip':
+      return span.wipAtEnd[0] ?? 0;
+    case 'sla_compliance':
+      return slaCompliance(window);
+    case 'median_time_in_stage_hours':
+    case 'p90_time_in_stage_hours': {
+      const hours = new NumberList();
+      for (let i = 0; i < track.exit.length; i++) {
+        const left = track.exit[i] as number;
+        if (left >= window.start && left < window.end) hours.push((left - (track.entry[i] as number)) / 3_600_000);
+      }
+      const stats = describe(hours.toArray());
+      return metric === 'median_time_in_stage_hours' ? stats.median : stats.p90;
+    }
+    default:
+      return null;
+  }
+}

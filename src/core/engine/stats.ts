@@ -1,0 +1,57 @@
+import type { DurationStats } from '../report/funnel.js';
+
+/** Rounds to `digits` decimal places (half away from zero), so reports carry no float noise. */
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round((value + Number.EPSILON * Math.sign(value)) * f) / f;
+}
+
+/** `numerator ÷ denominator` rounded, or null when the denominator is 0. */
+export function ratio(numerator: number, denominator: number, digits = 4): number | null {
+  return denominator === 0 ? null : round(numerator / denominator, digits);
+}
+
+/**
+ * Median and p90 of `values` (sorted in place). Median: the middle value, or the mean of the
+ * two middle ones for an even count. p90: nearest rank, the value at rank ⌈0.9·n⌉.
+ */
+export function describe(values: Float64Array, digits = 2): DurationStats {
+  const n = values.length;
+  if (n === 0) return { count: 0, median: null, p90: null };
+  values.sort();
+  const mid = n >> 1;
+  const median = n % 2 === 1 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
+  const p90 = values[Math.ceil(0.9 * n) - 1] as number;
+  return { count: n, median: round(median, digits), p90: round(p90, digits) };
+}
+
+/** Mean of `values`, or null when empty. */
+export function mean(values: Float64Array, digits = 2): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return round(sum / values.length, digits);
+}
+
+/** A growable list of numbers that ends as a Float64Array. */
+export class NumberList {
+  private buffer = new Float64Array(64);
+  private size = 0;
+
+  push(value: number): void {
+    if (this.size === this.buffer.length) {
+      const grown = new Float64Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.size++] = value;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  toArray(): Float64Array {
+    return this.buffer.slice(0, this.size);
+  }
+}

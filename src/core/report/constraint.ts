@@ -1,0 +1,51 @@
+/** Demand against capacity at one stage. */
+export interface StageLoad {
+  stage: string;
+  /** Arrivals per week over the window. */
+  demandPerWeek: number;
+  /** Work the stage can do per week: declared headcount × per-person capacity, or observed. */
+  capacityPerWeek: number | null;
+  capacityBasis: 'declared' | 'observed' | 'none';
+  /** demand ÷ capacity; null without capacity. */
+  utilisation: number | null;
+  /** Highest weekly arrivals ÷ capacity over the window's full weeks. */
+  peakWeekUtilisation: number | null;
+  peakWeek: string | null;
+  /** Exits per week over the window. */
+  throughputPerWeek: number;
+  /** Items in the stage at the window's start and end. */
+  wipStart: number;
+  wipEnd: number;
+  queueGrowthPerWeek: number;
+  /** Little's law: average WIP against throughput × mean time in stage. */
+  littlesLaw: {
+    averageWip: number;
+    meanWeeksInStage: number | null;
+    expectedWip: number | null;
+    /** averageWip ÷ expectedWip. */
+    ratio: number | null;
+    /** The gap is over 20 %: the stage is not in a steady state, or items wait uncounted. */
+    isFlagged: boolean;
+  };
+  isCandidate: boolean;
+}
+
+/** Where the funnel is constrained, and whether the policy agrees. */
+export interface ConstraintSection {
+  stages: StageLoad[];
+  /** The candidate stage with the highest utilisation; null when no stage has a capacity. */
+  stage: string | null;
+  /** Why that stage, in figures (stage load of the constraint and the runner-up). */
+  runnerUp: string | null;
+  /** What the RevenueGoal declares, and its metric measured at that stage. */
+  declared: {
+    goal: string;
+    stage: string;
+    metric: string;
+    target: { max?: number; min?: number };
+    value: number | null;
+    isMet: boolean | null;
+  } | null;
+  /** The data names the same stage as the policy; null without a declaration or a constraint. */
+  agrees: boolean | null;
+}
