@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { createBusinessCalendar } from '../core/logic/compile.js';
 import type { BusinessCalendar } from '../core/logic/compile.js';
+import type { FileIo } from '../core/io.js';
 import { locatePath } from '../core/policy/locate.js';
 import { loadPolicyDir } from '../core/policy/load.js';
 import type { LoadResult } from '../core/policy/load.js';
@@ -20,10 +21,10 @@ export interface LoadedPolicies {
  * the command (exit 2) with the same report `validate` prints, since evaluating a broken
  * policy set would give misleading numbers.
  */
-export async function loadValidPolicies(io: CliIo, dirArg: string): Promise<LoadedPolicies> {
+export async function loadValidPolicies(io: CliIo, dirArg: string, fileIo: FileIo = io): Promise<LoadedPolicies> {
   const dir = cleanPath(dirArg);
   if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
-  const result = await loadPolicyDir(dir, io);
+  const result = await loadPolicyDir(dir, fileIo);
   if (result.issues.some((i) => i.severity === 'error')) {
     io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
     throw new UsageError(`The policies in ${dir} are not valid; fix them first (revops validate ${dir}).`);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { RevopsError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
+import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerInit } from './commands/init.js';
@@ -33,6 +34,7 @@ Examples:
   revops validate policies         check every policy file, with file:line:column
   revops fmt policies --check      list files that are not canonically formatted
   revops test --coverage           run the policy unit tests with clause coverage
+  revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops sample-data --leads 5000 --seed 42 --out data
 
@@ -42,6 +44,7 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
   registerFmt(program, ctx);
   registerInit(program, ctx);
   registerTest(program, ctx);
+  registerEvaluate(program, ctx);
   registerExplain(program, ctx);
   registerSampleData(program, ctx);
   return program;

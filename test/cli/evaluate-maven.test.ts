@@ -73,6 +73,8 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
       'test/fixtures/maven/policies',
       '--data',
       'test/fixtures/maven/export',
+      '--mapping',
+      'maven',
       '--as-of',
       expected.asOf,
       '--format',

@@ -60,10 +60,13 @@ export function classifyLeads(
     try {
       const result = compiled.classify(lead);
       cls = result.class;
-      const key = `${result.reason}\u0000${result.ruleId ?? ''}`;
-      const entry = ruleCounts.get(key) ?? { reason: result.reason, rule: result.ruleId ?? null, count: 0 };
-      entry.count++;
-      ruleCounts.set(key, entry);
+      // Leads created after as-of are classed (the arrays stay aligned) but not counted.
+      if (typeof lead.created_at === 'number' && lead.created_at <= options.asOf) {
+        const key = `${result.reason}\u0000${result.ruleId ?? ''}`;
+        const entry = ruleCounts.get(key) ?? { reason: result.reason, rule: result.ruleId ?? null, count: 0 };
+        entry.count++;
+        ruleCounts.set(key, entry);
+      }
     } catch (error) {
       if (!(error instanceof RuleEvaluationError)) throw error;
       cls = ERROR_CLASS;

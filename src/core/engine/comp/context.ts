@@ -1,0 +1,17 @@
+import type { PipelineData } from '../../data/types.js';
+import type { Policy } from '../../policy/types.js';
+import type { EngineContext } from '../context.js';
+
+/** What compensation is computed against: the engine context, the data and the shared goal's results. */
+export interface CompContext extends EngineContext {
+  data: PipelineData;
+  goal: Policy<'RevenueGoal'> | undefined;
+  /**
+   * Attainment (fraction, e.g. 0.82) of the shared goal over [start,end): the goal metric in
+   * that span ÷ the goal target prorated to the span's share of the goal period. null when
+   * there is no goal.
+   */
+  goalAttainment(start: number, end: number): number | null;
+  /** Whether the RevenueGoal's constraint metric met its target over [start,end); null when unknown. */
+  constraintMet(start: number, end: number): boolean | null;
+}

@@ -1,0 +1,35 @@
+import type { Row } from '../../data/types.js';
+import type { MetricDefinition, PeriodValues, TallyInput } from './metric-types.js';
+import { addTo, emptyValues } from './metric-types.js';
+import { ONE } from './money.js';
+import { periodIndexOf, readInstant, readText } from './rows.js';
+
+/** Counts rows whose instant `at` falls in the period, for the person in `by`. */
+function countRows(rows: readonly Row[], at: string, by: string, input: TallyInput, matches: (row: Row) => boolean = () => true): PeriodValues[] {
+  const values = emptyValues(input);
+  for (const row of rows) {
+    const bucket = values[periodIndexOf(readInstant(row, at), input.periods, input.ctx.window)];
+    const person = readText(row, by);
+    if (bucket === undefined || person === null || !matches(row)) continue;
+    addTo(bucket, person, ONE);
+  }
+  return values;
+}
+
+/** `sal_count`: number of leads with `sal_at` in the period, credited to the lead's `owner_id`. */
+export const salCount: MetricDefinition = {
+  kind: 'count',
+  tally: (input) => countRows(input.ctx.data.leads, 'sal_at', 'owner_id', input),
+};
+
+/** `sql_count`: number of leads with `sql_at` in the period, credited to the lead's `owner_id`. */
+export const sqlCount: MetricDefinition = {
+  kind: 'count',
+  tally: (input) => countRows(input.ctx.data.leads, 'sql_at', 'owner_id', input),
+};
+
+/** `meetings_held`: number of activities of `type` `meeting` with `outcome` `held` and `at` in the period, credited to `actor_id`. */
+export const meetingsHeld: MetricDefinition = {
+  kind: 'count',
+  tally: (input) => countRows(input.ctx.data.activities, 'at', 'actor_id', input, (row) => row.type === 'meeting' && row.outcome === 'held'),
+};

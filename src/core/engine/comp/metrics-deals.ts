@@ -1,0 +1,85 @@
+import type { Row } from '../../data/types.js';
+import type { CompMetric } from '../../report/comp.js';
+import type { MetricDefinition, PeriodValues, TallyInput } from './metric-types.js';
+import { addTo, amountInPlanCurrency, emptyValues } from './metric-types.js';
+import { ONE, ZERO } from './money.js';
+import type { Decimal } from './money.js';
+import { isWon, periodIndexOf, readInstant, readText } from './rows.js';
+
+/** Who an opportunity credits under a metric: one person, the whole team on the plan, or nobody. */
+export type Credit = { kind: 'person'; id: string } | { kind: 'team' } | null;
+
+const sourcedMetrics: ReadonlySet<CompMetric> = new Set(['sourced_won_amount', 'sourced_pipeline_amount']);
+
+/**
+ * Credit rules. `won_amount`: the opportunity's owner. `opportunities_created`,
+ * `sourced_pipeline_amount`, `sourced_won_amount`: the sourcer (the lead's owner when the
+ * lead is in the data and owned, else the opportunity's owner). For a plan whose people own
+ * no leads (marketing), the sourced metrics credit the whole team with every inbound
+ * opportunity instead (lead source set and not `outbound`).
+ */
+export function creditOf(metric: CompMetric, opportunity: Row, input: TallyInput): Credit {
+  if (metric === 'won_amount') {
+    const owner = readText(opportunity, 'owner_id');
+    return owner === null ? null : { kind: 'person', id: owner };
+  }
+  if (input.isTeamCredit && sourcedMetrics.has(metric)) return input.credit.isInbound(opportunity) ? { kind: 'team' } : null;
+  const sourcer = input.credit.sourcerOf(opportunity);
+  return sourcer === null ? null : { kind: 'person', id: sourcer };
+}
+
+interface DealTally {
+  metric: CompMetric;
+  /** Which instant places the opportunity in a period. */
+  at: 'closed_at' | 'created_at';
+  isWonOnly: boolean;
+  measure: 'amount' | 'count';
+}
+
+function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
+  const values = emptyValues(input);
+  const isTeam = input.isTeamCredit && sourcedMetrics.has(spec.metric);
+  const team: Decimal[] = values.map(() => ZERO);
+  for (const opportunity of input.ctx.data.opportunities) {
+    if (spec.isWonOnly && !isWon(opportunity)) continue;
+    const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
+    const bucket = values[k];
+    if (bucket === undefined) continue;
+    const credit = creditOf(spec.metric, opportunity, input);
+    if (credit === null) continue;
+    const amount = spec.measure === 'count' ? ONE : amountInPlanCurrency(opportunity, input);
+    if (amount === null) continue;
+    if (credit.kind === 'team') team[k] = (team[k] ?? ZERO).plus(amount);
+    else addTo(bucket, credit.id, amount);
+  }
+  if (isTeam) values.forEach((bucket, k) => (bucket.shared = team[k] ?? ZERO));
+  return values;
+}
+
+/** `won_amount`: Σ `amount` of opportunities with `won = true` and `closed_at` in the period, credited to the opportunity's `owner_id`. */
+export const wonAmount: MetricDefinition = {
+  kind: 'money',
+  tally: (input) => tallyDeals({ metric: 'won_amount', at: 'closed_at', isWonOnly: true, measure: 'amount' }, input),
+};
+
+/**
+ * `sourced_won_amount`: Σ `amount` of opportunities with `won = true` and `closed_at` in the
+ * period, credited to the sourcer; for a plan whose people own no leads, every person on the
+ * plan is credited with the whole of the inbound won amount.
+ */
+export const sourcedWonAmount: MetricDefinition = {
+  kind: 'money',
+  tally: (input) => tallyDeals({ metric: 'sourced_won_amount', at: 'closed_at', isWonOnly: true, measure: 'amount' }, input),
+};
+
+/** `sourced_pipeline_amount`: Σ `amount` of opportunities with `created_at` in the period (won or not), credited like `sourced_won_amount`. */
+export const sourcedPipelineAmount: MetricDefinition = {
+  kind: 'money',
+  tally: (input) => tallyDeals({ metric: 'sourced_pipeline_amount', at: 'created_at', isWonOnly: false, measure: 'amount' }, input),
+};
+
+/** `opportunities_created`: number of opportunities with `created_at` in the period, credited to the sourcer. */
+export const opportunitiesCreated: MetricDefinition = {
+  kind: 'count',
+  tally: (input) => tallyDeals({ metric: 'opportunities_created', at: 'created_at', isWonOnly: false, measure: 'count' }, input),
+};

@@ -1,0 +1,40 @@
+import type { MetricDefinition } from './metric-types.js';
+import { Dec, ONE, ZERO } from './money.js';
+
+/**
+ * `goal_attainment`: attainment of the shared RevenueGoal over the whole payout period, as
+ * the evaluation computes it (goal metric in the period ÷ goal target prorated to the
+ * period), the same for everyone. A fraction already: it has no target of its own. Unknown
+ * (no goal) counts as 0, with a warning.
+ */
+export const goalAttainment: MetricDefinition = {
+  kind: 'fraction',
+  tally(input) {
+    let isWarned = false;
+    return input.periods.map((period) => {
+      const value = input.ctx.goalAttainment(period.start, period.end);
+      const isKnown = value !== null && Number.isFinite(value);
+      if (!isKnown && !isWarned) {
+        input.warn('goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.');
+        isWarned = true;
+      }
+      return { byPerson: new Map(), shared: isKnown ? new Dec(value) : ZERO, isUnknown: !isKnown };
+    });
+  },
+};
+
+/**
+ * `constraint_target_met`: 1 when the RevenueGoal's constraint metric met its target over
+ * the payout period, else 0; the same for everyone. A fraction already (1 = 100 %). Unknown
+ * counts as 0, with a warning per period.
+ */
+export const constraintTargetMet: MetricDefinition = {
+  kind: 'fraction',
+  tally(input) {
+    return input.periods.map((period) => {
+      const met = input.ctx.constraintMet(period.start, period.end);
+      if (met === null) input.warn(`constraint_target_met is unknown for ${period.label}; it counts as 0.`);
+      return { byPerson: new Map(), shared: met === true ? ONE : ZERO, isUnknown: met === null };
+    });
+  },
+};

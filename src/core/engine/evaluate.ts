@@ -1,0 +1,233 @@
+import { DateTime } from 'luxon';
+import type { PipelineData, Row } from '../data/types.js';
+import type { BusinessCalendar } from '../logic/compile.js';
+import type { Policy, PolicySet } from '../policy/types.js';
+import { REPORT_SCHEMA_VERSION } from '../report/index.js';
+import type { Report, ReportStamp } from '../report/index.js';
+import type { SlaResult } from '../report/sla.js';
+import { indexActivities } from './activity-index.js';
+import type { ActivityIndex } from './activity-index.js';
+import { findLatestTimestamp } from './as-of.js';
+import { summariseClasses } from './classification.js';
+import { computeComp } from './comp/index.js';
+import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
+import type { EngineContext, TimeWindow } from './context.js';
+import { measureDeals } from './deals.js';
+import { resolveEvents } from './events.js';
+import type { EventTimes, QualifiedEvent } from './events.js';
+import { measureFunnel } from './funnel.js';
+import { goalPeriodOf, measureGoal, measureGoalAttainment } from './goal.js';
+import { listPeriods } from './periods.js';
+import { classifyLeads, ERROR_CLASS } from './replay-classes.js';
+import type { LeadClasses } from './replay-classes.js';
+import { measureSla } from './sla/index.js';
+import { trackStages } from './stages.js';
+import type { StageTrack } from './stages.js';
+import { round } from './stats.js';
+
+const WEEK_MS = 604_800_000;
+
+/** Data prepared once for any number of evaluations (the impact report evaluates twice). */
+export interface PreparedData {
+  data: PipelineData;
+  users: ReadonlyMap<string, Row>;
+  latest: number | undefined;
+  activities: { lead?: ActivityIndex; opportunity?: ActivityIndex };
+}
+
+export function prepareData(data: PipelineData): PreparedData {
+  const users = new Map<string, Row>();
+  for (const user of data.users) if (typeof user.id === 'string') users.set(user.id, user);
+  return { data, users, latest: findLatestTimestamp(data), activities: {} };
+}
+
+function activityIndexFor(prepared: PreparedData, entity: 'lead' | 'opportunity'): ActivityIndex {
+  const cached = prepared.activities[entity];
+  if (cached !== undefined) return cached;
+  const built =
+    entity === 'lead'
+      ? indexActivities(prepared.data.activities, prepared.data.leads, 'lead_id')
+      : indexActivities(prepared.data.activities, prepared.data.opportunities, 'opportunity_id');
+  prepared.activities[entity] = built;
+  return built;
+}
+
+export interface EvaluateOptions {
+  /** Epoch ms; default the latest timestamp in the data. */
+  asOf?: number;
+  /** Start of the window (epoch ms); default the goal period's start, else the earliest record. */
+  from?: number;
+  periodUnit?: 'week' | 'month';
+  /** IANA zone for periods; default the first Calendar policy's, else UTC. */
+  timeZone?: string;
+  calendars: ReadonlyMap<string, BusinessCalendar>;
+  stamp: Pick<ReportStamp, 'engineVersion' | 'policyHash' | 'dataHash'> & { generatedAt?: string };
+}
+
+/** Thrown when the data gives the evaluation nothing to stand on (no timestamp at all). */
+export class EvaluationInputError extends Error {}
+
+/**
+ * Evaluates a policy set against pipeline data in one pass per section: lead classes, funnel,
+ * constraint, SLAs, comp, deals and the goal, as of one moment. Pure: everything it needs
+ * comes in, the Report goes out.
+ */
+export function evaluatePipeline(set: PolicySet, prepared: PreparedData, options: EvaluateOptions): Report {
+  const { data } = prepared;
+  const asOf = options.asOf ?? prepared.latest;
+  if (asOf === undefined) throw new EvaluationInputError('The data holds no timestamp, so there is no as-of moment; pass --as-of.');
+  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+  const timeZone = options.timeZone ?? calendar?.spec.timeZone ?? 'UTC';
+  const goal = set.RevenueGoal[0];
+  const start = options.from ?? defaultStart(goal, data, asOf, timeZone);
+  const ctx: EngineContext = { asOf, window: { start, end: asOf }, timeZone, calendars: options.calendars, users: prepared.users };
+  const periodUnit = options.periodUnit ?? 'week';
+  const warnings: string[] = [];
+
+  const funnelPolicy = set.Funnel[0];
+  let classes: LeadClasses | undefined;
+  let tracks: StageTrack[] = [];
+  let events = new Map<string, EventTimes>();
+  let qualification = new Map<string, { modelled: number; notQualified: number }>();
+  if (funnelPolicy !== undefined) {
+    const funnel = funnelPolicy.spec;
+    const stageOrder = new Map(funnel.stages.map((s, i) => [s.id, i]));
+    const definition = set.LeadDefinition.find((d) => d.spec.funnel === funnelPolicy.metadata.name) ?? set.LeadDefinition[0];
+    const qualified = new Map<string, QualifiedEvent>();
+    if (definition !== undefined) {
+      classes = classifyLeads(definition, stageOrder, data.leads, { asOf, calendars: options.calendars });
+      for (const stageId of new Set(classes.stageOfClass.values())) {
+        const stage = funnel.stages.find((s) => s.id === stageId);
+        if (stage !== undefined) qualified.set(stage.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
+      }
+      if (classes.errorCount > 0) warnings.push(`${classes.errorCount} leads could not be classed: a rule failed on their values (first: ${classes.errors[0]?.message}); they are counted as ${ERROR_CLASS}.`);
+    }
+    const activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex } = {};
+    for (const event of funnel.events) if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
+    ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified }, ctx));
+    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf);
+  }
+
+  const weeks = listPeriods('week', ctx.window, timeZone);
+  const periods = listPeriods(periodUnit, ctx.window, timeZone);
+  const capacities = findCapacities(tracks, weeks, ctx.window);
+  const slaItems = (policy: Policy<'HandoffSla'>) => {
+    const from = events.get(policy.spec.from);
+    let to = events.get(policy.spec.to);
+    if (from === undefined || to === undefined) return undefined;
+    // A lead handed to an opportunity (e.g. SQL → opportunity created): the lead's first opportunity's event.
+    if (from.entity === 'lead' && to.entity === 'opportunity') to = { entity: 'lead', times: earliestPerLead(to.times, data.leads, data.opportunities) };
+    if (from.entity !== to.entity) return undefined;
+    const rows = from.entity === 'lead' ? data.leads : data.opportunities;
+    return { entity: from.entity, rows, from: from.times, to: to.times, ownerOf: (i: number) => ownerOf(rows[i]) };
+  };
+  const slas: SlaResult[] = [];
+  for (const policy of [...set.HandoffSla].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+    const items = slaItems(policy);
+    if (items === undefined) warnings.push(`SLA ${policy.metadata.name}: its events ${policy.spec.from} and ${policy.spec.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`);
+    else slas.push(measureSla(policy, items, ctx));
+  }
+  const slaCompliance = (stageId: string) => (window: TimeWindow) => {
+    const stage = tracks.find((t) => t.stage.id === stageId)?.stage;
+    const policy = set.HandoffSla.find((s) => s.spec.from === stage?.entry);
+    const items = policy === undefined ? undefined : slaItems(policy);
+    return policy === undefined || items === undefined ? null : measureSla(policy, items, { ...ctx, window }).compliance;
+  };
+  const measureMetric = (stageId: string, metric: string, window: TimeWindow): number | null => {
+    const track = tracks.find((t) => t.stage.id === stageId);
+    if (track === undefined) return null;
+    return measureStageMetric(track, metric, window, capacities.get(stageId)?.perWeek ?? null, slaCompliance(stageId));
+  };
+
+  const deals = measureDeals(data.opportunities, asOf);
+  warnings.push(...deals.warnings);
+  const goalResult = goal === undefined ? undefined : measureGoal(goal, data.opportunities, deals.section, asOf, timeZone);
+  if (goalResult !== undefined) warnings.push(...goalResult.warnings);
+  const comp =
+    set.CompPlan.length === 0
+      ? null
+      : computeComp(set.CompPlan, {
+          ...ctx,
+          data,
+          goal,
+          goalAttainment: (s, e) => (goal === undefined ? null : measureGoalAttainment(goal, data.opportunities, { start: s, end: e }, timeZone)),
+          constraintMet: (s, e) => {
+            if (goal === undefined) return null;
+            const c = goal.spec.constraint;
+            const value = measureMetric(c.stage, c.metric, { start: Math.max(s, ctx.window.start), end: Math.min(e, asOf) });
+            return value === null ? null : meetsTarget(value, c.target);
+          },
+        });
+  if (comp !== null) warnings.push(...comp.warnings);
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    kind: 'evaluation',
+    stamp: {
+      engine: 'revops-policy',
+      engineVersion: options.stamp.engineVersion,
+      policyHash: options.stamp.policyHash,
+      dataHash: options.stamp.dataHash,
+      asOf: new Date(asOf).toISOString(),
+      asOfSource: options.asOf === undefined ? 'data' : 'option',
+      ...(options.stamp.generatedAt === undefined ? {} : { generatedAt: options.stamp.generatedAt }),
+    },
+    window: { start: new Date(start).toISOString(), end: new Date(asOf).toISOString(), weeks: round((asOf - start) / WEEK_MS, 2), timeZone, periodUnit },
+    data: accountData(data),
+    policies: { files: [], warnings: [] },
+    warnings,
+    classification: classes === undefined ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),
+    funnel: funnelPolicy === undefined ? null : measureFunnel(funnelPolicy.metadata.name, tracks, periods, periodUnit, ctx),
+    constraint: funnelPolicy === undefined ? null : measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx),
+    slas,
+    comp,
+    goal: goalResult?.section ?? null,
+    deals: deals.section,
+    isMasked: false,
+  };
+}
+
+/** Per lead, the earliest of an opportunity event's times over the lead's opportunities (by `lead_id`). */
+function earliestPerLead(times: Float64Array, leads: readonly Row[], opportunities: readonly Row[]): Float64Array {
+  const indexOf = new Map<string, number>();
+  leads.forEach((lead, i) => {
+    if (typeof lead.id === 'string') indexOf.set(lead.id, i);
+  });
+  const out = new Float64Array(leads.length).fill(NaN);
+  opportunities.forEach((opp, k) => {
+    const i = typeof opp.lead_id === 'string' ? indexOf.get(opp.lead_id) : undefined;
+    const t = times[k] as number;
+    if (i !== undefined && !Number.isNaN(t) && !(t >= (out[i] as number))) out[i] = t;
+  });
+  return out;
+}
+
+function ownerOf(row: Row | undefined): string | null {
+  return typeof row?.owner_id === 'string' ? row.owner_id : null;
+}
+
+function defaultStart(goal: Policy<'RevenueGoal'> | undefined, data: PipelineData, asOf: number, timeZone: string): number {
+  if (goal !== undefined) {
+    const period = goalPeriodOf(goal, timeZone);
+    if (period.start < asOf) return period.start;
+  }
+  let earliest = asOf;
+  for (const rows of [data.leads, data.opportunities]) {
+    for (const row of rows) {
+      const t = row.created_at;
+      if (typeof t === 'number' && t < earliest) earliest = t;
+    }
+  }
+  return DateTime.fromMillis(earliest, { zone: timeZone }).startOf('day').toMillis();
+}
+
+function accountData(data: PipelineData): Report['data'] {
+  const totals = { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 0 };
+  for (const f of data.files) {
+    totals.rowsRead += f.rowsRead;
+    totals.rowsEvaluated += f.rowsEvaluated;
+    totals.rowsRejected += f.rowsRejected;
+    totals.issueCount += f.issueCount;
+  }
+  return { files: data.files, totals, issues: data.issues, absent: data.absent, ignoredFiles: data.ignoredFiles };
+}

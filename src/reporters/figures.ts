@@ -1,0 +1,51 @@
+/** Number formatting shared by the report renderers: one spelling of every figure. */
+
+/** `12345` → `12,345`. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A decimal string or number with thousands separators, keeping its decimals: `1234567.5` → `1,234,567.5`. */
+export function formatDecimal(value: string | number, digits?: number): string {
+  const text = typeof value === 'number' ? (digits === undefined ? String(value) : value.toFixed(digits)) : value;
+  const negative = text.startsWith('-');
+  const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/** Money as `174,890.00 USD`. */
+export function formatMoney(amount: string, currency: string | null): string {
+  return currency === null ? formatDecimal(amount) : `${formatDecimal(amount)} ${currency}`;
+}
+
+/** A fraction as a percentage: `0.2993` → `29.9 %`; `—` for none. */
+export function formatPercent(fraction: number | null, digits = 1): string {
+  return fraction === null ? '—' : `${(fraction * 100).toFixed(digits)} %`;
+}
+
+/** A ratio such as a utilisation: `0.9462` → `0.95`; `—` for none. */
+export function formatRatio(value: number | null, digits = 2): string {
+  return value === null ? '—' : value.toFixed(digits);
+}
+
+/** A plain number with fixed decimals, `—` for none. */
+export function formatNumber(value: number | null, digits = 1): string {
+  return value === null ? '—' : formatDecimal(value, digits);
+}
+
+/** Hours, switching to days past two days: `6.0 h`, `3.4 d`. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  return hours >= 48 ? `${(hours / 24).toFixed(1)} d` : `${hours.toFixed(1)} h`;
+}
+
+/** An ISO instant as `2026-03-31 21:14 UTC`. */
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** `1 plan`, `3 plans`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,86 @@
+import type { Report, StageLoad } from '../core/report/index.js';
+import { formatCount, formatHours, formatMoney, formatNumber, formatPercent, formatRatio, plural } from './figures.js';
+
+/** One labelled fact of the summary; `tone` lets a renderer colour it. */
+export interface SummaryLine {
+  label: 'Constraint' | 'Policy' | 'Goal' | 'SLA' | 'Payout' | 'Data';
+  text: string;
+  tone: 'good' | 'bad' | 'neutral';
+}
+
+function stageName(report: Report, id: string): string {
+  const stage = report.funnel?.stages.find((s) => s.id === id);
+  return stage === undefined || stage.name === id ? id : `${id} (${stage.name})`;
+}
+
+function describeLoad(load: StageLoad): string {
+  const capacity = load.capacityPerWeek === null ? 'no capacity' : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
+  const peak = load.peakWeek === null ? '' : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
+  const queue = load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : '';
+  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
+}
+
+function targetText(target: { max?: number; min?: number }): string {
+  return target.max !== undefined ? `≤ ${target.max}` : `≥ ${String(target.min)}`;
+}
+
+/**
+ * The facts a revenue leader reads first, as plain text (renderers add colour or escape
+ * them): where the constraint is and why, whether the policy names the same stage and meets
+ * its target, the goal, SLA compliance, the payout and what was read.
+ */
+export function summariseReport(report: Report): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  const c = report.constraint;
+  if (c !== null) {
+    const load = c.stages.find((s) => s.stage === c.stage);
+    const runnerUp = c.stages.find((s) => s.stage === c.runnerUp);
+    if (load !== undefined) {
+      const next = runnerUp === undefined ? '' : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
+      lines.push({ label: 'Constraint', text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`, tone: (load.utilisation ?? 0) > 1 ? 'bad' : 'neutral' });
+    } else {
+      lines.push({ label: 'Constraint', text: 'No stage has a capacity (declared or observed), so none can be named.', tone: 'neutral' });
+    }
+    const d = c.declared;
+    if (d !== null) {
+      const verdict = d.isMet === null ? 'cannot be measured' : d.isMet ? 'target met' : 'target missed';
+      const agreement = c.agrees === null ? '' : c.agrees ? ' The data agrees.' : ` The data disagrees: the constraint is at ${c.stage}.`;
+      lines.push({
+        label: 'Policy',
+        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === 'utilisation' || d.metric === 'conversion_rate' || d.metric === 'sla_compliance' ? 2 : 1)}, ${verdict}.${agreement}`,
+        tone: d.isMet === false || c.agrees === false ? 'bad' : d.isMet === true ? 'good' : 'neutral',
+      });
+    }
+  }
+  const g = report.goal;
+  if (g !== null) {
+    const money = g.metric === 'won_deals' ? (v: string) => formatCount(Number(v)) : (v: string) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? '' : `; velocity forecasts ${money(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    lines.push({
+      label: 'Goal',
+      text: `${g.name}: ${money(g.actual)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      tone: g.pace !== null && g.pace >= 1 ? 'good' : 'neutral',
+    });
+  }
+  for (const sla of report.slas) {
+    const decided = sla.met + sla.breached;
+    lines.push({
+      label: 'SLA',
+      text: `${sla.name}: ${formatPercent(sla.compliance)} met (${formatCount(sla.met)} of ${formatCount(decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
+      tone: sla.compliance !== null && sla.compliance < 0.9 ? 'bad' : 'neutral',
+    });
+  }
+  const comp = report.comp;
+  if (comp !== null) {
+    const overall = comp.totals.overall.map((t) => formatMoney(t.total, t.currency)).join(' + ') || '0';
+    const plans = comp.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(' · ');
+    lines.push({ label: 'Payout', text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).`, tone: 'neutral' });
+  }
+  const t = report.data.totals;
+  lines.push({
+    label: 'Data',
+    text: `${plural(report.data.files.length, 'file')}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
+    tone: t.rowsRejected > 0 ? 'bad' : 'neutral',
+  });
+  return lines;
+}

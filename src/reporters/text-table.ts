@@ -1,0 +1,33 @@
+/** Column alignment: text left, figures right. */
+export type Align = 'left' | 'right';
+
+/**
+ * A plain-text table: a header row, a rule, and the rows, columns padded to their widest
+ * cell and separated by two spaces. Cells are plain text (colour is added around the table).
+ */
+export function renderTextTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[], indent = '  '): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    indent +
+    cells
+      .map((cell, i) => (align[i] === 'right' ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+/** Wraps `text` to `width` columns; lines after the first start with `indent`. */
+export function wrapText(text: string, width: number, indent: string): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const limit = lines.length === 0 ? width : width - indent.length;
+    if (current !== '' && current.length + 1 + word.length > limit) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  if (current !== '') lines.push(current);
+  return lines.map((l, i) => (i === 0 ? l : indent + l));
+}
