@@ -66,7 +66,8 @@ export function findClawbacks(input: ClawbackInput): Map<string, CompClawbackLin
       const credit = creditOf(metric, deal, input.tally);
       const credited =
         credit === null ? [] : credit.kind === 'person' ? (memberIds.has(credit.id) ? [credit.id] : []) : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
-      if (credited.length > 0 && closedIn === -1) {
+      if (credited.length === 0) continue;
+      if (closedIn === -1) {
         input.frame.warn(`opportunity ${id} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`);
         break;
       }

@@ -24,11 +24,13 @@ export interface TallyInput {
   ctx: CompContext;
   credit: CreditIndex;
   periods: readonly Period[];
+  /** Ids of the people on the plan: only their credit is tallied. */
+  people: ReadonlySet<string>;
   /** The plan's currency: money metrics count only opportunities in it. */
   currency: string;
   /** The plan's people own no leads, so sourced metrics credit the whole team with inbound opportunities. */
   isTeamCredit: boolean;
-  /** Ids of opportunities left out because their currency is not the plan's. */
+  /** Ids of opportunities credited to the plan's people but left out because their currency is not the plan's. */
   otherCurrency: Set<string>;
   warn(message: string): void;
 }

@@ -10,7 +10,7 @@ function countRows(rows: readonly Row[], at: string, by: string, input: TallyInp
   for (const row of rows) {
     const bucket = values[periodIndexOf(readInstant(row, at), input.periods, input.ctx.window)];
     const person = readText(row, by);
-    if (bucket === undefined || person === null || !matches(row)) continue;
+    if (bucket === undefined || person === null || !input.people.has(person) || !matches(row)) continue;
     addTo(bucket, person, ONE);
   }
   return values;

@@ -46,7 +46,7 @@ function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
     const bucket = values[k];
     if (bucket === undefined) continue;
     const credit = creditOf(spec.metric, opportunity, input);
-    if (credit === null) continue;
+    if (credit === null || (credit.kind === 'person' && !input.people.has(credit.id))) continue;
     const amount = spec.measure === 'count' ? ONE : amountInPlanCurrency(opportunity, input);
     if (amount === null) continue;
     if (credit.kind === 'team') team[k] = (team[k] ?? ZERO).plus(amount);

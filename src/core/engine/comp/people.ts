@@ -26,18 +26,21 @@ function daysOf(period: Period, window: TimeWindow, timeZone: string): { first: 
  * The people on a plan: users whose `role` is one of the plan's roles and whose `team`, when
  * set, is the plan's team, sorted by id. A person is active in a period when their
  * `active_from`..`active_to` days (either end may be empty) overlap the part of the period
- * inside the window; users active in no period are left out. Someone active for part of a
- * period is on the plan for the whole period, with the full target.
+ * inside the window; users active in no period are left out, and a repeated id counts once.
+ * Someone active for part of a period is on the plan for the whole period, with the full
+ * target.
  */
 export function listPlanPeople(spec: CompPlanSpec, users: readonly Row[], periods: readonly Period[], window: TimeWindow, timeZone: string): PlanMember[] {
   const roles = new Set(spec.roles);
   const spans = periods.map((p) => daysOf(p, window, timeZone));
   const members: PlanMember[] = [];
+  const seen = new Set<string>();
   for (const user of users) {
     const id = readText(user, 'id');
     const role = readText(user, 'role');
     const team = readText(user, 'team');
-    if (id === null || role === null || !roles.has(role) || (team !== null && team !== spec.team)) continue;
+    if (id === null || seen.has(id) || role === null || !roles.has(role) || (team !== null && team !== spec.team)) continue;
+    seen.add(id);
     const from = readText(user, 'active_from');
     const to = readText(user, 'active_to');
     const isActiveIn = spans.map((span) => (from === null || from <= span.last) && (to === null || to >= span.first));

@@ -4,7 +4,7 @@ import { applyCap, earningFactor, measure, yearlyTargetOf } from './earning.js';
 import type { Measured } from './earning.js';
 import type { PeriodValues } from './metric-types.js';
 import { compMetricDefinitions } from './metrics.js';
-import { Dec, formatMoney, formatQuantity, fromPolicyNumber, ONE, roundCents, toRatio, ZERO } from './money.js';
+import { formatMoney, formatQuantity, fromPolicyNumber, ONE, roundCents, toRatio, ZERO } from './money.js';
 import type { Decimal } from './money.js';
 
 /** One plan's settings and tallied metrics, shared by all its people. */
@@ -139,7 +139,7 @@ export function computeVariablePay(frame: PlanFrame, k: number, person: string, 
     components: worked.map((w) => w.line),
     gates,
     multipliers,
-    multiplier: new Dec(multiplier).toNumber(),
+    multiplier: multiplier.toNumber(),
     componentPay,
     variablePay: roundCents(componentPay.times(multiplier)),
     payouts,

@@ -1,0 +1,24 @@
+import type { Policy } from '../../policy/types.js';
+import type { CompSection } from '../../report/comp.js';
+import type { CompContext } from './context.js';
+import { indexCredit } from './credit.js';
+import { computePlan } from './plan.js';
+import { sumTotals } from './totals.js';
+
+export type { CompContext } from './context.js';
+export { compMetricDefinitions } from './metrics.js';
+
+/**
+ * What every comp plan pays each person per payout period over the evaluated window, with
+ * the attainment, tiers, caps, gates, team multipliers, SPIFs and clawbacks behind it (see
+ * README.md next to this file for every rule). Pure: reads only `plans` and `ctx`. Plans are
+ * reported by name (then file); problems that do not stop the computation are `warnings`.
+ */
+export function computeComp(plans: readonly Policy<'CompPlan'>[], ctx: CompContext): CompSection {
+  const warnings = new Set<string>();
+  const warn = (message: string): void => void warnings.add(message);
+  const credit = indexCredit(ctx.data);
+  const ordered = [...plans].sort((a, b) => (a.metadata.name !== b.metadata.name ? (a.metadata.name < b.metadata.name ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const outcomes = ordered.map((plan) => computePlan(plan, ctx, credit, warn));
+  return { moneyRounding: 'cents-half-up', plans: outcomes.map((o) => o.result), totals: sumTotals(outcomes), warnings: [...warnings] };
+}
