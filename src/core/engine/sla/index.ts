@@ -1,0 +1,10 @@
+export { HOUR_MS, WORKING_DAYS_PER_WEEK, toBusinessHours, toBusinessMs } from './durations.js';
+export { measureSla } from './measure.js';
+export { SLA_FLAG, SLA_STATUS, measureSlaRows } from './outcomes.js';
+export type { SlaItems, SlaRowOutcomes, SlaThresholds } from './outcomes.js';
+export { compareIds, groupByOwner } from './owners.js';
+export { nearestRank, roundTo, summariseHours } from './quantiles.js';
+export { addCounts, computeCompliance, tallyGroups, tallySlaByPeriod, toCounts } from './tally.js';
+export { businessMsBetween, createBusinessTimeline } from './timeline.js';
+export type { BusinessTimeline } from './timeline.js';
+export { measureWorkingDayHours } from './working-day.js';
