@@ -11,7 +11,7 @@ export interface TimeWindow {
 export interface EngineContext {
   /** Epoch ms of the run's as-of moment; later timestamps do not exist for the run. */
   asOf: number;
-  /** The evaluated window; `end` is the as-of moment. */
+  /** The evaluated window: from its start up to and including the as-of moment (`end` = as-of + 1 ms). */
   window: TimeWindow;
   /** IANA time zone in which weeks, months and quarters begin. */
   timeZone: string;

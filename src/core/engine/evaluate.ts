@@ -80,7 +80,8 @@ export function evaluatePipeline(set: PolicySet, prepared: PreparedData, options
   const timeZone = options.timeZone ?? calendar?.spec.timeZone ?? 'UTC';
   const goal = set.RevenueGoal[0];
   const start = options.from ?? defaultStart(goal, data, asOf, timeZone);
-  const ctx: EngineContext = { asOf, window: { start, end: asOf }, timeZone, calendars: options.calendars, users: prepared.users };
+  // The window includes the as-of instant itself: the latest record (the default as-of) counts.
+  const ctx: EngineContext = { asOf, window: { start, end: asOf + 1 }, timeZone, calendars: options.calendars, users: prepared.users };
   const periodUnit = options.periodUnit ?? 'week';
   const warnings: string[] = [];
 
@@ -154,7 +155,7 @@ export function evaluatePipeline(set: PolicySet, prepared: PreparedData, options
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;
-            const value = measureMetric(c.stage, c.metric, { start: Math.max(s, ctx.window.start), end: Math.min(e, asOf) });
+            const value = measureMetric(c.stage, c.metric, { start: Math.max(s, ctx.window.start), end: Math.min(e, ctx.window.end) });
             return value === null ? null : meetsTarget(value, c.target);
           },
         });

@@ -85,5 +85,6 @@ export function assembleOpportunityRow(p: LeadProfile, journey: LeadJourney, id:
     closed_at: formatInstantOrNull(deal.closedMs),
     won: deal.won,
     close_reason: deal.closeReason,
+    cancelled_at: null,
   };
 }

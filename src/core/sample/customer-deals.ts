@@ -100,6 +100,7 @@ function drawCustomerDeal(ctx: CustomerDealContext, base: ReturnType<typeof list
     closed_at: formatInstantOrNull(isClosed ? closed : null),
     won: isClosed ? won : null,
     close_reason: isClosed ? rng.pickWeighted(reasons[kind][won ? 0 : 1]) : null,
+    cancelled_at: null,
   };
   return { row, touches };
 }

@@ -79,6 +79,8 @@ export interface OpportunityRow {
   closed_at: string | null;
   won: boolean | null;
   close_reason: string | null;
+  /** The generator cancels no won deal. */
+  cancelled_at: string | null;
 }
 
 /** A touchpoint: the lead's own (no actor) or an SDR's or AE's; AE work on a customer deal has no lead. */
