@@ -19,6 +19,11 @@ function renderSummary(lines: readonly SummaryLine[], c: Colors): string[] {
   });
 }
 
+/** A dim explanatory note, wrapped to the width. */
+function note(text: string, c: Colors): string[] {
+  return wrapText(text, WIDTH - 2, '  ').map((l, i) => c.dim(i === 0 ? `  ${l}` : l));
+}
+
 function section(title: string, c: Colors): string[] {
   return ['', c.bold(title)];
 }
@@ -31,8 +36,8 @@ function renderClasses(report: Report, c: Colors): string[] {
   for (const m of k.modelledEntries) {
     const not = k.notQualified.find((n) => n.stage === m.stage)?.count ?? 0;
     if (m.count > 0 || not > 0) {
-      const note = `${m.stage}: ${formatCount(m.count)} leads qualify under this policy with no time in the CRM (entry from ${m.basis}); ${formatCount(not)} the CRM has in ${m.stage} do not qualify.`;
-      out.push(...wrapText(note, WIDTH - 2, '  ').map((l, i) => c.dim(i === 0 ? `  ${l}` : l)));
+      const text = `${m.stage}: ${formatCount(m.count)} leads qualify under this policy with no time in the CRM (entry from ${m.basis}); ${formatCount(not)} the CRM has in ${m.stage} do not qualify.`;
+      out.push(...note(text, c));
     }
   }
   return out;
@@ -56,12 +61,11 @@ function renderFunnel(report: Report, c: Colors): string[] {
   return [
     ...section(`Funnel (${f.funnel}), over the window`, c),
     ...renderTextTable(
-      ['stage', 'arrivals', 'advanced', 'dropped', 'open now', 'conv cohort', 'conv period', 'median', 'p90', 'median+open'],
+      ['stage', 'arrivals', 'advanced', 'dropped', 'open now', 'cohort', 'period', 'median', 'p90', 'w/ open'],
       rows,
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
-    c.dim('  conv cohort: of the arrivals, the share that advanced by as-of; conv period: next-stage arrivals ÷ arrivals.'),
-    c.dim('  median/p90: time in stage of items that left in the window; median+open counts open items at their age.'),
+    ...note('Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = next-stage arrivals ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.', c),
   ];
 }
 
@@ -81,7 +85,7 @@ function renderLoad(report: Report, c: Colors): string[] {
   return [
     ...section('Load per stage (per week)', c),
     ...renderTextTable(['stage', 'demand', 'capacity', 'util', 'peak week', 'queue +/wk', 'WIP', "Little's"], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
-    c.dim("  Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 % (not in a steady state)."),
+    ...note("Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 % (not in a steady state).", c),
   ];
 }
 
@@ -93,7 +97,7 @@ function renderSlas(report: Report, c: Colors): string[] {
     rows.push(['all', '', formatCount(sla.eligible), formatCount(sla.met), formatCount(sla.breached), formatCount(sla.pending), formatPercent(sla.compliance)]);
     out.push(...renderTextTable(['target', 'within', 'eligible', 'met', 'breached', 'pending', 'compliance'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right']));
     const escalations = sla.escalations.map((e) => `${formatCount(e.reached)} reached ${e.notify} (after ${e.after})`).join('; ');
-    out.push(`  response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === '' ? '' : `; ${escalations}`}`);
+    out.push(...wrapText(`response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === '' ? '' : `; ${escalations}`}`, WIDTH - 2, '  ').map((l, i) => (i === 0 ? `  ${l}` : l)));
     if (sla.untargeted > 0 || sla.invalidOrder > 0) out.push(c.yellow(`  ${formatCount(sla.untargeted)} matched no target; ${formatCount(sla.invalidOrder)} stopped before they started.`));
   }
   return out;
@@ -116,7 +120,7 @@ function renderComp(report: Report, c: Colors): string[] {
     ]);
     rows.push(['total', ...plan.totals.periods.map((p) => formatMoney(p.total, null)), formatMoney(plan.totals.total, null)]);
     out.push(...renderTextTable(['person', ...labels, 'total'], rows, ['left', ...labels.map(() => 'right' as const), 'right']));
-    if (plan.periods.some((p) => p.covered < 1)) out.push(c.dim('  * period only partly inside the window; targets are not reduced for it.'));
+    if (plan.periods.some((p) => p.covered < 1)) out.push(...note('* period only partly inside the window; targets are not reduced for it.', c));
   }
   return out;
 }

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/index.js';
+import { runRevops } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
+import { fixturesDir, useTempDirs } from '../helpers/paths.js';
+
+/** The engine version is the only part of the output that changes without a change in policies or data. */
+function normalise(text: string): string {
+  return text.replace(/revops-policy \d+\.\d+\.\d+\S*/g, 'revops-policy X.Y.Z');
+}
+
+const hostile = join(fixturesDir, 'evaluate', 'hostile-names');
+
+describe('revops evaluate', () => {
+  const tempDir = useTempDirs();
+
+  it('prints the summary first and every section for the bundled example (terminal golden)', async () => {
+    const run = await runRevops(['evaluate', '-q']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').every((line) => [...line].length <= 100)).toBe(true);
+    expectGolden('evaluate/example.terminal.txt', normalise(run.stdout));
+  });
+
+  it('renders GitHub markdown for the bundled example (markdown golden)', async () => {
+    const run = await runRevops(['evaluate', '-q', '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('### Revenue engine as of ')).toBe(true);
+    expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
+    expectGolden('evaluate/example.markdown.md', normalise(run.stdout));
+  });
+
+  it('names the constraint and compares it with the RevenueGoal in the JSON report', async () => {
+    const run = await runRevops(['evaluate', '-q', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.stamp.asOfSource).toBe('data');
+    expect(report.constraint?.stage).toBe('mql');
+    expect(report.constraint?.declared).toMatchObject({ stage: 'mql', metric: 'utilisation', target: { max: 0.85 }, isMet: false });
+    expect(report.constraint?.agrees).toBe(true);
+    for (const file of report.data.files) expect(file.rowsRead).toBe(file.rowsEvaluated + file.rowsRejected);
+  });
+
+  it('shows names from the data inert in markdown: no mention, reference, tag, comment or broken table', async () => {
+    const run = await runRevops(['evaluate', '-q', '--data', hostile, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('octocat');
+    expect(run.stdout).not.toMatch(/@octocat/);
+    expect(run.stdout).not.toMatch(/#123/);
+    expect(run.stdout).not.toMatch(/<img|<!--/);
+    expect(run.stdout).not.toContain('[pwn](');
+    const row = run.stdout.split('\n').find((l) => l.includes('octocat')) ?? '';
+    expect(row.split(/(?<!\\)\|/).length).toBe(5);
+  });
+
+  it('masks person names and ids in every format', async () => {
+    for (const format of ['terminal', 'markdown', 'json']) {
+      const run = await runRevops(['evaluate', '-q', '--mask', '--format', format]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(/Ethan Brooks|Mei Chen|U010|U011/);
+      expect(run.stdout).toMatch(/person-\d+/);
+    }
+  });
+
+  it('evaluates as of a given moment, by month, and writes to a file', async () => {
+    const out = join(tempDir(), 'report.json');
+    const run = await runRevops(['evaluate', '-q', '--as-of', '2026-02-28T23:59:59Z', '--period', 'month', '--format', 'json', '--output', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.stamp).toMatchObject({ asOf: '2026-02-28T23:59:59.000Z', asOfSource: 'option' });
+    expect(report.funnel?.periods).toEqual(['2026-01', '2026-02']);
+  });
+
+  it.each([
+    [['--as-of', '31/03/2026'], /--as-of 31\/03\/2026 is not an ISO 8601 date/],
+    [['--time-zone', 'Mars/Olympus'], /--time-zone Mars\/Olympus is not an IANA time zone/],
+    [['--data', 'no/such/dir'], /Data directory no\/such\/dir does not exist/],
+    [['--mapping', 'nope'], /No FieldMapping named nope; there are: hubspot, salesforce/],
+    [['--period', 'day'], /argument 'day' is invalid/],
+  ])('refuses %j with exit 2 and a clear message', async (args, message) => {
+    const run = await runRevops(['evaluate', '-q', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
