@@ -25,7 +25,9 @@
  * downloads, webinars, email clicks, trials and hand-raising (demo ~3.5 %, contact sales ~1.5 %,
  * by channel). MQL: exactly as the example lead definition scores (`scoring.ts`), about 17 % of
  * leads, a quarter of them hand-raisers; hand-raisers mostly qualify within minutes, others
- * during the days they engage (exponential, mean 4–29 days by intent).
+ * during the days they engage (exponential, mean 4–29 days by intent). A lead that would qualify
+ * only after the export is exported with its engagement so far, which does not yet qualify, so
+ * the CRM's `mql_at` and the policy agree on every lead.
  *
  * Team and capacities: from the options, which the CLI reads from the Funnel policy
  * (`staffing.ts`): `headcount.sdr` SDRs and `headcount.ae` AEs (AEs split 3 : 3 : 2 over the

@@ -88,19 +88,19 @@ export function drawLeadProfile(ctx: LeadContext, index: number, day: number, cr
   // One latent intent drives every engagement signal, so they move together as in real data.
   const intent = rng.next() ** 1.5;
   const reach = intent * traits.engagement;
-  const pageViews = rng.poisson(0.5 + 16 * reach);
-  const pricingPageViews = rng.chance(Math.min(0.9, 0.05 + 0.8 * reach)) ? 1 + rng.poisson(2 * intent) : 0;
-  const contentDownloads = Math.min(8, rng.poisson(0.15 + 1.3 * reach));
-  const webinarAttended = rng.chance(0.03 + 0.18 * intent) ? (rng.chance(0.2) ? 2 : 1) : 0;
-  const emailClicks = rng.poisson(channel === 'outbound' ? 0.5 : 0.2 + 4 * intent);
-  const trialSignup = rng.chance(0.01 + 0.12 * reach);
+  let pageViews = rng.poisson(0.5 + 16 * reach);
+  let pricingPageViews = rng.chance(Math.min(0.9, 0.05 + 0.8 * reach)) ? 1 + rng.poisson(2 * intent) : 0;
+  let contentDownloads = Math.min(8, rng.poisson(0.15 + 1.3 * reach));
+  let webinarAttended = rng.chance(0.03 + 0.18 * intent) ? (rng.chance(0.2) ? 2 : 1) : 0;
+  let emailClicks = rng.poisson(channel === 'outbound' ? 0.5 : 0.2 + 4 * intent);
+  let trialSignup = rng.chance(0.01 + 0.12 * reach);
   const unsubscribed = rng.chance(0.09 - 0.06 * intent);
   const raise = traits.handRaise * (0.3 + 1.5 * intent);
-  const demoRequested = rng.chance(0.035 * raise);
-  const contactSales = !demoRequested && rng.chance(0.015 * raise);
+  let demoRequested = rng.chance(0.035 * raise);
+  let contactSales = !demoRequested && rng.chance(0.015 * raise);
   const isCompetitor = company?.isCompetitor === true;
 
-  const score = scoreLead({
+  const scoredFields = (): Parameters<typeof scoreLead>[0] => ({
     isCompetitor,
     isStudent,
     isCustomer: company?.isCustomer === true,
@@ -119,6 +119,7 @@ export function drawLeadProfile(ctx: LeadContext, index: number, day: number, cr
     trialSignup,
     unsubscribed,
   });
+  let score = scoreLead(scoredFields());
 
   const { cal } = ctx;
   const spanMs = Math.min(150, rng.exponential(4 + 25 * intent)) * dayMs;
@@ -127,7 +128,28 @@ export function drawLeadProfile(ctx: LeadContext, index: number, day: number, cr
   if (score.isMql) {
     const immediate = rng.chance(score.handRaiser ? 0.7 : 0.25);
     mqlMs = immediate ? createdMs + rng.between(1, score.handRaiser ? 4 : 20) * minuteMs : createdMs + spanMs * rng.next() ** 0.8;
-    if (mqlMs >= cal.asOfMs) mqlMs = null; // qualifies only after the export
+    if (mqlMs >= cal.asOfMs) {
+      // It qualifies only after the export, so the export shows its engagement so far: the
+      // counts accrued by as-of, no hand-raise or trial yet, and (dropping the strongest
+      // signals first) below what qualifies. The CRM's mql_at and the policy then agree.
+      const share = Math.max(0, Math.min(1, (cal.asOfMs - createdMs) / (mqlMs - createdMs)));
+      pageViews = Math.floor(pageViews * share);
+      pricingPageViews = Math.floor(pricingPageViews * share);
+      contentDownloads = Math.floor(contentDownloads * share);
+      webinarAttended = Math.floor(webinarAttended * share);
+      emailClicks = Math.floor(emailClicks * share);
+      demoRequested = false;
+      contactSales = false;
+      trialSignup = false;
+      const weakenings = [() => (pricingPageViews = 0), () => (contentDownloads = 0), () => (webinarAttended = 0), () => (emailClicks = 0), () => (pageViews = Math.min(pageViews, 9))];
+      score = scoreLead(scoredFields());
+      for (const weaken of weakenings) {
+        if (!score.isMql) break;
+        weaken();
+        score = scoreLead(scoredFields());
+      }
+      mqlMs = null;
+    }
   }
   if (lastEngagedMs >= cal.asOfMs) lastEngagedMs = createdMs + (cal.asOfMs - createdMs) * rng.next();
   if (mqlMs !== null && lastEngagedMs < mqlMs) lastEngagedMs = mqlMs;
