@@ -11,7 +11,7 @@ export { compMetricDefinitions } from './metrics.js';
 /**
  * What every comp plan pays each person per payout period over the evaluated window, with
  * the attainment, tiers, caps, gates, team multipliers, SPIFs and clawbacks behind it (see
- * README.md next to this file for every rule). Pure: reads only `plans` and `ctx`. Plans are
+ * the README's metric reference for every rule). Pure: reads only `plans` and `ctx`. Plans are
  * reported by name (then file); problems that do not stop the computation are `warnings`.
  */
 export function computeComp(plans: readonly Policy<'CompPlan'>[], ctx: CompContext): CompSection {
