@@ -57,7 +57,8 @@ export function trackStages(
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
   for (const track of tracks) {
     const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
-    track.next = tracks.find((t) => t.order > track.order && t.stage.terminal !== 'lost') ?? null;
+    // A terminal stage converts to nothing, even a `lost` listed before `won`.
+    track.next = track.stage.terminal === undefined ? (tracks.find((t) => t.order > track.order && t.stage.terminal !== 'lost') ?? null) : null;
     if (track.next !== null) track.nextEntry = track.next.entity === track.entity ? track.next.entry : leadToOpportunity;
     if (track.stage.terminal !== undefined) continue;
     const bridgesToOpportunity = track.entity === 'lead' && firstOpportunityTrack !== undefined && firstOpportunityTrack.order > track.order;
