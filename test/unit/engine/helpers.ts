@@ -4,8 +4,13 @@ import { parse } from 'yaml';
 import type { PipelineData, Row } from '../../../src/core/data/types.js';
 import type { EngineContext } from '../../../src/core/engine/context.js';
 import { evaluatePipeline, prepareData } from '../../../src/core/engine/evaluate.js';
+import { resolveEvents } from '../../../src/core/engine/events.js';
+import { measureFunnel } from '../../../src/core/engine/funnel.js';
+import { listPeriods } from '../../../src/core/engine/periods.js';
+import { trackStages } from '../../../src/core/engine/stages.js';
+import type { StageTrack } from '../../../src/core/engine/stages.js';
 import type { FunnelSpec, LeadDefinitionSpec, Policy, PolicySet, RevenueGoalSpec, SpecByKind } from '../../../src/core/policy/types.js';
-import type { Report, StageLoad, StageReport } from '../../../src/core/report/index.js';
+import type { FunnelSection, Report, StageLoad, StageReport } from '../../../src/core/report/index.js';
 import { policyKinds } from '../../../src/core/schemas/kinds.js';
 import type { PolicyKind } from '../../../src/core/schemas/kinds.js';
 
@@ -166,8 +171,22 @@ export function context(options: RunOptions): EngineContext {
   return { asOf, window: { start: ms(options.from), end: asOf }, timeZone: options.timeZone ?? 'UTC', calendars: new Map(), users: new Map() };
 }
 
-export function stageOf(report: Report, id: string): StageReport {
-  const stage = report.funnel?.stages.find((s) => s.id === id);
+/** Stage tracks of a funnel whose events are all CRM fields or activities (no lead definition). */
+export function tracksOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions): StageTrack[] {
+  const ctx = context(options);
+  const { events } = resolveEvents({ funnel: policy.spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
+  return trackStages(policy.spec, events, data.leads, data.opportunities, ctx.asOf);
+}
+
+/** The funnel section over exactly `[from, asOf)`, by week unless told. */
+export function funnelOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions): FunnelSection {
+  const ctx = context(options);
+  const unit = options.periodUnit ?? 'week';
+  return measureFunnel(policy.metadata.name, tracksOf(policy, data, options), listPeriods(unit, ctx.window, ctx.timeZone), unit, ctx);
+}
+
+export function stageOf(section: FunnelSection | null | undefined, id: string): StageReport {
+  const stage = section?.stages.find((s) => s.id === id);
   if (stage === undefined) throw new Error(`no funnel stage ${id}`);
   return stage;
 }

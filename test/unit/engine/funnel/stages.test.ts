@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineData } from '../../../../src/core/data/types.js';
-import { resolveEvents } from '../../../../src/core/engine/events.js';
 import { countStageSeries } from '../../../../src/core/engine/stage-series.js';
-import { trackStages } from '../../../../src/core/engine/stages.js';
 import type { StageTrack } from '../../../../src/core/engine/stages.js';
 import type { FunnelSpec } from '../../../../src/core/policy/types.js';
 import type { Entities } from '../helpers.js';
-import { context, funnel, iso, ms, pipeline } from '../helpers.js';
+import { funnel, iso, ms, pipeline, tracksOf as tracksOfPolicy } from '../helpers.js';
 
 const window = { from: '2026-01-05T00:00Z', asOf: '2026-01-26T00:00Z' };
 
 function tracksOf(spec: FunnelSpec, data: PipelineData): StageTrack[] {
-  const ctx = context(window);
-  const { events } = resolveEvents({ funnel: spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
-  return trackStages(spec, events, data.leads, data.opportunities, ctx.asOf);
+  return tracksOfPolicy({ ...funnel(), spec }, data, window);
 }
 
 /** Entry, exit (null: not by as-of) and whether leaving was an advance, of one row in one stage. */
