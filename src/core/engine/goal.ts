@@ -69,7 +69,7 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
   const elapsed = Math.min(1, Math.max(0, (until - period.start) / (period.end - period.start)));
   const attainment = target.isZero() ? 0 : round(value.div(target).toNumber(), 4);
   const cycle = deals.cycleDays.won.mean;
-  const averageWon = spec.metric === 'won_deals' ? (deals.won > 0 ? '1' : null) : deals.averageWonAmount;
+  const averageWon = spec.metric === 'won_deals' ? (deals.won > 0 ? '1.00' : null) : deals.averageWonAmount;
   const perDay =
     deals.winRate === null || averageWon === null || cycle === null || cycle <= 0
       ? null

@@ -1,5 +1,8 @@
 import type { Report } from './index.js';
 
+/** The owner placeholder of deals without an owner: not a person. */
+const NO_OWNER = '(none)';
+
 /** Stable pseudonyms for one kind of identifier: the same id always gets the same name in a report. */
 class Pseudonyms {
   private readonly names = new Map<string, string>();
@@ -26,7 +29,7 @@ function personIds(report: Report): string[] {
   const ids: string[] = [];
   for (const plan of report.comp?.plans ?? []) for (const p of plan.people) ids.push(p.id);
   for (const sla of report.slas) for (const o of sla.byOwner) if (o.ownerId !== null) ids.push(o.ownerId);
-  for (const o of report.deals.byOwner) ids.push(o.ownerId);
+  for (const o of report.deals.byOwner) if (o.ownerId !== NO_OWNER) ids.push(o.ownerId);
   return ids;
 }
 
@@ -54,12 +57,14 @@ export function maskReport(report: Report): Report {
     }
   }
   for (const sla of masked.slas) {
+    const example = sla.ruleErrors.example;
+    if (example !== null) sla.ruleErrors.example = { id: 'masked', message: 'masked: the message names values of the row' };
     for (const owner of sla.byOwner) {
       owner.name = owner.name === null ? null : people.of(owner.ownerId);
       owner.ownerId = people.of(owner.ownerId);
     }
   }
-  for (const owner of masked.deals.byOwner) owner.ownerId = people.of(owner.ownerId);
+  for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
   masked.data.issues = masked.data.issues.map((issue) => {
     if (issue.raw === undefined) return issue;
     const { raw, ...rest } = issue;
