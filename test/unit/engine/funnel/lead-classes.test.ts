@@ -3,6 +3,7 @@ import { compileLeadDefinition } from '../../../../src/core/engine/classify.js';
 import { resolveEvents } from '../../../../src/core/engine/events.js';
 import type { QualifiedEvent } from '../../../../src/core/engine/events.js';
 import { classifyLeads } from '../../../../src/core/engine/replay-classes.js';
+import type { Fields } from '../helpers.js';
 import { context, DAY, evaluate, funnel, iso, leadDefinition, ms, pipeline, policySet, stageOf } from '../helpers.js';
 
 // Lead definition: fit 30 for 200+ employees, engagement 40 for a trial (halving every 30
@@ -10,7 +11,7 @@ import { context, DAY, evaluate, funnel, iso, leadDefinition, ms, pipeline, poli
 const window = { from: '2026-01-05T00:00Z', asOf: '2026-01-26T00:00Z' };
 const good = { employee_count: 500, trial_signup: true }; // 30 + 40 = 70: an MQL
 
-const cases = [
+const cases: { name: string; lead: Fields; mql: string | null }[] = [
   {
     name: 'qualified, no mql_at: modelled at last_engaged_at',
     lead: { id: 'Q1', created_at: '2026-01-06T09:00Z', last_engaged_at: '2026-01-08T09:00Z', ...good },
