@@ -55,12 +55,13 @@ export function measureConstraint(
   ctx: EngineContext,
 ): ConstraintSection {
   const spanWeeks = (ctx.window.end - ctx.window.start) / WEEK_MS;
-  const fullWeeks = weeks.filter((w) => w.covered === 1);
+  const isFull = weeks.map((w) => w.covered === 1);
   const stages: StageLoad[] = [];
   for (const track of tracks) {
     if (track.stage.terminal !== undefined) continue;
     const all = countStageSeries(track, [{ label: 'window', start: ctx.window.start, end: ctx.window.end, covered: 1 }], ctx.window);
-    const weekly = countStageSeries(track, fullWeeks, ctx.window);
+    // Counted over every week, so a partial first week's arrivals and exits carry into the WIP of the full weeks after it.
+    const weekly = countStageSeries(track, weeks, ctx.window);
     const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: 'none' as const };
     const arrivals = all.arrivals[0] ?? 0;
     const exits = all.exits[0] ?? 0;
@@ -68,9 +69,9 @@ export function measureConstraint(
     let peak = -1;
     let peakWeek: string | null = null;
     weekly.arrivals.forEach((a, k) => {
-      if (a > peak) {
+      if (isFull[k] === true && a > peak) {
         peak = a;
-        peakWeek = fullWeeks[k]?.label ?? null;
+        peakWeek = weeks[k]?.label ?? null;
       }
     });
     const throughput = spanWeeks > 0 ? exits / spanWeeks : 0;
@@ -81,7 +82,8 @@ export function measureConstraint(
     }
     const stays = stay.toArray();
     const meanWeeks = stays.length === 0 ? null : stays.reduce((x, y) => x + y, 0) / stays.length;
-    const averageWip = weekly.wipAtEnd.length === 0 ? (all.wipAtEnd[0] ?? 0) : weekly.wipAtEnd.reduce((x, y) => x + y, 0) / weekly.wipAtEnd.length;
+    const fullWip = weekly.wipAtEnd.filter((_, k) => isFull[k] === true);
+    const averageWip = fullWip.length === 0 ? (all.wipAtEnd[0] ?? 0) : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
     const expected = meanWeeks === null ? null : throughput * meanWeeks;
     const little = expected === null || expected === 0 ? null : averageWip / expected;
     const perWeek = capacity.perWeek;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { PipelineData, Row } from '../../../src/core/data/types.js';
 import type { EngineContext } from '../../../src/core/engine/context.js';
+import { findCapacities, measureConstraint, measureStageMetric } from '../../../src/core/engine/constraint.js';
 import { evaluatePipeline, prepareData } from '../../../src/core/engine/evaluate.js';
 import { resolveEvents } from '../../../src/core/engine/events.js';
 import { measureFunnel } from '../../../src/core/engine/funnel.js';
@@ -10,7 +11,7 @@ import { listPeriods } from '../../../src/core/engine/periods.js';
 import { trackStages } from '../../../src/core/engine/stages.js';
 import type { StageTrack } from '../../../src/core/engine/stages.js';
 import type { FunnelSpec, LeadDefinitionSpec, Policy, PolicySet, RevenueGoalSpec, SpecByKind } from '../../../src/core/policy/types.js';
-import type { FunnelSection, Report, StageLoad, StageReport } from '../../../src/core/report/index.js';
+import type { ConstraintSection, FunnelSection, Report, StageLoad, StageReport } from '../../../src/core/report/index.js';
 import { policyKinds } from '../../../src/core/schemas/kinds.js';
 import type { PolicyKind } from '../../../src/core/schemas/kinds.js';
 
@@ -191,8 +192,24 @@ export function stageOf(section: FunnelSection | null | undefined, id: string): 
   return stage;
 }
 
-export function loadOf(report: Report, id: string): StageLoad {
-  const load = report.constraint?.stages.find((s) => s.stage === id);
+/**
+ * The constraint section over exactly `[from, asOf)`, wired as the evaluation wires it (a
+ * stage metric is measured on the stage's track with its capacity; no SLA is known).
+ */
+export function constraintOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions, goal?: Policy<'RevenueGoal'>): ConstraintSection {
+  const ctx = context(options);
+  const tracks = tracksOf(policy, data, options);
+  const weeks = listPeriods('week', ctx.window, ctx.timeZone);
+  const capacities = findCapacities(tracks, weeks, ctx.window);
+  const measureMetric = (stage: string, metric: string, window: EngineContext['window']): number | null => {
+    const track = tracks.find((t) => t.stage.id === stage);
+    return track === undefined ? null : measureStageMetric(track, metric, window, capacities.get(stage)?.perWeek ?? null, () => null);
+  };
+  return measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx);
+}
+
+export function loadOf(section: ConstraintSection | null | undefined, id: string): StageLoad {
+  const load = section?.stages.find((s) => s.stage === id);
   if (load === undefined) throw new Error(`no stage load ${id}`);
   return load;
 }
