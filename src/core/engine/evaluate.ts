@@ -20,7 +20,8 @@ import { goalPeriodOf, measureGoal, measureGoalAttainment } from './goal.js';
 import { listPeriods } from './periods.js';
 import { classifyLeads, ERROR_CLASS } from './replay-classes.js';
 import type { LeadClasses } from './replay-classes.js';
-import { measureSla } from './sla/index.js';
+import { measureSla, measureSlaRows, SLA_FLAG, SLA_STATUS } from './sla/index.js';
+import type { SlaRowOutcomes } from './sla/index.js';
 import { trackStages } from './stages.js';
 import type { StageTrack } from './stages.js';
 import { round } from './stats.js';
@@ -73,6 +74,24 @@ export class EvaluationInputError extends Error {}
  * comes in, the Report goes out.
  */
 export function evaluatePipeline(set: PolicySet, prepared: PreparedData, options: EvaluateOptions): Report {
+  return evaluateWithState(set, prepared, options).report;
+}
+
+/** An evaluation with the per-lead state an impact comparison needs besides the Report. */
+export interface Evaluation {
+  report: Report;
+  /** Every lead's class, when there is a lead definition. */
+  classes: LeadClasses | undefined;
+  /**
+   * The SLA's compliance if every observed wait were `factor` times as long: met when the
+   * scaled wait of a stopped item is within its target; open breached and recycled items
+   * stay breached; pending items stay undecided. Null for an unknown SLA or none decided.
+   */
+  projectSlaCompliance(name: string, factor: number): number | null;
+}
+
+/** `evaluatePipeline`, also returning every lead's class. */
+export function evaluateWithState(set: PolicySet, prepared: PreparedData, options: EvaluateOptions): Evaluation {
   const { data } = prepared;
   const asOf = options.asOf ?? prepared.latest;
   if (asOf === undefined) throw new EvaluationInputError('The data holds no timestamp, so there is no as-of moment; pass --as-of.');
@@ -161,7 +180,7 @@ export function evaluatePipeline(set: PolicySet, prepared: PreparedData, options
         });
   if (comp !== null) warnings.push(...comp.warnings);
 
-  return {
+  const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: 'evaluation',
     stamp: {
@@ -186,6 +205,28 @@ export function evaluatePipeline(set: PolicySet, prepared: PreparedData, options
     deals: deals.section,
     isMasked: false,
   };
+  const projectSlaCompliance = (name: string, factor: number): number | null => {
+    const policy = set.HandoffSla.find((p) => p.metadata.name === name);
+    const items = policy === undefined ? undefined : slaItems(policy);
+    if (policy === undefined || items === undefined) return null;
+    return projectCompliance(measureSlaRows(policy, items, ctx), factor);
+  };
+  return { report, classes, projectSlaCompliance };
+}
+
+function projectCompliance(outcomes: SlaRowOutcomes, factor: number): number | null {
+  let met = 0;
+  let decided = 0;
+  const { status, target, waitMs, flags, thresholds } = outcomes;
+  for (let i = 0; i < status.length; i++) {
+    const s = status[i];
+    if (s !== SLA_STATUS.met && s !== SLA_STATUS.breached) continue;
+    decided++;
+    const within = thresholds.withinMs[target[i] as number];
+    const isStopped = ((flags[i] as number) & SLA_FLAG.stopped) !== 0 && ((flags[i] as number) & SLA_FLAG.recycled) === 0;
+    if (isStopped && within !== undefined && (waitMs[i] as number) * factor <= within) met++;
+  }
+  return decided === 0 ? null : round(met / decided, 4);
 }
 
 /** Per lead, the earliest of an opportunity event's times over the lead's opportunities (by `lead_id`). */

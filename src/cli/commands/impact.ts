@@ -1,0 +1,145 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { DateTime, IANAZone } from 'luxon';
+import { UsageError } from '../../core/errors.js';
+import { EvaluationInputError, evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
+import type { EvaluateOptions } from '../../core/engine/evaluate.js';
+import { computeImpact } from '../../core/impact/impact.js';
+import type { ImpactSide } from '../../core/impact/impact.js';
+import { maskImpact } from '../../core/report/mask-impact.js';
+import { renderImpact } from '../../reporters/impact-formats.js';
+import type { ReportFormat } from '../../reporters/report-formats.js';
+import type { CliIo } from '../cli-io.js';
+import { readTreeAt, resolveCommit } from '../git-policies.js';
+import { createHashingIo } from '../hashing-io.js';
+import { loadCommandData } from '../load-data.js';
+import { loadValidPolicies } from '../load-policies.js';
+import type { LoadedPolicies } from '../load-policies.js';
+import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import type { CommandContext } from '../program.js';
+import { version } from '../version.js';
+import { parseAsOf } from './explain.js';
+
+interface ImpactOptions {
+  base?: string;
+  head?: string;
+  baseDir?: string;
+  headDir?: string;
+  policies: string;
+  repo: string;
+  data: string;
+  mapping?: string;
+  asOf?: string;
+  from?: string;
+  period: 'week' | 'month';
+  timeZone?: string;
+  format: ReportFormat;
+  output?: string;
+  mask: boolean;
+  timestamp: boolean;
+  quiet: boolean;
+}
+
+interface LoadedSide {
+  ref: string;
+  sha: string | null;
+  policyHash: string;
+  loaded: LoadedPolicies;
+}
+
+async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'): Promise<LoadedSide> {
+  const ref = side === 'base' ? options.base : (options.head ?? (options.headDir === undefined ? 'HEAD' : undefined));
+  const dirOption = side === 'base' ? options.baseDir : options.headDir;
+  if (dirOption !== undefined) {
+    const dir = cleanPath(dirOption);
+    const hashing = createHashingIo(io);
+    const loaded = await loadValidPolicies(io, dir, hashing.io);
+    return { ref: dir, sha: null, policyHash: hashing.digest(dir), loaded };
+  }
+  if (ref === undefined) throw new UsageError(`Give --${side} <git ref> or --${side}-dir <dir>.`);
+  const sha = await resolveCommit(ref, options.repo);
+  const dir = cleanPath(options.policies);
+  const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
+  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref} (${sha.slice(0, 12)})`);
+  return { ref, sha, policyHash: hashing.digest(dir), loaded };
+}
+
+export function registerImpact(program: Command, ctx: CommandContext): void {
+  program
+    .command('impact')
+    .description('Evaluate the base and head policies on the same data (read once) and report what the change does: constraint, SLAs, comp, goal and the guardrails it crosses.')
+    .option('--base <ref>', 'git ref of the policies before the change (e.g. origin/main)')
+    .option('--head <ref>', 'git ref of the policies after the change (default: HEAD)')
+    .option('--base-dir <dir>', 'a plain policy directory as the base, instead of --base')
+    .option('--head-dir <dir>', 'a plain policy directory as the head, instead of --head')
+    .option('--policies <dir>', 'policy directory inside the repository, for --base/--head', 'policies')
+    .option('--repo <dir>', 'git repository to read --base and --head from', '.')
+    .option('--data <dir>', 'pipeline data directory', 'examples/data')
+    .option('--mapping <name>', "read the data through this FieldMapping policy (the head's)")
+    .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
+    .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
+    .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
+    .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
+    .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--mask', 'replace person and lead identifiers with stable pseudonyms', false)
+    .option('--timestamp', 'stamp the report with the wall-clock time', false)
+    .option('-q, --quiet', 'no progress bar while reading the data', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  revops impact --base origin/main --head HEAD --data exports/
+  revops impact --base main --format markdown --output impact.md
+  revops impact --base-dir policies --head-dir examples/proposed-change/policies
+
+Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
+The JSON report (kind "impact") is what revops check reads.
+
+Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`,
+    )
+    .action(async (options: ImpactOptions) => {
+      const { io } = ctx;
+      if (options.base !== undefined && options.baseDir !== undefined) throw new UsageError('Give --base or --base-dir, not both.');
+      if (options.head !== undefined && options.headDir !== undefined) throw new UsageError('Give --head or --head-dir, not both.');
+      if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+      const base = await loadSide(io, options, 'base');
+      const head = await loadSide(io, options, 'head');
+      const dataHashing = createHashingIo(io);
+      const data = await loadCommandData(io, {
+        data: options.data,
+        quiet: options.quiet,
+        set: head.loaded.result.set,
+        fileIo: dataHashing.io,
+        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      });
+      const prepared = prepareData(data);
+      const evaluateSide = (side: LoadedSide): ImpactSide => {
+        const evaluateOptions: EvaluateOptions = {
+          ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
+          ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
+          ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+          periodUnit: options.period,
+          calendars: side.loaded.calendars,
+          stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(cleanPath(options.data)) },
+        };
+        try {
+          return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, prepared, evaluateOptions) };
+        } catch (error) {
+          if (error instanceof EvaluationInputError) throw new UsageError(error.message);
+          throw error;
+        }
+      };
+      let report = computeImpact(evaluateSide(base), evaluateSide(head), data.leads, {
+        engineVersion: version,
+        ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),
+      });
+      if (options.mask) report = maskImpact(report);
+      const text = renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) });
+      if (options.output === undefined) io.stdout(text);
+      else {
+        await io.writeFile(cleanPath(options.output), text);
+        if (!options.quiet) io.stderr(`revops: wrote the ${options.format} impact report to ${cleanPath(options.output)}\n`);
+      }
+    });
+}

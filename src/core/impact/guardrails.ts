@@ -1,0 +1,88 @@
+import type { Policy } from '../policy/types.js';
+import type { GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
+
+type Figures = Omit<ImpactReport, 'guardrails'>;
+
+/**
+ * The value of a guardrail metric for a change (percentages and points are head minus base):
+ * - `constraint_utilisation`: the head's utilisation at the stage the head data names as the constraint;
+ * - `max_stage_utilisation`: the highest utilisation of any stage under the head;
+ * - `constraint_moved`: whether the constraint stage differs between base and head;
+ * - `payout_cost_change_pct`: total payout change in % of the base (single currency; else the largest);
+ * - `sla_compliance_change_pts`: the worst SLA change in percentage points, modelled where a
+ *   queue model applies, else replayed; when the model has no steady state, the replayed change;
+ * - `mql_volume_change_pct`: change in MQL arrivals, in %;
+ * - `goal_forecast_change_pct`: change in the goal's projected attainment, in % of the base.
+ */
+export function measureGuardrailMetric(metric: string, f: Figures): number | boolean | null {
+  switch (metric) {
+    case 'constraint_utilisation':
+      return f.constraint.utilisation.head;
+    case 'max_stage_utilisation': {
+      const values = f.stages.map((s) => s.utilisation.head).filter((v): v is number => v !== null);
+      return values.length === 0 ? null : Math.max(...values);
+    }
+    case 'constraint_moved':
+      return f.constraint.isMoved;
+    case 'payout_cost_change_pct': {
+      const pcts = f.comp.total.map((t) => t.deltaPct).filter((v): v is number => v !== null);
+      return pcts.length === 0 ? null : pcts.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+    }
+    case 'sla_compliance_change_pts': {
+      const changes = f.slas
+        .map((s) => s.modelledChangePts ?? (s.replayed.delta === null ? null : s.replayed.delta * 100))
+        .filter((v): v is number => v !== null);
+      return changes.length === 0 ? null : Math.min(...changes);
+    }
+    case 'mql_volume_change_pct':
+      return f.mqlVolume.base === 0 ? null : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
+    case 'goal_forecast_change_pct': {
+      const g = f.goal?.projectedAttainment;
+      return g === undefined || g.base === null || g.head === null || g.base === 0 ? null : ((g.head - g.base) / g.base) * 100;
+    }
+    default:
+      return null;
+  }
+}
+
+function formatValue(value: number | boolean | null): string {
+  return typeof value === 'number' ? String(Math.round(value * 100) / 100) : String(value);
+}
+
+/**
+ * Checks every guardrail of the BASE policies (a change cannot loosen the guardrail that
+ * judges it) against the change: crossed when its metric is above `above` / below `below`
+ * (`constraint_moved` when true), or when a policy of one of `changedKinds` changed.
+ */
+export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: Figures, changes: readonly PolicyChange[]): GuardrailResult[] {
+  const out: GuardrailResult[] = [];
+  for (const policy of guardrails) {
+    for (const rule of policy.spec.rules) {
+      const reasons: string[] = [];
+      let value: number | boolean | null = null;
+      if (rule.metric !== undefined) {
+        value = measureGuardrailMetric(rule.metric, f);
+        if (typeof value === 'boolean') {
+          if (value) reasons.push(`${rule.metric} is true`);
+        } else if (value !== null) {
+          if (rule.above !== undefined && value > rule.above) reasons.push(`${rule.metric} ${formatValue(value)} is above ${rule.above}`);
+          if (rule.below !== undefined && value < rule.below) reasons.push(`${rule.metric} ${formatValue(value)} is below ${rule.below}`);
+        }
+      }
+      const kinds = new Set<string>(rule.changedKinds ?? []);
+      const touched = changes.filter((c) => kinds.has(c.kind));
+      if (touched.length > 0) reasons.push(`changed: ${touched.map((c) => `${c.kind} ${c.name}`).join(', ')}`);
+      out.push({
+        id: rule.id,
+        description: rule.description ?? null,
+        metric: rule.metric ?? null,
+        threshold: rule.above === undefined && rule.below === undefined ? null : { ...(rule.above === undefined ? {} : { above: rule.above }), ...(rule.below === undefined ? {} : { below: rule.below }) },
+        value: typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value,
+        isCrossed: reasons.length > 0,
+        reason: reasons.length > 0 ? reasons.join('; ') : value === null && rule.metric !== undefined ? `${rule.metric} cannot be measured` : 'not crossed',
+        approvers: { users: rule.approvers.users ?? [], teams: rule.approvers.teams ?? [], minApprovals: rule.approvers.minApprovals ?? 1 },
+      });
+    }
+  }
+  return out;
+}

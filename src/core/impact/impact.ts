@@ -1,0 +1,165 @@
+import { Decimal } from 'decimal.js';
+import type { Row } from '../data/types.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import { round } from '../engine/stats.js';
+import type { PolicySet } from '../policy/types.js';
+import type { Report } from '../report/index.js';
+import type { Delta, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
+import { checkGuardrails } from './guardrails.js';
+import { diffPolicySets } from './policy-diff.js';
+import { modelSla } from './sla-model.js';
+import { countClassTransitions } from './transitions.js';
+
+/** One side of an impact comparison: its policies, where they came from and their evaluation. */
+export interface ImpactSide {
+  ref: string;
+  sha: string | null;
+  policyHash: string;
+  set: PolicySet;
+  evaluation: Evaluation;
+}
+
+function delta(base: number | null, head: number | null, digits = 4): Delta {
+  return { base, head, delta: base === null || head === null ? null : round(head - base, digits) };
+}
+
+function moneyDelta(currency: string, base: string, head: string): MoneyDelta {
+  const b = new Decimal(base);
+  const d = new Decimal(head).minus(b);
+  return { currency, base, head, delta: d.toFixed(2), deltaPct: b.isZero() ? null : round(d.div(b).times(100).toNumber(), 2) };
+}
+
+function compareStages(base: Report, head: Report): StageImpact[] {
+  return (base.funnel?.stages ?? []).map((b) => {
+    const h = head.funnel?.stages.find((s) => s.id === b.id);
+    const lb = base.constraint?.stages.find((s) => s.stage === b.id);
+    const lh = head.constraint?.stages.find((s) => s.stage === b.id);
+    const arrivals = h?.arrivals ?? 0;
+    return {
+      stage: b.id,
+      arrivals: { base: b.arrivals, head: arrivals, delta: arrivals - b.arrivals },
+      throughputPerWeek: { base: lb?.throughputPerWeek ?? 0, head: lh?.throughputPerWeek ?? 0, delta: round((lh?.throughputPerWeek ?? 0) - (lb?.throughputPerWeek ?? 0), 2) },
+      conversionCohort: delta(b.conversionCohort, h?.conversionCohort ?? null),
+      utilisation: delta(lb?.utilisation ?? null, lh?.utilisation ?? null),
+    };
+  });
+}
+
+function compareComp(base: Report, head: Report): ImpactReport['comp'] {
+  const keyed = <T>(items: readonly T[] | undefined, key: (t: T) => string, total: (t: T) => string) => new Map((items ?? []).map((t) => [key(t), total(t)]));
+  const pairs = <T extends { currency: string; total: string }>(b: readonly T[] | undefined, h: readonly T[] | undefined, key: (t: T) => string) => {
+    const left = keyed(b, (t) => `${key(t)}\u0000${t.currency}`, (t) => t.total);
+    const right = keyed(h, (t) => `${key(t)}\u0000${t.currency}`, (t) => t.total);
+    return [...new Set([...left.keys(), ...right.keys()])].sort().map((k) => {
+      const [name = '', currency = ''] = k.split('\u0000');
+      return { name, ...moneyDelta(currency, left.get(k) ?? '0.00', right.get(k) ?? '0.00') };
+    });
+  };
+  const people = (r: Report) =>
+    (r.comp?.plans ?? []).flatMap((plan) =>
+      plan.people.map((p) => ({
+        plan: plan.name,
+        personId: p.id,
+        name: p.name,
+        currency: plan.currency,
+        total: p.periods.reduce((s, k) => s.plus(k.total), new Decimal(0)).toFixed(2),
+      })),
+    );
+  const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\u0000${p.personId}`, p.name]));
+  return {
+    total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => '').map(({ name: _, ...m }) => m),
+    byPlan: pairs(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({ plan: name, ...m })),
+    byTeam: pairs(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({ team: name, ...m })),
+    byPerson: pairs(people(base), people(head), (p) => `${p.plan}\u0000${p.personId}`)
+      .map(({ name, ...m }) => {
+        const [plan = '', personId = ''] = name.split('\u0000');
+        return { plan, personId, name: names.get(`${plan}\u0000${personId}`) ?? null, ...m };
+      })
+      .filter((p) => p.delta !== '0.00'),
+  };
+}
+
+function stageOfEvent(set: PolicySet, event: string): string | null {
+  return set.Funnel[0]?.spec.stages.find((s) => s.entry === event)?.id ?? null;
+}
+
+/**
+ * The impact of the head policies against the base ones, both evaluated on the same data:
+ * the semantic policy diff, lead class transitions, per-stage arrivals, throughput,
+ * conversion and utilisation, the constraint (moved or not, and its declared metric against
+ * target), SLAs (replayed and modelled), comp per plan, team and person, the goal forecast,
+ * and the BASE guardrails crossed with the approvers they require.
+ */
+export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonly Row[], options: { engineVersion: string; generatedAt?: string }): ImpactReport {
+  const b = base.evaluation.report;
+  const h = head.evaluation.report;
+  const asOf = Date.parse(b.stamp.asOf);
+  const policyChanges = diffPolicySets(base.set, head.set);
+  const stages = compareStages(b, h);
+  const declared = b.constraint?.declared ?? h.constraint?.declared ?? null;
+  const hd = h.constraint?.declared ?? null;
+  const slas: SlaImpact[] = [...new Set([...b.slas, ...h.slas].map((s) => s.name))].sort().map((name) => {
+    const policy = base.set.HandoffSla.find((p) => p.metadata.name === name) ?? head.set.HandoffSla.find((p) => p.metadata.name === name);
+    const stage = policy === undefined ? null : stageOfEvent(head.set, policy.spec.from);
+    return modelSla(name, stage, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
+  });
+  const mqlStage = declared?.stage ?? 'mql';
+  const mqlBase = b.funnel?.stages.find((s) => s.id === mqlStage)?.arrivals ?? 0;
+  const mqlHead = h.funnel?.stages.find((s) => s.id === mqlStage)?.arrivals ?? 0;
+  const constraintHead = h.constraint?.stage ?? null;
+  const figures: Omit<ImpactReport, 'guardrails'> = {
+    schemaVersion: 1,
+    kind: 'impact',
+    base: { ref: base.ref, sha: base.sha, policyHash: base.policyHash },
+    head: { ref: head.ref, sha: head.sha, policyHash: head.policyHash },
+    stamp: {
+      engine: 'revops-policy',
+      engineVersion: options.engineVersion,
+      dataHash: b.stamp.dataHash,
+      asOf: b.stamp.asOf,
+      asOfSource: b.stamp.asOfSource,
+      ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
+    },
+    hasChanges: policyChanges.length > 0,
+    policyChanges,
+    classTransitions: countClassTransitions(base.evaluation.classes, head.evaluation.classes, leads, asOf),
+    stages,
+    constraint: {
+      stage: { base: b.constraint?.stage ?? null, head: constraintHead, delta: null },
+      isMoved: (b.constraint?.stage ?? null) !== constraintHead,
+      utilisation: delta(
+        b.constraint?.stages.find((s) => s.stage === b.constraint?.stage)?.utilisation ?? null,
+        h.constraint?.stages.find((s) => s.stage === constraintHead)?.utilisation ?? null,
+      ),
+      declared:
+        declared === null
+          ? null
+          : {
+              stage: declared.stage,
+              metric: declared.metric,
+              target: declared.target,
+              value: delta(b.constraint?.declared?.value ?? null, hd?.value ?? null),
+              isMet: { base: b.constraint?.declared?.isMet ?? null, head: hd?.isMet ?? null },
+            },
+    },
+    slas,
+    comp: compareComp(b, h),
+    goal:
+      b.goal === null && h.goal === null
+        ? null
+        : {
+            currency: b.goal?.currency ?? h.goal?.currency ?? null,
+            forecast: {
+              base: b.goal?.forecast.projected ?? null,
+              head: h.goal?.forecast.projected ?? null,
+              delta: b.goal?.forecast.projected == null || h.goal?.forecast.projected == null ? null : new Decimal(h.goal.forecast.projected).minus(b.goal.forecast.projected).toFixed(2),
+            },
+            projectedAttainment: delta(b.goal?.forecast.projectedAttainment ?? null, h.goal?.forecast.projectedAttainment ?? null),
+          },
+    mqlVolume: { base: mqlBase, head: mqlHead, delta: mqlHead - mqlBase },
+    data: b.data,
+    warnings: [...new Set([...b.warnings, ...h.warnings])],
+    isMasked: false,
+  };
+  return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges) };
+}

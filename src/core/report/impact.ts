@@ -1,0 +1,109 @@
+import type { DataAccounting } from './index.js';
+
+/** A figure under the base and the head policies. */
+export interface Delta<T = number | null> {
+  base: T;
+  head: T;
+  /** head − base; null when either is missing. */
+  delta: T;
+}
+
+/** One change in one policy, by meaning rather than by text line. */
+export interface PolicyChange {
+  kind: string;
+  name: string;
+  file: string;
+  change: 'added' | 'removed' | 'changed' | 'renamed';
+  /** The base name of a renamed policy. */
+  from?: string;
+  /** Each changed value: a path through the spec where list items are named by their `id`. */
+  changes: { path: string; before: unknown; after: unknown }[];
+}
+
+/** How many leads move from one class to another, with a few examples. */
+export interface ClassTransition {
+  from: string;
+  to: string;
+  count: number;
+  /** Up to three lead ids (pseudonyms when masked). */
+  examples: string[];
+}
+
+export interface StageImpact {
+  stage: string;
+  arrivals: Delta<number>;
+  throughputPerWeek: Delta<number>;
+  conversionCohort: Delta;
+  utilisation: Delta;
+}
+
+/** A queue model of an SLA's response time when its stage's demand changes. */
+export interface SlaImpact {
+  name: string;
+  stage: string | null;
+  /** Compliance measured on the data under each policy set (items new under the head are untouched, so breached or pending). */
+  replayed: Delta;
+  /** Compliance the queue model projects for the head: base waits scaled by the model's factor. */
+  modelled: number | null;
+  /** modelled − base compliance, in percentage points. */
+  modelledChangePts: number | null;
+  medianResponseHours: { base: number | null; modelled: number | null };
+  utilisation: Delta;
+  /** Factor applied to every base wait; null when the head has no steady state (utilisation ≥ 1). */
+  waitFactor: number | null;
+  assumption: string;
+}
+
+export interface MoneyDelta {
+  currency: string;
+  base: string;
+  head: string;
+  delta: string;
+  /** delta ÷ base × 100, 2 dp; null when base is 0. */
+  deltaPct: number | null;
+}
+
+export interface GuardrailResult {
+  id: string;
+  description: string | null;
+  metric: string | null;
+  threshold: { above?: number; below?: number } | null;
+  /** The metric's value for this change; null when it cannot be measured. */
+  value: number | boolean | null;
+  isCrossed: boolean;
+  reason: string;
+  approvers: { users: string[]; teams: string[]; minApprovals: number };
+}
+
+/** The difference a policy change makes, evaluated on one data set read once. */
+export interface ImpactReport {
+  schemaVersion: 1;
+  kind: 'impact';
+  base: { ref: string; sha: string | null; policyHash: string };
+  head: { ref: string; sha: string | null; policyHash: string };
+  stamp: { engine: 'revops-policy'; engineVersion: string; dataHash: string; asOf: string; asOfSource: 'option' | 'data'; generatedAt?: string };
+  /** Whether any policy changed in meaning. */
+  hasChanges: boolean;
+  policyChanges: PolicyChange[];
+  classTransitions: { moved: number; leads: number; transitions: ClassTransition[] };
+  stages: StageImpact[];
+  constraint: {
+    stage: Delta<string | null>;
+    isMoved: boolean;
+    utilisation: Delta;
+    declared: { stage: string; metric: string; target: { max?: number; min?: number }; value: Delta; isMet: { base: boolean | null; head: boolean | null } } | null;
+  };
+  slas: SlaImpact[];
+  comp: {
+    total: MoneyDelta[];
+    byPlan: (MoneyDelta & { plan: string })[];
+    byTeam: (MoneyDelta & { team: string })[];
+    byPerson: (MoneyDelta & { plan: string; personId: string; name: string | null })[];
+  };
+  goal: { forecast: Delta<string | null>; projectedAttainment: Delta; currency: string | null } | null;
+  mqlVolume: Delta<number>;
+  guardrails: GuardrailResult[];
+  data: DataAccounting;
+  warnings: string[];
+  isMasked: boolean;
+}

@@ -1,0 +1,136 @@
+import type { ImpactReport } from '../core/report/impact.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
+import { describeImpact, signed } from './impact-headline.js';
+import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
+
+const e = escapeMarkdown;
+
+function details(summary: string, body: readonly string[]): string[] {
+  return ['<details>', `<summary>${e(summary)}</summary>`, '', ...body, '', '</details>', ''];
+}
+
+function value(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function ratioDelta(d: { base: number | null; head: number | null; delta: number | null }): string[] {
+  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? '' : signed(d.delta, (x) => x.toFixed(2))];
+}
+
+function summaryTable(r: ImpactReport): string[] {
+  const rows: string[][] = [];
+  rows.push(['Constraint stage', r.constraint.stage.base ?? '—', r.constraint.stage.head ?? '—', r.constraint.isMoved ? 'moves' : 'stays']);
+  rows.push([`Utilisation at the constraint`, ...ratioDelta(r.constraint.utilisation)]);
+  const d = r.constraint.declared;
+  if (d !== null) rows.push([`${d.stage} ${d.metric} (target ${d.target.max !== undefined ? `≤ ${d.target.max}` : `≥ ${String(d.target.min)}`})`, formatNumber(d.value.base, 2), formatNumber(d.value.head, 2), d.isMet.head === null ? '' : d.isMet.head ? 'met' : 'missed']);
+  rows.push(['MQLs', formatCount(r.mqlVolume.base), formatCount(r.mqlVolume.head), signed(r.mqlVolume.delta)]);
+  for (const s of r.slas) rows.push([`${s.name} compliance`, formatPercent(s.replayed.base), s.modelled === null ? 'no steady state' : `${formatPercent(s.modelled)} (modelled)`, s.modelledChangePts === null ? '' : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`]);
+  for (const t of r.comp.total) rows.push([`Payout (${t.currency})`, formatMoney(t.base, null), formatMoney(t.head, null), `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`]);
+  if (r.goal !== null) rows.push(['Goal forecast (attainment)', formatPercent(r.goal.projectedAttainment.base), formatPercent(r.goal.projectedAttainment.head), r.goal.projectedAttainment.delta === null ? '' : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`]);
+  return renderMarkdownTable(['', 'base', 'head', 'change'], rows, ['left', 'right', 'right', 'right']);
+}
+
+function approvals(r: ImpactReport): string[] {
+  const crossed = r.guardrails.filter((g) => g.isCrossed);
+  if (crossed.length === 0) return ['No guardrail is crossed.', ''];
+  const rows = crossed.map((g) => [g.id, g.reason, [...g.approvers.users, ...g.approvers.teams].join(', ') + (g.approvers.minApprovals > 1 ? ` (${g.approvers.minApprovals} approvals)` : '')]);
+  return ['**Approvals required** (guardrails from the base branch)', '', ...renderMarkdownTable(['guardrail', 'why', 'approvers'], rows, ['left', 'left', 'left']), ''];
+}
+
+function policyChanges(r: ImpactReport): string[] {
+  const lines = r.policyChanges.flatMap((c) => {
+    const head = `- **${e(c.kind)} ${e(c.name)}** ${c.change}${c.from === undefined ? '' : ` from ${e(c.from)}`} (${e(c.file)})`;
+    return [head, ...c.changes.slice(0, 20).map((x) => `  - ${e(x.path)}: ${e(value(x.before))} → ${e(value(x.after))}`), ...(c.changes.length > 20 ? [`  - … and ${c.changes.length - 20} more`] : [])];
+  });
+  return details(`What changed in the policies (${r.policyChanges.length})`, lines);
+}
+
+function transitions(r: ImpactReport): string[] {
+  const t = r.classTransitions;
+  if (t.moved === 0) return [];
+  const rows = t.transitions.map((x) => [x.from, x.to, formatCount(x.count), x.examples.join(', ')]);
+  return details(`Lead class transitions (${formatCount(t.moved)} of ${formatCount(t.leads)} leads move)`, renderMarkdownTable(['from', 'to', 'leads', 'examples'], rows, ['left', 'left', 'right', 'left']));
+}
+
+function stages(r: ImpactReport): string[] {
+  const rows = r.stages.map((s) => [s.stage, formatCount(s.arrivals.base), formatCount(s.arrivals.head), signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
+  const charted = r.stages.filter((s) => s.utilisation.base !== null || s.utilisation.head !== null);
+  const chart =
+    charted.length === 0
+      ? []
+      : [
+          '```mermaid',
+          'xychart-beta',
+          '  title "Utilisation per stage: base (bars) and head (line)"',
+          `  x-axis [${charted.map((s) => `"${mermaidLabel(s.stage)}"`).join(', ')}]`,
+          '  y-axis "utilisation"',
+          `  bar [${charted.map((s) => s.utilisation.base ?? 0).join(', ')}]`,
+          `  line [${charted.map((s) => s.utilisation.head ?? 0).join(', ')}]`,
+          '```',
+        ];
+  return details('Stages, base vs head', [
+    ...renderMarkdownTable(['stage', 'arrivals base', 'arrivals head', 'change', 'util. base', 'util. head', 'change', 'conversion base', 'conversion head'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
+    '',
+    ...chart,
+  ]);
+}
+
+function slas(r: ImpactReport): string[] {
+  if (r.slas.length === 0) return [];
+  const body = r.slas.flatMap((s) => [
+    `**${e(s.name)}**: replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h (modelled).`,
+    '',
+    `_Model:_ ${e(s.assumption)} _Replayed_ measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending.`,
+    '',
+  ]);
+  return details('SLAs', body);
+}
+
+function comp(r: ImpactReport): string[] {
+  const plan = r.comp.byPlan.map((p) => [p.plan, p.currency, formatMoney(p.base, null), formatMoney(p.head, null), formatMoney(p.delta, null)]);
+  const people = r.comp.byPerson.map((p) => [p.plan, p.name === null ? p.personId : `${p.personId} ${p.name}`, formatMoney(p.base, null), formatMoney(p.head, null), formatMoney(p.delta, null)]);
+  return details('Comp, base vs head', [
+    ...renderMarkdownTable(['plan', 'currency', 'base', 'head', 'change'], plan, ['left', 'left', 'right', 'right', 'right']),
+    '',
+    ...(people.length === 0 ? ['No person is paid differently.'] : renderMarkdownTable(['plan', 'person', 'base', 'head', 'change'], people, ['left', 'left', 'right', 'right', 'right'])),
+  ]);
+}
+
+function stamp(r: ImpactReport): string[] {
+  const side = (s: ImpactReport['base']) => `${e(s.ref)}${s.sha === null ? '' : ` \`${s.sha.slice(0, 12)}\``}`;
+  const t = r.data.totals;
+  return details('Reproducibility', [
+    `base ${side(r.base)} · head ${side(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
+    ...r.warnings.map((w) => `- ⚠ ${e(w)}`),
+  ]);
+}
+
+/**
+ * The impact as a pull-request comment: a two-line headline (the constraint, then the
+ * consequences and approvals), a base/head table, the approvals required, then collapsible
+ * details with a Mermaid chart of utilisation per stage. No change → a short "no impact" body.
+ */
+export function renderImpactMarkdown(r: ImpactReport): string {
+  if (!r.hasChanges) {
+    return `### revops-policy: no impact\n\nThe policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
+  }
+  const h = describeImpact(r);
+  const lines = [
+    '### revops-policy impact',
+    '',
+    `**${e(h.constraint)}**`,
+    e(h.consequences.join(' · ')),
+    '',
+    ...summaryTable(r),
+    '',
+    ...approvals(r),
+    ...policyChanges(r),
+    ...transitions(r),
+    ...stages(r),
+    ...slas(r),
+    ...comp(r),
+    ...stamp(r),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}

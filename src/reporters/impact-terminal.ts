@@ -1,0 +1,63 @@
+import { createColors } from 'picocolors';
+import type { ImpactReport } from '../core/report/impact.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
+import { describeImpact, signed } from './impact-headline.js';
+import { renderTextTable, wrapText } from './text-table.js';
+
+const WIDTH = 100;
+
+function value(v: unknown): string {
+  return v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** The impact for a terminal: the headline, base vs head per stage, approvals, then the details. */
+export function renderImpactTerminal(r: ImpactReport, options: { color: boolean }): string {
+  const c = createColors(options.color);
+  const wrap = (text: string, indent = '  '): string[] => wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
+  const side = (s: ImpactReport['base']) => `${s.ref}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
+  const out = [c.bold(`revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`), ''];
+  if (!r.hasChanges) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
+  const h = describeImpact(r);
+  const crossed = r.guardrails.filter((g) => g.isCrossed);
+  out.push(...wrapText(h.constraint, WIDTH, '').map((l) => c.bold(l)));
+  out.push(...wrapText(h.consequences.join(' · '), WIDTH, '').map((l) => (crossed.length > 0 ? c.yellow(l) : l)));
+  out.push('', c.bold('Stages, base → head'));
+  out.push(
+    ...renderTextTable(
+      ['stage', 'arrivals', 'change', 'utilisation', 'change', 'conversion'],
+      r.stages.map((s) => [
+        s.stage === r.constraint.stage.head ? `${s.stage} ◀` : s.stage,
+        `${formatCount(s.arrivals.base)} → ${formatCount(s.arrivals.head)}`,
+        signed(s.arrivals.delta),
+        `${formatRatio(s.utilisation.base)} → ${formatRatio(s.utilisation.head)}`,
+        s.utilisation.delta === null ? '' : signed(s.utilisation.delta, (x) => x.toFixed(2)),
+        `${formatPercent(s.conversionCohort.base)} → ${formatPercent(s.conversionCohort.head)}`,
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  out.push('', c.bold('Guardrails (from the base)'));
+  for (const g of r.guardrails) {
+    const who = [...g.approvers.users, ...g.approvers.teams].join(', ');
+    out.push(...wrap(`${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${g.reason}${g.isCrossed ? ` — needs ${who}` : ''}`));
+  }
+  out.push('', c.bold('Policy changes'));
+  for (const change of r.policyChanges) {
+    out.push(`  ${change.kind} ${change.name} ${change.change}${change.from === undefined ? '' : ` from ${change.from}`} (${change.file})`);
+    for (const x of change.changes.slice(0, 20)) out.push(...wrap(`${x.path}: ${value(x.before)} → ${value(x.after)}`, '    '));
+  }
+  if (r.classTransitions.moved > 0) {
+    out.push('', c.bold(`Lead class transitions (${formatCount(r.classTransitions.moved)} of ${formatCount(r.classTransitions.leads)} leads move)`));
+    out.push(...renderTextTable(['from', 'to', 'leads', 'examples'], r.classTransitions.transitions.map((t) => [t.from, t.to, formatCount(t.count), t.examples.join(', ')]), ['left', 'left', 'right', 'left']));
+  }
+  for (const s of r.slas) {
+    out.push('', c.bold(`SLA ${s.name}`));
+    out.push(...wrap(`replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`));
+    out.push(...wrap(s.assumption).map((l) => c.dim(l)));
+  }
+  out.push('', c.bold('Comp'));
+  out.push(...renderTextTable(['plan', 'base', 'head', 'change'], r.comp.byPlan.map((p) => [p.plan, formatMoney(p.base, p.currency), formatMoney(p.head, p.currency), formatMoney(p.delta, null)]), ['left', 'right', 'right', 'right']));
+  if (r.goal !== null) out.push('', `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`);
+  out.push('', c.dim(`revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeFileIo } from '../../src/cli/cli-io.js';
+import { loadPolicyDir } from '../../src/core/policy/load.js';
+import { diffPolicySets } from '../../src/core/impact/policy-diff.js';
+import type { ImpactReport } from '../../src/core/report/impact.js';
+import { runRevops } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
+import { repoRoot, useTempDirs } from '../helpers/paths.js';
+
+const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
+const data = join(repoRoot, 'examples', 'data');
+
+function normalise(text: string): string {
+  return text.replace(/revops-policy \d+\.\d+\.\d+\S*/g, 'revops-policy X.Y.Z').replaceAll(repoRoot, '<repo>/');
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' } }).trim();
+}
+
+describe('revops impact', () => {
+  const tempDir = useTempDirs();
+
+  it('keeps the bundled proposed change to exactly one value: the MQL threshold 65 → 60', async () => {
+    const base = await loadPolicyDir('policies', nodeFileIo);
+    const head = await loadPolicyDir('examples/proposed-change/policies', nodeFileIo);
+    expect(diffPolicySets(base.set, head.set)).toEqual([
+      expect.objectContaining({ kind: 'LeadDefinition', change: 'changed', changes: [{ path: 'spec.classes[id=mql].minScore', before: 65, after: 60 }] }),
+    ]);
+  });
+
+  it('shows the constraint crossing 1.0, staying put, and the VP Sales approval (JSON)', async () => {
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as ImpactReport;
+    expect(report.constraint.stage).toMatchObject({ base: 'mql', head: 'mql' });
+    expect(report.constraint.isMoved).toBe(false);
+    expect(report.constraint.utilisation.base).toBeLessThan(1);
+    expect(report.constraint.utilisation.head).toBeGreaterThan(1);
+    expect(report.classTransitions.transitions).toEqual([expect.objectContaining({ from: 'nurture', to: 'mql', count: report.mqlVolume.delta })]);
+    const overload = report.guardrails.find((g) => g.id === 'constraint-overload');
+    expect(overload).toMatchObject({ isCrossed: true, approvers: { users: ['vp-sales'] } });
+    expect(report.guardrails.find((g) => g.id === 'constraint-moved')?.isCrossed).toBe(false);
+    expect(report.guardrails.find((g) => g.id === 'comp-change')?.isCrossed).toBe(false);
+  });
+
+  it('renders the pull-request comment for the bundled change (markdown golden)', async () => {
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
+    expectGolden('impact/proposed-change.markdown.md', normalise(run.stdout));
+  });
+
+  it('prints the demo npm start shows (terminal golden)', async () => {
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed]);
+    expect(run.code).toBe(0);
+    expectGolden('impact/proposed-change.terminal.txt', normalise(run.stdout));
+  });
+
+  it('says "no impact" when the policies mean the same', async () => {
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', 'policies', '--format', 'markdown']);
+    expect(run.stdout).toContain('no impact');
+    expect(run.stdout.length).toBeLessThan(300);
+  });
+
+  it('runs the stage-one commands on a git repository with two commits', async () => {
+    const repo = tempDir();
+    cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'policies');
+    cpSync(join(proposed, 'lead-definition.yaml'), join(repo, 'policies', 'lead-definition.yaml'));
+    git(repo, 'commit', '-qam', 'loosen the MQL rule');
+    const headSha = git(repo, 'rev-parse', 'HEAD');
+    const validate = await runRevops(['validate', join(repo, 'policies'), '--format', 'github']);
+    expect(validate.code).toBe(0);
+    const out = join(repo, 'out');
+    mkdirSync(out);
+    const common = ['impact', '-q', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD', '--data', data];
+    expect((await runRevops([...common, '--format', 'markdown', '--output', join(out, 'impact.md')])).code).toBe(0);
+    expect((await runRevops([...common, '--format', 'json', '--output', join(out, 'impact.json')])).code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'impact.json'), 'utf8')) as ImpactReport;
+    expect(report.head.sha).toBe(headSha);
+    expect(report.base.sha).toBe(git(repo, 'rev-parse', 'HEAD~1'));
+    expect(report.policyChanges).toHaveLength(1);
+    expect(report.guardrails.filter((g) => g.isCrossed).map((g) => g.id)).toContain('constraint-overload');
+    expect(readFileSync(join(out, 'impact.md'), 'utf8')).toContain('The constraint stays at mql');
+  });
+
+  it.each([
+    [['--base', 'no-such-ref'], /no-such-ref is not a commit/],
+    [['--base-dir', 'policies', '--base', 'HEAD'], /Give --base or --base-dir, not both/],
+    [['--head-dir', 'policies'], /Give --base <git ref> or --base-dir <dir>/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const run = await runRevops(['impact', '-q', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('refuses a head whose policies are invalid, naming the side', async () => {
+    const dir = tempDir();
+    cpSync(proposed, dir, { recursive: true });
+    writeFileSync(join(dir, 'lead-definition.yaml'), readFileSync(join(dir, 'lead-definition.yaml'), 'utf8').replace('minScore: 60', 'minScore: lots'));
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/lead-definition\.yaml\n\s+\d+:\d+\s+error\s+`minScore` must be a number/);
+    expect(run.stderr).toMatch(/are not valid/);
+  });
+});
