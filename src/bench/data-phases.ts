@@ -3,6 +3,8 @@
  *   node dist/bench/data-phases.js read <dir> <entity>    read one entity file
  *   node dist/bench/data-phases.js rules <dir>             compiled rules vs json-logic-js on the same leads
  *   node dist/bench/data-phases.js classify <dir>          read + classify every lead, end to end
+ *   node dist/bench/data-phases.js evaluate <dir>          read everything + revops evaluate's computation
+ *   node dist/bench/data-phases.js impact <dir>            the same, then revops impact's on the same rows
  * Prints one JSON line.
  */
 import { linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { compileLeadDefinition } from '../core/engine/classify.js';
 import { compileRule, compileRuleSet } from '../core/logic/compile.js';
 import { canonicalModel } from '../core/model/canonical.js';
 import { loadPolicyDir } from '../core/policy/load.js';
+import { evaluatePhase } from './engine-phases.js';
 import type { Policy } from '../core/policy/types.js';
 
 const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
@@ -130,6 +133,15 @@ async function classifyPhase(dir: string): Promise<object> {
 }
 
 const [phase, dir, entity] = process.argv.slice(2);
-if (dir === undefined) throw new Error('usage: data-phases.js read|rules|classify <dir> [entity]');
-const result = phase === 'read' ? await readPhase(dir, entity ?? 'leads') : phase === 'rules' ? await rulesPhase(dir) : await classifyPhase(dir);
+if (dir === undefined) throw new Error('usage: data-phases.js read|rules|classify|evaluate|impact <dir> [entity]');
+const phasesByName: Record<string, () => Promise<object>> = {
+  read: () => readPhase(dir, entity ?? 'leads'),
+  rules: () => rulesPhase(dir),
+  classify: () => classifyPhase(dir),
+  evaluate: () => evaluatePhase(dir, false),
+  impact: () => evaluatePhase(dir, true),
+};
+const run = phasesByName[phase ?? ''];
+if (run === undefined) throw new Error(`unknown phase ${phase}`);
+const result = await run();
 process.stdout.write(JSON.stringify(result) + '\n');

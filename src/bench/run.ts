@@ -58,7 +58,11 @@ function benchData(leads: number): Record<string, unknown> {
     process.stdout.write(`  rules: ${rules.rules} rules × ${rules.rows} leads: compiled ${Number(rules.compiledSeconds).toFixed(2)} s (${Number(rules.ratio).toFixed(1)}×), as one rule set ${Number(rules.ruleSetSeconds).toFixed(2)} s (${Number(rules.ruleSetRatio).toFixed(1)}×), json-logic-js ${Number(rules.jsonLogicJsSeconds).toFixed(2)} s (same rows, same process)\n`);
     const classify = runPhase(['classify', dir]);
     process.stdout.write(`  read + classify ${classify.leads} leads end to end: ${Number(classify.totalSeconds).toFixed(2)} s (read ${Number(classify.readSeconds).toFixed(2)} s, classify ${Number(classify.classifySeconds).toFixed(2)} s), peak RSS ${Math.round(Number(classify.peakRssMb))} MB\n`);
-    return { leads, opportunities, reads, rules, classify };
+    const evaluate = runPhase(['evaluate', dir]);
+    process.stdout.write(`  evaluate (read everything + compute): ${Number(evaluate.totalSeconds).toFixed(2)} s (read ${Number(evaluate.readSeconds).toFixed(2)} s, compute ${Number(evaluate.evaluateSeconds).toFixed(2)} s), peak RSS ${Math.round(Number(evaluate.peakRssMb))} MB\n`);
+    const impact = runPhase(['impact', dir]);
+    process.stdout.write(`  impact (read once, two evaluations + diff): ${Number(impact.impactTotalSeconds).toFixed(2)} s = ${Number(impact.impactRatio).toFixed(2)}× one evaluate in the same process (${Number(impact.totalSeconds).toFixed(2)} s), peak RSS ${Math.round(Number(impact.peakRssMb))} MB\n`);
+    return { leads, opportunities, reads, rules, classify, evaluate, impact };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
