@@ -64,7 +64,8 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
   const spec = goal.spec.goal;
   const period = goalPeriodOf(goal, timeZone);
   const until = Math.min(asOf, period.end);
-  const { value, otherCurrency } = measureGoalMetric(goal, opportunities, { start: period.start, end: until });
+  // The as-of instant itself has happened: a deal closed at it is won (see `dealState`).
+  const { value, otherCurrency } = measureGoalMetric(goal, opportunities, { start: period.start, end: Math.min(asOf + 1, period.end) });
   const target = new Decimal(spec.target);
   const elapsed = Math.min(1, Math.max(0, (until - period.start) / (period.end - period.start)));
   const attainment = target.isZero() ? 0 : round(value.div(target).toNumber(), 4);

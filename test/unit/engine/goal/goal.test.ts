@@ -106,6 +106,14 @@ describe('measureGoal', () => {
     expect(warnings).toEqual(['1 won deals are not in USD and are left out of the goal.']);
   });
 
+  it('counts a deal won at the as-of instant itself, as the deals do', () => {
+    // Regression: the goal's span ended at as-of exclusive, so the latest deal of the data
+    // (the default as-of) was won in the deals section but missing from the goal.
+    const { section } = goalAt('2026-02-21T00:00Z', quarter);
+    expect(section.actual).toBe('300.00'); // G2 200 + G3 100, closed at as-of
+    expect(section.elapsed).toBe(0.5667); // 51 of 90 days
+  });
+
   it('reads the period’s days in the run’s time zone', () => {
     const deals = [
       usd({ id: 'Z1', amount: '50', created_at: '2025-12-01T00:00Z', closed_at: '2026-01-01T03:00Z', won: true }), // 31 Dec 22:00 in New York
