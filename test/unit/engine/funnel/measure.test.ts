@@ -112,7 +112,7 @@ describe('funnel: ageing-bucket-boundaries', () => {
       { id: 'K1', created_at: '2026-01-18T00:00Z', mql_at: '2026-01-19T01:00Z' }, // 6 d 23 h → under 7
       { id: 'K2', created_at: '2026-01-18T00:00Z', mql_at: '2026-01-19T00:00Z' }, // 7 d → 7–30
       { id: 'K3', created_at: '2025-12-26T00:00Z', mql_at: '2025-12-27T00:00Z' }, // 5 + 26 = 30 d → 30–90
-      { id: 'K4', created_at: '2025-10-27T00:00Z', mql_at: '2025-10-28T00:00Z' }, // 4 + 30 + 31 + 26 = 90 d (25 h day on 2 Nov is UTC-free) → 90+
+      { id: 'K4', created_at: '2025-10-27T00:00Z', mql_at: '2025-10-28T00:00Z' }, // 4 + 30 + 31 + 26 = 90 d → 90+
       { id: 'K5', created_at: '2026-01-25T00:00Z', mql_at: '2026-01-26T00:00Z' }, // 0 d, at as-of → under 7
     ],
   });
