@@ -170,7 +170,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
           ...ctx,
           data,
           goal,
-          goalAttainment: (s, e) => (goal === undefined ? null : measureGoalAttainment(goal, data.opportunities, { start: s, end: e }, timeZone)),
+          // The whole payout period's target, but nothing after as-of counts.
+          goalAttainment: (s, e) => (goal === undefined ? null : measureGoalAttainment(goal, data.opportunities, { start: s, end: e }, timeZone, ctx.window.end)),
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;

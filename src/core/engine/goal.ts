@@ -45,13 +45,15 @@ export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: re
 /**
  * Attainment of the goal over a span: the metric in the span ÷ the target prorated to the
  * span's share of the goal period (used by comp gates and multipliers per payout period).
+ * Deals closed at or after `until` (the end of the evaluated window) do not count.
  */
-export function measureGoalAttainment(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], span: TimeWindow, timeZone: string): number | null {
+export function measureGoalAttainment(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], span: TimeWindow, timeZone: string, until = Infinity): number | null {
   const period = goalPeriodOf(goal, timeZone);
   const share = (span.end - span.start) / (period.end - period.start);
   const target = new Decimal(goal.spec.goal.target).times(share);
   if (target.isZero()) return null;
-  return round(measureGoalMetric(goal, opportunities, span).value.div(target).toNumber(), 4);
+  const counted = { start: span.start, end: Math.min(span.end, until) };
+  return round(measureGoalMetric(goal, opportunities, counted).value.div(target).toNumber(), 4);
 }
 
 /**

@@ -102,11 +102,11 @@ export const funnelSchema = definePolicySchema({
             capacity: {
               type: 'object',
               description:
-                'How much work the owning team can take per week. Leave out to use observed throughput instead. Capacity = headcount × perPersonPerWeek.',
+                'How much work the owning team can take per week: headcount × perPersonPerWeek. Leave it out where capacity does not limit throughput; a Funnel that declares no capacity at all is measured on the throughput it shows (the busiest full week).',
               required: ['headcount', 'perPersonPerWeek'],
               additionalProperties: false,
               properties: {
-                headcount: { type: 'number', minimum: 0, maximum: 100000, description: 'People working this stage (fractions for part-time).' },
+                headcount: { type: 'number', exclusiveMinimum: 0, maximum: 100000, description: 'People working this stage (fractions for part-time).' },
                 perPersonPerWeek: {
                   type: 'number',
                   exclusiveMinimum: 0,
