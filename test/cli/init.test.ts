@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { version } from '../../src/cli/version.js';
 import { runRevops } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/paths.js';
+
+const workflowFiles = ['.github/workflows/revops-comment.yml', '.github/workflows/revops-impact.yml', '.github/workflows/revops-validate.yml'];
 
 describe('revops init', () => {
   const tempDir = useTempDirs();
@@ -14,7 +16,7 @@ describe('revops init', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('(13 policies, all valid)');
-    for (const file of ['README.md', '.gitignore', '.github/workflows/revops-validate.yml', 'policies/funnel.yaml', 'schemas/funnel.schema.json']) {
+    for (const file of ['README.md', '.gitignore', ...workflowFiles, 'policies/funnel.yaml', 'schemas/funnel.schema.json']) {
       expect(existsSync(join(target, file)), file).toBe(true);
     }
     const validate = await runRevops(['validate', join(target, 'policies')]);
@@ -30,12 +32,20 @@ describe('revops init', () => {
     expect(existsSync(join(target, 'policies', schemaRef!))).toBe(true);
   });
 
-  it('pins the installed revops version in the workflow', async () => {
+  it('pins the installed revops version in every workflow', async () => {
     const target = join(tempDir(), 'repo');
     await runRevops(['init', target]);
-    const workflow = readFileSync(join(target, '.github/workflows/revops-validate.yml'), 'utf8');
-    expect(workflow).toContain(`REVOPS_VERSION: '${version}'`);
-    expect(workflow).not.toContain('{{version}}');
+    for (const file of workflowFiles) {
+      const workflow = readFileSync(join(target, file), 'utf8');
+      expect(workflow, file).toContain(`REVOPS_VERSION: '${version}'`);
+      expect(workflow, file).not.toContain('{{version}}');
+    }
+  });
+
+  it('scaffolds the workflows and nothing else under .github/', async () => {
+    const target = join(tempDir(), 'repo');
+    await runRevops(['init', target]);
+    expect(readdirSync(join(target, '.github'), { recursive: true }).sort()).toEqual(['workflows', ...workflowFiles.map((f) => f.slice('.github/'.length))]);
   });
 
   it('refuses a directory that is not empty unless --force is given', async () => {

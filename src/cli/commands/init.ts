@@ -50,7 +50,7 @@ async function planFiles(io: CliIo, target: string): Promise<PlannedFile[]> {
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
-    .description('Scaffold a policy repository: example policies, schemas for editor completion, a README and a GitHub workflow.')
+    .description('Scaffold a policy repository: example policies, schemas for editor completion, a README and the GitHub workflows that validate pull requests and comment with their impact.')
     .argument('<dir>', 'directory to create')
     .option('--force', 'write into a directory that is not empty, replacing files of the same name', false)
     .addHelpText(
@@ -62,7 +62,11 @@ Examples:
 
 The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
 its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
-speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.`,
+speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
+
+The workflows in .github/workflows/ pin this version of revops: revops-validate.yml annotates
+invalid policies; revops-impact.yml (read-only, fork-safe) replays data/ under the base and head
+policies, and revops-comment.yml posts that report and sets the guardrail status.`,
     )
     .action(async (dirArg: string, options: InitOptions) => {
       const { io } = ctx;
@@ -82,7 +86,8 @@ speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings
       io.stdout(`Created ${plan.length} files in ${target}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`);
       io.stdout(
         `\nNext steps:\n  cd ${target}\n  npx revops validate policies      check the policies\n` +
-          `  edit policies/*.yaml              your editor completes fields from schemas/\n`,
+          `  edit policies/*.yaml              your editor completes fields from schemas/\n` +
+          `  add your CRM export under data/   the pull-request impact workflows replay it (README.md)\n`,
       );
       ctx.setExitCode(errors === 0 ? 0 : 1);
     });
