@@ -14,11 +14,7 @@ export interface ActivityIndex {
   unmatched: number;
 }
 
-export function indexActivities(activities: readonly Row[], entityRows: readonly Row[], key: 'lead_id' | 'opportunity_id'): ActivityIndex {
-  const rowOf = new Map<string, number>();
-  entityRows.forEach((row, i) => {
-    if (typeof row.id === 'string') rowOf.set(row.id, i);
-  });
+export function indexActivities(activities: readonly Row[], entityRows: readonly Row[], key: 'lead_id' | 'opportunity_id', rowOf: ReadonlyMap<string, number>): ActivityIndex {
   const owner = new Int32Array(activities.length).fill(-1);
   const counts = new Int32Array(entityRows.length + 1);
   let unmatched = 0;
@@ -41,14 +37,24 @@ export function indexActivities(activities: readonly Row[], entityRows: readonly
     const row = owner[a] as number;
     if (row >= 0) order[fill[row]!++] = a;
   }
-  const at = (a: number): number => {
-    const t = activities[a]?.at;
-    return typeof t === 'number' ? t : Infinity;
-  };
+  // Times read once into a typed array; groups are small, so insertion sort (stable) wins.
+  const at = new Float64Array(activities.length);
+  activities.forEach((activity, a) => {
+    at[a] = typeof activity.at === 'number' ? activity.at : Infinity;
+  });
   for (let i = 0; i < entityRows.length; i++) {
     const from = offsets[i] as number;
     const to = offsets[i + 1] as number;
-    if (to - from > 1) order.subarray(from, to).sort((x, y) => at(x) - at(y) || x - y);
+    for (let k = from + 1; k < to; k++) {
+      const a = order[k] as number;
+      const t = at[a] as number;
+      let j = k - 1;
+      while (j >= from && (at[order[j] as number] as number) > t) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = a;
+    }
   }
   return { activities, offsets, order, unmatched };
 }

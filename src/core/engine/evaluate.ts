@@ -34,12 +34,38 @@ export interface PreparedData {
   users: ReadonlyMap<string, Row>;
   latest: number | undefined;
   activities: { lead?: ActivityIndex; opportunity?: ActivityIndex };
+  /** Row index of each lead and opportunity id. */
+  leadIndex: ReadonlyMap<string, number>;
+  opportunityIndex: ReadonlyMap<string, number>;
+  /** For each opportunity, the row index of its lead (`lead_id`), -1 for none. */
+  leadOfOpportunity: Int32Array;
+}
+
+function indexIds(rows: readonly Row[]): Map<string, number> {
+  const out = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (typeof row.id === 'string') out.set(row.id, i);
+  });
+  return out;
 }
 
 export function prepareData(data: PipelineData): PreparedData {
-  const users = new Map<string, Row>();
-  for (const user of data.users) if (typeof user.id === 'string') users.set(user.id, user);
-  return { data, users, latest: findLatestTimestamp(data), activities: {} };
+  const users = indexIds(data.users);
+  const leadIndex = indexIds(data.leads);
+  const leadOfOpportunity = new Int32Array(data.opportunities.length).fill(-1);
+  data.opportunities.forEach((opp, k) => {
+    const i = typeof opp.lead_id === 'string' ? leadIndex.get(opp.lead_id) : undefined;
+    if (i !== undefined) leadOfOpportunity[k] = i;
+  });
+  return {
+    data,
+    users: new Map([...users].map(([id, i]) => [id, data.users[i] as Row])),
+    latest: findLatestTimestamp(data),
+    activities: {},
+    leadIndex,
+    opportunityIndex: indexIds(data.opportunities),
+    leadOfOpportunity,
+  };
 }
 
 function activityIndexFor(prepared: PreparedData, entity: 'lead' | 'opportunity'): ActivityIndex {
@@ -47,8 +73,8 @@ function activityIndexFor(prepared: PreparedData, entity: 'lead' | 'opportunity'
   if (cached !== undefined) return cached;
   const built =
     entity === 'lead'
-      ? indexActivities(prepared.data.activities, prepared.data.leads, 'lead_id')
-      : indexActivities(prepared.data.activities, prepared.data.opportunities, 'opportunity_id');
+      ? indexActivities(prepared.data.activities, prepared.data.leads, 'lead_id', prepared.leadIndex)
+      : indexActivities(prepared.data.activities, prepared.data.opportunities, 'opportunity_id', prepared.opportunityIndex);
   prepared.activities[entity] = built;
   return built;
 }
@@ -125,7 +151,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex } = {};
     for (const event of funnel.events) if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
     ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified }, ctx));
-    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf);
+    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity);
   }
 
   const weeks = listPeriods('week', ctx.window, timeZone);
@@ -136,7 +162,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     let to = events.get(policy.spec.to);
     if (from === undefined || to === undefined) return undefined;
     // A lead handed to an opportunity (e.g. SQL → opportunity created): the lead's first opportunity's event.
-    if (from.entity === 'lead' && to.entity === 'opportunity') to = { entity: 'lead', times: earliestPerLead(to.times, data.leads, data.opportunities) };
+    if (from.entity === 'lead' && to.entity === 'opportunity') to = { entity: 'lead', times: earliestPerLead(to.times, data.leads.length, prepared.leadOfOpportunity) };
     if (from.entity !== to.entity) return undefined;
     const rows = from.entity === 'lead' ? data.leads : data.opportunities;
     return { entity: from.entity, rows, from: from.times, to: to.times, ownerOf: (i: number) => ownerOf(rows[i]) };
@@ -231,17 +257,13 @@ function projectCompliance(outcomes: SlaRowOutcomes, factor: number): number | n
 }
 
 /** Per lead, the earliest of an opportunity event's times over the lead's opportunities (by `lead_id`). */
-function earliestPerLead(times: Float64Array, leads: readonly Row[], opportunities: readonly Row[]): Float64Array {
-  const indexOf = new Map<string, number>();
-  leads.forEach((lead, i) => {
-    if (typeof lead.id === 'string') indexOf.set(lead.id, i);
-  });
-  const out = new Float64Array(leads.length).fill(NaN);
-  opportunities.forEach((opp, k) => {
-    const i = typeof opp.lead_id === 'string' ? indexOf.get(opp.lead_id) : undefined;
+function earliestPerLead(times: Float64Array, leads: number, leadOfOpportunity: Int32Array): Float64Array {
+  const out = new Float64Array(leads).fill(NaN);
+  for (let k = 0; k < times.length; k++) {
+    const i = leadOfOpportunity[k] as number;
     const t = times[k] as number;
-    if (i !== undefined && !Number.isNaN(t) && !(t >= (out[i] as number))) out[i] = t;
-  });
+    if (i >= 0 && !Number.isNaN(t) && !(t >= (out[i] as number))) out[i] = t;
+  }
   return out;
 }
 

@@ -37,6 +37,7 @@ export function trackStages(
   leads: readonly Row[],
   opportunities: readonly Row[],
   asOf: number,
+  leadOfOpportunity: Int32Array,
 ): StageTrack[] {
   const tracks: StageTrack[] = funnel.stages.map((stage, order) => {
     const event = events.get(stage.entry);
@@ -53,7 +54,7 @@ export function trackStages(
       nextEntry: null,
     };
   });
-  const leadToOpportunity = firstOpportunityOfLeads(leads, opportunities, asOf);
+  const leadToOpportunity = firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity);
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
   for (const track of tracks) {
     const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
@@ -102,19 +103,15 @@ export function trackStages(
 }
 
 /** When each lead's first opportunity was created (by `lead_id`, else the lead's `opportunity_at`), NaN if none by as-of. */
-function firstOpportunityOfLeads(leads: readonly Row[], opportunities: readonly Row[], asOf: number): Float64Array {
+function firstOpportunityOfLeads(leads: readonly Row[], opportunities: readonly Row[], asOf: number, leadOfOpportunity: Int32Array): Float64Array {
   const out = new Float64Array(leads.length).fill(NaN);
-  const indexOf = new Map<string, number>();
-  leads.forEach((lead, i) => {
-    if (typeof lead.id === 'string') indexOf.set(lead.id, i);
-  });
-  for (const opp of opportunities) {
-    const i = typeof opp.lead_id === 'string' ? indexOf.get(opp.lead_id) : undefined;
+  opportunities.forEach((opp, k) => {
+    const i = leadOfOpportunity[k] as number;
     const at = opp.created_at;
-    if (i === undefined || typeof at !== 'number' || at > asOf) continue;
+    if (i < 0 || typeof at !== 'number' || at > asOf) return;
     const seen = out[i] as number;
     if (Number.isNaN(seen) || at < seen) out[i] = at;
-  }
+  });
   leads.forEach((lead, i) => {
     const at = lead.opportunity_at;
     if (Number.isNaN(out[i] as number) && typeof at === 'number' && at <= asOf) out[i] = at;

@@ -176,7 +176,7 @@ export function context(options: RunOptions): EngineContext {
 export function tracksOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions): StageTrack[] {
   const ctx = context(options);
   const { events } = resolveEvents({ funnel: policy.spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
-  return trackStages(policy.spec, events, data.leads, data.opportunities, ctx.asOf);
+  return trackStages(policy.spec, events, data.leads, data.opportunities, ctx.asOf, prepareData(data).leadOfOpportunity);
 }
 
 /** The funnel section over exactly `[from, asOf)`, by week unless told. */
