@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { RevopsError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
+import { registerCheck } from './commands/check.js';
+import { registerComment } from './commands/comment.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
@@ -37,6 +39,8 @@ Examples:
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops sample-data --leads 5000 --seed 42 --out data
+  revops comment --body-file pr.md post or update the one sticky impact comment on the PR
+  revops check --impact pr.json    set the guardrail approval status on the PR head commit
 
 Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
     );
@@ -47,6 +51,8 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
   registerEvaluate(program, ctx);
   registerExplain(program, ctx);
   registerSampleData(program, ctx);
+  registerComment(program, ctx);
+  registerCheck(program, ctx);
   return program;
 }
 

@@ -1,0 +1,96 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { createGitHubClient } from '../../github/client.js';
+import { resolvePullRequestTarget } from '../../github/context.js';
+import { describeGitHubFailure } from '../../github/errors.js';
+import { checkGuardrailApprovals, defaultStatusContext } from '../../github/guardrail-check.js';
+import { parseImpactGuardrails } from '../../github/impact-guardrails.js';
+import type { CliIo } from '../cli-io.js';
+import type { CommandContext } from '../program.js';
+import { version } from '../version.js';
+
+interface CheckOptions {
+  impact: string;
+  pr?: string;
+  repo?: string;
+  token?: string;
+  apiUrl?: string;
+  eventPath?: string;
+  headSha?: string;
+  context: string;
+  dryRun: boolean;
+}
+
+/** An impact report is small; anything far larger is not one. */
+const maxImpactBytes = 20 * 1024 * 1024;
+
+async function readText(io: CliIo, path: string): Promise<string> {
+  return new TextDecoder('utf-8', { fatal: true }).decode(await io.readFile(path));
+}
+
+/** The workflow run's page, for the status link, when the run's variables are there. */
+function runUrl(env: CliIo['env']): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repo || !runId || !/^https?:\/\//.test(server) || !/^\d+$/.test(runId)) return undefined;
+  return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}`;
+}
+
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check')
+    .description('Set the guardrail commit status on the pull request head: success when every crossed guardrail has its approvals there.')
+    .requiredOption('--impact <file>', 'impact report JSON (`revops impact --format json`, guardrails from the base branch)')
+    .option('--pr <number>', 'pull request number (default: from the GITHUB_EVENT_PATH payload)')
+    .option('--repo <owner/name>', 'repository (default: GITHUB_REPOSITORY)')
+    .option('--token <token>', 'GitHub token (default: GITHUB_TOKEN; prefer the variable, a flag shows in process lists)')
+    .option('--api-url <url>', 'GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com)')
+    .option('--event-path <file>', 'workflow event payload (default: GITHUB_EVENT_PATH)')
+    .option('--head-sha <sha>', "commit to judge and set the status on (default: the event's head, else the pull request's head)")
+    .option('--context <name>', 'commit status context (the name branch protection requires)', defaultStatusContext)
+    .option('--dry-run', 'judge and print, but set no status', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  revops check --impact impact.json                     in a workflow (GITHUB_* variables)
+  revops check --impact impact.json --repo acme/revops --pr 42 --dry-run
+  revops check --impact impact.json --context revops-policy/guardrails
+
+A reviewer counts when their latest review that is not a comment approves the head commit;
+the pull request's author never counts. A team approver (org/team-slug) is satisfied by an
+approving member. Each crossed guardrail needs its minApprovals (default 1).
+
+Exit codes: 0 success status, 1 approvals missing (failure status set) or GitHub refused,
+2 usage or configuration error.`,
+    )
+    .action(async (options: CheckOptions) => {
+      const { io } = ctx;
+      if (options.context.trim() === '' || options.context.length > 255) throw new UsageError('--context must be a status name of 1 to 255 characters.');
+      let impactText: string;
+      try {
+        if ((await io.fileSize(options.impact)) > maxImpactBytes) throw new Error(`larger than ${maxImpactBytes / 1024 / 1024} MiB`);
+        impactText = await readText(io, options.impact);
+      } catch (error) {
+        throw new UsageError(`Cannot read --impact ${options.impact}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      const impact = parseImpactGuardrails(impactText, options.impact);
+      const target = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
+      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${m}\n`) });
+      const targetUrl = runUrl(io.env);
+      try {
+        const result = await checkGuardrailApprovals(client, target, impact, { context: options.context, isDryRun: options.dryRun, ...(targetUrl === undefined ? {} : { targetUrl }) });
+        const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
+        if (result.currentHeadSha !== undefined) io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
+        io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${result.author}):\n`);
+        for (const line of result.status.lines) io.stdout(`  ${line}\n`);
+        const verb = result.isStatusSet ? 'set' : 'dry run: would set';
+        io.stdout(`${verb} status ${options.context} = ${result.status.state}: ${result.status.description}\n`);
+        ctx.setExitCode(result.status.state === 'success' ? 0 : 1);
+      } catch (error) {
+        const failure = describeGitHubFailure(error);
+        if (failure === undefined) throw error;
+        io.stderr(`revops: ${failure}\n`);
+        ctx.setExitCode(1);
+      }
+    });
+}

@@ -1,0 +1,93 @@
+import { UsageError } from '../core/errors.js';
+import type { GuardrailVerdict, PullReview } from './approvals.js';
+import { findApprovers, judgeGuardrails } from './approvals.js';
+import type { GitHubClient } from './client.js';
+import type { PullRequestTarget } from './context.js';
+import { isRequestError } from './errors.js';
+import type { GuardrailStatus } from './guardrail-status.js';
+import { summariseGuardrails } from './guardrail-status.js';
+import type { ImpactGuardrails } from './impact-guardrails.js';
+
+export const defaultStatusContext = 'revops-policy/guardrails';
+
+export interface GuardrailCheckOptions {
+  context: string;
+  isDryRun: boolean;
+  /** Where the status links to (the workflow run), when known. */
+  targetUrl?: string;
+}
+
+export interface GuardrailCheckResult {
+  headSha: string;
+  /** The pull request's head now, when it differs from the commit judged. */
+  currentHeadSha?: string;
+  author: string;
+  approvers: string[];
+  verdicts: GuardrailVerdict[];
+  status: GuardrailStatus;
+  isStatusSet: boolean;
+}
+
+function createMembershipLookup(client: GitHubClient): (team: string, login: string) => Promise<boolean> {
+  const cache = new Map<string, Promise<boolean>>();
+  return (team, login) => {
+    const key = `${team.toLowerCase()}\n${login.toLowerCase()}`;
+    let found = cache.get(key);
+    if (found === undefined) {
+      const [org = '', slug = ''] = team.split('/');
+      found = client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login }).then(
+        ({ data }) => data.state === 'active',
+        (error: unknown) => {
+          if (isRequestError(error) && error.status === 404) return false;
+          throw error;
+        },
+      );
+      cache.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Reads the pull request and its reviews, judges every crossed guardrail on the head commit
+ * and sets the commit status (unless a dry run). Guardrails come from the report, which was
+ * built from the base branch's policies.
+ */
+export async function checkGuardrailApprovals(client: GitHubClient, target: PullRequestTarget, impact: ImpactGuardrails, options: GuardrailCheckOptions): Promise<GuardrailCheckResult> {
+  const repo = { owner: target.owner, repo: target.repo };
+  const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: target.pullNumber });
+  const currentHead = pull.head.sha.toLowerCase();
+  const headSha = target.headSha ?? currentHead;
+  if (impact.headSha !== undefined && impact.headSha !== headSha) {
+    throw new UsageError(`The impact report is for commit ${impact.headSha}, not the head ${headSha}: build the report on the head commit.`);
+  }
+  const author = pull.user.login;
+
+  let approvers: string[] = [];
+  let verdicts: GuardrailVerdict[] = [];
+  if (impact.guardrails.some((g) => g.isCrossed)) {
+    const reviews: PullReview[] = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: target.pullNumber, per_page: 100 });
+    approvers = findApprovers(reviews, headSha, author);
+    verdicts = await judgeGuardrails(impact.guardrails, approvers, createMembershipLookup(client));
+  }
+  const status = summariseGuardrails(verdicts);
+  if (!options.isDryRun) {
+    await client.rest.repos.createCommitStatus({
+      ...repo,
+      sha: headSha,
+      state: status.state,
+      description: status.description,
+      context: options.context,
+      ...(options.targetUrl === undefined ? {} : { target_url: options.targetUrl }),
+    });
+  }
+  return {
+    headSha,
+    ...(currentHead === headSha ? {} : { currentHeadSha: currentHead }),
+    author,
+    approvers,
+    verdicts,
+    status,
+    isStatusSet: !options.isDryRun,
+  };
+}

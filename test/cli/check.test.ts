@@ -1,0 +1,161 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runRevops } from '../helpers/cli.js';
+import type { FakeGitHub } from '../helpers/github-server.js';
+import { fakeUser, pullRequestEvent, repoFullName, startFakeGitHub } from '../helpers/github-server.js';
+import { fixturesDir, useTempDirs } from '../helpers/paths.js';
+
+/** The head commit every fixture report in test/fixtures/github was built on. */
+const headSha = '3f786850e387550fdab836ed7e6dc881de23001b';
+const olderSha = 'a9993e364706816aba3e25717850c26c9cd0d89d';
+const pr = 7;
+const impact = (name: string): string => join(fixturesDir, 'github', `impact-${name}.json`);
+
+const analyst = fakeUser('revops-analyst');
+const vpSales = fakeUser('vp-sales');
+const cfo = fakeUser('cfo');
+const vpFinance = fakeUser('vp-finance');
+const peopleOps = fakeUser('people-partner');
+const outsider = fakeUser('someone-else');
+
+describe('revops check', () => {
+  const tempDir = useTempDirs();
+  let github: FakeGitHub;
+  let dir: string;
+
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+    github.addToken('actions-token', 'installation');
+    github.addPull(pr, analyst, headSha);
+    dir = tempDir();
+    writeFileSync(join(dir, 'event.json'), JSON.stringify(pullRequestEvent(pr, headSha)));
+  });
+  afterEach(async () => {
+    await github.close();
+  });
+
+  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
+    GITHUB_TOKEN: 'actions-token',
+    GITHUB_REPOSITORY: repoFullName,
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_API_URL: github.url,
+    ...extra,
+  });
+  const check = (name: string, ...args: string[]): ReturnType<typeof runRevops> => runRevops(['check', '--impact', impact(name), ...args], env());
+  const status = (): { state: string; description: string; context: string } | undefined => github.statuses.at(-1);
+
+  it('sets success when no guardrail is crossed, without reading reviews', async () => {
+    const run = await check('nothing-crossed');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(github.statuses).toEqual([{ sha: headSha, state: 'success', description: 'No guardrail crossed', context: 'revops-policy/guardrails' }]);
+    expect(github.requests.some((r) => r.path.endsWith('/reviews'))).toBe(false);
+  });
+
+  it('sets success when a listed user approved the head commit', async () => {
+    github.addReview(pr, vpSales, 'APPROVED', headSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(0);
+    expect(status()).toMatchObject({ state: 'success', description: 'Approved by vp-sales' });
+    expect(run.stdout).toContain('approved  constraint-overload: mql utilisation 0.87 → 1.04 (above 1.0)');
+  });
+
+  it('fails naming the approver when the approval is on an older commit', async () => {
+    github.addReview(pr, vpSales, 'APPROVED', olderSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(1);
+    expect(status()).toMatchObject({ state: 'failure', description: 'Approval missing: constraint-overload needs vp-sales or org/people-ops' });
+    expect(run.stdout).toContain('missing   constraint-overload');
+    expect(run.stdout).toContain('approved by nobody yet');
+  });
+
+  it('keeps an approval through a later comment, and drops it after a later request for changes', async () => {
+    github.addReview(pr, vpSales, 'APPROVED', headSha);
+    github.addReview(pr, vpSales, 'COMMENTED', headSha);
+    expect((await check('constraint-crossed')).code).toBe(0);
+    github.addReview(pr, vpSales, 'CHANGES_REQUESTED', headSha);
+    github.addReview(pr, vpSales, 'COMMENTED', headSha);
+    expect((await check('constraint-crossed')).code).toBe(1);
+    expect(github.statuses.map((s) => s.state)).toEqual(['success', 'failure']);
+  });
+
+  it("ignores the author's own approval", async () => {
+    github.addPull(pr, vpSales, headSha);
+    github.addReview(pr, vpSales, 'APPROVED', headSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('(author vp-sales)');
+    expect(status()?.state).toBe('failure');
+  });
+
+  it('accepts an approval from an active member of a listed team, not from others', async () => {
+    github.addTeamMember('org/people-ops', peopleOps.login);
+    github.addTeamMember('org/people-ops', outsider.login, 'pending');
+    github.addReview(pr, outsider, 'APPROVED', headSha);
+    expect((await check('constraint-crossed')).code).toBe(1);
+    github.addReview(pr, peopleOps, 'APPROVED', headSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(0);
+    expect(status()).toMatchObject({ state: 'success', description: 'Approved by people-partner' });
+    expect(github.requests.some((r) => r.path === `/orgs/org/teams/people-ops/memberships/${peopleOps.login}`)).toBe(true);
+  });
+
+  it('needs two approvals when minApprovals is 2', async () => {
+    github.addReview(pr, cfo, 'APPROVED', headSha);
+    const one = await check('two-approvals');
+    expect(one.code).toBe(1);
+    expect(status()?.description).toBe('Approval missing: payout-cost needs 1 more of cfo, vp-finance or vp-sales');
+    github.addReview(pr, vpFinance, 'APPROVED', headSha);
+    const two = await check('two-approvals');
+    expect(two.code).toBe(0);
+    expect(status()?.description).toBe('Approved by cfo, vp-finance');
+  });
+
+  it('reads reviews across pages', async () => {
+    github.maxPerPage = 2;
+    for (const user of [cfo, outsider, vpFinance, outsider]) github.addReview(pr, user, 'COMMENTED', headSha);
+    github.addReview(pr, vpSales, 'APPROVED', headSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(0);
+    expect(github.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
+  });
+
+  it('keeps the status description within 140 characters and prints the full list', async () => {
+    const run = await check('many-crossed');
+    expect(run.code).toBe(1);
+    const description = status()?.description ?? '';
+    expect([...description].length).toBeLessThanOrEqual(140);
+    expect(description.endsWith('…')).toBe(true);
+    for (let i = 1; i <= 5; i += 1) expect(run.stdout).toContain(`guardrail-with-a-long-name-${i}`);
+  });
+
+  it('--dry-run sets no status; --context names it', async () => {
+    const dry = await check('nothing-crossed', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('dry run: would set status revops-policy/guardrails = success');
+    expect(github.writes()).toEqual([]);
+    await check('nothing-crossed', '--context', 'policy/approvals');
+    expect(status()?.context).toBe('policy/approvals');
+  });
+
+  it('refuses a report built on another commit, and usage errors exit 2', async () => {
+    const other = await check('constraint-crossed', '--head-sha', olderSha);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`not the head ${olderSha}`);
+    expect(github.writes()).toEqual([]);
+    const noToken = await runRevops(['check', '--impact', impact('constraint-crossed')], env({ GITHUB_TOKEN: '' }));
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('GITHUB_TOKEN');
+    const notImpact = await runRevops(['check', '--impact', join(dir, 'event.json')], env());
+    expect(notImpact.code).toBe(2);
+    expect(notImpact.stderr).toContain('kind must be "impact"');
+  });
+
+  it('exits 1 with the status and message when GitHub refuses the status', async () => {
+    github.fail({ method: 'POST', path: /\/statuses\//, respond: { status: 403, body: { message: 'Resource not accessible by integration' } } });
+    const run = await check('nothing-crossed');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('HTTP 403: Resource not accessible by integration');
+  });
+});
