@@ -6,6 +6,7 @@ import { registerComment } from './commands/comment.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerImpact } from './commands/impact.js';
 import { registerInit } from './commands/init.js';
 import { registerSampleData } from './commands/sample-data.js';
 import { registerTest } from './commands/test.js';
@@ -38,6 +39,7 @@ Examples:
   revops test --coverage           run the policy unit tests with clause coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
+  revops impact --base origin/main what a policy change does to the constraint, SLAs and pay
   revops sample-data --leads 5000 --seed 42 --out data
   revops comment --body-file pr.md post or update the one sticky impact comment on the PR
   revops check --impact pr.json    set the guardrail approval status on the PR head commit
@@ -50,6 +52,7 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
   registerTest(program, ctx);
   registerEvaluate(program, ctx);
   registerExplain(program, ctx);
+  registerImpact(program, ctx);
   registerSampleData(program, ctx);
   registerComment(program, ctx);
   registerCheck(program, ctx);
