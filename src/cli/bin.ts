@@ -2,6 +2,13 @@
 import { createNodeIo } from './node-io.js';
 import { runCli } from './program.js';
 
+// A reader that stops early (`revops evaluate | head`) closes the pipe: stop quietly, as
+// Unix tools do, instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const io = createNodeIo();
 runCli(process.argv.slice(2), io).then(
   (code) => {
