@@ -1,11 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
+import { useTempDirs } from '../helpers/paths.js';
 
 const data = 'test/fixtures/explain/data';
 const asOf = '2026-03-31T15:00:00Z';
 
 describe('revops explain', () => {
+  const tempDir = useTempDirs();
+
   it('explains an MQL rule by rule with the values it saw and file:line (golden)', async () => {
     const run = await runRevops(['explain', '--data', data, '--lead', 'L-1', '--as-of', asOf]);
     expect(run.stderr).toBe('');
@@ -34,7 +39,16 @@ describe('revops explain', () => {
   it('exits 2 naming the lead when it is not in the data', async () => {
     const run = await runRevops(['explain', '--data', data, '--lead', 'L-404', '--as-of', asOf]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`revops: No lead with id L-404 in ${data} (3 leads read).\n`);
+    expect(run.stderr).toBe(`revops: No lead with id L-404 among the 3 leads read from ${data}.\n`);
+  });
+
+  it('says a missing lead may be among the rejected rows, and how many there are', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'leads.csv'), 'id,created_at\nL-1,2026-01-05T10:00:00Z\nL-2,\nL-3,2026-02-30T10:00:00Z\n');
+    const run = await runRevops(['explain', '--data', dir, '--lead', 'L-2', '--as-of', asOf]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No lead with id L-2 among the 1 leads read');
+    expect(run.stderr).toContain('2 lead rows were rejected and it may be one of them');
   });
 
   it('exits 2 on an --as-of that is not a date', async () => {

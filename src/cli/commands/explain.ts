@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { UsageError } from '../../core/errors.js';
-import { loadPipelineData } from '../../core/data/load.js';
 import { findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
+import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
-import { startReadProgress } from '../progress.js';
 import type { CommandContext } from '../program.js';
 
 interface ExplainOptions {
@@ -54,29 +53,15 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const { set } = loaded.result;
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
-      let mapping;
-      if (options.mapping !== undefined) {
-        mapping = set.FieldMapping.find((m) => m.metadata.name === options.mapping);
-        if (mapping === undefined) {
-          throw new UsageError(`No FieldMapping named ${options.mapping}; there are: ${set.FieldMapping.map((m) => m.metadata.name).join(', ') || 'none'}.`);
-        }
-      }
       const dataDir = cleanPath(options.data);
-      if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
-      const progress = startReadProgress(!options.quiet);
-      let data;
-      try {
-        data = await loadPipelineData(dataDir, io, { onProgress: progress.onProgress, ...(mapping === undefined ? {} : { mapping }) });
-      } finally {
-        progress.stop();
-      }
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       const lead = data.leads.find((row) => row.id === options.lead);
       if (lead === undefined) {
-        const rejected = data.issues.some((issue) => issue.entity === 'leads' && issue.raw === options.lead);
+        // Rejected rows are not kept, so their ids are unknown: say how many there were.
+        const rejected = data.files.filter((f) => f.entity === 'leads').reduce((n, f) => n + f.rowsRejected, 0);
         throw new UsageError(
-          rejected
-            ? `Lead ${options.lead} was rejected while reading ${dataDir}; run revops evaluate to see why.`
-            : `No lead with id ${options.lead} in ${dataDir} (${data.leads.length} leads read).`,
+          `No lead with id ${options.lead} among the ${data.leads.length} leads read from ${dataDir}` +
+            (rejected > 0 ? `; ${rejected} lead rows were rejected and it may be one of them (revops evaluate lists every rejection with its line).` : '.'),
         );
       }
       const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
