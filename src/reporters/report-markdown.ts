@@ -1,10 +1,15 @@
-import { Decimal } from 'decimal.js';
 import type { Report } from '../core/report/index.js';
-import { formatCount, formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
+import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 import { summariseReport } from './report-summary.js';
+import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaTargetsTable } from './report-tables.js';
+import type { TableModel } from './report-tables.js';
 
 const e = escapeMarkdown;
+
+function table(model: TableModel): string[] {
+  return renderMarkdownTable(model.headers, model.rows, model.align);
+}
 
 function details(summary: string, body: readonly string[]): string[] {
   return ['<details>', `<summary>${e(summary)}</summary>`, '', ...body, '', '</details>', ''];
@@ -61,18 +66,10 @@ function constraintChart(report: Report): string[] {
 function funnelSection(report: Report): string[] {
   const f = report.funnel;
   if (f === null) return [];
-  const rows = f.stages.map((s) => [
-    s.id,
-    formatCount(s.arrivals),
-    s.terminal === null ? formatCount(s.advanced) : '',
-    s.terminal === null ? formatCount(s.openAtAsOf) : '',
-    formatPercent(s.conversionCohort),
-    formatPercent(s.conversionPeriod),
-    s.terminal === null ? formatHours(s.timeInStageHours.median) : '',
-    s.terminal === null ? formatHours(s.timeInStageHours.p90) : '',
-  ]);
   return details(`Funnel (${f.funnel})`, [
-    ...renderMarkdownTable(['stage', 'arrivals', 'advanced', 'open now', 'conversion (cohort)', 'conversion (period)', 'median time', 'p90 time'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
+    ...table(funnelTable(f)),
+    '',
+    'Conversion to the next stage: *cohort* = of the arrivals, the share that advanced by as-of; *period* = next-stage arrivals ÷ arrivals. Time in stage: median and p90 of the items that left in the window; *w/ open* counts open items at their age.',
     '',
     ...funnelChart(report),
   ]);
@@ -81,17 +78,10 @@ function funnelSection(report: Report): string[] {
 function loadSection(report: Report): string[] {
   const c = report.constraint;
   if (c === null) return [];
-  const rows = c.stages.map((s) => [
-    s.stage === c.stage ? `${s.stage} (constraint)` : s.stage,
-    formatNumber(s.demandPerWeek),
-    s.capacityPerWeek === null ? '—' : `${formatNumber(s.capacityPerWeek, 0)} (${s.capacityBasis})`,
-    formatRatio(s.utilisation),
-    s.peakWeek === null ? '—' : `${formatRatio(s.peakWeekUtilisation)} in ${s.peakWeek}`,
-    formatNumber(s.queueGrowthPerWeek),
-    s.littlesLaw.ratio === null ? '—' : `${formatRatio(s.littlesLaw.ratio)}${s.littlesLaw.isFlagged ? ' ⚠' : ''}`,
-  ]);
-  return details('Load per stage', [
-    ...renderMarkdownTable(['stage', 'demand / week', 'capacity / week', 'utilisation', 'peak week', 'queue growth / week', "Little's law"], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']),
+  return details('Load per stage (per week)', [
+    ...table(loadTable(c)),
+    '',
+    "◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 %.",
     '',
     ...constraintChart(report),
   ]);
@@ -102,9 +92,7 @@ function slaSection(report: Report): string[] {
   const body: string[] = [];
   for (const sla of report.slas) {
     body.push(`**${e(sla.name)}**: ${e(sla.from)} → ${e(sla.to)}, business time of ${e(sla.calendar)}; median response ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}`, '');
-    const rows = sla.targets.map((t) => [t.id, t.within, formatCount(t.eligible), formatCount(t.met), formatCount(t.breached), formatCount(t.pending), formatPercent(t.compliance)]);
-    rows.push(['all', '', formatCount(sla.eligible), formatCount(sla.met), formatCount(sla.breached), formatCount(sla.pending), formatPercent(sla.compliance)]);
-    body.push(...renderMarkdownTable(['target', 'within', 'eligible', 'met', 'breached', 'pending', 'compliance'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right']), '');
+    body.push(...table(slaTargetsTable(sla)), '');
   }
   return details('SLAs', body);
 }
@@ -115,16 +103,7 @@ function compSection(report: Report): string[] {
   const body: string[] = [];
   for (const plan of comp.plans) {
     body.push(`**${e(plan.name)}** (${e(plan.team)}, per ${plan.periodUnit}, ${e(plan.currency)})`, '');
-    const rows = plan.people.map((p) => [
-      p.name === null ? p.id : `${p.id} ${p.name}`,
-      ...plan.periods.map((k) => {
-        const line = p.periods.find((x) => x.period === k.label);
-        return line === undefined ? '' : formatMoney(line.total, null);
-      }),
-      formatMoney(p.periods.reduce((sum, k) => sum.plus(k.total), new Decimal(0)).toFixed(2), null),
-    ]);
-    rows.push(['total', ...plan.totals.periods.map((k) => formatMoney(k.total, null)), formatMoney(plan.totals.total, null)]);
-    body.push(...renderMarkdownTable(['person', ...plan.periods.map((k) => k.label), 'total'], rows, ['left', ...plan.periods.map(() => 'right' as const), 'right']), '');
+    body.push(...table(compPlanTable(plan)), '');
   }
   return details('Comp', body);
 }
@@ -132,15 +111,13 @@ function compSection(report: Report): string[] {
 function classesSection(report: Report): string[] {
   const k = report.classification;
   if (k === null) return [];
-  const rows = k.classes.map((r) => [r.class, r.stage ?? '', formatCount(r.count), formatPercent(r.share)]);
-  return details(`Lead classes (${k.definition})`, renderMarkdownTable(['class', 'stage', 'leads', 'share'], rows, ['left', 'left', 'right', 'right']));
+  return details(`Lead classes (${k.definition})`, table(classesTable(k)));
 }
 
 function dataSection(report: Report): string[] {
-  const rows = report.data.files.map((f) => [f.file, f.entity, formatCount(f.rowsRead), formatCount(f.rowsEvaluated), formatCount(f.rowsRejected)]);
   const s = report.stamp;
   return details('Data and reproducibility', [
-    ...renderMarkdownTable(['file', 'entity', 'read', 'evaluated', 'rejected'], rows, ['left', 'left', 'right', 'right', 'right']),
+    ...table(dataTable(report)),
     '',
     ...report.warnings.map((w) => `- ⚠ ${e(w)}`),
     `revops-policy ${e(s.engineVersion)} · as of ${e(s.asOf)} · policies \`${s.policyHash.slice(0, 12)}\` · data \`${s.dataHash.slice(0, 12)}\``,
