@@ -1,7 +1,7 @@
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
-import { summariseReport } from './report-summary.js';
+import { summariseReport, targetText } from './report-summary.js';
 import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaTargetsTable } from './report-tables.js';
 import type { TableModel } from './report-tables.js';
 
@@ -23,7 +23,7 @@ function headline(report: Report): string[] {
     load === undefined
       ? '**No constraint can be named: no stage has a capacity.**'
       : `**Constraint: ${e(load.stage)} at ${formatRatio(load.utilisation)} utilisation**` +
-        (d === null ? '' : ` (${e(d.goal)} watches ${e(d.stage)} ${e(d.metric)}: ${formatNumber(d.value, 2)}, target ${d.isMet === null ? 'not measurable' : d.isMet ? 'met' : 'missed'})`) +
+        (d === null ? '' : ` (${e(d.goal)} watches ${e(d.stage)} ${e(d.metric)} ${targetText(d.target)}: ${formatNumber(d.value, 2)}, target ${d.isMet === null ? 'not measurable' : d.isMet ? 'met' : 'missed'})`) +
         (c?.agrees === false ? ` — the data disagrees with the policy, which names ${e(d?.stage ?? '')}.` : c?.agrees === true ? ' — the data agrees with the policy.' : '');
   const parts: string[] = [];
   if (report.goal !== null) parts.push(`goal ${formatPercent(report.goal.attainment)} of ${e(formatMoney(report.goal.target, report.goal.currency))}`);

@@ -20,7 +20,8 @@ function describeLoad(load: StageLoad): string {
   return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
 }
 
-function targetText(target: { max?: number; min?: number }): string {
+/** A constraint target as `≤ 0.85` or `≥ 0.9`. */
+export function targetText(target: { max?: number; min?: number }): string {
   return target.max !== undefined ? `≤ ${target.max}` : `≥ ${String(target.min)}`;
 }
 
