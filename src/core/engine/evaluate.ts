@@ -5,9 +5,7 @@ import type { Policy, PolicySet } from '../policy/types.js';
 import { REPORT_SCHEMA_VERSION } from '../report/index.js';
 import type { Report, ReportStamp } from '../report/index.js';
 import type { SlaResult } from '../report/sla.js';
-import { indexActivities } from './activity-index.js';
 import type { ActivityIndex } from './activity-index.js';
-import { findLatestTimestamp } from './as-of.js';
 import { summariseClasses } from './classification.js';
 import { computeComp } from './comp/index.js';
 import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
@@ -20,64 +18,18 @@ import { goalPeriodOf, measureGoal, measureGoalAttainment } from './goal.js';
 import { listPeriods } from './periods.js';
 import { classifyLeads, ERROR_CLASS } from './replay-classes.js';
 import type { LeadClasses } from './replay-classes.js';
-import { measureSla, measureSlaRows, SLA_FLAG, SLA_STATUS } from './sla/index.js';
-import type { SlaRowOutcomes } from './sla/index.js';
+import { activityIndexFor, earliestPerLead } from './prepared-data.js';
+import type { PreparedData } from './prepared-data.js';
+import { measureSla, measureSlaRows } from './sla/index.js';
+import { projectCompliance } from './sla-projection.js';
 import { trackStages } from './stages.js';
 import type { StageTrack } from './stages.js';
 import { round } from './stats.js';
 
 const WEEK_MS = 604_800_000;
 
-/** Data prepared once for any number of evaluations (the impact report evaluates twice). */
-export interface PreparedData {
-  data: PipelineData;
-  users: ReadonlyMap<string, Row>;
-  latest: number | undefined;
-  activities: { lead?: ActivityIndex; opportunity?: ActivityIndex };
-  /** Row index of each lead and opportunity id. */
-  leadIndex: ReadonlyMap<string, number>;
-  opportunityIndex: ReadonlyMap<string, number>;
-  /** For each opportunity, the row index of its lead (`lead_id`), -1 for none. */
-  leadOfOpportunity: Int32Array;
-}
-
-function indexIds(rows: readonly Row[]): Map<string, number> {
-  const out = new Map<string, number>();
-  rows.forEach((row, i) => {
-    if (typeof row.id === 'string') out.set(row.id, i);
-  });
-  return out;
-}
-
-export function prepareData(data: PipelineData): PreparedData {
-  const users = indexIds(data.users);
-  const leadIndex = indexIds(data.leads);
-  const leadOfOpportunity = new Int32Array(data.opportunities.length).fill(-1);
-  data.opportunities.forEach((opp, k) => {
-    const i = typeof opp.lead_id === 'string' ? leadIndex.get(opp.lead_id) : undefined;
-    if (i !== undefined) leadOfOpportunity[k] = i;
-  });
-  return {
-    data,
-    users: new Map([...users].map(([id, i]) => [id, data.users[i] as Row])),
-    latest: findLatestTimestamp(data),
-    activities: {},
-    leadIndex,
-    opportunityIndex: indexIds(data.opportunities),
-    leadOfOpportunity,
-  };
-}
-
-function activityIndexFor(prepared: PreparedData, entity: 'lead' | 'opportunity'): ActivityIndex {
-  const cached = prepared.activities[entity];
-  if (cached !== undefined) return cached;
-  const built =
-    entity === 'lead'
-      ? indexActivities(prepared.data.activities, prepared.data.leads, 'lead_id', prepared.leadIndex)
-      : indexActivities(prepared.data.activities, prepared.data.opportunities, 'opportunity_id', prepared.opportunityIndex);
-  prepared.activities[entity] = built;
-  return built;
-}
+export { prepareData } from './prepared-data.js';
+export type { PreparedData } from './prepared-data.js';
 
 export interface EvaluateOptions {
   /** Epoch ms; default the latest timestamp in the data. */
@@ -239,32 +191,6 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     return projectCompliance(measureSlaRows(policy, items, ctx), factor);
   };
   return { report, classes, projectSlaCompliance };
-}
-
-function projectCompliance(outcomes: SlaRowOutcomes, factor: number): number | null {
-  let met = 0;
-  let decided = 0;
-  const { status, target, waitMs, flags, thresholds } = outcomes;
-  for (let i = 0; i < status.length; i++) {
-    const s = status[i];
-    if (s !== SLA_STATUS.met && s !== SLA_STATUS.breached) continue;
-    decided++;
-    const within = thresholds.withinMs[target[i] as number];
-    const isStopped = ((flags[i] as number) & SLA_FLAG.stopped) !== 0 && ((flags[i] as number) & SLA_FLAG.recycled) === 0;
-    if (isStopped && within !== undefined && (waitMs[i] as number) * factor <= within) met++;
-  }
-  return decided === 0 ? null : round(met / decided, 4);
-}
-
-/** Per lead, the earliest of an opportunity event's times over the lead's opportunities (by `lead_id`). */
-function earliestPerLead(times: Float64Array, leads: number, leadOfOpportunity: Int32Array): Float64Array {
-  const out = new Float64Array(leads).fill(NaN);
-  for (let k = 0; k < times.length; k++) {
-    const i = leadOfOpportunity[k] as number;
-    const t = times[k] as number;
-    if (i >= 0 && !Number.isNaN(t) && !(t >= (out[i] as number))) out[i] = t;
-  }
-  return out;
 }
 
 function ownerOf(row: Row | undefined): string | null {
