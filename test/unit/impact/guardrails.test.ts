@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkGuardrails } from '../../../src/core/impact/guardrails.js';
+import type { Policy } from '../../../src/core/policy/types.js';
+import type { ImpactReport } from '../../../src/core/report/impact.js';
+
+type Figures = Omit<ImpactReport, 'guardrails'>;
+
+const figures = {
+  constraint: { stage: { base: 'mql', head: 'mql', delta: null }, isMoved: false, utilisation: { base: 0.87, head: 1.02, delta: 0.15 }, declared: null },
+  stages: [{ stage: 'mql', utilisation: { base: 0.87, head: 1.02, delta: 0.15 } }, { stage: 'sal', utilisation: { base: 0.5, head: 0.5, delta: 0 } }],
+  comp: { total: [{ currency: 'USD', base: '100.00', head: '104.00', delta: '4.00', deltaPct: 4 }], byPlan: [], byTeam: [], byPerson: [] },
+  slas: [{ modelledChangePts: null, replayed: { base: 0.32, head: 0.27, delta: -0.05 } }],
+  mqlVolume: { base: 800, head: 1000, delta: 200 },
+  goal: { projectedAttainment: { base: 0.8, head: 0.8, delta: 0 } },
+} as unknown as Figures;
+
+function guardrails(rules: unknown[]): Policy<'Guardrails'>[] {
+  return [{ kind: 'Guardrails', file: 'g.yaml', metadata: { name: 'g', owner: 'cro', description: 'd' }, spec: { rules } } as unknown as Policy<'Guardrails'>];
+}
+
+const who = { users: ['vp-sales'] };
+
+describe('checkGuardrails', () => {
+  it.each([
+    ['constraint_utilisation above 1.0', { metric: 'constraint_utilisation', above: 1 }, true, 1.02],
+    ['max_stage_utilisation above 1.1', { metric: 'max_stage_utilisation', above: 1.1 }, false, 1.02],
+    ['constraint_moved', { metric: 'constraint_moved' }, false, false],
+    ['payout cost above +5 %', { metric: 'payout_cost_change_pct', above: 5 }, false, 4],
+    ['payout cost above +3 %', { metric: 'payout_cost_change_pct', above: 3 }, true, 4],
+    ['SLA compliance below −3 points (replayed, no model)', { metric: 'sla_compliance_change_pts', below: -3 }, true, -5],
+    ['MQL volume above +20 %', { metric: 'mql_volume_change_pct', above: 20 }, true, 25],
+    ['goal forecast below −1 %', { metric: 'goal_forecast_change_pct', below: -1 }, false, 0],
+  ])('%s', (_name, rule, isCrossed, value) => {
+    const [result] = checkGuardrails(guardrails([{ id: 'r', ...rule, approvers: who }]), figures, []);
+    expect(result).toMatchObject({ isCrossed, value, approvers: { users: ['vp-sales'], teams: [], minApprovals: 1 } });
+  });
+
+  it('is crossed by a change to a policy of a listed kind, naming it', () => {
+    const [result] = checkGuardrails(guardrails([{ id: 'comp', changedKinds: ['CompPlan'], approvers: { teams: ['org/people-ops'], minApprovals: 2 } }]), figures, [
+      { kind: 'CompPlan', name: 'ae-new-business', file: 'ae.yaml', change: 'changed', changes: [] },
+    ]);
+    expect(result).toMatchObject({ isCrossed: true, reason: 'changed: CompPlan ae-new-business', approvers: { users: [], teams: ['org/people-ops'], minApprovals: 2 } });
+  });
+});
