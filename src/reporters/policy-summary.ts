@@ -42,7 +42,10 @@ const describe: { [K in PolicyKind]: (p: Policy<K>) => string } = {
       .map(([entity, m]) => `${entity} from ${m?.file ?? '?'} (${count(Object.keys(m?.fields ?? {}).length, 'field')})`)
       .join(', ')}`,
   Guardrails: ({ spec }) => `${count(spec.rules.length, 'guardrail')}: ${spec.rules.map((r) => r.id).join(', ')}`,
-  PolicyTest: ({ spec }) => `${count(spec.cases.length, 'case')} for ${spec.leadDefinition} as of ${spec.asOf}`,
+  PolicyTest: ({ spec }) => {
+    const subject = 'handoffSla' in spec ? spec.handoffSla : 'compPlan' in spec ? spec.compPlan : spec.leadDefinition;
+    return `${count(spec.cases.length, 'case')} for ${subject}${spec.asOf === undefined ? '' : ` as of ${spec.asOf}`}`;
+  },
 };
 
 /** An overview of a valid policy set, grouped by kind. */

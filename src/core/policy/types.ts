@@ -144,7 +144,11 @@ export interface GuardrailsSpec {
 }
 
 /** Unit tests of a lead definition: example leads and what it must make of them. */
-export interface PolicyTestSpec {
+/** An expected number: exact, or a range with both ends included. */
+export type ExpectedNumber = number | { min?: number; max?: number };
+
+/** A PolicyTest of a LeadDefinition: example leads and the class, rule and scores they must get. */
+export interface LeadPolicyTestSpec {
   leadDefinition: string;
   asOf: string;
   cases: {
@@ -154,12 +158,50 @@ export interface PolicyTestSpec {
       class?: string;
       reason?: 'exclusion' | 'hand-raiser' | 'threshold' | 'default';
       rule?: string;
-      fit?: number | { min?: number; max?: number };
-      engagement?: number | { min?: number; max?: number };
-      score?: number | { min?: number; max?: number };
+      fit?: ExpectedNumber;
+      engagement?: ExpectedNumber;
+      score?: ExpectedNumber;
     };
   }[];
 }
+
+/** A PolicyTest of a HandoffSla: one lead or opportunity per case, its clock times and the outcome it must get. */
+export interface SlaPolicyTestSpec {
+  handoffSla: string;
+  asOf: string;
+  cases: {
+    name: string;
+    lead?: Record<string, unknown>;
+    opportunity?: Record<string, unknown>;
+    from: string;
+    to?: string;
+    expect: {
+      status: 'met' | 'breached' | 'pending' | 'untargeted';
+      target?: string;
+      responseHours?: ExpectedNumber;
+    };
+  }[];
+}
+
+/** A PolicyTest of a CompPlan: one person's deals in one period per case, and what the plan must pay. */
+export interface CompPolicyTestSpec {
+  compPlan: string;
+  asOf?: string;
+  cases: {
+    name: string;
+    /** `2026`, `2026-Q1` or `2026-02`. */
+    period: string;
+    person: { id: string; role?: string; team?: string };
+    opportunities?: Record<string, unknown>[];
+    leads?: Record<string, unknown>[];
+    goalAttainment?: number;
+    constraintMet?: boolean;
+    expect: { payout: DecimalText; components?: Record<string, DecimalText> };
+  }[];
+}
+
+/** Exactly one of `leadDefinition`, `handoffSla` or `compPlan` names the policy under test. */
+export type PolicyTestSpec = LeadPolicyTestSpec | SlaPolicyTestSpec | CompPolicyTestSpec;
 
 export interface SpecByKind {
   Funnel: FunnelSpec;

@@ -1,31 +1,20 @@
-import { DateTime } from 'luxon';
-import { canonicalModel } from '../model/canonical.js';
 import { listClauses } from '../logic/compile.js';
 import type { BusinessCalendar, CoverageSink } from '../logic/compile.js';
 import { compileLeadDefinition } from '../engine/classify.js';
 import type { LeadClassification } from '../engine/classify.js';
-import type { Policy, PolicySet, PolicyTestSpec } from '../policy/types.js';
+import type { LeadPolicyTestSpec, Policy, PolicySet } from '../policy/types.js';
+import { compareExpected, failWithError, startCase, toInstant, toRow } from './case-result.js';
+import type { TestCaseResult } from './case-result.js';
+import { runCompTests } from './run-comp-tests.js';
+import type { CompCaseOutcome } from './run-comp-tests.js';
+import { runSlaTests } from './run-sla-tests.js';
+import type { SlaCaseOutcome } from './run-sla-tests.js';
+
+export type { TestCaseResult, TestDiff } from './case-result.js';
+export type { CompCaseOutcome } from './run-comp-tests.js';
+export type { SlaCaseOutcome } from './run-sla-tests.js';
 
 type Path = (string | number)[];
-
-/** One expectation that did not hold. */
-export interface TestDiff {
-  field: string;
-  expected: unknown;
-  actual: unknown;
-}
-
-export interface TestCaseResult {
-  file: string;
-  suite: string;
-  name: string;
-  /** Data path of the case in its test file, to locate it. */
-  path: Path;
-  status: 'passed' | 'failed' | 'error';
-  diffs: TestDiff[];
-  error?: string;
-  actual?: LeadClassification;
-}
 
 /** Which clauses (operator nodes) of each rule the tests evaluated. */
 export interface ClauseCoverage {
@@ -37,9 +26,11 @@ export interface ClauseCoverage {
 }
 
 export interface PolicyTestReport {
-  cases: TestCaseResult[];
+  /** Every case in file order: lead cases carry the classification, SLA cases the outcome, comp cases the payout. */
+  cases: TestCaseResult<LeadClassification | SlaCaseOutcome | CompCaseOutcome>[];
   passed: number;
   failed: number;
+  /** Clause coverage of the lead definitions under test (SLA and comp tests have none). */
   coverage: ClauseCoverage[];
   /** covered / total over every policy under test, 0–100; 100 when there is nothing to cover. */
   coveragePercent: number;
@@ -63,61 +54,52 @@ function rulesOf(def: Policy<'LeadDefinition'>): { rule: unknown; path: Path }[]
 
 /** Builds a lead row from a test case the way the data readers would: datetimes become epoch ms. */
 export function toLeadRow(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [field, value] of Object.entries(values)) {
-    const type = canonicalModel.leads[field]?.type;
-    row[field] = type === 'datetime' && typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }).toMillis() : value;
-  }
-  return row;
+  return toRow('leads', values);
 }
 
-function compare(field: string, expected: unknown, actual: number | string | undefined, diffs: TestDiff[]): void {
-  if (expected === undefined) return;
-  if (typeof expected === 'object' && expected !== null) {
-    const { min, max } = expected as { min?: number; max?: number };
-    const value = Number(actual);
-    if ((min !== undefined && value < min - 1e-9) || (max !== undefined && value > max + 1e-9)) diffs.push({ field, expected, actual });
-    return;
-  }
-  const isEqual = typeof expected === 'number' ? Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
-  if (!isEqual) diffs.push({ field, expected, actual });
+type LeadTest = Policy<'PolicyTest'> & { spec: LeadPolicyTestSpec };
+
+function runLeadTests(set: PolicySet, test: LeadTest, hits: Map<string, Set<string>>, calendars: ReadonlyMap<string, BusinessCalendar> | undefined): TestCaseResult<LeadClassification>[] {
+  const { spec } = test;
+  const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
+  const hitSet = hits.get(spec.leadDefinition) ?? new Set<string>();
+  hits.set(spec.leadDefinition, hitSet);
+  const coverage: CoverageSink = { hit: (path) => void hitSet.add(JSON.stringify(path)) };
+  const compiled = def === undefined ? undefined : compileLeadDefinition(def, { asOf: toInstant(spec.asOf), coverage, ...(calendars ? { calendars } : {}) });
+  return spec.cases.map((c, i) => {
+    const result = startCase<LeadClassification>(test, c.name, i);
+    if (compiled === undefined) {
+      result.status = 'error';
+      result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
+      return result;
+    }
+    try {
+      const actual = compiled.classify(toLeadRow(c.lead));
+      result.actual = actual;
+      compareExpected('class', c.expect.class, actual.class, result.diffs);
+      compareExpected('reason', c.expect.reason, actual.reason, result.diffs);
+      compareExpected('rule', c.expect.rule, actual.ruleId, result.diffs);
+      compareExpected('fit', c.expect.fit, actual.fit, result.diffs);
+      compareExpected('engagement', c.expect.engagement, actual.engagement, result.diffs);
+      compareExpected('score', c.expect.score, actual.score, result.diffs);
+      if (result.diffs.length > 0) result.status = 'failed';
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
 }
 
 /** Runs every PolicyTest of the set against the policy it names; pure, deterministic. */
 export function runPolicyTests(set: PolicySet, options: { calendars?: ReadonlyMap<string, BusinessCalendar> } = {}): PolicyTestReport {
   const hits = new Map<string, Set<string>>();
-  const cases: TestCaseResult[] = [];
+  const cases: PolicyTestReport['cases'] = [];
+  const calendars = options.calendars ?? new Map<string, BusinessCalendar>();
   for (const test of set.PolicyTest) {
-    const spec: PolicyTestSpec = test.spec;
-    const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
-    const hitSet = hits.get(spec.leadDefinition) ?? new Set<string>();
-    hits.set(spec.leadDefinition, hitSet);
-    const coverage: CoverageSink = { hit: (path) => void hitSet.add(JSON.stringify(path)) };
-    const asOf = DateTime.fromISO(spec.asOf, { setZone: true }).toMillis();
-    const compiled = def === undefined ? undefined : compileLeadDefinition(def, { asOf, coverage, ...(options.calendars ? { calendars: options.calendars } : {}) });
-    spec.cases.forEach((c, i) => {
-      const result: TestCaseResult = { file: test.file, suite: test.metadata.name, name: c.name, path: ['spec', 'cases', i], status: 'passed', diffs: [] };
-      cases.push(result);
-      if (compiled === undefined) {
-        result.status = 'error';
-        result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
-        return;
-      }
-      try {
-        const actual = compiled.classify(toLeadRow(c.lead));
-        result.actual = actual;
-        compare('class', c.expect.class, actual.class, result.diffs);
-        compare('reason', c.expect.reason, actual.reason, result.diffs);
-        compare('rule', c.expect.rule, actual.ruleId, result.diffs);
-        compare('fit', c.expect.fit, actual.fit, result.diffs);
-        compare('engagement', c.expect.engagement, actual.engagement, result.diffs);
-        compare('score', c.expect.score, actual.score, result.diffs);
-        if (result.diffs.length > 0) result.status = 'failed';
-      } catch (error) {
-        result.status = 'error';
-        result.error = error instanceof Error ? error.message : String(error);
-      }
-    });
+    const { spec } = test;
+    if ('handoffSla' in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars));
+    else if ('compPlan' in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars));
+    else cases.push(...runLeadTests(set, { ...test, spec }, hits, options.calendars));
   }
   const coverage: ClauseCoverage[] = [];
   for (const [name, hitSet] of hits) {
