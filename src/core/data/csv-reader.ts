@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { brokenRowProblem } from './csv-problems.js';
+import { CsvRowScanner, INCOMPLETE, ROW } from './csv-rows.js';
 import { detectNewline, LineCounter } from './line-counter.js';
 import { dataLimits } from './limits.js';
 import type { RecordSink } from './sink.js';
@@ -7,6 +8,11 @@ import type { RecordSink } from './sink.js';
 export interface CsvOptions {
   /** Field separator; `,` unless the mapping says otherwise. */
   delimiter?: string;
+  /**
+   * Split plain rows (no quote, or only well-formed quoted fields) without the general
+   * parser; on by default. The rows and issues are the same either way.
+   */
+  plainRows?: boolean;
 }
 
 /** What papaparse's parser hands to `step` for one row. */
@@ -23,7 +29,7 @@ interface StepResult {
  * quote and never closes it cost only its own line instead of the rest of the file.
  */
 export async function readCsv(chunks: AsyncIterable<string>, sink: RecordSink, options: CsvOptions = {}): Promise<void> {
-  const reader = new CsvReader(sink, options.delimiter ?? ',');
+  const reader = new CsvReader(sink, options.delimiter ?? ',', options.plainRows ?? true);
   for await (const chunk of chunks) {
     if (!reader.push(chunk)) return;
   }
@@ -34,6 +40,7 @@ class CsvReader {
   private parser: Papa.Parser | undefined;
   private newline = '\n';
   private lines = new LineCounter('\n');
+  private scanner: CsvRowScanner | undefined;
   /** Text not yet turned into rows, and the offset of its first character in the file. */
   private pending = '';
   private base = 0;
@@ -52,6 +59,7 @@ class CsvReader {
   constructor(
     private readonly sink: RecordSink,
     private readonly delimiter: string,
+    private readonly isScanning: boolean,
   ) {}
 
   /** Takes the next chunk; false once the reader has stopped. */
@@ -86,6 +94,7 @@ class CsvReader {
     this.newline = newline;
     this.lines = new LineCounter(newline === '\r' ? '\r' : '\n');
     this.parser = this.createParser();
+    if (this.isScanning && /^[^"\r\n\uFEFF]+$/.test(this.delimiter)) this.scanner = new CsvRowScanner(this.delimiter, newline);
     return true;
   }
 
@@ -106,6 +115,10 @@ class CsvReader {
   }
 
   private parsePending(isFinal: boolean): void {
+    if (this.scanner !== undefined) {
+      const isRowUnfinished = this.scanPending();
+      if (this.isStopped || (isRowUnfinished && !isFinal)) return;
+    }
     let input = this.pending;
     let base = this.base;
     for (;;) {
@@ -126,6 +139,31 @@ class CsvReader {
     this.base = this.rowStart;
   }
 
+  /**
+   * Hands the plain rows at the start of the pending text to the sink. True when what is
+   * left is only the start of a row the next chunk finishes; false when the general parser
+   * must read it (a row that is not plain).
+   */
+  private scanPending(): boolean {
+    const scanner = this.scanner!;
+    const text = this.pending;
+    const base = this.base;
+    scanner.reset(text);
+    let at = 0;
+    let result;
+    while ((result = scanner.scan(at)) === ROW) {
+      this.acceptFields(scanner.fields, text, base, base + at);
+      at = scanner.end;
+      if (this.isStopped) return false;
+    }
+    if (at > 0) {
+      this.lines.countTo(text, base, base + at);
+      this.pending = text.slice(at);
+      this.base = base + at;
+    }
+    return result === INCOMPLETE;
+  }
+
   private onStep(result: StepResult): void {
     const start = this.rowStart;
     this.rowStart = result.meta.cursor;
@@ -135,8 +173,13 @@ class CsvReader {
       this.rejectBrokenRow(start, quoteError);
       return;
     }
+    this.acceptFields(fields, this.input, this.inputBase, start);
+  }
+
+  /** A row split into fields, starting at file offset `start` (`text` starts at file offset `base`). */
+  private acceptFields(fields: string[], text: string, base: number, start: number): void {
     if (fields.length === 1 && fields[0] === '') return; // a blank line is not a row
-    const line = this.lines.lineAt(this.input, this.inputBase, start);
+    const line = this.lines.lineAt(text, base, start);
     if (this.headerLength < 0) {
       this.headerLength = fields.length;
       if (!this.sink.acceptHeader(fields, line)) this.stop();

@@ -20,6 +20,8 @@ export class EntitySink implements RecordSink {
   private cells: Cell[];
   /** Every row starts as a copy of this, so rows share one hidden class (fast properties, little memory). */
   private template: Record<string, null>;
+  /** Builds a row from its cells in field order, when the field names allow it (see `rowMaker`). */
+  private makeRow: RowMaker | undefined;
   private readonly keySlots = new Map<string, number>();
   private readonly hasDerive: boolean;
 
@@ -31,6 +33,7 @@ export class EntitySink implements RecordSink {
     this.slotValues = new Array<unknown>(plan.columns.length);
     this.cells = new Array<Cell>(plan.fields.length);
     this.template = makeTemplate(plan.fields);
+    this.makeRow = rowMaker(plan.fields);
     this.hasDerive = plan.fields.some((f) => f.derive !== undefined);
     tally.fields = plan.fields.map((f) => f.field);
   }
@@ -43,6 +46,7 @@ export class EntitySink implements RecordSink {
     this.slotColumns = bound.slotColumns;
     this.cells = new Array<Cell>(bound.fields.length);
     this.template = makeTemplate(bound.fields);
+    this.makeRow = rowMaker(bound.fields);
     return true;
   }
 
@@ -143,8 +147,13 @@ export class EntitySink implements RecordSink {
       this.tally.rowsRejected++;
       return;
     }
-    const row: Record<string, Cell> = { ...this.template };
-    for (let i = 0; i < fields.length; i++) row[fields[i]!.field] = this.cells[i]!;
+    let row: Record<string, Cell>;
+    if (this.makeRow !== undefined) {
+      row = this.makeRow(this.cells);
+    } else {
+      row = { ...this.template };
+      for (let i = 0; i < fields.length; i++) row[fields[i]!.field] = this.cells[i]!;
+    }
     // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would make every row a hash table, several times larger.
     Object.setPrototypeOf(row, null);
     this.rows.push(row);
@@ -180,6 +189,25 @@ export class EntitySink implements RecordSink {
     if (slot === -1 && !this.plan.deriveColumns.has(this.deriveKey(key))) this.tally.ignoredColumns.add(key);
     if (this.keySlots.size < 10_000) this.keySlots.set(key, slot);
     return slot;
+  }
+}
+
+type RowMaker = (cells: readonly Cell[]) => Record<string, Cell>;
+
+/**
+ * A function that returns one object literal holding the cells under their field names.
+ * Filling a copied template instead stores each field by a name that changes from one
+ * store to the next, which V8 looks up in a shared cache every time; a literal is laid out
+ * once and then only filled. Field names are the canonical model's, plain identifiers;
+ * for anything else (or where code cannot be generated) rows are built from the template.
+ */
+function rowMaker(fields: readonly FieldPlan[]): RowMaker | undefined {
+  const names = fields.map((f) => f.field);
+  if (!names.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !forbiddenNames.has(name))) return undefined;
+  try {
+    return new Function('c', `return {${names.map((name, i) => `${name}: c[${i}]`).join(', ')}};`) as RowMaker;
+  } catch {
+    return undefined;
   }
 }
 

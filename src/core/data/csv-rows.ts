@@ -1,0 +1,101 @@
+/**
+ * Splits the plain rows of CSV text, the ones that make up nearly every export, without
+ * the general parser: a line without a quote, and a row whose quoted fields are all
+ * well formed (`"…"` right after a delimiter or the line start, closed right before a
+ * delimiter or the line end, inner quotes doubled). Anything else — a stray quote, text
+ * or spaces after a closing quote — is left to the general parser, which reads it and
+ * explains what is wrong. Rows come out exactly as the general parser gives them.
+ */
+export class CsvRowScanner {
+  /** After `scan` returns `ROW`: the row's fields, and the offset just past its line break. */
+  fields: string[] = [];
+  end = 0;
+  /** Offset of the next quote at or after the last scan position (-1: none in the text). */
+  private nextQuote = -2;
+  private text = '';
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly newline: string,
+  ) {}
+
+  /** Starts on new text: offsets given to `scan` are into it. */
+  reset(text: string): void {
+    this.text = text;
+    this.nextQuote = -2;
+  }
+
+  /**
+   * Reads the row starting at `from`: `ROW` (see `fields` and `end`), `INCOMPLETE` when the
+   * text ends before the row does (and nothing in it is malformed so far), or `OTHER` when
+   * the row is not plain and the general parser must read it.
+   */
+  scan(from: number): ScanResult {
+    const text = this.text;
+    const lineEnd = text.indexOf(this.newline, from);
+    if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text.indexOf('"', from);
+    const quote = this.nextQuote;
+    if (quote === -1 || (lineEnd !== -1 && quote > lineEnd)) {
+      if (lineEnd === -1) return INCOMPLETE;
+      this.fields = text.substring(from, lineEnd).split(this.delimiter);
+      this.end = lineEnd + this.newline.length;
+      return ROW;
+    }
+    return this.scanQuoted(from);
+  }
+
+  private scanQuoted(from: number): ScanResult {
+    const text = this.text;
+    const { delimiter, newline } = this;
+    const fields: string[] = [];
+    let at = from;
+    let lineEnd = -2;
+    for (;;) {
+      if (text.charCodeAt(at) === QUOTE) {
+        let close = at;
+        let hasEscapes = false;
+        for (;;) {
+          close = text.indexOf('"', close + 1);
+          if (close === -1) return INCOMPLETE;
+          if (close === text.length - 1) return INCOMPLETE;
+          if (text.charCodeAt(close + 1) !== QUOTE) break;
+          hasEscapes = true;
+          close++;
+        }
+        const value = text.substring(at + 1, close);
+        fields.push(hasEscapes ? value.replaceAll('""', '"') : value);
+        const after = close + 1;
+        if (text.startsWith(delimiter, after)) {
+          at = after + delimiter.length;
+          continue;
+        }
+        if (text.startsWith(newline, after)) return this.row(fields, after + newline.length);
+        // Text ends inside what may become the line break or delimiter.
+        if (text.length - after < Math.max(delimiter.length, newline.length)) return INCOMPLETE;
+        return OTHER;
+      }
+      const delimiterAt = text.indexOf(delimiter, at);
+      if (lineEnd !== -1 && lineEnd < at) lineEnd = text.indexOf(newline, at);
+      const fieldEnd = delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd) ? delimiterAt : lineEnd;
+      if (fieldEnd === -1) return text.indexOf('"', at) === -1 ? INCOMPLETE : OTHER;
+      const value = text.substring(at, fieldEnd);
+      if (value.includes('"')) return OTHER;
+      fields.push(value);
+      if (fieldEnd === lineEnd) return this.row(fields, lineEnd + newline.length);
+      at = fieldEnd + delimiter.length;
+    }
+  }
+
+  private row(fields: string[], end: number): ScanResult {
+    this.fields = fields;
+    this.end = end;
+    this.nextQuote = -2;
+    return ROW;
+  }
+}
+
+const QUOTE = 34;
+export const ROW = 0;
+export const INCOMPLETE = 1;
+export const OTHER = 2;
+export type ScanResult = typeof ROW | typeof INCOMPLETE | typeof OTHER;
