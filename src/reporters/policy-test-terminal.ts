@@ -9,6 +9,16 @@ export interface PolicyTestTerminalOptions {
   showCoverage: boolean;
 }
 
+/** An expected value; a range `{min, max}` reads as words. */
+function formatExpected(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return formatValue(value);
+  const { min, max } = value as { min?: number; max?: number };
+  if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
+  if (min !== undefined) return `at least ${min}`;
+  if (max !== undefined) return `at most ${max}`;
+  return formatValue(value);
+}
+
 /** Pass/fail per case with the differences, then clause coverage, for the terminal. */
 export function renderPolicyTestTerminal(report: PolicyTestReport, options: PolicyTestTerminalOptions): string {
   const c = createColors(options.color);
@@ -25,7 +35,7 @@ export function renderPolicyTestTerminal(report: PolicyTestReport, options: Poli
     out.push(c.dim(`      at ${options.locate(result.file, result.path)}`));
     if (result.error !== undefined) out.push(`      ${c.red('error:')} ${result.error}`);
     for (const diff of result.diffs) {
-      out.push(`      ${diff.field}: expected ${c.green(formatValue(diff.expected))}, got ${c.red(formatValue(diff.actual))}`);
+      out.push(`      ${diff.field}: expected ${c.green(formatExpected(diff.expected))}, got ${c.red(formatValue(diff.actual))}`);
     }
   }
   if (options.showCoverage) {

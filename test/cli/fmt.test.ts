@@ -17,7 +17,7 @@ describe('revops fmt --check', () => {
   it('finds the example policies canonical and writes nothing', async () => {
     const before = snapshot(examplePolicies);
     const run = await runRevops(['fmt', examplePolicies, '--check']);
-    expect(run).toEqual({ code: 0, stdout: 'All 13 policy files formatted.\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: 'All 15 policy files formatted.\n', stderr: '' });
     expect(snapshot(examplePolicies)).toEqual(before);
   });
 
@@ -26,7 +26,7 @@ describe('revops fmt --check', () => {
     try {
       expect((await runRevops(['fmt', temp.dir])).code).toBe(0);
       const run = await runRevops(['fmt', temp.dir, '--check']);
-      expect(run).toEqual({ code: 0, stdout: 'All 13 policy files formatted.\n', stderr: '' });
+      expect(run).toEqual({ code: 0, stdout: 'All 15 policy files formatted.\n', stderr: '' });
     } finally {
       temp.cleanup();
     }
@@ -47,7 +47,7 @@ describe('revops fmt', () => {
       const run = await runRevops(['fmt', temp.dir]);
       expect(run).toEqual({
         code: 0,
-        stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 13 policy files.\n`,
+        stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 15 policy files.\n`,
         stderr: '',
       });
       const after = snapshot(temp.dir);

@@ -15,7 +15,7 @@ describe('revops init', () => {
     const run = await runRevops(['init', target]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('(13 policies, all valid)');
+    expect(run.stdout).toContain('(15 policies, all valid)');
     for (const file of ['README.md', '.gitignore', ...workflowFiles, 'policies/funnel.yaml', 'schemas/funnel.schema.json']) {
       expect(existsSync(join(target, file)), file).toBe(true);
     }

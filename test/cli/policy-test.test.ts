@@ -11,7 +11,9 @@ describe('revops test', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/lumen-lead-definition\s+55 \/ 55\s+100\.0 %/);
-    expect(run.stdout).toContain('✔ 10 passed, 0 failed');
+    expect(run.stdout).toContain('speed-to-lead-tests (policies/tests/sla-speed-to-lead.test.yaml)');
+    expect(run.stdout).toContain('ae-new-business-tests (policies/tests/comp-plan-ae.test.yaml)');
+    expect(run.stdout).toContain('✔ 18 passed, 0 failed');
     expectGolden('policy-test/example-coverage.txt', run.stdout);
   });
 
@@ -26,7 +28,7 @@ describe('revops test', () => {
       expect(run.stdout).toMatch(/at .*lead-definition\.test\.yaml:\d+/);
       expect(run.stdout).toContain('class: expected "mql", got "nurture"');
       expect(run.stdout).toContain('fit: expected 30, got 28');
-      expect(run.stdout).toContain('✖ 9 passed, 1 failed');
+      expect(run.stdout).toContain('✖ 17 passed, 1 failed');
       expectGolden('policy-test/one-failure.txt', run.stdout.split(temp.dir).join('<policies>'));
     } finally {
       temp.cleanup();
@@ -52,7 +54,77 @@ describe('revops test', () => {
   it('writes the report as JSON', async () => {
     const run = await runRevops(['test', 'policies', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { passed: number; failed: number; coveragePercent: number };
-    expect(report).toMatchObject({ passed: 10, failed: 0, coveragePercent: 100 });
+    expect(report).toMatchObject({ passed: 18, failed: 0, coveragePercent: 100 });
+  });
+
+  it('reports the SLA outcome and the payouts each case gets', async () => {
+    const run = await runRevops(['test', 'policies', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { cases: { suite: string; actual: unknown }[] };
+    const actual = (suite: string): unknown[] => report.cases.filter((c) => c.suite === suite).map((c) => c.actual);
+    expect(actual('speed-to-lead-tests')).toEqual([
+      { status: 'met', target: 'hand-raiser', responseHours: 0.75 },
+      { status: 'breached', target: 'enterprise', responseHours: 2.5 },
+      { status: 'pending', target: 'default', responseHours: 2 },
+      { status: 'met', target: 'default', responseHours: 3 },
+    ]);
+    expect(actual('ae-new-business-tests')).toEqual([
+      { payout: '25200.00', components: { 'new-business': '19200.00', 'shared-goal': '6000.00' }, warnings: [] },
+      { payout: '65400.00', components: { 'new-business': '60000.00', 'shared-goal': '5400.00' }, warnings: [] },
+      { payout: '14400.00', components: { 'new-business': '14400.00', 'shared-goal': '0.00' }, warnings: [] },
+      { payout: '13500.00', components: { 'new-business': '7200.00', 'shared-goal': '4800.00' }, warnings: [] },
+    ]);
+  });
+
+  it('fails an SLA case and a payout case with the difference and where the case is', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      const sla = join(temp.dir, 'tests', 'sla-speed-to-lead.test.yaml');
+      writeFileSync(sla, readFileSync(sla, 'utf8').replace('expect: {status: breached, target: enterprise, responseHours: 2.5}', 'expect: {status: met, target: enterprise, responseHours: {max: 2}}'));
+      const comp = join(temp.dir, 'tests', 'comp-plan-ae.test.yaml');
+      writeFileSync(comp, readFileSync(comp, 'utf8').replace('payout: "65400.00"', 'payout: "66000"').replace('new-business: "60000.00"', 'new-business: "60600.00"'));
+      const run = await runRevops(['test', temp.dir]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/✗ an enterprise lead from Friday afternoon answered on Monday morning is breached\n {6}at .*sla-speed-to-lead\.test\.yaml:23\n/);
+      expect(run.stdout).toContain('status: expected "met", got "breached"');
+      expect(run.stdout).toContain('responseHours: expected at most 2, got 2.5');
+      expect(run.stdout).toMatch(/✗ a quarter at twice the quota is capped at 2\.5 times target pay\n {6}at .*comp-plan-ae\.test\.yaml:28\n/);
+      expect(run.stdout).toContain('payout: expected "66000", got "65400.00"');
+      expect(run.stdout).toContain('components.new-business: expected "60600.00", got "60000.00"');
+      expect(run.stdout).toContain('✖ 16 passed, 2 failed');
+      expectGolden('policy-test/sla-and-comp-failures.txt', run.stdout.split(temp.dir).join('<policies>'));
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('rejects a test of a HandoffSla that does not exist, and a component the plan does not have, with file:line', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      const sla = join(temp.dir, 'tests', 'sla-speed-to-lead.test.yaml');
+      writeFileSync(sla, readFileSync(sla, 'utf8').replace('handoffSla: speed-to-lead', 'handoffSla: speed-to-leed'));
+      const comp = join(temp.dir, 'tests', 'comp-plan-ae.test.yaml');
+      writeFileSync(comp, readFileSync(comp, 'utf8').replace('components: {new-business: "19200.00"', 'components: {new-busines: "19200.00"'));
+      const run = await runRevops(['test', temp.dir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/sla-speed-to-lead\.test\.yaml\n {2}13:\d+ +error +HandoffSla `speed-to-leed` does not exist\. +ref\.policy-missing\n/);
+      expect(run.stderr).toContain('Did you mean `speed-to-lead`?');
+      expect(run.stderr).toMatch(/comp-plan-ae\.test\.yaml\n {2}26:\d+ +error +`ae-new-business` has no component `new-busines`\. +ref\.component-missing\n/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('rejects a test that names two policies under test', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      const sla = join(temp.dir, 'tests', 'sla-speed-to-lead.test.yaml');
+      writeFileSync(sla, readFileSync(sla, 'utf8').replace('  handoffSla: speed-to-lead\n', '  handoffSla: speed-to-lead\n  leadDefinition: lumen-lead-definition\n'));
+      const run = await runRevops(['test', temp.dir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/sla-speed-to-lead\.test\.yaml\n {2}14:\d+ +error +Unknown property `leadDefinition` in `spec`\./);
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('rejects a --min-coverage that is not a percentage', async () => {

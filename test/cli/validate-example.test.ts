@@ -8,7 +8,7 @@ describe('revops validate on the example policies', () => {
     const run = await runRevops(['validate', examplePolicies, '--format', 'json']);
     const report = JSON.parse(run.stdout) as { ok: boolean; summary: { files: number; errors: number; warnings: number } };
     expect(run.stderr).toBe('');
-    expect(report.summary).toEqual({ files: 13, errors: 0, warnings: 0 });
+    expect(report.summary).toEqual({ files: 15, errors: 0, warnings: 0 });
     expect(report.ok).toBe(true);
     expect(run.code).toBe(0);
   });
@@ -16,7 +16,7 @@ describe('revops validate on the example policies', () => {
   it('prints a summary that names the constraint', async () => {
     const run = await runRevops(['validate', examplePolicies, '--summary']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('✔ 13 policy files valid');
+    expect(run.stdout).toContain('✔ 15 policy files valid');
     expect(run.stdout).toMatch(/RevenueGoal\s+fy2026-new-business .*constraint: mql utilisation ≤ 0\.85/);
   });
 

@@ -22,11 +22,11 @@ function parsePercent(value: string): number {
 export function registerTest(program: Command, ctx: CommandContext): void {
   program
     .command('test')
-    .description('Run the policy unit tests (kind: PolicyTest) of a policy directory, with clause coverage.')
+    .description('Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.')
     .argument('[dir]', 'policy directory', 'policies')
     .addOption(formatOption(['terminal', 'json'], 'terminal'))
-    .option('--coverage', 'report which rule clauses the tests exercise', false)
-    .addOption(new Option('--min-coverage <percent>', 'fail (exit 1) below this clause coverage; implies --coverage').argParser(parsePercent))
+    .option('--coverage', 'report which lead definition clauses the tests exercise', false)
+    .addOption(new Option('--min-coverage <percent>', 'fail (exit 1) below this lead definition clause coverage; implies --coverage').argParser(parsePercent))
     .addHelpText(
       'after',
       `
@@ -35,9 +35,16 @@ Examples:
   revops test policies --coverage      and list every clause no test reaches, with file:line
   revops test --min-coverage 100       fail unless every clause is exercised
 
-A test case gives a lead and what the lead definition must make of it (class, deciding rule,
-fit, engagement, score — a value or {min, max}). Exit codes: 0 all passed, 1 a test failed or
-coverage is below --min-coverage, 2 usage error or invalid policies.`,
+A test file names the policy under test with one of:
+  leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
+                  score it must get (numbers as a value or {min, max})
+  handoffSla      each case gives a lead (or opportunity), from and to instants (no to: no
+                  response yet) and the status it must get at asOf (met, breached, pending,
+                  untargeted), optionally the target and responseHours in business hours
+  compPlan        each case gives a period, a person, their opportunities and the shared-goal
+                  inputs, and the payout (and per-component payouts) the plan must give
+Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
+or coverage is below --min-coverage, 2 usage error or invalid policies.`,
     )
     .action(async (dir: string, options: TestOptions) => {
       const { io } = ctx;

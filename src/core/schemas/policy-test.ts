@@ -192,6 +192,34 @@ const compPlanTest: JsonSchema = {
   },
 };
 
+function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {
+  return (schema.properties ?? {}) as Record<string, JsonSchema>;
+}
+
+/** `keys`, each described as the first of `shapes` that has it describes it, and accepting any value (the shape validates). */
+function describedKeys(keys: readonly string[], shapes: readonly JsonSchema[]): Record<string, JsonSchema> {
+  return Object.fromEntries(keys.map((key) => [key, { description: String(shapes.map((s) => propertiesOf(s)[key]).find((p) => p !== undefined)?.description ?? key) }]));
+}
+
+const shapes = [leadDefinitionTest, handoffSlaTest, compPlanTest];
+const caseShapes = shapes.map((s) => propertiesOf(s).cases?.items as JsonSchema);
+
+// `revops fmt` orders keys by every branch at once; listing the union here, in this order,
+// keeps the policy under test first and each case's `expect` last whatever the shape.
+const keyOrder: JsonSchema = {
+  properties: {
+    ...describedKeys(['leadDefinition', 'handoffSla', 'compPlan', 'asOf'], shapes),
+    cases: {
+      type: 'array',
+      description: 'The test cases; their shape follows the kind of policy under test.',
+      items: {
+        type: 'object',
+        properties: describedKeys(['name', 'period', 'person', 'lead', 'opportunity', 'from', 'to', 'opportunities', 'leads', 'goalAttainment', 'constraintMet', 'expect'], caseShapes),
+      },
+    },
+  },
+};
+
 export const policyTestSchema = definePolicySchema({
   kind: 'PolicyTest',
   file: 'policy-test.schema.json',
@@ -201,6 +229,7 @@ export const policyTestSchema = definePolicySchema({
   // The property naming the policy under test picks the shape, so errors speak of one shape only.
   spec: {
     type: 'object',
+    ...keyOrder,
     if: { properties: { handoffSla: { description: 'Present: a test of a HandoffSla.' } }, required: ['handoffSla'] },
     then: handoffSlaTest,
     else: {
