@@ -3,31 +3,9 @@ import type { CompContext } from '../../../../src/core/engine/comp/index.js';
 import type { CompPlanSpec, Policy } from '../../../../src/core/policy/types.js';
 import type { CompPersonPeriod, CompPlanResult, CompSection } from '../../../../src/core/report/comp.js';
 
-/** A prototype-free row, as the data readers make them. */
-export function row(fields: Record<string, string | number | boolean | null>): Row {
-  return Object.assign(Object.create(null) as Record<string, unknown>, fields) as Row;
-}
+import { ms } from '../helpers.js';
 
-/** Epoch ms of an ISO instant. */
-export function ms(iso: string): number {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new Error(`bad instant ${iso}`);
-  return t;
-}
-
-export function pipeline(entities: Partial<Record<'leads' | 'opportunities' | 'activities' | 'users', Record<string, string | number | boolean | null>[]>>): PipelineData {
-  return {
-    leads: (entities.leads ?? []).map(row),
-    opportunities: (entities.opportunities ?? []).map(row),
-    activities: (entities.activities ?? []).map(row),
-    users: (entities.users ?? []).map(row),
-    stage_events: [],
-    files: [],
-    issues: [],
-    absent: [],
-    ignoredFiles: [],
-  };
-}
+export { ms, pipeline, row } from '../helpers.js';
 
 export interface ContextOptions {
   start?: string;
