@@ -1,4 +1,4 @@
-import type { PipelineData, Row } from '../../../../src/core/data/types.js';
+import type { PipelineData } from '../../../../src/core/data/types.js';
 import type { CompContext } from '../../../../src/core/engine/comp/index.js';
 import type { CompPlanSpec, Policy } from '../../../../src/core/policy/types.js';
 import type { CompPersonPeriod, CompPlanResult, CompSection } from '../../../../src/core/report/comp.js';
