@@ -2,7 +2,7 @@ import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 import { summariseReport, targetText } from './report-summary.js';
-import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaTargetsTable } from './report-tables.js';
+import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaGroupsTable, slaTargetsTable } from './report-tables.js';
 import type { TableModel } from './report-tables.js';
 
 const e = escapeMarkdown;
@@ -93,6 +93,8 @@ function slaSection(report: Report): string[] {
   for (const sla of report.slas) {
     body.push(`**${e(sla.name)}**: ${e(sla.from)} → ${e(sla.to)}, business time of ${e(sla.calendar)}; median response ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}`, '');
     body.push(...table(slaTargetsTable(sla)), '');
+    if (sla.byTeam.length > 1) body.push(...table(slaGroupsTable(sla, 'team')), '');
+    if (sla.byOwner.length > 0) body.push(...table(slaGroupsTable(sla, 'owner')), '');
   }
   return details('SLAs', body);
 }

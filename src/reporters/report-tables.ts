@@ -64,6 +64,16 @@ export function slaTargetsTable(sla: SlaResult): TableModel {
   return { headers: ['target', 'within', 'eligible', 'met', 'breached', 'pending', 'compliance'], rows, align: ['left', 'left', ...right(5)] };
 }
 
+/** One SLA per team (and, with `byOwner`, per owner): the teams own the handoffs. */
+export function slaGroupsTable(sla: SlaResult, by: 'team' | 'owner'): TableModel {
+  const counts = (c: SlaResult['byTeam'][number]): string[] => [formatCount(c.eligible), formatCount(c.met), formatCount(c.breached), formatCount(c.pending), formatPercent(c.compliance)];
+  const rows =
+    by === 'team'
+      ? sla.byTeam.map((t) => [t.team ?? '(no team)', ...counts(t)])
+      : sla.byOwner.map((o) => [o.ownerId === null ? '(no owner)' : o.name === null ? o.ownerId : `${o.ownerId} ${o.name}`, ...counts(o)]);
+  return { headers: [by, 'eligible', 'met', 'breached', 'pending', 'compliance'], rows, align: ['left', ...right(5)] };
+}
+
 /** One plan's payout per person and period (`*` marks a period partly inside the window), with totals. */
 export function compPlanTable(plan: CompPlanResult): TableModel {
   const rows = plan.people.map((person) => [

@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import type { Report } from '../core/report/index.js';
 import { formatCount, formatHours, formatInstant, formatMoney, formatNumber, formatPercent } from './figures.js';
 import { summariseReport } from './report-summary.js';
-import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaTargetsTable } from './report-tables.js';
+import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaGroupsTable, slaTargetsTable } from './report-tables.js';
 import type { TableModel } from './report-tables.js';
 import type { SummaryLine } from './report-summary.js';
 import { renderTextTable, wrapText } from './text-table.js';
@@ -76,6 +76,8 @@ function renderSlas(report: Report, c: Colors): string[] {
     const escalations = sla.escalations.map((e) => `${formatCount(e.reached)} reached ${e.notify} (after ${e.after})`).join('; ');
     out.push(...wrapText(`response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === '' ? '' : `; ${escalations}`}`, WIDTH - 2, '  ').map((l, i) => (i === 0 ? `  ${l}` : l)));
     if (sla.untargeted > 0 || sla.invalidOrder > 0) out.push(c.yellow(`  ${formatCount(sla.untargeted)} matched no target; ${formatCount(sla.invalidOrder)} stopped before they started.`));
+    if (sla.byTeam.length > 1) out.push('', ...table(slaGroupsTable(sla, 'team')));
+    if (sla.byOwner.length > 0) out.push('', ...table(slaGroupsTable(sla, 'owner')));
   }
   return out;
 }
