@@ -15,10 +15,13 @@ interface Case {
 }
 
 const cases = parse(readFileSync(new URL('./checks.cases.yaml', import.meta.url), 'utf8')) as Case[];
+/** The example policies and their unit tests (`tests/…`), by path inside the policy directory. */
 const originals = new Map(
-  readdirSync(examplePolicies)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => [f, readFileSync(join(examplePolicies, f), 'utf8')] as const),
+  ['', 'tests/'].flatMap((dir) =>
+    readdirSync(join(examplePolicies, dir))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [`${dir}${f}`, readFileSync(join(examplePolicies, dir, f), 'utf8')] as const),
+  ),
 );
 
 function load(files: Map<string, string>) {
