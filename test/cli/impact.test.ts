@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeFileIo } from '../../src/cli/cli-io.js';
 import { loadPolicyDir } from '../../src/core/policy/load.js';
 import { diffPolicySets } from '../../src/core/impact/policy-diff.js';
+import { parseImpactGuardrails } from '../../src/github/impact-guardrails.js';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -101,6 +102,10 @@ describe('revops impact', () => {
     expect(report.policyChanges).toHaveLength(1);
     expect(report.guardrails.filter((g) => g.isCrossed).map((g) => g.id)).toContain('constraint-overload');
     expect(readFileSync(join(out, 'impact.md'), 'utf8')).toContain('The constraint stays at mql');
+    // What stage two's revops check reads from the artifact.
+    const gate = parseImpactGuardrails(readFileSync(join(out, 'impact.json'), 'utf8'), 'impact.json');
+    expect(gate.headSha).toBe(headSha);
+    expect(gate.guardrails.filter((g) => g.isCrossed).map((g) => g.id)).toEqual(report.guardrails.filter((g) => g.isCrossed).map((g) => g.id));
   });
 
   it.each([
