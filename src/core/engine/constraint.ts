@@ -135,11 +135,10 @@ export function meetsTarget(value: number, target: { max?: number; min?: number 
 /** The value of a constraint metric at one stage over a window (see the README's metric reference). */
 export function measureStageMetric(track: StageTrack, metric: string, window: TimeWindow, capacityPerWeek: number | null, slaCompliance: (window: TimeWindow) => number | null): number | null {
   const weeks = (window.end - window.start) / WEEK_MS;
+  if (metric === 'utilisation') return capacityPerWeek === null || weeks <= 0 ? null : ratio(countArrivals(track, window) / weeks, capacityPerWeek);
   const span = countStageSeries(track, [{ label: 'w', start: window.start, end: window.end, covered: 1 }], window);
   const arrivals = span.arrivals[0] ?? 0;
   switch (metric) {
-    case 'utilisation':
-      return capacityPerWeek === null || weeks <= 0 ? null : ratio(arrivals / weeks, capacityPerWeek);
     case 'throughput_per_week':
       return weeks <= 0 ? null : round((span.exits[0] ?? 0) / weeks, 2);
     case 'conversion_rate':
@@ -161,4 +160,35 @@ export function measureStageMetric(track: StageTrack, metric: string, window: Ti
     default:
       return null;
   }
+}
+
+/** Each stage's entry times in ascending order (never-entered items left out), sorted once per track. */
+const sortedEntries = new WeakMap<Float64Array, Float64Array>();
+
+/** Items that entered the stage in `[window.start, window.end)`: what `countStageSeries` counts as the window's arrivals. */
+function countArrivals(track: StageTrack, window: TimeWindow): number {
+  let sorted = sortedEntries.get(track.entry);
+  if (sorted === undefined) {
+    let n = 0;
+    for (const t of track.entry) if (!Number.isNaN(t)) n++;
+    sorted = new Float64Array(n);
+    n = 0;
+    for (const t of track.entry) if (!Number.isNaN(t)) sorted[n++] = t;
+    sorted.sort();
+    sortedEntries.set(track.entry, sorted);
+  }
+  if (!(window.start < window.end)) return 0;
+  return lowerBound(sorted, window.end) - lowerBound(sorted, window.start);
+}
+
+/** The first index of `sorted` whose value is at least `t`. */
+function lowerBound(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

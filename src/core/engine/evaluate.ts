@@ -149,7 +149,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
           data,
           goal,
           // The whole payout period's target, but nothing after as-of counts.
-          goalAttainment: (s, e) => (goal === undefined ? null : measureGoalAttainment(goal, data.opportunities, { start: s, end: e }, timeZone, ctx.window.end)),
+          leadOfOpportunity: prepared.leadOfOpportunity,
+          goalAttainment: goal === undefined ? () => null : goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;
@@ -191,6 +192,24 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     return projectCompliance(measureSlaRows(policy, items, ctx), factor);
   };
   return { report, classes, projectSlaCompliance };
+}
+
+/**
+ * Goal attainment per span, each span measured once (plans share payout periods) and only
+ * over the deals that can count: the won ones with a close time, in data order.
+ */
+function goalAttainmentOf(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], timeZone: string, until: number): (start: number, end: number) => number | null {
+  let won: Row[] | undefined;
+  const bySpan = new Map<string, number | null>();
+  return (start, end) => {
+    const key = `${start}/${end}`;
+    const cached = bySpan.get(key);
+    if (cached !== undefined || bySpan.has(key)) return cached ?? null;
+    won ??= opportunities.filter((o) => o.won === true && typeof o.closed_at === 'number');
+    const value = measureGoalAttainment(goal, won, { start, end }, timeZone, until);
+    bySpan.set(key, value);
+    return value;
+  };
 }
 
 function ownerOf(row: Row | undefined): string | null {

@@ -59,8 +59,12 @@ function measureStage(track: StageTrack, periods: readonly Period[], ctx: Engine
         const age = ctx.asOf - entered;
         open.push(age / HOUR_MS);
         const days = age / DAY_MS;
-        const bucket = ageing.find((b) => days >= b.fromDays && (b.toDays === null || days < b.toDays));
-        if (bucket !== undefined) bucket.count++;
+        for (const b of ageing) {
+          if (days >= b.fromDays && (b.toDays === null || days < b.toDays)) {
+            b.count++;
+            break;
+          }
+        }
       } else if (left >= start && left < end) {
         completed.push((left - entered) / HOUR_MS);
       }

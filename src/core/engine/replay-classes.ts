@@ -52,7 +52,7 @@ export function classifyLeads(
   };
   const classOf = new Uint16Array(leads.length);
   const stageOrderOf = new Int16Array(leads.length).fill(-1);
-  const ruleCounts = new Map<string, { reason: ClassReason; rule: string | null; count: number }>();
+  const ruleCounts = new Map<ClassReason, Map<string, { reason: ClassReason; rule: string | null; count: number }>>();
   const errors: { leadId: string; message: string }[] = [];
   let errorCount = 0;
   leads.forEach((lead, i) => {
@@ -62,10 +62,12 @@ export function classifyLeads(
       cls = result.class;
       // Leads created after as-of are classed (the arrays stay aligned) but not counted.
       if (typeof lead.created_at === 'number' && lead.created_at <= options.asOf) {
-        const key = `${result.reason}\u0000${result.ruleId ?? ''}`;
-        const entry = ruleCounts.get(key) ?? { reason: result.reason, rule: result.ruleId ?? null, count: 0 };
-        entry.count++;
-        ruleCounts.set(key, entry);
+        let byRuleId = ruleCounts.get(result.reason);
+        if (byRuleId === undefined) ruleCounts.set(result.reason, (byRuleId = new Map()));
+        const rule = result.ruleId ?? '';
+        const entry = byRuleId.get(rule);
+        if (entry === undefined) byRuleId.set(rule, { reason: result.reason, rule: result.ruleId ?? null, count: 1 });
+        else entry.count++;
       }
     } catch (error) {
       if (!(error instanceof RuleEvaluationError)) throw error;
@@ -77,6 +79,6 @@ export function classifyLeads(
     const stage = stageOfClass.get(cls);
     if (stage !== undefined) stageOrderOf[i] = stageOrder.get(stage) ?? -1;
   });
-  const byRule = [...ruleCounts.values()].sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? '').localeCompare(b.rule ?? ''));
+  const byRule = [...ruleCounts.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? '').localeCompare(b.rule ?? ''));
   return { definition, classIds, classOf, stageOrderOf, stageOfClass, byRule, errors, errorCount };
 }

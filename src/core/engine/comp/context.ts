@@ -5,6 +5,11 @@ import type { EngineContext } from '../context.js';
 /** What compensation is computed against: the engine context, the data and the shared goal's results. */
 export interface CompContext extends EngineContext {
   data: PipelineData;
+  /**
+   * For each opportunity of `data`, the row index of its lead (`lead_id`), -1 for none, when
+   * already known (prepared data); otherwise leads are indexed by id.
+   */
+  leadOfOpportunity?: Int32Array;
   goal: Policy<'RevenueGoal'> | undefined;
   /**
    * Attainment (fraction, e.g. 0.82) of the shared goal over [start,end): the goal metric in

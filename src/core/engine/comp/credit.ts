@@ -14,20 +14,17 @@ export interface CreditIndex {
   ownsLeads(people: ReadonlySet<string>): boolean;
 }
 
-/** Indexes leads by id once, for every plan. */
-export function indexCredit(data: PipelineData): CreditIndex {
-  const leads = new Map<string, Row>();
+/**
+ * Indexes leads by id once, for every plan. With `leadOfOpportunity` (each opportunity's lead
+ * row, -1 for none) the opportunities are linked to their leads without indexing lead ids.
+ */
+export function indexCredit(data: PipelineData, leadOfOpportunity?: Int32Array): CreditIndex {
   const owners = new Set<string>();
   for (const lead of data.leads) {
-    const id = readText(lead, 'id');
-    if (id !== null) leads.set(id, lead);
-    const owner = readText(lead, 'owner_id');
-    if (owner !== null) owners.add(owner);
+    const owner = lead.owner_id;
+    if (typeof owner === 'string') owners.add(owner);
   }
-  const leadOf = (opportunity: Row): Row | undefined => {
-    const leadId = readText(opportunity, 'lead_id');
-    return leadId === null ? undefined : leads.get(leadId);
-  };
+  const leadOf = leadOfOpportunity === undefined || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);
   return {
     sourcerOf(opportunity) {
       const lead = leadOf(opportunity);
@@ -43,5 +40,34 @@ export function indexCredit(data: PipelineData): CreditIndex {
       for (const id of people) if (owners.has(id)) return true;
       return false;
     },
+  };
+}
+
+function leadById(rows: readonly Row[]): (opportunity: Row) => Row | undefined {
+  const leads = new Map<string, Row>();
+  for (const lead of rows) {
+    const id = readText(lead, 'id');
+    if (id !== null) leads.set(id, lead);
+  }
+  return (opportunity) => {
+    const leadId = readText(opportunity, 'lead_id');
+    return leadId === null ? undefined : leads.get(leadId);
+  };
+}
+
+/** The lead of each opportunity row of `data` by row identity; other rows fall back to their `lead_id`. */
+function leadByRow(data: PipelineData, leadOfOpportunity: Int32Array): (opportunity: Row) => Row | undefined {
+  const linked = new Map<Row, Row | null>();
+  const { leads, opportunities } = data;
+  for (let k = 0; k < opportunities.length; k++) {
+    const i = leadOfOpportunity[k] as number;
+    linked.set(opportunities[k] as Row, i >= 0 ? (leads[i] as Row) : null);
+  }
+  let byId: ((opportunity: Row) => Row | undefined) | undefined;
+  return (opportunity) => {
+    const lead = linked.get(opportunity);
+    if (lead !== undefined) return lead ?? undefined;
+    byId ??= leadById(leads);
+    return byId(opportunity);
   };
 }
