@@ -46,6 +46,13 @@ describe('revops impact', () => {
     expect(overload).toMatchObject({ isCrossed: true, approvers: { users: ['vp-sales'] } });
     expect(report.guardrails.find((g) => g.id === 'constraint-moved')?.isCrossed).toBe(false);
     expect(report.guardrails.find((g) => g.id === 'comp-change')?.isCrossed).toBe(false);
+    // The SDRs lose the constraint component in the months the head overloads their queue.
+    expect(report.comp.byPerson.map((p) => [p.plan, p.personId, p.name, p.currency])).toEqual([
+      ['sdr-pipeline', 'U007', 'Jordan Blake', 'USD'],
+      ['sdr-pipeline', 'U008', 'Aisha Mensah', 'USD'],
+      ['sdr-pipeline', 'U009', 'Tom Keller', 'USD'],
+    ]);
+    expect(report.comp.byPlan.find((p) => p.plan === 'sdr-pipeline')).toMatchObject({ currency: 'USD', delta: '-1350.00' });
   });
 
   it('renders the pull-request comment for the bundled change (markdown golden)', async () => {

@@ -51,7 +51,10 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
     const left = keyed(b, (t) => `${key(t)}\u0000${t.currency}`, (t) => t.total);
     const right = keyed(h, (t) => `${key(t)}\u0000${t.currency}`, (t) => t.total);
     return [...new Set([...left.keys(), ...right.keys()])].sort().map((k) => {
-      const [name = '', currency = ''] = k.split('\u0000');
+      // The currency is the last part of the key; the name may itself hold parts (plan and person).
+      const cut = k.lastIndexOf('\u0000');
+      const name = k.slice(0, cut);
+      const currency = k.slice(cut + 1);
       return { name, ...moneyDelta(currency, left.get(k) ?? '0.00', right.get(k) ?? '0.00') };
     });
   };
