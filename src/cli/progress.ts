@@ -49,3 +49,19 @@ export function startReadProgress(enabled: boolean): { onProgress: (p: { file: s
     stop: () => current?.bar.stop(),
   };
 }
+
+/**
+ * A bar over the steps of an evaluation (`revops evaluate`, twice for `revops impact`), on
+ * stderr only when it is a terminal and the caller wants one.
+ */
+export function startStepProgress(label: string, enabled: boolean): { onStep: (step: string, done: number, total: number) => void; stop: () => void } {
+  let bar: Progress | undefined;
+  return {
+    onStep(_step, done, total) {
+      bar ??= startProgress({ total, label, enabled });
+      bar.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+

@@ -15,6 +15,7 @@ import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
+import { startStepProgress } from '../progress.js';
 import { parseAsOf } from './explain.js';
 
 interface EvaluateOptions {
@@ -70,8 +71,10 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       const data = await loadCommandData(io, { data: options.data, quiet: options.quiet, set, fileIo: hashing.io, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
       let report: Report;
+      const progress = startStepProgress('evaluating', !options.quiet);
       try {
         report = evaluatePipeline(set, prepareData(data), {
+          onStep: progress.onStep,
           ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
           ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
           ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
@@ -87,6 +90,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       } catch (error) {
         if (error instanceof EvaluationInputError) throw new UsageError(error.message);
         throw error;
+      } finally {
+        progress.stop();
       }
       report.policies = {
         files: policyKinds

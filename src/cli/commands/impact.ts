@@ -18,6 +18,7 @@ import type { LoadedPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
+import { startStepProgress } from '../progress.js';
 import { parseAsOf } from './explain.js';
 
 interface ImpactOptions {
@@ -114,8 +115,10 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
       const prepared = prepareData(data);
-      const evaluateSide = (side: LoadedSide): ImpactSide => {
+      const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
+        const progress = startStepProgress(label, !options.quiet);
         const evaluateOptions: EvaluateOptions = {
+          onStep: progress.onStep,
           ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
           ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
           ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
@@ -128,9 +131,11 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         } catch (error) {
           if (error instanceof EvaluationInputError) throw new UsageError(error.message);
           throw error;
+        } finally {
+          progress.stop();
         }
       };
-      let report = computeImpact(evaluateSide(base), evaluateSide(head), data.leads, {
+      let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
         engineVersion: version,
         ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),
       });

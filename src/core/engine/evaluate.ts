@@ -41,7 +41,13 @@ export interface EvaluateOptions {
   timeZone?: string;
   calendars: ReadonlyMap<string, BusinessCalendar>;
   stamp: Pick<ReportStamp, 'engineVersion' | 'policyHash' | 'dataHash'> & { generatedAt?: string };
+  /** Called as each step starts (`done` of `total` steps finished), for a progress bar. */
+  onStep?: (step: EvaluationStep, done: number, total: number) => void;
 }
+
+/** The steps of an evaluation, in order. */
+export const evaluationSteps = ['classify', 'events', 'slas', 'deals', 'comp', 'report'] as const;
+export type EvaluationStep = (typeof evaluationSteps)[number];
 
 /** Thrown when the data gives the evaluation nothing to stand on (no timestamp at all). */
 export class EvaluationInputError extends Error {}
@@ -82,6 +88,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   const periodUnit = options.periodUnit ?? 'week';
   const warnings: string[] = [];
 
+  const step = (name: EvaluationStep): void => options.onStep?.(name, evaluationSteps.indexOf(name), evaluationSteps.length);
   const funnelPolicy = set.Funnel[0];
   let classes: LeadClasses | undefined;
   let tracks: StageTrack[] = [];
@@ -93,6 +100,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const definition = set.LeadDefinition.find((d) => d.spec.funnel === funnelPolicy.metadata.name) ?? set.LeadDefinition[0];
     const qualified = new Map<string, QualifiedEvent>();
     if (definition !== undefined) {
+      step('classify');
       classes = classifyLeads(definition, stageOrder, data.leads, { asOf, calendars: options.calendars });
       for (const stageId of new Set(classes.stageOfClass.values())) {
         const stage = funnel.stages.find((s) => s.id === stageId);
@@ -102,6 +110,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     }
     const activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex } = {};
     for (const event of funnel.events) if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
+    step('events');
     ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified }, ctx));
     tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity);
   }
@@ -119,6 +128,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const rows = from.entity === 'lead' ? data.leads : data.opportunities;
     return { entity: from.entity, rows, from: from.times, to: to.times, ownerOf: (i: number) => ownerOf(rows[i]) };
   };
+  step('slas');
   const slas: SlaResult[] = [];
   for (const policy of [...set.HandoffSla].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
     const items = slaItems(policy);
@@ -137,10 +147,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     return measureStageMetric(track, metric, window, capacities.get(stageId)?.perWeek ?? null, slaCompliance(stageId));
   };
 
+  step('deals');
   const deals = measureDeals(data.opportunities, asOf);
   warnings.push(...deals.warnings);
   const goalResult = goal === undefined ? undefined : measureGoal(goal, data.opportunities, deals.section, asOf, timeZone);
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
+  step('comp');
   const comp =
     set.CompPlan.length === 0
       ? null
@@ -160,6 +172,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
         });
   if (comp !== null) warnings.push(...comp.warnings);
 
+  step('report');
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: 'evaluation',
