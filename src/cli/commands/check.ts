@@ -6,16 +6,13 @@ import { describeGitHubFailure } from '../../github/errors.js';
 import { checkGuardrailApprovals, defaultStatusContext } from '../../github/guardrail-check.js';
 import { parseImpactGuardrails } from '../../github/impact-guardrails.js';
 import type { CliIo } from '../cli-io.js';
+import { addGitHubOptions } from '../github-options.js';
+import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 
-interface CheckOptions {
+interface CheckOptions extends GitHubOptions {
   impact: string;
-  pr?: string;
-  repo?: string;
-  token?: string;
-  apiUrl?: string;
-  eventPath?: string;
   headSha?: string;
   context: string;
   dryRun: boolean;
@@ -36,15 +33,10 @@ function runUrl(env: CliIo['env']): string | undefined {
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('check')
     .description('Set the guardrail commit status on the pull request head: success when every crossed guardrail has its approvals there.')
     .requiredOption('--impact <file>', 'impact report JSON (`revops impact --format json`, guardrails from the base branch)')
-    .option('--pr <number>', 'pull request number (default: from the GITHUB_EVENT_PATH payload)')
-    .option('--repo <owner/name>', 'repository (default: GITHUB_REPOSITORY)')
-    .option('--token <token>', 'GitHub token (default: GITHUB_TOKEN; prefer the variable, a flag shows in process lists)')
-    .option('--api-url <url>', 'GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com)')
-    .option('--event-path <file>', 'workflow event payload (default: GITHUB_EVENT_PATH)')
     .option('--head-sha <sha>', "commit to judge and set the status on (default: the event's head, else the pull request's head)")
     .option('--context <name>', 'commit status context (the name branch protection requires)', defaultStatusContext)
     .option('--dry-run', 'judge and print, but set no status', false)
@@ -93,4 +85,6 @@ Exit codes: 0 success status, 1 approvals missing (failure status set) or GitHub
         ctx.setExitCode(1);
       }
     });
+  // The GitHub options (shared with the other GitHub command) come last in --help.
+  addGitHubOptions(command);
 }

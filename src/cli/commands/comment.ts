@@ -10,18 +10,15 @@ import { buildMarker, defaultMarkerName, isMarkerName, parseRunStamp } from '../
 import type { CommentMode, StickyOutcome, StickyPlan } from '../../github/sticky-comment.js';
 import { applyStickyPlan, listIssueComments, planStickyComment, prepareCommentBody, resolveCommentAuthor } from '../../github/sticky-comment.js';
 import type { CliIo } from '../cli-io.js';
+import { addGitHubOptions } from '../github-options.js';
+import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 
-interface CommentOptions {
+interface CommentOptions extends GitHubOptions {
   bodyFile: string;
   mode: CommentMode;
   dryRun: boolean;
-  pr?: string;
-  repo?: string;
-  token?: string;
-  apiUrl?: string;
-  eventPath?: string;
   headSha?: string;
   runId?: string;
   summaryFile?: string;
@@ -83,17 +80,12 @@ async function appendSummary(io: CliIo, path: string, text: string): Promise<voi
 }
 
 export function registerComment(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('comment')
     .description('Post the impact report as one sticky pull request comment: found again by its hidden marker and author, updated in place.')
     .requiredOption('--body-file <file>', 'markdown to post (e.g. from `revops impact --format markdown`)')
     .addOption(new Option('--mode <mode>', 'update: edit ours or create one; new: always create; delete-and-new: delete ours, then create').choices(['update', 'new', 'delete-and-new']).default('update'))
     .option('--dry-run', 'print what would happen (create, update, skip, delete) and write nothing', false)
-    .option('--pr <number>', 'pull request number (default: from the GITHUB_EVENT_PATH payload)')
-    .option('--repo <owner/name>', 'repository (default: GITHUB_REPOSITORY)')
-    .option('--token <token>', 'GitHub token (default: GITHUB_TOKEN; prefer the variable, a flag shows in process lists)')
-    .option('--api-url <url>', 'GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com)')
-    .option('--event-path <file>', 'workflow event payload (default: GITHUB_EVENT_PATH)')
     .option('--head-sha <sha>', 'head commit the report describes (default: from the event payload)')
     .option('--run-id <id[.attempt]>', 'run stamp that orders runs (default: GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT)')
     .option('--summary-file <file>', 'where the full body goes when the comment is truncated (default: GITHUB_STEP_SUMMARY)')
@@ -154,4 +146,6 @@ Exit codes: 0 posted or nothing to do, 1 GitHub refused, 2 usage or configuratio
         ctx.setExitCode(1);
       }
     });
+  // The GitHub options (shared with the other GitHub command) come last in --help.
+  addGitHubOptions(command);
 }
