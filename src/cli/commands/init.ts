@@ -85,9 +85,9 @@ policies, and revops-comment.yml posts that report and sets the guardrail status
       const errors = check.issues.filter((i) => i.severity === 'error').length;
       io.stdout(`Created ${plan.length} files in ${target}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`);
       io.stdout(
-        `\nNext steps:\n  cd ${target}\n  npx revops validate policies      check the policies\n` +
-          `  edit policies/*.yaml              your editor completes fields from schemas/\n` +
-          `  add your CRM export under data/   the pull-request impact workflows replay it (README.md)\n`,
+        `\nNext steps:\n  cd ${target}\n  npx revops-policy validate policies   check the policies\n` +
+          `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +
+          `  add your CRM export under data/       the pull-request impact workflows replay it (README.md)\n`,
       );
       ctx.setExitCode(errors === 0 ? 0 : 1);
     });
