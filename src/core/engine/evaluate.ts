@@ -20,7 +20,8 @@ import { classifyLeads, ERROR_CLASS } from './replay-classes.js';
 import type { LeadClasses } from './replay-classes.js';
 import { activityIndexFor, earliestPerLead } from './prepared-data.js';
 import type { PreparedData } from './prepared-data.js';
-import { measureSla, measureSlaRows } from './sla/index.js';
+import { measureSla, measureSlaRows, tallySlaByPeriod } from './sla/index.js';
+import type { SlaRowOutcomes } from './sla/index.js';
 import { projectCompliance } from './sla-projection.js';
 import { trackStages } from './stages.js';
 import type { StageTrack } from './stages.js';
@@ -135,11 +136,23 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     if (items === undefined) warnings.push(`SLA ${policy.metadata.name}: its events ${policy.spec.from} and ${policy.spec.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`);
     else slas.push(measureSla(policy, items, ctx));
   }
+  // Each SLA's per-row outcomes over the window, measured once: sub-windows (payout periods) and
+  // the impact projection tally them instead of measuring the SLA again.
+  const slaRows = new Map<string, { from: Float64Array; outcomes: SlaRowOutcomes } | null>();
+  const slaRowsOf = (policy: Policy<'HandoffSla'>) => {
+    const name = policy.metadata.name;
+    if (!slaRows.has(name)) {
+      const items = slaItems(policy);
+      slaRows.set(name, items === undefined ? null : { from: items.from, outcomes: measureSlaRows(policy, items, ctx) });
+    }
+    return slaRows.get(name) ?? null;
+  };
   const slaCompliance = (stageId: string) => (window: TimeWindow) => {
     const stage = tracks.find((t) => t.stage.id === stageId)?.stage;
     const policy = set.HandoffSla.find((s) => s.spec.from === stage?.entry);
-    const items = policy === undefined ? undefined : slaItems(policy);
-    return policy === undefined || items === undefined ? null : measureSla(policy, items, { ...ctx, window }).compliance;
+    const rows = policy === undefined ? null : slaRowsOf(policy);
+    if (rows === null) return null;
+    return tallySlaByPeriod(rows.outcomes, rows.from, [{ label: 'window', start: window.start, end: window.end, covered: 1 }])[0]?.compliance ?? null;
   };
   const measureMetric = (stageId: string, metric: string, window: TimeWindow): number | null => {
     const track = tracks.find((t) => t.stage.id === stageId);
@@ -200,9 +213,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   };
   const projectSlaCompliance = (name: string, factor: number): number | null => {
     const policy = set.HandoffSla.find((p) => p.metadata.name === name);
-    const items = policy === undefined ? undefined : slaItems(policy);
-    if (policy === undefined || items === undefined) return null;
-    return projectCompliance(measureSlaRows(policy, items, ctx), factor);
+    const rows = policy === undefined ? null : slaRowsOf(policy);
+    return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
   return { report, classes, projectSlaCompliance };
 }
