@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { describeGitHubFailure } from '../github/errors.js';
+import type { CliIo } from './cli-io.js';
+import type { CommandContext } from './program.js';
 
 /** The options every command that talks to GitHub takes; each falls back to the variable an Action sets. */
 export interface GitHubOptions {
@@ -17,4 +20,12 @@ export function addGitHubOptions(command: Command): Command {
     .option('--token <token>', 'GitHub token (default: GITHUB_TOKEN; prefer the variable, a flag shows in process lists)')
     .option('--api-url <url>', 'GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com)')
     .option('--event-path <file>', 'workflow event payload (default: GITHUB_EVENT_PATH)');
+}
+
+/** A refusal from GitHub is the command's result (exit 1, with status and message); anything else is rethrown. */
+export function reportGitHubFailure(error: unknown, io: CliIo, ctx: CommandContext): void {
+  const failure = describeGitHubFailure(error);
+  if (failure === undefined) throw error;
+  io.stderr(`revops: ${failure}\n`);
+  ctx.setExitCode(1);
 }

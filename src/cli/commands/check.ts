@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { createGitHubClient } from '../../github/client.js';
 import { resolvePullRequestTarget } from '../../github/context.js';
-import { describeGitHubFailure } from '../../github/errors.js';
 import { checkGuardrailApprovals, defaultStatusContext } from '../../github/guardrail-check.js';
 import { parseImpactGuardrails } from '../../github/impact-guardrails.js';
 import type { CliIo } from '../cli-io.js';
-import { addGitHubOptions } from '../github-options.js';
+import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
@@ -79,10 +78,7 @@ Exit codes: 0 success status, 1 approvals missing (failure status set) or GitHub
         io.stdout(`${verb} status ${options.context} = ${result.status.state}: ${result.status.description}\n`);
         ctx.setExitCode(result.status.state === 'success' ? 0 : 1);
       } catch (error) {
-        const failure = describeGitHubFailure(error);
-        if (failure === undefined) throw error;
-        io.stderr(`revops: ${failure}\n`);
-        ctx.setExitCode(1);
+        reportGitHubFailure(error, io, ctx);
       }
     });
   // The GitHub options (shared with the other GitHub command) come last in --help.

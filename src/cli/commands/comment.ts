@@ -4,13 +4,12 @@ import { UsageError } from '../../core/errors.js';
 import { createGitHubClient } from '../../github/client.js';
 import type { PullRequestTarget } from '../../github/context.js';
 import { resolvePullRequestTarget } from '../../github/context.js';
-import { describeGitHubFailure } from '../../github/errors.js';
 import type { RunStamp } from '../../github/marker.js';
 import { buildMarker, defaultMarkerName, isMarkerName, parseRunStamp } from '../../github/marker.js';
 import type { CommentMode, StickyOutcome, StickyPlan } from '../../github/sticky-comment.js';
 import { applyStickyPlan, listIssueComments, planStickyComment, prepareCommentBody, resolveCommentAuthor } from '../../github/sticky-comment.js';
 import type { CliIo } from '../cli-io.js';
-import { addGitHubOptions } from '../github-options.js';
+import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
@@ -140,10 +139,7 @@ Exit codes: 0 posted or nothing to do, 1 GitHub refused, 2 usage or configuratio
         const outcome = await applyStickyPlan(client, target, plan, prepared.body);
         io.stdout(`${describeOutcome(outcome, where, prepared.body.length)}\n`);
       } catch (error) {
-        const failure = describeGitHubFailure(error);
-        if (failure === undefined) throw error;
-        io.stderr(`revops: ${failure}\n`);
-        ctx.setExitCode(1);
+        reportGitHubFailure(error, io, ctx);
       }
     });
   // The GitHub options (shared with the other GitHub command) come last in --help.
