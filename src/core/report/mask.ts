@@ -1,10 +1,11 @@
+import type { DataIssue } from '../data/types.js';
 import type { Report } from './index.js';
 
 /** The owner placeholder of deals without an owner: not a person. */
 const NO_OWNER = '(none)';
 
 /** Stable pseudonyms for one kind of identifier: the same id always gets the same name in a report. */
-class Pseudonyms {
+export class Pseudonyms {
   private readonly names = new Map<string, string>();
 
   constructor(
@@ -65,10 +66,15 @@ export function maskReport(report: Report): Report {
     }
   }
   for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
-  masked.data.issues = masked.data.issues.map((issue) => {
+  masked.data.issues = maskDataIssues(masked.data.issues);
+  return masked;
+}
+
+/** Data issues without their raw cell values (which may hold names or e-mail addresses), also in the message. */
+export function maskDataIssues(issues: readonly DataIssue[]): DataIssue[] {
+  return issues.map((issue) => {
     if (issue.raw === undefined) return issue;
     const { raw, ...rest } = issue;
     return { ...rest, message: raw === '' ? issue.message : issue.message.split(raw).join('***') };
   });
-  return masked;
 }
