@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../../core/errors.js';
 import { EvaluationInputError, evaluatePipeline, prepareData } from '../../core/engine/evaluate.js';
 import type { Policy } from '../../core/policy/types.js';
@@ -8,47 +6,25 @@ import { policyKinds } from '../../core/schemas/kinds.js';
 import { maskReport } from '../../core/report/mask.js';
 import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
-import type { ReportFormat } from '../../reporters/report-formats.js';
 import { createHashingIo } from '../hashing-io.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
-import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
+import type { EvaluationCliOptions } from '../evaluation-options.js';
+import { cleanPath, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
-import { parseAsOf } from './explain.js';
 
-interface EvaluateOptions {
+interface EvaluateCommandOptions extends EvaluationCliOptions {
   policies: string;
-  data: string;
-  asOf?: string;
-  from?: string;
-  period: 'week' | 'month';
-  timeZone?: string;
-  mapping?: string;
-  format: ReportFormat;
-  output?: string;
-  mask: boolean;
-  timestamp: boolean;
-  quiet: boolean;
 }
 
 export function registerEvaluate(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('evaluate')
     .description('Evaluate the policies against pipeline data: lead classes, funnel, constraint, SLAs, comp and the goal, as of one moment.')
     .option('--policies <dir>', 'policy directory', 'policies')
-    .option('--data <dir>', 'pipeline data directory', 'examples/data')
-    .option('--as-of <date>', 'evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)')
-    .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
-    .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
-    .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
-    .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
-    .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--mask', 'replace person and lead identifiers with stable pseudonyms', false)
-    .option('--timestamp', 'stamp the report with the wall-clock time (off: reports are reproducible)', false)
-    .option('-q, --quiet', 'no progress bar while reading the data', false)
     .addHelpText(
       'after',
       `
@@ -63,28 +39,25 @@ README's metric reference.
 
 Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
     )
-    .action(async (options: EvaluateOptions) => {
+    .action(async (options: EvaluateCommandOptions) => {
       const { io } = ctx;
       const hashing = createHashingIo(io);
       const loaded = await loadValidPolicies(io, options.policies, hashing.io);
       const { set } = loaded.result;
       const data = await loadCommandData(io, { data: options.data, quiet: options.quiet, set, fileIo: hashing.io, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
-      if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+      const { generatedAt, ...run } = toRunOptions(options);
       let report: Report;
       const progress = startStepProgress('evaluating', !options.quiet);
       try {
         report = evaluatePipeline(set, prepareData(data), {
+          ...run,
           onStep: progress.onStep,
-          ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
-          ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
-          ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-          periodUnit: options.period,
           calendars: loaded.calendars,
           stamp: {
             engineVersion: version,
             policyHash: hashing.digest(cleanPath(options.policies)),
             dataHash: hashing.digest(cleanPath(options.data)),
-            ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),
+            ...(generatedAt === undefined ? {} : { generatedAt }),
           },
         });
       } catch (error) {
@@ -101,11 +74,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         warnings: loaded.result.issues.filter((i) => i.severity !== 'error'),
       };
       if (options.mask) report = maskReport(report);
-      const text = renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) });
-      if (options.output === undefined) io.stdout(text);
-      else {
-        await io.writeFile(cleanPath(options.output), text);
-        if (!options.quiet) io.stderr(`revops: wrote the ${options.format} report to ${cleanPath(options.output)}\n`);
-      }
+      await writeReport(io, renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'report');
     });
+  addEvaluationOptions(command, 'read the data through this FieldMapping policy (e.g. hubspot)');
 }

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../../core/errors.js';
 import { EvaluationInputError, evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
@@ -8,37 +6,26 @@ import { computeImpact } from '../../core/impact/impact.js';
 import type { ImpactSide } from '../../core/impact/impact.js';
 import { maskImpact } from '../../core/report/mask-impact.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
-import type { ReportFormat } from '../../reporters/report-formats.js';
 import type { CliIo } from '../cli-io.js';
 import { readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
-import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
+import type { EvaluationCliOptions } from '../evaluation-options.js';
+import { cleanPath, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
-import { parseAsOf } from './explain.js';
 
-interface ImpactOptions {
+interface ImpactOptions extends EvaluationCliOptions {
   base?: string;
   head?: string;
   baseDir?: string;
   headDir?: string;
   policies: string;
   repo: string;
-  data: string;
-  mapping?: string;
-  asOf?: string;
-  from?: string;
-  period: 'week' | 'month';
-  timeZone?: string;
-  format: ReportFormat;
-  output?: string;
-  mask: boolean;
-  timestamp: boolean;
-  quiet: boolean;
 }
 
 interface LoadedSide {
@@ -66,7 +53,7 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
 }
 
 export function registerImpact(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('impact')
     .description('Evaluate the base and head policies on the same data (read once) and report what the change does: constraint, SLAs, comp, goal and the guardrails it crosses.')
     .option('--base <ref>', 'git ref of the policies before the change (e.g. origin/main)')
@@ -75,17 +62,6 @@ export function registerImpact(program: Command, ctx: CommandContext): void {
     .option('--head-dir <dir>', 'a plain policy directory as the head, instead of --head')
     .option('--policies <dir>', 'policy directory inside the repository, for --base/--head', 'policies')
     .option('--repo <dir>', 'git repository to read --base and --head from', '.')
-    .option('--data <dir>', 'pipeline data directory', 'examples/data')
-    .option('--mapping <name>', "read the data through this FieldMapping policy (the head's)")
-    .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
-    .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
-    .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
-    .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
-    .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--mask', 'replace person and lead identifiers with stable pseudonyms', false)
-    .option('--timestamp', 'stamp the report with the wall-clock time', false)
-    .option('-q, --quiet', 'no progress bar while reading the data', false)
     .addHelpText(
       'after',
       `
@@ -103,7 +79,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const { io } = ctx;
       if (options.base !== undefined && options.baseDir !== undefined) throw new UsageError('Give --base or --base-dir, not both.');
       if (options.head !== undefined && options.headDir !== undefined) throw new UsageError('Give --head or --head-dir, not both.');
-      if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+      const { generatedAt, ...run } = toRunOptions(options);
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
       const dataHashing = createHashingIo(io);
@@ -118,11 +94,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
         const progress = startStepProgress(label, !options.quiet);
         const evaluateOptions: EvaluateOptions = {
+          ...run,
           onStep: progress.onStep,
-          ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
-          ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
-          ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-          periodUnit: options.period,
           calendars: side.loaded.calendars,
           stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(cleanPath(options.data)) },
         };
@@ -137,14 +110,10 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       };
       let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
         engineVersion: version,
-        ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),
+        ...(generatedAt === undefined ? {} : { generatedAt }),
       });
       if (options.mask) report = maskImpact(report);
-      const text = renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) });
-      if (options.output === undefined) io.stdout(text);
-      else {
-        await io.writeFile(cleanPath(options.output), text);
-        if (!options.quiet) io.stderr(`revops: wrote the ${options.format} impact report to ${cleanPath(options.output)}\n`);
-      }
+      await writeReport(io, renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'impact report');
     });
+  addEvaluationOptions(command, "read the data through this FieldMapping policy (the head's)");
 }

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { DateTime, IANAZone } from 'luxon';
+import { UsageError } from '../core/errors.js';
+import type { EvaluateOptions } from '../core/engine/evaluate.js';
+import type { ReportFormat } from '../reporters/report-formats.js';
+import type { CliIo } from './cli-io.js';
+import { parseAsOf } from './commands/explain.js';
+import { cleanPath, formatOption } from './options.js';
+
+/** The options of every command that evaluates policies on data (`evaluate`, `impact`). */
+export interface EvaluationCliOptions {
+  data: string;
+  mapping?: string;
+  asOf?: string;
+  from?: string;
+  period: 'week' | 'month';
+  timeZone?: string;
+  format: ReportFormat;
+  output?: string;
+  mask: boolean;
+  timestamp: boolean;
+  quiet: boolean;
+}
+
+/** Adds the options shared by the evaluating commands, after the command's own. */
+export function addEvaluationOptions(command: Command, mappingHelp: string): Command {
+  return command
+    .option('--data <dir>', 'pipeline data directory', 'examples/data')
+    .option('--mapping <name>', mappingHelp)
+    .option('--as-of <date>', 'evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)')
+    .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
+    .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
+    .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
+    .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--mask', 'replace person and lead identifiers with stable pseudonyms', false)
+    .option('--timestamp', 'stamp the report with the wall-clock time (off: reports are reproducible)', false)
+    .option('-q, --quiet', 'no progress bar while reading the data', false);
+}
+
+/** The engine's run options from the command line (as-of, window start, periods, time zone, wall-clock stamp). */
+export function toRunOptions(options: EvaluationCliOptions): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
+  if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+  return {
+    ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
+    ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    periodUnit: options.period,
+    ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),
+  };
+}
+
+/** Writes a rendered report to `--output` (saying so unless quiet) or to stdout. */
+export async function writeReport(io: CliIo, text: string, options: EvaluationCliOptions, what: string): Promise<void> {
+  if (options.output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  await io.writeFile(cleanPath(options.output), text);
+  if (!options.quiet) io.stderr(`revops: wrote the ${options.format} ${what} to ${cleanPath(options.output)}\n`);
+}
