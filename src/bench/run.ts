@@ -55,7 +55,7 @@ function benchData(leads: number): Record<string, unknown> {
       process.stdout.write(`  read ${entity.padEnd(14)} ${String(r.rows).padStart(9)} rows  ${Number(r.seconds).toFixed(2).padStart(6)} s  ${Math.round(Number(r.rowsPerSecond)).toLocaleString('en-US').padStart(9)} rows/s  ${Number(r.mbPerSecond).toFixed(1).padStart(5)} MB/s  peak RSS ${Math.round(Number(r.peakRssMb))} MB\n`);
     }
     const rules = runPhase(['rules', dir]);
-    process.stdout.write(`  rules: ${rules.rules} rules × ${rules.rows} leads: compiled ${Number(rules.compiledSeconds).toFixed(2)} s (${Number(rules.ratio).toFixed(1)}×), as one rule set ${Number(rules.ruleSetSeconds).toFixed(2)} s (${Number(rules.ruleSetRatio).toFixed(1)}×), json-logic-js ${Number(rules.jsonLogicJsSeconds).toFixed(2)} s (same rows, same process)\n`);
+    process.stdout.write(`  rules: the lead definition's ${rules.rules} rules × ${rules.rows} leads as classification evaluates them (one rule set) ${Number(rules.ruleSetSeconds).toFixed(2)} s (${Number(rules.ruleSetRatio).toFixed(1)}× json-logic-js), each rule called on its own ${Number(rules.compiledSeconds).toFixed(2)} s (${Number(rules.ratio).toFixed(1)}×), json-logic-js ${Number(rules.jsonLogicJsSeconds).toFixed(2)} s (same rows, same process)\n`);
     const classify = runPhase(['classify', dir]);
     process.stdout.write(`  read + classify ${classify.leads} leads end to end: ${Number(classify.totalSeconds).toFixed(2)} s (read ${Number(classify.readSeconds).toFixed(2)} s, classify ${Number(classify.classifySeconds).toFixed(2)} s), peak RSS ${Math.round(Number(classify.peakRssMb))} MB\n`);
     const evaluate = runPhase(['evaluate', dir]);

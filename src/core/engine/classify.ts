@@ -1,5 +1,5 @@
 import { canonicalModel } from '../model/canonical.js';
-import { compileRuleSet, truthy } from '../logic/compile.js';
+import { compileRuleSet, RuleEvaluationError, truthy } from '../logic/compile.js';
 import type { BusinessCalendar, CompiledRule, CoverageSink } from '../logic/compile.js';
 import type { LeadDefinitionSpec, Policy, ScoringCategory } from '../policy/types.js';
 import { parseDuration } from './duration.js';
@@ -26,10 +26,11 @@ export interface LeadClassification {
 
 export const EXCLUDED_CLASS = 'excluded';
 
+/** A scoring rule; `when` and a computed `points` are the places of their rules in the rule set's results. */
 interface CompiledScoringRule {
   id: string;
-  when?: CompiledRule;
-  points: number | CompiledRule;
+  when?: number;
+  points: number | { rule: number };
 }
 
 interface CompiledCategory {
@@ -70,8 +71,8 @@ const leadFieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).m
 export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options: CompileLeadDefinitionOptions): CompiledLeadDefinition {
   const spec: LeadDefinitionSpec = policy.spec;
   const base = { asOf: options.asOf, fieldTypes: leadFieldTypes, ...(options.calendars ? { calendars: options.calendars } : {}), ...(options.coverage ? { coverage: options.coverage } : {}) };
-  // Every rule is compiled into one rule set, so each lead's fields are read once for all of
-  // them; `compile` hands out the set's rules in the order listed by `definitionRules`.
+  // Every rule is compiled into one rule set, evaluated once per lead; `compile` hands out
+  // each rule's place in the results, in the order listed by `definitionRules`.
   const listed = definitionRules(spec);
   const set = compileRuleSet(
     listed.map((r) => r.rule),
@@ -79,11 +80,10 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     listed.map((r) => r.path),
   );
   let next = 0;
-  const compile = (rule: unknown, path: (string | number)[]): CompiledRule => {
+  const compile = (rule: unknown, path: (string | number)[]): number => {
     const i = next++;
-    const compiled = set.rules[i];
-    if (compiled === undefined || listed[i]?.rule !== rule) throw new Error(`internal: rule ${path.join('.')} is not listed in order`);
-    return compiled;
+    if (listed[i]?.rule !== rule) throw new Error(`internal: rule ${path.join('.')} is not listed in order`);
+    return i;
   };
 
   const exclusions = (spec.exclusions ?? []).map((r, i) => ({ id: r.id, when: compile(r.when, ['spec', 'exclusions', i, 'when']) }));
@@ -100,7 +100,7 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
       return {
         id: r.id,
         ...(r.when !== undefined ? { when: compile(r.when, [...path, 'when']) } : {}),
-        points: typeof r.points === 'number' ? r.points : compile(r.points, [...path, 'points']),
+        points: typeof r.points === 'number' ? r.points : { rule: compile(r.points, [...path, 'points']) },
       };
     }),
   });
@@ -111,13 +111,31 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     whenRule: c.when === undefined ? undefined : compile(c.when, ['spec', 'classes', i, 'when']),
   }));
 
+  /**
+   * The results of the lead being classified, all evaluated at once; a rule that failed on
+   * it throws when consulted. Collecting coverage, each rule runs only when consulted, so
+   * coverage shows the clauses that took part in a decision.
+   */
+  const results = new Array<unknown>(listed.length);
+  const isLazy = options.coverage !== undefined;
+  let current: Readonly<Record<string, unknown>> = {};
+  const result = (i: number): unknown => {
+    if (isLazy) return (set.rules[i] as CompiledRule)(current);
+    const value = results[i];
+    if (value instanceof RuleEvaluationError) throw value;
+    return value;
+  };
+  const isMet = (i: number): boolean => truthy(result(i));
+
   const classify = (lead: Readonly<Record<string, unknown>>): LeadClassification => {
+    current = lead;
+    if (!isLazy) set.evaluate(lead, results);
     const scores = { fit: 0, engagement: 0, score: 0, engagementRaw: 0, decayFactor: 1 };
     for (const rule of exclusions) {
-      if (truthy(rule.when(lead))) return { class: EXCLUDED_CLASS, reason: 'exclusion', ruleId: rule.id, ...scores };
+      if (isMet(rule.when)) return { class: EXCLUDED_CLASS, reason: 'exclusion', ruleId: rule.id, ...scores };
     }
-    const fitRaw = sumPoints(fit, lead);
-    const engagementRaw = sumPoints(engagement, lead);
+    const fitRaw = sumPoints(fit, isMet, result);
+    const engagementRaw = sumPoints(engagement, isMet, result);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     scores.fit = capScore(fitRaw, fit.cap);
     scores.engagementRaw = engagementRaw;
@@ -125,22 +143,19 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     scores.engagement = capScore(engagementRaw * decayFactor, engagement.cap);
     scores.score = scores.fit + scores.engagement;
     for (const rule of handRaisers) {
-      if (truthy(rule.when(lead))) return { class: rule.classifyAs, reason: 'hand-raiser', ruleId: rule.id, ...scores };
+      if (isMet(rule.when)) return { class: rule.classifyAs, reason: 'hand-raiser', ruleId: rule.id, ...scores };
     }
     for (const cls of classes) {
       const meets =
         (cls.minScore === undefined || scores.score >= cls.minScore) &&
         (cls.minFit === undefined || scores.fit >= cls.minFit) &&
         (cls.minEngagement === undefined || scores.engagement >= cls.minEngagement) &&
-        (cls.whenRule === undefined || truthy(cls.whenRule(lead)));
+        (cls.whenRule === undefined || isMet(cls.whenRule));
       if (meets) return { class: cls.id, reason: 'threshold', ruleId: cls.id, ...scores };
     }
     return { class: spec.defaultClass, reason: 'default', ...scores };
   };
-  return {
-    policy,
-    classify: (lead) => set.withRow(lead, () => classify(lead)),
-  };
+  return { policy, classify };
 }
 
 /** Every rule of a lead definition with its path, in the order `compileLeadDefinition` compiles them. */
@@ -161,11 +176,11 @@ function definitionRules(spec: LeadDefinitionSpec): { rule: unknown; path: (stri
   return out;
 }
 
-function sumPoints(category: CompiledCategory, lead: Readonly<Record<string, unknown>>): number {
+function sumPoints(category: CompiledCategory, isMet: (rule: number) => boolean, result: (rule: number) => unknown): number {
   let sum = 0;
   for (const rule of category.rules) {
-    if (rule.when !== undefined && !truthy(rule.when(lead))) continue;
-    const points = typeof rule.points === 'number' ? rule.points : Number(rule.points(lead));
+    if (rule.when !== undefined && !isMet(rule.when)) continue;
+    const points = typeof rule.points === 'number' ? rule.points : Number(result(rule.points.rule));
     // A points rule that yields no number (e.g. a missing field) gives no points, not NaN.
     if (Number.isFinite(points)) sum += points;
   }

@@ -47,7 +47,7 @@ const SCAN_LIMIT = 16;
  * Membership in a literal list, as `indexOf` finds it (strict equality: never NaN, and
  * -0 finds 0): a scan of a short list, a Set lookup in a long one.
  */
-function memberOf(list: readonly unknown[]): (x: unknown) => boolean {
+export function memberOf(list: readonly unknown[]): (x: unknown) => boolean {
   if (list.length > SCAN_LIMIT) {
     const members = new Set<unknown>(list);
     return (x) => x === x && members.has(x);

@@ -12,7 +12,7 @@ const numericTypes: ReadonlySet<FieldType> = new Set(['decimal', 'integer', 'num
 type FieldTypes = Readonly<Record<string, FieldType>> | undefined;
 
 /** A numeric field of the row (not of an element), whose numeric strings read as numbers. */
-function isNumericField(types: FieldTypes, path: unknown): boolean {
+export function isNumericField(types: FieldTypes, path: unknown): boolean {
   return types !== undefined && typeof path === 'string' && hasOwn.call(types, path) && numericTypes.has(types[path] as FieldType);
 }
 

@@ -119,3 +119,21 @@ describe('lead class replay in the evaluation', () => {
     expect(mql.openAtAsOf).toBe(5);
   });
 });
+
+describe('a rule that fails on a lead', () => {
+  // `>` on an object fails: the fit rule cannot be evaluated for a lead whose employee_count is one.
+  const definition = leadDefinition({
+    scoring: { fit: { rules: [{ id: 'target-size', points: 30, when: { '>=': [{ var: 'employee_count' }, 200] } }] } },
+  });
+  const broken = (fields: Record<string, unknown>): Record<string, unknown> => Object.setPrototypeOf({ employee_count: Object.create(null) as object, ...fields }, null) as Record<string, unknown>;
+
+  it('does not stop a lead that is decided before the rule is consulted', () => {
+    const classifier = compileLeadDefinition(definition, { asOf: 0 });
+    expect(classifier.classify(broken({ is_competitor: true })).class).toBe('excluded');
+  });
+
+  it('fails the lead, at the rule, when the rule is needed', () => {
+    const classifier = compileLeadDefinition(definition, { asOf: 0 });
+    expect(() => classifier.classify(broken({ is_competitor: false }))).toThrow(/>=/);
+  });
+});
