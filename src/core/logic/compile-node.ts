@@ -1,14 +1,12 @@
 import { argumentDepth, argumentPath, classifyNode, freezeLiteral, isLiteral } from './node.js';
 import { fieldReadOf } from './ops/data.js';
 import { markSafe, markSafeIf } from './safety.js';
-import type { CompileOptions, Evaluate, FieldFrame, FieldRead, LogicPath } from './types.js';
+import type { CompileOptions, Evaluate, FieldRead, LogicPath } from './types.js';
 
 /** Where a node is compiled: the options of the rule, and whether `var` reads an element. */
 export interface CompileScope {
   options: CompileOptions;
   isScoped: boolean;
-  /** The field frame of the rule set being compiled, if any. */
-  frame?: FieldFrame;
 }
 
 /**
@@ -38,7 +36,7 @@ export function compileNode(rule: unknown, path: LogicPath, depth: number, scope
     args.push(compiled);
     literals.push(isLiteral(arg) ? { value: compiled(undefined) } : undefined);
     // With coverage, every `var` must run as its own node to be counted.
-    fields.push(sink === undefined ? fieldReadOf(arg, scope.options, argScope.isScoped, scope.frame) : undefined);
+    fields.push(sink === undefined ? fieldReadOf(arg, scope.options, argScope.isScoped) : undefined);
   });
   const evaluate = def.build({
     op,
@@ -49,7 +47,6 @@ export function compileNode(rule: unknown, path: LogicPath, depth: number, scope
     path,
     options: scope.options,
     isScoped: scope.isScoped,
-    ...(scope.frame !== undefined ? { frame: scope.frame } : {}),
   });
   if (sink === undefined) return evaluate;
   const at = Object.freeze([...path]);

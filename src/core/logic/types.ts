@@ -78,8 +78,6 @@ export interface OperatorInput {
   options: CompileOptions;
   /** Inside an element scope: `var` reads the element, not the row. */
   isScoped: boolean;
-  /** The field frame of a rule set, when the rule is compiled into one (see `FieldFrame`). */
-  frame?: FieldFrame;
 }
 
 /** A `var` of one field, fused into the operator that uses it (see `readField`). */
@@ -89,22 +87,6 @@ export interface FieldRead {
   notFound: unknown;
   /** A numeric field of the row: numeric strings (exact decimals) read as numbers. */
   isNumeric: boolean;
-  /** Where a rule set holds the field's value for the row it is evaluating (`NO_FRAME` outside one). */
-  frame: FieldFrame;
-  slot: number;
-}
-
-/**
- * The fields a rule set reads, each read once per row before its rules run: while `row`
- * is the row being evaluated, `values[slot]` holds what `readOwn(row, key)` gives for the
- * field of that slot (undefined when absent or not own). Outside a rule set `row` is an
- * object no data can be.
- */
-export interface FieldFrame {
-  row: unknown;
-  values: unknown[];
-  /** The slot of a field, added on first use; -1 when the frame holds no fields. */
-  slotOf(key: string): number;
 }
 
 /** The implementation of one operator. */

@@ -1,7 +1,7 @@
 import { failure, markSafe, markSafeIf } from '../safety.js';
 import type { Evaluate, OperatorDefinition } from '../types.js';
 import { toFloat } from '../values.js';
-import { NO_FRAME, readField } from './data.js';
+import { readField } from './data.js';
 import { eager } from './eager.js';
 
 // Operands are any values and coerce as in JavaScript; `number` only satisfies the type checker.
@@ -39,9 +39,9 @@ export const arithmeticOperators = {
         const factor = toFloat(y.value);
         const field = input.field(0);
         if (field === undefined) return (d) => toFloat((a as Evaluate)(d)) * factor;
-        const { key, notFound, isNumeric, frame, slot } = field;
+        const { key, notFound, isNumeric } = field;
         return markSafe((d) => {
-          const v = readField(d, key, notFound, isNumeric, frame, slot);
+          const v = readField(d, key, notFound, isNumeric);
           try {
             return toFloat(v) * factor;
           } catch (error) {
@@ -63,9 +63,9 @@ export const arithmeticOperators = {
       if (y !== undefined) {
         const limit = y.value as Loose;
         const field = input.field(0);
-        const { key, notFound, isNumeric, frame, slot } = field ?? { key: '', notFound: null, isNumeric: false, frame: NO_FRAME, slot: -1 };
+        const { key, notFound, isNumeric } = field ?? { key: '', notFound: null, isNumeric: false };
         const evaluate: Evaluate = (d) => {
-          const v = (field === undefined ? (a as Evaluate)(d) : readField(d, key, notFound, isNumeric, frame, slot)) as Loose;
+          const v = (field === undefined ? (a as Evaluate)(d) : readField(d, key, notFound, isNumeric)) as Loose;
           try {
             return Math.min(v, limit);
           } catch (error) {

@@ -70,8 +70,8 @@ function buildIn(input: OperatorInput): Evaluate {
   const isMember = memberOf(list.value);
   const field = input.field(0);
   if (field !== undefined) {
-    const { key, notFound, isNumeric, frame, slot } = field;
-    return markSafe((d) => isMember(readField(d, key, notFound, isNumeric, frame, slot)));
+    const { key, notFound, isNumeric } = field;
+    return markSafe((d) => isMember(readField(d, key, notFound, isNumeric)));
   }
   return markSafeIf((d) => isMember((a as Evaluate)(d)), [a as Evaluate]);
 }

@@ -39,8 +39,8 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     apply: two((x, y) => x == y),
     pair: (a, b) => (d) => a(d) == b(d),
     withLiteral: (a, y) => (d) => a(d) == y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric, frame, slot) as Loose;
+    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
+      const v = read(d, key, notFound, isNumeric) as Loose;
       // Loose equality of two primitives of one type is strict equality.
       if (typeof v === typeof y && typeof v !== 'object') return v === y;
       try {
@@ -56,14 +56,14 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     pair: (a, b) => (d) => a(d) === b(d),
     withLiteral: (a, y) => (d) => a(d) === y,
     // Strict equality never throws.
-    withField: ({ key, notFound, isNumeric, frame, slot }, y) => (d) => read(d, key, notFound, isNumeric, frame, slot) === y,
+    withField: ({ key, notFound, isNumeric }, y) => (d) => read(d, key, notFound, isNumeric) === y,
   },
   '!=': {
     apply: two((x, y) => x != y),
     pair: (a, b) => (d) => a(d) != b(d),
     withLiteral: (a, y) => (d) => a(d) != y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric, frame, slot) as Loose;
+    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
+      const v = read(d, key, notFound, isNumeric) as Loose;
       // Loose equality of two primitives of one type is strict equality.
       if (typeof v === typeof y && typeof v !== 'object') return v !== y;
       try {
@@ -78,14 +78,14 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     apply: two((x, y) => x !== y),
     pair: (a, b) => (d) => a(d) !== b(d),
     withLiteral: (a, y) => (d) => a(d) !== y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y) => (d) => read(d, key, notFound, isNumeric, frame, slot) !== y,
+    withField: ({ key, notFound, isNumeric }, y) => (d) => read(d, key, notFound, isNumeric) !== y,
   },
   '>': {
     apply: two((x, y) => x > y),
     pair: (a, b) => (d) => (a(d) as Loose) > (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) > y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric, frame, slot) as Loose;
+    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
+      const v = read(d, key, notFound, isNumeric) as Loose;
       // Two numbers: the same comparison, on a site that only ever sees numbers.
       if (typeof v === 'number' && typeof y === 'number') return v > y;
       try {
@@ -99,8 +99,8 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     apply: two((x, y) => x >= y),
     pair: (a, b) => (d) => (a(d) as Loose) >= (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) >= y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric, frame, slot) as Loose;
+    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
+      const v = read(d, key, notFound, isNumeric) as Loose;
       // Two numbers: the same comparison, on a site that only ever sees numbers.
       if (typeof v === 'number' && typeof y === 'number') return v >= y;
       try {
@@ -114,8 +114,8 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     apply: between((x, y) => x < y),
     pair: (a, b) => (d) => (a(d) as Loose) < (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) < y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric, frame, slot) as Loose;
+    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
+      const v = read(d, key, notFound, isNumeric) as Loose;
       // Two numbers: the same comparison, on a site that only ever sees numbers.
       if (typeof v === 'number' && typeof y === 'number') return v < y;
       try {
@@ -129,8 +129,8 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     apply: between((x, y) => x <= y),
     pair: (a, b) => (d) => (a(d) as Loose) <= (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) <= y,
-    withField: ({ key, notFound, isNumeric, frame, slot }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric, frame, slot) as Loose;
+    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
+      const v = read(d, key, notFound, isNumeric) as Loose;
       // Two numbers: the same comparison, on a site that only ever sees numbers.
       if (typeof v === 'number' && typeof y === 'number') return v <= y;
       try {

@@ -1,7 +1,7 @@
 import type { FieldType } from '../../model/canonical.js';
 import { LogicCompileError, RuleEvaluationError } from '../errors.js';
 import { markSafe } from '../safety.js';
-import type { CompileOptions, Evaluate, FieldFrame, FieldRead, LogicPath, OperatorDefinition, OperatorInput } from '../types.js';
+import type { CompileOptions, Evaluate, FieldRead, LogicPath, OperatorDefinition, OperatorInput } from '../types.js';
 import { isLogicObject, isWholeDataPath, lengthOf, numberFromText, readPath, refuseDataAsLogic, splitPath } from '../values.js';
 import { eager, evaluateAll } from './eager.js';
 
@@ -35,74 +35,39 @@ function refuseForbiddenLiteral(path: unknown, at: LogicPath): void {
   }
 }
 
-/** An object no row can be: the row of a frame between evaluations. */
-export const NO_ROW: unknown = Object.freeze(Object.create(null));
-
-/** A frame holding no row; `keys` receives the fields its rules read, in slot order. */
-export function createFieldFrame(keys: string[] | undefined): FieldFrame {
-  return {
-    row: NO_ROW,
-    values: [],
-    slotOf(key) {
-      if (keys === undefined) return -1;
-      const i = keys.indexOf(key);
-      return i !== -1 ? i : keys.push(key) - 1;
-    },
-  };
-}
-
-/** The frame of rules compiled on their own: it never holds the row being read. */
-export const NO_FRAME: FieldFrame = createFieldFrame(undefined);
-
 /**
  * Reads one field as `{"var": key}` does, own properties only. Operators call this for a
- * fused `var` argument; it is small enough for the engine to inline at each call. Inside a
- * rule set the value of the row being evaluated was read already, into its frame.
+ * fused `var` argument; it is small enough for the engine to inline at each call.
  */
-export function readField(d: unknown, key: string, notFound: unknown, isNumeric: boolean, frame: FieldFrame, slot: number): unknown {
-  let v: unknown;
-  if (d === frame.row) {
-    v = frame.values[slot];
-    if (v === undefined) return notFound;
-  } else {
-    if (d === null || d === undefined) return notFound;
-    v = (d as Record<string, unknown>)[key];
-    // With a null prototype every property found is an own one: no need to ask.
-    if (v === undefined || (getPrototypeOf(d) !== null && !hasOwn.call(d, key))) return notFound;
-  }
+export function readField(d: unknown, key: string, notFound: unknown, isNumeric: boolean): unknown {
+  if (d === null || d === undefined) return notFound;
+  const v = (d as Record<string, unknown>)[key];
+  // With a null prototype every property found is an own one: no need to ask.
+  if (v === undefined || (getPrototypeOf(d) !== null && !hasOwn.call(d, key))) return notFound;
   return isNumeric && typeof v === 'string' ? numberFromText(v) : v;
 }
 
 /** The field a rule reads when it is `{"var": "name"}` or `{"var": ["name", scalar]}` with no dot in the name. */
-export function fieldReadOf(rule: unknown, options: CompileOptions, isScoped: boolean, frame: FieldFrame | undefined): FieldRead | undefined {
+export function fieldReadOf(rule: unknown, options: CompileOptions, isScoped: boolean): FieldRead | undefined {
   if (!isLogicObject(rule) || !hasOwn.call(rule, 'var')) return undefined;
   const value = rule.var;
   const args = Array.isArray(value) ? value : [value];
   const [key, fallback] = args;
   if (args.length > 2 || typeof key !== 'string' || isWholeDataPath(key) || key.includes('.') || splitPath(key) === undefined) return undefined;
   if (fallback !== undefined && fallback !== null && typeof fallback === 'object') return undefined;
-  const inFrame = frame !== undefined && !isScoped;
-  return {
-    key,
-    notFound: fallback ?? null,
-    isNumeric: isNumericField(isScoped ? undefined : options.fieldTypes, key),
-    frame: inFrame ? frame : NO_FRAME,
-    slot: inFrame ? frame.slotOf(key) : -1,
-  };
+  return { key, notFound: fallback ?? null, isNumeric: isNumericField(isScoped ? undefined : options.fieldTypes, key) };
 }
 
 /** `{"var": "a.b.c"}` with a literal path: a closure that reads it directly. */
-function buildConstantVar(segments: string[], notFound: unknown, isNumeric: boolean, frame: FieldFrame | undefined): Evaluate {
+function buildConstantVar(segments: string[], notFound: unknown, isNumeric: boolean): Evaluate {
   if (segments.length === 1) {
     const key = segments[0] as string;
-    const inFrame = frame ?? NO_FRAME;
-    const slot = frame === undefined ? -1 : frame.slotOf(key);
-    return markSafe((d) => readField(d, key, notFound, isNumeric, inFrame, slot));
+    return markSafe((d) => readField(d, key, notFound, isNumeric));
   }
   return markSafe((d) => readPath(d, segments, notFound));
 }
 
-function buildVar({ raw, args, literal, path, options, isScoped, frame }: OperatorInput): Evaluate {
+function buildVar({ raw, args, literal, path, options, isScoped }: OperatorInput): Evaluate {
   refuseForbiddenLiteral(raw[0], [...path, 'var']);
   const types = isScoped ? undefined : options.fieldTypes;
   const pathLiteral = literal(0);
@@ -111,7 +76,7 @@ function buildVar({ raw, args, literal, path, options, isScoped, frame }: Operat
     const notFound = fallbackLiteral.value === undefined ? null : fallbackLiteral.value;
     if (isWholeDataPath(pathLiteral.value)) return markSafe((d) => d);
     const segments = splitPath(pathLiteral.value) as string[];
-    return buildConstantVar(segments, notFound, isNumericField(types, pathLiteral.value), isScoped ? undefined : frame);
+    return buildConstantVar(segments, notFound, isNumericField(types, pathLiteral.value));
   }
   return (d) => {
     const values = evaluateAll(args, d);
