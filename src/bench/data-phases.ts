@@ -17,6 +17,7 @@ import { packageRoot } from '../cli/package-root.js';
 import { loadPipelineData } from '../core/data/load.js';
 import { findLatestTimestamp } from '../core/engine/as-of.js';
 import { compileLeadDefinition } from '../core/engine/classify.js';
+import { selectFieldsRead } from '../core/engine/fields-read.js';
 import { compileRule, compileRuleSet } from '../core/logic/compile.js';
 import { canonicalModel } from '../core/model/canonical.js';
 import { loadPolicyDir } from '../core/policy/load.js';
@@ -116,10 +117,13 @@ async function rulesPhase(dir: string): Promise<object> {
 }
 
 async function classifyPhase(dir: string): Promise<object> {
+  const { set } = await loadPolicyDir(join(packageRoot, 'policies'), nodeFileIo);
   const def = await loadDefinition();
+  // Rows keep the fields the example policies and the engine read, as `revops evaluate` loads them.
+  const keep = selectFieldsRead([set]);
   const start = performance.now();
   const only = isolate(dir, 'leads.csv');
-  const data = await loadPipelineData(only.dir, nodeFileIo);
+  const data = await loadPipelineData(only.dir, nodeFileIo, keep === undefined ? {} : { keep });
   only.cleanup();
   const read = performance.now();
   const classifier = compileLeadDefinition(def, { asOf: findLatestTimestamp(data) ?? 0 });

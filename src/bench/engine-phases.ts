@@ -10,6 +10,7 @@ import { nodeFileIo } from '../cli/cli-io.js';
 import { packageRoot } from '../cli/package-root.js';
 import { loadPipelineData } from '../core/data/load.js';
 import { evaluateWithState, prepareData } from '../core/engine/evaluate.js';
+import { selectFieldsRead } from '../core/engine/fields-read.js';
 import type { EvaluateOptions } from '../core/engine/evaluate.js';
 import { computeImpact } from '../core/impact/impact.js';
 import { createBusinessCalendar } from '../core/logic/compile.js';
@@ -33,7 +34,9 @@ export async function evaluatePhase(dir: string, withImpact: boolean): Promise<o
   const base = await loadSet(join(packageRoot, 'policies'));
   const head = await loadSet(join(packageRoot, 'examples', 'proposed-change', 'policies'));
   const start = performance.now();
-  const data = await loadPipelineData(dir, nodeFileIo);
+  // Rows keep the fields the policies and the engine read, as `revops evaluate` / `impact` load them.
+  const keep = selectFieldsRead(withImpact ? [base, head] : [base]);
+  const data = await loadPipelineData(dir, nodeFileIo, keep === undefined ? {} : { keep });
   const read = performance.now();
   const prepared = prepareData(data);
   const evaluation = evaluateWithState(base, prepared, optionsFor(base));

@@ -1,14 +1,20 @@
 import { UsageError } from '../core/errors.js';
 import { loadPipelineData } from '../core/data/load.js';
-import type { PipelineData } from '../core/data/types.js';
+import type { FieldSelection, PipelineData } from '../core/data/types.js';
 import type { FileIo } from '../core/io.js';
 import type { PolicySet } from '../core/policy/types.js';
 import type { CliIo } from './cli-io.js';
 import { cleanPath } from './options.js';
 import { startReadProgress } from './progress.js';
 
-/** Reads a data directory for a command, through the FieldMapping named by `--mapping` when given. */
-export async function loadCommandData(io: CliIo, options: { data: string; mapping?: string; quiet: boolean; set: PolicySet; fileIo?: FileIo }): Promise<PipelineData> {
+/**
+ * Reads a data directory for a command, through the FieldMapping named by `--mapping` when
+ * given; rows keep only the fields in `keep` when given (every cell is still checked).
+ */
+export async function loadCommandData(
+  io: CliIo,
+  options: { data: string; mapping?: string; quiet: boolean; set: PolicySet; fileIo?: FileIo; keep?: FieldSelection | undefined },
+): Promise<PipelineData> {
   let mapping;
   if (options.mapping !== undefined) {
     mapping = options.set.FieldMapping.find((m) => m.metadata.name === options.mapping);
@@ -21,7 +27,11 @@ export async function loadCommandData(io: CliIo, options: { data: string; mappin
   if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
   const progress = startReadProgress(!options.quiet);
   try {
-    return await loadPipelineData(dataDir, options.fileIo ?? io, { onProgress: progress.onProgress, ...(mapping === undefined ? {} : { mapping }) });
+    return await loadPipelineData(dataDir, options.fileIo ?? io, {
+      onProgress: progress.onProgress,
+      ...(mapping === undefined ? {} : { mapping }),
+      ...(options.keep === undefined ? {} : { keep: options.keep }),
+    });
   } finally {
     progress.stop();
   }

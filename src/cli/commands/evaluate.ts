@@ -7,6 +7,7 @@ import { maskReport } from '../../core/report/mask.js';
 import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
 import { createHashingIo } from '../hashing-io.js';
+import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
@@ -44,7 +45,14 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       const hashing = createHashingIo(io);
       const loaded = await loadValidPolicies(io, options.policies, hashing.io);
       const { set } = loaded.result;
-      const data = await loadCommandData(io, { data: options.data, quiet: options.quiet, set, fileIo: hashing.io, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const data = await loadCommandData(io, {
+        data: options.data,
+        quiet: options.quiet,
+        set,
+        fileIo: hashing.io,
+        keep: selectFieldsRead([set]),
+        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      });
       const { generatedAt, ...run } = toRunOptions(options);
       let report: Report;
       const progress = startStepProgress('evaluating', !options.quiet);

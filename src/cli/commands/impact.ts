@@ -9,6 +9,7 @@ import { renderImpact } from '../../reporters/impact-formats.js';
 import type { CliIo } from '../cli-io.js';
 import { readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
+import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
@@ -88,6 +89,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         quiet: options.quiet,
         set: head.loaded.result.set,
         fileIo: dataHashing.io,
+        keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
       const prepared = prepareData(data);

@@ -37,9 +37,7 @@ export class StringCoercer implements TextCoercer {
   constructor(private readonly recent: RecentCopies = new RecentCopies()) {}
 
   fromText(text: string): Cell | CoercionFailure {
-    if (text.includes('\uFFFD')) {
-      return new CoercionFailure('data.bad-encoding', 'The value holds bytes that are not UTF-8 (shown as �).', 'Export the file as UTF-8.');
-    }
+    if (text.includes('\uFFFD')) return badEncoding();
     const interned = this.interned;
     if (interned === undefined) return text.length < 13 ? text : this.recent.copy(text);
     const known = interned.get(text);
@@ -49,6 +47,17 @@ export class StringCoercer implements TextCoercer {
     else interned.set(own, own);
     return own;
   }
+}
+
+/** `string` fields left out of the rows: the text is checked as a kept one would be, not copied. */
+export class StringChecker implements TextCoercer {
+  fromText(text: string): Cell | CoercionFailure {
+    return text.includes('\uFFFD') ? badEncoding() : text;
+  }
+}
+
+function badEncoding(): CoercionFailure {
+  return new CoercionFailure('data.bad-encoding', 'The value holds bytes that are not UTF-8 (shown as �).', 'Export the file as UTF-8.');
 }
 
 /**

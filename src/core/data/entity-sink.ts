@@ -13,7 +13,11 @@ import type { Row } from './types.js';
  */
 export class EntitySink implements RecordSink {
   readonly rows: Row[] = [];
+  /** The latest date-time of the rows kept, in any date-time field (kept in the rows or not). */
+  latestTimestamp: number | undefined;
   private fields: FieldPlan[];
+  /** For each field, its place among the fields kept in rows (-1: checked, not kept). */
+  private keptAt: number[] = [];
   private slotColumns: number[] = [];
   private header: readonly string[] = [];
   private readonly slotValues: unknown[];
@@ -31,9 +35,9 @@ export class EntitySink implements RecordSink {
   ) {
     this.fields = plan.fields;
     this.slotValues = new Array<unknown>(plan.columns.length);
-    this.cells = new Array<Cell>(plan.fields.length);
-    this.template = makeTemplate(plan.fields);
-    this.makeRow = rowMaker(plan.fields);
+    this.cells = [];
+    this.template = {};
+    this.bindFields(plan.fields);
     this.hasDerive = plan.fields.some((f) => f.derive !== undefined);
     tally.fields = plan.fields.map((f) => f.field);
   }
@@ -42,12 +46,20 @@ export class EntitySink implements RecordSink {
     const bound = bindHeader(this.plan, names, line, this.tally);
     if (bound === undefined) return false;
     this.header = names;
-    this.fields = bound.fields;
     this.slotColumns = bound.slotColumns;
-    this.cells = new Array<Cell>(bound.fields.length);
-    this.template = makeTemplate(bound.fields);
-    this.makeRow = rowMaker(bound.fields);
+    this.bindFields(bound.fields);
     return true;
+  }
+
+  /** Rows are built from these fields (those of them that are kept). */
+  private bindFields(fields: FieldPlan[]): void {
+    this.fields = fields;
+    const kept = fields.filter((f) => f.isKept);
+    let next = 0;
+    this.keptAt = fields.map((f) => (f.isKept ? next++ : -1));
+    this.cells = new Array<Cell>(kept.length);
+    this.template = makeTemplate(kept);
+    this.makeRow = rowMaker(kept);
   }
 
   acceptCells(cells: readonly string[], line: number): void {
@@ -114,9 +126,12 @@ export class EntitySink implements RecordSink {
 
   private build(line: number, record: number | undefined, raw: Record<string, unknown> | undefined): void {
     let isRejected = false;
+    let latest = this.latestTimestamp;
     const fields = this.fields;
+    const cells = this.cells;
     for (let i = 0; i < fields.length; i++) {
       const plan = fields[i]!;
+      const at = this.keptAt[i]!;
       let value: unknown;
       if (plan.slot >= 0) {
         value = this.slotValues[plan.slot];
@@ -129,7 +144,9 @@ export class EntitySink implements RecordSink {
           continue;
         }
       } else {
-        this.cells[i] = plan.constValue ?? null;
+        const constant = plan.constValue ?? null;
+        if (at >= 0) cells[at] = constant;
+        if (plan.type === 'datetime' && constant !== null && (latest === undefined || (constant as number) > latest)) latest = constant as number;
         continue;
       }
       const cell = resolveCell(value, plan);
@@ -140,19 +157,21 @@ export class EntitySink implements RecordSink {
         this.reportCell(plan, line, record, value, new CoercionFailure('data.missing-required', 'The field is required but the value is empty.'));
         isRejected = true;
       } else {
-        this.cells[i] = cell;
+        if (at >= 0) cells[at] = cell;
+        if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
       }
     }
     if (isRejected) {
       this.tally.rowsRejected++;
       return;
     }
+    this.latestTimestamp = latest;
     let row: Record<string, Cell>;
     if (this.makeRow !== undefined) {
-      row = this.makeRow(this.cells);
+      row = this.makeRow(cells);
     } else {
       row = { ...this.template };
-      for (let i = 0; i < fields.length; i++) row[fields[i]!.field] = this.cells[i]!;
+      for (let i = 0; i < fields.length; i++) if (this.keptAt[i]! >= 0) row[fields[i]!.field] = cells[this.keptAt[i]!]!;
     }
     // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would make every row a hash table, several times larger.
     Object.setPrototypeOf(row, null);

@@ -3,7 +3,7 @@ import { canonicalModel } from '../model/canonical.js';
 import { compileRule, walkRule } from '../logic/compile.js';
 import type { CompiledRule } from '../logic/compile.js';
 import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
-import { coerceJsonValue, createCoercer, RecentCopies } from './coerce.js';
+import { coerceJsonValue, createCoercer, RecentCopies, StringChecker } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
 
@@ -21,6 +21,8 @@ export interface FieldPlan {
   coercer: TextCoercer;
   /** What an empty cell means (missing, unless the mapping lists `""` as a value). */
   emptyValue: Cell;
+  /** The value goes into the row; when false it is only checked (see `LoadPipelineOptions.keep`). */
+  isKept: boolean;
 }
 
 /** Every field of one entity file and the columns they read. */
@@ -47,8 +49,12 @@ export class MappingError extends Error {
   }
 }
 
-/** Plans an entity file: through a FieldMapping's entity, or by canonical column names without one. */
-export function planEntity(entity: EntityName, spec?: FieldMappingSpec): EntityPlan {
+/**
+ * Plans an entity file: through a FieldMapping's entity, or by canonical column names
+ * without one. Fields outside `keep` (when given) are checked like every other but left
+ * out of the rows.
+ */
+export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: ReadonlySet<string>): EntityPlan {
   const entityMapping = spec?.entities[entity];
   const plan: EntityPlan = { entity, fields: [], columns: [], deriveColumns: new Set(), isCaseInsensitive: spec?.columnCase === 'insensitive', isMapped: entityMapping !== undefined };
   const recent = new RecentCopies();
@@ -59,7 +65,8 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec): EntityP
     }
     if (source === undefined) continue;
     try {
-      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, recent));
+      const isKept = keep === undefined || keep.has(field);
+      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, isKept ? recent : undefined));
     } catch (error) {
       if (error instanceof MappingError) throw error;
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
@@ -69,12 +76,14 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec): EntityP
   return plan;
 }
 
-function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies): FieldPlan {
+/** `recent` undefined: the field is not kept, so its text is checked but never copied. */
+function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies | undefined): FieldPlan {
   const given = (['column', 'derive', 'const'] as const).filter((k) => source[k] !== undefined);
   if (given.length !== 1) throw new Error('give exactly one of `column`, `derive` or `const`');
-  const coercer = createCoercer(type, source, zone, recent);
+  const isKept = recent !== undefined;
+  const coercer = type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent);
   const emptyValue = 'emptyValue' in coercer ? (coercer.emptyValue as Cell) : null;
-  const fieldPlan: FieldPlan = { field, type, isRequired, slot: -1, otherwise: source.otherwise ?? 'error', coercer, emptyValue };
+  const fieldPlan: FieldPlan = { field, type, isRequired, slot: -1, otherwise: source.otherwise ?? 'error', coercer, emptyValue, isKept };
   if (source.values !== undefined) {
     fieldPlan.values = new Map();
     for (const [raw, value] of Object.entries(source.values)) {

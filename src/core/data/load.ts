@@ -11,13 +11,15 @@ import { MappingError, planEntity } from './field-plan.js';
 import { readJson } from './json-reader.js';
 import { readNdjson } from './ndjson-reader.js';
 import { FileTally } from './tally.js';
-import type { FileAccounting, LoadProgress, PipelineData, Row } from './types.js';
+import type { FieldSelection, FileAccounting, LoadProgress, PipelineData, Row } from './types.js';
 
 export interface LoadPipelineOptions {
   /** Read the files a FieldMapping names, through its mapping; entities it leaves out are read by canonical names. */
   mapping?: Policy<'FieldMapping'>;
   /** Called after every chunk read. */
   onProgress?: (progress: LoadProgress) => void;
+  /** Fields to keep in the rows (all when omitted). */
+  keep?: FieldSelection;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     issues: [],
     absent: discovery.absent,
     ignoredFiles: discovery.ignoredFiles,
+    latestTimestamps: {},
   };
   const tallies: FileTally[] = [];
   for (const conflict of discovery.conflicts) {
@@ -48,8 +51,9 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     }
   }
   for (const source of discovery.sources) {
-    const { rows, tally } = await readEntityFile(source, io, spec, options.onProgress);
+    const { rows, tally, latestTimestamp } = await readEntityFile(source, io, spec, options);
     data[source.entity] = rows;
+    if (latestTimestamp !== undefined) data.latestTimestamps![source.entity] = latestTimestamp;
     tallies.push(tally);
   }
   for (const tally of tallies) {
@@ -65,8 +69,8 @@ async function readEntityFile(
   source: EntitySource,
   io: FileIo,
   spec: FieldMappingSpec | undefined,
-  onProgress: LoadPipelineOptions['onProgress'],
-): Promise<{ rows: Row[]; tally: FileTally }> {
+  { onProgress, keep }: LoadPipelineOptions,
+): Promise<{ rows: Row[]; tally: FileTally; latestTimestamp?: number }> {
   const tally = new FileTally(source.file, source.entity, source.format ?? 'csv');
   if (source.format === undefined) {
     tally.fail({ code: 'data.unknown-format', line: 0, message: 'The file name does not tell its format.', hint: 'Name it `.csv`, `.ndjson` or `.json`, or set `format` in the mapping.' });
@@ -74,7 +78,7 @@ async function readEntityFile(
   }
   let sink: EntitySink;
   try {
-    sink = new EntitySink(planEntity(source.entity, source.isMapped ? spec : undefined), tally);
+    sink = new EntitySink(planEntity(source.entity, source.isMapped ? spec : undefined, keep?.[source.entity]), tally);
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
     const problem = { code: 'data.bad-mapping' as const, line: 0, message: `The mapping of ${source.entity} cannot be applied: ${error.message}` };
@@ -90,7 +94,7 @@ async function readEntityFile(
   } catch (cause) {
     throw new IoError(`Cannot read ${source.file}: ${(cause as Error).message}`, { cause });
   }
-  return { rows: sink.rows, tally };
+  return sink.latestTimestamp === undefined ? { rows: sink.rows, tally } : { rows: sink.rows, tally, latestTimestamp: sink.latestTimestamp };
 }
 
 async function* reportProgress(

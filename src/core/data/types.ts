@@ -104,7 +104,20 @@ export interface PipelineData {
   absent: EntityName[];
   /** Files in the directory that hold no entity (not read). */
   ignoredFiles: string[];
+  /**
+   * The latest date-time per entity, over every date-time field of the rows read — also
+   * the fields left out of the rows (see `FieldSelection`). Absent for data not built by
+   * the loader.
+   */
+  latestTimestamps?: Partial<Record<EntityName, number>>;
 }
+
+/**
+ * The fields to keep in the rows of each entity; an entity not listed keeps all of them.
+ * Fields left out are still read and checked, so a bad cell rejects its row and the
+ * accounting is the same either way: only the row objects are smaller.
+ */
+export type FieldSelection = Partial<Record<EntityName, ReadonlySet<string>>>;
 
 /** Progress of reading one file, for a progress bar. */
 export interface LoadProgress {

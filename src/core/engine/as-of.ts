@@ -11,6 +11,15 @@ const timestamped: EntityName[] = ['leads', 'opportunities', 'activities', 'stag
  */
 export function findLatestTimestamp(data: PipelineData): number | undefined {
   let latest: number | undefined;
+  const known = data.latestTimestamps;
+  if (known !== undefined) {
+    // The loader noted each entity's latest, also in fields the rows do not keep.
+    for (const entity of timestamped) {
+      const value = known[entity];
+      if (value !== undefined && (latest === undefined || value > latest)) latest = value;
+    }
+    return latest;
+  }
   for (const entity of timestamped) {
     const fields = Object.entries(canonicalModel[entity])
       .filter(([, spec]) => spec.type === 'datetime')

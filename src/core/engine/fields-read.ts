@@ -1,0 +1,67 @@
+import type { FieldSelection } from '../data/types.js';
+import { canonicalModel } from '../model/canonical.js';
+import type { EntityName } from '../model/canonical.js';
+import type { PolicySet } from '../policy/types.js';
+
+/**
+ * Canonical fields the engine reads from rows by name, in any entity. A test scans the
+ * engine's source for canonical field names and fails when one is missing here.
+ */
+export const engineFields: ReadonlySet<string> = new Set([
+  'active_from', 'active_to', 'actor_id', 'amount', 'at', 'cancelled_at', 'closed_at', 'created_at', 'currency',
+  'disqualified_at', 'entity', 'id', 'last_engaged_at', 'lead_id', 'name', 'opportunity_at', 'opportunity_id',
+  'outcome', 'owner_id', 'recycled_at', 'role', 'sal_at', 'source', 'sql_at', 'stage', 'status', 'team',
+  'term_months', 'type', 'won',
+]);
+
+const entities = Object.keys(canonicalModel) as EntityName[];
+const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
+
+/**
+ * The fields an evaluation of these policy sets can read, per entity: the engine's own and
+ * every canonical field a policy names anywhere — in a rule's `var`, or as a setting such
+ * as a stage's `field` or a decay's `from`. Rows need no other field, so the loader keeps
+ * only these (it still checks the rest). Undefined — keep every field — when a rule
+ * computes the name of the field it reads, or reads the whole row.
+ */
+export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection | undefined {
+  const named = new Set(engineFields);
+  for (const set of sets) {
+    for (const [kind, policies] of Object.entries(set)) {
+      if (kind === 'FieldMapping') continue; // a mapping writes canonical fields; its rules read export columns
+      for (const policy of policies as readonly { spec: unknown }[]) {
+        if (!collectNames(policy.spec, named)) return undefined;
+      }
+    }
+  }
+  return Object.fromEntries(entities.map((entity) => [entity, named])) as FieldSelection;
+}
+
+/** Adds the canonical field names in `value` to `into`; false when a rule reads a field whose name it computes. */
+function collectNames(value: unknown, into: Set<string>): boolean {
+  if (typeof value === 'string') {
+    const first = value.split('.')[0] as string;
+    if (canonicalNames.has(first)) into.add(first);
+    return true;
+  }
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every((item) => collectNames(item, into));
+  for (const [key, arg] of Object.entries(value)) {
+    if ((key === 'var' || key === 'missing' || key === 'missing_some') && !isLiteralPath(key, arg)) return false;
+    if (!collectNames(arg, into)) return false;
+  }
+  return true;
+}
+
+/** A `var`, `missing` or `missing_some` whose field names are written in the rule. */
+function isLiteralPath(op: string, arg: unknown): boolean {
+  const isName = (v: unknown): boolean => (typeof v === 'string' && v !== '') || typeof v === 'number';
+  const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
+  if (op === 'var') {
+    const [path, fallback] = Array.isArray(arg) ? arg : [arg];
+    return isName(path) && isScalar(fallback);
+  }
+  if (op === 'missing') return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
+  const list: unknown = Array.isArray(arg) ? arg[1] : undefined;
+  return Array.isArray(list) && list.every(isName);
+}
