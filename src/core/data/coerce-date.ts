@@ -57,21 +57,22 @@ function digitsAt(text: string, from: number, count: number): number {
  * that are plainly valid are taken here, so it agrees with luxon on everything it accepts:
  * in UTC there is no zone to place the time in, only the proleptic Gregorian calendar.
  */
-export function plainUtcMillis(text: string): number {
-  const length = text.length;
+export function plainUtcMillis(text: string, start = 0, end = text.length): number {
+  const length = end - start;
   if (length !== 20 && length !== 24) return -1;
-  const z = text.charCodeAt(length - 1);
-  if ((z !== 90 && z !== 122) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return -1;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
+  const s = start;
+  const z = text.charCodeAt(end - 1);
+  if ((z !== 90 && z !== 122) || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45 || text.charCodeAt(s + 10) !== 84 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return -1;
+  const year = digitsAt(text, s, 4);
+  const month = digitsAt(text, s + 5, 2);
+  const day = digitsAt(text, s + 8, 2);
+  const hour = digitsAt(text, s + 11, 2);
+  const minute = digitsAt(text, s + 14, 2);
+  const second = digitsAt(text, s + 17, 2);
   let millisecond = 0;
   if (length === 24) {
-    if (text.charCodeAt(19) !== 46) return -1;
-    millisecond = digitsAt(text, 20, 3);
+    if (text.charCodeAt(s + 19) !== 46) return -1;
+    millisecond = digitsAt(text, s + 20, 3);
     if (millisecond < 0) return -1;
   }
   if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
@@ -150,6 +151,12 @@ export class DateTimeCoercer implements TextCoercer {
     if (this.parser !== undefined) return this.fromFormat(text, this.parser);
     const utc = plainUtcMillis(text);
     return utc >= 0 ? utc : this.fromTextGeneral(text);
+  }
+
+  fromSpan(text: string, start: number, end: number): Cell | undefined {
+    if (this.parser !== undefined) return undefined;
+    const utc = plainUtcMillis(text, start, end);
+    return utc >= 0 ? utc : undefined;
   }
 
   /** Every form the column accepts; `fromText` takes plain UTC ISO date-times a faster way, with the same results. */

@@ -15,4 +15,10 @@ export class CoercionFailure {
 /** Turns the text of one cell (never empty) into a canonical value. */
 export interface TextCoercer {
   fromText(text: string): Cell | CoercionFailure;
+  /**
+   * The value of the cell `text.slice(start, end)` (never empty) when it is of the plain
+   * form this coercer reads without cutting it out — the same value `fromText` gives it;
+   * undefined for anything else, which then goes through `fromText`.
+   */
+  fromSpan?(text: string, start: number, end: number): Cell | undefined;
 }

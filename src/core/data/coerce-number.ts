@@ -32,11 +32,11 @@ export function readNumberFormat(source: FieldSource | undefined): NumberFormat 
  * exact), read in any number format. -1 for anything else (a sign, spaces, separators, an
  * exponent, more digits), which the general path then reads or explains.
  */
-export function plainInteger(text: string): number {
-  const length = text.length;
-  if (length === 0 || length > 15) return -1;
+export function plainInteger(text: string, start = 0, end = text.length): number {
+  const length = end - start;
+  if (length <= 0 || length > 15) return -1;
   let value = 0;
-  for (let i = 0; i < length; i++) {
+  for (let i = start; i < end; i++) {
     const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
@@ -101,6 +101,12 @@ export class NumberCoercer implements TextCoercer {
       if (decimal !== undefined) return decimal;
     }
     return this.fromTextGeneral(text);
+  }
+
+  fromSpan(text: string, start: number, end: number): Cell | undefined {
+    if (this.type === 'decimal') return undefined;
+    const value = plainInteger(text, start, end);
+    return value >= 0 ? value : undefined;
   }
 
   /** Every form the column accepts; `fromText` takes the plain ones a faster way, with the same results. */

@@ -51,10 +51,26 @@ export class StringCoercer implements TextCoercer {
 
 /** `string` fields left out of the rows: the text is checked as a kept one would be, not copied. */
 export class StringChecker implements TextCoercer {
+  /** The last text a span was read from, and where its first � is (-1: none). */
+  private text = '';
+  private firstBad = -1;
+
   fromText(text: string): Cell | CoercionFailure {
     return text.includes('\uFFFD') ? badEncoding() : text;
   }
+
+  /** Any non-empty value (it is not kept), when the text holds no � at all or none before `end`. */
+  fromSpan(text: string, _start: number, end: number): Cell | undefined {
+    if (text !== this.text) {
+      this.text = text;
+      this.firstBad = text.indexOf('\uFFFD');
+    }
+    return this.firstBad === -1 || this.firstBad >= end ? KEPT_OUT : undefined;
+  }
 }
+
+/** What a field left out of the rows resolves to when its text is fine: not empty, never stored. */
+const KEPT_OUT = 'kept out';
 
 function badEncoding(): CoercionFailure {
   return new CoercionFailure('data.bad-encoding', 'The value holds bytes that are not UTF-8 (shown as �).', 'Export the file as UTF-8.');
@@ -96,6 +112,13 @@ export class BooleanCoercer implements TextCoercer {
   /** What an empty cell means: missing, unless `""` is listed as true or false. */
   get emptyValue(): Cell {
     return this.trueValues.has('') ? true : this.falseValues.has('') ? false : null;
+  }
+
+  fromSpan(text: string, start: number, end: number): Cell | undefined {
+    const length = end - start;
+    if (length === 4 && text.startsWith('true', start)) return true;
+    if (length === 5 && text.startsWith('false', start)) return false;
+    return undefined;
   }
 
   fromText(text: string): Cell | CoercionFailure {

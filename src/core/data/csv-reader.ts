@@ -152,7 +152,13 @@ class CsvReader {
     let at = 0;
     let result;
     while ((result = scanner.scan(at)) === ROW) {
-      this.acceptFields(scanner.fields, text, base, base + at);
+      // A row of the header's width given as spans goes straight to the sink; a blank line, the header or a ragged row take the general way.
+      const isBlank = scanner.count === 1 && scanner.bounds[0] === scanner.bounds[1];
+      if (scanner.isSpans && this.headerLength === scanner.count && !isBlank && this.sink.acceptSpans !== undefined) {
+        this.sink.acceptSpans(text, scanner.bounds, scanner.count, this.lines.lineAt(text, base, base + at));
+      } else {
+        this.acceptFields(scanner.fieldTexts(), text, base, base + at);
+      }
       at = scanner.end;
       if (this.isStopped) return false;
     }

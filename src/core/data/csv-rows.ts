@@ -7,8 +7,15 @@
  * explains what is wrong. Rows come out exactly as the general parser gives them.
  */
 export class CsvRowScanner {
-  /** After `scan` returns `ROW`: the row's fields, and the offset just past its line break. */
+  /**
+   * After `scan` returns `ROW`: the offset just past the row's line break, and its fields —
+   * for a line without quotes as `count` spans of the text (`bounds`: start, end, start,
+   * end, …; `isSpans` true), for any other row as `fields`.
+   */
   fields: string[] = [];
+  isSpans = false;
+  bounds = new Int32Array(128);
+  count = 0;
   end = 0;
   /** Offset of the next quote at or after the last scan position (-1: none in the text). */
   private nextQuote = -2;
@@ -37,11 +44,44 @@ export class CsvRowScanner {
     const quote = this.nextQuote;
     if (quote === -1 || (lineEnd !== -1 && quote > lineEnd)) {
       if (lineEnd === -1) return INCOMPLETE;
-      this.fields = text.substring(from, lineEnd).split(this.delimiter);
+      this.spanLine(from, lineEnd);
       this.end = lineEnd + this.newline.length;
       return ROW;
     }
+    this.isSpans = false;
     return this.scanQuoted(from);
+  }
+
+  /** The fields of a line without quotes, as spans. */
+  private spanLine(from: number, lineEnd: number): void {
+    const { text, delimiter } = this;
+    let bounds = this.bounds;
+    let count = 0;
+    let at = from;
+    for (;;) {
+      if (2 * count + 2 > bounds.length) {
+        const grown = new Int32Array(bounds.length * 2);
+        grown.set(bounds);
+        bounds = this.bounds = grown;
+      }
+      const next = text.indexOf(delimiter, at);
+      const fieldEnd = next === -1 || next > lineEnd ? lineEnd : next;
+      bounds[2 * count] = at;
+      bounds[2 * count + 1] = fieldEnd;
+      count++;
+      if (fieldEnd === lineEnd) break;
+      at = fieldEnd + delimiter.length;
+    }
+    this.count = count;
+    this.isSpans = true;
+  }
+
+  /** The fields of the last row scanned, as text. */
+  fieldTexts(): string[] {
+    if (!this.isSpans) return this.fields;
+    const fields = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) fields[i] = this.text.substring(this.bounds[2 * i]!, this.bounds[2 * i + 1]!);
+    return fields;
   }
 
   private scanQuoted(from: number): ScanResult {

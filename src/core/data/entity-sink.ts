@@ -27,6 +27,9 @@ export class EntitySink implements RecordSink {
   /** Builds a row from its cells in field order, when the field names allow it (see `rowMaker`). */
   private makeRow: RowMaker | undefined;
   private readonly keySlots = new Map<string, number>();
+  /** While a row given as spans is built: its text and cell bounds (see `acceptSpans`). */
+  private spanText: string | undefined;
+  private spanBounds: Int32Array = new Int32Array(0);
   private readonly hasDerive: boolean;
 
   constructor(
@@ -74,6 +77,21 @@ export class EntitySink implements RecordSink {
       for (let i = 0; i < this.header.length; i++) raw[this.deriveKey(this.header[i]!)] = cells[i];
     }
     this.build(line, undefined, raw);
+  }
+
+  acceptSpans(text: string, bounds: Int32Array, count: number, line: number): void {
+    if (this.hasDerive) {
+      // A derive rule reads the row's columns by name: cut every cell out.
+      const cells = new Array<string>(count);
+      for (let i = 0; i < count; i++) cells[i] = text.substring(bounds[2 * i]!, bounds[2 * i + 1]!);
+      this.acceptCells(cells, line);
+      return;
+    }
+    this.tally.rowsRead++;
+    this.spanText = text;
+    this.spanBounds = bounds;
+    this.build(line, undefined, undefined);
+    this.spanText = undefined;
   }
 
   acceptRecord(record: unknown, line: number, index: number): void {
@@ -133,7 +151,24 @@ export class EntitySink implements RecordSink {
       const plan = fields[i]!;
       const at = this.keptAt[i]!;
       let value: unknown;
-      if (plan.slot >= 0) {
+      if (plan.slot >= 0 && this.spanText !== undefined) {
+        // A plain cell is read in place; anything else is cut out and resolved as text.
+        const column = this.slotColumns[plan.slot]!;
+        if (column >= 0) {
+          const start = this.spanBounds[2 * column]!;
+          const end = this.spanBounds[2 * column + 1]!;
+          let cell: Cell | undefined;
+          if (plan.values !== undefined) cell = undefined;
+          else if (start === end) cell = plan.emptyValue;
+          else if (plan.coercer.fromSpan !== undefined) cell = plan.coercer.fromSpan(this.spanText, start, end);
+          if (cell !== undefined && (cell !== null || !plan.isRequired)) {
+            if (at >= 0) cells[at] = cell;
+            if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
+            continue;
+          }
+          value = this.spanText.substring(start, end);
+        }
+      } else if (plan.slot >= 0) {
         value = this.slotValues[plan.slot];
       } else if (plan.derive !== undefined) {
         try {

@@ -9,6 +9,11 @@ export interface RecordSink {
   acceptHeader(names: readonly string[], line: number): boolean;
   /** A CSV row whose field count matches the header. */
   acceptCells(cells: readonly string[], line: number): void;
+  /**
+   * The same, given as where each cell lies in `text`: cell `i` is
+   * `text.slice(bounds[2 * i], bounds[2 * i + 1])`, for the `count` cells of the row.
+   */
+  acceptSpans?(text: string, bounds: Int32Array, count: number, line: number): void;
   /** A JSON or NDJSON record (`index` is 1-based). */
   acceptRecord(record: unknown, line: number, index: number): void;
   /** A row that could not be parsed: it counts as read and rejected. */
