@@ -19,10 +19,13 @@ const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) =>
 
 /**
  * The fields an evaluation of these policy sets can read, per entity: the engine's own and
- * every canonical field a policy names anywhere — in a rule's `var`, or as a setting such
- * as a stage's `field` or a decay's `from`. Rows need no other field, so the loader keeps
- * only these (it still checks the rest). Undefined — keep every field — when a rule
- * computes the name of the field it reads, or reads the whole row.
+ * every canonical field a policy names — the paths of a rule's `var`, `missing` and
+ * `missing_some`, and settings that name one field, such as a stage's `field` or a decay's
+ * `from`. Other lists of strings (activity types, roles, the values of an `in`) name no
+ * field and are passed over; a setting holding a list of field names would have to be
+ * read here. Rows need no other field, so the loader keeps only these (it still checks
+ * the rest). Undefined — keep every field — when a rule computes the name of the field it
+ * reads, or reads the whole row.
  */
 export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection | undefined {
   const named = new Set(engineFields);
@@ -37,22 +40,38 @@ export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection | u
   return Object.fromEntries(entities.map((entity) => [entity, named])) as FieldSelection;
 }
 
-/** Adds the canonical field names in `value` to `into`; false when a rule reads a field whose name it computes. */
+/** Adds a field name (the first segment of a path) when it is a canonical one. */
+function addName(value: unknown, into: Set<string>): void {
+  if (typeof value !== 'string') return;
+  const first = value.split('.')[0] as string;
+  if (canonicalNames.has(first)) into.add(first);
+}
+
+/**
+ * Adds the canonical field names `value` holds as single values and rule paths to `into`;
+ * false when a rule reads a field whose name it computes.
+ */
 function collectNames(value: unknown, into: Set<string>): boolean {
-  if (typeof value === 'string') {
-    const first = value.split('.')[0] as string;
-    if (canonicalNames.has(first)) into.add(first);
-    return true;
-  }
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every((item) => collectNames(item, into));
   for (const [key, arg] of Object.entries(value)) {
-    if ((key === 'var' || key === 'missing' || key === 'missing_some') && !isLiteralPath(key, arg)) return false;
+    if (key === 'var' || key === 'missing' || key === 'missing_some') {
+      if (!isLiteralPath(key, arg)) return false;
+      pathsOf(key, arg).forEach((path) => addName(path, into));
+      continue;
+    }
+    addName(arg, into);
     if (!collectNames(arg, into)) return false;
   }
   return true;
 }
 
+/** The field paths a `var`, `missing` or `missing_some` with literal paths reads. */
+function pathsOf(op: string, arg: unknown): unknown[] {
+  if (op === 'var') return [Array.isArray(arg) ? arg[0] : arg];
+  if (op === 'missing') return Array.isArray(arg) ? arg.flat() : [arg];
+  return Array.isArray(arg) && Array.isArray(arg[1]) ? (arg[1] as unknown[]) : [];
+}
 /** A `var`, `missing` or `missing_some` whose field names are written in the rule. */
 function isLiteralPath(op: string, arg: unknown): boolean {
   const isName = (v: unknown): boolean => (typeof v === 'string' && v !== '') || typeof v === 'number';

@@ -91,3 +91,19 @@ describe('evaluating with only the fields read', () => {
     expect(await reportOf(set, 'test/fixtures/maven/export', keep === undefined ? base : { ...base, keep })).toBe(all);
   });
 });
+
+describe('selectFieldsRead on lists', () => {
+  it('reads field names from rule paths and single settings, not from lists of values', () => {
+    const definition = leadDefinition({
+      exclusions: [
+        { id: 'listed', when: { in: [{ var: 'source' }, ['email', 'company']] } },
+        { id: 'absent', when: { missing: ['title', 'country'] } },
+        { id: 'some', when: { missing_some: [1, ['department', 'region']] } },
+        { id: 'default', when: { var: ['campaign', 'company_domain'] } },
+      ],
+    });
+    const leads = selectFieldsRead([policySet(definition)])?.leads;
+    for (const name of ['source', 'title', 'country', 'department', 'region', 'campaign']) expect(leads?.has(name), name).toBe(true);
+    for (const name of ['email', 'company', 'company_domain']) expect(leads?.has(name), name).toBe(false);
+  });
+});
