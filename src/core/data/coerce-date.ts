@@ -142,6 +142,11 @@ export class DateTimeCoercer implements TextCoercer {
     this.isFormatZoned = format !== undefined && hasZoneToken(format);
   }
 
+  /** Without a declared format the plain UTC form is read by `plainUtcMillis` (see `fromSpan`). */
+  get readsPlainUtc(): boolean {
+    return this.parser === undefined;
+  }
+
   /** A format without offset needs a zone; checked once per file rather than on every row. */
   get needsZone(): boolean {
     return this.format !== undefined && !this.isFormatZoned && this.zone === undefined;

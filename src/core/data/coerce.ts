@@ -34,19 +34,47 @@ export class RecentCopies {
 export class StringCoercer implements TextCoercer {
   private interned: Map<string, string> | undefined = new Map();
 
+  /**
+   * Interned values by a hash of their length and a few characters, so a cell given as a
+   * span is found without cutting it out of its text (and hashing the copy for the map).
+   * A slot holds the last value that hashed to it; a miss only means the slow way.
+   */
+  private seen: (string | undefined)[] | undefined = new Array<string | undefined>(SEEN_SLOTS);
+
   constructor(private readonly recent: RecentCopies = new RecentCopies()) {}
+
+  fromSpan(text: string, start: number, end: number): Cell | undefined {
+    const seen = this.seen;
+    if (seen === undefined) return undefined;
+    const value = seen[spanHash(text, start, end)];
+    return value !== undefined && value.length === end - start && text.startsWith(value, start) ? value : undefined;
+  }
 
   fromText(text: string): Cell | CoercionFailure {
     if (text.includes('\uFFFD')) return badEncoding();
     const interned = this.interned;
     if (interned === undefined) return text.length < 13 ? text : this.recent.copy(text);
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-    const own = ownCopy(text);
-    if (interned.size >= dataLimits.maxInternedValues) this.interned = undefined;
-    else interned.set(own, own);
-    return own;
+    let value = interned.get(text);
+    if (value === undefined) {
+      value = ownCopy(text);
+      if (interned.size >= dataLimits.maxInternedValues) {
+        this.interned = undefined;
+        this.seen = undefined;
+        return value;
+      }
+      interned.set(value, value);
+    }
+    if (this.seen !== undefined) this.seen[spanHash(value, 0, value.length)] = value;
+    return value;
   }
+}
+
+const SEEN_SLOTS = 256;
+
+/** A hash of a span's length and its first, middle and last characters, in [0, SEEN_SLOTS). */
+function spanHash(text: string, start: number, end: number): number {
+  const length = end - start;
+  return (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (length >> 1)) * 3 + text.charCodeAt(end - 1)) & (SEEN_SLOTS - 1);
 }
 
 /** `string` fields left out of the rows: the text is checked as a kept one would be, not copied. */

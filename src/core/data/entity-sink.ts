@@ -1,8 +1,13 @@
 import { bindHeader, forbiddenNames } from './bind-columns.js';
+import { BooleanCoercer, StringChecker, StringCoercer } from './coerce.js';
+import { DateTimeCoercer } from './coerce-date.js';
 import { CoercionFailure } from './coerce-failure.js';
+import { NumberCoercer } from './coerce-number.js';
 import type { Cell } from './coerce-failure.js';
 import type { EntityPlan, FieldPlan } from './field-plan.js';
 import { resolveCell } from './resolve-cell.js';
+import { generateSpanRowBuilder } from './row-builder.js';
+import type { SpanRowBuilder } from './row-builder.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
 import type { Row } from './types.js';
@@ -18,6 +23,11 @@ export class EntitySink implements RecordSink {
   private fields: FieldPlan[];
   /** For each field, its place among the fields kept in rows (-1: checked, not kept). */
   private keptAt: number[] = [];
+  /** For each field, how a cell given as a span is read (see `spanKindOf`). */
+  private spanKinds: SpanKind[] = [];
+  /** Builds a row given as spans whose cells are all fine, in one generated run (see `generateSpanRowBuilder`). */
+  private spanRow: SpanRowBuilder | undefined;
+  private readonly latest: { value: number | undefined } = { value: undefined };
   private slotColumns: number[] = [];
   private header: readonly string[] = [];
   private readonly slotValues: unknown[];
@@ -60,9 +70,12 @@ export class EntitySink implements RecordSink {
     const kept = fields.filter((f) => f.isKept);
     let next = 0;
     this.keptAt = fields.map((f) => (f.isKept ? next++ : -1));
+    this.spanKinds = fields.map(spanKindOf);
     this.cells = new Array<Cell>(kept.length);
     this.template = makeTemplate(kept);
     this.makeRow = rowMaker(kept);
+    const columns = fields.map((f) => (f.slot < 0 ? -1 : (this.slotColumns[f.slot] ?? -1)));
+    this.spanRow = this.slotColumns.length === 0 ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
   }
 
   acceptCells(cells: readonly string[], line: number): void {
@@ -88,6 +101,15 @@ export class EntitySink implements RecordSink {
       return;
     }
     this.tally.rowsRead++;
+    if (this.spanRow !== undefined) {
+      this.latest.value = this.latestTimestamp;
+      const row = this.spanRow(text, bounds, this.latest);
+      if (row !== undefined) {
+        this.latestTimestamp = this.latest.value;
+        this.keep(row);
+        return;
+      }
+    }
     this.spanText = text;
     this.spanBounds = bounds;
     this.build(line, undefined, undefined);
@@ -158,9 +180,10 @@ export class EntitySink implements RecordSink {
           const start = this.spanBounds[2 * column]!;
           const end = this.spanBounds[2 * column + 1]!;
           let cell: Cell | undefined;
-          if (plan.values !== undefined) cell = undefined;
+          const kind = this.spanKinds[i]!;
+          if (kind === SpanKind.Cut) cell = undefined;
           else if (start === end) cell = plan.emptyValue;
-          else if (plan.coercer.fromSpan !== undefined) cell = plan.coercer.fromSpan(this.spanText, start, end);
+          else cell = this.readSpan(kind, plan, start, end);
           if (cell !== undefined && (cell !== null || !plan.isRequired)) {
             if (at >= 0) cells[at] = cell;
             if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
@@ -208,10 +231,37 @@ export class EntitySink implements RecordSink {
       row = { ...this.template };
       for (let i = 0; i < fields.length; i++) if (this.keptAt[i]! >= 0) row[fields[i]!.field] = cells[this.keptAt[i]!]!;
     }
+    this.keep(row);
+  }
+
+  private keep(row: Record<string, Cell>): void {
     // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would make every row a hash table, several times larger.
     Object.setPrototypeOf(row, null);
     this.rows.push(row);
     this.tally.rowsEvaluated++;
+  }
+
+  /**
+   * A cell of the row given as spans, read in place: its value, or undefined when it must
+   * be cut out and resolved as text. Each common coercer is called from a site of its own,
+   * so the engine can inline it.
+   */
+  private readSpan(kind: SpanKind, plan: FieldPlan, start: number, end: number): Cell | undefined {
+    const text = this.spanText!;
+    switch (kind) {
+      case SpanKind.PlainUtc:
+        return (plan.coercer as DateTimeCoercer).fromSpan(text, start, end);
+      case SpanKind.Whole:
+        return (plan.coercer as NumberCoercer).fromSpan(text, start, end);
+      case SpanKind.Checked:
+        return (plan.coercer as StringChecker).fromSpan(text, start, end);
+      case SpanKind.Text:
+        return (plan.coercer as StringCoercer).fromSpan(text, start, end);
+      case SpanKind.Boolean:
+        return (plan.coercer as BooleanCoercer).fromSpan(text, start, end);
+      default:
+        return plan.coercer.fromSpan!(text, start, end);
+    }
   }
 
   private reportCell(plan: FieldPlan, line: number, record: number | undefined, raw: unknown, failure: CoercionFailure): void {
@@ -244,6 +294,32 @@ export class EntitySink implements RecordSink {
     if (this.keySlots.size < 10_000) this.keySlots.set(key, slot);
     return slot;
   }
+}
+
+/**
+ * How a cell given as a span is read: the common plain forms by the sink itself (one call
+ * site per form), others by their coercer's `fromSpan`, and `Cut` ones (mapped through
+ * `values`, or without a plain form) cut out and resolved as text.
+ */
+const enum SpanKind {
+  Cut,
+  PlainUtc,
+  Whole,
+  Checked,
+  Text,
+  Boolean,
+  Coercer,
+}
+
+function spanKindOf(plan: FieldPlan): SpanKind {
+  const coercer = plan.coercer;
+  if (plan.values !== undefined || coercer.fromSpan === undefined) return SpanKind.Cut;
+  if (coercer instanceof DateTimeCoercer && coercer.readsPlainUtc) return SpanKind.PlainUtc;
+  if (coercer instanceof NumberCoercer && plan.type !== 'decimal') return SpanKind.Whole;
+  if (coercer instanceof StringChecker) return SpanKind.Checked;
+  if (coercer instanceof StringCoercer) return SpanKind.Text;
+  if (coercer instanceof BooleanCoercer) return SpanKind.Boolean;
+  return SpanKind.Coercer;
 }
 
 type RowMaker = (cells: readonly Cell[]) => Record<string, Cell>;

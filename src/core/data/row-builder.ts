@@ -1,0 +1,80 @@
+import { CoercionFailure } from './coerce-failure.js';
+import type { Cell } from './coerce-failure.js';
+import type { FieldPlan } from './field-plan.js';
+import { resolveCell } from './resolve-cell.js';
+
+/**
+ * Builds the row of a CSV line given as spans (see `RecordSink.acceptSpans`) when every
+ * cell is fine: the row, or undefined when some cell is not (then the general row builder
+ * reads the line again and reports why). `latest` receives the latest date-time of a row
+ * that is built.
+ */
+export type SpanRowBuilder = (text: string, bounds: Int32Array, latest: { value: number | undefined }) => Record<string, Cell> | undefined;
+
+/** Returned by a cell read when the cell has a problem; the general builder explains it. */
+const FAILED = Symbol('failed');
+
+/** Canonical field names are plain identifiers; anything else is left to the general builder. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Generates the builder for one file's fields, or undefined (no code generation, a derived
+ * field, a name that is not a plain identifier). The code is one straight run per field —
+ * each coercer called from a site of its own, so the engine inlines it — made of integer
+ * indexes and the canonical field names only: values, mappings and coercers are passed in.
+ *
+ * `columns[i]` is the CSV column of field `i` (-1: absent), `keptAt[i]` its place in the
+ * row (-1: checked, not kept).
+ */
+export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: readonly number[], keptAt: readonly number[]): SpanRowBuilder | undefined {
+  if (fields.some((f) => f.derive !== undefined || (f.isKept && !IDENTIFIER.test(f.field)))) return undefined;
+  const constants: string[] = [];
+  const lines: string[] = [];
+  const kept: string[] = [];
+  let hasDates = false;
+  fields.forEach((plan, i) => {
+    const column = columns[i] ?? -1;
+    const v = `v${i}`;
+    if (plan.slot < 0) {
+      lines.push(`const ${v} = P[${i}].constValue ?? null;`);
+    } else if (column < 0) {
+      lines.push(`const ${v} = null;`);
+    } else {
+      constants.push(`const p${i} = P[${i}], c${i} = p${i}.coercer, e${i} = p${i}.emptyValue;`);
+      const read = plan.values === undefined && plan.coercer.fromSpan !== undefined ? `c${i}.fromSpan(t, s, e)` : 'undefined';
+      lines.push(
+        `let ${v};`,
+        `{ const s = b[${2 * column}], e = b[${2 * column + 1}];`,
+        `  if (s === e) ${v} = e${i};`,
+        `  else { ${v} = ${read}; if (${v} === undefined) { ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; } } }`,
+      );
+      if (plan.isRequired) lines.push(`if (${v} === null) return undefined;`);
+    }
+    if (plan.type === 'datetime') {
+      hasDates = true;
+      lines.push(`if (${v} !== null && (l === undefined || ${v} > l)) l = ${v};`);
+    }
+    if ((keptAt[i] ?? -1) >= 0) kept.push(`${plan.field}: ${v}`);
+  });
+  const source = [
+    '"use strict";',
+    ...constants,
+    'return function buildRow(t, b, latest) {',
+    ...(hasDates ? ['  let l = latest.value;'] : []),
+    ...lines.map((line) => `  ${line}`),
+    ...(hasDates ? ['  latest.value = l;'] : []),
+    `  return { ${kept.join(', ')} };`,
+    '};',
+  ].join('\n');
+  try {
+    return new Function('P', 'R', 'F', source)(fields, readText, FAILED) as SpanRowBuilder;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cell with no plain form, cut out and resolved as text; FAILED when it has a problem. */
+function readText(plan: FieldPlan, text: string, start: number, end: number): Cell | typeof FAILED {
+  const cell = resolveCell(text.substring(start, end), plan);
+  return cell instanceof CoercionFailure ? FAILED : cell;
+}
