@@ -14,7 +14,7 @@ export class CsvRowScanner {
    */
   fields: string[] = [];
   isSpans = false;
-  bounds = new Int32Array(128);
+  bounds: Int32Array = new Int32Array(128);
   count = 0;
   end = 0;
   /** Offset of the next quote at or after the last scan position (-1: none in the text). */
@@ -59,11 +59,7 @@ export class CsvRowScanner {
     let count = 0;
     let at = from;
     for (;;) {
-      if (2 * count + 2 > bounds.length) {
-        const grown = new Int32Array(bounds.length * 2);
-        grown.set(bounds);
-        bounds = this.bounds = grown;
-      }
+      if (2 * count + 2 > bounds.length) bounds = this.grow();
       const next = text.indexOf(delimiter, at);
       const fieldEnd = next === -1 || next > lineEnd ? lineEnd : next;
       bounds[2 * count] = at;
@@ -84,13 +80,19 @@ export class CsvRowScanner {
     return fields;
   }
 
+  /** A row with quoted fields: as spans (inside the quotes), or as texts when a field holds doubled quotes. */
   private scanQuoted(from: number): ScanResult {
     const text = this.text;
     const { delimiter, newline } = this;
-    const fields: string[] = [];
+    let bounds = this.bounds;
+    let count = 0;
+    let escaped: number[] | undefined;
     let at = from;
     let lineEnd = -2;
+    /** The first quote at or after `at` (unquoted fields before it hold none). */
+    let quote = text.indexOf('"', from);
     for (;;) {
+      if (2 * count + 2 > bounds.length) bounds = this.grow();
       if (text.charCodeAt(at) === QUOTE) {
         let close = at;
         let hasEscapes = false;
@@ -102,14 +104,17 @@ export class CsvRowScanner {
           hasEscapes = true;
           close++;
         }
-        const value = text.substring(at + 1, close);
-        fields.push(hasEscapes ? value.replaceAll('""', '"') : value);
+        bounds[2 * count] = at + 1;
+        bounds[2 * count + 1] = close;
+        if (hasEscapes) (escaped ??= []).push(count);
+        count++;
         const after = close + 1;
+        quote = text.indexOf('"', after);
         if (text.startsWith(delimiter, after)) {
           at = after + delimiter.length;
           continue;
         }
-        if (text.startsWith(newline, after)) return this.row(fields, after + newline.length);
+        if (text.startsWith(newline, after)) return this.row(count, escaped, after + newline.length);
         // Text ends inside what may become the line break or delimiter.
         if (text.length - after < Math.max(delimiter.length, newline.length)) return INCOMPLETE;
         return OTHER;
@@ -117,19 +122,35 @@ export class CsvRowScanner {
       const delimiterAt = text.indexOf(delimiter, at);
       if (lineEnd !== -1 && lineEnd < at) lineEnd = text.indexOf(newline, at);
       const fieldEnd = delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd) ? delimiterAt : lineEnd;
-      if (fieldEnd === -1) return text.indexOf('"', at) === -1 ? INCOMPLETE : OTHER;
-      const value = text.substring(at, fieldEnd);
-      if (value.includes('"')) return OTHER;
-      fields.push(value);
-      if (fieldEnd === lineEnd) return this.row(fields, lineEnd + newline.length);
+      if (fieldEnd === -1) return quote === -1 ? INCOMPLETE : OTHER;
+      if (quote !== -1 && quote < fieldEnd) return OTHER; // a quote inside an unquoted field
+      bounds[2 * count] = at;
+      bounds[2 * count + 1] = fieldEnd;
+      count++;
+      if (fieldEnd === lineEnd) return this.row(count, escaped, lineEnd + newline.length);
       at = fieldEnd + delimiter.length;
     }
   }
 
-  private row(fields: string[], end: number): ScanResult {
-    this.fields = fields;
+  private grow(): Int32Array {
+    const grown = new Int32Array(this.bounds.length * 2);
+    grown.set(this.bounds);
+    this.bounds = grown;
+    return grown;
+  }
+
+  /** Ends a row of `count` spans; the fields listed in `escaped` have their doubled quotes undone, as texts. */
+  private row(count: number, escaped: number[] | undefined, end: number): ScanResult {
+    this.count = count;
     this.end = end;
     this.nextQuote = -2;
+    this.isSpans = true;
+    if (escaped !== undefined) {
+      const fields = this.fieldTexts();
+      for (const i of escaped) fields[i] = fields[i]!.replaceAll('""', '"');
+      this.fields = fields;
+      this.isSpans = false;
+    }
     return ROW;
   }
 }
