@@ -130,32 +130,36 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
   const classify = (lead: Readonly<Record<string, unknown>>): LeadClassification => {
     current = lead;
     if (!isLazy) set.evaluate(lead, results);
-    const scores = { fit: 0, engagement: 0, score: 0, engagementRaw: 0, decayFactor: 1 };
     for (const rule of exclusions) {
-      if (isMet(rule.when)) return { class: EXCLUDED_CLASS, reason: 'exclusion', ruleId: rule.id, ...scores };
+      if (isMet(rule.when)) return decided(EXCLUDED_CLASS, 'exclusion', rule.id, 0, 0, 0, 1);
     }
     const fitRaw = sumPoints(fit, isMet, result);
     const engagementRaw = sumPoints(engagement, isMet, result);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
-    scores.fit = capScore(fitRaw, fit.cap);
-    scores.engagementRaw = engagementRaw;
-    scores.decayFactor = decayFactor;
-    scores.engagement = capScore(engagementRaw * decayFactor, engagement.cap);
-    scores.score = scores.fit + scores.engagement;
+    const fitScore = capScore(fitRaw, fit.cap);
+    const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
+    const score = fitScore + engagementScore;
     for (const rule of handRaisers) {
-      if (isMet(rule.when)) return { class: rule.classifyAs, reason: 'hand-raiser', ruleId: rule.id, ...scores };
+      if (isMet(rule.when)) return decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor);
     }
     for (const cls of classes) {
       const meets =
-        (cls.minScore === undefined || scores.score >= cls.minScore) &&
-        (cls.minFit === undefined || scores.fit >= cls.minFit) &&
-        (cls.minEngagement === undefined || scores.engagement >= cls.minEngagement) &&
+        (cls.minScore === undefined || score >= cls.minScore) &&
+        (cls.minFit === undefined || fitScore >= cls.minFit) &&
+        (cls.minEngagement === undefined || engagementScore >= cls.minEngagement) &&
         (cls.whenRule === undefined || isMet(cls.whenRule));
-      if (meets) return { class: cls.id, reason: 'threshold', ruleId: cls.id, ...scores };
+      if (meets) return decided(cls.id, 'threshold', cls.id, fitScore, engagementScore, engagementRaw, decayFactor);
     }
-    return { class: spec.defaultClass, reason: 'default', ...scores };
+    return decided(spec.defaultClass, 'default', undefined, fitScore, engagementScore, engagementRaw, decayFactor);
   };
   return { policy, classify };
+}
+
+/** A classification; `score` is fit + engagement. */
+function decided(cls: string, reason: ClassReason, ruleId: string | undefined, fit: number, engagement: number, engagementRaw: number, decayFactor: number): LeadClassification {
+  const score = fit + engagement;
+  if (ruleId === undefined) return { class: cls, reason, fit, engagement, score, engagementRaw, decayFactor };
+  return { class: cls, reason, ruleId, fit, engagement, score, engagementRaw, decayFactor };
 }
 
 /** Every rule of a lead definition with its path, in the order `compileLeadDefinition` compiles them. */
