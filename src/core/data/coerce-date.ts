@@ -78,7 +78,21 @@ export function plainUtcMillis(text: string, start = 0, end = text.length): numb
   if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1]!)) return -1;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  return daysSinceEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
+}
+
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar (year 1970 or later),
+ * as `Date.UTC` counts them, in integer arithmetic: the year is counted from March, so
+ * the leap day ends it, and whole 400-year eras of 146,097 days are taken first.
+ */
+export function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Resolves an IANA zone name (already checked by `validate`); throws a message when unknown. */

@@ -47,7 +47,9 @@ export class StringCoercer implements TextCoercer {
     const seen = this.seen;
     if (seen === undefined) return undefined;
     const value = seen[spanHash(text, start, end)];
-    return value !== undefined && value.length === end - start && text.startsWith(value, start) ? value : undefined;
+    if (value === undefined || value.length !== end - start) return undefined;
+    for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) !== text.charCodeAt(start + i)) return undefined;
+    return value;
   }
 
   fromText(text: string): Cell | CoercionFailure {

@@ -66,7 +66,8 @@ class CsvReader {
   push(text: string): boolean {
     if (this.isStopped) return false;
     if (this.isSkippingLine) text = this.skipRestOfLine(text);
-    this.pending += text;
+    // join makes one flat string (`+` would make a rope, slower to read character by character).
+    this.pending = this.pending.length === 0 ? text : [this.pending, text].join('');
     if (this.parser === undefined && !this.startParser(false)) return true;
     this.parsePending(false);
     while (!this.isStopped && !this.isSkippingLine && this.pending.length > dataLimits.maxRowChars) {

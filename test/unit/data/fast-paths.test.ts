@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { BooleanCoercer, ownCopy, RecentCopies } from '../../../src/core/data/coerce.js';
-import { DateTimeCoercer, plainUtcMillis } from '../../../src/core/data/coerce-date.js';
+import { DateTimeCoercer, daysSinceEpoch, plainUtcMillis } from '../../../src/core/data/coerce-date.js';
 import { CoercionFailure } from '../../../src/core/data/coerce-failure.js';
 import { NumberCoercer, plainDecimal, plainInteger } from '../../../src/core/data/coerce-number.js';
 import { resolveCell } from '../../../src/core/data/resolve-cell.js';
@@ -42,6 +42,14 @@ describe('the plain UTC date-time fast path', () => {
     expect(plainUtcMillis('2024-12-31T23:59:59.999Z')).toBe(DateTime.fromISO('2024-12-31T23:59:59.999Z').toMillis());
     for (const text of ['2024-02-30T00:00:00Z', '2023-02-29T12:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T10:00:00+00:00', '0099-01-01T00:00:00Z']) {
       expect(plainUtcMillis(text), text).toBe(-1);
+    }
+  });
+
+  it('counts days from the epoch as Date.UTC does, for every day from 1970 to 2500', () => {
+    for (let t = 0; t < Date.UTC(2501, 0, 1); t += 86_400_000) {
+      const date = new Date(t);
+      const days = daysSinceEpoch(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      if (days * 86_400_000 !== t) expect(days * 86_400_000, date.toISOString()).toBe(t);
     }
   });
 
