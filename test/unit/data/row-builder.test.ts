@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { planEntity } from '../../../src/core/data/field-plan.js';
+import { generateSpanRowBuilder } from '../../../src/core/data/row-builder.js';
+import { parseMapping } from './helpers.js';
+
+/** Spans of a line split on commas (no quotes). */
+function spansOf(line: string): Int32Array {
+  const bounds: number[] = [];
+  let at = 0;
+  for (const cell of line.split(',')) {
+    bounds.push(at, at + cell.length);
+    at += cell.length + 1;
+  }
+  return Int32Array.from(bounds);
+}
+
+describe('the generated row builder', () => {
+  const plan = planEntity('activities');
+  const columns = plan.fields.map((_, i) => i);
+  const keptAt = plan.fields.map((_, i) => i);
+  const build = generateSpanRowBuilder(plan.fields, columns, keptAt);
+
+  it('builds a row of plain cells, and notes its latest date-time', () => {
+    expect(build).toBeDefined();
+    const latest = { value: undefined as number | undefined };
+    const line = 'A1,L1,,call,outbound,2026-01-02T03:04:05Z,U1,connected';
+    expect(plan.fields.map((f) => f.field)).toEqual(['id', 'lead_id', 'opportunity_id', 'type', 'direction', 'at', 'actor_id', 'outcome']);
+    expect({ ...build!(line, spansOf(line), latest) }).toEqual({
+      id: 'A1',
+      lead_id: 'L1',
+      opportunity_id: null,
+      type: 'call',
+      direction: 'outbound',
+      at: Date.UTC(2026, 0, 2, 3, 4, 5),
+      actor_id: 'U1',
+      outcome: 'connected',
+    });
+    expect(latest.value).toBe(Date.UTC(2026, 0, 2, 3, 4, 5));
+  });
+
+  it('gives up on a line with any problem, leaving the latest date-time as it was', () => {
+    const latest = { value: 5 };
+    for (const line of ['A1,L1,,call,outbound,2026-02-30T03:04:05Z,U1,x', ',L1,,call,outbound,2026-01-02T03:04:05Z,U1,x', 'A1,L1,,,outbound,2026-01-02T03:04:05Z,U1,x']) {
+      expect(build!(line, spansOf(line), latest), line).toBeUndefined();
+    }
+    expect(latest.value).toBe(5);
+  });
+
+  it('leaves fields that are not kept out of the row, and files with derived fields to the general builder', () => {
+    const only = generateSpanRowBuilder(plan.fields, columns, keptAt.map((at) => (at === 0 || at === 5 ? at : -1)));
+    const line = 'A1,L1,,call,outbound,2026-01-02T03:04:05Z,U1,connected';
+    expect(Object.keys(only!(line, spansOf(line), { value: undefined })!)).toEqual(['id', 'at']);
+    const mapping = parseMapping(`apiVersion: revops/v1
+kind: FieldMapping
+metadata: {name: m, owner: revops, description: Activities with a derived type.}
+spec:
+  source: custom
+  entities:
+    activities:
+      file: activities.csv
+      fields:
+        id: {column: Id}
+        type: {derive: {"var": "Kind"}}
+        at: {column: When}
+`);
+    const derived = planEntity('activities', mapping.spec);
+    expect(generateSpanRowBuilder(derived.fields, [0, -1, 1], [0, 1, 2])).toBeUndefined();
+  });
+});
