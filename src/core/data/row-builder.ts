@@ -41,13 +41,19 @@ export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: re
       lines.push(`const ${v} = null;`);
     } else {
       constants.push(`const p${i} = P[${i}], c${i} = p${i}.coercer, e${i} = p${i}.emptyValue;`);
-      const read = plan.values === undefined && plan.coercer.fromSpan !== undefined ? `c${i}.fromSpan(t, s, e)` : 'undefined';
-      lines.push(
-        `let ${v};`,
-        `{ const s = b[${2 * column}], e = b[${2 * column + 1}];`,
-        `  if (s === e) ${v} = e${i};`,
-        `  else { ${v} = ${read}; if (${v} === undefined) { ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; } } }`,
-      );
+      const span = `const s = b[${2 * column}], e = b[${2 * column + 1}];`;
+      if (plan.values !== undefined) {
+        // A mapping's `values` may translate any text, the empty one too: resolved as text.
+        lines.push(`let ${v};`, `{ ${span} ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; }`);
+      } else {
+        const read = plan.coercer.fromSpan !== undefined ? `c${i}.fromSpan(t, s, e)` : 'undefined';
+        lines.push(
+          `let ${v};`,
+          `{ ${span}`,
+          `  if (s === e) ${v} = e${i};`,
+          `  else { ${v} = ${read}; if (${v} === undefined) { ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; } } }`,
+        );
+      }
       if (plan.isRequired) lines.push(`if (${v} === null) return undefined;`);
     }
     if (plan.type === 'datetime') {

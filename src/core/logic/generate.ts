@@ -43,7 +43,15 @@ const binaryTokens: Readonly<Record<string, string>> = { '-': '-', '/': '/', '%'
 const INLINE_MEMBERS = 8;
 
 /** Helpers the generated code calls; passed in, never looked up globally. */
-const helpers = { truthy, toFloat, numberFromText, min: Math.min, max: Math.max, getPrototypeOf: Object.getPrototypeOf } as const;
+const helpers = {
+  truthy,
+  toFloat,
+  numberFromText,
+  min: Math.min,
+  max: Math.max,
+  getPrototypeOf: Object.getPrototypeOf,
+  minus: (a: number, b: number | undefined): number => (b === undefined ? -a : a - b),
+} as const;
 
 /** The expressions of one or more rules over one row, sharing their field reads. */
 export class RuleGenerator {
@@ -173,6 +181,8 @@ export class RuleGenerator {
         if (raw.length === 1 && op === '-') return { code: `(-${(args()[0] as Expression).code})`, kind: 'number', isLeaf: false };
         if (raw.length !== 2) return undefined;
         const [a, b] = args() as [Expression, Expression];
+        // `-` negates its first operand when the second is undefined (an empty `and`, say).
+        if (op === '-' && !b.isLeaf) return { code: `h.minus(${a.code}, ${b.code})`, kind: 'number', isLeaf: false };
         return { code: `(${a.code} ${token} ${b.code})`, kind: 'number', isLeaf: false };
       }
       case 'min':

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../../src/core/data/csv-reader.js';
+import { EntitySink } from '../../../src/core/data/entity-sink.js';
 import { planEntity } from '../../../src/core/data/field-plan.js';
+import { FileTally } from '../../../src/core/data/tally.js';
 import { generateSpanRowBuilder } from '../../../src/core/data/row-builder.js';
 import { parseMapping } from './helpers.js';
 
@@ -65,5 +68,34 @@ spec:
 `);
     const derived = planEntity('activities', mapping.spec);
     expect(generateSpanRowBuilder(derived.fields, [0, -1, 1], [0, 1, 2])).toBeUndefined();
+  });
+
+  it('translates an empty cell through a mapping\'s `values`, as the general builder does', async () => {
+    const mapping = parseMapping(`apiVersion: revops/v1
+kind: FieldMapping
+metadata: {name: m, owner: revops, description: Leads whose empty source means unknown.}
+spec:
+  source: custom
+  entities:
+    leads:
+      file: leads.csv
+      fields:
+        id: {column: Id}
+        created_at: {column: Created}
+        source: {column: Src, values: {"": unknown, web: organic}, otherwise: keep}
+`);
+    const text = 'Id,Created,Src\nL1,2024-01-01T00:00:00Z,\nL2,2024-01-02T00:00:00Z,web\nL3,2024-01-03T00:00:00Z,events\n';
+    for (const plainRows of [true, false]) {
+      const tally = new FileTally('leads.csv', 'leads', 'csv');
+      const sink = new EntitySink(planEntity('leads', mapping.spec), tally);
+      await readCsv(
+        (async function* () {
+          yield text;
+        })(),
+        sink,
+        { plainRows },
+      );
+      expect(sink.rows.map((row) => row['source']), `plainRows: ${plainRows}`).toEqual(['unknown', 'organic', 'events']);
+    }
   });
 });

@@ -85,7 +85,7 @@ describe('generated code', () => {
     for (const text of ['pwned', 'globalThis', '1e21', '"3"', '\u2028']) expect(source).not.toContain(text);
     // Nothing but this generator's own vocabulary.
     const words = new Set(source.match(/[A-Za-z_$][A-Za-z0-9_$]*/g));
-    const own = /^(use|strict|return|function|generatedRule|d|out|if|null|typeof|object|h|getPrototypeOf|s|try|catch|const|let|undefined|true|false|k|c|x\d+|v\d+|t\d+|truthy|toFloat|numberFromText|min|max|string)$/;
+    const own = /^(use|strict|return|function|generatedRule|d|out|if|null|typeof|object|h|getPrototypeOf|s|try|catch|const|let|undefined|true|false|k|c|x\d+|v\d+|t\d+|truthy|toFloat|numberFromText|min|max|minus|string)$/;
     expect([...words].filter((w) => !own.test(w))).toEqual([]);
   });
 
@@ -108,6 +108,19 @@ describe('generated code', () => {
       }),
       { numRuns: 500, seed: 20261124 },
     );
+  });
+
+  it('negates the first operand of `-` when the second comes out undefined, as json-logic-js does', () => {
+    const cases: [unknown, Record<string, unknown>][] = [
+      [{ '-': [5, { and: [] }] }, {}],
+      [{ '-': [{ var: 'x' }, { or: [] }] }, { x: 3 }],
+      [{ '!': { '-': [{ var: 'a' }, { and: [] }] } }, { a: 1 }],
+      [{ '-': [{ var: 'x' }, { if: [false, 1, { and: [] }] }] }, { x: 2 }],
+    ];
+    for (const [r, data] of cases) {
+      const expected = jsonLogic.apply(r as RulesLogic, data) as unknown;
+      expect(compileRule(r)(Object.setPrototypeOf({ ...data }, null) as Record<string, unknown>), JSON.stringify(r)).toStrictEqual(expected);
+    }
   });
 
   it('runs the same rule as the closures do, on plain rows, and leaves every other row to them', () => {
