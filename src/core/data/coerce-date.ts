@@ -39,15 +39,11 @@ function zoneOfOffset(offset: string): Zone | null {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The value of the digits at `from` and after (`count` of them), or -1 when one is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** The value of the two digits at `at`, or -1 when either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**
@@ -63,17 +59,21 @@ export function plainUtcMillis(text: string, start = 0, end = text.length): numb
   const s = start;
   const z = text.charCodeAt(end - 1);
   if ((z !== 90 && z !== 122) || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45 || text.charCodeAt(s + 10) !== 84 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return -1;
-  const year = digitsAt(text, s, 4);
-  const month = digitsAt(text, s + 5, 2);
-  const day = digitsAt(text, s + 8, 2);
-  const hour = digitsAt(text, s + 11, 2);
-  const minute = digitsAt(text, s + 14, 2);
-  const second = digitsAt(text, s + 17, 2);
+  const century = twoDigits(text, s);
+  const yearOfCentury = twoDigits(text, s + 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = twoDigits(text, s + 5);
+  const day = twoDigits(text, s + 8);
+  const hour = twoDigits(text, s + 11);
+  const minute = twoDigits(text, s + 14);
+  const second = twoDigits(text, s + 17);
   let millisecond = 0;
   if (length === 24) {
     if (text.charCodeAt(s + 19) !== 46) return -1;
-    millisecond = digitsAt(text, s + 20, 3);
-    if (millisecond < 0) return -1;
+    const tens = twoDigits(text, s + 20);
+    const units = text.charCodeAt(s + 22) - 48;
+    if (tens < 0 || units < 0 || units > 9) return -1;
+    millisecond = tens * 10 + units;
   }
   if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

@@ -1,12 +1,13 @@
 import { bindHeader, forbiddenNames } from './bind-columns.js';
-import { BooleanCoercer, StringChecker, StringCoercer } from './coerce.js';
-import { DateTimeCoercer } from './coerce-date.js';
+import type { BooleanCoercer, StringChecker, StringCoercer } from './coerce.js';
+import type { DateTimeCoercer } from './coerce-date.js';
 import { CoercionFailure } from './coerce-failure.js';
-import { NumberCoercer } from './coerce-number.js';
+import type { NumberCoercer } from './coerce-number.js';
 import type { Cell } from './coerce-failure.js';
 import type { EntityPlan, FieldPlan } from './field-plan.js';
 import { resolveCell } from './resolve-cell.js';
 import { generateSpanRowBuilder } from './row-builder.js';
+import { SpanKind, spanKindOf } from './span-kind.js';
 import type { SpanRowBuilder } from './row-builder.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
@@ -294,32 +295,6 @@ export class EntitySink implements RecordSink {
     if (this.keySlots.size < 10_000) this.keySlots.set(key, slot);
     return slot;
   }
-}
-
-/**
- * How a cell given as a span is read: the common plain forms by the sink itself (one call
- * site per form), others by their coercer's `fromSpan`, and `Cut` ones (mapped through
- * `values`, or without a plain form) cut out and resolved as text.
- */
-const enum SpanKind {
-  Cut,
-  PlainUtc,
-  Whole,
-  Checked,
-  Text,
-  Boolean,
-  Coercer,
-}
-
-function spanKindOf(plan: FieldPlan): SpanKind {
-  const coercer = plan.coercer;
-  if (plan.values !== undefined || coercer.fromSpan === undefined) return SpanKind.Cut;
-  if (coercer instanceof DateTimeCoercer && coercer.readsPlainUtc) return SpanKind.PlainUtc;
-  if (coercer instanceof NumberCoercer && plan.type !== 'decimal') return SpanKind.Whole;
-  if (coercer instanceof StringChecker) return SpanKind.Checked;
-  if (coercer instanceof StringCoercer) return SpanKind.Text;
-  if (coercer instanceof BooleanCoercer) return SpanKind.Boolean;
-  return SpanKind.Coercer;
 }
 
 type RowMaker = (cells: readonly Cell[]) => Record<string, Cell>;

@@ -1,7 +1,9 @@
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell } from './coerce-failure.js';
 import type { FieldPlan } from './field-plan.js';
+import { plainInteger } from './coerce-number.js';
 import { resolveCell } from './resolve-cell.js';
+import { SpanKind, spanKindOf } from './span-kind.js';
 
 /**
  * Builds the row of a CSV line given as spans (see `RecordSink.acceptSpans`) when every
@@ -32,6 +34,7 @@ export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: re
   const lines: string[] = [];
   const kept: string[] = [];
   let hasDates = false;
+  let hasChecked = false;
   fields.forEach((plan, i) => {
     const column = columns[i] ?? -1;
     const v = `v${i}`;
@@ -46,12 +49,13 @@ export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: re
         // A mapping's `values` may translate any text, the empty one too: resolved as text.
         lines.push(`let ${v};`, `{ ${span} ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; }`);
       } else {
-        const read = plan.coercer.fromSpan !== undefined ? `c${i}.fromSpan(t, s, e)` : 'undefined';
+        const kind = spanKindOf(plan);
+        if (kind === SpanKind.Checked) hasChecked = true;
         lines.push(
           `let ${v};`,
           `{ ${span}`,
           `  if (s === e) ${v} = e${i};`,
-          `  else { ${v} = ${read}; if (${v} === undefined) { ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; } } }`,
+          `  else { ${v} = ${readInPlace(kind, i)}; if (${v} === undefined) { ${v} = R(p${i}, t, s, e); if (${v} === F) return undefined; } } }`,
         );
       }
       if (plan.isRequired) lines.push(`if (${v} === null) return undefined;`);
@@ -65,18 +69,48 @@ export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: re
   const source = [
     '"use strict";',
     ...constants,
+    ...(hasChecked ? ['let lastText = "", firstBad = -1;'] : []),
     'return function buildRow(t, b, latest) {',
     ...(hasDates ? ['  let l = latest.value;'] : []),
+    // Fields not kept only need to know whether the text holds a � (bad encoding) before their end.
+    ...(hasChecked ? ['  if (t !== lastText) { lastText = t; firstBad = t.indexOf("\\uFFFD"); }'] : []),
     ...lines.map((line) => `  ${line}`),
     ...(hasDates ? ['  latest.value = l;'] : []),
     `  return { ${kept.join(', ')} };`,
     '};',
   ].join('\n');
   try {
-    return new Function('P', 'R', 'F', source)(fields, readText, FAILED) as SpanRowBuilder;
+    return new Function('P', 'R', 'F', 'W', source)(fields, readText, FAILED, wholeNumber) as SpanRowBuilder;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The expression reading field `i`'s cell (`s` to `e` in `t`, never empty) in place, or
+ * giving undefined when the cell must be resolved as text. Whole numbers, booleans and
+ * the check of a field not kept are written out inline; each agrees with its coercer's
+ * `fromSpan`, the others call it.
+ */
+function readInPlace(kind: SpanKind, i: number): string {
+  switch (kind) {
+    case SpanKind.Whole:
+      return 'W(t, s, e)';
+    case SpanKind.Boolean:
+      return `(e - s === 4 && t.startsWith("true", s) ? true : e - s === 5 && t.startsWith("false", s) ? false : undefined)`;
+    case SpanKind.Checked:
+      return `(firstBad === -1 || firstBad >= e ? "kept out" : undefined)`;
+    case SpanKind.Cut:
+      return 'undefined';
+    default:
+      return `c${i}.fromSpan(t, s, e)`;
+  }
+}
+
+/** A plain whole number in place (see `plainInteger`), or undefined. */
+function wholeNumber(text: string, start: number, end: number): number | undefined {
+  const value = plainInteger(text, start, end);
+  return value >= 0 ? value : undefined;
 }
 
 /** A cell with no plain form, cut out and resolved as text; FAILED when it has a problem. */
