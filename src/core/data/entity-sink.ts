@@ -1,14 +1,11 @@
 import { bindHeader, forbiddenNames } from './bind-columns.js';
-import type { BooleanCoercer, StringChecker, StringCoercer } from './coerce.js';
-import type { DateTimeCoercer } from './coerce-date.js';
 import { CoercionFailure } from './coerce-failure.js';
-import type { NumberCoercer } from './coerce-number.js';
 import type { Cell } from './coerce-failure.js';
 import type { EntityPlan, FieldPlan } from './field-plan.js';
 import { resolveCell } from './resolve-cell.js';
-import { generateSpanRowBuilder } from './row-builder.js';
-import { SpanKind, spanKindOf } from './span-kind.js';
-import type { SpanRowBuilder } from './row-builder.js';
+import { generateSpanRowBuilder, makeTemplate, rowMaker } from './row-builder.js';
+import { readSpan, SpanKind, spanKindOf } from './span-kind.js';
+import type { RowMaker, SpanRowBuilder } from './row-builder.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
 import type { Row } from './types.js';
@@ -184,7 +181,7 @@ export class EntitySink implements RecordSink {
           const kind = this.spanKinds[i]!;
           if (kind === SpanKind.Cut) cell = undefined;
           else if (start === end) cell = plan.emptyValue;
-          else cell = this.readSpan(kind, plan, start, end);
+          else cell = readSpan(kind, plan, this.spanText, start, end);
           if (cell !== undefined && (cell !== null || !plan.isRequired)) {
             if (at >= 0) cells[at] = cell;
             if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
@@ -242,29 +239,6 @@ export class EntitySink implements RecordSink {
     this.tally.rowsEvaluated++;
   }
 
-  /**
-   * A cell of the row given as spans, read in place: its value, or undefined when it must
-   * be cut out and resolved as text. Each common coercer is called from a site of its own,
-   * so the engine can inline it.
-   */
-  private readSpan(kind: SpanKind, plan: FieldPlan, start: number, end: number): Cell | undefined {
-    const text = this.spanText!;
-    switch (kind) {
-      case SpanKind.PlainUtc:
-        return (plan.coercer as DateTimeCoercer).fromSpan(text, start, end);
-      case SpanKind.Whole:
-        return (plan.coercer as NumberCoercer).fromSpan(text, start, end);
-      case SpanKind.Checked:
-        return (plan.coercer as StringChecker).fromSpan(text, start, end);
-      case SpanKind.Text:
-        return (plan.coercer as StringCoercer).fromSpan(text, start, end);
-      case SpanKind.Boolean:
-        return (plan.coercer as BooleanCoercer).fromSpan(text, start, end);
-      default:
-        return plan.coercer.fromSpan!(text, start, end);
-    }
-  }
-
   private reportCell(plan: FieldPlan, line: number, record: number | undefined, raw: unknown, failure: CoercionFailure): void {
     const problem: Problem = { code: failure.code, line, field: plan.field, message: failure.message };
     if (failure.hint !== undefined) problem.hint = failure.hint;
@@ -295,31 +269,4 @@ export class EntitySink implements RecordSink {
     if (this.keySlots.size < 10_000) this.keySlots.set(key, slot);
     return slot;
   }
-}
-
-type RowMaker = (cells: readonly Cell[]) => Record<string, Cell>;
-
-/**
- * A function that returns one object literal holding the cells under their field names.
- * Filling a copied template instead stores each field by a name that changes from one
- * store to the next, which V8 looks up in a shared cache every time; a literal is laid out
- * once and then only filled. Field names are the canonical model's, plain identifiers;
- * for anything else (or where code cannot be generated) rows are built from the template.
- */
-function rowMaker(fields: readonly FieldPlan[]): RowMaker | undefined {
-  const names = fields.map((f) => f.field);
-  if (!names.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !forbiddenNames.has(name))) return undefined;
-  try {
-    return new Function('c', `return {${names.map((name, i) => `${name}: c[${i}]`).join(', ')}};`) as RowMaker;
-  } catch {
-    return undefined;
-  }
-}
-
-function makeTemplate(fields: readonly FieldPlan[]): Record<string, null> {
-  // JSON.parse gives an object whose properties all sit inside it (one allocation, no
-  // separate property array); spreading it clones that layout, so every row is one
-  // compact object. Names are canonical field names; JSON.parse keeps even `__proto__` an own property.
-  const text = `{${fields.map((field) => `${JSON.stringify(field.field)}:null`).join(',')}}`;
-  return Object.setPrototypeOf(JSON.parse(text) as object, null) as Record<string, null>;
 }

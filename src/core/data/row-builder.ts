@@ -1,3 +1,4 @@
+import { forbiddenNames } from './bind-columns.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell } from './coerce-failure.js';
 import type { FieldPlan } from './field-plan.js';
@@ -16,8 +17,10 @@ export type SpanRowBuilder = (text: string, bounds: Int32Array, latest: { value:
 /** Returned by a cell read when the cell has a problem; the general builder explains it. */
 const FAILED = Symbol('failed');
 
-/** Canonical field names are plain identifiers; anything else is left to the general builder. */
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Canonical field names are plain identifiers; generated code names no other field (the general builder serves). */
+function isPlainFieldName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !forbiddenNames.has(name);
+}
 
 /**
  * Generates the builder for one file's fields, or undefined (no code generation, a derived
@@ -29,7 +32,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * row (-1: checked, not kept).
  */
 export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: readonly number[], keptAt: readonly number[]): SpanRowBuilder | undefined {
-  if (fields.some((f) => f.derive !== undefined || (f.isKept && !IDENTIFIER.test(f.field)))) return undefined;
+  if (fields.some((f) => f.derive !== undefined || (f.isKept && !isPlainFieldName(f.field)))) return undefined;
   const constants: string[] = [];
   const lines: string[] = [];
   const kept: string[] = [];
@@ -117,4 +120,33 @@ function wholeNumber(text: string, start: number, end: number): number | undefin
 function readText(plan: FieldPlan, text: string, start: number, end: number): Cell | typeof FAILED {
   const cell = resolveCell(text.substring(start, end), plan);
   return cell instanceof CoercionFailure ? FAILED : cell;
+}
+
+/** Builds a row from its cells in field order. */
+export type RowMaker = (cells: readonly Cell[]) => Record<string, Cell>;
+
+/**
+ * A function that returns one object literal holding the cells under their field names.
+ * Filling a copied template instead stores each field by a name that changes from one
+ * store to the next, which V8 looks up in a shared cache every time; a literal is laid out
+ * once and then only filled. Field names are the canonical model's, plain identifiers;
+ * for anything else (or where code cannot be generated) rows are built from the template.
+ */
+export function rowMaker(fields: readonly FieldPlan[]): RowMaker | undefined {
+  const names = fields.map((f) => f.field);
+  if (!names.every(isPlainFieldName)) return undefined;
+  try {
+    return new Function('c', `return {${names.map((name, i) => `${name}: c[${i}]`).join(', ')}};`) as RowMaker;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A row of the fields, all null, to copy (see `rowMaker` for when rows are built this way). */
+export function makeTemplate(fields: readonly FieldPlan[]): Record<string, null> {
+  // JSON.parse gives an object whose properties all sit inside it (one allocation, no
+  // separate property array); spreading it clones that layout, so every row is one
+  // compact object. Names are canonical field names; JSON.parse keeps even `__proto__` an own property.
+  const text = `{${fields.map((field) => `${JSON.stringify(field.field)}:null`).join(',')}}`;
+  return Object.setPrototypeOf(JSON.parse(text) as object, null) as Record<string, null>;
 }

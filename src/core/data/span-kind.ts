@@ -1,6 +1,7 @@
 import { BooleanCoercer, StringChecker, StringCoercer } from './coerce.js';
 import { DateTimeCoercer } from './coerce-date.js';
 import { NumberCoercer } from './coerce-number.js';
+import type { Cell } from './coerce-failure.js';
 import type { FieldPlan } from './field-plan.js';
 
 /**
@@ -28,4 +29,26 @@ export function spanKindOf(plan: FieldPlan): SpanKind {
   if (coercer instanceof StringCoercer) return SpanKind.Text;
   if (coercer instanceof BooleanCoercer) return SpanKind.Boolean;
   return SpanKind.Coercer;
+}
+
+/**
+ * A cell given as a span, read in place: its value, or undefined when it must be cut out
+ * and resolved as text. Each common coercer is called from a site of its own, so the
+ * engine can inline it.
+ */
+export function readSpan(kind: SpanKind, plan: FieldPlan, text: string, start: number, end: number): Cell | undefined {
+  switch (kind) {
+    case SpanKind.PlainUtc:
+      return (plan.coercer as DateTimeCoercer).fromSpan(text, start, end);
+    case SpanKind.Whole:
+      return (plan.coercer as NumberCoercer).fromSpan(text, start, end);
+    case SpanKind.Checked:
+      return (plan.coercer as StringChecker).fromSpan(text, start, end);
+    case SpanKind.Text:
+      return (plan.coercer as StringCoercer).fromSpan(text, start, end);
+    case SpanKind.Boolean:
+      return (plan.coercer as BooleanCoercer).fromSpan(text, start, end);
+    default:
+      return plan.coercer.fromSpan!(text, start, end);
+  }
 }
