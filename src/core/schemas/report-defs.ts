@@ -51,7 +51,7 @@ export const reportDefs: Record<string, JsonSchema> = {
       rowsRead: count('Data rows found (blank lines are not rows; the CSV header is not a row).'),
       rowsEvaluated: count('Rows that passed every check and are in the result.'),
       rowsRejected: count('Rows left out, each with at least one issue.'),
-      fields: list({ type: 'string' }, 'Canonical fields the rows of this file carry.'),
+      fields: list({ type: 'string' }, 'Canonical fields the file supplies (all read and checked; an evaluation keeps in its rows those its policies and the engine read).'),
       ignoredColumns: list({ type: 'string' }, 'Columns (or JSON keys) present in the file that no canonical field reads.'),
       issueCount: count('Every issue found in the file, including any not kept because of the cap.'),
     },
