@@ -19,14 +19,14 @@ export function formatMoney(amount: string, currency: string | null): string {
   return currency === null ? formatDecimal(amount) : `${formatDecimal(amount)} ${currency}`;
 }
 
-/** A fraction as a percentage: `0.2993` → `29.9 %`; `—` for none. */
+/** A fraction as a percentage: `0.2993` → `29.9 %`, `14.5` → `1,450.0 %`; `—` for none. */
 export function formatPercent(fraction: number | null, digits = 1): string {
-  return fraction === null ? '—' : `${(fraction * 100).toFixed(digits)} %`;
+  return fraction === null ? '—' : `${formatDecimal(fraction * 100, digits)} %`;
 }
 
-/** A ratio such as a utilisation: `0.9462` → `0.95`; `—` for none. */
+/** A ratio such as a utilisation: `0.9462` → `0.95`, `1234.5` → `1,234.50`; `—` for none. */
 export function formatRatio(value: number | null, digits = 2): string {
-  return value === null ? '—' : value.toFixed(digits);
+  return value === null ? '—' : formatDecimal(value, digits);
 }
 
 /** A plain number with fixed decimals, `—` for none. */
