@@ -107,7 +107,7 @@ export class RuleGenerator {
     try {
       return new Function('k', 'c', 'h', 's', this.source(isSet))(this.keys, this.constants, helpers, slow) as F;
     } catch {
-      // Code generation can be disabled (--disallow-code-generation-from-strings): the closures serve.
+      // Where source cannot be compiled, the closures serve alone.
       return undefined;
     }
   }
