@@ -123,7 +123,7 @@ async function classifyPhase(dir: string): Promise<object> {
   const keep = selectFieldsRead([set]);
   const start = performance.now();
   const only = isolate(dir, 'leads.csv');
-  const data = await loadPipelineData(only.dir, nodeFileIo, keep === undefined ? {} : { keep });
+  const data = await loadPipelineData(only.dir, nodeFileIo, { keep });
   only.cleanup();
   const read = performance.now();
   const classifier = compileLeadDefinition(def, { asOf: findLatestTimestamp(data) ?? 0 });

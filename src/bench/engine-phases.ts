@@ -36,7 +36,7 @@ export async function evaluatePhase(dir: string, withImpact: boolean): Promise<o
   const start = performance.now();
   // Rows keep the fields the policies and the engine read, as `revops evaluate` / `impact` load them.
   const keep = selectFieldsRead(withImpact ? [base, head] : [base]);
-  const data = await loadPipelineData(dir, nodeFileIo, keep === undefined ? {} : { keep });
+  const data = await loadPipelineData(dir, nodeFileIo, { keep });
   const read = performance.now();
   const prepared = prepareData(data);
   const evaluation = evaluateWithState(base, prepared, optionsFor(base));

@@ -6,6 +6,8 @@ import { resolveCell } from './resolve-cell.js';
 import { generateSpanRowBuilder, makeTemplate, rowMaker } from './row-builder.js';
 import { readSpan, SpanKind, spanKindOf } from './span-kind.js';
 import type { RowMaker, SpanRowBuilder } from './row-builder.js';
+import { ColumnTableBuilder } from './column-table.js';
+import type { ColumnTable } from './column-table.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
 import type { Row } from './types.js';
@@ -15,7 +17,10 @@ import type { Row } from './types.js';
  * bad cell rejects the whole row (with an issue per bad cell), so no row is half-read.
  */
 export class EntitySink implements RecordSink {
+  /** The rows kept (none when they go to columns). */
   readonly rows: Row[] = [];
+  /** Receives the rows kept instead of `rows`, when the sink keeps columns. */
+  private columns: ColumnTableBuilder | undefined;
   /** The latest date-time of the rows kept, in any date-time field (kept in the rows or not). */
   latestTimestamp: number | undefined;
   private fields: FieldPlan[];
@@ -40,9 +45,11 @@ export class EntitySink implements RecordSink {
   private spanBounds: Int32Array = new Int32Array(0);
   private readonly hasDerive: boolean;
 
+  /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
   constructor(
     private readonly plan: EntityPlan,
     private readonly tally: FileTally,
+    private readonly asColumns = false,
   ) {
     this.fields = plan.fields;
     this.slotValues = new Array<unknown>(plan.columns.length);
@@ -74,6 +81,12 @@ export class EntitySink implements RecordSink {
     this.makeRow = rowMaker(kept);
     const columns = fields.map((f) => (f.slot < 0 ? -1 : (this.slotColumns[f.slot] ?? -1)));
     this.spanRow = this.slotColumns.length === 0 ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
+    if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
+  }
+
+  /** The rows kept, as columns (empty unless the sink keeps columns). */
+  table(): ColumnTable {
+    return (this.columns ?? new ColumnTableBuilder([])).finish();
   }
 
   acceptCells(cells: readonly string[], line: number): void {
@@ -233,10 +246,14 @@ export class EntitySink implements RecordSink {
   }
 
   private keep(row: Record<string, Cell>): void {
+    this.tally.rowsEvaluated++;
+    if (this.columns !== undefined) {
+      this.columns.append(row);
+      return;
+    }
     // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would make every row a hash table, several times larger.
     Object.setPrototypeOf(row, null);
     this.rows.push(row);
-    this.tally.rowsEvaluated++;
   }
 
   private reportCell(plan: FieldPlan, line: number, record: number | undefined, raw: unknown, failure: CoercionFailure): void {

@@ -6,6 +6,8 @@ import { readCsv } from './csv-reader.js';
 import { decodeUtf8 } from './decode.js';
 import { discoverEntityFiles } from './discover.js';
 import type { EntitySource } from './discover.js';
+import { emptyTable } from './column-table.js';
+import type { ColumnTable } from './column-table.js';
 import { EntitySink } from './entity-sink.js';
 import { MappingError, planEntity } from './field-plan.js';
 import { readJson } from './json-reader.js';
@@ -33,7 +35,7 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
   const data: PipelineData = {
     leads: [],
     opportunities: [],
-    activities: [],
+    activities: emptyTable,
     users: [],
     stage_events: [],
     files: [],
@@ -51,8 +53,9 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     }
   }
   for (const source of discovery.sources) {
-    const { rows, tally, latestTimestamp } = await readEntityFile(source, io, spec, options);
-    data[source.entity] = rows;
+    const { rows, table, tally, latestTimestamp } = await readEntityFile(source, io, spec, options);
+    if (source.entity === 'activities') data.activities = table ?? emptyTable;
+    else data[source.entity] = rows;
     if (latestTimestamp !== undefined) data.latestTimestamps![source.entity] = latestTimestamp;
     tallies.push(tally);
   }
@@ -70,7 +73,7 @@ async function readEntityFile(
   io: FileIo,
   spec: FieldMappingSpec | undefined,
   { onProgress, keep }: LoadPipelineOptions,
-): Promise<{ rows: Row[]; tally: FileTally; latestTimestamp?: number }> {
+): Promise<{ rows: Row[]; table?: ColumnTable; tally: FileTally; latestTimestamp?: number }> {
   const tally = new FileTally(source.file, source.entity, source.format ?? 'csv');
   if (source.format === undefined) {
     tally.fail({ code: 'data.unknown-format', line: 0, message: 'The file name does not tell its format.', hint: 'Name it `.csv`, `.ndjson` or `.json`, or set `format` in the mapping.' });
@@ -78,7 +81,7 @@ async function readEntityFile(
   }
   let sink: EntitySink;
   try {
-    sink = new EntitySink(planEntity(source.entity, source.isMapped ? spec : undefined, keep?.[source.entity]), tally);
+    sink = new EntitySink(planEntity(source.entity, source.isMapped ? spec : undefined, keep?.[source.entity]), tally, source.entity === 'activities');
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
     const problem = { code: 'data.bad-mapping' as const, line: 0, message: `The mapping of ${source.entity} cannot be applied: ${error.message}` };
@@ -94,7 +97,8 @@ async function readEntityFile(
   } catch (cause) {
     throw new IoError(`Cannot read ${source.file}: ${(cause as Error).message}`, { cause });
   }
-  return sink.latestTimestamp === undefined ? { rows: sink.rows, tally } : { rows: sink.rows, tally, latestTimestamp: sink.latestTimestamp };
+  const read = { rows: sink.rows, table: sink.table(), tally };
+  return sink.latestTimestamp === undefined ? read : { ...read, latestTimestamp: sink.latestTimestamp };
 }
 
 async function* reportProgress(

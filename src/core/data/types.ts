@@ -1,5 +1,6 @@
 import type { EntityName } from '../model/canonical.js';
 import type { Issue } from '../issue.js';
+import type { ColumnTable } from './column-table.js';
 
 /**
  * One pipeline record with canonical field names. Rows have no prototype (so a field can
@@ -91,11 +92,15 @@ export interface FileAccounting {
   issueCount: number;
 }
 
-/** The canonical pipeline data read from a directory, with the accounting of every file. */
+/**
+ * The canonical pipeline data read from a directory, with the accounting of every file.
+ * Activities are held as columns: an event log of millions of small rows that the engine
+ * scans field by field and no policy rule reads (see `ColumnTable`).
+ */
 export interface PipelineData {
   leads: Row[];
   opportunities: Row[];
-  activities: Row[];
+  activities: ColumnTable;
   users: Row[];
   stage_events: Row[];
   files: FileAccounting[];

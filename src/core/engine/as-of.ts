@@ -1,5 +1,6 @@
 import { canonicalModel } from '../model/canonical.js';
 import type { EntityName } from '../model/canonical.js';
+import { numberColumn } from '../data/column-table.js';
 import type { PipelineData } from '../data/types.js';
 
 const timestamped: EntityName[] = ['leads', 'opportunities', 'activities', 'stage_events'];
@@ -24,6 +25,12 @@ export function findLatestTimestamp(data: PipelineData): number | undefined {
     const fields = Object.entries(canonicalModel[entity])
       .filter(([, spec]) => spec.type === 'datetime')
       .map(([name]) => name);
+    if (entity === 'activities') {
+      for (const field of fields) {
+        for (const value of numberColumn(data.activities, field)) if (!Number.isNaN(value) && (latest === undefined || value > latest)) latest = value;
+      }
+      continue;
+    }
     for (const row of data[entity]) {
       for (const field of fields) {
         const value = row[field];

@@ -99,22 +99,32 @@ function resolveActivityEvent(event: EventSpec, times: Float64Array, rows: reado
   const spec = event.activity;
   const index = input.activityIndex[event.entity];
   if (spec === undefined || index === undefined) return;
+  // Which distinct types and actors qualify, decided once each.
   const types = new Set(spec.types);
+  const isType = Uint8Array.from(index.type.values, (type) => (types.has(type) ? 1 : 0));
   const roles = spec.byRoles === undefined ? undefined : new Set(spec.byRoles);
+  const isActor = Uint8Array.from(index.actor.values, (id) => {
+    const role = ctx.users.get(id)?.role;
+    return roles === undefined || (typeof role === 'string' && roles.has(role)) ? 1 : 0;
+  });
   const after = spec.after === undefined ? undefined : done.get(spec.after);
+  const { at: atOf, offsets, order } = index;
+  const typeCodes = index.type.codes;
+  const actorCodes = index.actor.codes;
   for (let i = 0; i < rows.length; i++) {
     const notBefore = after === undefined ? -Infinity : (after.times[i] as number);
     if (Number.isNaN(notBefore)) continue;
-    const end = index.offsets[i + 1] as number;
-    for (let k = index.offsets[i] as number; k < end; k++) {
-      const activity = index.activities[index.order[k] as number] as Row;
-      const at = activity.at;
-      if (typeof at !== 'number' || at < notBefore) continue;
+    const end = offsets[i + 1] as number;
+    for (let k = offsets[i] as number; k < end; k++) {
+      const a = order[k] as number;
+      const at = atOf[a] as number;
+      if (Number.isNaN(at) || at < notBefore) continue;
       if (at > ctx.asOf) break;
-      if (typeof activity.type !== 'string' || !types.has(activity.type)) continue;
+      const type = typeCodes[a] as number;
+      if (type < 0 || isType[type] === 0) continue;
       if (roles !== undefined) {
-        const actor = typeof activity.actor_id === 'string' ? ctx.users.get(activity.actor_id) : undefined;
-        if (actor === undefined || typeof actor.role !== 'string' || !roles.has(actor.role)) continue;
+        const actor = actorCodes[a] as number;
+        if (actor < 0 || isActor[actor] === 0) continue;
       }
       times[i] = at;
       break;

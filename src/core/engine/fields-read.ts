@@ -14,6 +14,12 @@ export const engineFields: ReadonlySet<string> = new Set([
   'term_months', 'type', 'won',
 ]);
 
+/**
+ * The activity fields the engine reads. No policy rule reads an activity (activities are
+ * held as columns, see `PipelineData`), so these are all an evaluation needs of them.
+ */
+export const activityFieldsRead: ReadonlySet<string> = new Set(['at', 'type', 'outcome', 'actor_id', 'lead_id', 'opportunity_id']);
+
 const entities = Object.keys(canonicalModel) as EntityName[];
 const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
 
@@ -24,20 +30,24 @@ const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) =>
  * `from`. Other lists of strings (activity types, roles, the values of an `in`) name no
  * field and are passed over; a setting holding a list of field names would have to be
  * read here. Rows need no other field, so the loader keeps only these (it still checks
- * the rest). Undefined — keep every field — when a rule computes the name of the field it
- * reads, or reads the whole row.
+ * the rest). Activities keep `activityFieldsRead`; the other entities keep every field when
+ * a rule computes the name of the field it reads, or reads the whole row.
  */
-export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection | undefined {
+export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
   const named = new Set(engineFields);
+  let isEveryField = false;
   for (const set of sets) {
     for (const [kind, policies] of Object.entries(set)) {
       if (kind === 'FieldMapping') continue; // a mapping writes canonical fields; its rules read export columns
       for (const policy of policies as readonly { spec: unknown }[]) {
-        if (!collectNames(policy.spec, named)) return undefined;
+        if (!collectNames(policy.spec, named)) isEveryField = true;
       }
     }
   }
-  return Object.fromEntries(entities.map((entity) => [entity, named])) as FieldSelection;
+  const selection: FieldSelection = { activities: activityFieldsRead };
+  if (isEveryField) return selection;
+  for (const entity of entities) if (entity !== 'activities') selection[entity] = named;
+  return selection;
 }
 
 /** Adds a field name (the first segment of a path) when it is a canonical one. */

@@ -2,6 +2,7 @@ import type { PipelineData, Row } from '../data/types.js';
 import { indexActivities } from './activity-index.js';
 import type { ActivityIndex } from './activity-index.js';
 import { findLatestTimestamp } from './as-of.js';
+import { IdIndex } from './id-index.js';
 
 /** Data prepared once for any number of evaluations (the impact report evaluates twice). */
 export interface PreparedData {
@@ -10,35 +11,27 @@ export interface PreparedData {
   latest: number | undefined;
   activities: { lead?: ActivityIndex; opportunity?: ActivityIndex };
   /** Row index of each lead and opportunity id. */
-  leadIndex: ReadonlyMap<string, number>;
-  opportunityIndex: ReadonlyMap<string, number>;
+  leadIndex: IdIndex;
+  opportunityIndex: IdIndex;
   /** For each opportunity, the row index of its lead (`lead_id`), -1 for none. */
   leadOfOpportunity: Int32Array;
 }
 
-function indexIds(rows: readonly Row[]): Map<string, number> {
-  const out = new Map<string, number>();
-  rows.forEach((row, i) => {
-    if (typeof row.id === 'string') out.set(row.id, i);
-  });
-  return out;
-}
-
 export function prepareData(data: PipelineData): PreparedData {
-  const users = indexIds(data.users);
-  const leadIndex = indexIds(data.leads);
+  const users = new Map<string, Row>();
+  for (const user of data.users) if (typeof user.id === 'string') users.set(user.id, user);
+  const leadIndex = IdIndex.of(data.leads);
   const leadOfOpportunity = new Int32Array(data.opportunities.length).fill(-1);
   data.opportunities.forEach((opp, k) => {
-    const i = typeof opp.lead_id === 'string' ? leadIndex.get(opp.lead_id) : undefined;
-    if (i !== undefined) leadOfOpportunity[k] = i;
+    if (typeof opp.lead_id === 'string') leadOfOpportunity[k] = leadIndex.get(opp.lead_id);
   });
   return {
     data,
-    users: new Map([...users].map(([id, i]) => [id, data.users[i] as Row])),
+    users,
     latest: findLatestTimestamp(data),
     activities: {},
     leadIndex,
-    opportunityIndex: indexIds(data.opportunities),
+    opportunityIndex: IdIndex.of(data.opportunities),
     leadOfOpportunity,
   };
 }
@@ -49,8 +42,8 @@ export function activityIndexFor(prepared: PreparedData, entity: 'lead' | 'oppor
   if (cached !== undefined) return cached;
   const built =
     entity === 'lead'
-      ? indexActivities(prepared.data.activities, prepared.data.leads, 'lead_id', prepared.leadIndex)
-      : indexActivities(prepared.data.activities, prepared.data.opportunities, 'opportunity_id', prepared.opportunityIndex);
+      ? indexActivities(prepared.data.activities, prepared.data.leads.length, 'lead_id', prepared.leadIndex)
+      : indexActivities(prepared.data.activities, prepared.data.opportunities.length, 'opportunity_id', prepared.opportunityIndex);
   prepared.activities[entity] = built;
   return built;
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Decimal } from 'decimal.js';
+import { emptyTable } from '../data/column-table.js';
 import { computeComp } from '../engine/comp/index.js';
 import type { CompContext } from '../engine/comp/index.js';
 import type { BusinessCalendar } from '../logic/compile.js';
@@ -45,7 +46,7 @@ function contextOf(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTes
     timeZone,
     calendars,
     users: new Map([[c.person.id, person]]),
-    data: { leads, opportunities, activities: [], users: [person], stage_events: [], files: [], issues: [], absent: [], ignoredFiles: [] },
+    data: { leads, opportunities, activities: emptyTable, users: [person], stage_events: [], files: [], issues: [], absent: [], ignoredFiles: [] },
     goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
     goalAttainment: () => c.goalAttainment ?? null,
     constraintMet: () => c.constraintMet ?? null,

@@ -39,26 +39,34 @@ describe('engineFields', () => {
 describe('selectFieldsRead', () => {
   it('keeps the engine fields and every canonical field a policy names, in rules and settings', () => {
     const selection = selectFieldsRead([policySet(leadDefinition())]);
-    const leads = selection?.leads;
+    const leads = selection.leads;
     expect(leads).toBeDefined();
     for (const name of ['is_competitor', 'employee_count', 'trial_signup', 'last_engaged_at', 'id', 'created_at']) expect(leads?.has(name), name).toBe(true);
     for (const name of ['email', 'company', 'title', 'annual_revenue']) expect(leads?.has(name), name).toBe(false);
   });
 
-  it('keeps every field when a rule computes the name it reads, or reads the whole row', () => {
+  it('keeps every field of the entities rules read when a rule computes the name it reads, or reads the whole row', () => {
     const computed = leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: { cat: ['is_', 'student'] } }, true] } }] });
-    expect(selectFieldsRead([policySet(computed)])).toBeUndefined();
     const whole = leadDefinition({ exclusions: [{ id: 'x', when: { '!!': { var: '' } } }] });
-    expect(selectFieldsRead([policySet(whole)])).toBeUndefined();
     const someOf = leadDefinition({ exclusions: [{ id: 'x', when: { missing_some: [1, { var: 'fields' }] } }] });
-    expect(selectFieldsRead([policySet(someOf)])).toBeUndefined();
+    for (const definition of [computed, whole, someOf]) {
+      const selection = selectFieldsRead([policySet(definition)]);
+      expect(Object.keys(selection)).toEqual(['activities']);
+    }
+  });
+
+  it('keeps of activities only the fields the engine reads, whatever the policies name', () => {
+    const computed = leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: 'direction' }, 'inbound'] } }] });
+    for (const definition of [leadDefinition(), computed]) {
+      expect([...(selectFieldsRead([policySet(definition)]).activities ?? [])].sort()).toEqual(['actor_id', 'at', 'lead_id', 'opportunity_id', 'outcome', 'type']);
+    }
   });
 
   it('takes the names of every policy set given (the base and the head of a change)', () => {
     const base = policySet(leadDefinition());
     const head = policySet(leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: 'company.size' }, 'tiny'] } }] }));
-    expect(selectFieldsRead([base])?.leads?.has('company')).toBe(false);
-    expect(selectFieldsRead([base, head])?.leads?.has('company')).toBe(true);
+    expect(selectFieldsRead([base]).leads?.has('company')).toBe(false);
+    expect(selectFieldsRead([base, head]).leads?.has('company')).toBe(true);
   });
 });
 
@@ -75,10 +83,11 @@ describe('evaluating with only the fields read', () => {
   it('gives the same report as with every field, on the example policies and data', async () => {
     const { set } = await loadPolicyDir(join(repoRoot, 'policies'), nodeFileIo);
     const keep = selectFieldsRead([set]);
-    const dropped = Object.keys(canonicalModel.leads).filter((field) => keep?.leads?.has(field) === false);
+    const dropped = Object.keys(canonicalModel.leads).filter((field) => keep.leads?.has(field) === false);
     expect(dropped).toEqual(expect.arrayContaining(['company', 'title', 'annual_revenue']));
+    expect(keep.activities?.has('direction')).toBe(false);
     const all = await reportOf(set, 'examples/data', {});
-    expect(await reportOf(set, 'examples/data', keep === undefined ? {} : { keep })).toBe(all);
+    expect(await reportOf(set, 'examples/data', { keep })).toBe(all);
   });
 
   it('gives the same report on the Maven CRM export read through its mapping', async () => {
@@ -88,7 +97,7 @@ describe('evaluating with only the fields read', () => {
     const keep = selectFieldsRead([set]);
     const base = { mapping: mapping! };
     const all = await reportOf(set, 'test/fixtures/maven/export', base);
-    expect(await reportOf(set, 'test/fixtures/maven/export', keep === undefined ? base : { ...base, keep })).toBe(all);
+    expect(await reportOf(set, 'test/fixtures/maven/export', { ...base, keep })).toBe(all);
   });
 });
 
@@ -102,7 +111,7 @@ describe('selectFieldsRead on lists', () => {
         { id: 'default', when: { var: ['campaign', 'company_domain'] } },
       ],
     });
-    const leads = selectFieldsRead([policySet(definition)])?.leads;
+    const leads = selectFieldsRead([policySet(definition)]).leads;
     for (const name of ['source', 'title', 'country', 'department', 'region', 'campaign']) expect(leads?.has(name), name).toBe(true);
     for (const name of ['email', 'company', 'company_domain']) expect(leads?.has(name), name).toBe(false);
   });

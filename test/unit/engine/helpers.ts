@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { columnTableOf } from '../../../src/core/data/column-table.js';
 import type { PipelineData, Row } from '../../../src/core/data/types.js';
+import { canonicalModel } from '../../../src/core/model/canonical.js';
 import type { EngineContext } from '../../../src/core/engine/context.js';
 import { findCapacities, measureConstraint, measureStageMetric } from '../../../src/core/engine/constraint.js';
 import { evaluatePipeline, prepareData } from '../../../src/core/engine/evaluate.js';
@@ -52,11 +54,14 @@ export interface Entities {
   users?: Fields[];
 }
 
+/** Every canonical activity field, as the columns of a test's activities. */
+const activityFields = Object.entries(canonicalModel.activities).map(([field, spec]) => ({ field, type: spec.type }));
+
 export function pipeline(entities: Entities): PipelineData {
   return {
     leads: (entities.leads ?? []).map(row),
     opportunities: (entities.opportunities ?? []).map(row),
-    activities: (entities.activities ?? []).map(row),
+    activities: columnTableOf((entities.activities ?? []).map(row), activityFields),
     users: (entities.users ?? []).map(row),
     stage_events: [],
     files: [],

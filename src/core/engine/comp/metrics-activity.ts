@@ -1,3 +1,4 @@
+import { numberColumn, textColumn } from '../../data/column-table.js';
 import type { Row } from '../../data/types.js';
 import type { MetricDefinition, PeriodValues, TallyInput } from './metric-types.js';
 import { addTo, emptyValues } from './metric-types.js';
@@ -5,12 +6,12 @@ import { ONE } from './money.js';
 import { periodIndexOf, readInstant, readText } from './rows.js';
 
 /** Counts rows whose instant `at` falls in the period, for the person in `by`. */
-function countRows(rows: readonly Row[], at: string, by: string, input: TallyInput, matches: (row: Row) => boolean = () => true): PeriodValues[] {
+function countRows(rows: readonly Row[], at: string, by: string, input: TallyInput): PeriodValues[] {
   const values = emptyValues(input);
   for (const row of rows) {
     const bucket = values[periodIndexOf(readInstant(row, at), input.periods, input.ctx.window)];
     const person = readText(row, by);
-    if (bucket === undefined || person === null || !input.people.has(person) || !matches(row)) continue;
+    if (bucket === undefined || person === null || !input.people.has(person)) continue;
     addTo(bucket, person, ONE);
   }
   return values;
@@ -31,5 +32,25 @@ export const sqlCount: MetricDefinition = {
 /** `meetings_held`: number of activities of `type` `meeting` with `outcome` `held` and `at` in the period, credited to `actor_id`. */
 export const meetingsHeld: MetricDefinition = {
   kind: 'count',
-  tally: (input) => countRows(input.ctx.data.activities, 'at', 'actor_id', input, (row) => row.type === 'meeting' && row.outcome === 'held'),
+  tally: (input) => {
+    const activities = input.ctx.data.activities;
+    const values = emptyValues(input);
+    const at = numberColumn(activities, 'at');
+    const type = textColumn(activities, 'type');
+    const outcome = textColumn(activities, 'outcome');
+    const actor = textColumn(activities, 'actor_id');
+    const meeting = type.values.indexOf('meeting');
+    const held = outcome.values.indexOf('held');
+    if (meeting < 0 || held < 0) return values;
+    for (let a = 0; a < activities.length; a++) {
+      if (type.codes[a] !== meeting || outcome.codes[a] !== held) continue;
+      const t = at[a] as number;
+      const bucket = values[periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window)];
+      const code = actor.codes[a] as number;
+      const person = code < 0 ? null : (actor.values[code] as string);
+      if (bucket === undefined || person === null || !input.people.has(person)) continue;
+      addTo(bucket, person, ONE);
+    }
+    return values;
+  },
 };

@@ -61,7 +61,7 @@ describe('resolveEvents: an activity event', () => {
   const data = pipeline({ leads: cases.map((c) => c.lead), activities: cases.flatMap((c) => c.activities), users });
   const ctx = { ...context(window), users: new Map(data.users.map((u) => [String(u.id), u])) };
   const { events } = resolveEvents(
-    { funnel: withFirstTouch(), leads: data.leads, opportunities: [], activityIndex: { lead: indexActivities(data.activities, data.leads, 'lead_id', prepareData(data).leadIndex) }, qualified: new Map() },
+    { funnel: withFirstTouch(), leads: data.leads, opportunities: [], activityIndex: { lead: indexActivities(data.activities, data.leads.length, 'lead_id', prepareData(data).leadIndex) }, qualified: new Map() },
     ctx,
   );
 
@@ -89,7 +89,7 @@ describe('resolveEvents: an activity event after a qualified one', () => {
     const stageOrder = new Map(spec.stages.map((s, i) => [s.id, i]));
     const classes = classifyLeads(leadDefinition(), stageOrder, data.leads, { asOf: ctx.asOf, calendars: ctx.calendars });
     const qualified = new Map<string, QualifiedEvent>([['mql_reached', { stageOrder: 1, classes }]]);
-    const { events } = resolveEvents({ funnel: spec, leads: data.leads, opportunities: [], activityIndex: { lead: indexActivities(data.activities, data.leads, 'lead_id', prepareData(data).leadIndex) }, qualified }, ctx);
+    const { events } = resolveEvents({ funnel: spec, leads: data.leads, opportunities: [], activityIndex: { lead: indexActivities(data.activities, data.leads.length, 'lead_id', prepareData(data).leadIndex) }, qualified }, ctx);
     expect([...(events.get('mql_reached')?.times ?? [])].map(iso)).toEqual(['2026-01-08T00:00:00.000Z', null]);
     expect([...(events.get('first_touch')?.times ?? [])].map(iso)).toEqual(['2026-01-09T00:00:00.000Z', null]);
   });

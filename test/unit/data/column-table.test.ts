@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnTableBuilder, columnTableOf, numberColumn, rowOf, textColumn, valueAt } from '../../../src/core/data/column-table.js';
+import type { Row } from '../../../src/core/data/types.js';
+
+const fields = [
+  { field: 'id', type: 'string' },
+  { field: 'at', type: 'datetime' },
+  { field: 'n', type: 'integer' },
+  { field: 'ok', type: 'boolean' },
+  { field: 'day', type: 'date' },
+  { field: 'amount', type: 'decimal' },
+] as const;
+
+const rows: Row[] = [
+  { id: 'a', at: 1_700_000_000_000, n: 0, ok: true, day: '2026-01-05', amount: '12.50' },
+  { id: 'b', at: null, n: -3, ok: false, day: null, amount: null },
+  { id: 'a', at: 0, n: null, ok: null, day: '2026-01-05', amount: '0' },
+  { id: null, at: 5, n: 7, ok: true, day: null, amount: '1e3' },
+];
+
+describe('ColumnTable', () => {
+  it('gives back every value a row held, missing ones as null', () => {
+    const table = columnTableOf(rows, fields);
+    expect(table.length).toBe(4);
+    rows.forEach((row, i) => expect({ ...rowOf(table, i) }).toEqual(row));
+  });
+
+  it('holds text as codes into its distinct values, numbers and flags in typed arrays', () => {
+    const table = columnTableOf(rows, fields);
+    const id = textColumn(table, 'id');
+    expect(id.values).toEqual(['a', 'b']);
+    expect([...id.codes]).toEqual([0, 1, 0, -1]);
+    expect(table.columns.ok).toEqual({ kind: 'flag', values: Int8Array.from([1, 0, -1, 1]) });
+    expect([...numberColumn(table, 'at')]).toEqual([1_700_000_000_000, NaN, 0, 5]);
+    expect(table.columns.amount?.kind).toBe('text');
+  });
+
+  it('reads a field it does not hold as missing on every row', () => {
+    const table = columnTableOf(rows, fields);
+    expect([...textColumn(table, 'outcome').codes]).toEqual([-1, -1, -1, -1]);
+    expect([...numberColumn(table, 'closed_at')]).toEqual([NaN, NaN, NaN, NaN]);
+    // A column of another kind is not read as this one.
+    expect([...numberColumn(table, 'id')]).toEqual([NaN, NaN, NaN, NaN]);
+  });
+
+  it('grows past its first capacity without losing a row', () => {
+    const builder = new ColumnTableBuilder([{ field: 'i', type: 'integer' }, { field: 's', type: 'string' }]);
+    for (let i = 0; i < 5000; i++) builder.append({ i, s: `v${i % 7}` });
+    const table = builder.finish();
+    expect(table.length).toBe(5000);
+    expect(valueAt(table.columns.i!, 4999)).toBe(4999);
+    expect(valueAt(table.columns.s!, 4999)).toBe(`v${4999 % 7}`);
+    expect(textColumn(table, 's').values).toHaveLength(7);
+  });
+
+  it('keeps no prototype in its column names', () => {
+    const table = columnTableOf([{ constructor: 'x' }], [{ field: 'constructor', type: 'string' }]);
+    expect(Object.getPrototypeOf(table.columns)).toBeNull();
+    expect(textColumn(table, 'toString').codes[0]).toBe(-1);
+    expect(valueAt(table.columns.constructor!, 0)).toBe('x');
+  });
+});
