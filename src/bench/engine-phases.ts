@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { nodeFileIo } from '../cli/cli-io.js';
 import { packageRoot } from '../cli/package-root.js';
+import { createReadElsewhere } from '../cli/read-elsewhere.js';
 import { loadPipelineData } from '../core/data/load.js';
 import { evaluateWithState, prepareData } from '../core/engine/evaluate.js';
 import { selectFieldsRead } from '../core/engine/fields-read.js';
@@ -36,7 +37,9 @@ export async function evaluatePhase(dir: string, withImpact: boolean): Promise<o
   const start = performance.now();
   // Rows keep the fields the policies and the engine read, as `revops evaluate` / `impact` load them.
   const keep = selectFieldsRead(withImpact ? [base, head] : [base]);
-  const data = await loadPipelineData(dir, nodeFileIo, { keep });
+  // As the CLI reads: big files other than the leads on a second thread.
+  const elsewhere = createReadElsewhere();
+  const data = await loadPipelineData(dir, nodeFileIo, { keep, ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }) }).finally(() => elsewhere?.close());
   const read = performance.now();
   const prepared = prepareData(data);
   const evaluation = evaluateWithState(base, prepared, optionsFor(base));

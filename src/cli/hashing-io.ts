@@ -7,6 +7,10 @@ export interface HashingIo {
   io: FileIo;
   /** One sha256 over `path\0sha256(content)\n` for every file read under `root`, in path order. */
   digest(root: string): string;
+  /** The sha256 of a file read in full, if it was. */
+  fileHash(file: string): string | undefined;
+  /** Counts a file read elsewhere (another thread) by the sha256 found there. */
+  note(file: string, sha256: string): void;
 }
 
 export function createHashingIo(inner: FileIo): HashingIo {
@@ -36,6 +40,8 @@ export function createHashingIo(inner: FileIo): HashingIo {
   };
   return {
     io,
+    fileHash: (file) => hashes.get(file),
+    note: (file, sha256) => void hashes.set(file, sha256),
     digest(root) {
       const prefix = root.endsWith('/') ? root : `${root}/`;
       const all = createHash('sha256');

@@ -1,19 +1,32 @@
 import { UsageError } from '../core/errors.js';
 import { loadPipelineData } from '../core/data/load.js';
 import type { FieldSelection, PipelineData } from '../core/data/types.js';
-import type { FileIo } from '../core/io.js';
 import type { PolicySet } from '../core/policy/types.js';
 import type { CliIo } from './cli-io.js';
+import type { HashingIo } from './hashing-io.js';
 import { cleanPath } from './options.js';
+import { createReadElsewhere } from './read-elsewhere.js';
+import type { ReadElsewhereOptions } from './read-elsewhere.js';
 import { startReadProgress } from './progress.js';
 
 /**
  * Reads a data directory for a command, through the FieldMapping named by `--mapping` when
  * given; rows keep only the fields in `keep` when given (every cell is still checked).
+ * Big files other than the leads are read on a second thread meanwhile (see `read-elsewhere.ts`);
+ * `hashing`, when given, hashes every file read, on either thread.
  */
 export async function loadCommandData(
   io: CliIo,
-  options: { data: string; mapping?: string; quiet: boolean; set: PolicySet; fileIo?: FileIo; keep?: FieldSelection | undefined },
+  options: {
+    data: string;
+    mapping?: string;
+    quiet: boolean;
+    set: PolicySet;
+    hashing?: HashingIo;
+    keep?: FieldSelection | undefined;
+    /** Where the second thread's script is and how big a file must be to go there (defaults: see `createReadElsewhere`). */
+    thread?: Pick<ReadElsewhereOptions, 'workerFile' | 'minBytes'>;
+  },
 ): Promise<PipelineData> {
   let mapping;
   if (options.mapping !== undefined) {
@@ -26,13 +39,17 @@ export async function loadCommandData(
   const dataDir = cleanPath(options.data);
   if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
   const progress = startReadProgress(!options.quiet);
+  const hashing = options.hashing;
+  const elsewhere = createReadElsewhere({ ...options.thread, onProgress: progress.onProgress, ...(hashing === undefined ? {} : { onHash: hashing.note }) });
   try {
-    return await loadPipelineData(dataDir, options.fileIo ?? io, {
+    return await loadPipelineData(dataDir, hashing?.io ?? io, {
       onProgress: progress.onProgress,
       ...(mapping === undefined ? {} : { mapping }),
       ...(options.keep === undefined ? {} : { keep: options.keep }),
+      ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),
     });
   } finally {
+    await elsewhere?.close();
     progress.stop();
   }
 }

@@ -32,21 +32,31 @@ export function startProgress(options: { total: number; label: string; enabled: 
 }
 
 /**
- * An `onProgress` for reading pipeline data: one bar per file, in bytes. Returns the callback
- * and a `stop` for when reading ends (also on failure).
+ * An `onProgress` for reading pipeline data: one bar over the bytes of every file begun so
+ * far (files may be read two at a time, on two threads). Returns the callback and a `stop`
+ * for when reading ends (also on failure).
  */
 export function startReadProgress(enabled: boolean): { onProgress: (p: { file: string; bytesRead: number; totalBytes: number }) => void; stop: () => void } {
-  let current: { file: string; bar: Progress } | undefined;
+  const files = new Map<string, { read: number; total: number }>();
+  let bar: Progress | undefined;
+  let total = 0;
+  let read = 0;
   return {
     onProgress(p) {
-      if (current?.file !== p.file) {
-        current?.bar.stop();
-        const name = p.file.slice(p.file.lastIndexOf('/') + 1);
-        current = { file: p.file, bar: startProgress({ total: p.totalBytes, label: `reading ${name}`, enabled }) };
+      const known = files.get(p.file);
+      if (known === undefined) {
+        files.set(p.file, { read: p.bytesRead, total: p.totalBytes });
+        total += p.totalBytes;
+        read += p.bytesRead;
+        bar?.stop();
+        bar = startProgress({ total, label: 'reading data', enabled });
+      } else {
+        read += p.bytesRead - known.read;
+        known.read = p.bytesRead;
       }
-      current.bar.update(p.bytesRead);
+      bar?.update(read);
     },
-    stop: () => current?.bar.stop(),
+    stop: () => bar?.stop(),
   };
 }
 

@@ -49,7 +49,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         data: options.data,
         quiet: options.quiet,
         set,
-        fileIo: hashing.io,
+        hashing,
         keep: selectFieldsRead([set]),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });

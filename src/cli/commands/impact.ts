@@ -88,7 +88,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         data: options.data,
         quiet: options.quiet,
         set: head.loaded.result.set,
-        fileIo: dataHashing.io,
+        hashing: dataHashing,
         keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });

@@ -1,4 +1,7 @@
 import type { FieldType } from '../model/canonical.js';
+import type { Cell } from './coerce-failure.js';
+import { rowMaker } from './row-builder.js';
+import { StringTable } from './string-table.js';
 import type { Row } from './types.js';
 
 /** Text values as codes into their distinct values: `values[codes[i]]`, -1 for a missing value. */
@@ -40,85 +43,84 @@ function kindOf(type: FieldType): Column['kind'] {
   return type === 'boolean' ? 'flag' : 'text';
 }
 
+/** Rows per chunk while a table grows: chunks are joined once, at the end, instead of regrown. */
+const CHUNK = 65_536;
+
+type Chunk = Float64Array | Int8Array | Int32Array;
+
 interface Growing {
   field: string;
   kind: Column['kind'];
-  numbers: Float64Array;
-  flags: Int8Array;
-  codes: Int32Array;
-  values: string[];
-  codeOf: Map<string, number>;
+  chunks: Chunk[];
+  chunk: Chunk;
+  /** The distinct strings of a text column. */
+  strings: StringTable | undefined;
+}
+
+function newChunk(kind: Column['kind']): Chunk {
+  return kind === 'number' ? new Float64Array(CHUNK) : kind === 'flag' ? new Int8Array(CHUNK) : new Int32Array(CHUNK);
 }
 
 /** Appends rows to columns, one field at a time; `finish` gives the table. */
 export class ColumnTableBuilder {
   private readonly growing: Growing[];
   private length = 0;
-  private capacity = 1024;
+  /** Place of the next row in the current chunks. */
+  private at = 0;
 
   constructor(fields: readonly { field: string; type: FieldType }[]) {
     this.growing = fields.map(({ field, type }) => {
       const kind = kindOf(type);
-      return {
-        field,
-        kind,
-        numbers: new Float64Array(kind === 'number' ? this.capacity : 0),
-        flags: new Int8Array(kind === 'flag' ? this.capacity : 0),
-        codes: new Int32Array(kind === 'text' ? this.capacity : 0),
-        values: [],
-        codeOf: new Map(),
-      };
+      return { field, kind, chunks: [], chunk: newChunk(kind), strings: kind === 'text' ? new StringTable() : undefined };
     });
   }
 
   /** Appends a row; a value of the wrong kind for its field's type is taken as missing. */
   append(row: Row): void {
-    if (this.length === this.capacity) this.grow();
-    const i = this.length++;
+    if (this.at === CHUNK) this.nextChunk();
+    const i = this.at++;
+    this.length++;
     for (const g of this.growing) {
       const value = row[g.field];
       if (g.kind === 'number') {
-        g.numbers[i] = typeof value === 'number' ? value : NaN;
+        g.chunk[i] = typeof value === 'number' ? value : NaN;
       } else if (g.kind === 'flag') {
-        g.flags[i] = value === true ? 1 : value === false ? 0 : -1;
-      } else if (typeof value === 'string') {
-        let code = g.codeOf.get(value);
-        if (code === undefined) {
-          code = g.values.length;
-          g.values.push(value);
-          g.codeOf.set(value, code);
-        }
-        g.codes[i] = code;
+        g.chunk[i] = value === true ? 1 : value === false ? 0 : -1;
       } else {
-        g.codes[i] = -1;
+        g.chunk[i] = typeof value === 'string' ? g.strings!.codeOf(value) : -1;
       }
     }
   }
 
-  private grow(): void {
-    this.capacity *= 2;
+  private nextChunk(): void {
     for (const g of this.growing) {
-      if (g.kind === 'number') g.numbers = copyInto(new Float64Array(this.capacity), g.numbers);
-      else if (g.kind === 'flag') g.flags = copyInto(new Int8Array(this.capacity), g.flags);
-      else g.codes = copyInto(new Int32Array(this.capacity), g.codes);
+      g.chunks.push(g.chunk);
+      g.chunk = newChunk(g.kind);
     }
+    this.at = 0;
   }
 
   finish(): ColumnTable {
     const n = this.length;
     const columns = Object.create(null) as Record<string, Column>;
     for (const g of this.growing) {
-      if (g.kind === 'number') columns[g.field] = { kind: 'number', values: g.numbers.slice(0, n) };
-      else if (g.kind === 'flag') columns[g.field] = { kind: 'flag', values: g.flags.slice(0, n) };
-      else columns[g.field] = { kind: 'text', codes: g.codes.slice(0, n), values: g.values };
-      g.codeOf.clear();
+      const parts = [...g.chunks, g.chunk.subarray(0, this.at)];
+      if (g.kind === 'number') columns[g.field] = { kind: 'number', values: join(new Float64Array(n), parts) };
+      else if (g.kind === 'flag') columns[g.field] = { kind: 'flag', values: join(new Int8Array(n), parts) };
+      else columns[g.field] = { kind: 'text', codes: join(new Int32Array(n), parts), values: g.strings?.values ?? [] };
+      g.chunks = [];
+      g.strings = undefined;
     }
     return { length: n, columns };
   }
 }
 
-function copyInto<T extends Float64Array | Int8Array | Int32Array>(into: T, from: T): T {
-  into.set(from);
+function join<T extends Chunk>(into: T, parts: readonly Chunk[]): T {
+  let offset = 0;
+  for (const part of parts) {
+    into.set(part as T, offset);
+    offset += part.length;
+  }
   return into;
 }
 
@@ -137,6 +139,23 @@ export function rowOf(table: ColumnTable, i: number): Row {
   const row = Object.create(null) as Record<string, string | number | boolean | null>;
   for (const [field, column] of Object.entries(table.columns)) row[field] = valueAt(column, i);
   return row;
+}
+
+/**
+ * Every row of the table as a prototype-free object, fields in column order: the rows the
+ * loader would have made (rows of one table share one hidden class).
+ */
+export function tableRows(table: ColumnTable): Row[] {
+  const fields = Object.keys(table.columns);
+  const columns = fields.map((field) => table.columns[field] as Column);
+  const make = rowMaker(fields.map((field) => ({ field }))) ?? ((cells: readonly Cell[]) => Object.fromEntries(fields.map((f, c) => [f, cells[c] ?? null])));
+  const cells = new Array<Cell>(fields.length);
+  const rows = new Array<Row>(table.length);
+  for (let i = 0; i < table.length; i++) {
+    for (let c = 0; c < columns.length; c++) cells[c] = valueAt(columns[c] as Column, i);
+    rows[i] = Object.setPrototypeOf(make(cells), null) as Row;
+  }
+  return rows;
 }
 
 /** The value at row `i` of a column, as a `Row` holds it. */

@@ -1,27 +1,26 @@
 import { IoError, RevopsError } from '../errors.js';
 import type { FileIo } from '../io.js';
-import { LogicCompileError } from '../logic/compile.js';
-import type { FieldMappingSpec, Policy } from '../policy/types.js';
-import { readCsv } from './csv-reader.js';
-import { decodeUtf8 } from './decode.js';
+import type { Policy } from '../policy/types.js';
+import { emptyTable, tableRows } from './column-table.js';
 import { discoverEntityFiles } from './discover.js';
-import type { EntitySource } from './discover.js';
-import { emptyTable } from './column-table.js';
-import type { ColumnTable } from './column-table.js';
-import { EntitySink } from './entity-sink.js';
-import { MappingError, planEntity } from './field-plan.js';
-import { readJson } from './json-reader.js';
-import { readNdjson } from './ndjson-reader.js';
+import { readEntityFile } from './read-entity.js';
+import type { EntityRead, EntityReadJob } from './read-entity.js';
 import { FileTally } from './tally.js';
-import type { FieldSelection, FileAccounting, LoadProgress, PipelineData, Row } from './types.js';
+import type { FieldSelection, FileAccounting, LoadProgress, PipelineData } from './types.js';
 
 export interface LoadPipelineOptions {
   /** Read the files a FieldMapping names, through its mapping; entities it leaves out are read by canonical names. */
   mapping?: Policy<'FieldMapping'>;
-  /** Called after every chunk read. */
+  /** Called after every chunk read (files read elsewhere report too, interleaved). */
   onProgress?: (progress: LoadProgress) => void;
   /** Fields to keep in the rows (all when omitted). */
   keep?: FieldSelection;
+  /**
+   * Reads an entity file elsewhere — on another thread — while the others are read here:
+   * resolves to what `readEntityFile` gives for the job, or returns undefined to leave the
+   * file to be read here. Jobs given to it always ask for columns; rows are rebuilt here.
+   */
+  readElsewhere?: (job: EntityReadJob) => Promise<EntityRead> | undefined;
 }
 
 /**
@@ -44,74 +43,55 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     ignoredFiles: discovery.ignoredFiles,
     latestTimestamps: {},
   };
-  const tallies: FileTally[] = [];
+  const reads: EntityRead[] = [];
   for (const conflict of discovery.conflicts) {
     for (const file of conflict.files) {
       const tally = new FileTally(file, conflict.entity, 'csv');
       tally.fail({ code: 'data.entity-twice', line: 0, message: `More than one file holds ${conflict.entity} (${conflict.files.join(', ')}); none of them is read.`, hint: 'Keep one file per entity.' });
-      tallies.push(tally);
+      reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
-  for (const source of discovery.sources) {
-    const { rows, table, tally, latestTimestamp } = await readEntityFile(source, io, spec, options);
-    if (source.entity === 'activities') data.activities = table ?? emptyTable;
-    else data[source.entity] = rows;
-    if (latestTimestamp !== undefined) data.latestTimestamps![source.entity] = latestTimestamp;
-    tallies.push(tally);
+  const jobs = await Promise.all(
+    discovery.sources.map(async (source): Promise<EntityReadJob> => {
+      const job: EntityReadJob = { source, bytes: await sizeOf(source.file, io), asColumns: source.entity === 'activities' };
+      if (source.isMapped && spec !== undefined) job.spec = spec;
+      const keep = options.keep?.[source.entity];
+      if (keep !== undefined) job.keep = keep;
+      return job;
+    }),
+  );
+  // Files read elsewhere start first, so they are read while the rest are read here.
+  const elsewhere = jobs.map((job) => (job.source.format === undefined ? undefined : options.readElsewhere?.({ ...job, asColumns: true })));
+  // Settled whatever happens here, so a failure elsewhere is never left unhandled.
+  const settled = elsewhere.map((pending) => pending?.then((read) => ({ read }), (error: unknown) => ({ error })));
+  for (const [i, job] of jobs.entries()) {
+    const pending = settled[i];
+    let read: EntityRead;
+    if (pending === undefined) {
+      read = await readEntityFile(job, io, options.onProgress);
+    } else {
+      const outcome = await pending;
+      if ('error' in outcome) throw outcome.error;
+      read = job.asColumns ? outcome.read : { ...outcome.read, rows: tableRows(outcome.read.table), table: emptyTable };
+    }
+    if (job.source.entity === 'activities') data.activities = read.table;
+    else data[job.source.entity] = read.rows;
+    if (read.latestTimestamp !== undefined) data.latestTimestamps![job.source.entity] = read.latestTimestamp;
+    reads.push(read);
   }
-  for (const tally of tallies) {
-    const accounting = tally.toAccounting();
-    assertBalanced(accounting);
-    data.files.push(accounting);
-    data.issues.push(...tally.keptIssues());
+  for (const read of reads) {
+    assertBalanced(read.accounting);
+    data.files.push(read.accounting);
+    data.issues.push(...read.issues);
   }
   return data;
 }
 
-async function readEntityFile(
-  source: EntitySource,
-  io: FileIo,
-  spec: FieldMappingSpec | undefined,
-  { onProgress, keep }: LoadPipelineOptions,
-): Promise<{ rows: Row[]; table?: ColumnTable; tally: FileTally; latestTimestamp?: number }> {
-  const tally = new FileTally(source.file, source.entity, source.format ?? 'csv');
-  if (source.format === undefined) {
-    tally.fail({ code: 'data.unknown-format', line: 0, message: 'The file name does not tell its format.', hint: 'Name it `.csv`, `.ndjson` or `.json`, or set `format` in the mapping.' });
-    return { rows: [], tally };
-  }
-  let sink: EntitySink;
+async function sizeOf(file: string, io: FileIo): Promise<number> {
   try {
-    sink = new EntitySink(planEntity(source.entity, source.isMapped ? spec : undefined, keep?.[source.entity]), tally, source.entity === 'activities');
-  } catch (error) {
-    if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
-    const problem = { code: 'data.bad-mapping' as const, line: 0, message: `The mapping of ${source.entity} cannot be applied: ${error.message}` };
-    tally.fail(error instanceof MappingError && error.field !== undefined ? { ...problem, field: error.field } : problem);
-    return { rows: [], tally };
-  }
-  try {
-    const totalBytes = await io.fileSize(source.file);
-    const text = decodeUtf8(reportProgress(io.readStream(source.file), source.file, totalBytes, onProgress));
-    if (source.format === 'csv') await readCsv(text, sink, source.delimiter === undefined ? {} : { delimiter: source.delimiter });
-    else if (source.format === 'ndjson') await readNdjson(text, sink);
-    else await readJson(text, sink);
+    return await io.fileSize(file);
   } catch (cause) {
-    throw new IoError(`Cannot read ${source.file}: ${(cause as Error).message}`, { cause });
-  }
-  const read = { rows: sink.rows, table: sink.table(), tally };
-  return sink.latestTimestamp === undefined ? read : { ...read, latestTimestamp: sink.latestTimestamp };
-}
-
-async function* reportProgress(
-  chunks: AsyncIterable<Uint8Array>,
-  file: string,
-  totalBytes: number,
-  onProgress: LoadPipelineOptions['onProgress'],
-): AsyncGenerator<Uint8Array> {
-  let bytesRead = 0;
-  for await (const chunk of chunks) {
-    bytesRead += chunk.byteLength;
-    onProgress?.({ file, bytesRead, totalBytes });
-    yield chunk;
+    throw new IoError(`Cannot read ${file}: ${(cause as Error).message}`, { cause });
   }
 }
 

@@ -132,7 +132,7 @@ export type RowMaker = (cells: readonly Cell[]) => Record<string, Cell>;
  * once and then only filled. Field names are the canonical model's, plain identifiers;
  * for anything else (or where code cannot be generated) rows are built from the template.
  */
-export function rowMaker(fields: readonly FieldPlan[]): RowMaker | undefined {
+export function rowMaker(fields: readonly Pick<FieldPlan, 'field'>[]): RowMaker | undefined {
   const names = fields.map((f) => f.field);
   if (!names.every(isPlainFieldName)) return undefined;
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnTableBuilder, columnTableOf, numberColumn, rowOf, textColumn, valueAt } from '../../../src/core/data/column-table.js';
+import { ColumnTableBuilder, columnTableOf, numberColumn, rowOf, tableRows, textColumn, valueAt } from '../../../src/core/data/column-table.js';
+import type { Column } from '../../../src/core/data/column-table.js';
 import type { Row } from '../../../src/core/data/types.js';
 
 const fields = [
@@ -53,10 +54,35 @@ describe('ColumnTable', () => {
     expect(textColumn(table, 's').values).toHaveLength(7);
   });
 
+  it('rebuilds the rows, prototype-free, in the same field order', () => {
+    const table = columnTableOf(rows, fields);
+    const rebuilt = tableRows(table);
+    expect(rebuilt.map((row) => ({ ...row }))).toEqual(rows);
+    expect(rebuilt.every((row) => Object.getPrototypeOf(row) === null)).toBe(true);
+    expect(Object.keys(rebuilt[1]!)).toEqual(fields.map((f) => f.field));
+    const odd = tableRows(columnTableOf([{ 'a-b': 'x', __proto__: 'y' } as unknown as Row], [{ field: 'a-b', type: 'string' }, { field: '__proto__', type: 'string' }]));
+    expect(Object.getPrototypeOf(odd[0])).toBeNull();
+    expect(Object.keys(odd[0]!)).toEqual(['a-b', '__proto__']);
+  });
+
+  it('keeps each distinct string once, across chunks, and every value stays right', () => {
+    const builder = new ColumnTableBuilder([{ field: 'id', type: 'string' }, { field: 'kind', type: 'string' }]);
+    const n = 200_000;
+    for (let i = 0; i < n; i++) builder.append({ id: `L${i % 150_000}`, kind: i % 3 === 0 ? null : `k${i % 5}` });
+    const table = builder.finish();
+    const id = textColumn(table, 'id');
+    expect(id.values).toHaveLength(150_000);
+    expect(textColumn(table, 'kind').values).toHaveLength(5);
+    for (const i of [0, 1, 65_535, 65_536, 149_999, 150_000, 199_999]) {
+      expect(valueAt(table.columns.id!, i)).toBe(`L${i % 150_000}`);
+      expect(valueAt(table.columns.kind!, i)).toBe(i % 3 === 0 ? null : `k${i % 5}`);
+    }
+  });
+
   it('keeps no prototype in its column names', () => {
     const table = columnTableOf([{ constructor: 'x' }], [{ field: 'constructor', type: 'string' }]);
     expect(Object.getPrototypeOf(table.columns)).toBeNull();
     expect(textColumn(table, 'toString').codes[0]).toBe(-1);
-    expect(valueAt(table.columns.constructor!, 0)).toBe('x');
+    expect(valueAt(table.columns['constructor'] as Column, 0)).toBe('x');
   });
 });

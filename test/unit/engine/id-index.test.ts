@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../src/core/data/types.js';
-import { hashId, IdIndex } from '../../../src/core/engine/id-index.js';
+import { hashString } from '../../../src/core/data/string-table.js';
+import { IdIndex } from '../../../src/core/engine/id-index.js';
 
 describe('IdIndex', () => {
   it('finds the row of every id, the last row of a repeated one, and -1 for the rest', () => {
@@ -24,9 +25,9 @@ describe('IdIndex', () => {
   });
 
   it('still answers right when the ids all fall in one place of its table', () => {
-    // 200 rows make a table of 512 slots; ids whose hash is 0 modulo 512 collide on slot 0.
+    // 201 rows make a table of 512 slots; ids whose hash is 0 modulo 512 collide on slot 0.
     const colliding: string[] = [];
-    for (let k = 0; colliding.length < 200; k++) if ((hashId(`id-${k}`) & 511) === 0) colliding.push(`id-${k}`);
+    for (let k = 0; colliding.length < 200; k++) if ((hashString(`id-${k}`) & 511) === 0) colliding.push(`id-${k}`);
     const rows: Row[] = colliding.map((id) => ({ id }));
     const index = IdIndex.of([...rows, { id: colliding[0]! }]);
     colliding.forEach((id, i) => expect(index.get(id)).toBe(i === 0 ? 200 : i));

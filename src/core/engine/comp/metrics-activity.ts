@@ -39,11 +39,12 @@ export const meetingsHeld: MetricDefinition = {
     const type = textColumn(activities, 'type');
     const outcome = textColumn(activities, 'outcome');
     const actor = textColumn(activities, 'actor_id');
-    const meeting = type.values.indexOf('meeting');
-    const held = outcome.values.indexOf('held');
-    if (meeting < 0 || held < 0) return values;
+    const isMeeting = Uint8Array.from(type.values, (value) => (value === 'meeting' ? 1 : 0));
+    const isHeld = Uint8Array.from(outcome.values, (value) => (value === 'held' ? 1 : 0));
     for (let a = 0; a < activities.length; a++) {
-      if (type.codes[a] !== meeting || outcome.codes[a] !== held) continue;
+      const typeCode = type.codes[a] as number;
+      const outcomeCode = outcome.codes[a] as number;
+      if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
       const t = at[a] as number;
       const bucket = values[periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window)];
       const code = actor.codes[a] as number;

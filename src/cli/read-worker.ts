@@ -1,0 +1,35 @@
+/**
+ * The second thread's entry: reads the entity files it is sent, one after another, and
+ * posts back what it read — rows as columns, whose typed arrays are handed over rather
+ * than copied — with each file's sha256 (see `read-elsewhere.ts`).
+ */
+import { parentPort } from 'node:worker_threads';
+import { RevopsError } from '../core/errors.js';
+import { readEntityFile } from '../core/data/read-entity.js';
+import type { EntityReadJob } from '../core/data/read-entity.js';
+import { nodeFileIo } from './cli-io.js';
+import { createHashingIo } from './hashing-io.js';
+import type { ReadReply, ReadRequest } from './read-elsewhere.js';
+
+const port = parentPort;
+if (port === null) throw new Error('read-worker.js runs as a worker thread only');
+
+function reply(message: ReadReply, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+async function read(id: number, job: EntityReadJob): Promise<void> {
+  const hashing = createHashingIo(nodeFileIo);
+  try {
+    const result = await readEntityFile(job, hashing.io, (progress) => reply({ id, kind: 'progress', progress }));
+    const buffers = Object.values(result.table.columns).map((column) => (column.kind === 'text' ? column.codes.buffer : column.values.buffer) as ArrayBuffer);
+    reply({ id, kind: 'done', read: result, sha256: hashing.fileHash(job.source.file) ?? '' }, buffers);
+  } catch (error) {
+    reply({ id, kind: 'failed', code: error instanceof RevopsError ? error.code : 'INTERNAL', message: (error as Error).message });
+  }
+}
+
+let queue = Promise.resolve();
+port.on('message', ({ id, job }: ReadRequest) => {
+  queue = queue.then(() => read(id, job));
+});
