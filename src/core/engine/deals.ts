@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import type { DealsSection, DealStats } from '../report/goal.js';
+import { ExactSum } from './exact-sum.js';
 import { describe, mean, NumberList, ratio } from './stats.js';
 
 const DAY_MS = 86_400_000;
@@ -42,13 +43,13 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
   let won = 0;
   let lost = 0;
   let open = 0;
-  let wonAmount = new Decimal(0);
+  const wonAmount = new ExactSum();
   const wonDays = new NumberList();
   const lostDays = new NumberList();
   const openDays = new NumberList();
   let over90 = 0;
   const currencies = new Set<string>();
-  const owners = new Map<string, { won: number; amount: Decimal }>();
+  const owners = new Map<string, { won: number; amount: ExactSum }>();
   for (const opp of opportunities) {
     const state = dealState(opp, asOf);
     if (state === 'future') continue;
@@ -69,18 +70,24 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
     }
     won++;
     wonDays.push(days);
-    const amount = amountOf(opp);
-    wonAmount = wonAmount.plus(amount);
     const owner = typeof opp.owner_id === 'string' ? opp.owner_id : '(none)';
-    const entry = owners.get(owner) ?? { won: 0, amount: new Decimal(0) };
+    let entry = owners.get(owner);
+    if (entry === undefined) {
+      entry = { won: 0, amount: new ExactSum() };
+      owners.set(owner, entry);
+    }
     entry.won++;
-    entry.amount = entry.amount.plus(amount);
-    owners.set(owner, entry);
+    if (typeof opp.amount === 'string') {
+      wonAmount.add(opp.amount);
+      entry.amount.add(opp.amount);
+    }
   }
+  const totalWon = wonAmount.value();
   const warnings = currencies.size > 1 ? [`Opportunities are in ${[...currencies].sort().join(', ')}; deal amounts are summed as given.`] : [];
   const byOwner = [...owners.entries()]
-    .sort(([a, x], [b, y]) => y.amount.comparedTo(x.amount) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([ownerId, v]) => ({ ownerId, won: v.won, wonAmount: v.amount.toFixed(2) }));
+    .map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.amount.value() }))
+    .sort((x, y) => y.amount.comparedTo(x.amount) || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0))
+    .map(({ ownerId, won, amount }) => ({ ownerId, won, wonAmount: amount.toFixed(2) }));
   return {
     section: {
       currency: currencies.size === 1 ? ([...currencies][0] as string) : null,
@@ -89,8 +96,8 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
       won,
       lost,
       winRate: ratio(won, won + lost),
-      wonAmount: wonAmount.toFixed(2),
-      averageWonAmount: won === 0 ? null : wonAmount.div(won).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      wonAmount: totalWon.toFixed(2),
+      averageWonAmount: won === 0 ? null : totalWon.div(won).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
       cycleDays: { won: stats(wonDays), lost: stats(lostDays) },
       openAgeDays: { ...stats(openDays), over90 },
       byOwner,

@@ -5,6 +5,7 @@ import type { Policy } from '../policy/types.js';
 import type { DealsSection, GoalSection } from '../report/goal.js';
 import type { TimeWindow } from './context.js';
 import { amountOf } from './deals.js';
+import { ExactSum } from './exact-sum.js';
 import { ratio, round } from './stats.js';
 
 const DAY_MS = 86_400_000;
@@ -27,6 +28,7 @@ export function goalPeriodOf(goal: Policy<'RevenueGoal'>, timeZone: string): Tim
 export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], span: TimeWindow): { value: Decimal; otherCurrency: number } {
   const { metric, currency } = goal.spec.goal;
   let value = new Decimal(0);
+  const amounts = new ExactSum();
   let otherCurrency = 0;
   for (const opp of opportunities) {
     const closed = opp.closed_at;
@@ -37,9 +39,9 @@ export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: re
     }
     if (metric === 'won_deals') value = value.plus(1);
     else if (metric === 'new_arr' && typeof opp.term_months === 'number' && opp.term_months > 0) value = value.plus(amountOf(opp).times(12).div(opp.term_months));
-    else value = value.plus(amountOf(opp));
+    else if (typeof opp.amount === 'string') amounts.add(opp.amount);
   }
-  return { value, otherCurrency };
+  return { value: value.plus(amounts.value()), otherCurrency };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Row } from '../../data/types.js';
 import type { Period } from '../periods.js';
 import type { CompContext } from './context.js';
 import type { CreditIndex } from './credit.js';
-import { parseAmount, ZERO } from './money.js';
+import { ExactSum } from '../exact-sum.js';
+import { Dec, parseAmount, ZERO } from './money.js';
 import type { Decimal } from './money.js';
 import { readText } from './rows.js';
 
@@ -46,9 +47,45 @@ export function emptyValues(input: TallyInput): PeriodValues[] {
   return input.periods.map(() => ({ byPerson: new Map(), shared: null, isUnknown: false }));
 }
 
-/** Adds `amount` to a person's value. */
-export function addTo(values: PeriodValues, person: string, amount: Decimal): void {
-  values.byPerson.set(person, (values.byPerson.get(person) ?? ZERO).plus(amount));
+/**
+ * Values per person (and for the whole team) per period, summed exactly and fast (see
+ * `ExactSum`), then given as PeriodValues in the order people were first credited.
+ */
+export class PeriodSums {
+  private readonly people: Map<string, ExactSum>[];
+  private readonly team: ExactSum[];
+
+  constructor(private readonly input: TallyInput) {
+    this.people = input.periods.map(() => new Map());
+    this.team = input.periods.map(() => new ExactSum(Dec));
+  }
+
+  /** Adds an amount (a decimal text, as rows hold it) to a person's value in period `k`. */
+  add(k: number, person: string, amount: string): void {
+    const sums = this.people[k];
+    if (sums === undefined) return;
+    let sum = sums.get(person);
+    if (sum === undefined) {
+      sum = new ExactSum(Dec);
+      sums.set(person, sum);
+    }
+    sum.add(amount);
+  }
+
+  /** Adds an amount to the team's value in period `k`. */
+  addTeam(k: number, amount: string): void {
+    this.team[k]?.add(amount);
+  }
+
+  /** The values; with `isTeam`, every period's team value is shared by all. */
+  values(isTeam = false): PeriodValues[] {
+    const values = emptyValues(this.input);
+    values.forEach((bucket, k) => {
+      for (const [person, sum] of this.people[k] ?? []) bucket.byPerson.set(person, sum.value());
+      if (isTeam) bucket.shared = this.team[k]?.value() ?? ZERO;
+    });
+    return values;
+  }
 }
 
 /**
@@ -57,10 +94,15 @@ export function addTo(values: PeriodValues, person: string, amount: Decimal): vo
  * amount counts as 0. null when left out.
  */
 export function amountInPlanCurrency(opportunity: Row, input: TallyInput): Decimal | null {
+  return isInPlanCurrency(opportunity, input) ? (parseAmount(opportunity.amount) ?? ZERO) : null;
+}
+
+/** Whether an opportunity counts in the plan's currency (an empty one is taken to be it); if not, it is noted as left out. */
+export function isInPlanCurrency(opportunity: Row, input: TallyInput): boolean {
   const currency = readText(opportunity, 'currency');
   if (currency !== null && currency !== input.currency) {
     input.otherCurrency.add(readText(opportunity, 'id') ?? '');
-    return null;
+    return false;
   }
-  return parseAmount(opportunity.amount) ?? ZERO;
+  return true;
 }

@@ -1,20 +1,19 @@
 import { numberColumn, textColumn } from '../../data/column-table.js';
 import type { Row } from '../../data/types.js';
 import type { MetricDefinition, PeriodValues, TallyInput } from './metric-types.js';
-import { addTo, emptyValues } from './metric-types.js';
-import { ONE } from './money.js';
+import { PeriodSums } from './metric-types.js';
 import { periodIndexOf, readInstant, readText } from './rows.js';
 
 /** Counts rows whose instant `at` falls in the period, for the person in `by`. */
 function countRows(rows: readonly Row[], at: string, by: string, input: TallyInput): PeriodValues[] {
-  const values = emptyValues(input);
+  const sums = new PeriodSums(input);
   for (const row of rows) {
-    const bucket = values[periodIndexOf(readInstant(row, at), input.periods, input.ctx.window)];
+    const k = periodIndexOf(readInstant(row, at), input.periods, input.ctx.window);
     const person = readText(row, by);
-    if (bucket === undefined || person === null || !input.people.has(person)) continue;
-    addTo(bucket, person, ONE);
+    if (k < 0 || person === null || !input.people.has(person)) continue;
+    sums.add(k, person, '1');
   }
-  return values;
+  return sums.values();
 }
 
 /** `sal_count`: number of leads with `sal_at` in the period, credited to the lead's `owner_id`. */
@@ -34,7 +33,7 @@ export const meetingsHeld: MetricDefinition = {
   kind: 'count',
   tally: (input) => {
     const activities = input.ctx.data.activities;
-    const values = emptyValues(input);
+    const sums = new PeriodSums(input);
     const at = numberColumn(activities, 'at');
     const type = textColumn(activities, 'type');
     const outcome = textColumn(activities, 'outcome');
@@ -46,12 +45,12 @@ export const meetingsHeld: MetricDefinition = {
       const outcomeCode = outcome.codes[a] as number;
       if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
       const t = at[a] as number;
-      const bucket = values[periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window)];
+      const k = periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window);
       const code = actor.codes[a] as number;
       const person = code < 0 ? null : (actor.values[code] as string);
-      if (bucket === undefined || person === null || !input.people.has(person)) continue;
-      addTo(bucket, person, ONE);
+      if (k < 0 || person === null || !input.people.has(person)) continue;
+      sums.add(k, person, '1');
     }
-    return values;
+    return sums.values();
   },
 };

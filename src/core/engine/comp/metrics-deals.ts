@@ -1,9 +1,7 @@
 import type { Row } from '../../data/types.js';
 import type { CompMetric } from '../../report/comp.js';
 import type { MetricDefinition, PeriodValues, TallyInput } from './metric-types.js';
-import { addTo, amountInPlanCurrency, emptyValues } from './metric-types.js';
-import { ONE, ZERO } from './money.js';
-import type { Decimal } from './money.js';
+import { isInPlanCurrency, PeriodSums } from './metric-types.js';
 import { isWon, periodIndexOf, readInstant, readText } from './rows.js';
 
 /** Who an opportunity credits under a metric: one person, the whole team on the plan, or nobody. */
@@ -37,23 +35,22 @@ interface DealTally {
 }
 
 function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
-  const values = emptyValues(input);
-  const isTeam = input.isTeamCredit && sourcedMetrics.has(spec.metric);
-  const team: Decimal[] = values.map(() => ZERO);
+  const sums = new PeriodSums(input);
   for (const opportunity of input.ctx.data.opportunities) {
     if (spec.isWonOnly && !isWon(opportunity)) continue;
     const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
-    const bucket = values[k];
-    if (bucket === undefined) continue;
+    if (k < 0) continue;
     const credit = creditOf(spec.metric, opportunity, input);
     if (credit === null || (credit.kind === 'person' && !input.people.has(credit.id))) continue;
-    const amount = spec.measure === 'count' ? ONE : amountInPlanCurrency(opportunity, input);
-    if (amount === null) continue;
-    if (credit.kind === 'team') team[k] = (team[k] ?? ZERO).plus(amount);
-    else addTo(bucket, credit.id, amount);
+    let amount = '1';
+    if (spec.measure === 'amount') {
+      if (!isInPlanCurrency(opportunity, input)) continue;
+      amount = readText(opportunity, 'amount') ?? '0';
+    }
+    if (credit.kind === 'team') sums.addTeam(k, amount);
+    else sums.add(k, credit.id, amount);
   }
-  if (isTeam) values.forEach((bucket, k) => (bucket.shared = team[k] ?? ZERO));
-  return values;
+  return sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
 }
 
 /** `won_amount`: Σ `amount` of opportunities with `won = true` and `closed_at` in the period, credited to the opportunity's `owner_id`. */
