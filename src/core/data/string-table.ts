@@ -19,7 +19,7 @@ export class StringTable {
   /** `expected`: about how many strings it will hold, so it need not grow on the way. */
   constructor(expected = 8) {
     let size = 16;
-    while (size < expected * 2 + 2) size *= 2;
+    while (size < expected * 1.5 + 2) size *= 2;
     this.mask = size - 1;
     this.slots = new Int32Array(size);
   }

@@ -27,39 +27,39 @@ export function indexActivities(activities: ColumnTable, entityCount: number, ke
   const ids = textColumn(activities, key);
   // Each distinct id is looked up once.
   const rowOfCode = Int32Array.from(ids.values, (id) => rowOf.get(id));
-  const owner = new Int32Array(activities.length).fill(-1);
-  const counts = new Int32Array(entityCount + 1);
+  const ownerOf = (a: number): number => {
+    const code = ids.codes[a] as number;
+    return code < 0 ? -2 : (rowOfCode[code] as number);
+  };
+  // Counts per row, then their running sums.
+  const offsets = new Int32Array(entityCount + 1);
   let unmatched = 0;
   for (let a = 0; a < activities.length; a++) {
-    const code = ids.codes[a] as number;
-    if (code < 0) continue;
-    const row = rowOfCode[code] as number;
-    if (row < 0) {
-      unmatched++;
-      continue;
-    }
-    owner[a] = row;
-    counts[row + 1]!++;
+    const row = ownerOf(a);
+    if (row >= 0) offsets[row + 1]!++;
+    else if (row === -1) unmatched++;
   }
-  const offsets = new Int32Array(entityCount + 1);
-  for (let i = 0; i < entityCount; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i + 1] as number);
+  for (let i = 0; i < entityCount; i++) offsets[i + 1]! += offsets[i] as number;
   const fill = offsets.slice(0, entityCount);
   const order = new Int32Array(offsets[entityCount] as number);
   for (let a = 0; a < activities.length; a++) {
-    const row = owner[a] as number;
+    const row = ownerOf(a);
     if (row >= 0) order[fill[row]!++] = a;
   }
   // Activities without a time sort last; groups are small, so insertion sort (stable) wins.
   const at = numberColumn(activities, 'at');
-  const sortKey = at.map((t) => (Number.isNaN(t) ? Infinity : t));
+  const sortKey = (a: number): number => {
+    const t = at[a] as number;
+    return Number.isNaN(t) ? Infinity : t;
+  };
   for (let i = 0; i < entityCount; i++) {
     const from = offsets[i] as number;
     const to = offsets[i + 1] as number;
     for (let k = from + 1; k < to; k++) {
       const a = order[k] as number;
-      const t = sortKey[a] as number;
+      const t = sortKey(a);
       let j = k - 1;
-      while (j >= from && (sortKey[order[j] as number] as number) > t) {
+      while (j >= from && sortKey(order[j] as number) > t) {
         order[j + 1] = order[j] as number;
         j--;
       }

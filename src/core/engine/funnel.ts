@@ -3,7 +3,7 @@ import type { EngineContext } from './context.js';
 import type { Period } from './periods.js';
 import { countStageSeries } from './stage-series.js';
 import type { StageTrack } from './stages.js';
-import { describe, NumberList, ratio } from './stats.js';
+import { describe, ratio } from './stats.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -45,19 +45,32 @@ function measureStage(track: StageTrack, periods: readonly Period[], ctx: Engine
   const exits = sum(series.exits);
   const advanced = sum(series.advanced);
   const isTerminal = track.stage.terminal !== undefined;
-  const completed = new NumberList();
-  const open = new NumberList();
   const ageing = ageBuckets.map((b) => ({ ...b, count: 0 }));
+  // Hours of the items that left in the window, then the ages of those still open: one array, counted first.
+  let completedCount = 0;
+  let openCount = 0;
+  const { entry, exit } = track;
+  const { start, end } = ctx.window;
   if (!isTerminal) {
-    const { entry, exit } = track;
-    const { start, end } = ctx.window;
+    for (let i = 0; i < entry.length; i++) {
+      const entered = entry[i] as number;
+      if (Number.isNaN(entered)) continue;
+      const left = exit[i] as number;
+      if (Number.isNaN(left)) openCount++;
+      else if (left >= start && left < end) completedCount++;
+    }
+  }
+  const withOpen = new Float64Array(completedCount + openCount);
+  let c = 0;
+  let o = completedCount;
+  if (!isTerminal) {
     for (let i = 0; i < entry.length; i++) {
       const entered = entry[i] as number;
       if (Number.isNaN(entered)) continue;
       const left = exit[i] as number;
       if (Number.isNaN(left)) {
         const age = ctx.asOf - entered;
-        open.push(age / HOUR_MS);
+        withOpen[o++] = age / HOUR_MS;
         const days = age / DAY_MS;
         for (const b of ageing) {
           if (days >= b.fromDays && (b.toDays === null || days < b.toDays)) {
@@ -66,14 +79,13 @@ function measureStage(track: StageTrack, periods: readonly Period[], ctx: Engine
           }
         }
       } else if (left >= start && left < end) {
-        completed.push((left - entered) / HOUR_MS);
+        withOpen[c++] = (left - entered) / HOUR_MS;
       }
     }
   }
-  const completedHours = completed.toArray();
-  const withOpen = new Float64Array(completedHours.length + open.length);
-  withOpen.set(completedHours);
-  withOpen.set(open.toArray(), completedHours.length);
+  // Each describe reorders the values it is given, which changes neither figure.
+  const timeInStageHours = describe(withOpen.subarray(0, completedCount));
+  const timeInStageWithOpenHours = describe(withOpen);
   return {
     id: track.stage.id,
     name: track.stage.name ?? track.stage.id,
@@ -85,11 +97,11 @@ function measureStage(track: StageTrack, periods: readonly Period[], ctx: Engine
     exits,
     advanced,
     dropped: exits - advanced,
-    openAtAsOf: open.length,
+    openAtAsOf: openCount,
     conversionCohort: isTerminal ? null : ratio(sum(series.cohortAdvanced), arrivals),
     conversionPeriod: isTerminal ? null : ratio(sum(series.nextArrivals), arrivals),
-    timeInStageHours: describe(completedHours),
-    timeInStageWithOpenHours: describe(withOpen),
+    timeInStageHours,
+    timeInStageWithOpenHours,
     ageing: isTerminal ? [] : ageing,
     periods: periods.map((p, k) => ({
       period: p.label,

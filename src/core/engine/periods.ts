@@ -62,3 +62,24 @@ export function findPeriodIndex(periods: readonly Period[], t: number): number {
   }
   return -1;
 }
+
+/**
+ * `findPeriodIndex` for many instants over the same periods: their bounds read once into
+ * typed arrays, so each look-up is a binary search over numbers.
+ */
+export function periodFinder(periods: readonly Period[]): (t: number) => number {
+  const starts = Float64Array.from(periods, (p) => p.start);
+  const ends = Float64Array.from(periods, (p) => p.end);
+  const last = periods.length - 1;
+  return (t) => {
+    let lo = 0;
+    let hi = last;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (t < (starts[mid] as number)) hi = mid - 1;
+      else if (t >= (ends[mid] as number)) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+}

@@ -1,6 +1,6 @@
 import type { TimeWindow } from './context.js';
 import type { Period } from './periods.js';
-import { findPeriodIndex } from './periods.js';
+import { periodFinder } from './periods.js';
 import type { StageTrack } from './stages.js';
 
 /** Counts of one stage per period, index-aligned with the periods given. */
@@ -37,11 +37,12 @@ export function countStageSeries(track: StageTrack, periods: readonly Period[], 
   if (n === 0) return s;
   const isTerminal = track.stage.terminal !== undefined;
   const { entry, exit, advanced } = track;
+  const findPeriodIndex = periodFinder(periods);
   for (let i = 0; i < entry.length; i++) {
     const entered = entry[i] as number;
     if (Number.isNaN(entered)) continue;
     const left = exit[i] as number;
-    const p = entered >= window.start && entered < window.end ? findPeriodIndex(periods, entered) : -1;
+    const p = entered >= window.start && entered < window.end ? findPeriodIndex(entered) : -1;
     if (p >= 0) {
       s.arrivals[p]!++;
       if (advanced[i] === 1) s.cohortAdvanced[p]!++;
@@ -49,7 +50,7 @@ export function countStageSeries(track: StageTrack, periods: readonly Period[], 
     if (isTerminal) continue;
     if (entered < window.start && !(left < window.start)) s.wipAtStart++;
     if (!Number.isNaN(left) && left >= window.start && left < window.end) {
-      const q = findPeriodIndex(periods, left);
+      const q = findPeriodIndex(left);
       if (q >= 0) {
         s.exits[q]!++;
         if (advanced[i] === 1) s.advanced[q]!++;
@@ -61,7 +62,7 @@ export function countStageSeries(track: StageTrack, periods: readonly Period[], 
     for (let i = 0; i < next.length; i++) {
       const t = next[i] as number;
       if (t >= window.start && t < window.end) {
-        const p = findPeriodIndex(periods, t);
+        const p = findPeriodIndex(t);
         if (p >= 0) s.nextArrivals[p]!++;
       }
     }
