@@ -4,10 +4,13 @@ import { rowMaker } from './row-builder.js';
 import { StringTable } from './string-table.js';
 import type { Row } from './types.js';
 
-/** Text values as codes into their distinct values: `values[codes[i]]`, -1 for a missing value. */
+/**
+ * Text values as codes into their distinct values: `values[codes[i]]`, -1 for a missing
+ * value. Codes take the narrowest integer array that holds them (a few types: a byte each).
+ */
 export interface TextColumn {
   kind: 'text';
-  codes: Int32Array;
+  codes: Int8Array | Int16Array | Int32Array;
   values: readonly string[];
 }
 
@@ -107,7 +110,11 @@ export class ColumnTableBuilder {
       const parts = [...g.chunks, g.chunk.subarray(0, this.at)];
       if (g.kind === 'number') columns[g.field] = { kind: 'number', values: join(new Float64Array(n), parts) };
       else if (g.kind === 'flag') columns[g.field] = { kind: 'flag', values: join(new Int8Array(n), parts) };
-      else columns[g.field] = { kind: 'text', codes: join(new Int32Array(n), parts), values: g.strings?.values ?? [] };
+      else {
+        const values = g.strings?.values ?? [];
+        const codes = values.length <= 0x7f ? new Int8Array(n) : values.length <= 0x7fff ? new Int16Array(n) : new Int32Array(n);
+        columns[g.field] = { kind: 'text', codes: join(codes, parts), values };
+      }
       g.chunks = [];
       g.strings = undefined;
     }
@@ -115,10 +122,11 @@ export class ColumnTableBuilder {
   }
 }
 
-function join<T extends Chunk>(into: T, parts: readonly Chunk[]): T {
+/** Copies the chunks, in order, into one array (of another element type, when every value fits it). */
+function join<T extends Chunk | Int16Array>(into: T, parts: readonly Chunk[]): T {
   let offset = 0;
   for (const part of parts) {
-    into.set(part as T, offset);
+    into.set(part, offset);
     offset += part.length;
   }
   return into;

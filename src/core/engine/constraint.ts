@@ -75,13 +75,17 @@ export function measureConstraint(
       }
     });
     const throughput = spanWeeks > 0 ? exits / spanWeeks : 0;
-    const stay = new NumberList();
+    // Mean weeks in the stage of the items that left in the window (summed in row order).
+    let staySum = 0;
+    let stayCount = 0;
     for (let i = 0; i < track.exit.length; i++) {
       const left = track.exit[i] as number;
-      if (left >= ctx.window.start && left < ctx.window.end) stay.push((left - (track.entry[i] as number)) / WEEK_MS);
+      if (left >= ctx.window.start && left < ctx.window.end) {
+        staySum += (left - (track.entry[i] as number)) / WEEK_MS;
+        stayCount++;
+      }
     }
-    const stays = stay.toArray();
-    const meanWeeks = stays.length === 0 ? null : stays.reduce((x, y) => x + y, 0) / stays.length;
+    const meanWeeks = stayCount === 0 ? null : staySum / stayCount;
     const fullWip = weekly.wipAtEnd.filter((_, k) => isFull[k] === true);
     const averageWip = fullWip.length === 0 ? (all.wipAtEnd[0] ?? 0) : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
     const expected = meanWeeks === null ? null : throughput * meanWeeks;

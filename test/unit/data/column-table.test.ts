@@ -31,6 +31,7 @@ describe('ColumnTable', () => {
     const id = textColumn(table, 'id');
     expect(id.values).toEqual(['a', 'b']);
     expect([...id.codes]).toEqual([0, 1, 0, -1]);
+    expect(id.codes).toBeInstanceOf(Int8Array);
     expect(table.columns.ok).toEqual({ kind: 'flag', values: Int8Array.from([1, 0, -1, 1]) });
     expect([...numberColumn(table, 'at')]).toEqual([1_700_000_000_000, NaN, 0, 5]);
     expect(table.columns.amount?.kind).toBe('text');
@@ -72,7 +73,12 @@ describe('ColumnTable', () => {
     const table = builder.finish();
     const id = textColumn(table, 'id');
     expect(id.values).toHaveLength(150_000);
+    expect(id.codes).toBeInstanceOf(Int32Array);
     expect(textColumn(table, 'kind').values).toHaveLength(5);
+    expect(textColumn(table, 'kind').codes).toBeInstanceOf(Int8Array);
+    const owners = columnTableOf(Array.from({ length: 1000 }, (_, i) => ({ owner: `U${i % 300}` })), [{ field: 'owner', type: 'string' }]);
+    expect(textColumn(owners, 'owner').codes).toBeInstanceOf(Int16Array);
+    expect(valueAt(owners.columns.owner!, 999)).toBe('U99');
     for (const i of [0, 1, 65_535, 65_536, 149_999, 150_000, 199_999]) {
       expect(valueAt(table.columns.id!, i)).toBe(`L${i % 150_000}`);
       expect(valueAt(table.columns.kind!, i)).toBe(i % 3 === 0 ? null : `k${i % 5}`);

@@ -70,9 +70,8 @@ export function measureSla(policy: Policy<'HandoffSla'>, items: SlaItems, ctx: E
   const { spec } = policy;
   const outcomes = measureSlaRows(policy, items, ctx);
   const { status, target, thresholds } = outcomes;
-  const everyRow = new Int32Array(status.length);
-  const overall = tallyGroups(status, everyRow, 1)[0] as SlaCounts;
-  const perTarget = tallyGroups(status, target, spec.targets.length);
+  const overall = tallyGroups(status, () => 0, 1)[0] as SlaCounts;
+  const perTarget = tallyGroups(status, (i) => target[i] as number, spec.targets.length);
   const waits = splitWaits(outcomes);
   const { reached, recycled } = countEscalations(outcomes);
   const { byOwner, byTeam } = groupByOwner(status, (i) => items.ownerOf(i), ctx.users);

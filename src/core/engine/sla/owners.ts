@@ -26,19 +26,14 @@ export function groupByOwner(
   ownerOf: (index: number) => string | null,
   users: ReadonlyMap<string, Row>,
 ): { byOwner: SlaOwnerResult[]; byTeam: SlaTeamResult[] } {
+  // Owners are numbered in the order first met; rows are then counted by their owner's number.
   const indexOf = new Map<string | null, number>();
-  const groupOf = new Int32Array(status.length).fill(-1);
   for (let i = 0; i < status.length; i++) {
     if (status[i] === 0) continue;
     const owner = ownerOf(i);
-    let g = indexOf.get(owner);
-    if (g === undefined) {
-      g = indexOf.size;
-      indexOf.set(owner, g);
-    }
-    groupOf[i] = g;
+    if (!indexOf.has(owner)) indexOf.set(owner, indexOf.size);
   }
-  const counts = tallyGroups(status, groupOf, indexOf.size);
+  const counts = tallyGroups(status, (i) => indexOf.get(ownerOf(i)) as number, indexOf.size);
   const byOwner: SlaOwnerResult[] = [...indexOf].map(([ownerId, g]) => {
     const user = ownerId === null ? undefined : users.get(ownerId);
     return { ownerId, name: textOf(user, 'name'), team: textOf(user, 'team'), ...(counts[g] as (typeof counts)[number]) };

@@ -1,5 +1,5 @@
 import type { SlaCounts } from '../../report/sla.js';
-import { findPeriodIndex } from '../periods.js';
+import { periodFinder } from '../periods.js';
 import type { Period } from '../periods.js';
 import type { SlaRowOutcomes } from './outcomes.js';
 import { roundTo } from './quantiles.js';
@@ -8,15 +8,16 @@ import { roundTo } from './quantiles.js';
 const SLOTS = 5;
 
 /**
- * Counts the eligible rows of each group: `groupOf[i]` is row i's group (0 ≤ g < groups),
- * -1 to leave the row out. Returns one `SlaCounts` per group.
+ * Counts the eligible rows of each group: `groupOf(i)` is row i's group (0 ≤ g < groups),
+ * -1 to leave the row out; it is asked of eligible rows only. Returns one `SlaCounts` per group.
  */
-export function tallyGroups(status: Uint8Array, groupOf: Int32Array, groups: number): SlaCounts[] {
+export function tallyGroups(status: Uint8Array, groupOf: (i: number) => number, groups: number): SlaCounts[] {
   const counts = new Uint32Array(groups * SLOTS);
   for (let i = 0; i < status.length; i++) {
     const s = status[i] as number;
-    const g = groupOf[i] as number;
-    if (s === 0 || g < 0) continue;
+    if (s === 0) continue;
+    const g = groupOf(i);
+    if (g < 0) continue;
     const slot = g * SLOTS + s - 1;
     counts[slot] = (counts[slot] as number) + 1;
   }
@@ -74,9 +75,6 @@ export function addCounts(parts: readonly SlaCounts[]): SlaCounts {
  * call again with other periods: the calendar work is already in `outcomes`.
  */
 export function tallySlaByPeriod(outcomes: SlaRowOutcomes, from: Float64Array, periods: readonly Period[]): SlaCounts[] {
-  const groupOf = new Int32Array(outcomes.status.length).fill(-1);
-  for (let i = 0; i < groupOf.length; i++) {
-    if (outcomes.status[i] !== 0) groupOf[i] = findPeriodIndex(periods, from[i] as number);
-  }
-  return tallyGroups(outcomes.status, groupOf, periods.length);
+  const findPeriodIndex = periodFinder(periods);
+  return tallyGroups(outcomes.status, (i) => findPeriodIndex(from[i] as number), periods.length);
 }
