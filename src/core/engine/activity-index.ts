@@ -26,7 +26,8 @@ export interface ActivityIndex {
 export function indexActivities(activities: ColumnTable, entityCount: number, key: 'lead_id' | 'opportunity_id', rowOf: IdIndex): ActivityIndex {
   const ids = textColumn(activities, key);
   // Each distinct id is looked up once.
-  const rowOfCode = Int32Array.from(ids.values, (id) => rowOf.get(id));
+  const rowOfCode = new Int32Array(ids.values.length);
+  for (let code = 0; code < rowOfCode.length; code++) rowOfCode[code] = rowOf.get(ids.values[code] as string);
   const ownerOf = (a: number): number => {
     const code = ids.codes[a] as number;
     return code < 0 ? -2 : (rowOfCode[code] as number);

@@ -173,11 +173,15 @@ const sortedEntries = new WeakMap<Float64Array, Float64Array>();
 function countArrivals(track: StageTrack, window: TimeWindow): number {
   let sorted = sortedEntries.get(track.entry);
   if (sorted === undefined) {
+    const entry = track.entry;
     let n = 0;
-    for (const t of track.entry) if (!Number.isNaN(t)) n++;
+    for (let i = 0; i < entry.length; i++) if (!Number.isNaN(entry[i] as number)) n++;
     sorted = new Float64Array(n);
     n = 0;
-    for (const t of track.entry) if (!Number.isNaN(t)) sorted[n++] = t;
+    for (let i = 0; i < entry.length; i++) {
+      const t = entry[i] as number;
+      if (!Number.isNaN(t)) sorted[n++] = t;
+    }
     sorted.sort();
     sortedEntries.set(track.entry, sorted);
   }

@@ -50,7 +50,8 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
   let over90 = 0;
   const currencies = new Set<string>();
   const owners = new Map<string, { won: number; amount: ExactSum }>();
-  for (const opp of opportunities) {
+  for (let i = 0; i < opportunities.length; i++) {
+    const opp = opportunities[i] as Row;
     const state = dealState(opp, asOf);
     if (state === 'future') continue;
     if (typeof opp.currency === 'string') currencies.add(opp.currency);

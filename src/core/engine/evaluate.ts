@@ -248,8 +248,8 @@ function defaultStart(goal: Policy<'RevenueGoal'> | undefined, data: PipelineDat
   }
   let earliest = asOf;
   for (const rows of [data.leads, data.opportunities]) {
-    for (const row of rows) {
-      const t = row.created_at;
+    for (let i = 0; i < rows.length; i++) {
+      const t = (rows[i] as Row).created_at;
       if (typeof t === 'number' && t < earliest) earliest = t;
     }
   }

@@ -30,7 +30,8 @@ export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: re
   let value = new Decimal(0);
   const amounts = new ExactSum();
   let otherCurrency = 0;
-  for (const opp of opportunities) {
+  for (let i = 0; i < opportunities.length; i++) {
+    const opp = opportunities[i] as Row;
     const closed = opp.closed_at;
     if (opp.won !== true || typeof closed !== 'number' || closed < span.start || closed >= span.end) continue;
     if (typeof opp.currency === 'string' && opp.currency !== currency) {

@@ -58,6 +58,8 @@ export function trackStages(
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
   for (const track of tracks) {
     const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
+    const laterEntries = later.map((t) => t.entry);
+    const laterIsLoss = Uint8Array.from(later, (t) => (t.stage.terminal === 'lost' ? 1 : 0));
     // A terminal stage converts to nothing, even a `lost` listed before `won`.
     track.next = track.stage.terminal === undefined ? (tracks.find((t) => t.order > track.order && t.stage.terminal !== 'lost') ?? null) : null;
     if (track.next !== null) track.nextEntry = track.next.entity === track.entity ? track.next.entry : leadToOpportunity;
@@ -69,11 +71,11 @@ export function trackStages(
       if (Number.isNaN(entered)) continue;
       let exit = Infinity;
       let isAdvance = false;
-      for (const t of later) {
-        const at = t.entry[i] as number;
+      for (let l = 0; l < later.length; l++) {
+        const at = (laterEntries[l] as Float64Array)[i] as number;
         if (at >= entered && at < exit) {
           exit = at;
-          isAdvance = t.stage.terminal !== 'lost';
+          isAdvance = laterIsLoss[l] === 0;
         }
       }
       if (bridgesToOpportunity) {
@@ -85,8 +87,8 @@ export function trackStages(
       }
       if (track.entity === 'lead') {
         const row = rows[i] as Row;
-        for (const field of leadDropFields) {
-          const at = row[field];
+        for (let f = 0; f < leadDropFields.length; f++) {
+          const at = row[leadDropFields[f] as string];
           if (typeof at === 'number' && at <= asOf && at >= entered && at < exit) {
             exit = at;
             isAdvance = false;

@@ -22,7 +22,7 @@ export function describe(values: Float64Array, digits = 2): DurationStats {
   const rank = Math.ceil(0.9 * n) - 1;
   let median: number;
   let p90: number;
-  if (values.some(Number.isNaN)) {
+  if (hasNaN(values)) {
     values.sort();
     median = n % 2 === 1 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
     p90 = values[rank] as number;
@@ -40,6 +40,11 @@ export function describe(values: Float64Array, digits = 2): DurationStats {
     }
   }
   return { count: n, median: round(median, digits), p90: round(p90, digits) };
+}
+
+function hasNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i] as number)) return true;
+  return false;
 }
 
 /**
@@ -71,7 +76,7 @@ function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void
 export function mean(values: Float64Array, digits = 2): number | null {
   if (values.length === 0) return null;
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return round(sum / values.length, digits);
 }
 

@@ -20,8 +20,9 @@ export interface CreditIndex {
  */
 export function indexCredit(data: PipelineData, leadOfOpportunity?: Int32Array): CreditIndex {
   const owners = new Set<string>();
-  for (const lead of data.leads) {
-    const owner = lead.owner_id;
+  const leads = data.leads;
+  for (let i = 0; i < leads.length; i++) {
+    const owner = (leads[i] as Row).owner_id;
     if (typeof owner === 'string') owners.add(owner);
   }
   const leadOf = leadOfOpportunity === undefined || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);

@@ -7,7 +7,8 @@ import { periodIndexOf, readInstant, readText } from './rows.js';
 /** Counts rows whose instant `at` falls in the period, for the person in `by`. */
 function countRows(rows: readonly Row[], at: string, by: string, input: TallyInput): PeriodValues[] {
   const sums = new PeriodSums(input);
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
     const k = periodIndexOf(readInstant(row, at), input.periods, input.ctx.window);
     const person = readText(row, by);
     if (k < 0 || person === null || !input.people.has(person)) continue;

@@ -36,7 +36,9 @@ interface DealTally {
 
 function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
   const sums = new PeriodSums(input);
-  for (const opportunity of input.ctx.data.opportunities) {
+  const opportunities = input.ctx.data.opportunities;
+  for (let i = 0; i < opportunities.length; i++) {
+    const opportunity = opportunities[i] as Row;
     if (spec.isWonOnly && !isWon(opportunity)) continue;
     const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
     if (k < 0) continue;
