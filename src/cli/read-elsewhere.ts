@@ -10,12 +10,14 @@ import type { LoadProgress } from '../core/data/types.js';
 export interface ReadRequest {
   id: number;
   job: EntityReadJob;
+  /** Hash the file as it is read (see `ReadElsewhereOptions.onHash`). */
+  isHashed: boolean;
 }
 
 /** Sent back by the reading thread. */
 export type ReadReply =
   | { id: number; kind: 'progress'; progress: LoadProgress }
-  | { id: number; kind: 'done'; read: EntityRead; sha256: string }
+  | { id: number; kind: 'done'; read: EntityRead; sha256: string | undefined }
   | { id: number; kind: 'failed'; code: RevopsErrorCode; message: string };
 
 export interface ReadElsewhereOptions {
@@ -69,7 +71,7 @@ export function createReadElsewhere(options: ReadElsewhereOptions = {}): ReadEls
         waiting.reject(new RevopsError(message.code, message.message));
         return;
       }
-      options.onHash?.(waiting.file, message.sha256);
+      if (message.sha256 !== undefined) options.onHash?.(waiting.file, message.sha256);
       waiting.resolve(message.read);
     });
     started.on('error', failAll);
@@ -82,7 +84,7 @@ export function createReadElsewhere(options: ReadElsewhereOptions = {}): ReadEls
       if (job.source.entity === 'leads' || job.bytes < minBytes) return undefined;
       worker ??= start();
       const id = nextId++;
-      const request: ReadRequest = { id, job };
+      const request: ReadRequest = { id, job, isHashed: options.onHash !== undefined };
       const read = new Promise<EntityRead>((resolve, reject) => pending.set(id, { resolve, reject, file: job.source.file }));
       worker.postMessage(request);
       return read;
