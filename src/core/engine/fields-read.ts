@@ -20,6 +20,17 @@ export const engineFields: ReadonlySet<string> = new Set([
  */
 export const activityFieldsRead: ReadonlySet<string> = new Set(['at', 'type', 'outcome', 'actor_id', 'lead_id', 'opportunity_id']);
 
+/**
+ * Of `engineFields`, those the engine reads from lead and opportunity rows; users and stage
+ * events, which are few, keep all of `engineFields`. A name missing here is left out of
+ * those rows unless a policy names it: the differential tests evaluate with and without the
+ * selection to catch that.
+ */
+const engineFieldsOf: Partial<Record<EntityName, ReadonlySet<string>>> = {
+  leads: new Set(['id', 'created_at', 'owner_id', 'source', 'last_engaged_at', 'mql_at', 'sal_at', 'sql_at', 'opportunity_at', 'disqualified_at', 'recycled_at']),
+  opportunities: new Set(['id', 'lead_id', 'owner_id', 'amount', 'currency', 'won', 'created_at', 'closed_at', 'cancelled_at', 'term_months']),
+};
+
 const entities = Object.keys(canonicalModel) as EntityName[];
 const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
 
@@ -34,7 +45,7 @@ const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) =>
  * a rule computes the name of the field it reads, or reads the whole row.
  */
 export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
-  const named = new Set(engineFields);
+  const named = new Set<string>();
   let isEveryField = false;
   for (const set of sets) {
     for (const [kind, policies] of Object.entries(set)) {
@@ -46,7 +57,10 @@ export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
   }
   const selection: FieldSelection = { activities: activityFieldsRead };
   if (isEveryField) return selection;
-  for (const entity of entities) if (entity !== 'activities') selection[entity] = named;
+  for (const entity of entities) {
+    if (entity === 'activities') continue;
+    selection[entity] = new Set([...(engineFieldsOf[entity] ?? engineFields), ...named]);
+  }
   return selection;
 }
 

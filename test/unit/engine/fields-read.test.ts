@@ -86,6 +86,9 @@ describe('evaluating with only the fields read', () => {
     const dropped = Object.keys(canonicalModel.leads).filter((field) => keep.leads?.has(field) === false);
     expect(dropped).toEqual(expect.arrayContaining(['company', 'title', 'annual_revenue']));
     expect(keep.activities?.has('direction')).toBe(false);
+    // Engine fields of other entities are not kept in opportunities (an opportunity's name is not read).
+    expect(keep.opportunities?.has('name')).toBe(false);
+    expect(keep.users?.has('name')).toBe(true);
     const all = await reportOf(set, 'examples/data', {});
     expect(await reportOf(set, 'examples/data', { keep })).toBe(all);
   });
