@@ -5,6 +5,7 @@ import type { FunnelSpec } from '../policy/types.js';
 import type { ActivityIndex } from './activity-index.js';
 import type { EngineContext } from './context.js';
 import type { LeadClasses } from './replay-classes.js';
+import { readTimes } from './row-times.js';
 
 type EventSpec = FunnelSpec['events'][number];
 
@@ -74,11 +75,14 @@ function orderEvents(events: readonly EventSpec[]): EventSpec[] {
 export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { events: Map<string, EventTimes>; qualification: Map<string, QualificationCounts> } {
   const events = new Map<string, EventTimes>();
   const qualification = new Map<string, QualificationCounts>();
+  const plain = readPlainFieldEvents(input, ctx.asOf);
   for (const event of orderEvents(input.funnel.events)) {
     const rows = event.entity === 'lead' ? input.leads : input.opportunities;
-    const times = new Float64Array(rows.length).fill(NaN);
+    const times = plain.get(event) ?? new Float64Array(rows.length).fill(NaN);
     const when = event.when === undefined ? undefined : compileRule(event.when, { asOf: ctx.asOf, calendars: ctx.calendars, fieldTypes: fieldTypes[event.entity] });
-    if (event.field !== undefined) {
+    if (plain.has(event)) {
+      // Read with the other plain field events.
+    } else if (event.field !== undefined) {
       const field = event.field;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as Row;
@@ -93,6 +97,21 @@ export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { 
     events.set(event.id, { entity: event.entity, times });
   }
   return { events, qualification };
+}
+
+/** The times of the field events without a `when`, all fields of an entity read in one pass (times after as-of: NaN). */
+function readPlainFieldEvents(input: ResolveEventsInput, asOf: number): Map<EventSpec, Float64Array> {
+  const out = new Map<EventSpec, Float64Array>();
+  for (const entity of ['lead', 'opportunity'] as const) {
+    const plain = input.funnel.events.filter((e) => e.entity === entity && e.field !== undefined && e.when === undefined);
+    const times = readTimes(entity === 'lead' ? input.leads : input.opportunities, plain.map((e) => e.field as string));
+    plain.forEach((event, k) => {
+      const t = times[k] as Float64Array;
+      for (let i = 0; i < t.length; i++) if ((t[i] as number) > asOf) t[i] = NaN;
+      out.set(event, t);
+    });
+  }
+  return out;
 }
 
 function resolveActivityEvent(event: EventSpec, times: Float64Array, rows: readonly Row[], input: ResolveEventsInput, done: ReadonlyMap<string, EventTimes>, ctx: EngineContext): void {

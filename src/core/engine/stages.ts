@@ -1,6 +1,7 @@
 import type { Row } from '../data/types.js';
 import type { FunnelSpec } from '../policy/types.js';
 import type { EventTimes } from './events.js';
+import { readTimes } from './row-times.js';
 
 type StageSpec = FunnelSpec['stages'][number];
 
@@ -55,6 +56,7 @@ export function trackStages(
     };
   });
   const leadToOpportunity = firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity);
+  const drops = readTimes(leads, leadDropFields);
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
   for (const track of tracks) {
     const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
@@ -86,10 +88,9 @@ export function trackStages(
         }
       }
       if (track.entity === 'lead') {
-        const row = rows[i] as Row;
-        for (let f = 0; f < leadDropFields.length; f++) {
-          const at = row[leadDropFields[f] as string];
-          if (typeof at === 'number' && at <= asOf && at >= entered && at < exit) {
+        for (let f = 0; f < drops.length; f++) {
+          const at = (drops[f] as Float64Array)[i] as number;
+          if (at <= asOf && at >= entered && at < exit) {
             exit = at;
             isAdvance = false;
           }
