@@ -5,6 +5,7 @@
  *   node dist/bench/data-phases.js classify <dir>          read + classify every lead, end to end
  *   node dist/bench/data-phases.js evaluate <dir>          read everything + revops evaluate's computation
  *   node dist/bench/data-phases.js impact <dir>            the same, then revops impact's on the same rows
+ *   node dist/bench/data-phases.js cli <dir>               the whole `revops evaluate --format json` command, in this process
  * Prints one JSON line.
  */
 import { linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -13,7 +14,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import jsonLogic from 'json-logic-js';
 import { nodeFileIo } from '../cli/cli-io.js';
+import { createNodeIo } from '../cli/node-io.js';
 import { packageRoot } from '../cli/package-root.js';
+import { runCli } from '../cli/program.js';
 import { loadPipelineData } from '../core/data/load.js';
 import { findLatestTimestamp } from '../core/engine/as-of.js';
 import { compileLeadDefinition } from '../core/engine/classify.js';
@@ -136,6 +139,24 @@ async function classifyPhase(dir: string): Promise<object> {
   return { leads: data.leads.length, readSeconds: (read - start) / 1000, classifySeconds: (end - read) / 1000, totalSeconds: (end - start) / 1000, classes: counts, peakRssMb: peakRssMb() };
 }
 
+/**
+ * `revops evaluate` as a user runs it — policies loaded and validated, data read and hashed,
+ * every section computed, the JSON report written — timed from the call (Node's own start-up,
+ * about 0.05 s, is not in it).
+ */
+async function cliPhase(dir: string): Promise<object> {
+  const out = mkdtempSync(join(tmpdir(), 'revops-bench-report-'));
+  try {
+    const start = performance.now();
+    const code = await runCli(['evaluate', '--policies', join(packageRoot, 'policies'), '--data', dir, '--quiet', '--format', 'json', '--output', join(out, 'report.json')], createNodeIo());
+    const seconds = (performance.now() - start) / 1000;
+    if (code !== 0) throw new Error(`revops evaluate exited with ${code}`);
+    return { seconds, peakRssMb: peakRssMb() };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 const [phase, dir, entity] = process.argv.slice(2);
 if (dir === undefined) throw new Error('usage: data-phases.js read|rules|classify|evaluate|impact <dir> [entity]');
 const phasesByName: Record<string, () => Promise<object>> = {
@@ -144,6 +165,7 @@ const phasesByName: Record<string, () => Promise<object>> = {
   classify: () => classifyPhase(dir),
   evaluate: () => evaluatePhase(dir, false),
   impact: () => evaluatePhase(dir, true),
+  cli: () => cliPhase(dir),
 };
 const run = phasesByName[phase ?? ''];
 if (run === undefined) throw new Error(`unknown phase ${phase}`);

@@ -59,10 +59,13 @@ function benchData(leads: number): Record<string, unknown> {
     const classify = runPhase(['classify', dir]);
     process.stdout.write(`  read + classify ${classify.leads} leads end to end: ${Number(classify.totalSeconds).toFixed(2)} s (read ${Number(classify.readSeconds).toFixed(2)} s, classify ${Number(classify.classifySeconds).toFixed(2)} s), peak RSS ${Math.round(Number(classify.peakRssMb))} MB\n`);
     const evaluate = runPhase(['evaluate', dir]);
-    process.stdout.write(`  evaluate (read everything + compute): ${Number(evaluate.totalSeconds).toFixed(2)} s (read ${Number(evaluate.readSeconds).toFixed(2)} s, compute ${Number(evaluate.evaluateSeconds).toFixed(2)} s), peak RSS ${Math.round(Number(evaluate.peakRssMb))} MB\n`);
+    const share = Number(evaluate.evaluateSeconds) / Number(evaluate.totalSeconds);
+    process.stdout.write(`  evaluate (read everything + compute): ${Number(evaluate.totalSeconds).toFixed(2)} s (read ${Number(evaluate.readSeconds).toFixed(2)} s, compute ${Number(evaluate.evaluateSeconds).toFixed(2)} s: ${(share * 100).toFixed(0)} % computing), peak RSS ${Math.round(Number(evaluate.peakRssMb))} MB\n`);
+    const cli = runPhase(['cli', dir]);
+    process.stdout.write(`  revops evaluate --format json, the whole command (validate policies, read and hash the data, compute, write the report): ${Number(cli.seconds).toFixed(2)} s, peak RSS ${Math.round(Number(cli.peakRssMb))} MB\n`);
     const impact = runPhase(['impact', dir]);
     process.stdout.write(`  impact (read once, two evaluations + diff): ${Number(impact.impactTotalSeconds).toFixed(2)} s = ${Number(impact.impactRatio).toFixed(2)}× one evaluate in the same process (${Number(impact.totalSeconds).toFixed(2)} s), peak RSS ${Math.round(Number(impact.peakRssMb))} MB\n`);
-    return { leads, opportunities, reads, rules, classify, evaluate, impact };
+    return { leads, opportunities, reads, rules, classify, evaluate, cli, impact };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

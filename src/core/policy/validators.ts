@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
-import { jsonLogicSchema, policySchemas } from '../schemas/index.js';
+import type { Options, ValidateFunction } from 'ajv';
+import { jsonLogicSchema, policyKinds, policySchemas } from '../schemas/index.js';
 import type { JsonSchema, PolicyKind } from '../schemas/index.js';
 
 /**
@@ -9,7 +9,7 @@ import type { JsonSchema, PolicyKind } from '../schemas/index.js';
  * safe here because the schemas are ours and every pattern in them is linear and sits
  * behind a `maxLength` (a test checks this).
  */
-const ajv = new Ajv2020({
+const ajvOptions: Options = {
   strict: true,
   strictTuples: false,
   allowUnionTypes: true,
@@ -17,10 +17,9 @@ const ajv = new Ajv2020({
   ownProperties: true,
   verbose: true,
   $data: false,
-});
+};
 
 const logicDefs = Object.keys(jsonLogicSchema.$defs as JsonSchema);
-let isLogicAdded = false;
 
 /**
  * The published kind schemas each carry their own copy of the JSON Logic definitions, so
@@ -37,17 +36,34 @@ function shareLogicDefs(schema: JsonSchema): JsonSchema {
   return { ...schema, $defs: defs };
 }
 
+/**
+ * An ajv holding every kind's schema under the key `kind:<Kind>`. With `code`, it can
+ * write the validators out as a module (see `src/dev/write-validators.ts`).
+ */
+export function createPolicyAjv(code?: Options['code']): Ajv2020 {
+  const ajv = new Ajv2020(code === undefined ? ajvOptions : { ...ajvOptions, code });
+  ajv.addSchema(jsonLogicSchema);
+  for (const kind of policyKinds) ajv.addSchema(shareLogicDefs(policySchemas[kind]), `kind:${kind}`);
+  return ajv;
+}
+
+/**
+ * The validators written out at build time, one export per kind (`npm run build` writes
+ * them next to this file): compiling the schemas takes longer than a whole `revops validate`
+ * of a policy repository otherwise. Absent when running from the TypeScript sources; the
+ * schemas are then compiled on first use, to the same validators.
+ */
+const written = (await import('./validators-standalone.js' as string).catch(() => undefined)) as Partial<Record<PolicyKind, ValidateFunction>> | undefined;
+
+let ajv: Ajv2020 | undefined;
 const validators = new Map<PolicyKind, ValidateFunction>();
 
-/** The compiled validator of a kind, built on first use. */
+/** The validator of a kind. */
 export function validatorFor(kind: PolicyKind): ValidateFunction {
-  let validate = validators.get(kind);
+  let validate = validators.get(kind) ?? written?.[kind];
   if (validate === undefined) {
-    if (!isLogicAdded) {
-      ajv.addSchema(jsonLogicSchema);
-      isLogicAdded = true;
-    }
-    validate = ajv.compile(shareLogicDefs(policySchemas[kind]));
+    ajv ??= createPolicyAjv();
+    validate = ajv.getSchema(`kind:${kind}`) as ValidateFunction;
     validators.set(kind, validate);
   }
   return validate;

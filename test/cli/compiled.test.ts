@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import { parseAllDocuments } from 'yaml';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeFileIo } from '../../src/cli/cli-io.js';
@@ -11,13 +14,54 @@ import { loadPipelineData } from '../../src/core/data/load.js';
 import type { PipelineData } from '../../src/core/data/types.js';
 import { selectFieldsRead } from '../../src/core/engine/fields-read.js';
 import { loadPolicyDir } from '../../src/core/policy/load.js';
+import { createPolicyAjv } from '../../src/core/policy/validators.js';
+import { policyKinds } from '../../src/core/schemas/kinds.js';
 import { fixturesDir, repoRoot, useTempDirs } from '../helpers/paths.js';
 
-// The second thread runs compiled JavaScript: build it from the sources under test first.
+// What runs only as compiled JavaScript — the reading thread, the validators written at build
+// time — is built from the sources under test first, as `npm run build` does.
 const workerFile = join(repoRoot, 'dist', 'cli', 'read-worker.js');
 beforeAll(() => {
   execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { cwd: repoRoot });
+  execFileSync(process.execPath, [join(repoRoot, 'dist', 'dev', 'write-validators.js')], { cwd: repoRoot });
 }, 120_000);
+
+/** Every YAML document under a directory, parsed, with the kind it claims. */
+function policyDocuments(dir: string): { file: string; kind: unknown; doc: unknown }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/.test(f))
+    .flatMap((f) => {
+      try {
+        return parseAllDocuments(readFileSync(join(dir, f), 'utf8')).map((d) => {
+          const doc = d.toJS() as { kind?: unknown } | null;
+          return { file: f, kind: doc?.kind, doc };
+        });
+      } catch {
+        return [];
+      }
+    });
+}
+
+describe('validators written at build time', () => {
+  it('give the same verdicts and errors as the schemas compiled at run time, on good and bad policies', async () => {
+    const written = (await import(pathToFileURL(join(repoRoot, 'dist', 'core', 'policy', 'validators-standalone.js')).href)) as Record<string, ValidateFunction>;
+    const compiled = createPolicyAjv();
+    const docs = [...policyDocuments(join(repoRoot, 'policies')), ...policyDocuments(join(fixturesDir, 'bad-input')), ...policyDocuments(join(repoRoot, 'examples'))];
+    let invalid = 0;
+    for (const { file, doc } of docs) {
+      for (const kind of policyKinds) {
+        const mine = written[kind]!;
+        const theirs = compiled.getSchema(`kind:${kind}`)!;
+        const isValid = mine(doc);
+        expect(isValid, `${file} as ${kind}`).toBe(theirs(doc));
+        expect(mine.errors ?? null, `${file} as ${kind}`).toEqual(theirs.errors ?? null);
+        if (!isValid) invalid++;
+      }
+    }
+    expect(docs.length).toBeGreaterThan(40);
+    expect(invalid).toBeGreaterThan(docs.length);
+  });
+});
 
 /** Loads a directory on one thread, then with every file but the leads on the second. */
 async function loadBothWays(dir: string, options: Parameters<typeof loadPipelineData>[2] = {}): Promise<[PipelineData, PipelineData, number]> {
