@@ -7,6 +7,7 @@ import type { Report, ReportStamp } from '../report/index.js';
 import type { SlaResult } from '../report/sla.js';
 import type { ActivityIndex } from './activity-index.js';
 import { summariseClasses } from './classification.js';
+import { indexCredit } from './comp/credit.js';
 import { computeComp } from './comp/index.js';
 import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
 import type { EngineContext, TimeWindow } from './context.js';
@@ -112,8 +113,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex } = {};
     for (const event of funnel.events) if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
     step('events');
-    ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified }, ctx));
-    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity);
+    ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified, memo: prepared.memo }, ctx));
+    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity, prepared.memo);
   }
 
   const weeks = listPeriods('week', ctx.window, timeZone);
@@ -161,7 +162,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   };
 
   step('deals');
-  const deals = measureDeals(data.opportunities, asOf);
+  // The same for every policy set: measured once per as-of, each report gets its own copy.
+  const deals = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
   warnings.push(...deals.warnings);
   const goalResult = goal === undefined ? undefined : measureGoal(goal, data.opportunities, deals.section, asOf, timeZone);
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
@@ -175,6 +177,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
           goal,
           // The whole payout period's target, but nothing after as-of counts.
           leadOfOpportunity: prepared.leadOfOpportunity,
+          credit: prepared.memo('credit', () => indexCredit(data, prepared.leadOfOpportunity)),
           goalAttainment: goal === undefined ? () => null : goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
           constraintMet: (s, e) => {
             if (goal === undefined) return null;

@@ -29,6 +29,8 @@ export interface ResolveEventsInput {
   activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex };
   /** Events decided by the lead definition, by event id. */
   qualified: ReadonlyMap<string, QualifiedEvent>;
+  /** Keeps what depends on the data only, for the next evaluation (see `PreparedData.memo`). */
+  memo?: <T>(key: string, compute: () => T) => T;
 }
 
 /** Counts of how qualified events were resolved, per event id. */
@@ -78,7 +80,9 @@ export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { 
   const plain = readPlainFieldEvents(input, ctx.asOf);
   for (const event of orderEvents(input.funnel.events)) {
     const rows = event.entity === 'lead' ? input.leads : input.opportunities;
-    const times = plain.get(event) ?? new Float64Array(rows.length).fill(NaN);
+    const read = plain.get(event);
+    // Qualification changes an event's times: it gets its own copy of times it may share.
+    const times = read === undefined ? new Float64Array(rows.length).fill(NaN) : input.qualified.has(event.id) ? read.slice() : read;
     const when = event.when === undefined ? undefined : compileRule(event.when, { asOf: ctx.asOf, calendars: ctx.calendars, fieldTypes: fieldTypes[event.entity] });
     if (plain.has(event)) {
       // Read with the other plain field events.
@@ -99,17 +103,22 @@ export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { 
   return { events, qualification };
 }
 
-/** The times of the field events without a `when`, all fields of an entity read in one pass (times after as-of: NaN). */
+/**
+ * The times of the field events without a `when` (after as-of: NaN), the fields of an
+ * entity read in one pass; shared, never to be changed.
+ */
 function readPlainFieldEvents(input: ResolveEventsInput, asOf: number): Map<EventSpec, Float64Array> {
   const out = new Map<EventSpec, Float64Array>();
   for (const entity of ['lead', 'opportunity'] as const) {
     const plain = input.funnel.events.filter((e) => e.entity === entity && e.field !== undefined && e.when === undefined);
-    const times = readTimes(entity === 'lead' ? input.leads : input.opportunities, plain.map((e) => e.field as string));
-    plain.forEach((event, k) => {
-      const t = times[k] as Float64Array;
-      for (let i = 0; i < t.length; i++) if ((t[i] as number) > asOf) t[i] = NaN;
-      out.set(event, t);
-    });
+    const fields = plain.map((e) => e.field as string);
+    const read = (): Float64Array[] => {
+      const times = readTimes(entity === 'lead' ? input.leads : input.opportunities, fields);
+      for (const t of times) for (let i = 0; i < t.length; i++) if ((t[i] as number) > asOf) t[i] = NaN;
+      return times;
+    };
+    const times = input.memo === undefined ? read() : input.memo(`field-times:${entity}:${asOf}:${JSON.stringify(fields)}`, read);
+    plain.forEach((event, k) => out.set(event, times[k] as Float64Array));
   }
   return out;
 }

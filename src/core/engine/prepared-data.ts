@@ -15,6 +15,21 @@ export interface PreparedData {
   opportunityIndex: IdIndex;
   /** For each opportunity, the row index of its lead (`lead_id`), -1 for none. */
   leadOfOpportunity: Int32Array;
+  /**
+   * Results that depend on the data (and the as-of) only, computed once for every
+   * evaluation of this data — the impact report evaluates the base and the head policies.
+   * Callers never change what they get.
+   */
+  memo: <T>(key: string, compute: () => T) => T;
+}
+
+/** A memo for `PreparedData.memo`. */
+export function createMemo(): <T>(key: string, compute: () => T) => T {
+  const values = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  };
 }
 
 export function prepareData(data: PipelineData): PreparedData {
@@ -33,6 +48,7 @@ export function prepareData(data: PipelineData): PreparedData {
     leadIndex,
     opportunityIndex: IdIndex.of(data.opportunities),
     leadOfOpportunity,
+    memo: createMemo(),
   };
 }
 

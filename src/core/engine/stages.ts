@@ -39,6 +39,7 @@ export function trackStages(
   opportunities: readonly Row[],
   asOf: number,
   leadOfOpportunity: Int32Array,
+  memo: <T>(key: string, compute: () => T) => T = (_key, compute) => compute(),
 ): StageTrack[] {
   const tracks: StageTrack[] = funnel.stages.map((stage, order) => {
     const event = events.get(stage.entry);
@@ -55,8 +56,9 @@ export function trackStages(
       nextEntry: null,
     };
   });
-  const leadToOpportunity = firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity);
-  const drops = readTimes(leads, leadDropFields);
+  // Both depend on the data only: shared, never changed.
+  const leadToOpportunity = memo(`first-opportunity:${asOf}`, () => firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity));
+  const drops = memo('lead-drops', () => readTimes(leads, leadDropFields));
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
   for (const track of tracks) {
     const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);

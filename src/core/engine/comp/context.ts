@@ -1,6 +1,7 @@
 import type { PipelineData } from '../../data/types.js';
 import type { Policy } from '../../policy/types.js';
 import type { EngineContext } from '../context.js';
+import type { CreditIndex } from './credit.js';
 
 /** What compensation is computed against: the engine context, the data and the shared goal's results. */
 export interface CompContext extends EngineContext {
@@ -10,6 +11,8 @@ export interface CompContext extends EngineContext {
    * already known (prepared data); otherwise leads are indexed by id.
    */
   leadOfOpportunity?: Int32Array;
+  /** Who gets credit for each opportunity, when already known (it depends on the data only). */
+  credit?: CreditIndex;
   goal: Policy<'RevenueGoal'> | undefined;
   /**
    * Attainment (fraction, e.g. 0.82) of the shared goal over [start,end): the goal metric in
