@@ -165,7 +165,9 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   // The same for every policy set: measured once per as-of, each report gets its own copy.
   const deals = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
   warnings.push(...deals.warnings);
-  const goalResult = goal === undefined ? undefined : measureGoal(goal, data.opportunities, deals.section, asOf, timeZone);
+  // The goal's figures depend on the goal policy and the data only: shared by evaluations that keep the goal.
+  const goalKey = goal === undefined ? '' : `${asOf}:${timeZone}:${JSON.stringify(goal.spec)}`;
+  const goalResult = goal === undefined ? undefined : structuredClone(prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals.section, asOf, timeZone)));
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
   const comp =
@@ -178,7 +180,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
           // The whole payout period's target, but nothing after as-of counts.
           leadOfOpportunity: prepared.leadOfOpportunity,
           credit: prepared.memo('credit', () => indexCredit(data, prepared.leadOfOpportunity)),
-          goalAttainment: goal === undefined ? () => null : goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
+          goalAttainment: goal === undefined ? () => null : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)),
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;
