@@ -70,6 +70,7 @@ export class ColumnTableBuilder {
   private length = 0;
   /** Place of the next row in the current chunks. */
   private at = 0;
+  private finished: ColumnTable | undefined;
 
   constructor(fields: readonly { field: string; type: FieldType }[]) {
     this.growing = fields.map(({ field, type }) => {
@@ -80,6 +81,7 @@ export class ColumnTableBuilder {
 
   /** Appends a row; a value of the wrong kind for its field's type is taken as missing. */
   append(row: Row): void {
+    if (this.finished !== undefined) throw new Error('internal: a row appended to a finished table');
     if (this.at === CHUNK) this.nextChunk();
     const i = this.at++;
     this.length++;
@@ -103,7 +105,9 @@ export class ColumnTableBuilder {
     this.at = 0;
   }
 
+  /** The table of the rows appended (later appends are not in it; asking again gives the same table). */
   finish(): ColumnTable {
+    if (this.finished !== undefined) return this.finished;
     const n = this.length;
     const columns = Object.create(null) as Record<string, Column>;
     for (const g of this.growing) {
@@ -118,7 +122,8 @@ export class ColumnTableBuilder {
       g.chunks = [];
       g.strings = undefined;
     }
-    return { length: n, columns };
+    this.finished = { length: n, columns };
+    return this.finished;
   }
 }
 

@@ -51,15 +51,15 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
       reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
-  const jobs = await Promise.all(
-    discovery.sources.map(async (source): Promise<EntityReadJob> => {
-      const job: EntityReadJob = { source, bytes: await sizeOf(source.file, io), asColumns: source.entity === 'activities' };
-      if (source.isMapped && spec !== undefined) job.spec = spec;
-      const keep = options.keep?.[source.entity];
-      if (keep !== undefined) job.keep = keep;
-      return job;
-    }),
-  );
+  const jobs: EntityReadJob[] = [];
+  for (const source of discovery.sources) {
+    // A file of unknown format is not read at all (its accounting says why).
+    const job: EntityReadJob = { source, bytes: source.format === undefined ? 0 : await sizeOf(source.file, io), asColumns: source.entity === 'activities' };
+    if (source.isMapped && spec !== undefined) job.spec = spec;
+    const keep = options.keep?.[source.entity];
+    if (keep !== undefined) job.keep = keep;
+    jobs.push(job);
+  }
   // Files read elsewhere start first, so they are read while the rest are read here.
   const elsewhere = jobs.map((job) => (job.source.format === undefined ? undefined : options.readElsewhere?.({ ...job, asColumns: true })));
   // Settled whatever happens here, so a failure elsewhere is never left unhandled.

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import type { DealsSection, DealStats } from '../report/goal.js';
+import { Dec } from './comp/money.js';
 import { ExactSum } from './exact-sum.js';
 import { describe, mean, NumberList, ratio } from './stats.js';
 
@@ -43,7 +44,7 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
   let won = 0;
   let lost = 0;
   let open = 0;
-  const wonAmount = new ExactSum();
+  const wonAmount = new ExactSum(Dec);
   const wonDays = new NumberList();
   const lostDays = new NumberList();
   const openDays = new NumberList();
@@ -74,7 +75,7 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
     const owner = typeof opp.owner_id === 'string' ? opp.owner_id : '(none)';
     let entry = owners.get(owner);
     if (entry === undefined) {
-      entry = { won: 0, amount: new ExactSum() };
+      entry = { won: 0, amount: new ExactSum(Dec) };
       owners.set(owner, entry);
     }
     entry.won++;

@@ -166,7 +166,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   const deals = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
   warnings.push(...deals.warnings);
   // The goal's figures depend on the goal policy and the data only: shared by evaluations that keep the goal.
-  const goalKey = goal === undefined ? '' : `${asOf}:${timeZone}:${JSON.stringify(goal.spec)}`;
+  const goalKey = goal === undefined ? '' : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
   const goalResult = goal === undefined ? undefined : structuredClone(prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals.section, asOf, timeZone)));
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');

@@ -33,9 +33,11 @@ export function toUnits(text: string): number {
 }
 
 /**
- * Adds decimal amounts exactly, as `Decimal` would, but fast: plain amounts are summed as
- * whole ten-thousandths in a double, exact while the total stays a safe integer; any other
- * amount, or a total that would outgrow that, is added in `Decimal` (of the given kind).
+ * Adds decimal amounts exactly, and fast: plain amounts are summed as whole ten-thousandths
+ * in a double, exact while the total stays a safe integer; any other amount, or a total that
+ * would outgrow that, is added in `Decimal` of the given kind. The sum is that of adding the
+ * amounts one by one in that kind whenever no step of that needs more significant digits than
+ * the kind keeps (40 for money's `Dec`); past them the fast part is the more exact.
  */
 export class ExactSum {
   private units = 0;

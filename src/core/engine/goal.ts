@@ -5,6 +5,7 @@ import type { Policy } from '../policy/types.js';
 import type { DealsSection, GoalSection } from '../report/goal.js';
 import type { TimeWindow } from './context.js';
 import { amountOf } from './deals.js';
+import { Dec } from './comp/money.js';
 import { ExactSum } from './exact-sum.js';
 import { ratio, round } from './stats.js';
 
@@ -28,7 +29,7 @@ export function goalPeriodOf(goal: Policy<'RevenueGoal'>, timeZone: string): Tim
 export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], span: TimeWindow): { value: Decimal; otherCurrency: number } {
   const { metric, currency } = goal.spec.goal;
   let value = new Decimal(0);
-  const amounts = new ExactSum();
+  const amounts = new ExactSum(Dec);
   let otherCurrency = 0;
   for (let i = 0; i < opportunities.length; i++) {
     const opp = opportunities[i] as Row;

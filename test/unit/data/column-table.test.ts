@@ -85,6 +85,32 @@ describe('ColumnTable', () => {
     }
   });
 
+  it('keeps every row across chunk edges, and codes in the narrowest array that holds them', () => {
+    for (const rowsCount of [65_535, 65_536, 65_537, 131_073]) {
+      const table = columnTableOf(Array.from({ length: rowsCount }, (_, i) => ({ i, s: i % 2 === 0 ? `v${i % 3}` : null })), [{ field: 'i', type: 'integer' }, { field: 's', type: 'string' }]);
+      expect(table.length).toBe(rowsCount);
+      for (const i of [0, 65_534, 65_535, 65_536, rowsCount - 1]) {
+        if (i >= rowsCount) continue;
+        expect(valueAt(table.columns.i!, i)).toBe(i);
+        expect(valueAt(table.columns.s!, i)).toBe(i % 2 === 0 ? `v${i % 3}` : null);
+      }
+    }
+    const widths = [127, 128, 32_767, 32_768].map((distinct) => {
+      const column = textColumn(columnTableOf(Array.from({ length: distinct }, (_, i) => ({ s: `v${i}` })), [{ field: 's', type: 'string' }]), 's');
+      expect(valueAt(column, distinct - 1)).toBe(`v${distinct - 1}`);
+      return column.codes.constructor.name;
+    });
+    expect(widths).toEqual(['Int8Array', 'Int16Array', 'Int16Array', 'Int32Array']);
+  });
+
+  it('gives the same table when finished again, and takes no row after', () => {
+    const builder = new ColumnTableBuilder([{ field: 's', type: 'string' }]);
+    builder.append({ s: 'a' });
+    const table = builder.finish();
+    expect(builder.finish()).toBe(table);
+    expect(() => builder.append({ s: 'b' })).toThrow(/finished/);
+  });
+
   it('keeps no prototype in its column names', () => {
     const table = columnTableOf([{ constructor: 'x' }], [{ field: 'constructor', type: 'string' }]);
     expect(Object.getPrototypeOf(table.columns)).toBeNull();

@@ -49,6 +49,13 @@ describe('ExactSum', () => {
     expect(sum.value().toFixed()).toBe('999999999999.99905');
   });
 
+  it('is exact past 20 significant digits, where adding Decimals of 20 digits one by one rounds', () => {
+    const amounts = ['123456789012345678.9', '0.004', '0.004', '0.004'];
+    const sum = new ExactSum(Dec);
+    for (const a of amounts) sum.add(a);
+    expect(sum.value().toFixed(3)).toBe('123456789012345678.912');
+  });
+
   it('is 0 with nothing added, in the kind of Decimal asked for', () => {
     expect(new ExactSum(Dec).value().toFixed(2)).toBe('0.00');
     expect(new ExactSum(Dec).value()).toBeInstanceOf(Dec);

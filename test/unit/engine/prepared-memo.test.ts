@@ -26,4 +26,16 @@ describe('evaluations sharing one prepared data set', () => {
     expect(reportOf(base, shared)).toBe(alone.base);
     expect(reportOf(head, shared)).toBe(alone.head);
   });
+
+  it('keep apart policies that differ only in a name', async () => {
+    const base = (await loadPolicyDir(join(repoRoot, 'policies'), nodeFileIo)).set;
+    const goal = base.RevenueGoal[0]!;
+    const renamed: PolicySet = { ...base, RevenueGoal: [{ ...goal, metadata: { ...goal.metadata, name: 'renamed-goal' } }] };
+    const data = await loadPipelineData(join(repoRoot, 'examples', 'data'), nodeFileIo);
+    const shared = prepareData(data);
+    reportOf(base, shared);
+    const report = JSON.parse(reportOf(renamed, shared)) as { goal: { name: string } };
+    expect(report.goal.name).toBe('renamed-goal');
+    expect(reportOf(renamed, shared)).toBe(reportOf(renamed, prepareData(data)));
+  });
 });
