@@ -32,7 +32,7 @@ export type Column = TextColumn | NumberColumn | FlagColumn;
  * Rows of one entity held as columns, one per field the file supplies (and the selection
  * keeps): typed arrays and tables of distinct strings instead of an object per row, so
  * millions of rows cost a few bytes each and are scanned field by field. Values mean what
- * they mean in a `Row` (see there); `rowOf` rebuilds one.
+ * they mean in a `Row` (see there); `tableRows` rebuilds the rows.
  */
 export interface ColumnTable {
   readonly length: number;
@@ -146,13 +146,6 @@ export function columnTableOf(rows: readonly Row[], fields: readonly { field: st
 
 /** A table with no row. */
 export const emptyTable: ColumnTable = { length: 0, columns: Object.create(null) as Record<string, Column> };
-
-/** Row `i` of the table, as a prototype-free object of its fields. */
-export function rowOf(table: ColumnTable, i: number): Row {
-  const row = Object.create(null) as Record<string, string | number | boolean | null>;
-  for (const [field, column] of Object.entries(table.columns)) row[field] = valueAt(column, i);
-  return row;
-}
 
 /**
  * Every row of the table as a prototype-free object, fields in column order: the rows the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnTableBuilder, columnTableOf, numberColumn, rowOf, tableRows, textColumn, valueAt } from '../../../src/core/data/column-table.js';
+import { ColumnTableBuilder, columnTableOf, numberColumn, tableRows, textColumn, valueAt } from '../../../src/core/data/column-table.js';
 import type { Column } from '../../../src/core/data/column-table.js';
 import type { Row } from '../../../src/core/data/types.js';
 
@@ -23,7 +23,7 @@ describe('ColumnTable', () => {
   it('gives back every value a row held, missing ones as null', () => {
     const table = columnTableOf(rows, fields);
     expect(table.length).toBe(4);
-    rows.forEach((row, i) => expect({ ...rowOf(table, i) }).toEqual(row));
+    tableRows(table).forEach((row, i) => expect({ ...row }).toEqual(rows[i]));
   });
 
   it('holds text as codes into its distinct values, numbers and flags in typed arrays', () => {
