@@ -10,8 +10,9 @@ describe('the sticky comment marker', () => {
     expect(buildMarker(name, {})).toBe('<!-- revops-policy:impact -->');
   });
 
-  it('reads the fields back, from any line of the body', () => {
-    expect(findMarker(`intro\n<!-- ${name} sha=${sha} run=12.3 -->\n### Impact`, name)).toEqual({ sha, run: { id: 12n, attempt: 3n } });
+  it('reads the fields back from the first line, with either line ending', () => {
+    expect(findMarker(`<!-- ${name} sha=${sha} run=12.3 -->\n### Impact`, name)).toEqual({ sha, run: { id: 12n, attempt: 3n } });
+    expect(findMarker(`<!-- ${name} sha=${sha} run=12 -->\r\n### Impact`, name)).toEqual({ sha, run: { id: 12n, attempt: 0n } });
     expect(findMarker(`<!-- ${name} -->`, name)).toEqual({});
   });
 
@@ -20,22 +21,38 @@ describe('the sticky comment marker', () => {
     ['the marker inside other text', `see <!-- ${name} --> here`],
     ['an escaped marker', `&lt;!-- ${name} --&gt;`],
     ['no marker', '### Impact'],
+    ['the marker on a later line', `intro\n<!-- ${name} sha=${sha} run=12.3 -->`],
+    ['the marker after a line separator', `intro\u2028<!-- ${name} sha=${sha} run=12.3 -->`],
+    ['an indented marker', ` <!-- ${name} sha=${sha} run=12.3 -->`],
+    ['trailing space', `<!-- ${name} sha=${sha} run=12.3 --> `],
+    ['a run id of 20 digits', `<!-- ${name} sha=${sha} run=99999999999999999999.1 -->`],
+    ['a run id of 2^53', `<!-- ${name} sha=${sha} run=9007199254740992 -->`],
+    ['a five-digit attempt', `<!-- ${name} run=12.10000 -->`],
+    ['attempt 0', `<!-- ${name} run=12.0 -->`],
+    ['a leading zero', `<!-- ${name} run=012.1 -->`],
+    ['a malformed run stamp', `<!-- ${name} run=latest -->`],
+    ['a short SHA', `<!-- ${name} sha=3f78685 run=12.1 -->`],
+    ['an upper-case SHA', `<!-- ${name} sha=${sha.toUpperCase()} -->`],
+    ['fields out of order', `<!-- ${name} run=12.1 sha=${sha} -->`],
+    ['an unknown field', `<!-- ${name} sha=${sha} run=12.1 x=1 -->`],
+    ['a repeated field', `<!-- ${name} run=12.1 run=13.1 -->`],
   ])('finds nothing in %s', (_label, body) => {
     expect(findMarker(body, name)).toBeUndefined();
   });
 
-  it('ignores a malformed run stamp instead of trusting it', () => {
-    expect(findMarker(`<!-- ${name} run=latest -->`, name)).toEqual({});
+  it('bounds run stamps: a positive safe integer id, an attempt of 1 to 4 digits', () => {
+    expect(parseRunStamp('9007199254740991.9999')).toEqual({ id: 9007199254740991n, attempt: 9999n });
+    for (const text of ['9007199254740992', '99999999999999999999', '0', '12.0', '12.10000', '1e3', '-1', ' 12', '12.', '.1', '']) {
+      expect(parseRunStamp(text)).toBeUndefined();
+    }
   });
 
   it('orders run stamps by run id, then attempt', () => {
     const stamp = (text: string) => parseRunStamp(text) ?? { id: -1n, attempt: -1n };
     expect(compareRunStamps(stamp('900.2'), stamp('901'))).toBeLessThan(0);
     expect(compareRunStamps(stamp('900.2'), stamp('900.1'))).toBeGreaterThan(0);
-    expect(compareRunStamps(stamp('900'), stamp('900.0'))).toBe(0);
-    expect(compareRunStamps(stamp('99999999999999999999'), stamp('9007199254740993'))).toBeGreaterThan(0);
-    expect(parseRunStamp('1e3')).toBeUndefined();
-    expect(parseRunStamp('-1')).toBeUndefined();
+    expect(compareRunStamps(stamp('900.1'), stamp('900.1'))).toBe(0);
+    expect(compareRunStamps(stamp('9007199254740991'), stamp('9007199254740990.9'))).toBeGreaterThan(0);
   });
 
   it('compares bodies without the run stamp, line endings or trailing space', () => {
