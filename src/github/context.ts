@@ -30,15 +30,31 @@ const repoPattern = /^([A-Za-z0-9_.-]{1,100})\/([A-Za-z0-9_.-]{1,100})$/;
 const shaPattern = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const defaultApiUrl = 'https://api.github.com';
 
+/** A short, single-line account of an untrusted JSON value for a message. */
+function describeJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  const flat = text.replace(/[^\x20-\x7e]/g, '?');
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+}
+
+/** A pull request number given as text (a flag): decimal digits only, no sign, space or leading zero. */
 export function parsePullNumber(text: string, source: string): number {
-  const value = /^[1-9]\d{0,9}$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(value) || value > 2 ** 31) throw new UsageError(`${source} must be a pull request number (a positive integer), not "${text}".`);
+  const value = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value)) throw new UsageError(`${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text)}.`);
+  return value;
+}
+
+/** A pull request number in a JSON payload: a JSON number that is a safe positive integer, never a string or an array. */
+export function readPullNumber(value: unknown, source: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`${source} must be a positive integer (a JSON number), not ${describeJson(value)}.`);
+  }
   return value;
 }
 
 export function parseSha(text: string, source: string): string {
   const sha = text.trim().toLowerCase();
-  if (!shaPattern.test(sha)) throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not "${text}".`);
+  if (!shaPattern.test(sha)) throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text)}.`);
   return sha;
 }
 
@@ -69,8 +85,11 @@ export function readEventPullRequest(payload: unknown, source: string): EventPul
     found.number = issue.number;
   }
   const result: EventPullRequest = {};
-  if (found.number !== undefined) result.pullNumber = parsePullNumber(String(found.number), `The pull request number in ${source}`);
-  if (found.sha !== undefined) result.headSha = parseSha(String(found.sha), `The head SHA in ${source}`);
+  if (found.number !== undefined) result.pullNumber = readPullNumber(found.number, `The pull request number in ${source}`);
+  if (found.sha !== undefined) {
+    if (typeof found.sha !== 'string') throw new UsageError(`The head SHA in ${source} must be a string, not ${describeJson(found.sha)}.`);
+    result.headSha = parseSha(found.sha, `The head SHA in ${source}`);
+  }
   return result;
 }
 
@@ -97,8 +116,8 @@ export async function resolvePullRequestTarget(
   const apiUrl = nonEmpty(flags.apiUrl) ?? nonEmpty(env.GITHUB_API_URL) ?? defaultApiUrl;
   if (!/^https?:\/\/[^\s/]+/.test(apiUrl)) throw new UsageError(`${flags.apiUrl === undefined ? 'GITHUB_API_URL' : '--api-url'} must be an http(s) URL, not "${apiUrl}".`);
 
-  // An empty flag (e.g. `--pr "$PR"` with PR unset) means "not given".
-  const prFlag = nonEmpty(flags.pr);
+  // An empty flag (e.g. `--pr "$PR"` with PR unset) means "not given"; anything else must be digits only.
+  const prFlag = flags.pr === '' ? undefined : flags.pr;
   const shaFlag = nonEmpty(flags.headSha);
   let event: EventPullRequest = {};
   const eventPath = nonEmpty(flags.eventPath) ?? nonEmpty(env.GITHUB_EVENT_PATH);

@@ -33,6 +33,10 @@ describe('resolvePullRequestTarget', () => {
     ['a malformed repository', { repo: 'acme' }, {}, /--repo must be owner\/name/],
     ['no pull request', {}, { GITHUB_EVENT_PATH: undefined }, /pull_request event.*--pr/],
     ['a pull request that is not a number', { pr: '7abc' }, {}, /--pr must be a pull request number/],
+    ['a pull request number with spaces', { pr: ' 8 ' }, {}, /--pr must be a pull request number \(a positive integer, digits only\), not " 8 "/],
+    ['a pull request number of spaces only', { pr: '  ' }, {}, /--pr must be a pull request number/],
+    ['a pull request number with a leading zero', { pr: '08' }, {}, /--pr must be a pull request number/],
+    ['a pull request number past 2^53', { pr: '9007199254740993' }, {}, /--pr must be a pull request number/],
     ['a short SHA', { headSha: 'abc123' }, {}, /--head-sha must be a full commit SHA/],
     ['an unreadable event file', {}, { GITHUB_EVENT_PATH: 'missing.json' }, /GITHUB_EVENT_PATH \(missing\.json\)/],
     ['an event file that is not JSON', { eventPath: 'broken.json' }, {}, /--event-path broken\.json/],
@@ -54,6 +58,29 @@ describe('readEventPullRequest', () => {
     expect(readEventPullRequest({ issue: { number: 3, pull_request: { url: 'x' } } }, 'event')).toEqual({ pullNumber: 3 });
     expect(readEventPullRequest({ issue: { number: 3 } }, 'event')).toEqual({});
     expect(readEventPullRequest({ ref: 'refs/heads/main' }, 'event')).toEqual({});
+  });
+
+  it.each([
+    ['an array', [7]],
+    ['a string of digits', '7'],
+    ['a string with spaces', ' 8 '],
+    ['zero', 0],
+    ['a negative number', -7],
+    ['a fraction', 7.5],
+    ['an unsafe integer', 2 ** 53],
+    ['an object', { value: 7 }],
+  ])('refuses a pull request number that is %s', (_label, number) => {
+    const payload = { pull_request: { number, head: { sha } } };
+    expect(() => readEventPullRequest(payload, 'event')).toThrow(UsageError);
+    expect(() => readEventPullRequest(payload, 'event')).toThrow(/The pull request number in event must be a positive integer \(a JSON number\)/);
+    expect(() => readEventPullRequest({ workflow_run: { head_sha: sha, pull_requests: [{ number }] } }, 'event')).toThrow(UsageError);
+    expect(() => readEventPullRequest({ issue: { number, pull_request: {} } }, 'event')).toThrow(UsageError);
+  });
+
+  it('accepts the largest safe integer and shows a hostile value on one line', () => {
+    expect(readEventPullRequest({ pull_request: { number: Number.MAX_SAFE_INTEGER } }, 'event')).toEqual({ pullNumber: Number.MAX_SAFE_INTEGER });
+    expect(() => readEventPullRequest({ pull_request: { number: '7\n::error::x' } }, 'event')).toThrow(/not "7\\n::error::x"\.$/);
+    expect(() => readEventPullRequest({ pull_request: { number: 7, head: { sha: [sha] } } }, 'event')).toThrow(/head SHA in event must be a string/);
   });
 
   it('refuses untrusted fields of the wrong shape', () => {
