@@ -4,6 +4,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { sendWithRateLimitRetries } from './rate-limit.js';
 
 const RevopsOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 
@@ -20,39 +21,44 @@ export interface GitHubClientOptions {
   maxRateLimitWaitSeconds?: number;
   /** How many times one request is retried after a rate limit. */
   maxRateLimitRetries?: number;
+  /** The clock (epoch milliseconds) and the wait, injectable so tests never sleep. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * An Octokit with the REST methods, pagination, retries with backoff for server errors, and
- * GitHub's recommended throttling: writes are spaced, and a 403/429 rate limit waits for
- * `Retry-After` or `x-ratelimit-reset` before retrying.
+ * An Octokit with the REST methods, pagination, retries with backoff for server errors, writes
+ * spaced as GitHub recommends, and rate limits waited out: a 429, or a 403 that is a rate limit,
+ * waits for `Retry-After` (else `x-ratelimit-reset`, else a minute, doubling) and is sent again,
+ * a bounded number of times with a bounded wait; then the request fails saying so.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const maxWait = options.maxRateLimitWaitSeconds ?? 300;
-  const maxRetries = options.maxRateLimitRetries ?? 3;
-  const onLimit =
-    (kind: string) =>
-    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-      const isRetrying = retryCount < maxRetries && retryAfter <= maxWait;
-      options.warn(
-        isRetrying
-          ? `GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter}s`
-          : `GitHub ${kind} on ${request.method} ${request.url}; giving up (retry ${retryCount + 1} would wait ${retryAfter}s)`,
-      );
-      return isRetrying;
-    };
-  return new RevopsOctokit({
+  const client = new RevopsOctokit({
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent,
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => options.warn(m), error: (m: string) => options.warn(m) },
-    // Rate limits belong to the throttling plugin (it honours the headers); the retry plugin backs off on 5xx.
+    // Rate limits are ours (below); the retry plugin only backs off on 5xx.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    // The throttling plugin spaces writes; its own rate-limit retries skip a 429 that does not
+    // say "secondary rate limit" and a 403 with only Retry-After, so it declines them all.
     throttle: {
       // One key per client, so the spacing between writes applies within a run.
       id: `revops-${randomUUID()}`,
-      onRateLimit: onLimit('rate limit'),
-      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      onRateLimit: () => false,
+      onSecondaryRateLimit: () => false,
     },
   });
+  const policy = {
+    maxRetries: options.maxRateLimitRetries ?? 3,
+    maxWaitSeconds: options.maxRateLimitWaitSeconds ?? 300,
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? realSleep,
+    warn: options.warn,
+  };
+  // Added last, so it wraps every plugin: each page of a listing is retried on its own.
+  client.hook.wrap('request', (request, requestOptions) => sendWithRateLimitRetries(async () => request(requestOptions), policy));
+  return client;
 }

@@ -4,7 +4,20 @@ export function isRequestError(error: unknown): error is RequestError {
   return error instanceof RequestError || (error instanceof Error && error.name === 'HttpError' && typeof (error as { status?: unknown }).status === 'number');
 }
 
-function requestLine(error: RequestError): string {
+/** A request still rate-limited after every retry, or asking for a wait longer than the run allows. */
+export class GitHubRateLimitError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'GitHubRateLimitError';
+  }
+}
+
+/** The request a failure was for, as `METHOD /path` (never the query or the host). */
+export function describeRequest(error: RequestError): string {
   const { method, url } = error.request;
   let path = url;
   try {
@@ -15,18 +28,25 @@ function requestLine(error: RequestError): string {
   return `${method} ${path}`;
 }
 
+/** A server's message on one line, without control characters (it is printed to the log). */
+export function flattenMessage(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
+
 /**
  * One line for a failed GitHub request: what was asked, the HTTP status and GitHub's own
  * message. Undefined when the error is not a GitHub request failure.
  */
 export function describeGitHubFailure(error: unknown): string | undefined {
+  if (error instanceof GitHubRateLimitError) return flattenMessage(error.message);
   if (!isRequestError(error)) return undefined;
-  if (error.response === undefined) return `could not reach GitHub (${requestLine(error)}): ${error.message}`;
+  if (error.response === undefined) return `could not reach GitHub (${describeRequest(error)}): ${flattenMessage(error.message)}`;
   const hints: Record<number, string> = {
     401: ' (check the token)',
     403: ' (the token may lack a permission this needs: see the workflow’s `permissions:`)',
     404: ' (it does not exist, or the token cannot see it)',
   };
   const hint = hints[error.status] ?? '';
-  return `GitHub refused ${requestLine(error)} with HTTP ${error.status}: ${error.message}${hint}`;
+  return `GitHub refused ${describeRequest(error)} with HTTP ${error.status}: ${flattenMessage(error.message)}${hint}`;
 }

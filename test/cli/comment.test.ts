@@ -120,8 +120,8 @@ describe('revops comment', () => {
     const started = Date.now();
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/secondary rate limit on PATCH .*; retrying in 1s/);
-    expect(run.stderr).toMatch(/rate limit on GET .*; retrying in \ds/);
+    expect(run.stderr).toMatch(/GitHub rate limit \(HTTP 403\) on PATCH .*; retry 1 of 3 in 1 s/);
+    expect(run.stderr).toMatch(/GitHub rate limit \(HTTP 403\) on GET .*; retry 1 of 3 in \d s/);
     expect(github.writes().map((w) => w.method)).toEqual(['PATCH', 'PATCH']);
     expect(ours()).toHaveLength(1);
     expect(ours()[0]?.body).toContain('MQL volume +31 %');
@@ -135,6 +135,73 @@ describe('revops comment', () => {
     expect(run.stdout).toContain('is from a newer run (905.1); leaving it');
     expect(github.writes()).toEqual([]);
     expect(ours()[0]?.body).toContain('newer report');
+  });
+
+  it('is not frozen by a marker with a huge run id off the first line of a comment by the same bot', async () => {
+    // Another workflow posting as github-actions[bot] quotes text that carries our marker.
+    const huge = `<!-- revops-policy:impact sha=${headSha} run=99999999999999999999.1 -->`;
+    const quoting = github.addComment(actionsBot, `Thanks for the pull request! You wrote:\n${huge}\n`);
+    const separated = github.addComment(actionsBot, `Line one\u2028${marker('9007199254740991.1')}`);
+    const ourOld = github.addComment(actionsBot, `${marker('850.1')}\nold report`);
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
+    expect(run.stdout).not.toContain('newer run');
+    expect(run.code).toBe(0);
+    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /repos/${repoFullName}/issues/comments/${ourOld}`]);
+    expect(github.comments.find((c) => c.id === quoting)?.body).toContain('Thanks for the pull request!');
+    expect(github.comments.find((c) => c.id === separated)?.body).toContain('Line one');
+  });
+
+  it('takes a first-line marker whose run id is out of range, or not in its exact form, as not ours', async () => {
+    const tooBig = github.addComment(actionsBot, `${marker('9007199254740992.1')}\nforged`);
+    const indented = github.addComment(actionsBot, `  ${marker('905.1')}\nforged`);
+    const extraField = github.addComment(actionsBot, `<!-- revops-policy:impact sha=${headSha} run=905.1 x=1 -->\nforged`);
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
+    expect(run.code).toBe(0);
+    expect(github.writes().map((w) => w.method)).toEqual(['POST']);
+    for (const id of [tooBig, indented, extraField]) expect(github.comments.find((c) => c.id === id)?.body).toContain('forged');
+  });
+
+  it('waits out a 429 with Retry-After and retries', async () => {
+    github.fail({ method: 'POST', path: /\/comments$/, respond: { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } } });
+    const started = Date.now();
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
+    expect(run.stderr).toMatch(/GitHub rate limit \(HTTP 429\) on POST \/repos\/Codertocat\/Hello-World\/issues\/7\/comments; retry 1 of 3 in 1 s/);
+    expect(run.code).toBe(0);
+    expect(github.writes().map((w) => w.method)).toEqual(['POST', 'POST']);
+    expect(ours()).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('gives up after three retries of a 429 with a clear message', async () => {
+    github.fail({ method: 'GET', path: /\/comments$/, times: 4, respond: { status: 429, headers: { 'retry-after': '0' }, body: { message: 'Too Many Requests' } } });
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/GitHub rate limit on GET \/repos\/Codertocat\/Hello-World\/issues\/7\/comments: still HTTP 429 after 3 retries \(Too Many Requests\)/);
+    expect(github.requests.filter((r) => r.path.endsWith('/comments'))).toHaveLength(4);
+    expect(github.writes()).toEqual([]);
+  });
+
+  it.each([
+    ['an array', [7]],
+    ['a string with spaces', ' 8 '],
+    ['a string of digits', '7'],
+    ['zero', 0],
+    ['a fraction', 7.5],
+    ['an unsafe integer', 2 ** 53],
+  ])('exits 2 when the event payload gives the pull request number as %s', async (_label, number) => {
+    writeFileSync(join(dir, 'event.json'), JSON.stringify({ ...pullRequestEvent(pr, headSha), number, pull_request: { ...(pullRequestEvent(pr, headSha).pull_request as object), number } }));
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('The pull request number in GITHUB_EVENT_PATH');
+    expect(run.stderr).toMatch(/positive integer/);
+    expect(github.requests).toEqual([]);
+  });
+
+  it.each([' 8 ', '08', '+8', '8e0', '0x8', '9007199254740992'])('exits 2 on --pr %j', async (flag) => {
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--pr', flag], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--pr must be a pull request number');
+    expect(github.requests).toEqual([]);
   });
 
   it('truncates a body over 65,536 characters at a safe place and puts the full body in the job summary', async () => {

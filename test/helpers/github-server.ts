@@ -72,6 +72,16 @@ interface StoredReview {
   submittedAt: string;
 }
 
+/** One entry of `GET /pulls/{n}/files`. */
+export interface StoredPullFile {
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  previous_filename?: string;
+}
+
+/** GitHub lists at most this many files of a pull request, however many it changes. */
+export const pullFilesCap = 3000;
+
 export interface StoredStatus {
   sha: string;
   state: string;
@@ -125,6 +135,7 @@ export class FakeGitHub {
   url = '';
   private readonly tokens = new Map<string, TokenIdentity>();
   private readonly pulls = new Map<number, { author: FakeUser; headSha: string }>();
+  private readonly pullFiles = new Map<number, StoredPullFile[]>();
   private readonly reviews = new Map<number, StoredReview[]>();
   private readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
   private nextId = 1_900_000_000;
@@ -156,6 +167,14 @@ export class FakeGitHub {
 
   addPull(number: number, author: FakeUser, headSha: string): void {
     this.pulls.set(number, { author, headSha });
+  }
+
+  /** The files a pull request changes (its `changed_files` count follows; the list endpoint serves at most 3,000). */
+  setPullFiles(pull: number, files: readonly (string | StoredPullFile)[]): void {
+    this.pullFiles.set(
+      pull,
+      files.map((f) => (typeof f === 'string' ? { filename: f, status: 'modified' } : f)),
+    );
   }
 
   addReview(pull: number, user: FakeUser, state: StoredReview['state'], commitId: string): void {
@@ -209,6 +228,29 @@ export class FakeGitHub {
       url: `https://api.github.com/repos/${repoFullName}/pulls/${number}`,
       user: userJson(pull.author),
       head: { ...(example.head as Json), sha: pull.headSha },
+      changed_files: this.filesOf(number).length,
+    };
+  }
+
+  /** A pull request changes one policy file unless a test says otherwise. */
+  private filesOf(pull: number): StoredPullFile[] {
+    return this.pullFiles.get(pull) ?? [{ filename: 'policies/lead-definitions.yaml', status: 'modified' }];
+  }
+
+  private pullFileJson(f: StoredPullFile, index: number): Json {
+    const sha = (index + 1).toString(16).padStart(40, '0');
+    return {
+      sha,
+      filename: f.filename,
+      status: f.status,
+      additions: f.status === 'removed' ? 0 : 1,
+      deletions: f.status === 'added' ? 0 : 1,
+      changes: f.status === 'added' || f.status === 'removed' ? 1 : 2,
+      blob_url: `https://github.com/${repoFullName}/blob/${sha}/${encodeURI(f.filename)}`,
+      raw_url: `https://github.com/${repoFullName}/raw/${sha}/${encodeURI(f.filename)}`,
+      contents_url: `https://api.github.com/repos/${repoFullName}/contents/${encodeURI(f.filename)}?ref=${sha}`,
+      patch: '@@ -1 +1 @@\n-a\n+b',
+      ...(f.previous_filename === undefined ? {} : { previous_filename: f.previous_filename }),
     };
   }
 
@@ -295,6 +337,12 @@ export class FakeGitHub {
         this.comments.splice(index, 1);
         return this.send(res, 204, undefined);
       }
+    }
+    if ((m = /^\/REPO\/pulls\/(\d+)\/files$/.exec(path)) !== null && method === 'GET') {
+      const files = this.filesOf(Number(m[1]));
+      if (!this.pulls.has(Number(m[1]))) return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests-files', status: '404' });
+      // GitHub's own cap: later files are not listed on any page.
+      return this.sendPage(res, url, files.slice(0, pullFilesCap).map((f, i) => this.pullFileJson(f, i)));
     }
     if ((m = /^\/REPO\/pulls\/(\d+)(\/reviews)?$/.exec(path)) !== null && method === 'GET') {
       const number = Number(m[1]);
