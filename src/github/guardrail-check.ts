@@ -5,8 +5,10 @@ import type { GitHubClient } from './client.js';
 import type { PullRequestTarget } from './context.js';
 import { isRequestError } from './errors.js';
 import type { GuardrailStatus } from './guardrail-status.js';
-import { summariseGuardrails } from './guardrail-status.js';
+import { refuseToJudge, summariseGuardrails } from './guardrail-status.js';
 import type { ImpactGuardrails } from './impact-guardrails.js';
+import type { PullFiles } from './pull-files.js';
+import { describeTruncatedFiles, listPullFiles } from './pull-files.js';
 
 export const defaultStatusContext = 'revops-policy/guardrails';
 
@@ -26,6 +28,8 @@ export interface GuardrailCheckResult {
   verdicts: GuardrailVerdict[];
   status: GuardrailStatus;
   isStatusSet: boolean;
+  /** The pull request's changed files; when `truncated`, nothing was judged and the status is a failure saying why. */
+  files: PullFiles;
 }
 
 function createMembershipLookup(client: GitHubClient): (team: string, login: string) => Promise<boolean> {
@@ -49,9 +53,10 @@ function createMembershipLookup(client: GitHubClient): (team: string, login: str
 }
 
 /**
- * Reads the pull request and its reviews, judges every crossed guardrail on the head commit
- * and sets the commit status (unless a dry run). Guardrails come from the report, which was
- * built from the base branch's policies.
+ * Reads the pull request, its changed files and its reviews, judges every crossed guardrail
+ * on the head commit and sets the commit status (unless a dry run). Guardrails come from the
+ * report, which was built from the base branch's policies. A pull request whose files GitHub
+ * cannot list in full (its 3,000-file cap) is not judged: the status is a failure saying why.
  */
 export async function checkGuardrailApprovals(client: GitHubClient, target: PullRequestTarget, impact: ImpactGuardrails, options: GuardrailCheckOptions): Promise<GuardrailCheckResult> {
   const repo = { owner: target.owner, repo: target.repo };
@@ -62,15 +67,17 @@ export async function checkGuardrailApprovals(client: GitHubClient, target: Pull
     throw new UsageError(`The impact report is for commit ${impact.headSha}, not the head ${headSha}: build the report on the head commit.`);
   }
   const author = pull.user.login;
+  const files = await listPullFiles(client, { ...target, ...(typeof pull.changed_files === 'number' ? { changedFiles: pull.changed_files } : {}) });
 
   let approvers: string[] = [];
   let verdicts: GuardrailVerdict[] = [];
-  if (impact.guardrails.some((g) => g.isCrossed)) {
+  if (!files.truncated && impact.guardrails.some((g) => g.isCrossed)) {
     const reviews: PullReview[] = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: target.pullNumber, per_page: 100 });
     approvers = findApprovers(reviews, headSha, author);
     verdicts = await judgeGuardrails(impact.guardrails, approvers, createMembershipLookup(client));
   }
-  const status = summariseGuardrails(verdicts);
+  // A change GitHub cannot list in full cannot be judged: the report may not cover it.
+  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
   if (!options.isDryRun) {
     await client.rest.repos.createCommitStatus({
       ...repo,
@@ -89,5 +96,6 @@ export async function checkGuardrailApprovals(client: GitHubClient, target: Pull
     verdicts,
     status,
     isStatusSet: !options.isDryRun,
+    files,
   };
 }

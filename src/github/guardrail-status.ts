@@ -52,3 +52,8 @@ export function summariseGuardrails(verdicts: readonly GuardrailVerdict[]): Guar
   });
   return { state: 'failure', description: fitDescription(`Approval missing: ${parts.join('; ')}`), lines };
 }
+
+/** A failure status for a pull request that cannot be judged at all, with the reason. */
+export function refuseToJudge(reason: string): GuardrailStatus {
+  return { state: 'failure', description: fitDescription(`Not judged: ${reason}`), lines: [`Not judged: ${reason}.`] };
+}

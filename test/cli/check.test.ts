@@ -121,6 +121,36 @@ describe('revops check', () => {
     expect(github.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
   });
 
+  it('lists the changed files across pages and judges as usual under the cap', async () => {
+    github.maxPerPage = 100;
+    github.setPullFiles(pr, Array.from({ length: 250 }, (_, i) => `data/leads-${i}.csv`));
+    github.addReview(pr, vpSales, 'APPROVED', headSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(0);
+    expect(github.requests.filter((r) => r.path.endsWith('/files')).map((r) => `${r.query.per_page}:${r.query.page ?? '1'}`)).toEqual(['100:1', '100:2', '100:3']);
+    expect(status()).toMatchObject({ state: 'success' });
+  });
+
+  it("refuses to judge when the pull request's files reach GitHub's 3,000-file cap", async () => {
+    github.setPullFiles(pr, Array.from({ length: 3005 }, (_, i) => `data/leads-${i}.csv`));
+    const run = await check('nothing-crossed');
+    expect(run.code).toBe(1);
+    expect(status()).toMatchObject({ sha: headSha, state: 'failure' });
+    expect(status()?.description).toMatch(/^Not judged: the pull request changes 3,005 files and GitHub lists only 3,000/);
+    expect([...(status()?.description ?? '')].length).toBeLessThanOrEqual(140);
+    expect(run.stdout).toContain('Not judged: the pull request changes 3,005 files and GitHub lists only 3,000 (its cap is 3,000), so what changed cannot be known.');
+    expect(github.requests.filter((r) => r.path.endsWith('/files'))).toHaveLength(30);
+    expect(github.requests.some((r) => r.path.endsWith('/reviews'))).toBe(false);
+  });
+
+  it('refuses to judge at exactly 3,000 files, even with every approval there', async () => {
+    github.setPullFiles(pr, Array.from({ length: 3000 }, (_, i) => `policies/p-${i}.yaml`));
+    github.addReview(pr, vpSales, 'APPROVED', headSha);
+    const run = await check('constraint-crossed');
+    expect(run.code).toBe(1);
+    expect(status()?.description).toMatch(/^Not judged: the pull request changes 3,000 files or more/);
+  });
+
   it('keeps the status description within 140 characters and prints the full list', async () => {
     const run = await check('many-crossed');
     expect(run.code).toBe(1);

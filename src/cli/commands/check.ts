@@ -50,9 +50,11 @@ Examples:
 A reviewer counts when their latest review that is not a comment approves the head commit;
 the pull request's author never counts. A team approver (org/team-slug) is satisfied by an
 approving member. Each crossed guardrail needs its minApprovals (default 1).
+The pull request's changed files are listed first: when GitHub cannot list them all (it
+lists at most 3,000), nothing is judged and the status is a failure that says so.
 
-Exit codes: 0 success status, 1 approvals missing (failure status set) or GitHub refused,
-2 usage or configuration error.`,
+Exit codes: 0 success status, 1 approvals missing or not judged (failure status set) or
+GitHub refused (after waiting out rate limits), 2 usage or configuration error.`,
     )
     .action(async (options: CheckOptions) => {
       const { io } = ctx;
