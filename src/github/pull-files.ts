@@ -1,3 +1,4 @@
+import { IoError } from '../core/errors.js';
 import type { GitHubClient } from './client.js';
 
 /**
@@ -39,7 +40,7 @@ export interface PullFilesTarget {
 
 function readFile(entry: unknown): PullFile {
   const raw = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-  if (typeof raw.filename !== 'string' || raw.filename === '') throw new Error('GitHub listed a changed file without a name.');
+  if (typeof raw.filename !== 'string' || raw.filename === '') throw new IoError('GitHub listed a changed file of the pull request without a name.');
   const count = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
   return {
     filename: raw.filename,

@@ -197,6 +197,13 @@ describe('revops comment', () => {
     expect(github.requests).toEqual([]);
   });
 
+  it.each(['99999999999999999999.1', '9007199254740992', '900.0', '900.10000', 'latest'])('exits 2 on --run-id %j, a stamp out of range or malformed', async (flag) => {
+    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--run-id', flag], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--run-id must be a run id (a positive integer up to 2^53-1)');
+    expect(github.requests).toEqual([]);
+  });
+
   it.each([' 8 ', '08', '+8', '8e0', '0x8', '9007199254740992'])('exits 2 on --pr %j', async (flag) => {
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--pr', flag], env());
     expect(run.code).toBe(2);

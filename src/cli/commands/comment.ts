@@ -33,13 +33,13 @@ async function readText(io: CliIo, path: string): Promise<string> {
 function resolveRunStamp(flag: string | undefined, env: CliIo['env']): RunStamp | undefined {
   if (flag !== undefined) {
     const stamp = parseRunStamp(flag.trim());
-    if (stamp === undefined) throw new UsageError(`--run-id must be a run id, optionally with its attempt (e.g. 8123456789 or 8123456789.2), not "${flag}".`);
+    if (stamp === undefined) throw new UsageError(`--run-id must be a run id (a positive integer up to 2^53-1), optionally with its attempt (1 to 9999), e.g. 8123456789 or 8123456789.2, not ${JSON.stringify(flag)}.`);
     return stamp;
   }
   const id = env.GITHUB_RUN_ID?.trim();
   if (id === undefined || id === '') return undefined;
   const stamp = parseRunStamp(env.GITHUB_RUN_ATTEMPT?.trim() ? `${id}.${env.GITHUB_RUN_ATTEMPT.trim()}` : id);
-  if (stamp === undefined) throw new UsageError(`GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT must be numbers, not "${id}" and "${env.GITHUB_RUN_ATTEMPT ?? ''}".`);
+  if (stamp === undefined) throw new UsageError(`GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT must be a positive integer up to 2^53-1 and one from 1 to 9999, not ${JSON.stringify(id)} and ${JSON.stringify(env.GITHUB_RUN_ATTEMPT ?? '')}.`);
   return stamp;
 }
 
@@ -101,12 +101,15 @@ Examples:
 
 The first line of the comment is a hidden marker:
   <!-- ${defaultMarkerName} sha=<head sha> run=<run id>.<attempt> -->
-Only a comment with the marker AND written by the token's user is edited or deleted. A run
-never overwrites a comment from a newer run, and an unchanged body is not posted again.
+Only a comment whose first line is exactly that marker (run id up to 2^53-1, attempt up to
+9999) AND written by the token's user is edited or deleted. A run never overwrites a comment
+from a newer run, and an unchanged body is not posted again. A rate limit (429, or a 403
+that says so) waits Retry-After, at most 300 s, and retries up to 3 times.
 A body over GitHub's 65,536-character limit is cut at a safe place with a notice; the full
 body is appended to the job summary.
 
-Exit codes: 0 posted or nothing to do, 1 GitHub refused, 2 usage or configuration error.`,
+Exit codes: 0 posted or nothing to do, 1 GitHub refused (after waiting out rate limits),
+2 usage or configuration error.`,
     )
     .action(async (options: CommentOptions) => {
       const { io } = ctx;
