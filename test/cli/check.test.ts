@@ -129,6 +129,7 @@ describe('revops check', () => {
     expect(run.code).toBe(0);
     expect(github.requests.filter((r) => r.path.endsWith('/files')).map((r) => `${r.query.per_page}:${r.query.page ?? '1'}`)).toEqual(['100:1', '100:2', '100:3']);
     expect(status()).toMatchObject({ state: 'success' });
+    expect(run.stdout).toContain('250 changed files, listed in full');
   });
 
   it("refuses to judge when the pull request's files reach GitHub's 3,000-file cap", async () => {

@@ -75,6 +75,8 @@ GitHub refused (after waiting out rate limits), 2 usage or configuration error.`
         const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
         if (result.currentHeadSha !== undefined) io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
         io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${result.author}):\n`);
+        const listed = result.files.files.length;
+        if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? '' : 's'}, listed in full\n`);
         for (const line of result.status.lines) io.stdout(`  ${line}\n`);
         const verb = result.isStatusSet ? 'set' : 'dry run: would set';
         io.stdout(`${verb} status ${options.context} = ${result.status.state}: ${result.status.description}\n`);

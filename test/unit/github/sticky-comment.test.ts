@@ -46,6 +46,15 @@ describe('planStickyComment', () => {
     expect(plan([comment('octo-analyst', marked('999.1'))])).toEqual({ action: 'create' });
   });
 
+  it('is not frozen by our author quoting a marker below the first line or with a forged stamp', () => {
+    const quoting = comment(bot, `Thanks! You wrote:\n${marked('99999999999999999999.1')}`);
+    const forged = comment(bot, marked('9007199254740992.1'));
+    const ours = comment(bot, marked('850.1'));
+    expect(findOwnComments([quoting, forged, ours], bot, name)).toEqual([ours]);
+    expect(plan([quoting, forged, ours])).toEqual({ action: 'update', commentId: ours.id });
+    expect(plan([quoting, forged])).toEqual({ action: 'create' });
+  });
+
   it('updates without a run stamp of its own (outside a workflow)', () => {
     const ours = comment(bot, marked('999.1'));
     expect(plan([ours], { run: undefined })).toEqual({ action: 'update', commentId: ours.id });
