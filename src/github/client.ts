@@ -42,8 +42,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => options.warn(m), error: (m: string) => options.warn(m) },
     // Rate limits are ours (below); the retry plugin only backs off on 5xx.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    // The throttling plugin spaces writes; its own rate-limit retries skip a 429 that does not
-    // say "secondary rate limit" and a 403 with only Retry-After, so it declines them all.
+    // The throttling plugin spaces writes. Its own rate-limit retries miss a 429 whose message
+    // does not say "secondary rate" and a 403 with only Retry-After, so it declines every one
+    // and the hook below handles them all alike.
     throttle: {
       // One key per client, so the spacing between writes applies within a run.
       id: `revops-${randomUUID()}`,
