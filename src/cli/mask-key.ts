@@ -1,0 +1,16 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { PseudonymDigest } from '../core/report/mask-pseudonyms.js';
+import type { HashingIo } from './hashing-io.js';
+
+/**
+ * The keyed hash behind `--mask` pseudonyms: HMAC-SHA-256 of `kind\0id`, keyed by the
+ * contents of the data files read (their sha256s, sorted; not their paths). The same data
+ * gives the same pseudonyms in `evaluate`, `impact` and `explain`. The key is not the
+ * report's `dataHash` (which is printed): it comes from the files' bytes, so only someone
+ * who holds the data — and so the real ids — can recompute a pseudonym.
+ */
+export function createMaskDigest(hashing: Pick<HashingIo, 'fileHash'>, files: readonly { file: string }[]): PseudonymDigest {
+  const contents = files.map((f) => hashing.fileHash(f.file) ?? '-').sort();
+  const key = createHash('sha256').update(`revops-policy mask key v1\0${contents.join('\n')}`).digest();
+  return (kind, id) => createHmac('sha256', key).update(`${kind}\0${id}`).digest('hex');
+}
