@@ -2,10 +2,11 @@ import type { ImpactReport } from './impact.js';
 import { maskDataIssues } from './mask-issues.js';
 import { Pseudonyms } from './mask-pseudonyms.js';
 import type { PseudonymDigest } from './mask-pseudonyms.js';
+import { maskWarnings } from './mask-warnings.js';
 
 /**
  * The impact report with lead ids (transition examples) and people (comp by person)
- * replaced by the same pseudonyms `maskReport` gives them, and data issues masked.
+ * replaced by the same pseudonyms `maskReport` gives them, and data issues and warnings masked.
  */
 export function maskImpact(report: ImpactReport, digest: PseudonymDigest): ImpactReport {
   const masked: ImpactReport = structuredClone(report);
@@ -19,5 +20,6 @@ export function maskImpact(report: ImpactReport, digest: PseudonymDigest): Impac
     p.name = p.name === null ? null : name;
   }
   masked.data.issues = maskDataIssues(masked.data.issues);
+  masked.warnings = maskWarnings(masked.warnings, new Pseudonyms('deal', digest));
   return masked;
 }

@@ -1,6 +1,7 @@
 import type { Report } from './index.js';
 import { maskDataIssues } from './mask-issues.js';
 import { Pseudonyms } from './mask-pseudonyms.js';
+import { maskWarnings } from './mask-warnings.js';
 import type { PseudonymDigest } from './mask-pseudonyms.js';
 
 export { maskDataIssues } from './mask-issues.js';
@@ -21,8 +22,8 @@ function personIds(report: Report): string[] {
 
 /**
  * The report with people and deals replaced by pseudonyms (`person-3f9a1c0b7d`, `deal-…`):
- * person ids and names, opportunity ids, the example of a failed SLA rule, and in data
- * issues every raw cell value (see `maskDataIssues`). A pseudonym is a keyed hash of the id
+ * person ids and names, opportunity ids (also in warnings), the example of a failed SLA rule
+ * or classing rule, and in data issues every raw cell value (see `maskDataIssues`). A pseudonym is a keyed hash of the id
  * (`digest`), so it does not depend on the command, the format or the other ids shown.
  */
 export function maskReport(report: Report, digest: PseudonymDigest): Report {
@@ -53,5 +54,7 @@ export function maskReport(report: Report, digest: PseudonymDigest): Report {
   }
   for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
   masked.data.issues = maskDataIssues(masked.data.issues);
+  masked.warnings = maskWarnings(masked.warnings, deals);
+  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
   return masked;
 }
