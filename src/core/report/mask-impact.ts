@@ -1,5 +1,5 @@
 import type { ImpactReport } from './impact.js';
-import { maskDataIssues } from './mask-issues.js';
+import { maskDataAccounting } from './mask-issues.js';
 import { Pseudonyms } from './mask-pseudonyms.js';
 import type { PseudonymDigest } from './mask-pseudonyms.js';
 import { maskWarnings } from './mask-warnings.js';
@@ -19,7 +19,7 @@ export function maskImpact(report: ImpactReport, digest: PseudonymDigest): Impac
     p.personId = name;
     p.name = p.name === null ? null : name;
   }
-  masked.data.issues = maskDataIssues(masked.data.issues);
+  masked.data = maskDataAccounting(masked.data);
   masked.warnings = maskWarnings(masked.warnings, new Pseudonyms('deal', digest));
   return masked;
 }

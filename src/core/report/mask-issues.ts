@@ -1,4 +1,5 @@
 import type { DataIssue, DataIssueCode } from '../data/types.js';
+import type { DataAccounting } from './index.js';
 
 /**
  * Codes whose message is built from the file, the header or the mapping only, never from a
@@ -72,4 +73,16 @@ export function maskDataIssues(issues: readonly DataIssue[]): DataIssue[] {
     if (QUOTES_HEADER.has(issue.code)) delete masked.columnName;
     return masked;
   });
+}
+
+/**
+ * The data accounting of a masked output: issues masked, and no ignored column names for a
+ * file that failed — when a file lacks its header row, those names are its first row's values.
+ */
+export function maskDataAccounting(data: DataAccounting): DataAccounting {
+  return {
+    ...data,
+    files: data.files.map((f) => (f.status === 'failed' && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f)),
+    issues: maskDataIssues(data.issues),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Report } from './index.js';
-import { maskDataIssues } from './mask-issues.js';
+import { maskDataAccounting } from './mask-issues.js';
 import { Pseudonyms } from './mask-pseudonyms.js';
 import { maskWarnings } from './mask-warnings.js';
 import type { PseudonymDigest } from './mask-pseudonyms.js';
@@ -23,8 +23,9 @@ function personIds(report: Report): string[] {
 /**
  * The report with people and deals replaced by pseudonyms (`person-3f9a1c0b7d`, `deal-…`):
  * person ids and names, opportunity ids (also in warnings), the example of a failed SLA rule
- * or classing rule, and in data issues every raw cell value (see `maskDataIssues`). A pseudonym is a keyed hash of the id
- * (`digest`), so it does not depend on the command, the format or the other ids shown.
+ * or classing rule, and in the data accounting every raw cell value (see `maskDataAccounting`).
+ * A pseudonym is a keyed hash of the id (`digest`), so it does not depend on the command, the
+ * format or the other ids shown.
  */
 export function maskReport(report: Report, digest: PseudonymDigest): Report {
   const people = new Pseudonyms('person', digest, personIds(report));
@@ -53,7 +54,7 @@ export function maskReport(report: Report, digest: PseudonymDigest): Report {
     }
   }
   for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
-  masked.data.issues = maskDataIssues(masked.data.issues);
+  masked.data = maskDataAccounting(masked.data);
   masked.warnings = maskWarnings(masked.warnings, deals);
   if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
   return masked;

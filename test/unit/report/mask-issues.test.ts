@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataIssue } from '../../../src/core/data/types.js';
-import { maskDataIssues } from '../../../src/core/report/mask-issues.js';
+import { maskDataAccounting, maskDataIssues } from '../../../src/core/report/mask-issues.js';
+import type { DataAccounting } from '../../../src/core/report/index.js';
 
 function issue(fields: Partial<DataIssue> & Pick<DataIssue, 'code' | 'message'>): DataIssue {
   return { severity: 'error', file: 'leads.csv', path: '', line: 7, column: 3, entity: 'leads', ...fields };
@@ -46,5 +47,23 @@ describe('maskDataIssues', () => {
     const [keptRagged, maskedDuplicate] = maskDataIssues([ragged, duplicate]);
     expect(keptRagged).toEqual(ragged);
     expect(maskedDuplicate).toEqual(issue({ code: 'data.header-duplicate', message: 'A column name appears twice (value masked).' }));
+  });
+
+  it('drops the ignored column names of a failed file: without a header row they are its first row', () => {
+    const file = { file: 'leads.csv', entity: 'leads', format: 'csv', rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, fields: [] as string[], issueCount: 1 } as const;
+    const data: DataAccounting = {
+      files: [
+        { ...file, status: 'failed', ignoredColumns: ['L1', 'jane@acme.com'] },
+        { ...file, file: 'users.csv', entity: 'users', status: 'read', ignoredColumns: ['Nickname'] },
+      ],
+      totals: { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 1 },
+      issues: [issue({ code: 'data.missing-column', message: 'The required field `id` is read from column `id`, which the file does not have.' })],
+      absent: [],
+      ignoredFiles: [],
+    };
+    const masked = maskDataAccounting(data);
+    expect(masked.files.map((f) => f.ignoredColumns)).toEqual([[], ['Nickname']]);
+    expect(masked.issues).toEqual(data.issues);
+    expect(data.files[0]!.ignoredColumns).toHaveLength(2);
   });
 });
