@@ -9,8 +9,14 @@ import { makeTempDir, repoRoot } from '../helpers/paths.js';
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const padded = '  jane.doe@acme.com-not-a-date  ';
 const long = `${'x'.repeat(130)}-john.smith@example.org`;
-/** Text that must appear nowhere in a masked output: parts of the two rejected values. */
-const secrets = ['jane.doe', 'acme.com-not', 'john.smith', 'example.org', 'xxxxxxxxxx'];
+/** The people of the example data, by name and id (`U001,Dana Whitfield,…`). */
+const people = readFileSync(join(repoRoot, 'examples', 'data', 'users.csv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((line) => line !== '')
+  .flatMap((line) => line.split(',').slice(0, 2));
+/** Text that must appear nowhere in a masked output: parts of the two rejected values, and the people. */
+const secrets = ['jane.doe', 'acme.com-not', 'john.smith', 'example.org', 'xxxxxxxxxx', ...people];
 
 /** The bundled example data with two rejected lead cells: a padded bad date and an over-long bad number. */
 function writeData(): string {
