@@ -3,7 +3,7 @@ import { createMaskDigest } from '../../../src/cli/mask-key.js';
 import { Pseudonyms } from '../../../src/core/report/mask-pseudonyms.js';
 import type { PseudonymDigest } from '../../../src/core/report/mask-pseudonyms.js';
 
-const digest = createMaskDigest({ fileHash: (file) => `sha-of-${file}` }, [{ file: 'leads.csv' }]);
+const digest = createMaskDigest({ fileHash: (file) => `sha-of-${file}` }, [{ file: 'leads.csv', rowsRead: 1 }]);
 
 describe('Pseudonyms', () => {
   it('gives an id the same pseudonym whatever other ids are shown and in whatever order', () => {
