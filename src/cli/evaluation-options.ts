@@ -34,7 +34,7 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
     .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
     .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--mask', 'replace person and lead identifiers with stable pseudonyms', false)
+    .option('--mask', 'replace identifiers with pseudonyms (the same in evaluate, impact and explain) and leave rejected values out of data issues', false)
     .option('--timestamp', 'stamp the report with the wall-clock time (off: reports are reproducible)', false)
     .option('-q, --quiet', 'no progress bar while reading the data', false);
 }

@@ -60,7 +60,7 @@ describe('revops evaluate', () => {
       const run = await runRevops(['evaluate', '-q', '--mask', '--format', format]);
       expect(run.code).toBe(0);
       expect(run.stdout).not.toMatch(/Ethan Brooks|Mei Chen|U010|U011/);
-      expect(run.stdout).toMatch(/person-\d+/);
+      expect(run.stdout).toMatch(/person-[0-9a-f]{10}\b/);
     }
   });
 

@@ -4,6 +4,7 @@ import { EvaluationInputError, evaluatePipeline, prepareData } from '../../core/
 import type { Policy } from '../../core/policy/types.js';
 import { policyKinds } from '../../core/schemas/kinds.js';
 import { maskReport } from '../../core/report/mask.js';
+import { createMaskDigest } from '../mask-key.js';
 import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
 import { createHashingIo } from '../hashing-io.js';
@@ -81,7 +82,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
           .sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
         warnings: loaded.result.issues.filter((i) => i.severity !== 'error'),
       };
-      if (options.mask) report = maskReport(report);
+      if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
       await writeReport(io, renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'report');
     });
   addEvaluationOptions(command, 'read the data through this FieldMapping policy (e.g. hubspot)');

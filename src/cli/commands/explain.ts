@@ -3,7 +3,12 @@ import { DateTime } from 'luxon';
 import { UsageError } from '../../core/errors.js';
 import { findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
+import { maskExplanation } from '../../core/report/mask-explain.js';
+import type { PseudonymDigest } from '../../core/report/mask-pseudonyms.js';
+import type { Row } from '../../core/data/types.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
+import { createHashingIo } from '../hashing-io.js';
+import { createMaskDigest } from '../mask-key.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
@@ -17,6 +22,16 @@ interface ExplainOptions {
   mapping?: string;
   format: 'terminal' | 'json';
   quiet: boolean;
+  mask: boolean;
+}
+
+/** The lead whose pseudonym (`lead-3f9a1c0b7d`, as `--mask` shows it) is `label`, if exactly one has it. */
+function findByPseudonym(leads: readonly Row[], label: string, digest: PseudonymDigest): Row | undefined {
+  const hex = /^lead-([0-9a-f]{10,64})$/.exec(label)?.[1];
+  if (hex === undefined) return undefined;
+  const found = leads.filter((row) => digest('lead', String(row.id)).startsWith(hex));
+  if (found.length > 1) throw new UsageError(`More than one lead has the pseudonym ${label}; give the longer one another masked output shows.`);
+  return found[0];
 }
 
 /** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
@@ -37,6 +52,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
     .addOption(formatOption(['terminal', 'json'], 'terminal'))
     .option('-q, --quiet', 'no progress bar while reading the data', false)
+    .option('--mask', "show the lead's pseudonym and mask identifying values (ids, e-mail, company); --lead takes the real id or the pseudonym", false)
     .addHelpText(
       'after',
       `
@@ -44,6 +60,7 @@ Examples:
   revops explain --lead L000123
   revops explain --policies policies --data exports/ --mapping hubspot --lead 12345
   revops explain --lead L000123 --as-of 2026-03-31 --format json
+  revops explain --lead L000123 --mask
 
 Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
     )
@@ -54,8 +71,10 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
-      const lead = data.leads.find((row) => row.id === options.lead);
+      const hashing = createHashingIo(io);
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const digest = options.mask ? createMaskDigest(hashing, data.files) : undefined;
+      const lead = data.leads.find((row) => row.id === options.lead) ?? (digest === undefined ? undefined : findByPseudonym(data.leads, options.lead, digest));
       if (lead === undefined) {
         // Rejected rows are not kept, so their ids are unknown: say how many there were.
         const rejected = data.files.filter((f) => f.entity === 'leads').reduce((n, f) => n + f.rowsRejected, 0);
@@ -66,12 +85,13 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       }
       const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
       if (asOf === undefined) throw new UsageError('The data has no timestamps; give --as-of.');
-      const explanation = explainLead(def, lead, { asOf, calendars: loaded.calendars });
+      const explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
+      const explanation = digest === undefined ? explained : maskExplanation(explained, digest);
       if (options.format === 'json') {
         io.stdout(JSON.stringify({ ...explanation, asOf: new Date(asOf).toISOString() }, null, 2) + '\n');
         return;
       }
-      io.stdout(`As of ${new Date(asOf).toISOString()}\n`);
+      io.stdout(`As of ${new Date(asOf).toISOString()}${digest === undefined ? '' : ', identifiers masked'}\n`);
       io.stdout(renderExplainTerminal(explanation, { color: isColorEnabled(io), locate: (path) => loaded.locate(def.file, path) }));
     });
 }

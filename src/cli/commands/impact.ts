@@ -5,6 +5,7 @@ import type { EvaluateOptions } from '../../core/engine/evaluate.js';
 import { computeImpact } from '../../core/impact/impact.js';
 import type { ImpactSide } from '../../core/impact/impact.js';
 import { maskImpact } from '../../core/report/mask-impact.js';
+import { createMaskDigest } from '../mask-key.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
 import type { CliIo } from '../cli-io.js';
 import { readTreeAt, resolveCommit } from '../git-policies.js';
@@ -114,7 +115,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         engineVersion: version,
         ...(generatedAt === undefined ? {} : { generatedAt }),
       });
-      if (options.mask) report = maskImpact(report);
+      if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
       await writeReport(io, renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'impact report');
     });
   addEvaluationOptions(command, "read the data through this FieldMapping policy (the head's)");

@@ -1,21 +1,25 @@
 import type { ImpactReport } from './impact.js';
-import { maskDataIssues, Pseudonyms } from './mask.js';
+import { maskDataAccounting } from './mask-issues.js';
+import { Pseudonyms } from './mask-pseudonyms.js';
+import type { PseudonymDigest } from './mask-pseudonyms.js';
+import { maskWarnings } from './mask-warnings.js';
 
 /**
- * The impact report with lead ids (transition examples) and people (comp by person) replaced
- * by stable pseudonyms, and raw cell values removed from data issues.
+ * The impact report with lead ids (transition examples) and people (comp by person)
+ * replaced by the same pseudonyms `maskReport` gives them, and data issues and warnings masked.
  */
-export function maskImpact(report: ImpactReport): ImpactReport {
+export function maskImpact(report: ImpactReport, digest: PseudonymDigest): ImpactReport {
   const masked: ImpactReport = structuredClone(report);
   masked.isMasked = true;
-  const leads = new Pseudonyms('lead', report.classTransitions.transitions.flatMap((t) => t.examples));
+  const leads = new Pseudonyms('lead', digest, report.classTransitions.transitions.flatMap((t) => t.examples));
   for (const t of masked.classTransitions.transitions) t.examples = t.examples.map((id) => leads.of(id));
-  const people = new Pseudonyms('person', report.comp.byPerson.map((p) => p.personId));
+  const people = new Pseudonyms('person', digest, report.comp.byPerson.map((p) => p.personId));
   for (const p of masked.comp.byPerson) {
     const name = people.of(p.personId);
     p.personId = name;
     p.name = p.name === null ? null : name;
   }
-  masked.data.issues = maskDataIssues(masked.data.issues);
+  masked.data = maskDataAccounting(masked.data);
+  masked.warnings = maskWarnings(masked.warnings, new Pseudonyms('deal', digest));
   return masked;
 }

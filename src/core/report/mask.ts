@@ -1,29 +1,15 @@
-import type { DataIssue } from '../data/types.js';
 import type { Report } from './index.js';
+import { maskDataAccounting } from './mask-issues.js';
+import { Pseudonyms } from './mask-pseudonyms.js';
+import { maskWarnings } from './mask-warnings.js';
+import type { PseudonymDigest } from './mask-pseudonyms.js';
+
+export { maskDataIssues } from './mask-issues.js';
+export { Pseudonyms } from './mask-pseudonyms.js';
+export type { PseudonymDigest, PseudonymKind } from './mask-pseudonyms.js';
 
 /** The owner placeholder of deals without an owner: not a person. */
 const NO_OWNER = '(none)';
-
-/** Stable pseudonyms for one kind of identifier: the same id always gets the same name in a report. */
-export class Pseudonyms {
-  private readonly names = new Map<string, string>();
-
-  constructor(
-    private readonly prefix: string,
-    ids: Iterable<string>,
-  ) {
-    const sorted = [...new Set(ids)].sort();
-    const width = String(sorted.length).length;
-    sorted.forEach((id, i) => this.names.set(id, `${prefix}-${String(i + 1).padStart(width, '0')}`));
-  }
-
-  of(id: string): string;
-  of(id: string | null): string | null;
-  of(id: string | null): string | null {
-    if (id === null) return null;
-    return this.names.get(id) ?? `${this.prefix}-?`;
-  }
-}
 
 /** Every person id a report mentions. */
 function personIds(report: Report): string[] {
@@ -35,15 +21,17 @@ function personIds(report: Report): string[] {
 }
 
 /**
- * The report with people and leads replaced by pseudonyms (`person-07`, `deal-3`): person
- * ids and names, opportunity ids, and the raw cell values of data issues (which may
- * hold names or e-mail addresses). Pseudonyms are numbered in the sorted order of the real
- * ids, so the same data gives the same pseudonyms in every format.
+ * The report with people and deals replaced by pseudonyms (`person-3f9a1c0b7d`, `deal-…`):
+ * person ids and names, opportunity ids (also in warnings), the example of a failed SLA rule
+ * or classing rule, and in the data accounting every raw cell value (see `maskDataAccounting`).
+ * A pseudonym is a keyed hash of the id (`digest`), so it does not depend on the command, the
+ * format or the other ids shown.
  */
-export function maskReport(report: Report): Report {
-  const people = new Pseudonyms('person', personIds(report));
+export function maskReport(report: Report, digest: PseudonymDigest): Report {
+  const people = new Pseudonyms('person', digest, personIds(report));
   const deals = new Pseudonyms(
     'deal',
+    digest,
     (report.comp?.plans ?? []).flatMap((plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l) => l.opportunityId)))),
   );
   const masked: Report = structuredClone(report);
@@ -66,15 +54,8 @@ export function maskReport(report: Report): Report {
     }
   }
   for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
-  masked.data.issues = maskDataIssues(masked.data.issues);
+  masked.data = maskDataAccounting(masked.data);
+  masked.warnings = maskWarnings(masked.warnings, deals);
+  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
   return masked;
-}
-
-/** Data issues without their raw cell values (which may hold names or e-mail addresses), also in the message. */
-export function maskDataIssues(issues: readonly DataIssue[]): DataIssue[] {
-  return issues.map((issue) => {
-    if (issue.raw === undefined) return issue;
-    const { raw, ...rest } = issue;
-    return { ...rest, message: raw === '' ? issue.message : issue.message.split(raw).join('***') };
-  });
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { LeadExplanation } from '../../../src/core/engine/explain.js';
+import type { TraceNode } from '../../../src/core/logic/compile.js';
+import { maskExplanation } from '../../../src/core/report/mask-explain.js';
+import { Pseudonyms } from '../../../src/core/report/mask-pseudonyms.js';
+import type { PseudonymDigest } from '../../../src/core/report/mask-pseudonyms.js';
+
+const digest: PseudonymDigest = (kind, id) => `${kind === 'lead' ? 'a' : 'b'}${id.length}`.padEnd(64, '7');
+
+function node(op: string, value: unknown, args: TraceNode[] = []): TraceNode {
+  return { path: [], op, value, args };
+}
+const field = (name: string, value: unknown): TraceNode => node('var', value, [node('value', name)]);
+
+function explanation(rules: TraceNode[]): LeadExplanation {
+  return {
+    leadId: 'L-1',
+    policy: 'p',
+    file: 'p.yaml',
+    asOf: 0,
+    classification: { class: 'mql', reason: 'threshold', fit: 10, engagement: 0, score: 10, engagementRaw: 0, decayFactor: 1 },
+    rules: rules.map((when, i) => ({ section: 'fit', id: `r${i}`, path: [], isMatched: true, when })),
+    classes: [],
+  };
+}
+
+describe('maskExplanation', () => {
+  it('shows the lead and its owner as the pseudonyms other masked outputs give them', () => {
+    const masked = maskExplanation(explanation([node('==', false, [field('owner_id', 'U007'), field('id', 'L-1')])]), digest);
+    expect(masked.isMasked).toBe(true);
+    expect(masked.leadId).toBe(new Pseudonyms('lead', digest).of('L-1'));
+    expect(masked.rules[0]!.when!.args.map((a) => a.value)).toEqual([new Pseudonyms('person', digest).of('U007'), masked.leadId]);
+  });
+
+  it('hides identifying values and every text built from them, keeps numbers, categories and results', () => {
+    const rule = node('and', true, [
+      node('in', false, [field('email_domain', 'acme.io'), node('value', ['gmail.com'])]),
+      node('==', true, [node('lower', 'jane@acme.io', [field('email', 'Jane@acme.io')]), node('value', 'x')]),
+      node('>=', true, [field('employee_count', 450), node('value', 200)]),
+      node('==', true, [field('segment', 'smb'), node('value', 'smb')]),
+      node('var', 'Acme Corp', [node('cat', 'company', [node('value', 'comp'), node('value', 'any')])]),
+    ]);
+    const masked = maskExplanation(explanation([rule]), digest);
+    const text = JSON.stringify(masked.rules);
+    expect(text).not.toMatch(/acme|jane|Acme/i);
+    const [domain, email, size, segment, dynamic] = masked.rules[0]!.when!.args;
+    expect(domain!.args[0]!.value).toBe('***');
+    expect(domain!.value).toBe(false);
+    expect(email!.args[0]!.value).toBe('***');
+    expect(size!.args[0]!.value).toBe(450);
+    expect(segment!.args[0]!.value).toBe('smb');
+    expect(dynamic!.value).toBe('***');
+  });
+});
