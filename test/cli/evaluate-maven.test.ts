@@ -49,15 +49,53 @@ interface FileFigures {
   issueCount: number;
 }
 
+interface StageFigures {
+  id: string;
+  arrivals: number;
+  exits: number;
+  advanced: number;
+  dropped: number;
+  openAtAsOf: number;
+  conversionCohort: number | null;
+  conversionPeriod: number | null;
+  timeInStageHours: { count: number; median: number | null; p90: number | null };
+}
+
+interface LoadFigures {
+  stage: string;
+  capacityPerWeek: number | null;
+  capacityBasis: string;
+  demandPerWeek: number | null;
+  utilisation: number | null;
+  peakWeek: string | null;
+  peakWeekUtilisation: number | null;
+  throughputPerWeek: number | null;
+  wipStart: number;
+  wipEnd: number;
+  queueGrowthPerWeek: number | null;
+}
+
+interface GoalFigures {
+  actual: string;
+  target: string;
+  attainment: number | null;
+}
+
 interface Report {
   data: { files: FileFigures[] };
   deals: DealFigures;
+  funnel: { stages: StageFigures[] };
+  constraint: { stage: string | null; stages: LoadFigures[] };
+  goal: GoalFigures;
 }
 
 interface Expected {
   asOf: string;
   files: FileFigures[];
   deals: Omit<DealFigures, 'byOwner'> & { byOwner: OwnerFigures[]; byOwnerTop3: OwnerFigures[] };
+  funnel: { opportunity: Omit<StageFigures, 'id'>; won: { arrivals: number }; lost: { arrivals: number } };
+  constraint: LoadFigures;
+  goal: GoalFigures;
 }
 
 const expected = JSON.parse(readFileSync(join(fixturesDir, 'maven', 'expected.json'), 'utf8')) as Expected;
@@ -140,5 +178,22 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
     }
     const ranked = report.deals.byOwner.filter((o) => o.won > 0);
     expect(ranked.map((o) => o.ownerId)).toEqual(expected.deals.byOwner.map((o) => o.ownerId));
+  });
+
+  it('follows deals through the funnel: arrivals, exits, open, conversions and time in stage', () => {
+    const stage = (id: string) => report.funnel.stages.find((s) => s.id === id);
+    expect(stage('opportunity')).toMatchObject(expected.funnel.opportunity);
+    expect(stage('won')?.arrivals).toBe(expected.funnel.won.arrivals);
+    expect(stage('lost')?.arrivals).toBe(expected.funnel.lost.arrivals);
+  });
+
+  it('finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP and queue growth', () => {
+    const { stage, ...load } = expected.constraint;
+    expect(report.constraint.stage).toBe(stage);
+    expect(report.constraint.stages.find((s) => s.stage === stage)).toMatchObject(load);
+  });
+
+  it('measures the goal: won amount closed in 2017 against the target', () => {
+    expect(report.goal).toMatchObject(expected.goal);
   });
 });
