@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { StageReport } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
@@ -49,17 +50,7 @@ interface FileFigures {
   issueCount: number;
 }
 
-interface StageFigures {
-  id: string;
-  arrivals: number;
-  exits: number;
-  advanced: number;
-  dropped: number;
-  openAtAsOf: number;
-  conversionCohort: number | null;
-  conversionPeriod: number | null;
-  timeInStageHours: { count: number; median: number | null; p90: number | null };
-}
+type StageFigures = Pick<StageReport, 'id' | 'arrivals' | 'exits' | 'advanced' | 'dropped' | 'openAtAsOf' | 'conversionCohort' | 'conversionPeriod' | 'timeInStageHours'>;
 
 interface LoadFigures {
   stage: string;

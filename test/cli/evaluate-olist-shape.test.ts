@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { StageReport } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 
@@ -9,17 +10,7 @@ import type { CliRun } from '../helpers/cli.js';
  * Every figure below is worked out by hand from the ten MQLs and four deals.
  */
 
-interface Stage {
-  id: string;
-  arrivals: number;
-  exits: number;
-  advanced: number;
-  dropped: number;
-  openAtAsOf: number;
-  conversionCohort: number | null;
-  conversionPeriod: number | null;
-  timeInStageHours: { count: number; median: number | null; p90: number | null };
-}
+type Stage = Pick<StageReport, 'id' | 'arrivals' | 'exits' | 'advanced' | 'dropped' | 'openAtAsOf' | 'conversionCohort' | 'conversionPeriod' | 'timeInStageHours'>;
 
 describe('revops evaluate on an Olist-shaped export (MQL straight to won)', () => {
   let run: CliRun;
