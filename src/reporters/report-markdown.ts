@@ -69,7 +69,7 @@ function funnelSection(report: Report): string[] {
   return details(`Funnel (${f.funnel})`, [
     ...table(funnelTable(f)),
     '',
-    'Conversion to the next stage: *cohort* = of the arrivals, the share that advanced by as-of; *period* = next-stage arrivals ÷ arrivals. Time in stage: median and p90 of the items that left in the window; *w/ open* counts open items at their age.',
+    'Conversion to the next stage: *cohort* = of the arrivals, the share that advanced by as-of; *period* = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; *w/ open* counts open items at their age.',
     '',
     ...funnelChart(report),
   ]);

@@ -16,7 +16,7 @@ function stageName(report: Report, id: string): string {
 function describeLoad(load: StageLoad): string {
   const capacity = load.capacityPerWeek === null ? 'no capacity' : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
   const peak = load.peakWeek === null ? '' : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
-  const queue = load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : '';
+  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : '';
   return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
 }
 
@@ -39,6 +39,13 @@ export function summariseReport(report: Report): SummaryLine[] {
     if (load !== undefined) {
       const next = runnerUp === undefined ? '' : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
       lines.push({ label: 'Constraint', text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`, tone: (load.utilisation ?? 0) > 1 ? 'bad' : 'neutral' });
+    } else if (c.ratesUnknown !== null) {
+      const days = formatNumber(c.ratesUnknown.windowWeeks * 7, 2);
+      lines.push({
+        label: 'Constraint',
+        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, 'week')} of it (pass an earlier --from or a later --as-of).`,
+        tone: 'neutral',
+      });
     } else {
       lines.push({ label: 'Constraint', text: 'No stage has a capacity (declared or observed), so none can be named.', tone: 'neutral' });
     }

@@ -54,7 +54,7 @@ function renderFunnel(report: Report, c: Colors): string[] {
   return [
     ...section(`Funnel (${f.funnel}), over the window`, c),
     ...table(funnelTable(f)),
-    ...note('Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = next-stage arrivals ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.', c),
+    ...note('Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.', c),
   ];
 }
 

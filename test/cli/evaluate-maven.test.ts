@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { StageReport } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
@@ -49,15 +50,43 @@ interface FileFigures {
   issueCount: number;
 }
 
+type StageFigures = Pick<StageReport, 'id' | 'arrivals' | 'exits' | 'advanced' | 'dropped' | 'openAtAsOf' | 'conversionCohort' | 'conversionPeriod' | 'timeInStageHours'>;
+
+interface LoadFigures {
+  stage: string;
+  capacityPerWeek: number | null;
+  capacityBasis: string;
+  demandPerWeek: number | null;
+  utilisation: number | null;
+  peakWeek: string | null;
+  peakWeekUtilisation: number | null;
+  throughputPerWeek: number | null;
+  wipStart: number;
+  wipEnd: number;
+  queueGrowthPerWeek: number | null;
+}
+
+interface GoalFigures {
+  actual: string;
+  target: string;
+  attainment: number | null;
+}
+
 interface Report {
   data: { files: FileFigures[] };
   deals: DealFigures;
+  funnel: { stages: StageFigures[] };
+  constraint: { stage: string | null; stages: LoadFigures[] };
+  goal: GoalFigures;
 }
 
 interface Expected {
   asOf: string;
   files: FileFigures[];
   deals: Omit<DealFigures, 'byOwner'> & { byOwner: OwnerFigures[]; byOwnerTop3: OwnerFigures[] };
+  funnel: { opportunity: Omit<StageFigures, 'id'>; won: { arrivals: number }; lost: { arrivals: number } };
+  constraint: LoadFigures;
+  goal: GoalFigures;
 }
 
 const expected = JSON.parse(readFileSync(join(fixturesDir, 'maven', 'expected.json'), 'utf8')) as Expected;
@@ -140,5 +169,22 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
     }
     const ranked = report.deals.byOwner.filter((o) => o.won > 0);
     expect(ranked.map((o) => o.ownerId)).toEqual(expected.deals.byOwner.map((o) => o.ownerId));
+  });
+
+  it('follows deals through the funnel: arrivals, exits, open, conversions and time in stage', () => {
+    const stage = (id: string) => report.funnel.stages.find((s) => s.id === id);
+    expect(stage('opportunity')).toMatchObject(expected.funnel.opportunity);
+    expect(stage('won')?.arrivals).toBe(expected.funnel.won.arrivals);
+    expect(stage('lost')?.arrivals).toBe(expected.funnel.lost.arrivals);
+  });
+
+  it('finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP and queue growth', () => {
+    const { stage, ...load } = expected.constraint;
+    expect(report.constraint.stage).toBe(stage);
+    expect(report.constraint.stages.find((s) => s.stage === stage)).toMatchObject(load);
+  });
+
+  it('measures the goal: won amount closed in 2017 against the target', () => {
+    expect(report.goal).toMatchObject(expected.goal);
   });
 });

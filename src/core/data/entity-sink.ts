@@ -11,6 +11,8 @@ import type { ColumnTable } from './column-table.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
 import type { Row } from './types.js';
+import { bindTimeOrders, findTimeDisorder } from './time-order.js';
+import type { BoundTimeOrder } from './time-order.js';
 
 /**
  * Builds the rows of one entity file. A row is kept only when every field resolves; any
@@ -44,6 +46,8 @@ export class EntitySink implements RecordSink {
   private spanText: string | undefined;
   private spanBounds: Int32Array = new Int32Array(0);
   private readonly hasDerive: boolean;
+  /** Orderings of date-times the rows must keep (see `time-order.ts`). */
+  private timeOrders: BoundTimeOrder[] = [];
 
   /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
   constructor(
@@ -79,6 +83,7 @@ export class EntitySink implements RecordSink {
     this.cells = new Array<Cell>(kept.length);
     this.template = makeTemplate(kept);
     this.makeRow = rowMaker(kept);
+    this.timeOrders = bindTimeOrders(this.plan.entity, kept);
     const columns = fields.map((f) => (f.slot < 0 ? -1 : (this.slotColumns[f.slot] ?? -1)));
     this.spanRow = this.slotColumns.length === 0 ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
     if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
@@ -116,6 +121,7 @@ export class EntitySink implements RecordSink {
       this.latest.value = this.latestTimestamp;
       const row = this.spanRow(text, bounds, this.latest);
       if (row !== undefined) {
+        if (this.isOutOfOrder(row, line, undefined)) return;
         this.latestTimestamp = this.latest.value;
         this.keep(row);
         return;
@@ -234,7 +240,6 @@ export class EntitySink implements RecordSink {
       this.tally.rowsRejected++;
       return;
     }
-    this.latestTimestamp = latest;
     let row: Record<string, Cell>;
     if (this.makeRow !== undefined) {
       row = this.makeRow(cells);
@@ -242,7 +247,19 @@ export class EntitySink implements RecordSink {
       row = { ...this.template };
       for (let i = 0; i < fields.length; i++) if (this.keptAt[i]! >= 0) row[fields[i]!.field] = cells[this.keptAt[i]!]!;
     }
+    if (this.isOutOfOrder(row, line, record)) return;
+    this.latestTimestamp = latest;
     this.keep(row);
+  }
+
+  /** Rejects a row whose date-times break an order the model requires, with an issue on the later field. */
+  private isOutOfOrder(row: Record<string, Cell>, line: number, record: number | undefined): boolean {
+    if (this.timeOrders.length === 0) return false;
+    const disorder = findTimeDisorder(row, this.timeOrders);
+    if (disorder === undefined) return false;
+    this.reportCell(disorder.plan, line, record, disorder.raw, disorder.failure);
+    this.tally.rowsRejected++;
+    return true;
   }
 
   private keep(row: Record<string, Cell>): void {

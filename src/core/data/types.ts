@@ -20,6 +20,7 @@ export type DataFormat = 'csv' | 'ndjson' | 'json';
 export type DataIssueCode =
   // a cell or row that is rejected
   | 'data.missing-required'
+  | 'data.impossible-order'
   | 'data.bad-number'
   | 'data.bad-boolean'
   | 'data.bad-date'

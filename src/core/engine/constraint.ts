@@ -7,6 +7,9 @@ import type { StageTrack } from './stages.js';
 import { describe, NumberList, ratio, round } from './stats.js';
 
 const WEEK_MS = 604_800_000;
+
+/** The shortest window a rate per week is given for: over less, one record would read as a flood. */
+export const MIN_RATE_WEEKS = 1;
 /** A Little's-law gap above this share is flagged. */
 const LITTLE_TOLERANCE = 0.2;
 
@@ -55,6 +58,7 @@ export function measureConstraint(
   ctx: EngineContext,
 ): ConstraintSection {
   const spanWeeks = (ctx.window.end - ctx.window.start) / WEEK_MS;
+  const hasRates = spanWeeks >= MIN_RATE_WEEKS;
   const isFull = weeks.map((w) => w.covered === 1);
   const stages: StageLoad[] = [];
   for (const track of tracks) {
@@ -65,7 +69,7 @@ export function measureConstraint(
     const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: 'none' as const };
     const arrivals = all.arrivals[0] ?? 0;
     const exits = all.exits[0] ?? 0;
-    const demand = spanWeeks > 0 ? arrivals / spanWeeks : 0;
+    const demand = hasRates ? arrivals / spanWeeks : null;
     let peak = -1;
     let peakWeek: string | null = null;
     weekly.arrivals.forEach((a, k) => {
@@ -74,7 +78,7 @@ export function measureConstraint(
         peakWeek = weeks[k]?.label ?? null;
       }
     });
-    const throughput = spanWeeks > 0 ? exits / spanWeeks : 0;
+    const throughput = hasRates ? exits / spanWeeks : null;
     // Mean weeks in the stage of the items that left in the window (summed in row order).
     let staySum = 0;
     let stayCount = 0;
@@ -88,21 +92,21 @@ export function measureConstraint(
     const meanWeeks = stayCount === 0 ? null : staySum / stayCount;
     const fullWip = weekly.wipAtEnd.filter((_, k) => isFull[k] === true);
     const averageWip = fullWip.length === 0 ? (all.wipAtEnd[0] ?? 0) : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
-    const expected = meanWeeks === null ? null : throughput * meanWeeks;
+    const expected = meanWeeks === null || throughput === null ? null : throughput * meanWeeks;
     const little = expected === null || expected === 0 ? null : averageWip / expected;
     const perWeek = capacity.perWeek;
     stages.push({
       stage: track.stage.id,
-      demandPerWeek: round(demand, 2),
+      demandPerWeek: demand === null ? null : round(demand, 2),
       capacityPerWeek: perWeek,
       capacityBasis: capacity.basis,
-      utilisation: perWeek === null ? null : ratio(demand, perWeek),
+      utilisation: perWeek === null || demand === null ? null : ratio(demand, perWeek),
       peakWeekUtilisation: perWeek === null || peakWeek === null ? null : ratio(peak, perWeek),
       peakWeek: perWeek === null ? null : peakWeek,
-      throughputPerWeek: round(throughput, 2),
+      throughputPerWeek: throughput === null ? null : round(throughput, 2),
       wipStart: all.wipAtStart,
       wipEnd: all.wipAtEnd[0] ?? 0,
-      queueGrowthPerWeek: spanWeeks > 0 ? round(((all.wipAtEnd[0] ?? 0) - all.wipAtStart) / spanWeeks, 2) : 0,
+      queueGrowthPerWeek: hasRates ? round(((all.wipAtEnd[0] ?? 0) - all.wipAtStart) / spanWeeks, 2) : null,
       littlesLaw: {
         averageWip: round(averageWip, 2),
         meanWeeksInStage: meanWeeks === null ? null : round(meanWeeks, 3),
@@ -118,6 +122,7 @@ export function measureConstraint(
   const declared = goal === undefined ? null : declaredConstraint(goal, measureMetric, ctx.window);
   return {
     stages,
+    ratesUnknown: hasRates ? null : { reason: 'window_too_short', windowWeeks: round(spanWeeks, 4), minimumWeeks: MIN_RATE_WEEKS },
     stage,
     runnerUp: ranked[1]?.stage ?? null,
     declared,
@@ -139,12 +144,12 @@ export function meetsTarget(value: number, target: { max?: number; min?: number 
 /** The value of a constraint metric at one stage over a window (see the README's metric reference). */
 export function measureStageMetric(track: StageTrack, metric: string, window: TimeWindow, capacityPerWeek: number | null, slaCompliance: (window: TimeWindow) => number | null): number | null {
   const weeks = (window.end - window.start) / WEEK_MS;
-  if (metric === 'utilisation') return capacityPerWeek === null || weeks <= 0 ? null : ratio(countArrivals(track, window) / weeks, capacityPerWeek);
+  if (metric === 'utilisation') return capacityPerWeek === null || weeks < MIN_RATE_WEEKS ? null : ratio(countArrivals(track, window) / weeks, capacityPerWeek);
   const span = countStageSeries(track, [{ label: 'w', start: window.start, end: window.end, covered: 1 }], window);
   const arrivals = span.arrivals[0] ?? 0;
   switch (metric) {
     case 'throughput_per_week':
-      return weeks <= 0 ? null : round((span.exits[0] ?? 0) / weeks, 2);
+      return weeks < MIN_RATE_WEEKS ? null : round((span.exits[0] ?? 0) / weeks, 2);
     case 'conversion_rate':
       return ratio(span.cohortAdvanced[0] ?? 0, arrivals);
     case 'wip':

@@ -114,7 +114,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     for (const event of funnel.events) if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
     step('events');
     ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified, memo: prepared.memo }, ctx));
-    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity, prepared.memo);
+    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity, prepared.memo, warnings);
   }
 
   const weeks = listPeriods('week', ctx.window, timeZone);

@@ -23,7 +23,8 @@ const ageBuckets: { label: string; fromDays: number; toDays: number | null }[] =
  *   (advanced) or by a loss, disqualification or recycling (dropped);
  * - conversion, cohort basis: of the items that arrived in the window (period), the share that
  *   advanced by as-of (recent cohorts are still maturing);
- * - conversion, period basis: arrivals in the next stage ÷ arrivals in this one, same window;
+ * - conversion, period basis: items that advanced out of the stage ÷ arrivals in it, same window
+ *   (a flow ratio: above 1 when a backlog clears);
  * - WIP at the end of a period: entered before its end and not yet left (as-of for the last);
  * - time in stage: hours from entry to exit of the items that left in the window; "with open"
  *   adds every item still in the stage at its age at as-of (a lower bound on its time);
@@ -99,7 +100,7 @@ function measureStage(track: StageTrack, periods: readonly Period[], ctx: Engine
     dropped: exits - advanced,
     openAtAsOf: openCount,
     conversionCohort: isTerminal ? null : ratio(sum(series.cohortAdvanced), arrivals),
-    conversionPeriod: isTerminal ? null : ratio(sum(series.nextArrivals), arrivals),
+    conversionPeriod: isTerminal ? null : ratio(advanced, arrivals),
     timeInStageHours,
     timeInStageWithOpenHours,
     ageing: isTerminal ? [] : ageing,
@@ -110,7 +111,7 @@ function measureStage(track: StageTrack, periods: readonly Period[], ctx: Engine
       advanced: series.advanced[k] as number,
       wipAtEnd: series.wipAtEnd[k] as number,
       conversionCohort: isTerminal ? null : ratio(series.cohortAdvanced[k] as number, series.arrivals[k] as number),
-      conversionPeriod: isTerminal ? null : ratio(series.nextArrivals[k] as number, series.arrivals[k] as number),
+      conversionPeriod: isTerminal ? null : ratio(series.advanced[k] as number, series.arrivals[k] as number),
     })),
   };
 }

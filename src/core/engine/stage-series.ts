@@ -10,8 +10,6 @@ export interface StageSeries {
   advanced: Int32Array;
   /** Of each period's arrivals, how many advanced by as-of. */
   cohortAdvanced: Int32Array;
-  /** Arrivals in the next stage (for the conversion on a period basis). */
-  nextArrivals: Int32Array;
   /** Items in the stage at the end of each period (at as-of for a period that has not ended). */
   wipAtEnd: Int32Array;
   /** Items in the stage when the window starts. */
@@ -30,7 +28,6 @@ export function countStageSeries(track: StageTrack, periods: readonly Period[], 
     exits: new Int32Array(n),
     advanced: new Int32Array(n),
     cohortAdvanced: new Int32Array(n),
-    nextArrivals: new Int32Array(n),
     wipAtEnd: new Int32Array(n),
     wipAtStart: 0,
   };
@@ -54,16 +51,6 @@ export function countStageSeries(track: StageTrack, periods: readonly Period[], 
       if (q >= 0) {
         s.exits[q]!++;
         if (advanced[i] === 1) s.advanced[q]!++;
-      }
-    }
-  }
-  const next = track.nextEntry;
-  if (next !== null) {
-    for (let i = 0; i < next.length; i++) {
-      const t = next[i] as number;
-      if (t >= window.start && t < window.end) {
-        const p = findPeriodIndex(t);
-        if (p >= 0) s.nextArrivals[p]!++;
       }
     }
   }

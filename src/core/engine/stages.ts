@@ -18,8 +18,6 @@ export interface StageTrack {
   advanced: Uint8Array;
   /** The stage conversion is measured to (the next one that is not a loss); null at the end. */
   next: StageTrack | null;
-  /** Time each row reached `next` (for a lead stage followed by an opportunity stage: the lead's first opportunity). */
-  nextEntry: Float64Array | null;
 }
 
 /** Fields that take a lead out of the funnel without advancing it. */
@@ -27,10 +25,15 @@ const leadDropFields = ['disqualified_at', 'recycled_at'] as const;
 
 /**
  * Builds each stage's entries and exits. An item leaves a stage at the earliest later moment
- * it enters a later stage of the same entity, or — for leads — is disqualified or recycled,
- * or (the last lead stage before an opportunity stage) becomes an opportunity. Leaving by a
- * later stage counts as advancing unless that stage is a `lost` terminal. Terminal stages are
- * only entered. Times before the entry are ignored (a CRM sometimes back-fills stamps).
+ * it enters a later stage of the same entity, or — for leads — is disqualified or recycled, or
+ * passes to an opportunity: the lead's first opportunity (by `lead_id`, else `opportunity_at`)
+ * when an opportunity stage that is not terminal follows; else, when only terminal opportunity
+ * stages follow (a funnel `mql → won/lost`), the first time one of the lead's opportunities
+ * enters one of them. Leaving by a later stage counts as advancing unless that stage is a `lost`
+ * terminal. An item that advances past `next` without a stamp of its own there passes through
+ * it at that moment, so what leaves a stage forward is what arrives in the next. Terminal stages
+ * are only entered. Times before the entry are ignored (a CRM sometimes back-fills stamps).
+ * `warnings` receives what the reader must know about the bridges taken.
  */
 export function trackStages(
   funnel: FunnelSpec,
@@ -40,6 +43,7 @@ export function trackStages(
   asOf: number,
   leadOfOpportunity: Int32Array,
   memo: <T>(key: string, compute: () => T) => T = (_key, compute) => compute(),
+  warnings: string[] = [],
 ): StageTrack[] {
   const tracks: StageTrack[] = funnel.stages.map((stage, order) => {
     const event = events.get(stage.entry);
@@ -53,23 +57,29 @@ export function trackStages(
       exit: new Float64Array(size).fill(NaN),
       advanced: new Uint8Array(size),
       next: null,
-      nextEntry: null,
     };
   });
   // Both depend on the data only: shared, never changed.
   const leadToOpportunity = memo(`first-opportunity:${asOf}`, () => firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity));
   const drops = memo('lead-drops', () => readTimes(leads, leadDropFields));
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
+  const terminalOpportunityTracks = tracks.filter((t) => t.entity === 'opportunity' && t.stage.terminal !== undefined);
+  // Entry arrays may be shared with another evaluation: copied before a pass-through is written.
+  const owned = new Set<StageTrack>();
+  let bridgedByStamp = 0;
   for (const track of tracks) {
     const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
     const laterEntries = later.map((t) => t.entry);
     const laterIsLoss = Uint8Array.from(later, (t) => (t.stage.terminal === 'lost' ? 1 : 0));
     // A terminal stage converts to nothing, even a `lost` listed before `won`.
     track.next = track.stage.terminal === undefined ? (tracks.find((t) => t.order > track.order && t.stage.terminal !== 'lost') ?? null) : null;
-    if (track.next !== null) track.nextEntry = track.next.entity === track.entity ? track.next.entry : leadToOpportunity;
     if (track.stage.terminal !== undefined) continue;
-    const bridgesToOpportunity = track.entity === 'lead' && firstOpportunityTrack !== undefined && firstOpportunityTrack.order > track.order;
-    const rows = track.entity === 'lead' ? leads : opportunities;
+    const isLead = track.entity === 'lead';
+    const bridgesToOpportunity = isLead && firstOpportunityTrack !== undefined && firstOpportunityTrack.order > track.order;
+    const closes = isLead && !bridgesToOpportunity ? closingOfLeads(terminalOpportunityTracks.filter((t) => t.order > track.order), leads.length, leadOfOpportunity) : null;
+    const next = track.next;
+    const passesThrough = next !== null && next.entity === track.entity;
+    const rows = isLead ? leads : opportunities;
     for (let i = 0; i < rows.length; i++) {
       const entered = track.entry[i] as number;
       if (Number.isNaN(entered)) continue;
@@ -83,13 +93,19 @@ export function trackStages(
         }
       }
       if (bridgesToOpportunity) {
-        const at = leadToOpportunity[i] as number;
+        const at = leadToOpportunity.at[i] as number;
         if (at >= entered && at < exit) {
           exit = at;
           isAdvance = true;
         }
+      } else if (closes !== null) {
+        const at = closes.at[i] as number;
+        if (at >= entered && at < exit) {
+          exit = at;
+          isAdvance = closes.isWon[i] === 1;
+        }
       }
-      if (track.entity === 'lead') {
+      if (isLead) {
         for (let f = 0; f < drops.length; f++) {
           const at = (drops[f] as Float64Array)[i] as number;
           if (at <= asOf && at >= entered && at < exit) {
@@ -98,18 +114,59 @@ export function trackStages(
           }
         }
       }
-      if (exit !== Infinity) {
-        track.exit[i] = exit;
-        track.advanced[i] = isAdvance ? 1 : 0;
+      if (exit === Infinity) continue;
+      track.exit[i] = exit;
+      track.advanced[i] = isAdvance ? 1 : 0;
+      if (isAdvance && bridgesToOpportunity && exit === leadToOpportunity.at[i] && leadToOpportunity.byStamp[i] === 1 && next?.entity === 'opportunity') bridgedByStamp++;
+      if (isAdvance && passesThrough && next !== null && !(((next.entry[i] as number) >= entered) && (next.entry[i] as number) <= exit)) {
+        if (!owned.has(next)) {
+          next.entry = Float64Array.from(next.entry);
+          owned.add(next);
+        }
+        next.entry[i] = exit;
       }
     }
+  }
+  if (bridgedByStamp > 0) {
+    const target = firstOpportunityTrack?.stage.id ?? 'opportunity';
+    warnings.push(
+      `${bridgedByStamp} leads advanced to stage ${target} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${target}, which counts opportunity rows, does not count them among its arrivals.`,
+    );
   }
   return tracks;
 }
 
-/** When each lead's first opportunity was created (by `lead_id`, else the lead's `opportunity_at`), NaN if none by as-of. */
-function firstOpportunityOfLeads(leads: readonly Row[], opportunities: readonly Row[], asOf: number, leadOfOpportunity: Int32Array): Float64Array {
+/**
+ * For leads followed only by terminal opportunity stages: when each lead's first opportunity
+ * entered one of them (NaN if none did), and whether that was a win.
+ */
+function closingOfLeads(terminals: readonly StageTrack[], leadCount: number, leadOfOpportunity: Int32Array): { at: Float64Array; isWon: Uint8Array } | null {
+  if (terminals.length === 0) return null;
+  const at = new Float64Array(leadCount).fill(NaN);
+  const isWon = new Uint8Array(leadCount);
+  for (const terminal of terminals) {
+    for (let k = 0; k < terminal.entry.length; k++) {
+      const t = terminal.entry[k] as number;
+      const i = leadOfOpportunity[k] as number;
+      if (i < 0 || Number.isNaN(t)) continue;
+      const seen = at[i] as number;
+      // The earliest close wins; on a tie a win counts before a loss.
+      if (Number.isNaN(seen) || t < seen || (t === seen && terminal.stage.terminal === 'won')) {
+        at[i] = t;
+        isWon[i] = terminal.stage.terminal === 'won' ? 1 : 0;
+      }
+    }
+  }
+  return { at, isWon };
+}
+
+/**
+ * When each lead's first opportunity was created (by `lead_id`, else the lead's `opportunity_at`),
+ * NaN if none by as-of; `byStamp` marks the leads known only by `opportunity_at`.
+ */
+function firstOpportunityOfLeads(leads: readonly Row[], opportunities: readonly Row[], asOf: number, leadOfOpportunity: Int32Array): { at: Float64Array; byStamp: Uint8Array } {
   const out = new Float64Array(leads.length).fill(NaN);
+  const byStamp = new Uint8Array(leads.length);
   opportunities.forEach((opp, k) => {
     const i = leadOfOpportunity[k] as number;
     const at = opp.created_at;
@@ -119,7 +176,10 @@ function firstOpportunityOfLeads(leads: readonly Row[], opportunities: readonly 
   });
   leads.forEach((lead, i) => {
     const at = lead.opportunity_at;
-    if (Number.isNaN(out[i] as number) && typeof at === 'number' && at <= asOf) out[i] = at;
+    if (Number.isNaN(out[i] as number) && typeof at === 'number' && at <= asOf) {
+      out[i] = at;
+      byStamp[i] = 1;
+    }
   });
-  return out;
+  return { at: out, byStamp };
 }

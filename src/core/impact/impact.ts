@@ -38,7 +38,7 @@ function compareStages(base: Report, head: Report): StageImpact[] {
     return {
       stage: b.id,
       arrivals: { base: b.arrivals, head: arrivals, delta: arrivals - b.arrivals },
-      throughputPerWeek: { base: lb?.throughputPerWeek ?? 0, head: lh?.throughputPerWeek ?? 0, delta: round((lh?.throughputPerWeek ?? 0) - (lb?.throughputPerWeek ?? 0), 2) },
+      throughputPerWeek: delta(lb?.throughputPerWeek ?? null, lh?.throughputPerWeek ?? null, 2),
       conversionCohort: delta(b.conversionCohort, h?.conversionCohort ?? null),
       utilisation: delta(lb?.utilisation ?? null, lh?.utilisation ?? null),
     };

@@ -1,8 +1,8 @@
 /** Demand against capacity at one stage. */
 export interface StageLoad {
   stage: string;
-  /** Arrivals per week over the window. */
-  demandPerWeek: number;
+  /** Arrivals per week over the window; null when the window is too short for a weekly rate (see `ConstraintSection.ratesUnknown`). */
+  demandPerWeek: number | null;
   /** Work the stage can do per week: declared headcount × per-person capacity, or observed. */
   capacityPerWeek: number | null;
   capacityBasis: 'declared' | 'observed' | 'none';
@@ -11,12 +11,13 @@ export interface StageLoad {
   /** Highest weekly arrivals ÷ capacity over the window's full weeks. */
   peakWeekUtilisation: number | null;
   peakWeek: string | null;
-  /** Exits per week over the window. */
-  throughputPerWeek: number;
+  /** Exits per week over the window; null when the window is too short for a weekly rate. */
+  throughputPerWeek: number | null;
   /** Items in the stage at the window's start and end. */
   wipStart: number;
   wipEnd: number;
-  queueGrowthPerWeek: number;
+  /** (wipEnd − wipStart) per week; null when the window is too short for a weekly rate. */
+  queueGrowthPerWeek: number | null;
   /** Little's law: average WIP against throughput × mean time in stage. */
   littlesLaw: {
     averageWip: number;
@@ -33,6 +34,11 @@ export interface StageLoad {
 /** Where the funnel is constrained, and whether the policy agrees. */
 export interface ConstraintSection {
   stages: StageLoad[];
+  /**
+   * Why no weekly rate (demand, throughput, queue growth, utilisation) is given: the window is
+   * shorter than `minimumWeeks`, too short for a rate per week to mean anything. Null when rates are given.
+   */
+  ratesUnknown: { reason: 'window_too_short'; windowWeeks: number; minimumWeeks: number } | null;
   /** The candidate stage with the highest utilisation; null when no stage has a capacity. */
   stage: string | null;
   /** Why that stage, in figures (stage load of the constraint and the runner-up). */

@@ -32,7 +32,7 @@ export interface ClassTransition {
 export interface StageImpact {
   stage: string;
   arrivals: Delta<number>;
-  throughputPerWeek: Delta<number>;
+  throughputPerWeek: Delta;
   conversionCohort: Delta;
   utilisation: Delta;
 }

@@ -12,6 +12,7 @@ export const severities: Record<Severity, true> = { error: true, warning: true }
 export const dataFormats: Record<DataFormat, true> = { csv: true, ndjson: true, json: true };
 export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.missing-required': true,
+  'data.impossible-order': true,
   'data.bad-number': true,
   'data.bad-boolean': true,
   'data.bad-date': true,

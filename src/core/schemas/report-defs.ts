@@ -1,6 +1,6 @@
 import { entityNames } from '../model/canonical.js';
 import type { JsonSchema } from './define.js';
-import { count, dataFormats, dataIssueCodes, dealStats, durationStats, flag, issue, list, MONEY, nonNegative, nonNegativeOrNull, number, object, oneOf, ref, shareOrNull, text, textOrNull } from './report-builders.js';
+import { count, dataFormats, dataIssueCodes, dealStats, durationStats, flag, issue, list, MONEY, nonNegative, nonNegativeOrNull, numberOrNull, object, oneOf, ref, shareOrNull, text, textOrNull } from './report-builders.js';
 import { reportSlaCompDefs } from './report-defs-sla-comp.js';
 import { sharedDefs } from './shared.js';
 
@@ -104,16 +104,16 @@ export const reportDefs: Record<string, JsonSchema> = {
   'stage-load': object(
     {
       stage: text('Stage id.'),
-      demandPerWeek: nonNegative('Arrivals per week over the window.'),
+      demandPerWeek: nonNegativeOrNull('Arrivals per week over the window; null when the window is too short for a weekly rate.'),
       capacityPerWeek: nonNegativeOrNull('Work the stage can do per week: declared headcount × per-person capacity, or observed.'),
       capacityBasis: oneOf(['declared', 'observed', 'none'], 'Where the capacity comes from.'),
       utilisation: nonNegativeOrNull('demand ÷ capacity; null without capacity.'),
       peakWeekUtilisation: nonNegativeOrNull("Highest weekly arrivals ÷ capacity over the window's full weeks."),
       peakWeek: { type: ['string', 'null'], pattern: '^[0-9]{4}-W[0-9]{2}$', maxLength: 8, description: 'The ISO week of that peak; null without capacity.' },
-      throughputPerWeek: nonNegative('Exits per week over the window.'),
+      throughputPerWeek: nonNegativeOrNull('Exits per week over the window; null when the window is too short for a weekly rate.'),
       wipStart: count("Items in the stage at the window's start."),
       wipEnd: count("Items in the stage at the window's end."),
-      queueGrowthPerWeek: number('(wipEnd − wipStart) per week.'),
+      queueGrowthPerWeek: numberOrNull('(wipEnd − wipStart) per week; null when the window is too short for a weekly rate.'),
       littlesLaw: object(
         {
           averageWip: nonNegative('Average items in the stage over the window.'),

@@ -48,6 +48,14 @@ export const reportSections: Props = {
   constraint: object(
     {
       stages: list({ $ref: '#/$defs/stage-load' }, 'Load of every non-terminal stage.'),
+      ratesUnknown: object(
+        {
+          reason: oneOf(['window_too_short'], 'Why no weekly rate is given.'),
+          windowWeeks: nonNegative('Length of the window in weeks.'),
+          minimumWeeks: nonNegative('The shortest window a rate per week is given for.'),
+        },
+        { isNullable: true, description: 'Why demand, throughput, queue growth and utilisation are null; null when they are given.' },
+      ),
       stage: textOrNull('The candidate stage with the highest utilisation; null when no stage has a capacity.'),
       runnerUp: textOrNull('The candidate stage with the next highest utilisation, or null.'),
       declared: object(

@@ -55,6 +55,8 @@ const cases: Case[] = [
     data: { leads: [{ id: 'L', created_at: '2026-01-05T10:00Z', sal_at: '2026-01-06T10:00Z', recycled_at: '2026-01-20T10:00Z' }] },
     expect: {
       lead: passage('2026-01-05T10:00Z', '2026-01-06T10:00Z', true),
+      // No mql stamp: the lead passes through mql the moment it enters sal.
+      mql: passage('2026-01-06T10:00Z', '2026-01-06T10:00Z', true),
       sal: passage('2026-01-06T10:00Z', '2026-01-20T10:00Z', false),
     },
   },
@@ -87,10 +89,11 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'skipping mql: leaves lead for sal, an advance',
+    name: 'skipping mql: leaves lead for sal, an advance, passing through mql',
     data: { leads: [{ id: 'L', created_at: '2026-01-05T00:00Z', sal_at: '2026-01-07T00:00Z' }] },
     expect: {
       lead: passage('2026-01-05T00:00Z', '2026-01-07T00:00Z', true),
+      mql: passage('2026-01-07T00:00Z', '2026-01-07T00:00Z', true),
       sal: passage('2026-01-07T00:00Z', null, false),
     },
   },
@@ -105,6 +108,7 @@ const cases: Case[] = [
     },
     expect: {
       lead: passage('2026-01-05T00:00Z', '2026-01-06T00:00Z', true),
+      mql: passage('2026-01-06T00:00Z', '2026-01-06T00:00Z', true),
       sal: passage('2026-01-06T00:00Z', '2026-01-09T00:00Z', true),
       opportunity: passage('2026-01-12T00:00Z', null, false),
     },
@@ -117,6 +121,7 @@ const cases: Case[] = [
     },
     expect: {
       lead: passage('2026-01-05T00:00Z', '2026-01-06T00:00Z', true),
+      mql: passage('2026-01-06T00:00Z', '2026-01-06T00:00Z', true),
       sal: passage('2026-01-06T00:00Z', '2026-01-08T00:00Z', true),
       opportunity: passage('2026-01-07T00:00Z', null, false),
     },
@@ -129,6 +134,7 @@ const cases: Case[] = [
     },
     expect: {
       lead: passage('2026-01-05T00:00Z', '2026-01-06T00:00Z', true),
+      mql: passage('2026-01-06T00:00Z', '2026-01-06T00:00Z', true),
       sal: passage('2026-01-06T00:00Z', null, false),
     },
   },
