@@ -5,7 +5,8 @@
  * - terminal and CI log: {@link terminalText} for one untrusted value, {@link terminalLines}
  *   for a multi-line message, {@link terminalOutput} for a whole rendered report (the edge);
  * - GitHub workflow commands: {@link workflowCommandData} and {@link workflowCommandProperty};
- * - GitHub markdown (comment, job summary): {@link escapeMarkdown}.
+ * - GitHub markdown (comment, job summary): {@link escapeMarkdown};
+ * - JSON printed or written by a command: {@link jsonText}.
  *
  * Each leaves nothing a terminal, the Actions runner or GitHub's renderer would act on.
  */
@@ -74,6 +75,20 @@ export function terminalOutput(rendered: string): string {
   return escaped.split('\n').map(defuseCommand).join('\n');
 }
 
+/**
+ * Pretty-printed JSON whose strings carry no raw invisible character: `JSON.stringify` already
+ * escapes C0 controls; C1 controls, bidi and zero-width characters and U+2028/2029 become
+ * `\uXXXX` escapes too. The data is the same (they only occur inside strings); a terminal or
+ * log that shows the JSON sees no escape sequence or bidi trick.
+ */
+export function jsonText(value: unknown): string {
+  // C0 controls are left out: JSON.stringify escapes them in strings, and the layout's line breaks are ours.
+  const json = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (ch) =>
+    [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
+  return `${json}\n`;
+}
+
 /** A workflow command's message (`::error …::message`), per GitHub's rules: `%`, CR and LF percent-encoded. */
 export function workflowCommandData(text: string): string {
   return text
@@ -104,6 +119,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`)
     .replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, '$1\\$2')
     .replace(/^(\s*\d{1,9})\.(?=\s|$)/, '$1\\.')
+    .replace(/^(\s*):/, '$1\\:')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -97,12 +97,21 @@ describe('hostile names in terminal and CI-log output', () => {
     expectNeutralRun(run);
   });
 
-  it('revops evaluate: a user name from the data stays inert in the terminal report', async () => {
-    const run = await runRevops(['evaluate', '-q', '--data', join(fixturesDir, 'evaluate', 'hostile-names')], colour);
+  it('revops evaluate: a user name from the data stays inert in the terminal report, the JSON and the markdown', async () => {
+    const data = join(fixturesDir, 'evaluate', 'hostile-names');
+    const run = await runRevops(['evaluate', '-q', '--data', data], colour);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('octocat');
     expect(run.stdout).toContain('pwned');
     expectNeutralRun(run);
+
+    const json = await runRevops(['evaluate', '-q', '--data', data, '--format', 'json']);
+    expect(json.stdout).toContain('pwned');
+    expectNeutralRun(json);
+    const markdown = await runRevops(['evaluate', '-q', '--data', data, '--format', 'markdown']);
+    expect(markdown.stdout).toContain('pwned');
+    // The zero-width spaces are ours: they keep @ and # from mentioning or referencing.
+    expectNeutral(markdown.stdout.replaceAll('\u200b', ''));
   });
 
   it('revops impact and explain: a lead id and a user name from the data stay inert in the terminal', async () => {

@@ -29,6 +29,7 @@ describe('escapeMarkdown', () => {
     ['a leading ordered-list marker', '1. item', '1\\. item'],
     ['a setext underline', '===', '\\==='],
     ['a decimal figure, left alone', '15.2 %', '15.2 %'],
+    ['a leading workflow command', '::error::x', '\\::error::x'],
   ])('makes %s inert', (_name, input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalLines, terminalOutput, terminalText, workflowCommandData, workflowCommandProperty } from '../../../src/reporters/sanitize.js';
+import { jsonText, terminalLines, terminalOutput, terminalText, workflowCommandData, workflowCommandProperty } from '../../../src/reporters/sanitize.js';
 
 const hostile = '\n::error file=x::pwned\r::add-mask::secret\u001b]0;title\u0007\u001b]52;c;cHduZWQ=\u0007\u202e\u200b\u2028\u0085';
 
@@ -46,5 +46,22 @@ describe('workflow command escaping', () => {
 
   it('shows other control and invisible characters instead of printing them', () => {
     expect(workflowCommandData('a\u001b]0;t\u0007\u202eb')).toBe('a␛]0;t␇<U+202E>b');
+  });
+});
+
+describe('jsonText', () => {
+  it('escapes every control and invisible character and reads back as the same data', () => {
+    const value = { name: `${hostile}\u007f\u{e0041}tag`, list: ['\u2066x\u2069', 1, null] };
+    const text = jsonText(value);
+    expect(JSON.parse(text)).toEqual(value);
+    // eslint-disable-next-line no-control-regex
+    expect(text.slice(0, -1)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u);
+    expect(text).toContain('\\u202e\\u200b\\u2028\\u0085');
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('is JSON.stringify pretty-printed when nothing needs escaping', () => {
+    const value = { a: [1, 'Zoë'], b: { c: 'x\ny' } };
+    expect(jsonText(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });
