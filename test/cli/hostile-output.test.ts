@@ -103,6 +103,7 @@ describe('hostile names in terminal and CI-log output', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('octocat');
     expect(run.stdout).toContain('pwned');
+    expect(run.stdout).toContain('amount-pwned');
     expectNeutralRun(run);
 
     const json = await runRevops(['evaluate', '-q', '--data', data, '--format', 'json']);
