@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { createNodeIo } from './node-io.js';
 import { terminalLines } from '../reporters/sanitize.js';
+import { createNodeIo } from './node-io.js';
 import { runCli } from './program.js';
 
 // A reader that stops early (`revops evaluate | head`) closes the pipe: stop quietly, as
