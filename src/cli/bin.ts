@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalLines } from '../reporters/sanitize.js';
 import { createNodeIo } from './node-io.js';
 import { runCli } from './program.js';
 
@@ -15,7 +16,8 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    io.stderr(`revops: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The message may quote a file or policy name: no control characters, no workflow commands.
+    io.stderr(`revops: internal error: ${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exitCode = 2;
   },
 );

@@ -4,6 +4,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../core/errors.js';
 import type { EvaluateOptions } from '../core/engine/evaluate.js';
 import type { ReportFormat } from '../reporters/report-formats.js';
+import { terminalText } from '../reporters/sanitize.js';
 import type { CliIo } from './cli-io.js';
 import { parseAsOf } from './commands/explain.js';
 import { cleanPath, formatOption } from './options.js';
@@ -58,5 +59,5 @@ export async function writeReport(io: CliIo, text: string, options: EvaluationCl
     return;
   }
   await io.writeFile(cleanPath(options.output), text);
-  if (!options.quiet) io.stderr(`revops: wrote the ${options.format} ${what} to ${cleanPath(options.output)}\n`);
+  if (!options.quiet) io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}\n`);
 }

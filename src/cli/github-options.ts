@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { describeGitHubFailure } from '../github/errors.js';
+import { terminalLines } from '../reporters/sanitize.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './program.js';
 
@@ -26,6 +27,6 @@ export function addGitHubOptions(command: Command): Command {
 export function reportGitHubFailure(error: unknown, io: CliIo, ctx: CommandContext): void {
   const failure = describeGitHubFailure(error);
   if (failure === undefined) throw error;
-  io.stderr(`revops: ${failure}\n`);
+  io.stderr(`revops: ${terminalLines(failure)}\n`);
   ctx.setExitCode(1);
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { RevopsError } from '../core/errors.js';
+import { terminalLines } from '../reporters/sanitize.js';
 import type { CliIo } from './cli-io.js';
 import { registerCheck } from './commands/check.js';
 import { registerComment } from './commands/comment.js';
@@ -27,7 +28,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('Revenue policy as code: validate, format and replay the policies of a revenue engine.')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
+    .configureOutput({ writeOut: (s) => ctx.io.stdout(terminalLines(s)), writeErr: (s) => ctx.io.stderr(terminalLines(s)) })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -68,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof RevopsError) {
-      io.stderr(`revops: ${error.message}\n`);
+      io.stderr(`revops: ${terminalLines(error.message)}\n`);
       return 2;
     }
     throw error;

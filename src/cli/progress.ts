@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { terminalText } from '../reporters/sanitize.js';
 
 /** A progress bar that is a no-op when it should stay silent. */
 export interface Progress {
@@ -17,7 +18,7 @@ export function startProgress(options: { total: number; label: string; enabled: 
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${options.label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`,
+      format: `${terminalText(options.label)} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { LeadExplanation, RuleExplanation } from '../core/engine/explain.js';
+import { terminalOutput, terminalText as t } from './sanitize.js';
 import { formatTrace } from './trace-text.js';
 
 export interface ExplainOptions {
@@ -21,15 +22,15 @@ export function renderExplainTerminal(explanation: LeadExplanation, options: Exp
   const out: string[] = [];
   const decided = cls.ruleId !== undefined && cls.reason !== 'threshold' ? ` by ${cls.reason} \`${cls.ruleId}\`` : '';
   out.push(
-    c.bold(`Lead ${options.leadLabel ?? explanation.leadId} is ${cls.class}`) + decided +
-      ` — score ${round(cls.score)} = fit ${round(cls.fit)} + engagement ${round(cls.engagement)} (${explanation.policy})`,
+    c.bold(`Lead ${t(options.leadLabel ?? explanation.leadId)} is ${cls.class}`) + t(decided) +
+      ` — score ${round(cls.score)} = fit ${round(cls.fit)} + engagement ${round(cls.engagement)} (${t(explanation.policy)})`,
   );
   const mark = (ok: boolean): string => (ok ? c.green('✓') : c.dim('✗'));
   const line = (rule: RuleExplanation, extra = ''): string => {
-    const where = c.dim(options.locate(rule.path));
-    const trace = rule.when === undefined ? 'always' : formatTrace(rule.when);
-    const points = rule.pointsTrace !== undefined ? `  points: ${formatTrace(rule.pointsTrace)}` : '';
-    return `  ${mark(rule.isMatched)} ${rule.id.padEnd(24)}${extra.padEnd(6)} ${where}\n      ${trace}${points}`;
+    const where = c.dim(t(options.locate(rule.path)));
+    const trace = rule.when === undefined ? 'always' : t(formatTrace(rule.when));
+    const points = rule.pointsTrace !== undefined ? `  points: ${t(formatTrace(rule.pointsTrace))}` : '';
+    return `  ${mark(rule.isMatched)} ${t(rule.id).padEnd(24)}${extra.padEnd(6)} ${where}\n      ${trace}${points}`;
   };
   const sections: { title: string; section: RuleExplanation['section']; note?: string }[] = [
     { title: 'Exclusions', section: 'exclusion' },
@@ -54,8 +55,8 @@ export function renderExplainTerminal(explanation: LeadExplanation, options: Exp
   out.push('', c.bold('Classes') + c.dim(' — the first class whose thresholds are met applies'));
   for (const k of explanation.classes) {
     const checks = k.checks.map((x) => `${x.name.replace('min', '').toLowerCase()} ${round(x.value)} ${x.isMet ? '≥' : '<'} ${round(x.threshold)}`);
-    if (k.when !== undefined) checks.push(formatTrace(k.when));
-    out.push(`  ${mark(k.isMet)} ${k.id.padEnd(24)}       ${c.dim(options.locate(k.path))}\n      ${checks.join(', ') || 'no thresholds'}`);
+    if (k.when !== undefined) checks.push(t(formatTrace(k.when)));
+    out.push(`  ${mark(k.isMet)} ${t(k.id).padEnd(24)}       ${c.dim(t(options.locate(k.path)))}\n      ${checks.join(', ') || 'no thresholds'}`);
   }
-  return out.join('\n') + '\n';
+  return terminalOutput(out.join('\n') + '\n');
 }

@@ -2,11 +2,12 @@ import type { ImpactReport } from '../core/report/impact.js';
 import { renderImpactMarkdown } from './impact-markdown.js';
 import { renderImpactTerminal } from './impact-terminal.js';
 import type { RenderOptions, ReportFormat } from './report-formats.js';
+import { jsonText } from './sanitize.js';
 
 const reporters: Record<ReportFormat, (report: ImpactReport, options: RenderOptions) => string> = {
   terminal: renderImpactTerminal,
   markdown: renderImpactMarkdown,
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report) => jsonText(report),
 };
 
 /** Renders an impact report in one of the output formats. */

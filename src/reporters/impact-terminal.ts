@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeImpact, signed } from './impact-headline.js';
+import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
 const WIDTH = 100;
@@ -12,9 +13,13 @@ function value(v: unknown): string {
 
 /** The impact for a terminal: the headline, base vs head per stage, approvals, then the details. */
 export function renderImpactTerminal(r: ImpactReport, options: { color: boolean }): string {
+  return terminalOutput(renderLines(r, options));
+}
+
+function renderLines(r: ImpactReport, options: { color: boolean }): string {
   const c = createColors(options.color);
   const wrap = (text: string, indent = '  '): string[] => wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
-  const side = (s: ImpactReport['base']) => `${s.ref}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
+  const side = (s: ImpactReport['base']) => `${t(s.ref)}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
   const out = [c.bold(`revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`), ''];
   if (!r.hasChanges) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
   const h = describeImpact(r);
@@ -43,7 +48,7 @@ export function renderImpactTerminal(r: ImpactReport, options: { color: boolean 
   }
   out.push('', c.bold('Policy changes'));
   for (const change of r.policyChanges) {
-    out.push(`  ${change.kind} ${change.name} ${change.change}${change.from === undefined ? '' : ` from ${change.from}`} (${change.file})`);
+    out.push(`  ${change.kind} ${t(change.name)} ${change.change}${change.from === undefined ? '' : ` from ${t(change.from)}`} (${t(change.file)})`);
     for (const x of change.changes.slice(0, 20)) out.push(...wrap(`${x.path}: ${value(x.before)} → ${value(x.after)}`, '    '));
   }
   if (r.classTransitions.moved > 0) {
@@ -51,7 +56,7 @@ export function renderImpactTerminal(r: ImpactReport, options: { color: boolean 
     out.push(...renderTextTable(['from', 'to', 'leads', 'examples'], r.classTransitions.transitions.map((t) => [t.from, t.to, formatCount(t.count), t.examples.join(', ')]), ['left', 'left', 'right', 'left']));
   }
   for (const s of r.slas) {
-    out.push('', c.bold(`SLA ${s.name}`));
+    out.push('', c.bold(`SLA ${t(s.name)}`));
     out.push(...wrap(`replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`));
     out.push(...wrap(s.assumption).map((l) => c.dim(l)));
   }

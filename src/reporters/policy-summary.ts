@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { Policy, PolicySet } from '../core/policy/types.js';
 import { policyKinds } from '../core/schemas/index.js';
 import type { PolicyKind } from '../core/schemas/index.js';
+import { terminalOutput, terminalText as t } from './sanitize.js';
 
 function count(n: number | undefined, word: string): string {
   const k = n ?? 0;
@@ -51,15 +52,15 @@ const describe: { [K in PolicyKind]: (p: Policy<K>) => string } = {
 /** An overview of a valid policy set, grouped by kind. */
 export function renderPolicySummary(set: PolicySet, options: { color: boolean; dir: string }): string {
   const c = createColors(options.color);
-  const out: string[] = ['', c.bold(`Policies in ${options.dir}`)];
+  const out: string[] = ['', c.bold(`Policies in ${t(options.dir)}`)];
   const kindWidth = Math.max(...policyKinds.map((k) => k.length));
   const policies = policyKinds.flatMap((kind) => set[kind] as Policy[]);
   const nameWidth = Math.max(0, ...policies.map((p) => p.metadata.name.length));
   for (const kind of policyKinds) {
     for (const policy of set[kind] as Policy[]) {
       const line = (describe[kind] as (p: Policy) => string)(policy);
-      out.push(`  ${c.cyan(kind.padEnd(kindWidth))}  ${policy.metadata.name.padEnd(nameWidth)}  ${line}`);
+      out.push(`  ${c.cyan(kind.padEnd(kindWidth))}  ${t(policy.metadata.name).padEnd(nameWidth)}  ${t(line)}`);
     }
   }
-  return out.join('\n') + '\n';
+  return terminalOutput(out.join('\n') + '\n');
 }

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { PolicyTestReport } from '../core/testing/run-policy-tests.js';
+import { terminalOutput, terminalText as t } from './sanitize.js';
 import { formatValue } from './trace-text.js';
 
 export interface PolicyTestTerminalOptions {
@@ -27,28 +28,28 @@ export function renderPolicyTestTerminal(report: PolicyTestReport, options: Poli
   for (const result of report.cases) {
     if (result.suite !== suite) {
       suite = result.suite;
-      out.push(c.bold(`${suite}`) + c.dim(` (${result.file})`));
+      out.push(c.bold(t(suite)) + c.dim(` (${t(result.file)})`));
     }
     const mark = result.status === 'passed' ? c.green('✓') : c.red('✗');
-    out.push(`  ${mark} ${result.name}`);
+    out.push(`  ${mark} ${t(result.name)}`);
     if (result.status === 'passed') continue;
-    out.push(c.dim(`      at ${options.locate(result.file, result.path)}`));
-    if (result.error !== undefined) out.push(`      ${c.red('error:')} ${result.error}`);
+    out.push(c.dim(`      at ${t(options.locate(result.file, result.path))}`));
+    if (result.error !== undefined) out.push(`      ${c.red('error:')} ${t(result.error)}`);
     for (const diff of result.diffs) {
-      out.push(`      ${diff.field}: expected ${c.green(formatExpected(diff.expected))}, got ${c.red(formatValue(diff.actual))}`);
+      out.push(`      ${t(diff.field)}: expected ${c.green(t(formatExpected(diff.expected)))}, got ${c.red(t(formatValue(diff.actual)))}`);
     }
   }
   if (options.showCoverage) {
     out.push('', c.bold('Clause coverage'));
     for (const cov of report.coverage) {
       const pct = cov.total === 0 ? 100 : (100 * cov.covered) / cov.total;
-      out.push(`  ${cov.policy.padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct.toFixed(1)} %`);
-      for (const path of cov.uncovered.slice(0, 50)) out.push(c.yellow(`      not exercised: ${options.locate(cov.file, path)}  ${path.slice(1).join('.')}`));
+      out.push(`  ${t(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct.toFixed(1)} %`);
+      for (const path of cov.uncovered.slice(0, 50)) out.push(c.yellow(`      not exercised: ${t(options.locate(cov.file, path))}  ${t(path.slice(1).join('.'))}`));
       if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
     }
     out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
   }
   const summary = `${report.passed} passed, ${report.failed} failed`;
   out.push('', report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
-  return out.join('\n') + '\n';
+  return terminalOutput(out.join('\n') + '\n');
 }

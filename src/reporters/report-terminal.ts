@@ -5,6 +5,7 @@ import { summariseReport } from './report-summary.js';
 import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaGroupsTable, slaTargetsTable } from './report-tables.js';
 import type { TableModel } from './report-tables.js';
 import type { SummaryLine } from './report-summary.js';
+import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
 const WIDTH = 100;
@@ -30,7 +31,7 @@ function note(text: string, c: Colors): string[] {
 }
 
 function section(title: string, c: Colors): string[] {
-  return ['', c.bold(title)];
+  return ['', c.bold(t(title))];
 }
 
 function renderClasses(report: Report, c: Colors): string[] {
@@ -106,7 +107,7 @@ function renderDeals(report: Report, c: Colors): string[] {
 function renderData(report: Report, c: Colors): string[] {
   const out = [...section('Data', c)];
   out.push(...table(dataTable(report)));
-  for (const issue of report.data.issues.slice(0, 5)) out.push(c.yellow(`  ${issue.file}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${issue.message}`));
+  for (const issue of report.data.issues.slice(0, 5)) out.push(c.yellow(`  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}`));
   const more = report.data.totals.issueCount - Math.min(5, report.data.issues.length);
   if (more > 0) out.push(c.dim(`  … and ${formatCount(more)} more data issues (see --format json).`));
   for (const warning of report.warnings) out.push(...wrapText(`! ${warning}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)));
@@ -134,5 +135,5 @@ export function renderReportTerminal(report: Report, options: { color: boolean }
     '',
     c.dim(`revops-policy ${s.engineVersion} · policies ${s.policyHash.slice(0, 12)} · data ${s.dataHash.slice(0, 12)}`),
   ];
-  return `${[...head, ...body].join('\n')}\n`;
+  return terminalOutput(`${[...head, ...body].join('\n')}\n`);
 }

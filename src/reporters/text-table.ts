@@ -1,11 +1,15 @@
+import { terminalText } from './sanitize.js';
+
 /** Column alignment: text left, figures right. */
 export type Align = 'left' | 'right';
 
 /**
  * A plain-text table: a header row, a rule, and the rows, columns padded to their widest
- * cell and separated by two spaces. Cells are plain text (colour is added around the table).
+ * cell and separated by two spaces. Cells are plain text (colour is added around the table);
+ * each is escaped for the terminal here, since names from policies and data fill them.
  */
-export function renderTextTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[], indent = '  '): string[] {
+export function renderTextTable(headers: readonly string[], rawRows: readonly (readonly string[])[], align: readonly Align[], indent = '  '): string[] {
+  const rows = rawRows.map((row) => row.map(terminalText));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     indent +
@@ -16,9 +20,9 @@ export function renderTextTable(headers: readonly string[], rows: readonly (read
   return [line(headers), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-/** Wraps `text` to `width` columns; lines after the first start with `indent`. */
+/** Wraps `text` (plain, escaped for the terminal here) to `width` columns; lines after the first start with `indent`. */
 export function wrapText(text: string, width: number, indent: string): string[] {
-  const words = text.split(' ');
+  const words = text.split(' ').map(terminalText);
   const lines: string[] = [];
   let current = '';
   for (const word of words) {

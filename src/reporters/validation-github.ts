@@ -1,14 +1,6 @@
 import type { LoadResult } from '../core/policy/load.js';
 import { countBySeverity } from '../core/issue.js';
-
-/** Escaping for GitHub workflow commands: data and property values differ. */
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+import { workflowCommandData as escapeData, workflowCommandProperty as escapeProperty } from './sanitize.js';
 
 /** `::error file=…,line=…,col=…::message` lines, which GitHub shows on the pull request diff. */
 export function renderValidationGithub(result: Pick<LoadResult, 'files' | 'issues'>): string {

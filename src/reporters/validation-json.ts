@@ -1,5 +1,6 @@
 import type { LoadResult } from '../core/policy/load.js';
 import { countBySeverity } from '../core/issue.js';
+import { jsonText } from './sanitize.js';
 
 /** Version of the `validate --format json` document; bumped on any incompatible change. */
 export const VALIDATION_SCHEMA_VERSION = 1;
@@ -13,5 +14,5 @@ export function renderValidationJson(result: Pick<LoadResult, 'files' | 'issues'
     files: result.files,
     issues: result.issues,
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return jsonText(document);
 }

@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { Issue } from '../core/issue.js';
 import { countBySeverity } from '../core/issue.js';
 import type { LoadResult } from '../core/policy/load.js';
+import { terminalOutput, terminalText as t } from './sanitize.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -22,12 +23,12 @@ export function renderValidationTerminal(result: Pick<LoadResult, 'files' | 'iss
     byFile.set(issue.file, list);
   }
   for (const [file, issues] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(t(file)));
     for (const issue of issues) {
       const where = issue.line > 0 ? `${issue.line}:${issue.column}` : '-';
       const severity = issue.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${issue.message}  ${c.dim(issue.code)}`);
-      if (issue.hint !== undefined) out.push(`  ${' '.repeat(8)} ${' '.repeat(7)}  ${c.cyan('fix:')} ${issue.hint}`);
+      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${t(issue.message)}  ${c.dim(t(issue.code))}`);
+      if (issue.hint !== undefined) out.push(`  ${' '.repeat(8)} ${' '.repeat(7)}  ${c.cyan('fix:')} ${t(issue.hint)}`);
     }
     out.push('');
   }
@@ -40,5 +41,5 @@ export function renderValidationTerminal(result: Pick<LoadResult, 'files' | 'iss
   } else {
     out.push(c.green(`✔ ${plural(result.files.length, 'policy file')} valid`));
   }
-  return out.join('\n') + '\n';
+  return terminalOutput(out.join('\n') + '\n');
 }

@@ -51,6 +51,11 @@ describe('revops evaluate', () => {
     expect(run.stdout).not.toMatch(/#123/);
     expect(run.stdout).not.toMatch(/<img|<!--/);
     expect(run.stdout).not.toContain('[pwn](');
+    expect(run.stdout).toContain('pwned');
+    expect(run.stdout).not.toMatch(/\$x\$|GH-123|https:\/\/evil|@org/);
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(run.stdout).toContain('&lt;U+202E&gt;&lt;U+200B&gt;');
     const row = run.stdout.split('\n').find((l) => l.includes('octocat')) ?? '';
     expect(row.split(/(?<!\\)\|/).length).toBe(5);
   });

@@ -74,7 +74,10 @@ describe('revops impact', () => {
     expect(run.code).toBe(0);
     const row = run.stdout.split('\n').find((l) => l.includes('octocat')) ?? '';
     expect(row).toMatch(/^\| nurture \| mql \| 1 \|/);
-    expect(run.stdout).not.toMatch(/@octocat|#123|<img|<!--|\[x\]\(y\)/);
+    expect(run.stdout).not.toMatch(/@octocat|#123|<img|<!--|\[x\]\(y\)|\$x\$|GH-123|https:\/\/evil|@org/);
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(row).toContain('pwned');
     expect(row.split(/(?<!\\)\|/).length).toBe(6);
     const masked = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--data', hostile, '--format', 'markdown', '--mask']);
     expect(masked.stdout).not.toContain('octocat');

@@ -8,6 +8,7 @@ import type { CliIo } from '../cli-io.js';
 import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
+import { terminalLines, terminalText } from '../../reporters/sanitize.js';
 import { version } from '../version.js';
 
 interface CheckOptions extends GitHubOptions {
@@ -68,18 +69,18 @@ GitHub refused (after waiting out rate limits), 2 usage or configuration error.`
       }
       const impact = parseImpactGuardrails(impactText, options.impact);
       const target = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
-      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${m}\n`) });
+      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`) });
       const targetUrl = runUrl(io.env);
       try {
         const result = await checkGuardrailApprovals(client, target, impact, { context: options.context, isDryRun: options.dryRun, ...(targetUrl === undefined ? {} : { targetUrl }) });
         const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
         if (result.currentHeadSha !== undefined) io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
-        io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${result.author}):\n`);
+        io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):\n`);
         const listed = result.files.files.length;
         if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? '' : 's'}, listed in full\n`);
-        for (const line of result.status.lines) io.stdout(`  ${line}\n`);
+        for (const line of result.status.lines) io.stdout(`  ${terminalText(line)}\n`);
         const verb = result.isStatusSet ? 'set' : 'dry run: would set';
-        io.stdout(`${verb} status ${options.context} = ${result.status.state}: ${result.status.description}\n`);
+        io.stdout(`${verb} status ${options.context} = ${result.status.state}: ${terminalText(result.status.description)}\n`);
         ctx.setExitCode(result.status.state === 'success' ? 0 : 1);
       } catch (error) {
         reportGitHubFailure(error, io, ctx);

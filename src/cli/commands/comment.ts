@@ -12,6 +12,7 @@ import type { CliIo } from '../cli-io.js';
 import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
+import { terminalLines, terminalText } from '../../reporters/sanitize.js';
 import { version } from '../version.js';
 
 interface CommentOptions extends GitHubOptions {
@@ -126,7 +127,7 @@ Exit codes: 0 posted or nothing to do, 1 GitHub refused (after waiting out rate 
       const fields = { ...(target.headSha === undefined ? {} : { sha: target.headSha }), ...(run === undefined ? {} : { run }) };
       const prepared = prepareCommentBody(source, options.marker, fields);
       const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
-      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${m}\n`) });
+      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`) });
       const summaryFile = options.summaryFile ?? (io.env.GITHUB_STEP_SUMMARY || undefined);
       try {
         const author = options.author ?? (await resolveCommentAuthor(client));
@@ -135,7 +136,7 @@ Exit codes: 0 posted or nothing to do, 1 GitHub refused (after waiting out rate 
         if (prepared.isTruncated) io.stderr(`revops: the body is over GitHub's limit; the comment is truncated${summaryFile === undefined ? '' : ` and the full body goes to ${summaryFile}`}\n`);
         if (options.dryRun) {
           io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}\n`);
-          io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${author}\n`);
+          io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}\n`);
           return;
         }
         if (prepared.isTruncated && summaryFile !== undefined) await appendSummary(io, summaryFile, source);

@@ -13,6 +13,7 @@ import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
+import { jsonText } from '../../reporters/sanitize.js';
 
 interface ExplainOptions {
   policies: string;
@@ -88,7 +89,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
       const explanation = digest === undefined ? explained : maskExplanation(explained, digest);
       if (options.format === 'json') {
-        io.stdout(JSON.stringify({ ...explanation, asOf: new Date(asOf).toISOString() }, null, 2) + '\n');
+        io.stdout(jsonText({ ...explanation, asOf: new Date(asOf).toISOString() }));
         return;
       }
       io.stdout(`As of ${new Date(asOf).toISOString()}${digest === undefined ? '' : ', identifiers masked'}\n`);

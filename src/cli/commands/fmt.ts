@@ -5,6 +5,7 @@ import { listPolicyFiles } from '../../core/policy/discover.js';
 import { formatPolicyText } from '../../core/policy/format.js';
 import type { FormatOutcome } from '../../core/policy/format.js';
 import { limits } from '../../core/policy/limits.js';
+import { terminalText as t } from '../../reporters/sanitize.js';
 import type { CommandContext } from '../program.js';
 import { cleanPath } from '../options.js';
 
@@ -47,14 +48,14 @@ Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or r
         if (outcome.status === 'changed') {
           changed++;
           if (options.check) {
-            io.stdout(`${file}\n`);
+            io.stdout(`${t(file)}\n`);
           } else {
             await writeText(file, outcome.output ?? '', ctx);
-            io.stdout(`formatted ${file}\n`);
+            io.stdout(`formatted ${t(file)}\n`);
           }
         } else if (outcome.status === 'refused') {
           failed++;
-          io.stderr(`${file}: refused to format: ${outcome.reason ?? 'unknown reason'}; the file is left unchanged.\n`);
+          io.stderr(`${t(file)}: refused to format: ${t(outcome.reason ?? 'unknown reason')}; the file is left unchanged.\n`);
         } else if (outcome.status === 'invalid') {
           failed++;
           io.stderr(renderIssues(outcome.issues ?? []));
@@ -93,9 +94,9 @@ async function writeText(file: string, text: string, { io }: CommandContext): Pr
 function renderIssues(issues: readonly Issue[]): string {
   return issues
     .map((issue) => {
-      const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
-      const hint = issue.hint === undefined ? '' : `\n  fix: ${issue.hint}`;
-      return `${where}: ${issue.message} [${issue.code}]${hint}\n`;
+      const where = issue.line > 0 ? `${t(issue.file)}:${issue.line}:${issue.column}` : t(issue.file);
+      const hint = issue.hint === undefined ? '' : `\n  fix: ${t(issue.hint)}`;
+      return `${where}: ${t(issue.message)} [${t(issue.code)}]${hint}\n`;
     })
     .join('');
 }
@@ -104,7 +105,7 @@ function renderSummary(total: number, changed: number, failed: number, isCheck: 
   const files = (n: number): string => `${n} policy file${n === 1 ? '' : 's'}`;
   const lines: string[] = [];
   if (changed > 0) {
-    lines.push(isCheck ? `${changed} of ${files(total)} not formatted; run \`revops fmt ${dir}\` to format.` : `Formatted ${changed} of ${files(total)}.`);
+    lines.push(isCheck ? `${changed} of ${files(total)} not formatted; run \`revops fmt ${t(dir)}\` to format.` : `Formatted ${changed} of ${files(total)}.`);
   }
   if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
   if (changed === 0 && failed === 0) lines.push(`All ${files(total)} formatted.`);

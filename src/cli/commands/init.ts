@@ -6,6 +6,7 @@ import { cleanPath } from '../options.js';
 import { packageRoot } from '../package-root.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
+import { terminalText } from '../../reporters/sanitize.js';
 
 interface InitOptions {
   force: boolean;
@@ -83,9 +84,9 @@ policies, and revops-comment.yml posts that report and sets the guardrail status
       }
       const check = await loadPolicyDir(`${target}/policies`, io);
       const errors = check.issues.filter((i) => i.severity === 'error').length;
-      io.stdout(`Created ${plan.length} files in ${target}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`);
+      io.stdout(`Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`);
       io.stdout(
-        `\nNext steps:\n  cd ${target}\n  npx revops-policy validate policies   check the policies\n` +
+        `\nNext steps:\n  cd ${terminalText(target)}\n  npx revops-policy validate policies   check the policies\n` +
           `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +
           `  add your CRM export under data/       the pull-request impact workflows replay it (README.md)\n`,
       );

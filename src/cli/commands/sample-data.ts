@@ -15,6 +15,7 @@ import type { CommandContext } from '../program.js';
 import { startProgress } from '../progress.js';
 import type { RowFileWriter, RowFormat } from '../row-file-writer.js';
 import { openRowFile } from '../row-file-writer.js';
+import { terminalText } from '../../reporters/sanitize.js';
 
 interface SampleDataCliOptions {
   leads: string;
@@ -106,7 +107,7 @@ or a write error.`,
       const fromCustomers = customerDeals > 0 ? ` (${customerDeals.toLocaleString('en-US')} with customers)` : '';
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       ctx.io.stdout(
-        `Wrote ${count('users')}, ${count('leads')}, ${count('opportunities')}${fromCustomers} and ${count('activities')} to ${out}/ (${options.format}) in ${seconds} s.\n`,
+        `Wrote ${count('users')}, ${count('leads')}, ${count('opportunities')}${fromCustomers} and ${count('activities')} to ${terminalText(out)}/ (${options.format}) in ${seconds} s.\n`,
       );
     });
 }

@@ -6,6 +6,7 @@ import { renderPolicyTestTerminal } from '../../reporters/policy-test-terminal.j
 import { loadValidPolicies } from '../load-policies.js';
 import { formatOption, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
+import { jsonText } from '../../reporters/sanitize.js';
 
 interface TestOptions {
   format: 'terminal' | 'json';
@@ -52,7 +53,7 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`,
       if (loaded.result.set.PolicyTest.length === 0) throw new UsageError(`No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`);
       const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
       const showCoverage = options.coverage || options.minCoverage !== undefined;
-      if (options.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+      if (options.format === 'json') io.stdout(jsonText(report));
       else io.stdout(renderPolicyTestTerminal(report, { color: isColorEnabled(io), locate: loaded.locate, showCoverage }));
       const isBelow = options.minCoverage !== undefined && report.coveragePercent + 1e-9 < options.minCoverage;
       if (isBelow && options.format !== 'json') io.stderr(`revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %\n`);

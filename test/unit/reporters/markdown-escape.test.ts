@@ -13,11 +13,23 @@ describe('escapeMarkdown', () => {
     ['a hidden comment marker', '<!-- revops-policy:impact -->', '&lt;\\!-- revops-policy:impact --&gt;'],
     ['an entity', '&amp;', '&amp;amp;'],
     ['a table pipe', 'a | b', 'a \\| b'],
-    ['a link', '[click](https://x.test)', '\\[click\\]\\(https://x.test\\)'],
+    ['a link', '[click](https://x.test)', `\\[click\\]\\(https:${zws}//x.test\\)`],
     ['emphasis and code', '*bold* _it_ `code` ~strike~', '\\*bold\\* \\_it\\_ \\`code\\` \\~strike\\~'],
     ['line breaks', 'one\ntwo\r\nthree', 'one two three'],
     ['a backslash', 'a\\b', 'a\\\\b'],
     ['plain text', 'Ethan Brooks', 'Ethan Brooks'],
+    ['inline math', '$x$ and $$y$$', '<span>$</span>x<span>$</span> and <span>$</span><span>$</span>y<span>$</span><span>$</span>'],
+    ['a GH- reference', 'see GH-123 and gh-7', `see GH${zws}-123 and gh${zws}-7`],
+    ['a bare URL', 'https://evil.example/x', `https:${zws}//evil.example/x`],
+    ['a www autolink', 'www.evil.example', `www${zws}.evil.example`],
+    ['an email autolink', 'eve@evil.example', `eve@${zws}evil.example`],
+    ['bidi and zero-width characters', 'a\u202eb\u2066c\u200bd\ufeff', 'a&lt;U+202E&gt;b&lt;U+2066&gt;c&lt;U+200B&gt;d&lt;U+FEFF&gt;'],
+    ['control characters', 'a\u001b]0;t\u0007b\u0085', 'a\u241b\\]0;t\u2407b&lt;U+0085&gt;'],
+    ['a leading list marker', '- item', '\\- item'],
+    ['a leading ordered-list marker', '1. item', '1\\. item'],
+    ['a setext underline', '===', '\\==='],
+    ['a decimal figure, left alone', '15.2 %', '15.2 %'],
+    ['a leading workflow command', '::error::x', '\\::error::x'],
   ])('makes %s inert', (_name, input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });
@@ -28,6 +40,14 @@ describe('escapeMarkdown', () => {
     expect(out).not.toMatch(/#\d/);
     expect(out).not.toMatch(/<[a-z!/]/i);
     expect(out).not.toMatch(/(^|[^\\])\|/);
+  });
+
+  it('leaves no math, autolink, reference or invisible character in a hostile string', () => {
+    const out = escapeMarkdown('$x$ GH-123 https://evil.example www.evil.example @org/team <!-- revops-policy --> \u202e\u200b\u001b[2J');
+    expect(out).not.toMatch(/\$[^<]/);
+    expect(out).not.toMatch(/GH-\d|:\/\/|www\.|@o|<!--/i);
+    // eslint-disable-next-line no-control-regex
+    expect(out.replaceAll(`${zws}`, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 });
 
