@@ -1,5 +1,6 @@
 import type { Report, StageLoad } from '../core/report/index.js';
 import { formatCount, formatHours, formatMoney, formatNumber, formatPercent, formatRatio, plural } from './figures.js';
+import { figureOrUnknown } from './unknown-reasons.js';
 
 /** One labelled fact of the summary; `tone` lets a renderer colour it. */
 export interface SummaryLine {
@@ -59,7 +60,7 @@ export function summariseReport(report: Report): SummaryLine[] {
     const forecast = g.forecast.projected === null ? '' : `; velocity forecasts ${money(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
     lines.push({
       label: 'Goal',
-      text: `${g.name}: ${money(g.actual)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      text: `${g.name}: ${figureOrUnknown(g.actual, money, g.unknown)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
       tone: g.pace !== null && g.pace >= 1 ? 'good' : 'neutral',
     });
   }
