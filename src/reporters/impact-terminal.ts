@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeImpact, signed } from './impact-headline.js';
+import { describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
 const WIDTH = 100;
@@ -36,6 +36,10 @@ export function renderImpactTerminal(r: ImpactReport, options: { color: boolean 
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
+  if (r.constraint.declared !== null) {
+    const x = describeDeclared(r.constraint.declared);
+    out.push('', ...wrap(`${x.label}: ${x.base} → ${x.head}`, ''));
+  }
   out.push('', c.bold('Guardrails (from the base)'));
   for (const g of r.guardrails) {
     const who = [...g.approvers.users, ...g.approvers.teams].join(', ');
