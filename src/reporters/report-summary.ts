@@ -76,7 +76,10 @@ export function summariseReport(report: Report): SummaryLine[] {
   if (comp !== null) {
     const overall = comp.totals.overall.map((t) => formatMoney(t.total, t.currency)).join(' + ') || '0';
     const plans = comp.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(' · ');
-    lines.push({ label: 'Payout', text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).`, tone: 'neutral' });
+    // A metric that could not be measured counts as 0: say so next to the total it lowers.
+    const unknown = [...new Set(comp.plans.flatMap((p) => p.people.flatMap((x) => x.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)))))].sort();
+    const caveat = unknown.length === 0 ? '' : ` Unknown, counted as 0: ${unknown.join(', ')} (see the warnings).`;
+    lines.push({ label: 'Payout', text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).${caveat}`, tone: unknown.length === 0 ? 'neutral' : 'bad' });
   }
   const t = report.data.totals;
   lines.push({
