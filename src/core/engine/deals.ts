@@ -22,11 +22,6 @@ export function dealState(opp: Row, asOf: number): DealState {
   return 'open';
 }
 
-/** The decimal amount of a deal; 0 when the export has none (callers that must tell "none" from 0 test `amount` first). */
-export function amountOf(opp: Row): Decimal {
-  return typeof opp.amount === 'string' ? new Decimal(opp.amount) : new Decimal(0);
-}
-
 /**
  * Exact figures behind the Deals section, as decimal texts (they are memoised and cloned,
  * so no Decimal objects): what velocity is built from before anything is rounded.

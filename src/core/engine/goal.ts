@@ -7,7 +7,6 @@ import type { TimeWindow } from './context.js';
 import type { DealsExact } from './deals.js';
 import { Dec, formatMoney, toRatio } from './comp/money.js';
 import { ExactSum } from './exact-sum.js';
-import { round } from './stats.js';
 
 const DAY_MS = 86_400_000;
 
@@ -115,7 +114,6 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
   const unknown: GoalUnknown | null = target.isZero() ? 'zero-target' : value === null ? 'no-amounts' : null;
   const attainment = unknown !== null || value === null ? null : value.div(target);
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
-  const remainingDays = Math.max(0, (period.end - Math.max(asOf, period.start)) / DAY_MS);
   const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS);
   const projected = perDay === null || value === null ? null : value.plus(perDay.times(remaining));
   const warnings = otherCurrency > 0 ? [`${otherCurrency} won deals are not in ${spec.currency} and are left out of the goal.`] : [];
@@ -143,7 +141,7 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
         unknown: velocityUnknown,
       },
       forecast: {
-        remainingDays: round(remainingDays, 2),
+        remainingDays: remaining.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
         projected: projected === null ? null : formatMoney(projected),
         projectedAttainment: projected === null || target.isZero() ? null : toRatio(projected.div(target)),
       },
