@@ -1,10 +1,31 @@
-import type { ImpactReport } from '../core/report/impact.js';
-import { formatCount, formatMoney, formatPercent, formatRatio } from './figures.js';
+import type { DeclaredSide, ImpactReport } from '../core/report/impact.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
+import { targetText } from './report-summary.js';
 
 /** `+12`, `−3`, `±0`. */
 export function signed(n: number, format: (x: number) => string = (x) => formatCount(x)): string {
   if (n === 0) return '±0';
   return n > 0 ? `+${format(n)}` : `−${format(-n)}`;
+}
+
+/** The declared-metric row: its label, each side's value with that side's own target and verdict, and the target's change. */
+export function describeDeclared(d: NonNullable<ImpactReport['constraint']['declared']>): { label: string; base: string; head: string; change: string } {
+  const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
+  const one = d.head ?? d.base;
+  const cell = (side: DeclaredSide | null): string => {
+    if (side === null) return '—';
+    const what = isSame ? '' : `${side.stage} ${side.metric} `;
+    const verdict = side.isMet === null ? 'not measurable' : side.isMet ? 'met' : 'missed';
+    return `${what}${formatNumber(side.value, 2)} (target ${targetText(side.target)}, ${verdict})`;
+  };
+  const targets = [d.base, d.head].map((side) => (side === null ? '—' : targetText(side.target)));
+  const change = targets[0] === targets[1] ? '' : `target ${targets[0] ?? ''} → ${targets[1] ?? ''}`;
+  return { label: isSame && one !== null ? `${one.stage} ${one.metric}` : 'declared constraint', base: cell(d.base), head: cell(d.head), change };
+}
+
+/** Lead volume's label: the funnel's own name for the stage it is counted at. */
+export function volumeLabel(report: ImpactReport): string {
+  return `${report.mqlVolume.stageName ?? report.mqlVolume.stage ?? 'lead'} arrivals`;
 }
 
 /**
@@ -21,7 +42,7 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
     : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
   const out: string[] = [];
   const m = report.mqlVolume;
-  if (m.delta !== 0) out.push(`MQLs ${signed(m.delta)} (${formatCount(m.base)} → ${formatCount(m.head)})`);
+  if (m.delta !== 0) out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base)} → ${formatCount(m.head)})`);
   for (const sla of report.slas) {
     if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0) out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
     else if (sla.modelled === null && sla.utilisation.head !== null && sla.utilisation.head >= 1) out.push(`${sla.name}: queue grows every week`);

@@ -1,6 +1,6 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeImpact, signed } from './impact-headline.js';
+import { describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
@@ -23,8 +23,11 @@ function summaryTable(r: ImpactReport): string[] {
   rows.push(['Constraint stage', r.constraint.stage.base ?? '—', r.constraint.stage.head ?? '—', r.constraint.isMoved ? 'moves' : 'stays']);
   rows.push([`Utilisation at the constraint`, ...ratioDelta(r.constraint.utilisation)]);
   const d = r.constraint.declared;
-  if (d !== null) rows.push([`${d.stage} ${d.metric} (target ${d.target.max !== undefined ? `≤ ${d.target.max}` : `≥ ${String(d.target.min)}`})`, formatNumber(d.value.base, 2), formatNumber(d.value.head, 2), d.isMet.head === null ? '' : d.isMet.head ? 'met' : 'missed']);
-  rows.push(['MQLs', formatCount(r.mqlVolume.base), formatCount(r.mqlVolume.head), signed(r.mqlVolume.delta)]);
+  if (d !== null) {
+    const x = describeDeclared(d);
+    rows.push([x.label, x.base, x.head, x.change]);
+  }
+  rows.push([volumeLabel(r), formatCount(r.mqlVolume.base), formatCount(r.mqlVolume.head), signed(r.mqlVolume.delta)]);
   for (const s of r.slas) rows.push([`${s.name} compliance`, formatPercent(s.replayed.base), s.modelled === null ? 'no steady state' : `${formatPercent(s.modelled)} (modelled)`, s.modelledChangePts === null ? '' : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`]);
   for (const t of r.comp.total) rows.push([`Payout (${t.currency})`, formatMoney(t.base, null), formatMoney(t.head, null), `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`]);
   if (r.goal !== null) rows.push(['Goal forecast (attainment)', formatPercent(r.goal.projectedAttainment.base), formatPercent(r.goal.projectedAttainment.head), r.goal.projectedAttainment.delta === null ? '' : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`]);

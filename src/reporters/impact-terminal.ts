@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeImpact, signed } from './impact-headline.js';
+import { describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -41,6 +41,10 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
+  if (r.constraint.declared !== null) {
+    const x = describeDeclared(r.constraint.declared);
+    out.push('', ...wrap(`${x.label}: ${x.base} → ${x.head}`, ''));
+  }
   out.push('', c.bold('Guardrails (from the base)'));
   for (const g of r.guardrails) {
     const who = [...g.approvers.users, ...g.approvers.teams].join(', ');

@@ -1,5 +1,6 @@
 import type { Report, StageLoad } from '../core/report/index.js';
 import { formatCount, formatHours, formatMoney, formatNumber, formatPercent, formatRatio, plural } from './figures.js';
+import { figureOrUnknown } from './unknown-reasons.js';
 
 /** One labelled fact of the summary; `tone` lets a renderer colour it. */
 export interface SummaryLine {
@@ -66,7 +67,7 @@ export function summariseReport(report: Report): SummaryLine[] {
     const forecast = g.forecast.projected === null ? '' : `; velocity forecasts ${money(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
     lines.push({
       label: 'Goal',
-      text: `${g.name}: ${money(g.actual)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      text: `${g.name}: ${figureOrUnknown(g.actual, money, g.unknown)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
       tone: g.pace !== null && g.pace >= 1 ? 'good' : 'neutral',
     });
   }
@@ -82,7 +83,10 @@ export function summariseReport(report: Report): SummaryLine[] {
   if (comp !== null) {
     const overall = comp.totals.overall.map((t) => formatMoney(t.total, t.currency)).join(' + ') || '0';
     const plans = comp.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(' · ');
-    lines.push({ label: 'Payout', text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).`, tone: 'neutral' });
+    // A metric that could not be measured counts as 0: say so next to the total it lowers.
+    const unknown = [...new Set(comp.plans.flatMap((p) => p.people.flatMap((x) => x.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)))))].sort();
+    const caveat = unknown.length === 0 ? '' : ` Unknown, counted as 0: ${unknown.join(', ')} (see the warnings).`;
+    lines.push({ label: 'Payout', text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).${caveat}`, tone: unknown.length === 0 ? 'neutral' : 'bad' });
   }
   const t = report.data.totals;
   lines.push({

@@ -7,6 +7,7 @@ import type { TableModel } from './report-tables.js';
 import type { SummaryLine } from './report-summary.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
+import { describeUnknown } from './unknown-reasons.js';
 
 const WIDTH = 100;
 const LABEL_WIDTH = 12;
@@ -98,7 +99,7 @@ function renderComp(report: Report, c: Colors): string[] {
 function renderDeals(report: Report, c: Colors): string[] {
   const d = report.deals;
   const line =
-    `${formatCount(d.total)} deals: ${formatCount(d.open)} open, ${formatCount(d.won)} won (${formatMoney(d.wonAmount, d.currency)}), ${formatCount(d.lost)} lost; ` +
+    `${formatCount(d.total)} deals: ${formatCount(d.open)} open, ${formatCount(d.won)} won (${d.wonAmount === null ? `amount —: ${d.amountUnknown === null ? 'unknown' : describeUnknown(d.amountUnknown)}` : formatMoney(d.wonAmount, d.currency)}), ${formatCount(d.lost)} lost; ` +
     `win rate ${formatPercent(d.winRate)}, average won ${d.averageWonAmount === null ? '—' : formatMoney(d.averageWonAmount, d.currency)}, ` +
     `won in ${formatNumber(d.cycleDays.won.median)} days (median); open deals' median age ${formatNumber(d.openAgeDays.median)} days, ${formatCount(d.openAgeDays.over90)} over 90.`;
   return [...section('Deals', c), ...wrapText(line, WIDTH - 2, '  ').map((l, i) => (i === 0 ? `  ${l}` : l))];

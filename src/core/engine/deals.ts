@@ -22,9 +22,32 @@ export function dealState(opp: Row, asOf: number): DealState {
   return 'open';
 }
 
-/** The decimal amount of a deal; 0 when the export has none. */
-export function amountOf(opp: Row): Decimal {
-  return typeof opp.amount === 'string' ? new Decimal(opp.amount) : new Decimal(0);
+/**
+ * Exact figures behind the Deals section, as decimal texts (they are memoised and cloned,
+ * so no Decimal objects): what velocity is built from before anything is rounded.
+ */
+export interface DealsExact {
+  /** Σ amount of the won deals that carry one; null when none does. */
+  wonAmount: string | null;
+  /** Σ (closed_at − created_at) of the won deals, in milliseconds. */
+  wonCycleMs: string;
+}
+
+/** Adds whole milliseconds exactly: in a double while the total is a safe integer, then in Decimal. */
+class MsSum {
+  private total = 0;
+  private overflow: Decimal | undefined;
+
+  add(ms: number): void {
+    const next = this.total + ms;
+    if (Number.isSafeInteger(next)) this.total = next;
+    else this.overflow = (this.overflow ?? new Dec(0)).plus(ms);
+  }
+
+  value(): Decimal {
+    const fast = new Dec(this.total);
+    return this.overflow === undefined ? fast : this.overflow.plus(fast);
+  }
 }
 
 function stats(days: NumberList): DealStats {
@@ -36,21 +59,24 @@ function stats(days: NumberList): DealStats {
  * Deals as of the run: every opportunity created by as-of is won or lost (closed by as-of
  * with `won` true or false) or open. Win rate = won ÷ (won + lost). Cycle = days from
  * `created_at` to `closed_at`; open deals' age = days from `created_at` to as-of
- * (over90: older than 90 days). Amounts are summed exactly; the average won deal is rounded
- * to cents, half up. Currency is the opportunities' one, or null when they mix currencies
+ * (over90: older than 90 days). Amounts are summed exactly; the average won deal (over the
+ * won deals that carry an amount) is rounded to cents, half up. When no won deal carries an
+ * amount, won amounts are unknown (null, `amountUnknown: 'no-amounts'`), never 0. Currency is the opportunities' one, or null when they mix currencies
  * (amounts are then summed as given, and the run warns).
  */
-export function measureDeals(opportunities: readonly Row[], asOf: number): { section: DealsSection; warnings: string[] } {
+export function measureDeals(opportunities: readonly Row[], asOf: number): { section: DealsSection; exact: DealsExact; warnings: string[] } {
   let won = 0;
   let lost = 0;
   let open = 0;
   const wonAmount = new ExactSum(Dec);
+  let wonWithAmount = 0;
+  const wonCycleMs = new MsSum();
   const wonDays = new NumberList();
   const lostDays = new NumberList();
   const openDays = new NumberList();
   let over90 = 0;
   const currencies = new Set<string>();
-  const owners = new Map<string, { won: number; amount: ExactSum }>();
+  const owners = new Map<string, { won: number; withAmount: number; amount: ExactSum }>();
   for (let i = 0; i < opportunities.length; i++) {
     const opp = opportunities[i] as Row;
     const state = dealState(opp, asOf);
@@ -72,24 +98,31 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
     }
     won++;
     wonDays.push(days);
+    wonCycleMs.add((opp.closed_at as number) - created);
     const owner = typeof opp.owner_id === 'string' ? opp.owner_id : '(none)';
     let entry = owners.get(owner);
     if (entry === undefined) {
-      entry = { won: 0, amount: new ExactSum(Dec) };
+      entry = { won: 0, withAmount: 0, amount: new ExactSum(Dec) };
       owners.set(owner, entry);
     }
     entry.won++;
     if (typeof opp.amount === 'string') {
       wonAmount.add(opp.amount);
       entry.amount.add(opp.amount);
+      entry.withAmount++;
+      wonWithAmount++;
     }
   }
-  const totalWon = wonAmount.value();
+  // A sum over won deals none of which carries an amount is unknown, not 0.
+  const totalWon = won > 0 && wonWithAmount === 0 ? null : wonAmount.value();
+  const wonWithoutAmount = won - wonWithAmount;
   const warnings = currencies.size > 1 ? [`Opportunities are in ${[...currencies].sort().join(', ')}; deal amounts are summed as given.`] : [];
+  if (totalWon === null) warnings.push(`None of the ${won} won deals carries an amount, so won amounts are unknown.`);
+  else if (wonWithoutAmount > 0) warnings.push(`${wonWithoutAmount} of the ${won} won deals carry no amount; won amounts sum the other ${wonWithAmount}.`);
   const byOwner = [...owners.entries()]
-    .map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.amount.value() }))
-    .sort((x, y) => y.amount.comparedTo(x.amount) || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0))
-    .map(({ ownerId, won, amount }) => ({ ownerId, won, wonAmount: amount.toFixed(2) }));
+    .map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.withAmount === 0 ? null : v.amount.value() }))
+    .sort((x, y) => compareAmounts(x.amount, y.amount) || y.won - x.won || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0))
+    .map(({ ownerId, won, amount }) => ({ ownerId, won, wonAmount: amount === null ? null : amount.toFixed(2) }));
   return {
     section: {
       currency: currencies.size === 1 ? ([...currencies][0] as string) : null,
@@ -98,12 +131,21 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
       won,
       lost,
       winRate: ratio(won, won + lost),
-      wonAmount: totalWon.toFixed(2),
-      averageWonAmount: won === 0 ? null : totalWon.div(won).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      wonAmount: totalWon === null ? null : totalWon.toFixed(2),
+      averageWonAmount: won === 0 || totalWon === null ? null : totalWon.div(wonWithAmount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      wonWithoutAmount,
+      amountUnknown: totalWon === null ? 'no-amounts' : null,
       cycleDays: { won: stats(wonDays), lost: stats(lostDays) },
       openAgeDays: { ...stats(openDays), over90 },
       byOwner,
     },
+    exact: { wonAmount: totalWon === null ? null : totalWon.toString(), wonCycleMs: wonCycleMs.value().toString() },
     warnings,
   };
+}
+
+/** Larger amounts first; unknown ones last. */
+function compareAmounts(x: Decimal | null, y: Decimal | null): number {
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  return y.comparedTo(x);
 }

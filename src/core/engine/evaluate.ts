@@ -9,6 +9,7 @@ import type { ActivityIndex } from './activity-index.js';
 import { summariseClasses } from './classification.js';
 import { indexCredit } from './comp/credit.js';
 import { computeComp } from './comp/index.js';
+import type { Decimal } from './comp/money.js';
 import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
 import type { EngineContext, TimeWindow } from './context.js';
 import { measureDeals } from './deals.js';
@@ -167,7 +168,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   warnings.push(...deals.warnings);
   // The goal's figures depend on the goal policy and the data only: shared by evaluations that keep the goal.
   const goalKey = goal === undefined ? '' : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
-  const goalResult = goal === undefined ? undefined : structuredClone(prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals.section, asOf, timeZone)));
+  const goalResult = goal === undefined ? undefined : structuredClone(prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals, asOf, timeZone)));
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
   const comp =
@@ -228,9 +229,9 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
  * Goal attainment per span, each span measured once (plans share payout periods) and only
  * over the deals that can count: the won ones with a close time, in data order.
  */
-function goalAttainmentOf(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], timeZone: string, until: number): (start: number, end: number) => number | null {
+function goalAttainmentOf(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], timeZone: string, until: number): (start: number, end: number) => Decimal | null {
   let won: Row[] | undefined;
-  const bySpan = new Map<string, number | null>();
+  const bySpan = new Map<string, Decimal | null>();
   return (start, end) => {
     const key = `${start}/${end}`;
     const cached = bySpan.get(key);

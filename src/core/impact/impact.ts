@@ -7,6 +7,7 @@ import type { Report } from '../report/index.js';
 import type { Delta, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
 import { checkGuardrails } from './guardrails.js';
 import { diffPolicySets } from './policy-diff.js';
+import { compareDeclared, volumeStageOf } from './sides.js';
 import { modelSla } from './sla-model.js';
 import { countClassTransitions } from './transitions.js';
 
@@ -99,16 +100,14 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
   const asOf = Date.parse(b.stamp.asOf);
   const policyChanges = diffPolicySets(base.set, head.set);
   const stages = compareStages(b, h);
-  const declared = b.constraint?.declared ?? h.constraint?.declared ?? null;
-  const hd = h.constraint?.declared ?? null;
   const slas: SlaImpact[] = [...new Set([...b.slas, ...h.slas].map((s) => s.name))].sort().map((name) => {
     const policy = base.set.HandoffSla.find((p) => p.metadata.name === name) ?? head.set.HandoffSla.find((p) => p.metadata.name === name);
     const stage = policy === undefined ? null : stageOfEvent(head.set, policy.spec.from);
     return modelSla(name, stage, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
   });
-  const mqlStage = declared?.stage ?? 'mql';
-  const mqlBase = b.funnel?.stages.find((s) => s.id === mqlStage)?.arrivals ?? 0;
-  const mqlHead = h.funnel?.stages.find((s) => s.id === mqlStage)?.arrivals ?? 0;
+  const volume = volumeStageOf({ set: base.set, report: b }, { set: head.set, report: h });
+  const mqlBase = b.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? 0;
+  const mqlHead = h.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? 0;
   const constraintHead = h.constraint?.stage ?? null;
   const figures: Omit<ImpactReport, 'guardrails'> = {
     schemaVersion: 1,
@@ -134,16 +133,7 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
         b.constraint?.stages.find((s) => s.stage === b.constraint?.stage)?.utilisation ?? null,
         h.constraint?.stages.find((s) => s.stage === constraintHead)?.utilisation ?? null,
       ),
-      declared:
-        declared === null
-          ? null
-          : {
-              stage: declared.stage,
-              metric: declared.metric,
-              target: declared.target,
-              value: delta(b.constraint?.declared?.value ?? null, hd?.value ?? null),
-              isMet: { base: b.constraint?.declared?.isMet ?? null, head: hd?.isMet ?? null },
-            },
+      declared: compareDeclared(b, h),
     },
     slas,
     comp: compareComp(b, h),
@@ -159,7 +149,7 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
             },
             projectedAttainment: delta(b.goal?.forecast.projectedAttainment ?? null, h.goal?.forecast.projectedAttainment ?? null),
           },
-    mqlVolume: { base: mqlBase, head: mqlHead, delta: mqlHead - mqlBase },
+    mqlVolume: { stage: volume.stage, stageName: volume.name, base: mqlBase, head: mqlHead, delta: mqlHead - mqlBase },
     data: b.data,
     warnings: [...new Set([...b.warnings, ...h.warnings])],
     isMasked: false,

@@ -128,8 +128,10 @@ export interface CompComponentLine {
 export interface CompGateLine {
   id: string;
   metric: CompMetric;
-  /** Attainment of the gate's metric, rounded to 4 dp; null when it cannot be measured (the gate then fails). */
+  /** Attainment of the gate's metric, rounded to 4 dp for display; null when it cannot be measured (the gate then fails). */
   value: number | null;
+  /** The attainment the gate compares with `min`: exact, never rounded (0.69997 fails min 0.7 though `value` shows 0.7). */
+  valueExact: string | null;
   min: number;
   isPassed: boolean;
   /** Components the gate holds back. */
@@ -140,8 +142,10 @@ export interface CompGateLine {
 export interface CompMultiplierLine {
   id: string;
   metric: CompMetric;
-  /** Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp; null when it cannot be measured. */
+  /** Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp for display; null when it cannot be measured. */
   value: number | null;
+  /** The attainment compared with `min`: exact, never rounded. */
+  valueExact: string | null;
   min: number;
   multiplier: number;
   isApplied: boolean;

@@ -9,12 +9,28 @@ export interface DealsSection {
   lost: number;
   /** won ÷ (won + lost); null when none closed. */
   winRate: number | null;
-  wonAmount: string;
+  /** Σ amount of the won deals that carry one; null when none does (see `amountUnknown`). */
+  wonAmount: string | null;
+  /** The average won deal over those that carry an amount; null when none was won or none carries one. */
   averageWonAmount: string | null;
+  /** Won deals without an amount: they add nothing to `wonAmount`. */
+  wonWithoutAmount: number;
+  /** Why won amounts are null: `no-amounts` = deals were won but none carries an amount. */
+  amountUnknown: AmountUnknown | null;
   cycleDays: { won: DealStats; lost: DealStats };
   openAgeDays: DealStats & { over90: number };
-  byOwner: { ownerId: string; won: number; wonAmount: string }[];
+  /** Per owner; `wonAmount` null when none of the owner's won deals carries an amount. */
+  byOwner: { ownerId: string; won: number; wonAmount: string | null }[];
 }
+
+/** Why an amount figure is unknown: deals were won, but none of them carries an amount. */
+export type AmountUnknown = 'no-amounts';
+
+/** Why the goal's actual and attainment are unknown. */
+export type GoalUnknown = AmountUnknown | 'zero-target';
+
+/** Why pipeline velocity is unknown. */
+export type VelocityUnknown = AmountUnknown | 'none-closed' | 'none-won' | 'zero-cycle';
 
 export interface DealStats extends DurationStats {
   mean: number | null;
@@ -27,9 +43,14 @@ export interface GoalSection {
   currency: string;
   period: { start: string; end: string };
   target: string;
-  /** The metric from the period's start to as-of. */
-  actual: string;
-  attainment: number;
+  /** The metric from the period's start to as-of; null when unknown (see `unknown`). */
+  actual: string | null;
+  /** actual ÷ target, computed exactly and rounded to 4 dp for display; null when unknown. */
+  attainment: number | null;
+  /** actual ÷ target as an exact decimal text (40 significant digits); null when unknown. */
+  attainmentExact: string | null;
+  /** Why actual and attainment are null. */
+  unknown: GoalUnknown | null;
   /** Share of the goal period elapsed at as-of. */
   elapsed: number;
   /** attainment ÷ elapsed: above 1 is ahead of a straight line to the target. */
@@ -39,8 +60,10 @@ export interface GoalSection {
     winRate: number | null;
     averageWonAmount: string | null;
     cycleDays: number | null;
-    /** (open × win rate × average won) ÷ cycle days, per day. */
+    /** (open × win rate × average won) ÷ cycle days, per day, from the exact figures, rounded once to cents. */
     perDay: string | null;
+    /** Why `perDay` is null. */
+    unknown: VelocityUnknown | null;
   };
   forecast: { remainingDays: number; projected: string | null; projectedAttainment: number | null };
 }

@@ -37,6 +37,16 @@ export interface StageImpact {
   utilisation: Delta;
 }
 
+/** What one side's RevenueGoal declares for its constraint, and its metric measured against that side's own target. */
+export interface DeclaredSide {
+  goal: string;
+  stage: string;
+  metric: string;
+  target: { max?: number; min?: number };
+  value: number | null;
+  isMet: boolean | null;
+}
+
 /** A queue model of an SLA's response time when its stage's demand changes. */
 export interface SlaImpact {
   name: string;
@@ -91,7 +101,8 @@ export interface ImpactReport {
     stage: Delta<string | null>;
     isMoved: boolean;
     utilisation: Delta;
-    declared: { stage: string; metric: string; target: { max?: number; min?: number }; value: Delta; isMet: { base: boolean | null; head: boolean | null } } | null;
+    /** The RevenueGoal's declared metric under each side, each with its own target and verdict; null when neither declares one. */
+    declared: { base: DeclaredSide | null; head: DeclaredSide | null } | null;
   };
   slas: SlaImpact[];
   comp: {
@@ -101,7 +112,11 @@ export interface ImpactReport {
     byPerson: (MoneyDelta & { plan: string; personId: string; name: string | null })[];
   };
   goal: { forecast: Delta<string | null>; projectedAttainment: Delta; currency: string | null } | null;
-  mqlVolume: Delta<number>;
+  /**
+   * Lead volume: arrivals at the first stage a lead class qualifies leads into (see
+   * `volumeStageOf`), base and head; `stage` and `stageName` as the funnel calls it.
+   */
+  mqlVolume: Delta<number> & { stage: string | null; stageName: string | null };
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: string[];

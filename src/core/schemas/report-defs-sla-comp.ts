@@ -115,7 +115,8 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
           {
             id: text('Gate id.'),
             metric: oneOf(compMetrics, "The gate's metric."),
-            value: numberOrNull("Attainment of the gate's metric, rounded to 4 dp; null when it cannot be measured (the gate then fails)."),
+            value: numberOrNull("Attainment of the gate's metric, rounded to 4 dp for display; null when it cannot be measured (the gate then fails)."),
+            valueExact: ref('exact-or-null', 'The attainment the gate compares with `min`: exact, never rounded.'),
             min: number('The gate passes when value ≥ min.'),
             isPassed: flag('Whether the gate passed.'),
             components: list({ type: 'string' }, 'Components the gate holds back.'),
@@ -129,7 +130,8 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
           {
             id: text('Multiplier id.'),
             metric: oneOf(compMetrics, "The multiplier's metric."),
-            value: numberOrNull('Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp; null when it cannot be measured.'),
+            value: numberOrNull('Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp for display; null when it cannot be measured.'),
+            valueExact: ref('exact-or-null', 'The attainment compared with `min`: exact, never rounded.'),
             min: number('The multiplier applies when value ≥ min.'),
             multiplier: number('The factor applied to component pay.'),
             isApplied: flag('Whether it applied.'),

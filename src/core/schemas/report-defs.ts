@@ -13,6 +13,12 @@ export const reportDefs: Record<string, JsonSchema> = {
     description: 'An amount as an exact decimal string rounded to cents, half up: `"1250.50"`, `"-300.00"`. Never a float.',
   },
   'money-or-null': { type: ['string', 'null'], pattern: MONEY, maxLength: 40, description: 'An amount rounded to cents (`"1250.50"`), or null.' },
+  'exact-or-null': {
+    type: ['string', 'null'],
+    pattern: '^-?[0-9]+(\\.[0-9]+)?$',
+    maxLength: 100,
+    description: 'A figure as an exact decimal string, never rounded (40 significant digits): `"0.69997"`; null when unknown.',
+  },
   instant: {
     type: 'string',
     pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$',

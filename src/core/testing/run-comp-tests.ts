@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Decimal } from 'decimal.js';
 import { emptyTable } from '../data/column-table.js';
 import { computeComp } from '../engine/comp/index.js';
+import { fromPolicyNumber } from '../engine/comp/money.js';
 import type { CompContext } from '../engine/comp/index.js';
 import type { BusinessCalendar } from '../logic/compile.js';
 import type { CompPolicyTestSpec, Policy, PolicySet } from '../policy/types.js';
@@ -48,7 +49,8 @@ function contextOf(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTes
     users: new Map([[c.person.id, person]]),
     data: { leads, opportunities, activities: emptyTable, users: [person], stage_events: [], files: [], issues: [], absent: [], ignoredFiles: [] },
     goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
-    goalAttainment: () => c.goalAttainment ?? null,
+    // The case's figure as written (0.6999999999 stays that), exact like the engine's.
+    goalAttainment: () => (c.goalAttainment === undefined ? null : fromPolicyNumber(c.goalAttainment)),
     constraintMet: () => c.constraintMet ?? null,
   };
 }

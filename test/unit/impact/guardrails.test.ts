@@ -10,7 +10,7 @@ const figures = {
   stages: [{ stage: 'mql', utilisation: { base: 0.87, head: 1.02, delta: 0.15 } }, { stage: 'sal', utilisation: { base: 0.5, head: 0.5, delta: 0 } }],
   comp: { total: [{ currency: 'USD', base: '100.00', head: '104.00', delta: '4.00', deltaPct: 4 }], byPlan: [], byTeam: [], byPerson: [] },
   slas: [{ modelledChangePts: null, replayed: { base: 0.32, head: 0.27, delta: -0.05 } }],
-  mqlVolume: { base: 800, head: 1000, delta: 200 },
+  mqlVolume: { stage: 'mql', stageName: 'Marketing qualified', base: 800, head: 1000, delta: 200 },
   goal: { projectedAttainment: { base: 0.8, head: 0.8, delta: 0 } },
 } as unknown as Figures;
 

@@ -2,6 +2,7 @@ import type { PipelineData } from '../../data/types.js';
 import type { Policy } from '../../policy/types.js';
 import type { EngineContext } from '../context.js';
 import type { CreditIndex } from './credit.js';
+import type { Decimal } from './money.js';
 
 /** What compensation is computed against: the engine context, the data and the shared goal's results. */
 export interface CompContext extends EngineContext {
@@ -15,11 +16,12 @@ export interface CompContext extends EngineContext {
   credit?: CreditIndex;
   goal: Policy<'RevenueGoal'> | undefined;
   /**
-   * Attainment (fraction, e.g. 0.82) of the shared goal over [start,end): the goal metric in
-   * that span ÷ the goal target prorated to the span's share of the goal period. null when
-   * there is no goal.
+   * Attainment (fraction, e.g. 0.82) of the shared goal over [start,end), exact (never
+   * rounded: gates compare it and pay multiplies it): the goal metric in that span ÷ the goal
+   * target prorated to the span's share of the goal period. null when there is no goal, or
+   * its metric is unknown (won deals without amounts).
    */
-  goalAttainment(start: number, end: number): number | null;
+  goalAttainment(start: number, end: number): Decimal | null;
   /** Whether the RevenueGoal's constraint metric met its target over [start,end); null when unknown. */
   constraintMet(start: number, end: number): boolean | null;
 }

@@ -34,8 +34,15 @@ interface DealTally {
   measure: 'amount' | 'count';
 }
 
+/**
+ * Sums per person and period. A sum of amounts over a period in which opportunities were
+ * credited but none carries an amount is unknown (it counts as 0, `isUnknown`, with a
+ * warning), not a measured 0.
+ */
 function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
   const sums = new PeriodSums(input);
+  const credited = new Int32Array(input.periods.length);
+  const withAmount = new Int32Array(input.periods.length);
   const opportunities = input.ctx.data.opportunities;
   for (let i = 0; i < opportunities.length; i++) {
     const opportunity = opportunities[i] as Row;
@@ -47,12 +54,21 @@ function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
     let amount = '1';
     if (spec.measure === 'amount') {
       if (!isInPlanCurrency(opportunity, input)) continue;
-      amount = readText(opportunity, 'amount') ?? '0';
+      const text = readText(opportunity, 'amount');
+      credited[k] = (credited[k] ?? 0) + 1;
+      if (text !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
+      amount = text ?? '0';
     }
     if (credit.kind === 'team') sums.addTeam(k, amount);
     else sums.add(k, credit.id, amount);
   }
-  return sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
+  const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
+  const unknown = input.periods.filter((_, k) => (credited[k] as number) > 0 && withAmount[k] === 0);
+  if (unknown.length > 0) {
+    unknown.forEach((period) => (values[input.periods.indexOf(period)] as PeriodValues).isUnknown = true);
+    input.warn(`${spec.metric} is unknown for ${unknown.map((p) => p.label).join(', ')}: none of the opportunities credited carries an amount; it counts as 0.`);
+  }
+  return values;
 }
 
 /** `won_amount`: Σ `amount` of opportunities with `won = true` and `closed_at` in the period, credited to the opportunity's `owner_id`. */

@@ -4,8 +4,8 @@ import { Dec, ONE, ZERO } from './money.js';
 /**
  * `goal_attainment`: attainment of the shared RevenueGoal over the whole payout period, as
  * the evaluation computes it (goal metric in the period ÷ goal target prorated to the
- * period), the same for everyone. A fraction already: it has no target of its own. Unknown
- * (no goal) counts as 0, with a warning.
+ * period), exact, the same for everyone. A fraction already: it has no target of its own.
+ * Unknown (no goal, or won deals without amounts) counts as 0, with a warning.
  */
 export const goalAttainment: MetricDefinition = {
   kind: 'fraction',
@@ -13,9 +13,13 @@ export const goalAttainment: MetricDefinition = {
     let isWarned = false;
     return input.periods.map((period) => {
       const value = input.ctx.goalAttainment(period.start, period.end);
-      const isKnown = value !== null && Number.isFinite(value);
+      const isKnown = value !== null && value.isFinite();
       if (!isKnown && !isWarned) {
-        input.warn('goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.');
+        input.warn(
+          input.ctx.goal === undefined
+            ? 'goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.'
+            : `goal_attainment is unknown for ${period.label} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`,
+        );
         isWarned = true;
       }
       return { byPerson: new Map(), shared: isKnown ? new Dec(value) : ZERO, isUnknown: !isKnown };

@@ -86,7 +86,8 @@ function gateLine(frame: PlanFrame, gate: NonNullable<CompPlanSpec['gates']>[num
   warnMeasure(frame, `gate ${gate.id}`, metric, measured, 'the gate fails');
   const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
   const components = gate.components ?? frame.spec.components.map((c) => c.id);
-  return { id: gate.id, metric, value: measured.attainment === null ? null : toRatio(measured.attainment), min: gate.min, isPassed, components };
+  const a = measured.attainment;
+  return { id: gate.id, metric, value: a === null ? null : toRatio(a), valueExact: a === null ? null : a.toFixed(), min: gate.min, isPassed, components };
 }
 
 /**
@@ -110,7 +111,8 @@ export function teamMultiplierLines(frame: PlanFrame, k: number, active: readonl
     }
     warnMeasure(frame, `team multiplier ${m.id}`, metric, measured, 'it does not apply');
     const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
-    return { id: m.id, metric, value: measured.attainment === null ? null : toRatio(measured.attainment), min: m.min, multiplier: m.multiplier, isApplied };
+    const a = measured.attainment;
+    return { id: m.id, metric, value: a === null ? null : toRatio(a), valueExact: a === null ? null : a.toFixed(), min: m.min, multiplier: m.multiplier, isApplied };
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeFileIo } from '../../../../src/cli/cli-io.js';
 import { computeComp } from '../../../../src/core/engine/comp/index.js';
+import { Dec } from '../../../../src/core/engine/comp/money.js';
 import { loadPolicyDir } from '../../../../src/core/policy/load.js';
 import { examplePolicies } from '../../../helpers/paths.js';
 import { context, lineOf, ms, pipeline } from './helpers.js';
@@ -98,7 +99,10 @@ describe('the example comp plans on a small hand-made pipeline', () => {
     const ctx = {
       ...context(data, { timeZone: 'America/New_York', start: '2026-01-01T05:00:00Z', asOf: '2026-04-01T04:00:00Z' }),
       goal: loaded.set.RevenueGoal[0],
-      goalAttainment: (start: number, end: number) => goalBySpan.get(`${start}/${end}`) ?? null,
+      goalAttainment: (start: number, end: number) => {
+        const value = goalBySpan.get(`${start}/${end}`);
+        return value === undefined ? null : new Dec(value);
+      },
       constraintMet: (start: number) => constraintByStart.get(start) ?? null,
     };
     const section = computeComp(loaded.set.CompPlan, ctx);
@@ -110,7 +114,7 @@ describe('the example comp plans on a small hand-made pipeline', () => {
       ['new-business', '180000.00', '150000.00', 1.2, 1.12, '26880.00'],
       ['shared-goal', '0.85', null, 0.85, 0.85, '5100.00'],
     ]);
-    expect(ae1.gates).toEqual([{ id: 'shared-goal-floor', metric: 'goal_attainment', value: 0.85, min: 0.7, isPassed: true, components: ['shared-goal'] }]);
+    expect(ae1.gates).toEqual([{ id: 'shared-goal-floor', metric: 'goal_attainment', value: 0.85, valueExact: '0.85', min: 0.7, isPassed: true, components: ['shared-goal'] }]);
     expect(ae1.spiffs).toEqual([{ id: 'multi-year-h1', opportunityId: 'OA2', amount: '1500.00' }]);
     expect(ae1.clawbacks).toEqual([{ id: 'early-cancellation', opportunityId: 'OA1', closedIn: '2026-Q1', amount: '-17920.00' }]);
     expect(ae1.total).toBe('15560.00');

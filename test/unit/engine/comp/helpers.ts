@@ -1,5 +1,6 @@
 import type { PipelineData } from '../../../../src/core/data/types.js';
 import type { CompContext } from '../../../../src/core/engine/comp/index.js';
+import { Dec } from '../../../../src/core/engine/comp/money.js';
 import type { CompPlanSpec, Policy } from '../../../../src/core/policy/types.js';
 import type { CompPersonPeriod, CompPlanResult, CompSection } from '../../../../src/core/report/comp.js';
 
@@ -11,7 +12,8 @@ export interface ContextOptions {
   start?: string;
   asOf?: string;
   timeZone?: string;
-  goalAttainment?: number | null;
+  /** A number, or a decimal text for an exact figure (`'0.6999999999'`). */
+  goalAttainment?: number | string | null;
   constraintMet?: boolean | null;
 }
 
@@ -27,7 +29,7 @@ export function context(data: PipelineData, options: ContextOptions = {}): CompC
     users,
     data,
     goal: undefined,
-    goalAttainment: () => (options.goalAttainment === undefined ? 1 : options.goalAttainment),
+    goalAttainment: () => (options.goalAttainment === undefined ? new Dec(1) : options.goalAttainment === null ? null : new Dec(String(options.goalAttainment))),
     constraintMet: () => (options.constraintMet === undefined ? true : options.constraintMet),
   };
 }

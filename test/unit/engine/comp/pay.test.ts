@@ -60,7 +60,7 @@ describe('gates', () => {
     { goal: 0.7, isPassed: true, goalPay: '1400.00', total: '9400.00' },
   ])('goal attainment $goal against min 0.7 passes: $isPassed', ({ goal, isPassed, goalPay, total }) => {
     const line = lineOf(computeComp([spec], context(data, { goalAttainment: goal })), 'A', '2026-Q1');
-    expect(line.gates).toEqual([{ id: 'floor', metric: 'goal_attainment', value: goal, min: 0.7, isPassed, components: ['goal'] }]);
+    expect(line.gates).toEqual([{ id: 'floor', metric: 'goal_attainment', value: goal, valueExact: String(goal), min: 0.7, isPassed, components: ['goal'] }]);
     expect(line.components.map((c) => [c.id, c.isGated, c.payout])).toEqual([
       ['nb', false, '8000.00'],
       ['goal', !isPassed, goalPay],
@@ -89,7 +89,7 @@ describe('team multipliers', () => {
     const data = pipeline({ users: [ae('A'), ae('B')], opportunities: [won('A', '150000', '2026-02-01T00:00:00Z'), won('B', '60000', '2026-02-01T00:00:00Z')] });
     const section = computeComp([spec], context(data));
     const a = lineOf(section, 'A', '2026-Q1');
-    expect(a.multipliers).toEqual([{ id: 'team', metric: 'won_amount', value: 1.05, min: 1, multiplier: 1.1, isApplied: true }]);
+    expect(a.multipliers).toEqual([{ id: 'team', metric: 'won_amount', value: 1.05, valueExact: '1.05', min: 1, multiplier: 1.1, isApplied: true }]);
     expect([a.componentPay, a.multiplier, a.variablePay, a.total]).toEqual(['15000.00', 1.1, '16500.00', '16500.00']);
     expect(lineOf(section, 'B', '2026-Q1').total).toBe('6600.00'); // 6,000 × 1.1
     expect(section.plans[0]?.totals.total).toBe('23100.00');

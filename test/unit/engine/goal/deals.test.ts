@@ -64,7 +64,10 @@ describe('measureDeals: won amounts', () => {
     { name: 'decimals that floats cannot hold', amounts: ['0.10', '0.20'], total: '0.30', average: '0.15' },
     { name: 'an average of exactly half a cent rounds up', amounts: ['1.00', '1.01'], total: '2.01', average: '1.01' }, // 1.005
     { name: 'an average below half a cent rounds down', amounts: ['10', '10', '10.01'], total: '30.01', average: '10.00' }, // 10.00333…
-    { name: 'a deal without an amount counts as 0', amounts: [null, '5'], total: '5.00', average: '2.50' },
+    // A deal without an amount adds nothing and is not averaged as a 0: 5 ÷ 1.
+    { name: 'a deal without an amount is left out of the sum and the average', amounts: [null, '5'], total: '5.00', average: '5.00' },
+    // Won deals, none with an amount: unknown, never 0.00.
+    { name: 'no won deal with an amount: unknown', amounts: [null, null], total: null, average: null },
   ])('$name', ({ amounts, total, average }) => {
     const { section } = measureDeals(amounts.map((a) => row(wonDeal(a))), asOf);
     expect([section.wonAmount, section.averageWonAmount]).toEqual([total, average]);
@@ -81,6 +84,30 @@ describe('measureDeals: won amounts', () => {
     expect(section.currency).toBeNull();
     expect(section.wonAmount).toBe('150.00'); // summed as given
     expect(warnings).toEqual(['Opportunities are in EUR, USD; deal amounts are summed as given.']);
+  });
+
+  it('says why won amounts are unknown when no won deal carries one, per owner too', () => {
+    // An export without amounts (closed deals mapped without a revenue column): 3 won, 0 with an amount.
+    const rows = [wonDeal(null, 'A'), { ...wonDeal(null, 'B'), id: 'B2' }, { ...wonDeal(null, 'B'), id: 'B3' }].map(row);
+    const { section, exact, warnings } = measureDeals(rows, asOf);
+    expect(section).toMatchObject({ won: 3, wonAmount: null, averageWonAmount: null, wonWithoutAmount: 3, amountUnknown: 'no-amounts' });
+    // Unknown amounts sort by count (B has 2), then id.
+    expect(section.byOwner).toEqual([
+      { ownerId: 'B', won: 2, wonAmount: null },
+      { ownerId: 'A', won: 1, wonAmount: null },
+    ]);
+    expect(exact.wonAmount).toBeNull();
+    expect(warnings).toEqual(['None of the 3 won deals carries an amount, so won amounts are unknown.']);
+  });
+
+  it('counts and warns about won deals without an amount when others have one', () => {
+    const { section, warnings } = measureDeals([row(wonDeal(null, 'A')), row(wonDeal('7.50', 'B'))], asOf);
+    expect(section).toMatchObject({ wonAmount: '7.50', averageWonAmount: '7.50', wonWithoutAmount: 1, amountUnknown: null });
+    expect(section.byOwner).toEqual([
+      { ownerId: 'B', won: 1, wonAmount: '7.50' },
+      { ownerId: 'A', won: 1, wonAmount: null },
+    ]);
+    expect(warnings).toEqual(['1 of the 2 won deals carry no amount; won amounts sum the other 1.']);
   });
 });
 

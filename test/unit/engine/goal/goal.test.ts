@@ -20,7 +20,7 @@ const quarter = [
 
 function goalAt(asOf: string, opportunities: Fields[], goal: Partial<RevenueGoalSpec['goal']> = {}, timeZone = 'UTC'): { section: GoalSection; warnings: string[] } {
   const rows: Row[] = opportunities.map(row);
-  const deals = measureDeals(rows, ms(asOf)).section;
+  const deals = measureDeals(rows, ms(asOf));
   return measureGoal(revenueGoal(goal), rows, deals, ms(asOf), timeZone);
 }
 
@@ -36,6 +36,8 @@ describe('measureGoal', () => {
       target: '1000.00',
       actual: '300.00', // G2 200 + G3 100
       attainment: 0.3, // 300 ÷ 1000
+      attainmentExact: '0.3',
+      unknown: null,
       elapsed: 0.6556, // 59 of 90 days
       pace: 0.4576, // 0.3 ÷ 59/90 = 27/59 = 0.45762…
       velocity: {
@@ -44,6 +46,7 @@ describe('measureGoal', () => {
         averageWonAmount: '200.00', // (300 + 200 + 100) ÷ 3
         cycleDays: 20, // (20 + 10 + 30) ÷ 3
         perDay: '15.00', // 2 × 0.75 × 200 ÷ 20
+        unknown: null,
       },
       forecast: {
         remainingDays: 31, // March
@@ -122,5 +125,54 @@ describe('measureGoal', () => {
     ];
     expect(goalAt('2026-04-10T00:00Z', deals).section.actual).toBe('120.00'); // UTC: Z1 + Z2
     expect(goalAt('2026-04-10T00:00Z', deals, {}, 'America/New_York').section.actual).toBe('150.00'); // Z2 + Z3
+  });
+
+  it('builds velocity from the exact win rate and cycle, and rounds once', () => {
+    // Won W1 3,000 in 1 d and W2 3,000 in 2 d 1 h (49/24 d); L1 lost; O1–O3 open. As of 1 Feb.
+    const deals = [
+      usd({ id: 'W1', amount: '3000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-02T00:00Z', won: true }),
+      usd({ id: 'W2', amount: '3000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-03T01:00Z', won: true }),
+      usd({ id: 'L1', amount: '0', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-05T00:00Z', won: false }),
+      ...['O1', 'O2', 'O3'].map((id) => usd({ id, amount: '900', created_at: '2026-01-10T00:00Z', closed_at: null, won: null })),
+    ];
+    const { section } = goalAt('2026-02-01T00:00Z', deals);
+    // Win rate 2/3, average 3,000, cycle (1 + 49/24) ÷ 2 = 73/48 d.
+    // Exact: 3 × 2/3 × 3,000 ÷ 73/48 = 288,000/73 = 3,945.2054… → 3945.21.
+    // (From the displayed 0.6667 and 1.52: 3 × 0.6667 × 3,000 ÷ 1.52 = 3,947.5657… → 3947.57.)
+    expect(section.velocity).toEqual({ openOpportunities: 3, winRate: 0.6667, averageWonAmount: '3000.00', cycleDays: 1.52, perDay: '3945.21', unknown: null });
+    // 59 days left (1 Feb → 1 Apr): 6,000 + 288,000/73 × 59 = 6,000 + 16,992,000/73 = 238,767.1232… → 238767.12.
+    expect(section.forecast).toEqual({ remainingDays: 59, projected: '238767.12', projectedAttainment: 238.7671 });
+  });
+
+  it('takes pace from the exact attainment', () => {
+    // 1,000 of 3,000 = 1/3 with 45 of 90 days gone: pace 2/3 = 0.6667 (0.3333 ÷ 0.5 would give 0.6666).
+    const { section } = goalAt('2026-02-15T00:00Z', [usd({ id: 'P', amount: '1000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-10T00:00Z', won: true })], { target: '3000' });
+    expect(section).toMatchObject({ attainment: 0.3333, attainmentExact: '0.3333333333333333333333333333333333333333', elapsed: 0.5, pace: 0.6667 });
+  });
+
+  it('is unknown, not 0, when the won deals carry no amount', () => {
+    // Closed deals exported without a revenue column: G2, G3 won in the period, no amount.
+    const noAmounts = quarter.map((d) => ({ ...d, amount: null }));
+    const { section, warnings } = goalAt('2026-03-01T00:00Z', noAmounts);
+    expect(section).toMatchObject({
+      actual: null,
+      attainment: null,
+      attainmentExact: null,
+      unknown: 'no-amounts',
+      pace: null,
+      velocity: { openOpportunities: 2, winRate: 0.75, averageWonAmount: null, perDay: null, unknown: 'no-amounts' },
+      forecast: { projected: null, projectedAttainment: null },
+    });
+    expect(warnings).toEqual(['None of the won deals counted by the goal test-goal carries an amount, so its actual and attainment are unknown.']);
+    // Counting deals needs no amount.
+    expect(goalAt('2026-03-01T00:00Z', noAmounts, { metric: 'won_deals', target: '10' }).section).toMatchObject({ actual: '2.00', unknown: null, velocity: { perDay: '0.08', unknown: null } });
+  });
+
+  it('says why velocity is unknown', () => {
+    expect(goalAt('2025-12-15T00:00Z', quarter).section.velocity.unknown).toBe('none-closed');
+    const lostOnly = [usd({ id: 'L', amount: '10', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-02T00:00Z', won: false })];
+    expect(goalAt('2026-03-01T00:00Z', lostOnly).section.velocity).toMatchObject({ perDay: null, unknown: 'none-won' });
+    const instant = [usd({ id: 'I', amount: '10', created_at: '2026-01-02T00:00Z', closed_at: '2026-01-02T00:00Z', won: true })];
+    expect(goalAt('2026-03-01T00:00Z', instant).section.velocity).toMatchObject({ perDay: null, unknown: 'zero-cycle' });
   });
 });
