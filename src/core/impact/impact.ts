@@ -4,7 +4,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import { round } from '../engine/stats.js';
 import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
-import type { Delta, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
+import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
 import { checkGuardrails } from './guardrails.js';
 import { diffPolicySets } from './policy-diff.js';
 import { modelSla } from './sla-model.js';
@@ -93,7 +93,12 @@ function stageOfEvent(set: PolicySet, event: string): string | null {
  * target), SLAs (replayed and modelled), comp per plan, team and person, the goal forecast,
  * and the BASE guardrails crossed with the approvers they require.
  */
-export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonly Row[], options: { engineVersion: string; generatedAt?: string }): ImpactReport {
+export function computeImpact(
+  base: ImpactSide,
+  head: ImpactSide,
+  leads: readonly Row[],
+  options: { engineVersion: string; generatedAt?: string; inputs?: Pick<ImpactInputs, 'dataFrom' | 'dataDir' | 'dataChanges' | 'note'> },
+): ImpactReport {
   const b = base.evaluation.report;
   const h = head.evaluation.report;
   const asOf = Date.parse(b.stamp.asOf);
@@ -110,6 +115,8 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
   const mqlBase = b.funnel?.stages.find((s) => s.id === mqlStage)?.arrivals ?? 0;
   const mqlHead = h.funnel?.stages.find((s) => s.id === mqlStage)?.arrivals ?? 0;
   const constraintHead = h.constraint?.stage ?? null;
+  const given = options.inputs ?? { dataFrom: 'worktree', dataDir: '', dataChanges: [], note: null };
+  const mappingChanges = policyChanges.filter((c) => c.kind === 'FieldMapping').map((c) => `${c.kind} ${c.name} ${c.change}`);
   const figures: Omit<ImpactReport, 'guardrails'> = {
     schemaVersion: 1,
     kind: 'impact',
@@ -123,6 +130,7 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
       asOfSource: b.stamp.asOfSource,
       ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
     },
+    inputs: { ...given, mappingChanges, isChanged: given.dataChanges.length > 0 || mappingChanges.length > 0 },
     hasChanges: policyChanges.length > 0,
     policyChanges,
     classTransitions: countClassTransitions(base.evaluation.classes, head.evaluation.classes, leads, asOf),
