@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
+import { fakeUser, pullRequestEvent, repoFullName, startFakeGitHub } from '../helpers/github-server.js';
 import { makeTempDir, repoRoot } from '../helpers/paths.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
@@ -33,12 +34,14 @@ const attacks: Record<string, (repo: string) => void> = {
 };
 
 describe('revops impact on a pull request that also changes data or mappings', () => {
+  let root = '';
   let repo = '';
   let cleanup = (): void => undefined;
   const heads = new Map<string, string>();
 
   beforeAll(() => {
-    ({ dir: repo, cleanup } = makeTempDir('revops-gate-'));
+    ({ dir: root, cleanup } = makeTempDir('revops-gate-'));
+    repo = join(root, 'repo');
     cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
     cpSync(join(repoRoot, 'examples', 'data'), join(repo, 'data'), { recursive: true });
     git(repo, 'init', '-q', '-b', 'main');
@@ -98,6 +101,33 @@ describe('revops impact on a pull request that also changes data or mappings', (
     const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data'), '--format', 'markdown']);
     const lines = run.stdout.split('\n');
     expect(lines[2]?.replace(/\\/g, '')).toContain('This change edits data or mappings (data_changed): data/activities.csv changed (+1 −0 ~0 rows)');
+  });
+
+  it('makes revops check ask the data-changed approvers, and pass once they approve', async () => {
+    const head = heads.get('far-future activity row') as string;
+    const out = join(root, 'impact.json');
+    git(repo, 'checkout', '-q', head);
+    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data'), '--format', 'json', '--output', out]);
+    expect(run.code).toBe(0);
+    const github = await startFakeGitHub();
+    try {
+      github.addToken('actions-token', 'installation');
+      github.addPull(7, fakeUser('analyst'), head);
+      writeFileSync(join(root, 'event.json'), JSON.stringify(pullRequestEvent(7, head)));
+      const env = { GITHUB_TOKEN: 'actions-token', GITHUB_REPOSITORY: repoFullName, GITHUB_EVENT_PATH: join(root, 'event.json'), GITHUB_API_URL: github.url };
+      const reviewers = [fakeUser('vp-sales'), fakeUser('head-of-sdr')];
+      for (const user of reviewers) github.addReview(7, user, 'APPROVED', head);
+      expect((await runRevops(['check', '--impact', out], env)).code).toBe(1);
+      expect(github.statuses.at(-1)?.state).toBe('failure');
+      expect(github.statuses.at(-1)?.description).toContain('data-changed');
+      const revops = fakeUser('revops-lead');
+      github.addTeamMember('lumen-metrics/revops', 'revops-lead');
+      github.addReview(7, revops, 'APPROVED', head);
+      expect((await runRevops(['check', '--impact', out], env)).code).toBe(0);
+      expect(github.statuses.at(-1)?.state).toBe('success');
+    } finally {
+      await github.close();
+    }
   });
 
   it('reads the head data only when asked, and refuses a symbolic link there', async () => {
