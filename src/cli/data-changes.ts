@@ -8,6 +8,13 @@ import type { TreeEntry } from './git-policies.js';
  */
 export const maxRowCompareBytes = 32 * 1024 * 1024;
 
+/** Control, bidi and zero-width characters, and `::` (a workflow command in a CI log). */
+// eslint-disable-next-line no-control-regex
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|:(?=:)/g;
+
+/** A path from the head's tree as it may be shown: it names the file, it cannot act on a terminal or log. */
+export const printablePath = (path: string): string => path.replace(unprintable, (c) => (c === ':' ? ': ' : '?'));
+
 /** Most changed files listed; the rest are counted in one entry. */
 const maxFilesListed = 50;
 
@@ -98,7 +105,7 @@ export async function compareDataAt(baseSha: string, headSha: string, dir: strin
   const [base, head] = await Promise.all([listTreeAt(baseSha, dir, cwd), listTreeAt(headSha, dir, cwd)]);
   const files = [...new Set([...base.keys(), ...head.keys()])].sort().filter((f) => base.get(f)?.object !== head.get(f)?.object || base.get(f)?.mode !== head.get(f)?.mode);
   const out: DataFileChange[] = [];
-  for (const file of files.slice(0, maxFilesListed)) out.push(await describeFile(file, base.get(file), head.get(file), cwd));
+  for (const file of files.slice(0, maxFilesListed)) out.push({ ...(await describeFile(file, base.get(file), head.get(file), cwd)), file: printablePath(file) });
   if (files.length > maxFilesListed) {
     out.push({ file: `${files.length - maxFilesListed} more files under ${dir}`, change: 'changed', rows: null, note: 'not listed' });
   }

@@ -27,6 +27,7 @@ const attacks: Record<string, (repo: string) => void> = {
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^id,/, 'id,__proto__,'));
   },
+  'a data file named like a workflow command': (repo) => writeFileSync(join(repo, 'data', 'x\n::error::pwned\u202e.csv'), 'id\n1\n'),
   'changed FieldMapping': (repo) => {
     const file = join(repo, 'policies', 'mapping-hubspot.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('id: {column: Record ID}', 'id: {column: Email}'));
@@ -94,6 +95,16 @@ describe('revops impact on a pull request that also changes data or mappings', (
     const mapping = (await impactOf('changed FieldMapping')).report;
     expect(mapping?.inputs).toMatchObject({ dataChanges: [], mappingChanges: ['FieldMapping hubspot changed'] });
     expect(mapping?.guardrails.find((g) => g.id === 'data-changed')?.reason).toContain('FieldMapping hubspot changed');
+  });
+
+  it('shows a hostile data file name inert in the terminal', async () => {
+    const head = heads.get('a data file named like a workflow command') as string;
+    git(repo, 'checkout', '-q', head);
+    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('data/x?: :error: :pwned?.csv added (+1 −0 ~0 rows)');
+    expect(run.stdout.split('\n').filter((l) => l.trimStart().startsWith('::'))).toEqual([]);
+    expect(run.stdout).not.toContain('\u202e');
   });
 
   it('puts the data change at the top of the comment', async () => {
