@@ -73,6 +73,8 @@ export async function* streamBlob(object: string, cwd: string): AsyncGenerator<U
     child.on('error', reject);
     child.on('close', resolve);
   });
+  // Handled here too, so a reader that stops early leaves no unhandled rejection behind.
+  exited.catch(() => undefined);
   let done = false;
   try {
     for await (const chunk of child.stdout) yield chunk as Buffer;
