@@ -1,6 +1,7 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
+import { describeInputs } from './impact-inputs.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
@@ -115,13 +116,15 @@ function stamp(r: ImpactReport): string[] {
  * details with a Mermaid chart of utilisation per stage. No change → a short "no impact" body.
  */
 export function renderImpactMarkdown(r: ImpactReport): string {
-  if (!r.hasChanges) {
-    return `### revops-policy: no impact\n\nThe policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
+  const inputs = describeInputs(r);
+  if (!r.hasChanges && !r.inputs.isChanged) {
+    return `### revops-policy: no impact${inputs === null ? '' : `\n\n**${e(inputs)}**`}\n\nThe policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
   }
   const h = describeImpact(r);
   const lines = [
     '### revops-policy impact',
     '',
+    ...(inputs === null ? [] : [`**${e(inputs)}**`, '']),
     `**${e(h.constraint)}**`,
     e(h.consequences.join(' · ')),
     '',

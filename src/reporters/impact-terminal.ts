@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeDeclared, describeImpact, signed } from './impact-headline.js';
+import { describeInputs } from './impact-inputs.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -21,7 +22,9 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   const wrap = (text: string, indent = '  '): string[] => wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
   const side = (s: ImpactReport['base']) => `${t(s.ref)}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
   const out = [c.bold(`revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`), ''];
-  if (!r.hasChanges) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
+  const inputs = describeInputs(r);
+  if (inputs !== null) out.push(...wrapText(t(inputs), WIDTH, '').map((l) => c.yellow(l)), '');
+  if (!r.hasChanges && !r.inputs.isChanged) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
   const h = describeImpact(r);
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   out.push(...wrapText(h.constraint, WIDTH, '').map((l) => c.bold(l)));

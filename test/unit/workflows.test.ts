@@ -7,6 +7,7 @@ import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
 interface Step {
   id?: string;
+  'working-directory'?: string;
   if?: string;
   uses?: string;
   run?: string;
@@ -77,6 +78,23 @@ describe.each(stepFiles)('%s', (file, steps) => {
   });
 });
 
+/** What `revops init` scaffolds and the action: they run on a user's pull requests. */
+const shippedStepFiles = stepFiles.filter(([file]) => file.startsWith(templateDir) || file === 'action.yml');
+
+describe.each(shippedStepFiles)('%s', (_file, steps) => {
+  it('installs with npm only outside the checkout, with no scripts, an empty user config and the public registry', () => {
+    const installs = steps.filter((s) => /\bnpm (install|ci|i)\b/.test(s.run ?? ''));
+    expect(installs).toHaveLength(1);
+    for (const step of installs) {
+      expect(step.run).toContain('--ignore-scripts');
+      expect(step.run).toContain('--userconfig "$RUNNER_TEMP/revops-npmrc"');
+      expect(step.run).toContain('--registry https://registry.npmjs.org/');
+      expect(step['working-directory'] === '${{ runner.temp }}' || step.run?.includes('cd "$GITHUB_ACTION_PATH"')).toBe(true);
+    }
+    expect(steps.filter((s) => /\bnpx\b/.test(s.run ?? ''))).toEqual([]);
+  });
+});
+
 describe.each(workflowFiles)('%s', (file) => {
   const workflow = readWorkflow(file);
 
@@ -114,6 +132,20 @@ describe('action.yml', () => {
     for (const step of action.runs.steps.filter((s) => s.run !== undefined)) expect(step.shell).toBe('bash');
   });
 
+  it("replays in a base checkout: fetches the head as objects, replays the base's data, then comments and checks", () => {
+    const replay = action.runs.steps.find((s) => s.id === 'replay');
+    expect(replay?.if).toBe("inputs.mode == 'replay'");
+    expect(replay?.run).toContain('fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR/head:refs/revops/head"');
+    expect(replay?.run).toContain('if [ "$(git rev-parse refs/revops/head)" != "$HEAD_SHA" ]');
+    expect(replay?.run).toContain('--base "${BASE_REF:-HEAD}" --head "$HEAD_SHA"');
+    expect(replay?.run).toContain('--data-ref base');
+    expect(replay?.run).not.toMatch(/\bgit\s+(checkout|switch|worktree|reset|merge|pull)\b/);
+    const check = action.runs.steps.find((s) => s.id === 'check');
+    expect(check?.if).toBe("inputs.mode == 'check' || inputs.mode == 'replay'");
+    expect(check?.run).toContain('if [ -n "$REPORT_PATH" ]; then IMPACT_FILE="$REPORT_PATH/impact.json"; fi');
+    expect(check?.env?.['REPORT_PATH']).toBe('${{ steps.replay.outputs.report-path }}');
+  });
+
   it('reports blocked from the exit code of check', () => {
     const check = action.runs.steps.find((s) => s.id === 'check');
     expect(check?.run).toContain('1) echo "blocked=true"');
@@ -135,75 +167,100 @@ describe('stage one: revops-impact.yml', () => {
     expect(checkout?.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
   });
 
-  it('validates, replays in both formats, records the pull request and uploads it all', () => {
+  it("validates and replays the base's data for the job summary", () => {
     expect(runs).toContain('revops validate "$REVOPS_POLICIES" --format github');
-    expect(runs).toMatch(/revops impact .* --format markdown --output "\$out\/impact\.md"/);
-    expect(runs).toMatch(/revops impact .* --format json --output "\$out\/impact\.json"/);
-    expect(runs).toContain('--base "origin/$BASE_REF" --head "$HEAD_SHA"');
-    expect(runs).toContain('/revops-impact/pr-number"');
-    expect(runs).toContain('/revops-impact/head-sha"');
+    expect(runs).toMatch(/revops impact --base "origin\/\$BASE_REF" --head "\$HEAD_SHA" .*--data-ref base .*--format markdown/s);
     expect(runs).toContain('>> "$GITHUB_STEP_SUMMARY"');
-    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(upload?.with).toMatchObject({ name: 'revops-impact', path: '${{ runner.temp }}/revops-impact/' });
+  });
+
+  it('hands stage two nothing but the pull-request number, recorded before anything can fail', () => {
+    const upload = job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload.map((s) => s.with)).toEqual([{ name: 'revops-pr', path: '${{ runner.temp }}/revops-pr/', 'if-no-files-found': 'error', 'retention-days': 7 }]);
+    expect(runs).toContain('> "$RUNNER_TEMP/revops-pr/pr-number"');
+    expect(runs).not.toMatch(/impact\.json|head-sha"/);
+    const first = job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@') || /npm|revops /.test(s.run ?? ''));
+    expect(job.steps.indexOf(upload[0] as Step)).toBeLessThan(first);
   });
 });
 
 describe('stage two: revops-comment.yml', () => {
   const job = onlyJob(stageTwo);
   const verify = job.steps.find((s) => s.id === 'verify');
+  const impact = job.steps.find((s) => s.id === 'impact');
+  const runs = job.steps.map((s) => s.run ?? '').join('\n');
+  const at = (step: Step | undefined): number => job.steps.indexOf(step as Step);
 
-  it('runs after stage one, on its pull-request runs that succeeded', () => {
+  it('runs after stage one, on its pull-request runs that finished', () => {
     expect(stageTwo.on).toEqual({ workflow_run: { workflows: [stageOne.name], types: ['completed'] } });
     expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    expect(job.if).toContain("github.event.workflow_run.conclusion == 'failure'");
     expect(job.if).toContain("github.event.workflow_run.event == 'pull_request'");
   });
 
-  it('may comment and set statuses, and read actions only for the artifact', () => {
-    expect(job.permissions).toEqual({ actions: 'read', 'pull-requests': 'write', statuses: 'write' });
+  it('may read the repository and the artifact, comment and set statuses', () => {
+    expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write', statuses: 'write' });
   });
 
-  it("never checks out or runs the pull request's code", () => {
-    expect(job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))).toEqual([]);
-    const runs = job.steps.map((s) => s.run ?? '').join('\n');
-    expect(runs).not.toMatch(/\bgit\s|refs\/pull|\bnpm ci\b/);
-    expect(runs).toContain('npm install --no-audit --no-fund --prefix revops-cli "revops-policy@${REVOPS_VERSION}"');
+  it('checks out the base branch only, after the pull request is verified', () => {
+    const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((s) => s.with)).toEqual([{ ref: '${{ steps.verify.outputs.base-ref }}', 'persist-credentials': false }]);
+    expect(at(checkouts[0])).toBeGreaterThan(at(verify));
   });
 
-  it('downloads the triggering run\'s artifact outside any working tree', () => {
-    const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'));
-    expect(download?.with).toEqual({
-      name: 'revops-impact',
-      path: '${{ runner.temp }}/revops-impact',
-      'run-id': '${{ github.event.workflow_run.id }}',
-      'github-token': '${{ github.token }}',
-    });
+  it("fetches the head's objects and never checks out, installs or runs them", () => {
+    expect(runs).toContain('fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR_NUMBER/head:refs/revops/head"');
+    expect(runs).toContain('if [ "$(git rev-parse refs/revops/head)" != "$HEAD_SHA" ]');
+    expect(runs).not.toMatch(/\bgit\s+(-c\s+\S+\s+)?(checkout|switch|worktree|reset|merge|pull|restore|submodule)\b|\bnpm ci\b|\bnpx\b|\bnode\s/);
   });
 
-  it('comments and checks only after the artifact is verified', () => {
-    expect(verify?.env).toMatchObject({
-      RUN_HEAD_SHA: '${{ github.event.workflow_run.head_sha }}',
-      RUN_HEAD_REPO: '${{ github.event.workflow_run.head_repository.full_name }}',
-    });
-    const posting = job.steps.filter((s) => /revops (comment|check)/.test(s.run ?? ''));
-    expect(posting.map((s) => s.if)).toEqual(["steps.verify.outputs.verdict == 'trusted'", "steps.verify.outputs.verdict == 'trusted'", "steps.verify.outputs.verdict == 'workflow-changed'"]);
-    expect(job.steps.indexOf(verify as Step)).toBeLessThan(job.steps.indexOf(posting[0] as Step));
+  it('installs revops before any checkout, outside it, with no scripts and no .npmrc but an empty one', () => {
+    const npm = job.steps.filter((s) => /\bnpm\b/.test(s.run ?? ''));
+    expect(npm).toHaveLength(1);
+    expect(npm[0]?.['working-directory']).toBe('${{ runner.temp }}');
+    expect(npm[0]?.run).toMatch(/npm install --ignore-scripts .*--userconfig "\$RUNNER_TEMP\/revops-npmrc" .*--registry https:\/\/registry\.npmjs\.org\/ --prefix revops-cli/s);
+    expect(at(npm[0])).toBeLessThan(job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
   });
 
-  describe('its artifact check', () => {
+  it("decides the status from its own replay of the base's data, never from the artifact", () => {
+    expect(impact?.if).toBe("steps.verify.outputs.verdict == 'judge'");
+    expect(impact?.run).toContain('sides=(--base HEAD --head "$HEAD_SHA" --policies "$REVOPS_POLICIES" --data "$REVOPS_DATA" --data-ref base --mask --quiet)');
+    expect(impact?.run).toContain('--format json --output "$out/impact.json"');
+    expect(impact?.run).toContain('out="$RUNNER_TEMP/revops-report"');
+    const check = job.steps.find((s) => /revops check/.test(s.run ?? ''));
+    expect(check?.run).toContain('revops check --impact "$RUNNER_TEMP/revops-report/impact.json"');
+    expect(at(check)).toBeGreaterThan(at(impact));
+    // Only the verify step reads what stage one uploaded, and only its pull-request number.
+    const readers = job.steps.filter((s) => (s.run ?? '').includes('revops-pr'));
+    expect(readers).toEqual([verify]);
+    expect(verify?.run).toContain('pr=$(head -c 32 "$RUNNER_TEMP/revops-pr/pr-number")');
+    for (const step of job.steps.filter((s) => /revops (comment|check) --/.test(s.run ?? ''))) expect(step.if).toBe("steps.impact.outputs.code == '0'");
+  });
+
+  it('sets a failure status when it cannot replay or will not judge', () => {
+    const fail = job.steps.filter((s) => (s.run ?? '').includes('-f state=failure'));
+    expect(fail.map((s) => s.if)).toEqual(["steps.verify.outputs.verdict == 'too-many-files'", "steps.impact.outputs.code != '' && steps.impact.outputs.code != '0'"]);
+  });
+
+  describe('its pull-request check', () => {
     const tempDir = useTempDirs();
     const sha = 'a'.repeat(40);
 
     /** Runs the verify step with a fake `gh` that answers for a pull request. */
-    function runVerify(artifact: Record<string, string>, pull: { sha: string; repo: string; files?: string[] }, run: { fail?: boolean; headRepo?: string } = {}): { code: number | null; out: string; log: string; calls: string } {
+    function runVerify(
+      artifact: Record<string, string>,
+      pull: { sha: string; repo: string; base?: string; changed?: number; listed?: number },
+      run: { fail?: boolean; headRepo?: string } = {},
+    ): { code: number | null; out: string; log: string; calls: string } {
       const dir = tempDir();
-      mkdirSync(join(dir, 'revops-impact'));
+      mkdirSync(join(dir, 'revops-pr'));
       mkdirSync(join(dir, 'bin'));
-      for (const [name, text] of Object.entries(artifact)) writeFileSync(join(dir, 'revops-impact', name), text);
+      for (const [name, text] of Object.entries(artifact)) writeFileSync(join(dir, 'revops-pr', name), text);
+      const listed = pull.listed ?? 1;
       const gh = [
         '#!/bin/bash',
         'echo "$*" >> "$RUNNER_TEMP/gh-calls"',
         run.fail === true ? 'echo "HTTP 404" >&2; exit 1' : '',
-        `case "$*" in *pulls/*/files*) printf '%s\\n' ${(pull.files ?? ['policies/funnel.yaml']).map((f) => `'${f}'`).join(' ')} ;; *) echo '${pull.sha} ${pull.repo}' ;; esac`,
+        `case "$*" in *pulls/*/files*) for ((i = 0; i < ${listed}; i++)); do echo "policies/f$i.yaml"; done ;; *) echo '${pull.sha} ${pull.repo} ${pull.base ?? 'main'} ${pull.changed ?? listed}' ;; esac`,
       ];
       writeFileSync(join(dir, 'bin', 'gh'), gh.join('\n'));
       chmodSync(join(dir, 'bin', 'gh'), 0o755);
@@ -218,7 +275,6 @@ describe('stage two: revops-comment.yml', () => {
           GITHUB_REPOSITORY: 'acme/policies',
           RUN_HEAD_SHA: sha,
           RUN_HEAD_REPO: run.headRepo ?? 'someone/policies',
-          RUN_WORKFLOW_PATH: '.github/workflows/revops-impact.yml',
         },
       });
       const calls = join(dir, 'gh-calls');
@@ -226,26 +282,27 @@ describe('stage two: revops-comment.yml', () => {
     }
 
     const fork = { sha, repo: 'someone/policies' };
-    const good = { 'pr-number': '12\n', 'head-sha': `${sha}\n` };
+    const good = { 'pr-number': '12\n' };
 
-    it('trusts an artifact that names the pull request and commit of the run', () => {
+    it('judges the pull request the run was for, on its base branch', () => {
       const run = runVerify(good, fork);
       expect(run.code).toBe(0);
-      expect(run.out).toBe(`verdict=trusted\npr=12\nhead-sha=${sha}\n`);
+      expect(run.out).toBe(`verdict=judge\npr=12\nhead-sha=${sha}\nbase-ref=main\n`);
       expect(run.calls).toContain('api repos/acme/policies/pulls/12 ');
-      expect(run.calls).toContain('api --paginate repos/acme/policies/pulls/12/files ');
+      expect(run.calls).toContain('api --paginate repos/acme/policies/pulls/12/files?per_page=100 ');
     });
 
     it.each([
-      ['a pr-number that is not a number', { ...good, 'pr-number': '12; echo pwned\n' }, fork, 'not a pull request number'],
-      ['a pr-number on two lines', { ...good, 'pr-number': '12\n13\n' }, fork, 'not a pull request number'],
-      ['no pr-number', { 'head-sha': good['head-sha'] }, fork, 'pr-number'],
-      ['a head-sha that is not the run commit', { ...good, 'head-sha': `${'b'.repeat(40)}\n` }, fork, 'not the commit the run was for'],
-      ['a head-sha that is not a SHA', { ...good, 'head-sha': '$(id)\n' }, fork, 'not the commit the run was for'],
+      ['a pr-number that is not a number', { 'pr-number': '12; echo pwned\n' }, fork, 'not a pull request number'],
+      ['a pr-number on two lines', { 'pr-number': '12\n13\n' }, fork, 'not a pull request number'],
+      ['a pr-number of 0', { 'pr-number': '0\n' }, fork, 'not a pull request number'],
+      ['no pr-number', {}, fork, 'pr-number'],
       ['a pull request from another repository', good, { sha, repo: 'mallory/policies' }, 'does not come from the repository'],
-      ['a pull request whose head repository is gone', good, { sha, repo: '' }, 'does not come from the repository', ''],
-    ])('rejects %s', (_name, artifact, pull, message, headRepo?: string) => {
-      const run = runVerify(artifact, pull, headRepo === undefined ? {} : { headRepo });
+      ['a pull request whose head repository is gone', good, { sha, repo: '-' }, 'does not come from the repository'],
+      ['a base branch named like an option', good, { ...fork, base: '--upload-pack=x' }, 'unexpected name'],
+      ['a base branch with ..', good, { ...fork, base: 'a/../b' }, 'unexpected name'],
+    ])('rejects %s', (_name, artifact, pull, message) => {
+      const run = runVerify(artifact, pull);
       expect(run.code).not.toBe(0);
       expect(run.log).toContain(message);
       expect(run.out).toBe('');
@@ -255,16 +312,20 @@ describe('stage two: revops-comment.yml', () => {
       expect(runVerify(good, fork, { fail: true }).code).not.toBe(0);
     });
 
-    it('posts nothing for a commit the pull request has moved past', () => {
+    it('judges nothing for a commit the pull request has moved past', () => {
       const run = runVerify(good, { ...fork, sha: 'c'.repeat(40) });
       expect(run.code).toBe(0);
       expect(run.out).toBe('verdict=stale\n');
     });
 
-    it('refuses to judge a pull request that changes the stage-one workflow', () => {
-      const run = runVerify(good, { ...fork, files: ['policies/funnel.yaml', '.github/workflows/revops-impact.yml'] });
+    it.each([
+      ['3,000 files listed (the cap)', { listed: 3000 }, 'too-many-files'],
+      ['more files changed than listed', { listed: 2999, changed: 3500 }, 'too-many-files'],
+      ['2,999 files', { listed: 2999 }, 'judge'],
+    ])('refuses to judge a pull request at the file-list cap: %s', (_name, files, verdict) => {
+      const run = runVerify(good, { ...fork, ...files });
       expect(run.code).toBe(0);
-      expect(run.out).toBe(`verdict=workflow-changed\npr=12\nhead-sha=${sha}\n`);
+      expect(run.out).toBe(`verdict=${verdict}\npr=12\nhead-sha=${sha}\nbase-ref=main\n`);
     });
   });
 });

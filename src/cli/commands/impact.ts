@@ -12,6 +12,7 @@ import { readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { loadCommandData } from '../load-data.js';
+import { planImpactData } from '../impact-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
 import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
@@ -28,6 +29,7 @@ interface ImpactOptions extends EvaluationCliOptions {
   headDir?: string;
   policies: string;
   repo: string;
+  dataRef?: string;
 }
 
 interface LoadedSide {
@@ -64,6 +66,7 @@ export function registerImpact(program: Command, ctx: CommandContext): void {
     .option('--head-dir <dir>', 'a plain policy directory as the head, instead of --head')
     .option('--policies <dir>', 'policy directory inside the repository, for --base/--head', 'policies')
     .option('--repo <dir>', 'git repository to read --base and --head from', '.')
+    .option('--data-ref <side>', 'where data in the repository is read, with --base/--head: base (default), head or worktree')
     .addHelpText(
       'after',
       `
@@ -73,6 +76,9 @@ Examples:
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
 Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
+With --base/--head, data inside the repository and the --mapping FieldMapping are read at the
+base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
+first and cross the data_changed guardrail metric. Data outside the repository is read from disk.
 The JSON report (kind "impact") is what revops check reads.
 
 Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`,
@@ -84,14 +90,18 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const { generatedAt, ...run } = toRunOptions(options);
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
-      const dataHashing = createHashingIo(io);
-      const data = await loadCommandData(io, {
-        data: options.data,
+      const plan = await planImpactData(io, { data: options.data, dataRef: options.dataRef, repo: options.repo, base, head });
+      if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}\n`);
+      const dataHashing = createHashingIo(plan.io);
+      const data = await loadCommandData(plan.io, {
+        data: plan.dir,
         quiet: options.quiet,
-        set: head.loaded.result.set,
+        set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
         hashing: dataHashing,
         keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+        // The second thread reads the file system; data from a commit is read here, from git.
+        ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
       });
       const prepared = prepareData(data);
       const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
@@ -100,7 +110,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           ...run,
           onStep: progress.onStep,
           calendars: side.loaded.calendars,
-          stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(cleanPath(options.data)) },
+          stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
         };
         try {
           return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, prepared, evaluateOptions) };
@@ -113,10 +123,11 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       };
       let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
         engineVersion: version,
+        inputs: plan.inputs,
         ...(generatedAt === undefined ? {} : { generatedAt }),
       });
       if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
       await writeReport(io, renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'impact report');
     });
-  addEvaluationOptions(command, "read the data through this FieldMapping policy (the head's)");
+  addEvaluationOptions(command, 'read the data through this FieldMapping policy (the base\'s with --base, else the head\'s; see --data-ref)');
 }

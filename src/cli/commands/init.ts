@@ -66,8 +66,9 @@ its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp
 speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
 
 The workflows in .github/workflows/ pin this version of revops: revops-validate.yml annotates
-invalid policies; revops-impact.yml (read-only, fork-safe) replays data/ under the base and head
-policies, and revops-comment.yml posts that report and sets the guardrail status.`,
+invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in the job summary;
+revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
+head's policies read from git objects), posts that report and sets the guardrail status.`,
     )
     .action(async (dirArg: string, options: InitOptions) => {
       const { io } = ctx;

@@ -12,7 +12,9 @@ type Figures = Omit<ImpactReport, 'guardrails'>;
  * - `sla_compliance_change_pts`: the worst SLA change in percentage points, modelled where a
  *   queue model applies, else replayed; when the model has no steady state, the replayed change;
  * - `mql_volume_change_pct`: change in MQL arrivals, in %;
- * - `goal_forecast_change_pct`: change in the goal's projected attainment, in % of the base.
+ * - `goal_forecast_change_pct`: change in the goal's projected attainment, in % of the base;
+ * - `data_changed`: whether the change adds, removes or edits a data file in the repository or a
+ *   FieldMapping (the replay reads the base's; a person should still look at such a change).
  */
 export function measureGuardrailMetric(metric: string, f: Figures): number | boolean | null {
   switch (metric) {
@@ -40,9 +42,21 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
       const g = f.goal?.projectedAttainment;
       return g === undefined || g.base === null || g.head === null || g.base === 0 ? null : ((g.head - g.base) / g.base) * 100;
     }
+    case 'data_changed':
+      return f.inputs.isChanged;
     default:
       return null;
   }
+}
+
+/** The changed data files and mappings in one line, e.g. `data/leads.csv changed (+1 −0 ~2 rows)`. */
+export function describeInputChanges(f: Pick<Figures, 'inputs'>, max = 5): string {
+  const files = f.inputs.dataChanges.map((c) => {
+    const rows = c.rows === null ? '' : ` (+${c.rows.added} −${c.rows.removed} ~${c.rows.changed} rows)`;
+    return `${c.file} ${c.change}${rows}${c.note === null ? '' : `, ${c.note}`}`;
+  });
+  const all = [...files, ...f.inputs.mappingChanges];
+  return all.length <= max ? all.join('; ') : `${all.slice(0, max).join('; ')}; and ${all.length - max} more`;
 }
 
 function formatValue(value: number | boolean | null): string {
@@ -63,7 +77,7 @@ export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: 
       if (rule.metric !== undefined) {
         value = measureGuardrailMetric(rule.metric, f);
         if (typeof value === 'boolean') {
-          if (value) reasons.push(`${rule.metric} is true`);
+          if (value) reasons.push(rule.metric === 'data_changed' ? `data changed: ${describeInputChanges(f)}` : `${rule.metric} is true`);
         } else if (value !== null) {
           if (rule.above !== undefined && value > rule.above) reasons.push(`${rule.metric} ${formatValue(value)} is above ${rule.above}`);
           if (rule.below !== undefined && value < rule.below) reasons.push(`${rule.metric} ${formatValue(value)} is below ${rule.below}`);

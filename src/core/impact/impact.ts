@@ -4,7 +4,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import { round } from '../engine/stats.js';
 import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
-import type { Delta, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
+import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
 import { checkGuardrails } from './guardrails.js';
 import { diffPolicySets } from './policy-diff.js';
 import { compareDeclared, volumeStageOf } from './sides.js';
@@ -94,7 +94,12 @@ function stageOfEvent(set: PolicySet, event: string): string | null {
  * target), SLAs (replayed and modelled), comp per plan, team and person, the goal forecast,
  * and the BASE guardrails crossed with the approvers they require.
  */
-export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonly Row[], options: { engineVersion: string; generatedAt?: string }): ImpactReport {
+export function computeImpact(
+  base: ImpactSide,
+  head: ImpactSide,
+  leads: readonly Row[],
+  options: { engineVersion: string; generatedAt?: string; inputs?: Pick<ImpactInputs, 'dataFrom' | 'dataDir' | 'dataChanges' | 'note'> },
+): ImpactReport {
   const b = base.evaluation.report;
   const h = head.evaluation.report;
   const asOf = Date.parse(b.stamp.asOf);
@@ -109,6 +114,8 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
   const mqlBase = b.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? 0;
   const mqlHead = h.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? 0;
   const constraintHead = h.constraint?.stage ?? null;
+  const given = options.inputs ?? { dataFrom: 'worktree', dataDir: '', dataChanges: [], note: null };
+  const mappingChanges = policyChanges.filter((c) => c.kind === 'FieldMapping').map((c) => `${c.kind} ${c.name} ${c.change}`);
   const figures: Omit<ImpactReport, 'guardrails'> = {
     schemaVersion: 1,
     kind: 'impact',
@@ -122,6 +129,7 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
       asOfSource: b.stamp.asOfSource,
       ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
     },
+    inputs: { ...given, mappingChanges, isChanged: given.dataChanges.length > 0 || mappingChanges.length > 0 },
     hasChanges: policyChanges.length > 0,
     policyChanges,
     classTransitions: countClassTransitions(base.evaluation.classes, head.evaluation.classes, leads, asOf),

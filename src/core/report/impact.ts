@@ -85,6 +85,35 @@ export interface GuardrailResult {
   approvers: { users: string[]; teams: string[]; minApprovals: number };
 }
 
+/** One data file that differs between the base and the head commit. */
+export interface DataFileChange {
+  /** Path in the repository (untrusted: the head's tree names it). */
+  file: string;
+  change: 'added' | 'removed' | 'changed';
+  /**
+   * Lines added, removed and changed (a removed and an added line with the same first field,
+   * e.g. the same CSV id); null when the rows were not compared (see `note`).
+   */
+  rows: { added: number; removed: number; changed: number } | null;
+  /** What else differs, e.g. "header changed", "a symbolic link at the head"; null when nothing. */
+  note: string | null;
+}
+
+/** Where the replayed data came from, and what the change does to the data and the mappings. */
+export interface ImpactInputs {
+  /** Where the data was read: the base commit, the head commit or the working tree. */
+  dataFrom: 'base' | 'head' | 'worktree';
+  dataDir: string;
+  /** Data files that differ between base and head (empty when both sides read the same files). */
+  dataChanges: DataFileChange[];
+  /** FieldMapping policies added, removed, renamed or changed, as `kind name change`. */
+  mappingChanges: string[];
+  /** Whether data or a mapping changed: the `data_changed` guardrail metric. */
+  isChanged: boolean;
+  /** Why the data was read where it was, when that is worth saying; null otherwise. */
+  note: string | null;
+}
+
 /** The difference a policy change makes, evaluated on one data set read once. */
 export interface ImpactReport {
   schemaVersion: 1;
@@ -92,6 +121,8 @@ export interface ImpactReport {
   base: { ref: string; sha: string | null; policyHash: string };
   head: { ref: string; sha: string | null; policyHash: string };
   stamp: { engine: 'revops-policy'; engineVersion: string; dataHash: string; asOf: string; asOfSource: 'option' | 'data'; generatedAt?: string };
+  /** Where the data came from and what the change does to data and mappings (shown first). */
+  inputs: ImpactInputs;
   /** Whether any policy changed in meaning. */
   hasChanges: boolean;
   policyChanges: PolicyChange[];

@@ -9,7 +9,11 @@ export const impactMetrics = [
   'sla_compliance_change_pts',
   'mql_volume_change_pct',
   'goal_forecast_change_pct',
+  'data_changed',
 ] as const;
+
+/** Metrics that are true or false: crossed when true, with no threshold. */
+export const booleanMetrics: readonly string[] = ['constraint_moved', 'data_changed'];
 
 
 export const guardrailsSchema = definePolicySchema({
@@ -38,7 +42,8 @@ export const guardrailsSchema = definePolicySchema({
             description: { $ref: '#/$defs/description' },
             metric: {
               enum: [...impactMetrics],
-              description: 'Impact figure compared with the threshold; percentages and points are head minus base.',
+              description:
+                'Impact figure compared with the threshold; percentages and points are head minus base. `constraint_moved` and `data_changed` (a data file in the repository or a FieldMapping added, removed or changed) are crossed when true.',
             },
             above: { type: 'number', description: 'Crossed when the metric is greater than this.' },
             below: { type: 'number', description: 'Crossed when the metric is less than this.' },

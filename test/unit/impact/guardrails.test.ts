@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGuardrails } from '../../../src/core/impact/guardrails.js';
 import type { Policy } from '../../../src/core/policy/types.js';
-import type { ImpactReport } from '../../../src/core/report/impact.js';
+import type { ImpactInputs, ImpactReport } from '../../../src/core/report/impact.js';
 
 type Figures = Omit<ImpactReport, 'guardrails'>;
 
@@ -40,5 +40,23 @@ describe('checkGuardrails', () => {
       { kind: 'CompPlan', name: 'ae-new-business', file: 'ae.yaml', change: 'changed', changes: [] },
     ]);
     expect(result).toMatchObject({ isCrossed: true, reason: 'changed: CompPlan ae-new-business', approvers: { users: [], teams: ['org/people-ops'], minApprovals: 2 } });
+  });
+
+  it('crosses data_changed when a data file or a mapping changed, naming them, and not otherwise', () => {
+    const rule = guardrails([{ id: 'data', metric: 'data_changed', approvers: { teams: ['org/revops'] } }]);
+    const none: ImpactInputs = { dataFrom: 'base', dataDir: 'data', dataChanges: [], mappingChanges: [], isChanged: false, note: null };
+    expect(checkGuardrails(rule, { ...figures, inputs: none }, [])[0]).toMatchObject({ isCrossed: false, value: false, reason: 'not crossed' });
+    const changed: ImpactInputs = {
+      ...none,
+      dataChanges: [{ file: 'data/activities.csv', change: 'changed', rows: { added: 1, removed: 0, changed: 2 }, note: null }],
+      mappingChanges: ['FieldMapping hubspot changed'],
+      isChanged: true,
+    };
+    expect(checkGuardrails(rule, { ...figures, inputs: changed }, [])[0]).toMatchObject({
+      isCrossed: true,
+      value: true,
+      reason: 'data changed: data/activities.csv changed (+1 −0 ~2 rows); FieldMapping hubspot changed',
+      approvers: { teams: ['org/revops'] },
+    });
   });
 });

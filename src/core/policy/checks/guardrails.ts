@@ -1,3 +1,4 @@
+import { booleanMetrics } from '../../schemas/guardrails.js';
 import type { SemanticCheck } from './context.js';
 import { reportDuplicateIds } from './context.js';
 
@@ -10,7 +11,7 @@ export const guardrailsValid: SemanticCheck = {
       policy.spec.rules.forEach((rule, i) => {
         const path = ['spec', 'rules', i];
         const hasThreshold = rule.above !== undefined || rule.below !== undefined;
-        if (rule.metric !== undefined && !hasThreshold && rule.metric !== 'constraint_moved') {
+        if (rule.metric !== undefined && !hasThreshold && !booleanMetrics.includes(rule.metric)) {
           ctx.report(policy, [...path, 'metric'], {
             code: 'guardrail.threshold',
             message: `Guardrail \`${rule.id}\` watches \`${rule.metric}\` but gives no \`above\` or \`below\` threshold.`,
