@@ -1,6 +1,7 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeImpact, signed } from './impact-headline.js';
+import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
@@ -112,13 +113,16 @@ function stamp(r: ImpactReport): string[] {
  * details with a Mermaid chart of utilisation per stage. No change → a short "no impact" body.
  */
 export function renderImpactMarkdown(r: ImpactReport): string {
+  const partial = describePartialData(r.data);
+  const warning = partial === undefined ? '' : `**⚠ ${e(partial)}.**\n\n`;
   if (!r.hasChanges) {
-    return `### revops-policy: no impact\n\nThe policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
+    return `### revops-policy: no impact\n\n${warning}The policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
   }
   const h = describeImpact(r);
   const lines = [
     '### revops-policy impact',
     '',
+    ...(partial === undefined ? [] : [warning.trimEnd(), '']),
     `**${e(h.constraint)}**`,
     e(h.consequences.join(' · ')),
     '',

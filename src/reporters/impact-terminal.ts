@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeImpact, signed } from './impact-headline.js';
+import { describePartialData } from './partial-data.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
 const WIDTH = 100;
@@ -16,6 +17,8 @@ export function renderImpactTerminal(r: ImpactReport, options: { color: boolean 
   const wrap = (text: string, indent = '  '): string[] => wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
   const side = (s: ImpactReport['base']) => `${s.ref}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
   const out = [c.bold(`revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`), ''];
+  const partial = describePartialData(r.data);
+  if (partial !== undefined) out.push(...wrapText(`${partial}.`, WIDTH, '').map((l) => c.red(l)), '');
   if (!r.hasChanges) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
   const h = describeImpact(r);
   const crossed = r.guardrails.filter((g) => g.isCrossed);

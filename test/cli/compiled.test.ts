@@ -126,7 +126,7 @@ describe('reading on a second thread', () => {
     const digestOf = async (thread: { workerFile: string; minBytes: number }): Promise<string> => {
       const hashing = createHashingIo(nodeFileIo);
       const io = { ...nodeFileIo, stdout: () => {}, stderr: () => {}, env: {}, isTty: false, exists: async () => true, mkdir: async () => {} };
-      await loadCommandData(io, { data: dir, quiet: true, set, hashing, thread });
+      await loadCommandData(io, { data: dir, quiet: true, set, hashing, thread, now: Date.parse('2026-12-01T00:00:00Z'), allowPartialData: false });
       return hashing.digest(dir);
     };
     const here = await digestOf({ workerFile, minBytes: Infinity });

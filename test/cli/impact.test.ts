@@ -70,13 +70,13 @@ describe('revops impact', () => {
 
   it('shows a hostile lead id inert in the comment: no mention, reference, HTML, marker or broken table', async () => {
     const hostile = join(repoRoot, 'test', 'fixtures', 'impact', 'hostile-lead');
-    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--data', hostile, '--format', 'markdown']);
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--allow-partial-data', '--data', hostile, '--format', 'markdown']);
     expect(run.code).toBe(0);
     const row = run.stdout.split('\n').find((l) => l.includes('octocat')) ?? '';
     expect(row).toMatch(/^\| nurture \| mql \| 1 \|/);
     expect(run.stdout).not.toMatch(/@octocat|#123|<img|<!--|\[x\]\(y\)/);
     expect(row.split(/(?<!\\)\|/).length).toBe(6);
-    const masked = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--data', hostile, '--format', 'markdown', '--mask']);
+    const masked = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--allow-partial-data', '--data', hostile, '--format', 'markdown', '--mask']);
     expect(masked.stdout).not.toContain('octocat');
     expect(masked.stdout).toMatch(/\| nurture \| mql \| 1 \| lead-1 \|/);
   });

@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
+import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
@@ -17,6 +18,8 @@ interface ExplainOptions {
   mapping?: string;
   format: 'terminal' | 'json';
   quiet: boolean;
+  allowPartialData: boolean;
+  now?: string;
 }
 
 /** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
@@ -27,7 +30,7 @@ export function parseAsOf(value: string): number {
 }
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('explain')
     .description("Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.")
     .requiredOption('--lead <id>', 'id of the lead to explain')
@@ -54,7 +57,9 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      // Explaining a lead needs the leads only.
+      const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, needs, now: readClock(options), allowPartialData: options.allowPartialData, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       const lead = data.leads.find((row) => row.id === options.lead);
       if (lead === undefined) {
         // Rejected rows are not kept, so their ids are unknown: say how many there were.
@@ -74,4 +79,5 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       io.stdout(`As of ${new Date(asOf).toISOString()}\n`);
       io.stdout(renderExplainTerminal(explanation, { color: isColorEnabled(io), locate: (path) => loaded.locate(def.file, path) }));
     });
+  addDataSafetyOptions(command);
 }

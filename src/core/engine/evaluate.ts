@@ -269,5 +269,7 @@ function accountData(data: PipelineData): Report['data'] {
     totals.rowsRejected += f.rowsRejected;
     totals.issueCount += f.issueCount;
   }
-  return { files: data.files, totals, issues: data.issues, absent: data.absent, ignoredFiles: data.ignoredFiles };
+  const accounting: Report['data'] = { files: data.files, totals, issues: data.issues, absent: data.absent, ignoredFiles: data.ignoredFiles };
+  if (data.missing !== undefined && data.missing.length > 0) accounting.missing = data.missing;
+  return accounting;
 }
