@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { UsageError } from '../../core/errors.js';
-import { findLatestTimestamp } from '../../core/engine/as-of.js';
+import { explainNoTimestamp, findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
 import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
@@ -70,7 +70,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
         );
       }
       const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
-      if (asOf === undefined) throw new UsageError('The data has no timestamps; give --as-of.');
+      if (asOf === undefined) throw new UsageError(explainNoTimestamp(data));
       const explanation = explainLead(def, lead, { asOf, calendars: loaded.calendars });
       if (options.format === 'json') {
         io.stdout(JSON.stringify({ ...explanation, asOf: new Date(asOf).toISOString() }, null, 2) + '\n');
