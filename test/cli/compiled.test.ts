@@ -120,6 +120,20 @@ describe('reading on a second thread', () => {
     expect(there).toEqual(here);
   });
 
+  it('rejects rows after the clock and repeated ids there as here', async () => {
+    const dir = tempDir();
+    cpSync(join(fixturesDir, 'partial-data', 'base'), dir, { recursive: true });
+    cpSync(join(fixturesDir, 'partial-data', 'far-future-activity', 'activities.csv'), join(dir, 'activities.csv'));
+    cpSync(join(fixturesDir, 'partial-data', 'duplicate-ids', 'opportunities.csv'), join(dir, 'opportunities.csv'));
+    const [here, there, sent] = await loadBothWays(dir, { now: Date.parse('2026-12-01T00:00:00Z') });
+    expect(sent).toBe(3);
+    expect(there).toEqual(here);
+    expect(there.issues.map((i) => [i.entity, i.code, i.line])).toEqual([
+      ['opportunities', 'data.duplicate-id', 42],
+      ['activities', 'data.future-date', 42],
+    ]);
+  });
+
   it('counts the files read there in the data hash, as if read here', async () => {
     const { set } = await loadPolicyDir(join(repoRoot, 'policies'), nodeFileIo);
     const dir = join(repoRoot, 'examples', 'data');
