@@ -22,11 +22,13 @@ export interface EvaluationCliOptions {
   mask: boolean;
   timestamp: boolean;
   quiet: boolean;
+  allowPartialData: boolean;
+  now?: string;
 }
 
 /** Adds the options shared by the evaluating commands, after the command's own. */
 export function addEvaluationOptions(command: Command, mappingHelp: string): Command {
-  return command
+  const withCommon = command
     .option('--data <dir>', 'pipeline data directory', 'examples/data')
     .option('--mapping <name>', mappingHelp)
     .option('--as-of <date>', 'evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)')
@@ -38,17 +40,36 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
     .option('--mask', 'replace identifiers with pseudonyms (the same in evaluate, impact and explain) and leave rejected values out of data issues', false)
     .option('--timestamp', 'stamp the report with the wall-clock time (off: reports are reproducible)', false)
     .option('-q, --quiet', 'no progress bar while reading the data', false);
+  return addDataSafetyOptions(withCommon);
 }
 
-/** The engine's run options from the command line (as-of, window start, periods, time zone, wall-clock stamp). */
-export function toRunOptions(options: EvaluationCliOptions): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
+/** `--allow-partial-data` and `--now`: every command that reads pipeline data has them. */
+export function addDataSafetyOptions(command: Command): Command {
+  return command
+    .option('--allow-partial-data', 'evaluate even when a data file failed or an entity the policies need has no row (the report says what is missing first)', false)
+    .option('--now <instant>', "the run's clock: rows dated more than a day after it are rejected (default: the current time)");
+}
+
+/**
+ * The run's clock in epoch ms: `--now` when given, else the machine's time. Read here, at
+ * the edge: the core is given it.
+ */
+export function readClock(options: { now?: string | undefined }): number {
+  if (options.now === undefined) return Date.now();
+  const parsed = DateTime.fromISO(options.now, { zone: 'utc', setZone: true });
+  if (!parsed.isValid) throw new UsageError(`--now ${options.now} is not an ISO 8601 date or date-time (e.g. 2026-03-31T17:00:00Z).`);
+  return parsed.toMillis();
+}
+
+/** The engine's run options from the command line (as-of, window start, periods, time zone, the stamp of the run's clock `now`). */
+export function toRunOptions(options: EvaluationCliOptions, now: number): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
   if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
   return {
     ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
     ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     periodUnit: options.period,
-    ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),
+    ...(options.timestamp ? { generatedAt: new Date(now).toISOString() } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 import { UsageError } from '../core/errors.js';
 import { loadPipelineData } from '../core/data/load.js';
+import { describeMissingData } from '../core/data/missing.js';
+import { findNeededEntities } from '../core/data/needed-entities.js';
 import type { FieldSelection, PipelineData } from '../core/data/types.js';
+import type { EntityName } from '../core/model/canonical.js';
 import type { PolicySet } from '../core/policy/types.js';
 import type { CliIo } from './cli-io.js';
 import type { HashingIo } from './hashing-io.js';
@@ -26,6 +29,12 @@ export async function loadCommandData(
     keep?: FieldSelection | undefined;
     /** Where the second thread's script is and how big a file must be to go there (defaults: see `createReadElsewhere`). */
     thread?: Pick<ReadElsewhereOptions, 'workerFile' | 'minBytes'>;
+    /** The entities the command needs, with why (see `findNeededEntities`; default: those `set` needs). */
+    needs?: ReadonlyMap<EntityName, string>;
+    /** The run's clock (epoch ms): rows dated after it (beyond a day) are rejected. */
+    now: number;
+    /** Go on when data is missing (a failed file, a needed entity without rows); otherwise that is a UsageError. */
+    allowPartialData: boolean;
   },
 ): Promise<PipelineData> {
   let mapping;
@@ -41,9 +50,12 @@ export async function loadCommandData(
   const progress = startReadProgress(!options.quiet);
   const hashing = options.hashing;
   const elsewhere = createReadElsewhere({ ...options.thread, onProgress: progress.onProgress, ...(hashing === undefined ? {} : { onHash: hashing.note }) });
+  let data: PipelineData;
   try {
-    return await loadPipelineData(dataDir, hashing?.io ?? io, {
+    data = await loadPipelineData(dataDir, hashing?.io ?? io, {
       onProgress: progress.onProgress,
+      now: options.now,
+      needs: options.needs ?? findNeededEntities([options.set]),
       ...(mapping === undefined ? {} : { mapping }),
       ...(options.keep === undefined ? {} : { keep: options.keep }),
       ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),
@@ -52,4 +64,12 @@ export async function loadCommandData(
     await elsewhere?.close();
     progress.stop();
   }
+  const missing = data.missing ?? [];
+  if (missing.length > 0 && !options.allowPartialData) {
+    throw new UsageError(
+      `The data in ${dataDir} is incomplete, so figures computed on it would be wrong:\n${describeMissingData(missing).replace(/^/gm, '  ')}\n` +
+        'Fix the data, or pass --allow-partial-data to evaluate what is there (the report then says first what is missing).',
+    );
+  }
+  return data;
 }

@@ -3,6 +3,8 @@ export interface DirEntry {
   name: string;
   isFile: boolean;
   isDirectory: boolean;
+  /** A symbolic link (itself, not what it points to); undefined when the file system cannot tell. */
+  isSymbolicLink?: boolean;
 }
 
 /**

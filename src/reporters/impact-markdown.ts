@@ -2,6 +2,7 @@ import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
@@ -117,13 +118,16 @@ function stamp(r: ImpactReport): string[] {
  */
 export function renderImpactMarkdown(r: ImpactReport): string {
   const inputs = describeInputs(r);
+  const partial = describePartialData(r.data);
+  const warning = partial === undefined ? '' : `**⚠ ${e(partial)}.**\n\n`;
   if (!r.hasChanges && !r.inputs.isChanged) {
-    return `### revops-policy: no impact${inputs === null ? '' : `\n\n**${e(inputs)}**`}\n\nThe policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
+    return `### revops-policy: no impact\n\n${warning}${inputs === null ? '' : `**${e(inputs)}**\n\n`}The policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
   }
   const h = describeImpact(r);
   const lines = [
     '### revops-policy impact',
     '',
+    ...(partial === undefined ? [] : [warning.trimEnd(), '']),
     ...(inputs === null ? [] : [`**${e(inputs)}**`, '']),
     `**${e(h.constraint)}**`,
     e(h.consequences.join(' · ')),

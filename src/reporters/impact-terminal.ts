@@ -3,6 +3,7 @@ import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { describePartialData } from './partial-data.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -22,6 +23,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   const wrap = (text: string, indent = '  '): string[] => wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
   const side = (s: ImpactReport['base']) => `${t(s.ref)}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
   const out = [c.bold(`revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`), ''];
+  const partial = describePartialData(r.data);
+  if (partial !== undefined) out.push(...wrapText(t(`${partial}.`), WIDTH, '').map((l) => c.red(l)), '');
   const inputs = describeInputs(r);
   if (inputs !== null) out.push(...wrapText(t(inputs), WIDTH, '').map((l) => c.yellow(l)), '');
   if (!r.hasChanges && !r.inputs.isChanged) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;

@@ -1,6 +1,7 @@
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
+import { describePartialData } from './partial-data.js';
 import { summariseReport, targetText } from './report-summary.js';
 import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaGroupsTable, slaTargetsTable } from './report-tables.js';
 import type { TableModel } from './report-tables.js';
@@ -29,7 +30,8 @@ function headline(report: Report): string[] {
   if (report.goal !== null) parts.push(`goal ${formatPercent(report.goal.attainment)} of ${e(formatMoney(report.goal.target, report.goal.currency))}`);
   for (const sla of report.slas) parts.push(`${e(sla.name)} ${formatPercent(sla.compliance)} met`);
   for (const t of report.comp?.totals.overall ?? []) parts.push(`payout ${e(formatMoney(t.total, t.currency))}`);
-  return [first, parts.join(' · '), ''];
+  const partial = describePartialData(report.data);
+  return [...(partial === undefined ? [] : [`**⚠ ${e(partial)}.**`, '']), first, parts.join(' · '), ''];
 }
 
 function funnelChart(report: Report): string[] {

@@ -1,10 +1,11 @@
 import type { Report, StageLoad } from '../core/report/index.js';
+import { describePartialData } from './partial-data.js';
 import { formatCount, formatHours, formatMoney, formatNumber, formatPercent, formatRatio, plural } from './figures.js';
 import { figureOrUnknown } from './unknown-reasons.js';
 
 /** One labelled fact of the summary; `tone` lets a renderer colour it. */
 export interface SummaryLine {
-  label: 'Constraint' | 'Policy' | 'Goal' | 'SLA' | 'Payout' | 'Data';
+  label: 'Partial' | 'Constraint' | 'Policy' | 'Goal' | 'SLA' | 'Payout' | 'Data';
   text: string;
   tone: 'good' | 'bad' | 'neutral';
 }
@@ -33,6 +34,8 @@ export function targetText(target: { max?: number; min?: number }): string {
  */
 export function summariseReport(report: Report): SummaryLine[] {
   const lines: SummaryLine[] = [];
+  const partial = describePartialData(report.data);
+  if (partial !== undefined) lines.push({ label: 'Partial', text: `${partial}.`, tone: 'bad' });
   const c = report.constraint;
   if (c !== null) {
     const load = c.stages.find((s) => s.stage === c.stage);

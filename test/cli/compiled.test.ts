@@ -120,13 +120,27 @@ describe('reading on a second thread', () => {
     expect(there).toEqual(here);
   });
 
+  it('rejects rows after the clock and repeated ids there as here', async () => {
+    const dir = tempDir();
+    cpSync(join(fixturesDir, 'partial-data', 'base'), dir, { recursive: true });
+    cpSync(join(fixturesDir, 'partial-data', 'far-future-activity', 'activities.csv'), join(dir, 'activities.csv'));
+    cpSync(join(fixturesDir, 'partial-data', 'duplicate-ids', 'opportunities.csv'), join(dir, 'opportunities.csv'));
+    const [here, there, sent] = await loadBothWays(dir, { now: Date.parse('2026-12-01T00:00:00Z') });
+    expect(sent).toBe(3);
+    expect(there).toEqual(here);
+    expect(there.issues.map((i) => [i.entity, i.code, i.line])).toEqual([
+      ['opportunities', 'data.duplicate-id', 42],
+      ['activities', 'data.future-date', 42],
+    ]);
+  });
+
   it('counts the files read there in the data hash, as if read here', async () => {
     const { set } = await loadPolicyDir(join(repoRoot, 'policies'), nodeFileIo);
     const dir = join(repoRoot, 'examples', 'data');
     const digestOf = async (thread: { workerFile: string; minBytes: number }): Promise<string> => {
       const hashing = createHashingIo(nodeFileIo);
       const io = { ...nodeFileIo, stdout: () => {}, stderr: () => {}, env: {}, isTty: false, exists: async () => true, mkdir: async () => {} };
-      await loadCommandData(io, { data: dir, quiet: true, set, hashing, thread });
+      await loadCommandData(io, { data: dir, quiet: true, set, hashing, thread, now: Date.parse('2026-12-01T00:00:00Z'), allowPartialData: false });
       return hashing.digest(dir);
     };
     const here = await digestOf({ workerFile, minBytes: Infinity });

@@ -44,7 +44,7 @@ describe('revops evaluate', () => {
   });
 
   it('shows names from the data inert in markdown: no mention, reference, tag, comment or broken table', async () => {
-    const run = await runRevops(['evaluate', '-q', '--data', hostile, '--format', 'markdown']);
+    const run = await runRevops(['evaluate', '-q', '--allow-partial-data', '--data', hostile, '--format', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('octocat');
     expect(run.stdout).not.toMatch(/@octocat/);

@@ -70,7 +70,7 @@ describe('revops impact', () => {
 
   it('shows a hostile lead id inert in the comment: no mention, reference, HTML, marker or broken table', async () => {
     const hostile = join(repoRoot, 'test', 'fixtures', 'impact', 'hostile-lead');
-    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--data', hostile, '--format', 'markdown']);
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--allow-partial-data', '--data', hostile, '--format', 'markdown']);
     expect(run.code).toBe(0);
     const row = run.stdout.split('\n').find((l) => l.includes('octocat')) ?? '';
     expect(row).toMatch(/^\| nurture \| mql \| 1 \|/);
@@ -79,7 +79,7 @@ describe('revops impact', () => {
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(row).toContain('pwned');
     expect(row.split(/(?<!\\)\|/).length).toBe(6);
-    const masked = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--data', hostile, '--format', 'markdown', '--mask']);
+    const masked = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--allow-partial-data', '--data', hostile, '--format', 'markdown', '--mask']);
     expect(masked.stdout).not.toContain('octocat');
     expect(masked.stdout).toMatch(/\| nurture \| mql \| 1 \| lead-[0-9a-f]{10} \|/);
   });

@@ -11,7 +11,7 @@ import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
-import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
+import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
 import { cleanPath, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
@@ -46,7 +46,10 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       const hashing = createHashingIo(io);
       const loaded = await loadValidPolicies(io, options.policies, hashing.io);
       const { set } = loaded.result;
+      const now = readClock(options);
       const data = await loadCommandData(io, {
+        now,
+        allowPartialData: options.allowPartialData,
         data: options.data,
         quiet: options.quiet,
         set,
@@ -54,7 +57,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         keep: selectFieldsRead([set]),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
-      const { generatedAt, ...run } = toRunOptions(options);
+      const { generatedAt, ...run } = toRunOptions(options, now);
       let report: Report;
       const progress = startStepProgress('evaluating', !options.quiet);
       try {

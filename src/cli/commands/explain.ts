@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { UsageError } from '../../core/errors.js';
-import { findLatestTimestamp } from '../../core/engine/as-of.js';
+import { explainNoTimestamp, findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
 import { maskExplanation } from '../../core/report/mask-explain.js';
 import type { PseudonymDigest } from '../../core/report/mask-pseudonyms.js';
@@ -9,6 +9,7 @@ import type { Row } from '../../core/data/types.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
 import { createHashingIo } from '../hashing-io.js';
 import { createMaskDigest } from '../mask-key.js';
+import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
@@ -24,6 +25,8 @@ interface ExplainOptions {
   format: 'terminal' | 'json';
   quiet: boolean;
   mask: boolean;
+  allowPartialData: boolean;
+  now?: string;
 }
 
 /** The lead whose pseudonym (`lead-3f9a1c0b7d`, as `--mask` shows it) is `label`, if exactly one has it. */
@@ -43,7 +46,7 @@ export function parseAsOf(value: string): number {
 }
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('explain')
     .description("Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.")
     .requiredOption('--lead <id>', 'id of the lead to explain')
@@ -72,8 +75,10 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
+      // Explaining a lead needs the leads only.
+      const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
       const hashing = createHashingIo(io);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, needs, now: readClock(options), allowPartialData: options.allowPartialData, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       const digest = options.mask ? createMaskDigest(hashing, data.files) : undefined;
       const lead = data.leads.find((row) => row.id === options.lead) ?? (digest === undefined ? undefined : findByPseudonym(data.leads, options.lead, digest));
       if (lead === undefined) {
@@ -85,7 +90,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
         );
       }
       const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
-      if (asOf === undefined) throw new UsageError('The data has no timestamps; give --as-of.');
+      if (asOf === undefined) throw new UsageError(explainNoTimestamp(data));
       const explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
       const explanation = digest === undefined ? explained : maskExplanation(explained, digest);
       if (options.format === 'json') {
@@ -95,4 +100,5 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       io.stdout(`As of ${new Date(asOf).toISOString()}${digest === undefined ? '' : ', identifiers masked'}\n`);
       io.stdout(renderExplainTerminal(explanation, { color: isColorEnabled(io), locate: (path) => loaded.locate(def.file, path) }));
     });
+  addDataSafetyOptions(command);
 }

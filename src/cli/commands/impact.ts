@@ -11,11 +11,12 @@ import type { CliIo } from '../cli-io.js';
 import { readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
+import { findNeededEntities } from '../../core/data/needed-entities.js';
 import { loadCommandData } from '../load-data.js';
 import { planImpactData } from '../impact-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
-import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
+import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
 import { cleanPath, isColorEnabled } from '../options.js';
 import type { CommandContext } from '../program.js';
@@ -87,7 +88,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const { io } = ctx;
       if (options.base !== undefined && options.baseDir !== undefined) throw new UsageError('Give --base or --base-dir, not both.');
       if (options.head !== undefined && options.headDir !== undefined) throw new UsageError('Give --head or --head-dir, not both.');
-      const { generatedAt, ...run } = toRunOptions(options);
+      const now = readClock(options);
+      const { generatedAt, ...run } = toRunOptions(options, now);
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
       const plan = await planImpactData(io, { data: options.data, dataRef: options.dataRef, repo: options.repo, base, head });
@@ -97,6 +99,9 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         data: plan.dir,
         quiet: options.quiet,
         set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
+        needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
+        now,
+        allowPartialData: options.allowPartialData,
         hashing: dataHashing,
         keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),

@@ -1,3 +1,4 @@
+import { didYouMean } from '../policy/did-you-mean.js';
 import type { EntityPlan, FieldPlan } from './field-plan.js';
 import type { FileTally } from './tally.js';
 
@@ -37,9 +38,9 @@ export function bindHeader(plan: EntityPlan, names: readonly string[], line: num
     const problem = { code: 'data.missing-column' as const, line, field: field.field, columnName: column, hint: `The header has: ${names.join(', ')}.` };
     if (field.isRequired) {
       isUsable = false;
-      tally.fail({ ...problem, message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.` });
+      tally.fail({ ...problem, message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.${didYouMean(column, names)}` });
     } else if (plan.isMapped) {
-      tally.report({ ...problem, severity: 'warning', message: `Column \`${column}\` (for \`${field.field}\`) is not in the file; the field is left out of its rows.` });
+      tally.report({ ...problem, severity: 'warning', message: `Column \`${column}\` (for \`${field.field}\`) is not in the file; the field is left out of its rows.${didYouMean(column, names)}` });
     }
   }
   if (!isUsable) return undefined;

@@ -1,9 +1,10 @@
 import type { EntityName } from '../model/canonical.js';
 import { entityNames } from '../model/canonical.js';
 import { IoError } from '../errors.js';
-import type { FileIo } from '../io.js';
+import type { DirEntry, FileIo } from '../io.js';
+import { didYouMean } from '../policy/did-you-mean.js';
 import type { FieldMappingSpec } from '../policy/types.js';
-import type { DataFormat } from './types.js';
+import type { DataFormat, DataIssueCode } from './types.js';
 
 /** One entity file found in a data directory. */
 export interface EntitySource {
@@ -17,8 +18,20 @@ export interface EntitySource {
   isMapped: boolean;
 }
 
+/** An entity's file that cannot be read at all: not a regular file, or named by the mapping and absent. */
+export interface UnreadableSource {
+  entity: EntityName;
+  /** Path as `dir/name`. */
+  file: string;
+  code: Extract<DataIssueCode, 'data.not-a-file' | 'data.file-absent'>;
+  message: string;
+  hint: string;
+}
+
 export interface Discovery {
   sources: EntitySource[];
+  /** Entity files found but not readable, and files the mapping names that the directory lacks. */
+  unreadable: UnreadableSource[];
   /** Entities with more than one candidate file (e.g. `leads.csv` and `leads.json`): none is read. */
   conflicts: { entity: EntityName; files: string[] }[];
   absent: EntityName[];
@@ -37,39 +50,67 @@ export function formatOfFileName(name: string): DataFormat | undefined {
  * for entities the mapping does not cover (or all of them without a mapping).
  */
 export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldMappingSpec): Promise<Discovery> {
-  let names: string[];
+  let entries: DirEntry[];
   try {
-    names = (await io.readDir(dir)).filter((e) => e.isFile && !e.name.startsWith('.')).map((e) => e.name);
+    entries = (await io.readDir(dir)).filter((e) => !e.name.startsWith('.'));
   } catch (cause) {
     throw new IoError(`Cannot read the data directory ${dir}: ${(cause as Error).message}`, { cause });
   }
-  names.sort();
-  const discovery: Discovery = { sources: [], conflicts: [], absent: [], ignoredFiles: [] };
+  // Only regular files are read: a link could point anywhere (a secret, another data set), and a FIFO or device never ends.
+  const names = entries.filter((e) => e.isFile && e.isSymbolicLink !== true).map((e) => e.name).sort();
+  const others = new Map(entries.filter((e) => !e.isFile || e.isSymbolicLink === true).map((e) => [e.name, e]));
+  const discovery: Discovery = { sources: [], unreadable: [], conflicts: [], absent: [], ignoredFiles: [] };
   const claimed = new Set(Object.values(spec?.entities ?? {}).map((m) => m?.file));
   const used = new Set<string>();
   for (const entity of entityNames) {
     const mapping = spec?.entities[entity];
     if (mapping !== undefined) {
-      if (!names.includes(mapping.file)) {
-        discovery.absent.push(entity);
-        continue;
-      }
       used.add(mapping.file);
-      const source: EntitySource = { entity, file: `${dir}/${mapping.file}`, format: mapping.format ?? formatOfFileName(mapping.file), isMapped: true };
-      if (mapping.delimiter !== undefined) source.delimiter = mapping.delimiter;
-      discovery.sources.push(source);
+      const other = others.get(mapping.file);
+      if (other !== undefined) discovery.unreadable.push(notAFile(entity, dir, other));
+      else if (!names.includes(mapping.file)) discovery.unreadable.push(mappedAbsent(entity, dir, mapping.file, names));
+      else {
+        const source: EntitySource = { entity, file: `${dir}/${mapping.file}`, format: mapping.format ?? formatOfFileName(mapping.file), isMapped: true };
+        if (mapping.delimiter !== undefined) source.delimiter = mapping.delimiter;
+        discovery.sources.push(source);
+      }
       continue;
     }
-    const candidates = names.filter((n) => !claimed.has(n) && n.slice(0, n.lastIndexOf('.')) === entity && formatOfFileName(n) !== undefined);
+    const isCandidate = (n: string) => !claimed.has(n) && n.slice(0, n.lastIndexOf('.')) === entity && formatOfFileName(n) !== undefined;
+    const candidates = names.filter(isCandidate);
+    const unusable = [...others.keys()].filter(isCandidate).sort();
     candidates.forEach((n) => used.add(n));
-    if (candidates.length === 0) discovery.absent.push(entity);
-    else if (candidates.length > 1) discovery.conflicts.push({ entity, files: candidates.map((n) => `${dir}/${n}`) });
+    unusable.forEach((n) => used.add(n));
+    if (candidates.length + unusable.length > 1) discovery.conflicts.push({ entity, files: [...candidates, ...unusable].sort().map((n) => `${dir}/${n}`) });
+    else if (unusable.length === 1) discovery.unreadable.push(notAFile(entity, dir, others.get(unusable[0]!)!));
+    else if (candidates.length === 0) discovery.absent.push(entity);
     else discovery.sources.push({ entity, file: `${dir}/${candidates[0]!}`, format: formatOfFileName(candidates[0]!), isMapped: false });
   }
   discovery.ignoredFiles = names.filter((n) => !used.has(n));
-  if (discovery.sources.length === 0 && discovery.conflicts.length === 0) {
+  if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
     const expected = spec === undefined ? 'e.g. leads.csv, opportunities.ndjson or users.json' : `the files the mapping names (${[...claimed].join(', ')})`;
     throw new IoError(`No data files in ${dir}: expected one file per entity, ${expected}.`);
   }
   return discovery;
+}
+
+function notAFile(entity: EntityName, dir: string, entry: DirEntry): UnreadableSource {
+  const what = entry.isSymbolicLink === true ? 'a symbolic link' : entry.isDirectory ? 'a directory' : 'not a regular file (a FIFO, socket or device)';
+  return {
+    entity,
+    file: `${dir}/${entry.name}`,
+    code: 'data.not-a-file',
+    message: `${entry.name} is ${what}; only regular files are read as data.`,
+    hint: `Put the ${entity} export itself in the data directory, as a plain file.`,
+  };
+}
+
+function mappedAbsent(entity: EntityName, dir: string, file: string, names: readonly string[]): UnreadableSource {
+  return {
+    entity,
+    file: `${dir}/${file}`,
+    code: 'data.file-absent',
+    message: `The mapping reads ${entity} from ${file}, which is not in ${dir}.${didYouMean(file, names)}`,
+    hint: `Name the file as the mapping says, or change the mapping's \`file\` for ${entity}.`,
+  };
 }

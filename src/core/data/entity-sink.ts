@@ -10,9 +10,18 @@ import { ColumnTableBuilder } from './column-table.js';
 import type { ColumnTable } from './column-table.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
+import { FUTURE_TOLERANCE_MS } from './clock.js';
 import type { Row } from './types.js';
 import { bindTimeOrders, findTimeDisorder } from './time-order.js';
 import type { BoundTimeOrder } from './time-order.js';
+
+/** What an entity sink checks besides each cell. */
+export interface SinkChecks {
+  /** Epoch ms: a row with a date-time after it is rejected (dated after the run's clock). */
+  notAfter?: number;
+  /** Reject a row whose `id` an earlier row of the file has (the first is kept). */
+  isIdUnique?: boolean;
+}
 
 /**
  * Builds the rows of one entity file. A row is kept only when every field resolves; any
@@ -48,13 +57,22 @@ export class EntitySink implements RecordSink {
   private readonly hasDerive: boolean;
   /** Orderings of date-times the rows must keep (see `time-order.ts`). */
   private timeOrders: BoundTimeOrder[] = [];
+  /** The header failed: the rows are only counted, as read and rejected (the file's issue says why). */
+  private isFailed = false;
+  private readonly notAfter: number;
+  /** The line of the first row of each id, when ids are checked (and kept in the rows). */
+  private ids: Map<string, number> | undefined;
 
   /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
   constructor(
     private readonly plan: EntityPlan,
     private readonly tally: FileTally,
     private readonly asColumns = false,
+    checks: SinkChecks = {},
   ) {
+    this.notAfter = checks.notAfter ?? Infinity;
+    // Ids are checked only where rows keep them (leads, opportunities and users do; activities are columns without ids).
+    if (checks.isIdUnique === true && plan.fields.some((f) => f.field === 'id' && f.isKept)) this.ids = new Map();
     this.fields = plan.fields;
     this.slotValues = new Array<unknown>(plan.columns.length);
     this.cells = [];
@@ -66,7 +84,11 @@ export class EntitySink implements RecordSink {
 
   acceptHeader(names: readonly string[], line: number): boolean {
     const bound = bindHeader(this.plan, names, line, this.tally);
-    if (bound === undefined) return false;
+    if (bound === undefined) {
+      // Read on, to count the rows the failure loses: rows read = evaluated + rejected holds for a failed file too.
+      this.isFailed = true;
+      return true;
+    }
     this.header = names;
     this.slotColumns = bound.slotColumns;
     this.bindFields(bound.fields);
@@ -95,6 +117,7 @@ export class EntitySink implements RecordSink {
   }
 
   acceptCells(cells: readonly string[], line: number): void {
+    if (this.isFailed) return this.countLost();
     this.tally.rowsRead++;
     for (let slot = 0; slot < this.slotColumns.length; slot++) {
       const column = this.slotColumns[slot]!;
@@ -109,6 +132,7 @@ export class EntitySink implements RecordSink {
   }
 
   acceptSpans(text: string, bounds: Int32Array, count: number, line: number): void {
+    if (this.isFailed) return this.countLost();
     if (this.hasDerive) {
       // A derive rule reads the row's columns by name: cut every cell out.
       const cells = new Array<string>(count);
@@ -120,8 +144,10 @@ export class EntitySink implements RecordSink {
     if (this.spanRow !== undefined) {
       this.latest.value = this.latestTimestamp;
       const row = this.spanRow(text, bounds, this.latest);
-      if (row !== undefined) {
+      // A row dated after the clock is built again the general way, which says which cell is.
+      if (row !== undefined && !(this.latest.value! > this.notAfter)) {
         if (this.isOutOfOrder(row, line, undefined)) return;
+        if (this.isDuplicate(row, line, undefined)) return;
         this.latestTimestamp = this.latest.value;
         this.keep(row);
         return;
@@ -134,6 +160,7 @@ export class EntitySink implements RecordSink {
   }
 
   acceptRecord(record: unknown, line: number, index: number): void {
+    if (this.isFailed) return this.countLost();
     this.tally.rowsRead++;
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       this.reject({ code: 'data.not-an-object', line, record: index, raw: record, message: 'The record is not a JSON object.' });
@@ -168,8 +195,44 @@ export class EntitySink implements RecordSink {
   }
 
   rejectRow(problem: Problem): void {
+    if (this.isFailed) return this.countLost();
     this.tally.rowsRead++;
     this.reject(problem);
+  }
+
+  /** A row of a failed file: read and rejected, without an issue of its own. */
+  private countLost(): void {
+    this.tally.rowsRead++;
+    this.tally.rowsRejected++;
+  }
+
+  /** Rejects a row whose id an earlier row has; otherwise notes the id. */
+  private isDuplicate(row: Record<string, Cell>, line: number, record: number | undefined): boolean {
+    const id = this.ids === undefined ? undefined : row.id;
+    if (typeof id !== 'string') return false;
+    const first = this.ids!.get(id);
+    if (first === undefined) {
+      this.ids!.set(id, line);
+      return false;
+    }
+    const problem: Problem = {
+      code: 'data.duplicate-id',
+      line,
+      field: 'id',
+      raw: id,
+      // The id itself is in `raw` only, where masking finds it.
+      message: `\`id\`: the row on line ${first} has the same id; this row is left out and the first one kept.`,
+      hint: 'An id names one record: remove the repeated row from the export, or fix its id.',
+    };
+    const plan = this.fields.find((f) => f.field === 'id');
+    const column = plan === undefined || plan.slot < 0 ? -1 : (this.slotColumns[plan.slot] ?? -1);
+    if (column >= 0) {
+      problem.column = column + 1;
+      problem.columnName = this.header[column]!;
+    }
+    if (record !== undefined) problem.record = record;
+    this.reject(problem);
+    return true;
   }
 
   failFile(problem: Problem): void {
@@ -202,6 +265,11 @@ export class EntitySink implements RecordSink {
           else if (start === end) cell = plan.emptyValue;
           else cell = readSpan(kind, plan, this.spanText, start, end);
           if (cell !== undefined && (cell !== null || !plan.isRequired)) {
+            if (plan.type === 'datetime' && (cell as number) > this.notAfter) {
+              this.reportCell(plan, line, record, this.spanText.substring(start, end), this.futureFailure());
+              isRejected = true;
+              continue;
+            }
             if (at >= 0) cells[at] = cell;
             if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
             continue;
@@ -220,6 +288,11 @@ export class EntitySink implements RecordSink {
         }
       } else {
         const constant = plan.constValue ?? null;
+        if (plan.type === 'datetime' && (constant as number) > this.notAfter) {
+          this.reportCell(plan, line, record, constant, this.futureFailure());
+          isRejected = true;
+          continue;
+        }
         if (at >= 0) cells[at] = constant;
         if (plan.type === 'datetime' && constant !== null && (latest === undefined || (constant as number) > latest)) latest = constant as number;
         continue;
@@ -230,6 +303,9 @@ export class EntitySink implements RecordSink {
         isRejected = true;
       } else if (cell === null && plan.isRequired) {
         this.reportCell(plan, line, record, value, new CoercionFailure('data.missing-required', 'The field is required but the value is empty.'));
+        isRejected = true;
+      } else if (plan.type === 'datetime' && (cell as number) > this.notAfter) {
+        this.reportCell(plan, line, record, value, this.futureFailure());
         isRejected = true;
       } else {
         if (at >= 0) cells[at] = cell;
@@ -248,6 +324,7 @@ export class EntitySink implements RecordSink {
       for (let i = 0; i < fields.length; i++) if (this.keptAt[i]! >= 0) row[fields[i]!.field] = cells[this.keptAt[i]!]!;
     }
     if (this.isOutOfOrder(row, line, record)) return;
+    if (this.isDuplicate(row, line, record)) return;
     this.latestTimestamp = latest;
     this.keep(row);
   }
@@ -288,6 +365,14 @@ export class EntitySink implements RecordSink {
     const where = columnName !== undefined && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
     problem.message = `${where}: ${failure.message}`;
     this.tally.report(problem);
+  }
+
+  private futureFailure(): CoercionFailure {
+    return new CoercionFailure(
+      'data.future-date',
+      `The date-time is after the run's clock (${new Date(this.notAfter - FUTURE_TOLERANCE_MS).toISOString()}, with a day's tolerance); a record cannot be dated in the future.`,
+      "Check the export's dates and time zone; when replaying data written under another clock, give it with --now.",
+    );
   }
 
   /** The source slot a JSON key fills: -1 when no field reads it. */

@@ -2,7 +2,10 @@ import { IoError, RevopsError } from '../errors.js';
 import type { FileIo } from '../io.js';
 import type { Policy } from '../policy/types.js';
 import { emptyTable, tableRows } from './column-table.js';
-import { discoverEntityFiles } from './discover.js';
+import { latestAllowedAt } from './clock.js';
+import { discoverEntityFiles, formatOfFileName } from './discover.js';
+import { findMissingData } from './missing.js';
+import type { EntityName } from '../model/canonical.js';
 import { readEntityFile } from './read-entity.js';
 import type { EntityRead, EntityReadJob } from './read-entity.js';
 import { FileTally } from './tally.js';
@@ -21,12 +24,20 @@ export interface LoadPipelineOptions {
    * file to be read here. Jobs given to it always ask for columns; rows are rebuilt here.
    */
   readElsewhere?: (job: EntityReadJob) => Promise<EntityRead> | undefined;
+  /**
+   * The run's clock (epoch ms): rows dated after it, beyond a day's tolerance
+   * (`FUTURE_TOLERANCE_MS`), are rejected. Given by the caller — the core never reads a clock.
+   */
+  now?: number;
+  /** Entities the evaluation needs, with why (see `findNeededEntities`): `missing` says which of them have no row. */
+  needs?: ReadonlyMap<EntityName, string>;
 }
 
 /**
  * Reads the pipeline data in `dir`: one file per entity, CSV, NDJSON or JSON, streamed.
  * Problems in the data are issues in the result; only IO failures (and a directory with
- * no data file at all) throw. Every file's accounting balances, or this throws.
+ * no data file at all) throw. Every file's accounting balances, or this throws. `missing`
+ * lists the failed files and the needed entities without a row (see `findMissingData`).
  */
 export async function loadPipelineData(dir: string, io: FileIo, options: LoadPipelineOptions = {}): Promise<PipelineData> {
   const spec = options.mapping?.spec;
@@ -44,6 +55,11 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     latestTimestamps: {},
   };
   const reads: EntityRead[] = [];
+  for (const unreadable of discovery.unreadable) {
+    const tally = new FileTally(unreadable.file, unreadable.entity, formatOfFileName(unreadable.file) ?? 'csv');
+    tally.fail({ code: unreadable.code, line: 0, message: unreadable.message, hint: unreadable.hint });
+    reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
+  }
   for (const conflict of discovery.conflicts) {
     for (const file of conflict.files) {
       const tally = new FileTally(file, conflict.entity, 'csv');
@@ -58,6 +74,7 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     if (source.isMapped && spec !== undefined) job.spec = spec;
     const keep = options.keep?.[source.entity];
     if (keep !== undefined) job.keep = keep;
+    if (options.now !== undefined) job.notAfter = latestAllowedAt(options.now);
     jobs.push(job);
   }
   // Files read elsewhere start first, so they are read while the rest are read here.
@@ -84,6 +101,7 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     data.files.push(read.accounting);
     data.issues.push(...read.issues);
   }
+  data.missing = findMissingData(data, options.needs ?? new Map(), dir);
   return data;
 }
 

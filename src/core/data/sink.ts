@@ -5,7 +5,10 @@ import type { Problem } from './tally.js';
  * million rows creates no closure per row.
  */
 export interface RecordSink {
-  /** The CSV header. Returns false when the file cannot be read; the reader then stops. */
+  /**
+   * The CSV header. Returns false when the reader should stop; a sink whose header failed may
+   * return true to count the rows the failure loses.
+   */
   acceptHeader(names: readonly string[], line: number): boolean;
   /** A CSV row whose field count matches the header. */
   acceptCells(cells: readonly string[], line: number): void;

@@ -69,7 +69,7 @@ export class FileTally {
       rowsRead: this.rowsRead,
       rowsEvaluated: this.rowsEvaluated,
       rowsRejected: this.rowsRejected,
-      fields: this.status === 'failed' && this.rowsRead === 0 ? [] : this.fields,
+      fields: this.status === 'failed' && this.rowsEvaluated === 0 ? [] : this.fields,
       ignoredColumns: [...this.ignoredColumns],
       issueCount: this.issueCount,
     };

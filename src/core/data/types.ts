@@ -36,6 +36,8 @@ export type DataIssueCode =
   | 'data.bad-json'
   | 'data.not-an-object'
   | 'data.forbidden-key'
+  | 'data.future-date'
+  | 'data.duplicate-id'
   // a whole file (its rows are not read)
   | 'data.empty-file'
   | 'data.header-empty'
@@ -47,6 +49,8 @@ export type DataIssueCode =
   | 'data.unknown-format'
   | 'data.bad-json-shape'
   | 'data.entity-twice'
+  | 'data.not-a-file'
+  | 'data.file-absent'
   | 'data.too-many-issues';
 
 /**
@@ -71,8 +75,10 @@ export interface DataIssue extends Issue {
 /**
  * What happened to one data file. Always `rowsRead === rowsEvaluated + rowsRejected`
  * (checked before a result is returned). `status: 'failed'` means the file could not be
- * read to its end, and `issues` say why: after a header problem or an unusable mapping no
- * row is read at all; after a broken JSON document the rows before the break still count.
+ * read to its end, and `issues` say why: after a CSV header problem every row is still
+ * counted, as read and rejected; after an unusable mapping, or for a file that is not a
+ * regular file, no row is read at all; after a broken JSON document the rows before the
+ * break still count.
  */
 export interface FileAccounting {
   file: string;
@@ -111,6 +117,11 @@ export interface PipelineData {
   /** Files in the directory that hold no entity (not read). */
   ignoredFiles: string[];
   /**
+   * What the evaluation lacks (see `findMissingData`): failed files, and entities the
+   * policies need that have no row. Empty when nothing is missing, or when not checked.
+   */
+  missing?: MissingData[];
+  /**
    * The latest date-time per entity, over every date-time field of the rows read — also
    * the fields left out of the rows (see `FieldSelection`). Absent for data not built by
    * the loader.
@@ -130,4 +141,17 @@ export interface LoadProgress {
   file: string;
   bytesRead: number;
   totalBytes: number;
+}
+
+/**
+ * Data an evaluation lacks: a file that failed or cannot be read, or an entity the policies
+ * need (see `findNeededEntities`) without a single row evaluated. An evaluation with any of
+ * them is partial: the CLI stops unless asked (`--allow-partial-data`), and reports say so first.
+ */
+export interface MissingData {
+  entity: EntityName;
+  /** The file concerned; null when the entity has no file at all. */
+  file: string | null;
+  /** Why it is missing, in one sentence (the first issue of a failed file, or what the policies need it for). */
+  reason: string;
 }

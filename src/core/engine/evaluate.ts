@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { explainNoTimestamp } from './as-of.js';
 import type { PipelineData, Row } from '../data/types.js';
 import type { BusinessCalendar } from '../logic/compile.js';
 import type { Policy, PolicySet } from '../policy/types.js';
@@ -81,7 +82,7 @@ export interface Evaluation {
 export function evaluateWithState(set: PolicySet, prepared: PreparedData, options: EvaluateOptions): Evaluation {
   const { data } = prepared;
   const asOf = options.asOf ?? prepared.latest;
-  if (asOf === undefined) throw new EvaluationInputError('The data holds no timestamp, so there is no as-of moment; pass --as-of.');
+  if (asOf === undefined) throw new EvaluationInputError(explainNoTimestamp(data));
   const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
   const timeZone = options.timeZone ?? calendar?.spec.timeZone ?? 'UTC';
   const goal = set.RevenueGoal[0];
@@ -270,5 +271,7 @@ function accountData(data: PipelineData): Report['data'] {
     totals.rowsRejected += f.rowsRejected;
     totals.issueCount += f.issueCount;
   }
-  return { files: data.files, totals, issues: data.issues, absent: data.absent, ignoredFiles: data.ignoredFiles };
+  const accounting: Report['data'] = { files: data.files, totals, issues: data.issues, absent: data.absent, ignoredFiles: data.ignoredFiles };
+  if (data.missing !== undefined && data.missing.length > 0) accounting.missing = data.missing;
+  return accounting;
 }

@@ -1,5 +1,5 @@
 import type { Issue } from '../issue.js';
-import type { DataIssue, FileAccounting } from '../data/types.js';
+import type { DataIssue, FileAccounting, MissingData } from '../data/types.js';
 import type { CompSection } from './comp.js';
 import type { ConstraintSection } from './constraint.js';
 import type { ClassificationSection, FunnelSection } from './funnel.js';
@@ -41,6 +41,12 @@ export interface DataAccounting {
   absent: string[];
   /** Files in the data directory that hold no entity. */
   ignoredFiles: string[];
+  /**
+   * What the run lacks, when it was asked to go on anyway (`--allow-partial-data`): failed
+   * files and entities the policies need without a row. Present only for a partial run;
+   * reports show it before anything else.
+   */
+  missing?: MissingData[];
 }
 
 /** The result of one evaluation: the contract between the engine, the reporters and CI. */

@@ -28,6 +28,8 @@ export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.bad-json': true,
   'data.not-an-object': true,
   'data.forbidden-key': true,
+  'data.future-date': true,
+  'data.duplicate-id': true,
   'data.empty-file': true,
   'data.header-empty': true,
   'data.header-duplicate': true,
@@ -38,6 +40,8 @@ export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.unknown-format': true,
   'data.bad-json-shape': true,
   'data.entity-twice': true,
+  'data.not-a-file': true,
+  'data.file-absent': true,
   'data.too-many-issues': true,
 };
 

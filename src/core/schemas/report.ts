@@ -56,8 +56,16 @@ export const reportSchema: JsonSchema = {
         issues: list({ $ref: '#/$defs/data-issue' }, 'Rejections and file problems as found (capped per file; `issueCount` counts them all).'),
         absent: list(oneOf(entityNames, 'An entity.'), 'Entities the data has no file for.'),
         ignoredFiles: list({ type: 'string' }, 'Files in the data directory that hold no entity.'),
+        missing: list(
+          object({
+            entity: oneOf(entityNames, 'The entity concerned.'),
+            file: { type: ['string', 'null'], description: 'The file concerned; null when the entity has no file.' },
+            reason: text('Why it is missing.'),
+          }),
+          'What a partial run (`--allow-partial-data`) lacks: failed files and entities the policies need without a row. Present only for a partial run.',
+        ),
       },
-      { description: 'What was read, per file: rows read = evaluated + rejected, with the rejections.' },
+      { description: 'What was read, per file: rows read = evaluated + rejected, with the rejections.', optional: ['missing'] },
     ),
     policies: object(
       {

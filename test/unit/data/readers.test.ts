@@ -96,7 +96,7 @@ describe('JSON documents that are not a list of records', () => {
     ['a string', '"leads"', 'data.bad-json-shape', 1, 'failed'],
     ['an empty file', '  \n', 'data.empty-file', 0, 'failed'],
     ['text after the document', `[${record}]\n[]`, 'data.bad-json', 2, 'failed'],
-    ['a document cut short after a record', `[${record},\n${record}`, 'data.bad-json', 2, 'failed'],
+    ['a document cut short after a record', `[${record},\n${record.replace('L-1', 'L-2')}`, 'data.bad-json', 2, 'failed'],
     ['a document cut inside a record', `[${record},\n{"id": "L-2",`, 'data.bad-json', 2, 'read'],
   ])('%s', async (_name, text, code, line, status) => {
     const data = await loadPipelineData('mem', memoryIo({ 'leads.json': text }));

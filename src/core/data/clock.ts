@@ -1,0 +1,11 @@
+/**
+ * How far after the run's clock a record may be dated: one day, more than any gap between
+ * time zones (offsets run from −12 to +14 hours), so a fresh export written in a zone ahead
+ * of the machine's, or with a local time read as UTC, is not rejected.
+ */
+export const FUTURE_TOLERANCE_MS = 86_400_000;
+
+/** The latest instant a record may be dated at, for a run whose clock reads `now` (epoch ms). */
+export function latestAllowedAt(now: number): number {
+  return now + FUTURE_TOLERANCE_MS;
+}
