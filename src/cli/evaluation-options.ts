@@ -39,12 +39,16 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
     .option('-q, --quiet', 'no progress bar while reading the data', false);
 }
 
-/** The engine's run options from the command line (as-of, window start, periods, time zone, wall-clock stamp). */
-export function toRunOptions(options: EvaluationCliOptions): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
+/**
+ * The engine's run options from the command line (as-of, window start, periods, time zone,
+ * wall-clock stamp). A date or date-time without an offset in `--as-of`/`--from` is read in
+ * `zone`, the reporting time zone, as dates in the data are.
+ */
+export function toRunOptions(options: EvaluationCliOptions, zone = 'utc'): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
   if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
   return {
-    ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
-    ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
+    ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf, zone) }),
+    ...(options.from === undefined ? {} : { from: parseAsOf(options.from, zone) }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     periodUnit: options.period,
     ...(options.timestamp ? { generatedAt: DateTime.utc().toISO() ?? '' } : {}),

@@ -24,6 +24,8 @@ export async function loadCommandData(
     set: PolicySet;
     hashing?: HashingIo;
     keep?: FieldSelection | undefined;
+    /** The reporting time zone, whose days dates without a time name (see `reportingTimeZone`). */
+    timeZone?: string;
     /** Where the second thread's script is and how big a file must be to go there (defaults: see `createReadElsewhere`). */
     thread?: Pick<ReadElsewhereOptions, 'workerFile' | 'minBytes'>;
   },
@@ -46,6 +48,7 @@ export async function loadCommandData(
       onProgress: progress.onProgress,
       ...(mapping === undefined ? {} : { mapping }),
       ...(options.keep === undefined ? {} : { keep: options.keep }),
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
       ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),
     });
   } finally {

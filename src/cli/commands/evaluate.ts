@@ -8,6 +8,7 @@ import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
+import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { addEvaluationOptions, toRunOptions, writeReport } from '../evaluation-options.js';
@@ -45,15 +46,17 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       const hashing = createHashingIo(io);
       const loaded = await loadValidPolicies(io, options.policies, hashing.io);
       const { set } = loaded.result;
+      // Checks --time-zone before the data is read in it.
+      const { generatedAt, ...run } = toRunOptions(options, reportingTimeZone(set, options.timeZone));
       const data = await loadCommandData(io, {
         data: options.data,
         quiet: options.quiet,
         set,
         hashing,
         keep: selectFieldsRead([set]),
+        timeZone: reportingTimeZone(set, run.timeZone),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
-      const { generatedAt, ...run } = toRunOptions(options);
       let report: Report;
       const progress = startStepProgress('evaluating', !options.quiet);
       try {

@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
+import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
@@ -20,8 +21,9 @@ interface ExplainOptions {
 }
 
 /** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
-export function parseAsOf(value: string): number {
-  const parsed = DateTime.fromISO(value, { zone: 'utc', setZone: true });
+/** An ISO 8601 date or date-time; one without an offset (a date alone too: its first instant) is read in `zone`, the reporting time zone. */
+export function parseAsOf(value: string, zone = 'utc'): number {
+  const parsed = DateTime.fromISO(value, { zone, setZone: true });
   if (!parsed.isValid) throw new UsageError(`--as-of ${value} is not an ISO 8601 date or date-time (e.g. 2026-03-31 or 2026-03-31T17:00:00Z).`);
   return parsed.toMillis();
 }
@@ -54,7 +56,8 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const timeZone = reportingTimeZone(set);
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, timeZone, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       const lead = data.leads.find((row) => row.id === options.lead);
       if (lead === undefined) {
         // Rejected rows are not kept, so their ids are unknown: say how many there were.
@@ -64,7 +67,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
             (rejected > 0 ? `; ${rejected} lead rows were rejected and it may be one of them (revops evaluate lists every rejection with its line).` : '.'),
         );
       }
-      const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
+      const asOf = options.asOf !== undefined ? parseAsOf(options.asOf, timeZone) : findLatestTimestamp(data);
       if (asOf === undefined) throw new UsageError('The data has no timestamps; give --as-of.');
       const explanation = explainLead(def, lead, { asOf, calendars: loaded.calendars });
       if (options.format === 'json') {

@@ -10,6 +10,7 @@ import type { CliIo } from '../cli-io.js';
 import { readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
+import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
@@ -80,20 +81,29 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const { io } = ctx;
       if (options.base !== undefined && options.baseDir !== undefined) throw new UsageError('Give --base or --base-dir, not both.');
       if (options.head !== undefined && options.headDir !== undefined) throw new UsageError('Give --head or --head-dir, not both.');
-      const { generatedAt, ...run } = toRunOptions(options);
+      toRunOptions(options); // checks --time-zone first
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
+      // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
+      const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
+      const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+      const { generatedAt, ...run } = toRunOptions(options, headZone);
       const dataHashing = createHashingIo(io);
-      const data = await loadCommandData(io, {
-        data: options.data,
-        quiet: options.quiet,
-        set: head.loaded.result.set,
-        hashing: dataHashing,
-        keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
-        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-      });
+      const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
+        loadCommandData(io, {
+          data: options.data,
+          quiet: options.quiet,
+          set: head.loaded.result.set,
+          hashing: dataHashing,
+          keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
+          timeZone,
+          ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+        });
+      const data = await readData(headZone);
       const prepared = prepareData(data);
+      const basePrepared = baseZone === headZone ? prepared : prepareData(await readData(baseZone));
       const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
+        const sidePrepared = side === base ? basePrepared : prepared;
         const progress = startStepProgress(label, !options.quiet);
         const evaluateOptions: EvaluateOptions = {
           ...run,
@@ -102,7 +112,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(cleanPath(options.data)) },
         };
         try {
-          return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, prepared, evaluateOptions) };
+          return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions) };
         } catch (error) {
           if (error instanceof EvaluationInputError) throw new UsageError(error.message);
           throw error;

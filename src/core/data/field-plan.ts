@@ -52,9 +52,10 @@ export class MappingError extends Error {
 /**
  * Plans an entity file: through a FieldMapping's entity, or by canonical column names
  * without one. Fields outside `keep` (when given) are checked like every other but left
- * out of the rows.
+ * out of the rows. `dayZone` is the reporting time zone (UTC when not given): a date
+ * without a time in a date-time field is the first instant of that day there.
  */
-export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: ReadonlySet<string>): EntityPlan {
+export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: ReadonlySet<string>, dayZone?: string): EntityPlan {
   const entityMapping = spec?.entities[entity];
   const plan: EntityPlan = { entity, fields: [], columns: [], deriveColumns: new Set(), isCaseInsensitive: spec?.columnCase === 'insensitive', isMapped: entityMapping !== undefined };
   const recent = new RecentCopies();
@@ -66,7 +67,7 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: R
     if (source === undefined) continue;
     try {
       const isKept = keep === undefined || keep.has(field);
-      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, isKept ? recent : undefined));
+      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, isKept ? recent : undefined, dayZone));
     } catch (error) {
       if (error instanceof MappingError) throw error;
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
@@ -77,11 +78,11 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: R
 }
 
 /** `recent` undefined: the field is not kept, so its text is checked but never copied. */
-function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies | undefined): FieldPlan {
+function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies | undefined, dayZone: string | undefined): FieldPlan {
   const given = (['column', 'derive', 'const'] as const).filter((k) => source[k] !== undefined);
   if (given.length !== 1) throw new Error('give exactly one of `column`, `derive` or `const`');
   const isKept = recent !== undefined;
-  const coercer = type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent);
+  const coercer = type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
   const emptyValue = 'emptyValue' in coercer ? (coercer.emptyValue as Cell) : null;
   const fieldPlan: FieldPlan = { field, type, isRequired, slot: -1, otherwise: source.otherwise ?? 'error', coercer, emptyValue, isKept };
   if (source.values !== undefined) {

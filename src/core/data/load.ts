@@ -21,6 +21,8 @@ export interface LoadPipelineOptions {
    * file to be read here. Jobs given to it always ask for columns; rows are rebuilt here.
    */
   readElsewhere?: (job: EntityReadJob) => Promise<EntityRead> | undefined;
+  /** The reporting time zone: a date without a time is the first instant of that day there (default UTC). */
+  timeZone?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     if (source.isMapped && spec !== undefined) job.spec = spec;
     const keep = options.keep?.[source.entity];
     if (keep !== undefined) job.keep = keep;
+    if (options.timeZone !== undefined) job.timeZone = options.timeZone;
     jobs.push(job);
   }
   // Files read elsewhere start first, so they are read while the rest are read here.

@@ -25,6 +25,8 @@ export interface EntityReadJob {
   keep?: ReadonlySet<string>;
   /** Keep the rows as a `ColumnTable` rather than as row objects. */
   asColumns: boolean;
+  /** The reporting time zone, whose days dates without a time name (UTC when not given). */
+  timeZone?: string;
 }
 
 /** What reading one entity file gives. Plain data and typed arrays, so it can cross from another thread. */
@@ -54,7 +56,7 @@ export async function readEntityFile(job: EntityReadJob, io: FileIo, onProgress?
   }
   let sink: EntitySink;
   try {
-    sink = new EntitySink(planEntity(source.entity, job.spec, job.keep), tally, job.asColumns);
+    sink = new EntitySink(planEntity(source.entity, job.spec, job.keep, job.timeZone), tally, job.asColumns);
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
     const problem = { code: 'data.bad-mapping' as const, line: 0, message: `The mapping of ${source.entity} cannot be applied: ${error.message}` };
