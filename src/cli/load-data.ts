@@ -1,4 +1,6 @@
 import { UsageError } from '../core/errors.js';
+import { funnelStagesOf } from '../core/data/funnel-stages.js';
+import type { FunnelStages } from '../core/data/funnel-stages.js';
 import { loadPipelineData } from '../core/data/load.js';
 import type { FieldSelection, PipelineData } from '../core/data/types.js';
 import type { PolicySet } from '../core/policy/types.js';
@@ -49,10 +51,17 @@ export async function loadCommandData(
       ...(mapping === undefined ? {} : { mapping }),
       ...(options.keep === undefined ? {} : { keep: options.keep }),
       ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      ...withStages(options.set),
       ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),
     });
   } finally {
     await elsewhere?.close();
     progress.stop();
   }
+}
+
+/** The Funnel's stages, against which the data's stage values are checked (see `FunnelStages`). */
+function withStages(set: PolicySet): { stages?: FunnelStages } {
+  const stages = funnelStagesOf(set);
+  return stages === undefined ? {} : { stages };
 }

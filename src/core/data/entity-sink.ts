@@ -197,6 +197,7 @@ export class EntitySink implements RecordSink {
           else cell = readSpan(kind, plan, this.spanText, start, end);
           if (cell !== undefined && (cell !== null || !plan.isRequired)) {
             if (at >= 0) cells[at] = cell;
+            plan.stageCheck?.note(cell, line);
             if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
             continue;
           }
@@ -227,6 +228,7 @@ export class EntitySink implements RecordSink {
         isRejected = true;
       } else {
         if (at >= 0) cells[at] = cell;
+        plan.stageCheck?.note(cell, line);
         if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
       }
     }

@@ -5,6 +5,7 @@ import { emptyTable, tableRows } from './column-table.js';
 import { discoverEntityFiles } from './discover.js';
 import { readEntityFile } from './read-entity.js';
 import type { EntityRead, EntityReadJob } from './read-entity.js';
+import type { FunnelStages } from './funnel-stages.js';
 import { FileTally } from './tally.js';
 import type { FieldSelection, FileAccounting, LoadProgress, PipelineData } from './types.js';
 
@@ -23,6 +24,8 @@ export interface LoadPipelineOptions {
   readElsewhere?: (job: EntityReadJob) => Promise<EntityRead> | undefined;
   /** The reporting time zone: a date without a time is the first instant of that day there (default UTC). */
   timeZone?: string;
+  /** The Funnel's stages: stage values are checked against them, and `won` read from `stage` when an export has none. */
+  stages?: FunnelStages;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     const keep = options.keep?.[source.entity];
     if (keep !== undefined) job.keep = keep;
     if (options.timeZone !== undefined) job.timeZone = options.timeZone;
+    if (options.stages !== undefined) job.stages = options.stages;
     jobs.push(job);
   }
   // Files read elsewhere start first, so they are read while the rest are read here.

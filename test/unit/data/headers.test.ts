@@ -9,18 +9,49 @@ describe('header problems fail the whole file', () => {
       expect(file, file.file).toMatchObject({ status: 'failed', rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, fields: [] });
     }
     expect(data.leads).toEqual([]);
-    expect(data.users).toEqual([]);
     expect(data.opportunities).toEqual([]);
     expect(summarise(data.issues).map(({ file, code, line, column, columnName }) => ({ file, code, line, column, columnName }))).toEqual([
       { file: 'leads.csv', code: 'data.header-duplicate', line: 1, column: 4, columnName: 'email' },
       { file: 'opportunities.csv', code: 'data.header-forbidden', line: 1, column: 3, columnName: '__proto__' },
       { file: 'activities.csv', code: 'data.header-forbidden', line: 1, column: 4, columnName: 'constructor' },
       { file: 'activities.csv', code: 'data.header-forbidden', line: 1, column: 5, columnName: 'prototype' },
-      { file: 'users.csv', code: 'data.header-empty', line: 1, column: 3, columnName: undefined },
       { file: 'stage_events.csv', code: 'data.empty-file', line: 0, column: 0, columnName: undefined },
     ]);
     expect(data.issues.every((i) => i.severity === 'error')).toBe(true);
     expect(data.issues[0]!.message).toBe('Column `email` appears twice (columns 3 and 4).');
+  });
+});
+
+describe('an unnamed column (every line ends in a delimiter)', () => {
+  it('is ignored with a warning while empty; a row with a value there is rejected with its column, line and fix', async () => {
+    const data = await loadScenario('trailing-comma');
+    expect(fileOf(data, 'leads.csv')).toMatchObject({ status: 'read', rowsRead: 3, rowsEvaluated: 2, rowsRejected: 1, ignoredColumns: [] });
+    expect(fileOf(data, 'users.csv')).toMatchObject({ status: 'read', rowsRead: 3, rowsEvaluated: 2, rowsRejected: 1, fields: ['id', 'role', 'team'] });
+    expect(data.leads.map((l) => l.id)).toEqual(['L1', 'L2']);
+    expect(data.users.map((u) => ({ ...u }))).toEqual([
+      { id: 'u-1', role: 'sdr', team: 'sdr' },
+      { id: 'u-2', role: 'ae', team: 'sales' },
+    ]);
+    expect(data.issues.map((i) => [i.file.replace(/^.*\//, ''), i.code, i.severity, i.line, i.column, i.raw])).toEqual([
+      ['leads.csv', 'data.header-empty', 'warning', 1, 4, undefined],
+      ['leads.csv', 'data.header-empty', 'error', 4, 4, 'x'],
+      ['users.csv', 'data.header-empty', 'warning', 1, 3, undefined],
+      ['users.csv', 'data.header-empty', 'error', 4, 3, 'oops'],
+    ]);
+    const rejected = data.issues.find((i) => i.severity === 'error')!;
+    expect(rejected.message).toBe('Column 4 has no name in the header, but this row has a value there.');
+    expect(rejected.hint).toBe('Name column 4 in the header row, or remove the value (or the extra delimiter) from the row.');
+  });
+
+  it('gives the same rows and issues with and without the plain-row scanner', async () => {
+    const text = 'id,created_at,\nL1,2024-01-01T00:00:00Z,\nL2,2024-01-02T00:00:00Z,"x"\nL3,"2024-01-03T00:00:00Z",\n';
+    const read = async (chunks: number[]): Promise<unknown> => {
+      const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }, chunks));
+      return { leads: data.leads.map((l) => ({ ...l })), issues: summarise(data.issues), files: data.files };
+    };
+    const whole = await read([65536]);
+    expect(whole).toMatchObject({ leads: [{ id: 'L1' }, { id: 'L3' }], issues: [{ code: 'data.header-empty', line: 1 }, { code: 'data.header-empty', line: 3, column: 3, raw: 'x' }] });
+    expect(await read([7, 3])).toEqual(whole);
   });
 });
 
