@@ -36,7 +36,7 @@ export function bindHeader(plan: EntityPlan, names: readonly string[], line: num
       continue;
     }
     const column = plan.columns[field.slot]!;
-    const problem = { code: 'data.missing-column' as const, line, field: field.field, columnName: column, hint: `The header has: ${names.join(', ')}.` };
+    const problem = { code: 'data.missing-column' as const, line, field: field.field, columnName: column, hint: `The header has: ${listNames(names)}.` };
     if (field.isRequired) {
       isUsable = false;
       tally.fail({ ...problem, message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.` });
@@ -63,6 +63,12 @@ function readWonFromStage(plan: EntityPlan, fields: FieldPlan[], line: number, t
   if (plan.stages !== undefined) fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
 }
 
+/** The header's names for a hint: the first 40, then how many more. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 40).join(', ');
+  return names.length > 40 ? `${shown}, … (${names.length - 40} more)` : shown;
+}
+
 /** A header cell with no name (empty or only spaces). */
 export function isUnnamed(name: string): boolean {
   return name.trim() === '';
@@ -85,7 +91,14 @@ function checkHeader(names: readonly string[], line: number, tally: FileTally): 
       });
     } else if (forbiddenNames.has(name)) {
       isOk = false;
-      tally.fail({ code: 'data.header-forbidden', line, column, columnName: name, message: `Column name \`${name}\` is not allowed.`, hint: 'Rename the column in the export.' });
+      tally.fail({
+        code: 'data.header-forbidden',
+        line,
+        column,
+        columnName: name,
+        message: `Column name \`${name}\` is not allowed: every JavaScript object has a \`${name}\`, so the column could be mistaken for it. The file is not read.`,
+        hint: `Rename the column in the export (e.g. \`${name.replace(/_/g, '')}_value\`), or leave it out.`,
+      });
     } else if (seen.has(name)) {
       isOk = false;
       tally.fail({ code: 'data.header-duplicate', line, column, columnName: name, message: `Column \`${name}\` appears twice (columns ${seen.get(name)} and ${column}).`, hint: 'Remove or rename one of them in the export.' });

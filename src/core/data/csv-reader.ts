@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { isUnnamed } from './bind-columns.js';
-import { brokenRowProblem } from './csv-problems.js';
+import { brokenRowProblem, headerTooWide } from './csv-problems.js';
 import { CsvRowScanner, INCOMPLETE, ROW } from './csv-rows.js';
 import { detectNewline, LineCounter } from './line-counter.js';
 import { dataLimits } from './limits.js';
@@ -196,6 +196,11 @@ class CsvReader {
     const line = this.lines.lineAt(text, base, start);
     if (this.headerLength < 0) {
       this.headerLength = fields.length;
+      if (fields.length > dataLimits.maxColumns) {
+        this.sink.failFile(headerTooWide(line, `The header has ${fields.length} columns; at most ${dataLimits.maxColumns} are read.`));
+        this.stop();
+        return;
+      }
       if (!this.sink.acceptHeader(fields, line)) this.stop();
       fields.forEach((name, i) => isUnnamed(name) && this.unnamed.push(i));
       return;
@@ -254,7 +259,10 @@ class CsvReader {
       this.isSkippingLine = true;
     }
     if (this.headerLength < 0) {
-      this.sink.failFile({ code: 'data.bad-quote', line, message: 'The header row has a broken quoted field.' });
+      const isTooLong = this.isForcing && quoteError?.code !== 'MissingQuotes';
+      const tooLong = headerTooWide(line, `The header row is longer than ${dataLimits.maxRowChars} characters, the longest row that is read.`);
+      const broken = { code: 'data.bad-quote' as const, line, message: 'The header row has a broken quoted field.' };
+      this.sink.failFile(isTooLong ? tooLong : broken);
       this.stop();
       return;
     }

@@ -55,6 +55,46 @@ describe('an unnamed column (every line ends in a delimiter)', () => {
   });
 });
 
+describe('a header too wide to be an export\'s', () => {
+  const header = (columns: number): string => ['id', 'created_at', ...Array.from({ length: columns - 2 }, (_, i) => `c${i}`)].join(',');
+
+  it('fails on a 5 MB line of a million columns with the row limit, not as a broken quote', async () => {
+    const text = `${header(1_000_000)}\nL1,2025-01-06T09:15:00Z${','.repeat(999_998)}\n`;
+    const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }));
+    expect(data.files[0]).toMatchObject({ status: 'failed', rowsRead: 0 });
+    expect(summarise(data.issues)).toEqual([{ file: 'leads.csv', code: 'data.header-too-wide', line: 1, column: 0 }]);
+    expect(data.issues[0]!.message).toBe('The header row is longer than 1048576 characters, the longest row that is read. The file is not read.');
+    expect(data.issues[0]!.hint).toContain('at most 16384 columns');
+  });
+
+  it('fails on more columns than a spreadsheet has, naming both counts', async () => {
+    const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': `${header(20_000)}\n` }));
+    expect(data.files[0]).toMatchObject({ status: 'failed', rowsRead: 0 });
+    expect(data.issues.map((i) => [i.code, i.message])).toEqual([['data.header-too-wide', 'The header has 20000 columns; at most 16384 are read. The file is not read.']]);
+  });
+
+  it('lists at most 40 of its names in a hint', async () => {
+    const text = `${header(1000).replace('id,', 'key,')}\nk,2025-01-06T09:15:00Z${','.repeat(998)}\n`;
+    const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }));
+    expect(data.issues[0]!.hint).toMatch(/^The header has: key, created_at, c0, .*, c37, … \(960 more\)\.$/);
+  });
+});
+
+describe('a prototype-like column name', () => {
+  it('fails the file with what is wrong and how to fix it, and never reaches a row', async () => {
+    const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': 'id,created_at,constructor\nL1,2025-01-06T09:15:00Z,x\n' }));
+    expect(data.leads).toEqual([]);
+    expect(data.issues.map((i) => [i.code, i.column, i.message, i.hint])).toEqual([
+      [
+        'data.header-forbidden',
+        3,
+        'Column name `constructor` is not allowed: every JavaScript object has a `constructor`, so the column could be mistaken for it. The file is not read.',
+        'Rename the column in the export (e.g. `constructor_value`), or leave it out.',
+      ],
+    ]);
+  });
+});
+
 describe('a file that lacks the column of a required field', () => {
   it('fails with the column it expected', async () => {
     const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': 'created_at,source\n2025-01-01T00:00:00Z,organic\n' }));
