@@ -53,6 +53,8 @@ class CsvReader {
   private headerLength = -1;
   /** 0-based columns whose header has no name: a row with a value there is rejected. */
   private unnamed: number[] = [];
+  /** Where the header's trailing run of unnamed columns starts (its length when there is none). */
+  private unnamedFrom = Infinity;
   private isForcing = false;
   /** papaparse's parser cannot be reused once aborted. */
   private isParserSpent = false;
@@ -191,7 +193,8 @@ class CsvReader {
   }
 
   /** A row split into fields, starting at file offset `start` (`text` starts at file offset `base`). */
-  private acceptFields(fields: string[], text: string, base: number, start: number): void {
+  private acceptFields(cells: string[], text: string, base: number, start: number): void {
+    let fields = cells;
     if (fields.length === 1 && fields[0] === '') return; // a blank line is not a row
     const line = this.lines.lineAt(text, base, start);
     if (this.headerLength < 0) {
@@ -203,8 +206,12 @@ class CsvReader {
       }
       if (!this.sink.acceptHeader(fields, line)) this.stop();
       fields.forEach((name, i) => isUnnamed(name) && this.unnamed.push(i));
+      this.unnamedFrom = fields.length;
+      while (this.unnamedFrom > 0 && isUnnamed(fields[this.unnamedFrom - 1]!)) this.unnamedFrom--;
       return;
     }
+    // A row may leave out the header's trailing unnamed columns (only the header line ends in a delimiter).
+    if (fields.length < this.headerLength && this.unnamedFrom <= fields.length) fields = [...fields, ...new Array<string>(this.headerLength - fields.length).fill('')];
     if (fields.length !== this.headerLength) {
       this.sink.rejectRow({
         code: 'data.ragged-row',

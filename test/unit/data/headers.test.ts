@@ -43,6 +43,21 @@ describe('an unnamed column (every line ends in a delimiter)', () => {
     expect(rejected.hint).toBe('Name column 4 in the header row, or remove the value (or the extra delimiter) from the row.');
   });
 
+  it('reads rows that leave out the trailing unnamed columns when only the header ends in delimiters', async () => {
+    const text = 'id,created_at,,\nL1,2025-01-06T09:15:00Z\nL2,2025-01-07T09:15:00Z,\nL3\n';
+    const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }));
+    expect(data.leads.map((l) => l.id)).toEqual(['L1', 'L2']);
+    expect(data.files[0]).toMatchObject({ status: 'read', rowsRead: 3, rowsEvaluated: 2, rowsRejected: 1 });
+    expect(data.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
+      ['data.header-empty', 'warning', 1],
+      ['data.header-empty', 'warning', 1],
+      ['data.ragged-row', 'error', 4],
+    ]);
+    // A row short of a named column is still ragged.
+    const short = await loadPipelineData('mem', memoryIo({ 'leads.csv': 'id,created_at,source,\nL1,2025-01-06T09:15:00Z\n' }));
+    expect(short.issues.map((i) => i.code)).toEqual(['data.header-empty', 'data.ragged-row']);
+  });
+
   it('gives the same rows and issues with and without the plain-row scanner', async () => {
     const text = 'id,created_at,\nL1,2024-01-01T00:00:00Z,\nL2,2024-01-02T00:00:00Z,"x"\nL3,"2024-01-03T00:00:00Z",\n';
     const read = async (chunks: number[]): Promise<unknown> => {
