@@ -61,12 +61,16 @@ export function readClock(options: { now?: string | undefined }): number {
   return parsed.toMillis();
 }
 
-/** The engine's run options from the command line (as-of, window start, periods, time zone, the stamp of the run's clock `now`). */
-export function toRunOptions(options: EvaluationCliOptions, now: number): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
+/**
+ * The engine's run options from the command line (as-of, window start, periods, time zone, the
+ * stamp of the run's clock `now`). A date or date-time without an offset in `--as-of`/`--from`
+ * is read in `zone`, the reporting time zone, as dates in the data are.
+ */
+export function toRunOptions(options: EvaluationCliOptions, now: number, zone = 'utc'): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
   if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
   return {
-    ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf) }),
-    ...(options.from === undefined ? {} : { from: parseAsOf(options.from) }),
+    ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf, zone) }),
+    ...(options.from === undefined ? {} : { from: parseAsOf(options.from, zone) }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     periodUnit: options.period,
     ...(options.timestamp ? { generatedAt: new Date(now).toISOString() } : {}),

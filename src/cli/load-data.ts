@@ -1,4 +1,6 @@
 import { UsageError } from '../core/errors.js';
+import { funnelStagesOf } from '../core/data/funnel-stages.js';
+import type { FunnelStages } from '../core/data/funnel-stages.js';
 import { loadPipelineData } from '../core/data/load.js';
 import { describeMissingData } from '../core/data/missing.js';
 import { findNeededEntities } from '../core/data/needed-entities.js';
@@ -27,6 +29,8 @@ export async function loadCommandData(
     set: PolicySet;
     hashing?: HashingIo;
     keep?: FieldSelection | undefined;
+    /** The reporting time zone, whose days dates without a time name (see `reportingTimeZone`). */
+    timeZone?: string;
     /** Where the second thread's script is and how big a file must be to go there (defaults: see `createReadElsewhere`). */
     thread?: Pick<ReadElsewhereOptions, 'workerFile' | 'minBytes'>;
     /** The entities the command needs, with why (see `findNeededEntities`; default: those `set` needs). */
@@ -58,6 +62,8 @@ export async function loadCommandData(
       needs: options.needs ?? findNeededEntities([options.set]),
       ...(mapping === undefined ? {} : { mapping }),
       ...(options.keep === undefined ? {} : { keep: options.keep }),
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      ...withStages(options.set),
       ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),
     });
   } finally {
@@ -72,4 +78,10 @@ export async function loadCommandData(
     );
   }
   return data;
+}
+
+/** The Funnel's stages, against which the data's stage values are checked (see `FunnelStages`). */
+function withStages(set: PolicySet): { stages?: FunnelStages } {
+  const stages = funnelStagesOf(set);
+  return stages === undefined ? {} : { stages };
 }

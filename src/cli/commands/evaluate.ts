@@ -9,6 +9,7 @@ import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
+import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
@@ -47,6 +48,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       const loaded = await loadValidPolicies(io, options.policies, hashing.io);
       const { set } = loaded.result;
       const now = readClock(options);
+      // Checks --time-zone before the data is read in it.
+      const { generatedAt, ...run } = toRunOptions(options, now, reportingTimeZone(set, options.timeZone));
       const data = await loadCommandData(io, {
         now,
         allowPartialData: options.allowPartialData,
@@ -55,9 +58,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         set,
         hashing,
         keep: selectFieldsRead([set]),
+        timeZone: reportingTimeZone(set, run.timeZone),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
-      const { generatedAt, ...run } = toRunOptions(options, now);
       let report: Report;
       const progress = startStepProgress('evaluating', !options.quiet);
       try {

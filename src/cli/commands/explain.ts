@@ -10,6 +10,7 @@ import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
 import { createHashingIo } from '../hashing-io.js';
 import { createMaskDigest } from '../mask-key.js';
 import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
+import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
@@ -39,8 +40,9 @@ function findByPseudonym(leads: readonly Row[], label: string, digest: Pseudonym
 }
 
 /** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
-export function parseAsOf(value: string): number {
-  const parsed = DateTime.fromISO(value, { zone: 'utc', setZone: true });
+/** An ISO 8601 date or date-time; one without an offset (a date alone too: its first instant) is read in `zone`, the reporting time zone. */
+export function parseAsOf(value: string, zone = 'utc'): number {
+  const parsed = DateTime.fromISO(value, { zone, setZone: true });
   if (!parsed.isValid) throw new UsageError(`--as-of ${value} is not an ISO 8601 date or date-time (e.g. 2026-03-31 or 2026-03-31T17:00:00Z).`);
   return parsed.toMillis();
 }
@@ -75,10 +77,11 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
+      const timeZone = reportingTimeZone(set);
       // Explaining a lead needs the leads only.
       const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
       const hashing = createHashingIo(io);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, needs, now: readClock(options), allowPartialData: options.allowPartialData, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, needs, timeZone, now: readClock(options), allowPartialData: options.allowPartialData, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       const digest = options.mask ? createMaskDigest(hashing, data.files) : undefined;
       const lead = data.leads.find((row) => row.id === options.lead) ?? (digest === undefined ? undefined : findByPseudonym(data.leads, options.lead, digest));
       if (lead === undefined) {
@@ -89,7 +92,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
             (rejected > 0 ? `; ${rejected} lead rows were rejected and it may be one of them (revops evaluate lists every rejection with its line).` : '.'),
         );
       }
-      const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : findLatestTimestamp(data);
+      const asOf = options.asOf !== undefined ? parseAsOf(options.asOf, timeZone) : findLatestTimestamp(data);
       if (asOf === undefined) throw new UsageError(explainNoTimestamp(data));
       const explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
       const explanation = digest === undefined ? explained : maskExplanation(explained, digest);

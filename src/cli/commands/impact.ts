@@ -12,6 +12,7 @@ import { readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { findNeededEntities } from '../../core/data/needed-entities.js';
+import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { planImpactData } from '../impact-data.js';
 import { loadValidPolicies } from '../load-policies.js';
@@ -89,27 +90,36 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       if (options.base !== undefined && options.baseDir !== undefined) throw new UsageError('Give --base or --base-dir, not both.');
       if (options.head !== undefined && options.headDir !== undefined) throw new UsageError('Give --head or --head-dir, not both.');
       const now = readClock(options);
-      const { generatedAt, ...run } = toRunOptions(options, now);
+      toRunOptions(options, now); // checks --time-zone first
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
+      // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
+      const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
+      const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+      const { generatedAt, ...run } = toRunOptions(options, now, headZone);
       const plan = await planImpactData(io, { data: options.data, dataRef: options.dataRef, repo: options.repo, base, head });
       if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}\n`);
       const dataHashing = createHashingIo(plan.io);
-      const data = await loadCommandData(plan.io, {
-        data: plan.dir,
-        quiet: options.quiet,
-        set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
-        needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
-        now,
-        allowPartialData: options.allowPartialData,
-        hashing: dataHashing,
-        keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
-        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-        // The second thread reads the file system; data from a commit is read here, from git.
-        ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
-      });
+      const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
+        loadCommandData(plan.io, {
+          data: plan.dir,
+          quiet: options.quiet,
+          set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
+          needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
+          now,
+          allowPartialData: options.allowPartialData,
+          hashing: dataHashing,
+          keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
+          timeZone,
+          ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+          // The second thread reads the file system; data from a commit is read here, from git.
+          ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
+        });
+      const data = await readData(headZone);
       const prepared = prepareData(data);
+      const basePrepared = baseZone === headZone ? prepared : prepareData(await readData(baseZone));
       const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
+        const sidePrepared = side === base ? basePrepared : prepared;
         const progress = startStepProgress(label, !options.quiet);
         const evaluateOptions: EvaluateOptions = {
           ...run,
@@ -118,7 +128,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
         };
         try {
-          return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, prepared, evaluateOptions) };
+          return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions) };
         } catch (error) {
           if (error instanceof EvaluationInputError) throw new UsageError(error.message);
           throw error;

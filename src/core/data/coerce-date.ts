@@ -20,6 +20,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 /** A luxon format with an offset or zone token (`Z`, `ZZ`, `ZZZ`, `z`) outside quoted literals. */
 const hasZoneToken = (format: string): boolean => /[Zz]/.test(format.replace(/'[^']*'/g, ''));
+/**
+ * A luxon format that reads a calendar day only: no token of a time of day, an epoch or a
+ * zone (hours, minutes, seconds, fractions, meridiem, `X`/`x`, the `t`/`T`/`f`/`F` macros).
+ */
+export const isDateOnlyFormat = (format: string): boolean => !/[HhmsSuaXxTtFfZz]/.test(format.replace(/'[^']*'/g, ''));
 
 /** Zones of the offsets seen (`Z`, `+01:00`, …), read by luxon once each. */
 const offsetZones = new Map<string, Zone | null>();
@@ -104,6 +109,36 @@ export function readZone(name: string | undefined): Zone | undefined {
   return zone;
 }
 
+/**
+ * The first instant of a calendar day in `zone`, as epoch ms: local midnight, or, where the
+ * clocks skip midnight (daylight saving at 00:00, e.g. 2017-10-15 in America/Sao_Paulo),
+ * the first instant that exists that day (01:00). It is the instant the engine's days,
+ * periods and goal periods start at in that zone (luxon's start of the day).
+ */
+export function startOfDayIn(year: number, month: number, day: number, zone: Zone): number {
+  return DateTime.fromObject({ year, month, day }, { zone }).toMillis();
+}
+
+/** Days already placed in the reporting zone, by text; a file repeats few distinct days. */
+class DayStarts {
+  private readonly starts = new Map<string, number>();
+
+  constructor(readonly zone: Zone) {}
+
+  /** The first instant of the day `YYYY-MM-DD` (checked to be a real day), or undefined. */
+  ofIsoDate(text: string): number | undefined {
+    let ms = this.starts.get(text);
+    if (ms !== undefined) return ms;
+    const m = ISO_DATE.exec(text);
+    if (m === null) return undefined;
+    const wall = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: UTC });
+    if (!wall.isValid) return undefined;
+    ms = startOfDayIn(wall.year, wall.month, wall.day, this.zone);
+    if (this.starts.size < 20_000) this.starts.set(text, ms);
+    return ms;
+  }
+}
+
 function explain(dt: DateTime): string {
   return dt.isValid ? '' : ` (${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'})`;
 }
@@ -143,17 +178,28 @@ export class DateCoercer implements TextCoercer {
  * a local date-time needs a declared time zone, and a wall-clock time that the zone skips
  * (a daylight-saving gap) is an error rather than being moved. Milliseconds are the
  * resolution: further fraction digits are dropped.
+ *
+ * A date without a time (`2017-03-01`, or any value of a format with no time tokens) is a
+ * calendar day of the reporting time zone (`dayZone`), whatever zone the field declares
+ * for times: it becomes the first instant of that day there (see `startOfDayIn`), so it
+ * falls in the same day, period and goal period as the engine's own days.
  */
 export class DateTimeCoercer implements TextCoercer {
   private readonly parser: FormatParser | undefined;
   private readonly isFormatZoned: boolean;
+  private readonly days: DayStarts;
+  /** The declared format reads days only. */
+  private readonly isFormatDateOnly: boolean;
 
   constructor(
     private readonly format: string | undefined,
     private readonly zone: Zone | undefined,
+    dayZone: Zone = UTC,
   ) {
     this.parser = format === undefined ? undefined : DateTime.buildFormatParser(format, LOCALE);
     this.isFormatZoned = format !== undefined && hasZoneToken(format);
+    this.isFormatDateOnly = format !== undefined && isDateOnlyFormat(format);
+    this.days = new DayStarts(dayZone);
   }
 
   /** Without a declared format the plain UTC form is read by `plainUtcMillis` (see `fromSpan`). */
@@ -161,9 +207,9 @@ export class DateTimeCoercer implements TextCoercer {
     return this.parser === undefined;
   }
 
-  /** A format without offset needs a zone; checked once per file rather than on every row. */
+  /** A format of times without offset needs a zone; checked once per file rather than on every row. */
   get needsZone(): boolean {
-    return this.format !== undefined && !this.isFormatZoned && this.zone === undefined;
+    return this.format !== undefined && !this.isFormatZoned && !this.isFormatDateOnly && this.zone === undefined;
   }
 
   fromText(text: string): Cell | CoercionFailure {
@@ -174,6 +220,7 @@ export class DateTimeCoercer implements TextCoercer {
 
   fromSpan(text: string, start: number, end: number): Cell | undefined {
     if (this.parser !== undefined) return undefined;
+    if (end - start === 10) return this.days.ofIsoDate(text.substring(start, end));
     const utc = plainUtcMillis(text, start, end);
     return utc >= 0 ? utc : undefined;
   }
@@ -182,7 +229,7 @@ export class DateTimeCoercer implements TextCoercer {
   fromTextGeneral(text: string): Cell | CoercionFailure {
     if (this.parser !== undefined) return this.fromFormat(text, this.parser);
     const m = ISO_DATE_TIME.exec(text);
-    if (m === null) return this.fromOtherIso(text);
+    if (m === null) return ISO_DATE.test(text) ? (this.days.ofIsoDate(text) ?? this.invalid(text, DateTime.fromISO(text, { zone: UTC }))) : this.fromOtherIso(text);
     const fraction = m[7];
     const parts: DateObjectUnits = {
       year: Number(m[1]),
@@ -218,6 +265,10 @@ export class DateTimeCoercer implements TextCoercer {
   }
 
   private fromFormat(text: string, parser: FormatParser): Cell | CoercionFailure {
+    if (this.isFormatDateOnly) {
+      const day = DateTime.fromFormatParser(text, parser, { zone: UTC, ...LOCALE });
+      return day.isValid ? startOfDayIn(day.year, day.month, day.day, this.days.zone) : this.invalid(text, day);
+    }
     if (this.isFormatZoned || this.zone === undefined || this.zone.isUniversal) {
       const dt = DateTime.fromFormatParser(text, parser, { zone: this.zone ?? UTC, ...LOCALE });
       return dt.isValid ? dt.toMillis() : this.invalid(text, dt);

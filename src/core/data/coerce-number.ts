@@ -76,6 +76,13 @@ export function plainDecimal(text: string): string | undefined {
 }
 
 /**
+ * Digits a `decimal` keeps. Money is summed in 40-digit decimals (`Dec`): amounts on a grid
+ * of 10^-10 below 10^20 add up exactly over a billion rows (20 + 10 + 9 < 40 digits).
+ */
+const MAX_INTEGER_DIGITS = 20;
+const MAX_FRACTION_DIGITS = 10;
+
+/**
  * Integers, exact decimals and floating-point numbers. Decimals are normalised: no sign
  * for zero, no leading zeros, no trailing fraction zeros (`"0012.50"` → `"12.5"`). An
  * integer may be written with a zero fraction (`"3.0"` → 3), never with another one.
@@ -123,13 +130,21 @@ export class NumberCoercer implements TextCoercer {
       return Number.isFinite(value) ? value : new CoercionFailure('data.bad-number', `\`${text}\` is out of range.`);
     }
     const decimal = integer === '0' && fraction === '' ? '0' : `${sign}${integer}${fraction === '' ? '' : `.${fraction}`}`;
-    if (this.type === 'decimal') return decimal;
+    if (this.type === 'decimal') return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? this.beyondExact(text) : decimal;
     if (fraction !== '') return new CoercionFailure('data.bad-number', `\`${text}\` is not a whole number.`);
     const value = Number(decimal);
     if (!Number.isSafeInteger(value)) {
       return new CoercionFailure('data.bad-number', `\`${text}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`);
     }
     return value;
+  }
+
+  private beyondExact(text: string): CoercionFailure {
+    return new CoercionFailure(
+      'data.bad-number',
+      `\`${text}\` has more digits than an exact amount keeps (at most ${MAX_INTEGER_DIGITS} before the decimal point and ${MAX_FRACTION_DIGITS} after it), so sums of it could not stay exact.`,
+      'Check the column: an amount this long is usually another value (an id, a timestamp) or a unit error.',
+    );
   }
 
   private notANumber(text: string): CoercionFailure {

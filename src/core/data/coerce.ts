@@ -163,8 +163,11 @@ export class BooleanCoercer implements TextCoercer {
   }
 }
 
-/** The coercer of a field type, configured by its mapping. Throws a message when the mapping is unusable. */
-export function createCoercer(type: FieldType, source: FieldSource | undefined, specTimeZone: string | undefined, recent?: RecentCopies): TextCoercer {
+/**
+ * The coercer of a field type, configured by its mapping; `dayZone` is the reporting time
+ * zone, whose days a date without a time names. Throws a message when the mapping is unusable.
+ */
+export function createCoercer(type: FieldType, source: FieldSource | undefined, specTimeZone: string | undefined, recent?: RecentCopies, dayZone?: string): TextCoercer {
   switch (type) {
     case 'string':
       return new StringCoercer(recent);
@@ -177,7 +180,7 @@ export function createCoercer(type: FieldType, source: FieldSource | undefined, 
     case 'date':
       return new DateCoercer(source?.format);
     case 'datetime': {
-      const coercer = new DateTimeCoercer(source?.format, readZone(source?.timeZone ?? specTimeZone));
+      const coercer = new DateTimeCoercer(source?.format, readZone(source?.timeZone ?? specTimeZone), readZone(dayZone));
       if (coercer.needsZone) throw new Error(`the format \`${source?.format ?? ''}\` has no offset and no time zone is declared`);
       return coercer;
     }

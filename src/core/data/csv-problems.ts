@@ -19,3 +19,13 @@ export function brokenRowProblem(line: number, isUnterminated: boolean, isTooLon
     message: `A quoted field that opens on line ${line} is not closed properly (an inner quote is not doubled, or text follows the closing quote)${resumes}.`,
   };
 }
+
+/** A header too wide to be an export's: too many columns, or a line past the row limit. */
+export function headerTooWide(line: number, message: string): Problem {
+  return {
+    code: 'data.header-too-wide',
+    line,
+    message: `${message} The file is not read.`,
+    hint: `An export has at most ${dataLimits.maxColumns} columns: check the delimiter (\`delimiter\` in the mapping) and that the file is a CSV export.`,
+  };
+}

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { brokenRowProblem } from './csv-problems.js';
+import { isUnnamed } from './bind-columns.js';
+import { brokenRowProblem, headerTooWide } from './csv-problems.js';
 import { CsvRowScanner, INCOMPLETE, ROW } from './csv-rows.js';
 import { detectNewline, LineCounter } from './line-counter.js';
 import { dataLimits } from './limits.js';
@@ -50,6 +51,10 @@ class CsvReader {
   private rowStart = 0;
   private resumeAt = -1;
   private headerLength = -1;
+  /** 0-based columns whose header has no name: a row with a value there is rejected. */
+  private unnamed: number[] = [];
+  /** Where the header's trailing run of unnamed columns starts (its length when there is none). */
+  private unnamedFrom = Infinity;
   private isForcing = false;
   /** papaparse's parser cannot be reused once aborted. */
   private isParserSpent = false;
@@ -155,7 +160,11 @@ class CsvReader {
     while ((result = scanner.scan(at)) === ROW) {
       // A row of the header's width given as spans goes straight to the sink; a blank line, the header or a ragged row take the general way.
       const isBlank = scanner.count === 1 && scanner.bounds[0] === scanner.bounds[1];
-      if (scanner.isSpans && this.headerLength === scanner.count && !isBlank && this.sink.acceptSpans !== undefined) {
+      const unnamed = scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count ? this.unnamedWithValue(text, scanner.bounds) : -1;
+      if (unnamed >= 0) {
+        const from = scanner.bounds[2 * unnamed]!;
+        this.rejectUnnamedValue(this.lines.lineAt(text, base, base + at), unnamed, text.substring(from, scanner.bounds[2 * unnamed + 1]!));
+      } else if (scanner.isSpans && this.headerLength === scanner.count && !isBlank && this.sink.acceptSpans !== undefined) {
         this.sink.acceptSpans(text, scanner.bounds, scanner.count, this.lines.lineAt(text, base, base + at));
       } else {
         this.acceptFields(scanner.fieldTexts(), text, base, base + at);
@@ -184,14 +193,25 @@ class CsvReader {
   }
 
   /** A row split into fields, starting at file offset `start` (`text` starts at file offset `base`). */
-  private acceptFields(fields: string[], text: string, base: number, start: number): void {
+  private acceptFields(cells: string[], text: string, base: number, start: number): void {
+    let fields = cells;
     if (fields.length === 1 && fields[0] === '') return; // a blank line is not a row
     const line = this.lines.lineAt(text, base, start);
     if (this.headerLength < 0) {
       this.headerLength = fields.length;
+      if (fields.length > dataLimits.maxColumns) {
+        this.sink.failFile(headerTooWide(line, `The header has ${fields.length} columns; at most ${dataLimits.maxColumns} are read.`));
+        this.stop();
+        return;
+      }
       if (!this.sink.acceptHeader(fields, line)) this.stop();
+      fields.forEach((name, i) => isUnnamed(name) && this.unnamed.push(i));
+      this.unnamedFrom = fields.length;
+      while (this.unnamedFrom > 0 && isUnnamed(fields[this.unnamedFrom - 1]!)) this.unnamedFrom--;
       return;
     }
+    // A row may leave out the header's trailing unnamed columns (only the header line ends in a delimiter).
+    if (fields.length < this.headerLength && this.unnamedFrom <= fields.length) fields = [...fields, ...new Array<string>(this.headerLength - fields.length).fill('')];
     if (fields.length !== this.headerLength) {
       this.sink.rejectRow({
         code: 'data.ragged-row',
@@ -202,7 +222,31 @@ class CsvReader {
       });
       return;
     }
+    const unnamed = this.unnamed.length === 0 ? -1 : this.unnamed.find((i) => fields[i]!.trim() !== '') ?? -1;
+    if (unnamed >= 0) {
+      this.rejectUnnamedValue(line, unnamed, fields[unnamed]!);
+      return;
+    }
     this.sink.acceptCells(fields, line);
+  }
+
+  /** The first unnamed column (0-based) that holds more than spaces in the row given as spans, or -1. */
+  private unnamedWithValue(text: string, bounds: Int32Array): number {
+    for (const i of this.unnamed) {
+      if (text.substring(bounds[2 * i]!, bounds[2 * i + 1]!).trim() !== '') return i;
+    }
+    return -1;
+  }
+
+  private rejectUnnamedValue(line: number, column: number, value: string): void {
+    this.sink.rejectRow({
+      code: 'data.header-empty',
+      line,
+      column: column + 1,
+      raw: value,
+      message: `Column ${column + 1} has no name in the header, but this row has a value there.`,
+      hint: `Name column ${column + 1} in the header row, or remove the value (or the extra delimiter) from the row.`,
+    });
   }
 
   /**
@@ -222,7 +266,10 @@ class CsvReader {
       this.isSkippingLine = true;
     }
     if (this.headerLength < 0) {
-      this.sink.failFile({ code: 'data.bad-quote', line, message: 'The header row has a broken quoted field.' });
+      const isTooLong = this.isForcing && quoteError?.code !== 'MissingQuotes';
+      const tooLong = headerTooWide(line, `The header row is longer than ${dataLimits.maxRowChars} characters, the longest row that is read.`);
+      const broken = { code: 'data.bad-quote' as const, line, message: 'The header row has a broken quoted field.' };
+      this.sink.failFile(isTooLong ? tooLong : broken);
       this.stop();
       return;
     }

@@ -271,6 +271,7 @@ export class EntitySink implements RecordSink {
               continue;
             }
             if (at >= 0) cells[at] = cell;
+            plan.stageCheck?.note(cell, line);
             if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
             continue;
           }
@@ -309,6 +310,7 @@ export class EntitySink implements RecordSink {
         isRejected = true;
       } else {
         if (at >= 0) cells[at] = cell;
+        plan.stageCheck?.note(cell, line);
         if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
       }
     }

@@ -3,9 +3,11 @@ import { canonicalModel } from '../model/canonical.js';
 import { compileRule, walkRule } from '../logic/compile.js';
 import type { CompiledRule } from '../logic/compile.js';
 import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
-import { coerceJsonValue, createCoercer, RecentCopies, StringChecker } from './coerce.js';
+import { coerceJsonValue, createCoercer, RecentCopies, StringChecker, StringCoercer } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
+import { planWonFromStage, StageCheck, wonFromStageNote } from './funnel-stages.js';
+import type { FunnelStages } from './funnel-stages.js';
 
 /** How one canonical field of a file is filled, prepared once per file. */
 export interface FieldPlan {
@@ -23,6 +25,16 @@ export interface FieldPlan {
   emptyValue: Cell;
   /** The value goes into the row; when false it is only checked (see `LoadPipelineOptions.keep`). */
   isKept: boolean;
+  /** Counts stage values the Funnel does not have (the rows are kept; see `StageCheck`). */
+  stageCheck?: StageCheck;
+}
+
+/** What a file is read for, besides its mapping: the reporting zone and the Funnel's stages. */
+export interface PlanContext {
+  /** The reporting time zone (UTC when not given): a date without a time in a date-time field is the first instant of that day there. */
+  timeZone?: string;
+  /** Stage values are checked against them; `won` is read from a terminal `stage` when the file has no `won`. */
+  stages?: FunnelStages;
 }
 
 /** Every field of one entity file and the columns they read. */
@@ -36,6 +48,12 @@ export interface EntityPlan {
   isCaseInsensitive: boolean;
   /** Read through a FieldMapping: its columns are expected to exist. */
   isMapped: boolean;
+  /** The Funnel's stages, when known. */
+  stages?: FunnelStages;
+  /** Warnings about the plan itself (e.g. `won` read from `stage`), reported once per file. */
+  notes: { message: string; hint: string; field: string }[];
+  /** Whether a `won` read from `stage` would be kept in the rows. */
+  keepsWon: boolean;
 }
 
 /** A mapping that cannot be applied; the file it concerns is not read. */
@@ -52,11 +70,22 @@ export class MappingError extends Error {
 /**
  * Plans an entity file: through a FieldMapping's entity, or by canonical column names
  * without one. Fields outside `keep` (when given) are checked like every other but left
- * out of the rows.
+ * out of the rows. See `PlanContext` for the rest.
  */
-export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: ReadonlySet<string>): EntityPlan {
+export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: ReadonlySet<string>, context: PlanContext = {}): EntityPlan {
+  const dayZone = context.timeZone;
   const entityMapping = spec?.entities[entity];
-  const plan: EntityPlan = { entity, fields: [], columns: [], deriveColumns: new Set(), isCaseInsensitive: spec?.columnCase === 'insensitive', isMapped: entityMapping !== undefined };
+  const plan: EntityPlan = {
+    entity,
+    fields: [],
+    columns: [],
+    deriveColumns: new Set(),
+    isCaseInsensitive: spec?.columnCase === 'insensitive',
+    isMapped: entityMapping !== undefined,
+    notes: [],
+    keepsWon: keep === undefined || keep.has('won'),
+  };
+  if (context.stages !== undefined) plan.stages = context.stages;
   const recent = new RecentCopies();
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
     const source = entityMapping === undefined ? { column: field } : entityMapping.fields[field];
@@ -66,22 +95,41 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: R
     if (source === undefined) continue;
     try {
       const isKept = keep === undefined || keep.has(field);
-      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, isKept ? recent : undefined));
+      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, isKept ? recent : undefined, dayZone));
     } catch (error) {
       if (error instanceof MappingError) throw error;
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
     }
   }
   if (plan.fields.length === 0) throw new MappingError(`The mapping of ${entity} maps no field.`);
+  checkStages(plan);
   return plan;
 }
 
+/**
+ * Stage values are checked against the Funnel; a mapping of opportunities that gives
+ * `stage` from a column but no `won` reads `won` from it (see `planWonFromStage`), with
+ * a note, so closed deals are not silently open.
+ */
+function checkStages(plan: EntityPlan): void {
+  const stage = plan.fields.find((f) => f.field === 'stage');
+  if (stage === undefined) return;
+  if (plan.stages !== undefined) {
+    // A stage left out of the rows is still checked: its text is read, not only looked at.
+    if (stage.coercer instanceof StringChecker) stage.coercer = new StringCoercer();
+    stage.stageCheck = new StageCheck(plan.stages);
+  }
+  if (plan.entity !== 'opportunities' || !plan.isMapped || stage.slot < 0 || plan.fields.some((f) => f.field === 'won')) return;
+  plan.notes.push({ ...wonFromStageNote(plan.stages, plan.columns[stage.slot]!), field: 'won' });
+  if (plan.stages !== undefined) plan.fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
+}
+
 /** `recent` undefined: the field is not kept, so its text is checked but never copied. */
-function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies | undefined): FieldPlan {
+function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies | undefined, dayZone: string | undefined): FieldPlan {
   const given = (['column', 'derive', 'const'] as const).filter((k) => source[k] !== undefined);
   if (given.length !== 1) throw new Error('give exactly one of `column`, `derive` or `const`');
   const isKept = recent !== undefined;
-  const coercer = type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent);
+  const coercer = type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
   const emptyValue = 'emptyValue' in coercer ? (coercer.emptyValue as Cell) : null;
   const fieldPlan: FieldPlan = { field, type, isRequired, slot: -1, otherwise: source.otherwise ?? 'error', coercer, emptyValue, isKept };
   if (source.values !== undefined) {

@@ -10,6 +10,11 @@ export const dataLimits = {
    * an unterminated quote swallowing the rest of the file.
    */
   maxRowChars: 1 << 20,
+  /**
+   * Columns of a CSV header. Spreadsheets stop at 16,384 (Excel's XFD); a wider header is a
+   * wrong delimiter or not a CSV export, and the file fails rather than costing memory per column.
+   */
+  maxColumns: 16_384,
   /** A JSON record longer than this stops the reading of its file. */
   maxRecordChars: 16 << 20,
   /** Distinct values of one string field that are shared between rows instead of copied. */

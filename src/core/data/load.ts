@@ -8,6 +8,7 @@ import { findMissingData } from './missing.js';
 import type { EntityName } from '../model/canonical.js';
 import { readEntityFile } from './read-entity.js';
 import type { EntityRead, EntityReadJob } from './read-entity.js';
+import type { FunnelStages } from './funnel-stages.js';
 import { FileTally } from './tally.js';
 import type { FieldSelection, FileAccounting, LoadProgress, PipelineData } from './types.js';
 
@@ -31,6 +32,10 @@ export interface LoadPipelineOptions {
   now?: number;
   /** Entities the evaluation needs, with why (see `findNeededEntities`): `missing` says which of them have no row. */
   needs?: ReadonlyMap<EntityName, string>;
+  /** The reporting time zone: a date without a time is the first instant of that day there (default UTC). */
+  timeZone?: string;
+  /** The Funnel's stages: stage values are checked against them, and `won` read from `stage` when an export has none. */
+  stages?: FunnelStages;
 }
 
 /**
@@ -75,6 +80,8 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     const keep = options.keep?.[source.entity];
     if (keep !== undefined) job.keep = keep;
     if (options.now !== undefined) job.notAfter = latestAllowedAt(options.now);
+    if (options.timeZone !== undefined) job.timeZone = options.timeZone;
+    if (options.stages !== undefined) job.stages = options.stages;
     jobs.push(job);
   }
   // Files read elsewhere start first, so they are read while the rest are read here.

@@ -9,6 +9,8 @@ import { decodeUtf8 } from './decode.js';
 import type { EntitySource } from './discover.js';
 import { EntitySink } from './entity-sink.js';
 import { MappingError, planEntity } from './field-plan.js';
+import type { EntityPlan, PlanContext } from './field-plan.js';
+import type { FunnelStages } from './funnel-stages.js';
 import { readJson } from './json-reader.js';
 import { readNdjson } from './ndjson-reader.js';
 import { FileTally } from './tally.js';
@@ -27,6 +29,10 @@ export interface EntityReadJob {
   asColumns: boolean;
   /** Epoch ms: rows with a date-time after it are rejected (see `latestAllowedAt`); none when undefined. */
   notAfter?: number;
+  /** The reporting time zone, whose days dates without a time name (UTC when not given). */
+  timeZone?: string;
+  /** The Funnel's stages: stage values are checked against them (see `PlanContext`). */
+  stages?: FunnelStages;
 }
 
 /** What reading one entity file gives. Plain data and typed arrays, so it can cross from another thread. */
@@ -55,8 +61,14 @@ export async function readEntityFile(job: EntityReadJob, io: FileIo, onProgress?
     return unread();
   }
   let sink: EntitySink;
+  let plan: EntityPlan;
+  const context: PlanContext = {};
+  if (job.timeZone !== undefined) context.timeZone = job.timeZone;
+  if (job.stages !== undefined) context.stages = job.stages;
   try {
-    sink = new EntitySink(planEntity(source.entity, job.spec, job.keep), tally, job.asColumns, {
+    plan = planEntity(source.entity, job.spec, job.keep, context);
+    for (const note of plan.notes) tally.report({ code: 'data.missing-column', severity: 'warning', line: 0, ...note });
+    sink = new EntitySink(plan, tally, job.asColumns, {
       isIdUnique: true,
       ...(job.notAfter === undefined ? {} : { notAfter: job.notAfter }),
     });
@@ -73,6 +85,10 @@ export async function readEntityFile(job: EntityReadJob, io: FileIo, onProgress?
     else await readJson(text, sink);
   } catch (cause) {
     throw new IoError(`Cannot read ${source.file}: ${(cause as Error).message}`, { cause });
+  }
+  for (const field of plan.fields) {
+    if (field.stageCheck === undefined) continue;
+    for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? undefined : plan.columns[field.slot])) tally.report(problem);
   }
   const read: EntityRead = { rows: sink.rows, table: sink.table(), accounting: tally.toAccounting(), issues: tally.keptIssues() };
   if (sink.latestTimestamp !== undefined) read.latestTimestamp = sink.latestTimestamp;

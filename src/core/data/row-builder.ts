@@ -24,7 +24,7 @@ function isPlainFieldName(name: string): boolean {
 
 /**
  * Generates the builder for one file's fields, or undefined (no code generation, a derived
- * field, a name that is not a plain identifier). The code is one straight run per field —
+ * field, a stage checked against the Funnel, a name that is not a plain identifier). The code is one straight run per field —
  * each coercer called from a site of its own, so the engine inlines it — made of integer
  * indexes and the canonical field names only: values, mappings and coercers are passed in.
  *
@@ -32,7 +32,8 @@ function isPlainFieldName(name: string): boolean {
  * row (-1: checked, not kept).
  */
 export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: readonly number[], keptAt: readonly number[]): SpanRowBuilder | undefined {
-  if (fields.some((f) => f.derive !== undefined || (f.isKept && !isPlainFieldName(f.field)))) return undefined;
+  // A stage checked against the Funnel (see `FieldPlan.stageCheck`) is read by the general builder, which knows the line.
+  if (fields.some((f) => f.derive !== undefined || f.stageCheck !== undefined || (f.isKept && !isPlainFieldName(f.field)))) return undefined;
   const constants: string[] = [];
   const lines: string[] = [];
   const kept: string[] = [];

@@ -43,6 +43,7 @@ export type DataIssueCode =
   | 'data.header-empty'
   | 'data.header-duplicate'
   | 'data.header-forbidden'
+  | 'data.header-too-wide'
   | 'data.missing-column'
   | 'data.ambiguous-column'
   | 'data.bad-mapping'

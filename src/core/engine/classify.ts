@@ -31,6 +31,8 @@ interface CompiledScoringRule {
   id: string;
   when?: number;
   points: number | { rule: number };
+  /** Where the rule is, for an error about its points. */
+  path: (string | number)[];
 }
 
 interface CompiledCategory {
@@ -101,6 +103,7 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
         id: r.id,
         ...(r.when !== undefined ? { when: compile(r.when, [...path, 'when']) } : {}),
         points: typeof r.points === 'number' ? r.points : { rule: compile(r.points, [...path, 'points']) },
+        path: [...path, 'points'],
       };
     }),
   });
@@ -139,6 +142,7 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
     const score = fitScore + engagementScore;
+    if (!Number.isFinite(score)) throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
     for (const rule of handRaisers) {
       if (isMet(rule.when)) return decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor);
     }
@@ -184,11 +188,20 @@ function sumPoints(category: CompiledCategory, isMet: (rule: number) => boolean,
   let sum = 0;
   for (const rule of category.rules) {
     if (rule.when !== undefined && !isMet(rule.when)) continue;
-    const points = typeof rule.points === 'number' ? rule.points : Number(result(rule.points.rule));
-    // A points rule that yields no number (e.g. a missing field) gives no points, not NaN.
+    const value = typeof rule.points === 'number' ? rule.points : result(rule.points.rule);
+    const points = Number(value);
     if (Number.isFinite(points)) sum += points;
+    // A number that is not finite (1e308 × 10, a division by zero) fails the lead's row; a
+    // points rule that yields no number at all (e.g. a missing field) gives no points.
+    else if (typeof value === 'number' || points === Infinity || points === -Infinity) throw notFinite(`The points of \`${rule.id}\` came out ${String(value)}`, rule.path);
   }
+  if (!Number.isFinite(sum)) throw notFinite(`The points add up to ${sum}`, category.rules[0]?.path.slice(0, -2) ?? []);
   return sum;
+}
+
+/** A score that is not a finite number: an error of the lead's row, counted and shown, never a NaN score. */
+function notFinite(what: string, path: (string | number)[]): RuleEvaluationError {
+  return new RuleEvaluationError('evaluation', `${what}, which is not a finite number`, path);
 }
 
 function decay(category: CompiledCategory, lead: Readonly<Record<string, unknown>>, asOf: number): number {

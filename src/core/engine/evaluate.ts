@@ -29,6 +29,7 @@ import { projectCompliance } from './sla-projection.js';
 import { trackStages } from './stages.js';
 import type { StageTrack } from './stages.js';
 import { round } from './stats.js';
+import { reportingTimeZone } from './time-zone.js';
 
 const WEEK_MS = 604_800_000;
 
@@ -83,8 +84,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   const { data } = prepared;
   const asOf = options.asOf ?? prepared.latest;
   if (asOf === undefined) throw new EvaluationInputError(explainNoTimestamp(data));
-  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
-  const timeZone = options.timeZone ?? calendar?.spec.timeZone ?? 'UTC';
+  const timeZone = reportingTimeZone(set, options.timeZone);
   const goal = set.RevenueGoal[0];
   const start = options.from ?? defaultStart(goal, data, asOf, timeZone);
   // The window includes the as-of instant itself: the latest record (the default as-of) counts.

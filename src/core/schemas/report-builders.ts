@@ -34,6 +34,7 @@ export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.header-empty': true,
   'data.header-duplicate': true,
   'data.header-forbidden': true,
+  'data.header-too-wide': true,
   'data.missing-column': true,
   'data.ambiguous-column': true,
   'data.bad-mapping': true,
