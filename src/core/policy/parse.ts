@@ -118,6 +118,8 @@ function parseDocuments(text: string, lineCounter: LineCounter): Document.Parsed
     for (const token of parser.next(source)) tokens.push(token);
   }
   for (const token of parser.end()) tokens.push(token);
-  return [...new Composer(safeYamlOptions).compose(tokens)];
+  // Duplicate keys are found by checkNodes in one pass: yaml's own check compares each key
+  // with every earlier one, quadratic in a mapping's size (40k keys took minutes).
+  return [...new Composer({ ...safeYamlOptions, uniqueKeys: false }).compose(tokens)];
 }
 
