@@ -17,11 +17,14 @@ export class LogicCompileError extends Error {
   override readonly name = 'LogicCompileError';
   readonly code: LogicCompileErrorCode;
   readonly path: LogicPath;
+  /** The message without its location, for an issue that carries the location itself. */
+  readonly reason: string;
 
   constructor(code: LogicCompileErrorCode, message: string, path: LogicPath, options?: { cause?: unknown }) {
     super(`${message} (at ${formatLogicPath(path)})`, options);
     this.code = code;
     this.path = path;
+    this.reason = message;
   }
 }
 
