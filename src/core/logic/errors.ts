@@ -28,7 +28,8 @@ export class LogicCompileError extends Error {
   }
 }
 
-export type RuleEvaluationErrorCode = 'evaluation' | 'bad-argument' | 'forbidden-path';
+/** `budget`: the rule went past the work a rule may do per row (`budget.ts`). */
+export type RuleEvaluationErrorCode = 'evaluation' | 'bad-argument' | 'forbidden-path' | 'budget';
 
 /**
  * A rule that failed on one row. `path` is the clause that failed, so the caller can

@@ -1,0 +1,39 @@
+import { RuleEvaluationError } from './errors.js';
+import type { LogicPath } from './types.js';
+
+/**
+ * Most steps a rule may take per row inside one outermost `map`/`filter`/`reduce`/`all`/
+ * `none`/`some`: each element an element rule visits, and each element of a list `merge`
+ * builds inside an element rule. Element rules are the only way a rule repeats work, so
+ * this (with `LOGIC_MAX_CHARS`) bounds a rule's cost per row by its size.
+ */
+export const LOGIC_MAX_STEPS = 50_000;
+
+/** Most characters `cat` and `substr` may build inside one outermost element-rule operator, per row. */
+export const LOGIC_MAX_CHARS = 1_000_000;
+
+// Rules run synchronously, one row at a time: one tally serves them all. An outermost loop
+// (compiled outside any element scope) starts it afresh; everything nested adds to it.
+const spent = { steps: 0, chars: 0 };
+
+/** Starts the tally of an outermost element-rule operator. */
+export function startBudget(): void {
+  spent.steps = 0;
+  spent.chars = 0;
+}
+
+/** Adds `steps` to the tally; past the budget, the row fails at `path`. */
+export function spendSteps(steps: number, op: string, path: LogicPath): void {
+  spent.steps += steps;
+  if (spent.steps > LOGIC_MAX_STEPS) {
+    throw new RuleEvaluationError('budget', `\`${op}\` went past ${LOGIC_MAX_STEPS.toLocaleString('en-US')} steps (elements visited or listed inside element rules) on this row`, path);
+  }
+}
+
+/** Adds `chars` built by `cat` or `substr` inside an element rule; past the budget, the row fails at `path`. */
+export function spendChars(chars: number, op: string, path: LogicPath): void {
+  spent.chars += chars;
+  if (spent.chars > LOGIC_MAX_CHARS) {
+    throw new RuleEvaluationError('budget', `\`${op}\` built more than ${LOGIC_MAX_CHARS.toLocaleString('en-US')} characters inside element rules on this row`, path);
+  }
+}
