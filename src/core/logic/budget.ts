@@ -37,3 +37,25 @@ export function spendChars(chars: number, op: string, path: LogicPath): void {
     throw new RuleEvaluationError('budget', `\`${op}\` built more than ${LOGIC_MAX_CHARS.toLocaleString('en-US')} characters inside element rules on this row`, path);
   }
 }
+
+/**
+ * Spends the elements of `value`, counted through nested lists: a `reduce` whose rule lists
+ * its accumulator twice (`[acc, acc]`) doubles a nested list each step without copying it,
+ * and reading it later (as text, in a comparison) would visit every element. The walk stops
+ * as soon as the budget is spent, so it never costs more than the budget.
+ */
+export function spendNested(value: unknown, op: string, path: LogicPath): void {
+  if (!Array.isArray(value)) return;
+  const room = LOGIC_MAX_STEPS - spent.steps + 1;
+  let count = 0;
+  const stack: unknown[][] = [value];
+  while (stack.length > 0 && count < room) {
+    const list = stack.pop() as unknown[];
+    count += list.length;
+    for (let i = 0; i < list.length && count < room; i++) {
+      const item = list[i];
+      if (Array.isArray(item)) stack.push(item);
+    }
+  }
+  spendSteps(count, op, path);
+}

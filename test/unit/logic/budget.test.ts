@@ -64,6 +64,14 @@ describe('the per-row budget of element rules', () => {
     expect(error.message).toContain(`more than ${LOGIC_MAX_CHARS.toLocaleString('en-US')} characters`);
   });
 
+  it('stops a `reduce` that nests its accumulator twice in a list (2^17 elements once read as text)', () => {
+    // `[acc, acc]` copies nothing, but `cat` outside the loop would visit every element.
+    expectBudgetError({ cat: [{ reduce: [range(17), [{ var: 'accumulator' }, { var: 'accumulator' }], 1] }] }, row({}));
+    // A few steps are fine, and read as json-logic-js reads them.
+    const small = { cat: [{ reduce: [range(3), [{ var: 'accumulator' }, { var: 'accumulator' }], 1] }] };
+    for (const o of everyPath(small, row({}))) expect(o).toEqual({ threw: false, value: jsonLogic.apply(small as RulesLogic, {}) });
+  });
+
   it('gives each row, and each outermost loop, a budget of its own', () => {
     // 200 × 200 = 40,000 steps, within the budget; twice in one rule, on many rows.
     const loop = { some: [{ var: 'tags' }, { some: [range(200), { '==': [{ var: '' }, -1] }] }] };

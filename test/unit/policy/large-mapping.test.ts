@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../src/core/issue.js';
 import { loadPolicySources } from '../../../src/core/policy/load.js';
+import { formatPolicyText } from '../../../src/core/policy/format.js';
 import { parsePolicyFile } from '../../../src/core/policy/parse.js';
 
 // 40k keys fit well under the 1 MiB file limit. Duplicate-key detection (yaml's own check
@@ -46,5 +47,20 @@ describe('a mapping of 40k keys', () => {
     const retyped = result.issues.find((i) => i.path === '/metadata/labels/last');
     expect(retyped).toMatchObject({ code: 'schema.type', line: 6 + KEYS, column: 11 });
     expect(retyped?.hint).toContain("Quote it: `'7'`");
+  });
+});
+
+// fmt parses the file several times (render, stability, loss check): half the keys keep it short.
+const FMT_KEYS = KEYS / 2;
+
+describe('fmt on a mapping of 20k keys', () => {
+  it('reorders the known keys and keeps every other one, in order', { timeout: TIMEOUT }, () => {
+    // `spec` before `metadata`: fmt puts the schema's keys in order and keeps the unknown ones after them.
+    const text = 'apiVersion: revops/v1\nkind: Calendar\nspec:\n  timeZone: UTC\n' + Array.from({ length: FMT_KEYS }, (_, i) => `  k${i}: 1\n`).join('') + 'metadata:\n  name: cal\n';
+    const outcome = formatPolicyText(text, 'cal.yaml');
+    expect(outcome.status).toBe('changed');
+    const lines = outcome.output?.split('\n') ?? [];
+    expect(lines.slice(0, 4)).toEqual(['apiVersion: revops/v1', 'kind: Calendar', 'metadata:', '  name: cal']);
+    expect(lines.filter((l) => /^ {2}k\d+: 1$/.test(l))).toEqual(Array.from({ length: FMT_KEYS }, (_, i) => `  k${i}: 1`));
   });
 });

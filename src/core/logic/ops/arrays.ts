@@ -1,4 +1,4 @@
-import { spendSteps, startBudget } from '../budget.js';
+import { spendNested, spendSteps, startBudget } from '../budget.js';
 import { markSafe, markSafeIf } from '../safety.js';
 import type { Evaluate, OperatorDefinition, OperatorInput } from '../types.js';
 import { readOwn, truthy } from '../values.js';
@@ -133,7 +133,13 @@ export const arrayOperators = {
         const start = initial === undefined ? null : initial(d);
         if (!Array.isArray(items)) return start;
         spendSteps(items.length, 'reduce', input.path);
-        return items.reduce((accumulator: unknown, current: unknown) => rule({ current, accumulator }), start);
+        let accumulator = start;
+        for (const current of items as unknown[]) {
+          accumulator = rule({ current, accumulator });
+          // What one step builds can feed the next: its size counts (see spendNested).
+          spendNested(accumulator, 'reduce', input.path);
+        }
+        return accumulator;
       };
       return budgetedIf(input, evaluate, initial === undefined ? [list, rule] : [list, rule, initial]);
     },
