@@ -180,6 +180,16 @@ const scenarios: Scenario[] = [
     ],
   },
   {
+    // RE2 has no backreferences or lookaround: such a pattern once passed validate, then stopped impact with a stack trace.
+    scenario: 'invalid-re2-patterns',
+    issues: [
+      { file: 'lead-definition.yaml', code: 'goal.missing', severity: 'error', line: 2, column: 7, message: 'The policy set has no RevenueGoal.' },
+      { file: 'lead-definition.yaml', code: 'ref.policy-missing', severity: 'error', line: 8, column: 11, message: 'Funnel `lumen-funnel` does not exist.' },
+      { file: 'lead-definition.yaml', code: 'logic.bad-pattern', severity: 'error', line: 11, column: 44, message: 'not a valid RE2 regular expression: error parsing regexp: invalid escape sequence: `\\1`', hint: 'no backreferences' },
+      { file: 'lead-definition.yaml', code: 'logic.bad-pattern', severity: 'error', line: 13, column: 44, message: 'invalid or unsupported Perl syntax: `(?=`', hint: 'lookahead' },
+    ],
+  },
+  {
     scenario: 'invalid-date',
     issues: [{ file: 'calendar.yaml', code: 'date.invalid', severity: 'error', line: 13, column: 14, message: '`2024-02-30` is not a real date.', hint: 'YYYY-MM-DD' }],
   },

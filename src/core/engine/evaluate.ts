@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { explainNoTimestamp } from './as-of.js';
 import type { PipelineData, Row } from '../data/types.js';
 import type { BusinessCalendar } from '../logic/compile.js';
@@ -17,8 +16,11 @@ import { measureDeals } from './deals.js';
 import { resolveEvents } from './events.js';
 import type { EventTimes, QualifiedEvent } from './events.js';
 import { measureFunnel } from './funnel.js';
-import { goalPeriodOf, measureGoal, measureGoalAttainment } from './goal.js';
+import { measureGoal, measureGoalAttainment } from './goal.js';
+import { EvaluationInputError } from './input-error.js';
 import { listPeriods } from './periods.js';
+import { checkWindowSpan, findDefaultStart, latestSource } from './window.js';
+import type { WindowBound } from './window.js';
 import { classifyLeads, ERROR_CLASS } from './replay-classes.js';
 import type { LeadClasses } from './replay-classes.js';
 import { activityIndexFor, earliestPerLead } from './prepared-data.js';
@@ -54,8 +56,7 @@ export interface EvaluateOptions {
 export const evaluationSteps = ['classify', 'events', 'slas', 'deals', 'comp', 'report'] as const;
 export type EvaluationStep = (typeof evaluationSteps)[number];
 
-/** Thrown when the data gives the evaluation nothing to stand on (no timestamp at all). */
-export class EvaluationInputError extends Error {}
+export { EvaluationInputError } from './input-error.js';
 
 /**
  * Evaluates a policy set against pipeline data in one pass per section: lead classes, funnel,
@@ -86,7 +87,10 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   if (asOf === undefined) throw new EvaluationInputError(explainNoTimestamp(data));
   const timeZone = reportingTimeZone(set, options.timeZone);
   const goal = set.RevenueGoal[0];
-  const start = options.from ?? defaultStart(goal, data, asOf, timeZone);
+  const end: WindowBound = { at: asOf, source: options.asOf === undefined ? latestSource(data, asOf) : { kind: 'option', option: '--as-of' } };
+  const startBound = options.from === undefined ? findDefaultStart(goal, data, end, timeZone) : { at: options.from, source: { kind: 'option', option: '--from' } as const };
+  checkWindowSpan(startBound, end);
+  const start = startBound.at;
   // The window includes the as-of instant itself: the latest record (the default as-of) counts.
   const ctx: EngineContext = { asOf, window: { start, end: asOf + 1 }, timeZone, calendars: options.calendars, users: prepared.users };
   const periodUnit = options.periodUnit ?? 'week';
@@ -246,21 +250,6 @@ function goalAttainmentOf(goal: Policy<'RevenueGoal'>, opportunities: readonly R
 
 function ownerOf(row: Row | undefined): string | null {
   return typeof row?.owner_id === 'string' ? row.owner_id : null;
-}
-
-function defaultStart(goal: Policy<'RevenueGoal'> | undefined, data: PipelineData, asOf: number, timeZone: string): number {
-  if (goal !== undefined) {
-    const period = goalPeriodOf(goal, timeZone);
-    if (period.start < asOf) return period.start;
-  }
-  let earliest = asOf;
-  for (const rows of [data.leads, data.opportunities]) {
-    for (let i = 0; i < rows.length; i++) {
-      const t = (rows[i] as Row).created_at;
-      if (typeof t === 'number' && t < earliest) earliest = t;
-    }
-  }
-  return DateTime.fromMillis(earliest, { zone: timeZone }).startOf('day').toMillis();
 }
 
 function accountData(data: PipelineData): Report['data'] {

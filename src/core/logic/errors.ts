@@ -17,15 +17,19 @@ export class LogicCompileError extends Error {
   override readonly name = 'LogicCompileError';
   readonly code: LogicCompileErrorCode;
   readonly path: LogicPath;
+  /** The message without its location, for an issue that carries the location itself. */
+  readonly reason: string;
 
   constructor(code: LogicCompileErrorCode, message: string, path: LogicPath, options?: { cause?: unknown }) {
     super(`${message} (at ${formatLogicPath(path)})`, options);
     this.code = code;
     this.path = path;
+    this.reason = message;
   }
 }
 
-export type RuleEvaluationErrorCode = 'evaluation' | 'bad-argument' | 'forbidden-path';
+/** `budget`: the rule went past the work a rule may do per row (`budget.ts`). */
+export type RuleEvaluationErrorCode = 'evaluation' | 'bad-argument' | 'forbidden-path' | 'budget';
 
 /**
  * A rule that failed on one row. `path` is the clause that failed, so the caller can

@@ -1,5 +1,5 @@
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 
 export interface Position {
   line: number;
@@ -22,7 +22,7 @@ export function locatePath(
   let keyNode: YamlNode | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = findPair(node, segment);
       if (pair === undefined) break;
       keyNode = pair.key as YamlNode;
       node = pair.value as YamlNode | null;
@@ -43,6 +43,37 @@ export function locatePath(
   const offset = target?.range?.[0] ?? 0;
   const p = lineCounter.linePos(offset);
   return { line: p.line, column: p.col };
+}
+
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The first pair of `map` whose scalar key reads `key`. The map's keys are indexed on first
+ * use, so locating many issues in one large mapping stays linear.
+ */
+export function findPair(map: YAMLMap, key: string | number): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair as Pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(String(key));
+}
+
+/** The node at a data path (scalar keys and sequence indexes), or undefined. */
+export function findNode(doc: Document.Parsed | undefined, path: readonly (string | number)[]): unknown {
+  let node: unknown = doc?.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = findPair(node, segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
 }
 
 /** Splits an ajv/RFC 6901 instance path (`/spec/stages/0`) into segments; digits become indexes. */
@@ -107,23 +138,6 @@ export function findUnclosedQuote(doc: Document.Parsed, quote: string, at: numbe
     Scalar(_key, node) {
       const range = node.range;
       if (node.type === type && range !== undefined && range !== null && range[0] < at && range[1] >= at) found = range[0];
-    },
-  });
-  return found;
-}
-
-/** The name of the repeated key at `offset`, and where that key first appears in the same mapping. */
-export function findDuplicateKey(doc: Document.Parsed, offset: number): { name: string; firstOffset: number } | undefined {
-  let found: { name: string; firstOffset: number } | undefined;
-  visit(doc, {
-    Map(_key, map) {
-      const keys = map.items.map((pair) => (isScalar(pair.key) ? pair.key : undefined));
-      const index = keys.findIndex((key) => key?.range?.[0] === offset);
-      const name = keys[index]?.value;
-      if (index < 0 || name === undefined) return undefined;
-      const first = keys.find((key) => key !== undefined && String(key.value) === String(name));
-      if (first?.range !== undefined && first.range !== null) found = { name: String(name), firstOffset: first.range[0] };
-      return visit.BREAK;
     },
   });
   return found;

@@ -22,7 +22,10 @@ export const safeYamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
   schema: 'core',
   merge: false,
-  uniqueKeys: true,
+  // Repeated keys are found by `checkNodes` in one pass, which every reading of a policy file
+  // goes through first: yaml's own check compares each key with every earlier one,
+  // quadratic in a mapping's size (40k keys took minutes).
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
   stringKeys: true,

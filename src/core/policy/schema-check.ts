@@ -5,7 +5,7 @@ import { formatPath } from '../issue.js';
 import { logicObjectMarker } from '../schemas/shared.js';
 import type { PolicyKind } from '../schemas/index.js';
 import { didYouMean } from './did-you-mean.js';
-import { locatePath, splitPointer } from './locate.js';
+import { findNode, locatePath, splitPointer } from './locate.js';
 import type { ParsedFile } from './parse.js';
 import { validatorFor } from './validators.js';
 
@@ -157,7 +157,7 @@ function withArticle(type: string): string {
 /** When YAML turned what the user meant as text into a number or boolean, say how to keep it. */
 function retypeHint(parsed: ParsedFile, segments: (string | number)[], expected: string, schema: Record<string, unknown>): string | undefined {
   if (!expected.includes('string')) return undefined;
-  const node: unknown = parsed.doc?.getIn(segments, true);
+  const node = findNode(parsed.doc, segments);
   if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
   const source = parsed.text.slice(node.range[0], node.range[1]);
   if (source === '' || /^["']/.test(source)) return undefined;

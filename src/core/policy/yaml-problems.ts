@@ -1,10 +1,12 @@
 import type { Document, YAMLError } from 'yaml';
-import { findDuplicateKey, findUnclosedFlow, findUnclosedQuote } from './locate.js';
+import { findUnclosedFlow, findUnclosedQuote } from './locate.js';
 import type { Position } from './locate.js';
+
+/** What to do about a key repeated in one mapping (found by `checkNodes`, not by the parser). */
+export const duplicateKeyHint = 'Each key may appear once in a mapping (`a` and `"a"` are the same key); remove or rename one.';
 
 const yamlErrorHints: Record<string, string> = {
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
-  DUPLICATE_KEY: 'Each key may appear once in a mapping (`a` and `"a"` are the same key); remove or rename one.',
   BAD_INDENT: 'Check the indentation and that every bracket and quote is closed.',
   MISSING_CHAR: 'A closing bracket, brace or quote is missing.',
   NON_STRING_KEY: 'Keys must be plain names; complex keys (`? [a, b]`) are not allowed.',
@@ -75,17 +77,6 @@ interface ProblemContext {
 function explainProblem(problem: YAMLError, ctx: ProblemContext): ExplainedProblem | null | undefined {
   const { pos } = ctx;
   const [offset, end] = problem.pos;
-  if (problem.code === 'DUPLICATE_KEY') {
-    const duplicate = findDuplicateKey(ctx.doc, offset);
-    if (duplicate === undefined) return undefined;
-    const first = pos(duplicate.firstOffset);
-    return {
-      code: 'yaml.duplicate-key',
-      message: `Key \`${duplicate.name}\` is used twice in this mapping (first at ${first.line}:${first.column}).`,
-      hint: yamlErrorHints.DUPLICATE_KEY ?? '',
-      ...pos(offset),
-    };
-  }
   if (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && ctx.multilineKeys.has(offset)) return null;
   if (problem.code === 'MULTILINE_IMPLICIT_KEY') return explainMultilineKey(ctx, offset, end);
   const flow = /^Flow (sequence|map) .*end with an? ([\]}])/.exec(problem.message);

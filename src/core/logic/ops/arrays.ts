@@ -1,3 +1,4 @@
+import { spendNested, spendSteps, startBudget } from '../budget.js';
 import { markSafe, markSafeIf } from '../safety.js';
 import type { Evaluate, OperatorDefinition, OperatorInput } from '../types.js';
 import { readOwn, truthy } from '../values.js';
@@ -13,6 +14,23 @@ function listAndRule({ args }: OperatorInput): [Evaluate, Evaluate] {
 }
 
 /**
+ * An element-rule operator within the budget of `budget.ts`: outside any element scope it
+ * starts the row's tally; nested ones add to it.
+ */
+function budgeted(input: OperatorInput, evaluate: Evaluate): Evaluate {
+  if (input.isScoped) return evaluate;
+  return (d) => {
+    startBudget();
+    return evaluate(d);
+  };
+}
+
+/** Keeps `evaluate`'s safety mark on the budgeted closure (spending throws only `RuleEvaluationError`). */
+function budgetedIf(input: OperatorInput, evaluate: Evaluate, args: readonly Evaluate[]): Evaluate {
+  return markSafeIf(budgeted(input, evaluate), args);
+}
+
+/**
  * `all`, `none`, `some`: `empty` for a missing or empty list; otherwise `onStop` as soon as
  * an element's rule is truthy (`stopOn` true) or falsy (`stopOn` false), else `!onStop`.
  */
@@ -21,10 +39,14 @@ function quantifier(empty: boolean, stopOn: boolean, onStop: boolean): OperatorD
     ...scoped,
     build(input) {
       const [list, rule] = listAndRule(input);
-      return markSafeIf((d) => {
+      const { op, path } = input;
+      return budgetedIf(input, (d) => {
         const items = list(d);
         if (!Array.isArray(items) || items.length === 0) return empty;
-        for (const item of items) if (truthy(rule(item)) === stopOn) return onStop;
+        for (const item of items) {
+          spendSteps(1, op, path);
+          if (truthy(rule(item)) === stopOn) return onStop;
+        }
         return !onStop;
       }, [list, rule]);
     },
@@ -81,9 +103,11 @@ export const arrayOperators = {
     ...scoped,
     build(input) {
       const [list, rule] = listAndRule(input);
-      return markSafeIf((d) => {
+      return budgetedIf(input, (d) => {
         const items = list(d);
-        return Array.isArray(items) ? items.map((item: unknown) => rule(item)) : [];
+        if (!Array.isArray(items)) return [];
+        spendSteps(items.length, 'map', input.path);
+        return items.map((item: unknown) => rule(item));
       }, [list, rule]);
     },
   },
@@ -91,9 +115,11 @@ export const arrayOperators = {
     ...scoped,
     build(input) {
       const [list, rule] = listAndRule(input);
-      return markSafeIf((d) => {
+      return budgetedIf(input, (d) => {
         const items = list(d);
-        return Array.isArray(items) ? items.filter((item: unknown) => truthy(rule(item))) : [];
+        if (!Array.isArray(items)) return [];
+        spendSteps(items.length, 'filter', input.path);
+        return items.filter((item: unknown) => truthy(rule(item)));
       }, [list, rule]);
     },
   },
@@ -106,14 +132,32 @@ export const arrayOperators = {
         const items = list(d);
         const start = initial === undefined ? null : initial(d);
         if (!Array.isArray(items)) return start;
-        return items.reduce((accumulator: unknown, current: unknown) => rule({ current, accumulator }), start);
+        spendSteps(items.length, 'reduce', input.path);
+        let accumulator = start;
+        for (const current of items as unknown[]) {
+          accumulator = rule({ current, accumulator });
+          // What one step builds can feed the next: its size counts (see spendNested).
+          spendNested(accumulator, 'reduce', input.path);
+        }
+        return accumulator;
       };
-      return markSafeIf(evaluate, initial === undefined ? [list, rule] : [list, rule, initial]);
+      return budgetedIf(input, evaluate, initial === undefined ? [list, rule] : [list, rule, initial]);
     },
   },
   all: quantifier(false, false, false),
   none: quantifier(true, true, false),
   some: quantifier(false, true, true),
-  merge: { build: eager((values) => values.reduce((acc: unknown[], value) => acc.concat(value), [])) },
+  merge: {
+    build(input) {
+      const merge = eager((values) => values.reduce((acc: unknown[], value) => acc.concat(value), []))(input);
+      if (!input.isScoped) return merge;
+      // Inside an element rule a merge can feed the next one (`reduce` doubling a list): it counts.
+      return (d) => {
+        const list = merge(d) as unknown[];
+        spendSteps(list.length, 'merge', input.path);
+        return list;
+      };
+    },
+  },
   in: { build: buildIn },
 } satisfies Record<string, OperatorDefinition>;

@@ -7,6 +7,7 @@ import { guardrailsValid } from './guardrails.js';
 import { handoffSlaRefs } from './handoff-sla.js';
 import { leadDefinitionRefs } from './lead-definition.js';
 import { logicCalendarsExist } from './logic-calendars.js';
+import { logicRulesCompile } from './logic-compile.js';
 import { logicVarsExist } from './logic-vars.js';
 import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
@@ -28,5 +29,6 @@ export const semanticChecks: readonly SemanticCheck[] = [
   guardrailsValid,
   logicVarsExist,
   logicCalendarsExist,
+  logicRulesCompile,
   policyTestRefs,
 ];
