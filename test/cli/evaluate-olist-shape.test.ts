@@ -5,7 +5,7 @@ import type { CliRun } from '../helpers/cli.js';
 
 /**
  * End to end on an export in the shape of Olist's marketing funnel (test/fixtures/olist-shape,
- * written by hand: see its SOURCES.md): MQLs with a date-only first contact in São Paulo time,
+ * written by hand: see its SOURCES.md): MQLs with a date-only first contact (a day of the reporting zone),
  * deals known only by their won date, and a funnel `mql → won` with no opportunity stage.
  * Every figure below is worked out by hand from the ten MQLs and four deals.
  */
@@ -37,11 +37,13 @@ describe('revops evaluate on an Olist-shaped export (MQL straight to won)', () =
     expect(stages.find((s) => s.id === 'won')?.arrivals).toBe(mql?.advanced);
   });
 
-  it('times the stage from the first contact (midnight in São Paulo) to the won date', () => {
-    // São Paulo is UTC−2 until 2018-02-18, UTC−3 after. In hours from contact to win:
-    //   m01 01-02 02:00Z → 01-20 12:00Z = 442;   m10 12-20 02:00Z → 01-10 14:00Z = 516;
-    //   m04 01-09 02:00Z → 02-05 17:30Z = 663.5; m06 01-20 02:00Z → 02-25 12:00Z = 874.
-    // Median (516 + 663.5) ÷ 2 = 589.75; p90 is rank ⌈3.6⌉ = 4: 874.
-    expect(stages.find((s) => s.id === 'mql')?.timeInStageHours).toEqual({ count: 4, median: 589.75, p90: 874 });
+  it('times the stage from the first contact (a day of the reporting zone, UTC here) to the won date (São Paulo time)', () => {
+    // A date without a time is the day in the reporting zone, whatever the mapping says for
+    // times: the policies have no Calendar, so first contacts start at 00:00Z. Won dates are
+    // São Paulo times: UTC−2 until 2018-02-18, UTC−3 after. In hours from contact to win:
+    //   m01 01-02 00:00Z → 01-20 12:00Z = 444;   m10 12-20 00:00Z → 01-10 14:00Z = 518;
+    //   m04 01-09 00:00Z → 02-05 17:30Z = 665.5; m06 01-20 00:00Z → 02-25 12:00Z = 876.
+    // Median (518 + 665.5) ÷ 2 = 591.75; p90 is rank ⌈3.6⌉ = 4: 876.
+    expect(stages.find((s) => s.id === 'mql')?.timeInStageHours).toEqual({ count: 4, median: 591.75, p90: 876 });
   });
 });

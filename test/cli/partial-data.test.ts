@@ -97,7 +97,8 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     const dir = dataFor(scenario);
     const run = await evaluate(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${dir}/leads.csv: Column name \`${column}\` is not allowed. (40 rows lost)`);
+    expect(run.stderr).toContain(`${dir}/leads.csv: Column name \`${column}\` is not allowed: every JavaScript object has a \`${column}\``);
+    expect(run.stderr).toContain('The file is not read. (40 rows lost)');
     // Allowed, the lost rows are still counted: read = evaluated + rejected.
     const json = JSON.parse((await evaluate(dir, '--allow-partial-data', '--format', 'json')).stdout) as Report;
     expect(json.data.files.find((f) => f.entity === 'leads')).toMatchObject({ status: 'failed', rowsRead: 40, rowsEvaluated: 0, rowsRejected: 40 });
@@ -182,12 +183,12 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     const dir = dataFor('proto-header');
     const impact = await runRevops(['impact', '-q', '--now', NOW, '--base-dir', 'policies', '--head-dir', proposed, '--data', dir]);
     expect(impact.code).toBe(2);
-    expect(impact.stderr).toContain('Column name `__proto__` is not allowed.');
+    expect(impact.stderr).toContain('Column name `__proto__` is not allowed:');
     const partial = await runRevops(['impact', '-q', '--now', NOW, '--allow-partial-data', '--base-dir', 'policies', '--head-dir', proposed, '--data', dir, '--format', 'json']);
     expect((JSON.parse(partial.stdout) as ImpactReport).data.missing?.[0]).toMatchObject({ entity: 'leads' });
     const explain = await runRevops(['explain', '-q', '--now', NOW, '--lead', 'L0000001', '--data', dir]);
     expect(explain.code).toBe(2);
-    expect(explain.stderr).toContain('Column name `__proto__` is not allowed.');
+    expect(explain.stderr).toContain('Column name `__proto__` is not allowed:');
   });
 });
 

@@ -18,7 +18,9 @@ describe('the evaluation window is bounded', () => {
 
   it('stops with exit 2 when one row moves the as-of centuries ahead, naming both ends and their sources', async () => {
     const data = dataWith('ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent\n');
-    const run = await runRevops(['evaluate', '--policies', examplePolicies, '--data', data, '--format', 'json', '--quiet']);
+    // Under today's clock the row is rejected as dated in the future; a clock set past it lets
+    // it through, and the window bound is what stops it.
+    const run = await runRevops(['evaluate', '--policies', examplePolicies, '--data', data, '--now', '9999-12-31T00:00:00Z', '--format', 'json', '--quiet']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('to 9999-06-01T00:00:00.000Z (the latest date-time of activities)');

@@ -63,7 +63,7 @@ describe('a file whose header fails', () => {
     const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }));
     expectBalanced(data);
     expect(data.files[0]).toMatchObject({ status: 'failed', rowsRead: 3, rowsEvaluated: 0, rowsRejected: 3, issueCount: 1, fields: [] });
-    expect(data.missing?.[0]?.reason).toBe('Column name `__proto__` is not allowed. (3 rows lost)');
+    expect(data.missing?.[0]?.reason).toBe('Column name `__proto__` is not allowed: every JavaScript object has a `__proto__`, so the column could be mistaken for it. The file is not read. (3 rows lost)');
   });
 });
 
