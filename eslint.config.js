@@ -50,6 +50,15 @@ export default tseslint.config(
     },
   },
   {
+    // The library returns data and throws; the caller decides what to print and when to exit.
+    files: ['src/index.ts', 'src/library/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/github/**', '**/bench/**', '**/dev/**', '**/commands/**'], message: 'the library wires core, reporters and file IO only.' }] }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'the library takes what it needs as arguments.' }],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts'],
     ignores: ['src/cli/bin.ts', 'src/cli/node-io.ts'],
     rules: {

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { EvaluationInputError, evaluatePipeline, prepareData } from '../../core/engine/evaluate.js';
-import type { Policy } from '../../core/policy/types.js';
-import { policyKinds } from '../../core/schemas/kinds.js';
 import { maskReport } from '../../core/report/mask.js';
+import { listReportPolicies } from '../../core/report/policy-listing.js';
 import { createMaskDigest } from '../mask-key.js';
 import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
@@ -81,13 +80,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       } finally {
         progress.stop();
       }
-      report.policies = {
-        files: policyKinds
-          .flatMap((kind) => set[kind] as Policy[])
-          .map((p) => ({ file: p.file, kind: p.kind, name: p.metadata.name }))
-          .sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
-        warnings: loaded.result.issues.filter((i) => i.severity !== 'error'),
-      };
+      report.policies = listReportPolicies(set, loaded.result.issues);
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
       await writeReport(io, renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'report');
     });

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  evaluate,
+  evaluateImpact,
+  loadData,
+  loadPolicies,
+  nodeFileIo,
+  PolicyValidationError,
+  renderImpact,
+  renderReport,
+  UsageError,
+  validatePolicies,
+} from '../../../src/index.js';
+import type { FileIo } from '../../../src/index.js';
+import { runRevops } from '../../helpers/cli.js';
+import { examplePolicies, fixturesDir, repoRoot } from '../../helpers/paths.js';
+
+const exampleData = join(repoRoot, 'examples', 'data');
+const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
+const broken = join(fixturesDir, 'bad-input', 'ref-stage-owner-missing');
+
+describe('the library API', () => {
+  it('gives the same report as `revops evaluate --format json`, masked or not', async () => {
+    const policies = await loadPolicies(examplePolicies);
+    const data = await loadData(exampleData);
+    for (const mask of [false, true]) {
+      const cli = await runRevops(['evaluate', '--policies', examplePolicies, '--data', exampleData, '--format', 'json', '-q', ...(mask ? ['--mask'] : [])]);
+      expect(cli.code).toBe(0);
+      expect(renderReport(evaluate(policies, data, { mask }), 'json')).toBe(cli.stdout);
+    }
+  });
+
+  it('gives the same impact report as `revops impact --base-dir --head-dir --format json`', async () => {
+    const report = evaluateImpact(await loadPolicies(examplePolicies), await loadPolicies(proposed), await loadData(exampleData), { asOf: '2026-03-15' });
+    const cli = await runRevops(['impact', '--base-dir', examplePolicies, '--head-dir', proposed, '--data', exampleData, '--as-of', '2026-03-15', '--format', 'json', '-q']);
+    expect(cli.code).toBe(0);
+    expect(renderImpact(report, 'json')).toBe(cli.stdout);
+    expect(report.hasChanges).toBe(true);
+  });
+
+  it('returns every validation problem, and refuses to load an invalid policy set', async () => {
+    const validation = await validatePolicies(broken);
+    expect(validation.isValid).toBe(false);
+    const errors = validation.issues.filter((i) => i.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.line).toBeGreaterThan(0);
+    const failure = await loadPolicies(broken).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PolicyValidationError);
+    expect((failure as PolicyValidationError).issues).toEqual(validation.issues);
+    expect((await validatePolicies(examplePolicies)).isValid).toBe(true);
+  });
+
+  it('reads through the FileIo a caller supplies', async () => {
+    const read: string[] = [];
+    const io: FileIo = { ...nodeFileIo, readFile: async (file) => (read.push(file), nodeFileIo.readFile(file)) };
+    const policies = await loadPolicies(examplePolicies, { io });
+    expect(read.length).toBe(policies.files.length);
+    expect(read.every((f) => f.startsWith(examplePolicies))).toBe(true);
+  });
+
+  it('takes a moment as a Date, epoch ms or ISO text, and rejects anything else', async () => {
+    const policies = await loadPolicies(examplePolicies);
+    const data = await loadData(exampleData);
+    const asOf = new Date('2026-03-01T00:00:00Z');
+    const stamps = [asOf, asOf.getTime(), '2026-03-01'].map((moment) => evaluate(policies, data, { asOf: moment }).stamp.asOf);
+    expect(new Set(stamps)).toEqual(new Set([asOf.toISOString()]));
+    expect(() => evaluate(policies, data, { asOf: 'last tuesday' })).toThrow(UsageError);
+    expect(() => evaluate(policies, data, { timeZone: 'Mars/Olympus' })).toThrow(UsageError);
+  });
+
+  it('names the FieldMappings there are when the one asked for is missing', async () => {
+    const policies = await loadPolicies(examplePolicies);
+    await expect(loadData(exampleData, { policies, mapping: 'pipedrive' })).rejects.toThrow(/No FieldMapping named pipedrive.*hubspot/);
+    await expect(loadData(exampleData, { mapping: 'hubspot' })).rejects.toThrow(UsageError);
+  });
+});
