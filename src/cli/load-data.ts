@@ -70,18 +70,23 @@ export async function loadCommandData(
     await elsewhere?.close();
     progress.stop();
   }
+  refuseMissingData(data, dataDir, options.allowPartialData);
+  return data;
+}
+
+/** A UsageError naming what is missing from the data, unless a partial run is allowed. */
+export function refuseMissingData(data: PipelineData, dataDir: string, allowPartialData: boolean): void {
   const missing = data.missing ?? [];
-  if (missing.length > 0 && !options.allowPartialData) {
+  if (missing.length > 0 && !allowPartialData) {
     throw new UsageError(
       `The data in ${dataDir} is incomplete, so figures computed on it would be wrong:\n${describeMissingData(missing).replace(/^/gm, '  ')}\n` +
         'Fix the data, or pass --allow-partial-data to evaluate what is there (the report then says first what is missing).',
     );
   }
-  return data;
 }
 
 /** The Funnel's stages, against which the data's stage values are checked (see `FunnelStages`). */
-function withStages(set: PolicySet): { stages?: FunnelStages } {
+export function withStages(set: PolicySet): { stages?: FunnelStages } {
   const stages = funnelStagesOf(set);
   return stages === undefined ? {} : { stages };
 }

@@ -4,6 +4,9 @@ import type { LoadProgress, PipelineData } from '../core/data/types.js';
 import { nodeFileIo } from '../cli/cli-io.js';
 import { createHashingIo } from '../cli/hashing-io.js';
 import { cleanPath } from '../cli/options.js';
+import { refuseMissingData, withStages } from '../cli/load-data.js';
+import { findNeededEntities } from '../core/data/needed-entities.js';
+import { reportingTimeZone } from '../core/engine/time-zone.js';
 import type { IoOptions, LoadedPolicies } from './policies.js';
 
 /** Options of `loadData`. */
@@ -14,6 +17,10 @@ export interface LoadDataOptions extends IoOptions {
   policies?: LoadedPolicies;
   /** Called after every chunk read, for a progress indicator. */
   onProgress?: (progress: LoadProgress) => void;
+  /** The clock rows are checked against (epoch ms; rows dated more than a day after it are rejected); default: now. */
+  now?: number;
+  /** Go on when data the policies need is missing (`data.missing` then says what); default: throw a UsageError, as the CLI does. */
+  allowPartialData?: boolean;
 }
 
 /** Pipeline data read from a directory, with what a report needs to stamp and mask it. */
@@ -44,10 +51,15 @@ export async function loadData(dir: string, options: LoadDataOptions = {}): Prom
     }
   }
   const hashing = createHashingIo(options.io ?? nodeFileIo);
+  const set = options.policies?.set;
+  // Read as the CLI reads: the same clock check, needed entities, reporting zone and stage check.
   const data = await loadPipelineData(clean, hashing.io, {
+    now: options.now ?? Date.now(),
+    ...(set === undefined ? {} : { needs: findNeededEntities([set]), timeZone: reportingTimeZone(set), ...withStages(set) }),
     ...(mapping === undefined ? {} : { mapping }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
+  refuseMissingData(data, clean, options.allowPartialData === true);
   const fileHashes = new Map<string, string>();
   for (const file of data.files) {
     const hash = hashing.fileHash(file.file);

@@ -9,12 +9,13 @@ import type { ImpactReport } from '../core/report/impact.js';
 import { maskImpact } from '../core/report/mask-impact.js';
 import { maskReport } from '../core/report/mask.js';
 import { listReportPolicies } from '../core/report/policy-listing.js';
+import { reportingTimeZone } from '../core/engine/time-zone.js';
 import { createMaskDigest } from '../cli/mask-key.js';
 import { version } from '../cli/version.js';
 import type { LoadedData } from './data.js';
 import type { LoadedPolicies } from './policies.js';
 
-/** A moment: epoch milliseconds, a Date, or an ISO 8601 date or date-time (a bare date is UTC midnight). */
+/** A moment: epoch milliseconds, a Date, or an ISO 8601 date or date-time (one without an offset, a bare date too, is read in the reporting time zone, as on the command line). */
 export type Moment = number | Date | string;
 
 /** Options of `evaluate` and `evaluateImpact`; each is the CLI flag of the same name. */
@@ -33,17 +34,18 @@ export interface EvaluateOptions {
   generatedAt?: string;
 }
 
-function toMillis(value: Moment, name: string): number {
-  const ms = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : DateTime.fromISO(value, { zone: 'utc', setZone: true }).toMillis();
+function toMillis(value: Moment, name: string, zone: string): number {
+  const ms = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : DateTime.fromISO(value, { zone, setZone: true }).toMillis();
   if (!Number.isFinite(ms)) throw new UsageError(`${name} ${String(value)} is not a moment (epoch ms, a Date, or ISO 8601 such as 2026-03-31).`);
   return ms;
 }
 
 function toEngineOptions(options: EvaluateOptions, policies: LoadedPolicies, data: LoadedData): EngineOptions {
   if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`timeZone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+  const zone = reportingTimeZone(policies.set, options.timeZone);
   return {
-    ...(options.asOf === undefined ? {} : { asOf: toMillis(options.asOf, 'asOf') }),
-    ...(options.from === undefined ? {} : { from: toMillis(options.from, 'from') }),
+    ...(options.asOf === undefined ? {} : { asOf: toMillis(options.asOf, 'asOf', zone) }),
+    ...(options.from === undefined ? {} : { from: toMillis(options.from, 'from', zone) }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     periodUnit: options.periodUnit ?? 'week',
     calendars: policies.calendars,
@@ -90,6 +92,7 @@ export function evaluateImpact(base: LoadedPolicies, head: LoadedPolicies, data:
   const prepared = prepareData(data.data);
   const report = computeImpact(sideOf(base, prepared, toEngineOptions(options, base, data)), sideOf(head, prepared, toEngineOptions(options, head, data)), data.data.leads, {
     engineVersion: version,
+    inputs: { dataFrom: 'worktree', dataDir: data.dir, dataChanges: [], note: null },
     ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
   });
   return options.mask === true ? maskImpact(report, maskDigestOf(data)) : report;

@@ -39,7 +39,6 @@ function findByPseudonym(leads: readonly Row[], label: string, digest: Pseudonym
   return found[0];
 }
 
-/** `--as-of`: an ISO date (start of that day, UTC) or date-time with offset. */
 /** An ISO 8601 date or date-time; one without an offset (a date alone too: its first instant) is read in `zone`, the reporting time zone. */
 export function parseAsOf(value: string, zone = 'utc'): number {
   const parsed = DateTime.fromISO(value, { zone, setZone: true });

@@ -63,8 +63,11 @@ describe('the library API', () => {
     const policies = await loadPolicies(examplePolicies);
     const data = await loadData(exampleData);
     const asOf = new Date('2026-03-01T00:00:00Z');
-    const stamps = [asOf, asOf.getTime(), '2026-03-01'].map((moment) => evaluate(policies, data, { asOf: moment }).stamp.asOf);
+    const stamps = [asOf, asOf.getTime(), '2026-03-01T00:00:00Z'].map((moment) => evaluate(policies, data, { asOf: moment }).stamp.asOf);
     expect(new Set(stamps)).toEqual(new Set([asOf.toISOString()]));
+    // A date alone is a day of the reporting time zone, as on the command line: the example's
+    // Calendar is in New York, five hours behind UTC on 1 March.
+    expect(evaluate(policies, data, { asOf: '2026-03-01' }).stamp.asOf).toBe('2026-03-01T05:00:00.000Z');
     expect(() => evaluate(policies, data, { asOf: 'last tuesday' })).toThrow(UsageError);
     expect(() => evaluate(policies, data, { timeZone: 'Mars/Olympus' })).toThrow(UsageError);
   });
