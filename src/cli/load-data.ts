@@ -3,6 +3,7 @@ import { funnelStagesOf } from '../core/data/funnel-stages.js';
 import type { FunnelStages } from '../core/data/funnel-stages.js';
 import { loadPipelineData } from '../core/data/load.js';
 import { describeMissingData } from '../core/data/missing.js';
+import { maskMissingData } from '../core/report/mask-issues.js';
 import { findNeededEntities } from '../core/data/needed-entities.js';
 import type { FieldSelection, PipelineData } from '../core/data/types.js';
 import type { EntityName } from '../core/model/canonical.js';
@@ -39,6 +40,8 @@ export async function loadCommandData(
     now: number;
     /** Go on when data is missing (a failed file, a needed entity without rows); otherwise that is a UsageError. */
     allowPartialData: boolean;
+    /** `--mask`: the UsageError quotes no row content (see `maskMissingData`). */
+    mask?: boolean;
   },
 ): Promise<PipelineData> {
   let mapping;
@@ -70,14 +73,15 @@ export async function loadCommandData(
     await elsewhere?.close();
     progress.stop();
   }
-  refuseMissingData(data, dataDir, options.allowPartialData);
+  refuseMissingData(data, dataDir, options.allowPartialData, options.mask === true);
   return data;
 }
 
 /** A UsageError naming what is missing from the data, unless a partial run is allowed. */
-export function refuseMissingData(data: PipelineData, dataDir: string, allowPartialData: boolean): void {
-  const missing = data.missing ?? [];
-  if (missing.length > 0 && !allowPartialData) {
+export function refuseMissingData(data: PipelineData, dataDir: string, allowPartialData: boolean, mask = false): void {
+  const found = data.missing ?? [];
+  if (found.length > 0 && !allowPartialData) {
+    const missing = mask ? maskMissingData(found, data.issues) : found;
     throw new UsageError(
       `The data in ${dataDir} is incomplete, so figures computed on it would be wrong:\n${describeMissingData(missing).replace(/^/gm, '  ')}\n` +
         'Fix the data, or pass --allow-partial-data to evaluate what is there (the report then says first what is missing).',

@@ -114,4 +114,26 @@ describe('--mask', () => {
     expect(byPseudonym.stdout).not.toMatch(/L-1\b|acme\.io/);
     expect(JSON.parse(byPseudonym.stdout)).toMatchObject({ leadId: pseudonym, isMasked: true, classification: { class: 'mql', score: 110 } });
   });
+
+  it('masks the reason data is missing: in the exit-2 message and in the report of a partial run', async () => {
+    // Every lead rejected for the padded value: the run stops, quoting the first rejection.
+    const dir = join(makeTempDir('revops-mask-missing-').dir, 'data');
+    cpSync(join(repoRoot, 'examples', 'data'), dir, { recursive: true });
+    const file = join(dir, 'leads.csv');
+    const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
+    const at = header!.split(',').indexOf('created_at');
+    const broken = rows.map((line) => (line === '' ? line : line.split(',').map((cell, i) => (i === at ? padded : cell)).join(',')));
+    writeFileSync(file, [header, ...broken].join('\n'));
+    const plain = await runRevops(['evaluate', '-q', '--data', dir]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('jane.doe'); // unmasked, the cause is quoted
+    const stopped = await runRevops(['evaluate', '-q', '--data', dir, '--mask']);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain('All 5500 leads rows were rejected');
+    expect(stopped.stderr).toContain('(value masked)');
+    for (const secret of secrets) expect(stopped.stderr).not.toContain(secret);
+    const partial = await runRevops(['evaluate', '-q', '--data', dir, '--mask', '--allow-partial-data', '--format', 'json']);
+    expect((JSON.parse(partial.stdout) as Report).data.missing?.[0]?.reason).toContain('(value masked)');
+    for (const secret of secrets) expect(partial.stdout).not.toContain(secret);
+  });
 });

@@ -52,6 +52,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       const data = await loadCommandData(io, {
         now,
         allowPartialData: options.allowPartialData,
+        mask: options.mask,
         data: options.data,
         quiet: options.quiet,
         set,

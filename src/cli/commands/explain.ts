@@ -80,7 +80,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       // Explaining a lead needs the leads only.
       const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
       const hashing = createHashingIo(io);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, needs, timeZone, now: readClock(options), allowPartialData: options.allowPartialData, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, needs, timeZone, now: readClock(options), allowPartialData: options.allowPartialData, mask: options.mask, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
       const digest = options.mask ? createMaskDigest(hashing, data.files) : undefined;
       const lead = data.leads.find((row) => row.id === options.lead) ?? (digest === undefined ? undefined : findByPseudonym(data.leads, options.lead, digest));
       if (lead === undefined) {

@@ -108,6 +108,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
           now,
           allowPartialData: options.allowPartialData,
+          mask: options.mask,
           hashing: dataHashing,
           keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
           timeZone,

@@ -1,4 +1,4 @@
-import type { DataIssue, DataIssueCode } from '../data/types.js';
+import type { DataIssue, DataIssueCode, MissingData } from '../data/types.js';
 import type { DataAccounting } from './index.js';
 
 /**
@@ -84,5 +84,21 @@ export function maskDataAccounting(data: DataAccounting): DataAccounting {
     ...data,
     files: data.files.map((f) => (f.status === 'failed' && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f)),
     issues: maskDataIssues(data.issues),
+    ...(data.missing === undefined ? {} : { missing: maskMissingData(data.missing, data.issues) }),
   };
+}
+
+/**
+ * What is missing, for a masked output: a reason that quotes an issue of its file (a failed
+ * file's first error, or the first rejected row) quotes that issue's masked message instead.
+ * A reason quoting an issue not among `issues` is replaced whole, so no row content survives.
+ */
+export function maskMissingData(missing: readonly MissingData[], issues: readonly DataIssue[]): MissingData[] {
+  return missing.map((m) => {
+    const quoted = issues.find((i) => i.file === m.file && i.message !== '' && m.reason.includes(i.message));
+    if (quoted !== undefined) return { ...m, reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? '(message masked)') };
+    // The forms of `findMissingData` that quote no row.
+    if (/^(There is no |The file has no |The file could not be read\.)/.test(m.reason)) return m;
+    return { ...m, reason: `The ${m.entity} data cannot be used (reason masked; run without --mask to see it).` };
+  });
 }
