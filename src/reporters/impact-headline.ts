@@ -59,3 +59,11 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
   } else out.push('no guardrail crossed');
   return { constraint, consequences: out };
 }
+
+/** The metrics each side counted as 0 in its payouts, in words; null when every metric was known. */
+export function describeCountedAsZero(r: ImpactReport): string | null {
+  const { base, head } = r.comp.countedAsZero;
+  if (base.length === 0 && head.length === 0) return null;
+  const side = (metrics: readonly string[]) => (metrics.length === 0 ? 'none' : metrics.join(', '));
+  return `base: ${side(base)}; head: ${side(head)}`;
+}

@@ -1,6 +1,6 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
+import { describeCountedAsZero, describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
@@ -32,6 +32,11 @@ function summaryTable(r: ImpactReport): string[] {
   for (const t of r.comp.total) rows.push([`Payout (${t.currency})`, formatMoney(t.base, null), formatMoney(t.head, null), `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`]);
   if (r.goal !== null) rows.push(['Goal forecast (attainment)', formatPercent(r.goal.projectedAttainment.base), formatPercent(r.goal.projectedAttainment.head), r.goal.projectedAttainment.delta === null ? '' : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`]);
   return renderMarkdownTable(['', 'base', 'head', 'change'], rows, ['left', 'right', 'right', 'right']);
+}
+
+function payoutCaveat(r: ImpactReport): string[] {
+  const zero = describeCountedAsZero(r);
+  return zero === null ? [] : [`⚠ Payouts count unknown metrics as 0 — ${e(zero)} (see the warnings).`, ''];
 }
 
 function approvals(r: ImpactReport): string[] {
@@ -127,6 +132,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     '',
     ...summaryTable(r),
     '',
+    ...payoutCaveat(r),
     ...approvals(r),
     ...policyChanges(r),
     ...transitions(r),

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeDeclared, describeImpact, signed } from './impact-headline.js';
+import { describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -66,7 +66,10 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   }
   out.push('', c.bold('Comp'));
   out.push(...renderTextTable(['plan', 'base', 'head', 'change'], r.comp.byPlan.map((p) => [p.plan, formatMoney(p.base, p.currency), formatMoney(p.head, p.currency), formatMoney(p.delta, null)]), ['left', 'right', 'right', 'right']));
+  const zero = describeCountedAsZero(r);
+  if (zero !== null) out.push(...wrap(`Unknown, counted as 0 — ${t(zero)}.`).map((l) => c.yellow(l)));
   if (r.goal !== null) out.push('', `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`);
+  if (r.warnings.length > 0) out.push('', c.bold('Warnings'), ...r.warnings.flatMap((w) => wrap(`! ${t(w)}`).map((l) => c.yellow(l))));
   out.push('', c.dim(`revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`));
   return `${out.join('\n')}\n`;
 }

@@ -69,6 +69,8 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
         total: p.periods.reduce((s, k) => s.plus(k.total), new Decimal(0)).toFixed(2),
       })),
     );
+  // A payout built on a metric counted as 0 is not a known 0: the impact must say so.
+  const countedAsZero = (r: Report) => [...new Set((r.comp?.plans ?? []).flatMap((plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)))))].sort();
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\u0000${p.personId}`, p.name]));
   return {
     total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => '').map(({ name: _, ...m }) => m),
@@ -80,6 +82,7 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
         return { plan, personId, name: names.get(`${plan}\u0000${personId}`) ?? null, ...m };
       })
       .filter((p) => p.delta !== '0.00'),
+    countedAsZero: { base: countedAsZero(base), head: countedAsZero(head) },
   };
 }
 

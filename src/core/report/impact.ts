@@ -110,6 +110,8 @@ export interface ImpactReport {
     byPlan: (MoneyDelta & { plan: string })[];
     byTeam: (MoneyDelta & { team: string })[];
     byPerson: (MoneyDelta & { plan: string; personId: string; name: string | null })[];
+    /** Metrics each side could not know and counted as 0 in these payouts (sorted); empty when every metric was known. */
+    countedAsZero: { base: string[]; head: string[] };
   };
   goal: { forecast: Delta<string | null>; projectedAttainment: Delta; currency: string | null } | null;
   /**
