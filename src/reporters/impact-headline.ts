@@ -2,6 +2,11 @@ import type { DeclaredSide, ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { targetText } from './report-summary.js';
 
+/** A count, or "—" for a side that has no such figure. */
+export function countOrNone(n: number | null): string {
+  return n === null ? '—' : formatCount(n);
+}
+
 /** `+12`, `−3`, `±0`. */
 export function signed(n: number, format: (x: number) => string = (x) => formatCount(x)): string {
   if (n === 0) return '±0';

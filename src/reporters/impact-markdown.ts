@@ -1,6 +1,6 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeCountedAsZero, describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
+import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
@@ -62,7 +62,7 @@ function transitions(r: ImpactReport): string[] {
 }
 
 function stages(r: ImpactReport): string[] {
-  const rows = r.stages.map((s) => [s.stage, formatCount(s.arrivals.base), formatCount(s.arrivals.head), signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
+  const rows = r.stages.map((s) => [s.stage, countOrNone(s.arrivals.base), countOrNone(s.arrivals.head), s.arrivals.delta === null ? '' : signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
   const charted = r.stages.filter((s) => s.utilisation.base !== null || s.utilisation.head !== null);
   const chart =
     charted.length === 0

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
+import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -32,8 +32,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       ['stage', 'arrivals', 'change', 'utilisation', 'change', 'conversion'],
       r.stages.map((s) => [
         s.stage === r.constraint.stage.head ? `${s.stage} ◀` : s.stage,
-        `${formatCount(s.arrivals.base)} → ${formatCount(s.arrivals.head)}`,
-        signed(s.arrivals.delta),
+        `${countOrNone(s.arrivals.base)} → ${countOrNone(s.arrivals.head)}`,
+        s.arrivals.delta === null ? '' : signed(s.arrivals.delta),
         `${formatRatio(s.utilisation.base)} → ${formatRatio(s.utilisation.head)}`,
         s.utilisation.delta === null ? '' : signed(s.utilisation.delta, (x) => x.toFixed(2)),
         `${formatPercent(s.conversionCohort.base)} → ${formatPercent(s.conversionCohort.head)}`,

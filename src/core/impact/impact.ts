@@ -30,17 +30,31 @@ function moneyDelta(currency: string, base: string, head: string): MoneyDelta {
   return { currency, base, head, delta: d.toFixed(2), deltaPct: b.isZero() ? null : round(d.div(b).times(100).toNumber(), 2) };
 }
 
+/** Stage ids of both funnels: the base's in order, each stage only the head has after the head's stage before it. */
+function stageIdsOf(base: Report, head: Report): string[] {
+  const ids = (base.funnel?.stages ?? []).map((s) => s.id);
+  let after = -1;
+  for (const s of head.funnel?.stages ?? []) {
+    const at = ids.indexOf(s.id);
+    if (at >= 0) after = at;
+    else ids.splice(++after, 0, s.id);
+  }
+  return ids;
+}
+
 function compareStages(base: Report, head: Report): StageImpact[] {
-  return (base.funnel?.stages ?? []).map((b) => {
-    const h = head.funnel?.stages.find((s) => s.id === b.id);
-    const lb = base.constraint?.stages.find((s) => s.stage === b.id);
-    const lh = head.constraint?.stages.find((s) => s.stage === b.id);
-    const arrivals = h?.arrivals ?? 0;
+  return stageIdsOf(base, head).map((id) => {
+    // A stage one side does not have has no figures there: null, never 0.
+    const b = base.funnel?.stages.find((s) => s.id === id);
+    const h = head.funnel?.stages.find((s) => s.id === id);
+    const lb = base.constraint?.stages.find((s) => s.stage === id);
+    const lh = head.constraint?.stages.find((s) => s.stage === id);
+    const arrivals = (s: typeof b) => (s === undefined ? null : s.arrivals);
     return {
-      stage: b.id,
-      arrivals: { base: b.arrivals, head: arrivals, delta: arrivals - b.arrivals },
+      stage: id,
+      arrivals: delta(arrivals(b), arrivals(h), 0),
       throughputPerWeek: delta(lb?.throughputPerWeek ?? null, lh?.throughputPerWeek ?? null, 2),
-      conversionCohort: delta(b.conversionCohort, h?.conversionCohort ?? null),
+      conversionCohort: delta(b?.conversionCohort ?? null, h?.conversionCohort ?? null),
       utilisation: delta(lb?.utilisation ?? null, lh?.utilisation ?? null),
     };
   });

@@ -31,7 +31,8 @@ export interface ClassTransition {
 
 export interface StageImpact {
   stage: string;
-  arrivals: Delta<number>;
+  /** Null on a side whose funnel has no such stage. */
+  arrivals: Delta;
   throughputPerWeek: Delta;
   conversionCohort: Delta;
   utilisation: Delta;
