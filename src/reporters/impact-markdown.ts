@@ -63,7 +63,8 @@ function transitions(r: ImpactReport): string[] {
 
 function stages(r: ImpactReport): string[] {
   const rows = r.stages.map((s) => [s.stage, countOrNone(s.arrivals.base), countOrNone(s.arrivals.head), s.arrivals.delta === null ? '' : signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
-  const charted = r.stages.filter((s) => s.utilisation.base !== null || s.utilisation.head !== null);
+  // Only stages with a utilisation on both sides: a chart has no "—", and 0 would be made up.
+  const charted = r.stages.filter((s) => s.utilisation.base !== null && s.utilisation.head !== null);
   const chart =
     charted.length === 0
       ? []

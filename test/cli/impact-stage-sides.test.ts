@@ -23,7 +23,7 @@ const sqlStage = `    - id: sql
 describe('revops impact with a stage on one side only', () => {
   const tempDir = useTempDirs();
 
-  async function impact(withSql: 'base' | 'head', format: 'json' | 'terminal'): Promise<string> {
+  async function impact(withSql: 'base' | 'head', format: 'json' | 'markdown' | 'terminal'): Promise<string> {
     const full = tempDir();
     cpSync(join(repoRoot, 'policies'), full, { recursive: true });
     const cut = tempDir();
@@ -55,5 +55,13 @@ describe('revops impact with a stage on one side only', () => {
     expect(sql?.utilisation.head).not.toBeNull();
     // In funnel order: sql sits between sal and opportunity.
     expect(report.stages.map((s) => s.stage).indexOf('sql')).toBe(report.stages.map((s) => s.stage).indexOf('sal') + 1);
+  });
+
+  it('charts no made-up 0 for the side without the stage', async () => {
+    const markdown = await impact('head', 'markdown');
+    const axis = markdown.split('\n').find((l) => l.startsWith('  x-axis ')) ?? '';
+    expect(axis).toContain('"sal"');
+    expect(axis).not.toContain('"sql"');
+    expect(markdown).not.toMatch(/^ {2}(bar|line) \[(.*, )?0(,|\])/m);
   });
 });
