@@ -24,6 +24,11 @@ function delta(base: number | null, head: number | null, digits = 4): Delta {
   return { base, head, delta: base === null || head === null ? null : round(head - base, digits) };
 }
 
+/** Head − base of two exact decimal texts, exact; null when either is unknown. */
+function exactDelta(base: string | null, head: string | null): Delta<string | null> {
+  return { base, head, delta: base === null || head === null ? null : new Decimal(head).minus(base).toFixed() };
+}
+
 function moneyDelta(currency: string, base: string, head: string): MoneyDelta {
   const b = new Decimal(base);
   const d = new Decimal(head).minus(b);
@@ -165,6 +170,7 @@ export function computeImpact(base: ImpactSide, head: ImpactSide, leads: readonl
               delta: b.goal?.forecast.projected == null || h.goal?.forecast.projected == null ? null : new Decimal(h.goal.forecast.projected).minus(b.goal.forecast.projected).toFixed(2),
             },
             projectedAttainment: delta(b.goal?.forecast.projectedAttainment ?? null, h.goal?.forecast.projectedAttainment ?? null),
+            projectedAttainmentExact: exactDelta(b.goal?.forecast.projectedAttainmentExact ?? null, h.goal?.forecast.projectedAttainmentExact ?? null),
           },
     mqlVolume: { stage: volume.stage, stageName: volume.name, base: mqlBase, head: mqlHead, delta: mqlHead - mqlBase },
     data: b.data,

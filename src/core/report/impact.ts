@@ -114,7 +114,8 @@ export interface ImpactReport {
     /** Metrics each side could not know and counted as 0 in these payouts (sorted); empty when every metric was known. */
     countedAsZero: { base: string[]; head: string[] };
   };
-  goal: { forecast: Delta<string | null>; projectedAttainment: Delta; currency: string | null } | null;
+  /** projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact ones and their exact difference. */
+  goal: { forecast: Delta<string | null>; projectedAttainment: Delta; projectedAttainmentExact: Delta<string | null>; currency: string | null } | null;
   /**
    * Lead volume: arrivals at the first stage a lead class qualifies leads into (see
    * `volumeStageOf`), base and head; `stage` and `stageName` as the funnel calls it.
