@@ -2,6 +2,11 @@ import type { DeclaredSide, ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { targetText } from './report-summary.js';
 
+/** A count, or "—" for a side that has no such figure. */
+export function countOrNone(n: number | null): string {
+  return n === null ? '—' : formatCount(n);
+}
+
 /** `+12`, `−3`, `±0`. */
 export function signed(n: number, format: (x: number) => string = (x) => formatCount(x)): string {
   if (n === 0) return '±0';
@@ -58,4 +63,12 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
     out.push(`needs approval from ${who.join(', ')}`);
   } else out.push('no guardrail crossed');
   return { constraint, consequences: out };
+}
+
+/** The metrics each side counted as 0 in its payouts, in words; null when every metric was known. */
+export function describeCountedAsZero(r: ImpactReport): string | null {
+  const { base, head } = r.comp.countedAsZero;
+  if (base.length === 0 && head.length === 0) return null;
+  const side = (metrics: readonly string[]) => (metrics.length === 0 ? 'none' : metrics.join(', '));
+  return `base: ${side(base)}; head: ${side(head)}`;
 }

@@ -1,6 +1,6 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
+import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
@@ -36,6 +36,11 @@ function summaryTable(r: ImpactReport): string[] {
   return renderMarkdownTable(['', 'base', 'head', 'change'], rows, ['left', 'right', 'right', 'right']);
 }
 
+function payoutCaveat(r: ImpactReport): string[] {
+  const zero = describeCountedAsZero(r);
+  return zero === null ? [] : [`⚠ Payouts count unknown metrics as 0 — ${e(zero)} (see the warnings).`, ''];
+}
+
 function approvals(r: ImpactReport): string[] {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ['No guardrail is crossed.', ''];
@@ -59,8 +64,9 @@ function transitions(r: ImpactReport): string[] {
 }
 
 function stages(r: ImpactReport): string[] {
-  const rows = r.stages.map((s) => [s.stage, formatCount(s.arrivals.base), formatCount(s.arrivals.head), signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
-  const charted = r.stages.filter((s) => s.utilisation.base !== null || s.utilisation.head !== null);
+  const rows = r.stages.map((s) => [s.stage, countOrNone(s.arrivals.base), countOrNone(s.arrivals.head), s.arrivals.delta === null ? '' : signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
+  // Only stages with a utilisation on both sides: a chart has no "—", and 0 would be made up.
+  const charted = r.stages.filter((s) => s.utilisation.base !== null && s.utilisation.head !== null);
   const chart =
     charted.length === 0
       ? []
@@ -134,6 +140,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     '',
     ...summaryTable(r),
     '',
+    ...payoutCaveat(r),
     ...approvals(r),
     ...policyChanges(r),
     ...transitions(r),

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { describeDeclared, describeImpact, signed } from './impact-headline.js';
+import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { describePartialData } from './partial-data.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
@@ -38,8 +38,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       ['stage', 'arrivals', 'change', 'utilisation', 'change', 'conversion'],
       r.stages.map((s) => [
         s.stage === r.constraint.stage.head ? `${s.stage} ◀` : s.stage,
-        `${formatCount(s.arrivals.base)} → ${formatCount(s.arrivals.head)}`,
-        signed(s.arrivals.delta),
+        `${countOrNone(s.arrivals.base)} → ${countOrNone(s.arrivals.head)}`,
+        s.arrivals.delta === null ? '' : signed(s.arrivals.delta),
         `${formatRatio(s.utilisation.base)} → ${formatRatio(s.utilisation.head)}`,
         s.utilisation.delta === null ? '' : signed(s.utilisation.delta, (x) => x.toFixed(2)),
         `${formatPercent(s.conversionCohort.base)} → ${formatPercent(s.conversionCohort.head)}`,
@@ -72,7 +72,10 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   }
   out.push('', c.bold('Comp'));
   out.push(...renderTextTable(['plan', 'base', 'head', 'change'], r.comp.byPlan.map((p) => [p.plan, formatMoney(p.base, p.currency), formatMoney(p.head, p.currency), formatMoney(p.delta, null)]), ['left', 'right', 'right', 'right']));
+  const zero = describeCountedAsZero(r);
+  if (zero !== null) out.push(...wrap(`Unknown, counted as 0 — ${t(zero)}.`).map((l) => c.yellow(l)));
   if (r.goal !== null) out.push('', `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`);
+  if (r.warnings.length > 0) out.push('', c.bold('Warnings'), ...r.warnings.flatMap((w) => wrap(`! ${t(w)}`).map((l) => c.yellow(l))));
   out.push('', c.dim(`revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`));
   return `${out.join('\n')}\n`;
 }

@@ -29,7 +29,9 @@ function headline(report: Report): string[] {
   const parts: string[] = [];
   if (report.goal !== null) parts.push(`goal ${formatPercent(report.goal.attainment)} of ${e(formatMoney(report.goal.target, report.goal.currency))}`);
   for (const sla of report.slas) parts.push(`${e(sla.name)} ${formatPercent(sla.compliance)} met`);
-  for (const t of report.comp?.totals.overall ?? []) parts.push(`payout ${e(formatMoney(t.total, t.currency))}`);
+  // A payout built on a metric counted as 0 is not a known 0.
+  const countsUnknown = (report.comp?.plans ?? []).some((p) => p.people.some((x) => x.periods.some((k) => k.components.some((c) => c.isUnknown))));
+  for (const t of report.comp?.totals.overall ?? []) parts.push(`payout ${e(formatMoney(t.total, t.currency))}${countsUnknown ? ` ${e('(unknown metrics counted as 0)')}` : ''}`);
   const partial = describePartialData(report.data);
   return [...(partial === undefined ? [] : [`**⚠ ${e(partial)}.**`, '']), first, parts.join(' · '), ''];
 }

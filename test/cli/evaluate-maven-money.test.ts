@@ -100,4 +100,12 @@ describe('revops evaluate on the Maven export: goal pay and velocity from exact 
     expect(report.goal?.velocity.openOpportunities).toBe(Number(open));
     expect(report.goal?.velocity.perDay).toBe(cents(open * wonValue * wonCount * 100n, (wonCount + lost) * cycleDays));
   });
+
+  it('carries the projected attainment exactly, next to its display figure', () => {
+    // As of 2018-01-01 the period is over: projected = won in 2017, exactly; ÷ 10,000,000 moves the point 7 places.
+    const won2017 = won.filter((d) => d.close < '2018-01-01').reduce((s, d) => s + d.value, 0n);
+    const exact = `${won2017 / 10_000_000n}.${String(won2017 % 10_000_000n).padStart(7, '0')}`.replace(/\.?0+$/, '');
+    expect(report.goal?.forecast.projectedAttainmentExact).toBe(exact);
+    expect(report.goal?.forecast.projectedAttainment).toBe(Math.round(Number(exact) * 10_000) / 10_000);
+  });
 });

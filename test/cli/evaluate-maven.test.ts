@@ -64,6 +64,7 @@ interface LoadFigures {
   wipStart: number;
   wipEnd: number;
   queueGrowthPerWeek: number | null;
+  littlesLaw: { averageWip: number; meanWeeksInStage: number | null; expectedWip: number | null; ratio: number | null; isFlagged: boolean };
 }
 
 interface GoalFigures {
@@ -178,7 +179,7 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
     expect(stage('lost')?.arrivals).toBe(expected.funnel.lost.arrivals);
   });
 
-  it('finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP and queue growth', () => {
+  it('finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP, queue growth and Little\'s law', () => {
     const { stage, ...load } = expected.constraint;
     expect(report.constraint.stage).toBe(stage);
     expect(report.constraint.stages.find((s) => s.stage === stage)).toMatchObject(load);

@@ -133,7 +133,13 @@ export function measureConstraint(
 function declaredConstraint(goal: Policy<'RevenueGoal'>, measureMetric: (stage: string, metric: string, window: TimeWindow) => number | null, window: TimeWindow): ConstraintSection['declared'] {
   const c = goal.spec.constraint;
   const value = measureMetric(c.stage, c.metric, window);
-  return { goal: goal.metadata.name, stage: c.stage, metric: c.metric, target: c.target, value, isMet: value === null ? null : meetsTarget(value, c.target) };
+  // The verdict meets the exact figure; only the value shown is rounded.
+  return { goal: goal.metadata.name, stage: c.stage, metric: c.metric, target: c.target, value: value === null ? null : roundStageMetric(c.metric, value), isMet: value === null ? null : meetsTarget(value, c.target) };
+}
+
+/** A constraint metric rounded for display: ratios to 4 places, rates and hours to 2, counts whole. */
+export function roundStageMetric(metric: string, value: number): number {
+  return round(value, metric === 'throughput_per_week' || metric.endsWith('_hours') ? 2 : metric === 'wip' ? 0 : 4);
 }
 
 /** A metric value against a `{max, min}` target. */
@@ -141,30 +147,38 @@ export function meetsTarget(value: number, target: { max?: number; min?: number 
   return (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
 }
 
-/** The value of a constraint metric at one stage over a window (see the README's metric reference). */
+/**
+ * The exact value of a constraint metric at one stage over a window (see the README's metric
+ * reference), unrounded, so a target is met or missed on the figure itself: round it with
+ * `roundStageMetric` to show it.
+ */
 export function measureStageMetric(track: StageTrack, metric: string, window: TimeWindow, capacityPerWeek: number | null, slaCompliance: (window: TimeWindow) => number | null): number | null {
-  const weeks = (window.end - window.start) / WEEK_MS;
-  if (metric === 'utilisation') return capacityPerWeek === null || weeks < MIN_RATE_WEEKS ? null : ratio(countArrivals(track, window) / weeks, capacityPerWeek);
-  const span = countStageSeries(track, [{ label: 'w', start: window.start, end: window.end, covered: 1 }], window);
-  const arrivals = span.arrivals[0] ?? 0;
+  const span = window.end - window.start;
+  const hasRates = span / WEEK_MS >= MIN_RATE_WEEKS;
+  // One division each, so an exact ratio of whole numbers is the nearest double to it.
+  if (metric === 'utilisation') return capacityPerWeek === null || !hasRates || capacityPerWeek === 0 ? null : (countArrivals(track, window) * WEEK_MS) / (span * capacityPerWeek);
+  const series = countStageSeries(track, [{ label: 'w', start: window.start, end: window.end, covered: 1 }], window);
+  const arrivals = series.arrivals[0] ?? 0;
   switch (metric) {
     case 'throughput_per_week':
-      return weeks < MIN_RATE_WEEKS ? null : round((span.exits[0] ?? 0) / weeks, 2);
+      return hasRates ? ((series.exits[0] ?? 0) * WEEK_MS) / span : null;
     case 'conversion_rate':
-      return ratio(span.cohortAdvanced[0] ?? 0, arrivals);
+      return arrivals === 0 ? null : (series.cohortAdvanced[0] ?? 0) / arrivals;
     case 'wip':
-      return span.wipAtEnd[0] ?? 0;
+      return series.wipAtEnd[0] ?? 0;
     case 'sla_compliance':
       return slaCompliance(window);
     case 'median_time_in_stage_hours':
     case 'p90_time_in_stage_hours': {
-      const hours = new NumberList();
+      // In whole milliseconds (a median of two may end in .5), then one division into hours.
+      const stays = new NumberList();
       for (let i = 0; i < track.exit.length; i++) {
         const left = track.exit[i] as number;
-        if (left >= window.start && left < window.end) hours.push((left - (track.entry[i] as number)) / 3_600_000);
+        if (left >= window.start && left < window.end) stays.push(left - (track.entry[i] as number));
       }
-      const stats = describe(hours.toArray());
-      return metric === 'median_time_in_stage_hours' ? stats.median : stats.p90;
+      const stats = describe(stays.toArray(), 1);
+      const value = metric === 'median_time_in_stage_hours' ? stats.median : stats.p90;
+      return value === null ? null : value / 3_600_000;
     }
     default:
       return null;

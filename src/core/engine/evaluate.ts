@@ -159,7 +159,9 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const policy = set.HandoffSla.find((s) => s.spec.from === stage?.entry);
     const rows = policy === undefined ? null : slaRowsOf(policy);
     if (rows === null) return null;
-    return tallySlaByPeriod(rows.outcomes, rows.from, [{ label: 'window', start: window.start, end: window.end, covered: 1 }])[0]?.compliance ?? null;
+    // Exact met ÷ (met + breached): a constraint target meets this, not the 4-place figure shown.
+    const counts = tallySlaByPeriod(rows.outcomes, rows.from, [{ label: 'window', start: window.start, end: window.end, covered: 1 }])[0];
+    return counts === undefined || counts.met + counts.breached === 0 ? null : counts.met / (counts.met + counts.breached);
   };
   const measureMetric = (stageId: string, metric: string, window: TimeWindow): number | null => {
     const track = tracks.find((t) => t.stage.id === stageId);

@@ -144,6 +144,7 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
         remainingDays: remaining.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
         projected: projected === null ? null : formatMoney(projected),
         projectedAttainment: projected === null || target.isZero() ? null : toRatio(projected.div(target)),
+        projectedAttainmentExact: projected === null || target.isZero() ? null : projected.div(target).toFixed(),
       },
     },
     warnings,

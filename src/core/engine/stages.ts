@@ -80,6 +80,7 @@ export function trackStages(
     const next = track.next;
     const passesThrough = next !== null && next.entity === track.entity;
     const rows = isLead ? leads : opportunities;
+    let wonByClose = 0;
     for (let i = 0; i < rows.length; i++) {
       const entered = track.entry[i] as number;
       if (Number.isNaN(entered)) continue;
@@ -117,6 +118,7 @@ export function trackStages(
       if (exit === Infinity) continue;
       track.exit[i] = exit;
       track.advanced[i] = isAdvance ? 1 : 0;
+      if (isAdvance && closes !== null && exit === closes.at[i] && exit <= asOf) wonByClose++;
       if (isAdvance && bridgesToOpportunity && exit === leadToOpportunity.at[i] && leadToOpportunity.byStamp[i] === 1 && next?.entity === 'opportunity') bridgedByStamp++;
       if (isAdvance && passesThrough && next !== null && !(((next.entry[i] as number) >= entered) && (next.entry[i] as number) <= exit)) {
         if (!owned.has(next)) {
@@ -124,6 +126,16 @@ export function trackStages(
           owned.add(next);
         }
         next.entry[i] = exit;
+      }
+    }
+    if (closes !== null && next !== null && next.stage.terminal === 'won') {
+      // The won stage counts every won deal; this stage only the leads it converts. Say when they differ.
+      let won = 0;
+      for (let k = 0; k < next.entry.length; k++) if ((next.entry[k] as number) <= asOf) won++;
+      if (won > wonByClose) {
+        warnings.push(
+          `${won - wonByClose} won deals arrive in stage ${next.stage.id} without a lead advancing out of stage ${track.stage.id} for them: their lead is not in the data, never entered ${track.stage.id}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${next.stage.id} counts every won deal, stage ${track.stage.id} only the leads it converts.`,
+        );
       }
     }
   }

@@ -24,23 +24,42 @@ function delta(base: number | null, head: number | null, digits = 4): Delta {
   return { base, head, delta: base === null || head === null ? null : round(head - base, digits) };
 }
 
+/** Head − base of two exact decimal texts, exact; null when either is unknown. */
+function exactDelta(base: string | null, head: string | null): Delta<string | null> {
+  return { base, head, delta: base === null || head === null ? null : new Decimal(head).minus(base).toFixed() };
+}
+
 function moneyDelta(currency: string, base: string, head: string): MoneyDelta {
   const b = new Decimal(base);
   const d = new Decimal(head).minus(b);
   return { currency, base, head, delta: d.toFixed(2), deltaPct: b.isZero() ? null : round(d.div(b).times(100).toNumber(), 2) };
 }
 
+/** Stage ids of both funnels: the base's in order, each stage only the head has after the head's stage before it. */
+function stageIdsOf(base: Report, head: Report): string[] {
+  const ids = (base.funnel?.stages ?? []).map((s) => s.id);
+  let after = -1;
+  for (const s of head.funnel?.stages ?? []) {
+    const at = ids.indexOf(s.id);
+    if (at >= 0) after = at;
+    else ids.splice(++after, 0, s.id);
+  }
+  return ids;
+}
+
 function compareStages(base: Report, head: Report): StageImpact[] {
-  return (base.funnel?.stages ?? []).map((b) => {
-    const h = head.funnel?.stages.find((s) => s.id === b.id);
-    const lb = base.constraint?.stages.find((s) => s.stage === b.id);
-    const lh = head.constraint?.stages.find((s) => s.stage === b.id);
-    const arrivals = h?.arrivals ?? 0;
+  return stageIdsOf(base, head).map((id) => {
+    // A stage one side does not have has no figures there: null, never 0.
+    const b = base.funnel?.stages.find((s) => s.id === id);
+    const h = head.funnel?.stages.find((s) => s.id === id);
+    const lb = base.constraint?.stages.find((s) => s.stage === id);
+    const lh = head.constraint?.stages.find((s) => s.stage === id);
+    const arrivals = (s: typeof b) => (s === undefined ? null : s.arrivals);
     return {
-      stage: b.id,
-      arrivals: { base: b.arrivals, head: arrivals, delta: arrivals - b.arrivals },
+      stage: id,
+      arrivals: delta(arrivals(b), arrivals(h), 0),
       throughputPerWeek: delta(lb?.throughputPerWeek ?? null, lh?.throughputPerWeek ?? null, 2),
-      conversionCohort: delta(b.conversionCohort, h?.conversionCohort ?? null),
+      conversionCohort: delta(b?.conversionCohort ?? null, h?.conversionCohort ?? null),
       utilisation: delta(lb?.utilisation ?? null, lh?.utilisation ?? null),
     };
   });
@@ -69,6 +88,8 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
         total: p.periods.reduce((s, k) => s.plus(k.total), new Decimal(0)).toFixed(2),
       })),
     );
+  // A payout built on a metric counted as 0 is not a known 0: the impact must say so.
+  const countedAsZero = (r: Report) => [...new Set((r.comp?.plans ?? []).flatMap((plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)))))].sort();
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\u0000${p.personId}`, p.name]));
   return {
     total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => '').map(({ name: _, ...m }) => m),
@@ -80,6 +101,7 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
         return { plan, personId, name: names.get(`${plan}\u0000${personId}`) ?? null, ...m };
       })
       .filter((p) => p.delta !== '0.00'),
+    countedAsZero: { base: countedAsZero(base), head: countedAsZero(head) },
   };
 }
 
@@ -156,6 +178,7 @@ export function computeImpact(
               delta: b.goal?.forecast.projected == null || h.goal?.forecast.projected == null ? null : new Decimal(h.goal.forecast.projected).minus(b.goal.forecast.projected).toFixed(2),
             },
             projectedAttainment: delta(b.goal?.forecast.projectedAttainment ?? null, h.goal?.forecast.projectedAttainment ?? null),
+            projectedAttainmentExact: exactDelta(b.goal?.forecast.projectedAttainmentExact ?? null, h.goal?.forecast.projectedAttainmentExact ?? null),
           },
     mqlVolume: { stage: volume.stage, stageName: volume.name, base: mqlBase, head: mqlHead, delta: mqlHead - mqlBase },
     data: b.data,

@@ -65,5 +65,6 @@ export interface GoalSection {
     /** Why `perDay` is null. */
     unknown: VelocityUnknown | null;
   };
-  forecast: { remainingDays: number; projected: string | null; projectedAttainment: number | null };
+  /** projectedAttainment is rounded to 4 dp for display; projectedAttainmentExact is the exact decimal text a guardrail should compare. */
+  forecast: { remainingDays: number; projected: string | null; projectedAttainment: number | null; projectedAttainmentExact: string | null };
 }

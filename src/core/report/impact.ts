@@ -31,7 +31,8 @@ export interface ClassTransition {
 
 export interface StageImpact {
   stage: string;
-  arrivals: Delta<number>;
+  /** Null on a side whose funnel has no such stage. */
+  arrivals: Delta;
   throughputPerWeek: Delta;
   conversionCohort: Delta;
   utilisation: Delta;
@@ -141,8 +142,11 @@ export interface ImpactReport {
     byPlan: (MoneyDelta & { plan: string })[];
     byTeam: (MoneyDelta & { team: string })[];
     byPerson: (MoneyDelta & { plan: string; personId: string; name: string | null })[];
+    /** Metrics each side could not know and counted as 0 in these payouts (sorted); empty when every metric was known. */
+    countedAsZero: { base: string[]; head: string[] };
   };
-  goal: { forecast: Delta<string | null>; projectedAttainment: Delta; currency: string | null } | null;
+  /** projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact ones and their exact difference. */
+  goal: { forecast: Delta<string | null>; projectedAttainment: Delta; projectedAttainmentExact: Delta<string | null>; currency: string | null } | null;
   /**
    * Lead volume: arrivals at the first stage a lead class qualifies leads into (see
    * `volumeStageOf`), base and head; `stage` and `stageName` as the funnel calls it.

@@ -135,7 +135,8 @@ export const reportSections: Props = {
         {
           remainingDays: nonNegative('Days left in the goal period after as-of.'),
           projected: ref('money-or-null', 'actual + velocity × remaining days; null without a velocity.'),
-          projectedAttainment: numberOrNull('projected ÷ target; null without a projection.'),
+          projectedAttainment: numberOrNull('projected ÷ target, rounded to 4 dp for display; null without a projection.'),
+          projectedAttainmentExact: ref('exact-or-null', 'projected ÷ target, exact (never rounded): the figure to compare; null without a projection.'),
         },
         { description: 'Where the goal is heading.' },
       ),

@@ -24,6 +24,8 @@ const cases: Case[] = [
   { constraint: { stage: 'sal', metric: 'wip', target: { max: 5 } }, value: 4, isMet: true, agrees: false }, // A B E H
   { constraint: { stage: 'mql', metric: 'conversion_rate', target: { min: 0.6 } }, value: 0.5, isMet: false, agrees: true }, // A B H of 6 arrivals
   { constraint: { stage: 'mql', metric: 'throughput_per_week', target: { min: 1.5 } }, value: 1.67, isMet: true, agrees: true }, // 5 ÷ 3
+  // A gate meets the exact figure, not the one displayed: 5 ÷ 3 = 1.666… is shown as 1.67 but misses min 1.67.
+  { constraint: { stage: 'mql', metric: 'throughput_per_week', target: { min: 1.67 } }, value: 1.67, isMet: false, agrees: true },
   { constraint: { stage: 'mql', metric: 'median_time_in_stage_hours', target: { max: 72 } }, value: 48, isMet: true, agrees: true }, // 24 24 48 168 288
   { constraint: { stage: 'mql', metric: 'p90_time_in_stage_hours', target: { max: 72 } }, value: 288, isMet: false, agrees: true },
   { constraint: { stage: 'sal', metric: 'median_time_in_stage_hours', target: { max: 72 } }, value: null, isMet: null, agrees: false }, // nobody left sal
@@ -36,6 +38,15 @@ describe('the constraint a RevenueGoal declares', () => {
     expect(section.stage).toBe('mql');
     expect(section.declared).toEqual({ goal: 'test-goal', stage: constraint.stage, metric: constraint.metric, target: constraint.target, value, isMet });
     expect(section.agrees).toBe(agrees);
+  });
+
+  it('meets a utilisation target on the exact figure, not the one shown to 4 places', () => {
+    // 6 arrivals ÷ 3 weeks ÷ 3 a week = 0.666…, shown as 0.6667: below min 0.6667, within max 0.6667.
+    const three = { ...capacities, mql: { headcount: 3, perPersonPerWeek: 1 } };
+    const below = constraintOf(funnel(three), data, threeWeeks, revenueGoal({}, { stage: 'mql', metric: 'utilisation', target: { min: 0.6667 } }));
+    expect(below.declared).toMatchObject({ value: 0.6667, isMet: false });
+    const within = constraintOf(funnel(three), data, threeWeeks, revenueGoal({}, { stage: 'mql', metric: 'utilisation', target: { max: 0.6667 } }));
+    expect(within.declared).toMatchObject({ value: 0.6667, isMet: true });
   });
 
   it('is measured in the evaluation over its window', () => {

@@ -48,6 +48,31 @@ describe('a lead stage followed only by terminal opportunity stages', () => {
     expect(mql.next?.stage.id).toBe('won');
   });
 
+  it('says when won deals arrive in won without a lead leaving mql for them', () => {
+    const odd = pipeline({
+      leads: [
+        { id: 'won-lead', created_at: '2026-01-05T00:00Z', mql_at: '2026-01-06T00:00Z' },
+        // Qualified after its deal closed: the close is earlier than the entry and is ignored.
+        { id: 'late-lead', created_at: '2026-01-05T00:00Z', mql_at: '2026-01-20T00:00Z' },
+      ],
+      opportunities: [
+        { id: 'O1', lead_id: 'won-lead', created_at: '2026-01-10T00:00Z', closed_at: '2026-01-12T00:00Z', won: true },
+        { id: 'O2', lead_id: 'late-lead', created_at: '2026-01-10T00:00Z', closed_at: '2026-01-15T00:00Z', won: true },
+        // Its lead is not in the data (a rejected row, another export).
+        { id: 'O3', lead_id: 'missing', created_at: '2026-01-10T00:00Z', closed_at: '2026-01-16T00:00Z', won: true },
+      ],
+    });
+    // MQL is the first stage, as in the Olist export: no earlier lead stage to pass through it.
+    const full = mqlToWon().spec;
+    const spec = { ...full, stages: full.stages.filter((x) => x.id !== 'lead') };
+    const ctx = context(window);
+    const { events } = resolveEvents({ funnel: spec, leads: odd.leads, opportunities: odd.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
+    const warnings: string[] = [];
+    const tracks = trackStages(spec, events, odd.leads, odd.opportunities, ctx.asOf, prepareData(odd).leadOfOpportunity, undefined, warnings);
+    expect([...trackOf(tracks, 'mql').advanced]).toEqual([1, 0]);
+    expect(warnings).toEqual([expect.stringMatching(/^2 won deals arrive in stage won without a lead advancing out of stage mql for them/)]);
+  });
+
   it('converts in the report: 2 of 4 MQLs advanced (the won lead and the lead whose first close was a win)', () => {
     const mql = stageOf(funnelOf(mqlToWon(), data, window), 'mql');
     expect(mql.arrivals).toBe(4);

@@ -52,6 +52,7 @@ describe('measureGoal', () => {
         remainingDays: 31, // March
         projected: '765.00', // 300 + 15 × 31
         projectedAttainment: 0.765,
+        projectedAttainmentExact: '0.765', // 765 ÷ 1000
       },
     });
     expect(warnings).toEqual([]);
@@ -141,7 +142,9 @@ describe('measureGoal', () => {
     // (From the displayed 0.6667 and 1.52: 3 × 0.6667 × 3,000 ÷ 1.52 = 3,947.5657… → 3947.57.)
     expect(section.velocity).toEqual({ openOpportunities: 3, winRate: 0.6667, averageWonAmount: '3000.00', cycleDays: 1.52, perDay: '3945.21', unknown: null });
     // 59 days left (1 Feb → 1 Apr): 6,000 + 288,000/73 × 59 = 6,000 + 16,992,000/73 = 238,767.1232… → 238767.12.
-    expect(section.forecast).toEqual({ remainingDays: 59, projected: '238767.12', projectedAttainment: 238.7671 });
+    expect(section.forecast).toMatchObject({ remainingDays: 59, projected: '238767.12', projectedAttainment: 238.7671 });
+    // Unrounded: (6,000 + 16,992,000/73) ÷ 1,000 = 17,430/73 = 238.76712328767123287671… (period 8), to 40 significant digits.
+    expect(section.forecast.projectedAttainmentExact).toMatch(/^238\.76712328767123287671232876712328767\d{2}$/);
   });
 
   it('takes pace from the exact attainment', () => {
