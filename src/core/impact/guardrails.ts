@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { Policy } from '../policy/types.js';
 import type { GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
 
@@ -27,6 +28,8 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
     case 'constraint_moved':
       return f.constraint.isMoved;
     case 'payout_cost_change_pct': {
+      // A payout built on a metric counted as 0 is no known cost.
+      if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0) return null;
       const pcts = f.comp.total.map((t) => t.deltaPct).filter((v): v is number => v !== null);
       return pcts.length === 0 ? null : pcts.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
     }
@@ -39,8 +42,11 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
     case 'mql_volume_change_pct':
       return f.mqlVolume.base === 0 ? null : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
     case 'goal_forecast_change_pct': {
-      const g = f.goal?.projectedAttainment;
-      return g === undefined || g.base === null || g.head === null || g.base === 0 ? null : ((g.head - g.base) / g.base) * 100;
+      // From the exact attainments: the display figures are rounded to 4 places.
+      const g = f.goal?.projectedAttainmentExact;
+      if (g === undefined || g.base === null || g.head === null) return null;
+      const base = new Decimal(g.base);
+      return base.isZero() ? null : new Decimal(g.head).minus(base).div(base).times(100).toNumber();
     }
     case 'data_changed':
       return f.inputs.isChanged;
@@ -66,7 +72,9 @@ function formatValue(value: number | boolean | null): string {
 /**
  * Checks every guardrail of the BASE policies (a change cannot loosen the guardrail that
  * judges it) against the change: crossed when its metric is above `above` / below `below`
- * (`constraint_moved` when true), or when a policy of one of `changedKinds` changed.
+ * (`constraint_moved` when true), or when a policy of one of `changedKinds` changed. A metric
+ * that cannot be measured on the change crosses too: a change must not escape a guardrail by
+ * making its figure unknown, so the guardrail's approvers decide.
  */
 export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: Figures, changes: readonly PolicyChange[]): GuardrailResult[] {
   const out: GuardrailResult[] = [];
@@ -78,7 +86,9 @@ export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: 
         value = measureGuardrailMetric(rule.metric, f);
         if (typeof value === 'boolean') {
           if (value) reasons.push(rule.metric === 'data_changed' ? `data changed: ${describeInputChanges(f)}` : `${rule.metric} is true`);
-        } else if (value !== null) {
+        } else if (value === null) {
+          reasons.push(`${rule.metric} cannot be measured on this change, so its approvers decide`);
+        } else {
           if (rule.above !== undefined && value > rule.above) reasons.push(`${rule.metric} ${formatValue(value)} is above ${rule.above}`);
           if (rule.below !== undefined && value < rule.below) reasons.push(`${rule.metric} ${formatValue(value)} is below ${rule.below}`);
         }
@@ -93,7 +103,7 @@ export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: 
         threshold: rule.above === undefined && rule.below === undefined ? null : { ...(rule.above === undefined ? {} : { above: rule.above }), ...(rule.below === undefined ? {} : { below: rule.below }) },
         value: typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value,
         isCrossed: reasons.length > 0,
-        reason: reasons.length > 0 ? reasons.join('; ') : value === null && rule.metric !== undefined ? `${rule.metric} cannot be measured` : 'not crossed',
+        reason: reasons.length > 0 ? reasons.join('; ') : 'not crossed',
         approvers: { users: rule.approvers.users ?? [], teams: rule.approvers.teams ?? [], minApprovals: rule.approvers.minApprovals ?? 1 },
       });
     }

@@ -8,10 +8,10 @@ type Figures = Omit<ImpactReport, 'guardrails'>;
 const figures = {
   constraint: { stage: { base: 'mql', head: 'mql', delta: null }, isMoved: false, utilisation: { base: 0.87, head: 1.02, delta: 0.15 }, declared: null },
   stages: [{ stage: 'mql', utilisation: { base: 0.87, head: 1.02, delta: 0.15 } }, { stage: 'sal', utilisation: { base: 0.5, head: 0.5, delta: 0 } }],
-  comp: { total: [{ currency: 'USD', base: '100.00', head: '104.00', delta: '4.00', deltaPct: 4 }], byPlan: [], byTeam: [], byPerson: [] },
+  comp: { total: [{ currency: 'USD', base: '100.00', head: '104.00', delta: '4.00', deltaPct: 4 }], byPlan: [], byTeam: [], byPerson: [], countedAsZero: { base: [], head: [] } },
   slas: [{ modelledChangePts: null, replayed: { base: 0.32, head: 0.27, delta: -0.05 } }],
   mqlVolume: { stage: 'mql', stageName: 'Marketing qualified', base: 800, head: 1000, delta: 200 },
-  goal: { projectedAttainment: { base: 0.8, head: 0.8, delta: 0 } },
+  goal: { projectedAttainment: { base: 0.8, head: 0.8, delta: 0 }, projectedAttainmentExact: { base: '0.8', head: '0.8', delta: '0' } },
 } as unknown as Figures;
 
 function guardrails(rules: unknown[]): Policy<'Guardrails'>[] {
@@ -33,6 +33,23 @@ describe('checkGuardrails', () => {
   ])('%s', (_name, rule, isCrossed, value) => {
     const [result] = checkGuardrails(guardrails([{ id: 'r', ...rule, approvers: who }]), figures, []);
     expect(result).toMatchObject({ isCrossed, value, approvers: { users: ['vp-sales'], teams: [], minApprovals: 1 } });
+  });
+
+  it('is crossed when its metric cannot be measured on the change: a change cannot escape a guardrail by making its figure unknown', () => {
+    const unknownPay = { ...figures, comp: { ...figures.comp, countedAsZero: { base: [], head: ['won_amount'] } } } as Figures;
+    const [pay] = checkGuardrails(guardrails([{ id: 'pay', metric: 'payout_cost_change_pct', above: 5, approvers: who }]), unknownPay, []);
+    expect(pay).toMatchObject({ isCrossed: true, value: null, reason: 'payout_cost_change_pct cannot be measured on this change, so its approvers decide' });
+    const noGoal = { ...figures, goal: null } as Figures;
+    const [goal] = checkGuardrails(guardrails([{ id: 'goal', metric: 'goal_forecast_change_pct', below: -1, approvers: who }]), noGoal, []);
+    expect(goal).toMatchObject({ isCrossed: true, value: null });
+  });
+
+  it('judges the goal forecast on the exact attainments, not the 4-place display figures', () => {
+    // Displayed, both sides read 0.8 (no change); exactly, 0.79996 is 0.8 − 0.005 % of it:
+    // (0.79996 − 0.8) ÷ 0.8 × 100 = −0.005, below −0.004.
+    const near = { ...figures, goal: { projectedAttainment: { base: 0.8, head: 0.8, delta: 0 }, projectedAttainmentExact: { base: '0.8', head: '0.79996', delta: '-0.00004' } } } as Figures;
+    const [result] = checkGuardrails(guardrails([{ id: 'goal', metric: 'goal_forecast_change_pct', below: -0.004, approvers: who }]), near, []);
+    expect(result).toMatchObject({ isCrossed: true, value: -0.005 });
   });
 
   it('is crossed by a change to a policy of a listed kind, naming it', () => {
