@@ -116,7 +116,9 @@ export function workflowCommandProperty(text: string): string {
  * - no markdown syntax (emphasis, links, code, table pipes are backslash-escaped; a leading list
  *   or heading sign too), no math (`$` sits in a `<span>`, as GitHub's docs advise);
  * - no mentions, references or autolinks: a zero-width space follows `@` and `#`, splits `GH-123`,
- *   `www.` and the `://` of a URL, so GitHub links nothing and notifies no one.
+ *   `www.`, the `://` of a URL and every six characters of a hex word as long as a commit SHA
+ *   (7 or more; our `--mask` pseudonyms stay whole, to be copied), so GitHub links nothing and
+ *   notifies no one.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -133,5 +135,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`)
     .replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`)
     .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
-    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`);
+    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+    .replace(/(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi, (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`));
 }

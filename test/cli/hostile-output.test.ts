@@ -141,7 +141,7 @@ describe('hostile names in terminal and CI-log output', () => {
     try {
       const file = join(temp.dir, 'lead-definition.yaml');
       const text = readFileSync(file, 'utf8');
-      const changed = text.replace('description: Existing customers go to their account manager, not to new business.', `description: ${JSON.stringify(HOSTILE)}`);
+      const changed = text.replace('description: Existing customers go to their account manager, not to new business.', `description: ${JSON.stringify(`${HOSTILE} fixed in a5c3785ed8d6a35868bc169f07e40e889087fd2e`)}`);
       expect(changed).not.toBe(text);
       writeFileSync(file, changed);
       const terminal = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', temp.dir], colour);
@@ -151,7 +151,7 @@ describe('hostile names in terminal and CI-log output', () => {
 
       const markdown = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', temp.dir, '--format', 'markdown']);
       expect(markdown.stdout).toContain('pwned');
-      expect(markdown.stdout).not.toMatch(/\$x\$|GH-123|https:\/\/evil|@org|<img|<!-- revops/);
+      expect(markdown.stdout).not.toMatch(/\$x\$|GH-123|https:\/\/evil|@org|<img|<!-- revops|a5c3785/);
       expectNeutral(markdown.stdout.replaceAll('\u200b', ''));
     } finally {
       temp.cleanup();
