@@ -1,4 +1,5 @@
 import type { LeadExplanation } from '../engine/explain.js';
+import { canonicalModel } from '../model/canonical.js';
 import type { TraceNode } from '../logic/compile.js';
 import { Pseudonyms } from './mask-pseudonyms.js';
 import type { PseudonymDigest } from './mask-pseudonyms.js';
@@ -13,6 +14,13 @@ export const MASKED_VALUE = '***';
  */
 const IDENTIFYING: ReadonlySet<string> = new Set(['email', 'email_domain', 'company', 'company_domain', 'name']);
 
+/**
+ * The lead's own fields. Any other name a `var` reads (`""`, `current`, `accumulator` inside
+ * `some`/`map`/`reduce`, a dotted path) reads an element a rule built, which may be an
+ * identifying value: a masked explanation hides its text.
+ */
+const LEAD_FIELDS: ReadonlySet<string> = new Set(Object.keys(canonicalModel.leads));
+
 /** A lead explanation as `explain --mask` shows it: `LeadExplanation` plus the flag. */
 export type MaskedLeadExplanation = LeadExplanation & { isMasked: true };
 
@@ -20,7 +28,8 @@ export type MaskedLeadExplanation = LeadExplanation & { isMasked: true };
  * The explanation with the lead's id as its pseudonym (the one `evaluate --mask` and
  * `impact --mask` give it), and in every rule's trace the values of identifying fields
  * replaced: `id` and `owner_id` by their pseudonyms, e-mail, company and name fields (and
- * any field named dynamically) by `***`, as is every text or list a clause built from them.
+ * any field named dynamically, or read from an element a rule built) by `***`, as is every
+ * text or list a clause built from them.
  */
 export function maskExplanation(explanation: LeadExplanation, digest: PseudonymDigest): MaskedLeadExplanation {
   const leads = new Pseudonyms('lead', digest);
@@ -29,7 +38,7 @@ export function maskExplanation(explanation: LeadExplanation, digest: PseudonymD
     if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return value;
     if (name === 'id') return typeof value === 'string' ? leads.of(value) : MASKED_VALUE;
     if (name === 'owner_id') return typeof value === 'string' ? people.of(value) : MASKED_VALUE;
-    if (typeof name !== 'string' || name.endsWith('_id') || IDENTIFYING.has(name)) return MASKED_VALUE;
+    if (typeof name !== 'string' || name.endsWith('_id') || IDENTIFYING.has(name) || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
     return value;
   };
   /** Masks a node in place; true when its value came from an identifying field. */

@@ -51,4 +51,18 @@ describe('maskExplanation', () => {
     expect(segment!.args[0]!.value).toBe('smb');
     expect(dynamic!.value).toBe('***');
   });
+
+  it('hides what a rule reads from a list element or a path it built (var "", current, a.b): it may be an identifying value', () => {
+    // some([email_domain], "" == "x"): the element is the domain itself.
+    const rule = node('some', false, [
+      node('array', ['acme.io'], [field('email_domain', 'acme.io')]),
+      node('==', false, [field('', 'acme.io'), node('value', 'x')]),
+      node('reduce', 'jane', [field('current', 'jane'), field('accumulator', 'jane'), field('company.name', 'Acme Corp')]),
+    ]);
+    const masked = maskExplanation(explanation([rule]), digest);
+    expect(JSON.stringify(masked.rules)).not.toMatch(/acme|jane/i);
+    const [, compare] = masked.rules[0]!.when!.args;
+    expect(compare!.args[0]!.value).toBe('***');
+    expect(compare!.value).toBe(false);
+  });
 });
