@@ -35,13 +35,19 @@ export function maskExplanation(explanation: LeadExplanation, digest: PseudonymD
   const leads = new Pseudonyms('lead', digest);
   const people = new Pseudonyms('person', digest);
   const maskVar = (name: unknown, value: unknown): unknown => {
-    if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return value;
+    if (value === null || value === undefined || typeof value === 'boolean') return value;
+    // An element a rule built may be an identifier turned into a number.
+    if (typeof name !== 'string' || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
+    if (typeof value === 'number') return value;
     if (name === 'id') return typeof value === 'string' ? leads.of(value) : MASKED_VALUE;
     if (name === 'owner_id') return typeof value === 'string' ? people.of(value) : MASKED_VALUE;
-    if (typeof name !== 'string' || name.endsWith('_id') || IDENTIFYING.has(name) || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
+    if (name.endsWith('_id') || IDENTIFYING.has(name)) return MASKED_VALUE;
     return value;
   };
-  /** Masks a node in place; true when its value came from an identifying field. */
+  /**
+   * Masks a node in place; true when its value came from an identifying field. A yes/no
+   * answer about one (`in`, `==`) is a rule's result and is kept; it passes no taint on.
+   */
   const mask = (node: TraceNode): boolean => {
     let isTainted = false;
     for (const arg of node.args) if (mask(arg)) isTainted = true;
@@ -55,8 +61,9 @@ export function maskExplanation(explanation: LeadExplanation, digest: PseudonymD
       }
       return isTainted;
     }
-    if (isTainted && node.value !== null && typeof node.value !== 'number' && typeof node.value !== 'boolean') node.value = MASKED_VALUE;
-    return isTainted;
+    if (!isTainted || node.value === null || typeof node.value === 'boolean') return false;
+    node.value = MASKED_VALUE;
+    return true;
   };
   const masked = structuredClone(explanation) as MaskedLeadExplanation;
   masked.isMasked = true;
