@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { IoError } from '../core/errors.js';
 import type { FileIo } from '../core/io.js';
 
 /** Everything a command touches outside the core: files, output streams, environment. */
@@ -30,6 +31,11 @@ export const nodeFileIo: FileIo = {
     return createReadStream(file, { highWaterMark: 64 * 1024 });
   },
   async writeFile(file, data) {
-    await writeFile(file, data, 'utf8');
+    try {
+      await writeFile(file, data, 'utf8');
+    } catch (cause) {
+      // An unwritable target (`-o` a directory, a missing directory) is the user's to fix: exit 2, no stack trace.
+      throw new IoError((cause as Error).message, { cause });
+    }
   },
 };

@@ -63,7 +63,7 @@ export async function checkGuardrailApprovals(client: GitHubClient, target: Pull
   const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: target.pullNumber });
   const currentHead = pull.head.sha.toLowerCase();
   const headSha = target.headSha ?? currentHead;
-  if (impact.headSha !== undefined && impact.headSha !== headSha) {
+  if (impact.headSha !== headSha) {
     throw new UsageError(`The impact report is for commit ${impact.headSha}, not the head ${headSha}: build the report on the head commit.`);
   }
   const author = pull.user.login;

@@ -18,7 +18,8 @@ export interface ImpactGuardrail {
 
 /** The fields of an impact report (`kind: impact`, `schemaVersion: 1`) that gate a merge. */
 export interface ImpactGuardrails {
-  headSha?: string;
+  /** The head commit the report was built on (`revops impact --head <ref>`). */
+  headSha: string;
   guardrails: ImpactGuardrail[];
 }
 
@@ -68,16 +69,11 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
   if (!isObject(root)) return fail('the report', 'a JSON object');
   if (root.kind !== 'impact') fail('kind', '"impact" (an impact report from `revops impact --format json`)');
   if (root.schemaVersion !== 1) fail('schemaVersion', '1');
-  const result: ImpactGuardrails = { guardrails: [] };
-  if (root.head !== undefined) {
-    if (!isObject(root.head)) fail('head', 'an object');
-    const sha = (root.head as Json).sha;
-    if (sha !== undefined) {
-      if (typeof sha !== 'string' || !shaPattern.test(sha)) fail('head.sha', 'a full commit SHA');
-      result.headSha = sha as string;
-    }
-  }
-  const list = root.guardrails ?? [];
+  // A report that does not name its head, or lists no guardrails, would pass any head as nothing crossed.
+  const head = isObject(root.head) ? root.head : {};
+  if (typeof head.sha !== 'string' || !shaPattern.test(head.sha)) return fail('head.sha', 'a full commit SHA (the head the report was built on: `revops impact --head <ref>`)');
+  const result: ImpactGuardrails = { headSha: head.sha, guardrails: [] };
+  const list = root.guardrails;
   if (!Array.isArray(list)) return fail('guardrails', 'a list');
   const seen = new Set<string>();
   for (const [i, item] of list.entries()) {

@@ -19,8 +19,11 @@ const ZERO_WIDTH_SPACE = '\u200B';
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
-/** A line the Actions runner would read as a workflow command (`::cmd::`, legacy `##[cmd]`), after its leading-space trim. */
-const COMMAND_START = /^\s*(?:::|##\[)/u;
+/** A line the Actions runner would read as a workflow command (`::cmd::`), after its leading-space trim. */
+const COMMAND_START = /^\s*::/u;
+
+/** A legacy workflow command (`##[cmd]data`): the runner looks for it anywhere in a line, not only at its start. */
+const LEGACY_COMMAND = /##\[/g;
 
 /** Our own colour codes (SGR: `ESC [ digits ; m`), the only escape sequences we ever print. */
 // eslint-disable-next-line no-control-regex
@@ -34,16 +37,18 @@ function showCodePoint(ch: string): string {
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
-/** Text whose line would start a workflow command gets a visible `\` in front. */
+/** Text whose line would start a workflow command gets a visible `\` in front; a legacy `##[` anywhere becomes `##\[`. */
 function defuseCommand(line: string): string {
-  return COMMAND_START.test(line.replace(SGR, '')) ? `\\${line}` : line;
+  const unbracketed = line.replace(LEGACY_COMMAND, '##\\[');
+  return COMMAND_START.test(unbracketed.replace(SGR, '')) ? `\\${unbracketed}` : unbracketed;
 }
 
 /**
  * One untrusted value (a policy, case, file or user name, a CRM value, a rule description) for a
  * terminal or a CI log: every control and invisible character shows as a visible stand-in (so
  * the value stays on one line and carries no escape sequence), and a value that would start a
- * workflow command (`::error …`) gets a `\` in front, wherever it is placed. Idempotent, so a
+ * workflow command (`::error …`) gets a `\` in front, wherever it is placed, and a legacy command
+ * (`##[error]`, found anywhere in a line) reads `##\[error]`. Idempotent, so a
  * value escaped twice reads the same.
  */
 export function terminalText(value: string): string {
@@ -78,15 +83,16 @@ export function terminalOutput(rendered: string): string {
 /**
  * Pretty-printed JSON whose strings carry no raw invisible character: `JSON.stringify` already
  * escapes C0 controls; C1 controls, bidi and zero-width characters and U+2028/2029 become
- * `\uXXXX` escapes too. The data is the same (they only occur inside strings); a terminal or
- * log that shows the JSON sees no escape sequence or bidi trick.
+ * `\uXXXX` escapes too, and so does the `[` of a legacy workflow command (`##[`). The data is
+ * the same (they only occur inside strings); a terminal or log that shows the JSON sees no
+ * escape sequence, bidi trick or workflow command.
  */
 export function jsonText(value: unknown): string {
   // C0 controls are left out: JSON.stringify escapes them in strings, and the layout's line breaks are ours.
   const json = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (ch) =>
     [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
-  return `${json}\n`;
+  return `${json.replace(LEGACY_COMMAND, '##\\u005b')}\n`;
 }
 
 /** A workflow command's message (`::error …::message`), per GitHub's rules: `%`, CR and LF percent-encoded. */
@@ -110,7 +116,9 @@ export function workflowCommandProperty(text: string): string {
  * - no markdown syntax (emphasis, links, code, table pipes are backslash-escaped; a leading list
  *   or heading sign too), no math (`$` sits in a `<span>`, as GitHub's docs advise);
  * - no mentions, references or autolinks: a zero-width space follows `@` and `#`, splits `GH-123`,
- *   `www.` and the `://` of a URL, so GitHub links nothing and notifies no one.
+ *   `www.`, the `://` of a URL and every six characters of a hex word as long as a commit SHA
+ *   (7 or more; our `--mask` pseudonyms stay whole, to be copied), so GitHub links nothing and
+ *   notifies no one.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -127,5 +135,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`)
     .replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`)
     .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
-    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`);
+    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+    .replace(/(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi, (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`));
 }

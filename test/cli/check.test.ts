@@ -183,6 +183,18 @@ describe('revops check', () => {
     expect(notImpact.stderr).toContain('kind must be "impact"');
   });
 
+  it.each([
+    ['no head commit', { schemaVersion: 1, kind: 'impact', guardrails: [] }, /head\.sha must be a full commit SHA/],
+    ['no guardrails', { schemaVersion: 1, kind: 'impact', head: { sha: headSha } }, /guardrails must be a list/],
+  ])('refuses a report with %s (it cannot tell which head it judges, or what crossed): exit 2, no status', async (_name, report, message) => {
+    const file = join(dir, 'partial.json');
+    writeFileSync(file, JSON.stringify(report));
+    const run = await runRevops(['check', '--impact', file], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(github.writes()).toEqual([]);
+  });
+
   it('exits 1 with the status and message when GitHub refuses the status', async () => {
     github.fail({ method: 'POST', path: /\/statuses\//, respond: { status: 403, body: { message: 'Resource not accessible by integration' } } });
     const run = await check('nothing-crossed');

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
-import { useTempDirs } from '../helpers/paths.js';
+import { copyExamplePolicies, useTempDirs } from '../helpers/paths.js';
 
 const data = 'test/fixtures/explain/data';
 const asOf = '2026-03-31T15:00:00Z';
@@ -62,5 +62,28 @@ describe('revops explain', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown property `defaultClas`');
     expect(run.stderr).toContain('are not valid; fix them first');
+  });
+
+  it('exits 2 with the failing clause, not a stack trace, when a rule fails on the lead; --mask names the pseudonym only', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      const file = join(temp.dir, 'lead-definition.yaml');
+      const text = readFileSync(file, 'utf8');
+      // A string where an instant is expected: the rule fails on every lead that has a domain.
+      const failing = text.replace('when: {"==": [{"var": "is_student"}, true]}', 'when: {"days_between": [{"var": "email_domain"}, 0]}');
+      expect(failing).not.toBe(text);
+      writeFileSync(file, failing);
+      const run = await runRevops(['explain', '--policies', temp.dir, '--data', data, '--lead', 'L-1', '--as-of', asOf]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^revops: Lead L-1 cannot be explained: a rule of lumen-lead-definition fails on its values at .*lead-definition\.yaml:\d+: argument 1 of `days_between` is a string/);
+      expect(run.stderr.split('\n')).toHaveLength(2);
+
+      const masked = await runRevops(['explain', '--policies', temp.dir, '--data', data, '--lead', 'L-1', '--as-of', asOf, '--mask']);
+      expect(masked.code).toBe(2);
+      expect(masked.stderr).toMatch(/^revops: Lead lead-[0-9a-f]{10} cannot be explained/);
+      expect(masked.stderr).not.toMatch(/L-1|acme/);
+    } finally {
+      temp.cleanup();
+    }
   });
 });

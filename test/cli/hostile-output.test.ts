@@ -7,9 +7,9 @@ import { copyExamplePolicies, examplePolicies, fixturesDir, repoRoot, useTempDir
 
 /** Names that try to run workflow commands, drive the terminal, hide text and link things. */
 const HOSTILE =
-  '\n::error file=x::pwned\n::add-mask::secret\r::warning::cr\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 https://evil.example @org/team <img src=x onerror=alert(1)> <!-- revops-policy -->';
+  '\n::error file=x::pwned\n::add-mask::secret\r::warning::cr\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 https://evil.example @org/team <img src=x onerror=alert(1)> <!-- revops-policy --> ##[add-mask]Brooks';
 /** The same without `/` (a file name) and starting a line by itself. */
-const HOSTILE_FILE = '::error file=x::pwned\n::add-mask::secret\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 @org <img src=x onerror=alert(1)>';
+const HOSTILE_FILE = '::error file=x::pwned\n::add-mask::secret\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 @org <img src=x onerror=alert(1)> ##[error]legacy';
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
@@ -18,13 +18,15 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u20
 
 /**
  * No line (as the Actions runner splits them: LF, CR) starts a workflow command after its
- * leading-space trim, except the `ours` lines we print on purpose; no ESC but our colours.
+ * leading-space trim, except the `ours` lines we print on purpose, nor holds a legacy one
+ * (`##[cmd]`, which the runner finds anywhere in a line); no ESC but our colours.
  */
 function expectNeutral(text: string, ours: RegExp | undefined = undefined): void {
   for (const line of text.split(/\r\n|\r|\n/)) {
     const plain = line.replace(SGR, '').trimStart();
     if (ours !== undefined && ours.test(plain)) continue;
-    expect(plain, `a line that starts a workflow command: ${JSON.stringify(line)}`).not.toMatch(/^(::|##\[)/);
+    expect(plain, `a line that starts a workflow command: ${JSON.stringify(line)}`).not.toMatch(/^::/);
+    expect(line, `a line that holds a legacy workflow command: ${JSON.stringify(line)}`).not.toContain('##[');
   }
   const bad = UNSAFE.exec(text.replace(SGR, ''));
   expect(bad, `a control or invisible character: ${JSON.stringify(bad?.[0])}`).toBeNull();
@@ -55,6 +57,11 @@ describe('hostile names in terminal and CI-log output', () => {
       // eslint-disable-next-line no-control-regex
       expect(run.stdout).toMatch(/\u001b\[3\dm✗/);
       expectNeutralRun(run);
+
+      const json = await runRevops(['test', temp.dir, '--format', 'json']);
+      expect(json.stdout).toContain('add-mask');
+      expect(JSON.stringify(JSON.parse(json.stdout))).toContain('##[add-mask]Brooks');
+      expectNeutralRun(json);
     } finally {
       temp.cleanup();
     }
@@ -135,7 +142,7 @@ describe('hostile names in terminal and CI-log output', () => {
     try {
       const file = join(temp.dir, 'lead-definition.yaml');
       const text = readFileSync(file, 'utf8');
-      const changed = text.replace('description: Existing customers go to their account manager, not to new business.', `description: ${JSON.stringify(HOSTILE)}`);
+      const changed = text.replace('description: Existing customers go to their account manager, not to new business.', `description: ${JSON.stringify(`${HOSTILE} fixed in a5c3785ed8d6a35868bc169f07e40e889087fd2e`)}`);
       expect(changed).not.toBe(text);
       writeFileSync(file, changed);
       const terminal = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', temp.dir], colour);
@@ -145,7 +152,7 @@ describe('hostile names in terminal and CI-log output', () => {
 
       const markdown = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', temp.dir, '--format', 'markdown']);
       expect(markdown.stdout).toContain('pwned');
-      expect(markdown.stdout).not.toMatch(/\$x\$|GH-123|https:\/\/evil|@org|<img|<!-- revops/);
+      expect(markdown.stdout).not.toMatch(/\$x\$|GH-123|https:\/\/evil|@org|<img|<!-- revops|a5c3785/);
       expectNeutral(markdown.stdout.replaceAll('\u200b', ''));
     } finally {
       temp.cleanup();

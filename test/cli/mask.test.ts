@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import type { Report } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
-import { makeTempDir, repoRoot } from '../helpers/paths.js';
+import { copyExamplePolicies, makeTempDir, repoRoot } from '../helpers/paths.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const padded = '  jane.doe@acme.com-not-a-date  ';
@@ -135,5 +135,41 @@ describe('--mask', () => {
     const partial = await runRevops(['evaluate', '-q', '--data', dir, '--mask', '--allow-partial-data', '--format', 'json']);
     expect((JSON.parse(partial.stdout) as Report).data.missing?.[0]?.reason).toContain('(value masked)');
     for (const secret of secrets) expect(partial.stdout).not.toContain(secret);
+  });
+
+  it('a file without its header row: the hint that lists the header names (its first row) is left out', async () => {
+    const dir = join(makeTempDir('revops-mask-').dir, 'data');
+    cpSync(join(repoRoot, 'examples', 'data'), dir, { recursive: true });
+    writeFileSync(join(dir, 'leads.csv'), 'L0000001,2026-01-05T10:00:00Z,jane.doe@acme.com\nL0000002,2026-01-06T10:00:00Z,john.smith@example.org\n');
+    // Where a leads file that cannot be read stops the run, ask for the partial run that reports it.
+    const partial = (await runRevops(['evaluate', '--help'])).stdout.includes('--allow-partial-data') ? ['--allow-partial-data'] : [];
+    const plain = await runRevops(['evaluate', '-q', '--data', dir, ...partial, '--format', 'json']);
+    expect(plain.stdout + plain.stderr).toContain('jane.doe'); // the unmasked hint names the first row
+    for (const format of ['json', 'terminal', 'markdown']) {
+      for (const args of [['evaluate'], ['impact', '--base-dir', 'policies', '--head-dir', proposed]]) {
+        const run = await runRevops([...args, '-q', '--data', dir, ...partial, '--mask', '--format', format]);
+        for (const secret of ['jane.doe', 'acme.com', 'L0000001', '2026-01-05T10']) expect(run.stdout + run.stderr).not.toContain(secret);
+      }
+    }
+  });
+
+  it('explain: a value read from a list element (var "") is masked like the field it came from', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      const file = join(temp.dir, 'lead-definition.yaml');
+      const text = readFileSync(file, 'utf8');
+      const scoped = text.replace('when: {"==": [{"var": "is_student"}, true]}', 'when: {"some": [[{"var": "email_domain"}], {"==": [{"var": ""}, "x"]}]}');
+      expect(scoped).not.toBe(text);
+      writeFileSync(file, scoped);
+      const args = ['explain', '-q', '--policies', temp.dir, '--data', 'test/fixtures/explain/data', '--as-of', '2026-03-31T15:00:00Z', '--lead', 'L-1'];
+      expect((await runRevops(args)).stdout).toContain('acme.io'); // unmasked, the rule shows the domain
+      for (const format of ['terminal', 'json']) {
+        const run = await runRevops([...args, '--mask', '--format', format]);
+        expect(run.code).toBe(0);
+        expect(run.stdout).not.toMatch(/acme|L-1\b/);
+      }
+    } finally {
+      temp.cleanup();
+    }
   });
 });

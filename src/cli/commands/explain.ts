@@ -3,7 +3,10 @@ import { DateTime } from 'luxon';
 import { UsageError } from '../../core/errors.js';
 import { explainNoTimestamp, findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
+import type { LeadExplanation } from '../../core/engine/explain.js';
+import { RuleEvaluationError } from '../../core/logic/compile.js';
 import { maskExplanation } from '../../core/report/mask-explain.js';
+import { Pseudonyms } from '../../core/report/mask-pseudonyms.js';
 import type { PseudonymDigest } from '../../core/report/mask-pseudonyms.js';
 import type { Row } from '../../core/data/types.js';
 import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
@@ -93,7 +96,15 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       }
       const asOf = options.asOf !== undefined ? parseAsOf(options.asOf, timeZone) : findLatestTimestamp(data);
       if (asOf === undefined) throw new UsageError(explainNoTimestamp(data));
-      const explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
+      let explained: LeadExplanation;
+      try {
+        explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
+      } catch (error) {
+        if (!(error instanceof RuleEvaluationError)) throw error;
+        // The message names the clause and the kind of value, never the value; masked, the lead is its pseudonym.
+        const label = digest === undefined ? String(lead.id) : new Pseudonyms('lead', digest).of(String(lead.id));
+        throw new UsageError(`Lead ${label} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`, { cause: error });
+      }
       const explanation = digest === undefined ? explained : maskExplanation(explained, digest);
       if (options.format === 'json') {
         io.stdout(jsonText({ ...explanation, asOf: new Date(asOf).toISOString() }));

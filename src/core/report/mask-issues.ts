@@ -43,6 +43,9 @@ const REASONS: Partial<Record<DataIssueCode, string>> = {
 /** Header problems quote the header cell, which in a file without a header row is data. */
 const QUOTES_HEADER: ReadonlySet<DataIssueCode> = new Set<DataIssueCode>(['data.header-duplicate', 'data.header-forbidden', 'data.forbidden-key']);
 
+/** Issues whose hint lists the file's header names ("The header has: …"): data too, without a header row. */
+const HINT_QUOTES_HEADER: ReadonlySet<DataIssueCode> = new Set<DataIssueCode>(['data.missing-column']);
+
 /**
  * The masked message of an issue about row content, from its structured parts (code,
  * field, column) and never from its message, so no copy of the value can survive —
@@ -60,14 +63,15 @@ function describeMasked(issue: DataIssue): string {
 }
 
 /**
- * Data issues for a masked output: no raw value, and for every issue about a row's content
- * a message rebuilt without it. File, line, column, field and hint stay, so each rejection
+ * Data issues for a masked output: no raw value, no hint that lists the header names, and for
+ * every issue about a row's content a message rebuilt without it. File, line, column, field and hint stay, so each rejection
  * can still be found and fixed by whoever holds the data.
  */
 export function maskDataIssues(issues: readonly DataIssue[]): DataIssue[] {
   return issues.map((issue) => {
     const masked: DataIssue = { ...issue };
     delete masked.raw;
+    if (HINT_QUOTES_HEADER.has(issue.code)) delete masked.hint;
     if (CONTENT_FREE.has(issue.code)) return masked;
     masked.message = describeMasked(issue);
     if (QUOTES_HEADER.has(issue.code)) delete masked.columnName;

@@ -31,8 +31,11 @@ describe('parseImpactGuardrails', () => {
     });
   });
 
-  it('takes a report without guardrails or head as nothing crossed', () => {
-    expect(parse({ schemaVersion: 1, kind: 'impact' })).toEqual({ guardrails: [] });
+  it('refuses a report without its head commit or its guardrails: a partial report would judge any head as nothing crossed', () => {
+    expect(() => parse({ schemaVersion: 1, kind: 'impact', guardrails: [] })).toThrow(/head\.sha must be a full commit SHA/);
+    expect(() => parse({ schemaVersion: 1, kind: 'impact', head: { sha: null }, guardrails: [] })).toThrow(/head\.sha must be a full commit SHA/);
+    expect(() => parse({ ...base })).toThrow(/guardrails must be a list/);
+    expect(parse({ ...base, guardrails: [] })).toEqual({ headSha: base.head.sha, guardrails: [] });
   });
 
   it('strips control, escape and bidi characters from text shown in logs', () => {

@@ -51,4 +51,30 @@ describe('maskExplanation', () => {
     expect(segment!.args[0]!.value).toBe('smb');
     expect(dynamic!.value).toBe('***');
   });
+
+  it('hides what a rule reads from a list element or a path it built (var "", current, a.b): it may be an identifying value', () => {
+    // some([email_domain], "" == "x"): the element is the domain itself.
+    const rule = node('some', false, [
+      node('array', ['acme.io'], [field('email_domain', 'acme.io')]),
+      node('==', false, [field('', 'acme.io'), node('value', 'x')]),
+      node('reduce', 'jane', [field('current', 'jane'), field('accumulator', 'jane'), field('company.name', 'Acme Corp')]),
+    ]);
+    const masked = maskExplanation(explanation([rule]), digest);
+    expect(JSON.stringify(masked.rules)).not.toMatch(/acme|jane/i);
+    const [, compare] = masked.rules[0]!.when!.args;
+    expect(compare!.args[0]!.value).toBe('***');
+    expect(compare!.value).toBe(false);
+  });
+
+  it('hides a number computed from an identifier (an id read as a number), and keeps points chosen by a yes/no on one', () => {
+    const rule = node('and', true, [
+      node('>', true, [node('+', 51234567, [field('id', '51234567')]), node('value', 0)]),
+      node('some', true, [node('array', [51234567], [node('*', 51234567, [field('owner_id', '51234567'), node('value', 1)])]), node('>', true, [field('', 51234567), node('value', 0)])]),
+    ]);
+    const points = node('if', 10, [node('in', true, [node('value', 'gmail'), field('email', 'x@gmail.com')]), node('value', 10), node('value', 0)]);
+    const masked = maskExplanation(explanation([rule, points]), digest);
+    expect(JSON.stringify(masked.rules)).not.toMatch(/51234567|gmail\.com/);
+    expect(masked.rules[0]!.when!.value).toBe(true);
+    expect(masked.rules[1]!.when!.value).toBe(10);
+  });
 });

@@ -49,7 +49,7 @@ describe('maskDataIssues', () => {
     expect(maskedDuplicate).toEqual(issue({ code: 'data.header-duplicate', message: 'A column name appears twice (value masked).' }));
   });
 
-  it('drops the ignored column names of a failed file: without a header row they are its first row', () => {
+  it("drops the ignored column names of a failed file and the header names in a missing column's hint: without a header row they are its first row", () => {
     const file = { file: 'leads.csv', entity: 'leads', format: 'csv', rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, fields: [] as string[], issueCount: 1 } as const;
     const data: DataAccounting = {
       files: [
@@ -57,13 +57,15 @@ describe('maskDataIssues', () => {
         { ...file, file: 'users.csv', entity: 'users', status: 'read', ignoredColumns: ['Nickname'] },
       ],
       totals: { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 1 },
-      issues: [issue({ code: 'data.missing-column', message: 'The required field `id` is read from column `id`, which the file does not have.' })],
+      issues: [issue({ code: 'data.missing-column', field: 'id', columnName: 'id', message: 'The required field `id` is read from column `id`, which the file does not have.', hint: 'The header has: L1, jane@acme.com.' })],
       absent: [],
       ignoredFiles: [],
     };
     const masked = maskDataAccounting(data);
     expect(masked.files.map((f) => f.ignoredColumns)).toEqual([[], ['Nickname']]);
-    expect(masked.issues).toEqual(data.issues);
+    const { hint, ...withoutHint } = data.issues[0]!;
+    expect(hint).toContain('jane@acme.com');
+    expect(masked.issues).toEqual([withoutHint]);
     expect(data.files[0]!.ignoredColumns).toHaveLength(2);
   });
 });

@@ -30,6 +30,9 @@ describe('escapeMarkdown', () => {
     ['a setext underline', '===', '\\==='],
     ['a decimal figure, left alone', '15.2 %', '15.2 %'],
     ['a leading workflow command', '::error::x', '\\::error::x'],
+    ['a commit SHA', 'fixed in a5c3785ed8d6a35868bc169f07e40e889087fd2e', `fixed in a5c378${zws}5ed8d6${zws}a35868${zws}bc169f${zws}07e40e${zws}889087${zws}fd2e`],
+    ['a short and a user@ SHA', 'see A5C3785 and jlord@a5c3785', `see A5C378${zws}5 and jlord@${zws}a5c378${zws}5`],
+    ['hex words shorter than a SHA, and our pseudonyms, left alone', 'cafe 123456 deadbe-ef lead-3f9a1c0b7d person-0123456789abcdef', 'cafe 123456 deadbe-ef lead-3f9a1c0b7d person-0123456789abcdef'],
   ])('makes %s inert', (_name, input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });
@@ -43,8 +46,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('leaves no math, autolink, reference or invisible character in a hostile string', () => {
-    const out = escapeMarkdown('$x$ GH-123 https://evil.example www.evil.example @org/team <!-- revops-policy --> \u202e\u200b\u001b[2J');
+    const out = escapeMarkdown('$x$ GH-123 https://evil.example www.evil.example @org/team <!-- revops-policy --> \u202e\u200b\u001b[2J owner/repo@0123456789abcdef');
     expect(out).not.toMatch(/\$[^<]/);
+    expect(out).not.toMatch(/\b[0-9a-f]{7,}\b/i);
     expect(out).not.toMatch(/GH-\d|:\/\/|www\.|@o|<!--/i);
     // eslint-disable-next-line no-control-regex
     expect(out.replaceAll(`${zws}`, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);

@@ -9,8 +9,16 @@ describe('terminalText', () => {
     expect(terminalText('tab\there\u007f')).toBe('tab␉here␡');
   });
 
-  it.each([['::error::x'], ['  ::add-mask::s'], ['\u00a0::warning::x'], ['##[set-output name=a]b']])('defuses a value that would start a workflow command: %j', (value) => {
+  it.each([['::error::x'], ['  ::add-mask::s'], ['\u00a0::warning::x']])('defuses a value that would start a workflow command: %j', (value) => {
     expect(terminalText(value)).toBe(`\\${value}`);
+  });
+
+  // The runner finds a legacy command (`##[cmd]data`) anywhere in a line, not only at its start.
+  it.each([['##[set-output name=a]b'], ['Ann ##[add-mask]Brooks'], ['x ##[error]pwned ##[warning]y']])('breaks a legacy workflow command wherever it is: %j', (value) => {
+    expect(terminalText(value)).not.toContain('##[');
+    expect(terminalText(value).replaceAll('##\\[', '##[')).toBe(value);
+    expect(terminalLines(`a\n${value}`)).not.toContain('##[');
+    expect(terminalOutput(`\u001b[2m${value}\u001b[22m\n`)).not.toContain('##[');
   });
 
   it('leaves plain names alone and is idempotent', () => {
@@ -58,6 +66,13 @@ describe('jsonText', () => {
     expect(text.slice(0, -1)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u);
     expect(text).toContain('\\u202e\\u200b\\u2028\\u0085');
     expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('carries no legacy workflow command (`##[`), which the runner finds anywhere in a line, and reads back the same', () => {
+    const value = { name: 'Ann ##[add-mask]Brooks', list: ['##[error]x'], '##[warning]key': 1 };
+    const text = jsonText(value);
+    expect(text).not.toContain('##[');
+    expect(JSON.parse(text)).toEqual(value);
   });
 
   it('is JSON.stringify pretty-printed when nothing needs escaping', () => {
