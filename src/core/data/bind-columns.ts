@@ -47,6 +47,7 @@ export function bindHeader(plan: EntityPlan, names: readonly string[], line: num
   }
   if (!isUsable) return undefined;
   readWonFromStage(plan, fields, line, tally);
+  warnAbsentDeriveColumns(plan, names, line, tally);
   const used = new Set(slotColumns);
   const deriveColumns = lowerIf(plan.deriveColumns, plan.isCaseInsensitive);
   names.forEach((name, i) => {
@@ -62,6 +63,21 @@ function readWonFromStage(plan: EntityPlan, fields: FieldPlan[], line: number, t
   if (plan.entity !== 'opportunities' || plan.isMapped || stage === undefined || stage.slot < 0 || fields.some((f) => f.field === 'won')) return;
   tally.report({ code: 'data.missing-column', severity: 'warning', line, field: 'won', ...wonFromStageNote(plan.stages, plan.columns[stage.slot]!) });
   if (plan.stages !== undefined) fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
+}
+
+/** A `derive` rule that reads a column the file lacks reads it as empty on every row: said, never silent. */
+function warnAbsentDeriveColumns(plan: EntityPlan, names: readonly string[], line: number, tally: FileTally): void {
+  for (const column of plan.deriveColumns) {
+    if (findColumn(column, names, plan.isCaseInsensitive) !== -1) continue;
+    tally.report({
+      code: 'data.missing-column',
+      severity: 'warning',
+      line,
+      columnName: column,
+      message: `A derive rule reads column \`${column}\`, which the file does not have: it is empty on every row.${didYouMean(column, names)}`,
+      hint: `The header has: ${listNames(names)}.`,
+    });
+  }
 }
 
 /** The header's names for a hint: the first 40, then how many more. */

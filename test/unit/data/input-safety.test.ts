@@ -122,8 +122,8 @@ describe('duplicate ids', () => {
 
   it('does the same for JSON records, with the record number', async () => {
     const json = JSON.stringify([
-      { id: 'O1', created_at: '2026-01-01T00:00:00Z', amount: '100', won: true },
-      { id: 'O1', created_at: '2026-01-01T00:00:00Z', amount: '100', won: true },
+      { id: 'O1', created_at: '2026-01-01T00:00:00Z', closed_at: '2026-01-02T00:00:00Z', amount: '100', won: true },
+      { id: 'O1', created_at: '2026-01-01T00:00:00Z', closed_at: '2026-01-02T00:00:00Z', amount: '100', won: true },
     ]);
     const data = await loadPipelineData('mem', memoryIo({ 'opportunities.json': json }));
     expect(data.opportunities).toHaveLength(1);
