@@ -31,6 +31,16 @@ export interface StageLoad {
   isCandidate: boolean;
 }
 
+/** What a RevenueGoal declares for its constraint, and its metric measured there against its target. */
+export interface DeclaredConstraint {
+  goal: string;
+  stage: string;
+  metric: string;
+  target: { max?: number; min?: number };
+  value: number | null;
+  isMet: boolean | null;
+}
+
 /** Where the funnel is constrained, and whether the policy agrees. */
 export interface ConstraintSection {
   stages: StageLoad[];
@@ -44,14 +54,7 @@ export interface ConstraintSection {
   /** Why that stage, in figures (stage load of the constraint and the runner-up). */
   runnerUp: string | null;
   /** What the RevenueGoal declares, and its metric measured at that stage. */
-  declared: {
-    goal: string;
-    stage: string;
-    metric: string;
-    target: { max?: number; min?: number };
-    value: number | null;
-    isMet: boolean | null;
-  } | null;
+  declared: DeclaredConstraint | null;
   /** The data names the same stage as the policy; null without a declaration or a constraint. */
   agrees: boolean | null;
 }

@@ -1,4 +1,5 @@
 import type { DataAccounting } from './index.js';
+import type { DeclaredConstraint } from './constraint.js';
 
 /** A figure under the base and the head policies. */
 export interface Delta<T = number | null> {
@@ -39,14 +40,7 @@ export interface StageImpact {
 }
 
 /** What one side's RevenueGoal declares for its constraint, and its metric measured against that side's own target. */
-export interface DeclaredSide {
-  goal: string;
-  stage: string;
-  metric: string;
-  target: { max?: number; min?: number };
-  value: number | null;
-  isMet: boolean | null;
-}
+export type DeclaredSide = DeclaredConstraint;
 
 /** A queue model of an SLA's response time when its stage's demand changes. */
 export interface SlaImpact {
