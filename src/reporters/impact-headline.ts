@@ -47,7 +47,8 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
     : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
   const out: string[] = [];
   const m = report.mqlVolume;
-  if (m.delta !== 0) out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base)} → ${formatCount(m.head)})`);
+  if (m.delta === null) out.push(`${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`);
+  else if (m.delta !== 0) out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
   for (const sla of report.slas) {
     if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0) out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
     else if (sla.modelled === null && sla.utilisation.head !== null && sla.utilisation.head >= 1) out.push(`${sla.name}: queue grows every week`);

@@ -29,7 +29,7 @@ function summaryTable(r: ImpactReport): string[] {
     const x = describeDeclared(d);
     rows.push([x.label, x.base, x.head, x.change]);
   }
-  rows.push([volumeLabel(r), formatCount(r.mqlVolume.base), formatCount(r.mqlVolume.head), signed(r.mqlVolume.delta)]);
+  rows.push([volumeLabel(r), countOrNone(r.mqlVolume.base), countOrNone(r.mqlVolume.head), r.mqlVolume.delta === null ? '—' : signed(r.mqlVolume.delta)]);
   for (const s of r.slas) rows.push([`${s.name} compliance`, formatPercent(s.replayed.base), s.modelled === null ? 'no steady state' : `${formatPercent(s.modelled)} (modelled)`, s.modelledChangePts === null ? '' : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`]);
   for (const t of r.comp.total) rows.push([`Payout (${t.currency})`, formatMoney(t.base, null), formatMoney(t.head, null), `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`]);
   if (r.goal !== null) rows.push(['Goal forecast (attainment)', formatPercent(r.goal.projectedAttainment.base), formatPercent(r.goal.projectedAttainment.head), r.goal.projectedAttainment.delta === null ? '' : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`]);

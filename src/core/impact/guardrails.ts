@@ -40,7 +40,7 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
       return changes.length === 0 ? null : Math.min(...changes);
     }
     case 'mql_volume_change_pct':
-      return f.mqlVolume.base === 0 ? null : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
+      return f.mqlVolume.base === null || f.mqlVolume.head === null || f.mqlVolume.base === 0 ? null : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
     case 'goal_forecast_change_pct': {
       // From the exact attainments: the display figures are rounded to 4 places.
       const g = f.goal?.projectedAttainmentExact;

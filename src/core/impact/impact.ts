@@ -133,8 +133,9 @@ export function computeImpact(
     return modelSla(name, stage, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
   });
   const volume = volumeStageOf({ set: base.set, report: b }, { set: head.set, report: h });
-  const mqlBase = b.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? 0;
-  const mqlHead = h.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? 0;
+  // Unknown (null), never 0, on a side whose funnel has no such stage.
+  const mqlBase = b.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? null;
+  const mqlHead = h.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? null;
   const constraintHead = h.constraint?.stage ?? null;
   const given = options.inputs ?? { dataFrom: 'worktree', dataDir: '', dataChanges: [], note: null };
   const mappingChanges = policyChanges.filter((c) => c.kind === 'FieldMapping').map((c) => `${c.kind} ${c.name} ${c.change}`);
@@ -180,7 +181,7 @@ export function computeImpact(
             projectedAttainment: delta(b.goal?.forecast.projectedAttainment ?? null, h.goal?.forecast.projectedAttainment ?? null),
             projectedAttainmentExact: exactDelta(b.goal?.forecast.projectedAttainmentExact ?? null, h.goal?.forecast.projectedAttainmentExact ?? null),
           },
-    mqlVolume: { stage: volume.stage, stageName: volume.name, base: mqlBase, head: mqlHead, delta: mqlHead - mqlBase },
+    mqlVolume: { stage: volume.stage, stageName: volume.name, base: mqlBase, head: mqlHead, delta: mqlBase === null || mqlHead === null ? null : mqlHead - mqlBase },
     data: b.data,
     warnings: [...new Set([...b.warnings, ...h.warnings])],
     isMasked: false,

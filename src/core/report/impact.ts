@@ -145,7 +145,8 @@ export interface ImpactReport {
    * Lead volume: arrivals at the first stage a lead class qualifies leads into (see
    * `volumeStageOf`), base and head; `stage` and `stageName` as the funnel calls it.
    */
-  mqlVolume: Delta<number> & { stage: string | null; stageName: string | null };
+  /** Arrivals at the stage lead classes qualify into; null on a side whose funnel has no such stage. */
+  mqlVolume: Delta & { stage: string | null; stageName: string | null };
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: string[];

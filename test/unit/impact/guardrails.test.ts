@@ -39,6 +39,9 @@ describe('checkGuardrails', () => {
     const unknownPay = { ...figures, comp: { ...figures.comp, countedAsZero: { base: [], head: ['won_amount'] } } } as Figures;
     const [pay] = checkGuardrails(guardrails([{ id: 'pay', metric: 'payout_cost_change_pct', above: 5, approvers: who }]), unknownPay, []);
     expect(pay).toMatchObject({ isCrossed: true, value: null, reason: 'payout_cost_change_pct cannot be measured on this change, so its approvers decide' });
+    const noVolume = { ...figures, mqlVolume: { stage: 'mql', stageName: 'Marketing qualified', base: 800, head: null, delta: null } } as Figures;
+    const [volume] = checkGuardrails(guardrails([{ id: 'volume', metric: 'mql_volume_change_pct', above: 20, approvers: who }]), noVolume, []);
+    expect(volume).toMatchObject({ isCrossed: true, value: null });
     const noGoal = { ...figures, goal: null } as Figures;
     const [goal] = checkGuardrails(guardrails([{ id: 'goal', metric: 'goal_forecast_change_pct', below: -1, approvers: who }]), noGoal, []);
     expect(goal).toMatchObject({ isCrossed: true, value: null });
