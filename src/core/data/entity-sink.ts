@@ -10,10 +10,9 @@ import { ColumnTableBuilder } from './column-table.js';
 import type { ColumnTable } from './column-table.js';
 import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
-import { FUTURE_TOLERANCE_MS } from './clock.js';
+import { futureDateFailure } from './clock.js';
+import { RowChecks } from './row-checks.js';
 import type { Row } from './types.js';
-import { bindTimeOrders, findTimeDisorder } from './time-order.js';
-import type { BoundTimeOrder } from './time-order.js';
 
 /** What an entity sink checks besides each cell. */
 export interface SinkChecks {
@@ -55,13 +54,11 @@ export class EntitySink implements RecordSink {
   private spanText: string | undefined;
   private spanBounds: Int32Array = new Int32Array(0);
   private readonly hasDerive: boolean;
-  /** Orderings of date-times the rows must keep (see `time-order.ts`). */
-  private timeOrders: BoundTimeOrder[] = [];
+  /** What a row must keep as a whole: its date-times' order, an id of its own (see `row-checks.ts`). */
+  private readonly rowChecks: RowChecks;
   /** The header failed: the rows are only counted, as read and rejected (the file's issue says why). */
   private isFailed = false;
   private readonly notAfter: number;
-  /** The line of the first row of each id, when ids are checked (and kept in the rows). */
-  private ids: Map<string, number> | undefined;
 
   /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
   constructor(
@@ -71,8 +68,7 @@ export class EntitySink implements RecordSink {
     checks: SinkChecks = {},
   ) {
     this.notAfter = checks.notAfter ?? Infinity;
-    // Ids are checked only where rows keep them (leads, opportunities and users do; activities are columns without ids).
-    if (checks.isIdUnique === true && plan.fields.some((f) => f.field === 'id' && f.isKept)) this.ids = new Map();
+    this.rowChecks = new RowChecks(plan.entity, plan.fields, checks.isIdUnique === true);
     this.fields = plan.fields;
     this.slotValues = new Array<unknown>(plan.columns.length);
     this.cells = [];
@@ -105,7 +101,7 @@ export class EntitySink implements RecordSink {
     this.cells = new Array<Cell>(kept.length);
     this.template = makeTemplate(kept);
     this.makeRow = rowMaker(kept);
-    this.timeOrders = bindTimeOrders(this.plan.entity, kept);
+    this.rowChecks.bind(kept);
     const columns = fields.map((f) => (f.slot < 0 ? -1 : (this.slotColumns[f.slot] ?? -1)));
     this.spanRow = this.slotColumns.length === 0 ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
     if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
@@ -146,8 +142,7 @@ export class EntitySink implements RecordSink {
       const row = this.spanRow(text, bounds, this.latest);
       // A row dated after the clock is built again the general way, which says which cell is.
       if (row !== undefined && !(this.latest.value! > this.notAfter)) {
-        if (this.isOutOfOrder(row, line, undefined)) return;
-        if (this.isDuplicate(row, line, undefined)) return;
+        if (this.isFaulty(row, line, undefined)) return;
         this.latestTimestamp = this.latest.value;
         this.keep(row);
         return;
@@ -206,35 +201,6 @@ export class EntitySink implements RecordSink {
     this.tally.rowsRejected++;
   }
 
-  /** Rejects a row whose id an earlier row has; otherwise notes the id. */
-  private isDuplicate(row: Record<string, Cell>, line: number, record: number | undefined): boolean {
-    const id = this.ids === undefined ? undefined : row.id;
-    if (typeof id !== 'string') return false;
-    const first = this.ids!.get(id);
-    if (first === undefined) {
-      this.ids!.set(id, line);
-      return false;
-    }
-    const problem: Problem = {
-      code: 'data.duplicate-id',
-      line,
-      field: 'id',
-      raw: id,
-      // The id itself is in `raw` only, where masking finds it.
-      message: `\`id\`: the row on line ${first} has the same id; this row is left out and the first one kept.`,
-      hint: 'An id names one record: remove the repeated row from the export, or fix its id.',
-    };
-    const plan = this.fields.find((f) => f.field === 'id');
-    const column = plan === undefined || plan.slot < 0 ? -1 : (this.slotColumns[plan.slot] ?? -1);
-    if (column >= 0) {
-      problem.column = column + 1;
-      problem.columnName = this.header[column]!;
-    }
-    if (record !== undefined) problem.record = record;
-    this.reject(problem);
-    return true;
-  }
-
   failFile(problem: Problem): void {
     this.tally.fail(problem);
   }
@@ -266,7 +232,7 @@ export class EntitySink implements RecordSink {
           else cell = readSpan(kind, plan, this.spanText, start, end);
           if (cell !== undefined && (cell !== null || !plan.isRequired)) {
             if (plan.type === 'datetime' && (cell as number) > this.notAfter) {
-              this.reportCell(plan, line, record, this.spanText.substring(start, end), this.futureFailure());
+              this.reportCell(plan, line, record, this.spanText.substring(start, end), futureDateFailure(this.notAfter));
               isRejected = true;
               continue;
             }
@@ -290,7 +256,7 @@ export class EntitySink implements RecordSink {
       } else {
         const constant = plan.constValue ?? null;
         if (plan.type === 'datetime' && (constant as number) > this.notAfter) {
-          this.reportCell(plan, line, record, constant, this.futureFailure());
+          this.reportCell(plan, line, record, constant, futureDateFailure(this.notAfter));
           isRejected = true;
           continue;
         }
@@ -306,7 +272,7 @@ export class EntitySink implements RecordSink {
         this.reportCell(plan, line, record, value, new CoercionFailure('data.missing-required', 'The field is required but the value is empty.'));
         isRejected = true;
       } else if (plan.type === 'datetime' && (cell as number) > this.notAfter) {
-        this.reportCell(plan, line, record, value, this.futureFailure());
+        this.reportCell(plan, line, record, value, futureDateFailure(this.notAfter));
         isRejected = true;
       } else {
         if (at >= 0) cells[at] = cell;
@@ -325,18 +291,16 @@ export class EntitySink implements RecordSink {
       row = { ...this.template };
       for (let i = 0; i < fields.length; i++) if (this.keptAt[i]! >= 0) row[fields[i]!.field] = cells[this.keptAt[i]!]!;
     }
-    if (this.isOutOfOrder(row, line, record)) return;
-    if (this.isDuplicate(row, line, record)) return;
+    if (this.isFaulty(row, line, record)) return;
     this.latestTimestamp = latest;
     this.keep(row);
   }
 
-  /** Rejects a row whose date-times break an order the model requires, with an issue on the later field. */
-  private isOutOfOrder(row: Record<string, Cell>, line: number, record: number | undefined): boolean {
-    if (this.timeOrders.length === 0) return false;
-    const disorder = findTimeDisorder(row, this.timeOrders);
-    if (disorder === undefined) return false;
-    this.reportCell(disorder.plan, line, record, disorder.raw, disorder.failure);
+  /** Rejects a row that breaks a check of the whole row (see `RowChecks`), with an issue on the field concerned. */
+  private isFaulty(row: Record<string, Cell>, line: number, record: number | undefined): boolean {
+    const fault = this.rowChecks.find(row, line);
+    if (fault === undefined) return false;
+    this.reportCell(fault.plan, line, record, fault.raw, fault.failure);
     this.tally.rowsRejected++;
     return true;
   }
@@ -367,14 +331,6 @@ export class EntitySink implements RecordSink {
     const where = columnName !== undefined && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
     problem.message = `${where}: ${failure.message}`;
     this.tally.report(problem);
-  }
-
-  private futureFailure(): CoercionFailure {
-    return new CoercionFailure(
-      'data.future-date',
-      `The date-time is after the run's clock (${new Date(this.notAfter - FUTURE_TOLERANCE_MS).toISOString()}, with a day's tolerance); a record cannot be dated in the future.`,
-      "Check the export's dates and time zone; when replaying data written under another clock, give it with --now.",
-    );
   }
 
   /** The source slot a JSON key fills: -1 when no field reads it. */
