@@ -1,12 +1,19 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettierConfig from 'eslint-config-prettier';
 
 /** The layer rule: cli → {core, reporters, github}; reporters → core types; core → nothing of ours outside itself. */
 const coreRestrictions = {
   patterns: [
-    { group: ['**/cli/**', '**/reporters/**', '**/github/**', '**/bench/**', '**/dev/**'], message: 'core must not import from outer layers.' },
-    { group: ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'http', 'https', 'net', 'os', 'process'], message: 'core does no IO: pass an Io in.' },
+    {
+      group: ['**/cli/**', '**/reporters/**', '**/github/**', '**/bench/**', '**/dev/**'],
+      message: 'core must not import from outer layers.',
+    },
+    {
+      group: ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'http', 'https', 'net', 'os', 'process'],
+      message: 'core does no IO: pass an Io in.',
+    },
   ],
 };
 
@@ -33,8 +40,14 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: pass `now` in.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: pass `now` in.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core never reads the clock: pass `now` in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core never reads the clock: pass `now` in.',
+        },
       ],
     },
   },
@@ -46,7 +59,10 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/cli/**', '**/github/**'], message: 'reporters depend on core types only.' }] },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'reporters return strings; the CLI writes them.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'reporters return strings; the CLI writes them.' },
+      ],
     },
   },
   {
@@ -54,7 +70,17 @@ export default tseslint.config(
     files: ['src/index.ts', 'src/library/**/*.ts'],
     rules: {
       'no-console': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/github/**', '**/bench/**', '**/dev/**', '**/commands/**'], message: 'the library wires core, reporters and file IO only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/github/**', '**/bench/**', '**/dev/**', '**/commands/**'],
+              message: 'the library wires core, reporters and file IO only.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'the library takes what it needs as arguments.' }],
     },
   },
@@ -65,8 +91,13 @@ export default tseslint.config(
       'no-console': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'only bin.ts ends the process.' },
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'only bin.ts ends the process.',
+        },
       ],
     },
   },
+  // Last: layout is Prettier's (`npm run format`); turn off the lint rules it owns.
+  prettierConfig,
 );

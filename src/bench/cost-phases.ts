@@ -25,7 +25,11 @@ interface Spread {
 
 function spreadOf(times: number[]): Spread {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    min: sorted[0] ?? 0,
+    max: sorted[sorted.length - 1] ?? 0,
+  };
 }
 
 /** Runs every case once per round, in turn (so a slow moment of a shared machine hits them alike), after a warm-up round. */
@@ -49,7 +53,10 @@ function ratioOf(a: Spread, b: Spread): { ratio: number; low: number; high: numb
 }
 
 function policyText(lines: (i: number) => string): string {
-  return 'apiVersion: revops/v1\nkind: Calendar\nmetadata:\n  name: cal\n  owner: revops\n  description: A calendar.\nspec:\n  timeZone: UTC\n  workingHours: [{days: [mon], start: "09:00", end: "17:00"}]\n' + Array.from({ length: KEYS }, (_, i) => lines(i)).join('');
+  return (
+    'apiVersion: revops/v1\nkind: Calendar\nmetadata:\n  name: cal\n  owner: revops\n  description: A calendar.\nspec:\n  timeZone: UTC\n  workingHours: [{days: [mon], start: "09:00", end: "17:00"}]\n' +
+    Array.from({ length: KEYS }, (_, i) => lines(i)).join('')
+  );
 }
 
 function benchValidate(): Record<string, unknown> {
@@ -68,7 +75,9 @@ function benchValidate(): Record<string, unknown> {
       },
     });
     const r = ratioOf(t.validate as Spread, t.parse as Spread);
-    process.stdout.write(`  validate, a mapping of ${KEYS.toLocaleString('en-US')} ${name} (${(bytes.byteLength / 1024).toFixed(0)} KiB, ${issues} issues shown): ${show(t.validate as Spread)}; plain yaml parse of the same file ${show(t.parse as Spread)}: ${r.ratio.toFixed(2)}× (${r.low.toFixed(2)}–${r.high.toFixed(2)})\n`);
+    process.stdout.write(
+      `  validate, a mapping of ${KEYS.toLocaleString('en-US')} ${name} (${(bytes.byteLength / 1024).toFixed(0)} KiB, ${issues} issues shown): ${show(t.validate as Spread)}; plain yaml parse of the same file ${show(t.parse as Spread)}: ${r.ratio.toFixed(2)}× (${r.low.toFixed(2)}–${r.high.toFixed(2)})\n`,
+    );
     out[name] = { bytes: bytes.byteLength, validateMs: t.validate, parseMs: t.parse, ...r };
   }
   return out;
@@ -79,25 +88,49 @@ function benchEvaluate(): Record<string, unknown> {
   try {
     const dirs = { plain: join(root, 'plain'), 'far future': join(root, 'future'), 'far past': join(root, 'past') };
     for (const dir of Object.values(dirs)) cpSync(join(packageRoot, 'examples', 'data'), dir, { recursive: true });
-    appendFileSync(join(dirs['far future'], 'activities.csv'), 'ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent\n');
-    appendFileSync(join(dirs['far past'], 'activities.csv'), 'ACT-PAST,L0000001,,email,outbound,0001-06-01T00:00:00Z,U009,sent\n');
+    appendFileSync(
+      join(dirs['far future'], 'activities.csv'),
+      'ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent\n',
+    );
+    appendFileSync(
+      join(dirs['far past'], 'activities.csv'),
+      'ACT-PAST,L0000001,,email,outbound,0001-06-01T00:00:00Z,U009,sent\n',
+    );
     const codes: Record<string, number | null> = {};
     const cases = Object.fromEntries(
       Object.entries(dirs).map(([name, dir]) => [
         name,
         () => {
-          const run = spawnSync(process.execPath, [bin, 'evaluate', '--policies', join(packageRoot, 'policies'), '--data', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+          const run = spawnSync(
+            process.execPath,
+            [
+              bin,
+              'evaluate',
+              '--policies',
+              join(packageRoot, 'policies'),
+              '--data',
+              dir,
+              '--format',
+              'json',
+              '--quiet',
+            ],
+            { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+          );
           codes[name] = run.status;
         },
       ]),
     );
     const t = timeInTurn(cases, 5);
     const plain = t.plain as Spread;
-    process.stdout.write(`  revops evaluate, the example data (${readFileSync(join(dirs.plain, 'leads.csv'), 'utf8').trimEnd().split('\n').length - 1} leads), the whole command: ${show(plain)}, exit ${codes.plain}\n`);
+    process.stdout.write(
+      `  revops evaluate, the example data (${readFileSync(join(dirs.plain, 'leads.csv'), 'utf8').trimEnd().split('\n').length - 1} leads), the whole command: ${show(plain)}, exit ${codes.plain}\n`,
+    );
     const out: Record<string, unknown> = { plainMs: plain };
     for (const name of ['far future', 'far past'] as const) {
       const r = ratioOf(t[name] as Spread, plain);
-      process.stdout.write(`    with one activity dated in the ${name} (year ${name === 'far future' ? 9999 : 1}): ${show(t[name] as Spread)}, exit ${codes[name]}: ${r.ratio.toFixed(2)}× (${r.low.toFixed(2)}–${r.high.toFixed(2)})\n`);
+      process.stdout.write(
+        `    with one activity dated in the ${name} (year ${name === 'far future' ? 9999 : 1}): ${show(t[name] as Spread)}, exit ${codes[name]}: ${r.ratio.toFixed(2)}× (${r.low.toFixed(2)}–${r.high.toFixed(2)})\n`,
+      );
       out[name] = { ms: t[name], exitCode: codes[name], ...r };
     }
     return out;

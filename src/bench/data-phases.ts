@@ -35,7 +35,9 @@ function leadRules(def: Policy<'LeadDefinition'>): unknown[] {
   return [
     ...(s.exclusions ?? []).map((r) => r.when),
     ...(s.handRaisers ?? []).map((r) => r.when),
-    ...(['fit', 'engagement'] as const).flatMap((c) => (s.scoring?.[c]?.rules ?? []).flatMap((r) => [r.when, typeof r.points === 'number' ? undefined : r.points])),
+    ...(['fit', 'engagement'] as const).flatMap((c) =>
+      (s.scoring?.[c]?.rules ?? []).flatMap((r) => [r.when, typeof r.points === 'number' ? undefined : r.points]),
+    ),
     ...s.classes.map((c) => c.when),
   ].filter((r) => r !== undefined);
 }
@@ -99,12 +101,24 @@ async function rulesPhase(dir: string): Promise<object> {
   const results = new Array<unknown>(rules.length);
   // Warm-up, the same for every side: the first 10,000 rows (or all, if fewer).
   const warm = Math.min(rows.length, 10_000);
-  time(() => { for (let i = 0; i < warm; i++) for (const rule of compiled) if (rule(rows[i]!)) sink++; });
-  time(() => { for (let i = 0; i < warm; i++) for (const r of set.evaluate(rows[i]!, results)) if (r) sink++; });
-  time(() => { for (let i = 0; i < warm; i++) for (const rule of rules) if (jsonLogic.apply(rule as never, plain[i])) sink++; });
-  const ours = time(() => { for (const row of rows) for (const rule of compiled) if (rule(row)) sink++; });
-  const ruleSet = time(() => { for (const row of rows) for (const r of set.evaluate(row, results)) if (r) sink++; });
-  const reference = time(() => { for (const row of plain) for (const rule of rules) if (jsonLogic.apply(rule as never, row)) sink++; });
+  time(() => {
+    for (let i = 0; i < warm; i++) for (const rule of compiled) if (rule(rows[i]!)) sink++;
+  });
+  time(() => {
+    for (let i = 0; i < warm; i++) for (const r of set.evaluate(rows[i]!, results)) if (r) sink++;
+  });
+  time(() => {
+    for (let i = 0; i < warm; i++) for (const rule of rules) if (jsonLogic.apply(rule as never, plain[i])) sink++;
+  });
+  const ours = time(() => {
+    for (const row of rows) for (const rule of compiled) if (rule(row)) sink++;
+  });
+  const ruleSet = time(() => {
+    for (const row of rows) for (const r of set.evaluate(row, results)) if (r) sink++;
+  });
+  const reference = time(() => {
+    for (const row of plain) for (const rule of rules) if (jsonLogic.apply(rule as never, row)) sink++;
+  });
   return {
     rows: rows.length,
     rules: rules.length,
@@ -136,7 +150,14 @@ async function classifyPhase(dir: string): Promise<object> {
     counts[c] = (counts[c] ?? 0) + 1;
   }
   const end = performance.now();
-  return { leads: data.leads.length, readSeconds: (read - start) / 1000, classifySeconds: (end - read) / 1000, totalSeconds: (end - start) / 1000, classes: counts, peakRssMb: peakRssMb() };
+  return {
+    leads: data.leads.length,
+    readSeconds: (read - start) / 1000,
+    classifySeconds: (end - read) / 1000,
+    totalSeconds: (end - start) / 1000,
+    classes: counts,
+    peakRssMb: peakRssMb(),
+  };
 }
 
 /**
@@ -148,7 +169,21 @@ async function cliPhase(dir: string): Promise<object> {
   const out = mkdtempSync(join(tmpdir(), 'revops-bench-report-'));
   try {
     const start = performance.now();
-    const code = await runCli(['evaluate', '--policies', join(packageRoot, 'policies'), '--data', dir, '--quiet', '--format', 'json', '--output', join(out, 'report.json')], createNodeIo());
+    const code = await runCli(
+      [
+        'evaluate',
+        '--policies',
+        join(packageRoot, 'policies'),
+        '--data',
+        dir,
+        '--quiet',
+        '--format',
+        'json',
+        '--output',
+        join(out, 'report.json'),
+      ],
+      createNodeIo(),
+    );
     const seconds = (performance.now() - start) / 1000;
     if (code !== 0) throw new Error(`revops evaluate exited with ${code}`);
     return { seconds, peakRssMb: peakRssMb() };

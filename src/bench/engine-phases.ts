@@ -39,7 +39,10 @@ export async function evaluatePhase(dir: string, withImpact: boolean): Promise<o
   const keep = selectFieldsRead(withImpact ? [base, head] : [base]);
   // As the CLI reads: big files other than the leads on a second thread.
   const elsewhere = createReadElsewhere();
-  const data = await loadPipelineData(dir, nodeFileIo, { keep, ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }) }).finally(() => elsewhere?.close());
+  const data = await loadPipelineData(dir, nodeFileIo, {
+    keep,
+    ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),
+  }).finally(() => elsewhere?.close());
   const read = performance.now();
   const prepared = prepareData(data);
   const evaluation = evaluateWithState(base, prepared, optionsFor(base));
@@ -55,8 +58,20 @@ export async function evaluatePhase(dir: string, withImpact: boolean): Promise<o
     // A second, independent pair of evaluations on the same rows, as `revops impact` runs them.
     const fresh = prepareData(data);
     const sides = [
-      { ref: 'base', sha: null, policyHash: '', set: base, evaluation: evaluateWithState(base, fresh, optionsFor(base)) },
-      { ref: 'head', sha: null, policyHash: '', set: head, evaluation: evaluateWithState(head, fresh, optionsFor(head)) },
+      {
+        ref: 'base',
+        sha: null,
+        policyHash: '',
+        set: base,
+        evaluation: evaluateWithState(base, fresh, optionsFor(base)),
+      },
+      {
+        ref: 'head',
+        sha: null,
+        policyHash: '',
+        set: head,
+        evaluation: evaluateWithState(head, fresh, optionsFor(head)),
+      },
     ] as const;
     const impact = computeImpact(sides[0], sides[1], data.leads, { engineVersion: 'bench' });
     const done = performance.now();

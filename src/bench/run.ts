@@ -48,7 +48,9 @@ const PHASE_RUNS = 3;
  * median `key`, with every run's `key` under `runs` (times here vary by ±10 % run to run).
  */
 function runPhaseMedian(args: string[], key: string): Record<string, unknown> {
-  const results = Array.from({ length: PHASE_RUNS }, () => runPhase(args)).sort((a, b) => Number(a[key]) - Number(b[key]));
+  const results = Array.from({ length: PHASE_RUNS }, () => runPhase(args)).sort(
+    (a, b) => Number(a[key]) - Number(b[key]),
+  );
   return { ...results[Math.floor(PHASE_RUNS / 2)], runs: results.map((r) => r[key]) };
 }
 
@@ -63,25 +65,59 @@ function benchData(leads: number): Record<string, unknown> {
   try {
     const opportunities = Math.round(leads / 4);
     const start = performance.now();
-    execFileSync(process.execPath, [bin, 'sample-data', '--leads', String(leads), '--opportunities', String(opportunities), '--scale-capacity', String(Math.max(1, Math.round(leads / 20000))), '--seed', '7', '--out', dir, '--policies', join(packageRoot, 'policies'), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    process.stdout.write(`data: generated ${leads} leads, ${opportunities} opportunities in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+    execFileSync(
+      process.execPath,
+      [
+        bin,
+        'sample-data',
+        '--leads',
+        String(leads),
+        '--opportunities',
+        String(opportunities),
+        '--scale-capacity',
+        String(Math.max(1, Math.round(leads / 20000))),
+        '--seed',
+        '7',
+        '--out',
+        dir,
+        '--policies',
+        join(packageRoot, 'policies'),
+        '--quiet',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    process.stdout.write(
+      `data: generated ${leads} leads, ${opportunities} opportunities in ${((performance.now() - start) / 1000).toFixed(1)} s\n`,
+    );
     const reads: Record<string, unknown>[] = [];
     for (const entity of ['leads', 'opportunities', 'activities']) {
       const r = runPhase(['read', dir, entity]);
       reads.push(r);
-      process.stdout.write(`  read ${entity.padEnd(14)} ${String(r.rows).padStart(9)} rows  ${Number(r.seconds).toFixed(2).padStart(6)} s  ${Math.round(Number(r.rowsPerSecond)).toLocaleString('en-US').padStart(9)} rows/s  ${Number(r.mbPerSecond).toFixed(1).padStart(5)} MB/s  peak RSS ${Math.round(Number(r.peakRssMb))} MiB\n`);
+      process.stdout.write(
+        `  read ${entity.padEnd(14)} ${String(r.rows).padStart(9)} rows  ${Number(r.seconds).toFixed(2).padStart(6)} s  ${Math.round(Number(r.rowsPerSecond)).toLocaleString('en-US').padStart(9)} rows/s  ${Number(r.mbPerSecond).toFixed(1).padStart(5)} MB/s  peak RSS ${Math.round(Number(r.peakRssMb))} MiB\n`,
+      );
     }
     const rules = runPhase(['rules', dir]);
-    process.stdout.write(`  rules: the lead definition's ${rules.rules} rules × ${rules.rows} leads as classification evaluates them (one rule set) ${Number(rules.ruleSetSeconds).toFixed(2)} s (${Number(rules.ruleSetRatio).toFixed(1)}× json-logic-js), each rule called on its own ${Number(rules.compiledSeconds).toFixed(2)} s (${Number(rules.ratio).toFixed(1)}×), json-logic-js ${Number(rules.jsonLogicJsSeconds).toFixed(2)} s (same rows, same process)\n`);
+    process.stdout.write(
+      `  rules: the lead definition's ${rules.rules} rules × ${rules.rows} leads as classification evaluates them (one rule set) ${Number(rules.ruleSetSeconds).toFixed(2)} s (${Number(rules.ruleSetRatio).toFixed(1)}× json-logic-js), each rule called on its own ${Number(rules.compiledSeconds).toFixed(2)} s (${Number(rules.ratio).toFixed(1)}×), json-logic-js ${Number(rules.jsonLogicJsSeconds).toFixed(2)} s (same rows, same process)\n`,
+    );
     const classify = runPhase(['classify', dir]);
-    process.stdout.write(`  read + classify ${classify.leads} leads end to end: ${Number(classify.totalSeconds).toFixed(2)} s (read ${Number(classify.readSeconds).toFixed(2)} s, classify ${Number(classify.classifySeconds).toFixed(2)} s), peak RSS ${Math.round(Number(classify.peakRssMb))} MiB\n`);
+    process.stdout.write(
+      `  read + classify ${classify.leads} leads end to end: ${Number(classify.totalSeconds).toFixed(2)} s (read ${Number(classify.readSeconds).toFixed(2)} s, classify ${Number(classify.classifySeconds).toFixed(2)} s), peak RSS ${Math.round(Number(classify.peakRssMb))} MiB\n`,
+    );
     const evaluate = runPhaseMedian(['evaluate', dir], 'totalSeconds');
     const share = Number(evaluate.evaluateSeconds) / Number(evaluate.totalSeconds);
-    process.stdout.write(`  evaluate (read everything + compute): ${Number(evaluate.totalSeconds).toFixed(2)} s (read ${Number(evaluate.readSeconds).toFixed(2)} s, compute ${Number(evaluate.evaluateSeconds).toFixed(2)} s: ${(share * 100).toFixed(0)} % computing; ${range(evaluate)}), peak RSS ${Math.round(Number(evaluate.peakRssMb))} MiB\n`);
+    process.stdout.write(
+      `  evaluate (read everything + compute): ${Number(evaluate.totalSeconds).toFixed(2)} s (read ${Number(evaluate.readSeconds).toFixed(2)} s, compute ${Number(evaluate.evaluateSeconds).toFixed(2)} s: ${(share * 100).toFixed(0)} % computing; ${range(evaluate)}), peak RSS ${Math.round(Number(evaluate.peakRssMb))} MiB\n`,
+    );
     const cli = runPhaseMedian(['cli', dir], 'seconds');
-    process.stdout.write(`  revops evaluate --format json, the whole command (validate policies, read and hash the data, compute, write the report): ${Number(cli.seconds).toFixed(2)} s (${range(cli)}), peak RSS ${Math.round(Number(cli.peakRssMb))} MiB\n`);
+    process.stdout.write(
+      `  revops evaluate --format json, the whole command (validate policies, read and hash the data, compute, write the report): ${Number(cli.seconds).toFixed(2)} s (${range(cli)}), peak RSS ${Math.round(Number(cli.peakRssMb))} MiB\n`,
+    );
     const impact = runPhaseMedian(['impact', dir], 'impactRatio');
-    process.stdout.write(`  impact (read once, two evaluations + diff): ${Number(impact.impactTotalSeconds).toFixed(2)} s = ${Number(impact.impactRatio).toFixed(2)}× one evaluate in the same process (${Number(impact.totalSeconds).toFixed(2)} s; ${range(impact)}), peak RSS ${Math.round(Number(impact.peakRssMb))} MiB\n`);
+    process.stdout.write(
+      `  impact (read once, two evaluations + diff): ${Number(impact.impactTotalSeconds).toFixed(2)} s = ${Number(impact.impactRatio).toFixed(2)}× one evaluate in the same process (${Number(impact.totalSeconds).toFixed(2)} s; ${range(impact)}), peak RSS ${Math.round(Number(impact.peakRssMb))} MiB\n`,
+    );
     return { leads, opportunities, reads, rules, classify, evaluate, cli, impact };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -127,7 +163,13 @@ async function main(): Promise<void> {
 
     const result = {
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-      validate: { files: files.length, lines: totalLines, baselineMs: baseline, validateMs: full, ratioToBaseline: ratio },
+      validate: {
+        files: files.length,
+        lines: totalLines,
+        baselineMs: baseline,
+        validateMs: full,
+        ratioToBaseline: ratio,
+      },
       peakRssMb: rssMb,
       data,
       cost: benchCost(),

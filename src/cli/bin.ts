@@ -17,7 +17,9 @@ runCli(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // The message may quote a file or policy name: no control characters, no workflow commands.
-    io.stderr(`revops: internal error: ${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    io.stderr(
+      `revops: internal error: ${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -18,7 +18,12 @@ export interface CliIo extends FileIo {
 export const nodeFileIo: FileIo = {
   async readDir(dir) {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() }));
+    return entries.map((e) => ({
+      name: e.name,
+      isFile: e.isFile(),
+      isDirectory: e.isDirectory(),
+      isSymbolicLink: e.isSymbolicLink(),
+    }));
   },
   async fileSize(file) {
     return (await stat(file)).size;

@@ -43,17 +43,22 @@ export async function locateRepoData(dataDir: string, repo: string): Promise<Rep
 export async function openDataAtRef(io: CliIo, data: RepoDataDir, sha: string, label: string): Promise<CliIo> {
   const entries = await listTreeAt(sha, data.dir, data.top);
   if (entries.size === 0) {
-    throw new UsageError(`${data.dir} is not in the repository at ${label}: commit the data there, or pass --data-ref worktree to read the working tree.`);
+    throw new UsageError(
+      `${data.dir} is not in the repository at ${label}: commit the data there, or pass --data-ref worktree to read the working tree.`,
+    );
   }
   const prefix = data.dir === '.' ? '' : `${data.dir}/`;
   for (const entry of entries.values()) {
     const name = entry.path.slice(prefix.length);
     if (name.includes('/') || name.startsWith('.') || isRegularFile(entry)) continue;
-    throw new IoError(`${entry.path} is ${entry.size === null ? 'a submodule' : 'a symbolic link'} at ${label}; data read from git must be regular files.`);
+    throw new IoError(
+      `${entry.path} is ${entry.size === null ? 'a submodule' : 'a symbolic link'} at ${label}; data read from git must be regular files.`,
+    );
   }
   // The loader streams data files; none is read whole, so readFile refuses every one.
   const tree = await readTreeAt(sha, data.dir, data.top, { maxFileBytes: 0 });
-  const inTree = (path: string): string => (data.top === '.' ? path : relative(data.top, resolve(data.top, path)).split('\\').join('/'));
+  const inTree = (path: string): string =>
+    data.top === '.' ? path : relative(data.top, resolve(data.top, path)).split('\\').join('/');
   return {
     ...io,
     readDir: (dir) => tree.readDir(inTree(dir)),

@@ -38,7 +38,12 @@ function keyOf(file: string, line: string): string {
 }
 
 /** Lines added, removed and changed (same key) between two blobs, and whether a CSV header changed. */
-async function compareRows(file: string, base: TreeEntry, head: TreeEntry, cwd: string): Promise<{ rows: NonNullable<DataFileChange['rows']>; isHeaderChanged: boolean }> {
+async function compareRows(
+  file: string,
+  base: TreeEntry,
+  head: TreeEntry,
+  cwd: string,
+): Promise<{ rows: NonNullable<DataFileChange['rows']>; isHeaderChanged: boolean }> {
   const header = hasHeader(file);
   const left = new Map<string, number>();
   let baseHeader: string | undefined;
@@ -62,7 +67,10 @@ async function compareRows(file: string, base: TreeEntry, head: TreeEntry, cwd: 
   let changed = 0;
   for (const [key, n] of added) changed += Math.min(n, removed.get(key) ?? 0);
   const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
-  return { rows: { added: sum(added) - changed, removed: sum(removed) - changed, changed }, isHeaderChanged: baseHeader !== headHeader };
+  return {
+    rows: { added: sum(added) - changed, removed: sum(removed) - changed, changed },
+    isHeaderChanged: baseHeader !== headHeader,
+  };
 }
 
 function kindOf(entry: TreeEntry): string | null {
@@ -70,37 +78,81 @@ function kindOf(entry: TreeEntry): string | null {
   return entry.size === null ? 'a submodule' : 'a symbolic link';
 }
 
-async function describeFile(file: string, base: TreeEntry | undefined, head: TreeEntry | undefined, cwd: string): Promise<DataFileChange> {
-  const dataRows = async (entry: TreeEntry): Promise<number | null> => (isRegularFile(entry) ? Math.max(0, (await countLines(entry.object, cwd)) - (hasHeader(file) ? 1 : 0)) : null);
+async function describeFile(
+  file: string,
+  base: TreeEntry | undefined,
+  head: TreeEntry | undefined,
+  cwd: string,
+): Promise<DataFileChange> {
+  const dataRows = async (entry: TreeEntry): Promise<number | null> =>
+    isRegularFile(entry) ? Math.max(0, (await countLines(entry.object, cwd)) - (hasHeader(file) ? 1 : 0)) : null;
   if (base === undefined || head === undefined) {
     const entry = (base ?? head) as TreeEntry;
     const n = await dataRows(entry);
     const kind = kindOf(entry);
-    return { file, change: base === undefined ? 'added' : 'removed', rows: n === null ? null : base === undefined ? { added: n, removed: 0, changed: 0 } : { added: 0, removed: n, changed: 0 }, note: kind };
+    return {
+      file,
+      change: base === undefined ? 'added' : 'removed',
+      rows:
+        n === null
+          ? null
+          : base === undefined
+            ? { added: n, removed: 0, changed: 0 }
+            : { added: 0, removed: n, changed: 0 },
+      note: kind,
+    };
   }
   const kinds = [kindOf(base), kindOf(head)];
   if (kinds[0] !== null || kinds[1] !== null) {
-    const note = [kinds[0] === null ? null : `${kinds[0]} at the base`, kinds[1] === null ? null : `${kinds[1]} at the head`].filter((x) => x !== null).join(', ');
+    const note = [
+      kinds[0] === null ? null : `${kinds[0]} at the base`,
+      kinds[1] === null ? null : `${kinds[1]} at the head`,
+    ]
+      .filter((x) => x !== null)
+      .join(', ');
     return { file, change: 'changed', rows: null, note };
   }
   if ((base.size ?? 0) > maxRowCompareBytes || (head.size ?? 0) > maxRowCompareBytes) {
-    return { file, change: 'changed', rows: null, note: `rows not compared: over ${maxRowCompareBytes / 1024 / 1024} MiB` };
+    return {
+      file,
+      change: 'changed',
+      rows: null,
+      note: `rows not compared: over ${maxRowCompareBytes / 1024 / 1024} MiB`,
+    };
   }
   const { rows, isHeaderChanged } = await compareRows(file, base, head, cwd);
-  return { file, change: 'changed', rows, note: isHeaderChanged ? 'header changed' : base.mode !== head.mode ? 'file mode changed' : null };
+  return {
+    file,
+    change: 'changed',
+    rows,
+    note: isHeaderChanged ? 'header changed' : base.mode !== head.mode ? 'file mode changed' : null,
+  };
 }
 
 /**
  * The files under the data directory `dir` (relative to the repository's top `cwd`) that differ
  * between two commits, with rows added, removed and changed. Reads blobs from git, streaming.
  */
-export async function compareDataAt(baseSha: string, headSha: string, dir: string, cwd: string): Promise<DataFileChange[]> {
+export async function compareDataAt(
+  baseSha: string,
+  headSha: string,
+  dir: string,
+  cwd: string,
+): Promise<DataFileChange[]> {
   const [base, head] = await Promise.all([listTreeAt(baseSha, dir, cwd), listTreeAt(headSha, dir, cwd)]);
-  const files = [...new Set([...base.keys(), ...head.keys()])].sort().filter((f) => base.get(f)?.object !== head.get(f)?.object || base.get(f)?.mode !== head.get(f)?.mode);
+  const files = [...new Set([...base.keys(), ...head.keys()])]
+    .sort()
+    .filter((f) => base.get(f)?.object !== head.get(f)?.object || base.get(f)?.mode !== head.get(f)?.mode);
   const out: DataFileChange[] = [];
-  for (const file of files.slice(0, maxFilesListed)) out.push({ ...(await describeFile(file, base.get(file), head.get(file), cwd)), file });
+  for (const file of files.slice(0, maxFilesListed))
+    out.push({ ...(await describeFile(file, base.get(file), head.get(file), cwd)), file });
   if (files.length > maxFilesListed) {
-    out.push({ file: `${files.length - maxFilesListed} more files under ${dir}`, change: 'changed', rows: null, note: 'not listed' });
+    out.push({
+      file: `${files.length - maxFilesListed} more files under ${dir}`,
+      change: 'changed',
+      rows: null,
+      note: 'not listed',
+    });
   }
   return out;
 }

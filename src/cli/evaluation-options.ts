@@ -31,13 +31,20 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
   const withCommon = command
     .option('--data <dir>', 'pipeline data directory', 'examples/data')
     .option('--mapping <name>', mappingHelp)
-    .option('--as-of <date>', 'evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)')
+    .option(
+      '--as-of <date>',
+      'evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)',
+    )
     .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
     .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
     .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
     .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--mask', 'replace identifiers with pseudonyms (the same in evaluate, impact and explain) and leave rejected values out of data issues', false)
+    .option(
+      '--mask',
+      'replace identifiers with pseudonyms (the same in evaluate, impact and explain) and leave rejected values out of data issues',
+      false,
+    )
     .option('--timestamp', 'stamp the report with the wall-clock time (off: reports are reproducible)', false)
     .option('-q, --quiet', 'no progress bar while reading the data', false);
   return addDataSafetyOptions(withCommon);
@@ -46,8 +53,15 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
 /** `--allow-partial-data` and `--now`: every command that reads pipeline data has them. */
 export function addDataSafetyOptions(command: Command): Command {
   return command
-    .option('--allow-partial-data', 'evaluate even when a data file failed or an entity the policies need has no row (the report says what is missing first)', false)
-    .option('--now <instant>', "the run's clock: rows dated more than a day after it are rejected (default: the current time)");
+    .option(
+      '--allow-partial-data',
+      'evaluate even when a data file failed or an entity the policies need has no row (the report says what is missing first)',
+      false,
+    )
+    .option(
+      '--now <instant>',
+      "the run's clock: rows dated more than a day after it are rejected (default: the current time)",
+    );
 }
 
 /**
@@ -57,7 +71,8 @@ export function addDataSafetyOptions(command: Command): Command {
 export function readClock(options: { now?: string | undefined }): number {
   if (options.now === undefined) return Date.now();
   const parsed = DateTime.fromISO(options.now, { zone: 'utc', setZone: true });
-  if (!parsed.isValid) throw new UsageError(`--now ${options.now} is not an ISO 8601 date or date-time (e.g. 2026-03-31T17:00:00Z).`);
+  if (!parsed.isValid)
+    throw new UsageError(`--now ${options.now} is not an ISO 8601 date or date-time (e.g. 2026-03-31T17:00:00Z).`);
   return parsed.toMillis();
 }
 
@@ -66,8 +81,13 @@ export function readClock(options: { now?: string | undefined }): number {
  * stamp of the run's clock `now`). A date or date-time without an offset in `--as-of`/`--from`
  * is read in `zone`, the reporting time zone, as dates in the data are.
  */
-export function toRunOptions(options: EvaluationCliOptions, now: number, zone = 'utc'): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
-  if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+export function toRunOptions(
+  options: EvaluationCliOptions,
+  now: number,
+  zone = 'utc',
+): Pick<EvaluateOptions, 'asOf' | 'from' | 'periodUnit' | 'timeZone'> & { generatedAt?: string } {
+  if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone))
+    throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
   return {
     ...(options.asOf === undefined ? {} : { asOf: parseAsOf(options.asOf, zone) }),
     ...(options.from === undefined ? {} : { from: parseAsOf(options.from, zone) }),
@@ -84,5 +104,6 @@ export async function writeReport(io: CliIo, text: string, options: EvaluationCl
     return;
   }
   await io.writeFile(cleanPath(options.output), text);
-  if (!options.quiet) io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}\n`);
+  if (!options.quiet)
+    io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}\n`);
 }

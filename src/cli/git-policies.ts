@@ -15,7 +15,10 @@ async function git(args: string[], cwd: string, maxBuffer = maxListingBytes): Pr
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim() ?? '';
-    if ((error as { code?: string }).code === 'ENOENT') throw new IoError('git is not installed or not on PATH; use --base-dir and --head-dir instead.', { cause: error });
+    if ((error as { code?: string }).code === 'ENOENT')
+      throw new IoError('git is not installed or not on PATH; use --base-dir and --head-dir instead.', {
+        cause: error,
+      });
     throw new UsageError(`git ${args.join(' ')} failed${stderr === '' ? '' : `: ${stderr}`}`);
   }
 }
@@ -23,9 +26,11 @@ async function git(args: string[], cwd: string, maxBuffer = maxListingBytes): Pr
 /** The commit a ref names (`main`, `origin/main`, a SHA, `HEAD~1`). */
 export async function resolveCommit(ref: string, cwd = '.'): Promise<string> {
   if (ref.startsWith('-')) throw new UsageError(`${ref} is not a git ref.`);
-  return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).catch(() => {
-    throw new UsageError(`${ref} is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref}).`);
-  }))
+  return (
+    await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).catch(() => {
+      throw new UsageError(`${ref} is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref}).`);
+    })
+  )
     .toString('utf8')
     .trim();
 }
@@ -59,7 +64,12 @@ export async function listTreeAt(sha: string, dir: string, cwd = '.'): Promise<M
     if (match === null) continue;
     const full = match[5] as string;
     const path = prefix !== '' && full.startsWith(prefix) ? full.slice(prefix.length) : full;
-    entries.set(path, { path, mode: match[1] as string, object: match[3] as string, size: match[4] === '-' ? null : Number(match[4]) });
+    entries.set(path, {
+      path,
+      mode: match[1] as string,
+      object: match[3] as string,
+      size: match[4] === '-' ? null : Number(match[4]),
+    });
   }
   return entries;
 }
@@ -84,7 +94,8 @@ export async function* streamBlob(object: string, cwd: string): AsyncGenerator<U
     if (!done) child.kill();
   }
   const code = await exited;
-  if (code !== 0) throw new IoError(`git cat-file blob ${object} failed${stderr.trim() === '' ? '' : `: ${stderr.trim()}`}`);
+  if (code !== 0)
+    throw new IoError(`git cat-file blob ${object} failed${stderr.trim() === '' ? '' : `: ${stderr.trim()}`}`);
 }
 
 export interface TreeIoOptions {
@@ -128,7 +139,8 @@ export async function readTreeAt(sha: string, dir: string, cwd = '.', options: T
     },
     async readFile(file) {
       const entry = entryOf(file);
-      if (entry.size > maxFileBytes) throw new IoError(`${file} is ${entry.size} bytes at ${at}; at most ${maxFileBytes} are read whole`);
+      if (entry.size > maxFileBytes)
+        throw new IoError(`${file} is ${entry.size} bytes at ${at}; at most ${maxFileBytes} are read whole`);
       return new Uint8Array(await git(['cat-file', 'blob', entry.object], cwd, entry.size + 1));
     },
     async *readStream(file) {

@@ -46,7 +46,8 @@ export function createHashingIo(inner: FileIo): HashingIo {
       const prefix = root.endsWith('/') ? root : `${root}/`;
       const all = createHash('sha256');
       const files = [...hashes.keys()].filter((f) => f.startsWith(prefix) || root === '.').sort();
-      for (const file of files) all.update(`${file.startsWith(prefix) ? file.slice(prefix.length) : file}\0${hashes.get(file)}\n`);
+      for (const file of files)
+        all.update(`${file.startsWith(prefix) ? file.slice(prefix.length) : file}\0${hashes.get(file)}\n`);
       return all.digest('hex');
     },
   };

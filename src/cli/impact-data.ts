@@ -29,9 +29,11 @@ export interface ImpactDataPlan {
 export function parseDataRef(value: string | undefined, base: DataSide, head: DataSide): DataRef {
   const isGit = base.sha !== null && head.sha !== null;
   if (value === undefined) return isGit ? 'base' : 'worktree';
-  if (!(dataRefs as readonly string[]).includes(value)) throw new UsageError(`--data-ref must be base, head or worktree, not ${JSON.stringify(value)}.`);
+  if (!(dataRefs as readonly string[]).includes(value))
+    throw new UsageError(`--data-ref must be base, head or worktree, not ${JSON.stringify(value)}.`);
   const ref = value as DataRef;
-  if (ref !== 'worktree' && (ref === 'base' ? base : head).sha === null) throw new UsageError(`--data-ref ${ref} needs --${ref} <git ref>: a plain directory has no committed data.`);
+  if (ref !== 'worktree' && (ref === 'base' ? base : head).sha === null)
+    throw new UsageError(`--data-ref ${ref} needs --${ref} <git ref>: a plain directory has no committed data.`);
   return ref;
 }
 
@@ -41,19 +43,41 @@ export function parseDataRef(value: string | undefined, base: DataSide, head: Da
  * files that differ between base and head are listed. A data directory outside the
  * repository is read from the file system, with a note: no commit holds it.
  */
-export async function planImpactData(io: CliIo, options: { data: string; dataRef: string | undefined; repo: string; base: DataSide; head: DataSide }): Promise<ImpactDataPlan> {
+export async function planImpactData(
+  io: CliIo,
+  options: { data: string; dataRef: string | undefined; repo: string; base: DataSide; head: DataSide },
+): Promise<ImpactDataPlan> {
   const { base, head } = options;
   const dataRef = parseDataRef(options.dataRef, base, head);
   const dir = cleanPath(options.data);
-  const worktree: ImpactDataPlan = { io, dir, isThreadable: true, mappingFrom: base.sha === null ? 'head' : 'base', inputs: { dataFrom: 'worktree', dataDir: dir, dataChanges: [], note: null } };
+  const worktree: ImpactDataPlan = {
+    io,
+    dir,
+    isThreadable: true,
+    mappingFrom: base.sha === null ? 'head' : 'base',
+    inputs: { dataFrom: 'worktree', dataDir: dir, dataChanges: [], note: null },
+  };
   if (base.sha === null || head.sha === null) return worktree;
   const located = await locateRepoData(dir, options.repo);
   if (located === null) {
-    return { ...worktree, inputs: { ...worktree.inputs, note: `${dir} is outside the repository: read from the file system, the same data for base and head.` } };
+    return {
+      ...worktree,
+      inputs: {
+        ...worktree.inputs,
+        note: `${dir} is outside the repository: read from the file system, the same data for base and head.`,
+      },
+    };
   }
   const dataChanges = await compareDataAt(base.sha, head.sha, located.dir, located.top);
   if (dataRef === 'worktree') {
-    return { ...worktree, inputs: { ...worktree.inputs, dataChanges, note: 'data read from the working tree (--data-ref worktree), not from a commit.' } };
+    return {
+      ...worktree,
+      inputs: {
+        ...worktree.inputs,
+        dataChanges,
+        note: 'data read from the working tree (--data-ref worktree), not from a commit.',
+      },
+    };
   }
   const side = dataRef === 'base' ? base : head;
   const sha = side.sha as string;
@@ -63,6 +87,14 @@ export async function planImpactData(io: CliIo, options: { data: string; dataRef
     dir: located.dir,
     isThreadable: false,
     mappingFrom: dataRef,
-    inputs: { dataFrom: dataRef, dataDir: located.dir, dataChanges, note: dataRef === 'head' ? `data and mapping read at the head ${label} (--data-ref head): the change can alter them.` : null },
+    inputs: {
+      dataFrom: dataRef,
+      dataDir: located.dir,
+      dataChanges,
+      note:
+        dataRef === 'head'
+          ? `data and mapping read at the head ${label} (--data-ref head): the change can alter them.`
+          : null,
+    },
   };
 }

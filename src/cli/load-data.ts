@@ -56,7 +56,11 @@ export async function loadCommandData(
   if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
   const progress = startReadProgress(!options.quiet);
   const hashing = options.hashing;
-  const elsewhere = createReadElsewhere({ ...options.thread, onProgress: progress.onProgress, ...(hashing === undefined ? {} : { onHash: hashing.note }) });
+  const elsewhere = createReadElsewhere({
+    ...options.thread,
+    onProgress: progress.onProgress,
+    ...(hashing === undefined ? {} : { onHash: hashing.note }),
+  });
   let data: PipelineData;
   try {
     data = await loadPipelineData(dataDir, hashing?.io ?? io, {

@@ -21,16 +21,25 @@ export interface LoadedPolicies {
  * the command (exit 2) with the same report `validate` prints, since evaluating a broken
  * policy set would give misleading numbers.
  */
-export async function loadValidPolicies(io: CliIo, dirArg: string, fileIo: FileIo = io, label?: string): Promise<LoadedPolicies> {
+export async function loadValidPolicies(
+  io: CliIo,
+  dirArg: string,
+  fileIo: FileIo = io,
+  label?: string,
+): Promise<LoadedPolicies> {
   const dir = cleanPath(dirArg);
   // A FileIo of its own (a git tree) answers for itself whether the directory is there.
   if (fileIo === io && !(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
   const result = await loadPolicyDir(dir, fileIo);
   if (result.issues.some((i) => i.severity === 'error')) {
     io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
-    throw new UsageError(`The policies in ${dir}${label === undefined ? '' : ` at ${label}`} are not valid; fix them first (revops validate ${dir}).`);
+    throw new UsageError(
+      `The policies in ${dir}${label === undefined ? '' : ` at ${label}`} are not valid; fix them first (revops validate ${dir}).`,
+    );
   }
-  const calendars = new Map(result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]));
+  const calendars = new Map(
+    result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]),
+  );
   return {
     result,
     calendars,

@@ -28,7 +28,10 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('Revenue policy as code: validate, format and replay the policies of a revenue engine.')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.stdout(terminalLines(s)), writeErr: (s) => ctx.io.stderr(terminalLines(s)) })
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(terminalLines(s)),
+      writeErr: (s) => ctx.io.stderr(terminalLines(s)),
+    })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',

@@ -37,7 +37,10 @@ export function startProgress(options: { total: number; label: string; enabled: 
  * far (files may be read two at a time, on two threads). Returns the callback and a `stop`
  * for when reading ends (also on failure).
  */
-export function startReadProgress(enabled: boolean): { onProgress: (p: { file: string; bytesRead: number; totalBytes: number }) => void; stop: () => void } {
+export function startReadProgress(enabled: boolean): {
+  onProgress: (p: { file: string; bytesRead: number; totalBytes: number }) => void;
+  stop: () => void;
+} {
   const files = new Map<string, { read: number; total: number }>();
   let bar: Progress | undefined;
   let total = 0;
@@ -65,7 +68,10 @@ export function startReadProgress(enabled: boolean): { onProgress: (p: { file: s
  * A bar over the steps of an evaluation (`revops evaluate`, twice for `revops impact`), on
  * stderr only when it is a terminal and the caller wants one.
  */
-export function startStepProgress(label: string, enabled: boolean): { onStep: (step: string, done: number, total: number) => void; stop: () => void } {
+export function startStepProgress(
+  label: string,
+  enabled: boolean,
+): { onStep: (step: string, done: number, total: number) => void; stop: () => void } {
   let bar: Progress | undefined;
   return {
     onStep(_step, done, total) {
@@ -75,4 +81,3 @@ export function startStepProgress(label: string, enabled: boolean): { onStep: (s
     stop: () => bar?.stop(),
   };
 }
-

@@ -51,10 +51,14 @@ export function createReadElsewhere(options: ReadElsewhereOptions = {}): ReadEls
   const minBytes = options.minBytes ?? 8_000_000;
   let worker: Worker | undefined;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (read: EntityRead) => void; reject: (error: Error) => void; file: string }>();
+  const pending = new Map<
+    number,
+    { resolve: (read: EntityRead) => void; reject: (error: Error) => void; file: string }
+  >();
 
   const failAll = (error: Error): void => {
-    for (const { reject, file } of pending.values()) reject(new RevopsError('IO', `Cannot read ${file} on a second thread: ${error.message}`, { cause: error }));
+    for (const { reject, file } of pending.values())
+      reject(new RevopsError('IO', `Cannot read ${file} on a second thread: ${error.message}`, { cause: error }));
     pending.clear();
     // A thread that failed takes no more files; the next one starts a new thread.
     worker = undefined;
@@ -87,7 +91,9 @@ export function createReadElsewhere(options: ReadElsewhereOptions = {}): ReadEls
       worker ??= start();
       const id = nextId++;
       const request: ReadRequest = { id, job, isHashed: options.onHash !== undefined };
-      const read = new Promise<EntityRead>((resolve, reject) => pending.set(id, { resolve, reject, file: job.source.file }));
+      const read = new Promise<EntityRead>((resolve, reject) =>
+        pending.set(id, { resolve, reject, file: job.source.file }),
+      );
       worker.postMessage(request);
       return read;
     },

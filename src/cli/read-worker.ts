@@ -32,10 +32,17 @@ async function read({ id, job, isHashed }: ReadRequest): Promise<void> {
   };
   try {
     const result = await readEntityFile(job, hashing?.io ?? nodeFileIo, onProgress);
-    const buffers = Object.values(result.table.columns).map((column) => (column.kind === 'text' ? column.codes.buffer : column.values.buffer) as ArrayBuffer);
+    const buffers = Object.values(result.table.columns).map(
+      (column) => (column.kind === 'text' ? column.codes.buffer : column.values.buffer) as ArrayBuffer,
+    );
     reply({ id, kind: 'done', read: result, sha256: hashing?.fileHash(job.source.file) }, buffers);
   } catch (error) {
-    reply({ id, kind: 'failed', code: error instanceof RevopsError ? error.code : 'INTERNAL', message: (error as Error).message });
+    reply({
+      id,
+      kind: 'failed',
+      code: error instanceof RevopsError ? error.code : 'INTERNAL',
+      message: (error as Error).message,
+    });
   }
 }
 

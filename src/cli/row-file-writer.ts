@@ -33,7 +33,8 @@ export function openRowFile(path: string, fields: readonly string[], format: Row
   let rows = 0;
   if (format === 'csv') stream.write(formatCsvLines([fields as string[]]));
 
-  const fail = (error: unknown) => new IoError(`Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const fail = (error: unknown) =>
+    new IoError(`Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   const flush = (): Promise<void> | undefined => {
     if (failure !== null) return Promise.reject(fail(failure));
     const text = format === 'csv' ? formatCsvLines(csvRows) : jsonLines.join('');

@@ -38,7 +38,12 @@ export function findApprovers(reviews: readonly PullReview[], headSha: string, a
     latest.set(review.user.login.toLowerCase(), review);
   }
   return [...latest.values()]
-    .filter((r) => r.state.toUpperCase() === 'APPROVED' && r.commit_id?.toLowerCase() === headSha.toLowerCase() && r.user?.login.toLowerCase() !== author.toLowerCase())
+    .filter(
+      (r) =>
+        r.state.toUpperCase() === 'APPROVED' &&
+        r.commit_id?.toLowerCase() === headSha.toLowerCase() &&
+        r.user?.login.toLowerCase() !== author.toLowerCase(),
+    )
     .map((r) => r.user?.login ?? '')
     .sort((a, b) => a.localeCompare(b));
 }
@@ -50,7 +55,11 @@ export type TeamMembershipLookup = (team: string, login: string) => Promise<bool
  * Judges every crossed guardrail: each approver counts once, as a listed user or as a member
  * of a listed team, and the guardrail passes with `minApprovals` of them.
  */
-export async function judgeGuardrails(guardrails: readonly ImpactGuardrail[], approvers: readonly string[], isTeamMember: TeamMembershipLookup): Promise<GuardrailVerdict[]> {
+export async function judgeGuardrails(
+  guardrails: readonly ImpactGuardrail[],
+  approvers: readonly string[],
+  isTeamMember: TeamMembershipLookup,
+): Promise<GuardrailVerdict[]> {
   const verdicts: GuardrailVerdict[] = [];
   for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
     const users = new Set(guardrail.approvers.users.map((u) => u.toLowerCase()));

@@ -39,7 +39,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent,
-    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => options.warn(m), error: (m: string) => options.warn(m) },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => options.warn(m),
+      error: (m: string) => options.warn(m),
+    },
     // Rate limits are ours (below); the retry plugin only backs off on 5xx.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     // The throttling plugin spaces writes. Its own rate-limit retries miss a 429 whose message
@@ -60,6 +65,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     warn: options.warn,
   };
   // Added last, so it wraps every plugin: each page of a listing is retried on its own.
-  client.hook.wrap('request', (request, requestOptions) => sendWithRateLimitRetries(async () => request(requestOptions), policy));
+  client.hook.wrap('request', (request, requestOptions) =>
+    sendWithRateLimitRetries(async () => request(requestOptions), policy),
+  );
   return client;
 }

@@ -40,7 +40,10 @@ function describeJson(value: unknown): string {
 /** A pull request number given as text (a flag): decimal digits only, no sign, space or leading zero. */
 export function parsePullNumber(text: string, source: string): number {
   const value = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value)) throw new UsageError(`${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text)}.`);
+  if (!Number.isSafeInteger(value))
+    throw new UsageError(
+      `${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text)}.`,
+    );
   return value;
 }
 
@@ -54,12 +57,15 @@ export function readPullNumber(value: unknown, source: string): number {
 
 export function parseSha(text: string, source: string): string {
   const sha = text.trim().toLowerCase();
-  if (!shaPattern.test(sha)) throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text)}.`);
+  if (!shaPattern.test(sha))
+    throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text)}.`);
   return sha;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -85,9 +91,11 @@ export function readEventPullRequest(payload: unknown, source: string): EventPul
     found.number = issue.number;
   }
   const result: EventPullRequest = {};
-  if (found.number !== undefined) result.pullNumber = readPullNumber(found.number, `The pull request number in ${source}`);
+  if (found.number !== undefined)
+    result.pullNumber = readPullNumber(found.number, `The pull request number in ${source}`);
   if (found.sha !== undefined) {
-    if (typeof found.sha !== 'string') throw new UsageError(`The head SHA in ${source} must be a string, not ${describeJson(found.sha)}.`);
+    if (typeof found.sha !== 'string')
+      throw new UsageError(`The head SHA in ${source} must be a string, not ${describeJson(found.sha)}.`);
     result.headSha = parseSha(found.sha, `The head SHA in ${source}`);
   }
   return result;
@@ -108,13 +116,22 @@ export async function resolvePullRequestTarget(
   readText: (path: string) => Promise<string>,
 ): Promise<PullRequestTarget> {
   const token = nonEmpty(flags.token) ?? nonEmpty(env.GITHUB_TOKEN);
-  if (token === undefined) throw new UsageError('No GitHub token: set GITHUB_TOKEN (in a workflow: `env: GITHUB_TOKEN: ${{ github.token }}`) or pass --token.');
+  if (token === undefined)
+    throw new UsageError(
+      'No GitHub token: set GITHUB_TOKEN (in a workflow: `env: GITHUB_TOKEN: ${{ github.token }}`) or pass --token.',
+    );
   const repoText = nonEmpty(flags.repo) ?? nonEmpty(env.GITHUB_REPOSITORY);
   if (repoText === undefined) throw new UsageError('No repository: set GITHUB_REPOSITORY (owner/name) or pass --repo.');
   const repoMatch = repoPattern.exec(repoText);
-  if (repoMatch === null) throw new UsageError(`${flags.repo === undefined ? 'GITHUB_REPOSITORY' : '--repo'} must be owner/name, not "${repoText}".`);
+  if (repoMatch === null)
+    throw new UsageError(
+      `${flags.repo === undefined ? 'GITHUB_REPOSITORY' : '--repo'} must be owner/name, not "${repoText}".`,
+    );
   const apiUrl = nonEmpty(flags.apiUrl) ?? nonEmpty(env.GITHUB_API_URL) ?? defaultApiUrl;
-  if (!/^https?:\/\/[^\s/]+/.test(apiUrl)) throw new UsageError(`${flags.apiUrl === undefined ? 'GITHUB_API_URL' : '--api-url'} must be an http(s) URL, not "${apiUrl}".`);
+  if (!/^https?:\/\/[^\s/]+/.test(apiUrl))
+    throw new UsageError(
+      `${flags.apiUrl === undefined ? 'GITHUB_API_URL' : '--api-url'} must be an http(s) URL, not "${apiUrl}".`,
+    );
 
   // An empty flag (e.g. `--pr "$PR"` with PR unset) means "not given"; anything else must be digits only.
   const prFlag = flags.pr === '' ? undefined : flags.pr;
@@ -127,13 +144,18 @@ export async function resolvePullRequestTarget(
     try {
       payload = JSON.parse(await readText(eventPath));
     } catch (error) {
-      throw new UsageError(`Cannot read the event payload ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new UsageError(
+        `Cannot read the event payload ${source}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     event = readEventPullRequest(payload, source);
   }
   const pullNumber = prFlag === undefined ? event.pullNumber : parsePullNumber(prFlag, '--pr');
   if (pullNumber === undefined) {
-    throw new UsageError('No pull request number: run on a pull_request event (GITHUB_EVENT_PATH names its payload) or pass --pr.');
+    throw new UsageError(
+      'No pull request number: run on a pull_request event (GITHUB_EVENT_PATH names its payload) or pass --pr.',
+    );
   }
   const headSha = shaFlag === undefined ? event.headSha : parseSha(shaFlag, '--head-sha');
   return {

@@ -1,7 +1,10 @@
 import { RequestError } from '@octokit/request-error';
 
 export function isRequestError(error: unknown): error is RequestError {
-  return error instanceof RequestError || (error instanceof Error && error.name === 'HttpError' && typeof (error as { status?: unknown }).status === 'number');
+  return (
+    error instanceof RequestError ||
+    (error instanceof Error && error.name === 'HttpError' && typeof (error as { status?: unknown }).status === 'number')
+  );
 }
 
 /** A request still rate-limited after every retry, or asking for a wait longer than the run allows. */
@@ -41,7 +44,8 @@ export function flattenMessage(text: string): string {
 export function describeGitHubFailure(error: unknown): string | undefined {
   if (error instanceof GitHubRateLimitError) return flattenMessage(error.message);
   if (!isRequestError(error)) return undefined;
-  if (error.response === undefined) return `could not reach GitHub (${describeRequest(error)}): ${flattenMessage(error.message)}`;
+  if (error.response === undefined)
+    return `could not reach GitHub (${describeRequest(error)}): ${flattenMessage(error.message)}`;
   const hints: Record<number, string> = {
     401: ' (check the token)',
     403: ' (the token may lack a permission this needs: see the workflow’s `permissions:`)',

@@ -58,21 +58,35 @@ function createMembershipLookup(client: GitHubClient): (team: string, login: str
  * report, which was built from the base branch's policies. A pull request whose files GitHub
  * cannot list in full (its 3,000-file cap) is not judged: the status is a failure saying why.
  */
-export async function checkGuardrailApprovals(client: GitHubClient, target: PullRequestTarget, impact: ImpactGuardrails, options: GuardrailCheckOptions): Promise<GuardrailCheckResult> {
+export async function checkGuardrailApprovals(
+  client: GitHubClient,
+  target: PullRequestTarget,
+  impact: ImpactGuardrails,
+  options: GuardrailCheckOptions,
+): Promise<GuardrailCheckResult> {
   const repo = { owner: target.owner, repo: target.repo };
   const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: target.pullNumber });
   const currentHead = pull.head.sha.toLowerCase();
   const headSha = target.headSha ?? currentHead;
   if (impact.headSha !== headSha) {
-    throw new UsageError(`The impact report is for commit ${impact.headSha}, not the head ${headSha}: build the report on the head commit.`);
+    throw new UsageError(
+      `The impact report is for commit ${impact.headSha}, not the head ${headSha}: build the report on the head commit.`,
+    );
   }
   const author = pull.user.login;
-  const files = await listPullFiles(client, { ...target, ...(typeof pull.changed_files === 'number' ? { changedFiles: pull.changed_files } : {}) });
+  const files = await listPullFiles(client, {
+    ...target,
+    ...(typeof pull.changed_files === 'number' ? { changedFiles: pull.changed_files } : {}),
+  });
 
   let approvers: string[] = [];
   let verdicts: GuardrailVerdict[] = [];
   if (!files.truncated && impact.guardrails.some((g) => g.isCrossed)) {
-    const reviews: PullReview[] = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: target.pullNumber, per_page: 100 });
+    const reviews: PullReview[] = await client.paginate(client.rest.pulls.listReviews, {
+      ...repo,
+      pull_number: target.pullNumber,
+      per_page: 100,
+    });
     approvers = findApprovers(reviews, headSha, author);
     verdicts = await judgeGuardrails(impact.guardrails, approvers, createMembershipLookup(client));
   }

@@ -32,13 +32,16 @@ function describeLine(verdict: GuardrailVerdict): string[] {
   const head = `${verdict.isSatisfied ? 'approved' : 'missing '}  ${guardrail.id}${guardrail.reason === '' ? '' : `: ${guardrail.reason}`}`;
   const needs = guardrail.approvers.minApprovals;
   const lines = [head, `            needs ${needs} approval${needs === 1 ? '' : 's'} from ${listApprovers(verdict)}`];
-  lines.push(`            approved by ${verdict.approvedBy.length === 0 ? 'nobody yet' : verdict.approvedBy.join(', ')}`);
+  lines.push(
+    `            approved by ${verdict.approvedBy.length === 0 ? 'nobody yet' : verdict.approvedBy.join(', ')}`,
+  );
   return lines;
 }
 
 /** The commit status for a set of verdicts: success when every crossed guardrail has its approvals. */
 export function summariseGuardrails(verdicts: readonly GuardrailVerdict[]): GuardrailStatus {
-  if (verdicts.length === 0) return { state: 'success', description: 'No guardrail crossed', lines: ['No guardrail crossed.'] };
+  if (verdicts.length === 0)
+    return { state: 'success', description: 'No guardrail crossed', lines: ['No guardrail crossed.'] };
   const lines = verdicts.flatMap(describeLine);
   const missing = verdicts.filter((v) => !v.isSatisfied);
   if (missing.length === 0) {

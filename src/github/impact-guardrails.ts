@@ -42,7 +42,13 @@ function optionalText(value: unknown, path: string, fail: (path: string, expecte
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').slice(0, 1000);
 }
 
-function names(value: unknown, path: string, pattern: RegExp, expected: string, fail: (path: string, expected: string) => never): string[] {
+function names(
+  value: unknown,
+  path: string,
+  pattern: RegExp,
+  expected: string,
+  fail: (path: string, expected: string) => never,
+): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) fail(path, `a list of ${expected}`);
   return value.map((item, i) => {
@@ -64,14 +70,17 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
   try {
     root = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (!isObject(root)) return fail('the report', 'a JSON object');
   if (root.kind !== 'impact') fail('kind', '"impact" (an impact report from `revops impact --format json`)');
   if (root.schemaVersion !== 1) fail('schemaVersion', '1');
   // A report that does not name its head, or lists no guardrails, would pass any head as nothing crossed.
   const head = isObject(root.head) ? root.head : {};
-  if (typeof head.sha !== 'string' || !shaPattern.test(head.sha)) return fail('head.sha', 'a full commit SHA (the head the report was built on: `revops impact --head <ref>`)');
+  if (typeof head.sha !== 'string' || !shaPattern.test(head.sha))
+    return fail('head.sha', 'a full commit SHA (the head the report was built on: `revops impact --head <ref>`)');
   const result: ImpactGuardrails = { headSha: head.sha, guardrails: [] };
   const list = root.guardrails;
   if (!Array.isArray(list)) return fail('guardrails', 'a list');
@@ -80,7 +89,8 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
     const path = `guardrails[${i}]`;
     if (!isObject(item)) fail(path, 'an object');
     const g = item as Json;
-    if (typeof g.id !== 'string' || !idPattern.test(g.id)) fail(`${path}.id`, 'an identifier (letters, digits, - _ . :)');
+    if (typeof g.id !== 'string' || !idPattern.test(g.id))
+      fail(`${path}.id`, 'an identifier (letters, digits, - _ . :)');
     if (seen.has(g.id as string)) fail(`${path}.id`, `unique ("${String(g.id)}" appears twice)`);
     seen.add(g.id as string);
     if (typeof g.isCrossed !== 'boolean') fail(`${path}.isCrossed`, 'true or false');
@@ -88,7 +98,8 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
     if (!isObject(approvers)) fail(`${path}.approvers`, 'an object');
     const a = approvers as Json;
     const minApprovals = a.minApprovals ?? 1;
-    if (typeof minApprovals !== 'number' || !Number.isInteger(minApprovals) || minApprovals < 1 || minApprovals > 100) fail(`${path}.approvers.minApprovals`, 'a whole number from 1 to 100');
+    if (typeof minApprovals !== 'number' || !Number.isInteger(minApprovals) || minApprovals < 1 || minApprovals > 100)
+      fail(`${path}.approvers.minApprovals`, 'a whole number from 1 to 100');
     const users = names(a.users, `${path}.approvers.users`, loginPattern, 'GitHub logins', fail);
     const teams = names(a.teams, `${path}.approvers.teams`, teamPattern, 'teams written org/team-slug', fail);
     result.guardrails.push({

@@ -40,8 +40,10 @@ export interface PullFilesTarget {
 
 function readFile(entry: unknown): PullFile {
   const raw = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-  if (typeof raw.filename !== 'string' || raw.filename === '') throw new IoError('GitHub listed a changed file of the pull request without a name.');
-  const count = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
+  if (typeof raw.filename !== 'string' || raw.filename === '')
+    throw new IoError('GitHub listed a changed file of the pull request without a name.');
+  const count = (value: unknown): number =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
   return {
     filename: raw.filename,
     status: typeof raw.status === 'string' ? raw.status : 'changed',
@@ -65,12 +67,16 @@ export async function listPullFiles(client: GitHubClient, target: PullFilesTarge
     if (files.length >= pullFilesCap || response.data.length === 0) done();
     return [];
   });
-  const truncated = files.length >= pullFilesCap || (target.changedFiles !== undefined && target.changedFiles > files.length);
+  const truncated =
+    files.length >= pullFilesCap || (target.changedFiles !== undefined && target.changedFiles > files.length);
   return { files, truncated, ...(target.changedFiles === undefined ? {} : { changedFiles: target.changedFiles }) };
 }
 
 /** Why a truncated list cannot be judged, in one line. */
 export function describeTruncatedFiles(list: PullFiles): string {
-  const count = list.changedFiles !== undefined && list.changedFiles > list.files.length ? `${list.changedFiles.toLocaleString('en-US')} files` : `${pullFilesCap.toLocaleString('en-US')} files or more`;
+  const count =
+    list.changedFiles !== undefined && list.changedFiles > list.files.length
+      ? `${list.changedFiles.toLocaleString('en-US')} files`
+      : `${pullFilesCap.toLocaleString('en-US')} files or more`;
   return `the pull request changes ${count} and GitHub lists only ${list.files.length.toLocaleString('en-US')} (its cap is ${pullFilesCap.toLocaleString('en-US')}), so what changed cannot be known`;
 }

@@ -46,9 +46,12 @@ export function readRateLimit(error: unknown, nowMs: number): RateLimitWait | un
   const reset = Number(header(headers, 'x-ratelimit-reset'));
   let waitSeconds: number | undefined = retryAfter;
   // One second past the reset, as GitHub advises; an unreadable reset counts as no time named.
-  if (waitSeconds === undefined && isExhausted && Number.isFinite(reset) && reset > 0) waitSeconds = Math.max(0, Math.ceil(reset - nowMs / 1000) + 1);
+  if (waitSeconds === undefined && isExhausted && Number.isFinite(reset) && reset > 0)
+    waitSeconds = Math.max(0, Math.ceil(reset - nowMs / 1000) + 1);
   const base = { status, request: describeRequest(error), message: flattenMessage(error.message) };
-  return waitSeconds === undefined ? { ...base, waitSeconds: secondaryFallbackSeconds, isGuess: true } : { ...base, waitSeconds, isGuess: false };
+  return waitSeconds === undefined
+    ? { ...base, waitSeconds: secondaryFallbackSeconds, isGuess: true }
+    : { ...base, waitSeconds, isGuess: false };
 }
 
 /** How the client waits out rate limits; the clock and sleep are injectable so tests never sleep. */
@@ -77,12 +80,22 @@ export async function sendWithRateLimitRetries<T>(send: () => Promise<T>, policy
       // GitHub: without a named time, wait a minute, then exponentially longer.
       if (limit.isGuess) limit.waitSeconds *= 2 ** retry;
       if (limit.waitSeconds > policy.maxWaitSeconds) {
-        throw new GitHubRateLimitError(`GitHub rate limit on ${what}: HTTP ${limit.status} asks to wait ${limit.waitSeconds} s, longer than the ${policy.maxWaitSeconds} s this run waits (${limit.message})`, limit.status, { cause: error });
+        throw new GitHubRateLimitError(
+          `GitHub rate limit on ${what}: HTTP ${limit.status} asks to wait ${limit.waitSeconds} s, longer than the ${policy.maxWaitSeconds} s this run waits (${limit.message})`,
+          limit.status,
+          { cause: error },
+        );
       }
       if (retry >= policy.maxRetries) {
-        throw new GitHubRateLimitError(`GitHub rate limit on ${what}: still HTTP ${limit.status} after ${policy.maxRetries} retries (${limit.message})`, limit.status, { cause: error });
+        throw new GitHubRateLimitError(
+          `GitHub rate limit on ${what}: still HTTP ${limit.status} after ${policy.maxRetries} retries (${limit.message})`,
+          limit.status,
+          { cause: error },
+        );
       }
-      policy.warn(`GitHub rate limit (HTTP ${limit.status}) on ${what}; retry ${retry + 1} of ${policy.maxRetries} in ${limit.waitSeconds} s`);
+      policy.warn(
+        `GitHub rate limit (HTTP ${limit.status}) on ${what}; retry ${retry + 1} of ${policy.maxRetries} in ${limit.waitSeconds} s`,
+      );
       await policy.sleep(limit.waitSeconds * 1000);
     }
   }

@@ -2,7 +2,14 @@ import type { GitHubClient } from './client.js';
 import type { PullRequestTarget } from './context.js';
 import { isRequestError } from './errors.js';
 import type { RunStamp } from './marker.js';
-import { buildMarker, comparableBody, compareRunStamps, findMarker, formatRunStamp, removeMarkerLines } from './marker.js';
+import {
+  buildMarker,
+  comparableBody,
+  compareRunStamps,
+  findMarker,
+  formatRunStamp,
+  removeMarkerLines,
+} from './marker.js';
 import { truncateCommentBody } from './truncate.js';
 
 export type CommentMode = 'update' | 'new' | 'delete-and-new';
@@ -44,7 +51,11 @@ export interface PreparedBody {
 }
 
 /** The marker line, then the body (without any marker line of ours it already had), cut to GitHub's limit. */
-export function prepareCommentBody(body: string, markerName: string, fields: { sha?: string; run?: RunStamp }): PreparedBody {
+export function prepareCommentBody(
+  body: string,
+  markerName: string,
+  fields: { sha?: string; run?: RunStamp },
+): PreparedBody {
   const content = removeMarkerLines(body.replace(/\r\n?/g, '\n'), markerName).replace(/^\n+/, '');
   const full = `${buildMarker(markerName, fields)}\n${content.endsWith('\n') ? content : `${content}\n`}`;
   return truncateCommentBody(full);
@@ -56,7 +67,9 @@ function isSameLogin(a: string, b: string): boolean {
 
 /** Our comments: the marker AND our author. Anyone else's comment is never touched, marker or not. */
 export function findOwnComments(comments: readonly IssueComment[], author: string, markerName: string): IssueComment[] {
-  return comments.filter((c) => c.user !== null && isSameLogin(c.user.login, author) && findMarker(c.body ?? '', markerName) !== undefined);
+  return comments.filter(
+    (c) => c.user !== null && isSameLogin(c.user.login, author) && findMarker(c.body ?? '', markerName) !== undefined,
+  );
 }
 
 export function planStickyComment(input: PlanInput): StickyPlan {
@@ -69,10 +82,12 @@ export function planStickyComment(input: PlanInput): StickyPlan {
       return theirs !== undefined && compareRunStamps(theirs, ourRun) > 0;
     });
     const theirRun = newer === undefined ? undefined : findMarker(newer.body ?? '', input.markerName)?.run;
-    if (newer !== undefined && theirRun !== undefined) return { action: 'skip', reason: 'newer-run', commentId: newer.id, theirRun: formatRunStamp(theirRun) };
+    if (newer !== undefined && theirRun !== undefined)
+      return { action: 'skip', reason: 'newer-run', commentId: newer.id, theirRun: formatRunStamp(theirRun) };
   }
   if (input.mode === 'new') return { action: 'create' };
-  if (input.mode === 'delete-and-new') return ours.length === 0 ? { action: 'create' } : { action: 'delete-and-create', deleteIds: ours.map((c) => c.id) };
+  if (input.mode === 'delete-and-new')
+    return ours.length === 0 ? { action: 'create' } : { action: 'delete-and-create', deleteIds: ours.map((c) => c.id) };
   if (latest === undefined) return { action: 'create' };
   if (comparableBody(latest.body ?? '', input.markerName) === comparableBody(input.body, input.markerName)) {
     return { action: 'skip', reason: 'unchanged', commentId: latest.id };
@@ -92,7 +107,12 @@ export async function resolveCommentAuthor(client: GitHubClient): Promise<string
 }
 
 export async function listIssueComments(client: GitHubClient, target: PullRequestTarget): Promise<IssueComment[]> {
-  return client.paginate(client.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.pullNumber, per_page: 100 });
+  return client.paginate(client.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.pullNumber,
+    per_page: 100,
+  });
 }
 
 export interface StickyOutcome {
@@ -109,7 +129,12 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Carries out a plan. A comment deleted between listing and editing is created anew. */
-export async function applyStickyPlan(client: GitHubClient, target: PullRequestTarget, plan: StickyPlan, body: string): Promise<StickyOutcome> {
+export async function applyStickyPlan(
+  client: GitHubClient,
+  target: PullRequestTarget,
+  plan: StickyPlan,
+  body: string,
+): Promise<StickyOutcome> {
   const repo = { owner: target.owner, repo: target.repo };
   const create = async (): Promise<{ id: GitHubId; url: string }> => {
     const { data } = await client.rest.issues.createComment({ ...repo, issue_number: target.pullNumber, body });

@@ -25,7 +25,11 @@ function nextState(state: BlockState, line: string): BlockState {
   const fenceMatch = fenceOpen.exec(line);
   if (state.fence !== undefined) {
     const run = fenceMatch?.[1];
-    const isClose = run !== undefined && run[0] === state.fence.char && run.length >= state.fence.length && (fenceMatch?.[2] ?? '').trim() === '';
+    const isClose =
+      run !== undefined &&
+      run[0] === state.fence.char &&
+      run.length >= state.fence.length &&
+      (fenceMatch?.[2] ?? '').trim() === '';
     return isClose ? { ...state, fence: undefined } : state;
   }
   const run = fenceMatch?.[1];

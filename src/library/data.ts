@@ -47,7 +47,9 @@ export async function loadData(dir: string, options: LoadDataOptions = {}): Prom
     const mappings = options.policies?.set.FieldMapping ?? [];
     mapping = mappings.find((m) => m.metadata.name === options.mapping);
     if (mapping === undefined) {
-      throw new UsageError(`No FieldMapping named ${options.mapping} in the policies given; there are: ${mappings.map((m) => m.metadata.name).join(', ') || 'none'}.`);
+      throw new UsageError(
+        `No FieldMapping named ${options.mapping} in the policies given; there are: ${mappings.map((m) => m.metadata.name).join(', ') || 'none'}.`,
+      );
     }
   }
   const hashing = createHashingIo(options.io ?? nodeFileIo);
@@ -55,7 +57,9 @@ export async function loadData(dir: string, options: LoadDataOptions = {}): Prom
   // Read as the CLI reads: the same clock check, needed entities, reporting zone and stage check.
   const data = await loadPipelineData(clean, hashing.io, {
     now: options.now ?? Date.now(),
-    ...(set === undefined ? {} : { needs: findNeededEntities([set]), timeZone: reportingTimeZone(set), ...withStages(set) }),
+    ...(set === undefined
+      ? {}
+      : { needs: findNeededEntities([set]), timeZone: reportingTimeZone(set), ...withStages(set) }),
     ...(mapping === undefined ? {} : { mapping }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });

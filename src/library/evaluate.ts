@@ -35,13 +35,22 @@ export interface EvaluateOptions {
 }
 
 function toMillis(value: Moment, name: string, zone: string): number {
-  const ms = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : DateTime.fromISO(value, { zone, setZone: true }).toMillis();
-  if (!Number.isFinite(ms)) throw new UsageError(`${name} ${String(value)} is not a moment (epoch ms, a Date, or ISO 8601 such as 2026-03-31).`);
+  const ms =
+    typeof value === 'number'
+      ? value
+      : value instanceof Date
+        ? value.getTime()
+        : DateTime.fromISO(value, { zone, setZone: true }).toMillis();
+  if (!Number.isFinite(ms))
+    throw new UsageError(
+      `${name} ${String(value)} is not a moment (epoch ms, a Date, or ISO 8601 such as 2026-03-31).`,
+    );
   return ms;
 }
 
 function toEngineOptions(options: EvaluateOptions, policies: LoadedPolicies, data: LoadedData): EngineOptions {
-  if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) throw new UsageError(`timeZone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+  if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone))
+    throw new UsageError(`timeZone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
   const zone = reportingTimeZone(policies.set, options.timeZone);
   return {
     ...(options.asOf === undefined ? {} : { asOf: toMillis(options.asOf, 'asOf', zone) }),
@@ -49,7 +58,12 @@ function toEngineOptions(options: EvaluateOptions, policies: LoadedPolicies, dat
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     periodUnit: options.periodUnit ?? 'week',
     calendars: policies.calendars,
-    stamp: { engineVersion: version, policyHash: policies.policyHash, dataHash: data.dataHash, ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }) },
+    stamp: {
+      engineVersion: version,
+      policyHash: policies.policyHash,
+      dataHash: data.dataHash,
+      ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
+    },
   };
 }
 
@@ -73,7 +87,9 @@ function maskDigestOf(data: LoadedData): ReturnType<typeof createMaskDigest> {
  * (schemas/report.schema.json). Pure: reads nothing, writes nothing.
  */
 export function evaluate(policies: LoadedPolicies, data: LoadedData, options: EvaluateOptions = {}): Report {
-  const report = run(() => evaluateWithState(policies.set, prepareData(data.data), toEngineOptions(options, policies, data)).report);
+  const report = run(
+    () => evaluateWithState(policies.set, prepareData(data.data), toEngineOptions(options, policies, data)).report,
+  );
   report.policies = listReportPolicies(policies.set, policies.warnings);
   return options.mask === true ? maskReport(report, maskDigestOf(data)) : report;
 }
@@ -88,12 +104,22 @@ function sideOf(policies: LoadedPolicies, prepared: PreparedData, options: Engin
  * (the same ImpactReport as `revops impact --base-dir … --head-dir … --format json`).
  * Guardrails are read from `base` only, so a change cannot loosen the guardrail that judges it.
  */
-export function evaluateImpact(base: LoadedPolicies, head: LoadedPolicies, data: LoadedData, options: EvaluateOptions = {}): ImpactReport {
+export function evaluateImpact(
+  base: LoadedPolicies,
+  head: LoadedPolicies,
+  data: LoadedData,
+  options: EvaluateOptions = {},
+): ImpactReport {
   const prepared = prepareData(data.data);
-  const report = computeImpact(sideOf(base, prepared, toEngineOptions(options, base, data)), sideOf(head, prepared, toEngineOptions(options, head, data)), data.data.leads, {
-    engineVersion: version,
-    inputs: { dataFrom: 'worktree', dataDir: data.dir, dataChanges: [], note: null },
-    ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
-  });
+  const report = computeImpact(
+    sideOf(base, prepared, toEngineOptions(options, base, data)),
+    sideOf(head, prepared, toEngineOptions(options, head, data)),
+    data.data.leads,
+    {
+      engineVersion: version,
+      inputs: { dataFrom: 'worktree', dataDir: data.dir, dataChanges: [], note: null },
+      ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
+    },
+  );
   return options.mask === true ? maskImpact(report, maskDigestOf(data)) : report;
 }

@@ -47,7 +47,9 @@ export class PolicyValidationError extends UsageError {
   readonly issues: Issue[];
   constructor(dir: string, issues: Issue[]) {
     const errors = issues.filter((i) => i.severity === 'error').length;
-    super(`The policies in ${dir} are not valid (${errors} error${errors === 1 ? '' : 's'}); see the issues, or run revops validate ${dir}.`);
+    super(
+      `The policies in ${dir} are not valid (${errors} error${errors === 1 ? '' : 's'}); see the issues, or run revops validate ${dir}.`,
+    );
     this.name = 'PolicyValidationError';
     this.issues = issues;
   }
@@ -61,7 +63,12 @@ export async function validatePolicies(dir: string, options: IoOptions = {}): Pr
   const clean = cleanPath(dir);
   const result = await loadPolicyDir(clean, options.io ?? nodeFileIo);
   if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${clean}.`);
-  return { dir: clean, files: result.files, issues: result.issues, isValid: !result.issues.some((i) => i.severity === 'error') };
+  return {
+    dir: clean,
+    files: result.files,
+    issues: result.issues,
+    isValid: !result.issues.some((i) => i.severity === 'error'),
+  };
 }
 
 /**
@@ -80,7 +87,9 @@ export async function loadPolicies(dir: string, options: IoOptions = {}): Promis
     set: result.set,
     files: result.files,
     warnings: result.issues,
-    calendars: new Map(result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)])),
+    calendars: new Map(
+      result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]),
+    ),
     policyHash: hashing.digest(clean),
   };
 }

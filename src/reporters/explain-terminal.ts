@@ -22,7 +22,8 @@ export function renderExplainTerminal(explanation: LeadExplanation, options: Exp
   const out: string[] = [];
   const decided = cls.ruleId !== undefined && cls.reason !== 'threshold' ? ` by ${cls.reason} \`${cls.ruleId}\`` : '';
   out.push(
-    c.bold(`Lead ${t(options.leadLabel ?? explanation.leadId)} is ${cls.class}`) + t(decided) +
+    c.bold(`Lead ${t(options.leadLabel ?? explanation.leadId)} is ${cls.class}`) +
+      t(decided) +
       ` — score ${round(cls.score)} = fit ${round(cls.fit)} + engagement ${round(cls.engagement)} (${t(explanation.policy)})`,
   );
   const mark = (ok: boolean): string => (ok ? c.green('✓') : c.dim('✗'));
@@ -39,24 +40,37 @@ export function renderExplainTerminal(explanation: LeadExplanation, options: Exp
     {
       title: 'Engagement',
       section: 'engagement',
-      note: cls.decayFactor < 1 ? `${round(cls.engagementRaw)} × decay ${round(cls.decayFactor)} → ${round(cls.engagement)}` : `${round(cls.engagement)}`,
+      note:
+        cls.decayFactor < 1
+          ? `${round(cls.engagementRaw)} × decay ${round(cls.decayFactor)} → ${round(cls.engagement)}`
+          : `${round(cls.engagement)}`,
     },
   ];
   for (const { title, section, note } of sections) {
     const rules = explanation.rules.filter((r) => r.section === section);
     if (rules.length === 0) continue;
     const matched = rules.filter((r) => r.isMatched).length;
-    out.push('', c.bold(`${title}`) + c.dim(` — ${matched} of ${rules.length} matched${note !== undefined ? `; score ${note} after cap` : ''}`));
+    out.push(
+      '',
+      c.bold(`${title}`) +
+        c.dim(` — ${matched} of ${rules.length} matched${note !== undefined ? `; score ${note} after cap` : ''}`),
+    );
     for (const rule of rules) {
-      const extra = rule.points !== undefined && rule.isMatched ? `${rule.points >= 0 ? '+' : ''}${round(rule.points)}` : '';
+      const extra =
+        rule.points !== undefined && rule.isMatched ? `${rule.points >= 0 ? '+' : ''}${round(rule.points)}` : '';
       out.push(line(rule, extra));
     }
   }
   out.push('', c.bold('Classes') + c.dim(' — the first class whose thresholds are met applies'));
   for (const k of explanation.classes) {
-    const checks = k.checks.map((x) => `${x.name.replace('min', '').toLowerCase()} ${round(x.value)} ${x.isMet ? '≥' : '<'} ${round(x.threshold)}`);
+    const checks = k.checks.map(
+      (x) =>
+        `${x.name.replace('min', '').toLowerCase()} ${round(x.value)} ${x.isMet ? '≥' : '<'} ${round(x.threshold)}`,
+    );
     if (k.when !== undefined) checks.push(t(formatTrace(k.when)));
-    out.push(`  ${mark(k.isMet)} ${t(k.id).padEnd(24)}       ${c.dim(t(options.locate(k.path)))}\n      ${checks.join(', ') || 'no thresholds'}`);
+    out.push(
+      `  ${mark(k.isMet)} ${t(k.id).padEnd(24)}       ${c.dim(t(options.locate(k.path)))}\n      ${checks.join(', ') || 'no thresholds'}`,
+    );
   }
   return terminalOutput(out.join('\n') + '\n');
 }

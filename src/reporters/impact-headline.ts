@@ -14,7 +14,12 @@ export function signed(n: number, format: (x: number) => string = (x) => formatC
 }
 
 /** The declared-metric row: its label, each side's value with that side's own target and verdict, and the target's change. */
-export function describeDeclared(d: NonNullable<ImpactReport['constraint']['declared']>): { label: string; base: string; head: string; change: string } {
+export function describeDeclared(d: NonNullable<ImpactReport['constraint']['declared']>): {
+  label: string;
+  base: string;
+  head: string;
+  change: string;
+} {
   const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
   const one = d.head ?? d.base;
   const cell = (side: DeclaredSide | null): string => {
@@ -25,7 +30,12 @@ export function describeDeclared(d: NonNullable<ImpactReport['constraint']['decl
   };
   const targets = [d.base, d.head].map((side) => (side === null ? '—' : targetText(side.target)));
   const change = targets[0] === targets[1] ? '' : `target ${targets[0] ?? ''} → ${targets[1] ?? ''}`;
-  return { label: isSame && one !== null ? `${one.stage} ${one.metric}` : 'declared constraint', base: cell(d.base), head: cell(d.head), change };
+  return {
+    label: isSame && one !== null ? `${one.stage} ${one.metric}` : 'declared constraint',
+    base: cell(d.base),
+    head: cell(d.head),
+    change,
+  };
 }
 
 /** Lead volume's label: the funnel's own name for the stage it is counted at. */
@@ -41,22 +51,35 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
   const c = report.constraint;
   const u = c.utilisation;
   const stage = c.stage.head ?? c.stage.base ?? 'no stage';
-  const crossed = u.base !== null && u.head !== null && u.base <= 1 && u.head > 1 ? ' — it crosses 1.0' : u.base !== null && u.head !== null && u.base > 1 && u.head <= 1 ? ' — back under 1.0' : '';
+  const crossed =
+    u.base !== null && u.head !== null && u.base <= 1 && u.head > 1
+      ? ' — it crosses 1.0'
+      : u.base !== null && u.head !== null && u.base > 1 && u.head <= 1
+        ? ' — back under 1.0'
+        : '';
   const constraint = c.isMoved
     ? `The constraint moves from ${c.stage.base ?? 'none'} to ${c.stage.head ?? 'none'} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).`
     : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
   const out: string[] = [];
   const m = report.mqlVolume;
-  if (m.delta === null) out.push(`${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`);
-  else if (m.delta !== 0) out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
+  if (m.delta === null)
+    out.push(
+      `${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`,
+    );
+  else if (m.delta !== 0)
+    out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
   for (const sla of report.slas) {
-    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0) out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
-    else if (sla.modelled === null && sla.utilisation.head !== null && sla.utilisation.head >= 1) out.push(`${sla.name}: queue grows every week`);
+    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0)
+      out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
+    else if (sla.modelled === null && sla.utilisation.head !== null && sla.utilisation.head >= 1)
+      out.push(`${sla.name}: queue grows every week`);
   }
   for (const t of report.comp.total) {
     if (t.delta === '0.00') continue;
     const pct = t.deltaPct === null ? 'new' : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
-    out.push(`payout ${t.delta.startsWith('-') ? '−' : '+'}${formatMoney(t.delta.replace(/^-/, ''), t.currency)} (${pct})`);
+    out.push(
+      `payout ${t.delta.startsWith('-') ? '−' : '+'}${formatMoney(t.delta.replace(/^-/, ''), t.currency)} (${pct})`,
+    );
   }
   const crossedRules = report.guardrails.filter((g) => g.isCrossed);
   if (crossedRules.length > 0) {

@@ -10,7 +10,7 @@ export function describeInputs(r: ImpactReport): string | null {
   const i = r.inputs;
   const parts: string[] = [];
   if (i.isChanged) parts.push(`This change edits data or mappings (data_changed): ${describeInputChanges(r, 10)}.`);
-  if (i.isChanged && i.dataFrom === 'base') parts.push('The figures replay the base\'s data and mapping.');
+  if (i.isChanged && i.dataFrom === 'base') parts.push("The figures replay the base's data and mapping.");
   if (i.note !== null) parts.push(`Note: ${i.note}`);
   return parts.length === 0 ? null : parts.join(' ');
 }

@@ -1,6 +1,13 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed, volumeLabel } from './impact-headline.js';
+import {
+  countOrNone,
+  describeCountedAsZero,
+  describeDeclared,
+  describeImpact,
+  signed,
+  volumeLabel,
+} from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
@@ -22,17 +29,47 @@ function ratioDelta(d: { base: number | null; head: number | null; delta: number
 
 function summaryTable(r: ImpactReport): string[] {
   const rows: string[][] = [];
-  rows.push(['Constraint stage', r.constraint.stage.base ?? '—', r.constraint.stage.head ?? '—', r.constraint.isMoved ? 'moves' : 'stays']);
+  rows.push([
+    'Constraint stage',
+    r.constraint.stage.base ?? '—',
+    r.constraint.stage.head ?? '—',
+    r.constraint.isMoved ? 'moves' : 'stays',
+  ]);
   rows.push([`Utilisation at the constraint`, ...ratioDelta(r.constraint.utilisation)]);
   const d = r.constraint.declared;
   if (d !== null) {
     const x = describeDeclared(d);
     rows.push([x.label, x.base, x.head, x.change]);
   }
-  rows.push([volumeLabel(r), countOrNone(r.mqlVolume.base), countOrNone(r.mqlVolume.head), r.mqlVolume.delta === null ? '—' : signed(r.mqlVolume.delta)]);
-  for (const s of r.slas) rows.push([`${s.name} compliance`, formatPercent(s.replayed.base), s.modelled === null ? 'no steady state' : `${formatPercent(s.modelled)} (modelled)`, s.modelledChangePts === null ? '' : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`]);
-  for (const t of r.comp.total) rows.push([`Payout (${t.currency})`, formatMoney(t.base, null), formatMoney(t.head, null), `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`]);
-  if (r.goal !== null) rows.push(['Goal forecast (attainment)', formatPercent(r.goal.projectedAttainment.base), formatPercent(r.goal.projectedAttainment.head), r.goal.projectedAttainment.delta === null ? '' : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`]);
+  rows.push([
+    volumeLabel(r),
+    countOrNone(r.mqlVolume.base),
+    countOrNone(r.mqlVolume.head),
+    r.mqlVolume.delta === null ? '—' : signed(r.mqlVolume.delta),
+  ]);
+  for (const s of r.slas)
+    rows.push([
+      `${s.name} compliance`,
+      formatPercent(s.replayed.base),
+      s.modelled === null ? 'no steady state' : `${formatPercent(s.modelled)} (modelled)`,
+      s.modelledChangePts === null ? '' : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`,
+    ]);
+  for (const t of r.comp.total)
+    rows.push([
+      `Payout (${t.currency})`,
+      formatMoney(t.base, null),
+      formatMoney(t.head, null),
+      `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`,
+    ]);
+  if (r.goal !== null)
+    rows.push([
+      'Goal forecast (attainment)',
+      formatPercent(r.goal.projectedAttainment.base),
+      formatPercent(r.goal.projectedAttainment.head),
+      r.goal.projectedAttainment.delta === null
+        ? ''
+        : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`,
+    ]);
   return renderMarkdownTable(['', 'base', 'head', 'change'], rows, ['left', 'right', 'right', 'right']);
 }
 
@@ -44,14 +81,28 @@ function payoutCaveat(r: ImpactReport): string[] {
 function approvals(r: ImpactReport): string[] {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ['No guardrail is crossed.', ''];
-  const rows = crossed.map((g) => [g.id, g.reason, [...g.approvers.users, ...g.approvers.teams].join(', ') + (g.approvers.minApprovals > 1 ? ` (${g.approvers.minApprovals} approvals)` : '')]);
-  return ['**Approvals required** (guardrails from the base branch)', '', ...renderMarkdownTable(['guardrail', 'why', 'approvers'], rows, ['left', 'left', 'left']), ''];
+  const rows = crossed.map((g) => [
+    g.id,
+    g.reason,
+    [...g.approvers.users, ...g.approvers.teams].join(', ') +
+      (g.approvers.minApprovals > 1 ? ` (${g.approvers.minApprovals} approvals)` : ''),
+  ]);
+  return [
+    '**Approvals required** (guardrails from the base branch)',
+    '',
+    ...renderMarkdownTable(['guardrail', 'why', 'approvers'], rows, ['left', 'left', 'left']),
+    '',
+  ];
 }
 
 function policyChanges(r: ImpactReport): string[] {
   const lines = r.policyChanges.flatMap((c) => {
     const head = `- **${e(c.kind)} ${e(c.name)}** ${c.change}${c.from === undefined ? '' : ` from ${e(c.from)}`} (${e(c.file)})`;
-    return [head, ...c.changes.slice(0, 20).map((x) => `  - ${e(x.path)}: ${e(value(x.before))} → ${e(value(x.after))}`), ...(c.changes.length > 20 ? [`  - … and ${c.changes.length - 20} more`] : [])];
+    return [
+      head,
+      ...c.changes.slice(0, 20).map((x) => `  - ${e(x.path)}: ${e(value(x.before))} → ${e(value(x.after))}`),
+      ...(c.changes.length > 20 ? [`  - … and ${c.changes.length - 20} more`] : []),
+    ];
   });
   return details(`What changed in the policies (${r.policyChanges.length})`, lines);
 }
@@ -60,11 +111,22 @@ function transitions(r: ImpactReport): string[] {
   const t = r.classTransitions;
   if (t.moved === 0) return [];
   const rows = t.transitions.map((x) => [x.from, x.to, formatCount(x.count), x.examples.join(', ')]);
-  return details(`Lead class transitions (${formatCount(t.moved)} of ${formatCount(t.leads)} leads move)`, renderMarkdownTable(['from', 'to', 'leads', 'examples'], rows, ['left', 'left', 'right', 'left']));
+  return details(
+    `Lead class transitions (${formatCount(t.moved)} of ${formatCount(t.leads)} leads move)`,
+    renderMarkdownTable(['from', 'to', 'leads', 'examples'], rows, ['left', 'left', 'right', 'left']),
+  );
 }
 
 function stages(r: ImpactReport): string[] {
-  const rows = r.stages.map((s) => [s.stage, countOrNone(s.arrivals.base), countOrNone(s.arrivals.head), s.arrivals.delta === null ? '' : signed(s.arrivals.delta), ...ratioDelta(s.utilisation), formatPercent(s.conversionCohort.base), formatPercent(s.conversionCohort.head)]);
+  const rows = r.stages.map((s) => [
+    s.stage,
+    countOrNone(s.arrivals.base),
+    countOrNone(s.arrivals.head),
+    s.arrivals.delta === null ? '' : signed(s.arrivals.delta),
+    ...ratioDelta(s.utilisation),
+    formatPercent(s.conversionCohort.base),
+    formatPercent(s.conversionCohort.head),
+  ]);
   // Only stages with a utilisation on both sides: a chart has no "—", and 0 would be made up.
   const charted = r.stages.filter((s) => s.utilisation.base !== null && s.utilisation.head !== null);
   const chart =
@@ -81,7 +143,21 @@ function stages(r: ImpactReport): string[] {
           '```',
         ];
   return details('Stages, base vs head', [
-    ...renderMarkdownTable(['stage', 'arrivals base', 'arrivals head', 'change', 'util. base', 'util. head', 'change', 'conversion base', 'conversion head'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
+    ...renderMarkdownTable(
+      [
+        'stage',
+        'arrivals base',
+        'arrivals head',
+        'change',
+        'util. base',
+        'util. head',
+        'change',
+        'conversion base',
+        'conversion head',
+      ],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
     '',
     ...chart,
   ]);
@@ -99,12 +175,38 @@ function slas(r: ImpactReport): string[] {
 }
 
 function comp(r: ImpactReport): string[] {
-  const plan = r.comp.byPlan.map((p) => [p.plan, p.currency, formatMoney(p.base, null), formatMoney(p.head, null), formatMoney(p.delta, null)]);
-  const people = r.comp.byPerson.map((p) => [p.plan, p.name === null ? p.personId : `${p.personId} ${p.name}`, formatMoney(p.base, null), formatMoney(p.head, null), formatMoney(p.delta, null)]);
+  const plan = r.comp.byPlan.map((p) => [
+    p.plan,
+    p.currency,
+    formatMoney(p.base, null),
+    formatMoney(p.head, null),
+    formatMoney(p.delta, null),
+  ]);
+  const people = r.comp.byPerson.map((p) => [
+    p.plan,
+    p.name === null ? p.personId : `${p.personId} ${p.name}`,
+    formatMoney(p.base, null),
+    formatMoney(p.head, null),
+    formatMoney(p.delta, null),
+  ]);
   return details('Comp, base vs head', [
-    ...renderMarkdownTable(['plan', 'currency', 'base', 'head', 'change'], plan, ['left', 'left', 'right', 'right', 'right']),
+    ...renderMarkdownTable(['plan', 'currency', 'base', 'head', 'change'], plan, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+    ]),
     '',
-    ...(people.length === 0 ? ['No person is paid differently.'] : renderMarkdownTable(['plan', 'person', 'base', 'head', 'change'], people, ['left', 'left', 'right', 'right', 'right'])),
+    ...(people.length === 0
+      ? ['No person is paid differently.']
+      : renderMarkdownTable(['plan', 'person', 'base', 'head', 'change'], people, [
+          'left',
+          'left',
+          'right',
+          'right',
+          'right',
+        ])),
   ]);
 }
 

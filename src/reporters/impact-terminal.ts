@@ -20,14 +20,21 @@ export function renderImpactTerminal(r: ImpactReport, options: { color: boolean 
 
 function renderLines(r: ImpactReport, options: { color: boolean }): string {
   const c = createColors(options.color);
-  const wrap = (text: string, indent = '  '): string[] => wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
+  const wrap = (text: string, indent = '  '): string[] =>
+    wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
   const side = (s: ImpactReport['base']) => `${t(s.ref)}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
-  const out = [c.bold(`revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`), ''];
+  const out = [
+    c.bold(
+      `revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`,
+    ),
+    '',
+  ];
   const partial = describePartialData(r.data);
   if (partial !== undefined) out.push(...wrapText(t(`${partial}.`), WIDTH, '').map((l) => c.red(l)), '');
   const inputs = describeInputs(r);
   if (inputs !== null) out.push(...wrapText(t(inputs), WIDTH, '').map((l) => c.yellow(l)), '');
-  if (!r.hasChanges && !r.inputs.isChanged) return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
+  if (!r.hasChanges && !r.inputs.isChanged)
+    return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
   const h = describeImpact(r);
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   out.push(...wrapText(h.constraint, WIDTH, '').map((l) => c.bold(l)));
@@ -54,28 +61,69 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   out.push('', c.bold('Guardrails (from the base)'));
   for (const g of r.guardrails) {
     const who = [...g.approvers.users, ...g.approvers.teams].join(', ');
-    out.push(...wrap(`${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${g.reason}${g.isCrossed ? ` — needs ${who}` : ''}`));
+    out.push(
+      ...wrap(`${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${g.reason}${g.isCrossed ? ` — needs ${who}` : ''}`),
+    );
   }
   out.push('', c.bold('Policy changes'));
   for (const change of r.policyChanges) {
-    out.push(`  ${change.kind} ${t(change.name)} ${change.change}${change.from === undefined ? '' : ` from ${t(change.from)}`} (${t(change.file)})`);
-    for (const x of change.changes.slice(0, 20)) out.push(...wrap(`${x.path}: ${value(x.before)} → ${value(x.after)}`, '    '));
+    out.push(
+      `  ${change.kind} ${t(change.name)} ${change.change}${change.from === undefined ? '' : ` from ${t(change.from)}`} (${t(change.file)})`,
+    );
+    for (const x of change.changes.slice(0, 20))
+      out.push(...wrap(`${x.path}: ${value(x.before)} → ${value(x.after)}`, '    '));
   }
   if (r.classTransitions.moved > 0) {
-    out.push('', c.bold(`Lead class transitions (${formatCount(r.classTransitions.moved)} of ${formatCount(r.classTransitions.leads)} leads move)`));
-    out.push(...renderTextTable(['from', 'to', 'leads', 'examples'], r.classTransitions.transitions.map((t) => [t.from, t.to, formatCount(t.count), t.examples.join(', ')]), ['left', 'left', 'right', 'left']));
+    out.push(
+      '',
+      c.bold(
+        `Lead class transitions (${formatCount(r.classTransitions.moved)} of ${formatCount(r.classTransitions.leads)} leads move)`,
+      ),
+    );
+    out.push(
+      ...renderTextTable(
+        ['from', 'to', 'leads', 'examples'],
+        r.classTransitions.transitions.map((t) => [t.from, t.to, formatCount(t.count), t.examples.join(', ')]),
+        ['left', 'left', 'right', 'left'],
+      ),
+    );
   }
   for (const s of r.slas) {
     out.push('', c.bold(`SLA ${t(s.name)}`));
-    out.push(...wrap(`replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`));
+    out.push(
+      ...wrap(
+        `replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`,
+      ),
+    );
     out.push(...wrap(s.assumption).map((l) => c.dim(l)));
   }
   out.push('', c.bold('Comp'));
-  out.push(...renderTextTable(['plan', 'base', 'head', 'change'], r.comp.byPlan.map((p) => [p.plan, formatMoney(p.base, p.currency), formatMoney(p.head, p.currency), formatMoney(p.delta, null)]), ['left', 'right', 'right', 'right']));
+  out.push(
+    ...renderTextTable(
+      ['plan', 'base', 'head', 'change'],
+      r.comp.byPlan.map((p) => [
+        p.plan,
+        formatMoney(p.base, p.currency),
+        formatMoney(p.head, p.currency),
+        formatMoney(p.delta, null),
+      ]),
+      ['left', 'right', 'right', 'right'],
+    ),
+  );
   const zero = describeCountedAsZero(r);
   if (zero !== null) out.push(...wrap(`Unknown, counted as 0 — ${t(zero)}.`).map((l) => c.yellow(l)));
-  if (r.goal !== null) out.push('', `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`);
-  if (r.warnings.length > 0) out.push('', c.bold('Warnings'), ...r.warnings.flatMap((w) => wrap(`! ${t(w)}`).map((l) => c.yellow(l))));
-  out.push('', c.dim(`revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`));
+  if (r.goal !== null)
+    out.push(
+      '',
+      `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`,
+    );
+  if (r.warnings.length > 0)
+    out.push('', c.bold('Warnings'), ...r.warnings.flatMap((w) => wrap(`! ${t(w)}`).map((l) => c.yellow(l))));
+  out.push(
+    '',
+    c.dim(
+      `revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

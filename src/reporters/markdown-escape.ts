@@ -9,7 +9,11 @@ export function mermaidLabel(text: string): string {
 }
 
 /** A markdown table; every cell is escaped unless it is one of our own figures. */
-export function renderMarkdownTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly ('left' | 'right')[]): string[] {
+export function renderMarkdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ('left' | 'right')[],
+): string[] {
   const rule = align.map((a) => (a === 'right' ? '---:' : '---'));
   const line = (cells: readonly string[]): string => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
   return [line(headers.map(escapeMarkdown)), `|${rule.join('|')}|`, ...rows.map((r) => line(r.map(escapeMarkdown)))];

@@ -37,7 +37,8 @@ const describe: { [K in PolicyKind]: (p: Policy<K>) => string } = {
     `${spec.goal !== undefined ? `; on goal ${spec.goal}` : '; no shared goal'}`,
   HandoffSla: ({ spec }) =>
     `${spec.from} → ${spec.to} within ${spec.targets.map((t) => `${t.within}${t.when !== undefined ? ` (${t.id})` : ''}`).join(' / ')} of ${spec.calendar}`,
-  Calendar: ({ spec }) => `${spec.timeZone}, ${spec.workingHours.map((w) => `${w.days.join('/')} ${w.start}–${w.end}`).join('; ')}, ${count(spec.holidays?.length, 'holiday')}`,
+  Calendar: ({ spec }) =>
+    `${spec.timeZone}, ${spec.workingHours.map((w) => `${w.days.join('/')} ${w.start}–${w.end}`).join('; ')}, ${count(spec.holidays?.length, 'holiday')}`,
   FieldMapping: ({ spec }) =>
     `${spec.source}: ${Object.entries(spec.entities)
       .map(([entity, m]) => `${entity} from ${m?.file ?? '?'} (${count(Object.keys(m?.fields ?? {}).length, 'field')})`)

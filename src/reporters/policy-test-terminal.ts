@@ -36,15 +36,20 @@ export function renderPolicyTestTerminal(report: PolicyTestReport, options: Poli
     out.push(c.dim(`      at ${t(options.locate(result.file, result.path))}`));
     if (result.error !== undefined) out.push(`      ${c.red('error:')} ${t(result.error)}`);
     for (const diff of result.diffs) {
-      out.push(`      ${t(diff.field)}: expected ${c.green(t(formatExpected(diff.expected)))}, got ${c.red(t(formatValue(diff.actual)))}`);
+      out.push(
+        `      ${t(diff.field)}: expected ${c.green(t(formatExpected(diff.expected)))}, got ${c.red(t(formatValue(diff.actual)))}`,
+      );
     }
   }
   if (options.showCoverage) {
     out.push('', c.bold('Clause coverage'));
     for (const cov of report.coverage) {
       const pct = cov.total === 0 ? 100 : (100 * cov.covered) / cov.total;
-      out.push(`  ${t(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct.toFixed(1)} %`);
-      for (const path of cov.uncovered.slice(0, 50)) out.push(c.yellow(`      not exercised: ${t(options.locate(cov.file, path))}  ${t(path.slice(1).join('.'))}`));
+      out.push(
+        `  ${t(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct.toFixed(1)} %`,
+      );
+      for (const path of cov.uncovered.slice(0, 50))
+        out.push(c.yellow(`      not exercised: ${t(options.locate(cov.file, path))}  ${t(path.slice(1).join('.'))}`));
       if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
     }
     out.push(`  total ${report.coveragePercent.toFixed(1)} %`);

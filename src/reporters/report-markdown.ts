@@ -3,7 +3,15 @@ import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } fr
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 import { describePartialData } from './partial-data.js';
 import { summariseReport, targetText } from './report-summary.js';
-import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaGroupsTable, slaTargetsTable } from './report-tables.js';
+import {
+  classesTable,
+  compPlanTable,
+  dataTable,
+  funnelTable,
+  loadTable,
+  slaGroupsTable,
+  slaTargetsTable,
+} from './report-tables.js';
 import type { TableModel } from './report-tables.js';
 
 const e = escapeMarkdown;
@@ -24,14 +32,28 @@ function headline(report: Report): string[] {
     load === undefined
       ? '**No constraint can be named: no stage has a capacity.**'
       : `**Constraint: ${e(load.stage)} at ${formatRatio(load.utilisation)} utilisation**` +
-        (d === null ? '' : ` (${e(d.goal)} watches ${e(d.stage)} ${e(d.metric)} ${targetText(d.target)}: ${formatNumber(d.value, 2)}, target ${d.isMet === null ? 'not measurable' : d.isMet ? 'met' : 'missed'})`) +
-        (c?.agrees === false ? ` — the data disagrees with the policy, which names ${e(d?.stage ?? '')}.` : c?.agrees === true ? ' — the data agrees with the policy.' : '');
+        (d === null
+          ? ''
+          : ` (${e(d.goal)} watches ${e(d.stage)} ${e(d.metric)} ${targetText(d.target)}: ${formatNumber(d.value, 2)}, target ${d.isMet === null ? 'not measurable' : d.isMet ? 'met' : 'missed'})`) +
+        (c?.agrees === false
+          ? ` — the data disagrees with the policy, which names ${e(d?.stage ?? '')}.`
+          : c?.agrees === true
+            ? ' — the data agrees with the policy.'
+            : '');
   const parts: string[] = [];
-  if (report.goal !== null) parts.push(`goal ${formatPercent(report.goal.attainment)} of ${e(formatMoney(report.goal.target, report.goal.currency))}`);
+  if (report.goal !== null)
+    parts.push(
+      `goal ${formatPercent(report.goal.attainment)} of ${e(formatMoney(report.goal.target, report.goal.currency))}`,
+    );
   for (const sla of report.slas) parts.push(`${e(sla.name)} ${formatPercent(sla.compliance)} met`);
   // A payout built on a metric counted as 0 is not a known 0.
-  const countsUnknown = (report.comp?.plans ?? []).some((p) => p.people.some((x) => x.periods.some((k) => k.components.some((c) => c.isUnknown))));
-  for (const t of report.comp?.totals.overall ?? []) parts.push(`payout ${e(formatMoney(t.total, t.currency))}${countsUnknown ? ` ${e('(unknown metrics counted as 0)')}` : ''}`);
+  const countsUnknown = (report.comp?.plans ?? []).some((p) =>
+    p.people.some((x) => x.periods.some((k) => k.components.some((c) => c.isUnknown))),
+  );
+  for (const t of report.comp?.totals.overall ?? [])
+    parts.push(
+      `payout ${e(formatMoney(t.total, t.currency))}${countsUnknown ? ` ${e('(unknown metrics counted as 0)')}` : ''}`,
+    );
   const partial = describePartialData(report.data);
   return [...(partial === undefined ? [] : [`**⚠ ${e(partial)}.**`, '']), first, parts.join(' · '), ''];
 }
@@ -95,7 +117,10 @@ function slaSection(report: Report): string[] {
   if (report.slas.length === 0) return [];
   const body: string[] = [];
   for (const sla of report.slas) {
-    body.push(`**${e(sla.name)}**: ${e(sla.from)} → ${e(sla.to)}, business time of ${e(sla.calendar)}; median response ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}`, '');
+    body.push(
+      `**${e(sla.name)}**: ${e(sla.from)} → ${e(sla.to)}, business time of ${e(sla.calendar)}; median response ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}`,
+      '',
+    );
     body.push(...table(slaTargetsTable(sla)), '');
     if (sla.byTeam.length > 1) body.push(...table(slaGroupsTable(sla, 'team')), '');
     if (sla.byOwner.length > 0) body.push(...table(slaGroupsTable(sla, 'owner')), '');

@@ -16,9 +16,15 @@ function stageName(report: Report, id: string): string {
 }
 
 function describeLoad(load: StageLoad): string {
-  const capacity = load.capacityPerWeek === null ? 'no capacity' : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
+  const capacity =
+    load.capacityPerWeek === null
+      ? 'no capacity'
+      : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
   const peak = load.peakWeek === null ? '' : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
-  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : '';
+  const queue =
+    load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0
+      ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week`
+      : '';
   return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
 }
 
@@ -42,7 +48,11 @@ export function summariseReport(report: Report): SummaryLine[] {
     const runnerUp = c.stages.find((s) => s.stage === c.runnerUp);
     if (load !== undefined) {
       const next = runnerUp === undefined ? '' : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
-      lines.push({ label: 'Constraint', text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`, tone: (load.utilisation ?? 0) > 1 ? 'bad' : 'neutral' });
+      lines.push({
+        label: 'Constraint',
+        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
+        tone: (load.utilisation ?? 0) > 1 ? 'bad' : 'neutral',
+      });
     } else if (c.ratesUnknown !== null) {
       const days = formatNumber(c.ratesUnknown.windowWeeks * 7, 2);
       lines.push({
@@ -51,12 +61,21 @@ export function summariseReport(report: Report): SummaryLine[] {
         tone: 'neutral',
       });
     } else {
-      lines.push({ label: 'Constraint', text: 'No stage has a capacity (declared or observed), so none can be named.', tone: 'neutral' });
+      lines.push({
+        label: 'Constraint',
+        text: 'No stage has a capacity (declared or observed), so none can be named.',
+        tone: 'neutral',
+      });
     }
     const d = c.declared;
     if (d !== null) {
       const verdict = d.isMet === null ? 'cannot be measured' : d.isMet ? 'target met' : 'target missed';
-      const agreement = c.agrees === null ? '' : c.agrees ? ' The data agrees.' : ` The data disagrees: the constraint is at ${c.stage}.`;
+      const agreement =
+        c.agrees === null
+          ? ''
+          : c.agrees
+            ? ' The data agrees.'
+            : ` The data disagrees: the constraint is at ${c.stage}.`;
       lines.push({
         label: 'Policy',
         text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === 'utilisation' || d.metric === 'conversion_rate' || d.metric === 'sla_compliance' ? 2 : 1)}, ${verdict}.${agreement}`,
@@ -66,8 +85,12 @@ export function summariseReport(report: Report): SummaryLine[] {
   }
   const g = report.goal;
   if (g !== null) {
-    const money = g.metric === 'won_deals' ? (v: string) => formatCount(Number(v)) : (v: string) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? '' : `; velocity forecasts ${money(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    const money =
+      g.metric === 'won_deals' ? (v: string) => formatCount(Number(v)) : (v: string) => formatMoney(v, g.currency);
+    const forecast =
+      g.forecast.projected === null
+        ? ''
+        : `; velocity forecasts ${money(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
     lines.push({
       label: 'Goal',
       text: `${g.name}: ${figureOrUnknown(g.actual, money, g.unknown)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
@@ -87,9 +110,21 @@ export function summariseReport(report: Report): SummaryLine[] {
     const overall = comp.totals.overall.map((t) => formatMoney(t.total, t.currency)).join(' + ') || '0';
     const plans = comp.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(' · ');
     // A metric that could not be measured counts as 0: say so next to the total it lowers.
-    const unknown = [...new Set(comp.plans.flatMap((p) => p.people.flatMap((x) => x.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)))))].sort();
+    const unknown = [
+      ...new Set(
+        comp.plans.flatMap((p) =>
+          p.people.flatMap((x) =>
+            x.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)),
+          ),
+        ),
+      ),
+    ].sort();
     const caveat = unknown.length === 0 ? '' : ` Unknown, counted as 0: ${unknown.join(', ')} (see the warnings).`;
-    lines.push({ label: 'Payout', text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).${caveat}`, tone: unknown.length === 0 ? 'neutral' : 'bad' });
+    lines.push({
+      label: 'Payout',
+      text: `${overall} across ${plural(comp.plans.length, 'plan')} (${plans}).${caveat}`,
+      tone: unknown.length === 0 ? 'neutral' : 'bad',
+    });
   }
   const t = report.data.totals;
   lines.push({

@@ -15,7 +15,11 @@ export interface TableModel {
 const right = (n: number): Align[] => Array.from({ length: n }, () => 'right' as const);
 
 export function classesTable(k: NonNullable<Report['classification']>): TableModel {
-  return { headers: ['class', 'stage', 'leads', 'share'], rows: k.classes.map((r) => [r.class, r.stage ?? '', formatCount(r.count), formatPercent(r.share)]), align: ['left', 'left', 'right', 'right'] };
+  return {
+    headers: ['class', 'stage', 'leads', 'share'],
+    rows: k.classes.map((r) => [r.class, r.stage ?? '', formatCount(r.count), formatPercent(r.share)]),
+    align: ['left', 'left', 'right', 'right'],
+  };
 }
 
 /** Per stage: flow, conversion (cohort and period basis) and time in stage. */
@@ -59,18 +63,47 @@ export function loadTable(k: NonNullable<Report['constraint']>): TableModel {
 
 /** One SLA's targets and their total. */
 export function slaTargetsTable(sla: SlaResult): TableModel {
-  const rows = sla.targets.map((t) => [t.id, t.within, formatCount(t.eligible), formatCount(t.met), formatCount(t.breached), formatCount(t.pending), formatPercent(t.compliance)]);
-  rows.push(['all', '', formatCount(sla.eligible), formatCount(sla.met), formatCount(sla.breached), formatCount(sla.pending), formatPercent(sla.compliance)]);
-  return { headers: ['target', 'within', 'eligible', 'met', 'breached', 'pending', 'compliance'], rows, align: ['left', 'left', ...right(5)] };
+  const rows = sla.targets.map((t) => [
+    t.id,
+    t.within,
+    formatCount(t.eligible),
+    formatCount(t.met),
+    formatCount(t.breached),
+    formatCount(t.pending),
+    formatPercent(t.compliance),
+  ]);
+  rows.push([
+    'all',
+    '',
+    formatCount(sla.eligible),
+    formatCount(sla.met),
+    formatCount(sla.breached),
+    formatCount(sla.pending),
+    formatPercent(sla.compliance),
+  ]);
+  return {
+    headers: ['target', 'within', 'eligible', 'met', 'breached', 'pending', 'compliance'],
+    rows,
+    align: ['left', 'left', ...right(5)],
+  };
 }
 
 /** One SLA per team (and, with `byOwner`, per owner): the teams own the handoffs. */
 export function slaGroupsTable(sla: SlaResult, by: 'team' | 'owner'): TableModel {
-  const counts = (c: SlaResult['byTeam'][number]): string[] => [formatCount(c.eligible), formatCount(c.met), formatCount(c.breached), formatCount(c.pending), formatPercent(c.compliance)];
+  const counts = (c: SlaResult['byTeam'][number]): string[] => [
+    formatCount(c.eligible),
+    formatCount(c.met),
+    formatCount(c.breached),
+    formatCount(c.pending),
+    formatPercent(c.compliance),
+  ];
   const rows =
     by === 'team'
       ? sla.byTeam.map((t) => [t.team ?? '(no team)', ...counts(t)])
-      : sla.byOwner.map((o) => [o.ownerId === null ? '(no owner)' : o.name === null ? o.ownerId : `${o.ownerId} ${o.name}`, ...counts(o)]);
+      : sla.byOwner.map((o) => [
+          o.ownerId === null ? '(no owner)' : o.name === null ? o.ownerId : `${o.ownerId} ${o.name}`,
+          ...counts(o),
+        ]);
   return { headers: [by, 'eligible', 'met', 'breached', 'pending', 'compliance'], rows, align: ['left', ...right(5)] };
 }
 
@@ -84,7 +117,11 @@ export function compPlanTable(plan: CompPlanResult): TableModel {
     }),
     formatMoney(person.periods.reduce((sum, p) => sum.plus(p.total), new Decimal(0)).toFixed(2), null),
   ]);
-  rows.push(['total', ...plan.totals.periods.map((p) => formatMoney(p.total, null)), formatMoney(plan.totals.total, null)]);
+  rows.push([
+    'total',
+    ...plan.totals.periods.map((p) => formatMoney(p.total, null)),
+    formatMoney(plan.totals.total, null),
+  ]);
   const labels = plan.periods.map((p) => (p.covered < 1 ? `${p.label}*` : p.label));
   return { headers: ['person', ...labels, 'total'], rows, align: ['left', ...right(labels.length + 1)] };
 }
@@ -93,7 +130,14 @@ export function compPlanTable(plan: CompPlanResult): TableModel {
 export function dataTable(report: Report): TableModel {
   return {
     headers: ['file', 'entity', 'read', 'evaluated', 'rejected', 'status'],
-    rows: report.data.files.map((f) => [f.file, f.entity, formatCount(f.rowsRead), formatCount(f.rowsEvaluated), formatCount(f.rowsRejected), f.status]),
+    rows: report.data.files.map((f) => [
+      f.file,
+      f.entity,
+      formatCount(f.rowsRead),
+      formatCount(f.rowsEvaluated),
+      formatCount(f.rowsRejected),
+      f.status,
+    ]),
     align: ['left', 'left', ...right(3), 'left'],
   };
 }

@@ -2,7 +2,15 @@ import { createColors } from 'picocolors';
 import type { Report } from '../core/report/index.js';
 import { formatCount, formatHours, formatInstant, formatMoney, formatNumber, formatPercent } from './figures.js';
 import { summariseReport } from './report-summary.js';
-import { classesTable, compPlanTable, dataTable, funnelTable, loadTable, slaGroupsTable, slaTargetsTable } from './report-tables.js';
+import {
+  classesTable,
+  compPlanTable,
+  dataTable,
+  funnelTable,
+  loadTable,
+  slaGroupsTable,
+  slaTargetsTable,
+} from './report-tables.js';
 import type { TableModel } from './report-tables.js';
 import type { SummaryLine } from './report-summary.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
@@ -18,7 +26,11 @@ function renderSummary(lines: readonly SummaryLine[], c: Colors): string[] {
   const tone = { good: c.green, bad: c.red, neutral: (s: string) => s };
   return lines.flatMap((line) => {
     const wrapped = wrapText(line.text, WIDTH - LABEL_WIDTH, '');
-    return wrapped.map((text, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : ' '.repeat(LABEL_WIDTH)) + tone[line.tone](text));
+    return wrapped.map(
+      (text, i) =>
+        (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : ' '.repeat(LABEL_WIDTH)) +
+        tone[line.tone](text),
+    );
   });
 }
 
@@ -56,7 +68,10 @@ function renderFunnel(report: Report, c: Colors): string[] {
   return [
     ...section(`Funnel (${f.funnel}), over the window`, c),
     ...table(funnelTable(f)),
-    ...note('Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.', c),
+    ...note(
+      'Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.',
+      c,
+    ),
   ];
 }
 
@@ -66,7 +81,10 @@ function renderLoad(report: Report, c: Colors): string[] {
   return [
     ...section('Load per stage (per week)', c),
     ...table(loadTable(k)),
-    ...note("Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 % (not in a steady state).", c),
+    ...note(
+      "Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 % (not in a steady state).",
+      c,
+    ),
   ];
 }
 
@@ -75,9 +93,22 @@ function renderSlas(report: Report, c: Colors): string[] {
   for (const sla of report.slas) {
     out.push(...section(`SLA ${sla.name}: ${sla.from} → ${sla.to} in business time of ${sla.calendar}`, c));
     out.push(...table(slaTargetsTable(sla)));
-    const escalations = sla.escalations.map((e) => `${formatCount(e.reached)} reached ${e.notify} (after ${e.after})`).join('; ');
-    out.push(...wrapText(`response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === '' ? '' : `; ${escalations}`}`, WIDTH - 2, '  ').map((l, i) => (i === 0 ? `  ${l}` : l)));
-    if (sla.untargeted > 0 || sla.invalidOrder > 0) out.push(c.yellow(`  ${formatCount(sla.untargeted)} matched no target; ${formatCount(sla.invalidOrder)} stopped before they started.`));
+    const escalations = sla.escalations
+      .map((e) => `${formatCount(e.reached)} reached ${e.notify} (after ${e.after})`)
+      .join('; ');
+    out.push(
+      ...wrapText(
+        `response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === '' ? '' : `; ${escalations}`}`,
+        WIDTH - 2,
+        '  ',
+      ).map((l, i) => (i === 0 ? `  ${l}` : l)),
+    );
+    if (sla.untargeted > 0 || sla.invalidOrder > 0)
+      out.push(
+        c.yellow(
+          `  ${formatCount(sla.untargeted)} matched no target; ${formatCount(sla.invalidOrder)} stopped before they started.`,
+        ),
+      );
     if (sla.byTeam.length > 1) out.push('', ...table(slaGroupsTable(sla, 'team')));
     if (sla.byOwner.length > 0) out.push('', ...table(slaGroupsTable(sla, 'owner')));
   }
@@ -91,7 +122,8 @@ function renderComp(report: Report, c: Colors): string[] {
   for (const plan of comp.plans) {
     out.push(...section(`Comp ${plan.name} (${plan.team}, paid per ${plan.periodUnit}, ${plan.currency})`, c));
     out.push(...table(compPlanTable(plan)));
-    if (plan.periods.some((p) => p.covered < 1)) out.push(...note('* period only partly inside the window; targets are not reduced for it.', c));
+    if (plan.periods.some((p) => p.covered < 1))
+      out.push(...note('* period only partly inside the window; targets are not reduced for it.', c));
   }
   return out;
 }
@@ -108,10 +140,14 @@ function renderDeals(report: Report, c: Colors): string[] {
 function renderData(report: Report, c: Colors): string[] {
   const out = [...section('Data', c)];
   out.push(...table(dataTable(report)));
-  for (const issue of report.data.issues.slice(0, 5)) out.push(c.yellow(`  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}`));
+  for (const issue of report.data.issues.slice(0, 5))
+    out.push(
+      c.yellow(`  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}`),
+    );
   const more = report.data.totals.issueCount - Math.min(5, report.data.issues.length);
   if (more > 0) out.push(c.dim(`  … and ${formatCount(more)} more data issues (see --format json).`));
-  for (const warning of report.warnings) out.push(...wrapText(`! ${warning}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)));
+  for (const warning of report.warnings)
+    out.push(...wrapText(`! ${warning}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)));
   return out;
 }
 
@@ -120,8 +156,12 @@ export function renderReportTerminal(report: Report, options: { color: boolean }
   const c = createColors(options.color);
   const s = report.stamp;
   const head = [
-    c.bold(`revops evaluate · as of ${formatInstant(s.asOf)}${s.asOfSource === 'data' ? ' (the latest timestamp in the data)' : ''}`),
-    c.dim(`window ${report.window.start.slice(0, 10)} → ${report.window.end.slice(0, 10)} (${formatNumber(report.window.weeks)} weeks), periods in ${report.window.timeZone}${report.isMasked ? ', identifiers masked' : ''}`),
+    c.bold(
+      `revops evaluate · as of ${formatInstant(s.asOf)}${s.asOfSource === 'data' ? ' (the latest timestamp in the data)' : ''}`,
+    ),
+    c.dim(
+      `window ${report.window.start.slice(0, 10)} → ${report.window.end.slice(0, 10)} (${formatNumber(report.window.weeks)} weeks), periods in ${report.window.timeZone}${report.isMasked ? ', identifiers masked' : ''}`,
+    ),
     '',
   ];
   const body = [

@@ -76,7 +76,9 @@ export function terminalLines(text: string): string {
 export function terminalOutput(rendered: string): string {
   // Split around our SGR codes (odd parts) and escape only the text between them (even parts).
   const parts = rendered.split(new RegExp(`(${SGR.source})`));
-  const escaped = parts.map((part, i) => (i % 2 === 1 ? part : part.replace(INVISIBLE, (ch) => (ch === '\n' ? ch : showCodePoint(ch))))).join('');
+  const escaped = parts
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(INVISIBLE, (ch) => (ch === '\n' ? ch : showCodePoint(ch)))))
+    .join('');
   return escaped.split('\n').map(defuseCommand).join('\n');
 }
 
@@ -136,5 +138,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`)
     .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-    .replace(/(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi, (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`));
+    .replace(/(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi, (word) =>
+      word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`),
+    );
 }

@@ -8,7 +8,12 @@ export type Align = 'left' | 'right';
  * cell and separated by two spaces. Cells are plain text (colour is added around the table);
  * each is escaped for the terminal here, since names from policies and data fill them.
  */
-export function renderTextTable(headers: readonly string[], rawRows: readonly (readonly string[])[], align: readonly Align[], indent = '  '): string[] {
+export function renderTextTable(
+  headers: readonly string[],
+  rawRows: readonly (readonly string[])[],
+  align: readonly Align[],
+  indent = '  ',
+): string[] {
   const rows = rawRows.map((row) => row.map(terminalText));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>

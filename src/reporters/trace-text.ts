@@ -8,7 +8,8 @@ const maxText = 40;
 export function formatValue(value: unknown): string {
   if (value === undefined) return '…';
   if (value === null) return 'empty';
-  if (typeof value === 'string') return JSON.stringify(value.length > maxText ? value.slice(0, maxText - 1) + '…' : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > maxText ? value.slice(0, maxText - 1) + '…' : value);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
   if (Array.isArray(value)) {
     const shown = value.slice(0, maxListItems).map(formatValue);
@@ -26,7 +27,8 @@ export function formatValue(value: unknown): string {
 export function formatTrace(node: TraceNode): string {
   if (node.isSkipped === true) return '…';
   if (node.op === 'value') return formatValue(node.value);
-  if (node.op === 'array') return `[${node.args.slice(0, maxListItems).map(formatTrace).join(', ')}${node.args.length > maxListItems ? `, …+${node.args.length - maxListItems}` : ''}]`;
+  if (node.op === 'array')
+    return `[${node.args.slice(0, maxListItems).map(formatTrace).join(', ')}${node.args.length > maxListItems ? `, …+${node.args.length - maxListItems}` : ''}]`;
   if (node.op === 'var') {
     const name = node.args[0];
     const label = name?.op === 'value' && typeof name.value === 'string' ? name.value : formatTrace(name ?? node);

@@ -14,7 +14,11 @@ export function describeUnknown(reason: AmountUnknown | GoalUnknown | VelocityUn
 }
 
 /** A figure, or `— (why)` when it is unknown. */
-export function figureOrUnknown(value: string | null, format: (value: string) => string, reason: AmountUnknown | GoalUnknown | VelocityUnknown | null): string {
+export function figureOrUnknown(
+  value: string | null,
+  format: (value: string) => string,
+  reason: AmountUnknown | GoalUnknown | VelocityUnknown | null,
+): string {
   if (value !== null) return format(value);
   return reason === null ? '—' : `— (${describeUnknown(reason)})`;
 }

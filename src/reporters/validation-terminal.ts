@@ -13,7 +13,10 @@ function plural(n: number, word: string): string {
 }
 
 /** Problems grouped by file, each with `line:col`, severity, message, code and the fix. */
-export function renderValidationTerminal(result: Pick<LoadResult, 'files' | 'issues'>, options: TerminalOptions): string {
+export function renderValidationTerminal(
+  result: Pick<LoadResult, 'files' | 'issues'>,
+  options: TerminalOptions,
+): string {
   const c = createColors(options.color);
   const out: string[] = [];
   const byFile = new Map<string, Issue[]>();
@@ -35,7 +38,11 @@ export function renderValidationTerminal(result: Pick<LoadResult, 'files' | 'iss
   const { errors, warnings } = countBySeverity(result.issues);
   const filesWithProblems = byFile.size;
   if (errors > 0) {
-    out.push(c.red(`✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${filesWithProblems} of ${plural(result.files.length, 'file')}`));
+    out.push(
+      c.red(
+        `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${filesWithProblems} of ${plural(result.files.length, 'file')}`,
+      ),
+    );
   } else if (warnings > 0) {
     out.push(c.yellow(`⚠ ${plural(result.files.length, 'policy file')} valid, ${plural(warnings, 'warning')}`));
   } else {

@@ -42,14 +42,17 @@ describe('revops check', () => {
     GITHUB_API_URL: github.url,
     ...extra,
   });
-  const check = (name: string, ...args: string[]): ReturnType<typeof runRevops> => runRevops(['check', '--impact', impact(name), ...args], env());
+  const check = (name: string, ...args: string[]): ReturnType<typeof runRevops> =>
+    runRevops(['check', '--impact', impact(name), ...args], env());
   const status = (): { state: string; description: string; context: string } | undefined => github.statuses.at(-1);
 
   it('sets success when no guardrail is crossed, without reading reviews', async () => {
     const run = await check('nothing-crossed');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(github.statuses).toEqual([{ sha: headSha, state: 'success', description: 'No guardrail crossed', context: 'revops-policy/guardrails' }]);
+    expect(github.statuses).toEqual([
+      { sha: headSha, state: 'success', description: 'No guardrail crossed', context: 'revops-policy/guardrails' },
+    ]);
     expect(github.requests.some((r) => r.path.endsWith('/reviews'))).toBe(false);
   });
 
@@ -65,7 +68,10 @@ describe('revops check', () => {
     github.addReview(pr, vpSales, 'APPROVED', olderSha);
     const run = await check('constraint-crossed');
     expect(run.code).toBe(1);
-    expect(status()).toMatchObject({ state: 'failure', description: 'Approval missing: constraint-overload needs vp-sales or org/people-ops' });
+    expect(status()).toMatchObject({
+      state: 'failure',
+      description: 'Approval missing: constraint-overload needs vp-sales or org/people-ops',
+    });
     expect(run.stdout).toContain('missing   constraint-overload');
     expect(run.stdout).toContain('approved by nobody yet');
   });
@@ -98,7 +104,9 @@ describe('revops check', () => {
     const run = await check('constraint-crossed');
     expect(run.code).toBe(0);
     expect(status()).toMatchObject({ state: 'success', description: 'Approved by people-partner' });
-    expect(github.requests.some((r) => r.path === `/orgs/org/teams/people-ops/memberships/${peopleOps.login}`)).toBe(true);
+    expect(github.requests.some((r) => r.path === `/orgs/org/teams/people-ops/memberships/${peopleOps.login}`)).toBe(
+      true,
+    );
   });
 
   it('needs two approvals when minApprovals is 2', async () => {
@@ -118,34 +126,53 @@ describe('revops check', () => {
     github.addReview(pr, vpSales, 'APPROVED', headSha);
     const run = await check('constraint-crossed');
     expect(run.code).toBe(0);
-    expect(github.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
+    expect(github.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => r.query.page ?? '1')).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 
   it('lists the changed files across pages and judges as usual under the cap', async () => {
     github.maxPerPage = 100;
-    github.setPullFiles(pr, Array.from({ length: 250 }, (_, i) => `data/leads-${i}.csv`));
+    github.setPullFiles(
+      pr,
+      Array.from({ length: 250 }, (_, i) => `data/leads-${i}.csv`),
+    );
     github.addReview(pr, vpSales, 'APPROVED', headSha);
     const run = await check('constraint-crossed');
     expect(run.code).toBe(0);
-    expect(github.requests.filter((r) => r.path.endsWith('/files')).map((r) => `${r.query.per_page}:${r.query.page ?? '1'}`)).toEqual(['100:1', '100:2', '100:3']);
+    expect(
+      github.requests.filter((r) => r.path.endsWith('/files')).map((r) => `${r.query.per_page}:${r.query.page ?? '1'}`),
+    ).toEqual(['100:1', '100:2', '100:3']);
     expect(status()).toMatchObject({ state: 'success' });
     expect(run.stdout).toContain('250 changed files, listed in full');
   });
 
   it("refuses to judge when the pull request's files reach GitHub's 3,000-file cap", async () => {
-    github.setPullFiles(pr, Array.from({ length: 3005 }, (_, i) => `data/leads-${i}.csv`));
+    github.setPullFiles(
+      pr,
+      Array.from({ length: 3005 }, (_, i) => `data/leads-${i}.csv`),
+    );
     const run = await check('nothing-crossed');
     expect(run.code).toBe(1);
     expect(status()).toMatchObject({ sha: headSha, state: 'failure' });
-    expect(status()?.description).toMatch(/^Not judged: the pull request changes 3,005 files and GitHub lists only 3,000/);
+    expect(status()?.description).toMatch(
+      /^Not judged: the pull request changes 3,005 files and GitHub lists only 3,000/,
+    );
     expect([...(status()?.description ?? '')].length).toBeLessThanOrEqual(140);
-    expect(run.stdout).toContain('Not judged: the pull request changes 3,005 files and GitHub lists only 3,000 (its cap is 3,000), so what changed cannot be known.');
+    expect(run.stdout).toContain(
+      'Not judged: the pull request changes 3,005 files and GitHub lists only 3,000 (its cap is 3,000), so what changed cannot be known.',
+    );
     expect(github.requests.filter((r) => r.path.endsWith('/files'))).toHaveLength(30);
     expect(github.requests.some((r) => r.path.endsWith('/reviews'))).toBe(false);
   });
 
   it('refuses to judge at exactly 3,000 files, even with every approval there', async () => {
-    github.setPullFiles(pr, Array.from({ length: 3000 }, (_, i) => `policies/p-${i}.yaml`));
+    github.setPullFiles(
+      pr,
+      Array.from({ length: 3000 }, (_, i) => `policies/p-${i}.yaml`),
+    );
     github.addReview(pr, vpSales, 'APPROVED', headSha);
     const run = await check('constraint-crossed');
     expect(run.code).toBe(1);
@@ -186,17 +213,24 @@ describe('revops check', () => {
   it.each([
     ['no head commit', { schemaVersion: 1, kind: 'impact', guardrails: [] }, /head\.sha must be a full commit SHA/],
     ['no guardrails', { schemaVersion: 1, kind: 'impact', head: { sha: headSha } }, /guardrails must be a list/],
-  ])('refuses a report with %s (it cannot tell which head it judges, or what crossed): exit 2, no status', async (_name, report, message) => {
-    const file = join(dir, 'partial.json');
-    writeFileSync(file, JSON.stringify(report));
-    const run = await runRevops(['check', '--impact', file], env());
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(github.writes()).toEqual([]);
-  });
+  ])(
+    'refuses a report with %s (it cannot tell which head it judges, or what crossed): exit 2, no status',
+    async (_name, report, message) => {
+      const file = join(dir, 'partial.json');
+      writeFileSync(file, JSON.stringify(report));
+      const run = await runRevops(['check', '--impact', file], env());
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(github.writes()).toEqual([]);
+    },
+  );
 
   it('exits 1 with the status and message when GitHub refuses the status', async () => {
-    github.fail({ method: 'POST', path: /\/statuses\//, respond: { status: 403, body: { message: 'Resource not accessible by integration' } } });
+    github.fail({
+      method: 'POST',
+      path: /\/statuses\//,
+      respond: { status: 403, body: { message: 'Resource not accessible by integration' } },
+    });
     const run = await check('nothing-crossed');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('HTTP 403: Resource not accessible by integration');

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
 import type { FakeGitHub } from '../helpers/github-server.js';
-import { actionsBot, fakeUser, primaryRateLimit, pullRequestEvent, repoFullName, secondaryRateLimit, startFakeGitHub } from '../helpers/github-server.js';
+import {
+  actionsBot,
+  fakeUser,
+  primaryRateLimit,
+  pullRequestEvent,
+  repoFullName,
+  secondaryRateLimit,
+  startFakeGitHub,
+} from '../helpers/github-server.js';
 import { useTempDirs } from '../helpers/paths.js';
 
 const headSha = '3f786850e387550fdab836ed7e6dc881de23001b';
@@ -49,8 +57,12 @@ describe('revops comment', () => {
     const first = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(ours()).toEqual([{ id: expect.any(Number) as number, body: `${marker('900.1')}\n### Impact\n\nMQL volume +31 %\n` }]);
-    expect(first.stdout).toMatch(/^created comment \d+ on Codertocat\/Hello-World#7 \(\d+ characters\): https:\/\/github\.com\//);
+    expect(ours()).toEqual([
+      { id: expect.any(Number) as number, body: `${marker('900.1')}\n### Impact\n\nMQL volume +31 %\n` },
+    ]);
+    expect(first.stdout).toMatch(
+      /^created comment \d+ on Codertocat\/Hello-World#7 \(\d+ characters\): https:\/\/github\.com\//,
+    );
 
     github.requests.length = 0;
     const again = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env({ GITHUB_RUN_ID: '901' }));
@@ -72,7 +84,9 @@ describe('revops comment', () => {
     const lists = github.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments'));
     expect(lists.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
     expect(lists[2]?.path).toMatch(/^\/repositories\/\d+\/issues\/7\/comments$/);
-    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /repos/${repoFullName}/issues/comments/${ourId}`]);
+    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([
+      `PATCH /repos/${repoFullName}/issues/comments/${ourId}`,
+    ]);
     expect(github.comments).toHaveLength(120);
     expect(ours()).toEqual([{ id: ourId, body: `${marker('900.1')}\n### Impact\n\nMQL volume +31 %\n` }]);
   });
@@ -90,10 +104,15 @@ describe('revops comment', () => {
     const mine = github.addComment(fakeUser('revops-bot'), `${marker('850.1')}\nold`);
     const actionsComment = github.addComment(actionsBot, `${marker('850.1')}\nfrom the Actions token`);
     const botComment = github.addComment(otherBot, `${marker('850.1')}\nfrom another bot`);
-    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env({ GITHUB_TOKEN: 'user-token' }));
+    const run = await runRevops(
+      ['comment', '--body-file', join(dir, 'impact.md')],
+      env({ GITHUB_TOKEN: 'user-token' }),
+    );
     expect(run.code).toBe(0);
     expect(github.requests[0]).toMatchObject({ method: 'GET', path: '/user' });
-    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /repos/${repoFullName}/issues/comments/${mine}`]);
+    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([
+      `PATCH /repos/${repoFullName}/issues/comments/${mine}`,
+    ]);
     expect(github.comments.find((c) => c.id === actionsComment)?.body).toContain('from the Actions token');
     expect(github.comments.find((c) => c.id === botComment)?.body).toContain('from another bot');
   });
@@ -103,7 +122,11 @@ describe('revops comment', () => {
     github.fail({
       method: 'PATCH',
       path: /\/issues\/comments\/\d+$/,
-      effect: () => void github.comments.splice(github.comments.findIndex((c) => c.id === old), 1),
+      effect: () =>
+        void github.comments.splice(
+          github.comments.findIndex((c) => c.id === old),
+          1,
+        ),
     });
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.code).toBe(0);
@@ -130,7 +153,10 @@ describe('revops comment', () => {
 
   it('does nothing when a newer run already wrote the comment', async () => {
     github.addComment(actionsBot, `${marker('905.1')}\nnewer report`);
-    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env({ GITHUB_RUN_ID: '900', GITHUB_RUN_ATTEMPT: '3' }));
+    const run = await runRevops(
+      ['comment', '--body-file', join(dir, 'impact.md')],
+      env({ GITHUB_RUN_ID: '900', GITHUB_RUN_ATTEMPT: '3' }),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('is from a newer run (905.1); leaving it');
     expect(github.writes()).toEqual([]);
@@ -146,7 +172,9 @@ describe('revops comment', () => {
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.stdout).not.toContain('newer run');
     expect(run.code).toBe(0);
-    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /repos/${repoFullName}/issues/comments/${ourOld}`]);
+    expect(github.writes().map((w) => `${w.method} ${w.path}`)).toEqual([
+      `PATCH /repos/${repoFullName}/issues/comments/${ourOld}`,
+    ]);
     expect(github.comments.find((c) => c.id === quoting)?.body).toContain('Thanks for the pull request!');
     expect(github.comments.find((c) => c.id === separated)?.body).toContain('Line one');
   });
@@ -154,18 +182,28 @@ describe('revops comment', () => {
   it('takes a first-line marker whose run id is out of range, or not in its exact form, as not ours', async () => {
     const tooBig = github.addComment(actionsBot, `${marker('9007199254740992.1')}\nforged`);
     const indented = github.addComment(actionsBot, `  ${marker('905.1')}\nforged`);
-    const extraField = github.addComment(actionsBot, `<!-- revops-policy:impact sha=${headSha} run=905.1 x=1 -->\nforged`);
+    const extraField = github.addComment(
+      actionsBot,
+      `<!-- revops-policy:impact sha=${headSha} run=905.1 x=1 -->\nforged`,
+    );
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.code).toBe(0);
     expect(github.writes().map((w) => w.method)).toEqual(['POST']);
-    for (const id of [tooBig, indented, extraField]) expect(github.comments.find((c) => c.id === id)?.body).toContain('forged');
+    for (const id of [tooBig, indented, extraField])
+      expect(github.comments.find((c) => c.id === id)?.body).toContain('forged');
   });
 
   it('waits out a 429 with Retry-After and retries', async () => {
-    github.fail({ method: 'POST', path: /\/comments$/, respond: { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } } });
+    github.fail({
+      method: 'POST',
+      path: /\/comments$/,
+      respond: { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } },
+    });
     const started = Date.now();
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
-    expect(run.stderr).toMatch(/GitHub rate limit \(HTTP 429\) on POST \/repos\/Codertocat\/Hello-World\/issues\/7\/comments; retry 1 of 3 in 1 s/);
+    expect(run.stderr).toMatch(
+      /GitHub rate limit \(HTTP 429\) on POST \/repos\/Codertocat\/Hello-World\/issues\/7\/comments; retry 1 of 3 in 1 s/,
+    );
     expect(run.code).toBe(0);
     expect(github.writes().map((w) => w.method)).toEqual(['POST', 'POST']);
     expect(ours()).toHaveLength(1);
@@ -173,10 +211,17 @@ describe('revops comment', () => {
   });
 
   it('gives up after three retries of a 429 with a clear message', async () => {
-    github.fail({ method: 'GET', path: /\/comments$/, times: 4, respond: { status: 429, headers: { 'retry-after': '0' }, body: { message: 'Too Many Requests' } } });
+    github.fail({
+      method: 'GET',
+      path: /\/comments$/,
+      times: 4,
+      respond: { status: 429, headers: { 'retry-after': '0' }, body: { message: 'Too Many Requests' } },
+    });
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/GitHub rate limit on GET \/repos\/Codertocat\/Hello-World\/issues\/7\/comments: still HTTP 429 after 3 retries \(Too Many Requests\)/);
+    expect(run.stderr).toMatch(
+      /GitHub rate limit on GET \/repos\/Codertocat\/Hello-World\/issues\/7\/comments: still HTTP 429 after 3 retries \(Too Many Requests\)/,
+    );
     expect(github.requests.filter((r) => r.path.endsWith('/comments'))).toHaveLength(4);
     expect(github.writes()).toEqual([]);
   });
@@ -189,7 +234,14 @@ describe('revops comment', () => {
     ['a fraction', 7.5],
     ['an unsafe integer', 2 ** 53],
   ])('exits 2 when the event payload gives the pull request number as %s', async (_label, number) => {
-    writeFileSync(join(dir, 'event.json'), JSON.stringify({ ...pullRequestEvent(pr, headSha), number, pull_request: { ...(pullRequestEvent(pr, headSha).pull_request as object), number } }));
+    writeFileSync(
+      join(dir, 'event.json'),
+      JSON.stringify({
+        ...pullRequestEvent(pr, headSha),
+        number,
+        pull_request: { ...(pullRequestEvent(pr, headSha).pull_request as object), number },
+      }),
+    );
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('The pull request number in GITHUB_EVENT_PATH');
@@ -197,12 +249,15 @@ describe('revops comment', () => {
     expect(github.requests).toEqual([]);
   });
 
-  it.each(['99999999999999999999.1', '9007199254740992', '900.0', '900.10000', 'latest'])('exits 2 on --run-id %j, a stamp out of range or malformed', async (flag) => {
-    const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--run-id', flag], env());
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--run-id must be a run id (a positive integer up to 2^53-1)');
-    expect(github.requests).toEqual([]);
-  });
+  it.each(['99999999999999999999.1', '9007199254740992', '900.0', '900.10000', 'latest'])(
+    'exits 2 on --run-id %j, a stamp out of range or malformed',
+    async (flag) => {
+      const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--run-id', flag], env());
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--run-id must be a run id (a positive integer up to 2^53-1)');
+      expect(github.requests).toEqual([]);
+    },
+  );
 
   it.each([' 8 ', '08', '+8', '8e0', '0x8', '9007199254740992'])('exits 2 on --pr %j', async (flag) => {
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--pr', flag], env());
@@ -226,7 +281,10 @@ describe('revops comment', () => {
     ].join('\n');
     writeFileSync(join(dir, 'long.md'), long);
     writeFileSync(join(dir, 'summary.md'), '## Earlier step\n');
-    const run = await runRevops(['comment', '--body-file', join(dir, 'long.md')], env({ GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }));
+    const run = await runRevops(
+      ['comment', '--body-file', join(dir, 'long.md')],
+      env({ GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }),
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('truncated');
     const posted = ours()[0]?.body ?? '';
@@ -250,7 +308,10 @@ describe('revops comment', () => {
     expect(ours()).toHaveLength(2);
 
     github.requests.length = 0;
-    const replaced = await runRevops(['comment', '--body-file', join(dir, 'impact.md'), '--mode', 'delete-and-new'], env({ GITHUB_RUN_ID: '901' }));
+    const replaced = await runRevops(
+      ['comment', '--body-file', join(dir, 'impact.md'), '--mode', 'delete-and-new'],
+      env({ GITHUB_RUN_ID: '901' }),
+    );
     expect(replaced.code).toBe(0);
     const second = github.writes().find((w) => w.method === 'DELETE' && !w.path.endsWith(`/${first}`));
     expect(github.writes().map((w) => w.method)).toEqual(['DELETE', 'DELETE', 'POST']);
@@ -287,11 +348,26 @@ describe('revops comment', () => {
   });
 
   it('exits 1 with the status and message when GitHub refuses', async () => {
-    github.fail({ method: 'POST', path: /\/comments$/, respond: { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is locked' }] } } });
+    github.fail({
+      method: 'POST',
+      path: /\/comments$/,
+      respond: {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is locked' }],
+        },
+      },
+    });
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/GitHub refused POST \/repos\/Codertocat\/Hello-World\/issues\/7\/comments with HTTP 422: Validation Failed/);
-    const badToken = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env({ GITHUB_TOKEN: 'wrong' }));
+    expect(run.stderr).toMatch(
+      /GitHub refused POST \/repos\/Codertocat\/Hello-World\/issues\/7\/comments with HTTP 422: Validation Failed/,
+    );
+    const badToken = await runRevops(
+      ['comment', '--body-file', join(dir, 'impact.md')],
+      env({ GITHUB_TOKEN: 'wrong' }),
+    );
     expect(badToken.code).toBe(1);
     expect(badToken.stderr).toContain('HTTP 401: Bad credentials');
     expect(badToken.stderr).not.toContain('wrong');

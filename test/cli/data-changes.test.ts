@@ -6,7 +6,13 @@ import { compareDataAt } from '../../src/cli/data-changes.js';
 import { useTempDirs } from '../helpers/paths.js';
 
 function git(cwd: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'a',
+    GIT_AUTHOR_EMAIL: 'a@example.test',
+    GIT_COMMITTER_NAME: 'a',
+    GIT_COMMITTER_EMAIL: 'a@example.test',
+  };
   return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
 }
 
@@ -14,7 +20,10 @@ describe('compareDataAt', () => {
   const tempDir = useTempDirs();
 
   /** Commits `before`, then `after`, under data/; returns both commits. */
-  function commits(before: Record<string, string>, after: Record<string, string | { link: string }>): { repo: string; base: string; head: string } {
+  function commits(
+    before: Record<string, string>,
+    after: Record<string, string | { link: string }>,
+  ): { repo: string; base: string; head: string } {
     const repo = tempDir();
     mkdirSync(join(repo, 'data'));
     git(repo, 'init', '-q');
@@ -39,13 +48,19 @@ describe('compareDataAt', () => {
       { 'leads.csv': 'id,score\nA,1\nB,2\nC,3\nC,3\n', 'users.csv': 'id\nU1\n' },
       { 'leads.csv': 'id,score\r\nB,20\r\nA,1\r\nD,4\r\nC,3\r\n', 'users.csv': 'id\nU1\n' },
     );
-    expect(await compareDataAt(base, head, 'data', repo)).toEqual([{ file: 'data/leads.csv', change: 'changed', rows: { added: 1, removed: 1, changed: 1 }, note: null }]);
+    expect(await compareDataAt(base, head, 'data', repo)).toEqual([
+      { file: 'data/leads.csv', change: 'changed', rows: { added: 1, removed: 1, changed: 1 }, note: null },
+    ]);
   });
 
   it('names added and removed files with their rows, a header change, and a symbolic link', async () => {
     const { repo, base, head } = commits(
       { 'old.csv': 'id\n1\n2\n', 'leads.csv': 'id,score\nA,1\n', 'users.csv': 'id\nU1\n' },
-      { 'new.ndjson': '{"id":1}\n{"id":2}\n{"id":3}\n', 'leads.csv': 'id,__proto__\nA,1\n', 'users.csv': { link: '../README.md' } },
+      {
+        'new.ndjson': '{"id":1}\n{"id":2}\n{"id":3}\n',
+        'leads.csv': 'id,__proto__\nA,1\n',
+        'users.csv': { link: '../README.md' },
+      },
     );
     expect(await compareDataAt(base, head, 'data', repo)).toEqual([
       { file: 'data/leads.csv', change: 'changed', rows: { added: 0, removed: 0, changed: 0 }, note: 'header changed' },

@@ -43,8 +43,15 @@ describe('dates without a time and the reporting time zone', () => {
     expect(before.goal.actual).toBe('1000.00');
   });
 
-  it('reads the data in each side\'s zone in impact when a change adds the Calendar', async () => {
-    const run = await runRevops(['impact', '--base-dir', `${dir}/policies-utc`, '--head-dir', `${dir}/policies`, ...common]);
+  it("reads the data in each side's zone in impact when a change adds the Calendar", async () => {
+    const run = await runRevops([
+      'impact',
+      '--base-dir',
+      `${dir}/policies-utc`,
+      '--head-dir',
+      `${dir}/policies`,
+      ...common,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as { goal: { forecast: { base: string; head: string } } };
     expect(report.goal.forecast).toMatchObject({ base: '1300.00', head: '1300.00' });

@@ -40,7 +40,8 @@ interface Deal {
 }
 
 const DAY = 86_400_000;
-const days = (from: string, to: string): bigint => BigInt((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const days = (from: string, to: string): bigint =>
+  BigInt((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** n ÷ d in cents, half up (n, d > 0, n in cents × d already): "1234.57". */
 function cents(n: bigint, d: bigint): string {
@@ -49,7 +50,9 @@ function cents(n: bigint, d: bigint): string {
 }
 
 function readDeals(): Deal[] {
-  const [, ...lines] = readFileSync(join(maven, 'export', 'sales_pipeline.csv'), 'utf8').trim().split(/\r?\n/);
+  const [, ...lines] = readFileSync(join(maven, 'export', 'sales_pipeline.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   return lines.map((line) => {
     const [, , , , stage = '', engage = '', close = '', value = ''] = line.split(',');
     return { stage, engage, close, value: value === '' ? 0n : BigInt(value) };
@@ -66,7 +69,19 @@ describe('revops evaluate on the Maven export: goal pay and velocity from exact 
     const dir = tempDir();
     cpSync(join(maven, 'policies'), dir, { recursive: true });
     writeFileSync(join(dir, 'comp-plan.yaml'), plan);
-    const run = await runRevops(['evaluate', '--policies', dir, '--data', join(maven, 'export'), '--mapping', 'maven', '--as-of', '2018-01-01T00:00:00Z', '--format', 'json']);
+    const run = await runRevops([
+      'evaluate',
+      '--policies',
+      dir,
+      '--data',
+      join(maven, 'export'),
+      '--mapping',
+      'maven',
+      '--as-of',
+      '2018-01-01T00:00:00Z',
+      '--format',
+      'json',
+    ]);
     report = JSON.parse(run.stdout) as Report;
   });
 

@@ -50,7 +50,18 @@ interface FileFigures {
   issueCount: number;
 }
 
-type StageFigures = Pick<StageReport, 'id' | 'arrivals' | 'exits' | 'advanced' | 'dropped' | 'openAtAsOf' | 'conversionCohort' | 'conversionPeriod' | 'timeInStageHours'>;
+type StageFigures = Pick<
+  StageReport,
+  | 'id'
+  | 'arrivals'
+  | 'exits'
+  | 'advanced'
+  | 'dropped'
+  | 'openAtAsOf'
+  | 'conversionCohort'
+  | 'conversionPeriod'
+  | 'timeInStageHours'
+>;
 
 interface LoadFigures {
   stage: string;
@@ -64,7 +75,13 @@ interface LoadFigures {
   wipStart: number;
   wipEnd: number;
   queueGrowthPerWeek: number | null;
-  littlesLaw: { averageWip: number; meanWeeksInStage: number | null; expectedWip: number | null; ratio: number | null; isFlagged: boolean };
+  littlesLaw: {
+    averageWip: number;
+    meanWeeksInStage: number | null;
+    expectedWip: number | null;
+    ratio: number | null;
+    isFlagged: boolean;
+  };
 }
 
 interface GoalFigures {
@@ -166,7 +183,10 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
   it('ranks sales agents by won amount', () => {
     expect(report.deals.byOwner.slice(0, 3)).toEqual(expected.deals.byOwnerTop3);
     for (const want of expected.deals.byOwner) {
-      expect(report.deals.byOwner.find((o) => o.ownerId === want.ownerId), want.ownerId).toEqual(want);
+      expect(
+        report.deals.byOwner.find((o) => o.ownerId === want.ownerId),
+        want.ownerId,
+      ).toEqual(want);
     }
     const ranked = report.deals.byOwner.filter((o) => o.won > 0);
     expect(ranked.map((o) => o.ownerId)).toEqual(expected.deals.byOwner.map((o) => o.ownerId));
@@ -179,7 +199,7 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
     expect(stage('lost')?.arrivals).toBe(expected.funnel.lost.arrivals);
   });
 
-  it('finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP, queue growth and Little\'s law', () => {
+  it("finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP, queue growth and Little's law", () => {
     const { stage, ...load } = expected.constraint;
     expect(report.constraint.stage).toBe(stage);
     expect(report.constraint.stages.find((s) => s.stage === stage)).toMatchObject(load);

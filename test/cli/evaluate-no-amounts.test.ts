@@ -11,20 +11,50 @@ import { fixturesDir } from '../helpers/paths.js';
  * JSON — never 0.00; counts and rates that need no amount are still given.
  */
 const dir = join(fixturesDir, 'no-amounts');
-const args = ['evaluate', '--policies', join(dir, 'policies'), '--data', join(dir, 'export'), '--mapping', 'closed-deals', '--as-of', '2026-04-01T00:00:00Z'];
+const args = [
+  'evaluate',
+  '--policies',
+  join(dir, 'policies'),
+  '--data',
+  join(dir, 'export'),
+  '--mapping',
+  'closed-deals',
+  '--as-of',
+  '2026-04-01T00:00:00Z',
+];
 
 describe('revops evaluate on an export without amounts', () => {
   it('reports unknown amounts as null with a reason (JSON)', async () => {
     const run = await runRevops([...args, '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.deals).toMatchObject({ won: 3, lost: 1, open: 1, winRate: 0.75, wonAmount: null, averageWonAmount: null, wonWithoutAmount: 3, amountUnknown: 'no-amounts' });
+    expect(report.deals).toMatchObject({
+      won: 3,
+      lost: 1,
+      open: 1,
+      winRate: 0.75,
+      wonAmount: null,
+      averageWonAmount: null,
+      wonWithoutAmount: 3,
+      amountUnknown: 'no-amounts',
+    });
     expect(report.deals.byOwner).toEqual([
       { ownerId: 'S1', won: 2, wonAmount: null },
       { ownerId: 'S2', won: 1, wonAmount: null },
     ]);
-    expect(report.goal).toMatchObject({ actual: null, attainment: null, attainmentExact: null, unknown: 'no-amounts', pace: null });
-    expect(report.goal?.velocity).toMatchObject({ winRate: 0.75, averageWonAmount: null, perDay: null, unknown: 'no-amounts' });
+    expect(report.goal).toMatchObject({
+      actual: null,
+      attainment: null,
+      attainmentExact: null,
+      unknown: 'no-amounts',
+      pace: null,
+    });
+    expect(report.goal?.velocity).toMatchObject({
+      winRate: 0.75,
+      averageWonAmount: null,
+      perDay: null,
+      unknown: 'no-amounts',
+    });
     expect(report.goal?.forecast).toMatchObject({ projected: null, projectedAttainment: null });
     // Comp: both metrics are unknown and count as 0, and each line says so.
     const line = report.comp?.plans[0]?.people[0]?.periods[0];
@@ -35,7 +65,9 @@ describe('revops evaluate on an export without amounts', () => {
     expect(report.warnings).toEqual(
       expect.arrayContaining([
         'None of the 3 won deals carries an amount, so won amounts are unknown.',
-        expect.stringMatching(/^sellers: won_amount is unknown for 2026-Q1: none of the opportunities credited carries an amount/),
+        expect.stringMatching(
+          /^sellers: won_amount is unknown for 2026-Q1: none of the opportunities credited carries an amount/,
+        ),
         expect.stringMatching(/^sellers: goal_attainment is unknown for 2026-Q1/),
       ]),
     );

@@ -10,7 +10,18 @@ import type { CliRun } from '../helpers/cli.js';
  * Every figure below is worked out by hand from the ten MQLs and four deals.
  */
 
-type Stage = Pick<StageReport, 'id' | 'arrivals' | 'exits' | 'advanced' | 'dropped' | 'openAtAsOf' | 'conversionCohort' | 'conversionPeriod' | 'timeInStageHours'>;
+type Stage = Pick<
+  StageReport,
+  | 'id'
+  | 'arrivals'
+  | 'exits'
+  | 'advanced'
+  | 'dropped'
+  | 'openAtAsOf'
+  | 'conversionCohort'
+  | 'conversionPeriod'
+  | 'timeInStageHours'
+>;
 
 describe('revops evaluate on an Olist-shaped export (MQL straight to won)', () => {
   let run: CliRun;
@@ -18,7 +29,19 @@ describe('revops evaluate on an Olist-shaped export (MQL straight to won)', () =
 
   beforeAll(async () => {
     const dir = 'test/fixtures/olist-shape';
-    run = await runRevops(['evaluate', '--policies', `${dir}/policies`, '--data', `${dir}/export`, '--mapping', 'olist', '--as-of', '2018-03-01T00:00:00Z', '--format', 'json']);
+    run = await runRevops([
+      'evaluate',
+      '--policies',
+      `${dir}/policies`,
+      '--data',
+      `${dir}/export`,
+      '--mapping',
+      'olist',
+      '--as-of',
+      '2018-03-01T00:00:00Z',
+      '--format',
+      'json',
+    ]);
     stages = (JSON.parse(run.stdout) as { funnel: { stages: Stage[] } }).funnel.stages;
   });
 
@@ -32,7 +55,15 @@ describe('revops evaluate on an Olist-shaped export (MQL straight to won)', () =
     // m06 are won by as-of: cohort 3 ÷ 9 = 0.3333. Won in the window: those three and m10,
     // whose MQL came before it: period 4 ÷ 9 = 0.4444. Still MQLs at as-of: m02, m03, m05, m07,
     // m08, m09.
-    expect(mql).toMatchObject({ arrivals: 9, exits: 4, advanced: 4, dropped: 0, openAtAsOf: 6, conversionCohort: 0.3333, conversionPeriod: 0.4444 });
+    expect(mql).toMatchObject({
+      arrivals: 9,
+      exits: 4,
+      advanced: 4,
+      dropped: 0,
+      openAtAsOf: 6,
+      conversionCohort: 0.3333,
+      conversionPeriod: 0.4444,
+    });
     // What leaves mql forward in the window is what arrives in won.
     expect(stages.find((s) => s.id === 'won')?.arrivals).toBe(mql?.advanced);
   });

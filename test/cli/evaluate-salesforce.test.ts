@@ -16,7 +16,9 @@ interface Expected {
   asOf: string;
   file: { rowsRead: number; rowsEvaluated: number; rowsRejected: number };
   rejectedLines: number[];
-  deals: Pick<Report['deals'], 'total' | 'open' | 'won' | 'lost' | 'openAgeDays'> & { cycleDays: { lost: Report['deals']['cycleDays']['lost'] } };
+  deals: Pick<Report['deals'], 'total' | 'open' | 'won' | 'lost' | 'openAgeDays'> & {
+    cycleDays: { lost: Report['deals']['cycleDays']['lost'] };
+  };
   opportunity: { arrivals: number; exits: number; advanced: number; dropped: number; openAtAsOf: number };
 }
 
@@ -28,7 +30,19 @@ describe('revops evaluate on Salesforce sample opportunities', () => {
   let report: Report;
 
   beforeAll(async () => {
-    run = await runRevops(['evaluate', '--policies', join(dir, 'policies'), '--data', join(dir, 'export'), '--mapping', 'salesforce-opportunities', '--as-of', expected.asOf, '--format', 'json']);
+    run = await runRevops([
+      'evaluate',
+      '--policies',
+      join(dir, 'policies'),
+      '--data',
+      join(dir, 'export'),
+      '--mapping',
+      'salesforce-opportunities',
+      '--as-of',
+      expected.asOf,
+      '--format',
+      'json',
+    ]);
     report = JSON.parse(run.stdout) as Report;
   });
 

@@ -38,7 +38,12 @@ describe('revops evaluate', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.stamp.asOfSource).toBe('data');
     expect(report.constraint?.stage).toBe('mql');
-    expect(report.constraint?.declared).toMatchObject({ stage: 'mql', metric: 'utilisation', target: { max: 0.85 }, isMet: false });
+    expect(report.constraint?.declared).toMatchObject({
+      stage: 'mql',
+      metric: 'utilisation',
+      target: { max: 0.85 },
+      isMet: false,
+    });
     expect(report.constraint?.agrees).toBe(true);
     for (const file of report.data.files) expect(file.rowsRead).toBe(file.rowsEvaluated + file.rowsRejected);
   });
@@ -71,7 +76,18 @@ describe('revops evaluate', () => {
 
   it('evaluates as of a given moment, by month, and writes to a file', async () => {
     const out = join(tempDir(), 'report.json');
-    const run = await runRevops(['evaluate', '-q', '--as-of', '2026-02-28T23:59:59Z', '--period', 'month', '--format', 'json', '--output', out]);
+    const run = await runRevops([
+      'evaluate',
+      '-q',
+      '--as-of',
+      '2026-02-28T23:59:59Z',
+      '--period',
+      'month',
+      '--format',
+      'json',
+      '--output',
+      out,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;

@@ -16,7 +16,9 @@ describe('revops explain', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Lead L-1 is mql — score 110 = fit 50 + engagement 60');
-    expect(run.stdout).toMatch(/✓ target-company-size\s+\+20\s+policies\/lead-definition\.yaml:45\n\s+\(employee_count=450 >= 200 and employee_count=450 <= 5000\)/);
+    expect(run.stdout).toMatch(
+      /✓ target-company-size\s+\+20\s+policies\/lead-definition\.yaml:45\n\s+\(employee_count=450 >= 200 and employee_count=450 <= 5000\)/,
+    );
     expectGolden('explain/mql.txt', run.stdout);
   });
 
@@ -32,8 +34,15 @@ describe('revops explain', () => {
   it('shows decay: two half-lives leave a quarter of the engagement points', async () => {
     const run = await runRevops(['explain', '--data', data, '--lead', 'L-3', '--as-of', asOf, '--format', 'json']);
     expect(run.code).toBe(0);
-    const explanation = JSON.parse(run.stdout) as { classification: { class: string; engagementRaw: number; decayFactor: number; engagement: number } };
-    expect(explanation.classification).toMatchObject({ class: 'nurture', engagementRaw: 28, decayFactor: 0.25, engagement: 7 });
+    const explanation = JSON.parse(run.stdout) as {
+      classification: { class: string; engagementRaw: number; decayFactor: number; engagement: number };
+    };
+    expect(explanation.classification).toMatchObject({
+      class: 'nurture',
+      engagementRaw: 28,
+      decayFactor: 0.25,
+      engagement: 7,
+    });
   });
 
   it('exits 2 naming the lead when it is not in the data', async () => {
@@ -58,7 +67,15 @@ describe('revops explain', () => {
   });
 
   it('refuses to explain with invalid policies and shows why', async () => {
-    const run = await runRevops(['explain', '--policies', 'test/fixtures/bad-input/unknown-property', '--data', data, '--lead', 'L-1']);
+    const run = await runRevops([
+      'explain',
+      '--policies',
+      'test/fixtures/bad-input/unknown-property',
+      '--data',
+      data,
+      '--lead',
+      'L-1',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown property `defaultClas`');
     expect(run.stderr).toContain('are not valid; fix them first');
@@ -70,15 +87,41 @@ describe('revops explain', () => {
       const file = join(temp.dir, 'lead-definition.yaml');
       const text = readFileSync(file, 'utf8');
       // A string where an instant is expected: the rule fails on every lead that has a domain.
-      const failing = text.replace('when: {"==": [{"var": "is_student"}, true]}', 'when: {"days_between": [{"var": "email_domain"}, 0]}');
+      const failing = text.replace(
+        'when: {"==": [{"var": "is_student"}, true]}',
+        'when: {"days_between": [{"var": "email_domain"}, 0]}',
+      );
       expect(failing).not.toBe(text);
       writeFileSync(file, failing);
-      const run = await runRevops(['explain', '--policies', temp.dir, '--data', data, '--lead', 'L-1', '--as-of', asOf]);
+      const run = await runRevops([
+        'explain',
+        '--policies',
+        temp.dir,
+        '--data',
+        data,
+        '--lead',
+        'L-1',
+        '--as-of',
+        asOf,
+      ]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^revops: Lead L-1 cannot be explained: a rule of lumen-lead-definition fails on its values at .*lead-definition\.yaml:\d+: argument 1 of `days_between` is a string/);
+      expect(run.stderr).toMatch(
+        /^revops: Lead L-1 cannot be explained: a rule of lumen-lead-definition fails on its values at .*lead-definition\.yaml:\d+: argument 1 of `days_between` is a string/,
+      );
       expect(run.stderr.split('\n')).toHaveLength(2);
 
-      const masked = await runRevops(['explain', '--policies', temp.dir, '--data', data, '--lead', 'L-1', '--as-of', asOf, '--mask']);
+      const masked = await runRevops([
+        'explain',
+        '--policies',
+        temp.dir,
+        '--data',
+        data,
+        '--lead',
+        'L-1',
+        '--as-of',
+        asOf,
+        '--mask',
+      ]);
       expect(masked.code).toBe(2);
       expect(masked.stderr).toMatch(/^revops: Lead lead-[0-9a-f]{10} cannot be explained/);
       expect(masked.stderr).not.toMatch(/L-1|acme/);

@@ -10,7 +10,12 @@ const invalidScenario = join(fixturesDir, 'fmt', 'invalid-left-alone');
 /** Every file's bytes under `dir`, to prove what was (not) written. */
 function snapshot(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(files.map((entry) => [join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name)).toString('hex')]));
+  return new Map(
+    files.map((entry) => [
+      join(entry.parentPath, entry.name).slice(dir.length + 1),
+      readFileSync(join(entry.parentPath, entry.name)).toString('hex'),
+    ]),
+  );
 }
 
 describe('revops fmt --check', () => {
@@ -107,7 +112,8 @@ describe('revops fmt', () => {
     const temp = makeTempDir();
     try {
       const file = join(temp.dir, 'calendar.yaml');
-      const text = 'kind: Calendar\napiVersion: revops/v1\nmetadata:\n  name: c\n  owner: o\n  description: d\nspec:\n  timeZone: UTC\n';
+      const text =
+        'kind: Calendar\napiVersion: revops/v1\nmetadata:\n  name: c\n  owner: o\n  description: d\nspec:\n  timeZone: UTC\n';
       writeFileSync(file, '\uFEFF' + text.replace(/\n/g, '\r\n'));
       expect((await runRevops(['fmt', temp.dir])).code).toBe(0);
       const bytes = readFileSync(file);
@@ -140,7 +146,9 @@ describe('revops fmt', () => {
     expect(run.stdout).toContain('Usage: revops fmt [options] [dir]');
     expect(run.stdout).toContain('--check');
     expect(run.stdout).toContain('revops fmt policies --check');
-    expect(run.stdout).toContain('Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,\n2 usage or IO error.');
+    expect(run.stdout).toContain(
+      'Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,\n2 usage or IO error.',
+    );
   });
 });
 

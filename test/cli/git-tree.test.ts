@@ -7,7 +7,13 @@ import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
 function git(cwd: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'a',
+    GIT_AUTHOR_EMAIL: 'a@example.test',
+    GIT_COMMITTER_NAME: 'a',
+    GIT_COMMITTER_EMAIL: 'a@example.test',
+  };
   return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
 }
 
@@ -31,21 +37,34 @@ describe('reading policies from a git commit', () => {
     const huge = git(repo, 'rev-parse', 'HEAD:policies/huge.yaml');
     const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
     mkdirSync(join(dir, 'bin'));
-    writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(dir, 'calls')}'\nexec '${real}' "$@"\n`);
+    writeFileSync(
+      join(dir, 'bin', 'git'),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${join(dir, 'calls')}'\nexec '${real}' "$@"\n`,
+    );
     chmodSync(join(dir, 'bin', 'git'), 0o755);
     writeFileSync(join(dir, 'calls'), '');
     process.env['PATH'] = `${join(dir, 'bin')}:${path ?? ''}`;
-    return { repo, sha: git(repo, 'rev-parse', 'HEAD'), huge, size, calls: () => readFileSync(join(dir, 'calls'), 'utf8').split('\n') };
+    return {
+      repo,
+      sha: git(repo, 'rev-parse', 'HEAD'),
+      huge,
+      size,
+      calls: () => readFileSync(join(dir, 'calls'), 'utf8').split('\n'),
+    };
   }
 
   it('sizes an oversized blob from the listing and refuses to read it whole, without reading it', async () => {
     const { repo, sha, huge, size, calls } = setUp();
     const tree = await readTreeAt(sha, 'policies', repo);
     expect(await tree.fileSize('policies/huge.yaml')).toBe(size);
-    await expect(tree.readFile('policies/huge.yaml')).rejects.toThrow(`policies/huge.yaml is ${size} bytes at ${sha.slice(0, 12)}; at most 1048576 are read whole`);
+    await expect(tree.readFile('policies/huge.yaml')).rejects.toThrow(
+      `policies/huge.yaml is ${size} bytes at ${sha.slice(0, 12)}; at most 1048576 are read whole`,
+    );
     expect(calls().filter((c) => c.includes(huge))).toEqual([]);
     // A small file is still read, each time from git (nothing is cached).
-    expect(new TextDecoder().decode(await tree.readFile('policies/funnel.yaml'))).toBe(readFileSync(join(repo, 'policies', 'funnel.yaml'), 'utf8'));
+    expect(new TextDecoder().decode(await tree.readFile('policies/funnel.yaml'))).toBe(
+      readFileSync(join(repo, 'policies', 'funnel.yaml'), 'utf8'),
+    );
   });
 
   it('streams a big blob in chunks', async () => {
@@ -63,7 +82,18 @@ describe('reading policies from a git commit', () => {
 
   it('makes impact refuse the oversized policy file, never reading it', async () => {
     const { repo, huge, calls } = setUp();
-    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'HEAD', '--head', 'HEAD', '--data', join(repoRoot, 'examples', 'data')]);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'HEAD',
+      '--head',
+      'HEAD',
+      '--data',
+      join(repoRoot, 'examples', 'data'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('policy files may be at most 1048576 bytes');
     expect(calls().filter((c) => c.includes(huge))).toEqual([]);

@@ -9,7 +9,8 @@ import { copyExamplePolicies, examplePolicies, fixturesDir, repoRoot, useTempDir
 const HOSTILE =
   '\n::error file=x::pwned\n::add-mask::secret\r::warning::cr\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 https://evil.example @org/team <img src=x onerror=alert(1)> <!-- revops-policy --> ##[add-mask]Brooks';
 /** The same without `/` (a file name) and starting a line by itself. */
-const HOSTILE_FILE = '::error file=x::pwned\n::add-mask::secret\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 @org <img src=x onerror=alert(1)> ##[error]legacy';
+const HOSTILE_FILE =
+  '::error file=x::pwned\n::add-mask::secret\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\u202e\u200b$x$ GH-123 @org <img src=x onerror=alert(1)> ##[error]legacy';
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
@@ -48,7 +49,10 @@ describe('hostile names in terminal and CI-log output', () => {
       const file = join(temp.dir, 'tests', 'lead-definition.test.yaml');
       const text = readFileSync(file, 'utf8')
         .replace('- name: a student is excluded', `- name: ${JSON.stringify(HOSTILE)}`)
-        .replace('- name: a competitor is excluded, even after asking for a demo', `- name: ${JSON.stringify(HOSTILE_FILE)}`)
+        .replace(
+          '- name: a competitor is excluded, even after asking for a demo',
+          `- name: ${JSON.stringify(HOSTILE_FILE)}`,
+        )
         .replace('expect: {class: excluded, rule: student}', 'expect: {class: mql, rule: student}');
       writeFileSync(file, text);
       const run = await runRevops(['test', temp.dir, '--coverage'], colour);
@@ -70,7 +74,9 @@ describe('hostile names in terminal and CI-log output', () => {
   it('revops fmt --check: a file name cannot start a workflow command, on stdout or stderr', async () => {
     const dir = tempDir();
     const calendar = readFileSync(join(examplePolicies, 'calendar-us.yaml'), 'utf8');
-    const reordered = calendar.replace(/^kind: Calendar\n/m, '').replace(/^apiVersion: revops\/v1\n/m, 'apiVersion: revops/v1\n') + 'kind: Calendar\n';
+    const reordered =
+      calendar.replace(/^kind: Calendar\n/m, '').replace(/^apiVersion: revops\/v1\n/m, 'apiVersion: revops/v1\n') +
+      'kind: Calendar\n';
     expect(reordered).not.toBe(calendar);
     writeFileSync(join(dir, `${HOSTILE_FILE}.yaml`), reordered);
     writeFileSync(join(dir, `\n::error::bad${HOSTILE_FILE.slice(0, 40)}.yaml`), 'kind: [\n');
@@ -83,7 +89,10 @@ describe('hostile names in terminal and CI-log output', () => {
 
   it('revops validate: a file name and a value in a message stay inert in the terminal and in --format github', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, `${HOSTILE_FILE}.yaml`), `apiVersion: revops/v1\nkind: ${JSON.stringify(HOSTILE)}\nmetadata: {name: x, owner: y, description: z}\nspec: {}\n`);
+    writeFileSync(
+      join(dir, `${HOSTILE_FILE}.yaml`),
+      `apiVersion: revops/v1\nkind: ${JSON.stringify(HOSTILE)}\nmetadata: {name: x, owner: y, description: z}\nspec: {}\n`,
+    );
     const terminal = await runRevops(['validate', dir], colour);
     expect(terminal.code).toBe(1);
     expect(terminal.stdout).toContain('pwned');
@@ -117,7 +126,15 @@ describe('hostile names in terminal and CI-log output', () => {
     const json = await runRevops(['evaluate', '-q', '--allow-partial-data', '--data', data, '--format', 'json']);
     expect(json.stdout).toContain('pwned');
     expectNeutralRun(json);
-    const markdown = await runRevops(['evaluate', '-q', '--allow-partial-data', '--data', data, '--format', 'markdown']);
+    const markdown = await runRevops([
+      'evaluate',
+      '-q',
+      '--allow-partial-data',
+      '--data',
+      data,
+      '--format',
+      'markdown',
+    ]);
     expect(markdown.stdout).toContain('pwned');
     // The zero-width spaces are ours: they keep @ and # from mentioning or referencing.
     expectNeutral(markdown.stdout.replaceAll('\u200b', ''));
@@ -125,13 +142,34 @@ describe('hostile names in terminal and CI-log output', () => {
 
   it('revops impact and explain: a lead id and a user name from the data stay inert in the terminal', async () => {
     const data = join(fixturesDir, 'impact', 'hostile-lead');
-    const impact = await runRevops(['impact', '-q', '--allow-partial-data', '--base-dir', 'policies', '--head-dir', join(repoRoot, 'examples', 'proposed-change', 'policies'), '--data', data], colour);
+    const impact = await runRevops(
+      [
+        'impact',
+        '-q',
+        '--allow-partial-data',
+        '--base-dir',
+        'policies',
+        '--head-dir',
+        join(repoRoot, 'examples', 'proposed-change', 'policies'),
+        '--data',
+        data,
+      ],
+      colour,
+    );
     expect(impact.code).toBe(0);
     expectNeutralRun(impact);
 
-    const leadId = readFileSync(join(data, 'leads.csv'), 'utf8').split('\n').slice(1).join('\n').match(/^"((?:[^"]|"")*)"/)![1]!.replaceAll('""', '"');
+    const leadId = readFileSync(join(data, 'leads.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .match(/^"((?:[^"]|"")*)"/)![1]!
+      .replaceAll('""', '"');
     expect(leadId).toContain('::error');
-    const explain = await runRevops(['explain', '-q', '--allow-partial-data', '--data', data, '--lead', leadId], colour);
+    const explain = await runRevops(
+      ['explain', '-q', '--allow-partial-data', '--data', data, '--lead', leadId],
+      colour,
+    );
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('octocat');
     expectNeutralRun(explain);
@@ -142,7 +180,10 @@ describe('hostile names in terminal and CI-log output', () => {
     try {
       const file = join(temp.dir, 'lead-definition.yaml');
       const text = readFileSync(file, 'utf8');
-      const changed = text.replace('description: Existing customers go to their account manager, not to new business.', `description: ${JSON.stringify(`${HOSTILE} fixed in a5c3785ed8d6a35868bc169f07e40e889087fd2e`)}`);
+      const changed = text.replace(
+        'description: Existing customers go to their account manager, not to new business.',
+        `description: ${JSON.stringify(`${HOSTILE} fixed in a5c3785ed8d6a35868bc169f07e40e889087fd2e`)}`,
+      );
       expect(changed).not.toBe(text);
       writeFileSync(file, changed);
       const terminal = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', temp.dir], colour);
@@ -150,7 +191,16 @@ describe('hostile names in terminal and CI-log output', () => {
       expect(terminal.stdout).toContain('pwned');
       expectNeutralRun(terminal);
 
-      const markdown = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', temp.dir, '--format', 'markdown']);
+      const markdown = await runRevops([
+        'impact',
+        '-q',
+        '--base-dir',
+        'policies',
+        '--head-dir',
+        temp.dir,
+        '--format',
+        'markdown',
+      ]);
       expect(markdown.stdout).toContain('pwned');
       expect(markdown.stdout).not.toMatch(/\$x\$|GH-123|https:\/\/evil|@org|<img|<!-- revops|a5c3785/);
       expectNeutral(markdown.stdout.replaceAll('\u200b', ''));

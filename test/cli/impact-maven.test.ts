@@ -22,14 +22,39 @@ describe('revops impact on the Maven export: the goal forecast, exactly', () => 
     cpSync(base, head, { recursive: true });
     const goal = join(head, 'revenue-goal.yaml');
     writeFileSync(goal, readFileSync(goal, 'utf8').replace('target: "10000000"', 'target: "8000000"'));
-    const run = await runRevops(['impact', '-q', '--base-dir', base, '--head-dir', head, '--data', join(maven, 'export'), '--mapping', 'maven', '--as-of', '2018-01-01T00:00:00Z', '--format', 'json']);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      base,
+      '--head-dir',
+      head,
+      '--data',
+      join(maven, 'export'),
+      '--mapping',
+      'maven',
+      '--as-of',
+      '2018-01-01T00:00:00Z',
+      '--format',
+      'json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as ImpactReport;
     // Won in 2017, summed from the CSV (columns: …, deal_stage, engage_date, close_date, close_value).
-    const [, ...lines] = readFileSync(join(maven, 'export', 'sales_pipeline.csv'), 'utf8').trim().split(/\r?\n/);
-    const won = lines.map((l) => l.split(',')).filter((c) => c[4] === 'Won' && (c[6] ?? '') < '2018-01-01').reduce((s, c) => s + BigInt(c[7] ?? '0'), 0n);
+    const [, ...lines] = readFileSync(join(maven, 'export', 'sales_pipeline.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    const won = lines
+      .map((l) => l.split(','))
+      .filter((c) => c[4] === 'Won' && (c[6] ?? '') < '2018-01-01')
+      .reduce((s, c) => s + BigInt(c[7] ?? '0'), 0n);
     // won ÷ 10^7 and won ÷ (8 × 10^6) = won × 125 ÷ 10^9: both terminate; the change is won × 25 ÷ 10^9.
-    const decimal = (n: bigint, places: number) => `${n / 10n ** BigInt(places)}.${String(n % 10n ** BigInt(places)).padStart(places, '0')}`.replace(/\.?0+$/, '');
-    expect(report.goal?.projectedAttainmentExact).toEqual({ base: decimal(won, 7), head: decimal(won * 125n, 9), delta: decimal(won * 25n, 9) });
+    const decimal = (n: bigint, places: number) =>
+      `${n / 10n ** BigInt(places)}.${String(n % 10n ** BigInt(places)).padStart(places, '0')}`.replace(/\.?0+$/, '');
+    expect(report.goal?.projectedAttainmentExact).toEqual({
+      base: decimal(won, 7),
+      head: decimal(won * 125n, 9),
+      delta: decimal(won * 25n, 9),
+    });
   });
 });

@@ -25,7 +25,12 @@ describe('revops impact: each side with its own target, volume under the funnel�
     const base = tempDir();
     cpSync(join(repoRoot, 'policies'), base, { recursive: true });
     edit(base, 'funnel.yaml', 'name: Marketing qualified', 'name: Hand-raisers');
-    edit(base, 'revenue-goal.yaml', '    stage: mql\n    metric: utilisation', '    stage: sal\n    metric: utilisation');
+    edit(
+      base,
+      'revenue-goal.yaml',
+      '    stage: mql\n    metric: utilisation',
+      '    stage: sal\n    metric: utilisation',
+    );
     const head = tempDir();
     cpSync(base, head, { recursive: true });
     edit(head, 'revenue-goal.yaml', 'max: 0.85', 'max: 0.5');
@@ -47,14 +52,22 @@ describe('revops impact: each side with its own target, volume under the funnel�
     expect(head?.isMet).toBe(false);
     // Volume: arrivals at mql (the class's stage), not at sal (the goal's stage).
     const mql = report.stages.find((s) => s.stage === 'mql');
-    expect(report.mqlVolume).toEqual({ stage: 'mql', stageName: 'Hand-raisers', base: mql?.arrivals.base, head: mql?.arrivals.head, delta: mql?.arrivals.delta });
+    expect(report.mqlVolume).toEqual({
+      stage: 'mql',
+      stageName: 'Hand-raisers',
+      base: mql?.arrivals.base,
+      head: mql?.arrivals.head,
+      delta: mql?.arrivals.delta,
+    });
     expect(report.mqlVolume.delta).toBeGreaterThan(0);
   });
 
   it('shows both targets and the funnel’s name in the comment', async () => {
     const markdown = await impact('markdown');
     const row = markdown.split('\n').find((l) => l.startsWith('| sal utilisation |')) ?? '';
-    expect(row).toMatch(/^\| sal utilisation \| 0\.\d\d \\\(target ≤ 0\.85, met\\\) \| 0\.\d\d \\\(target ≤ 0\.5, missed\\\) \| target ≤ 0\.85 → ≤ 0\.5 \|$/);
+    expect(row).toMatch(
+      /^\| sal utilisation \| 0\.\d\d \\\(target ≤ 0\.85, met\\\) \| 0\.\d\d \\\(target ≤ 0\.5, missed\\\) \| target ≤ 0\.85 → ≤ 0\.5 \|$/,
+    );
     expect(markdown).toMatch(/^Hand-raisers arrivals \+\d+ /m);
     expect(markdown).toMatch(/^\| Hand-raisers arrivals \| /m);
     expect(markdown).not.toContain('MQLs');

@@ -11,13 +11,23 @@ const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const honestCrossings = ['constraint-overload', 'sla-compliance-drop'];
 
 function git(cwd: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'a',
+    GIT_AUTHOR_EMAIL: 'a@example.test',
+    GIT_COMMITTER_NAME: 'a',
+    GIT_COMMITTER_EMAIL: 'a@example.test',
+  };
   return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
 }
 
 /** Attacks a pull request adds to the honest change (MQL minScore 65 → 60), each on its own branch. */
 const attacks: Record<string, (repo: string) => void> = {
-  'far-future activity row': (repo) => appendFileSync(join(repo, 'data', 'activities.csv'), 'ACT99999999,L0000001,,email,outbound,2031-06-01T10:00:00Z,U009,sent\n'),
+  'far-future activity row': (repo) =>
+    appendFileSync(
+      join(repo, 'data', 'activities.csv'),
+      'ACT99999999,L0000001,,email,outbound,2031-06-01T10:00:00Z,U009,sent\n',
+    ),
   'leads.csv replaced by a symlink': (repo) => {
     rmSync(join(repo, 'data', 'leads.csv'));
     symlinkSync('users.csv', join(repo, 'data', 'leads.csv'));
@@ -27,7 +37,8 @@ const attacks: Record<string, (repo: string) => void> = {
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^id,/, 'id,__proto__,'));
   },
-  'a data file named like a workflow command': (repo) => writeFileSync(join(repo, 'data', 'x\n::error::pwned\u202e.csv'), 'id\n1\n'),
+  'a data file named like a workflow command': (repo) =>
+    writeFileSync(join(repo, 'data', 'x\n::error::pwned\u202e.csv'), 'id\n1\n'),
   'changed FieldMapping': (repo) => {
     const file = join(repo, 'policies', 'mapping-hubspot.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('id: {column: Record ID}', 'id: {column: Email}'));
@@ -61,19 +72,47 @@ describe('revops impact on a pull request that also changes data or mappings', {
   afterAll(() => cleanup());
 
   /** Stage one's view: the pull request checked out, then impact on base and head. */
-  async function impactOf(name: string, extra: string[] = []): Promise<{ code: number; report: ImpactReport | null; stderr: string }> {
+  async function impactOf(
+    name: string,
+    extra: string[] = [],
+  ): Promise<{ code: number; report: ImpactReport | null; stderr: string }> {
     const head = heads.get(name) as string;
     git(repo, 'checkout', '-q', head);
-    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data'), '--format', 'json', ...extra]);
-    return { code: run.code, report: run.code === 0 ? (JSON.parse(run.stdout) as ImpactReport) : null, stderr: run.stderr };
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      head,
+      '--data',
+      join(repo, 'data'),
+      '--format',
+      'json',
+      ...extra,
+    ]);
+    return {
+      code: run.code,
+      report: run.code === 0 ? (JSON.parse(run.stdout) as ImpactReport) : null,
+      stderr: run.stderr,
+    };
   }
-  const crossed = (report: ImpactReport | null): string[] => (report?.guardrails ?? []).filter((g) => g.isCrossed).map((g) => g.id);
+  const crossed = (report: ImpactReport | null): string[] =>
+    (report?.guardrails ?? []).filter((g) => g.isCrossed).map((g) => g.id);
 
   it('crosses what the bundled change crosses, and nothing about data', async () => {
     const { code, report } = await impactOf('honest change');
     expect(code).toBe(0);
     expect(crossed(report)).toEqual(honestCrossings);
-    expect(report?.inputs).toMatchObject({ dataFrom: 'base', dataDir: 'data', dataChanges: [], mappingChanges: [], isChanged: false });
+    expect(report?.inputs).toMatchObject({
+      dataFrom: 'base',
+      dataDir: 'data',
+      dataChanges: [],
+      mappingChanges: [],
+      isChanged: false,
+    });
   });
 
   it.each(Object.keys(attacks))('still crosses what the honest change crosses, plus data-changed: %s', async (name) => {
@@ -87,12 +126,18 @@ describe('revops impact on a pull request that also changes data or mappings', {
 
   it('says which file and rows changed', async () => {
     const future = (await impactOf('far-future activity row')).report;
-    expect(future?.inputs.dataChanges).toEqual([{ file: 'data/activities.csv', change: 'changed', rows: { added: 1, removed: 0, changed: 0 }, note: null }]);
+    expect(future?.inputs.dataChanges).toEqual([
+      { file: 'data/activities.csv', change: 'changed', rows: { added: 1, removed: 0, changed: 0 }, note: null },
+    ]);
     expect(future?.stamp.asOf.startsWith('2031')).toBe(false);
     const link = (await impactOf('leads.csv replaced by a symlink')).report;
-    expect(link?.inputs.dataChanges).toEqual([{ file: 'data/leads.csv', change: 'changed', rows: null, note: 'a symbolic link at the head' }]);
+    expect(link?.inputs.dataChanges).toEqual([
+      { file: 'data/leads.csv', change: 'changed', rows: null, note: 'a symbolic link at the head' },
+    ]);
     const proto = (await impactOf('__proto__ column in the leads header')).report;
-    expect(proto?.inputs.dataChanges).toEqual([{ file: 'data/leads.csv', change: 'changed', rows: { added: 0, removed: 0, changed: 0 }, note: 'header changed' }]);
+    expect(proto?.inputs.dataChanges).toEqual([
+      { file: 'data/leads.csv', change: 'changed', rows: { added: 0, removed: 0, changed: 0 }, note: 'header changed' },
+    ]);
     const mapping = (await impactOf('changed FieldMapping')).report;
     expect(mapping?.inputs).toMatchObject({ dataChanges: [], mappingChanges: ['FieldMapping hubspot changed'] });
     expect(mapping?.guardrails.find((g) => g.id === 'data-changed')?.reason).toContain('FieldMapping hubspot changed');
@@ -101,7 +146,18 @@ describe('revops impact on a pull request that also changes data or mappings', {
   it('shows a hostile data file name inert in the terminal', async () => {
     const head = heads.get('a data file named like a workflow command') as string;
     git(repo, 'checkout', '-q', head);
-    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data')]);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      head,
+      '--data',
+      join(repo, 'data'),
+    ]);
     expect(run.code).toBe(0);
     // The name is kept as it is in the report and escaped by the terminal's sanitiser.
     expect(run.stdout).toContain('data/x␊::error::pwned<U+202E>.csv added (+1 −0 ~0 rows)');
@@ -111,23 +167,58 @@ describe('revops impact on a pull request that also changes data or mappings', {
 
   it('puts the data change at the top of the comment', async () => {
     const head = heads.get('far-future activity row') as string;
-    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data'), '--format', 'markdown']);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      head,
+      '--data',
+      join(repo, 'data'),
+      '--format',
+      'markdown',
+    ]);
     const lines = run.stdout.split('\n');
-    expect(lines[2]?.replace(/\\/g, '')).toContain('This change edits data or mappings (data_changed): data/activities.csv changed (+1 −0 ~0 rows)');
+    expect(lines[2]?.replace(/\\/g, '')).toContain(
+      'This change edits data or mappings (data_changed): data/activities.csv changed (+1 −0 ~0 rows)',
+    );
   });
 
   it('makes revops check ask the data-changed approvers, and pass once they approve', async () => {
     const head = heads.get('far-future activity row') as string;
     const out = join(root, 'impact.json');
     git(repo, 'checkout', '-q', head);
-    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', head, '--data', join(repo, 'data'), '--format', 'json', '--output', out]);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      head,
+      '--data',
+      join(repo, 'data'),
+      '--format',
+      'json',
+      '--output',
+      out,
+    ]);
     expect(run.code).toBe(0);
     const github = await startFakeGitHub();
     try {
       github.addToken('actions-token', 'installation');
       github.addPull(7, fakeUser('analyst'), head);
       writeFileSync(join(root, 'event.json'), JSON.stringify(pullRequestEvent(7, head)));
-      const env = { GITHUB_TOKEN: 'actions-token', GITHUB_REPOSITORY: repoFullName, GITHUB_EVENT_PATH: join(root, 'event.json'), GITHUB_API_URL: github.url };
+      const env = {
+        GITHUB_TOKEN: 'actions-token',
+        GITHUB_REPOSITORY: repoFullName,
+        GITHUB_EVENT_PATH: join(root, 'event.json'),
+        GITHUB_API_URL: github.url,
+      };
       const reviewers = [fakeUser('vp-sales'), fakeUser('head-of-sdr')];
       for (const user of reviewers) github.addReview(7, user, 'APPROVED', head);
       expect((await runRevops(['check', '--impact', out], env)).code).toBe(1);
@@ -152,33 +243,87 @@ describe('revops impact on a pull request that also changes data or mappings', {
     expect(future.report?.inputs.note).toContain('--data-ref head');
   });
 
-  it("reads the --mapping FieldMapping from the base, so a mapping the pull request adds is unknown", async () => {
+  it('reads the --mapping FieldMapping from the base, so a mapping the pull request adds is unknown', async () => {
     git(repo, 'checkout', '-q', '-B', 'pr-mapping', heads.get('honest change') as string);
     const file = join(repo, 'policies', 'mapping-canonical.yaml');
-    writeFileSync(file, readFileSync(join(repo, 'policies', 'mapping-hubspot.yaml'), 'utf8').replace('name: hubspot', 'name: canonical'));
+    writeFileSync(
+      file,
+      readFileSync(join(repo, 'policies', 'mapping-hubspot.yaml'), 'utf8').replace('name: hubspot', 'name: canonical'),
+    );
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'add a mapping');
-    const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', 'HEAD', '--data', join(repo, 'data'), '--mapping', 'canonical', '--format', 'json']);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      'HEAD',
+      '--data',
+      join(repo, 'data'),
+      '--mapping',
+      'canonical',
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('No FieldMapping named canonical');
   });
 
   it('refuses data inside the repository that the base does not hold, and notes data outside it', async () => {
     mkdirSync(join(repo, 'untracked'), { recursive: true });
-    const inside = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', 'main', '--data', join(repo, 'untracked')]);
+    const inside = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      'main',
+      '--data',
+      join(repo, 'untracked'),
+    ]);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('untracked is not in the repository at main');
-    const outside = await runRevops(['impact', '--repo', repo, '--base', 'main', '--head', 'main', '--data', join(repoRoot, 'examples', 'data'), '--format', 'json']);
+    const outside = await runRevops([
+      'impact',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      'main',
+      '--data',
+      join(repoRoot, 'examples', 'data'),
+      '--format',
+      'json',
+    ]);
     expect(outside.code).toBe(0);
     expect(outside.stderr).toContain('is outside the repository: read from the file system');
-    expect((JSON.parse(outside.stdout) as ImpactReport).inputs).toMatchObject({ dataFrom: 'worktree', isChanged: false });
+    expect((JSON.parse(outside.stdout) as ImpactReport).inputs).toMatchObject({
+      dataFrom: 'worktree',
+      isChanged: false,
+    });
   });
 
   it.each([
     [['--data-ref', 'elsewhere'], /--data-ref must be base, head or worktree/],
-    [['--data-ref', 'base', '--base-dir', 'policies', '--head-dir', 'policies'], /--data-ref base needs --base <git ref>/],
+    [
+      ['--data-ref', 'base', '--base-dir', 'policies', '--head-dir', 'policies'],
+      /--data-ref base needs --base <git ref>/,
+    ],
   ])('refuses %j with exit 2', async (args, message) => {
-    const run = await runRevops(['impact', '-q', '--repo', repo, ...(args.includes('--base-dir') ? [] : ['--base', 'main']), ...args]);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      ...(args.includes('--base-dir') ? [] : ['--base', 'main']),
+      ...args,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });

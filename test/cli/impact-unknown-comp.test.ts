@@ -23,7 +23,22 @@ describe('revops impact when comp metrics are unknown', () => {
     cpSync(base, head, { recursive: true });
     const plan = join(head, 'comp-plan.yaml');
     writeFileSync(plan, readFileSync(plan, 'utf8').replace('targetVariable: "40000"', 'targetVariable: "80000"'));
-    const run = await runRevops(['impact', '-q', '--base-dir', base, '--head-dir', head, '--data', join(fixture, 'export'), '--mapping', 'closed-deals', '--as-of', '2026-04-01T00:00:00Z', '--format', format]);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      base,
+      '--head-dir',
+      head,
+      '--data',
+      join(fixture, 'export'),
+      '--mapping',
+      'closed-deals',
+      '--as-of',
+      '2026-04-01T00:00:00Z',
+      '--format',
+      format,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     return run.stdout;
   }
@@ -31,19 +46,28 @@ describe('revops impact when comp metrics are unknown', () => {
   it('names the metrics each side counted as 0 (JSON)', async () => {
     const report = JSON.parse(await impact('json')) as ImpactReport;
     expect(report.comp.total).toEqual([{ currency: 'BRL', base: '0.00', head: '0.00', delta: '0.00', deltaPct: null }]);
-    expect(report.comp.countedAsZero).toEqual({ base: ['goal_attainment', 'won_amount'], head: ['goal_attainment', 'won_amount'] });
+    expect(report.comp.countedAsZero).toEqual({
+      base: ['goal_attainment', 'won_amount'],
+      head: ['goal_attainment', 'won_amount'],
+    });
   });
 
   it('says so next to the payout in the terminal, with the warnings', async () => {
     const text = (await impact('terminal')).replace(/\s+/g, ' ');
-    expect(text).toContain('Unknown, counted as 0 — base: goal_attainment, won_amount; head: goal_attainment, won_amount.');
-    expect(text).toMatch(/Warnings ! .* ! sellers: won_amount is unknown for 2026-Q1: none of the opportunities credited carries an amount/);
+    expect(text).toContain(
+      'Unknown, counted as 0 — base: goal_attainment, won_amount; head: goal_attainment, won_amount.',
+    );
+    expect(text).toMatch(
+      /Warnings ! .* ! sellers: won_amount is unknown for 2026-Q1: none of the opportunities credited carries an amount/,
+    );
   });
 
   it('says so under the summary table of the comment', async () => {
     const markdown = await impact('markdown');
     const summaryEnd = markdown.indexOf('<details>');
-    const caveat = markdown.indexOf('⚠ Payouts count unknown metrics as 0 — base: goal\\_attainment, won\\_amount; head: goal\\_attainment, won\\_amount (see the warnings).');
+    const caveat = markdown.indexOf(
+      '⚠ Payouts count unknown metrics as 0 — base: goal\\_attainment, won\\_amount; head: goal\\_attainment, won\\_amount (see the warnings).',
+    );
     expect(caveat).toBeGreaterThan(0);
     expect(caveat).toBeLessThan(summaryEnd);
   });

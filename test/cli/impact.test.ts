@@ -19,7 +19,17 @@ function normalise(text: string): string {
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'a',
+      GIT_AUTHOR_EMAIL: 'a@example.test',
+      GIT_COMMITTER_NAME: 'a',
+      GIT_COMMITTER_EMAIL: 'a@example.test',
+    },
+  }).trim();
 }
 
 describe('revops impact', () => {
@@ -29,7 +39,11 @@ describe('revops impact', () => {
     const base = await loadPolicyDir('policies', nodeFileIo);
     const head = await loadPolicyDir('examples/proposed-change/policies', nodeFileIo);
     expect(diffPolicySets(base.set, head.set)).toEqual([
-      expect.objectContaining({ kind: 'LeadDefinition', change: 'changed', changes: [{ path: 'spec.classes[id=mql].minScore', before: 65, after: 60 }] }),
+      expect.objectContaining({
+        kind: 'LeadDefinition',
+        change: 'changed',
+        changes: [{ path: 'spec.classes[id=mql].minScore', before: 65, after: 60 }],
+      }),
     ]);
   });
 
@@ -41,7 +55,9 @@ describe('revops impact', () => {
     expect(report.constraint.isMoved).toBe(false);
     expect(report.constraint.utilisation.base).toBeLessThan(1);
     expect(report.constraint.utilisation.head).toBeGreaterThan(1);
-    expect(report.classTransitions.transitions).toEqual([expect.objectContaining({ from: 'nurture', to: 'mql', count: report.mqlVolume.delta })]);
+    expect(report.classTransitions.transitions).toEqual([
+      expect.objectContaining({ from: 'nurture', to: 'mql', count: report.mqlVolume.delta }),
+    ]);
     const overload = report.guardrails.find((g) => g.id === 'constraint-overload');
     expect(overload).toMatchObject({ isCrossed: true, approvers: { users: ['vp-sales'] } });
     expect(report.guardrails.find((g) => g.id === 'constraint-moved')?.isCrossed).toBe(false);
@@ -52,11 +68,23 @@ describe('revops impact', () => {
       ['sdr-pipeline', 'U008', 'Aisha Mensah', 'USD'],
       ['sdr-pipeline', 'U009', 'Tom Keller', 'USD'],
     ]);
-    expect(report.comp.byPlan.find((p) => p.plan === 'sdr-pipeline')).toMatchObject({ currency: 'USD', delta: '-1350.00' });
+    expect(report.comp.byPlan.find((p) => p.plan === 'sdr-pipeline')).toMatchObject({
+      currency: 'USD',
+      delta: '-1350.00',
+    });
   });
 
   it('renders the pull-request comment for the bundled change (markdown golden)', async () => {
-    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--format', 'markdown']);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      proposed,
+      '--format',
+      'markdown',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
     expectGolden('impact/proposed-change.markdown.md', normalise(run.stdout));
@@ -70,7 +98,19 @@ describe('revops impact', () => {
 
   it('shows a hostile lead id inert in the comment: no mention, reference, HTML, marker or broken table', async () => {
     const hostile = join(repoRoot, 'test', 'fixtures', 'impact', 'hostile-lead');
-    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--allow-partial-data', '--data', hostile, '--format', 'markdown']);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      proposed,
+      '--allow-partial-data',
+      '--data',
+      hostile,
+      '--format',
+      'markdown',
+    ]);
     expect(run.code).toBe(0);
     const row = run.stdout.split('\n').find((l) => l.includes('octocat')) ?? '';
     expect(row).toMatch(/^\| nurture \| mql \| 1 \|/);
@@ -79,13 +119,35 @@ describe('revops impact', () => {
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(row).toContain('pwned');
     expect(row.split(/(?<!\\)\|/).length).toBe(6);
-    const masked = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--allow-partial-data', '--data', hostile, '--format', 'markdown', '--mask']);
+    const masked = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      proposed,
+      '--allow-partial-data',
+      '--data',
+      hostile,
+      '--format',
+      'markdown',
+      '--mask',
+    ]);
     expect(masked.stdout).not.toContain('octocat');
     expect(masked.stdout).toMatch(/\| nurture \| mql \| 1 \| lead-[0-9a-f]{10} \|/);
   });
 
   it('says "no impact" when the policies mean the same', async () => {
-    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', 'policies', '--format', 'markdown']);
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      'policies',
+      '--format',
+      'markdown',
+    ]);
     expect(run.stdout).toContain('no impact');
     expect(run.stdout.length).toBeLessThan(300);
   });
@@ -115,7 +177,9 @@ describe('revops impact', () => {
     // What stage two's revops check reads from the artifact.
     const gate = parseImpactGuardrails(readFileSync(join(out, 'impact.json'), 'utf8'), 'impact.json');
     expect(gate.headSha).toBe(headSha);
-    expect(gate.guardrails.filter((g) => g.isCrossed).map((g) => g.id)).toEqual(report.guardrails.filter((g) => g.isCrossed).map((g) => g.id));
+    expect(gate.guardrails.filter((g) => g.isCrossed).map((g) => g.id)).toEqual(
+      report.guardrails.filter((g) => g.isCrossed).map((g) => g.id),
+    );
   });
 
   it.each([
@@ -131,7 +195,10 @@ describe('revops impact', () => {
   it('refuses a head whose policies are invalid, naming the side', async () => {
     const dir = tempDir();
     cpSync(proposed, dir, { recursive: true });
-    writeFileSync(join(dir, 'lead-definition.yaml'), readFileSync(join(dir, 'lead-definition.yaml'), 'utf8').replace('minScore: 60', 'minScore: lots'));
+    writeFileSync(
+      join(dir, 'lead-definition.yaml'),
+      readFileSync(join(dir, 'lead-definition.yaml'), 'utf8').replace('minScore: 60', 'minScore: lots'),
+    );
     const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/lead-definition\.yaml\n\s+\d+:\d+\s+error\s+`minScore` must be a number/);

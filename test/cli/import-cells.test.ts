@@ -38,21 +38,35 @@ describe('revops evaluate on an export with a stage but no won, and a trailing c
   it('reads every row: the unnamed, empty last column is ignored with a warning', () => {
     expect(json.code, json.stderr).toBe(0);
     expect(report.data.files[0]).toMatchObject({ status: 'read', rowsRead: 6, rowsEvaluated: 6, rowsRejected: 0 });
-    expect(report.data.issues.find((i) => i.code === 'data.header-empty')).toMatchObject({ severity: 'warning', line: 1, column: 7 });
-    expect(terminal.stdout).toContain('deals.csv:1:7 Column 7 has no name; it is ignored while it is empty on every row');
+    expect(report.data.issues.find((i) => i.code === 'data.header-empty')).toMatchObject({
+      severity: 'warning',
+      line: 1,
+      column: 7,
+    });
+    expect(terminal.stdout).toContain(
+      'deals.csv:1:7 Column 7 has no name; it is ignored while it is empty on every row',
+    );
   });
 
   it('reads won and lost from the terminal stages the mapped stage names, and says so', () => {
     expect(report.deals).toMatchObject({ total: 6, open: 3, won: 2, lost: 1 });
     const note = report.data.issues.find((i) => i.code === 'data.missing-column');
     expect(note?.severity).toBe('warning');
-    expect(note?.message).toBe("Opportunities have no `won`: it is read from `stage` (column `status`): won at the Funnel's won stages (`won`), lost at its lost stages (`lost`), open at any other.");
+    expect(note?.message).toBe(
+      "Opportunities have no `won`: it is read from `stage` (column `status`): won at the Funnel's won stages (`won`), lost at its lost stages (`lost`), open at any other.",
+    );
   });
 
   it('flags a stage value the Funnel does not have, with how many rows have it and where it first is', () => {
     const unknown = report.data.issues.filter((i) => i.code === 'data.unmapped-value');
     expect(unknown).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 5, raw: 'Negotiation', message: '`Negotiation` is not a stage of the Funnel `deals` (`opportunity`, `won`, `lost`): 2 rows have it, first on line 5; the rows are kept.' }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: 5,
+        raw: 'Negotiation',
+        message:
+          '`Negotiation` is not a stage of the Funnel `deals` (`opportunity`, `won`, `lost`): 2 rows have it, first on line 5; the rows are kept.',
+      }),
     ]);
     expect(terminal.stdout).toContain('deals.csv:5 `Negotiation` is not a stage of the Funnel `deals`');
   });

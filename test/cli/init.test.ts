@@ -5,7 +5,11 @@ import { version } from '../../src/cli/version.js';
 import { runRevops } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/paths.js';
 
-const workflowFiles = ['.github/workflows/revops-comment.yml', '.github/workflows/revops-impact.yml', '.github/workflows/revops-validate.yml'];
+const workflowFiles = [
+  '.github/workflows/revops-comment.yml',
+  '.github/workflows/revops-impact.yml',
+  '.github/workflows/revops-validate.yml',
+];
 
 describe('revops init', () => {
   const tempDir = useTempDirs();
@@ -16,7 +20,13 @@ describe('revops init', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('(15 policies, all valid)');
-    for (const file of ['README.md', '.gitignore', ...workflowFiles, 'policies/funnel.yaml', 'schemas/funnel.schema.json']) {
+    for (const file of [
+      'README.md',
+      '.gitignore',
+      ...workflowFiles,
+      'policies/funnel.yaml',
+      'schemas/funnel.schema.json',
+    ]) {
       expect(existsSync(join(target, file)), file).toBe(true);
     }
     const validate = await runRevops(['validate', join(target, 'policies')]);
@@ -45,7 +55,10 @@ describe('revops init', () => {
   it('scaffolds the workflows and nothing else under .github/', async () => {
     const target = join(tempDir(), 'repo');
     await runRevops(['init', target]);
-    expect(readdirSync(join(target, '.github'), { recursive: true }).sort()).toEqual(['workflows', ...workflowFiles.map((f) => f.slice('.github/'.length))]);
+    expect(readdirSync(join(target, '.github'), { recursive: true }).sort()).toEqual([
+      'workflows',
+      ...workflowFiles.map((f) => f.slice('.github/'.length)),
+    ]);
   });
 
   it('refuses a directory that is not empty unless --force is given', async () => {

@@ -57,30 +57,59 @@ describe('--mask', () => {
       expect(run.code).toBe(0);
       outputs.set(format, run.stdout);
       for (const secret of secrets) expect(run.stdout).not.toContain(secret);
-      if (format === 'terminal') expect(run.stdout).toMatch(/leads\.csv:3:2 `created_at`: .*\(value masked\)\.\n.*leads\.csv:4:16 `employee_count`: /);
+      if (format === 'terminal')
+        expect(run.stdout).toMatch(
+          /leads\.csv:3:2 `created_at`: .*\(value masked\)\.\n.*leads\.csv:4:16 `employee_count`: /,
+        );
     }
     const report = JSON.parse(outputs.get('json')!) as Report;
     expect(report.data.issues.map((i) => [i.line, i.column, i.field, i.raw])).toEqual([
       [3, 2, 'created_at', undefined],
       [4, 16, 'employee_count', undefined],
     ]);
-    expect(report.data.issues[0]!.message).toBe('`created_at`: the value is not a date-time of the expected format (value masked).');
+    expect(report.data.issues[0]!.message).toBe(
+      '`created_at`: the value is not a date-time of the expected format (value masked).',
+    );
   });
 
   it('impact: no rejected value survives in JSON, terminal or markdown', async () => {
     for (const format of ['json', 'terminal', 'markdown']) {
-      const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--data', data, '--mask', '--format', format]);
+      const run = await runRevops([
+        'impact',
+        '-q',
+        '--base-dir',
+        'policies',
+        '--head-dir',
+        proposed,
+        '--data',
+        data,
+        '--mask',
+        '--format',
+        format,
+      ]);
       expect(run.code).toBe(0);
       for (const secret of secrets) expect(run.stdout).not.toContain(secret);
     }
   });
 
   it('gives one id the same pseudonym in evaluate, impact and explain', async () => {
-    const json = async (args: string[]): Promise<string> => (await runRevops([...args, '-q', '--data', data, '--format', 'json'])).stdout;
+    const json = async (args: string[]): Promise<string> =>
+      (await runRevops([...args, '-q', '--data', data, '--format', 'json'])).stdout;
     const impactArgs = ['impact', '--base-dir', 'policies', '--head-dir', proposed];
-    const evaluated = [JSON.parse(await json(['evaluate'])), JSON.parse(await json(['evaluate', '--mask']))] as Report[];
-    const impacted = [JSON.parse(await json(impactArgs)), JSON.parse(await json([...impactArgs, '--mask']))] as ImpactReport[];
-    const owners = pair(...(evaluated.map((r) => (r.comp?.plans ?? []).flatMap((plan) => plan.people.map((p) => p.id))) as [string[], string[]]));
+    const evaluated = [
+      JSON.parse(await json(['evaluate'])),
+      JSON.parse(await json(['evaluate', '--mask'])),
+    ] as Report[];
+    const impacted = [
+      JSON.parse(await json(impactArgs)),
+      JSON.parse(await json([...impactArgs, '--mask'])),
+    ] as ImpactReport[];
+    const owners = pair(
+      ...(evaluated.map((r) => (r.comp?.plans ?? []).flatMap((plan) => plan.people.map((p) => p.id))) as [
+        string[],
+        string[],
+      ]),
+    );
     const people = pair(...(impacted.map((r) => r.comp.byPerson.map((p) => p.personId)) as [string[], string[]]));
     const shared = [...people.keys()].filter((id) => owners.has(id));
     expect(shared.length).toBeGreaterThan(2);
@@ -88,11 +117,16 @@ describe('--mask', () => {
       expect(people.get(id)).toBe(owners.get(id));
       expect(people.get(id)).toMatch(/^person-[0-9a-f]{10}$/);
     }
-    const leads = pair(...(impacted.map((r) => r.classTransitions.transitions.flatMap((t) => t.examples)) as [string[], string[]]));
+    const leads = pair(
+      ...(impacted.map((r) => r.classTransitions.transitions.flatMap((t) => t.examples)) as [string[], string[]]),
+    );
     expect(leads.size).toBeGreaterThan(0);
     for (const [id, pseudonym] of leads) {
       expect(pseudonym).toMatch(/^lead-[0-9a-f]{10}$/);
-      const explained = JSON.parse(await json(['explain', '--lead', id, '--mask'])) as { leadId: string; isMasked: boolean };
+      const explained = JSON.parse(await json(['explain', '--lead', id, '--mask'])) as {
+        leadId: string;
+        isMasked: boolean;
+      };
       expect(explained).toMatchObject({ leadId: pseudonym, isMasked: true });
       const terminal = await runRevops(['explain', '-q', '--data', data, '--lead', id, '--mask']);
       expect(terminal.stdout).toContain(`Lead ${pseudonym} is `);
@@ -104,7 +138,9 @@ describe('--mask', () => {
     const args = ['explain', '-q', '--data', 'test/fixtures/explain/data', '--as-of', '2026-03-31T15:00:00Z', '--mask'];
     const run = await runRevops([...args, '--lead', 'L-1']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^As of 2026-03-31T15:00:00.000Z, identifiers masked\nLead lead-[0-9a-f]{10} is mql — score 110/);
+    expect(run.stdout).toMatch(
+      /^As of 2026-03-31T15:00:00.000Z, identifiers masked\nLead lead-[0-9a-f]{10} is mql — score 110/,
+    );
     expect(run.stdout).toContain('email_domain="***" in ["gmail.com"');
     expect(run.stdout).toContain('employee_count=450 >= 200');
     expect(run.stdout).not.toMatch(/L-1\b|acme\.io/);
@@ -112,7 +148,11 @@ describe('--mask', () => {
     const byPseudonym = await runRevops([...args, '--lead', pseudonym, '--format', 'json']);
     expect(byPseudonym.code).toBe(0);
     expect(byPseudonym.stdout).not.toMatch(/L-1\b|acme\.io/);
-    expect(JSON.parse(byPseudonym.stdout)).toMatchObject({ leadId: pseudonym, isMasked: true, classification: { class: 'mql', score: 110 } });
+    expect(JSON.parse(byPseudonym.stdout)).toMatchObject({
+      leadId: pseudonym,
+      isMasked: true,
+      classification: { class: 'mql', score: 110 },
+    });
   });
 
   it('masks the reason data is missing: in the exit-2 message and in the report of a partial run', async () => {
@@ -122,7 +162,14 @@ describe('--mask', () => {
     const file = join(dir, 'leads.csv');
     const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
     const at = header!.split(',').indexOf('created_at');
-    const broken = rows.map((line) => (line === '' ? line : line.split(',').map((cell, i) => (i === at ? padded : cell)).join(',')));
+    const broken = rows.map((line) =>
+      line === ''
+        ? line
+        : line
+            .split(',')
+            .map((cell, i) => (i === at ? padded : cell))
+            .join(','),
+    );
     writeFileSync(file, [header, ...broken].join('\n'));
     const plain = await runRevops(['evaluate', '-q', '--data', dir]);
     expect(plain.code).toBe(2);
@@ -132,7 +179,16 @@ describe('--mask', () => {
     expect(stopped.stderr).toContain('All 5500 leads rows were rejected');
     expect(stopped.stderr).toContain('(value masked)');
     for (const secret of secrets) expect(stopped.stderr).not.toContain(secret);
-    const partial = await runRevops(['evaluate', '-q', '--data', dir, '--mask', '--allow-partial-data', '--format', 'json']);
+    const partial = await runRevops([
+      'evaluate',
+      '-q',
+      '--data',
+      dir,
+      '--mask',
+      '--allow-partial-data',
+      '--format',
+      'json',
+    ]);
     expect((JSON.parse(partial.stdout) as Report).data.missing?.[0]?.reason).toContain('(value masked)');
     for (const secret of secrets) expect(partial.stdout).not.toContain(secret);
   });
@@ -140,15 +196,21 @@ describe('--mask', () => {
   it('a file without its header row: the hint that lists the header names (its first row) is left out', async () => {
     const dir = join(makeTempDir('revops-mask-').dir, 'data');
     cpSync(join(repoRoot, 'examples', 'data'), dir, { recursive: true });
-    writeFileSync(join(dir, 'leads.csv'), 'L0000001,2026-01-05T10:00:00Z,jane.doe@acme.com\nL0000002,2026-01-06T10:00:00Z,john.smith@example.org\n');
+    writeFileSync(
+      join(dir, 'leads.csv'),
+      'L0000001,2026-01-05T10:00:00Z,jane.doe@acme.com\nL0000002,2026-01-06T10:00:00Z,john.smith@example.org\n',
+    );
     // Where a leads file that cannot be read stops the run, ask for the partial run that reports it.
-    const partial = (await runRevops(['evaluate', '--help'])).stdout.includes('--allow-partial-data') ? ['--allow-partial-data'] : [];
+    const partial = (await runRevops(['evaluate', '--help'])).stdout.includes('--allow-partial-data')
+      ? ['--allow-partial-data']
+      : [];
     const plain = await runRevops(['evaluate', '-q', '--data', dir, ...partial, '--format', 'json']);
     expect(plain.stdout + plain.stderr).toContain('jane.doe'); // the unmasked hint names the first row
     for (const format of ['json', 'terminal', 'markdown']) {
       for (const args of [['evaluate'], ['impact', '--base-dir', 'policies', '--head-dir', proposed]]) {
         const run = await runRevops([...args, '-q', '--data', dir, ...partial, '--mask', '--format', format]);
-        for (const secret of ['jane.doe', 'acme.com', 'L0000001', '2026-01-05T10']) expect(run.stdout + run.stderr).not.toContain(secret);
+        for (const secret of ['jane.doe', 'acme.com', 'L0000001', '2026-01-05T10'])
+          expect(run.stdout + run.stderr).not.toContain(secret);
       }
     }
   });
@@ -158,10 +220,24 @@ describe('--mask', () => {
     try {
       const file = join(temp.dir, 'lead-definition.yaml');
       const text = readFileSync(file, 'utf8');
-      const scoped = text.replace('when: {"==": [{"var": "is_student"}, true]}', 'when: {"some": [[{"var": "email_domain"}], {"==": [{"var": ""}, "x"]}]}');
+      const scoped = text.replace(
+        'when: {"==": [{"var": "is_student"}, true]}',
+        'when: {"some": [[{"var": "email_domain"}], {"==": [{"var": ""}, "x"]}]}',
+      );
       expect(scoped).not.toBe(text);
       writeFileSync(file, scoped);
-      const args = ['explain', '-q', '--policies', temp.dir, '--data', 'test/fixtures/explain/data', '--as-of', '2026-03-31T15:00:00Z', '--lead', 'L-1'];
+      const args = [
+        'explain',
+        '-q',
+        '--policies',
+        temp.dir,
+        '--data',
+        'test/fixtures/explain/data',
+        '--as-of',
+        '2026-03-31T15:00:00Z',
+        '--lead',
+        'L-1',
+      ];
       expect((await runRevops(args)).stdout).toContain('acme.io'); // unmasked, the rule shows the domain
       for (const format of ['terminal', 'json']) {
         const run = await runRevops([...args, '--mask', '--format', format]);

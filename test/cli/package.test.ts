@@ -42,9 +42,14 @@ beforeAll(() => {
   // The build's own step (writing the validators) runs with the checkout's modules; npm never packs node_modules.
   symlinkSync(join(repoRoot, 'node_modules'), join(stage, 'node_modules'), 'dir');
   const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(repoRoot, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], { cwd: repoRoot });
+  execFileSync(process.execPath, [tsc, '-p', join(repoRoot, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], {
+    cwd: repoRoot,
+  });
   execFileSync(process.execPath, [join(stage, 'dist', 'dev', 'write-validators.js')], { cwd: stage });
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp.dir], { cwd: stage, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp.dir], {
+    cwd: stage,
+    encoding: 'utf8',
+  });
   packed = (JSON.parse(out) as PackResult[])[0]!;
 }, 180_000);
 
@@ -82,7 +87,9 @@ describe.skipIf(!hasNpm)('the packed tarball', () => {
     expect(files.filter((f) => f.startsWith('dist/bench/') || f.startsWith('dist/dev/'))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => /^(src|test|node_modules|\.github)\//.test(f))).toEqual([]);
-    const pointing = files.filter((f) => f.endsWith('.js') && readFileSync(join(stage, f), 'utf8').includes('sourceMappingURL'));
+    const pointing = files.filter(
+      (f) => f.endsWith('.js') && readFileSync(join(stage, f), 'utf8').includes('sourceMappingURL'),
+    );
     expect(pointing).toEqual([]);
   });
 
@@ -96,13 +103,17 @@ describe.skipIf(!hasNpm)('the packed tarball', () => {
 
   describe('installed into a fresh project', () => {
     let project: string;
-    const run = (command: string, args: string[]): string => execFileSync(command, args, { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = (command: string, args: string[]): string =>
+      execFileSync(command, args, { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
     beforeAll(() => {
       project = join(temp.dir, 'project');
       const installed = join(project, 'node_modules', manifest.name);
       mkdirSync(installed, { recursive: true });
-      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-revops', private: true, type: 'module' }));
+      writeFileSync(
+        join(project, 'package.json'),
+        JSON.stringify({ name: 'uses-revops', private: true, type: 'module' }),
+      );
       execFileSync('tar', ['-xzf', join(temp.dir, packed.filename), '-C', installed, '--strip-components=1']);
       // Only the package's own dependencies are there: a runtime import of a dev dependency fails.
       for (const name of Object.keys(manifest.dependencies)) {
@@ -128,9 +139,22 @@ const report = evaluate(await loadPolicies(root + '/policies'), await loadData(r
 process.stdout.write(renderReport(report, 'json'));
 `,
       );
-      const fromLibrary = JSON.parse(run(process.execPath, ['use.mjs'])) as { goal: { forecast: { projected: string } } | null };
+      const fromLibrary = JSON.parse(run(process.execPath, ['use.mjs'])) as {
+        goal: { forecast: { projected: string } } | null;
+      };
       const fromCli = JSON.parse(
-        run('npx', ['--no-install', 'revops', 'evaluate', '--policies', 'node_modules/revops-policy/policies', '--data', 'node_modules/revops-policy/examples/data', '--format', 'json', '-q']),
+        run('npx', [
+          '--no-install',
+          'revops',
+          'evaluate',
+          '--policies',
+          'node_modules/revops-policy/policies',
+          '--data',
+          'node_modules/revops-policy/examples/data',
+          '--format',
+          'json',
+          '-q',
+        ]),
       ) as typeof fromLibrary;
       expect(fromLibrary.goal?.forecast.projected).toMatch(/^\d+\.\d\d$/);
       expect(fromLibrary.goal?.forecast.projected).toBe(fromCli.goal?.forecast.projected);
@@ -152,7 +176,18 @@ console.log(renderImpact(impact, 'markdown'), stage, forecast, PolicyValidationE
       );
       writeFileSync(
         join(project, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], skipLibCheck: false }, files: ['use.ts'] }),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'ES2023',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            noEmit: true,
+            types: [],
+            skipLibCheck: false,
+          },
+          files: ['use.ts'],
+        }),
       );
       const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
       const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });

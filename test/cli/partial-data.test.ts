@@ -29,11 +29,14 @@ describe('data that is missing stops the run, or is shown first when allowed', (
   function dataFor(scenario?: string): string {
     const dir = join(tempDir(), 'data');
     cpSync(join(scenarios, 'base'), dir, { recursive: true });
-    if (scenario !== undefined) for (const name of readdirSync(join(scenarios, scenario))) cpSync(join(scenarios, scenario, name), join(dir, name));
+    if (scenario !== undefined)
+      for (const name of readdirSync(join(scenarios, scenario)))
+        cpSync(join(scenarios, scenario, name), join(dir, name));
     return dir;
   }
 
-  const evaluate = (dir: string, ...extra: string[]) => runRevops(['evaluate', '-q', '--now', NOW, '--data', dir, ...extra]);
+  const evaluate = (dir: string, ...extra: string[]) =>
+    runRevops(['evaluate', '-q', '--now', NOW, '--data', dir, ...extra]);
 
   it('reads the base data completely (the scenarios below each change one thing)', async () => {
     const run = await evaluate(dataFor(), '--format', 'json');
@@ -49,7 +52,9 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     symlinkSync(target, join(dir, 'leads.csv'));
     const run = await evaluate(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${dir}/leads.csv: leads.csv is a symbolic link; only regular files are read as data.`);
+    expect(run.stderr).toContain(
+      `${dir}/leads.csv: leads.csv is a symbolic link; only regular files are read as data.`,
+    );
     expect(run.stderr).toContain('--allow-partial-data');
     expect(run.stdout).toBe('');
 
@@ -57,7 +62,13 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     expect(partial.code).toBe(0);
     expect(partial.stdout.split('\n')[3]).toMatch(/^PARTIAL\s+Partial data — these figures leave out leads \(/);
     const json = JSON.parse((await evaluate(dir, '--allow-partial-data', '--format', 'json')).stdout) as Report;
-    expect(json.data.missing).toEqual([{ entity: 'leads', file: `${dir}/leads.csv`, reason: 'leads.csv is a symbolic link; only regular files are read as data.' }]);
+    expect(json.data.missing).toEqual([
+      {
+        entity: 'leads',
+        file: `${dir}/leads.csv`,
+        reason: 'leads.csv is a symbolic link; only regular files are read as data.',
+      },
+    ]);
     const markdown = (await evaluate(dir, '--allow-partial-data', '--format', 'markdown')).stdout;
     expect(markdown.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#'))).toMatch(/^\*\*⚠ Partial data/);
   });
@@ -87,7 +98,9 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     renameSync(join(dir, 'opportunities.csv'), join(dir, 'deal.csv'));
     const run = await evaluate(dir, '--mapping', 'hubspot');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`The mapping reads opportunities from deals.csv, which is not in ${dir}. Did you mean \`deal.csv\`?`);
+    expect(run.stderr).toContain(
+      `The mapping reads opportunities from deals.csv, which is not in ${dir}. Did you mean \`deal.csv\`?`,
+    );
   });
 
   it.each([
@@ -97,11 +110,18 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     const dir = dataFor(scenario);
     const run = await evaluate(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${dir}/leads.csv: Column name \`${column}\` is not allowed: every JavaScript object has a \`${column}\``);
+    expect(run.stderr).toContain(
+      `${dir}/leads.csv: Column name \`${column}\` is not allowed: every JavaScript object has a \`${column}\``,
+    );
     expect(run.stderr).toContain('The file is not read. (40 rows lost)');
     // Allowed, the lost rows are still counted: read = evaluated + rejected.
     const json = JSON.parse((await evaluate(dir, '--allow-partial-data', '--format', 'json')).stdout) as Report;
-    expect(json.data.files.find((f) => f.entity === 'leads')).toMatchObject({ status: 'failed', rowsRead: 40, rowsEvaluated: 0, rowsRejected: 40 });
+    expect(json.data.files.find((f) => f.entity === 'leads')).toMatchObject({
+      status: 'failed',
+      rowsRead: 40,
+      rowsEvaluated: 0,
+      rowsRejected: 40,
+    });
     expect(json.data.totals).toMatchObject({ rowsRead: 132, rowsEvaluated: 92, rowsRejected: 40 });
   });
 
@@ -109,7 +129,9 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     const dir = dataFor('all-leads-rejected');
     const run = await evaluate(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${dir}/leads.csv: All 40 leads rows were rejected, and stage lead of funnel lumen-funnel is entered on the lead event lead_created. First: line 2, column 2: \`created_at\``);
+    expect(run.stderr).toContain(
+      `${dir}/leads.csv: All 40 leads rows were rejected, and stage lead of funnel lumen-funnel is entered on the lead event lead_created. First: line 2, column 2: \`created_at\``,
+    );
   });
 
   it('rejects an activity dated after the clock: counted, located, and the as-of does not move', async () => {
@@ -128,10 +150,25 @@ describe('data that is missing stops the run, or is shown first when allowed', (
 
   it('takes a row dated within a day after the clock (time-zone skew), and the real clock by default', async () => {
     // The far-future row is 2031-06-01T09:00Z: a clock 20 hours before it still takes it.
-    const near = JSON.parse((await runRevops(['evaluate', '-q', '--now', '2031-05-31T13:00:00Z', '--format', 'json', '--data', dataFor('far-future-activity')])).stdout) as Report;
+    const near = JSON.parse(
+      (
+        await runRevops([
+          'evaluate',
+          '-q',
+          '--now',
+          '2031-05-31T13:00:00Z',
+          '--format',
+          'json',
+          '--data',
+          dataFor('far-future-activity'),
+        ])
+      ).stdout,
+    ) as Report;
     expect(near.stamp.asOf).toBe('2031-06-01T09:00:00.000Z');
     const real = await runRevops(['evaluate', '-q', '--format', 'json', '--data', dataFor('far-future-activity')]);
-    expect((JSON.parse(real.stdout) as Report).data.totals.rowsRejected).toBe(Date.now() < Date.parse('2031-05-31T09:00:00Z') ? 1 : 0);
+    expect((JSON.parse(real.stdout) as Report).data.totals.rowsRejected).toBe(
+      Date.now() < Date.parse('2031-05-31T09:00:00Z') ? 1 : 0,
+    );
   });
 
   it('refuses a --now that is not an instant', async () => {
@@ -151,7 +188,9 @@ describe('data that is missing stops the run, or is shown first when allowed', (
       ['leads.csv', 7, 1, 'L0000003'],
       ['opportunities.csv', 42, 1, 'OPP000009'],
     ]);
-    expect(duplicates[0]!.message).toBe('`id`: the row on line 4 has the same id; this row is left out and the first one kept.');
+    expect(duplicates[0]!.message).toBe(
+      '`id`: the row on line 4 has the same id; this row is left out and the first one kept.',
+    );
     expect(duplicates[1]!.message).toContain('the row on line 10 has the same id');
   });
 
@@ -160,14 +199,20 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     // Without leave, the failed file stops the run, naming the column.
     const run = await evaluate(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('The required field `created_at` is read from column `created_at`, which the file does not have. Did you mean `creatd_at`?');
+    expect(run.stderr).toContain(
+      'The required field `created_at` is read from column `created_at`, which the file does not have. Did you mean `creatd_at`?',
+    );
     // With leave, and nothing else holding a date-time, the cause still comes first.
     for (const name of ['opportunities.csv', 'activities.csv']) rmSync(join(dir, name));
     const partial = await evaluate(dir, '--allow-partial-data');
     expect(partial.code).toBe(2);
     const lines = partial.stderr.split('\n');
-    expect(lines[0]).toBe(`revops: ${dir}/leads.csv could not be read: line 1: The required field \`created_at\` is read from column \`created_at\`, which the file does not have. Did you mean \`creatd_at\`? The header has: ${readHeader(dir)}.`);
-    expect(partial.stderr).toContain('So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.');
+    expect(lines[0]).toBe(
+      `revops: ${dir}/leads.csv could not be read: line 1: The required field \`created_at\` is read from column \`created_at\`, which the file does not have. Did you mean \`creatd_at\`? The header has: ${readHeader(dir)}.`,
+    );
+    expect(partial.stderr).toContain(
+      'So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.',
+    );
   });
 
   it('suggests the file meant when no file holds a timestamp (a wrong file name)', async () => {
@@ -176,15 +221,42 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     for (const name of ['opportunities.csv', 'activities.csv']) rmSync(join(dir, name));
     const run = await evaluate(dir, '--allow-partial-data');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('No file holds leads, opportunities, activities, stage_events. Did you mean `lead.csv` for leads?');
+    expect(run.stderr).toContain(
+      'No file holds leads, opportunities, activities, stage_events. Did you mean `lead.csv` for leads?',
+    );
   });
 
   it('applies to impact and explain too', async () => {
     const dir = dataFor('proto-header');
-    const impact = await runRevops(['impact', '-q', '--now', NOW, '--base-dir', 'policies', '--head-dir', proposed, '--data', dir]);
+    const impact = await runRevops([
+      'impact',
+      '-q',
+      '--now',
+      NOW,
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      proposed,
+      '--data',
+      dir,
+    ]);
     expect(impact.code).toBe(2);
     expect(impact.stderr).toContain('Column name `__proto__` is not allowed:');
-    const partial = await runRevops(['impact', '-q', '--now', NOW, '--allow-partial-data', '--base-dir', 'policies', '--head-dir', proposed, '--data', dir, '--format', 'json']);
+    const partial = await runRevops([
+      'impact',
+      '-q',
+      '--now',
+      NOW,
+      '--allow-partial-data',
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      proposed,
+      '--data',
+      dir,
+      '--format',
+      'json',
+    ]);
     expect((JSON.parse(partial.stdout) as ImpactReport).data.missing?.[0]).toMatchObject({ entity: 'leads' });
     const explain = await runRevops(['explain', '-q', '--now', NOW, '--lead', 'L0000001', '--data', dir]);
     expect(explain.code).toBe(2);
@@ -194,15 +266,33 @@ describe('data that is missing stops the run, or is shown first when allowed', (
 
 describe('the merge gate on the bundled example, attacked through the data', () => {
   const tempDir = useTempDirs();
-  const crossed = (stdout: string) => (JSON.parse(stdout) as ImpactReport).guardrails.filter((g) => g.isCrossed).map((g) => g.id);
-  const impact = (data: string) => runRevops(['impact', '-q', '--now', NOW, '--base-dir', 'policies', '--head-dir', proposed, '--data', data, '--format', 'json']);
+  const crossed = (stdout: string) =>
+    (JSON.parse(stdout) as ImpactReport).guardrails.filter((g) => g.isCrossed).map((g) => g.id);
+  const impact = (data: string) =>
+    runRevops([
+      'impact',
+      '-q',
+      '--now',
+      NOW,
+      '--base-dir',
+      'policies',
+      '--head-dir',
+      proposed,
+      '--data',
+      data,
+      '--format',
+      'json',
+    ]);
 
   it('crosses what the honest change crosses when one activity is dated years ahead', async () => {
     const honest = await impact(join(repoRoot, 'examples', 'data'));
     expect(crossed(honest.stdout)).toEqual(expect.arrayContaining(['constraint-overload', 'sla-compliance-drop']));
     const dir = join(tempDir(), 'data');
     cpSync(join(repoRoot, 'examples', 'data'), dir, { recursive: true });
-    appendFileSync(join(dir, 'activities.csv'), 'ACT99999999,L0000001,,email,outbound,2031-06-01T09:00:00Z,U009,sent\n');
+    appendFileSync(
+      join(dir, 'activities.csv'),
+      'ACT99999999,L0000001,,email,outbound,2031-06-01T09:00:00Z,U009,sent\n',
+    );
     const attacked = await impact(dir);
     expect(attacked.code).toBe(0);
     expect(crossed(attacked.stdout)).toEqual(crossed(honest.stdout));

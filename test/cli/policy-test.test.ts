@@ -21,7 +21,13 @@ describe('revops test', () => {
     const temp = copyExamplePolicies();
     try {
       const file = join(temp.dir, 'tests', 'lead-definition.test.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('expect: {class: nurture, fit: 28, engagement: 18, score: 46}', 'expect: {class: mql, fit: 30, engagement: 18, score: 46}'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'expect: {class: nurture, fit: 28, engagement: 18, score: 46}',
+          'expect: {class: mql, fit: 30, engagement: 18, score: 46}',
+        ),
+      );
       const run = await runRevops(['test', temp.dir]);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('✗ unsubscribing takes points off');
@@ -79,15 +85,30 @@ describe('revops test', () => {
     const temp = copyExamplePolicies();
     try {
       const sla = join(temp.dir, 'tests', 'sla-speed-to-lead.test.yaml');
-      writeFileSync(sla, readFileSync(sla, 'utf8').replace('expect: {status: breached, target: enterprise, responseHours: 2.5}', 'expect: {status: met, target: enterprise, responseHours: {max: 2}}'));
+      writeFileSync(
+        sla,
+        readFileSync(sla, 'utf8').replace(
+          'expect: {status: breached, target: enterprise, responseHours: 2.5}',
+          'expect: {status: met, target: enterprise, responseHours: {max: 2}}',
+        ),
+      );
       const comp = join(temp.dir, 'tests', 'comp-plan-ae.test.yaml');
-      writeFileSync(comp, readFileSync(comp, 'utf8').replace('payout: "65400.00"', 'payout: "66000"').replace('new-business: "60000.00"', 'new-business: "60600.00"'));
+      writeFileSync(
+        comp,
+        readFileSync(comp, 'utf8')
+          .replace('payout: "65400.00"', 'payout: "66000"')
+          .replace('new-business: "60000.00"', 'new-business: "60600.00"'),
+      );
       const run = await runRevops(['test', temp.dir]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/✗ an enterprise lead from Friday afternoon answered on Monday morning is breached\n {6}at .*sla-speed-to-lead\.test\.yaml:23\n/);
+      expect(run.stdout).toMatch(
+        /✗ an enterprise lead from Friday afternoon answered on Monday morning is breached\n {6}at .*sla-speed-to-lead\.test\.yaml:23\n/,
+      );
       expect(run.stdout).toContain('status: expected "met", got "breached"');
       expect(run.stdout).toContain('responseHours: expected at most 2, got 2.5');
-      expect(run.stdout).toMatch(/✗ a quarter at twice the quota is capped at 2\.5 times target pay\n {6}at .*comp-plan-ae\.test\.yaml:28\n/);
+      expect(run.stdout).toMatch(
+        /✗ a quarter at twice the quota is capped at 2\.5 times target pay\n {6}at .*comp-plan-ae\.test\.yaml:28\n/,
+      );
       expect(run.stdout).toContain('payout: expected "66000", got "65400.00"');
       expect(run.stdout).toContain('components.new-business: expected "60600.00", got "60000.00"');
       expect(run.stdout).toContain('✖ 16 passed, 2 failed');
@@ -103,12 +124,22 @@ describe('revops test', () => {
       const sla = join(temp.dir, 'tests', 'sla-speed-to-lead.test.yaml');
       writeFileSync(sla, readFileSync(sla, 'utf8').replace('handoffSla: speed-to-lead', 'handoffSla: speed-to-leed'));
       const comp = join(temp.dir, 'tests', 'comp-plan-ae.test.yaml');
-      writeFileSync(comp, readFileSync(comp, 'utf8').replace('components: {new-business: "19200.00"', 'components: {new-busines: "19200.00"'));
+      writeFileSync(
+        comp,
+        readFileSync(comp, 'utf8').replace(
+          'components: {new-business: "19200.00"',
+          'components: {new-busines: "19200.00"',
+        ),
+      );
       const run = await runRevops(['test', temp.dir]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/sla-speed-to-lead\.test\.yaml\n {2}13:\d+ +error +HandoffSla `speed-to-leed` does not exist\. +ref\.policy-missing\n/);
+      expect(run.stderr).toMatch(
+        /sla-speed-to-lead\.test\.yaml\n {2}13:\d+ +error +HandoffSla `speed-to-leed` does not exist\. +ref\.policy-missing\n/,
+      );
       expect(run.stderr).toContain('Did you mean `speed-to-lead`?');
-      expect(run.stderr).toMatch(/comp-plan-ae\.test\.yaml\n {2}26:\d+ +error +`ae-new-business` has no component `new-busines`\. +ref\.component-missing\n/);
+      expect(run.stderr).toMatch(
+        /comp-plan-ae\.test\.yaml\n {2}26:\d+ +error +`ae-new-business` has no component `new-busines`\. +ref\.component-missing\n/,
+      );
     } finally {
       temp.cleanup();
     }
@@ -118,10 +149,18 @@ describe('revops test', () => {
     const temp = copyExamplePolicies();
     try {
       const sla = join(temp.dir, 'tests', 'sla-speed-to-lead.test.yaml');
-      writeFileSync(sla, readFileSync(sla, 'utf8').replace('  handoffSla: speed-to-lead\n', '  handoffSla: speed-to-lead\n  leadDefinition: lumen-lead-definition\n'));
+      writeFileSync(
+        sla,
+        readFileSync(sla, 'utf8').replace(
+          '  handoffSla: speed-to-lead\n',
+          '  handoffSla: speed-to-lead\n  leadDefinition: lumen-lead-definition\n',
+        ),
+      );
       const run = await runRevops(['test', temp.dir]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/sla-speed-to-lead\.test\.yaml\n {2}14:\d+ +error +Unknown property `leadDefinition` in `spec`\./);
+      expect(run.stderr).toMatch(
+        /sla-speed-to-lead\.test\.yaml\n {2}14:\d+ +error +Unknown property `leadDefinition` in `spec`\./,
+      );
     } finally {
       temp.cleanup();
     }

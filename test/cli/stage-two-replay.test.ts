@@ -11,11 +11,19 @@ interface Step {
   name?: string;
   run?: string;
 }
-const stageTwo = parse(readFileSync(join(repoRoot, 'templates/policy-repo/.github/workflows/revops-comment.yml'), 'utf8')) as { jobs: { comment: { steps: Step[] } } };
+const stageTwo = parse(
+  readFileSync(join(repoRoot, 'templates/policy-repo/.github/workflows/revops-comment.yml'), 'utf8'),
+) as { jobs: { comment: { steps: Step[] } } };
 const fetchStep = stageTwo.jobs.comment.steps.find((s) => s.name?.startsWith('Fetch the pull request')) as Step;
 
 function git(cwd: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'a',
+    GIT_AUTHOR_EMAIL: 'a@example.test',
+    GIT_COMMITTER_NAME: 'a',
+    GIT_COMMITTER_EMAIL: 'a@example.test',
+  };
   return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
 }
 
@@ -36,8 +44,14 @@ describe("stage two's replay on a base checkout", () => {
     git(author, 'add', '.');
     git(author, 'commit', '-qm', 'base');
     git(author, 'checkout', '-qb', 'pr');
-    cpSync(join(repoRoot, 'examples', 'proposed-change', 'policies', 'lead-definition.yaml'), join(author, 'policies', 'lead-definition.yaml'));
-    appendFileSync(join(author, 'data', 'activities.csv'), 'ACT99999999,L0000001,,email,outbound,2031-06-01T10:00:00Z,U009,sent\n');
+    cpSync(
+      join(repoRoot, 'examples', 'proposed-change', 'policies', 'lead-definition.yaml'),
+      join(author, 'policies', 'lead-definition.yaml'),
+    );
+    appendFileSync(
+      join(author, 'data', 'activities.csv'),
+      'ACT99999999,L0000001,,email,outbound,2031-06-01T10:00:00Z,U009,sent\n',
+    );
     writeFileSync(join(author, '.npmrc'), 'registry=http://127.0.0.1:9/\n');
     writeFileSync(join(author, 'package.json'), JSON.stringify({ name: 'x', scripts: { postinstall: 'touch pwned' } }));
     mkdirSync(join(author, 'node_modules', '.bin'), { recursive: true });
@@ -56,7 +70,18 @@ describe("stage two's replay on a base checkout", () => {
   }
 
   const runFetch = (workspace: string, head: string, runnerTemp: string) =>
-    spawnSync('bash', ['-e', '-c', fetchStep.run ?? ''], { cwd: workspace, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', RUNNER_TEMP: runnerTemp, GH_TOKEN: 'token', PR_NUMBER: '7', HEAD_SHA: head, HOME: runnerTemp } });
+    spawnSync('bash', ['-e', '-c', fetchStep.run ?? ''], {
+      cwd: workspace,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        RUNNER_TEMP: runnerTemp,
+        GH_TOKEN: 'token',
+        PR_NUMBER: '7',
+        HEAD_SHA: head,
+        HOME: runnerTemp,
+      },
+    });
 
   it("fetches the head as objects only, and the replay judges it on the base's data", async () => {
     const { workspace, head, runnerTemp } = setUp();
@@ -66,13 +91,38 @@ describe("stage two's replay on a base checkout", () => {
     expect(git(workspace, 'rev-parse', 'refs/revops/head')).toBe(head);
     // Nothing of the pull request's tree is on disk.
     expect(git(workspace, 'rev-parse', 'HEAD')).toBe(git(workspace, 'rev-parse', 'origin/main'));
-    expect(['.npmrc', 'package.json', 'node_modules', 'pwned'].filter((f) => existsSync(join(workspace, f)))).toEqual([]);
+    expect(['.npmrc', 'package.json', 'node_modules', 'pwned'].filter((f) => existsSync(join(workspace, f)))).toEqual(
+      [],
+    );
     expect(readFileSync(join(workspace, 'data', 'activities.csv'), 'utf8')).not.toContain('ACT99999999');
     // The replay step's command, as stage two runs it in the checkout.
-    const run = await runRevops(['impact', '--repo', workspace, '--base', 'HEAD', '--head', head, '--policies', 'policies', '--data', join(workspace, 'data'), '--data-ref', 'base', '--mask', '--quiet', '--format', 'json']);
+    const run = await runRevops([
+      'impact',
+      '--repo',
+      workspace,
+      '--base',
+      'HEAD',
+      '--head',
+      head,
+      '--policies',
+      'policies',
+      '--data',
+      join(workspace, 'data'),
+      '--data-ref',
+      'base',
+      '--mask',
+      '--quiet',
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ImpactReport;
-    expect(report.guardrails.filter((g) => g.isCrossed).map((g) => g.id).sort()).toEqual(['constraint-overload', 'data-changed', 'sla-compliance-drop']);
+    expect(
+      report.guardrails
+        .filter((g) => g.isCrossed)
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual(['constraint-overload', 'data-changed', 'sla-compliance-drop']);
     expect(report.inputs.dataChanges.map((c) => c.file)).toEqual(['data/activities.csv']);
   });
 

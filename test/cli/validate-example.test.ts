@@ -6,7 +6,10 @@ import { examplePolicies } from '../helpers/paths.js';
 describe('revops validate on the example policies', () => {
   it('finds every example policy valid and exits 0', async () => {
     const run = await runRevops(['validate', examplePolicies, '--format', 'json']);
-    const report = JSON.parse(run.stdout) as { ok: boolean; summary: { files: number; errors: number; warnings: number } };
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      summary: { files: number; errors: number; warnings: number };
+    };
     expect(run.stderr).toBe('');
     expect(report.summary).toEqual({ files: 15, errors: 0, warnings: 0 });
     expect(report.ok).toBe(true);

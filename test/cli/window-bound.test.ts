@@ -20,7 +20,18 @@ describe('the evaluation window is bounded', () => {
     const data = dataWith('ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent\n');
     // Under today's clock the row is rejected as dated in the future; a clock set past it lets
     // it through, and the window bound is what stops it.
-    const run = await runRevops(['evaluate', '--policies', examplePolicies, '--data', data, '--now', '9999-12-31T00:00:00Z', '--format', 'json', '--quiet']);
+    const run = await runRevops([
+      'evaluate',
+      '--policies',
+      examplePolicies,
+      '--data',
+      data,
+      '--now',
+      '9999-12-31T00:00:00Z',
+      '--format',
+      'json',
+      '--quiet',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('to 9999-06-01T00:00:00.000Z (the latest date-time of activities)');
@@ -30,13 +41,39 @@ describe('the evaluation window is bounded', () => {
   });
 
   it('stops with exit 2 on --from and --as-of too far apart, naming the options', async () => {
-    const run = await runRevops(['evaluate', '--policies', examplePolicies, '--data', join(repoRoot, 'examples', 'data'), '--from', '1900-01-01', '--as-of', '2026-03-01', '--format', 'json', '--quiet']);
+    const run = await runRevops([
+      'evaluate',
+      '--policies',
+      examplePolicies,
+      '--data',
+      join(repoRoot, 'examples', 'data'),
+      '--from',
+      '1900-01-01',
+      '--as-of',
+      '2026-03-01',
+      '--format',
+      'json',
+      '--quiet',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/from 1900-01-01T\S+ \(--from\) to 2026-03-01T\S+ \(--as-of\)/);
   });
 
   it('evaluates a ten-year window', async () => {
-    const run = await runRevops(['evaluate', '--policies', examplePolicies, '--data', join(repoRoot, 'examples', 'data'), '--from', '2016-06-01', '--as-of', '2026-03-01', '--format', 'json', '--quiet']);
+    const run = await runRevops([
+      'evaluate',
+      '--policies',
+      examplePolicies,
+      '--data',
+      join(repoRoot, 'examples', 'data'),
+      '--from',
+      '2016-06-01',
+      '--as-of',
+      '2026-03-01',
+      '--format',
+      'json',
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { window: { weeks: number } }).window.weeks).toBeGreaterThan(500);
   });

@@ -11,7 +11,10 @@ import { createRequire } from 'node:module';
  */
 
 const pullRequestExample = (() => {
-  const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: { action?: string }[] }[];
+  const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as {
+    name: string;
+    examples: { action?: string }[];
+  }[];
   const example = definitions.find((d) => d.name === 'pull_request')?.examples.find((e) => e.action === 'opened');
   if (example === undefined) throw new Error('the pull_request.opened webhook example is missing');
   return example as unknown as { number: number; pull_request: Json; repository: Json; sender: Json };
@@ -30,7 +33,10 @@ export interface FakeUser {
 
 export const actionsBot: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
-export function fakeUser(login: string, id = 1000 + [...login].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 1_000_000, 7)): FakeUser {
+export function fakeUser(
+  login: string,
+  id = 1000 + [...login].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 1_000_000, 7),
+): FakeUser {
   return { login, id, type: login.endsWith('[bot]') ? 'Bot' : 'User' };
 }
 
@@ -110,7 +116,8 @@ export function secondaryRateLimit(retryAfterSeconds = 1): NonNullable<Fault['re
     headers: { 'retry-after': String(retryAfterSeconds) },
     body: {
       message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      documentation_url:
+        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
       status: '403',
     },
   };
@@ -120,8 +127,17 @@ export function secondaryRateLimit(retryAfterSeconds = 1): NonNullable<Fault['re
 export function primaryRateLimit(resetEpochSeconds: number): NonNullable<Fault['respond']> {
   return {
     status: 403,
-    headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(resetEpochSeconds) },
-    body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403' },
+    headers: {
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-used': '5000',
+      'x-ratelimit-reset': String(resetEpochSeconds),
+    },
+    body: {
+      message: 'API rate limit exceeded for installation ID 1.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      status: '403',
+    },
   };
 }
 
@@ -216,7 +232,8 @@ export class FakeGitHub {
       updated_at: c.updatedAt,
       author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
       body: c.body,
-      performed_via_github_app: c.user.type === 'Bot' ? { id: 15368, slug: 'github-actions', name: 'GitHub Actions' } : null,
+      performed_via_github_app:
+        c.user.type === 'Bot' ? { id: 15368, slug: 'github-actions', name: 'GitHub Actions' } : null,
     };
   }
 
@@ -295,7 +312,11 @@ export class FakeGitHub {
     const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const identity = token === undefined ? undefined : this.tokens.get(token);
     if (identity === undefined) {
-      this.send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+      this.send(res, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
       return;
     }
     this.route(method, url, body, identity, res);
@@ -307,16 +328,34 @@ export class FakeGitHub {
     const input = (typeof body === 'object' && body !== null ? body : {}) as Json;
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/user') {
-      if (identity === 'installation') return this.send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+      if (identity === 'installation')
+        return this.send(res, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        });
       return this.send(res, 200, userJson(identity));
     }
     if ((m = /^\/REPO\/issues\/(\d+)\/comments$/.exec(path)) !== null) {
       const pull = Number(m[1]);
-      if (method === 'GET') return this.sendPage(res, url, this.comments.filter((c) => c.issue === pull).map((c) => this.commentJson(c)));
+      if (method === 'GET')
+        return this.sendPage(
+          res,
+          url,
+          this.comments.filter((c) => c.issue === pull).map((c) => this.commentJson(c)),
+        );
       if (method === 'POST') {
         const text = input.body;
-        if (typeof text !== 'string' || text === '') return this.validationFailed(res, 'IssueComment', 'body', 'missing_field');
-        if ([...text].length > 65_536) return this.validationFailed(res, 'IssueComment', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+        if (typeof text !== 'string' || text === '')
+          return this.validationFailed(res, 'IssueComment', 'body', 'missing_field');
+        if ([...text].length > 65_536)
+          return this.validationFailed(
+            res,
+            'IssueComment',
+            'body',
+            'custom',
+            'body is too long (maximum is 65536 characters)',
+          );
         const id = this.addComment(actor, text, pull);
         const stored = this.comments.find((c) => c.id === id);
         return this.send(res, 201, stored === undefined ? {} : this.commentJson(stored));
@@ -325,10 +364,22 @@ export class FakeGitHub {
     if ((m = /^\/REPO\/issues\/comments\/(\d+)$/.exec(path)) !== null) {
       const index = this.comments.findIndex((c) => c.id === Number(m?.[1]));
       const found = this.comments[index];
-      if (found === undefined) return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '404' });
+      if (found === undefined)
+        return this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/issues/comments',
+          status: '404',
+        });
       if (method === 'PATCH') {
         const text = input.body;
-        if (typeof text !== 'string' || [...text].length > 65_536) return this.validationFailed(res, 'IssueComment', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+        if (typeof text !== 'string' || [...text].length > 65_536)
+          return this.validationFailed(
+            res,
+            'IssueComment',
+            'body',
+            'custom',
+            'body is too long (maximum is 65536 characters)',
+          );
         found.body = text;
         found.updatedAt = this.tick();
         return this.send(res, 200, this.commentJson(found));
@@ -340,27 +391,69 @@ export class FakeGitHub {
     }
     if ((m = /^\/REPO\/pulls\/(\d+)\/files$/.exec(path)) !== null && method === 'GET') {
       const files = this.filesOf(Number(m[1]));
-      if (!this.pulls.has(Number(m[1]))) return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests-files', status: '404' });
+      if (!this.pulls.has(Number(m[1])))
+        return this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests-files',
+          status: '404',
+        });
       // GitHub's own cap: later files are not listed on any page.
-      return this.sendPage(res, url, files.slice(0, pullFilesCap).map((f, i) => this.pullFileJson(f, i)));
+      return this.sendPage(
+        res,
+        url,
+        files.slice(0, pullFilesCap).map((f, i) => this.pullFileJson(f, i)),
+      );
     }
     if ((m = /^\/REPO\/pulls\/(\d+)(\/reviews)?$/.exec(path)) !== null && method === 'GET') {
       const number = Number(m[1]);
       const pull = this.pulls.get(number);
-      if (pull === undefined) return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request', status: '404' });
+      if (pull === undefined)
+        return this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request',
+          status: '404',
+        });
       if (m[2] === undefined) return this.send(res, 200, this.pullJson(number, pull));
-      return this.sendPage(res, url, (this.reviews.get(number) ?? []).map((r) => this.reviewJson(r, number)));
+      return this.sendPage(
+        res,
+        url,
+        (this.reviews.get(number) ?? []).map((r) => this.reviewJson(r, number)),
+      );
     }
     if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path)) !== null && method === 'GET') {
       const state = this.teams.get(`${m[1]}/${m[2]}`.toLowerCase())?.get(decodeURIComponent(m[3] ?? '').toLowerCase());
-      if (state === undefined) return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/teams/members', status: '404' });
+      if (state === undefined)
+        return this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/teams/members',
+          status: '404',
+        });
       return this.send(res, 200, { url: `https://api.github.com/teams/1/memberships/${m[3]}`, role: 'member', state });
     }
     if ((m = /^\/REPO\/statuses\/([0-9a-f]{40})$/.exec(path)) !== null && method === 'POST') {
-      const { state, description = '', context = 'default', target_url } = input as { state?: string; description?: string; context?: string; target_url?: string };
-      if (state === undefined || !['error', 'failure', 'pending', 'success'].includes(state)) return this.validationFailed(res, 'Status', 'state', 'invalid');
-      if ([...description].length > 140) return this.validationFailed(res, 'Status', 'description', 'custom', 'description is too long (maximum is 140 characters)');
-      const status: StoredStatus = { sha: m[1] ?? '', state, description, context, ...(target_url === undefined ? {} : { target_url }) };
+      const {
+        state,
+        description = '',
+        context = 'default',
+        target_url,
+      } = input as { state?: string; description?: string; context?: string; target_url?: string };
+      if (state === undefined || !['error', 'failure', 'pending', 'success'].includes(state))
+        return this.validationFailed(res, 'Status', 'state', 'invalid');
+      if ([...description].length > 140)
+        return this.validationFailed(
+          res,
+          'Status',
+          'description',
+          'custom',
+          'description is too long (maximum is 140 characters)',
+        );
+      const status: StoredStatus = {
+        sha: m[1] ?? '',
+        state,
+        description,
+        context,
+        ...(target_url === undefined ? {} : { target_url }),
+      };
       this.statuses.push(status);
       return this.send(res, 201, { ...status, id: this.nextId++, creator: userJson(actor), created_at: this.tick() });
     }
@@ -382,7 +475,10 @@ export class FakeGitHub {
     const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
     const last = Math.max(Math.ceil(items.length / perPage), 1);
     const pageUrl = (n: number): string => {
-      const next = new URL(url.pathname.replace(new RegExp(`^/repos/${repoFullName}`), `/repositories/${repoId}`), this.url);
+      const next = new URL(
+        url.pathname.replace(new RegExp(`^/repos/${repoFullName}`), `/repositories/${repoId}`),
+        this.url,
+      );
       next.searchParams.set('per_page', String(perPage));
       next.searchParams.set('page', String(n));
       return next.toString();
@@ -391,7 +487,12 @@ export class FakeGitHub {
     if (page > 1) links.push(`<${pageUrl(page - 1)}>; rel="prev"`);
     if (page < last) links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`);
     if (page > 1) links.push(`<${pageUrl(1)}>; rel="first"`);
-    this.send(res, 200, items.slice((page - 1) * perPage, page * perPage), links.length === 0 ? {} : { link: links.join(', ') });
+    this.send(
+      res,
+      200,
+      items.slice((page - 1) * perPage, page * perPage),
+      links.length === 0 ? {} : { link: links.join(', ') },
+    );
   }
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -419,6 +520,10 @@ export function pullRequestEvent(number: number, headSha: string): Json {
   return {
     ...pullRequestExample,
     number,
-    pull_request: { ...pullRequestExample.pull_request, number, head: { ...(pullRequestExample.pull_request.head as Json), sha: headSha } },
+    pull_request: {
+      ...pullRequestExample.pull_request,
+      number,
+      head: { ...(pullRequestExample.pull_request.head as Json), sha: headSha },
+    },
   };
 }

@@ -12,7 +12,8 @@ const goldenDir = fileURLToPath(new URL('../golden/', import.meta.url));
 export function expectGolden(name: string, actual: string): void {
   const file = join(goldenDir, name);
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    if (process.env.CI === 'true' && !existsSync(file)) throw new Error(`golden file ${name} is missing; run UPDATE_GOLDEN=1 npm test locally`);
+    if (process.env.CI === 'true' && !existsSync(file))
+      throw new Error(`golden file ${name} is missing; run UPDATE_GOLDEN=1 npm test locally`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
   }

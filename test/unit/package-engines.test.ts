@@ -10,8 +10,13 @@ interface LockEntry {
   engines?: { node?: string } | string[];
 }
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { engines: { node: string }; overrides?: unknown };
-const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+  overrides?: unknown;
+};
+const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, LockEntry>;
+};
 
 function parseVersion(text: string): number[] {
   const parts = text.split('.').map((p) => Number(p));
@@ -53,7 +58,9 @@ describe("every dependency's engines", () => {
   it('admits the Node version package.json claims as its floor', () => {
     const refused = Object.entries(lock.packages)
       .filter(([path, entry]) => path !== '' && entry.dev !== true && entry.devOptional !== true)
-      .filter(([, entry]) => entry.engines !== undefined && !Array.isArray(entry.engines) && entry.engines.node !== undefined)
+      .filter(
+        ([, entry]) => entry.engines !== undefined && !Array.isArray(entry.engines) && entry.engines.node !== undefined,
+      )
       .filter(([, entry]) => !admits((entry.engines as { node: string }).node, floor!))
       .map(([path, entry]) => `${path}@${entry.version} needs node ${(entry.engines as { node: string }).node}`);
     expect(refused).toEqual([]);

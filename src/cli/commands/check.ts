@@ -35,9 +35,17 @@ function runUrl(env: CliIo['env']): string | undefined {
 export function registerCheck(program: Command, ctx: CommandContext): void {
   const command = program
     .command('check')
-    .description('Set the guardrail commit status on the pull request head: success when every crossed guardrail has its approvals there.')
-    .requiredOption('--impact <file>', 'impact report JSON (`revops impact --format json`, guardrails from the base branch)')
-    .option('--head-sha <sha>', "commit to judge and set the status on (default: the event's head, else the pull request's head)")
+    .description(
+      'Set the guardrail commit status on the pull request head: success when every crossed guardrail has its approvals there.',
+    )
+    .requiredOption(
+      '--impact <file>',
+      'impact report JSON (`revops impact --format json`, guardrails from the base branch)',
+    )
+    .option(
+      '--head-sha <sha>',
+      "commit to judge and set the status on (default: the event's head, else the pull request's head)",
+    )
     .option('--context <name>', 'commit status context (the name branch protection requires)', defaultStatusContext)
     .option('--dry-run', 'judge and print, but set no status', false)
     .addHelpText(
@@ -59,28 +67,47 @@ GitHub refused (after waiting out rate limits), 2 usage or configuration error.`
     )
     .action(async (options: CheckOptions) => {
       const { io } = ctx;
-      if (options.context.trim() === '' || options.context.length > 255) throw new UsageError('--context must be a status name of 1 to 255 characters.');
+      if (options.context.trim() === '' || options.context.length > 255)
+        throw new UsageError('--context must be a status name of 1 to 255 characters.');
       let impactText: string;
       try {
-        if ((await io.fileSize(options.impact)) > maxImpactBytes) throw new Error(`larger than ${maxImpactBytes / 1024 / 1024} MiB`);
+        if ((await io.fileSize(options.impact)) > maxImpactBytes)
+          throw new Error(`larger than ${maxImpactBytes / 1024 / 1024} MiB`);
         impactText = await readText(io, options.impact);
       } catch (error) {
-        throw new UsageError(`Cannot read --impact ${options.impact}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new UsageError(
+          `Cannot read --impact ${options.impact}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
       const impact = parseImpactGuardrails(impactText, options.impact);
       const target = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
-      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`) });
+      const client = createGitHubClient({
+        token: target.token,
+        apiUrl: target.apiUrl,
+        userAgent: `revops-policy/${version}`,
+        warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`),
+      });
       const targetUrl = runUrl(io.env);
       try {
-        const result = await checkGuardrailApprovals(client, target, impact, { context: options.context, isDryRun: options.dryRun, ...(targetUrl === undefined ? {} : { targetUrl }) });
+        const result = await checkGuardrailApprovals(client, target, impact, {
+          context: options.context,
+          isDryRun: options.dryRun,
+          ...(targetUrl === undefined ? {} : { targetUrl }),
+        });
         const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
-        if (result.currentHeadSha !== undefined) io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
-        io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):\n`);
+        if (result.currentHeadSha !== undefined)
+          io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
+        io.stdout(
+          `Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):\n`,
+        );
         const listed = result.files.files.length;
         if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? '' : 's'}, listed in full\n`);
         for (const line of result.status.lines) io.stdout(`  ${terminalText(line)}\n`);
         const verb = result.isStatusSet ? 'set' : 'dry run: would set';
-        io.stdout(`${verb} status ${options.context} = ${result.status.state}: ${terminalText(result.status.description)}\n`);
+        io.stdout(
+          `${verb} status ${options.context} = ${result.status.state}: ${terminalText(result.status.description)}\n`,
+        );
         ctx.setExitCode(result.status.state === 'success' ? 0 : 1);
       } catch (error) {
         reportGitHubFailure(error, io, ctx);

@@ -7,7 +7,13 @@ import { resolvePullRequestTarget } from '../../github/context.js';
 import type { RunStamp } from '../../github/marker.js';
 import { buildMarker, defaultMarkerName, isMarkerName, parseRunStamp } from '../../github/marker.js';
 import type { CommentMode, StickyOutcome, StickyPlan } from '../../github/sticky-comment.js';
-import { applyStickyPlan, listIssueComments, planStickyComment, prepareCommentBody, resolveCommentAuthor } from '../../github/sticky-comment.js';
+import {
+  applyStickyPlan,
+  listIssueComments,
+  planStickyComment,
+  prepareCommentBody,
+  resolveCommentAuthor,
+} from '../../github/sticky-comment.js';
 import type { CliIo } from '../cli-io.js';
 import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
@@ -34,13 +40,19 @@ async function readText(io: CliIo, path: string): Promise<string> {
 function resolveRunStamp(flag: string | undefined, env: CliIo['env']): RunStamp | undefined {
   if (flag !== undefined) {
     const stamp = parseRunStamp(flag.trim());
-    if (stamp === undefined) throw new UsageError(`--run-id must be a run id (a positive integer up to 2^53-1), optionally with its attempt (1 to 9999), e.g. 8123456789 or 8123456789.2, not ${JSON.stringify(flag)}.`);
+    if (stamp === undefined)
+      throw new UsageError(
+        `--run-id must be a run id (a positive integer up to 2^53-1), optionally with its attempt (1 to 9999), e.g. 8123456789 or 8123456789.2, not ${JSON.stringify(flag)}.`,
+      );
     return stamp;
   }
   const id = env.GITHUB_RUN_ID?.trim();
   if (id === undefined || id === '') return undefined;
   const stamp = parseRunStamp(env.GITHUB_RUN_ATTEMPT?.trim() ? `${id}.${env.GITHUB_RUN_ATTEMPT.trim()}` : id);
-  if (stamp === undefined) throw new UsageError(`GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT must be a positive integer up to 2^53-1 and one from 1 to 9999, not ${JSON.stringify(id)} and ${JSON.stringify(env.GITHUB_RUN_ATTEMPT ?? '')}.`);
+  if (stamp === undefined)
+    throw new UsageError(
+      `GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT must be a positive integer up to 2^53-1 and one from 1 to 9999, not ${JSON.stringify(id)} and ${JSON.stringify(env.GITHUB_RUN_ATTEMPT ?? '')}.`,
+    );
   return stamp;
 }
 
@@ -63,7 +75,8 @@ function describeOutcome(outcome: StickyOutcome, where: string, length: number):
   const { plan, comment } = outcome;
   const url = comment === undefined ? '' : `: ${comment.url}`;
   if (plan.action === 'skip') return describePlan(plan, where, length);
-  if (plan.action === 'update' && outcome.isRecreated) return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where} (${length} characters)${url}`;
+  if (plan.action === 'update' && outcome.isRecreated)
+    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where} (${length} characters)${url}`;
   if (plan.action === 'update') return `updated comment ${comment?.id} on ${where} (${length} characters)${url}`;
   const deleted = outcome.deletedIds.length === 0 ? '' : `deleted ${outcome.deletedIds.join(', ')}; `;
   return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
@@ -76,21 +89,36 @@ async function appendSummary(io: CliIo, path: string, text: string): Promise<voi
   } catch {
     // A new summary file.
   }
-  await io.writeFile(path, `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${text}${text.endsWith('\n') ? '' : '\n'}`);
+  await io.writeFile(
+    path,
+    `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${text}${text.endsWith('\n') ? '' : '\n'}`,
+  );
 }
 
 export function registerComment(program: Command, ctx: CommandContext): void {
   const command = program
     .command('comment')
-    .description('Post the impact report as one sticky pull request comment: found again by its hidden marker and author, updated in place.')
+    .description(
+      'Post the impact report as one sticky pull request comment: found again by its hidden marker and author, updated in place.',
+    )
     .requiredOption('--body-file <file>', 'markdown to post (e.g. from `revops impact --format markdown`)')
-    .addOption(new Option('--mode <mode>', 'update: edit ours or create one; new: always create; delete-and-new: delete ours, then create').choices(['update', 'new', 'delete-and-new']).default('update'))
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'update: edit ours or create one; new: always create; delete-and-new: delete ours, then create',
+      )
+        .choices(['update', 'new', 'delete-and-new'])
+        .default('update'),
+    )
     .option('--dry-run', 'print what would happen (create, update, skip, delete) and write nothing', false)
     .option('--head-sha <sha>', 'head commit the report describes (default: from the event payload)')
     .option('--run-id <id[.attempt]>', 'run stamp that orders runs (default: GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT)')
-    .option('--summary-file <file>', 'where the full body goes when the comment is truncated (default: GITHUB_STEP_SUMMARY)')
+    .option(
+      '--summary-file <file>',
+      'where the full body goes when the comment is truncated (default: GITHUB_STEP_SUMMARY)',
+    )
     .option('--marker <name>', 'name in the hidden marker, to keep several sticky comments apart', defaultMarkerName)
-    .option('--author <login>', "login the comments are posted as (default: GET /user, else github-actions[bot])")
+    .option('--author <login>', 'login the comments are posted as (default: GET /user, else github-actions[bot])')
     .addHelpText(
       'after',
       `
@@ -114,26 +142,51 @@ Exit codes: 0 posted or nothing to do, 1 GitHub refused (after waiting out rate 
     )
     .action(async (options: CommentOptions) => {
       const { io } = ctx;
-      if (!isMarkerName(options.marker)) throw new UsageError(`--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`);
+      if (!isMarkerName(options.marker))
+        throw new UsageError(
+          `--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`,
+        );
       const run = resolveRunStamp(options.runId, io.env);
       const target: PullRequestTarget = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
       let source: string;
       try {
         source = await readText(io, options.bodyFile);
       } catch (error) {
-        throw new UsageError(`Cannot read --body-file ${options.bodyFile}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new UsageError(
+          `Cannot read --body-file ${options.bodyFile}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
-      if (source.trim() === '') throw new UsageError(`--body-file ${options.bodyFile} is empty: there is nothing to post.`);
-      const fields = { ...(target.headSha === undefined ? {} : { sha: target.headSha }), ...(run === undefined ? {} : { run }) };
+      if (source.trim() === '')
+        throw new UsageError(`--body-file ${options.bodyFile} is empty: there is nothing to post.`);
+      const fields = {
+        ...(target.headSha === undefined ? {} : { sha: target.headSha }),
+        ...(run === undefined ? {} : { run }),
+      };
       const prepared = prepareCommentBody(source, options.marker, fields);
       const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
-      const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, userAgent: `revops-policy/${version}`, warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`) });
+      const client = createGitHubClient({
+        token: target.token,
+        apiUrl: target.apiUrl,
+        userAgent: `revops-policy/${version}`,
+        warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`),
+      });
       const summaryFile = options.summaryFile ?? (io.env.GITHUB_STEP_SUMMARY || undefined);
       try {
         const author = options.author ?? (await resolveCommentAuthor(client));
         const comments = await listIssueComments(client, target);
-        const plan = planStickyComment({ comments, author, markerName: options.marker, body: prepared.body, ...(run === undefined ? {} : { run }), mode: options.mode });
-        if (prepared.isTruncated) io.stderr(`revops: the body is over GitHub's limit; the comment is truncated${summaryFile === undefined ? '' : ` and the full body goes to ${summaryFile}`}\n`);
+        const plan = planStickyComment({
+          comments,
+          author,
+          markerName: options.marker,
+          body: prepared.body,
+          ...(run === undefined ? {} : { run }),
+          mode: options.mode,
+        });
+        if (prepared.isTruncated)
+          io.stderr(
+            `revops: the body is over GitHub's limit; the comment is truncated${summaryFile === undefined ? '' : ` and the full body goes to ${summaryFile}`}\n`,
+          );
         if (options.dryRun) {
           io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}\n`);
           io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}\n`);

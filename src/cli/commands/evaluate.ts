@@ -25,7 +25,9 @@ interface EvaluateCommandOptions extends EvaluationCliOptions {
 export function registerEvaluate(program: Command, ctx: CommandContext): void {
   const command = program
     .command('evaluate')
-    .description('Evaluate the policies against pipeline data: lead classes, funnel, constraint, SLAs, comp and the goal, as of one moment.')
+    .description(
+      'Evaluate the policies against pipeline data: lead classes, funnel, constraint, SLAs, comp and the goal, as of one moment.',
+    )
     .option('--policies <dir>', 'policy directory', 'policies')
     .addHelpText(
       'after',
@@ -83,7 +85,12 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       }
       report.policies = listReportPolicies(set, loaded.result.issues);
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
-      await writeReport(io, renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'report');
+      await writeReport(
+        io,
+        renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) }),
+        options,
+        'report',
+      );
     });
   addEvaluationOptions(command, 'read the data through this FieldMapping policy (e.g. hubspot)');
 }

@@ -38,21 +38,29 @@ function findByPseudonym(leads: readonly Row[], label: string, digest: Pseudonym
   const hex = /^lead-([0-9a-f]{10,64})$/.exec(label)?.[1];
   if (hex === undefined) return undefined;
   const found = leads.filter((row) => digest('lead', String(row.id)).startsWith(hex));
-  if (found.length > 1) throw new UsageError(`More than one lead has the pseudonym ${label}; give the longer one another masked output shows.`);
+  if (found.length > 1)
+    throw new UsageError(
+      `More than one lead has the pseudonym ${label}; give the longer one another masked output shows.`,
+    );
   return found[0];
 }
 
 /** An ISO 8601 date or date-time; one without an offset (a date alone too: its first instant) is read in `zone`, the reporting time zone. */
 export function parseAsOf(value: string, zone = 'utc'): number {
   const parsed = DateTime.fromISO(value, { zone, setZone: true });
-  if (!parsed.isValid) throw new UsageError(`--as-of ${value} is not an ISO 8601 date or date-time (e.g. 2026-03-31 or 2026-03-31T17:00:00Z).`);
+  if (!parsed.isValid)
+    throw new UsageError(
+      `--as-of ${value} is not an ISO 8601 date or date-time (e.g. 2026-03-31 or 2026-03-31T17:00:00Z).`,
+    );
   return parsed.toMillis();
 }
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
     .command('explain')
-    .description("Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.")
+    .description(
+      "Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.",
+    )
     .requiredOption('--lead <id>', 'id of the lead to explain')
     .option('--policies <dir>', 'policy directory', 'policies')
     .option('--data <dir>', 'pipeline data directory', 'examples/data')
@@ -60,7 +68,11 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
     .addOption(formatOption(['terminal', 'json'], 'terminal'))
     .option('-q, --quiet', 'no progress bar while reading the data', false)
-    .option('--mask', "show the lead's pseudonym and mask identifying values (ids, e-mail, company); --lead takes the real id or the pseudonym", false)
+    .option(
+      '--mask',
+      "show the lead's pseudonym and mask identifying values (ids, e-mail, company); --lead takes the real id or the pseudonym",
+      false,
+    )
     .addHelpText(
       'after',
       `
@@ -83,15 +95,30 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       // Explaining a lead needs the leads only.
       const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
       const hashing = createHashingIo(io);
-      const data = await loadCommandData(io, { data: dataDir, quiet: options.quiet, set, hashing, needs, timeZone, now: readClock(options), allowPartialData: options.allowPartialData, mask: options.mask, ...(options.mapping === undefined ? {} : { mapping: options.mapping }) });
+      const data = await loadCommandData(io, {
+        data: dataDir,
+        quiet: options.quiet,
+        set,
+        hashing,
+        needs,
+        timeZone,
+        now: readClock(options),
+        allowPartialData: options.allowPartialData,
+        mask: options.mask,
+        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      });
       const digest = options.mask ? createMaskDigest(hashing, data.files) : undefined;
-      const lead = data.leads.find((row) => row.id === options.lead) ?? (digest === undefined ? undefined : findByPseudonym(data.leads, options.lead, digest));
+      const lead =
+        data.leads.find((row) => row.id === options.lead) ??
+        (digest === undefined ? undefined : findByPseudonym(data.leads, options.lead, digest));
       if (lead === undefined) {
         // Rejected rows are not kept, so their ids are unknown: say how many there were.
         const rejected = data.files.filter((f) => f.entity === 'leads').reduce((n, f) => n + f.rowsRejected, 0);
         throw new UsageError(
           `No lead with id ${options.lead} among the ${data.leads.length} leads read from ${dataDir}` +
-            (rejected > 0 ? `; ${rejected} lead rows were rejected and it may be one of them (revops evaluate lists every rejection with its line).` : '.'),
+            (rejected > 0
+              ? `; ${rejected} lead rows were rejected and it may be one of them (revops evaluate lists every rejection with its line).`
+              : '.'),
         );
       }
       const asOf = options.asOf !== undefined ? parseAsOf(options.asOf, timeZone) : findLatestTimestamp(data);
@@ -103,7 +130,10 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
         if (!(error instanceof RuleEvaluationError)) throw error;
         // The message names the clause and the kind of value, never the value; masked, the lead is its pseudonym.
         const label = digest === undefined ? String(lead.id) : new Pseudonyms('lead', digest).of(String(lead.id));
-        throw new UsageError(`Lead ${label} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`, { cause: error });
+        throw new UsageError(
+          `Lead ${label} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`,
+          { cause: error },
+        );
       }
       const explanation = digest === undefined ? explained : maskExplanation(explained, digest);
       if (options.format === 'json') {
@@ -111,7 +141,12 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
         return;
       }
       io.stdout(`As of ${new Date(asOf).toISOString()}${digest === undefined ? '' : ', identifiers masked'}\n`);
-      io.stdout(renderExplainTerminal(explanation, { color: isColorEnabled(io), locate: (path) => loaded.locate(def.file, path) }));
+      io.stdout(
+        renderExplainTerminal(explanation, {
+          color: isColorEnabled(io),
+          locate: (path) => loaded.locate(def.file, path),
+        }),
+      );
     });
   addDataSafetyOptions(command);
 }

@@ -16,7 +16,9 @@ interface FmtOptions {
 export function registerFmt(program: Command, ctx: CommandContext): void {
   program
     .command('fmt')
-    .description('Format policy files canonically: keys in schema order, 2-space indentation, every comment and quote kept.')
+    .description(
+      'Format policy files canonically: keys in schema order, 2-space indentation, every comment and quote kept.',
+    )
     .argument('[dir]', 'policy directory', 'policies')
     .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
     .addHelpText(
@@ -55,7 +57,9 @@ Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or r
           }
         } else if (outcome.status === 'refused') {
           failed++;
-          io.stderr(`${t(file)}: refused to format: ${t(outcome.reason ?? 'unknown reason')}; the file is left unchanged.\n`);
+          io.stderr(
+            `${t(file)}: refused to format: ${t(outcome.reason ?? 'unknown reason')}; the file is left unchanged.\n`,
+          );
         } else if (outcome.status === 'invalid') {
           failed++;
           io.stderr(renderIssues(outcome.issues ?? []));
@@ -72,7 +76,10 @@ async function formatFile(file: string, { io }: CommandContext): Promise<FormatO
     const size = await io.fileSize(file);
     if (size > limits.maxFileBytes) {
       const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
-      return { status: 'invalid', issues: [{ code: 'file.too-large', severity: 'error', message, file, path: '', line: 0, column: 0 }] };
+      return {
+        status: 'invalid',
+        issues: [{ code: 'file.too-large', severity: 'error', message, file, path: '', line: 0, column: 0 }],
+      };
     }
     bytes = await io.readFile(file);
   } catch (cause) {
@@ -105,7 +112,11 @@ function renderSummary(total: number, changed: number, failed: number, isCheck: 
   const files = (n: number): string => `${n} policy file${n === 1 ? '' : 's'}`;
   const lines: string[] = [];
   if (changed > 0) {
-    lines.push(isCheck ? `${changed} of ${files(total)} not formatted; run \`revops fmt ${t(dir)}\` to format.` : `Formatted ${changed} of ${files(total)}.`);
+    lines.push(
+      isCheck
+        ? `${changed} of ${files(total)} not formatted; run \`revops fmt ${t(dir)}\` to format.`
+        : `Formatted ${changed} of ${files(total)}.`,
+    );
   }
   if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
   if (changed === 0 && failed === 0) lines.push(`All ${files(total)} formatted.`);

@@ -61,14 +61,19 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
 export function registerImpact(program: Command, ctx: CommandContext): void {
   const command = program
     .command('impact')
-    .description('Evaluate the base and head policies on the same data (read once) and report what the change does: constraint, SLAs, comp, goal and the guardrails it crosses.')
+    .description(
+      'Evaluate the base and head policies on the same data (read once) and report what the change does: constraint, SLAs, comp, goal and the guardrails it crosses.',
+    )
     .option('--base <ref>', 'git ref of the policies before the change (e.g. origin/main)')
     .option('--head <ref>', 'git ref of the policies after the change (default: HEAD)')
     .option('--base-dir <dir>', 'a plain policy directory as the base, instead of --base')
     .option('--head-dir <dir>', 'a plain policy directory as the head, instead of --head')
     .option('--policies <dir>', 'policy directory inside the repository, for --base/--head', 'policies')
     .option('--repo <dir>', 'git repository to read --base and --head from', '.')
-    .option('--data-ref <side>', 'where data in the repository is read, with --base/--head: base (default), head or worktree')
+    .option(
+      '--data-ref <side>',
+      'where data in the repository is read, with --base/--head: base (default), head or worktree',
+    )
     .addHelpText(
       'after',
       `
@@ -87,8 +92,10 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
     )
     .action(async (options: ImpactOptions) => {
       const { io } = ctx;
-      if (options.base !== undefined && options.baseDir !== undefined) throw new UsageError('Give --base or --base-dir, not both.');
-      if (options.head !== undefined && options.headDir !== undefined) throw new UsageError('Give --head or --head-dir, not both.');
+      if (options.base !== undefined && options.baseDir !== undefined)
+        throw new UsageError('Give --base or --base-dir, not both.');
+      if (options.head !== undefined && options.headDir !== undefined)
+        throw new UsageError('Give --head or --head-dir, not both.');
       const now = readClock(options);
       toRunOptions(options, now); // checks --time-zone first
       const base = await loadSide(io, options, 'base');
@@ -97,7 +104,13 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
       const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
       const { generatedAt, ...run } = toRunOptions(options, now, headZone);
-      const plan = await planImpactData(io, { data: options.data, dataRef: options.dataRef, repo: options.repo, base, head });
+      const plan = await planImpactData(io, {
+        data: options.data,
+        dataRef: options.dataRef,
+        repo: options.repo,
+        base,
+        head,
+      });
       if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}\n`);
       const dataHashing = createHashingIo(plan.io);
       const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
@@ -129,7 +142,13 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
         };
         try {
-          return { ref: side.ref, sha: side.sha, policyHash: side.policyHash, set: side.loaded.result.set, evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions) };
+          return {
+            ref: side.ref,
+            sha: side.sha,
+            policyHash: side.policyHash,
+            set: side.loaded.result.set,
+            evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
+          };
         } catch (error) {
           if (error instanceof EvaluationInputError) throw new UsageError(error.message);
           throw error;
@@ -137,13 +156,26 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           progress.stop();
         }
       };
-      let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
-        engineVersion: version,
-        inputs: plan.inputs,
-        ...(generatedAt === undefined ? {} : { generatedAt }),
-      });
+      let report = computeImpact(
+        evaluateSide(base, 'evaluating base'),
+        evaluateSide(head, 'evaluating head'),
+        data.leads,
+        {
+          engineVersion: version,
+          inputs: plan.inputs,
+          ...(generatedAt === undefined ? {} : { generatedAt }),
+        },
+      );
       if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
-      await writeReport(io, renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }), options, 'impact report');
+      await writeReport(
+        io,
+        renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }),
+        options,
+        'impact report',
+      );
     });
-  addEvaluationOptions(command, 'read the data through this FieldMapping policy (the base\'s with --base, else the head\'s; see --data-ref)');
+  addEvaluationOptions(
+    command,
+    "read the data through this FieldMapping policy (the base's with --base, else the head's; see --data-ref)",
+  );
 }

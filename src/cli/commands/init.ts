@@ -51,7 +51,9 @@ async function planFiles(io: CliIo, target: string): Promise<PlannedFile[]> {
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
-    .description('Scaffold a policy repository: example policies, schemas for editor completion, a README and the GitHub workflows that validate pull requests and comment with their impact.')
+    .description(
+      'Scaffold a policy repository: example policies, schemas for editor completion, a README and the GitHub workflows that validate pull requests and comment with their impact.',
+    )
     .argument('<dir>', 'directory to create')
     .option('--force', 'write into a directory that is not empty, replacing files of the same name', false)
     .addHelpText(
@@ -74,7 +76,9 @@ head's policies read from git objects), posts that report and sets the guardrail
       const { io } = ctx;
       const target = cleanPath(dirArg);
       if ((await io.exists(target)) && (await io.readDir(target)).length > 0 && !options.force) {
-        throw new UsageError(`${target} exists and is not empty; choose a new directory or pass --force to write into it.`);
+        throw new UsageError(
+          `${target} exists and is not empty; choose a new directory or pass --force to write into it.`,
+        );
       }
       const plan = await planFiles(io, target);
       for (const file of plan) {
@@ -85,7 +89,9 @@ head's policies read from git objects), posts that report and sets the guardrail
       }
       const check = await loadPolicyDir(`${target}/policies`, io);
       const errors = check.issues.filter((i) => i.severity === 'error').length;
-      io.stdout(`Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`);
+      io.stdout(
+        `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`,
+      );
       io.stdout(
         `\nNext steps:\n  cd ${terminalText(target)}\n  npx revops-policy validate policies   check the policies\n` +
           `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +

@@ -39,15 +39,36 @@ const shownIssues = 3;
 export function registerSampleData(program: Command, ctx: CommandContext): void {
   program
     .command('sample-data')
-    .description('Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.')
+    .description(
+      'Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.',
+    )
     .requiredOption('--leads <n>', 'number of leads created over the period')
-    .requiredOption('--seed <n>', 'random seed, 0 to 4294967295: the same seed and options give the same files, byte for byte')
+    .requiredOption(
+      '--seed <n>',
+      'random seed, 0 to 4294967295: the same seed and options give the same files, byte for byte',
+    )
     .requiredOption('--out <dir>', 'directory for the files (created when missing)')
     .option('--start <date>', 'first day, YYYY-MM-DD, in America/New_York', defaultStart)
-    .option('--days <n>', 'length of the period in days; the data is as of midnight after the last day', String(defaultDays))
-    .option('--policies <dir>', 'policy directory whose Funnel sizes the team and its weekly stage capacities', 'policies')
-    .option('--opportunities <n>', 'at least this many opportunities: expansion and renewal deals with customers make up what the leads do not yield', '0')
-    .option('--scale-capacity <x>', 'multiply every stage capacity and team headcount of the Funnel by x (for large runs)', '1')
+    .option(
+      '--days <n>',
+      'length of the period in days; the data is as of midnight after the last day',
+      String(defaultDays),
+    )
+    .option(
+      '--policies <dir>',
+      'policy directory whose Funnel sizes the team and its weekly stage capacities',
+      'policies',
+    )
+    .option(
+      '--opportunities <n>',
+      'at least this many opportunities: expansion and renewal deals with customers make up what the leads do not yield',
+      '0',
+    )
+    .option(
+      '--scale-capacity <x>',
+      'multiply every stage capacity and team headcount of the Funnel by x (for large runs)',
+      '1',
+    )
     .addOption(formatOption(['csv', 'ndjson'], 'csv'))
     .option('--force', 'overwrite files of the same name in --out', false)
     .option('--quiet', 'print nothing when it succeeds: no progress bar, no summary', false)
@@ -81,8 +102,13 @@ or a write error.`,
       const out = cleanPath(options.out);
       const targets = await prepareTargets(ctx, out, options);
       const writers = new Map<SampleEntity, RowFileWriter>();
-      for (const entity of sampleEntities) writers.set(entity, openRowFile(`${targets.get(entity)}.partial`, fieldNames(entity), options.format));
-      const progress = startProgress({ total: generation.leads, label: 'leads', enabled: !options.quiet && generation.leads >= progressFrom });
+      for (const entity of sampleEntities)
+        writers.set(entity, openRowFile(`${targets.get(entity)}.partial`, fieldNames(entity), options.format));
+      const progress = startProgress({
+        total: generation.leads,
+        label: 'leads',
+        enabled: !options.quiet && generation.leads >= progressFrom,
+      });
       let customerDeals = 0;
       try {
         let leads = 0;
@@ -112,7 +138,10 @@ or a write error.`,
     });
 }
 
-function parseOptions(options: SampleDataCliOptions): { generation: Omit<Required<SampleDataOptions>, 'capacity' | 'headcount'>; scale: number } {
+function parseOptions(options: SampleDataCliOptions): {
+  generation: Omit<Required<SampleDataOptions>, 'capacity' | 'headcount'>;
+  scale: number;
+} {
   const whole = (name: string, raw: string): number => {
     if (!/^\d{1,16}$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got '${raw}'.`);
     return Number(raw);
@@ -128,7 +157,9 @@ function parseOptions(options: SampleDataCliOptions): { generation: Omit<Require
   const problems = checkVolumeOptions(generation);
   const scale = Number(options.scaleCapacity);
   if (!/^\d{1,7}(\.\d{1,6})?$/.test(options.scaleCapacity) || !(scale > 0) || scale > maxCapacityScale) {
-    problems.push(`scale-capacity must be a number above 0 and at most ${maxCapacityScale}, got '${options.scaleCapacity}'`);
+    problems.push(
+      `scale-capacity must be a number above 0 and at most ${maxCapacityScale}, got '${options.scaleCapacity}'`,
+    );
   }
   if (problems.length > 0) throw new UsageError(problems.map((p) => `--${p}.`).join(' '));
   return { generation, scale };
@@ -137,12 +168,16 @@ function parseOptions(options: SampleDataCliOptions): { generation: Omit<Require
 /** The team and capacities of the Funnel in `dir`; the policies there must be valid. */
 async function readStaffing(ctx: CommandContext, dir: string, scale: number): Promise<SampleStaffing> {
   const sizes = 'the team sizes and stage capacities come from its Funnel policy';
-  if (!(await ctx.io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist (--policies); ${sizes}.`);
+  if (!(await ctx.io.exists(dir)))
+    throw new UsageError(`Policy directory ${dir} does not exist (--policies); ${sizes}.`);
   const { files, issues, set } = await loadPolicyDir(dir, ctx.io);
-  if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir} (--policies); ${sizes}.`);
+  if (files.length === 0)
+    throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir} (--policies); ${sizes}.`);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    const listed = errors.slice(0, shownIssues).map((i) => `\n  ${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ''}: ${i.message}`);
+    const listed = errors
+      .slice(0, shownIssues)
+      .map((i) => `\n  ${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ''}: ${i.message}`);
     const more = errors.length > shownIssues ? `\n  … and ${errors.length - shownIssues} more` : '';
     throw new UsageError(`The policies in ${dir} are not valid (run revops validate ${dir}):${listed.join('')}${more}`);
   }
@@ -152,7 +187,11 @@ async function readStaffing(ctx: CommandContext, dir: string, scale: number): Pr
 }
 
 /** The file for each entity; refuses to replace existing ones unless --force. */
-async function prepareTargets(ctx: CommandContext, out: string, options: SampleDataCliOptions): Promise<Map<SampleEntity, string>> {
+async function prepareTargets(
+  ctx: CommandContext,
+  out: string,
+  options: SampleDataCliOptions,
+): Promise<Map<SampleEntity, string>> {
   if (await ctx.io.exists(out)) {
     if (!(await stat(out)).isDirectory()) throw new UsageError(`--out ${out} is a file; give a directory.`);
   } else {
@@ -162,7 +201,9 @@ async function prepareTargets(ctx: CommandContext, out: string, options: SampleD
   const existing: string[] = [];
   for (const target of targets.values()) if (await ctx.io.exists(target)) existing.push(target);
   if (existing.length > 0 && !options.force) {
-    throw new UsageError(`${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}; pass --force to overwrite.`);
+    throw new UsageError(
+      `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}; pass --force to overwrite.`,
+    );
   }
   return targets;
 }

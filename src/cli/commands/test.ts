@@ -16,18 +16,26 @@ interface TestOptions {
 
 function parsePercent(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-coverage must be a number from 0 to 100, not ${value}.`);
+  if (!Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`--min-coverage must be a number from 0 to 100, not ${value}.`);
   return n;
 }
 
 export function registerTest(program: Command, ctx: CommandContext): void {
   program
     .command('test')
-    .description('Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.')
+    .description(
+      'Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.',
+    )
     .argument('[dir]', 'policy directory', 'policies')
     .addOption(formatOption(['terminal', 'json'], 'terminal'))
     .option('--coverage', 'report which lead definition clauses the tests exercise', false)
-    .addOption(new Option('--min-coverage <percent>', 'fail (exit 1) below this lead definition clause coverage; implies --coverage').argParser(parsePercent))
+    .addOption(
+      new Option(
+        '--min-coverage <percent>',
+        'fail (exit 1) below this lead definition clause coverage; implies --coverage',
+      ).argParser(parsePercent),
+    )
     .addHelpText(
       'after',
       `
@@ -50,13 +58,20 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`,
     .action(async (dir: string, options: TestOptions) => {
       const { io } = ctx;
       const loaded = await loadValidPolicies(io, dir);
-      if (loaded.result.set.PolicyTest.length === 0) throw new UsageError(`No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`);
+      if (loaded.result.set.PolicyTest.length === 0)
+        throw new UsageError(
+          `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`,
+        );
       const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
       const showCoverage = options.coverage || options.minCoverage !== undefined;
       if (options.format === 'json') io.stdout(jsonText(report));
-      else io.stdout(renderPolicyTestTerminal(report, { color: isColorEnabled(io), locate: loaded.locate, showCoverage }));
+      else
+        io.stdout(renderPolicyTestTerminal(report, { color: isColorEnabled(io), locate: loaded.locate, showCoverage }));
       const isBelow = options.minCoverage !== undefined && report.coveragePercent + 1e-9 < options.minCoverage;
-      if (isBelow && options.format !== 'json') io.stderr(`revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %\n`);
+      if (isBelow && options.format !== 'json')
+        io.stderr(
+          `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %\n`,
+        );
       ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
     });
 }

@@ -21,7 +21,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description('Check every policy file: YAML syntax, JSON Schema, and the rules that tie policies together.')
     .argument('[dir]', 'policy directory', 'policies')
     .addOption(formatOption(['terminal', 'json', 'github'], 'terminal'))
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)').choices(['error', 'warning']).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)')
+        .choices(['error', 'warning'])
+        .default('error'),
+    )
     .option('--summary', 'also print an overview of the policies', false)
     .addHelpText(
       'after',

@@ -20,14 +20,24 @@ export interface BoundPlan {
  * field out of the file's rows, with a warning. An unnamed column is ignored, with a
  * warning: the CSV reader rejects a row that has a value there.
  */
-export function bindHeader(plan: EntityPlan, names: readonly string[], line: number, tally: FileTally): BoundPlan | undefined {
+export function bindHeader(
+  plan: EntityPlan,
+  names: readonly string[],
+  line: number,
+  tally: FileTally,
+): BoundPlan | undefined {
   if (!checkHeader(names, line, tally)) return undefined;
   const slotColumns = plan.columns.map((column) => findColumn(column, names, plan.isCaseInsensitive));
   let isUsable = true;
   plan.columns.forEach((column, slot) => {
     if (slotColumns[slot] === -2) {
       isUsable = false;
-      tally.fail({ code: 'data.ambiguous-column', line, columnName: column, message: `Column \`${column}\` matches more than one header when case is ignored.` });
+      tally.fail({
+        code: 'data.ambiguous-column',
+        line,
+        columnName: column,
+        message: `Column \`${column}\` matches more than one header when case is ignored.`,
+      });
     }
   });
   const fields: FieldPlan[] = [];
@@ -37,12 +47,25 @@ export function bindHeader(plan: EntityPlan, names: readonly string[], line: num
       continue;
     }
     const column = plan.columns[field.slot]!;
-    const problem = { code: 'data.missing-column' as const, line, field: field.field, columnName: column, hint: `The header has: ${listNames(names)}.` };
+    const problem = {
+      code: 'data.missing-column' as const,
+      line,
+      field: field.field,
+      columnName: column,
+      hint: `The header has: ${listNames(names)}.`,
+    };
     if (field.isRequired) {
       isUsable = false;
-      tally.fail({ ...problem, message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.${didYouMean(column, names)}` });
+      tally.fail({
+        ...problem,
+        message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.${didYouMean(column, names)}`,
+      });
     } else if (plan.isMapped) {
-      tally.report({ ...problem, severity: 'warning', message: `Column \`${column}\` (for \`${field.field}\`) is not in the file; the field is left out of its rows.${didYouMean(column, names)}` });
+      tally.report({
+        ...problem,
+        severity: 'warning',
+        message: `Column \`${column}\` (for \`${field.field}\`) is not in the file; the field is left out of its rows.${didYouMean(column, names)}`,
+      });
     }
   }
   if (!isUsable) return undefined;
@@ -51,7 +74,8 @@ export function bindHeader(plan: EntityPlan, names: readonly string[], line: num
   const used = new Set(slotColumns);
   const deriveColumns = lowerIf(plan.deriveColumns, plan.isCaseInsensitive);
   names.forEach((name, i) => {
-    if (!used.has(i) && !isUnnamed(name) && !deriveColumns.has(plan.isCaseInsensitive ? name.toLowerCase() : name)) tally.ignoredColumns.add(name);
+    if (!used.has(i) && !isUnnamed(name) && !deriveColumns.has(plan.isCaseInsensitive ? name.toLowerCase() : name))
+      tally.ignoredColumns.add(name);
   });
   tally.fields = fields.map((f) => f.field);
   return { fields, slotColumns };
@@ -60,8 +84,21 @@ export function bindHeader(plan: EntityPlan, names: readonly string[], line: num
 /** A canonical opportunities file with a `stage` column but no `won` one: `won` is read from the stage (a mapped file's plan does this itself). */
 function readWonFromStage(plan: EntityPlan, fields: FieldPlan[], line: number, tally: FileTally): void {
   const stage = fields.find((f) => f.field === 'stage');
-  if (plan.entity !== 'opportunities' || plan.isMapped || stage === undefined || stage.slot < 0 || fields.some((f) => f.field === 'won')) return;
-  tally.report({ code: 'data.missing-column', severity: 'warning', line, field: 'won', ...wonFromStageNote(plan.stages, plan.columns[stage.slot]!) });
+  if (
+    plan.entity !== 'opportunities' ||
+    plan.isMapped ||
+    stage === undefined ||
+    stage.slot < 0 ||
+    fields.some((f) => f.field === 'won')
+  )
+    return;
+  tally.report({
+    code: 'data.missing-column',
+    severity: 'warning',
+    line,
+    field: 'won',
+    ...wonFromStageNote(plan.stages, plan.columns[stage.slot]!),
+  });
   if (plan.stages !== undefined) fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
 }
 
@@ -118,7 +155,14 @@ function checkHeader(names: readonly string[], line: number, tally: FileTally): 
       });
     } else if (seen.has(name)) {
       isOk = false;
-      tally.fail({ code: 'data.header-duplicate', line, column, columnName: name, message: `Column \`${name}\` appears twice (columns ${seen.get(name)} and ${column}).`, hint: 'Remove or rename one of them in the export.' });
+      tally.fail({
+        code: 'data.header-duplicate',
+        line,
+        column,
+        columnName: name,
+        message: `Column \`${name}\` appears twice (columns ${seen.get(name)} and ${column}).`,
+        hint: 'Remove or rename one of them in the export.',
+      });
     } else {
       seen.set(name, column);
     }

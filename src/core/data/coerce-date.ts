@@ -14,7 +14,8 @@ const UTC = FixedOffsetZone.utcInstance;
  * off the hot path: it is several times slower and leaves garbage that survives into
  * V8's old generation, which over a million rows costs hundreds of megabytes.
  */
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([zZ]|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([zZ]|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The time part of another ISO 8601 string ends with `Z` or an offset. */
 const ISO_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
@@ -63,7 +64,15 @@ export function plainUtcMillis(text: string, start = 0, end = text.length): numb
   if (length !== 20 && length !== 24) return -1;
   const s = start;
   const z = text.charCodeAt(end - 1);
-  if ((z !== 90 && z !== 122) || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45 || text.charCodeAt(s + 10) !== 84 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return -1;
+  if (
+    (z !== 90 && z !== 122) ||
+    text.charCodeAt(s + 4) !== 45 ||
+    text.charCodeAt(s + 7) !== 45 ||
+    text.charCodeAt(s + 10) !== 84 ||
+    text.charCodeAt(s + 13) !== 58 ||
+    text.charCodeAt(s + 16) !== 58
+  )
+    return -1;
   const century = twoDigits(text, s);
   const yearOfCentury = twoDigits(text, s + 2);
   const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
@@ -80,10 +89,24 @@ export function plainUtcMillis(text: string, start = 0, end = text.length): numb
     if (tens < 0 || units < 0 || units > 9) return -1;
     millisecond = tens * 10 + units;
   }
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
+  if (
+    year < 1970 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return -1;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1]!)) return -1;
-  return daysSinceEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
+  return (
+    daysSinceEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond
+  );
 }
 
 /**
@@ -168,7 +191,9 @@ export class DateCoercer implements TextCoercer {
     return new CoercionFailure(
       'data.bad-date',
       `\`${text}\` is not a real date in the format \`${format}\`${dt === undefined ? '' : explain(dt)}.`,
-      this.format === undefined ? 'Declare the column\'s `format` (luxon tokens, e.g. `MM/dd/yyyy`) if it is not `yyyy-MM-dd`.' : undefined,
+      this.format === undefined
+        ? "Declare the column's `format` (luxon tokens, e.g. `MM/dd/yyyy`) if it is not `yyyy-MM-dd`."
+        : undefined,
     );
   }
 }
@@ -229,7 +254,10 @@ export class DateTimeCoercer implements TextCoercer {
   fromTextGeneral(text: string): Cell | CoercionFailure {
     if (this.parser !== undefined) return this.fromFormat(text, this.parser);
     const m = ISO_DATE_TIME.exec(text);
-    if (m === null) return ISO_DATE.test(text) ? (this.days.ofIsoDate(text) ?? this.invalid(text, DateTime.fromISO(text, { zone: UTC }))) : this.fromOtherIso(text);
+    if (m === null)
+      return ISO_DATE.test(text)
+        ? (this.days.ofIsoDate(text) ?? this.invalid(text, DateTime.fromISO(text, { zone: UTC })))
+        : this.fromOtherIso(text);
     const fraction = m[7];
     const parts: DateObjectUnits = {
       year: Number(m[1]),
@@ -243,7 +271,8 @@ export class DateTimeCoercer implements TextCoercer {
     const offset = m[8];
     const zone = offset === undefined ? this.zone : zoneOfOffset(offset);
     if (zone === undefined) return this.noZone(text);
-    if (zone === null) return new CoercionFailure('data.bad-datetime', `\`${text}\` has an offset that is out of range.`);
+    if (zone === null)
+      return new CoercionFailure('data.bad-datetime', `\`${text}\` has an offset that is out of range.`);
     const dt = DateTime.fromObject(parts, { zone });
     if (!dt.isValid) return this.invalid(text, dt);
     if (offset !== undefined || zone.isUniversal) return dt.toMillis();
@@ -282,9 +311,18 @@ export class DateTimeCoercer implements TextCoercer {
   }
 
   /** The zone moved the wall-clock time: it does not exist there (the clocks jumped over it). */
-  private checkWallClock(text: string, dt: DateTime, day: number, hour: number, minute: number): Cell | CoercionFailure {
+  private checkWallClock(
+    text: string,
+    dt: DateTime,
+    day: number,
+    hour: number,
+    minute: number,
+  ): Cell | CoercionFailure {
     if (dt.day === day && dt.hour === hour && dt.minute === minute) return dt.toMillis();
-    return new CoercionFailure('data.bad-datetime', `\`${text}\` does not exist in ${this.zone?.name ?? 'the time zone'}: the clocks skip that time (daylight saving).`);
+    return new CoercionFailure(
+      'data.bad-datetime',
+      `\`${text}\` does not exist in ${this.zone?.name ?? 'the time zone'}: the clocks skip that time (daylight saving).`,
+    );
   }
 
   private noZone(text: string): CoercionFailure {
@@ -300,7 +338,9 @@ export class DateTimeCoercer implements TextCoercer {
     return new CoercionFailure(
       'data.bad-datetime',
       `\`${text}\` is not ${what}${explain(dt)}.`,
-      this.format === undefined ? 'Declare the column\'s `format` (luxon tokens, e.g. `yyyy-MM-dd HH:mm`) if it is not ISO 8601.' : undefined,
+      this.format === undefined
+        ? "Declare the column's `format` (luxon tokens, e.g. `yyyy-MM-dd HH:mm`) if it is not ISO 8601."
+        : undefined,
     );
   }
 }

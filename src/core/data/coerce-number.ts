@@ -96,7 +96,10 @@ export class NumberCoercer implements TextCoercer {
     private readonly format: NumberFormat,
   ) {
     this.pattern = numberPattern(format, type === 'number');
-    this.groupPattern = format.group === '' ? undefined : new RegExp(format.group === ' ' ? '[ \\u00a0\\u202f]' : escapeRegExp(format.group), 'g');
+    this.groupPattern =
+      format.group === ''
+        ? undefined
+        : new RegExp(format.group === ' ' ? '[ \\u00a0\\u202f]' : escapeRegExp(format.group), 'g');
   }
 
   fromText(text: string): Cell | CoercionFailure {
@@ -129,12 +132,19 @@ export class NumberCoercer implements TextCoercer {
       const value = Number(`${sign}${integer}.${fraction || '0'}${match[4] ?? ''}`);
       return Number.isFinite(value) ? value : new CoercionFailure('data.bad-number', `\`${text}\` is out of range.`);
     }
-    const decimal = integer === '0' && fraction === '' ? '0' : `${sign}${integer}${fraction === '' ? '' : `.${fraction}`}`;
-    if (this.type === 'decimal') return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? this.beyondExact(text) : decimal;
+    const decimal =
+      integer === '0' && fraction === '' ? '0' : `${sign}${integer}${fraction === '' ? '' : `.${fraction}`}`;
+    if (this.type === 'decimal')
+      return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS
+        ? this.beyondExact(text)
+        : decimal;
     if (fraction !== '') return new CoercionFailure('data.bad-number', `\`${text}\` is not a whole number.`);
     const value = Number(decimal);
     if (!Number.isSafeInteger(value)) {
-      return new CoercionFailure('data.bad-number', `\`${text}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`);
+      return new CoercionFailure(
+        'data.bad-number',
+        `\`${text}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`,
+      );
     }
     return value;
   }

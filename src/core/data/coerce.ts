@@ -76,7 +76,10 @@ const SEEN_SLOTS = 256;
 /** A hash of a span's length and its first, middle and last characters, in [0, SEEN_SLOTS). */
 function spanHash(text: string, start: number, end: number): number {
   const length = end - start;
-  return (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (length >> 1)) * 3 + text.charCodeAt(end - 1)) & (SEEN_SLOTS - 1);
+  return (
+    (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (length >> 1)) * 3 + text.charCodeAt(end - 1)) &
+    (SEEN_SLOTS - 1)
+  );
 }
 
 /** `string` fields left out of the rows: the text is checked as a kept one would be, not copied. */
@@ -103,7 +106,11 @@ export class StringChecker implements TextCoercer {
 const KEPT_OUT = 'kept out';
 
 function badEncoding(): CoercionFailure {
-  return new CoercionFailure('data.bad-encoding', 'The value holds bytes that are not UTF-8 (shown as �).', 'Export the file as UTF-8.');
+  return new CoercionFailure(
+    'data.bad-encoding',
+    'The value holds bytes that are not UTF-8 (shown as �).',
+    'Export the file as UTF-8.',
+  );
 }
 
 /**
@@ -159,7 +166,11 @@ export class BooleanCoercer implements TextCoercer {
     if (this.trueValues.has(value)) return true;
     if (this.falseValues.has(value)) return false;
     const accepted = [...this.trueValues, ...this.falseValues].filter((v) => v !== '').map((v) => `\`${v}\``);
-    return new CoercionFailure('data.bad-boolean', `\`${text}\` is not a yes/no value (accepted: ${accepted.join(', ')}).`, 'List other spellings under `trueValues` or `falseValues` in the mapping.');
+    return new CoercionFailure(
+      'data.bad-boolean',
+      `\`${text}\` is not a yes/no value (accepted: ${accepted.join(', ')}).`,
+      'List other spellings under `trueValues` or `falseValues` in the mapping.',
+    );
   }
 }
 
@@ -167,7 +178,13 @@ export class BooleanCoercer implements TextCoercer {
  * The coercer of a field type, configured by its mapping; `dayZone` is the reporting time
  * zone, whose days a date without a time names. Throws a message when the mapping is unusable.
  */
-export function createCoercer(type: FieldType, source: FieldSource | undefined, specTimeZone: string | undefined, recent?: RecentCopies, dayZone?: string): TextCoercer {
+export function createCoercer(
+  type: FieldType,
+  source: FieldSource | undefined,
+  specTimeZone: string | undefined,
+  recent?: RecentCopies,
+  dayZone?: string,
+): TextCoercer {
   switch (type) {
     case 'string':
       return new StringCoercer(recent);
@@ -180,8 +197,13 @@ export function createCoercer(type: FieldType, source: FieldSource | undefined, 
     case 'date':
       return new DateCoercer(source?.format);
     case 'datetime': {
-      const coercer = new DateTimeCoercer(source?.format, readZone(source?.timeZone ?? specTimeZone), readZone(dayZone));
-      if (coercer.needsZone) throw new Error(`the format \`${source?.format ?? ''}\` has no offset and no time zone is declared`);
+      const coercer = new DateTimeCoercer(
+        source?.format,
+        readZone(source?.timeZone ?? specTimeZone),
+        readZone(dayZone),
+      );
+      if (coercer.needsZone)
+        throw new Error(`the format \`${source?.format ?? ''}\` has no offset and no time zone is declared`);
       return coercer;
     }
   }
@@ -191,7 +213,10 @@ export function createCoercer(type: FieldType, source: FieldSource | undefined, 
 const EXACT_DIGITS = 15;
 
 function significantDigits(text: string): number {
-  const mantissa = text.replace(/[eE].*$/, '').replace(/[-+.]/g, '').replace(/^0+/, '');
+  const mantissa = text
+    .replace(/[eE].*$/, '')
+    .replace(/[-+.]/g, '')
+    .replace(/^0+/, '');
   return mantissa.replace(/0+$/, '').length;
 }
 
@@ -199,16 +224,26 @@ function significantDigits(text: string): number {
 export function coerceJsonValue(value: unknown, type: FieldType, coercer: TextCoercer): Cell | CoercionFailure {
   if (typeof value === 'number') {
     if (type === 'integer') {
-      return Number.isSafeInteger(value) ? value : new CoercionFailure('data.bad-number', `\`${value}\` is not a whole number that can be held exactly.`);
+      return Number.isSafeInteger(value)
+        ? value
+        : new CoercionFailure('data.bad-number', `\`${value}\` is not a whole number that can be held exactly.`);
     }
     if (type === 'number') return value;
     const text = String(value);
     if (!Number.isSafeInteger(value) && (significantDigits(text) > EXACT_DIGITS || /e/i.test(text))) {
-      return new CoercionFailure('data.bad-number', `\`${text}\` was written as a JSON number with more digits than one can hold exactly.`, 'Write exact values (ids, money) as JSON strings.');
+      return new CoercionFailure(
+        'data.bad-number',
+        `\`${text}\` was written as a JSON number with more digits than one can hold exactly.`,
+        'Write exact values (ids, money) as JSON strings.',
+      );
     }
     return coercer.fromText(text);
   }
   if (typeof value === 'boolean') return type === 'boolean' ? value : coercer.fromText(String(value));
   const what = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
-  return new CoercionFailure('data.bad-value', `A ${type} value cannot be ${what}.`, 'Map nested values with `derive` (e.g. `{var: "attributes.type"}`).');
+  return new CoercionFailure(
+    'data.bad-value',
+    `A ${type} value cannot be ${what}.`,
+    'Map nested values with `derive` (e.g. `{var: "attributes.type"}`).',
+  );
 }

@@ -75,7 +75,13 @@ export class ColumnTableBuilder {
   constructor(fields: readonly { field: string; type: FieldType }[]) {
     this.growing = fields.map(({ field, type }) => {
       const kind = kindOf(type);
-      return { field, kind, chunks: [], chunk: newChunk(kind), strings: kind === 'text' ? new StringTable() : undefined };
+      return {
+        field,
+        kind,
+        chunks: [],
+        chunk: newChunk(kind),
+        strings: kind === 'text' ? new StringTable() : undefined,
+      };
     });
   }
 
@@ -116,7 +122,8 @@ export class ColumnTableBuilder {
       else if (g.kind === 'flag') columns[g.field] = { kind: 'flag', values: join(new Int8Array(n), parts) };
       else {
         const values = g.strings?.values ?? [];
-        const codes = values.length <= 0x7f ? new Int8Array(n) : values.length <= 0x7fff ? new Int16Array(n) : new Int32Array(n);
+        const codes =
+          values.length <= 0x7f ? new Int8Array(n) : values.length <= 0x7fff ? new Int16Array(n) : new Int32Array(n);
         columns[g.field] = { kind: 'text', codes: join(codes, parts), values };
       }
       g.chunks = [];
@@ -138,7 +145,10 @@ function join<T extends Chunk | Int16Array>(into: T, parts: readonly Chunk[]): T
 }
 
 /** A table of `rows`, holding `fields`. */
-export function columnTableOf(rows: readonly Row[], fields: readonly { field: string; type: FieldType }[]): ColumnTable {
+export function columnTableOf(
+  rows: readonly Row[],
+  fields: readonly { field: string; type: FieldType }[],
+): ColumnTable {
   const builder = new ColumnTableBuilder(fields);
   for (const row of rows) builder.append(row);
   return builder.finish();
@@ -154,7 +164,9 @@ export const emptyTable: ColumnTable = { length: 0, columns: Object.create(null)
 export function tableRows(table: ColumnTable): Row[] {
   const fields = Object.keys(table.columns);
   const columns = fields.map((field) => table.columns[field] as Column);
-  const make = rowMaker(fields.map((field) => ({ field }))) ?? ((cells: readonly Cell[]) => Object.fromEntries(fields.map((f, c) => [f, cells[c] ?? null])));
+  const make =
+    rowMaker(fields.map((field) => ({ field }))) ??
+    ((cells: readonly Cell[]) => Object.fromEntries(fields.map((f, c) => [f, cells[c] ?? null])));
   const cells = new Array<Cell>(fields.length);
   const rows = new Array<Row>(table.length);
   for (let i = 0; i < table.length; i++) {

@@ -2,15 +2,31 @@ import { dataLimits } from './limits.js';
 import type { Problem } from './tally.js';
 
 /** The issue of a CSV row that cannot be split into fields: a broken quote, or a row too long to be real. */
-export function brokenRowProblem(line: number, isUnterminated: boolean, isTooLong: boolean, doesResume: boolean): Problem {
+export function brokenRowProblem(
+  line: number,
+  isUnterminated: boolean,
+  isTooLong: boolean,
+  doesResume: boolean,
+): Problem {
   const resumes = doesResume ? '; reading resumes on the next line' : '';
-  const hint = 'A quote inside a quoted field is written twice (`""`); a field that holds a quote must itself be quoted.';
+  const hint =
+    'A quote inside a quoted field is written twice (`""`); a field that holds a quote must itself be quoted.';
   if (isUnterminated) {
     const within = isTooLong ? ` within ${dataLimits.maxRowChars} characters` : '';
-    return { code: 'data.unterminated-quote', line, hint, message: `A quoted field opens on line ${line} and is never closed${within}${resumes}.` };
+    return {
+      code: 'data.unterminated-quote',
+      line,
+      hint,
+      message: `A quoted field opens on line ${line} and is never closed${within}${resumes}.`,
+    };
   }
   if (isTooLong) {
-    return { code: 'data.row-too-long', line, hint, message: `The row is longer than ${dataLimits.maxRowChars} characters; the rest of the line is skipped.` };
+    return {
+      code: 'data.row-too-long',
+      line,
+      hint,
+      message: `The row is longer than ${dataLimits.maxRowChars} characters; the rest of the line is skipped.`,
+    };
   }
   return {
     code: 'data.bad-quote',

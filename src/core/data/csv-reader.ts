@@ -29,7 +29,11 @@ interface StepResult {
  * sink with the physical line it starts on. Driving it directly lets a row that opens a
  * quote and never closes it cost only its own line instead of the rest of the file.
  */
-export async function readCsv(chunks: AsyncIterable<string>, sink: RecordSink, options: CsvOptions = {}): Promise<void> {
+export async function readCsv(
+  chunks: AsyncIterable<string>,
+  sink: RecordSink,
+  options: CsvOptions = {},
+): Promise<void> {
   const reader = new CsvReader(sink, options.delimiter ?? ',', options.plainRows ?? true);
   for await (const chunk of chunks) {
     if (!reader.push(chunk)) return;
@@ -89,7 +93,11 @@ class CsvReader {
       this.parsePending(true);
     }
     if (!this.isStopped && this.headerLength < 0) {
-      this.sink.failFile({ code: 'data.empty-file', line: 0, message: 'The file is empty: a CSV data file starts with a header row.' });
+      this.sink.failFile({
+        code: 'data.empty-file',
+        line: 0,
+        message: 'The file is empty: a CSV data file starts with a header row.',
+      });
     }
   }
 
@@ -100,7 +108,8 @@ class CsvReader {
     this.newline = newline;
     this.lines = new LineCounter(newline === '\r' ? '\r' : '\n');
     this.parser = this.createParser();
-    if (this.isScanning && /^[^"\r\n\uFEFF]+$/.test(this.delimiter)) this.scanner = new CsvRowScanner(this.delimiter, newline);
+    if (this.isScanning && /^[^"\r\n\uFEFF]+$/.test(this.delimiter))
+      this.scanner = new CsvRowScanner(this.delimiter, newline);
     return true;
   }
 
@@ -160,11 +169,23 @@ class CsvReader {
     while ((result = scanner.scan(at)) === ROW) {
       // A row of the header's width given as spans goes straight to the sink; a blank line, the header or a ragged row take the general way.
       const isBlank = scanner.count === 1 && scanner.bounds[0] === scanner.bounds[1];
-      const unnamed = scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count ? this.unnamedWithValue(text, scanner.bounds) : -1;
+      const unnamed =
+        scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count
+          ? this.unnamedWithValue(text, scanner.bounds)
+          : -1;
       if (unnamed >= 0) {
         const from = scanner.bounds[2 * unnamed]!;
-        this.rejectUnnamedValue(this.lines.lineAt(text, base, base + at), unnamed, text.substring(from, scanner.bounds[2 * unnamed + 1]!));
-      } else if (scanner.isSpans && this.headerLength === scanner.count && !isBlank && this.sink.acceptSpans !== undefined) {
+        this.rejectUnnamedValue(
+          this.lines.lineAt(text, base, base + at),
+          unnamed,
+          text.substring(from, scanner.bounds[2 * unnamed + 1]!),
+        );
+      } else if (
+        scanner.isSpans &&
+        this.headerLength === scanner.count &&
+        !isBlank &&
+        this.sink.acceptSpans !== undefined
+      ) {
         this.sink.acceptSpans(text, scanner.bounds, scanner.count, this.lines.lineAt(text, base, base + at));
       } else {
         this.acceptFields(scanner.fieldTexts(), text, base, base + at);
@@ -200,7 +221,9 @@ class CsvReader {
     if (this.headerLength < 0) {
       this.headerLength = fields.length;
       if (fields.length > dataLimits.maxColumns) {
-        this.sink.failFile(headerTooWide(line, `The header has ${fields.length} columns; at most ${dataLimits.maxColumns} are read.`));
+        this.sink.failFile(
+          headerTooWide(line, `The header has ${fields.length} columns; at most ${dataLimits.maxColumns} are read.`),
+        );
         this.stop();
         return;
       }
@@ -211,7 +234,8 @@ class CsvReader {
       return;
     }
     // A row may leave out the header's trailing unnamed columns (only the header line ends in a delimiter).
-    if (fields.length < this.headerLength && this.unnamedFrom <= fields.length) fields = [...fields, ...new Array<string>(this.headerLength - fields.length).fill('')];
+    if (fields.length < this.headerLength && this.unnamedFrom <= fields.length)
+      fields = [...fields, ...new Array<string>(this.headerLength - fields.length).fill('')];
     if (fields.length !== this.headerLength) {
       this.sink.rejectRow({
         code: 'data.ragged-row',
@@ -222,7 +246,7 @@ class CsvReader {
       });
       return;
     }
-    const unnamed = this.unnamed.length === 0 ? -1 : this.unnamed.find((i) => fields[i]!.trim() !== '') ?? -1;
+    const unnamed = this.unnamed.length === 0 ? -1 : (this.unnamed.find((i) => fields[i]!.trim() !== '') ?? -1);
     if (unnamed >= 0) {
       this.rejectUnnamedValue(line, unnamed, fields[unnamed]!);
       return;
@@ -267,13 +291,18 @@ class CsvReader {
     }
     if (this.headerLength < 0) {
       const isTooLong = this.isForcing && quoteError?.code !== 'MissingQuotes';
-      const tooLong = headerTooWide(line, `The header row is longer than ${dataLimits.maxRowChars} characters, the longest row that is read.`);
+      const tooLong = headerTooWide(
+        line,
+        `The header row is longer than ${dataLimits.maxRowChars} characters, the longest row that is read.`,
+      );
       const broken = { code: 'data.bad-quote' as const, line, message: 'The header row has a broken quoted field.' };
       this.sink.failFile(isTooLong ? tooLong : broken);
       this.stop();
       return;
     }
-    this.sink.rejectRow(brokenRowProblem(line, quoteError?.code === 'MissingQuotes', this.isForcing, this.resumeAt >= 0));
+    this.sink.rejectRow(
+      brokenRowProblem(line, quoteError?.code === 'MissingQuotes', this.isForcing, this.resumeAt >= 0),
+    );
   }
 
   /** The pending row exceeds the row limit: parse it as if the file ended here, and reject it. */

@@ -38,7 +38,12 @@ export interface Discovery {
   ignoredFiles: string[];
 }
 
-const extensions: Readonly<Record<string, DataFormat>> = { csv: 'csv', ndjson: 'ndjson', jsonl: 'ndjson', json: 'json' };
+const extensions: Readonly<Record<string, DataFormat>> = {
+  csv: 'csv',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  json: 'json',
+};
 
 export function formatOfFileName(name: string): DataFormat | undefined {
   const dot = name.lastIndexOf('.');
@@ -57,7 +62,10 @@ export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldM
     throw new IoError(`Cannot read the data directory ${dir}: ${(cause as Error).message}`, { cause });
   }
   // Only regular files are read: a link could point anywhere (a secret, another data set), and a FIFO or device never ends.
-  const names = entries.filter((e) => e.isFile && e.isSymbolicLink !== true).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isFile && e.isSymbolicLink !== true)
+    .map((e) => e.name)
+    .sort();
   const others = new Map(entries.filter((e) => !e.isFile || e.isSymbolicLink === true).map((e) => [e.name, e]));
   const discovery: Discovery = { sources: [], unreadable: [], conflicts: [], absent: [], ignoredFiles: [] };
   const claimed = new Set(Object.values(spec?.entities ?? {}).map((m) => m?.file));
@@ -70,32 +78,53 @@ export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldM
       if (other !== undefined) discovery.unreadable.push(notAFile(entity, dir, other));
       else if (!names.includes(mapping.file)) discovery.unreadable.push(mappedAbsent(entity, dir, mapping.file, names));
       else {
-        const source: EntitySource = { entity, file: `${dir}/${mapping.file}`, format: mapping.format ?? formatOfFileName(mapping.file), isMapped: true };
+        const source: EntitySource = {
+          entity,
+          file: `${dir}/${mapping.file}`,
+          format: mapping.format ?? formatOfFileName(mapping.file),
+          isMapped: true,
+        };
         if (mapping.delimiter !== undefined) source.delimiter = mapping.delimiter;
         discovery.sources.push(source);
       }
       continue;
     }
-    const isCandidate = (n: string) => !claimed.has(n) && n.slice(0, n.lastIndexOf('.')) === entity && formatOfFileName(n) !== undefined;
+    const isCandidate = (n: string) =>
+      !claimed.has(n) && n.slice(0, n.lastIndexOf('.')) === entity && formatOfFileName(n) !== undefined;
     const candidates = names.filter(isCandidate);
     const unusable = [...others.keys()].filter(isCandidate).sort();
     candidates.forEach((n) => used.add(n));
     unusable.forEach((n) => used.add(n));
-    if (candidates.length + unusable.length > 1) discovery.conflicts.push({ entity, files: [...candidates, ...unusable].sort().map((n) => `${dir}/${n}`) });
+    if (candidates.length + unusable.length > 1)
+      discovery.conflicts.push({ entity, files: [...candidates, ...unusable].sort().map((n) => `${dir}/${n}`) });
     else if (unusable.length === 1) discovery.unreadable.push(notAFile(entity, dir, others.get(unusable[0]!)!));
     else if (candidates.length === 0) discovery.absent.push(entity);
-    else discovery.sources.push({ entity, file: `${dir}/${candidates[0]!}`, format: formatOfFileName(candidates[0]!), isMapped: false });
+    else
+      discovery.sources.push({
+        entity,
+        file: `${dir}/${candidates[0]!}`,
+        format: formatOfFileName(candidates[0]!),
+        isMapped: false,
+      });
   }
   discovery.ignoredFiles = names.filter((n) => !used.has(n));
   if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
-    const expected = spec === undefined ? 'e.g. leads.csv, opportunities.ndjson or users.json' : `the files the mapping names (${[...claimed].join(', ')})`;
+    const expected =
+      spec === undefined
+        ? 'e.g. leads.csv, opportunities.ndjson or users.json'
+        : `the files the mapping names (${[...claimed].join(', ')})`;
     throw new IoError(`No data files in ${dir}: expected one file per entity, ${expected}.`);
   }
   return discovery;
 }
 
 function notAFile(entity: EntityName, dir: string, entry: DirEntry): UnreadableSource {
-  const what = entry.isSymbolicLink === true ? 'a symbolic link' : entry.isDirectory ? 'a directory' : 'not a regular file (a FIFO, socket or device)';
+  const what =
+    entry.isSymbolicLink === true
+      ? 'a symbolic link'
+      : entry.isDirectory
+        ? 'a directory'
+        : 'not a regular file (a FIFO, socket or device)';
   return {
     entity,
     file: `${dir}/${entry.name}`,

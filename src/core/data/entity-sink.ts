@@ -158,20 +158,38 @@ export class EntitySink implements RecordSink {
     if (this.isFailed) return this.countLost();
     this.tally.rowsRead++;
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      this.reject({ code: 'data.not-an-object', line, record: index, raw: record, message: 'The record is not a JSON object.' });
+      this.reject({
+        code: 'data.not-an-object',
+        line,
+        record: index,
+        raw: record,
+        message: 'The record is not a JSON object.',
+      });
       return;
     }
     this.slotValues.fill(undefined);
     const fields = record as Record<string, unknown>;
     for (const key in fields) {
       if (forbiddenNames.has(key)) {
-        this.reject({ code: 'data.forbidden-key', line, record: index, columnName: key, message: `The record has the key \`${key}\`, which is not allowed.` });
+        this.reject({
+          code: 'data.forbidden-key',
+          line,
+          record: index,
+          columnName: key,
+          message: `The record has the key \`${key}\`, which is not allowed.`,
+        });
         return;
       }
       const slot = this.slotOf(key);
       if (slot < 0) continue;
       if (this.slotValues[slot] !== undefined) {
-        this.reject({ code: 'data.ambiguous-column', line, record: index, columnName: key, message: `Keys \`${key}\` and another differing only in case both map to \`${this.plan.columns[slot]}\`.` });
+        this.reject({
+          code: 'data.ambiguous-column',
+          line,
+          record: index,
+          columnName: key,
+          message: `Keys \`${key}\` and another differing only in case both map to \`${this.plan.columns[slot]}\`.`,
+        });
         return;
       }
       this.slotValues[slot] = fields[key];
@@ -232,13 +250,20 @@ export class EntitySink implements RecordSink {
           else cell = readSpan(kind, plan, this.spanText, start, end);
           if (cell !== undefined && (cell !== null || !plan.isRequired)) {
             if (plan.type === 'datetime' && (cell as number) > this.notAfter) {
-              this.reportCell(plan, line, record, this.spanText.substring(start, end), futureDateFailure(this.notAfter));
+              this.reportCell(
+                plan,
+                line,
+                record,
+                this.spanText.substring(start, end),
+                futureDateFailure(this.notAfter),
+              );
               isRejected = true;
               continue;
             }
             if (at >= 0) cells[at] = cell;
             plan.stageCheck?.note(cell, line);
-            if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
+            if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest))
+              latest = cell as number;
             continue;
           }
           value = this.spanText.substring(start, end);
@@ -249,7 +274,13 @@ export class EntitySink implements RecordSink {
         try {
           value = plan.derive(raw!);
         } catch (error) {
-          this.reportCell(plan, line, record, undefined, new CoercionFailure('data.derive-failed', `The derive rule failed: ${(error as Error).message}`));
+          this.reportCell(
+            plan,
+            line,
+            record,
+            undefined,
+            new CoercionFailure('data.derive-failed', `The derive rule failed: ${(error as Error).message}`),
+          );
           isRejected = true;
           continue;
         }
@@ -261,7 +292,8 @@ export class EntitySink implements RecordSink {
           continue;
         }
         if (at >= 0) cells[at] = constant;
-        if (plan.type === 'datetime' && constant !== null && (latest === undefined || (constant as number) > latest)) latest = constant as number;
+        if (plan.type === 'datetime' && constant !== null && (latest === undefined || (constant as number) > latest))
+          latest = constant as number;
         continue;
       }
       const cell = resolveCell(value, plan);
@@ -269,7 +301,13 @@ export class EntitySink implements RecordSink {
         this.reportCell(plan, line, record, value, cell);
         isRejected = true;
       } else if (cell === null && plan.isRequired) {
-        this.reportCell(plan, line, record, value, new CoercionFailure('data.missing-required', 'The field is required but the value is empty.'));
+        this.reportCell(
+          plan,
+          line,
+          record,
+          value,
+          new CoercionFailure('data.missing-required', 'The field is required but the value is empty.'),
+        );
         isRejected = true;
       } else if (plan.type === 'datetime' && (cell as number) > this.notAfter) {
         this.reportCell(plan, line, record, value, futureDateFailure(this.notAfter));
@@ -277,7 +315,8 @@ export class EntitySink implements RecordSink {
       } else {
         if (at >= 0) cells[at] = cell;
         plan.stageCheck?.note(cell, line);
-        if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest)) latest = cell as number;
+        if (plan.type === 'datetime' && cell !== null && (latest === undefined || (cell as number) > latest))
+          latest = cell as number;
       }
     }
     if (isRejected) {
@@ -316,7 +355,13 @@ export class EntitySink implements RecordSink {
     this.rows.push(row);
   }
 
-  private reportCell(plan: FieldPlan, line: number, record: number | undefined, raw: unknown, failure: CoercionFailure): void {
+  private reportCell(
+    plan: FieldPlan,
+    line: number,
+    record: number | undefined,
+    raw: unknown,
+    failure: CoercionFailure,
+  ): void {
     const problem: Problem = { code: failure.code, line, field: plan.field, message: failure.message };
     if (failure.hint !== undefined) problem.hint = failure.hint;
     if (raw !== undefined) problem.raw = raw;
@@ -328,7 +373,8 @@ export class EntitySink implements RecordSink {
       if (column >= 0) problem.column = column + 1;
     }
     if (columnName !== undefined) problem.columnName = columnName;
-    const where = columnName !== undefined && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
+    const where =
+      columnName !== undefined && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
     problem.message = `${where}: ${failure.message}`;
     this.tally.report(problem);
   }

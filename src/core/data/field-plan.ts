@@ -72,7 +72,12 @@ export class MappingError extends Error {
  * without one. Fields outside `keep` (when given) are checked like every other but left
  * out of the rows. See `PlanContext` for the rest.
  */
-export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: ReadonlySet<string>, context: PlanContext = {}): EntityPlan {
+export function planEntity(
+  entity: EntityName,
+  spec?: FieldMappingSpec,
+  keep?: ReadonlySet<string>,
+  context: PlanContext = {},
+): EntityPlan {
   const dayZone = context.timeZone;
   const entityMapping = spec?.entities[entity];
   const plan: EntityPlan = {
@@ -95,7 +100,18 @@ export function planEntity(entity: EntityName, spec?: FieldMappingSpec, keep?: R
     if (source === undefined) continue;
     try {
       const isKept = keep === undefined || keep.has(field);
-      plan.fields.push(planField(plan, field, fieldSpec.type, fieldSpec.required === true, source, spec?.timeZone, isKept ? recent : undefined, dayZone));
+      plan.fields.push(
+        planField(
+          plan,
+          field,
+          fieldSpec.type,
+          fieldSpec.required === true,
+          source,
+          spec?.timeZone,
+          isKept ? recent : undefined,
+          dayZone,
+        ),
+      );
     } catch (error) {
       if (error instanceof MappingError) throw error;
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
@@ -119,19 +135,39 @@ function checkStages(plan: EntityPlan): void {
     if (stage.coercer instanceof StringChecker) stage.coercer = new StringCoercer();
     stage.stageCheck = new StageCheck(plan.stages);
   }
-  if (plan.entity !== 'opportunities' || !plan.isMapped || stage.slot < 0 || plan.fields.some((f) => f.field === 'won')) return;
+  if (plan.entity !== 'opportunities' || !plan.isMapped || stage.slot < 0 || plan.fields.some((f) => f.field === 'won'))
+    return;
   plan.notes.push({ ...wonFromStageNote(plan.stages, plan.columns[stage.slot]!), field: 'won' });
   if (plan.stages !== undefined) plan.fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
 }
 
 /** `recent` undefined: the field is not kept, so its text is checked but never copied. */
-function planField(plan: EntityPlan, field: string, type: FieldType, isRequired: boolean, source: FieldSource, zone: string | undefined, recent: RecentCopies | undefined, dayZone: string | undefined): FieldPlan {
+function planField(
+  plan: EntityPlan,
+  field: string,
+  type: FieldType,
+  isRequired: boolean,
+  source: FieldSource,
+  zone: string | undefined,
+  recent: RecentCopies | undefined,
+  dayZone: string | undefined,
+): FieldPlan {
   const given = (['column', 'derive', 'const'] as const).filter((k) => source[k] !== undefined);
   if (given.length !== 1) throw new Error('give exactly one of `column`, `derive` or `const`');
   const isKept = recent !== undefined;
-  const coercer = type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
+  const coercer =
+    type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
   const emptyValue = 'emptyValue' in coercer ? (coercer.emptyValue as Cell) : null;
-  const fieldPlan: FieldPlan = { field, type, isRequired, slot: -1, otherwise: source.otherwise ?? 'error', coercer, emptyValue, isKept };
+  const fieldPlan: FieldPlan = {
+    field,
+    type,
+    isRequired,
+    slot: -1,
+    otherwise: source.otherwise ?? 'error',
+    coercer,
+    emptyValue,
+    isKept,
+  };
   if (source.values !== undefined) {
     fieldPlan.values = new Map();
     for (const [raw, value] of Object.entries(source.values)) {
@@ -156,8 +192,14 @@ function planField(plan: EntityPlan, field: string, type: FieldType, isRequired:
 /** A value written in the mapping itself (`const`, `values`), checked against the field type once. */
 function expectCell(plan: FieldPlan, value: string | number | boolean | null, what: string): Cell {
   if (value === null) return null;
-  const cell = typeof value === 'string' ? (value === '' ? null : plan.coercer.fromText(plan.type === 'string' ? value : value.trim())) : coerceJsonValue(value, plan.type, plan.coercer);
-  if (cell instanceof CoercionFailure) throw new Error(`${what} \`${String(value)}\`, which is not a valid ${plan.type}: ${cell.message}`);
+  const cell =
+    typeof value === 'string'
+      ? value === ''
+        ? null
+        : plan.coercer.fromText(plan.type === 'string' ? value : value.trim())
+      : coerceJsonValue(value, plan.type, plan.coercer);
+  if (cell instanceof CoercionFailure)
+    throw new Error(`${what} \`${String(value)}\`, which is not a valid ${plan.type}: ${cell.message}`);
   return cell;
 }
 
@@ -169,8 +211,10 @@ function collectVars(rule: unknown, into: Set<string>): void {
     };
     const first = node.args[0]?.value;
     if (node.op === 'var') add(Array.isArray(first) ? first[0] : first);
-    else if (node.op === 'missing') for (const arg of node.args) (Array.isArray(arg.value) ? arg.value : [arg.value]).forEach(add);
-    else if (node.op === 'missing_some') (Array.isArray(node.args[1]?.value) ? (node.args[1]!.value as unknown[]) : []).forEach(add);
+    else if (node.op === 'missing')
+      for (const arg of node.args) (Array.isArray(arg.value) ? arg.value : [arg.value]).forEach(add);
+    else if (node.op === 'missing_some')
+      (Array.isArray(node.args[1]?.value) ? (node.args[1]!.value as unknown[]) : []).forEach(add);
   });
 }
 
@@ -184,9 +228,11 @@ function lowerVarPaths(rule: unknown): unknown {
     return dot === -1 ? path.toLowerCase() : path.slice(0, dot).toLowerCase() + path.slice(dot);
   };
   const entries = Object.entries(rule).map(([op, arg]): [string, unknown] => {
-    if (op === 'var') return [op, Array.isArray(arg) ? [lowerPath(arg[0]), ...arg.slice(1).map(lowerVarPaths)] : lowerPath(arg)];
+    if (op === 'var')
+      return [op, Array.isArray(arg) ? [lowerPath(arg[0]), ...arg.slice(1).map(lowerVarPaths)] : lowerPath(arg)];
     if (op === 'missing') return [op, Array.isArray(arg) ? arg.map(lowerPath) : lowerPath(arg)];
-    if (op === 'missing_some' && Array.isArray(arg)) return [op, [arg[0], Array.isArray(arg[1]) ? arg[1].map(lowerPath) : arg[1]]];
+    if (op === 'missing_some' && Array.isArray(arg))
+      return [op, [arg[0], Array.isArray(arg[1]) ? arg[1].map(lowerPath) : arg[1]]];
     return [op, lowerVarPaths(arg)];
   });
   return Object.fromEntries(entries);

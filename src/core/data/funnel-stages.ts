@@ -60,15 +60,25 @@ export class StageCheck {
   /** The stage a value names ignoring case (its id or its name), as a `values` entry to add. */
   private suggest(value: string): string | undefined {
     const lower = value.trim().toLowerCase();
-    const at = this.stages.ids.findIndex((id, i) => id.toLowerCase() === lower || this.stages.names[i]!.toLowerCase() === lower);
-    return at < 0 ? undefined : `Did you mean the stage \`${this.stages.ids[at]}\`? Map it under the field's \`values\`: \`${JSON.stringify(value)}: ${this.stages.ids[at]}\`.`;
+    const at = this.stages.ids.findIndex(
+      (id, i) => id.toLowerCase() === lower || this.stages.names[i]!.toLowerCase() === lower,
+    );
+    return at < 0
+      ? undefined
+      : `Did you mean the stage \`${this.stages.ids[at]}\`? Map it under the field's \`values\`: \`${JSON.stringify(value)}: ${this.stages.ids[at]}\`.`;
   }
 
   /** One warning per unknown value: how many rows have it and where it first appears. */
   problems(field: string, columnName: string | undefined): Problem[] {
     const list = this.stages.ids.map((id) => `\`${id}\``).join(', ');
-    const hint = 'Translate the export\'s stage labels to stage ids with `values` in the mapping.';
-    const base = { code: 'data.unmapped-value' as const, severity: 'warning' as const, field, hint, ...(columnName === undefined ? {} : { columnName }) };
+    const hint = "Translate the export's stage labels to stage ids with `values` in the mapping.";
+    const base = {
+      code: 'data.unmapped-value' as const,
+      severity: 'warning' as const,
+      field,
+      hint,
+      ...(columnName === undefined ? {} : { columnName }),
+    };
     const problems: Problem[] = [...this.unknown].map(([value, { rows, line }]) => ({
       ...base,
       line,
@@ -76,7 +86,12 @@ export class StageCheck {
       hint: this.suggest(value) ?? hint,
       message: `\`${value}\` is not a stage of the Funnel \`${this.stages.funnel}\` (${list}): ${rows} ${rows === 1 ? 'row has' : 'rows have'} it, first on line ${line}; the rows are kept.`,
     }));
-    if (this.untracked > 0) problems.push({ ...base, line: 0, message: `${this.untracked} more rows have other values that are not stages of the Funnel \`${this.stages.funnel}\`.` });
+    if (this.untracked > 0)
+      problems.push({
+        ...base,
+        line: 0,
+        message: `${this.untracked} more rows have other values that are not stages of the Funnel \`${this.stages.funnel}\`.`,
+      });
     return problems;
   }
 }
@@ -87,20 +102,34 @@ export class StageCheck {
  * has them, so an export label (`Closed Won`) counts by the stage id it maps to.
  */
 export function planWonFromStage(stage: FieldPlan, stages: FunnelStages, isKept: boolean): FieldPlan {
-  const terminal = (id: Cell): Cell => (typeof id !== 'string' ? null : stages.won.includes(id) ? true : stages.lost.includes(id) ? false : null);
+  const terminal = (id: Cell): Cell =>
+    typeof id !== 'string' ? null : stages.won.includes(id) ? true : stages.lost.includes(id) ? false : null;
   const values = new Map<string, Cell>();
   if (stage.values !== undefined) for (const [raw, id] of stage.values) values.set(raw, terminal(id));
   if (stage.values === undefined || stage.otherwise === 'keep') {
     for (const id of [...stages.won, ...stages.lost]) if (!values.has(id)) values.set(id, terminal(id));
   }
-  return { field: 'won', type: 'boolean', isRequired: false, slot: stage.slot, values, otherwise: 'empty', coercer: new BooleanCoercer(undefined), emptyValue: null, isKept };
+  return {
+    field: 'won',
+    type: 'boolean',
+    isRequired: false,
+    slot: stage.slot,
+    values,
+    otherwise: 'empty',
+    coercer: new BooleanCoercer(undefined),
+    emptyValue: null,
+    isKept,
+  };
 }
 
 /** The warning that `won` comes from `stage` (or, without a Funnel to tell, that every deal reads as open). */
 export function wonFromStageNote(stages: FunnelStages | undefined, column: string): { message: string; hint: string } {
   const hint = 'Map `won` (true when closed won, false when closed lost) to say it explicitly.';
   if (stages === undefined || stages.won.length + stages.lost.length === 0) {
-    return { message: `Opportunities have a \`stage\` (column \`${column}\`) but no \`won\`, and no Funnel names won or lost stages: every opportunity reads as open.`, hint };
+    return {
+      message: `Opportunities have a \`stage\` (column \`${column}\`) but no \`won\`, and no Funnel names won or lost stages: every opportunity reads as open.`,
+      hint,
+    };
   }
   const names = (ids: string[]): string => (ids.length === 0 ? 'none' : ids.map((id) => `\`${id}\``).join(', '));
   return {

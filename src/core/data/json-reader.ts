@@ -46,7 +46,10 @@ class RecordScanner {
     this.buffer += text;
     this.scan(from);
     if (this.isStopped) return false;
-    const keep = Math.min(this.recordStart < 0 ? Infinity : this.recordStart, this.keyStart < 0 ? Infinity : this.keyStart);
+    const keep = Math.min(
+      this.recordStart < 0 ? Infinity : this.recordStart,
+      this.keyStart < 0 ? Infinity : this.keyStart,
+    );
     if (keep === Infinity) this.buffer = '';
     else {
       this.buffer = this.buffer.slice(keep);
@@ -54,7 +57,11 @@ class RecordScanner {
       if (this.keyStart >= 0) this.keyStart -= keep;
     }
     if (this.recordStart >= 0 && this.buffer.length - this.recordStart > dataLimits.maxRecordChars) {
-      this.fail(this.recordLine, 'data.row-too-long', `Record ${this.index} is longer than ${dataLimits.maxRecordChars} characters; the rest of the file is not read.`);
+      this.fail(
+        this.recordLine,
+        'data.row-too-long',
+        `Record ${this.index} is longer than ${dataLimits.maxRecordChars} characters; the rest of the file is not read.`,
+      );
     }
     return !this.isStopped;
   }
@@ -62,13 +69,22 @@ class RecordScanner {
   end(): void {
     if (this.isStopped) return;
     if (this.recordStart >= 0) {
-      this.sink.rejectRow({ code: 'data.bad-json', line: this.recordLine, record: this.index, message: 'The file ends inside this record.' });
+      this.sink.rejectRow({
+        code: 'data.bad-json',
+        line: this.recordLine,
+        record: this.index,
+        message: 'The file ends inside this record.',
+      });
     } else if (this.root === undefined) {
       this.fail(0, 'data.empty-file', 'The file is empty: a JSON data file holds an array of records.');
     } else if (!this.hasRecords) {
       this.fail(0, 'data.bad-json-shape', 'The JSON object has no `records` array.');
     } else if (!this.isDone) {
-      this.sink.failFile({ code: 'data.bad-json', line: this.line, message: 'The file ends before the JSON document is closed (it may be truncated).' });
+      this.sink.failFile({
+        code: 'data.bad-json',
+        line: this.line,
+        message: 'The file ends before the JSON document is closed (it may be truncated).',
+      });
     }
   }
 
@@ -94,7 +110,12 @@ class RecordScanner {
       this.fail(this.line, 'data.bad-json', 'There is text after the end of the JSON document.');
     } else if (this.depth === 0) {
       if (ch === '[' || ch === '{') this.openRoot(ch);
-      else this.fail(this.line, 'data.bad-json-shape', 'A JSON data file holds an array of records, or an object with a `records` array.');
+      else
+        this.fail(
+          this.line,
+          'data.bad-json-shape',
+          'A JSON data file holds an array of records, or an object with a `records` array.',
+        );
     } else if (this.depth === this.recordDepth) {
       this.scanBetweenRecords(text, i, c, ch);
     } else if (c === QUOTE) {
@@ -167,13 +188,23 @@ class RecordScanner {
     try {
       value = JSON.parse(source);
     } catch (cause) {
-      this.sink.rejectRow({ code: 'data.bad-json', line: this.recordLine, record: this.index, raw: source, message: `The record is not valid JSON: ${(cause as Error).message}.` });
+      this.sink.rejectRow({
+        code: 'data.bad-json',
+        line: this.recordLine,
+        record: this.index,
+        raw: source,
+        message: `The record is not valid JSON: ${(cause as Error).message}.`,
+      });
       return;
     }
     this.sink.acceptRecord(value, this.recordLine, this.index);
   }
 
-  private fail(line: number, code: 'data.bad-json' | 'data.bad-json-shape' | 'data.row-too-long' | 'data.empty-file', message: string): void {
+  private fail(
+    line: number,
+    code: 'data.bad-json' | 'data.bad-json-shape' | 'data.row-too-long' | 'data.empty-file',
+    message: string,
+  ): void {
     this.sink.failFile({ code, line, message });
     this.isStopped = true;
   }

@@ -44,7 +44,11 @@ export interface LoadPipelineOptions {
  * no data file at all) throw. Every file's accounting balances, or this throws. `missing`
  * lists the failed files and the needed entities without a row (see `findMissingData`).
  */
-export async function loadPipelineData(dir: string, io: FileIo, options: LoadPipelineOptions = {}): Promise<PipelineData> {
+export async function loadPipelineData(
+  dir: string,
+  io: FileIo,
+  options: LoadPipelineOptions = {},
+): Promise<PipelineData> {
   const spec = options.mapping?.spec;
   const discovery = await discoverEntityFiles(dir, io, spec);
   const data: PipelineData = {
@@ -68,14 +72,23 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
   for (const conflict of discovery.conflicts) {
     for (const file of conflict.files) {
       const tally = new FileTally(file, conflict.entity, 'csv');
-      tally.fail({ code: 'data.entity-twice', line: 0, message: `More than one file holds ${conflict.entity} (${conflict.files.join(', ')}); none of them is read.`, hint: 'Keep one file per entity.' });
+      tally.fail({
+        code: 'data.entity-twice',
+        line: 0,
+        message: `More than one file holds ${conflict.entity} (${conflict.files.join(', ')}); none of them is read.`,
+        hint: 'Keep one file per entity.',
+      });
       reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
   const jobs: EntityReadJob[] = [];
   for (const source of discovery.sources) {
     // A file of unknown format is not read at all (its accounting says why).
-    const job: EntityReadJob = { source, bytes: source.format === undefined ? 0 : await sizeOf(source.file, io), asColumns: source.entity === 'activities' };
+    const job: EntityReadJob = {
+      source,
+      bytes: source.format === undefined ? 0 : await sizeOf(source.file, io),
+      asColumns: source.entity === 'activities',
+    };
     if (source.isMapped && spec !== undefined) job.spec = spec;
     const keep = options.keep?.[source.entity];
     if (keep !== undefined) job.keep = keep;
@@ -85,9 +98,16 @@ export async function loadPipelineData(dir: string, io: FileIo, options: LoadPip
     jobs.push(job);
   }
   // Files read elsewhere start first, so they are read while the rest are read here.
-  const elsewhere = jobs.map((job) => (job.source.format === undefined ? undefined : options.readElsewhere?.({ ...job, asColumns: true })));
+  const elsewhere = jobs.map((job) =>
+    job.source.format === undefined ? undefined : options.readElsewhere?.({ ...job, asColumns: true }),
+  );
   // Settled whatever happens here, so a failure elsewhere is never left unhandled.
-  const settled = elsewhere.map((pending) => pending?.then((read) => ({ read }), (error: unknown) => ({ error })));
+  const settled = elsewhere.map((pending) =>
+    pending?.then(
+      (read) => ({ read }),
+      (error: unknown) => ({ error }),
+    ),
+  );
   for (const [i, job] of jobs.entries()) {
     const pending = settled[i];
     let read: EntityRead;
@@ -123,6 +143,9 @@ async function sizeOf(file: string, io: FileIo): Promise<number> {
 /** rows read = rows evaluated + rows rejected, for every file. */
 export function assertBalanced(file: FileAccounting): void {
   if (file.rowsRead !== file.rowsEvaluated + file.rowsRejected) {
-    throw new RevopsError('INTERNAL', `Row accounting does not balance for ${file.file}: ${file.rowsRead} read, ${file.rowsEvaluated} evaluated, ${file.rowsRejected} rejected.`);
+    throw new RevopsError(
+      'INTERNAL',
+      `Row accounting does not balance for ${file.file}: ${file.rowsRead} read, ${file.rowsEvaluated} evaluated, ${file.rowsRejected} rejected.`,
+    );
   }
 }

@@ -45,7 +45,13 @@ function readLine(text: string, line: number, index: number, sink: RecordSink): 
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    sink.rejectRow({ code: 'data.bad-json', line, record: index, raw: text, message: `The line is not valid JSON: ${(cause as Error).message}.` });
+    sink.rejectRow({
+      code: 'data.bad-json',
+      line,
+      record: index,
+      raw: text,
+      message: `The line is not valid JSON: ${(cause as Error).message}.`,
+    });
     return index;
   }
   sink.acceptRecord(value, line, index);

@@ -15,19 +15,32 @@ export function findNeededEntities(sets: readonly PolicySet[]): Map<EntityName, 
     if (!needed.has(entity)) needed.set(entity, why);
   };
   for (const set of sets) {
-    const events = new Map(set.Funnel.flatMap((f) => f.spec.events.map((e) => [e.id, { funnel: f.metadata.name, event: e }] as const)));
+    const events = new Map(
+      set.Funnel.flatMap((f) => f.spec.events.map((e) => [e.id, { funnel: f.metadata.name, event: e }] as const)),
+    );
     for (const funnel of set.Funnel) {
       for (const stage of funnel.spec.stages) {
         const entry = events.get(stage.entry)?.event;
-        if (entry?.entity === 'lead') need('leads', `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the lead event ${entry.id}`);
-        if (entry?.entity === 'opportunity') need('opportunities', `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the opportunity event ${entry.id}`);
-        if (entry?.activity !== undefined) need('activities', `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the activity event ${entry.id}`);
+        if (entry?.entity === 'lead')
+          need('leads', `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the lead event ${entry.id}`);
+        if (entry?.entity === 'opportunity')
+          need(
+            'opportunities',
+            `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the opportunity event ${entry.id}`,
+          );
+        if (entry?.activity !== undefined)
+          need(
+            'activities',
+            `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the activity event ${entry.id}`,
+          );
       }
     }
-    for (const definition of set.LeadDefinition) need('leads', `lead definition ${definition.metadata.name} classes them`);
+    for (const definition of set.LeadDefinition)
+      need('leads', `lead definition ${definition.metadata.name} classes them`);
     for (const sla of set.HandoffSla) {
       for (const id of [sla.spec.from, sla.spec.to]) {
-        if (events.get(id)?.event.activity !== undefined) need('activities', `SLA ${sla.metadata.name} is timed by the activity event ${id}`);
+        if (events.get(id)?.event.activity !== undefined)
+          need('activities', `SLA ${sla.metadata.name} is timed by the activity event ${id}`);
       }
     }
     for (const goal of set.RevenueGoal) need('opportunities', `goal ${goal.metadata.name} counts won deals`);

@@ -52,12 +52,26 @@ export interface EntityRead {
  * Reads one entity file, streamed. Problems in the data are issues in the result; only IO
  * failures throw (an `IoError`).
  */
-export async function readEntityFile(job: EntityReadJob, io: FileIo, onProgress?: (progress: LoadProgress) => void): Promise<EntityRead> {
+export async function readEntityFile(
+  job: EntityReadJob,
+  io: FileIo,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<EntityRead> {
   const { source } = job;
   const tally = new FileTally(source.file, source.entity, source.format ?? 'csv');
-  const unread = (): EntityRead => ({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
+  const unread = (): EntityRead => ({
+    rows: [],
+    table: emptyTable,
+    accounting: tally.toAccounting(),
+    issues: tally.keptIssues(),
+  });
   if (source.format === undefined) {
-    tally.fail({ code: 'data.unknown-format', line: 0, message: 'The file name does not tell its format.', hint: 'Name it `.csv`, `.ndjson` or `.json`, or set `format` in the mapping.' });
+    tally.fail({
+      code: 'data.unknown-format',
+      line: 0,
+      message: 'The file name does not tell its format.',
+      hint: 'Name it `.csv`, `.ndjson` or `.json`, or set `format` in the mapping.',
+    });
     return unread();
   }
   let sink: EntitySink;
@@ -74,13 +88,20 @@ export async function readEntityFile(job: EntityReadJob, io: FileIo, onProgress?
     });
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
-    const problem = { code: 'data.bad-mapping' as const, line: 0, message: `The mapping of ${source.entity} cannot be applied: ${error.message}` };
-    tally.fail(error instanceof MappingError && error.field !== undefined ? { ...problem, field: error.field } : problem);
+    const problem = {
+      code: 'data.bad-mapping' as const,
+      line: 0,
+      message: `The mapping of ${source.entity} cannot be applied: ${error.message}`,
+    };
+    tally.fail(
+      error instanceof MappingError && error.field !== undefined ? { ...problem, field: error.field } : problem,
+    );
     return unread();
   }
   try {
     const text = decodeUtf8(reportProgress(io.readStream(source.file), source.file, job.bytes, onProgress));
-    if (source.format === 'csv') await readCsv(text, sink, source.delimiter === undefined ? {} : { delimiter: source.delimiter });
+    if (source.format === 'csv')
+      await readCsv(text, sink, source.delimiter === undefined ? {} : { delimiter: source.delimiter });
     else if (source.format === 'ndjson') await readNdjson(text, sink);
     else await readJson(text, sink);
   } catch (cause) {
@@ -88,9 +109,15 @@ export async function readEntityFile(job: EntityReadJob, io: FileIo, onProgress?
   }
   for (const field of plan.fields) {
     if (field.stageCheck === undefined) continue;
-    for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? undefined : plan.columns[field.slot])) tally.report(problem);
+    for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? undefined : plan.columns[field.slot]))
+      tally.report(problem);
   }
-  const read: EntityRead = { rows: sink.rows, table: sink.table(), accounting: tally.toAccounting(), issues: tally.keptIssues() };
+  const read: EntityRead = {
+    rows: sink.rows,
+    table: sink.table(),
+    accounting: tally.toAccounting(),
+    issues: tally.keptIssues(),
+  };
   if (sink.latestTimestamp !== undefined) read.latestTimestamp = sink.latestTimestamp;
   return read;
 }

@@ -12,7 +12,11 @@ import { SpanKind, spanKindOf } from './span-kind.js';
  * reads the line again and reports why). `latest` receives the latest date-time of a row
  * that is built.
  */
-export type SpanRowBuilder = (text: string, bounds: Int32Array, latest: { value: number | undefined }) => Record<string, Cell> | undefined;
+export type SpanRowBuilder = (
+  text: string,
+  bounds: Int32Array,
+  latest: { value: number | undefined },
+) => Record<string, Cell> | undefined;
 
 /** Returned by a cell read when the cell has a problem; the general builder explains it. */
 const FAILED = Symbol('failed');
@@ -31,9 +35,16 @@ function isPlainFieldName(name: string): boolean {
  * `columns[i]` is the CSV column of field `i` (-1: absent), `keptAt[i]` its place in the
  * row (-1: checked, not kept).
  */
-export function generateSpanRowBuilder(fields: readonly FieldPlan[], columns: readonly number[], keptAt: readonly number[]): SpanRowBuilder | undefined {
+export function generateSpanRowBuilder(
+  fields: readonly FieldPlan[],
+  columns: readonly number[],
+  keptAt: readonly number[],
+): SpanRowBuilder | undefined {
   // A stage checked against the Funnel (see `FieldPlan.stageCheck`) is read by the general builder, which knows the line.
-  if (fields.some((f) => f.derive !== undefined || f.stageCheck !== undefined || (f.isKept && !isPlainFieldName(f.field)))) return undefined;
+  if (
+    fields.some((f) => f.derive !== undefined || f.stageCheck !== undefined || (f.isKept && !isPlainFieldName(f.field)))
+  )
+    return undefined;
   const constants: string[] = [];
   const lines: string[] = [];
   const kept: string[] = [];

@@ -96,6 +96,6 @@ export class FileTally {
 
 /** A raw value as issues show it: text, cut to a readable length. */
 export function truncateRaw(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   return text.length > dataLimits.maxRawChars ? `${text.slice(0, dataLimits.maxRawChars)}…` : text;
 }

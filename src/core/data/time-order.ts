@@ -44,7 +44,10 @@ export function bindTimeOrders(entity: EntityName, kept: readonly FieldPlan[]): 
 }
 
 /** The first order a row breaks, as the failure to report on its later field; undefined when it keeps them all. */
-export function findTimeDisorder(row: Readonly<Record<string, unknown>>, orders: readonly BoundTimeOrder[]): { plan: FieldPlan; raw: string; failure: CoercionFailure } | undefined {
+export function findTimeDisorder(
+  row: Readonly<Record<string, unknown>>,
+  orders: readonly BoundTimeOrder[],
+): { plan: FieldPlan; raw: string; failure: CoercionFailure } | undefined {
   for (const order of orders) {
     const earlier = row[order.earlier];
     const later = row[order.later];
@@ -59,7 +62,11 @@ export function findTimeDisorder(row: Readonly<Record<string, unknown>>, orders:
     }
     if (typeof earlier === 'number' && typeof later === 'number' && later < earlier) {
       const raw = new Date(later).toISOString();
-      const failure = new CoercionFailure('data.impossible-order', `${raw} is before ${order.earlier} ${new Date(earlier).toISOString()}: ${order.reason}.`, `Correct ${order.later} or ${order.earlier} in the export; the row is left out of every section.`);
+      const failure = new CoercionFailure(
+        'data.impossible-order',
+        `${raw} is before ${order.earlier} ${new Date(earlier).toISOString()}: ${order.reason}.`,
+        `Correct ${order.later} or ${order.earlier} in the export; the row is left out of every section.`,
+      );
       return { plan: order.laterPlan, raw, failure };
     }
   }

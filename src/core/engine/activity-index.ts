@@ -23,7 +23,12 @@ export interface ActivityIndex {
  * Groups the activities by `key` (`lead_id` or `opportunity_id`); `rowOf` gives the row
  * index of an id among `entityCount` rows.
  */
-export function indexActivities(activities: ColumnTable, entityCount: number, key: 'lead_id' | 'opportunity_id', rowOf: IdIndex): ActivityIndex {
+export function indexActivities(
+  activities: ColumnTable,
+  entityCount: number,
+  key: 'lead_id' | 'opportunity_id',
+  rowOf: IdIndex,
+): ActivityIndex {
   const ids = textColumn(activities, key);
   // Each distinct id is looked up once.
   const rowOfCode = new Int32Array(ids.values.length);
@@ -67,5 +72,12 @@ export function indexActivities(activities: ColumnTable, entityCount: number, ke
       order[j + 1] = a;
     }
   }
-  return { at, type: textColumn(activities, 'type'), actor: textColumn(activities, 'actor_id'), offsets, order, unmatched };
+  return {
+    at,
+    type: textColumn(activities, 'type'),
+    actor: textColumn(activities, 'actor_id'),
+    offsets,
+    order,
+    unmatched,
+  };
 }

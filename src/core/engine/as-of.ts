@@ -28,7 +28,8 @@ export function findLatestTimestamp(data: PipelineData): number | undefined {
       .map(([name]) => name);
     if (entity === 'activities') {
       for (const field of fields) {
-        for (const value of numberColumn(data.activities, field)) if (!Number.isNaN(value) && (latest === undefined || value > latest)) latest = value;
+        for (const value of numberColumn(data.activities, field))
+          if (!Number.isNaN(value) && (latest === undefined || value > latest)) latest = value;
       }
       continue;
     }
@@ -55,16 +56,28 @@ export function explainNoTimestamp(data: PipelineData): string {
     if (files.length === 0) absent.push(entity);
     for (const file of files) {
       const issue = data.issues.find((i) => i.file === file.file && i.severity === 'error');
-      const where = issue === undefined || issue.line === 0 ? '' : `line ${issue.line}${issue.column > 0 ? `, column ${issue.column}` : ''}: `;
-      const first = issue === undefined ? '' : `${where}${issue.message}${issue.hint === undefined ? '' : ` ${issue.hint}`}`;
+      const where =
+        issue === undefined || issue.line === 0
+          ? ''
+          : `line ${issue.line}${issue.column > 0 ? `, column ${issue.column}` : ''}: `;
+      const first =
+        issue === undefined ? '' : `${where}${issue.message}${issue.hint === undefined ? '' : ` ${issue.hint}`}`;
       if (file.status === 'failed') causes.push(`${file.file} could not be read: ${first}`);
-      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0) causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
+      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
+        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
       else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
     }
   }
   if (absent.length === timestamped.length || causes.length === 0) {
-    const guesses = absent.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== undefined);
-    const named = guesses.map((g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`).join('');
+    const guesses = absent
+      .map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) }))
+      .filter((g) => g.near !== undefined);
+    const named = guesses
+      .map(
+        (g) =>
+          ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`,
+      )
+      .join('');
     causes.push(`No file holds ${absent.join(', ')}.${named}`);
   }
   return `${causes.join('\n')}\nSo the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;

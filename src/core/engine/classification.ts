@@ -33,7 +33,12 @@ export function summariseClasses(
     return i === -1 ? declared.length : i;
   };
   const rows = classes.classIds
-    .map((id, i) => ({ class: id, stage: classes.stageOfClass.get(id) ?? null, count: counts[i] ?? 0, share: ratio(counts[i] ?? 0, total) ?? 0 }))
+    .map((id, i) => ({
+      class: id,
+      stage: classes.stageOfClass.get(id) ?? null,
+      count: counts[i] ?? 0,
+      share: ratio(counts[i] ?? 0, total) ?? 0,
+    }))
     .filter((r) => r.count > 0)
     .sort((a, b) => rank(a.class) - rank(b.class) || a.class.localeCompare(b.class));
   const stageOfEvent = (eventId: string): string => funnel?.stages.find((s) => s.entry === eventId)?.id ?? eventId;
@@ -43,7 +48,11 @@ export function summariseClasses(
     leads: total,
     classes: rows,
     byRule: classes.byRule,
-    modelledEntries: entries.map(([event, c]) => ({ stage: stageOfEvent(event), count: c.modelled, basis: 'last_engaged_at, else created_at' })),
+    modelledEntries: entries.map(([event, c]) => ({
+      stage: stageOfEvent(event),
+      count: c.modelled,
+      basis: 'last_engaged_at, else created_at',
+    })),
     notQualified: entries.map(([event, c]) => ({ stage: stageOfEvent(event), count: c.notQualified })),
   };
 }

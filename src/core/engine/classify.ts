@@ -61,7 +61,9 @@ export interface CompiledLeadDefinition {
   classify(lead: Readonly<Record<string, unknown>>): LeadClassification;
 }
 
-const leadFieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
+const leadFieldTypes = Object.fromEntries(
+  Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]),
+);
 
 /**
  * Compiles every rule of a lead definition. Classification order: exclusions (first match
@@ -70,9 +72,17 @@ const leadFieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).m
  * matching rules; engagement is multiplied by 0.5^(time since `decay.from` / `halfLife`)
  * (no decay when that field is empty); then each category is capped at `cap`.
  */
-export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options: CompileLeadDefinitionOptions): CompiledLeadDefinition {
+export function compileLeadDefinition(
+  policy: Policy<'LeadDefinition'>,
+  options: CompileLeadDefinitionOptions,
+): CompiledLeadDefinition {
   const spec: LeadDefinitionSpec = policy.spec;
-  const base = { asOf: options.asOf, fieldTypes: leadFieldTypes, ...(options.calendars ? { calendars: options.calendars } : {}), ...(options.coverage ? { coverage: options.coverage } : {}) };
+  const base = {
+    asOf: options.asOf,
+    fieldTypes: leadFieldTypes,
+    ...(options.calendars ? { calendars: options.calendars } : {}),
+    ...(options.coverage ? { coverage: options.coverage } : {}),
+  };
   // Every rule is compiled into one rule set, evaluated once per lead; `compile` hands out
   // each rule's place in the results, in the order listed by `definitionRules`.
   const listed = definitionRules(spec);
@@ -88,7 +98,10 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     return i;
   };
 
-  const exclusions = (spec.exclusions ?? []).map((r, i) => ({ id: r.id, when: compile(r.when, ['spec', 'exclusions', i, 'when']) }));
+  const exclusions = (spec.exclusions ?? []).map((r, i) => ({
+    id: r.id,
+    when: compile(r.when, ['spec', 'exclusions', i, 'when']),
+  }));
   const handRaisers = (spec.handRaisers ?? []).map((r, i) => ({
     id: r.id,
     classifyAs: r.classifyAs,
@@ -96,7 +109,9 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
   }));
   const category = (name: 'fit' | 'engagement', source: ScoringCategory | undefined): CompiledCategory => ({
     ...(source?.cap !== undefined ? { cap: source.cap } : {}),
-    ...(source?.decay !== undefined ? { halfLifeMs: parseDuration(source.decay.halfLife), decayFrom: source.decay.from } : {}),
+    ...(source?.decay !== undefined
+      ? { halfLifeMs: parseDuration(source.decay.halfLife), decayFrom: source.decay.from }
+      : {}),
     rules: (source?.rules ?? []).map((r, i) => {
       const path = ['spec', 'scoring', name, 'rules', i];
       return {
@@ -142,9 +157,11 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
     const score = fitScore + engagementScore;
-    if (!Number.isFinite(score)) throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
+    if (!Number.isFinite(score))
+      throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
     for (const rule of handRaisers) {
-      if (isMet(rule.when)) return decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor);
+      if (isMet(rule.when))
+        return decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor);
     }
     for (const cls of classes) {
       const meets =
@@ -160,7 +177,15 @@ export function compileLeadDefinition(policy: Policy<'LeadDefinition'>, options:
 }
 
 /** A classification; `score` is fit + engagement. */
-function decided(cls: string, reason: ClassReason, ruleId: string | undefined, fit: number, engagement: number, engagementRaw: number, decayFactor: number): LeadClassification {
+function decided(
+  cls: string,
+  reason: ClassReason,
+  ruleId: string | undefined,
+  fit: number,
+  engagement: number,
+  engagementRaw: number,
+  decayFactor: number,
+): LeadClassification {
   const score = fit + engagement;
   if (ruleId === undefined) return { class: cls, reason, fit, engagement, score, engagementRaw, decayFactor };
   return { class: cls, reason, ruleId, fit, engagement, score, engagementRaw, decayFactor };
@@ -184,7 +209,11 @@ function definitionRules(spec: LeadDefinitionSpec): { rule: unknown; path: (stri
   return out;
 }
 
-function sumPoints(category: CompiledCategory, isMet: (rule: number) => boolean, result: (rule: number) => unknown): number {
+function sumPoints(
+  category: CompiledCategory,
+  isMet: (rule: number) => boolean,
+  result: (rule: number) => unknown,
+): number {
   let sum = 0;
   for (const rule of category.rules) {
     if (rule.when !== undefined && !isMet(rule.when)) continue;
@@ -193,7 +222,8 @@ function sumPoints(category: CompiledCategory, isMet: (rule: number) => boolean,
     if (Number.isFinite(points)) sum += points;
     // A number that is not finite (1e308 × 10, a division by zero) fails the lead's row; a
     // points rule that yields no number at all (e.g. a missing field) gives no points.
-    else if (typeof value === 'number' || points === Infinity || points === -Infinity) throw notFinite(`The points of \`${rule.id}\` came out ${String(value)}`, rule.path);
+    else if (typeof value === 'number' || points === Infinity || points === -Infinity)
+      throw notFinite(`The points of \`${rule.id}\` came out ${String(value)}`, rule.path);
   }
   if (!Number.isFinite(sum)) throw notFinite(`The points add up to ${sum}`, category.rules[0]?.path.slice(0, -2) ?? []);
   return sum;

@@ -22,13 +22,18 @@ export type Capacities = ReadonlyMap<string, { perWeek: number | null; basis: St
  * one full week of the window. A funnel that declares some capacities has said where
  * capacity limits throughput; its other stages have none.
  */
-export function findCapacities(tracks: readonly StageTrack[], weeks: readonly Period[], window: TimeWindow): Capacities {
+export function findCapacities(
+  tracks: readonly StageTrack[],
+  weeks: readonly Period[],
+  window: TimeWindow,
+): Capacities {
   const declaresAny = tracks.some((t) => t.stage.capacity !== undefined);
   const out = new Map<string, { perWeek: number | null; basis: StageLoad['capacityBasis'] }>();
   for (const track of tracks) {
     const capacity = track.stage.capacity;
     if (track.stage.terminal !== undefined) out.set(track.stage.id, { perWeek: null, basis: 'none' });
-    else if (capacity !== undefined) out.set(track.stage.id, { perWeek: capacity.headcount * capacity.perPersonPerWeek, basis: 'declared' });
+    else if (capacity !== undefined)
+      out.set(track.stage.id, { perWeek: capacity.headcount * capacity.perPersonPerWeek, basis: 'declared' });
     else if (declaresAny) out.set(track.stage.id, { perWeek: null, basis: 'none' });
     else {
       const full = weeks.filter((w) => w.covered === 1);
@@ -63,7 +68,11 @@ export function measureConstraint(
   const stages: StageLoad[] = [];
   for (const track of tracks) {
     if (track.stage.terminal !== undefined) continue;
-    const all = countStageSeries(track, [{ label: 'window', start: ctx.window.start, end: ctx.window.end, covered: 1 }], ctx.window);
+    const all = countStageSeries(
+      track,
+      [{ label: 'window', start: ctx.window.start, end: ctx.window.end, covered: 1 }],
+      ctx.window,
+    );
     // Counted over every week, so a partial first week's arrivals and exits carry into the WIP of the full weeks after it.
     const weekly = countStageSeries(track, weeks, ctx.window);
     const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: 'none' as const };
@@ -91,7 +100,8 @@ export function measureConstraint(
     }
     const meanWeeks = stayCount === 0 ? null : staySum / stayCount;
     const fullWip = weekly.wipAtEnd.filter((_, k) => isFull[k] === true);
-    const averageWip = fullWip.length === 0 ? (all.wipAtEnd[0] ?? 0) : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
+    const averageWip =
+      fullWip.length === 0 ? (all.wipAtEnd[0] ?? 0) : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
     const expected = meanWeeks === null || throughput === null ? null : throughput * meanWeeks;
     const little = expected === null || expected === 0 ? null : averageWip / expected;
     const perWeek = capacity.perWeek;
@@ -117,12 +127,16 @@ export function measureConstraint(
       isCandidate: perWeek !== null,
     });
   }
-  const ranked = stages.filter((s) => s.utilisation !== null).sort((a, b) => (b.utilisation as number) - (a.utilisation as number));
+  const ranked = stages
+    .filter((s) => s.utilisation !== null)
+    .sort((a, b) => (b.utilisation as number) - (a.utilisation as number));
   const stage = ranked[0]?.stage ?? null;
   const declared = goal === undefined ? null : declaredConstraint(goal, measureMetric, ctx.window);
   return {
     stages,
-    ratesUnknown: hasRates ? null : { reason: 'window_too_short', windowWeeks: round(spanWeeks, 4), minimumWeeks: MIN_RATE_WEEKS },
+    ratesUnknown: hasRates
+      ? null
+      : { reason: 'window_too_short', windowWeeks: round(spanWeeks, 4), minimumWeeks: MIN_RATE_WEEKS },
     stage,
     runnerUp: ranked[1]?.stage ?? null,
     declared,
@@ -130,11 +144,22 @@ export function measureConstraint(
   };
 }
 
-function declaredConstraint(goal: Policy<'RevenueGoal'>, measureMetric: (stage: string, metric: string, window: TimeWindow) => number | null, window: TimeWindow): ConstraintSection['declared'] {
+function declaredConstraint(
+  goal: Policy<'RevenueGoal'>,
+  measureMetric: (stage: string, metric: string, window: TimeWindow) => number | null,
+  window: TimeWindow,
+): ConstraintSection['declared'] {
   const c = goal.spec.constraint;
   const value = measureMetric(c.stage, c.metric, window);
   // The verdict meets the exact figure; only the value shown is rounded.
-  return { goal: goal.metadata.name, stage: c.stage, metric: c.metric, target: c.target, value: value === null ? null : roundStageMetric(c.metric, value), isMet: value === null ? null : meetsTarget(value, c.target) };
+  return {
+    goal: goal.metadata.name,
+    stage: c.stage,
+    metric: c.metric,
+    target: c.target,
+    value: value === null ? null : roundStageMetric(c.metric, value),
+    isMet: value === null ? null : meetsTarget(value, c.target),
+  };
 }
 
 /** A constraint metric rounded for display: ratios to 4 places, rates and hours to 2, counts whole. */
@@ -152,11 +177,20 @@ export function meetsTarget(value: number, target: { max?: number; min?: number 
  * reference), unrounded, so a target is met or missed on the figure itself: round it with
  * `roundStageMetric` to show it.
  */
-export function measureStageMetric(track: StageTrack, metric: string, window: TimeWindow, capacityPerWeek: number | null, slaCompliance: (window: TimeWindow) => number | null): number | null {
+export function measureStageMetric(
+  track: StageTrack,
+  metric: string,
+  window: TimeWindow,
+  capacityPerWeek: number | null,
+  slaCompliance: (window: TimeWindow) => number | null,
+): number | null {
   const span = window.end - window.start;
   const hasRates = span / WEEK_MS >= MIN_RATE_WEEKS;
   // One division each, so an exact ratio of whole numbers is the nearest double to it.
-  if (metric === 'utilisation') return capacityPerWeek === null || !hasRates || capacityPerWeek === 0 ? null : (countArrivals(track, window) * WEEK_MS) / (span * capacityPerWeek);
+  if (metric === 'utilisation')
+    return capacityPerWeek === null || !hasRates || capacityPerWeek === 0
+      ? null
+      : (countArrivals(track, window) * WEEK_MS) / (span * capacityPerWeek);
   const series = countStageSeries(track, [{ label: 'w', start: window.start, end: window.end, covered: 1 }], window);
   const arrivals = series.arrivals[0] ?? 0;
   switch (metric) {

@@ -64,7 +64,10 @@ function stats(days: NumberList): DealStats {
  * amount, won amounts are unknown (null, `amountUnknown: 'no-amounts'`), never 0. Currency is the opportunities' one, or null when they mix currencies
  * (amounts are then summed as given, and the run warns).
  */
-export function measureDeals(opportunities: readonly Row[], asOf: number): { section: DealsSection; exact: DealsExact; warnings: string[] } {
+export function measureDeals(
+  opportunities: readonly Row[],
+  asOf: number,
+): { section: DealsSection; exact: DealsExact; warnings: string[] } {
   let won = 0;
   let lost = 0;
   let open = 0;
@@ -116,12 +119,23 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
   // A sum over won deals none of which carries an amount is unknown, not 0.
   const totalWon = won > 0 && wonWithAmount === 0 ? null : wonAmount.value();
   const wonWithoutAmount = won - wonWithAmount;
-  const warnings = currencies.size > 1 ? [`Opportunities are in ${[...currencies].sort().join(', ')}; deal amounts are summed as given.`] : [];
+  const warnings =
+    currencies.size > 1
+      ? [`Opportunities are in ${[...currencies].sort().join(', ')}; deal amounts are summed as given.`]
+      : [];
   if (totalWon === null) warnings.push(`None of the ${won} won deals carries an amount, so won amounts are unknown.`);
-  else if (wonWithoutAmount > 0) warnings.push(`${wonWithoutAmount} of the ${won} won deals carry no amount; won amounts sum the other ${wonWithAmount}.`);
+  else if (wonWithoutAmount > 0)
+    warnings.push(
+      `${wonWithoutAmount} of the ${won} won deals carry no amount; won amounts sum the other ${wonWithAmount}.`,
+    );
   const byOwner = [...owners.entries()]
     .map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.withAmount === 0 ? null : v.amount.value() }))
-    .sort((x, y) => compareAmounts(x.amount, y.amount) || y.won - x.won || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0))
+    .sort(
+      (x, y) =>
+        compareAmounts(x.amount, y.amount) ||
+        y.won - x.won ||
+        (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0),
+    )
     .map(({ ownerId, won, amount }) => ({ ownerId, won, wonAmount: amount === null ? null : amount.toFixed(2) }));
   return {
     section: {
@@ -132,7 +146,10 @@ export function measureDeals(opportunities: readonly Row[], asOf: number): { sec
       lost,
       winRate: ratio(won, won + lost),
       wonAmount: totalWon === null ? null : totalWon.toFixed(2),
-      averageWonAmount: won === 0 || totalWon === null ? null : totalWon.div(wonWithAmount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      averageWonAmount:
+        won === 0 || totalWon === null
+          ? null
+          : totalWon.div(wonWithAmount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
       wonWithoutAmount,
       amountUnknown: totalWon === null ? 'no-amounts' : null,
       cycleDays: { won: stats(wonDays), lost: stats(lostDays) },

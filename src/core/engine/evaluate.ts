@@ -87,16 +87,29 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   if (asOf === undefined) throw new EvaluationInputError(explainNoTimestamp(data));
   const timeZone = reportingTimeZone(set, options.timeZone);
   const goal = set.RevenueGoal[0];
-  const end: WindowBound = { at: asOf, source: options.asOf === undefined ? latestSource(data, asOf) : { kind: 'option', option: '--as-of' } };
-  const startBound = options.from === undefined ? findDefaultStart(goal, data, end, timeZone) : { at: options.from, source: { kind: 'option', option: '--from' } as const };
+  const end: WindowBound = {
+    at: asOf,
+    source: options.asOf === undefined ? latestSource(data, asOf) : { kind: 'option', option: '--as-of' },
+  };
+  const startBound =
+    options.from === undefined
+      ? findDefaultStart(goal, data, end, timeZone)
+      : { at: options.from, source: { kind: 'option', option: '--from' } as const };
   checkWindowSpan(startBound, end);
   const start = startBound.at;
   // The window includes the as-of instant itself: the latest record (the default as-of) counts.
-  const ctx: EngineContext = { asOf, window: { start, end: asOf + 1 }, timeZone, calendars: options.calendars, users: prepared.users };
+  const ctx: EngineContext = {
+    asOf,
+    window: { start, end: asOf + 1 },
+    timeZone,
+    calendars: options.calendars,
+    users: prepared.users,
+  };
   const periodUnit = options.periodUnit ?? 'week';
   const warnings: string[] = [];
 
-  const step = (name: EvaluationStep): void => options.onStep?.(name, evaluationSteps.indexOf(name), evaluationSteps.length);
+  const step = (name: EvaluationStep): void =>
+    options.onStep?.(name, evaluationSteps.indexOf(name), evaluationSteps.length);
   const funnelPolicy = set.Funnel[0];
   let classes: LeadClasses | undefined;
   let tracks: StageTrack[] = [];
@@ -105,7 +118,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   if (funnelPolicy !== undefined) {
     const funnel = funnelPolicy.spec;
     const stageOrder = new Map(funnel.stages.map((s, i) => [s.id, i]));
-    const definition = set.LeadDefinition.find((d) => d.spec.funnel === funnelPolicy.metadata.name) ?? set.LeadDefinition[0];
+    const definition =
+      set.LeadDefinition.find((d) => d.spec.funnel === funnelPolicy.metadata.name) ?? set.LeadDefinition[0];
     const qualified = new Map<string, QualifiedEvent>();
     if (definition !== undefined) {
       step('classify');
@@ -114,13 +128,29 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
         const stage = funnel.stages.find((s) => s.id === stageId);
         if (stage !== undefined) qualified.set(stage.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
       }
-      if (classes.errorCount > 0) warnings.push(`${classes.errorCount} leads could not be classed: a rule failed on their values (first: ${classes.errors[0]?.message}); they are counted as ${ERROR_CLASS}.`);
+      if (classes.errorCount > 0)
+        warnings.push(
+          `${classes.errorCount} leads could not be classed: a rule failed on their values (first: ${classes.errors[0]?.message}); they are counted as ${ERROR_CLASS}.`,
+        );
     }
     const activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex } = {};
-    for (const event of funnel.events) if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
+    for (const event of funnel.events)
+      if (event.activity !== undefined) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
     step('events');
-    ({ events, qualification } = resolveEvents({ funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified, memo: prepared.memo }, ctx));
-    tracks = trackStages(funnel, events, data.leads, data.opportunities, asOf, prepared.leadOfOpportunity, prepared.memo, warnings);
+    ({ events, qualification } = resolveEvents(
+      { funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified, memo: prepared.memo },
+      ctx,
+    ));
+    tracks = trackStages(
+      funnel,
+      events,
+      data.leads,
+      data.opportunities,
+      asOf,
+      prepared.leadOfOpportunity,
+      prepared.memo,
+      warnings,
+    );
   }
 
   const weeks = listPeriods('week', ctx.window, timeZone);
@@ -131,7 +161,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     let to = events.get(policy.spec.to);
     if (from === undefined || to === undefined) return undefined;
     // A lead handed to an opportunity (e.g. SQL → opportunity created): the lead's first opportunity's event.
-    if (from.entity === 'lead' && to.entity === 'opportunity') to = { entity: 'lead', times: earliestPerLead(to.times, data.leads.length, prepared.leadOfOpportunity) };
+    if (from.entity === 'lead' && to.entity === 'opportunity')
+      to = { entity: 'lead', times: earliestPerLead(to.times, data.leads.length, prepared.leadOfOpportunity) };
     if (from.entity !== to.entity) return undefined;
     const rows = from.entity === 'lead' ? data.leads : data.opportunities;
     return { entity: from.entity, rows, from: from.times, to: to.times, ownerOf: (i: number) => ownerOf(rows[i]) };
@@ -140,7 +171,10 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   const slas: SlaResult[] = [];
   for (const policy of [...set.HandoffSla].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
     const items = slaItems(policy);
-    if (items === undefined) warnings.push(`SLA ${policy.metadata.name}: its events ${policy.spec.from} and ${policy.spec.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`);
+    if (items === undefined)
+      warnings.push(
+        `SLA ${policy.metadata.name}: its events ${policy.spec.from} and ${policy.spec.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`,
+      );
     else slas.push(measureSla(policy, items, ctx));
   }
   // Each SLA's per-row outcomes over the window, measured once: sub-windows (payout periods) and
@@ -150,7 +184,10 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const name = policy.metadata.name;
     if (!slaRows.has(name)) {
       const items = slaItems(policy);
-      slaRows.set(name, items === undefined ? null : { from: items.from, outcomes: measureSlaRows(policy, items, ctx) });
+      slaRows.set(
+        name,
+        items === undefined ? null : { from: items.from, outcomes: measureSlaRows(policy, items, ctx) },
+      );
     }
     return slaRows.get(name) ?? null;
   };
@@ -160,8 +197,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const rows = policy === undefined ? null : slaRowsOf(policy);
     if (rows === null) return null;
     // Exact met ÷ (met + breached): a constraint target meets this, not the 4-place figure shown.
-    const counts = tallySlaByPeriod(rows.outcomes, rows.from, [{ label: 'window', start: window.start, end: window.end, covered: 1 }])[0];
-    return counts === undefined || counts.met + counts.breached === 0 ? null : counts.met / (counts.met + counts.breached);
+    const counts = tallySlaByPeriod(rows.outcomes, rows.from, [
+      { label: 'window', start: window.start, end: window.end, covered: 1 },
+    ])[0];
+    return counts === undefined || counts.met + counts.breached === 0
+      ? null
+      : counts.met / (counts.met + counts.breached);
   };
   const measureMetric = (stageId: string, metric: string, window: TimeWindow): number | null => {
     const track = tracks.find((t) => t.stage.id === stageId);
@@ -175,7 +216,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   warnings.push(...deals.warnings);
   // The goal's figures depend on the goal policy and the data only: shared by evaluations that keep the goal.
   const goalKey = goal === undefined ? '' : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
-  const goalResult = goal === undefined ? undefined : structuredClone(prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals, asOf, timeZone)));
+  const goalResult =
+    goal === undefined
+      ? undefined
+      : structuredClone(
+          prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals, asOf, timeZone)),
+        );
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
   const comp =
@@ -188,11 +234,19 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
           // The whole payout period's target, but nothing after as-of counts.
           leadOfOpportunity: prepared.leadOfOpportunity,
           credit: prepared.memo('credit', () => indexCredit(data, prepared.leadOfOpportunity)),
-          goalAttainment: goal === undefined ? () => null : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)),
+          goalAttainment:
+            goal === undefined
+              ? () => null
+              : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () =>
+                  goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
+                ),
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;
-            const value = measureMetric(c.stage, c.metric, { start: Math.max(s, ctx.window.start), end: Math.min(e, ctx.window.end) });
+            const value = measureMetric(c.stage, c.metric, {
+              start: Math.max(s, ctx.window.start),
+              end: Math.min(e, ctx.window.end),
+            });
             return value === null ? null : meetsTarget(value, c.target);
           },
         });
@@ -211,13 +265,22 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
       asOfSource: options.asOf === undefined ? 'data' : 'option',
       ...(options.stamp.generatedAt === undefined ? {} : { generatedAt: options.stamp.generatedAt }),
     },
-    window: { start: new Date(start).toISOString(), end: new Date(asOf).toISOString(), weeks: round((asOf - start) / WEEK_MS, 2), timeZone, periodUnit },
+    window: {
+      start: new Date(start).toISOString(),
+      end: new Date(asOf).toISOString(),
+      weeks: round((asOf - start) / WEEK_MS, 2),
+      timeZone,
+      periodUnit,
+    },
     data: accountData(data),
     policies: { files: [], warnings: [] },
     warnings,
-    classification: classes === undefined ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),
-    funnel: funnelPolicy === undefined ? null : measureFunnel(funnelPolicy.metadata.name, tracks, periods, periodUnit, ctx),
-    constraint: funnelPolicy === undefined ? null : measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx),
+    classification:
+      classes === undefined ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),
+    funnel:
+      funnelPolicy === undefined ? null : measureFunnel(funnelPolicy.metadata.name, tracks, periods, periodUnit, ctx),
+    constraint:
+      funnelPolicy === undefined ? null : measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx),
     slas,
     comp,
     goal: goalResult?.section ?? null,
@@ -236,7 +299,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
  * Goal attainment per span, each span measured once (plans share payout periods) and only
  * over the deals that can count: the won ones with a close time, in data order.
  */
-function goalAttainmentOf(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], timeZone: string, until: number): (start: number, end: number) => Decimal | null {
+function goalAttainmentOf(
+  goal: Policy<'RevenueGoal'>,
+  opportunities: readonly Row[],
+  timeZone: string,
+  until: number,
+): (start: number, end: number) => Decimal | null {
   let won: Row[] | undefined;
   const bySpan = new Map<string, Decimal | null>();
   return (start, end) => {
@@ -262,7 +330,13 @@ function accountData(data: PipelineData): Report['data'] {
     totals.rowsRejected += f.rowsRejected;
     totals.issueCount += f.issueCount;
   }
-  const accounting: Report['data'] = { files: data.files, totals, issues: data.issues, absent: data.absent, ignoredFiles: data.ignoredFiles };
+  const accounting: Report['data'] = {
+    files: data.files,
+    totals,
+    issues: data.issues,
+    absent: data.absent,
+    ignoredFiles: data.ignoredFiles,
+  };
   if (data.missing !== undefined && data.missing.length > 0) accounting.missing = data.missing;
   return accounting;
 }

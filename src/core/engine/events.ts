@@ -74,7 +74,10 @@ function orderEvents(events: readonly EventSpec[]): EventSpec[] {
  *   between `created_at` and as-of), else `created_at`.
  * Times after as-of are treated as not yet happened.
  */
-export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { events: Map<string, EventTimes>; qualification: Map<string, QualificationCounts> } {
+export function resolveEvents(
+  input: ResolveEventsInput,
+  ctx: EngineContext,
+): { events: Map<string, EventTimes>; qualification: Map<string, QualificationCounts> } {
   const events = new Map<string, EventTimes>();
   const qualification = new Map<string, QualificationCounts>();
   const plain = readPlainFieldEvents(input, ctx.asOf);
@@ -82,8 +85,16 @@ export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { 
     const rows = event.entity === 'lead' ? input.leads : input.opportunities;
     const read = plain.get(event);
     // Qualification changes an event's times: it gets its own copy of times it may share.
-    const times = read === undefined ? new Float64Array(rows.length).fill(NaN) : input.qualified.has(event.id) ? read.slice() : read;
-    const when = event.when === undefined ? undefined : compileRule(event.when, { asOf: ctx.asOf, calendars: ctx.calendars, fieldTypes: fieldTypes[event.entity] });
+    const times =
+      read === undefined
+        ? new Float64Array(rows.length).fill(NaN)
+        : input.qualified.has(event.id)
+          ? read.slice()
+          : read;
+    const when =
+      event.when === undefined
+        ? undefined
+        : compileRule(event.when, { asOf: ctx.asOf, calendars: ctx.calendars, fieldTypes: fieldTypes[event.entity] });
     if (plain.has(event)) {
       // Read with the other plain field events.
     } else if (event.field !== undefined) {
@@ -97,7 +108,8 @@ export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { 
       resolveActivityEvent(event, times, rows, input, events, ctx);
     }
     const q = input.qualified.get(event.id);
-    if (q !== undefined && event.entity === 'lead') qualification.set(event.id, applyQualification(times, rows, q, ctx.asOf));
+    if (q !== undefined && event.entity === 'lead')
+      qualification.set(event.id, applyQualification(times, rows, q, ctx.asOf));
     events.set(event.id, { entity: event.entity, times });
   }
   return { events, qualification };
@@ -110,20 +122,30 @@ export function resolveEvents(input: ResolveEventsInput, ctx: EngineContext): { 
 function readPlainFieldEvents(input: ResolveEventsInput, asOf: number): Map<EventSpec, Float64Array> {
   const out = new Map<EventSpec, Float64Array>();
   for (const entity of ['lead', 'opportunity'] as const) {
-    const plain = input.funnel.events.filter((e) => e.entity === entity && e.field !== undefined && e.when === undefined);
+    const plain = input.funnel.events.filter(
+      (e) => e.entity === entity && e.field !== undefined && e.when === undefined,
+    );
     const fields = plain.map((e) => e.field as string);
     const read = (): Float64Array[] => {
       const times = readTimes(entity === 'lead' ? input.leads : input.opportunities, fields);
       for (const t of times) for (let i = 0; i < t.length; i++) if ((t[i] as number) > asOf) t[i] = NaN;
       return times;
     };
-    const times = input.memo === undefined ? read() : input.memo(`field-times:${entity}:${asOf}:${JSON.stringify(fields)}`, read);
+    const times =
+      input.memo === undefined ? read() : input.memo(`field-times:${entity}:${asOf}:${JSON.stringify(fields)}`, read);
     plain.forEach((event, k) => out.set(event, times[k] as Float64Array));
   }
   return out;
 }
 
-function resolveActivityEvent(event: EventSpec, times: Float64Array, rows: readonly Row[], input: ResolveEventsInput, done: ReadonlyMap<string, EventTimes>, ctx: EngineContext): void {
+function resolveActivityEvent(
+  event: EventSpec,
+  times: Float64Array,
+  rows: readonly Row[],
+  input: ResolveEventsInput,
+  done: ReadonlyMap<string, EventTimes>,
+  ctx: EngineContext,
+): void {
   const spec = event.activity;
   const index = input.activityIndex[event.entity];
   if (spec === undefined || index === undefined) return;
@@ -160,7 +182,12 @@ function resolveActivityEvent(event: EventSpec, times: Float64Array, rows: reado
   }
 }
 
-function applyQualification(times: Float64Array, rows: readonly Row[], q: QualifiedEvent, asOf: number): QualificationCounts {
+function applyQualification(
+  times: Float64Array,
+  rows: readonly Row[],
+  q: QualifiedEvent,
+  asOf: number,
+): QualificationCounts {
   const counts: QualificationCounts = { modelled: 0, notQualified: 0 };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Row;

@@ -53,8 +53,14 @@ export function explainLead(
 ): LeadExplanation {
   const classification = compileLeadDefinition(policy, options).classify(lead);
   const trace = (rule: unknown, path: Path): TraceNode =>
-    traceRule(rule, lead, { asOf: options.asOf, fieldTypes, path, ...(options.calendars ? { calendars: options.calendars } : {}) });
-  const isTrue = (node: TraceNode): boolean => (Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value));
+    traceRule(rule, lead, {
+      asOf: options.asOf,
+      fieldTypes,
+      path,
+      ...(options.calendars ? { calendars: options.calendars } : {}),
+    });
+  const isTrue = (node: TraceNode): boolean =>
+    Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value);
   const spec = policy.spec;
   const rules: RuleExplanation[] = [];
   spec.exclusions?.forEach((r, i) => {
@@ -72,7 +78,12 @@ export function explainLead(
       const base = ['spec', 'scoring', section, 'rules', i];
       const when = r.when === undefined ? undefined : trace(r.when, [...base, 'when']);
       const isMatched = when === undefined || isTrue(when);
-      const explanation: RuleExplanation = { section, id: r.id, path: when === undefined ? base : [...base, 'when'], isMatched };
+      const explanation: RuleExplanation = {
+        section,
+        id: r.id,
+        path: when === undefined ? base : [...base, 'when'],
+        isMatched,
+      };
       if (when !== undefined) explanation.when = when;
       if (isMatched) {
         if (typeof r.points === 'number') {
@@ -89,15 +100,30 @@ export function explainLead(
   const c = classification;
   const classes = spec.classes.map((cls, i): ClassExplanation => {
     const checks: ClassExplanation['checks'] = [];
-    if (cls.minScore !== undefined) checks.push({ name: 'minScore', threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
-    if (cls.minFit !== undefined) checks.push({ name: 'minFit', threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
+    if (cls.minScore !== undefined)
+      checks.push({ name: 'minScore', threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
+    if (cls.minFit !== undefined)
+      checks.push({ name: 'minFit', threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
     if (cls.minEngagement !== undefined) {
-      checks.push({ name: 'minEngagement', threshold: cls.minEngagement, value: c.engagement, isMet: c.engagement >= cls.minEngagement });
+      checks.push({
+        name: 'minEngagement',
+        threshold: cls.minEngagement,
+        value: c.engagement,
+        isMet: c.engagement >= cls.minEngagement,
+      });
     }
     const when = cls.when === undefined ? undefined : trace(cls.when, ['spec', 'classes', i, 'when']);
     const isMet = checks.every((k) => k.isMet) && (when === undefined || isTrue(when));
     return { id: cls.id, path: ['spec', 'classes', i], isMet, checks, ...(when !== undefined ? { when } : {}) };
   });
   const id = lead.id;
-  return { leadId: typeof id === 'string' ? id : String(id), policy: policy.metadata.name, file: policy.file, asOf: options.asOf, classification, rules, classes };
+  return {
+    leadId: typeof id === 'string' ? id : String(id),
+    policy: policy.metadata.name,
+    file: policy.file,
+    asOf: options.asOf,
+    classification,
+    rules,
+    classes,
+  };
 }

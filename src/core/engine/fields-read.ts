@@ -8,17 +8,50 @@ import type { PolicySet } from '../policy/types.js';
  * engine's source for canonical field names and fails when one is missing here.
  */
 export const engineFields: ReadonlySet<string> = new Set([
-  'active_from', 'active_to', 'actor_id', 'amount', 'at', 'cancelled_at', 'closed_at', 'created_at', 'currency',
-  'disqualified_at', 'entity', 'id', 'last_engaged_at', 'lead_id', 'name', 'opportunity_at', 'opportunity_id',
-  'outcome', 'owner_id', 'recycled_at', 'role', 'sal_at', 'source', 'sql_at', 'stage', 'status', 'team',
-  'term_months', 'type', 'won',
+  'active_from',
+  'active_to',
+  'actor_id',
+  'amount',
+  'at',
+  'cancelled_at',
+  'closed_at',
+  'created_at',
+  'currency',
+  'disqualified_at',
+  'entity',
+  'id',
+  'last_engaged_at',
+  'lead_id',
+  'name',
+  'opportunity_at',
+  'opportunity_id',
+  'outcome',
+  'owner_id',
+  'recycled_at',
+  'role',
+  'sal_at',
+  'source',
+  'sql_at',
+  'stage',
+  'status',
+  'team',
+  'term_months',
+  'type',
+  'won',
 ]);
 
 /**
  * The activity fields the engine reads. No policy rule reads an activity (activities are
  * held as columns, see `PipelineData`), so these are all an evaluation needs of them.
  */
-export const activityFieldsRead: ReadonlySet<string> = new Set(['at', 'type', 'outcome', 'actor_id', 'lead_id', 'opportunity_id']);
+export const activityFieldsRead: ReadonlySet<string> = new Set([
+  'at',
+  'type',
+  'outcome',
+  'actor_id',
+  'lead_id',
+  'opportunity_id',
+]);
 
 /**
  * Of `engineFields`, those the engine reads from lead and opportunity rows; users and stage
@@ -27,8 +60,31 @@ export const activityFieldsRead: ReadonlySet<string> = new Set(['at', 'type', 'o
  * selection to catch that.
  */
 const engineFieldsOf: Partial<Record<EntityName, ReadonlySet<string>>> = {
-  leads: new Set(['id', 'created_at', 'owner_id', 'source', 'last_engaged_at', 'mql_at', 'sal_at', 'sql_at', 'opportunity_at', 'disqualified_at', 'recycled_at']),
-  opportunities: new Set(['id', 'lead_id', 'owner_id', 'amount', 'currency', 'won', 'created_at', 'closed_at', 'cancelled_at', 'term_months']),
+  leads: new Set([
+    'id',
+    'created_at',
+    'owner_id',
+    'source',
+    'last_engaged_at',
+    'mql_at',
+    'sal_at',
+    'sql_at',
+    'opportunity_at',
+    'disqualified_at',
+    'recycled_at',
+  ]),
+  opportunities: new Set([
+    'id',
+    'lead_id',
+    'owner_id',
+    'amount',
+    'currency',
+    'won',
+    'created_at',
+    'closed_at',
+    'cancelled_at',
+    'term_months',
+  ]),
 };
 
 const entities = Object.keys(canonicalModel) as EntityName[];

@@ -30,7 +30,13 @@ const ageBuckets: { label: string; fromDays: number; toDays: number | null }[] =
  *   adds every item still in the stage at its age at as-of (a lower bound on its time);
  * - ageing: items still in the stage at as-of by age.
  */
-export function measureFunnel(name: string, tracks: readonly StageTrack[], periods: readonly Period[], unit: 'week' | 'month', ctx: EngineContext): FunnelSection {
+export function measureFunnel(
+  name: string,
+  tracks: readonly StageTrack[],
+  periods: readonly Period[],
+  unit: 'week' | 'month',
+  ctx: EngineContext,
+): FunnelSection {
   return {
     funnel: name,
     periodUnit: unit,

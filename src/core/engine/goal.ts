@@ -35,7 +35,11 @@ export interface GoalMetric {
  * the goal's are left out and counted. A sum over won deals none of which carries an amount
  * is unknown (null), not 0.
  */
-export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], span: TimeWindow): GoalMetric {
+export function measureGoalMetric(
+  goal: Policy<'RevenueGoal'>,
+  opportunities: readonly Row[],
+  span: TimeWindow,
+): GoalMetric {
   const { metric, currency } = goal.spec.goal;
   let value: Decimal = new Dec(0);
   const amounts = new ExactSum(Dec);
@@ -53,7 +57,8 @@ export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: re
     counted++;
     if (metric === 'won_deals') value = value.plus(1);
     else if (typeof opp.amount !== 'string') withoutAmount++;
-    else if (metric === 'new_arr' && typeof opp.term_months === 'number' && opp.term_months > 0) value = value.plus(new Dec(opp.amount).times(12).div(opp.term_months));
+    else if (metric === 'new_arr' && typeof opp.term_months === 'number' && opp.term_months > 0)
+      value = value.plus(new Dec(opp.amount).times(12).div(opp.term_months));
     else amounts.add(opp.amount);
   }
   const isUnknown = metric !== 'won_deals' && counted > 0 && withoutAmount === counted;
@@ -67,7 +72,13 @@ export function measureGoalMetric(goal: Policy<'RevenueGoal'>, opportunities: re
  * after `until` (the end of the evaluated window) do not count. null when the prorated target
  * is 0 or the metric is unknown.
  */
-export function measureGoalAttainment(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], span: TimeWindow, timeZone: string, until = Infinity): Decimal | null {
+export function measureGoalAttainment(
+  goal: Policy<'RevenueGoal'>,
+  opportunities: readonly Row[],
+  span: TimeWindow,
+  timeZone: string,
+  until = Infinity,
+): Decimal | null {
   const period = goalPeriodOf(goal, timeZone);
   const target = new Dec(goal.spec.goal.target);
   if (target.isZero() || span.end <= span.start) return null;
@@ -82,7 +93,11 @@ export function measureGoalAttainment(goal: Policy<'RevenueGoal'>, opportunities
  * mean won cycle in days, where win rate = won ÷ (won + lost), average = Σ won amount ÷ won
  * deals with an amount (1 for `won_deals`) and cycle = Σ won cycle ÷ won; null with a reason.
  */
-export function measureVelocity(metric: string, deals: DealsSection, exact: DealsExact): { perDay: Decimal | null; unknown: VelocityUnknown | null } {
+export function measureVelocity(
+  metric: string,
+  deals: DealsSection,
+  exact: DealsExact,
+): { perDay: Decimal | null; unknown: VelocityUnknown | null } {
   const { won, lost, open } = deals;
   if (won + lost === 0) return { perDay: null, unknown: 'none-closed' };
   if (won === 0) return { perDay: null, unknown: 'none-won' };
@@ -90,7 +105,8 @@ export function measureVelocity(metric: string, deals: DealsSection, exact: Deal
   const cycleMs = new Dec(exact.wonCycleMs);
   if (!cycleMs.isPositive() || cycleMs.isZero()) return { perDay: null, unknown: 'zero-cycle' };
   const winRate = new Dec(won).div(won + lost);
-  const average = metric === 'won_deals' ? new Dec(1) : new Dec(exact.wonAmount as string).div(won - deals.wonWithoutAmount);
+  const average =
+    metric === 'won_deals' ? new Dec(1) : new Dec(exact.wonAmount as string).div(won - deals.wonWithoutAmount);
   const cycleDays = cycleMs.div(won).div(DAY_MS);
   return { perDay: new Dec(open).times(winRate).times(average).div(cycleDays), unknown: null };
 }
@@ -102,12 +118,21 @@ export function measureVelocity(metric: string, deals: DealsSection, exact: Deal
  * forecast adds velocity × the days left in the period to the actual. Everything is computed
  * from exact figures and rounded once, for display.
  */
-export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly Row[], deals: { section: DealsSection; exact: DealsExact }, asOf: number, timeZone: string): { section: GoalSection; warnings: string[] } {
+export function measureGoal(
+  goal: Policy<'RevenueGoal'>,
+  opportunities: readonly Row[],
+  deals: { section: DealsSection; exact: DealsExact },
+  asOf: number,
+  timeZone: string,
+): { section: GoalSection; warnings: string[] } {
   const spec = goal.spec.goal;
   const period = goalPeriodOf(goal, timeZone);
   const until = Math.min(asOf, period.end);
   // The as-of instant itself has happened: a deal closed at it is won (see `dealState`).
-  const { value, otherCurrency, withoutAmount } = measureGoalMetric(goal, opportunities, { start: period.start, end: Math.min(asOf + 1, period.end) });
+  const { value, otherCurrency, withoutAmount } = measureGoalMetric(goal, opportunities, {
+    start: period.start,
+    end: Math.min(asOf + 1, period.end),
+  });
   const target = new Dec(spec.target);
   const periodMs = period.end - period.start;
   const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
@@ -116,9 +141,16 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
   const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS);
   const projected = perDay === null || value === null ? null : value.plus(perDay.times(remaining));
-  const warnings = otherCurrency > 0 ? [`${otherCurrency} won deals are not in ${spec.currency} and are left out of the goal.`] : [];
-  if (unknown === 'no-amounts') warnings.push(`None of the won deals counted by the goal ${goal.metadata.name} carries an amount, so its actual and attainment are unknown.`);
-  else if (withoutAmount > 0 && spec.metric !== 'won_deals') warnings.push(`${withoutAmount} won deals counted by the goal ${goal.metadata.name} carry no amount and add nothing to it.`);
+  const warnings =
+    otherCurrency > 0 ? [`${otherCurrency} won deals are not in ${spec.currency} and are left out of the goal.`] : [];
+  if (unknown === 'no-amounts')
+    warnings.push(
+      `None of the won deals counted by the goal ${goal.metadata.name} carries an amount, so its actual and attainment are unknown.`,
+    );
+  else if (withoutAmount > 0 && spec.metric !== 'won_deals')
+    warnings.push(
+      `${withoutAmount} won deals counted by the goal ${goal.metadata.name} carry no amount and add nothing to it.`,
+    );
   return {
     section: {
       name: goal.metadata.name,
@@ -135,7 +167,8 @@ export function measureGoal(goal: Policy<'RevenueGoal'>, opportunities: readonly
       velocity: {
         openOpportunities: deals.section.open,
         winRate: deals.section.winRate,
-        averageWonAmount: spec.metric === 'won_deals' ? (deals.section.won > 0 ? '1.00' : null) : deals.section.averageWonAmount,
+        averageWonAmount:
+          spec.metric === 'won_deals' ? (deals.section.won > 0 ? '1.00' : null) : deals.section.averageWonAmount,
         cycleDays: deals.section.cycleDays.won.mean,
         perDay: perDay === null ? null : formatMoney(perDay),
         unknown: velocityUnknown,

@@ -59,7 +59,12 @@ export function activityIndexFor(prepared: PreparedData, entity: 'lead' | 'oppor
   const built =
     entity === 'lead'
       ? indexActivities(prepared.data.activities, prepared.data.leads.length, 'lead_id', prepared.leadIndex)
-      : indexActivities(prepared.data.activities, prepared.data.opportunities.length, 'opportunity_id', prepared.opportunityIndex);
+      : indexActivities(
+          prepared.data.activities,
+          prepared.data.opportunities.length,
+          'opportunity_id',
+          prepared.opportunityIndex,
+        );
   prepared.activities[entity] = built;
   return built;
 }

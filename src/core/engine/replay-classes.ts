@@ -36,7 +36,11 @@ export function classifyLeads(
   leads: readonly Row[],
   options: { asOf: number; calendars: ReadonlyMap<string, BusinessCalendar> },
 ): LeadClasses {
-  const compiled = compileLeadDefinition(definition, { asOf: options.asOf, calendars: options.calendars, decay: false });
+  const compiled = compileLeadDefinition(definition, {
+    asOf: options.asOf,
+    calendars: options.calendars,
+    decay: false,
+  });
   const spec = definition.spec;
   const stageOfClass = new Map(spec.classes.map((c) => [c.id, c.stage]));
   const classIds: string[] = [];
@@ -79,6 +83,8 @@ export function classifyLeads(
     const stage = stageOfClass.get(cls);
     if (stage !== undefined) stageOrderOf[i] = stageOrder.get(stage) ?? -1;
   });
-  const byRule = [...ruleCounts.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? '').localeCompare(b.rule ?? ''));
+  const byRule = [...ruleCounts.values()]
+    .flatMap((m) => [...m.values()])
+    .sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? '').localeCompare(b.rule ?? ''));
   return { definition, classIds, classOf, stageOrderOf, stageOfClass, byRule, errors, errorCount };
 }

@@ -16,7 +16,8 @@ export function projectCompliance(outcomes: SlaRowOutcomes, factor: number): num
     if (s !== SLA_STATUS.met && s !== SLA_STATUS.breached) continue;
     decided++;
     const within = thresholds.withinMs[target[i] as number];
-    const isStopped = ((flags[i] as number) & SLA_FLAG.stopped) !== 0 && ((flags[i] as number) & SLA_FLAG.recycled) === 0;
+    const isStopped =
+      ((flags[i] as number) & SLA_FLAG.stopped) !== 0 && ((flags[i] as number) & SLA_FLAG.recycled) === 0;
     if (isStopped && within !== undefined && (waitMs[i] as number) * factor <= within) met++;
   }
   return decided === 0 ? null : round(met / decided, 4);

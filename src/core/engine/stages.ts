@@ -60,7 +60,9 @@ export function trackStages(
     };
   });
   // Both depend on the data only: shared, never changed.
-  const leadToOpportunity = memo(`first-opportunity:${asOf}`, () => firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity));
+  const leadToOpportunity = memo(`first-opportunity:${asOf}`, () =>
+    firstOpportunityOfLeads(leads, opportunities, asOf, leadOfOpportunity),
+  );
   const drops = memo('lead-drops', () => readTimes(leads, leadDropFields));
   const firstOpportunityTrack = tracks.find((t) => t.entity === 'opportunity' && t.stage.terminal === undefined);
   const terminalOpportunityTracks = tracks.filter((t) => t.entity === 'opportunity' && t.stage.terminal !== undefined);
@@ -72,11 +74,22 @@ export function trackStages(
     const laterEntries = later.map((t) => t.entry);
     const laterIsLoss = Uint8Array.from(later, (t) => (t.stage.terminal === 'lost' ? 1 : 0));
     // A terminal stage converts to nothing, even a `lost` listed before `won`.
-    track.next = track.stage.terminal === undefined ? (tracks.find((t) => t.order > track.order && t.stage.terminal !== 'lost') ?? null) : null;
+    track.next =
+      track.stage.terminal === undefined
+        ? (tracks.find((t) => t.order > track.order && t.stage.terminal !== 'lost') ?? null)
+        : null;
     if (track.stage.terminal !== undefined) continue;
     const isLead = track.entity === 'lead';
-    const bridgesToOpportunity = isLead && firstOpportunityTrack !== undefined && firstOpportunityTrack.order > track.order;
-    const closes = isLead && !bridgesToOpportunity ? closingOfLeads(terminalOpportunityTracks.filter((t) => t.order > track.order), leads.length, leadOfOpportunity) : null;
+    const bridgesToOpportunity =
+      isLead && firstOpportunityTrack !== undefined && firstOpportunityTrack.order > track.order;
+    const closes =
+      isLead && !bridgesToOpportunity
+        ? closingOfLeads(
+            terminalOpportunityTracks.filter((t) => t.order > track.order),
+            leads.length,
+            leadOfOpportunity,
+          )
+        : null;
     const next = track.next;
     const passesThrough = next !== null && next.entity === track.entity;
     const rows = isLead ? leads : opportunities;
@@ -119,8 +132,20 @@ export function trackStages(
       track.exit[i] = exit;
       track.advanced[i] = isAdvance ? 1 : 0;
       if (isAdvance && closes !== null && exit === closes.at[i] && exit <= asOf) wonByClose++;
-      if (isAdvance && bridgesToOpportunity && exit === leadToOpportunity.at[i] && leadToOpportunity.byStamp[i] === 1 && next?.entity === 'opportunity') bridgedByStamp++;
-      if (isAdvance && passesThrough && next !== null && !(((next.entry[i] as number) >= entered) && (next.entry[i] as number) <= exit)) {
+      if (
+        isAdvance &&
+        bridgesToOpportunity &&
+        exit === leadToOpportunity.at[i] &&
+        leadToOpportunity.byStamp[i] === 1 &&
+        next?.entity === 'opportunity'
+      )
+        bridgedByStamp++;
+      if (
+        isAdvance &&
+        passesThrough &&
+        next !== null &&
+        !((next.entry[i] as number) >= entered && (next.entry[i] as number) <= exit)
+      ) {
         if (!owned.has(next)) {
           next.entry = Float64Array.from(next.entry);
           owned.add(next);
@@ -152,7 +177,11 @@ export function trackStages(
  * For leads followed only by terminal opportunity stages: when each lead's first opportunity
  * entered one of them (NaN if none did), and whether that was a win.
  */
-function closingOfLeads(terminals: readonly StageTrack[], leadCount: number, leadOfOpportunity: Int32Array): { at: Float64Array; isWon: Uint8Array } | null {
+function closingOfLeads(
+  terminals: readonly StageTrack[],
+  leadCount: number,
+  leadOfOpportunity: Int32Array,
+): { at: Float64Array; isWon: Uint8Array } | null {
   if (terminals.length === 0) return null;
   const at = new Float64Array(leadCount).fill(NaN);
   const isWon = new Uint8Array(leadCount);
@@ -176,7 +205,12 @@ function closingOfLeads(terminals: readonly StageTrack[], leadCount: number, lea
  * When each lead's first opportunity was created (by `lead_id`, else the lead's `opportunity_at`),
  * NaN if none by as-of; `byStamp` marks the leads known only by `opportunity_at`.
  */
-function firstOpportunityOfLeads(leads: readonly Row[], opportunities: readonly Row[], asOf: number, leadOfOpportunity: Int32Array): { at: Float64Array; byStamp: Uint8Array } {
+function firstOpportunityOfLeads(
+  leads: readonly Row[],
+  opportunities: readonly Row[],
+  asOf: number,
+  leadOfOpportunity: Int32Array,
+): { at: Float64Array; byStamp: Uint8Array } {
   const out = new Float64Array(leads.length).fill(NaN);
   const byStamp = new Uint8Array(leads.length);
   opportunities.forEach((opp, k) => {

@@ -14,7 +14,10 @@ import { EvaluationInputError } from './input-error.js';
 export const MAX_WINDOW_YEARS = 10;
 
 /** Where a window bound comes from, for the message that refuses it. */
-export type BoundSource = { kind: 'option'; option: '--from' | '--as-of' } | { kind: 'goal'; name: string } | { kind: 'data'; entity: EntityName; field: string; id?: string };
+export type BoundSource =
+  | { kind: 'option'; option: '--from' | '--as-of' }
+  | { kind: 'goal'; name: string }
+  | { kind: 'data'; entity: EntityName; field: string; id?: string };
 
 /** A window start (or as-of) and where it comes from. */
 export interface WindowBound {
@@ -31,7 +34,9 @@ export class WindowSpanError extends EvaluationInputError {
     super(
       `The window from ${isoOf(start.at)} (${describeSource(start.source)}) to ${isoOf(end.at)} (${describeSource(end.source)}) ` +
         `spans more than ${MAX_WINDOW_YEARS} years, the longest an evaluation accepts; pass --from and --as-of to choose a shorter window` +
-        (start.source.kind === 'data' || end.source.kind === 'data' ? ', or correct the out-of-range date in the data.' : '.'),
+        (start.source.kind === 'data' || end.source.kind === 'data'
+          ? ', or correct the out-of-range date in the data.'
+          : '.'),
     );
     this.name = 'WindowSpanError';
   }
@@ -57,7 +62,8 @@ function describeSource(source: BoundSource): string {
 export function latestSource(data: PipelineData, latest: number): BoundSource {
   const known = data.latestTimestamps;
   if (known !== undefined) {
-    for (const [entity, value] of Object.entries(known) as [EntityName, number][]) if (value === latest) return { kind: 'data', entity, field: '*' };
+    for (const [entity, value] of Object.entries(known) as [EntityName, number][])
+      if (value === latest) return { kind: 'data', entity, field: '*' };
   }
   // Not noted by the loader: the row entities hold it, else the activities.
   for (const entity of ['leads', 'opportunities', 'stage_events'] as const) {
@@ -71,7 +77,12 @@ export function latestSource(data: PipelineData, latest: number): BoundSource {
  * The default window start: the goal period's start when it has begun, else the start of
  * the day of the earliest lead or opportunity (`created_at`), else the as-of day.
  */
-export function findDefaultStart(goal: Policy<'RevenueGoal'> | undefined, data: PipelineData, asOf: WindowBound, timeZone: string): WindowBound {
+export function findDefaultStart(
+  goal: Policy<'RevenueGoal'> | undefined,
+  data: PipelineData,
+  asOf: WindowBound,
+  timeZone: string,
+): WindowBound {
   if (goal !== undefined) {
     const period = goalPeriodOf(goal, timeZone);
     if (period.start < asOf.at) return { at: period.start, source: { kind: 'goal', name: goal.metadata.name } };

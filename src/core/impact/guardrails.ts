@@ -40,7 +40,9 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
       return changes.length === 0 ? null : Math.min(...changes);
     }
     case 'mql_volume_change_pct':
-      return f.mqlVolume.base === null || f.mqlVolume.head === null || f.mqlVolume.base === 0 ? null : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
+      return f.mqlVolume.base === null || f.mqlVolume.head === null || f.mqlVolume.base === 0
+        ? null
+        : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
     case 'goal_forecast_change_pct': {
       // From the exact attainments: the display figures are rounded to 4 places.
       const g = f.goal?.projectedAttainmentExact;
@@ -76,7 +78,11 @@ function formatValue(value: number | boolean | null): string {
  * that cannot be measured on the change crosses too: a change must not escape a guardrail by
  * making its figure unknown, so the guardrail's approvers decide.
  */
-export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: Figures, changes: readonly PolicyChange[]): GuardrailResult[] {
+export function checkGuardrails(
+  guardrails: readonly Policy<'Guardrails'>[],
+  f: Figures,
+  changes: readonly PolicyChange[],
+): GuardrailResult[] {
   const out: GuardrailResult[] = [];
   for (const policy of guardrails) {
     for (const rule of policy.spec.rules) {
@@ -85,12 +91,17 @@ export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: 
       if (rule.metric !== undefined) {
         value = measureGuardrailMetric(rule.metric, f);
         if (typeof value === 'boolean') {
-          if (value) reasons.push(rule.metric === 'data_changed' ? `data changed: ${describeInputChanges(f)}` : `${rule.metric} is true`);
+          if (value)
+            reasons.push(
+              rule.metric === 'data_changed' ? `data changed: ${describeInputChanges(f)}` : `${rule.metric} is true`,
+            );
         } else if (value === null) {
           reasons.push(`${rule.metric} cannot be measured on this change, so its approvers decide`);
         } else {
-          if (rule.above !== undefined && value > rule.above) reasons.push(`${rule.metric} ${formatValue(value)} is above ${rule.above}`);
-          if (rule.below !== undefined && value < rule.below) reasons.push(`${rule.metric} ${formatValue(value)} is below ${rule.below}`);
+          if (rule.above !== undefined && value > rule.above)
+            reasons.push(`${rule.metric} ${formatValue(value)} is above ${rule.above}`);
+          if (rule.below !== undefined && value < rule.below)
+            reasons.push(`${rule.metric} ${formatValue(value)} is below ${rule.below}`);
         }
       }
       const kinds = new Set<string>(rule.changedKinds ?? []);
@@ -100,11 +111,21 @@ export function checkGuardrails(guardrails: readonly Policy<'Guardrails'>[], f: 
         id: rule.id,
         description: rule.description ?? null,
         metric: rule.metric ?? null,
-        threshold: rule.above === undefined && rule.below === undefined ? null : { ...(rule.above === undefined ? {} : { above: rule.above }), ...(rule.below === undefined ? {} : { below: rule.below }) },
+        threshold:
+          rule.above === undefined && rule.below === undefined
+            ? null
+            : {
+                ...(rule.above === undefined ? {} : { above: rule.above }),
+                ...(rule.below === undefined ? {} : { below: rule.below }),
+              },
         value: typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value,
         isCrossed: reasons.length > 0,
         reason: reasons.length > 0 ? reasons.join('; ') : 'not crossed',
-        approvers: { users: rule.approvers.users ?? [], teams: rule.approvers.teams ?? [], minApprovals: rule.approvers.minApprovals ?? 1 },
+        approvers: {
+          users: rule.approvers.users ?? [],
+          teams: rule.approvers.teams ?? [],
+          minApprovals: rule.approvers.minApprovals ?? 1,
+        },
       });
     }
   }

@@ -32,7 +32,13 @@ function exactDelta(base: string | null, head: string | null): Delta<string | nu
 function moneyDelta(currency: string, base: string, head: string): MoneyDelta {
   const b = new Decimal(base);
   const d = new Decimal(head).minus(b);
-  return { currency, base, head, delta: d.toFixed(2), deltaPct: b.isZero() ? null : round(d.div(b).times(100).toNumber(), 2) };
+  return {
+    currency,
+    base,
+    head,
+    delta: d.toFixed(2),
+    deltaPct: b.isZero() ? null : round(d.div(b).times(100).toNumber(), 2),
+  };
 }
 
 /** Stage ids of both funnels: the base's in order, each stage only the head has after the head's stage before it. */
@@ -66,10 +72,23 @@ function compareStages(base: Report, head: Report): StageImpact[] {
 }
 
 function compareComp(base: Report, head: Report): ImpactReport['comp'] {
-  const keyed = <T>(items: readonly T[] | undefined, key: (t: T) => string, total: (t: T) => string) => new Map((items ?? []).map((t) => [key(t), total(t)]));
-  const pairs = <T extends { currency: string; total: string }>(b: readonly T[] | undefined, h: readonly T[] | undefined, key: (t: T) => string) => {
-    const left = keyed(b, (t) => `${key(t)}\u0000${t.currency}`, (t) => t.total);
-    const right = keyed(h, (t) => `${key(t)}\u0000${t.currency}`, (t) => t.total);
+  const keyed = <T>(items: readonly T[] | undefined, key: (t: T) => string, total: (t: T) => string) =>
+    new Map((items ?? []).map((t) => [key(t), total(t)]));
+  const pairs = <T extends { currency: string; total: string }>(
+    b: readonly T[] | undefined,
+    h: readonly T[] | undefined,
+    key: (t: T) => string,
+  ) => {
+    const left = keyed(
+      b,
+      (t) => `${key(t)}\u0000${t.currency}`,
+      (t) => t.total,
+    );
+    const right = keyed(
+      h,
+      (t) => `${key(t)}\u0000${t.currency}`,
+      (t) => t.total,
+    );
     return [...new Set([...left.keys(), ...right.keys()])].sort().map((k) => {
       // The currency is the last part of the key; the name may itself hold parts (plan and person).
       const cut = k.lastIndexOf('\u0000');
@@ -89,12 +108,27 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
       })),
     );
   // A payout built on a metric counted as 0 is not a known 0: the impact must say so.
-  const countedAsZero = (r: Report) => [...new Set((r.comp?.plans ?? []).flatMap((plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)))))].sort();
+  const countedAsZero = (r: Report) =>
+    [
+      ...new Set(
+        (r.comp?.plans ?? []).flatMap((plan) =>
+          plan.people.flatMap((p) =>
+            p.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)),
+          ),
+        ),
+      ),
+    ].sort();
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\u0000${p.personId}`, p.name]));
   return {
     total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => '').map(({ name: _, ...m }) => m),
-    byPlan: pairs(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({ plan: name, ...m })),
-    byTeam: pairs(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({ team: name, ...m })),
+    byPlan: pairs(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
+      plan: name,
+      ...m,
+    })),
+    byTeam: pairs(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
+      team: name,
+      ...m,
+    })),
     byPerson: pairs(people(base), people(head), (p) => `${p.plan}\u0000${p.personId}`)
       .map(({ name, ...m }) => {
         const [plan = '', personId = ''] = name.split('\u0000');
@@ -120,7 +154,11 @@ export function computeImpact(
   base: ImpactSide,
   head: ImpactSide,
   leads: readonly Row[],
-  options: { engineVersion: string; generatedAt?: string; inputs?: Pick<ImpactInputs, 'dataFrom' | 'dataDir' | 'dataChanges' | 'note'> },
+  options: {
+    engineVersion: string;
+    generatedAt?: string;
+    inputs?: Pick<ImpactInputs, 'dataFrom' | 'dataDir' | 'dataChanges' | 'note'>;
+  },
 ): ImpactReport {
   const b = base.evaluation.report;
   const h = head.evaluation.report;
@@ -128,7 +166,9 @@ export function computeImpact(
   const policyChanges = diffPolicySets(base.set, head.set);
   const stages = compareStages(b, h);
   const slas: SlaImpact[] = [...new Set([...b.slas, ...h.slas].map((s) => s.name))].sort().map((name) => {
-    const policy = base.set.HandoffSla.find((p) => p.metadata.name === name) ?? head.set.HandoffSla.find((p) => p.metadata.name === name);
+    const policy =
+      base.set.HandoffSla.find((p) => p.metadata.name === name) ??
+      head.set.HandoffSla.find((p) => p.metadata.name === name);
     const stage = policy === undefined ? null : stageOfEvent(head.set, policy.spec.from);
     return modelSla(name, stage, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
   });
@@ -138,7 +178,9 @@ export function computeImpact(
   const mqlHead = h.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? null;
   const constraintHead = h.constraint?.stage ?? null;
   const given = options.inputs ?? { dataFrom: 'worktree', dataDir: '', dataChanges: [], note: null };
-  const mappingChanges = policyChanges.filter((c) => c.kind === 'FieldMapping').map((c) => `${c.kind} ${c.name} ${c.change}`);
+  const mappingChanges = policyChanges
+    .filter((c) => c.kind === 'FieldMapping')
+    .map((c) => `${c.kind} ${c.name} ${c.change}`);
   const figures: Omit<ImpactReport, 'guardrails'> = {
     schemaVersion: 1,
     kind: 'impact',
@@ -176,12 +218,27 @@ export function computeImpact(
             forecast: {
               base: b.goal?.forecast.projected ?? null,
               head: h.goal?.forecast.projected ?? null,
-              delta: b.goal?.forecast.projected == null || h.goal?.forecast.projected == null ? null : new Decimal(h.goal.forecast.projected).minus(b.goal.forecast.projected).toFixed(2),
+              delta:
+                b.goal?.forecast.projected == null || h.goal?.forecast.projected == null
+                  ? null
+                  : new Decimal(h.goal.forecast.projected).minus(b.goal.forecast.projected).toFixed(2),
             },
-            projectedAttainment: delta(b.goal?.forecast.projectedAttainment ?? null, h.goal?.forecast.projectedAttainment ?? null),
-            projectedAttainmentExact: exactDelta(b.goal?.forecast.projectedAttainmentExact ?? null, h.goal?.forecast.projectedAttainmentExact ?? null),
+            projectedAttainment: delta(
+              b.goal?.forecast.projectedAttainment ?? null,
+              h.goal?.forecast.projectedAttainment ?? null,
+            ),
+            projectedAttainmentExact: exactDelta(
+              b.goal?.forecast.projectedAttainmentExact ?? null,
+              h.goal?.forecast.projectedAttainmentExact ?? null,
+            ),
           },
-    mqlVolume: { stage: volume.stage, stageName: volume.name, base: mqlBase, head: mqlHead, delta: mqlBase === null || mqlHead === null ? null : mqlHead - mqlBase },
+    mqlVolume: {
+      stage: volume.stage,
+      stageName: volume.name,
+      base: mqlBase,
+      head: mqlHead,
+      delta: mqlBase === null || mqlHead === null ? null : mqlHead - mqlBase,
+    },
     data: b.data,
     warnings: [...new Set([...b.warnings, ...h.warnings])],
     isMasked: false,

@@ -23,7 +23,8 @@ function idsOf(list: readonly unknown[]): string[] | undefined {
 export function diffValues(before: unknown, after: unknown, path: string, out: Change[]): void {
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   if (isRecord(before) && isRecord(after) && !isLogic(before) && !isLogic(after)) {
-    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])]) diffValues(before[key], after[key], path === '' ? key : `${path}.${key}`, out);
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])])
+      diffValues(before[key], after[key], path === '' ? key : `${path}.${key}`, out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -36,11 +37,15 @@ export function diffValues(before: unknown, after: unknown, path: string, out: C
       for (const id of [...new Set([...a, ...b])]) diffValues(left.get(id), right.get(id), `${path}[id=${id}]`, out);
       return;
     }
-    if (before.every((v) => !isRecord(v) && !Array.isArray(v)) && after.every((v) => !isRecord(v) && !Array.isArray(v))) {
+    if (
+      before.every((v) => !isRecord(v) && !Array.isArray(v)) &&
+      after.every((v) => !isRecord(v) && !Array.isArray(v))
+    ) {
       out.push({ path, before, after });
       return;
     }
-    for (let i = 0; i < Math.max(before.length, after.length); i++) diffValues(before[i], after[i], `${path}[${i}]`, out);
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      diffValues(before[i], after[i], `${path}[${i}]`, out);
     return;
   }
   out.push({ path, before: before ?? null, after: after ?? null });

@@ -5,7 +5,9 @@ import type { DeclaredSide, ImpactReport } from '../report/impact.js';
 /** One side's declared constraint metric, with that side's own target and verdict. */
 function declaredOf(report: Report): DeclaredSide | null {
   const d = report.constraint?.declared ?? null;
-  return d === null ? null : { goal: d.goal, stage: d.stage, metric: d.metric, target: d.target, value: d.value, isMet: d.isMet };
+  return d === null
+    ? null
+    : { goal: d.goal, stage: d.stage, metric: d.metric, target: d.target, value: d.value, isMet: d.isMet };
 }
 
 /**
@@ -23,12 +25,23 @@ export function compareDeclared(base: Report, head: Report): ImpactReport['const
  * qualifies leads into (the head's lead definitions, else the base's), else the stage the
  * goal declares as its constraint, else the funnel's first stage. Named as the funnel names it.
  */
-export function volumeStageOf(base: { set: PolicySet; report: Report }, head: { set: PolicySet; report: Report }): { stage: string | null; name: string | null } {
+export function volumeStageOf(
+  base: { set: PolicySet; report: Report },
+  head: { set: PolicySet; report: Report },
+): { stage: string | null; name: string | null } {
   const funnel = head.set.Funnel[0] ?? base.set.Funnel[0];
   const order = funnel?.spec.stages.map((s) => s.id) ?? [];
-  const classStages = (set: PolicySet) => set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s) => order.includes(s));
-  const qualified = [...(classStages(head.set).length > 0 ? classStages(head.set) : classStages(base.set))].sort((x, y) => order.indexOf(x) - order.indexOf(y));
-  const stage = qualified[0] ?? head.report.constraint?.declared?.stage ?? base.report.constraint?.declared?.stage ?? order[0] ?? null;
+  const classStages = (set: PolicySet) =>
+    set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s) => order.includes(s));
+  const qualified = [...(classStages(head.set).length > 0 ? classStages(head.set) : classStages(base.set))].sort(
+    (x, y) => order.indexOf(x) - order.indexOf(y),
+  );
+  const stage =
+    qualified[0] ??
+    head.report.constraint?.declared?.stage ??
+    base.report.constraint?.declared?.stage ??
+    order[0] ??
+    null;
   if (stage === null) return { stage: null, name: null };
   const name = funnel?.spec.stages.find((s) => s.id === stage)?.name ?? stage;
   return { stage, name };

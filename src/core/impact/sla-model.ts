@@ -10,7 +10,13 @@ import { round } from '../engine/stats.js';
  * unchanged, and the targets are the base targets. At ρh ≥ 1 there is no steady state: the
  * queue grows every week, and compliance keeps falling; the model then projects nothing.
  */
-export function modelSla(name: string, stage: string | null, base: Report, head: Report, projectCompliance: (factor: number) => number | null): SlaImpact {
+export function modelSla(
+  name: string,
+  stage: string | null,
+  base: Report,
+  head: Report,
+  projectCompliance: (factor: number) => number | null,
+): SlaImpact {
   const b = base.slas.find((s) => s.name === name);
   const h = head.slas.find((s) => s.name === name);
   const ub = stage === null ? null : (base.constraint?.stages.find((s) => s.stage === stage)?.utilisation ?? null);
@@ -27,17 +33,25 @@ export function modelSla(name: string, stage: string | null, base: Report, head:
     factor = 1;
     assumption = 'The base has no demand at the stage; waits are taken as unchanged.';
   } else {
-    factor = (uh / (1 - uh)) / (ub / (1 - Math.min(ub, 0.999)));
+    factor = uh / (1 - uh) / (ub / (1 - Math.min(ub, 0.999)));
     assumption = `Waits scale with utilisation as ρ/(1−ρ) (an M/M/1 queue): ${ub.toFixed(2)} → ${uh.toFixed(2)} multiplies every base wait by ${factor.toFixed(2)}; service and targets unchanged.`;
   }
   const modelled = factor === null ? null : projectCompliance(factor);
   return {
     name,
     stage,
-    replayed: { base: baseCompliance, head: h?.compliance ?? null, delta: baseCompliance === null || h?.compliance == null ? null : round(h.compliance - baseCompliance, 4) },
+    replayed: {
+      base: baseCompliance,
+      head: h?.compliance ?? null,
+      delta: baseCompliance === null || h?.compliance == null ? null : round(h.compliance - baseCompliance, 4),
+    },
     modelled,
-    modelledChangePts: modelled === null || baseCompliance === null ? null : round((modelled - baseCompliance) * 100, 2),
-    medianResponseHours: { base: b?.response.medianHours ?? null, modelled: factor === null || b?.response.medianHours == null ? null : round(b.response.medianHours * factor, 2) },
+    modelledChangePts:
+      modelled === null || baseCompliance === null ? null : round((modelled - baseCompliance) * 100, 2),
+    medianResponseHours: {
+      base: b?.response.medianHours ?? null,
+      modelled: factor === null || b?.response.medianHours == null ? null : round(b.response.medianHours * factor, 2),
+    },
     utilisation: { base: ub, head: uh, delta: ub === null || uh === null ? null : round(uh - ub, 4) },
     waitFactor: factor === null ? null : round(factor, 4),
     assumption,

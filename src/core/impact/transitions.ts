@@ -9,7 +9,12 @@ const EXAMPLES = 3;
  * definitions, per (from, to) pair, with the first few lead ids in data order as examples.
  * Leads that keep their class are not listed.
  */
-export function countClassTransitions(base: LeadClasses | undefined, head: LeadClasses | undefined, leads: readonly Row[], asOf: number): { moved: number; leads: number; transitions: ClassTransition[] } {
+export function countClassTransitions(
+  base: LeadClasses | undefined,
+  head: LeadClasses | undefined,
+  leads: readonly Row[],
+  asOf: number,
+): { moved: number; leads: number; transitions: ClassTransition[] } {
   const out = new Map<string, ClassTransition>();
   let moved = 0;
   let total = 0;
@@ -27,6 +32,8 @@ export function countClassTransitions(base: LeadClasses | undefined, head: LeadC
     if (entry.examples.length < EXAMPLES && typeof lead.id === 'string') entry.examples.push(lead.id);
     out.set(key, entry);
   }
-  const transitions = [...out.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const transitions = [...out.values()].sort(
+    (a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
   return { moved, leads: total, transitions };
 }

@@ -26,7 +26,11 @@ export function startBudget(): void {
 export function spendSteps(steps: number, op: string, path: LogicPath): void {
   spent.steps += steps;
   if (spent.steps > LOGIC_MAX_STEPS) {
-    throw new RuleEvaluationError('budget', `\`${op}\` went past ${LOGIC_MAX_STEPS.toLocaleString('en-US')} steps (elements visited or listed inside element rules) on this row`, path);
+    throw new RuleEvaluationError(
+      'budget',
+      `\`${op}\` went past ${LOGIC_MAX_STEPS.toLocaleString('en-US')} steps (elements visited or listed inside element rules) on this row`,
+      path,
+    );
   }
 }
 
@@ -34,7 +38,11 @@ export function spendSteps(steps: number, op: string, path: LogicPath): void {
 export function spendChars(chars: number, op: string, path: LogicPath): void {
   spent.chars += chars;
   if (spent.chars > LOGIC_MAX_CHARS) {
-    throw new RuleEvaluationError('budget', `\`${op}\` built more than ${LOGIC_MAX_CHARS.toLocaleString('en-US')} characters inside element rules on this row`, path);
+    throw new RuleEvaluationError(
+      'budget',
+      `\`${op}\` built more than ${LOGIC_MAX_CHARS.toLocaleString('en-US')} characters inside element rules on this row`,
+      path,
+    );
   }
 }
 

@@ -23,7 +23,12 @@ function minutesOf(time: string): number {
 /** A civil date as a day count since 1970-01-01, and back: calendar arithmetic, no time zone. */
 function civilDate(day: number): { year: number; month: number; day: number; iso: string } {
   const date = new Date(day * DAY_MS);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), iso: date.toISOString().slice(0, 10) };
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    iso: date.toISOString().slice(0, 10),
+  };
 }
 
 /** ISO weekday (1 = Monday) of a day count; 1970-01-01 was a Thursday. */
@@ -55,7 +60,8 @@ export function createBusinessCalendar(spec: CalendarSpec, name?: string): Busin
     for (const day of block.days) {
       const weekday = weekdayNumbers[day];
       // The first block of a day wins; the Calendar check reports the others.
-      if (weekday !== undefined && !hours.has(weekday)) hours.set(weekday, { start: minutesOf(block.start), end: minutesOf(block.end) });
+      if (weekday !== undefined && !hours.has(weekday))
+        hours.set(weekday, { start: minutesOf(block.start), end: minutesOf(block.end) });
     }
   }
   if (![...hours.values()].some((h) => h.end > h.start)) throw new RangeError('the calendar has no working hours');
@@ -68,7 +74,10 @@ export function createBusinessCalendar(spec: CalendarSpec, name?: string): Busin
     const { year, month, day: dayOfMonth } = civilDate(day);
     const midnight = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone });
     if (minutes === 1440) return midnight.plus({ days: 1 }).toMillis();
-    return DateTime.fromObject({ year, month, day: dayOfMonth, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+    return DateTime.fromObject(
+      { year, month, day: dayOfMonth, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+      { zone },
+    ).toMillis();
   };
 
   const windowOf = (day: number): Window | null => {

@@ -19,7 +19,9 @@ export function walkRule(rule: unknown, path: LogicPath, visit: (node: OperatorV
   const op = keys[0];
   if (keys.length !== 1 || op === undefined) return;
   const value = (rule as Record<string, unknown>)[op];
-  const args = Array.isArray(value) ? value.map((v, i) => ({ value: v, path: [...path, op, i] })) : [{ value, path: [...path, op] }];
+  const args = Array.isArray(value)
+    ? value.map((v, i) => ({ value: v, path: [...path, op, i] }))
+    : [{ value, path: [...path, op] }];
   visit({ op, args, path });
   for (const arg of args) walkRule(arg.value, arg.path, visit);
 }

@@ -32,7 +32,9 @@ function locateFailure(error: unknown, rule: unknown, data: unknown, options: Co
     if (traced instanceof RuleEvaluationError) return traced;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new RuleEvaluationError('evaluation', `the rule failed: ${message}`, [...(options.path ?? [])], { cause: error });
+  return new RuleEvaluationError('evaluation', `the rule failed: ${message}`, [...(options.path ?? [])], {
+    cause: error,
+  });
 }
 
 /**
@@ -67,9 +69,8 @@ function compileClosures(rule: unknown, options: CompileOptions): CompiledRule {
 /** A generator of code for rules compiled with `options` (exported for tests of what it emits). */
 export function createGenerator(options: CompileOptions): RuleGenerator {
   const types = options.fieldTypes;
-  return new RuleGenerator(
-    { isNumeric: (key) => isNumericField(types, key) },
-    (rule, path, depth) => compileNode(rule, path, depth, { options, isScoped: false }),
+  return new RuleGenerator({ isNumeric: (key) => isNumericField(types, key) }, (rule, path, depth) =>
+    compileNode(rule, path, depth, { options, isScoped: false }),
   );
 }
 
@@ -92,7 +93,11 @@ export interface CompiledRuleSet {
  * field once (rows are data: reading a field has no effect, so reading it early or once
  * changes nothing).
  */
-export function compileRuleSet(rules: readonly unknown[], options: CompileOptions = {}, paths: readonly (LogicPath | undefined)[] = []): CompiledRuleSet {
+export function compileRuleSet(
+  rules: readonly unknown[],
+  options: CompileOptions = {},
+  paths: readonly (LogicPath | undefined)[] = [],
+): CompiledRuleSet {
   const pathOf = (i: number): LogicPath => [...(paths[i] ?? options.path ?? [])];
   const compiled = rules.map((rule, i) => compileRule(rule, { ...options, path: pathOf(i) }));
   const eachRule = (row: Readonly<Record<string, unknown>>, out: unknown[]): unknown[] => {
@@ -109,7 +114,8 @@ export function compileRuleSet(rules: readonly unknown[], options: CompileOption
   if (options.coverage === undefined && rules.length > 0) {
     const generator = createGenerator(options);
     rules.forEach((rule, i) => generator.addRule(rule, pathOf(i)));
-    if (generator.generatedNodes > 0 && generator.size < MAX_GENERATED_CHARS) together = generator.build(eachRule, true);
+    if (generator.generatedNodes > 0 && generator.size < MAX_GENERATED_CHARS)
+      together = generator.build(eachRule, true);
   }
   const evaluate = together ?? eachRule;
   return {

@@ -37,7 +37,16 @@ export interface FieldTyping {
   isNumeric(key: string): boolean;
 }
 
-const comparisonTokens: Readonly<Record<string, string>> = { '==': '==', '===': '===', '!=': '!=', '!==': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const comparisonTokens: Readonly<Record<string, string>> = {
+  '==': '==',
+  '===': '===',
+  '!=': '!=',
+  '!==': '!==',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
 const binaryTokens: Readonly<Record<string, string>> = { '-': '-', '/': '/', '%': '%' };
 /** Lists up to this long are compared member by member inline. */
 const INLINE_MEMBERS = 8;
@@ -94,7 +103,9 @@ export class RuleGenerator {
       '  try {',
       ...this.declarations.map((line) => `    ${line}`),
       ...(temps.length > 0 ? [`    let ${temps.join(', ')};`] : []),
-      ...(isSet ? [...this.results.map((code, i) => `    out[${i}] = ${code};`), '    return out;'] : [`    return ${this.results[0] ?? 'undefined'};`]),
+      ...(isSet
+        ? [...this.results.map((code, i) => `    out[${i}] = ${code};`), '    return out;']
+        : [`    return ${this.results[0] ?? 'undefined'};`]),
       '  } catch {',
       `    return s(${params});`,
       '  }',
@@ -123,7 +134,12 @@ export class RuleGenerator {
     const node = classifyNode(rule, path, depth);
     if (node.kind === 'literal') return this.constant(freezeLiteral(node.value));
     if (node.kind === 'operator' && node.raw.length <= 16) {
-      const emitted = this.operator(node.op, node.raw, (i) => argumentPath(path, node.op, node.isList, i), argumentDepth(depth, node.isList));
+      const emitted = this.operator(
+        node.op,
+        node.raw,
+        (i) => argumentPath(path, node.op, node.isList, i),
+        argumentDepth(depth, node.isList),
+      );
       if (emitted !== undefined) {
         this.generatedNodes++;
         return emitted;
@@ -133,7 +149,12 @@ export class RuleGenerator {
     return { code: `c[${index}](d)`, kind: 'any', isLeaf: false };
   }
 
-  private operator(op: string, raw: readonly unknown[], pathOf: (i: number) => LogicPath, depth: number): Expression | undefined {
+  private operator(
+    op: string,
+    raw: readonly unknown[],
+    pathOf: (i: number) => LogicPath,
+    depth: number,
+  ): Expression | undefined {
     if (op === 'var') return this.field(raw);
     const args = (): Expression[] => raw.map((arg, i) => this.node(arg, pathOf(i), depth));
     const comparison = comparisonTokens[op];
@@ -146,7 +167,11 @@ export class RuleGenerator {
       if (raw.length === 3 && (op === '<' || op === '<=')) {
         const [a, b, c] = args() as [Expression, Expression, Expression];
         if (!a.isLeaf || !b.isLeaf || !c.isLeaf) return undefined;
-        return { code: `(${a.code} ${comparison} ${b.code} && ${b.code} ${comparison} ${c.code})`, kind: 'boolean', isLeaf: false };
+        return {
+          code: `(${a.code} ${comparison} ${b.code} && ${b.code} ${comparison} ${c.code})`,
+          kind: 'boolean',
+          isLeaf: false,
+        };
       }
       return undefined;
     }
@@ -173,12 +198,21 @@ export class RuleGenerator {
       }
       case '+':
         // json-logic-js folds parseFloat(acc) + parseFloat(value) from 0; acc is never -0 after 0 + x.
-        return raw.length === 0 ? undefined : { code: `(0 + ${args().map((a) => `h.toFloat(${a.code})`).join(' + ')})`, kind: 'number', isLeaf: false };
+        return raw.length === 0
+          ? undefined
+          : {
+              code: `(0 + ${args()
+                .map((a) => `h.toFloat(${a.code})`)
+                .join(' + ')})`,
+              kind: 'number',
+              isLeaf: false,
+            };
       case '-':
       case '/':
       case '%': {
         const token = binaryTokens[op] as string;
-        if (raw.length === 1 && op === '-') return { code: `(-${(args()[0] as Expression).code})`, kind: 'number', isLeaf: false };
+        if (raw.length === 1 && op === '-')
+          return { code: `(-${(args()[0] as Expression).code})`, kind: 'number', isLeaf: false };
         if (raw.length !== 2) return undefined;
         const [a, b] = args() as [Expression, Expression];
         // `-` negates its first operand when the second is undefined (an empty `and`, say).
@@ -187,7 +221,13 @@ export class RuleGenerator {
       }
       case 'min':
       case 'max':
-        return { code: `h.${op}(${args().map((a) => a.code).join(', ')})`, kind: 'number', isLeaf: false };
+        return {
+          code: `h.${op}(${args()
+            .map((a) => a.code)
+            .join(', ')})`,
+          kind: 'number',
+          isLeaf: false,
+        };
       default:
         return undefined;
     }
@@ -196,7 +236,14 @@ export class RuleGenerator {
   /** `{"var": ["name", fallback]}` of one field with a scalar fallback: a local read once per row. */
   private field(raw: readonly unknown[]): Expression | undefined {
     const [key, notFound = null] = raw;
-    if (raw.length > 2 || typeof key !== 'string' || isWholeDataPath(key) || key.includes('.') || splitPath(key) === undefined) return undefined;
+    if (
+      raw.length > 2 ||
+      typeof key !== 'string' ||
+      isWholeDataPath(key) ||
+      key.includes('.') ||
+      splitPath(key) === undefined
+    )
+      return undefined;
     if (notFound !== null && typeof notFound === 'object') return undefined;
     const isNumeric = this.typing.isNumeric(key);
     const fallbackCode = this.constant(notFound).code;
@@ -226,12 +273,15 @@ export class RuleGenerator {
   private chain(args: Expression[], stopWhenTruthy: boolean): Expression {
     const kind = mergeKinds(args);
     if (args.length === 1) return args[0] as Expression;
-    if (kind === 'boolean') return { code: `(${args.map((a) => a.code).join(stopWhenTruthy ? ' || ' : ' && ')})`, kind, isLeaf: false };
+    if (kind === 'boolean')
+      return { code: `(${args.map((a) => a.code).join(stopWhenTruthy ? ' || ' : ' && ')})`, kind, isLeaf: false };
     const t = `t${this.temps++}`;
     let code = (args[args.length - 1] as Expression).code;
     for (let i = args.length - 2; i >= 0; i--) {
       const test = this.truth({ code: t, kind: (args[i] as Expression).kind, isLeaf: true });
-      code = stopWhenTruthy ? `(${t} = ${(args[i] as Expression).code}, ${test} ? ${t} : ${code})` : `(${t} = ${(args[i] as Expression).code}, ${test} ? ${code} : ${t})`;
+      code = stopWhenTruthy
+        ? `(${t} = ${(args[i] as Expression).code}, ${test} ? ${t} : ${code})`
+        : `(${t} = ${(args[i] as Expression).code}, ${test} ? ${code} : ${t})`;
     }
     return { code, kind, isLeaf: false };
   }
@@ -255,7 +305,8 @@ export class RuleGenerator {
     const list = raw[1];
     if (raw.length !== 2 || !Array.isArray(list) || !isLiteral(list)) return undefined;
     const needle = this.node(raw[0], pathOf(0), depth);
-    if (!needle.isLeaf || list.length > INLINE_MEMBERS) return { code: `${this.constant(memberOf(list)).code}(${needle.code})`, kind: 'boolean', isLeaf: false };
+    if (!needle.isLeaf || list.length > INLINE_MEMBERS)
+      return { code: `${this.constant(memberOf(list)).code}(${needle.code})`, kind: 'boolean', isLeaf: false };
     if (list.length === 0) return { code: 'false', kind: 'boolean', isLeaf: true };
     const tests = list.map((member) => `${needle.code} === ${this.constant(freezeLiteral(member)).code}`);
     return { code: `(${tests.join(' || ')})`, kind: 'boolean', isLeaf: false };

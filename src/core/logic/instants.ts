@@ -22,7 +22,13 @@ export function toInstant(value: unknown): number | null | undefined {
   const m = commonForm.exec(value);
   if (m !== null) {
     // Date.parse accepts 30 February and 24:00; this does not.
-    if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return undefined;
+    if (
+      !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ||
+      Number(m[4]) > 23 ||
+      Number(m[5]) > 59 ||
+      Number(m[6] ?? 0) > 59
+    )
+      return undefined;
     return Date.parse(value);
   }
   if (!hasOffset.test(value)) return undefined;

@@ -47,10 +47,12 @@ export function classifyNode(rule: unknown, path: LogicPath, depth: number): Rul
   if (typeof rule !== 'object' || rule === null) {
     throw new LogicCompileError('shape', `a rule holds only JSON values, not ${typeof rule}`, path);
   }
-  if (depth > LOGIC_MAX_DEPTH) throw new LogicCompileError('too-deep', `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path);
+  if (depth > LOGIC_MAX_DEPTH)
+    throw new LogicCompileError('too-deep', `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path);
   if (Array.isArray(rule)) {
     if (!isLiteral(rule)) return { kind: 'array', items: rule };
-    if (depth + nestingOf(rule) - 1 > LOGIC_MAX_DEPTH) throw new LogicCompileError('too-deep', `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path);
+    if (depth + nestingOf(rule) - 1 > LOGIC_MAX_DEPTH)
+      throw new LogicCompileError('too-deep', `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path);
     return { kind: 'literal', value: rule };
   }
   const keys = Object.keys(rule);
@@ -60,11 +62,16 @@ export function classifyNode(rule: unknown, path: LogicPath, depth: number): Rul
   }
   if (!isAllowedOperator(op)) {
     const reason = refused[op];
-    throw new LogicCompileError(reason === undefined ? 'unknown-operator' : 'forbidden-operator', reason ?? `unknown operator \`${op}\``, [...path, op]);
+    throw new LogicCompileError(
+      reason === undefined ? 'unknown-operator' : 'forbidden-operator',
+      reason ?? `unknown operator \`${op}\``,
+      [...path, op],
+    );
   }
   const value = (rule as Record<string, unknown>)[op];
   const isList = Array.isArray(value);
-  if (isList && depth + 1 > LOGIC_MAX_DEPTH) throw new LogicCompileError('too-deep', `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, [...path, op]);
+  if (isList && depth + 1 > LOGIC_MAX_DEPTH)
+    throw new LogicCompileError('too-deep', `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, [...path, op]);
   return { kind: 'operator', op, def: operatorRegistry[op], raw: isList ? value : [value], isList };
 }
 

@@ -44,9 +44,11 @@ export const operatorDescriptions = {
   in: '`[value, list]`: the value is an element of the list; `[text, string]`: the text occurs in the string.',
   // strings
   cat: 'The arguments joined into one string.',
-  substr: '`[string, start, length]`: part of a string; negative start counts from the end, negative length stops short of it.',
+  substr:
+    '`[string, start, length]`: part of a string; negative start counts from the end, negative length stops short of it.',
   // time (instants are epoch milliseconds or ISO 8601 date-times with an offset)
-  days_between: '`[from, to]`: days from one instant to another (fractional, negative when `to` is earlier); null when either is empty.',
+  days_between:
+    '`[from, to]`: days from one instant to another (fractional, negative when `to` is earlier); null when either is empty.',
   hours_since: '`[instant]`: hours from the instant to the as-of time of the run; null when empty.',
   days_since: '`[instant]`: days from the instant to the as-of time of the run; null when empty.',
   business_hours_between:

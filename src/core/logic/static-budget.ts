@@ -54,7 +54,8 @@ export function findBudgetOverruns(rule: unknown, path: LogicPath, options: Comp
       try {
         compileRule(node, { ...options, path: at })({});
       } catch (error) {
-        if (error instanceof RuleEvaluationError && error.code === 'budget') out.push({ path: at, reason: error.message });
+        if (error instanceof RuleEvaluationError && error.code === 'budget')
+          out.push({ path: at, reason: error.message });
       }
       // Whatever it holds ran inside it (or never runs).
       return;

@@ -7,11 +7,24 @@ import type { CompileOptions, Evaluate, LogicPath, TraceNode } from './types.js'
 /** A node that was never evaluated: its operator (or `value`), no value, not expanded. */
 function skippedNode(rule: unknown, path: LogicPath): TraceNode {
   const isOperator = rule !== null && typeof rule === 'object' && !Array.isArray(rule);
-  return { path, op: isOperator ? (Object.keys(rule)[0] ?? 'value') : Array.isArray(rule) ? 'array' : 'value', value: undefined, args: [], isSkipped: true };
+  return {
+    path,
+    op: isOperator ? (Object.keys(rule)[0] ?? 'value') : Array.isArray(rule) ? 'array' : 'value',
+    value: undefined,
+    args: [],
+    isSkipped: true,
+  };
 }
 
 /** Interprets one node, recording every evaluated argument. Slow by design; rules compile for speed. */
-function traceNode(rule: unknown, path: LogicPath, depth: number, options: CompileOptions, isScoped: boolean, data: unknown): TraceNode {
+function traceNode(
+  rule: unknown,
+  path: LogicPath,
+  depth: number,
+  options: CompileOptions,
+  isScoped: boolean,
+  data: unknown,
+): TraceNode {
   const node = classifyNode(rule, path, depth);
   if (node.kind === 'literal') return { path, op: 'value', value: node.value, args: [] };
   if (node.kind === 'array') {
@@ -31,7 +44,16 @@ function traceNode(rule: unknown, path: LogicPath, depth: number, options: Compi
       return child.value;
     };
   });
-  const evaluate = def.build({ op, raw, args, literal: () => undefined, field: () => undefined, path, options, isScoped });
+  const evaluate = def.build({
+    op,
+    raw,
+    args,
+    literal: () => undefined,
+    field: () => undefined,
+    path,
+    options,
+    isScoped,
+  });
   let value: unknown;
   try {
     value = evaluate(data);

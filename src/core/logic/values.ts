@@ -65,7 +65,8 @@ export function isLogicObject(value: unknown): value is Record<string, unknown> 
  */
 export function refuseDataAsLogic(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(refuseDataAsLogic);
-  if (isLogicObject(value)) throw new TypeError('a value read from data looks like a JSON Logic rule and is not evaluated');
+  if (isLogicObject(value))
+    throw new TypeError('a value read from data looks like a JSON Logic rule and is not evaluated');
   return value;
 }
 

@@ -18,7 +18,10 @@ type Fields = Readonly<Record<string, FieldSpec>>;
 const leads: Fields = {
   id: { type: 'string', required: true, description: 'Lead id from the CRM; always a string.' },
   created_at: { type: 'datetime', required: true, description: 'When the lead was created.' },
-  source: { type: 'string', description: 'Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner.' },
+  source: {
+    type: 'string',
+    description: 'Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner.',
+  },
   campaign: { type: 'string', description: 'Campaign that created the lead.' },
   segment: { type: 'string', description: 'Market segment, e.g. smb, mid_market, enterprise.' },
   email: { type: 'string', description: 'Email address (maskable).' },
@@ -74,7 +77,10 @@ const opportunities: Fields = {
   closed_at: { type: 'datetime', description: 'When it was closed (won or lost); empty while open.' },
   won: { type: 'boolean', description: 'true when closed won, false when closed lost, empty while open.' },
   close_reason: { type: 'string', description: 'Reason given at close.' },
-  cancelled_at: { type: 'datetime', description: 'When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it.' },
+  cancelled_at: {
+    type: 'datetime',
+    description: 'When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it.',
+  },
 };
 
 const activities: Fields = {

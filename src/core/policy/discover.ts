@@ -18,7 +18,10 @@ export async function listPolicyFiles(dir: string, io: FileIo): Promise<string[]
       entries = await io.readDir(current);
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ENOTDIR' && current === dir) {
-        throw new IoError(`${dir} is a file; give the directory that holds the policies (they are checked together because they refer to each other).`, { cause });
+        throw new IoError(
+          `${dir} is a file; give the directory that holds the policies (they are checked together because they refer to each other).`,
+          { cause },
+        );
       }
       throw new IoError(`Cannot read policy directory ${current}: ${(cause as Error).message}`, { cause });
     }

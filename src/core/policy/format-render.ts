@@ -6,7 +6,13 @@ import { safeYamlOptions } from './parse.js';
 type Resolve = (ref: string) => JsonSchema | undefined;
 type StringifyScalar = NonNullable<ScalarTag['stringify']>;
 
-const stringOptions: ToStringOptions = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
+const stringOptions: ToStringOptions = {
+  indent: 2,
+  indentSeq: true,
+  lineWidth: 0,
+  minContentWidth: 0,
+  flowCollectionPadding: false,
+};
 
 /**
  * One formatting pass: keys in schema order, 2-space indentation, every scalar written as in
@@ -64,7 +70,8 @@ function collectFacets(schema: unknown, resolve: Resolve, seen = new Set<unknown
 function listPropertyOrder(facets: JsonSchema[]): string[] {
   const order = new Set<string>();
   for (const facet of facets) {
-    if (facet.properties !== null && typeof facet.properties === 'object') for (const key of Object.keys(facet.properties)) order.add(key);
+    if (facet.properties !== null && typeof facet.properties === 'object')
+      for (const key of Object.keys(facet.properties)) order.add(key);
   }
   return [...order];
 }
@@ -119,7 +126,12 @@ function keepSourceText(source: string): (tags: Tags) => Tags {
     });
 }
 
-function renderSourceText(item: Scalar, ctx: Parameters<StringifyScalar>[1], source: string, onComment?: () => void): string | undefined {
+function renderSourceText(
+  item: Scalar,
+  ctx: Parameters<StringifyScalar>[1],
+  source: string,
+  onComment?: () => void,
+): string | undefined {
   const range = item.range;
   if (range === undefined || range === null || ctx.implicitKey === true) return undefined;
   const raw = source.slice(range[0], range[1]);
@@ -150,7 +162,10 @@ export interface ScannedComment {
 const lexerMarks = new Set(['\x02', '\x18', '\x1f', '\uFEFF']);
 
 /** Every comment token of a YAML text; `edit` may replace the text before a comment on its line. */
-export function scanComments(text: string, edit?: (c: ScannedComment) => string | undefined): { comments: ScannedComment[]; text: string } {
+export function scanComments(
+  text: string,
+  edit?: (c: ScannedComment) => string | undefined,
+): { comments: ScannedComment[]; text: string } {
   const comments: ScannedComment[] = [];
   let out = '';
   for (const token of new Lexer().lex(text)) {

@@ -29,7 +29,8 @@ const maxPasses = 3;
 export function formatPolicyText(text: string, file = ''): FormatOutcome {
   const issues: Issue[] = [];
   const parsed = parsePolicyFile(file, new TextEncoder().encode(text), issues);
-  if (parsed.data === undefined || issues.some((issue) => issue.severity === 'error')) return { status: 'invalid', issues };
+  if (parsed.data === undefined || issues.some((issue) => issue.severity === 'error'))
+    return { status: 'invalid', issues };
   const kind = parsed.data.kind;
   if (!isPolicyKind(kind)) {
     issues.push(describeKindProblem(parsed, file));
@@ -104,12 +105,28 @@ function describeKindProblem(parsed: ParsedFile, file: string): Issue {
   const data = parsed.data ?? {};
   if (!('kind' in data)) {
     const at = locatePath(parsed.doc, parsed.lineCounter, []);
-    return { code: 'policy.kind-missing', severity: 'error', message: 'Missing `kind`; fmt orders keys by the schema of the kind.', hint: `Add \`kind:\` with one of: ${policyKinds.join(', ')}.`, file, path: '', ...at };
+    return {
+      code: 'policy.kind-missing',
+      severity: 'error',
+      message: 'Missing `kind`; fmt orders keys by the schema of the kind.',
+      hint: `Add \`kind:\` with one of: ${policyKinds.join(', ')}.`,
+      file,
+      path: '',
+      ...at,
+    };
   }
   const kind = String(data.kind);
   const at = locatePath(parsed.doc, parsed.lineCounter, ['kind']);
   const hint = `${didYouMean(kind, policyKinds)} Kinds: ${policyKinds.join(', ')}.`.trim();
-  return { code: 'policy.unknown-kind', severity: 'error', message: `Unknown kind \`${kind}\`; fmt orders keys by the schema of the kind.`, hint, file, path: '/kind', ...at };
+  return {
+    code: 'policy.unknown-kind',
+    severity: 'error',
+    message: `Unknown kind \`${kind}\`; fmt orders keys by the schema of the kind.`,
+    hint,
+    file,
+    path: '/kind',
+    ...at,
+  };
 }
 
 /** The path of the first difference between two plain data values; key order does not count. */
@@ -146,4 +163,3 @@ function subtractAll(from: readonly string[], take: readonly string[]): string[]
     return false;
   });
 }
-

@@ -101,7 +101,12 @@ export function loadPolicySources(sources: readonly PolicySource[]): LoadResult 
     if (identity.kind === undefined || identity.isApiVersionOk !== true) continue;
     if (checkSchema(file, identity.kind, issues)) {
       const data = file.data as unknown as Omit<Policy, 'file'>;
-      (set[identity.kind] as Policy[]).push({ kind: identity.kind, file: source.file, metadata: data.metadata, spec: data.spec } as Policy);
+      (set[identity.kind] as Policy[]).push({
+        kind: identity.kind,
+        file: source.file,
+        metadata: data.metadata,
+        spec: data.spec,
+      } as Policy);
     }
   }
 
@@ -158,7 +163,15 @@ function identify(file: ParsedFile, issues: Issue[]): { kind?: PolicyKind; name?
   const data = file.data ?? {};
   const result: { kind?: PolicyKind; name?: string; isApiVersionOk?: boolean } = {};
   const issue = (code: string, path: string[], message: string, hint: string, at: 'key' | 'value' = 'value'): void => {
-    issues.push({ code, severity: 'error', message, hint, file: file.file, path: formatPath(path), ...locatePath(file.doc, file.lineCounter, path, at) });
+    issues.push({
+      code,
+      severity: 'error',
+      message,
+      hint,
+      file: file.file,
+      path: formatPath(path),
+      ...locatePath(file.doc, file.lineCounter, path, at),
+    });
   };
   const metadata = data.metadata as { name?: unknown } | undefined;
   if (typeof metadata?.name === 'string') result.name = metadata.name;
@@ -166,14 +179,29 @@ function identify(file: ParsedFile, issues: Issue[]): { kind?: PolicyKind; name?
   if (!('kind' in data)) {
     issue('policy.kind-missing', [], 'Missing `kind`.', `Add \`kind:\` with one of: ${policyKinds.join(', ')}.`);
   } else if (!isPolicyKind(data.kind)) {
-    issue('policy.unknown-kind', ['kind'], `Unknown kind \`${String(data.kind)}\`.`, `${didYouMean(String(data.kind), policyKinds)} Kinds: ${policyKinds.join(', ')}.`.trim());
+    issue(
+      'policy.unknown-kind',
+      ['kind'],
+      `Unknown kind \`${String(data.kind)}\`.`,
+      `${didYouMean(String(data.kind), policyKinds)} Kinds: ${policyKinds.join(', ')}.`.trim(),
+    );
   } else {
     result.kind = data.kind;
   }
   if (!('apiVersion' in data)) {
-    issue('policy.api-version-missing', [], 'Missing `apiVersion`.', `Add \`apiVersion: ${API_VERSION}\` at the top of the file.`);
+    issue(
+      'policy.api-version-missing',
+      [],
+      'Missing `apiVersion`.',
+      `Add \`apiVersion: ${API_VERSION}\` at the top of the file.`,
+    );
   } else if (data.apiVersion !== API_VERSION) {
-    issue('policy.api-version', ['apiVersion'], `Unsupported apiVersion \`${String(data.apiVersion)}\`.`, `This version of revops reads \`${API_VERSION}\`.`);
+    issue(
+      'policy.api-version',
+      ['apiVersion'],
+      `Unsupported apiVersion \`${String(data.apiVersion)}\`.`,
+      `This version of revops reads \`${API_VERSION}\`.`,
+    );
   } else {
     result.isApiVersionOk = true;
   }

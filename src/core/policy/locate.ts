@@ -122,7 +122,14 @@ export function findUnclosedFlow(
   let found: number | undefined;
   visit(doc, {
     Node(_key, node) {
-      if (!isCollection(node) || node.flow !== true || isSeq(node) !== isSequence || node.range === undefined || node.range === null) return;
+      if (
+        !isCollection(node) ||
+        node.flow !== true ||
+        isSeq(node) !== isSequence ||
+        node.range === undefined ||
+        node.range === null
+      )
+        return;
       const [start, end] = node.range;
       if (start < before && !used.has(start) && text[end - 1] !== close) found = start;
     },
@@ -137,7 +144,8 @@ export function findUnclosedQuote(doc: Document.Parsed, quote: string, at: numbe
   visit(doc, {
     Scalar(_key, node) {
       const range = node.range;
-      if (node.type === type && range !== undefined && range !== null && range[0] < at && range[1] >= at) found = range[0];
+      if (node.type === type && range !== undefined && range !== null && range[0] < at && range[1] >= at)
+        found = range[0];
     },
   });
   return found;

@@ -33,8 +33,6 @@ export const safeYamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   customTags: [],
 };
 
-
-
 /** Parses one policy file safely; every problem found becomes an issue. */
 export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]): ParsedFile {
   const lineCounter = new LineCounter();
@@ -64,7 +62,11 @@ export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]
     return result;
   }
   if (docs.length === 0) {
-    at('file.no-content', 'File holds only comments.', 'Write a policy (apiVersion, kind, metadata, spec) or delete the file.');
+    at(
+      'file.no-content',
+      'File holds only comments.',
+      'Write a policy (apiVersion, kind, metadata, spec) or delete the file.',
+    );
     return result;
   }
   const pos = (offset: number): Position => {
@@ -74,8 +76,13 @@ export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]
   if (docs.length > 1) {
     const second = docs[1]?.range[0] ?? 0;
     const p = pos(second);
-    at('yaml.multiple-documents', `File holds ${docs.length} YAML documents; a policy file holds one.`,
-      'Put each policy in its own file (remove the `---` separator).', p.line, p.column);
+    at(
+      'yaml.multiple-documents',
+      `File holds ${docs.length} YAML documents; a policy file holds one.`,
+      'Put each policy in its own file (remove the `---` separator).',
+      p.line,
+      p.column,
+    );
   }
   const doc = docs[0] as Document.Parsed;
   result.doc = doc;
@@ -88,8 +95,13 @@ export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]
   const version = doc.directives?.yaml;
   if (version !== undefined && version.explicit && version.version !== '1.2') {
     const p = pos(/^%YAML[ \t]/m.exec(text)?.index ?? 0);
-    at('yaml.version', `YAML ${version.version} is not supported; policies are YAML 1.2.`,
-      'Remove the `%YAML` directive; YAML 1.1 reads values like `no` and `010` differently.', p.line, p.column);
+    at(
+      'yaml.version',
+      `YAML ${version.version} is not supported; policies are YAML 1.2.`,
+      'Remove the `%YAML` directive; YAML 1.1 reads values like `no` and `010` differently.',
+      p.line,
+      p.column,
+    );
   }
 
   if (issues.length > before || docs.length > 1) return result;
@@ -98,8 +110,13 @@ export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]
     const isNothing = contents === null || (isScalar(contents) && contents.source === '');
     const p = isNothing ? { line: 0, column: 0 } : pos(contents.range?.[0] ?? 0);
     const what = isNothing ? 'nothing' : isCollection(contents) ? 'a list' : 'a single value';
-    at('yaml.not-a-mapping', `The file holds ${what}; a policy is a mapping with apiVersion, kind, metadata and spec.`,
-      'Start the file with `apiVersion: revops/v1` and `kind: ...` at the top level.', p.line, p.column);
+    at(
+      'yaml.not-a-mapping',
+      `The file holds ${what}; a policy is a mapping with apiVersion, kind, metadata and spec.`,
+      'Start the file with `apiVersion: revops/v1` and `kind: ...` at the top level.',
+      p.line,
+      p.column,
+    );
     return result;
   }
   result.data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
@@ -123,4 +140,3 @@ function parseDocuments(text: string, lineCounter: LineCounter): Document.Parsed
   for (const token of parser.end()) tokens.push(token);
   return [...new Composer(safeYamlOptions).compose(tokens)];
 }
-

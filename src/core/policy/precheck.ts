@@ -85,7 +85,13 @@ export function createDepthMeter(): (source: string) => PrecheckFailure | undefi
     }
     const endsLine = source.endsWith('\n');
 
-    if (type === 'newline' || type === 'space' || type === 'comment' || type === 'byte-order-mark' || type === 'directive-line') {
+    if (
+      type === 'newline' ||
+      type === 'space' ||
+      type === 'comment' ||
+      type === 'byte-order-mark' ||
+      type === 'directive-line'
+    ) {
       if (type === 'newline' || endsLine) isAtLineStart = true;
       return undefined;
     }
@@ -158,7 +164,13 @@ export function createDepthMeter(): (source: string) => PrecheckFailure | undefi
 }
 
 /** Closes the block levels a line's indentation ends and returns the depth of the line's first node. */
-function startLine(block: BlockLevel[], column: number, isSeqItem: boolean, isValueOpen: boolean, isFlowStart: boolean): number {
+function startLine(
+  block: BlockLevel[],
+  column: number,
+  isSeqItem: boolean,
+  isValueOpen: boolean,
+  isFlowStart: boolean,
+): number {
   while (block.length > 0 && (block[block.length - 1]?.column ?? 0) > column) block.pop();
   const top = block[block.length - 1];
   if (top !== undefined && top.column === column) {

@@ -34,7 +34,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
 
@@ -67,7 +68,8 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
       code = 'schema.missing-property';
       at = 'key';
       message = `Missing required property \`${missing}\`${segments.length > 0 ? ` in ${field}` : ''}.`;
-      const description = ((schema.properties as Record<string, { description?: string }> | undefined)?.[missing])?.description;
+      const description = (schema.properties as Record<string, { description?: string }> | undefined)?.[missing]
+        ?.description;
       hint = description !== undefined ? `Add \`${missing}\`: ${description}` : `Add \`${missing}\`.`;
       break;
     }
@@ -81,7 +83,9 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
         at = 'key';
         code = 'logic.unknown-operator';
         message = `Unknown JSON Logic operator \`${propertyName}\`.`;
-        hint = operatorHints[propertyName] ?? `${didYouMean(propertyName, allowed).trim()} Allowed operators: ${allowed.join(' ')}`.trim();
+        hint =
+          operatorHints[propertyName] ??
+          `${didYouMean(propertyName, allowed).trim()} Allowed operators: ${allowed.join(' ')}`.trim();
         break;
       }
       message = `${field} is ${describeValue(error.data)}; expected one of: ${allowed.join(', ')}.`;
@@ -146,7 +150,10 @@ function fieldName(segments: readonly (string | number)[]): string {
   let i = segments.length;
   while (i > 0 && typeof segments[i - 1] === 'number') i--;
   if (segments.length === 0) return 'the document';
-  const indexes = segments.slice(i).map((n) => `[${String(n)}]`).join('');
+  const indexes = segments
+    .slice(i)
+    .map((n) => `[${String(n)}]`)
+    .join('');
   return `\`${i > 0 ? String(segments[i - 1]) : ''}${indexes}\``;
 }
 
@@ -155,7 +162,12 @@ function withArticle(type: string): string {
 }
 
 /** When YAML turned what the user meant as text into a number or boolean, say how to keep it. */
-function retypeHint(parsed: ParsedFile, segments: (string | number)[], expected: string, schema: Record<string, unknown>): string | undefined {
+function retypeHint(
+  parsed: ParsedFile,
+  segments: (string | number)[],
+  expected: string,
+  schema: Record<string, unknown>,
+): string | undefined {
   if (!expected.includes('string')) return undefined;
   const node = findNode(parsed.doc, segments);
   if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
@@ -171,4 +183,3 @@ function retypeHint(parsed: ParsedFile, segments: (string | number)[], expected:
   if (typeof node.value === 'boolean') return `Quote it: \`'${source}'\`. Unquoted, YAML reads ${source} as a boolean.`;
   return undefined;
 }
-

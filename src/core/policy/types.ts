@@ -14,7 +14,12 @@ export interface Metadata {
 }
 
 export interface FunnelSpec {
-  teams: { id: string; name?: string; function: 'marketing' | 'sales' | 'customer-success' | 'operations'; roles?: string[] }[];
+  teams: {
+    id: string;
+    name?: string;
+    function: 'marketing' | 'sales' | 'customer-success' | 'operations';
+    roles?: string[];
+  }[];
   events: {
     id: string;
     description?: string;
@@ -51,7 +56,15 @@ export interface LeadDefinitionSpec {
   exclusions?: NamedRule[];
   handRaisers?: (NamedRule & { classifyAs: string })[];
   scoring?: { fit?: ScoringCategory; engagement?: ScoringCategory };
-  classes: { id: string; description?: string; stage: string; minScore?: number; minFit?: number; minEngagement?: number; when?: LogicRule }[];
+  classes: {
+    id: string;
+    description?: string;
+    stage: string;
+    minScore?: number;
+    minFit?: number;
+    minEngagement?: number;
+    when?: LogicRule;
+  }[];
   defaultClass: string;
 }
 

@@ -53,7 +53,8 @@ export function createPolicyAjv(code?: Options['code']): Ajv2020 {
  * of a policy repository otherwise. Absent when running from the TypeScript sources; the
  * schemas are then compiled on first use, to the same validators.
  */
-const written = (await import('./validators-standalone.js' as string).catch(() => undefined)) as Partial<Record<PolicyKind, ValidateFunction>> | undefined;
+const written = (await import('./validators-standalone.js' as string).catch(() => undefined)) as
+  Partial<Record<PolicyKind, ValidateFunction>> | undefined;
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<PolicyKind, ValidateFunction>();

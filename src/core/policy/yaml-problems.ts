@@ -3,7 +3,8 @@ import { findUnclosedFlow, findUnclosedQuote } from './locate.js';
 import type { Position } from './locate.js';
 
 /** What to do about a key repeated in one mapping (found by `checkNodes`, not by the parser). */
-export const duplicateKeyHint = 'Each key may appear once in a mapping (`a` and `"a"` are the same key); remove or rename one.';
+export const duplicateKeyHint =
+  'Each key may appear once in a mapping (`a` and `"a"` are the same key); remove or rename one.';
 
 const yamlErrorHints: Record<string, string> = {
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
@@ -21,7 +22,12 @@ const yamlErrorHints: Record<string, string> = {
  * The parser's errors and warnings as issues, explained where the parser's own report would
  * mislead. `tagged` holds the offsets of tags already reported by the node checks.
  */
-export function describeProblems(doc: Document.Parsed, text: string, pos: (offset: number) => Position, tagged: ReadonlySet<number>): ExplainedProblem[] {
+export function describeProblems(
+  doc: Document.Parsed,
+  text: string,
+  pos: (offset: number) => Position,
+  tagged: ReadonlySet<number>,
+): ExplainedProblem[] {
   const out: ExplainedProblem[] = [];
   const problems = [...doc.errors, ...doc.warnings];
   const context: ProblemContext = {
@@ -136,4 +142,3 @@ function explainMultilineKey(ctx: ProblemContext, start: number, end: number): E
     ...first,
   };
 }
-

@@ -66,5 +66,10 @@ export interface GoalSection {
     unknown: VelocityUnknown | null;
   };
   /** projectedAttainment is rounded to 4 dp for display; projectedAttainmentExact is the exact decimal text a guardrail should compare. */
-  forecast: { remainingDays: number; projected: string | null; projectedAttainment: number | null; projectedAttainmentExact: string | null };
+  forecast: {
+    remainingDays: number;
+    projected: string | null;
+    projectedAttainment: number | null;
+    projectedAttainmentExact: string | null;
+  };
 }

@@ -115,7 +115,14 @@ export interface ImpactReport {
   kind: 'impact';
   base: { ref: string; sha: string | null; policyHash: string };
   head: { ref: string; sha: string | null; policyHash: string };
-  stamp: { engine: 'revops-policy'; engineVersion: string; dataHash: string; asOf: string; asOfSource: 'option' | 'data'; generatedAt?: string };
+  stamp: {
+    engine: 'revops-policy';
+    engineVersion: string;
+    dataHash: string;
+    asOf: string;
+    asOfSource: 'option' | 'data';
+    generatedAt?: string;
+  };
   /** Where the data came from and what the change does to data and mappings (shown first). */
   inputs: ImpactInputs;
   /** Whether any policy changed in meaning. */
@@ -140,7 +147,12 @@ export interface ImpactReport {
     countedAsZero: { base: string[]; head: string[] };
   };
   /** projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact ones and their exact difference. */
-  goal: { forecast: Delta<string | null>; projectedAttainment: Delta; projectedAttainmentExact: Delta<string | null>; currency: string | null } | null;
+  goal: {
+    forecast: Delta<string | null>;
+    projectedAttainment: Delta;
+    projectedAttainmentExact: Delta<string | null>;
+    currency: string | null;
+  } | null;
   /**
    * Lead volume: arrivals at the first stage a lead class qualifies leads into (see
    * `volumeStageOf`), base and head; `stage` and `stageName` as the funnel calls it.

@@ -11,9 +11,17 @@ import { maskWarnings } from './mask-warnings.js';
 export function maskImpact(report: ImpactReport, digest: PseudonymDigest): ImpactReport {
   const masked: ImpactReport = structuredClone(report);
   masked.isMasked = true;
-  const leads = new Pseudonyms('lead', digest, report.classTransitions.transitions.flatMap((t) => t.examples));
+  const leads = new Pseudonyms(
+    'lead',
+    digest,
+    report.classTransitions.transitions.flatMap((t) => t.examples),
+  );
   for (const t of masked.classTransitions.transitions) t.examples = t.examples.map((id) => leads.of(id));
-  const people = new Pseudonyms('person', digest, report.comp.byPerson.map((p) => p.personId));
+  const people = new Pseudonyms(
+    'person',
+    digest,
+    report.comp.byPerson.map((p) => p.personId),
+  );
   for (const p of masked.comp.byPerson) {
     const name = people.of(p.personId);
     p.personId = name;

@@ -41,7 +41,11 @@ const REASONS: Partial<Record<DataIssueCode, string>> = {
 };
 
 /** Header problems quote the header cell, which in a file without a header row is data. */
-const QUOTES_HEADER: ReadonlySet<DataIssueCode> = new Set<DataIssueCode>(['data.header-duplicate', 'data.header-forbidden', 'data.forbidden-key']);
+const QUOTES_HEADER: ReadonlySet<DataIssueCode> = new Set<DataIssueCode>([
+  'data.header-duplicate',
+  'data.header-forbidden',
+  'data.forbidden-key',
+]);
 
 /** Issues whose hint lists the file's header names ("The header has: …"): data too, without a header row. */
 const HINT_QUOTES_HEADER: ReadonlySet<DataIssueCode> = new Set<DataIssueCode>(['data.missing-column']);
@@ -86,7 +90,9 @@ export function maskDataIssues(issues: readonly DataIssue[]): DataIssue[] {
 export function maskDataAccounting(data: DataAccounting): DataAccounting {
   return {
     ...data,
-    files: data.files.map((f) => (f.status === 'failed' && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f)),
+    files: data.files.map((f) =>
+      f.status === 'failed' && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f,
+    ),
     issues: maskDataIssues(data.issues),
     ...(data.missing === undefined ? {} : { missing: maskMissingData(data.missing, data.issues) }),
   };
@@ -100,7 +106,11 @@ export function maskDataAccounting(data: DataAccounting): DataAccounting {
 export function maskMissingData(missing: readonly MissingData[], issues: readonly DataIssue[]): MissingData[] {
   return missing.map((m) => {
     const quoted = issues.find((i) => i.file === m.file && i.message !== '' && m.reason.includes(i.message));
-    if (quoted !== undefined) return { ...m, reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? '(message masked)') };
+    if (quoted !== undefined)
+      return {
+        ...m,
+        reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? '(message masked)'),
+      };
     // The forms of `findMissingData` that quote no row.
     if (/^(There is no |The file has no |The file could not be read\.)/.test(m.reason)) return m;
     return { ...m, reason: `The ${m.entity} data cannot be used (reason masked; run without --mask to see it).` };

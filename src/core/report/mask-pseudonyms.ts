@@ -32,7 +32,8 @@ export class Pseudonyms {
       const isLast = length === LENGTHS[LENGTHS.length - 1];
       const next: typeof pending = [];
       for (const p of pending) {
-        if (isLast || byPrefix.get(p.hex.slice(0, length)) === 1) this.names.set(p.id, `${kind}-${p.hex.slice(0, length)}`);
+        if (isLast || byPrefix.get(p.hex.slice(0, length)) === 1)
+          this.names.set(p.id, `${kind}-${p.hex.slice(0, length)}`);
         else next.push(p);
       }
       pending = next;

@@ -8,16 +8,21 @@ import type { Pseudonyms } from './mask-pseudonyms.js';
  */
 const TEMPLATES: { pattern: RegExp; mask: (parts: string[], deals: Pseudonyms) => string }[] = [
   {
-    pattern: /^(.*?)opportunity (.+) was cancelled within the clawback window but closed before the evaluated window; (.*)$/s,
-    mask: ([plan, id, rest], deals) => `${plan}opportunity ${deals.of(id!)} was cancelled within the clawback window but closed before the evaluated window; ${rest}`,
+    pattern:
+      /^(.*?)opportunity (.+) was cancelled within the clawback window but closed before the evaluated window; (.*)$/s,
+    mask: ([plan, id, rest], deals) =>
+      `${plan}opportunity ${deals.of(id!)} was cancelled within the clawback window but closed before the evaluated window; ${rest}`,
   },
   {
     pattern: /^(.*?)SPIF (\S+): the rule failed on opportunity (.+) \(.*\); it does not match\.$/s,
-    mask: ([plan, spiff, id], deals) => `${plan}SPIF ${spiff}: the rule failed on opportunity ${deals.of(id!)} (message masked); it does not match.`,
+    mask: ([plan, spiff, id], deals) =>
+      `${plan}SPIF ${spiff}: the rule failed on opportunity ${deals.of(id!)} (message masked); it does not match.`,
   },
   {
-    pattern: /^(\d+) leads could not be classed: a rule failed on their values \(first: .*\); they are counted as (\S+)\.$/s,
-    mask: ([count, cls]) => `${count} leads could not be classed: a rule failed on their values (first: message masked); they are counted as ${cls}.`,
+    pattern:
+      /^(\d+) leads could not be classed: a rule failed on their values \(first: .*\); they are counted as (\S+)\.$/s,
+    mask: ([count, cls]) =>
+      `${count} leads could not be classed: a rule failed on their values (first: message masked); they are counted as ${cls}.`,
   },
 ];
 

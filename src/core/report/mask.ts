@@ -32,7 +32,9 @@ export function maskReport(report: Report, digest: PseudonymDigest): Report {
   const deals = new Pseudonyms(
     'deal',
     digest,
-    (report.comp?.plans ?? []).flatMap((plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l) => l.opportunityId)))),
+    (report.comp?.plans ?? []).flatMap((plan) =>
+      plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l) => l.opportunityId))),
+    ),
   );
   const masked: Report = structuredClone(report);
   masked.isMasked = true;
@@ -47,7 +49,8 @@ export function maskReport(report: Report, digest: PseudonymDigest): Report {
   }
   for (const sla of masked.slas) {
     const example = sla.ruleErrors.example;
-    if (example !== null) sla.ruleErrors.example = { id: 'masked', message: 'masked: the message names values of the row' };
+    if (example !== null)
+      sla.ruleErrors.example = { id: 'masked', message: 'masked: the message names values of the row' };
     for (const owner of sla.byOwner) {
       owner.name = owner.name === null ? null : people.of(owner.ownerId);
       owner.ownerId = people.of(owner.ownerId);

@@ -25,7 +25,8 @@ export function planEngagement(p: LeadProfile): PlannedActivity[] {
   const request = p.demoRequested ? 'demo_request' : p.contactSales ? 'contact_sales' : null;
   const raisedLater = request !== null && p.mqlMs !== null && p.mqlMs - createdMs > 5 * minuteMs;
   if (p.channel === 'events') out.push(inbound(createdMs, 'event', 'badge_scan'));
-  else if (p.channel !== 'outbound') out.push(inbound(createdMs, 'form', request !== null && !raisedLater ? request : 'submitted'));
+  else if (p.channel !== 'outbound')
+    out.push(inbound(createdMs, 'form', request !== null && !raisedLater ? request : 'submitted'));
   if (raisedLater && p.mqlMs !== null) out.push(inbound(p.mqlMs, 'form', request));
   return out;
 }
@@ -34,12 +35,23 @@ function inbound(atMs: number, type: string, outcome: string | null): PlannedAct
   return { atMs, type, direction: 'inbound', actorId: null, outcome, onDeal: false };
 }
 
-export function outbound(atMs: number, type: string, actorId: string, outcome: string | null, onDeal = false): PlannedActivity {
+export function outbound(
+  atMs: number,
+  type: string,
+  actorId: string,
+  outcome: string | null,
+  onDeal = false,
+): PlannedActivity {
   return { atMs, type, direction: 'outbound', actorId, outcome, onDeal };
 }
 
 /** Activities in time order with ids, tied to the lead, if any (and its opportunity where planned so). */
-export function toActivityRows(planned: PlannedActivity[], leadId: string | null, dealId: string | null, nextId: () => string): ActivityRow[] {
+export function toActivityRows(
+  planned: PlannedActivity[],
+  leadId: string | null,
+  dealId: string | null,
+  nextId: () => string,
+): ActivityRow[] {
   planned.sort((a, b) => a.atMs - b.atMs);
   return planned.map((a) => ({
     id: nextId(),

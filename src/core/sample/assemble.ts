@@ -18,7 +18,12 @@ export function formatActivityId(n: number): string {
 }
 
 /** The lead as the CRM exports it, in canonical field order. */
-export function assembleLeadRow(p: LeadProfile, person: PersonDetails, campaign: string | null, journey: LeadJourney): LeadRow {
+export function assembleLeadRow(
+  p: LeadProfile,
+  person: PersonDetails,
+  campaign: string | null,
+  journey: LeadJourney,
+): LeadRow {
   const company = p.company;
   return {
     id: formatLeadId(p.index),

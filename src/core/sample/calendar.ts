@@ -61,7 +61,8 @@ export function buildSampleCalendar(start: string, days: number): SampleCalendar
     const midnight = cal.dayStartMs[d] as number;
     // Only the days the clocks change on are not 24 hours long; ask luxon about those.
     const isPlainDay = (cal.dayStartMs[d + 1] as number) - midnight === dayMs;
-    const at = (hour: number, minute = 0) => (isPlainDay ? midnight + hour * hourMs + minute * minuteMs : day.set({ hour, minute }).toMillis());
+    const at = (hour: number, minute = 0) =>
+      isPlainDay ? midnight + hour * hourMs + minute * minuteMs : day.set({ hour, minute }).toMillis();
     cal.weekday[d] = day.weekday;
     cal.month[d] = day.month;
     cal.dayOfMonth[d] = day.day;

@@ -11,16 +11,45 @@ const products = {
 export type Product = keyof typeof products;
 
 export const productTables: Record<Segment, ReturnType<typeof createWeightedTable<Product>>> = {
-  smb: createWeightedTable<Product>([['Lumen Starter', 70], ['Lumen Growth', 30]]),
-  mid_market: createWeightedTable<Product>([['Lumen Growth', 75], ['Lumen Starter', 10], ['Lumen Enterprise', 15]]),
-  enterprise: createWeightedTable<Product>([['Lumen Enterprise', 80], ['Lumen Growth', 20]]),
+  smb: createWeightedTable<Product>([
+    ['Lumen Starter', 70],
+    ['Lumen Growth', 30],
+  ]),
+  mid_market: createWeightedTable<Product>([
+    ['Lumen Growth', 75],
+    ['Lumen Starter', 10],
+    ['Lumen Enterprise', 15],
+  ]),
+  enterprise: createWeightedTable<Product>([
+    ['Lumen Enterprise', 80],
+    ['Lumen Growth', 20],
+  ]),
 };
 /** Discounts in tenths of a percent (75 = 7.5 %). */
-export const discounts = createWeightedTable([[0, 40], [50, 20], [75, 10], [100, 15], [150, 10], [200, 5]] as const);
+export const discounts = createWeightedTable([
+  [0, 40],
+  [50, 20],
+  [75, 10],
+  [100, 15],
+  [150, 10],
+  [200, 5],
+] as const);
 export const terms: Record<Segment, ReturnType<typeof createWeightedTable<number>>> = {
-  smb: createWeightedTable<number>([[12, 85], [24, 10], [36, 5]]),
-  mid_market: createWeightedTable<number>([[12, 70], [24, 18], [36, 12]]),
-  enterprise: createWeightedTable<number>([[12, 45], [24, 25], [36, 30]]),
+  smb: createWeightedTable<number>([
+    [12, 85],
+    [24, 10],
+    [36, 5],
+  ]),
+  mid_market: createWeightedTable<number>([
+    [12, 70],
+    [24, 18],
+    [36, 12],
+  ]),
+  enterprise: createWeightedTable<number>([
+    [12, 45],
+    [24, 25],
+    [36, 30],
+  ]),
 };
 
 /** An annual list price in whole hundreds of dollars, `share` of the product's (1 for a new subscription). */

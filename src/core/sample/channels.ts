@@ -19,7 +19,15 @@ const channelShare: Record<Channel, number> = {
 const segmentAffinity: Record<Segment, Record<Channel, number>> = {
   smb: { organic: 1.3, paid_search: 1.2, paid_social: 1.3, events: 0.6, outbound: 0.4, referral: 1, partner: 0.9 },
   mid_market: { organic: 1, paid_search: 1, paid_social: 1, events: 1, outbound: 1.1, referral: 1, partner: 1.1 },
-  enterprise: { organic: 0.6, paid_search: 0.7, paid_social: 0.6, events: 1.6, outbound: 2.2, referral: 1, partner: 1.2 },
+  enterprise: {
+    organic: 0.6,
+    paid_search: 0.7,
+    paid_social: 0.6,
+    events: 1.6,
+    outbound: 2.2,
+    referral: 1,
+    partner: 1.2,
+  },
 };
 
 /** Trade shows (month, first day, name): event leads arrive that week and in the days after, as badge scans are imported. */
@@ -48,7 +56,11 @@ export function buildChannelTables(cal: SampleCalendar): WeightedTable<Channel>[
     const eventFactor = findTradeShow(cal, d) === null ? 0.45 : 4;
     tables.push(
       segments.map((segment) =>
-        createWeightedTable(channels.map((c) => [c, channelShare[c] * segmentAffinity[segment][c] * (c === 'events' ? eventFactor : 1)] as const)),
+        createWeightedTable(
+          channels.map(
+            (c) => [c, channelShare[c] * segmentAffinity[segment][c] * (c === 'events' ? eventFactor : 1)] as const,
+          ),
+        ),
       ),
     );
   }
@@ -58,7 +70,13 @@ export function buildChannelTables(cal: SampleCalendar): WeightedTable<Channel>[
 const partners = ['northbeam', 'stackline', 'quotaworks', 'crmpro'] as const;
 
 /** The campaign a lead is attributed to; organic leads mostly have none. */
-export function nameCampaign(rng: Random, cal: SampleCalendar, d: number, channel: Channel, segment: Segment | null): string | null {
+export function nameCampaign(
+  rng: Random,
+  cal: SampleCalendar,
+  d: number,
+  channel: Channel,
+  segment: Segment | null,
+): string | null {
   const quarter = `${cal.year[d]}q${Math.ceil((cal.month[d] as number) / 3)}`;
   switch (channel) {
     case 'organic':

@@ -34,7 +34,11 @@ export interface Company {
 /** Share of leads per segment, and leads per account (enterprises send more people). */
 export const segmentLeadShare: Record<Segment, number> = { smb: 0.5, mid_market: 0.33, enterprise: 0.17 };
 const leadsPerCompany: Record<Segment, number> = { smb: 1.3, mid_market: 2.5, enterprise: 6 };
-const employeeRange: Record<Segment, readonly [number, number]> = { smb: [2, 199], mid_market: [200, 1999], enterprise: [2000, 60000] };
+const employeeRange: Record<Segment, readonly [number, number]> = {
+  smb: [2, 199],
+  mid_market: [200, 1999],
+  enterprise: [2000, 60000],
+};
 const customerShare: Record<Segment, number> = { smb: 0.03, mid_market: 0.05, enterprise: 0.09 };
 
 const industryTable = createWeightedTable<string>([
@@ -42,9 +46,21 @@ const industryTable = createWeightedTable<string>([
   ...otherIndustries.map((name) => [name, 3.8] as const),
 ]);
 const regionTables: Record<Segment, ReturnType<typeof createWeightedTable<Region>>> = {
-  smb: createWeightedTable<Region>([['na', 66], ['emea', 25], ['apac', 9]]),
-  mid_market: createWeightedTable<Region>([['na', 60], ['emea', 28], ['apac', 12]]),
-  enterprise: createWeightedTable<Region>([['na', 54], ['emea', 31], ['apac', 15]]),
+  smb: createWeightedTable<Region>([
+    ['na', 66],
+    ['emea', 25],
+    ['apac', 9],
+  ]),
+  mid_market: createWeightedTable<Region>([
+    ['na', 60],
+    ['emea', 28],
+    ['apac', 12],
+  ]),
+  enterprise: createWeightedTable<Region>([
+    ['na', 54],
+    ['emea', 31],
+    ['apac', 15],
+  ]),
 };
 const countryTables = {
   na: createWeightedTable(countriesByRegion.na),

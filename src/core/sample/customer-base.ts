@@ -21,7 +21,11 @@ export interface CustomerBase {
 /** Expansion and renewal deals per customer account and year: a renewal and an upsell or two. */
 const dealsPerAccountYear = 2.5;
 /** Paying accounts lean to the larger segments (they buy more and churn less). */
-const segmentTable = createWeightedTable<Segment>([['smb', 45], ['mid_market', 35], ['enterprise', 20]]);
+const segmentTable = createWeightedTable<Segment>([
+  ['smb', 45],
+  ['mid_market', 35],
+  ['enterprise', 20],
+]);
 
 export function listCustomerAccounts(seed: number, pool: CompanyPool, deals: number, days: number): CustomerBase {
   const index: number[] = [];
@@ -38,13 +42,22 @@ export function listCustomerAccounts(seed: number, pool: CompanyPool, deals: num
     }
   });
   const wanted = Math.min(deals, Math.ceil((deals * 365) / (dealsPerAccountYear * days)));
-  return { poolIndex: Int32Array.from(index), poolSegment: Uint8Array.from(segment), poolSize, extra: Math.max(0, wanted - index.length) };
+  return {
+    poolIndex: Int32Array.from(index),
+    poolSegment: Uint8Array.from(segment),
+    poolSize,
+    extra: Math.max(0, wanted - index.length),
+  };
 }
 
 /** The customer account at uniform position `u` in [0, 1) of the base. */
 export function pickCustomer(base: CustomerBase, seed: number, u: number): { index: number; segment: Segment } {
   const k = Math.floor(u * (base.poolIndex.length + base.extra));
-  if (k < base.poolIndex.length) return { index: base.poolIndex[k] as number, segment: segments[base.poolSegment[k] as number] as Segment };
+  if (k < base.poolIndex.length)
+    return { index: base.poolIndex[k] as number, segment: segments[base.poolSegment[k] as number] as Segment };
   const j = k - base.poolIndex.length;
-  return { index: base.poolSize + j, segment: new Random(mixSeed(seed, streams.customerBase, j)).pickWeighted(segmentTable) };
+  return {
+    index: base.poolSize + j,
+    segment: new Random(mixSeed(seed, streams.customerBase, j)).pickWeighted(segmentTable),
+  };
 }

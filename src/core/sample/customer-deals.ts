@@ -25,15 +25,37 @@ export interface CustomerDealContext {
 
 /** Median days to a won expansion; renewals close in about a month whatever the segment. */
 const expansionDays: Record<Segment, number> = { smb: 21, mid_market: 35, enterprise: 60 };
-const upliftTenths = createWeightedTable([[0, 30], [30, 25], [50, 25], [70, 20]] as const);
+const upliftTenths = createWeightedTable([
+  [0, 30],
+  [30, 25],
+  [50, 25],
+  [70, 20],
+] as const);
 const reasons = {
   renewal: [
-    createWeightedTable([['product_fit', 45], ['roi', 35], ['champion', 20]] as const),
-    createWeightedTable([['no_budget', 35], ['competitor', 30], ['low_usage', 20], ['champion_left', 15]] as const),
+    createWeightedTable([
+      ['product_fit', 45],
+      ['roi', 35],
+      ['champion', 20],
+    ] as const),
+    createWeightedTable([
+      ['no_budget', 35],
+      ['competitor', 30],
+      ['low_usage', 20],
+      ['champion_left', 15],
+    ] as const),
   ],
   expansion: [
-    createWeightedTable([['roi', 40], ['product_fit', 35], ['champion', 25]] as const),
-    createWeightedTable([['no_budget', 40], ['timing', 35], ['no_decision', 25]] as const),
+    createWeightedTable([
+      ['roi', 40],
+      ['product_fit', 35],
+      ['champion', 25],
+    ] as const),
+    createWeightedTable([
+      ['no_budget', 40],
+      ['timing', 35],
+      ['no_decision', 25],
+    ] as const),
   ],
 } as const;
 
@@ -44,10 +66,17 @@ const reasons = {
  * (the subscription again, 0–7 % dearer, 85 % renewed) and 60 % upsells (15–45 % of a new
  * subscription, half of them won); those whose close falls after the export stay open.
  */
-export function* generateCustomerDeals(ctx: CustomerDealContext, count: number, firstNumber: number, nextActivityId: () => string): Generator<SampleRow> {
+export function* generateCustomerDeals(
+  ctx: CustomerDealContext,
+  count: number,
+  firstNumber: number,
+  nextActivityId: () => string,
+): Generator<SampleRow> {
   const { seed, cal } = ctx;
   const weights = new Float64Array(cal.days);
-  for (let d = 0; d < cal.days; d++) weights[d] = cal.isBusinessDay[d] === 1 ? new Random(mixSeed(seed, streams.customerDay, d, 0)).logNormal(1, 0.15) : 0;
+  for (let d = 0; d < cal.days; d++)
+    weights[d] =
+      cal.isBusinessDay[d] === 1 ? new Random(mixSeed(seed, streams.customerDay, d, 0)).logNormal(1, 0.15) : 0;
   const perDay = splitByWeight(weights, count);
   const base = listCustomerAccounts(seed, ctx.pool, count, cal.days);
   let k = 0;
@@ -58,12 +87,19 @@ export function* generateCustomerDeals(ctx: CustomerDealContext, count: number, 
       const id = formatOpportunityId(firstNumber + k);
       const { row, touches } = drawCustomerDeal(ctx, base, k++, createdMs, id);
       yield { entity: 'opportunities', row };
-      for (const activity of toActivityRows(touches, null, id, nextActivityId)) yield { entity: 'activities', row: activity };
+      for (const activity of toActivityRows(touches, null, id, nextActivityId))
+        yield { entity: 'activities', row: activity };
     }
   }
 }
 
-function drawCustomerDeal(ctx: CustomerDealContext, base: ReturnType<typeof listCustomerAccounts>, k: number, createdMs: number, id: string) {
+function drawCustomerDeal(
+  ctx: CustomerDealContext,
+  base: ReturnType<typeof listCustomerAccounts>,
+  k: number,
+  createdMs: number,
+  id: string,
+) {
   const { seed, cal } = ctx;
   const rng = new Random(mixSeed(seed, streams.customerDeal, k));
   const account = pickCustomer(base, seed, rng.next());
@@ -77,7 +113,10 @@ function drawCustomerDeal(ctx: CustomerDealContext, base: ReturnType<typeof list
   const won = rng.chance(kind === 'renewal' ? 0.85 : 0.5);
   const medianDays = kind === 'renewal' ? 30 : expansionDays[account.segment] * (won ? 1 : 0.7);
   const cycleDays = Math.min(365, rng.logNormal(medianDays, 0.5));
-  const closed = Math.max(createdMs + hourMs, atBusinessTime(cal, findDayIndex(cal, createdMs + cycleDays * dayMs), rng.next()));
+  const closed = Math.max(
+    createdMs + hourMs,
+    atBusinessTime(cal, findDayIndex(cal, createdMs + cycleDays * dayMs), rng.next()),
+  );
   const isClosed = closed < cal.asOfMs;
   const ae = rng.pick(ctx.team.aeIdsBySegment[account.segment]);
   // Account management is lower-touch than new business: a kick-off and a follow-up or two.

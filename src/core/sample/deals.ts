@@ -25,8 +25,19 @@ export interface Deal {
 const winRate: Record<Segment, number> = { smb: 0.26, mid_market: 0.22, enterprise: 0.18 };
 /** Median days from opportunity to a won close; lost deals die sooner (Maven: won 57 days, lost 14). */
 const cycleDays: Record<Segment, number> = { smb: 28, mid_market: 55, enterprise: 95 };
-const wonReasons = createWeightedTable([['product_fit', 40], ['roi', 30], ['champion', 20], ['pricing', 10]] as const);
-const lostReasons = createWeightedTable([['no_decision', 35], ['competitor', 25], ['price', 18], ['timing', 14], ['no_budget', 8]] as const);
+const wonReasons = createWeightedTable([
+  ['product_fit', 40],
+  ['roi', 30],
+  ['champion', 20],
+  ['pricing', 10],
+] as const);
+const lostReasons = createWeightedTable([
+  ['no_decision', 35],
+  ['competitor', 25],
+  ['price', 18],
+  ['timing', 14],
+  ['no_budget', 8],
+] as const);
 
 /**
  * An AE reviews the SQL (within the two-day SLA, mostly) and opens an opportunity or rejects it.
@@ -38,7 +49,9 @@ export function qualifyWithAe(ctx: JourneyContext, p: LeadProfile, journey: Lead
   const { rng } = p;
   const segment = p.segment ?? 'smb';
   const ae = rng.pick(ctx.team.aeIdsBySegment[segment]);
-  const reviewed = ctx.slots.qualification.book(addBusinessMinutes(cal, journey.sqlMs as number, Math.min(2400, rng.logNormal(360, 0.8))));
+  const reviewed = ctx.slots.qualification.book(
+    addBusinessMinutes(cal, journey.sqlMs as number, Math.min(2400, rng.logNormal(360, 0.8))),
+  );
   if (reviewed >= cal.asOfMs) return;
   if (!rng.chance(0.75)) {
     journey.activities.push(outbound(reviewed, 'note', ae, 'rejected'));

@@ -101,7 +101,12 @@ export function* generateSampleData(options: SampleDataOptions): Generator<Sampl
   if (problems.length > 0) throw new RangeError(`Invalid sample-data options: ${problems.join('; ')}`);
   const start = options.start ?? defaultStart;
   const cal = buildSampleCalendar(start, options.days ?? defaultDays);
-  const ctx: LeadContext = { seed: options.seed, cal, pool: planCompanyPool(options.leads), channelTables: buildChannelTables(cal) };
+  const ctx: LeadContext = {
+    seed: options.seed,
+    cal,
+    pool: planCompanyPool(options.leads),
+    channelTables: buildChannelTables(cal),
+  };
   const perDay = allocateLeadsPerDay(cal, options.leads, options.seed);
   const team = buildTeam(start, options.headcount);
   for (const user of team.users) yield { entity: 'users', row: user };
@@ -142,13 +147,19 @@ export function* generateSampleData(options: SampleDataOptions): Generator<Sampl
         opportunities++;
         yield { entity: 'opportunities', row: opportunity };
       }
-      for (const row of toActivityRows(journey.activities, lead.id, opportunity?.id ?? null, nextActivityId)) yield { entity: 'activities', row };
+      for (const row of toActivityRows(journey.activities, lead.id, opportunity?.id ?? null, nextActivityId))
+        yield { entity: 'activities', row };
     }
   }
 
   // Then customer deals, if the leads left the requested number of opportunities short.
   const customerDeals = Math.max(0, (options.opportunities ?? 0) - opportunities);
-  yield* generateCustomerDeals({ seed: options.seed, cal, pool: ctx.pool, team }, customerDeals, opportunities + 1, nextActivityId);
+  yield* generateCustomerDeals(
+    { seed: options.seed, cal, pool: ctx.pool, team },
+    customerDeals,
+    opportunities + 1,
+    nextActivityId,
+  );
 }
 
 /** Creation instants of one day's leads, sorted: more on workday mornings and afternoons. */

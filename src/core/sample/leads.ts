@@ -54,11 +54,31 @@ export interface LeadProfile {
 
 const segmentTable = createWeightedTable(segments.map((s) => [s, segmentLeadShare[s]] as const));
 const seniorityTables: Record<Segment, WeightedTable<Seniority>> = {
-  smb: createWeightedTable<Seniority>([['individual', 30], ['manager', 25], ['director', 15], ['vp', 10], ['c_level', 20]]),
-  mid_market: createWeightedTable<Seniority>([['individual', 38], ['manager', 30], ['director', 18], ['vp', 9], ['c_level', 5]]),
-  enterprise: createWeightedTable<Seniority>([['individual', 42], ['manager', 30], ['director', 17], ['vp', 8], ['c_level', 3]]),
+  smb: createWeightedTable<Seniority>([
+    ['individual', 30],
+    ['manager', 25],
+    ['director', 15],
+    ['vp', 10],
+    ['c_level', 20],
+  ]),
+  mid_market: createWeightedTable<Seniority>([
+    ['individual', 38],
+    ['manager', 30],
+    ['director', 18],
+    ['vp', 9],
+    ['c_level', 5],
+  ]),
+  enterprise: createWeightedTable<Seniority>([
+    ['individual', 42],
+    ['manager', 30],
+    ['director', 17],
+    ['vp', 8],
+    ['c_level', 3],
+  ]),
 };
-const departmentTable = createWeightedTable(departments.map((d, i) => [d, [26, 24, 14, 10, 12, 14][i] as number] as const));
+const departmentTable = createWeightedTable(
+  departments.map((d, i) => [d, [26, 24, 14, 10, 12, 14][i] as number] as const),
+);
 const personalDomainTable = createWeightedTable(personalDomains);
 
 /** Per channel: share of personal email addresses, web engagement, and propensity to ask for sales. */
@@ -72,17 +92,47 @@ const channelTraits: Record<Channel, { personal: number; engagement: number; han
   partner: { personal: 0.04, engagement: 1.05, handRaise: 1.4 },
 };
 
-export function drawLeadProfile(ctx: LeadContext, index: number, day: number, createdMs: number, withNames: boolean): LeadProfile {
+export function drawLeadProfile(
+  ctx: LeadContext,
+  index: number,
+  day: number,
+  createdMs: number,
+  withNames: boolean,
+): LeadProfile {
   const rng = new Random(mixSeed(ctx.seed, streams.lead, index));
   const isStudent = rng.chance(0.025);
   const segment = isStudent ? null : rng.pickWeighted(segmentTable);
-  const company = segment === null ? null : drawCompany(ctx.seed, segment, ctx.pool.offset[segment] + Math.floor(rng.next() * ctx.pool.size[segment]), withNames);
-  const channel = rng.pickWeighted(ctx.channelTables[day]?.[segments.indexOf(segment ?? 'smb')] as WeightedTable<Channel>);
+  const company =
+    segment === null
+      ? null
+      : drawCompany(
+          ctx.seed,
+          segment,
+          ctx.pool.offset[segment] + Math.floor(rng.next() * ctx.pool.size[segment]),
+          withNames,
+        );
+  const channel = rng.pickWeighted(
+    ctx.channelTables[day]?.[segments.indexOf(segment ?? 'smb')] as WeightedTable<Channel>,
+  );
   const traits = channelTraits[channel];
-  const emailKind = isStudent ? (rng.chance(0.6) ? 'university' : 'personal') : rng.chance(traits.personal) ? 'personal' : 'work';
+  const emailKind = isStudent
+    ? rng.chance(0.6)
+      ? 'university'
+      : 'personal'
+    : rng.chance(traits.personal)
+      ? 'personal'
+      : 'work';
   const emailDomain =
-    emailKind === 'personal' ? rng.pickWeighted(personalDomainTable) : emailKind === 'university' ? rng.pick(universityDomains) : '';
-  const seniority = isStudent ? 'individual' : rng.chance(0.06) ? null : rng.pickWeighted(seniorityTables[segment ?? 'smb']);
+    emailKind === 'personal'
+      ? rng.pickWeighted(personalDomainTable)
+      : emailKind === 'university'
+        ? rng.pick(universityDomains)
+        : '';
+  const seniority = isStudent
+    ? 'individual'
+    : rng.chance(0.06)
+      ? null
+      : rng.pickWeighted(seniorityTables[segment ?? 'smb']);
   const department = rng.chance(0.08) ? null : rng.pickWeighted(departmentTable);
 
   // One latent intent drives every engagement signal, so they move together as in real data.
@@ -127,7 +177,9 @@ export function drawLeadProfile(ctx: LeadContext, index: number, day: number, cr
   let mqlMs: number | null = null;
   if (score.isMql) {
     const immediate = rng.chance(score.handRaiser ? 0.7 : 0.25);
-    mqlMs = immediate ? createdMs + rng.between(1, score.handRaiser ? 4 : 20) * minuteMs : createdMs + spanMs * rng.next() ** 0.8;
+    mqlMs = immediate
+      ? createdMs + rng.between(1, score.handRaiser ? 4 : 20) * minuteMs
+      : createdMs + spanMs * rng.next() ** 0.8;
     if (mqlMs >= cal.asOfMs) {
       // It qualifies only after the export, so the export shows its engagement so far: the
       // counts accrued by as-of, no hand-raise or trial yet, and (dropping the strongest
@@ -141,7 +193,13 @@ export function drawLeadProfile(ctx: LeadContext, index: number, day: number, cr
       demoRequested = false;
       contactSales = false;
       trialSignup = false;
-      const weakenings = [() => (pricingPageViews = 0), () => (contentDownloads = 0), () => (webinarAttended = 0), () => (emailClicks = 0), () => (pageViews = Math.min(pageViews, 9))];
+      const weakenings = [
+        () => (pricingPageViews = 0),
+        () => (contentDownloads = 0),
+        () => (webinarAttended = 0),
+        () => (emailClicks = 0),
+        () => (pageViews = Math.min(pageViews, 9)),
+      ];
       score = scoreLead(scoredFields());
       for (const weaken of weakenings) {
         if (!score.isMql) break;

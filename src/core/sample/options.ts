@@ -62,12 +62,15 @@ export function checkSampleOptions(options: SampleDataOptions): string[] {
 export function checkVolumeOptions(options: Omit<SampleDataOptions, 'capacity' | 'headcount'>): string[] {
   const problems: string[] = [];
   const { leads, seed, start = defaultStart, days = defaultDays, opportunities = 0 } = options;
-  if (!Number.isSafeInteger(leads) || leads < 1 || leads > maxLeads) problems.push(`leads must be a whole number from 1 to ${maxLeads}, got ${leads}`);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
+  if (!Number.isSafeInteger(leads) || leads < 1 || leads > maxLeads)
+    problems.push(`leads must be a whole number from 1 to ${maxLeads}, got ${leads}`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff)
+    problems.push(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !DateTime.fromISO(start, { zone: 'utc' }).isValid) {
     problems.push(`start must be a calendar date YYYY-MM-DD, got ${start}`);
   }
-  if (!Number.isSafeInteger(days) || days < 1 || days > maxDays) problems.push(`days must be a whole number from 1 to ${maxDays}, got ${days}`);
+  if (!Number.isSafeInteger(days) || days < 1 || days > maxDays)
+    problems.push(`days must be a whole number from 1 to ${maxDays}, got ${days}`);
   if (!Number.isSafeInteger(opportunities) || opportunities < 0 || opportunities > maxOpportunities) {
     problems.push(`opportunities must be a whole number from 0 to ${maxOpportunities}, got ${opportunities}`);
   }
@@ -80,7 +83,9 @@ export function checkStaffingOptions(options: Pick<SampleDataOptions, 'capacity'
   for (const stage of capacityStages) {
     const perWeek = options.capacity?.[stage];
     if (perWeek === undefined || !Number.isFinite(perWeek) || perWeek <= 0 || perWeek > maxWeeklyCapacity) {
-      problems.push(`capacity.${stage} must be a number of items per week above 0 and at most ${maxWeeklyCapacity}, got ${perWeek}`);
+      problems.push(
+        `capacity.${stage} must be a number of items per week above 0 and at most ${maxWeeklyCapacity}, got ${perWeek}`,
+      );
     }
   }
   for (const role of ['sdr', 'ae'] as const) {

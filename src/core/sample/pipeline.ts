@@ -7,10 +7,27 @@ import type { LeadProfile } from './leads.js';
 import { createWeightedTable } from './random.js';
 import { patienceHours } from './sdr-queue.js';
 
-const touchTypes = createWeightedTable([['call', 50], ['email', 35], ['linkedin', 15]] as const);
-const missedCall = createWeightedTable([['voicemail', 60], ['no_answer', 40]] as const);
-const mqlRejections = createWeightedTable([['not_a_fit', 40], ['bad_contact_data', 20], ['no_budget', 25], ['duplicate', 15]] as const);
-const salRejections = createWeightedTable([['no_need', 35], ['no_budget', 25], ['no_authority', 20], ['bad_timing', 20]] as const);
+const touchTypes = createWeightedTable([
+  ['call', 50],
+  ['email', 35],
+  ['linkedin', 15],
+] as const);
+const missedCall = createWeightedTable([
+  ['voicemail', 60],
+  ['no_answer', 40],
+] as const);
+const mqlRejections = createWeightedTable([
+  ['not_a_fit', 40],
+  ['bad_contact_data', 20],
+  ['no_budget', 25],
+  ['duplicate', 15],
+] as const);
+const salRejections = createWeightedTable([
+  ['no_need', 35],
+  ['no_budget', 25],
+  ['no_authority', 20],
+  ['bad_timing', 20],
+] as const);
 
 /**
  * Follows an MQL through the SDR queue, the SDR's cadence, discovery and the AE's review.
@@ -49,12 +66,19 @@ export function traceJourney(ctx: JourneyContext, p: LeadProfile): LeadJourney {
     if (t >= cal.asOfMs) return journey;
     const type = k === 0 && isPriority ? 'call' : rng.pickWeighted(touchTypes);
     const reached = accepted && k === attempts - 1;
-    const outcome = type === 'call' ? (reached ? 'connected' : rng.pickWeighted(missedCall)) : reached ? 'replied' : 'sent';
+    const outcome =
+      type === 'call' ? (reached ? 'connected' : rng.pickWeighted(missedCall)) : reached ? 'replied' : 'sent';
     journey.activities.push(outbound(t, type, sdr, outcome));
     if (k < attempts - 1) t = addBusinessMinutes(cal, t, rng.logNormal(k < 2 ? 300 : 700, 0.6));
   }
   if (!accepted) {
-    if (rng.chance(0.55)) return disqualify(journey, addBusinessMinutes(cal, t, rng.between(10, 240)), rng.pickWeighted(mqlRejections), cal);
+    if (rng.chance(0.55))
+      return disqualify(
+        journey,
+        addBusinessMinutes(cal, t, rng.between(10, 240)),
+        rng.pickWeighted(mqlRejections),
+        cal,
+      );
     return recycle(journey, addBusinessMinutes(cal, t, rng.between(540, 1620)), cal);
   }
 

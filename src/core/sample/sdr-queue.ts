@@ -63,7 +63,10 @@ export class SdrQueue {
     for (let b = 0; b < n; b++) {
       const from = this.cal.startMs + b * bucketMs;
       const d = findDayIndex(this.cal, from);
-      const isOpen = this.cal.isBusinessDay[d] === 1 && from >= (this.cal.openMs[d] as number) && from < (this.cal.closeMs[d] as number);
+      const isOpen =
+        this.cal.isBusinessDay[d] === 1 &&
+        from >= (this.cal.openMs[d] as number) &&
+        from < (this.cal.closeMs[d] as number);
       capacity[b] = isOpen ? this.touchesPerBucket : 0;
       this.openBefore[b + 1] = (this.openBefore[b] as number) + (isOpen ? 1 : 0);
     }

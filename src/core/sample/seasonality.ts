@@ -13,10 +13,12 @@ const monthWeight = [0.9, 1.0, 1.14, 1.06, 1.0, 0.9, 0.74, 0.72, 1.02, 1.18, 1.2
 
 /** Relative volume by local hour on workdays and on weekends/holidays. */
 export const workdayHourWeight = [
-  0.25, 0.18, 0.14, 0.14, 0.2, 0.35, 0.6, 1.0, 1.7, 2.4, 2.8, 2.8, 2.4, 2.6, 2.7, 2.5, 2.1, 1.6, 1.1, 0.9, 0.8, 0.7, 0.5, 0.35,
+  0.25, 0.18, 0.14, 0.14, 0.2, 0.35, 0.6, 1.0, 1.7, 2.4, 2.8, 2.8, 2.4, 2.6, 2.7, 2.5, 2.1, 1.6, 1.1, 0.9, 0.8, 0.7,
+  0.5, 0.35,
 ];
 export const restDayHourWeight = [
-  0.4, 0.3, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1.1, 1.4, 1.6, 1.6, 1.5, 1.5, 1.5, 1.4, 1.3, 1.2, 1.2, 1.2, 1.1, 1.0, 0.8, 0.6,
+  0.4, 0.3, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1.1, 1.4, 1.6, 1.6, 1.5, 1.5, 1.5, 1.4, 1.3, 1.2, 1.2, 1.2, 1.1, 1.0, 0.8,
+  0.6,
 ];
 
 /** Relative demand of day `d` (before noise). */
@@ -26,8 +28,11 @@ export function weighDay(cal: SampleCalendar, d: number): number {
   const position = month + ((cal.dayOfMonth[d] as number) - 0.5) / daysInMonth - 0.5;
   const lower = Math.floor(position);
   const share = position - lower;
-  const seasonal = (monthWeight[(lower + 12) % 12] as number) * (1 - share) + (monthWeight[(lower + 13) % 12] as number) * share;
-  const yearEnd = (cal.month[d] === 12 && (cal.dayOfMonth[d] as number) >= 22) || (cal.month[d] === 1 && (cal.dayOfMonth[d] as number) <= 2);
+  const seasonal =
+    (monthWeight[(lower + 12) % 12] as number) * (1 - share) + (monthWeight[(lower + 13) % 12] as number) * share;
+  const yearEnd =
+    (cal.month[d] === 12 && (cal.dayOfMonth[d] as number) >= 22) ||
+    (cal.month[d] === 1 && (cal.dayOfMonth[d] as number) <= 2);
   const holiday = cal.isHoliday[d] === 1 ? 0.3 : 1;
   return (weekdayWeight[(cal.weekday[d] as number) - 1] as number) * seasonal * holiday * (yearEnd ? 0.55 : 1);
 }
@@ -38,7 +43,8 @@ export function weighDay(cal: SampleCalendar, d: number): number {
  */
 export function allocateLeadsPerDay(cal: SampleCalendar, total: number, seed: number): Int32Array {
   const weights = new Float64Array(cal.days);
-  for (let d = 0; d < cal.days; d++) weights[d] = weighDay(cal, d) * new Random(mixSeed(seed, streams.dayNoise, d)).logNormal(1, 0.1);
+  for (let d = 0; d < cal.days; d++)
+    weights[d] = weighDay(cal, d) * new Random(mixSeed(seed, streams.dayNoise, d)).logNormal(1, 0.1);
   return splitByWeight(weights, total);
 }
 

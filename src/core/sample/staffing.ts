@@ -32,7 +32,9 @@ export function readPolicyStaffing(set: PolicySet, scale = 1): StaffingResult {
   const [funnel] = funnels;
   if (funnel === undefined) return fail('there is no Funnel policy: the team sizes and stage capacities come from it');
   if (funnels.length > 1) {
-    return fail(`there are ${funnels.length} Funnel policies (${funnels.map((f) => f.metadata.name).join(', ')}); the generator needs exactly one`);
+    return fail(
+      `there are ${funnels.length} Funnel policies (${funnels.map((f) => f.metadata.name).join(', ')}); the generator needs exactly one`,
+    );
   }
   const result = readFunnelStaffing(funnel.spec, scale);
   return result.problem === null ? result : fail(`Funnel ${funnel.metadata.name} (${funnel.file}): ${result.problem}`);
@@ -44,7 +46,8 @@ export function readPolicyStaffing(set: PolicySet, scale = 1): StaffingResult {
  * their stages, rounded up). `scale` multiplies every capacity and headcount alike.
  */
 export function readFunnelStaffing(funnel: FunnelSpec, scale = 1): StaffingResult {
-  if (!Number.isFinite(scale) || scale <= 0 || scale > maxCapacityScale) return fail(`the capacity scale must be above 0 and at most ${maxCapacityScale}, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > maxCapacityScale)
+    return fail(`the capacity scale must be above 0 and at most ${maxCapacityScale}, got ${scale}`);
   const capacity: Partial<SampleCapacity> = {};
   const owners: Partial<Record<keyof SampleCapacity, string>> = {};
   const problems: string[] = [];
@@ -53,9 +56,13 @@ export function readFunnelStaffing(funnel: FunnelSpec, scale = 1): StaffingResul
     const stages = funnel.stages.filter((s) => entries.has(s.entry));
     const [stage] = stages;
     if (stage === undefined) {
-      problems.push(`no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label} stage); add one with a capacity`);
+      problems.push(
+        `no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label} stage); add one with a capacity`,
+      );
     } else if (stages.length > 1) {
-      problems.push(`stages ${stages.map((s) => s.id).join(' and ')} are both entered at ${entity}.${field}; the ${label} stage must be one`);
+      problems.push(
+        `stages ${stages.map((s) => s.id).join(' and ')} are both entered at ${entity}.${field}; the ${label} stage must be one`,
+      );
     } else if (stage.capacity === undefined || stage.capacity.headcount * stage.capacity.perPersonPerWeek <= 0) {
       problems.push(`stage ${stage.id} (${label}) needs a capacity above zero: headcount and perPersonPerWeek`);
     } else {
@@ -65,12 +72,19 @@ export function readFunnelStaffing(funnel: FunnelSpec, scale = 1): StaffingResul
   }
   if (problems.length > 0) return fail(problems.join('; '));
   const people = (team: string | undefined) =>
-    Math.ceil(Math.max(0, ...funnel.stages.filter((s) => s.owner === team).map((s) => s.capacity?.headcount ?? 0)) * scale - 1e-9);
+    Math.ceil(
+      Math.max(0, ...funnel.stages.filter((s) => s.owner === team).map((s) => s.capacity?.headcount ?? 0)) * scale -
+        1e-9,
+    );
   const headcount = { sdr: people(owners.firstTouch), ae: people(owners.deals) };
   const full = capacity as SampleCapacity;
   const tooBig = Object.entries(full).find(([, perWeek]) => perWeek > maxWeeklyCapacity);
-  if (tooBig !== undefined) return fail(`the ${tooBig[0]} capacity of ${tooBig[1]} a week is above the generator's limit of ${maxWeeklyCapacity}`);
-  if (Math.max(headcount.sdr, headcount.ae) > maxHeadcount) return fail(`a team of more than ${maxHeadcount} people is above the generator's limit`);
+  if (tooBig !== undefined)
+    return fail(
+      `the ${tooBig[0]} capacity of ${tooBig[1]} a week is above the generator's limit of ${maxWeeklyCapacity}`,
+    );
+  if (Math.max(headcount.sdr, headcount.ae) > maxHeadcount)
+    return fail(`a team of more than ${maxHeadcount} people is above the generator's limit`);
   return { staffing: { capacity: full, headcount }, problem: null };
 }
 

@@ -21,7 +21,8 @@ export class WeeklySlots {
     const weeks = Math.floor((cal.days - 1 + this.lead) / 7) + 1;
     this.limit = new Float64Array(weeks);
     this.booked = new Int32Array(weeks);
-    for (let d = 0; d < cal.days; d++) if (cal.isBusinessDay[d] === 1) this.limit[this.weekOf(d)] = (this.limit[this.weekOf(d)] as number) + perWeek / 5;
+    for (let d = 0; d < cal.days; d++)
+      if (cal.isBusinessDay[d] === 1) this.limit[this.weekOf(d)] = (this.limit[this.weekOf(d)] as number) + perWeek / 5;
   }
 
   /** When work planned for `t` happens: `t` if its week has room, else later; `Infinity` if not in the period. */

@@ -24,7 +24,16 @@ const marketing: readonly (readonly [string, number])[] = [
   ['Owen Fraser', 190],
 ];
 const sdrNames = ['Jordan Blake', 'Aisha Mensah', 'Tom Keller', 'Lucia Ferraro', 'Sam Okafor', 'Nina Larsen'];
-const aeNames = ['Ethan Brooks', 'Mei Chen', 'Diego Alvarez', 'Rachel Stein', 'Kwame Asante', 'Laura Novak', 'Victor Hale', "Siobhan O'Neill"];
+const aeNames = [
+  'Ethan Brooks',
+  'Mei Chen',
+  'Diego Alvarez',
+  'Rachel Stein',
+  'Kwame Asante',
+  'Laura Novak',
+  'Victor Hale',
+  "Siobhan O'Neill",
+];
 const managerNames = ['Priya Raman', 'Colin Marsh', 'Ines Duarte', 'Felix Wagner'];
 
 /**
@@ -33,8 +42,11 @@ const managerNames = ['Priya Raman', 'Colin Marsh', 'Ines Duarte', 'Felix Wagner
  * not depend on the seed, so user ids stay put across data sets of the same size.
  */
 export function buildTeam(start: string, headcount: SampleHeadcount): SampleTeam {
-  const members: Member[] = [{ name: 'Dana Whitfield', role: 'manager', team: 'marketing', manager_id: null, tenureDays: 1210 }];
-  for (const [name, tenureDays] of marketing) members.push({ name, role: 'marketing', team: 'marketing', manager_id: 'U001', tenureDays });
+  const members: Member[] = [
+    { name: 'Dana Whitfield', role: 'manager', team: 'marketing', manager_id: null, tenureDays: 1210 },
+  ];
+  for (const [name, tenureDays] of marketing)
+    members.push({ name, role: 'marketing', team: 'marketing', manager_id: 'U001', tenureDays });
   members.push({ name: 'Grace Holloway', role: 'manager', team: 'ae', manager_id: null, tenureDays: 1460 });
   const head = formatUserId(members.length - 1);
   const sdrIds = addGroups(members, headcount.sdr, 'sdr', head, true);
@@ -53,20 +65,38 @@ export function buildTeam(start: string, headcount: SampleHeadcount): SampleTeam
 }
 
 /** Adds `count` reps of a role in groups of eight, each under its own manager or all under `head`. */
-function addGroups(members: Member[], count: number, role: 'sdr' | 'ae', head: string, withManagers: boolean): string[] {
+function addGroups(
+  members: Member[],
+  count: number,
+  role: 'sdr' | 'ae',
+  head: string,
+  withManagers: boolean,
+): string[] {
   const ids: string[] = [];
   for (let from = 0; from < count; from += spanOfControl) {
     let manager = head;
     if (withManagers) {
       manager = formatUserId(members.length);
       const m = countManagers(members);
-      members.push({ name: managerNames[m] ?? nameMember(1000 + m), role: 'manager', team: role, manager_id: head, tenureDays: tenure(1000 + m, 500) });
+      members.push({
+        name: managerNames[m] ?? nameMember(1000 + m),
+        role: 'manager',
+        team: role,
+        manager_id: head,
+        tenureDays: tenure(1000 + m, 500),
+      });
     }
     for (let i = from; i < Math.min(count, from + spanOfControl); i++) {
       const curated = role === 'sdr' ? sdrNames : aeNames;
       const key = role === 'sdr' ? i : 100_000 + i;
       ids.push(formatUserId(members.length));
-      members.push({ name: curated[i] ?? nameMember(key), role, team: role, manager_id: manager, tenureDays: tenure(key, 60) });
+      members.push({
+        name: curated[i] ?? nameMember(key),
+        role,
+        team: role,
+        manager_id: manager,
+        tenureDays: tenure(key, 60),
+      });
     }
   }
   return ids;
@@ -78,7 +108,11 @@ function splitBySegment(ids: readonly string[]): Record<Segment, readonly string
   const enterprise = Math.max(1, Math.round(n / 4));
   const smb = Math.ceil((n - enterprise) / 2);
   const midMarket = n - enterprise - smb;
-  return { smb: ids.slice(0, smb), mid_market: ids.slice(smb, smb + midMarket), enterprise: ids.slice(smb + midMarket) };
+  return {
+    smb: ids.slice(0, smb),
+    mid_market: ids.slice(smb, smb + midMarket),
+    enterprise: ids.slice(smb + midMarket),
+  };
 }
 
 function countManagers(members: readonly Member[]): number {

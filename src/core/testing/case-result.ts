@@ -27,8 +27,19 @@ export interface TestCaseResult<A = unknown> {
 }
 
 /** A fresh result for case `index` of a test file, passed until an expectation fails. */
-export function startCase<A>(test: { file: string; metadata: { name: string } }, name: string, index: number): TestCaseResult<A> {
-  return { file: test.file, suite: test.metadata.name, name, path: ['spec', 'cases', index], status: 'passed', diffs: [] };
+export function startCase<A>(
+  test: { file: string; metadata: { name: string } },
+  name: string,
+  index: number,
+): TestCaseResult<A> {
+  return {
+    file: test.file,
+    suite: test.metadata.name,
+    name,
+    path: ['spec', 'cases', index],
+    status: 'passed',
+    diffs: [],
+  };
 }
 
 /** Marks a case as errored with the message of what was thrown. */
@@ -38,20 +49,37 @@ export function failWithError(result: TestCaseResult, error: unknown): void {
 }
 
 /** Compares an expected value (exact, or `{min, max}` for numbers) with the actual one; a miss becomes a diff. */
-export function compareExpected(field: string, expected: unknown, actual: number | string | null | undefined, diffs: TestDiff[]): void {
+export function compareExpected(
+  field: string,
+  expected: unknown,
+  actual: number | string | null | undefined,
+  diffs: TestDiff[],
+): void {
   if (expected === undefined) return;
   if (typeof expected === 'object' && expected !== null) {
     const { min, max } = expected as { min?: number; max?: number };
     const value = Number(actual);
-    if (actual === null || actual === undefined || (min !== undefined && value < min - 1e-9) || (max !== undefined && value > max + 1e-9)) diffs.push({ field, expected, actual });
+    if (
+      actual === null ||
+      actual === undefined ||
+      (min !== undefined && value < min - 1e-9) ||
+      (max !== undefined && value > max + 1e-9)
+    )
+      diffs.push({ field, expected, actual });
     return;
   }
-  const isEqual = typeof expected === 'number' ? actual !== null && Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
+  const isEqual =
+    typeof expected === 'number' ? actual !== null && Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
   if (!isEqual) diffs.push({ field, expected, actual });
 }
 
 /** Compares money exactly as decimals (`"1500"` equals `"1500.00"`); a miss becomes a diff. */
-export function compareMoney(field: string, expected: string | number | undefined, actual: string, diffs: TestDiff[]): void {
+export function compareMoney(
+  field: string,
+  expected: string | number | undefined,
+  actual: string,
+  diffs: TestDiff[],
+): void {
   if (expected === undefined) return;
   if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
 }
@@ -61,11 +89,16 @@ export function compareMoney(field: string, expected: string | number | undefine
  * datetimes become epoch ms, decimals normalised decimal strings, and the row has no prototype.
  */
 export function toRow(entity: EntityName, values: Readonly<Record<string, unknown>>): Row {
-  const row: Record<string, string | number | boolean | null> = Object.create(null) as Record<string, string | number | boolean | null>;
+  const row: Record<string, string | number | boolean | null> = Object.create(null) as Record<
+    string,
+    string | number | boolean | null
+  >;
   for (const [field, value] of Object.entries(values)) {
     const type = canonicalModel[entity][field]?.type;
-    if (type === 'datetime' && typeof value === 'string') row[field] = DateTime.fromISO(value, { setZone: true }).toMillis();
-    else if (type === 'decimal' && (typeof value === 'string' || typeof value === 'number')) row[field] = new Decimal(value).toFixed();
+    if (type === 'datetime' && typeof value === 'string')
+      row[field] = DateTime.fromISO(value, { setZone: true }).toMillis();
+    else if (type === 'decimal' && (typeof value === 'string' || typeof value === 'number'))
+      row[field] = new Decimal(value).toFixed();
     else row[field] = value as string | number | boolean | null;
   }
   return row;

@@ -27,19 +27,34 @@ export function parsePeriod(label: string, timeZone: string): TimeWindow {
   const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label);
   if (m === null) throw new RangeError(`not a period: ${label}`);
   const year = Number(m[1]);
-  const start = DateTime.fromObject({ year, month: m[2] !== undefined ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 }, { zone: timeZone });
+  const start = DateTime.fromObject(
+    { year, month: m[2] !== undefined ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
+    { zone: timeZone },
+  );
   const end = start.plus(m[2] !== undefined ? { months: 3 } : m[3] !== undefined ? { months: 1 } : { years: 1 });
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
 /** The CompContext of one case: its period as the window, its person and deals as the data, its goal values as stubs. */
-function contextOf(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTestSpec, c: CompCase, calendars: ReadonlyMap<string, BusinessCalendar>): CompContext {
+function contextOf(
+  set: PolicySet,
+  plan: Policy<'CompPlan'>,
+  spec: CompPolicyTestSpec,
+  c: CompCase,
+  calendars: ReadonlyMap<string, BusinessCalendar>,
+): CompContext {
   const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
   const timeZone = calendar?.spec.timeZone ?? 'UTC';
   const period = parsePeriod(c.period, timeZone);
   const asOf = Math.min(spec.asOf === undefined ? Infinity : toInstant(spec.asOf), period.end - 1);
-  const person = toRow('users', { id: c.person.id, role: c.person.role ?? plan.spec.roles[0] ?? null, team: c.person.team ?? plan.spec.team });
-  const opportunities = (c.opportunities ?? []).map((o, i) => toRow('opportunities', { id: `o${i + 1}`, owner_id: c.person.id, ...o }));
+  const person = toRow('users', {
+    id: c.person.id,
+    role: c.person.role ?? plan.spec.roles[0] ?? null,
+    team: c.person.team ?? plan.spec.team,
+  });
+  const opportunities = (c.opportunities ?? []).map((o, i) =>
+    toRow('opportunities', { id: `o${i + 1}`, owner_id: c.person.id, ...o }),
+  );
   const leads = (c.leads ?? []).map((l, i) => toRow('leads', { id: `l${i + 1}`, ...l }));
   return {
     asOf,
@@ -47,7 +62,17 @@ function contextOf(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTes
     timeZone,
     calendars,
     users: new Map([[c.person.id, person]]),
-    data: { leads, opportunities, activities: emptyTable, users: [person], stage_events: [], files: [], issues: [], absent: [], ignoredFiles: [] },
+    data: {
+      leads,
+      opportunities,
+      activities: emptyTable,
+      users: [person],
+      stage_events: [],
+      files: [],
+      issues: [],
+      absent: [],
+      ignoredFiles: [],
+    },
     goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
     // The case's figure as written (0.6999999999 stays that), exact like the engine's.
     goalAttainment: () => (c.goalAttainment === undefined ? null : fromPolicyNumber(c.goalAttainment)),
@@ -55,10 +80,18 @@ function contextOf(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTes
   };
 }
 
-function payCase(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTestSpec, c: CompCase, calendars: ReadonlyMap<string, BusinessCalendar>): CompCaseOutcome {
+function payCase(
+  set: PolicySet,
+  plan: Policy<'CompPlan'>,
+  spec: CompPolicyTestSpec,
+  c: CompCase,
+  calendars: ReadonlyMap<string, BusinessCalendar>,
+): CompCaseOutcome {
   const section = computeComp([plan], contextOf(set, plan, spec, c, calendars));
   const lines = section.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
-  const components: Record<string, Decimal> = Object.fromEntries(plan.spec.components.map((k) => [k.id, new Decimal(0)]));
+  const components: Record<string, Decimal> = Object.fromEntries(
+    plan.spec.components.map((k) => [k.id, new Decimal(0)]),
+  );
   let payout = new Decimal(0);
   for (const line of lines) {
     payout = payout.plus(line.total);
@@ -72,7 +105,11 @@ function payCase(set: PolicySet, plan: Policy<'CompPlan'>, spec: CompPolicyTestS
 }
 
 /** Runs the cases of a PolicyTest of a CompPlan, each a scenario of its own. */
-export function runCompTests(set: PolicySet, test: Policy<'PolicyTest'> & { spec: CompPolicyTestSpec }, calendars: ReadonlyMap<string, BusinessCalendar>): TestCaseResult<CompCaseOutcome>[] {
+export function runCompTests(
+  set: PolicySet,
+  test: Policy<'PolicyTest'> & { spec: CompPolicyTestSpec },
+  calendars: ReadonlyMap<string, BusinessCalendar>,
+): TestCaseResult<CompCaseOutcome>[] {
   const { spec } = test;
   const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
   return spec.cases.map((c, i) => {
@@ -86,7 +123,8 @@ export function runCompTests(set: PolicySet, test: Policy<'PolicyTest'> & { spec
       const actual = payCase(set, plan, spec, c, calendars);
       result.actual = actual;
       compareMoney('payout', c.expect.payout, actual.payout, result.diffs);
-      for (const [id, amount] of Object.entries(c.expect.components ?? {})) compareMoney(`components.${id}`, amount, actual.components[id] ?? '0', result.diffs);
+      for (const [id, amount] of Object.entries(c.expect.components ?? {}))
+        compareMoney(`components.${id}`, amount, actual.components[id] ?? '0', result.diffs);
       if (result.diffs.length > 0) result.status = 'failed';
     } catch (error) {
       failWithError(result, error);

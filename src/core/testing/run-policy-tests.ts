@@ -59,13 +59,21 @@ export function toLeadRow(values: Readonly<Record<string, unknown>>): Record<str
 
 type LeadTest = Policy<'PolicyTest'> & { spec: LeadPolicyTestSpec };
 
-function runLeadTests(set: PolicySet, test: LeadTest, hits: Map<string, Set<string>>, calendars: ReadonlyMap<string, BusinessCalendar> | undefined): TestCaseResult<LeadClassification>[] {
+function runLeadTests(
+  set: PolicySet,
+  test: LeadTest,
+  hits: Map<string, Set<string>>,
+  calendars: ReadonlyMap<string, BusinessCalendar> | undefined,
+): TestCaseResult<LeadClassification>[] {
   const { spec } = test;
   const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
   const hitSet = hits.get(spec.leadDefinition) ?? new Set<string>();
   hits.set(spec.leadDefinition, hitSet);
   const coverage: CoverageSink = { hit: (path) => void hitSet.add(JSON.stringify(path)) };
-  const compiled = def === undefined ? undefined : compileLeadDefinition(def, { asOf: toInstant(spec.asOf), coverage, ...(calendars ? { calendars } : {}) });
+  const compiled =
+    def === undefined
+      ? undefined
+      : compileLeadDefinition(def, { asOf: toInstant(spec.asOf), coverage, ...(calendars ? { calendars } : {}) });
   return spec.cases.map((c, i) => {
     const result = startCase<LeadClassification>(test, c.name, i);
     if (compiled === undefined) {
@@ -91,7 +99,10 @@ function runLeadTests(set: PolicySet, test: LeadTest, hits: Map<string, Set<stri
 }
 
 /** Runs every PolicyTest of the set against the policy it names; pure, deterministic. */
-export function runPolicyTests(set: PolicySet, options: { calendars?: ReadonlyMap<string, BusinessCalendar> } = {}): PolicyTestReport {
+export function runPolicyTests(
+  set: PolicySet,
+  options: { calendars?: ReadonlyMap<string, BusinessCalendar> } = {},
+): PolicyTestReport {
   const hits = new Map<string, Set<string>>();
   const cases: PolicyTestReport['cases'] = [];
   const calendars = options.calendars ?? new Map<string, BusinessCalendar>();
@@ -107,10 +118,22 @@ export function runPolicyTests(set: PolicySet, options: { calendars?: ReadonlyMa
     if (def === undefined) continue;
     const all = rulesOf(def).flatMap(({ rule, path }) => listClauses(rule, path));
     const uncovered = all.filter((path) => !hitSet.has(JSON.stringify(path)));
-    coverage.push({ policy: name, file: def.file, total: all.length, covered: all.length - uncovered.length, uncovered });
+    coverage.push({
+      policy: name,
+      file: def.file,
+      total: all.length,
+      covered: all.length - uncovered.length,
+      uncovered,
+    });
   }
   const total = coverage.reduce((n, c) => n + c.total, 0);
   const covered = coverage.reduce((n, c) => n + c.covered, 0);
   const passed = cases.filter((c) => c.status === 'passed').length;
-  return { cases, passed, failed: cases.length - passed, coverage, coveragePercent: total === 0 ? 100 : (100 * covered) / total };
+  return {
+    cases,
+    passed,
+    failed: cases.length - passed,
+    coverage,
+    coveragePercent: total === 0 ? 100 : (100 * covered) / total,
+  };
 }

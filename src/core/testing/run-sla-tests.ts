@@ -16,10 +16,17 @@ export interface SlaCaseOutcome {
   responseHours: number | null;
 }
 
-const statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code]) => [code, name])) as Record<number, SlaCaseOutcome['status']>;
+const statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code]) => [code, name])) as Record<
+  number,
+  SlaCaseOutcome['status']
+>;
 
 /** Runs one case through `measureSlaRows` as a one-row data set. */
-function measureCase(sla: Policy<'HandoffSla'>, c: SlaPolicyTestSpec['cases'][number], ctx: EngineContext): SlaCaseOutcome {
+function measureCase(
+  sla: Policy<'HandoffSla'>,
+  c: SlaPolicyTestSpec['cases'][number],
+  ctx: EngineContext,
+): SlaCaseOutcome {
   const entity = c.opportunity !== undefined ? 'opportunity' : 'lead';
   const row = entity === 'opportunity' ? toRow('opportunities', c.opportunity ?? {}) : toRow('leads', c.lead ?? {});
   const items: SlaItems = {
@@ -42,13 +49,23 @@ function measureCase(sla: Policy<'HandoffSla'>, c: SlaPolicyTestSpec['cases'][nu
 }
 
 /** Runs the cases of a PolicyTest of a HandoffSla; a case starting after `asOf` is ineligible. */
-export function runSlaTests(set: PolicySet, test: Policy<'PolicyTest'> & { spec: SlaPolicyTestSpec }, calendars: ReadonlyMap<string, BusinessCalendar>): TestCaseResult<SlaCaseOutcome>[] {
+export function runSlaTests(
+  set: PolicySet,
+  test: Policy<'PolicyTest'> & { spec: SlaPolicyTestSpec },
+  calendars: ReadonlyMap<string, BusinessCalendar>,
+): TestCaseResult<SlaCaseOutcome>[] {
   const { spec } = test;
   const sla = set.HandoffSla.find((s) => s.metadata.name === spec.handoffSla);
   const asOf = toInstant(spec.asOf);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? 'UTC';
   // Every clock that starts by as-of is in the window.
-  const ctx: EngineContext = { asOf, window: { start: -8.64e15, end: asOf + 1 }, timeZone, calendars, users: new Map() };
+  const ctx: EngineContext = {
+    asOf,
+    window: { start: -8.64e15, end: asOf + 1 },
+    timeZone,
+    calendars,
+    users: new Map(),
+  };
   return spec.cases.map((c, i) => {
     const result = startCase<SlaCaseOutcome>(test, c.name, i);
     if (sla === undefined) {

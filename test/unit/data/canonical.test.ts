@@ -59,8 +59,17 @@ describe('canonical data without a mapping', () => {
 
   it('gives rows no prototype and only the fields the file supplies', async () => {
     const data = await loadScenario('canonical');
-    for (const row of [...data.leads, ...data.opportunities, ...data.users]) expect(Object.getPrototypeOf(row)).toBeNull();
-    expect(Object.keys(data.users[0]!)).toEqual(['id', 'name', 'role', 'team', 'manager_id', 'active_from', 'active_to']);
+    for (const row of [...data.leads, ...data.opportunities, ...data.users])
+      expect(Object.getPrototypeOf(row)).toBeNull();
+    expect(Object.keys(data.users[0]!)).toEqual([
+      'id',
+      'name',
+      'role',
+      'team',
+      'manager_id',
+      'active_from',
+      'active_to',
+    ]);
     expect(fileOf(data, 'users.csv').fields).toEqual(Object.keys(data.users[0]!));
     expect('term_months' in data.opportunities[1]!).toBe(true);
     expect(data.opportunities[1]!.term_months).toBeNull();

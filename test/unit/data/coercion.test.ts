@@ -22,7 +22,9 @@ interface Case {
 function resolve(c: Case): unknown {
   const entity: EntityName = c.field === 'active_from' ? 'users' : 'leads';
   const required: Record<string, FieldSource> =
-    entity === 'users' ? { id: { column: 'Id' }, role: { column: 'Role' } } : { id: { column: 'Id' }, created_at: { column: 'Created' } };
+    entity === 'users'
+      ? { id: { column: 'Id' }, role: { column: 'Role' } }
+      : { id: { column: 'Id' }, created_at: { column: 'Created' } };
   const spec: FieldMappingSpec = {
     source: 'custom',
     entities: { [entity]: { file: 'x.csv', fields: { ...required, [c.field]: { column: 'X', ...c.source } } } },
@@ -49,7 +51,15 @@ describe('typed coercion, one case per rule', () => {
 
   it('every error class of the table is covered', () => {
     const codes = new Set((cases as Case[]).map((c) => c.error).filter((e) => e !== undefined));
-    expect([...codes].sort()).toEqual(['data.bad-boolean', 'data.bad-date', 'data.bad-datetime', 'data.bad-encoding', 'data.bad-number', 'data.bad-value', 'data.unmapped-value']);
+    expect([...codes].sort()).toEqual([
+      'data.bad-boolean',
+      'data.bad-date',
+      'data.bad-datetime',
+      'data.bad-encoding',
+      'data.bad-number',
+      'data.bad-value',
+      'data.unmapped-value',
+    ]);
   });
 });
 
@@ -67,12 +77,17 @@ describe('mappings that cannot be applied', () => {
   const spec = (fields: Record<string, FieldSource>, timeZone?: string): FieldMappingSpec => ({
     source: 'custom',
     ...(timeZone === undefined ? {} : { timeZone }),
-    entities: { leads: { file: 'x.csv', fields: { id: { column: 'Id' }, created_at: { column: 'Created' }, ...fields } } },
+    entities: {
+      leads: { file: 'x.csv', fields: { id: { column: 'Id' }, created_at: { column: 'Created' }, ...fields } },
+    },
   });
   it.each([
     ['a const of the wrong type', { employee_count: { const: 'many' } }],
     ['a value mapped to the wrong type', { is_customer: { column: 'C', values: { Customer: 'maybe' } } }],
-    ['the same separator for decimals and groups', { annual_revenue: { column: 'R', numberFormat: { decimal: ',' as const, group: ',' } } }],
+    [
+      'the same separator for decimals and groups',
+      { annual_revenue: { column: 'R', numberFormat: { decimal: ',' as const, group: ',' } } },
+    ],
     ['a local date-time format without a time zone', { created_at: { column: 'C', format: 'yyyy-MM-dd HH:mm' } }],
     ['a value both true and false', { is_customer: { column: 'C', trueValues: ['y'], falseValues: ['Y'] } }],
     ['two sources for one field', { email: { column: 'E', const: 'x' } }],
@@ -81,7 +96,12 @@ describe('mappings that cannot be applied', () => {
   });
 
   it('fail when a required field has no source', () => {
-    const withoutCreatedAt: FieldMappingSpec = { source: 'custom', entities: { leads: { file: 'x.csv', fields: { id: { column: 'Id' } } } } };
-    expect(() => planEntity('leads', withoutCreatedAt)).toThrow('The mapping of leads gives no source for the required field `created_at`.');
+    const withoutCreatedAt: FieldMappingSpec = {
+      source: 'custom',
+      entities: { leads: { file: 'x.csv', fields: { id: { column: 'Id' } } } },
+    };
+    expect(() => planEntity('leads', withoutCreatedAt)).toThrow(
+      'The mapping of leads gives no source for the required field `created_at`.',
+    );
   });
 });

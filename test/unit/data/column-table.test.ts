@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnTableBuilder, columnTableOf, numberColumn, tableRows, textColumn, valueAt } from '../../../src/core/data/column-table.js';
+import {
+  ColumnTableBuilder,
+  columnTableOf,
+  numberColumn,
+  tableRows,
+  textColumn,
+  valueAt,
+} from '../../../src/core/data/column-table.js';
 import type { Column } from '../../../src/core/data/column-table.js';
 import type { Row } from '../../../src/core/data/types.js';
 
@@ -46,7 +53,10 @@ describe('ColumnTable', () => {
   });
 
   it('grows past its first capacity without losing a row', () => {
-    const builder = new ColumnTableBuilder([{ field: 'i', type: 'integer' }, { field: 's', type: 'string' }]);
+    const builder = new ColumnTableBuilder([
+      { field: 'i', type: 'integer' },
+      { field: 's', type: 'string' },
+    ]);
     for (let i = 0; i < 5000; i++) builder.append({ i, s: `v${i % 7}` });
     const table = builder.finish();
     expect(table.length).toBe(5000);
@@ -61,13 +71,24 @@ describe('ColumnTable', () => {
     expect(rebuilt.map((row) => ({ ...row }))).toEqual(rows);
     expect(rebuilt.every((row) => Object.getPrototypeOf(row) === null)).toBe(true);
     expect(Object.keys(rebuilt[1]!)).toEqual(fields.map((f) => f.field));
-    const odd = tableRows(columnTableOf([{ 'a-b': 'x', __proto__: 'y' } as unknown as Row], [{ field: 'a-b', type: 'string' }, { field: '__proto__', type: 'string' }]));
+    const odd = tableRows(
+      columnTableOf(
+        [{ 'a-b': 'x', __proto__: 'y' } as unknown as Row],
+        [
+          { field: 'a-b', type: 'string' },
+          { field: '__proto__', type: 'string' },
+        ],
+      ),
+    );
     expect(Object.getPrototypeOf(odd[0])).toBeNull();
     expect(Object.keys(odd[0]!)).toEqual(['a-b', '__proto__']);
   });
 
   it('keeps each distinct string once, across chunks, and every value stays right', () => {
-    const builder = new ColumnTableBuilder([{ field: 'id', type: 'string' }, { field: 'kind', type: 'string' }]);
+    const builder = new ColumnTableBuilder([
+      { field: 'id', type: 'string' },
+      { field: 'kind', type: 'string' },
+    ]);
     const n = 200_000;
     for (let i = 0; i < n; i++) builder.append({ id: `L${i % 150_000}`, kind: i % 3 === 0 ? null : `k${i % 5}` });
     const table = builder.finish();
@@ -76,7 +97,10 @@ describe('ColumnTable', () => {
     expect(id.codes).toBeInstanceOf(Int32Array);
     expect(textColumn(table, 'kind').values).toHaveLength(5);
     expect(textColumn(table, 'kind').codes).toBeInstanceOf(Int8Array);
-    const owners = columnTableOf(Array.from({ length: 1000 }, (_, i) => ({ owner: `U${i % 300}` })), [{ field: 'owner', type: 'string' }]);
+    const owners = columnTableOf(
+      Array.from({ length: 1000 }, (_, i) => ({ owner: `U${i % 300}` })),
+      [{ field: 'owner', type: 'string' }],
+    );
     expect(textColumn(owners, 'owner').codes).toBeInstanceOf(Int16Array);
     expect(valueAt(owners.columns.owner!, 999)).toBe('U99');
     for (const i of [0, 1, 65_535, 65_536, 149_999, 150_000, 199_999]) {
@@ -87,7 +111,13 @@ describe('ColumnTable', () => {
 
   it('keeps every row across chunk edges, and codes in the narrowest array that holds them', () => {
     for (const rowsCount of [65_535, 65_536, 65_537, 131_073]) {
-      const table = columnTableOf(Array.from({ length: rowsCount }, (_, i) => ({ i, s: i % 2 === 0 ? `v${i % 3}` : null })), [{ field: 'i', type: 'integer' }, { field: 's', type: 'string' }]);
+      const table = columnTableOf(
+        Array.from({ length: rowsCount }, (_, i) => ({ i, s: i % 2 === 0 ? `v${i % 3}` : null })),
+        [
+          { field: 'i', type: 'integer' },
+          { field: 's', type: 'string' },
+        ],
+      );
       expect(table.length).toBe(rowsCount);
       for (const i of [0, 65_534, 65_535, 65_536, rowsCount - 1]) {
         if (i >= rowsCount) continue;
@@ -96,7 +126,13 @@ describe('ColumnTable', () => {
       }
     }
     const widths = [127, 128, 32_767, 32_768].map((distinct) => {
-      const column = textColumn(columnTableOf(Array.from({ length: distinct }, (_, i) => ({ s: `v${i}` })), [{ field: 's', type: 'string' }]), 's');
+      const column = textColumn(
+        columnTableOf(
+          Array.from({ length: distinct }, (_, i) => ({ s: `v${i}` })),
+          [{ field: 's', type: 'string' }],
+        ),
+        's',
+      );
       expect(valueAt(column, distinct - 1)).toBe(`v${distinct - 1}`);
       return column.codes.constructor.name;
     });

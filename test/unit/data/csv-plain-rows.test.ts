@@ -44,7 +44,12 @@ async function events(text: string, cuts: number[], plainRows: boolean, delimite
   return sink.events;
 }
 
-async function leads(text: string, cuts: number[], plainRows: boolean, keep?: ReadonlySet<string>): Promise<{ rows: unknown[]; accounting: unknown; issues: unknown }> {
+async function leads(
+  text: string,
+  cuts: number[],
+  plainRows: boolean,
+  keep?: ReadonlySet<string>,
+): Promise<{ rows: unknown[]; accounting: unknown; issues: unknown }> {
   const tally = new FileTally('leads.csv', 'leads', 'csv');
   const sink = new EntitySink(planEntity('leads', undefined, keep), tally);
   await readCsv(chunksOf(text, cuts), sink, { plainRows });
@@ -56,8 +61,33 @@ async function leads(text: string, cuts: number[], plainRows: boolean, keep?: Re
 }
 
 const cell = fc.oneof(
-  fc.constantFrom('', ' ', 'a', 'b c', 'L-1', '42', '007', '-3', '1,5', 'true', 'false', 'FALSE', 'x'.repeat(14), 'Zoë', '\uFFFD', 'a\uFFFDb'),
-  fc.constantFrom('2024-02-29T12:00:00Z', '2024-02-29T12:00:00.123Z', '2024-02-30T00:00:00Z', '2024-01-01T10:00:00+01:00', '2024-13-01T00:00:00Z', '2024-01-01', 'soon'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'a',
+    'b c',
+    'L-1',
+    '42',
+    '007',
+    '-3',
+    '1,5',
+    'true',
+    'false',
+    'FALSE',
+    'x'.repeat(14),
+    'Zoë',
+    '\uFFFD',
+    'a\uFFFDb',
+  ),
+  fc.constantFrom(
+    '2024-02-29T12:00:00Z',
+    '2024-02-29T12:00:00.123Z',
+    '2024-02-30T00:00:00Z',
+    '2024-01-01T10:00:00+01:00',
+    '2024-13-01T00:00:00Z',
+    '2024-01-01',
+    'soon',
+  ),
   fc.constantFrom('"a,b"', '"x""y"', '""', '""""', '"multi\nline"', '"crlf\r\ninside"', '"cr\rinside"', '"plain"'),
   fc.constantFrom('"open', 'ab"c', '"a"b', '"a" ', '" a"  ', '"', '"a""', 'a""', '"a"\r'),
   fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\n', '\r', ' ', '|'), maxLength: 6 }),
@@ -66,9 +96,17 @@ const row = fc.array(cell, { minLength: 0, maxLength: 6 });
 const newline = fc.constantFrom('\n', '\r\n', '\r');
 const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 });
 
-function csvText(header: string[], rows: string[][], delimiter: string, breaks: string[], isTerminated: boolean): string {
+function csvText(
+  header: string[],
+  rows: string[][],
+  delimiter: string,
+  breaks: string[],
+  isTerminated: boolean,
+): string {
   const lines = [header.join(delimiter), ...rows.map((r) => r.join(delimiter))];
-  return lines.map((line, i) => line + (i < lines.length - 1 || isTerminated ? breaks[i % breaks.length]! : '')).join('');
+  return lines
+    .map((line, i) => line + (i < lines.length - 1 || isTerminated ? breaks[i % breaks.length]! : ''))
+    .join('');
 }
 
 describe('plain CSV rows split without the general parser', () => {
@@ -83,7 +121,9 @@ describe('plain CSV rows split without the general parser', () => {
         cuts,
         async (header, rows, delimiter, breaks, isTerminated, cut) => {
           const text = csvText(header, rows, delimiter, breaks, isTerminated);
-          expect(await events(text, cut, true, delimiter), JSON.stringify(text)).toEqual(await events(text, cut, false, delimiter));
+          expect(await events(text, cut, true, delimiter), JSON.stringify(text)).toEqual(
+            await events(text, cut, false, delimiter),
+          );
         },
       ),
       { numRuns: 3000 },
@@ -111,14 +151,17 @@ describe('plain CSV rows split without the general parser', () => {
   });
 
   it('keeps the rows of a valid file, with quoted fields, BOM-free CRLF and blank lines', async () => {
-    const text = 'id,created_at,company\r\nL-1,2024-02-29T12:00:00Z,"Acme, Inc."\r\n\r\nL-2,2024-03-01T00:00:00Z,"Say ""hi""\r\nthere"\r\nL-3,2024-02-30T00:00:00Z,x\r\n';
+    const text =
+      'id,created_at,company\r\nL-1,2024-02-29T12:00:00Z,"Acme, Inc."\r\n\r\nL-2,2024-03-01T00:00:00Z,"Say ""hi""\r\nthere"\r\nL-3,2024-02-30T00:00:00Z,x\r\n';
     const result = await leads(text, [0.3, 0.31, 0.7], true);
     expect(result.rows).toEqual([
       expect.objectContaining({ id: 'L-1', created_at: Date.UTC(2024, 1, 29, 12), company: 'Acme, Inc.' }),
       expect.objectContaining({ id: 'L-2', created_at: Date.UTC(2024, 2, 1), company: 'Say "hi"\r\nthere' }),
     ]);
     expect(result.accounting).toMatchObject({ rowsRead: 3, rowsEvaluated: 2, rowsRejected: 1 });
-    expect(result.issues).toEqual([expect.objectContaining({ code: 'data.bad-datetime', line: 6, column: 2, raw: '2024-02-30T00:00:00Z' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'data.bad-datetime', line: 6, column: 2, raw: '2024-02-30T00:00:00Z' }),
+    ]);
   });
 
   it('stops at a header the sink refuses, as the general parser does', async () => {

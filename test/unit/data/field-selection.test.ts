@@ -14,7 +14,9 @@ const csv = [
 ].join('\n');
 const keep = { leads: new Set(['id', 'created_at', 'employee_count']) };
 
-async function load(options: Parameters<typeof loadPipelineData>[2] = {}): Promise<Awaited<ReturnType<typeof loadPipelineData>>> {
+async function load(
+  options: Parameters<typeof loadPipelineData>[2] = {},
+): Promise<Awaited<ReturnType<typeof loadPipelineData>>> {
   const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': csv }), options);
   expectBalanced(data);
   return data;

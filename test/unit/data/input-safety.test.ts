@@ -33,15 +33,24 @@ describe('entity files that are not regular files', () => {
   ] as const)('fails a %s leads.csv with the reason and lists it as missing', async (kind, what) => {
     const io = withEntries(memoryIo({ 'users.csv': 'id,role\nU1,ae\n' }), { 'leads.csv': kind });
     const data = await loadPipelineData('mem', io, { needs: new Map([['leads', 'test']]) });
-    expect(data.files.find((f) => f.entity === 'leads')).toMatchObject({ file: 'mem/leads.csv', status: 'failed', rowsRead: 0 });
+    expect(data.files.find((f) => f.entity === 'leads')).toMatchObject({
+      file: 'mem/leads.csv',
+      status: 'failed',
+      rowsRead: 0,
+    });
     expect(summarise(data.issues)).toEqual([{ file: 'leads.csv', code: 'data.not-a-file', line: 0, column: 0 }]);
-    expect(data.missing).toEqual([{ entity: 'leads', file: 'mem/leads.csv', reason: `leads.csv is ${what}; only regular files are read as data.` }]);
+    expect(data.missing).toEqual([
+      { entity: 'leads', file: 'mem/leads.csv', reason: `leads.csv is ${what}; only regular files are read as data.` },
+    ]);
     expect(data.absent).not.toContain('leads');
   });
 
   it('takes a symlink the file system reports as a file for what it is (the link is checked first)', async () => {
     const io = memoryIo({ 'leads.csv': 'id,created_at\nL1,2026-01-01T00:00:00Z\n' });
-    const linked: FileIo = { ...io, readDir: async (dir) => (await io.readDir(dir)).map((e) => ({ ...e, isSymbolicLink: true })) };
+    const linked: FileIo = {
+      ...io,
+      readDir: async (dir) => (await io.readDir(dir)).map((e) => ({ ...e, isSymbolicLink: true })),
+    };
     const data = await loadPipelineData('mem', linked);
     expect(data.leads).toEqual([]);
     expect(data.issues.map((i) => i.code)).toEqual(['data.not-a-file']);
@@ -52,7 +61,10 @@ describe('entity files that are not regular files', () => {
     const hubspot = set.FieldMapping.find((m) => m.metadata.name === 'hubspot')!;
     const data = await loadPipelineData('mem', memoryIo({ 'contact.csv': 'x\n1\n' }), { mapping: hubspot });
     const absent = data.issues.find((i) => i.file === 'mem/contacts.csv');
-    expect(absent).toMatchObject({ code: 'data.file-absent', message: 'The mapping reads leads from contacts.csv, which is not in mem. Did you mean `contact.csv`?' });
+    expect(absent).toMatchObject({
+      code: 'data.file-absent',
+      message: 'The mapping reads leads from contacts.csv, which is not in mem. Did you mean `contact.csv`?',
+    });
     expect(data.missing?.map((m) => m.file)).toContain('mem/contacts.csv');
   });
 });
@@ -62,8 +74,17 @@ describe('a file whose header fails', () => {
     const text = `id,created_at,__proto__\n${lead('L1', '2026-01-01T00:00:00Z')},x\n${lead('L2', '2026-01-02T00:00:00Z')},x\nragged\n`;
     const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }));
     expectBalanced(data);
-    expect(data.files[0]).toMatchObject({ status: 'failed', rowsRead: 3, rowsEvaluated: 0, rowsRejected: 3, issueCount: 1, fields: [] });
-    expect(data.missing?.[0]?.reason).toBe('Column name `__proto__` is not allowed: every JavaScript object has a `__proto__`, so the column could be mistaken for it. The file is not read. (3 rows lost)');
+    expect(data.files[0]).toMatchObject({
+      status: 'failed',
+      rowsRead: 3,
+      rowsEvaluated: 0,
+      rowsRejected: 3,
+      issueCount: 1,
+      fields: [],
+    });
+    expect(data.missing?.[0]?.reason).toBe(
+      'Column name `__proto__` is not allowed: every JavaScript object has a `__proto__`, so the column could be mistaken for it. The file is not read. (3 rows lost)',
+    );
   });
 });
 
@@ -79,14 +100,26 @@ describe('rows dated after the run’s clock', () => {
     const data = await loadPipelineData('mem', memoryIo({ 'leads.csv': text }), { now: NOW });
     expectBalanced(data);
     expect(data.files[0]).toMatchObject({ rowsRead: 3, rowsEvaluated: 2, rowsRejected: 1 });
-    expect(summarise(data.issues)).toEqual([{ file: 'leads.csv', code: 'data.future-date', line, column: 2, columnName: 'created_at', field: 'created_at', raw: future }]);
+    expect(summarise(data.issues)).toEqual([
+      {
+        file: 'leads.csv',
+        code: 'data.future-date',
+        line,
+        column: 2,
+        columnName: 'created_at',
+        field: 'created_at',
+        raw: future,
+      },
+    ]);
     expect(data.latestTimestamps?.leads).toBe(Date.parse(past));
   });
 
   it('rejects a JSON record, and activities read as columns', async () => {
     const ndjson = `{"id":"L1","created_at":"${past}"}\n{"id":"L2","created_at":"${future}"}\n`;
     const activities = `id,at,type\nA1,${past},email\nA2,${future},email\n`;
-    const data = await loadPipelineData('mem', memoryIo({ 'leads.ndjson': ndjson, 'activities.csv': activities }), { now: NOW });
+    const data = await loadPipelineData('mem', memoryIo({ 'leads.ndjson': ndjson, 'activities.csv': activities }), {
+      now: NOW,
+    });
     expect(data.issues.map((i) => [i.entity, i.code, i.line])).toEqual([
       ['leads', 'data.future-date', 2],
       ['activities', 'data.future-date', 3],
@@ -114,8 +147,12 @@ describe('duplicate ids', () => {
       ['L1', Date.parse('2026-01-01T00:00:00Z')],
       ['L2', Date.parse('2026-01-01T00:00:00Z')],
     ]);
-    expect(summarise(data.issues)).toEqual([{ file: 'leads.csv', code: 'data.duplicate-id', line: 4, column: 1, columnName: 'id', field: 'id', raw: 'L1' }]);
-    expect(data.issues[0]!.message).toBe('`id`: the row on line 2 has the same id; this row is left out and the first one kept.');
+    expect(summarise(data.issues)).toEqual([
+      { file: 'leads.csv', code: 'data.duplicate-id', line: 4, column: 1, columnName: 'id', field: 'id', raw: 'L1' },
+    ]);
+    expect(data.issues[0]!.message).toBe(
+      '`id`: the row on line 2 has the same id; this row is left out and the first one kept.',
+    );
     // The rejected row's later date does not count.
     expect(data.latestTimestamps?.leads).toBe(Date.parse('2026-01-01T00:00:00Z'));
   });
@@ -146,9 +183,16 @@ describe('the entities the policies need', () => {
   });
 
   it('make a needed entity without a file missing, with the file likely meant', async () => {
-    const data = await loadPipelineData('mem', memoryIo({ 'lead.csv': 'id\n', 'users.csv': 'id,role\nU1,ae\n' }), { needs: new Map([['leads', 'the test needs them']]) });
+    const data = await loadPipelineData('mem', memoryIo({ 'lead.csv': 'id\n', 'users.csv': 'id,role\nU1,ae\n' }), {
+      needs: new Map([['leads', 'the test needs them']]),
+    });
     expect(data.missing).toEqual([
-      { entity: 'leads', file: null, reason: 'There is no leads file in mem, and the test needs them. Did you mean `lead.csv`? (it would be read if named leads.csv, .ndjson or .json)' },
+      {
+        entity: 'leads',
+        file: null,
+        reason:
+          'There is no leads file in mem, and the test needs them. Did you mean `lead.csv`? (it would be read if named leads.csv, .ndjson or .json)',
+      },
     ]);
   });
 });

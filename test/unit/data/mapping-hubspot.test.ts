@@ -9,7 +9,14 @@ describe('the HubSpot mapping on a contacts and deals export', () => {
     expect(data.absent).toEqual(['activities', 'users', 'stage_events']);
     const contacts = fileOf(data, 'contacts.csv');
     expect(contacts).toMatchObject({ status: 'read', rowsRead: 7, rowsEvaluated: 4, rowsRejected: 3 });
-    expect(contacts.ignoredColumns).toEqual(['First Name', 'Last Name', 'Phone Number', 'Lead Status', 'Lifecycle Stage', 'Original Source Drill-Down 1']);
+    expect(contacts.ignoredColumns).toEqual([
+      'First Name',
+      'Last Name',
+      'Phone Number',
+      'Lead Status',
+      'Lifecycle Stage',
+      'Original Source Drill-Down 1',
+    ]);
     expect(data.leads.map((l) => l.id)).toEqual(['51234501001', '51234501002', '51234501003', '51234501007']);
     expect({ ...data.leads[0] }).toEqual({
       id: '51234501001',
@@ -47,10 +54,42 @@ describe('the HubSpot mapping on a contacts and deals export', () => {
   it('reports the contacts it cannot read, each bad cell with its column', async () => {
     const data = await loadScenario('hubspot-export', { mapping: await loadExampleMapping('hubspot') });
     expect(summarise(data.issues.filter((i) => i.file.endsWith('contacts.csv')))).toEqual([
-      { file: 'contacts.csv', code: 'data.bad-number', line: 5, column: 19, columnName: 'Annual Revenue', field: 'annual_revenue', raw: '1,2' },
-      { file: 'contacts.csv', code: 'data.bad-datetime', line: 6, column: 9, columnName: 'Create Date', field: 'created_at', raw: '2025-03-09 02:30' },
-      { file: 'contacts.csv', code: 'data.bad-datetime', line: 7, column: 9, columnName: 'Create Date', field: 'created_at', raw: '2024-11-31 10:00' },
-      { file: 'contacts.csv', code: 'data.bad-boolean', line: 7, column: 20, columnName: 'Unsubscribed from all email', field: 'unsubscribed', raw: 'Maybe' },
+      {
+        file: 'contacts.csv',
+        code: 'data.bad-number',
+        line: 5,
+        column: 19,
+        columnName: 'Annual Revenue',
+        field: 'annual_revenue',
+        raw: '1,2',
+      },
+      {
+        file: 'contacts.csv',
+        code: 'data.bad-datetime',
+        line: 6,
+        column: 9,
+        columnName: 'Create Date',
+        field: 'created_at',
+        raw: '2025-03-09 02:30',
+      },
+      {
+        file: 'contacts.csv',
+        code: 'data.bad-datetime',
+        line: 7,
+        column: 9,
+        columnName: 'Create Date',
+        field: 'created_at',
+        raw: '2024-11-31 10:00',
+      },
+      {
+        file: 'contacts.csv',
+        code: 'data.bad-boolean',
+        line: 7,
+        column: 20,
+        columnName: 'Unsubscribed from all email',
+        field: 'unsubscribed',
+        raw: 'Maybe',
+      },
     ]);
     expect(data.issues[1]!.message).toContain('does not exist in America/New_York');
   });
@@ -63,7 +102,12 @@ describe('the HubSpot mapping on a contacts and deals export', () => {
 
   it('maps deals onto opportunities: stages, won, grouped amounts, constant currency', async () => {
     const data = await loadScenario('hubspot-export', { mapping: await loadExampleMapping('hubspot') });
-    expect(fileOf(data, 'deals.csv')).toMatchObject({ rowsRead: 5, rowsEvaluated: 4, rowsRejected: 1, ignoredColumns: ['Pipeline', 'Associated Company'] });
+    expect(fileOf(data, 'deals.csv')).toMatchObject({
+      rowsRead: 5,
+      rowsEvaluated: 4,
+      rowsRejected: 1,
+      ignoredColumns: ['Pipeline', 'Associated Company'],
+    });
     expect(data.opportunities.map((o) => [o.id, o.stage, o.won, o.amount, o.currency, o.owner_id])).toEqual([
       ['9870001', 'won', true, '48000', 'USD', 'Ida Novak'],
       ['9870002', 'opportunity', null, '12500', 'USD', 'Ida Novak'],
@@ -73,7 +117,15 @@ describe('the HubSpot mapping on a contacts and deals export', () => {
     expect(data.opportunities[0]!.closed_at).toBe(ny('2024-12-20T17:00:00-05:00'));
     expect(data.opportunities[3]!.closed_at).toBeNull();
     expect(summarise(data.issues.filter((i) => i.file.endsWith('deals.csv')))).toEqual([
-      { file: 'deals.csv', code: 'data.unmapped-value', line: 5, column: 4, columnName: 'Deal Stage', field: 'stage', raw: 'Negotiation' },
+      {
+        file: 'deals.csv',
+        code: 'data.unmapped-value',
+        line: 5,
+        column: 4,
+        columnName: 'Deal Stage',
+        field: 'stage',
+        raw: 'Negotiation',
+      },
     ]);
   });
 });

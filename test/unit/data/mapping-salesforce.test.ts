@@ -5,8 +5,24 @@ describe('the Salesforce mapping on the Trailhead sample opportunities', () => {
   it('matches lower-case API names, reads the fuzz strings as plain text, and maps standard stages', async () => {
     const data = await loadScenario('salesforce-trailhead', { mapping: await loadExampleMapping('salesforce') });
     const file = fileOf(data, 'Opportunity.csv');
-    expect(file).toMatchObject({ status: 'read', rowsRead: 50, rowsEvaluated: 39, rowsRejected: 11, ignoredColumns: ['description'] });
-    expect(file.fields).toEqual(['id', 'account_id', 'name', 'amount', 'currency', 'stage', 'created_at', 'closed_at', 'won']);
+    expect(file).toMatchObject({
+      status: 'read',
+      rowsRead: 50,
+      rowsEvaluated: 39,
+      rowsRejected: 11,
+      ignoredColumns: ['description'],
+    });
+    expect(file.fields).toEqual([
+      'id',
+      'account_id',
+      'name',
+      'amount',
+      'currency',
+      'stage',
+      'created_at',
+      'closed_at',
+      'won',
+    ]);
     expect(data.ignoredFiles).toEqual(['SOURCE.md']);
     expect({ ...data.opportunities[0] }).toEqual({
       id: '0065g0000000001AAA',
@@ -34,13 +50,21 @@ describe('the Salesforce mapping on the Trailhead sample opportunities', () => {
     // the rows that carry them keep their place in the file: one issue per rejected line
     expect(new Set(stageIssues.map((i) => i.line)).size).toBe(11);
     // the missing optional columns are said once, as warnings
-    expect(summarise(data.issues.filter((i) => i.severity === 'warning')).map((i) => i.columnName)).toEqual(['OwnerId', 'LeadSource']);
+    expect(summarise(data.issues.filter((i) => i.severity === 'warning')).map((i) => i.columnName)).toEqual([
+      'OwnerId',
+      'LeadSource',
+    ]);
   });
 
   it('fails the original file clearly: it has no Id or CreatedDate column', async () => {
     const data = await loadScenario('salesforce-trailhead-raw', { mapping: await loadExampleMapping('salesforce') });
     // Its rows are counted, as read and lost with the file.
-    expect(fileOf(data, 'Opportunity.csv')).toMatchObject({ status: 'failed', rowsRead: 50, rowsEvaluated: 0, rowsRejected: 50 });
+    expect(fileOf(data, 'Opportunity.csv')).toMatchObject({
+      status: 'failed',
+      rowsRead: 50,
+      rowsEvaluated: 0,
+      rowsRejected: 50,
+    });
     const errors = data.issues.filter((i) => i.severity === 'error' && i.file.endsWith('/Opportunity.csv'));
     expect(errors.map((i) => [i.code, i.field, i.columnName])).toEqual([
       ['data.missing-column', 'id', 'Id'],

@@ -7,7 +7,12 @@ describe('CSV reader', () => {
     const data = await loadScenario('bom-crlf');
     expect(data.issues).toEqual([]);
     // Fields come in the canonical model's order, whatever the column order.
-    expect(fileOf(data, 'leads.csv')).toMatchObject({ rowsRead: 3, rowsEvaluated: 3, rowsRejected: 0, fields: ['id', 'created_at', 'title', 'company'] });
+    expect(fileOf(data, 'leads.csv')).toMatchObject({
+      rowsRead: 3,
+      rowsEvaluated: 3,
+      rowsRejected: 0,
+      fields: ['id', 'created_at', 'title', 'company'],
+    });
     expect(data.leads.map((l) => [l.id, l.company, l.title])).toEqual([
       ['L-1', 'Acme\r\nEurope', 'VP Sales'],
       ['L-2', 'Zoë Café', 'Head of "Growth"'],
@@ -66,13 +71,24 @@ describe('JSON reader', () => {
   it('reads `{"records": [...]}` with its other keys, nested values ignored, lines of each record', async () => {
     const data = await loadScenario('json-records');
     const opportunities = fileOf(data, 'opportunities.json');
-    expect(opportunities).toMatchObject({ rowsRead: 3, rowsEvaluated: 2, rowsRejected: 1, ignoredColumns: ['attributes'] });
+    expect(opportunities).toMatchObject({
+      rowsRead: 3,
+      rowsEvaluated: 2,
+      rowsRejected: 1,
+      ignoredColumns: ['attributes'],
+    });
     expect(data.opportunities.map((o) => [o.id, o.name, o.amount, o.stage])).toEqual([
       ['006000000000001AAA', 'Cape starling, "big" [deal]', '119373.34', 'won'],
       ['006000000000002AAA', null, '15065.74', 'opportunity'],
     ]);
     const issue = data.issues.find((i) => i.file.endsWith('opportunities.json'))!;
-    expect(issue).toMatchObject({ code: 'data.bad-number', line: 21, record: 3, columnName: 'amount', raw: '15,065.74' });
+    expect(issue).toMatchObject({
+      code: 'data.bad-number',
+      line: 21,
+      record: 3,
+      columnName: 'amount',
+      raw: '15,065.74',
+    });
   });
 
   it('reads a top-level array and rejects elements that are not objects', async () => {
@@ -82,7 +98,9 @@ describe('JSON reader', () => {
       ['L-1', null],
       ['L-3', true],
     ]);
-    expect(data.issues.filter((i) => i.file.endsWith('leads.json')).map((i) => [i.code, i.line, i.record, i.raw])).toEqual([
+    expect(
+      data.issues.filter((i) => i.file.endsWith('leads.json')).map((i) => [i.code, i.line, i.record, i.raw]),
+    ).toEqual([
       ['data.not-an-object', 3, 2, 'L-2'],
       ['data.not-an-object', 4, 3, '42'],
     ]);
@@ -96,7 +114,13 @@ describe('JSON documents that are not a list of records', () => {
     ['a string', '"leads"', 'data.bad-json-shape', 1, 'failed'],
     ['an empty file', '  \n', 'data.empty-file', 0, 'failed'],
     ['text after the document', `[${record}]\n[]`, 'data.bad-json', 2, 'failed'],
-    ['a document cut short after a record', `[${record},\n${record.replace('L-1', 'L-2')}`, 'data.bad-json', 2, 'failed'],
+    [
+      'a document cut short after a record',
+      `[${record},\n${record.replace('L-1', 'L-2')}`,
+      'data.bad-json',
+      2,
+      'failed',
+    ],
     ['a document cut inside a record', `[${record},\n{"id": "L-2",`, 'data.bad-json', 2, 'read'],
   ])('%s', async (_name, text, code, line, status) => {
     const data = await loadPipelineData('mem', memoryIo({ 'leads.json': text }));

@@ -27,7 +27,16 @@ describe('the generated row builder', () => {
     expect(build).toBeDefined();
     const latest = { value: undefined as number | undefined };
     const line = 'A1,L1,,call,outbound,2026-01-02T03:04:05Z,U1,connected';
-    expect(plan.fields.map((f) => f.field)).toEqual(['id', 'lead_id', 'opportunity_id', 'type', 'direction', 'at', 'actor_id', 'outcome']);
+    expect(plan.fields.map((f) => f.field)).toEqual([
+      'id',
+      'lead_id',
+      'opportunity_id',
+      'type',
+      'direction',
+      'at',
+      'actor_id',
+      'outcome',
+    ]);
     expect({ ...build!(line, spansOf(line), latest) }).toEqual({
       id: 'A1',
       lead_id: 'L1',
@@ -43,14 +52,22 @@ describe('the generated row builder', () => {
 
   it('gives up on a line with any problem, leaving the latest date-time as it was', () => {
     const latest = { value: 5 };
-    for (const line of ['A1,L1,,call,outbound,2026-02-30T03:04:05Z,U1,x', ',L1,,call,outbound,2026-01-02T03:04:05Z,U1,x', 'A1,L1,,,outbound,2026-01-02T03:04:05Z,U1,x']) {
+    for (const line of [
+      'A1,L1,,call,outbound,2026-02-30T03:04:05Z,U1,x',
+      ',L1,,call,outbound,2026-01-02T03:04:05Z,U1,x',
+      'A1,L1,,,outbound,2026-01-02T03:04:05Z,U1,x',
+    ]) {
       expect(build!(line, spansOf(line), latest), line).toBeUndefined();
     }
     expect(latest.value).toBe(5);
   });
 
   it('leaves fields that are not kept out of the row, and files with derived fields to the general builder', () => {
-    const only = generateSpanRowBuilder(plan.fields, columns, keptAt.map((at) => (at === 0 || at === 5 ? at : -1)));
+    const only = generateSpanRowBuilder(
+      plan.fields,
+      columns,
+      keptAt.map((at) => (at === 0 || at === 5 ? at : -1)),
+    );
     const line = 'A1,L1,,call,outbound,2026-01-02T03:04:05Z,U1,connected';
     expect(Object.keys(only!(line, spansOf(line), { value: undefined })!)).toEqual(['id', 'at']);
     const mapping = parseMapping(`apiVersion: revops/v1
@@ -70,7 +87,7 @@ spec:
     expect(generateSpanRowBuilder(derived.fields, [0, -1, 1], [0, 1, 2])).toBeUndefined();
   });
 
-  it('translates an empty cell through a mapping\'s `values`, as the general builder does', async () => {
+  it("translates an empty cell through a mapping's `values`, as the general builder does", async () => {
     const mapping = parseMapping(`apiVersion: revops/v1
 kind: FieldMapping
 metadata: {name: m, owner: revops, description: Leads whose empty source means unknown.}
@@ -84,7 +101,8 @@ spec:
         created_at: {column: Created}
         source: {column: Src, values: {"": unknown, web: organic}, otherwise: keep}
 `);
-    const text = 'Id,Created,Src\nL1,2024-01-01T00:00:00Z,\nL2,2024-01-02T00:00:00Z,web\nL3,2024-01-03T00:00:00Z,events\n';
+    const text =
+      'Id,Created,Src\nL1,2024-01-01T00:00:00Z,\nL2,2024-01-02T00:00:00Z,web\nL3,2024-01-03T00:00:00Z,events\n';
     for (const plainRows of [true, false]) {
       const tally = new FileTally('leads.csv', 'leads', 'csv');
       const sink = new EntitySink(planEntity('leads', mapping.spec), tally);
@@ -95,7 +113,10 @@ spec:
         sink,
         { plainRows },
       );
-      expect(sink.rows.map((row) => row['source']), `plainRows: ${plainRows}`).toEqual(['unknown', 'organic', 'events']);
+      expect(
+        sink.rows.map((row) => row['source']),
+        `plainRows: ${plainRows}`,
+      ).toEqual(['unknown', 'organic', 'events']);
     }
   });
 });

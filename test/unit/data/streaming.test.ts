@@ -8,7 +8,11 @@ import { dataFixtures, expectBalanced, memoryIo } from './helpers.js';
 /** Every file of a scenario, as bytes. */
 function readScenario(scenario: string): Record<string, Uint8Array> {
   const dir = join(dataFixtures, scenario);
-  return Object.fromEntries(readdirSync(dir).filter((n) => !n.startsWith('.')).map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((n) => !n.startsWith('.'))
+      .map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]),
+  );
 }
 
 async function loadInChunks(files: Record<string, Uint8Array>, sizes: number[]): Promise<PipelineData> {
@@ -18,7 +22,16 @@ async function loadInChunks(files: Record<string, Uint8Array>, sizes: number[]):
 }
 
 describe('streaming', () => {
-  const scenarios = ['canonical', 'bom-crlf', 'ragged-rows', 'unterminated-quote', 'coercion-errors', 'ndjson-bad-line', 'json-records', 'header-problems'];
+  const scenarios = [
+    'canonical',
+    'bom-crlf',
+    'ragged-rows',
+    'unterminated-quote',
+    'coercion-errors',
+    'ndjson-bad-line',
+    'json-records',
+    'header-problems',
+  ];
   it.each(scenarios)('%s read in chunks of 1–7 bytes gives the same result as in one chunk', async (scenario) => {
     const files = readScenario(scenario);
     const whole = await loadInChunks(files, [1 << 20]);

@@ -16,7 +16,9 @@ describe('rows whose date-times break the order the model requires', () => {
       ['data.impossible-order', 5, 7, 'closed_at', '2026-01-09T00:00:00.000Z'],
       ['data.impossible-order', 7, 7, 'closed_at', ''],
     ]);
-    expect(data.issues[3]?.message).toBe('`closed_at`: The deal is lost but closed_at is empty: a closed deal has a close date.');
+    expect(data.issues[3]?.message).toBe(
+      '`closed_at`: The deal is lost but closed_at is empty: a closed deal has a close date.',
+    );
     expect(data.issues[0]?.message).toBe(
       '`closed_at`: 2026-02-08T00:00:00.000Z is before created_at 2026-02-10T00:00:00.000Z: an opportunity cannot close before it is created.',
     );

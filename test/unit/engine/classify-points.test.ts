@@ -10,7 +10,11 @@ const asOf = ms('2026-01-26T00:00Z');
 const computed = (points: unknown, more: { id: string; points: number }[] = []): ReturnType<typeof leadDefinition> =>
   leadDefinition({ scoring: { fit: { rules: [{ id: 'views', points: points as number }, ...more] } } });
 
-const lead = (pageViews: number | null): Record<string, string | number | null> => ({ id: `L-${String(pageViews)}`, created_at: ms('2026-01-06T00:00Z'), page_views: pageViews });
+const lead = (pageViews: number | null): Record<string, string | number | null> => ({
+  id: `L-${String(pageViews)}`,
+  created_at: ms('2026-01-06T00:00Z'),
+  page_views: pageViews,
+});
 
 describe('scoring points that are not finite numbers', () => {
   it.each([
@@ -22,11 +26,16 @@ describe('scoring points that are not finite numbers', () => {
     const compiled = compileLeadDefinition(computed(points), { asOf });
     const attempt = (): unknown => compiled.classify(lead(views));
     expect(attempt).toThrow(RuleEvaluationError);
-    expect(attempt).toThrow(`The points of \`views\` came out ${shown}, which is not a finite number (at spec.scoring.fit.rules[0].points)`);
+    expect(attempt).toThrow(
+      `The points of \`views\` came out ${shown}, which is not a finite number (at spec.scoring.fit.rules[0].points)`,
+    );
   });
 
   it('fail the lead when finite points add up past the largest double', () => {
-    const compiled = compileLeadDefinition(computed({ '*': [{ var: 'page_views' }, 1e308] }, [{ id: 'more', points: 1e308 }]), { asOf });
+    const compiled = compileLeadDefinition(
+      computed({ '*': [{ var: 'page_views' }, 1e308] }, [{ id: 'more', points: 1e308 }]),
+      { asOf },
+    );
     expect(() => compiled.classify(lead(1))).toThrow('The points add up to Infinity, which is not a finite number');
   });
 
@@ -34,9 +43,17 @@ describe('scoring points that are not finite numbers', () => {
     const plain = compileLeadDefinition(computed({ var: 'page_views' }), { asOf });
     expect(plain.classify({ id: 'L-absent', created_at: ms('2026-01-06T00:00Z') })).toMatchObject({ fit: 0, score: 0 });
     const definition = computed({ '/': [100, { var: 'page_views' }] });
-    const classes = classifyLeads(definition, new Map([['mql', 1]]), [lead(4), lead(0), lead(50), lead(0)], { asOf, calendars: new Map() });
+    const classes = classifyLeads(definition, new Map([['mql', 1]]), [lead(4), lead(0), lead(50), lead(0)], {
+      asOf,
+      calendars: new Map(),
+    });
     expect(classes.errorCount).toBe(2);
     expect(classes.errors.map((e) => e.leadId)).toEqual(['L-0', 'L-0']);
-    expect([...classes.classOf].map((i) => classes.classIds[i])).toEqual(['nurture', ERROR_CLASS, 'nurture', ERROR_CLASS]);
+    expect([...classes.classOf].map((i) => classes.classIds[i])).toEqual([
+      'nurture',
+      ERROR_CLASS,
+      'nurture',
+      ERROR_CLASS,
+    ]);
   });
 });

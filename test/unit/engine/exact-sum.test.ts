@@ -17,7 +17,20 @@ describe('toUnits', () => {
     expect(toUnits(text)).toBe(units);
   });
 
-  it.each(['', '-', '.', '1.23456', '1e5', '+3', '1,000', '1.2.3', ' 1', '12345678901234567', '9999999999999.9999', 'NaN'])('leaves %j to Decimal', (text) => {
+  it.each([
+    '',
+    '-',
+    '.',
+    '1.23456',
+    '1e5',
+    '+3',
+    '1,000',
+    '1.2.3',
+    ' 1',
+    '12345678901234567',
+    '9999999999999.9999',
+    'NaN',
+  ])('leaves %j to Decimal', (text) => {
     expect(toUnits(text)).toBeNaN();
   });
 });
@@ -25,7 +38,12 @@ describe('toUnits', () => {
 describe('ExactSum', () => {
   it('sums like Decimal, to the last digit, whatever the amounts', () => {
     const amount = fc.oneof(
-      fc.tuple(fc.boolean(), fc.nat({ max: 10 ** 9 }), fc.nat({ max: 9999 }), fc.integer({ min: 0, max: 4 })).map(([neg, whole, frac, places]) => `${neg ? '-' : ''}${whole}${places === 0 ? '' : '.' + String(frac).padStart(4, '0').slice(0, places)}`),
+      fc
+        .tuple(fc.boolean(), fc.nat({ max: 10 ** 9 }), fc.nat({ max: 9999 }), fc.integer({ min: 0, max: 4 }))
+        .map(
+          ([neg, whole, frac, places]) =>
+            `${neg ? '-' : ''}${whole}${places === 0 ? '' : '.' + String(frac).padStart(4, '0').slice(0, places)}`,
+        ),
       fc.constantFrom('0.123456789', '1e3', '123456789012345678.5', '-0.00001'),
     );
     fc.assert(

@@ -14,7 +14,9 @@ import type { PolicySet } from '../../../src/core/policy/types.js';
 import { repoRoot } from '../../helpers/paths.js';
 import { leadDefinition, policySet } from './helpers.js';
 
-const canonicalNames = [...new Set((Object.keys(canonicalModel) as EntityName[]).flatMap((e) => Object.keys(canonicalModel[e])))];
+const canonicalNames = [
+  ...new Set((Object.keys(canonicalModel) as EntityName[]).flatMap((e) => Object.keys(canonicalModel[e]))),
+];
 
 /** Every TypeScript file under a source directory, with its text. */
 function sources(dir: string): { file: string; text: string }[] {
@@ -25,7 +27,9 @@ function sources(dir: string): { file: string; text: string }[] {
 
 describe('engineFields', () => {
   it('lists every canonical field the engine and the impact model name in their code', () => {
-    const code = [...sources('src/core/engine'), ...sources('src/core/impact')].filter((s) => !s.file.endsWith('fields-read.ts'));
+    const code = [...sources('src/core/engine'), ...sources('src/core/impact')].filter(
+      (s) => !s.file.endsWith('fields-read.ts'),
+    );
     const named = canonicalNames.filter((name) => {
       // A property access, a quoted name, or a name in a destructuring pattern or object literal.
       const pattern = new RegExp(`[.'"\`]${name}\\b|[{,]\\s*${name}\\s*[,}:]`);
@@ -41,12 +45,15 @@ describe('selectFieldsRead', () => {
     const selection = selectFieldsRead([policySet(leadDefinition())]);
     const leads = selection.leads;
     expect(leads).toBeDefined();
-    for (const name of ['is_competitor', 'employee_count', 'trial_signup', 'last_engaged_at', 'id', 'created_at']) expect(leads?.has(name), name).toBe(true);
+    for (const name of ['is_competitor', 'employee_count', 'trial_signup', 'last_engaged_at', 'id', 'created_at'])
+      expect(leads?.has(name), name).toBe(true);
     for (const name of ['email', 'company', 'title', 'annual_revenue']) expect(leads?.has(name), name).toBe(false);
   });
 
   it('keeps every field of the entities rules read when a rule computes the name it reads, or reads the whole row', () => {
-    const computed = leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: { cat: ['is_', 'student'] } }, true] } }] });
+    const computed = leadDefinition({
+      exclusions: [{ id: 'x', when: { '==': [{ var: { cat: ['is_', 'student'] } }, true] } }],
+    });
     const whole = leadDefinition({ exclusions: [{ id: 'x', when: { '!!': { var: '' } } }] });
     const someOf = leadDefinition({ exclusions: [{ id: 'x', when: { missing_some: [1, { var: 'fields' }] } }] });
     for (const definition of [computed, whole, someOf]) {
@@ -58,13 +65,22 @@ describe('selectFieldsRead', () => {
   it('keeps of activities only the fields the engine reads, whatever the policies name', () => {
     const computed = leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: 'direction' }, 'inbound'] } }] });
     for (const definition of [leadDefinition(), computed]) {
-      expect([...(selectFieldsRead([policySet(definition)]).activities ?? [])].sort()).toEqual(['actor_id', 'at', 'lead_id', 'opportunity_id', 'outcome', 'type']);
+      expect([...(selectFieldsRead([policySet(definition)]).activities ?? [])].sort()).toEqual([
+        'actor_id',
+        'at',
+        'lead_id',
+        'opportunity_id',
+        'outcome',
+        'type',
+      ]);
     }
   });
 
   it('takes the names of every policy set given (the base and the head of a change)', () => {
     const base = policySet(leadDefinition());
-    const head = policySet(leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: 'company.size' }, 'tiny'] } }] }));
+    const head = policySet(
+      leadDefinition({ exclusions: [{ id: 'x', when: { '==': [{ var: 'company.size' }, 'tiny'] } }] }),
+    );
     expect(selectFieldsRead([base]).leads?.has('company')).toBe(false);
     expect(selectFieldsRead([base, head]).leads?.has('company')).toBe(true);
   });
@@ -115,7 +131,8 @@ describe('selectFieldsRead on lists', () => {
       ],
     });
     const leads = selectFieldsRead([policySet(definition)]).leads;
-    for (const name of ['source', 'title', 'country', 'department', 'region', 'campaign']) expect(leads?.has(name), name).toBe(true);
+    for (const name of ['source', 'title', 'country', 'department', 'region', 'campaign'])
+      expect(leads?.has(name), name).toBe(true);
     for (const name of ['email', 'company', 'company_domain']) expect(leads?.has(name), name).toBe(false);
   });
 });

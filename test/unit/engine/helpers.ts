@@ -12,8 +12,21 @@ import { measureFunnel } from '../../../src/core/engine/funnel.js';
 import { listPeriods } from '../../../src/core/engine/periods.js';
 import { trackStages } from '../../../src/core/engine/stages.js';
 import type { StageTrack } from '../../../src/core/engine/stages.js';
-import type { FunnelSpec, LeadDefinitionSpec, Policy, PolicySet, RevenueGoalSpec, SpecByKind } from '../../../src/core/policy/types.js';
-import type { ConstraintSection, FunnelSection, Report, StageLoad, StageReport } from '../../../src/core/report/index.js';
+import type {
+  FunnelSpec,
+  LeadDefinitionSpec,
+  Policy,
+  PolicySet,
+  RevenueGoalSpec,
+  SpecByKind,
+} from '../../../src/core/policy/types.js';
+import type {
+  ConstraintSection,
+  FunnelSection,
+  Report,
+  StageLoad,
+  StageReport,
+} from '../../../src/core/report/index.js';
 import { policyKinds } from '../../../src/core/schemas/kinds.js';
 import type { PolicyKind } from '../../../src/core/schemas/kinds.js';
 
@@ -43,7 +56,8 @@ const isDatetime = (field: string): boolean => field === 'at' || field.endsWith(
  */
 export function row(fields: Fields): Row {
   const out = Object.create(null) as Record<string, string | number | boolean | null>;
-  for (const [key, value] of Object.entries(fields)) out[key] = typeof value === 'string' && isDatetime(key) ? ms(value) : value;
+  for (const [key, value] of Object.entries(fields))
+    out[key] = typeof value === 'string' && isDatetime(key) ? ms(value) : value;
   return out;
 }
 
@@ -78,7 +92,12 @@ export function loadScenario(name: string): PipelineData {
 }
 
 export function policy<K extends PolicyKind>(kind: K, name: string, spec: SpecByKind[K]): Policy<K> {
-  return { kind, file: `policies/${name}.yaml`, metadata: { name, owner: 'revops', description: `test ${kind}` }, spec };
+  return {
+    kind,
+    file: `policies/${name}.yaml`,
+    metadata: { name, owner: 'revops', description: `test ${kind}` },
+    spec,
+  };
 }
 
 export function policySet(...policies: Policy[]): PolicySet {
@@ -96,7 +115,13 @@ export type Capacity = NonNullable<FunnelSpec['stages'][number]['capacity']>;
 export function funnel(capacities: Partial<Record<string, Capacity>> = {}, name = 'test-funnel'): Policy<'Funnel'> {
   const stage = (id: string, owner: string, entry: string, terminal?: 'won' | 'lost'): FunnelSpec['stages'][number] => {
     const capacity = capacities[id];
-    return { id, owner, entry, ...(terminal === undefined ? {} : { terminal }), ...(capacity === undefined ? {} : { capacity }) };
+    return {
+      id,
+      owner,
+      entry,
+      ...(terminal === undefined ? {} : { terminal }),
+      ...(capacity === undefined ? {} : { capacity }),
+    };
   };
   return policy('Funnel', name, {
     teams: [
@@ -145,9 +170,18 @@ export function leadDefinition(overrides: Partial<LeadDefinitionSpec> = {}): Pol
 }
 
 /** A RevenueGoal: won_amount 1,000 USD over 2026-Q1, constraint mql utilisation ≤ 0.85 unless overridden. */
-export function revenueGoal(goal: Partial<RevenueGoalSpec['goal']> = {}, constraint: Partial<RevenueGoalSpec['constraint']> = {}): Policy<'RevenueGoal'> {
+export function revenueGoal(
+  goal: Partial<RevenueGoalSpec['goal']> = {},
+  constraint: Partial<RevenueGoalSpec['constraint']> = {},
+): Policy<'RevenueGoal'> {
   return policy('RevenueGoal', 'test-goal', {
-    goal: { metric: 'won_amount', target: '1000', currency: 'USD', period: { start: '2026-01-01', end: '2026-03-31' }, ...goal },
+    goal: {
+      metric: 'won_amount',
+      target: '1000',
+      currency: 'USD',
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      ...goal,
+    },
     constraint: { stage: 'mql', metric: 'utilisation', target: { max: 0.85 }, ...constraint },
   });
 }
@@ -174,21 +208,49 @@ export function evaluate(set: PolicySet, data: PipelineData, options: RunOptions
 /** An engine context over `[from, asOf)`. */
 export function context(options: RunOptions): EngineContext {
   const asOf = ms(options.asOf);
-  return { asOf, window: { start: ms(options.from), end: asOf }, timeZone: options.timeZone ?? 'UTC', calendars: new Map(), users: new Map() };
+  return {
+    asOf,
+    window: { start: ms(options.from), end: asOf },
+    timeZone: options.timeZone ?? 'UTC',
+    calendars: new Map(),
+    users: new Map(),
+  };
 }
 
 /** Stage tracks of a funnel whose events are all CRM fields or activities (no lead definition). */
 export function tracksOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions): StageTrack[] {
   const ctx = context(options);
-  const { events } = resolveEvents({ funnel: policy.spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
-  return trackStages(policy.spec, events, data.leads, data.opportunities, ctx.asOf, prepareData(data).leadOfOpportunity);
+  const { events } = resolveEvents(
+    {
+      funnel: policy.spec,
+      leads: data.leads,
+      opportunities: data.opportunities,
+      activityIndex: {},
+      qualified: new Map(),
+    },
+    ctx,
+  );
+  return trackStages(
+    policy.spec,
+    events,
+    data.leads,
+    data.opportunities,
+    ctx.asOf,
+    prepareData(data).leadOfOpportunity,
+  );
 }
 
 /** The funnel section over exactly `[from, asOf)`, by week unless told. */
 export function funnelOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions): FunnelSection {
   const ctx = context(options);
   const unit = options.periodUnit ?? 'week';
-  return measureFunnel(policy.metadata.name, tracksOf(policy, data, options), listPeriods(unit, ctx.window, ctx.timeZone), unit, ctx);
+  return measureFunnel(
+    policy.metadata.name,
+    tracksOf(policy, data, options),
+    listPeriods(unit, ctx.window, ctx.timeZone),
+    unit,
+    ctx,
+  );
 }
 
 export function stageOf(section: FunnelSection | null | undefined, id: string): StageReport {
@@ -201,14 +263,21 @@ export function stageOf(section: FunnelSection | null | undefined, id: string): 
  * The constraint section over exactly `[from, asOf)`, wired as the evaluation wires it (a
  * stage metric is measured on the stage's track with its capacity; no SLA is known).
  */
-export function constraintOf(policy: Policy<'Funnel'>, data: PipelineData, options: RunOptions, goal?: Policy<'RevenueGoal'>): ConstraintSection {
+export function constraintOf(
+  policy: Policy<'Funnel'>,
+  data: PipelineData,
+  options: RunOptions,
+  goal?: Policy<'RevenueGoal'>,
+): ConstraintSection {
   const ctx = context(options);
   const tracks = tracksOf(policy, data, options);
   const weeks = listPeriods('week', ctx.window, ctx.timeZone);
   const capacities = findCapacities(tracks, weeks, ctx.window);
   const measureMetric = (stage: string, metric: string, window: EngineContext['window']): number | null => {
     const track = tracks.find((t) => t.stage.id === stage);
-    return track === undefined ? null : measureStageMetric(track, metric, window, capacities.get(stage)?.perWeek ?? null, () => null);
+    return track === undefined
+      ? null
+      : measureStageMetric(track, metric, window, capacities.get(stage)?.perWeek ?? null, () => null);
   };
   return measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx);
 }

@@ -10,8 +10,12 @@ import type { PolicySet } from '../../../src/core/policy/types.js';
 import { repoRoot } from '../../helpers/paths.js';
 
 function reportOf(set: PolicySet, prepared: PreparedData): string {
-  const calendars = new Map(set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]));
-  return JSON.stringify(evaluatePipeline(set, prepared, { calendars, stamp: { engineVersion: 'test', policyHash: '', dataHash: '' } }));
+  const calendars = new Map(
+    set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]),
+  );
+  return JSON.stringify(
+    evaluatePipeline(set, prepared, { calendars, stamp: { engineVersion: 'test', policyHash: '', dataHash: '' } }),
+  );
 }
 
 describe('evaluations sharing one prepared data set', () => {
@@ -30,7 +34,10 @@ describe('evaluations sharing one prepared data set', () => {
   it('keep apart policies that differ only in a name', async () => {
     const base = (await loadPolicyDir(join(repoRoot, 'policies'), nodeFileIo)).set;
     const goal = base.RevenueGoal[0]!;
-    const renamed: PolicySet = { ...base, RevenueGoal: [{ ...goal, metadata: { ...goal.metadata, name: 'renamed-goal' } }] };
+    const renamed: PolicySet = {
+      ...base,
+      RevenueGoal: [{ ...goal, metadata: { ...goal.metadata, name: 'renamed-goal' } }],
+    };
     const data = await loadPipelineData(join(repoRoot, 'examples', 'data'), nodeFileIo);
     const shared = prepareData(data);
     reportOf(base, shared);

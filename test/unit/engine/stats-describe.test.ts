@@ -22,7 +22,13 @@ suite('describe', () => {
     for (let n = 0; n < 300; n++) {
       for (const shape of ['random', 'few', 'ascending', 'descending'] as const) {
         const values = Array.from({ length: n }, (_, i) =>
-          shape === 'random' ? next() * 1000 - 100 : shape === 'few' ? Math.floor(next() * 3) : shape === 'ascending' ? i / 3 : (n - i) / 3,
+          shape === 'random'
+            ? next() * 1000 - 100
+            : shape === 'few'
+              ? Math.floor(next() * 3)
+              : shape === 'ascending'
+                ? i / 3
+                : (n - i) / 3,
         );
         expect(describe(Float64Array.from(values))).toEqual(bySort(values));
       }

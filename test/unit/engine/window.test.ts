@@ -48,7 +48,9 @@ describe('the window is at most MAX_WINDOW_YEARS long', () => {
 
   it('refuses explicit --from and --as-of too far apart, naming the options', () => {
     const data = pipeline({ leads });
-    const error = spanErrorOf(() => run(policySet(funnel()), data, { from: ms('2000-01-01T00:00Z'), asOf: ms('2026-03-01T00:00Z') }));
+    const error = spanErrorOf(() =>
+      run(policySet(funnel()), data, { from: ms('2000-01-01T00:00Z'), asOf: ms('2026-03-01T00:00Z') }),
+    );
     expect(error.message).toMatch(/2000-01-01T00:00:00.000Z \(--from\) to 2026-03-01T00:00:00.000Z \(--as-of\)/);
     expect(error.message).toContain('pass --from and --as-of');
   });
@@ -65,6 +67,8 @@ describe('the window is at most MAX_WINDOW_YEARS long', () => {
     const report = run(policySet(funnel()), data, { from: ms('2016-03-01T00:00Z'), asOf: ms('2026-03-01T00:00Z') });
     expect(report.window.start).toBe('2016-03-01T00:00:00.000Z');
     expect(report.window.weeks).toBeGreaterThan(521);
-    expect(() => run(policySet(funnel()), data, { from: ms('2016-02-29T23:59Z'), asOf: ms('2026-03-01T00:00Z') })).toThrow(WindowSpanError);
+    expect(() =>
+      run(policySet(funnel()), data, { from: ms('2016-02-29T23:59Z'), asOf: ms('2026-03-01T00:00Z') }),
+    ).toThrow(WindowSpanError);
   });
 });

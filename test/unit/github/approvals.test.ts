@@ -33,11 +33,21 @@ describe('findApprovers (test/fixtures/github/approval-cases.json)', () => {
   });
 
   it('reads the lower-case states of webhook payloads as well', () => {
-    expect(findApprovers([toReview({ id: 1, user: 'cfo', state: 'approved', commit: table.headSha, at: '2026-04-01T09:00:00Z' })], table.headSha, 'analyst')).toEqual(['cfo']);
+    expect(
+      findApprovers(
+        [toReview({ id: 1, user: 'cfo', state: 'approved', commit: table.headSha, at: '2026-04-01T09:00:00Z' })],
+        table.headSha,
+        'analyst',
+      ),
+    ).toEqual(['cfo']);
   });
 });
 
-const guardrail = (id: string, approvers: Partial<ImpactGuardrail['approvers']>, isCrossed = true): ImpactGuardrail => ({
+const guardrail = (
+  id: string,
+  approvers: Partial<ImpactGuardrail['approvers']>,
+  isCrossed = true,
+): ImpactGuardrail => ({
   id,
   description: '',
   isCrossed,
@@ -46,7 +56,10 @@ const guardrail = (id: string, approvers: Partial<ImpactGuardrail['approvers']>,
 });
 
 describe('judgeGuardrails', () => {
-  const teams: Record<string, string[]> = { 'org/finance': ['controller', 'cfo'], 'org/people-ops': ['people-partner'] };
+  const teams: Record<string, string[]> = {
+    'org/finance': ['controller', 'cfo'],
+    'org/people-ops': ['people-partner'],
+  };
   const lookups: string[] = [];
   const isTeamMember = (team: string, login: string): Promise<boolean> => {
     lookups.push(`${team}:${login}`);

@@ -32,14 +32,21 @@ describe('parseImpactGuardrails', () => {
   });
 
   it('refuses a report without its head commit or its guardrails: a partial report would judge any head as nothing crossed', () => {
-    expect(() => parse({ schemaVersion: 1, kind: 'impact', guardrails: [] })).toThrow(/head\.sha must be a full commit SHA/);
-    expect(() => parse({ schemaVersion: 1, kind: 'impact', head: { sha: null }, guardrails: [] })).toThrow(/head\.sha must be a full commit SHA/);
+    expect(() => parse({ schemaVersion: 1, kind: 'impact', guardrails: [] })).toThrow(
+      /head\.sha must be a full commit SHA/,
+    );
+    expect(() => parse({ schemaVersion: 1, kind: 'impact', head: { sha: null }, guardrails: [] })).toThrow(
+      /head\.sha must be a full commit SHA/,
+    );
     expect(() => parse({ ...base })).toThrow(/guardrails must be a list/);
     expect(parse({ ...base, guardrails: [] })).toEqual({ headSha: base.head.sha, guardrails: [] });
   });
 
   it('strips control, escape and bidi characters from text shown in logs', () => {
-    const parsed = parse({ ...base, guardrails: [{ id: 'g', isCrossed: true, reason: 'up\u001b[31m\u202e 5 %\nnow', approvers: { users: ['cfo'] } }] });
+    const parsed = parse({
+      ...base,
+      guardrails: [{ id: 'g', isCrossed: true, reason: 'up\u001b[31m\u202e 5 %\nnow', approvers: { users: ['cfo'] } }],
+    });
     expect(parsed.guardrails[0]?.reason).toBe('up [31m  5 % now');
   });
 
@@ -50,11 +57,35 @@ describe('parseImpactGuardrails', () => {
     ['a short head SHA', { ...base, head: { sha: 'abc' } }, /head\.sha must be a full commit SHA/],
     ['guardrails that are not a list', { ...base, guardrails: {} }, /guardrails must be a list/],
     ['a missing isCrossed', { ...base, guardrails: [{ id: 'g' }] }, /guardrails\[0\]\.isCrossed must be true or false/],
-    ['a duplicate id', { ...base, guardrails: [{ id: 'g', isCrossed: false }, { id: 'g', isCrossed: false }] }, /guardrails\[1\]\.id must be unique/],
-    ['a user that is not a login', { ...base, guardrails: [{ id: 'g', isCrossed: true, approvers: { users: ['../admin'] } }] }, /approvers\.users\[0\] must be GitHub logins/],
-    ['a team without its org', { ...base, guardrails: [{ id: 'g', isCrossed: true, approvers: { teams: ['people-ops'] } }] }, /approvers\.teams\[0\] must be teams written org\/team-slug/],
-    ['minApprovals 0', { ...base, guardrails: [{ id: 'g', isCrossed: true, approvers: { users: ['cfo'], minApprovals: 0 } }] }, /minApprovals must be a whole number from 1 to 100/],
+    [
+      'a duplicate id',
+      {
+        ...base,
+        guardrails: [
+          { id: 'g', isCrossed: false },
+          { id: 'g', isCrossed: false },
+        ],
+      },
+      /guardrails\[1\]\.id must be unique/,
+    ],
+    [
+      'a user that is not a login',
+      { ...base, guardrails: [{ id: 'g', isCrossed: true, approvers: { users: ['../admin'] } }] },
+      /approvers\.users\[0\] must be GitHub logins/,
+    ],
+    [
+      'a team without its org',
+      { ...base, guardrails: [{ id: 'g', isCrossed: true, approvers: { teams: ['people-ops'] } }] },
+      /approvers\.teams\[0\] must be teams written org\/team-slug/,
+    ],
+    [
+      'minApprovals 0',
+      { ...base, guardrails: [{ id: 'g', isCrossed: true, approvers: { users: ['cfo'], minApprovals: 0 } }] },
+      /minApprovals must be a whole number from 1 to 100/,
+    ],
   ])('refuses %s with the JSON path', (_label, value, message) => {
-    expect(() => parseImpactGuardrails(typeof value === 'string' ? value : JSON.stringify(value), 'impact.json')).toThrow(message);
+    expect(() =>
+      parseImpactGuardrails(typeof value === 'string' ? value : JSON.stringify(value), 'impact.json'),
+    ).toThrow(message);
   });
 });

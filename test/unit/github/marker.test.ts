@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { buildMarker, comparableBody, compareRunStamps, findMarker, isMarkerName, parseRunStamp, removeMarkerLines } from '../../../src/github/marker.js';
+import {
+  buildMarker,
+  comparableBody,
+  compareRunStamps,
+  findMarker,
+  isMarkerName,
+  parseRunStamp,
+  removeMarkerLines,
+} from '../../../src/github/marker.js';
 
 const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
 const name = 'revops-policy:impact';
 
 describe('the sticky comment marker', () => {
   it('writes the name, the head SHA and the run stamp on one hidden line', () => {
-    expect(buildMarker(name, { sha, run: { id: 8123456789n, attempt: 2n } })).toBe(`<!-- revops-policy:impact sha=${sha} run=8123456789.2 -->`);
+    expect(buildMarker(name, { sha, run: { id: 8123456789n, attempt: 2n } })).toBe(
+      `<!-- revops-policy:impact sha=${sha} run=8123456789.2 -->`,
+    );
     expect(buildMarker(name, {})).toBe('<!-- revops-policy:impact -->');
   });
 
   it('reads the fields back from the first line, with either line ending', () => {
-    expect(findMarker(`<!-- ${name} sha=${sha} run=12.3 -->\n### Impact`, name)).toEqual({ sha, run: { id: 12n, attempt: 3n } });
-    expect(findMarker(`<!-- ${name} sha=${sha} run=12 -->\r\n### Impact`, name)).toEqual({ sha, run: { id: 12n, attempt: 0n } });
+    expect(findMarker(`<!-- ${name} sha=${sha} run=12.3 -->\n### Impact`, name)).toEqual({
+      sha,
+      run: { id: 12n, attempt: 3n },
+    });
+    expect(findMarker(`<!-- ${name} sha=${sha} run=12 -->\r\n### Impact`, name)).toEqual({
+      sha,
+      run: { id: 12n, attempt: 0n },
+    });
     expect(findMarker(`<!-- ${name} -->`, name)).toEqual({});
   });
 
@@ -42,7 +58,19 @@ describe('the sticky comment marker', () => {
 
   it('bounds run stamps: a positive safe integer id, an attempt of 1 to 4 digits', () => {
     expect(parseRunStamp('9007199254740991.9999')).toEqual({ id: 9007199254740991n, attempt: 9999n });
-    for (const text of ['9007199254740992', '99999999999999999999', '0', '12.0', '12.10000', '1e3', '-1', ' 12', '12.', '.1', '']) {
+    for (const text of [
+      '9007199254740992',
+      '99999999999999999999',
+      '0',
+      '12.0',
+      '12.10000',
+      '1e3',
+      '-1',
+      ' 12',
+      '12.',
+      '.1',
+      '',
+    ]) {
       expect(parseRunStamp(text)).toBeUndefined();
     }
   });

@@ -22,12 +22,22 @@ describe('listPullFiles', () => {
   });
 
   it('lists every file with its status and old name, 100 a page', async () => {
-    github.setPullFiles(7, [{ filename: 'data/leads.csv', status: 'modified' }, { filename: 'mappings/crm.yaml', status: 'renamed', previous_filename: 'mapping.yaml' }, 'policies/funnel.yaml']);
+    github.setPullFiles(7, [
+      { filename: 'data/leads.csv', status: 'modified' },
+      { filename: 'mappings/crm.yaml', status: 'renamed', previous_filename: 'mapping.yaml' },
+      'policies/funnel.yaml',
+    ]);
     const list = await listPullFiles(client, { owner, repo, pullNumber: 7, changedFiles: 3 });
     expect(list).toEqual({
       files: [
         { filename: 'data/leads.csv', status: 'modified', additions: 1, deletions: 1 },
-        { filename: 'mappings/crm.yaml', status: 'renamed', previousFilename: 'mapping.yaml', additions: 1, deletions: 1 },
+        {
+          filename: 'mappings/crm.yaml',
+          status: 'renamed',
+          previousFilename: 'mapping.yaml',
+          additions: 1,
+          deletions: 1,
+        },
         { filename: 'policies/funnel.yaml', status: 'modified', additions: 1, deletions: 1 },
       ],
       truncated: false,
@@ -37,11 +47,16 @@ describe('listPullFiles', () => {
   });
 
   it('is truncated at the cap, and when the pull request counts more files than are listed', async () => {
-    github.setPullFiles(7, Array.from({ length: pullFilesCap + 1 }, (_, i) => `f${i}`));
+    github.setPullFiles(
+      7,
+      Array.from({ length: pullFilesCap + 1 }, (_, i) => `f${i}`),
+    );
     const capped = await listPullFiles(client, { owner, repo, pullNumber: 7 });
     expect(capped.files).toHaveLength(pullFilesCap);
     expect(capped.truncated).toBe(true);
-    expect(describeTruncatedFiles(capped)).toBe('the pull request changes 3,000 files or more and GitHub lists only 3,000 (its cap is 3,000), so what changed cannot be known');
+    expect(describeTruncatedFiles(capped)).toBe(
+      'the pull request changes 3,000 files or more and GitHub lists only 3,000 (its cap is 3,000), so what changed cannot be known',
+    );
 
     github.setPullFiles(7, ['a', 'b']);
     const short = await listPullFiles(client, { owner, repo, pullNumber: 7, changedFiles: 5 });

@@ -3,11 +3,21 @@ import type { GitHubClient } from '../../../src/github/client.js';
 import { createGitHubClient } from '../../../src/github/client.js';
 import { describeGitHubFailure, GitHubRateLimitError } from '../../../src/github/errors.js';
 import type { FakeGitHub, Fault } from '../../helpers/github-server.js';
-import { fakeUser, primaryRateLimit, repoFullName, secondaryRateLimit, startFakeGitHub } from '../../helpers/github-server.js';
+import {
+  fakeUser,
+  primaryRateLimit,
+  repoFullName,
+  secondaryRateLimit,
+  startFakeGitHub,
+} from '../../helpers/github-server.js';
 
 const [owner = '', repo = ''] = repoFullName.split('/');
 const now = Date.parse('2026-04-01T09:00:00Z');
-const tooMany = (headers: Record<string, string> = {}): NonNullable<Fault['respond']> => ({ status: 429, headers, body: { message: 'Too Many Requests' } });
+const tooMany = (headers: Record<string, string> = {}): NonNullable<Fault['respond']> => ({
+  status: 429,
+  headers,
+  body: { message: 'Too Many Requests' },
+});
 
 describe('the GitHub client under rate limits (clock and sleep injected)', () => {
   let github: FakeGitHub;
@@ -53,7 +63,11 @@ describe('the GitHub client under rate limits (clock and sleep injected)', () =>
   });
 
   it('reads Retry-After as an HTTP date, and waits one second past x-ratelimit-reset when nothing remains', async () => {
-    github.fail({ method: 'GET', path: /\/pulls\/7$/, respond: tooMany({ 'retry-after': new Date(now + 12_000).toUTCString() }) });
+    github.fail({
+      method: 'GET',
+      path: /\/pulls\/7$/,
+      respond: tooMany({ 'retry-after': new Date(now + 12_000).toUTCString() }),
+    });
     github.fail({ method: 'GET', path: /\/pulls\/7$/, respond: primaryRateLimit(now / 1000 + 30) });
     await getPull();
     expect(sleeps).toEqual([12_000, 31_000]);
@@ -63,13 +77,22 @@ describe('the GitHub client under rate limits (clock and sleep injected)', () =>
     github.fail({ method: 'GET', path: /\/pulls\/7$/, respond: secondaryRateLimit(2) });
     await getPull();
     expect(sleeps).toEqual([2000]);
-    github.fail({ method: 'GET', path: /\/pulls\/7$/, respond: { status: 403, body: { message: 'Resource not accessible by integration' } } });
+    github.fail({
+      method: 'GET',
+      path: /\/pulls\/7$/,
+      respond: { status: 403, body: { message: 'Resource not accessible by integration' } },
+    });
     await expect(getPull()).rejects.toMatchObject({ status: 403 });
     expect(sleeps).toEqual([2000]);
   });
 
   it('without a named time waits a minute, then twice as long each retry', async () => {
-    github.fail({ method: 'GET', path: /\/pulls\/7$/, times: 3, respond: { status: 403, body: { message: 'You have exceeded a secondary rate limit.' } } });
+    github.fail({
+      method: 'GET',
+      path: /\/pulls\/7$/,
+      times: 3,
+      respond: { status: 403, body: { message: 'You have exceeded a secondary rate limit.' } },
+    });
     await getPull();
     expect(sleeps).toEqual([60_000, 120_000, 240_000]);
   });
@@ -78,7 +101,9 @@ describe('the GitHub client under rate limits (clock and sleep injected)', () =>
     github.fail({ method: 'GET', path: /\/pulls\/7$/, times: 4, respond: tooMany({ 'retry-after': '1' }) });
     const error: unknown = await getPull().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubRateLimitError);
-    expect(describeGitHubFailure(error)).toBe(`GitHub rate limit on GET /repos/${repoFullName}/pulls/7: still HTTP 429 after 3 retries (Too Many Requests)`);
+    expect(describeGitHubFailure(error)).toBe(
+      `GitHub rate limit on GET /repos/${repoFullName}/pulls/7: still HTTP 429 after 3 retries (Too Many Requests)`,
+    );
     expect(sleeps).toEqual([1000, 1000, 1000]);
     expect(pullCalls()).toBe(4);
   });
@@ -86,7 +111,9 @@ describe('the GitHub client under rate limits (clock and sleep injected)', () =>
   it('fails at once when asked to wait longer than it allows', async () => {
     github.fail({ method: 'GET', path: /\/pulls\/7$/, respond: tooMany({ 'retry-after': '3600' }) });
     const error: unknown = await getPull().catch((e: unknown) => e);
-    expect(describeGitHubFailure(error)).toBe(`GitHub rate limit on GET /repos/${repoFullName}/pulls/7: HTTP 429 asks to wait 3600 s, longer than the 300 s this run waits (Too Many Requests)`);
+    expect(describeGitHubFailure(error)).toBe(
+      `GitHub rate limit on GET /repos/${repoFullName}/pulls/7: HTTP 429 asks to wait 3600 s, longer than the 300 s this run waits (Too Many Requests)`,
+    );
     expect(sleeps).toEqual([]);
     expect(pullCalls()).toBe(1);
   });
@@ -98,7 +125,12 @@ describe('the GitHub client under rate limits (clock and sleep injected)', () =>
     let seen = 0;
     github.fail({ method: 'GET', path: /\/comments$/, effect: () => void (seen += 1) });
     github.fail({ method: 'GET', path: /\/comments$/, respond: tooMany({ 'retry-after': '1' }) });
-    const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: 7, per_page: 2 });
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: 7,
+      per_page: 2,
+    });
     expect(comments).toHaveLength(5);
     expect(seen).toBe(1);
     expect(github.requests.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '2', '3']);

@@ -6,21 +6,39 @@ const name = 'revops-policy:impact';
 const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
 const bot = 'github-actions[bot]';
 let nextId = 1;
-const comment = (login: string | null, body: string): IssueComment => ({ id: nextId++, user: login === null ? null : { login }, body, html_url: '' });
+const comment = (login: string | null, body: string): IssueComment => ({
+  id: nextId++,
+  user: login === null ? null : { login },
+  body,
+  html_url: '',
+});
 const marked = (run: string, text = 'report'): string => `<!-- ${name} sha=${sha} run=${run} -->\n${text}\n`;
 const plan = (comments: IssueComment[], overrides: Partial<PlanInput> = {}) =>
-  planStickyComment({ comments, author: bot, markerName: name, body: marked('900.1', 'new report'), run: { id: 900n, attempt: 1n }, mode: 'update', ...overrides });
+  planStickyComment({
+    comments,
+    author: bot,
+    markerName: name,
+    body: marked('900.1', 'new report'),
+    run: { id: 900n, attempt: 1n },
+    mode: 'update',
+    ...overrides,
+  });
 
 describe('prepareCommentBody', () => {
   it('puts the marker first and drops a marker line the body already had', () => {
-    const prepared = prepareCommentBody(`<!-- ${name} -->\r\n\r\n### Impact\r\n`, name, { sha, run: { id: 5n, attempt: 0n } });
+    const prepared = prepareCommentBody(`<!-- ${name} -->\r\n\r\n### Impact\r\n`, name, {
+      sha,
+      run: { id: 5n, attempt: 0n },
+    });
     expect(prepared).toEqual({ body: `<!-- ${name} sha=${sha} run=5 -->\n### Impact\n`, isTruncated: false });
   });
 });
 
 describe('planStickyComment', () => {
   it('creates when there is no comment of ours', () => {
-    expect(plan([comment('octo-analyst', marked('900.1')), comment('other-bot[bot]', marked('900.1'))])).toEqual({ action: 'create' });
+    expect(plan([comment('octo-analyst', marked('900.1')), comment('other-bot[bot]', marked('900.1'))])).toEqual({
+      action: 'create',
+    });
   });
 
   it('updates the latest of ours, matched by author without regard to case', () => {
@@ -38,7 +56,12 @@ describe('planStickyComment', () => {
   it('never overwrites a newer run, in any mode', () => {
     const ours = comment(bot, marked('900.2'));
     for (const mode of ['update', 'new', 'delete-and-new'] as const) {
-      expect(plan([ours], { mode })).toEqual({ action: 'skip', reason: 'newer-run', commentId: ours.id, theirRun: '900.2' });
+      expect(plan([ours], { mode })).toEqual({
+        action: 'skip',
+        reason: 'newer-run',
+        commentId: ours.id,
+        theirRun: '900.2',
+      });
     }
   });
 
@@ -65,7 +88,10 @@ describe('planStickyComment', () => {
     const b = comment(bot, marked('850.1'));
     const theirs = comment('octo-analyst', marked('850.1'));
     expect(plan([a, theirs, b], { mode: 'new' })).toEqual({ action: 'create' });
-    expect(plan([a, theirs, b], { mode: 'delete-and-new' })).toEqual({ action: 'delete-and-create', deleteIds: [a.id, b.id] });
+    expect(plan([a, theirs, b], { mode: 'delete-and-new' })).toEqual({
+      action: 'delete-and-create',
+      deleteIds: [a.id, b.id],
+    });
     expect(plan([theirs], { mode: 'delete-and-new' })).toEqual({ action: 'create' });
   });
 });

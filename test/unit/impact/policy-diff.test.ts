@@ -12,11 +12,46 @@ function changesOf(before: unknown, after: unknown): { path: string; before: unk
 describe('diffValues', () => {
   it.each([
     ['an equal value', { a: 1 }, { a: 1 }, []],
-    ['a changed threshold, by the id of its list item', { classes: [{ id: 'mql', minScore: 65 }] }, { classes: [{ id: 'mql', minScore: 60 }] }, [{ path: 'spec.classes[id=mql].minScore', before: 65, after: 60 }]],
-    ['a reordered id list (no change)', { rules: [{ id: 'a', p: 1 }, { id: 'b', p: 2 }] }, { rules: [{ id: 'b', p: 2 }, { id: 'a', p: 1 }] }, []],
-    ['an added list item', { rules: [{ id: 'a' }] }, { rules: [{ id: 'a' }, { id: 'b' }] }, [{ path: 'spec.rules[id=b]', before: null, after: { id: 'b' } }]],
-    ['a JSON Logic rule, compared whole', { when: { '>=': [{ var: 'x' }, 1] } }, { when: { '>=': [{ var: 'x' }, 2] } }, [{ path: 'spec.when', before: { '>=': [{ var: 'x' }, 1] }, after: { '>=': [{ var: 'x' }, 2] } }]],
-    ['a list of scalars, compared whole', { days: ['mon', 'tue'] }, { days: ['mon'] }, [{ path: 'spec.days', before: ['mon', 'tue'], after: ['mon'] }]],
+    [
+      'a changed threshold, by the id of its list item',
+      { classes: [{ id: 'mql', minScore: 65 }] },
+      { classes: [{ id: 'mql', minScore: 60 }] },
+      [{ path: 'spec.classes[id=mql].minScore', before: 65, after: 60 }],
+    ],
+    [
+      'a reordered id list (no change)',
+      {
+        rules: [
+          { id: 'a', p: 1 },
+          { id: 'b', p: 2 },
+        ],
+      },
+      {
+        rules: [
+          { id: 'b', p: 2 },
+          { id: 'a', p: 1 },
+        ],
+      },
+      [],
+    ],
+    [
+      'an added list item',
+      { rules: [{ id: 'a' }] },
+      { rules: [{ id: 'a' }, { id: 'b' }] },
+      [{ path: 'spec.rules[id=b]', before: null, after: { id: 'b' } }],
+    ],
+    [
+      'a JSON Logic rule, compared whole',
+      { when: { '>=': [{ var: 'x' }, 1] } },
+      { when: { '>=': [{ var: 'x' }, 2] } },
+      [{ path: 'spec.when', before: { '>=': [{ var: 'x' }, 1] }, after: { '>=': [{ var: 'x' }, 2] } }],
+    ],
+    [
+      'a list of scalars, compared whole',
+      { days: ['mon', 'tue'] },
+      { days: ['mon'] },
+      [{ path: 'spec.days', before: ['mon', 'tue'], after: ['mon'] }],
+    ],
     ['a removed key', { cap: 2, rate: 1 }, { rate: 1 }, [{ path: 'spec.cap', before: 2, after: null }]],
   ])('reports %s', (_name, before, after, expected) => {
     expect(changesOf(before, after)).toEqual(expected);

@@ -44,7 +44,9 @@ function report(utilisation: number, compliance: number, median: number): Report
 describe('modelSla', () => {
   it('multiplies waits by [ρh/(1−ρh)] ÷ [ρb/(1−ρb)] below saturation', () => {
     // ρb 0.5 → 1; ρh 0.75 → 3: factor 3; median 2 h → 6 h
-    const result = modelSla('speed-to-lead', 'mql', report(0.5, 0.8, 2), report(0.75, 0.7, 2), (f) => (f === 3 ? 0.6 : null));
+    const result = modelSla('speed-to-lead', 'mql', report(0.5, 0.8, 2), report(0.75, 0.7, 2), (f) =>
+      f === 3 ? 0.6 : null,
+    );
     expect(result.waitFactor).toBe(3);
     expect(result.modelled).toBe(0.6);
     expect(result.modelledChangePts).toBe(-20);
@@ -61,7 +63,9 @@ describe('modelSla', () => {
   });
 
   it('keeps waits unchanged at a stage without capacity', () => {
-    const result = modelSla('speed-to-lead', null, report(0.5, 0.8, 2), report(0.9, 0.8, 2), (f) => (f === 1 ? 0.8 : null));
+    const result = modelSla('speed-to-lead', null, report(0.5, 0.8, 2), report(0.9, 0.8, 2), (f) =>
+      f === 1 ? 0.8 : null,
+    );
     expect(result.waitFactor).toBe(1);
     expect(result.modelled).toBe(0.8);
   });

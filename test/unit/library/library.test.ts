@@ -25,15 +25,43 @@ describe('the library API', () => {
     const policies = await loadPolicies(examplePolicies);
     const data = await loadData(exampleData);
     for (const mask of [false, true]) {
-      const cli = await runRevops(['evaluate', '--policies', examplePolicies, '--data', exampleData, '--format', 'json', '-q', ...(mask ? ['--mask'] : [])]);
+      const cli = await runRevops([
+        'evaluate',
+        '--policies',
+        examplePolicies,
+        '--data',
+        exampleData,
+        '--format',
+        'json',
+        '-q',
+        ...(mask ? ['--mask'] : []),
+      ]);
       expect(cli.code).toBe(0);
       expect(renderReport(evaluate(policies, data, { mask }), 'json')).toBe(cli.stdout);
     }
   });
 
   it('gives the same impact report as `revops impact --base-dir --head-dir --format json`', async () => {
-    const report = evaluateImpact(await loadPolicies(examplePolicies), await loadPolicies(proposed), await loadData(exampleData), { asOf: '2026-03-15' });
-    const cli = await runRevops(['impact', '--base-dir', examplePolicies, '--head-dir', proposed, '--data', exampleData, '--as-of', '2026-03-15', '--format', 'json', '-q']);
+    const report = evaluateImpact(
+      await loadPolicies(examplePolicies),
+      await loadPolicies(proposed),
+      await loadData(exampleData),
+      { asOf: '2026-03-15' },
+    );
+    const cli = await runRevops([
+      'impact',
+      '--base-dir',
+      examplePolicies,
+      '--head-dir',
+      proposed,
+      '--data',
+      exampleData,
+      '--as-of',
+      '2026-03-15',
+      '--format',
+      'json',
+      '-q',
+    ]);
     expect(cli.code).toBe(0);
     expect(renderImpact(report, 'json')).toBe(cli.stdout);
     expect(report.hasChanges).toBe(true);
@@ -63,7 +91,9 @@ describe('the library API', () => {
     const policies = await loadPolicies(examplePolicies);
     const data = await loadData(exampleData);
     const asOf = new Date('2026-03-01T00:00:00Z');
-    const stamps = [asOf, asOf.getTime(), '2026-03-01T00:00:00Z'].map((moment) => evaluate(policies, data, { asOf: moment }).stamp.asOf);
+    const stamps = [asOf, asOf.getTime(), '2026-03-01T00:00:00Z'].map(
+      (moment) => evaluate(policies, data, { asOf: moment }).stamp.asOf,
+    );
     expect(new Set(stamps)).toEqual(new Set([asOf.toISOString()]));
     // A date alone is a day of the reporting time zone, as on the command line: the example's
     // Calendar is in New York, five hours behind UTC on 1 March.
@@ -74,7 +104,9 @@ describe('the library API', () => {
 
   it('names the FieldMappings there are when the one asked for is missing', async () => {
     const policies = await loadPolicies(examplePolicies);
-    await expect(loadData(exampleData, { policies, mapping: 'pipedrive' })).rejects.toThrow(/No FieldMapping named pipedrive.*hubspot/);
+    await expect(loadData(exampleData, { policies, mapping: 'pipedrive' })).rejects.toThrow(
+      /No FieldMapping named pipedrive.*hubspot/,
+    );
     await expect(loadData(exampleData, { mapping: 'hubspot' })).rejects.toThrow(UsageError);
   });
 });

@@ -23,8 +23,18 @@ describe('hoursBetween, hand-computed', () => {
     // 2026-03-08 and 2026-11-01 are the Sundays on which New York changes clocks.
     ['across a weekend (Fri 16:30 → Mon 09:30)', '2026-03-13T16:30:00-04:00', '2026-03-16T09:30:00-04:00', 2],
     ['across Memorial Day (Fri 17:00 → Tue 09:00)', '2026-05-22T17:00:00-04:00', '2026-05-26T09:00:00-04:00', 1],
-    ['across the spring DST switch (Fri 17:00 EST → Mon 09:30 EDT)', '2026-03-06T17:00:00-05:00', '2026-03-09T09:30:00-04:00', 1.5],
-    ['across the autumn DST switch (Fri 17:00 EDT → Mon 09:00 EST)', '2026-10-30T17:00:00-04:00', '2026-11-02T09:00:00-05:00', 1],
+    [
+      'across the spring DST switch (Fri 17:00 EST → Mon 09:30 EDT)',
+      '2026-03-06T17:00:00-05:00',
+      '2026-03-09T09:30:00-04:00',
+      1.5,
+    ],
+    [
+      'across the autumn DST switch (Fri 17:00 EDT → Mon 09:00 EST)',
+      '2026-10-30T17:00:00-04:00',
+      '2026-11-02T09:00:00-05:00',
+      1,
+    ],
     ['from before opening (07:00 → 10:00)', '2026-03-10T07:00:00-04:00', '2026-03-10T10:00:00-04:00', 1.5],
     ['to after closing (16:00 → 20:00)', '2026-03-10T16:00:00-04:00', '2026-03-10T20:00:00-04:00', 1.5],
     ['inside one working day', '2026-03-10T09:15:00-04:00', '2026-03-10T11:45:00-04:00', 2.5],
@@ -95,7 +105,9 @@ describe('createBusinessCalendar', () => {
 
   it('refuses an unknown time zone and a calendar without working hours', () => {
     expect(() => createBusinessCalendar({ ...usSpec, timeZone: 'America/New_Yrok' })).toThrow(RangeError);
-    expect(() => createBusinessCalendar({ ...usSpec, workingHours: [{ days: ['mon'], start: '10:00', end: '09:00' }] })).toThrow(RangeError);
+    expect(() =>
+      createBusinessCalendar({ ...usSpec, workingHours: [{ days: ['mon'], start: '10:00', end: '09:00' }] }),
+    ).toThrow(RangeError);
   });
 
   it('gives each weekday its own hours and reads 24:00 as the end of the day', () => {

@@ -4,7 +4,9 @@ import { compileRule } from '../../../src/core/logic/compile.js';
 
 type Case = [rule: unknown, data: unknown, expected: unknown];
 
-const entries = JSON.parse(readFileSync(new URL('../../fixtures/jsonlogic/tests.json', import.meta.url), 'utf8')) as (string | Case)[];
+const entries = JSON.parse(readFileSync(new URL('../../fixtures/jsonlogic/tests.json', import.meta.url), 'utf8')) as (
+  string | Case
+)[];
 
 /** Cases grouped under the suite's own "# ..." headings (the last heading, "EOF", has none). */
 function sections(): [string, Case[]][] {
@@ -27,13 +29,16 @@ describe('the JSON Logic conformance suite', () => {
   });
 
   describe.each(sections())('%s', (_title, cases) => {
-    it.each(cases.map((c) => [JSON.stringify(c[0]), JSON.stringify(c[1]), c] as const))('%s on %s', (_rule, _data, [rule, data, expected]) => {
-      const compiled = compileRule(rule);
-      expect(compiled(data as Record<string, unknown>)).toStrictEqual(expected);
-      // Rows as the data readers build them (no prototype) take the generated code where there is some.
-      if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-        expect(compiled(Object.setPrototypeOf({ ...data }, null) as Record<string, unknown>)).toStrictEqual(expected);
-      }
-    });
+    it.each(cases.map((c) => [JSON.stringify(c[0]), JSON.stringify(c[1]), c] as const))(
+      '%s on %s',
+      (_rule, _data, [rule, data, expected]) => {
+        const compiled = compileRule(rule);
+        expect(compiled(data as Record<string, unknown>)).toStrictEqual(expected);
+        // Rows as the data readers build them (no prototype) take the generated code where there is some.
+        if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+          expect(compiled(Object.setPrototypeOf({ ...data }, null) as Record<string, unknown>)).toStrictEqual(expected);
+        }
+      },
+    );
   });
 });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { compileRule, createBusinessCalendar, LogicCompileError, RuleEvaluationError } from '../../../src/core/logic/compile.js';
+import {
+  compileRule,
+  createBusinessCalendar,
+  LogicCompileError,
+  RuleEvaluationError,
+} from '../../../src/core/logic/compile.js';
 import type { CompileOptions } from '../../../src/core/logic/compile.js';
 
 const asOf = Date.parse('2026-03-02T00:00:00Z');
 const calendars = new Map([
   [
     'us-business-hours',
-    createBusinessCalendar({ timeZone: 'America/New_York', workingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '17:30' }] }),
+    createBusinessCalendar({
+      timeZone: 'America/New_York',
+      workingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '17:30' }],
+    }),
   ],
 ]);
 const options: CompileOptions = { asOf, calendars };
@@ -37,18 +45,38 @@ function failure(rule: unknown, data: Record<string, unknown>): RuleEvaluationEr
 
 describe('time operators', () => {
   it.each([
-    ['days between two ISO instants, fractional', { days_between: ['2026-03-01T00:00:00Z', '2026-03-02T12:00:00Z'] }, 1.5],
+    [
+      'days between two ISO instants, fractional',
+      { days_between: ['2026-03-01T00:00:00Z', '2026-03-02T12:00:00Z'] },
+      1.5,
+    ],
     ['days between epoch ms', { days_between: [0, 86_400_000 * 3] }, 3],
-    ['days between instants in different offsets', { days_between: ['2026-03-01T00:00:00+05:30', '2026-03-01T18:30:00Z'] }, 1],
+    [
+      'days between instants in different offsets',
+      { days_between: ['2026-03-01T00:00:00+05:30', '2026-03-01T18:30:00Z'] },
+      1,
+    ],
     ['negative when the second is earlier', { days_between: ['2026-03-02T00:00:00Z', '2026-03-01T00:00:00Z'] }, -1],
     ['null when one is missing', { days_between: [{ var: 'created_at' }, '2026-03-01T00:00:00Z'] }, null],
     ['null when one is empty', { days_between: ['', '2026-03-01T00:00:00Z'] }, null],
-    ['sub-millisecond digits through the full ISO parser', { days_between: ['2026-03-01T00:00:00.000001Z', '2026-03-02T00:00:00.000001Z'] }, 1],
+    [
+      'sub-millisecond digits through the full ISO parser',
+      { days_between: ['2026-03-01T00:00:00.000001Z', '2026-03-02T00:00:00.000001Z'] },
+      1,
+    ],
     ['hours since an instant, to the as-of time', { hours_since: ['2026-03-01T00:00:00Z'] }, 24],
     ['hours since, in unary form', { hours_since: { var: 'at' } }, null],
     ['days since an instant', { days_since: ['2026-02-28T12:00:00Z'] }, 1.5],
-    ['business hours on a named calendar', { business_hours_between: ['2026-03-13T16:30:00-04:00', '2026-03-16T09:30:00-04:00', 'us-business-hours'] }, 2],
-    ['business hours, null when one is missing', { business_hours_between: [{ var: 'x' }, 0, 'us-business-hours'] }, null],
+    [
+      'business hours on a named calendar',
+      { business_hours_between: ['2026-03-13T16:30:00-04:00', '2026-03-16T09:30:00-04:00', 'us-business-hours'] },
+      2,
+    ],
+    [
+      'business hours, null when one is missing',
+      { business_hours_between: [{ var: 'x' }, 0, 'us-business-hours'] },
+      null,
+    ],
   ])('%s', (_name, rule, expected) => {
     expect(run(rule)).toBe(expected);
   });
@@ -74,7 +102,12 @@ describe('time operators', () => {
   it.each([
     ['hours_since without an as-of time', { hours_since: [0] }, { calendars }, 'missing-as-of'],
     ['days_since without an as-of time', { days_since: [0] }, {}, 'missing-as-of'],
-    ['a calendar that is not loaded', { business_hours_between: [0, 1, 'uk-business-hours'] }, options, 'unknown-calendar'],
+    [
+      'a calendar that is not loaded',
+      { business_hours_between: [0, 1, 'uk-business-hours'] },
+      options,
+      'unknown-calendar',
+    ],
     ['no calendars at all', { business_hours_between: [0, 1, 'us-business-hours'] }, { asOf }, 'unknown-calendar'],
     ['a computed calendar name', { business_hours_between: [0, 1, { var: 'cal' }] }, options, 'not-literal'],
     ['the wrong number of arguments', { days_between: [0] }, options, 'arity'],

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../../src/core/logic/compile.js';
 import type { FieldType } from '../../../src/core/model/canonical.js';
 
-const fieldTypes: Record<string, FieldType> = { annual_revenue: 'decimal', employee_count: 'integer', company: 'string' };
+const fieldTypes: Record<string, FieldType> = {
+  annual_revenue: 'decimal',
+  employee_count: 'integer',
+  company: 'string',
+};
 
 describe('typed fields', () => {
   it('compare a decimal field numerically, never as strings', () => {
@@ -17,7 +21,9 @@ describe('typed fields', () => {
     expect(compileRule({ var: 'annual_revenue' }, { fieldTypes })(row)).toBe(1250000.75);
     expect(compileRule({ '>=': [{ var: 'employee_count' }, 200] }, { fieldTypes })(row)).toBe(true);
     expect(compileRule({ in: [{ var: 'employee_count' }, [250, 500]] }, { fieldTypes })(row)).toBe(true);
-    expect(compileRule({ '===': [{ var: 'employee_count' }, { var: ['employee_count'] }] }, { fieldTypes })(row)).toBe(true);
+    expect(compileRule({ '===': [{ var: 'employee_count' }, { var: ['employee_count'] }] }, { fieldTypes })(row)).toBe(
+      true,
+    );
     expect(compileRule({ var: { cat: ['annual', '_revenue'] } }, { fieldTypes })(row)).toBe(1250000.75);
   });
 
@@ -26,7 +32,9 @@ describe('typed fields', () => {
     expect(compileRule({ var: 'company' }, { fieldTypes })(row)).toBe('123');
     expect(compileRule({ var: 'annual_revenue' }, { fieldTypes })(row)).toBe('n/a');
     expect(compileRule({ var: ['employee_count', '7'] }, { fieldTypes })({})).toBe('7');
-    expect(compileRule({ missing: ['annual_revenue'] }, { fieldTypes })({ annual_revenue: '' })).toEqual(['annual_revenue']);
+    expect(compileRule({ missing: ['annual_revenue'] }, { fieldTypes })({ annual_revenue: '' })).toEqual([
+      'annual_revenue',
+    ]);
   });
 
   it('do not apply inside an element scope, where var reads the element', () => {

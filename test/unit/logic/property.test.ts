@@ -43,7 +43,9 @@ describe('compiled rules against json-logic-js', () => {
           }
           if (fast.threw) {
             expect(fast.error).toBeInstanceOf(RuleEvaluationError);
-            expect((fast.error as RuleEvaluationError).path).toEqual((traced as { error: RuleEvaluationError }).error.path);
+            expect((fast.error as RuleEvaluationError).path).toEqual(
+              (traced as { error: RuleEvaluationError }).error.path,
+            );
           }
         }
       }),

@@ -52,42 +52,63 @@ function expectSame(actual: unknown[], expected: unknown[]): void {
 describe('compileRuleSet', () => {
   it('gives what compileRule gives for each rule, on random rules and rows of every form', () => {
     fc.assert(
-      fc.property(fc.array(rule, { minLength: 1, maxLength: 6 }), fc.array(row, { minLength: 1, maxLength: 4 }), (rules, rows) => {
-        const set = compileRuleSet(
-          rules,
-          options,
-          rules.map((_, i) => ['rules', i]),
-        );
-        // The same set over many rows: rows of one shape in a row, then shapes changing.
-        for (const form of forms) {
-          for (const data of rows) {
-            const r = form(data);
-            expectSame(set.evaluate(r), expectedOf(rules, r));
+      fc.property(
+        fc.array(rule, { minLength: 1, maxLength: 6 }),
+        fc.array(row, { minLength: 1, maxLength: 4 }),
+        (rules, rows) => {
+          const set = compileRuleSet(
+            rules,
+            options,
+            rules.map((_, i) => ['rules', i]),
+          );
+          // The same set over many rows: rows of one shape in a row, then shapes changing.
+          for (const form of forms) {
+            for (const data of rows) {
+              const r = form(data);
+              expectSame(set.evaluate(r), expectedOf(rules, r));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 600, seed: 20261124 },
     );
   });
 
   it('reads each field once for all rules, whatever fields a row has', () => {
-    const rules = [{ '==': [{ var: 'a' }, 1] }, { '+': [{ var: 'n' }, { var: 'b' }] }, { in: [{ var: 's' }, ['x', 'y']] }, { var: 'a' }, { var: ['absent', 7] }];
+    const rules = [
+      { '==': [{ var: 'a' }, 1] },
+      { '+': [{ var: 'n' }, { var: 'b' }] },
+      { in: [{ var: 's' }, ['x', 'y']] },
+      { var: 'a' },
+      { var: ['absent', 7] },
+    ];
     const set = compileRuleSet(rules, options);
-    const make = (a: unknown, n: unknown, b: unknown, s: unknown): Record<string, unknown> => Object.setPrototypeOf({ a, n, b, s }, null) as Record<string, unknown>;
+    const make = (a: unknown, n: unknown, b: unknown, s: unknown): Record<string, unknown> =>
+      Object.setPrototypeOf({ a, n, b, s }, null) as Record<string, unknown>;
     expect(set.evaluate(make(1, '2.5', 1, 'x'))).toEqual([true, 3.5, true, 1, 7]);
     expect(set.evaluate(make(2, '1', 2, 'z'))).toEqual([false, 3, false, 2, 7]);
     const other = Object.setPrototypeOf({ s: 'y', a: 1 }, null) as Record<string, unknown>;
     expect(set.evaluate(other)).toEqual([true, NaN, true, 1, 7]);
-    const withAbsent = Object.setPrototypeOf({ a: 1, n: 1, b: 1, s: 'x', absent: undefined }, null) as Record<string, unknown>;
+    const withAbsent = Object.setPrototypeOf({ a: 1, n: 1, b: 1, s: 'x', absent: undefined }, null) as Record<
+      string,
+      unknown
+    >;
     expect(set.evaluate(withAbsent)).toEqual([true, 2, true, 1, 7]);
-    const longer = Object.setPrototypeOf({ a: 1, n: 2, b: 3, s: 'y', z: 0, absent: 9 }, null) as Record<string, unknown>;
+    const longer = Object.setPrototypeOf({ a: 1, n: 2, b: 3, s: 'y', z: 0, absent: 9 }, null) as Record<
+      string,
+      unknown
+    >;
     expect(set.evaluate(longer)).toEqual([true, 5, true, 1, 9]);
     const reordered = Object.setPrototypeOf({ n: 2, a: 1, s: 'x', b: 3 }, null) as Record<string, unknown>;
     expect(set.evaluate(reordered)).toEqual([true, 5, true, 1, 7]);
   });
 
   it('gives a failing rule its error as its result, and the other rules their values', () => {
-    const set = compileRuleSet([{ var: 'a' }, { '>': [{ var: 'obj' }, 1] }, { '==': [{ var: 'a' }, 1] }], {}, [['first'], ['second'], ['third']]);
+    const set = compileRuleSet([{ var: 'a' }, { '>': [{ var: 'obj' }, 1] }, { '==': [{ var: 'a' }, 1] }], {}, [
+      ['first'],
+      ['second'],
+      ['third'],
+    ]);
     const row = Object.setPrototypeOf({ a: 1, obj: Object.create(null) as object }, null) as Record<string, unknown>;
     const [first, second, third] = set.evaluate(row);
     expect(first).toBe(1);

@@ -5,7 +5,12 @@ import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileRule, createGenerator, LogicCompileError, RuleEvaluationError } from '../../../src/core/logic/compile.js';
+import {
+  compileRule,
+  createGenerator,
+  LogicCompileError,
+  RuleEvaluationError,
+} from '../../../src/core/logic/compile.js';
 import { LOGIC_MAX_DEPTH } from '../../../src/core/logic/operators.js';
 import { rule } from './arbitraries.js';
 
@@ -41,13 +46,28 @@ describe('rules that do not compile', () => {
   it.each([
     ['log', { log: { var: 'email' } }, 'forbidden-operator', ['spec', 'when', 'log']],
     ['method', { method: [{ var: 'email' }, 'toString'] }, 'forbidden-operator', ['spec', 'when', 'method']],
-    ['an unknown operator, however deep', { and: [true, { regex: ['a', 'b'] }] }, 'unknown-operator', ['spec', 'when', 'and', 1, 'regex']],
+    [
+      'an unknown operator, however deep',
+      { and: [true, { regex: ['a', 'b'] }] },
+      'unknown-operator',
+      ['spec', 'when', 'and', 1, 'regex'],
+    ],
     ['two operators in one object', { '==': [1, 1], '!': true }, 'shape', ['spec', 'when']],
     ['an empty object', { and: [{}] }, 'shape', ['spec', 'when', 'and', 0]],
     ['a var path through __proto__', { var: '__proto__.polluted' }, 'forbidden-path', ['spec', 'when', 'var']],
     ['a var path ending in constructor', { var: ['a.constructor', 1] }, 'forbidden-path', ['spec', 'when', 'var']],
-    ['a missing key through prototype', { missing: ['a', 'prototype.x'] }, 'forbidden-path', ['spec', 'when', 'missing', 1]],
-    ['a missing_some key through __proto__', { missing_some: [1, ['a', '__proto__']] }, 'forbidden-path', ['spec', 'when', 'missing_some', 1, 1]],
+    [
+      'a missing key through prototype',
+      { missing: ['a', 'prototype.x'] },
+      'forbidden-path',
+      ['spec', 'when', 'missing', 1],
+    ],
+    [
+      'a missing_some key through __proto__',
+      { missing_some: [1, ['a', '__proto__']] },
+      'forbidden-path',
+      ['spec', 'when', 'missing_some', 1, 1],
+    ],
   ] as const)('%s', (_name, rule, code, path) => {
     const error = compileError(rule);
     expect(error.code).toBe(code);
@@ -64,7 +84,9 @@ describe('rules that do not compile', () => {
     const dir = fileURLToPath(new URL('../../../src/core/logic/', import.meta.url));
     const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     expect(sources.length).toBeGreaterThan(10);
-    const building = sources.filter((file) => /\beval\s*\(|\bFunction\s*\(|new\s+Function\b/.test(readFileSync(join(dir, file), 'utf8')));
+    const building = sources.filter((file) =>
+      /\beval\s*\(|\bFunction\s*\(|new\s+Function\b/.test(readFileSync(join(dir, file), 'utf8')),
+    );
     expect(building).toEqual(['generate.ts']);
   });
 });
@@ -85,7 +107,8 @@ describe('generated code', () => {
     for (const text of ['pwned', 'globalThis', '1e21', '"3"', '\u2028']) expect(source).not.toContain(text);
     // Nothing but this generator's own vocabulary.
     const words = new Set(source.match(/[A-Za-z_$][A-Za-z0-9_$]*/g));
-    const own = /^(use|strict|return|function|generatedRule|d|out|if|null|typeof|object|h|getPrototypeOf|s|try|catch|const|let|undefined|true|false|k|c|x\d+|v\d+|t\d+|truthy|toFloat|numberFromText|min|max|minus|string)$/;
+    const own =
+      /^(use|strict|return|function|generatedRule|d|out|if|null|typeof|object|h|getPrototypeOf|s|try|catch|const|let|undefined|true|false|k|c|x\d+|v\d+|t\d+|truthy|toFloat|numberFromText|min|max|minus|string)$/;
     expect([...words].filter((w) => !own.test(w))).toEqual([]);
   });
 
@@ -119,7 +142,10 @@ describe('generated code', () => {
     ];
     for (const [r, data] of cases) {
       const expected = jsonLogic.apply(r as RulesLogic, data) as unknown;
-      expect(compileRule(r)(Object.setPrototypeOf({ ...data }, null) as Record<string, unknown>), JSON.stringify(r)).toStrictEqual(expected);
+      expect(
+        compileRule(r)(Object.setPrototypeOf({ ...data }, null) as Record<string, unknown>),
+        JSON.stringify(r),
+      ).toStrictEqual(expected);
     }
   });
 
@@ -150,7 +176,8 @@ function renamed(rule: unknown): unknown {
     if (typeof value === 'string') return rename(value);
     if (typeof value === 'number') return value + 0.25;
     if (Array.isArray(value)) return value.map(walk);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([op, args]) => [op, walk(args)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([op, args]) => [op, walk(args)]));
     return value;
   };
   return walk(rule);

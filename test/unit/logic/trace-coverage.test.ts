@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileRule, LogicCompileError, listClauses, RuleEvaluationError, traceRule } from '../../../src/core/logic/compile.js';
+import {
+  compileRule,
+  LogicCompileError,
+  listClauses,
+  RuleEvaluationError,
+  traceRule,
+} from '../../../src/core/logic/compile.js';
 import type { CoverageSink, LogicPath } from '../../../src/core/logic/compile.js';
 
 const base: LogicPath = ['spec', 'scoring', 'fit', 'rules', 0, 'when'];
@@ -52,7 +58,9 @@ describe('traceRule', () => {
   });
 
   it('evaluates exactly as the compiled rule does, including field types', () => {
-    const rule = { if: [{ '>': [{ var: 'annual_revenue' }, 1e6] }, 'big', { cat: ['small:', { var: 'annual_revenue' }] }] };
+    const rule = {
+      if: [{ '>': [{ var: 'annual_revenue' }, 1e6] }, 'big', { cat: ['small:', { var: 'annual_revenue' }] }],
+    };
     const options = { fieldTypes: { annual_revenue: 'decimal' as const } };
     for (const row of [{ annual_revenue: '2000000.00' }, { annual_revenue: '900' }, {}]) {
       expect(traceRule(rule, row, options).value).toStrictEqual(compileRule(rule, options)(row));
@@ -99,9 +107,16 @@ describe('coverage', () => {
   it('reports each operator node evaluated, with its result, and none that were short-circuited', () => {
     const sink = recordingSink();
     const values: unknown[] = [];
-    const compiled = compileRule(rule, { path: base, coverage: { hit: (path, value) => (sink.hit(path, value), values.push(value)) } });
+    const compiled = compileRule(rule, {
+      path: base,
+      coverage: { hit: (path, value) => (sink.hit(path, value), values.push(value)) },
+    });
     expect(compiled({ a: 1 })).toBe(true);
-    expect(sink.paths).toEqual([JSON.stringify([...base, 'or', 0, '==', 0]), JSON.stringify([...base, 'or', 0]), JSON.stringify(base)]);
+    expect(sink.paths).toEqual([
+      JSON.stringify([...base, 'or', 0, '==', 0]),
+      JSON.stringify([...base, 'or', 0]),
+      JSON.stringify(base),
+    ]);
     expect(values).toEqual([1, true, true]);
     compiled({ a: 2, b: 0 });
     const covered = new Set(sink.paths);

@@ -42,7 +42,9 @@ describe('semantic checks', () => {
 
     const { issues } = load(files);
     const found = issues.map((i) => ({ file: i.file, code: i.code, path: i.path, severity: i.severity }));
-    expect(found).toEqual(c.expect.map((e) => ({ file: e.file ?? c.file, code: e.code, path: e.path, severity: e.severity ?? 'error' })));
+    expect(found).toEqual(
+      c.expect.map((e) => ({ file: e.file ?? c.file, code: e.code, path: e.path, severity: e.severity ?? 'error' })),
+    );
     for (const [i, expected] of c.expect.entries()) {
       const issue = issues[i]!;
       expect(issue.line, 'every semantic issue points into the file').toBeGreaterThan(0);

@@ -72,7 +72,9 @@ describe('formatPolicyText on a file with comments in tricky places', () => {
   });
 
   it('keeps a hand-wrapped folded paragraph and a literal block as written', () => {
-    expect(outcome.output).toContain('        A folded paragraph the author wrapped by hand,\n        which stays wrapped where it was.\n');
+    expect(outcome.output).toContain(
+      '        A folded paragraph the author wrapped by hand,\n        which stays wrapped where it was.\n',
+    );
     expect(outcome.output).toContain('        A literal block # not a comment\n          keeps its indentation.\n');
   });
 
@@ -103,7 +105,9 @@ describe('formatPolicyText details', () => {
     const output = outcome.output ?? '';
     expect(output.startsWith('\uFEFFapiVersion: revops/v1\r\n')).toBe(true);
     expect(output.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(output).toContain('metadata:\r\n  name: us\r\n  owner: revops   # the team\r\n  description: US business hours.\r\n');
+    expect(output).toContain(
+      'metadata:\r\n  name: us\r\n  owner: revops   # the team\r\n  description: US business hours.\r\n',
+    );
     expect(output.endsWith('timeZone: America/New_York\r\n')).toBe(true);
     expect(formatPolicyText(output, 'calendar.yaml').status).toBe('unchanged');
   });
@@ -116,7 +120,8 @@ describe('formatPolicyText details', () => {
   });
 
   it('indents with two spaces and indents block sequences under their key', () => {
-    const text = 'apiVersion: revops/v1\nkind: Funnel\nmetadata:\n    name: f\n    owner: o\n    description: d\nspec:\n    teams:\n    -   id: a\n        function: sales\n';
+    const text =
+      'apiVersion: revops/v1\nkind: Funnel\nmetadata:\n    name: f\n    owner: o\n    description: d\nspec:\n    teams:\n    -   id: a\n        function: sales\n';
     expect(formatPolicyText(text, 'f.yaml').output).toBe(
       'apiVersion: revops/v1\nkind: Funnel\nmetadata:\n  name: f\n  owner: o\n  description: d\nspec:\n  teams:\n    - id: a\n      function: sales\n',
     );
@@ -139,7 +144,14 @@ describe('formatPolicyText details', () => {
     const outcome = formatPolicyText(calendar.replace('kind: Calendar', 'kind: Calender'), 'typo.yaml');
     expect(outcome.status).toBe('invalid');
     expect(outcome.issues).toEqual([
-      expect.objectContaining({ code: 'policy.unknown-kind', file: 'typo.yaml', path: '/kind', line: 2, column: 7, hint: expect.stringContaining('Did you mean `Calendar`?') }),
+      expect.objectContaining({
+        code: 'policy.unknown-kind',
+        file: 'typo.yaml',
+        path: '/kind',
+        line: 2,
+        column: 7,
+        hint: expect.stringContaining('Did you mean `Calendar`?'),
+      }),
     ]);
   });
 
@@ -180,11 +192,15 @@ describe('findFormatLoss, the guard in front of every write', () => {
   });
 
   it('refuses an output that does not parse', () => {
-    expect(findFormatLoss(calendar, `${formatted}  broken: [\n`, stable)).toMatch(/^the formatted text would not parse \(/);
+    expect(findFormatLoss(calendar, `${formatted}  broken: [\n`, stable)).toMatch(
+      /^the formatted text would not parse \(/,
+    );
   });
 
   it('refuses an output that formatting changes again', () => {
-    expect(findFormatLoss(calendar, formatted, (text) => `${text}\n`)).toBe('formatting is not stable (formatting the result again changes it)');
+    expect(findFormatLoss(calendar, formatted, (text) => `${text}\n`)).toBe(
+      'formatting is not stable (formatting the result again changes it)',
+    );
   });
 
   it('does not count key order as a difference', () => {
@@ -204,7 +220,11 @@ describe('formatPolicyText when a formatting pass would lose something', () => {
     vi.resetModules();
     vi.doMock(renderModule, async (importOriginal) => {
       const real = await importOriginal<typeof FormatRender>();
-      return { ...real, renderCanonical: (text: string, schema: Parameters<typeof real.renderCanonical>[1]) => fault(real.renderCanonical(text, schema)) };
+      return {
+        ...real,
+        renderCanonical: (text: string, schema: Parameters<typeof real.renderCanonical>[1]) =>
+          fault(real.renderCanonical(text, schema)),
+      };
     });
     return (await import('../../../src/core/policy/format.js')).formatPolicyText;
   }

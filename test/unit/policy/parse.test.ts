@@ -23,51 +23,151 @@ function parse(input: string | Uint8Array): { issues: Issue[]; data: unknown } {
 }
 
 function summarize(issues: readonly Issue[]): string[] {
-  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column).map((i) => `${i.code} ${i.line}:${i.column}`);
+  return [...issues]
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map((i) => `${i.code} ${i.line}:${i.column}`);
 }
 
 const cases: Case[] = [
   { name: 'a plain mapping', text: 'apiVersion: revops/v1\nkind: Calendar\n', expect: [] },
   { name: 'BOM and CRLF', text: '\uFEFFapiVersion: revops/v1\r\nkind: Calendar\r\n', expect: [] },
-  { name: 'positions in a CRLF file', text: 'a: 1\r\nb: [x, y\r\nc: 2\r\n', expect: ['yaml.unclosed-bracket 2:4'], message: 'This `[` is never closed' },
+  {
+    name: 'positions in a CRLF file',
+    text: 'a: 1\r\nb: [x, y\r\nc: 2\r\n',
+    expect: ['yaml.unclosed-bracket 2:4'],
+    message: 'This `[` is never closed',
+  },
   { name: 'an explicit `!!str` tag', text: 'a: !!str 01234\n', expect: [] },
   { name: 'an empty file', text: '', expect: ['file.empty 0:0'], message: 'File is empty.' },
   { name: 'a whitespace-only file', text: '  \n\n\t\n', expect: ['file.empty 0:0'] },
-  { name: 'a file holding only comments', text: '# one\n  # two\n', expect: ['file.no-content 0:0'], message: 'only comments' },
-  { name: 'a lone document marker', text: '---\n', expect: ['yaml.not-a-mapping 0:0'], message: 'The file holds nothing' },
+  {
+    name: 'a file holding only comments',
+    text: '# one\n  # two\n',
+    expect: ['file.no-content 0:0'],
+    message: 'only comments',
+  },
+  {
+    name: 'a lone document marker',
+    text: '---\n',
+    expect: ['yaml.not-a-mapping 0:0'],
+    message: 'The file holds nothing',
+  },
   { name: 'an explicit null document', text: '--- ~\n', expect: ['yaml.not-a-mapping 1:5'], message: 'a single value' },
   { name: 'a top-level scalar', text: '# c\nhello\n', expect: ['yaml.not-a-mapping 2:1'], message: 'a single value' },
   { name: 'a top-level list', text: '- a\n- b\n', expect: ['yaml.not-a-mapping 1:1'], message: 'a list' },
-  { name: 'two documents', text: 'a: 1\n---\nb: 2\n', expect: ['yaml.multiple-documents 2:1'], message: '2 YAML documents' },
+  {
+    name: 'two documents',
+    text: 'a: 1\n---\nb: 2\n',
+    expect: ['yaml.multiple-documents 2:1'],
+    message: '2 YAML documents',
+  },
   { name: 'a trailing document marker', text: 'a: 1\n---\n', expect: ['yaml.multiple-documents 2:1'] },
   { name: 'a leading document marker', text: '---\na: 1\n', expect: [] },
-  { name: 'a `%YAML 1.1` directive after a comment', text: '# old\n%YAML 1.1\n---\na: 1\n', expect: ['yaml.version 2:1'], hint: 'Remove the `%YAML` directive' },
+  {
+    name: 'a `%YAML 1.1` directive after a comment',
+    text: '# old\n%YAML 1.1\n---\na: 1\n',
+    expect: ['yaml.version 2:1'],
+    hint: 'Remove the `%YAML` directive',
+  },
   { name: 'a `%YAML 1.2` directive', text: '%YAML 1.2\n---\na: 1\n', expect: [] },
-  { name: 'an unknown YAML version', text: '%YAML 1.3\n---\na: 1\n', expect: ['yaml.bad-directive 1:7'], hint: 'Remove the directive' },
+  {
+    name: 'an unknown YAML version',
+    text: '%YAML 1.3\n---\na: 1\n',
+    expect: ['yaml.bad-directive 1:7'],
+    hint: 'Remove the directive',
+  },
   { name: 'tabs as indentation', text: 'a:\n\tb: 1\n', expect: ['yaml.tab-as-indent 2:1'], hint: 'Indent with spaces' },
   {
     name: 'a tab-indented line that also runs on into the next one',
     text: 'a:\n  b: x\n\tc: y\n  d: z\n',
     expect: ['yaml.tab-as-indent 3:1'],
   },
-  { name: 'an unclosed flow sequence', text: 'a:\n  b: [x, y\n  c: 1\n', expect: ['yaml.unclosed-bracket 2:6'], hint: 'Add the closing `]`' },
-  { name: 'an unclosed flow mapping', text: 'a: {b: 1\nc: 2\n', expect: ['yaml.unclosed-bracket 1:4'], message: 'This `{` is never closed with `}`.' },
-  { name: 'nested unclosed brackets', text: 'a: [x, {b: 1\nc: 2\n', expect: ['yaml.unclosed-bracket 1:4', 'yaml.unclosed-bracket 1:8'] },
+  {
+    name: 'an unclosed flow sequence',
+    text: 'a:\n  b: [x, y\n  c: 1\n',
+    expect: ['yaml.unclosed-bracket 2:6'],
+    hint: 'Add the closing `]`',
+  },
+  {
+    name: 'an unclosed flow mapping',
+    text: 'a: {b: 1\nc: 2\n',
+    expect: ['yaml.unclosed-bracket 1:4'],
+    message: 'This `{` is never closed with `}`.',
+  },
+  {
+    name: 'nested unclosed brackets',
+    text: 'a: [x, {b: 1\nc: 2\n',
+    expect: ['yaml.unclosed-bracket 1:4', 'yaml.unclosed-bracket 1:8'],
+  },
   { name: 'an unclosed double quote', text: 'a: "x\nb: 1\nc: 2\n', expect: ['yaml.unclosed-quote 1:4'], hint: '`\\"`' },
-  { name: "an unclosed single quote", text: "a: 'it''s\n\nb: 1\n", expect: ['yaml.unclosed-quote 1:4'], hint: "`''`" },
+  { name: 'an unclosed single quote', text: "a: 'it''s\n\nb: 1\n", expect: ['yaml.unclosed-quote 1:4'], hint: "`''`" },
   { name: 'a stray closing bracket', text: 'a: ]\n', expect: ['yaml.unexpected-token 1:4'] },
-  { name: 'a missing colon', text: 'a:\n  b x\n  c: 1\n', expect: ['yaml.missing-colon 2:3'], message: 'Line 2 has no `:`' },
-  { name: 'an over-indented key', text: 'a:\n  b: x\n    c: 1\n', expect: ['yaml.bad-indent 3:5'], message: 'Line 3 is indented more than the keys above it' },
-  { name: 'an under-indented key', text: 'a:\n  b: x\n c: 1\n', expect: ['yaml.bad-indent 3:2'], message: 'must start at the same column' },
+  {
+    name: 'a missing colon',
+    text: 'a:\n  b x\n  c: 1\n',
+    expect: ['yaml.missing-colon 2:3'],
+    message: 'Line 2 has no `:`',
+  },
+  {
+    name: 'an over-indented key',
+    text: 'a:\n  b: x\n    c: 1\n',
+    expect: ['yaml.bad-indent 3:5'],
+    message: 'Line 3 is indented more than the keys above it',
+  },
+  {
+    name: 'an under-indented key',
+    text: 'a:\n  b: x\n c: 1\n',
+    expect: ['yaml.bad-indent 3:2'],
+    message: 'must start at the same column',
+  },
   { name: 'a key after a list at its indentation', text: 'a:\n  - x\n  b: 1\n', expect: ['yaml.bad-indent 3:3'] },
-  { name: 'a value holding `: `', text: 'a: b: c\n', expect: ['yaml.block-as-implicit-key 1:4'], hint: 'Quote a value' },
-  { name: 'a value starting with `@`', text: 'a: @b\n', expect: ['yaml.bad-scalar-start 1:4'], hint: 'Quote the value' },
-  { name: 'a repeated key', text: 'a: 1\nb: 2\na: 3\n', expect: ['yaml.duplicate-key 3:1'], message: 'Key `a` is used twice in this mapping (first at 1:1).' },
-  { name: 'a repeated key, once quoted', text: 'x:\n  a: 1\n  "a": 2\n', expect: ['yaml.duplicate-key 3:3'], message: 'Key `a` is used twice' },
-  { name: 'a repeated key in a flow mapping', text: "x: {a: 1, 'a': 2}\n", expect: ['yaml.duplicate-key 1:11'], message: '(first at 1:5)' },
-  { name: 'a key repeated three times', text: 'a: 1\na: 2\na: 3\n', expect: ['yaml.duplicate-key 2:1', 'yaml.duplicate-key 3:1'] },
-  { name: 'a JavaScript function tag', text: "a: !!js/function 'f'\n", expect: ['yaml.tag 1:4'], message: 'Tag `!!js/function` is not allowed in policies.' },
-  { name: 'a Python object tag', text: 'a: !!python/object/apply:os.system [ls]\n', expect: ['yaml.tag 1:4'], message: '`!!python/object/apply:os.system`' },
+  {
+    name: 'a value holding `: `',
+    text: 'a: b: c\n',
+    expect: ['yaml.block-as-implicit-key 1:4'],
+    hint: 'Quote a value',
+  },
+  {
+    name: 'a value starting with `@`',
+    text: 'a: @b\n',
+    expect: ['yaml.bad-scalar-start 1:4'],
+    hint: 'Quote the value',
+  },
+  {
+    name: 'a repeated key',
+    text: 'a: 1\nb: 2\na: 3\n',
+    expect: ['yaml.duplicate-key 3:1'],
+    message: 'Key `a` is used twice in this mapping (first at 1:1).',
+  },
+  {
+    name: 'a repeated key, once quoted',
+    text: 'x:\n  a: 1\n  "a": 2\n',
+    expect: ['yaml.duplicate-key 3:3'],
+    message: 'Key `a` is used twice',
+  },
+  {
+    name: 'a repeated key in a flow mapping',
+    text: "x: {a: 1, 'a': 2}\n",
+    expect: ['yaml.duplicate-key 1:11'],
+    message: '(first at 1:5)',
+  },
+  {
+    name: 'a key repeated three times',
+    text: 'a: 1\na: 2\na: 3\n',
+    expect: ['yaml.duplicate-key 2:1', 'yaml.duplicate-key 3:1'],
+  },
+  {
+    name: 'a JavaScript function tag',
+    text: "a: !!js/function 'f'\n",
+    expect: ['yaml.tag 1:4'],
+    message: 'Tag `!!js/function` is not allowed in policies.',
+  },
+  {
+    name: 'a Python object tag',
+    text: 'a: !!python/object/apply:os.system [ls]\n',
+    expect: ['yaml.tag 1:4'],
+    message: '`!!python/object/apply:os.system`',
+  },
   { name: 'a binary tag', text: 'a: !!binary aGk=\n', expect: ['yaml.tag 1:4'] },
   { name: 'a set tag', text: 'a: !!set {x, y}\n', expect: ['yaml.tag 1:4'] },
   { name: 'a timestamp tag', text: 'a: !!timestamp 2024-01-01\n', expect: ['yaml.tag 1:4'] },
@@ -77,23 +177,44 @@ const cases: Case[] = [
   { name: 'a tag on an empty value', text: 'a: !custom\nb: 1\n', expect: ['yaml.tag 1:4'] },
   { name: 'a tag on a block mapping', text: 'a: !!map\n  b: 1\n', expect: ['yaml.tag 1:4'] },
   { name: 'a tag inside a flow sequence', text: 'a: [1, !custom x]\n', expect: ['yaml.tag 1:8'] },
-  { name: 'a tag declared with %TAG', text: '%TAG !e! tag:example.com,2000:\n---\na: !e!x y\n', expect: ['yaml.tag 3:4'], message: 'tag:example.com,2000:x' },
+  {
+    name: 'a tag declared with %TAG',
+    text: '%TAG !e! tag:example.com,2000:\n---\na: !e!x y\n',
+    expect: ['yaml.tag 3:4'],
+    message: 'tag:example.com,2000:x',
+  },
   { name: 'an anchor before a tag', text: 'a: &x !!set {b}\n', expect: ['yaml.anchor 1:4', 'yaml.tag 1:7'] },
   { name: 'a tag before an anchor', text: 'a: !!set &x {b}\n', expect: ['yaml.tag 1:4', 'yaml.anchor 1:10'] },
-  { name: 'an anchor and its alias', text: 'a: &x 1\nb: *x\n', expect: ['yaml.anchor 1:4', 'yaml.alias 2:4'], hint: 'write repeated values out in full' },
+  {
+    name: 'an anchor and its alias',
+    text: 'a: &x 1\nb: *x\n',
+    expect: ['yaml.anchor 1:4', 'yaml.alias 2:4'],
+    hint: 'write repeated values out in full',
+  },
   { name: 'a self-referencing alias', text: 'a: &x [*x]\n', expect: ['yaml.anchor 1:4', 'yaml.alias 1:8'] },
   { name: 'an alias without an anchor', text: 'a: *missing\n', expect: ['yaml.alias 1:4'] },
   { name: 'a merge key is only a key', text: 'a: {x: 1}\nb:\n  <<: {y: 2}\n', expect: [] },
-  { name: 'a `__proto__` key', text: 'a:\n  __proto__: {b: 1}\n', expect: ['yaml.forbidden-key 2:3'], message: 'Key `__proto__` is not allowed.' },
+  {
+    name: 'a `__proto__` key',
+    text: 'a:\n  __proto__: {b: 1}\n',
+    expect: ['yaml.forbidden-key 2:3'],
+    message: 'Key `__proto__` is not allowed.',
+  },
   { name: 'a quoted `__proto__` key', text: '"__proto__": 1\n', expect: ['yaml.forbidden-key 1:1'] },
-  { name: '`constructor` and `prototype` keys', text: 'a: {constructor: 1, prototype: 2}\n', expect: ['yaml.forbidden-key 1:5', 'yaml.forbidden-key 1:21'] },
+  {
+    name: '`constructor` and `prototype` keys',
+    text: 'a: {constructor: 1, prototype: 2}\n',
+    expect: ['yaml.forbidden-key 1:5', 'yaml.forbidden-key 1:21'],
+  },
 ];
 
 describe('parsePolicyFile', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const { issues, data } = parse(c.text);
     expect(summarize(issues)).toEqual(c.expect);
-    expect(issues.every((i) => i.file === 'policy.yaml' && i.severity === 'error' && i.hint !== undefined && i.hint !== '')).toBe(true);
+    expect(
+      issues.every((i) => i.file === 'policy.yaml' && i.severity === 'error' && i.hint !== undefined && i.hint !== ''),
+    ).toBe(true);
     if (c.message !== undefined) expect(issues[0]?.message).toContain(c.message);
     if (c.hint !== undefined) expect(issues[0]?.hint).toContain(c.hint);
     if (c.expect.length === 0) expect(data).toBeTypeOf('object');
@@ -118,7 +239,12 @@ describe('parsePolicyFile', () => {
 
   it('keeps aliases unexpanded: a billion-laughs document yields issues, not data', () => {
     const lines = ['a0: &a0 lol'];
-    for (let level = 1; level <= 9; level++) lines.push(`a${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 9; level++)
+      lines.push(
+        `a${level}: &a${level} [${Array(9)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      );
     const { issues, data } = parse(lines.join('\n') + '\n');
     expect(data).toBeUndefined();
     expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['yaml.anchor', 'yaml.alias']));
@@ -127,7 +253,14 @@ describe('parsePolicyFile', () => {
 
   it('survives hostile nesting and then parses a valid file in the same process', () => {
     const n = 100_000;
-    const hostile = ['a: ' + '['.repeat(n), '[-"' + '['.repeat(n), "{a:'" + '['.repeat(n), '- '.repeat(n) + 'x', 'a: '.repeat(n) + 'x', '? '.repeat(n) + 'x'];
+    const hostile = [
+      'a: ' + '['.repeat(n),
+      '[-"' + '['.repeat(n),
+      "{a:'" + '['.repeat(n),
+      '- '.repeat(n) + 'x',
+      'a: '.repeat(n) + 'x',
+      '? '.repeat(n) + 'x',
+    ];
     for (const text of hostile) {
       const { issues, data } = parse(text);
       expect(summarize(issues).map((s) => s.split(' ')[0])).toEqual(['yaml.too-deep']);

@@ -41,17 +41,34 @@ const shapes: { name: string; build: (depth: number) => string; failsAt: string 
     build: (d) => '[a: '.repeat(Math.floor(d / 2)) + (d % 2 === 1 ? '[x]' : 'x') + ']'.repeat(Math.floor(d / 2)) + '\n',
     failsAt: `1:${2 * max + 1}`,
   },
-  { name: 'flow inside a block sequence', build: (d) => 'a:\n  - ' + '['.repeat(d - 2) + ']'.repeat(d - 2) + '\n', failsAt: `2:${max + 3}` },
-  { name: 'a flow sequence spread over lines', build: (d) => 'a:\n' + Array.from({ length: d - 1 }, (_, i) => ' '.repeat(i + 2) + '[').join('\n') + '\n', failsAt: `${max + 1}:${max + 2}` },
+  {
+    name: 'flow inside a block sequence',
+    build: (d) => 'a:\n  - ' + '['.repeat(d - 2) + ']'.repeat(d - 2) + '\n',
+    failsAt: `2:${max + 3}`,
+  },
+  {
+    name: 'a flow sequence spread over lines',
+    build: (d) => 'a:\n' + Array.from({ length: d - 1 }, (_, i) => ' '.repeat(i + 2) + '[').join('\n') + '\n',
+    failsAt: `${max + 1}:${max + 2}`,
+  },
   { name: 'indented block mappings', build: blockMaps, failsAt: `${max + 1}:${max + 1}` },
-  { name: 'indented block sequences', build: (d) => Array.from({ length: d }, (_, i) => ' '.repeat(2 * i) + '-').join('\n') + ' x\n', failsAt: `${max + 1}:${2 * max + 1}` },
+  {
+    name: 'indented block sequences',
+    build: (d) => Array.from({ length: d }, (_, i) => ' '.repeat(2 * i) + '-').join('\n') + ' x\n',
+    failsAt: `${max + 1}:${2 * max + 1}`,
+  },
   { name: 'compact block sequences', build: (d) => '- '.repeat(d) + 'x\n', failsAt: `1:${2 * max + 1}` },
-  { name: 'a compact mapping in compact sequences', build: (d) => '- '.repeat(d - 1) + 'a: x\n', failsAt: `1:${2 * max + 2}` },
+  {
+    name: 'a compact mapping in compact sequences',
+    build: (d) => '- '.repeat(d - 1) + 'a: x\n',
+    failsAt: `1:${2 * max + 2}`,
+  },
   { name: 'compact explicit keys', build: (d) => '? '.repeat(d) + 'x\n', failsAt: `1:${2 * max + 1}` },
   { name: 'nested compact mappings', build: (d) => 'a: '.repeat(d) + 'x\n', failsAt: `1:${3 * (max + 1) - 1}` },
   {
     name: 'mappings and sequences at one indentation',
-    build: (d) => Array.from({ length: d }, (_, i) => ' '.repeat(2 * i) + (i % 2 === 1 ? '- ' : 'k:')).join('\n') + ' x\n',
+    build: (d) =>
+      Array.from({ length: d }, (_, i) => ' '.repeat(2 * i) + (i % 2 === 1 ? '- ' : 'k:')).join('\n') + ' x\n',
     failsAt: `${max + 1}:${2 * max + 1}`,
   },
   {
@@ -71,7 +88,7 @@ describe('precheckText', () => {
 
   it.each([
     ['a quote after `-` in a flow sequence', '[-"' + '['.repeat(1000)],
-    ["a quote after `:` in a flow mapping", "{a:'" + '['.repeat(1000)],
+    ['a quote after `:` in a flow mapping', "{a:'" + '['.repeat(1000)],
     ['a quote after `:` in a flow sequence', '[ a:"' + '['.repeat(1000)],
     ['a comment sign inside a quoted key', '{"a #": ' + '['.repeat(1000)],
     ['a tab between compact sequences', '-\t'.repeat(1000) + 'x'],

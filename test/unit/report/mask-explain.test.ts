@@ -18,7 +18,15 @@ function explanation(rules: TraceNode[]): LeadExplanation {
     policy: 'p',
     file: 'p.yaml',
     asOf: 0,
-    classification: { class: 'mql', reason: 'threshold', fit: 10, engagement: 0, score: 10, engagementRaw: 0, decayFactor: 1 },
+    classification: {
+      class: 'mql',
+      reason: 'threshold',
+      fit: 10,
+      engagement: 0,
+      score: 10,
+      engagementRaw: 0,
+      decayFactor: 1,
+    },
     rules: rules.map((when, i) => ({ section: 'fit', id: `r${i}`, path: [], isMatched: true, when })),
     classes: [],
   };
@@ -26,10 +34,16 @@ function explanation(rules: TraceNode[]): LeadExplanation {
 
 describe('maskExplanation', () => {
   it('shows the lead and its owner as the pseudonyms other masked outputs give them', () => {
-    const masked = maskExplanation(explanation([node('==', false, [field('owner_id', 'U007'), field('id', 'L-1')])]), digest);
+    const masked = maskExplanation(
+      explanation([node('==', false, [field('owner_id', 'U007'), field('id', 'L-1')])]),
+      digest,
+    );
     expect(masked.isMasked).toBe(true);
     expect(masked.leadId).toBe(new Pseudonyms('lead', digest).of('L-1'));
-    expect(masked.rules[0]!.when!.args.map((a) => a.value)).toEqual([new Pseudonyms('person', digest).of('U007'), masked.leadId]);
+    expect(masked.rules[0]!.when!.args.map((a) => a.value)).toEqual([
+      new Pseudonyms('person', digest).of('U007'),
+      masked.leadId,
+    ]);
   });
 
   it('hides identifying values and every text built from them, keeps numbers, categories and results', () => {
@@ -57,7 +71,11 @@ describe('maskExplanation', () => {
     const rule = node('some', false, [
       node('array', ['acme.io'], [field('email_domain', 'acme.io')]),
       node('==', false, [field('', 'acme.io'), node('value', 'x')]),
-      node('reduce', 'jane', [field('current', 'jane'), field('accumulator', 'jane'), field('company.name', 'Acme Corp')]),
+      node('reduce', 'jane', [
+        field('current', 'jane'),
+        field('accumulator', 'jane'),
+        field('company.name', 'Acme Corp'),
+      ]),
     ]);
     const masked = maskExplanation(explanation([rule]), digest);
     expect(JSON.stringify(masked.rules)).not.toMatch(/acme|jane/i);
@@ -69,9 +87,16 @@ describe('maskExplanation', () => {
   it('hides a number computed from an identifier (an id read as a number), and keeps points chosen by a yes/no on one', () => {
     const rule = node('and', true, [
       node('>', true, [node('+', 51234567, [field('id', '51234567')]), node('value', 0)]),
-      node('some', true, [node('array', [51234567], [node('*', 51234567, [field('owner_id', '51234567'), node('value', 1)])]), node('>', true, [field('', 51234567), node('value', 0)])]),
+      node('some', true, [
+        node('array', [51234567], [node('*', 51234567, [field('owner_id', '51234567'), node('value', 1)])]),
+        node('>', true, [field('', 51234567), node('value', 0)]),
+      ]),
     ]);
-    const points = node('if', 10, [node('in', true, [node('value', 'gmail'), field('email', 'x@gmail.com')]), node('value', 10), node('value', 0)]);
+    const points = node('if', 10, [
+      node('in', true, [node('value', 'gmail'), field('email', 'x@gmail.com')]),
+      node('value', 10),
+      node('value', 0),
+    ]);
     const masked = maskExplanation(explanation([rule, points]), digest);
     expect(JSON.stringify(masked.rules)).not.toMatch(/51234567|gmail\.com/);
     expect(masked.rules[0]!.when!.value).toBe(true);

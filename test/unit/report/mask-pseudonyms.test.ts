@@ -25,7 +25,8 @@ describe('Pseudonyms', () => {
 
   it('lengthens only the ids whose short pseudonyms collide', () => {
     // A digest whose first 12 characters are the same for A and B, and differ for C.
-    const colliding: PseudonymDigest = (_kind, id) => ({ A: 'aaaaaaaaaaaa1111', B: 'aaaaaaaaaaaa2222', C: 'cccccccccccc3333' })[id]!.padEnd(64, '0');
+    const colliding: PseudonymDigest = (_kind, id) =>
+      ({ A: 'aaaaaaaaaaaa1111', B: 'aaaaaaaaaaaa2222', C: 'cccccccccccc3333' })[id]!.padEnd(64, '0');
     const names = new Pseudonyms('lead', colliding, ['A', 'B', 'C']);
     expect(names.of('A')).toBe('lead-aaaaaaaaaaaa1111');
     expect(names.of('B')).toBe('lead-aaaaaaaaaaaa2222');

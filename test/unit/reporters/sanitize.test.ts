@@ -1,28 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { jsonText, terminalLines, terminalOutput, terminalText, workflowCommandData, workflowCommandProperty } from '../../../src/reporters/sanitize.js';
+import {
+  jsonText,
+  terminalLines,
+  terminalOutput,
+  terminalText,
+  workflowCommandData,
+  workflowCommandProperty,
+} from '../../../src/reporters/sanitize.js';
 
-const hostile = '\n::error file=x::pwned\r::add-mask::secret\u001b]0;title\u0007\u001b]52;c;cHduZWQ=\u0007\u202e\u200b\u2028\u0085';
+const hostile =
+  '\n::error file=x::pwned\r::add-mask::secret\u001b]0;title\u0007\u001b]52;c;cHduZWQ=\u0007\u202e\u200b\u2028\u0085';
 
 describe('terminalText', () => {
   it('keeps a value on one line with every control and invisible character shown', () => {
-    expect(terminalText(hostile)).toBe('␊::error file=x::pwned␍::add-mask::secret␛]0;title␇␛]52;c;cHduZWQ=␇<U+202E><U+200B><U+2028><U+0085>');
+    expect(terminalText(hostile)).toBe(
+      '␊::error file=x::pwned␍::add-mask::secret␛]0;title␇␛]52;c;cHduZWQ=␇<U+202E><U+200B><U+2028><U+0085>',
+    );
     expect(terminalText('tab\there\u007f')).toBe('tab␉here␡');
   });
 
-  it.each([['::error::x'], ['  ::add-mask::s'], ['\u00a0::warning::x']])('defuses a value that would start a workflow command: %j', (value) => {
-    expect(terminalText(value)).toBe(`\\${value}`);
-  });
+  it.each([['::error::x'], ['  ::add-mask::s'], ['\u00a0::warning::x']])(
+    'defuses a value that would start a workflow command: %j',
+    (value) => {
+      expect(terminalText(value)).toBe(`\\${value}`);
+    },
+  );
 
   // The runner finds a legacy command (`##[cmd]data`) anywhere in a line, not only at its start.
-  it.each([['##[set-output name=a]b'], ['Ann ##[add-mask]Brooks'], ['x ##[error]pwned ##[warning]y']])('breaks a legacy workflow command wherever it is: %j', (value) => {
-    expect(terminalText(value)).not.toContain('##[');
-    expect(terminalText(value).replaceAll('##\\[', '##[')).toBe(value);
-    expect(terminalLines(`a\n${value}`)).not.toContain('##[');
-    expect(terminalOutput(`\u001b[2m${value}\u001b[22m\n`)).not.toContain('##[');
-  });
+  it.each([['##[set-output name=a]b'], ['Ann ##[add-mask]Brooks'], ['x ##[error]pwned ##[warning]y']])(
+    'breaks a legacy workflow command wherever it is: %j',
+    (value) => {
+      expect(terminalText(value)).not.toContain('##[');
+      expect(terminalText(value).replaceAll('##\\[', '##[')).toBe(value);
+      expect(terminalLines(`a\n${value}`)).not.toContain('##[');
+      expect(terminalOutput(`\u001b[2m${value}\u001b[22m\n`)).not.toContain('##[');
+    },
+  );
 
   it('leaves plain names alone and is idempotent', () => {
-    for (const value of ['Ethan Brooks', 'a::b', 'Zoë Ångström 株式会社', hostile, '::x']) expect(terminalText(terminalText(value))).toBe(terminalText(value));
+    for (const value of ['Ethan Brooks', 'a::b', 'Zoë Ångström 株式会社', hostile, '::x'])
+      expect(terminalText(terminalText(value))).toBe(terminalText(value));
     expect(terminalText('Ethan Brooks')).toBe('Ethan Brooks');
     expect(terminalText('a::b')).toBe('a::b');
   });
@@ -37,7 +54,9 @@ describe('terminalLines', () => {
 describe('terminalOutput', () => {
   it('keeps our colour codes, shows any other escape sequence, and defuses command lines even behind colour', () => {
     const rendered = '\u001b[1mtitle\u001b[22m\n  \u001b[2m::error::x\u001b[22m\n\u001b]0;t\u0007 \u001b[2J\ue000';
-    expect(terminalOutput(rendered)).toBe('\u001b[1mtitle\u001b[22m\n\\  \u001b[2m::error::x\u001b[22m\n␛]0;t␇ ␛[2J\ue000');
+    expect(terminalOutput(rendered)).toBe(
+      '\u001b[1mtitle\u001b[22m\n\\  \u001b[2m::error::x\u001b[22m\n␛]0;t␇ ␛[2J\ue000',
+    );
   });
 
   it('leaves output without untrusted text byte for byte', () => {

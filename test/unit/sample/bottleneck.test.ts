@@ -13,7 +13,13 @@ function findFirstTouches(data: Collected): Map<string, string> {
   const sdrs = new Set(data.users.filter((u) => u.role === 'sdr').map((u) => u.id));
   const firstTouch = new Map<string, string>();
   for (const a of data.activities) {
-    if (a.lead_id !== null && a.actor_id !== null && sdrs.has(a.actor_id) && ['call', 'email', 'linkedin'].includes(a.type) && !firstTouch.has(a.lead_id)) {
+    if (
+      a.lead_id !== null &&
+      a.actor_id !== null &&
+      sdrs.has(a.actor_id) &&
+      ['call', 'email', 'linkedin'].includes(a.type) &&
+      !firstTouch.has(a.lead_id)
+    ) {
       firstTouch.set(a.lead_id, a.at);
     }
   }
@@ -24,7 +30,9 @@ function findFirstTouches(data: Collected): Map<string, string> {
 function countHeldMeetings(data: Collected): Map<string, number> {
   const sdrs = new Set(data.users.filter((u) => u.role === 'sdr').map((u) => u.id));
   return countBy(
-    data.activities.filter((a) => a.type === 'meeting' && a.outcome === 'held' && a.actor_id !== null && sdrs.has(a.actor_id)),
+    data.activities.filter(
+      (a) => a.type === 'meeting' && a.outcome === 'held' && a.actor_id !== null && sdrs.has(a.actor_id),
+    ),
     (a) => weekOf(a.at),
   );
 }
@@ -44,10 +52,15 @@ describe('the bottleneck is the SDR first touch', () => {
     const touched = firstTouch.get(l.id);
     if (touched === undefined) continue;
     const week = weekOf(l.mql_at as string);
-    delaysByWeek.set(week, [...(delaysByWeek.get(week) ?? []), (Date.parse(touched) - Date.parse(l.mql_at as string)) / 3_600_000]);
+    delaysByWeek.set(week, [
+      ...(delaysByWeek.get(week) ?? []),
+      (Date.parse(touched) - Date.parse(l.mql_at as string)) / 3_600_000,
+    ]);
   }
   const busy = [...arrivals].filter(([, n]) => n > capacity.firstTouch).map(([w]) => w);
-  const quiet = [...arrivals].filter(([, n]) => n >= 0.37 * capacity.firstTouch && n < 0.74 * capacity.firstTouch).map(([w]) => w);
+  const quiet = [...arrivals]
+    .filter(([, n]) => n >= 0.37 * capacity.firstTouch && n < 0.74 * capacity.firstTouch)
+    .map(([w]) => w);
   const delays = (weeks: string[]) => weeks.flatMap((w) => delaysByWeek.get(w) ?? []);
 
   it('has weeks whose MQL arrivals exceed the first-touch capacity of 75', () => {
@@ -76,11 +89,15 @@ describe('the bottleneck is the SDR first touch', () => {
     const touched = new Set(flooded.activities.filter((a) => a.actor_id !== null).map((a) => a.lead_id));
     const untouched = flooded.leads.filter((l) => l.status === 'recycled' && !touched.has(l.id));
     expect(untouched.length).toBeGreaterThan(300);
-    for (const l of untouched) expect(Date.parse(l.recycled_at as string) - Date.parse(l.mql_at as string)).toBeGreaterThanOrEqual(11 * 86_400_000);
+    for (const l of untouched)
+      expect(Date.parse(l.recycled_at as string) - Date.parse(l.mql_at as string)).toBeGreaterThanOrEqual(
+        11 * 86_400_000,
+      );
   });
 
   it('keeps every later stage well below its weekly capacity', () => {
-    const weekly = (key: 'sal_at' | 'sql_at' | 'opportunity_at') => countBy(data.leads, (l) => (l[key] === null ? null : weekOf(l[key])));
+    const weekly = (key: 'sal_at' | 'sql_at' | 'opportunity_at') =>
+      countBy(data.leads, (l) => (l[key] === null ? null : weekOf(l[key])));
     const stages = [
       [weekly('sal_at'), capacity.discovery],
       [weekly('sql_at'), capacity.qualification],
@@ -101,9 +118,17 @@ describe('a later stage with too little capacity', () => {
     expect(Math.max(...held.values())).toBe(10);
     expect([...held.values()].filter((n) => n === 10).length).toBeGreaterThan(8);
     const salToMeeting = (data: Collected) => {
-      const salAt = new Map(data.leads.filter((l) => l.sal_at !== null).map((l) => [l.id, Date.parse(l.sal_at as string)]));
-      const waits = data.activities.filter((a) => a.type === 'meeting' && a.outcome === 'held' && a.lead_id !== null && a.opportunity_id === null);
-      return median(waits.map((a) => (Date.parse(a.at) - (salAt.get(a.lead_id as string) ?? Number.NaN)) / 86_400_000).filter((d) => d >= 0));
+      const salAt = new Map(
+        data.leads.filter((l) => l.sal_at !== null).map((l) => [l.id, Date.parse(l.sal_at as string)]),
+      );
+      const waits = data.activities.filter(
+        (a) => a.type === 'meeting' && a.outcome === 'held' && a.lead_id !== null && a.opportunity_id === null,
+      );
+      return median(
+        waits
+          .map((a) => (Date.parse(a.at) - (salAt.get(a.lead_id as string) ?? Number.NaN)) / 86_400_000)
+          .filter((d) => d >= 0),
+      );
     };
     expect(salToMeeting(normal)).toBeLessThan(5);
     expect(salToMeeting(tight)).toBeGreaterThan(4 * salToMeeting(normal));

@@ -9,7 +9,10 @@ import { countBy, exampleStaffing, median, toNewYork, weekOf } from './collect.j
 const firstDay = toNewYork('2026-01-01T05:00:00Z');
 const asOf = firstDay.plus({ days: 90 });
 const readBundle = (entity: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(join(repoRoot, 'examples', 'data', `${entity}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  Papa.parse<Record<string, string>>(readFileSync(join(repoRoot, 'examples', 'data', `${entity}.csv`), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 
 /**
  * The bundled quarter, read from its files against the capacities in `policies/funnel.yaml`:
@@ -19,7 +22,11 @@ describe('examples/data: the first touch is the constraint', () => {
   const { capacity } = exampleStaffing();
   const [users, leads, activities] = [readBundle('users'), readBundle('leads'), readBundle('activities')];
   const fullWeeks: string[] = [];
-  for (let monday = firstDay.plus({ days: (8 - firstDay.weekday) % 7 }); monday.plus({ days: 7 }) <= asOf; monday = monday.plus({ days: 7 })) {
+  for (
+    let monday = firstDay.plus({ days: (8 - firstDay.weekday) % 7 });
+    monday.plus({ days: 7 }) <= asOf;
+    monday = monday.plus({ days: 7 })
+  ) {
     fullWeeks.push(monday.toFormat("kkkk-'W'WW"));
   }
   const weekly = (field: string) => {
@@ -30,7 +37,11 @@ describe('examples/data: the first touch is the constraint', () => {
   const sdrs = new Set(users.filter((u) => u.role === 'sdr').map((u) => u.id));
   const firstTouch = new Map<string, string>();
   for (const a of activities) {
-    if (sdrs.has(a.actor_id as string) && ['call', 'email', 'linkedin'].includes(a.type as string) && !firstTouch.has(a.lead_id as string)) {
+    if (
+      sdrs.has(a.actor_id as string) &&
+      ['call', 'email', 'linkedin'].includes(a.type as string) &&
+      !firstTouch.has(a.lead_id as string)
+    ) {
       firstTouch.set(a.lead_id as string, a.at as string);
     }
   }
@@ -49,13 +60,21 @@ describe('examples/data: the first touch is the constraint', () => {
     const arrivals = new Map(fullWeeks.map((w, i) => [w, weekly('mql_at')[i] as number]));
     const waits = (busy: boolean) =>
       leads
-        .filter((l) => firstTouch.has(l.id as string) && (arrivals.get(weekOf(l.mql_at as string)) ?? 0) >= 0.95 * capacity.firstTouch === busy)
+        .filter(
+          (l) =>
+            firstTouch.has(l.id as string) &&
+            (arrivals.get(weekOf(l.mql_at as string)) ?? 0) >= 0.95 * capacity.firstTouch === busy,
+        )
         .map((l) => Date.parse(firstTouch.get(l.id as string) as string) - Date.parse(l.mql_at as string));
     expect(median(waits(true))).toBeGreaterThan(1.8 * median(waits(false)));
   });
 
   it('keeps discovery, qualification and new deals well below their capacities', () => {
-    for (const [field, perWeek] of [['sal_at', capacity.discovery], ['sql_at', capacity.qualification], ['opportunity_at', capacity.deals]] as const) {
+    for (const [field, perWeek] of [
+      ['sal_at', capacity.discovery],
+      ['sql_at', capacity.qualification],
+      ['opportunity_at', capacity.deals],
+    ] as const) {
       const entries = weekly(field);
       expect(mean(entries), field).toBeLessThan(0.65 * perWeek);
       expect(Math.max(...entries), field).toBeLessThan(perWeek);

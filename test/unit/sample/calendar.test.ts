@@ -1,32 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, buildSampleCalendar, businessClose, businessOpen, findDayIndex, salesTimeZone } from '../../../src/core/sample/calendar.js';
+import {
+  addBusinessMinutes,
+  buildSampleCalendar,
+  businessClose,
+  businessOpen,
+  findDayIndex,
+  salesTimeZone,
+} from '../../../src/core/sample/calendar.js';
 import { listUsHolidays } from '../../../src/core/sample/holidays.js';
 import { patienceHours } from '../../../src/core/sample/sdr-queue.js';
 import { collectSample, exampleStaffing, readExamplePolicy } from './collect.js';
 
 interface CalendarPolicy {
-  spec: { timeZone: string; workingHours: { days: string[]; start: string; end: string }[]; holidays: { date: string }[] };
+  spec: {
+    timeZone: string;
+    workingHours: { days: string[]; start: string; end: string }[];
+    holidays: { date: string }[];
+  };
 }
 interface FunnelPolicy {
   spec: { stages: { id: string; capacity?: { headcount: number; perPersonPerWeek: number } }[] };
 }
 
 const utc = (iso: string) => Date.parse(iso);
-const hhmm = ({ hour, minute }: { hour: number; minute: number }) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+const hhmm = ({ hour, minute }: { hour: number; minute: number }) =>
+  `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
 describe('the generator agrees with the example policies', () => {
   it('uses the calendar policy: zone, working hours and the 2026 holidays', () => {
     const calendar = readExamplePolicy<CalendarPolicy>('calendar-us.yaml').spec;
     expect(salesTimeZone).toBe(calendar.timeZone);
-    expect(calendar.workingHours).toEqual([{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: hhmm(businessOpen), end: hhmm(businessClose) }]);
+    expect(calendar.workingHours).toEqual([
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: hhmm(businessOpen), end: hhmm(businessClose) },
+    ]);
     expect(listUsHolidays(2026)).toEqual(calendar.holidays.map((h) => String(h.date)).sort());
   });
 
   it('staffs the team and sizes the stages as the funnel does', () => {
     const stages = readExamplePolicy<FunnelPolicy>('funnel.yaml').spec.stages;
-    const capacityOf = (id: string) => stages.find((s) => s.id === id)?.capacity ?? { headcount: Number.NaN, perPersonPerWeek: Number.NaN };
+    const capacityOf = (id: string) =>
+      stages.find((s) => s.id === id)?.capacity ?? { headcount: Number.NaN, perPersonPerWeek: Number.NaN };
     const perWeek = (id: string) => capacityOf(id).headcount * capacityOf(id).perPersonPerWeek;
-    expect(exampleStaffing().capacity).toEqual({ firstTouch: perWeek('mql'), discovery: perWeek('sal'), qualification: perWeek('sql'), deals: perWeek('opportunity') });
+    expect(exampleStaffing().capacity).toEqual({
+      firstTouch: perWeek('mql'),
+      discovery: perWeek('sal'),
+      qualification: perWeek('sql'),
+      deals: perWeek('opportunity'),
+    });
     const { users } = collectSample({ leads: 50, seed: 1, days: 7 });
     expect(users.filter((u) => u.role === 'sdr')).toHaveLength(capacityOf('mql').headcount);
     expect(users.filter((u) => u.role === 'ae')).toHaveLength(capacityOf('opportunity').headcount);
@@ -62,11 +82,17 @@ describe('business time in America/New_York', () => {
 
   it('adds business minutes across nights, weekends, holidays and the clock change', () => {
     // Friday 6 March 16:30 EST + 2 h → Monday 9 March 09:30 EDT.
-    expect(new Date(addBusinessMinutes(cal, utc('2026-03-06T21:30:00Z'), 120)).toISOString()).toBe('2026-03-09T13:30:00.000Z');
+    expect(new Date(addBusinessMinutes(cal, utc('2026-03-06T21:30:00Z'), 120)).toISOString()).toBe(
+      '2026-03-09T13:30:00.000Z',
+    );
     // Friday 16 January 17:00 + 45 min → Tuesday 20 January 08:45 (Monday is MLK Day).
-    expect(new Date(addBusinessMinutes(cal, utc('2026-01-16T22:00:00Z'), 45)).toISOString()).toBe('2026-01-20T13:45:00.000Z');
+    expect(new Date(addBusinessMinutes(cal, utc('2026-01-16T22:00:00Z'), 45)).toISOString()).toBe(
+      '2026-01-20T13:45:00.000Z',
+    );
     // Saturday night + 0 → the next opening.
-    expect(new Date(addBusinessMinutes(cal, utc('2026-05-02T23:00:00Z'), 0)).toISOString()).toBe('2026-05-04T12:30:00.000Z');
+    expect(new Date(addBusinessMinutes(cal, utc('2026-05-02T23:00:00Z'), 0)).toISOString()).toBe(
+      '2026-05-04T12:30:00.000Z',
+    );
     // Past the end of the period → Infinity, never a made-up date.
     expect(addBusinessMinutes(cal, utc('2026-12-31T21:00:00Z'), 120)).toBe(Infinity);
   });

@@ -19,9 +19,12 @@ export interface Collected {
 }
 
 /** Every row of a generated data set; the team and capacities default to the example funnel's. */
-export function collectSample(options: Omit<SampleDataOptions, keyof SampleStaffing> & Partial<SampleStaffing>): Collected {
+export function collectSample(
+  options: Omit<SampleDataOptions, keyof SampleStaffing> & Partial<SampleStaffing>,
+): Collected {
   const out: Collected = { users: [], leads: [], opportunities: [], activities: [] };
-  for (const item of generateSampleData({ ...exampleStaffing(), ...options })) (out[item.entity] as unknown[]).push(item.row);
+  for (const item of generateSampleData({ ...exampleStaffing(), ...options }))
+    (out[item.entity] as unknown[]).push(item.row);
   return out;
 }
 

@@ -11,13 +11,17 @@ describe('--opportunities: expansion and renewal deals with customers', () => {
   it('tops the lead-sourced opportunities up to exactly the requested number, numbered on', () => {
     expect(fromLeads.length).toBeGreaterThan(10);
     expect(data.opportunities).toHaveLength(900);
-    expect(data.opportunities.map((o) => o.id)).toEqual(data.opportunities.map((_, i) => `OPP${String(i + 1).padStart(6, '0')}`));
+    expect(data.opportunities.map((o) => o.id)).toEqual(
+      data.opportunities.map((_, i) => `OPP${String(i + 1).padStart(6, '0')}`),
+    );
     expect(data.opportunities.slice(fromLeads.length).every((o) => o.lead_id === null)).toBe(true);
   });
 
   it('adds none when the leads already yield enough, and leaves the lead-sourced rows as they were', () => {
     const plain = collectSample({ leads: 3000, seed: 8, days: 120 });
-    expect(collectSample({ leads: 3000, seed: 8, days: 120, opportunities: 5 }).opportunities).toEqual(plain.opportunities);
+    expect(collectSample({ leads: 3000, seed: 8, days: 120, opportunities: 5 }).opportunities).toEqual(
+      plain.opportunities,
+    );
     expect(fromLeads).toEqual(plain.opportunities);
     expect(data.leads).toEqual(plain.leads);
   });
@@ -44,7 +48,7 @@ describe('--opportunities: expansion and renewal deals with customers', () => {
     expect(open.length).toBeGreaterThan(20);
     expect(open.every((o) => o.stage === 'opportunity' && o.won === null && o.close_reason === null)).toBe(true);
     for (const o of fromCustomers.filter((c) => c.closed_at !== null)) {
-      expect(o.closed_at as string > o.created_at && (o.closed_at as string) < asOf).toBe(true);
+      expect((o.closed_at as string) > o.created_at && (o.closed_at as string) < asOf).toBe(true);
       expect(o.stage).toBe(o.won === true ? 'won' : 'lost');
     }
     const won = (kind: string) => fromCustomers.filter((o) => o.name.endsWith(kind) && o.won !== null);
@@ -64,7 +68,11 @@ describe('--opportunities: expansion and renewal deals with customers', () => {
       expect(['call', 'email', 'meeting']).toContain(a.type);
       expect(a.at > (deal?.created_at as string) && a.at < (deal?.closed_at ?? asOf)).toBe(true);
       const local = toNewYork(a.at);
-      expect(local.weekday <= 5 && local.hour * 60 + local.minute >= 8 * 60 + 30 && local.hour * 60 + local.minute <= 17 * 60 + 30).toBe(true);
+      expect(
+        local.weekday <= 5 &&
+          local.hour * 60 + local.minute >= 8 * 60 + 30 &&
+          local.hour * 60 + local.minute <= 17 * 60 + 30,
+      ).toBe(true);
     }
   });
 

@@ -12,7 +12,10 @@ const usersById = new Map(data.users.map((u) => [u.id, u]));
 const staffing = exampleStaffing();
 
 describe('generateSampleData: determinism', () => {
-  const serialise = (seed: number) => JSON.stringify([...generateSampleData({ leads: 1500, seed, start: '2026-01-01', days: 120, opportunities: 300, ...staffing })]);
+  const serialise = (seed: number) =>
+    JSON.stringify([
+      ...generateSampleData({ leads: 1500, seed, start: '2026-01-01', days: 120, opportunities: 300, ...staffing }),
+    ]);
 
   it('yields the same rows for the same options and other rows for another seed', () => {
     const first = serialise(5);
@@ -27,10 +30,22 @@ describe('generateSampleData: determinism', () => {
 
   it('refuses options it cannot honour', () => {
     expect(checkSampleOptions({ leads: 10, seed: 1, ...staffing })).toEqual([]);
-    expect(checkSampleOptions({ leads: 0, seed: -1, start: '2026-02-30', days: 1.5, opportunities: -1, ...staffing })).toHaveLength(5);
-    const understaffed = checkSampleOptions({ leads: 10, seed: 1, capacity: { ...staffing.capacity, discovery: 0 }, headcount: { sdr: 2.5, ae: 1 } });
-    expect(understaffed).toEqual([expect.stringMatching(/^capacity\.discovery must be .* above 0/), expect.stringMatching(/^headcount\.sdr must be a whole number/)]);
-    expect(() => generateSampleData({ leads: 10, seed: 1, start: 'soon', ...staffing }).next()).toThrow(/start must be a calendar date/);
+    expect(
+      checkSampleOptions({ leads: 0, seed: -1, start: '2026-02-30', days: 1.5, opportunities: -1, ...staffing }),
+    ).toHaveLength(5);
+    const understaffed = checkSampleOptions({
+      leads: 10,
+      seed: 1,
+      capacity: { ...staffing.capacity, discovery: 0 },
+      headcount: { sdr: 2.5, ae: 1 },
+    });
+    expect(understaffed).toEqual([
+      expect.stringMatching(/^capacity\.discovery must be .* above 0/),
+      expect.stringMatching(/^headcount\.sdr must be a whole number/),
+    ]);
+    expect(() => generateSampleData({ leads: 10, seed: 1, start: 'soon', ...staffing }).next()).toThrow(
+      /start must be a calendar date/,
+    );
   });
 });
 
@@ -63,7 +78,16 @@ describe('generateSampleData: rows', () => {
 
   it('formats instants as UTC seconds and keeps every one before the export', () => {
     const instants = [
-      ...data.leads.flatMap((l) => [l.created_at, l.last_engaged_at, l.mql_at, l.sal_at, l.sql_at, l.opportunity_at, l.disqualified_at, l.recycled_at]),
+      ...data.leads.flatMap((l) => [
+        l.created_at,
+        l.last_engaged_at,
+        l.mql_at,
+        l.sal_at,
+        l.sql_at,
+        l.opportunity_at,
+        l.disqualified_at,
+        l.recycled_at,
+      ]),
       ...data.opportunities.flatMap((o) => [o.created_at, o.closed_at]),
       ...data.activities.map((a) => a.at),
     ].filter((v): v is string => v !== null);
@@ -108,7 +132,18 @@ describe('generateSampleData: lifecycles hang together', () => {
   });
 
   it('has SDRs and AEs act only after mql_at, in New York business hours', () => {
-    const holidays = new Set(['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-11-26', '2026-11-27', '2026-12-25']);
+    const holidays = new Set([
+      '2026-01-01',
+      '2026-01-19',
+      '2026-02-16',
+      '2026-05-25',
+      '2026-06-19',
+      '2026-07-03',
+      '2026-09-07',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-12-25',
+    ]);
     const byPeople = data.activities.filter((a) => a.actor_id !== null);
     expect(byPeople.length).toBeGreaterThan(1000);
     for (const a of byPeople) {

@@ -22,7 +22,14 @@ const holds = (rule: RulesLogic, lead: LeadRow) => jsonLogic.truthy(jsonLogic.ap
 const score = (part: { cap: number; rules: Rule[] }, lead: LeadRow) =>
   Math.min(
     part.cap,
-    part.rules.reduce((sum, r) => sum + (holds(r.when, lead) ? Number(typeof r.points === 'number' ? r.points : jsonLogic.apply(r.points as RulesLogic, lead)) : 0), 0),
+    part.rules.reduce(
+      (sum, r) =>
+        sum +
+        (holds(r.when, lead)
+          ? Number(typeof r.points === 'number' ? r.points : jsonLogic.apply(r.points as RulesLogic, lead))
+          : 0),
+      0,
+    ),
   );
 
 /** The example lead definition, read from the policy and run by json-logic-js (without decay). */
@@ -52,7 +59,9 @@ describe("the CRM's mql_at agrees with the example lead definition", () => {
   });
 
   it('excludes the leads it should: competitors, students, customers, listed personal domains', () => {
-    const excluded = leads.filter((l) => l.is_competitor || l.is_student || l.is_customer || l.email_domain === 'gmail.com');
+    const excluded = leads.filter(
+      (l) => l.is_competitor || l.is_student || l.is_customer || l.email_domain === 'gmail.com',
+    );
     expect(excluded.length).toBeGreaterThan(500);
     expect(excluded.every((l) => l.mql_at === null)).toBe(true);
     expect(leads.some((l) => l.email_domain === 'aol.com' && l.mql_at !== null)).toBe(true); // not on the list

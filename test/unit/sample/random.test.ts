@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createWeightedTable, mixSeed, Random } from '../../../src/core/sample/random.js';
 
-const draw = (seed: number, n: number) => Array.from({ length: n }, ((rng) => () => rng.next())(new Random(seed)));
+const draw = (seed: number, n: number) =>
+  Array.from(
+    { length: n },
+    (
+      (rng) => () =>
+        rng.next()
+    )(new Random(seed)),
+  );
 
 describe('seeded randomness', () => {
   it('repeats a sequence for the same seed and changes it for another', () => {

@@ -65,10 +65,18 @@ export function findClawbacks(input: ClawbackInput): Map<string, CompClawbackLin
       const metric = component.metric as CompMetric;
       const credit = creditOf(metric, deal, input.tally);
       const credited =
-        credit === null ? [] : credit.kind === 'person' ? (memberIds.has(credit.id) ? [credit.id] : []) : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
+        credit === null
+          ? []
+          : credit.kind === 'person'
+            ? memberIds.has(credit.id)
+              ? [credit.id]
+              : []
+            : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
       if (credited.length === 0) continue;
       if (closedIn === -1) {
-        input.frame.warn(`opportunity ${id} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`);
+        input.frame.warn(
+          `opportunity ${id} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`,
+        );
         break;
       }
       const amount = amountInPlanCurrency(deal, input.tally);
@@ -84,7 +92,12 @@ export function findClawbacks(input: ClawbackInput): Map<string, CompClawbackLin
       const perPeriod = lines.get(person) ?? input.periods.map(() => []);
       lines.set(person, perPeriod);
       const taken = earned.times(fromPolicyNumber(rule.share)).negated();
-      perPeriod[cancelledIn]?.push({ id: rule.id, opportunityId: id, closedIn: input.periods[closedIn]?.label ?? '', amount: formatMoney(taken) });
+      perPeriod[cancelledIn]?.push({
+        id: rule.id,
+        opportunityId: id,
+        closedIn: input.periods[closedIn]?.label ?? '',
+        amount: formatMoney(taken),
+      });
     }
   }
   return lines;

@@ -25,7 +25,10 @@ export function indexCredit(data: PipelineData, leadOfOpportunity?: Int32Array):
     const owner = (leads[i] as Row).owner_id;
     if (typeof owner === 'string') owners.add(owner);
   }
-  const leadOf = leadOfOpportunity === undefined || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);
+  const leadOf =
+    leadOfOpportunity === undefined || leadOfOpportunity.length !== data.opportunities.length
+      ? leadById(data.leads)
+      : leadByRow(data, leadOfOpportunity);
   return {
     sourcerOf(opportunity) {
       const lead = leadOf(opportunity);

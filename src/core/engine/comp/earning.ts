@@ -17,7 +17,11 @@ export function yearShare(unit: CompPlanSpec['period']): Decimal {
  * The yearly per-person target of a metric: the component's own `target`, else the plan's
  * quota when the quota counts the same metric. undefined when there is none.
  */
-export function yearlyTargetOf(spec: CompPlanSpec, metric: string, componentTarget: string | undefined): Decimal | undefined {
+export function yearlyTargetOf(
+  spec: CompPlanSpec,
+  metric: string,
+  componentTarget: string | undefined,
+): Decimal | undefined {
   const own = componentTarget ?? (spec.quota?.metric === metric ? spec.quota.amount : undefined);
   return own === undefined ? undefined : (parseAmount(own) ?? undefined);
 }
@@ -63,7 +67,8 @@ export function earningFactor(a: Decimal, tiers: Tiers | undefined): Decimal {
     return factor;
   }
   let rate: Decimal = ZERO;
-  for (const band of tiers.bands) if (a.greaterThanOrEqualTo(fromPolicyNumber(band.from))) rate = fromPolicyNumber(band.rate);
+  for (const band of tiers.bands)
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band.from))) rate = fromPolicyNumber(band.rate);
   return a.times(rate);
 }
 

@@ -18,7 +18,22 @@ export function computeComp(plans: readonly Policy<'CompPlan'>[], ctx: CompConte
   const warnings = new Set<string>();
   const warn = (message: string): void => void warnings.add(message);
   const credit = ctx.credit ?? indexCredit(ctx.data, ctx.leadOfOpportunity);
-  const ordered = [...plans].sort((a, b) => (a.metadata.name !== b.metadata.name ? (a.metadata.name < b.metadata.name ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ordered = [...plans].sort((a, b) =>
+    a.metadata.name !== b.metadata.name
+      ? a.metadata.name < b.metadata.name
+        ? -1
+        : 1
+      : a.file < b.file
+        ? -1
+        : a.file > b.file
+          ? 1
+          : 0,
+  );
   const outcomes = ordered.map((plan) => computePlan(plan, ctx, credit, warn));
-  return { moneyRounding: 'cents-half-up', plans: outcomes.map((o) => o.result), totals: sumTotals(outcomes), warnings: [...warnings] };
+  return {
+    moneyRounding: 'cents-half-up',
+    plans: outcomes.map((o) => o.result),
+    totals: sumTotals(outcomes),
+    warnings: [...warnings],
+  };
 }

@@ -21,7 +21,8 @@ export function creditOf(metric: CompMetric, opportunity: Row, input: TallyInput
     const owner = readText(opportunity, 'owner_id');
     return owner === null ? null : { kind: 'person', id: owner };
   }
-  if (input.isTeamCredit && sourcedMetrics.has(metric)) return input.credit.isInbound(opportunity) ? { kind: 'team' } : null;
+  if (input.isTeamCredit && sourcedMetrics.has(metric))
+    return input.credit.isInbound(opportunity) ? { kind: 'team' } : null;
   const sourcer = input.credit.sourcerOf(opportunity);
   return sourcer === null ? null : { kind: 'person', id: sourcer };
 }
@@ -65,8 +66,10 @@ function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
   const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
   const unknown = input.periods.filter((_, k) => (credited[k] as number) > 0 && withAmount[k] === 0);
   if (unknown.length > 0) {
-    unknown.forEach((period) => (values[input.periods.indexOf(period)] as PeriodValues).isUnknown = true);
-    input.warn(`${spec.metric} is unknown for ${unknown.map((p) => p.label).join(', ')}: none of the opportunities credited carries an amount; it counts as 0.`);
+    unknown.forEach((period) => ((values[input.periods.indexOf(period)] as PeriodValues).isUnknown = true));
+    input.warn(
+      `${spec.metric} is unknown for ${unknown.map((p) => p.label).join(', ')}: none of the opportunities credited carries an amount; it counts as 0.`,
+    );
   }
   return values;
 }
@@ -84,17 +87,20 @@ export const wonAmount: MetricDefinition = {
  */
 export const sourcedWonAmount: MetricDefinition = {
   kind: 'money',
-  tally: (input) => tallyDeals({ metric: 'sourced_won_amount', at: 'closed_at', isWonOnly: true, measure: 'amount' }, input),
+  tally: (input) =>
+    tallyDeals({ metric: 'sourced_won_amount', at: 'closed_at', isWonOnly: true, measure: 'amount' }, input),
 };
 
 /** `sourced_pipeline_amount`: Σ `amount` of opportunities with `created_at` in the period (won or not), credited like `sourced_won_amount`. */
 export const sourcedPipelineAmount: MetricDefinition = {
   kind: 'money',
-  tally: (input) => tallyDeals({ metric: 'sourced_pipeline_amount', at: 'created_at', isWonOnly: false, measure: 'amount' }, input),
+  tally: (input) =>
+    tallyDeals({ metric: 'sourced_pipeline_amount', at: 'created_at', isWonOnly: false, measure: 'amount' }, input),
 };
 
 /** `opportunities_created`: number of opportunities with `created_at` in the period, credited to the sourcer. */
 export const opportunitiesCreated: MetricDefinition = {
   kind: 'count',
-  tally: (input) => tallyDeals({ metric: 'opportunities_created', at: 'created_at', isWonOnly: false, measure: 'count' }, input),
+  tally: (input) =>
+    tallyDeals({ metric: 'opportunities_created', at: 'created_at', isWonOnly: false, measure: 'count' }, input),
 };

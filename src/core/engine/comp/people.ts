@@ -30,7 +30,13 @@ function daysOf(period: Period, window: TimeWindow, timeZone: string): { first: 
  * Someone active for part of a period is on the plan for the whole period, with the full
  * target.
  */
-export function listPlanPeople(spec: CompPlanSpec, users: readonly Row[], periods: readonly Period[], window: TimeWindow, timeZone: string): PlanMember[] {
+export function listPlanPeople(
+  spec: CompPlanSpec,
+  users: readonly Row[],
+  periods: readonly Period[],
+  window: TimeWindow,
+  timeZone: string,
+): PlanMember[] {
   const roles = new Set(spec.roles);
   const spans = periods.map((p) => daysOf(p, window, timeZone));
   const members: PlanMember[] = [];
@@ -39,7 +45,8 @@ export function listPlanPeople(spec: CompPlanSpec, users: readonly Row[], period
     const id = readText(user, 'id');
     const role = readText(user, 'role');
     const team = readText(user, 'team');
-    if (id === null || seen.has(id) || role === null || !roles.has(role) || (team !== null && team !== spec.team)) continue;
+    if (id === null || seen.has(id) || role === null || !roles.has(role) || (team !== null && team !== spec.team))
+      continue;
     seen.add(id);
     const from = readText(user, 'active_from');
     const to = readText(user, 'active_to');

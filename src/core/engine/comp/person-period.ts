@@ -37,29 +37,56 @@ function valuesOf(frame: PlanFrame, metric: CompMetric, k: number): PeriodValues
 }
 
 /** The metric's value for one person in period `k`. */
-export function personValue(frame: PlanFrame, metric: CompMetric, k: number, person: string): { value: Decimal; isUnknown: boolean } {
+export function personValue(
+  frame: PlanFrame,
+  metric: CompMetric,
+  k: number,
+  person: string,
+): { value: Decimal; isUnknown: boolean } {
   const values = valuesOf(frame, metric, k);
   return { value: values.shared ?? values.byPerson.get(person) ?? ZERO, isUnknown: values.isUnknown };
 }
 
 /** The yearly target a gate or team multiplier measures its metric against: the first component target for that metric, else the quota. */
 function targetForMetric(spec: CompPlanSpec, metric: CompMetric): Decimal | undefined {
-  return yearlyTargetOf(spec, metric, spec.components.find((c) => c.metric === metric && c.target !== undefined)?.target);
+  return yearlyTargetOf(
+    spec,
+    metric,
+    spec.components.find((c) => c.metric === metric && c.target !== undefined)?.target,
+  );
 }
 
 function formatValue(metric: CompMetric, value: Decimal): string {
   return compMetricDefinitions[metric].kind === 'money' ? formatMoney(value) : formatQuantity(value);
 }
 
-function warnMeasure(frame: PlanFrame, what: string, metric: CompMetric, measured: Measured, consequence: string): void {
-  if (measured.problem === 'no-target') frame.warn(`${what}: ${metric} has no target (neither its own nor a quota of the same metric); ${consequence}.`);
-  if (measured.problem === 'zero-target') frame.warn(`${what}: the target of ${metric} is 0, so attainment is undefined; ${consequence}.`);
+function warnMeasure(
+  frame: PlanFrame,
+  what: string,
+  metric: CompMetric,
+  measured: Measured,
+  consequence: string,
+): void {
+  if (measured.problem === 'no-target')
+    frame.warn(`${what}: ${metric} has no target (neither its own nor a quota of the same metric); ${consequence}.`);
+  if (measured.problem === 'zero-target')
+    frame.warn(`${what}: the target of ${metric} is 0, so attainment is undefined; ${consequence}.`);
 }
 
-function componentLine(frame: PlanFrame, component: CompPlanSpec['components'][number], k: number, person: string): { line: CompComponentLine; payout: Decimal } {
+function componentLine(
+  frame: PlanFrame,
+  component: CompPlanSpec['components'][number],
+  k: number,
+  person: string,
+): { line: CompComponentLine; payout: Decimal } {
   const metric = component.metric as CompMetric;
   const { value, isUnknown } = personValue(frame, metric, k, person);
-  const measured = measure(compMetricDefinitions[metric].kind, value, yearlyTargetOf(frame.spec, metric, component.target), frame.share);
+  const measured = measure(
+    compMetricDefinitions[metric].kind,
+    value,
+    yearlyTargetOf(frame.spec, metric, component.target),
+    frame.share,
+  );
   warnMeasure(frame, `component ${component.id}`, metric, measured, 'it pays 0');
   const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
   const { factor, isCapped } = applyCap(raw, component.cap);
@@ -79,7 +106,12 @@ function componentLine(frame: PlanFrame, component: CompPlanSpec['components'][n
   return { line, payout };
 }
 
-function gateLine(frame: PlanFrame, gate: NonNullable<CompPlanSpec['gates']>[number], k: number, person: string): CompGateLine {
+function gateLine(
+  frame: PlanFrame,
+  gate: NonNullable<CompPlanSpec['gates']>[number],
+  k: number,
+  person: string,
+): CompGateLine {
   const metric = gate.metric as CompMetric;
   const { value } = personValue(frame, metric, k, person);
   const measured = measure(compMetricDefinitions[metric].kind, value, targetForMetric(frame.spec, metric), frame.share);
@@ -87,7 +119,15 @@ function gateLine(frame: PlanFrame, gate: NonNullable<CompPlanSpec['gates']>[num
   const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
   const components = gate.components ?? frame.spec.components.map((c) => c.id);
   const a = measured.attainment;
-  return { id: gate.id, metric, value: a === null ? null : toRatio(a), valueExact: a === null ? null : a.toFixed(), min: gate.min, isPassed, components };
+  return {
+    id: gate.id,
+    metric,
+    value: a === null ? null : toRatio(a),
+    valueExact: a === null ? null : a.toFixed(),
+    min: gate.min,
+    isPassed,
+    components,
+  };
 }
 
 /**
@@ -112,7 +152,15 @@ export function teamMultiplierLines(frame: PlanFrame, k: number, active: readonl
     warnMeasure(frame, `team multiplier ${m.id}`, metric, measured, 'it does not apply');
     const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
     const a = measured.attainment;
-    return { id: m.id, metric, value: a === null ? null : toRatio(a), valueExact: a === null ? null : a.toFixed(), min: m.min, multiplier: m.multiplier, isApplied };
+    return {
+      id: m.id,
+      metric,
+      value: a === null ? null : toRatio(a),
+      valueExact: a === null ? null : a.toFixed(),
+      min: m.min,
+      multiplier: m.multiplier,
+      isApplied,
+    };
   });
 }
 
@@ -121,7 +169,12 @@ export function teamMultiplierLines(frame: PlanFrame, k: number, active: readonl
  * weight × factor (rounded to cents); a failed gate sets its components to 0; the sum is
  * multiplied by every team multiplier that applies (and rounded to cents).
  */
-export function computeVariablePay(frame: PlanFrame, k: number, person: string, multipliers: CompMultiplierLine[]): VariablePay {
+export function computeVariablePay(
+  frame: PlanFrame,
+  k: number,
+  person: string,
+  multipliers: CompMultiplierLine[],
+): VariablePay {
   const worked = frame.spec.components.map((c) => componentLine(frame, c, k, person));
   const gates = (frame.spec.gates ?? []).map((g) => gateLine(frame, g, k, person));
   const held = new Set(gates.filter((g) => !g.isPassed).flatMap((g) => g.components));
@@ -136,7 +189,9 @@ export function computeVariablePay(frame: PlanFrame, k: number, person: string, 
     payouts.set(w.line.id, w.payout);
     componentPay = componentPay.plus(w.payout);
   }
-  const multiplier = multipliers.filter((m) => m.isApplied).reduce((product, m) => product.times(fromPolicyNumber(m.multiplier)), ONE);
+  const multiplier = multipliers
+    .filter((m) => m.isApplied)
+    .reduce((product, m) => product.times(fromPolicyNumber(m.multiplier)), ONE);
   return {
     components: worked.map((w) => w.line),
     gates,

@@ -1,5 +1,11 @@
 import type { Policy } from '../../policy/types.js';
-import type { CompClawbackLine, CompMetric, CompPersonPeriod, CompPlanResult, CompSpiffLine } from '../../report/comp.js';
+import type {
+  CompClawbackLine,
+  CompMetric,
+  CompPersonPeriod,
+  CompPlanResult,
+  CompSpiffLine,
+} from '../../report/comp.js';
 import { listPeriods } from '../periods.js';
 import type { Period } from '../periods.js';
 import { findClawbacks } from './clawbacks.js';
@@ -23,7 +29,9 @@ export interface PlanOutcome {
 }
 
 function metricsUsed(spec: Policy<'CompPlan'>['spec']): CompMetric[] {
-  const all = [...spec.components, ...(spec.gates ?? []), ...(spec.teamMultipliers ?? [])].map((x) => x.metric as CompMetric);
+  const all = [...spec.components, ...(spec.gates ?? []), ...(spec.teamMultipliers ?? [])].map(
+    (x) => x.metric as CompMetric,
+  );
   return [...new Set(all)];
 }
 
@@ -33,12 +41,27 @@ function sumMoney(amounts: readonly string[]): Decimal {
 
 /** Variable pay of a period in which the person was not on the plan. */
 function nothingPaid(): VariablePay {
-  return { components: [], gates: [], multipliers: [], multiplier: 1, componentPay: ZERO, variablePay: ZERO, payouts: new Map() };
+  return {
+    components: [],
+    gates: [],
+    multipliers: [],
+    multiplier: 1,
+    componentPay: ZERO,
+    variablePay: ZERO,
+    payouts: new Map(),
+  };
 }
 
-function personPeriodLine(period: Period, pay: VariablePay | undefined, spiffs: CompSpiffLine[], clawbacks: CompClawbackLine[]): CompPersonPeriod {
+function personPeriodLine(
+  period: Period,
+  pay: VariablePay | undefined,
+  spiffs: CompSpiffLine[],
+  clawbacks: CompClawbackLine[],
+): CompPersonPeriod {
   const base = pay ?? nothingPaid();
-  const total = base.variablePay.plus(sumMoney(spiffs.map((s) => s.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
+  const total = base.variablePay
+    .plus(sumMoney(spiffs.map((s) => s.amount)))
+    .plus(sumMoney(clawbacks.map((c) => c.amount)));
   return {
     period: period.label,
     isActive: pay !== undefined,
@@ -58,16 +81,24 @@ function personPeriodLine(period: Period, pay: VariablePay | undefined, spiffs: 
  * One comp plan over every payout period that has started by as-of: who is on it, what
  * each person earns per period, and the plan's totals. Warnings go to `warn` (unprefixed).
  */
-export function computePlan(plan: Policy<'CompPlan'>, ctx: CompContext, credit: CreditIndex, warn: (message: string) => void): PlanOutcome {
+export function computePlan(
+  plan: Policy<'CompPlan'>,
+  ctx: CompContext,
+  credit: CreditIndex,
+  warn: (message: string) => void,
+): PlanOutcome {
   const { spec } = plan;
   const planWarn = (message: string): void => warn(`${plan.metadata.name}: ${message}`);
   const periods = listPeriods(spec.period, ctx.window, ctx.timeZone).filter((p) => p.start < ctx.asOf);
   const members = listPlanPeople(spec, ctx.data.users, periods, ctx.window, ctx.timeZone);
   const memberIds = new Set(members.map((m) => m.id));
   if (spec.goal !== undefined && ctx.goal !== undefined && ctx.goal.metadata.name !== spec.goal) {
-    planWarn(`it pays on goal ${spec.goal}, but the goal evaluated is ${ctx.goal.metadata.name}; goal metrics use ${ctx.goal.metadata.name}.`);
+    planWarn(
+      `it pays on goal ${spec.goal}, but the goal evaluated is ${ctx.goal.metadata.name}; goal metrics use ${ctx.goal.metadata.name}.`,
+    );
   }
-  if (members.length === 0) planWarn(`no user with role ${spec.roles.join(' or ')} in team ${spec.team} is active in the window.`);
+  if (members.length === 0)
+    planWarn(`no user with role ${spec.roles.join(' or ')} in team ${spec.team} is active in the window.`);
   const tally: TallyInput = {
     ctx,
     credit,
@@ -78,21 +109,40 @@ export function computePlan(plan: Policy<'CompPlan'>, ctx: CompContext, credit: 
     otherCurrency: new Set(),
     warn: planWarn,
   };
-  const values = new Map<CompMetric, PeriodValues[]>(metricsUsed(spec).map((m) => [m, compMetricDefinitions[m].tally(tally)]));
+  const values = new Map<CompMetric, PeriodValues[]>(
+    metricsUsed(spec).map((m) => [m, compMetricDefinitions[m].tally(tally)]),
+  );
   const share = yearShare(spec.period);
   const targetVariable = parseAmount(spec.targetVariable);
   if (targetVariable === null) planWarn(`targetVariable ${spec.targetVariable} is not a decimal; variable pay is 0.`);
-  const frame: PlanFrame = { spec, share, periodVariable: (targetVariable ?? ZERO).times(share), values, warn: planWarn };
+  const frame: PlanFrame = {
+    spec,
+    share,
+    periodVariable: (targetVariable ?? ZERO).times(share),
+    values,
+    warn: planWarn,
+  };
 
-  const multipliers = periods.map((_, k) => teamMultiplierLines(frame, k, members.filter((m) => m.isActiveIn[k]).map((m) => m.id)));
+  const multipliers = periods.map((_, k) =>
+    teamMultiplierLines(
+      frame,
+      k,
+      members.filter((m) => m.isActiveIn[k]).map((m) => m.id),
+    ),
+  );
   const pay = new Map<string, (VariablePay | undefined)[]>(
-    members.map((m) => [m.id, periods.map((_, k) => (m.isActiveIn[k] ? computeVariablePay(frame, k, m.id, multipliers[k] ?? []) : undefined))]),
+    members.map((m) => [
+      m.id,
+      periods.map((_, k) => (m.isActiveIn[k] ? computeVariablePay(frame, k, m.id, multipliers[k] ?? []) : undefined)),
+    ]),
   );
   const payouts = new Map([...pay].map(([id, perPeriod]) => [id, perPeriod.map((p) => p?.payouts)]));
   const spiffs = paySpiffs(spec, ctx, periods, memberIds, planWarn);
   const clawbacks = findClawbacks({ frame, tally, periods, members, payouts });
   if (tally.otherCurrency.size > 0) {
-    planWarn(`${tally.otherCurrency.size} opportunities in a currency other than ${spec.currency} are left out of its money metrics (amounts are never converted).`);
+    planWarn(
+      `${tally.otherCurrency.size} opportunities in a currency other than ${spec.currency} are left out of its money metrics (amounts are never converted).`,
+    );
   }
 
   const periodTotals = periods.map(() => ZERO);
@@ -118,9 +168,17 @@ export function computePlan(plan: Policy<'CompPlan'>, ctx: CompContext, credit: 
     currency: spec.currency,
     periodUnit: spec.period,
     isTeamCredit: tally.isTeamCredit,
-    periods: periods.map((p) => ({ label: p.label, start: new Date(p.start).toISOString(), end: new Date(p.end).toISOString(), covered: Math.round(p.covered * 10_000) / 10_000 })),
+    periods: periods.map((p) => ({
+      label: p.label,
+      start: new Date(p.start).toISOString(),
+      end: new Date(p.end).toISOString(),
+      covered: Math.round(p.covered * 10_000) / 10_000,
+    })),
     people,
-    totals: { periods: periods.map((p, k) => ({ period: p.label, total: formatMoney(periodTotals[k] ?? ZERO) })), total: formatMoney(total) },
+    totals: {
+      periods: periods.map((p, k) => ({ period: p.label, total: formatMoney(periodTotals[k] ?? ZERO) })),
+      total: formatMoney(total),
+    },
   };
   return { result, total };
 }

@@ -10,7 +10,9 @@ import type { CompContext } from './context.js';
 import { formatMoney, parseAmount } from './money.js';
 import { isWon, periodIndexOf, readInstant, readText } from './rows.js';
 
-const opportunityFieldTypes = Object.fromEntries(Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type]));
+const opportunityFieldTypes = Object.fromEntries(
+  Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type]),
+);
 
 interface CompiledSpiff {
   id: string;
@@ -32,7 +34,12 @@ function compileSpiffs(spec: CompPlanSpec, ctx: CompContext, warn: (message: str
       return;
     }
     try {
-      const when = compileRule(spiff.when, { asOf: ctx.asOf, fieldTypes: opportunityFieldTypes, calendars: ctx.calendars, path: ['spec', 'spiffs', i, 'when'] });
+      const when = compileRule(spiff.when, {
+        asOf: ctx.asOf,
+        fieldTypes: opportunityFieldTypes,
+        calendars: ctx.calendars,
+        path: ['spec', 'spiffs', i, 'when'],
+      });
       out.push({ id: spiff.id, amount: formatMoney(amount), from: from.toMillis(), until: to.toMillis(), when });
     } catch (error) {
       warn(`SPIF ${spiff.id}: its rule does not compile (${(error as Error).message}); it is not paid.`);
@@ -48,7 +55,13 @@ function compileSpiffs(spec: CompPlanSpec, ctx: CompContext, warn: (message: str
  * true. Gates and team multipliers do not touch SPIFs. A rule that fails on a row counts as
  * not matching, with a warning.
  */
-export function paySpiffs(spec: CompPlanSpec, ctx: CompContext, periods: readonly Period[], people: ReadonlySet<string>, warn: (message: string) => void): Map<string, CompSpiffLine[][]> {
+export function paySpiffs(
+  spec: CompPlanSpec,
+  ctx: CompContext,
+  periods: readonly Period[],
+  people: ReadonlySet<string>,
+  warn: (message: string) => void,
+): Map<string, CompSpiffLine[][]> {
   const lines = new Map<string, CompSpiffLine[][]>();
   const spiffs = compileSpiffs(spec, ctx, warn);
   if (spiffs.length === 0) return lines;
@@ -59,7 +72,14 @@ export function paySpiffs(spec: CompPlanSpec, ctx: CompContext, periods: readonl
     for (const deal of deals) {
       const closedAt = readInstant(deal, 'closed_at');
       const k = periodIndexOf(closedAt, periods, ctx.window);
-      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch(spiff, deal, warn)) continue;
+      if (
+        k === -1 ||
+        closedAt === null ||
+        closedAt < spiff.from ||
+        closedAt >= spiff.until ||
+        !isMatch(spiff, deal, warn)
+      )
+        continue;
       const owner = readText(deal, 'owner_id') ?? '';
       const perPeriod = lines.get(owner) ?? periods.map(() => []);
       lines.set(owner, perPeriod);
@@ -73,7 +93,9 @@ function isMatch(spiff: CompiledSpiff, deal: Row, warn: (message: string) => voi
   try {
     return truthy(spiff.when(deal));
   } catch (error) {
-    warn(`SPIF ${spiff.id}: the rule failed on opportunity ${readText(deal, 'id') ?? '?'} (${(error as Error).message}); it does not match.`);
+    warn(
+      `SPIF ${spiff.id}: the rule failed on opportunity ${readText(deal, 'id') ?? '?'} (${(error as Error).message}); it does not match.`,
+    );
     return false;
   }
 }

@@ -19,7 +19,12 @@ export function sumTotals(outcomes: readonly PlanOutcome[]): CompTotals {
     currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total));
   }
   return {
-    byPlan: outcomes.map(({ result, total }) => ({ plan: result.name, team: result.team, currency: result.currency, total: formatMoney(total) })),
+    byPlan: outcomes.map(({ result, total }) => ({
+      plan: result.name,
+      team: result.team,
+      currency: result.currency,
+      total: formatMoney(total),
+    })),
     byTeam: [...teams.values()]
       .sort((a, b) => byKey(a.team, b.team) || byKey(a.currency, b.currency))
       .map((t) => ({ team: t.team, currency: t.currency, total: formatMoney(t.total) })),

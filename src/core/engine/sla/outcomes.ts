@@ -55,14 +55,25 @@ export interface SlaRowOutcomes {
 
 const fieldTypesOf = {
   lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type])),
-  opportunity: Object.fromEntries(Object.entries(canonicalModel.opportunities).map(([name, spec]) => [name, spec.type])),
+  opportunity: Object.fromEntries(
+    Object.entries(canonicalModel.opportunities).map(([name, spec]) => [name, spec.type]),
+  ),
 };
 
-function compileTargets(policy: Policy<'HandoffSla'>, entity: SlaItems['entity'], ctx: EngineContext): (CompiledRule | undefined)[] {
+function compileTargets(
+  policy: Policy<'HandoffSla'>,
+  entity: SlaItems['entity'],
+  ctx: EngineContext,
+): (CompiledRule | undefined)[] {
   return policy.spec.targets.map((target, k) =>
     target.when === undefined
       ? undefined
-      : compileRule(target.when, { asOf: ctx.asOf, fieldTypes: fieldTypesOf[entity], calendars: ctx.calendars, path: ['spec', 'targets', k, 'when'] }),
+      : compileRule(target.when, {
+          asOf: ctx.asOf,
+          fieldTypes: fieldTypesOf[entity],
+          calendars: ctx.calendars,
+          path: ['spec', 'targets', k, 'when'],
+        }),
   );
 }
 
@@ -103,7 +114,8 @@ function earliestStart(from: Float64Array, start: number, end: number): number {
 export function measureSlaRows(policy: Policy<'HandoffSla'>, items: SlaItems, ctx: EngineContext): SlaRowOutcomes {
   const { spec } = policy;
   const calendar = ctx.calendars.get(spec.calendar);
-  if (calendar === undefined) throw new RevopsError('CONFIG', `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
+  if (calendar === undefined)
+    throw new RevopsError('CONFIG', `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
   const { start, end } = ctx.window;
   const asOf = ctx.asOf;
   const n = items.rows.length;
@@ -163,7 +175,8 @@ export function measureSlaRows(policy: Policy<'HandoffSla'>, items: SlaItems, ct
     if (isStopped) {
       // Business time reaches `within` at the deadline and stays there until work resumes:
       // only a to-event with exactly `within` of wait needs the deadline itself.
-      const isMet = wait < within || (wait === within && t <= Math.round(calendar.addBusinessHours(from, within / HOUR_MS)));
+      const isMet =
+        wait < within || (wait === within && t <= Math.round(calendar.addBusinessHours(from, within / HOUR_MS)));
       status[i] = isMet ? SLA_STATUS.met : SLA_STATUS.breached;
     } else {
       // The deadline is at or before as-of exactly when the wait so far has reached `within`.

@@ -36,7 +36,12 @@ export function groupByOwner(
   const counts = tallyGroups(status, (i) => indexOf.get(ownerOf(i)) as number, indexOf.size);
   const byOwner: SlaOwnerResult[] = [...indexOf].map(([ownerId, g]) => {
     const user = ownerId === null ? undefined : users.get(ownerId);
-    return { ownerId, name: textOf(user, 'name'), team: textOf(user, 'team'), ...(counts[g] as (typeof counts)[number]) };
+    return {
+      ownerId,
+      name: textOf(user, 'name'),
+      team: textOf(user, 'team'),
+      ...(counts[g] as (typeof counts)[number]),
+    };
   });
   byOwner.sort((a, b) => compareIds(a.ownerId, b.ownerId));
 

@@ -39,7 +39,13 @@ export function computeCompliance(met: number, breached: number): number | null 
 }
 
 /** `SlaCounts` from the five outcome counts. */
-export function toCounts(met: number, breached: number, pending: number, untargeted: number, invalidOrder: number): SlaCounts {
+export function toCounts(
+  met: number,
+  breached: number,
+  pending: number,
+  untargeted: number,
+  invalidOrder: number,
+): SlaCounts {
   return {
     eligible: met + breached + pending + untargeted + invalidOrder,
     met,
@@ -74,7 +80,11 @@ export function addCounts(parts: readonly SlaCounts[]): SlaCounts {
  * from-time (when its clock started); rows outside every period are left out. Cheap to
  * call again with other periods: the calendar work is already in `outcomes`.
  */
-export function tallySlaByPeriod(outcomes: SlaRowOutcomes, from: Float64Array, periods: readonly Period[]): SlaCounts[] {
+export function tallySlaByPeriod(
+  outcomes: SlaRowOutcomes,
+  from: Float64Array,
+  periods: readonly Period[],
+): SlaCounts[] {
   const findPeriodIndex = periodFinder(periods);
   return tallyGroups(outcomes.status, (i) => findPeriodIndex(from[i] as number), periods.length);
 }

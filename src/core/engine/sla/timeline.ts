@@ -57,7 +57,8 @@ function closeOf(calendar: BusinessCalendar, open: number): number {
  * for a span that is not finite.
  */
 export function createBusinessTimeline(calendar: BusinessCalendar, startMs: number, endMs: number): BusinessTimeline {
-  if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) throw new RangeError('a business timeline needs a finite span');
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
+    throw new RangeError('a business timeline needs a finite span');
   const start = Math.floor(startMs);
   const opens: number[] = [];
   const closes: number[] = [];
@@ -74,7 +75,8 @@ export function createBusinessTimeline(calendar: BusinessCalendar, startMs: numb
   const closeAt = Float64Array.from(closes);
   /** Business ms before interval j, from `start`. */
   const before = new Float64Array(openAt.length);
-  for (let j = 1; j < openAt.length; j++) before[j] = (before[j - 1] as number) + (closeAt[j - 1] as number) - (openAt[j - 1] as number);
+  for (let j = 1; j < openAt.length; j++)
+    before[j] = (before[j - 1] as number) + (closeAt[j - 1] as number) - (openAt[j - 1] as number);
 
   const within = (t: number): number => {
     let lo = 0;

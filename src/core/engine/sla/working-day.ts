@@ -29,6 +29,7 @@ export function measureWorkingDayHours(calendar: BusinessCalendar, untilMs: numb
       bestVotes = count;
     }
   }
-  if (bestVotes === 0) throw new RangeError('the calendar has no working time in the eight weeks measured for its working day');
+  if (bestVotes === 0)
+    throw new RangeError('the calendar has no working time in the eight weeks measured for its working day');
   return best / HOUR_MS;
 }

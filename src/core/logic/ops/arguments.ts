@@ -5,7 +5,10 @@ import type { OperatorInput } from '../types.js';
 export function requireArity(input: OperatorInput, count: number): void {
   if (input.raw.length !== count) {
     const s = count === 1 ? '' : 's';
-    throw new LogicCompileError('arity', `\`${input.op}\` takes ${count} argument${s}, not ${input.raw.length}`, [...input.path, input.op]);
+    throw new LogicCompileError('arity', `\`${input.op}\` takes ${count} argument${s}, not ${input.raw.length}`, [
+      ...input.path,
+      input.op,
+    ]);
   }
 }
 
@@ -13,7 +16,11 @@ export function requireArity(input: OperatorInput, count: number): void {
 export function requireLiteralString(input: OperatorInput, index: number, what: string): string {
   const value = input.raw[index];
   if (typeof value !== 'string') {
-    throw new LogicCompileError('not-literal', `the ${what} of \`${input.op}\` must be written as a string in the rule`, [...input.path, input.op, index]);
+    throw new LogicCompileError(
+      'not-literal',
+      `the ${what} of \`${input.op}\` must be written as a string in the rule`,
+      [...input.path, input.op, index],
+    );
   }
   return value;
 }
@@ -27,7 +34,12 @@ export function describeKind(value: unknown): string {
 }
 
 /** A row gave a domain operator a value of the wrong kind. */
-export function badArgument(input: OperatorInput, index: number, value: unknown, expected: string): RuleEvaluationError {
+export function badArgument(
+  input: OperatorInput,
+  index: number,
+  value: unknown,
+  expected: string,
+): RuleEvaluationError {
   return new RuleEvaluationError(
     'bad-argument',
     `argument ${index + 1} of \`${input.op}\` is ${describeKind(value)} where ${expected} is expected`,

@@ -40,15 +40,19 @@ function quantifier(empty: boolean, stopOn: boolean, onStop: boolean): OperatorD
     build(input) {
       const [list, rule] = listAndRule(input);
       const { op, path } = input;
-      return budgetedIf(input, (d) => {
-        const items = list(d);
-        if (!Array.isArray(items) || items.length === 0) return empty;
-        for (const item of items) {
-          spendSteps(1, op, path);
-          if (truthy(rule(item)) === stopOn) return onStop;
-        }
-        return !onStop;
-      }, [list, rule]);
+      return budgetedIf(
+        input,
+        (d) => {
+          const items = list(d);
+          if (!Array.isArray(items) || items.length === 0) return empty;
+          for (const item of items) {
+            spendSteps(1, op, path);
+            if (truthy(rule(item)) === stopOn) return onStop;
+          }
+          return !onStop;
+        },
+        [list, rule],
+      );
     },
   };
 }
@@ -88,7 +92,8 @@ export function memberOf(list: readonly unknown[]): (x: unknown) => boolean {
 function buildIn(input: OperatorInput): Evaluate {
   const [a] = input.args as Evaluate[];
   const list = input.args.length === 2 ? input.literal(1) : undefined;
-  if (list === undefined || !Array.isArray(list.value)) return eager(([needle, haystack]) => isIn(needle, haystack))(input);
+  if (list === undefined || !Array.isArray(list.value))
+    return eager(([needle, haystack]) => isIn(needle, haystack))(input);
   const isMember = memberOf(list.value);
   const field = input.field(0);
   if (field !== undefined) {
@@ -103,24 +108,32 @@ export const arrayOperators = {
     ...scoped,
     build(input) {
       const [list, rule] = listAndRule(input);
-      return budgetedIf(input, (d) => {
-        const items = list(d);
-        if (!Array.isArray(items)) return [];
-        spendSteps(items.length, 'map', input.path);
-        return items.map((item: unknown) => rule(item));
-      }, [list, rule]);
+      return budgetedIf(
+        input,
+        (d) => {
+          const items = list(d);
+          if (!Array.isArray(items)) return [];
+          spendSteps(items.length, 'map', input.path);
+          return items.map((item: unknown) => rule(item));
+        },
+        [list, rule],
+      );
     },
   },
   filter: {
     ...scoped,
     build(input) {
       const [list, rule] = listAndRule(input);
-      return budgetedIf(input, (d) => {
-        const items = list(d);
-        if (!Array.isArray(items)) return [];
-        spendSteps(items.length, 'filter', input.path);
-        return items.filter((item: unknown) => truthy(rule(item)));
-      }, [list, rule]);
+      return budgetedIf(
+        input,
+        (d) => {
+          const items = list(d);
+          if (!Array.isArray(items)) return [];
+          spendSteps(items.length, 'filter', input.path);
+          return items.filter((item: unknown) => truthy(rule(item)));
+        },
+        [list, rule],
+      );
     },
   },
   reduce: {

@@ -27,7 +27,10 @@ interface Comparison {
 
 /** `<` and `<=` take a third argument: strictly (or inclusively) between. */
 function between(fn: Fn): Comparison['apply'] {
-  return (v) => (v[2] === undefined ? fn(v[0] as Loose, v[1] as Loose) : fn(v[0] as Loose, v[1] as Loose) && fn(v[1] as Loose, v[2] as Loose));
+  return (v) =>
+    v[2] === undefined
+      ? fn(v[0] as Loose, v[1] as Loose)
+      : fn(v[0] as Loose, v[1] as Loose) && fn(v[1] as Loose, v[2] as Loose);
 }
 
 function two(fn: Fn): Comparison['apply'] {
@@ -39,16 +42,18 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     apply: two((x, y) => x == y),
     pair: (a, b) => (d) => a(d) == b(d),
     withLiteral: (a, y) => (d) => a(d) == y,
-    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric) as Loose;
-      // Loose equality of two primitives of one type is strict equality.
-      if (typeof v === typeof y && typeof v !== 'object') return v === y;
-      try {
-        return v == y;
-      } catch (error) {
-        throw failure('==', error, at);
-      }
-    },
+    withField:
+      ({ key, notFound, isNumeric }, y, at) =>
+      (d) => {
+        const v = read(d, key, notFound, isNumeric) as Loose;
+        // Loose equality of two primitives of one type is strict equality.
+        if (typeof v === typeof y && typeof v !== 'object') return v === y;
+        try {
+          return v == y;
+        } catch (error) {
+          throw failure('==', error, at);
+        }
+      },
   },
   '===': {
     isStrict: true,
@@ -56,89 +61,105 @@ const comparisons: Readonly<Record<string, Comparison>> = {
     pair: (a, b) => (d) => a(d) === b(d),
     withLiteral: (a, y) => (d) => a(d) === y,
     // Strict equality never throws.
-    withField: ({ key, notFound, isNumeric }, y) => (d) => read(d, key, notFound, isNumeric) === y,
+    withField:
+      ({ key, notFound, isNumeric }, y) =>
+      (d) =>
+        read(d, key, notFound, isNumeric) === y,
   },
   '!=': {
     apply: two((x, y) => x != y),
     pair: (a, b) => (d) => a(d) != b(d),
     withLiteral: (a, y) => (d) => a(d) != y,
-    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric) as Loose;
-      // Loose equality of two primitives of one type is strict equality.
-      if (typeof v === typeof y && typeof v !== 'object') return v !== y;
-      try {
-        return v != y;
-      } catch (error) {
-        throw failure('!=', error, at);
-      }
-    },
+    withField:
+      ({ key, notFound, isNumeric }, y, at) =>
+      (d) => {
+        const v = read(d, key, notFound, isNumeric) as Loose;
+        // Loose equality of two primitives of one type is strict equality.
+        if (typeof v === typeof y && typeof v !== 'object') return v !== y;
+        try {
+          return v != y;
+        } catch (error) {
+          throw failure('!=', error, at);
+        }
+      },
   },
   '!==': {
     isStrict: true,
     apply: two((x, y) => x !== y),
     pair: (a, b) => (d) => a(d) !== b(d),
     withLiteral: (a, y) => (d) => a(d) !== y,
-    withField: ({ key, notFound, isNumeric }, y) => (d) => read(d, key, notFound, isNumeric) !== y,
+    withField:
+      ({ key, notFound, isNumeric }, y) =>
+      (d) =>
+        read(d, key, notFound, isNumeric) !== y,
   },
   '>': {
     apply: two((x, y) => x > y),
     pair: (a, b) => (d) => (a(d) as Loose) > (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) > y,
-    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric) as Loose;
-      // Two numbers: the same comparison, on a site that only ever sees numbers.
-      if (typeof v === 'number' && typeof y === 'number') return v > y;
-      try {
-        return v > y;
-      } catch (error) {
-        throw failure('>', error, at);
-      }
-    },
+    withField:
+      ({ key, notFound, isNumeric }, y, at) =>
+      (d) => {
+        const v = read(d, key, notFound, isNumeric) as Loose;
+        // Two numbers: the same comparison, on a site that only ever sees numbers.
+        if (typeof v === 'number' && typeof y === 'number') return v > y;
+        try {
+          return v > y;
+        } catch (error) {
+          throw failure('>', error, at);
+        }
+      },
   },
   '>=': {
     apply: two((x, y) => x >= y),
     pair: (a, b) => (d) => (a(d) as Loose) >= (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) >= y,
-    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric) as Loose;
-      // Two numbers: the same comparison, on a site that only ever sees numbers.
-      if (typeof v === 'number' && typeof y === 'number') return v >= y;
-      try {
-        return v >= y;
-      } catch (error) {
-        throw failure('>=', error, at);
-      }
-    },
+    withField:
+      ({ key, notFound, isNumeric }, y, at) =>
+      (d) => {
+        const v = read(d, key, notFound, isNumeric) as Loose;
+        // Two numbers: the same comparison, on a site that only ever sees numbers.
+        if (typeof v === 'number' && typeof y === 'number') return v >= y;
+        try {
+          return v >= y;
+        } catch (error) {
+          throw failure('>=', error, at);
+        }
+      },
   },
   '<': {
     apply: between((x, y) => x < y),
     pair: (a, b) => (d) => (a(d) as Loose) < (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) < y,
-    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric) as Loose;
-      // Two numbers: the same comparison, on a site that only ever sees numbers.
-      if (typeof v === 'number' && typeof y === 'number') return v < y;
-      try {
-        return v < y;
-      } catch (error) {
-        throw failure('<', error, at);
-      }
-    },
+    withField:
+      ({ key, notFound, isNumeric }, y, at) =>
+      (d) => {
+        const v = read(d, key, notFound, isNumeric) as Loose;
+        // Two numbers: the same comparison, on a site that only ever sees numbers.
+        if (typeof v === 'number' && typeof y === 'number') return v < y;
+        try {
+          return v < y;
+        } catch (error) {
+          throw failure('<', error, at);
+        }
+      },
   },
   '<=': {
     apply: between((x, y) => x <= y),
     pair: (a, b) => (d) => (a(d) as Loose) <= (b(d) as Loose),
     withLiteral: (a, y) => (d) => (a(d) as Loose) <= y,
-    withField: ({ key, notFound, isNumeric }, y, at) => (d) => {
-      const v = read(d, key, notFound, isNumeric) as Loose;
-      // Two numbers: the same comparison, on a site that only ever sees numbers.
-      if (typeof v === 'number' && typeof y === 'number') return v <= y;
-      try {
-        return v <= y;
-      } catch (error) {
-        throw failure('<=', error, at);
-      }
-    },
+    withField:
+      ({ key, notFound, isNumeric }, y, at) =>
+      (d) => {
+        const v = read(d, key, notFound, isNumeric) as Loose;
+        // Two numbers: the same comparison, on a site that only ever sees numbers.
+        if (typeof v === 'number' && typeof y === 'number') return v <= y;
+        try {
+          return v <= y;
+        } catch (error) {
+          throw failure('<=', error, at);
+        }
+      },
   },
 };
 

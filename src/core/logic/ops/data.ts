@@ -2,7 +2,15 @@ import type { FieldType } from '../../model/canonical.js';
 import { LogicCompileError, RuleEvaluationError } from '../errors.js';
 import { markSafe } from '../safety.js';
 import type { CompileOptions, Evaluate, FieldRead, LogicPath, OperatorDefinition, OperatorInput } from '../types.js';
-import { isLogicObject, isWholeDataPath, lengthOf, numberFromText, readPath, refuseDataAsLogic, splitPath } from '../values.js';
+import {
+  isLogicObject,
+  isWholeDataPath,
+  lengthOf,
+  numberFromText,
+  readPath,
+  refuseDataAsLogic,
+  splitPath,
+} from '../values.js';
 import { eager, evaluateAll } from './eager.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -13,7 +21,12 @@ type FieldTypes = Readonly<Record<string, FieldType>> | undefined;
 
 /** A numeric field of the row (not of an element), whose numeric strings read as numbers. */
 export function isNumericField(types: FieldTypes, path: unknown): boolean {
-  return types !== undefined && typeof path === 'string' && hasOwn.call(types, path) && numericTypes.has(types[path] as FieldType);
+  return (
+    types !== undefined &&
+    typeof path === 'string' &&
+    hasOwn.call(types, path) &&
+    numericTypes.has(types[path] as FieldType)
+  );
 }
 
 /** json-logic-js `var`, reading own properties only; a forbidden segment in a computed path fails the row. */
@@ -21,7 +34,12 @@ function readVar(data: unknown, path: unknown, fallback: unknown, types: FieldTy
   const notFound = fallback === undefined ? null : fallback;
   if (isWholeDataPath(path)) return data;
   const segments = splitPath(path);
-  if (segments === undefined) throw new RuleEvaluationError('forbidden-path', `\`var\` path ${JSON.stringify(String(path))} reaches an object prototype`, at);
+  if (segments === undefined)
+    throw new RuleEvaluationError(
+      'forbidden-path',
+      `\`var\` path ${JSON.stringify(String(path))} reaches an object prototype`,
+      at,
+    );
   const value = readPath(data, segments, undefined);
   if (value === undefined) return notFound;
   return isNumericField(types, path) ? numberFromText(value) : value;
@@ -31,7 +49,11 @@ function readVar(data: unknown, path: unknown, fallback: unknown, types: FieldTy
 function refuseForbiddenLiteral(path: unknown, at: LogicPath): void {
   const isLiteral = path === null || typeof path !== 'object' || Array.isArray(path);
   if (isLiteral && !isWholeDataPath(path) && splitPath(path) === undefined) {
-    throw new LogicCompileError('forbidden-path', `\`var\` path ${JSON.stringify(String(path))} reaches an object prototype`, at);
+    throw new LogicCompileError(
+      'forbidden-path',
+      `\`var\` path ${JSON.stringify(String(path))} reaches an object prototype`,
+      at,
+    );
   }
 }
 
@@ -53,7 +75,14 @@ export function fieldReadOf(rule: unknown, options: CompileOptions, isScoped: bo
   const value = rule.var;
   const args = Array.isArray(value) ? value : [value];
   const [key, fallback] = args;
-  if (args.length > 2 || typeof key !== 'string' || isWholeDataPath(key) || key.includes('.') || splitPath(key) === undefined) return undefined;
+  if (
+    args.length > 2 ||
+    typeof key !== 'string' ||
+    isWholeDataPath(key) ||
+    key.includes('.') ||
+    splitPath(key) === undefined
+  )
+    return undefined;
   if (fallback !== undefined && fallback !== null && typeof fallback === 'object') return undefined;
   return { key, notFound: fallback ?? null, isNumeric: isNumericField(isScoped ? undefined : options.fieldTypes, key) };
 }

@@ -63,7 +63,10 @@ function emailDomain(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const at = value.lastIndexOf('@');
   if (at < 1) return null;
-  const domain = value.slice(at + 1).trim().toLowerCase();
+  const domain = value
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return domain === '' ? null : domain;
 }
 
@@ -73,21 +76,33 @@ function buildMatches(input: OperatorInput): Evaluate {
   const pattern = requireLiteralString(input, 1, 'pattern');
   const at = [...input.path, input.op, 1];
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new LogicCompileError('bad-pattern', `the pattern of \`matches\` is longer than ${MAX_PATTERN_LENGTH} characters`, at);
+    throw new LogicCompileError(
+      'bad-pattern',
+      `the pattern of \`matches\` is longer than ${MAX_PATTERN_LENGTH} characters`,
+      at,
+    );
   }
   let regex: RE2JS;
   try {
     regex = RE2JS.compile(pattern);
   } catch (error) {
-    throw new LogicCompileError('bad-pattern', `the pattern of \`matches\` is not a valid RE2 regular expression: ${(error as Error).message}`, at, {
-      cause: error,
-    });
+    throw new LogicCompileError(
+      'bad-pattern',
+      `the pattern of \`matches\` is not a valid RE2 regular expression: ${(error as Error).message}`,
+      at,
+      {
+        cause: error,
+      },
+    );
   }
   const [a] = input.args as Evaluate[];
-  return markSafeIf((d) => {
-    const text = (a as Evaluate)(d);
-    return typeof text === 'string' && regex.test(text);
-  }, [a as Evaluate]);
+  return markSafeIf(
+    (d) => {
+      const text = (a as Evaluate)(d);
+      return typeof text === 'string' && regex.test(text);
+    },
+    [a as Evaluate],
+  );
 }
 
 export const textOperators = {

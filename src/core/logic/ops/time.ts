@@ -19,7 +19,10 @@ function instantArg(input: OperatorInput, index: number, data: unknown): number 
 function requireAsOf(input: OperatorInput): number {
   const asOf = input.options.asOf;
   if (asOf === undefined || !Number.isFinite(asOf)) {
-    throw new LogicCompileError('missing-as-of', `\`${input.op}\` needs the as-of time of the run`, [...input.path, input.op]);
+    throw new LogicCompileError('missing-as-of', `\`${input.op}\` needs the as-of time of the run`, [
+      ...input.path,
+      input.op,
+    ]);
   }
   return asOf;
 }
@@ -59,11 +62,11 @@ export const timeOperators = {
       const calendar = input.options.calendars?.get(name);
       if (calendar === undefined) {
         const known = [...(input.options.calendars?.keys() ?? [])];
-        throw new LogicCompileError('unknown-calendar', `Calendar \`${name}\` is not loaded (calendars: ${known.join(', ') || 'none'})`, [
-          ...input.path,
-          input.op,
-          2,
-        ]);
+        throw new LogicCompileError(
+          'unknown-calendar',
+          `Calendar \`${name}\` is not loaded (calendars: ${known.join(', ') || 'none'})`,
+          [...input.path, input.op, 2],
+        );
       }
       const instants = input.args.slice(0, 2);
       return markSafeIf((d) => {

@@ -54,7 +54,10 @@ export const compPlanValid: SemanticCheck = {
         bands.forEach((band, j) => {
           const path = ['spec', 'components', i, 'tiers', 'bands', j];
           if (band.to !== undefined && band.to <= band.from) {
-            ctx.report(plan, [...path, 'to'], { code: 'comp.band-range', message: `Band ends (${band.to}) at or before it starts (${band.from}).` });
+            ctx.report(plan, [...path, 'to'], {
+              code: 'comp.band-range',
+              message: `Band ends (${band.to}) at or before it starts (${band.from}).`,
+            });
           }
           const previous = bands[j - 1];
           if (j === 0 && band.from !== 0) {
@@ -91,11 +94,17 @@ export const compPlanValid: SemanticCheck = {
       (spec.spiffs ?? []).forEach((spiff, i) => {
         for (const end of ['from', 'to'] as const) {
           if (!isValidDate(spiff[end])) {
-            ctx.report(plan, ['spec', 'spiffs', i, end], { code: 'date.invalid', message: `\`${spiff[end]}\` is not a real date.` });
+            ctx.report(plan, ['spec', 'spiffs', i, end], {
+              code: 'date.invalid',
+              message: `\`${spiff[end]}\` is not a real date.`,
+            });
           }
         }
         if (isValidDate(spiff.from) && isValidDate(spiff.to) && spiff.from > spiff.to) {
-          ctx.report(plan, ['spec', 'spiffs', i, 'to'], { code: 'date.range', message: `SPIF \`${spiff.id}\` ends before it starts.` });
+          ctx.report(plan, ['spec', 'spiffs', i, 'to'], {
+            code: 'date.range',
+            message: `SPIF \`${spiff.id}\` ends before it starts.`,
+          });
         }
       });
     }

@@ -24,7 +24,10 @@ export const handoffSlaRefs: SemanticCheck = {
           }
         }
         if (spec.from === spec.to) {
-          ctx.report(sla, ['spec', 'to'], { code: 'sla.same-event', message: 'The clock starts and stops on the same event.' });
+          ctx.report(sla, ['spec', 'to'], {
+            code: 'sla.same-event',
+            message: 'The clock starts and stops on the same event.',
+          });
         }
         if (spec.owner !== undefined && !teamIds.includes(spec.owner)) {
           ctx.report(sla, ['spec', 'owner'], {

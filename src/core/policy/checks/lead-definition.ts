@@ -75,7 +75,9 @@ export const leadDefinitionRefs: SemanticCheck = {
       }
       const decayFrom = spec.scoring?.engagement?.decay?.from;
       if (decayFrom !== undefined && canonicalModel.leads[decayFrom]?.type !== 'datetime') {
-        const timestamps = Object.keys(canonicalModel.leads).filter((f) => canonicalModel.leads[f]?.type === 'datetime');
+        const timestamps = Object.keys(canonicalModel.leads).filter(
+          (f) => canonicalModel.leads[f]?.type === 'datetime',
+        );
         ctx.report(def, ['spec', 'scoring', 'engagement', 'decay', 'from'], {
           code: 'model.unknown-field',
           message: `\`${decayFrom}\` is not a timestamp field of leads.`,

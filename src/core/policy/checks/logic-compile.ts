@@ -10,7 +10,8 @@ const anyCalendar: BusinessCalendar = { hoursBetween: () => 0, addBusinessHours:
 const noCoverage = { hit: () => undefined };
 
 const hints: Partial<Record<string, string>> = {
-  'bad-pattern': 'Write an RE2 pattern: no backreferences (`\\1`), lookahead or lookbehind (`(?=`, `(?<=`); see https://github.com/google/re2/wiki/Syntax.',
+  'bad-pattern':
+    'Write an RE2 pattern: no backreferences (`\\1`), lookahead or lookbehind (`(?=`, `(?<=`); see https://github.com/google/re2/wiki/Syntax.',
 };
 
 /**
@@ -32,7 +33,11 @@ export const logicRulesCompile: SemanticCheck = {
         if (!(error instanceof LogicCompileError)) throw error;
         if (error.code === 'unknown-calendar') continue;
         const hint = hints[error.code];
-        ctx.report(site.policy, error.path, { code: `logic.${error.code}`, message: `${capitalise(error.reason)}.`, ...(hint === undefined ? {} : { hint }) });
+        ctx.report(site.policy, error.path, {
+          code: `logic.${error.code}`,
+          message: `${capitalise(error.reason)}.`,
+          ...(hint === undefined ? {} : { hint }),
+        });
         continue;
       }
       for (const overrun of findBudgetOverruns(site.rule, site.path, options)) {

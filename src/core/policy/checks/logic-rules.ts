@@ -34,7 +34,9 @@ export function listLogicRules(set: PolicySet): LogicRuleSite[] {
     sla.spec.targets.forEach((t, i) => add(sla, t.when, ['spec', 'targets', i, 'when'], 'leads'));
   }
   for (const funnel of set.Funnel) {
-    funnel.spec.events.forEach((e, i) => add(funnel, e.when, ['spec', 'events', i, 'when'], e.entity === 'lead' ? 'leads' : 'opportunities'));
+    funnel.spec.events.forEach((e, i) =>
+      add(funnel, e.when, ['spec', 'events', i, 'when'], e.entity === 'lead' ? 'leads' : 'opportunities'),
+    );
   }
   for (const plan of set.CompPlan) {
     plan.spec.spiffs?.forEach((s, i) => add(plan, s.when, ['spec', 'spiffs', i, 'when'], 'opportunities'));
@@ -42,7 +44,8 @@ export function listLogicRules(set: PolicySet): LogicRuleSite[] {
   for (const mapping of set.FieldMapping) {
     for (const [entity, source] of Object.entries(mapping.spec.entities)) {
       // Derived fields read the export's raw columns, not canonical fields: no entity.
-      for (const [field, spec] of Object.entries(source?.fields ?? {})) add(mapping, spec.derive, ['spec', 'entities', entity, 'fields', field, 'derive']);
+      for (const [field, spec] of Object.entries(source?.fields ?? {}))
+        add(mapping, spec.derive, ['spec', 'entities', entity, 'fields', field, 'derive']);
     }
   }
   return sites;

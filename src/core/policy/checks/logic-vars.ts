@@ -29,14 +29,16 @@ function collectVars(rule: unknown, path: Path, out: VarUse[]): void {
   const argPath = [...path, op];
   if (op === 'var') {
     const name = Array.isArray(args) ? args[0] : args;
-    if (typeof name === 'string' && name !== '') out.push({ name, path: Array.isArray(args) ? [...argPath, 0] : argPath });
+    if (typeof name === 'string' && name !== '')
+      out.push({ name, path: Array.isArray(args) ? [...argPath, 0] : argPath });
     return;
   }
   if (op === 'missing' || op === 'missing_some') {
     const list = op === 'missing_some' && Array.isArray(args) ? args[1] : args;
     const listPath = op === 'missing_some' ? [...argPath, 1] : argPath;
     if (typeof list === 'string') out.push({ name: list, path: listPath });
-    if (Array.isArray(list)) list.forEach((n, i) => typeof n === 'string' && out.push({ name: n, path: [...listPath, i] }));
+    if (Array.isArray(list))
+      list.forEach((n, i) => typeof n === 'string' && out.push({ name: n, path: [...listPath, i] }));
     return;
   }
   if (scopedOperators.has(op) && Array.isArray(args)) {

@@ -6,7 +6,14 @@ import { theFunnel } from './context.js';
 
 type TestOf<S> = Policy<'PolicyTest'> & { spec: S };
 
-function reportMissingPolicy(ctx: CheckContext, test: Policy<'PolicyTest'>, key: string, kind: string, name: string, names: string[]): void {
+function reportMissingPolicy(
+  ctx: CheckContext,
+  test: Policy<'PolicyTest'>,
+  key: string,
+  kind: string,
+  name: string,
+  names: string[],
+): void {
   ctx.report(test, ['spec', key], {
     code: 'ref.policy-missing',
     message: `${kind} \`${name}\` does not exist.`,
@@ -54,7 +61,11 @@ function checkSlaTest(ctx: CheckContext, test: TestOf<SlaPolicyTestSpec>): void 
   const entity = theFunnel(ctx)?.spec.events.find((e) => e.id === sla.spec.from)?.entity;
   test.spec.cases.forEach((c, i) => {
     if (c.lead !== undefined && c.opportunity !== undefined) {
-      ctx.report(test, ['spec', 'cases', i, 'opportunity'], { code: 'test.two-entities', message: 'A case gives a `lead` or an `opportunity`, not both.', at: 'key' });
+      ctx.report(test, ['spec', 'cases', i, 'opportunity'], {
+        code: 'test.two-entities',
+        message: 'A case gives a `lead` or an `opportunity`, not both.',
+        at: 'key',
+      });
     } else if (entity !== undefined && (entity === 'lead' ? c.opportunity : c.lead) !== undefined) {
       const given = entity === 'lead' ? 'opportunity' : 'lead';
       ctx.report(test, ['spec', 'cases', i, given], {

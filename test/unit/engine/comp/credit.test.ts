@@ -23,8 +23,22 @@ const data = pipeline({
     { id: 'M', name: 'Marketer', role: 'marketing', team: 'marketing' },
   ],
   leads: [
-    { id: 'L1', owner_id: 'S1', source: 'organic', created_at: at('2026-01-02'), sal_at: at('2026-01-05'), sql_at: at('2026-01-10') },
-    { id: 'L2', owner_id: 'S2', source: 'outbound', created_at: at('2026-01-02'), sal_at: at('2026-02-01'), sql_at: null },
+    {
+      id: 'L1',
+      owner_id: 'S1',
+      source: 'organic',
+      created_at: at('2026-01-02'),
+      sal_at: at('2026-01-05'),
+      sql_at: at('2026-01-10'),
+    },
+    {
+      id: 'L2',
+      owner_id: 'S2',
+      source: 'outbound',
+      created_at: at('2026-01-02'),
+      sal_at: at('2026-02-01'),
+      sql_at: null,
+    },
     { id: 'L3', owner_id: null, source: 'paid_search', created_at: at('2026-01-02'), sal_at: null, sql_at: null },
     { id: 'L4', owner_id: 'S1', source: null, created_at: at('2026-01-02'), sal_at: null, sql_at: null },
   ],
@@ -44,13 +58,34 @@ const data = pipeline({
   ],
 });
 
-const metrics: CompMetric[] = ['won_amount', 'opportunities_created', 'sourced_pipeline_amount', 'sourced_won_amount', 'sal_count', 'sql_count', 'meetings_held'];
-const everyMetric = plan({ roles: ['sdr', 'ae'], team: 'sales', period: 'month', components: metrics.map((metric) => ({ id: metric, metric, weight: 1 / metrics.length })) }, 'every-metric');
+const metrics: CompMetric[] = [
+  'won_amount',
+  'opportunities_created',
+  'sourced_pipeline_amount',
+  'sourced_won_amount',
+  'sal_count',
+  'sql_count',
+  'meetings_held',
+];
+const everyMetric = plan(
+  {
+    roles: ['sdr', 'ae'],
+    team: 'sales',
+    period: 'month',
+    components: metrics.map((metric) => ({ id: metric, metric, weight: 1 / metrics.length })),
+  },
+  'every-metric',
+);
 
 /** Person → period → the metrics' values, in the order of `metrics`. */
 function valuesOf(metricsPlan = everyMetric): Record<string, Record<string, string[]>> {
   const section = computeComp([metricsPlan], context(data));
-  return Object.fromEntries(section.plans[0]?.people.map((p) => [p.id, Object.fromEntries(p.periods.map((l) => [l.period, l.components.map((c) => c.value)]))]) ?? []);
+  return Object.fromEntries(
+    section.plans[0]?.people.map((p) => [
+      p.id,
+      Object.fromEntries(p.periods.map((l) => [l.period, l.components.map((c) => c.value)])),
+    ]) ?? [],
+  );
 }
 
 describe('credit rules', () => {
@@ -98,6 +133,10 @@ describe('credit rules', () => {
       M: { '2026-01': ['0.00', '1000.00'], '2026-02': ['1000.00', '0.00'], '2026-03': ['4000.00', '4000.00'] },
     });
     // March: sourced won 4,000 of a 1,000 monthly target → 4 × (40,000 / 12) × 0.5 = 6,666.666… → 6,666.67
-    expect(section.plans[0]?.people[0]?.periods[2]?.components[0]).toMatchObject({ target: '1000.00', attainment: 4, payout: '6666.67' });
+    expect(section.plans[0]?.people[0]?.periods[2]?.components[0]).toMatchObject({
+      target: '1000.00',
+      attainment: 4,
+      payout: '6666.67',
+    });
   });
 });

@@ -3,7 +3,13 @@ import { computeComp } from '../../../../src/core/engine/comp/index.js';
 import { ae, context, lineOf, ms, pipeline, plan, won } from './helpers.js';
 
 const day = 86_400_000;
-const multiYear = { id: 'multi-year', amount: '500', when: { '>=': [{ var: 'term_months' }, 24] }, from: '2026-02-01', to: '2026-02-28' };
+const multiYear = {
+  id: 'multi-year',
+  amount: '500',
+  when: { '>=': [{ var: 'term_months' }, 24] },
+  from: '2026-02-01',
+  to: '2026-02-28',
+};
 
 describe('SPIFs', () => {
   it('pays each matching won deal closed inside [from, to], both days included', () => {
@@ -29,15 +35,24 @@ describe('SPIFs', () => {
 
   it('reads the dates in the run’s time zone', () => {
     // 03:00Z on 1 March is 22:00 on 28 February in New York: inside
-    const data = pipeline({ users: [ae('A')], opportunities: [won('A', '1000', '2026-03-01T03:00:00Z', { id: 'late', term_months: 24 })] });
-    const ny = computeComp([plan({ spiffs: [multiYear] })], context(data, { timeZone: 'America/New_York', start: '2026-01-01T05:00:00Z', asOf: '2026-04-01T04:00:00Z' }));
+    const data = pipeline({
+      users: [ae('A')],
+      opportunities: [won('A', '1000', '2026-03-01T03:00:00Z', { id: 'late', term_months: 24 })],
+    });
+    const ny = computeComp(
+      [plan({ spiffs: [multiYear] })],
+      context(data, { timeZone: 'America/New_York', start: '2026-01-01T05:00:00Z', asOf: '2026-04-01T04:00:00Z' }),
+    );
     expect(lineOf(ny, 'A', '2026-Q1').spiffs.map((s) => s.opportunityId)).toEqual(['late']);
     const utc = computeComp([plan({ spiffs: [multiYear] })], context(data));
     expect(lineOf(utc, 'A', '2026-Q1').spiffs).toEqual([]);
   });
 
   it('is not held back by a gate', () => {
-    const data = pipeline({ users: [ae('A')], opportunities: [won('A', '1000', '2026-02-10T00:00:00Z', { term_months: 24 })] });
+    const data = pipeline({
+      users: [ae('A')],
+      opportunities: [won('A', '1000', '2026-02-10T00:00:00Z', { term_months: 24 })],
+    });
     const spec = plan({ spiffs: [multiYear], gates: [{ id: 'floor', metric: 'goal_attainment', min: 0.7 }] });
     const line = lineOf(computeComp([spec], context(data, { goalAttainment: 0.1 })), 'A', '2026-Q1');
     expect([line.variablePay, line.total]).toEqual(['0.00', '500.00']);
@@ -53,10 +68,17 @@ describe('clawbacks', () => {
     // Q1: D1 50,000 + D2 50,000 = 100,000 → attainment 1 → 10,000; D1 earned 10,000 × 50,000 / 100,000 = 5,000
     const data = pipeline({
       users: [ae('A')],
-      opportunities: [won('A', '50000', closed, { id: 'D1', cancelled_at: ms('2026-04-10T00:00:00Z') }), won('A', '50000', '2026-01-20T00:00:00Z', { id: 'D2' })],
+      opportunities: [
+        won('A', '50000', closed, { id: 'D1', cancelled_at: ms('2026-04-10T00:00:00Z') }),
+        won('A', '50000', '2026-01-20T00:00:00Z', { id: 'D2' }),
+      ],
     });
     const section = computeComp([spec], context(data, window));
-    expect(lineOf(section, 'A', '2026-Q1')).toMatchObject({ variablePay: '10000.00', clawbacks: [], total: '10000.00' });
+    expect(lineOf(section, 'A', '2026-Q1')).toMatchObject({
+      variablePay: '10000.00',
+      clawbacks: [],
+      total: '10000.00',
+    });
     expect(lineOf(section, 'A', '2026-Q2')).toMatchObject({
       variablePay: '0.00',
       clawbacks: [{ id: 'early-cancellation', opportunityId: 'D1', closedIn: '2026-Q1', amount: '-5000.00' }],
@@ -78,14 +100,20 @@ describe('clawbacks', () => {
   ])('$name', ({ after, amount }) => {
     const data = pipeline({
       users: [ae('A')],
-      opportunities: [won('A', '50000', closed, { id: 'D1', cancelled_at: ms(closed) + after }), won('A', '50000', '2026-01-20T00:00:00Z', { id: 'D2' })],
+      opportunities: [
+        won('A', '50000', closed, { id: 'D1', cancelled_at: ms(closed) + after }),
+        won('A', '50000', '2026-01-20T00:00:00Z', { id: 'D2' }),
+      ],
     });
     const line = lineOf(computeComp([spec], context(data, window)), 'A', '2026-Q2');
     expect(line.clawbacks.map((c) => c.amount)).toEqual(amount === null ? [] : [amount]);
   });
 
   it('takes back `share` of it, in the same period when the deal is cancelled there', () => {
-    const data = pipeline({ users: [ae('A')], opportunities: [won('A', '100000', closed, { id: 'D1', cancelled_at: ms('2026-02-01T00:00:00Z') })] });
+    const data = pipeline({
+      users: [ae('A')],
+      opportunities: [won('A', '100000', closed, { id: 'D1', cancelled_at: ms('2026-02-01T00:00:00Z') })],
+    });
     const half = plan({ clawbacks: [{ id: 'half', within: '30d', share: 0.5 }] });
     const line = lineOf(computeComp([half], context(data)), 'A', '2026-Q1');
     // 10,000 earned, all by D1; 0.5 taken back
@@ -93,13 +121,21 @@ describe('clawbacks', () => {
   });
 
   it('takes nothing back from a component a gate held back', () => {
-    const data = pipeline({ users: [ae('A')], opportunities: [won('A', '100000', closed, { id: 'D1', cancelled_at: ms('2026-02-01T00:00:00Z') })] });
+    const data = pipeline({
+      users: [ae('A')],
+      opportunities: [won('A', '100000', closed, { id: 'D1', cancelled_at: ms('2026-02-01T00:00:00Z') })],
+    });
     const gated = plan({ ...spec.spec, gates: [{ id: 'floor', metric: 'goal_attainment', min: 0.7 }] });
     expect(lineOf(computeComp([gated], context(data, { goalAttainment: 0.5 })), 'A', '2026-Q1').clawbacks).toEqual([]);
   });
 
   it('warns instead of guessing for a deal closed before the window', () => {
-    const data = pipeline({ users: [ae('A')], opportunities: [won('A', '100000', '2025-12-20T00:00:00Z', { id: 'OLD', cancelled_at: ms('2026-01-10T00:00:00Z') })] });
+    const data = pipeline({
+      users: [ae('A')],
+      opportunities: [
+        won('A', '100000', '2025-12-20T00:00:00Z', { id: 'OLD', cancelled_at: ms('2026-01-10T00:00:00Z') }),
+      ],
+    });
     const section = computeComp([spec], context(data));
     expect(lineOf(section, 'A', '2026-Q1').clawbacks).toEqual([]);
     expect(section.warnings).toEqual([

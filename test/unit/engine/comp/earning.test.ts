@@ -42,7 +42,11 @@ describe('period targets', () => {
   });
 
   it('gives no attainment without a target, or with a zero target; fractions need none', () => {
-    expect(measure('money', new Dec(5), undefined, yearShare('quarter'))).toEqual({ target: null, attainment: null, problem: 'no-target' });
+    expect(measure('money', new Dec(5), undefined, yearShare('quarter'))).toEqual({
+      target: null,
+      attainment: null,
+      problem: 'no-target',
+    });
     expect(measure('money', new Dec(5), new Dec(0), yearShare('quarter')).problem).toBe('zero-target');
     expect(measure('fraction', new Dec('0.82'), undefined, yearShare('quarter')).attainment?.toString()).toBe('0.82');
   });

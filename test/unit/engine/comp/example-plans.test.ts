@@ -41,9 +41,25 @@ import { context, lineOf, ms, pipeline } from './helpers.js';
  */
 
 const noon = (date: string) => ms(`${date}T17:00:00Z`); // 12:00 in New York
-const user = (id: string, role: string) => ({ id, name: id.toUpperCase(), role, team: role === 'marketing' ? 'marketing' : role });
-const lead = (id: string, owner: string, source: string) => ({ id, owner_id: owner, source, created_at: noon('2026-01-02') });
-const deal = (id: string, leadId: string | null, created: string, amount: string, extra: Record<string, string | number | boolean | null> = {}) => ({
+const user = (id: string, role: string) => ({
+  id,
+  name: id.toUpperCase(),
+  role,
+  team: role === 'marketing' ? 'marketing' : role,
+});
+const lead = (id: string, owner: string, source: string) => ({
+  id,
+  owner_id: owner,
+  source,
+  created_at: noon('2026-01-02'),
+});
+const deal = (
+  id: string,
+  leadId: string | null,
+  created: string,
+  amount: string,
+  extra: Record<string, string | number | boolean | null> = {},
+) => ({
   id,
   lead_id: leadId,
   owner_id: 'ae2',
@@ -65,14 +81,35 @@ function pipelineOf(sdr: string, month: string, count: number) {
   });
 }
 
-const filler = [...pipelineOf('sdr1', '01', 7), ...pipelineOf('sdr1', '02', 9), ...pipelineOf('sdr2', '01', 4), ...pipelineOf('sdr2', '02', 7), ...pipelineOf('sdr2', '03', 20)];
+const filler = [
+  ...pipelineOf('sdr1', '01', 7),
+  ...pipelineOf('sdr1', '02', 9),
+  ...pipelineOf('sdr2', '01', 4),
+  ...pipelineOf('sdr2', '02', 7),
+  ...pipelineOf('sdr2', '03', 20),
+];
 
 const data = pipeline({
   users: [user('ae1', 'ae'), user('ae2', 'ae'), user('sdr1', 'sdr'), user('sdr2', 'sdr'), user('mkt1', 'marketing')],
-  leads: [lead('L1', 'sdr1', 'organic'), lead('L2', 'sdr1', 'outbound'), lead('L3', 'sdr2', 'paid_search'), ...filler.map((f) => f.lead)],
+  leads: [
+    lead('L1', 'sdr1', 'organic'),
+    lead('L2', 'sdr1', 'outbound'),
+    lead('L3', 'sdr2', 'paid_search'),
+    ...filler.map((f) => f.lead),
+  ],
   opportunities: [
-    deal('OA1', 'L1', '2026-01-15', '120000', { owner_id: 'ae1', won: true, closed_at: noon('2026-02-10'), cancelled_at: noon('2026-03-20') }),
-    deal('OA2', 'L2', '2026-02-01', '60000', { owner_id: 'ae1', won: true, closed_at: noon('2026-03-05'), term_months: 24 }),
+    deal('OA1', 'L1', '2026-01-15', '120000', {
+      owner_id: 'ae1',
+      won: true,
+      closed_at: noon('2026-02-10'),
+      cancelled_at: noon('2026-03-20'),
+    }),
+    deal('OA2', 'L2', '2026-02-01', '60000', {
+      owner_id: 'ae1',
+      won: true,
+      closed_at: noon('2026-03-05'),
+      term_months: 24,
+    }),
     deal('OA3', null, '2026-01-05', '30000', { won: true, closed_at: noon('2026-01-20'), term_months: 36 }),
     deal('OA4', 'L3', '2026-02-01', '40000'),
     ...filler.map((f) => f.deal),
@@ -114,14 +151,27 @@ describe('the example comp plans on a small hand-made pipeline', () => {
       ['new-business', '180000.00', '150000.00', 1.2, 1.12, '26880.00'],
       ['shared-goal', '0.85', null, 0.85, 0.85, '5100.00'],
     ]);
-    expect(ae1.gates).toEqual([{ id: 'shared-goal-floor', metric: 'goal_attainment', value: 0.85, valueExact: '0.85', min: 0.7, isPassed: true, components: ['shared-goal'] }]);
+    expect(ae1.gates).toEqual([
+      {
+        id: 'shared-goal-floor',
+        metric: 'goal_attainment',
+        value: 0.85,
+        valueExact: '0.85',
+        min: 0.7,
+        isPassed: true,
+        components: ['shared-goal'],
+      },
+    ]);
     expect(ae1.spiffs).toEqual([{ id: 'multi-year-h1', opportunityId: 'OA2', amount: '1500.00' }]);
-    expect(ae1.clawbacks).toEqual([{ id: 'early-cancellation', opportunityId: 'OA1', closedIn: '2026-Q1', amount: '-17920.00' }]);
+    expect(ae1.clawbacks).toEqual([
+      { id: 'early-cancellation', opportunityId: 'OA1', closedIn: '2026-Q1', amount: '-17920.00' },
+    ]);
     expect(ae1.total).toBe('15560.00');
     expect(lineOf(ae!, 'ae2', '2026-Q1').total).toBe('9480.00');
     expect(ae?.totals.total).toBe('25040.00');
 
-    const totals = (person: string) => sdr?.people.find((p) => p.id === person)?.periods.map((l) => [l.period, l.multiplier, l.total]);
+    const totals = (person: string) =>
+      sdr?.people.find((p) => p.id === person)?.periods.map((l) => [l.period, l.multiplier, l.total]);
     expect(totals('sdr1')).toEqual([
       ['2026-01', 1, '1800.00'],
       ['2026-02', 1.1, '4195.13'],
@@ -132,8 +182,20 @@ describe('the example comp plans on a small hand-made pipeline', () => {
       ['2026-02', 1.1, '1485.00'],
       ['2026-03', 1, '2700.00'],
     ]);
-    expect(lineOf(sdr!, 'sdr2', '2026-03').components[0]).toMatchObject({ value: '20', target: '8', attainment: 2.5, factor: 2, isCapped: true, payout: '2700.00' });
-    expect(lineOf(sdr!, 'sdr1', '2026-02').components[1]).toMatchObject({ value: '120000.00', target: '33333.33', attainment: 3.6, payout: '1620.00' });
+    expect(lineOf(sdr!, 'sdr2', '2026-03').components[0]).toMatchObject({
+      value: '20',
+      target: '8',
+      attainment: 2.5,
+      factor: 2,
+      isCapped: true,
+      payout: '2700.00',
+    });
+    expect(lineOf(sdr!, 'sdr1', '2026-02').components[1]).toMatchObject({
+      value: '120000.00',
+      target: '33333.33',
+      attainment: 3.6,
+      payout: '1620.00',
+    });
     expect(sdr?.totals.total).toBe('11777.63');
 
     expect(marketing?.isTeamCredit).toBe(true);

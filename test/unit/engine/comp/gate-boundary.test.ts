@@ -37,7 +37,17 @@ const cases = [
 function quarterOf(won: string): CompPersonPeriod {
   const data = pipeline({
     users: [{ id: 'A', name: 'AE A', role: 'ae', team: 'ae' }],
-    opportunities: [{ id: 'O1', owner_id: 'A', amount: won, currency: 'USD', created_at: '2026-01-10T00:00Z', closed_at: '2026-02-01T00:00Z', won: true }],
+    opportunities: [
+      {
+        id: 'O1',
+        owner_id: 'A',
+        amount: won,
+        currency: 'USD',
+        created_at: '2026-01-10T00:00Z',
+        closed_at: '2026-02-01T00:00Z',
+        won: true,
+      },
+    ],
   });
   const report = evaluate(policySet(goal, plan), data, { from: '2026-01-01T00:00Z', asOf: '2026-04-01T00:00Z' });
   const line = report.comp?.plans[0]?.people.find((p) => p.id === 'A')?.periods.find((p) => p.period === '2026-Q1');
@@ -46,19 +56,38 @@ function quarterOf(won: string): CompPersonPeriod {
 }
 
 describe('a goal_attainment gate at min 0.7, from the goal the data meets', () => {
-  it.each(cases)('won $won: attainment $exact passes: $isPassed, pays $payout', ({ won, exact, display, isPassed, payout }) => {
-    const line = quarterOf(won);
-    expect(line.gates).toEqual([{ id: 'floor', metric: 'goal_attainment', value: display, valueExact: exact, min: 0.7, isPassed, components: ['shared-goal'] }]);
-    expect(line.components.map((c) => [c.id, c.isGated, c.payout])).toEqual([['shared-goal', !isPassed, payout]]);
-    expect(line.total).toBe(payout);
-  });
+  it.each(cases)(
+    'won $won: attainment $exact passes: $isPassed, pays $payout',
+    ({ won, exact, display, isPassed, payout }) => {
+      const line = quarterOf(won);
+      expect(line.gates).toEqual([
+        {
+          id: 'floor',
+          metric: 'goal_attainment',
+          value: display,
+          valueExact: exact,
+          min: 0.7,
+          isPassed,
+          components: ['shared-goal'],
+        },
+      ]);
+      expect(line.components.map((c) => [c.id, c.isGated, c.payout])).toEqual([['shared-goal', !isPassed, payout]]);
+      expect(line.total).toBe(payout);
+    },
+  );
 });
 
 describe('a goal_attainment gate at min 0.7 in `revops test` comp cases', () => {
   it('compares the attainment a case gives, as written', () => {
     const test = policy('PolicyTest', 'ae-plan-tests', {
       compPlan: 'ae-plan',
-      cases: cases.map((c) => ({ name: c.exact, period: '2026-Q1', person: { id: 'A' }, goalAttainment: Number(c.exact), expect: { payout: c.payout } })),
+      cases: cases.map((c) => ({
+        name: c.exact,
+        period: '2026-Q1',
+        person: { id: 'A' },
+        goalAttainment: Number(c.exact),
+        expect: { payout: c.payout },
+      })),
     });
     const report = runPolicyTests(policySet(goal, plan, test));
     expect(report.cases.map((c) => [c.name, c.status, c.diffs])).toEqual(cases.map((c) => [c.exact, 'passed', []]));

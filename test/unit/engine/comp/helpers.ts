@@ -29,7 +29,12 @@ export function context(data: PipelineData, options: ContextOptions = {}): CompC
     users,
     data,
     goal: undefined,
-    goalAttainment: () => (options.goalAttainment === undefined ? new Dec(1) : options.goalAttainment === null ? null : new Dec(String(options.goalAttainment))),
+    goalAttainment: () =>
+      options.goalAttainment === undefined
+        ? new Dec(1)
+        : options.goalAttainment === null
+          ? null
+          : new Dec(String(options.goalAttainment)),
     constraintMet: () => (options.constraintMet === undefined ? true : options.constraintMet),
   };
 }
@@ -53,13 +58,33 @@ export function plan(overrides: Partial<CompPlanSpec> = {}, name = 'ae-plan'): P
   };
 }
 
-export const ae = (id: string, extra: Record<string, string | null> = {}) => ({ id, name: `AE ${id}`, role: 'ae', team: 'ae', ...extra });
+export const ae = (id: string, extra: Record<string, string | null> = {}) => ({
+  id,
+  name: `AE ${id}`,
+  role: 'ae',
+  team: 'ae',
+  ...extra,
+});
 
 let nextId = 0;
 /** A won opportunity owned by `owner`, closed at `closedAt`. */
-export function won(owner: string, amount: string, closedAt: string, extra: Record<string, string | number | boolean | null> = {}) {
+export function won(
+  owner: string,
+  amount: string,
+  closedAt: string,
+  extra: Record<string, string | number | boolean | null> = {},
+) {
   nextId += 1;
-  return { id: `O${String(nextId).padStart(3, '0')}`, owner_id: owner, amount, currency: 'USD', created_at: ms(closedAt) - 86_400_000, closed_at: ms(closedAt), won: true, ...extra };
+  return {
+    id: `O${String(nextId).padStart(3, '0')}`,
+    owner_id: owner,
+    amount,
+    currency: 'USD',
+    created_at: ms(closedAt) - 86_400_000,
+    closed_at: ms(closedAt),
+    won: true,
+    ...extra,
+  };
 }
 
 /** The line of one person in one period of a plan. */

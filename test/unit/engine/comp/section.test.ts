@@ -14,8 +14,15 @@ describe('periods', () => {
     });
     const section = computeComp([plan()], context(data, { asOf: '2026-02-15T00:00:00Z' }));
     // 1 January to 15 February is 45 of the quarter's 90 days
-    expect(section.plans[0]?.periods).toEqual([{ label: '2026-Q1', start: '2026-01-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z', covered: 0.5 }]);
-    expect(lineOf(section, 'A', '2026-Q1').components[0]).toMatchObject({ value: '50000.00', target: '100000.00', attainment: 0.5, payout: '5000.00' });
+    expect(section.plans[0]?.periods).toEqual([
+      { label: '2026-Q1', start: '2026-01-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z', covered: 0.5 },
+    ]);
+    expect(lineOf(section, 'A', '2026-Q1').components[0]).toMatchObject({
+      value: '50000.00',
+      target: '100000.00',
+      attainment: 0.5,
+      payout: '5000.00',
+    });
   });
 
   it('lists every period that has started, in order, and a person only in the periods they were active', () => {
@@ -29,7 +36,10 @@ describe('periods', () => {
         { id: 'X', name: 'SDR', role: 'sdr', team: 'ae' }, // another role
       ],
     });
-    const section = computeComp([plan({ period: 'month', quota: { metric: 'won_amount', amount: '1200000' } })], context(data, { asOf: '2026-03-10T00:00:00Z' }));
+    const section = computeComp(
+      [plan({ period: 'month', quota: { metric: 'won_amount', amount: '1200000' } })],
+      context(data, { asOf: '2026-03-10T00:00:00Z' }),
+    );
     const result = section.plans[0];
     expect(result?.periods.map((p) => [p.label, p.covered])).toEqual([
       ['2026-01', 1],
@@ -54,7 +64,11 @@ describe('periods', () => {
 describe('currencies and totals', () => {
   const data = pipeline({
     users: [ae('A'), ae('E', { team: 'ae-emea' })],
-    opportunities: [won('A', '100000', '2026-02-01T00:00:00Z'), won('E', '50000', '2026-02-01T00:00:00Z', { currency: 'EUR' }), won('E', '10000', '2026-02-02T00:00:00Z')],
+    opportunities: [
+      won('A', '100000', '2026-02-01T00:00:00Z'),
+      won('E', '50000', '2026-02-01T00:00:00Z', { currency: 'EUR' }),
+      won('E', '10000', '2026-02-02T00:00:00Z'),
+    ],
   });
   const usd = plan({}, 'ae-usd');
   const eur = plan({ team: 'ae-emea', currency: 'EUR', quota: { metric: 'won_amount', amount: '200000' } }, 'ae-eur');
@@ -63,7 +77,10 @@ describe('currencies and totals', () => {
     const section = computeComp([usd, eur], context(data));
     expect(section.plans.map((p) => p.name)).toEqual(['ae-eur', 'ae-usd']);
     // E: 50,000 EUR of 50,000 → 10,000 EUR (the USD deal is left out); A: 100,000 of 100,000 → 10,000 USD
-    expect(lineOf(section.plans[0]!, 'E', '2026-Q1').components[0]).toMatchObject({ value: '50000.00', payout: '10000.00' });
+    expect(lineOf(section.plans[0]!, 'E', '2026-Q1').components[0]).toMatchObject({
+      value: '50000.00',
+      payout: '10000.00',
+    });
     expect(lineOf(section.plans[1]!, 'A', '2026-Q1').total).toBe('10000.00');
     expect(section.totals).toEqual({
       byPlan: [
@@ -79,7 +96,9 @@ describe('currencies and totals', () => {
         { currency: 'USD', total: '10000.00' },
       ],
     });
-    expect(section.warnings).toEqual(['ae-eur: 1 opportunities in a currency other than EUR are left out of its money metrics (amounts are never converted).']);
+    expect(section.warnings).toEqual([
+      'ae-eur: 1 opportunities in a currency other than EUR are left out of its money metrics (amounts are never converted).',
+    ]);
   });
 
   it('adds plans of one team and currency together', () => {
@@ -104,8 +123,20 @@ describe('the shared goal', () => {
     const ctx = context(pipeline({ users: [ae('A')] }), { goalAttainment: null });
     const none = computeComp([spec], ctx);
     expect(lineOf(none, 'A', '2026-Q1').components[0]).toMatchObject({ value: '0', isUnknown: true, payout: '0.00' });
-    expect(none.warnings).toEqual(['ae-plan: goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.']);
-    const other = computeComp([spec], { ...ctx, goal: { kind: 'RevenueGoal', file: 'g.yaml', metadata: { name: 'fy2027', owner: 'cro', description: '' }, spec: {} as never } });
-    expect(other.warnings[0]).toBe('ae-plan: it pays on goal fy2026, but the goal evaluated is fy2027; goal metrics use fy2027.');
+    expect(none.warnings).toEqual([
+      'ae-plan: goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.',
+    ]);
+    const other = computeComp([spec], {
+      ...ctx,
+      goal: {
+        kind: 'RevenueGoal',
+        file: 'g.yaml',
+        metadata: { name: 'fy2027', owner: 'cro', description: '' },
+        spec: {} as never,
+      },
+    });
+    expect(other.warnings[0]).toBe(
+      'ae-plan: it pays on goal fy2026, but the goal evaluated is fy2027; goal metrics use fy2027.',
+    );
   });
 });

@@ -5,7 +5,11 @@ import { constraintOf, funnel, loadOf, loadScenario, pipeline } from '../helpers
 const threeWeeks = { from: '2026-01-05T00:00Z', asOf: '2026-01-26T00:00Z' };
 
 describe('constraint: mql-queue-three-weeks, capacity declared on mql (2 × 1) and opportunity (1 × 5)', () => {
-  const section = constraintOf(funnel({ mql: { headcount: 2, perPersonPerWeek: 1 }, opportunity: { headcount: 1, perPersonPerWeek: 5 } }), loadScenario('mql-queue-three-weeks'), threeWeeks);
+  const section = constraintOf(
+    funnel({ mql: { headcount: 2, perPersonPerWeek: 1 }, opportunity: { headcount: 1, perPersonPerWeek: 5 } }),
+    loadScenario('mql-queue-three-weeks'),
+    threeWeeks,
+  );
 
   it('loads every stage that is not terminal', () => {
     expect(section.stages.map((s) => s.stage)).toEqual(['lead', 'mql', 'sal', 'opportunity']);
@@ -34,11 +38,23 @@ describe('constraint: mql-queue-three-weeks, capacity declared on mql (2 × 1) a
       peakWeek: null,
       isCandidate: false,
     });
-    expect(loadOf(section, 'lead')).toMatchObject({ capacityPerWeek: null, capacityBasis: 'none', utilisation: null, isCandidate: false });
+    expect(loadOf(section, 'lead')).toMatchObject({
+      capacityPerWeek: null,
+      capacityBasis: 'none',
+      utilisation: null,
+      isCandidate: false,
+    });
   });
 
   it('counts a declared stage with no arrivals as a candidate at utilisation 0', () => {
-    expect(loadOf(section, 'opportunity')).toMatchObject({ demandPerWeek: 0, capacityPerWeek: 5, capacityBasis: 'declared', utilisation: 0, peakWeekUtilisation: 0, isCandidate: true });
+    expect(loadOf(section, 'opportunity')).toMatchObject({
+      demandPerWeek: 0,
+      capacityPerWeek: 5,
+      capacityBasis: 'declared',
+      utilisation: 0,
+      peakWeekUtilisation: 0,
+      isCandidate: true,
+    });
   });
 
   it('names the candidate with the highest utilisation, then the runner-up', () => {
@@ -49,7 +65,10 @@ describe('constraint: mql-queue-three-weeks, capacity declared on mql (2 × 1) a
 
 describe('constraint: observed-capacity-partial-first-week, no capacity declared anywhere', () => {
   // Window [Wed 7 Jan, Mon 26 Jan): 19 days = 19/7 weeks; full weeks W03 and W04.
-  const section = constraintOf(funnel(), loadScenario('observed-capacity-partial-first-week'), { from: '2026-01-07T00:00Z', asOf: '2026-01-26T00:00Z' });
+  const section = constraintOf(funnel(), loadScenario('observed-capacity-partial-first-week'), {
+    from: '2026-01-07T00:00Z',
+    asOf: '2026-01-26T00:00Z',
+  });
 
   it('takes the most exits in one full week as the capacity, not the partial week’s', () => {
     expect(loadOf(section, 'mql')).toMatchObject({
@@ -63,11 +82,22 @@ describe('constraint: observed-capacity-partial-first-week, no capacity declared
       isCandidate: true,
     });
     // Exits from lead (entering mql) per full week: W03 R6, W04 R7; no arrivals in the window.
-    expect(loadOf(section, 'lead')).toMatchObject({ capacityBasis: 'observed', capacityPerWeek: 1, demandPerWeek: 0, utilisation: 0, isCandidate: true });
+    expect(loadOf(section, 'lead')).toMatchObject({
+      capacityBasis: 'observed',
+      capacityPerWeek: 1,
+      demandPerWeek: 0,
+      utilisation: 0,
+      isCandidate: true,
+    });
   });
 
   it('gives a stage nobody left no observed capacity', () => {
-    expect(loadOf(section, 'sal')).toMatchObject({ capacityBasis: 'observed', capacityPerWeek: null, utilisation: null, isCandidate: false });
+    expect(loadOf(section, 'sal')).toMatchObject({
+      capacityBasis: 'observed',
+      capacityPerWeek: null,
+      utilisation: null,
+      isCandidate: false,
+    });
   });
 
   it('names mql, then lead', () => {
@@ -88,7 +118,11 @@ describe('constraint: a tie in utilisation', () => {
       { id: 'O2', created_at: '2026-01-14T00:00Z' },
     ],
   });
-  const section = constraintOf(funnel({ sal: { headcount: 1, perPersonPerWeek: 1 }, opportunity: { headcount: 1, perPersonPerWeek: 1 } }), data, threeWeeks);
+  const section = constraintOf(
+    funnel({ sal: { headcount: 1, perPersonPerWeek: 1 }, opportunity: { headcount: 1, perPersonPerWeek: 1 } }),
+    data,
+    threeWeeks,
+  );
 
   it('goes to the earlier stage in the funnel', () => {
     expect([loadOf(section, 'sal').utilisation, loadOf(section, 'opportunity').utilisation]).toEqual([0.6667, 0.6667]);
@@ -99,7 +133,9 @@ describe('constraint: a tie in utilisation', () => {
 describe('constraint: no candidate', () => {
   it('names no stage when no stage has arrivals or exits to observe', () => {
     const section = constraintOf(funnel(), pipeline({}), threeWeeks);
-    expect(section.stages.every((s) => s.capacityBasis === 'observed' && s.capacityPerWeek === null && !s.isCandidate)).toBe(true);
+    expect(
+      section.stages.every((s) => s.capacityBasis === 'observed' && s.capacityPerWeek === null && !s.isCandidate),
+    ).toBe(true);
     expect(section).toMatchObject({ stage: null, runnerUp: null, declared: null, agrees: null });
   });
 });

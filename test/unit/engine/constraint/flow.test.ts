@@ -5,7 +5,11 @@ const threeWeeks = { from: '2026-01-05T00:00Z', asOf: '2026-01-26T00:00Z' };
 
 describe('queue growth and Little’s law', () => {
   it('mql-queue-three-weeks: a growing queue of old items, flagged', () => {
-    const section = constraintOf(funnel({ mql: { headcount: 2, perPersonPerWeek: 1 } }), loadScenario('mql-queue-three-weeks'), threeWeeks);
+    const section = constraintOf(
+      funnel({ mql: { headcount: 2, perPersonPerWeek: 1 } }),
+      loadScenario('mql-queue-three-weeks'),
+      threeWeeks,
+    );
     expect(loadOf(section, 'mql')).toMatchObject({
       wipStart: 3, // G I E
       wipEnd: 4, // G I D F
@@ -56,7 +60,10 @@ describe('queue growth and Little’s law', () => {
   it('observed-capacity-partial-first-week: averages WIP at the full weeks’ ends, counting the partial week before them', () => {
     // Regression: the weekly series started its WIP at the window's start but skipped the
     // partial first week's arrivals and exits, so every full week's WIP was off by its net.
-    const section = constraintOf(funnel(), loadScenario('observed-capacity-partial-first-week'), { from: '2026-01-07T00:00Z', asOf: '2026-01-26T00:00Z' });
+    const section = constraintOf(funnel(), loadScenario('observed-capacity-partial-first-week'), {
+      from: '2026-01-07T00:00Z',
+      asOf: '2026-01-26T00:00Z',
+    });
     expect(loadOf(section, 'mql')).toMatchObject({
       wipStart: 3, // R1 R2 R3
       wipEnd: 1, // R7

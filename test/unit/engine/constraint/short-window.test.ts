@@ -10,7 +10,10 @@ const data = pipeline({
     { id: 'B', created_at: '2026-01-05T09:00Z', mql_at: '2026-01-05T09:00Z' },
   ],
 });
-const set = policySet(funnel({ mql: { headcount: 2, perPersonPerWeek: 10 } }), revenueGoal({}, { stage: 'mql', metric: 'utilisation', target: { max: 0.85 } }));
+const set = policySet(
+  funnel({ mql: { headcount: 2, perPersonPerWeek: 10 } }),
+  revenueGoal({}, { stage: 'mql', metric: 'utilisation', target: { max: 0.85 } }),
+);
 
 describe('a window too short for a rate per week', () => {
   it.each([
@@ -22,12 +25,19 @@ describe('a window too short for a rate per week', () => {
     expect(c?.ratesUnknown?.reason).toBe('window_too_short');
     expect(c?.ratesUnknown?.minimumWeeks).toBe(1);
     const mql = loadOf(c, 'mql');
-    expect([mql.demandPerWeek, mql.throughputPerWeek, mql.queueGrowthPerWeek, mql.utilisation]).toEqual([null, null, null, null]);
+    expect([mql.demandPerWeek, mql.throughputPerWeek, mql.queueGrowthPerWeek, mql.utilisation]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(c?.stage).toBeNull();
     expect(c?.declared?.value).toBeNull();
     expect(c?.declared?.isMet).toBeNull();
     const line = summariseReport(report).find((l) => l.label === 'Constraint');
-    expect(line?.text).toMatch(/^None can be named: the window is [0-9.]+ days long, and a rate per week needs at least 1 week/);
+    expect(line?.text).toMatch(
+      /^None can be named: the window is [0-9.]+ days long, and a rate per week needs at least 1 week/,
+    );
   });
 
   it('gives rates from one week on: 2 arrivals over exactly one week is 2 a week, utilisation 2 ÷ 20 = 0.1', () => {

@@ -29,12 +29,24 @@ const cases: { name: string; lead: Fields; mql: string | null }[] = [
   },
   {
     name: 'qualified with an mql_at: the CRM’s time',
-    lead: { id: 'R1', created_at: '2026-01-07T00:00Z', last_engaged_at: '2026-01-08T00:00Z', mql_at: '2026-01-09T12:00Z', ...good },
+    lead: {
+      id: 'R1',
+      created_at: '2026-01-07T00:00Z',
+      last_engaged_at: '2026-01-08T00:00Z',
+      mql_at: '2026-01-09T12:00Z',
+      ...good,
+    },
     mql: '2026-01-09T12:00Z',
   },
   {
     name: 'mql_at recorded but the policy does not qualify it (fit 0 + 40 = 40): no mql entry',
-    lead: { id: 'N1', created_at: '2026-01-07T00:00Z', mql_at: '2026-01-08T00:00Z', employee_count: 10, trial_signup: true },
+    lead: {
+      id: 'N1',
+      created_at: '2026-01-07T00:00Z',
+      mql_at: '2026-01-08T00:00Z',
+      employee_count: 10,
+      trial_signup: true,
+    },
     mql: null,
   },
   {
@@ -68,7 +80,10 @@ describe('lead class replay: mql entry times', () => {
   const stageOrder = new Map(spec.stages.map((s, i) => [s.id, i]));
   const classes = classifyLeads(leadDefinition(), stageOrder, data.leads, { asOf: ctx.asOf, calendars: ctx.calendars });
   const qualified = new Map<string, QualifiedEvent>([['mql_reached', { stageOrder: 1, classes }]]);
-  const { events, qualification } = resolveEvents({ funnel: spec, leads: data.leads, opportunities: [], activityIndex: {}, qualified }, ctx);
+  const { events, qualification } = resolveEvents(
+    { funnel: spec, leads: data.leads, opportunities: [], activityIndex: {}, qualified },
+    ctx,
+  );
   const times = events.get('mql_reached')?.times ?? new Float64Array();
 
   it.each(cases.map((c, i) => ({ ...c, i })))('$name', ({ i, mql }) => {
@@ -80,7 +95,9 @@ describe('lead class replay: mql entry times', () => {
   });
 
   it('would not qualify the long-ago lead with decay: the replay scores without it', () => {
-    const decayed = compileLeadDefinition(leadDefinition(), { asOf: ctx.asOf, decay: true }).classify(data.leads[6] as Record<string, unknown>);
+    const decayed = compileLeadDefinition(leadDefinition(), { asOf: ctx.asOf, decay: true }).classify(
+      data.leads[6] as Record<string, unknown>,
+    );
     // 2 Sep → 26 Jan = 28 + 31 + 30 + 31 + 26 = 146 days.
     expect((ctx.asOf - ms('2025-09-02T00:00Z')) / DAY).toBe(146);
     expect(decayed.engagement).toBeCloseTo(40 * 0.5 ** (146 / 30), 9);
@@ -125,7 +142,11 @@ describe('a rule that fails on a lead', () => {
   const definition = leadDefinition({
     scoring: { fit: { rules: [{ id: 'target-size', points: 30, when: { '>=': [{ var: 'employee_count' }, 200] } }] } },
   });
-  const broken = (fields: Record<string, unknown>): Record<string, unknown> => Object.setPrototypeOf({ employee_count: Object.create(null) as object, ...fields }, null) as Record<string, unknown>;
+  const broken = (fields: Record<string, unknown>): Record<string, unknown> =>
+    Object.setPrototypeOf({ employee_count: Object.create(null) as object, ...fields }, null) as Record<
+      string,
+      unknown
+    >;
 
   it('does not stop a lead that is decided before the rule is consulted', () => {
     const classifier = compileLeadDefinition(definition, { asOf: 0 });

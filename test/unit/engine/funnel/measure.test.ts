@@ -87,7 +87,9 @@ describe('funnel: mql-queue-three-weeks', () => {
 
 describe('funnel: zero arrivals', () => {
   // One lead: mql in W02 (6 Jan), sal in W03 (13 Jan). No opportunity at all.
-  const data = pipeline({ leads: [{ id: 'Q', created_at: '2026-01-05T00:00Z', mql_at: '2026-01-06T00:00Z', sal_at: '2026-01-13T00:00Z' }] });
+  const data = pipeline({
+    leads: [{ id: 'Q', created_at: '2026-01-05T00:00Z', mql_at: '2026-01-06T00:00Z', sal_at: '2026-01-13T00:00Z' }],
+  });
   const section = funnelOf(funnel(), data, threeWeeks);
 
   it('gives null conversions for a week with no arrivals, even when the next stage had some', () => {
@@ -100,7 +102,13 @@ describe('funnel: zero arrivals', () => {
 
   it('gives null conversions and stats for a stage with no arrivals in the window', () => {
     const opportunity = stageOf(section, 'opportunity');
-    expect(opportunity).toMatchObject({ arrivals: 0, exits: 0, conversionCohort: null, conversionPeriod: null, timeInStageHours: { count: 0, median: null, p90: null } });
+    expect(opportunity).toMatchObject({
+      arrivals: 0,
+      exits: 0,
+      conversionCohort: null,
+      conversionPeriod: null,
+      timeInStageHours: { count: 0, median: null, p90: null },
+    });
     expect(hasNaN(section)).toBe(false);
   });
 });
@@ -153,7 +161,16 @@ describe('funnel: opportunities-won-lost-open', () => {
 
   it.each(['won', 'lost'])('holds nothing in the terminal stage %s', (id) => {
     const stage: StageReport = stageOf(section, id);
-    expect(stage).toMatchObject({ terminal: id, next: null, arrivals: 1, exits: 0, openAtAsOf: 0, conversionCohort: null, conversionPeriod: null, ageing: [] });
+    expect(stage).toMatchObject({
+      terminal: id,
+      next: null,
+      arrivals: 1,
+      exits: 0,
+      openAtAsOf: 0,
+      conversionCohort: null,
+      conversionPeriod: null,
+      ageing: [],
+    });
     expect(stage.periods.map((p) => [p.arrivals, p.wipAtEnd])).toEqual([
       [0, 0],
       [1, 0],
@@ -173,7 +190,11 @@ describe('funnel: weeks across the DST change in New York', () => {
   });
 
   it('starts each week at Monday 00:00 local time', () => {
-    const section = funnelOf(funnel(), data, { from: '2026-03-02T05:00Z', asOf: '2026-03-16T04:00Z', timeZone: 'America/New_York' });
+    const section = funnelOf(funnel(), data, {
+      from: '2026-03-02T05:00Z',
+      asOf: '2026-03-16T04:00Z',
+      timeZone: 'America/New_York',
+    });
     expect(section.periods).toEqual(['2026-W10', '2026-W11']);
     expect(stageOf(section, 'mql').periods.map((p) => p.arrivals)).toEqual([1, 1]);
   });

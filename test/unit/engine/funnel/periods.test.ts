@@ -79,9 +79,9 @@ const periodCases: PeriodCase[] = [
 describe('listPeriods', () => {
   it.each(periodCases)('$name', ({ unit, from, to, timeZone, expect: expected }) => {
     const periods = listPeriods(unit, { start: ms(from), end: ms(to) }, timeZone);
-    expect(periods.map((p) => ({ label: p.label, start: p.start, end: p.end, hours: (p.end - p.start) / HOUR }))).toEqual(
-      expected.map((p) => ({ label: p.label, start: ms(p.start), end: ms(p.end), hours: p.hours })),
-    );
+    expect(
+      periods.map((p) => ({ label: p.label, start: p.start, end: p.end, hours: (p.end - p.start) / HOUR })),
+    ).toEqual(expected.map((p) => ({ label: p.label, start: ms(p.start), end: ms(p.end), hours: p.hours })));
     periods.forEach((p, k) => expect(p.covered).toBeCloseTo(expected[k]?.covered ?? NaN, 12));
   });
 
@@ -97,11 +97,23 @@ describe('describe (time in stage, deal cycles)', () => {
     // Odd count: the middle of 1 2 9 = 2. p90: rank ⌈2.7⌉ = 3 → 9.
     { name: 'odd count, unsorted', values: [9, 1, 2], expect: { count: 3, median: 2, p90: 9 } },
     // Even count: (2 + 4) ÷ 2 = 3. p90: rank ⌈3.6⌉ = 4 → 100.
-    { name: 'even count: the mean of the two middle', values: [100, 4, 2, 1], expect: { count: 4, median: 3, p90: 100 } },
+    {
+      name: 'even count: the mean of the two middle',
+      values: [100, 4, 2, 1],
+      expect: { count: 4, median: 3, p90: 100 },
+    },
     // Ten values 1…10: median (5 + 6) ÷ 2 = 5.5; p90 rank ⌈9⌉ = 9 → 9 (nearest rank, not 9.1).
-    { name: 'ten values: p90 is the 9th', values: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], expect: { count: 10, median: 5.5, p90: 9 } },
+    {
+      name: 'ten values: p90 is the 9th',
+      values: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
+      expect: { count: 10, median: 5.5, p90: 9 },
+    },
     // Eleven values 1…11: p90 rank ⌈9.9⌉ = 10 → 10.
-    { name: 'eleven values: p90 is the 10th', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], expect: { count: 11, median: 6, p90: 10 } },
+    {
+      name: 'eleven values: p90 is the 10th',
+      values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      expect: { count: 11, median: 6, p90: 10 },
+    },
     // 1/3 h and 2/3 h: median 0.5; p90 rank 2 → 0.666… → 0.67.
     { name: 'rounded to 2 places', values: [1 / 3, 2 / 3], expect: { count: 2, median: 0.5, p90: 0.67 } },
   ])('$name', ({ values, expect: expected }) => {

@@ -43,7 +43,12 @@ describe('a lead stage followed only by terminal opportunity stages', () => {
 
   it('leaves when the lead’s opportunity closes: a win advances, a loss drops', () => {
     const mql = trackOf(tracksOf(mqlToWon(), data, window), 'mql');
-    expect([...mql.exit].map(iso)).toEqual(['2026-01-20T00:00:00.000Z', '2026-01-21T00:00:00.000Z', null, '2026-01-15T00:00:00.000Z']);
+    expect([...mql.exit].map(iso)).toEqual([
+      '2026-01-20T00:00:00.000Z',
+      '2026-01-21T00:00:00.000Z',
+      null,
+      '2026-01-15T00:00:00.000Z',
+    ]);
     expect([...mql.advanced]).toEqual([1, 0, 0, 1]);
     expect(mql.next?.stage.id).toBe('won');
   });
@@ -66,11 +71,25 @@ describe('a lead stage followed only by terminal opportunity stages', () => {
     const full = mqlToWon().spec;
     const spec = { ...full, stages: full.stages.filter((x) => x.id !== 'lead') };
     const ctx = context(window);
-    const { events } = resolveEvents({ funnel: spec, leads: odd.leads, opportunities: odd.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
+    const { events } = resolveEvents(
+      { funnel: spec, leads: odd.leads, opportunities: odd.opportunities, activityIndex: {}, qualified: new Map() },
+      ctx,
+    );
     const warnings: string[] = [];
-    const tracks = trackStages(spec, events, odd.leads, odd.opportunities, ctx.asOf, prepareData(odd).leadOfOpportunity, undefined, warnings);
+    const tracks = trackStages(
+      spec,
+      events,
+      odd.leads,
+      odd.opportunities,
+      ctx.asOf,
+      prepareData(odd).leadOfOpportunity,
+      undefined,
+      warnings,
+    );
     expect([...trackOf(tracks, 'mql').advanced]).toEqual([1, 0]);
-    expect(warnings).toEqual([expect.stringMatching(/^2 won deals arrive in stage won without a lead advancing out of stage mql for them/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^2 won deals arrive in stage won without a lead advancing out of stage mql for them/),
+    ]);
   });
 
   it('converts in the report: 2 of 4 MQLs advanced (the won lead and the lead whose first close was a win)', () => {
@@ -92,7 +111,11 @@ describe('passing through a stage without its own stamp', () => {
     const tracks = tracksOf(funnel(), data, window);
     for (const id of ['mql', 'sal']) {
       const track = trackOf(tracks, id);
-      expect([iso(track.entry[0] ?? NaN), iso(track.exit[0] ?? NaN), track.advanced[0]]).toEqual(['2026-01-09T00:00:00.000Z', '2026-01-09T00:00:00.000Z', 1]);
+      expect([iso(track.entry[0] ?? NaN), iso(track.exit[0] ?? NaN), track.advanced[0]]).toEqual([
+        '2026-01-09T00:00:00.000Z',
+        '2026-01-09T00:00:00.000Z',
+        1,
+      ]);
     }
   });
 
@@ -100,10 +123,20 @@ describe('passing through a stage without its own stamp', () => {
     const data = pipeline({ leads: [{ id: 'L', created_at: '2026-01-05T00:00Z', sal_at: '2026-01-07T00:00Z' }] });
     const ctx = context(window);
     const spec = funnel().spec;
-    const { events } = resolveEvents({ funnel: spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
+    const { events } = resolveEvents(
+      { funnel: spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() },
+      ctx,
+    );
     const mqlTimes = events.get('mql_reached')?.times;
     const before = mqlTimes === undefined ? [] : [...mqlTimes];
-    const tracks = trackStages(spec, events, data.leads, data.opportunities, ctx.asOf, prepareData(data).leadOfOpportunity);
+    const tracks = trackStages(
+      spec,
+      events,
+      data.leads,
+      data.opportunities,
+      ctx.asOf,
+      prepareData(data).leadOfOpportunity,
+    );
     expect(iso(trackOf(tracks, 'mql').entry[0] ?? NaN)).toBe('2026-01-07T00:00:00.000Z');
     expect(mqlTimes === undefined ? [] : [...mqlTimes]).toEqual(before);
     expect(Number.isNaN(before[0])).toBe(true);
@@ -113,16 +146,34 @@ describe('passing through a stage without its own stamp', () => {
 it('warns when leads advance to an opportunity known only by their opportunity_at stamp', () => {
   const data = pipeline({
     leads: [
-      { id: 'A', created_at: '2026-01-05T00:00Z', mql_at: '2026-01-06T00:00Z', sal_at: '2026-01-07T00:00Z', opportunity_at: '2026-01-08T00:00Z' },
+      {
+        id: 'A',
+        created_at: '2026-01-05T00:00Z',
+        mql_at: '2026-01-06T00:00Z',
+        sal_at: '2026-01-07T00:00Z',
+        opportunity_at: '2026-01-08T00:00Z',
+      },
       { id: 'B', created_at: '2026-01-05T00:00Z', mql_at: '2026-01-06T00:00Z', sal_at: '2026-01-07T00:00Z' },
     ],
     opportunities: [{ id: 'O', lead_id: 'B', created_at: '2026-01-09T00:00Z' }],
   });
   const ctx = context(window);
   const spec = funnel().spec;
-  const { events } = resolveEvents({ funnel: spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() }, ctx);
+  const { events } = resolveEvents(
+    { funnel: spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() },
+    ctx,
+  );
   const warnings: string[] = [];
-  trackStages(spec, events, data.leads, data.opportunities, ctx.asOf, prepareData(data).leadOfOpportunity, undefined, warnings);
+  trackStages(
+    spec,
+    events,
+    data.leads,
+    data.opportunities,
+    ctx.asOf,
+    prepareData(data).leadOfOpportunity,
+    undefined,
+    warnings,
+  );
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(/^1 leads advanced to stage opportunity by their opportunity_at stamp alone/);
 });
@@ -152,12 +203,23 @@ function buildData(leads: RandomLead[]) {
       return t;
     });
     const [mql, sal, opp] = stamps;
-    const row: Fields = { id: `L${i}`, created_at: day(l.created), mql_at: mql == null ? null : day(mql), sal_at: sal == null ? null : day(sal) };
+    const row: Fields = {
+      id: `L${i}`,
+      created_at: day(l.created),
+      mql_at: mql == null ? null : day(mql),
+      sal_at: sal == null ? null : day(sal),
+    };
     if (l.disqualifyAfter !== null) row.disqualified_at = day(t + l.disqualifyAfter);
     leadRows.push(row);
     if (opp != null) {
       const closed = l.close === null ? null : opp + l.close.after;
-      opportunities.push({ id: `O${i}`, lead_id: `L${i}`, created_at: day(opp), closed_at: closed === null ? null : day(closed), won: l.close === null ? null : l.close.won });
+      opportunities.push({
+        id: `O${i}`,
+        lead_id: `L${i}`,
+        created_at: day(opp),
+        closed_at: closed === null ? null : day(closed),
+        won: l.close === null ? null : l.close.won,
+      });
     }
   });
   return pipeline({ leads: leadRows, opportunities });
@@ -203,4 +265,3 @@ describe('stage figures agree with each other (property)', () => {
     );
   });
 });
-

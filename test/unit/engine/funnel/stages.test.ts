@@ -29,13 +29,19 @@ interface Case {
 }
 
 const z = (t: string): string => new Date(ms(t)).toISOString();
-const passage = (entry: string | null, exit: string | null, advanced: boolean): Passage => ({ entry: entry && z(entry), exit: exit && z(exit), advanced });
+const passage = (entry: string | null, exit: string | null, advanced: boolean): Passage => ({
+  entry: entry && z(entry),
+  exit: exit && z(exit),
+  advanced,
+});
 
 // Stages not listed in `expect` are never entered by the followed row.
 const cases: Case[] = [
   {
     name: 'lead → mql → sal: advances twice, then waits in sal',
-    data: { leads: [{ id: 'L', created_at: '2026-01-05T09:00Z', mql_at: '2026-01-06T09:00Z', sal_at: '2026-01-08T09:00Z' }] },
+    data: {
+      leads: [{ id: 'L', created_at: '2026-01-05T09:00Z', mql_at: '2026-01-06T09:00Z', sal_at: '2026-01-08T09:00Z' }],
+    },
     expect: {
       lead: passage('2026-01-05T09:00Z', '2026-01-06T09:00Z', true),
       mql: passage('2026-01-06T09:00Z', '2026-01-08T09:00Z', true),
@@ -44,7 +50,11 @@ const cases: Case[] = [
   },
   {
     name: 'disqualified in mql: leaves it dropped',
-    data: { leads: [{ id: 'L', created_at: '2026-01-05T10:00Z', mql_at: '2026-01-07T10:00Z', disqualified_at: '2026-01-09T10:00Z' }] },
+    data: {
+      leads: [
+        { id: 'L', created_at: '2026-01-05T10:00Z', mql_at: '2026-01-07T10:00Z', disqualified_at: '2026-01-09T10:00Z' },
+      ],
+    },
     expect: {
       lead: passage('2026-01-05T10:00Z', '2026-01-07T10:00Z', true),
       mql: passage('2026-01-07T10:00Z', '2026-01-09T10:00Z', false),
@@ -52,7 +62,11 @@ const cases: Case[] = [
   },
   {
     name: 'recycled in sal: leaves it dropped',
-    data: { leads: [{ id: 'L', created_at: '2026-01-05T10:00Z', sal_at: '2026-01-06T10:00Z', recycled_at: '2026-01-20T10:00Z' }] },
+    data: {
+      leads: [
+        { id: 'L', created_at: '2026-01-05T10:00Z', sal_at: '2026-01-06T10:00Z', recycled_at: '2026-01-20T10:00Z' },
+      ],
+    },
     expect: {
       lead: passage('2026-01-05T10:00Z', '2026-01-06T10:00Z', true),
       // No mql stamp: the lead passes through mql the moment it enters sal.
@@ -70,7 +84,11 @@ const cases: Case[] = [
   },
   {
     name: 'disqualified after as-of: still open at as-of',
-    data: { leads: [{ id: 'L', created_at: '2026-01-19T12:00Z', mql_at: '2026-01-20T12:00Z', disqualified_at: '2026-01-27T00:00Z' }] },
+    data: {
+      leads: [
+        { id: 'L', created_at: '2026-01-19T12:00Z', mql_at: '2026-01-20T12:00Z', disqualified_at: '2026-01-27T00:00Z' },
+      ],
+    },
     expect: {
       lead: passage('2026-01-19T12:00Z', '2026-01-20T12:00Z', true),
       mql: passage('2026-01-20T12:00Z', null, false),
@@ -81,7 +99,17 @@ const cases: Case[] = [
     // exit from lead or mql. sal counts its own stamp as an entry, and the disqualification
     // after it as its exit.
     name: 'a later stage stamped before the entry is ignored as an exit',
-    data: { leads: [{ id: 'L', created_at: '2026-01-12T08:00Z', mql_at: '2026-01-13T08:00Z', sal_at: '2026-01-10T08:00Z', disqualified_at: '2026-01-11T08:00Z' }] },
+    data: {
+      leads: [
+        {
+          id: 'L',
+          created_at: '2026-01-12T08:00Z',
+          mql_at: '2026-01-13T08:00Z',
+          sal_at: '2026-01-10T08:00Z',
+          disqualified_at: '2026-01-11T08:00Z',
+        },
+      ],
+    },
     expect: {
       lead: passage('2026-01-12T08:00Z', '2026-01-13T08:00Z', true),
       mql: passage('2026-01-13T08:00Z', null, false),
@@ -116,7 +144,9 @@ const cases: Case[] = [
   {
     name: 'sal → opportunity by the lead’s opportunity_at when no opportunity names it',
     data: {
-      leads: [{ id: 'L', created_at: '2026-01-05T00:00Z', sal_at: '2026-01-06T00:00Z', opportunity_at: '2026-01-08T00:00Z' }],
+      leads: [
+        { id: 'L', created_at: '2026-01-05T00:00Z', sal_at: '2026-01-06T00:00Z', opportunity_at: '2026-01-08T00:00Z' },
+      ],
       opportunities: [{ id: 'O1', lead_id: 'other', created_at: '2026-01-07T00:00Z' }],
     },
     expect: {
@@ -171,7 +201,11 @@ describe('trackStages', () => {
     const tracks = tracksOf(funnel().spec, pipeline(data));
     const actual = Object.fromEntries(
       tracks.map((t) => {
-        const p: Passage = { entry: iso(t.entry[0] ?? NaN), exit: iso(t.exit[0] ?? NaN), advanced: t.advanced[0] === 1 };
+        const p: Passage = {
+          entry: iso(t.entry[0] ?? NaN),
+          exit: iso(t.exit[0] ?? NaN),
+          advanced: t.advanced[0] === 1,
+        };
         return [t.stage.id, p];
       }),
     );

@@ -9,15 +9,64 @@ const usd = (fields: Fields): Fields => ({ currency: 'USD', ...fields });
 
 // As of 1 Apr 2026. Days: Jan 31, Feb 28, Mar 31.
 const book = [
-  usd({ id: 'W1', owner_id: 'A', amount: '0.10', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-11T00:00Z', won: true }), // 10 d
-  usd({ id: 'W2', owner_id: 'B', amount: '0.20', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-21T00:00Z', won: true }), // 20 d
-  usd({ id: 'W3', owner_id: 'A', amount: '0.10', created_at: '2026-02-01T00:00Z', closed_at: '2026-02-04T00:00Z', won: true }), // 3 d
-  usd({ id: 'W4', owner_id: 'C', amount: '0.30', created_at: '2026-03-01T00:00Z', closed_at: '2026-03-31T00:00Z', won: true }), // 30 d
-  usd({ id: 'L1', owner_id: 'A', amount: '9', created_at: '2026-01-10T00:00Z', closed_at: '2026-01-15T00:00Z', won: false }), // 5 d
-  usd({ id: 'L2', owner_id: 'B', amount: '9', created_at: '2026-02-10T00:00Z', closed_at: '2026-02-20T00:00Z', won: false }), // 10 d
+  usd({
+    id: 'W1',
+    owner_id: 'A',
+    amount: '0.10',
+    created_at: '2026-01-01T00:00Z',
+    closed_at: '2026-01-11T00:00Z',
+    won: true,
+  }), // 10 d
+  usd({
+    id: 'W2',
+    owner_id: 'B',
+    amount: '0.20',
+    created_at: '2026-01-01T00:00Z',
+    closed_at: '2026-01-21T00:00Z',
+    won: true,
+  }), // 20 d
+  usd({
+    id: 'W3',
+    owner_id: 'A',
+    amount: '0.10',
+    created_at: '2026-02-01T00:00Z',
+    closed_at: '2026-02-04T00:00Z',
+    won: true,
+  }), // 3 d
+  usd({
+    id: 'W4',
+    owner_id: 'C',
+    amount: '0.30',
+    created_at: '2026-03-01T00:00Z',
+    closed_at: '2026-03-31T00:00Z',
+    won: true,
+  }), // 30 d
+  usd({
+    id: 'L1',
+    owner_id: 'A',
+    amount: '9',
+    created_at: '2026-01-10T00:00Z',
+    closed_at: '2026-01-15T00:00Z',
+    won: false,
+  }), // 5 d
+  usd({
+    id: 'L2',
+    owner_id: 'B',
+    amount: '9',
+    created_at: '2026-02-10T00:00Z',
+    closed_at: '2026-02-20T00:00Z',
+    won: false,
+  }), // 10 d
   usd({ id: 'O1', owner_id: 'A', amount: '9', created_at: '2025-12-01T00:00Z', closed_at: null, won: null }), // open 31 + 31 + 28 + 31 = 121 d
   usd({ id: 'O2', owner_id: 'A', amount: '9', created_at: '2026-03-02T00:00Z', closed_at: null, won: null }), // open 30 d
-  usd({ id: 'O3', owner_id: 'B', amount: '9', created_at: '2026-03-22T00:00Z', closed_at: '2026-04-05T00:00Z', won: true }), // won after as-of: open 10 d
+  usd({
+    id: 'O3',
+    owner_id: 'B',
+    amount: '9',
+    created_at: '2026-03-22T00:00Z',
+    closed_at: '2026-04-05T00:00Z',
+    won: true,
+  }), // won after as-of: open 10 d
   usd({ id: 'O4', owner_id: 'C', amount: '9', created_at: '2026-01-01T00:00Z', closed_at: null, won: null }), // open 90 d: not over 90
   usd({ id: 'X1', owner_id: 'C', amount: '9', created_at: '2026-04-02T00:00Z', closed_at: null, won: null }), // created after as-of
 ].map(row);
@@ -58,29 +107,63 @@ describe('measureDeals: a book of deals', () => {
 });
 
 describe('measureDeals: won amounts', () => {
-  const wonDeal = (amount: string | null, owner = 'A'): Fields => usd({ id: `D-${amount}`, owner_id: owner, amount, created_at: '2026-03-01T00:00Z', closed_at: '2026-03-02T00:00Z', won: true });
+  const wonDeal = (amount: string | null, owner = 'A'): Fields =>
+    usd({
+      id: `D-${amount}`,
+      owner_id: owner,
+      amount,
+      created_at: '2026-03-01T00:00Z',
+      closed_at: '2026-03-02T00:00Z',
+      won: true,
+    });
 
   it.each([
     { name: 'decimals that floats cannot hold', amounts: ['0.10', '0.20'], total: '0.30', average: '0.15' },
     { name: 'an average of exactly half a cent rounds up', amounts: ['1.00', '1.01'], total: '2.01', average: '1.01' }, // 1.005
-    { name: 'an average below half a cent rounds down', amounts: ['10', '10', '10.01'], total: '30.01', average: '10.00' }, // 10.00333…
+    {
+      name: 'an average below half a cent rounds down',
+      amounts: ['10', '10', '10.01'],
+      total: '30.01',
+      average: '10.00',
+    }, // 10.00333…
     // A deal without an amount adds nothing and is not averaged as a 0: 5 ÷ 1.
-    { name: 'a deal without an amount is left out of the sum and the average', amounts: [null, '5'], total: '5.00', average: '5.00' },
+    {
+      name: 'a deal without an amount is left out of the sum and the average',
+      amounts: [null, '5'],
+      total: '5.00',
+      average: '5.00',
+    },
     // Won deals, none with an amount: unknown, never 0.00.
     { name: 'no won deal with an amount: unknown', amounts: [null, null], total: null, average: null },
   ])('$name', ({ amounts, total, average }) => {
-    const { section } = measureDeals(amounts.map((a) => row(wonDeal(a))), asOf);
+    const { section } = measureDeals(
+      amounts.map((a) => row(wonDeal(a))),
+      asOf,
+    );
     expect([section.wonAmount, section.averageWonAmount]).toEqual([total, average]);
   });
 
   it('has no win rate and no average when nothing closed', () => {
-    const { section } = measureDeals([row(usd({ id: 'O', created_at: '2026-03-01T00:00Z', closed_at: null, won: null }))], asOf);
-    expect(section).toMatchObject({ total: 1, open: 1, winRate: null, wonAmount: '0.00', averageWonAmount: null, byOwner: [] });
+    const { section } = measureDeals(
+      [row(usd({ id: 'O', created_at: '2026-03-01T00:00Z', closed_at: null, won: null }))],
+      asOf,
+    );
+    expect(section).toMatchObject({
+      total: 1,
+      open: 1,
+      winRate: null,
+      wonAmount: '0.00',
+      averageWonAmount: null,
+      byOwner: [],
+    });
     expect(section.cycleDays.won).toEqual({ count: 0, median: null, p90: null, mean: null });
   });
 
   it('warns and names no currency when deals mix currencies', () => {
-    const { section, warnings } = measureDeals([row(wonDeal('100')), row({ ...wonDeal('50', 'B'), currency: 'EUR' })], asOf);
+    const { section, warnings } = measureDeals(
+      [row(wonDeal('100')), row({ ...wonDeal('50', 'B'), currency: 'EUR' })],
+      asOf,
+    );
     expect(section.currency).toBeNull();
     expect(section.wonAmount).toBe('150.00'); // summed as given
     expect(warnings).toEqual(['Opportunities are in EUR, USD; deal amounts are summed as given.']);
@@ -88,9 +171,17 @@ describe('measureDeals: won amounts', () => {
 
   it('says why won amounts are unknown when no won deal carries one, per owner too', () => {
     // An export without amounts (closed deals mapped without a revenue column): 3 won, 0 with an amount.
-    const rows = [wonDeal(null, 'A'), { ...wonDeal(null, 'B'), id: 'B2' }, { ...wonDeal(null, 'B'), id: 'B3' }].map(row);
+    const rows = [wonDeal(null, 'A'), { ...wonDeal(null, 'B'), id: 'B2' }, { ...wonDeal(null, 'B'), id: 'B3' }].map(
+      row,
+    );
     const { section, exact, warnings } = measureDeals(rows, asOf);
-    expect(section).toMatchObject({ won: 3, wonAmount: null, averageWonAmount: null, wonWithoutAmount: 3, amountUnknown: 'no-amounts' });
+    expect(section).toMatchObject({
+      won: 3,
+      wonAmount: null,
+      averageWonAmount: null,
+      wonWithoutAmount: 3,
+      amountUnknown: 'no-amounts',
+    });
     // Unknown amounts sort by count (B has 2), then id.
     expect(section.byOwner).toEqual([
       { ownerId: 'B', won: 2, wonAmount: null },
@@ -102,7 +193,12 @@ describe('measureDeals: won amounts', () => {
 
   it('counts and warns about won deals without an amount when others have one', () => {
     const { section, warnings } = measureDeals([row(wonDeal(null, 'A')), row(wonDeal('7.50', 'B'))], asOf);
-    expect(section).toMatchObject({ wonAmount: '7.50', averageWonAmount: '7.50', wonWithoutAmount: 1, amountUnknown: null });
+    expect(section).toMatchObject({
+      wonAmount: '7.50',
+      averageWonAmount: '7.50',
+      wonWithoutAmount: 1,
+      amountUnknown: null,
+    });
     expect(section.byOwner).toEqual([
       { ownerId: 'B', won: 1, wonAmount: '7.50' },
       { ownerId: 'A', won: 1, wonAmount: null },
@@ -113,11 +209,31 @@ describe('measureDeals: won amounts', () => {
 
 describe('dealState', () => {
   it.each<{ name: string; deal: Fields; state: DealState }>([
-    { name: 'won by as-of', deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-03-31T23:59Z', won: true }, state: 'won' },
-    { name: 'closed at as-of itself', deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-04-01T00:00Z', won: false }, state: 'lost' },
-    { name: 'won after as-of', deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-04-01T00:01Z', won: true }, state: 'open' },
-    { name: 'closed with no outcome', deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-03-05T00:00Z', won: null }, state: 'open' },
-    { name: 'created after as-of', deal: { created_at: '2026-04-02T00:00Z', closed_at: null, won: null }, state: 'future' },
+    {
+      name: 'won by as-of',
+      deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-03-31T23:59Z', won: true },
+      state: 'won',
+    },
+    {
+      name: 'closed at as-of itself',
+      deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-04-01T00:00Z', won: false },
+      state: 'lost',
+    },
+    {
+      name: 'won after as-of',
+      deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-04-01T00:01Z', won: true },
+      state: 'open',
+    },
+    {
+      name: 'closed with no outcome',
+      deal: { created_at: '2026-03-01T00:00Z', closed_at: '2026-03-05T00:00Z', won: null },
+      state: 'open',
+    },
+    {
+      name: 'created after as-of',
+      deal: { created_at: '2026-04-02T00:00Z', closed_at: null, won: null },
+      state: 'future',
+    },
   ])('$name: $state', ({ deal, state }) => {
     expect(dealState(row(deal), asOf)).toBe(state);
   });

@@ -11,14 +11,26 @@ import { ms, revenueGoal, row } from '../helpers.js';
 const usd = (fields: Fields): Fields => ({ currency: 'USD', ...fields });
 const quarter = [
   usd({ id: 'G1', amount: '300', created_at: '2025-12-02T00:00Z', closed_at: '2025-12-22T00:00Z', won: true }), // before the period; 20 d
-  usd({ id: 'G2', amount: '200', term_months: 24, created_at: '2026-01-05T00:00Z', closed_at: '2026-01-15T00:00Z', won: true }), // 10 d
+  usd({
+    id: 'G2',
+    amount: '200',
+    term_months: 24,
+    created_at: '2026-01-05T00:00Z',
+    closed_at: '2026-01-15T00:00Z',
+    won: true,
+  }), // 10 d
   usd({ id: 'G3', amount: '100', created_at: '2026-01-22T00:00Z', closed_at: '2026-02-21T00:00Z', won: true }), // 30 d
   usd({ id: 'G5', amount: '400', created_at: '2026-01-10T00:00Z', closed_at: '2026-01-20T00:00Z', won: false }),
   usd({ id: 'G6', amount: '1000', created_at: '2026-02-01T00:00Z', closed_at: null, won: null }),
   usd({ id: 'G7', amount: '5000', created_at: '2026-02-10T00:00Z', closed_at: '2026-03-05T00:00Z', won: true }), // 23 d
 ];
 
-function goalAt(asOf: string, opportunities: Fields[], goal: Partial<RevenueGoalSpec['goal']> = {}, timeZone = 'UTC'): { section: GoalSection; warnings: string[] } {
+function goalAt(
+  asOf: string,
+  opportunities: Fields[],
+  goal: Partial<RevenueGoalSpec['goal']> = {},
+  timeZone = 'UTC',
+): { section: GoalSection; warnings: string[] } {
   const rows: Row[] = opportunities.map(row);
   const deals = measureDeals(rows, ms(asOf));
   return measureGoal(revenueGoal(goal), rows, deals, ms(asOf), timeZone);
@@ -104,7 +116,14 @@ describe('measureGoal', () => {
   });
 
   it('leaves deals in another currency out of the goal, with a warning', () => {
-    const eur = { id: 'G4', currency: 'EUR', amount: '500', created_at: '2026-01-20T00:00Z', closed_at: '2026-02-19T00:00Z', won: true };
+    const eur = {
+      id: 'G4',
+      currency: 'EUR',
+      amount: '500',
+      created_at: '2026-01-20T00:00Z',
+      closed_at: '2026-02-19T00:00Z',
+      won: true,
+    };
     const { section, warnings } = goalAt('2026-03-01T00:00Z', [...quarter, eur]);
     expect(section.actual).toBe('300.00');
     expect(warnings).toEqual(['1 won deals are not in USD and are left out of the goal.']);
@@ -134,23 +153,45 @@ describe('measureGoal', () => {
       usd({ id: 'W1', amount: '3000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-02T00:00Z', won: true }),
       usd({ id: 'W2', amount: '3000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-03T01:00Z', won: true }),
       usd({ id: 'L1', amount: '0', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-05T00:00Z', won: false }),
-      ...['O1', 'O2', 'O3'].map((id) => usd({ id, amount: '900', created_at: '2026-01-10T00:00Z', closed_at: null, won: null })),
+      ...['O1', 'O2', 'O3'].map((id) =>
+        usd({ id, amount: '900', created_at: '2026-01-10T00:00Z', closed_at: null, won: null }),
+      ),
     ];
     const { section } = goalAt('2026-02-01T00:00Z', deals);
     // Win rate 2/3, average 3,000, cycle (1 + 49/24) ÷ 2 = 73/48 d.
     // Exact: 3 × 2/3 × 3,000 ÷ 73/48 = 288,000/73 = 3,945.2054… → 3945.21.
     // (From the displayed 0.6667 and 1.52: 3 × 0.6667 × 3,000 ÷ 1.52 = 3,947.5657… → 3947.57.)
-    expect(section.velocity).toEqual({ openOpportunities: 3, winRate: 0.6667, averageWonAmount: '3000.00', cycleDays: 1.52, perDay: '3945.21', unknown: null });
+    expect(section.velocity).toEqual({
+      openOpportunities: 3,
+      winRate: 0.6667,
+      averageWonAmount: '3000.00',
+      cycleDays: 1.52,
+      perDay: '3945.21',
+      unknown: null,
+    });
     // 59 days left (1 Feb → 1 Apr): 6,000 + 288,000/73 × 59 = 6,000 + 16,992,000/73 = 238,767.1232… → 238767.12.
-    expect(section.forecast).toMatchObject({ remainingDays: 59, projected: '238767.12', projectedAttainment: 238.7671 });
+    expect(section.forecast).toMatchObject({
+      remainingDays: 59,
+      projected: '238767.12',
+      projectedAttainment: 238.7671,
+    });
     // Unrounded: (6,000 + 16,992,000/73) ÷ 1,000 = 17,430/73 = 238.76712328767123287671… (period 8), to 40 significant digits.
     expect(section.forecast.projectedAttainmentExact).toMatch(/^238\.76712328767123287671232876712328767\d{2}$/);
   });
 
   it('takes pace from the exact attainment', () => {
     // 1,000 of 3,000 = 1/3 with 45 of 90 days gone: pace 2/3 = 0.6667 (0.3333 ÷ 0.5 would give 0.6666).
-    const { section } = goalAt('2026-02-15T00:00Z', [usd({ id: 'P', amount: '1000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-10T00:00Z', won: true })], { target: '3000' });
-    expect(section).toMatchObject({ attainment: 0.3333, attainmentExact: '0.3333333333333333333333333333333333333333', elapsed: 0.5, pace: 0.6667 });
+    const { section } = goalAt(
+      '2026-02-15T00:00Z',
+      [usd({ id: 'P', amount: '1000', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-10T00:00Z', won: true })],
+      { target: '3000' },
+    );
+    expect(section).toMatchObject({
+      attainment: 0.3333,
+      attainmentExact: '0.3333333333333333333333333333333333333333',
+      elapsed: 0.5,
+      pace: 0.6667,
+    });
   });
 
   it('is unknown, not 0, when the won deals carry no amount', () => {
@@ -166,16 +207,29 @@ describe('measureGoal', () => {
       velocity: { openOpportunities: 2, winRate: 0.75, averageWonAmount: null, perDay: null, unknown: 'no-amounts' },
       forecast: { projected: null, projectedAttainment: null },
     });
-    expect(warnings).toEqual(['None of the won deals counted by the goal test-goal carries an amount, so its actual and attainment are unknown.']);
+    expect(warnings).toEqual([
+      'None of the won deals counted by the goal test-goal carries an amount, so its actual and attainment are unknown.',
+    ]);
     // Counting deals needs no amount.
-    expect(goalAt('2026-03-01T00:00Z', noAmounts, { metric: 'won_deals', target: '10' }).section).toMatchObject({ actual: '2.00', unknown: null, velocity: { perDay: '0.08', unknown: null } });
+    expect(goalAt('2026-03-01T00:00Z', noAmounts, { metric: 'won_deals', target: '10' }).section).toMatchObject({
+      actual: '2.00',
+      unknown: null,
+      velocity: { perDay: '0.08', unknown: null },
+    });
   });
 
   it('says why velocity is unknown', () => {
     expect(goalAt('2025-12-15T00:00Z', quarter).section.velocity.unknown).toBe('none-closed');
-    const lostOnly = [usd({ id: 'L', amount: '10', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-02T00:00Z', won: false })];
+    const lostOnly = [
+      usd({ id: 'L', amount: '10', created_at: '2026-01-01T00:00Z', closed_at: '2026-01-02T00:00Z', won: false }),
+    ];
     expect(goalAt('2026-03-01T00:00Z', lostOnly).section.velocity).toMatchObject({ perDay: null, unknown: 'none-won' });
-    const instant = [usd({ id: 'I', amount: '10', created_at: '2026-01-02T00:00Z', closed_at: '2026-01-02T00:00Z', won: true })];
-    expect(goalAt('2026-03-01T00:00Z', instant).section.velocity).toMatchObject({ perDay: null, unknown: 'zero-cycle' });
+    const instant = [
+      usd({ id: 'I', amount: '10', created_at: '2026-01-02T00:00Z', closed_at: '2026-01-02T00:00Z', won: true }),
+    ];
+    expect(goalAt('2026-03-01T00:00Z', instant).section.velocity).toMatchObject({
+      perDay: null,
+      unknown: 'zero-cycle',
+    });
   });
 });

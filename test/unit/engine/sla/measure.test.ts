@@ -16,19 +16,29 @@ import { examplePolicies } from '../../../helpers/paths.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const readPolicy = <T>(file: string): T => parse(readFileSync(join(examplePolicies, file), 'utf8')) as T;
-const slaPolicy = (file: string): Policy<'HandoffSla'> => ({ ...readPolicy<Omit<Policy<'HandoffSla'>, 'file'>>(file), file: `policies/${file}` });
+const slaPolicy = (file: string): Policy<'HandoffSla'> => ({
+  ...readPolicy<Omit<Policy<'HandoffSla'>, 'file'>>(file),
+  file: `policies/${file}`,
+});
 
-const calendar = createBusinessCalendar(readPolicy<{ spec: CalendarSpec }>('calendar-us.yaml').spec, 'us-business-hours');
+const calendar = createBusinessCalendar(
+  readPolicy<{ spec: CalendarSpec }>('calendar-us.yaml').spec,
+  'us-business-hours',
+);
 /** speed-to-lead: hand-raiser 1h, enterprise 2h, default 4h; escalation 4h and 1d; recycle after 10d. A working day is 9 h (08:30–17:30). */
 const speed = slaPolicy('sla-speed-to-lead.yaml');
 /** sql-acceptance: default 2d (18 working hours); escalation 2d. */
 const sql = slaPolicy('sla-sal-acceptance.yaml');
-const withSpec = (policy: Policy<'HandoffSla'>, spec: Partial<Policy<'HandoffSla'>['spec']>): Policy<'HandoffSla'> => ({ ...policy, spec: { ...policy.spec, ...spec } });
+const withSpec = (policy: Policy<'HandoffSla'>, spec: Partial<Policy<'HandoffSla'>['spec']>): Policy<'HandoffSla'> => ({
+  ...policy,
+  spec: { ...policy.spec, ...spec },
+});
 /** speed-to-lead without its catch-all target: leads that are neither hand-raisers nor enterprise have no target. */
 const speedNoDefault = withSpec(speed, { targets: speed.spec.targets.slice(0, 2) });
 const policies = { speed, sql, speedNoDefault };
 
-const userRow = (fields: Record<string, string>): Row => Object.assign(Object.create(null) as Record<string, string>, fields);
+const userRow = (fields: Record<string, string>): Row =>
+  Object.assign(Object.create(null) as Record<string, string>, fields);
 const users = new Map<string, Row>([
   ['a1', userRow({ id: 'a1', name: 'Dee', role: 'ae', team: 'ae' })],
   ['u1', userRow({ id: 'u1', name: 'Ana', role: 'sdr', team: 'sdr' })],
@@ -38,7 +48,13 @@ const users = new Map<string, Row>([
 
 function contextAt(asOf: string, start = '2026-01-01T00:00:00-05:00'): EngineContext {
   const end = at(asOf);
-  return { asOf: end, window: { start: at(start), end }, timeZone: 'America/New_York', calendars: new Map([['us-business-hours', calendar]]), users };
+  return {
+    asOf: end,
+    window: { start: at(start), end },
+    timeZone: 'America/New_York',
+    calendars: new Map([['us-business-hours', calendar]]),
+    users,
+  };
 }
 
 interface Item {
@@ -49,7 +65,14 @@ interface Item {
 }
 
 function itemsOf(list: readonly Item[]): SlaItems {
-  const rows = list.map((item, i) => Object.assign(Object.create(null) as Record<string, unknown>, { id: `L${i}`, segment: 'smb', ...item.lead }) as Row);
+  const rows = list.map(
+    (item, i) =>
+      Object.assign(Object.create(null) as Record<string, unknown>, {
+        id: `L${i}`,
+        segment: 'smb',
+        ...item.lead,
+      }) as Row,
+  );
   return {
     entity: 'lead',
     rows,
@@ -76,39 +99,207 @@ interface Case {
 
 // 2026-03-08 and 2026-11-01 are the Sundays on which New York changes clocks.
 const cases: Case[] = [
-  { name: 'across a weekend, met exactly at the deadline (Fri 15:30 → Mon 10:30)', sla: 'speed', item: { from: '2026-03-13T15:30:00-04:00', to: '2026-03-16T10:30:00-04:00' }, outcome: 'met', target: 'default', hours: 4 },
-  { name: 'across a weekend, a minute late', sla: 'speed', item: { from: '2026-03-13T15:30:00-04:00', to: '2026-03-16T10:31:00-04:00' }, outcome: 'breached', target: 'default', hours: 4.02 },
-  { name: 'across Memorial Day (Fri 16:30 → Tue 11:00; deadline Tue 11:30)', sla: 'speed', item: { from: '2026-05-22T16:30:00-04:00', to: '2026-05-26T11:00:00-04:00' }, outcome: 'met', hours: 3.5 },
-  { name: 'across Memorial Day, late (Tue 11:45)', sla: 'speed', item: { from: '2026-05-22T16:30:00-04:00', to: '2026-05-26T11:45:00-04:00' }, outcome: 'breached', hours: 4.25 },
-  { name: 'enterprise 2h, met at Wednesday’s close before Thanksgiving', sla: 'speed', item: { from: '2026-11-25T15:30:00-05:00', to: '2026-11-25T17:30:00-05:00', lead: { segment: 'enterprise' } }, outcome: 'met', target: 'enterprise', hours: 2 },
+  {
+    name: 'across a weekend, met exactly at the deadline (Fri 15:30 → Mon 10:30)',
+    sla: 'speed',
+    item: { from: '2026-03-13T15:30:00-04:00', to: '2026-03-16T10:30:00-04:00' },
+    outcome: 'met',
+    target: 'default',
+    hours: 4,
+  },
+  {
+    name: 'across a weekend, a minute late',
+    sla: 'speed',
+    item: { from: '2026-03-13T15:30:00-04:00', to: '2026-03-16T10:31:00-04:00' },
+    outcome: 'breached',
+    target: 'default',
+    hours: 4.02,
+  },
+  {
+    name: 'across Memorial Day (Fri 16:30 → Tue 11:00; deadline Tue 11:30)',
+    sla: 'speed',
+    item: { from: '2026-05-22T16:30:00-04:00', to: '2026-05-26T11:00:00-04:00' },
+    outcome: 'met',
+    hours: 3.5,
+  },
+  {
+    name: 'across Memorial Day, late (Tue 11:45)',
+    sla: 'speed',
+    item: { from: '2026-05-22T16:30:00-04:00', to: '2026-05-26T11:45:00-04:00' },
+    outcome: 'breached',
+    hours: 4.25,
+  },
+  {
+    name: 'enterprise 2h, met at Wednesday’s close before Thanksgiving',
+    sla: 'speed',
+    item: { from: '2026-11-25T15:30:00-05:00', to: '2026-11-25T17:30:00-05:00', lead: { segment: 'enterprise' } },
+    outcome: 'met',
+    target: 'enterprise',
+    hours: 2,
+  },
   // Only 2 working hours have passed by Monday's opening, but the deadline was Wednesday 17:30.
-  { name: 'enterprise 2h, touched after the Thanksgiving holidays: 2h of wait, yet after the deadline', sla: 'speed', item: { from: '2026-11-25T15:30:00-05:00', to: '2026-11-30T08:30:00-05:00', lead: { segment: 'enterprise' } }, outcome: 'breached', target: 'enterprise', hours: 2 },
-  { name: 'across the spring DST change (Fri 16:30 EST → Mon 11:30 EDT)', sla: 'speed', item: { from: '2026-03-06T16:30:00-05:00', to: '2026-03-09T11:30:00-04:00' }, outcome: 'met', hours: 4 },
-  { name: 'across the spring DST change, a minute late', sla: 'speed', item: { from: '2026-03-06T16:30:00-05:00', to: '2026-03-09T11:31:00-04:00' }, outcome: 'breached', hours: 4.02 },
-  { name: 'across the autumn DST change (Fri 17:00 EDT → Mon 12:00 EST)', sla: 'speed', item: { from: '2026-10-30T17:00:00-04:00', to: '2026-11-02T12:00:00-05:00' }, outcome: 'met', hours: 4 },
-  { name: 'across the autumn DST change, a minute late', sla: 'speed', item: { from: '2026-10-30T17:00:00-04:00', to: '2026-11-02T12:01:00-05:00' }, outcome: 'breached', hours: 4.02 },
-  { name: '2d is two 9-hour working days: Thu 12:00 → Mon 12:00', sla: 'sql', item: { from: '2026-03-12T12:00:00-04:00', to: '2026-03-16T12:00:00-04:00' }, outcome: 'met', target: 'default', hours: 18 },
-  { name: '2d, an hour late', sla: 'sql', item: { from: '2026-03-12T12:00:00-04:00', to: '2026-03-16T13:00:00-04:00' }, outcome: 'breached', target: 'default', hours: 19 },
-  { name: 'a demo request gets the 1h hand-raiser target', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:00:00-04:00', lead: { demo_requested: true } }, outcome: 'met', target: 'hand-raiser', hours: 1 },
-  { name: 'the first matching target applies: an enterprise hand-raiser has 1h', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:15:00-04:00', lead: { contact_sales: true, segment: 'enterprise' } }, outcome: 'breached', target: 'hand-raiser', hours: 1.25 },
-  { name: 'enterprise 2h: late at 2.5h, which the default would allow', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T11:30:00-04:00', lead: { segment: 'enterprise' } }, outcome: 'breached', target: 'enterprise', hours: 2.5 },
-  { name: 'touched the moment the clock started', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T09:00:00-04:00' }, outcome: 'met', hours: 0 },
-  { name: 'a lead that arrives at night waits from the opening', sla: 'speed', item: { from: '2026-03-10T22:00:00-04:00', to: '2026-03-11T12:30:00-04:00' }, outcome: 'met', hours: 4 },
-  { name: 'open, deadline a minute after as-of: pending', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00' }, asOf: '2026-03-10T12:59:00-04:00', outcome: 'pending', target: 'default', hours: 3.98 },
-  { name: 'open, deadline exactly at as-of: breached', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00' }, asOf: '2026-03-10T13:00:00-04:00', outcome: 'breached', target: 'default', hours: 4 },
-  { name: 'open over a weekend: as-of Saturday, deadline Monday 10:30, pending', sla: 'speed', item: { from: '2026-03-13T15:30:00-04:00' }, asOf: '2026-03-14T12:00:00-04:00', outcome: 'pending', hours: 2 },
-  { name: 'a to-event after as-of does not exist yet', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T14:00:00-04:00' }, asOf: '2026-03-10T12:00:00-04:00', outcome: 'pending', hours: 3 },
-  { name: 'a to-event before the from-event is invalidOrder, not met', sla: 'speed', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T08:00:00-04:00' }, outcome: 'invalidOrder', target: 'default' },
-  { name: 'no target matches: untargeted, still measured', sla: 'speedNoDefault', item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:00:00-04:00' }, outcome: 'untargeted', hours: 1 },
-  { name: 'no target matches and still open: untargeted', sla: 'speedNoDefault', item: { from: '2026-03-10T09:00:00-04:00' }, asOf: '2026-03-12T09:00:00-04:00', outcome: 'untargeted', hours: 18 },
+  {
+    name: 'enterprise 2h, touched after the Thanksgiving holidays: 2h of wait, yet after the deadline',
+    sla: 'speed',
+    item: { from: '2026-11-25T15:30:00-05:00', to: '2026-11-30T08:30:00-05:00', lead: { segment: 'enterprise' } },
+    outcome: 'breached',
+    target: 'enterprise',
+    hours: 2,
+  },
+  {
+    name: 'across the spring DST change (Fri 16:30 EST → Mon 11:30 EDT)',
+    sla: 'speed',
+    item: { from: '2026-03-06T16:30:00-05:00', to: '2026-03-09T11:30:00-04:00' },
+    outcome: 'met',
+    hours: 4,
+  },
+  {
+    name: 'across the spring DST change, a minute late',
+    sla: 'speed',
+    item: { from: '2026-03-06T16:30:00-05:00', to: '2026-03-09T11:31:00-04:00' },
+    outcome: 'breached',
+    hours: 4.02,
+  },
+  {
+    name: 'across the autumn DST change (Fri 17:00 EDT → Mon 12:00 EST)',
+    sla: 'speed',
+    item: { from: '2026-10-30T17:00:00-04:00', to: '2026-11-02T12:00:00-05:00' },
+    outcome: 'met',
+    hours: 4,
+  },
+  {
+    name: 'across the autumn DST change, a minute late',
+    sla: 'speed',
+    item: { from: '2026-10-30T17:00:00-04:00', to: '2026-11-02T12:01:00-05:00' },
+    outcome: 'breached',
+    hours: 4.02,
+  },
+  {
+    name: '2d is two 9-hour working days: Thu 12:00 → Mon 12:00',
+    sla: 'sql',
+    item: { from: '2026-03-12T12:00:00-04:00', to: '2026-03-16T12:00:00-04:00' },
+    outcome: 'met',
+    target: 'default',
+    hours: 18,
+  },
+  {
+    name: '2d, an hour late',
+    sla: 'sql',
+    item: { from: '2026-03-12T12:00:00-04:00', to: '2026-03-16T13:00:00-04:00' },
+    outcome: 'breached',
+    target: 'default',
+    hours: 19,
+  },
+  {
+    name: 'a demo request gets the 1h hand-raiser target',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:00:00-04:00', lead: { demo_requested: true } },
+    outcome: 'met',
+    target: 'hand-raiser',
+    hours: 1,
+  },
+  {
+    name: 'the first matching target applies: an enterprise hand-raiser has 1h',
+    sla: 'speed',
+    item: {
+      from: '2026-03-10T09:00:00-04:00',
+      to: '2026-03-10T10:15:00-04:00',
+      lead: { contact_sales: true, segment: 'enterprise' },
+    },
+    outcome: 'breached',
+    target: 'hand-raiser',
+    hours: 1.25,
+  },
+  {
+    name: 'enterprise 2h: late at 2.5h, which the default would allow',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T11:30:00-04:00', lead: { segment: 'enterprise' } },
+    outcome: 'breached',
+    target: 'enterprise',
+    hours: 2.5,
+  },
+  {
+    name: 'touched the moment the clock started',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T09:00:00-04:00' },
+    outcome: 'met',
+    hours: 0,
+  },
+  {
+    name: 'a lead that arrives at night waits from the opening',
+    sla: 'speed',
+    item: { from: '2026-03-10T22:00:00-04:00', to: '2026-03-11T12:30:00-04:00' },
+    outcome: 'met',
+    hours: 4,
+  },
+  {
+    name: 'open, deadline a minute after as-of: pending',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00' },
+    asOf: '2026-03-10T12:59:00-04:00',
+    outcome: 'pending',
+    target: 'default',
+    hours: 3.98,
+  },
+  {
+    name: 'open, deadline exactly at as-of: breached',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00' },
+    asOf: '2026-03-10T13:00:00-04:00',
+    outcome: 'breached',
+    target: 'default',
+    hours: 4,
+  },
+  {
+    name: 'open over a weekend: as-of Saturday, deadline Monday 10:30, pending',
+    sla: 'speed',
+    item: { from: '2026-03-13T15:30:00-04:00' },
+    asOf: '2026-03-14T12:00:00-04:00',
+    outcome: 'pending',
+    hours: 2,
+  },
+  {
+    name: 'a to-event after as-of does not exist yet',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T14:00:00-04:00' },
+    asOf: '2026-03-10T12:00:00-04:00',
+    outcome: 'pending',
+    hours: 3,
+  },
+  {
+    name: 'a to-event before the from-event is invalidOrder, not met',
+    sla: 'speed',
+    item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T08:00:00-04:00' },
+    outcome: 'invalidOrder',
+    target: 'default',
+  },
+  {
+    name: 'no target matches: untargeted, still measured',
+    sla: 'speedNoDefault',
+    item: { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:00:00-04:00' },
+    outcome: 'untargeted',
+    hours: 1,
+  },
+  {
+    name: 'no target matches and still open: untargeted',
+    sla: 'speedNoDefault',
+    item: { from: '2026-03-10T09:00:00-04:00' },
+    asOf: '2026-03-12T09:00:00-04:00',
+    outcome: 'untargeted',
+    hours: 18,
+  },
 ];
 
 describe('measureSla, one item at a time (calendar-us.yaml)', () => {
   it.each(cases)('$name', ({ sla, item, asOf = '2026-12-31T17:00:00-05:00', outcome, target, hours }) => {
     const result = measureSla(policies[sla], itemsOf([item]), contextAt(asOf));
     expect(result.eligible).toBe(1);
-    expect(countsOf(result)).toEqual({ ...countsOf({ met: 0, breached: 0, pending: 0, untargeted: 0, invalidOrder: 0 } as SlaCounts), [outcome]: 1 });
-    if (target !== undefined) expect(result.targets.find((t) => t.id === target)).toMatchObject({ eligible: 1, [outcome]: 1 });
+    expect(countsOf(result)).toEqual({
+      ...countsOf({ met: 0, breached: 0, pending: 0, untargeted: 0, invalidOrder: 0 } as SlaCounts),
+      [outcome]: 1,
+    });
+    if (target !== undefined)
+      expect(result.targets.find((t) => t.id === target)).toMatchObject({ eligible: 1, [outcome]: 1 });
     const isStopped = item.to != null && at(item.to) <= at(asOf);
     const summary = isStopped ? result.response : result.openAge;
     if (outcome === 'invalidOrder') {
@@ -199,12 +390,12 @@ describe('measureSla on a set of items', () => {
   });
 
   const weekly: Item[] = [
-      { from: '2026-02-27T09:00:00-05:00', to: '2026-02-27T10:00:00-05:00' }, // before the window
-      { from: '2026-03-02T00:00:00-05:00', to: '2026-03-02T10:00:00-05:00' }, // at its start: 1.5h, met, W10
-      { from: '2026-03-03T09:00:00-05:00', to: '2026-03-03T10:00:00-05:00' }, // met, W10
-      { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T14:00:00-04:00' }, // breached, W11
-      { from: '2026-03-20T10:00:00-04:00' }, // pending, W12
-      { from: '2026-03-20T12:00:00-04:00' }, // at as-of, the window's end: not eligible
+    { from: '2026-02-27T09:00:00-05:00', to: '2026-02-27T10:00:00-05:00' }, // before the window
+    { from: '2026-03-02T00:00:00-05:00', to: '2026-03-02T10:00:00-05:00' }, // at its start: 1.5h, met, W10
+    { from: '2026-03-03T09:00:00-05:00', to: '2026-03-03T10:00:00-05:00' }, // met, W10
+    { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T14:00:00-04:00' }, // breached, W11
+    { from: '2026-03-20T10:00:00-04:00' }, // pending, W12
+    { from: '2026-03-20T12:00:00-04:00' }, // at as-of, the window's end: not eligible
   ];
   const weeklyContext = contextAt('2026-03-20T12:00:00-04:00', '2026-03-02T00:00:00-05:00');
 
@@ -221,14 +412,26 @@ describe('measureSla on a set of items', () => {
   it('tallies any sub-window or period from the row outcomes, without measuring again', () => {
     const items = itemsOf(weekly);
     const outcomes = measureSlaRows(speed, items, weeklyContext);
-    const sub = { label: 'from 9 March', start: at('2026-03-09T00:00:00-04:00'), end: at('2026-03-21T00:00:00-04:00'), covered: 1 };
-    expect(tallySlaByPeriod(outcomes, items.from, [sub])).toEqual([{ eligible: 2, met: 0, breached: 1, pending: 1, untargeted: 0, invalidOrder: 0, compliance: 0 }]);
+    const sub = {
+      label: 'from 9 March',
+      start: at('2026-03-09T00:00:00-04:00'),
+      end: at('2026-03-21T00:00:00-04:00'),
+      covered: 1,
+    };
+    expect(tallySlaByPeriod(outcomes, items.from, [sub])).toEqual([
+      { eligible: 2, met: 0, breached: 1, pending: 1, untargeted: 0, invalidOrder: 0, compliance: 0 },
+    ]);
     const months = listPeriods('month', weeklyContext.window, weeklyContext.timeZone);
-    expect(tallySlaByPeriod(outcomes, items.from, months).map((m) => [m.eligible, m.compliance])).toEqual([[4, 0.6667]]);
+    expect(tallySlaByPeriod(outcomes, items.from, months).map((m) => [m.eligible, m.compliance])).toEqual([
+      [4, 0.6667],
+    ]);
   });
 
   it('gives zeros and nulls, never NaN, for no items', () => {
-    for (const list of [[], [{ from: null }, { from: '2025-12-01T09:00:00-05:00', to: '2025-12-01T10:00:00-05:00' }]] as Item[][]) {
+    for (const list of [
+      [],
+      [{ from: null }, { from: '2025-12-01T09:00:00-05:00', to: '2025-12-01T10:00:00-05:00' }],
+    ] as Item[][]) {
       const result = measureSla(speed, itemsOf(list), contextAt('2026-01-15T12:00:00-05:00'));
       expect(JSON.parse(JSON.stringify(result)) as SlaResult).toEqual(result);
       expect(result).toMatchObject({
@@ -263,7 +466,12 @@ describe('measureSla on a set of items', () => {
   });
 
   it('counts an item whose target rule fails as untargeted and reports the failure, without stopping', () => {
-    const byAge = withSpec(speed, { targets: [{ id: 'stale', when: { '>': [{ days_since: [{ var: 'title' }] }, 30] }, within: '1h' }, ...speed.spec.targets] });
+    const byAge = withSpec(speed, {
+      targets: [
+        { id: 'stale', when: { '>': [{ days_since: [{ var: 'title' }] }, 30] }, within: '1h' },
+        ...speed.spec.targets,
+      ],
+    });
     const items: Item[] = [
       { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:00:00-04:00', lead: { title: 'not a date' } },
       { from: '2026-03-10T09:00:00-04:00', to: '2026-03-10T10:00:00-04:00' },

@@ -28,8 +28,16 @@ describe('nearestRank', () => {
 
 describe('summariseHours', () => {
   it('gives count, median and p90 in hours to 2 dp, whatever the input order', () => {
-    expect(summariseHours(hoursMs(9, 0.25, 4, 1, 2.5, 30, 1.5, 3, 6, 12))).toEqual({ count: 10, medianHours: 3, p90Hours: 12 });
-    expect(summariseHours(Float64Array.from([60_000, 120_000, 100_000]))).toEqual({ count: 3, medianHours: 0.03, p90Hours: 0.03 });
+    expect(summariseHours(hoursMs(9, 0.25, 4, 1, 2.5, 30, 1.5, 3, 6, 12))).toEqual({
+      count: 10,
+      medianHours: 3,
+      p90Hours: 12,
+    });
+    expect(summariseHours(Float64Array.from([60_000, 120_000, 100_000]))).toEqual({
+      count: 3,
+      medianHours: 0.03,
+      p90Hours: 0.03,
+    });
   });
 
   it('gives nulls, not NaN, for nothing', () => {

@@ -13,8 +13,10 @@ import { examplePolicies } from '../../../helpers/paths.js';
 const at = (iso: string): number => Date.parse(iso);
 const usSpec = (parse(readFileSync(join(examplePolicies, 'calendar-us.yaml'), 'utf8')) as { spec: CalendarSpec }).spec;
 const zone = 'America/New_York';
-const calendarOf = (workingHours: CalendarSpec['workingHours'], holidays: CalendarSpec['holidays'] = []): BusinessCalendar =>
-  createBusinessCalendar({ timeZone: zone, workingHours, holidays });
+const calendarOf = (
+  workingHours: CalendarSpec['workingHours'],
+  holidays: CalendarSpec['holidays'] = [],
+): BusinessCalendar => createBusinessCalendar({ timeZone: zone, workingHours, holidays });
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 const calendars: Record<string, BusinessCalendar> = {
@@ -34,16 +36,19 @@ describe('business timeline', () => {
   const start = at('2026-01-01T00:00:00-05:00');
   const end = at('2027-01-01T00:00:00-05:00');
 
-  it.each(Object.entries(calendars))('gives exactly the calendar’s business time between any two instants: %s', (_name, calendar) => {
-    const timeline = createBusinessTimeline(calendar, start, end);
-    const instant = fc.integer({ min: start, max: end });
-    fc.assert(
-      fc.property(instant, instant, (a, b) => {
-        expect(timeline.elapsedMs(b) - timeline.elapsedMs(a)).toBe(businessMsBetween(calendar, a, b));
-      }),
-      { numRuns: 300, seed: 20260308 },
-    );
-  });
+  it.each(Object.entries(calendars))(
+    'gives exactly the calendar’s business time between any two instants: %s',
+    (_name, calendar) => {
+      const timeline = createBusinessTimeline(calendar, start, end);
+      const instant = fc.integer({ min: start, max: end });
+      fc.assert(
+        fc.property(instant, instant, (a, b) => {
+          expect(timeline.elapsedMs(b) - timeline.elapsedMs(a)).toBe(businessMsBetween(calendar, a, b));
+        }),
+        { numRuns: 300, seed: 20260308 },
+      );
+    },
+  );
 
   it('is exact at the DST changes, holidays and window edges of calendar-us.yaml', () => {
     const calendar = calendars['calendar-us.yaml (08:30–17:30, 2026 holidays)'] as BusinessCalendar;
@@ -62,7 +67,9 @@ describe('business timeline', () => {
     const day = (a: string, b: string) => (timeline.elapsedMs(at(b)) - timeline.elapsedMs(at(a))) / 3_600_000;
     expect(day('2026-03-08T00:00:00-05:00', '2026-03-09T00:00:00-04:00')).toBe(3);
     // The calendar reads the repeated 01:00 as its second occurrence; the timeline agrees with it.
-    expect(day('2026-11-01T00:00:00-04:00', '2026-11-02T00:00:00-05:00')).toBe(calendar.hoursBetween(at('2026-11-01T00:00:00-04:00'), at('2026-11-02T00:00:00-05:00')));
+    expect(day('2026-11-01T00:00:00-04:00', '2026-11-02T00:00:00-05:00')).toBe(
+      calendar.hoursBetween(at('2026-11-01T00:00:00-04:00'), at('2026-11-02T00:00:00-05:00')),
+    );
     expect(day('2026-03-09T00:00:00-04:00', '2026-03-10T00:00:00-04:00')).toBe(4);
   });
 
@@ -104,13 +111,22 @@ describe('measureWorkingDayHours', () => {
 
   it('is not moved by holidays or a DST change inside the weeks it measures', () => {
     const us = calendars['calendar-us.yaml (08:30–17:30, 2026 holidays)'] as BusinessCalendar;
-    for (const iso of ['2026-01-02T00:00:00-05:00', '2026-03-20T00:00:00-04:00', '2026-11-10T00:00:00-05:00', '2026-12-31T12:00:00-05:00']) {
+    for (const iso of [
+      '2026-01-02T00:00:00-05:00',
+      '2026-03-20T00:00:00-04:00',
+      '2026-11-10T00:00:00-05:00',
+      '2026-12-31T12:00:00-05:00',
+    ]) {
       expect(measureWorkingDayHours(us, at(iso))).toBe(9);
     }
   });
 
   it('refuses a calendar with no working time in the weeks it measures', () => {
-    const holidays = Array.from({ length: 70 }, (_, d) => ({ date: new Date(at('2025-12-25T12:00:00Z') + d * 86_400_000).toISOString().slice(0, 10) }));
-    expect(() => measureWorkingDayHours(calendarOf([{ days: weekdays, start: '09:00', end: '17:00' }], holidays), until)).toThrow(RangeError);
+    const holidays = Array.from({ length: 70 }, (_, d) => ({
+      date: new Date(at('2025-12-25T12:00:00Z') + d * 86_400_000).toISOString().slice(0, 10),
+    }));
+    expect(() =>
+      measureWorkingDayHours(calendarOf([{ days: weekdays, start: '09:00', end: '17:00' }], holidays), until),
+    ).toThrow(RangeError);
   });
 });
