@@ -1,9 +1,17 @@
+import { Decimal } from 'decimal.js';
 import type { DurationStats } from '../report/funnel.js';
 
-/** Rounds to `digits` decimal places (half away from zero), so reports carry no float noise. */
+/**
+ * Rounds to `digits` (0 or more) decimal places, half away from zero, so reports carry no
+ * float noise. It rounds the decimal a reader sees: the shortest one that reads back as
+ * `value` (what `String(value)` prints), so 1.005 → 1.01 and 10.075 → 10.08 although the
+ * doubles nearest them lie just below (1.00499999999999989…). -0 becomes 0; NaN and
+ * infinities are returned as they are.
+ */
 export function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round((value + Number.EPSILON * Math.sign(value)) * f) / f;
+  if (!Number.isFinite(value)) return value;
+  // decimal.js reads a number through its shortest decimal form; ROUND_HALF_UP is away from zero.
+  return new Decimal(value).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber() + 0;
 }
 
 /** `numerator ÷ denominator` rounded, or null when the denominator is 0. */

@@ -1,15 +1,17 @@
 import { describe as suite, expect, it } from 'vitest';
-import { describe } from '../../../src/core/engine/stats.js';
+import { describe, round } from '../../../src/core/engine/stats.js';
 
-/** Median and p90 by a full sort, as the definition reads. */
+/**
+ * Median and p90 by a full sort, as the definition reads. Rounding is `round` itself, which
+ * stats-round.test.ts checks against hand-worked values: this oracle is for the selection.
+ */
 function bySort(values: readonly number[]): { count: number; median: number | null; p90: number | null } {
   const n = values.length;
   if (n === 0) return { count: 0, median: null, p90: null };
   const sorted = Float64Array.from(values).sort();
   const mid = n >> 1;
   const median = n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  const round = (v: number): number => Math.round((v + Number.EPSILON * Math.sign(v)) * 100) / 100;
-  return { count: n, median: round(median), p90: round(sorted[Math.ceil(0.9 * n) - 1] as number) };
+  return { count: n, median: round(median, 2), p90: round(sorted[Math.ceil(0.9 * n) - 1] as number, 2) };
 }
 
 suite('describe', () => {

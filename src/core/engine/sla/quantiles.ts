@@ -1,4 +1,5 @@
 import type { HoursSummary } from '../../report/sla.js';
+import { round } from '../stats.js';
 import { HOUR_MS } from './durations.js';
 
 /**
@@ -13,10 +14,9 @@ export function nearestRank(sorted: Float64Array, p: number): number | null {
   return sorted[rank - 1] as number;
 }
 
-/** A number rounded to `digits` decimal places (hours to 2, fractions to 4); -0 becomes 0. */
+/** A number rounded to `digits` decimal places (hours to 2, fractions to 4) by the one rule of `round`. */
 export function roundTo(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale + 0;
+  return round(value, digits);
 }
 
 /** Count, median and p90 (nearest rank) of durations given in business milliseconds, in hours to 2 dp. */

@@ -57,4 +57,10 @@ describe('roundTo', () => {
     expect(roundTo(2 / 3, 4)).toBe(0.6667);
     expect(Object.is(roundTo(-0.0001, 2), 0)).toBe(true);
   });
+
+  it('rounds halves away from zero, as written in decimal', () => {
+    expect(roundTo(1.005, 2)).toBe(1.01); // 1.00|5 → 1.01, though the double is just below 1.005
+    expect(roundTo(-1.5, 0)).toBe(-2); // Math.round gives −1
+    expect(roundTo(0.12345, 4)).toBe(0.1235); // 0.1234|5 → 0.1235
+  });
 });
