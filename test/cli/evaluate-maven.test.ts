@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StageReport } from '../../src/core/report/index.js';
+import type { FileAccounting } from '../../src/core/data/types.js';
+import type { DealsSection, GoalSection, Report, StageLoad, StageReport } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
@@ -14,41 +15,27 @@ import { fixturesDir } from '../helpers/paths.js';
  * Python's csv module.
  */
 
-interface Stats {
-  count: number;
-  mean: number | null;
-  median: number | null;
-  p90: number | null;
-}
+/** What compute-expected.py writes for a file: the report's accounting, by base name. */
+type FileFigures = Pick<
+  FileAccounting,
+  'file' | 'entity' | 'rowsRead' | 'rowsEvaluated' | 'rowsRejected' | 'issueCount'
+>;
 
-interface OwnerFigures {
-  ownerId: string;
-  won: number;
-  wonAmount: string;
-}
+type DealFigures = Pick<
+  DealsSection,
+  | 'currency'
+  | 'total'
+  | 'open'
+  | 'won'
+  | 'lost'
+  | 'winRate'
+  | 'wonAmount'
+  | 'averageWonAmount'
+  | 'cycleDays'
+  | 'openAgeDays'
+>;
 
-interface DealFigures {
-  currency: string | null;
-  total: number;
-  open: number;
-  won: number;
-  lost: number;
-  winRate: number | null;
-  wonAmount: string;
-  averageWonAmount: string | null;
-  cycleDays: { won: Stats; lost: Stats };
-  openAgeDays: Stats & { over90: number };
-  byOwner: OwnerFigures[];
-}
-
-interface FileFigures {
-  file: string;
-  entity: string;
-  rowsRead: number;
-  rowsEvaluated: number;
-  rowsRejected: number;
-  issueCount: number;
-}
+type OwnerFigures = DealsSection['byOwner'][number];
 
 type StageFigures = Pick<
   StageReport,
@@ -63,40 +50,9 @@ type StageFigures = Pick<
   | 'timeInStageHours'
 >;
 
-interface LoadFigures {
-  stage: string;
-  capacityPerWeek: number | null;
-  capacityBasis: string;
-  demandPerWeek: number | null;
-  utilisation: number | null;
-  peakWeek: string | null;
-  peakWeekUtilisation: number | null;
-  throughputPerWeek: number | null;
-  wipStart: number;
-  wipEnd: number;
-  queueGrowthPerWeek: number | null;
-  littlesLaw: {
-    averageWip: number;
-    meanWeeksInStage: number | null;
-    expectedWip: number | null;
-    ratio: number | null;
-    isFlagged: boolean;
-  };
-}
+type LoadFigures = Omit<StageLoad, 'isCandidate'>;
 
-interface GoalFigures {
-  actual: string;
-  target: string;
-  attainment: number | null;
-}
-
-interface Report {
-  data: { files: FileFigures[] };
-  deals: DealFigures;
-  funnel: { stages: StageFigures[] };
-  constraint: { stage: string | null; stages: LoadFigures[] };
-  goal: GoalFigures;
-}
+type GoalFigures = Pick<GoalSection, 'actual' | 'target' | 'attainment'>;
 
 interface Expected {
   asOf: string;
@@ -193,7 +149,7 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
   });
 
   it('follows deals through the funnel: arrivals, exits, open, conversions and time in stage', () => {
-    const stage = (id: string) => report.funnel.stages.find((s) => s.id === id);
+    const stage = (id: string) => report.funnel?.stages.find((s) => s.id === id);
     expect(stage('opportunity')).toMatchObject(expected.funnel.opportunity);
     expect(stage('won')?.arrivals).toBe(expected.funnel.won.arrivals);
     expect(stage('lost')?.arrivals).toBe(expected.funnel.lost.arrivals);
@@ -201,8 +157,8 @@ describe('revops evaluate on the Maven CRM sales opportunities export', () => {
 
   it("finds the constraint on observed capacity: demand, utilisation, peak week, throughput, WIP, queue growth and Little's law", () => {
     const { stage, ...load } = expected.constraint;
-    expect(report.constraint.stage).toBe(stage);
-    expect(report.constraint.stages.find((s) => s.stage === stage)).toMatchObject(load);
+    expect(report.constraint?.stage).toBe(stage);
+    expect(report.constraint?.stages.find((s) => s.stage === stage)).toMatchObject(load);
   });
 
   it('measures the goal: won amount closed in 2017 against the target', () => {
