@@ -13,6 +13,23 @@ function normalise(text: string): string {
 
 const hostile = join(fixturesDir, 'evaluate', 'hostile-names');
 
+/**
+ * Key figures of the bundled example, worked by hand from the tables, asserted beside each
+ * golden so that a regenerated golden cannot quietly change them. They read the same in the
+ * terminal and in markdown (cells split by spaces or `|`).
+ */
+function expectExampleFigures(text: string): void {
+  expect(text).toMatch(/utilisation 0\.87\b/); // mql: 65.2 arrivals a week ÷ capacity 75 = 0.869
+  expect(text).toContain('14,689 rows read, 14,689 evaluated, 0 rejected'); // 5,500 + 73 + 9,104 + 12 files
+  expect(text).toMatch(/mql\W+mql\W+838\W+15\.2 %/); // 838 ÷ 5,500 leads = 15.24 %
+  expect(text).toContain('267 of 827 decided'); // speed-to-lead 267 ÷ 827 = 32.3 %
+  expect(text).toContain('32.3 %');
+  // sdr-pipeline: each person's months add up to the person's total, and the people to the plan's.
+  expect(text).toMatch(/U007 Jordan Blake\W+787\.50\W+1,462\.50\W+3,463\.47\W+5,713\.47/); // 787.50 + 1,462.50 + 3,463.47
+  expect(text).toMatch(/total\W+3,712\.50\W+7,331\.85\W+8,082\.72\W+19,127\.07/); // 5,713.47 + 6,280.70 + 7,132.90
+  expect(text).toContain('39,009.47 USD'); // 19,882.40 + 0.00 + 19,127.07 over the three plans
+}
+
 describe('revops evaluate', () => {
   const tempDir = useTempDirs();
 
@@ -21,6 +38,7 @@ describe('revops evaluate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').every((line) => [...line].length <= 100)).toBe(true);
+    expectExampleFigures(run.stdout);
     expectGolden('evaluate/example.terminal.txt', normalise(run.stdout));
   });
 
@@ -29,6 +47,7 @@ describe('revops evaluate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith('### Revenue engine as of ')).toBe(true);
     expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
+    expectExampleFigures(run.stdout);
     expectGolden('evaluate/example.markdown.md', normalise(run.stdout));
   });
 

@@ -18,6 +18,20 @@ function normalise(text: string): string {
   return text.replace(/revops-policy \d+\.\d+\.\d+\S*/g, 'revops-policy X.Y.Z').replaceAll(repoRoot, '<repo>/');
 }
 
+/**
+ * Key figures of the bundled change (MQL threshold 65 → 60), worked by hand, asserted beside
+ * each golden so that a regenerated golden cannot quietly change them; terminal or markdown.
+ */
+function expectChangeFigures(text: string): void {
+  expect(text).toMatch(/utilisation 0\.87 → 1\.02/); // the constraint mql, base → head
+  expect(text).toMatch(/\+149 \\?\(838 → 987\\?\)/); // 987 − 838 MQLs
+  expect(text).toContain('149 of 5,500 leads move'); // all nurture → mql
+  expect(text).toMatch(/sdr-pipeline\W+(USD\W+)?19,127\.07( USD)?\W+17,777\.07( USD)?\W+[−-]1,350\.00/); // 19,127.07 − 17,777.07
+  expect(text).toMatch(/payout\s+[−-]1,350\.00 USD \\?\([−-]3\.5 %\\?\)/); // 1,350.00 ÷ 39,009.47 = 3.46 %
+  expect(text).toMatch(/constraint-overload\W.*1\.02 is above 1/);
+  expect(text).toMatch(/sla-compliance-drop\W.*[−-]4\.79 is below [−-]3/);
+}
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
@@ -87,12 +101,17 @@ describe('revops impact', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
+    expectChangeFigures(run.stdout);
+    // Each SDR loses the constraint component once: 3 × −450.00 = −1,350.00.
+    for (const person of ['U007 Jordan Blake', 'U008 Aisha Mensah', 'U009 Tom Keller'])
+      expect(run.stdout).toMatch(new RegExp(`\\| ${person} \\| [\\d,.]+ \\| [\\d,.]+ \\| [−-]450\\.00 \\|`));
     expectGolden('impact/proposed-change.markdown.md', normalise(run.stdout));
   });
 
   it('prints the demo npm start shows (terminal golden)', async () => {
     const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed]);
     expect(run.code).toBe(0);
+    expectChangeFigures(run.stdout);
     expectGolden('impact/proposed-change.terminal.txt', normalise(run.stdout));
   });
 

@@ -722,6 +722,22 @@ describe('revops validate on bad input', () => {
       expect(run.stderr).toBe('');
       expectGolden(`validate/${scenario}.${format === 'json' ? 'json' : 'txt'}`, run.stdout);
     });
+
+    it('says the same in both formats: every issue at its line:column with its code, and the counts', async () => {
+      const json = await validateJson(scenarioDir(scenario));
+      const text = (await runRevops(['validate', scenarioDir(scenario)])).stdout;
+      expect(json.issues.length).toBeGreaterThan(0);
+      for (const issue of json.issues) {
+        const at = new RegExp(
+          `^ +${issue.line}:${issue.column} +${issue.severity} .*  ${issue.code.replaceAll('.', '\\.')}$`,
+          'm',
+        );
+        expect(text, `${issue.code} at ${issue.line}:${issue.column}`).toMatch(at);
+      }
+      const { errors, warnings } = json.summary;
+      expect(text).toMatch(new RegExp(`✖ ${errors} errors?, ${warnings} warnings?`));
+      expect(errors).toBe(json.issues.filter((i) => i.severity === 'error').length);
+    });
   });
 });
 

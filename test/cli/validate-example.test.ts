@@ -40,6 +40,13 @@ describe('revops validate output', () => {
   it('renders the clean result and the policy summary (golden)', async () => {
     const run = await runRevops(['validate', 'policies', '--summary']);
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✔ 15 policy files valid\n/);
+    // One summary line per policy file, each naming its kind and name.
+    expect(run.stdout.split('\n').filter((l) => /^ {2}[A-Z]\w+ {2,}[a-z0-9-]+ {2,}\S/.test(l))).toHaveLength(15);
+    expect(run.stdout).toMatch(/RevenueGoal +fy2026-new-business +.*constraint: mql utilisation ≤ 0\.85/);
+    expect(run.stdout).toMatch(
+      /CompPlan +sdr-pipeline +.*qualified-pipeline 60 %, sourced-revenue 20 %, constraint 20 %/,
+    );
     expectGolden('validate/example-summary.txt', run.stdout);
   });
 
