@@ -85,6 +85,34 @@ export default tseslint.config(
     },
   },
   {
+    // GitHub's API at the edge: it may use core (types, errors, pure functions) and the
+    // reporters' escaping, never the CLI; it returns and throws, the CLI exits.
+    files: ['src/github/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/**', '**/library/**', '**/bench/**', '**/dev/**', '**/index.js'],
+              message: 'github is called by the CLI; it must not import it or the outer entry points.',
+            },
+            {
+              group: ['**/reporters/**', '!**/reporters/sanitize.js', '!**/reporters/markdown-escape.js'],
+              message: 'github renders nothing: of the reporters it may use only the escaping (sanitize.ts).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'github takes env, token and clock as arguments; only bin.ts ends the process.' },
+        { name: 'console', message: 'github returns results; the CLI prints them.' },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts'],
     ignores: ['src/cli/bin.ts', 'src/cli/node-io.ts'],
     rules: {
