@@ -6,7 +6,7 @@ export type CellValue = string | number | boolean | null;
 /**
  * Cells a spreadsheet would run as a formula: text starting with `=`, `+`, `-`, `@`, tab or
  * carriage return, unless the whole text is a plain number (`-5` is data). papaparse puts a
- * `'` in front of them (SECURITY.md: any CSV the tool writes neutralises formula cells).
+ * `'` in front of them, so no CSV the tool writes runs anything in a spreadsheet.
  */
 export const formulaCell = /^(?![-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$)[=+\-@\t\r]/;
 

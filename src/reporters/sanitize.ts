@@ -1,6 +1,6 @@
 /**
  * One escaping function per output kind, for text that comes from a policy, a data file, a
- * file name or anyone else outside the tool (SECURITY.md, "Output"):
+ * file name or anyone else outside the tool (the README's "The report" says what each output shows):
  *
  * - terminal and CI log: {@link terminalText} for one untrusted value, {@link terminalLines}
  *   for a multi-line message, {@link terminalOutput} for a whole rendered report (the edge);

@@ -3,7 +3,7 @@ import type { Pseudonyms } from './mask-pseudonyms.js';
 /**
  * The engine's warnings that quote a row: an opportunity id, or the message of a rule that
  * failed on a row's values. Each pattern matches the whole warning as the engine writes it
- * (see `comp/clawbacks.ts`, `comp/spiffs.ts`, `engine/evaluate.ts`); the other warnings
+ * (see `engine/comp/clawbacks.ts`, `engine/comp/spiffs.ts`, `engine/evaluate.ts`); the other warnings
  * name policies only and stay as they are.
  */
 const TEMPLATES: { pattern: RegExp; mask: (parts: string[], deals: Pseudonyms) => string }[] = [

@@ -62,7 +62,7 @@ function exampleOf(outcomes: SlaRowOutcomes, items: SlaItems): { id: string; mes
  * counts and compliance, response time and open age, per target, escalation step, owner,
  * team and ISO week. Durations are business time of the SLA's calendar (see
  * `toBusinessHours`); every row is decided by `measureSlaRows`, and the metrics are defined
- * in this directory's README. For the compliance of other windows or periods of the same
+ * in the README's metric reference (Handoff SLAs). For the compliance of other windows or periods of the same
  * run, `measureSlaRows` once and `tallySlaByPeriod` per set of periods is cheaper than
  * measuring again. Throws a `RevopsError` (CONFIG) when the SLA's calendar is not loaded.
  */
