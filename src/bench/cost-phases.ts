@@ -32,7 +32,10 @@ function spreadOf(times: number[]): Spread {
   };
 }
 
-/** Runs every case once per round, in turn (so a slow moment of a shared machine hits them alike), after a warm-up round. */
+/**
+ * Runs every case once per round, in turn (so a slow moment of a shared machine hits them alike),
+ * after a warm-up round.
+ */
 function timeInTurn(cases: Record<string, () => void>, runs = RUNS): Record<string, Spread> {
   const times: Record<string, number[]> = {};
   for (let round = -1; round < runs; round++) {

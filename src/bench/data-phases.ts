@@ -5,7 +5,7 @@
  *   node dist/bench/data-phases.js classify <dir>          read + classify every lead, end to end
  *   node dist/bench/data-phases.js evaluate <dir>          read everything + revops evaluate's computation
  *   node dist/bench/data-phases.js impact <dir>            the same, then revops impact's on the same rows
- *   node dist/bench/data-phases.js cli <dir>               the whole `revops evaluate --format json` command, in this process
+ *   node dist/bench/data-phases.js cli <dir>               `revops evaluate --format json`, in this process
  * Prints one JSON line.
  */
 import { linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -32,7 +32,10 @@ export async function loadCommandData(
     keep?: FieldSelection | undefined;
     /** The reporting time zone, whose days dates without a time name (see `reportingTimeZone`). */
     timeZone?: string;
-    /** Where the second thread's script is and how big a file must be to go there (defaults: see `createReadElsewhere`). */
+    /**
+     * Where the second thread's script is and how big a file must be to go there (defaults: see
+     * `createReadElsewhere`).
+     */
     thread?: Pick<ReadElsewhereOptions, 'workerFile' | 'minBytes'>;
     /** The entities the command needs, with why (see `findNeededEntities`; default: those `set` needs). */
     needs?: ReadonlyMap<EntityName, string>;

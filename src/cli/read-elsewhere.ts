@@ -30,7 +30,10 @@ export interface ReadElsewhereOptions {
   onHash?: (file: string, sha256: string) => void;
 }
 
-/** Reads entity files on a second thread, while the main thread reads the leads (see `LoadPipelineOptions.readElsewhere`). */
+/**
+ * Reads entity files on a second thread, while the main thread reads the leads (see
+ * `LoadPipelineOptions.readElsewhere`).
+ */
 export interface ReadElsewhere {
   readElsewhere: (job: EntityReadJob) => Promise<EntityRead> | undefined;
   /** Stops the thread; call when loading is over, whatever its outcome. */

@@ -17,7 +17,10 @@ export interface GuardrailVerdict {
   isSatisfied: boolean;
 }
 
-/** Reviews that decide a reviewer's stance; a comment neither grants nor withdraws approval, a pending review is not submitted. */
+/**
+ * Reviews that decide a reviewer's stance; a comment neither grants nor withdraws approval, a
+ * pending review is not submitted.
+ */
 const decisiveStates = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
 
 function byTime(a: PullReview, b: PullReview): number {

@@ -47,7 +47,10 @@ export function parsePullNumber(text: string, source: string): number {
   return value;
 }
 
-/** A pull request number in a JSON payload: a JSON number that is a safe positive integer, never a string or an array. */
+/**
+ * A pull request number in a JSON payload: a JSON number that is a safe positive integer, never a
+ * string or an array.
+ */
 export function readPullNumber(value: unknown, source: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
     throw new UsageError(`${source} must be a positive integer (a JSON number), not ${describeJson(value)}.`);

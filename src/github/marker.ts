@@ -104,7 +104,10 @@ export function removeMarkerLines(body: string, name: string): string {
     .join('\n');
 }
 
-/** The body as compared for "unchanged": line endings normalised, the first line's run stamp and trailing space dropped. */
+/**
+ * The body as compared for "unchanged": line endings normalised, the first line's run stamp and
+ * trailing space dropped.
+ */
 export function comparableBody(body: string, name: string): string {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   if (findMarker(lines[0] ?? '', name) !== undefined) lines[0] = (lines[0] ?? '').replace(/ run=[^\s>]*/, '');

@@ -95,7 +95,10 @@ export function planStickyComment(input: PlanInput): StickyPlan {
   return { action: 'update', commentId: latest.id };
 }
 
-/** The token's login: `GET /user`, or for an installation (Actions) token, which may not call it, `github-actions[bot]`. */
+/**
+ * The token's login: `GET /user`, or for an installation (Actions) token, which may not call it,
+ * `github-actions[bot]`.
+ */
 export async function resolveCommentAuthor(client: GitHubClient): Promise<string> {
   try {
     const { data } = await client.rest.users.getAuthenticated();

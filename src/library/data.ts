@@ -19,7 +19,10 @@ export interface LoadDataOptions extends IoOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** The clock rows are checked against (epoch ms; rows dated more than a day after it are rejected); default: now. */
   now?: number;
-  /** Go on when data the policies need is missing (`data.missing` then says what); default: throw a UsageError, as the CLI does. */
+  /**
+   * Go on when data the policies need is missing (`data.missing` then says what); default: throw a
+   * UsageError, as the CLI does.
+   */
   allowPartialData?: boolean;
 }
 

@@ -15,7 +15,10 @@ import { version } from '../cli/version.js';
 import type { LoadedData } from './data.js';
 import type { LoadedPolicies } from './policies.js';
 
-/** A moment: epoch milliseconds, a Date, or an ISO 8601 date or date-time (one without an offset, a bare date too, is read in the reporting time zone, as on the command line). */
+/**
+ * A moment: epoch milliseconds, a Date, or an ISO 8601 date or date-time (one without an offset, a
+ * bare date too, is read in the reporting time zone, as on the command line).
+ */
 export type Moment = number | Date | string;
 
 /** Options of `evaluate` and `evaluateImpact`; each is the CLI flag of the same name. */

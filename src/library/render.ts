@@ -18,7 +18,10 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
   return renderReportIn(report, format, { color: options.color ?? false });
 }
 
-/** Renders an ImpactReport as `revops impact --format <format>` prints it (the markdown is the pull request comment's body). */
+/**
+ * Renders an ImpactReport as `revops impact --format <format>` prints it (the markdown is the pull
+ * request comment's body).
+ */
 export function renderImpact(report: ImpactReport, format: ReportFormat, options: RenderReportOptions = {}): string {
   return renderImpactIn(report, format, { color: options.color ?? false });
 }

@@ -13,7 +13,10 @@ export function signed(n: number, format: (x: number) => string = (x) => formatC
   return n > 0 ? `+${format(n)}` : `−${format(-n)}`;
 }
 
-/** The declared-metric row: its label, each side's value with that side's own target and verdict, and the target's change. */
+/**
+ * The declared-metric row: its label, each side's value with that side's own target and verdict,
+ * and the target's change.
+ */
 export function describeDeclared(d: NonNullable<ImpactReport['constraint']['declared']>): {
   label: string;
   base: string;

@@ -37,7 +37,10 @@ function showCodePoint(ch: string): string {
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
-/** Text whose line would start a workflow command gets a visible `\` in front; a legacy `##[` anywhere becomes `##\[`. */
+/**
+ * Text whose line would start a workflow command gets a visible `\` in front; a legacy `##[`
+ * anywhere becomes `##\[`.
+ */
 function defuseCommand(line: string): string {
   const unbracketed = line.replace(LEGACY_COMMAND, '##\\[');
   return COMMAND_START.test(unbracketed.replace(SGR, '')) ? `\\${unbracketed}` : unbracketed;

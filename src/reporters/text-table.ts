@@ -25,7 +25,10 @@ export function renderTextTable(
   return [line(headers), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-/** Wraps `text` (plain, escaped for the terminal here) to `width` columns; lines after the first start with `indent`. */
+/**
+ * Wraps `text` (plain, escaped for the terminal here) to `width` columns; lines after the first
+ * start with `indent`.
+ */
 export function wrapText(text: string, width: number, indent: string): string[] {
   const words = text.split(' ').map(terminalText);
   const lines: string[] = [];

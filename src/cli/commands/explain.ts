@@ -45,7 +45,10 @@ function findByPseudonym(leads: readonly Row[], label: string, digest: Pseudonym
   return found[0];
 }
 
-/** An ISO 8601 date or date-time; one without an offset (a date alone too: its first instant) is read in `zone`, the reporting time zone. */
+/**
+ * An ISO 8601 date or date-time; one without an offset (a date alone too: its first instant) is
+ * read in `zone`, the reporting time zone.
+ */
 export function parseAsOf(value: string, zone = 'utc'): number {
   const parsed = DateTime.fromISO(value, { zone, setZone: true });
   if (!parsed.isValid)

@@ -81,7 +81,10 @@ export function bindHeader(
   return { fields, slotColumns };
 }
 
-/** A canonical opportunities file with a `stage` column but no `won` one: `won` is read from the stage (a mapped file's plan does this itself). */
+/**
+ * A canonical opportunities file with a `stage` column but no `won` one: `won` is read from the
+ * stage (a mapped file's plan does this itself).
+ */
 function readWonFromStage(plan: EntityPlan, fields: FieldPlan[], line: number, tally: FileTally): void {
   const stage = fields.find((f) => f.field === 'stage');
   if (
@@ -134,7 +137,8 @@ function checkHeader(names: readonly string[], line: number, tally: FileTally): 
   names.forEach((name, i) => {
     const column = i + 1;
     if (isUnnamed(name)) {
-      // A spreadsheet artefact (a delimiter at the end of every line): harmless while empty; the CSV reader rejects a row with a value there.
+      // A spreadsheet artefact (a delimiter at the end of every line): harmless while empty; the
+      // CSV reader rejects a row with a value there.
       tally.report({
         code: 'data.header-empty',
         severity: 'warning',

@@ -167,7 +167,8 @@ class CsvReader {
     let at = 0;
     let result;
     while ((result = scanner.scan(at)) === ROW) {
-      // A row of the header's width given as spans goes straight to the sink; a blank line, the header or a ragged row take the general way.
+      // A row of the header's width given as spans goes straight to the sink; a blank line, the
+      // header or a ragged row take the general way.
       const isBlank = scanner.count === 1 && scanner.bounds[0] === scanner.bounds[1];
       const unnamed =
         scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count

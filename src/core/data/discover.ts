@@ -61,7 +61,8 @@ export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldM
   } catch (cause) {
     throw new IoError(`Cannot read the data directory ${dir}: ${(cause as Error).message}`, { cause });
   }
-  // Only regular files are read: a link could point anywhere (a secret, another data set), and a FIFO or device never ends.
+  // Only regular files are read: a link could point anywhere (a secret, another data set), and a
+  // FIFO or device never ends.
   const names = entries
     .filter((e) => e.isFile && e.isSymbolicLink !== true)
     .map((e) => e.name)

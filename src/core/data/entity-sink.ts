@@ -350,7 +350,8 @@ export class EntitySink implements RecordSink {
       this.columns.append(row);
       return;
     }
-    // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would make every row a hash table, several times larger.
+    // setPrototypeOf on a finished object keeps V8's fast properties; Object.create(null) would
+    // make every row a hash table, several times larger.
     Object.setPrototypeOf(row, null);
     this.rows.push(row);
   }

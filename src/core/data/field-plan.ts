@@ -31,7 +31,10 @@ export interface FieldPlan {
 
 /** What a file is read for, besides its mapping: the reporting zone and the Funnel's stages. */
 export interface PlanContext {
-  /** The reporting time zone (UTC when not given): a date without a time in a date-time field is the first instant of that day there. */
+  /**
+   * The reporting time zone (UTC when not given): a date without a time in a date-time field is the
+   * first instant of that day there.
+   */
   timeZone?: string;
   /** Stage values are checked against them; `won` is read from a terminal `stage` when the file has no `won`. */
   stages?: FunnelStages;

@@ -34,7 +34,10 @@ export interface LoadPipelineOptions {
   needs?: ReadonlyMap<EntityName, string>;
   /** The reporting time zone: a date without a time is the first instant of that day there (default UTC). */
   timeZone?: string;
-  /** The Funnel's stages: stage values are checked against them, and `won` read from `stage` when an export has none. */
+  /**
+   * The Funnel's stages: stage values are checked against them, and `won` read from `stage` when an
+   * export has none.
+   */
   stages?: FunnelStages;
 }
 

@@ -28,9 +28,10 @@ function isPlainFieldName(name: string): boolean {
 
 /**
  * Generates the builder for one file's fields, or undefined (no code generation, a derived
- * field, a stage checked against the Funnel, a name that is not a plain identifier). The code is one straight run per field —
- * each coercer called from a site of its own, so the engine inlines it — made of integer
- * indexes and the canonical field names only: values, mappings and coercers are passed in.
+ * field, a stage checked against the Funnel, a name that is not a plain identifier). The code is
+ * one straight run per field — each coercer called from a site of its own, so the engine
+ * inlines it — made of integer indexes and the canonical field names only: values, mappings
+ * and coercers are passed in.
  *
  * `columns[i]` is the CSV column of field `i` (-1: absent), `keptAt[i]` its place in the
  * row (-1: checked, not kept).
@@ -40,7 +41,8 @@ export function generateSpanRowBuilder(
   columns: readonly number[],
   keptAt: readonly number[],
 ): SpanRowBuilder | undefined {
-  // A stage checked against the Funnel (see `FieldPlan.stageCheck`) is read by the general builder, which knows the line.
+  // A stage checked against the Funnel (see `FieldPlan.stageCheck`) is read by the general builder,
+  // which knows the line.
   if (
     fields.some((f) => f.derive !== undefined || f.stageCheck !== undefined || (f.isKept && !isPlainFieldName(f.field)))
   )

@@ -27,7 +27,8 @@ export class RowChecks {
     fields: readonly FieldPlan[],
     isIdUnique: boolean,
   ) {
-    // Ids are checked only where rows keep them (leads, opportunities and users do; activities are columns without ids).
+    // Ids are checked only where rows keep them (leads, opportunities and users do; activities are
+    // columns without ids).
     if (isIdUnique && fields.some((f) => f.field === 'id' && f.isKept)) this.ids = new Map();
   }
 

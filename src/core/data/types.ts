@@ -92,7 +92,10 @@ export interface FileAccounting {
   rowsEvaluated: number;
   /** Rows left out, each with at least one issue (issues beyond the per-file cap are counted, not kept). */
   rowsRejected: number;
-  /** Canonical fields the file supplies, all read and checked (rows keep those in `LoadPipelineOptions.keep`, when given). */
+  /**
+   * Canonical fields the file supplies, all read and checked (rows keep those in
+   * `LoadPipelineOptions.keep`, when given).
+   */
   fields: string[];
   /** Columns (or JSON keys) present in the file that no canonical field reads. */
   ignoredColumns: string[];

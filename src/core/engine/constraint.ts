@@ -73,7 +73,8 @@ export function measureConstraint(
       [{ label: 'window', start: ctx.window.start, end: ctx.window.end, covered: 1 }],
       ctx.window,
     );
-    // Counted over every week, so a partial first week's arrivals and exits carry into the WIP of the full weeks after it.
+    // Counted over every week, so a partial first week's arrivals and exits carry into the WIP of
+    // the full weeks after it.
     const weekly = countStageSeries(track, weeks, ctx.window);
     const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: 'none' as const };
     const arrivals = all.arrivals[0] ?? 0;
@@ -222,7 +223,10 @@ export function measureStageMetric(
 /** Each stage's entry times in ascending order (never-entered items left out), sorted once per track. */
 const sortedEntries = new WeakMap<Float64Array, Float64Array>();
 
-/** Items that entered the stage in `[window.start, window.end)`: what `countStageSeries` counts as the window's arrivals. */
+/**
+ * Items that entered the stage in `[window.start, window.end)`: what `countStageSeries` counts as
+ * the window's arrivals.
+ */
 function countArrivals(track: StageTrack, window: TimeWindow): number {
   let sorted = sortedEntries.get(track.entry);
   if (sorted === undefined) {

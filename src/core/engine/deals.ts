@@ -61,8 +61,9 @@ function stats(days: NumberList): DealStats {
  * `created_at` to `closed_at`; open deals' age = days from `created_at` to as-of
  * (over90: older than 90 days). Amounts are summed exactly; the average won deal (over the
  * won deals that carry an amount) is rounded to cents, half up. When no won deal carries an
- * amount, won amounts are unknown (null, `amountUnknown: 'no-amounts'`), never 0. Currency is the opportunities' one, or null when they mix currencies
- * (amounts are then summed as given, and the run warns).
+ * amount, won amounts are unknown (null, `amountUnknown: 'no-amounts'`), never 0. Currency is the
+ * opportunities' one, or null when they mix currencies (amounts are then summed as given, and
+ * the run warns).
  */
 export function measureDeals(
   opportunities: readonly Row[],

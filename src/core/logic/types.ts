@@ -16,7 +16,10 @@ export interface BusinessCalendar {
   name?: string;
   /** Working hours from one instant to another (epoch ms); negative when `toMs` is earlier. */
   hoursBetween(fromMs: number, toMs: number): number;
-  /** The earliest instant at which `hours` working hours have passed since `fromMs` (the latest before it, for negative hours). */
+  /**
+   * The earliest instant at which `hours` working hours have passed since `fromMs` (the latest
+   * before it, for negative hours).
+   */
   addBusinessHours(fromMs: number, hours: number): number;
 }
 

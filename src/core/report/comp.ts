@@ -107,9 +107,15 @@ export interface CompPersonPeriod {
 export interface CompComponentLine {
   id: string;
   metric: CompMetric;
-  /** The metric for the person in the period: cents for money, a whole number for counts, a fraction (4 dp) for goal_attainment and constraint_target_met. */
+  /**
+   * The metric for the person in the period: cents for money, a whole number for counts, a fraction
+   * (4 dp) for goal_attainment and constraint_target_met.
+   */
   value: string;
-  /** Target for the period (the yearly target prorated to the period); null for metrics that are fractions already, or when there is none. */
+  /**
+   * Target for the period (the yearly target prorated to the period); null for metrics that are
+   * fractions already, or when there is none.
+   */
   target: string | null;
   /** value ÷ target (or the value itself for fractions), rounded to 4 dp; null when there is no usable target. */
   attainment: number | null;
@@ -128,9 +134,15 @@ export interface CompComponentLine {
 export interface CompGateLine {
   id: string;
   metric: CompMetric;
-  /** Attainment of the gate's metric, rounded to 4 dp for display; null when it cannot be measured (the gate then fails). */
+  /**
+   * Attainment of the gate's metric, rounded to 4 dp for display; null when it cannot be measured
+   * (the gate then fails).
+   */
   value: number | null;
-  /** The attainment the gate compares with `min`: exact, never rounded (0.69997 fails min 0.7 though `value` shows 0.7). */
+  /**
+   * The attainment the gate compares with `min`: exact, never rounded (0.69997 fails min 0.7 though
+   * `value` shows 0.7).
+   */
   valueExact: string | null;
   min: number;
   isPassed: boolean;
@@ -142,7 +154,10 @@ export interface CompGateLine {
 export interface CompMultiplierLine {
   id: string;
   metric: CompMetric;
-  /** Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp for display; null when it cannot be measured. */
+  /**
+   * Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp for display;
+   * null when it cannot be measured.
+   */
   value: number | null;
   /** The attainment compared with `min`: exact, never rounded. */
   valueExact: string | null;

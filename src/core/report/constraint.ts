@@ -1,7 +1,10 @@
 /** Demand against capacity at one stage. */
 export interface StageLoad {
   stage: string;
-  /** Arrivals per week over the window; null when the window is too short for a weekly rate (see `ConstraintSection.ratesUnknown`). */
+  /**
+   * Arrivals per week over the window; null when the window is too short for a weekly rate (see
+   * `ConstraintSection.ratesUnknown`).
+   */
   demandPerWeek: number | null;
   /** Work the stage can do per week: declared headcount × per-person capacity, or observed. */
   capacityPerWeek: number | null;

@@ -65,7 +65,10 @@ export interface GoalSection {
     /** Why `perDay` is null. */
     unknown: VelocityUnknown | null;
   };
-  /** projectedAttainment is rounded to 4 dp for display; projectedAttainmentExact is the exact decimal text a guardrail should compare. */
+  /**
+   * projectedAttainment is rounded to 4 dp for display; projectedAttainmentExact is the exact
+   * decimal text a guardrail should compare.
+   */
   forecast: {
     remainingDays: number;
     projected: string | null;

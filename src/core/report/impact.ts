@@ -46,7 +46,10 @@ export type DeclaredSide = DeclaredConstraint;
 export interface SlaImpact {
   name: string;
   stage: string | null;
-  /** Compliance measured on the data under each policy set (items new under the head are untouched, so breached or pending). */
+  /**
+   * Compliance measured on the data under each policy set (items new under the head are untouched,
+   * so breached or pending).
+   */
   replayed: Delta;
   /** Compliance the queue model projects for the head: base waits scaled by the model's factor. */
   modelled: number | null;
@@ -134,7 +137,10 @@ export interface ImpactReport {
     stage: Delta<string | null>;
     isMoved: boolean;
     utilisation: Delta;
-    /** The RevenueGoal's declared metric under each side, each with its own target and verdict; null when neither declares one. */
+    /**
+     * The RevenueGoal's declared metric under each side, each with its own target and verdict; null
+     * when neither declares one.
+     */
     declared: { base: DeclaredSide | null; head: DeclaredSide | null } | null;
   };
   slas: SlaImpact[];
@@ -143,10 +149,16 @@ export interface ImpactReport {
     byPlan: (MoneyDelta & { plan: string })[];
     byTeam: (MoneyDelta & { team: string })[];
     byPerson: (MoneyDelta & { plan: string; personId: string; name: string | null })[];
-    /** Metrics each side could not know and counted as 0 in these payouts (sorted); empty when every metric was known. */
+    /**
+     * Metrics each side could not know and counted as 0 in these payouts (sorted); empty when every
+     * metric was known.
+     */
     countedAsZero: { base: string[]; head: string[] };
   };
-  /** projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact ones and their exact difference. */
+  /**
+   * projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact
+   * ones and their exact difference.
+   */
   goal: {
     forecast: Delta<string | null>;
     projectedAttainment: Delta;

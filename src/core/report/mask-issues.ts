@@ -68,8 +68,8 @@ function describeMasked(issue: DataIssue): string {
 
 /**
  * Data issues for a masked output: no raw value, no hint that lists the header names, and for
- * every issue about a row's content a message rebuilt without it. File, line, column, field and hint stay, so each rejection
- * can still be found and fixed by whoever holds the data.
+ * every issue about a row's content a message rebuilt without it. File, line, column, field and
+ * hint stay, so each rejection can still be found and fixed by whoever holds the data.
  */
 export function maskDataIssues(issues: readonly DataIssue[]): DataIssue[] {
   return issues.map((issue) => {

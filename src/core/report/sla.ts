@@ -49,7 +49,10 @@ export interface SlaOwnerResult extends SlaCounts {
   team: string | null;
 }
 
-/** The items whose owner is on one team; `team: null` holds items with no owner, an owner not in the users data, or an owner without a team. */
+/**
+ * The items whose owner is on one team; `team: null` holds items with no owner, an owner not in the
+ * users data, or an owner without a team.
+ */
 export interface SlaTeamResult extends SlaCounts {
   team: string | null;
 }
@@ -88,13 +91,19 @@ export interface SlaResult extends SlaCounts {
   openAge: HoursSummary;
   targets: SlaTargetResult[];
   escalations: SlaEscalationResult[];
-  /** Open items whose wait reached `recycle.after` (0 without a recycle rule); those with a target are counted as breached. */
+  /**
+   * Open items whose wait reached `recycle.after` (0 without a recycle rule); those with a target
+   * are counted as breached.
+   */
   recycled: number;
   /** By owner id, then by team, ascending; the null group last. */
   byOwner: SlaOwnerResult[];
   byTeam: SlaTeamResult[];
   /** By the ISO week (in the run's time zone) in which each item's clock started, in order. */
   byWeek: SlaPeriodResult[];
-  /** Eligible items on which a target's `when` failed to evaluate: counted as untargeted; the first one as an example. */
+  /**
+   * Eligible items on which a target's `when` failed to evaluate: counted as untargeted; the first
+   * one as an example.
+   */
   ruleErrors: { count: number; example: { id: string; message: string } | null };
 }

@@ -30,7 +30,10 @@ const segmentAffinity: Record<Segment, Record<Channel, number>> = {
   },
 };
 
-/** Trade shows (month, first day, name): event leads arrive that week and in the days after, as badge scans are imported. */
+/**
+ * Trade shows (month, first day, name): event leads arrive that week and in the days after, as
+ * badge scans are imported.
+ */
 const tradeShows: readonly (readonly [number, number, string])[] = [
   [3, 9, 'saas-connect'],
   [4, 20, 'revops-summit'],

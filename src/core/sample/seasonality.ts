@@ -48,7 +48,10 @@ export function allocateLeadsPerDay(cal: SampleCalendar, total: number, seed: nu
   return splitByWeight(weights, total);
 }
 
-/** Exactly `total` items over the days in proportion to `weights`, by largest remainders (all zero when every weight is). */
+/**
+ * Exactly `total` items over the days in proportion to `weights`, by largest remainders (all zero
+ * when every weight is).
+ */
 export function splitByWeight(weights: Float64Array, total: number): Int32Array {
   let sum = 0;
   for (const w of weights) sum += w;

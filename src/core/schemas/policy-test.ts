@@ -196,7 +196,10 @@ function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {
   return (schema.properties ?? {}) as Record<string, JsonSchema>;
 }
 
-/** `keys`, each described as the first of `shapes` that has it describes it, and accepting any value (the shape validates). */
+/**
+ * `keys`, each described as the first of `shapes` that has it describes it, and accepting any value
+ * (the shape validates).
+ */
 function describedKeys(keys: readonly string[], shapes: readonly JsonSchema[]): Record<string, JsonSchema> {
   return Object.fromEntries(keys.map((key) => [key, { description: String(shapes.map((s) => propertiesOf(s)[key]).find((p) => p !== undefined)?.description ?? key) }]));
 }

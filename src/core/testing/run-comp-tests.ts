@@ -35,7 +35,10 @@ export function parsePeriod(label: string, timeZone: string): TimeWindow {
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
-/** The CompContext of one case: its period as the window, its person and deals as the data, its goal values as stubs. */
+/**
+ * The CompContext of one case: its period as the window, its person and deals as the data, its goal
+ * values as stubs.
+ */
 function contextOf(
   set: PolicySet,
   plan: Policy<'CompPlan'>,

@@ -8,7 +8,10 @@ import type { TestCaseResult } from './case-result.js';
 
 /** What a HandoffSla made of one test case. */
 export interface SlaCaseOutcome {
-  /** `met`, `breached`, `pending`, `untargeted`, or `ineligible` / `invalidOrder` when the clock times do not allow a decision. */
+  /**
+   * `met`, `breached`, `pending`, `untargeted`, or `ineligible` / `invalidOrder` when the clock
+   * times do not allow a decision.
+   */
   status: keyof typeof SLA_STATUS;
   /** Id of the target that applies; null for none. */
   target: string | null;

@@ -97,7 +97,10 @@ export function amountInPlanCurrency(opportunity: Row, input: TallyInput): Decim
   return isInPlanCurrency(opportunity, input) ? (parseAmount(opportunity.amount) ?? ZERO) : null;
 }
 
-/** Whether an opportunity counts in the plan's currency (an empty one is taken to be it); if not, it is noted as left out. */
+/**
+ * Whether an opportunity counts in the plan's currency (an empty one is taken to be it); if not, it
+ * is noted as left out.
+ */
 export function isInPlanCurrency(opportunity: Row, input: TallyInput): boolean {
   const currency = readText(opportunity, 'currency');
   if (currency !== null && currency !== input.currency) {

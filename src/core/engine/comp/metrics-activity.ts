@@ -29,7 +29,10 @@ export const sqlCount: MetricDefinition = {
   tally: (input) => countRows(input.ctx.data.leads, 'sql_at', 'owner_id', input),
 };
 
-/** `meetings_held`: number of activities of `type` `meeting` with `outcome` `held` and `at` in the period, credited to `actor_id`. */
+/**
+ * `meetings_held`: number of activities of `type` `meeting` with `outcome` `held` and `at` in the
+ * period, credited to `actor_id`.
+ */
 export const meetingsHeld: MetricDefinition = {
   kind: 'count',
   tally: (input) => {

@@ -74,7 +74,10 @@ function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
   return values;
 }
 
-/** `won_amount`: Σ `amount` of opportunities with `won = true` and `closed_at` in the period, credited to the opportunity's `owner_id`. */
+/**
+ * `won_amount`: Σ `amount` of opportunities with `won = true` and `closed_at` in the period,
+ * credited to the opportunity's `owner_id`.
+ */
 export const wonAmount: MetricDefinition = {
   kind: 'money',
   tally: (input) => tallyDeals({ metric: 'won_amount', at: 'closed_at', isWonOnly: true, measure: 'amount' }, input),
@@ -91,7 +94,10 @@ export const sourcedWonAmount: MetricDefinition = {
     tallyDeals({ metric: 'sourced_won_amount', at: 'closed_at', isWonOnly: true, measure: 'amount' }, input),
 };
 
-/** `sourced_pipeline_amount`: Σ `amount` of opportunities with `created_at` in the period (won or not), credited like `sourced_won_amount`. */
+/**
+ * `sourced_pipeline_amount`: Σ `amount` of opportunities with `created_at` in the period (won or
+ * not), credited like `sourced_won_amount`.
+ */
 export const sourcedPipelineAmount: MetricDefinition = {
   kind: 'money',
   tally: (input) =>

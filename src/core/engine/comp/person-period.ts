@@ -47,7 +47,10 @@ export function personValue(
   return { value: values.shared ?? values.byPerson.get(person) ?? ZERO, isUnknown: values.isUnknown };
 }
 
-/** The yearly target a gate or team multiplier measures its metric against: the first component target for that metric, else the quota. */
+/**
+ * The yearly target a gate or team multiplier measures its metric against: the first component
+ * target for that metric, else the quota.
+ */
 function targetForMetric(spec: CompPlanSpec, metric: CompMetric): Decimal | undefined {
   return yearlyTargetOf(
     spec,

@@ -45,7 +45,10 @@ export interface SlaRowOutcomes {
   status: Uint8Array;
   /** Index of the target that applies, -1 for none (ineligible or untargeted rows). */
   target: Int32Array;
-  /** Business ms from the from-event to the to-event (or to as-of when open); NaN for ineligible and invalidOrder rows. */
+  /**
+   * Business ms from the from-event to the to-event (or to as-of when open); NaN for ineligible and
+   * invalidOrder rows.
+   */
   waitMs: Float64Array;
   /** `SLA_FLAG` bits: the row stopped (has a to-event by as-of), the row was recycled. */
   flags: Uint8Array;
@@ -77,7 +80,10 @@ function compileTargets(
   );
 }
 
-/** Index of the first target whose `when` is truthy for `row` (no `when` matches every row); `whens.length` for none. */
+/**
+ * Index of the first target whose `when` is truthy for `row` (no `when` matches every row);
+ * `whens.length` for none.
+ */
 function findTarget(whens: readonly (CompiledRule | undefined)[], row: Row): number {
   let k = 0;
   while (k < whens.length) {

@@ -66,7 +66,10 @@ function isIn(needle: unknown, haystack: unknown): boolean {
   return false;
 }
 
-/** Lists up to this long are scanned: `===` on strings read from data (never hashed yet) beats hashing them for a Set. */
+/**
+ * Lists up to this long are scanned: `===` on strings read from data (never hashed yet) beats
+ * hashing them for a Set.
+ */
 const SCAN_LIMIT = 16;
 
 /**
