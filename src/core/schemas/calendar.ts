@@ -27,7 +27,14 @@ export const calendarSchema = definePolicySchema({
           required: ['days', 'start', 'end'],
           additionalProperties: false,
           properties: {
-            days: { type: 'array', minItems: 1, maxItems: 7, uniqueItems: true, items: weekday, description: 'Days these hours apply to.' },
+            days: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 7,
+              uniqueItems: true,
+              items: weekday,
+              description: 'Days these hours apply to.',
+            },
             start: { $ref: '#/$defs/time-of-day', description: 'Start of the working day, e.g. `"09:00"`.' },
             end: { $ref: '#/$defs/time-of-day', description: 'End of the working day, e.g. `"17:30"`; after `start`.' },
           },

@@ -24,7 +24,8 @@ const band: JsonSchema = {
       type: 'number',
       minimum: 0,
       maximum: 100,
-      description: 'Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates.',
+      description:
+        'Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates.',
     },
   },
 };
@@ -42,7 +43,8 @@ export const compPlanSchema = definePolicySchema({
     properties: {
       goal: {
         $ref: '#/$defs/policy-ref',
-        description: 'Name of the shared RevenueGoal this plan pays on. Sales and marketing plans should name the same goal.',
+        description:
+          'Name of the shared RevenueGoal this plan pays on. Sales and marketing plans should name the same goal.',
       },
       roles: {
         type: 'array',
@@ -80,18 +82,34 @@ export const compPlanSchema = definePolicySchema({
             description: { $ref: '#/$defs/description' },
             metric: { enum: [...compMetrics], description: 'What this component pays on.' },
             weight: { $ref: '#/$defs/fraction', description: 'Share of target variable, e.g. `0.7`.' },
-            target: { $ref: '#/$defs/decimal', description: 'Yearly target of the metric for 100 % attainment when it differs from the quota.' },
+            target: {
+              $ref: '#/$defs/decimal',
+              description: 'Yearly target of the metric for 100 % attainment when it differs from the quota.',
+            },
             tiers: {
               type: 'object',
               required: ['mode', 'bands'],
               additionalProperties: false,
-              description: 'Attainment bands. `marginal` pays each band its own rate; `retroactive` pays all attainment at the rate of the band reached.',
+              description:
+                'Attainment bands. `marginal` pays each band its own rate; `retroactive` pays all attainment at the rate of the band reached.',
               properties: {
-                mode: { enum: ['marginal', 'retroactive'], description: 'How bands combine: `marginal` or `retroactive`.' },
-                bands: { type: 'array', minItems: 1, maxItems: 20, items: band, description: 'Attainment bands from 0 upwards, contiguous.' },
+                mode: {
+                  enum: ['marginal', 'retroactive'],
+                  description: 'How bands combine: `marginal` or `retroactive`.',
+                },
+                bands: {
+                  type: 'array',
+                  minItems: 1,
+                  maxItems: 20,
+                  items: band,
+                  description: 'Attainment bands from 0 upwards, contiguous.',
+                },
               },
             },
-            cap: { $ref: '#/$defs/fraction', description: 'Most this component pays, as a multiple of its target (e.g. `2` = 200 %).' },
+            cap: {
+              $ref: '#/$defs/fraction',
+              description: 'Most this component pays, as a multiple of its target (e.g. `2` = 200 %).',
+            },
           },
         },
       },
@@ -130,7 +148,12 @@ export const compPlanSchema = definePolicySchema({
             description: { $ref: '#/$defs/description' },
             metric: { enum: [...compMetrics], description: 'The shared outcome measured.' },
             min: { $ref: '#/$defs/fraction', description: 'Least attainment of that outcome (1 = 100 %).' },
-            multiplier: { type: 'number', minimum: 0, maximum: 10, description: 'Factor applied to the whole payout, e.g. `1.1`.' },
+            multiplier: {
+              type: 'number',
+              minimum: 0,
+              maximum: 10,
+              description: 'Factor applied to the whole payout, e.g. `1.1`.',
+            },
           },
         },
       },

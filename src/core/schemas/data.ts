@@ -17,18 +17,26 @@ const typeSchemas: Readonly<Record<FieldType, { schema: JsonSchema; how: string 
     how: 'An exact decimal, e.g. `1250.50`; in JSON write it as a string so no digit is lost.',
   },
   number: {
-    schema: { type: ['number', 'string'], pattern: '^ *[+-]?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})? *$', maxLength: 60 },
+    schema: {
+      type: ['number', 'string'],
+      pattern: '^ *[+-]?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})? *$',
+      maxLength: 60,
+    },
     how: 'A number, e.g. `0.25`.',
   },
   boolean: {
     schema: { type: ['boolean', 'string'], pattern: '^ *([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]) *$', maxLength: 12 },
     how: '`true` or `false` (any case).',
   },
-  date: { schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10 }, how: 'A calendar date, `YYYY-MM-DD`.' },
+  date: {
+    schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10 },
+    how: 'A calendar date, `YYYY-MM-DD`.',
+  },
   datetime: {
     schema: {
       type: 'string',
-      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$',
+      pattern:
+        '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$',
       maxLength: 40,
     },
     how: 'An ISO 8601 date-time with `Z` or an offset, e.g. `2025-01-06T09:15:00Z` (other forms need a FieldMapping with `format` and `timeZone`).',

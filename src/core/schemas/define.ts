@@ -68,7 +68,12 @@ export function definePolicySchema(options: {
 }
 
 /** A standalone schema for a shared definition (e.g. the JSON Logic rule schema). */
-export function defineSharedSchema(options: { file: string; title: string; description: string; def: string }): JsonSchema {
+export function defineSharedSchema(options: {
+  file: string;
+  title: string;
+  description: string;
+  def: string;
+}): JsonSchema {
   const body: JsonSchema = { $ref: `#/$defs/${options.def}` };
   return {
     $schema: DRAFT,

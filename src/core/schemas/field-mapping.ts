@@ -48,7 +48,11 @@ export const fieldMappingSchema = definePolicySchema({
     additionalProperties: false,
     properties: {
       source: { enum: ['hubspot', 'salesforce', 'custom'], description: 'Which CRM the export comes from.' },
-      timeZone: { type: 'string', maxLength: 64, description: 'Default IANA time zone for date-times without an offset.' },
+      timeZone: {
+        type: 'string',
+        maxLength: 64,
+        description: 'Default IANA time zone for date-times without an offset.',
+      },
       columnCase: {
         enum: ['exact', 'insensitive'],
         description:

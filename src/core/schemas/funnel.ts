@@ -25,7 +25,8 @@ export const funnelSchema = definePolicySchema({
             name: { $ref: '#/$defs/display-name' },
             function: {
               enum: ['marketing', 'sales', 'customer-success', 'operations'],
-              description: 'Which side of the house the team belongs to; sales and marketing comp plans must share the goal.',
+              description:
+                'Which side of the house the team belongs to; sales and marketing comp plans must share the goal.',
             },
             roles: {
               type: 'array',
@@ -49,10 +50,14 @@ export const funnelSchema = definePolicySchema({
           properties: {
             id: { $ref: '#/$defs/identifier', description: 'Event id, e.g. `mql_reached`.' },
             description: { $ref: '#/$defs/description' },
-            entity: { enum: ['lead', 'opportunity'], description: 'Whether the event happens to a lead or to an opportunity.' },
+            entity: {
+              enum: ['lead', 'opportunity'],
+              description: 'Whether the event happens to a lead or to an opportunity.',
+            },
             field: {
               $ref: '#/$defs/identifier',
-              description: 'Timestamp field of the entity that records the event, e.g. `mql_at`. Give either `field` or `activity`.',
+              description:
+                'Timestamp field of the entity that records the event, e.g. `mql_at`. Give either `field` or `activity`.',
             },
             activity: {
               type: 'object',
@@ -76,7 +81,10 @@ export const funnelSchema = definePolicySchema({
                 after: { $ref: '#/$defs/event-ref', description: 'Only activities after this event count.' },
               },
             },
-            when: { $ref: '#/$defs/logic', description: 'The event only happens to entities for which this rule is true.' },
+            when: {
+              $ref: '#/$defs/logic',
+              description: 'The event only happens to entities for which this rule is true.',
+            },
           },
         },
       },
@@ -106,14 +114,23 @@ export const funnelSchema = definePolicySchema({
               required: ['headcount', 'perPersonPerWeek'],
               additionalProperties: false,
               properties: {
-                headcount: { type: 'number', exclusiveMinimum: 0, maximum: 100000, description: 'People working this stage (fractions for part-time).' },
+                headcount: {
+                  type: 'number',
+                  exclusiveMinimum: 0,
+                  maximum: 100000,
+                  description: 'People working this stage (fractions for part-time).',
+                },
                 perPersonPerWeek: {
                   type: 'number',
                   exclusiveMinimum: 0,
                   maximum: 100000,
                   description: 'Items one person can handle in a week.',
                 },
-                unit: { type: 'string', maxLength: 50, description: 'What an item is, for reports, e.g. `leads` or `deals`.' },
+                unit: {
+                  type: 'string',
+                  maxLength: 50,
+                  description: 'What an item is, for reports, e.g. `leads` or `deals`.',
+                },
               },
             },
           },

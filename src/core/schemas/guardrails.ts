@@ -15,7 +15,6 @@ export const impactMetrics = [
 /** Metrics that are true or false: crossed when true, with no threshold. */
 export const booleanMetrics: readonly string[] = ['constraint_moved', 'data_changed'];
 
-
 export const guardrailsSchema = definePolicySchema({
   kind: 'Guardrails',
   file: 'guardrails.schema.json',
@@ -36,7 +35,8 @@ export const guardrailsSchema = definePolicySchema({
           type: 'object',
           required: ['id', 'approvers'],
           additionalProperties: false,
-          description: 'One guardrail: crossed when its metric passes `above`/`below`, or when a policy of one of `changedKinds` changes.',
+          description:
+            'One guardrail: crossed when its metric passes `above`/`below`, or when a policy of one of `changedKinds` changes.',
           properties: {
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
@@ -61,9 +61,24 @@ export const guardrailsSchema = definePolicySchema({
               additionalProperties: false,
               description: 'Who must approve the pull request when this guardrail is crossed.',
               properties: {
-                users: { type: 'array', maxItems: 50, items: { $ref: '#/$defs/github-login' }, description: 'GitHub logins.' },
-                teams: { type: 'array', maxItems: 20, items: { $ref: '#/$defs/github-team' }, description: 'GitHub teams as `org/team-slug`.' },
-                minApprovals: { type: 'integer', minimum: 1, maximum: 10, description: 'How many of them must approve. Default 1.' },
+                users: {
+                  type: 'array',
+                  maxItems: 50,
+                  items: { $ref: '#/$defs/github-login' },
+                  description: 'GitHub logins.',
+                },
+                teams: {
+                  type: 'array',
+                  maxItems: 20,
+                  items: { $ref: '#/$defs/github-team' },
+                  description: 'GitHub teams as `org/team-slug`.',
+                },
+                minApprovals: {
+                  type: 'integer',
+                  minimum: 1,
+                  maximum: 10,
+                  description: 'How many of them must approve. Default 1.',
+                },
               },
             },
           },

@@ -13,13 +13,17 @@ export const handoffSlaSchema = definePolicySchema({
     properties: {
       from: { $ref: '#/$defs/event-ref', description: 'Event that starts the clock, e.g. `mql_reached`.' },
       to: { $ref: '#/$defs/event-ref', description: 'Event that stops it, e.g. `first_touch`.' },
-      calendar: { $ref: '#/$defs/policy-ref', description: 'Name of the Calendar policy whose business hours the clock runs in.' },
+      calendar: {
+        $ref: '#/$defs/policy-ref',
+        description: 'Name of the Calendar policy whose business hours the clock runs in.',
+      },
       owner: { $ref: '#/$defs/team-ref', description: 'Team accountable for meeting the SLA.' },
       targets: {
         type: 'array',
         minItems: 1,
         maxItems: 50,
-        description: 'Deadlines per segment. The first target whose `when` matches applies; the last usually has no `when`.',
+        description:
+          'Deadlines per segment. The first target whose `when` matches applies; the last usually has no `when`.',
         items: {
           type: 'object',
           required: ['id', 'within'],
@@ -42,7 +46,12 @@ export const handoffSlaSchema = definePolicySchema({
           additionalProperties: false,
           properties: {
             after: { $ref: '#/$defs/duration', description: 'Business time since the start event.' },
-            notify: { type: 'string', minLength: 1, maxLength: 200, description: 'Role or channel alerted, e.g. `sdr-manager`.' },
+            notify: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: 'Role or channel alerted, e.g. `sdr-manager`.',
+            },
           },
         },
       },

@@ -35,7 +35,8 @@ export const policySchemas: Readonly<Record<PolicyKind, JsonSchema>> = {
 export const jsonLogicSchema = defineSharedSchema({
   file: 'jsonlogic.schema.json',
   title: 'JSON Logic rule',
-  description: 'A JSON Logic rule as policies may write it: allowed operators only, one operator per object, bounded depth, safe `var` paths.',
+  description:
+    'A JSON Logic rule as policies may write it: allowed operators only, one operator per object, bounded depth, safe `var` paths.',
   def: 'logic',
 });
 
@@ -45,7 +46,12 @@ export function schemaFileName(schema: JsonSchema): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
 
-export const publishedSchemas: readonly JsonSchema[] = [...Object.values(policySchemas), jsonLogicSchema, ...dataSchemas, reportSchema];
+export const publishedSchemas: readonly JsonSchema[] = [
+  ...Object.values(policySchemas),
+  jsonLogicSchema,
+  ...dataSchemas,
+  reportSchema,
+];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {
   return typeof value === 'string' && (policyKinds as readonly string[]).includes(value);

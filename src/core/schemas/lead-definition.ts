@@ -6,7 +6,10 @@ const namedRule: JsonSchema = {
   required: ['id', 'when'],
   additionalProperties: false,
   properties: {
-    id: { $ref: '#/$defs/identifier', description: 'Rule id, unique within this policy; named in explanations and reports.' },
+    id: {
+      $ref: '#/$defs/identifier',
+      description: 'Rule id, unique within this policy; named in explanations and reports.',
+    },
     description: { $ref: '#/$defs/description' },
     when: { $ref: '#/$defs/logic', description: 'The rule applies to a lead when this JSON Logic rule is true.' },
   },
@@ -27,8 +30,14 @@ const scoringCategory = (what: string, withDecay: boolean): JsonSchema => ({
             required: ['halfLife', 'from'],
             additionalProperties: false,
             properties: {
-              halfLife: { $ref: '#/$defs/duration', description: 'After this long without engagement, points are halved (calendar time).' },
-              from: { $ref: '#/$defs/identifier', description: 'Timestamp field the decay is measured from, e.g. `last_engaged_at`.' },
+              halfLife: {
+                $ref: '#/$defs/duration',
+                description: 'After this long without engagement, points are halved (calendar time).',
+              },
+              from: {
+                $ref: '#/$defs/identifier',
+                description: 'Timestamp field the decay is measured from, e.g. `last_engaged_at`.',
+              },
             },
           },
         }
@@ -51,7 +60,10 @@ const scoringCategory = (what: string, withDecay: boolean): JsonSchema => ({
             then: { type: 'number', minimum: -1000, maximum: 1000 },
             else: { $ref: '#/$defs/logic' },
           },
-          when: { $ref: '#/$defs/logic', description: 'Points are given when this rule is true. Leave out to always apply.' },
+          when: {
+            $ref: '#/$defs/logic',
+            description: 'Points are given when this rule is true. Leave out to always apply.',
+          },
         },
       },
     },
@@ -73,13 +85,15 @@ export const leadDefinitionSchema = definePolicySchema({
       exclusions: {
         type: 'array',
         maxItems: 200,
-        description: 'Leads matching any exclusion are classed `excluded` and never scored (competitors, students, existing customers…).',
+        description:
+          'Leads matching any exclusion are classed `excluded` and never scored (competitors, students, existing customers…).',
         items: namedRule,
       },
       handRaisers: {
         type: 'array',
         maxItems: 200,
-        description: 'Leads that asked for sales (demo request, contact form) skip scoring and go straight to `classifyAs`.',
+        description:
+          'Leads that asked for sales (demo request, contact form) skip scoring and go straight to `classifyAs`.',
         items: {
           ...namedRule,
           required: ['id', 'when', 'classifyAs'],
@@ -111,7 +125,12 @@ export const leadDefinitionSchema = definePolicySchema({
             id: { $ref: '#/$defs/identifier', description: 'Class id, e.g. `mql`.' },
             description: { $ref: '#/$defs/description' },
             stage: { $ref: '#/$defs/stage-ref', description: 'Funnel stage a lead of this class belongs in.' },
-            minScore: { type: 'number', minimum: -10000, maximum: 10000, description: 'Least total score (fit + engagement).' },
+            minScore: {
+              type: 'number',
+              minimum: -10000,
+              maximum: 10000,
+              description: 'Least total score (fit + engagement).',
+            },
             minFit: { type: 'number', minimum: -10000, maximum: 10000, description: 'Least fit score.' },
             minEngagement: { type: 'number', minimum: -10000, maximum: 10000, description: 'Least engagement score.' },
             when: { $ref: '#/$defs/logic', description: 'An extra condition the lead must also meet.' },

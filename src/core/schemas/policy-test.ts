@@ -25,7 +25,9 @@ function valueSchema(type: FieldType, description: string): JsonSchema {
 
 /** The canonical fields of one entity, each as a test case writes it. */
 function entityProperties(entity: 'leads' | 'opportunities'): Record<string, JsonSchema> {
-  return Object.fromEntries(Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)]));
+  return Object.fromEntries(
+    Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)]),
+  );
 }
 
 const expectedNumber: JsonSchema = {
@@ -43,10 +45,21 @@ const expectedNumber: JsonSchema = {
   },
 };
 
-const caseName: JsonSchema = { type: 'string', minLength: 1, maxLength: 200, description: 'What the case proves, as a sentence.' };
+const caseName: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'What the case proves, as a sentence.',
+};
 
 function casesOf(description: string, item: JsonSchema): JsonSchema {
-  return { type: 'array', minItems: 1, maxItems: 1000, description, items: { type: 'object', additionalProperties: false, ...item } };
+  return {
+    type: 'array',
+    minItems: 1,
+    maxItems: 1000,
+    description,
+    items: { type: 'object', additionalProperties: false, ...item },
+  };
 }
 
 const leadDefinitionTest: JsonSchema = {
@@ -56,9 +69,13 @@ const leadDefinitionTest: JsonSchema = {
   properties: {
     leadDefinition: {
       $ref: '#/$defs/policy-ref',
-      description: 'Name of the LeadDefinition under test (a test file names exactly one of `leadDefinition`, `handoffSla` or `compPlan`).',
+      description:
+        'Name of the LeadDefinition under test (a test file names exactly one of `leadDefinition`, `handoffSla` or `compPlan`).',
     },
-    asOf: { $ref: '#/$defs/datetime', description: 'The moment the tests are evaluated at (decay and `hours_since` count to it).' },
+    asOf: {
+      $ref: '#/$defs/datetime',
+      description: 'The moment the tests are evaluated at (decay and `hours_since` count to it).',
+    },
     cases: casesOf('Example leads and what the lead definition must make of each.', {
       required: ['name', 'lead', 'expect'],
       properties: {
@@ -76,10 +93,19 @@ const leadDefinitionTest: JsonSchema = {
           description: 'What the lead definition must give; only what is listed is checked.',
           properties: {
             class: { $ref: '#/$defs/identifier', description: 'Expected class, e.g. `mql`, `nurture` or `excluded`.' },
-            reason: { enum: ['exclusion', 'hand-raiser', 'threshold', 'default'], description: 'How the class is decided.' },
-            rule: { $ref: '#/$defs/identifier', description: 'Id of the exclusion, hand-raiser or class that decides.' },
+            reason: {
+              enum: ['exclusion', 'hand-raiser', 'threshold', 'default'],
+              description: 'How the class is decided.',
+            },
+            rule: {
+              $ref: '#/$defs/identifier',
+              description: 'Id of the exclusion, hand-raiser or class that decides.',
+            },
             fit: { ...expectedNumber, description: 'Fit score after its cap: a value or `{min, max}`.' },
-            engagement: { ...expectedNumber, description: 'Engagement score after decay and cap: a value or `{min, max}`.' },
+            engagement: {
+              ...expectedNumber,
+              description: 'Engagement score after decay and cap: a value or `{min, max}`.',
+            },
             score: { ...expectedNumber, description: 'Total score: a value or `{min, max}`.' },
           },
         },
@@ -94,34 +120,51 @@ const handoffSlaTest: JsonSchema = {
   additionalProperties: false,
   properties: {
     handoffSla: { $ref: '#/$defs/policy-ref', description: 'Name of the HandoffSla under test.' },
-    asOf: { $ref: '#/$defs/datetime', description: 'The moment the tests are evaluated at: a clock with no `to` by then is open, and a `to` after it has not happened yet.' },
+    asOf: {
+      $ref: '#/$defs/datetime',
+      description:
+        'The moment the tests are evaluated at: a clock with no `to` by then is open, and a `to` after it has not happened yet.',
+    },
     cases: casesOf('Example handoffs and the outcome the SLA must give each.', {
       required: ['name', 'from', 'expect'],
       properties: {
         name: caseName,
         lead: {
           type: 'object',
-          description: 'The lead whose clock runs, with canonical field names (the targets\' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both.',
+          description:
+            "The lead whose clock runs, with canonical field names (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both.",
           additionalProperties: false,
           properties: entityProperties('leads'),
         },
         opportunity: {
           type: 'object',
-          description: 'The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left out are empty.',
+          description:
+            'The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left out are empty.',
           additionalProperties: false,
           properties: entityProperties('opportunities'),
         },
-        from: { $ref: '#/$defs/datetime', description: 'When the clock starts (the SLA\'s `from` event).' },
-        to: { $ref: '#/$defs/datetime', description: 'When it stops (the `to` event); leave it out while nobody has responded.' },
+        from: { $ref: '#/$defs/datetime', description: "When the clock starts (the SLA's `from` event)." },
+        to: {
+          $ref: '#/$defs/datetime',
+          description: 'When it stops (the `to` event); leave it out while nobody has responded.',
+        },
         expect: {
           type: 'object',
           required: ['status'],
           additionalProperties: false,
           description: 'What the SLA must make of the handoff; only what is listed is checked.',
           properties: {
-            status: { enum: ['met', 'breached', 'pending', 'untargeted'], description: 'Outcome at `asOf`: `met`, `breached`, `pending` (open, deadline not reached) or `untargeted` (no target applies).' },
+            status: {
+              enum: ['met', 'breached', 'pending', 'untargeted'],
+              description:
+                'Outcome at `asOf`: `met`, `breached`, `pending` (open, deadline not reached) or `untargeted` (no target applies).',
+            },
             target: { $ref: '#/$defs/identifier', description: 'Id of the target that applies.' },
-            responseHours: { ...expectedNumber, description: 'Business hours of the SLA\'s calendar from `from` to `to` (or to `asOf` while open): a value or `{min, max}`.' },
+            responseHours: {
+              ...expectedNumber,
+              description:
+                "Business hours of the SLA's calendar from `from` to `to` (or to `asOf` while open): a value or `{min, max}`.",
+            },
           },
         },
       },
@@ -135,7 +178,11 @@ const compPlanTest: JsonSchema = {
   additionalProperties: false,
   properties: {
     compPlan: { $ref: '#/$defs/policy-ref', description: 'Name of the CompPlan under test.' },
-    asOf: { $ref: '#/$defs/datetime', description: 'The moment the tests are evaluated at; by default the end of each case\'s period. Nothing after it counts.' },
+    asOf: {
+      $ref: '#/$defs/datetime',
+      description:
+        "The moment the tests are evaluated at; by default the end of each case's period. Nothing after it counts.",
+    },
     cases: casesOf('Example people, their deals in one period, and what the plan must pay them.', {
       required: ['name', 'period', 'person', 'expect'],
       properties: {
@@ -144,7 +191,8 @@ const compPlanTest: JsonSchema = {
           type: 'string',
           pattern: '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$',
           maxLength: 7,
-          description: 'The span evaluated: a year `2026`, a quarter `2026-Q1` or a month `2026-02`, in the time zone of the Calendar policy (UTC without one).',
+          description:
+            'The span evaluated: a year `2026`, a quarter `2026-Q1` or a month `2026-02`, in the time zone of the Calendar policy (UTC without one).',
         },
         person: {
           type: 'object',
@@ -152,15 +200,26 @@ const compPlanTest: JsonSchema = {
           additionalProperties: false,
           description: 'The person paid: a user on the plan, active all period.',
           properties: {
-            id: { type: 'string', minLength: 1, maxLength: 200, description: 'User id; deals are credited to it through `owner_id`.' },
-            role: { type: 'string', minLength: 1, maxLength: 200, description: 'Role; by default the first of the plan\'s roles.' },
-            team: { type: 'string', minLength: 1, maxLength: 200, description: 'Team; by default the plan\'s team.' },
+            id: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: 'User id; deals are credited to it through `owner_id`.',
+            },
+            role: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: "Role; by default the first of the plan's roles.",
+            },
+            team: { type: 'string', minLength: 1, maxLength: 200, description: "Team; by default the plan's team." },
           },
         },
         opportunities: {
           type: 'array',
           maxItems: 1000,
-          description: 'The opportunities of the scenario, with canonical field names (money as quoted decimals); `id` defaults to `o1`, `o2`, … and `owner_id` to the person.',
+          description:
+            'The opportunities of the scenario, with canonical field names (money as quoted decimals); `id` defaults to `o1`, `o2`, … and `owner_id` to the person.',
           items: { type: 'object', additionalProperties: false, properties: entityProperties('opportunities') },
         },
         leads: {
@@ -169,15 +228,28 @@ const compPlanTest: JsonSchema = {
           description: 'Leads of the scenario, for metrics credited to the lead owner (sourced pipeline and revenue).',
           items: { type: 'object', additionalProperties: false, properties: entityProperties('leads') },
         },
-        goalAttainment: { type: 'number', minimum: 0, maximum: 100, description: 'Attainment of the shared RevenueGoal over the period as a fraction (0.82 = 82 %); left out, it is unknown and counts as 0.' },
-        constraintMet: { type: 'boolean', description: 'Whether the RevenueGoal\'s constraint met its target over the period; left out, it is unknown and counts as 0.' },
+        goalAttainment: {
+          type: 'number',
+          minimum: 0,
+          maximum: 100,
+          description:
+            'Attainment of the shared RevenueGoal over the period as a fraction (0.82 = 82 %); left out, it is unknown and counts as 0.',
+        },
+        constraintMet: {
+          type: 'boolean',
+          description:
+            "Whether the RevenueGoal's constraint met its target over the period; left out, it is unknown and counts as 0.",
+        },
         expect: {
           type: 'object',
           required: ['payout'],
           additionalProperties: false,
           description: 'What the plan must pay the person for the period.',
           properties: {
-            payout: { $ref: '#/$defs/decimal', description: 'Total payout in the plan\'s currency: variable pay, SPIFs and clawbacks, to the cent.' },
+            payout: {
+              $ref: '#/$defs/decimal',
+              description: "Total payout in the plan's currency: variable pay, SPIFs and clawbacks, to the cent.",
+            },
             components: {
               type: 'object',
               minProperties: 1,
@@ -201,7 +273,12 @@ function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {
  * (the shape validates).
  */
 function describedKeys(keys: readonly string[], shapes: readonly JsonSchema[]): Record<string, JsonSchema> {
-  return Object.fromEntries(keys.map((key) => [key, { description: String(shapes.map((s) => propertiesOf(s)[key]).find((p) => p !== undefined)?.description ?? key) }]));
+  return Object.fromEntries(
+    keys.map((key) => [
+      key,
+      { description: String(shapes.map((s) => propertiesOf(s)[key]).find((p) => p !== undefined)?.description ?? key) },
+    ]),
+  );
 }
 
 const shapes = [leadDefinitionTest, handoffSlaTest, compPlanTest];
@@ -217,7 +294,23 @@ const keyOrder: JsonSchema = {
       description: 'The test cases; their shape follows the kind of policy under test.',
       items: {
         type: 'object',
-        properties: describedKeys(['name', 'period', 'person', 'lead', 'opportunity', 'from', 'to', 'opportunities', 'leads', 'goalAttainment', 'constraintMet', 'expect'], caseShapes),
+        properties: describedKeys(
+          [
+            'name',
+            'period',
+            'person',
+            'lead',
+            'opportunity',
+            'from',
+            'to',
+            'opportunities',
+            'leads',
+            'goalAttainment',
+            'constraintMet',
+            'expect',
+          ],
+          caseShapes,
+        ),
       },
     },
   },

@@ -62,7 +62,10 @@ export const compMetricKinds: Readonly<Record<CompMetric, 'money' | 'count' | 'f
 export type Props = Record<string, JsonSchema>;
 
 /** An object with exactly these properties, all required except those named in `optional`. */
-export function object(properties: Props, options: { description?: string; optional?: readonly string[]; isNullable?: boolean } = {}): JsonSchema {
+export function object(
+  properties: Props,
+  options: { description?: string; optional?: readonly string[]; isNullable?: boolean } = {},
+): JsonSchema {
   const optional = options.optional ?? [];
   const required = Object.keys(properties).filter((name) => !optional.includes(name));
   return {
@@ -83,11 +86,23 @@ export const count = (description: string): JsonSchema => ({ type: 'integer', mi
 export const number = (description: string): JsonSchema => ({ type: 'number', description });
 export const numberOrNull = (description: string): JsonSchema => ({ type: ['number', 'null'], description });
 export const nonNegative = (description: string): JsonSchema => ({ type: 'number', minimum: 0, description });
-export const nonNegativeOrNull = (description: string): JsonSchema => ({ type: ['number', 'null'], minimum: 0, description });
+export const nonNegativeOrNull = (description: string): JsonSchema => ({
+  type: ['number', 'null'],
+  minimum: 0,
+  description,
+});
 /** A share of a whole: 0 to 1. */
 export const share = (description: string): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1, description });
-export const shareOrNull = (description: string): JsonSchema => ({ type: ['number', 'null'], minimum: 0, maximum: 1, description });
-export const oneOf = (values: readonly string[], description: string): JsonSchema => ({ enum: [...values], description });
+export const shareOrNull = (description: string): JsonSchema => ({
+  type: ['number', 'null'],
+  minimum: 0,
+  maximum: 1,
+  description,
+});
+export const oneOf = (values: readonly string[], description: string): JsonSchema => ({
+  enum: [...values],
+  description,
+});
 
 export const MONEY = '^-?[0-9]+\\.[0-9]{2}$';
 export const WHOLE = '^[0-9]+$';
@@ -99,7 +114,10 @@ export const durationStats: Props = {
   p90: nonNegativeOrNull('Nearest rank: the value at rank ⌈0.9·n⌉ of the sorted values; null when count is 0.'),
 };
 
-export const dealStats: Props = { ...durationStats, mean: nonNegativeOrNull('Mean of the durations; null when count is 0.') };
+export const dealStats: Props = {
+  ...durationStats,
+  mean: nonNegativeOrNull('Mean of the durations; null when count is 0.'),
+};
 
 export const issue: Props = {
   code: text('Stable machine-readable code, e.g. `yaml.duplicate-key` or `ref.stage-missing`.'),
@@ -121,7 +139,9 @@ export const slaCounts: Props = {
   invalidOrder: count('The to-event is earlier than the from-event: a data problem, counted apart, never as met.'),
   compliance: shareOrNull('met ÷ (met + breached); null when no item is decided.'),
 };
-export const slaTargetCounts: Props = Object.fromEntries(Object.entries(slaCounts).filter(([name]) => name !== 'untargeted'));
+export const slaTargetCounts: Props = Object.fromEntries(
+  Object.entries(slaCounts).filter(([name]) => name !== 'untargeted'),
+);
 
 export const hoursSummary = object(
   {
@@ -142,7 +162,12 @@ export function componentValueRule(kind: 'money' | 'count' | 'fraction'): JsonSc
     },
     count: {
       value: { type: 'string', pattern: WHOLE, maxLength: 40, description: 'For a count: a whole number.' },
-      target: { type: ['string', 'null'], pattern: QUANTITY, maxLength: 40, description: 'For a count: the prorated target (4 dp), or null.' },
+      target: {
+        type: ['string', 'null'],
+        pattern: QUANTITY,
+        maxLength: 40,
+        description: 'For a count: the prorated target (4 dp), or null.',
+      },
     },
     fraction: {
       value: { type: 'string', pattern: QUANTITY, maxLength: 40, description: 'For a fraction: at most 4 dp.' },

@@ -1,6 +1,24 @@
 import { compMetrics } from './comp-plan.js';
 import type { JsonSchema } from './define.js';
-import { componentValueRule, count, flag, hoursSummary, list, nonNegative, number, numberOrNull, object, oneOf, QUANTITY, ref, share, slaCounts, slaTargetCounts, text, textOrNull } from './report-builders.js';
+import {
+  componentValueRule,
+  count,
+  flag,
+  hoursSummary,
+  list,
+  nonNegative,
+  number,
+  numberOrNull,
+  object,
+  oneOf,
+  QUANTITY,
+  ref,
+  share,
+  slaCounts,
+  slaTargetCounts,
+  text,
+  textOrNull,
+} from './report-builders.js';
 
 /** The `$ref` shapes of the SLA and comp sections of the Report. */
 export const reportSlaCompDefs: Record<string, JsonSchema> = {
@@ -19,7 +37,9 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
       after: text('As written, e.g. `1d`.'),
       afterHours: nonNegative('The same in business hours.'),
       notify: text('Who is notified.'),
-      reached: count('Items (not invalidOrder) whose wait reached `after`: to the to-event, or to as-of when still open.'),
+      reached: count(
+        'Items (not invalidOrder) whose wait reached `after`: to the to-event, or to as-of when still open.',
+      ),
     },
     { description: 'One escalation step and how many items waited long enough to reach it.' },
   ),
@@ -33,7 +53,12 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
     { description: 'The items of one owner (the lead or opportunity owner).' },
   ),
   'sla-team': object(
-    { team: textOrNull('Team; null holds items with no owner, an owner not in the users data, or an owner without a team.'), ...slaCounts },
+    {
+      team: textOrNull(
+        'Team; null holds items with no owner, an owner not in the users data, or an owner without a team.',
+      ),
+      ...slaCounts,
+    },
     { description: 'The items whose owner is on one team.' },
   ),
   'sla-period': object(
@@ -50,30 +75,49 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
       workingDayHours: nonNegative('Length of the calendar working day in hours (what `1d` means).'),
       ownerTeam: textOrNull('Team accountable for the SLA (`spec.owner`), or null.'),
       ...slaCounts,
-      response: ref('hours-summary', 'Business hours from the from-event to the to-event, for eligible items that have both (not invalidOrder).'),
+      response: ref(
+        'hours-summary',
+        'Business hours from the from-event to the to-event, for eligible items that have both (not invalidOrder).',
+      ),
       openAge: ref('hours-summary', 'Business hours from the from-event to as-of, for eligible items still open.'),
       targets: list({ $ref: '#/$defs/sla-target' }, 'The targets, in policy order.'),
       escalations: list({ $ref: '#/$defs/sla-escalation' }, 'The escalation steps, in policy order.'),
-      recycled: count('Open items whose wait reached `recycle.after` (0 without a recycle rule); those with a target are counted as breached.'),
+      recycled: count(
+        'Open items whose wait reached `recycle.after` (0 without a recycle rule); those with a target are counted as breached.',
+      ),
       byOwner: list({ $ref: '#/$defs/sla-owner' }, 'By owner id, ascending; the null group last.'),
       byTeam: list({ $ref: '#/$defs/sla-team' }, 'By team, ascending; the null group last.'),
-      byWeek: list({ $ref: '#/$defs/sla-period' }, "By the ISO week (in the run's time zone) in which each item's clock started, in order."),
+      byWeek: list(
+        { $ref: '#/$defs/sla-period' },
+        "By the ISO week (in the run's time zone) in which each item's clock started, in order.",
+      ),
       ruleErrors: object(
         {
           count: count("Eligible items on which a target's `when` failed to evaluate."),
-          example: object({ id: text('Id of the first such item.'), message: text('What failed.') }, { isNullable: true, description: 'The first one; null when none.' }),
+          example: object(
+            { id: text('Id of the first such item.'), message: text('What failed.') },
+            { isNullable: true, description: 'The first one; null when none.' },
+          ),
         },
-        { description: "Eligible items on which a target's `when` failed to evaluate: counted as untargeted; the first one as an example." },
+        {
+          description:
+            "Eligible items on which a target's `when` failed to evaluate: counted as untargeted; the first one as an example.",
+        },
       ),
     },
-    { description: 'What one HandoffSla policy measured on the evaluated window. Hours are business hours of its calendar (2 dp), fractions 0–1 (4 dp).' },
+    {
+      description:
+        'What one HandoffSla policy measured on the evaluated window. Hours are business hours of its calendar (2 dp), fractions 0–1 (4 dp).',
+    },
   ),
   'comp-period': object(
     {
       label: ref('period-label', '`2026-01`, `2026-Q1` or `2026`.'),
       start: ref('instant', 'Start of the whole calendar period.'),
       end: ref('instant', 'End of the whole calendar period.'),
-      covered: share('Share of the period inside the evaluated window (1 = all of it). Targets are not reduced for it.'),
+      covered: share(
+        'Share of the period inside the evaluated window (1 = all of it). Targets are not reduced for it.',
+      ),
     },
     { description: 'One payout period that had started by the as-of moment.' },
   ),
@@ -86,16 +130,22 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
           type: 'string',
           pattern: QUANTITY,
           maxLength: 40,
-          description: 'The metric for the person in the period: cents for money, a whole number for counts, a fraction (4 dp) for goal_attainment and constraint_target_met.',
+          description:
+            'The metric for the person in the period: cents for money, a whole number for counts, a fraction (4 dp) for goal_attainment and constraint_target_met.',
         },
         target: {
           type: ['string', 'null'],
           pattern: QUANTITY,
           maxLength: 40,
-          description: 'Target for the period (the yearly target prorated to the period); null for metrics that are fractions already, or when there is none.',
+          description:
+            'Target for the period (the yearly target prorated to the period); null for metrics that are fractions already, or when there is none.',
         },
-        attainment: numberOrNull('value ÷ target (or the value itself for fractions), rounded to 4 dp; null when there is no usable target.'),
-        factor: number('Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor.'),
+        attainment: numberOrNull(
+          'value ÷ target (or the value itself for fractions), rounded to 4 dp; null when there is no usable target.',
+        ),
+        factor: number(
+          'Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor.',
+        ),
         isUnknown: flag('Whether the value could not be known (no goal, constraint status unknown) and counted as 0.'),
         isGated: flag('Whether a gate that failed held this component back (payout 0).'),
         isCapped: flag('Whether the cap lowered the factor.'),
@@ -115,7 +165,9 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
           {
             id: text('Gate id.'),
             metric: oneOf(compMetrics, "The gate's metric."),
-            value: numberOrNull("Attainment of the gate's metric, rounded to 4 dp for display; null when it cannot be measured (the gate then fails)."),
+            value: numberOrNull(
+              "Attainment of the gate's metric, rounded to 4 dp for display; null when it cannot be measured (the gate then fails).",
+            ),
             valueExact: ref('exact-or-null', 'The attainment the gate compares with `min`: exact, never rounded.'),
             min: number('The gate passes when value ≥ min.'),
             isPassed: flag('Whether the gate passed.'),
@@ -130,7 +182,9 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
           {
             id: text('Multiplier id.'),
             metric: oneOf(compMetrics, "The multiplier's metric."),
-            value: numberOrNull('Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp for display; null when it cannot be measured.'),
+            value: numberOrNull(
+              'Attainment of the whole team (sum of values ÷ sum of targets), rounded to 4 dp for display; null when it cannot be measured.',
+            ),
             valueExact: ref('exact-or-null', 'The attainment compared with `min`: exact, never rounded.'),
             min: number('The multiplier applies when value ≥ min.'),
             multiplier: number('The factor applied to component pay.'),
@@ -145,7 +199,11 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
       variablePay: ref('money', 'componentPay × multiplier.'),
       spiffs: list(
         object(
-          { id: text('SPIF id.'), opportunityId: text('The won opportunity.'), amount: ref('money', 'What the SPIF pays.') },
+          {
+            id: text('SPIF id.'),
+            opportunityId: text('The won opportunity.'),
+            amount: ref('money', 'What the SPIF pays.'),
+          },
           { description: 'A SPIF paid for one won opportunity.' },
         ),
         'SPIFs paid in the period.',
@@ -184,7 +242,10 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
             id: text('User id.'),
             name: textOrNull('Name from the users data, or null.'),
             team: textOrNull('Team from the users data, or null.'),
-            periods: list({ $ref: '#/$defs/comp-person-period' }, 'Periods in which the person was on the plan, or had a clawback; in time order.'),
+            periods: list(
+              { $ref: '#/$defs/comp-person-period' },
+              'Periods in which the person was on the plan, or had a clawback; in time order.',
+            ),
           },
           { description: 'A person on the plan in at least one period.' },
         ),
@@ -193,7 +254,10 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
       totals: object(
         {
           periods: list(
-            object({ period: ref('period-label', 'The payout period.'), total: ref('money', "Sum of every person's total in the period.") }),
+            object({
+              period: ref('period-label', 'The payout period.'),
+              total: ref('money', "Sum of every person's total in the period."),
+            }),
             "Sum of every person's total in each period, in the order of `periods`.",
           ),
           total: ref('money', 'The plan over the window.'),

@@ -1,6 +1,25 @@
 import { entityNames } from '../model/canonical.js';
 import type { JsonSchema } from './define.js';
-import { count, dataFormats, dataIssueCodes, dealStats, durationStats, flag, issue, list, MONEY, nonNegative, nonNegativeOrNull, numberOrNull, object, oneOf, ref, shareOrNull, text, textOrNull } from './report-builders.js';
+import {
+  count,
+  dataFormats,
+  dataIssueCodes,
+  dealStats,
+  durationStats,
+  flag,
+  issue,
+  list,
+  MONEY,
+  nonNegative,
+  nonNegativeOrNull,
+  numberOrNull,
+  object,
+  oneOf,
+  ref,
+  shareOrNull,
+  text,
+  textOrNull,
+} from './report-builders.js';
 import { reportSlaCompDefs } from './report-defs-sla-comp.js';
 import { sharedDefs } from './shared.js';
 
@@ -10,14 +29,21 @@ export const reportDefs: Record<string, JsonSchema> = {
     type: 'string',
     pattern: MONEY,
     maxLength: 40,
-    description: 'An amount as an exact decimal string rounded to cents, half up: `"1250.50"`, `"-300.00"`. Never a float.',
+    description:
+      'An amount as an exact decimal string rounded to cents, half up: `"1250.50"`, `"-300.00"`. Never a float.',
   },
-  'money-or-null': { type: ['string', 'null'], pattern: MONEY, maxLength: 40, description: 'An amount rounded to cents (`"1250.50"`), or null.' },
+  'money-or-null': {
+    type: ['string', 'null'],
+    pattern: MONEY,
+    maxLength: 40,
+    description: 'An amount rounded to cents (`"1250.50"`), or null.',
+  },
   'exact-or-null': {
     type: ['string', 'null'],
     pattern: '^-?[0-9]+(\\.[0-9]+)?$',
     maxLength: 100,
-    description: 'A figure as an exact decimal string, never rounded (40 significant digits): `"0.69997"`; null when unknown.',
+    description:
+      'A figure as an exact decimal string, never rounded (40 significant digits): `"0.69997"`; null when unknown.',
   },
   instant: {
     type: 'string',
@@ -39,14 +65,19 @@ export const reportDefs: Record<string, JsonSchema> = {
       ...issue,
       code: oneOf(Object.keys(dataIssueCodes), 'Stable code of the data problem.'),
       line: count('The physical line (1-based) where the row starts; for JSON, where the record starts.'),
-      column: count('1-based index of the CSV column; 0 for JSON keys, derived and constant fields, and problems of a whole row or file.'),
+      column: count(
+        '1-based index of the CSV column; 0 for JSON keys, derived and constant fields, and problems of a whole row or file.',
+      ),
       entity: oneOf(entityNames, 'The entity the file holds.'),
       field: text('Canonical field the problem concerns, when there is one.'),
       columnName: text('Header of the export column (or JSON key) the value came from.'),
       raw: text('The raw value as read, truncated to a readable length (left out of masked reports).'),
       record: { type: 'integer', minimum: 1, description: '1-based index of the record in a JSON or NDJSON file.' },
     },
-    { optional: ['hint', 'field', 'columnName', 'raw', 'record'], description: 'A problem in a data file: like a policy issue, plus where in the data it is.' },
+    {
+      optional: ['hint', 'field', 'columnName', 'raw', 'record'],
+      description: 'A problem in a data file: like a policy issue, plus where in the data it is.',
+    },
   ),
   'file-accounting': object(
     {
@@ -57,8 +88,14 @@ export const reportDefs: Record<string, JsonSchema> = {
       rowsRead: count('Data rows found (blank lines are not rows; the CSV header is not a row).'),
       rowsEvaluated: count('Rows that passed every check and are in the result.'),
       rowsRejected: count('Rows left out, each with at least one issue.'),
-      fields: list({ type: 'string' }, 'Canonical fields the file supplies (all read and checked; an evaluation keeps in its rows those its policies and the engine read).'),
-      ignoredColumns: list({ type: 'string' }, 'Columns (or JSON keys) present in the file that no canonical field reads.'),
+      fields: list(
+        { type: 'string' },
+        'Canonical fields the file supplies (all read and checked; an evaluation keeps in its rows those its policies and the engine read).',
+      ),
+      ignoredColumns: list(
+        { type: 'string' },
+        'Columns (or JSON keys) present in the file that no canonical field reads.',
+      ),
       issueCount: count('Every issue found in the file, including any not kept because of the cap.'),
     },
     { description: 'What happened to one data file: rows read = evaluated + rejected.' },
@@ -83,7 +120,11 @@ export const reportDefs: Record<string, JsonSchema> = {
       name: text('Stage name.'),
       owner: text('Team that owns the stage.'),
       entity: oneOf(['lead', 'opportunity'], 'What moves through the stage.'),
-      terminal: { type: ['string', 'null'], enum: ['won', 'lost', null], description: 'The end state a terminal stage records; null for other stages.' },
+      terminal: {
+        type: ['string', 'null'],
+        enum: ['won', 'lost', null],
+        description: 'The end state a terminal stage records; null for other stages.',
+      },
       next: textOrNull('The next stage conversion is measured to; null for terminal stages.'),
       arrivals: count('Items that entered the stage within the window.'),
       exits: count('Items that left the stage within the window.'),
@@ -93,12 +134,19 @@ export const reportDefs: Record<string, JsonSchema> = {
       conversionCohort: shareOrNull('Of the arrivals within the window, the share that advanced by as-of.'),
       conversionPeriod: nonNegativeOrNull('Arrivals in the next stage ÷ arrivals in this stage, within the window.'),
       timeInStageHours: ref('duration-stats', 'Hours in stage of items that left it within the window.'),
-      timeInStageWithOpenHours: ref('duration-stats', 'The same, with the items still in the stage counted at their age (a lower bound).'),
+      timeInStageWithOpenHours: ref(
+        'duration-stats',
+        'The same, with the items still in the stage counted at their age (a lower bound).',
+      ),
       ageing: list(
         object({
           label: text('The age band, e.g. `7–30 days`.'),
           fromDays: count('Lower bound of the band in days (inclusive).'),
-          toDays: { type: ['integer', 'null'], minimum: 0, description: 'Upper bound in days (exclusive); null for the last band.' },
+          toDays: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description: 'Upper bound in days (exclusive); null for the last band.',
+          },
           count: count('Open items in the band.'),
         }),
         'Open items by age at as-of, in days.',
@@ -110,16 +158,29 @@ export const reportDefs: Record<string, JsonSchema> = {
   'stage-load': object(
     {
       stage: text('Stage id.'),
-      demandPerWeek: nonNegativeOrNull('Arrivals per week over the window; null when the window is too short for a weekly rate.'),
-      capacityPerWeek: nonNegativeOrNull('Work the stage can do per week: declared headcount × per-person capacity, or observed.'),
+      demandPerWeek: nonNegativeOrNull(
+        'Arrivals per week over the window; null when the window is too short for a weekly rate.',
+      ),
+      capacityPerWeek: nonNegativeOrNull(
+        'Work the stage can do per week: declared headcount × per-person capacity, or observed.',
+      ),
       capacityBasis: oneOf(['declared', 'observed', 'none'], 'Where the capacity comes from.'),
       utilisation: nonNegativeOrNull('demand ÷ capacity; null without capacity.'),
       peakWeekUtilisation: nonNegativeOrNull("Highest weekly arrivals ÷ capacity over the window's full weeks."),
-      peakWeek: { type: ['string', 'null'], pattern: '^[0-9]{4}-W[0-9]{2}$', maxLength: 8, description: 'The ISO week of that peak; null without capacity.' },
-      throughputPerWeek: nonNegativeOrNull('Exits per week over the window; null when the window is too short for a weekly rate.'),
+      peakWeek: {
+        type: ['string', 'null'],
+        pattern: '^[0-9]{4}-W[0-9]{2}$',
+        maxLength: 8,
+        description: 'The ISO week of that peak; null without capacity.',
+      },
+      throughputPerWeek: nonNegativeOrNull(
+        'Exits per week over the window; null when the window is too short for a weekly rate.',
+      ),
       wipStart: count("Items in the stage at the window's start."),
       wipEnd: count("Items in the stage at the window's end."),
-      queueGrowthPerWeek: numberOrNull('(wipEnd − wipStart) per week; null when the window is too short for a weekly rate.'),
+      queueGrowthPerWeek: numberOrNull(
+        '(wipEnd − wipStart) per week; null when the window is too short for a weekly rate.',
+      ),
       littlesLaw: object(
         {
           averageWip: nonNegative('Average items in the stage over the window.'),

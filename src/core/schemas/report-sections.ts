@@ -1,5 +1,20 @@
 import { constraintMetrics, goalMetrics } from './revenue-goal.js';
-import { count, dealStats, list, nonNegative, nonNegativeOrNull, number, numberOrNull, object, oneOf, ref, share, shareOrNull, text, textOrNull } from './report-builders.js';
+import {
+  count,
+  dealStats,
+  list,
+  nonNegative,
+  nonNegativeOrNull,
+  number,
+  numberOrNull,
+  object,
+  oneOf,
+  ref,
+  share,
+  shareOrNull,
+  text,
+  textOrNull,
+} from './report-builders.js';
 import type { Props } from './report-builders.js';
 
 /** The evaluation sections of the Report. */
@@ -26,7 +41,11 @@ export const reportSections: Props = {
         'Leads per deciding rule: exclusions, hand-raisers and thresholds by id.',
       ),
       modelledEntries: list(
-        object({ stage: text('Stage id.'), count: count('Leads whose entry time is modelled.'), basis: text('What the entry time is taken from.') }),
+        object({
+          stage: text('Stage id.'),
+          count: count('Leads whose entry time is modelled.'),
+          basis: text('What the entry time is taken from.'),
+        }),
         'Leads the policy puts in a stage the CRM never recorded; their entry time is modelled.',
       ),
       notQualified: list(
@@ -34,7 +53,10 @@ export const reportSections: Props = {
         'Leads the CRM recorded in a stage that this policy does not qualify them for.',
       ),
     },
-    { isNullable: true, description: 'How each lead is classed by the lead definition; null without a Funnel and LeadDefinition.' },
+    {
+      isNullable: true,
+      description: 'How each lead is classed by the lead definition; null without a Funnel and LeadDefinition.',
+    },
   ),
   funnel: object(
     {
@@ -54,7 +76,10 @@ export const reportSections: Props = {
           windowWeeks: nonNegative('Length of the window in weeks.'),
           minimumWeeks: nonNegative('The shortest window a rate per week is given for.'),
         },
-        { isNullable: true, description: 'Why demand, throughput, queue growth and utilisation are null; null when they are given.' },
+        {
+          isNullable: true,
+          description: 'Why demand, throughput, queue growth and utilisation are null; null when they are given.',
+        },
       ),
       stage: textOrNull('The candidate stage with the highest utilisation; null when no stage has a capacity.'),
       runnerUp: textOrNull('The candidate stage with the next highest utilisation, or null.'),
@@ -68,13 +93,22 @@ export const reportSections: Props = {
             { optional: ['max', 'min'], description: 'The target as declared.' },
           ),
           value: numberOrNull('The metric measured at that stage over the window; null when it cannot be measured.'),
-          isMet: { type: ['boolean', 'null'], description: 'Whether the value meets the target; null without a value.' },
+          isMet: {
+            type: ['boolean', 'null'],
+            description: 'Whether the value meets the target; null without a value.',
+          },
         },
         { isNullable: true, description: 'What the RevenueGoal declares, and its metric measured at that stage.' },
       ),
-      agrees: { type: ['boolean', 'null'], description: 'The data names the same stage as the policy; null without a declaration or a constraint.' },
+      agrees: {
+        type: ['boolean', 'null'],
+        description: 'The data names the same stage as the policy; null without a declaration or a constraint.',
+      },
     },
-    { isNullable: true, description: 'Where the funnel is constrained, and whether the policy agrees; null without a Funnel policy.' },
+    {
+      isNullable: true,
+      description: 'Where the funnel is constrained, and whether the policy agrees; null without a Funnel policy.',
+    },
   ),
   slas: list({ $ref: '#/$defs/sla-result' }, 'One result per HandoffSla policy, by name.'),
   comp: object(
@@ -88,15 +122,35 @@ export const reportSections: Props = {
       totals: object(
         {
           byPlan: list(
-            object({ plan: text('Plan name.'), team: text('Team.'), currency: ref('currency-code', 'Currency.'), total: ref('money', 'What the plan pays.') }),
+            object({
+              plan: text('Plan name.'),
+              team: text('Team.'),
+              currency: ref('currency-code', 'Currency.'),
+              total: ref('money', 'What the plan pays.'),
+            }),
             'Per plan.',
           ),
-          byTeam: list(object({ team: text('Team.'), currency: ref('currency-code', 'Currency.'), total: ref('money', 'What the team is paid.') }), 'Per team and currency, ordered by team then currency.'),
-          overall: list(object({ currency: ref('currency-code', 'Currency.'), total: ref('money', 'Everything paid in it.') }), 'Per currency, ordered by currency.'),
+          byTeam: list(
+            object({
+              team: text('Team.'),
+              currency: ref('currency-code', 'Currency.'),
+              total: ref('money', 'What the team is paid.'),
+            }),
+            'Per team and currency, ordered by team then currency.',
+          ),
+          overall: list(
+            object({ currency: ref('currency-code', 'Currency.'), total: ref('money', 'Everything paid in it.') }),
+            'Per currency, ordered by currency.',
+          ),
         },
-        { description: 'Totals across plans, kept apart per currency: amounts in different currencies are never added.' },
+        {
+          description: 'Totals across plans, kept apart per currency: amounts in different currencies are never added.',
+        },
       ),
-      warnings: list({ type: 'string' }, 'Problems that did not stop the computation (a metric with no target, an unknown constraint, …).'),
+      warnings: list(
+        { type: 'string' },
+        'Problems that did not stop the computation (a metric with no target, an unknown constraint, …).',
+      ),
     },
     {
       isNullable: true,
@@ -109,24 +163,37 @@ export const reportSections: Props = {
       name: text('Name of the RevenueGoal policy.'),
       metric: oneOf(goalMetrics, 'What the goal counts.'),
       currency: ref('currency-code', 'Currency of the goal.'),
-      period: object({ start: ref('date', 'First day.'), end: ref('date', 'Last day.') }, { description: 'The goal period, as declared.' }),
+      period: object(
+        { start: ref('date', 'First day.'), end: ref('date', 'Last day.') },
+        { description: 'The goal period, as declared.' },
+      ),
       target: ref('money', 'The goal target.'),
       actual: ref('money-or-null', "The metric from the period's start to as-of; null when unknown (see `unknown`)."),
       attainment: numberOrNull('actual ÷ target, computed exactly and rounded to 4 dp for display; null when unknown.'),
       attainmentExact: ref('exact-or-null', 'actual ÷ target, exact (never rounded); null when unknown.'),
-      unknown: { enum: ['no-amounts', 'zero-target', null], description: 'Why actual and attainment are null: `no-amounts` = the won deals counted carry no amount; `zero-target` = the target is 0. null when known.' },
+      unknown: {
+        enum: ['no-amounts', 'zero-target', null],
+        description:
+          'Why actual and attainment are null: `no-amounts` = the won deals counted carry no amount; `zero-target` = the target is 0. null when known.',
+      },
       elapsed: share('Share of the goal period elapsed at as-of.'),
-      pace: numberOrNull('attainment ÷ elapsed (exact, then rounded to 4 dp): above 1 is ahead of a straight line to the target; null before the period starts or when attainment is unknown.'),
+      pace: numberOrNull(
+        'attainment ÷ elapsed (exact, then rounded to 4 dp): above 1 is ahead of a straight line to the target; null before the period starts or when attainment is unknown.',
+      ),
       velocity: object(
         {
           openOpportunities: count('Open opportunities at as-of.'),
           winRate: shareOrNull('won ÷ (won + lost); null when none closed.'),
           averageWonAmount: ref('money-or-null', 'The average won deal; null when none was won.'),
           cycleDays: nonNegativeOrNull('Mean days from creation to close of won deals; null when none was won.'),
-          perDay: ref('money-or-null', '(open × win rate × average won) ÷ cycle days, per day, computed from the exact figures and rounded once to cents; null when unknown (see `unknown`).'),
+          perDay: ref(
+            'money-or-null',
+            '(open × win rate × average won) ÷ cycle days, per day, computed from the exact figures and rounded once to cents; null when unknown (see `unknown`).',
+          ),
           unknown: {
             enum: ['no-amounts', 'none-closed', 'none-won', 'zero-cycle', null],
-            description: 'Why `perDay` is null: no won deal carries an amount, no deal closed, none was won, or won deals closed as they were created. null when known.',
+            description:
+              'Why `perDay` is null: no won deal carries an amount, no deal closed, none was won, or won deals closed as they were created. null when known.',
           },
         },
         { description: 'Pipeline velocity.' },
@@ -135,33 +202,61 @@ export const reportSections: Props = {
         {
           remainingDays: nonNegative('Days left in the goal period after as-of.'),
           projected: ref('money-or-null', 'actual + velocity × remaining days; null without a velocity.'),
-          projectedAttainment: numberOrNull('projected ÷ target, rounded to 4 dp for display; null without a projection.'),
-          projectedAttainmentExact: ref('exact-or-null', 'projected ÷ target, exact (never rounded): the figure to compare; null without a projection.'),
+          projectedAttainment: numberOrNull(
+            'projected ÷ target, rounded to 4 dp for display; null without a projection.',
+          ),
+          projectedAttainmentExact: ref(
+            'exact-or-null',
+            'projected ÷ target, exact (never rounded): the figure to compare; null without a projection.',
+          ),
         },
         { description: 'Where the goal is heading.' },
       ),
     },
-    { isNullable: true, description: 'The shared revenue goal: where it stands and where it is heading; null without a RevenueGoal policy.' },
+    {
+      isNullable: true,
+      description:
+        'The shared revenue goal: where it stands and where it is heading; null without a RevenueGoal policy.',
+    },
   ),
   deals: object(
     {
-      currency: textOrNull("The opportunities' currency; null when they mix currencies (amounts are then summed as given)."),
+      currency: textOrNull(
+        "The opportunities' currency; null when they mix currencies (amounts are then summed as given).",
+      ),
       total: count('Opportunities created by as-of.'),
       open: count('Open at as-of.'),
       won: count('Closed won by as-of.'),
       lost: count('Closed lost by as-of.'),
       winRate: shareOrNull('won ÷ (won + lost); null when none closed.'),
-      wonAmount: ref('money-or-null', 'Sum of the amounts of the won deals that carry one; null when none does (see `amountUnknown`).'),
-      averageWonAmount: ref('money-or-null', 'The average won deal (over those with an amount), rounded to cents, half up; null when none was won or none carries an amount.'),
+      wonAmount: ref(
+        'money-or-null',
+        'Sum of the amounts of the won deals that carry one; null when none does (see `amountUnknown`).',
+      ),
+      averageWonAmount: ref(
+        'money-or-null',
+        'The average won deal (over those with an amount), rounded to cents, half up; null when none was won or none carries an amount.',
+      ),
       wonWithoutAmount: count('Won deals without an amount: they add nothing to `wonAmount`.'),
-      amountUnknown: { enum: ['no-amounts', null], description: 'Why won amounts are null: `no-amounts` = deals were won but none carries an amount. null when known.' },
+      amountUnknown: {
+        enum: ['no-amounts', null],
+        description:
+          'Why won amounts are null: `no-amounts` = deals were won but none carries an amount. null when known.',
+      },
       cycleDays: object(
         { won: ref('deal-stats', 'Won deals.'), lost: ref('deal-stats', 'Lost deals.') },
         { description: 'Days from `created_at` to `closed_at`.' },
       ),
-      openAgeDays: object({ ...dealStats, over90: count('Open deals older than 90 days.') }, { description: 'Age of the open deals in days at as-of.' }),
+      openAgeDays: object(
+        { ...dealStats, over90: count('Open deals older than 90 days.') },
+        { description: 'Age of the open deals in days at as-of.' },
+      ),
       byOwner: list(
-        object({ ownerId: text('User id of the owner.'), won: count('Deals won.'), wonAmount: ref('money-or-null', 'Sum of their amounts; null when none carries one.') }),
+        object({
+          ownerId: text('User id of the owner.'),
+          won: count('Deals won.'),
+          wonAmount: ref('money-or-null', 'Sum of their amounts; null when none carries one.'),
+        }),
         'Won deals per owner, by amount (descending; unknown last), then count (descending), then id.',
       ),
     },

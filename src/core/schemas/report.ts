@@ -17,17 +17,36 @@ export const reportSchema: JsonSchema = {
   description:
     'The result of one evaluation (`revops evaluate --format json`): the contract between the engine, the reporters and CI. Deterministic: the same policies and data give the same bytes (the wall-clock time only with --timestamp).',
   ...object({
-    schemaVersion: { const: REPORT_SCHEMA_VERSION, description: "Version of the Report's shape; a change that breaks readers bumps it." },
+    schemaVersion: {
+      const: REPORT_SCHEMA_VERSION,
+      description: "Version of the Report's shape; a change that breaks readers bumps it.",
+    },
     kind: { const: 'evaluation', description: 'Always `evaluation`.' },
     stamp: object(
       {
         engine: { const: 'revops-policy', description: 'The engine that wrote the report.' },
         engineVersion: { type: 'string', minLength: 1, description: 'Its version.' },
-        policyHash: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'sha256 over the policy files (path and content, in path order).' },
-        dataHash: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'sha256 over the data files (path and content, in path order).' },
+        policyHash: {
+          type: 'string',
+          pattern: '^[0-9a-f]{64}$',
+          maxLength: 64,
+          description: 'sha256 over the policy files (path and content, in path order).',
+        },
+        dataHash: {
+          type: 'string',
+          pattern: '^[0-9a-f]{64}$',
+          maxLength: 64,
+          description: 'sha256 over the data files (path and content, in path order).',
+        },
         asOf: ref('instant', 'The as-of moment.'),
-        asOfSource: oneOf(['option', 'data'], '`option`: given with --as-of; `data`: the latest timestamp in the data.'),
-        generatedAt: ref('instant', 'Wall-clock time of the run; only when asked for (reports are deterministic otherwise).'),
+        asOfSource: oneOf(
+          ['option', 'data'],
+          '`option`: given with --as-of; `data`: the latest timestamp in the data.',
+        ),
+        generatedAt: ref(
+          'instant',
+          'Wall-clock time of the run; only when asked for (reports are deterministic otherwise).',
+        ),
       },
       { optional: ['generatedAt'], description: 'Where the report came from, so anyone can reproduce it.' },
     ),
@@ -53,7 +72,10 @@ export const reportSchema: JsonSchema = {
           },
           { description: 'The sums over the files.' },
         ),
-        issues: list({ $ref: '#/$defs/data-issue' }, 'Rejections and file problems as found (capped per file; `issueCount` counts them all).'),
+        issues: list(
+          { $ref: '#/$defs/data-issue' },
+          'Rejections and file problems as found (capped per file; `issueCount` counts them all).',
+        ),
         absent: list(oneOf(entityNames, 'An entity.'), 'Entities the data has no file for.'),
         ignoredFiles: list({ type: 'string' }, 'Files in the data directory that hold no entity.'),
         missing: list(
@@ -65,19 +87,29 @@ export const reportSchema: JsonSchema = {
           'What a partial run (`--allow-partial-data`) lacks: failed files and entities the policies need without a row. Present only for a partial run.',
         ),
       },
-      { description: 'What was read, per file: rows read = evaluated + rejected, with the rejections.', optional: ['missing'] },
+      {
+        description: 'What was read, per file: rows read = evaluated + rejected, with the rejections.',
+        optional: ['missing'],
+      },
     ),
     policies: object(
       {
         files: list(
-          object({ file: text('Policy file.'), kind: oneOf(policyKinds, 'Policy kind.'), name: text('Policy name (`metadata.name`).') }),
+          object({
+            file: text('Policy file.'),
+            kind: oneOf(policyKinds, 'Policy kind.'),
+            name: text('Policy name (`metadata.name`).'),
+          }),
           'The policies evaluated, by file then name.',
         ),
         warnings: list({ $ref: '#/$defs/issue' }, 'Warnings found while validating the policies.'),
       },
       { description: 'The policies evaluated.' },
     ),
-    warnings: list({ type: 'string' }, 'Problems met while evaluating that change no figure silently (e.g. rule errors on rows).'),
+    warnings: list(
+      { type: 'string' },
+      'Problems met while evaluating that change no figure silently (e.g. rule errors on rows).',
+    ),
     ...reportSections,
     isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
   }),

@@ -29,7 +29,10 @@ export const revenueGoalSchema = definePolicySchema({
         additionalProperties: false,
         description: 'The shared revenue goal.',
         properties: {
-          metric: { enum: [...goalMetrics], description: 'What is counted: `won_amount` (closed-won value), `new_arr`, or `won_deals`.' },
+          metric: {
+            enum: [...goalMetrics],
+            description: 'What is counted: `won_amount` (closed-won value), `new_arr`, or `won_deals`.',
+          },
           target: { $ref: '#/$defs/decimal', description: 'Target value for the period, e.g. `"4800000"`.' },
           currency: { $ref: '#/$defs/currency-code' },
           period: {
@@ -48,13 +51,15 @@ export const revenueGoalSchema = definePolicySchema({
         type: 'object',
         required: ['stage', 'metric', 'target'],
         additionalProperties: false,
-        description: 'The single constraint: the stage that limits throughput, the metric watched there, and its target.',
+        description:
+          'The single constraint: the stage that limits throughput, the metric watched there, and its target.',
         properties: {
           stage: { $ref: '#/$defs/stage-ref', description: 'The stage believed to be the bottleneck.' },
           metric: { enum: [...constraintMetrics], description: 'Metric of that stage that everyone optimises.' },
           target: {
             type: 'object',
-            description: 'Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high.',
+            description:
+              'Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high.',
             minProperties: 1,
             maxProperties: 1,
             additionalProperties: false,

@@ -1,4 +1,10 @@
-import { allowedOperators, forbiddenPathSegments, LOGIC_MAX_DEPTH, MAX_PATTERN_LENGTH, operatorDescriptions } from '../logic/operators.js';
+import {
+  allowedOperators,
+  forbiddenPathSegments,
+  LOGIC_MAX_DEPTH,
+  MAX_PATTERN_LENGTH,
+  operatorDescriptions,
+} from '../logic/operators.js';
 import type { JsonSchema } from './define.js';
 
 /** Marks the schema of a JSON Logic operator object, so validation errors there can be explained as such. */
@@ -61,7 +67,12 @@ export const sharedDefs: Record<string, JsonSchema> = {
         maxLength: 200,
         description: 'Team or person accountable for this policy, e.g. `revops` or a GitHub handle.',
       },
-      description: { type: 'string', minLength: 1, maxLength: 2000, description: 'What this policy is for, in a sentence or two.' },
+      description: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 2000,
+        description: 'What this policy is for, in a sentence or two.',
+      },
       labels: {
         type: 'object',
         description: 'Free-form labels (string values) for grouping and search.',
@@ -78,8 +89,17 @@ export const sharedDefs: Record<string, JsonSchema> = {
     minLength: 1,
     maxLength: 63,
   },
-  'display-name': { type: 'string', minLength: 1, maxLength: 200, description: 'Human-readable name shown in reports.' },
-  description: { type: 'string', maxLength: 2000, description: 'Why this rule exists, for the people reading reports and reviews.' },
+  'display-name': {
+    type: 'string',
+    minLength: 1,
+    maxLength: 200,
+    description: 'Human-readable name shown in reports.',
+  },
+  description: {
+    type: 'string',
+    maxLength: 2000,
+    description: 'Why this rule exists, for the people reading reports and reviews.',
+  },
   decimal: {
     type: ['string', 'number'],
     description: 'An exact decimal number. Write money as a quoted string (e.g. `"1250.50"`) so no precision is lost.',
@@ -100,7 +120,8 @@ export const sharedDefs: Record<string, JsonSchema> = {
   },
   datetime: {
     type: 'string',
-    description: 'A moment in time, ISO 8601 with its offset, e.g. `2026-03-04T14:05:00Z` or `2026-03-04T09:05:00-05:00`.',
+    description:
+      'A moment in time, ISO 8601 with its offset, e.g. `2026-03-04T14:05:00Z` or `2026-03-04T09:05:00-05:00`.',
     pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
     maxLength: 35,
   },
@@ -117,7 +138,12 @@ export const sharedDefs: Record<string, JsonSchema> = {
     pattern: '^[0-9]{1,6}(\\.[0-9]{1,3})?(m|h|d|w)$',
     maxLength: 12,
   },
-  'currency-code': { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3, description: 'ISO 4217 currency code, e.g. `USD`.' },
+  'currency-code': {
+    type: 'string',
+    pattern: '^[A-Z]{3}$',
+    maxLength: 3,
+    description: 'ISO 4217 currency code, e.g. `USD`.',
+  },
   logic: {
     description:
       'A JSON Logic rule (https://jsonlogic.com). Each object holds exactly one operator from the allowed list; `var` reads a field of the canonical data model.',
@@ -133,7 +159,8 @@ export const sharedDefs: Record<string, JsonSchema> = {
     enum: [...allowedOperators],
   },
   'logic-literal-args': {
-    description: 'Operators whose last argument is read when the rule is compiled, so it must be written out in the rule.',
+    description:
+      'Operators whose last argument is read when the rule is compiled, so it must be written out in the rule.',
     type: 'object',
     properties: {
       matches: {
@@ -146,7 +173,11 @@ export const sharedDefs: Record<string, JsonSchema> = {
       business_hours_between: {
         description: operatorDescriptions.business_hours_between,
         type: 'array',
-        prefixItems: [true, true, { $ref: '#/$defs/policy-ref', description: 'The `metadata.name` of a Calendar policy.' }],
+        prefixItems: [
+          true,
+          true,
+          { $ref: '#/$defs/policy-ref', description: 'The `metadata.name` of a Calendar policy.' },
+        ],
         minItems: 3,
         maxItems: 3,
       },
@@ -167,7 +198,12 @@ export const sharedDefs: Record<string, JsonSchema> = {
   'logic-var': {
     description: 'A field path, or `[path, default]`.',
     if: { type: 'array' },
-    then: { type: 'array', prefixItems: [{ $ref: '#/$defs/logic-path' }, { type: ['string', 'number', 'boolean', 'null'] }], minItems: 1, maxItems: 2 },
+    then: {
+      type: 'array',
+      prefixItems: [{ $ref: '#/$defs/logic-path' }, { type: ['string', 'number', 'boolean', 'null'] }],
+      minItems: 1,
+      maxItems: 2,
+    },
     else: { type: ['string', 'integer'], $ref: '#/$defs/logic-path-or-index' },
   },
   'logic-path-or-index': {
@@ -202,25 +238,40 @@ export const sharedDefs: Record<string, JsonSchema> = {
     description: 'Where a canonical field comes from. Give exactly one of `column`, `derive` or `const`.',
     additionalProperties: false,
     properties: {
-      column: { type: 'string', minLength: 1, maxLength: 200, description: 'Header of the export column this field is read from.' },
-      derive: { $ref: '#/$defs/logic', description: 'Compute the field with JSON Logic over the raw row (columns by header).' },
+      column: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        description: 'Header of the export column this field is read from.',
+      },
+      derive: {
+        $ref: '#/$defs/logic',
+        description: 'Compute the field with JSON Logic over the raw row (columns by header).',
+      },
       const: { type: ['string', 'number', 'boolean'], description: 'Use this value for every row.' },
       values: {
         type: 'object',
-        description: 'Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values are an error unless `otherwise` is set.',
+        description:
+          'Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values are an error unless `otherwise` is set.',
         maxProperties: 1000,
         additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
       },
       otherwise: {
         enum: ['keep', 'error', 'empty'],
-        description: 'What to do with a value not in `values`: keep it as it is, report the row, or leave the field empty. Default `error`.',
+        description:
+          'What to do with a value not in `values`: keep it as it is, report the row, or leave the field empty. Default `error`.',
       },
       format: {
         type: 'string',
         maxLength: 64,
-        description: 'Date or date-time format of the column, e.g. `yyyy-MM-dd HH:mm` or `MM/dd/yyyy`. ISO 8601 needs no format.',
+        description:
+          'Date or date-time format of the column, e.g. `yyyy-MM-dd HH:mm` or `MM/dd/yyyy`. ISO 8601 needs no format.',
       },
-      timeZone: { type: 'string', maxLength: 64, description: 'IANA time zone of local date-times in the column, e.g. `America/Chicago`.' },
+      timeZone: {
+        type: 'string',
+        maxLength: 64,
+        description: 'IANA time zone of local date-times in the column, e.g. `America/Chicago`.',
+      },
       numberFormat: {
         type: 'object',
         description: 'Separators used in the column, e.g. `{decimal: ",", group: "."}` for `1.000,50`.',
@@ -230,8 +281,18 @@ export const sharedDefs: Record<string, JsonSchema> = {
           group: { enum: [',', '.', ' ', "'", ''], description: 'Thousands separator; empty for none.' },
         },
       },
-      trueValues: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 50 }, description: 'Raw values read as true.' },
-      falseValues: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 50 }, description: 'Raw values read as false.' },
+      trueValues: {
+        type: 'array',
+        maxItems: 20,
+        items: { type: 'string', maxLength: 50 },
+        description: 'Raw values read as true.',
+      },
+      falseValues: {
+        type: 'array',
+        maxItems: 20,
+        items: { type: 'string', maxLength: 50 },
+        description: 'Raw values read as false.',
+      },
     },
   },
 };

@@ -17,7 +17,9 @@ const validate = ajv.compile(schema);
 /** The validation errors of a report, one line each, so a failure shows them all. */
 function errorsOf(report: unknown): string[] {
   if (validate(report)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`,
+  );
 }
 
 async function evaluateJson(args: string[]): Promise<string> {
@@ -27,7 +29,16 @@ async function evaluateJson(args: string[]): Promise<string> {
   return run.stdout;
 }
 
-const maven = ['--policies', 'test/fixtures/maven/policies', '--data', 'test/fixtures/maven/export', '--mapping', 'maven', '--as-of', '2018-01-01T00:00:00Z'];
+const maven = [
+  '--policies',
+  'test/fixtures/maven/policies',
+  '--data',
+  'test/fixtures/maven/export',
+  '--mapping',
+  'maven',
+  '--as-of',
+  '2018-01-01T00:00:00Z',
+];
 
 describe('schemas/report.schema.json', () => {
   const tempDir = useTempDirs();
@@ -40,7 +51,10 @@ describe('schemas/report.schema.json', () => {
     ['the bundled example, masked', ['--mask']],
     ['the Maven export', maven],
     ['the Maven export, masked', [...maven, '--mask']],
-    ['the bundled example with hostile names in the data', ['--allow-partial-data', '--data', 'test/fixtures/evaluate/hostile-names']],
+    [
+      'the bundled example with hostile names in the data',
+      ['--allow-partial-data', '--data', 'test/fixtures/evaluate/hostile-names'],
+    ],
   ])('is met by the JSON report of %s', async (_name, args) => {
     expect(errorsOf(JSON.parse(await evaluateJson(args)))).toEqual([]);
   });
@@ -57,9 +71,17 @@ describe('schemas/report.schema.json', () => {
     cpSync(join(repoRoot, 'policies'), join(dir, 'policies'), { recursive: true });
     cpSync(join(repoRoot, 'examples', 'data'), join(dir, 'data'), { recursive: true });
     const definition = join(dir, 'policies', 'lead-definition.yaml');
-    writeFileSync(definition, readFileSync(definition, 'utf8').replace('{"var": "is_student"}', '{"var": "is_studnet"}'));
-    appendFileSync(join(dir, 'data', 'opportunities.csv'), 'OPP999998,,,U011,Bad amount,12x,USD,open,,,,,2026-02-01T00:00:00Z,,,,\nOPP999999,,,U011,Bad date,100.00,USD,open,,,,,yesterday,,,,\n');
-    const report = JSON.parse(await evaluateJson(['--policies', join(dir, 'policies'), '--data', join(dir, 'data'), ...args])) as Json;
+    writeFileSync(
+      definition,
+      readFileSync(definition, 'utf8').replace('{"var": "is_student"}', '{"var": "is_studnet"}'),
+    );
+    appendFileSync(
+      join(dir, 'data', 'opportunities.csv'),
+      'OPP999998,,,U011,Bad amount,12x,USD,open,,,,,2026-02-01T00:00:00Z,,,,\nOPP999999,,,U011,Bad date,100.00,USD,open,,,,,yesterday,,,,\n',
+    );
+    const report = JSON.parse(
+      await evaluateJson(['--policies', join(dir, 'policies'), '--data', join(dir, 'data'), ...args]),
+    ) as Json;
     expect(at(report, 'policies').warnings).not.toEqual([]);
     expect(at(report, 'data').issues).not.toEqual([]);
     expect(errorsOf(report)).toEqual([]);
@@ -67,10 +89,20 @@ describe('schemas/report.schema.json', () => {
 
   it.each([
     ['an extra property', (r: Json) => void (r.extra = true), '', 'additionalProperties'],
-    ['an extra property deep inside', (r: Json) => void (at(r, 'funnel', 'stages', 0, 'periods', 0).extra = 1), '/funnel/stages/0/periods/0', 'additionalProperties'],
+    [
+      'an extra property deep inside',
+      (r: Json) => void (at(r, 'funnel', 'stages', 0, 'periods', 0).extra = 1),
+      '/funnel/stages/0/periods/0',
+      'additionalProperties',
+    ],
     ['money not in cents', (r: Json) => void (at(r, 'deals').wonAmount = '1.5'), '/deals/wonAmount', 'pattern'],
     ['money as a number', (r: Json) => void (at(r, 'goal').target = 1800000), '/goal/target', 'type'],
-    ['a money comp value not in cents', (r: Json) => void (at(r, 'comp', 'plans', 0, 'people', 0, 'periods', 0, 'components', 0).value = '81990.5'), '/comp/plans/0/people/0/periods/0/components/0/value', 'pattern'],
+    [
+      'a money comp value not in cents',
+      (r: Json) => void (at(r, 'comp', 'plans', 0, 'people', 0, 'periods', 0, 'components', 0).value = '81990.5'),
+      '/comp/plans/0/people/0/periods/0/components/0/value',
+      'pattern',
+    ],
     ['schemaVersion 2', (r: Json) => void (r.schemaVersion = 2), '/schemaVersion', 'const'],
     ['a count of 1.5', (r: Json) => void (at(r, 'deals').won = 1.5), '/deals/won', 'type'],
     ['a missing field', (r: Json) => void delete at(r, 'stamp').dataHash, '/stamp', 'required'],

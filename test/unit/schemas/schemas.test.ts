@@ -51,7 +51,8 @@ describe.each(publishedSchemas.map((s) => [schemaFileName(s), s] as const))('sch
       if (properties === undefined || pointer.includes('/properties/var') || /logic-\d+/.test(pointer)) return;
       for (const [name, prop] of Object.entries(properties)) {
         const ref = typeof prop.$ref === 'string' ? defs[prop.$ref.replace('#/$defs/', '')] : undefined;
-        if (prop.description === undefined && ref?.description === undefined) undescribed.push(`${pointer}/properties/${name}`);
+        if (prop.description === undefined && ref?.description === undefined)
+          undescribed.push(`${pointer}/properties/${name}`);
       }
     });
     expect(undescribed).toEqual([]);
