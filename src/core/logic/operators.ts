@@ -45,14 +45,17 @@ export const operatorDescriptions = {
   // strings
   cat: 'The arguments joined into one string.',
   substr:
-    '`[string, start, length]`: part of a string; negative start counts from the end, negative length stops short of it.',
+    '`[string, start, length]`: part of a string; negative start counts from the end, negative length ' +
+    'stops short of it.',
   // time (instants are epoch milliseconds or ISO 8601 date-times with an offset)
   days_between:
-    '`[from, to]`: days from one instant to another (fractional, negative when `to` is earlier); null when either is empty.',
+    '`[from, to]`: days from one instant to another (fractional, negative when `to` is earlier); null when ' +
+    'either is empty.',
   hours_since: '`[instant]`: hours from the instant to the as-of time of the run; null when empty.',
   days_since: '`[instant]`: days from the instant to the as-of time of the run; null when empty.',
   business_hours_between:
-    '`[from, to, "calendar"]`: working hours of the named Calendar policy between two instants (negative when `to` is earlier); null when either is empty.',
+    '`[from, to, "calendar"]`: working hours of the named Calendar policy between two instants (negative ' +
+    'when `to` is earlier); null when either is empty.',
   // case-insensitive text
   lower: '`[text]`: the text in lower case; null when it is not a string.',
   iequals: '`[a, b]`: both are strings and equal ignoring case.',
@@ -61,7 +64,8 @@ export const operatorDescriptions = {
   ends_with: '`[text, suffix]`: the text ends with the suffix, ignoring case.',
   email_domain: '`[email]`: the lower-case domain of an email address, or null.',
   matches:
-    '`[text, "pattern"]`: the text contains a match of the regular expression (RE2 syntax, linear time; anchor with `^…$`); the pattern is a literal of at most 200 characters. False for non-strings.',
+    '`[text, "pattern"]`: the text contains a match of the regular expression (RE2 syntax, linear time; ' +
+    'anchor with `^…$`); the pattern is a literal of at most 200 characters. False for non-strings.',
 } as const satisfies Record<string, string>;
 
 export type OperatorName = keyof typeof operatorDescriptions;

@@ -35,7 +35,8 @@ export const compPlanSchema = definePolicySchema({
   file: 'comp-plan.schema.json',
   title: 'Compensation plan',
   description:
-    'How a role is paid: on-target earnings, quota, components with tiers, gates, caps, team multipliers, SPIFs and clawbacks, all tied to the shared revenue goal.',
+    'How a role is paid: on-target earnings, quota, components with tiers, gates, caps, team multipliers, ' +
+    'SPIFs and clawbacks, all tied to the shared revenue goal.',
   spec: {
     type: 'object',
     required: ['roles', 'team', 'currency', 'period', 'targetVariable', 'components'],
@@ -91,7 +92,8 @@ export const compPlanSchema = definePolicySchema({
               required: ['mode', 'bands'],
               additionalProperties: false,
               description:
-                'Attainment bands. `marginal` pays each band its own rate; `retroactive` pays all attainment at the rate of the band reached.',
+                'Attainment bands. `marginal` pays each band its own rate; `retroactive` pays all ' +
+                'attainment at the rate of the band reached.',
               properties: {
                 mode: {
                   enum: ['marginal', 'retroactive'],

@@ -39,7 +39,9 @@ const typeSchemas: Readonly<Record<FieldType, { schema: JsonSchema; how: string 
         '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$',
       maxLength: 40,
     },
-    how: 'An ISO 8601 date-time with `Z` or an offset, e.g. `2025-01-06T09:15:00Z` (other forms need a FieldMapping with `format` and `timeZone`).',
+    how:
+      'An ISO 8601 date-time with `Z` or an offset, e.g. `2025-01-06T09:15:00Z` (other forms need a ' +
+      'FieldMapping with `format` and `timeZone`).',
   },
 };
 

@@ -56,7 +56,8 @@ export const fieldMappingSchema = definePolicySchema({
       columnCase: {
         enum: ['exact', 'insensitive'],
         description:
-          'How `column` names match export headers: `exact` (default), or `insensitive` for exports whose header case varies (Salesforce API names, e.g. `CloseDate` or `closedate`).',
+          'How `column` names match export headers: `exact` (default), or `insensitive` for exports whose ' +
+          'header case varies (Salesforce API names, e.g. `CloseDate` or `closedate`).',
       },
       entities: {
         type: 'object',

@@ -5,7 +5,8 @@ export const funnelSchema = definePolicySchema({
   file: 'funnel.schema.json',
   title: 'Funnel',
   description:
-    'The stages of the revenue engine in order, the team that owns each, its capacity, and the events that move a lead or deal from one stage to the next.',
+    'The stages of the revenue engine in order, the team that owns each, its capacity, and the events that ' +
+    'move a lead or deal from one stage to the next.',
   spec: {
     type: 'object',
     required: ['teams', 'events', 'stages'],
@@ -40,7 +41,8 @@ export const funnelSchema = definePolicySchema({
       events: {
         type: 'array',
         description:
-          'Named moments in the pipeline data. Each is read from a timestamp field, or is the first activity of given types after the previous stage was entered.',
+          'Named moments in the pipeline data. Each is read from a timestamp field, or is the first ' +
+          'activity of given types after the previous stage was entered.',
         minItems: 1,
         maxItems: 200,
         items: {
@@ -57,7 +59,8 @@ export const funnelSchema = definePolicySchema({
             field: {
               $ref: '#/$defs/identifier',
               description:
-                'Timestamp field of the entity that records the event, e.g. `mql_at`. Give either `field` or `activity`.',
+                'Timestamp field of the entity that records the event, e.g. `mql_at`. Give either `field` ' +
+                'or `activity`.',
             },
             activity: {
               type: 'object',
@@ -110,7 +113,9 @@ export const funnelSchema = definePolicySchema({
             capacity: {
               type: 'object',
               description:
-                'How much work the owning team can take per week: headcount × perPersonPerWeek. Leave it out where capacity does not limit throughput; a Funnel that declares no capacity at all is measured on the throughput it shows (the busiest full week).',
+                'How much work the owning team can take per week: headcount × perPersonPerWeek. Leave it ' +
+                'out where capacity does not limit throughput; a Funnel that declares no capacity at all ' +
+                'is measured on the throughput it shows (the busiest full week).',
               required: ['headcount', 'perPersonPerWeek'],
               additionalProperties: false,
               properties: {

@@ -20,7 +20,8 @@ export const guardrailsSchema = definePolicySchema({
   file: 'guardrails.schema.json',
   title: 'Guardrails',
   description:
-    'Impact thresholds that need a named approver when a pull request crosses them. Always read from the base branch, so a change cannot loosen the guardrail that judges it.',
+    'Impact thresholds that need a named approver when a pull request crosses them. Always read from the ' +
+    'base branch, so a change cannot loosen the guardrail that judges it.',
   spec: {
     type: 'object',
     required: ['rules'],
@@ -36,14 +37,17 @@ export const guardrailsSchema = definePolicySchema({
           required: ['id', 'approvers'],
           additionalProperties: false,
           description:
-            'One guardrail: crossed when its metric passes `above`/`below`, or when a policy of one of `changedKinds` changes.',
+            'One guardrail: crossed when its metric passes `above`/`below`, or when a policy of one of ' +
+            '`changedKinds` changes.',
           properties: {
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
             metric: {
               enum: [...impactMetrics],
               description:
-                'Impact figure compared with the threshold; percentages and points are head minus base. `constraint_moved` and `data_changed` (a data file in the repository or a FieldMapping added, removed or changed) are crossed when true.',
+                'Impact figure compared with the threshold; percentages and points are head minus base. ' +
+                '`constraint_moved` and `data_changed` (a data file in the repository or a FieldMapping ' +
+                'added, removed or changed) are crossed when true.',
             },
             above: { type: 'number', description: 'Crossed when the metric is greater than this.' },
             below: { type: 'number', description: 'Crossed when the metric is less than this.' },

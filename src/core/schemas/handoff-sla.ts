@@ -5,7 +5,8 @@ export const handoffSlaSchema = definePolicySchema({
   file: 'handoff-sla.schema.json',
   title: 'Handoff SLA',
   description:
-    'How fast one team must act on what another hands over: from one funnel event to another, within a business-time duration, per segment, with escalation and recycling.',
+    'How fast one team must act on what another hands over: from one funnel event to another, within a ' +
+    'business-time duration, per segment, with escalation and recycling.',
   spec: {
     type: 'object',
     required: ['from', 'to', 'calendar', 'targets'],

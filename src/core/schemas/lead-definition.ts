@@ -75,7 +75,8 @@ export const leadDefinitionSchema = definePolicySchema({
   file: 'lead-definition.schema.json',
   title: 'Lead definition',
   description:
-    'The one shared definition of a good lead: who is excluded, who raised a hand, how fit and engagement are scored, and which scores make a lead MQL or SQL.',
+    'The one shared definition of a good lead: who is excluded, who raised a hand, how fit and engagement ' +
+    'are scored, and which scores make a lead MQL or SQL.',
   spec: {
     type: 'object',
     required: ['funnel', 'classes', 'defaultClass'],
@@ -86,7 +87,8 @@ export const leadDefinitionSchema = definePolicySchema({
         type: 'array',
         maxItems: 200,
         description:
-          'Leads matching any exclusion are classed `excluded` and never scored (competitors, students, existing customers…).',
+          'Leads matching any exclusion are classed `excluded` and never scored (competitors, students, ' +
+          'existing customers…).',
         items: namedRule,
       },
       handRaisers: {

@@ -70,7 +70,8 @@ const leadDefinitionTest: JsonSchema = {
     leadDefinition: {
       $ref: '#/$defs/policy-ref',
       description:
-        'Name of the LeadDefinition under test (a test file names exactly one of `leadDefinition`, `handoffSla` or `compPlan`).',
+        'Name of the LeadDefinition under test (a test file names exactly one of `leadDefinition`, ' +
+        '`handoffSla` or `compPlan`).',
     },
     asOf: {
       $ref: '#/$defs/datetime',
@@ -123,7 +124,8 @@ const handoffSlaTest: JsonSchema = {
     asOf: {
       $ref: '#/$defs/datetime',
       description:
-        'The moment the tests are evaluated at: a clock with no `to` by then is open, and a `to` after it has not happened yet.',
+        'The moment the tests are evaluated at: a clock with no `to` by then is open, and a `to` after it ' +
+        'has not happened yet.',
     },
     cases: casesOf('Example handoffs and the outcome the SLA must give each.', {
       required: ['name', 'from', 'expect'],
@@ -139,7 +141,8 @@ const handoffSlaTest: JsonSchema = {
         opportunity: {
           type: 'object',
           description:
-            'The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left out are empty.',
+            'The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left ' +
+            'out are empty.',
           additionalProperties: false,
           properties: entityProperties('opportunities'),
         },
@@ -157,7 +160,8 @@ const handoffSlaTest: JsonSchema = {
             status: {
               enum: ['met', 'breached', 'pending', 'untargeted'],
               description:
-                'Outcome at `asOf`: `met`, `breached`, `pending` (open, deadline not reached) or `untargeted` (no target applies).',
+                'Outcome at `asOf`: `met`, `breached`, `pending` (open, deadline not reached) or ' +
+                '`untargeted` (no target applies).',
             },
             target: { $ref: '#/$defs/identifier', description: 'Id of the target that applies.' },
             responseHours: {
@@ -192,7 +196,8 @@ const compPlanTest: JsonSchema = {
           pattern: '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$',
           maxLength: 7,
           description:
-            'The span evaluated: a year `2026`, a quarter `2026-Q1` or a month `2026-02`, in the time zone of the Calendar policy (UTC without one).',
+            'The span evaluated: a year `2026`, a quarter `2026-Q1` or a month `2026-02`, in the time zone ' +
+            'of the Calendar policy (UTC without one).',
         },
         person: {
           type: 'object',
@@ -219,7 +224,8 @@ const compPlanTest: JsonSchema = {
           type: 'array',
           maxItems: 1000,
           description:
-            'The opportunities of the scenario, with canonical field names (money as quoted decimals); `id` defaults to `o1`, `o2`, … and `owner_id` to the person.',
+            'The opportunities of the scenario, with canonical field names (money as quoted decimals); ' +
+            '`id` defaults to `o1`, `o2`, … and `owner_id` to the person.',
           items: { type: 'object', additionalProperties: false, properties: entityProperties('opportunities') },
         },
         leads: {
@@ -233,7 +239,8 @@ const compPlanTest: JsonSchema = {
           minimum: 0,
           maximum: 100,
           description:
-            'Attainment of the shared RevenueGoal over the period as a fraction (0.82 = 82 %); left out, it is unknown and counts as 0.',
+            'Attainment of the shared RevenueGoal over the period as a fraction (0.82 = 82 %); left out, ' +
+            'it is unknown and counts as 0.',
         },
         constraintMet: {
           type: 'boolean',
@@ -321,7 +328,9 @@ export const policyTestSchema = definePolicySchema({
   file: 'policy-test.schema.json',
   title: 'Policy test',
   description:
-    'Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with clause coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.',
+    'Unit tests for policies: example leads and the class, rule and scores a lead definition must give ' +
+    'them (with clause coverage); example handoffs and the outcome a handoff SLA must give them; example ' +
+    'deals and what a comp plan must pay. `revops test` runs them.',
   // The property naming the policy under test picks the shape, so errors speak of one shape only.
   spec: {
     type: 'object',

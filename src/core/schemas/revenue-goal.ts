@@ -17,7 +17,8 @@ export const revenueGoalSchema = definePolicySchema({
   file: 'revenue-goal.schema.json',
   title: 'Revenue goal',
   description:
-    'The one goal sales and marketing share, and the one constraint metric at the bottleneck stage that everyone optimises. A repository has exactly one.',
+    'The one goal sales and marketing share, and the one constraint metric at the bottleneck stage that ' +
+    'everyone optimises. A repository has exactly one.',
   spec: {
     type: 'object',
     required: ['goal', 'constraint'],
@@ -59,7 +60,8 @@ export const revenueGoalSchema = definePolicySchema({
           target: {
             type: 'object',
             description:
-              'Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high.',
+              'Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones ' +
+              'that should stay high.',
             minProperties: 1,
             maxProperties: 1,
             additionalProperties: false,

@@ -134,7 +134,8 @@ export const sharedDefs: Record<string, JsonSchema> = {
   duration: {
     type: 'string',
     description:
-      'A duration: a number and a unit, `m` (minutes), `h` (hours), `d` (days) or `w` (weeks), e.g. `30m`, `4h`, `2d`. Inside an SLA these count business time of its calendar.',
+      'A duration: a number and a unit, `m` (minutes), `h` (hours), `d` (days) or `w` (weeks), e.g. `30m`, ' +
+      '`4h`, `2d`. Inside an SLA these count business time of its calendar.',
     pattern: '^[0-9]{1,6}(\\.[0-9]{1,3})?(m|h|d|w)$',
     maxLength: 12,
   },
@@ -146,7 +147,8 @@ export const sharedDefs: Record<string, JsonSchema> = {
   },
   logic: {
     description:
-      'A JSON Logic rule (https://jsonlogic.com). Each object holds exactly one operator from the allowed list; `var` reads a field of the canonical data model.',
+      'A JSON Logic rule (https://jsonlogic.com). Each object holds exactly one operator from the allowed ' +
+      'list; `var` reads a field of the canonical data model.',
     $ref: '#/$defs/logic-1',
   },
   ...logicLevels(),
@@ -252,14 +254,16 @@ export const sharedDefs: Record<string, JsonSchema> = {
       values: {
         type: 'object',
         description:
-          'Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values are an error unless `otherwise` is set.',
+          'Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values ' +
+          'are an error unless `otherwise` is set.',
         maxProperties: 1000,
         additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
       },
       otherwise: {
         enum: ['keep', 'error', 'empty'],
         description:
-          'What to do with a value not in `values`: keep it as it is, report the row, or leave the field empty. Default `error`.',
+          'What to do with a value not in `values`: keep it as it is, report the row, or leave the field ' +
+          'empty. Default `error`.',
       },
       format: {
         type: 'string',
