@@ -28,8 +28,11 @@ export type { BusinessCalendar, CompileOptions, CompiledRule } from './core/logi
 export { nodeFileIo } from './cli/cli-io.js';
 export type { DirEntry, FileIo } from './core/io.js';
 
-/** The errors the library throws: `UsageError` (bad input or options), `IoError` (a file that cannot be read). */
-export { RevopsError, UsageError, IoError } from './core/errors.js';
+/**
+ * The errors the library throws, all `RevopsError` with a `code`: `UsageError` (bad options),
+ * `IoError` (a file that cannot be read), `EvaluationInputError` (data with nothing sound to evaluate).
+ */
+export { RevopsError, UsageError, IoError, EvaluationInputError } from './core/errors.js';
 export type { RevopsErrorCode } from './core/errors.js';
 
 /** The package version, as `revops --version` prints it and reports are stamped with. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { terminalLines } from '../reporters/sanitize.js';
+import { describeError, exitCodeFor } from './exit-codes.js';
 import { createNodeIo } from './node-io.js';
 import { runCli } from './program.js';
 
@@ -16,10 +16,8 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    // The message may quote a file or policy name: no control characters, no workflow commands.
-    io.stderr(
-      `revops: internal error: ${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
-    );
-    process.exitCode = 2;
+    // runCli reports every error itself; this is the last resort, printed the same way.
+    process.stderr.write(describeError(error, { isDebug: process.argv.includes('--debug') }));
+    process.exitCode = exitCodeFor(error);
   },
 );

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { describeGitHubFailure } from '../github/errors.js';
-import { terminalLines } from '../reporters/sanitize.js';
-import type { CliIo } from './cli-io.js';
-import type { CommandContext } from './program.js';
 
 /** The options every command that talks to GitHub takes; each falls back to the variable an Action sets. */
 export interface GitHubOptions {
@@ -24,12 +20,4 @@ export function addGitHubOptions(command: Command): Command {
     )
     .option('--api-url <url>', 'GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com)')
     .option('--event-path <file>', 'workflow event payload (default: GITHUB_EVENT_PATH)');
-}
-
-/** A refusal from GitHub is the command's result (exit 1, with status and message); anything else is rethrown. */
-export function reportGitHubFailure(error: unknown, io: CliIo, ctx: CommandContext): void {
-  const failure = describeGitHubFailure(error);
-  if (failure === undefined) throw error;
-  io.stderr(`revops: ${terminalLines(failure)}\n`);
-  ctx.setExitCode(1);
 }

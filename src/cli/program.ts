@@ -1,5 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { RevopsError } from '../core/errors.js';
+import { Command } from 'commander';
 import { terminalLines } from '../reporters/sanitize.js';
 import type { CliIo } from './cli-io.js';
 import { registerCheck } from './commands/check.js';
@@ -12,10 +11,11 @@ import { registerInit } from './commands/init.js';
 import { registerSampleData } from './commands/sample-data.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
+import { describeError, exitCodeFor } from './exit-codes.js';
+import type { ExitCode } from './exit-codes.js';
 import { version } from './version.js';
 
-/** Exit codes: 0 ok, 1 findings at or above the fail threshold, 2 usage, configuration or IO error. */
-export type ExitCode = 0 | 1 | 2;
+export type { ExitCode } from './exit-codes.js';
 
 export interface CommandContext {
   io: CliIo;
@@ -27,6 +27,7 @@ export function buildProgram(ctx: CommandContext): Command {
   program
     .description('Revenue policy as code: validate, format and replay the policies of a revenue engine.')
     .version(version, '-V, --version')
+    .option('--debug', 'on an internal error, print where it happened (its stack)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout(terminalLines(s)),
@@ -48,7 +49,8 @@ Examples:
   revops comment --body-file pr.md post or update the one sticky impact comment on the PR
   revops check --impact pr.json    set the guardrail approval status on the PR head commit
 
-Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
+Exit codes: 0 ok, 1 policy problems found, 2 usage, input or IO error,
+3 GitHub refused a request or could not be reached.`,
     );
   registerValidate(program, ctx);
   registerFmt(program, ctx);
@@ -70,12 +72,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof RevopsError) {
-      io.stderr(`revops: ${terminalLines(error.message)}\n`);
-      return 2;
-    }
-    throw error;
+    io.stderr(describeError(error, { isDebug: program.opts<{ debug?: boolean }>().debug === true }));
+    return exitCodeFor(error);
   }
   return exitCode;
 }

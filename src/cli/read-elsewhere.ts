@@ -61,7 +61,7 @@ export function createReadElsewhere(options: ReadElsewhereOptions = {}): ReadEls
 
   const failAll = (error: Error): void => {
     for (const { reject, file } of pending.values())
-      reject(new RevopsError('IO', `Cannot read ${file} on a second thread: ${error.message}`, { cause: error }));
+      reject(new RevopsError('io', `Cannot read ${file} on a second thread: ${error.message}`, { cause: error }));
     pending.clear();
     // A thread that failed takes no more files; the next one starts a new thread.
     worker = undefined;

@@ -40,7 +40,7 @@ async function read({ id, job, isHashed }: ReadRequest): Promise<void> {
     reply({
       id,
       kind: 'failed',
-      code: error instanceof RevopsError ? error.code : 'INTERNAL',
+      code: error instanceof RevopsError ? error.code : 'internal',
       message: (error as Error).message,
     });
   }

@@ -1,13 +1,18 @@
+import type { PolicyIssueCode } from './issue-codes.js';
+
+export type { PolicyIssueCode } from './issue-codes.js';
+
 /** How bad a finding is. Errors fail `validate`; warnings are reported but do not. */
 export type Severity = 'error' | 'warning';
 
 /**
  * One problem found in a user's file. Problems are data, never exceptions:
- * every check appends issues and all of them are reported together.
+ * every check appends issues and all of them are reported together. `Code` is the closed
+ * union of codes: `PolicyIssueCode` for a policy file, `DataIssueCode` for a data file.
  */
-export interface Issue {
+export interface Issue<Code extends string = PolicyIssueCode> {
   /** Stable machine-readable code, e.g. `yaml.duplicate-key` or `ref.stage-missing`. */
-  code: string;
+  code: Code;
   severity: Severity;
   /** What is wrong, in one sentence. */
   message: string;
@@ -23,7 +28,7 @@ export interface Issue {
 }
 
 /** Issues are reported errors first, then by file, line and column. */
-export function compareIssues(a: Issue, b: Issue): number {
+export function compareIssues(a: Issue<string>, b: Issue<string>): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;
@@ -31,7 +36,7 @@ export function compareIssues(a: Issue, b: Issue): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+export function countBySeverity(issues: readonly Issue<string>[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const issue of issues) if (issue.severity === 'error') errors++;
   return { errors, warnings: issues.length - errors };

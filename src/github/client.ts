@@ -4,6 +4,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { toGitHubError } from './errors.js';
 import { sendWithRateLimitRetries } from './rate-limit.js';
 
 const RevopsOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
@@ -64,9 +65,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     sleep: options.sleep ?? realSleep,
     warn: options.warn,
   };
-  // Added last, so it wraps every plugin: each page of a listing is retried on its own.
-  client.hook.wrap('request', (request, requestOptions) =>
-    sendWithRateLimitRetries(async () => request(requestOptions), policy),
-  );
+  // Added last, so it wraps every plugin: each page of a listing is retried on its own, and
+  // what finally fails leaves the client as a `GitHubError`.
+  client.hook.wrap('request', async (request, requestOptions) => {
+    try {
+      return await sendWithRateLimitRetries(async () => request(requestOptions), policy);
+    } catch (error) {
+      throw toGitHubError(error);
+    }
+  });
   return client;
 }

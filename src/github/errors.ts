@@ -1,4 +1,5 @@
 import { RequestError } from '@octokit/request-error';
+import { RevopsError } from '../core/errors.js';
 
 export function isRequestError(error: unknown): error is RequestError {
   return (
@@ -7,16 +8,44 @@ export function isRequestError(error: unknown): error is RequestError {
   );
 }
 
-/** A request still rate-limited after every retry, or asking for a wait longer than the run allows. */
-export class GitHubRateLimitError extends Error {
+/**
+ * A GitHub request that failed after every rate-limit wait and retry: `github-refused` with
+ * the HTTP status GitHub answered, or `github-unreachable` without one. The message is one
+ * line: what was asked, the status and GitHub's own message.
+ */
+export class GitHubError extends RevopsError {
   constructor(
+    code: 'github-refused' | 'github-unreachable',
     message: string,
-    readonly status: number,
+    readonly status: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
+    this.name = 'GitHubError';
+  }
+}
+
+/** A request still rate-limited after every retry, or asking for a wait longer than the run allows. */
+export class GitHubRateLimitError extends GitHubError {
+  constructor(message: string, status: number, options?: { cause?: unknown }) {
+    super('github-refused', message, status, options);
     this.name = 'GitHubRateLimitError';
   }
+}
+
+/** Whether a request failed with this HTTP status (before or after `toGitHubError`). */
+export function hasGitHubStatus(error: unknown, status: number): boolean {
+  if (error instanceof GitHubError) return error.status === status;
+  return isRequestError(error) && error.response !== undefined && error.status === status;
+}
+
+/** A request failure as a `GitHubError`; any other error unchanged. */
+export function toGitHubError(error: unknown): unknown {
+  if (error instanceof GitHubError || !isRequestError(error)) return error;
+  const message = describeGitHubFailure(error) ?? flattenMessage(error.message);
+  return error.response === undefined
+    ? new GitHubError('github-unreachable', message, undefined, { cause: error })
+    : new GitHubError('github-refused', message, error.status, { cause: error });
 }
 
 /** The request a failure was for, as `METHOD /path` (never the query or the host). */
@@ -42,7 +71,7 @@ export function flattenMessage(text: string): string {
  * message. Undefined when the error is not a GitHub request failure.
  */
 export function describeGitHubFailure(error: unknown): string | undefined {
-  if (error instanceof GitHubRateLimitError) return flattenMessage(error.message);
+  if (error instanceof GitHubError) return flattenMessage(error.message);
   if (!isRequestError(error)) return undefined;
   if (error.response === undefined)
     return `could not reach GitHub (${describeRequest(error)}): ${flattenMessage(error.message)}`;

@@ -3,7 +3,7 @@ import type { GuardrailVerdict, PullReview } from './approvals.js';
 import { findApprovers, judgeGuardrails } from './approvals.js';
 import type { GitHubClient } from './client.js';
 import type { PullRequestTarget } from './context.js';
-import { isRequestError } from './errors.js';
+import { hasGitHubStatus } from './errors.js';
 import type { GuardrailStatus } from './guardrail-status.js';
 import { refuseToJudge, summariseGuardrails } from './guardrail-status.js';
 import type { ImpactGuardrails } from './impact-guardrails.js';
@@ -42,7 +42,7 @@ function createMembershipLookup(client: GitHubClient): (team: string, login: str
       found = client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login }).then(
         ({ data }) => data.state === 'active',
         (error: unknown) => {
-          if (isRequestError(error) && error.status === 404) return false;
+          if (hasGitHubStatus(error, 404)) return false;
           throw error;
         },
       );

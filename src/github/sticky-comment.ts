@@ -1,6 +1,6 @@
 import type { GitHubClient } from './client.js';
 import type { PullRequestTarget } from './context.js';
-import { isRequestError } from './errors.js';
+import { hasGitHubStatus } from './errors.js';
 import type { RunStamp } from './marker.js';
 import {
   buildMarker,
@@ -104,7 +104,7 @@ export async function resolveCommentAuthor(client: GitHubClient): Promise<string
     const { data } = await client.rest.users.getAuthenticated();
     return data.login;
   } catch (error) {
-    if (isRequestError(error) && error.status === 403) return actionsBotLogin;
+    if (hasGitHubStatus(error, 403)) return actionsBotLogin;
     throw error;
   }
 }
@@ -128,7 +128,7 @@ export interface StickyOutcome {
 }
 
 function isNotFound(error: unknown): boolean {
-  return isRequestError(error) && error.status === 404;
+  return hasGitHubStatus(error, 404);
 }
 
 /** Carries out a plan. A comment deleted between listing and editing is created anew. */

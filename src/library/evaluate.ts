@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../core/errors.js';
-import { EvaluationInputError, evaluateWithState, prepareData } from '../core/engine/evaluate.js';
+import { evaluateWithState, prepareData } from '../core/engine/evaluate.js';
 import type { EvaluateOptions as EngineOptions, PreparedData } from '../core/engine/evaluate.js';
 import { computeImpact } from '../core/impact/impact.js';
 import type { ImpactSide } from '../core/impact/impact.js';
@@ -70,16 +70,6 @@ function toEngineOptions(options: EvaluateOptions, policies: LoadedPolicies, dat
   };
 }
 
-/** The engine's input errors are usage errors to a caller, as they are on the command line. */
-function run<T>(evaluate: () => T): T {
-  try {
-    return evaluate();
-  } catch (error) {
-    if (error instanceof EvaluationInputError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
 function maskDigestOf(data: LoadedData): ReturnType<typeof createMaskDigest> {
   return createMaskDigest({ fileHash: (file) => data.fileHashes.get(file) }, data.data.files);
 }
@@ -90,15 +80,17 @@ function maskDigestOf(data: LoadedData): ReturnType<typeof createMaskDigest> {
  * (schemas/report.schema.json). Pure: reads nothing, writes nothing.
  */
 export function evaluate(policies: LoadedPolicies, data: LoadedData, options: EvaluateOptions = {}): Report {
-  const report = run(
-    () => evaluateWithState(policies.set, prepareData(data.data), toEngineOptions(options, policies, data)).report,
-  );
+  const report = evaluateWithState(
+    policies.set,
+    prepareData(data.data),
+    toEngineOptions(options, policies, data),
+  ).report;
   report.policies = listReportPolicies(policies.set, policies.warnings);
   return options.mask === true ? maskReport(report, maskDigestOf(data)) : report;
 }
 
 function sideOf(policies: LoadedPolicies, prepared: PreparedData, options: EngineOptions): ImpactSide {
-  const evaluation = run(() => evaluateWithState(policies.set, prepared, options));
+  const evaluation = evaluateWithState(policies.set, prepared, options);
   return { ref: policies.dir, sha: null, policyHash: policies.policyHash, set: policies.set, evaluation };
 }
 

@@ -225,14 +225,19 @@ describe('revops check', () => {
     },
   );
 
-  it('exits 1 with the status and message when GitHub refuses the status', async () => {
-    github.fail({
-      method: 'POST',
-      path: /\/statuses\//,
-      respond: { status: 403, body: { message: 'Resource not accessible by integration' } },
-    });
-    const run = await check('nothing-crossed');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('HTTP 403: Resource not accessible by integration');
-  });
+  it.each([
+    [403, 'POST', /\/statuses\//, 'Resource not accessible by integration'],
+    [404, 'GET', /\/pulls\/7$/, 'Not Found'],
+    [422, 'POST', /\/statuses\//, 'Validation Failed'],
+  ])(
+    'exits 3 (not 1, the code for findings) with the status and message when GitHub refuses with %i',
+    async (status, method, path, message) => {
+      github.fail({ method, path, respond: { status, body: { message } } });
+      const run = await check('nothing-crossed');
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain(`HTTP ${status}: ${message}`);
+      expect(run.stderr).not.toContain('internal error');
+      expect(github.statuses).toEqual([]);
+    },
+  );
 });

@@ -218,7 +218,7 @@ describe('revops comment', () => {
       respond: { status: 429, headers: { 'retry-after': '0' }, body: { message: 'Too Many Requests' } },
     });
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(
       /GitHub rate limit on GET \/repos\/Codertocat\/Hello-World\/issues\/7\/comments: still HTTP 429 after 3 retries \(Too Many Requests\)/,
     );
@@ -347,7 +347,7 @@ describe('revops comment', () => {
     expect(github.requests).toEqual([]);
   });
 
-  it('exits 1 with the status and message when GitHub refuses', async () => {
+  it('exits 3 (not 1, the code for findings) with the status and message when GitHub refuses', async () => {
     github.fail({
       method: 'POST',
       path: /\/comments$/,
@@ -360,7 +360,7 @@ describe('revops comment', () => {
       },
     });
     const run = await runRevops(['comment', '--body-file', join(dir, 'impact.md')], env());
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(
       /GitHub refused POST \/repos\/Codertocat\/Hello-World\/issues\/7\/comments with HTTP 422: Validation Failed/,
     );
@@ -368,7 +368,7 @@ describe('revops comment', () => {
       ['comment', '--body-file', join(dir, 'impact.md')],
       env({ GITHUB_TOKEN: 'wrong' }),
     );
-    expect(badToken.code).toBe(1);
+    expect(badToken.code).toBe(3);
     expect(badToken.stderr).toContain('HTTP 401: Bad credentials');
     expect(badToken.stderr).not.toContain('wrong');
   });

@@ -225,7 +225,7 @@ describe('reading on a second thread', () => {
         asColumns: true,
       };
       await expect(elsewhere.readElsewhere(job)).rejects.toMatchObject({
-        code: 'IO',
+        code: 'io',
         message: expect.stringContaining('no-such-dir/activities.csv'),
       });
     } finally {

@@ -172,6 +172,8 @@ describe('action.yml', () => {
   it('reports blocked from the exit code of check', () => {
     const check = action.runs.steps.find((s) => s.id === 'check');
     expect(check?.run).toContain('1) echo "blocked=true"');
+    // GitHub refused the status (exit 3): none is set, so the merge stays blocked; not a failed step.
+    expect(check?.run).toContain('3) echo "blocked=true"');
     expect(action.outputs['blocked']?.value).toBe('${{ steps.check.outputs.blocked }}');
   });
 });

@@ -5,7 +5,7 @@ import { resolvePullRequestTarget } from '../../github/context.js';
 import { checkGuardrailApprovals, defaultStatusContext } from '../../github/guardrail-check.js';
 import { parseImpactGuardrails } from '../../github/impact-guardrails.js';
 import type { CliIo } from '../cli-io.js';
-import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
+import { addGitHubOptions } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
 import { terminalLines, terminalText } from '../../reporters/sanitize.js';
@@ -62,8 +62,9 @@ approving member. Each crossed guardrail needs its minApprovals (default 1).
 The pull request's changed files are listed first: when GitHub cannot list them all (it
 lists at most 3,000), nothing is judged and the status is a failure that says so.
 
-Exit codes: 0 success status, 1 approvals missing or not judged (failure status set) or
-GitHub refused (after waiting out rate limits), 2 usage or configuration error.`,
+Exit codes: 0 success status, 1 approvals missing or not judged (failure status set),
+2 usage or configuration error, 3 GitHub refused or could not be reached (after waiting
+out rate limits).`,
     )
     .action(async (options: CheckOptions) => {
       const { io } = ctx;
@@ -89,29 +90,23 @@ GitHub refused (after waiting out rate limits), 2 usage or configuration error.`
         warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`),
       });
       const targetUrl = runUrl(io.env);
-      try {
-        const result = await checkGuardrailApprovals(client, target, impact, {
-          context: options.context,
-          isDryRun: options.dryRun,
-          ...(targetUrl === undefined ? {} : { targetUrl }),
-        });
-        const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
-        if (result.currentHeadSha !== undefined)
-          io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
-        io.stdout(
-          `Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):\n`,
-        );
-        const listed = result.files.files.length;
-        if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? '' : 's'}, listed in full\n`);
-        for (const line of result.status.lines) io.stdout(`  ${terminalText(line)}\n`);
-        const verb = result.isStatusSet ? 'set' : 'dry run: would set';
-        io.stdout(
-          `${verb} status ${options.context} = ${result.status.state}: ${terminalText(result.status.description)}\n`,
-        );
-        ctx.setExitCode(result.status.state === 'success' ? 0 : 1);
-      } catch (error) {
-        reportGitHubFailure(error, io, ctx);
-      }
+      const result = await checkGuardrailApprovals(client, target, impact, {
+        context: options.context,
+        isDryRun: options.dryRun,
+        ...(targetUrl === undefined ? {} : { targetUrl }),
+      });
+      const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
+      if (result.currentHeadSha !== undefined)
+        io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}\n`);
+      io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):\n`);
+      const listed = result.files.files.length;
+      if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? '' : 's'}, listed in full\n`);
+      for (const line of result.status.lines) io.stdout(`  ${terminalText(line)}\n`);
+      const verb = result.isStatusSet ? 'set' : 'dry run: would set';
+      io.stdout(
+        `${verb} status ${options.context} = ${result.status.state}: ${terminalText(result.status.description)}\n`,
+      );
+      ctx.setExitCode(result.status.state === 'success' ? 0 : 1);
     });
   // The GitHub options (shared with the other GitHub command) come last in --help.
   addGitHubOptions(command);

@@ -15,7 +15,7 @@ import {
   resolveCommentAuthor,
 } from '../../github/sticky-comment.js';
 import type { CliIo } from '../cli-io.js';
-import { addGitHubOptions, reportGitHubFailure } from '../github-options.js';
+import { addGitHubOptions } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import type { CommandContext } from '../program.js';
 import { terminalLines, terminalText } from '../../reporters/sanitize.js';
@@ -137,8 +137,8 @@ that says so) waits Retry-After, at most 300 s, and retries up to 3 times.
 A body over GitHub's 65,536-character limit is cut at a safe place with a notice; the full
 body is appended to the job summary.
 
-Exit codes: 0 posted or nothing to do, 1 GitHub refused (after waiting out rate limits),
-2 usage or configuration error.`,
+Exit codes: 0 posted or nothing to do, 2 usage or configuration error, 3 GitHub refused
+or could not be reached (after waiting out rate limits).`,
     )
     .action(async (options: CommentOptions) => {
       const { io } = ctx;
@@ -172,32 +172,28 @@ Exit codes: 0 posted or nothing to do, 1 GitHub refused (after waiting out rate 
         warn: (m) => io.stderr(`revops: ${terminalLines(m)}\n`),
       });
       const summaryFile = options.summaryFile ?? (io.env.GITHUB_STEP_SUMMARY || undefined);
-      try {
-        const author = options.author ?? (await resolveCommentAuthor(client));
-        const comments = await listIssueComments(client, target);
-        const plan = planStickyComment({
-          comments,
-          author,
-          markerName: options.marker,
-          body: prepared.body,
-          ...(run === undefined ? {} : { run }),
-          mode: options.mode,
-        });
-        if (prepared.isTruncated)
-          io.stderr(
-            `revops: the body is over GitHub's limit; the comment is truncated${summaryFile === undefined ? '' : ` and the full body goes to ${summaryFile}`}\n`,
-          );
-        if (options.dryRun) {
-          io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}\n`);
-          io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}\n`);
-          return;
-        }
-        if (prepared.isTruncated && summaryFile !== undefined) await appendSummary(io, summaryFile, source);
-        const outcome = await applyStickyPlan(client, target, plan, prepared.body);
-        io.stdout(`${describeOutcome(outcome, where, prepared.body.length)}\n`);
-      } catch (error) {
-        reportGitHubFailure(error, io, ctx);
+      const author = options.author ?? (await resolveCommentAuthor(client));
+      const comments = await listIssueComments(client, target);
+      const plan = planStickyComment({
+        comments,
+        author,
+        markerName: options.marker,
+        body: prepared.body,
+        ...(run === undefined ? {} : { run }),
+        mode: options.mode,
+      });
+      if (prepared.isTruncated)
+        io.stderr(
+          `revops: the body is over GitHub's limit; the comment is truncated${summaryFile === undefined ? '' : ` and the full body goes to ${summaryFile}`}\n`,
+        );
+      if (options.dryRun) {
+        io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}\n`);
+        io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}\n`);
+        return;
       }
+      if (prepared.isTruncated && summaryFile !== undefined) await appendSummary(io, summaryFile, source);
+      const outcome = await applyStickyPlan(client, target, plan, prepared.body);
+      io.stdout(`${describeOutcome(outcome, where, prepared.body.length)}\n`);
     });
   // The GitHub options (shared with the other GitHub command) come last in --help.
   addGitHubOptions(command);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { EvaluationInputError, evaluatePipeline, prepareData } from '../../core/engine/evaluate.js';
+import { evaluatePipeline, prepareData } from '../../core/engine/evaluate.js';
 import { maskReport } from '../../core/report/mask.js';
 import { listReportPolicies } from '../../core/report/policy-listing.js';
 import { createMaskDigest } from '../mask-key.js';
@@ -77,9 +76,6 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
             ...(generatedAt === undefined ? {} : { generatedAt }),
           },
         });
-      } catch (error) {
-        if (error instanceof EvaluationInputError) throw new UsageError(error.message);
-        throw error;
       } finally {
         progress.stop();
       }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { EvaluationInputError, evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
+import { evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
 import { computeImpact } from '../../core/impact/impact.js';
 import type { ImpactSide } from '../../core/impact/impact.js';
@@ -149,9 +149,6 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
             set: side.loaded.result.set,
             evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
           };
-        } catch (error) {
-          if (error instanceof EvaluationInputError) throw new UsageError(error.message);
-          throw error;
         } finally {
           progress.stop();
         }

@@ -1,3 +1,4 @@
+import { RevopsError } from '../errors.js';
 import type { EntityName, FieldType } from '../model/canonical.js';
 import { canonicalModel } from '../model/canonical.js';
 import { compileRule, walkRule } from '../logic/compile.js';
@@ -60,12 +61,12 @@ export interface EntityPlan {
 }
 
 /** A mapping that cannot be applied; the file it concerns is not read. */
-export class MappingError extends Error {
+export class MappingError extends RevopsError {
   constructor(
     message: string,
     readonly field?: string,
   ) {
-    super(message);
+    super('mapping', message);
     this.name = 'MappingError';
   }
 }

@@ -147,7 +147,7 @@ async function sizeOf(file: string, io: FileIo): Promise<number> {
 export function assertBalanced(file: FileAccounting): void {
   if (file.rowsRead !== file.rowsEvaluated + file.rowsRejected) {
     throw new RevopsError(
-      'INTERNAL',
+      'internal',
       `Row accounting does not balance for ${file.file}: ${file.rowsRead} read, ${file.rowsEvaluated} evaluated, ${file.rowsRejected} rejected.`,
     );
   }

@@ -60,8 +60,7 @@ export type DataIssueCode =
  * starts; `column` is the 1-based index of the CSV column (0 for JSON keys, derived and
  * constant fields, and problems of a whole row or file).
  */
-export interface DataIssue extends Issue {
-  code: DataIssueCode;
+export interface DataIssue extends Issue<DataIssueCode> {
   entity: EntityName;
   /** Canonical field the problem concerns, when there is one. */
   field?: string;

@@ -17,7 +17,7 @@ import { resolveEvents } from './events.js';
 import type { EventTimes, QualifiedEvent } from './events.js';
 import { measureFunnel } from './funnel.js';
 import { measureGoal, measureGoalAttainment } from './goal.js';
-import { EvaluationInputError } from './input-error.js';
+import { EvaluationInputError } from '../errors.js';
 import { listPeriods } from './periods.js';
 import { checkWindowSpan, findDefaultStart, latestSource } from './window.js';
 import type { WindowBound } from './window.js';
@@ -56,7 +56,7 @@ export interface EvaluateOptions {
 export const evaluationSteps = ['classify', 'events', 'slas', 'deals', 'comp', 'report'] as const;
 export type EvaluationStep = (typeof evaluationSteps)[number];
 
-export { EvaluationInputError } from './input-error.js';
+export { EvaluationInputError } from '../errors.js';
 
 /**
  * Evaluates a policy set against pipeline data in one pass per section: lead classes, funnel,

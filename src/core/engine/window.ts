@@ -4,7 +4,7 @@ import { canonicalModel } from '../model/canonical.js';
 import type { EntityName } from '../model/canonical.js';
 import type { Policy } from '../policy/types.js';
 import { goalPeriodOf } from './goal.js';
-import { EvaluationInputError } from './input-error.js';
+import { EvaluationInputError } from '../errors.js';
 
 /**
  * The longest window an evaluation accepts, in calendar years. Periods, SLA timelines and

@@ -10,7 +10,7 @@ export { listClauses, walkRule } from './clauses.js';
 export type { OperatorVisit } from './clauses.js';
 export { createBusinessCalendar } from './business-time.js';
 export { LogicCompileError, RuleEvaluationError, formatLogicPath } from './errors.js';
-export type { LogicCompileErrorCode, RuleEvaluationErrorCode } from './errors.js';
+export type { LogicCompileErrorKind, RuleEvaluationErrorKind } from './errors.js';
 export { toInstant } from './instants.js';
 export { allowedOperators, operatorDescriptions } from './operators.js';
 export type { OperatorName } from './operators.js';

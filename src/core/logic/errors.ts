@@ -1,6 +1,8 @@
+import { RevopsError } from '../errors.js';
 import type { LogicPath } from './types.js';
 
-export type LogicCompileErrorCode =
+/** Why a rule does not compile (the error's `code` is `logic-compile`). */
+export type LogicCompileErrorKind =
   | 'shape'
   | 'too-deep'
   | 'unknown-operator'
@@ -13,36 +15,39 @@ export type LogicCompileErrorCode =
   | 'bad-pattern';
 
 /** A rule that cannot be compiled; `path` points at the offending node. */
-export class LogicCompileError extends Error {
+export class LogicCompileError extends RevopsError {
   override readonly name = 'LogicCompileError';
-  readonly code: LogicCompileErrorCode;
+  readonly kind: LogicCompileErrorKind;
   readonly path: LogicPath;
   /** The message without its location, for an issue that carries the location itself. */
   readonly reason: string;
 
-  constructor(code: LogicCompileErrorCode, message: string, path: LogicPath, options?: { cause?: unknown }) {
-    super(`${message} (at ${formatLogicPath(path)})`, options);
-    this.code = code;
+  constructor(kind: LogicCompileErrorKind, message: string, path: LogicPath, options?: { cause?: unknown }) {
+    super('logic-compile', `${message} (at ${formatLogicPath(path)})`, options);
+    this.kind = kind;
     this.path = path;
     this.reason = message;
   }
 }
 
-/** `budget`: the rule went past the work a rule may do per row (`budget.ts`). */
-export type RuleEvaluationErrorCode = 'evaluation' | 'bad-argument' | 'forbidden-path' | 'budget';
+/**
+ * Why a rule failed on a row (the error's `code` is `rule-evaluation`). `budget`: the rule went
+ * past the work a rule may do per row (`budget.ts`).
+ */
+export type RuleEvaluationErrorKind = 'evaluation' | 'bad-argument' | 'forbidden-path' | 'budget';
 
 /**
  * A rule that failed on one row. `path` is the clause that failed, so the caller can
  * count and report it per row; evaluation never fails any other way.
  */
-export class RuleEvaluationError extends Error {
+export class RuleEvaluationError extends RevopsError {
   override readonly name = 'RuleEvaluationError';
-  readonly code: RuleEvaluationErrorCode;
+  readonly kind: RuleEvaluationErrorKind;
   readonly path: LogicPath;
 
-  constructor(code: RuleEvaluationErrorCode, message: string, path: LogicPath, options?: { cause?: unknown }) {
-    super(`${message} (at ${formatLogicPath(path)})`, options);
-    this.code = code;
+  constructor(kind: RuleEvaluationErrorKind, message: string, path: LogicPath, options?: { cause?: unknown }) {
+    super('rule-evaluation', `${message} (at ${formatLogicPath(path)})`, options);
+    this.kind = kind;
     this.path = path;
   }
 }

@@ -54,7 +54,7 @@ export function findBudgetOverruns(rule: unknown, path: LogicPath, options: Comp
       try {
         compileRule(node, { ...options, path: at })({});
       } catch (error) {
-        if (error instanceof RuleEvaluationError && error.code === 'budget')
+        if (error instanceof RuleEvaluationError && error.kind === 'budget')
           out.push({ path: at, reason: error.message });
       }
       // Whatever it holds ran inside it (or never runs).

@@ -1,4 +1,4 @@
-import type { Issue } from '../issue.js';
+import type { Issue, PolicyIssueCode } from '../issue.js';
 import { compareIssues, countBySeverity, formatPath } from '../issue.js';
 import { IoError } from '../errors.js';
 import type { FileIo } from '../io.js';
@@ -162,7 +162,13 @@ export function loadPolicySources(sources: readonly PolicySource[]): LoadResult 
 function identify(file: ParsedFile, issues: Issue[]): { kind?: PolicyKind; name?: string; isApiVersionOk?: boolean } {
   const data = file.data ?? {};
   const result: { kind?: PolicyKind; name?: string; isApiVersionOk?: boolean } = {};
-  const issue = (code: string, path: string[], message: string, hint: string, at: 'key' | 'value' = 'value'): void => {
+  const issue = (
+    code: PolicyIssueCode,
+    path: string[],
+    message: string,
+    hint: string,
+    at: 'key' | 'value' = 'value',
+  ): void => {
     issues.push({
       code,
       severity: 'error',

@@ -1,6 +1,6 @@
 import { Composer, isCollection, isMap, isScalar, Lexer, LineCounter, Parser } from 'yaml';
 import type { CST, Document, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
-import type { Issue } from '../issue.js';
+import type { Issue, PolicyIssueCode } from '../issue.js';
 import type { Position } from './locate.js';
 import { checkSize, createDepthMeter } from './precheck.js';
 import type { PrecheckFailure } from './precheck.js';
@@ -38,7 +38,7 @@ export function parsePolicyFile(file: string, bytes: Uint8Array, issues: Issue[]
   const lineCounter = new LineCounter();
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const result: ParsedFile = { file, text, lineCounter };
-  const at = (code: string, message: string, hint: string, line = 0, column = 0, path = ''): void => {
+  const at = (code: PolicyIssueCode, message: string, hint: string, line = 0, column = 0, path = ''): void => {
     issues.push({ code, severity: 'error', message, hint, file, path, line, column });
   };
 

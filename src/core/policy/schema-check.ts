@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
-import type { Issue } from '../issue.js';
+import { schemaIssueCode } from '../issue-codes.js';
+import type { Issue, PolicyIssueCode } from '../issue.js';
 import { formatPath } from '../issue.js';
 import { logicObjectMarker } from '../schemas/shared.js';
 import type { PolicyKind } from '../schemas/index.js';
@@ -46,7 +47,7 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
   const field = fieldName(segments);
   let path = segments;
   let at: 'value' | 'key' = 'value';
-  let code = `schema.${error.keyword}`;
+  let code: PolicyIssueCode = schemaIssueCode(error.keyword);
   let message: string;
   let hint: string | undefined;
 
@@ -129,7 +130,6 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
     case 'maxLength': {
       message = `${field} is ${describeValue(error.data)}, which is not valid here.`;
       hint = typeof schema.description === 'string' ? `Expected: ${schema.description}` : (error.message ?? undefined);
-      code = `schema.${error.keyword === 'pattern' ? 'format' : error.keyword}`;
       break;
     }
     case 'const':

@@ -1,4 +1,6 @@
 import type { Document, YAMLError } from 'yaml';
+import { yamlParserIssueCode } from '../issue-codes.js';
+import type { PolicyIssueCode } from '../issue-codes.js';
 import { findUnclosedFlow, findUnclosedQuote } from './locate.js';
 import type { Position } from './locate.js';
 
@@ -53,14 +55,14 @@ export function describeProblems(
     const p = pos(offset);
     const message = problem.message.split('\n')[0] ?? problem.message;
     const hint = yamlErrorHints[problem.code] ?? 'Fix the YAML syntax at this position.';
-    const code = `yaml.${problem.code.toLowerCase().replace(/_/g, '-')}`;
+    const code = yamlParserIssueCode(problem.code);
     out.push({ code, message: message.endsWith('.') ? message : `${message}.`, hint, ...p });
   }
   return out;
 }
 
 export interface ExplainedProblem extends Position {
-  code: string;
+  code: PolicyIssueCode;
   message: string;
   hint: string;
 }

@@ -3,7 +3,7 @@ import type { YAMLMap, YAMLSeq } from 'yaml';
 
 type Collection = YAMLMap | YAMLSeq;
 import type { Document } from 'yaml';
-import type { Issue } from '../issue.js';
+import type { Issue, PolicyIssueCode } from '../issue.js';
 import { formatPath } from '../issue.js';
 import { forbiddenPathSegments } from '../logic/operators.js';
 import { findPropertyOffset } from './locate.js';
@@ -27,7 +27,13 @@ export function checkNodes(
 ): Set<number> {
   const tagged = new Set<number>();
   // The path is worked out only for a node that has a problem: most nodes have none.
-  const push = (code: string, message: string, hint: string, offset: number, path: () => (string | number)[]): void => {
+  const push = (
+    code: PolicyIssueCode,
+    message: string,
+    hint: string,
+    offset: number,
+    path: () => (string | number)[],
+  ): void => {
     const p = pos(offset);
     issues.push({
       code,

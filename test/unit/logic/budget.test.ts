@@ -34,7 +34,7 @@ function expectBudgetError(rule: unknown, data: Record<string, unknown>): RuleEv
   for (const o of outcomes) {
     expect(o.threw).toBe(true);
     expect((o as { error: unknown }).error).toBeInstanceOf(RuleEvaluationError);
-    expect((o as { error: RuleEvaluationError }).error.code).toBe('budget');
+    expect((o as { error: RuleEvaluationError }).error.kind).toBe('budget');
   }
   return (outcomes[0] as { error: RuleEvaluationError }).error;
 }
@@ -123,8 +123,8 @@ describe('the per-row budget of element rules', () => {
         for (const other of others) {
           expect(other.threw).toBe(first?.threw);
           if (other.threw)
-            expect((other.error as RuleEvaluationError).code).toBe(
-              (first as { error: RuleEvaluationError }).error.code,
+            expect((other.error as RuleEvaluationError).kind).toBe(
+              (first as { error: RuleEvaluationError }).error.kind,
             );
           else expect(other).toStrictEqual(first);
         }

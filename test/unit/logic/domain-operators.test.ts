@@ -27,7 +27,7 @@ function compileCode(rule: unknown, opts: CompileOptions = options): string {
   try {
     compileRule(rule, opts);
   } catch (error) {
-    if (error instanceof LogicCompileError) return error.code;
+    if (error instanceof LogicCompileError) return error.kind;
     throw error;
   }
   return 'compiled';
@@ -89,13 +89,13 @@ describe('time operators', () => {
     ['a list', ['2026-03-01T00:00:00Z']],
   ])('fail the row, not the run, for %s', (_name, value) => {
     const error = failure({ days_since: [{ var: 'at' }] }, { at: value });
-    expect(error?.code).toBe('bad-argument');
+    expect(error?.kind).toBe('bad-argument');
     expect(error?.path).toEqual(['when']);
   });
 
   it('fail the row for a business-time span over a century', () => {
     const error = failure({ business_hours_between: [0, '2200-01-01T00:00:00Z', 'us-business-hours'] }, {});
-    expect(error?.code).toBe('evaluation');
+    expect(error?.kind).toBe('evaluation');
     expect(error?.cause).toBeInstanceOf(RangeError);
   });
 

@@ -70,14 +70,14 @@ describe('rules that do not compile', () => {
     ],
   ] as const)('%s', (_name, rule, code, path) => {
     const error = compileError(rule);
-    expect(error.code).toBe(code);
+    expect(error.kind).toBe(code);
     expect(error.path).toEqual(path);
   });
 
   it(`refuses nesting deeper than ${LOGIC_MAX_DEPTH} levels, as the schema does`, () => {
     expect(() => compileRule(nested(LOGIC_MAX_DEPTH))).not.toThrow();
-    expect(compileError(nested(LOGIC_MAX_DEPTH + 1)).code).toBe('too-deep');
-    expect(compileError({ in: ['a', nestedList(LOGIC_MAX_DEPTH)] }).code).toBe('too-deep');
+    expect(compileError(nested(LOGIC_MAX_DEPTH + 1)).kind).toBe('too-deep');
+    expect(compileError({ in: ['a', nestedList(LOGIC_MAX_DEPTH)] }).kind).toBe('too-deep');
   });
 
   it('builds functions from source in one place only, the generator', () => {
@@ -210,7 +210,7 @@ describe('reading rows', () => {
 
   it('refuses a computed var path that reaches a prototype, at evaluation', () => {
     const error = evaluationError({ var: { cat: ['__proto__', '.x'] } }, {});
-    expect(error.code).toBe('forbidden-path');
+    expect(error.kind).toBe('forbidden-path');
     expect(error.path).toEqual(['spec', 'when']);
   });
 
@@ -236,7 +236,7 @@ describe('rules that fail on a row', () => {
   it('report the failing clause, not just the rule', () => {
     const error = evaluationError({ and: [true, { '*': [] }] }, {});
     expect(error).toBeInstanceOf(RuleEvaluationError);
-    expect(error.code).toBe('evaluation');
+    expect(error.kind).toBe('evaluation');
     expect(error.path).toEqual(['spec', 'when', 'and', 1]);
     expect(error.cause).toBeInstanceOf(TypeError);
   });
@@ -252,13 +252,13 @@ describe('rules that fail on a row', () => {
   it('report an `in` on an object that has an indexOf key, which json-logic-js would call', () => {
     const data = { o: { indexOf: 1 } };
     expect(() => jsonLogic.apply({ in: ['a', { var: 'o' }] } as RulesLogic, data)).toThrow(TypeError);
-    expect(evaluationError({ in: ['a', { var: 'o' }] }, data).code).toBe('evaluation');
+    expect(evaluationError({ in: ['a', { var: 'o' }] }, data).kind).toBe('evaluation');
   });
 
   it('keep row values out of the message (errors may reach logs)', () => {
     const secret = 'jane.doe@secret.example';
     const error = evaluationError({ days_between: [{ var: 'email' }, 0] }, { email: secret });
-    expect(error.code).toBe('bad-argument');
+    expect(error.kind).toBe('bad-argument');
     expect(error.message).not.toContain(secret);
     expect(error.message).toContain('a string');
   });

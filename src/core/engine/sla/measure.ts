@@ -64,7 +64,7 @@ function exampleOf(outcomes: SlaRowOutcomes, items: SlaItems): { id: string; mes
  * `toBusinessHours`); every row is decided by `measureSlaRows`, and the metrics are defined
  * in the README's metric reference (Handoff SLAs). For the compliance of other windows or periods of the same
  * run, `measureSlaRows` once and `tallySlaByPeriod` per set of periods is cheaper than
- * measuring again. Throws a `RevopsError` (CONFIG) when the SLA's calendar is not loaded.
+ * measuring again. Throws a `RevopsError` (`config`) when the SLA's calendar is not loaded.
  */
 export function measureSla(policy: Policy<'HandoffSla'>, items: SlaItems, ctx: EngineContext): SlaResult {
   const { spec } = policy;

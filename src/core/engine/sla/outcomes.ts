@@ -121,7 +121,7 @@ export function measureSlaRows(policy: Policy<'HandoffSla'>, items: SlaItems, ct
   const { spec } = policy;
   const calendar = ctx.calendars.get(spec.calendar);
   if (calendar === undefined)
-    throw new RevopsError('CONFIG', `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
+    throw new RevopsError('config', `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
   const { start, end } = ctx.window;
   const asOf = ctx.asOf;
   const n = items.rows.length;

@@ -1,10 +1,10 @@
 import { suggestName } from '../did-you-mean.js';
-import type { Severity } from '../../issue.js';
+import type { PolicyIssueCode, Severity } from '../../issue.js';
 import type { PolicyKind } from '../../schemas/index.js';
 import type { Policy, PolicySet } from '../types.js';
 
 export interface Finding {
-  code: string;
+  code: PolicyIssueCode;
   message: string;
   hint?: string;
   severity?: Severity;

@@ -31,10 +31,10 @@ export const logicRulesCompile: SemanticCheck = {
         compileRule(site.rule, { ...options, path: site.path });
       } catch (error) {
         if (!(error instanceof LogicCompileError)) throw error;
-        if (error.code === 'unknown-calendar') continue;
-        const hint = hints[error.code];
+        if (error.kind === 'unknown-calendar') continue;
+        const hint = hints[error.kind];
         ctx.report(site.policy, error.path, {
-          code: `logic.${error.code}`,
+          code: `logic.${error.kind}`,
           message: `${capitalise(error.reason)}.`,
           ...(hint === undefined ? {} : { hint }),
         });
