@@ -9,6 +9,7 @@ import {
   volumeLabel,
 } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
@@ -168,7 +169,7 @@ function slas(r: ImpactReport): string[] {
   const body = r.slas.flatMap((s) => [
     `**${e(s.name)}**: replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h (modelled).`,
     '',
-    `_Model:_ ${e(s.assumption)} _Replayed_ measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending.`,
+    `_Model:_ ${e(phraseSlaAssumption(s.assumption))} _Replayed_ measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending.`,
     '',
   ]);
   return details('SLAs', body);

@@ -4,6 +4,7 @@ import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } fr
 import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { describePartialData } from './partial-data.js';
+import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -95,7 +96,7 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
         `replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`,
       ),
     );
-    out.push(...wrap(s.assumption).map((l) => c.dim(l)));
+    out.push(...wrap(phraseSlaAssumption(s.assumption)).map((l) => c.dim(l)));
   }
   out.push('', c.bold('Comp'));
   out.push(

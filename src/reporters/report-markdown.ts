@@ -47,9 +47,7 @@ function headline(report: Report): string[] {
     );
   for (const sla of report.slas) parts.push(`${e(sla.name)} ${formatPercent(sla.compliance)} met`);
   // A payout built on a metric counted as 0 is not a known 0.
-  const countsUnknown = (report.comp?.plans ?? []).some((p) =>
-    p.people.some((x) => x.periods.some((k) => k.components.some((c) => c.isUnknown))),
-  );
+  const countsUnknown = (report.comp?.countedAsZero.length ?? 0) > 0;
   for (const t of report.comp?.totals.overall ?? [])
     parts.push(
       `payout ${e(formatMoney(t.total, t.currency))}${countsUnknown ? ` ${e('(unknown metrics counted as 0)')}` : ''}`,
@@ -107,7 +105,7 @@ function loadSection(report: Report): string[] {
   return details('Load per stage (per week)', [
     ...table(loadTable(c)),
     '',
-    "◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 %.",
+    `◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(c.littlesLawTolerance, 0)}.`,
     '',
     ...constraintChart(report),
   ]);

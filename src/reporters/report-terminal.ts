@@ -82,7 +82,7 @@ function renderLoad(report: Report, c: Colors): string[] {
     ...section('Load per stage (per week)', c),
     ...table(loadTable(k)),
     ...note(
-      "Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 % (not in a steady state).",
+      `Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(k.littlesLawTolerance, 0)} (not in a steady state).`,
       c,
     ),
   ];

@@ -1,3 +1,5 @@
+import type { Issue } from '../issue.js';
+import { listReportPolicies } from '../report/policy-listing.js';
 import { explainNoTimestamp } from './as-of.js';
 import type { PipelineData, Row } from '../data/types.js';
 import type { BusinessCalendar } from '../logic/compile.js';
@@ -48,6 +50,8 @@ export interface EvaluateOptions {
   timeZone?: string;
   calendars: ReadonlyMap<string, BusinessCalendar>;
   stamp: Pick<ReportStamp, 'engineVersion' | 'policyHash' | 'dataHash'> & { generatedAt?: string };
+  /** What validating the policies found: its warnings go into the report's `policies` section. */
+  policyIssues?: readonly Issue[];
   /** Called as each step starts (`done` of `total` steps finished), for a progress bar. */
   onStep?: (step: EvaluationStep, done: number, total: number) => void;
 }
@@ -273,7 +277,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
       periodUnit,
     },
     data: accountData(data),
-    policies: { files: [], warnings: [] },
+    policies: listReportPolicies(set, options.policyIssues ?? []),
     warnings,
     classification:
       classes === undefined ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),

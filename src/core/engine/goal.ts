@@ -164,6 +164,7 @@ export function measureGoal(
       unknown,
       elapsed: toRatio(elapsed),
       pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
+      isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
       velocity: {
         openOpportunities: deals.section.open,
         winRate: deals.section.winRate,

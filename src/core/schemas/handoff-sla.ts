@@ -15,6 +15,12 @@ export const handoffSlaSchema = definePolicySchema({
       to: { $ref: '#/$defs/event-ref', description: 'Event that stops it, e.g. `first_touch`.' },
       calendar: { $ref: '#/$defs/policy-ref', description: 'Name of the Calendar policy whose business hours the clock runs in.' },
       owner: { $ref: '#/$defs/team-ref', description: 'Team accountable for meeting the SLA.' },
+      complianceTarget: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        description: 'Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it.',
+      },
       targets: {
         type: 'array',
         minItems: 1,

@@ -1,6 +1,6 @@
 import { compMetrics } from './comp-plan.js';
 import type { JsonSchema } from './define.js';
-import { componentValueRule, count, flag, hoursSummary, list, nonNegative, number, numberOrNull, object, oneOf, QUANTITY, ref, share, slaCounts, slaTargetCounts, text, textOrNull } from './report-builders.js';
+import { componentValueRule, count, flag, hoursSummary, list, nonNegative, number, numberOrNull, object, oneOf, QUANTITY, ref, share, shareOrNull, slaCounts, slaTargetCounts, text, textOrNull } from './report-builders.js';
 
 /** The `$ref` shapes of the SLA and comp sections of the Report. */
 export const reportSlaCompDefs: Record<string, JsonSchema> = {
@@ -49,6 +49,9 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
       calendar: text('Calendar policy name.'),
       workingDayHours: nonNegative('Length of the calendar working day in hours (what `1d` means).'),
       ownerTeam: textOrNull('Team accountable for the SLA (`spec.owner`), or null.'),
+      decided: count('Items decided: met + breached (the denominator of `compliance`).'),
+      complianceTarget: shareOrNull('The share of decided items that should meet their deadline (`spec.complianceTarget`); null when the policy sets none.'),
+      isComplianceMet: { type: ['boolean', 'null'], description: 'Whether compliance reaches `complianceTarget`, compared exactly; null without a target or a decided item.' },
       ...slaCounts,
       response: ref('hours-summary', 'Business hours from the from-event to the to-event, for eligible items that have both (not invalidOrder).'),
       openAge: ref('hours-summary', 'Business hours from the from-event to as-of, for eligible items still open.'),
@@ -185,6 +188,7 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
             name: textOrNull('Name from the users data, or null.'),
             team: textOrNull('Team from the users data, or null.'),
             periods: list({ $ref: '#/$defs/comp-person-period' }, 'Periods in which the person was on the plan, or had a clawback; in time order.'),
+            total: ref('money', "Sum of the person's period totals over the window."),
           },
           { description: 'A person on the plan in at least one period.' },
         ),

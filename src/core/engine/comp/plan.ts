@@ -148,6 +148,7 @@ export function computePlan(
   const periodTotals = periods.map(() => ZERO);
   const people = members.map((member: PlanMember) => {
     const lines: CompPersonPeriod[] = [];
+    let personTotal = ZERO;
     periods.forEach((period, k) => {
       const variable = pay.get(member.id)?.[k];
       const clawed = clawbacks.get(member.id)?.[k] ?? [];
@@ -155,9 +156,10 @@ export function computePlan(
       const paid = variable === undefined ? [] : (spiffs.get(member.id)?.[k] ?? []);
       const line = personPeriodLine(period, variable, paid, clawed);
       periodTotals[k] = (periodTotals[k] ?? ZERO).plus(new Dec(line.total));
+      personTotal = personTotal.plus(new Dec(line.total));
       lines.push(line);
     });
-    return { id: member.id, name: member.name, team: member.team, periods: lines };
+    return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney(personTotal) };
   });
   const total = periodTotals.reduce((sum, t) => sum.plus(t), ZERO);
   const result: CompPlanResult = {

@@ -23,6 +23,8 @@ describe('periods', () => {
       attainment: 0.5,
       payout: '5000.00',
     });
+    expect(section.plans[0]?.people[0]?.total).toBe('5000.00'); // the one period
+    expect(section.countedAsZero).toEqual([]);
   });
 
   it('lists every period that has started, in order, and a person only in the periods they were active', () => {
@@ -52,6 +54,10 @@ describe('periods', () => {
       ['E', ['2026-01', '2026-02', '2026-03']],
     ]);
     expect(lineOf(section, 'E', '2026-01').components[0]?.target).toBe('100000.00');
+    // Each person's total is the sum of their period totals; the people add up to the plan.
+    for (const person of result?.people ?? [])
+      expect(person.total).toBe(person.periods.reduce((sum, p) => sum + Number(p.total), 0).toFixed(2));
+    expect((result?.people ?? []).reduce((sum, p) => sum + Number(p.total), 0).toFixed(2)).toBe(result?.totals.total);
   });
 
   it('warns when no one is on a plan', () => {
@@ -123,6 +129,7 @@ describe('the shared goal', () => {
     const ctx = context(pipeline({ users: [ae('A')] }), { goalAttainment: null });
     const none = computeComp([spec], ctx);
     expect(lineOf(none, 'A', '2026-Q1').components[0]).toMatchObject({ value: '0', isUnknown: true, payout: '0.00' });
+    expect(none.countedAsZero).toEqual(['goal_attainment']);
     expect(none.warnings).toEqual([
       'ae-plan: goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.',
     ]);

@@ -52,6 +52,7 @@ describe('measureGoal', () => {
       unknown: null,
       elapsed: 0.6556, // 59 of 90 days
       pace: 0.4576, // 0.3 ÷ 59/90 = 27/59 = 0.45762…
+      isOnPace: false, // 0.3 < 59/90
       velocity: {
         openOpportunities: 2, // G6 G7
         winRate: 0.75, // G1 G2 G3 won, G5 lost
@@ -191,6 +192,28 @@ describe('measureGoal', () => {
       attainmentExact: '0.3333333333333333333333333333333333333333',
       elapsed: 0.5,
       pace: 0.6667,
+    });
+  });
+
+  it('judges being on pace from the exact attainment and elapsed share', () => {
+    // 1,000 of 2,000 = 0.5 with 45 of 90 days gone: exactly on pace.
+    const deal = usd({
+      id: 'P',
+      amount: '1000',
+      created_at: '2026-01-01T00:00Z',
+      closed_at: '2026-01-10T00:00Z',
+      won: true,
+    });
+    expect(goalAt('2026-02-15T00:00Z', [deal], { target: '2000' }).section).toMatchObject({ pace: 1, isOnPace: true });
+    // 1,000 of 2,000.01: pace 0.99999… shows as 1.0000 but is not on pace.
+    expect(goalAt('2026-02-15T00:00Z', [deal], { target: '2000.01' }).section).toMatchObject({
+      pace: 1,
+      isOnPace: false,
+    });
+    // Before the period nothing has elapsed: no pace, no judgement.
+    expect(goalAt('2025-12-15T00:00Z', [deal], { target: '2000' }).section).toMatchObject({
+      pace: null,
+      isOnPace: null,
     });
   });
 
