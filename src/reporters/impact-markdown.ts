@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import {
@@ -216,7 +217,7 @@ function stamp(r: ImpactReport): string[] {
   const t = r.data.totals;
   return details('Reproducibility', [
     `base ${side(r.base)} · head ${side(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
-    ...r.warnings.map((w) => `- ⚠ ${e(w)}`),
+    ...r.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
@@ -119,7 +120,11 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`,
     );
   if (r.warnings.length > 0)
-    out.push('', c.bold('Warnings'), ...r.warnings.flatMap((w) => wrap(`! ${t(w)}`).map((l) => c.yellow(l))));
+    out.push(
+      '',
+      c.bold('Warnings'),
+      ...r.warnings.flatMap((w) => wrap(`! ${t(phraseWarning(w))}`).map((l) => c.yellow(l))),
+    );
   out.push(
     '',
     c.dim(

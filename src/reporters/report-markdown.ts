@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
@@ -148,7 +149,7 @@ function dataSection(report: Report): string[] {
   return details('Data and reproducibility', [
     ...table(dataTable(report)),
     '',
-    ...report.warnings.map((w) => `- ⚠ ${e(w)}`),
+    ...report.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`),
     `revops-policy ${e(s.engineVersion)} · as of ${e(s.asOf)} · policies \`${s.policyHash.slice(0, 12)}\` · data \`${s.dataHash.slice(0, 12)}\``,
   ]);
 }

@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { Report } from '../core/report/index.js';
 import { formatCount, formatHours, formatInstant, formatMoney, formatNumber, formatPercent } from './figures.js';
@@ -147,7 +148,9 @@ function renderData(report: Report, c: Colors): string[] {
   const more = report.data.totals.issueCount - Math.min(5, report.data.issues.length);
   if (more > 0) out.push(c.dim(`  … and ${formatCount(more)} more data issues (see --format json).`));
   for (const warning of report.warnings)
-    out.push(...wrapText(`! ${warning}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)));
+    out.push(
+      ...wrapText(`! ${t(phraseWarning(warning))}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)),
+    );
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { dedupeWarnings } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import type { Evaluation } from '../engine/evaluate.js';
@@ -237,7 +238,7 @@ export function computeImpact(
       delta: mqlBase === null || mqlHead === null ? null : mqlHead - mqlBase,
     },
     data: b.data,
-    warnings: [...new Set([...b.warnings, ...h.warnings])],
+    warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false,
   };
   return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges) };

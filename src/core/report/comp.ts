@@ -1,3 +1,4 @@
+import type { CompWarning } from './warnings.js';
 import type { compMetrics } from '../schemas/comp-plan.js';
 
 /** What a comp plan component, gate or team multiplier measures. */
@@ -29,7 +30,7 @@ export interface CompSection {
    */
   countedAsZero: CompMetric[];
   /** Problems that did not stop the computation (a metric with no target, an unknown constraint, …). */
-  warnings: string[];
+  warnings: CompWarning[];
 }
 
 /** Totals across plans, kept apart per currency: amounts in different currencies are never added. */

@@ -1,3 +1,4 @@
+import type { EngineWarning } from './warnings.js';
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
 
@@ -180,6 +181,6 @@ export interface ImpactReport {
   mqlVolume: Delta & { stage: string | null; stageName: string | null };
   guardrails: GuardrailResult[];
   data: DataAccounting;
-  warnings: string[];
+  warnings: EngineWarning[];
   isMasked: boolean;
 }

@@ -1,3 +1,4 @@
+import { engineWarningCodes } from '../report/warnings.js';
 import { entityNames } from '../model/canonical.js';
 import type { JsonSchema } from './define.js';
 import { count, dataFormats, dataIssueCodes, dealStats, durationStats, flag, issue, list, MONEY, nonNegative, nonNegativeOrNull, numberOrNull, object, oneOf, ref, shareOrNull, text, textOrNull } from './report-builders.js';
@@ -27,6 +28,20 @@ export const reportDefs: Record<string, JsonSchema> = {
   },
   date: { ...sharedDefs.date },
   'currency-code': { ...sharedDefs['currency-code'] },
+  'engine-warning': {
+    type: 'object',
+    required: ['code'],
+    properties: {
+      code: { enum: [...engineWarningCodes], description: 'What happened; the other fields are its parameters (see `src/core/report/warnings.ts`).' },
+      plan: { type: 'string', description: 'The comp plan, for a `comp.*` code.' },
+    },
+    additionalProperties: {
+      type: ['string', 'number', 'array', 'null'],
+      items: { type: 'string' },
+      description: 'A parameter: a name, a count, a list of names, or null (e.g. a rule message left out by masking).',
+    },
+    description: 'A problem met while evaluating, as a code and its parameters; reporters phrase it.',
+  },
   'period-label': {
     type: 'string',
     pattern: '^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$',

@@ -103,7 +103,7 @@ export const reportSections: Props = {
         oneOf([...compMetrics], 'A comp metric.'),
         'Metrics some component could not know and counted as 0 (sorted, each once); empty when every metric was known.',
       ),
-      warnings: list({ type: 'string' }, 'Problems that did not stop the computation (a metric with no target, an unknown constraint, …).'),
+      warnings: list({ $ref: '#/$defs/engine-warning' }, 'Problems that did not stop the computation (a metric with no target, an unknown constraint, …), as coded facts.'),
     },
     {
       isNullable: true,

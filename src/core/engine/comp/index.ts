@@ -1,3 +1,5 @@
+import { dedupeWarnings } from '../../report/warnings.js';
+import type { CompWarning } from '../../report/warnings.js';
 import type { Policy } from '../../policy/types.js';
 import type { CompMetric, CompPlanResult, CompSection } from '../../report/comp.js';
 import type { CompContext } from './context.js';
@@ -24,8 +26,8 @@ function listCountedAsZero(plans: readonly CompPlanResult[]): CompMetric[] {
  * reported by name (then file); problems that do not stop the computation are `warnings`.
  */
 export function computeComp(plans: readonly Policy<'CompPlan'>[], ctx: CompContext): CompSection {
-  const warnings = new Set<string>();
-  const warn = (message: string): void => void warnings.add(message);
+  const warnings: CompWarning[] = [];
+  const warn = (warning: CompWarning): void => void warnings.push(warning);
   const credit = ctx.credit ?? indexCredit(ctx.data, ctx.leadOfOpportunity);
   const ordered = [...plans].sort((a, b) =>
     a.metadata.name !== b.metadata.name
@@ -45,6 +47,6 @@ export function computeComp(plans: readonly Policy<'CompPlan'>[], ctx: CompConte
     plans: plansOut,
     totals: sumTotals(outcomes),
     countedAsZero: listCountedAsZero(plansOut),
-    warnings: [...warnings],
+    warnings: dedupeWarnings(warnings),
   };
 }

@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { describe, expect, it } from 'vitest';
 import { computeComp } from '../../../../src/core/engine/comp/index.js';
 import { ae, context, lineOf, pipeline, plan, won } from './helpers.js';
@@ -63,7 +64,9 @@ describe('periods', () => {
   it('warns when no one is on a plan', () => {
     const section = computeComp([plan()], context(pipeline({})));
     expect(section.plans[0]?.people).toEqual([]);
-    expect(section.warnings).toEqual(['ae-plan: no user with role ae in team ae is active in the window.']);
+    expect(section.warnings.map(phraseWarning)).toEqual([
+      'ae-plan: no user with role ae in team ae is active in the window.',
+    ]);
   });
 });
 
@@ -102,7 +105,7 @@ describe('currencies and totals', () => {
         { currency: 'USD', total: '10000.00' },
       ],
     });
-    expect(section.warnings).toEqual([
+    expect(section.warnings.map(phraseWarning)).toEqual([
       'ae-eur: 1 opportunities in a currency other than EUR are left out of its money metrics (amounts are never converted).',
     ]);
   });
@@ -130,7 +133,7 @@ describe('the shared goal', () => {
     const none = computeComp([spec], ctx);
     expect(lineOf(none, 'A', '2026-Q1').components[0]).toMatchObject({ value: '0', isUnknown: true, payout: '0.00' });
     expect(none.countedAsZero).toEqual(['goal_attainment']);
-    expect(none.warnings).toEqual([
+    expect(none.warnings.map(phraseWarning)).toEqual([
       'ae-plan: goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.',
     ]);
     const other = computeComp([spec], {
@@ -142,7 +145,7 @@ describe('the shared goal', () => {
         spec: {} as never,
       },
     });
-    expect(other.warnings[0]).toBe(
+    expect(phraseWarning(other.warnings[0]!)).toBe(
       'ae-plan: it pays on goal fy2026, but the goal evaluated is fy2027; goal metrics use fy2027.',
     );
   });

@@ -1,3 +1,5 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
+import type { EngineWarning } from '../../../../src/core/report/warnings.js';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../../src/core/data/types.js';
 import { measureDeals } from '../../../../src/core/engine/deals.js';
@@ -30,7 +32,7 @@ function goalAt(
   opportunities: Fields[],
   goal: Partial<RevenueGoalSpec['goal']> = {},
   timeZone = 'UTC',
-): { section: GoalSection; warnings: string[] } {
+): { section: GoalSection; warnings: EngineWarning[] } {
   const rows: Row[] = opportunities.map(row);
   const deals = measureDeals(rows, ms(asOf));
   return measureGoal(revenueGoal(goal), rows, deals, ms(asOf), timeZone);
@@ -127,7 +129,7 @@ describe('measureGoal', () => {
     };
     const { section, warnings } = goalAt('2026-03-01T00:00Z', [...quarter, eur]);
     expect(section.actual).toBe('300.00');
-    expect(warnings).toEqual(['1 won deals are not in USD and are left out of the goal.']);
+    expect(warnings.map(phraseWarning)).toEqual(['1 won deals are not in USD and are left out of the goal.']);
   });
 
   it('counts a deal won at the as-of instant itself, as the deals do', () => {
@@ -230,7 +232,7 @@ describe('measureGoal', () => {
       velocity: { openOpportunities: 2, winRate: 0.75, averageWonAmount: null, perDay: null, unknown: 'no-amounts' },
       forecast: { projected: null, projectedAttainment: null },
     });
-    expect(warnings).toEqual([
+    expect(warnings.map(phraseWarning)).toEqual([
       'None of the won deals counted by the goal test-goal carries an amount, so its actual and attainment are unknown.',
     ]);
     // Counting deals needs no amount.
