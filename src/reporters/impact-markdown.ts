@@ -103,7 +103,7 @@ function policyChanges(r: ImpactReport): string[] {
     return [
       head,
       ...c.changes.slice(0, 20).map((x) => `  - ${e(x.path)}: ${e(value(x.before))} → ${e(value(x.after))}`),
-      ...(c.changes.length > 20 ? [`  - … and ${c.changes.length - 20} more`] : []),
+      ...(c.changes.length > 20 ? [`  - … ${c.changes.length} changes in all`] : []),
     ];
   });
   return details(`What changed in the policies (${r.policyChanges.length})`, lines);

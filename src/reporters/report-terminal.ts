@@ -145,8 +145,9 @@ function renderData(report: Report, c: Colors): string[] {
     out.push(
       c.yellow(`  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}`),
     );
-  const more = report.data.totals.issueCount - Math.min(5, report.data.issues.length);
-  if (more > 0) out.push(c.dim(`  … and ${formatCount(more)} more data issues (see --format json).`));
+  const count = report.data.totals.issueCount;
+  if (count > Math.min(5, report.data.issues.length))
+    out.push(c.dim(`  … ${formatCount(count)} data issues in all (see --format json).`));
   for (const warning of report.warnings)
     out.push(
       ...wrapText(`! ${t(phraseWarning(warning))}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)),

@@ -38,6 +38,24 @@ describe('every number a reporter prints is in the report it renders', () => {
     expect(findStrayFigures(text, collectReportFigures(impact), prose)).toEqual([]);
   });
 
+  it('says how many data issues there are in all, not how many it did not show', () => {
+    const r = structuredClone(report);
+    const issue = {
+      code: 'data.bad-number',
+      severity: 'error',
+      entity: 'leads',
+      file: 'leads.csv',
+      path: '',
+      column: 3,
+      message: 'not a number',
+    } as const;
+    r.data.issues = Array.from({ length: 7 }, (_, k) => ({ ...issue, line: 11 + k }));
+    r.data.totals.issueCount = 41;
+    const text = renderReport(r, 'terminal', { color: false });
+    expect(text).toContain('41 data issues in all');
+    expect(findStrayFigures(text, collectReportFigures(r), prose)).toEqual([]);
+  });
+
   it('judges as the report judges: tones and words follow its flags, with no threshold of their own', () => {
     const tones = (r: Report, label: string) =>
       summariseReport(r)
