@@ -8,7 +8,6 @@ import type { Report } from '../core/report/index.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { maskImpact } from '../core/report/mask-impact.js';
 import { maskReport } from '../core/report/mask.js';
-import { listReportPolicies } from '../core/report/policy-listing.js';
 import { reportingTimeZone } from '../core/engine/time-zone.js';
 import { createMaskDigest } from '../cli/mask-key.js';
 import { version } from '../cli/version.js';
@@ -61,6 +60,7 @@ function toEngineOptions(options: EvaluateOptions, policies: LoadedPolicies, dat
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     periodUnit: options.periodUnit ?? 'week',
     calendars: policies.calendars,
+    policyIssues: policies.warnings,
     stamp: {
       engineVersion: version,
       policyHash: policies.policyHash,
@@ -85,7 +85,6 @@ export function evaluate(policies: LoadedPolicies, data: LoadedData, options: Ev
     prepareData(data.data),
     toEngineOptions(options, policies, data),
   ).report;
-  report.policies = listReportPolicies(policies.set, policies.warnings);
   return options.mask === true ? maskReport(report, maskDigestOf(data)) : report;
 }
 

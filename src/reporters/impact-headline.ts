@@ -55,11 +55,7 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
   const u = c.utilisation;
   const stage = c.stage.head ?? c.stage.base ?? 'no stage';
   const crossed =
-    u.base !== null && u.head !== null && u.base <= 1 && u.head > 1
-      ? ' — it crosses 1.0'
-      : u.base !== null && u.head !== null && u.base > 1 && u.head <= 1
-        ? ' — back under 1.0'
-        : '';
+    c.crossesCapacity === 'over' ? ' — over capacity' : c.crossesCapacity === 'under' ? ' — back within capacity' : '';
   const constraint = c.isMoved
     ? `The constraint moves from ${c.stage.base ?? 'none'} to ${c.stage.head ?? 'none'} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).`
     : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
@@ -74,8 +70,7 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
   for (const sla of report.slas) {
     if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0)
       out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
-    else if (sla.modelled === null && sla.utilisation.head !== null && sla.utilisation.head >= 1)
-      out.push(`${sla.name}: queue grows every week`);
+    else if (sla.assumption.code === 'no-steady-state') out.push(`${sla.name}: queue grows every week`);
   }
   for (const t of report.comp.total) {
     if (t.delta === '0.00') continue;

@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import {
@@ -9,6 +10,7 @@ import {
   volumeLabel,
 } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
@@ -101,7 +103,7 @@ function policyChanges(r: ImpactReport): string[] {
     return [
       head,
       ...c.changes.slice(0, 20).map((x) => `  - ${e(x.path)}: ${e(value(x.before))} → ${e(value(x.after))}`),
-      ...(c.changes.length > 20 ? [`  - … and ${c.changes.length - 20} more`] : []),
+      ...(c.changes.length > 20 ? [`  - … ${c.changes.length} changes in all`] : []),
     ];
   });
   return details(`What changed in the policies (${r.policyChanges.length})`, lines);
@@ -168,7 +170,7 @@ function slas(r: ImpactReport): string[] {
   const body = r.slas.flatMap((s) => [
     `**${e(s.name)}**: replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h (modelled).`,
     '',
-    `_Model:_ ${e(s.assumption)} _Replayed_ measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending.`,
+    `_Model:_ ${e(phraseSlaAssumption(s.assumption))} _Replayed_ measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending.`,
     '',
   ]);
   return details('SLAs', body);
@@ -215,7 +217,7 @@ function stamp(r: ImpactReport): string[] {
   const t = r.data.totals;
   return details('Reproducibility', [
     `base ${side(r.base)} · head ${side(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
-    ...r.warnings.map((w) => `- ⚠ ${e(w)}`),
+    ...r.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`),
   ]);
 }
 

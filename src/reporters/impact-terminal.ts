@@ -1,9 +1,11 @@
+import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { describePartialData } from './partial-data.js';
+import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
@@ -95,7 +97,7 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
         `replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`,
       ),
     );
-    out.push(...wrap(s.assumption).map((l) => c.dim(l)));
+    out.push(...wrap(phraseSlaAssumption(s.assumption)).map((l) => c.dim(l)));
   }
   out.push('', c.bold('Comp'));
   out.push(
@@ -118,7 +120,11 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       `Goal forecast: ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`,
     );
   if (r.warnings.length > 0)
-    out.push('', c.bold('Warnings'), ...r.warnings.flatMap((w) => wrap(`! ${t(w)}`).map((l) => c.yellow(l))));
+    out.push(
+      '',
+      c.bold('Warnings'),
+      ...r.warnings.flatMap((w) => wrap(`! ${t(phraseWarning(w))}`).map((l) => c.yellow(l))),
+    );
   out.push(
     '',
     c.dim(

@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
@@ -47,9 +48,7 @@ function headline(report: Report): string[] {
     );
   for (const sla of report.slas) parts.push(`${e(sla.name)} ${formatPercent(sla.compliance)} met`);
   // A payout built on a metric counted as 0 is not a known 0.
-  const countsUnknown = (report.comp?.plans ?? []).some((p) =>
-    p.people.some((x) => x.periods.some((k) => k.components.some((c) => c.isUnknown))),
-  );
+  const countsUnknown = (report.comp?.countedAsZero.length ?? 0) > 0;
   for (const t of report.comp?.totals.overall ?? [])
     parts.push(
       `payout ${e(formatMoney(t.total, t.currency))}${countsUnknown ? ` ${e('(unknown metrics counted as 0)')}` : ''}`,
@@ -107,7 +106,7 @@ function loadSection(report: Report): string[] {
   return details('Load per stage (per week)', [
     ...table(loadTable(c)),
     '',
-    "◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 %.",
+    `◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(c.littlesLawTolerance, 0)}.`,
     '',
     ...constraintChart(report),
   ]);
@@ -150,7 +149,7 @@ function dataSection(report: Report): string[] {
   return details('Data and reproducibility', [
     ...table(dataTable(report)),
     '',
-    ...report.warnings.map((w) => `- ⚠ ${e(w)}`),
+    ...report.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`),
     `revops-policy ${e(s.engineVersion)} · as of ${e(s.asOf)} · policies \`${s.policyHash.slice(0, 12)}\` · data \`${s.dataHash.slice(0, 12)}\``,
   ]);
 }

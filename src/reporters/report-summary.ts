@@ -51,10 +51,10 @@ export function summariseReport(report: Report): SummaryLine[] {
       lines.push({
         label: 'Constraint',
         text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
-        tone: (load.utilisation ?? 0) > 1 ? 'bad' : 'neutral',
+        tone: load.isOverCapacity === true ? 'bad' : 'neutral',
       });
     } else if (c.ratesUnknown !== null) {
-      const days = formatNumber(c.ratesUnknown.windowWeeks * 7, 2);
+      const days = formatNumber(c.ratesUnknown.windowDays, 2);
       lines.push({
         label: 'Constraint',
         text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, 'week')} of it (pass an earlier --from or a later --as-of).`,
@@ -94,31 +94,21 @@ export function summariseReport(report: Report): SummaryLine[] {
     lines.push({
       label: 'Goal',
       text: `${g.name}: ${figureOrUnknown(g.actual, money, g.unknown)} of ${money(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
-      tone: g.pace !== null && g.pace >= 1 ? 'good' : 'neutral',
+      tone: g.isOnPace === true ? 'good' : 'neutral',
     });
   }
   for (const sla of report.slas) {
-    const decided = sla.met + sla.breached;
     lines.push({
       label: 'SLA',
-      text: `${sla.name}: ${formatPercent(sla.compliance)} met (${formatCount(sla.met)} of ${formatCount(decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
-      tone: sla.compliance !== null && sla.compliance < 0.9 ? 'bad' : 'neutral',
+      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? '' : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
+      tone: sla.isComplianceMet === false ? 'bad' : 'neutral',
     });
   }
   const comp = report.comp;
   if (comp !== null) {
     const overall = comp.totals.overall.map((t) => formatMoney(t.total, t.currency)).join(' + ') || '0';
     const plans = comp.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(' · ');
-    // A metric that could not be measured counts as 0: say so next to the total it lowers.
-    const unknown = [
-      ...new Set(
-        comp.plans.flatMap((p) =>
-          p.people.flatMap((x) =>
-            x.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)),
-          ),
-        ),
-      ),
-    ].sort();
+    const unknown = comp.countedAsZero;
     const caveat = unknown.length === 0 ? '' : ` Unknown, counted as 0: ${unknown.join(', ')} (see the warnings).`;
     lines.push({
       label: 'Payout',

@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import type { Report } from '../core/report/index.js';
 import type { CompPlanResult } from '../core/report/comp.js';
 import type { SlaResult } from '../core/report/sla.js';
@@ -115,7 +114,7 @@ export function compPlanTable(plan: CompPlanResult): TableModel {
       const line = person.periods.find((x) => x.period === p.label);
       return line === undefined ? '' : formatMoney(line.total, null);
     }),
-    formatMoney(person.periods.reduce((sum, p) => sum.plus(p.total), new Decimal(0)).toFixed(2), null),
+    formatMoney(person.total, null),
   ]);
   rows.push([
     'total',

@@ -1,3 +1,4 @@
+import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { Report } from '../core/report/index.js';
 import { formatCount, formatHours, formatInstant, formatMoney, formatNumber, formatPercent } from './figures.js';
@@ -82,7 +83,7 @@ function renderLoad(report: Report, c: Colors): string[] {
     ...section('Load per stage (per week)', c),
     ...table(loadTable(k)),
     ...note(
-      "Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over 20 % (not in a steady state).",
+      `Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(k.littlesLawTolerance, 0)} (not in a steady state).`,
       c,
     ),
   ];
@@ -144,10 +145,13 @@ function renderData(report: Report, c: Colors): string[] {
     out.push(
       c.yellow(`  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}`),
     );
-  const more = report.data.totals.issueCount - Math.min(5, report.data.issues.length);
-  if (more > 0) out.push(c.dim(`  … and ${formatCount(more)} more data issues (see --format json).`));
+  const count = report.data.totals.issueCount;
+  if (count > Math.min(5, report.data.issues.length))
+    out.push(c.dim(`  … ${formatCount(count)} data issues in all (see --format json).`));
   for (const warning of report.warnings)
-    out.push(...wrapText(`! ${warning}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)));
+    out.push(
+      ...wrapText(`! ${t(phraseWarning(warning))}`, WIDTH - 2, '    ').map((l, i) => c.yellow(i === 0 ? `  ${l}` : l)),
+    );
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../src/reporters/phrase-warning.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/index.js';
@@ -62,7 +63,7 @@ describe('revops evaluate on an export without amounts', () => {
       ['won', true],
       ['shared', true],
     ]);
-    expect(report.warnings).toEqual(
+    expect(report.warnings.map(phraseWarning)).toEqual(
       expect.arrayContaining([
         'None of the 3 won deals carries an amount, so won amounts are unknown.',
         expect.stringMatching(

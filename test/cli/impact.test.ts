@@ -69,6 +69,11 @@ describe('revops impact', () => {
     expect(report.constraint.isMoved).toBe(false);
     expect(report.constraint.utilisation.base).toBeLessThan(1);
     expect(report.constraint.utilisation.head).toBeGreaterThan(1);
+    expect(report.constraint.crossesCapacity).toBe('over');
+    expect(report.slas.find((s) => s.name === 'speed-to-lead')?.assumption).toEqual({
+      code: 'no-steady-state',
+      headUtilisation: report.constraint.utilisation.head,
+    });
     expect(report.classTransitions.transitions).toEqual([
       expect.objectContaining({ from: 'nurture', to: 'mql', count: report.mqlVolume.delta }),
     ]);

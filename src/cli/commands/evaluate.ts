@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { evaluatePipeline, prepareData } from '../../core/engine/evaluate.js';
 import { maskReport } from '../../core/report/mask.js';
-import { listReportPolicies } from '../../core/report/policy-listing.js';
 import { createMaskDigest } from '../mask-key.js';
 import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
@@ -69,6 +68,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
           ...run,
           onStep: progress.onStep,
           calendars: loaded.calendars,
+          policyIssues: loaded.result.issues,
           stamp: {
             engineVersion: version,
             policyHash: hashing.digest(cleanPath(options.policies)),
@@ -79,7 +79,6 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
       } finally {
         progress.stop();
       }
-      report.policies = listReportPolicies(set, loaded.result.issues);
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
       await writeReport(
         io,

@@ -112,6 +112,7 @@ export function measureConstraint(
       capacityPerWeek: perWeek,
       capacityBasis: capacity.basis,
       utilisation: perWeek === null || demand === null ? null : ratio(demand, perWeek),
+      isOverCapacity: perWeek === null || demand === null ? null : demand > perWeek,
       peakWeekUtilisation: perWeek === null || peakWeek === null ? null : ratio(peak, perWeek),
       peakWeek: perWeek === null ? null : peakWeek,
       throughputPerWeek: throughput === null ? null : round(throughput, 2),
@@ -137,7 +138,13 @@ export function measureConstraint(
     stages,
     ratesUnknown: hasRates
       ? null
-      : { reason: 'window_too_short', windowWeeks: round(spanWeeks, 4), minimumWeeks: MIN_RATE_WEEKS },
+      : {
+          reason: 'window_too_short',
+          windowWeeks: round(spanWeeks, 4),
+          windowDays: round(spanWeeks * 7, 2),
+          minimumWeeks: MIN_RATE_WEEKS,
+        },
+    littlesLawTolerance: LITTLE_TOLERANCE,
     stage,
     runnerUp: ranked[1]?.stage ?? null,
     declared,

@@ -1,3 +1,4 @@
+import type { EngineWarning } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import type { DealsSection, DealStats } from '../report/goal.js';
@@ -68,7 +69,7 @@ function stats(days: NumberList): DealStats {
 export function measureDeals(
   opportunities: readonly Row[],
   asOf: number,
-): { section: DealsSection; exact: DealsExact; warnings: string[] } {
+): { section: DealsSection; exact: DealsExact; warnings: EngineWarning[] } {
   let won = 0;
   let lost = 0;
   let open = 0;
@@ -120,15 +121,11 @@ export function measureDeals(
   // A sum over won deals none of which carries an amount is unknown, not 0.
   const totalWon = won > 0 && wonWithAmount === 0 ? null : wonAmount.value();
   const wonWithoutAmount = won - wonWithAmount;
-  const warnings =
-    currencies.size > 1
-      ? [`Opportunities are in ${[...currencies].sort().join(', ')}; deal amounts are summed as given.`]
-      : [];
-  if (totalWon === null) warnings.push(`None of the ${won} won deals carries an amount, so won amounts are unknown.`);
+  const warnings: EngineWarning[] =
+    currencies.size > 1 ? [{ code: 'deals.currencies-mixed', currencies: [...currencies].sort() }] : [];
+  if (totalWon === null) warnings.push({ code: 'deals.amounts-unknown', won });
   else if (wonWithoutAmount > 0)
-    warnings.push(
-      `${wonWithoutAmount} of the ${won} won deals carry no amount; won amounts sum the other ${wonWithAmount}.`,
-    );
+    warnings.push({ code: 'deals.without-amount', withoutAmount: wonWithoutAmount, won, withAmount: wonWithAmount });
   const byOwner = [...owners.entries()]
     .map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.withAmount === 0 ? null : v.amount.value() }))
     .sort(

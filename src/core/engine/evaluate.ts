@@ -1,3 +1,7 @@
+import { dedupeWarnings } from '../report/warnings.js';
+import type { EngineWarning } from '../report/warnings.js';
+import type { Issue } from '../issue.js';
+import { listReportPolicies } from '../report/policy-listing.js';
 import { explainNoTimestamp } from './as-of.js';
 import type { PipelineData, Row } from '../data/types.js';
 import type { BusinessCalendar } from '../logic/compile.js';
@@ -48,6 +52,8 @@ export interface EvaluateOptions {
   timeZone?: string;
   calendars: ReadonlyMap<string, BusinessCalendar>;
   stamp: Pick<ReportStamp, 'engineVersion' | 'policyHash' | 'dataHash'> & { generatedAt?: string };
+  /** What validating the policies found: its warnings go into the report's `policies` section. */
+  policyIssues?: readonly Issue[];
   /** Called as each step starts (`done` of `total` steps finished), for a progress bar. */
   onStep?: (step: EvaluationStep, done: number, total: number) => void;
 }
@@ -106,7 +112,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     users: prepared.users,
   };
   const periodUnit = options.periodUnit ?? 'week';
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
 
   const step = (name: EvaluationStep): void =>
     options.onStep?.(name, evaluationSteps.indexOf(name), evaluationSteps.length);
@@ -129,9 +135,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
         if (stage !== undefined) qualified.set(stage.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
       }
       if (classes.errorCount > 0)
-        warnings.push(
-          `${classes.errorCount} leads could not be classed: a rule failed on their values (first: ${classes.errors[0]?.message}); they are counted as ${ERROR_CLASS}.`,
-        );
+        warnings.push({
+          code: 'classify.rule-failed',
+          count: classes.errorCount,
+          firstError: classes.errors[0]?.message ?? null,
+          countedAs: ERROR_CLASS,
+        });
     }
     const activityIndex: { lead?: ActivityIndex; opportunity?: ActivityIndex } = {};
     for (const event of funnel.events)
@@ -172,9 +181,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
   for (const policy of [...set.HandoffSla].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
     const items = slaItems(policy);
     if (items === undefined)
-      warnings.push(
-        `SLA ${policy.metadata.name}: its events ${policy.spec.from} and ${policy.spec.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`,
-      );
+      warnings.push({
+        code: 'sla.events-unrelated',
+        sla: policy.metadata.name,
+        from: policy.spec.from,
+        to: policy.spec.to,
+      });
     else slas.push(measureSla(policy, items, ctx));
   }
   // Each SLA's per-row outcomes over the window, measured once: sub-windows (payout periods) and
@@ -273,8 +285,8 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
       periodUnit,
     },
     data: accountData(data),
-    policies: { files: [], warnings: [] },
-    warnings,
+    policies: listReportPolicies(set, options.policyIssues ?? []),
+    warnings: dedupeWarnings(warnings),
     classification:
       classes === undefined ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),
     funnel:

@@ -1,3 +1,4 @@
+import type { EngineWarning } from '../report/warnings.js';
 import type { Decimal } from 'decimal.js';
 import { DateTime } from 'luxon';
 import type { Row } from '../data/types.js';
@@ -124,7 +125,7 @@ export function measureGoal(
   deals: { section: DealsSection; exact: DealsExact },
   asOf: number,
   timeZone: string,
-): { section: GoalSection; warnings: string[] } {
+): { section: GoalSection; warnings: EngineWarning[] } {
   const spec = goal.spec.goal;
   const period = goalPeriodOf(goal, timeZone);
   const until = Math.min(asOf, period.end);
@@ -141,16 +142,11 @@ export function measureGoal(
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
   const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS);
   const projected = perDay === null || value === null ? null : value.plus(perDay.times(remaining));
-  const warnings =
-    otherCurrency > 0 ? [`${otherCurrency} won deals are not in ${spec.currency} and are left out of the goal.`] : [];
-  if (unknown === 'no-amounts')
-    warnings.push(
-      `None of the won deals counted by the goal ${goal.metadata.name} carries an amount, so its actual and attainment are unknown.`,
-    );
+  const warnings: EngineWarning[] =
+    otherCurrency > 0 ? [{ code: 'goal.other-currency', count: otherCurrency, currency: spec.currency }] : [];
+  if (unknown === 'no-amounts') warnings.push({ code: 'goal.amounts-unknown', goal: goal.metadata.name });
   else if (withoutAmount > 0 && spec.metric !== 'won_deals')
-    warnings.push(
-      `${withoutAmount} won deals counted by the goal ${goal.metadata.name} carry no amount and add nothing to it.`,
-    );
+    warnings.push({ code: 'goal.without-amount', goal: goal.metadata.name, count: withoutAmount });
   return {
     section: {
       name: goal.metadata.name,
@@ -164,6 +160,7 @@ export function measureGoal(
       unknown,
       elapsed: toRatio(elapsed),
       pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
+      isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
       velocity: {
         openOpportunities: deals.section.open,
         winRate: deals.section.winRate,

@@ -1,3 +1,4 @@
+import type { EngineWarning } from '../report/warnings.js';
 import type { Row } from '../data/types.js';
 import type { FunnelSpec } from '../policy/types.js';
 import type { EventTimes } from './events.js';
@@ -43,7 +44,7 @@ export function trackStages(
   asOf: number,
   leadOfOpportunity: Int32Array,
   memo: <T>(key: string, compute: () => T) => T = (_key, compute) => compute(),
-  warnings: string[] = [],
+  warnings: EngineWarning[] = [],
 ): StageTrack[] {
   const tracks: StageTrack[] = funnel.stages.map((stage, order) => {
     const event = events.get(stage.entry);
@@ -158,17 +159,18 @@ export function trackStages(
       let won = 0;
       for (let k = 0; k < next.entry.length; k++) if ((next.entry[k] as number) <= asOf) won++;
       if (won > wonByClose) {
-        warnings.push(
-          `${won - wonByClose} won deals arrive in stage ${next.stage.id} without a lead advancing out of stage ${track.stage.id} for them: their lead is not in the data, never entered ${track.stage.id}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${next.stage.id} counts every won deal, stage ${track.stage.id} only the leads it converts.`,
-        );
+        warnings.push({
+          code: 'funnel.won-without-lead',
+          count: won - wonByClose,
+          stage: next.stage.id,
+          leadStage: track.stage.id,
+        });
       }
     }
   }
   if (bridgedByStamp > 0) {
     const target = firstOpportunityTrack?.stage.id ?? 'opportunity';
-    warnings.push(
-      `${bridgedByStamp} leads advanced to stage ${target} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${target}, which counts opportunity rows, does not count them among its arrivals.`,
-    );
+    warnings.push({ code: 'funnel.bridged-by-stamp', count: bridgedByStamp, stage: target });
   }
   return tracks;
 }

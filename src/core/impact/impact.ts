@@ -1,3 +1,4 @@
+import { dedupeWarnings } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import type { Evaluation } from '../engine/evaluate.js';
@@ -104,20 +105,9 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
         personId: p.id,
         name: p.name,
         currency: plan.currency,
-        total: p.periods.reduce((s, k) => s.plus(k.total), new Decimal(0)).toFixed(2),
+        total: p.total,
       })),
     );
-  // A payout built on a metric counted as 0 is not a known 0: the impact must say so.
-  const countedAsZero = (r: Report) =>
-    [
-      ...new Set(
-        (r.comp?.plans ?? []).flatMap((plan) =>
-          plan.people.flatMap((p) =>
-            p.periods.flatMap((k) => k.components.filter((c) => c.isUnknown).map((c) => c.metric)),
-          ),
-        ),
-      ),
-    ].sort();
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\u0000${p.personId}`, p.name]));
   return {
     total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => '').map(({ name: _, ...m }) => m),
@@ -135,8 +125,16 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
         return { plan, personId, name: names.get(`${plan}\u0000${personId}`) ?? null, ...m };
       })
       .filter((p) => p.delta !== '0.00'),
-    countedAsZero: { base: countedAsZero(base), head: countedAsZero(head) },
+    // A payout built on a metric counted as 0 is not a known 0: the impact must say so.
+    countedAsZero: { base: base.comp?.countedAsZero ?? [], head: head.comp?.countedAsZero ?? [] },
   };
+}
+
+/** `over` when the head takes the constraint over its capacity, `under` when back within it. */
+function crossingOf(base: boolean | null, head: boolean | null): 'over' | 'under' | null {
+  if (base === false && head === true) return 'over';
+  if (base === true && head === false) return 'under';
+  return null;
 }
 
 function stageOfEvent(set: PolicySet, event: string): string | null {
@@ -177,6 +175,8 @@ export function computeImpact(
   const mqlBase = b.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? null;
   const mqlHead = h.funnel?.stages.find((s) => s.id === volume.stage)?.arrivals ?? null;
   const constraintHead = h.constraint?.stage ?? null;
+  const loadBase = b.constraint?.stages.find((s) => s.stage === b.constraint?.stage);
+  const loadHead = h.constraint?.stages.find((s) => s.stage === constraintHead);
   const given = options.inputs ?? { dataFrom: 'worktree', dataDir: '', dataChanges: [], note: null };
   const mappingChanges = policyChanges
     .filter((c) => c.kind === 'FieldMapping')
@@ -202,10 +202,8 @@ export function computeImpact(
     constraint: {
       stage: { base: b.constraint?.stage ?? null, head: constraintHead, delta: null },
       isMoved: (b.constraint?.stage ?? null) !== constraintHead,
-      utilisation: delta(
-        b.constraint?.stages.find((s) => s.stage === b.constraint?.stage)?.utilisation ?? null,
-        h.constraint?.stages.find((s) => s.stage === constraintHead)?.utilisation ?? null,
-      ),
+      utilisation: delta(loadBase?.utilisation ?? null, loadHead?.utilisation ?? null),
+      crossesCapacity: crossingOf(loadBase?.isOverCapacity ?? null, loadHead?.isOverCapacity ?? null),
       declared: compareDeclared(b, h),
     },
     slas,
@@ -240,7 +238,7 @@ export function computeImpact(
       delta: mqlBase === null || mqlHead === null ? null : mqlHead - mqlBase,
     },
     data: b.data,
-    warnings: [...new Set([...b.warnings, ...h.warnings])],
+    warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false,
   };
   return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges) };

@@ -1,5 +1,5 @@
 import type { Report } from '../report/index.js';
-import type { SlaImpact } from '../report/impact.js';
+import type { SlaAssumption, SlaImpact } from '../report/impact.js';
 import { round } from '../engine/stats.js';
 
 /**
@@ -23,18 +23,18 @@ export function modelSla(
   const uh = stage === null ? null : (head.constraint?.stages.find((s) => s.stage === stage)?.utilisation ?? null);
   const baseCompliance = b?.compliance ?? null;
   let factor: number | null = null;
-  let assumption: string;
+  let assumption: SlaAssumption;
   if (ub === null || uh === null) {
     factor = 1;
-    assumption = 'The SLA starts at a stage without a capacity, so its waits are taken as unchanged.';
+    assumption = { code: 'no-capacity' };
   } else if (uh >= 1) {
-    assumption = `At utilisation ${uh.toFixed(2)} the queue has no steady state: it grows every week and waits grow with it, so no compliance is projected (M/M/1 queue, same service and targets).`;
+    assumption = { code: 'no-steady-state', headUtilisation: uh };
   } else if (ub <= 0) {
     factor = 1;
-    assumption = 'The base has no demand at the stage; waits are taken as unchanged.';
+    assumption = { code: 'no-base-demand' };
   } else {
     factor = uh / (1 - uh) / (ub / (1 - Math.min(ub, 0.999)));
-    assumption = `Waits scale with utilisation as ρ/(1−ρ) (an M/M/1 queue): ${ub.toFixed(2)} → ${uh.toFixed(2)} multiplies every base wait by ${factor.toFixed(2)}; service and targets unchanged.`;
+    assumption = { code: 'wait-scaling', baseUtilisation: ub, headUtilisation: uh, waitFactor: round(factor, 4) };
   }
   const modelled = factor === null ? null : projectCompliance(factor);
   return {

@@ -102,6 +102,7 @@ export interface HandoffSlaSpec {
   to: string;
   calendar: string;
   owner?: string;
+  complianceTarget?: number;
   targets: { id: string; description?: string; when?: LogicRule; within: string }[];
   escalation?: { after: string; notify: string }[];
   recycle?: { after: string; toClass: string };

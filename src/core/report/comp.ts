@@ -1,3 +1,4 @@
+import type { CompWarning } from './warnings.js';
 import type { compMetrics } from '../schemas/comp-plan.js';
 
 /** What a comp plan component, gate or team multiplier measures. */
@@ -23,8 +24,13 @@ export interface CompSection {
   moneyRounding: 'cents-half-up';
   plans: CompPlanResult[];
   totals: CompTotals;
+  /**
+   * Metrics some person's component could not know and counted as 0 (sorted, each once):
+   * a payout built on them is not a known figure. Empty when every metric was known.
+   */
+  countedAsZero: CompMetric[];
   /** Problems that did not stop the computation (a metric with no target, an unknown constraint, …). */
-  warnings: string[];
+  warnings: CompWarning[];
 }
 
 /** Totals across plans, kept apart per currency: amounts in different currencies are never added. */
@@ -80,6 +86,8 @@ export interface CompPerson {
   team: string | null;
   /** Periods in which the person was on the plan, or had a clawback; in time order. */
   periods: CompPersonPeriod[];
+  /** Sum of the person's period totals over the window. */
+  total: Money;
 }
 
 /** What one person earned in one period. */

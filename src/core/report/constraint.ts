@@ -11,6 +11,8 @@ export interface StageLoad {
   capacityBasis: 'declared' | 'observed' | 'none';
   /** demand ÷ capacity; null without capacity. */
   utilisation: number | null;
+  /** Whether demand exceeds capacity (utilisation above 1, compared exactly); null without capacity. */
+  isOverCapacity: boolean | null;
   /** Highest weekly arrivals ÷ capacity over the window's full weeks. */
   peakWeekUtilisation: number | null;
   peakWeek: string | null;
@@ -28,7 +30,7 @@ export interface StageLoad {
     expectedWip: number | null;
     /** averageWip ÷ expectedWip. */
     ratio: number | null;
-    /** The gap is over 20 %: the stage is not in a steady state, or items wait uncounted. */
+    /** The gap is over `littlesLawTolerance`: the stage is not in a steady state, or items wait uncounted. */
     isFlagged: boolean;
   };
   isCandidate: boolean;
@@ -51,7 +53,9 @@ export interface ConstraintSection {
    * Why no weekly rate (demand, throughput, queue growth, utilisation) is given: the window is
    * shorter than `minimumWeeks`, too short for a rate per week to mean anything. Null when rates are given.
    */
-  ratesUnknown: { reason: 'window_too_short'; windowWeeks: number; minimumWeeks: number } | null;
+  ratesUnknown: { reason: 'window_too_short'; windowWeeks: number; windowDays: number; minimumWeeks: number } | null;
+  /** Little's law flags a stage whose ratio is further than this from 1 (0.2 = a gap over 20 %). */
+  littlesLawTolerance: number;
   /** The candidate stage with the highest utilisation; null when no stage has a capacity. */
   stage: string | null;
   /** Why that stage, in figures (stage load of the constraint and the runner-up). */

@@ -55,6 +55,8 @@ export interface GoalSection {
   elapsed: number;
   /** attainment ÷ elapsed: above 1 is ahead of a straight line to the target. */
   pace: number | null;
+  /** Whether attainment keeps up with the elapsed share of the period (pace ≥ 1, compared exactly); null when pace is. */
+  isOnPace: boolean | null;
   velocity: {
     openOpportunities: number;
     winRate: number | null;

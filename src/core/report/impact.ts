@@ -1,3 +1,4 @@
+import type { EngineWarning } from './warnings.js';
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
 
@@ -42,6 +43,20 @@ export interface StageImpact {
 /** What one side's RevenueGoal declares for its constraint, and its metric measured against that side's own target. */
 export type DeclaredSide = DeclaredConstraint;
 
+/**
+ * What the SLA queue model assumed, as a coded fact (reporters phrase it):
+ * - `no-capacity`: the SLA starts at a stage without a capacity; waits taken as unchanged (factor 1);
+ * - `no-steady-state`: at head utilisation ≥ 1 the queue grows every week; nothing is projected;
+ * - `no-base-demand`: the base has no demand at the stage; waits taken as unchanged (factor 1);
+ * - `wait-scaling`: an M/M/1 queue, waits scale with ρ ÷ (1 − ρ) from base to head utilisation
+ *   (the unrounded factor is `SlaImpact.waitFactor`); service and targets unchanged.
+ */
+export type SlaAssumption =
+  | { code: 'no-capacity' }
+  | { code: 'no-steady-state'; headUtilisation: number }
+  | { code: 'no-base-demand' }
+  | { code: 'wait-scaling'; baseUtilisation: number; headUtilisation: number; waitFactor: number };
+
 /** A queue model of an SLA's response time when its stage's demand changes. */
 export interface SlaImpact {
   name: string;
@@ -59,7 +74,7 @@ export interface SlaImpact {
   utilisation: Delta;
   /** Factor applied to every base wait; null when the head has no steady state (utilisation ≥ 1). */
   waitFactor: number | null;
-  assumption: string;
+  assumption: SlaAssumption;
 }
 
 export interface MoneyDelta {
@@ -138,6 +153,11 @@ export interface ImpactReport {
     isMoved: boolean;
     utilisation: Delta;
     /**
+     * Whether the change takes the constraint over its capacity (`over`: base demand within
+     * capacity, head above it) or back within it (`under`); null when neither (or unknown).
+     */
+    crossesCapacity: 'over' | 'under' | null;
+    /**
      * The RevenueGoal's declared metric under each side, each with its own target and verdict; null
      * when neither declares one.
      */
@@ -173,6 +193,6 @@ export interface ImpactReport {
   mqlVolume: Delta & { stage: string | null; stageName: string | null };
   guardrails: GuardrailResult[];
   data: DataAccounting;
-  warnings: string[];
+  warnings: EngineWarning[];
   isMasked: boolean;
 }

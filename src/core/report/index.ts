@@ -1,3 +1,4 @@
+import type { EngineWarning } from './warnings.js';
 import type { Issue } from '../issue.js';
 import type { DataIssue, FileAccounting, MissingData } from '../data/types.js';
 import type { CompSection } from './comp.js';
@@ -11,6 +12,7 @@ export type { ConstraintSection, StageLoad } from './constraint.js';
 export type { ClassificationSection, DurationStats, FunnelSection, StagePeriod, StageReport } from './funnel.js';
 export type { DealsSection, GoalSection } from './goal.js';
 export type { SlaResult } from './sla.js';
+export type { CompWarning, EngineWarning } from './warnings.js';
 
 /** Version of the Report's shape; a change that breaks readers bumps it. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -59,7 +61,7 @@ export interface Report {
   data: DataAccounting;
   policies: { files: { file: string; kind: string; name: string }[]; warnings: Issue[] };
   /** Problems met while evaluating that change no figure silently (e.g. rule errors on rows). */
-  warnings: string[];
+  warnings: EngineWarning[];
   classification: ClassificationSection | null;
   funnel: FunnelSection | null;
   constraint: ConstraintSection | null;

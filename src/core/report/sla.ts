@@ -85,6 +85,12 @@ export interface SlaResult extends SlaCounts {
   workingDayHours: number;
   /** Team accountable for the SLA (`spec.owner`), or null. */
   ownerTeam: string | null;
+  /** Items decided: met + breached (the denominator of `compliance`). */
+  decided: number;
+  /** The share of decided items that should meet their deadline (`spec.complianceTarget`); null when the policy sets none. */
+  complianceTarget: number | null;
+  /** Whether compliance reaches `complianceTarget`, compared exactly; null without a target or a decided item. */
+  isComplianceMet: boolean | null;
   /** Business hours from the from-event to the to-event, for eligible items that have both (not invalidOrder). */
   response: HoursSummary;
   /** Business hours from the from-event to as-of, for eligible items still open. */

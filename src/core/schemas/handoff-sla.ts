@@ -19,6 +19,13 @@ export const handoffSlaSchema = definePolicySchema({
         description: 'Name of the Calendar policy whose business hours the clock runs in.',
       },
       owner: { $ref: '#/$defs/team-ref', description: 'Team accountable for meeting the SLA.' },
+      complianceTarget: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        description:
+          'Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it.',
+      },
       targets: {
         type: 'array',
         minItems: 1,

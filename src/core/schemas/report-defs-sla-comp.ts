@@ -14,6 +14,7 @@ import {
   QUANTITY,
   ref,
   share,
+  shareOrNull,
   slaCounts,
   slaTargetCounts,
   text,
@@ -74,6 +75,15 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
       calendar: text('Calendar policy name.'),
       workingDayHours: nonNegative('Length of the calendar working day in hours (what `1d` means).'),
       ownerTeam: textOrNull('Team accountable for the SLA (`spec.owner`), or null.'),
+      decided: count('Items decided: met + breached (the denominator of `compliance`).'),
+      complianceTarget: shareOrNull(
+        'The share of decided items that should meet their deadline (`spec.complianceTarget`); null when the policy sets none.',
+      ),
+      isComplianceMet: {
+        type: ['boolean', 'null'],
+        description:
+          'Whether compliance reaches `complianceTarget`, compared exactly; null without a target or a decided item.',
+      },
       ...slaCounts,
       response: ref(
         'hours-summary',
@@ -246,6 +256,7 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
               { $ref: '#/$defs/comp-person-period' },
               'Periods in which the person was on the plan, or had a clawback; in time order.',
             ),
+            total: ref('money', "Sum of the person's period totals over the window."),
           },
           { description: 'A person on the plan in at least one period.' },
         ),

@@ -1,3 +1,4 @@
+import { engineWarningCodes } from '../report/warnings.js';
 import { entityNames } from '../model/canonical.js';
 import type { JsonSchema } from './define.js';
 import {
@@ -53,6 +54,23 @@ export const reportDefs: Record<string, JsonSchema> = {
   },
   date: { ...sharedDefs.date },
   'currency-code': { ...sharedDefs['currency-code'] },
+  'engine-warning': {
+    type: 'object',
+    required: ['code'],
+    properties: {
+      code: {
+        enum: [...engineWarningCodes],
+        description: 'What happened; the other fields are its parameters (see `src/core/report/warnings.ts`).',
+      },
+      plan: { type: 'string', description: 'The comp plan, for a `comp.*` code.' },
+    },
+    additionalProperties: {
+      type: ['string', 'number', 'array', 'null'],
+      items: { type: 'string' },
+      description: 'A parameter: a name, a count, a list of names, or null (e.g. a rule message left out by masking).',
+    },
+    description: 'A problem met while evaluating, as a code and its parameters; reporters phrase it.',
+  },
   'period-label': {
     type: 'string',
     pattern: '^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$',
@@ -166,6 +184,10 @@ export const reportDefs: Record<string, JsonSchema> = {
       ),
       capacityBasis: oneOf(['declared', 'observed', 'none'], 'Where the capacity comes from.'),
       utilisation: nonNegativeOrNull('demand ÷ capacity; null without capacity.'),
+      isOverCapacity: {
+        type: ['boolean', 'null'],
+        description: 'Whether demand exceeds capacity (utilisation above 1, compared exactly); null without capacity.',
+      },
       peakWeekUtilisation: nonNegativeOrNull("Highest weekly arrivals ÷ capacity over the window's full weeks."),
       peakWeek: {
         type: ['string', 'null'],
@@ -187,7 +209,9 @@ export const reportDefs: Record<string, JsonSchema> = {
           meanWeeksInStage: nonNegativeOrNull('Mean time in stage in weeks.'),
           expectedWip: nonNegativeOrNull('throughput × mean time in stage.'),
           ratio: nonNegativeOrNull('averageWip ÷ expectedWip.'),
-          isFlagged: flag('The gap is over 20 %: the stage is not in a steady state, or items wait uncounted.'),
+          isFlagged: flag(
+            'The gap is over `littlesLawTolerance`: the stage is not in a steady state, or items wait uncounted.',
+          ),
         },
         { description: "Little's law: average WIP against throughput × mean time in stage." },
       ),

@@ -1,3 +1,4 @@
+import { compMetrics } from './comp-plan.js';
 import { constraintMetrics, goalMetrics } from './revenue-goal.js';
 import {
   count,
@@ -74,12 +75,16 @@ export const reportSections: Props = {
         {
           reason: oneOf(['window_too_short'], 'Why no weekly rate is given.'),
           windowWeeks: nonNegative('Length of the window in weeks.'),
+          windowDays: nonNegative('Length of the window in days (2 dp).'),
           minimumWeeks: nonNegative('The shortest window a rate per week is given for.'),
         },
         {
           isNullable: true,
           description: 'Why demand, throughput, queue growth and utilisation are null; null when they are given.',
         },
+      ),
+      littlesLawTolerance: nonNegative(
+        "Little's law flags a stage whose ratio is further than this from 1 (0.2 = a gap over 20 %).",
       ),
       stage: textOrNull('The candidate stage with the highest utilisation; null when no stage has a capacity.'),
       runnerUp: textOrNull('The candidate stage with the next highest utilisation, or null.'),
@@ -147,9 +152,13 @@ export const reportSections: Props = {
           description: 'Totals across plans, kept apart per currency: amounts in different currencies are never added.',
         },
       ),
+      countedAsZero: list(
+        oneOf([...compMetrics], 'A comp metric.'),
+        'Metrics some component could not know and counted as 0 (sorted, each once); empty when every metric was known.',
+      ),
       warnings: list(
-        { type: 'string' },
-        'Problems that did not stop the computation (a metric with no target, an unknown constraint, …).',
+        { $ref: '#/$defs/engine-warning' },
+        'Problems that did not stop the computation (a metric with no target, an unknown constraint, …), as coded facts.',
       ),
     },
     {
@@ -180,6 +189,11 @@ export const reportSections: Props = {
       pace: numberOrNull(
         'attainment ÷ elapsed (exact, then rounded to 4 dp): above 1 is ahead of a straight line to the target; null before the period starts or when attainment is unknown.',
       ),
+      isOnPace: {
+        type: ['boolean', 'null'],
+        description:
+          'Whether attainment keeps up with the elapsed share of the period (pace ≥ 1, compared exactly); null when pace is.',
+      },
       velocity: object(
         {
           openOpportunities: count('Open opportunities at as-of.'),

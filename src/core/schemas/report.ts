@@ -107,8 +107,8 @@ export const reportSchema: JsonSchema = {
       { description: 'The policies evaluated.' },
     ),
     warnings: list(
-      { type: 'string' },
-      'Problems met while evaluating that change no figure silently (e.g. rule errors on rows).',
+      { $ref: '#/$defs/engine-warning' },
+      'Problems met while evaluating that change no figure silently (e.g. rule errors on rows), as coded facts.',
     ),
     ...reportSections,
     isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),

@@ -1,3 +1,4 @@
+import type { CompWarning } from '../report/warnings.js';
 import { DateTime } from 'luxon';
 import { Decimal } from 'decimal.js';
 import { emptyTable } from '../data/column-table.js';
@@ -19,7 +20,7 @@ export interface CompCaseOutcome {
   /** Payout per component id, after gates and before team multipliers. */
   components: Record<string, string>;
   /** The plan's warnings, e.g. an unknown shared-goal attainment. */
-  warnings: string[];
+  warnings: CompWarning[];
 }
 
 /** `[start, end)` of `2026`, `2026-Q1` or `2026-02` in `timeZone`. */

@@ -52,13 +52,19 @@ describe('modelSla', () => {
     expect(result.modelledChangePts).toBe(-20);
     expect(result.medianResponseHours).toEqual({ base: 2, modelled: 6 });
     expect(result.utilisation).toEqual({ base: 0.5, head: 0.75, delta: 0.25 });
+    expect(result.assumption).toEqual({
+      code: 'wait-scaling',
+      baseUtilisation: 0.5,
+      headUtilisation: 0.75,
+      waitFactor: 3,
+    });
   });
 
   it('projects nothing when the head saturates the stage (ρ ≥ 1), and says why', () => {
     const result = modelSla('speed-to-lead', 'mql', report(0.87, 0.32, 6), report(1.02, 0.25, 6), () => 0.1);
     expect(result.waitFactor).toBeNull();
     expect(result.modelled).toBeNull();
-    expect(result.assumption).toContain('no steady state');
+    expect(result.assumption).toEqual({ code: 'no-steady-state', headUtilisation: 1.02 });
     expect(result.replayed).toEqual({ base: 0.32, head: 0.25, delta: -0.07 });
   });
 
@@ -68,5 +74,6 @@ describe('modelSla', () => {
     );
     expect(result.waitFactor).toBe(1);
     expect(result.modelled).toBe(0.8);
+    expect(result.assumption).toEqual({ code: 'no-capacity' });
   });
 });

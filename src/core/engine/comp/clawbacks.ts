@@ -74,9 +74,7 @@ export function findClawbacks(input: ClawbackInput): Map<string, CompClawbackLin
             : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
       if (credited.length === 0) continue;
       if (closedIn === -1) {
-        input.frame.warn(
-          `opportunity ${id} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`,
-        );
+        input.frame.warn({ code: 'comp.clawback-unpriced', opportunityId: id });
         break;
       }
       const amount = amountInPlanCurrency(deal, input.tally);

@@ -1,3 +1,4 @@
+import type { CompWarningFact } from '../../report/warnings.js';
 import type { Row } from '../../data/types.js';
 import type { Period } from '../periods.js';
 import type { CompContext } from './context.js';
@@ -33,7 +34,7 @@ export interface TallyInput {
   isTeamCredit: boolean;
   /** Ids of opportunities credited to the plan's people but left out because their currency is not the plan's. */
   otherCurrency: Set<string>;
-  warn(message: string): void;
+  warn(fact: CompWarningFact): void;
 }
 
 /** A metric a comp plan can pay on: its kind, and how it is tallied per period. */

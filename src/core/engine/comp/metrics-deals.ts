@@ -67,9 +67,7 @@ function tallyDeals(spec: DealTally, input: TallyInput): PeriodValues[] {
   const unknown = input.periods.filter((_, k) => (credited[k] as number) > 0 && withAmount[k] === 0);
   if (unknown.length > 0) {
     unknown.forEach((period) => ((values[input.periods.indexOf(period)] as PeriodValues).isUnknown = true));
-    input.warn(
-      `${spec.metric} is unknown for ${unknown.map((p) => p.label).join(', ')}: none of the opportunities credited carries an amount; it counts as 0.`,
-    );
+    input.warn({ code: 'comp.amounts-unknown', metric: spec.metric, periods: unknown.map((p) => p.label) });
   }
   return values;
 }

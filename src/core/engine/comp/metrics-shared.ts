@@ -15,11 +15,7 @@ export const goalAttainment: MetricDefinition = {
       const value = input.ctx.goalAttainment(period.start, period.end);
       const isKnown = value !== null && value.isFinite();
       if (!isKnown && !isWarned) {
-        input.warn(
-          input.ctx.goal === undefined
-            ? 'goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.'
-            : `goal_attainment is unknown for ${period.label} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`,
-        );
+        input.warn({ code: 'comp.goal-unknown', period: input.ctx.goal === undefined ? null : period.label });
         isWarned = true;
       }
       return { byPerson: new Map(), shared: isKnown ? new Dec(value) : ZERO, isUnknown: !isKnown };
@@ -37,7 +33,7 @@ export const constraintTargetMet: MetricDefinition = {
   tally(input) {
     return input.periods.map((period) => {
       const met = input.ctx.constraintMet(period.start, period.end);
-      if (met === null) input.warn(`constraint_target_met is unknown for ${period.label}; it counts as 0.`);
+      if (met === null) input.warn({ code: 'comp.constraint-unknown', period: period.label });
       return { byPerson: new Map(), shared: met === true ? ONE : ZERO, isUnknown: met === null };
     });
   },

@@ -1,3 +1,4 @@
+import type { CompPart, CompWarningFact } from '../../report/warnings.js';
 import type { CompPlanSpec } from '../../policy/types.js';
 import type { CompComponentLine, CompGateLine, CompMetric, CompMultiplierLine } from '../../report/comp.js';
 import { applyCap, earningFactor, measure, yearlyTargetOf } from './earning.js';
@@ -15,7 +16,7 @@ export interface PlanFrame {
   /** Target variable pay of one period: yearly `targetVariable` × share. */
   periodVariable: Decimal;
   values: ReadonlyMap<CompMetric, PeriodValues[]>;
-  warn(message: string): void;
+  warn(fact: CompWarningFact): void;
 }
 
 /** Variable pay of one person in one period, before SPIFs and clawbacks. */
@@ -63,17 +64,9 @@ function formatValue(metric: CompMetric, value: Decimal): string {
   return compMetricDefinitions[metric].kind === 'money' ? formatMoney(value) : formatQuantity(value);
 }
 
-function warnMeasure(
-  frame: PlanFrame,
-  what: string,
-  metric: CompMetric,
-  measured: Measured,
-  consequence: string,
-): void {
-  if (measured.problem === 'no-target')
-    frame.warn(`${what}: ${metric} has no target (neither its own nor a quota of the same metric); ${consequence}.`);
-  if (measured.problem === 'zero-target')
-    frame.warn(`${what}: the target of ${metric} is 0, so attainment is undefined; ${consequence}.`);
+function warnMeasure(frame: PlanFrame, part: CompPart, id: string, metric: CompMetric, measured: Measured): void {
+  if (measured.problem === 'no-target') frame.warn({ code: 'comp.no-target', part, id, metric });
+  if (measured.problem === 'zero-target') frame.warn({ code: 'comp.zero-target', part, id, metric });
 }
 
 function componentLine(
@@ -90,7 +83,7 @@ function componentLine(
     yearlyTargetOf(frame.spec, metric, component.target),
     frame.share,
   );
-  warnMeasure(frame, `component ${component.id}`, metric, measured, 'it pays 0');
+  warnMeasure(frame, 'component', component.id, metric, measured);
   const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
   const { factor, isCapped } = applyCap(raw, component.cap);
   const payout = roundCents(frame.periodVariable.times(fromPolicyNumber(component.weight)).times(factor));
@@ -118,7 +111,7 @@ function gateLine(
   const metric = gate.metric as CompMetric;
   const { value } = personValue(frame, metric, k, person);
   const measured = measure(compMetricDefinitions[metric].kind, value, targetForMetric(frame.spec, metric), frame.share);
-  warnMeasure(frame, `gate ${gate.id}`, metric, measured, 'the gate fails');
+  warnMeasure(frame, 'gate', gate.id, metric, measured);
   const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
   const components = gate.components ?? frame.spec.components.map((c) => c.id);
   const a = measured.attainment;
@@ -152,7 +145,7 @@ export function teamMultiplierLines(frame: PlanFrame, k: number, active: readonl
       const sum = active.reduce((total, id) => total.plus(values.byPerson.get(id) ?? ZERO), ZERO);
       measured = measure(kind, sum, yearly?.times(active.length), frame.share);
     }
-    warnMeasure(frame, `team multiplier ${m.id}`, metric, measured, 'it does not apply');
+    warnMeasure(frame, 'team-multiplier', m.id, metric, measured);
     const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
     const a = measured.attainment;
     return {

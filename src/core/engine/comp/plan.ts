@@ -1,3 +1,4 @@
+import type { CompWarning, CompWarningFact } from '../../report/warnings.js';
 import type { Policy } from '../../policy/types.js';
 import type {
   CompClawbackLine,
@@ -85,20 +86,17 @@ export function computePlan(
   plan: Policy<'CompPlan'>,
   ctx: CompContext,
   credit: CreditIndex,
-  warn: (message: string) => void,
+  warn: (warning: CompWarning) => void,
 ): PlanOutcome {
   const { spec } = plan;
-  const planWarn = (message: string): void => warn(`${plan.metadata.name}: ${message}`);
+  const planWarn = (fact: CompWarningFact): void => warn({ ...fact, plan: plan.metadata.name });
   const periods = listPeriods(spec.period, ctx.window, ctx.timeZone).filter((p) => p.start < ctx.asOf);
   const members = listPlanPeople(spec, ctx.data.users, periods, ctx.window, ctx.timeZone);
   const memberIds = new Set(members.map((m) => m.id));
   if (spec.goal !== undefined && ctx.goal !== undefined && ctx.goal.metadata.name !== spec.goal) {
-    planWarn(
-      `it pays on goal ${spec.goal}, but the goal evaluated is ${ctx.goal.metadata.name}; goal metrics use ${ctx.goal.metadata.name}.`,
-    );
+    planWarn({ code: 'comp.other-goal', goal: spec.goal, evaluated: ctx.goal.metadata.name });
   }
-  if (members.length === 0)
-    planWarn(`no user with role ${spec.roles.join(' or ')} in team ${spec.team} is active in the window.`);
+  if (members.length === 0) planWarn({ code: 'comp.no-people', roles: [...spec.roles], team: spec.team });
   const tally: TallyInput = {
     ctx,
     credit,
@@ -114,7 +112,7 @@ export function computePlan(
   );
   const share = yearShare(spec.period);
   const targetVariable = parseAmount(spec.targetVariable);
-  if (targetVariable === null) planWarn(`targetVariable ${spec.targetVariable} is not a decimal; variable pay is 0.`);
+  if (targetVariable === null) planWarn({ code: 'comp.target-variable-invalid', targetVariable: spec.targetVariable });
   const frame: PlanFrame = {
     spec,
     share,
@@ -140,14 +138,13 @@ export function computePlan(
   const spiffs = paySpiffs(spec, ctx, periods, memberIds, planWarn);
   const clawbacks = findClawbacks({ frame, tally, periods, members, payouts });
   if (tally.otherCurrency.size > 0) {
-    planWarn(
-      `${tally.otherCurrency.size} opportunities in a currency other than ${spec.currency} are left out of its money metrics (amounts are never converted).`,
-    );
+    planWarn({ code: 'comp.other-currency', count: tally.otherCurrency.size, currency: spec.currency });
   }
 
   const periodTotals = periods.map(() => ZERO);
   const people = members.map((member: PlanMember) => {
     const lines: CompPersonPeriod[] = [];
+    let personTotal = ZERO;
     periods.forEach((period, k) => {
       const variable = pay.get(member.id)?.[k];
       const clawed = clawbacks.get(member.id)?.[k] ?? [];
@@ -155,9 +152,10 @@ export function computePlan(
       const paid = variable === undefined ? [] : (spiffs.get(member.id)?.[k] ?? []);
       const line = personPeriodLine(period, variable, paid, clawed);
       periodTotals[k] = (periodTotals[k] ?? ZERO).plus(new Dec(line.total));
+      personTotal = personTotal.plus(new Dec(line.total));
       lines.push(line);
     });
-    return { id: member.id, name: member.name, team: member.team, periods: lines };
+    return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney(personTotal) };
   });
   const total = periodTotals.reduce((sum, t) => sum.plus(t), ZERO);
   const result: CompPlanResult = {

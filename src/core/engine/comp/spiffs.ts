@@ -1,3 +1,4 @@
+import type { CompWarningFact } from '../../report/warnings.js';
 import { DateTime } from 'luxon';
 import type { Row } from '../../data/types.js';
 import { compileRule, truthy } from '../../logic/compile.js';
@@ -23,14 +24,14 @@ interface CompiledSpiff {
   when: CompiledRule;
 }
 
-function compileSpiffs(spec: CompPlanSpec, ctx: CompContext, warn: (message: string) => void): CompiledSpiff[] {
+function compileSpiffs(spec: CompPlanSpec, ctx: CompContext, warn: (fact: CompWarningFact) => void): CompiledSpiff[] {
   const out: CompiledSpiff[] = [];
   (spec.spiffs ?? []).forEach((spiff, i) => {
     const amount = parseAmount(spiff.amount);
     const from = DateTime.fromISO(spiff.from, { zone: ctx.timeZone }).startOf('day');
     const to = DateTime.fromISO(spiff.to, { zone: ctx.timeZone }).startOf('day').plus({ days: 1 });
     if (amount === null || !from.isValid || !to.isValid) {
-      warn(`SPIF ${spiff.id} has an invalid amount or date; it is not paid.`);
+      warn({ code: 'comp.spiff-invalid', spiff: spiff.id });
       return;
     }
     try {
@@ -42,7 +43,7 @@ function compileSpiffs(spec: CompPlanSpec, ctx: CompContext, warn: (message: str
       });
       out.push({ id: spiff.id, amount: formatMoney(amount), from: from.toMillis(), until: to.toMillis(), when });
     } catch (error) {
-      warn(`SPIF ${spiff.id}: its rule does not compile (${(error as Error).message}); it is not paid.`);
+      warn({ code: 'comp.spiff-rule-invalid', spiff: spiff.id, error: (error as Error).message });
     }
   });
   return out;
@@ -60,7 +61,7 @@ export function paySpiffs(
   ctx: CompContext,
   periods: readonly Period[],
   people: ReadonlySet<string>,
-  warn: (message: string) => void,
+  warn: (fact: CompWarningFact) => void,
 ): Map<string, CompSpiffLine[][]> {
   const lines = new Map<string, CompSpiffLine[][]>();
   const spiffs = compileSpiffs(spec, ctx, warn);
@@ -89,13 +90,16 @@ export function paySpiffs(
   return lines;
 }
 
-function isMatch(spiff: CompiledSpiff, deal: Row, warn: (message: string) => void): boolean {
+function isMatch(spiff: CompiledSpiff, deal: Row, warn: (fact: CompWarningFact) => void): boolean {
   try {
     return truthy(spiff.when(deal));
   } catch (error) {
-    warn(
-      `SPIF ${spiff.id}: the rule failed on opportunity ${readText(deal, 'id') ?? '?'} (${(error as Error).message}); it does not match.`,
-    );
+    warn({
+      code: 'comp.spiff-rule-failed',
+      spiff: spiff.id,
+      opportunityId: readText(deal, 'id') ?? '?',
+      error: (error as Error).message,
+    });
     return false;
   }
 }

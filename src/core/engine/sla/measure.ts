@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { Policy } from '../../policy/types.js';
 import type { SlaCounts, SlaResult } from '../../report/sla.js';
 import type { EngineContext } from '../context.js';
@@ -57,6 +58,13 @@ function exampleOf(outcomes: SlaRowOutcomes, items: SlaItems): { id: string; mes
   return { id: id === null || id === undefined ? `#${first.row + 1}` : String(id), message: first.message };
 }
 
+/** met ÷ (met + breached) ≥ target, exactly (not on the 4-place `compliance`); null without a target or a decided item. */
+function meetsComplianceTarget(counts: SlaCounts, target: number | undefined): boolean | null {
+  const decided = counts.met + counts.breached;
+  if (target === undefined || decided === 0) return null;
+  return new Decimal(counts.met).greaterThanOrEqualTo(new Decimal(target).times(decided));
+}
+
 /**
  * Measures one HandoffSla on items whose clock events are resolved to times: overall
  * counts and compliance, response time and open age, per target, escalation step, owner,
@@ -87,6 +95,9 @@ export function measureSla(policy: Policy<'HandoffSla'>, items: SlaItems, ctx: E
     calendar: spec.calendar,
     workingDayHours: roundTo(thresholds.workingDayHours, 2),
     ownerTeam: spec.owner ?? null,
+    decided: overall.met + overall.breached,
+    complianceTarget: spec.complianceTarget ?? null,
+    isComplianceMet: meetsComplianceTarget(overall, spec.complianceTarget),
     ...overall,
     response: summariseHours(waits.response),
     openAge: summariseHours(waits.openAge),

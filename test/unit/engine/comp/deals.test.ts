@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { describe, expect, it } from 'vitest';
 import { computeComp } from '../../../../src/core/engine/comp/index.js';
 import { ae, context, lineOf, ms, pipeline, plan, won } from './helpers.js';
@@ -138,7 +139,7 @@ describe('clawbacks', () => {
     });
     const section = computeComp([spec], context(data));
     expect(lineOf(section, 'A', '2026-Q1').clawbacks).toEqual([]);
-    expect(section.warnings).toEqual([
+    expect(section.warnings.map(phraseWarning)).toEqual([
       'ae-plan: opportunity OLD was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.',
     ]);
   });

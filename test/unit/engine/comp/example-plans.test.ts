@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { describe, expect, it } from 'vitest';
 import { nodeFileIo } from '../../../../src/cli/cli-io.js';
 import { computeComp } from '../../../../src/core/engine/comp/index.js';
@@ -211,6 +212,8 @@ describe('the example comp plans on a small hand-made pipeline', () => {
       { team: 'sdr', currency: 'USD', total: '11777.63' },
     ]);
     expect(section.totals.overall).toEqual([{ currency: 'USD', total: '41505.13' }]);
-    expect(section.warnings).toEqual(['sdr-pipeline: constraint_target_met is unknown for 2026-03; it counts as 0.']);
+    expect(section.warnings.map(phraseWarning)).toEqual([
+      'sdr-pipeline: constraint_target_met is unknown for 2026-03; it counts as 0.',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { describe, expect, it } from 'vitest';
 import { computeComp } from '../../../../src/core/engine/comp/index.js';
 import { ae, context, lineOf, pipeline, plan, won } from './helpers.js';
@@ -175,7 +176,7 @@ describe('targets and values', () => {
       ['nb', '0.00', null, '0.00'],
       ['sals', null, null, '0.00'],
     ]);
-    expect(section.warnings).toEqual([
+    expect(section.warnings.map(phraseWarning)).toEqual([
       'ae-plan: component nb: the target of won_amount is 0, so attainment is undefined; it pays 0.',
       'ae-plan: component sals: sal_count has no target (neither its own nor a quota of the same metric); it pays 0.',
     ]);
@@ -230,7 +231,9 @@ describe('targets and values', () => {
       isUnknown: true,
       payout: '0.00',
     });
-    expect(section.warnings).toEqual(['ae-plan: constraint_target_met is unknown for 2026-Q1; it counts as 0.']);
+    expect(section.warnings.map(phraseWarning)).toEqual([
+      'ae-plan: constraint_target_met is unknown for 2026-Q1; it counts as 0.',
+    ]);
     const met = computeComp([spec], context(pipeline({ users: [ae('A')] }), { constraintMet: true }));
     expect(lineOf(met, 'A', '2026-Q1').components[0]).toMatchObject({
       value: '1',

@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { describe, expect, it } from 'vitest';
 import { computeComp } from '../../../../src/core/engine/comp/index.js';
 import { ae, context, lineOf, pipeline, plan, won } from './helpers.js';
@@ -23,6 +24,8 @@ describe('periods', () => {
       attainment: 0.5,
       payout: '5000.00',
     });
+    expect(section.plans[0]?.people[0]?.total).toBe('5000.00'); // the one period
+    expect(section.countedAsZero).toEqual([]);
   });
 
   it('lists every period that has started, in order, and a person only in the periods they were active', () => {
@@ -52,12 +55,18 @@ describe('periods', () => {
       ['E', ['2026-01', '2026-02', '2026-03']],
     ]);
     expect(lineOf(section, 'E', '2026-01').components[0]?.target).toBe('100000.00');
+    // Each person's total is the sum of their period totals; the people add up to the plan.
+    for (const person of result?.people ?? [])
+      expect(person.total).toBe(person.periods.reduce((sum, p) => sum + Number(p.total), 0).toFixed(2));
+    expect((result?.people ?? []).reduce((sum, p) => sum + Number(p.total), 0).toFixed(2)).toBe(result?.totals.total);
   });
 
   it('warns when no one is on a plan', () => {
     const section = computeComp([plan()], context(pipeline({})));
     expect(section.plans[0]?.people).toEqual([]);
-    expect(section.warnings).toEqual(['ae-plan: no user with role ae in team ae is active in the window.']);
+    expect(section.warnings.map(phraseWarning)).toEqual([
+      'ae-plan: no user with role ae in team ae is active in the window.',
+    ]);
   });
 });
 
@@ -96,7 +105,7 @@ describe('currencies and totals', () => {
         { currency: 'USD', total: '10000.00' },
       ],
     });
-    expect(section.warnings).toEqual([
+    expect(section.warnings.map(phraseWarning)).toEqual([
       'ae-eur: 1 opportunities in a currency other than EUR are left out of its money metrics (amounts are never converted).',
     ]);
   });
@@ -123,7 +132,8 @@ describe('the shared goal', () => {
     const ctx = context(pipeline({ users: [ae('A')] }), { goalAttainment: null });
     const none = computeComp([spec], ctx);
     expect(lineOf(none, 'A', '2026-Q1').components[0]).toMatchObject({ value: '0', isUnknown: true, payout: '0.00' });
-    expect(none.warnings).toEqual([
+    expect(none.countedAsZero).toEqual(['goal_attainment']);
+    expect(none.warnings.map(phraseWarning)).toEqual([
       'ae-plan: goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.',
     ]);
     const other = computeComp([spec], {
@@ -135,7 +145,7 @@ describe('the shared goal', () => {
         spec: {} as never,
       },
     });
-    expect(other.warnings[0]).toBe(
+    expect(phraseWarning(other.warnings[0]!)).toBe(
       'ae-plan: it pays on goal fy2026, but the goal evaluated is fy2027; goal metrics use fy2027.',
     );
   });

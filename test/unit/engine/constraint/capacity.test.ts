@@ -21,10 +21,25 @@ describe('constraint: mql-queue-three-weeks, capacity declared on mql (2 × 1) a
       capacityPerWeek: 2, // 2 people × 1
       capacityBasis: 'declared',
       utilisation: 1, // 2 ÷ 2
+      isOverCapacity: false, // at capacity, not over it
       peakWeek: '2026-W02', // arrivals 3, 1, 2
       peakWeekUtilisation: 1.5, // 3 ÷ 2
       throughputPerWeek: 1.67, // 5 exits ÷ 3 = 1.666…
       isCandidate: true,
+    });
+  });
+
+  it('marks a stage whose demand exceeds its capacity as over capacity', () => {
+    const over = constraintOf(
+      funnel({ mql: { headcount: 1, perPersonPerWeek: 1 } }),
+      loadScenario('mql-queue-three-weeks'),
+      threeWeeks,
+    );
+    expect(loadOf(over, 'mql')).toMatchObject({
+      demandPerWeek: 2,
+      capacityPerWeek: 1,
+      utilisation: 2,
+      isOverCapacity: true,
     });
   });
 
@@ -34,6 +49,7 @@ describe('constraint: mql-queue-three-weeks, capacity declared on mql (2 × 1) a
       capacityPerWeek: null,
       capacityBasis: 'none',
       utilisation: null,
+      isOverCapacity: null,
       peakWeekUtilisation: null,
       peakWeek: null,
       isCandidate: false,

@@ -1,3 +1,5 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
+import type { EngineWarning } from '../../../../src/core/report/warnings.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareData } from '../../../../src/core/engine/evaluate.js';
@@ -75,7 +77,7 @@ describe('a lead stage followed only by terminal opportunity stages', () => {
       { funnel: spec, leads: odd.leads, opportunities: odd.opportunities, activityIndex: {}, qualified: new Map() },
       ctx,
     );
-    const warnings: string[] = [];
+    const warnings: EngineWarning[] = [];
     const tracks = trackStages(
       spec,
       events,
@@ -87,7 +89,7 @@ describe('a lead stage followed only by terminal opportunity stages', () => {
       warnings,
     );
     expect([...trackOf(tracks, 'mql').advanced]).toEqual([1, 0]);
-    expect(warnings).toEqual([
+    expect(warnings.map(phraseWarning)).toEqual([
       expect.stringMatching(/^2 won deals arrive in stage won without a lead advancing out of stage mql for them/),
     ]);
   });
@@ -163,7 +165,7 @@ it('warns when leads advance to an opportunity known only by their opportunity_a
     { funnel: spec, leads: data.leads, opportunities: data.opportunities, activityIndex: {}, qualified: new Map() },
     ctx,
   );
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
   trackStages(
     spec,
     events,
@@ -175,7 +177,9 @@ it('warns when leads advance to an opportunity known only by their opportunity_a
     warnings,
   );
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toMatch(/^1 leads advanced to stage opportunity by their opportunity_at stamp alone/);
+  expect(phraseWarning(warnings[0]!)).toMatch(
+    /^1 leads advanced to stage opportunity by their opportunity_at stamp alone/,
+  );
 });
 
 /**

@@ -1,3 +1,4 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { describe, expect, it } from 'vitest';
 import { dealState, measureDeals } from '../../../../src/core/engine/deals.js';
 import type { DealState } from '../../../../src/core/engine/deals.js';
@@ -166,7 +167,7 @@ describe('measureDeals: won amounts', () => {
     );
     expect(section.currency).toBeNull();
     expect(section.wonAmount).toBe('150.00'); // summed as given
-    expect(warnings).toEqual(['Opportunities are in EUR, USD; deal amounts are summed as given.']);
+    expect(warnings.map(phraseWarning)).toEqual(['Opportunities are in EUR, USD; deal amounts are summed as given.']);
   });
 
   it('says why won amounts are unknown when no won deal carries one, per owner too', () => {
@@ -188,7 +189,9 @@ describe('measureDeals: won amounts', () => {
       { ownerId: 'A', won: 1, wonAmount: null },
     ]);
     expect(exact.wonAmount).toBeNull();
-    expect(warnings).toEqual(['None of the 3 won deals carries an amount, so won amounts are unknown.']);
+    expect(warnings.map(phraseWarning)).toEqual([
+      'None of the 3 won deals carries an amount, so won amounts are unknown.',
+    ]);
   });
 
   it('counts and warns about won deals without an amount when others have one', () => {
@@ -203,7 +206,7 @@ describe('measureDeals: won amounts', () => {
       { ownerId: 'B', won: 1, wonAmount: '7.50' },
       { ownerId: 'A', won: 1, wonAmount: null },
     ]);
-    expect(warnings).toEqual(['1 of the 2 won deals carry no amount; won amounts sum the other 1.']);
+    expect(warnings.map(phraseWarning)).toEqual(['1 of the 2 won deals carry no amount; won amounts sum the other 1.']);
   });
 });
 

@@ -1,3 +1,5 @@
+import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
+import type { EngineWarning } from '../../../../src/core/report/warnings.js';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../../src/core/data/types.js';
 import { measureDeals } from '../../../../src/core/engine/deals.js';
@@ -30,7 +32,7 @@ function goalAt(
   opportunities: Fields[],
   goal: Partial<RevenueGoalSpec['goal']> = {},
   timeZone = 'UTC',
-): { section: GoalSection; warnings: string[] } {
+): { section: GoalSection; warnings: EngineWarning[] } {
   const rows: Row[] = opportunities.map(row);
   const deals = measureDeals(rows, ms(asOf));
   return measureGoal(revenueGoal(goal), rows, deals, ms(asOf), timeZone);
@@ -52,6 +54,7 @@ describe('measureGoal', () => {
       unknown: null,
       elapsed: 0.6556, // 59 of 90 days
       pace: 0.4576, // 0.3 ÷ 59/90 = 27/59 = 0.45762…
+      isOnPace: false, // 0.3 < 59/90
       velocity: {
         openOpportunities: 2, // G6 G7
         winRate: 0.75, // G1 G2 G3 won, G5 lost
@@ -126,7 +129,7 @@ describe('measureGoal', () => {
     };
     const { section, warnings } = goalAt('2026-03-01T00:00Z', [...quarter, eur]);
     expect(section.actual).toBe('300.00');
-    expect(warnings).toEqual(['1 won deals are not in USD and are left out of the goal.']);
+    expect(warnings.map(phraseWarning)).toEqual(['1 won deals are not in USD and are left out of the goal.']);
   });
 
   it('counts a deal won at the as-of instant itself, as the deals do', () => {
@@ -194,6 +197,28 @@ describe('measureGoal', () => {
     });
   });
 
+  it('judges being on pace from the exact attainment and elapsed share', () => {
+    // 1,000 of 2,000 = 0.5 with 45 of 90 days gone: exactly on pace.
+    const deal = usd({
+      id: 'P',
+      amount: '1000',
+      created_at: '2026-01-01T00:00Z',
+      closed_at: '2026-01-10T00:00Z',
+      won: true,
+    });
+    expect(goalAt('2026-02-15T00:00Z', [deal], { target: '2000' }).section).toMatchObject({ pace: 1, isOnPace: true });
+    // 1,000 of 2,000.01: pace 0.99999… shows as 1.0000 but is not on pace.
+    expect(goalAt('2026-02-15T00:00Z', [deal], { target: '2000.01' }).section).toMatchObject({
+      pace: 1,
+      isOnPace: false,
+    });
+    // Before the period nothing has elapsed: no pace, no judgement.
+    expect(goalAt('2025-12-15T00:00Z', [deal], { target: '2000' }).section).toMatchObject({
+      pace: null,
+      isOnPace: null,
+    });
+  });
+
   it('is unknown, not 0, when the won deals carry no amount', () => {
     // Closed deals exported without a revenue column: G2, G3 won in the period, no amount.
     const noAmounts = quarter.map((d) => ({ ...d, amount: null }));
@@ -207,7 +232,7 @@ describe('measureGoal', () => {
       velocity: { openOpportunities: 2, winRate: 0.75, averageWonAmount: null, perDay: null, unknown: 'no-amounts' },
       forecast: { projected: null, projectedAttainment: null },
     });
-    expect(warnings).toEqual([
+    expect(warnings.map(phraseWarning)).toEqual([
       'None of the won deals counted by the goal test-goal carries an amount, so its actual and attainment are unknown.',
     ]);
     // Counting deals needs no amount.

@@ -341,6 +341,28 @@ describe('measureSla on a set of items', () => {
     ]);
   });
 
+  it("judges compliance against the policy's own target, exactly, and not without one", () => {
+    // 2 met of 5 decided = 0.4: below 0.9, at 0.4 exactly, and no judgement without a target.
+    const judge = (target: number | undefined) =>
+      measureSla(withSpec(speed, { complianceTarget: target }), itemsOf(escalating), contextAt(asOf));
+    expect(judge(0.9)).toMatchObject({ decided: 5, complianceTarget: 0.9, isComplianceMet: false });
+    expect(judge(0.4)).toMatchObject({ complianceTarget: 0.4, isComplianceMet: true });
+    expect(judge(undefined)).toMatchObject({ decided: 5, complianceTarget: null, isComplianceMet: null });
+  });
+
+  it('compares compliance with its target exactly, not on the 4-place figure', () => {
+    // 2 met of 3 decided: compliance shows 0.6667, but 2/3 = 0.66666… < 0.6667.
+    const list: Item[] = [
+      { from: '2026-04-28T10:00:00-04:00', to: '2026-04-28T10:30:00-04:00' },
+      { from: '2026-04-28T10:00:00-04:00', to: '2026-04-28T11:00:00-04:00' },
+      { from: '2026-04-28T10:00:00-04:00', to: '2026-04-29T10:00:00-04:00' },
+    ];
+    const judge = (target: number) =>
+      measureSla(withSpec(speed, { complianceTarget: target, escalation: [] }), itemsOf(list), contextAt(asOf));
+    expect(judge(0.6667)).toMatchObject({ compliance: 0.6667, decided: 3, isComplianceMet: false });
+    expect(judge(0.6666)).toMatchObject({ isComplianceMet: true });
+  });
+
   it('counts a recycled item as breached even before its deadline, and an untargeted one as recycled only', () => {
     const recycleEarly = withSpec(speedNoDefault, { recycle: { after: '1h', toClass: 'nurture' }, escalation: [] });
     const items: Item[] = [

@@ -1,0 +1,76 @@
+import type { CompPart, CompWarningFact, EngineWarning } from '../core/report/warnings.js';
+
+const partNames: Readonly<Record<CompPart, string>> = {
+  component: 'component',
+  gate: 'gate',
+  'team-multiplier': 'team multiplier',
+};
+
+const consequences: Readonly<Record<CompPart, string>> = {
+  component: 'it pays 0',
+  gate: 'the gate fails',
+  'team-multiplier': 'it does not apply',
+};
+
+function phraseComp(w: CompWarningFact): string {
+  switch (w.code) {
+    case 'comp.other-goal':
+      return `it pays on goal ${w.goal}, but the goal evaluated is ${w.evaluated}; goal metrics use ${w.evaluated}.`;
+    case 'comp.no-people':
+      return `no user with role ${w.roles.join(' or ')} in team ${w.team} is active in the window.`;
+    case 'comp.target-variable-invalid':
+      return `targetVariable ${w.targetVariable} is not a decimal; variable pay is 0.`;
+    case 'comp.other-currency':
+      return `${w.count} opportunities in a currency other than ${w.currency} are left out of its money metrics (amounts are never converted).`;
+    case 'comp.no-target':
+      return `${partNames[w.part]} ${w.id}: ${w.metric} has no target (neither its own nor a quota of the same metric); ${consequences[w.part]}.`;
+    case 'comp.zero-target':
+      return `${partNames[w.part]} ${w.id}: the target of ${w.metric} is 0, so attainment is undefined; ${consequences[w.part]}.`;
+    case 'comp.goal-unknown':
+      return w.period === null
+        ? 'goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0.'
+        : `goal_attainment is unknown for ${w.period} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`;
+    case 'comp.constraint-unknown':
+      return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
+    case 'comp.amounts-unknown':
+      return `${w.metric} is unknown for ${w.periods.join(', ')}: none of the opportunities credited carries an amount; it counts as 0.`;
+    case 'comp.clawback-unpriced':
+      return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
+    case 'comp.spiff-invalid':
+      return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
+    case 'comp.spiff-rule-invalid':
+      return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
+    case 'comp.spiff-rule-failed':
+      return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? 'message masked'}); it does not match.`;
+  }
+}
+
+/**
+ * An engine warning as one plain-text sentence (renderers escape it): the one place each
+ * warning code becomes words.
+ */
+export function phraseWarning(w: EngineWarning): string {
+  if ('plan' in w) return `${w.plan}: ${phraseComp(w)}`;
+  switch (w.code) {
+    case 'classify.rule-failed':
+      return `${w.count} leads could not be classed: a rule failed on their values (first: ${w.firstError ?? 'message masked'}); they are counted as ${w.countedAs}.`;
+    case 'sla.events-unrelated':
+      return `SLA ${w.sla}: its events ${w.from} and ${w.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`;
+    case 'funnel.won-without-lead':
+      return `${w.count} won deals arrive in stage ${w.stage} without a lead advancing out of stage ${w.leadStage} for them: their lead is not in the data, never entered ${w.leadStage}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${w.stage} counts every won deal, stage ${w.leadStage} only the leads it converts.`;
+    case 'funnel.bridged-by-stamp':
+      return `${w.count} leads advanced to stage ${w.stage} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${w.stage}, which counts opportunity rows, does not count them among its arrivals.`;
+    case 'deals.currencies-mixed':
+      return `Opportunities are in ${w.currencies.join(', ')}; deal amounts are summed as given.`;
+    case 'deals.amounts-unknown':
+      return `None of the ${w.won} won deals carries an amount, so won amounts are unknown.`;
+    case 'deals.without-amount':
+      return `${w.withoutAmount} of the ${w.won} won deals carry no amount; won amounts sum the other ${w.withAmount}.`;
+    case 'goal.other-currency':
+      return `${w.count} won deals are not in ${w.currency} and are left out of the goal.`;
+    case 'goal.amounts-unknown':
+      return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
+    case 'goal.without-amount':
+      return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+  }
+}
