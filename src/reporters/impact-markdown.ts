@@ -9,6 +9,7 @@ import {
   volumeLabel,
 } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { renderPayoutsMarkdownDetails, renderPayoutsMarkdownSummary } from './impact-payouts.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
@@ -207,7 +208,13 @@ function comp(r: ImpactReport): string[] {
           'right',
           'right',
         ])),
+    ...payoutDetails(r),
   ]);
+}
+
+function payoutDetails(r: ImpactReport): string[] {
+  const details = renderPayoutsMarkdownDetails(r);
+  return details.length === 0 ? [] : ['', '**By component, with the reasons**', '', ...details];
 }
 
 function stamp(r: ImpactReport): string[] {
@@ -243,6 +250,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     ...summaryTable(r),
     '',
     ...payoutCaveat(r),
+    ...renderPayoutsMarkdownSummary(r),
     ...approvals(r),
     ...policyChanges(r),
     ...transitions(r),

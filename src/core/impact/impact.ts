@@ -6,6 +6,7 @@ import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
 import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
 import { checkGuardrails } from './guardrails.js';
+import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
 import { compareDeclared, volumeStageOf } from './sides.js';
 import { modelSla } from './sla-model.js';
@@ -136,6 +137,7 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
       })
       .filter((p) => p.delta !== '0.00'),
     countedAsZero: { base: countedAsZero(base), head: countedAsZero(head) },
+    plans: comparePayouts(base.comp, head.comp),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
+import type { PlanPayoutChange } from './impact-payouts.js';
 
 /** A figure under the base and the head policies. */
 export interface Delta<T = number | null> {
@@ -145,6 +146,8 @@ export interface ImpactReport {
     byPerson: (MoneyDelta & { plan: string; personId: string; name: string | null })[];
     /** Metrics each side could not know and counted as 0 in these payouts (sorted); empty when every metric was known. */
     countedAsZero: { base: string[]; head: string[] };
+    /** Each plan by component (and multipliers, SPIFs, clawbacks) with the coded reason of every change, and the gates that failed on each side. */
+    plans: PlanPayoutChange[];
   };
   /** projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact ones and their exact difference. */
   goal: {
