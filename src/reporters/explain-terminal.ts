@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
-import type { LeadExplanation, RuleExplanation } from '../core/engine/explain.js';
+import type { ClassExplanation, LeadExplanation, RuleExplanation } from '../core/engine/explain.js';
+import type { LeadClassification } from '../core/engine/classify.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { formatTrace } from './trace-text.js';
 
@@ -20,12 +21,31 @@ export function renderExplainTerminal(explanation: LeadExplanation, options: Exp
   const c = createColors(options.color);
   const cls = explanation.classification;
   const out: string[] = [];
-  const decided = cls.ruleId !== undefined && cls.reason !== 'threshold' ? ` by ${cls.reason} \`${cls.ruleId}\`` : '';
-  out.push(
-    c.bold(`Lead ${t(options.leadLabel ?? explanation.leadId)} is ${cls.class}`) +
-      t(decided) +
-      ` — score ${round(cls.score)} = fit ${round(cls.fit)} + engagement ${round(cls.engagement)} (${t(explanation.policy)})`,
-  );
+  const decidedBy = (x: LeadClassification): string =>
+    x.ruleId !== undefined && x.reason !== 'threshold' ? ` by ${x.reason} \`${x.ruleId}\`` : '';
+  const score = (x: LeadClassification): string =>
+    `score ${round(x.score)} = fit ${round(x.fit)} + engagement ${round(x.engagement)}`;
+  const replay = explanation.replay.classification;
+  const isSameScore = replay.class === cls.class && replay.score === cls.score && replay.ruleId === cls.ruleId;
+  const label = t(options.leadLabel ?? explanation.leadId);
+  if (isSameScore) {
+    out.push(
+      c.bold(`Lead ${label} is ${cls.class}`) + t(decidedBy(cls)) + ` — ${score(cls)} (${t(explanation.policy)})`,
+      c.dim(
+        `${explanation.replay.reportedBy.join(' and ')} count the same class (they score it at its last engagement, no decay).`,
+      ),
+    );
+  } else {
+    // Two classes: the replay's (scored when the lead was decided) and the as-of's (engagement decayed since).
+    out.push(
+      c.bold(`Lead ${label} is ${replay.class} in ${explanation.replay.reportedBy.join(' and ')}`) +
+        t(decidedBy(replay)) +
+        ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${t(explanation.policy)})`,
+      c.bold(`At the as-of it is ${explanation.isSameClass ? 'still ' : ''}${cls.class}`) +
+        t(decidedBy(cls)) +
+        ` — ${score(cls)}, engagement decayed ×${round(cls.decayFactor)}: the class the rules below are traced at and revops test checks`,
+    );
+  }
   const mark = (ok: boolean): string => (ok ? c.green('✓') : c.dim('✗'));
   const line = (rule: RuleExplanation, extra = ''): string => {
     const where = c.dim(t(options.locate(rule.path)));
@@ -61,16 +81,25 @@ export function renderExplainTerminal(explanation: LeadExplanation, options: Exp
       out.push(line(rule, extra));
     }
   }
-  out.push('', c.bold('Classes') + c.dim(' — the first class whose thresholds are met applies'));
-  for (const k of explanation.classes) {
-    const checks = k.checks.map(
-      (x) =>
-        `${x.name.replace('min', '').toLowerCase()} ${round(x.value)} ${x.isMet ? '≥' : '<'} ${round(x.threshold)}`,
-    );
-    if (k.when !== undefined) checks.push(t(formatTrace(k.when)));
+  const classLines = (classes: readonly ClassExplanation[]): string[] =>
+    classes.map((k) => {
+      const checks = k.checks.map(
+        (x) =>
+          `${x.name.replace('min', '').toLowerCase()} ${round(x.value)} ${x.isMet ? '≥' : '<'} ${round(x.threshold)}`,
+      );
+      if (k.when !== undefined) checks.push(t(formatTrace(k.when)));
+      return `  ${mark(k.isMet)} ${t(k.id).padEnd(24)}       ${c.dim(t(options.locate(k.path)))}\n      ${checks.join(', ') || 'no thresholds'}`;
+    });
+  const rule = ' — the first class whose thresholds are met applies';
+  if (isSameScore) out.push('', c.bold('Classes') + c.dim(rule), ...classLines(explanation.classes));
+  else
     out.push(
-      `  ${mark(k.isMet)} ${t(k.id).padEnd(24)}       ${c.dim(t(options.locate(k.path)))}\n      ${checks.join(', ') || 'no thresholds'}`,
+      '',
+      c.bold(`Classes as ${explanation.replay.reportedBy.join(' and ')} replay them`) + c.dim(rule),
+      ...classLines(explanation.replay.classes),
+      '',
+      c.bold('Classes at the as-of') + c.dim(rule),
+      ...classLines(explanation.classes),
     );
-  }
   return terminalOutput(out.join('\n') + '\n');
 }

@@ -11,6 +11,7 @@ import {
 } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { phraseSlaAssumption } from './phrase-sla-assumption.js';
+import { renderPayoutsMarkdownDetails, renderPayoutsMarkdownSummary } from './impact-payouts.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
@@ -209,7 +210,13 @@ function comp(r: ImpactReport): string[] {
           'right',
           'right',
         ])),
+    ...payoutDetails(r),
   ]);
+}
+
+function payoutDetails(r: ImpactReport): string[] {
+  const details = renderPayoutsMarkdownDetails(r);
+  return details.length === 0 ? [] : ['', '**By component, with the reasons**', '', ...details];
 }
 
 function stamp(r: ImpactReport): string[] {
@@ -245,6 +252,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     ...summaryTable(r),
     '',
     ...payoutCaveat(r),
+    ...renderPayoutsMarkdownSummary(r),
     ...approvals(r),
     ...policyChanges(r),
     ...transitions(r),

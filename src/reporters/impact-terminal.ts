@@ -4,6 +4,7 @@ import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
 import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { renderPayoutsTerminal } from './impact-payouts.js';
 import { describePartialData } from './partial-data.js';
 import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
@@ -114,6 +115,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   );
   const zero = describeCountedAsZero(r);
   if (zero !== null) out.push(...wrap(`Unknown, counted as 0 — ${t(zero)}.`).map((l) => c.yellow(l)));
+  const payouts = renderPayoutsTerminal(r, (l) => c.yellow(l));
+  if (payouts.length > 0) out.push('', c.bold(payouts[0] ?? ''), ...payouts.slice(1));
   if (r.goal !== null)
     out.push(
       '',

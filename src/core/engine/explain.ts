@@ -28,15 +28,33 @@ export interface ClassExplanation {
   when?: TraceNode;
 }
 
-/** Why a lead has its class: every rule's trace with the values it saw. */
+/** The commands that report a lead's class at the time it was decided (the replay). */
+export const REPLAY_REPORTED_BY = ['evaluate', 'impact'] as const;
+/** The commands that report a lead's class at the as-of, engagement decayed. */
+export const AS_OF_REPORTED_BY = ['explain', 'test'] as const;
+
+/**
+ * Why a lead has its class: every rule's trace with the values it saw. A lead has two classes
+ * when engagement decays: `replay` is the one `evaluate` and `impact` count (scored at its last
+ * engagement, when it was decided, no decay since); `classification` and `classes` are at the
+ * as-of with engagement decayed (what `revops test` checks, and what the rule traces show).
+ */
 export interface LeadExplanation {
   leadId: string;
   policy: string;
   file: string;
   asOf: number;
+  /** At the as-of, engagement decayed to it. */
   classification: LeadClassification;
   rules: RuleExplanation[];
+  /** Each class's thresholds against the as-of scores. */
   classes: ClassExplanation[];
+  /** The class the replay uses (evaluate, impact): engagement at the lead's last engagement, no decay. */
+  replay: { classification: LeadClassification; classes: ClassExplanation[]; reportedBy: string[] };
+  /** Commands that report the as-of class. */
+  asOfReportedBy: string[];
+  /** Whether both give the same class. */
+  isSameClass: boolean;
 }
 
 const fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
@@ -52,6 +70,7 @@ export function explainLead(
   options: { asOf: number; calendars?: ReadonlyMap<string, BusinessCalendar> },
 ): LeadExplanation {
   const classification = compileLeadDefinition(policy, options).classify(lead);
+  const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
   const trace = (rule: unknown, path: Path): TraceNode =>
     traceRule(rule, lead, {
       asOf: options.asOf,
@@ -97,25 +116,29 @@ export function explainLead(
       rules.push(explanation);
     });
   }
-  const c = classification;
-  const classes = spec.classes.map((cls, i): ClassExplanation => {
-    const checks: ClassExplanation['checks'] = [];
-    if (cls.minScore !== undefined)
-      checks.push({ name: 'minScore', threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
-    if (cls.minFit !== undefined)
-      checks.push({ name: 'minFit', threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
-    if (cls.minEngagement !== undefined) {
-      checks.push({
-        name: 'minEngagement',
-        threshold: cls.minEngagement,
-        value: c.engagement,
-        isMet: c.engagement >= cls.minEngagement,
-      });
-    }
-    const when = cls.when === undefined ? undefined : trace(cls.when, ['spec', 'classes', i, 'when']);
-    const isMet = checks.every((k) => k.isMet) && (when === undefined || isTrue(when));
-    return { id: cls.id, path: ['spec', 'classes', i], isMet, checks, ...(when !== undefined ? { when } : {}) };
-  });
+  const classWhens = spec.classes.map((cls, i) =>
+    cls.when === undefined ? undefined : trace(cls.when, ['spec', 'classes', i, 'when']),
+  );
+  const classesFor = (c: LeadClassification): ClassExplanation[] =>
+    spec.classes.map((cls, i): ClassExplanation => {
+      const checks: ClassExplanation['checks'] = [];
+      if (cls.minScore !== undefined)
+        checks.push({ name: 'minScore', threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
+      if (cls.minFit !== undefined)
+        checks.push({ name: 'minFit', threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
+      if (cls.minEngagement !== undefined) {
+        checks.push({
+          name: 'minEngagement',
+          threshold: cls.minEngagement,
+          value: c.engagement,
+          isMet: c.engagement >= cls.minEngagement,
+        });
+      }
+      const when = classWhens[i];
+      const isMet = checks.every((k) => k.isMet) && (when === undefined || isTrue(when));
+      return { id: cls.id, path: ['spec', 'classes', i], isMet, checks, ...(when !== undefined ? { when } : {}) };
+    });
+  const classes = classesFor(classification);
   const id = lead.id;
   return {
     leadId: typeof id === 'string' ? id : String(id),
@@ -125,5 +148,8 @@ export function explainLead(
     classification,
     rules,
     classes,
+    replay: { classification: replayed, classes: classesFor(replayed), reportedBy: [...REPLAY_REPORTED_BY] },
+    asOfReportedBy: [...AS_OF_REPORTED_BY],
+    isSameClass: replayed.class === classification.class,
   };
 }

@@ -7,6 +7,7 @@ import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
 import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
 import { checkGuardrails } from './guardrails.js';
+import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
 import { compareDeclared, volumeStageOf } from './sides.js';
 import { modelSla } from './sla-model.js';
@@ -127,6 +128,7 @@ function compareComp(base: Report, head: Report): ImpactReport['comp'] {
       .filter((p) => p.delta !== '0.00'),
     // A payout built on a metric counted as 0 is not a known 0: the impact must say so.
     countedAsZero: { base: base.comp?.countedAsZero ?? [], head: head.comp?.countedAsZero ?? [] },
+    plans: comparePayouts(base.comp, head.comp),
   };
 }
 

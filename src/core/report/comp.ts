@@ -129,6 +129,8 @@ export interface CompComponentLine {
   attainment: number | null;
   /** Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor. */
   factor: number;
+  /** Index (from 0) of the tier band the attainment reached (bands are [from, to)); null without tiers or attainment. */
+  tier: number | null;
   /** Whether the value could not be known (no goal, constraint status unknown) and counted as 0. */
   isUnknown: boolean;
   /** Whether a gate that failed held this component back (payout 0). */

@@ -1,6 +1,7 @@
 import type { EngineWarning } from './warnings.js';
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
+import type { PlanPayoutChange } from './impact-payouts.js';
 
 /** A figure under the base and the head policies. */
 export interface Delta<T = number | null> {
@@ -174,6 +175,8 @@ export interface ImpactReport {
      * metric was known.
      */
     countedAsZero: { base: string[]; head: string[] };
+    /** Each plan by component (and multipliers, SPIFs, clawbacks) with the coded reason of every change, and the gates that failed on each side. */
+    plans: PlanPayoutChange[];
   };
   /**
    * projectedAttainment is each side's display figure (4 dp); projectedAttainmentExact the exact

@@ -72,6 +72,10 @@ export function maskExplanation(explanation: LeadExplanation, digest: PseudonymD
     if (rule.when !== undefined) mask(rule.when);
     if (rule.pointsTrace !== undefined) mask(rule.pointsTrace);
   }
-  for (const cls of masked.classes) if (cls.when !== undefined) mask(cls.when);
+  // The two views may share a class's trace: mask each node once (twice would pseudonymise a pseudonym).
+  const whens = new Set(
+    [...masked.classes, ...masked.replay.classes].flatMap((c) => (c.when === undefined ? [] : [c.when])),
+  );
+  for (const when of whens) mask(when);
   return masked;
 }

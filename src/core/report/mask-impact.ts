@@ -17,16 +17,17 @@ export function maskImpact(report: ImpactReport, digest: PseudonymDigest): Impac
     report.classTransitions.transitions.flatMap((t) => t.examples),
   );
   for (const t of masked.classTransitions.transitions) t.examples = t.examples.map((id) => leads.of(id));
-  const people = new Pseudonyms(
-    'person',
-    digest,
-    report.comp.byPerson.map((p) => p.personId),
-  );
+  const people = new Pseudonyms('person', digest, [
+    ...report.comp.byPerson.map((p) => p.personId),
+    ...report.comp.plans.flatMap((p) => p.parts.flatMap((x) => x.lines.map((l) => l.personId))),
+  ]);
   for (const p of masked.comp.byPerson) {
     const name = people.of(p.personId);
     p.personId = name;
     p.name = p.name === null ? null : name;
   }
+  for (const line of masked.comp.plans.flatMap((p) => p.parts.flatMap((x) => x.lines)))
+    line.personId = people.of(line.personId);
   masked.data = maskDataAccounting(masked.data);
   masked.warnings = maskWarnings(masked.warnings, new Pseudonyms('deal', digest));
   return masked;

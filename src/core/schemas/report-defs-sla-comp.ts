@@ -156,6 +156,12 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
         factor: number(
           'Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor.',
         ),
+        tier: {
+          type: ['integer', 'null'],
+          minimum: 0,
+          description:
+            'Index (from 0) of the tier band the attainment reached (bands are [from, to)); null without tiers or attainment.',
+        },
         isUnknown: flag('Whether the value could not be known (no goal, constraint status unknown) and counted as 0.'),
         isGated: flag('Whether a gate that failed held this component back (payout 0).'),
         isCapped: flag('Whether the cap lowered the factor.'),

@@ -12,23 +12,29 @@ function node(op: string, value: unknown, args: TraceNode[] = []): TraceNode {
 }
 const field = (name: string, value: unknown): TraceNode => node('var', value, [node('value', name)]);
 
-function explanation(rules: TraceNode[]): LeadExplanation {
+function explanation(rules: TraceNode[], classWhen?: TraceNode): LeadExplanation {
+  const classification = {
+    class: 'mql',
+    reason: 'threshold' as const,
+    fit: 10,
+    engagement: 0,
+    score: 10,
+    engagementRaw: 0,
+    decayFactor: 1,
+  };
+  // Both views share the class's trace, as explainLead builds them.
+  const classes = classWhen === undefined ? [] : [{ id: 'mql', path: [], isMet: true, checks: [], when: classWhen }];
   return {
     leadId: 'L-1',
     policy: 'p',
     file: 'p.yaml',
     asOf: 0,
-    classification: {
-      class: 'mql',
-      reason: 'threshold',
-      fit: 10,
-      engagement: 0,
-      score: 10,
-      engagementRaw: 0,
-      decayFactor: 1,
-    },
+    classification,
     rules: rules.map((when, i) => ({ section: 'fit', id: `r${i}`, path: [], isMatched: true, when })),
-    classes: [],
+    classes,
+    replay: { classification, classes: classes.map((c) => ({ ...c })), reportedBy: ['evaluate', 'impact'] },
+    asOfReportedBy: ['explain', 'test'],
+    isSameClass: true,
   };
 }
 
@@ -44,6 +50,17 @@ describe('maskExplanation', () => {
       new Pseudonyms('person', digest).of('U007'),
       masked.leadId,
     ]);
+  });
+
+  it('masks a class condition in both views, the replay and the as-of, once each', () => {
+    const when = node('==', true, [field('id', 'L-1'), node('value', 'x')]);
+    const source = explanation([], when);
+    const separate = { ...source, replay: { ...source.replay, classes: structuredClone(source.classes) } };
+    for (const e of [source, separate]) {
+      const masked = maskExplanation(e, digest);
+      expect(masked.classes[0]!.when!.args[0]!.value).toBe(masked.leadId);
+      expect(masked.replay.classes[0]!.when!.args[0]!.value).toBe(masked.leadId);
+    }
   });
 
   it('hides identifying values and every text built from them, keeps numbers, categories and results', () => {

@@ -72,6 +72,19 @@ export function earningFactor(a: Decimal, tiers: Tiers | undefined): Decimal {
   return a.times(rate);
 }
 
+/**
+ * The index of the tier band attainment `a` reached: the last band whose `from` is at most
+ * `a` (bands are [from, to)); null without tiers. Exact, so a band edge is never misread.
+ */
+export function tierBandOf(a: Decimal, tiers: Tiers | undefined): number | null {
+  if (tiers === undefined) return null;
+  let index: number | null = null;
+  tiers.bands.forEach((band, i) => {
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band.from))) index = i;
+  });
+  return index;
+}
+
 /** The factor after the component's cap (a multiple of its target pay), and whether the cap lowered it. */
 export function applyCap(factor: Decimal, cap: number | undefined): { factor: Decimal; isCapped: boolean } {
   if (cap === undefined) return { factor, isCapped: false };

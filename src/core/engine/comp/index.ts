@@ -11,7 +11,7 @@ export type { CompContext } from './context.js';
 export { compMetricDefinitions } from './metrics.js';
 
 /** Metrics a component could not know and counted as 0, sorted, each once. */
-function listCountedAsZero(plans: readonly CompPlanResult[]): CompMetric[] {
+export function listCountedAsZero(plans: readonly CompPlanResult[]): CompMetric[] {
   const metrics = new Set<CompMetric>();
   for (const plan of plans)
     for (const person of plan.people)

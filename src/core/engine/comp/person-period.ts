@@ -1,7 +1,7 @@
 import type { CompPart, CompWarningFact } from '../../report/warnings.js';
 import type { CompPlanSpec } from '../../policy/types.js';
 import type { CompComponentLine, CompGateLine, CompMetric, CompMultiplierLine } from '../../report/comp.js';
-import { applyCap, earningFactor, measure, yearlyTargetOf } from './earning.js';
+import { applyCap, earningFactor, measure, tierBandOf, yearlyTargetOf } from './earning.js';
 import type { Measured } from './earning.js';
 import type { PeriodValues } from './metric-types.js';
 import { compMetricDefinitions } from './metrics.js';
@@ -94,6 +94,7 @@ function componentLine(
     target: measured.target === null ? null : formatValue(metric, measured.target),
     attainment: measured.attainment === null ? null : toRatio(measured.attainment),
     factor: toRatio(factor),
+    tier: measured.attainment === null ? null : tierBandOf(measured.attainment, component.tiers),
     isUnknown,
     isGated: false,
     isCapped,
