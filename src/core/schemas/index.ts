@@ -12,6 +12,7 @@ import type { PolicyKind } from './kinds.js';
 import { policyTestSchema } from './policy-test.js';
 import { handoffSlaSchema } from './handoff-sla.js';
 import { leadDefinitionSchema } from './lead-definition.js';
+import { impactReportSchema } from './impact-report.js';
 import { reportSchema } from './report.js';
 import { revenueGoalSchema } from './revenue-goal.js';
 
@@ -45,7 +46,7 @@ export function schemaFileName(schema: JsonSchema): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
 
-export const publishedSchemas: readonly JsonSchema[] = [...Object.values(policySchemas), jsonLogicSchema, ...dataSchemas, reportSchema];
+export const publishedSchemas: readonly JsonSchema[] = [...Object.values(policySchemas), jsonLogicSchema, ...dataSchemas, reportSchema, impactReportSchema];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {
   return typeof value === 'string' && (policyKinds as readonly string[]).includes(value);
