@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
@@ -234,6 +234,16 @@ describe('revops check', () => {
       expect(github.writes()).toEqual([]);
     },
   );
+
+  it('refuses an impact file larger than 20 MiB without reading it: exit 2, no status', async () => {
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 21 * 1024 * 1024);
+    const run = await runRevops(['check', '--impact', file], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('larger than 20 MiB');
+    expect(github.writes()).toEqual([]);
+  });
 
   it('exits 1 with the status and message when GitHub refuses the status', async () => {
     github.fail({

@@ -61,11 +61,11 @@ function describeError(error: ErrorObject): string | undefined {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(schema.properties ?? {}).join(', ');
-      return `${showPath(path)} has an unknown key ${JSON.stringify(name)}: ${showPath(path)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
+      return `${showPath(path)} has an unknown key ${quote(name)}: ${showPath(path)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
     }
     case 'propertyNames': {
       const name = (error.params as { propertyName: string }).propertyName;
-      return `${showPath(path)} has the key ${JSON.stringify(name)}, which could reach an object prototype; no report has it.`;
+      return `${showPath(path)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
     }
     case 'type':
       return `${showPath(path)} must be ${typeWords((error.params as { type: string | string[] }).type)}, not ${describeValue(error.data)}.${expected}`;
@@ -88,7 +88,7 @@ function showPath(pointer: string): string {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (/^(0|[1-9][0-9]*)$/.test(key)) out += `[${key}]`;
     else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(key)}]`;
+    else out += `[${quote(key)}]`;
   }
   return out;
 }
@@ -106,11 +106,20 @@ function typeWords(type: string | string[]): string {
   return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
 }
 
+/**
+ * Untrusted text in quotes, with every control, bidi and invisible character escaped (JSON
+ * escapes only some), so a message can go to a terminal, a CI log or a status as it is.
+ */
+function quote(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }

@@ -166,6 +166,24 @@ describe('parseImpactGuardrails', () => {
     expect(() => parse(text)).toThrow(message);
   });
 
+  it('quotes a hostile key or value in its message: no control character, no line a CI log would run as a command', () => {
+    const text = reportWith((r) => {
+      firstGuardrail(r)['\n::error::owned\u001b[31m'] = 1;
+      r.head.sha = '\n::add-mask::\u202e';
+    });
+    expect(() => parse(text)).toThrow(/has an unknown key "\\n::error::owned\\u001b\[31m"/);
+    const message = (() => {
+      try {
+        return String(parse(text));
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).not.toMatch(/^::/m);
+    // eslint-disable-next-line no-control-regex
+    expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+  });
+
   it('lists at most ten problems, then how many more', () => {
     const text = reportWith((r) => {
       r.guardrails = Array.from({ length: 12 }, (_, i) => ({ ...firstGuardrail(r), id: `g${i}`, isCrossed: 'yes' }));
