@@ -49,15 +49,24 @@ const declaredSide = objectOf<DeclaredConstraint>(
     value: numberOrNull("The metric measured at that stage under this side's policies; null when it cannot be."),
     isMet: { type: ['boolean', 'null'], description: 'Whether the value meets the target; null without a value.' },
   },
-  { isNullable: true, description: "What this side's RevenueGoal declares for its constraint; null when it declares none." },
+  {
+    isNullable: true,
+    description: "What this side's RevenueGoal declares for its constraint; null when it declares none.",
+  },
 );
 
 /** Shapes the impact report refers to by `$ref`; shapes shared with the Report come from its schema. */
 export const impactReportDefs: Record<string, JsonSchema> = {
   delta: deltaOf(numberOrNull('A figure.'), 'A figure under the base and the head policies, and its change.'),
-  'delta-text': deltaOf(textOrNull('A figure.'), 'A figure written as text under base and head (delta is null when it has no meaning).'),
+  'delta-text': deltaOf(
+    textOrNull('A figure.'),
+    'A figure written as text under base and head (delta is null when it has no meaning).',
+  ),
   'delta-money': deltaOf(ref('money-or-null', 'An amount.'), 'An amount under base and head, and its change.'),
-  'delta-exact': deltaOf(ref('exact-or-null', 'An exact figure.'), 'An exact figure under base and head, and its exact change.'),
+  'delta-exact': deltaOf(
+    ref('exact-or-null', 'An exact figure.'),
+    'An exact figure under base and head, and its exact change.',
+  ),
   'money-delta': objectOf<MoneyDelta>(moneyDeltaProperties, { description: 'A payout total under base and head.' }),
   'policy-change': objectOf<PolicyChange>(
     {
@@ -69,7 +78,9 @@ export const impactReportDefs: Record<string, JsonSchema> = {
       changes: list(
         objectOf<PolicyChange['changes'][number]>(
           {
-            path: text('Path through the spec; list items are named by their `id`, e.g. `spec.classes[id=mql].minScore`.'),
+            path: text(
+              'Path through the spec; list items are named by their `id`, e.g. `spec.classes[id=mql].minScore`.',
+            ),
             before: { description: 'The base value (any JSON value); null when it is not there.' },
             after: { description: 'The head value (any JSON value); null when it is not there.' },
           },
@@ -139,19 +150,39 @@ export const impactReportDefs: Record<string, JsonSchema> = {
       metric: {
         type: ['string', 'null'],
         enum: [...impactMetrics, null],
-        description: 'The impact metric it watches; null for one on changed kinds only.' },
+        description: 'The impact metric it watches; null for one on changed kinds only.',
+      },
       threshold: objectOf<NonNullable<GuardrailResult['threshold']>>(
-        { above: { type: 'number', description: 'Crossed above this.' }, below: { type: 'number', description: 'Crossed below this.' } },
-        { optional: { above: true, below: true }, isNullable: true, isClosedForReaders: true, description: 'The thresholds; null without any.' },
+        {
+          above: { type: 'number', description: 'Crossed above this.' },
+          below: { type: 'number', description: 'Crossed below this.' },
+        },
+        {
+          optional: { above: true, below: true },
+          isNullable: true,
+          isClosedForReaders: true,
+          description: 'The thresholds; null without any.',
+        },
       ),
-      value: { type: ['number', 'boolean', 'null'], description: "The metric's value for this change; null when it cannot be measured." },
+      value: {
+        type: ['number', 'boolean', 'null'],
+        description: "The metric's value for this change; null when it cannot be measured.",
+      },
       isCrossed: flag('Whether the change crosses it: then its approvers must approve the head commit.'),
       reason: text('Why it is crossed or not, in one line.'),
       approvers: objectOf<GuardrailResult['approvers']>(
         {
           users: { ...list(ref('github-login', 'A GitHub login.'), 'GitHub users who may approve.'), maxItems: 50 },
-          teams: { ...list(ref('github-team', 'A team.'), 'GitHub teams (`org/team-slug`) whose members may approve.'), maxItems: 20 },
-          minApprovals: { type: 'integer', minimum: 1, maximum: 10, description: 'How many of them must approve, 1 to 10.' },
+          teams: {
+            ...list(ref('github-team', 'A team.'), 'GitHub teams (`org/team-slug`) whose members may approve.'),
+            maxItems: 20,
+          },
+          minApprovals: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 10,
+            description: 'How many of them must approve, 1 to 10.',
+          },
         },
         { isClosedForReaders: true, description: 'Who must approve when it is crossed.' },
       ),

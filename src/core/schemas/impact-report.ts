@@ -20,14 +20,22 @@ const side = (name: 'base' | 'head', isGate: boolean): JsonSchema =>
         maxLength: 64,
         description: 'The full commit SHA; null when the policies were read from a directory.',
       },
-      policyHash: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'sha256 over the policy files.' },
+      policyHash: {
+        type: 'string',
+        pattern: '^[0-9a-f]{64}$',
+        maxLength: 64,
+        description: 'sha256 over the policy files.',
+      },
     },
     { isClosedForReaders: isGate, description: `The ${name} policies.` },
   );
 
 const inputs = objectOf<ImpactInputs>(
   {
-    dataFrom: oneOf(['base', 'head', 'worktree'], 'Where the data was read: the base commit, the head commit or the working tree.'),
+    dataFrom: oneOf(
+      ['base', 'head', 'worktree'],
+      'Where the data was read: the base commit, the head commit or the working tree.',
+    ),
     dataDir: text('The data directory.'),
     dataChanges: list({ $ref: '#/$defs/data-file-change' }, 'Data files that differ between base and head.'),
     mappingChanges: list(text('`kind name change`.'), 'FieldMapping policies added, removed, renamed or changed.'),
@@ -85,7 +93,10 @@ export const impactReportSchema: JsonSchema = {
     'What a policy change does (`revops impact --format json`): the base and the head policies evaluated on the same data, and the difference. `revops check` reads it to gate a merge. Readers (`revops check`, the library) refuse an unknown key only inside the objects marked closed for readers (`head`, `guardrails` and what they hold), and a prototype-like key anywhere; elsewhere they ignore keys a newer version adds.',
   ...objectOf<ImpactReport>(
     {
-      schemaVersion: { const: 1, description: "Version of the impact report's shape; a change that breaks readers bumps it." },
+      schemaVersion: {
+        const: 1,
+        description: "Version of the impact report's shape; a change that breaks readers bumps it.",
+      },
       kind: { const: 'impact', description: 'Always `impact`.' },
       base: side('base', false),
       head: side('head', true),
@@ -93,9 +104,17 @@ export const impactReportSchema: JsonSchema = {
         {
           engine: { const: 'revops-policy', description: 'The engine that wrote the report.' },
           engineVersion: { type: 'string', minLength: 1, description: 'Its version.' },
-          dataHash: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'sha256 over the data files.' },
+          dataHash: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+            maxLength: 64,
+            description: 'sha256 over the data files.',
+          },
           asOf: ref('instant', 'The as-of moment.'),
-          asOfSource: oneOf(['option', 'data'], '`option`: given with --as-of; `data`: the latest timestamp in the data.'),
+          asOfSource: oneOf(
+            ['option', 'data'],
+            '`option`: given with --as-of; `data`: the latest timestamp in the data.',
+          ),
           generatedAt: ref('instant', 'Wall-clock time of the run; only when asked for.'),
         },
         { optional: { generatedAt: true }, description: 'Where the report came from, so anyone can reproduce it.' },
@@ -128,28 +147,55 @@ export const impactReportSchema: JsonSchema = {
           forecast: ref('delta-money', 'Forecast of the goal metric.'),
           projectedAttainment: ref('delta', 'Projected attainment, 4 dp.'),
           projectedAttainmentExact: ref('delta-exact', 'The same, exact.'),
-          currency: { type: ['string', 'null'], pattern: '^[A-Z]{3}$', maxLength: 3, description: 'Currency of the forecast.' },
+          currency: {
+            type: ['string', 'null'],
+            pattern: '^[A-Z]{3}$',
+            maxLength: 3,
+            description: 'Currency of the forecast.',
+          },
         },
         { isNullable: true, description: 'The goal forecast; null without a RevenueGoal.' },
       ),
       mqlVolume: objectOf<ImpactReport['mqlVolume']>(
-          {
-            base: { type: ['integer', 'null'], minimum: 0, description: 'Arrivals under the base; null without the stage.' },
-            head: { type: ['integer', 'null'], minimum: 0, description: 'Arrivals under the head; null without the stage.' },
-            delta: { type: ['integer', 'null'], description: 'head − base; null when either is null.' },
-            stage: textOrNull('The stage lead classes qualify into.'),
-            stageName: textOrNull('Its name in the funnel.'),
+        {
+          base: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description: 'Arrivals under the base; null without the stage.',
           },
-          { description: 'Lead volume: arrivals at the stage lead classes qualify into.' },
-        ),
-      guardrails: list({ $ref: '#/$defs/guardrail-result' }, 'Every guardrail of the base policies; `revops check` gates on them.'),
+          head: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description: 'Arrivals under the head; null without the stage.',
+          },
+          delta: { type: ['integer', 'null'], description: 'head − base; null when either is null.' },
+          stage: textOrNull('The stage lead classes qualify into.'),
+          stageName: textOrNull('Its name in the funnel.'),
+        },
+        { description: 'Lead volume: arrivals at the stage lead classes qualify into.' },
+      ),
+      guardrails: list(
+        { $ref: '#/$defs/guardrail-result' },
+        'Every guardrail of the base policies; `revops check` gates on them.',
+      ),
       data: reportProperties.data as JsonSchema,
       warnings: list({ type: 'string' }, 'Problems met while evaluating either side.'),
       isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
     },
     {},
   ),
-  $defs: sortedDefs({ ...pickDefs(reportDefs, ['money', 'money-or-null', 'exact-or-null', 'instant', 'currency-code', 'file-accounting', 'data-issue']), ...impactReportDefs }),
+  $defs: sortedDefs({
+    ...pickDefs(reportDefs, [
+      'money',
+      'money-or-null',
+      'exact-or-null',
+      'instant',
+      'currency-code',
+      'file-accounting',
+      'data-issue',
+    ]),
+    ...impactReportDefs,
+  }),
 };
 
 function pickDefs(defs: Record<string, JsonSchema>, names: readonly string[]): Record<string, JsonSchema> {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openForReaders } from '../../../src/core/impact/report-validator.js';
 import { validateImpactReport } from '../../../src/core/impact/read-report.js';
 import { impactReportSchema } from '../../../src/core/schemas/impact-report.js';
-import { closedForReadersMarker } from '../../../src/core/schemas/typed-object.js';
+import type { ImpactReport } from '../../../src/core/report/impact.js';
+import { closedForReadersMarker, objectOf } from '../../../src/core/schemas/typed-object.js';
 import { renderImpact } from '../../../src/reporters/impact-formats.js';
 import { runRevops } from '../../helpers/cli.js';
 import { expectValidImpactReport, impactReportErrors } from '../../helpers/impact-schema.js';
@@ -85,6 +86,19 @@ describe('schemas/impact-report.schema.json', () => {
     expect(() => validateImpactReport(report, 'impact.json')).not.toThrow();
     at(report, 'guardrails', 0).waived = true;
     expect(() => validateImpactReport(report, 'impact.json')).toThrow(/guardrails\[0\] has an unknown key "waived"/);
+  });
+
+  it('ties each object schema to its TypeScript type: a missing, unknown or wrongly optional key does not compile', () => {
+    const props = { engine: {}, engineVersion: {}, dataHash: {}, asOf: {}, asOfSource: {}, generatedAt: {} };
+    const stamp = objectOf<ImpactReport['stamp']>(props, { optional: { generatedAt: true } });
+    expect(stamp.required).toEqual(['engine', 'engineVersion', 'dataHash', 'asOf', 'asOfSource']);
+    // @ts-expect-error `generatedAt` is optional in the type, so `optional` must say so
+    objectOf<ImpactReport['stamp']>(props, {});
+    const withoutOne = { engine: {}, engineVersion: {}, dataHash: {}, asOf: {}, asOfSource: {} };
+    // @ts-expect-error a key of the type has no schema
+    objectOf<ImpactReport['stamp']>(withoutOne, { optional: { generatedAt: true } });
+    // @ts-expect-error a schema for a key the type does not have
+    objectOf<ImpactReport['stamp']>({ ...props, extra: {} }, { optional: { generatedAt: true } });
   });
 
   it('holds every report a test renders to the schema (test/setup/validate-impact-reports.ts)', () => {
