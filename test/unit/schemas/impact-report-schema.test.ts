@@ -32,9 +32,10 @@ function objectSchemas(node: unknown, pointer = ''): [string, Json][] {
 
 describe('schemas/impact-report.schema.json', () => {
   let example: Json = {};
+  // One impact run; slow on a busy machine, so it gets the tests' timeout rather than a hook's.
   beforeAll(async () => {
     example = await impactJson(['--head-dir', proposed]);
-  });
+  }, 60_000);
 
   it.each([
     ['the bundled change, masked', ['--head-dir', proposed, '--mask']],
