@@ -18,6 +18,8 @@ export { evaluate, evaluateImpact } from './library/evaluate.js';
 export type { EvaluateOptions, Moment } from './library/evaluate.js';
 export { renderReport, renderImpact } from './library/render.js';
 export type { RenderReportOptions } from './library/render.js';
+/** Reads an impact report's JSON (e.g. a CI artifact) and validates it against schemas/impact-report.schema.json. */
+export { parseImpactReport } from './core/impact/read-report.js';
 export type { ReportFormat } from './reporters/report-formats.js';
 
 /** Compiles a JSON Logic rule (with this product's operators) into a function of a row; see `CompileOptions`. */

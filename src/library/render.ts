@@ -1,4 +1,5 @@
 import type { Report } from '../core/report/index.js';
+import { validateImpactReport } from '../core/impact/read-report.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { renderImpact as renderImpactIn } from '../reporters/impact-formats.js';
 import { renderReport as renderReportIn } from '../reporters/report-formats.js';
@@ -19,9 +20,11 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
 }
 
 /**
- * Renders an ImpactReport as `revops impact --format <format>` prints it (the markdown is the pull
- * request comment's body).
+ * Renders an ImpactReport as `revops impact --format <format>` prints it (the markdown is the
+ * pull request comment's body). The report is validated first, as `revops check` reads one
+ * (it may have been read from a file): an invalid one is a UsageError naming each JSON path.
  */
 export function renderImpact(report: ImpactReport, format: ReportFormat, options: RenderReportOptions = {}): string {
+  validateImpactReport(report, 'the impact report');
   return renderImpactIn(report, format, { color: options.color ?? false });
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
@@ -10,6 +10,8 @@ import { fixturesDir, useTempDirs } from '../helpers/paths.js';
 const headSha = '3f786850e387550fdab836ed7e6dc881de23001b';
 const olderSha = 'a9993e364706816aba3e25717850c26c9cd0d89d';
 const pr = 7;
+
+type Json = Record<string, unknown>;
 const impact = (name: string): string => join(fixturesDir, 'github', `impact-${name}.json`);
 
 const analyst = fakeUser('revops-analyst');
@@ -207,15 +209,23 @@ describe('revops check', () => {
     expect(noToken.stderr).toContain('GITHUB_TOKEN');
     const notImpact = await runRevops(['check', '--impact', join(dir, 'event.json')], env());
     expect(notImpact.code).toBe(2);
-    expect(notImpact.stderr).toContain('kind must be "impact"');
+    expect(notImpact.stderr).toContain('is not an impact report:');
+    expect(notImpact.stderr).toContain('  kind is missing. Expected: Always `impact`.');
   });
 
   it.each([
-    ['no head commit', { schemaVersion: 1, kind: 'impact', guardrails: [] }, /head\.sha must be a full commit SHA/],
-    ['no guardrails', { schemaVersion: 1, kind: 'impact', head: { sha: headSha } }, /guardrails must be a list/],
+    ['no head commit', (r: Json) => void ((r.head as Json).sha = null), /head\.sha must be a full commit SHA/],
+    ['no guardrails', (r: Json) => void delete r.guardrails, /guardrails is missing/],
+    [
+      'a prototype key in a guardrail',
+      (r: Json) => void ((r.guardrails as Json[])[0]!['constructor'] = {}),
+      /guardrails\[0\] has an unknown key "constructor"/,
+    ],
   ])(
     'refuses a report with %s (it cannot tell which head it judges, or what crossed): exit 2, no status',
-    async (_name, report, message) => {
+    async (_name, edit, message) => {
+      const report = JSON.parse(readFileSync(impact('constraint-crossed'), 'utf8')) as Json;
+      edit(report);
       const file = join(dir, 'partial.json');
       writeFileSync(file, JSON.stringify(report));
       const run = await runRevops(['check', '--impact', file], env());
@@ -240,4 +250,14 @@ describe('revops check', () => {
       expect(github.statuses).toEqual([]);
     },
   );
+
+  it('refuses an impact file larger than 20 MiB without reading it: exit 2, no status', async () => {
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 21 * 1024 * 1024);
+    const run = await runRevops(['check', '--impact', file], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('larger than 20 MiB');
+    expect(github.writes()).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { fixturesDir, useTempDirs } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 const maven = join(fixturesDir, 'maven');
 
@@ -40,6 +41,7 @@ describe('revops impact on the Maven export: the goal forecast, exactly', () => 
     ]);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as ImpactReport;
+    expectValidImpactReport(report);
     // Won in 2017, summed from the CSV (columns: …, deal_stage, engage_date, close_date, close_value).
     const [, ...lines] = readFileSync(join(maven, 'export', 'sales_pipeline.csv'), 'utf8')
       .trim()

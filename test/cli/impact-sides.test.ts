@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 function edit(dir: string, file: string, from: string, to: string): void {
   const path = join(dir, file);
@@ -42,6 +43,7 @@ describe('revops impact: each side with its own target, volume under the funnel�
 
   it('reports each side’s declared target with that side’s verdict, and volume at the qualified stage (JSON)', async () => {
     const report = JSON.parse(await impact('json')) as ImpactReport;
+    expectValidImpactReport(report);
     const { base, head } = report.constraint.declared ?? { base: null, head: null };
     expect(base).toMatchObject({ stage: 'sal', metric: 'utilisation', target: { max: 0.85 } });
     expect(head).toMatchObject({ stage: 'sal', metric: 'utilisation', target: { max: 0.5 } });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 const sqlStage = `    - id: sql
       name: Sales qualified
@@ -40,6 +41,7 @@ describe('revops impact with a stage on one side only', () => {
 
   it('gives no arrivals, not 0, for the side without the stage', async () => {
     const report = JSON.parse(await impact('base', 'json')) as ImpactReport;
+    expectValidImpactReport(report);
     const sql = report.stages.find((s) => s.stage === 'sql');
     expect(sql?.arrivals.base).toBeGreaterThan(0);
     expect(sql?.arrivals).toMatchObject({ head: null, delta: null });
@@ -49,6 +51,7 @@ describe('revops impact with a stage on one side only', () => {
 
   it('compares a stage only the head has', async () => {
     const report = JSON.parse(await impact('head', 'json')) as ImpactReport;
+    expectValidImpactReport(report);
     const sql = report.stages.find((s) => s.stage === 'sql');
     expect(sql?.arrivals.base).toBeNull();
     expect(sql?.arrivals.head).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { fakeUser, pullRequestEvent, repoFullName, startFakeGitHub } from '../helpers/github-server.js';
 import { makeTempDir, repoRoot } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const honestCrossings = ['constraint-overload', 'sla-compliance-drop'];
@@ -46,6 +47,13 @@ const attacks: Record<string, (repo: string) => void> = {
 };
 
 // Each case runs impact on a git repository of its own: slower than the default limit on a busy machine.
+/** The JSON impact report a run printed, held to its schema. */
+function validImpact(stdout: string): ImpactReport {
+  const report = JSON.parse(stdout) as ImpactReport;
+  expectValidImpactReport(report);
+  return report;
+}
+
 describe('revops impact on a pull request that also changes data or mappings', { timeout: 90_000 }, () => {
   let root = '';
   let repo = '';
@@ -95,7 +103,7 @@ describe('revops impact on a pull request that also changes data or mappings', {
     ]);
     return {
       code: run.code,
-      report: run.code === 0 ? (JSON.parse(run.stdout) as ImpactReport) : null,
+      report: run.code === 0 ? validImpact(run.stdout) : null,
       stderr: run.stderr,
     };
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { fixturesDir, useTempDirs } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 /**
  * Impact on an export without amounts (test/fixtures/no-amounts): the plan pays on
@@ -45,6 +46,7 @@ describe('revops impact when comp metrics are unknown', () => {
 
   it('names the metrics each side counted as 0 (JSON)', async () => {
     const report = JSON.parse(await impact('json')) as ImpactReport;
+    expectValidImpactReport(report);
     expect(report.comp.total).toEqual([{ currency: 'BRL', base: '0.00', head: '0.00', delta: '0.00', deltaPct: null }]);
     expect(report.comp.countedAsZero).toEqual({
       base: ['goal_attainment', 'won_amount'],

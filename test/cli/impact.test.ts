@@ -10,6 +10,7 @@ import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const data = join(repoRoot, 'examples', 'data');
@@ -65,6 +66,7 @@ describe('revops impact', () => {
     const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed, '--format', 'json']);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as ImpactReport;
+    expectValidImpactReport(report);
     expect(report.constraint.stage).toMatchObject({ base: 'mql', head: 'mql' });
     expect(report.constraint.isMoved).toBe(false);
     expect(report.constraint.utilisation.base).toBeLessThan(1);
@@ -193,6 +195,7 @@ describe('revops impact', () => {
     expect((await runRevops([...common, '--format', 'markdown', '--output', join(out, 'impact.md')])).code).toBe(0);
     expect((await runRevops([...common, '--format', 'json', '--output', join(out, 'impact.json')])).code).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'impact.json'), 'utf8')) as ImpactReport;
+    expectValidImpactReport(report);
     expect(report.head.sha).toBe(headSha);
     expect(report.base.sha).toBe(git(repo, 'rev-parse', 'HEAD~1'));
     expect(report.policyChanges).toHaveLength(1);

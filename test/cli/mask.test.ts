@@ -5,6 +5,7 @@ import type { ImpactReport } from '../../src/core/report/impact.js';
 import type { Report } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
 import { copyExamplePolicies, makeTempDir, repoRoot } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const padded = '  jane.doe@acme.com-not-a-date  ';
@@ -104,6 +105,7 @@ describe('--mask', () => {
       JSON.parse(await json(impactArgs)),
       JSON.parse(await json([...impactArgs, '--mask'])),
     ] as ImpactReport[];
+    impacted.forEach(expectValidImpactReport);
     const owners = pair(
       ...(evaluated.map((r) => (r.comp?.plans ?? []).flatMap((plan) => plan.people.map((p) => p.id))) as [
         string[],

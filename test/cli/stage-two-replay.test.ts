@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
 
 interface Step {
   name?: string;
@@ -117,6 +118,7 @@ describe("stage two's replay on a base checkout", () => {
     ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ImpactReport;
+    expectValidImpactReport(report);
     expect(
       report.guardrails
         .filter((g) => g.isCrossed)

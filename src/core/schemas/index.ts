@@ -12,6 +12,7 @@ import type { PolicyKind } from './kinds.js';
 import { policyTestSchema } from './policy-test.js';
 import { handoffSlaSchema } from './handoff-sla.js';
 import { leadDefinitionSchema } from './lead-definition.js';
+import { impactReportSchema } from './impact-report.js';
 import { reportSchema } from './report.js';
 import { revenueGoalSchema } from './revenue-goal.js';
 
@@ -51,6 +52,7 @@ export const publishedSchemas: readonly JsonSchema[] = [
   jsonLogicSchema,
   ...dataSchemas,
   reportSchema,
+  impactReportSchema,
 ];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {

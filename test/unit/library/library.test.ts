@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +7,7 @@ import {
   loadData,
   loadPolicies,
   nodeFileIo,
+  parseImpactReport,
   PolicyValidationError,
   renderImpact,
   renderReport,
@@ -65,6 +67,20 @@ describe('the library API', () => {
     expect(cli.code).toBe(0);
     expect(renderImpact(report, 'json')).toBe(cli.stdout);
     expect(report.hasChanges).toBe(true);
+  });
+
+  it('reads an impact report from its JSON and renders it; an invalid one is a UsageError naming the path', () => {
+    const text = readFileSync(join(fixturesDir, 'github', 'impact-two-approvals.json'), 'utf8');
+    const report = parseImpactReport(text, 'impact.json');
+    expect(renderImpact(report, 'markdown')).toContain('payout-cost');
+    const broken = { ...report, comp: { ...report.comp, total: [{ ...report.comp.total[0], delta: -1350 }] } };
+    expect(() => renderImpact(broken as never, 'markdown')).toThrow(UsageError);
+    expect(() => renderImpact(broken as never, 'markdown')).toThrow(
+      /^the impact report is not a valid impact report:\n {2}comp\.total\[0\]\.delta must be a string, not the number -1350/,
+    );
+    expect(() => parseImpactReport(text.replace('"kind": "impact"', '"kind": "evaluation"'), 'impact.json')).toThrow(
+      /impact\.json is not an impact report:\n {2}kind must be "impact"/,
+    );
   });
 
   it('returns every validation problem, and refuses to load an invalid policy set', async () => {
