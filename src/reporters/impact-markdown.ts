@@ -9,6 +9,7 @@ import {
   volumeLabel,
 } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
+import { describeProjectionHeadline, renderProjectionLines } from './impact-projection.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
@@ -210,6 +211,27 @@ function comp(r: ImpactReport): string[] {
   ]);
 }
 
+function projection(r: ImpactReport): string[] {
+  const [title, ...body] = renderProjectionLines(
+    r,
+    (headers, rows) => [
+      '',
+      ...renderMarkdownTable(headers, rows, ['left', 'right', 'right', 'right', 'right', 'right']),
+      '',
+    ],
+    (text) => [text.startsWith('- ') ? `- ${e(text.slice(2))}` : e(text)],
+  );
+  const cut = body.indexOf('Assumptions');
+  const main = cut < 0 ? body : body.slice(0, cut);
+  const assumptions = cut < 0 ? [] : body.slice(cut + 1);
+  return [
+    `**${e(title ?? '')}**`,
+    ...main.map((l) => (l.startsWith('|') || l === '' ? l : `${l}  `)),
+    '',
+    ...(assumptions.length === 0 ? [] : details('Assumptions of the projection', assumptions)),
+  ];
+}
+
 function stamp(r: ImpactReport): string[] {
   const side = (s: ImpactReport['base']) => `${e(s.ref)}${s.sha === null ? '' : ` \`${s.sha.slice(0, 12)}\``}`;
   const t = r.data.totals;
@@ -237,11 +259,15 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     '',
     ...(partial === undefined ? [] : [warning.trimEnd(), '']),
     ...(inputs === null ? [] : [`**${e(inputs)}**`, '']),
+    // The change and its revenue effect lead; the data-change line above stays first.
+    ...describeProjectionHeadline(r).map((l, i) => (i === 0 ? `**${e(l)}**  ` : `${e(l)}  `)),
+    '',
     `**${e(h.constraint)}**`,
     e(h.consequences.join(' · ')),
     '',
     ...summaryTable(r),
     '',
+    ...projection(r),
     ...payoutCaveat(r),
     ...approvals(r),
     ...policyChanges(r),

@@ -1,5 +1,6 @@
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
+import type { ProjectionSection } from './projection.js';
 
 /** A figure under the base and the head policies. */
 export interface Delta<T = number | null> {
@@ -159,6 +160,8 @@ export interface ImpactReport {
    */
   /** Arrivals at the stage lead classes qualify into; null on a side whose funnel has no such stage. */
   mqlVolume: Delta & { stage: string | null; stageName: string | null };
+  /** The change carried through the constrained funnel to won deals, revenue, the goal forecast and cost. */
+  projection: ProjectionSection;
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: string[];
