@@ -49,9 +49,9 @@ export function describeApprovers(r: ImpactReport): string {
     const who = [...g.approvers.users, ...g.approvers.teams];
     const n = g.approvers.minApprovals;
     const how = who.length <= 1 ? '' : n <= 1 ? 'any one of ' : n >= who.length ? 'all of ' : `${n} of `;
-    return `${how}${who.join(', ')}`;
+    return `${how}${who.join(', ')} (${g.id})`;
   });
-  return `approval: ${[...new Set(parts)].join('; and ')}`;
+  return `needs approval from ${parts.join(' and ')}`;
 }
 
 function revenueText(p: ProjectionSection): string {
