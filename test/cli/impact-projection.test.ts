@@ -1,3 +1,4 @@
+import { appendFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { diffPolicySets } from '../../src/core/impact/policy-diff.js';
 import { loadPolicyDir } from '../../src/core/policy/load.js';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/paths.js';
+import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
 const scenario = (name: string) => join(repoRoot, 'examples', 'scenarios', name, 'policies');
 
@@ -17,6 +18,27 @@ async function impactOf(head: string): Promise<ImpactReport> {
 }
 
 describe('impact projection scenarios', () => {
+  const tempDir = useTempDirs();
+
+  it('takes its declared assumptions from the base: a head cannot declare its own change profitable', async () => {
+    // The head loosens the MQL rule and declares every new lead converts everywhere, and an SDR costs nothing.
+    const head = join(tempDir(), 'policies');
+    cpSync(join(repoRoot, 'examples', 'proposed-change', 'policies'), head, { recursive: true });
+    appendFileSync(
+      join(head, 'funnel.yaml'),
+      '  projection:\n    minimumSample: 1\n    marginalConversion: {mql: 1, sal: 1, sql: 1, opportunity: 1}\n    costPerHead: {sdr: "0"}\n',
+    );
+    const p = (await impactOf(head)).projection;
+    expect(p.stages.map((s) => s.marginal?.basis ?? null)).toEqual([
+      'conservative',
+      'conservative',
+      'conservative',
+      'conservative',
+      null,
+    ]);
+    expect(p.wonRevenue.delta?.startsWith('-')).toBe(true);
+  });
+
   it.each([
     ['hire-sdrs', ['mql', 'sal'], 3, 5],
     ['cut-ae', ['sql', 'opportunity'], 3, 1],

@@ -12,7 +12,7 @@ function headcountOf(set: PolicySet, team: string): number | null {
   return counts.length === 0 ? null : Math.max(...counts);
 }
 
-/** One person's yearly cost: the head Funnel's `projection.costPerHead`, else the OTE of the head's comp plan paying that team. */
+/** One person's yearly cost: the Funnel's `projection.costPerHead`, else the OTE of the comp plan paying that team. */
 function costPerHeadOf(set: PolicySet, team: string): { cost: string; basis: 'declared' | 'ote' } | null {
   const declared = set.Funnel[0]?.spec.projection?.costPerHead?.[team];
   if (declared !== undefined) return { cost: new Exact(declared).toFixed(), basis: 'declared' };
@@ -20,7 +20,7 @@ function costPerHeadOf(set: PolicySet, team: string): { cost: string; basis: 'de
   return plan === undefined ? null : { cost: new Exact(plan.spec.onTargetEarnings ?? 0).toFixed(), basis: 'ote' };
 }
 
-/** The cost of every team whose declared headcount differs between base and head, per year and over the horizon. */
+/** The cost of every team whose declared headcount differs between base and head, per year and over the horizon, at the base's cost per head. */
 export function costHeadcount(base: PolicySet, head: PolicySet, horizonWeeks: number | null): HeadcountCost[] {
   const teams = [...new Set([...base.Funnel, ...head.Funnel].flatMap((f) => f.spec.teams.map((t) => t.id)))].sort();
   const out: HeadcountCost[] = [];
@@ -29,7 +29,8 @@ export function costHeadcount(base: PolicySet, head: PolicySet, horizonWeeks: nu
     const h = headcountOf(head, team);
     if (b === h) continue;
     const delta = new Exact(h ?? 0).minus(b ?? 0);
-    const cost = costPerHeadOf(head, team) ?? costPerHeadOf(base, team);
+    // Read from the base only, like guardrails: a head must not price its own change.
+    const cost = costPerHeadOf(base, team);
     const perYear = cost === null ? null : delta.times(cost.cost);
     out.push({
       team,

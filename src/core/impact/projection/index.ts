@@ -70,7 +70,8 @@ export function projectImpact(
   const path = pathToWon(b, entryStage);
   if (path.length === 0) return emptySection('no-funnel', round(windowWeeks, 4));
   const { counts, added, removed } = countStages(base, head, leads, path, { start, asOf });
-  const spec = head.set.Funnel[0]?.spec.projection ?? base.set.Funnel[0]?.spec.projection;
+  // Assumptions are read from the base, like guardrails: a head must not declare its own change profitable.
+  const spec = base.set.Funnel[0]?.spec.projection;
   const minimumSample = spec?.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDays).div(7);

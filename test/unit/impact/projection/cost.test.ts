@@ -34,12 +34,13 @@ function setOf(
 }
 
 describe('costHeadcount', () => {
-  it('prices each team whose headcount changes, per year and over the horizon, declared cost first, else OTE', () => {
-    const base = setOf({ sdr: 3, ae: 3, ops: 2 });
-    const head = setOf(
-      { sdr: 6, ae: 2, ops: 4 },
+  it('prices each team whose headcount changes at the base’s cost, per year and over the horizon, declared cost first, else OTE', () => {
+    const base = setOf(
+      { sdr: 3, ae: 3, ops: 2 },
       { costPerHead: { sdr: '80000' }, ote: { ae: '150000', sdr: '90000' } },
     );
+    // The head's own prices are not read: a pull request must not price its own change.
+    const head = setOf({ sdr: 6, ae: 2, ops: 4 }, { costPerHead: { sdr: '1', ops: '1' }, ote: { ae: '1' } });
     // sdr: 3 → 6 (its largest stage headcount), 3 × 80,000 declared = 240,000 a year; 26 of 52 weeks → 120,000.
     // ae: 3 → 2, −1 × the plan's OTE 150,000 = −150,000 a year, −75,000 over 26 weeks.
     // ops: no cost anywhere: unknown, never 0.
@@ -78,7 +79,7 @@ describe('costHeadcount', () => {
   it('costs nothing when no headcount changes, and the horizon prorates exactly', () => {
     expect(costHeadcount(setOf({ sdr: 3 }), setOf({ sdr: 3 }), 26)).toEqual([]);
     // 1 × 100,000 × 39.2914 ÷ 52 = 75,560.38 (75,560.3846…).
-    const [one] = costHeadcount(setOf({ sdr: 3 }), setOf({ sdr: 4 }, { costPerHead: { sdr: '100000' } }), 39.2914);
+    const [one] = costHeadcount(setOf({ sdr: 3 }, { costPerHead: { sdr: '100000' } }), setOf({ sdr: 4 }), 39.2914);
     expect(one?.overHorizon).toBe('75560.38');
   });
 });
