@@ -105,14 +105,16 @@ export function projectionRows(p: ProjectionSection): string[][] {
   return p.stages.map((s) => [
     s.stage,
     pair(s.demandPerWeek),
+    s.arrivalsToPeriodEnd.base === null
+      ? '—'
+      : `${formatNumber(s.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s.arrivalsToPeriodEnd.head, 0)}`,
     s.capacityPerWeek.base === null && s.capacityPerWeek.head === null ? 'unbounded' : pair(s.capacityPerWeek),
     pair(s.throughputPerWeek),
     s.queueGrowthPerWeek.head === 0 && s.queueGrowthPerWeek.base === 0 ? '' : pair(s.queueGrowthPerWeek),
-    s.marginal === null ? '' : `${formatPercent(s.marginal.rate)} (${s.marginal.basis})`,
   ]);
 }
 
-export const projectionHeaders = ['stage', 'demand/wk', 'capacity/wk', 'throughput/wk', 'queue +/wk', 'marginal conv.'];
+export const projectionHeaders = ['stage', 'demand/wk', 'to period end', 'capacity/wk', 'throughput/wk', 'queue +/wk'];
 
 /** The consequence lines under the table: won, revenue, forecast, cost per team, overloaded stages. */
 export function projectionSummary(p: ProjectionSection): string[] {

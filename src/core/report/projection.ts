@@ -23,6 +23,8 @@ export interface ProjectedStage {
   stage: string;
   name: string;
   demandPerWeek: Delta;
+  /** demandPerWeek × the horizon: arrivals projected to the goal period's end; null without a horizon. */
+  arrivalsToPeriodEnd: Delta;
   /** Null where the stage has no capacity (unbounded). */
   capacityPerWeek: Delta;
   capacityBasis: { base: 'declared' | 'observed' | 'none'; head: 'declared' | 'observed' | 'none' };

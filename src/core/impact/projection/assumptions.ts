@@ -13,7 +13,7 @@ export function describeAssumptions(p: ProjectionSection, minimumSample: number)
     `Flow starts at ${p.entryStage ?? '—'} with its observed arrivals per week; each stage works min(demand, capacity) and a full stage works every lead alike (no priority); demand above capacity queues.`,
     'Leads both sides treat alike convert as they did (next stage arrivals ÷ this stage arrivals worked, over the window).',
     `Leads only the base qualifies (${p.marginalLeads.removed}) leave the head's flow with what they actually did.`,
-    `Leads only the head qualifies (${p.marginalLeads.added}) convert at their own rate among those the CRM worked (left the stage by as-of), with a Wilson 95 % interval, when at least ${minimumSample} were worked; else at the Funnel's projection.marginalConversion for the stage, else at the Wilson lower bound (conservative), with the kept leads' conversion as the high end of the range (a lead a looser rule adds converts no better than those already qualified).`,
+    `Leads only the head qualifies (${p.marginalLeads.added}) convert at their own rate among those the CRM worked (left the stage by as-of), with a Wilson 95 % interval, when at least ${minimumSample} were worked; else at the base Funnel's projection.marginalConversion for the stage, else at the Wilson lower bound (conservative), with the kept leads' conversion as the high end of the range (a lead a looser rule adds converts no better than those already qualified).`,
   ];
   for (const s of p.stages) {
     const m = s.marginal;
@@ -49,8 +49,8 @@ export function describeAssumptions(p: ProjectionSection, minimumSample: number)
   for (const c of p.costs)
     out.push(
       c.costPerHead === null
-        ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the Funnel or an OTE in its comp plan.`
-        : `Cost of team ${c.team}: ${c.headcount.delta ?? 0} heads × ${c.costPerHead} a year (${c.costBasis === 'ote' ? "its comp plan's OTE" : 'declared in the Funnel'}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`,
+        ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.`
+        : `Cost of team ${c.team}: ${c.headcount.delta ?? 0} heads × ${c.costPerHead} a year (${c.costBasis === 'ote' ? "its comp plan's OTE" : 'declared in the base Funnel'}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`,
     );
   return out;
 }

@@ -96,6 +96,10 @@ export function projectImpact(
       stage: c.stage,
       name: c.name,
       demandPerWeek: delta(fb.demand, fh.demand),
+      arrivalsToPeriodEnd:
+        horizonWeeks === null
+          ? { base: null, head: null, delta: null }
+          : delta(fb.demand.times(horizonWeeks), fh.demand.times(horizonWeeks), 1),
       capacityPerWeek: delta(fb.capacity, fh.capacity),
       capacityBasis: { base: basisOf(base), head: basisOf(head) },
       throughputPerWeek: delta(fb.throughput, fh.throughput),
