@@ -78,8 +78,8 @@ function costText(p: ProjectionSection): string {
     const why = p.costs.find((c) => c.unknown !== null)?.unknown ?? 'not-computed';
     return `headcount cost — (${unknownText[why]})`;
   }
-  const perYear = p.costs.reduce((s, c) => s + Number(c.perYear ?? 0), 0);
-  return `headcount cost ${signedMoney(p.totalCost, p.currency)} to the period's end (${signedMoney(perYear.toFixed(2), null)} a year)`;
+  const perYear = p.totalCostPerYear === null ? '' : ` (${signedMoney(p.totalCostPerYear, null)} a year)`;
+  return `headcount cost ${signedMoney(p.totalCost, p.currency)} to the period's end${perYear}`;
 }
 
 /**

@@ -89,6 +89,7 @@ describe('impact projection scenarios', () => {
       expect.objectContaining({ team: 'ae', headcount: { base: 3, head: 1, delta: -2 }, costBasis: 'ote' }),
     ]);
     expect(p.costs[0]?.perYear).toBe(new Decimal(ote).times(-2).toFixed(2));
+    expect(p.totalCostPerYear).toBe(p.costs[0]?.perYear);
     expect(r.constraint.stage).toMatchObject({ base: 'mql', head: 'sql' });
   });
 

@@ -92,6 +92,8 @@ export interface ProjectionSection {
   costs: HeadcountCost[];
   /** Σ cost over the horizon of the teams with a known cost; null when none changes or one is unknown. */
   totalCost: string | null;
+  /** The same per year. */
+  totalCostPerYear: string | null;
   currency: string | null;
   /** Every assumption the figures rest on, in words. */
   assumptions: string[];

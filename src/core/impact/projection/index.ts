@@ -44,6 +44,7 @@ function emptySection(unknown: ProjectionUnknown, windowWeeks: number): Projecti
     goalForecast: { ...money, target: null, attainment: none },
     costs: [],
     totalCost: null,
+    totalCostPerYear: null,
     currency: null,
     assumptions: [],
     unknown,
@@ -115,6 +116,10 @@ export function projectImpact(
     costs.length === 0 || costs.some((c) => c.overHorizon === null)
       ? null
       : costs.reduce((s, c) => s.plus(c.overHorizon ?? 0), new Exact(0)).toFixed(2);
+  const totalCostPerYear =
+    costs.length === 0 || costs.some((c) => c.perYear === null)
+      ? null
+      : costs.reduce((s, c) => s.plus(c.perYear ?? 0), new Exact(0)).toFixed(2);
   const wonDelta = delta(won(flow.base), won(flow.head));
   const section: ProjectionSection = {
     entryStage,
@@ -132,6 +137,7 @@ export function projectImpact(
     goalForecast: money.goalForecast,
     costs,
     totalCost,
+    totalCostPerYear,
     currency: money.currency,
     assumptions: [],
     unknown: null,
