@@ -12,6 +12,7 @@ import {
 import { describeInputs } from './impact-inputs.js';
 import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { renderPayoutsMarkdownDetails, renderPayoutsMarkdownSummary } from './impact-payouts.js';
+import { describeProjectionHeadline, renderProjectionLines } from './impact-projection.js';
 import { describePartialData } from './partial-data.js';
 import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
 
@@ -219,6 +220,27 @@ function payoutDetails(r: ImpactReport): string[] {
   return details.length === 0 ? [] : ['', '**By component, with the reasons**', '', ...details];
 }
 
+function projection(r: ImpactReport): string[] {
+  const [title, ...body] = renderProjectionLines(
+    r,
+    (headers, rows) => [
+      '',
+      ...renderMarkdownTable(headers, rows, ['left', 'right', 'right', 'right', 'right', 'right']),
+      '',
+    ],
+    (text) => [text.startsWith('- ') ? `- ${e(text.slice(2))}` : e(text)],
+  );
+  const cut = body.indexOf('Assumptions');
+  const main = cut < 0 ? body : body.slice(0, cut);
+  const assumptions = cut < 0 ? [] : body.slice(cut + 1);
+  return [
+    `**${e(title ?? '')}**`,
+    ...main.map((l) => (l.startsWith('|') || l === '' ? l : `${l}  `)),
+    '',
+    ...(assumptions.length === 0 ? [] : details('Assumptions of the projection', assumptions)),
+  ];
+}
+
 function stamp(r: ImpactReport): string[] {
   const side = (s: ImpactReport['base']) => `${e(s.ref)}${s.sha === null ? '' : ` \`${s.sha.slice(0, 12)}\``}`;
   const t = r.data.totals;
@@ -246,6 +268,9 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     '',
     ...(partial === undefined ? [] : [warning.trimEnd(), '']),
     ...(inputs === null ? [] : [`**${e(inputs)}**`, '']),
+    // The change and its revenue effect lead; the data-change line above stays first.
+    ...describeProjectionHeadline(r).map((l, i) => (i === 0 ? `**${e(l)}**  ` : `${e(l)}  `)),
+    '',
     `**${e(h.constraint)}**`,
     e(h.consequences.join(' · ')),
     '',
@@ -253,6 +278,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     '',
     ...payoutCaveat(r),
     ...renderPayoutsMarkdownSummary(r),
+    ...projection(r),
     ...approvals(r),
     ...policyChanges(r),
     ...transitions(r),

@@ -5,6 +5,7 @@ import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } fr
 import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
 import { describeInputs } from './impact-inputs.js';
 import { renderPayoutsTerminal } from './impact-payouts.js';
+import { describeProjectionHeadline, renderProjectionLines } from './impact-projection.js';
 import { describePartialData } from './partial-data.js';
 import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
@@ -40,6 +41,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
     return `${[...out, 'No impact: the policies mean the same before and after (formatting and comments aside).'].join('\n')}\n`;
   const h = describeImpact(r);
   const crossed = r.guardrails.filter((g) => g.isCrossed);
+  // The change and its revenue effect lead; the data-change line above stays first.
+  for (const line of describeProjectionHeadline(r)) out.push(...wrapText(t(line), WIDTH, '').map((l) => c.bold(l)));
   out.push(...wrapText(h.constraint, WIDTH, '').map((l) => c.bold(l)));
   out.push(...wrapText(h.consequences.join(' · '), WIDTH, '').map((l) => (crossed.length > 0 ? c.yellow(l) : l)));
   out.push('', c.bold('Stages, base → head'));
@@ -61,6 +64,16 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
     const x = describeDeclared(r.constraint.declared);
     out.push('', ...wrap(`${x.label}: ${x.base} → ${x.head}`, ''));
   }
+  const [title, ...projection] = renderProjectionLines(
+    r,
+    (headers, rows) => renderTextTable(headers, rows, ['left', 'right', 'right', 'right', 'right', 'right']),
+    // An assumption hangs under its dash.
+    (text) =>
+      text.startsWith('- ')
+        ? wrapText(t(text), WIDTH - 2, '    ').map((l, i) => (i === 0 ? `  ${l}` : l))
+        : wrap(t(text)),
+  );
+  out.push('', c.bold(title ?? ''), ...projection.map((l) => (l === 'Assumptions' ? c.bold(`  ${l}`) : l)));
   out.push('', c.bold('Guardrails (from the base)'));
   for (const g of r.guardrails) {
     const who = [...g.approvers.users, ...g.approvers.teams].join(', ');

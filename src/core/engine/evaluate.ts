@@ -78,6 +78,10 @@ export interface Evaluation {
   report: Report;
   /** Every lead's class, when there is a lead definition. */
   classes: LeadClasses | undefined;
+  /** Every stage's entries, exits and advances per item (empty without a funnel), for the impact projection. */
+  tracks: readonly StageTrack[];
+  /** Row of each opportunity's lead (−1 for none). */
+  leadOfOpportunity: Int32Array;
   /**
    * The SLA's compliance if every observed wait were `factor` times as long: met when the
    * scaled wait of a stopped item is within its target; open breached and recycled items
@@ -304,7 +308,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const rows = policy === undefined ? null : slaRowsOf(policy);
     return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
-  return { report, classes, projectSlaCompliance };
+  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, projectSlaCompliance };
 }
 
 /**

@@ -10,6 +10,7 @@ import { checkGuardrails } from './guardrails.js';
 import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
 import { compareDeclared, volumeStageOf } from './sides.js';
+import { projectImpact } from './projection/index.js';
 import { modelSla } from './sla-model.js';
 import { countClassTransitions } from './transitions.js';
 
@@ -239,6 +240,12 @@ export function computeImpact(
       head: mqlHead,
       delta: mqlBase === null || mqlHead === null ? null : mqlHead - mqlBase,
     },
+    projection: projectImpact(
+      { ...base.evaluation, set: base.set },
+      { ...head.evaluation, set: head.set },
+      leads,
+      volume.stage,
+    ),
     data: b.data,
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false,

@@ -37,6 +37,12 @@ export interface FunnelSpec {
     terminal?: 'won' | 'lost';
     capacity?: { headcount: number; perPersonPerWeek: number; unit?: string };
   }[];
+  /** Declared assumptions of the impact flow projection. */
+  projection?: {
+    minimumSample?: number;
+    marginalConversion?: Record<string, number>;
+    costPerHead?: Record<string, string | number>;
+  };
 }
 
 export interface NamedRule {

@@ -2,6 +2,7 @@ import type { EngineWarning } from './warnings.js';
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
 import type { PlanPayoutChange } from './impact-payouts.js';
+import type { ProjectionSection } from './projection.js';
 
 /** A figure under the base and the head policies. */
 export interface Delta<T = number | null> {
@@ -194,6 +195,8 @@ export interface ImpactReport {
    */
   /** Arrivals at the stage lead classes qualify into; null on a side whose funnel has no such stage. */
   mqlVolume: Delta & { stage: string | null; stageName: string | null };
+  /** The change carried through the constrained funnel to won deals, revenue, the goal forecast and cost. */
+  projection: ProjectionSection;
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: EngineWarning[];

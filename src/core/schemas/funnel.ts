@@ -141,6 +141,34 @@ export const funnelSchema = definePolicySchema({
           },
         },
       },
+      projection: {
+        type: 'object',
+        description:
+          'Declared assumptions of the impact flow projection (`revops impact`): what a lead the head newly qualifies converts at where history is too thin, the sample history needs, and what one more person costs.',
+        additionalProperties: false,
+        properties: {
+          minimumSample: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 100000,
+            description: 'Worked marginal leads a stage needs before their own conversion is used (default 30).',
+          },
+          marginalConversion: {
+            type: 'object',
+            description:
+              'Per stage id: the share of newly qualified leads worked there that advance, used when history has fewer than `minimumSample` of them. Without it the Wilson 95 % lower bound of what history there is is used.',
+            propertyNames: { $ref: '#/$defs/identifier' },
+            additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
+          },
+          costPerHead: {
+            type: 'object',
+            description:
+              'Per team id: the yearly cost of one more person (e.g. `"95000"`), in the RevenueGoal currency. Without it the OTE of the comp plan paying that team is used.',
+            propertyNames: { $ref: '#/$defs/identifier' },
+            additionalProperties: { $ref: '#/$defs/decimal' },
+          },
+        },
+      },
     },
   },
 });

@@ -1,0 +1,101 @@
+import type { Delta } from './impact.js';
+
+/** Why a projected figure is null. */
+export type ProjectionUnknown =
+  'no-funnel' | 'no-goal' | 'rates-unknown' | 'no-deal-amounts' | 'no-cost-per-head' | 'not-computed';
+
+/** How the conversion of the leads only the head qualifies was found at one stage. */
+export interface MarginalConversion {
+  /** `history`: their own worked outcomes; `declared`: Funnel `projection.marginalConversion`; `conservative`: Wilson lower bound of a sample below the minimum. */
+  basis: 'history' | 'declared' | 'conservative';
+  /** Marginal leads worked at the stage (left it by as-of) and how many of them advanced. */
+  worked: number;
+  advanced: number;
+  minimumSample: number;
+  /** The rate used, and the low/high the range uses (Wilson 95 % for history; the declared value for both when declared). */
+  rate: number;
+  low: number;
+  high: number;
+}
+
+/** One stage of the steady-state flow, per week, base vs head. */
+export interface ProjectedStage {
+  stage: string;
+  name: string;
+  demandPerWeek: Delta;
+  /** demandPerWeek × the horizon: arrivals projected to the goal period's end; null without a horizon. */
+  arrivalsToPeriodEnd: Delta;
+  /** Null where the stage has no capacity (unbounded). */
+  capacityPerWeek: Delta;
+  capacityBasis: { base: 'declared' | 'observed' | 'none'; head: 'declared' | 'observed' | 'none' };
+  throughputPerWeek: Delta;
+  /** demand − throughput: work that queues every week. */
+  queueGrowthPerWeek: Delta;
+  advancedPerWeek: Delta;
+  /** Per worked item, of the leads both sides qualify (base: all leads it qualifies). */
+  conversion: Delta;
+  /** Marginal leads' conversion here; null where the head sends no marginal leads through. */
+  marginal: MarginalConversion | null;
+  /** Won revenue per week the head's queue here does not deliver (exact decimal text); null when nothing queues or unknown. */
+  undeliveredRevenuePerWeek: string | null;
+}
+
+/** A money figure with the range the marginal conversions' intervals give. */
+export interface ProjectedMoney {
+  base: string | null;
+  head: string | null;
+  delta: string | null;
+  /** head and delta with every marginal conversion at its low / high bound. */
+  headLow: string | null;
+  headHigh: string | null;
+  deltaLow: string | null;
+  deltaHigh: string | null;
+  unknown: ProjectionUnknown | null;
+}
+
+/** Headcount cost of a team whose declared capacity changes. */
+export interface HeadcountCost {
+  team: string;
+  headcount: Delta;
+  /** Yearly cost of one person; null when neither the Funnel nor a comp plan gives one. */
+  costPerHead: string | null;
+  costBasis: 'declared' | 'ote' | null;
+  /** Δheadcount × costPerHead per year, and over the horizon (× weeks ÷ 52). */
+  perYear: string | null;
+  overHorizon: string | null;
+  unknown: ProjectionUnknown | null;
+}
+
+/**
+ * The change carried through the funnel to won deals: a steady-state flow per week from the
+ * stage lead classes qualify into down to won, over the rest of the goal period.
+ */
+export interface ProjectionSection {
+  /** The stage the flow starts at, and the stages it passes, in order. */
+  entryStage: string | null;
+  /** Weeks of data the rates come from, and weeks left in the goal period (null without a goal). */
+  windowWeeks: number;
+  horizonWeeks: number | null;
+  stages: ProjectedStage[];
+  /** Leads only the head qualifies, and only the base (their observed outcomes leave the flow). */
+  marginalLeads: { added: number; removed: number };
+  /** Won deals per week the constrained system produces. */
+  wonPerWeek: Delta & { headLow: number | null; headHigh: number | null };
+  /** Average won deal: won amount ÷ won deals carrying an amount, exact. */
+  dealSize: { amount: string | null; deals: number; currency: string | null };
+  wonRevenue: ProjectedMoney;
+  /** Goal actual to as-of + projected won revenue; attainment of the target (4 dp). */
+  goalForecast: ProjectedMoney & {
+    target: string | null;
+    attainment: Delta & { headLow: number | null; headHigh: number | null };
+  };
+  costs: HeadcountCost[];
+  /** Σ cost over the horizon of the teams with a known cost; null when none changes or one is unknown. */
+  totalCost: string | null;
+  /** The same per year. */
+  totalCostPerYear: string | null;
+  currency: string | null;
+  /** Every assumption the figures rest on, in words. */
+  assumptions: string[];
+  unknown: ProjectionUnknown | null;
+}
