@@ -2,16 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { RevopsError } from '../core/errors.js';
 import { terminalLines } from '../reporters/sanitize.js';
 import type { CliIo } from './cli-io.js';
-import { registerCheck } from './commands/check.js';
-import { registerComment } from './commands/comment.js';
-import { registerEvaluate } from './commands/evaluate.js';
-import { registerExplain } from './commands/explain.js';
-import { registerFmt } from './commands/fmt.js';
-import { registerImpact } from './commands/impact.js';
-import { registerInit } from './commands/init.js';
-import { registerSampleData } from './commands/sample-data.js';
-import { registerTest } from './commands/test.js';
-import { registerValidate } from './commands/validate.js';
+import { commandIndex, findRequestedCommand } from './command-index.js';
 import { version } from './version.js';
 
 /** Exit codes: 0 ok, 1 findings at or above the fail threshold, 2 usage, configuration or IO error. */
@@ -22,7 +13,11 @@ export interface CommandContext {
   setExitCode(code: ExitCode): void;
 }
 
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * The program with the command `argv` runs fully defined and every other one listed by name
+ * and description only; without `argv`, every command fully defined.
+ */
+export async function buildProgram(ctx: CommandContext, argv?: readonly string[]): Promise<Command> {
   const program = new Command('revops');
   program
     .description('Revenue policy as code: validate, format and replay the policies of a revenue engine.')
@@ -50,23 +45,22 @@ Examples:
 
 Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
     );
-  registerValidate(program, ctx);
-  registerFmt(program, ctx);
-  registerInit(program, ctx);
-  registerTest(program, ctx);
-  registerEvaluate(program, ctx);
-  registerExplain(program, ctx);
-  registerImpact(program, ctx);
-  registerSampleData(program, ctx);
-  registerComment(program, ctx);
-  registerCheck(program, ctx);
+  // The listing reads the same whether a command is loaded or not.
+  program.configureHelp({
+    subcommandTerm: (command) => (command.name() === 'help' ? 'help [command]' : `${command.name()} [options]`),
+  });
+  const requested = argv === undefined ? undefined : findRequestedCommand(argv);
+  for (const entry of commandIndex) {
+    if (argv === undefined || entry === requested) (await entry.load())(program, ctx);
+    else program.command(entry.name).description(entry.description);
+  }
   return program;
 }
 
 /** Runs the CLI with the given arguments; returns the process exit code. Never calls process.exit. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
-  const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
+  const program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -14,6 +14,7 @@ import { loadValidPolicies } from '../load-policies.js';
 import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
 import { cleanPath, isColorEnabled } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
@@ -25,9 +26,7 @@ interface EvaluateCommandOptions extends EvaluationCliOptions {
 export function registerEvaluate(program: Command, ctx: CommandContext): void {
   const command = program
     .command('evaluate')
-    .description(
-      'Evaluate the policies against pipeline data: lead classes, funnel, constraint, SLAs, comp and the goal, as of one moment.',
-    )
+    .description(describeCommand('evaluate'))
     .option('--policies <dir>', 'policy directory', 'policies')
     .addHelpText(
       'after',

@@ -17,6 +17,7 @@ import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { jsonText } from '../../reporters/sanitize.js';
 
@@ -58,9 +59,7 @@ export function parseAsOf(value: string, zone = 'utc'): number {
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
     .command('explain')
-    .description(
-      "Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.",
-    )
+    .description(describeCommand('explain'))
     .requiredOption('--lead <id>', 'id of the lead to explain')
     .option('--policies <dir>', 'policy directory', 'policies')
     .option('--data <dir>', 'pipeline data directory', 'examples/data')

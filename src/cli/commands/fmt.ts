@@ -6,6 +6,7 @@ import { formatPolicyText } from '../../core/policy/format.js';
 import type { FormatOutcome } from '../../core/policy/format.js';
 import { limits } from '../../core/policy/limits.js';
 import { terminalText as t } from '../../reporters/sanitize.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { cleanPath } from '../options.js';
 
@@ -16,9 +17,7 @@ interface FmtOptions {
 export function registerFmt(program: Command, ctx: CommandContext): void {
   program
     .command('fmt')
-    .description(
-      'Format policy files canonically: keys in schema order, 2-space indentation, every comment and quote kept.',
-    )
+    .description(describeCommand('fmt'))
     .argument('[dir]', 'policy directory', 'policies')
     .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
     .addHelpText(

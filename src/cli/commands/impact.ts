@@ -20,6 +20,7 @@ import type { LoadedPolicies } from '../load-policies.js';
 import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
 import { cleanPath, isColorEnabled } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
@@ -61,9 +62,7 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
 export function registerImpact(program: Command, ctx: CommandContext): void {
   const command = program
     .command('impact')
-    .description(
-      'Evaluate the base and head policies on the same data (read once) and report what the change does: constraint, SLAs, comp, goal and the guardrails it crosses.',
-    )
+    .description(describeCommand('impact'))
     .option('--base <ref>', 'git ref of the policies before the change (e.g. origin/main)')
     .option('--head <ref>', 'git ref of the policies after the change (default: HEAD)')
     .option('--base-dir <dir>', 'a plain policy directory as the base, instead of --base')

@@ -4,6 +4,7 @@ import { loadPolicyDir } from '../../core/policy/load.js';
 import type { CliIo } from '../cli-io.js';
 import { cleanPath } from '../options.js';
 import { packageRoot } from '../package-root.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { terminalText } from '../../reporters/sanitize.js';
@@ -51,9 +52,7 @@ async function planFiles(io: CliIo, target: string): Promise<PlannedFile[]> {
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
-    .description(
-      'Scaffold a policy repository: example policies, schemas for editor completion, a README and the GitHub workflows that validate pull requests and comment with their impact.',
-    )
+    .description(describeCommand('init'))
     .argument('<dir>', 'directory to create')
     .option('--force', 'write into a directory that is not empty, replacing files of the same name', false)
     .addHelpText(

@@ -11,6 +11,7 @@ import { sampleEntities } from '../../core/sample/rows.js';
 import type { SampleStaffing } from '../../core/sample/staffing.js';
 import { maxCapacityScale, readPolicyStaffing } from '../../core/sample/staffing.js';
 import { cleanPath, formatOption } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { startProgress } from '../progress.js';
 import type { RowFileWriter, RowFormat } from '../row-file-writer.js';
@@ -39,9 +40,7 @@ const shownIssues = 3;
 export function registerSampleData(program: Command, ctx: CommandContext): void {
   program
     .command('sample-data')
-    .description(
-      'Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.',
-    )
+    .description(describeCommand('sample-data'))
     .requiredOption('--leads <n>', 'number of leads created over the period')
     .requiredOption(
       '--seed <n>',

@@ -5,6 +5,7 @@ import { runPolicyTests } from '../../core/testing/run-policy-tests.js';
 import { renderPolicyTestTerminal } from '../../reporters/policy-test-terminal.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { formatOption, isColorEnabled } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { jsonText } from '../../reporters/sanitize.js';
 
@@ -24,9 +25,7 @@ function parsePercent(value: string): number {
 export function registerTest(program: Command, ctx: CommandContext): void {
   program
     .command('test')
-    .description(
-      'Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.',
-    )
+    .description(describeCommand('test'))
     .argument('[dir]', 'policy directory', 'policies')
     .addOption(formatOption(['terminal', 'json'], 'terminal'))
     .option('--coverage', 'report which lead definition clauses the tests exercise', false)

@@ -6,6 +6,7 @@ import { renderValidationGithub } from '../../reporters/validation-github.js';
 import { renderValidationJson } from '../../reporters/validation-json.js';
 import { renderValidationTerminal } from '../../reporters/validation-terminal.js';
 import { renderPolicySummary } from '../../reporters/policy-summary.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { cleanPath, formatOption, isColorEnabled } from '../options.js';
 
@@ -18,7 +19,7 @@ interface ValidateOptions {
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
-    .description('Check every policy file: YAML syntax, JSON Schema, and the rules that tie policies together.')
+    .description(describeCommand('validate'))
     .argument('[dir]', 'policy directory', 'policies')
     .addOption(formatOption(['terminal', 'json', 'github'], 'terminal'))
     .addOption(
