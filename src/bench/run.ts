@@ -79,7 +79,7 @@ function benchData(leads: number): Record<string, unknown> {
         String(Math.max(1, Math.round(leads / 20000))),
         '--seed',
         '7',
-        '--out',
+        '--output',
         dir,
         '--policies',
         join(packageRoot, 'policies'),

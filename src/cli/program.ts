@@ -32,14 +32,14 @@ export async function buildProgram(ctx: CommandContext, argv?: readonly string[]
       'after',
       `
 Examples:
-  revops init my-policies          scaffold a policy repository
-  revops validate policies         check every policy file, with file:line:column
-  revops fmt policies --check      list files that are not canonically formatted
+  revops init -o my-policies       scaffold a policy repository
+  revops validate                  check every policy file, with file:line:column
+  revops fmt --check               list files that are not canonically formatted
   revops test --coverage           run the policy unit tests with clause coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops impact --base origin/main what a policy change does to the constraint, SLAs and pay
-  revops sample-data --leads 5000 --seed 42 --out data
+  revops sample-data --leads 5000 --seed 42 -o data
   revops comment --body-file pr.md post or update the one sticky impact comment on the PR
   revops check --impact pr.json    set the guardrail approval status on the PR head commit
 

@@ -161,7 +161,7 @@ describe('revops impact', () => {
     cpSync(join(proposed, 'lead-definition.yaml'), join(repo, 'policies', 'lead-definition.yaml'));
     git(repo, 'commit', '-qam', 'loosen the MQL rule');
     const headSha = git(repo, 'rev-parse', 'HEAD');
-    const validate = await runRevops(['validate', join(repo, 'policies'), '--format', 'github']);
+    const validate = await runRevops(['validate', '--policies', join(repo, 'policies'), '--format', 'github']);
     expect(validate.code).toBe(0);
     const out = join(repo, 'out');
     mkdirSync(out);

@@ -17,9 +17,10 @@ import { loadCommandData } from '../load-data.js';
 import { planImpactData } from '../impact-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
-import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
+import { addEvaluationOptions, readClock, toRunOptions } from '../evaluation-options.js';
+import { isOutputColored, writeOutput } from '../write-output.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
-import { cleanPath, isColorEnabled } from '../options.js';
+import { cleanPath } from '../options.js';
 import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
@@ -166,9 +167,9 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         },
       );
       if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
-      await writeReport(
+      await writeOutput(
         io,
-        renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }),
+        renderImpact(report, options.format, { color: isOutputColored(io, options) }),
         options,
         'impact report',
       );
