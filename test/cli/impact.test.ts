@@ -18,6 +18,13 @@ function normalise(text: string): string {
   return text.replace(/revops-policy \d+\.\d+\.\d+\S*/g, 'revops-policy X.Y.Z').replaceAll(repoRoot, '<repo>/');
 }
 
+function withoutGuardrailReasons(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/ is (below|above) /.test(line))
+    .join('\n');
+}
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
@@ -88,12 +95,21 @@ describe('revops impact', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
     expectGolden('impact/proposed-change.markdown.md', normalise(run.stdout));
+    // One phrasing with the terminal: a missing value has no unit, a decrease one minus sign.
+    expect(run.stdout).not.toMatch(/— h\b/);
+    // Guardrail reasons are still core's sentences (the report is to give their facts): not phrased here.
+    expect(withoutGuardrailReasons(run.stdout)).not.toMatch(/(^|[\s(|])-\d/m);
+    expect(run.stdout).toContain('| sdr-pipeline | USD | 19,127.07 | 17,777.07 | −1,350.00 |');
   });
 
   it('prints the demo npm start shows (terminal golden)', async () => {
     const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', proposed]);
     expect(run.code).toBe(0);
     expectGolden('impact/proposed-change.terminal.txt', normalise(run.stdout));
+    expect(run.stdout).not.toMatch(/— h\b/);
+    // Guardrail reasons are still core's sentences (the report is to give their facts): not phrased here.
+    expect(withoutGuardrailReasons(run.stdout)).not.toMatch(/(^|[\s(|])-\d/m);
+    expect(run.stdout).toMatch(/sdr-pipeline +19,127\.07 USD +17,777\.07 USD +−1,350\.00/);
   });
 
   it('shows a hostile lead id inert in the comment: no mention, reference, HTML, marker or broken table', async () => {

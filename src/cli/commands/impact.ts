@@ -1,3 +1,4 @@
+import { join } from 'node:path/posix';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { EvaluationInputError, evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
@@ -44,15 +45,21 @@ interface LoadedSide {
 }
 
 async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'): Promise<LoadedSide> {
-  const ref = side === 'base' ? options.base : (options.head ?? (options.headDir === undefined ? 'HEAD' : undefined));
+  const ref = side === 'base' ? options.base : options.head;
   const dirOption = side === 'base' ? options.baseDir : options.headDir;
-  if (dirOption !== undefined) {
-    const dir = cleanPath(dirOption);
+  if (dirOption !== undefined || (side === 'head' && ref === undefined)) {
+    // Like `git diff`: no head is the working tree's policy directory, uncommitted edits included.
+    const dir = cleanPath(dirOption ?? join(options.repo, options.policies));
     const hashing = createHashingIo(io);
     const loaded = await loadValidPolicies(io, dir, hashing.io);
-    return { ref: dir, sha: null, policyHash: hashing.digest(dir), loaded };
+    return {
+      ref: dirOption === undefined ? `${dir} (working tree)` : dir,
+      sha: null,
+      policyHash: hashing.digest(dir),
+      loaded,
+    };
   }
-  if (ref === undefined) throw new UsageError(`Give --${side} <git ref> or --${side}-dir <dir>.`);
+  if (ref === undefined) throw new UsageError('Give --base <git ref> or --base-dir <dir>.');
   const sha = await resolveCommit(ref, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
@@ -65,7 +72,10 @@ export function registerImpact(program: Command, ctx: CommandContext): void {
     .command('impact')
     .description(describeCommand('impact'))
     .option('--base <ref>', 'git ref of the policies before the change (e.g. origin/main)')
-    .option('--head <ref>', 'git ref of the policies after the change (default: HEAD)')
+    .option(
+      '--head <ref>',
+      'git ref of the policies after the change (default: the working tree, uncommitted edits included)',
+    )
     .option('--base-dir <dir>', 'a plain policy directory as the base, instead of --base')
     .option('--head-dir <dir>', 'a plain policy directory as the head, instead of --head')
     .option('--policies <dir>', 'policy directory inside the repository, for --base/--head', 'policies')
@@ -78,10 +88,13 @@ export function registerImpact(program: Command, ctx: CommandContext): void {
       'after',
       `
 Examples:
+  revops impact --base main                          the working tree against main, like git diff
   revops impact --base origin/main --head HEAD --data exports/
-  revops impact --base main --format markdown --output impact.md
+  revops impact --base main --head HEAD --format markdown --output impact.md
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
+Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
+--policies). Every output names the two sides it compared first.
 Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
 With --base/--head, data inside the repository and the --mapping FieldMapping are read at the
 base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
