@@ -53,11 +53,15 @@ describe('revops impact --base REF with no head: the working tree, like git diff
     expect(markdown.split('\n')[0]).toContain(String.raw`\(working tree\)`);
   }, 60_000);
 
-  it('still compares two commits with --head, and says which', async () => {
+  it('still compares two commits with --head, and says which and that the edit is left out', async () => {
     const { repo, sha } = setUpUncommittedEdit();
     const run = await runRevops(['impact', '-q', '--repo', repo, '--base', 'main', '--head', 'HEAD', '--data', data]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toContain(`main (${sha.slice(0, 12)}) → HEAD (${sha.slice(0, 12)})`);
     expect(run.stdout).toContain('No impact');
+    // …and says what it leaves out.
+    expect(run.stderr).toBe(
+      'note: policies has changes in the working tree that --head HEAD leaves out; leave out --head to compare them.\n',
+    );
   }, 60_000);
 });

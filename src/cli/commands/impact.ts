@@ -1,5 +1,6 @@
 import { join } from 'node:path/posix';
 import type { Command } from 'commander';
+import { terminalText } from '../../reporters/sanitize.js';
 import { UsageError } from '../../core/errors.js';
 import { EvaluationInputError, evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
@@ -9,7 +10,7 @@ import { maskImpact } from '../../core/report/mask-impact.js';
 import { createMaskDigest } from '../mask-key.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
 import type { CliIo } from '../cli-io.js';
-import { readTreeAt, resolveCommit } from '../git-policies.js';
+import { hasWorkingTreeChanges, readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { findNeededEntities } from '../../core/data/needed-entities.js';
@@ -113,6 +114,16 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       toRunOptions(options, now); // checks --time-zone first
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
+      // The checked-out commit as head, with edits not yet committed: say that they are left out,
+      // never a silent "No impact". (A workflow judging another commit than the checkout is not told.)
+      if (
+        head.sha !== null &&
+        head.sha === (await resolveCommit('HEAD', options.repo)) &&
+        (await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
+      )
+        io.stderr(
+          `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.\n`,
+        );
       // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
       const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
       const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
