@@ -13,6 +13,7 @@ import { packageRoot } from '../cli/package-root.js';
 import { loadPolicyDir } from '../core/policy/load.js';
 import { benchCost } from './cost-phases.js';
 import { writePolicyCorpus } from './policy-corpus.js';
+import { benchVersion } from './startup-phase.js';
 
 const FILES = 200;
 const LINES = 500;
@@ -78,7 +79,7 @@ function benchData(leads: number): Record<string, unknown> {
         String(Math.max(1, Math.round(leads / 20000))),
         '--seed',
         '7',
-        '--out',
+        '--output',
         dir,
         '--policies',
         join(packageRoot, 'policies'),
@@ -132,12 +133,17 @@ function writeResult(name: string, result: object): void {
 }
 
 async function main(): Promise<void> {
-  // `--only cost`: the cost-bound phases alone (a minute, not ten).
+  // `--only cost`: the cost-bound phases alone (a minute, not ten); `--only version`: start-up.
   const only = process.argv.indexOf('--only');
   if (only > 0 && process.argv[only + 1] === 'cost') {
     writeResult('bench-cost.json', { machine: { node: process.version }, cost: benchCost() });
     return;
   }
+  if (only > 0 && process.argv[only + 1] === 'version') {
+    writeResult('bench-version.json', { machine: { node: process.version }, version: benchVersion() });
+    return;
+  }
+  const version = benchVersion();
   const leadsArg = process.argv.indexOf('--leads');
   const leads = leadsArg > 0 ? Number(process.argv[leadsArg + 1]) : 1_000_000;
   const data = benchData(leads);
@@ -171,6 +177,7 @@ async function main(): Promise<void> {
         ratioToBaseline: ratio,
       },
       peakRssMb: rssMb,
+      version,
       data,
       cost: benchCost(),
     };

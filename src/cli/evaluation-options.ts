@@ -4,10 +4,8 @@ import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../core/errors.js';
 import type { EvaluateOptions } from '../core/engine/evaluate.js';
 import type { ReportFormat } from '../reporters/report-formats.js';
-import { terminalText } from '../reporters/sanitize.js';
-import type { CliIo } from './cli-io.js';
 import { parseAsOf } from './commands/explain.js';
-import { cleanPath, formatOption } from './options.js';
+import { formatOption } from './options.js';
 
 /** The options of every command that evaluates policies on data (`evaluate`, `impact`). */
 export interface EvaluationCliOptions {
@@ -95,15 +93,4 @@ export function toRunOptions(
     periodUnit: options.period,
     ...(options.timestamp ? { generatedAt: new Date(now).toISOString() } : {}),
   };
-}
-
-/** Writes a rendered report to `--output` (saying so unless quiet) or to stdout. */
-export async function writeReport(io: CliIo, text: string, options: EvaluationCliOptions, what: string): Promise<void> {
-  if (options.output === undefined) {
-    io.stdout(text);
-    return;
-  }
-  await io.writeFile(cleanPath(options.output), text);
-  if (!options.quiet)
-    io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}\n`);
 }

@@ -35,6 +35,17 @@ export async function resolveCommit(ref: string, cwd = '.'): Promise<string> {
     .trim();
 }
 
+/** Whether `dir` in the working tree differs from commit `sha` (edits, new or deleted files). */
+export async function hasWorkingTreeChanges(sha: string, dir: string, cwd = '.'): Promise<boolean> {
+  const tracked = await git(['diff', '--quiet', sha, '--', dir], cwd).then(
+    () => false,
+    () => true,
+  );
+  if (tracked) return true;
+  const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', dir], cwd);
+  return untracked.length > 0;
+}
+
 /** The top directory of the repository `cwd` is in. */
 export async function repoTopLevel(cwd = '.'): Promise<string> {
   return (await git(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').trim();

@@ -1,16 +1,7 @@
 import { Command } from 'commander';
 import { terminalLines } from '../reporters/sanitize.js';
 import type { CliIo } from './cli-io.js';
-import { registerCheck } from './commands/check.js';
-import { registerComment } from './commands/comment.js';
-import { registerEvaluate } from './commands/evaluate.js';
-import { registerExplain } from './commands/explain.js';
-import { registerFmt } from './commands/fmt.js';
-import { registerImpact } from './commands/impact.js';
-import { registerInit } from './commands/init.js';
-import { registerSampleData } from './commands/sample-data.js';
-import { registerTest } from './commands/test.js';
-import { registerValidate } from './commands/validate.js';
+import { commandIndex, findRequestedCommand } from './command-index.js';
 import { describeError, exitCodeFor } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { version } from './version.js';
@@ -22,7 +13,11 @@ export interface CommandContext {
   setExitCode(code: ExitCode): void;
 }
 
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * The program with the command `argv` runs fully defined and every other one listed by name
+ * and description only; without `argv`, every command fully defined.
+ */
+export async function buildProgram(ctx: CommandContext, argv?: readonly string[]): Promise<Command> {
   const program = new Command('revops');
   program
     .description('Revenue policy as code: validate, format and replay the policies of a revenue engine.')
@@ -38,37 +33,36 @@ export function buildProgram(ctx: CommandContext): Command {
       'after',
       `
 Examples:
-  revops init my-policies          scaffold a policy repository
-  revops validate policies         check every policy file, with file:line:column
-  revops fmt policies --check      list files that are not canonically formatted
+  revops init -o my-policies       scaffold a policy repository
+  revops validate                  check every policy file, with file:line:column
+  revops fmt --check               list files that are not canonically formatted
   revops test --coverage           run the policy unit tests with clause coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops impact --base origin/main what a policy change does to the constraint, SLAs and pay
-  revops sample-data --leads 5000 --seed 42 --out data
+  revops sample-data --leads 5000 --seed 42 -o data
   revops comment --body-file pr.md post or update the one sticky impact comment on the PR
   revops check --impact pr.json    set the guardrail approval status on the PR head commit
 
 Exit codes: 0 ok, 1 policy problems found, 2 usage, input or IO error,
 3 GitHub refused a request or could not be reached.`,
     );
-  registerValidate(program, ctx);
-  registerFmt(program, ctx);
-  registerInit(program, ctx);
-  registerTest(program, ctx);
-  registerEvaluate(program, ctx);
-  registerExplain(program, ctx);
-  registerImpact(program, ctx);
-  registerSampleData(program, ctx);
-  registerComment(program, ctx);
-  registerCheck(program, ctx);
+  // The listing reads the same whether a command is loaded or not.
+  program.configureHelp({
+    subcommandTerm: (command) => (command.name() === 'help' ? 'help [command]' : `${command.name()} [options]`),
+  });
+  const requested = argv === undefined ? undefined : findRequestedCommand(argv);
+  for (const entry of commandIndex) {
+    if (argv === undefined || entry === requested) (await entry.load())(program, ctx);
+    else program.command(entry.name).description(entry.description);
+  }
   return program;
 }
 
 /** Runs the CLI with the given arguments; returns the process exit code. Never calls process.exit. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
-  const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
+  const program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -1,17 +1,9 @@
 import type { DeclaredSide, ImpactReport } from '../core/report/impact.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
+import { formatCount, formatNumber, formatPercent, formatRatio } from './figures.js';
+import { countOrNone, NONE, signed, signedMoney } from './impact-phrases.js';
 import { targetText } from './report-summary.js';
 
-/** A count, or "—" for a side that has no such figure. */
-export function countOrNone(n: number | null): string {
-  return n === null ? '—' : formatCount(n);
-}
-
-/** `+12`, `−3`, `±0`. */
-export function signed(n: number, format: (x: number) => string = (x) => formatCount(x)): string {
-  if (n === 0) return '±0';
-  return n > 0 ? `+${format(n)}` : `−${format(-n)}`;
-}
+export { countOrNone, signed } from './impact-phrases.js';
 
 /**
  * The declared-metric row: its label, each side's value with that side's own target and verdict,
@@ -26,12 +18,12 @@ export function describeDeclared(d: NonNullable<ImpactReport['constraint']['decl
   const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
   const one = d.head ?? d.base;
   const cell = (side: DeclaredSide | null): string => {
-    if (side === null) return '—';
+    if (side === null) return NONE;
     const what = isSame ? '' : `${side.stage} ${side.metric} `;
     const verdict = side.isMet === null ? 'not measurable' : side.isMet ? 'met' : 'missed';
     return `${what}${formatNumber(side.value, 2)} (target ${targetText(side.target)}, ${verdict})`;
   };
-  const targets = [d.base, d.head].map((side) => (side === null ? '—' : targetText(side.target)));
+  const targets = [d.base, d.head].map((side) => (side === null ? NONE : targetText(side.target)));
   const change = targets[0] === targets[1] ? '' : `target ${targets[0] ?? ''} → ${targets[1] ?? ''}`;
   return {
     label: isSame && one !== null ? `${one.stage} ${one.metric}` : 'declared constraint',
@@ -75,9 +67,7 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
   for (const t of report.comp.total) {
     if (t.delta === '0.00') continue;
     const pct = t.deltaPct === null ? 'new' : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
-    out.push(
-      `payout ${t.delta.startsWith('-') ? '−' : '+'}${formatMoney(t.delta.replace(/^-/, ''), t.currency)} (${pct})`,
-    );
+    out.push(`payout ${signedMoney(t.delta, t.currency)} (${pct})`);
   }
   const crossedRules = report.guardrails.filter((g) => g.isCrossed);
   if (crossedRules.length > 0) {

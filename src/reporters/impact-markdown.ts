@@ -1,14 +1,8 @@
 import { phraseWarning } from './phrase-warning.js';
 import type { ImpactReport } from '../core/report/impact.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import {
-  countOrNone,
-  describeCountedAsZero,
-  describeDeclared,
-  describeImpact,
-  signed,
-  volumeLabel,
-} from './impact-headline.js';
+import { formatCount, formatPercent, formatRatio } from './figures.js';
+import { describeCountedAsZero, describeDeclared, describeImpact, volumeLabel } from './impact-headline.js';
+import { amount, countOrNone, describeSides, describeSla, NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeInputs } from './impact-inputs.js';
 import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { renderPayoutsMarkdownDetails, renderPayoutsMarkdownSummary } from './impact-payouts.js';
@@ -23,7 +17,7 @@ function details(summary: string, body: readonly string[]): string[] {
 }
 
 function value(v: unknown): string {
-  if (v === null || v === undefined) return '—';
+  if (v === null || v === undefined) return NONE;
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -35,8 +29,8 @@ function summaryTable(r: ImpactReport): string[] {
   const rows: string[][] = [];
   rows.push([
     'Constraint stage',
-    r.constraint.stage.base ?? '—',
-    r.constraint.stage.head ?? '—',
+    r.constraint.stage.base ?? NONE,
+    r.constraint.stage.head ?? NONE,
     r.constraint.isMoved ? 'moves' : 'stays',
   ]);
   rows.push([`Utilisation at the constraint`, ...ratioDelta(r.constraint.utilisation)]);
@@ -49,7 +43,7 @@ function summaryTable(r: ImpactReport): string[] {
     volumeLabel(r),
     countOrNone(r.mqlVolume.base),
     countOrNone(r.mqlVolume.head),
-    r.mqlVolume.delta === null ? '—' : signed(r.mqlVolume.delta),
+    r.mqlVolume.delta === null ? NONE : signed(r.mqlVolume.delta),
   ]);
   for (const s of r.slas)
     rows.push([
@@ -61,9 +55,9 @@ function summaryTable(r: ImpactReport): string[] {
   for (const t of r.comp.total)
     rows.push([
       `Payout (${t.currency})`,
-      formatMoney(t.base, null),
-      formatMoney(t.head, null),
-      `${t.delta.startsWith('-') ? '' : '+'}${formatMoney(t.delta, null)}${t.deltaPct === null ? '' : ` (${t.deltaPct.toFixed(1)} %)`}`,
+      amount(t.base),
+      amount(t.head),
+      `${signedMoney(t.delta)}${t.deltaPct === null ? '' : ` (${signed(t.deltaPct, (x) => x.toFixed(1))} %)`}`,
     ]);
   if (r.goal !== null)
     rows.push([
@@ -170,7 +164,7 @@ function stages(r: ImpactReport): string[] {
 function slas(r: ImpactReport): string[] {
   if (r.slas.length === 0) return [];
   const body = r.slas.flatMap((s) => [
-    `**${e(s.name)}**: replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h (modelled).`,
+    `**${e(s.name)}**: ${e(describeSla(s))} (modelled).`,
     '',
     `_Model:_ ${e(phraseSlaAssumption(s.assumption))} _Replayed_ measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending.`,
     '',
@@ -179,19 +173,13 @@ function slas(r: ImpactReport): string[] {
 }
 
 function comp(r: ImpactReport): string[] {
-  const plan = r.comp.byPlan.map((p) => [
-    p.plan,
-    p.currency,
-    formatMoney(p.base, null),
-    formatMoney(p.head, null),
-    formatMoney(p.delta, null),
-  ]);
+  const plan = r.comp.byPlan.map((p) => [p.plan, p.currency, amount(p.base), amount(p.head), signedMoney(p.delta)]);
   const people = r.comp.byPerson.map((p) => [
     p.plan,
     p.name === null ? p.personId : `${p.personId} ${p.name}`,
-    formatMoney(p.base, null),
-    formatMoney(p.head, null),
-    formatMoney(p.delta, null),
+    amount(p.base),
+    amount(p.head),
+    signedMoney(p.delta),
   ]);
   return details('Comp, base vs head', [
     ...renderMarkdownTable(['plan', 'currency', 'base', 'head', 'change'], plan, [
@@ -260,11 +248,11 @@ export function renderImpactMarkdown(r: ImpactReport): string {
   const partial = describePartialData(r.data);
   const warning = partial === undefined ? '' : `**⚠ ${e(partial)}.**\n\n`;
   if (!r.hasChanges && !r.inputs.isChanged) {
-    return `### revops-policy: no impact\n\n${warning}${inputs === null ? '' : `**${e(inputs)}**\n\n`}The policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
+    return `### revops-policy: no impact · ${e(describeSides(r))}\n\n${warning}${inputs === null ? '' : `**${e(inputs)}**\n\n`}The policies mean the same before and after this change (formatting and comments aside); nothing to approve.\n`;
   }
   const h = describeImpact(r);
   const lines = [
-    '### revops-policy impact',
+    `### revops-policy impact · ${e(describeSides(r))}`,
     '',
     ...(partial === undefined ? [] : [warning.trimEnd(), '']),
     ...(inputs === null ? [] : [`**${e(inputs)}**`, '']),

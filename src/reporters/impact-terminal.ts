@@ -1,8 +1,9 @@
 import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { countOrNone, describeCountedAsZero, describeDeclared, describeImpact, signed } from './impact-headline.js';
+import { formatCount, formatPercent, formatRatio } from './figures.js';
+import { describeCountedAsZero, describeDeclared, describeImpact } from './impact-headline.js';
+import { countOrNone, describeSides, describeSla, money, NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeInputs } from './impact-inputs.js';
 import { renderPayoutsTerminal } from './impact-payouts.js';
 import { describeProjectionHeadline, renderProjectionLines } from './impact-projection.js';
@@ -14,7 +15,7 @@ import { renderTextTable, wrapText } from './text-table.js';
 const WIDTH = 100;
 
 function value(v: unknown): string {
-  return v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+  return v === null || v === undefined ? NONE : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** The impact for a terminal: the headline, base vs head per stage, approvals, then the details. */
@@ -26,11 +27,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   const c = createColors(options.color);
   const wrap = (text: string, indent = '  '): string[] =>
     wrapText(text, WIDTH - indent.length, indent).map((l, i) => (i === 0 ? indent + l : l));
-  const side = (s: ImpactReport['base']) => `${t(s.ref)}${s.sha === null ? '' : ` (${s.sha.slice(0, 12)})`}`;
   const out = [
-    c.bold(
-      `revops impact · ${side(r.base)} → ${side(r.head)} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`,
-    ),
+    c.bold(`revops impact · ${t(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace('T', ' ')} UTC`),
     '',
   ];
   const partial = describePartialData(r.data);
@@ -106,23 +104,14 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   }
   for (const s of r.slas) {
     out.push('', c.bold(`SLA ${t(s.name)}`));
-    out.push(
-      ...wrap(
-        `replayed ${formatPercent(s.replayed.base)} → ${formatPercent(s.replayed.head)}; modelled ${s.modelled === null ? '—' : formatPercent(s.modelled)}; median response ${formatNumber(s.medianResponseHours.base)} h → ${formatNumber(s.medianResponseHours.modelled)} h`,
-      ),
-    );
+    out.push(...wrap(describeSla(s)));
     out.push(...wrap(phraseSlaAssumption(s.assumption)).map((l) => c.dim(l)));
   }
   out.push('', c.bold('Comp'));
   out.push(
     ...renderTextTable(
       ['plan', 'base', 'head', 'change'],
-      r.comp.byPlan.map((p) => [
-        p.plan,
-        formatMoney(p.base, p.currency),
-        formatMoney(p.head, p.currency),
-        formatMoney(p.delta, null),
-      ]),
+      r.comp.byPlan.map((p) => [p.plan, money(p.base, p.currency), money(p.head, p.currency), signedMoney(p.delta)]),
       ['left', 'right', 'right', 'right'],
     ),
   );

@@ -1,21 +1,12 @@
 import type { Report } from '../core/report/index.js';
-import { renderReportJson } from './report-json.js';
-import { renderReportMarkdown } from './report-markdown.js';
-import { renderReportTerminal } from './report-terminal.js';
+import type { OutputFormat, RenderOptions } from './registry.js';
+import { renderOutput } from './registry.js';
 
-export type ReportFormat = 'terminal' | 'markdown' | 'json';
+export type { RenderOptions } from './registry.js';
+/** The formats of an evaluation or impact report. */
+export type ReportFormat = OutputFormat<'report'>;
 
-export interface RenderOptions {
-  color: boolean;
-}
-
-const reporters: Record<ReportFormat, (report: Report, options: RenderOptions) => string> = {
-  terminal: renderReportTerminal,
-  markdown: renderReportMarkdown,
-  json: renderReportJson,
-};
-
-/** Renders a Report in one of the output formats. */
+/** Renders a Report in one of the output formats (through the reporter registry). */
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {
-  return reporters[format](report, options);
+  return renderOutput('report', format, report, options);
 }

@@ -21,7 +21,7 @@ function snapshot(dir: string): Map<string, string> {
 describe('revops fmt --check', () => {
   it('finds the example policies canonical and writes nothing', async () => {
     const before = snapshot(examplePolicies);
-    const run = await runRevops(['fmt', examplePolicies, '--check']);
+    const run = await runRevops(['fmt', '--policies', examplePolicies, '--check']);
     expect(run).toEqual({ code: 0, stdout: 'All 15 policy files formatted.\n', stderr: '' });
     expect(snapshot(examplePolicies)).toEqual(before);
   });
@@ -29,8 +29,8 @@ describe('revops fmt --check', () => {
   it('exits 0 and says so when every file is formatted', async () => {
     const temp = copyExamplePolicies();
     try {
-      expect((await runRevops(['fmt', temp.dir])).code).toBe(0);
-      const run = await runRevops(['fmt', temp.dir, '--check']);
+      expect((await runRevops(['fmt', '--policies', temp.dir])).code).toBe(0);
+      const run = await runRevops(['fmt', '--policies', temp.dir, '--check']);
       expect(run).toEqual({ code: 0, stdout: 'All 15 policy files formatted.\n', stderr: '' });
     } finally {
       temp.cleanup();
@@ -49,7 +49,7 @@ describe('revops fmt', () => {
       writeFileSync(goalFile, goal.replace(metadata, '') + metadata);
       const before = snapshot(temp.dir);
 
-      const run = await runRevops(['fmt', temp.dir]);
+      const run = await runRevops(['fmt', '--policies', temp.dir]);
       expect(run).toEqual({
         code: 0,
         stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 15 policy files.\n`,
@@ -61,7 +61,7 @@ describe('revops fmt', () => {
         else expect(after.get(name), name).toBe(bytes);
       }
       expect(readFileSync(goalFile, 'utf8')).toBe(goal);
-      expect((await runRevops(['validate', temp.dir])).code).toBe(0);
+      expect((await runRevops(['validate', '--policies', temp.dir])).code).toBe(0);
     } finally {
       temp.cleanup();
     }
@@ -73,12 +73,12 @@ describe('revops fmt', () => {
       cpSync(invalidScenario, temp.dir, { recursive: true });
       const before = snapshot(temp.dir);
 
-      const check = await runRevops(['fmt', temp.dir, '--check']);
+      const check = await runRevops(['fmt', '--policies', temp.dir, '--check']);
       expect(check.code).toBe(1);
       expect(check.stdout).toContain(`${temp.dir}/out-of-order.yaml\n`);
       expect(snapshot(temp.dir)).toEqual(before);
 
-      const run = await runRevops(['fmt', temp.dir]);
+      const run = await runRevops(['fmt', '--policies', temp.dir]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`${temp.dir}/broken.yaml:9:10: `);
       expect(run.stderr).toContain(`${temp.dir}/unknown-kind.yaml:1:7: Unknown kind \`Funel\``);
@@ -115,24 +115,24 @@ describe('revops fmt', () => {
       const text =
         'kind: Calendar\napiVersion: revops/v1\nmetadata:\n  name: c\n  owner: o\n  description: d\nspec:\n  timeZone: UTC\n';
       writeFileSync(file, '\uFEFF' + text.replace(/\n/g, '\r\n'));
-      expect((await runRevops(['fmt', temp.dir])).code).toBe(0);
+      expect((await runRevops(['fmt', '--policies', temp.dir])).code).toBe(0);
       const bytes = readFileSync(file);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const written = bytes.subarray(3).toString('utf8');
       expect(written.startsWith('apiVersion: revops/v1\r\nkind: Calendar\r\n')).toBe(true);
       expect(written.replace(/\r\n/g, '')).not.toContain('\n');
-      expect((await runRevops(['fmt', temp.dir, '--check'])).code).toBe(0);
+      expect((await runRevops(['fmt', '--policies', temp.dir, '--check'])).code).toBe(0);
     } finally {
       temp.cleanup();
     }
   });
 
   it('exits 2 when the directory does not exist or holds no policy files', async () => {
-    const missing = await runRevops(['fmt', 'no/such/dir']);
+    const missing = await runRevops(['fmt', '--policies', 'no/such/dir']);
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'revops: Policy directory no/such/dir does not exist.\n' });
     const temp = makeTempDir();
     try {
-      const empty = await runRevops(['fmt', temp.dir, '--check']);
+      const empty = await runRevops(['fmt', '--policies', temp.dir, '--check']);
       expect(empty.code).toBe(2);
       expect(empty.stderr).toBe(`revops: No policy files (*.yaml, *.yml) found in ${temp.dir}.\n`);
     } finally {
@@ -143,9 +143,10 @@ describe('revops fmt', () => {
   it('explains itself in --help', async () => {
     const run = await runRevops(['fmt', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: revops fmt [options] [dir]');
+    expect(run.stdout).toContain('Usage: revops fmt [options]\n');
+    expect(run.stdout).toContain('--policies <dir>');
     expect(run.stdout).toContain('--check');
-    expect(run.stdout).toContain('revops fmt policies --check');
+    expect(run.stdout).toContain('revops fmt --check');
     expect(run.stdout).toContain(
       'Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,\n2 usage or IO error.',
     );
@@ -172,13 +173,13 @@ describe('revops fmt when formatting would lose a comment', () => {
     try {
       cpSync(join(invalidScenario, 'out-of-order.yaml'), join(temp.dir, 'out-of-order.yaml'));
       const before = snapshot(temp.dir);
-      const run = await runWithFaultyRender(['fmt', temp.dir]);
+      const run = await runWithFaultyRender(['fmt', '--policies', temp.dir]);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(
         `${temp.dir}/out-of-order.yaml: refused to format: comment would be lost: # who keeps the holidays; the file is left unchanged.\n`,
       );
       expect(snapshot(temp.dir)).toEqual(before);
-      expect((await runWithFaultyRender(['fmt', temp.dir, '--check'])).code).toBe(1);
+      expect((await runWithFaultyRender(['fmt', '--policies', temp.dir, '--check'])).code).toBe(1);
     } finally {
       temp.cleanup();
     }

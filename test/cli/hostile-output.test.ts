@@ -55,14 +55,14 @@ describe('hostile names in terminal and CI-log output', () => {
         )
         .replace('expect: {class: excluded, rule: student}', 'expect: {class: mql, rule: student}');
       writeFileSync(file, text);
-      const run = await runRevops(['test', temp.dir, '--coverage'], colour);
+      const run = await runRevops(['test', '--policies', temp.dir, '--coverage'], colour);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('pwned');
       // eslint-disable-next-line no-control-regex
       expect(run.stdout).toMatch(/\u001b\[3\dm✗/);
       expectNeutralRun(run);
 
-      const json = await runRevops(['test', temp.dir, '--format', 'json']);
+      const json = await runRevops(['test', '--policies', temp.dir, '--format', 'json']);
       expect(json.stdout).toContain('add-mask');
       expect(JSON.stringify(JSON.parse(json.stdout))).toContain('##[add-mask]Brooks');
       expectNeutralRun(json);
@@ -80,7 +80,7 @@ describe('hostile names in terminal and CI-log output', () => {
     expect(reordered).not.toBe(calendar);
     writeFileSync(join(dir, `${HOSTILE_FILE}.yaml`), reordered);
     writeFileSync(join(dir, `\n::error::bad${HOSTILE_FILE.slice(0, 40)}.yaml`), 'kind: [\n');
-    const run = await runRevops(['fmt', dir, '--check']);
+    const run = await runRevops(['fmt', '--policies', dir, '--check']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('pwned');
     expect(run.stderr).toContain('bad');
@@ -93,12 +93,12 @@ describe('hostile names in terminal and CI-log output', () => {
       join(dir, `${HOSTILE_FILE}.yaml`),
       `apiVersion: revops/v1\nkind: ${JSON.stringify(HOSTILE)}\nmetadata: {name: x, owner: y, description: z}\nspec: {}\n`,
     );
-    const terminal = await runRevops(['validate', dir], colour);
+    const terminal = await runRevops(['validate', '--policies', dir], colour);
     expect(terminal.code).toBe(1);
     expect(terminal.stdout).toContain('pwned');
     expectNeutralRun(terminal);
 
-    const github = await runRevops(['validate', dir, '--format', 'github']);
+    const github = await runRevops(['validate', '--policies', dir, '--format', 'github']);
     expect(github.code).toBe(1);
     const ours = /^::error file=[^:\n\r]*,line=\d+,col=\d+,title=revops [\w.-]+::/;
     expect(github.stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
@@ -107,7 +107,7 @@ describe('hostile names in terminal and CI-log output', () => {
   });
 
   it('an error message that names a hostile path stays inert', async () => {
-    const run = await runRevops(['validate', join(tempDir(), HOSTILE_FILE)]);
+    const run = await runRevops(['validate', '--policies', join(tempDir(), HOSTILE_FILE)]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('does not exist');
     expectNeutralRun(run);

@@ -33,6 +33,13 @@ function expectChangeFigures(text: string): void {
   expect(text).toMatch(/sla-compliance-drop\W.*[−-]4\.79 is below [−-]3/);
 }
 
+function withoutGuardrailReasons(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/ is (below|above) /.test(line))
+    .join('\n');
+}
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
@@ -113,6 +120,11 @@ describe('revops impact', () => {
     for (const person of ['U007 Jordan Blake', 'U008 Aisha Mensah', 'U009 Tom Keller'])
       expect(run.stdout).toMatch(new RegExp(`\\| ${person} \\| [\\d,.]+ \\| [\\d,.]+ \\| [−-]450\\.00 \\|`));
     expectGolden('impact/proposed-change.markdown.md', normalise(run.stdout));
+    // One phrasing with the terminal: a missing value has no unit, a decrease one minus sign.
+    expect(run.stdout).not.toMatch(/— h\b/);
+    // Guardrail reasons are still core's sentences (the report is to give their facts): not phrased here.
+    expect(withoutGuardrailReasons(run.stdout)).not.toMatch(/(^|[\s(|])-\d/m);
+    expect(run.stdout).toContain('| sdr-pipeline | USD | 19,127.07 | 17,777.07 | −1,350.00 |');
   });
 
   it('prints the demo npm start shows (terminal golden)', async () => {
@@ -120,6 +132,10 @@ describe('revops impact', () => {
     expect(run.code).toBe(0);
     expectChangeFigures(run.stdout);
     expectGolden('impact/proposed-change.terminal.txt', normalise(run.stdout));
+    expect(run.stdout).not.toMatch(/— h\b/);
+    // Guardrail reasons are still core's sentences (the report is to give their facts): not phrased here.
+    expect(withoutGuardrailReasons(run.stdout)).not.toMatch(/(^|[\s(|])-\d/m);
+    expect(run.stdout).toMatch(/sdr-pipeline +19,127\.07 USD +17,777\.07 USD +−1,350\.00/);
   });
 
   it('shows a hostile lead id inert in the comment: no mention, reference, HTML, marker or broken table', async () => {
@@ -187,7 +203,7 @@ describe('revops impact', () => {
     cpSync(join(proposed, 'lead-definition.yaml'), join(repo, 'policies', 'lead-definition.yaml'));
     git(repo, 'commit', '-qam', 'loosen the MQL rule');
     const headSha = git(repo, 'rev-parse', 'HEAD');
-    const validate = await runRevops(['validate', join(repo, 'policies'), '--format', 'github']);
+    const validate = await runRevops(['validate', '--policies', join(repo, 'policies'), '--format', 'github']);
     expect(validate.code).toBe(0);
     const out = join(repo, 'out');
     mkdirSync(out);

@@ -7,7 +7,7 @@ import { copyExamplePolicies } from '../helpers/paths.js';
 
 describe('revops test', () => {
   it('passes the example policy tests with every clause of the lead definition exercised', async () => {
-    const run = await runRevops(['test', 'policies', '--min-coverage', '100']);
+    const run = await runRevops(['test', '--policies', 'policies', '--min-coverage', '100']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/lumen-lead-definition\s+55 \/ 55\s+100\.0 %/);
@@ -28,7 +28,7 @@ describe('revops test', () => {
           'expect: {class: mql, fit: 30, engagement: 18, score: 46}',
         ),
       );
-      const run = await runRevops(['test', temp.dir]);
+      const run = await runRevops(['test', '--policies', temp.dir]);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('✗ unsubscribing takes points off');
       expect(run.stdout).toMatch(/at .*lead-definition\.test\.yaml:\d+/);
@@ -48,7 +48,7 @@ describe('revops test', () => {
       const text = readFileSync(file, 'utf8');
       // Keep only the first case (a competitor): most clauses are never evaluated.
       writeFileSync(file, text.slice(0, text.indexOf('    - name: a student is excluded')));
-      const run = await runRevops(['test', temp.dir, '--min-coverage', '90']);
+      const run = await runRevops(['test', '--policies', temp.dir, '--min-coverage', '90']);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/not exercised: .*lead-definition\.yaml:19 {2}exclusions\.1\.when\n/);
       expect(run.stderr).toMatch(/clause coverage \d+\.\d % is below --min-coverage 90 %/);
@@ -58,13 +58,13 @@ describe('revops test', () => {
   });
 
   it('writes the report as JSON', async () => {
-    const run = await runRevops(['test', 'policies', '--format', 'json']);
+    const run = await runRevops(['test', '--policies', 'policies', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { passed: number; failed: number; coveragePercent: number };
     expect(report).toMatchObject({ passed: 18, failed: 0, coveragePercent: 100 });
   });
 
   it('reports the SLA outcome and the payouts each case gets', async () => {
-    const run = await runRevops(['test', 'policies', '--format', 'json']);
+    const run = await runRevops(['test', '--policies', 'policies', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { cases: { suite: string; actual: unknown }[] };
     const actual = (suite: string): unknown[] => report.cases.filter((c) => c.suite === suite).map((c) => c.actual);
     expect(actual('speed-to-lead-tests')).toEqual([
@@ -99,7 +99,7 @@ describe('revops test', () => {
           .replace('payout: "65400.00"', 'payout: "66000"')
           .replace('new-business: "60000.00"', 'new-business: "60600.00"'),
       );
-      const run = await runRevops(['test', temp.dir]);
+      const run = await runRevops(['test', '--policies', temp.dir]);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
         /✗ an enterprise lead from Friday afternoon answered on Monday morning is breached\n {6}at .*sla-speed-to-lead\.test\.yaml:23\n/,
@@ -131,7 +131,7 @@ describe('revops test', () => {
           'components: {new-busines: "19200.00"',
         ),
       );
-      const run = await runRevops(['test', temp.dir]);
+      const run = await runRevops(['test', '--policies', temp.dir]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(
         /sla-speed-to-lead\.test\.yaml\n {2}13:\d+ +error +HandoffSla `speed-to-leed` does not exist\. +ref\.policy-missing\n/,
@@ -156,7 +156,7 @@ describe('revops test', () => {
           '  handoffSla: speed-to-lead\n  leadDefinition: lumen-lead-definition\n',
         ),
       );
-      const run = await runRevops(['test', temp.dir]);
+      const run = await runRevops(['test', '--policies', temp.dir]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(
         /sla-speed-to-lead\.test\.yaml\n {2}14:\d+ +error +Unknown property `leadDefinition` in `spec`\./,
@@ -167,7 +167,7 @@ describe('revops test', () => {
   });
 
   it('rejects a --min-coverage that is not a percentage', async () => {
-    const run = await runRevops(['test', 'policies', '--min-coverage', '120']);
+    const run = await runRevops(['test', '--policies', 'policies', '--min-coverage', '120']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--min-coverage must be a number from 0 to 100, not 120.');
   });

@@ -31,7 +31,7 @@ describe('revops sample-data', () => {
       '2026-01-01',
       '--days',
       '90',
-      '--out',
+      '--output',
       out,
     ]);
     expect(run.stderr).toBe('');
@@ -42,7 +42,7 @@ describe('revops sample-data', () => {
   });
 
   it('prints one summary line with the rows per entity', async () => {
-    const run = await runRevops(['sample-data', '--leads', '500', '--seed', '1', '--out', tempDir()]);
+    const run = await runRevops(['sample-data', '--leads', '500', '--seed', '1', '--output', tempDir()]);
     expect(run.stdout).toMatch(
       /^Wrote 12 users, 500 leads, \d+ opportunities and [\d,]+ activities to .+\/ \(csv\) in \d+\.\d s\.\n$/,
     );
@@ -62,7 +62,7 @@ describe('revops sample-data', () => {
       '150',
       '--scale-capacity',
       '2.5',
-      '--out',
+      '--output',
       out,
     ]);
     expect(run.code).toBe(0);
@@ -90,7 +90,7 @@ describe('revops sample-data', () => {
       '10',
       '--seed',
       '1',
-      '--out',
+      '--output',
       tempDir(),
       '--policies',
       join(tempDir(), 'nowhere'),
@@ -114,7 +114,7 @@ describe('revops sample-data', () => {
       '10',
       '--seed',
       '1',
-      '--out',
+      '--output',
       join(policies, 'out'),
       '--policies',
       policies,
@@ -131,7 +131,7 @@ describe('revops sample-data', () => {
       '10',
       '--seed',
       '1',
-      '--out',
+      '--output',
       join(policies, 'out'),
       '--policies',
       policies,
@@ -147,7 +147,7 @@ describe('revops sample-data', () => {
 
   it('writes CSV with the canonical header, ISO UTC instants, true/false and empty cells', async () => {
     const out = tempDir();
-    await runRevops(['sample-data', '--leads', '2000', '--seed', '3', '--out', out, '--quiet']);
+    await runRevops(['sample-data', '--leads', '2000', '--seed', '3', '--output', out, '--quiet']);
     for (const entity of entities) {
       const parsed = Papa.parse<Record<string, string>>(read(out, `${entity}.csv`), {
         header: true,
@@ -182,7 +182,7 @@ describe('revops sample-data', () => {
       '400',
       '--seed',
       '9',
-      '--out',
+      '--output',
       a,
       '--days',
       '90',
@@ -195,7 +195,7 @@ describe('revops sample-data', () => {
       '400',
       '--seed',
       '9',
-      '--out',
+      '--output',
       b,
       '--days',
       '90',
@@ -208,7 +208,7 @@ describe('revops sample-data', () => {
       '400',
       '--seed',
       '10',
-      '--out',
+      '--output',
       c,
       '--days',
       '90',
@@ -223,7 +223,17 @@ describe('revops sample-data', () => {
 
   it('writes NDJSON with string ids, JSON booleans and null for missing values', async () => {
     const out = tempDir();
-    const run = await runRevops(['sample-data', '--leads', '800', '--seed', '2', '--out', out, '--format', 'ndjson']);
+    const run = await runRevops([
+      'sample-data',
+      '--leads',
+      '800',
+      '--seed',
+      '2',
+      '--output',
+      out,
+      '--format',
+      'ndjson',
+    ]);
     expect(run.code).toBe(0);
     const leads = read(out, 'leads.ndjson')
       .trimEnd()
@@ -243,7 +253,7 @@ describe('revops sample-data', () => {
   it('refuses to overwrite existing files without --force (exit 2), and overwrites with it', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'leads.csv'), 'mine');
-    const refused = await runRevops(['sample-data', '--leads', '100', '--seed', '1', '--out', out]);
+    const refused = await runRevops(['sample-data', '--leads', '100', '--seed', '1', '--output', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`revops: ${out}/leads.csv already exists; pass --force to overwrite.\n`);
     expect(read(out, 'leads.csv')).toBe('mine');
@@ -255,7 +265,7 @@ describe('revops sample-data', () => {
       '100',
       '--seed',
       '1',
-      '--out',
+      '--output',
       out,
       '--force',
       '--quiet',
@@ -291,21 +301,21 @@ describe('revops sample-data', () => {
     [['--seed', '1'], "required option '--leads <n>' not specified"],
   ])('exits 2 on a bad option: %j', async (args, message) => {
     const out = join(tempDir(), 'out');
-    const run = await runRevops(['sample-data', '--out', out, ...args]);
+    const run = await runRevops(['sample-data', '--output', out, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(existsSync(join(out, 'leads.csv'))).toBe(false);
   });
 
-  it('exits 2 when --out is a file or a file cannot be written, leaving no partial files', async () => {
+  it('exits 2 when --output is a file or a file cannot be written, leaving no partial files', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plain'), 'x');
-    const onFile = await runRevops(['sample-data', '--leads', '10', '--seed', '1', '--out', join(dir, 'plain')]);
+    const onFile = await runRevops(['sample-data', '--leads', '10', '--seed', '1', '--output', join(dir, 'plain')]);
     expect(onFile.code).toBe(2);
     expect(onFile.stderr).toContain('is a file; give a directory');
 
     mkdirSync(join(dir, 'leads.csv.partial')); // a directory where the leads file must go
-    const blocked = await runRevops(['sample-data', '--leads', '10', '--seed', '1', '--out', dir]);
+    const blocked = await runRevops(['sample-data', '--leads', '10', '--seed', '1', '--output', dir]);
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toMatch(/^revops: Could not write .*leads\.csv\.partial: /);
     expect(readdirSync(dir).sort()).toEqual(['leads.csv.partial', 'plain']);

@@ -658,7 +658,7 @@ function scenarioDir(scenario: string): string {
 }
 
 async function validateJson(dir: string): Promise<ValidationOutput & { code: number; stderr: string }> {
-  const run = await runRevops(['validate', dir, '--format', 'json']);
+  const run = await runRevops(['validate', '--policies', dir, '--format', 'json']);
   return { ...(JSON.parse(run.stdout) as ValidationOutput), code: run.code, stderr: run.stderr };
 }
 
@@ -717,7 +717,7 @@ describe('revops validate on bad input', () => {
 
   describe.each(goldenScenarios)('golden output of %s', (scenario) => {
     it.each(['terminal', 'json'] as const)('--format %s', async (format) => {
-      const run = await runRevops(['validate', scenarioDir(scenario), '--format', format]);
+      const run = await runRevops(['validate', '--policies', scenarioDir(scenario), '--format', format]);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe('');
       expectGolden(`validate/${scenario}.${format === 'json' ? 'json' : 'txt'}`, run.stdout);
@@ -881,7 +881,7 @@ describe('revops validate on generated hostile input', () => {
       'apiVersion: revops/v1\nkind: "50%\\r\\nFun, nel: x"\nmetadata: {name: x, owner: y, description: z}\nspec: {}\n',
     );
 
-    const run = await runRevops(['validate', temp, '--format', 'github']);
+    const run = await runRevops(['validate', '--policies', temp, '--format', 'github']);
     expect(run.code).toBe(1);
     expect(run.stdout.split(base).join('<tmp>')).toBe(
       '::error file=<tmp>/a%2Cb%3Ac%25d%0Ae/policy.yaml,line=2,col=7,title=revops policy.unknown-kind::' +

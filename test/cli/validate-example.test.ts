@@ -5,7 +5,7 @@ import { examplePolicies } from '../helpers/paths.js';
 
 describe('revops validate on the example policies', () => {
   it('finds every example policy valid and exits 0', async () => {
-    const run = await runRevops(['validate', examplePolicies, '--format', 'json']);
+    const run = await runRevops(['validate', '--policies', examplePolicies, '--format', 'json']);
     const report = JSON.parse(run.stdout) as {
       ok: boolean;
       summary: { files: number; errors: number; warnings: number };
@@ -17,20 +17,20 @@ describe('revops validate on the example policies', () => {
   });
 
   it('prints a summary that names the constraint', async () => {
-    const run = await runRevops(['validate', examplePolicies, '--summary']);
+    const run = await runRevops(['validate', '--policies', examplePolicies, '--summary']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('✔ 15 policy files valid');
     expect(run.stdout).toMatch(/RevenueGoal\s+fy2026-new-business .*constraint: mql utilisation ≤ 0\.85/);
   });
 
   it('exits 2 with a clear message when the directory does not exist', async () => {
-    const run = await runRevops(['validate', 'no/such/dir']);
+    const run = await runRevops(['validate', '--policies', 'no/such/dir']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('revops: Policy directory no/such/dir does not exist.\n');
   });
 
   it('exits 2 on an unknown format', async () => {
-    const run = await runRevops(['validate', examplePolicies, '--format', 'xml']);
+    const run = await runRevops(['validate', '--policies', examplePolicies, '--format', 'xml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("argument 'xml' is invalid");
   });
@@ -38,7 +38,7 @@ describe('revops validate on the example policies', () => {
 
 describe('revops validate output', () => {
   it('renders the clean result and the policy summary (golden)', async () => {
-    const run = await runRevops(['validate', 'policies', '--summary']);
+    const run = await runRevops(['validate', '--policies', 'policies', '--summary']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^✔ 15 policy files valid\n/);
     // One summary line per policy file, each naming its kind and name.
@@ -51,7 +51,7 @@ describe('revops validate output', () => {
   });
 
   it('explains that a file is not a policy directory', async () => {
-    const run = await runRevops(['validate', 'policies/funnel.yaml']);
+    const run = await runRevops(['validate', '--policies', 'policies/funnel.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('policies/funnel.yaml is a file; give the directory that holds the policies');
   });

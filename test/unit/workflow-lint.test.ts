@@ -83,7 +83,7 @@ describe('actionlint', () => {
 
   it('finds nothing in the workflows revops init scaffolds', async () => {
     const target = join(tempDir(), 'repo');
-    expect((await runRevops(['init', target])).code).toBe(0);
+    expect((await runRevops(['init', '-o', target])).code).toBe(0);
     const files = workflowsIn(join(target, '.github/workflows'));
     expect(files).toHaveLength(3);
     for (const file of files) expect(await lintFile(file)).toEqual([]);

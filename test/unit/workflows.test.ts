@@ -193,7 +193,7 @@ describe('stage one: revops-impact.yml', () => {
   });
 
   it("validates and replays the base's data for the job summary", () => {
-    expect(runs).toContain('revops validate "$REVOPS_POLICIES" --format github');
+    expect(runs).toContain('revops validate --policies "$REVOPS_POLICIES" --format github');
     expect(runs).toMatch(
       /revops impact --base "origin\/\$BASE_REF" --head "\$HEAD_SHA" .*--data-ref base .*--format markdown/s,
     );

@@ -7,6 +7,7 @@ import { parseImpactGuardrails } from '../../github/impact-guardrails.js';
 import type { CliIo } from '../cli-io.js';
 import { addGitHubOptions } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { terminalLines, terminalText } from '../../reporters/sanitize.js';
 import { version } from '../version.js';
@@ -35,9 +36,7 @@ function runUrl(env: CliIo['env']): string | undefined {
 export function registerCheck(program: Command, ctx: CommandContext): void {
   const command = program
     .command('check')
-    .description(
-      'Set the guardrail commit status on the pull request head: success when every crossed guardrail has its approvals there.',
-    )
+    .description(describeCommand('check'))
     .requiredOption(
       '--impact <file>',
       'impact report JSON (`revops impact --format json`, guardrails from the base branch)',

@@ -17,6 +17,7 @@ import {
 import type { CliIo } from '../cli-io.js';
 import { addGitHubOptions } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { terminalLines, terminalText } from '../../reporters/sanitize.js';
 import { version } from '../version.js';
@@ -98,9 +99,7 @@ async function appendSummary(io: CliIo, path: string, text: string): Promise<voi
 export function registerComment(program: Command, ctx: CommandContext): void {
   const command = program
     .command('comment')
-    .description(
-      'Post the impact report as one sticky pull request comment: found again by its hidden marker and author, updated in place.',
-    )
+    .description(describeCommand('comment'))
     .requiredOption('--body-file <file>', 'markdown to post (e.g. from `revops impact --format markdown`)')
     .addOption(
       new Option(

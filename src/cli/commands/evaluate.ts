@@ -9,9 +9,11 @@ import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
-import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
+import { addEvaluationOptions, readClock, toRunOptions } from '../evaluation-options.js';
+import { isOutputColored, writeOutput } from '../write-output.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
-import { cleanPath, isColorEnabled } from '../options.js';
+import { cleanPath } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
@@ -23,9 +25,7 @@ interface EvaluateCommandOptions extends EvaluationCliOptions {
 export function registerEvaluate(program: Command, ctx: CommandContext): void {
   const command = program
     .command('evaluate')
-    .description(
-      'Evaluate the policies against pipeline data: lead classes, funnel, constraint, SLAs, comp and the goal, as of one moment.',
-    )
+    .description(describeCommand('evaluate'))
     .option('--policies <dir>', 'policy directory', 'policies')
     .addHelpText(
       'after',
@@ -80,9 +80,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         progress.stop();
       }
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
-      await writeReport(
+      await writeOutput(
         io,
-        renderReport(report, options.format, { color: options.output === undefined && isColorEnabled(io) }),
+        renderReport(report, options.format, { color: isOutputColored(io, options) }),
         options,
         'report',
       );

@@ -9,16 +9,18 @@ import { maskExplanation } from '../../core/report/mask-explain.js';
 import { Pseudonyms } from '../../core/report/mask-pseudonyms.js';
 import type { PseudonymDigest } from '../../core/report/mask-pseudonyms.js';
 import type { Row } from '../../core/data/types.js';
-import { renderExplainTerminal } from '../../reporters/explain-terminal.js';
+import { listOutputFormats, renderOutput } from '../../reporters/registry.js';
+import type { OutputFormat } from '../../reporters/registry.js';
 import { createHashingIo } from '../hashing-io.js';
 import { createMaskDigest } from '../mask-key.js';
 import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
-import { cleanPath, formatOption, isColorEnabled } from '../options.js';
+import { cleanPath, formatOption, policiesOption } from '../options.js';
+import { isOutputColored, writeOutput } from '../write-output.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
-import { jsonText } from '../../reporters/sanitize.js';
 
 interface ExplainOptions {
   policies: string;
@@ -26,7 +28,8 @@ interface ExplainOptions {
   lead: string;
   asOf?: string;
   mapping?: string;
-  format: 'terminal' | 'json';
+  format: OutputFormat<'explanation'>;
+  output?: string;
   quiet: boolean;
   mask: boolean;
   allowPartialData: boolean;
@@ -61,15 +64,14 @@ export function parseAsOf(value: string, zone = 'utc'): number {
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
     .command('explain')
-    .description(
-      "Explain one lead's class: every rule of the lead definition with the values it saw and its file:line.",
-    )
+    .description(describeCommand('explain'))
     .requiredOption('--lead <id>', 'id of the lead to explain')
-    .option('--policies <dir>', 'policy directory', 'policies')
+    .addOption(policiesOption())
     .option('--data <dir>', 'pipeline data directory', 'examples/data')
     .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
-    .addOption(formatOption(['terminal', 'json'], 'terminal'))
+    .addOption(formatOption(listOutputFormats('explanation'), 'terminal'))
+    .option('-o, --output <file>', 'write the explanation to a file instead of stdout')
     .option('-q, --quiet', 'no progress bar while reading the data', false)
     .option(
       '--mask',
@@ -139,16 +141,14 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
         );
       }
       const explanation = digest === undefined ? explained : maskExplanation(explained, digest);
-      if (options.format === 'json') {
-        io.stdout(jsonText({ ...explanation, asOf: new Date(asOf).toISOString() }));
-        return;
-      }
-      io.stdout(`As of ${new Date(asOf).toISOString()}${digest === undefined ? '' : ', identifiers masked'}\n`);
-      io.stdout(
-        renderExplainTerminal(explanation, {
-          color: isColorEnabled(io),
-          locate: (path) => loaded.locate(def.file, path),
-        }),
+      const output = { explanation, asOf: new Date(asOf).toISOString(), isMasked: digest !== undefined };
+      const color = isOutputColored(io, options);
+      const locate = (path: readonly (string | number)[]) => loaded.locate(def.file, path);
+      await writeOutput(
+        io,
+        renderOutput('explanation', options.format, output, { color, locate }),
+        options,
+        'explanation',
       );
     });
   addDataSafetyOptions(command);

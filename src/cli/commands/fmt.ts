@@ -6,27 +6,32 @@ import { formatPolicyText } from '../../core/policy/format.js';
 import type { FormatOutcome } from '../../core/policy/format.js';
 import { limits } from '../../core/policy/limits.js';
 import { terminalText as t } from '../../reporters/sanitize.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
-import { cleanPath } from '../options.js';
+import { cleanPath, policiesOption, quietOption, takePositionalDir } from '../options.js';
 
 interface FmtOptions {
+  policies: string;
   check?: boolean;
+  quiet: boolean;
 }
 
 export function registerFmt(program: Command, ctx: CommandContext): void {
   program
     .command('fmt')
-    .description(
-      'Format policy files canonically: keys in schema order, 2-space indentation, every comment and quote kept.',
-    )
-    .argument('[dir]', 'policy directory', 'policies')
+    .description(describeCommand('fmt'))
+    // The old positional directory, hidden: --policies replaces it.
+    .argument('[dir]')
+    .usage('[options]')
+    .addOption(policiesOption())
+    .addOption(quietOption('print only the files not formatted (--check) and the problems: no summary'))
     .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
     .addHelpText(
       'after',
       `
 Examples:
   revops fmt                            format every policy file in ./policies
-  revops fmt policies --check           in CI: fail if a file is not formatted
+  revops fmt --check                    in CI: fail if a file is not formatted
 
 Keys are ordered as the schema of the file's kind lists them (apiVersion, kind, metadata, spec
 first); keys the schema does not know keep their order after the known ones. Comments, quoting,
@@ -37,9 +42,11 @@ reported with file:line:column and left unchanged.
 Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
 2 usage or IO error.`,
     )
-    .action(async (dirArg: string, options: FmtOptions) => {
+    .action(async (dirArg: string | undefined, options: FmtOptions, command: Command) => {
       const { io } = ctx;
-      const dir = cleanPath(dirArg);
+      const dir = cleanPath(
+        takePositionalDir(io, command, dirArg, { name: '--policies', attribute: 'policies' }) ?? 'policies',
+      );
       if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
       const files = await listPolicyFiles(dir, io);
       if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
@@ -53,7 +60,7 @@ Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or r
             io.stdout(`${t(file)}\n`);
           } else {
             await writeText(file, outcome.output ?? '', ctx);
-            io.stdout(`formatted ${t(file)}\n`);
+            if (!options.quiet) io.stdout(`formatted ${t(file)}\n`);
           }
         } else if (outcome.status === 'refused') {
           failed++;
@@ -65,7 +72,7 @@ Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or r
           io.stderr(renderIssues(outcome.issues ?? []));
         }
       }
-      io.stdout(renderSummary(files.length, changed, failed, options.check === true, dir));
+      if (!options.quiet) io.stdout(renderSummary(files.length, changed, failed, options.check === true, dir));
       ctx.setExitCode(failed > 0 || (options.check === true && changed > 0) ? 1 : 0);
     });
 }
@@ -114,7 +121,7 @@ function renderSummary(total: number, changed: number, failed: number, isCheck: 
   if (changed > 0) {
     lines.push(
       isCheck
-        ? `${changed} of ${files(total)} not formatted; run \`revops fmt ${t(dir)}\` to format.`
+        ? `${changed} of ${files(total)} not formatted; run \`revops fmt --policies ${t(dir)}\` to format.`
         : `Formatted ${changed} of ${files(total)}.`,
     );
   }

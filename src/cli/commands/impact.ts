@@ -1,4 +1,6 @@
+import { join } from 'node:path/posix';
 import type { Command } from 'commander';
+import { terminalText } from '../../reporters/sanitize.js';
 import { UsageError } from '../../core/errors.js';
 import { evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
@@ -8,7 +10,7 @@ import { maskImpact } from '../../core/report/mask-impact.js';
 import { createMaskDigest } from '../mask-key.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
 import type { CliIo } from '../cli-io.js';
-import { readTreeAt, resolveCommit } from '../git-policies.js';
+import { hasWorkingTreeChanges, readTreeAt, resolveCommit } from '../git-policies.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { findNeededEntities } from '../../core/data/needed-entities.js';
@@ -17,9 +19,11 @@ import { loadCommandData } from '../load-data.js';
 import { planImpactData } from '../impact-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
-import { addEvaluationOptions, readClock, toRunOptions, writeReport } from '../evaluation-options.js';
+import { addEvaluationOptions, readClock, toRunOptions } from '../evaluation-options.js';
+import { isOutputColored, writeOutput } from '../write-output.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
-import { cleanPath, isColorEnabled } from '../options.js';
+import { cleanPath } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
@@ -42,15 +46,21 @@ interface LoadedSide {
 }
 
 async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'): Promise<LoadedSide> {
-  const ref = side === 'base' ? options.base : (options.head ?? (options.headDir === undefined ? 'HEAD' : undefined));
+  const ref = side === 'base' ? options.base : options.head;
   const dirOption = side === 'base' ? options.baseDir : options.headDir;
-  if (dirOption !== undefined) {
-    const dir = cleanPath(dirOption);
+  if (dirOption !== undefined || (side === 'head' && ref === undefined)) {
+    // Like `git diff`: no head is the working tree's policy directory, uncommitted edits included.
+    const dir = cleanPath(dirOption ?? join(options.repo, options.policies));
     const hashing = createHashingIo(io);
     const loaded = await loadValidPolicies(io, dir, hashing.io);
-    return { ref: dir, sha: null, policyHash: hashing.digest(dir), loaded };
+    return {
+      ref: dirOption === undefined ? `${dir} (working tree)` : dir,
+      sha: null,
+      policyHash: hashing.digest(dir),
+      loaded,
+    };
   }
-  if (ref === undefined) throw new UsageError(`Give --${side} <git ref> or --${side}-dir <dir>.`);
+  if (ref === undefined) throw new UsageError('Give --base <git ref> or --base-dir <dir>.');
   const sha = await resolveCommit(ref, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
@@ -61,11 +71,12 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
 export function registerImpact(program: Command, ctx: CommandContext): void {
   const command = program
     .command('impact')
-    .description(
-      'Evaluate the base and head policies on the same data (read once) and report what the change does: constraint, SLAs, comp, goal and the guardrails it crosses.',
-    )
+    .description(describeCommand('impact'))
     .option('--base <ref>', 'git ref of the policies before the change (e.g. origin/main)')
-    .option('--head <ref>', 'git ref of the policies after the change (default: HEAD)')
+    .option(
+      '--head <ref>',
+      'git ref of the policies after the change (default: the working tree, uncommitted edits included)',
+    )
     .option('--base-dir <dir>', 'a plain policy directory as the base, instead of --base')
     .option('--head-dir <dir>', 'a plain policy directory as the head, instead of --head')
     .option('--policies <dir>', 'policy directory inside the repository, for --base/--head', 'policies')
@@ -78,10 +89,13 @@ export function registerImpact(program: Command, ctx: CommandContext): void {
       'after',
       `
 Examples:
+  revops impact --base main                          the working tree against main, like git diff
   revops impact --base origin/main --head HEAD --data exports/
-  revops impact --base main --format markdown --output impact.md
+  revops impact --base main --head HEAD --format markdown --output impact.md
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
+Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
+--policies). Every output names the two sides it compared first.
 Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
 With --base/--head, data inside the repository and the --mapping FieldMapping are read at the
 base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
@@ -100,6 +114,16 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       toRunOptions(options, now); // checks --time-zone first
       const base = await loadSide(io, options, 'base');
       const head = await loadSide(io, options, 'head');
+      // The checked-out commit as head, with edits not yet committed: say that they are left out,
+      // never a silent "No impact". (A workflow judging another commit than the checkout is not told.)
+      if (
+        head.sha !== null &&
+        head.sha === (await resolveCommit('HEAD', options.repo)) &&
+        (await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
+      )
+        io.stderr(
+          `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.\n`,
+        );
       // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
       const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
       const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
@@ -164,9 +188,9 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         },
       );
       if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
-      await writeReport(
+      await writeOutput(
         io,
-        renderImpact(report, options.format, { color: options.output === undefined && isColorEnabled(io) }),
+        renderImpact(report, options.format, { color: isOutputColored(io, options) }),
         options,
         'impact report',
       );

@@ -2,14 +2,17 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { loadPolicyDir } from '../../core/policy/load.js';
 import type { CliIo } from '../cli-io.js';
-import { cleanPath } from '../options.js';
+import { cleanPath, quietOption, takePositionalDir } from '../options.js';
 import { packageRoot } from '../package-root.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { terminalText } from '../../reporters/sanitize.js';
 
 interface InitOptions {
+  output?: string;
   force: boolean;
+  quiet: boolean;
 }
 
 interface PlannedFile {
@@ -51,17 +54,19 @@ async function planFiles(io: CliIo, target: string): Promise<PlannedFile[]> {
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
-    .description(
-      'Scaffold a policy repository: example policies, schemas for editor completion, a README and the GitHub workflows that validate pull requests and comment with their impact.',
-    )
-    .argument('<dir>', 'directory to create')
+    .description(describeCommand('init'))
+    // The old positional directory, hidden: -o/--output replaces it.
+    .argument('[dir]')
+    .usage('[options]')
+    .option('-o, --output <dir>', 'directory to create the policy repository in')
+    .addOption(quietOption('print nothing when it succeeds: no summary, no next steps'))
     .option('--force', 'write into a directory that is not empty, replacing files of the same name', false)
     .addHelpText(
       'after',
       `
 Examples:
-  revops init my-policies            create ./my-policies with a complete, valid example
-  revops init . --force              scaffold into the current repository
+  revops init -o my-policies         create ./my-policies with a complete, valid example
+  revops init -o . --force           scaffold into the current repository
 
 The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
 its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
@@ -72,9 +77,11 @@ invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in t
 revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
 head's policies read from git objects), posts that report and sets the guardrail status.`,
     )
-    .action(async (dirArg: string, options: InitOptions) => {
+    .action(async (dirArg: string | undefined, options: InitOptions, command: Command) => {
       const { io } = ctx;
-      const target = cleanPath(dirArg);
+      const dir = takePositionalDir(io, command, dirArg, { name: '-o', attribute: 'output' });
+      if (dir === undefined) throw new UsageError('Give the directory to create: revops init -o <dir>.');
+      const target = cleanPath(dir);
       if ((await io.exists(target)) && (await io.readDir(target)).length > 0 && !options.force) {
         throw new UsageError(
           `${target} exists and is not empty; choose a new directory or pass --force to write into it.`,
@@ -89,14 +96,15 @@ head's policies read from git objects), posts that report and sets the guardrail
       }
       const check = await loadPolicyDir(`${target}/policies`, io);
       const errors = check.issues.filter((i) => i.severity === 'error').length;
+      ctx.setExitCode(errors === 0 ? 0 : 1);
+      if (options.quiet) return;
       io.stdout(
         `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`,
       );
       io.stdout(
-        `\nNext steps:\n  cd ${terminalText(target)}\n  npx revops-policy validate policies   check the policies\n` +
+        `\nNext steps:\n  cd ${terminalText(target)}\n  npx revops-policy validate           check the policies\n` +
           `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +
           `  add your CRM export under data/       the pull-request impact workflows replay it (README.md)\n`,
       );
-      ctx.setExitCode(errors === 0 ? 0 : 1);
     });
 }

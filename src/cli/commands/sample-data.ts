@@ -10,7 +10,8 @@ import type { SampleEntity } from '../../core/sample/rows.js';
 import { sampleEntities } from '../../core/sample/rows.js';
 import type { SampleStaffing } from '../../core/sample/staffing.js';
 import { maxCapacityScale, readPolicyStaffing } from '../../core/sample/staffing.js';
-import { cleanPath, formatOption } from '../options.js';
+import { addDeprecatedOption, cleanPath, formatOption, policiesOption, quietOption } from '../options.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
 import { startProgress } from '../progress.js';
 import type { RowFileWriter, RowFormat } from '../row-file-writer.js';
@@ -20,7 +21,7 @@ import { terminalText } from '../../reporters/sanitize.js';
 interface SampleDataCliOptions {
   leads: string;
   seed: string;
-  out: string;
+  output: string;
   start: string;
   days: string;
   policies: string;
@@ -37,28 +38,22 @@ const progressFrom = 20_000;
 const shownIssues = 3;
 
 export function registerSampleData(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('sample-data')
-    .description(
-      'Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.',
-    )
+    .description(describeCommand('sample-data'))
     .requiredOption('--leads <n>', 'number of leads created over the period')
     .requiredOption(
       '--seed <n>',
       'random seed, 0 to 4294967295: the same seed and options give the same files, byte for byte',
     )
-    .requiredOption('--out <dir>', 'directory for the files (created when missing)')
+    .requiredOption('-o, --output <dir>', 'directory for the files (created when missing)')
     .option('--start <date>', 'first day, YYYY-MM-DD, in America/New_York', defaultStart)
     .option(
       '--days <n>',
       'length of the period in days; the data is as of midnight after the last day',
       String(defaultDays),
     )
-    .option(
-      '--policies <dir>',
-      'policy directory whose Funnel sizes the team and its weekly stage capacities',
-      'policies',
-    )
+    .addOption(policiesOption('policy directory whose Funnel sizes the team and its weekly stage capacities'))
     .option(
       '--opportunities <n>',
       'at least this many opportunities: expansion and renewal deals with customers make up what the leads do not yield',
@@ -70,19 +65,19 @@ export function registerSampleData(program: Command, ctx: CommandContext): void 
       '1',
     )
     .addOption(formatOption(['csv', 'ndjson'], 'csv'))
-    .option('--force', 'overwrite files of the same name in --out', false)
-    .option('--quiet', 'print nothing when it succeeds: no progress bar, no summary', false)
+    .option('--force', 'overwrite files of the same name in --output', false)
+    .addOption(quietOption('print nothing when it succeeds: no progress bar, no summary'))
     .addHelpText(
       'after',
       `
 Examples:
-  revops sample-data --leads 5500 --seed 42 --start 2026-01-01 --days 90 --out examples/data
+  revops sample-data --leads 5500 --seed 42 --start 2026-01-01 --days 90 --output examples/data
                                         the bundled demo: a quarter whose busy weeks pass the SDRs'
                                         first-touch capacity
-  revops sample-data --leads 19500 --seed 1 --out /tmp/pipeline
+  revops sample-data --leads 19500 --seed 1 --output /tmp/pipeline
                                         a busy year: the SDR queue binds in spring and in the Q4 push
   revops sample-data --leads 1000000 --opportunities 250000 --scale-capacity 50 --seed 7 \\
-      --out /tmp/revops-bench --force   benchmark volume: 1M leads, 250k opportunities (most of
+      -o /tmp/revops-bench --force   benchmark volume: 1M leads, 250k opportunities (most of
                                         them with customers), about 2.1M activities, 50x the team
 
 The team comes from the Funnel policy in --policies: the weekly capacity of the stages entered
@@ -99,7 +94,7 @@ or a write error.`,
       const parsed = parseOptions(options);
       const staffing = await readStaffing(ctx, cleanPath(options.policies), parsed.scale);
       const generation: SampleDataOptions = { ...parsed.generation, ...staffing };
-      const out = cleanPath(options.out);
+      const out = cleanPath(options.output);
       const targets = await prepareTargets(ctx, out, options);
       const writers = new Map<SampleEntity, RowFileWriter>();
       for (const entity of sampleEntities)
@@ -136,6 +131,12 @@ or a write error.`,
         `Wrote ${count('users')}, ${count('leads')}, ${count('opportunities')}${fromCustomers} and ${count('activities')} to ${terminalText(out)}/ (${options.format}) in ${seconds} s.\n`,
       );
     });
+  addDeprecatedOption(
+    command,
+    ctx.io,
+    { flags: '--out <dir>', name: '--out' },
+    { name: '-o/--output', attribute: 'output' },
+  );
 }
 
 function parseOptions(options: SampleDataCliOptions): {
@@ -193,7 +194,7 @@ async function prepareTargets(
   options: SampleDataCliOptions,
 ): Promise<Map<SampleEntity, string>> {
   if (await ctx.io.exists(out)) {
-    if (!(await stat(out)).isDirectory()) throw new UsageError(`--out ${out} is a file; give a directory.`);
+    if (!(await stat(out)).isDirectory()) throw new UsageError(`--output ${out} is a file; give a directory.`);
   } else {
     await ctx.io.mkdir(out);
   }

@@ -2,14 +2,19 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { runPolicyTests } from '../../core/testing/run-policy-tests.js';
-import { renderPolicyTestTerminal } from '../../reporters/policy-test-terminal.js';
+import { listOutputFormats, renderOutput } from '../../reporters/registry.js';
+import type { OutputFormat } from '../../reporters/registry.js';
 import { loadValidPolicies } from '../load-policies.js';
-import { formatOption, isColorEnabled } from '../options.js';
+import { formatOption, policiesOption, quietOption, takePositionalDir } from '../options.js';
+import { isOutputColored, writeOutput } from '../write-output.js';
+import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
-import { jsonText } from '../../reporters/sanitize.js';
 
 interface TestOptions {
-  format: 'terminal' | 'json';
+  policies: string;
+  format: OutputFormat<'policy-test'>;
+  output?: string;
+  quiet: boolean;
   coverage: boolean;
   minCoverage?: number;
 }
@@ -24,11 +29,14 @@ function parsePercent(value: string): number {
 export function registerTest(program: Command, ctx: CommandContext): void {
   program
     .command('test')
-    .description(
-      'Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.',
-    )
-    .argument('[dir]', 'policy directory', 'policies')
-    .addOption(formatOption(['terminal', 'json'], 'terminal'))
+    .description(describeCommand('test'))
+    // The old positional directory, hidden: --policies replaces it.
+    .argument('[dir]')
+    .usage('[options]')
+    .addOption(policiesOption())
+    .addOption(formatOption(listOutputFormats('policy-test'), 'terminal'))
+    .option('-o, --output <file>', 'write the results to a file instead of stdout')
+    .addOption(quietOption('print nothing when every test passes (and coverage is enough)'))
     .option('--coverage', 'report which lead definition clauses the tests exercise', false)
     .addOption(
       new Option(
@@ -41,7 +49,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       `
 Examples:
   revops test                          run policies/**/*.yaml of kind PolicyTest
-  revops test policies --coverage      and list every clause no test reaches, with file:line
+  revops test --coverage               and list every clause no test reaches, with file:line
   revops test --min-coverage 100       fail unless every clause is exercised
 
 A test file names the policy under test with one of:
@@ -55,8 +63,9 @@ A test file names the policy under test with one of:
 Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
 or coverage is below --min-coverage, 2 usage error or invalid policies.`,
     )
-    .action(async (dir: string, options: TestOptions) => {
+    .action(async (dirArg: string | undefined, options: TestOptions, command: Command) => {
       const { io } = ctx;
+      const dir = takePositionalDir(io, command, dirArg, { name: '--policies', attribute: 'policies' }) ?? 'policies';
       const loaded = await loadValidPolicies(io, dir);
       if (loaded.result.set.PolicyTest.length === 0)
         throw new UsageError(
@@ -64,10 +73,15 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`,
         );
       const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
       const showCoverage = options.coverage || options.minCoverage !== undefined;
-      if (options.format === 'json') io.stdout(jsonText(report));
-      else
-        io.stdout(renderPolicyTestTerminal(report, { color: isColorEnabled(io), locate: loaded.locate, showCoverage }));
       const isBelow = options.minCoverage !== undefined && report.coveragePercent + 1e-9 < options.minCoverage;
+      const color = isOutputColored(io, options);
+      if (!(options.quiet && report.failed === 0 && !isBelow))
+        await writeOutput(
+          io,
+          renderOutput('policy-test', options.format, report, { color, locate: loaded.locate, showCoverage }),
+          options,
+          'test results',
+        );
       if (isBelow && options.format !== 'json')
         io.stderr(
           `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %\n`,
