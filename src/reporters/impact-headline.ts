@@ -69,11 +69,7 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
     const pct = t.deltaPct === null ? 'new' : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
     out.push(`payout ${signedMoney(t.delta, t.currency)} (${pct})`);
   }
-  const crossedRules = report.guardrails.filter((g) => g.isCrossed);
-  if (crossedRules.length > 0) {
-    const who = [...new Set(crossedRules.flatMap((g) => [...g.approvers.users, ...g.approvers.teams]))];
-    out.push(`needs approval from ${who.join(', ')}`);
-  } else out.push('no guardrail crossed');
+  // Who must approve is said once, per guardrail, in the projection headline above this line.
   return { constraint, consequences: out };
 }
 

@@ -59,9 +59,20 @@ function summaryTable(r: ImpactReport): string[] {
       amount(t.head),
       `${signedMoney(t.delta)}${t.deltaPct === null ? '' : ` (${signed(t.deltaPct, (x) => x.toFixed(1))} %)`}`,
     ]);
+  const flow = r.projection.goalForecast.attainment;
+  if (flow.base !== null || flow.head !== null)
+    rows.push([
+      'Goal forecast, flow projection (attainment)',
+      formatPercent(flow.base),
+      flow.headLow === flow.headHigh
+        ? formatPercent(flow.head)
+        : `${formatPercent(flow.head)} (${formatPercent(flow.headLow)}–${formatPercent(flow.headHigh)})`,
+      flow.delta === null ? '' : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`,
+    ]);
+  // The goal section's forecast rides on open deals, which a policy change does not move.
   if (r.goal !== null)
     rows.push([
-      'Goal forecast (attainment)',
+      'Goal forecast, open-pipeline velocity (attainment)',
       formatPercent(r.goal.projectedAttainment.base),
       formatPercent(r.goal.projectedAttainment.head),
       r.goal.projectedAttainment.delta === null

@@ -113,9 +113,3 @@ export function payoutPlansToShow(r: ImpactReport): PlanPayoutChange[] {
 export function changedParts(p: PlanPayoutChange): PayoutPartChange[] {
   return p.parts.filter((x) => x.payout.delta !== '0.00' || x.lines.length > 0);
 }
-
-/** `−1,350.00`, `+12.00`, `±0`. */
-export function signedMoney(delta: string): string {
-  if (/^-?0\.00$/.test(delta)) return '±0';
-  return delta.startsWith('-') ? `−${formatDecimal(delta.slice(1))}` : `+${formatDecimal(delta)}`;
-}

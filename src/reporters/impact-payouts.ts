@@ -1,3 +1,4 @@
+import { signedMoney } from './impact-phrases.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import type { PlanPayoutChange } from '../core/report/impact-payouts.js';
 import { formatDecimal, formatMoney } from './figures.js';
@@ -7,7 +8,6 @@ import {
   describePayoutReason,
   partLabel,
   payoutPlansToShow,
-  signedMoney,
 } from './impact-payout-text.js';
 import { escapeMarkdown as e, renderMarkdownTable } from './markdown-escape.js';
 import { wrapText } from './text-table.js';

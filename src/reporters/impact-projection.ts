@@ -1,6 +1,8 @@
 import type { ImpactReport, PolicyChange } from '../core/report/impact.js';
 import type { ProjectedStage, ProjectionSection, ProjectionUnknown } from '../core/report/projection.js';
 import { formatDecimal, formatMoney, formatNumber, formatPercent } from './figures.js';
+import { signedMoney } from './impact-phrases.js';
+import { describeAssumptions } from './projection-assumptions.js';
 
 /** Why a projected figure is "—", in words. */
 const unknownText: Record<ProjectionUnknown, string> = {
@@ -11,12 +13,6 @@ const unknownText: Record<ProjectionUnknown, string> = {
   'no-cost-per-head': 'no cost per head declared and no OTE in a comp plan for the team',
   'not-computed': "the goal's metric is not won deals or won amount",
 };
-
-/** `+1,234.50 USD`, `−12.00 USD`, `±0.00 USD`. */
-export function signedMoney(amount: string, currency: string | null): string {
-  const sign = amount.startsWith('-') ? '−' : /^[0.]+$/.test(amount) ? '±' : '+';
-  return `${sign}${formatMoney(amount.replace(/^-/, ''), currency)}`;
-}
 
 function signedNumber(x: number | null, digits = 2): string {
   if (x === null) return '—';
@@ -174,6 +170,6 @@ export function renderProjectionLines(
     ...table(projectionHeaders, projectionRows(p)),
     ...projectionSummary(p).flatMap(wrap),
     'Assumptions',
-    ...p.assumptions.flatMap((a) => wrap(`- ${a}`)),
+    ...describeAssumptions(p).flatMap((a) => wrap(`- ${a}`)),
   ];
 }

@@ -95,7 +95,11 @@ export interface ProjectionSection {
   /** The same per year. */
   totalCostPerYear: string | null;
   currency: string | null;
-  /** Every assumption the figures rest on, in words. */
-  assumptions: string[];
+  /**
+   * The fewest worked marginal leads a stage's own conversion is estimated from (the base Funnel's
+   * `projection.minimumSample`, else 30). The assumptions a reporter prints are phrased from this
+   * section's figures (`reporters/projection-assumptions.ts`).
+   */
+  minimumSample: number;
   unknown: ProjectionUnknown | null;
 }

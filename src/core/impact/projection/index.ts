@@ -8,7 +8,6 @@ import { projectFlow } from './flow.js';
 import type { FlowStage } from './flow.js';
 import { countStages, pathToWon } from './history.js';
 import type { SideState } from './history.js';
-import { describeAssumptions } from './assumptions.js';
 import { projectMoney } from './money.js';
 import { Exact } from './wilson.js';
 
@@ -29,7 +28,7 @@ function delta(base: Exact | null, head: Exact | null, digits = 4): Delta {
   };
 }
 
-function emptySection(unknown: ProjectionUnknown, windowWeeks: number): ProjectionSection {
+function emptySection(unknown: ProjectionUnknown, windowWeeks: number, minimumSample: number): ProjectionSection {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
   const money = { ...none, deltaLow: null, deltaHigh: null, unknown };
   return {
@@ -46,7 +45,7 @@ function emptySection(unknown: ProjectionUnknown, windowWeeks: number): Projecti
     totalCost: null,
     totalCostPerYear: null,
     currency: null,
-    assumptions: [],
+    minimumSample,
     unknown,
   };
 }
@@ -66,14 +65,14 @@ export function projectImpact(
   const start = Date.parse(b.window.start);
   const asOf = Date.parse(b.stamp.asOf);
   const windowWeeks = (asOf - start) / WEEK_MS;
-  if (b.funnel === null || entryStage === null) return emptySection('no-funnel', round(windowWeeks, 4));
-  if (b.constraint?.ratesUnknown != null) return emptySection('rates-unknown', round(windowWeeks, 4));
-  const path = pathToWon(b, entryStage);
-  if (path.length === 0) return emptySection('no-funnel', round(windowWeeks, 4));
-  const { counts, added, removed } = countStages(base, head, leads, path, { start, asOf });
   // Assumptions are read from the base, like guardrails: a head must not declare its own change profitable.
   const spec = base.set.Funnel[0]?.spec.projection;
   const minimumSample = spec?.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
+  if (b.funnel === null || entryStage === null) return emptySection('no-funnel', round(windowWeeks, 4), minimumSample);
+  if (b.constraint?.ratesUnknown != null) return emptySection('rates-unknown', round(windowWeeks, 4), minimumSample);
+  const path = pathToWon(b, entryStage);
+  if (path.length === 0) return emptySection('no-funnel', round(windowWeeks, 4), minimumSample);
+  const { counts, added, removed } = countStages(base, head, leads, path, { start, asOf });
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDays).div(7);
   const money = projectMoney(base, head, flow, horizonWeeks);
@@ -139,8 +138,8 @@ export function projectImpact(
     totalCost,
     totalCostPerYear,
     currency: money.currency,
-    assumptions: [],
+    minimumSample,
     unknown: null,
   };
-  return { ...section, assumptions: describeAssumptions(section, minimumSample) };
+  return section;
 }

@@ -1,10 +1,16 @@
-import type { ProjectionSection } from '../../report/projection.js';
+import type { ProjectionSection } from '../core/report/projection.js';
+import { formatCount, formatNumber, formatPercent } from './figures.js';
+import { money, signed } from './impact-phrases.js';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
+const pct = (x: number) => formatPercent(x);
+const fixed = (x: number | null, digits = 2) => formatNumber(x, digits);
 
-/** Every assumption the projection rests on, in words a reader can check the figures against. */
-export function describeAssumptions(p: ProjectionSection, minimumSample: number): string[] {
+/**
+ * Every assumption the projection rests on, in words a reader can check the figures against,
+ * phrased from the section's own figures (core states facts; this is the one place they become words).
+ */
+export function describeAssumptions(p: ProjectionSection): string[] {
+  const minimumSample = p.minimumSample;
   const out = [
     `Steady state per week: rates are the ${fixed(p.windowWeeks)} weeks of data; stage lags are ignored (what enters a stage this week converts within the horizon).`,
     p.horizonWeeks === null
@@ -40,17 +46,14 @@ export function describeAssumptions(p: ProjectionSection, minimumSample: number)
   out.push(
     p.dealSize.amount === null
       ? 'Deal size: unknown (no won deal carries an amount).'
-      : `Deal size: ${p.dealSize.amount} ${p.dealSize.currency ?? ''}, the average of the ${p.dealSize.deals} won deals with an amount in the data.`.replace(
-          ' ,',
-          ',',
-        ),
+      : `Deal size: ${money(p.dealSize.amount, p.dealSize.currency)}, the average of the ${formatCount(p.dealSize.deals)} won deals with an amount in the data.`,
     "Goal forecast: each side's goal actual to as-of + won per week × horizon × deal size.",
   );
   for (const c of p.costs)
     out.push(
       c.costPerHead === null
         ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.`
-        : `Cost of team ${c.team}: ${c.headcount.delta ?? 0} heads × ${c.costPerHead} a year (${c.costBasis === 'ote' ? "its comp plan's OTE" : 'declared in the base Funnel'}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`,
+        : `Cost of team ${c.team}: ${c.headcount.delta === null ? '—' : signed(c.headcount.delta)} heads × ${money(c.costPerHead, p.currency)} a year (${c.costBasis === 'ote' ? "its comp plan's OTE" : 'declared in the base Funnel'}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`,
     );
   return out;
 }
