@@ -12,6 +12,7 @@ import { registerInit } from './commands/init.js';
 import { registerSampleData } from './commands/sample-data.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
+import { addFastPathSwitch, withFastPathSwitch } from './fast-path-switch.js';
 import { version } from './version.js';
 
 /** Exit codes: 0 ok, 1 findings at or above the fail threshold, 2 usage, configuration or IO error. */
@@ -50,6 +51,7 @@ Examples:
 
 Exit codes: 0 ok, 1 policy problems found, 2 usage or IO error.`,
     );
+  addFastPathSwitch(program);
   registerValidate(program, ctx);
   registerFmt(program, ctx);
   registerInit(program, ctx);
@@ -68,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   let exitCode: ExitCode = 0;
   const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await withFastPathSwitch(io.env, () => program.parseAsync([...argv], { from: 'user' }));
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof RevopsError) {
