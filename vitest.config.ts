@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 20_000,
-    // Holds every impact report a test produces to its schema.
-    setupFiles: ['test/setup/validate-impact-reports.ts'],
+    // The fast-path switch from the environment (CI runs the suite with it on and off), and every
+    // impact report a test produces held to its schema.
+    setupFiles: ['test/setup/fast-path.ts', 'test/setup/validate-impact-reports.ts'],
   },
 });

@@ -6,7 +6,7 @@
  *   node dist/bench/data-phases.js evaluate <dir>          read everything + revops evaluate's computation
  *   node dist/bench/data-phases.js impact <dir>            the same, then revops impact's on the same rows
  *   node dist/bench/data-phases.js cli <dir>               `revops evaluate --format json`, in this process
- * Prints one JSON line.
+ * Prints one JSON line. `REVOPS_FAST_PATH=0` measures the general paths alone (see `core/fast-path.ts`).
  */
 import { linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { createNodeIo } from '../cli/node-io.js';
 import { packageRoot } from '../cli/package-root.js';
 import { runCli } from '../cli/program.js';
 import { loadPipelineData } from '../core/data/load.js';
+import { readFastPathSwitch, setFastPath } from '../core/fast-path.js';
 import { findLatestTimestamp } from '../core/engine/as-of.js';
 import { compileLeadDefinition } from '../core/engine/classify.js';
 import { selectFieldsRead } from '../core/engine/fields-read.js';
@@ -192,6 +193,7 @@ async function cliPhase(dir: string): Promise<object> {
   }
 }
 
+setFastPath(readFastPathSwitch(process.env.REVOPS_FAST_PATH));
 const [phase, dir, entity] = process.argv.slice(2);
 if (dir === undefined) throw new Error('usage: data-phases.js read|rules|classify|evaluate|impact <dir> [entity]');
 const phasesByName: Record<string, () => Promise<object>> = {

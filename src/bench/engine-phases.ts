@@ -10,6 +10,7 @@ import { nodeFileIo } from '../cli/cli-io.js';
 import { packageRoot } from '../cli/package-root.js';
 import { createReadElsewhere } from '../cli/read-elsewhere.js';
 import { loadPipelineData } from '../core/data/load.js';
+import { isFastPath } from '../core/fast-path.js';
 import { evaluateWithState, prepareData } from '../core/engine/evaluate.js';
 import { selectFieldsRead } from '../core/engine/fields-read.js';
 import type { EvaluateOptions } from '../core/engine/evaluate.js';
@@ -37,8 +38,8 @@ export async function evaluatePhase(dir: string, withImpact: boolean): Promise<o
   const start = performance.now();
   // Rows keep the fields the policies and the engine read, as `revops evaluate` / `impact` load them.
   const keep = selectFieldsRead(withImpact ? [base, head] : [base]);
-  // As the CLI reads: big files other than the leads on a second thread.
-  const elsewhere = createReadElsewhere();
+  // As the CLI reads: big files other than the leads on a second thread (with the fast path on).
+  const elsewhere = isFastPath() ? createReadElsewhere() : undefined;
   const data = await loadPipelineData(dir, nodeFileIo, {
     keep,
     ...(elsewhere === undefined ? {} : { readElsewhere: elsewhere.readElsewhere }),

@@ -90,7 +90,8 @@ export function describeCommand(name: string): string {
  * program's own options (`--version`, `--help`) and unknown names.
  */
 export function findRequestedCommand(argv: readonly string[]): CommandEntry | undefined {
-  const [first, second] = argv;
+  // The program's own options (`--debug`, `--slow-path`) take no value and may come first.
+  const [first, second] = argv.filter((a) => !a.startsWith('-'));
   const name = first === 'help' ? second : first;
   return commandIndex.find((e) => e.name === name);
 }

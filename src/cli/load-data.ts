@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { isFastPath } from '../core/fast-path.js';
 import { funnelStagesOf } from '../core/data/funnel-stages.js';
 import type { FunnelStages } from '../core/data/funnel-stages.js';
 import { loadPipelineData } from '../core/data/load.js';
@@ -18,7 +19,8 @@ import { startReadProgress } from './progress.js';
 /**
  * Reads a data directory for a command, through the FieldMapping named by `--mapping` when
  * given; rows keep only the fields in `keep` when given (every cell is still checked).
- * Big files other than the leads are read on a second thread meanwhile (see `read-elsewhere.ts`);
+ * Big files other than the leads are read on a second thread meanwhile (see `read-elsewhere.ts`),
+ * unless the fast path is off (see `fast-path.ts`);
  * `hashing`, when given, hashes every file read, on either thread.
  */
 export async function loadCommandData(
@@ -59,11 +61,13 @@ export async function loadCommandData(
   if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
   const progress = startReadProgress(!options.quiet);
   const hashing = options.hashing;
-  const elsewhere = createReadElsewhere({
-    ...options.thread,
-    onProgress: progress.onProgress,
-    ...(hashing === undefined ? {} : { onHash: hashing.note }),
-  });
+  const elsewhere = isFastPath()
+    ? createReadElsewhere({
+        ...options.thread,
+        onProgress: progress.onProgress,
+        ...(hashing === undefined ? {} : { onHash: hashing.note }),
+      })
+    : undefined;
   let data: PipelineData;
   try {
     data = await loadPipelineData(dataDir, hashing?.io ?? io, {

@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.js';
 import { commandIndex, findRequestedCommand } from './command-index.js';
 import { describeError, exitCodeFor } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
+import { addFastPathSwitch, withFastPathSwitch } from './fast-path-switch.js';
 import { version } from './version.js';
 
 export type { ExitCode } from './exit-codes.js';
@@ -47,6 +48,7 @@ Examples:
 Exit codes: 0 ok, 1 policy problems found, 2 usage, input or IO error,
 3 GitHub refused a request or could not be reached.`,
     );
+  addFastPathSwitch(program);
   // The listing reads the same whether a command is loaded or not.
   program.configureHelp({
     subcommandTerm: (command) => (command.name() === 'help' ? 'help [command]' : `${command.name()} [options]`),
@@ -64,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   let exitCode: ExitCode = 0;
   const program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, argv);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await withFastPathSwitch(io.env, () => program.parseAsync([...argv], { from: 'user' }));
   } catch (error) {
     io.stderr(describeError(error, { isDebug: program.opts<{ debug?: boolean }>().debug === true }));
     return exitCodeFor(error);

@@ -102,3 +102,16 @@ describe('-q/--quiet prints nothing when all is well, and the problems when not'
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
+
+describe("the program's own options before the command", () => {
+  it.each([['--debug'], ['--slow-path'], ['--debug', '--slow-path']])(
+    '%s before the command still runs the command (it is loaded, not a stub)',
+    async (...options) => {
+      const after = await runRevops(['validate', '--policies', examplePolicies]);
+      const before = await runRevops([...options, 'validate', '--policies', examplePolicies]);
+      expect(after.code).toBe(0);
+      expect(after.stdout).toContain('valid');
+      expect(before).toEqual(after);
+    },
+  );
+});

@@ -24,14 +24,14 @@ async function runWithBrokenStdout(args: string[]): Promise<{ code: number; stde
 
 describe('an unexpected error', () => {
   it('exits 2 saying "internal error", without a stack', async () => {
-    const run = await runWithBrokenStdout(['validate', examplePolicies]);
+    const run = await runWithBrokenStdout(['validate', '--policies', examplePolicies]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('revops: internal error: stdout broke\n(run with --debug for the stack)\n');
   });
 
   it.each([
-    ['before the command', ['--debug', 'validate', examplePolicies]],
-    ['after the command', ['validate', examplePolicies, '--debug']],
+    ['before the command', ['--debug', 'validate', '--policies', examplePolicies]],
+    ['after the command', ['validate', '--policies', examplePolicies, '--debug']],
   ])('prints its stack with --debug %s', async (_where, args) => {
     const run = await runWithBrokenStdout(args);
     expect(run.code).toBe(2);

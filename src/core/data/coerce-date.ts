@@ -1,5 +1,6 @@
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 import type { DateObjectUnits, Zone } from 'luxon';
+import { isFastPath } from '../fast-path.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
 
@@ -215,6 +216,8 @@ export class DateTimeCoercer implements TextCoercer {
   private readonly days: DayStarts;
   /** The declared format reads days only. */
   private readonly isFormatDateOnly: boolean;
+  /** `fromText` reads plain forms the fast way (see `fast-path.ts`); otherwise every text takes `fromTextGeneral`. */
+  private readonly isFast = isFastPath();
 
   constructor(
     private readonly format: string | undefined,
@@ -239,6 +242,7 @@ export class DateTimeCoercer implements TextCoercer {
 
   fromText(text: string): Cell | CoercionFailure {
     if (this.parser !== undefined) return this.fromFormat(text, this.parser);
+    if (!this.isFast) return this.fromTextGeneral(text);
     const utc = plainUtcMillis(text);
     return utc >= 0 ? utc : this.fromTextGeneral(text);
   }

@@ -1,3 +1,4 @@
+import { isFastPath } from '../fast-path.js';
 import type { FieldType } from '../model/canonical.js';
 import type { FieldSource } from '../policy/types.js';
 import { CoercionFailure } from './coerce-failure.js';
@@ -90,6 +91,8 @@ const MAX_FRACTION_DIGITS = 10;
 export class NumberCoercer implements TextCoercer {
   private readonly pattern: RegExp;
   private readonly groupPattern: RegExp | undefined;
+  /** `fromText` reads plain forms the fast way (see `fast-path.ts`); otherwise every text takes `fromTextGeneral`. */
+  private readonly isFast = isFastPath();
 
   constructor(
     private readonly type: Extract<FieldType, 'integer' | 'decimal' | 'number'>,
@@ -103,6 +106,7 @@ export class NumberCoercer implements TextCoercer {
   }
 
   fromText(text: string): Cell | CoercionFailure {
+    if (!this.isFast) return this.fromTextGeneral(text);
     if (this.type !== 'decimal') {
       const value = plainInteger(text);
       if (value >= 0) return value;

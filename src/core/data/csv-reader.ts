@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { isFastPath } from '../fast-path.js';
 import { isUnnamed } from './bind-columns.js';
 import { brokenRowProblem, headerTooWide } from './csv-problems.js';
 import { CsvRowScanner, INCOMPLETE, ROW } from './csv-rows.js';
@@ -11,30 +12,26 @@ export interface CsvOptions {
   delimiter?: string;
   /**
    * Split plain rows (no quote, or only well-formed quoted fields) without the general
-   * parser; on by default. The rows and issues are the same either way.
+   * parser; by default when the fast path is on (see `fast-path.ts`). The rows and issues
+   * are the same either way.
    */
   plainRows?: boolean;
 }
 
-/** What papaparse's parser hands to `step` for one row. */
-interface StepResult {
-  data: string[][];
-  errors: Papa.ParseError[];
-  meta: { cursor: number };
-}
-
 /**
- * Reads CSV text chunk by chunk with papaparse's incremental parser, the one its own
- * streamers drive (`parse(text, baseIndex, ignoreLastRow)`), and hands every row to the
- * sink with the physical line it starts on. Driving it directly lets a row that opens a
- * quote and never closes it cost only its own line instead of the rest of the file.
+ * Reads CSV text chunk by chunk and hands every row to the sink with the physical line it
+ * starts on. Rows that are not plain (or every row, with the fast path off) are read by
+ * papaparse's public `Papa.parse` with `step`, over the text not yet read: a row that
+ * reaches the end of that text before the file ends waits for the next chunk. Parsing the
+ * text anew from a given place lets a row that opens a quote and never closes it cost only
+ * its own line instead of the rest of the file.
  */
 export async function readCsv(
   chunks: AsyncIterable<string>,
   sink: RecordSink,
   options: CsvOptions = {},
 ): Promise<void> {
-  const reader = new CsvReader(sink, options.delimiter ?? ',', options.plainRows ?? true);
+  const reader = new CsvReader(sink, options.delimiter ?? ',', options.plainRows ?? isFastPath());
   for await (const chunk of chunks) {
     if (!reader.push(chunk)) return;
   }
@@ -42,7 +39,13 @@ export async function readCsv(
 }
 
 class CsvReader {
-  private parser: Papa.Parser | undefined;
+  /** Whether the line ending is known and parsing has begun. */
+  private isStarted = false;
+  /** While `Papa.parse` runs: its handle (to stop it), whether the text ends the file, and the text's length and file offset. */
+  private handle: Papa.Parser | undefined;
+  private isFinalText = false;
+  private papaLength = 0;
+  private papaBase = 0;
   private newline = '\n';
   private lines = new LineCounter('\n');
   private scanner: CsvRowScanner | undefined;
@@ -60,8 +63,8 @@ class CsvReader {
   /** Where the header's trailing run of unnamed columns starts (its length when there is none). */
   private unnamedFrom = Infinity;
   private isForcing = false;
-  /** papaparse's parser cannot be reused once aborted. */
-  private isParserSpent = false;
+  /** Characters put before the text given to papaparse (see `parseText`). */
+  private leadLength = 0;
   private isSkippingLine = false;
   private isStopped = false;
 
@@ -77,7 +80,7 @@ class CsvReader {
     if (this.isSkippingLine) text = this.skipRestOfLine(text);
     // join makes one flat string (`+` would make a rope, slower to read character by character).
     this.pending = this.pending.length === 0 ? text : [this.pending, text].join('');
-    if (this.parser === undefined && !this.startParser(false)) return true;
+    if (!this.isStarted && !this.startParser(false)) return true;
     this.parsePending(false);
     while (!this.isStopped && !this.isSkippingLine && this.pending.length > dataLimits.maxRowChars) {
       this.rejectOverlongRow();
@@ -89,7 +92,7 @@ class CsvReader {
   end(): void {
     if (this.isStopped) return;
     if (!this.isSkippingLine) {
-      if (this.parser === undefined) this.startParser(true);
+      if (!this.isStarted) this.startParser(true);
       this.parsePending(true);
     }
     if (!this.isStopped && this.headerLength < 0) {
@@ -107,26 +110,35 @@ class CsvReader {
     if (newline === undefined) return false;
     this.newline = newline;
     this.lines = new LineCounter(newline === '\r' ? '\r' : '\n');
-    this.parser = this.createParser();
+    this.isStarted = true;
     if (this.isScanning && /^[^"\r\n\uFEFF]+$/.test(this.delimiter))
       this.scanner = new CsvRowScanner(this.delimiter, newline);
     return true;
   }
 
-  private createParser(): Papa.Parser {
-    return new Papa.Parser({
-      delimiter: this.delimiter,
-      newline: this.newline as Papa.ParseConfig['newline'],
-      quoteChar: '"',
-      header: false,
-      step: this.onStep.bind(this) as unknown as Papa.ParseConfig['step'],
-    });
-  }
-
-  private renewParser(): void {
-    if (!this.isParserSpent) return;
-    this.parser = this.createParser();
-    this.isParserSpent = false;
+  /**
+   * Parses `input` (at file offset `base`) with `Papa.parse`, rows to `onStep`. Unless
+   * `isFinal`, the row that reaches the end of `input` is left for later when it may go on
+   * in the next chunk. papaparse drops a byte-order mark that starts its text; a line
+   * break put before it keeps that character (the blank line it makes is not a row).
+   */
+  private parseText(input: string, base: number, isFinal: boolean): void {
+    const lead = input.charCodeAt(0) === 0xfeff ? this.newline : '';
+    this.isFinalText = isFinal;
+    this.papaLength = lead.length + input.length;
+    this.papaBase = base - lead.length;
+    this.leadLength = lead.length;
+    try {
+      Papa.parse<string[]>(lead.length === 0 ? input : [lead, input].join(''), {
+        delimiter: this.delimiter,
+        newline: this.newline as Papa.ParseConfig['newline'],
+        quoteChar: '"',
+        header: false,
+        step: this.onStep,
+      });
+    } finally {
+      this.handle = undefined;
+    }
   }
 
   private parsePending(isFinal: boolean): void {
@@ -141,9 +153,8 @@ class CsvReader {
       this.inputBase = base;
       this.rowStart = base;
       this.resumeAt = -1;
-      this.parser!.parse(input, base, !isFinal);
+      this.parseText(input, base, isFinal);
       if (this.isStopped) return;
-      this.renewParser();
       if (this.resumeAt < 0) break;
       this.lines.countTo(input, base, this.resumeAt);
       input = input.slice(this.resumeAt - base);
@@ -202,16 +213,37 @@ class CsvReader {
     return result === INCOMPLETE;
   }
 
-  private onStep(result: StepResult): void {
-    const start = this.rowStart;
-    this.rowStart = result.meta.cursor;
-    const fields = result.data[0] ?? [];
+  private readonly onStep = (result: Papa.ParseStepResult<string[]>, handle: Papa.Parser): void => {
+    this.handle = handle;
     const quoteError = result.errors.find((e) => e.type === 'Quotes');
+    const end = result.meta.cursor;
+    if (end === this.papaLength && !this.isFinalText && !this.isTerminated(end, quoteError)) {
+      handle.abort(); // the row may go on in the next chunk: it is read again from its start then
+      return;
+    }
+    const start = this.rowStart;
+    this.rowStart = this.papaBase + end;
+    const fields = result.data;
     if (this.isForcing || quoteError !== undefined) {
       this.rejectBrokenRow(start, quoteError);
       return;
     }
     this.acceptFields(fields, this.input, this.inputBase, start);
+  };
+
+  /**
+   * Whether a row that ends at the end of the text papaparse was given ends with its line
+   * break (a row cut off by the end of the text does not; neither does an unclosed quote).
+   */
+  private isTerminated(end: number, quoteError: Papa.ParseError | undefined): boolean {
+    const text = this.input;
+    const at = this.papaBase + end - this.inputBase; // the row's end in `this.input`
+    return (
+      quoteError === undefined &&
+      this.papaBase + end > this.rowStart &&
+      at >= this.newline.length &&
+      text.endsWith(this.newline, at)
+    );
   }
 
   /** A row split into fields, starting at file offset `start` (`text` starts at file offset `base`). */
@@ -281,12 +313,11 @@ class CsvReader {
    */
   private rejectBrokenRow(start: number, quoteError: Papa.ParseError | undefined): void {
     const line = this.lines.lineAt(this.input, this.inputBase, start);
-    const opened = quoteError?.index;
+    const opened = quoteError?.index === undefined ? undefined : quoteError.index - this.leadLength;
     const next = opened === undefined ? -1 : this.input.indexOf(this.newline, opened);
     if (next !== -1 && this.inputBase + next + this.newline.length < this.rowStart) {
       this.resumeAt = this.inputBase + next + this.newline.length;
-      this.parser!.abort(); // the rows after this one are read again from resumeAt
-      this.isParserSpent = true;
+      this.handle?.abort(); // the rows after this one are read again from resumeAt
     } else if (this.isForcing) {
       this.isSkippingLine = true;
     }
@@ -313,9 +344,8 @@ class CsvReader {
     this.inputBase = this.base;
     this.rowStart = this.base;
     this.resumeAt = -1;
-    this.parser!.parse(this.pending, this.base, false);
+    this.parseText(this.pending, this.base, true);
     this.isForcing = false;
-    this.renewParser();
     const end = this.resumeAt >= 0 ? this.resumeAt : this.base + this.pending.length;
     this.lines.countTo(this.pending, this.base, end);
     this.pending = this.pending.slice(end - this.base);
@@ -338,6 +368,6 @@ class CsvReader {
 
   private stop(): void {
     this.isStopped = true;
-    this.parser?.abort();
+    this.handle?.abort();
   }
 }

@@ -1,3 +1,4 @@
+import { isFastPath } from '../fast-path.js';
 import { bindHeader, forbiddenNames } from './bind-columns.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell } from './coerce-failure.js';
@@ -100,10 +101,13 @@ export class EntitySink implements RecordSink {
     this.spanKinds = fields.map(spanKindOf);
     this.cells = new Array<Cell>(kept.length);
     this.template = makeTemplate(kept);
-    this.makeRow = rowMaker(kept);
+    // Generated code is a speed-only path (see `fast-path.ts`): the template and the general builder serve without it.
+    const isGenerating = isFastPath();
+    this.makeRow = isGenerating ? rowMaker(kept) : undefined;
     this.rowChecks.bind(kept);
     const columns = fields.map((f) => (f.slot < 0 ? -1 : (this.slotColumns[f.slot] ?? -1)));
-    this.spanRow = this.slotColumns.length === 0 ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
+    this.spanRow =
+      this.slotColumns.length === 0 || !isGenerating ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
     if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
   }
 

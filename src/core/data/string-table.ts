@@ -1,3 +1,5 @@
+import { isFastPath } from '../fast-path.js';
+
 /** Probes beyond this mean strings that collide on purpose or by bad luck: the table becomes a Map. */
 const MAX_PROBES = 64;
 
@@ -6,7 +8,8 @@ const MAX_PROBES = 64;
  * when new; `values[code]` gives the string back. An open-addressing table over typed
  * arrays: a million strings cost two arrays rather than a million map entries, and are
  * found a few times faster than in a Map. Should strings collide too much for that, it
- * keeps them in a Map instead; codes never depend on which.
+ * keeps them in a Map instead; codes never depend on which. With the fast path off (see
+ * `fast-path.ts`) it is a Map from the start.
  */
 export class StringTable {
   /** The strings, by code. */
@@ -22,6 +25,7 @@ export class StringTable {
     while (size < expected * 1.5 + 2) size *= 2;
     this.mask = size - 1;
     this.slots = new Int32Array(size);
+    if (!isFastPath()) this.toMap();
   }
 
   /** The code of `value`, or -1 when the table does not hold it. */

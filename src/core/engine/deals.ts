@@ -2,6 +2,7 @@ import type { EngineWarning } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import type { DealsSection, DealStats } from '../report/goal.js';
+import { isFastPath } from '../fast-path.js';
 import { Dec } from './comp/money.js';
 import { ExactSum } from './exact-sum.js';
 import { describe, mean, NumberList, ratio } from './stats.js';
@@ -34,14 +35,15 @@ export interface DealsExact {
   wonCycleMs: string;
 }
 
-/** Adds whole milliseconds exactly: in a double while the total is a safe integer, then in Decimal. */
+/** Adds whole milliseconds exactly: in a double while the total is a safe integer (with the fast path on), then in Decimal. */
 class MsSum {
   private total = 0;
   private overflow: Decimal | undefined;
+  private readonly isFast = isFastPath();
 
   add(ms: number): void {
     const next = this.total + ms;
-    if (Number.isSafeInteger(next)) this.total = next;
+    if (this.isFast && Number.isSafeInteger(next)) this.total = next;
     else this.overflow = (this.overflow ?? new Dec(0)).plus(ms);
   }
 

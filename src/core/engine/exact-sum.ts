@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { isFastPath } from '../fast-path.js';
 
 /** Fraction digits the fast path holds: amounts are summed in ten-thousandths. */
 const SCALE_DIGITS = 4;
@@ -37,17 +38,19 @@ export function toUnits(text: string): number {
  * in a double, exact while the total stays a safe integer; any other amount, or a total that
  * would outgrow that, is added in `Decimal` of the given kind. The sum is that of adding the
  * amounts one by one in that kind whenever no step of that needs more significant digits than
- * the kind keeps (40 for money's `Dec`); past them the fast part is the more exact.
+ * the kind keeps (40 for money's `Dec`); past them the fast part is the more exact. With the
+ * fast path off (see `fast-path.ts`) every amount is added in `Decimal`.
  */
 export class ExactSum {
   private units = 0;
   private decimal: Decimal | undefined;
+  private readonly isFast = isFastPath();
 
   constructor(private readonly Kind: typeof Decimal = Decimal) {}
 
   /** Adds a decimal text (as data rows hold amounts) or a Decimal. */
   add(amount: string | Decimal): this {
-    if (typeof amount === 'string') {
+    if (typeof amount === 'string' && this.isFast) {
       const units = toUnits(amount);
       const total = this.units + units;
       if (Number.isSafeInteger(total)) {

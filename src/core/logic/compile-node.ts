@@ -1,3 +1,4 @@
+import { isFastPath } from '../fast-path.js';
 import { argumentDepth, argumentPath, classifyNode, freezeLiteral, isLiteral } from './node.js';
 import { fieldReadOf } from './ops/data.js';
 import { markSafe, markSafeIf } from './safety.js';
@@ -12,7 +13,9 @@ export interface CompileScope {
 /**
  * Compiles one node of a rule into a closure. Literals become constants (shared, frozen);
  * operators are built by their registry entry from their compiled arguments; with a
- * coverage sink, each operator closure reports its path and result after it runs.
+ * coverage sink, each operator closure reports its path and result after it runs. With the
+ * fast path off (see `fast-path.ts`), operators get no literal or fused field reads and
+ * call their arguments, as while tracing.
  */
 export function compileNode(rule: unknown, path: LogicPath, depth: number, scope: CompileScope): Evaluate {
   const node = classifyNode(rule, path, depth);
@@ -27,6 +30,7 @@ export function compileNode(rule: unknown, path: LogicPath, depth: number, scope
   const { op, def, raw, isList } = node;
   const scopedArgs = new Set(def.scopedArgs ?? []);
   const sink = scope.options.coverage;
+  const isFused = sink === undefined && isFastPath();
   const args: Evaluate[] = [];
   const literals: ({ value: unknown } | undefined)[] = [];
   const fields: (FieldRead | undefined)[] = [];
@@ -34,9 +38,9 @@ export function compileNode(rule: unknown, path: LogicPath, depth: number, scope
     const argScope = scopedArgs.has(i) && !scope.isScoped ? { ...scope, isScoped: true } : scope;
     const compiled = compileNode(arg, argumentPath(path, op, isList, i), argumentDepth(depth, isList), argScope);
     args.push(compiled);
-    literals.push(isLiteral(arg) ? { value: compiled(undefined) } : undefined);
+    literals.push(isFastPath() && isLiteral(arg) ? { value: compiled(undefined) } : undefined);
     // With coverage, every `var` must run as its own node to be counted.
-    fields.push(sink === undefined ? fieldReadOf(arg, scope.options, argScope.isScoped) : undefined);
+    fields.push(isFused ? fieldReadOf(arg, scope.options, argScope.isScoped) : undefined);
   });
   const evaluate = def.build({
     op,

@@ -1,3 +1,4 @@
+import { isFastPath } from '../fast-path.js';
 import { compileNode } from './compile-node.js';
 import { RuleEvaluationError } from './errors.js';
 import { RuleGenerator } from './generate.js';
@@ -42,12 +43,13 @@ function locateFailure(error: unknown, rule: unknown, data: unknown, options: Co
  * json-logic-js 2.0.5, plus the domain operators of this product. Each node becomes a
  * closure; the common shapes are also generated as JavaScript (see `generate.ts`: no
  * string from the policy becomes source text), which runs on plain rows and hands over to
- * the closures for anything else. Throws `LogicCompileError` for a rule that is not
- * allowed; the compiled rule throws only `RuleEvaluationError`.
+ * the closures for anything else (only the closures with the fast path off, see
+ * `fast-path.ts`). Throws `LogicCompileError` for a rule that is not allowed; the compiled
+ * rule throws only `RuleEvaluationError`.
  */
 export function compileRule(rule: unknown, options: CompileOptions = {}): CompiledRule {
   const closures = compileClosures(rule, options);
-  if (options.coverage !== undefined) return closures;
+  if (options.coverage !== undefined || !isFastPath()) return closures;
   const generator = createGenerator(options);
   generator.addRule(rule, [...(options.path ?? [])]);
   return generator.generatedNodes === 0 ? closures : (generator.build(closures) ?? closures);
@@ -111,7 +113,7 @@ export function compileRuleSet(
     return out;
   };
   let together: ((row: Readonly<Record<string, unknown>>, out: unknown[]) => unknown[]) | undefined;
-  if (options.coverage === undefined && rules.length > 0) {
+  if (options.coverage === undefined && rules.length > 0 && isFastPath()) {
     const generator = createGenerator(options);
     rules.forEach((rule, i) => generator.addRule(rule, pathOf(i)));
     if (generator.generatedNodes > 0 && generator.size < MAX_GENERATED_CHARS)

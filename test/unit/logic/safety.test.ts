@@ -13,6 +13,7 @@ import {
 } from '../../../src/core/logic/compile.js';
 import { LOGIC_MAX_DEPTH } from '../../../src/core/logic/operators.js';
 import { rule } from './arbitraries.js';
+import { useFastPath } from '../../helpers/fast-path.js';
 
 function compileError(rule: unknown): LogicCompileError {
   try {
@@ -92,6 +93,7 @@ describe('rules that do not compile', () => {
 });
 
 describe('generated code', () => {
+  useFastPath(true);
   const hostile = 'x"]); globalThis.pwned = 1; (["';
   const rules = [
     { '==': [{ var: hostile }, hostile] },
