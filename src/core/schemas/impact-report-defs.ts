@@ -7,11 +7,11 @@ import type {
   GuardrailResult,
   MoneyDelta,
   PolicyChange,
-  SlaImpact,
   StageImpact,
 } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { impactMetrics } from './guardrails.js';
+import { impactSlaDefs } from './impact-report-sla.js';
 import { policyKinds } from './kinds.js';
 import { count, flag, list, numberOrNull, oneOf, ref, text, textOrNull } from './report-builders.js';
 import { constraintMetrics } from './revenue-goal.js';
@@ -114,23 +114,6 @@ export const impactReportDefs: Record<string, JsonSchema> = {
     { base: declaredSide, head: declaredSide },
     { isNullable: true, description: 'The declared constraint of each side; null when neither declares one.' },
   ),
-  'sla-impact': objectOf<SlaImpact>(
-    {
-      name: text('Name of the HandoffSla policy.'),
-      stage: textOrNull('The stage whose demand drives the queue model; null when none.'),
-      replayed: ref('delta', 'Compliance measured on the data under each policy set.'),
-      modelled: numberOrNull('Compliance the queue model projects for the head; null when it has no steady state.'),
-      modelledChangePts: numberOrNull('modelled − base compliance, in percentage points.'),
-      medianResponseHours: objectOf<SlaImpact['medianResponseHours']>(
-        { base: numberOrNull('Under the base.'), modelled: numberOrNull('As the model projects it for the head.') },
-        { description: 'Median response time in business hours.' },
-      ),
-      utilisation: ref('delta', "Utilisation of the SLA's stage."),
-      waitFactor: numberOrNull('Factor applied to every base wait; null when the head has no steady state.'),
-      assumption: text('What the model assumes.'),
-    },
-    { description: "An SLA's compliance replayed, and modelled from its stage's utilisation." },
-  ),
   'data-file-change': objectOf<DataFileChange>(
     {
       file: text('Path in the repository (named by the head tree: untrusted).'),
@@ -189,6 +172,7 @@ export const impactReportDefs: Record<string, JsonSchema> = {
     },
     { isClosedForReaders: true, description: 'One guardrail of the base policies, checked against the change.' },
   ),
+  ...impactSlaDefs,
   identifier: { ...sharedDefs.identifier },
   'github-login': { ...sharedDefs['github-login'] },
   'github-team': { ...sharedDefs['github-team'] },

@@ -2,6 +2,8 @@ import type { ImpactInputs, ImpactReport } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { SCHEMA_BASE_URI } from './define.js';
 import { impactReportDefs, moneyDeltaProperties } from './impact-report-defs.js';
+import { impactPayoutDefs } from './impact-report-payouts.js';
+import { impactProjectionDefs, projectionSchema } from './impact-report-projection.js';
 import { count, DRAFT, flag, list, oneOf, ref, text, textOrNull } from './report-builders.js';
 import { reportSchema } from './report.js';
 import { objectOf } from './typed-object.js';
@@ -80,6 +82,10 @@ const comp = objectOf<Comp>(
       { base: list(text('A comp metric.'), 'Under the base.'), head: list(text('A comp metric.'), 'Under the head.') },
       { description: 'Metrics each side could not know and counted as 0 in these payouts (sorted).' },
     ),
+    plans: list(
+      { $ref: '#/$defs/plan-payout-change' },
+      'Each plan by component (and multipliers, SPIFs, clawbacks), with the coded reason of every change and the gates that failed on each side.',
+    ),
   },
   { description: 'Payouts under base and head.' },
 );
@@ -136,6 +142,12 @@ export const impactReportSchema: JsonSchema = {
           stage: ref('delta-text', 'The constraint stage under each side (delta is always null).'),
           isMoved: flag('Whether the constraint stage differs.'),
           utilisation: ref('delta', 'Utilisation of the constraint stage.'),
+          crossesCapacity: {
+            type: ['string', 'null'],
+            enum: ['over', 'under', null],
+            description:
+              '`over`: base demand within capacity, head above it; `under`: back within it; null when neither (or unknown).',
+          },
           declared: ref('declared-sides', "The RevenueGoal's declared constraint under each side."),
         },
         { description: 'Whether the constraint moved.' },
@@ -174,12 +186,13 @@ export const impactReportSchema: JsonSchema = {
         },
         { description: 'Lead volume: arrivals at the stage lead classes qualify into.' },
       ),
+      projection: projectionSchema,
       guardrails: list(
         { $ref: '#/$defs/guardrail-result' },
         'Every guardrail of the base policies; `revops check` gates on them.',
       ),
       data: reportProperties.data as JsonSchema,
-      warnings: list({ type: 'string' }, 'Problems met while evaluating either side.'),
+      warnings: list({ $ref: '#/$defs/engine-warning' }, 'Problems met while evaluating either side, as codes.'),
       isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
     },
     {},
@@ -193,8 +206,12 @@ export const impactReportSchema: JsonSchema = {
       'currency-code',
       'file-accounting',
       'data-issue',
+      'engine-warning',
+      'period-label',
     ]),
     ...impactReportDefs,
+    ...impactPayoutDefs,
+    ...impactProjectionDefs,
   }),
 };
 

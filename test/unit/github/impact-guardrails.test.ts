@@ -203,7 +203,8 @@ describe('parseImpactGuardrails', () => {
 
   it('ignores a key a newer version adds outside the gate (adding a figure does not break older readers)', () => {
     const text = reportWith((r) => {
-      r.projection = { wonRevenue: '1.00' };
+      r.newSection = { wonRevenue: '1.00' };
+      (r.projection as Json).newFigure = 1;
       (r.stages as Json[])[0]!.newFigure = 1;
     });
     expect(parse(text).headSha).toBe(headSha);

@@ -41,7 +41,10 @@ describe('schemas/impact-report.schema.json', () => {
     ['the bundled change, masked', ['--head-dir', proposed, '--mask']],
     ['the bundled change with the wall-clock time', ['--head-dir', proposed, '--timestamp']],
     ['no change at all', ['--head-dir', 'policies']],
-    ['hostile names in the data, partial', ['--head-dir', proposed, '--allow-partial-data', '--data', join(fixturesDir, 'evaluate', 'hostile-names')]],
+    [
+      'hostile names in the data, partial',
+      ['--head-dir', proposed, '--allow-partial-data', '--data', join(fixturesDir, 'evaluate', 'hostile-names')],
+    ],
   ])('is met by the JSON impact report of %s', async (_name, args) => {
     expectValidImpactReport(await impactJson(args));
   });
@@ -54,25 +57,133 @@ describe('schemas/impact-report.schema.json', () => {
 
   it.each([
     ['an extra property', (r: Json) => void (r.extra = true), '', 'additionalProperties'],
-    ['an extra property deep inside', (r: Json) => void (at(r, 'slas', 0, 'medianResponseHours').p90 = 1), '/slas/0/medianResponseHours', 'additionalProperties'],
+    [
+      'an extra property deep inside',
+      (r: Json) => void (at(r, 'slas', 0, 'medianResponseHours').p90 = 1),
+      '/slas/0/medianResponseHours',
+      'additionalProperties',
+    ],
     ['money as a number', (r: Json) => void (at(r, 'comp', 'total', 0).delta = -1350), '/comp/total/0/delta', 'type'],
-    ['money not in cents', (r: Json) => void (at(r, 'comp', 'byPlan', 0).base = '19882.4'), '/comp/byPlan/0/base', 'pattern'],
+    [
+      'money not in cents',
+      (r: Json) => void (at(r, 'comp', 'byPlan', 0).base = '19882.4'),
+      '/comp/byPlan/0/base',
+      'pattern',
+    ],
     ['schemaVersion 2', (r: Json) => void (r.schemaVersion = 2), '/schemaVersion', 'const'],
     ['a missing field', (r: Json) => void delete at(r, 'stamp').dataHash, '/stamp', 'required'],
     ['a count of 1.5', (r: Json) => void (at(r, 'classTransitions').moved = 1.5), '/classTransitions/moved', 'type'],
     ['null where a value is always present', (r: Json) => void (r.comp = null), '/comp', 'type'],
     ['a value outside an enum', (r: Json) => void (at(r, 'inputs').dataFrom = 'elsewhere'), '/inputs/dataFrom', 'enum'],
     ['an abbreviated head SHA', (r: Json) => void (at(r, 'head').sha = 'abc1234'), '/head/sha', 'pattern'],
-    ['a guardrail approver that is no GitHub login', (r: Json) => void (at(r, 'guardrails', 0, 'approvers').users = ['a b']), '/guardrails/0/approvers/users/0', 'pattern'],
+    [
+      'a guardrail approver that is no GitHub login',
+      (r: Json) => void (at(r, 'guardrails', 0, 'approvers').users = ['a b']),
+      '/guardrails/0/approvers/users/0',
+      'pattern',
+    ],
+    [
+      'projected money as a float',
+      (r: Json) => void (at(r, 'projection', 'wonRevenue').delta = -12548.79),
+      '/projection/wonRevenue/delta',
+      'type',
+    ],
+    [
+      'projected money not in cents',
+      (r: Json) => void (at(r, 'projection', 'goalForecast').headHigh = '615006.981'),
+      '/projection/goalForecast/headHigh',
+      'pattern',
+    ],
+    [
+      'an unknown projection code',
+      (r: Json) => void (at(r, 'projection').unknown = 'too-hard'),
+      '/projection/unknown',
+      'enum',
+    ],
+    [
+      'a marginal conversion above 1',
+      (r: Json) =>
+        void (at(r, 'projection', 'stages', 0).marginal = {
+          basis: 'history',
+          worked: 4,
+          advanced: 3,
+          minimumSample: 30,
+          rate: 1.5,
+          low: 0.3,
+          high: 0.9,
+        }),
+      '/projection/stages/0/marginal/rate',
+      'maximum',
+    ],
+    [
+      'a payout change as a float',
+      (r: Json) => void (at(r, 'comp', 'plans', 2, 'parts', 2, 'lines', 0, 'payout').delta = -450),
+      '/comp/plans/2/parts/2/lines/0/payout/delta',
+      'type',
+    ],
+    [
+      'an unknown reason code in a summary',
+      (r: Json) => void (at(r, 'comp', 'plans', 2, 'parts', 2, 'reasons', 0).code = 'quota-moved'),
+      '/comp/plans/2/parts/2/reasons/0/code',
+      'enum',
+    ],
+    [
+      'an unknown reason code on a line',
+      (r: Json) => void (at(r, 'comp', 'plans', 2, 'parts', 2, 'lines', 0, 'reasons', 0).code = 'quota-moved'),
+      '/comp/plans/2/parts/2/lines/0/reasons/0',
+      'oneOf',
+    ],
+    [
+      'a reason without its parameters',
+      (r: Json) => void delete at(r, 'comp', 'plans', 2, 'parts', 2, 'lines', 0, 'reasons', 0).attainment,
+      '/comp/plans/2/parts/2/lines/0/reasons/0',
+      'oneOf',
+    ],
+    [
+      'a line without a reason',
+      (r: Json) => void (at(r, 'comp', 'plans', 2, 'parts', 2, 'lines', 0).reasons = []),
+      '/comp/plans/2/parts/2/lines/0/reasons',
+      'minItems',
+    ],
+    [
+      'an SLA assumption as text',
+      (r: Json) => void (at(r, 'slas', 1).assumption = 'Waits scale with utilisation.'),
+      '/slas/1/assumption',
+      'oneOf',
+    ],
+    [
+      'an SLA assumption missing a parameter',
+      (r: Json) => void delete at(r, 'slas', 1, 'assumption').waitFactor,
+      '/slas/1/assumption',
+      'oneOf',
+    ],
+    [
+      'crossesCapacity outside its enum',
+      (r: Json) => void (at(r, 'constraint').crossesCapacity = 'above'),
+      '/constraint/crossesCapacity',
+      'enum',
+    ],
+    ['a warning as text', (r: Json) => void (r.warnings = ['something went wrong']), '/warnings/0', 'type'],
+    [
+      'an unknown warning code',
+      (r: Json) => void (r.warnings = [{ code: 'comp.mystery', plan: 'x' }]),
+      '/warnings/0/code',
+      'enum',
+    ],
   ])('rejects a report with %s', (_name, change, instancePath, keyword) => {
     const report = structuredClone(example);
     change(report);
-    expect(impactReportErrors(report).map((e) => e.slice(0, e.indexOf(':')))).toContain(`${instancePath || '/'} ${keyword}`);
+    expect(impactReportErrors(report).map((e) => e.slice(0, e.indexOf(':')))).toContain(
+      `${instancePath || '/'} ${keyword}`,
+    );
   });
 
   it('is closed everywhere as published; readers keep closed only the merge gate (head, guardrails), and refuse prototype keys', () => {
     const published = objectSchemas(impactReportSchema);
-    expect(published.filter(([, s]) => s.additionalProperties !== false).map(([p]) => p)).toEqual([]);
+    // An engine warning's extra keys are its parameters (typed by `additionalProperties`), as in the Report's schema.
+    expect(published.filter(([, s]) => s.additionalProperties !== false).map(([p]) => p)).toEqual([
+      '/$defs/engine-warning',
+    ]);
     const closed = objectSchemas(openForReaders(impactReportSchema))
       .filter(([, s]) => s.additionalProperties === false)
       .map(([p, s]) => [p, s.$comment]);
@@ -83,7 +194,9 @@ describe('schemas/impact-report.schema.json', () => {
       ['/$defs/guardrail-result/properties/approvers', closedForReadersMarker],
     ]);
     const report = structuredClone(example);
-    report.projection = { newFigure: 1 };
+    report.newSection = { figure: 1 };
+    at(report, 'projection').newFigure = 1;
+    at(report, 'comp', 'plans', 2, 'parts', 2, 'lines', 0, 'reasons', 0).newParameter = 1;
     expect(() => validateImpactReport(report, 'impact.json')).not.toThrow();
     at(report, 'guardrails', 0).waived = true;
     expect(() => validateImpactReport(report, 'impact.json')).toThrow(/guardrails\[0\] has an unknown key "waived"/);
