@@ -170,7 +170,9 @@ export const projectionSchema: JsonSchema = objectOf<ProjectionSection>(
     totalCost: money('Σ cost over the horizon; null when none changes or one is unknown.'),
     totalCostPerYear: money('The same per year.'),
     currency,
-    assumptions: list(text('An assumption.'), 'Every assumption the figures rest on, in words.'),
+    minimumSample: count(
+      'Worked marginal leads needed before their own conversion is used (the base Funnel’s `projection.minimumSample`, else 30).',
+    ),
     unknown: unknown('Why the projection is empty; null when it was computed.'),
   },
   { description: 'The change carried through the constrained funnel to won deals, revenue, the goal and cost.' },

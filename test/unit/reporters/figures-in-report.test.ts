@@ -10,7 +10,7 @@ import { collectReportFigures, findStrayFigures } from '../../helpers/report-fig
 const formats = ['terminal', 'markdown', 'json'] as const;
 
 /** Digits that are names, not figures: the queue model's name and formula. */
-const prose = ['M/M/1', 'ρ/(1−ρ)'];
+const prose = ['M/M/1', 'ρ/(1−ρ)', 'Wilson 95 %'];
 
 describe('every number a reporter prints is in the report it renders', () => {
   let report: Report;

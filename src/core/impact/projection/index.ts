@@ -28,6 +28,11 @@ function delta(base: Exact | null, head: Exact | null, digits = 4): Delta {
   };
 }
 
+/** A marginal conversion as the report shows it: rates to 4 dp, like every other ratio. */
+function displayMarginal<T extends { rate: number; low: number; high: number }>(m: T | null): T | null {
+  return m === null ? null : { ...m, rate: round(m.rate, 4), low: round(m.low, 4), high: round(m.high, 4) };
+}
+
 function emptySection(unknown: ProjectionUnknown, windowWeeks: number, minimumSample: number): ProjectionSection {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
   const money = { ...none, deltaLow: null, deltaHigh: null, unknown };
@@ -106,7 +111,7 @@ export function projectImpact(
       queueGrowthPerWeek: delta(fb.queue, fh.queue),
       advancedPerWeek: delta(fb.advanced, fh.advanced),
       conversion: i === last ? { base: null, head: null, delta: null } : delta(conversion.base, conversion.head),
-      marginal: flow.marginal[i] ?? null,
+      marginal: displayMarginal(flow.marginal[i] ?? null),
       undeliveredRevenuePerWeek: undelivered === null ? null : undelivered.toFixed(2),
     };
   });
