@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { parseImpactReport } from '../core/impact/read-report.js';
+import { phraseGuardrail } from '../reporters/phrase-guardrail.js';
 
 /** Who may approve a crossed guardrail: GitHub users, `org/team-slug` teams, and how many approvals it needs. */
 export interface GuardrailApprovers {
@@ -13,6 +14,7 @@ export interface ImpactGuardrail {
   id: string;
   description: string;
   isCrossed: boolean;
+  /** Why it is crossed, phrased from the report's `crossings` (`phraseGuardrail`) and cleaned. */
   reason: string;
   approvers: GuardrailApprovers;
 }
@@ -51,6 +53,11 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
     if (seen.has(g.id))
       throw new UsageError(`${source}: guardrails[${i}].id must be unique ("${g.id}" appears twice).`);
     seen.add(g.id);
+    // The gate reads isCrossed; a reason without the flag (or the flag without one) is a forged report.
+    if (g.isCrossed !== g.crossings.length > 0)
+      throw new UsageError(
+        `${source}: guardrails[${i}].isCrossed must be ${g.crossings.length > 0} when it has ${g.crossings.length} crossings.`,
+      );
   }
   return {
     headSha,
@@ -58,7 +65,7 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
       id: g.id,
       description: cleanText(g.description),
       isCrossed: g.isCrossed,
-      reason: cleanText(g.reason),
+      reason: cleanText(phraseGuardrail(g, report)),
       approvers: {
         users: [...g.approvers.users],
         teams: [...g.approvers.teams],

@@ -1,4 +1,4 @@
-import { describeInputChanges } from '../core/impact/guardrails.js';
+import { describeInputChanges } from './phrase-guardrail.js';
 import type { ImpactReport } from '../core/report/impact.js';
 
 /**

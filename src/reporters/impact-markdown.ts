@@ -1,4 +1,5 @@
 import { phraseWarning } from './phrase-warning.js';
+import { phraseGuardrail } from './phrase-guardrail.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatPercent, formatRatio } from './figures.js';
 import { describeCountedAsZero, describeDeclared, describeImpact, volumeLabel } from './impact-headline.js';
@@ -92,7 +93,7 @@ function approvals(r: ImpactReport): string[] {
   if (crossed.length === 0) return ['No guardrail is crossed.', ''];
   const rows = crossed.map((g) => [
     g.id,
-    g.reason,
+    phraseGuardrail(g, r),
     [...g.approvers.users, ...g.approvers.teams].join(', ') +
       (g.approvers.minApprovals > 1 ? ` (${g.approvers.minApprovals} approvals)` : ''),
   ]);

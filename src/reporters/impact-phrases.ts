@@ -1,3 +1,4 @@
+import { round } from '../core/engine/stats.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatDecimal, formatNumber, formatPercent } from './figures.js';
 
@@ -12,6 +13,12 @@ export const NONE = '—';
 
 /** The one minus sign of every impact figure (U+2212; the JSON keeps ASCII `-`). */
 export const MINUS = '\u2212';
+
+/** A number rounded half away from zero to `digits` places, in its shortest form: `1.02`, `−4.79`, `1`. */
+export function figure(n: number, digits = 2): string {
+  const r = round(n, digits);
+  return r < 0 ? `${MINUS}${formatDecimal(String(-r))}` : formatDecimal(String(r));
+}
 
 /** A value with its unit, or {@link NONE}: `6.0 h`, `—`. */
 export function withUnit(text: string | null, unit: string): string {

@@ -1,3 +1,4 @@
+import { phraseGuardrail } from './phrase-guardrail.js';
 import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
@@ -76,7 +77,9 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   for (const g of r.guardrails) {
     const who = [...g.approvers.users, ...g.approvers.teams].join(', ');
     out.push(
-      ...wrap(`${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${g.reason}${g.isCrossed ? ` — needs ${who}` : ''}`),
+      ...wrap(
+        `${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${who}` : ''}`,
+      ),
     );
   }
   out.push('', c.bold('Policy changes'));

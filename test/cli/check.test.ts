@@ -63,7 +63,7 @@ describe('revops check', () => {
     const run = await check('constraint-crossed');
     expect(run.code).toBe(0);
     expect(status()).toMatchObject({ state: 'success', description: 'Approved by vp-sales' });
-    expect(run.stdout).toContain('approved  constraint-overload: mql utilisation 0.87 → 1.04 (above 1.0)');
+    expect(run.stdout).toContain('approved  constraint-overload: constraint_utilisation 1.04 is above 1');
   });
 
   it('fails naming the approver when the approval is on an older commit', async () => {
@@ -220,6 +220,17 @@ describe('revops check', () => {
       'a prototype key in a guardrail',
       (r: Json) => void ((r.guardrails as Json[])[0]!['constructor'] = {}),
       /guardrails\[0\] has an unknown key "constructor"/,
+    ],
+    // The verdict is the crossings, phrased by the reporters: a sentence beside them is a second truth.
+    [
+      'a reason sentence beside the crossings',
+      (r: Json) => void ((r.guardrails as Json[])[0]!.reason = 'nothing to see here'),
+      /guardrails\[0\] has an unknown key "reason"/,
+    ],
+    [
+      'an unknown crossing code',
+      (r: Json) => void (((r.guardrails as Json[])[0]!.crossings as Json[])[0]!.code = 'waived'),
+      /guardrails\[0\]\.crossings\[0\]\.code must be "above", not the string "waived"/,
     ],
   ])(
     'refuses a report with %s (it cannot tell which head it judges, or what crossed): exit 2, no status',

@@ -148,7 +148,7 @@ describe('revops impact on a pull request that also changes data or mappings', {
     ]);
     const mapping = (await impactOf('changed FieldMapping')).report;
     expect(mapping?.inputs).toMatchObject({ dataChanges: [], mappingChanges: ['FieldMapping hubspot changed'] });
-    expect(mapping?.guardrails.find((g) => g.id === 'data-changed')?.reason).toContain('FieldMapping hubspot changed');
+    expect(mapping?.guardrails.find((g) => g.id === 'data-changed')?.crossings).toEqual([{ code: 'data-changed' }]);
   });
 
   it('shows a hostile data file name inert in the terminal', async () => {

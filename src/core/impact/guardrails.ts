@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Policy } from '../policy/types.js';
-import type { GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
+import type { GuardrailCrossing, GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
 
 type Figures = Omit<ImpactReport, 'guardrails'>;
 
@@ -57,18 +57,9 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
   }
 }
 
-/** The changed data files and mappings in one line, e.g. `data/leads.csv changed (+1 −0 ~2 rows)`. */
-export function describeInputChanges(f: Pick<Figures, 'inputs'>, max = 5): string {
-  const files = f.inputs.dataChanges.map((c) => {
-    const rows = c.rows === null ? '' : ` (+${c.rows.added} −${c.rows.removed} ~${c.rows.changed} rows)`;
-    return `${c.file} ${c.change}${rows}${c.note === null ? '' : `, ${c.note}`}`;
-  });
-  const all = [...files, ...f.inputs.mappingChanges];
-  return all.length <= max ? all.join('; ') : `${all.slice(0, max).join('; ')}; and ${all.length - max} more`;
-}
-
-function formatValue(value: number | boolean | null): string {
-  return typeof value === 'number' ? String(Math.round(value * 100) / 100) : String(value);
+/** A metric's value as the report keeps it: 4 dp (the comparison uses the exact value). */
+function roundValue(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
 }
 
 /**
@@ -76,7 +67,8 @@ function formatValue(value: number | boolean | null): string {
  * judges it) against the change: crossed when its metric is above `above` / below `below`
  * (`constraint_moved` when true), or when a policy of one of `changedKinds` changed. A metric
  * that cannot be measured on the change crosses too: a change must not escape a guardrail by
- * making its figure unknown, so the guardrail's approvers decide.
+ * making its figure unknown, so the guardrail's approvers decide. Each reason is a coded
+ * crossing; reporters phrase it (`reporters/phrase-guardrail.ts`).
  */
 export function checkGuardrails(
   guardrails: readonly Policy<'Guardrails'>[],
@@ -86,27 +78,27 @@ export function checkGuardrails(
   const out: GuardrailResult[] = [];
   for (const policy of guardrails) {
     for (const rule of policy.spec.rules) {
-      const reasons: string[] = [];
+      const crossings: GuardrailCrossing[] = [];
       let value: number | boolean | null = null;
       if (rule.metric !== undefined) {
-        value = measureGuardrailMetric(rule.metric, f);
+        const metric = rule.metric;
+        value = measureGuardrailMetric(metric, f);
         if (typeof value === 'boolean') {
-          if (value)
-            reasons.push(
-              rule.metric === 'data_changed' ? `data changed: ${describeInputChanges(f)}` : `${rule.metric} is true`,
-            );
+          if (value) crossings.push(metric === 'data_changed' ? { code: 'data-changed' } : { code: 'is-true', metric });
         } else if (value === null) {
-          reasons.push(`${rule.metric} cannot be measured on this change, so its approvers decide`);
+          crossings.push({ code: 'unmeasurable', metric });
         } else {
+          const shown = roundValue(value);
           if (rule.above !== undefined && value > rule.above)
-            reasons.push(`${rule.metric} ${formatValue(value)} is above ${rule.above}`);
+            crossings.push({ code: 'above', metric, value: shown, limit: rule.above });
           if (rule.below !== undefined && value < rule.below)
-            reasons.push(`${rule.metric} ${formatValue(value)} is below ${rule.below}`);
+            crossings.push({ code: 'below', metric, value: shown, limit: rule.below });
         }
       }
       const kinds = new Set<string>(rule.changedKinds ?? []);
       const touched = changes.filter((c) => kinds.has(c.kind));
-      if (touched.length > 0) reasons.push(`changed: ${touched.map((c) => `${c.kind} ${c.name}`).join(', ')}`);
+      if (touched.length > 0)
+        crossings.push({ code: 'policies-changed', policies: touched.map((c) => ({ kind: c.kind, name: c.name })) });
       out.push({
         id: rule.id,
         description: rule.description ?? null,
@@ -118,9 +110,9 @@ export function checkGuardrails(
                 ...(rule.above === undefined ? {} : { above: rule.above }),
                 ...(rule.below === undefined ? {} : { below: rule.below }),
               },
-        value: typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value,
-        isCrossed: reasons.length > 0,
-        reason: reasons.length > 0 ? reasons.join('; ') : 'not crossed',
+        value: typeof value === 'number' ? roundValue(value) : value,
+        isCrossed: crossings.length > 0,
+        crossings,
         approvers: {
           users: rule.approvers.users ?? [],
           teams: rule.approvers.teams ?? [],

@@ -96,9 +96,23 @@ export interface GuardrailResult {
   /** The metric's value for this change; null when it cannot be measured. */
   value: number | boolean | null;
   isCrossed: boolean;
-  reason: string;
+  /** Why it is crossed, as coded facts (reporters phrase them); empty when it is not crossed. */
+  crossings: GuardrailCrossing[];
   approvers: { users: string[]; teams: string[]; minApprovals: number };
 }
+
+/**
+ * One reason a guardrail is crossed. `value` is the metric's value (4 dp), `limit` the
+ * guardrail's threshold; `data-changed` names no file: the files are in the report's `inputs`.
+ * `policies-changed` names policies from the head's tree (untrusted: reporters escape them).
+ */
+export type GuardrailCrossing =
+  | { code: 'above'; metric: string; value: number; limit: number }
+  | { code: 'below'; metric: string; value: number; limit: number }
+  | { code: 'is-true'; metric: string }
+  | { code: 'data-changed' }
+  | { code: 'unmeasurable'; metric: string }
+  | { code: 'policies-changed'; policies: { kind: string; name: string }[] };
 
 /** One data file that differs between the base and the head commit. */
 export interface DataFileChange {

@@ -11,6 +11,7 @@ import type {
 } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { impactMetrics } from './guardrails.js';
+import { impactGuardrailDefs } from './impact-report-guardrails.js';
 import { impactSlaDefs } from './impact-report-sla.js';
 import { policyKinds } from './kinds.js';
 import { count, flag, list, numberOrNull, oneOf, ref, text, textOrNull } from './report-builders.js';
@@ -152,7 +153,10 @@ export const impactReportDefs: Record<string, JsonSchema> = {
         description: "The metric's value for this change; null when it cannot be measured.",
       },
       isCrossed: flag('Whether the change crosses it: then its approvers must approve the head commit.'),
-      reason: text('Why it is crossed or not, in one line.'),
+      crossings: list(
+        ref('guardrail-crossing', 'One reason it is crossed.'),
+        'Why it is crossed, as coded facts; empty when it is not.',
+      ),
       approvers: objectOf<GuardrailResult['approvers']>(
         {
           users: { ...list(ref('github-login', 'A GitHub login.'), 'GitHub users who may approve.'), maxItems: 50 },
@@ -173,6 +177,7 @@ export const impactReportDefs: Record<string, JsonSchema> = {
     { isClosedForReaders: true, description: 'One guardrail of the base policies, checked against the change.' },
   ),
   ...impactSlaDefs,
+  ...impactGuardrailDefs,
   identifier: { ...sharedDefs.identifier },
   'github-login': { ...sharedDefs['github-login'] },
   'github-team': { ...sharedDefs['github-team'] },

@@ -28,14 +28,14 @@ describe('parseImpactGuardrails', () => {
           id: 'constraint-overload',
           description: 'The constraint stage must not run above capacity',
           isCrossed: true,
-          reason: 'mql utilisation 0.87 → 1.04 (above 1.0)',
+          reason: 'constraint_utilisation 1.04 is above 1',
           approvers: { users: ['vp-sales'], teams: ['org/people-ops'], minApprovals: 1 },
         },
         {
           id: 'payout-cost',
           description: 'Payout cost may not grow more than 5 %',
           isCrossed: false,
-          reason: 'payout cost +1.2 % (at most +5 %)',
+          reason: 'not crossed',
           approvers: { users: ['cfo'], teams: [], minApprovals: 1 },
         },
       ],
@@ -52,8 +52,10 @@ describe('parseImpactGuardrails', () => {
   });
 
   it('strips control, escape and bidi characters from text shown in logs', () => {
-    const parsed = parse(reportWith((r) => void (firstGuardrail(r).reason = 'up\u001b[31m\u202e 5 %\nnow')));
-    expect(parsed.guardrails[0]?.reason).toBe('up [31m  5 % now');
+    const name = 'up\u001b[31m\u202e 5 %\nnow';
+    const crossings = [{ code: 'policies-changed', policies: [{ kind: 'CompPlan', name }] }];
+    const parsed = parse(reportWith((r) => void (firstGuardrail(r).crossings = crossings)));
+    expect(parsed.guardrails[0]?.reason).toBe('changed: CompPlan up [31m  5 % now');
   });
 
   it.each([
@@ -78,6 +80,16 @@ describe('parseImpactGuardrails', () => {
       'a missing isCrossed',
       reportWith((r) => void delete firstGuardrail(r).isCrossed),
       /guardrails\[0\]\.isCrossed is missing\. Expected: Whether the change crosses it/,
+    ],
+    [
+      'a crossed guardrail without a crossing (or the flag would say one thing and the reason another)',
+      reportWith((r) => void (firstGuardrail(r).crossings = [])),
+      /guardrails\[0\]\.isCrossed must be false when it has 0 crossings/,
+    ],
+    [
+      'a crossing on a guardrail marked not crossed',
+      reportWith((r) => void ((r.guardrails[1] as Json).crossings = firstGuardrail(r).crossings)),
+      /guardrails\[1\]\.isCrossed must be true when it has 1 crossings/,
     ],
     [
       'a duplicate id',

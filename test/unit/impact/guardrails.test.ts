@@ -77,7 +77,7 @@ describe('checkGuardrails', () => {
     expect(pay).toMatchObject({
       isCrossed: true,
       value: null,
-      reason: 'payout_cost_change_pct cannot be measured on this change, so its approvers decide',
+      crossings: [{ code: 'unmeasurable', metric: 'payout_cost_change_pct' }],
     });
     const noVolume = {
       ...figures,
@@ -113,7 +113,11 @@ describe('checkGuardrails', () => {
       near,
       [],
     );
-    expect(result).toMatchObject({ isCrossed: true, value: -0.005 });
+    expect(result).toMatchObject({
+      isCrossed: true,
+      value: -0.005,
+      crossings: [{ code: 'below', metric: 'goal_forecast_change_pct', value: -0.005, limit: -0.004 }],
+    });
   });
 
   it('is crossed by a change to a policy of a listed kind, naming it', () => {
@@ -126,7 +130,7 @@ describe('checkGuardrails', () => {
     );
     expect(result).toMatchObject({
       isCrossed: true,
-      reason: 'changed: CompPlan ae-new-business',
+      crossings: [{ code: 'policies-changed', policies: [{ kind: 'CompPlan', name: 'ae-new-business' }] }],
       approvers: { users: [], teams: ['org/people-ops'], minApprovals: 2 },
     });
   });
@@ -144,7 +148,7 @@ describe('checkGuardrails', () => {
     expect(checkGuardrails(rule, { ...figures, inputs: none }, [])[0]).toMatchObject({
       isCrossed: false,
       value: false,
-      reason: 'not crossed',
+      crossings: [],
     });
     const changed: ImpactInputs = {
       ...none,
@@ -157,7 +161,7 @@ describe('checkGuardrails', () => {
     expect(checkGuardrails(rule, { ...figures, inputs: changed }, [])[0]).toMatchObject({
       isCrossed: true,
       value: true,
-      reason: 'data changed: data/activities.csv changed (+1 −0 ~2 rows); FieldMapping hubspot changed',
+      crossings: [{ code: 'data-changed' }],
       approvers: { teams: ['org/revops'] },
     });
   });

@@ -189,6 +189,9 @@ describe('schemas/impact-report.schema.json', () => {
       .map(([p, s]) => [p, s.$comment]);
     expect(closed).toEqual([
       ['/properties/head', closedForReadersMarker],
+      // Each crossing (above, below, is-true, data-changed, unmeasurable, policies-changed and its policies).
+      ...[0, 1, 2, 3, 4, 5].map((i) => [`/$defs/guardrail-crossing/oneOf/${i}`, closedForReadersMarker]),
+      ['/$defs/guardrail-crossing/oneOf/5/properties/policies/items', closedForReadersMarker],
       ['/$defs/guardrail-result', closedForReadersMarker],
       ['/$defs/guardrail-result/properties/threshold', closedForReadersMarker],
       ['/$defs/guardrail-result/properties/approvers', closedForReadersMarker],
@@ -200,6 +203,11 @@ describe('schemas/impact-report.schema.json', () => {
     expect(() => validateImpactReport(report, 'impact.json')).not.toThrow();
     at(report, 'guardrails', 0).waived = true;
     expect(() => validateImpactReport(report, 'impact.json')).toThrow(/guardrails\[0\] has an unknown key "waived"/);
+    delete at(report, 'guardrails', 0).waived;
+    at(report, 'guardrails', 0).crossings = [
+      { code: 'above', metric: 'constraint_utilisation', value: 1.02, limit: 1, x: 1 },
+    ];
+    expect(() => validateImpactReport(report, 'impact.json')).toThrow(/guardrails\[0\]\.crossings\[0\]/);
   });
 
   it('ties each object schema to its TypeScript type: a missing, unknown or wrongly optional key does not compile', () => {

@@ -1,0 +1,41 @@
+import type { GuardrailCrossing, GuardrailResult, ImpactReport } from '../core/report/impact.js';
+import { figure } from './impact-phrases.js';
+
+/**
+ * The one place a guardrail's coded crossings become words, for the impact reporters and the
+ * GitHub commit status alike. Plain text holding policy and file names from the head's tree:
+ * each output escapes it with its own sanitiser, as for every other untrusted value.
+ */
+
+/** The changed data files and mappings in one line, e.g. `data/leads.csv changed (+1 −0 ~2 rows)`. */
+export function describeInputChanges(r: Pick<ImpactReport, 'inputs'>, max = 5): string {
+  const files = r.inputs.dataChanges.map((c) => {
+    const rows = c.rows === null ? '' : ` (+${c.rows.added} −${c.rows.removed} ~${c.rows.changed} rows)`;
+    return `${c.file} ${c.change}${rows}${c.note === null ? '' : `, ${c.note}`}`;
+  });
+  const all = [...files, ...r.inputs.mappingChanges];
+  return all.length <= max ? all.join('; ') : `${all.slice(0, max).join('; ')}; and ${all.length - max} more`;
+}
+
+/** One crossing as a clause: `constraint_utilisation 1.02 is above 1`. */
+export function phraseCrossing(c: GuardrailCrossing, r: Pick<ImpactReport, 'inputs'>): string {
+  switch (c.code) {
+    case 'above':
+      return `${c.metric} ${figure(c.value)} is above ${figure(c.limit)}`;
+    case 'below':
+      return `${c.metric} ${figure(c.value)} is below ${figure(c.limit)}`;
+    case 'is-true':
+      return `${c.metric} is true`;
+    case 'data-changed':
+      return `data changed: ${describeInputChanges(r)}`;
+    case 'unmeasurable':
+      return `${c.metric} cannot be measured on this change, so its approvers decide`;
+    case 'policies-changed':
+      return `changed: ${c.policies.map((p) => `${p.kind} ${p.name}`).join(', ')}`;
+  }
+}
+
+/** Why a guardrail is crossed, its crossings joined by `; `, or `not crossed`. */
+export function phraseGuardrail(g: Pick<GuardrailResult, 'crossings'>, r: Pick<ImpactReport, 'inputs'>): string {
+  return g.crossings.length === 0 ? 'not crossed' : g.crossings.map((c) => phraseCrossing(c, r)).join('; ');
+}
