@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { round } from '../engine/stats.js';
 import type { Policy } from '../policy/types.js';
 import type { GuardrailCrossing, GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
 
@@ -59,7 +60,7 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
 
 /** A metric's value as the report keeps it: 4 dp (the comparison uses the exact value). */
 function roundValue(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
+  return round(value, 4);
 }
 
 /**
