@@ -70,7 +70,7 @@ function summaryTable(r: ImpactReport): string[] {
         : `${formatPercent(flow.head)} (${formatPercent(flow.headLow)}–${formatPercent(flow.headHigh)})`,
       flow.delta === null ? '' : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`,
     ]);
-  // The goal section's forecast rides on open deals, which a policy change does not move.
+  // The goal section's forecast rides on today's open deals and win rate; it is not re-projected for the change.
   if (r.goal !== null)
     rows.push([
       'Goal forecast, open-pipeline velocity (attainment)',

@@ -125,7 +125,7 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   if (r.goal !== null)
     out.push(
       '',
-      `Goal forecast by open-pipeline velocity (open deals, which a policy change does not move): ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`,
+      `Goal forecast by open-pipeline velocity (today's open deals and win rate, not re-projected for the change): ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`,
     );
   if (r.warnings.length > 0)
     out.push(

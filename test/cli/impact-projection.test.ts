@@ -89,6 +89,12 @@ describe('impact projection scenarios', () => {
       expect.objectContaining({ team: 'ae', headcount: { base: 3, head: 1, delta: -2 }, costBasis: 'ote' }),
     ]);
     expect(p.costs[0]?.perYear).toBe(new Decimal(ote).times(-2).toFixed(2));
+    // Over the horizon, from the exact time left (not the 2-dp days the goal section shows): the
+    // goal period ends 2027-01-01 00:00 New York = 05:00 UTC; as-of 2026-04-01T03:59:40Z, so
+    // 275 days 1 h 0 min 20 s; −2 × OTE × days ÷ 7 ÷ 52.
+    const left = new Decimal(Date.parse('2027-01-01T05:00:00Z') - Date.parse('2026-04-01T03:59:40Z')).div(86_400_000);
+    const over = new Decimal(ote).times(-2).times(left).div(7).div(52).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    expect(p.costs[0]?.overHorizon).toBe(over.toFixed(2));
     expect(p.totalCostPerYear).toBe(p.costs[0]?.perYear);
     expect(r.constraint.stage).toMatchObject({ base: 'mql', head: 'sql' });
   });

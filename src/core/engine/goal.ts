@@ -172,6 +172,7 @@ export function measureGoal(
       },
       forecast: {
         remainingDays: remaining.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
+        remainingDaysExact: remaining.toFixed(),
         projected: projected === null ? null : formatMoney(projected),
         projectedAttainment: projected === null || target.isZero() ? null : toRatio(projected.div(target)),
         projectedAttainmentExact: projected === null || target.isZero() ? null : projected.div(target).toFixed(),

@@ -72,7 +72,10 @@ export interface GoalSection {
    * decimal text a guardrail should compare.
    */
   forecast: {
+    /** Days left after as-of, 2 dp for display. */
     remainingDays: number;
+    /** The same, exact: what the impact projection's horizon is built from. */
+    remainingDaysExact: string;
     projected: string | null;
     projectedAttainment: number | null;
     projectedAttainmentExact: string | null;

@@ -214,7 +214,8 @@ export const reportSections: Props = {
       ),
       forecast: object(
         {
-          remainingDays: nonNegative('Days left in the goal period after as-of.'),
+          remainingDays: nonNegative('Days left in the goal period after as-of, 2 dp.'),
+          remainingDaysExact: ref('exact-or-null', 'The same, exact (never rounded).'),
           projected: ref('money-or-null', 'actual + velocity × remaining days; null without a velocity.'),
           projectedAttainment: numberOrNull(
             'projected ÷ target, rounded to 4 dp for display; null without a projection.',

@@ -79,7 +79,7 @@ export function projectImpact(
   if (path.length === 0) return emptySection('no-funnel', round(windowWeeks, 4), minimumSample);
   const { counts, added, removed } = countStages(base, head, leads, path, { start, asOf });
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
-  const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDays).div(7);
+  const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
   const money = projectMoney(base, head, flow, horizonWeeks);
   const last = counts.length - 1;
   const won = (f: FlowStage[]) => (f[last] as FlowStage).demand;

@@ -65,6 +65,7 @@ describe('measureGoal', () => {
       },
       forecast: {
         remainingDays: 31, // March
+        remainingDaysExact: '31',
         projected: '765.00', // 300 + 15 × 31
         projectedAttainment: 0.765,
         projectedAttainmentExact: '0.765', // 765 ÷ 1000
