@@ -1,20 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDataAt } from '../../src/cli/data-changes.js';
 import { useTempDirs } from '../helpers/paths.js';
-
-function git(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'a',
-    GIT_AUTHOR_EMAIL: 'a@example.test',
-    GIT_COMMITTER_NAME: 'a',
-    GIT_COMMITTER_EMAIL: 'a@example.test',
-  };
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
-}
+import { git } from '../helpers/git.js';
 
 describe('compareDataAt', () => {
   const tempDir = useTempDirs();

@@ -5,17 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readTreeAt } from '../../src/cli/git-policies.js';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
-
-function git(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'a',
-    GIT_AUTHOR_EMAIL: 'a@example.test',
-    GIT_COMMITTER_NAME: 'a',
-    GIT_COMMITTER_EMAIL: 'a@example.test',
-  };
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
-}
+import { git } from '../helpers/git.js';
 
 describe('reading policies from a git commit', () => {
   const tempDir = useTempDirs();

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,20 +6,10 @@ import { runRevops } from '../helpers/cli.js';
 import { fakeUser, pullRequestEvent, repoFullName, startFakeGitHub } from '../helpers/github-server.js';
 import { makeTempDir, repoRoot } from '../helpers/paths.js';
 import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { git } from '../helpers/git.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const honestCrossings = ['constraint-overload', 'sla-compliance-drop'];
-
-function git(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'a',
-    GIT_AUTHOR_EMAIL: 'a@example.test',
-    GIT_COMMITTER_NAME: 'a',
-    GIT_COMMITTER_EMAIL: 'a@example.test',
-  };
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
-}
 
 /** Attacks a pull request adds to the honest change (MQL minScore 65 → 60), each on its own branch. */
 const attacks: Record<string, (repo: string) => void> = {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,18 +5,10 @@ import type { ImpactReport } from '../../src/core/report/impact.js';
 import { renderOutput } from '../../src/reporters/registry.js';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
+import { git } from '../helpers/git.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const data = join(repoRoot, 'examples', 'data');
-
-function git(cwd: string, ...args: string[]): string {
-  const env = { GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a' };
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, GIT_COMMITTER_EMAIL: 'a@example.test' },
-  }).trim();
-}
 
 describe('revops impact --base REF with no head: the working tree, like git diff', () => {
   const tempDir = useTempDirs();

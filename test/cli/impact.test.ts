@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { runRevops } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
 import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { git } from '../helpers/git.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const data = join(repoRoot, 'examples', 'data');
@@ -31,20 +31,6 @@ function expectChangeFigures(text: string): void {
   expect(text).toMatch(/payout\s+[−-]1,350\.00 USD \\?\([−-]3\.5 %\\?\)/); // 1,350.00 ÷ 39,009.47 = 3.46 %
   expect(text).toMatch(/constraint-overload\W.*1\.02 is above 1/);
   expect(text).toMatch(/sla-compliance-drop\W.*−4\.79 is below −3/);
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'a',
-      GIT_AUTHOR_EMAIL: 'a@example.test',
-      GIT_COMMITTER_NAME: 'a',
-      GIT_COMMITTER_EMAIL: 'a@example.test',
-    },
-  }).trim();
 }
 
 describe('revops impact', () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
 import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { git } from '../helpers/git.js';
 
 interface Step {
   name?: string;
@@ -16,17 +17,6 @@ const stageTwo = parse(
   readFileSync(join(repoRoot, 'templates/policy-repo/.github/workflows/revops-comment.yml'), 'utf8'),
 ) as { jobs: { comment: { steps: Step[] } } };
 const fetchStep = stageTwo.jobs.comment.steps.find((s) => s.name?.startsWith('Fetch the pull request')) as Step;
-
-function git(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'a',
-    GIT_AUTHOR_EMAIL: 'a@example.test',
-    GIT_COMMITTER_NAME: 'a',
-    GIT_COMMITTER_EMAIL: 'a@example.test',
-  };
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
-}
 
 describe("stage two's replay on a base checkout", () => {
   const tempDir = useTempDirs();
