@@ -1,7 +1,7 @@
 import type { ImpactReport, PolicyChange } from '../core/report/impact.js';
 import type { ProjectedStage, ProjectionSection, ProjectionUnknown } from '../core/report/projection.js';
 import { formatDecimal, formatMoney, formatNumber, formatPercent } from './figures.js';
-import { signedMoney } from './impact-phrases.js';
+import { NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeAssumptions } from './projection-assumptions.js';
 
 /** Why a projected figure is "—", in words. */
@@ -14,13 +14,8 @@ const unknownText: Record<ProjectionUnknown, string> = {
   'not-computed': "the goal's metric is not won deals or won amount",
 };
 
-function signedNumber(x: number | null, digits = 2): string {
-  if (x === null) return '—';
-  return `${x < 0 ? '−' : x > 0 ? '+' : '±'}${formatDecimal(Math.abs(x), digits)}`;
-}
-
 function valueText(v: unknown): string {
-  return v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+  return v === null || v === undefined ? NONE : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** The policy change in one line: the first changed value of the first changed policy, and how many more. */
@@ -102,7 +97,7 @@ export function projectionRows(p: ProjectionSection): string[][] {
     s.stage,
     pair(s.demandPerWeek),
     s.arrivalsToPeriodEnd.base === null
-      ? '—'
+      ? NONE
       : `${formatNumber(s.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s.arrivalsToPeriodEnd.head, 0)}`,
     s.capacityPerWeek.base === null && s.capacityPerWeek.head === null ? 'unbounded' : pair(s.capacityPerWeek),
     pair(s.throughputPerWeek),
@@ -117,7 +112,7 @@ export function projectionSummary(p: ProjectionSection): string[] {
   const out: string[] = [];
   const w = p.wonPerWeek;
   out.push(
-    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${signedNumber(w.delta)}; range ${formatNumber(w.headLow, 2)}–${formatNumber(w.headHigh, 2)}).`,
+    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))}; range ${formatNumber(w.headLow, 2)}–${formatNumber(w.headHigh, 2)}).`,
   );
   const rev = p.wonRevenue;
   out.push(
@@ -135,7 +130,7 @@ export function projectionSummary(p: ProjectionSection): string[] {
       `Team ${c.team}: headcount ${formatNumber(c.headcount.base, 1)} → ${formatNumber(c.headcount.head, 1)}, ${
         c.perYear === null
           ? `cost — (${unknownText[c.unknown ?? 'no-cost-per-head']})`
-          : `${signedMoney(c.perYear, p.currency)} a year, ${c.overHorizon === null ? '—' : signedMoney(c.overHorizon, p.currency)} to the period's end`
+          : `${signedMoney(c.perYear, p.currency)} a year, ${c.overHorizon === null ? NONE : signedMoney(c.overHorizon, p.currency)} to the period's end`
       }.`,
     );
   for (const s of p.stages)
