@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { BooleanCoercer, ownCopy, RecentCopies } from '../../../src/core/data/coerce.js';
-import { DateTimeCoercer, daysSinceEpoch, plainUtcMillis } from '../../../src/core/data/coerce-date.js';
+import { DateTimeCoercer } from '../../../src/core/data/coerce-date.js';
+import { daysSinceEpoch, plainUtcMillis } from '../../../src/core/data/plain-utc.js';
 import { CoercionFailure } from '../../../src/core/data/coerce-failure.js';
 import { NumberCoercer, plainDecimal, plainInteger } from '../../../src/core/data/coerce-number.js';
 import { resolveCell } from '../../../src/core/data/resolve-cell.js';
