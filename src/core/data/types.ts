@@ -38,6 +38,8 @@ export type DataIssueCode =
   | 'data.forbidden-key'
   | 'data.future-date'
   | 'data.duplicate-id'
+  | 'data.negative-number'
+  | 'data.invisible-character'
   // a whole file (its rows are not read)
   | 'data.empty-file'
   | 'data.header-empty'

@@ -11,6 +11,8 @@ export interface FieldSpec {
   type: FieldType;
   description: string;
   required?: boolean;
+  /** A quantity that cannot be below zero (a deal amount, a count): a negative value rejects the row. */
+  isNonNegative?: boolean;
 }
 
 type Fields = Readonly<Record<string, FieldSpec>>;
@@ -34,17 +36,21 @@ const leads: Fields = {
   industry: { type: 'string', description: 'Industry of the company.' },
   country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code.' },
   region: { type: 'string', description: 'Sales region, e.g. na, emea, apac.' },
-  employee_count: { type: 'integer', description: 'Number of employees at the company.' },
-  annual_revenue: { type: 'decimal', description: 'Annual revenue of the company.' },
+  employee_count: { type: 'integer', isNonNegative: true, description: 'Number of employees at the company.' },
+  annual_revenue: { type: 'decimal', isNonNegative: true, description: 'Annual revenue of the company.' },
   is_customer: { type: 'boolean', description: 'The company is already a customer.' },
   is_competitor: { type: 'boolean', description: 'The lead works for a competitor.' },
   is_student: { type: 'boolean', description: 'The lead is a student.' },
   unsubscribed: { type: 'boolean', description: 'The lead has opted out of marketing email.' },
-  page_views: { type: 'integer', description: 'Website page views in the scoring window.' },
-  pricing_page_views: { type: 'integer', description: 'Pricing page views in the scoring window.' },
-  content_downloads: { type: 'integer', description: 'Gated content downloads.' },
-  webinar_attended: { type: 'integer', description: 'Webinars attended.' },
-  email_clicks: { type: 'integer', description: 'Marketing email clicks.' },
+  page_views: { type: 'integer', isNonNegative: true, description: 'Website page views in the scoring window.' },
+  pricing_page_views: {
+    type: 'integer',
+    isNonNegative: true,
+    description: 'Pricing page views in the scoring window.',
+  },
+  content_downloads: { type: 'integer', isNonNegative: true, description: 'Gated content downloads.' },
+  webinar_attended: { type: 'integer', isNonNegative: true, description: 'Webinars attended.' },
+  email_clicks: { type: 'integer', isNonNegative: true, description: 'Marketing email clicks.' },
   demo_requested: { type: 'boolean', description: 'Submitted a demo request (hand-raiser).' },
   contact_sales: { type: 'boolean', description: 'Submitted a contact-sales form (hand-raiser).' },
   trial_signup: { type: 'boolean', description: 'Started a product trial.' },
@@ -66,13 +72,13 @@ const opportunities: Fields = {
   account_id: { type: 'string', description: 'Account (company) id.' },
   owner_id: { type: 'string', description: 'User id of the account executive.' },
   name: { type: 'string', description: 'Opportunity name.' },
-  amount: { type: 'decimal', description: 'Deal value in `currency`.' },
+  amount: { type: 'decimal', isNonNegative: true, description: 'Deal value in `currency`.' },
   currency: { type: 'string', description: 'ISO 4217 currency code.' },
   stage: { type: 'string', description: 'Canonical stage at export time.' },
   source: { type: 'string', description: 'Acquisition channel of the originating lead.' },
   segment: { type: 'string', description: 'Market segment.' },
   product: { type: 'string', description: 'Product or plan sold.' },
-  term_months: { type: 'integer', description: 'Contract length in months.' },
+  term_months: { type: 'integer', isNonNegative: true, description: 'Contract length in months.' },
   created_at: { type: 'datetime', required: true, description: 'When the opportunity was created.' },
   closed_at: { type: 'datetime', description: 'When it was closed (won or lost); empty while open.' },
   won: { type: 'boolean', description: 'true when closed won, false when closed lost, empty while open.' },

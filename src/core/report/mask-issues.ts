@@ -33,6 +33,8 @@ const REASONS: Partial<Record<DataIssueCode, string>> = {
   'data.bad-encoding': 'the value holds bytes that are not UTF-8',
   'data.unmapped-value': "the value is not listed in the mapping's `values`",
   'data.derive-failed': 'the derive rule failed on this row',
+  'data.negative-number': 'the value is negative, and this quantity cannot be',
+  'data.invisible-character': 'the id holds an invisible or control character',
   'data.bad-json': 'the record is not valid JSON',
   'data.not-an-object': 'the record is not a JSON object',
   'data.forbidden-key': 'the record has a key that is not allowed',

@@ -30,6 +30,8 @@ export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.forbidden-key': true,
   'data.future-date': true,
   'data.duplicate-id': true,
+  'data.negative-number': true,
+  'data.invisible-character': true,
   'data.empty-file': true,
   'data.header-empty': true,
   'data.header-duplicate': true,
