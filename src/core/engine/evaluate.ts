@@ -22,6 +22,8 @@ import type { EventTimes, QualifiedEvent } from './events.js';
 import { measureFunnel } from './funnel.js';
 import { measureGoal, measureGoalAttainment } from './goal.js';
 import { EvaluationInputError } from '../errors.js';
+import { endRunBudget, LOGIC_MAX_RUN_STEPS, LOGIC_RUN_STEPS_PER_ROW, startRunBudget } from '../logic/budget.js';
+import { RuleCostError } from '../logic/errors.js';
 import { listPeriods } from './periods.js';
 import { checkWindowSpan, findDefaultStart, latestSource } from './window.js';
 import type { WindowBound } from './window.js';
@@ -56,6 +58,8 @@ export interface EvaluateOptions {
   policyIssues?: readonly Issue[];
   /** Called as each step starts (`done` of `total` steps finished), for a progress bar. */
   onStep?: (step: EvaluationStep, done: number, total: number) => void;
+  /** Most JSON Logic steps the rules may take over all rows (default: see `budget.ts`; lower in tests). */
+  maxRuleSteps?: number;
 }
 
 /** The steps of an evaluation, in order. */
@@ -92,6 +96,23 @@ export interface Evaluation {
 
 /** `evaluatePipeline`, also returning every lead's class. */
 export function evaluateWithState(set: PolicySet, prepared: PreparedData, options: EvaluateOptions): Evaluation {
+  const rows = prepared.data.leads.length + prepared.data.opportunities.length + prepared.data.activities.length;
+  startRunBudget(options.maxRuleSteps ?? LOGIC_MAX_RUN_STEPS + LOGIC_RUN_STEPS_PER_ROW * rows);
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluateOnce(set, prepared, options);
+  } catch (error) {
+    const overrun = endRunBudget();
+    throw overrun === undefined ? error : new RuleCostError(overrun);
+  }
+  // Rows past the budget failed their rules; a report built on them would be wrong, not partial.
+  const overrun = endRunBudget();
+  if (overrun !== undefined) throw new RuleCostError(overrun);
+  return evaluation;
+}
+
+/** One evaluation, within the rules' budget `evaluateWithState` keeps. */
+function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateOptions): Evaluation {
   const { data } = prepared;
   const asOf = options.asOf ?? prepared.latest;
   if (asOf === undefined) throw new EvaluationInputError(explainNoTimestamp(data));

@@ -52,6 +52,25 @@ export class RuleEvaluationError extends RevopsError {
   }
 }
 
+/**
+ * An evaluation whose rules went past the work all rows together may take (`LOGIC_MAX_RUN_STEPS`):
+ * the whole run fails, since the rows past the limit could not be classified.
+ */
+export class RuleCostError extends RevopsError {
+  override readonly name = 'RuleCostError';
+  readonly path: LogicPath;
+
+  constructor(overrun: { op: string; path: LogicPath; limit: number }) {
+    super(
+      'rule-evaluation',
+      `The rules took more than ${overrun.limit.toLocaleString('en-US')} steps over the data (loops and ` +
+        `\`business_hours_between\` spans), first past it at ${formatLogicPath(overrun.path)} (\`${overrun.op}\`). ` +
+        'Simplify that rule: loop over shorter lists, or measure shorter spans.',
+    );
+    this.path = overrun.path;
+  }
+}
+
 /** `spec.exclusions[0].when.and[1]`. */
 export function formatLogicPath(path: readonly (string | number)[]): string {
   let text = '';

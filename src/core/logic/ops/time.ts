@@ -1,3 +1,4 @@
+import { spendRunSteps } from '../budget.js';
 import { LogicCompileError } from '../errors.js';
 import { failure, markSafeIf } from '../safety.js';
 import { toInstant } from '../instants.js';
@@ -73,6 +74,8 @@ export const timeOperators = {
         const from = instantArg(input, 0, d);
         const to = instantArg(input, 1, d);
         if (from === null || to === null) return null;
+        // Its work is the days it walks: counted against the evaluation's budget.
+        spendRunSteps(Math.floor(Math.abs(to - from) / DAY_MS) + 1, input.op, input.path);
         try {
           return calendar.hoursBetween(from, to);
         } catch (error) {
