@@ -68,6 +68,7 @@ export type PolicyIssueCode =
   | 'logic.one-operator'
   | 'logic.budget'
   | 'logic.unknown-field'
+  | 'logic.date-compared-to-text'
   // references between policies and names
   | 'ref.class-missing'
   | 'ref.component-missing'

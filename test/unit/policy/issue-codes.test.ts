@@ -87,6 +87,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'logic.one-operator': true,
   'logic.budget': true,
   'logic.unknown-field': true,
+  'logic.date-compared-to-text': true,
   'ref.class-missing': true,
   'ref.component-missing': true,
   'ref.event-missing': true,

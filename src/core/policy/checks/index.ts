@@ -8,6 +8,7 @@ import { handoffSlaRefs } from './handoff-sla.js';
 import { leadDefinitionRefs } from './lead-definition.js';
 import { logicCalendarsExist } from './logic-calendars.js';
 import { logicRulesCompile } from './logic-compile.js';
+import { logicDatesNotText } from './logic-date-text.js';
 import { logicVarsExist } from './logic-vars.js';
 import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
@@ -28,6 +29,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   fieldMappingValid,
   guardrailsValid,
   logicVarsExist,
+  logicDatesNotText,
   logicCalendarsExist,
   logicRulesCompile,
   policyTestRefs,
