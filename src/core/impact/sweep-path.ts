@@ -1,0 +1,257 @@
+import { Decimal } from 'decimal.js';
+import { parseDocument } from 'yaml';
+import { safeYamlOptions } from '../policy/parse.js';
+import type { PolicySource } from '../policy/load.js';
+import { UsageError } from '../errors.js';
+import { isPolicyKind } from '../schemas/index.js';
+import type { PolicyKind } from '../schemas/index.js';
+import type { Policy, PolicySet } from '../policy/types.js';
+
+/** The most values one sweep evaluates: each is a full evaluation of the head. */
+export const MAX_SWEEP_VALUES = 50;
+const MAX_SPEC_LENGTH = 500;
+const MAX_SEGMENTS = 32;
+const NUMBER = /^-?\d{1,15}(\.\d{1,10})?$/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** One step of a sweep path: a mapping key, a list index, or the list item whose `key` equals `value`. */
+export type PathStep =
+  { type: 'key'; key: string } | { type: 'index'; index: number } | { type: 'match'; key: string; value: string };
+
+/** `--sweep [Kind[/name]:]PATH=FROM..TO[:STEP]`, parsed. */
+export interface SweepSpec {
+  /** The text of PATH as given (without the document prefix). */
+  path: string;
+  steps: PathStep[];
+  /** The document PATH is in, when the flag names it. */
+  kind: PolicyKind | null;
+  name: string | null;
+  from: Decimal;
+  to: Decimal;
+  step: Decimal;
+  /** FROM, FROM + STEP, … up to TO, exact. */
+  values: Decimal[];
+}
+
+/** The policy a sweep path resolved to, and the concrete YAML path (indexes for list items) of the value. */
+export interface SweepTarget {
+  policy: Policy;
+  /** Keys and list indexes from the document root. */
+  yamlPath: (string | number)[];
+  /** The value there in the head: a number, a decimal text, or null when the key is absent. */
+  current: number | string | null;
+}
+
+function parseNumber(text: string, what: string): Decimal {
+  if (!NUMBER.test(text))
+    throw new UsageError(`--sweep: ${what} "${text}" is not a number (write an integer or a decimal like 0.5).`);
+  return new Decimal(text);
+}
+
+/** Parses `a.b[id=x][0].c` into steps. */
+export function parsePathSteps(path: string): PathStep[] {
+  const steps: PathStep[] = [];
+  const token = /([^.[\]]+)|\[([^\]]*)\]|(\.)/gy;
+  let expectKey = true;
+  let match: RegExpExecArray | null;
+  let at = 0;
+  while (at < path.length && (match = token.exec(path)) !== null) {
+    at = token.lastIndex;
+    const [, key, selector, dot] = match;
+    if (dot !== undefined) {
+      if (expectKey) break;
+      expectKey = true;
+      continue;
+    }
+    if (key !== undefined) {
+      if (!expectKey || !KEY.test(key) || FORBIDDEN_KEYS.has(key)) throw badPath(path, `"${key}" is not a key`);
+      steps.push({ type: 'key', key });
+      expectKey = false;
+      continue;
+    }
+    if (expectKey || selector === undefined) throw badPath(path, 'a [selector] must follow a key');
+    if (/^\d{1,6}$/.test(selector)) steps.push({ type: 'index', index: Number(selector) });
+    else {
+      const eq = selector.indexOf('=');
+      const k = selector.slice(0, eq);
+      if (eq <= 0 || !KEY.test(k) || FORBIDDEN_KEYS.has(k))
+        throw badPath(path, `[${selector}] is neither an index nor key=value`);
+      steps.push({ type: 'match', key: k, value: selector.slice(eq + 1) });
+    }
+  }
+  if (at !== path.length || expectKey || steps.length === 0) throw badPath(path, 'write keys joined by dots');
+  if (steps.length > MAX_SEGMENTS) throw badPath(path, `more than ${MAX_SEGMENTS} steps`);
+  if (steps[steps.length - 1]?.type !== 'key') throw badPath(path, 'it must end with a key');
+  return steps;
+}
+
+function badPath(path: string, why: string): UsageError {
+  return new UsageError(
+    `--sweep: the path "${path}" cannot be read: ${why} (e.g. spec.classes[id=mql].minScore, or LeadDefinition/name:spec.classes[id=mql].minScore).`,
+  );
+}
+
+/** Parses the `--sweep` flag: the document, the path and the exact values (at most {@link MAX_SWEEP_VALUES}). */
+export function parseSweepSpec(text: string): SweepSpec {
+  if (text.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
+  const eq = text.lastIndexOf('=');
+  if (eq <= 0) throw new UsageError('--sweep takes PATH=FROM..TO[:STEP], e.g. spec.classes[id=mql].minScore=50..70:5.');
+  const range = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text.slice(eq + 1));
+  if (range === null)
+    throw new UsageError(`--sweep: "${text.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
+  const from = parseNumber(range[1] ?? '', 'FROM');
+  const to = parseNumber(range[2] ?? '', 'TO');
+  const step = range[3] === undefined ? new Decimal(1) : parseNumber(range[3], 'STEP');
+  if (from.gt(to)) throw new UsageError(`--sweep: FROM ${from.toFixed()} is above TO ${to.toFixed()}.`);
+  if (step.lte(0)) throw new UsageError(`--sweep: STEP must be above 0, not ${step.toFixed()}.`);
+  // Counted before any value is made: a huge range costs nothing to refuse.
+  const count = to.minus(from).div(step).floor().plus(1);
+  if (count.gt(MAX_SWEEP_VALUES))
+    throw new UsageError(
+      `--sweep: ${from.toFixed()}..${to.toFixed()} in steps of ${step.toFixed()} is ${count.toFixed()} values; a sweep takes at most ${MAX_SWEEP_VALUES}.`,
+    );
+  const values = Array.from({ length: count.toNumber() }, (_, i) => from.plus(step.times(i)));
+  let left = text.slice(0, eq);
+  let kind: PolicyKind | null = null;
+  let name: string | null = null;
+  const target = /^([A-Za-z]+)(?:\/([^:]+))?:/.exec(left);
+  if (target !== null) {
+    const k = target[1] ?? '';
+    if (!isPolicyKind(k)) throw new UsageError(`--sweep: "${k}" is not a policy kind.`);
+    kind = k;
+    name = target[2] ?? null;
+    left = left.slice(target[0].length);
+  }
+  return { path: left, steps: parsePathSteps(left), kind, name, from, to, step, values };
+}
+
+/** The path's steps as text, for messages. */
+function describeSteps(steps: readonly PathStep[]): string {
+  return steps
+    .map((s, i) =>
+      s.type === 'key'
+        ? `${i === 0 ? '' : '.'}${s.key}`
+        : s.type === 'index'
+          ? `[${s.index}]`
+          : `[${s.key}=${s.value}]`,
+    )
+    .join('');
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Walks a document along the steps: the YAML path of the value and the value, or why it does not
+ * lead to a number there. The last key may be absent (the sweep then adds it).
+ */
+export function walkSweepPath(
+  doc: unknown,
+  steps: readonly PathStep[],
+): { yamlPath: (string | number)[]; current: number | string | null } | { error: string; depth: number } {
+  let node: unknown = doc;
+  const yamlPath: (string | number)[] = [];
+  for (const [i, step] of steps.entries()) {
+    const where = describeSteps(steps.slice(0, i)) || 'the document';
+    const isLast = i === steps.length - 1;
+    if (step.type === 'key') {
+      if (node === null || typeof node !== 'object' || Array.isArray(node))
+        return { error: `${where} is ${describeValue(node)}, not a mapping`, depth: i };
+      yamlPath.push(step.key);
+      const has = Object.hasOwn(node, step.key);
+      const next = has ? (node as Record<string, unknown>)[step.key] : undefined;
+      if (!has && !isLast) return { error: `${where} has no ${step.key}`, depth: i };
+      node = next;
+      continue;
+    }
+    if (!Array.isArray(node)) return { error: `${where} is ${describeValue(node)}, not a list`, depth: i };
+    let index: number;
+    if (step.type === 'index') {
+      if (step.index >= node.length)
+        return { error: `${where} has ${node.length} items, no [${step.index}]`, depth: i };
+      index = step.index;
+    } else {
+      const hits = node.flatMap((item: unknown, at) =>
+        item !== null && typeof item === 'object' && String((item as Record<string, unknown>)[step.key]) === step.value
+          ? [at]
+          : [],
+      );
+      if (hits.length !== 1)
+        return {
+          error: `${hits.length === 0 ? 'no' : hits.length} items of ${where} have ${step.key}=${step.value}`,
+          depth: i,
+        };
+      index = hits[0] as number;
+    }
+    yamlPath.push(index);
+    node = node[index];
+  }
+  if (node === undefined) return { yamlPath, current: null };
+  if (typeof node === 'number' || (typeof node === 'string' && NUMBER.test(node))) return { yamlPath, current: node };
+  return { error: `${describeSteps(steps)} holds ${describeValue(node)}, not a number`, depth: steps.length };
+}
+
+const label = (p: Policy): string => `${p.kind}/${p.metadata.name} (${p.file})`;
+
+/**
+ * Finds the one head policy document the path leads to a number in: the named one, else the
+ * only one of all the head's documents. Zero or several matches are usage errors naming them.
+ */
+export function resolveSweepTarget(set: PolicySet, spec: SweepSpec): SweepTarget {
+  const candidates = (Object.values(set) as Policy[][])
+    .flat()
+    .filter(
+      (p) => (spec.kind === null || p.kind === spec.kind) && (spec.name === null || p.metadata.name === spec.name),
+    );
+  const named = spec.kind === null ? '' : `${spec.kind}${spec.name === null ? '' : `/${spec.name}`}`;
+  if (candidates.length === 0) throw new UsageError(`--sweep: the head has no ${named} policy.`);
+  const found: SweepTarget[] = [];
+  const misses: { text: string; depth: number }[] = [];
+  for (const policy of candidates) {
+    const walked = walkSweepPath({ metadata: policy.metadata, spec: policy.spec }, spec.steps);
+    if ('error' in walked) misses.push({ text: `${label(policy)}: ${walked.error}`, depth: walked.depth });
+    else found.push({ policy, ...walked });
+  }
+  if (found.length === 1) return found[0] as SweepTarget;
+  if (found.length === 0) {
+    // Say why for the documents the path went deepest into; listing every other kind helps no one.
+    const deepest = Math.max(...misses.map((m) => m.depth));
+    const shown = misses
+      .filter((m) => m.depth === deepest && (deepest > 1 || spec.kind !== null))
+      .slice(0, 5)
+      .map((m) => m.text);
+    throw new UsageError(
+      `--sweep: the path ${spec.path} matches no ${named === '' ? 'policy document of the head' : named}${shown.length > 0 ? `: ${shown.join('; ')}` : ''}.`,
+    );
+  }
+  throw new UsageError(
+    `--sweep: the path ${spec.path} matches ${found.length} documents: ${found
+      .slice(0, 5)
+      .map((t) => label(t.policy))
+      .join(', ')}; name one, e.g. ${found[0]?.policy.kind}/${found[0]?.policy.metadata.name}:${spec.path}=….`,
+  );
+}
+
+/** The value as the document holds it: a decimal text where the head writes one (money), else a number. */
+export function typedSweepValue(target: SweepTarget, value: Decimal): number | string {
+  return typeof target.current === 'string' ? value.toFixed() : value.toNumber();
+}
+
+/**
+ * The head's policy files with the target's value set to `value` (the changed file re-written by
+ * yaml, comments kept), to be validated again like any head.
+ */
+export function applySweepValue(sources: readonly PolicySource[], target: SweepTarget, value: Decimal): PolicySource[] {
+  return sources.map((source) => {
+    if (source.file !== target.policy.file) return source;
+    const text = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, '');
+    const doc = parseDocument(text, safeYamlOptions);
+    doc.setIn(target.yamlPath, typedSweepValue(target, value));
+    return { file: source.file, bytes: new TextEncoder().encode(doc.toString()) };
+  });
+}
