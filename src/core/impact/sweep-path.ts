@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import { safeYamlOptions } from '../policy/parse.js';
 import type { PolicySource } from '../policy/load.js';
 import { UsageError } from '../errors.js';
@@ -243,15 +243,25 @@ export function typedSweepValue(target: SweepTarget, value: Decimal): number | s
 }
 
 /**
- * The head's policy files with the target's value set to `value` (the changed file re-written by
- * yaml, comments kept), to be validated again like any head.
+ * The head's policy files with the target's value set to `value`, to be validated again like any
+ * head. An existing value is replaced in the text itself, so every other byte and every line
+ * number stays the user's; an absent key is added by yaml (the file is re-written, comments kept).
  */
 export function applySweepValue(sources: readonly PolicySource[], target: SweepTarget, value: Decimal): PolicySource[] {
   return sources.map((source) => {
     if (source.file !== target.policy.file) return source;
     const text = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, '');
     const doc = parseDocument(text, safeYamlOptions);
-    doc.setIn(target.yamlPath, typedSweepValue(target, value));
-    return { file: source.file, bytes: new TextEncoder().encode(doc.toString()) };
+    const typed = typedSweepValue(target, value);
+    const node = doc.getIn(target.yamlPath, true);
+    let changed: string;
+    if (isScalar(node) && node.range != null) {
+      const literal = typeof typed === 'string' ? JSON.stringify(typed) : value.toFixed();
+      changed = text.slice(0, node.range[0]) + literal + text.slice(node.range[1]);
+    } else {
+      doc.setIn(target.yamlPath, typed);
+      changed = doc.toString();
+    }
+    return { file: source.file, bytes: new TextEncoder().encode(changed) };
   });
 }
