@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,14 +6,18 @@ import type { ImpactReport } from '../../src/core/report/impact.js';
 import type { ImpactSweepReport, SweepFigures } from '../../src/core/report/impact-sweep.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/paths.js';
+import { fixturesDir, repoRoot, useTempDirs } from '../helpers/paths.js';
 
 const base = join(repoRoot, 'policies');
 const head = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const sides = ['--base-dir', base, '--head-dir', head];
 
+// The raw characters no output may carry: BEL, ESC, and the right-to-left override.
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROLS = new RegExp('[\\u0007\\u001b\\u202e]');
+
 /** schemas/impact-sweep-report.schema.json, as published, closed everywhere. */
-export function sweepSchemaErrors(report: unknown): string[] {
+function sweepSchemaErrors(report: unknown): string[] {
   const schema = JSON.parse(
     readFileSync(join(repoRoot, 'schemas', 'impact-sweep-report.schema.json'), 'utf8'),
   ) as object;
@@ -22,7 +26,7 @@ export function sweepSchemaErrors(report: unknown): string[] {
 }
 
 /** The figures `revops impact` reports, picked out of its JSON by hand (not by the code under test). */
-export function figuresOfImpact(impact: ImpactReport): SweepFigures {
+function figuresOfImpact(impact: ImpactReport): SweepFigures {
   const entry = impact.projection.stages.find((s) => s.stage === impact.projection.entryStage);
   return {
     entryPerWeek: entry?.demandPerWeek ?? { base: null, head: null, delta: null },
@@ -36,6 +40,7 @@ export function figuresOfImpact(impact: ImpactReport): SweepFigures {
     wonPerWeek: impact.projection.wonPerWeek,
     wonRevenue: impact.projection.wonRevenue,
     currency: impact.projection.currency,
+    goalAttainment: impact.projection.goalForecast.attainment,
     slas: impact.slas.map((s) => ({
       name: s.name,
       replayed: s.replayed,
@@ -173,4 +178,91 @@ describe('revops impact --sweep: bad input', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
+});
+
+describe('revops impact --sweep: hostile text', () => {
+  const tempDir = useTempDirs();
+  // A file name from a pull request's tree: an escape sequence, a bell, a mention, HTML and a table pipe.
+  const hostile = 'ld-\u001b]0;pwn\u0007-@everyone-<img src=x>-|-\u202e.yaml';
+
+  it('escapes a hostile policy file name in the terminal and in markdown', async () => {
+    const head = tempDir();
+    cpSync(base, head, { recursive: true });
+    renameSync(join(head, 'lead-definition.yaml'), join(head, hostile));
+    const args = ['impact', '-q', '--base-dir', base, '--head-dir', head];
+    const flag = ['--sweep', 'spec.classes[id=mql].minScore=10001..10001'];
+    const terminal = await runRevops([...args, ...flag]);
+    expect(terminal.code, terminal.stderr).toBe(0);
+    expect(terminal.stdout).toContain('10,001 is rejected by the policy checks');
+    expect(terminal.stdout).not.toMatch(RAW_CONTROLS);
+    const markdown = await runRevops([...args, ...flag, '-f', 'markdown']);
+    expect(markdown.stdout).toContain('is rejected by the policy checks');
+    expect(markdown.stdout).not.toMatch(RAW_CONTROLS);
+    expect(markdown.stdout).not.toMatch(/<img|@everyone/);
+    expect(markdown.stdout).toContain('&lt;img src=x&gt;');
+  }, 120_000);
+
+  it('escapes a hostile path in the usage error', async () => {
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      base,
+      '--sweep',
+      'spec.classes[id=\u001b[2J\u0007x].minScore=1..2',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('matches no policy document of the head');
+    expect(run.stderr).not.toMatch(RAW_CONTROLS);
+  });
+});
+
+describe('revops impact --sweep on the Maven export (--mapping maven)', () => {
+  const tempDir = useTempDirs();
+  const maven = join(fixturesDir, 'maven');
+
+  it("sweeps the goal's target (a decimal text): the head's row is impact's, and attainment follows the target", async () => {
+    const head = tempDir();
+    cpSync(join(maven, 'policies'), head, { recursive: true });
+    const goal = join(head, 'revenue-goal.yaml');
+    writeFileSync(goal, readFileSync(goal, 'utf8').replace('target: "10000000"', 'target: "8000000"'));
+    const common = [
+      '-q',
+      '--base-dir',
+      join(maven, 'policies'),
+      '--head-dir',
+      head,
+      '--data',
+      join(maven, 'export'),
+      '--mapping',
+      'maven',
+      '--as-of',
+      '2017-10-01T00:00:00Z',
+      '--format',
+      'json',
+    ];
+    const run = await runRevops(['impact', ...common, '--sweep', 'spec.goal.target=8000000..10000000:1000000']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as ImpactSweepReport;
+    expect(sweepSchemaErrors(report)).toEqual([]);
+    expect(report.sweep).toMatchObject({
+      policy: { kind: 'RevenueGoal', name: 'fy2017-won-amount' },
+      baseValue: '10000000',
+      headValue: '8000000',
+    });
+    expect(report.rows.map((r) => [r.value, r.isBase, r.isHead])).toEqual([
+      ['8000000', false, true],
+      ['9000000', false, false],
+      ['10000000', true, false],
+    ]);
+    const impact = await runRevops(['impact', ...common]);
+    const own = JSON.parse(impact.stdout) as ImpactReport;
+    expect(own.projection.goalForecast.attainment.delta).not.toBe(0);
+    expect(report.rows[0]?.figures).toEqual(figuresOfImpact(own));
+    // The same forecast over 8M, 9M and 10M: attainments in the ratio 1 : 8/9 : 8/10 (4 dp each).
+    const [a8, a9, a10] = report.rows.map((r) => r.figures?.goalAttainment.head ?? NaN);
+    expect(a9).toBeCloseTo(((a8 ?? NaN) * 8) / 9, 3);
+    expect(a10).toBeCloseTo(((a8 ?? NaN) * 8) / 10, 3);
+    expect(report.rows[2]?.figures?.goalAttainment.delta).toBe(0);
+  }, 120_000);
 });

@@ -46,6 +46,7 @@ export function selectSweepFigures(report: ImpactReport): SweepFigures {
     wonPerWeek: projection.wonPerWeek,
     wonRevenue: projection.wonRevenue,
     currency: projection.currency,
+    goalAttainment: projection.goalForecast.attainment,
     slas: report.slas.map((s) => ({
       name: s.name,
       replayed: s.replayed,

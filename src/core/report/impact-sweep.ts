@@ -31,6 +31,8 @@ export interface SweepFigures {
   /** `projection.wonRevenue`, in `currency`. */
   wonRevenue: ProjectedMoney;
   currency: string | null;
+  /** The flow goal forecast's attainment (`projection.goalForecast.attainment`). */
+  goalAttainment: ImpactReport['projection']['goalForecast']['attainment'];
   /** Each SLA's replayed compliance and its modelled head compliance. */
   slas: { name: string; replayed: Delta; modelled: number | null; modelledChangePts: number | null }[];
   /** Total payout per currency (`comp.total`). */

@@ -49,6 +49,7 @@ const figures = objectOf<SweepFigures>(
     wonPerWeek: subOf(projection, 'wonPerWeek'),
     wonRevenue: subOf(projection, 'wonRevenue'),
     currency: subOf(projection, 'currency'),
+    goalAttainment: subOf(subOf(projection, 'goalForecast'), 'attainment'),
     slas: list(
       objectOf<SweepFigures['slas'][number]>(
         {
