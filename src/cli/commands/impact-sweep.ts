@@ -1,6 +1,7 @@
 import { evaluateWithState } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
-import { MAX_SWEEP_VALUES, resolveSweepTarget } from '../../core/impact/sweep-path.js';
+import { MAX_SWEEP_VALUES } from '../../core/impact/sweep-path.js';
+import { resolveSweepTarget } from '../../core/impact/sweep-target.js';
 import type { SweepSpec } from '../../core/impact/sweep-path.js';
 import { sweepImpact } from '../../core/impact/sweep.js';
 import { maskImpactSweep } from '../../core/report/mask-impact-sweep.js';

@@ -12,8 +12,10 @@ import { dedupeWarnings } from '../report/warnings.js';
 import type { EngineWarning } from '../report/warnings.js';
 import { computeImpact } from './impact.js';
 import type { ImpactSide } from './impact.js';
-import { applySweepValue, MAX_SWEEP_VALUES, walkSweepPath } from './sweep-path.js';
-import type { SweepSpec, SweepTarget } from './sweep-path.js';
+import { MAX_SWEEP_VALUES } from './sweep-path.js';
+import type { SweepSpec } from './sweep-path.js';
+import { applySweepValue, walkSweepPath } from './sweep-target.js';
+import type { SweepTarget } from './sweep-target.js';
 
 /** What a sweep needs: the base evaluated once, the head's files, and how to evaluate a head on the prepared data. */
 export interface SweepInput {

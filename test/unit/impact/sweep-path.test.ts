@@ -1,13 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  applySweepValue,
-  MAX_SWEEP_VALUES,
-  parsePathSteps,
-  parseSweepSpec,
-  resolveSweepTarget,
-} from '../../../src/core/impact/sweep-path.js';
+import { MAX_SWEEP_VALUES, parsePathSteps, parseSweepSpec } from '../../../src/core/impact/sweep-path.js';
+import { applySweepValue, resolveSweepTarget } from '../../../src/core/impact/sweep-target.js';
 import { emptyPolicySet, loadPolicySources } from '../../../src/core/policy/load.js';
 import type { Policy, PolicySet } from '../../../src/core/policy/types.js';
 
