@@ -33,6 +33,7 @@ function headers(r: ImpactSweepReport): string[] {
     'change',
     'range of change',
     'goal (flow)',
+    'headcount cost',
     ...slaNames(r),
     'payout change',
     'guardrails',
@@ -67,7 +68,7 @@ function slaCell(f: SweepFigures, name: string): string {
 /** The cells of one row: figures, or the value and why the policy checks rejected it. */
 function rowCells(row: SweepRow, slas: readonly string[]): string[] {
   const f = row.figures;
-  const blank = Array.from({ length: 7 + slas.length }, () => '');
+  const blank = Array.from({ length: 8 + slas.length }, () => '');
   if (f === null) return [valueCell(row), 'rejected', ...blank.slice(1)];
   const perWeek = f.entryPerWeek;
   const util = f.constraint.utilisation.head;
@@ -86,6 +87,7 @@ function rowCells(row: SweepRow, slas: readonly string[]): string[] {
       .join(' '),
     ...revenueCells(f),
     formatPercent(f.goalAttainment.head),
+    f.headcountCost.teams === 0 ? 'none' : f.headcountCost.total === null ? NONE : signedMoney(f.headcountCost.total),
     ...slas.map((name) => slaCell(f, name)),
     f.payout.length === 0 ? NONE : f.payout.map((p) => signedMoney(p.delta, p.currency)).join('; '),
     f.guardrails.length === 0 ? 'none' : String(f.guardrails.length),
@@ -120,7 +122,7 @@ function notes(r: ImpactSweepReport): string[] {
   const lines = [
     ...rejectedLines(r),
     ...guardrailLines(r),
-    `${r.entryStage.stage ?? 'entry'}/week: arrivals a week at the stage lead classes qualify into (${r.entryStage.name ?? NONE}), and the change from the base; the constraint's utilisation; won revenue: the flow projection to the goal period's end, its change from the base and the range of that change; goal (flow): the goal's actual to as-of plus that revenue, of its target; SLAs: compliance modelled for the head ("queue grows": no steady state); every figure is the one revops impact reports for the head with that value.`,
+    `${r.entryStage.stage ?? 'entry'}/week: arrivals a week at the stage lead classes qualify into (${r.entryStage.name ?? NONE}), and the change from the base; the constraint's utilisation; won revenue: the flow projection to the goal period's end, its change from the base and the range of that change; goal (flow): the goal's actual to as-of plus that revenue, of its target; headcount cost: of the capacity changes, to the period's end; SLAs: compliance modelled for the head ("queue grows": no steady state); every figure is the one revops impact reports for the head with that value.`,
   ];
   const partial = describePartialData(r.data);
   if (partial !== undefined) lines.unshift(`${partial}.`);

@@ -41,6 +41,7 @@ function figuresOfImpact(impact: ImpactReport): SweepFigures {
     wonRevenue: impact.projection.wonRevenue,
     currency: impact.projection.currency,
     goalAttainment: impact.projection.goalForecast.attainment,
+    headcountCost: { total: impact.projection.totalCost, teams: impact.projection.costs.length },
     slas: impact.slas.map((s) => ({
       name: s.name,
       replayed: s.replayed,
@@ -136,6 +137,29 @@ describe('revops impact --sweep: terminal and markdown', () => {
     expect(markdown.stdout).toContain(
       '| 60 \\(head\\) | 76.80 \\(+11.59\\) | mql 1.02 \\(over\\) | 522,167.58 | −12,548.88 |',
     );
+  }, 120_000);
+});
+
+describe('revops impact --sweep over a capacity', () => {
+  it("prices each headcount: the SDR team's growth × the plan's OTE × the weeks left ÷ 52", async () => {
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--base-dir',
+      base,
+      '--sweep',
+      'Funnel:spec.stages[id=mql].capacity.headcount=4..5',
+      '-f',
+      'json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = (JSON.parse(run.stdout) as ImpactSweepReport).rows;
+    // Two more SDRs is the hire-sdrs scenario's +136,009.73 USD (README); one more is half of it, to the cent.
+    expect(rows.map((r) => r.figures?.headcountCost)).toEqual([
+      { total: '68004.86', teams: 1 },
+      { total: '136009.73', teams: 1 },
+    ]);
+    expect(rows[1]?.figures?.constraint.isMoved).toBe(true);
   }, 120_000);
 });
 

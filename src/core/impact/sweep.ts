@@ -49,6 +49,7 @@ export function selectSweepFigures(report: ImpactReport): SweepFigures {
     wonRevenue: projection.wonRevenue,
     currency: projection.currency,
     goalAttainment: projection.goalForecast.attainment,
+    headcountCost: { total: projection.totalCost, teams: projection.costs.length },
     slas: report.slas.map((s) => ({
       name: s.name,
       replayed: s.replayed,

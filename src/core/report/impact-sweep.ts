@@ -33,6 +33,11 @@ export interface SweepFigures {
   currency: string | null;
   /** The flow goal forecast's attainment (`projection.goalForecast.attainment`). */
   goalAttainment: ImpactReport['projection']['goalForecast']['attainment'];
+  /**
+   * Headcount cost of the capacity changes to the goal period's end (`projection.totalCost`), and
+   * how many teams' headcount changes (`projection.costs`): total null with teams is unknown.
+   */
+  headcountCost: { total: string | null; teams: number };
   /** Each SLA's replayed compliance and its modelled head compliance. */
   slas: { name: string; replayed: Delta; modelled: number | null; modelledChangePts: number | null }[];
   /** Total payout per currency (`comp.total`). */

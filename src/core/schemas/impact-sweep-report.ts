@@ -50,6 +50,13 @@ const figures = objectOf<SweepFigures>(
     wonRevenue: subOf(projection, 'wonRevenue'),
     currency: subOf(projection, 'currency'),
     goalAttainment: subOf(subOf(projection, 'goalForecast'), 'attainment'),
+    headcountCost: objectOf<SweepFigures['headcountCost']>(
+      {
+        total: subOf(projection, 'totalCost'),
+        teams: count('Teams whose declared headcount changes (`projection.costs`).'),
+      },
+      { description: "Headcount cost of the capacity changes to the goal period's end." },
+    ),
     slas: list(
       objectOf<SweepFigures['slas'][number]>(
         {
