@@ -174,10 +174,12 @@ describe('revops impact --sweep: bad input', () => {
       'spec.classes[id=mql].minScore=9999.5..10000.5:0.5',
       '-f',
       'json',
+      '--mask',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as ImpactSweepReport;
     expect(sweepSchemaErrors(report)).toEqual([]);
+    expect(report.isMasked).toBe(true);
     expect(report.rows.map((r) => [r.value, r.figures === null])).toEqual([
       ['9999.5', false],
       ['10000', false],
