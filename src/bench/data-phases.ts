@@ -6,6 +6,7 @@
  *   node dist/bench/data-phases.js evaluate <dir>          read everything + revops evaluate's computation
  *   node dist/bench/data-phases.js impact <dir>            the same, then revops impact's on the same rows
  *   node dist/bench/data-phases.js cli <dir>               `revops evaluate --format json`, in this process
+ *   node dist/bench/data-phases.js sweep <dir>             a 5-value `impact --sweep` against 5 separate impacts
  * Prints one JSON line. `REVOPS_FAST_PATH=0` measures the general paths alone (see `core/fast-path.ts`).
  */
 import { linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { compileRule, compileRuleSet } from '../core/logic/compile.js';
 import { canonicalModel } from '../core/model/canonical.js';
 import { loadPolicyDir } from '../core/policy/load.js';
 import { evaluatePhase } from './engine-phases.js';
+import { sweepPhase } from './sweep-phase.js';
 import type { Policy } from '../core/policy/types.js';
 
 const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
@@ -195,7 +197,8 @@ async function cliPhase(dir: string): Promise<object> {
 
 setFastPath(readFastPathSwitch(process.env.REVOPS_FAST_PATH));
 const [phase, dir, entity] = process.argv.slice(2);
-if (dir === undefined) throw new Error('usage: data-phases.js read|rules|classify|evaluate|impact <dir> [entity]');
+if (dir === undefined)
+  throw new Error('usage: data-phases.js read|rules|classify|evaluate|impact|cli|sweep <dir> [entity]');
 const phasesByName: Record<string, () => Promise<object>> = {
   read: () => readPhase(dir, entity ?? 'leads'),
   rules: () => rulesPhase(dir),
@@ -203,6 +206,7 @@ const phasesByName: Record<string, () => Promise<object>> = {
   evaluate: () => evaluatePhase(dir, false),
   impact: () => evaluatePhase(dir, true),
   cli: () => cliPhase(dir),
+  sweep: () => sweepPhase(dir),
 };
 const run = phasesByName[phase ?? ''];
 if (run === undefined) throw new Error(`unknown phase ${phase}`);

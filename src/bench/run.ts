@@ -60,36 +60,55 @@ const range = (r: Record<string, unknown>, digits = 2): string => {
   return `median of ${runs.length}: ${runs.join(', ')}`;
 };
 
+/** Generates the pipeline data set (seeded) into `dir`. */
+function generateData(dir: string, leads: number): number {
+  const opportunities = Math.round(leads / 4);
+  const start = performance.now();
+  execFileSync(
+    process.execPath,
+    [
+      bin,
+      'sample-data',
+      '--leads',
+      String(leads),
+      '--opportunities',
+      String(opportunities),
+      '--scale-capacity',
+      String(Math.max(1, Math.round(leads / 20000))),
+      '--seed',
+      '7',
+      '--output',
+      dir,
+      '--policies',
+      join(packageRoot, 'policies'),
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  process.stdout.write(
+    `data: generated ${leads} leads, ${opportunities} opportunities in ${((performance.now() - start) / 1000).toFixed(1)} s\n`,
+  );
+  return opportunities;
+}
+
+/** A 5-value `impact --sweep` against 5 separate impact computations on the same data (one process, in turn). */
+function benchSweep(dir: string): Record<string, unknown> {
+  const r = runPhase(['sweep', dir]);
+  const s = (x: unknown) => {
+    const v = x as { median: number; min: number; max: number };
+    return `${v.median.toFixed(2)} s (${v.min.toFixed(2)}–${v.max.toFixed(2)})`;
+  };
+  process.stdout.write(
+    `  impact --sweep of ${r.values} values: ${s(r.sweep)} against ${r.values} separate impacts ${s(r.separate)}: ${Number(r.ratio).toFixed(2)}× (${Number(r.ratioLow).toFixed(2)}–${Number(r.ratioHigh).toFixed(2)}), peak RSS ${Math.round(Number(r.peakRssMb))} MiB\n`,
+  );
+  return r;
+}
+
 /** Generates the pipeline data set (seeded) and measures reading, rule evaluation and classification. */
 function benchData(leads: number): Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'revops-bench-data-'));
   try {
-    const opportunities = Math.round(leads / 4);
-    const start = performance.now();
-    execFileSync(
-      process.execPath,
-      [
-        bin,
-        'sample-data',
-        '--leads',
-        String(leads),
-        '--opportunities',
-        String(opportunities),
-        '--scale-capacity',
-        String(Math.max(1, Math.round(leads / 20000))),
-        '--seed',
-        '7',
-        '--output',
-        dir,
-        '--policies',
-        join(packageRoot, 'policies'),
-        '--quiet',
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    process.stdout.write(
-      `data: generated ${leads} leads, ${opportunities} opportunities in ${((performance.now() - start) / 1000).toFixed(1)} s\n`,
-    );
+    const opportunities = generateData(dir, leads);
     const reads: Record<string, unknown>[] = [];
     for (const entity of ['leads', 'opportunities', 'activities']) {
       const r = runPhase(['read', dir, entity]);
@@ -119,7 +138,8 @@ function benchData(leads: number): Record<string, unknown> {
     process.stdout.write(
       `  impact (read once, two evaluations + diff): ${Number(impact.impactTotalSeconds).toFixed(2)} s = ${Number(impact.impactRatio).toFixed(2)}× one evaluate in the same process (${Number(impact.totalSeconds).toFixed(2)} s; ${range(impact)}), peak RSS ${Math.round(Number(impact.peakRssMb))} MiB\n`,
     );
-    return { leads, opportunities, reads, rules, classify, evaluate, cli, impact };
+    const sweep = benchSweep(dir);
+    return { leads, opportunities, reads, rules, classify, evaluate, cli, impact, sweep };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -143,9 +163,20 @@ async function main(): Promise<void> {
     writeResult('bench-version.json', { machine: { node: process.version }, version: benchVersion() });
     return;
   }
-  const version = benchVersion();
   const leadsArg = process.argv.indexOf('--leads');
   const leads = leadsArg > 0 ? Number(process.argv[leadsArg + 1]) : 1_000_000;
+  // `--only sweep`: the sweep phase alone, on generated data of --leads (minutes at 1M).
+  if (only > 0 && process.argv[only + 1] === 'sweep') {
+    const dir = mkdtempSync(join(tmpdir(), 'revops-bench-data-'));
+    try {
+      generateData(dir, leads);
+      writeResult('bench-sweep.json', { machine: { node: process.version }, leads, sweep: benchSweep(dir) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  const version = benchVersion();
   const data = benchData(leads);
   const dir = mkdtempSync(join(tmpdir(), 'revops-bench-'));
   try {

@@ -5,7 +5,7 @@ import { NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeAssumptions } from './projection-assumptions.js';
 
 /** Why a projected figure is "—", in words. */
-const unknownText: Record<ProjectionUnknown, string> = {
+export const unknownText: Record<ProjectionUnknown, string> = {
   'no-funnel': 'no funnel path from the qualified stage to a won stage',
   'no-goal': 'no RevenueGoal, so no horizon',
   'rates-unknown': 'the data window is too short for weekly rates',

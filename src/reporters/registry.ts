@@ -1,10 +1,12 @@
 import type { ImpactReport } from '../core/report/impact.js';
+import type { ImpactSweepReport } from '../core/report/impact-sweep.js';
 import type { Report } from '../core/report/index.js';
 import type { LoadResult } from '../core/policy/load.js';
 import type { PolicyTestReport } from '../core/testing/run-policy-tests.js';
 import type { ExplanationOutput, ExplanationRenderOptions } from './explanation-formats.js';
 import { renderExplanationJson, renderExplanationTerminal } from './explanation-formats.js';
 import { renderImpactMarkdown } from './impact-markdown.js';
+import { renderImpactSweepMarkdown, renderImpactSweepTerminal } from './impact-sweep.js';
 import { renderImpactTerminal } from './impact-terminal.js';
 import { renderPolicySummary } from './policy-summary.js';
 import { renderPolicyTestTerminal } from './policy-test-terminal.js';
@@ -31,6 +33,7 @@ export interface ValidationRenderOptions extends RenderOptions {
 interface Outputs {
   report: { input: Report; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
   impact: { input: ImpactReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
+  'impact-sweep': { input: ImpactSweepReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
   validation: { input: LoadResult; options: ValidationRenderOptions; format: 'terminal' | 'json' | 'github' };
   'policy-test': { input: PolicyTestReport; options: PolicyTestTerminalOptions; format: 'terminal' | 'json' };
   explanation: { input: ExplanationOutput; options: ExplanationRenderOptions; format: 'terminal' | 'json' };
@@ -52,6 +55,11 @@ type Renderers = {
 const renderers: Renderers = {
   report: { terminal: renderReportTerminal, markdown: renderReportMarkdown, json: renderReportJson },
   impact: { terminal: renderImpactTerminal, markdown: renderImpactMarkdown, json: (report) => jsonText(report) },
+  'impact-sweep': {
+    terminal: renderImpactSweepTerminal,
+    markdown: renderImpactSweepMarkdown,
+    json: (report) => jsonText(report),
+  },
   validation: {
     terminal: (result, options) =>
       renderValidationTerminal(result, options) +
