@@ -126,6 +126,17 @@ describe.each(shippedStepFiles)('%s', (_file, steps) => {
   });
 });
 
+describe("the README's pinned actions", () => {
+  it('lists exactly the releases and commits the workflows pin', () => {
+    const readme = readText('README.md');
+    const table = readme.slice(readme.indexOf('\n### Pinned actions\n'), readme.indexOf('How each was checked'));
+    const rows = [...table.matchAll(/^\| (actions\/[\w-]+)[^|]*\| (v\d+\.\d+\.\d+) \| `([0-9a-f]{40})` \|$/gm)].map(
+      (m) => [m[1], `${m[3]} # ${m[2]}`],
+    );
+    expect(Object.fromEntries(rows)).toEqual(node24Pins);
+  });
+});
+
 describe.each(workflowFiles)('%s', (file) => {
   const workflow = readWorkflow(file);
 
