@@ -18,7 +18,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'schemas/**'] },
+  { ignores: ['dist/**', 'dist-action/**', 'node_modules/**', 'coverage/**', 'schemas/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { version } from '../../src/cli/version.js';
+import { githubRepoOf } from '../../src/cli/action-reference.js';
+import { repositoryUrl, version } from '../../src/cli/version.js';
 import { runRevops } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/paths.js';
 
@@ -42,14 +43,48 @@ describe('revops init', () => {
     expect(existsSync(join(target, 'policies', schemaRef!))).toBe(true);
   });
 
-  it('pins the installed revops version in every workflow', async () => {
+  it("writes the --action reference into every workflow's uses: of the revops action", async () => {
     const target = join(tempDir(), 'repo');
-    await runRevops(['init', '-o', target]);
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const run = await runRevops(['init', '-o', target, '--action', `acme/revops-policy@${sha}`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('pin it by its full commit SHA');
+    const uses = workflowFiles.flatMap((file) =>
+      readFileSync(join(target, file), 'utf8')
+        .split('\n')
+        .filter((line) => /^\s*(- )?uses: /.test(line) && !line.includes('actions/'))
+        .map((line) => line.trim()),
+    );
+    expect(uses).toEqual(Array(4).fill(`uses: acme/revops-policy@${sha}`));
     for (const file of workflowFiles) {
       const workflow = readFileSync(join(target, file), 'utf8');
-      expect(workflow, file).toContain(`REVOPS_VERSION: '${version}'`);
-      expect(workflow, file).not.toContain('{{version}}');
+      expect(workflow, file).not.toContain('OWNER/REPO@REF');
+      expect(workflow, file).not.toMatch(/\bnpm\b|\bnpx\b|REVOPS_VERSION/);
     }
+  });
+
+  it("defaults --action to package.json's repository at this version's tag, and says to pin it by SHA", async () => {
+    const target = join(tempDir(), 'repo');
+    const run = await runRevops(['init', '-o', target]);
+    expect(run.code).toBe(0);
+    const reference = `${githubRepoOf(repositoryUrl)}@v${version}`;
+    expect(reference).toMatch(/^[\w.-]+\/[\w.-]+@v\d/);
+    expect(readFileSync(join(target, workflowFiles[1]!), 'utf8')).toContain(`uses: ${reference}\n`);
+    expect(run.stdout).toContain(`The workflows use the revops action ${reference}: pin it by its full commit SHA`);
+  });
+
+  it.each([
+    ['no ref', 'acme/revops-policy'],
+    ['a YAML comment', 'acme/revops-policy@v1 # x'],
+    ['a line break', 'acme/revops-policy@v1\n  run: curl evil'],
+    ['an expression', 'acme/revops-policy@${{ github.head_ref }}'],
+    ['a path up', 'acme/revops-policy/../x@v1'],
+  ])('refuses an --action with %s and writes nothing', async (_name, action) => {
+    const target = join(tempDir(), 'repo');
+    const run = await runRevops(['init', '-o', target, '--action', action]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--action must be owner/repo@ref');
+    expect(existsSync(target)).toBe(false);
   });
 
   it('scaffolds the workflows and nothing else under .github/', async () => {

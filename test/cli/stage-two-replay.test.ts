@@ -1,32 +1,31 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
-import { runRevops } from '../helpers/cli.js';
-import { repoRoot, useTempDirs } from '../helpers/paths.js';
-import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { runActionBundle } from '../helpers/action.js';
 import { git } from '../helpers/git.js';
+import type { FakeGitHub } from '../helpers/github-server.js';
+import { fakeUser, repoFullName, startFakeGitHub } from '../helpers/github-server.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
-interface Step {
-  name?: string;
-  run?: string;
-}
-const stageTwo = parse(
-  readFileSync(join(repoRoot, 'templates/policy-repo/.github/workflows/revops-comment.yml'), 'utf8'),
-) as { jobs: { comment: { steps: Step[] } } };
-const fetchStep = stageTwo.jobs.comment.steps.find((s) => s.name?.startsWith('Fetch the pull request')) as Step;
-
-describe("stage two's replay on a base checkout", () => {
+describe("stage two's replay (the action in replay mode) on a base checkout", () => {
   const tempDir = useTempDirs();
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+    github.addToken('actions-token', 'installation');
+  });
+  afterEach(async () => {
+    await github.close();
+  });
 
   /**
    * An origin whose main holds policies and data, and whose refs/pull/7/head is a pull request
-   * that loosens the MQL rule, adds a far-future activity and ships its own .npmrc, package.json
-   * and node_modules; then stage two's checkout: a shallow clone of main.
+   * that loosens the MQL rule (or breaks a policy), adds a far-future activity and ships its own
+   * .npmrc, package.json and node_modules; then stage two's checkout: a shallow clone of main.
    */
-  function setUp(): { workspace: string; head: string; runnerTemp: string } {
+  function setUp(change: 'loosen' | 'break' = 'loosen'): { workspace: string; head: string } {
     const dir = tempDir();
     const author = join(dir, 'author');
     cpSync(join(repoRoot, 'policies'), join(author, 'policies'), { recursive: true });
@@ -35,10 +34,12 @@ describe("stage two's replay on a base checkout", () => {
     git(author, 'add', '.');
     git(author, 'commit', '-qm', 'base');
     git(author, 'checkout', '-qb', 'pr');
-    cpSync(
-      join(repoRoot, 'examples', 'proposed-change', 'policies', 'lead-definition.yaml'),
-      join(author, 'policies', 'lead-definition.yaml'),
-    );
+    if (change === 'loosen')
+      cpSync(
+        join(repoRoot, 'examples', 'proposed-change', 'policies', 'lead-definition.yaml'),
+        join(author, 'policies', 'lead-definition.yaml'),
+      );
+    else appendFileSync(join(author, 'policies', 'funnel.yaml'), 'unknownField: 1\n');
     appendFileSync(
       join(author, 'data', 'activities.csv'),
       'ACT99999999,L0000001,,email,outbound,2031-06-01T10:00:00Z,U009,sent\n',
@@ -55,30 +56,23 @@ describe("stage two's replay on a base checkout", () => {
     git(author, 'push', '-q', origin, 'main', `${head}:refs/pull/7/head`);
     const workspace = join(dir, 'workspace');
     git(dir, 'clone', '-q', '--depth=1', '--branch', 'main', `file://${origin}`, workspace);
-    const runnerTemp = join(dir, 'runner');
-    mkdirSync(runnerTemp);
-    return { workspace, head, runnerTemp };
+    github.addPull(7, fakeUser('revops-analyst'), head);
+    return { workspace, head };
   }
 
-  const runFetch = (workspace: string, head: string, runnerTemp: string) =>
-    spawnSync('bash', ['-e', '-c', fetchStep.run ?? ''], {
-      cwd: workspace,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        RUNNER_TEMP: runnerTemp,
-        GH_TOKEN: 'token',
-        PR_NUMBER: '7',
-        HEAD_SHA: head,
-        HOME: runnerTemp,
-      },
-    });
+  const replay = (workspace: string, headSha: string) =>
+    runActionBundle(
+      workspace,
+      tempDir(),
+      { mode: 'replay', pr: '7', 'head-sha': headSha, 'run-id': '8123456789.2', token: 'actions-token' },
+      { GITHUB_REPOSITORY: repoFullName, GITHUB_API_URL: github.url },
+    );
 
-  it("fetches the head as objects only, and the replay judges it on the base's data", async () => {
-    const { workspace, head, runnerTemp } = setUp();
-    const fetched = runFetch(workspace, head, runnerTemp);
-    expect(fetched.stderr).not.toContain('error');
-    expect(fetched.status).toBe(0);
+  it("fetches the head as objects only, judges it on the base's data, comments and sets the status", async () => {
+    const { workspace, head } = setUp();
+    const run = await replay(workspace, head);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
     expect(git(workspace, 'rev-parse', 'refs/revops/head')).toBe(head);
     // Nothing of the pull request's tree is on disk.
     expect(git(workspace, 'rev-parse', 'HEAD')).toBe(git(workspace, 'rev-parse', 'origin/main'));
@@ -86,28 +80,10 @@ describe("stage two's replay on a base checkout", () => {
       [],
     );
     expect(readFileSync(join(workspace, 'data', 'activities.csv'), 'utf8')).not.toContain('ACT99999999');
-    // The replay step's command, as stage two runs it in the checkout.
-    const run = await runRevops([
-      'impact',
-      '--repo',
-      workspace,
-      '--base',
-      'HEAD',
-      '--head',
-      head,
-      '--policies',
-      'policies',
-      '--data',
-      join(workspace, 'data'),
-      '--data-ref',
-      'base',
-      '--mask',
-      '--quiet',
-      '--format',
-      'json',
-    ]);
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as ImpactReport;
+    // The base's data, the head's policies, the base's guardrails; the data change is listed.
+    const dir = join(run.runnerTemp, 'revops-impact');
+    expect(run.outputs).toEqual({ 'report-path': dir, blocked: 'true' });
+    const report = JSON.parse(readFileSync(join(dir, 'impact.json'), 'utf8')) as ImpactReport;
     expectValidImpactReport(report);
     expect(
       report.guardrails
@@ -116,12 +92,33 @@ describe("stage two's replay on a base checkout", () => {
         .sort(),
     ).toEqual(['constraint-overload', 'data-changed', 'sla-compliance-drop']);
     expect(report.inputs.dataChanges.map((c) => c.file)).toEqual(['data/activities.csv']);
-  });
+    // One comment, stamped with the head and the run; the status names the missing approvals.
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]?.body.split('\n')[0]).toContain(`sha=${head} run=8123456789.2`);
+    expect(github.statuses).toEqual([
+      expect.objectContaining({ sha: head, state: 'failure', context: 'revops-policy/guardrails' }),
+    ]);
+    expect(github.statuses[0]?.description).toContain('Approval missing');
+  }, 240_000);
 
-  it('stops when the pull request has moved past the commit it was asked to judge', () => {
-    const { workspace, runnerTemp } = setUp();
-    const fetched = runFetch(workspace, 'b'.repeat(40), runnerTemp);
-    expect(fetched.status).not.toBe(0);
-    expect(fetched.stdout).toContain('is no longer bbbbbbbbbbbb');
-  });
+  it('stops when the pull request has moved past the commit it was asked to judge', async () => {
+    const { workspace } = setUp();
+    const run = await replay(workspace, 'b'.repeat(40));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::refs/pull/7/head is no longer bbbbbbbbbbbb');
+    expect(github.comments).toEqual([]);
+    expect(github.statuses).toEqual([]);
+    expect(run.outputs).toEqual({});
+  }, 120_000);
+
+  it('sets a failure status saying so when the head cannot be replayed, and fails the step', async () => {
+    const { workspace, head } = setUp('break');
+    const run = await replay(workspace, head);
+    expect(run.code).toBe(1);
+    expect(github.statuses).toEqual([
+      expect.objectContaining({ sha: head, state: 'failure', context: 'revops-policy/guardrails' }),
+    ]);
+    expect(github.statuses[0]?.description).toMatch(/^Not judged: revops impact failed/);
+    expect(github.comments).toEqual([]);
+  }, 120_000);
 });

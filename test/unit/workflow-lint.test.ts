@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { runRevops } from '../helpers/cli.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
@@ -32,26 +31,6 @@ const workflowsIn = (dir: string): string[] =>
     .filter((f) => f.endsWith('.yml'))
     .map((f) => join(dir, f));
 
-/**
- * actionlint reads workflows, not action metadata: the composite action's steps become the job
- * of a reusable workflow whose inputs are the action's, so their expressions and contexts are
- * checked all the same.
- */
-function actionAsWorkflow(): string {
-  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { required?: boolean }>;
-    runs: { steps: unknown[] };
-  };
-  const inputs = Object.fromEntries(
-    Object.entries(action.inputs).map(([name, input]) => [name, { type: 'string', required: input.required ?? false }]),
-  );
-  return stringify({
-    on: { workflow_call: { inputs } },
-    permissions: {},
-    jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } },
-  });
-}
-
 const broken = `on: pull_request
 permissions: {}
 jobs:
@@ -74,11 +53,6 @@ describe('actionlint', () => {
     ...workflowsIn(join(repoRoot, 'templates/policy-repo/.github/workflows')),
   ])('finds nothing in %s', async (file) => {
     expect(await lintFile(file)).toEqual([]);
-  });
-
-  it("finds nothing in action.yml's steps", async () => {
-    const findings = await runLint(actionAsWorkflow(), 'action.yml');
-    expect(findings).toEqual([]);
   });
 
   it('finds nothing in the workflows revops init scaffolds', async () => {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { actionModes } from '../../src/action/action-inputs.js';
 import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
 interface Step {
@@ -30,9 +31,9 @@ interface Workflow {
 }
 
 interface Action {
-  inputs: Record<string, { required?: boolean; default?: string }>;
-  outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: Step[] };
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string; value?: string }>;
+  runs: { using: string; main: string; steps?: Step[] };
 }
 
 const templateDir = 'templates/policy-repo/.github/workflows';
@@ -53,22 +54,46 @@ const action = parse(readText('action.yml')) as Action;
 const stageOne = readWorkflow(`${templateDir}/revops-impact.yml`);
 const stageTwo = readWorkflow(`${templateDir}/revops-comment.yml`);
 
-/** Every file with steps: each workflow, and the composite action. */
-const stepFiles: [string, Step[]][] = [
-  ...workflowFiles.map((file): [string, Step[]] => [file, jobSteps(readWorkflow(file))]),
-  ['action.yml', action.runs.steps],
-];
+/** Every file with steps: each workflow (the action is JavaScript: it has none). */
+const stepFiles: [string, Step[]][] = workflowFiles.map((file): [string, Step[]] => [
+  file,
+  jobSteps(readWorkflow(file)),
+]);
+
+/** The scaffold's reference to the revops action, which `revops init --action` replaces. */
+const revopsAction = 'OWNER/REPO@REF';
+/** The third-party actions, at their releases that run on Node 24 (README: "Pinned actions"). */
+const node24Pins: Record<string, string> = {
+  'actions/checkout': '3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+  'actions/setup-node': '820762786026740c76f36085b0efc47a31fe5020 # v7.0.0',
+  'actions/upload-artifact': 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
+  'actions/download-artifact': '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1',
+};
+/** `uses:` lines of a file, as written (with their comment). */
+const usesLines = (file: string): string[] =>
+  readText(file)
+    .split('\n')
+    .filter((line) => /^\s*(- )?uses:/.test(line))
+    .map((line) => line.replace(/^\s*(- )?uses:\s*/, ''));
 
 describe.each(stepFiles)('%s', (file, steps) => {
-  it('pins every action by full commit SHA, with the release in a comment', () => {
+  it('pins every third-party action by full commit SHA, with the release in a comment', () => {
+    // The revops action itself: the scaffold's placeholder (init writes the reference), or this
+    // repository's own checkout in its CI.
+    const own = file.startsWith(templateDir) ? revopsAction : './';
     const unpinned = steps
-      .filter((s) => s.uses !== undefined && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(s.uses))
+      .filter((s) => s.uses !== undefined && s.uses !== own && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(s.uses))
       .map((s) => s.uses);
     expect(unpinned).toEqual([]);
-    const uncommented = readText(file)
-      .split('\n')
-      .filter((line) => /^\s*(- )?uses:/.test(line) && !/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line));
+    const uncommented = usesLines(file).filter((line) => line !== own && !/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line));
     expect(uncommented).toEqual([]);
+  });
+
+  it('uses the releases of actions/* that run on Node 24', () => {
+    for (const line of usesLines(file).filter((l) => l.startsWith('actions/'))) {
+      const [name] = line.split('@');
+      expect(`${name}@${node24Pins[name ?? ''] ?? 'an unknown action'}`).toBe(line);
+    }
   });
 
   it('checks out without persisting credentials', () => {
@@ -83,22 +108,32 @@ describe.each(stepFiles)('%s', (file, steps) => {
   });
 });
 
-/** What `revops init` scaffolds and the action: they run on a user's pull requests. */
-const shippedStepFiles = stepFiles.filter(([file]) => file.startsWith(templateDir) || file === 'action.yml');
+/** What `revops init` scaffolds: it runs on a user's pull requests. */
+const shippedStepFiles = stepFiles.filter(([file]) => file.startsWith(templateDir));
 
 describe.each(shippedStepFiles)('%s', (_file, steps) => {
-  it('installs with npm only outside the checkout, with no scripts, an empty user config and the public registry', () => {
-    const installs = steps.filter((s) => /\bnpm (install|ci|i)\b/.test(s.run ?? ''));
-    expect(installs).toHaveLength(1);
-    for (const step of installs) {
-      expect(step.run).toContain('--ignore-scripts');
-      expect(step.run).toContain('--userconfig "$RUNNER_TEMP/revops-npmrc"');
-      expect(step.run).toContain('--registry https://registry.npmjs.org/');
-      expect(step['working-directory'] === '${{ runner.temp }}' || step.run?.includes('cd "$GITHUB_ACTION_PATH"')).toBe(
-        true,
-      );
+  it('installs and builds nothing: revops is the pinned action, run as it is', () => {
+    const installs = steps.filter((s) =>
+      /\b(npm|npx|yarn|pnpm|node|setup-node)\b/.test(`${s.run ?? ''} ${s.uses ?? ''}`),
+    );
+    expect(installs).toEqual([]);
+    const revops = steps.filter((s) => s.uses === revopsAction);
+    expect(revops.length).toBeGreaterThan(0);
+    for (const step of revops) {
+      expect(actionModes).toContain(String(step.with?.['mode']));
+      for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), input).toContain(input);
     }
-    expect(steps.filter((s) => /\bnpx\b/.test(s.run ?? ''))).toEqual([]);
+  });
+});
+
+describe("the README's pinned actions", () => {
+  it('lists exactly the releases and commits the workflows pin', () => {
+    const readme = readText('README.md');
+    const table = readme.slice(readme.indexOf('\n### Pinned actions\n'), readme.indexOf('How each was checked'));
+    const rows = [...table.matchAll(/^\| (actions\/[\w-]+)[^|]*\| (v\d+\.\d+\.\d+) \| `([0-9a-f]{40})` \|$/gm)].map(
+      (m) => [m[1], `${m[3]} # ${m[2]}`],
+    );
+    expect(Object.fromEntries(rows)).toEqual(node24Pins);
   });
 });
 
@@ -116,10 +151,13 @@ describe.each(workflowFiles)('%s', (file) => {
 });
 
 describe('action.yml', () => {
-  const runs = action.runs.steps.map((s) => s.run ?? '').join('\n');
+  it('is a JavaScript action on Node 24 whose entry is the committed bundle', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist-action/index.mjs' });
+    expect(existsSync(join(repoRoot, action.runs.main))).toBe(true);
+    expect(existsSync(join(repoRoot, 'dist-action/LICENSES.txt'))).toBe(true);
+  });
 
-  it('is a composite action with the documented inputs and outputs', () => {
-    expect(action.runs.using).toBe('composite');
+  it('documents every input and output, and offers every mode', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
       [
         'base-ref',
@@ -129,52 +167,34 @@ describe('action.yml', () => {
         'head-sha',
         'impact-file',
         'mapping',
+        'mask',
+        'min-coverage',
         'mode',
         'policies',
         'pr',
+        'run-id',
         'token',
       ].sort(),
     );
-    expect(action.inputs['data']?.required).toBe(true);
     expect(action.inputs['policies']?.default).toBe('policies');
-    expect(Object.keys(action.outputs).sort()).toEqual(['blocked', 'report-path']);
+    expect(action.inputs['data']?.default).toBe('data');
+    expect(action.inputs['token']?.default).toBe('${{ github.token }}');
+    expect(Object.keys(action.outputs).sort()).toEqual(['blocked', 'report-path', 'valid']);
+    for (const [name, entry] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)])
+      expect(entry.description, name).toMatch(/\w{3}/);
+    const text = readText('action.yml');
+    for (const mode of actionModes) {
+      expect(text).toContain(`# mode ${mode}:`);
+      expect(action.inputs['mode']?.description).toContain(mode);
+    }
   });
 
-  it('passes every input to its scripts through env:', () => {
-    const envValues = action.runs.steps.flatMap((s) => Object.values(s.env ?? {})).join('\n');
-    for (const input of Object.keys(action.inputs)) expect(envValues, input).toContain(`inputs.${input} }}`);
-  });
-
-  it('builds its own checkout and runs the built CLI', () => {
-    expect(runs).toContain('cd "$GITHUB_ACTION_PATH"');
-    expect(runs.indexOf('npm ci')).toBeGreaterThan(-1);
-    expect(runs.indexOf('npm run build')).toBeGreaterThan(runs.indexOf('npm ci'));
-    expect(runs).toContain('node "$GITHUB_ACTION_PATH/dist/cli/bin.js"');
-    for (const step of action.runs.steps.filter((s) => s.run !== undefined)) expect(step.shell).toBe('bash');
-  });
-
-  it("replays in a base checkout: fetches the head as objects, replays the base's data, then comments and checks", () => {
-    const replay = action.runs.steps.find((s) => s.id === 'replay');
-    expect(replay?.if).toBe("inputs.mode == 'replay'");
-    expect(replay?.run).toContain(
-      'fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR/head:refs/revops/head"',
-    );
-    expect(replay?.run).toContain('if [ "$(git rev-parse refs/revops/head)" != "$HEAD_SHA" ]');
-    expect(replay?.run).toContain('--base "${BASE_REF:-HEAD}" --head "$HEAD_SHA"');
-    expect(replay?.run).toContain('--data-ref base');
-    expect(replay?.run).not.toMatch(/\bgit\s+(checkout|switch|worktree|reset|merge|pull)\b/);
-    const check = action.runs.steps.find((s) => s.id === 'check');
-    expect(check?.if).toBe("inputs.mode == 'check' || inputs.mode == 'replay'");
-    expect(check?.run).toContain('if [ -n "$REPORT_PATH" ]; then IMPACT_FILE="$REPORT_PATH/impact.json"; fi');
-    expect(check?.env?.['REPORT_PATH']).toBe('${{ steps.replay.outputs.report-path }}');
-  });
-
-  it('reports blocked from the exit code of check', () => {
-    const check = action.runs.steps.find((s) => s.id === 'check');
-    expect(check?.run).toContain('1) echo "blocked=true"');
-    // GitHub refused the status (exit 3): none is set, so the merge stays blocked; not a failed step.
-    expect(check?.run).toContain('3) echo "blocked=true"');
-    expect(action.outputs['blocked']?.value).toBe('${{ steps.check.outputs.blocked }}');
+  it("declares exactly the inputs the action's code reads", () => {
+    const code = readdirSync(join(repoRoot, 'src/action'))
+      .map((f) => readText(`src/action/${f}`))
+      .join('\n');
+    const read = [...code.matchAll(/read(?:Input|Boolean)\(env, '([a-z-]+)'/g)].map((m) => m[1]).sort();
+    expect(read).toEqual(Object.keys(action.inputs).sort());
   });
 });
 
@@ -192,12 +212,20 @@ describe('stage one: revops-impact.yml', () => {
     expect(checkout?.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
   });
 
-  it("validates and replays the base's data for the job summary", () => {
-    expect(runs).toContain('revops validate --policies "$REVOPS_POLICIES" --format github');
-    expect(runs).toMatch(
-      /revops impact --base "origin\/\$BASE_REF" --head "\$HEAD_SHA" .*--data-ref base .*--format markdown/s,
+  it("validates and replays the base's data for the job summary, with the action in impact mode", () => {
+    const impact = job.steps.filter((s) => s.uses === revopsAction);
+    expect(impact.map((s) => s.with)).toEqual([
+      {
+        mode: 'impact',
+        policies: '${{ env.REVOPS_POLICIES }}',
+        data: '${{ env.REVOPS_DATA }}',
+        'base-ref': 'origin/${{ github.event.pull_request.base.ref }}',
+        'head-ref': '${{ github.event.pull_request.head.sha }}',
+      },
+    ]);
+    expect(job.steps.indexOf(impact[0] as Step)).toBeGreaterThan(
+      job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')),
     );
-    expect(runs).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
   it('hands stage two nothing but the pull-request number, recorded before anything can fail', () => {
@@ -207,9 +235,7 @@ describe('stage one: revops-impact.yml', () => {
     ]);
     expect(runs).toContain('> "$RUNNER_TEMP/revops-pr/pr-number"');
     expect(runs).not.toMatch(/impact\.json|head-sha"/);
-    const first = job.steps.findIndex(
-      (s) => s.uses?.startsWith('actions/checkout@') || /npm|revops /.test(s.run ?? ''),
-    );
+    const first = job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@') || s.uses === revopsAction);
     expect(job.steps.indexOf(upload[0] as Step)).toBeLessThan(first);
   });
 });
@@ -217,7 +243,6 @@ describe('stage one: revops-impact.yml', () => {
 describe('stage two: revops-comment.yml', () => {
   const job = onlyJob(stageTwo);
   const verify = job.steps.find((s) => s.id === 'verify');
-  const impact = job.steps.find((s) => s.id === 'impact');
   const runs = job.steps.map((s) => s.run ?? '').join('\n');
   const at = (step: Step | undefined): number => job.steps.indexOf(step as Step);
 
@@ -240,50 +265,39 @@ describe('stage two: revops-comment.yml', () => {
     expect(at(checkouts[0])).toBeGreaterThan(at(verify));
   });
 
-  it("fetches the head's objects and never checks out, installs or runs them", () => {
-    expect(runs).toContain(
-      'fetch --no-tags --no-recurse-submodules --depth=1 origin "+refs/pull/$PR_NUMBER/head:refs/revops/head"',
-    );
-    expect(runs).toContain('if [ "$(git rev-parse refs/revops/head)" != "$HEAD_SHA" ]');
-    expect(runs).not.toMatch(
-      /\bgit\s+(-c\s+\S+\s+)?(checkout|switch|worktree|reset|merge|pull|restore|submodule)\b|\bnpm ci\b|\bnpx\b|\bnode\s/,
-    );
+  it('replays with the action in replay mode, on the base checkout, for the verified pull request and commit', () => {
+    const replay = job.steps.filter((s) => s.uses === revopsAction);
+    expect(replay).toHaveLength(1);
+    expect(replay[0]?.if).toBe("steps.verify.outputs.verdict == 'judge'");
+    expect(replay[0]?.with).toEqual({
+      mode: 'replay',
+      policies: '${{ env.REVOPS_POLICIES }}',
+      data: '${{ env.REVOPS_DATA }}',
+      pr: '${{ steps.verify.outputs.pr }}',
+      'head-sha': '${{ steps.verify.outputs.head-sha }}',
+      'run-id': '${{ github.event.workflow_run.id }}.${{ github.event.workflow_run.run_attempt }}',
+    });
+    expect(at(replay[0])).toBeGreaterThan(job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
   });
 
-  it('installs revops before any checkout, outside it, with no scripts and no .npmrc but an empty one', () => {
-    const npm = job.steps.filter((s) => /\bnpm\b/.test(s.run ?? ''));
-    expect(npm).toHaveLength(1);
-    expect(npm[0]?.['working-directory']).toBe('${{ runner.temp }}');
-    expect(npm[0]?.run).toMatch(
-      /npm install --ignore-scripts .*--userconfig "\$RUNNER_TEMP\/revops-npmrc" .*--registry https:\/\/registry\.npmjs\.org\/ --prefix revops-cli/s,
+  it('never checks out, installs or runs anything of the pull request itself', () => {
+    expect(runs).not.toMatch(
+      /\bgit\s+(-c\s+\S+\s+)?(checkout|switch|worktree|reset|merge|pull|restore|submodule)\b|\bnpm\b|\bnpx\b|\bnode\s/,
     );
-    expect(at(npm[0])).toBeLessThan(job.steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
+    expect(job.steps.filter((s) => s.uses?.startsWith('./'))).toEqual([]);
   });
 
   it("decides the status from its own replay of the base's data, never from the artifact", () => {
-    expect(impact?.if).toBe("steps.verify.outputs.verdict == 'judge'");
-    expect(impact?.run).toContain(
-      'sides=(--base HEAD --head "$HEAD_SHA" --policies "$REVOPS_POLICIES" --data "$REVOPS_DATA" --data-ref base --mask --quiet)',
-    );
-    expect(impact?.run).toContain('--format json --output "$out/impact.json"');
-    expect(impact?.run).toContain('out="$RUNNER_TEMP/revops-report"');
-    const check = job.steps.find((s) => /revops check/.test(s.run ?? ''));
-    expect(check?.run).toContain('revops check --impact "$RUNNER_TEMP/revops-report/impact.json"');
-    expect(at(check)).toBeGreaterThan(at(impact));
     // Only the verify step reads what stage one uploaded, and only its pull-request number.
     const readers = job.steps.filter((s) => (s.run ?? '').includes('revops-pr'));
     expect(readers).toEqual([verify]);
     expect(verify?.run).toContain('pr=$(head -c 32 "$RUNNER_TEMP/revops-pr/pr-number")');
-    for (const step of job.steps.filter((s) => /revops (comment|check) --/.test(s.run ?? '')))
-      expect(step.if).toBe("steps.impact.outputs.code == '0'");
+    expect(JSON.stringify(job.steps.find((s) => s.uses === revopsAction)?.with)).not.toContain('revops-pr');
   });
 
-  it('sets a failure status when it cannot replay or will not judge', () => {
+  it('sets a failure status when it will not judge (the action sets one when it cannot replay)', () => {
     const fail = job.steps.filter((s) => (s.run ?? '').includes('-f state=failure'));
-    expect(fail.map((s) => s.if)).toEqual([
-      "steps.verify.outputs.verdict == 'too-many-files'",
-      "steps.impact.outputs.code != '' && steps.impact.outputs.code != '0'",
-    ]);
+    expect(fail.map((s) => s.if)).toEqual(["steps.verify.outputs.verdict == 'too-many-files'"]);
   });
 
   describe('its pull-request check', () => {

@@ -6,11 +6,13 @@ import { cleanPath, quietOption, takePositionalDir } from '../options.js';
 import { packageRoot } from '../package-root.js';
 import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
-import { version } from '../version.js';
+import { repositoryUrl, version } from '../version.js';
+import { actionPlaceholder, githubRepoOf, isPinnedBySha, parseActionReference } from '../action-reference.js';
 import { terminalText } from '../../reporters/sanitize.js';
 
 interface InitOptions {
   output?: string;
+  action?: string;
   force: boolean;
   quiet: boolean;
 }
@@ -51,6 +53,12 @@ async function planFiles(io: CliIo, target: string): Promise<PlannedFile[]> {
   return plan;
 }
 
+/** This package's repository at the tag of this version: `owner/repo@v<version>`. */
+function defaultActionReference(): string | undefined {
+  const repo = githubRepoOf(repositoryUrl);
+  return repo === undefined ? undefined : `${repo}@v${version}`;
+}
+
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
@@ -61,18 +69,24 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option('-o, --output <dir>', 'directory to create the policy repository in')
     .addOption(quietOption('print nothing when it succeeds: no summary, no next steps'))
     .option('--force', 'write into a directory that is not empty, replacing files of the same name', false)
+    .option(
+      '--action <owner/repo@ref>',
+      `the revops GitHub Action the workflows use, pinned by commit SHA (default: ${defaultActionReference() ?? 'none: package.json names no GitHub repository'})`,
+    )
     .addHelpText(
       'after',
       `
 Examples:
   revops init -o my-policies         create ./my-policies with a complete, valid example
   revops init -o . --force           scaffold into the current repository
+  revops init -o my-policies --action acme/revops-policy@<40-hex commit sha>
 
 The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
 its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
 speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
 
-The workflows in .github/workflows/ pin this version of revops: revops-validate.yml annotates
+The workflows in .github/workflows/ use the revops action named by --action (pin it by the
+full commit SHA of a release; a tag can be moved): revops-validate.yml annotates
 invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in the job summary;
 revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
 head's policies read from git objects), posts that report and sets the guardrail status.`,
@@ -81,6 +95,9 @@ head's policies read from git objects), posts that report and sets the guardrail
       const { io } = ctx;
       const dir = takePositionalDir(io, command, dirArg, { name: '-o', attribute: 'output' });
       if (dir === undefined) throw new UsageError('Give the directory to create: revops init -o <dir>.');
+      const action = options.action === undefined ? defaultActionReference() : parseActionReference(options.action);
+      if (action === undefined)
+        throw new UsageError('Give the revops action the workflows use: --action <owner/repo@commit-sha>.');
       const target = cleanPath(dir);
       if ((await io.exists(target)) && (await io.readDir(target)).length > 0 && !options.force) {
         throw new UsageError(
@@ -92,7 +109,7 @@ head's policies read from git objects), posts that report and sets the guardrail
         const dir = file.to.slice(0, file.to.lastIndexOf('/'));
         await io.mkdir(dir);
         const text = new TextDecoder().decode(await io.readFile(file.from));
-        await io.writeFile(file.to, text.replace(/\{\{version\}\}/g, version));
+        await io.writeFile(file.to, text.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action));
       }
       const check = await loadPolicyDir(`${target}/policies`, io);
       const errors = check.issues.filter((i) => i.severity === 'error').length;
@@ -106,5 +123,11 @@ head's policies read from git objects), posts that report and sets the guardrail
           `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +
           `  add your CRM export under data/       the pull-request impact workflows replay it (README.md)\n`,
       );
+      // A tag can be moved to other code; a commit SHA cannot.
+      if (!isPinnedBySha(action))
+        io.stdout(
+          `\nThe workflows use the revops action ${terminalText(action)}: pin it by its full commit SHA\n` +
+            `(revops init --action owner/repo@<sha>, or edit the uses: lines).\n`,
+        );
     });
 }

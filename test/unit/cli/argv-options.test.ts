@@ -107,6 +107,10 @@ const table: Record<string, Row[]> = {
     { argv: ['-o', 'repo', '-q', '--force'], options: { output: 'repo', quiet: true, force: true } },
     { argv: ['--output', 'repo', '--quiet'], options: { output: 'repo', quiet: true, force: false } },
     { argv: ['old-dir'], args: ['old-dir'], options: { quiet: false, force: false } },
+    {
+      argv: ['-o', 'repo', '--action', 'acme/revops-policy@v1'],
+      options: { output: 'repo', action: 'acme/revops-policy@v1', quiet: false, force: false },
+    },
   ],
   evaluate: [
     { argv: [], options: evaluationDefaults },
