@@ -3598,7 +3598,7 @@ function compareIssues(a, b) {
 }
 function countBySeverity(issues) {
   let errors = 0;
-  for (const issue2 of issues) if (issue2.severity === "error") errors++;
+  for (const issue3 of issues) if (issue3.severity === "error") errors++;
   return { errors, warnings: issues.length - errors };
 }
 function formatPath(segments2) {
@@ -4321,17 +4321,21 @@ var init_canonical = __esm({
       industry: { type: "string", description: "Industry of the company." },
       country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
       region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
-      employee_count: { type: "integer", description: "Number of employees at the company." },
-      annual_revenue: { type: "decimal", description: "Annual revenue of the company." },
+      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
+      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
       is_customer: { type: "boolean", description: "The company is already a customer." },
       is_competitor: { type: "boolean", description: "The lead works for a competitor." },
       is_student: { type: "boolean", description: "The lead is a student." },
       unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
-      page_views: { type: "integer", description: "Website page views in the scoring window." },
-      pricing_page_views: { type: "integer", description: "Pricing page views in the scoring window." },
-      content_downloads: { type: "integer", description: "Gated content downloads." },
-      webinar_attended: { type: "integer", description: "Webinars attended." },
-      email_clicks: { type: "integer", description: "Marketing email clicks." },
+      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
+      pricing_page_views: {
+        type: "integer",
+        isNonNegative: true,
+        description: "Pricing page views in the scoring window."
+      },
+      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
+      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
+      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
       demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
       contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
       trial_signup: { type: "boolean", description: "Started a product trial." },
@@ -4352,13 +4356,13 @@ var init_canonical = __esm({
       account_id: { type: "string", description: "Account (company) id." },
       owner_id: { type: "string", description: "User id of the account executive." },
       name: { type: "string", description: "Opportunity name." },
-      amount: { type: "decimal", description: "Deal value in `currency`." },
+      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
       currency: { type: "string", description: "ISO 4217 currency code." },
       stage: { type: "string", description: "Canonical stage at export time." },
       source: { type: "string", description: "Acquisition channel of the originating lead." },
       segment: { type: "string", description: "Market segment." },
       product: { type: "string", description: "Product or plan sold." },
-      term_months: { type: "integer", description: "Contract length in months." },
+      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
       created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
       closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
       won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
@@ -5430,6 +5434,8 @@ var init_report_builders = __esm({
       "data.forbidden-key": true,
       "data.future-date": true,
       "data.duplicate-id": true,
+      "data.negative-number": true,
+      "data.invisible-character": true,
       "data.empty-file": true,
       "data.header-empty": true,
       "data.header-duplicate": true,
@@ -7422,6 +7428,144 @@ var init_impact_report = __esm({
   }
 });
 
+// src/core/schemas/impact-sweep-report.ts
+var impact, subOf, constraint, projection, decimalText, issue2, figures, row, impactSweepReportSchema;
+var init_impact_sweep_report = __esm({
+  "src/core/schemas/impact-sweep-report.ts"() {
+    "use strict";
+    init_define();
+    init_impact_report();
+    init_report_builders();
+    init_typed_object();
+    impact = impactReportSchema.properties;
+    subOf = (schema, key) => {
+      const sub2 = schema?.properties?.[key];
+      if (sub2 === void 0) throw new Error(`the impact report schema has no ${key}`);
+      return sub2;
+    };
+    constraint = impact.constraint;
+    projection = impact.projection;
+    decimalText = (description) => ({
+      type: "string",
+      pattern: "^-?[0-9]+(\\.[0-9]+)?$",
+      maxLength: 40,
+      description
+    });
+    issue2 = objectOf(
+      {
+        code: text("The issue code, as `revops validate` reports it."),
+        message: text("What is wrong."),
+        file: text("The policy file."),
+        path: text("JSON pointer into the document."),
+        line: count("Line, from 1 (0 when unknown)."),
+        column: count("Column, from 1 (0 when unknown).")
+      },
+      { description: "An error the policy checks found with the head once this value was set." }
+    );
+    figures = objectOf(
+      {
+        entryPerWeek: ref("delta", "Arrivals per week at the entry stage (`projection.stages[entry].demandPerWeek`)."),
+        entryArrivals: ref("delta", "Arrivals at the entry stage over the window (`mqlVolume`)."),
+        constraint: objectOf(
+          {
+            stage: subOf(constraint, "stage"),
+            isMoved: subOf(constraint, "isMoved"),
+            utilisation: subOf(constraint, "utilisation"),
+            crossesCapacity: subOf(constraint, "crossesCapacity")
+          },
+          { description: "The constraint, as `impact` reports it." }
+        ),
+        wonPerWeek: subOf(projection, "wonPerWeek"),
+        wonRevenue: subOf(projection, "wonRevenue"),
+        currency: subOf(projection, "currency"),
+        goalAttainment: subOf(subOf(projection, "goalForecast"), "attainment"),
+        headcountCost: objectOf(
+          {
+            total: subOf(projection, "totalCost"),
+            teams: count("Teams whose declared headcount changes (`projection.costs`).")
+          },
+          { description: "Headcount cost of the capacity changes to the goal period's end." }
+        ),
+        slas: list(
+          objectOf(
+            {
+              name: text("Name of the HandoffSla policy."),
+              replayed: ref("delta", "Compliance replayed on the data under each side."),
+              modelled: numberOrNull("Compliance the queue model projects for the head; null without a steady state."),
+              modelledChangePts: numberOrNull("modelled − base compliance, in percentage points.")
+            },
+            { description: "One SLA." }
+          ),
+          "One per HandoffSla policy."
+        ),
+        payout: list({ $ref: "#/$defs/money-delta" }, "Total payout per currency."),
+        guardrails: list(
+          objectOf(
+            {
+              id: ref("identifier", "Id of the guardrail in the base policies."),
+              crossings: list(ref("guardrail-crossing", "One reason it is crossed."), "Why it is crossed.")
+            },
+            { description: "A crossed guardrail." }
+          ),
+          "The base guardrails this value crosses."
+        )
+      },
+      { isNullable: true, description: "The figures of this value; null when the checks rejected it." }
+    );
+    row = objectOf(
+      {
+        value: decimalText("The value, exact."),
+        isBase: flag("Whether it is the value the base's document holds."),
+        isHead: flag("Whether it is the head's own value."),
+        figures,
+        issues: list(issue2, "The errors the policy checks found with this value; empty when valid.")
+      },
+      { description: "One value of the sweep." }
+    );
+    impactSweepReportSchema = {
+      $schema: DRAFT3,
+      $id: SCHEMA_BASE_URI + "impact-sweep-report.schema.json",
+      title: "Impact sweep report",
+      description: "One policy value swept over a range (`revops impact --sweep PATH=FROM..TO[:STEP] --format json`): per value, the figures `revops impact` reports for the head with that value, against the base.",
+      ...objectOf(
+        {
+          schemaVersion: { const: 1, description: "Version of the sweep report's shape." },
+          kind: { const: "impact-sweep", description: "Always `impact-sweep`." },
+          base: impact.base,
+          head: impact.head,
+          stamp: impact.stamp,
+          sweep: objectOf(
+            {
+              policy: objectOf(
+                { kind: text("Policy kind."), name: text("`metadata.name`."), file: text("The policy file.") },
+                { description: "The head's document the path is in." }
+              ),
+              path: text("The path as given, e.g. `spec.classes[id=mql].minScore`."),
+              from: decimalText("FROM, exact."),
+              to: decimalText("TO, exact."),
+              step: decimalText("STEP, exact."),
+              baseValue: { ...decimalText("The base document's value there."), type: ["string", "null"] },
+              headValue: { ...decimalText("The head document's value there."), type: ["string", "null"] },
+              maxValues: count("The most values a sweep takes.")
+            },
+            { description: "What was swept." }
+          ),
+          entryStage: objectOf(
+            { stage: textOrNull("Stage id."), name: textOrNull("Its name in the funnel.") },
+            { description: "The stage lead classes qualify into, whose arrivals the rows count." }
+          ),
+          rows: list(row, "One per value, in order."),
+          data: impact.data,
+          warnings: impact.warnings,
+          isMasked: impact.isMasked
+        },
+        {}
+      ),
+      $defs: impactReportSchema.$defs
+    };
+  }
+});
+
 // src/core/schemas/index.ts
 function isPolicyKind(value3) {
   return typeof value3 === "string" && policyKinds.includes(value3);
@@ -7443,6 +7587,7 @@ var init_schemas = __esm({
     init_handoff_sla();
     init_lead_definition();
     init_impact_report();
+    init_impact_sweep_report();
     init_report2();
     init_revenue_goal();
     policySchemas = {
@@ -7467,7 +7612,8 @@ var init_schemas = __esm({
       jsonLogicSchema,
       ...dataSchemas,
       reportSchema,
-      impactReportSchema
+      impactReportSchema,
+      impactSweepReportSchema
     ];
   }
 });
@@ -8233,9 +8379,9 @@ var init_lead_definition2 = __esm({
 });
 
 // src/core/logic/clauses.ts
-function walkRule(rule, path, visit3) {
+function walkRule(rule, path, visit4) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => walkRule(item, [...path, i], visit3));
+    rule.forEach((item, i) => walkRule(item, [...path, i], visit4));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -8244,8 +8390,8 @@ function walkRule(rule, path, visit3) {
   if (keys.length !== 1 || op === void 0) return;
   const value3 = rule[op];
   const args = Array.isArray(value3) ? value3.map((v, i) => ({ value: v, path: [...path, op, i] })) : [{ value: value3, path: [...path, op] }];
-  visit3({ op, args, path });
-  for (const arg of args) walkRule(arg.value, arg.path, visit3);
+  visit4({ op, args, path });
+  for (const arg of args) walkRule(arg.value, arg.path, visit4);
 }
 function listClauses(rule, path = []) {
   const clauses = [];
@@ -8339,7 +8485,7 @@ function formatLogicPath(path) {
   }
   return text3 === "" ? "(rule)" : text3;
 }
-var LogicCompileError, RuleEvaluationError;
+var LogicCompileError, RuleEvaluationError, RuleCostError;
 var init_errors2 = __esm({
   "src/core/logic/errors.ts"() {
     "use strict";
@@ -8367,15 +8513,49 @@ var init_errors2 = __esm({
         this.path = path;
       }
     };
+    RuleCostError = class extends RevopsError {
+      name = "RuleCostError";
+      path;
+      constructor(overrun) {
+        super(
+          "rule-evaluation",
+          `The rules took more than ${overrun.limit.toLocaleString("en-US")} steps over the data (loops and \`business_hours_between\` spans), first past it at ${formatLogicPath(overrun.path)} (\`${overrun.op}\`). Simplify that rule: loop over shorter lists, or measure shorter spans.`
+        );
+        this.path = overrun.path;
+      }
+    };
   }
 });
 
 // src/core/logic/budget.ts
+function startRunBudget(limit = LOGIC_MAX_RUN_STEPS) {
+  run.isActive = true;
+  run.steps = 0;
+  run.limit = limit;
+  run.overrun = void 0;
+}
+function endRunBudget() {
+  run.isActive = false;
+  return run.overrun;
+}
+function spendRunSteps(steps, op, path) {
+  if (!run.isActive) return;
+  run.steps += steps;
+  if (run.steps > run.limit) {
+    run.overrun ??= { op, path, limit: run.limit };
+    throw new RuleEvaluationError(
+      "budget",
+      `the rules went past ${run.limit.toLocaleString("en-US")} steps over this evaluation's rows`,
+      path
+    );
+  }
+}
 function startBudget() {
   spent.steps = 0;
   spent.chars = 0;
 }
 function spendSteps(steps, op, path) {
+  spendRunSteps(steps, op, path);
   spent.steps += steps;
   if (spent.steps > LOGIC_MAX_STEPS) {
     throw new RuleEvaluationError(
@@ -8410,14 +8590,22 @@ function spendNested(value3, op, path) {
   }
   spendSteps(count3, op, path);
 }
-var LOGIC_MAX_STEPS, LOGIC_MAX_CHARS, spent;
+var LOGIC_MAX_STEPS, LOGIC_MAX_CHARS, LOGIC_MAX_RUN_STEPS, LOGIC_RUN_STEPS_PER_ROW, spent, run;
 var init_budget = __esm({
   "src/core/logic/budget.ts"() {
     "use strict";
     init_errors2();
     LOGIC_MAX_STEPS = 5e4;
     LOGIC_MAX_CHARS = 1e6;
+    LOGIC_MAX_RUN_STEPS = 1e8;
+    LOGIC_RUN_STEPS_PER_ROW = 1e3;
     spent = { steps: 0, chars: 0 };
+    run = {
+      isActive: false,
+      steps: 0,
+      limit: LOGIC_MAX_RUN_STEPS,
+      overrun: void 0
+    };
   }
 });
 
@@ -22537,6 +22725,7 @@ var HOUR_MS, DAY_MS, instantExpected, timeOperators;
 var init_time = __esm({
   "src/core/logic/ops/time.ts"() {
     "use strict";
+    init_budget();
     init_errors2();
     init_safety();
     init_instants();
@@ -22576,6 +22765,7 @@ var init_time = __esm({
             const from = instantArg(input, 0, d);
             const to = instantArg(input, 1, d);
             if (from === null || to === null) return null;
+            spendRunSteps(Math.floor(Math.abs(to - from) / DAY_MS) + 1, input.op, input.path);
             try {
               return calendar.hoursBetween(from, to);
             } catch (error) {
@@ -23201,12 +23391,12 @@ function createGenerator(options) {
 function compileRuleSet(rules, options = {}, paths = []) {
   const pathOf = (i) => [...paths[i] ?? options.path ?? []];
   const compiled2 = rules.map((rule, i) => compileRule(rule, { ...options, path: pathOf(i) }));
-  const eachRule = (row, out) => {
+  const eachRule = (row2, out) => {
     for (let i = 0; i < compiled2.length; i++) {
       try {
-        out[i] = compiled2[i](row);
+        out[i] = compiled2[i](row2);
       } catch (error) {
-        out[i] = locateFailure(error, rules[i], row, { ...options, path: pathOf(i) });
+        out[i] = locateFailure(error, rules[i], row2, { ...options, path: pathOf(i) });
       }
     }
     return out;
@@ -23221,7 +23411,7 @@ function compileRuleSet(rules, options = {}, paths = []) {
   const evaluate = together ?? eachRule;
   return {
     rules: compiled2,
-    evaluate: (row, out = new Array(compiled2.length)) => evaluate(row, out)
+    evaluate: (row2, out = new Array(compiled2.length)) => evaluate(row2, out)
   };
 }
 var MAX_GENERATED_CHARS;
@@ -23265,9 +23455,9 @@ function readsData(rule) {
 }
 function findBudgetOverruns(rule, path, options) {
   const out = [];
-  const visit3 = (node, at) => {
+  const visit4 = (node, at) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit3(item, [...at, i]));
+      node.forEach((item, i) => visit4(item, [...at, i]));
       return;
     }
     const parsed = operatorOf(node);
@@ -23283,9 +23473,9 @@ function findBudgetOverruns(rule, path, options) {
       }
       return;
     }
-    args.forEach((arg, i) => visit3(arg, argPath(i)));
+    args.forEach((arg, i) => visit4(arg, argPath(i)));
   };
-  visit3(rule, path);
+  visit4(rule, path);
   return out;
 }
 var readers;
@@ -23342,6 +23532,63 @@ var init_logic_compile = __esm({
               hint: "Use shorter lists, fewer nested `map`/`filter`/`reduce`/`all`/`none`/`some`, or `in` with a list instead of a nested loop; never merge or join a `reduce` accumulator with itself."
             });
           }
+        }
+      }
+    };
+  }
+});
+
+// src/core/policy/checks/logic-date-text.ts
+function dateFieldOf(arg, entity) {
+  if (arg === null || typeof arg !== "object" || Array.isArray(arg)) return void 0;
+  const entries = Object.entries(arg);
+  if (entries.length !== 1 || entries[0]?.[0] !== "var") return void 0;
+  const value3 = entries[0][1];
+  const name = Array.isArray(value3) ? value3[0] : value3;
+  if (typeof name !== "string") return void 0;
+  const type = canonicalModel[entity][name]?.type;
+  return type === "date" || type === "datetime" ? name : void 0;
+}
+function visit(ctx, site, rule, path, entity) {
+  if (Array.isArray(rule)) {
+    rule.forEach((item, i) => visit(ctx, site, item, [...path, i], entity));
+    return;
+  }
+  if (rule === null || typeof rule !== "object") return;
+  const [op, args] = Object.entries(rule)[0] ?? [];
+  if (op === void 0) return;
+  const list2 = Array.isArray(args) ? args : [args];
+  if (comparisons2.has(op)) {
+    const field = list2.map((a) => dateFieldOf(a, entity)).find((f) => f !== void 0);
+    const textAt = list2.findIndex((a) => typeof a === "string");
+    if (field !== void 0 && textAt >= 0) {
+      ctx.report(site.policy, Array.isArray(args) ? [...path, op, textAt] : [...path, op], {
+        code: "logic.date-compared-to-text",
+        message: `\`${field}\` is a date-time (epoch milliseconds in every row), so \`${op}\` against the text ${JSON.stringify(list2[textAt])} is never what it reads: it gives the same answer on every row.`,
+        hint: 'Measure time with `days_since`, `days_between` or `hours_since`, e.g. {"<": [{"days_since": [{"var": "created_at"}]}, 30]}; test for an empty one with {"!": {"var": "mql_at"}}.'
+      });
+    }
+  }
+  if (scopedOperators.has(op) && Array.isArray(args)) {
+    visit(ctx, site, args[0], [...path, op, 0], entity);
+    return;
+  }
+  if (Array.isArray(args)) args.forEach((a, i) => visit(ctx, site, a, [...path, op, i], entity));
+  else visit(ctx, site, args, [...path, op], entity);
+}
+var comparisons2, logicDatesNotText;
+var init_logic_date_text = __esm({
+  "src/core/policy/checks/logic-date-text.ts"() {
+    "use strict";
+    init_canonical();
+    init_operators();
+    init_logic_rules();
+    comparisons2 = /* @__PURE__ */ new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">="]);
+    logicDatesNotText = {
+      name: "logicDatesNotText",
+      run(ctx) {
+        for (const site of listLogicRules(ctx.set)) {
+          if (site.entity !== void 0) visit(ctx, site, site.rule, site.path, site.entity);
         }
       }
     };
@@ -23725,15 +23972,15 @@ var init_revenue_goal2 = __esm({
               message: `The goal period ends (${period.end}) before it starts (${period.start}).`
             });
           }
-          const { constraint } = goal.spec;
+          const { constraint: constraint2 } = goal.spec;
           if (funnel !== void 0) {
             const stageIds = funnel.spec.stages.map((s2) => s2.id);
-            const stage = funnel.spec.stages.find((s2) => s2.id === constraint.stage);
+            const stage = funnel.spec.stages.find((s2) => s2.id === constraint2.stage);
             if (stage === void 0) {
               ctx.report(goal, ["spec", "constraint", "stage"], {
                 code: "ref.stage-missing",
-                message: `Constraint stage \`${constraint.stage}\` is not a stage of funnel \`${funnel.metadata.name}\`.`,
-                hint: `${didYouMean(constraint.stage, stageIds)} Stages: ${stageIds.join(", ")}.`.trim()
+                message: `Constraint stage \`${constraint2.stage}\` is not a stage of funnel \`${funnel.metadata.name}\`.`,
+                hint: `${didYouMean(constraint2.stage, stageIds)} Stages: ${stageIds.join(", ")}.`.trim()
               });
             } else if (stage.terminal !== void 0) {
               ctx.report(goal, ["spec", "constraint", "stage"], {
@@ -23743,12 +23990,12 @@ var init_revenue_goal2 = __esm({
               });
             }
           }
-          const direction = constraint.target.max !== void 0 ? "max" : "min";
-          if (lowerIsBetter.has(constraint.metric) === (direction === "min")) {
+          const direction = constraint2.target.max !== void 0 ? "max" : "min";
+          if (lowerIsBetter.has(constraint2.metric) === (direction === "min")) {
             ctx.report(goal, ["spec", "constraint", "target", direction], {
               code: "goal.target-direction",
               severity: "warning",
-              message: `\`${constraint.metric}\` is usually kept ${lowerIsBetter.has(constraint.metric) ? "low" : "high"}, but the target gives a \`${direction}\`.`,
+              message: `\`${constraint2.metric}\` is usually kept ${lowerIsBetter.has(constraint2.metric) ? "low" : "high"}, but the target gives a \`${direction}\`.`,
               hint: `Use \`${direction === "min" ? "max" : "min"}\` unless you mean it.`
             });
           }
@@ -23817,6 +24064,7 @@ var init_checks = __esm({
     init_lead_definition2();
     init_logic_calendars();
     init_logic_compile();
+    init_logic_date_text();
     init_logic_vars();
     init_policy_test2();
     init_revenue_goal2();
@@ -23833,6 +24081,7 @@ var init_checks = __esm({
       fieldMappingValid,
       guardrailsValid,
       logicVarsExist,
+      logicDatesNotText,
       logicCalendarsExist,
       logicRulesCompile,
       policyTestRefs
@@ -23918,7 +24167,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection4(node) {
       if (node && typeof node === "object")
@@ -23940,7 +24189,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar7(node) || isCollection4(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection4(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -23955,7 +24204,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar7;
+    exports.isScalar = isScalar8;
     exports.isSeq = isSeq3;
   }
 });
@@ -23968,7 +24217,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -23977,9 +24226,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -24113,7 +24362,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -24123,7 +24372,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -24267,7 +24516,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -24294,7 +24543,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -24305,7 +24554,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -24485,7 +24734,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -24511,7 +24760,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -29433,15 +29682,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -29452,8 +29701,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+    visit4.parentCollection = (cst, path) => {
+      const parent = visit4.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -29484,7 +29733,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -29500,7 +29749,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection4 = (token) => !!token && "items" in token;
-    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -29584,7 +29833,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection4;
-    exports.isScalar = isScalar7;
+    exports.isScalar = isScalar8;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -31114,7 +31363,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -31140,7 +31389,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log3.warn(doc.options.logLevel, warning));
@@ -31176,7 +31425,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -31200,7 +31449,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -31228,8 +31477,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -32285,9 +32534,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -32295,14 +32544,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -32714,12 +32963,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value3) {
@@ -39404,12 +39653,12 @@ function checkSchema(parsed, kind, issues) {
   if (validate(parsed.data)) return true;
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const issue2 = translate(parsed, error);
-    if (issue2 === void 0) continue;
-    const key = `${issue2.path}|${issue2.code}|${issue2.message}`;
+    const issue3 = translate(parsed, error);
+    if (issue3 === void 0) continue;
+    const key = `${issue3.path}|${issue3.code}|${issue3.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push(issue2);
+    issues.push(issue3);
   }
   return false;
 }
@@ -39517,9 +39766,9 @@ function translate(parsed, error) {
       if (typeof schema.description === "string") hint = schema.description;
   }
   const position = locatePath(parsed.doc, parsed.lineCounter, path, at);
-  const issue2 = { code, severity: "error", message, file: parsed.file, path: formatPath(path), ...position };
-  if (hint !== void 0 && hint !== "") issue2.hint = hint;
-  return issue2;
+  const issue3 = { code, severity: "error", message, file: parsed.file, path: formatPath(path), ...position };
+  if (hint !== void 0 && hint !== "") issue3.hint = hint;
+  return issue3;
 }
 function fieldName(segments2) {
   let i = segments2.length;
@@ -39600,7 +39849,7 @@ async function loadPolicyDir(dir, io) {
   }
   const result = loadPolicySources(sources);
   if (early.length > 0) {
-    for (const issue2 of early) result.files.push({ file: issue2.file, errors: 1, warnings: 0 });
+    for (const issue3 of early) result.files.push({ file: issue3.file, errors: 1, warnings: 0 });
     result.files.sort((a, b) => a.file < b.file ? -1 : 1);
     result.issues.push(...early);
     result.issues.sort(compareIssues);
@@ -39636,7 +39885,7 @@ function loadPolicySources(sources) {
     report(policy, path, finding) {
       const file = parsed.get(policy.file);
       const position = locatePath(file?.doc, file.lineCounter, path, finding.at);
-      const issue2 = {
+      const issue3 = {
         code: finding.code,
         severity: finding.severity ?? "error",
         message: finding.message,
@@ -39644,8 +39893,8 @@ function loadPolicySources(sources) {
         path: formatPath(path),
         ...position
       };
-      if (finding.hint !== void 0 && finding.hint !== "") issue2.hint = finding.hint;
-      issuesByFile.get(policy.file)?.push(issue2);
+      if (finding.hint !== void 0 && finding.hint !== "") issue3.hint = finding.hint;
+      issuesByFile.get(policy.file)?.push(issue3);
     }
   };
   for (const check of semanticChecks) check.run(ctx);
@@ -39680,7 +39929,7 @@ function loadPolicySources(sources) {
 function identify(file, issues) {
   const data = file.data ?? {};
   const result = {};
-  const issue2 = (code, path, message, hint, at = "value") => {
+  const issue3 = (code, path, message, hint, at = "value") => {
     issues.push({
       code,
       severity: "error",
@@ -39694,9 +39943,9 @@ function identify(file, issues) {
   const metadata = data.metadata;
   if (typeof metadata?.name === "string") result.name = metadata.name;
   if (!("kind" in data)) {
-    issue2("policy.kind-missing", [], "Missing `kind`.", `Add \`kind:\` with one of: ${policyKinds.join(", ")}.`);
+    issue3("policy.kind-missing", [], "Missing `kind`.", `Add \`kind:\` with one of: ${policyKinds.join(", ")}.`);
   } else if (!isPolicyKind(data.kind)) {
-    issue2(
+    issue3(
       "policy.unknown-kind",
       ["kind"],
       `Unknown kind \`${String(data.kind)}\`.`,
@@ -39706,14 +39955,14 @@ function identify(file, issues) {
     result.kind = data.kind;
   }
   if (!("apiVersion" in data)) {
-    issue2(
+    issue3(
       "policy.api-version-missing",
       [],
       "Missing `apiVersion`.",
       `Add \`apiVersion: ${API_VERSION}\` at the top of the file.`
     );
   } else if (data.apiVersion !== API_VERSION) {
-    issue2(
+    issue3(
       "policy.api-version",
       ["apiVersion"],
       `Unsupported apiVersion \`${String(data.apiVersion)}\`.`,
@@ -39760,7 +40009,7 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result + string.substring(cursor);
     };
-    var createColors7 = (enabled = isColorSupported) => {
+    var createColors8 = (enabled = isColorSupported) => {
       let f = enabled ? formatter : () => String;
       return {
         isColorSupported: enabled,
@@ -39807,8 +40056,8 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module.exports = createColors7();
-    module.exports.createColors = createColors7;
+    module.exports = createColors8();
+    module.exports.createColors = createColors8;
   }
 });
 
@@ -39834,8 +40083,8 @@ function formatTrace(node) {
     return `[${node.args.slice(0, maxListItems).map(formatTrace).join(", ")}${node.args.length > maxListItems ? `, …+${node.args.length - maxListItems}` : ""}]`;
   if (node.op === "var") {
     const name = node.args[0];
-    const label = name?.op === "value" && typeof name.value === "string" ? name.value : formatTrace(name ?? node);
-    return `${label}=${formatValue(node.value)}`;
+    const label2 = name?.op === "value" && typeof name.value === "string" ? name.value : formatTrace(name ?? node);
+    return `${label2}=${formatValue(node.value)}`;
   }
   const args = node.args.map(formatTrace);
   if (infix.has(node.op) && args.length === 2) return `${args[0]} ${node.op} ${args[1]}`;
@@ -39865,17 +40114,17 @@ function renderExplainTerminal(explanation, options) {
   const score = (x) => `score ${round(x.score)} = fit ${round(x.fit)} + engagement ${round(x.engagement)}`;
   const replay = explanation.replay.classification;
   const isSameScore = replay.class === cls.class && replay.score === cls.score && replay.ruleId === cls.ruleId;
-  const label = terminalText(options.leadLabel ?? explanation.leadId);
+  const label2 = terminalText(options.leadLabel ?? explanation.leadId);
   if (isSameScore) {
     out.push(
-      c.bold(`Lead ${label} is ${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)} (${terminalText(explanation.policy)})`,
+      c.bold(`Lead ${label2} is ${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)} (${terminalText(explanation.policy)})`,
       c.dim(
         `${explanation.replay.reportedBy.join(" and ")} count the same class (they score it at its last engagement, no decay).`
       )
     );
   } else {
     out.push(
-      c.bold(`Lead ${label} is ${replay.class} in ${explanation.replay.reportedBy.join(" and ")}`) + terminalText(decidedBy(replay)) + ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${terminalText(explanation.policy)})`,
+      c.bold(`Lead ${label2} is ${replay.class} in ${explanation.replay.reportedBy.join(" and ")}`) + terminalText(decidedBy(replay)) + ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${terminalText(explanation.policy)})`,
       c.bold(`At the as-of it is ${explanation.isSameClass ? "still " : ""}${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)}, engagement decayed ×${round(cls.decayFactor)}: the class the rules below are traced at and revops test checks`
     );
   }
@@ -42581,7 +42830,7 @@ function describeImpact(report) {
   const u = c.utilisation;
   const stage = c.stage.head ?? c.stage.base ?? "no stage";
   const crossed = c.crossesCapacity === "over" ? " — over capacity" : c.crossesCapacity === "under" ? " — back within capacity" : "";
-  const constraint = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
+  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
   const out = [];
   const m = report.mqlVolume;
   if (m.delta === null)
@@ -42600,7 +42849,7 @@ function describeImpact(report) {
     const pct2 = t.deltaPct === null ? "new" : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
     out.push(`payout ${signedMoney(t.delta, t.currency)} (${pct2})`);
   }
-  return { constraint, consequences: out };
+  return { constraint: constraint2, consequences: out };
 }
 function describeCountedAsZero(r) {
   const { base, head } = r.comp.countedAsZero;
@@ -42748,10 +42997,10 @@ var init_impact_payout_text = __esm({
 function mermaidLabel(text3) {
   return text3.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
 }
-function renderMarkdownTable(headers, rows, align) {
+function renderMarkdownTable(headers2, rows, align) {
   const rule = align.map((a) => a === "right" ? "---:" : "---");
   const line = (cells) => `| ${cells.map((c) => c === "" ? " " : c).join(" | ")} |`;
-  return [line(headers.map(escapeMarkdown)), `|${rule.join("|")}|`, ...rows.map((r) => line(r.map(escapeMarkdown)))];
+  return [line(headers2.map(escapeMarkdown)), `|${rule.join("|")}|`, ...rows.map((r) => line(r.map(escapeMarkdown)))];
 }
 var init_markdown_escape = __esm({
   "src/reporters/markdown-escape.ts"() {
@@ -42761,11 +43010,11 @@ var init_markdown_escape = __esm({
 });
 
 // src/reporters/text-table.ts
-function renderTextTable(headers, rawRows, align, indent = "  ") {
-  const rows = rawRows.map((row) => row.map(terminalText));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+function renderTextTable(headers2, rawRows, align, indent = "  ") {
+  const rows = rawRows.map((row2) => row2.map(terminalText));
+  const widths = headers2.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells) => indent + cells.map((cell, i) => align[i] === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
-  return [line(headers), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
+  return [line(headers2), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 function wrapText(text3, width, indent) {
   const words = text3.split(" ").map(terminalText);
@@ -43253,12 +43502,12 @@ function payoutDetails(r) {
   const details3 = renderPayoutsMarkdownDetails(r);
   return details3.length === 0 ? [] : ["", "**By component, with the reasons**", "", ...details3];
 }
-function projection(r) {
+function projection2(r) {
   const [title, ...body] = renderProjectionLines(
     r,
-    (headers, rows) => [
+    (headers2, rows) => [
       "",
-      ...renderMarkdownTable(headers, rows, ["left", "right", "right", "right", "right", "right"]),
+      ...renderMarkdownTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
       ""
     ],
     (text3) => [text3.startsWith("- ") ? `- ${e(text3.slice(2))}` : e(text3)]
@@ -43311,7 +43560,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
     "",
     ...payoutCaveat(r),
     ...renderPayoutsMarkdownSummary(r),
-    ...projection(r),
+    ...projection2(r),
     ...approvals(r),
     ...policyChanges(r),
     ...transitions(r),
@@ -43342,6 +43591,154 @@ var init_impact_markdown = __esm({
   }
 });
 
+// src/reporters/impact-sweep.ts
+function slaNames(r) {
+  return [...new Set(r.rows.flatMap((x) => x.figures?.slas.map((s2) => s2.name) ?? []))];
+}
+function headers(r) {
+  const last = r.sweep.path.slice(r.sweep.path.lastIndexOf(".") + 1);
+  const currency2 = r.rows.find((x) => x.figures?.currency != null)?.figures?.currency;
+  return [
+    last,
+    `${r.entryStage.stage ?? "entry"}/week`,
+    "constraint",
+    `won revenue${currency2 === void 0 || currency2 === null ? "" : ` (${currency2})`}`,
+    "change",
+    "range of change",
+    "goal (flow)",
+    "headcount cost",
+    ...slaNames(r),
+    "payout change",
+    "guardrails"
+  ];
+}
+function alignOf(r) {
+  return headers(r).map((_, i) => i === 0 || i === 2 ? "left" : "right");
+}
+function valueCell(row2) {
+  const marks = [row2.isBase ? "base" : "", row2.isHead ? "head" : ""].filter((m) => m !== "");
+  return `${amount(row2.value)}${marks.length === 0 ? "" : ` (${marks.join(", ")})`}`;
+}
+function revenueCells(f) {
+  const w = f.wonRevenue;
+  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText[w.unknown ?? "not-computed"]})`, ""];
+  const range2 = w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh ? "" : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+  return [amount(w.head), signedMoney(w.delta), range2];
+}
+function slaCell(f, name) {
+  const s2 = f.slas.find((x) => x.name === name);
+  if (s2 === void 0) return NONE;
+  return s2.modelled === null ? "queue grows" : formatPercent(s2.modelled);
+}
+function rowCells(row2, slas2) {
+  const f = row2.figures;
+  const blank = Array.from({ length: 8 + slas2.length }, () => "");
+  if (f === null) return [valueCell(row2), "rejected", ...blank.slice(1)];
+  const perWeek = f.entryPerWeek;
+  const util = f.constraint.utilisation.head;
+  return [
+    valueCell(row2),
+    perWeek.head === null ? NONE : `${formatNumber(perWeek.head, 2)}${perWeek.delta === null ? "" : ` (${signed(perWeek.delta, (x) => formatNumber(x, 2))})`}`,
+    [
+      f.constraint.stage.head ?? NONE,
+      formatRatio(util),
+      f.constraint.crossesCapacity === "over" || util !== null && util > 1 ? "(over)" : "",
+      f.constraint.isMoved ? "(moved)" : ""
+    ].filter((x) => x !== "").join(" "),
+    ...revenueCells(f),
+    formatPercent(f.goalAttainment.head),
+    f.headcountCost.teams === 0 ? "none" : f.headcountCost.total === null ? NONE : signedMoney(f.headcountCost.total),
+    ...slas2.map((name) => slaCell(f, name)),
+    f.payout.length === 0 ? NONE : f.payout.map((p) => signedMoney(p.delta, p.currency)).join("; "),
+    f.guardrails.length === 0 ? "none" : String(f.guardrails.length)
+  ];
+}
+function rejectedLines(r) {
+  return r.rows.filter((row2) => row2.figures === null).map((row2) => {
+    const why = row2.issues.map((i) => `${i.message} (${i.file}:${i.line}:${i.column})`).join("; ");
+    return `${amount(row2.value)} is rejected by the policy checks: ${why === "" ? NONE : why}`;
+  });
+}
+function guardrailLines(r) {
+  const values = /* @__PURE__ */ new Map();
+  for (const row2 of r.rows)
+    for (const g of row2.figures?.guardrails ?? []) values.set(g.id, [...values.get(g.id) ?? [], amount(row2.value)]);
+  return [...values].map(([id, v]) => `Guardrail ${id} is crossed at ${v.join(", ")}.`);
+}
+function describeSweep(r) {
+  const s2 = r.sweep;
+  const own = (label2, v) => `${label2} ${v === null ? NONE : formatDecimal(v)}`;
+  return `${s2.policy.kind} ${s2.policy.name}: ${s2.path} from ${formatDecimal(s2.from)} to ${formatDecimal(s2.to)} in steps of ${formatDecimal(s2.step)} (${own("base", s2.baseValue)}, ${own("head", s2.headValue)}), ${r.rows.length} values, each against the base`;
+}
+function notes(r) {
+  const lines = [
+    ...rejectedLines(r),
+    ...guardrailLines(r),
+    `${r.entryStage.stage ?? "entry"}/week: arrivals a week at the stage lead classes qualify into (${r.entryStage.name ?? NONE}), and the change from the base; the constraint's utilisation; won revenue: the flow projection to the goal period's end, its change from the base and the range of that change; goal (flow): the goal's actual to as-of plus that revenue, of its target; headcount cost: of the capacity changes, to the period's end; SLAs: compliance modelled for the head ("queue grows": no steady state); every figure is the one revops impact reports for the head with that value.`
+  ];
+  const partial = describePartialData(r.data);
+  if (partial !== void 0) lines.unshift(`${partial}.`);
+  for (const w of r.warnings) lines.push(`Warning: ${phraseWarning(w)}`);
+  return lines;
+}
+function renderImpactSweepTerminal(r, options) {
+  const c = (0, import_picocolors2.createColors)(options.color);
+  const cols = headers(r);
+  const out = [
+    c.bold(
+      `revops impact --sweep · ${terminalText(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace("T", " ")} UTC`
+    ),
+    "",
+    ...wrapText(describeSweep(r), WIDTH2, "  "),
+    "",
+    ...renderTextTable(
+      cols,
+      r.rows.map((row2) => rowCells(row2, slaNames(r))),
+      alignOf(r)
+    ),
+    "",
+    ...notes(r).flatMap((n2) => wrapText(n2, WIDTH2, "  "))
+  ];
+  return terminalOutput(`${out.join("\n")}
+`);
+}
+function renderImpactSweepMarkdown(r) {
+  const cols = headers(r);
+  const out = [
+    `### revops impact --sweep`,
+    "",
+    `${escapeMarkdown(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    escapeMarkdown(describeSweep(r)),
+    "",
+    ...renderMarkdownTable(
+      cols,
+      r.rows.map((row2) => rowCells(row2, slaNames(r))),
+      alignOf(r)
+    ),
+    "",
+    ...notes(r).map((n2) => `- ${escapeMarkdown(n2)}`)
+  ];
+  return `${out.join("\n")}
+`;
+}
+var import_picocolors2, WIDTH2;
+var init_impact_sweep = __esm({
+  "src/reporters/impact-sweep.ts"() {
+    "use strict";
+    import_picocolors2 = __toESM(require_picocolors(), 1);
+    init_figures();
+    init_impact_projection();
+    init_impact_phrases();
+    init_markdown_escape();
+    init_partial_data();
+    init_phrase_warning();
+    init_sanitize();
+    init_text_table();
+    WIDTH2 = 100;
+  }
+});
+
 // src/reporters/impact-terminal.ts
 function value2(v) {
   return v === null || v === void 0 ? NONE : typeof v === "string" ? v : JSON.stringify(v);
@@ -43350,24 +43747,24 @@ function renderImpactTerminal(r, options) {
   return terminalOutput(renderLines(r, options));
 }
 function renderLines(r, options) {
-  const c = (0, import_picocolors2.createColors)(options.color);
-  const wrap = (text3, indent = "  ") => wrapText(text3, WIDTH2 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
+  const c = (0, import_picocolors3.createColors)(options.color);
+  const wrap = (text3, indent = "  ") => wrapText(text3, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
   const out = [
     c.bold(`revops impact · ${terminalText(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace("T", " ")} UTC`),
     ""
   ];
   const partial = describePartialData(r.data);
-  if (partial !== void 0) out.push(...wrapText(terminalText(`${partial}.`), WIDTH2, "").map((l2) => c.red(l2)), "");
+  if (partial !== void 0) out.push(...wrapText(terminalText(`${partial}.`), WIDTH3, "").map((l2) => c.red(l2)), "");
   const inputs2 = describeInputs(r);
-  if (inputs2 !== null) out.push(...wrapText(terminalText(inputs2), WIDTH2, "").map((l2) => c.yellow(l2)), "");
+  if (inputs2 !== null) out.push(...wrapText(terminalText(inputs2), WIDTH3, "").map((l2) => c.yellow(l2)), "");
   if (!r.hasChanges && !r.inputs.isChanged)
     return `${[...out, "No impact: the policies mean the same before and after (formatting and comments aside)."].join("\n")}
 `;
   const h = describeImpact(r);
   const crossed = r.guardrails.filter((g) => g.isCrossed);
-  for (const line of describeProjectionHeadline(r)) out.push(...wrapText(terminalText(line), WIDTH2, "").map((l2) => c.bold(l2)));
-  out.push(...wrapText(h.constraint, WIDTH2, "").map((l2) => c.bold(l2)));
-  out.push(...wrapText(h.consequences.join(" · "), WIDTH2, "").map((l2) => crossed.length > 0 ? c.yellow(l2) : l2));
+  for (const line of describeProjectionHeadline(r)) out.push(...wrapText(terminalText(line), WIDTH3, "").map((l2) => c.bold(l2)));
+  out.push(...wrapText(h.constraint, WIDTH3, "").map((l2) => c.bold(l2)));
+  out.push(...wrapText(h.consequences.join(" · "), WIDTH3, "").map((l2) => crossed.length > 0 ? c.yellow(l2) : l2));
   out.push("", c.bold("Stages, base → head"));
   out.push(
     ...renderTextTable(
@@ -43387,13 +43784,13 @@ function renderLines(r, options) {
     const x = describeDeclared(r.constraint.declared);
     out.push("", ...wrap(`${x.label}: ${x.base} → ${x.head}`, ""));
   }
-  const [title, ...projection2] = renderProjectionLines(
+  const [title, ...projection3] = renderProjectionLines(
     r,
-    (headers, rows) => renderTextTable(headers, rows, ["left", "right", "right", "right", "right", "right"]),
+    (headers2, rows) => renderTextTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
     // An assumption hangs under its dash.
-    (text3) => text3.startsWith("- ") ? wrapText(terminalText(text3), WIDTH2 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text3))
+    (text3) => text3.startsWith("- ") ? wrapText(terminalText(text3), WIDTH3 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text3))
   );
-  out.push("", c.bold(title ?? ""), ...projection2.map((l2) => l2 === "Assumptions" ? c.bold(`  ${l2}`) : l2));
+  out.push("", c.bold(title ?? ""), ...projection3.map((l2) => l2 === "Assumptions" ? c.bold(`  ${l2}`) : l2));
   out.push("", c.bold("Guardrails (from the base)"));
   for (const g of r.guardrails) {
     const who = [...g.approvers.users, ...g.approvers.teams].join(", ");
@@ -43463,13 +43860,13 @@ function renderLines(r, options) {
   return `${out.join("\n")}
 `;
 }
-var import_picocolors2, WIDTH2;
+var import_picocolors3, WIDTH3;
 var init_impact_terminal = __esm({
   "src/reporters/impact-terminal.ts"() {
     "use strict";
     init_phrase_guardrail();
     init_phrase_warning();
-    import_picocolors2 = __toESM(require_picocolors(), 1);
+    import_picocolors3 = __toESM(require_picocolors(), 1);
     init_figures();
     init_impact_headline();
     init_impact_phrases();
@@ -43480,7 +43877,7 @@ var init_impact_terminal = __esm({
     init_phrase_sla_assumption();
     init_sanitize();
     init_text_table();
-    WIDTH2 = 100;
+    WIDTH3 = 100;
   }
 });
 
@@ -43495,7 +43892,7 @@ function formatAmount(text3) {
   return fraction === void 0 ? grouped : `${grouped}.${fraction}`;
 }
 function renderPolicySummary(set, options) {
-  const c = (0, import_picocolors3.createColors)(options.color);
+  const c = (0, import_picocolors4.createColors)(options.color);
   const out = ["", c.bold(`Policies in ${terminalText(options.dir)}`)];
   const kindWidth = Math.max(...policyKinds.map((k) => k.length));
   const policies = policyKinds.flatMap((kind) => set[kind]);
@@ -43508,11 +43905,11 @@ function renderPolicySummary(set, options) {
   }
   return terminalOutput(out.join("\n") + "\n");
 }
-var import_picocolors3, describe2;
+var import_picocolors4, describe2;
 var init_policy_summary = __esm({
   "src/reporters/policy-summary.ts"() {
     "use strict";
-    import_picocolors3 = __toESM(require_picocolors(), 1);
+    import_picocolors4 = __toESM(require_picocolors(), 1);
     init_schemas();
     init_sanitize();
     describe2 = {
@@ -43546,7 +43943,7 @@ function formatExpected(value3) {
   return formatValue(value3);
 }
 function renderPolicyTestTerminal(report, options) {
-  const c = (0, import_picocolors4.createColors)(options.color);
+  const c = (0, import_picocolors5.createColors)(options.color);
   const out = [];
   let suite = "";
   for (const result of report.cases) {
@@ -43582,11 +43979,11 @@ function renderPolicyTestTerminal(report, options) {
   out.push("", report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
   return terminalOutput(out.join("\n") + "\n");
 }
-var import_picocolors4;
+var import_picocolors5;
 var init_policy_test_terminal = __esm({
   "src/reporters/policy-test-terminal.ts"() {
     "use strict";
-    import_picocolors4 = __toESM(require_picocolors(), 1);
+    import_picocolors5 = __toESM(require_picocolors(), 1);
     init_sanitize();
     init_trace_text();
   }
@@ -43876,7 +44273,7 @@ var init_report_markdown = __esm({
 function renderSummary(lines, c) {
   const tone = { good: c.green, bad: c.red, neutral: (s2) => s2 };
   return lines.flatMap((line) => {
-    const wrapped2 = wrapText(line.text, WIDTH3 - LABEL_WIDTH, "");
+    const wrapped2 = wrapText(line.text, WIDTH4 - LABEL_WIDTH, "");
     return wrapped2.map(
       (text3, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text3)
     );
@@ -43886,7 +44283,7 @@ function table2(model) {
   return renderTextTable(model.headers, model.rows, model.align);
 }
 function note(text3, c) {
-  return wrapText(text3, WIDTH3 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+  return wrapText(text3, WIDTH4 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
 }
 function section(title, c) {
   return ["", c.bold(terminalText(title))];
@@ -43938,7 +44335,7 @@ function renderSlas(report, c) {
     out.push(
       ...wrapText(
         `response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === "" ? "" : `; ${escalations}`}`,
-        WIDTH3 - 2,
+        WIDTH4 - 2,
         "  "
       ).map((l2, i) => i === 0 ? `  ${l2}` : l2)
     );
@@ -43968,26 +44365,26 @@ function renderComp(report, c) {
 function renderDeals(report, c) {
   const d = report.deals;
   const line = `${formatCount(d.total)} deals: ${formatCount(d.open)} open, ${formatCount(d.won)} won (${d.wonAmount === null ? `amount —: ${d.amountUnknown === null ? "unknown" : describeUnknown(d.amountUnknown)}` : formatMoney(d.wonAmount, d.currency)}), ${formatCount(d.lost)} lost; win rate ${formatPercent(d.winRate)}, average won ${d.averageWonAmount === null ? "—" : formatMoney(d.averageWonAmount, d.currency)}, won in ${formatNumber(d.cycleDays.won.median)} days (median); open deals' median age ${formatNumber(d.openAgeDays.median)} days, ${formatCount(d.openAgeDays.over90)} over 90.`;
-  return [...section("Deals", c), ...wrapText(line, WIDTH3 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
+  return [...section("Deals", c), ...wrapText(line, WIDTH4 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
 }
 function renderData(report, c) {
   const out = [...section("Data", c)];
   out.push(...table2(dataTable(report)));
-  for (const issue2 of report.data.issues.slice(0, 5))
+  for (const issue3 of report.data.issues.slice(0, 5))
     out.push(
-      c.yellow(`  ${terminalText(issue2.file)}:${issue2.line}${issue2.column > 0 ? `:${issue2.column}` : ""} ${terminalText(issue2.message)}`)
+      c.yellow(`  ${terminalText(issue3.file)}:${issue3.line}${issue3.column > 0 ? `:${issue3.column}` : ""} ${terminalText(issue3.message)}`)
     );
   const count3 = report.data.totals.issueCount;
   if (count3 > Math.min(5, report.data.issues.length))
     out.push(c.dim(`  … ${formatCount(count3)} data issues in all (see --format json).`));
   for (const warning of report.warnings)
     out.push(
-      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH3 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
+      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH4 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
     );
   return out;
 }
 function renderReportTerminal(report, options) {
-  const c = (0, import_picocolors5.createColors)(options.color);
+  const c = (0, import_picocolors6.createColors)(options.color);
   const s2 = report.stamp;
   const head = [
     c.bold(
@@ -44013,31 +44410,31 @@ function renderReportTerminal(report, options) {
   return terminalOutput(`${[...head, ...body].join("\n")}
 `);
 }
-var import_picocolors5, WIDTH3, LABEL_WIDTH;
+var import_picocolors6, WIDTH4, LABEL_WIDTH;
 var init_report_terminal = __esm({
   "src/reporters/report-terminal.ts"() {
     "use strict";
     init_phrase_warning();
-    import_picocolors5 = __toESM(require_picocolors(), 1);
+    import_picocolors6 = __toESM(require_picocolors(), 1);
     init_figures();
     init_report_summary();
     init_report_tables();
     init_sanitize();
     init_text_table();
     init_unknown_reasons();
-    WIDTH3 = 100;
+    WIDTH4 = 100;
     LABEL_WIDTH = 12;
   }
 });
 
 // src/reporters/validation-github.ts
 function renderValidationGithub(result) {
-  const lines = result.issues.map((issue2) => {
-    const props = [`file=${workflowCommandProperty(issue2.file)}`];
-    if (issue2.line > 0) props.push(`line=${issue2.line}`, `col=${issue2.column}`);
-    props.push(`title=${workflowCommandProperty(`revops ${issue2.code}`)}`);
-    const text3 = issue2.hint === void 0 ? issue2.message : `${issue2.message} ${issue2.hint}`;
-    return `::${issue2.severity} ${props.join(",")}::${workflowCommandData(text3)}`;
+  const lines = result.issues.map((issue3) => {
+    const props = [`file=${workflowCommandProperty(issue3.file)}`];
+    if (issue3.line > 0) props.push(`line=${issue3.line}`, `col=${issue3.column}`);
+    props.push(`title=${workflowCommandProperty(`revops ${issue3.code}`)}`);
+    const text3 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
+    return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text3)}`;
   });
   const { errors, warnings } = countBySeverity(result.issues);
   lines.push(`revops validate: ${errors} error(s), ${warnings} warning(s) in ${result.files.length} file(s)`);
@@ -44078,21 +44475,21 @@ function plural2(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function renderValidationTerminal(result, options) {
-  const c = (0, import_picocolors6.createColors)(options.color);
+  const c = (0, import_picocolors7.createColors)(options.color);
   const out = [];
   const byFile = /* @__PURE__ */ new Map();
-  for (const issue2 of result.issues) {
-    const list2 = byFile.get(issue2.file) ?? [];
-    list2.push(issue2);
-    byFile.set(issue2.file, list2);
+  for (const issue3 of result.issues) {
+    const list2 = byFile.get(issue3.file) ?? [];
+    list2.push(issue3);
+    byFile.set(issue3.file, list2);
   }
   for (const [file, issues] of byFile) {
     out.push(c.underline(terminalText(file)));
-    for (const issue2 of issues) {
-      const where = issue2.line > 0 ? `${issue2.line}:${issue2.column}` : "-";
-      const severity = issue2.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${terminalText(issue2.message)}  ${c.dim(terminalText(issue2.code))}`);
-      if (issue2.hint !== void 0) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.cyan("fix:")} ${terminalText(issue2.hint)}`);
+    for (const issue3 of issues) {
+      const where = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
+      const severity = issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
+      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
+      if (issue3.hint !== void 0) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.cyan("fix:")} ${terminalText(issue3.hint)}`);
     }
     out.push("");
   }
@@ -44111,11 +44508,11 @@ function renderValidationTerminal(result, options) {
   }
   return terminalOutput(out.join("\n") + "\n");
 }
-var import_picocolors6;
+var import_picocolors7;
 var init_validation_terminal = __esm({
   "src/reporters/validation-terminal.ts"() {
     "use strict";
-    import_picocolors6 = __toESM(require_picocolors(), 1);
+    import_picocolors7 = __toESM(require_picocolors(), 1);
     init_issue();
     init_sanitize();
   }
@@ -44136,6 +44533,7 @@ var init_registry2 = __esm({
     "use strict";
     init_explanation_formats();
     init_impact_markdown();
+    init_impact_sweep();
     init_impact_terminal();
     init_policy_summary();
     init_policy_test_terminal();
@@ -44149,6 +44547,11 @@ var init_registry2 = __esm({
     renderers = {
       report: { terminal: renderReportTerminal, markdown: renderReportMarkdown, json: renderReportJson },
       impact: { terminal: renderImpactTerminal, markdown: renderImpactMarkdown, json: (report) => jsonText(report) },
+      "impact-sweep": {
+        terminal: renderImpactSweepTerminal,
+        markdown: renderImpactSweepMarkdown,
+        json: (report) => jsonText(report)
+      },
       validation: {
         terminal: (result, options) => renderValidationTerminal(result, options) + (options.summary === void 0 ? "" : renderPolicySummary(result.set, { ...options, dir: options.summary.dir })),
         json: renderValidationJson,
@@ -44443,7 +44846,7 @@ var init_format_render = __esm({
 function formatPolicyText(text3, file = "") {
   const issues = [];
   const parsed = parsePolicyFile(file, new TextEncoder().encode(text3), issues);
-  if (parsed.data === void 0 || issues.some((issue2) => issue2.severity === "error"))
+  if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
     return { status: "invalid", issues };
   const kind = parsed.data.kind;
   if (!isPolicyKind(kind)) {
@@ -44655,11 +45058,11 @@ async function writeText(file, text3, { io }) {
   }
 }
 function renderIssues(issues) {
-  return issues.map((issue2) => {
-    const where = issue2.line > 0 ? `${terminalText(issue2.file)}:${issue2.line}:${issue2.column}` : terminalText(issue2.file);
-    const hint = issue2.hint === void 0 ? "" : `
-  fix: ${terminalText(issue2.hint)}`;
-    return `${where}: ${terminalText(issue2.message)} [${terminalText(issue2.code)}]${hint}
+  return issues.map((issue3) => {
+    const where = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
+    const hint = issue3.hint === void 0 ? "" : `
+  fix: ${terminalText(issue3.hint)}`;
+    return `${where}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
 `;
   }).join("");
 }
@@ -44889,16 +45292,16 @@ function compareMoney(field, expected, actual, diffs) {
   if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
 }
 function toRow(entity, values) {
-  const row = /* @__PURE__ */ Object.create(null);
+  const row2 = /* @__PURE__ */ Object.create(null);
   for (const [field, value3] of Object.entries(values)) {
     const type = canonicalModel[entity][field]?.type;
     if (type === "datetime" && typeof value3 === "string")
-      row[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
+      row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
     else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
-      row[field] = new Decimal(value3).toFixed();
-    else row[field] = value3;
+      row2[field] = new Decimal(value3).toFixed();
+    else row2[field] = value3;
   }
-  return row;
+  return row2;
 }
 function toInstant2(text3) {
   return DateTime.fromISO(text3, { setZone: true }).toMillis();
@@ -44930,18 +45333,7 @@ var init_coerce_failure = __esm({
   }
 });
 
-// src/core/data/coerce-date.ts
-function zoneOfOffset(offset2) {
-  if (offset2 === "Z" || offset2 === "z") return UTC;
-  let zone = offsetZones.get(offset2);
-  if (zone === void 0) {
-    const withColon = offset2.length === 5 ? `${offset2.slice(0, 3)}:${offset2.slice(3)}` : offset2;
-    zone = FixedOffsetZone.parseSpecifier(`UTC${withColon}`);
-    if (zone !== null && Math.abs(zone.offset(0)) > 18 * 60) zone = null;
-    if (offsetZones.size < 1e3) offsetZones.set(offset2, zone);
-  }
-  return zone;
-}
+// src/core/data/plain-utc.ts
 function twoDigits(text3, at) {
   const a = text3.charCodeAt(at) - 48;
   const b = text3.charCodeAt(at + 1) - 48;
@@ -44984,6 +45376,26 @@ function daysSinceEpoch(year, month, day) {
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+var DAYS_IN_MONTH;
+var init_plain_utc = __esm({
+  "src/core/data/plain-utc.ts"() {
+    "use strict";
+    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  }
+});
+
+// src/core/data/coerce-date.ts
+function zoneOfOffset(offset2) {
+  if (offset2 === "Z" || offset2 === "z") return UTC;
+  let zone = offsetZones.get(offset2);
+  if (zone === void 0) {
+    const withColon = offset2.length === 5 ? `${offset2.slice(0, 3)}:${offset2.slice(3)}` : offset2;
+    zone = FixedOffsetZone.parseSpecifier(`UTC${withColon}`);
+    if (zone !== null && Math.abs(zone.offset(0)) > 18 * 60) zone = null;
+    if (offsetZones.size < 1e3) offsetZones.set(offset2, zone);
+  }
+  return zone;
+}
 function readZone(name) {
   if (name === void 0) return void 0;
   if (name === "UTC" || name === "utc") return UTC;
@@ -44997,13 +45409,14 @@ function startOfDayIn(year, month, day, zone) {
 function explain(dt) {
   return dt.isValid ? "" : ` (${dt.invalidExplanation ?? dt.invalidReason ?? "invalid"})`;
 }
-var LOCALE, UTC, ISO_DATE_TIME, ISO_DATE, ISO_OFFSET, hasZoneToken, isDateOnlyFormat, offsetZones, DAYS_IN_MONTH, DayStarts, DateCoercer, DateTimeCoercer;
+var LOCALE, UTC, ISO_DATE_TIME, ISO_DATE, ISO_OFFSET, hasZoneToken, isDateOnlyFormat, offsetZones, DayStarts, DateCoercer, DateTimeCoercer;
 var init_coerce_date = __esm({
   "src/core/data/coerce-date.ts"() {
     "use strict";
     init_luxon();
     init_fast_path();
     init_coerce_failure();
+    init_plain_utc();
     LOCALE = { locale: "en-US" };
     UTC = FixedOffsetZone.utcInstance;
     ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([zZ]|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -45012,7 +45425,6 @@ var init_coerce_date = __esm({
     hasZoneToken = (format) => /[Zz]/.test(format.replace(/'[^']*'/g, ""));
     isDateOnlyFormat = (format) => !/[HhmsSuaXxTtFfZz]/.test(format.replace(/'[^']*'/g, ""));
     offsetZones = /* @__PURE__ */ new Map();
-    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     DayStarts = class {
       constructor(zone) {
         this.zone = zone;
@@ -46141,13 +46553,13 @@ var init_column_table = __esm({
         });
       }
       /** Appends a row; a value of the wrong kind for its field's type is taken as missing. */
-      append(row) {
+      append(row2) {
         if (this.finished !== void 0) throw new Error("internal: a row appended to a finished table");
         if (this.at === CHUNK) this.nextChunk();
         const i = this.at++;
         this.length++;
         for (const g of this.growing) {
-          const value3 = row[g.field];
+          const value3 = row2[g.field];
           if (g.kind === "number") {
             g.chunk[i] = typeof value3 === "number" ? value3 : NaN;
           } else if (g.kind === "flag") {
@@ -46254,12 +46666,12 @@ var init_periods = __esm({
 });
 
 // src/core/engine/comp/rows.ts
-function readText2(row, field) {
-  const value3 = row[field];
+function readText2(row2, field) {
+  const value3 = row2[field];
   return typeof value3 === "string" ? value3 : null;
 }
-function readInstant(row, field) {
-  const value3 = row[field];
+function readInstant(row2, field) {
+  const value3 = row2[field];
   return typeof value3 === "number" && Number.isFinite(value3) ? value3 : null;
 }
 function isWon(opportunity) {
@@ -46619,9 +47031,9 @@ var init_earning = __esm({
 function countRows(rows, at, by, input) {
   const sums = new PeriodSums(input);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const k = periodIndexOf(readInstant(row, at), input.periods, input.ctx.window);
-    const person = readText2(row, by);
+    const row2 = rows[i];
+    const k = periodIndexOf(readInstant(row2, at), input.periods, input.ctx.window);
+    const person = readText2(row2, by);
     if (k < 0 || person === null || !input.people.has(person)) continue;
     sums.add(k, person, "1");
   }
@@ -47249,9 +47661,9 @@ var init_comp = __esm({
 });
 
 // src/core/testing/run-comp-tests.ts
-function parsePeriod(label, timeZone) {
-  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label);
-  if (m === null) throw new RangeError(`not a period: ${label}`);
+function parsePeriod(label2, timeZone) {
+  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
+  if (m === null) throw new RangeError(`not a period: ${label2}`);
   const year = Number(m[1]);
   const start = DateTime.fromObject(
     { year, month: m[2] !== void 0 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
@@ -47494,11 +47906,11 @@ function compileTargets(policy, entity, ctx) {
     })
   );
 }
-function findTarget(whens, row) {
+function findTarget(whens, row2) {
   let k = 0;
   while (k < whens.length) {
     const when = whens[k];
-    if (when === void 0 || truthy(when(row))) break;
+    if (when === void 0 || truthy(when(row2))) break;
     k++;
   }
   return k;
@@ -47695,8 +48107,8 @@ function compareIds2(a, b) {
   if (b === null) return -1;
   return a < b ? -1 : 1;
 }
-function textOf(row, field) {
-  const value3 = row?.[field];
+function textOf(row2, field) {
+  const value3 = row2?.[field];
   return typeof value3 === "string" ? value3 : null;
 }
 function groupByOwner(status, ownerOf2, users2) {
@@ -47854,10 +48266,10 @@ var init_sla = __esm({
 // src/core/testing/run-sla-tests.ts
 function measureCase(sla, c, ctx) {
   const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
-  const row = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
+  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
   const items = {
     entity,
-    rows: [row],
+    rows: [row2],
     from: Float64Array.of(toInstant2(c.from)),
     to: Float64Array.of(c.to === void 0 ? NaN : toInstant2(c.to)),
     ownerOf: () => null
@@ -48011,14 +48423,14 @@ var init_run_policy_tests = __esm({
 });
 
 // src/cli/load-policies.ts
-async function loadValidPolicies(io, dirArg, fileIo = io, label) {
+async function loadValidPolicies(io, dirArg, fileIo = io, label2) {
   const dir = cleanPath(dirArg);
   if (fileIo === io && !await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
   const result = await loadPolicyDir(dir, fileIo);
   if (result.issues.some((i) => i.severity === "error")) {
     io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
     throw new UsageError(
-      `The policies in ${dir}${label === void 0 ? "" : ` at ${label}`} are not valid; fix them first (revops validate ${dir}).`
+      `The policies in ${dir}${label2 === void 0 ? "" : ` at ${label2}`} are not valid; fix them first (revops validate ${dir}).`
     );
   }
   const calendars = new Map(
@@ -48156,9 +48568,9 @@ function findLatestTimestamp(data) {
       }
       continue;
     }
-    for (const row of data[entity]) {
+    for (const row2 of data[entity]) {
       for (const field of fields) {
-        const value3 = row[field];
+        const value3 = row2[field];
         if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
       }
     }
@@ -48172,9 +48584,9 @@ function explainNoTimestamp(data) {
     const files = data.files.filter((f) => f.entity === entity);
     if (files.length === 0) absent2.push(entity);
     for (const file of files) {
-      const issue2 = data.issues.find((i) => i.file === file.file && i.severity === "error");
-      const where = issue2 === void 0 || issue2.line === 0 ? "" : `line ${issue2.line}${issue2.column > 0 ? `, column ${issue2.column}` : ""}: `;
-      const first = issue2 === void 0 ? "" : `${where}${issue2.message}${issue2.hint === void 0 ? "" : ` ${issue2.hint}`}`;
+      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
+      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
+      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
       if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
       else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
         causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
@@ -48616,9 +49028,9 @@ var init_deals = __esm({
 function readTimes(rows, fields) {
   const out = fields.map(() => new Float64Array(rows.length));
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+    const row2 = rows[i];
     for (let f = 0; f < fields.length; f++) {
-      const t = row[fields[f]];
+      const t = row2[fields[f]];
       out[f][i] = typeof t === "number" ? t : NaN;
     }
   }
@@ -48635,15 +49047,15 @@ function orderEvents(events) {
   const byId = new Map(events.map((e3) => [e3.id, e3]));
   const done = /* @__PURE__ */ new Set();
   const out = [];
-  const visit3 = (e3, depth) => {
+  const visit4 = (e3, depth) => {
     if (done.has(e3.id) || depth > events.length) return;
     const after = e3.activity?.after;
     const dep = after === void 0 ? void 0 : byId.get(after);
-    if (dep !== void 0) visit3(dep, depth + 1);
+    if (dep !== void 0) visit4(dep, depth + 1);
     done.add(e3.id);
     out.push(e3);
   };
-  for (const e3 of events) visit3(e3, 0);
+  for (const e3 of events) visit4(e3, 0);
   return out;
 }
 function resolveEvents(input, ctx) {
@@ -48659,9 +49071,9 @@ function resolveEvents(input, ctx) {
     } else if (event.field !== void 0) {
       const field = event.field;
       for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        const t = row[field];
-        if (typeof t === "number" && t <= ctx.asOf && (when === void 0 || truthy(when(row)))) times[i] = t;
+        const row2 = rows[i];
+        const t = row2[field];
+        if (typeof t === "number" && t <= ctx.asOf && (when === void 0 || truthy(when(row2)))) times[i] = t;
       }
     } else if (event.activity !== void 0) {
       resolveActivityEvent(event, times, rows, input, events, ctx);
@@ -48728,8 +49140,8 @@ function resolveActivityEvent(event, times, rows, input, done, ctx) {
 function applyQualification(times, rows, q, asOf) {
   const counts = { modelled: 0, notQualified: 0 };
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const created = row.created_at;
+    const row2 = rows[i];
+    const created = row2.created_at;
     if (typeof created !== "number" || created > asOf) {
       times[i] = NaN;
       continue;
@@ -48740,7 +49152,7 @@ function applyQualification(times, rows, q, asOf) {
       if (!Number.isNaN(recorded)) counts.notQualified++;
       times[i] = NaN;
     } else if (Number.isNaN(recorded)) {
-      const engaged = row.last_engaged_at;
+      const engaged = row2.last_engaged_at;
       times[i] = typeof engaged === "number" && engaged >= created && engaged <= asOf ? engaged : created;
       counts.modelled++;
     }
@@ -49001,7 +49413,7 @@ function latestSource(data, latest) {
   }
   for (const entity of ["leads", "opportunities", "stage_events"]) {
     const fields = Object.keys(canonicalModel[entity]).filter((f) => canonicalModel[entity][f]?.type === "datetime");
-    if (data[entity].some((row) => fields.some((f) => row[f] === latest))) return { kind: "data", entity, field: "*" };
+    if (data[entity].some((row2) => fields.some((f) => row2[f] === latest))) return { kind: "data", entity, field: "*" };
   }
   return { kind: "data", entity: "activities", field: "*" };
 }
@@ -49015,11 +49427,11 @@ function findDefaultStart(goal, data, asOf, timeZone) {
   for (const entity of ["leads", "opportunities"]) {
     const rows = data[entity];
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      const t = row.created_at;
+      const row2 = rows[i];
+      const t = row2.created_at;
       if (typeof t === "number" && t < earliest) {
         earliest = t;
-        source = { kind: "data", entity, field: "created_at", ...typeof row.id === "string" ? { id: row.id } : {} };
+        source = { kind: "data", entity, field: "created_at", ...typeof row2.id === "string" ? { id: row2.id } : {} };
       }
     }
   }
@@ -49128,16 +49540,16 @@ function indexActivities(activities2, entityCount, key, rowOf) {
   const offsets = new Int32Array(entityCount + 1);
   let unmatched = 0;
   for (let a = 0; a < activities2.length; a++) {
-    const row = ownerOf2(a);
-    if (row >= 0) offsets[row + 1]++;
-    else if (row === -1) unmatched++;
+    const row2 = ownerOf2(a);
+    if (row2 >= 0) offsets[row2 + 1]++;
+    else if (row2 === -1) unmatched++;
   }
   for (let i = 0; i < entityCount; i++) offsets[i + 1] += offsets[i];
   const fill = offsets.slice(0, entityCount);
   const order = new Int32Array(offsets[entityCount]);
   for (let a = 0; a < activities2.length; a++) {
-    const row = ownerOf2(a);
-    if (row >= 0) order[fill[row]++] = a;
+    const row2 = ownerOf2(a);
+    if (row2 >= 0) order[fill[row2]++] = a;
   }
   const at = numberColumn(activities2, "at");
   const sortKey = (a) => {
@@ -49462,6 +49874,20 @@ function evaluatePipeline(set, prepared, options) {
   return evaluateWithState(set, prepared, options).report;
 }
 function evaluateWithState(set, prepared, options) {
+  const rows = prepared.data.leads.length + prepared.data.opportunities.length + prepared.data.activities.length;
+  startRunBudget(options.maxRuleSteps ?? LOGIC_MAX_RUN_STEPS + LOGIC_RUN_STEPS_PER_ROW * rows);
+  let evaluation;
+  try {
+    evaluation = evaluateOnce(set, prepared, options);
+  } catch (error) {
+    const overrun2 = endRunBudget();
+    throw overrun2 === void 0 ? error : new RuleCostError(overrun2);
+  }
+  const overrun = endRunBudget();
+  if (overrun !== void 0) throw new RuleCostError(overrun);
+  return evaluation;
+}
+function evaluateOnce(set, prepared, options) {
   const { data } = prepared;
   const asOf = options.asOf ?? prepared.latest;
   if (asOf === void 0) throw new EvaluationInputError(explainNoTimestamp(data));
@@ -49664,8 +50090,8 @@ function goalAttainmentOf(goal, opportunities2, timeZone, until) {
     return value3;
   };
 }
-function ownerOf(row) {
-  return typeof row?.owner_id === "string" ? row.owner_id : null;
+function ownerOf(row2) {
+  return typeof row2?.owner_id === "string" ? row2.owner_id : null;
 }
 function accountData(data) {
   const totals = { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 0 };
@@ -49702,6 +50128,8 @@ var init_evaluate = __esm({
     init_funnel2();
     init_goal();
     init_errors();
+    init_budget();
+    init_errors2();
     init_periods();
     init_window();
     init_replay_classes();
@@ -49719,10 +50147,10 @@ var init_evaluate = __esm({
 });
 
 // src/core/report/mask-issues.ts
-function describeMasked(issue2) {
-  const reason = REASONS[issue2.code] ?? `the row was rejected (${issue2.code})`;
-  const column = QUOTES_HEADER.has(issue2.code) ? void 0 : issue2.columnName;
-  const field = issue2.field;
+function describeMasked(issue3) {
+  const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
+  const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
+  const field = issue3.field;
   let where = "";
   if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
   else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
@@ -49730,13 +50158,13 @@ function describeMasked(issue2) {
   return where === "" ? text3.charAt(0).toUpperCase() + text3.slice(1) : text3;
 }
 function maskDataIssues(issues) {
-  return issues.map((issue2) => {
-    const masked = { ...issue2 };
+  return issues.map((issue3) => {
+    const masked = { ...issue3 };
     delete masked.raw;
-    if (HINT_QUOTES_HEADER.has(issue2.code)) delete masked.hint;
-    if (CONTENT_FREE.has(issue2.code)) return masked;
-    masked.message = describeMasked(issue2);
-    if (QUOTES_HEADER.has(issue2.code)) delete masked.columnName;
+    if (HINT_QUOTES_HEADER.has(issue3.code)) delete masked.hint;
+    if (CONTENT_FREE.has(issue3.code)) return masked;
+    masked.message = describeMasked(issue3);
+    if (QUOTES_HEADER.has(issue3.code)) delete masked.columnName;
     return masked;
   });
 }
@@ -49791,6 +50219,8 @@ var init_mask_issues = __esm({
       "data.bad-encoding": "the value holds bytes that are not UTF-8",
       "data.unmapped-value": "the value is not listed in the mapping's `values`",
       "data.derive-failed": "the derive rule failed on this row",
+      "data.negative-number": "the value is negative, and this quantity cannot be",
+      "data.invisible-character": "the id holds an invisible or control character",
       "data.bad-json": "the record is not valid JSON",
       "data.not-an-object": "the record is not a JSON object",
       "data.forbidden-key": "the record has a key that is not allowed",
@@ -50038,10 +50468,10 @@ function pathsOf(op, arg) {
 }
 function isLiteralPath(op, arg) {
   const isName = (v) => typeof v === "string" && v !== "" || typeof v === "number";
-  const isScalar7 = (v) => v === null || typeof v !== "object";
+  const isScalar8 = (v) => v === null || typeof v !== "object";
   if (op === "var") {
     const [path, fallback] = Array.isArray(arg) ? arg : [arg];
-    return isName(path) && isScalar7(fallback);
+    return isName(path) && isScalar8(fallback);
   }
   if (op === "missing") return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
   const list2 = Array.isArray(arg) ? arg[1] : void 0;
@@ -50244,12 +50674,12 @@ function findMissingData(data, needed, dir) {
   const missing = [];
   for (const file of data.files) {
     if (file.status !== "failed") continue;
-    const issue2 = data.issues.find((i) => i.file === file.file && i.severity === "error");
+    const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
     const lost = file.rowsRead === 0 ? "" : ` (${file.rowsRead} rows lost)`;
     missing.push({
       entity: file.entity,
       file: file.file,
-      reason: `${issue2?.message ?? "The file could not be read."}${lost}`
+      reason: `${issue3?.message ?? "The file could not be read."}${lost}`
     });
   }
   for (const [entity, why] of needed) {
@@ -50481,18 +50911,18 @@ var require_papaparse = __commonJS({
             if (data.length > 0)
               csv += _newline;
           }
-          for (var row = 0; row < data.length; row++) {
-            var maxCol = hasHeader2 ? fields.length : data[row].length;
+          for (var row2 = 0; row2 < data.length; row2++) {
+            var maxCol = hasHeader2 ? fields.length : data[row2].length;
             var emptyLine = false;
-            var nullLine = hasHeader2 ? Object.keys(data[row]).length === 0 : data[row].length === 0;
+            var nullLine = hasHeader2 ? Object.keys(data[row2]).length === 0 : data[row2].length === 0;
             if (skipEmptyLines && !hasHeader2) {
-              emptyLine = skipEmptyLines === "greedy" ? data[row].join("").trim() === "" : data[row].length === 1 && (data[row][0] === null || data[row][0] === void 0 || data[row][0].length === 0);
+              emptyLine = skipEmptyLines === "greedy" ? data[row2].join("").trim() === "" : data[row2].length === 1 && (data[row2][0] === null || data[row2][0] === void 0 || data[row2][0].length === 0);
             }
             if (skipEmptyLines === "greedy" && hasHeader2) {
               var line = [];
               for (var c = 0; c < maxCol; c++) {
                 var cx = dataKeyedByField ? fields[c] : c;
-                line.push(data[row][cx]);
+                line.push(data[row2][cx]);
               }
               emptyLine = line.join("").trim() === "";
             }
@@ -50501,9 +50931,9 @@ var require_papaparse = __commonJS({
                 if (col > 0 && !nullLine)
                   csv += _delimiter;
                 var colIdx = hasHeader2 && dataKeyedByField ? fields[col] : col;
-                csv += safe(data[row][colIdx], col);
+                csv += safe(data[row2][colIdx], col);
               }
-              if (row < data.length - 1 && (!skipEmptyLines || maxCol > 0 && !nullLine)) {
+              if (row2 < data.length - 1 && (!skipEmptyLines || maxCol > 0 && !nullLine)) {
                 csv += _newline;
               }
             }
@@ -50675,9 +51105,9 @@ var require_papaparse = __commonJS({
             xhr.timeout = this._config.downloadTimeout;
           }
           if (this._config.downloadRequestHeaders) {
-            var headers = this._config.downloadRequestHeaders;
-            for (var headerName in headers) {
-              xhr.setRequestHeader(headerName, headers[headerName]);
+            var headers2 = this._config.downloadRequestHeaders;
+            for (var headerName in headers2) {
+              xhr.setRequestHeader(headerName, headers2[headerName]);
             }
           }
           if (this._config.chunkSize) {
@@ -51096,7 +51526,7 @@ var require_papaparse = __commonJS({
           if (!_results || !_config.header && !_config.dynamicTyping && !_config.transform)
             return _results;
           function processRow(rowSource, i) {
-            var row = _config.header ? {} : [];
+            var row2 = _config.header ? {} : [];
             var j;
             for (j = 0; j < rowSource.length; j++) {
               var field = j;
@@ -51107,10 +51537,10 @@ var require_papaparse = __commonJS({
                 value3 = _config.transform(value3, field);
               value3 = parseDynamic(field, value3);
               if (field === "__parsed_extra") {
-                row[field] = row[field] || [];
-                row[field].push(value3);
+                row2[field] = row2[field] || [];
+                row2[field].push(value3);
               } else
-                row[field] = value3;
+                row2[field] = value3;
             }
             if (_config.header) {
               if (j > _fields.length)
@@ -51118,7 +51548,7 @@ var require_papaparse = __commonJS({
               else if (j < _fields.length)
                 addError("FieldMismatch", "TooFewFields", "Too few fields: expected " + _fields.length + " fields but parsed " + j, _rowCounter + i);
             }
-            return row;
+            return row2;
           }
           var incrementBy = 1;
           if (!_results.data.length || Array.isArray(_results.data[0])) {
@@ -51173,14 +51603,14 @@ var require_papaparse = __commonJS({
             bestDelimiter: bestDelim
           };
         }
-        function addError(type, code, msg, row) {
+        function addError(type, code, msg, row2) {
           var error = {
             type,
             code,
             message: msg
           };
-          if (row !== void 0) {
-            error.row = row;
+          if (row2 !== void 0) {
+            error.row = row2;
           }
           _results.errors.push(error);
         }
@@ -51226,28 +51656,28 @@ var require_papaparse = __commonJS({
           var inputLen = input.length, delimLen = delim.length, newlineLen = newline.length, commentsLen = comments.length;
           var stepIsFunction = isFunction(step);
           cursor = 0;
-          var data = [], errors = [], row = [], lastCursor = 0;
+          var data = [], errors = [], row2 = [], lastCursor = 0;
           if (!input)
             return returnable();
           if (fastMode || fastMode !== false && input.indexOf(quoteChar) === -1) {
             var rows = input.split(newline);
             for (var i = 0; i < rows.length; i++) {
-              row = rows[i];
-              cursor += row.length;
+              row2 = rows[i];
+              cursor += row2.length;
               if (i !== rows.length - 1)
                 cursor += newline.length;
               else if (ignoreLastRow)
                 return returnable();
-              if (comments && row.substring(0, commentsLen) === comments)
+              if (comments && row2.substring(0, commentsLen) === comments)
                 continue;
               if (stepIsFunction) {
                 data = [];
-                pushRow(row.split(delim));
+                pushRow(row2.split(delim));
                 doStep();
                 if (aborted)
                   return returnable();
               } else
-                pushRow(row.split(delim));
+                pushRow(row2.split(delim));
               if (preview && i >= preview) {
                 data = data.slice(0, preview);
                 return returnable(true);
@@ -51298,7 +51728,7 @@ var require_papaparse = __commonJS({
                 var checkUpTo = nextNewline === -1 ? nextDelim : Math.min(nextDelim, nextNewline);
                 var spacesBetweenQuoteAndDelimiter = extraSpaces(checkUpTo);
                 if (input.substr(quoteSearch + 1 + spacesBetweenQuoteAndDelimiter, delimLen) === delim) {
-                  row.push(input.substring(cursor, quoteSearch).replace(quoteCharRegex, quoteChar));
+                  row2.push(input.substring(cursor, quoteSearch).replace(quoteCharRegex, quoteChar));
                   cursor = quoteSearch + 1 + spacesBetweenQuoteAndDelimiter + delimLen;
                   if (input[quoteSearch + 1 + spacesBetweenQuoteAndDelimiter + delimLen] !== quoteChar) {
                     quoteSearch = input.indexOf(quoteChar, cursor);
@@ -51311,7 +51741,7 @@ var require_papaparse = __commonJS({
                 }
                 var spacesBetweenQuoteAndNewLine = extraSpaces(nextNewline);
                 if (input.substring(quoteSearch + 1 + spacesBetweenQuoteAndNewLine, quoteSearch + 1 + spacesBetweenQuoteAndNewLine + newlineLen) === newline) {
-                  row.push(input.substring(cursor, quoteSearch).replace(quoteCharRegex, quoteChar));
+                  row2.push(input.substring(cursor, quoteSearch).replace(quoteCharRegex, quoteChar));
                   saveRow(quoteSearch + 1 + spacesBetweenQuoteAndNewLine + newlineLen);
                   if (nextDelim !== -1 && nextDelim < cursor)
                     nextDelim = input.indexOf(delim, cursor);
@@ -51338,7 +51768,7 @@ var require_papaparse = __commonJS({
               }
               continue;
             }
-            if (comments && row.length === 0 && input.substring(cursor, cursor + commentsLen) === comments) {
+            if (comments && row2.length === 0 && input.substring(cursor, cursor + commentsLen) === comments) {
               if (nextNewline === -1)
                 return returnable();
               cursor = nextNewline + newlineLen;
@@ -51348,13 +51778,13 @@ var require_papaparse = __commonJS({
               continue;
             }
             if (nextDelim !== -1 && (nextDelim < nextNewline || nextNewline === -1)) {
-              row.push(input.substring(cursor, nextDelim));
+              row2.push(input.substring(cursor, nextDelim));
               cursor = nextDelim + delimLen;
               nextDelim = input.indexOf(delim, cursor);
               continue;
             }
             if (nextNewline !== -1) {
-              row.push(input.substring(cursor, nextNewline));
+              row2.push(input.substring(cursor, nextNewline));
               saveRow(nextNewline + newlineLen);
               if (stepIsFunction) {
                 doStep();
@@ -51368,8 +51798,8 @@ var require_papaparse = __commonJS({
             break;
           }
           return finish();
-          function pushRow(row2) {
-            data.push(row2);
+          function pushRow(row3) {
+            data.push(row3);
             lastCursor = cursor;
           }
           function extraSpaces(index) {
@@ -51387,17 +51817,17 @@ var require_papaparse = __commonJS({
               return returnable();
             if (typeof value4 === "undefined")
               value4 = input.substring(cursor);
-            row.push(value4);
+            row2.push(value4);
             cursor = inputLen;
-            pushRow(row);
+            pushRow(row2);
             if (stepIsFunction)
               doStep();
             return returnable();
           }
           function saveRow(newCursor) {
             cursor = newCursor;
-            pushRow(row);
-            row = [];
+            pushRow(row2);
+            row2 = [];
             nextNewline = input.indexOf(newline, cursor);
           }
           function returnable(stopped) {
@@ -52154,10 +52584,10 @@ function bindTimeOrders(entity, kept) {
   }
   return out;
 }
-function findTimeDisorder(row, orders) {
+function findTimeDisorder(row2, orders) {
   for (const order of orders) {
-    const earlier = row[order.earlier];
-    const later = row[order.later];
+    const earlier = row2[order.earlier];
+    const later = row2[order.later];
     if (order.isOutcome === true) {
       if (typeof earlier !== "boolean" || later !== null) continue;
       const failure2 = new CoercionFailure(
@@ -52196,12 +52626,16 @@ var init_time_order = __esm({
 });
 
 // src/core/data/row-checks.ts
-var RowChecks;
+var INVISIBLE2, isIdField, isNegative, RowChecks, NEGATIVE, INVISIBLE_ID;
 var init_row_checks = __esm({
   "src/core/data/row-checks.ts"() {
     "use strict";
+    init_canonical();
     init_coerce_failure();
     init_time_order();
+    INVISIBLE2 = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+    isIdField = (field) => field === "id" || field.endsWith("_id");
+    isNegative = (cell) => typeof cell === "number" ? cell < 0 : typeof cell === "string" && cell.startsWith("-");
     RowChecks = class {
       constructor(entity, fields, isIdUnique) {
         this.entity = entity;
@@ -52212,18 +52646,31 @@ var init_row_checks = __esm({
       ids;
       orders = [];
       idPlan;
+      nonNegative = [];
+      idFields = [];
       /** The fields rows keep (again after the header bound them). */
       bind(kept) {
         this.orders = bindTimeOrders(this.entity, kept);
         this.idPlan = kept.find((f) => f.field === "id");
+        const model = canonicalModel[this.entity];
+        this.nonNegative = kept.filter((f) => model[f.field]?.isNonNegative === true);
+        this.idFields = kept.filter((f) => f.type === "string" && isIdField(f.field));
       }
       /** The row's first fault; undefined when it has none, its id then noted as first seen on `line`. */
-      find(row, line) {
+      find(row2, line) {
         if (this.orders.length > 0) {
-          const disorder = findTimeDisorder(row, this.orders);
+          const disorder = findTimeDisorder(row2, this.orders);
           if (disorder !== void 0) return disorder;
         }
-        const id = this.ids === void 0 ? void 0 : row.id;
+        for (const plan of this.nonNegative) {
+          const cell = row2[plan.field] ?? null;
+          if (isNegative(cell)) return { plan, raw: cell, failure: NEGATIVE };
+        }
+        for (const plan of this.idFields) {
+          const cell = row2[plan.field];
+          if (typeof cell === "string" && INVISIBLE2.test(cell)) return { plan, raw: cell, failure: INVISIBLE_ID };
+        }
+        const id = this.ids === void 0 ? void 0 : row2.id;
         if (typeof id !== "string" || this.idPlan === void 0) return void 0;
         const first = this.ids.get(id);
         if (first === void 0) {
@@ -52238,6 +52685,16 @@ var init_row_checks = __esm({
         return { plan: this.idPlan, raw: id, failure: failure2 };
       }
     };
+    NEGATIVE = new CoercionFailure(
+      "data.negative-number",
+      "the value is below zero, which this quantity cannot be.",
+      "A refund, credit or downsell is not a deal value: leave it out of the export or map it to a field of its own."
+    );
+    INVISIBLE_ID = new CoercionFailure(
+      "data.invisible-character",
+      "the id holds an invisible or control character, so it would pass for another id.",
+      "Clean the id in the CRM or the export (zero-width spaces and byte-order marks often come from copy and paste)."
+    );
   }
 });
 
@@ -52362,11 +52819,11 @@ var init_entity_sink = __esm({
         this.tally.rowsRead++;
         if (this.spanRow !== void 0) {
           this.latest.value = this.latestTimestamp;
-          const row = this.spanRow(text3, bounds, this.latest);
-          if (row !== void 0 && !(this.latest.value > this.notAfter)) {
-            if (this.isFaulty(row, line, void 0)) return;
+          const row2 = this.spanRow(text3, bounds, this.latest);
+          if (row2 !== void 0 && !(this.latest.value > this.notAfter)) {
+            if (this.isFaulty(row2, line, void 0)) return;
             this.latestTimestamp = this.latest.value;
-            this.keep(row);
+            this.keep(row2);
             return;
           }
         }
@@ -52537,33 +52994,33 @@ var init_entity_sink = __esm({
           this.tally.rowsRejected++;
           return;
         }
-        let row;
+        let row2;
         if (this.makeRow !== void 0) {
-          row = this.makeRow(cells);
+          row2 = this.makeRow(cells);
         } else {
-          row = { ...this.template };
-          for (let i = 0; i < fields.length; i++) if (this.keptAt[i] >= 0) row[fields[i].field] = cells[this.keptAt[i]];
+          row2 = { ...this.template };
+          for (let i = 0; i < fields.length; i++) if (this.keptAt[i] >= 0) row2[fields[i].field] = cells[this.keptAt[i]];
         }
-        if (this.isFaulty(row, line, record2)) return;
+        if (this.isFaulty(row2, line, record2)) return;
         this.latestTimestamp = latest;
-        this.keep(row);
+        this.keep(row2);
       }
       /** Rejects a row that breaks a check of the whole row (see `RowChecks`), with an issue on the field concerned. */
-      isFaulty(row, line, record2) {
-        const fault = this.rowChecks.find(row, line);
+      isFaulty(row2, line, record2) {
+        const fault = this.rowChecks.find(row2, line);
         if (fault === void 0) return false;
         this.reportCell(fault.plan, line, record2, fault.raw, fault.failure);
         this.tally.rowsRejected++;
         return true;
       }
-      keep(row) {
+      keep(row2) {
         this.tally.rowsEvaluated++;
         if (this.columns !== void 0) {
-          this.columns.append(row);
+          this.columns.append(row2);
           return;
         }
-        Object.setPrototypeOf(row, null);
-        this.rows.push(row);
+        Object.setPrototypeOf(row2, null);
+        this.rows.push(row2);
       }
       reportCell(plan, line, record2, raw, failure2) {
         const problem = { code: failure2.code, line, field: plan.field, message: failure2.message };
@@ -53034,7 +53491,7 @@ var init_tally2 = __esm({
       report(problem) {
         this.issueCount++;
         if (this.issues.length >= dataLimits.maxIssuesPerFile) return;
-        const issue2 = {
+        const issue3 = {
           code: problem.code,
           severity: problem.severity ?? "error",
           message: problem.message,
@@ -53044,12 +53501,12 @@ var init_tally2 = __esm({
           column: problem.column ?? 0,
           entity: this.entity
         };
-        if (problem.hint !== void 0) issue2.hint = problem.hint;
-        if (problem.field !== void 0) issue2.field = problem.field;
-        if (problem.columnName !== void 0) issue2.columnName = problem.columnName;
-        if (problem.raw !== void 0) issue2.raw = truncateRaw(problem.raw);
-        if (problem.record !== void 0) issue2.record = problem.record;
-        this.issues.push(issue2);
+        if (problem.hint !== void 0) issue3.hint = problem.hint;
+        if (problem.field !== void 0) issue3.field = problem.field;
+        if (problem.columnName !== void 0) issue3.columnName = problem.columnName;
+        if (problem.raw !== void 0) issue3.raw = truncateRaw(problem.raw);
+        if (problem.record !== void 0) issue3.record = problem.record;
+        this.issues.push(issue3);
       }
       /** The file cannot be read as a whole: none of its rows count. */
       fail(problem) {
@@ -54319,11 +54776,11 @@ function startReadProgress(enabled) {
     stop: () => bar?.stop()
   };
 }
-function startStepProgress(label, enabled) {
+function startStepProgress(label2, enabled) {
   let bar;
   return {
     onStep(_step, done, total) {
-      bar ??= startProgress({ total, label, enabled });
+      bar ??= startProgress({ total, label: label2, enabled });
       bar.update(done);
     },
     stop: () => bar?.stop()
@@ -54567,13 +55024,13 @@ __export(explain_exports, {
   parseAsOf: () => parseAsOf,
   registerExplain: () => registerExplain
 });
-function findByPseudonym(leads2, label, digest) {
-  const hex = /^lead-([0-9a-f]{10,64})$/.exec(label)?.[1];
+function findByPseudonym(leads2, label2, digest) {
+  const hex = /^lead-([0-9a-f]{10,64})$/.exec(label2)?.[1];
   if (hex === void 0) return void 0;
-  const found = leads2.filter((row) => digest("lead", String(row.id)).startsWith(hex));
+  const found = leads2.filter((row2) => digest("lead", String(row2.id)).startsWith(hex));
   if (found.length > 1)
     throw new UsageError(
-      `More than one lead has the pseudonym ${label}; give the longer one another masked output shows.`
+      `More than one lead has the pseudonym ${label2}; give the longer one another masked output shows.`
     );
   return found[0];
 }
@@ -54623,7 +55080,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
     const digest = options.mask ? createMaskDigest(hashing, data.files) : void 0;
-    const lead = data.leads.find((row) => row.id === options.lead) ?? (digest === void 0 ? void 0 : findByPseudonym(data.leads, options.lead, digest));
+    const lead = data.leads.find((row2) => row2.id === options.lead) ?? (digest === void 0 ? void 0 : findByPseudonym(data.leads, options.lead, digest));
     if (lead === void 0) {
       const rejected = data.files.filter((f) => f.entity === "leads").reduce((n2, f) => n2 + f.rowsRejected, 0);
       throw new UsageError(
@@ -54637,9 +55094,9 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`
       explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
     } catch (error) {
       if (!(error instanceof RuleEvaluationError)) throw error;
-      const label = digest === void 0 ? String(lead.id) : new Pseudonyms("lead", digest).of(String(lead.id));
+      const label2 = digest === void 0 ? String(lead.id) : new Pseudonyms("lead", digest).of(String(lead.id));
       throw new UsageError(
-        `Lead ${label} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`,
+        `Lead ${label2} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`,
         { cause: error }
       );
     }
@@ -54755,7 +55212,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
     const loaded = await loadValidPolicies(io, options.policies, hashing.io);
     const { set } = loaded.result;
     const now2 = readClock(options);
-    const { generatedAt, ...run3 } = toRunOptions(options, now2, reportingTimeZone(set, options.timeZone));
+    const { generatedAt, ...run4 } = toRunOptions(options, now2, reportingTimeZone(set, options.timeZone));
     const data = await loadCommandData(io, {
       now: now2,
       allowPartialData: options.allowPartialData,
@@ -54765,14 +55222,14 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       set,
       hashing,
       keep: selectFieldsRead([set]),
-      timeZone: reportingTimeZone(set, run3.timeZone),
+      timeZone: reportingTimeZone(set, run4.timeZone),
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
     let report;
     const progress = startStepProgress("evaluating", !options.quiet);
     try {
       report = evaluatePipeline(set, prepareData(data), {
-        ...run3,
+        ...run4,
         onStep: progress.onStep,
         calendars: loaded.calendars,
         policyIssues: loaded.result.issues,
@@ -55431,7 +55888,7 @@ function projectFlow(input) {
   const marginal2 = stages2.map(
     (s2, i) => hasMarginal && i < stages2.length - 1 ? estimateMarginal(s2, input.minimumSample, input.declared[s2.stage], conversion[i]?.head ?? ZERO2) : null
   );
-  const run3 = (side2, bound) => {
+  const run4 = (side2, bound) => {
     let kept = ratio2(side2 === "base" ? stages2[0]?.arrivals ?? 0 : stages2[0]?.kept ?? 0, w);
     let added = side2 === "base" ? ZERO2 : ratio2(stages2[0]?.added ?? 0, w);
     return stages2.map((s2, i) => {
@@ -55453,10 +55910,10 @@ function projectFlow(input) {
     });
   };
   return {
-    base: run3("base", "rate"),
-    head: run3("head", "rate"),
-    headLow: run3("head", "low"),
-    headHigh: run3("head", "high"),
+    base: run4("base", "rate"),
+    head: run4("head", "rate"),
+    headLow: run4("head", "low"),
+    headHigh: run4("head", "high"),
     conversion,
     marginal: marginal2
   };
@@ -55934,7 +56391,7 @@ function computeImpact(base, head, leads2, options) {
   const loadHead = h.constraint?.stages.find((s2) => s2.stage === constraintHead);
   const given = options.inputs ?? { dataFrom: "worktree", dataDir: "", dataChanges: [], note: null };
   const mappingChanges = policyChanges2.filter((c) => c.kind === "FieldMapping").map((c) => `${c.kind} ${c.name} ${c.change}`);
-  const figures = {
+  const figures2 = {
     schemaVersion: 1,
     kind: "impact",
     base: { ref: base.ref, sha: base.sha, policyHash: base.policyHash },
@@ -55994,7 +56451,7 @@ function computeImpact(base, head, leads2, options) {
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false
   };
-  return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges2) };
+  return { ...figures2, guardrails: checkGuardrails(base.set.Guardrails, figures2, policyChanges2) };
 }
 var init_impact = __esm({
   "src/core/impact/impact.ts"() {
@@ -56009,6 +56466,99 @@ var init_impact = __esm({
     init_projection();
     init_sla_model();
     init_transitions();
+  }
+});
+
+// src/core/impact/sweep-path.ts
+function parseNumber(text3, what) {
+  if (!NUMBER.test(text3))
+    throw new UsageError(`--sweep: ${what} "${text3}" is not a number (write an integer or a decimal like 0.5).`);
+  return new Decimal(text3);
+}
+function parsePathSteps(path) {
+  const steps = [];
+  const token = /([^.[\]]+)|\[([^\]]*)\]|(\.)/gy;
+  let expectKey = true;
+  let match2;
+  let at = 0;
+  while (at < path.length && (match2 = token.exec(path)) !== null) {
+    at = token.lastIndex;
+    const [, key, selector, dot] = match2;
+    if (dot !== void 0) {
+      if (expectKey) break;
+      expectKey = true;
+      continue;
+    }
+    if (key !== void 0) {
+      if (!expectKey || !KEY.test(key) || FORBIDDEN_KEYS.has(key)) throw badPath(path, `"${key}" is not a key`);
+      steps.push({ type: "key", key });
+      expectKey = false;
+      continue;
+    }
+    if (expectKey || selector === void 0) throw badPath(path, "a [selector] must follow a key");
+    if (/^\d{1,6}$/.test(selector)) steps.push({ type: "index", index: Number(selector) });
+    else {
+      const eq = selector.indexOf("=");
+      const k = selector.slice(0, eq);
+      if (eq <= 0 || !KEY.test(k) || FORBIDDEN_KEYS.has(k))
+        throw badPath(path, `[${selector}] is neither an index nor key=value`);
+      steps.push({ type: "match", key: k, value: selector.slice(eq + 1) });
+    }
+  }
+  if (at !== path.length || expectKey || steps.length === 0) throw badPath(path, "write keys joined by dots");
+  if (steps.length > MAX_SEGMENTS) throw badPath(path, `more than ${MAX_SEGMENTS} steps`);
+  if (steps[steps.length - 1]?.type !== "key") throw badPath(path, "it must end with a key");
+  return steps;
+}
+function badPath(path, why) {
+  return new UsageError(
+    `--sweep: the path "${path}" cannot be read: ${why} (e.g. spec.classes[id=mql].minScore, or LeadDefinition/name:spec.classes[id=mql].minScore).`
+  );
+}
+function parseSweepSpec(text3) {
+  if (text3.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
+  const eq = text3.lastIndexOf("=");
+  if (eq <= 0) throw new UsageError("--sweep takes PATH=FROM..TO[:STEP], e.g. spec.classes[id=mql].minScore=50..70:5.");
+  const range2 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text3.slice(eq + 1));
+  if (range2 === null)
+    throw new UsageError(`--sweep: "${text3.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
+  const from = parseNumber(range2[1] ?? "", "FROM");
+  const to = parseNumber(range2[2] ?? "", "TO");
+  const step = range2[3] === void 0 ? new Decimal(1) : parseNumber(range2[3], "STEP");
+  if (from.gt(to)) throw new UsageError(`--sweep: FROM ${from.toFixed()} is above TO ${to.toFixed()}.`);
+  if (step.lte(0)) throw new UsageError(`--sweep: STEP must be above 0, not ${step.toFixed()}.`);
+  const count3 = to.minus(from).div(step).floor().plus(1);
+  if (count3.gt(MAX_SWEEP_VALUES))
+    throw new UsageError(
+      `--sweep: ${from.toFixed()}..${to.toFixed()} in steps of ${step.toFixed()} is ${count3.toFixed()} values; a sweep takes at most ${MAX_SWEEP_VALUES}.`
+    );
+  const values = Array.from({ length: count3.toNumber() }, (_, i) => from.plus(step.times(i)));
+  let left = text3.slice(0, eq);
+  let kind = null;
+  let name = null;
+  const target = /^([A-Za-z]+)(?:\/([^:]+))?:/.exec(left);
+  if (target !== null) {
+    const k = target[1] ?? "";
+    if (!isPolicyKind(k)) throw new UsageError(`--sweep: "${k}" is not a policy kind.`);
+    kind = k;
+    name = target[2] ?? null;
+    left = left.slice(target[0].length);
+  }
+  return { path: left, steps: parsePathSteps(left), kind, name, from, to, step, values };
+}
+var MAX_SWEEP_VALUES, MAX_SPEC_LENGTH, MAX_SEGMENTS, NUMBER, KEY, FORBIDDEN_KEYS;
+var init_sweep_path = __esm({
+  "src/core/impact/sweep-path.ts"() {
+    "use strict";
+    init_decimal();
+    init_errors();
+    init_schemas();
+    MAX_SWEEP_VALUES = 50;
+    MAX_SPEC_LENGTH = 500;
+    MAX_SEGMENTS = 32;
+    NUMBER = /^-?\d{1,15}(\.\d{1,10})?$/;
+    KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+    FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
   }
 });
 
@@ -56062,7 +56612,7 @@ import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 async function git(args, cwd, maxBuffer = maxListingBytes) {
   try {
-    const { stdout } = await run("git", args, { cwd, encoding: "buffer", maxBuffer });
+    const { stdout } = await run2("git", args, { cwd, encoding: "buffer", maxBuffer });
     return stdout;
   } catch (error) {
     const stderr = error.stderr?.toString("utf8").trim() ?? "";
@@ -56171,13 +56721,13 @@ async function readTreeAt(sha, dir, cwd = ".", options = {}) {
     }
   };
 }
-var run, maxListingBytes, isRegularFile;
+var run2, maxListingBytes, isRegularFile;
 var init_git_policies = __esm({
   "src/cli/git-policies.ts"() {
     "use strict";
     init_errors();
     init_limits();
-    run = promisify(execFile);
+    run2 = promisify(execFile);
     maxListingBytes = 64 * 1024 * 1024;
     isRegularFile = (entry) => entry.mode === "100644" || entry.mode === "100755";
   }
@@ -56199,11 +56749,11 @@ async function locateRepoData(dataDir, repo) {
   if (rel === ".." || rel.startsWith("../") || rel.startsWith("..\\") || isAbsolute(rel)) return null;
   return { top, dir: rel === "" ? "." : rel.split("\\").join("/") };
 }
-async function openDataAtRef(io, data, sha, label) {
+async function openDataAtRef(io, data, sha, label2) {
   const entries = await listTreeAt(sha, data.dir, data.top);
   if (entries.size === 0) {
     throw new UsageError(
-      `${data.dir} is not in the repository at ${label}: commit the data there, or pass --data-ref worktree to read the working tree.`
+      `${data.dir} is not in the repository at ${label2}: commit the data there, or pass --data-ref worktree to read the working tree.`
     );
   }
   const prefix = data.dir === "." ? "" : `${data.dir}/`;
@@ -56211,7 +56761,7 @@ async function openDataAtRef(io, data, sha, label) {
     const name = entry.path.slice(prefix.length);
     if (name.includes("/") || name.startsWith(".") || isRegularFile(entry)) continue;
     throw new IoError(
-      `${entry.path} is ${entry.size === null ? "a submodule" : "a symbolic link"} at ${label}; data read from git must be regular files.`
+      `${entry.path} is ${entry.size === null ? "a submodule" : "a symbolic link"} at ${label2}; data read from git must be regular files.`
     );
   }
   const tree = await readTreeAt(sha, data.dir, data.top, { maxFileBytes: 0 });
@@ -56403,9 +56953,9 @@ async function planImpactData(io, options) {
   }
   const side2 = dataRef === "base" ? base : head;
   const sha = side2.sha;
-  const label = `${side2.ref} (${sha.slice(0, 12)})`;
+  const label2 = `${side2.ref} (${sha.slice(0, 12)})`;
   return {
-    io: await openDataAtRef(io, located, sha, label),
+    io: await openDataAtRef(io, located, sha, label2),
     dir: located.dir,
     isThreadable: false,
     mappingFrom: dataRef,
@@ -56413,7 +56963,7 @@ async function planImpactData(io, options) {
       dataFrom: dataRef,
       dataDir: located.dir,
       dataChanges,
-      note: dataRef === "head" ? `data and mapping read at the head ${label} (--data-ref head): the change can alter them.` : null
+      note: dataRef === "head" ? `data and mapping read at the head ${label2} (--data-ref head): the change can alter them.` : null
     }
   };
 }
@@ -56427,11 +56977,7 @@ var init_impact_data = __esm({
   }
 });
 
-// src/cli/commands/impact.ts
-var impact_exports = {};
-__export(impact_exports, {
-  registerImpact: () => registerImpact
-});
+// src/cli/impact-run.ts
 import { join as join2 } from "node:path/posix";
 async function loadSide(io, options, side2) {
   const ref2 = side2 === "base" ? options.base : options.head;
@@ -56454,6 +57000,409 @@ async function loadSide(io, options, side2) {
   const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref2} (${sha.slice(0, 12)})`);
   return { ref: ref2, sha, policyHash: hashing.digest(dir), loaded };
 }
+async function loadImpactSides(io, options) {
+  if (options.base !== void 0 && options.baseDir !== void 0)
+    throw new UsageError("Give --base or --base-dir, not both.");
+  if (options.head !== void 0 && options.headDir !== void 0)
+    throw new UsageError("Give --head or --head-dir, not both.");
+  const now2 = readClock(options);
+  toRunOptions(options, now2);
+  const base = await loadSide(io, options, "base");
+  const head = await loadSide(io, options, "head");
+  if (head.sha !== null && head.sha === await resolveCommit("HEAD", options.repo) && await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
+    io.stderr(
+      `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.
+`
+    );
+  return { base, head, now: now2 };
+}
+async function readImpactData(io, options, sides2) {
+  const { base, head, now: now2 } = sides2;
+  const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
+  const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+  const { generatedAt, ...run4 } = toRunOptions(options, now2, headZone);
+  const plan = await planImpactData(io, {
+    data: options.data,
+    dataRef: options.dataRef,
+    repo: options.repo,
+    base,
+    head
+  });
+  if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}
+`);
+  const dataHashing = createHashingIo(plan.io);
+  const readData2 = (timeZone) => loadCommandData(plan.io, {
+    data: plan.dir,
+    quiet: options.quiet,
+    set: (plan.mappingFrom === "base" ? base : head).loaded.result.set,
+    needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
+    now: now2,
+    allowPartialData: options.allowPartialData,
+    mask: options.mask,
+    hashing: dataHashing,
+    keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
+    timeZone,
+    ...options.mapping === void 0 ? {} : { mapping: options.mapping },
+    // The second thread reads the file system; data from a commit is read here, from git.
+    ...plan.isThreadable ? {} : { thread: { workerFile: "" } }
+  });
+  const data = await readData2(headZone);
+  const prepared = prepareData(data);
+  const basePrepared = baseZone === headZone ? prepared : prepareData(await readData2(baseZone));
+  return { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt };
+}
+var init_impact_run = __esm({
+  async "src/cli/impact-run.ts"() {
+    "use strict";
+    init_errors();
+    init_evaluate();
+    init_fields_read();
+    init_time_zone();
+    init_needed_entities();
+    init_sanitize();
+    await init_evaluation_options();
+    init_git_policies();
+    init_hashing_io();
+    init_impact_data();
+    init_load_data();
+    await init_load_policies();
+    init_options();
+  }
+});
+
+// src/core/impact/sweep-target.ts
+function describeSteps(steps) {
+  return steps.map(
+    (s2, i) => s2.type === "key" ? `${i === 0 ? "" : "."}${s2.key}` : s2.type === "index" ? `[${s2.index}]` : `[${s2.key}=${s2.value}]`
+  ).join("");
+}
+function describeValue2(value3) {
+  if (value3 === null || value3 === void 0) return "nothing";
+  if (Array.isArray(value3)) return "a list";
+  if (typeof value3 === "object") return "a mapping";
+  return `${typeof value3} ${JSON.stringify(value3)}`;
+}
+function walkSweepPath(doc, steps) {
+  let node = doc;
+  const yamlPath = [];
+  for (const [i, step] of steps.entries()) {
+    const where = describeSteps(steps.slice(0, i)) || "the document";
+    const isLast = i === steps.length - 1;
+    if (step.type === "key") {
+      if (node === null || typeof node !== "object" || Array.isArray(node))
+        return { error: `${where} is ${describeValue2(node)}, not a mapping`, depth: i };
+      yamlPath.push(step.key);
+      const has = Object.hasOwn(node, step.key);
+      const next = has ? node[step.key] : void 0;
+      if (!has && !isLast) return { error: `${where} has no ${step.key}`, depth: i };
+      node = next;
+      continue;
+    }
+    if (!Array.isArray(node)) return { error: `${where} is ${describeValue2(node)}, not a list`, depth: i };
+    let index;
+    if (step.type === "index") {
+      if (step.index >= node.length)
+        return { error: `${where} has ${node.length} items, no [${step.index}]`, depth: i };
+      index = step.index;
+    } else {
+      const hits = node.flatMap(
+        (item, at) => item !== null && typeof item === "object" && String(item[step.key]) === step.value ? [at] : []
+      );
+      if (hits.length !== 1)
+        return {
+          error: `${hits.length === 0 ? "no" : hits.length} items of ${where} have ${step.key}=${step.value}`,
+          depth: i
+        };
+      index = hits[0];
+    }
+    yamlPath.push(index);
+    node = node[index];
+  }
+  if (node === void 0) return { yamlPath, current: null };
+  if (typeof node === "number" || typeof node === "string" && NUMBER.test(node)) return { yamlPath, current: node };
+  return { error: `${describeSteps(steps)} holds ${describeValue2(node)}, not a number`, depth: steps.length };
+}
+function resolveSweepTarget(set, spec) {
+  const candidates = Object.values(set).flat().filter(
+    (p) => (spec.kind === null || p.kind === spec.kind) && (spec.name === null || p.metadata.name === spec.name)
+  );
+  const named = spec.kind === null ? "" : `${spec.kind}${spec.name === null ? "" : `/${spec.name}`}`;
+  if (candidates.length === 0) throw new UsageError(`--sweep: the head has no ${named} policy.`);
+  const found = [];
+  const misses = [];
+  for (const policy of candidates) {
+    const walked = walkSweepPath({ metadata: policy.metadata, spec: policy.spec }, spec.steps);
+    if ("error" in walked) misses.push({ text: `${label(policy)}: ${walked.error}`, depth: walked.depth });
+    else found.push({ policy, ...walked });
+  }
+  if (found.length === 1) return found[0];
+  if (found.length === 0) {
+    const deepest = Math.max(...misses.map((m) => m.depth));
+    const shown = misses.filter((m) => m.depth === deepest && (deepest > 1 || spec.kind !== null)).slice(0, 5).map((m) => m.text);
+    throw new UsageError(
+      `--sweep: the path ${spec.path} matches no ${named === "" ? "policy document of the head" : named}${shown.length > 0 ? `: ${shown.join("; ")}` : ""}.`
+    );
+  }
+  throw new UsageError(
+    `--sweep: the path ${spec.path} matches ${found.length} documents: ${found.slice(0, 5).map((t) => label(t.policy)).join(", ")}; name one, e.g. ${found[0]?.policy.kind}/${found[0]?.policy.metadata.name}:${spec.path}=….`
+  );
+}
+function typedSweepValue(target, value3) {
+  return typeof target.current === "string" ? value3.toFixed() : value3.toNumber();
+}
+function applySweepValue(sources, target, value3) {
+  return sources.map((source) => {
+    if (source.file !== target.policy.file) return source;
+    const text3 = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, "");
+    const doc = (0, import_yaml8.parseDocument)(text3, safeYamlOptions);
+    const typed = typedSweepValue(target, value3);
+    const node = doc.getIn(target.yamlPath, true);
+    let changed;
+    if ((0, import_yaml8.isScalar)(node) && node.range != null) {
+      const literal = typeof typed === "string" ? JSON.stringify(typed) : value3.toFixed();
+      changed = text3.slice(0, node.range[0]) + literal + text3.slice(node.range[1]);
+    } else {
+      doc.setIn(target.yamlPath, typed);
+      changed = doc.toString();
+    }
+    return { file: source.file, bytes: new TextEncoder().encode(changed) };
+  });
+}
+var import_yaml8, label;
+var init_sweep_target = __esm({
+  "src/core/impact/sweep-target.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_errors();
+    init_parse();
+    init_sweep_path();
+    label = (p) => `${p.kind}/${p.metadata.name} (${p.file})`;
+  }
+});
+
+// src/core/impact/sweep.ts
+function selectSweepFigures(report) {
+  const entry = report.projection.stages.find((s2) => s2.stage === report.projection.entryStage);
+  const { mqlVolume, constraint: constraint2, projection: projection3 } = report;
+  return {
+    entryPerWeek: entry?.demandPerWeek ?? { base: null, head: null, delta: null },
+    entryArrivals: { base: mqlVolume.base, head: mqlVolume.head, delta: mqlVolume.delta },
+    constraint: {
+      stage: constraint2.stage,
+      isMoved: constraint2.isMoved,
+      utilisation: constraint2.utilisation,
+      crossesCapacity: constraint2.crossesCapacity
+    },
+    wonPerWeek: projection3.wonPerWeek,
+    wonRevenue: projection3.wonRevenue,
+    currency: projection3.currency,
+    goalAttainment: projection3.goalForecast.attainment,
+    headcountCost: { total: projection3.totalCost, teams: projection3.costs.length },
+    slas: report.slas.map((s2) => ({
+      name: s2.name,
+      replayed: s2.replayed,
+      modelled: s2.modelled,
+      modelledChangePts: s2.modelledChangePts
+    })),
+    payout: report.comp.total,
+    guardrails: report.guardrails.filter((g) => g.isCrossed).map((g) => ({ id: g.id, crossings: g.crossings }))
+  };
+}
+function valueText2(value3) {
+  return value3 === null ? null : new Decimal(value3).toFixed();
+}
+function calendarsOf(set) {
+  return new Map(set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)]));
+}
+function sweepImpact(input) {
+  const { base, head, spec, target } = input;
+  const baseDoc = base.set[target.policy.kind].find((p) => p.metadata.name === target.policy.metadata.name);
+  const baseWalk = baseDoc === void 0 ? null : walkSweepPath(baseDoc, spec.steps);
+  const baseValue = baseWalk === null || "error" in baseWalk ? null : valueText2(baseWalk.current);
+  const headValue = valueText2(target.current);
+  const warnings = [...base.evaluation.report.warnings];
+  let first;
+  const rows = spec.values.map((value3, i) => {
+    const text3 = value3.toFixed();
+    input.onValue?.(i, spec.values.length, text3);
+    const marks = {
+      value: text3,
+      isBase: baseValue !== null && value3.eq(baseValue),
+      isHead: headValue !== null && value3.eq(headValue)
+    };
+    const loaded = loadPolicySources(applySweepValue(head.sources, target, value3));
+    const errors = loaded.issues.filter((issue3) => issue3.severity === "error");
+    if (errors.length > 0)
+      return {
+        ...marks,
+        figures: null,
+        issues: errors.map(({ code, message, file, path, line, column }) => ({
+          code,
+          message,
+          file,
+          path,
+          line,
+          column
+        }))
+      };
+    const evaluation = input.evaluate(loaded.set, calendarsOf(loaded.set));
+    const report = computeImpact(
+      base,
+      { ref: head.ref, sha: head.sha, policyHash: head.policyHash, set: loaded.set, evaluation },
+      input.leads,
+      input.impactOptions
+    );
+    first ??= report;
+    warnings.push(...evaluation.report.warnings);
+    return { ...marks, figures: selectSweepFigures(report), issues: [] };
+  });
+  const b = base.evaluation.report;
+  return {
+    schemaVersion: 1,
+    kind: "impact-sweep",
+    base: { ref: base.ref, sha: base.sha, policyHash: base.policyHash },
+    head: { ref: head.ref, sha: head.sha, policyHash: head.policyHash },
+    stamp: {
+      engine: "revops-policy",
+      engineVersion: input.impactOptions.engineVersion,
+      dataHash: b.stamp.dataHash,
+      asOf: b.stamp.asOf,
+      asOfSource: b.stamp.asOfSource,
+      ...input.impactOptions.generatedAt === void 0 ? {} : { generatedAt: input.impactOptions.generatedAt }
+    },
+    sweep: {
+      policy: { kind: target.policy.kind, name: target.policy.metadata.name, file: target.policy.file },
+      path: spec.path,
+      from: spec.from.toFixed(),
+      to: spec.to.toFixed(),
+      step: spec.step.toFixed(),
+      baseValue,
+      headValue,
+      maxValues: MAX_SWEEP_VALUES
+    },
+    entryStage: { stage: first?.mqlVolume.stage ?? null, name: first?.mqlVolume.stageName ?? null },
+    rows,
+    data: b.data,
+    warnings: dedupeWarnings(warnings),
+    isMasked: false
+  };
+}
+var init_sweep = __esm({
+  async "src/core/impact/sweep.ts"() {
+    "use strict";
+    init_decimal();
+    init_compile();
+    await init_load();
+    init_warnings();
+    init_impact();
+    init_sweep_path();
+    init_sweep_target();
+  }
+});
+
+// src/core/report/mask-impact-sweep.ts
+function maskImpactSweep(report, digest) {
+  const masked = structuredClone(report);
+  masked.isMasked = true;
+  masked.data = maskDataAccounting(masked.data);
+  masked.warnings = maskWarnings(masked.warnings, new Pseudonyms("deal", digest));
+  return masked;
+}
+var init_mask_impact_sweep = __esm({
+  "src/core/report/mask-impact-sweep.ts"() {
+    "use strict";
+    init_mask_issues();
+    init_mask_pseudonyms();
+    init_mask_warnings();
+  }
+});
+
+// src/cli/commands/impact-sweep.ts
+async function runImpactSweep(io, options, sides2, spec) {
+  const { base, head } = sides2;
+  const target = resolveSweepTarget(head.loaded.result.set, spec);
+  const { data, prepared, basePrepared, dataHashing, plan, run: run4, generatedAt } = await readImpactData(
+    io,
+    options,
+    sides2
+  );
+  const stamp2 = (policyHash) => ({
+    engineVersion: version,
+    policyHash,
+    dataHash: dataHashing.digest(plan.dir)
+  });
+  const baseOptions = { ...run4, calendars: base.loaded.calendars, stamp: stamp2(base.policyHash) };
+  if (!options.quiet) io.stderr("sweep: evaluating the base\n");
+  const baseSide = {
+    ref: base.ref,
+    sha: base.sha,
+    policyHash: base.policyHash,
+    set: base.loaded.result.set,
+    evaluation: evaluateWithState(base.loaded.result.set, basePrepared, baseOptions)
+  };
+  const sources = [...head.loaded.result.parsed.values()].map((p) => ({
+    file: p.file,
+    bytes: new TextEncoder().encode(p.text)
+  }));
+  let report = sweepImpact({
+    base: baseSide,
+    head: { ref: head.ref, sha: head.sha, policyHash: head.policyHash, set: head.loaded.result.set, sources },
+    spec,
+    target,
+    leads: data.leads,
+    evaluate: (set, calendars) => evaluateWithState(set, prepared, { ...run4, calendars, stamp: stamp2(head.policyHash) }),
+    impactOptions: {
+      engineVersion: version,
+      inputs: plan.inputs,
+      ...generatedAt === void 0 ? {} : { generatedAt }
+    },
+    onValue: (i, total, value3) => {
+      if (!options.quiet) io.stderr(`sweep: value ${i + 1} of ${total}: ${terminalText(spec.path)} = ${value3}
+`);
+    }
+  });
+  if (options.mask) report = maskImpactSweep(report, createMaskDigest(dataHashing, data.files));
+  await writeOutput(
+    io,
+    renderOutput("impact-sweep", options.format, report, { color: isOutputColored(io, options) }),
+    options,
+    "impact sweep"
+  );
+}
+var sweepHelp;
+var init_impact_sweep2 = __esm({
+  async "src/cli/commands/impact-sweep.ts"() {
+    "use strict";
+    init_evaluate();
+    init_sweep_path();
+    init_sweep_target();
+    await init_sweep();
+    init_mask_impact_sweep();
+    init_registry2();
+    init_sanitize();
+    await init_impact_run();
+    init_mask_key();
+    init_version();
+    init_write_output();
+    sweepHelp = `
+--sweep PATH=FROM..TO[:STEP] sets one number of the head's policies to each value from FROM to TO
+(STEP 1 by default; exact decimals, at most ${MAX_SWEEP_VALUES} values) and prints one row per value: arrivals a
+week at the qualified stage, the constraint and its utilisation, projected won revenue with its
+range, SLA compliance, the payout change and the guardrails crossed, each against the base. The
+data is read and prepared once. PATH names list items by a key (classes[id=mql]) or index
+([0]); prefix Kind: or Kind/name: when more than one policy has the path. A value the policy
+checks reject is a row with the error. JSON: kind "impact-sweep".
+  revops impact --base-dir policies --sweep 'spec.classes[id=mql].minScore=50..70:5'
+  revops impact --base main --sweep 'LeadDefinition/lumen-lead-definition:spec.classes[id=mql].minScore=55..65'
+  revops impact --base-dir policies --sweep 'Funnel:spec.stages[id=mql].capacity.headcount=3..8' -f markdown`;
+  }
+});
+
+// src/cli/commands/impact.ts
+var impact_exports = {};
+__export(impact_exports, {
+  registerImpact: () => registerImpact
+});
 function registerImpact(program2, ctx) {
   const command = program2.command("impact").description(describeCommand("impact")).option("--base <ref>", "git ref of the policies before the change (e.g. origin/main)").option(
     "--head <ref>",
@@ -56461,7 +57410,7 @@ function registerImpact(program2, ctx) {
   ).option("--base-dir <dir>", "a plain policy directory as the base, instead of --base").option("--head-dir <dir>", "a plain policy directory as the head, instead of --head").option("--policies <dir>", "policy directory inside the repository, for --base/--head", "policies").option("--repo <dir>", "git repository to read --base and --head from", ".").option(
     "--data-ref <side>",
     "where data in the repository is read, with --base/--head: base (default), head or worktree"
-  ).addHelpText(
+  ).option("--sweep <PATH=FROM..TO[:STEP]>", "one head policy value over a range: a table of its impact per value").addHelpText(
     "after",
     `
 Examples:
@@ -56477,59 +57426,25 @@ With --base/--head, data inside the repository and the --mapping FieldMapping ar
 base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
 first and cross the data_changed guardrail metric. Data outside the repository is read from disk.
 The JSON report (kind "impact") is what revops check reads.
+${sweepHelp}
 
 Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`
   ).action(async (options) => {
     const { io } = ctx;
-    if (options.base !== void 0 && options.baseDir !== void 0)
-      throw new UsageError("Give --base or --base-dir, not both.");
-    if (options.head !== void 0 && options.headDir !== void 0)
-      throw new UsageError("Give --head or --head-dir, not both.");
-    const now2 = readClock(options);
-    toRunOptions(options, now2);
-    const base = await loadSide(io, options, "base");
-    const head = await loadSide(io, options, "head");
-    if (head.sha !== null && head.sha === await resolveCommit("HEAD", options.repo) && await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
-      io.stderr(
-        `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.
-`
-      );
-    const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
-    const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
-    const { generatedAt, ...run3 } = toRunOptions(options, now2, headZone);
-    const plan = await planImpactData(io, {
-      data: options.data,
-      dataRef: options.dataRef,
-      repo: options.repo,
-      base,
-      head
-    });
-    if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}
-`);
-    const dataHashing = createHashingIo(plan.io);
-    const readData2 = (timeZone) => loadCommandData(plan.io, {
-      data: plan.dir,
-      quiet: options.quiet,
-      set: (plan.mappingFrom === "base" ? base : head).loaded.result.set,
-      needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
-      now: now2,
-      allowPartialData: options.allowPartialData,
-      mask: options.mask,
-      hashing: dataHashing,
-      keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
-      timeZone,
-      ...options.mapping === void 0 ? {} : { mapping: options.mapping },
-      // The second thread reads the file system; data from a commit is read here, from git.
-      ...plan.isThreadable ? {} : { thread: { workerFile: "" } }
-    });
-    const data = await readData2(headZone);
-    const prepared = prepareData(data);
-    const basePrepared = baseZone === headZone ? prepared : prepareData(await readData2(baseZone));
-    const evaluateSide = (side2, label) => {
+    const sweep = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
+    const sides2 = await loadImpactSides(io, options);
+    if (sweep !== void 0) return runImpactSweep(io, options, sides2, sweep);
+    const { base, head } = sides2;
+    const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
+      io,
+      options,
+      sides2
+    );
+    const evaluateSide = (side2, label2) => {
       const sidePrepared = side2 === base ? basePrepared : prepared;
-      const progress = startStepProgress(label, !options.quiet);
+      const progress = startStepProgress(label2, !options.quiet);
       const evaluateOptions = {
-        ...run3,
+        ...run4,
         onStep: progress.onStep,
         calendars: side2.loaded.calendars,
         stamp: { engineVersion: version, policyHash: side2.policyHash, dataHash: dataHashing.digest(plan.dir) }
@@ -56572,27 +57487,19 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
 var init_impact2 = __esm({
   async "src/cli/commands/impact.ts"() {
     "use strict";
-    init_sanitize();
-    init_errors();
     init_evaluate();
     init_impact();
+    init_sweep_path();
     init_mask_impact();
     init_mask_key();
     init_impact_formats();
-    init_git_policies();
-    init_hashing_io();
-    init_fields_read();
-    init_needed_entities();
-    init_time_zone();
-    init_load_data();
-    init_impact_data();
-    await init_load_policies();
+    await init_impact_run();
     await init_evaluation_options();
     init_write_output();
-    init_options();
     init_command_index();
     init_version();
     init_progress();
+    await init_impact_sweep2();
   }
 });
 
@@ -57783,8 +58690,8 @@ function* generateCustomerDeals(ctx, count3, firstNumber, nextActivityId) {
     const times = Float64Array.from({ length: perDay[d] }, () => atBusinessTime(cal, d, rng.next())).sort();
     for (const createdMs of times) {
       const id = formatOpportunityId(firstNumber + k);
-      const { row, touches } = drawCustomerDeal(ctx, base, k++, createdMs, id);
-      yield { entity: "opportunities", row };
+      const { row: row2, touches } = drawCustomerDeal(ctx, base, k++, createdMs, id);
+      yield { entity: "opportunities", row: row2 };
       for (const activity of toActivityRows(touches, null, id, nextActivityId))
         yield { entity: "activities", row: activity };
     }
@@ -57809,7 +58716,7 @@ function drawCustomerDeal(ctx, base, k, createdMs, id) {
   const ae = rng.pick(ctx.team.aeIdsBySegment[account.segment]);
   const planned = 1 + rng.poisson(kind === "renewal" ? 0.25 : 0.6);
   const touches = planDealTouches(cal, rng, ae, createdMs, isClosed ? closed2 : cal.asOfMs, planned);
-  const row = {
+  const row2 = {
     id,
     lead_id: null,
     account_id: formatCompanyId(company.index),
@@ -57828,7 +58735,7 @@ function drawCustomerDeal(ctx, base, k, createdMs, id) {
     close_reason: isClosed ? rng.pickWeighted(reasons2[kind][won ? 0 : 1]) : null,
     cancelled_at: null
   };
-  return { row, touches };
+  return { row: row2, touches };
 }
 var expansionDays, upliftTenths, reasons2;
 var init_customer_deals = __esm({
@@ -58667,8 +59574,8 @@ function* generateSampleData(options) {
         opportunities2++;
         yield { entity: "opportunities", row: opportunity };
       }
-      for (const row of toActivityRows(journey.activities, lead.id, opportunity?.id ?? null, nextActivityId))
-        yield { entity: "activities", row };
+      for (const row2 of toActivityRows(journey.activities, lead.id, opportunity?.id ?? null, nextActivityId))
+        yield { entity: "activities", row: row2 };
     }
   }
   const customerDeals = Math.max(0, (options.opportunities ?? 0) - opportunities2);
@@ -58734,20 +59641,20 @@ function readFunnelStaffing(funnel, scale = 1) {
   const capacity = {};
   const owners = {};
   const problems = [];
-  for (const [key, entity, field, label] of stageFields) {
+  for (const [key, entity, field, label2] of stageFields) {
     const entries = new Set(funnel.events.filter((e3) => e3.entity === entity && e3.field === field).map((e3) => e3.id));
     const stages2 = funnel.stages.filter((s2) => entries.has(s2.entry));
     const [stage] = stages2;
     if (stage === void 0) {
       problems.push(
-        `no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label} stage); add one with a capacity`
+        `no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
       );
     } else if (stages2.length > 1) {
       problems.push(
-        `stages ${stages2.map((s2) => s2.id).join(" and ")} are both entered at ${entity}.${field}; the ${label} stage must be one`
+        `stages ${stages2.map((s2) => s2.id).join(" and ")} are both entered at ${entity}.${field}; the ${label2} stage must be one`
       );
     } else if (stage.capacity === void 0 || stage.capacity.headcount * stage.capacity.perPersonPerWeek <= 0) {
-      problems.push(`stage ${stage.id} (${label}) needs a capacity above zero: headcount and perPersonPerWeek`);
+      problems.push(`stage ${stage.id} (${label2}) needs a capacity above zero: headcount and perPersonPerWeek`);
     } else {
       capacity[key] = stage.capacity.headcount * stage.capacity.perPersonPerWeek * scale;
       owners[key] = stage.owner;
@@ -58833,11 +59740,11 @@ function openRowFile(path, fields, format) {
     get rows() {
       return rows;
     },
-    write(row) {
+    write(row2) {
       rows++;
-      const cells = row;
+      const cells = row2;
       if (format === "csv") csvRows.push(fields.map((f) => cells[f] ?? null));
-      else jsonLines.push(`${JSON.stringify(row)}
+      else jsonLines.push(`${JSON.stringify(row2)}
 `);
       return csvRows.length + jsonLines.length >= chunkRows ? flush() : void 0;
     },
@@ -58930,11 +59837,11 @@ or a write error.`
     let customerDeals = 0;
     try {
       let leads2 = 0;
-      for (const { entity, row } of generateSampleData(generation)) {
-        const pending = writers.get(entity)?.write(row);
+      for (const { entity, row: row2 } of generateSampleData(generation)) {
+        const pending = writers.get(entity)?.write(row2);
         if (pending !== void 0) await pending;
         if (entity === "leads" && ++leads2 % 4096 === 0) progress.update(leads2);
-        else if (entity === "opportunities" && row.lead_id === null) customerDeals++;
+        else if (entity === "opportunities" && row2.lead_id === null) customerDeals++;
       }
       for (const writer of writers.values()) await writer.close();
       for (const target of targets.values()) await rename(`${target}.partial`, target);
@@ -59404,7 +60311,7 @@ function expand(template, context) {
 function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
+  let headers2 = Object.assign({}, options.headers);
   let body;
   let parameters = omit(options, [
     "method",
@@ -59421,10 +60328,10 @@ function parse2(options) {
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers2.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
+      headers2.accept = headers2.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
@@ -59433,8 +60340,8 @@ function parse2(options) {
     }
     if (url.endsWith("/graphql")) {
       if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+        const previewsFromAcceptHeader = headers2.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers2.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
           const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
@@ -59452,14 +60359,14 @@ function parse2(options) {
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
+  if (!headers2["content-type"] && typeof body !== "undefined") {
+    headers2["content-type"] = "application/json; charset=utf-8";
   }
   if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
     body = "";
   }
   return Object.assign(
-    { method, url, headers },
+    { method, url, headers: headers2 },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -60255,13 +61162,13 @@ function graphql(request2, query, options) {
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
-      const headers = {};
+      const headers2 = {};
       for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
+        headers2[key] = response.headers[key];
       }
       throw new GraphqlResponseError(
         requestOptions,
-        headers,
+        headers2,
         response.data
       );
     }
@@ -60291,10 +61198,10 @@ var init_dist_bundle3 = __esm({
     init_universal_user_agent();
     VERSION3 = "0.0.0-development";
     GraphqlResponseError = class extends Error {
-      constructor(request2, headers, response) {
+      constructor(request2, headers2, response) {
         super(_buildMessageForResponseErrors(response));
         this.request = request2;
-        this.headers = headers;
+        this.headers = headers2;
         this.response = response;
         this.errors = response.errors;
         this.data = response.data;
@@ -60569,14 +61476,14 @@ function iterator(octokit, route, parameters) {
   const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options.method;
-  const headers = options.headers;
+  const headers2 = options.headers;
   let url = options.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
         if (!url) return { done: true };
         try {
-          const response = await requestMethod({ method, url, headers });
+          const response = await requestMethod({ method, url, headers: headers2 });
           const normalizedResponse = normalizePaginatedListResponse(response);
           url = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
@@ -63488,7 +64395,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run4, free) {
           var error, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -63508,10 +64415,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error, eventInfo, clearGlobalState, run4, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run4, free) {
           var error, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -63519,9 +64426,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error, eventInfo, clearGlobalState, run4, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error, eventInfo, clearGlobalState, run4, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error, eventInfo);
@@ -63529,7 +64436,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run4(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -64167,17 +65074,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run4;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run4 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run4, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run4, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -64844,8 +65751,8 @@ var init_errors3 = __esm({
 });
 
 // src/github/rate-limit.ts
-function header(headers, name) {
-  const value3 = headers?.[name];
+function header(headers2, name) {
+  const value3 = headers2?.[name];
   return typeof value3 === "string" ? value3.trim() : typeof value3 === "number" ? String(value3) : void 0;
 }
 function readRetryAfter(value3, nowMs) {
@@ -64857,12 +65764,12 @@ function readRetryAfter(value3, nowMs) {
 function readRateLimit(error, nowMs) {
   if (!isRequestError2(error) || error.response === void 0) return void 0;
   const { status } = error;
-  const headers = error.response.headers;
-  const retryAfter = readRetryAfter(header(headers, "retry-after"), nowMs);
-  const isExhausted = header(headers, "x-ratelimit-remaining") === "0";
+  const headers2 = error.response.headers;
+  const retryAfter = readRetryAfter(header(headers2, "retry-after"), nowMs);
+  const isExhausted = header(headers2, "x-ratelimit-remaining") === "0";
   const isNamed = /\brate limit/i.test(error.message);
   if (status !== 429 && !(status === 403 && (retryAfter !== void 0 || isExhausted || isNamed))) return void 0;
-  const reset = Number(header(headers, "x-ratelimit-reset"));
+  const reset = Number(header(headers2, "x-ratelimit-reset"));
   let waitSeconds = retryAfter;
   if (waitSeconds === void 0 && isExhausted && Number.isFinite(reset) && reset > 0)
     waitSeconds = Math.max(0, Math.ceil(reset - nowMs / 1e3) + 1);
@@ -64999,17 +65906,17 @@ function readEventPullRequest(payload, source) {
   if (root === void 0) throw new UsageError(`${source} is not a JSON object (a workflow event payload).`);
   const found = {};
   const pull = record(root.pull_request);
-  const run3 = record(root.workflow_run);
-  const issue2 = record(root.issue);
+  const run4 = record(root.workflow_run);
+  const issue3 = record(root.issue);
   if (pull !== void 0) {
     found.number = pull.number ?? root.number;
     found.sha = record(pull.head)?.sha;
-  } else if (run3 !== void 0) {
-    const pulls = Array.isArray(run3.pull_requests) ? run3.pull_requests : [];
+  } else if (run4 !== void 0) {
+    const pulls = Array.isArray(run4.pull_requests) ? run4.pull_requests : [];
     if (pulls.length === 1) found.number = record(pulls[0])?.number;
-    found.sha = run3.head_sha;
-  } else if (issue2 !== void 0 && record(issue2.pull_request) !== void 0) {
-    found.number = issue2.number;
+    found.sha = run4.head_sha;
+  } else if (issue3 !== void 0 && record(issue3.pull_request) !== void 0) {
+    found.number = issue3.number;
   }
   const result = {};
   if (found.number !== void 0)
@@ -65161,13 +66068,13 @@ var init_marker = __esm({
 function nextState(state, line) {
   const fenceMatch = fenceOpen.exec(line);
   if (state.fence !== void 0) {
-    const run4 = fenceMatch?.[1];
-    const isClose = run4 !== void 0 && run4[0] === state.fence.char && run4.length >= state.fence.length && (fenceMatch?.[2] ?? "").trim() === "";
+    const run5 = fenceMatch?.[1];
+    const isClose = run5 !== void 0 && run5[0] === state.fence.char && run5.length >= state.fence.length && (fenceMatch?.[2] ?? "").trim() === "";
     return isClose ? { ...state, fence: void 0 } : state;
   }
-  const run3 = fenceMatch?.[1];
-  if (run3 !== void 0 && !(run3[0] === "`" && (fenceMatch?.[2] ?? "").includes("`"))) {
-    return { ...state, fence: { char: run3[0] === "`" ? "`" : "~", length: run3.length } };
+  const run4 = fenceMatch?.[1];
+  if (run4 !== void 0 && !(run4[0] === "`" && (fenceMatch?.[2] ?? "").includes("`"))) {
+    return { ...state, fence: { char: run4[0] === "`" ? "`" : "~", length: run4.length } };
   }
   const opens = line.match(/<details(?=[\s>])/gi)?.length ?? 0;
   const closes = line.match(/<\/details\s*>/gi)?.length ?? 0;
@@ -65425,7 +66332,7 @@ or could not be reached (after waiting out rate limits).`
       throw new UsageError(
         `--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`
       );
-    const run3 = resolveRunStamp(options.runId, io.env);
+    const run4 = resolveRunStamp(options.runId, io.env);
     const target = await resolvePullRequestTarget(options, io.env, (path) => readText3(io, path));
     let source;
     try {
@@ -65440,7 +66347,7 @@ or could not be reached (after waiting out rate limits).`
       throw new UsageError(`--body-file ${options.bodyFile} is empty: there is nothing to post.`);
     const fields = {
       ...target.headSha === void 0 ? {} : { sha: target.headSha },
-      ...run3 === void 0 ? {} : { run: run3 }
+      ...run4 === void 0 ? {} : { run: run4 }
     };
     const prepared = prepareCommentBody(source, options.marker, fields);
     const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
@@ -65459,7 +66366,7 @@ or could not be reached (after waiting out rate limits).`
       author,
       markerName: options.marker,
       body: prepared.body,
-      ...run3 === void 0 ? {} : { run: run3 },
+      ...run4 === void 0 ? {} : { run: run4 },
       mode: options.mode
     });
     if (prepared.isTruncated)
@@ -65652,14 +66559,14 @@ ${login.toLowerCase()}`;
     return found;
   };
 }
-async function checkGuardrailApprovals(client, target, impact, options) {
+async function checkGuardrailApprovals(client, target, impact2, options) {
   const repo = { owner: target.owner, repo: target.repo };
   const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: target.pullNumber });
   const currentHead = pull.head.sha.toLowerCase();
   const headSha = target.headSha ?? currentHead;
-  if (impact.headSha !== headSha) {
+  if (impact2.headSha !== headSha) {
     throw new UsageError(
-      `The impact report is for commit ${impact.headSha}, not the head ${headSha}: build the report on the head commit.`
+      `The impact report is for commit ${impact2.headSha}, not the head ${headSha}: build the report on the head commit.`
     );
   }
   const author = pull.user.login;
@@ -65669,14 +66576,14 @@ async function checkGuardrailApprovals(client, target, impact, options) {
   });
   let approvers = [];
   let verdicts = [];
-  if (!files.truncated && impact.guardrails.some((g) => g.isCrossed)) {
+  if (!files.truncated && impact2.guardrails.some((g) => g.isCrossed)) {
     const reviews = await client.paginate(client.rest.pulls.listReviews, {
       ...repo,
       pull_number: target.pullNumber,
       per_page: 100
     });
     approvers = findApprovers(reviews, headSha, author);
-    verdicts = await judgeGuardrails(impact.guardrails, approvers, createMembershipLookup(client));
+    verdicts = await judgeGuardrails(impact2.guardrails, approvers, createMembershipLookup(client));
   }
   const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
   if (!options.isDryRun) {
@@ -65814,15 +66721,15 @@ function describeError(error) {
       return `${showPath(path)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
     }
     case "type":
-      return `${showPath(path)} must be ${typeWords(error.params.type)}, not ${describeValue2(error.data)}.${expected}`;
+      return `${showPath(path)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
     case "const":
-      return `${showPath(path)} must be ${JSON.stringify(error.params.allowedValue)}, not ${describeValue2(error.data)}.${expected}`;
+      return `${showPath(path)} must be ${JSON.stringify(error.params.allowedValue)}, not ${describeValue3(error.data)}.${expected}`;
     case "enum":
-      return `${showPath(path)} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue2(error.data)}.${expected}`;
+      return `${showPath(path)} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue3(error.data)}.${expected}`;
     case "pattern":
-      return `${showPath(path)} is ${describeValue2(error.data)}, which is not of the expected form.${expected}`;
+      return `${showPath(path)} is ${describeValue3(error.data)}, which is not of the expected form.${expected}`;
     default:
-      return `${showPath(path)} is ${describeValue2(error.data)}, which ${error.message ?? "is not valid"}.${expected}`;
+      return `${showPath(path)} is ${describeValue3(error.data)}, which ${error.message ?? "is not valid"}.${expected}`;
   }
 }
 function showPath(pointer) {
@@ -65853,7 +66760,7 @@ function quote(text3) {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
 }
-function describeValue2(value3) {
+function describeValue3(value3) {
   if (value3 === null) return "null";
   if (Array.isArray(value3)) return "a list";
   if (typeof value3 === "object") return "an object";
@@ -65970,7 +66877,7 @@ out rate limits).`
         { cause: error }
       );
     }
-    const impact = parseImpactGuardrails(impactText, options.impact);
+    const impact2 = parseImpactGuardrails(impactText, options.impact);
     const target = await resolvePullRequestTarget(options, io.env, (path) => readText4(io, path));
     const client = createGitHubClient({
       token: target.token,
@@ -65980,7 +66887,7 @@ out rate limits).`
 `)
     });
     const targetUrl = runUrl(io.env);
-    const result = await checkGuardrailApprovals(client, target, impact, {
+    const result = await checkGuardrailApprovals(client, target, impact2, {
       context: options.context,
       isDryRun: options.dryRun,
       ...targetUrl === void 0 ? {} : { targetUrl }
@@ -66262,11 +67169,11 @@ function addFastPathSwitch(program2) {
     if (program2.opts().slowPath === true) setFastPath(false);
   });
 }
-async function withFastPathSwitch(env, run3) {
+async function withFastPathSwitch(env, run4) {
   const value3 = env[FAST_PATH_VARIABLE];
   const previous = value3 === void 0 ? isFastPath() : setFastPath(readFastPathSwitch(value3));
   try {
-    return await run3();
+    return await run4();
   } finally {
     setFastPath(previous);
   }
@@ -66375,8 +67282,8 @@ async function runImpactMode(inputs2, wio, env) {
   return { failed: false };
 }
 async function runCommentMode(inputs2, bodyFile) {
-  const run3 = inputs2.runId === "" ? [] : ["--run-id", inputs2.runId];
-  const argv = ["comment", "--body-file", bodyFile, "--pr", inputs2.pr, "--head-sha", inputs2.headSha, ...run3];
+  const run4 = inputs2.runId === "" ? [] : ["--run-id", inputs2.runId];
+  const argv = ["comment", "--body-file", bodyFile, "--pr", inputs2.pr, "--head-sha", inputs2.headSha, ...run4];
   return { failed: await runRevops(argv, tokenEnv(inputs2)) !== 0 };
 }
 async function runCheckMode(inputs2, wio, impactFile) {
@@ -66400,7 +67307,7 @@ import { join as join4 } from "node:path";
 init_errors();
 import { execFile as execFile2 } from "node:child_process";
 import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
+var run3 = promisify2(execFile2);
 var headRef = "refs/revops/head";
 async function fetchHeadObjects(options, env) {
   const server = (env["GITHUB_SERVER_URL"] ?? "").trim() || "https://github.com";
@@ -66418,7 +67325,7 @@ async function fetchHeadObjects(options, env) {
   }
   const refspec = `+refs/pull/${options.pr}/head:${headRef}`;
   try {
-    await run2("git", ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", refspec], {
+    await run3("git", ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", refspec], {
       env: gitEnv,
       maxBuffer: 1024 * 1024
     });
@@ -66426,7 +67333,7 @@ async function fetchHeadObjects(options, env) {
     const stderr = error.stderr ?? error.message;
     throw new IoError(`Cannot fetch refs/pull/${options.pr}/head: ${stderr.trim()}`, { cause: error });
   }
-  const { stdout } = await run2("git", ["rev-parse", "--verify", `${headRef}^{commit}`], { env: gitEnv });
+  const { stdout } = await run3("git", ["rev-parse", "--verify", `${headRef}^{commit}`], { env: gitEnv });
   if (stdout.trim() !== options.headSha)
     throw new UsageError(
       `refs/pull/${options.pr}/head is no longer ${options.headSha.slice(0, 12)}; the run for the new head will report.`
