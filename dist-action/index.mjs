@@ -6991,8 +6991,8 @@ var init_report_sections = __esm({
           attainment: numberOrNull("actual ÷ target, computed exactly and rounded to 4 dp for display; null when unknown."),
           attainmentExact: ref("exact-or-null", "actual ÷ target, exact (never rounded); null when unknown."),
           unknown: {
-            enum: ["no-amounts", "zero-target", null],
-            description: "Why actual and attainment are null: `no-amounts` = the won deals counted carry no amount; `zero-target` = the target is 0. null when known."
+            enum: ["no-amounts", "zero-target", "opportunities-missing", null],
+            description: "Why actual and attainment are null: `no-amounts` = the won deals counted carry no amount; `zero-target` = the target is 0; `opportunities-missing` = a partial run left the opportunities out. null when known."
           },
           elapsed: share("Share of the goal period elapsed at as-of."),
           pace: numberOrNull(
@@ -42696,6 +42696,7 @@ var init_unknown_reasons = __esm({
     reasons = {
       "no-amounts": "no won deal carries an amount",
       "zero-target": "the target is 0",
+      "opportunities-missing": "the opportunities were left out of this partial run",
       "none-closed": "no deal has closed",
       "none-won": "no deal was won",
       "zero-cycle": "won deals closed as they were created"
@@ -49326,18 +49327,20 @@ function measureVelocity(metric3, deals, exact) {
   const cycleDays2 = cycleMs.div(won).div(DAY_MS6);
   return { perDay: new Dec(open).times(winRate2).times(average).div(cycleDays2), unknown: null };
 }
-function measureGoal(goal, opportunities2, deals, asOf, timeZone) {
+function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitiesMissing = false) {
   const spec = goal.spec.goal;
   const period = goalPeriodOf(goal, timeZone);
   const until = Math.min(asOf, period.end);
-  const { value: value3, otherCurrency, withoutAmount } = measureGoalMetric(goal, opportunities2, {
+  const measured = measureGoalMetric(goal, opportunities2, {
     start: period.start,
     end: Math.min(asOf + 1, period.end)
   });
+  const { otherCurrency, withoutAmount } = measured;
+  const value3 = isOpportunitiesMissing ? null : measured.value;
   const target = new Dec(spec.target);
   const periodMs = period.end - period.start;
   const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
-  const unknown2 = target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
+  const unknown2 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
   const attainment = unknown2 !== null || value3 === null ? null : value3.div(target);
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
   const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS6);
@@ -50012,7 +50015,17 @@ function evaluateOnce(set, prepared, options) {
   warnings.push(...deals.warnings);
   const goalKey = goal === void 0 ? "" : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
   const goalResult = goal === void 0 ? void 0 : structuredClone(
-    prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals, asOf, timeZone))
+    prepared.memo(
+      `goal:${goalKey}`,
+      () => measureGoal(
+        goal,
+        data.opportunities,
+        deals,
+        asOf,
+        timeZone,
+        data.missing?.some((m) => m.entity === "opportunities") === true
+      )
+    )
   );
   if (goalResult !== void 0) warnings.push(...goalResult.warnings);
   step("comp");

@@ -3,6 +3,7 @@ import type { AmountUnknown, GoalUnknown, VelocityUnknown } from '../core/report
 const reasons: Readonly<Record<AmountUnknown | GoalUnknown | VelocityUnknown, string>> = {
   'no-amounts': 'no won deal carries an amount',
   'zero-target': 'the target is 0',
+  'opportunities-missing': 'the opportunities were left out of this partial run',
   'none-closed': 'no deal has closed',
   'none-won': 'no deal was won',
   'zero-cycle': 'won deals closed as they were created',

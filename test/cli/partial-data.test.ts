@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/index.js';
@@ -261,6 +271,23 @@ describe('data that is missing stops the run, or is shown first when allowed', (
     const explain = await runRevops(['explain', '-q', '--now', NOW, '--lead', 'L0000001', '--data', dir]);
     expect(explain.code).toBe(2);
     expect(explain.stderr).toContain('Column name `__proto__` is not allowed:');
+  });
+
+  it('shows the goal as unknown, not 0.00, when every opportunity was rejected in a partial run', async () => {
+    const dir = dataFor();
+    const file = join(dir, 'opportunities.csv');
+    // Every date-time in a form no reader takes (`2026-01-23 14:17:14`), so every opportunity is rejected.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z/g, '$1 $2'));
+    const json = await evaluate(dir, '--allow-partial-data', '--format', 'json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report.data.missing?.map((m) => m.entity)).toEqual(['opportunities']);
+    expect(report.goal).toMatchObject({ actual: null, attainment: null, unknown: 'opportunities-missing' });
+    expect(report.goal?.forecast.projected).toBeNull();
+    const text = await evaluate(dir, '--allow-partial-data');
+    const goalLine = text.stdout.split('\n').find((l) => l.startsWith('GOAL'));
+    expect(goalLine).toContain('—');
+    expect(goalLine).not.toContain('0.00');
   });
 });
 

@@ -257,7 +257,16 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     goal === undefined
       ? undefined
       : structuredClone(
-          prepared.memo(`goal:${goalKey}`, () => measureGoal(goal, data.opportunities, deals, asOf, timeZone)),
+          prepared.memo(`goal:${goalKey}`, () =>
+            measureGoal(
+              goal,
+              data.opportunities,
+              deals,
+              asOf,
+              timeZone,
+              data.missing?.some((m) => m.entity === 'opportunities') === true,
+            ),
+          ),
         );
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');

@@ -125,19 +125,29 @@ export function measureGoal(
   deals: { section: DealsSection; exact: DealsExact },
   asOf: number,
   timeZone: string,
+  isOpportunitiesMissing = false,
 ): { section: GoalSection; warnings: EngineWarning[] } {
   const spec = goal.spec.goal;
   const period = goalPeriodOf(goal, timeZone);
   const until = Math.min(asOf, period.end);
   // The as-of instant itself has happened: a deal closed at it is won (see `dealState`).
-  const { value, otherCurrency, withoutAmount } = measureGoalMetric(goal, opportunities, {
+  const measured = measureGoalMetric(goal, opportunities, {
     start: period.start,
     end: Math.min(asOf + 1, period.end),
   });
+  const { otherCurrency, withoutAmount } = measured;
+  // With the opportunities left out of a partial run, nothing won is known: unknown, never 0.
+  const value = isOpportunitiesMissing ? null : measured.value;
   const target = new Dec(spec.target);
   const periodMs = period.end - period.start;
   const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
-  const unknown: GoalUnknown | null = target.isZero() ? 'zero-target' : value === null ? 'no-amounts' : null;
+  const unknown: GoalUnknown | null = isOpportunitiesMissing
+    ? 'opportunities-missing'
+    : target.isZero()
+      ? 'zero-target'
+      : value === null
+        ? 'no-amounts'
+        : null;
   const attainment = unknown !== null || value === null ? null : value.div(target);
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
   const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS);

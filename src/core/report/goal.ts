@@ -26,8 +26,11 @@ export interface DealsSection {
 /** Why an amount figure is unknown: deals were won, but none of them carries an amount. */
 export type AmountUnknown = 'no-amounts';
 
-/** Why the goal's actual and attainment are unknown. */
-export type GoalUnknown = AmountUnknown | 'zero-target';
+/**
+ * Why the goal's actual and attainment are unknown. `opportunities-missing`: a partial run
+ * (`--allow-partial-data`) left the opportunities out, so nothing won can be counted.
+ */
+export type GoalUnknown = AmountUnknown | 'zero-target' | 'opportunities-missing';
 
 /** Why pipeline velocity is unknown. */
 export type VelocityUnknown = AmountUnknown | 'none-closed' | 'none-won' | 'zero-cycle';

@@ -181,9 +181,9 @@ export const reportSections: Props = {
       attainment: numberOrNull('actual ÷ target, computed exactly and rounded to 4 dp for display; null when unknown.'),
       attainmentExact: ref('exact-or-null', 'actual ÷ target, exact (never rounded); null when unknown.'),
       unknown: {
-        enum: ['no-amounts', 'zero-target', null],
+        enum: ['no-amounts', 'zero-target', 'opportunities-missing', null],
         description:
-          'Why actual and attainment are null: `no-amounts` = the won deals counted carry no amount; `zero-target` = the target is 0. null when known.',
+          'Why actual and attainment are null: `no-amounts` = the won deals counted carry no amount; `zero-target` = the target is 0; `opportunities-missing` = a partial run left the opportunities out. null when known.',
       },
       elapsed: share('Share of the goal period elapsed at as-of.'),
       pace: numberOrNull(
