@@ -29,14 +29,38 @@ describe('impact projection scenarios', () => {
       '  projection:\n    minimumSample: 1\n    marginalConversion: {mql: 1, sal: 1, sql: 1, opportunity: 1}\n    costPerHead: {sdr: "0"}\n',
     );
     const p = (await impactOf(head)).projection;
+    // The base's minimum sample (30) and no declared rates: the score bands where they reach 30, else the floor.
     expect(p.stages.map((s) => s.marginal?.basis ?? null)).toEqual([
-      'conservative',
-      'conservative',
-      'conservative',
+      'score-band',
+      'score-band',
+      'score-band',
       'conservative',
       null,
     ]);
+    expect(p.minimumSample).toBe(30);
     expect(p.wonRevenue.delta?.startsWith('-')).toBe(true);
+  });
+
+  it('prints the bundled change’s estimates with the samples a reader checks them against', async () => {
+    const p = (await impactOf(join(repoRoot, 'examples', 'proposed-change', 'policies'))).projection;
+    const mql = p.stages.find((s) => s.stage === 'mql');
+    // minScore 65 → 60 adds scores 60–64: the nearest band is 65 to under 70, among scored leads the change leaves alone.
+    expect(mql?.marginal).toMatchObject({
+      basis: 'score-band',
+      scoreBand: { from: 65, to: 70, addedFrom: 60, widths: 1, items: 121 },
+    });
+    const band = mql?.marginal?.scoreBand;
+    expect(mql?.marginal?.rate).toBeCloseTo((band?.advanced ?? 0) / (band?.matured ?? 1), 4);
+    // Base conversion at mql is advanced ÷ matured of its cohort (mql is under capacity: every lead is worked).
+    const m = mql?.maturity;
+    expect(mql?.conversionBasis).toBe('matured');
+    expect(mql?.conversion.base).toBeCloseTo((m?.advanced ?? 0) / (m?.matured ?? 1), 4);
+    expect(m?.matured).toBeLessThan(m?.items ?? 0);
+    // The SDR stage ran hotter over the last 4 weeks than on the window average.
+    expect(mql?.utilisation).toMatchObject({ window: 0.8694, recent: 1.05, recentWeeks: 4, isDifferent: true });
+    // 11 won deals, one of 92,900 among them: a thin sample, disclosed.
+    expect(p.dealSize).toMatchObject({ deals: 11, max: '92900.00', isThin: true, thinBelow: 30 });
+    expect(p.dealSize.largestShare).toBeGreaterThan(0.5);
   });
 
   it.each([

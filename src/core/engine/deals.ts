@@ -166,3 +166,11 @@ function compareAmounts(x: Decimal | null, y: Decimal | null): number {
   if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
   return y.comparedTo(x);
 }
+
+/** The amounts of the deals won by as-of that carry one (exact text): the sample the average won deal comes from. */
+export function listWonAmounts(opportunities: readonly Row[], asOf: number): string[] {
+  const out: string[] = [];
+  for (const opp of opportunities)
+    if (dealState(opp, asOf) === 'won' && typeof opp.amount === 'string') out.push(opp.amount);
+  return out;
+}

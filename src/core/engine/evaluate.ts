@@ -16,7 +16,7 @@ import { computeComp } from './comp/index.js';
 import type { Decimal } from './comp/money.js';
 import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
 import type { EngineContext, TimeWindow } from './context.js';
-import { measureDeals } from './deals.js';
+import { listWonAmounts, measureDeals } from './deals.js';
 import { resolveEvents } from './events.js';
 import type { EventTimes, QualifiedEvent } from './events.js';
 import { measureFunnel } from './funnel.js';
@@ -86,6 +86,8 @@ export interface Evaluation {
   tracks: readonly StageTrack[];
   /** Row of each opportunity's lead (−1 for none). */
   leadOfOpportunity: Int32Array;
+  /** Amounts of the deals won by as-of that carry one: the projection's deal-size sample. */
+  wonAmounts: readonly string[];
   /**
    * The SLA's compliance if every observed wait were `factor` times as long: met when the
    * scaled wait of a stopped item is within its target; open breached and recycled items
@@ -338,7 +340,8 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     const rows = policy === undefined ? null : slaRowsOf(policy);
     return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
-  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, projectSlaCompliance };
+  const wonAmounts = prepared.memo(`won-amounts:${asOf}`, () => listWonAmounts(data.opportunities, asOf));
+  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, wonAmounts, projectSlaCompliance };
 }
 
 /**

@@ -16,6 +16,11 @@ export interface LeadClasses {
   classOf: Uint16Array;
   /** Funnel order of the stage each lead's class puts it in; -1 for none. */
   stageOrderOf: Int16Array;
+  /**
+   * Fit + engagement each lead was classed on (no decay); NaN for a lead its score did not decide:
+   * excluded, a hand-raiser, or a rule error. Score bands read it.
+   */
+  scoreOf: Float64Array;
   /** Stage of each class id, when it has one. */
   stageOfClass: ReadonlyMap<string, string>;
   byRule: { reason: ClassReason; rule: string | null; count: number }[];
@@ -56,6 +61,7 @@ export function classifyLeads(
   };
   const classOf = new Uint16Array(leads.length);
   const stageOrderOf = new Int16Array(leads.length).fill(-1);
+  const scoreOf = new Float64Array(leads.length).fill(NaN);
   const ruleCounts = new Map<ClassReason, Map<string, { reason: ClassReason; rule: string | null; count: number }>>();
   const errors: { leadId: string; message: string }[] = [];
   let errorCount = 0;
@@ -64,6 +70,7 @@ export function classifyLeads(
     try {
       const result = compiled.classify(lead);
       cls = result.class;
+      if (result.reason === 'threshold' || result.reason === 'default') scoreOf[i] = result.score;
       // Leads created after as-of are classed (the arrays stay aligned) but not counted.
       if (typeof lead.created_at === 'number' && lead.created_at <= options.asOf) {
         let byRuleId = ruleCounts.get(result.reason);
@@ -86,5 +93,5 @@ export function classifyLeads(
   const byRule = [...ruleCounts.values()]
     .flatMap((m) => [...m.values()])
     .sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? '').localeCompare(b.rule ?? ''));
-  return { definition, classIds, classOf, stageOrderOf, stageOfClass, byRule, errors, errorCount };
+  return { definition, classIds, classOf, stageOrderOf, scoreOf, stageOfClass, byRule, errors, errorCount };
 }

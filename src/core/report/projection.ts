@@ -6,12 +6,30 @@ export type ProjectionUnknown =
 
 /** How the conversion of the leads only the head qualifies was found at one stage. */
 export interface MarginalConversion {
-  /** `history`: their own worked outcomes; `declared`: Funnel `projection.marginalConversion`; `conservative`: Wilson lower bound of a sample below the minimum. */
-  basis: 'history' | 'declared' | 'conservative';
+  /**
+   * `history`: their own worked outcomes; `score-band`: the matured scored leads (no hand-raisers)
+   * just above the score threshold the change lowers; `declared`: Funnel `projection.marginalConversion`;
+   * `conservative`: Wilson lower bound of their own sample, below the minimum.
+   */
+  basis: 'history' | 'score-band' | 'declared' | 'conservative';
   /** Marginal leads worked at the stage (left it by as-of) and how many of them advanced. */
   worked: number;
   advanced: number;
   minimumSample: number;
+  /**
+   * The nearest score band above a lowered threshold: scores [from, to), `widths` times as wide as the
+   * range [addedFrom, from) the change adds (widened to reach the minimum sample); matured leads and how
+   * many advanced. Null when the change does not lower a score threshold.
+   */
+  scoreBand: {
+    from: number;
+    to: number;
+    addedFrom: number;
+    widths: number;
+    items: number;
+    matured: number;
+    advanced: number;
+  } | null;
   /** The rate used, and the low/high the range uses (Wilson 95 % for history; the declared value for both when declared). */
   rate: number;
   low: number;
@@ -34,6 +52,37 @@ export interface ProjectedStage {
   advancedPerWeek: Delta;
   /** Per worked item, of the leads both sides qualify (base: all leads it qualifies). */
   conversion: Delta;
+  /**
+   * What `conversion` is measured on: `matured`, the cohort that entered at least the maturity lag
+   * before as-of; `window`, next arrivals ÷ arrivals over the window (no item left the stage, or none
+   * matured); null at the last stage.
+   */
+  conversionBasis: 'matured' | 'window' | null;
+  /**
+   * The matured cohort (base): the lag is the `quantile` of time-in-stage of the `left` items that
+   * left in the window, in days (4 dp); items entered in the window, matured ones, and how many of
+   * those advanced. Null where the basis is not `matured`.
+   */
+  maturity: {
+    lagDays: number;
+    quantile: number;
+    left: number;
+    items: number;
+    matured: number;
+    advanced: number;
+  } | null;
+  /**
+   * Base utilisation over the window and over its last `recentWeeks` weeks (arrivals ÷ weeks ÷ base
+   * capacity, 4 dp); `isDifferent` when they differ by at least `threshold`. The projection uses the
+   * window figure. Null where the base has no capacity or the window is shorter than `recentWeeks`.
+   */
+  utilisation: {
+    window: number;
+    recent: number;
+    recentWeeks: number;
+    threshold: number;
+    isDifferent: boolean;
+  } | null;
   /** Marginal leads' conversion here; null where the head sends no marginal leads through. */
   marginal: MarginalConversion | null;
   /** Won revenue per week the head's queue here does not deliver (exact decimal text); null when nothing queues or unknown. */
@@ -51,6 +100,24 @@ export interface ProjectedMoney {
   deltaLow: string | null;
   deltaHigh: string | null;
   unknown: ProjectionUnknown | null;
+}
+
+/** The average won deal and the sample behind it (amounts as exact decimal text, to 2 dp). */
+export interface DealSizeSample {
+  /** Won amount ÷ won deals carrying an amount; null when unknown. */
+  amount: string | null;
+  deals: number;
+  currency: string | null;
+  /** Median, smallest and largest won deal; null without a sample. */
+  median: string | null;
+  min: string | null;
+  max: string | null;
+  /** The largest deal's share of the won amount (4 dp), and the average without it (null below 2 deals). */
+  largestShare: number | null;
+  amountWithoutLargest: string | null;
+  /** Fewer than `thinBelow` deals: the average is a thin estimate (the projection still uses it). */
+  isThin: boolean;
+  thinBelow: number;
 }
 
 /** Headcount cost of a team whose declared capacity changes. */
@@ -81,8 +148,8 @@ export interface ProjectionSection {
   marginalLeads: { added: number; removed: number };
   /** Won deals per week the constrained system produces. */
   wonPerWeek: Delta & { headLow: number | null; headHigh: number | null };
-  /** Average won deal: won amount ÷ won deals carrying an amount, exact. */
-  dealSize: { amount: string | null; deals: number; currency: string | null };
+  /** Average won deal: won amount ÷ won deals carrying an amount, exact; the sample it comes from. */
+  dealSize: DealSizeSample;
   wonRevenue: ProjectedMoney;
   /** Goal actual to as-of + projected won revenue; attainment of the target (4 dp). */
   goalForecast: ProjectedMoney & {

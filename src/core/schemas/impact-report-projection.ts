@@ -10,13 +10,16 @@ import type {
 import type { JsonSchema } from './define.js';
 import {
   count,
+  flag,
   list,
   nonNegative,
+  number,
   nonNegativeOrNull,
   numberOrNull,
   oneOf,
   ref,
   share,
+  shareOrNull,
   text,
   textOrNull,
 } from './report-builders.js';
@@ -65,12 +68,27 @@ const range = {
 const marginal = objectOf<MarginalConversion>(
   {
     basis: oneOf(
-      ['history', 'declared', 'conservative'],
-      '`history`: their own outcomes; `declared`: Funnel `projection.marginalConversion`; `conservative`: Wilson lower bound of a small sample.',
+      ['history', 'score-band', 'declared', 'conservative'],
+      '`history`: their own outcomes; `score-band`: matured scored leads (no hand-raisers) just above the score threshold the change lowers; `declared`: Funnel `projection.marginalConversion`; `conservative`: Wilson lower bound of a small sample.',
     ),
     worked: count('Marginal leads worked at the stage (left it by as-of).'),
     advanced: count('How many of them advanced.'),
     minimumSample: count('Worked leads needed before their own conversion is used.'),
+    scoreBand: objectOf<NonNullable<MarginalConversion['scoreBand']>>(
+      {
+        from: number('Lowest score of the band: the threshold the change lowers (base minScore).'),
+        to: number('The band ends below this score.'),
+        addedFrom: number('The head minScore: the change adds scores [addedFrom, from).'),
+        widths: count('How many widths of the added range the band spans (more than 1: widened to reach the sample).'),
+        items: count('Band leads that entered the stage in the window.'),
+        matured: count('Of those, the matured ones (entered at least the maturity lag before as-of).'),
+        advanced: count('How many of them advanced.'),
+      },
+      {
+        isNullable: true,
+        description: 'The nearest score band above a lowered threshold; null when the change lowers none.',
+      },
+    ),
     rate: share('The conversion used.'),
     low: share('Low bound the range uses (Wilson 95 % for history; the declared value when declared).'),
     high: share('High bound the range uses.'),
@@ -98,6 +116,37 @@ export const impactProjectionDefs: Record<string, JsonSchema> = {
       queueGrowthPerWeek: ref('delta', 'demand − throughput: work that queues every week.'),
       advancedPerWeek: ref('delta', 'Advances to the next stage per week.'),
       conversion: ref('delta', 'Conversion per worked item of the leads both sides qualify; null at the last stage.'),
+      conversionBasis: {
+        type: ['string', 'null'],
+        enum: ['matured', 'window', null],
+        description:
+          '`matured`: the cohort that entered at least the maturity lag before as-of; `window`: next arrivals ÷ arrivals (no item left, or none matured); null at the last stage.',
+      },
+      maturity: objectOf<NonNullable<ProjectedStage['maturity']>>(
+        {
+          lagDays: nonNegative('Maturity lag in days, 4 dp: the quantile of time-in-stage of the items that left.'),
+          quantile: share('The quantile the lag is read at.'),
+          left: count('Items that left the stage in the window (the lag sample).'),
+          items: count('Items that entered in the window.'),
+          matured: count('Of those, entered at least the lag before as-of.'),
+          advanced: count('Matured items that advanced by as-of.'),
+        },
+        { isNullable: true, description: 'The matured cohort (base); null where the basis is not `matured`.' },
+      ),
+      utilisation: objectOf<NonNullable<ProjectedStage['utilisation']>>(
+        {
+          window: nonNegative('Base utilisation over the window (the projection uses it), 4 dp.'),
+          recent: nonNegative('Base utilisation over the last `recentWeeks` weeks, 4 dp.'),
+          recentWeeks: count('Weeks before as-of the recent figure covers.'),
+          threshold: nonNegative('A gap at least this large is material.'),
+          isDifferent: flag('The two differ by at least `threshold`.'),
+        },
+        {
+          isNullable: true,
+          description:
+            'Recent against window utilisation; null without a base capacity or a window under twice the recent weeks.',
+        },
+      ),
       marginal,
       undeliveredRevenuePerWeek: money("Won revenue per week the head's queue here does not deliver; null when none."),
     },
@@ -146,8 +195,15 @@ export const projectionSchema: JsonSchema = objectOf<ProjectionSection>(
         amount: money('Won amount ÷ won deals carrying an amount; null when unknown.'),
         deals: count('Won deals carrying an amount.'),
         currency,
+        median: money('Median won deal; null without the sample.'),
+        min: money('Smallest won deal; null without the sample.'),
+        max: money('Largest won deal; null without the sample.'),
+        largestShare: shareOrNull("The largest deal's share of the won amount, 4 dp."),
+        amountWithoutLargest: money('The average without the largest deal; null below 2 deals.'),
+        isThin: flag('Fewer won deals than `thinBelow`: a thin sample.'),
+        thinBelow: count('The sample size below which the average is flagged thin.'),
       },
-      { description: 'The average won deal.' },
+      { description: 'The average won deal and the sample behind it.' },
     ),
     wonRevenue: ref('projected-money', 'Won revenue projected over the horizon.'),
     goalForecast: objectOf<ProjectionSection['goalForecast']>(

@@ -1,4 +1,5 @@
 import type { MarginalConversion } from '../../report/projection.js';
+import type { ScoreBand, StageCohort } from './cohorts.js';
 import { Exact, wilsonInterval } from './wilson.js';
 
 /** What history says about one stage on the path from the entry stage to won. */
@@ -15,6 +16,10 @@ export interface StageCounts {
   worked: number;
   advanced: number;
   capacity: { base: number | null; head: number | null };
+  /** The matured cohort the conversion is measured on; null (no item left, or the won stage): the window's arrivals. */
+  cohort: StageCohort | null;
+  /** The nearest score band's evidence for marginal leads when the change lowers a score threshold. */
+  band: ScoreBand | null;
 }
 
 /** The counts and declared assumptions a flow projection needs. */
@@ -42,8 +47,8 @@ export interface FlowResult {
   head: FlowStage[];
   headLow: FlowStage[];
   headHigh: FlowStage[];
-  /** Per stage: observed conversion per worked item (base: all leads; head: the kept ones). */
-  conversion: { base: Exact; head: Exact }[];
+  /** Per stage: observed conversion per worked item (base: all leads; head: the kept ones), and what it is measured on. */
+  conversion: { base: Exact; head: Exact; basis: 'matured' | 'window' | null }[];
   marginal: (MarginalConversion | null)[];
 }
 
@@ -55,7 +60,10 @@ function ratio(n: Exact | number, d: Exact | number): Exact {
   return den.isZero() ? ZERO : new Exact(n).div(den);
 }
 
-/** Conversion of the marginal leads at one stage: their own history, else declared, else conservative. */
+/**
+ * Conversion of the marginal leads at one stage: their own history, else the nearest score band
+ * above a lowered threshold, else declared, else conservative — each needing `minimumSample`.
+ */
 export function estimateMarginal(
   counts: StageCounts,
   minimumSample: number,
@@ -64,7 +72,24 @@ export function estimateMarginal(
 ): MarginalConversion {
   const { worked, advanced } = counts;
   const interval = wilsonInterval(advanced, worked);
-  const base = { worked, advanced, minimumSample };
+  const band = counts.band;
+  const base = {
+    worked,
+    advanced,
+    minimumSample,
+    scoreBand:
+      band === null
+        ? null
+        : {
+            from: band.from,
+            to: band.to,
+            addedFrom: band.addedFrom,
+            widths: band.widths,
+            items: band.items,
+            matured: band.matured,
+            advanced: band.advanced,
+          },
+  };
   if (worked >= minimumSample)
     return {
       basis: 'history',
@@ -73,6 +98,16 @@ export function estimateMarginal(
       low: interval.low.toNumber(),
       high: interval.high.toNumber(),
     };
+  if (band !== null && band.matured >= minimumSample) {
+    const b = wilsonInterval(band.advanced, band.matured);
+    return {
+      basis: 'score-band',
+      ...base,
+      rate: ratio(band.advanced, band.matured).toNumber(),
+      low: b.low.toNumber(),
+      high: b.high.toNumber(),
+    };
+  }
   if (declared !== undefined) return { basis: 'declared', ...base, rate: declared, low: declared, high: declared };
   // Leads a looser rule adds are assumed to convert no better than those already qualified.
   const high = Exact.min(interval.high, keptConversion, 1);
@@ -104,11 +139,20 @@ export function projectFlow(input: FlowInput): FlowResult {
   const stages = input.stages;
   const conversion = stages.map((s, i) => {
     const next = stages[i + 1];
-    if (next === undefined) return { base: ZERO, head: ZERO };
+    if (next === undefined) return { base: ZERO, head: ZERO, basis: null };
     const share = workedShare(ratio(s.arrivals, w), s.capacity.base);
+    const c = s.cohort;
+    // Matured cohort: items still open at as-of do not count as lost. Else the window's arrivals.
+    if (c !== null && c.matured > 0)
+      return {
+        base: ratio(c.advanced, new Exact(c.matured).times(share)),
+        head: ratio(c.keptAdvanced, new Exact(c.keptMatured).times(share)),
+        basis: 'matured' as const,
+      };
     return {
       base: ratio(next.arrivals, new Exact(s.arrivals).times(share)),
       head: ratio(next.kept, new Exact(s.kept).times(share)),
+      basis: 'window' as const,
     };
   });
   const hasMarginal = (stages[0]?.added ?? 0) > 0;

@@ -2,6 +2,7 @@ import type { Row } from '../../data/types.js';
 import type { LeadClasses } from '../../engine/replay-classes.js';
 import type { StageTrack } from '../../engine/stages.js';
 import type { Report } from '../../report/index.js';
+import { measureCohort, measureScoreBand } from './cohorts.js';
 import type { StageCounts } from './flow.js';
 
 /** What one side's evaluation gives the projection. */
@@ -10,6 +11,8 @@ export interface SideState {
   classes: LeadClasses | undefined;
   tracks: readonly StageTrack[];
   leadOfOpportunity: Int32Array;
+  /** Amounts of the deals won by as-of that carry one (the deal-size sample); unknown when omitted. */
+  wonAmounts?: readonly string[];
 }
 
 /** 1: only the head qualifies the lead; −1: only the base; 0: both or neither. */
@@ -49,7 +52,9 @@ export function pathToWon(report: Report, entry: string): string[] {
 /**
  * Per stage of the path, counted once over the window [start, as-of]: the base's arrivals, those of
  * leads the change leaves alone, the head-only leads arriving at the entry stage, and the head-only
- * leads the CRM worked there (left the stage by as-of) with how many advanced.
+ * leads the CRM worked there (left the stage by as-of) with how many advanced; the matured cohort
+ * the stage's conversion is measured on, and, when the change lowers a score threshold, the
+ * nearest score band's evidence for the leads it adds.
  */
 export function countStages(
   base: SideState,
@@ -57,6 +62,10 @@ export function countStages(
   leads: readonly Row[],
   path: readonly string[],
   window: { start: number; asOf: number },
+  options: { threshold: { from: number; addedFrom: number } | null; minimumSample: number } = {
+    threshold: null,
+    minimumSample: 0,
+  },
 ): { counts: StageCounts[]; added: number; removed: number } {
   const entryOrder = base.tracks.find((t) => t.stage.id === path[0])?.order ?? 0;
   const mark = markMarginal(base, head, leads, window.asOf, entryOrder);
@@ -88,6 +97,23 @@ export function countStages(
         }
       }
     const name = base.report.funnel?.stages.find((s) => s.id === id)?.name ?? id;
+    const isLast = id === path[path.length - 1];
+    const markOfBase = (k: number) => (b === undefined ? 0 : markOf(base, b, k));
+    const cohort = b === undefined || isLast ? null : measureCohort(b, markOfBase, window);
+    const threshold = options.threshold;
+    const band =
+      b === undefined || isLast || threshold === null
+        ? null
+        : measureScoreBand(
+            b,
+            cohort,
+            threshold,
+            base.classes,
+            markOfBase,
+            base.leadOfOpportunity,
+            window,
+            options.minimumSample,
+          );
     return {
       stage: id,
       name,
@@ -97,6 +123,8 @@ export function countStages(
       worked,
       advanced,
       capacity: { base: loadOf(base, id)?.capacityPerWeek ?? null, head: loadOf(head, id)?.capacityPerWeek ?? null },
+      cohort,
+      band,
     };
   });
   let added = 0;

@@ -3,18 +3,22 @@ import { round } from '../../engine/stats.js';
 import type { PolicySet } from '../../policy/types.js';
 import type { Delta } from '../../report/impact.js';
 import type { ProjectedStage, ProjectionSection, ProjectionUnknown } from '../../report/projection.js';
+import { findLoweredThreshold, MATURITY_QUANTILE } from './cohorts.js';
 import { costHeadcount } from './cost.js';
+import { describeDealSample } from './deal-size.js';
 import { projectFlow } from './flow.js';
-import type { FlowStage } from './flow.js';
+import type { FlowResult, FlowStage } from './flow.js';
 import { countStages, pathToWon } from './history.js';
 import type { SideState } from './history.js';
 import { projectMoney } from './money.js';
+import { measureRecentUtilisation } from './recent-load.js';
 import { Exact } from './wilson.js';
 
 export { projectFlow } from './flow.js';
 export type { FlowInput, StageCounts } from './flow.js';
 
 const WEEK_MS = 604_800_000;
+const DAY_MS = 86_400_000;
 /** Worked marginal leads a stage needs before their own conversion is used, unless the Funnel says otherwise. */
 export const DEFAULT_MINIMUM_SAMPLE = 30;
 
@@ -43,7 +47,7 @@ function emptySection(unknown: ProjectionUnknown, windowWeeks: number, minimumSa
     stages: [],
     marginalLeads: { added: 0, removed: 0 },
     wonPerWeek: none,
-    dealSize: { amount: null, deals: 0, currency: null },
+    dealSize: describeDealSample(null, 0, null, null),
     wonRevenue: money,
     goalForecast: { ...money, target: null, attainment: none },
     costs: [],
@@ -77,7 +81,15 @@ export function projectImpact(
   if (b.constraint?.ratesUnknown != null) return emptySection('rates-unknown', round(windowWeeks, 4), minimumSample);
   const path = pathToWon(b, entryStage);
   if (path.length === 0) return emptySection('no-funnel', round(windowWeeks, 4), minimumSample);
-  const { counts, added, removed } = countStages(base, head, leads, path, { start, asOf });
+  const threshold = findLoweredThreshold(base.set, head.set, entryStage);
+  const { counts, added, removed } = countStages(
+    base,
+    head,
+    leads,
+    path,
+    { start, asOf },
+    { threshold, minimumSample },
+  );
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
   const money = projectMoney(base, head, flow, horizonWeeks);
@@ -85,7 +97,7 @@ export function projectImpact(
   const won = (f: FlowStage[]) => (f[last] as FlowStage).demand;
   const stages = counts.map((c, i): ProjectedStage => {
     const [fb, fh] = [flow.base[i] as FlowStage, flow.head[i] as FlowStage];
-    const conversion = flow.conversion[i] as { base: Exact; head: Exact };
+    const conversion = flow.conversion[i] as FlowResult['conversion'][number];
     const next = flow.head[i + 1];
     const undelivered =
       fh.queue.isZero() ||
@@ -95,6 +107,9 @@ export function projectImpact(
       money.dealSize === null
         ? null
         : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money.dealSize);
+    const cohort = c.cohort;
+    const track = base.tracks.find((t) => t.stage.id === c.stage);
+    const load = b.constraint?.stages.find((s) => s.stage === c.stage);
     const basisOf = (side: SideState) =>
       side.report.constraint?.stages.find((s) => s.stage === c.stage)?.capacityBasis ?? 'none';
     return {
@@ -111,6 +126,24 @@ export function projectImpact(
       queueGrowthPerWeek: delta(fb.queue, fh.queue),
       advancedPerWeek: delta(fb.advanced, fh.advanced),
       conversion: i === last ? { base: null, head: null, delta: null } : delta(conversion.base, conversion.head),
+      conversionBasis: conversion.basis,
+      maturity:
+        conversion.basis !== 'matured' || cohort === null
+          ? null
+          : {
+              lagDays: round(cohort.lagMs / DAY_MS, 4),
+              quantile: MATURITY_QUANTILE,
+              left: cohort.left,
+              items: cohort.items,
+              matured: cohort.matured,
+              advanced: cohort.advanced,
+            },
+      utilisation: measureRecentUtilisation(
+        track,
+        { start, asOf },
+        load?.utilisation ?? null,
+        load?.capacityPerWeek ?? null,
+      ),
       marginal: displayMarginal(flow.marginal[i] ?? null),
       undeliveredRevenuePerWeek: undelivered === null ? null : undelivered.toFixed(2),
     };

@@ -2,6 +2,7 @@ import { round } from '../../engine/stats.js';
 import type { Report } from '../../report/index.js';
 import type { ProjectedMoney, ProjectionSection, ProjectionUnknown } from '../../report/projection.js';
 import type { FlowResult, FlowStage } from './flow.js';
+import { describeDealSample } from './deal-size.js';
 import { Exact } from './wilson.js';
 
 /** Average won deal, exact: won amount ÷ won deals carrying an amount (1 per deal for a `won_deals` goal). */
@@ -19,7 +20,7 @@ const text = (x: Exact | null) => (x === null ? null : x.toFixed(2));
 
 /** Won revenue over the horizon and the goal forecast it gives, base vs head with the head's range. */
 export function projectMoney(
-  base: { report: Report },
+  base: { report: Report; wonAmounts?: readonly string[] },
   head: { report: Report },
   flow: FlowResult,
   horizonWeeks: Exact | null,
@@ -69,7 +70,12 @@ export function projectMoney(
   const ha = attain(forecast.head, head.report);
   return {
     dealSize: deal.size,
-    dealSizeSection: { amount: text(deal.size), deals: deal.deals, currency },
+    dealSizeSection: describeDealSample(
+      deal.size,
+      deal.deals,
+      currency,
+      base.report.goal?.metric === 'won_deals' ? null : (base.wonAmounts ?? null),
+    ),
     wonRevenue: build(r, unknown),
     goalForecast: {
       ...build(forecast, unknown ?? (ab === null || ah === null ? 'not-computed' : null)),

@@ -13,6 +13,8 @@ function stage(id: string, arrivals: number, more: Partial<StageCounts> = {}): S
     worked: 0,
     advanced: 0,
     capacity: { base: null, head: null },
+    cohort: null,
+    band: null,
     ...more,
   };
 }
@@ -101,5 +103,81 @@ describe('projectFlow', () => {
     const none = projectFlow(input([stage('mql', 100, { added: 20 }), stage('won', 40)]));
     expect(none.marginal[0]).toMatchObject({ basis: 'conservative', worked: 0, rate: 0, low: 0, high: 0.4 });
     expect(figures(none.head, 'demand')).toEqual([12, 4]);
+  });
+
+  it('measures conversion on the matured cohort: open items do not count as lost', () => {
+    // 100 mql in 10 weeks, 30 reached sal by as-of (window ratio 0.3), but 40 of the mql entered in
+    // the last lag and are mostly still open. Of the 60 that entered at least the lag before as-of,
+    // 27 advanced: 0.45. Base sal demand is 10 × 0.45 = 4.5 a week, not the 3 the window shows.
+    const cohort = {
+      lagMs: 7 * 86_400_000,
+      left: 70,
+      items: 100,
+      matured: 60,
+      advanced: 27,
+      keptMatured: 60,
+      keptAdvanced: 27,
+    };
+    const flow = projectFlow(input([stage('mql', 100, { cohort }), stage('sal', 30), stage('won', 6)]));
+    expect(flow.conversion.map((c) => c.basis)).toEqual(['matured', 'window', null]);
+    expect(flow.conversion[0]?.base.toNumber()).toBe(0.45);
+    // sal has no cohort (no item left it): its window ratio 6 ÷ 30 = 0.2 stays, and says so.
+    expect(flow.conversion[1]?.base.toNumber()).toBe(0.2);
+    expect(figures(flow.base, 'demand')).toEqual([10, 4.5, 0.9]);
+    expect(figures(flow.head, 'demand')).toEqual([10, 4.5, 0.9]);
+    // A cohort with nothing matured falls back to the window ratio.
+    const young = projectFlow(
+      input([stage('mql', 100, { cohort: { ...cohort, matured: 0, advanced: 0 } }), stage('won', 30)]),
+    );
+    expect(young.conversion[0]).toMatchObject({ basis: 'window' });
+    expect(young.conversion[0]?.base.toNumber()).toBe(0.3);
+  });
+
+  it('the kept leads convert at their own matured rate; a stage over capacity divides by the share worked', () => {
+    // 20 of the 60 matured belong to leads the head drops; the 40 kept made 20 advances: 0.5.
+    // Base capacity 8 against 10 a week: 0.8 worked, so per worked item 27 ÷ (60 × 0.8) = 0.5625.
+    const cohort = { lagMs: 1, left: 70, items: 100, matured: 60, advanced: 27, keptMatured: 40, keptAdvanced: 20 };
+    const flow = projectFlow(
+      input([stage('mql', 100, { kept: 70, cohort, capacity: { base: 8, head: 8 } }), stage('won', 30, { kept: 21 })]),
+    );
+    expect(flow.conversion[0]?.base.toNumber()).toBe(0.5625);
+    expect(flow.conversion[0]?.head.toNumber()).toBe(0.625);
+    // Base: 8 worked × 0.5625 = 4.5 won. Head: 7 a week under 8, all worked × 0.625 = 4.375.
+    expect(figures(flow.base, 'demand')).toEqual([10, 4.5]);
+    expect(figures(flow.head, 'demand')).toEqual([7, 4.375]);
+  });
+
+  it('loosened leads with no history of their own convert like the nearest score band, when it reaches the sample', () => {
+    // minScore 65 → 60: the band 65 to under 70 holds 40 matured leads, 10 advanced: 0.25, Wilson 0.1419–0.4019.
+    const band = { from: 65, to: 70, addedFrom: 60, widths: 1, items: 50, matured: 40, advanced: 10 };
+    const flow = projectFlow(input([stage('mql', 100, { added: 20, band }), stage('won', 40)]));
+    expect(flow.marginal[0]).toMatchObject({ basis: 'score-band', worked: 0, rate: 0.25 });
+    expect(flow.marginal[0]?.scoreBand).toEqual({
+      from: 65,
+      to: 70,
+      addedFrom: 60,
+      widths: 1,
+      items: 50,
+      matured: 40,
+      advanced: 10,
+    });
+    expect(flow.marginal[0]?.low).toBeCloseTo(0.1419, 4);
+    expect(flow.marginal[0]?.high).toBeCloseTo(0.4019, 4);
+    // Head: 10 + 2 a week; won 10 × 0.4 + 2 × 0.25 = 4.5.
+    expect(figures(flow.head, 'demand')).toEqual([12, 4.5]);
+    // Their own history, when it reaches the sample, comes first.
+    const own = projectFlow(input([stage('mql', 100, { added: 20, worked: 30, advanced: 3, band }), stage('won', 40)]));
+    expect(own.marginal[0]).toMatchObject({ basis: 'history', rate: 0.1 });
+    // A band below the sample is shown but not used: the floor, unless a rate is declared.
+    const thin = projectFlow(
+      input([stage('mql', 100, { added: 20, band: { ...band, matured: 29 } }), stage('won', 40)]),
+    );
+    expect(thin.marginal[0]).toMatchObject({ basis: 'conservative', rate: 0, scoreBand: { matured: 29 } });
+    const declared = projectFlow(
+      input([stage('mql', 100, { added: 20, band: { ...band, matured: 29 } }), stage('won', 40)], {
+        declared: { mql: 0.1 },
+      }),
+    );
+    expect(declared.marginal[0]).toMatchObject({ basis: 'declared', rate: 0.1 });
   });
 });

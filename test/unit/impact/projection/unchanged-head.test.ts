@@ -10,6 +10,9 @@ const stages = fc.array(
   fc.record({
     arrivals: fc.integer({ min: 0, max: 5000 }),
     capacity: fc.option(fc.double({ min: 0.1, max: 500, noNaN: true }), { nil: null }),
+    // The matured cohort the conversion is measured on (null: the window ratio).
+    matured: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }),
+    advanced: fc.integer({ min: 0, max: 5000 }),
   }),
   { minLength: 2, maxLength: 7 },
 );
@@ -27,6 +30,19 @@ describe('projectFlow with an unchanged head', () => {
           worked: 0,
           advanced: 0,
           capacity: { base: s.capacity, head: s.capacity },
+          cohort:
+            s.matured === null
+              ? null
+              : {
+                  lagMs: 1,
+                  left: s.arrivals,
+                  items: s.arrivals,
+                  matured: Math.min(s.matured, s.arrivals),
+                  advanced: Math.min(s.advanced, s.matured, s.arrivals),
+                  keptMatured: Math.min(s.matured, s.arrivals),
+                  keptAdvanced: Math.min(s.advanced, s.matured, s.arrivals),
+                },
+          band: null,
         }));
         const flow = projectFlow({ windowWeeks, stages: counts, minimumSample: 30, declared: {} });
         expect(text(flow.head)).toEqual(text(flow.base));
