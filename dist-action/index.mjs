@@ -3249,9 +3249,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text3 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text3;
-        return this._outputConfiguration.stripColor(text3);
+        const text4 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text4;
+        return this._outputConfiguration.stripColor(text4);
       }
       /**
        * @typedef HelpContext
@@ -3411,7 +3411,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text3) {
+      addHelpText(position, text4) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3420,10 +3420,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text3 === "function") {
-            helpStr = text3({ error: context.error, command: context.command });
+          if (typeof text4 === "function") {
+            helpStr = text4({ error: context.error, command: context.command });
           } else {
-            helpStr = text3;
+            helpStr = text4;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3548,8 +3548,8 @@ function defuseCommand(line) {
 function terminalText(value3) {
   return defuseCommand(value3.replace(INVISIBLE, showCodePoint));
 }
-function terminalLines(text3) {
-  return text3.replace(/\r\n?/g, "\n").split("\n").map((line) => terminalText(line)).join("\n");
+function terminalLines(text4) {
+  return text4.replace(/\r\n?/g, "\n").split("\n").map((line) => terminalText(line)).join("\n");
 }
 function terminalOutput(rendered) {
   const parts = rendered.split(new RegExp(`(${SGR.source})`));
@@ -3564,14 +3564,14 @@ function jsonText(value3) {
   return `${json.replace(LEGACY_COMMAND, "##\\u005b")}
 `;
 }
-function workflowCommandData(text3) {
-  return text3.replace(INVISIBLE, (ch) => ch === "\r" || ch === "\n" ? ch : showCodePoint(ch)).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function workflowCommandData(text4) {
+  return text4.replace(INVISIBLE, (ch) => ch === "\r" || ch === "\n" ? ch : showCodePoint(ch)).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function workflowCommandProperty(text3) {
-  return workflowCommandData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function workflowCommandProperty(text4) {
+  return workflowCommandData(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function escapeMarkdown(text3) {
-  return text3.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
+function escapeMarkdown(text4) {
+  return text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
     /(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi,
     (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`)
   );
@@ -6188,12 +6188,27 @@ var init_impact_report_projection = __esm({
     marginal = objectOf(
       {
         basis: oneOf(
-          ["history", "declared", "conservative"],
-          "`history`: their own outcomes; `declared`: Funnel `projection.marginalConversion`; `conservative`: Wilson lower bound of a small sample."
+          ["history", "score-band", "declared", "conservative"],
+          "`history`: their own outcomes; `score-band`: matured scored leads (no hand-raisers) just above the score threshold the change lowers; `declared`: Funnel `projection.marginalConversion`; `conservative`: Wilson lower bound of a small sample."
         ),
         worked: count("Marginal leads worked at the stage (left it by as-of)."),
         advanced: count("How many of them advanced."),
         minimumSample: count("Worked leads needed before their own conversion is used."),
+        scoreBand: objectOf(
+          {
+            from: number("Lowest score of the band: the threshold the change lowers (base minScore)."),
+            to: number("The band ends below this score."),
+            addedFrom: number("The head minScore: the change adds scores [addedFrom, from)."),
+            widths: count("How many widths of the added range the band spans (more than 1: widened to reach the sample)."),
+            items: count("Band leads that entered the stage in the window."),
+            matured: count("Of those, the matured ones (entered at least the maturity lag before as-of)."),
+            advanced: count("How many of them advanced.")
+          },
+          {
+            isNullable: true,
+            description: "The nearest score band above a lowered threshold; null when the change lowers none."
+          }
+        ),
         rate: share("The conversion used."),
         low: share("Low bound the range uses (Wilson 95 % for history; the declared value when declared)."),
         high: share("High bound the range uses.")
@@ -6219,6 +6234,35 @@ var init_impact_report_projection = __esm({
           queueGrowthPerWeek: ref("delta", "demand − throughput: work that queues every week."),
           advancedPerWeek: ref("delta", "Advances to the next stage per week."),
           conversion: ref("delta", "Conversion per worked item of the leads both sides qualify; null at the last stage."),
+          conversionBasis: {
+            type: ["string", "null"],
+            enum: ["matured", "window", null],
+            description: "`matured`: the cohort that entered at least the maturity lag before as-of; `window`: next arrivals ÷ arrivals (no item left, or none matured); null at the last stage."
+          },
+          maturity: objectOf(
+            {
+              lagDays: nonNegative("Maturity lag in days, 4 dp: the quantile of time-in-stage of the items that left."),
+              quantile: share("The quantile the lag is read at."),
+              left: count("Items that left the stage in the window (the lag sample)."),
+              items: count("Items that entered in the window."),
+              matured: count("Of those, entered at least the lag before as-of."),
+              advanced: count("Matured items that advanced by as-of.")
+            },
+            { isNullable: true, description: "The matured cohort (base); null where the basis is not `matured`." }
+          ),
+          utilisation: objectOf(
+            {
+              window: nonNegative("Base utilisation over the window (the projection uses it), 4 dp."),
+              recent: nonNegative("Base utilisation over the last `recentWeeks` weeks, 4 dp."),
+              recentWeeks: count("Weeks before as-of the recent figure covers."),
+              threshold: nonNegative("A gap at least this large is material."),
+              isDifferent: flag("The two differ by at least `threshold`.")
+            },
+            {
+              isNullable: true,
+              description: "Recent against window utilisation; null without a base capacity or a window under twice the recent weeks."
+            }
+          ),
           marginal,
           undeliveredRevenuePerWeek: money("Won revenue per week the head's queue here does not deliver; null when none.")
         },
@@ -6264,9 +6308,16 @@ var init_impact_report_projection = __esm({
           {
             amount: money("Won amount ÷ won deals carrying an amount; null when unknown."),
             deals: count("Won deals carrying an amount."),
-            currency
+            currency,
+            median: money("Median won deal; null without the sample."),
+            min: money("Smallest won deal; null without the sample."),
+            max: money("Largest won deal; null without the sample."),
+            largestShare: shareOrNull("The largest deal's share of the won amount, 4 dp."),
+            amountWithoutLargest: money("The average without the largest deal; null below 2 deals."),
+            isThin: flag("Fewer won deals than `thinBelow`: a thin sample."),
+            thinBelow: count("The sample size below which the average is flagged thin.")
           },
-          { description: "The average won deal." }
+          { description: "The average won deal and the sample behind it." }
         ),
         wonRevenue: ref("projected-money", "Won revenue projected over the horizon."),
         goalForecast: objectOf(
@@ -7792,8 +7843,8 @@ var init_did_you_mean = __esm({
 function theFunnel(ctx) {
   return ctx.set.Funnel.length === 1 ? ctx.set.Funnel[0] : void 0;
 }
-function isValidDate(text3) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text3);
+function isValidDate(text4) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text4);
   if (m === null) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -8479,11 +8530,11 @@ var init_logic_calendars = __esm({
 
 // src/core/logic/errors.ts
 function formatLogicPath(path) {
-  let text3 = "";
+  let text4 = "";
   for (const segment of path) {
-    text3 += typeof segment === "number" ? `[${segment}]` : text3 === "" ? segment : `.${segment}`;
+    text4 += typeof segment === "number" ? `[${segment}]` : text4 === "" ? segment : `.${segment}`;
   }
-  return text3 === "" ? "(rule)" : text3;
+  return text4 === "" ? "(rule)" : text4;
 }
 var LogicCompileError, RuleEvaluationError, RuleCostError;
 var init_errors2 = __esm({
@@ -8619,9 +8670,9 @@ function setFastPath(on) {
   return previous;
 }
 function readFastPathSwitch(value3) {
-  const text3 = value3?.trim() ?? "";
-  if (text3 === "" || text3 === "1") return true;
-  if (text3 === "0") return false;
+  const text4 = value3?.trim() ?? "";
+  if (text4 === "" || text4 === "1") return true;
+  if (text4 === "0") return false;
   throw new UsageError(
     `${FAST_PATH_VARIABLE} must be 0 (only the general paths) or 1 (the default, with the speed-only paths); it is ${JSON.stringify(value3)}.`
   );
@@ -9322,9 +9373,9 @@ function budgetedText(build) {
     const evaluate = build(input);
     if (!input.isScoped) return evaluate;
     return (d) => {
-      const text3 = evaluate(d);
-      spendChars(text3.length, input.op, input.path);
-      return text3;
+      const text4 = evaluate(d);
+      spendChars(text4.length, input.op, input.path);
+      return text4;
     };
   };
 }
@@ -16074,14 +16125,14 @@ function buildTextPair(test, input) {
       };
     }
     return (d) => {
-      const text3 = a(d);
-      return typeof text3 === "string" && test(text3.toLowerCase(), part);
+      const text4 = a(d);
+      return typeof text4 === "string" && test(text4.toLowerCase(), part);
     };
   }
   return (d) => {
-    const text3 = a(d);
+    const text4 = a(d);
     const part = b(d);
-    return typeof text3 === "string" && typeof part === "string" && test(text3.toLowerCase(), part.toLowerCase());
+    return typeof text4 === "string" && typeof part === "string" && test(text4.toLowerCase(), part.toLowerCase());
   };
 }
 function unary(apply) {
@@ -16127,8 +16178,8 @@ function buildMatches(input) {
   const [a] = input.args;
   return markSafeIf(
     (d) => {
-      const text3 = a(d);
-      return typeof text3 === "string" && regex2.test(text3);
+      const text4 = a(d);
+      return typeof text4 === "string" && regex2.test(text4);
     },
     [a]
   );
@@ -16145,10 +16196,10 @@ var init_text = __esm({
     textOperators = {
       lower: unary(lowerOrNull),
       email_domain: unary(emailDomain),
-      iequals: textPair((text3, part) => text3 === part),
-      icontains: textPair((text3, part) => text3.includes(part)),
-      starts_with: textPair((text3, part) => text3.startsWith(part)),
-      ends_with: textPair((text3, part) => text3.endsWith(part)),
+      iequals: textPair((text4, part) => text4 === part),
+      icontains: textPair((text4, part) => text4.includes(part)),
+      starts_with: textPair((text4, part) => text4.startsWith(part)),
+      ends_with: textPair((text4, part) => text4.endsWith(part)),
       matches: { literalArgs: [1], build: buildMatches }
     };
   }
@@ -17540,7 +17591,7 @@ function adjustTime(inst, dur) {
   }
   return { ts, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text3, specificOffset) {
+function parseDataToDateTime(parsed, parsedZone, opts, format, text4, specificOffset) {
   const { setZone, zone } = opts;
   if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
     const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
@@ -17551,7 +17602,7 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text3, specificOf
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text3}" can't be parsed as ${format}`)
+      new Invalid("unparsable", `the input "${text4}" can't be parsed as ${format}`)
     );
   }
 }
@@ -19516,12 +19567,12 @@ var init_luxon = __esm({
        * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
        * @return {Duration}
        */
-      static fromISO(text3, opts) {
-        const [parsed] = parseISODuration(text3);
+      static fromISO(text4, opts) {
+        const [parsed] = parseISODuration(text4);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -19540,12 +19591,12 @@ var init_luxon = __esm({
        * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
        * @return {Duration}
        */
-      static fromISOTime(text3, opts) {
-        const [parsed] = parseISOTimeOnly(text3);
+      static fromISOTime(text4, opts) {
+        const [parsed] = parseISOTimeOnly(text4);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -20161,8 +20212,8 @@ var init_luxon = __esm({
        * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
        * @return {Interval}
        */
-      static fromISO(text3, opts) {
-        const [s2, e3] = (text3 || "").split("/", 2);
+      static fromISO(text4, opts) {
+        const [s2, e3] = (text4 || "").split("/", 2);
         if (s2 && e3) {
           let start, startIsValid;
           try {
@@ -20193,7 +20244,7 @@ var init_luxon = __esm({
             }
           }
         }
-        return _Interval.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+        return _Interval.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
       }
       /**
        * Check if an object is an Interval. Works across context boundaries
@@ -21200,9 +21251,9 @@ var init_luxon = __esm({
        * @example DateTime.fromISO('2016-W05-4')
        * @return {DateTime}
        */
-      static fromISO(text3, opts = {}) {
-        const [vals, parsedZone] = parseISODate(text3);
-        return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text3);
+      static fromISO(text4, opts = {}) {
+        const [vals, parsedZone] = parseISODate(text4);
+        return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text4);
       }
       /**
        * Create a DateTime from an RFC 2822 string
@@ -21219,9 +21270,9 @@ var init_luxon = __esm({
        * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
        * @return {DateTime}
        */
-      static fromRFC2822(text3, opts = {}) {
-        const [vals, parsedZone] = parseRFC2822Date(text3);
-        return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text3);
+      static fromRFC2822(text4, opts = {}) {
+        const [vals, parsedZone] = parseRFC2822Date(text4);
+        return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text4);
       }
       /**
        * Create a DateTime from an HTTP header date
@@ -21239,8 +21290,8 @@ var init_luxon = __esm({
        * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
        * @return {DateTime}
        */
-      static fromHTTP(text3, opts = {}) {
-        const [vals, parsedZone] = parseHTTPDate(text3);
+      static fromHTTP(text4, opts = {}) {
+        const [vals, parsedZone] = parseHTTPDate(text4);
         return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
       }
       /**
@@ -21257,26 +21308,26 @@ var init_luxon = __esm({
        * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromFormat(text3, fmt, opts = {}) {
-        if (isUndefined(text3) || isUndefined(fmt)) {
+      static fromFormat(text4, fmt, opts = {}) {
+        if (isUndefined(text4) || isUndefined(fmt)) {
           throw new InvalidArgumentError2("fromFormat requires an input string and a format");
         }
         const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
           locale,
           numberingSystem,
           defaultToEN: true
-        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text3, fmt);
+        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text4, fmt);
         if (invalid) {
           return _DateTime.invalid(invalid);
         } else {
-          return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text3, specificOffset);
+          return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text4, specificOffset);
         }
       }
       /**
        * @deprecated use fromFormat instead
        */
-      static fromString(text3, fmt, opts = {}) {
-        return _DateTime.fromFormat(text3, fmt, opts);
+      static fromString(text4, fmt, opts = {}) {
+        return _DateTime.fromFormat(text4, fmt, opts);
       }
       /**
        * Create a DateTime from a SQL date, time, or datetime
@@ -21299,9 +21350,9 @@ var init_luxon = __esm({
        * @example DateTime.fromSQL('09:12:34.342')
        * @return {DateTime}
        */
-      static fromSQL(text3, opts = {}) {
-        const [vals, parsedZone] = parseSQL(text3);
-        return parseDataToDateTime(vals, parsedZone, opts, "SQL", text3);
+      static fromSQL(text4, opts = {}) {
+        const [vals, parsedZone] = parseSQL(text4);
+        return parseDataToDateTime(vals, parsedZone, opts, "SQL", text4);
       }
       /**
        * Create an invalid DateTime.
@@ -22430,19 +22481,19 @@ var init_luxon = __esm({
        * @param {Object} options - options taken by fromFormat()
        * @return {Object}
        */
-      static fromFormatExplain(text3, fmt, options = {}) {
+      static fromFormatExplain(text4, fmt, options = {}) {
         const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
           locale,
           numberingSystem,
           defaultToEN: true
         });
-        return explainFromTokens(localeToUse, text3, fmt);
+        return explainFromTokens(localeToUse, text4, fmt);
       }
       /**
        * @deprecated use fromFormatExplain instead
        */
-      static fromStringExplain(text3, fmt, options = {}) {
-        return _DateTime.fromFormatExplain(text3, fmt, options);
+      static fromStringExplain(text4, fmt, options = {}) {
+        return _DateTime.fromFormatExplain(text4, fmt, options);
       }
       /**
        * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -22474,8 +22525,8 @@ var init_luxon = __esm({
        * @param {Object} opts - options taken by fromFormat()
        * @returns {DateTime}
        */
-      static fromFormatParser(text3, formatParser, opts = {}) {
-        if (isUndefined(text3) || isUndefined(formatParser)) {
+      static fromFormatParser(text4, formatParser, opts = {}) {
+        if (isUndefined(text4) || isUndefined(formatParser)) {
           throw new InvalidArgumentError2(
             "fromFormatParser requires an input string and a format parser"
           );
@@ -22490,7 +22541,7 @@ var init_luxon = __esm({
             `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
           );
         }
-        const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text3);
+        const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text4);
         if (invalidReason) {
           return _DateTime.invalid(invalidReason);
         } else {
@@ -22499,7 +22550,7 @@ var init_luxon = __esm({
             zone,
             opts,
             `format ${formatParser.format}`,
-            text3,
+            text4,
             specificOffset
           );
         }
@@ -23490,8 +23541,8 @@ var init_static_budget = __esm({
 });
 
 // src/core/policy/checks/logic-compile.ts
-function capitalise(text3) {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
+function capitalise(text4) {
+  return text4.charAt(0).toUpperCase() + text4.slice(1);
 }
 var anyCalendar, noCoverage, hints, logicRulesCompile;
 var init_logic_compile = __esm({
@@ -23662,10 +23713,10 @@ var init_logic_vars = __esm({
 });
 
 // src/core/engine/duration.ts
-function parseDuration(text3) {
-  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(text3);
+function parseDuration(text4) {
+  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(text4);
   const unit = match2?.[2];
-  if (match2 === null || unit === void 0) throw new Error(`not a duration: ${text3}`);
+  if (match2 === null || unit === void 0) throw new Error(`not a duration: ${text4}`);
   return Number(match2[1]) * (unitMs[unit] ?? 0);
 }
 var unitMs;
@@ -25119,14 +25170,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -25143,14 +25194,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -25167,12 +25218,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -25184,12 +25235,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -25204,39 +25255,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -31537,25 +31588,25 @@ function splitPointer(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s2) => s2.replace(/~1/g, "/").replace(/~0/g, "~")).map((s2) => /^(0|[1-9][0-9]*)$/.test(s2) ? Number(s2) : s2);
 }
-function findPropertyOffset(text3, valueStart, marker) {
+function findPropertyOffset(text4, valueStart, marker) {
   let end = valueStart;
   for (let property = 0; property < 2; property++) {
-    while (end > 0 && /\s/.test(text3[end - 1] ?? "")) end--;
+    while (end > 0 && /\s/.test(text4[end - 1] ?? "")) end--;
     let start = end;
-    if (text3[end - 1] === ">") {
-      start = text3.lastIndexOf("!<", end);
+    if (text4[end - 1] === ">") {
+      start = text4.lastIndexOf("!<", end);
       if (start < 0) return void 0;
     } else {
-      while (start > 0 && !/[\s,[{]/.test(text3[start - 1] ?? "")) start--;
+      while (start > 0 && !/[\s,[{]/.test(text4[start - 1] ?? "")) start--;
     }
     if (start === end) return void 0;
-    if (text3[start] === marker) return start;
-    if (text3[start] !== "!" && text3[start] !== "&") return void 0;
+    if (text4[start] === marker) return start;
+    if (text4[start] !== "!" && text4[start] !== "&") return void 0;
     end = start;
   }
   return void 0;
 }
-function findUnclosedFlow(doc, text3, isSequence, before, used) {
+function findUnclosedFlow(doc, text4, isSequence, before, used) {
   const close = isSequence ? "]" : "}";
   let found;
   (0, import_yaml.visit)(doc, {
@@ -31563,7 +31614,7 @@ function findUnclosedFlow(doc, text3, isSequence, before, used) {
       if (!(0, import_yaml.isCollection)(node) || node.flow !== true || (0, import_yaml.isSeq)(node) !== isSequence || node.range === void 0 || node.range === null)
         return;
       const [start, end] = node.range;
-      if (start < before && !used.has(start) && text3[end - 1] !== close) found = start;
+      if (start < before && !used.has(start) && text4[end - 1] !== close) found = start;
     }
   });
   return found;
@@ -31758,12 +31809,12 @@ var init_issue_codes = __esm({
 });
 
 // src/core/policy/yaml-problems.ts
-function describeProblems(doc, text3, pos, tagged) {
+function describeProblems(doc, text4, pos, tagged) {
   const out = [];
   const problems = [...doc.errors, ...doc.warnings];
   const context = {
     doc,
-    text: text3,
+    text: text4,
     pos,
     used: /* @__PURE__ */ new Set(),
     tabLines: new Set(problems.filter((p) => p.code === "TAB_AS_INDENT").map((p) => pos(p.pos[0]).line)),
@@ -31778,7 +31829,7 @@ function describeProblems(doc, text3, pos, tagged) {
       continue;
     }
     let offset2 = problem.pos[0];
-    if (problem.code === "BAD_INDENT") while (text3[offset2] === " ") offset2++;
+    if (problem.code === "BAD_INDENT") while (text4[offset2] === " ") offset2++;
     const p = pos(offset2);
     const message = problem.message.split("\n")[0] ?? problem.message;
     const hint = yamlErrorHints[problem.code] ?? "Fix the YAML syntax at this position.";
@@ -31866,7 +31917,7 @@ var init_yaml_problems = __esm({
 });
 
 // src/core/policy/yaml-safety.ts
-function checkNodes(doc, text3, file, pos, issues) {
+function checkNodes(doc, text4, file, pos, issues) {
   const tagged = /* @__PURE__ */ new Set();
   const push = (code, message, hint, offset2, path) => {
     const p = pos(offset2);
@@ -31920,7 +31971,7 @@ function checkNodes(doc, text3, file, pos, issues) {
         return import_yaml3.visit.SKIP;
       }
       if (node.anchor !== void 0) {
-        const offset2 = findPropertyOffset(text3, start, "&") ?? start;
+        const offset2 = findPropertyOffset(text4, start, "&") ?? start;
         push(
           "yaml.anchor",
           `Anchor \`&${node.anchor}\` is not allowed in policies.`,
@@ -31931,7 +31982,7 @@ function checkNodes(doc, text3, file, pos, issues) {
       }
       if (node.tag !== void 0 && !allowedTags.has(node.tag)) {
         const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
-        const offset2 = findPropertyOffset(text3, start, "!") ?? start;
+        const offset2 = findPropertyOffset(text4, start, "!") ?? start;
         tagged.add(offset2);
         push(
           "yaml.tag",
@@ -31995,12 +32046,12 @@ var init_yaml_safety = __esm({
 // src/core/policy/parse.ts
 function parsePolicyFile(file, bytes, issues) {
   const lineCounter = new import_yaml4.LineCounter();
-  const text3 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  const result = { file, text: text3, lineCounter };
+  const text4 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const result = { file, text: text4, lineCounter };
   const at = (code, message, hint, line = 0, column = 0, path = "") => {
     issues.push({ code, severity: "error", message, hint, file, path, line, column });
   };
-  if (text3.includes("�")) {
+  if (text4.includes("�")) {
     at("file.encoding", "File is not valid UTF-8.", "Save the file as UTF-8.");
     return result;
   }
@@ -32009,11 +32060,11 @@ function parsePolicyFile(file, bytes, issues) {
     at(tooLarge.code, tooLarge.message, tooLarge.hint);
     return result;
   }
-  if (text3.replace(/^\uFEFF/, "").trim() === "") {
+  if (text4.replace(/^\uFEFF/, "").trim() === "") {
     at("file.empty", "File is empty.", "Write a policy (apiVersion, kind, metadata, spec) or delete the file.");
     return result;
   }
-  const docs = parseDocuments(text3, lineCounter);
+  const docs = parseDocuments(text4, lineCounter);
   if (!Array.isArray(docs)) {
     at(docs.code, docs.message, docs.hint, docs.line, docs.column);
     return result;
@@ -32044,13 +32095,13 @@ function parsePolicyFile(file, bytes, issues) {
   const doc = docs[0];
   result.doc = doc;
   const before = issues.length;
-  const tagged = checkNodes(doc, text3, file, pos, issues);
-  for (const problem of describeProblems(doc, text3, pos, tagged)) {
+  const tagged = checkNodes(doc, text4, file, pos, issues);
+  for (const problem of describeProblems(doc, text4, pos, tagged)) {
     at(problem.code, problem.message, problem.hint, problem.line, problem.column);
   }
   const version2 = doc.directives?.yaml;
   if (version2 !== void 0 && version2.explicit && version2.version !== "1.2") {
-    const p = pos(/^%YAML[ \t]/m.exec(text3)?.index ?? 0);
+    const p = pos(/^%YAML[ \t]/m.exec(text4)?.index ?? 0);
     at(
       "yaml.version",
       `YAML ${version2.version} is not supported; policies are YAML 1.2.`,
@@ -32077,12 +32128,12 @@ function parsePolicyFile(file, bytes, issues) {
   result.data = doc.toJS({ maxAliasCount: 0 });
   return result;
 }
-function parseDocuments(text3, lineCounter) {
+function parseDocuments(text4, lineCounter) {
   const measure2 = createDepthMeter();
   const parser = new import_yaml4.Parser(lineCounter.addNewLine);
   const tokens = [];
   lineCounter.addNewLine(0);
-  for (const source of new import_yaml4.Lexer().lex(text3)) {
+  for (const source of new import_yaml4.Lexer().lex(text4)) {
     const tooDeep = measure2(source);
     if (tooDeep !== void 0) return tooDeep;
     for (const token of parser.next(source)) tokens.push(token);
@@ -36763,7 +36814,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e3) => `${dataVar}${e3.instancePath} ${e3.message}`).reduce((text3, msg) => text3 + separator + msg);
+        return errors.map((e3) => `${dataVar}${e3.instancePath} ${e3.message}`).reduce((text4, msg) => text4 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -42553,9 +42604,9 @@ function formatCount(n2) {
   return Math.round(n2).toLocaleString("en-US");
 }
 function formatDecimal(value3, digits) {
-  const text3 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
-  const negative = text3.startsWith("-");
-  const [whole = "", fraction] = (negative ? text3.slice(1) : text3).split(".");
+  const text4 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
+  const negative = text4.startsWith("-");
+  const [whole = "", fraction] = (negative ? text4.slice(1) : text4).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${negative ? "-" : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
 }
@@ -42592,8 +42643,8 @@ function figure(n2, digits = 2) {
   const r = round3(n2, digits);
   return r < 0 ? `${MINUS}${formatDecimal(String(-r))}` : formatDecimal(String(r));
 }
-function withUnit(text3, unit) {
-  return text3 === null || text3 === NONE ? NONE : `${text3} ${unit}`;
+function withUnit(text4, unit) {
+  return text4 === null || text4 === NONE ? NONE : `${text4} ${unit}`;
 }
 function countOrNone(n2) {
   return n2 === null ? NONE : formatCount(n2);
@@ -42995,8 +43046,8 @@ var init_impact_payout_text = __esm({
 });
 
 // src/reporters/markdown-escape.ts
-function mermaidLabel(text3) {
-  return text3.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
+function mermaidLabel(text4) {
+  return text4.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
 }
 function renderMarkdownTable(headers2, rows, align) {
   const rule = align.map((a) => a === "right" ? "---:" : "---");
@@ -43017,8 +43068,8 @@ function renderTextTable(headers2, rawRows, align, indent = "  ") {
   const line = (cells) => indent + cells.map((cell, i) => align[i] === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(headers2), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
-function wrapText(text3, width, indent) {
-  const words = text3.split(" ").map(terminalText);
+function wrapText(text4, width, indent) {
+  const words = text4.split(" ").map(terminalText);
   const lines = [];
   let current = "";
   for (const word of words) {
@@ -43039,8 +43090,8 @@ var init_text_table = __esm({
 });
 
 // src/reporters/impact-payouts.ts
-function wrapped(text3, indent, rest = `${indent}  `) {
-  return wrapText(text3, WIDTH - indent.length, rest).map((l2, i) => i === 0 ? indent + l2 : l2);
+function wrapped(text4, indent, rest = `${indent}  `) {
+  return wrapText(text4, WIDTH - indent.length, rest).map((l2, i) => i === 0 ? indent + l2 : l2);
 }
 function planLine(p) {
   return `${p.plan}: ${formatDecimal(p.total.base)} → ${formatMoney(p.total.head, p.currency)} (${signedMoney(p.total.delta)})`;
@@ -43144,32 +43195,82 @@ var init_impact_payouts = __esm({
 });
 
 // src/reporters/projection-assumptions.ts
+function bandText(b) {
+  return `scored ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}`;
+}
+function bandWhy(b, minimumSample) {
+  const added = `${fixed(b.addedFrom, 0)} to under ${fixed(b.from, 0)}`;
+  const widened = b.widths > 1 ? `, widened to ${b.widths} such bands to reach ${minimumSample} matured` : "";
+  return `the band just above the old threshold ${fixed(b.from, 0)}, as wide as the ${added} the change adds${widened}`;
+}
+function marginalText(s2, m) {
+  const sample = `${m.advanced} of ${m.worked} worked`;
+  const b = m.scoreBand;
+  const range2 = `${pct(m.low)}–${pct(m.high)}`;
+  switch (m.basis) {
+    case "history":
+      return `${pct(m.rate)} (${sample}; ${range2})`;
+    case "score-band":
+      return b === null ? pct(m.rate) : `${pct(m.rate)} — ${b.advanced} of ${b.matured} matured leads ${bandText(b)} (of ${b.items} entered; ${range2}), ${bandWhy(b, m.minimumSample)}`;
+    case "declared":
+      return `${pct(m.rate)} declared (history: ${sample}, below ${m.minimumSample})`;
+    case "conservative": {
+      const nearby = b === null ? "" : `; the nearest score bands, ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}, hold only ${b.matured} matured leads (${b.advanced} advanced)`;
+      return `${pct(m.rate)}, the lower bound of ${sample} (below ${m.minimumSample}${nearby}; range ${range2}) — declare projection.marginalConversion.${s2.stage} to override`;
+    }
+  }
+}
+function conversionText(s2) {
+  if (s2.conversionBasis === null || s2.conversion.base === null) return null;
+  const m = s2.maturity;
+  if (s2.conversionBasis === "window" || m === null)
+    return `Conversion at ${s2.stage}: ${pct(s2.conversion.base)} per worked item from next-stage arrivals ÷ arrivals over the window (no item left the stage, or none had time to convert: open items count as lost).`;
+  return `Conversion at ${s2.stage}: ${pct(s2.conversion.base)} per worked item — ${formatCount(m.advanced)} of ${formatCount(m.matured)} that entered at least ${fixed(m.lagDays, 1)} days before as-of (of ${formatCount(m.items)} entered; the lag is the ${Math.round(m.quantile * 100)}th percentile of time-in-stage of the ${formatCount(m.left)} that left).`;
+}
+function capacityLines(p) {
+  const out = [];
+  const last = p.stages.length - 1;
+  p.stages.forEach((s2, i) => {
+    const { base, head } = s2.capacityBasis;
+    if (base === "none" && head === "none") {
+      out.push(
+        `No capacity declared for ${s2.stage}: treated as unbounded${i === last ? " (the won stage counts every deal that closes)" : ""}.`
+      );
+      return;
+    }
+    const basis = head === base ? head : `${base} → ${head}`;
+    const u = s2.utilisation;
+    const recent = u === null || !u.isDifferent ? "" : `; base utilisation ${fixed(u.window)} over the window but ${fixed(u.recent)} over the last ${u.recentWeeks} weeks — the projection uses the window average`;
+    out.push(
+      `Capacity at ${s2.stage}: ${fixed(s2.capacityPerWeek.base)} → ${fixed(s2.capacityPerWeek.head)} per week (${basis})${recent}.`
+    );
+  });
+  return out;
+}
+function dealSizeText(p) {
+  const d = p.dealSize;
+  if (d.amount === null) return "Deal size: unknown (no won deal carries an amount).";
+  const c = p.currency;
+  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money2(d.median, c)}, smallest ${money2(d.min, c)}, largest ${money2(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money2(d.amountWithoutLargest, c)}`}`;
+  const thin = d.isThin ? ` Thin sample: fewer than ${d.thinBelow} won deals, so the average can move a lot with one deal.` : "";
+  return `Deal size: ${money2(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
+}
 function describeAssumptions(p) {
   const minimumSample = p.minimumSample;
   const out = [
-    `Steady state per week: rates are the ${fixed(p.windowWeeks)} weeks of data; stage lags are ignored (what enters a stage this week converts within the horizon).`,
+    `Steady state per week over the ${fixed(p.windowWeeks)} weeks of data. Stage lags decide which items a conversion is measured on (below), not when a change reaches won: what enters a stage this week converts within the horizon.`,
     p.horizonWeeks === null ? "No RevenueGoal: no horizon, so no revenue or forecast is projected." : `Horizon: the rest of the goal period, ${fixed(p.horizonWeeks)} weeks (remaining days ÷ 7).`,
     `Flow starts at ${p.entryStage ?? "—"} with its observed arrivals per week; each stage works min(demand, capacity) and a full stage works every lead alike (no priority); demand above capacity queues.`,
-    "Leads both sides treat alike convert as they did (next stage arrivals ÷ this stage arrivals worked, over the window).",
+    "Leads both sides treat alike convert as they did, per stage on its matured cohort: the items that entered at least the maturity lag before as-of, so items still open do not count as lost (advanced ÷ matured, per worked item where the stage is over capacity).",
+    ...p.stages.map(conversionText).filter((x) => x !== null),
     `Leads only the base qualifies (${p.marginalLeads.removed}) leave the head's flow with what they actually did.`,
-    `Leads only the head qualifies (${p.marginalLeads.added}) convert at their own rate among those the CRM worked (left the stage by as-of), with a Wilson 95 % interval, when at least ${minimumSample} were worked; else at the base Funnel's projection.marginalConversion for the stage, else at the Wilson lower bound (conservative), with the kept leads' conversion as the high end of the range (a lead a looser rule adds converts no better than those already qualified).`
+    `Leads only the head qualifies (${p.marginalLeads.added}) convert at their own rate among those the CRM worked (left the stage by as-of), with a Wilson 95 % interval, when at least ${minimumSample} were worked; else, when the change lowers a score threshold, at the rate of the matured scored leads (no hand-raisers: a score change never adds them) in the nearest score band above the old threshold, as wide as the range the change adds and widened until ${minimumSample} matured; else at the base Funnel's projection.marginalConversion for the stage; else at the Wilson lower bound of their own sample (conservative), with the kept leads' conversion as the high end of the range (a lead a looser rule adds converts no better than those already qualified).`
   ];
-  for (const s2 of p.stages) {
-    const m = s2.marginal;
-    if (m === null) continue;
-    const sample = `${m.advanced} of ${m.worked} worked`;
-    const rate = m.basis === "history" ? `${pct(m.rate)} (${sample}; ${pct(m.low)}–${pct(m.high)})` : m.basis === "declared" ? `${pct(m.rate)} declared (history: ${sample}, below ${m.minimumSample})` : `${pct(m.rate)}, the lower bound of ${sample} (below ${m.minimumSample}; range ${pct(m.low)}–${pct(m.high)}) — declare projection.marginalConversion.${s2.stage} to override`;
-    out.push(`Marginal conversion at ${s2.stage}: ${rate}.`);
-  }
-  for (const s2 of p.stages) {
-    const basis = s2.capacityBasis.head === s2.capacityBasis.base ? s2.capacityBasis.head : `${s2.capacityBasis.base} → ${s2.capacityBasis.head}`;
-    if (basis !== "none")
-      out.push(
-        `Capacity at ${s2.stage}: ${fixed(s2.capacityPerWeek.base)} → ${fixed(s2.capacityPerWeek.head)} per week (${basis}).`
-      );
-  }
+  for (const s2 of p.stages)
+    if (s2.marginal !== null) out.push(`Marginal conversion at ${s2.stage}: ${marginalText(s2, s2.marginal)}.`);
   out.push(
-    p.dealSize.amount === null ? "Deal size: unknown (no won deal carries an amount)." : `Deal size: ${money2(p.dealSize.amount, p.dealSize.currency)}, the average of the ${formatCount(p.dealSize.deals)} won deals with an amount in the data.`,
+    ...capacityLines(p),
+    dealSizeText(p),
     "Goal forecast: each side's goal actual to as-of + won per week × horizon × deal size."
   );
   for (const c of p.costs)
@@ -43511,7 +43612,7 @@ function projection2(r) {
       ...renderMarkdownTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
       ""
     ],
-    (text3) => [text3.startsWith("- ") ? `- ${e(text3.slice(2))}` : e(text3)]
+    (text4) => [text4.startsWith("- ") ? `- ${e(text4.slice(2))}` : e(text4)]
   );
   const cut = body.indexOf("Assumptions");
   const main = cut < 0 ? body : body.slice(0, cut);
@@ -43749,7 +43850,7 @@ function renderImpactTerminal(r, options) {
 }
 function renderLines(r, options) {
   const c = (0, import_picocolors3.createColors)(options.color);
-  const wrap = (text3, indent = "  ") => wrapText(text3, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
+  const wrap = (text4, indent = "  ") => wrapText(text4, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
   const out = [
     c.bold(`revops impact · ${terminalText(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace("T", " ")} UTC`),
     ""
@@ -43789,7 +43890,7 @@ function renderLines(r, options) {
     r,
     (headers2, rows) => renderTextTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
     // An assumption hangs under its dash.
-    (text3) => text3.startsWith("- ") ? wrapText(terminalText(text3), WIDTH3 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text3))
+    (text4) => text4.startsWith("- ") ? wrapText(terminalText(text4), WIDTH3 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text4))
   );
   out.push("", c.bold(title ?? ""), ...projection3.map((l2) => l2 === "Assumptions" ? c.bold(`  ${l2}`) : l2));
   out.push("", c.bold("Guardrails (from the base)"));
@@ -43887,8 +43988,8 @@ function count2(n2, word) {
   const k = n2 ?? 0;
   return `${k} ${word}${k === 1 ? "" : "s"}`;
 }
-function formatAmount(text3) {
-  const [whole = "", fraction] = text3.split(".");
+function formatAmount(text4) {
+  const [whole = "", fraction] = text4.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction === void 0 ? grouped : `${grouped}.${fraction}`;
 }
@@ -44010,7 +44111,7 @@ function classesTable(k) {
   };
 }
 function funnelTable(f) {
-  const open = (s2, text3) => s2.terminal === null ? text3 : "";
+  const open = (s2, text4) => s2.terminal === null ? text4 : "";
   return {
     headers: ["stage", "arrivals", "advanced", "dropped", "open now", "cohort", "period", "median", "p90", "w/ open"],
     rows: f.stages.map((s2) => [
@@ -44276,15 +44377,15 @@ function renderSummary(lines, c) {
   return lines.flatMap((line) => {
     const wrapped2 = wrapText(line.text, WIDTH4 - LABEL_WIDTH, "");
     return wrapped2.map(
-      (text3, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text3)
+      (text4, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text4)
     );
   });
 }
 function table2(model) {
   return renderTextTable(model.headers, model.rows, model.align);
 }
-function note(text3, c) {
-  return wrapText(text3, WIDTH4 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+function note(text4, c) {
+  return wrapText(text4, WIDTH4 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
 }
 function section(title, c) {
   return ["", c.bold(terminalText(title))];
@@ -44297,8 +44398,8 @@ function renderClasses(report, c) {
   for (const m of k.modelledEntries) {
     const not = k.notQualified.find((n2) => n2.stage === m.stage)?.count ?? 0;
     if (m.count > 0 || not > 0) {
-      const text3 = `${m.stage}: ${formatCount(m.count)} leads qualify under this policy with no time in the CRM (entry from ${m.basis}); ${formatCount(not)} the CRM has in ${m.stage} do not qualify.`;
-      out.push(...note(text3, c));
+      const text4 = `${m.stage}: ${formatCount(m.count)} leads qualify under this policy with no time in the CRM (entry from ${m.basis}); ${formatCount(not)} the CRM has in ${m.stage} do not qualify.`;
+      out.push(...note(text4, c));
     }
   }
   return out;
@@ -44434,8 +44535,8 @@ function renderValidationGithub(result) {
     const props = [`file=${workflowCommandProperty(issue3.file)}`];
     if (issue3.line > 0) props.push(`line=${issue3.line}`, `col=${issue3.column}`);
     props.push(`title=${workflowCommandProperty(`revops ${issue3.code}`)}`);
-    const text3 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
-    return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text3)}`;
+    const text4 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
+    return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text4)}`;
   });
   const { errors, warnings } = countBySeverity(result.issues);
   lines.push(`revops validate: ${errors} error(s), ${warnings} warning(s) in ${result.files.length} file(s)`);
@@ -44622,12 +44723,12 @@ var init_options = __esm({
 function isOutputColored(io, options) {
   return options.output === void 0 && isColorEnabled(io);
 }
-async function writeOutput(io, text3, options, what) {
+async function writeOutput(io, text4, options, what) {
   if (options.output === void 0) {
-    io.stdout(text3);
+    io.stdout(text4);
     return;
   }
-  await io.writeFile(cleanPath(options.output), text3);
+  await io.writeFile(cleanPath(options.output), text4);
   if (!options.quiet)
     io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}
 `);
@@ -44695,9 +44796,9 @@ var init_validate = __esm({
 });
 
 // src/core/policy/format-render.ts
-function renderCanonical(text3, schema) {
-  const bom = text3.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const source = text3.slice(bom.length);
+function renderCanonical(text4, schema) {
+  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text4.slice(bom.length);
   const firstBreak = source.indexOf("\n");
   const isCrlf = firstBreak > 0 && source[firstBreak - 1] === "\r";
   const body = source.replace(/\r\n/g, "\n");
@@ -44799,10 +44900,10 @@ function renderSourceText(item, ctx, source, onComment) {
   const [head = "", ...lines] = raw.split("\n");
   return [head, ...lines.map((line) => line.trim() === "" ? "" : ctx.indent + line.trimStart())].join("\n");
 }
-function scanComments(text3, edit) {
+function scanComments(text4, edit) {
   const comments = [];
   let out = "";
-  for (const token of new import_yaml6.Lexer().lex(text3)) {
+  for (const token of new import_yaml6.Lexer().lex(text4)) {
     if (lexerMarks.has(token)) continue;
     if (token.startsWith("#")) {
       const scanned = { comment: token.trimEnd(), before: out.slice(out.lastIndexOf("\n") + 1) };
@@ -44844,9 +44945,9 @@ var init_format_render = __esm({
 });
 
 // src/core/policy/format.ts
-function formatPolicyText(text3, file = "") {
+function formatPolicyText(text4, file = "") {
   const issues = [];
-  const parsed = parsePolicyFile(file, new TextEncoder().encode(text3), issues);
+  const parsed = parsePolicyFile(file, new TextEncoder().encode(text4), issues);
   if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
     return { status: "invalid", issues };
   const kind = parsed.data.kind;
@@ -44857,13 +44958,13 @@ function formatPolicyText(text3, file = "") {
   const schema = policySchemas[kind];
   let output;
   try {
-    output = renderStable(text3, schema);
+    output = renderStable(text4, schema);
   } catch (error) {
     return { status: "refused", reason: `the formatter failed: ${error.message}` };
   }
-  const reason = findFormatLoss(text3, output, (again) => renderCanonical(again, schema));
+  const reason = findFormatLoss(text4, output, (again) => renderCanonical(again, schema));
   if (reason !== void 0) return { status: "refused", reason };
-  return output === text3 ? { status: "unchanged" } : { status: "changed", output };
+  return output === text4 ? { status: "unchanged" } : { status: "changed", output };
 }
 function findFormatLoss(input, output, reformat) {
   const before = readData(input);
@@ -44885,11 +44986,11 @@ function findFormatLoss(input, output, reformat) {
   if (again !== output) return "formatting is not stable (formatting the result again changes it)";
   return void 0;
 }
-function listComments(text3) {
-  return scanComments(text3).comments.map((c) => c.comment);
+function listComments(text4) {
+  return scanComments(text4).comments.map((c) => c.comment);
 }
-function renderStable(text3, schema) {
-  let output = renderCanonical(text3, schema);
+function renderStable(text4, schema) {
+  let output = renderCanonical(text4, schema);
   for (let pass = 1; pass < maxPasses; pass++) {
     const again = renderCanonical(output, schema);
     if (again === output) break;
@@ -44897,8 +44998,8 @@ function renderStable(text3, schema) {
   }
   return output;
 }
-function readData(text3) {
-  const doc = (0, import_yaml7.parseDocument)(text3.replace(/^\uFEFF/, ""), safeYamlOptions);
+function readData(text4) {
+  const doc = (0, import_yaml7.parseDocument)(text4.replace(/^\uFEFF/, ""), safeYamlOptions);
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== void 0) return { error: problem.message.split("\n")[0] ?? problem.code };
   return { data: doc.toJS({ maxAliasCount: 0 }) };
@@ -45048,12 +45149,12 @@ async function formatFile(file, { io }) {
   } catch (cause) {
     throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
   }
-  const text3 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text3, file);
+  const text4 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  return formatPolicyText(text4, file);
 }
-async function writeText(file, text3, { io }) {
+async function writeText(file, text4, { io }) {
   try {
-    await io.writeFile(file, text3);
+    await io.writeFile(file, text4);
   } catch (cause) {
     throw new IoError(`Cannot write ${file}: ${cause.message}`, { cause });
   }
@@ -45113,11 +45214,11 @@ var init_version = __esm({
 });
 
 // src/cli/action-reference.ts
-function parseActionReference(text3) {
-  const reference = text3.trim();
+function parseActionReference(text4) {
+  const reference = text4.trim();
   if (!referencePattern.test(reference) || reference.includes(".."))
     throw new UsageError(
-      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text3.slice(0, 80))}.`
+      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text4.slice(0, 80))}.`
     );
   return reference;
 }
@@ -45216,8 +45317,8 @@ head's policies read from git objects), posts that report and sets the guardrail
     for (const file of plan) {
       const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
       await io.mkdir(dir2);
-      const text3 = new TextDecoder().decode(await io.readFile(file.from));
-      await io.writeFile(file.to, text3.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action));
+      const text4 = new TextDecoder().decode(await io.readFile(file.from));
+      await io.writeFile(file.to, text4.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action));
     }
     const check = await loadPolicyDir(`${target}/policies`, io);
     const errors = check.issues.filter((i) => i.severity === "error").length;
@@ -45304,8 +45405,8 @@ function toRow(entity, values) {
   }
   return row2;
 }
-function toInstant2(text3) {
-  return DateTime.fromISO(text3, { setZone: true }).toMillis();
+function toInstant2(text4) {
+  return DateTime.fromISO(text4, { setZone: true }).toMillis();
 }
 var init_case_result = __esm({
   "src/core/testing/case-result.ts"() {
@@ -45335,31 +45436,31 @@ var init_coerce_failure = __esm({
 });
 
 // src/core/data/plain-utc.ts
-function twoDigits(text3, at) {
-  const a = text3.charCodeAt(at) - 48;
-  const b = text3.charCodeAt(at + 1) - 48;
+function twoDigits(text4, at) {
+  const a = text4.charCodeAt(at) - 48;
+  const b = text4.charCodeAt(at + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
-function plainUtcMillis(text3, start = 0, end = text3.length) {
+function plainUtcMillis(text4, start = 0, end = text4.length) {
   const length = end - start;
   if (length !== 20 && length !== 24) return -1;
   const s2 = start;
-  const z = text3.charCodeAt(end - 1);
-  if (z !== 90 && z !== 122 || text3.charCodeAt(s2 + 4) !== 45 || text3.charCodeAt(s2 + 7) !== 45 || text3.charCodeAt(s2 + 10) !== 84 || text3.charCodeAt(s2 + 13) !== 58 || text3.charCodeAt(s2 + 16) !== 58)
+  const z = text4.charCodeAt(end - 1);
+  if (z !== 90 && z !== 122 || text4.charCodeAt(s2 + 4) !== 45 || text4.charCodeAt(s2 + 7) !== 45 || text4.charCodeAt(s2 + 10) !== 84 || text4.charCodeAt(s2 + 13) !== 58 || text4.charCodeAt(s2 + 16) !== 58)
     return -1;
-  const century = twoDigits(text3, s2);
-  const yearOfCentury = twoDigits(text3, s2 + 2);
+  const century = twoDigits(text4, s2);
+  const yearOfCentury = twoDigits(text4, s2 + 2);
   const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
-  const month = twoDigits(text3, s2 + 5);
-  const day = twoDigits(text3, s2 + 8);
-  const hour = twoDigits(text3, s2 + 11);
-  const minute = twoDigits(text3, s2 + 14);
-  const second = twoDigits(text3, s2 + 17);
+  const month = twoDigits(text4, s2 + 5);
+  const day = twoDigits(text4, s2 + 8);
+  const hour = twoDigits(text4, s2 + 11);
+  const minute = twoDigits(text4, s2 + 14);
+  const second = twoDigits(text4, s2 + 17);
   let millisecond = 0;
   if (length === 24) {
-    if (text3.charCodeAt(s2 + 19) !== 46) return -1;
-    const tens = twoDigits(text3, s2 + 20);
-    const units = text3.charCodeAt(s2 + 22) - 48;
+    if (text4.charCodeAt(s2 + 19) !== 46) return -1;
+    const tens = twoDigits(text4, s2 + 20);
+    const units = text4.charCodeAt(s2 + 22) - 48;
     if (tens < 0 || units < 0 || units > 9) return -1;
     millisecond = tens * 10 + units;
   }
@@ -45433,15 +45534,15 @@ var init_coerce_date = __esm({
       zone;
       starts = /* @__PURE__ */ new Map();
       /** The first instant of the day `YYYY-MM-DD` (checked to be a real day), or undefined. */
-      ofIsoDate(text3) {
-        let ms = this.starts.get(text3);
+      ofIsoDate(text4) {
+        let ms = this.starts.get(text4);
         if (ms !== void 0) return ms;
-        const m = ISO_DATE.exec(text3);
+        const m = ISO_DATE.exec(text4);
         if (m === null) return void 0;
         const wall = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: UTC });
         if (!wall.isValid) return void 0;
         ms = startOfDayIn(wall.year, wall.month, wall.day, this.zone);
-        if (this.starts.size < 2e4) this.starts.set(text3, ms);
+        if (this.starts.size < 2e4) this.starts.set(text4, ms);
         return ms;
       }
     };
@@ -45452,22 +45553,22 @@ var init_coerce_date = __esm({
       }
       format;
       parser;
-      fromText(text3) {
+      fromText(text4) {
         let dt;
         if (this.parser === void 0) {
-          const m = ISO_DATE.exec(text3);
-          if (m === null) return this.invalid(text3, void 0);
+          const m = ISO_DATE.exec(text4);
+          if (m === null) return this.invalid(text4, void 0);
           dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: UTC });
-          return dt.isValid ? text3 : this.invalid(text3, dt);
+          return dt.isValid ? text4 : this.invalid(text4, dt);
         }
-        dt = DateTime.fromFormatParser(text3, this.parser, { zone: UTC, ...LOCALE });
-        return dt.isValid ? dt.toISODate() : this.invalid(text3, dt);
+        dt = DateTime.fromFormatParser(text4, this.parser, { zone: UTC, ...LOCALE });
+        return dt.isValid ? dt.toISODate() : this.invalid(text4, dt);
       }
-      invalid(text3, dt) {
+      invalid(text4, dt) {
         const format = this.format ?? "yyyy-MM-dd";
         return new CoercionFailure(
           "data.bad-date",
-          `\`${text3}\` is not a real date in the format \`${format}\`${dt === void 0 ? "" : explain(dt)}.`,
+          `\`${text4}\` is not a real date in the format \`${format}\`${dt === void 0 ? "" : explain(dt)}.`,
           this.format === void 0 ? "Declare the column's `format` (luxon tokens, e.g. `MM/dd/yyyy`) if it is not `yyyy-MM-dd`." : void 0
         );
       }
@@ -45498,24 +45599,24 @@ var init_coerce_date = __esm({
       get needsZone() {
         return this.format !== void 0 && !this.isFormatZoned && !this.isFormatDateOnly && this.zone === void 0;
       }
-      fromText(text3) {
-        if (this.parser !== void 0) return this.fromFormat(text3, this.parser);
-        if (!this.isFast) return this.fromTextGeneral(text3);
-        const utc = plainUtcMillis(text3);
-        return utc >= 0 ? utc : this.fromTextGeneral(text3);
+      fromText(text4) {
+        if (this.parser !== void 0) return this.fromFormat(text4, this.parser);
+        if (!this.isFast) return this.fromTextGeneral(text4);
+        const utc = plainUtcMillis(text4);
+        return utc >= 0 ? utc : this.fromTextGeneral(text4);
       }
-      fromSpan(text3, start, end) {
+      fromSpan(text4, start, end) {
         if (this.parser !== void 0) return void 0;
-        if (end - start === 10) return this.days.ofIsoDate(text3.substring(start, end));
-        const utc = plainUtcMillis(text3, start, end);
+        if (end - start === 10) return this.days.ofIsoDate(text4.substring(start, end));
+        const utc = plainUtcMillis(text4, start, end);
         return utc >= 0 ? utc : void 0;
       }
       /** Every form the column accepts; `fromText` takes plain UTC ISO date-times a faster way, with the same results. */
-      fromTextGeneral(text3) {
-        if (this.parser !== void 0) return this.fromFormat(text3, this.parser);
-        const m = ISO_DATE_TIME.exec(text3);
+      fromTextGeneral(text4) {
+        if (this.parser !== void 0) return this.fromFormat(text4, this.parser);
+        const m = ISO_DATE_TIME.exec(text4);
         if (m === null)
-          return ISO_DATE.test(text3) ? this.days.ofIsoDate(text3) ?? this.invalid(text3, DateTime.fromISO(text3, { zone: UTC })) : this.fromOtherIso(text3);
+          return ISO_DATE.test(text4) ? this.days.ofIsoDate(text4) ?? this.invalid(text4, DateTime.fromISO(text4, { zone: UTC })) : this.fromOtherIso(text4);
         const fraction = m[7];
         const parts = {
           year: Number(m[1]),
@@ -45528,62 +45629,62 @@ var init_coerce_date = __esm({
         };
         const offset2 = m[8];
         const zone = offset2 === void 0 ? this.zone : zoneOfOffset(offset2);
-        if (zone === void 0) return this.noZone(text3);
+        if (zone === void 0) return this.noZone(text4);
         if (zone === null)
-          return new CoercionFailure("data.bad-datetime", `\`${text3}\` has an offset that is out of range.`);
+          return new CoercionFailure("data.bad-datetime", `\`${text4}\` has an offset that is out of range.`);
         const dt = DateTime.fromObject(parts, { zone });
-        if (!dt.isValid) return this.invalid(text3, dt);
+        if (!dt.isValid) return this.invalid(text4, dt);
         if (offset2 !== void 0 || zone.isUniversal) return dt.toMillis();
-        return this.checkWallClock(text3, dt, parts.day, parts.hour, parts.minute);
+        return this.checkWallClock(text4, dt, parts.day, parts.hour, parts.minute);
       }
       /** ISO 8601 forms outside the common profile (week dates, basic format, …), read by luxon. */
-      fromOtherIso(text3) {
-        const t = text3.indexOf("T");
-        if (t > 0 && ISO_OFFSET.test(text3.slice(t + 1))) {
-          const dt2 = DateTime.fromISO(text3, { zone: UTC });
-          return dt2.isValid ? dt2.toMillis() : this.invalid(text3, dt2);
+      fromOtherIso(text4) {
+        const t = text4.indexOf("T");
+        if (t > 0 && ISO_OFFSET.test(text4.slice(t + 1))) {
+          const dt2 = DateTime.fromISO(text4, { zone: UTC });
+          return dt2.isValid ? dt2.toMillis() : this.invalid(text4, dt2);
         }
-        const wall = DateTime.fromISO(text3, { zone: UTC });
-        if (!wall.isValid) return this.invalid(text3, wall);
-        if (this.zone === void 0) return this.noZone(text3);
-        const dt = DateTime.fromISO(text3, { zone: this.zone });
-        return this.checkWallClock(text3, dt, wall.day, wall.hour, wall.minute);
+        const wall = DateTime.fromISO(text4, { zone: UTC });
+        if (!wall.isValid) return this.invalid(text4, wall);
+        if (this.zone === void 0) return this.noZone(text4);
+        const dt = DateTime.fromISO(text4, { zone: this.zone });
+        return this.checkWallClock(text4, dt, wall.day, wall.hour, wall.minute);
       }
-      fromFormat(text3, parser) {
+      fromFormat(text4, parser) {
         if (this.isFormatDateOnly) {
-          const day2 = DateTime.fromFormatParser(text3, parser, { zone: UTC, ...LOCALE });
-          return day2.isValid ? startOfDayIn(day2.year, day2.month, day2.day, this.days.zone) : this.invalid(text3, day2);
+          const day2 = DateTime.fromFormatParser(text4, parser, { zone: UTC, ...LOCALE });
+          return day2.isValid ? startOfDayIn(day2.year, day2.month, day2.day, this.days.zone) : this.invalid(text4, day2);
         }
         if (this.isFormatZoned || this.zone === void 0 || this.zone.isUniversal) {
-          const dt2 = DateTime.fromFormatParser(text3, parser, { zone: this.zone ?? UTC, ...LOCALE });
-          return dt2.isValid ? dt2.toMillis() : this.invalid(text3, dt2);
+          const dt2 = DateTime.fromFormatParser(text4, parser, { zone: this.zone ?? UTC, ...LOCALE });
+          return dt2.isValid ? dt2.toMillis() : this.invalid(text4, dt2);
         }
-        const wall = DateTime.fromFormatParser(text3, parser, { zone: UTC, ...LOCALE });
-        if (!wall.isValid) return this.invalid(text3, wall);
+        const wall = DateTime.fromFormatParser(text4, parser, { zone: UTC, ...LOCALE });
+        if (!wall.isValid) return this.invalid(text4, wall);
         const { year, month, day, hour, minute, second, millisecond } = wall;
         const dt = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.zone });
-        return this.checkWallClock(text3, dt, day, hour, minute);
+        return this.checkWallClock(text4, dt, day, hour, minute);
       }
       /** The zone moved the wall-clock time: it does not exist there (the clocks jumped over it). */
-      checkWallClock(text3, dt, day, hour, minute) {
+      checkWallClock(text4, dt, day, hour, minute) {
         if (dt.day === day && dt.hour === hour && dt.minute === minute) return dt.toMillis();
         return new CoercionFailure(
           "data.bad-datetime",
-          `\`${text3}\` does not exist in ${this.zone?.name ?? "the time zone"}: the clocks skip that time (daylight saving).`
+          `\`${text4}\` does not exist in ${this.zone?.name ?? "the time zone"}: the clocks skip that time (daylight saving).`
         );
       }
-      noZone(text3) {
+      noZone(text4) {
         return new CoercionFailure(
           "data.bad-datetime",
-          `\`${text3}\` has no UTC offset and the mapping declares no time zone.`,
+          `\`${text4}\` has no UTC offset and the mapping declares no time zone.`,
           "Export with an offset (`2024-03-01T09:30:00Z`), or declare `timeZone` on the field or the mapping."
         );
       }
-      invalid(text3, dt) {
+      invalid(text4, dt) {
         const what = this.format === void 0 ? "an ISO 8601 date-time" : `a date-time in the format \`${this.format}\``;
         return new CoercionFailure(
           "data.bad-datetime",
-          `\`${text3}\` is not ${what}${explain(dt)}.`,
+          `\`${text4}\` is not ${what}${explain(dt)}.`,
           this.format === void 0 ? "Declare the column's `format` (luxon tokens, e.g. `yyyy-MM-dd HH:mm`) if it is not ISO 8601." : void 0
         );
       }
@@ -45604,26 +45705,26 @@ function readNumberFormat(source) {
   if (group === decimal) throw new Error(`numberFormat uses \`${decimal}\` both as decimal and as group separator`);
   return { decimal, group };
 }
-function plainInteger(text3, start = 0, end = text3.length) {
+function plainInteger(text4, start = 0, end = text4.length) {
   const length = end - start;
   if (length <= 0 || length > 15) return -1;
   let value3 = 0;
   for (let i = start; i < end; i++) {
-    const d = text3.charCodeAt(i) - 48;
+    const d = text4.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     value3 = value3 * 10 + d;
   }
   return value3;
 }
-function plainDecimal(text3) {
-  const length = text3.length;
+function plainDecimal(text4) {
+  const length = text4.length;
   if (length === 0 || length >= 13) return void 0;
-  const first = text3.charCodeAt(0);
+  const first = text4.charCodeAt(0);
   if (first < 48 || first > 57) return void 0;
   let dot = -1;
   let end = length;
   for (let i = 1; i < length; i++) {
-    const c = text3.charCodeAt(i);
+    const c = text4.charCodeAt(i);
     if (c === 46 && dot < 0) {
       if (i === length - 1) return void 0;
       dot = i;
@@ -45633,11 +45734,11 @@ function plainDecimal(text3) {
   }
   if (first === 48 && (dot < 0 ? length > 1 : dot > 1)) return void 0;
   if (dot >= 0) {
-    while (text3.charCodeAt(end - 1) === 48) end--;
+    while (text4.charCodeAt(end - 1) === 48) end--;
     if (end === dot + 1) end = dot;
   }
   if (end === 1 && first === 48) return "0";
-  return end === length ? text3 : text3.slice(0, end);
+  return end === length ? text4 : text4.slice(0, end);
 }
 var escapeRegExp, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, NumberCoercer;
 var init_coerce_number = __esm({
@@ -45661,26 +45762,26 @@ var init_coerce_number = __esm({
       groupPattern;
       /** `fromText` reads plain forms the fast way (see `fast-path.ts`); otherwise every text takes `fromTextGeneral`. */
       isFast = isFastPath();
-      fromText(text3) {
-        if (!this.isFast) return this.fromTextGeneral(text3);
+      fromText(text4) {
+        if (!this.isFast) return this.fromTextGeneral(text4);
         if (this.type !== "decimal") {
-          const value3 = plainInteger(text3);
+          const value3 = plainInteger(text4);
           if (value3 >= 0) return value3;
         } else if (this.format.decimal === ".") {
-          const decimal = plainDecimal(text3);
+          const decimal = plainDecimal(text4);
           if (decimal !== void 0) return decimal;
         }
-        return this.fromTextGeneral(text3);
+        return this.fromTextGeneral(text4);
       }
-      fromSpan(text3, start, end) {
+      fromSpan(text4, start, end) {
         if (this.type === "decimal") return void 0;
-        const value3 = plainInteger(text3, start, end);
+        const value3 = plainInteger(text4, start, end);
         return value3 >= 0 ? value3 : void 0;
       }
       /** Every form the column accepts; `fromText` takes the plain ones a faster way, with the same results. */
-      fromTextGeneral(text3) {
-        const match2 = this.pattern.exec(text3);
-        if (match2 === null || match2[2] === "" && match2[3] === void 0) return this.notANumber(text3);
+      fromTextGeneral(text4) {
+        const match2 = this.pattern.exec(text4);
+        if (match2 === null || match2[2] === "" && match2[3] === void 0) return this.notANumber(text4);
         const sign2 = match2[1] === "-" ? "-" : "";
         let integer = match2[2] ?? "";
         if (this.groupPattern !== void 0) integer = integer.replace(this.groupPattern, "");
@@ -45688,31 +45789,31 @@ var init_coerce_number = __esm({
         const fraction = (match2[3] ?? "").replace(/0+$/, "");
         if (this.type === "number") {
           const value4 = Number(`${sign2}${integer}.${fraction || "0"}${match2[4] ?? ""}`);
-          return Number.isFinite(value4) ? value4 : new CoercionFailure("data.bad-number", `\`${text3}\` is out of range.`);
+          return Number.isFinite(value4) ? value4 : new CoercionFailure("data.bad-number", `\`${text4}\` is out of range.`);
         }
         const decimal = integer === "0" && fraction === "" ? "0" : `${sign2}${integer}${fraction === "" ? "" : `.${fraction}`}`;
         if (this.type === "decimal")
-          return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? this.beyondExact(text3) : decimal;
-        if (fraction !== "") return new CoercionFailure("data.bad-number", `\`${text3}\` is not a whole number.`);
+          return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? this.beyondExact(text4) : decimal;
+        if (fraction !== "") return new CoercionFailure("data.bad-number", `\`${text4}\` is not a whole number.`);
         const value3 = Number(decimal);
         if (!Number.isSafeInteger(value3)) {
           return new CoercionFailure(
             "data.bad-number",
-            `\`${text3}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`
+            `\`${text4}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`
           );
         }
         return value3;
       }
-      beyondExact(text3) {
+      beyondExact(text4) {
         return new CoercionFailure(
           "data.bad-number",
-          `\`${text3}\` has more digits than an exact amount keeps (at most ${MAX_INTEGER_DIGITS} before the decimal point and ${MAX_FRACTION_DIGITS} after it), so sums of it could not stay exact.`,
+          `\`${text4}\` has more digits than an exact amount keeps (at most ${MAX_INTEGER_DIGITS} before the decimal point and ${MAX_FRACTION_DIGITS} after it), so sums of it could not stay exact.`,
           "Check the column: an amount this long is usually another value (an id, a timestamp) or a unit error."
         );
       }
-      notANumber(text3) {
+      notANumber(text4) {
         const what = this.type === "integer" ? "a whole number" : "a number";
-        const trimmed = text3;
+        const trimmed = text4;
         let hint = this.format.decimal === "." ? "Write numbers like `1250.50`." : "Write numbers like `1250,50`.";
         const other = this.format.decimal === "." ? "," : ".";
         if (trimmed.includes(other) && this.format.group !== other) {
@@ -45722,7 +45823,7 @@ var init_coerce_number = __esm({
         } else if (this.format.group !== "" && trimmed.includes(this.format.group)) {
           hint = `Thousands separators (\`${this.format.group}\`) must group digits in threes.`;
         }
-        return new CoercionFailure("data.bad-number", `\`${text3}\` is not ${what}.`, hint);
+        return new CoercionFailure("data.bad-number", `\`${text4}\` is not ${what}.`, hint);
       }
     };
   }
@@ -45758,9 +45859,9 @@ var init_limits2 = __esm({
 });
 
 // src/core/data/coerce.ts
-function spanHash(text3, start, end) {
+function spanHash(text4, start, end) {
   const length = end - start;
-  return length * 31 + text3.charCodeAt(start) * 7 + text3.charCodeAt(start + (length >> 1)) * 3 + text3.charCodeAt(end - 1) & SEEN_SLOTS - 1;
+  return length * 31 + text4.charCodeAt(start) * 7 + text4.charCodeAt(start + (length >> 1)) * 3 + text4.charCodeAt(end - 1) & SEEN_SLOTS - 1;
 }
 function badEncoding() {
   return new CoercionFailure(
@@ -45769,15 +45870,15 @@ function badEncoding() {
     "Export the file as UTF-8."
   );
 }
-function ownCopy(text3) {
-  if (text3.length < 13) return text3;
-  if (!text3.includes("\\") && !text3.includes('"')) {
+function ownCopy(text4) {
+  if (text4.length < 13) return text4;
+  if (!text4.includes("\\") && !text4.includes('"')) {
     try {
-      return JSON.parse(`"${text3}"`);
+      return JSON.parse(`"${text4}"`);
     } catch {
     }
   }
-  return JSON.parse(JSON.stringify(text3));
+  return JSON.parse(JSON.stringify(text4));
 }
 function createCoercer(type, source, specTimeZone, recent, dayZone) {
   switch (type) {
@@ -45803,8 +45904,8 @@ function createCoercer(type, source, specTimeZone, recent, dayZone) {
     }
   }
 }
-function significantDigits(text3) {
-  const mantissa = text3.replace(/[eE].*$/, "").replace(/[-+.]/g, "").replace(/^0+/, "");
+function significantDigits(text4) {
+  const mantissa = text4.replace(/[eE].*$/, "").replace(/[-+.]/g, "").replace(/^0+/, "");
   return mantissa.replace(/0+$/, "").length;
 }
 function coerceJsonValue(value3, type, coercer) {
@@ -45813,15 +45914,15 @@ function coerceJsonValue(value3, type, coercer) {
       return Number.isSafeInteger(value3) ? value3 : new CoercionFailure("data.bad-number", `\`${value3}\` is not a whole number that can be held exactly.`);
     }
     if (type === "number") return value3;
-    const text3 = String(value3);
-    if (!Number.isSafeInteger(value3) && (significantDigits(text3) > EXACT_DIGITS || /e/i.test(text3))) {
+    const text4 = String(value3);
+    if (!Number.isSafeInteger(value3) && (significantDigits(text4) > EXACT_DIGITS || /e/i.test(text4))) {
       return new CoercionFailure(
         "data.bad-number",
-        `\`${text3}\` was written as a JSON number with more digits than one can hold exactly.`,
+        `\`${text4}\` was written as a JSON number with more digits than one can hold exactly.`,
         "Write exact values (ids, money) as JSON strings."
       );
     }
-    return coercer.fromText(text3);
+    return coercer.fromText(text4);
   }
   if (typeof value3 === "boolean") return type === "boolean" ? value3 : coercer.fromText(String(value3));
   const what = Array.isArray(value3) ? "a list" : typeof value3 === "object" ? "an object" : typeof value3;
@@ -45843,10 +45944,10 @@ var init_coerce = __esm({
       texts = ["", "", "", ""];
       next = 0;
       /** `text` itself, or an equal copy made for an earlier cell. */
-      copy(text3) {
+      copy(text4) {
         const texts = this.texts;
-        for (let i = 0; i < 4; i++) if (texts[i] === text3) return texts[i];
-        const own = ownCopy(text3);
+        for (let i = 0; i < 4; i++) if (texts[i] === text4) return texts[i];
+        const own = ownCopy(text4);
         texts[this.next] = own;
         this.next = this.next + 1 & 3;
         return own;
@@ -45864,21 +45965,21 @@ var init_coerce = __esm({
        * A slot holds the last value that hashed to it; a miss only means the slow way.
        */
       seen = new Array(SEEN_SLOTS);
-      fromSpan(text3, start, end) {
+      fromSpan(text4, start, end) {
         const seen = this.seen;
         if (seen === void 0) return void 0;
-        const value3 = seen[spanHash(text3, start, end)];
+        const value3 = seen[spanHash(text4, start, end)];
         if (value3 === void 0 || value3.length !== end - start) return void 0;
-        for (let i = 0; i < value3.length; i++) if (value3.charCodeAt(i) !== text3.charCodeAt(start + i)) return void 0;
+        for (let i = 0; i < value3.length; i++) if (value3.charCodeAt(i) !== text4.charCodeAt(start + i)) return void 0;
         return value3;
       }
-      fromText(text3) {
-        if (text3.includes("�")) return badEncoding();
+      fromText(text4) {
+        if (text4.includes("�")) return badEncoding();
         const interned = this.interned;
-        if (interned === void 0) return text3.length < 13 ? text3 : this.recent.copy(text3);
-        let value3 = interned.get(text3);
+        if (interned === void 0) return text4.length < 13 ? text4 : this.recent.copy(text4);
+        let value3 = interned.get(text4);
         if (value3 === void 0) {
-          value3 = ownCopy(text3);
+          value3 = ownCopy(text4);
           if (interned.size >= dataLimits.maxInternedValues) {
             this.interned = void 0;
             this.seen = void 0;
@@ -45895,14 +45996,14 @@ var init_coerce = __esm({
       /** The last text a span was read from, and where its first � is (-1: none). */
       text = "";
       firstBad = -1;
-      fromText(text3) {
-        return text3.includes("�") ? badEncoding() : text3;
+      fromText(text4) {
+        return text4.includes("�") ? badEncoding() : text4;
       }
       /** Any non-empty value (it is not kept), when the text holds no � at all or none before `end`. */
-      fromSpan(text3, _start, end) {
-        if (text3 !== this.text) {
-          this.text = text3;
-          this.firstBad = text3.indexOf("�");
+      fromSpan(text4, _start, end) {
+        if (text4 !== this.text) {
+          this.text = text4;
+          this.firstBad = text4.indexOf("�");
         }
         return this.firstBad === -1 || this.firstBad >= end ? KEPT_OUT : void 0;
       }
@@ -45922,22 +46023,22 @@ var init_coerce = __esm({
       get emptyValue() {
         return this.trueValues.has("") ? true : this.falseValues.has("") ? false : null;
       }
-      fromSpan(text3, start, end) {
+      fromSpan(text4, start, end) {
         const length = end - start;
-        if (length === 4 && text3.startsWith("true", start)) return true;
-        if (length === 5 && text3.startsWith("false", start)) return false;
+        if (length === 4 && text4.startsWith("true", start)) return true;
+        if (length === 5 && text4.startsWith("false", start)) return false;
         return void 0;
       }
-      fromText(text3) {
-        if (text3 === "true") return true;
-        if (text3 === "false") return false;
-        const value3 = text3.toLowerCase();
+      fromText(text4) {
+        if (text4 === "true") return true;
+        if (text4 === "false") return false;
+        const value3 = text4.toLowerCase();
         if (this.trueValues.has(value3)) return true;
         if (this.falseValues.has(value3)) return false;
         const accepted = [...this.trueValues, ...this.falseValues].filter((v) => v !== "").map((v) => `\`${v}\``);
         return new CoercionFailure(
           "data.bad-boolean",
-          `\`${text3}\` is not a yes/no value (accepted: ${accepted.join(", ")}).`,
+          `\`${text4}\` is not a yes/no value (accepted: ${accepted.join(", ")}).`,
           "List other spellings under `trueValues` or `falseValues` in the mapping."
         );
       }
@@ -46226,8 +46327,8 @@ function resolveCell(raw, plan) {
   if (typeof raw !== "string") return coerceJsonValue(raw, plan.type, plan.coercer);
   if (raw === "") return plan.emptyValue;
   if (plan.type === "string") return plan.coercer.fromText(raw);
-  const text3 = raw.trim();
-  return text3 === "" ? plan.emptyValue : plan.coercer.fromText(text3);
+  const text4 = raw.trim();
+  return text4 === "" ? plan.emptyValue : plan.coercer.fromText(text4);
 }
 var init_resolve_cell = __esm({
   "src/core/data/resolve-cell.ts"() {
@@ -46248,20 +46349,20 @@ function spanKindOf(plan) {
   if (coercer instanceof BooleanCoercer) return SpanKind.Boolean;
   return SpanKind.Coercer;
 }
-function readSpan(kind, plan, text3, start, end) {
+function readSpan(kind, plan, text4, start, end) {
   switch (kind) {
     case SpanKind.PlainUtc:
-      return plan.coercer.fromSpan(text3, start, end);
+      return plan.coercer.fromSpan(text4, start, end);
     case SpanKind.Whole:
-      return plan.coercer.fromSpan(text3, start, end);
+      return plan.coercer.fromSpan(text4, start, end);
     case SpanKind.Checked:
-      return plan.coercer.fromSpan(text3, start, end);
+      return plan.coercer.fromSpan(text4, start, end);
     case SpanKind.Text:
-      return plan.coercer.fromSpan(text3, start, end);
+      return plan.coercer.fromSpan(text4, start, end);
     case SpanKind.Boolean:
-      return plan.coercer.fromSpan(text3, start, end);
+      return plan.coercer.fromSpan(text4, start, end);
     default:
-      return plan.coercer.fromSpan(text3, start, end);
+      return plan.coercer.fromSpan(text4, start, end);
   }
 }
 var SpanKind;
@@ -46358,12 +46459,12 @@ function readInPlace(kind, i) {
       return `c${i}.fromSpan(t, s, e)`;
   }
 }
-function wholeNumber(text3, start, end) {
-  const value3 = plainInteger(text3, start, end);
+function wholeNumber(text4, start, end) {
+  const value3 = plainInteger(text4, start, end);
   return value3 >= 0 ? value3 : void 0;
 }
-function readText(plan, text3, start, end) {
-  const cell = resolveCell(text3.substring(start, end), plan);
+function readText(plan, text4, start, end) {
+  const cell = resolveCell(text4.substring(start, end), plan);
   return cell instanceof CoercionFailure ? FAILED : cell;
 }
 function rowMaker(fields) {
@@ -46376,8 +46477,8 @@ function rowMaker(fields) {
   }
 }
 function makeTemplate(fields) {
-  const text3 = `{${fields.map((field) => `${JSON.stringify(field.field)}:null`).join(",")}}`;
-  return Object.setPrototypeOf(JSON.parse(text3), null);
+  const text4 = `{${fields.map((field) => `${JSON.stringify(field.field)}:null`).join(",")}}`;
+  return Object.setPrototypeOf(JSON.parse(text4), null);
 }
 var FAILED;
 var init_row_builder = __esm({
@@ -46393,9 +46494,9 @@ var init_row_builder = __esm({
 });
 
 // src/core/data/string-table.ts
-function hashString(text3) {
+function hashString(text4) {
   let h = 2166136261;
-  for (let i = 0; i < text3.length; i++) h = Math.imul(h ^ text3.charCodeAt(i), 16777619);
+  for (let i = 0; i < text4.length; i++) h = Math.imul(h ^ text4.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 var MAX_PROBES, StringTable;
@@ -46749,15 +46850,15 @@ var init_credit = __esm({
 });
 
 // src/core/engine/exact-sum.ts
-function toUnits(text3) {
+function toUnits(text4) {
   let i = 0;
-  const negative = text3.charCodeAt(0) === 45;
+  const negative = text4.charCodeAt(0) === 45;
   if (negative) i = 1;
   let units = 0;
   let digits = 0;
   let fraction = -1;
-  for (; i < text3.length; i++) {
-    const c = text3.charCodeAt(i);
+  for (; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
     if (c === 46 && fraction < 0) {
       fraction = 0;
       continue;
@@ -46815,8 +46916,8 @@ function roundCents(amount2) {
   return amount2.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 function formatMoney2(amount2) {
-  const text3 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
-  return text3 === "-0.00" ? "0.00" : text3;
+  const text4 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
+  return text4 === "-0.00" ? "0.00" : text4;
 }
 function toRatio(value3) {
   return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
@@ -46932,10 +47033,10 @@ function tallyDeals(spec, input) {
     let amount2 = "1";
     if (spec.measure === "amount") {
       if (!isInPlanCurrency(opportunity, input)) continue;
-      const text3 = readText2(opportunity, "amount");
+      const text4 = readText2(opportunity, "amount");
       credited[k] = (credited[k] ?? 0) + 1;
-      if (text3 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
-      amount2 = text3 ?? "0";
+      if (text4 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
+      amount2 = text4 ?? "0";
     }
     if (credit.kind === "team") sums.addTeam(k, amount2);
     else sums.add(k, credit.id, amount2);
@@ -47934,7 +48035,7 @@ function measureSlaRows(policy, items, ctx) {
   const n2 = items.rows.length;
   const first = earliestStart(items.from, start, end);
   const workingDayHours = measureWorkingDayHours(calendar, asOf);
-  const toMs = (text3) => toBusinessMs(toBusinessHours(text3, workingDayHours));
+  const toMs = (text4) => toBusinessMs(toBusinessHours(text4, workingDayHours));
   const thresholds = {
     workingDayHours,
     withinMs: spec.targets.map((t) => toMs(t.within)),
@@ -48998,6 +49099,12 @@ function compareAmounts(x, y) {
   if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
   return y.comparedTo(x);
 }
+function listWonAmounts(opportunities2, asOf) {
+  const out = [];
+  for (const opp of opportunities2)
+    if (dealState(opp, asOf) === "won" && typeof opp.amount === "string") out.push(opp.amount);
+  return out;
+}
 var DAY_MS4, MsSum;
 var init_deals = __esm({
   "src/core/engine/deals.ts"() {
@@ -49491,6 +49598,7 @@ function classifyLeads(definition2, stageOrder, leads2, options) {
   };
   const classOf = new Uint16Array(leads2.length);
   const stageOrderOf = new Int16Array(leads2.length).fill(-1);
+  const scoreOf = new Float64Array(leads2.length).fill(NaN);
   const ruleCounts = /* @__PURE__ */ new Map();
   const errors = [];
   let errorCount = 0;
@@ -49499,6 +49607,7 @@ function classifyLeads(definition2, stageOrder, leads2, options) {
     try {
       const result = compiled2.classify(lead);
       cls = result.class;
+      if (result.reason === "threshold" || result.reason === "default") scoreOf[i] = result.score;
       if (typeof lead.created_at === "number" && lead.created_at <= options.asOf) {
         let byRuleId = ruleCounts.get(result.reason);
         if (byRuleId === void 0) ruleCounts.set(result.reason, byRuleId = /* @__PURE__ */ new Map());
@@ -49518,7 +49627,7 @@ function classifyLeads(definition2, stageOrder, leads2, options) {
     if (stage !== void 0) stageOrderOf[i] = stageOrder.get(stage) ?? -1;
   });
   const byRule = [...ruleCounts.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? "").localeCompare(b.rule ?? ""));
-  return { definition: definition2, classIds, classOf, stageOrderOf, stageOfClass, byRule, errors, errorCount };
+  return { definition: definition2, classIds, classOf, stageOrderOf, scoreOf, stageOfClass, byRule, errors, errorCount };
 }
 var ERROR_CLASS, MAX_KEPT_ERRORS;
 var init_replay_classes = __esm({
@@ -50088,7 +50197,8 @@ function evaluateOnce(set, prepared, options) {
     const rows = policy === void 0 ? null : slaRowsOf(policy);
     return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
-  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, projectSlaCompliance };
+  const wonAmounts = prepared.memo(`won-amounts:${asOf}`, () => listWonAmounts(data.opportunities, asOf));
+  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, wonAmounts, projectSlaCompliance };
 }
 function goalAttainmentOf(goal, opportunities2, timeZone, until) {
   let won;
@@ -50167,8 +50277,8 @@ function describeMasked(issue3) {
   let where = "";
   if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
   else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
-  const text3 = `${where}${reason} (value masked).`;
-  return where === "" ? text3.charAt(0).toUpperCase() + text3.slice(1) : text3;
+  const text4 = `${where}${reason} (value masked).`;
+  return where === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
 }
 function maskDataIssues(issues) {
   return issues.map((issue3) => {
@@ -52070,8 +52180,8 @@ var init_csv_rows = __esm({
       nextQuote = -2;
       text = "";
       /** Starts on new text: offsets given to `scan` are into it. */
-      reset(text3) {
-        this.text = text3;
+      reset(text4) {
+        this.text = text4;
         this.nextQuote = -2;
       }
       /**
@@ -52080,9 +52190,9 @@ var init_csv_rows = __esm({
        * the row is not plain and the general parser must read it.
        */
       scan(from) {
-        const text3 = this.text;
-        const lineEnd = text3.indexOf(this.newline, from);
-        if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text3.indexOf('"', from);
+        const text4 = this.text;
+        const lineEnd = text4.indexOf(this.newline, from);
+        if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text4.indexOf('"', from);
         const quote2 = this.nextQuote;
         if (quote2 === -1 || lineEnd !== -1 && quote2 > lineEnd) {
           if (lineEnd === -1) return INCOMPLETE;
@@ -52095,13 +52205,13 @@ var init_csv_rows = __esm({
       }
       /** The fields of a line without quotes, as spans. */
       spanLine(from, lineEnd) {
-        const { text: text3, delimiter } = this;
+        const { text: text4, delimiter } = this;
         let bounds = this.bounds;
         let count3 = 0;
         let at = from;
         for (; ; ) {
           if (2 * count3 + 2 > bounds.length) bounds = this.grow();
-          const next = text3.indexOf(delimiter, at);
+          const next = text4.indexOf(delimiter, at);
           const fieldEnd = next === -1 || next > lineEnd ? lineEnd : next;
           bounds[2 * count3] = at;
           bounds[2 * count3 + 1] = fieldEnd;
@@ -52121,24 +52231,24 @@ var init_csv_rows = __esm({
       }
       /** A row with quoted fields: as spans (inside the quotes), or as texts when a field holds doubled quotes. */
       scanQuoted(from) {
-        const text3 = this.text;
+        const text4 = this.text;
         const { delimiter, newline } = this;
         let bounds = this.bounds;
         let count3 = 0;
         let escaped;
         let at = from;
         let lineEnd = -2;
-        let quote2 = text3.indexOf('"', from);
+        let quote2 = text4.indexOf('"', from);
         for (; ; ) {
           if (2 * count3 + 2 > bounds.length) bounds = this.grow();
-          if (text3.charCodeAt(at) === QUOTE) {
+          if (text4.charCodeAt(at) === QUOTE) {
             let close = at;
             let hasEscapes = false;
             for (; ; ) {
-              close = text3.indexOf('"', close + 1);
+              close = text4.indexOf('"', close + 1);
               if (close === -1) return INCOMPLETE;
-              if (close === text3.length - 1) return INCOMPLETE;
-              if (text3.charCodeAt(close + 1) !== QUOTE) break;
+              if (close === text4.length - 1) return INCOMPLETE;
+              if (text4.charCodeAt(close + 1) !== QUOTE) break;
               hasEscapes = true;
               close++;
             }
@@ -52147,17 +52257,17 @@ var init_csv_rows = __esm({
             if (hasEscapes) (escaped ??= []).push(count3);
             count3++;
             const after = close + 1;
-            quote2 = text3.indexOf('"', after);
-            if (text3.startsWith(delimiter, after)) {
+            quote2 = text4.indexOf('"', after);
+            if (text4.startsWith(delimiter, after)) {
               at = after + delimiter.length;
               continue;
             }
-            if (text3.startsWith(newline, after)) return this.row(count3, escaped, after + newline.length);
-            if (text3.length - after < Math.max(delimiter.length, newline.length)) return INCOMPLETE;
+            if (text4.startsWith(newline, after)) return this.row(count3, escaped, after + newline.length);
+            if (text4.length - after < Math.max(delimiter.length, newline.length)) return INCOMPLETE;
             return OTHER;
           }
-          const delimiterAt = text3.indexOf(delimiter, at);
-          if (lineEnd !== -1 && lineEnd < at) lineEnd = text3.indexOf(newline, at);
+          const delimiterAt = text4.indexOf(delimiter, at);
+          if (lineEnd !== -1 && lineEnd < at) lineEnd = text4.indexOf(newline, at);
           const fieldEnd = delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd) ? delimiterAt : lineEnd;
           if (fieldEnd === -1) return quote2 === -1 ? INCOMPLETE : OTHER;
           if (quote2 !== -1 && quote2 < fieldEnd) return OTHER;
@@ -52197,12 +52307,12 @@ var init_csv_rows = __esm({
 });
 
 // src/core/data/line-counter.ts
-function detectNewline(text3, isFinal) {
-  const lf = text3.indexOf("\n");
-  const cr = text3.indexOf("\r");
+function detectNewline(text4, isFinal) {
+  const lf = text4.indexOf("\n");
+  const cr = text4.indexOf("\r");
   if (cr !== -1 && (lf === -1 || cr < lf)) {
-    if (cr === text3.length - 1 && !isFinal) return void 0;
-    return text3[cr + 1] === "\n" ? "\r\n" : "\r";
+    if (cr === text4.length - 1 && !isFinal) return void 0;
+    return text4[cr + 1] === "\n" ? "\r\n" : "\r";
   }
   return lf !== -1 || isFinal ? "\n" : void 0;
 }
@@ -52220,17 +52330,17 @@ var init_line_counter = __esm({
       counted = 0;
       line = 1;
       /** The line of the character at file offset `at`; `text` starts at file offset `base`. */
-      lineAt(text3, base, at) {
-        this.countTo(text3, base, at);
+      lineAt(text4, base, at) {
+        this.countTo(text4, base, at);
         return this.line;
       }
-      countTo(text3, base, at) {
+      countTo(text4, base, at) {
         if (at <= this.counted) return;
         const end = at - base;
-        let i = text3.indexOf(this.char, this.counted - base);
+        let i = text4.indexOf(this.char, this.counted - base);
         while (i !== -1 && i < end) {
           this.line++;
-          i = text3.indexOf(this.char, i + 1);
+          i = text4.indexOf(this.char, i + 1);
         }
         this.counted = at;
       }
@@ -52300,10 +52410,10 @@ var init_csv_reader = __esm({
       isSkippingLine = false;
       isStopped = false;
       /** Takes the next chunk; false once the reader has stopped. */
-      push(text3) {
+      push(text4) {
         if (this.isStopped) return false;
-        if (this.isSkippingLine) text3 = this.skipRestOfLine(text3);
-        this.pending = this.pending.length === 0 ? text3 : [this.pending, text3].join("");
+        if (this.isSkippingLine) text4 = this.skipRestOfLine(text4);
+        this.pending = this.pending.length === 0 ? text4 : [this.pending, text4].join("");
         if (!this.isStarted && !this.startParser(false)) return true;
         this.parsePending(false);
         while (!this.isStopped && !this.isSkippingLine && this.pending.length > dataLimits.maxRowChars) {
@@ -52391,32 +52501,32 @@ var init_csv_reader = __esm({
        */
       scanPending() {
         const scanner = this.scanner;
-        const text3 = this.pending;
+        const text4 = this.pending;
         const base = this.base;
-        scanner.reset(text3);
+        scanner.reset(text4);
         let at = 0;
         let result;
         while ((result = scanner.scan(at)) === ROW) {
           const isBlank = scanner.count === 1 && scanner.bounds[0] === scanner.bounds[1];
-          const unnamed = scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count ? this.unnamedWithValue(text3, scanner.bounds) : -1;
+          const unnamed = scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count ? this.unnamedWithValue(text4, scanner.bounds) : -1;
           if (unnamed >= 0) {
             const from = scanner.bounds[2 * unnamed];
             this.rejectUnnamedValue(
-              this.lines.lineAt(text3, base, base + at),
+              this.lines.lineAt(text4, base, base + at),
               unnamed,
-              text3.substring(from, scanner.bounds[2 * unnamed + 1])
+              text4.substring(from, scanner.bounds[2 * unnamed + 1])
             );
           } else if (scanner.isSpans && this.headerLength === scanner.count && !isBlank && this.sink.acceptSpans !== void 0) {
-            this.sink.acceptSpans(text3, scanner.bounds, scanner.count, this.lines.lineAt(text3, base, base + at));
+            this.sink.acceptSpans(text4, scanner.bounds, scanner.count, this.lines.lineAt(text4, base, base + at));
           } else {
-            this.acceptFields(scanner.fieldTexts(), text3, base, base + at);
+            this.acceptFields(scanner.fieldTexts(), text4, base, base + at);
           }
           at = scanner.end;
           if (this.isStopped) return false;
         }
         if (at > 0) {
-          this.lines.countTo(text3, base, base + at);
-          this.pending = text3.slice(at);
+          this.lines.countTo(text4, base, base + at);
+          this.pending = text4.slice(at);
           this.base = base + at;
         }
         return result === INCOMPLETE;
@@ -52443,15 +52553,15 @@ var init_csv_reader = __esm({
        * break (a row cut off by the end of the text does not; neither does an unclosed quote).
        */
       isTerminated(end, quoteError) {
-        const text3 = this.input;
+        const text4 = this.input;
         const at = this.papaBase + end - this.inputBase;
-        return quoteError === void 0 && this.papaBase + end > this.rowStart && at >= this.newline.length && text3.endsWith(this.newline, at);
+        return quoteError === void 0 && this.papaBase + end > this.rowStart && at >= this.newline.length && text4.endsWith(this.newline, at);
       }
       /** A row split into fields, starting at file offset `start` (`text` starts at file offset `base`). */
-      acceptFields(cells, text3, base, start) {
+      acceptFields(cells, text4, base, start) {
         let fields = cells;
         if (fields.length === 1 && fields[0] === "") return;
-        const line = this.lines.lineAt(text3, base, start);
+        const line = this.lines.lineAt(text4, base, start);
         if (this.headerLength < 0) {
           this.headerLength = fields.length;
           if (fields.length > dataLimits.maxColumns) {
@@ -52487,9 +52597,9 @@ var init_csv_reader = __esm({
         this.sink.acceptCells(fields, line);
       }
       /** The first unnamed column (0-based) that holds more than spaces in the row given as spans, or -1. */
-      unnamedWithValue(text3, bounds) {
+      unnamedWithValue(text4, bounds) {
         for (const i of this.unnamed) {
-          if (text3.substring(bounds[2 * i], bounds[2 * i + 1]).trim() !== "") return i;
+          if (text4.substring(bounds[2 * i], bounds[2 * i + 1]).trim() !== "") return i;
         }
         return -1;
       }
@@ -52548,17 +52658,17 @@ var init_csv_reader = __esm({
         this.base = end;
       }
       /** Drops text up to and including the next line break. */
-      skipRestOfLine(text3) {
-        const at = text3.indexOf(this.lines.char);
+      skipRestOfLine(text4) {
+        const at = text4.indexOf(this.lines.char);
         if (at === -1) {
-          this.base += text3.length;
+          this.base += text4.length;
           this.lines.skip(this.base, 0);
           return "";
         }
         this.isSkippingLine = false;
         this.base += at + 1;
         this.lines.skip(this.base, 1);
-        return text3.slice(at + 1);
+        return text4.slice(at + 1);
       }
       stop() {
         this.isStopped = true;
@@ -52573,11 +52683,11 @@ async function* decodeUtf8(chunks) {
   const decoder = new TextDecoder("utf-8");
   let isFirstText = true;
   for await (const chunk of chunks) {
-    let text3 = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    if (text3.length === 0) continue;
-    if (isFirstText && typeof chunk === "string" && text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+    let text4 = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text4.length === 0) continue;
+    if (isFirstText && typeof chunk === "string" && text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
     isFirstText = false;
-    if (text3.length > 0) yield text3;
+    if (text4.length > 0) yield text4;
   }
   const tail = decoder.decode();
   if (tail.length > 0) yield tail;
@@ -52821,18 +52931,18 @@ var init_entity_sink = __esm({
         }
         this.build(line, void 0, raw);
       }
-      acceptSpans(text3, bounds, count3, line) {
+      acceptSpans(text4, bounds, count3, line) {
         if (this.isFailed) return this.countLost();
         if (this.hasDerive) {
           const cells = new Array(count3);
-          for (let i = 0; i < count3; i++) cells[i] = text3.substring(bounds[2 * i], bounds[2 * i + 1]);
+          for (let i = 0; i < count3; i++) cells[i] = text4.substring(bounds[2 * i], bounds[2 * i + 1]);
           this.acceptCells(cells, line);
           return;
         }
         this.tally.rowsRead++;
         if (this.spanRow !== void 0) {
           this.latest.value = this.latestTimestamp;
-          const row2 = this.spanRow(text3, bounds, this.latest);
+          const row2 = this.spanRow(text4, bounds, this.latest);
           if (row2 !== void 0 && !(this.latest.value > this.notAfter)) {
             if (this.isFaulty(row2, line, void 0)) return;
             this.latestTimestamp = this.latest.value;
@@ -52840,7 +52950,7 @@ var init_entity_sink = __esm({
             return;
           }
         }
-        this.spanText = text3;
+        this.spanText = text4;
         this.spanBounds = bounds;
         this.build(line, void 0, void 0);
         this.spanText = void 0;
@@ -53259,9 +53369,9 @@ var init_json_reader = __esm({
       recordLine = 0;
       index = 0;
       isStopped = false;
-      push(text3) {
+      push(text4) {
         const from = this.buffer.length;
-        this.buffer += text3;
+        this.buffer += text4;
         this.scan(from);
         if (this.isStopped) return false;
         const keep = Math.min(
@@ -53305,22 +53415,22 @@ var init_json_reader = __esm({
         }
       }
       scan(from) {
-        const text3 = this.buffer;
-        for (let i = from; i < text3.length && !this.isStopped; i++) {
-          const c = text3.charCodeAt(i);
+        const text4 = this.buffer;
+        for (let i = from; i < text4.length && !this.isStopped; i++) {
+          const c = text4.charCodeAt(i);
           if (c === NEWLINE) this.line++;
           if (this.isInString) {
             if (this.isEscaped) this.isEscaped = false;
             else if (c === BACKSLASH) this.isEscaped = true;
-            else if (c === QUOTE2) this.closeString(text3, i);
+            else if (c === QUOTE2) this.closeString(text4, i);
             continue;
           }
           if (c === 32 || c === NEWLINE || c === 13 || c === 9) continue;
-          this.scanToken(text3, i, c);
+          this.scanToken(text4, i, c);
         }
       }
-      scanToken(text3, i, c) {
-        const ch = text3[i];
+      scanToken(text4, i, c) {
+        const ch = text4[i];
         if (this.isDone) {
           this.fail(this.line, "data.bad-json", "There is text after the end of the JSON document.");
         } else if (this.depth === 0) {
@@ -53332,7 +53442,7 @@ var init_json_reader = __esm({
               "A JSON data file holds an array of records, or an object with a `records` array."
             );
         } else if (this.depth === this.recordDepth) {
-          this.scanBetweenRecords(text3, i, c, ch);
+          this.scanBetweenRecords(text4, i, c, ch);
         } else if (c === QUOTE2) {
           this.isInString = true;
           if (this.root === "object" && this.depth === 1 && this.isKeyNext) this.keyStart = i;
@@ -53344,17 +53454,17 @@ var init_json_reader = __esm({
           this.depth++;
         } else if (ch === "}" || ch === "]") {
           this.close();
-          if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text3, i + 1);
+          if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text4, i + 1);
         } else if (this.depth === 1 && this.root === "object") {
           if (ch === ":") this.isKeyNext = false;
           else if (ch === ",") this.isKeyNext = true;
         }
       }
       /** Directly inside the records array: separators, its end, or the start of a record. */
-      scanBetweenRecords(text3, i, c, ch) {
+      scanBetweenRecords(text4, i, c, ch) {
         if (this.recordStart >= 0) {
           if (ch !== "," && ch !== "]") return;
-          this.emit(text3, i);
+          this.emit(text4, i);
         }
         if (ch === ",") return;
         if (ch === "]") {
@@ -53382,16 +53492,16 @@ var init_json_reader = __esm({
         this.depth--;
         if (this.depth === 0) this.isDone = true;
       }
-      closeString(text3, i) {
+      closeString(text4, i) {
         this.isInString = false;
         if (this.keyStart >= 0) {
-          this.lastKey = JSON.parse(text3.slice(this.keyStart, i + 1));
+          this.lastKey = JSON.parse(text4.slice(this.keyStart, i + 1));
           this.keyStart = -1;
         }
-        if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text3, i + 1);
+        if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text4, i + 1);
       }
-      emit(text3, end) {
-        const source = text3.slice(this.recordStart, end);
+      emit(text4, end) {
+        const source = text4.slice(this.recordStart, end);
         this.recordStart = -1;
         let value3;
         try {
@@ -53447,19 +53557,19 @@ async function readNdjson(chunks, sink) {
   }
   if (!isSkipping) readLine(pending, line, index, sink);
 }
-function readLine(text3, line, index, sink) {
-  if (text3.endsWith("\r")) text3 = text3.slice(0, -1);
-  if (text3.trim() === "") return index;
+function readLine(text4, line, index, sink) {
+  if (text4.endsWith("\r")) text4 = text4.slice(0, -1);
+  if (text4.trim() === "") return index;
   index++;
   let value3;
   try {
-    value3 = JSON.parse(text3);
+    value3 = JSON.parse(text4);
   } catch (cause) {
     sink.rejectRow({
       code: "data.bad-json",
       line,
       record: index,
-      raw: text3,
+      raw: text4,
       message: `The line is not valid JSON: ${cause.message}.`
     });
     return index;
@@ -53476,8 +53586,8 @@ var init_ndjson_reader = __esm({
 
 // src/core/data/tally.ts
 function truncateRaw(raw) {
-  const text3 = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
-  return text3.length > dataLimits.maxRawChars ? `${text3.slice(0, dataLimits.maxRawChars)}…` : text3;
+  const text4 = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
+  return text4.length > dataLimits.maxRawChars ? `${text4.slice(0, dataLimits.maxRawChars)}…` : text4;
 }
 var FileTally;
 var init_tally2 = __esm({
@@ -53605,11 +53715,11 @@ async function readEntityFile(job, io, onProgress) {
     return unread();
   }
   try {
-    const text3 = decodeUtf8(reportProgress(io.readStream(source.file), source.file, job.bytes, onProgress));
+    const text4 = decodeUtf8(reportProgress(io.readStream(source.file), source.file, job.bytes, onProgress));
     if (source.format === "csv")
-      await readCsv(text3, sink, source.delimiter === void 0 ? {} : { delimiter: source.delimiter });
-    else if (source.format === "ndjson") await readNdjson(text3, sink);
-    else await readJson(text3, sink);
+      await readCsv(text4, sink, source.delimiter === void 0 ? {} : { delimiter: source.delimiter });
+    else if (source.format === "ndjson") await readNdjson(text4, sink);
+    else await readJson(text4, sink);
   } catch (cause) {
     throw new IoError(`Cannot read ${source.file}: ${cause.message}`, { cause });
   }
@@ -55538,8 +55648,8 @@ function linesOf(plan) {
   return new Map((plan?.people ?? []).flatMap((p) => p.periods.map((k) => [`${p.id}\0${k.period}`, k])));
 }
 function money3(d) {
-  const text3 = d.toFixed(2);
-  return text3 === "-0.00" ? "0.00" : text3;
+  const text4 = d.toFixed(2);
+  return text4 === "-0.00" ? "0.00" : text4;
 }
 function sum3(amounts) {
   return amounts.reduce((s2, a) => s2.plus(a), new Decimal(0));
@@ -55790,7 +55900,7 @@ var init_sides = __esm({
   }
 });
 
-// src/core/impact/projection/wilson.ts
+// src/core/estimate/wilson.ts
 function wilsonInterval(k, n2) {
   if (n2 <= 0) return { low: new Exact(0), high: new Exact(1) };
   const p = new Exact(k).div(n2);
@@ -55804,11 +55914,157 @@ function wilsonInterval(k, n2) {
 }
 var Exact, Z;
 var init_wilson = __esm({
-  "src/core/impact/projection/wilson.ts"() {
+  "src/core/estimate/wilson.ts"() {
     "use strict";
     init_decimal();
     Exact = Decimal.clone({ precision: 40 });
     Z = new Exact("1.959963984540054");
+  }
+});
+
+// src/core/estimate/conversion.ts
+function estimateConversion(track, options) {
+  const since2 = options.since ?? -Infinity;
+  const maturedBy = options.asOf - Math.max(0, options.lagMs);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < track.entry.length; i++) {
+    const entered = track.entry[i];
+    if (Number.isNaN(entered) || entered < since2 || entered > options.asOf) continue;
+    const key = options.groupOf === void 0 ? "all" : options.groupOf(i);
+    if (key === null || key === void 0) continue;
+    let g = groups2.get(key);
+    if (g === void 0) groups2.set(key, g = { items: 0, matured: 0, advanced: 0 });
+    g.items++;
+    if (entered > maturedBy) continue;
+    g.matured++;
+    const exit = track.exit[i];
+    if (track.advanced[i] === 1 && exit <= options.asOf) g.advanced++;
+  }
+  return [...groups2.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([group, g]) => {
+    const interval = wilsonInterval(g.advanced, g.matured);
+    return {
+      group,
+      ...g,
+      rate: g.matured === 0 ? null : new Exact(g.advanced).div(g.matured),
+      low: interval.low,
+      high: interval.high
+    };
+  });
+}
+function measureMaturityLag(track, options) {
+  const quantile = options.quantile ?? 0.9;
+  const since2 = options.since ?? -Infinity;
+  const spans = [];
+  for (let i = 0; i < track.entry.length; i++) {
+    const entered = track.entry[i];
+    const exit = track.exit[i];
+    if (Number.isNaN(entered) || Number.isNaN(exit) || entered < since2 || exit > options.asOf) continue;
+    spans.push(exit - entered);
+  }
+  if (spans.length === 0) return { lagMs: null, left: 0, quantile };
+  spans.sort((a, b) => a - b);
+  const rank = Math.min(spans.length, Math.max(1, Math.ceil(quantile * spans.length)));
+  return { lagMs: spans[rank - 1], left: spans.length, quantile };
+}
+var init_conversion = __esm({
+  "src/core/estimate/conversion.ts"() {
+    "use strict";
+    init_wilson();
+  }
+});
+
+// src/core/estimate/index.ts
+var init_estimate = __esm({
+  "src/core/estimate/index.ts"() {
+    "use strict";
+    init_conversion();
+    init_wilson();
+  }
+});
+
+// src/core/impact/projection/cohorts.ts
+function leadOfItem(track, leadOfOpportunity) {
+  return track.entity === "lead" ? (k) => k : (k) => leadOfOpportunity[k] ?? -1;
+}
+function measureCohort(track, markOfItem, window2) {
+  const since2 = window2.start;
+  const lag = measureMaturityLag(track, { asOf: window2.asOf, since: since2, quantile: MATURITY_QUANTILE });
+  if (lag.lagMs === null) return null;
+  const groups2 = estimateConversion(track, {
+    asOf: window2.asOf,
+    lagMs: lag.lagMs,
+    since: since2,
+    groupOf: (k) => markOfItem(k) === 0 ? "kept" : "marginal"
+  });
+  const kept = groups2.find((g) => g.group === "kept");
+  const sum4 = (key) => groups2.reduce((s2, g) => s2 + g[key], 0);
+  return {
+    lagMs: lag.lagMs,
+    left: lag.left,
+    items: sum4("items"),
+    matured: sum4("matured"),
+    advanced: sum4("advanced"),
+    keptMatured: kept?.matured ?? 0,
+    keptAdvanced: kept?.advanced ?? 0
+  };
+}
+function findLoweredThreshold(base, head, entryStage) {
+  const minScoreOf = (set) => set.LeadDefinition[0]?.spec.classes.find((c) => c.stage === entryStage)?.minScore;
+  const from = minScoreOf(base);
+  const addedFrom = minScoreOf(head);
+  if (from === void 0 || addedFrom === void 0 || addedFrom >= from) return null;
+  return { from, addedFrom };
+}
+function measureScoreBand(track, cohort, threshold, classes, markOfItem, leadOfOpportunity, window2, minimumSample) {
+  if (classes === void 0) return null;
+  const lead = leadOfItem(track, leadOfOpportunity);
+  const width = threshold.from - threshold.addedFrom;
+  const scoreOfItem = (k) => {
+    const i = lead(k);
+    return i < 0 || markOfItem(k) !== 0 ? NaN : classes.scoreOf[i] ?? NaN;
+  };
+  const bands = estimateConversion(track, {
+    asOf: window2.asOf,
+    lagMs: cohort?.lagMs ?? 0,
+    since: window2.start,
+    groupOf: (k) => {
+      const s2 = scoreOfItem(k);
+      return s2 >= threshold.from ? String(Math.floor((s2 - threshold.from) / width)) : null;
+    }
+  }).map((b) => ({ ...b, index: Number(b.group) })).sort((a, b) => a.index - b.index);
+  const last = bands[bands.length - 1];
+  if (last === void 0) return null;
+  const counts = { items: 0, matured: 0, advanced: 0 };
+  let widths = 0;
+  for (const band2 of bands) {
+    widths = band2.index + 1;
+    counts.items += band2.items;
+    counts.matured += band2.matured;
+    counts.advanced += band2.advanced;
+    if (counts.matured >= minimumSample) break;
+  }
+  return {
+    from: threshold.from,
+    to: threshold.from + widths * width,
+    addedFrom: threshold.addedFrom,
+    widths,
+    ...counts
+  };
+}
+var MATURITY_QUANTILE;
+var init_cohorts = __esm({
+  "src/core/impact/projection/cohorts.ts"() {
+    "use strict";
+    init_estimate();
+    MATURITY_QUANTILE = 0.9;
+  }
+});
+
+// src/core/impact/projection/wilson.ts
+var init_wilson2 = __esm({
+  "src/core/impact/projection/wilson.ts"() {
+    "use strict";
+    init_wilson();
   }
 });
 
@@ -55849,8 +56105,39 @@ var WEEKS_PER_YEAR;
 var init_cost = __esm({
   "src/core/impact/projection/cost.ts"() {
     "use strict";
-    init_wilson();
+    init_wilson2();
     WEEKS_PER_YEAR = 52;
+  }
+});
+
+// src/core/impact/projection/deal-size.ts
+function describeDealSample(size, deals, currency2, amounts) {
+  const none = { median: null, min: null, max: null, largestShare: null, amountWithoutLargest: null };
+  const base = { amount: text2(size), deals, currency: currency2, isThin: deals < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
+  if (amounts === null || amounts.length === 0 || size === null) return { ...base, ...none };
+  const sorted = amounts.map((a) => new Exact(a)).sort((a, b) => a.comparedTo(b));
+  const n2 = sorted.length;
+  const mid = Math.floor(n2 / 2);
+  const median = n2 % 2 === 1 ? sorted[mid] : sorted[mid - 1].plus(sorted[mid]).div(2);
+  const total = sorted.reduce((s2, a) => s2.plus(a), new Exact(0));
+  const max2 = sorted[n2 - 1];
+  return {
+    ...base,
+    median: text2(median),
+    min: text2(sorted[0]),
+    max: text2(max2),
+    largestShare: total.isZero() ? null : round3(max2.div(total).toNumber(), 4),
+    amountWithoutLargest: n2 < 2 ? null : text2(total.minus(max2).div(n2 - 1))
+  };
+}
+var THIN_DEAL_SAMPLE, text2;
+var init_deal_size = __esm({
+  "src/core/impact/projection/deal-size.ts"() {
+    "use strict";
+    init_stats();
+    init_wilson2();
+    THIN_DEAL_SAMPLE = 30;
+    text2 = (x) => x === null ? null : x.toFixed(2);
   }
 });
 
@@ -55862,7 +56149,21 @@ function ratio2(n2, d) {
 function estimateMarginal(counts, minimumSample, declared, keptConversion) {
   const { worked, advanced } = counts;
   const interval = wilsonInterval(advanced, worked);
-  const base = { worked, advanced, minimumSample };
+  const band2 = counts.band;
+  const base = {
+    worked,
+    advanced,
+    minimumSample,
+    scoreBand: band2 === null ? null : {
+      from: band2.from,
+      to: band2.to,
+      addedFrom: band2.addedFrom,
+      widths: band2.widths,
+      items: band2.items,
+      matured: band2.matured,
+      advanced: band2.advanced
+    }
+  };
   if (worked >= minimumSample)
     return {
       basis: "history",
@@ -55871,6 +56172,16 @@ function estimateMarginal(counts, minimumSample, declared, keptConversion) {
       low: interval.low.toNumber(),
       high: interval.high.toNumber()
     };
+  if (band2 !== null && band2.matured >= minimumSample) {
+    const b = wilsonInterval(band2.advanced, band2.matured);
+    return {
+      basis: "score-band",
+      ...base,
+      rate: ratio2(band2.advanced, band2.matured).toNumber(),
+      low: b.low.toNumber(),
+      high: b.high.toNumber()
+    };
+  }
   if (declared !== void 0) return { basis: "declared", ...base, rate: declared, low: declared, high: declared };
   const high = Exact.min(interval.high, keptConversion, 1);
   return {
@@ -55890,11 +56201,19 @@ function projectFlow(input) {
   const stages2 = input.stages;
   const conversion = stages2.map((s2, i) => {
     const next = stages2[i + 1];
-    if (next === void 0) return { base: ZERO2, head: ZERO2 };
+    if (next === void 0) return { base: ZERO2, head: ZERO2, basis: null };
     const share2 = workedShare(ratio2(s2.arrivals, w), s2.capacity.base);
+    const c = s2.cohort;
+    if (c !== null && c.matured > 0)
+      return {
+        base: ratio2(c.advanced, new Exact(c.matured).times(share2)),
+        head: ratio2(c.keptAdvanced, new Exact(c.keptMatured).times(share2)),
+        basis: "matured"
+      };
     return {
       base: ratio2(next.arrivals, new Exact(s2.arrivals).times(share2)),
-      head: ratio2(next.kept, new Exact(s2.kept).times(share2))
+      head: ratio2(next.kept, new Exact(s2.kept).times(share2)),
+      basis: "window"
     };
   });
   const hasMarginal = (stages2[0]?.added ?? 0) > 0;
@@ -55935,7 +56254,7 @@ var ZERO2;
 var init_flow = __esm({
   "src/core/impact/projection/flow.ts"() {
     "use strict";
-    init_wilson();
+    init_wilson2();
     ZERO2 = new Exact(0);
   }
 });
@@ -55965,7 +56284,10 @@ function pathToWon(report, entry) {
   }
   return [];
 }
-function countStages(base, head, leads2, path, window2) {
+function countStages(base, head, leads2, path, window2, options = {
+  threshold: null,
+  minimumSample: 0
+}) {
   const entryOrder = base.tracks.find((t) => t.stage.id === path[0])?.order ?? 0;
   const mark = markMarginal(base, head, leads2, window2.asOf, entryOrder);
   const inWindow = (t) => t >= window2.start && t <= window2.asOf;
@@ -55995,6 +56317,20 @@ function countStages(base, head, leads2, path, window2) {
         }
       }
     const name = base.report.funnel?.stages.find((s2) => s2.id === id)?.name ?? id;
+    const isLast = id === path[path.length - 1];
+    const markOfBase = (k) => b === void 0 ? 0 : markOf(base, b, k);
+    const cohort = b === void 0 || isLast ? null : measureCohort(b, markOfBase, window2);
+    const threshold = options.threshold;
+    const band2 = b === void 0 || isLast || threshold === null ? null : measureScoreBand(
+      b,
+      cohort,
+      threshold,
+      base.classes,
+      markOfBase,
+      base.leadOfOpportunity,
+      window2,
+      options.minimumSample
+    );
     return {
       stage: id,
       name,
@@ -56003,7 +56339,9 @@ function countStages(base, head, leads2, path, window2) {
       added: added2,
       worked,
       advanced,
-      capacity: { base: loadOf(base, id)?.capacityPerWeek ?? null, head: loadOf(head, id)?.capacityPerWeek ?? null }
+      capacity: { base: loadOf(base, id)?.capacityPerWeek ?? null, head: loadOf(head, id)?.capacityPerWeek ?? null },
+      cohort,
+      band: band2
     };
   });
   let added = 0;
@@ -56017,6 +56355,7 @@ function countStages(base, head, leads2, path, window2) {
 var init_history = __esm({
   "src/core/impact/projection/history.ts"() {
     "use strict";
+    init_cohorts();
   }
 });
 
@@ -56044,13 +56383,13 @@ function projectMoney(base, head, flow, horizonWeeks) {
   };
   const minus = (x, y) => x === null || y === null ? null : x.minus(y);
   const build = (v, why) => ({
-    base: text2(v.base),
-    head: text2(v.head),
-    delta: text2(minus(v.head, v.base)),
-    headLow: text2(v.low),
-    headHigh: text2(v.high),
-    deltaLow: text2(minus(v.low, v.base)),
-    deltaHigh: text2(minus(v.high, v.base)),
+    base: text3(v.base),
+    head: text3(v.head),
+    delta: text3(minus(v.head, v.base)),
+    headLow: text3(v.low),
+    headHigh: text3(v.high),
+    deltaLow: text3(minus(v.low, v.base)),
+    deltaHigh: text3(minus(v.high, v.base)),
     unknown: why
   });
   const actualOf = (rep) => rep.goal?.actual == null ? null : new Exact(rep.goal.actual);
@@ -56063,7 +56402,12 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const ha = attain(forecast.head, head.report);
   return {
     dealSize: deal.size,
-    dealSizeSection: { amount: text2(deal.size), deals: deal.deals, currency: currency2 },
+    dealSizeSection: describeDealSample(
+      deal.size,
+      deal.deals,
+      currency2,
+      base.report.goal?.metric === "won_deals" ? null : base.wonAmounts ?? null
+    ),
     wonRevenue: build(r, unknown2),
     goalForecast: {
       ...build(forecast, unknown2 ?? (ab === null || ah === null ? "not-computed" : null)),
@@ -56079,13 +56423,41 @@ function projectMoney(base, head, flow, horizonWeeks) {
     currency: currency2
   };
 }
-var text2;
+var text3;
 var init_money2 = __esm({
   "src/core/impact/projection/money.ts"() {
     "use strict";
     init_stats();
-    init_wilson();
-    text2 = (x) => x === null ? null : x.toFixed(2);
+    init_deal_size();
+    init_wilson2();
+    text3 = (x) => x === null ? null : x.toFixed(2);
+  }
+});
+
+// src/core/impact/projection/recent-load.ts
+function measureRecentUtilisation(track, window2, windowUtilisation, capacity) {
+  if (track === void 0 || capacity === null || capacity <= 0 || windowUtilisation === null) return null;
+  if (window2.asOf - window2.start < 2 * RECENT_WEEKS * WEEK_MS3) return null;
+  const from = window2.asOf - RECENT_WEEKS * WEEK_MS3;
+  let arrivals = 0;
+  for (const t of track.entry) if (t > from && t <= window2.asOf) arrivals++;
+  const recent = round3(arrivals / RECENT_WEEKS / capacity, 4);
+  return {
+    window: windowUtilisation,
+    recent,
+    recentWeeks: RECENT_WEEKS,
+    threshold: MATERIAL_UTILISATION_GAP,
+    isDifferent: Math.abs(recent - windowUtilisation) >= MATERIAL_UTILISATION_GAP
+  };
+}
+var RECENT_WEEKS, MATERIAL_UTILISATION_GAP, WEEK_MS3;
+var init_recent_load = __esm({
+  "src/core/impact/projection/recent-load.ts"() {
+    "use strict";
+    init_stats();
+    RECENT_WEEKS = 4;
+    MATERIAL_UTILISATION_GAP = 0.1;
+    WEEK_MS3 = 6048e5;
   }
 });
 
@@ -56112,7 +56484,7 @@ function emptySection(unknown2, windowWeeks, minimumSample) {
     stages: [],
     marginalLeads: { added: 0, removed: 0 },
     wonPerWeek: none,
-    dealSize: { amount: null, deals: 0, currency: null },
+    dealSize: describeDealSample(null, 0, null, null),
     wonRevenue: money4,
     goalForecast: { ...money4, target: null, attainment: none },
     costs: [],
@@ -56127,14 +56499,22 @@ function projectImpact(base, head, leads2, entryStage) {
   const b = base.report;
   const start = Date.parse(b.window.start);
   const asOf = Date.parse(b.stamp.asOf);
-  const windowWeeks = (asOf - start) / WEEK_MS3;
+  const windowWeeks = (asOf - start) / WEEK_MS4;
   const spec = base.set.Funnel[0]?.spec.projection;
   const minimumSample = spec?.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
   if (b.funnel === null || entryStage === null) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
   if (b.constraint?.ratesUnknown != null) return emptySection("rates-unknown", round3(windowWeeks, 4), minimumSample);
   const path = pathToWon(b, entryStage);
   if (path.length === 0) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
-  const { counts, added, removed } = countStages(base, head, leads2, path, { start, asOf });
+  const threshold = findLoweredThreshold(base.set, head.set, entryStage);
+  const { counts, added, removed } = countStages(
+    base,
+    head,
+    leads2,
+    path,
+    { start, asOf },
+    { threshold, minimumSample }
+  );
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
   const money4 = projectMoney(base, head, flow, horizonWeeks);
@@ -56145,6 +56525,9 @@ function projectImpact(base, head, leads2, entryStage) {
     const conversion = flow.conversion[i];
     const next = flow.head[i + 1];
     const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money4.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money4.dealSize);
+    const cohort = c.cohort;
+    const track = base.tracks.find((t) => t.stage.id === c.stage);
+    const load = b.constraint?.stages.find((s2) => s2.stage === c.stage);
     const basisOf = (side2) => side2.report.constraint?.stages.find((s2) => s2.stage === c.stage)?.capacityBasis ?? "none";
     return {
       stage: c.stage,
@@ -56157,6 +56540,21 @@ function projectImpact(base, head, leads2, entryStage) {
       queueGrowthPerWeek: delta(fb.queue, fh.queue),
       advancedPerWeek: delta(fb.advanced, fh.advanced),
       conversion: i === last ? { base: null, head: null, delta: null } : delta(conversion.base, conversion.head),
+      conversionBasis: conversion.basis,
+      maturity: conversion.basis !== "matured" || cohort === null ? null : {
+        lagDays: round3(cohort.lagMs / DAY_MS7, 4),
+        quantile: MATURITY_QUANTILE,
+        left: cohort.left,
+        items: cohort.items,
+        matured: cohort.matured,
+        advanced: cohort.advanced
+      },
+      utilisation: measureRecentUtilisation(
+        track,
+        { start, asOf },
+        load?.utilisation ?? null,
+        load?.capacityPerWeek ?? null
+      ),
       marginal: displayMarginal(flow.marginal[i] ?? null),
       undeliveredRevenuePerWeek: undelivered === null ? null : undelivered.toFixed(2)
     };
@@ -56188,18 +56586,22 @@ function projectImpact(base, head, leads2, entryStage) {
   };
   return section2;
 }
-var WEEK_MS3, DEFAULT_MINIMUM_SAMPLE;
+var WEEK_MS4, DAY_MS7, DEFAULT_MINIMUM_SAMPLE;
 var init_projection = __esm({
   "src/core/impact/projection/index.ts"() {
     "use strict";
     init_stats();
+    init_cohorts();
     init_cost();
+    init_deal_size();
     init_flow();
     init_history();
     init_money2();
-    init_wilson();
+    init_recent_load();
+    init_wilson2();
     init_flow();
-    WEEK_MS3 = 6048e5;
+    WEEK_MS4 = 6048e5;
+    DAY_MS7 = 864e5;
     DEFAULT_MINIMUM_SAMPLE = 30;
   }
 });
@@ -56483,10 +56885,10 @@ var init_impact = __esm({
 });
 
 // src/core/impact/sweep-path.ts
-function parseNumber(text3, what) {
-  if (!NUMBER.test(text3))
-    throw new UsageError(`--sweep: ${what} "${text3}" is not a number (write an integer or a decimal like 0.5).`);
-  return new Decimal(text3);
+function parseNumber(text4, what) {
+  if (!NUMBER.test(text4))
+    throw new UsageError(`--sweep: ${what} "${text4}" is not a number (write an integer or a decimal like 0.5).`);
+  return new Decimal(text4);
 }
 function parsePathSteps(path) {
   const steps = [];
@@ -56528,13 +56930,13 @@ function badPath(path, why) {
     `--sweep: the path "${path}" cannot be read: ${why} (e.g. spec.classes[id=mql].minScore, or LeadDefinition/name:spec.classes[id=mql].minScore).`
   );
 }
-function parseSweepSpec(text3) {
-  if (text3.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
-  const eq = text3.lastIndexOf("=");
+function parseSweepSpec(text4) {
+  if (text4.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
+  const eq = text4.lastIndexOf("=");
   if (eq <= 0) throw new UsageError("--sweep takes PATH=FROM..TO[:STEP], e.g. spec.classes[id=mql].minScore=50..70:5.");
-  const range2 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text3.slice(eq + 1));
+  const range2 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text4.slice(eq + 1));
   if (range2 === null)
-    throw new UsageError(`--sweep: "${text3.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
+    throw new UsageError(`--sweep: "${text4.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
   const from = parseNumber(range2[1] ?? "", "FROM");
   const to = parseNumber(range2[2] ?? "", "TO");
   const step = range2[3] === void 0 ? new Decimal(1) : parseNumber(range2[3], "STEP");
@@ -56546,7 +56948,7 @@ function parseSweepSpec(text3) {
       `--sweep: ${from.toFixed()}..${to.toFixed()} in steps of ${step.toFixed()} is ${count3.toFixed()} values; a sweep takes at most ${MAX_SWEEP_VALUES}.`
     );
   const values = Array.from({ length: count3.toNumber() }, (_, i) => from.plus(step.times(i)));
-  let left = text3.slice(0, eq);
+  let left = text4.slice(0, eq);
   let kind = null;
   let name = null;
   const target = /^([A-Za-z]+)(?:\/([^:]+))?:/.exec(left);
@@ -57166,14 +57568,14 @@ function typedSweepValue(target, value3) {
 function applySweepValue(sources, target, value3) {
   return sources.map((source) => {
     if (source.file !== target.policy.file) return source;
-    const text3 = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, "");
-    const doc = (0, import_yaml8.parseDocument)(text3, safeYamlOptions);
+    const text4 = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, "");
+    const doc = (0, import_yaml8.parseDocument)(text4, safeYamlOptions);
     const typed = typedSweepValue(target, value3);
     const node = doc.getIn(target.yamlPath, true);
     let changed;
     if ((0, import_yaml8.isScalar)(node) && node.range != null) {
       const literal = typeof typed === "string" ? JSON.stringify(typed) : value3.toFixed();
-      changed = text3.slice(0, node.range[0]) + literal + text3.slice(node.range[1]);
+      changed = text4.slice(0, node.range[0]) + literal + text4.slice(node.range[1]);
     } else {
       doc.setIn(target.yamlPath, typed);
       changed = doc.toString();
@@ -57236,10 +57638,10 @@ function sweepImpact(input) {
   const warnings = [...base.evaluation.report.warnings];
   let first;
   const rows = spec.values.map((value3, i) => {
-    const text3 = value3.toFixed();
-    input.onValue?.(i, spec.values.length, text3);
+    const text4 = value3.toFixed();
+    input.onValue?.(i, spec.values.length, text4);
     const marks = {
-      value: text3,
+      value: text4,
       isBase: baseValue !== null && value3.eq(baseValue),
       isHead: headValue !== null && value3.eq(headValue)
     };
@@ -57845,8 +58247,8 @@ function composeTitle(seniority, department) {
       return chief;
   }
 }
-function slugify(text3) {
-  return text3.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
+function slugify(text4) {
+  return text4.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 var segments, channels, targetIndustries, otherIndustries, departments, titleStems, countriesByRegion, topLevelDomains, personalDomains, universityDomains, companyPrefixes, companyRoots, companyQualifiers, legalSuffixes, companySuffixes, firstNames, lastNames;
 var init_vocabulary = __esm({
@@ -59739,10 +60141,10 @@ function openRowFile(path, fields, format) {
   const fail2 = (error) => new IoError(`Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   const flush = () => {
     if (failure2 !== null) return Promise.reject(fail2(failure2));
-    const text3 = format === "csv" ? formatCsvLines(csvRows) : jsonLines.join("");
+    const text4 = format === "csv" ? formatCsvLines(csvRows) : jsonLines.join("");
     csvRows.length = 0;
     jsonLines.length = 0;
-    if (text3 === "" || stream.write(text3)) return void 0;
+    if (text4 === "" || stream.write(text4)) return void 0;
     return once(stream, "drain").then(
       () => void 0,
       (error) => Promise.reject(fail2(error))
@@ -60803,8 +61205,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value3;
       return userReviver(key, value3, context);
     };
-    JSONParseV2 = (text3, reviver) => {
-      return JSON.parse(text3, (key, value3, context) => {
+    JSONParseV2 = (text4, reviver) => {
+      return JSON.parse(text4, (key, value3, context) => {
         const isNumber2 = typeof value3 === "number";
         const isOutOfBounds = value3 > Number.MAX_SAFE_INTEGER || value3 < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber2 && isOutOfBounds;
@@ -60862,8 +61264,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text3) => {
-      return text3.replace(
+    serializeBigInts = (text4) => {
+      return text4.replace(
         stringsOrLargeNumbers,
         (match2, digits, fractional, exponential) => {
           const isString2 = match2[0] === '"';
@@ -60877,18 +61279,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text3, reviver) => {
-      if (!text3) return originalParse(text3, reviver);
+    JSONParse = (text4, reviver) => {
+      if (!text4) return originalParse(text4, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-        const serializedData = serializeBigInts(text3);
+        if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+        const serializedData = serializeBigInts(text4);
         return originalParse(
           serializedData,
           (key, value3, context) => convertMarkedBigIntsReviver(key, value3, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text3);
+          const serializedData = serializeBigInts(text4);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -61056,12 +61458,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text4 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err) {
-      return text3;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -65724,8 +66126,8 @@ function describeRequest(error) {
   }
   return `${method} ${path}`;
 }
-function flattenMessage(text3) {
-  return text3.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+function flattenMessage(text4) {
+  return text4.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
 }
 function describeGitHubFailure(error) {
   if (error instanceof GitHubError) return flattenMessage(error.message);
@@ -65887,15 +66289,15 @@ var init_client = __esm({
 
 // src/github/context.ts
 function describeJson(value3) {
-  const text3 = JSON.stringify(value3) ?? String(value3);
-  const flat = text3.replace(/[^\x20-\x7e]/g, "?");
+  const text4 = JSON.stringify(value3) ?? String(value3);
+  const flat = text4.replace(/[^\x20-\x7e]/g, "?");
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
-function parsePullNumber(text3, source) {
-  const value3 = /^[1-9]\d{0,15}$/.test(text3) ? Number(text3) : NaN;
+function parsePullNumber(text4, source) {
+  const value3 = /^[1-9]\d{0,15}$/.test(text4) ? Number(text4) : NaN;
   if (!Number.isSafeInteger(value3))
     throw new UsageError(
-      `${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text3)}.`
+      `${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text4)}.`
     );
   return value3;
 }
@@ -65905,10 +66307,10 @@ function readPullNumber(value3, source) {
   }
   return value3;
 }
-function parseSha(text3, source) {
-  const sha = text3.trim().toLowerCase();
+function parseSha(text4, source) {
+  const sha = text4.trim().toLowerCase();
   if (!shaPattern.test(sha))
-    throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text3)}.`);
+    throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text4)}.`);
   return sha;
 }
 function record(value3) {
@@ -66010,8 +66412,8 @@ var init_context2 = __esm({
 function isMarkerName(name) {
   return namePattern.test(name);
 }
-function parseRunStamp(text3) {
-  const match2 = stampPattern.exec(text3);
+function parseRunStamp(text4) {
+  const match2 = stampPattern.exec(text4);
   if (match2 === null) return void 0;
   const id = BigInt(match2[1] ?? "0");
   if (id > maxRunId) return void 0;
@@ -66031,8 +66433,8 @@ function buildMarker(name, fields) {
   if (fields.run !== void 0) parts.push(`run=${formatRunStamp(fields.run)}`);
   return `<!-- ${parts.join(" ")} -->`;
 }
-function escapeRegExp2(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp2(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function looseMarkerPattern(name) {
   return new RegExp(`^[ \\t]*<!-- ${escapeRegExp2(name)}((?: [a-z]+=[^\\s>]*)*) -->[ \\t]*$`);
@@ -66102,10 +66504,10 @@ function closingTail(state) {
 ${parts.join("\n")}
 `;
 }
-function cutAtCodePoint(text3, length) {
+function cutAtCodePoint(text4, length) {
   if (length <= 0) return "";
-  const last = text3.charCodeAt(length - 1);
-  return text3.slice(0, last >= 55296 && last <= 56319 ? length - 1 : length);
+  const last = text4.charCodeAt(length - 1);
+  return text4.slice(0, last >= 55296 && last <= 56319 ? length - 1 : length);
 }
 function truncateCommentBody(body, limit = commentBodyLimit) {
   if (body.length <= limit) return { body, isTruncated: false };
@@ -66299,7 +66701,7 @@ function describeOutcome(outcome, where, length) {
   const deleted = outcome.deletedIds.length === 0 ? "" : `deleted ${outcome.deletedIds.join(", ")}; `;
   return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
 }
-async function appendSummary(io, path, text3) {
+async function appendSummary(io, path, text4) {
   let existing = "";
   try {
     existing = await readText3(io, path);
@@ -66307,7 +66709,7 @@ async function appendSummary(io, path, text3) {
   }
   await io.writeFile(
     path,
-    `${existing}${existing === "" || existing.endsWith("\n") ? "" : "\n"}${text3}${text3.endsWith("\n") ? "" : "\n"}`
+    `${existing}${existing === "" || existing.endsWith("\n") ? "" : "\n"}${text4}${text4.endsWith("\n") ? "" : "\n"}`
   );
 }
 function registerComment(program2, ctx) {
@@ -66464,9 +66866,9 @@ var init_approvals = __esm({
 });
 
 // src/github/guardrail-status.ts
-function fitDescription(text3) {
-  const chars = [...text3];
-  return chars.length <= statusDescriptionLimit ? text3 : `${chars.slice(0, statusDescriptionLimit - 1).join("")}…`;
+function fitDescription(text4) {
+  const chars = [...text4];
+  return chars.length <= statusDescriptionLimit ? text4 : `${chars.slice(0, statusDescriptionLimit - 1).join("")}…`;
 }
 function listApprovers(verdict) {
   const all = [...verdict.guardrail.approvers.users, ...verdict.guardrail.approvers.teams];
@@ -66685,10 +67087,10 @@ var init_report_validator = __esm({
 });
 
 // src/core/impact/read-report.ts
-function parseImpactReport(text3, source) {
+function parseImpactReport(text4, source) {
   let value3;
   try {
-    value3 = JSON.parse(text3);
+    value3 = JSON.parse(text4);
   } catch (error) {
     throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error
@@ -66768,8 +67170,8 @@ function typeWords(type) {
   };
   return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(" or ");
 }
-function quote(text3) {
-  return JSON.stringify(text3).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+function quote(text4) {
+  return JSON.stringify(text4).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
 }
@@ -66795,8 +67197,8 @@ var init_read_report = __esm({
 function cleanText(value3) {
   return (value3 ?? "").replace(unsafeCharacters, " ").slice(0, 1e3);
 }
-function parseImpactGuardrails(text3, source) {
-  const report = parseImpactReport(text3, source);
+function parseImpactGuardrails(text4, source) {
+  const report = parseImpactReport(text4, source);
   const headSha = report.head.sha;
   if (headSha === null)
     throw new UsageError(
@@ -67118,8 +67520,8 @@ var nodeFileIo = {
 function createNodeIo() {
   return {
     ...nodeFileIo,
-    stdout: (text3) => void process.stdout.write(text3),
-    stderr: (text3) => void process.stderr.write(text3),
+    stdout: (text4) => void process.stdout.write(text4),
+    stderr: (text4) => void process.stderr.write(text4),
     env: process.env,
     isTty: process.stdout.isTTY === true,
     async exists(path) {
@@ -67397,11 +67799,11 @@ init_errors();
 init_sanitize();
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
-async function appendTo(env, variable, text3) {
+async function appendTo(env, variable, text4) {
   const file = env[variable];
   if (file === void 0 || file === "")
     throw new IoError(`${variable} is not set: run this as a step of a GitHub workflow.`);
-  await appendFile(file, text3, "utf8");
+  await appendFile(file, text4, "utf8");
 }
 function createWorkflowIo(env, write) {
   return {
@@ -67461,4 +67863,4 @@ async function runAction(env, write) {
 }
 
 // src/action/index.ts
-process.exitCode = await runAction(process.env, (text3) => void process.stdout.write(text3));
+process.exitCode = await runAction(process.env, (text4) => void process.stdout.write(text4));
