@@ -56,6 +56,13 @@ describe('ids with invisible characters', () => {
     expect(data.issues.map((i) => [i.code, i.field, i.line])).toEqual([['data.invisible-character', 'id', 3]]);
   });
 
+  it('rejects an id that carries a line break and a workflow command, before any output sees it', async () => {
+    const text = `${header}\n"O1\n::error file=x::pwned",2026-01-01T00:00:00Z,2026-01-10T00:00:00Z,100,true\n`;
+    const data = await loadPipelineData('mem', memoryIo({ 'opportunities.csv': text }));
+    expect(data.opportunities).toEqual([]);
+    expect(data.issues.map((i) => [i.code, i.line])).toEqual([['data.invisible-character', 2]]);
+  });
+
   it('keeps ids that differ only in case: CRM ids are case-sensitive (Salesforce)', async () => {
     const text = `${header}\n${opportunity('0065g00000AbCdE', '100')}\n${opportunity('0065g00000abcde', '100')}\n`;
     const data = await loadPipelineData('mem', memoryIo({ 'opportunities.csv': text }));
