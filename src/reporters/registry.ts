@@ -5,6 +5,9 @@ import type { PolicyTestReport } from '../core/testing/run-policy-tests.js';
 import type { ExplanationOutput, ExplanationRenderOptions } from './explanation-formats.js';
 import { renderExplanationJson, renderExplanationTerminal } from './explanation-formats.js';
 import { renderImpactMarkdown } from './impact-markdown.js';
+import { renderInsightsMarkdown } from './insights-markdown.js';
+import { renderInsightsTerminal } from './insights-terminal.js';
+import type { InsightsReport } from '../core/insights/types.js';
 import { renderImpactTerminal } from './impact-terminal.js';
 import { renderPolicySummary } from './policy-summary.js';
 import { renderPolicyTestTerminal } from './policy-test-terminal.js';
@@ -34,6 +37,7 @@ interface Outputs {
   validation: { input: LoadResult; options: ValidationRenderOptions; format: 'terminal' | 'json' | 'github' };
   'policy-test': { input: PolicyTestReport; options: PolicyTestTerminalOptions; format: 'terminal' | 'json' };
   explanation: { input: ExplanationOutput; options: ExplanationRenderOptions; format: 'terminal' | 'json' };
+  insights: { input: InsightsReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
 }
 
 /** The kinds of output: one per command that writes a report. */
@@ -61,6 +65,7 @@ const renderers: Renderers = {
   },
   'policy-test': { terminal: renderPolicyTestTerminal, json: (report) => jsonText(report) },
   explanation: { terminal: renderExplanationTerminal, json: renderExplanationJson },
+  insights: { terminal: renderInsightsTerminal, markdown: renderInsightsMarkdown, json: (report) => jsonText(report) },
 };
 
 /** The formats of an output kind, the first being the default (for `--format`). */
