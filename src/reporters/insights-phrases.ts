@@ -201,7 +201,7 @@ export function phraseSuggestion(s: Suggestion, esc: Escape): { text: string; co
     }
     case 'add-rule':
       return {
-        text: `Add a scoring rule for ${esc(s.attribute)} = ${esc(cut(s.value))}, a field no scoring rule of ${esc(s.definition)} reads: those leads convert at ${evidence(s.evidence, s.overallRate)}. Add it to a head policy's spec.scoring and run revops impact on it.`,
+        text: `Add a scoring rule for ${esc(s.attribute)} = ${esc(cut(s.value))}, a field no rule of ${esc(s.definition)} reads: those leads convert at ${evidence(s.evidence, s.overallRate)}. Add it to a head policy's spec.scoring and run revops impact on it.`,
         command: null,
       };
   }
