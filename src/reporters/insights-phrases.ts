@@ -179,7 +179,7 @@ export function phraseSuggestion(s: Suggestion, esc: Escape): { text: string; co
   switch (s.code) {
     case 'raise-threshold':
       return {
-        text: `Raise the minScore of class ${esc(s.class)} (${esc(s.definition)}) from ${s.from} to ${s.to}: its lowest band, ${s.evidence.range === null ? '' : `${s.evidence.range.from}–${s.evidence.range.to - 1}, `}converts at ${evidence(s.evidence, s.overallRate)}. The change moves ${plural(s.leadsMoved, 'lead')} of the window out of ${esc(s.class)}, work the constraint ${esc(s.stage)} (utilisation ${s.utilisation === null ? NONE : formatDecimal(s.utilisation, 2)}) no longer spends on them.`,
+        text: `Raise the minScore of class ${esc(s.class)} (${esc(s.definition)}) from ${s.from} to ${s.to}: the leads it qualifies by a score of ${s.evidence.range === null ? NONE : `${s.evidence.range.from}–${s.evidence.range.to - 1}`} convert at ${evidence(s.evidence, s.overallRate)}. The change moves ${plural(s.leadsMoved, 'lead')} of the window out of ${esc(s.class)}, work the constraint ${esc(s.stage)} (utilisation ${s.utilisation === null ? NONE : formatDecimal(s.utilisation, 2)}) no longer spends on them.`,
         command: sweepCommand(s.sweep),
       };
     case 'lower-threshold':
