@@ -144,7 +144,7 @@ export function describeUnknown(r: InsightsReport, esc: Escape): string {
     case 'unknown-stage':
       return `The funnel has no stage ${esc(r.constraint.stage ?? '')}.`;
     case 'no-next-stage':
-      return `Stage ${esc(r.constraint.stage ?? '')} is terminal: it converts to nothing. Pick another with --stage.`;
+      return `Stage ${esc(r.constraint.stage ?? '')} has no later stage to convert to. Pick another with --stage.`;
     default:
       return '';
   }

@@ -203,4 +203,14 @@ describe('revops insights on a hand-computed funnel', () => {
     // SAL → SQL, then SQL is the last stage: it converts to nothing, so one stage only.
     expect(sal.stages.map((s) => s.stage)).toEqual(['sal']);
   });
+
+  it('says so when the stage converts to no later one', async () => {
+    const json = await runRevops([...base, '--stage', 'sql', '--format', 'json']);
+    const sql = JSON.parse(json.stdout) as InsightsReport;
+    expectValidInsightsReport(sql);
+    expect(sql).toMatchObject({ unknown: 'no-next-stage', stages: [], suggestions: [] });
+    const text = await runRevops([...base, '--stage', 'sql']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Stage sql has no later stage to convert to. Pick another with --stage.');
+  });
 });
