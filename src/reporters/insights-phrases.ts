@@ -41,6 +41,7 @@ export function attributeTitle(a: AttributeInsight, report: Pick<InsightsReport,
     case 'qualified-by':
       return 'what qualified the lead (hand-raiser or score threshold)';
     case 'field':
+      if (a.attribute === 'owner_id.manager_id') return "the owner's manager (identifies people)";
       return a.isPersonal ? `${a.attribute} (identifies people)` : a.attribute;
   }
 }

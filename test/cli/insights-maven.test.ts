@@ -95,7 +95,7 @@ describe('revops insights on the Maven export (opportunity → won)', () => {
     });
   });
 
-  it('groups by agent, 20 kept and the other 10 summed, and masks them with --mask', async () => {
+  it('groups by agent (20 kept, the other 10 summed) and by manager, and masks both with --mask', async () => {
     const agents = report.stages[0]?.attributes.find((a) => a.attribute === 'owner_id');
     expect(agents).toMatchObject({ isPersonal: true, valueCount: 30, otherValueCount: 10 });
     expect(agents?.groups).toHaveLength(21);
@@ -107,6 +107,12 @@ describe('revops insights on the Maven export (opportunity → won)', () => {
     const values = m.stages[0]?.attributes.find((a) => a.attribute === 'owner_id')?.groups.map((g) => g.value);
     expect(values?.filter((v) => v !== null).every((v) => /^person-[0-9a-f]{10,}$/.test(v as string))).toBe(true);
     for (const g of agents?.groups ?? []) if (g.value !== null) expect(masked.stdout).not.toContain(g.value);
+    // So are their managers (sales_teams.csv: 6 of them).
+    const managers = report.stages[0]?.attributes.find((a) => a.attribute === 'owner_id.manager_id');
+    expect(managers).toMatchObject({ isPersonal: true, valueCount: 6 });
+    for (const g of managers?.groups ?? []) if (g.value !== null) expect(masked.stdout).not.toContain(g.value);
+    const maskedManagers = m.stages[0]?.attributes.find((a) => a.attribute === 'owner_id.manager_id');
+    expect(maskedManagers?.groups.every((x) => /^person-[0-9a-f]{10,}$/.test(x.value ?? ''))).toBe(true);
     // Products identify no one: kept.
     expect(masked.stdout).toContain('GTX Basic');
   });

@@ -133,11 +133,12 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`,
 /** The fields the evaluation reads, and the attributes `insights` groups by. */
 function withAttributes(keep: FieldSelection): FieldSelection {
   // No selection for an entity means every field is kept: nothing to add.
-  const add = (entity: 'leads' | 'opportunities', fields: readonly string[]) => {
+  const add = (entity: 'leads' | 'opportunities' | 'users', fields: readonly string[]) => {
     const kept = keep[entity];
     if (kept !== undefined) keep[entity] = new Set([...kept, ...fields]);
   };
   add('leads', attributeFields.lead);
   add('opportunities', attributeFields.opportunity);
+  add('users', ['manager_id']);
   return keep;
 }

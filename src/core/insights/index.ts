@@ -36,7 +36,7 @@ export interface InsightsOptions {
 export function computeInsights(
   set: PolicySet,
   evaluation: Evaluation,
-  data: Pick<PipelineData, 'leads' | 'opportunities'>,
+  data: Pick<PipelineData, 'leads' | 'opportunities' | 'users'>,
   options: InsightsOptions,
 ): InsightsReport {
   const report = evaluation.report;
@@ -115,7 +115,7 @@ function measureStage(
   track: StageTrack,
   role: StageInsight['role'],
   scores: ((row: number) => LeadScore | null) | null,
-  data: Pick<PipelineData, 'leads' | 'opportunities'>,
+  data: Pick<PipelineData, 'leads' | 'opportunities' | 'users'>,
   grouping: Omit<GroupingOptions, 'lagMs'>,
   bandWidth: number,
 ): StageInsight {
@@ -150,6 +150,17 @@ function measureStage(
       isPersonal: personalFields.has(field),
       valuesOf: (i) => [readAttribute(rows[i], field)],
     });
+  // The owner's manager, from the users: a team's conversion where owners are many.
+  const managerOf = new Map(data.users.map((u) => [readAttribute(u, 'id'), readAttribute(u, 'manager_id')]));
+  specs.push({
+    attribute: 'owner_id.manager_id',
+    kind: 'field',
+    isPersonal: true,
+    valuesOf: (i) => {
+      const owner = readAttribute(rows[i], 'owner_id');
+      return [owner === null ? null : (managerOf.get(owner) ?? null)];
+    },
+  });
   stageInsight.attributes = specs
     .map((spec) => groupConversion(track, spec, overall, options))
     // A field with one value (or none) among the stage's items says nothing about who converts.

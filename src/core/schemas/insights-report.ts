@@ -92,7 +92,7 @@ const stage = objectOf<StageInsight>(
     overall: conversion,
     attributes: list(
       attribute,
-      'Derived attributes first, then fields in name order; fields with one value are left out.',
+      "Derived attributes first, then fields in name order, then the owner's manager (`owner_id.manager_id`, from the users); fields with one value are left out.",
     ),
   },
   { description: 'Conversion from one stage to its next.' },
