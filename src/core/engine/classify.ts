@@ -164,10 +164,10 @@ export function compileLeadDefinition(
     const score = fitScore + engagementScore;
     if (!Number.isFinite(score))
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
-    const withFired = (c: LeadClassification): LeadClassification => (fired === undefined ? c : { ...c, fired });
     for (const rule of handRaisers) {
       if (isMet(rule.when))
         return withFired(
+          fired,
           decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor),
         );
     }
@@ -178,13 +178,23 @@ export function compileLeadDefinition(
         (cls.minEngagement === undefined || engagementScore >= cls.minEngagement) &&
         (cls.whenRule === undefined || isMet(cls.whenRule));
       if (meets)
-        return withFired(decided(cls.id, 'threshold', cls.id, fitScore, engagementScore, engagementRaw, decayFactor));
+        return withFired(
+          fired,
+          decided(cls.id, 'threshold', cls.id, fitScore, engagementScore, engagementRaw, decayFactor),
+        );
     }
     return withFired(
+      fired,
       decided(spec.defaultClass, 'default', undefined, fitScore, engagementScore, engagementRaw, decayFactor),
     );
   };
   return { policy, classify };
+}
+
+/** The classification with the scoring rules that fired, when they were collected. */
+function withFired(fired: string[] | undefined, c: LeadClassification): LeadClassification {
+  if (fired !== undefined) c.fired = fired;
+  return c;
 }
 
 /** A classification; `score` is fit + engagement. */
