@@ -19,7 +19,7 @@ import { phraseWarning } from './phrase-warning.js';
 
 /** A command line in a code span, only when it holds nothing but safe characters (policy ids are); else escaped text. */
 function code(command: string): string {
-  return /^[A-Za-z0-9 _.=:'[\]-]+$/.test(command) ? `\`${command}\`` : e(command);
+  return /^[A-Za-z0-9 _.=:'/[\]-]+$/.test(command) ? `\`${command}\`` : e(command);
 }
 
 function renderStage(s: StageInsight, r: InsightsReport): string[] {

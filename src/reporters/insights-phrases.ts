@@ -165,10 +165,13 @@ export function describeNoSuggestion(r: InsightsReport): string | null {
   }
 }
 
-/** The command line that tries a sweep. */
-export function sweepCommand(s: SweepRange): string {
+/**
+ * The command line that tries a sweep on the lead definition (named, so the path cannot match another
+ * document), with the policy directory as the base and the head.
+ */
+export function sweepCommand(s: SweepRange, definition: string): string {
   const n = (x: number) => String(x);
-  return `revops impact --sweep '${s.path}=${n(s.from)}..${n(s.to)}:${n(s.step)}'`;
+  return `revops impact --base-dir policies --sweep 'LeadDefinition/${definition}:${s.path}=${n(s.from)}..${n(s.to)}:${n(s.step)}'`;
 }
 
 function evidence(g: GroupInsight, overall: number | null): string {
@@ -181,12 +184,12 @@ export function phraseSuggestion(s: Suggestion, esc: Escape): { text: string; co
     case 'raise-threshold':
       return {
         text: `Raise the minScore of class ${esc(s.class)} (${esc(s.definition)}) from ${s.from} to ${s.to}: the leads it qualifies by a score of ${s.evidence.range === null ? NONE : `${s.evidence.range.from}–${s.evidence.range.to - 1}`} convert at ${evidence(s.evidence, s.overallRate)}. The change moves ${plural(s.leadsMoved, 'lead')} of the window out of ${esc(s.class)}, work the constraint ${esc(s.stage)} (utilisation ${s.utilisation === null ? NONE : formatDecimal(s.utilisation, 2)}) no longer spends on them.`,
-        command: sweepCommand(s.sweep),
+        command: sweepCommand(s.sweep, s.definition),
       };
     case 'lower-threshold':
       return {
         text: `Lower the minScore of class ${esc(s.class)} (${esc(s.definition)}) from ${s.from} to ${s.to}: the leads just above it convert at ${evidence(s.evidence, s.overallRate)}, and ${esc(s.stage)} has room (utilisation ${s.utilisation === null ? NONE : formatDecimal(s.utilisation, 2)}). The change brings ${plural(s.leadsMoved, 'more lead')} of the window into ${esc(s.class)}; leads below the threshold were never worked, so that they convert like the band above is an assumption — the sweep shows what it does.`,
-        command: sweepCommand(s.sweep),
+        command: sweepCommand(s.sweep, s.definition),
       };
     case 'raise-points':
     case 'lower-points': {
@@ -197,7 +200,7 @@ export function phraseSuggestion(s: Suggestion, esc: Escape): { text: string; co
           : `${s.points} → ${s.to}`;
       return {
         text: `${verb} the points of ${s.category} rule ${esc(s.rule)} (${change}): leads it gave points convert at ${evidence(s.evidence, s.overallRate)}.`,
-        command: s.sweep === null ? null : sweepCommand(s.sweep),
+        command: s.sweep === null ? null : sweepCommand(s.sweep, s.definition),
       };
     }
     case 'add-rule':

@@ -71,7 +71,9 @@ describe('revops insights on the bundled data', () => {
     const run = await runRevops(['insights', '-q', '--format', 'markdown']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.startsWith('## What converts at the constraint')).toBe(true);
-    expect(run.stdout).toContain("Try: `revops impact --sweep 'spec.classes[id=mql].minScore=");
+    expect(run.stdout).toContain(
+      "Try: `revops impact --base-dir policies --sweep 'LeadDefinition/lumen-lead-definition:spec.classes[id=mql].minScore=",
+    );
     expect(run.stdout.indexOf('### Suggested')).toBeLessThan(run.stdout.indexOf('### mql'));
   });
 });

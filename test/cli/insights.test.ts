@@ -159,7 +159,9 @@ describe('revops insights on a hand-computed funnel', () => {
     const suggested = run.stdout.indexOf('SUGGESTED');
     expect(suggested).toBeGreaterThan(0);
     expect(suggested).toBeLessThan(run.stdout.indexOf('score band'));
-    expect(run.stdout).toContain("try: revops impact --sweep 'spec.classes[id=mql].minScore=60..90:5'");
+    expect(run.stdout).toContain(
+      "try: revops impact --base-dir policies --sweep 'LeadDefinition/tiny-leads:spec.classes[id=mql].minScore=60..90:5'",
+    );
     expect(run.stdout).toContain('from 60 to 80');
     expect(run.stdout).toContain('20.0 % (5.7–51.0 %) of 10 matured items, against 62.5 %');
   });
