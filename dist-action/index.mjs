@@ -57,10 +57,10 @@ var init_errors = __esm({
     "use strict";
     RevopsError = class extends Error {
       code;
-      constructor(code, message, options) {
+      constructor(code18, message, options) {
         super(message, options);
         this.name = "RevopsError";
-        this.code = code;
+        this.code = code18;
       }
     };
     UsageError = class extends RevopsError {
@@ -94,11 +94,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code18, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code18;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -585,15 +585,15 @@ var require_help = __commonJS({
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
         unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
+          const group2 = getGroup(item);
+          if (!result.has(group2)) result.set(group2, []);
         });
         visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
+          const group2 = getGroup(item);
+          if (!result.has(group2)) {
+            result.set(group2, []);
           }
-          result.get(group).push(item);
+          result.get(group2).push(item);
         });
         return result;
       }
@@ -638,14 +638,14 @@ var require_help = __commonJS({
           helper.visibleOptions(cmd),
           (option) => option.helpGroupHeading ?? "Options:"
         );
-        optionGroups.forEach((options, group) => {
+        optionGroups.forEach((options, group2) => {
           const optionList = options.map((option) => {
             return callFormatItem(
               helper.styleOptionTerm(helper.optionTerm(option)),
               helper.styleOptionDescription(helper.optionDescription(option))
             );
           });
-          output = output.concat(this.formatItemList(group, optionList, helper));
+          output = output.concat(this.formatItemList(group2, optionList, helper));
         });
         if (helper.showGlobalOptions) {
           const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
@@ -663,14 +663,14 @@ var require_help = __commonJS({
           helper.visibleCommands(cmd),
           (sub2) => sub2.helpGroup() || "Commands:"
         );
-        commandGroups.forEach((commands, group) => {
+        commandGroups.forEach((commands, group2) => {
           const commandList = commands.map((sub2) => {
             return callFormatItem(
               helper.styleSubcommandTerm(helper.subcommandTerm(sub2)),
               helper.styleSubcommandDescription(helper.subcommandDescription(sub2))
             );
           });
-          output = output.concat(this.formatItemList(group, commandList, helper));
+          output = output.concat(this.formatItemList(group2, commandList, helper));
         });
         return output.join("\n");
       }
@@ -1692,9 +1692,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code18, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code18, message));
         }
         process2.exit(exitCode);
       }
@@ -2332,14 +2332,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code18) => {
+          code18 = code18 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code18);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code18,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2846,8 +2846,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config2 = errorOptions || {};
         const exitCode = config2.exitCode || 1;
-        const code = config2.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code18 = config2.code || "commander.error";
+        this._exit(exitCode, code18, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -2968,7 +2968,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       unknownOption(flag2) {
         if (this._allowUnknownOption) return;
-        let suggestion = "";
+        let suggestion2 = "";
         if (flag2.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
           let command = this;
@@ -2977,9 +2977,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             candidateFlags = candidateFlags.concat(moreFlags);
             command = command.parent;
           } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag2, candidateFlags);
+          suggestion2 = suggestSimilar(flag2, candidateFlags);
         }
-        const message = `error: unknown option '${flag2}'${suggestion}`;
+        const message = `error: unknown option '${flag2}'${suggestion2}`;
         this.error(message, { code: "commander.unknownOption" });
       }
       /**
@@ -3003,16 +3003,16 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       unknownCommand() {
         const unknownName = this.args[0];
-        let suggestion = "";
+        let suggestion2 = "";
         if (this._showSuggestionAfterError) {
           const candidateNames = [];
           this.createHelp().visibleCommands(this).forEach((command) => {
             candidateNames.push(command.name());
             if (command.alias()) candidateNames.push(command.alias());
           });
-          suggestion = suggestSimilar(unknownName, candidateNames);
+          suggestion2 = suggestSimilar(unknownName, candidateNames);
         }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
+        const message = `error: unknown command '${unknownName}'${suggestion2}`;
         this.error(message, { code: "commander.unknownCommand" });
       }
       /**
@@ -3536,10 +3536,10 @@ var init_esm = __esm({
 
 // src/reporters/sanitize.ts
 function showCodePoint(ch) {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 32) return String.fromCodePoint(9216 + code);
-  if (code === 127) return "␡";
-  return `<U+${code.toString(16).toUpperCase().padStart(4, "0")}>`;
+  const code18 = ch.codePointAt(0) ?? 0;
+  if (code18 < 32) return String.fromCodePoint(9216 + code18);
+  if (code18 === 127) return "␡";
+  return `<U+${code18.toString(16).toUpperCase().padStart(4, "0")}>`;
 }
 function defuseCommand(line) {
   const unbracketed = line.replace(LEGACY_COMMAND, "##\\[");
@@ -7617,6 +7617,219 @@ var init_impact_sweep_report = __esm({
   }
 });
 
+// src/core/schemas/insights-report.ts
+function collectReportDefs(root) {
+  const found = {};
+  const queue = [root];
+  while (queue.length > 0) {
+    const node = queue.pop();
+    if (Array.isArray(node)) queue.push(...node);
+    else if (node !== null && typeof node === "object")
+      for (const [key, value3] of Object.entries(node)) {
+        if (key === "$ref" && typeof value3 === "string" && value3.startsWith("#/$defs/")) {
+          const name = value3.slice("#/$defs/".length);
+          const def = reportDefs3[name];
+          if (def === void 0) throw new Error(`the Report schema has no $defs/${name}`);
+          if (!(name in found)) queue.push(found[name] = def);
+        } else if (key !== "$defs") queue.push(value3);
+      }
+  }
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a < b ? -1 : 1));
+}
+var reportProperties2, reportDefs3, rate, figures2, conversion, group, attribute, stage, sweep, common, suggestion, insightsReportSchema;
+var init_insights_report = __esm({
+  "src/core/schemas/insights-report.ts"() {
+    "use strict";
+    init_define();
+    init_report_builders();
+    init_report2();
+    init_typed_object();
+    reportProperties2 = reportSchema.properties;
+    reportDefs3 = reportSchema.$defs;
+    rate = (description) => ({ type: ["number", "null"], minimum: 0, maximum: 1, description });
+    figures2 = {
+      entered: count("Items that entered the stage in the window."),
+      matured: count("Of those, the items that entered at least the maturity lag before as-of: the cohort."),
+      advanced: count("Matured items that advanced to the next stage by as-of."),
+      rate: rate("advanced ÷ matured, 4 dp; null when nothing matured."),
+      low: rate("Low end of the Wilson 95 % interval, 4 dp; null when nothing matured."),
+      high: rate("High end of the Wilson 95 % interval, 4 dp; null when nothing matured.")
+    };
+    conversion = objectOf(figures2, { description: "A conversion on the matured cohort." });
+    group = objectOf(
+      {
+        ...figures2,
+        value: textOrNull(
+          "The value as the data holds it (flags and numbers as text; a score band: its lowest score); null for an empty value and for `other`."
+        ),
+        isOther: flag("The values past the cap, counted together (an item in several counts once)."),
+        range: objectOf(
+          { from: number("Lowest score of the band."), to: number("The band holds scores below this.") },
+          { isNullable: true, description: "A score band: from ≤ score < to; null for other attributes." }
+        ),
+        lift: { type: ["number", "null"], minimum: 0, description: "rate ÷ the stage's rate, 4 dp; null when unknown." },
+        signal: oneOf(
+          ["above", "below", "within", "small"],
+          "`above`/`below`: the whole interval lies above/below the stage's rate; `small`: fewer matured items than the minimum sample (not ranked)."
+        ),
+        rank: {
+          type: ["integer", "null"],
+          minimum: 1,
+          description: "1 = highest lift among the ranked groups; null when not ranked."
+        }
+      },
+      { description: "Conversion of one value of an attribute." }
+    );
+    attribute = objectOf(
+      {
+        attribute: text("The field name, or the kind for derived attributes."),
+        kind: oneOf(
+          ["field", "score-band", "scoring-rule", "qualified-by"],
+          "`field`: a lead or opportunity field; `score-band`: fit + engagement without decay, leads qualified by score; `scoring-rule`: the rules that gave points (a lead counts under each); `qualified-by`: `reason:rule` that decided the class."
+        ),
+        isPersonal: flag("Whether the values identify people (pseudonyms under --mask)."),
+        valueCount: count("Distinct values among the stage’s items."),
+        otherValueCount: count("Values summed into `other`."),
+        groups: list(group, "The kept values (by matured items, or by band), then `other`.")
+      },
+      { description: "Conversion by the values of one attribute." }
+    );
+    stage = objectOf(
+      {
+        stage: text("Stage id."),
+        name: text("Stage name."),
+        role: oneOf(["constraint", "after-constraint"], "The constraint, or the stage after it."),
+        next: text("The stage conversion is measured to."),
+        nextName: text("Its name."),
+        entity: oneOf(["lead", "opportunity"], "What passes through the stage."),
+        maturity: objectOf(
+          {
+            days: {
+              type: ["number", "null"],
+              minimum: 0,
+              description: "The maturity lag in days (4 dp); null when no item left the stage (nothing is matured)."
+            },
+            left: count("Items that entered in the window and left by as-of: the sample of the lag."),
+            quantile: number("The quantile of their time in stage the lag is.")
+          },
+          { description: "How long before as-of an item must have entered to count." }
+        ),
+        overall: conversion,
+        attributes: list(
+          attribute,
+          "Derived attributes first, then fields in name order, then the owner's manager (`owner_id.manager_id`, from the users); fields with one value are left out."
+        )
+      },
+      { description: "Conversion from one stage to its next." }
+    );
+    sweep = objectOf(
+      {
+        path: text("Path in the lead definition, as `revops impact --sweep` reads it."),
+        from: number("First value."),
+        to: number("Last value."),
+        step: number("Step.")
+      },
+      { description: "Values `revops impact --sweep PATH=FROM..TO:STEP` can try." }
+    );
+    common = {
+      stage: text("The stage whose conversion is the evidence."),
+      definition: text("The LeadDefinition policy."),
+      evidence: group,
+      overallRate: rate("The stage's rate, 4 dp.")
+    };
+    suggestion = {
+      description: "A scoring change the data supports, as coded facts.",
+      oneOf: [
+        objectOf(
+          {
+            ...common,
+            code: oneOf(["raise-threshold", "lower-threshold"], "Raise or lower a class minScore."),
+            class: text("The class whose minScore changes."),
+            from: number("Its minScore now."),
+            to: number("The value suggested."),
+            leadsMoved: count("Leads of the window the change moves into or out of the class."),
+            utilisation: { type: ["number", "null"], minimum: 0, description: "Utilisation of the constraint." },
+            sweep
+          },
+          { description: "A threshold change." }
+        ),
+        objectOf(
+          {
+            ...common,
+            code: oneOf(["raise-points", "lower-points"], "Raise or lower a scoring rule's points."),
+            category: oneOf(["fit", "engagement"], "The scoring category."),
+            rule: text("The scoring rule id."),
+            points: { type: ["number", "null"], description: "Its fixed points; null when computed by a rule." },
+            to: { type: ["number", "null"], description: "The points suggested; null when computed." },
+            sweep: { oneOf: [sweep, { type: "null" }], description: "Null when the points are computed." }
+          },
+          { description: "A points change." }
+        ),
+        objectOf(
+          {
+            ...common,
+            code: { const: "add-rule", description: "Add a scoring rule." },
+            attribute: text("A lead field no rule of the definition reads."),
+            value: text("The value that converts above the stage.")
+          },
+          { description: "A new scoring rule." }
+        )
+      ]
+    };
+    insightsReportSchema = {
+      $schema: DRAFT3,
+      $id: SCHEMA_BASE_URI + "insights-report.schema.json",
+      title: "Insights report",
+      description: "What converts at the constraint (`revops insights --format json`): conversion from the constraint stage and the stage after it to their next stages, on matured cohorts, by attribute value, with Wilson intervals and lift, and the scoring changes the data supports.",
+      ...objectOf(
+        {
+          schemaVersion: { const: 1, description: "Version of the insights report's shape." },
+          kind: { const: "insights", description: "Always `insights`." },
+          stamp: reportProperties2.stamp,
+          window: objectOf(
+            {
+              start: { $ref: "#/$defs/instant", description: "The window's start." },
+              end: { $ref: "#/$defs/instant", description: "Its end: as-of." }
+            },
+            { description: "Items that entered the stage in this window are counted." }
+          ),
+          constraint: objectOf(
+            {
+              stage: textOrNull("The stage looked at first; null without one."),
+              source: {
+                enum: ["declared", "measured", "option", null],
+                description: "Declared by the RevenueGoal, the highest utilisation, or --stage."
+              },
+              utilisation: { type: ["number", "null"], minimum: 0, description: "Its utilisation; null without capacity." }
+            },
+            { description: "The constraint stage and how it was chosen." }
+          ),
+          definition: textOrNull("The LeadDefinition grouped by; null without one."),
+          minimumSample: count("Matured items a group needs to be ranked or suggested."),
+          maxGroups: count("Values kept per attribute."),
+          bandWidth: count("Score band width in points."),
+          stages: list(stage, "The constraint stage, then the stage after it when it converts to a later one."),
+          suggestions: list(suggestion, "Scoring changes to try."),
+          noSuggestion: {
+            enum: ["no-lead-definition", "not-a-lead-stage", "no-clear-signal", null],
+            description: "Why there is no suggestion; null when there are some (or nothing was measured)."
+          },
+          unknown: {
+            enum: ["no-funnel", "no-constraint", "no-next-stage", "unknown-stage", null],
+            description: "Why no stage was measured; null when stages were."
+          },
+          data: reportProperties2.data,
+          warnings: list({ $ref: "#/$defs/engine-warning" }, "Problems met while evaluating, as codes."),
+          isMasked: flag("Whether values that identify people were replaced by pseudonyms.")
+        },
+        {}
+      ),
+      $defs: {}
+    };
+    insightsReportSchema.$defs = collectReportDefs(insightsReportSchema);
+  }
+});
+
 // src/core/schemas/index.ts
 function isPolicyKind(value3) {
   return typeof value3 === "string" && policyKinds.includes(value3);
@@ -7639,6 +7852,7 @@ var init_schemas = __esm({
     init_lead_definition();
     init_impact_report();
     init_impact_sweep_report();
+    init_insights_report();
     init_report2();
     init_revenue_goal();
     policySchemas = {
@@ -7664,7 +7878,8 @@ var init_schemas = __esm({
       ...dataSchemas,
       reportSchema,
       impactReportSchema,
-      impactSweepReportSchema
+      impactSweepReportSchema,
+      insightsReportSchema
     ];
   }
 });
@@ -7828,8 +8043,8 @@ function suggestName(name, candidates) {
   return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
 }
 function didYouMean(name, candidates) {
-  const suggestion = suggestName(name, candidates);
-  return suggestion === void 0 ? "" : ` Did you mean \`${suggestion}\`?`;
+  const suggestion2 = suggestName(name, candidates);
+  return suggestion2 === void 0 ? "" : ` Did you mean \`${suggestion2}\`?`;
 }
 var import_fastest_levenshtein;
 var init_did_you_mean = __esm({
@@ -7851,9 +8066,9 @@ function isValidDate(text4) {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 function timeZoneHint(zone) {
-  const suggestion = suggestName(zone, Intl.supportedValuesOf("timeZone"));
+  const suggestion2 = suggestName(zone, Intl.supportedValuesOf("timeZone"));
   const example = "Use a name such as `America/New_York`, `Europe/London` or `UTC`.";
-  return suggestion === void 0 ? example : `Did you mean \`${suggestion}\`? ${example}`;
+  return suggestion2 === void 0 ? example : `Did you mean \`${suggestion2}\`? ${example}`;
 }
 function isValidTimeZone(zone) {
   try {
@@ -8143,29 +8358,29 @@ var init_funnel_refs = __esm({
           reportDuplicateIds(ctx, funnel, stages2, ["spec", "stages"], "Stage");
           const teamIds = teams.map((t) => t.id);
           const eventIds = events.map((e3) => e3.id);
-          stages2.forEach((stage, i) => {
-            if (!teamIds.includes(stage.owner)) {
+          stages2.forEach((stage2, i) => {
+            if (!teamIds.includes(stage2.owner)) {
               ctx.report(funnel, ["spec", "stages", i, "owner"], {
                 code: "ref.team-missing",
-                message: `Stage \`${stage.id}\` is owned by team \`${stage.owner}\`, which is not declared in spec.teams.`,
-                hint: `${didYouMean(stage.owner, teamIds)} Declared teams: ${teamIds.join(", ")}.`.trim()
+                message: `Stage \`${stage2.id}\` is owned by team \`${stage2.owner}\`, which is not declared in spec.teams.`,
+                hint: `${didYouMean(stage2.owner, teamIds)} Declared teams: ${teamIds.join(", ")}.`.trim()
               });
             }
-            if (!eventIds.includes(stage.entry)) {
+            if (!eventIds.includes(stage2.entry)) {
               ctx.report(funnel, ["spec", "stages", i, "entry"], {
                 code: "ref.event-missing",
-                message: `Stage \`${stage.id}\` is entered on event \`${stage.entry}\`, which is not declared in spec.events.`,
-                hint: `${didYouMean(stage.entry, eventIds)} Declared events: ${eventIds.join(", ")}.`.trim()
+                message: `Stage \`${stage2.id}\` is entered on event \`${stage2.entry}\`, which is not declared in spec.events.`,
+                hint: `${didYouMean(stage2.entry, eventIds)} Declared events: ${eventIds.join(", ")}.`.trim()
               });
             }
           });
           const firstTerminal = stages2.findIndex((s2) => s2.terminal !== void 0);
           if (firstTerminal >= 0) {
-            stages2.slice(firstTerminal).forEach((stage, offset2) => {
-              if (stage.terminal === void 0) {
+            stages2.slice(firstTerminal).forEach((stage2, offset2) => {
+              if (stage2.terminal === void 0) {
                 ctx.report(funnel, ["spec", "stages", firstTerminal + offset2], {
                   code: "funnel.stage-order",
-                  message: `Working stage \`${stage.id}\` comes after a terminal stage.`,
+                  message: `Working stage \`${stage2.id}\` comes after a terminal stage.`,
                   hint: "List stages in funnel order, with the terminal stages (won, lost) last."
                 });
               }
@@ -10586,14 +10801,14 @@ var init_build = __esm({
       * @param {string|number} [group=0]
       * @returns {number}
       */
-      start(group = 0) {
-        if (typeof group === "string") {
-          const groupInt = this.namedGroups[group];
-          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
-          group = groupInt;
+      start(group2 = 0) {
+        if (typeof group2 === "string") {
+          const groupInt = this.namedGroups[group2];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group2}' not found`);
+          group2 = groupInt;
         }
-        this.loadGroup(group);
-        return this.groups[2 * group];
+        this.loadGroup(group2);
+        return this.groups[2 * group2];
       }
       /**
       * Returns the end of the named group of the most recent match, or -1 if the group was not
@@ -10601,14 +10816,14 @@ var init_build = __esm({
       * @param {string|number} [group=0]
       * @returns {number}
       */
-      end(group = 0) {
-        if (typeof group === "string") {
-          const groupInt = this.namedGroups[group];
-          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
-          group = groupInt;
+      end(group2 = 0) {
+        if (typeof group2 === "string") {
+          const groupInt = this.namedGroups[group2];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group2}' not found`);
+          group2 = groupInt;
         }
-        this.loadGroup(group);
-        return this.groups[2 * group + 1];
+        this.loadGroup(group2);
+        return this.groups[2 * group2 + 1];
       }
       /**
       * Returns the program size of this pattern.
@@ -10628,14 +10843,14 @@ var init_build = __esm({
       * @param {string|number} [group=0]
       * @returns {string|null}
       */
-      group(group = 0) {
-        if (typeof group === "string") {
-          const groupInt = this.namedGroups[group];
-          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
-          group = groupInt;
+      group(group2 = 0) {
+        if (typeof group2 === "string") {
+          const groupInt = this.namedGroups[group2];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group2}' not found`);
+          group2 = groupInt;
         }
-        const start = this.start(group);
-        const end = this.end(group);
+        const start = this.start(group2);
+        const end = this.end(group2);
         if (start < 0 && end < 0) return null;
         return this.substring(start, end);
       }
@@ -10663,10 +10878,10 @@ var init_build = __esm({
       * @param {number} group
       * @private
       */
-      loadGroup(group) {
-        if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+      loadGroup(group2) {
+        if (!Number.isInteger(group2) || group2 < 0 || group2 > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group2}`);
         if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
-        if (group === 0 || this.hasGroups) return;
+        if (group2 === 0 || this.hasGroups) return;
         const end = this.matcherInputLength;
         const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
         if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
@@ -10811,8 +11026,8 @@ var init_build = __esm({
                 n2 = n2 * 10 + digit - Codepoint.CODES["0"];
               }
               if (n2 > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n2}`);
-              const group = this.group(n2);
-              if (group !== null) res += group;
+              const group2 = this.group(n2);
+              if (group2 !== null) res += group2;
               i = j;
               last = i;
             } else if (nextCode === Codepoint.CODES["{"]) {
@@ -10875,8 +11090,8 @@ var init_build = __esm({
               index = index * 10 + c2 - 48;
             }
             if (index >= 1 && index <= groupCount) {
-              const group = this.group(index);
-              if (group !== null) res += group;
+              const group2 = this.group(index);
+              if (group2 !== null) res += group2;
             } else res += replacement.substring(i, i + 1 + digits);
             i += 1 + digits;
           } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
@@ -10887,8 +11102,8 @@ var init_build = __esm({
             } else {
               const name = replacement.substring(i + 2, gt);
               if (Object.hasOwn(this.namedGroups, name)) {
-                const group = this.group(name);
-                if (group !== null) res += group;
+                const group2 = this.group(name);
+                if (group2 !== null) res += group2;
               }
               i = gt + 1;
             }
@@ -10984,8 +11199,8 @@ var init_build = __esm({
       matchArray() {
         const result = [this.group(0)];
         for (let i = 1; i <= this.patternGroupCount; i++) {
-          const group = this.group(i);
-          result.push(group === null ? void 0 : group);
+          const group2 = this.group(i);
+          result.push(group2 === null ? void 0 : group2);
         }
         return result;
       }
@@ -15574,9 +15789,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code = data[i + 2].charCodeAt(0);
-                    if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-                      let val = code % 32;
+                    let code18 = data[i + 2].charCodeAt(0);
+                    if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
+                      let val = code18 % 32;
                       result += "\\x";
                       result += (val >> 4).toString(16).toUpperCase();
                       result += (val & 15).toString(16).toUpperCase();
@@ -16403,14 +16618,14 @@ function parseDigits(str) {
   if (isNaN(value3)) {
     value3 = "";
     for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
+      const code18 = str.charCodeAt(i);
       if (str[i].search(numberingSystems.hanidec) !== -1) {
         value3 += hanidecChars.indexOf(str[i]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min2, max2] = numberingSystemsUTF16[key];
-          if (code >= min2 && code <= max2) {
-            value3 += code - min2;
+          if (code18 >= min2 && code18 <= max2) {
+            value3 += code18 - min2;
           }
         }
       }
@@ -17766,8 +17981,8 @@ function quickDT(obj, opts) {
   return new DateTime({ ts, zone, loc, o });
 }
 function diffRelative(start, end, opts) {
-  const round4 = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
-    c = roundTo(c, round4 || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
+  const round5 = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
+    c = roundTo(c, round5 || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
     const formatter = end.loc.clone(opts).relFormatter(opts);
     return formatter.format(c, unit);
   }, differ = (unit) => {
@@ -23027,7 +23242,7 @@ var init_generate = __esm({
       }
       /** Characters of the expressions so far. */
       get size() {
-        return this.results.reduce((sum4, code) => sum4 + code.length, 0);
+        return this.results.reduce((sum4, code18) => sum4 + code18.length, 0);
       }
       /**
        * The source of the function: of the row `d` for one rule, of `d` and `out` for several.
@@ -23044,7 +23259,7 @@ var init_generate = __esm({
           "  try {",
           ...this.declarations.map((line) => `    ${line}`),
           ...temps.length > 0 ? [`    let ${temps.join(", ")};`] : [],
-          ...isSet ? [...this.results.map((code, i) => `    out[${i}] = ${code};`), "    return out;"] : [`    return ${this.results[0] ?? "undefined"};`],
+          ...isSet ? [...this.results.map((code18, i) => `    out[${i}] = ${code18};`), "    return out;"] : [`    return ${this.results[0] ?? "undefined"};`],
           "  } catch {",
           `    return s(${params});`,
           "  }",
@@ -23187,25 +23402,25 @@ var init_generate = __esm({
         if (kind === "boolean")
           return { code: `(${args.map((a) => a.code).join(stopWhenTruthy ? " || " : " && ")})`, kind, isLeaf: false };
         const t = `t${this.temps++}`;
-        let code = args[args.length - 1].code;
+        let code18 = args[args.length - 1].code;
         for (let i = args.length - 2; i >= 0; i--) {
           const test = this.truth({ code: t, kind: args[i].kind, isLeaf: true });
-          code = stopWhenTruthy ? `(${t} = ${args[i].code}, ${test} ? ${t} : ${code})` : `(${t} = ${args[i].code}, ${test} ? ${code} : ${t})`;
+          code18 = stopWhenTruthy ? `(${t} = ${args[i].code}, ${test} ? ${t} : ${code18})` : `(${t} = ${args[i].code}, ${test} ? ${code18} : ${t})`;
         }
-        return { code, kind, isLeaf: false };
+        return { code: code18, kind, isLeaf: false };
       }
       /** `if`: condition–branch pairs, then an optional else; null when nothing applies. */
       conditional(args) {
         if (args.length === 1) return args[0];
         const branches = [];
-        let code = args.length % 2 === 1 ? args[args.length - 1].code : "null";
+        let code18 = args.length % 2 === 1 ? args[args.length - 1].code : "null";
         if (args.length % 2 === 1) branches.push(args[args.length - 1]);
         for (let i = (args.length % 2 === 1 ? args.length - 1 : args.length) - 2; i >= 0; i -= 2) {
           branches.push(args[i + 1]);
-          code = `(${this.truth(args[i])} ? ${args[i + 1].code} : ${code})`;
+          code18 = `(${this.truth(args[i])} ? ${args[i + 1].code} : ${code18})`;
         }
         const kind = args.length % 2 === 1 ? mergeKinds(branches) : "any";
-        return { code, kind, isLeaf: false };
+        return { code: code18, kind, isLeaf: false };
       }
       /** `{"in": [x, [literal list]]}`: strict equality with each member, as `indexOf` finds it. */
       membership(raw, pathOf, depth) {
@@ -23684,12 +23899,12 @@ function checkRule(ctx, policy, rule, path, entity) {
   for (const use of uses) {
     const head = use.name.split(".")[0] ?? use.name;
     if (fields.includes(head)) continue;
-    const suggestion = suggestName(head, fields);
+    const suggestion2 = suggestName(head, fields);
     ctx.report(policy, use.path, {
       code: "logic.unknown-field",
       severity: "warning",
       message: `\`${head}\` is not a field of ${entity} in the canonical data model; it will always be empty.`,
-      hint: suggestion !== void 0 ? `Did you mean \`${suggestion}\`?` : `Fields of ${entity}: ${fields.join(", ")}.`
+      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `Fields of ${entity}: ${fields.join(", ")}.`
     });
   }
 }
@@ -23792,8 +24007,9 @@ function compileLeadDefinition(policy, options) {
     for (const rule of exclusions) {
       if (isMet(rule.when)) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
     }
-    const fitRaw = sumPoints(fit, isMet, result);
-    const engagementRaw = sumPoints(engagement, isMet, result);
+    const fired = options.collectFired === true ? [] : void 0;
+    const fitRaw = sumPoints(fit, isMet, result, fired);
+    const engagementRaw = sumPoints(engagement, isMet, result, fired);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
@@ -23802,15 +24018,29 @@ function compileLeadDefinition(policy, options) {
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ["spec", "scoring"]);
     for (const rule of handRaisers) {
       if (isMet(rule.when))
-        return decided(rule.classifyAs, "hand-raiser", rule.id, fitScore, engagementScore, engagementRaw, decayFactor);
+        return withFired(
+          fired,
+          decided(rule.classifyAs, "hand-raiser", rule.id, fitScore, engagementScore, engagementRaw, decayFactor)
+        );
     }
     for (const cls of classes) {
       const meets = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement) && (cls.whenRule === void 0 || isMet(cls.whenRule));
-      if (meets) return decided(cls.id, "threshold", cls.id, fitScore, engagementScore, engagementRaw, decayFactor);
+      if (meets)
+        return withFired(
+          fired,
+          decided(cls.id, "threshold", cls.id, fitScore, engagementScore, engagementRaw, decayFactor)
+        );
     }
-    return decided(spec.defaultClass, "default", void 0, fitScore, engagementScore, engagementRaw, decayFactor);
+    return withFired(
+      fired,
+      decided(spec.defaultClass, "default", void 0, fitScore, engagementScore, engagementRaw, decayFactor)
+    );
   };
   return { policy, classify };
+}
+function withFired(fired, c) {
+  if (fired !== void 0) c.fired = fired;
+  return c;
 }
 function decided(cls, reason, ruleId, fit, engagement, engagementRaw, decayFactor) {
   const score = fit + engagement;
@@ -23833,14 +24063,16 @@ function definitionRules(spec) {
   });
   return out;
 }
-function sumPoints(category, isMet, result) {
+function sumPoints(category, isMet, result, fired) {
   let sum4 = 0;
   for (const rule of category.rules) {
     if (rule.when !== void 0 && !isMet(rule.when)) continue;
     const value3 = typeof rule.points === "number" ? rule.points : result(rule.points.rule);
     const points = Number(value3);
-    if (Number.isFinite(points)) sum4 += points;
-    else if (typeof value3 === "number" || points === Infinity || points === -Infinity)
+    if (Number.isFinite(points)) {
+      sum4 += points;
+      if (points !== 0) fired?.push(rule.id);
+    } else if (typeof value3 === "number" || points === Infinity || points === -Infinity)
       throw notFinite(`The points of \`${rule.id}\` came out ${String(value3)}`, rule.path);
   }
   if (!Number.isFinite(sum4)) throw notFinite(`The points add up to ${sum4}`, category.rules[0]?.path.slice(0, -2) ?? []);
@@ -24026,17 +24258,17 @@ var init_revenue_goal2 = __esm({
           const { constraint: constraint2 } = goal.spec;
           if (funnel !== void 0) {
             const stageIds = funnel.spec.stages.map((s2) => s2.id);
-            const stage = funnel.spec.stages.find((s2) => s2.id === constraint2.stage);
-            if (stage === void 0) {
+            const stage2 = funnel.spec.stages.find((s2) => s2.id === constraint2.stage);
+            if (stage2 === void 0) {
               ctx.report(goal, ["spec", "constraint", "stage"], {
                 code: "ref.stage-missing",
                 message: `Constraint stage \`${constraint2.stage}\` is not a stage of funnel \`${funnel.metadata.name}\`.`,
                 hint: `${didYouMean(constraint2.stage, stageIds)} Stages: ${stageIds.join(", ")}.`.trim()
               });
-            } else if (stage.terminal !== void 0) {
+            } else if (stage2.terminal !== void 0) {
               ctx.report(goal, ["spec", "constraint", "stage"], {
                 code: "goal.constraint-terminal",
-                message: `Constraint stage \`${stage.id}\` is a terminal stage; nothing queues there.`,
+                message: `Constraint stage \`${stage2.id}\` is a terminal stage; nothing queues there.`,
                 hint: "The constraint is a working stage where items wait for a team, e.g. the SDR first touch."
               });
             }
@@ -25350,8 +25582,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code18 = json.substr(i + 2, 4);
+                switch (code18) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -25377,8 +25609,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code18.substr(0, 2) === "00")
+                      str += "\\x" + code18.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -27877,22 +28109,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code18, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code18;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLParseError", pos, code18, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLWarning", pos, code18, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -28801,7 +29033,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset: offset2, type, source, end } = scalar;
       let _type;
       let value3;
-      const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
+      const _onError = (rel, code18, msg) => onError(offset2 + rel, code18, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -28999,9 +29231,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset2, length, onError) {
       const cc = source.substr(offset2, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code18 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code18);
       } catch {
         const raw = source.substr(offset2 - 2, length + 2);
         onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -29323,12 +29555,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code18, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code18, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code18, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -29490,12 +29722,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code18, message) => {
           const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset2, code, message);
+            onError(offset2, code18, message);
           else
-            throw new errors.YAMLParseError([offset2, offset2 + 1], code, message);
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code18, message);
         };
         switch (token.type) {
           case "scalar":
@@ -31780,8 +32012,8 @@ var init_precheck = __esm({
 function schemaIssueCode(keyword) {
   return Object.hasOwn(schemaIssueCodes, keyword) ? schemaIssueCodes[keyword] : "schema.invalid";
 }
-function yamlParserIssueCode(code) {
-  return `yaml.${code.toLowerCase().replace(/_/g, "-")}`;
+function yamlParserIssueCode(code18) {
+  return `yaml.${code18.toLowerCase().replace(/_/g, "-")}`;
 }
 var schemaIssueCodes;
 var init_issue_codes = __esm({
@@ -31833,8 +32065,8 @@ function describeProblems(doc, text4, pos, tagged) {
     const p = pos(offset2);
     const message = problem.message.split("\n")[0] ?? problem.message;
     const hint = yamlErrorHints[problem.code] ?? "Fix the YAML syntax at this position.";
-    const code = yamlParserIssueCode(problem.code);
-    out.push({ code, message: message.endsWith(".") ? message : `${message}.`, hint, ...p });
+    const code18 = yamlParserIssueCode(problem.code);
+    out.push({ code: code18, message: message.endsWith(".") ? message : `${message}.`, hint, ...p });
   }
   return out;
 }
@@ -31919,10 +32151,10 @@ var init_yaml_problems = __esm({
 // src/core/policy/yaml-safety.ts
 function checkNodes(doc, text4, file, pos, issues) {
   const tagged = /* @__PURE__ */ new Set();
-  const push = (code, message, hint, offset2, path) => {
+  const push = (code18, message, hint, offset2, path) => {
     const p = pos(offset2);
     issues.push({
-      code,
+      code: code18,
       severity: "error",
       message,
       hint,
@@ -32048,8 +32280,8 @@ function parsePolicyFile(file, bytes, issues) {
   const lineCounter = new import_yaml4.LineCounter();
   const text4 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const result = { file, text: text4, lineCounter };
-  const at = (code, message, hint, line = 0, column = 0, path = "") => {
-    issues.push({ code, severity: "error", message, hint, file, path, line, column });
+  const at = (code18, message, hint, line = 0, column = 0, path = "") => {
+    issues.push({ code: code18, severity: "error", message, hint, file, path, line, column });
   };
   if (text4.includes("�")) {
     at("file.encoding", "File is not valid UTF-8.", "Save the file as UTF-8.");
@@ -32195,9 +32427,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code18 === "string" ? [code18] : code18;
       }
       toString() {
         return this.str;
@@ -32224,13 +32456,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code18 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code18, args[i]);
+        code18.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code18);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -32246,13 +32478,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code18, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code18.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code18.push(arg);
       else
-        code.push(interpolate(arg));
+        code18.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -32436,7 +32668,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code18 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -32449,16 +32681,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code18 = (0, code_1._)`${code18}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code18 = (0, code_1._)`${code18}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code18;
       }
     };
     exports.ValueScope = ValueScope;
@@ -32618,9 +32850,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this.code = code;
+        this.code = code18;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -32642,7 +32874,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n2) => code + n2.render(opts), "");
+        return this.nodes.reduce((code18, n2) => code18 + n2.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -32690,10 +32922,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code18 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code18 += "else " + this.else.render(opts);
+        return code18;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -32814,12 +33046,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code18 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code18 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code18 += this.finally.render(opts);
+        return code18;
       }
       optimizeNodes() {
         var _a, _b;
@@ -32936,18 +33168,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code18 = ["{"];
         for (const [key, value3] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code18.length > 1)
+            code18.push(",");
+          code18.push(key);
           if (key !== value3 || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value3);
+            code18.push(":");
+            (0, code_1.addCodeArg)(code18, value3);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code18.push("}");
+        return new code_1._Code(code18);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -33602,12 +33834,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self: self2 }, type) {
-      const group = self2.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
+      const group2 = self2.RULES.types[type];
+      return group2 && group2 !== true && shouldUseGroup(schema, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
@@ -34637,36 +34869,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
-          groupKeywords(group);
+        for (const group2 of RULES.rules)
+          groupKeywords(group2);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+      function groupKeywords(group2) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
           return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
+        if (group2.type) {
+          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
+          iterateKeywords(it, group2);
+          if (types.length === 1 && types[0] === group2.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group);
+          iterateKeywords(it, group2);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group) {
+    function iterateKeywords(it, group2) {
       const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
+        (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
-        for (const rule of group.rules) {
+        for (const rule of group2.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
+            keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
       });
@@ -35266,22 +35498,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code18 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code18 = input[i].charCodeAt(0);
+        if (code18 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code18 = input[i].charCodeAt(0);
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -35554,15 +35786,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -35593,15 +35825,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -35628,15 +35860,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -35681,15 +35913,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36797,10 +37029,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group2 of RULES.rules) {
+          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
-            group.rules.splice(i, 1);
+            group2.rules.splice(i, 1);
         }
         return this;
       }
@@ -38966,8 +39198,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code18 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code18 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -39662,8 +39894,8 @@ function shareLogicDefs(schema) {
   }
   return { ...schema, $defs: defs };
 }
-function createPolicyAjv(code) {
-  const ajv2 = new import__.Ajv2020(code === void 0 ? ajvOptions : { ...ajvOptions, code });
+function createPolicyAjv(code18) {
+  const ajv2 = new import__.Ajv2020(code18 === void 0 ? ajvOptions : { ...ajvOptions, code: code18 });
   ajv2.addSchema(jsonLogicSchema);
   for (const kind of policyKinds) ajv2.addSchema(shareLogicDefs(policySchemas[kind]), `kind:${kind}`);
   return ajv2;
@@ -39728,7 +39960,7 @@ function translate(parsed, error) {
   const field = fieldName(segments2);
   let path = segments2;
   let at = "value";
-  let code = schemaIssueCode(error.keyword);
+  let code18 = schemaIssueCode(error.keyword);
   let message;
   let hint;
   switch (error.keyword) {
@@ -39739,14 +39971,14 @@ function translate(parsed, error) {
       const allowed = Object.keys(schema.properties ?? {});
       path = [...segments2, name];
       at = "key";
-      code = "schema.unknown-property";
+      code18 = "schema.unknown-property";
       message = `Unknown property \`${name}\`${segments2.length > 0 ? ` in ${field}` : ""}.`;
       hint = `${didYouMean(name, allowed).trim()} Allowed here: ${allowed.join(", ")}.`.trim();
       break;
     }
     case "required": {
       const missing = error.params.missingProperty;
-      code = "schema.missing-property";
+      code18 = "schema.missing-property";
       at = "key";
       message = `Missing required property \`${missing}\`${segments2.length > 0 ? ` in ${field}` : ""}.`;
       const description = schema.properties?.[missing]?.description;
@@ -39761,7 +39993,7 @@ function translate(parsed, error) {
       if (propertyName !== void 0 && schemaPath.includes("logic-operator")) {
         path = [...segments2, propertyName];
         at = "key";
-        code = "logic.unknown-operator";
+        code18 = "logic.unknown-operator";
         message = `Unknown JSON Logic operator \`${propertyName}\`.`;
         hint = operatorHints[propertyName] ?? `${didYouMean(propertyName, allowed).trim()} Allowed operators: ${allowed.join(" ")}`.trim();
         break;
@@ -39773,7 +40005,7 @@ function translate(parsed, error) {
     case "maxProperties":
       if (schema.$comment === logicObjectMarker) {
         const ops = Object.keys(error.data ?? {});
-        code = "logic.one-operator";
+        code18 = "logic.one-operator";
         message = `A JSON Logic object holds exactly one operator; this one has ${ops.length}: ${ops.map((o) => `\`${o}\``).join(", ")}.`;
         hint = "Combine conditions with `and` / `or`, e.g. `{and: [{...}, {...}]}`.";
         break;
@@ -39782,7 +40014,7 @@ function translate(parsed, error) {
       break;
     case "not":
       if (schemaPath.includes("logic-path")) {
-        code = "logic.forbidden-path";
+        code18 = "logic.forbidden-path";
         message = `Field path ${JSON.stringify(error.data)} reaches an object prototype.`;
         hint = "`__proto__`, `constructor` and `prototype` may not appear in a `var` path.";
         break;
@@ -39793,7 +40025,7 @@ function translate(parsed, error) {
       const expected = error.params.type;
       const expectedText = Array.isArray(expected) ? expected.join(" or ") : expected;
       if (schemaPath.includes("logic-too-deep")) {
-        code = "logic.too-deep";
+        code18 = "logic.too-deep";
         message = "JSON Logic rule is nested too deeply.";
         hint = "Split the rule, or combine conditions at one level with `and` / `or`.";
         break;
@@ -39817,7 +40049,7 @@ function translate(parsed, error) {
       if (typeof schema.description === "string") hint = schema.description;
   }
   const position = locatePath(parsed.doc, parsed.lineCounter, path, at);
-  const issue3 = { code, severity: "error", message, file: parsed.file, path: formatPath(path), ...position };
+  const issue3 = { code: code18, severity: "error", message, file: parsed.file, path: formatPath(path), ...position };
   if (hint !== void 0 && hint !== "") issue3.hint = hint;
   return issue3;
 }
@@ -39980,9 +40212,9 @@ function loadPolicySources(sources) {
 function identify(file, issues) {
   const data = file.data ?? {};
   const result = {};
-  const issue3 = (code, path, message, hint, at = "value") => {
+  const issue3 = (code18, path, message, hint, at = "value") => {
     issues.push({
-      code,
+      code: code18,
       severity: "error",
       message,
       hint,
@@ -40060,7 +40292,7 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result + string.substring(cursor);
     };
-    var createColors8 = (enabled = isColorSupported) => {
+    var createColors9 = (enabled = isColorSupported) => {
       let f = enabled ? formatter : () => String;
       return {
         isColorSupported: enabled,
@@ -40107,8 +40339,8 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module.exports = createColors8();
-    module.exports.createColors = createColors8;
+    module.exports = createColors9();
+    module.exports.createColors = createColors9;
   }
 });
 
@@ -42757,8 +42989,8 @@ var init_unknown_reasons = __esm({
 
 // src/reporters/report-summary.ts
 function stageName(report, id) {
-  const stage = report.funnel?.stages.find((s2) => s2.id === id);
-  return stage === void 0 || stage.name === id ? id : `${id} (${stage.name})`;
+  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
+  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
 }
 function describeLoad(load) {
   const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
@@ -42880,9 +43112,9 @@ function volumeLabel(report) {
 function describeImpact(report) {
   const c = report.constraint;
   const u = c.utilisation;
-  const stage = c.stage.head ?? c.stage.base ?? "no stage";
+  const stage2 = c.stage.head ?? c.stage.base ?? "no stage";
   const crossed = c.crossesCapacity === "over" ? " — over capacity" : c.crossesCapacity === "under" ? " — back within capacity" : "";
-  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
+  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage2}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
   const out = [];
   const m = report.mqlVolume;
   if (m.delta === null)
@@ -43614,9 +43846,9 @@ function projection2(r) {
     ],
     (text4) => [text4.startsWith("- ") ? `- ${e(text4.slice(2))}` : e(text4)]
   );
-  const cut = body.indexOf("Assumptions");
-  const main = cut < 0 ? body : body.slice(0, cut);
-  const assumptions = cut < 0 ? [] : body.slice(cut + 1);
+  const cut2 = body.indexOf("Assumptions");
+  const main = cut2 < 0 ? body : body.slice(0, cut2);
+  const assumptions = cut2 < 0 ? [] : body.slice(cut2 + 1);
   return [
     `**${e(title ?? "")}**`,
     ...main.map((l2) => l2.startsWith("|") || l2 === "" ? l2 : `${l2}  `),
@@ -43841,6 +44073,310 @@ var init_impact_sweep = __esm({
   }
 });
 
+// src/reporters/insights-phrases.ts
+function cut(text4) {
+  const chars = [...text4];
+  return chars.length > MAX_VALUE ? `${chars.slice(0, MAX_VALUE - 1).join("")}…` : text4;
+}
+function rateWithInterval(f) {
+  if (f.rate === null || f.low === null || f.high === null) return NONE;
+  return `${formatPercent(f.rate)} (${formatDecimal(f.low * 100, 1)}–${formatPercent(f.high)})`;
+}
+function attributeTitle(a, report) {
+  switch (a.kind) {
+    case "score-band":
+      return `score band (${report.bandWidth} points, fit + engagement without decay; leads qualified by score only)`;
+    case "scoring-rule":
+      return "scoring rules that gave the lead points (a lead counts under each)";
+    case "qualified-by":
+      return "what qualified the lead (hand-raiser or score threshold)";
+    case "field":
+      if (a.attribute === "owner_id.manager_id") return "the owner's manager (identifies people)";
+      return a.isPersonal ? `${a.attribute} (identifies people)` : a.attribute;
+  }
+}
+function groupLabel(a, g) {
+  if (g.isOther) return `other (${plural(a.otherValueCount, "value")})`;
+  if (g.range !== null) {
+    const { from, to } = g.range;
+    return Number.isInteger(from) && Number.isInteger(to) ? `${formatDecimal(from)}–${formatDecimal(to - 1)}` : `${formatDecimal(from)} to < ${formatDecimal(to)}`;
+  }
+  if (g.value === null) return "(empty)";
+  if (a.kind === "qualified-by") {
+    const [reason, rule] = g.value.split(/:(.*)/s);
+    if (reason === "hand-raiser") return `hand-raiser ${cut(rule ?? "")}`;
+    if (reason === "threshold") return `score threshold of ${cut(rule ?? "")}`;
+    return cut(reason ?? g.value);
+  }
+  return cut(g.value);
+}
+function groupRows(a) {
+  return a.groups.map((g) => [
+    groupLabel(a, g),
+    formatCount(g.entered),
+    formatCount(g.matured),
+    formatCount(g.advanced),
+    rateWithInterval(g),
+    g.lift === null ? NONE : `${formatDecimal(g.lift, 2)}×`,
+    SIGNALS[g.signal],
+    g.rank === null ? "" : String(g.rank)
+  ]);
+}
+function describeAttributeNotes(a, report) {
+  if (a.otherValueCount === 0) return null;
+  return `${plural(a.valueCount, "value")}: the ${formatCount(report.maxGroups)} with the most matured items are shown, the other ${formatCount(a.otherValueCount)} summed as "other".`;
+}
+function stageHeading(s2, esc) {
+  const role = s2.role === "constraint" ? "the constraint" : "the stage after the constraint";
+  return `${esc(s2.stage)} (${esc(s2.name)}) → ${esc(s2.next)} (${esc(s2.nextName)}), ${role}`;
+}
+function describeStageOverall(s2) {
+  const o = s2.overall;
+  const m = s2.maturity;
+  const q = `p${Math.round(m.quantile * 100)}`;
+  const cohort = m.days === null ? `no item has left the stage by as-of, so no maturity lag can be read and no rate is given` : `matured = entered at least ${formatDecimal(m.days, 1)} days before as-of (the ${q} of the time in stage of ${plural(m.left, "item")} that left)`;
+  return `${formatCount(o.entered)} entered in the window; ${cohort}; ${formatCount(o.matured)} matured, ${formatCount(o.advanced)} advanced: ${rateWithInterval(o)}.`;
+}
+function describeConstraint(r, esc) {
+  const c = r.constraint;
+  if (c.stage === null) return "No constraint stage.";
+  const source = {
+    declared: "declared by the RevenueGoal",
+    measured: "the stage with the highest utilisation",
+    option: "chosen with --stage"
+  }[c.source ?? "measured"];
+  const load = c.utilisation === null ? "no capacity" : `utilisation ${formatDecimal(c.utilisation, 2)}`;
+  return `Constraint: ${esc(c.stage)} (${source}; ${load}).`;
+}
+function describeUnknown2(r, esc) {
+  switch (r.unknown) {
+    case "no-funnel":
+      return "No Funnel policy: there are no stages to look at.";
+    case "no-constraint":
+      return "No constraint stage: the RevenueGoal declares none and no stage has a capacity. Pick one with --stage.";
+    case "unknown-stage":
+      return `The funnel has no stage ${esc(r.constraint.stage ?? "")}.`;
+    case "no-next-stage":
+      return `Stage ${esc(r.constraint.stage ?? "")} has no later stage to convert to. Pick another with --stage.`;
+    default:
+      return "";
+  }
+}
+function describeNoSuggestion(r) {
+  switch (r.noSuggestion) {
+    case "no-lead-definition":
+      return "No LeadDefinition: there is no scoring to change.";
+    case "not-a-lead-stage":
+      return "The constraint is an opportunity stage: lead scoring does not decide what enters it.";
+    case "no-clear-signal":
+      return `No scoring change stands out: no score band, scoring rule or lead field value with at least ${formatCount(r.minimumSample)} matured items converts clear of the stage's rate (its whole interval above or below it).`;
+    default:
+      return null;
+  }
+}
+function sweepCommand(s2, definition2) {
+  const n2 = (x) => String(x);
+  return `revops impact --base-dir policies --sweep 'LeadDefinition/${definition2}:${s2.path}=${n2(s2.from)}..${n2(s2.to)}:${n2(s2.step)}'`;
+}
+function evidence(g, overall) {
+  return `${rateWithInterval(g)} of ${plural(g.matured, "matured item")}, against ${formatPercent(overall)} for the whole stage (lift ${g.lift === null ? NONE : formatDecimal(g.lift, 2)}×)`;
+}
+function phraseSuggestion(s2, esc) {
+  switch (s2.code) {
+    case "raise-threshold":
+      return {
+        text: `Raise the minScore of class ${esc(s2.class)} (${esc(s2.definition)}) from ${s2.from} to ${s2.to}: the leads it qualifies by a score of ${s2.evidence.range === null ? NONE : `${s2.evidence.range.from}–${s2.evidence.range.to - 1}`} convert at ${evidence(s2.evidence, s2.overallRate)}. The change moves ${plural(s2.leadsMoved, "lead")} of the window out of ${esc(s2.class)}, work the constraint ${esc(s2.stage)} (utilisation ${s2.utilisation === null ? NONE : formatDecimal(s2.utilisation, 2)}) no longer spends on them.`,
+        command: sweepCommand(s2.sweep, s2.definition)
+      };
+    case "lower-threshold":
+      return {
+        text: `Lower the minScore of class ${esc(s2.class)} (${esc(s2.definition)}) from ${s2.from} to ${s2.to}: the leads just above it convert at ${evidence(s2.evidence, s2.overallRate)}, and ${esc(s2.stage)} has room (utilisation ${s2.utilisation === null ? NONE : formatDecimal(s2.utilisation, 2)}). The change brings ${plural(s2.leadsMoved, "more lead")} of the window into ${esc(s2.class)}; leads below the threshold were never worked, so that they convert like the band above is an assumption — the sweep shows what it does.`,
+        command: sweepCommand(s2.sweep, s2.definition)
+      };
+    case "raise-points":
+    case "lower-points": {
+      const verb = s2.code === "raise-points" ? "Raise" : "Lower";
+      const change2 = s2.points === null || s2.to === null ? "its points are computed by a rule: change them in a head policy and run revops impact" : `${s2.points} → ${s2.to}`;
+      return {
+        text: `${verb} the points of ${s2.category} rule ${esc(s2.rule)} (${change2}): leads it gave points convert at ${evidence(s2.evidence, s2.overallRate)}.`,
+        command: s2.sweep === null ? null : sweepCommand(s2.sweep, s2.definition)
+      };
+    }
+    case "add-rule":
+      return {
+        text: `Add a scoring rule for ${esc(s2.attribute)} = ${esc(cut(s2.value))}, a field no rule of ${esc(s2.definition)} reads: those leads convert at ${evidence(s2.evidence, s2.overallRate)}. Add it to a head policy's spec.scoring and run revops impact on it.`,
+        command: null
+      };
+  }
+}
+var MAX_VALUE, SIGNALS, GROUP_HEADERS, GROUP_ALIGN;
+var init_insights_phrases = __esm({
+  "src/reporters/insights-phrases.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    MAX_VALUE = 48;
+    SIGNALS = {
+      above: "above",
+      below: "below",
+      within: "",
+      small: "small sample"
+    };
+    GROUP_HEADERS = [
+      "value",
+      "entered",
+      "matured",
+      "advanced",
+      "rate (95 % interval)",
+      "lift",
+      "vs stage",
+      "rank"
+    ];
+    GROUP_ALIGN = ["left", "right", "right", "right", "right", "right", "left", "right"];
+  }
+});
+
+// src/reporters/insights-markdown.ts
+function code(command) {
+  return /^[A-Za-z0-9 _.=:'/[\]-]+$/.test(command) ? `\`${command}\`` : escapeMarkdown(command);
+}
+function renderStage(s2, r) {
+  const out = [`### ${stageHeading(s2, escapeMarkdown)}`, "", describeStageOverall(s2), ""];
+  for (const a of s2.attributes) {
+    const rows = renderMarkdownTable(GROUP_HEADERS, groupRows(a), GROUP_ALIGN);
+    const n2 = describeAttributeNotes(a, r);
+    out.push("<details>", `<summary>${escapeMarkdown(attributeTitle(a, r))}</summary>`, "", ...rows, "");
+    if (n2 !== null) out.push(escapeMarkdown(n2), "");
+    out.push("</details>", "");
+  }
+  return out;
+}
+function renderInsightsMarkdown(r) {
+  const s2 = r.stamp;
+  const out = [
+    "## What converts at the constraint",
+    "",
+    `As of ${formatInstant(s2.asOf)}, window ${r.window.start.slice(0, 10)} → ${r.window.end.slice(0, 10)}${r.isMasked ? ", identifiers masked" : ""}. Data: ${plural(r.data.files.length, "file")}, ${formatCount(r.data.totals.rowsRead)} rows read, ${formatCount(r.data.totals.rowsRejected)} rejected.`,
+    ""
+  ];
+  const partial = describePartialData(r.data);
+  if (partial !== void 0) out.push(`> **${escapeMarkdown(partial)}**`, "");
+  if (r.unknown !== null) {
+    out.push(describeUnknown2(r, escapeMarkdown), "");
+  } else {
+    out.push(describeConstraint(r, escapeMarkdown), "", "### Suggested", "");
+    r.suggestions.forEach((sg, i) => {
+      const p = phraseSuggestion(sg, escapeMarkdown);
+      out.push(`${i + 1}. ${p.text}${p.command === null ? "" : ` Try: ${code(p.command)}`}`);
+    });
+    const none = describeNoSuggestion(r);
+    if (none !== null) out.push(escapeMarkdown(none));
+    out.push("");
+    for (const stage2 of r.stages) out.push(...renderStage(stage2, r));
+    out.push(
+      escapeMarkdown(
+        `Lift = a group's rate ÷ the stage's rate. "above"/"below": the group's whole 95 % interval lies above/below the stage's rate. Groups with fewer than ${formatCount(r.minimumSample)} matured items are marked "small sample" and not ranked.`
+      ),
+      ""
+    );
+  }
+  for (const w of r.warnings) out.push(`- ${escapeMarkdown(phraseWarning(w))}`);
+  out.push(
+    "",
+    `<sub>revops-policy ${escapeMarkdown(s2.engineVersion)} · policies \`${s2.policyHash.slice(0, 12)}\` · data \`${s2.dataHash.slice(0, 12)}\`</sub>`,
+    ""
+  );
+  return out.join("\n");
+}
+var init_insights_markdown = __esm({
+  "src/reporters/insights-markdown.ts"() {
+    "use strict";
+    init_figures();
+    init_insights_phrases();
+    init_markdown_escape();
+    init_partial_data();
+    init_phrase_warning();
+  }
+});
+
+// src/reporters/insights-terminal.ts
+function para(text4, indent = "  ") {
+  return wrapText(text4, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
+}
+function renderStage2(s2, r, c) {
+  const out = ["", c.bold(stageHeading(s2, terminalText)), ...para(describeStageOverall(s2)).map((l2) => c.dim(l2))];
+  for (const a of s2.attributes) {
+    out.push("", `  ${c.bold(terminalText(attributeTitle(a, r)))}`);
+    out.push(...renderTextTable(GROUP_HEADERS, groupRows(a), GROUP_ALIGN, "  "));
+    const n2 = describeAttributeNotes(a, r);
+    if (n2 !== null) out.push(...para(n2).map((l2) => c.dim(l2)));
+  }
+  return out;
+}
+function renderInsightsTerminal(r, options) {
+  const c = (0, import_picocolors3.createColors)(options.color);
+  const s2 = r.stamp;
+  const out = [
+    c.bold(
+      `revops insights · as of ${formatInstant(s2.asOf)}${s2.asOfSource === "data" ? " (the latest timestamp in the data)" : ""}`
+    ),
+    c.dim(
+      `window ${r.window.start.slice(0, 10)} → ${r.window.end.slice(0, 10)}${r.isMasked ? ", identifiers masked" : ""}`
+    )
+  ];
+  const partial = describePartialData(r.data);
+  if (partial !== void 0) out.push(...para(terminalText(partial), "").map((l2) => c.yellow(l2)));
+  const totals = r.data.totals;
+  out.push(
+    c.dim(
+      `data: ${plural(r.data.files.length, "file")}, ${formatCount(totals.rowsRead)} rows read, ${formatCount(totals.rowsEvaluated)} evaluated, ${formatCount(totals.rowsRejected)} rejected`
+    ),
+    ""
+  );
+  if (r.unknown !== null) {
+    out.push(...para(describeUnknown2(r, terminalText), ""));
+  } else {
+    out.push(...para(describeConstraint(r, terminalText), ""));
+    out.push("", c.bold("SUGGESTED"));
+    r.suggestions.forEach((sg, i) => {
+      const p = phraseSuggestion(sg, terminalText);
+      out.push(...para(`${i + 1}. ${p.text}`));
+      if (p.command !== null) out.push(`     try: ${terminalText(p.command)}`);
+    });
+    const none = describeNoSuggestion(r);
+    if (none !== null) out.push(...para(none));
+    for (const stage2 of r.stages) out.push(...renderStage2(stage2, r, c));
+    out.push(
+      "",
+      ...para(
+        `Lift = a group's rate ÷ the stage's rate. "above"/"below": the group's whole 95 % interval lies above/below the stage's rate. Groups with fewer than ${formatCount(r.minimumSample)} matured items are marked "small sample" and not ranked.`,
+        ""
+      ).map((l2) => c.dim(l2))
+    );
+  }
+  for (const w of r.warnings) out.push(...para(`warning: ${terminalText(phraseWarning(w))}`, "").map((l2) => c.yellow(l2)));
+  out.push(
+    "",
+    c.dim(`revops-policy ${s2.engineVersion} · policies ${s2.policyHash.slice(0, 12)} · data ${s2.dataHash.slice(0, 12)}`)
+  );
+  return terminalOutput(`${out.join("\n")}
+`);
+}
+var import_picocolors3, WIDTH3;
+var init_insights_terminal = __esm({
+  "src/reporters/insights-terminal.ts"() {
+    "use strict";
+    import_picocolors3 = __toESM(require_picocolors(), 1);
+    init_figures();
+    init_insights_phrases();
+    init_partial_data();
+    init_phrase_warning();
+    init_sanitize();
+    init_text_table();
+    WIDTH3 = 100;
+  }
+});
+
 // src/reporters/impact-terminal.ts
 function value2(v) {
   return v === null || v === void 0 ? NONE : typeof v === "string" ? v : JSON.stringify(v);
@@ -43849,24 +44385,24 @@ function renderImpactTerminal(r, options) {
   return terminalOutput(renderLines(r, options));
 }
 function renderLines(r, options) {
-  const c = (0, import_picocolors3.createColors)(options.color);
-  const wrap = (text4, indent = "  ") => wrapText(text4, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
+  const c = (0, import_picocolors4.createColors)(options.color);
+  const wrap = (text4, indent = "  ") => wrapText(text4, WIDTH4 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
   const out = [
     c.bold(`revops impact · ${terminalText(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace("T", " ")} UTC`),
     ""
   ];
   const partial = describePartialData(r.data);
-  if (partial !== void 0) out.push(...wrapText(terminalText(`${partial}.`), WIDTH3, "").map((l2) => c.red(l2)), "");
+  if (partial !== void 0) out.push(...wrapText(terminalText(`${partial}.`), WIDTH4, "").map((l2) => c.red(l2)), "");
   const inputs2 = describeInputs(r);
-  if (inputs2 !== null) out.push(...wrapText(terminalText(inputs2), WIDTH3, "").map((l2) => c.yellow(l2)), "");
+  if (inputs2 !== null) out.push(...wrapText(terminalText(inputs2), WIDTH4, "").map((l2) => c.yellow(l2)), "");
   if (!r.hasChanges && !r.inputs.isChanged)
     return `${[...out, "No impact: the policies mean the same before and after (formatting and comments aside)."].join("\n")}
 `;
   const h = describeImpact(r);
   const crossed = r.guardrails.filter((g) => g.isCrossed);
-  for (const line of describeProjectionHeadline(r)) out.push(...wrapText(terminalText(line), WIDTH3, "").map((l2) => c.bold(l2)));
-  out.push(...wrapText(h.constraint, WIDTH3, "").map((l2) => c.bold(l2)));
-  out.push(...wrapText(h.consequences.join(" · "), WIDTH3, "").map((l2) => crossed.length > 0 ? c.yellow(l2) : l2));
+  for (const line of describeProjectionHeadline(r)) out.push(...wrapText(terminalText(line), WIDTH4, "").map((l2) => c.bold(l2)));
+  out.push(...wrapText(h.constraint, WIDTH4, "").map((l2) => c.bold(l2)));
+  out.push(...wrapText(h.consequences.join(" · "), WIDTH4, "").map((l2) => crossed.length > 0 ? c.yellow(l2) : l2));
   out.push("", c.bold("Stages, base → head"));
   out.push(
     ...renderTextTable(
@@ -43890,7 +44426,7 @@ function renderLines(r, options) {
     r,
     (headers2, rows) => renderTextTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
     // An assumption hangs under its dash.
-    (text4) => text4.startsWith("- ") ? wrapText(terminalText(text4), WIDTH3 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text4))
+    (text4) => text4.startsWith("- ") ? wrapText(terminalText(text4), WIDTH4 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text4))
   );
   out.push("", c.bold(title ?? ""), ...projection3.map((l2) => l2 === "Assumptions" ? c.bold(`  ${l2}`) : l2));
   out.push("", c.bold("Guardrails (from the base)"));
@@ -43962,13 +44498,13 @@ function renderLines(r, options) {
   return `${out.join("\n")}
 `;
 }
-var import_picocolors3, WIDTH3;
+var import_picocolors4, WIDTH4;
 var init_impact_terminal = __esm({
   "src/reporters/impact-terminal.ts"() {
     "use strict";
     init_phrase_guardrail();
     init_phrase_warning();
-    import_picocolors3 = __toESM(require_picocolors(), 1);
+    import_picocolors4 = __toESM(require_picocolors(), 1);
     init_figures();
     init_impact_headline();
     init_impact_phrases();
@@ -43979,7 +44515,7 @@ var init_impact_terminal = __esm({
     init_phrase_sla_assumption();
     init_sanitize();
     init_text_table();
-    WIDTH3 = 100;
+    WIDTH4 = 100;
   }
 });
 
@@ -43994,7 +44530,7 @@ function formatAmount(text4) {
   return fraction === void 0 ? grouped : `${grouped}.${fraction}`;
 }
 function renderPolicySummary(set, options) {
-  const c = (0, import_picocolors4.createColors)(options.color);
+  const c = (0, import_picocolors5.createColors)(options.color);
   const out = ["", c.bold(`Policies in ${terminalText(options.dir)}`)];
   const kindWidth = Math.max(...policyKinds.map((k) => k.length));
   const policies = policyKinds.flatMap((kind) => set[kind]);
@@ -44007,11 +44543,11 @@ function renderPolicySummary(set, options) {
   }
   return terminalOutput(out.join("\n") + "\n");
 }
-var import_picocolors4, describe2;
+var import_picocolors5, describe2;
 var init_policy_summary = __esm({
   "src/reporters/policy-summary.ts"() {
     "use strict";
-    import_picocolors4 = __toESM(require_picocolors(), 1);
+    import_picocolors5 = __toESM(require_picocolors(), 1);
     init_schemas();
     init_sanitize();
     describe2 = {
@@ -44045,7 +44581,7 @@ function formatExpected(value3) {
   return formatValue(value3);
 }
 function renderPolicyTestTerminal(report, options) {
-  const c = (0, import_picocolors5.createColors)(options.color);
+  const c = (0, import_picocolors6.createColors)(options.color);
   const out = [];
   let suite = "";
   for (const result of report.cases) {
@@ -44081,11 +44617,11 @@ function renderPolicyTestTerminal(report, options) {
   out.push("", report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
   return terminalOutput(out.join("\n") + "\n");
 }
-var import_picocolors5;
+var import_picocolors6;
 var init_policy_test_terminal = __esm({
   "src/reporters/policy-test-terminal.ts"() {
     "use strict";
-    import_picocolors5 = __toESM(require_picocolors(), 1);
+    import_picocolors6 = __toESM(require_picocolors(), 1);
     init_sanitize();
     init_trace_text();
   }
@@ -44265,17 +44801,17 @@ function funnelChart(report) {
 }
 function constraintChart(report) {
   const c = report.constraint;
-  const stage = report.funnel?.stages.find((s2) => s2.id === c?.stage);
+  const stage2 = report.funnel?.stages.find((s2) => s2.id === c?.stage);
   const load = c?.stages.find((s2) => s2.stage === c.stage);
-  if (stage === void 0 || load?.capacityPerWeek == null || report.funnel?.periodUnit !== "week") return [];
+  if (stage2 === void 0 || load?.capacityPerWeek == null || report.funnel?.periodUnit !== "week") return [];
   return [
     "```mermaid",
     "xychart-beta",
-    `  title "${mermaidLabel(stage.id)}: arrivals per week (bars) vs capacity (line)"`,
-    `  x-axis [${stage.periods.map((p) => `"${mermaidLabel(p.period.slice(5))}"`).join(", ")}]`,
+    `  title "${mermaidLabel(stage2.id)}: arrivals per week (bars) vs capacity (line)"`,
+    `  x-axis [${stage2.periods.map((p) => `"${mermaidLabel(p.period.slice(5))}"`).join(", ")}]`,
     '  y-axis "per week"',
-    `  bar [${stage.periods.map((p) => p.arrivals).join(", ")}]`,
-    `  line [${stage.periods.map(() => load.capacityPerWeek).join(", ")}]`,
+    `  bar [${stage2.periods.map((p) => p.arrivals).join(", ")}]`,
+    `  line [${stage2.periods.map(() => load.capacityPerWeek).join(", ")}]`,
     "```"
   ];
 }
@@ -44375,7 +44911,7 @@ var init_report_markdown = __esm({
 function renderSummary(lines, c) {
   const tone = { good: c.green, bad: c.red, neutral: (s2) => s2 };
   return lines.flatMap((line) => {
-    const wrapped2 = wrapText(line.text, WIDTH4 - LABEL_WIDTH, "");
+    const wrapped2 = wrapText(line.text, WIDTH5 - LABEL_WIDTH, "");
     return wrapped2.map(
       (text4, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text4)
     );
@@ -44385,7 +44921,7 @@ function table2(model) {
   return renderTextTable(model.headers, model.rows, model.align);
 }
 function note(text4, c) {
-  return wrapText(text4, WIDTH4 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+  return wrapText(text4, WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
 }
 function section(title, c) {
   return ["", c.bold(terminalText(title))];
@@ -44437,7 +44973,7 @@ function renderSlas(report, c) {
     out.push(
       ...wrapText(
         `response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === "" ? "" : `; ${escalations}`}`,
-        WIDTH4 - 2,
+        WIDTH5 - 2,
         "  "
       ).map((l2, i) => i === 0 ? `  ${l2}` : l2)
     );
@@ -44467,7 +45003,7 @@ function renderComp(report, c) {
 function renderDeals(report, c) {
   const d = report.deals;
   const line = `${formatCount(d.total)} deals: ${formatCount(d.open)} open, ${formatCount(d.won)} won (${d.wonAmount === null ? `amount —: ${d.amountUnknown === null ? "unknown" : describeUnknown(d.amountUnknown)}` : formatMoney(d.wonAmount, d.currency)}), ${formatCount(d.lost)} lost; win rate ${formatPercent(d.winRate)}, average won ${d.averageWonAmount === null ? "—" : formatMoney(d.averageWonAmount, d.currency)}, won in ${formatNumber(d.cycleDays.won.median)} days (median); open deals' median age ${formatNumber(d.openAgeDays.median)} days, ${formatCount(d.openAgeDays.over90)} over 90.`;
-  return [...section("Deals", c), ...wrapText(line, WIDTH4 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
+  return [...section("Deals", c), ...wrapText(line, WIDTH5 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
 }
 function renderData(report, c) {
   const out = [...section("Data", c)];
@@ -44481,12 +45017,12 @@ function renderData(report, c) {
     out.push(c.dim(`  … ${formatCount(count3)} data issues in all (see --format json).`));
   for (const warning of report.warnings)
     out.push(
-      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH4 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
+      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH5 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
     );
   return out;
 }
 function renderReportTerminal(report, options) {
-  const c = (0, import_picocolors6.createColors)(options.color);
+  const c = (0, import_picocolors7.createColors)(options.color);
   const s2 = report.stamp;
   const head = [
     c.bold(
@@ -44512,19 +45048,19 @@ function renderReportTerminal(report, options) {
   return terminalOutput(`${[...head, ...body].join("\n")}
 `);
 }
-var import_picocolors6, WIDTH4, LABEL_WIDTH;
+var import_picocolors7, WIDTH5, LABEL_WIDTH;
 var init_report_terminal = __esm({
   "src/reporters/report-terminal.ts"() {
     "use strict";
     init_phrase_warning();
-    import_picocolors6 = __toESM(require_picocolors(), 1);
+    import_picocolors7 = __toESM(require_picocolors(), 1);
     init_figures();
     init_report_summary();
     init_report_tables();
     init_sanitize();
     init_text_table();
     init_unknown_reasons();
-    WIDTH4 = 100;
+    WIDTH5 = 100;
     LABEL_WIDTH = 12;
   }
 });
@@ -44577,7 +45113,7 @@ function plural2(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function renderValidationTerminal(result, options) {
-  const c = (0, import_picocolors7.createColors)(options.color);
+  const c = (0, import_picocolors8.createColors)(options.color);
   const out = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const issue3 of result.issues) {
@@ -44610,11 +45146,11 @@ function renderValidationTerminal(result, options) {
   }
   return terminalOutput(out.join("\n") + "\n");
 }
-var import_picocolors7;
+var import_picocolors8;
 var init_validation_terminal = __esm({
   "src/reporters/validation-terminal.ts"() {
     "use strict";
-    import_picocolors7 = __toESM(require_picocolors(), 1);
+    import_picocolors8 = __toESM(require_picocolors(), 1);
     init_issue();
     init_sanitize();
   }
@@ -44636,6 +45172,8 @@ var init_registry2 = __esm({
     init_explanation_formats();
     init_impact_markdown();
     init_impact_sweep();
+    init_insights_markdown();
+    init_insights_terminal();
     init_impact_terminal();
     init_policy_summary();
     init_policy_test_terminal();
@@ -44660,7 +45198,8 @@ var init_registry2 = __esm({
         github: renderValidationGithub
       },
       "policy-test": { terminal: renderPolicyTestTerminal, json: (report) => jsonText(report) },
-      explanation: { terminal: renderExplanationTerminal, json: renderExplanationJson }
+      explanation: { terminal: renderExplanationTerminal, json: renderExplanationJson },
+      insights: { terminal: renderInsightsTerminal, markdown: renderInsightsMarkdown, json: (report) => jsonText(report) }
     };
   }
 });
@@ -44917,13 +45456,13 @@ function scanComments(text4, edit) {
 }
 function restoreCommentGaps(original, output) {
   const gaps = /* @__PURE__ */ new Map();
-  const keyOf2 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  const keyOf3 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
   for (const c of scanComments(original).comments) {
     if (c.before.trim() === "") continue;
-    gaps.set(keyOf2(c), [...gaps.get(keyOf2(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+    gaps.set(keyOf3(c), [...gaps.get(keyOf3(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
   }
   return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf2(c))?.shift();
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf3(c))?.shift();
     return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
   }).text;
 }
@@ -45423,8 +45962,8 @@ var init_coerce_failure = __esm({
   "src/core/data/coerce-failure.ts"() {
     "use strict";
     CoercionFailure = class {
-      constructor(code, message, hint) {
-        this.code = code;
+      constructor(code18, message, hint) {
+        this.code = code18;
         this.message = message;
         this.hint = hint;
       }
@@ -45694,16 +46233,16 @@ var init_coerce_date = __esm({
 
 // src/core/data/coerce-number.ts
 function numberPattern(format, hasExponent) {
-  const group = format.group === " " ? "[ \\u00a0\\u202f]" : escapeRegExp(format.group);
-  const integer = format.group === "" ? "\\d*" : `\\d{1,3}(?:${group}\\d{3})+|\\d*`;
+  const group2 = format.group === " " ? "[ \\u00a0\\u202f]" : escapeRegExp(format.group);
+  const integer = format.group === "" ? "\\d*" : `\\d{1,3}(?:${group2}\\d{3})+|\\d*`;
   const exponent = hasExponent ? "([eE][+-]?\\d{1,3})?" : "()";
   return new RegExp(`^([+-]?)(${integer})(?:${escapeRegExp(format.decimal)}(\\d+))?${exponent}$`);
 }
 function readNumberFormat(source) {
   const decimal = source?.numberFormat?.decimal ?? ".";
-  const group = source?.numberFormat?.group ?? "";
-  if (group === decimal) throw new Error(`numberFormat uses \`${decimal}\` both as decimal and as group separator`);
-  return { decimal, group };
+  const group2 = source?.numberFormat?.group ?? "";
+  if (group2 === decimal) throw new Error(`numberFormat uses \`${decimal}\` both as decimal and as group separator`);
+  return { decimal, group: group2 };
 }
 function plainInteger(text4, start = 0, end = text4.length) {
   const length = end - start;
@@ -46060,18 +46599,18 @@ function funnelStagesOf(set) {
     lost: stages2.filter((s2) => s2.terminal === "lost").map((s2) => s2.id)
   };
 }
-function planWonFromStage(stage, stages2, isKept) {
+function planWonFromStage(stage2, stages2, isKept) {
   const terminal = (id) => typeof id !== "string" ? null : stages2.won.includes(id) ? true : stages2.lost.includes(id) ? false : null;
   const values = /* @__PURE__ */ new Map();
-  if (stage.values !== void 0) for (const [raw, id] of stage.values) values.set(raw, terminal(id));
-  if (stage.values === void 0 || stage.otherwise === "keep") {
+  if (stage2.values !== void 0) for (const [raw, id] of stage2.values) values.set(raw, terminal(id));
+  if (stage2.values === void 0 || stage2.otherwise === "keep") {
     for (const id of [...stages2.won, ...stages2.lost]) if (!values.has(id)) values.set(id, terminal(id));
   }
   return {
     field: "won",
     type: "boolean",
     isRequired: false,
-    slot: stage.slot,
+    slot: stage2.slot,
     values,
     otherwise: "empty",
     coercer: new BooleanCoercer(void 0),
@@ -46211,17 +46750,17 @@ function bindHeader(plan, names, line, tally) {
   return { fields, slotColumns };
 }
 function readWonFromStage(plan, fields, line, tally) {
-  const stage = fields.find((f) => f.field === "stage");
-  if (plan.entity !== "opportunities" || plan.isMapped || stage === void 0 || stage.slot < 0 || fields.some((f) => f.field === "won"))
+  const stage2 = fields.find((f) => f.field === "stage");
+  if (plan.entity !== "opportunities" || plan.isMapped || stage2 === void 0 || stage2.slot < 0 || fields.some((f) => f.field === "won"))
     return;
   tally.report({
     code: "data.missing-column",
     severity: "warning",
     line,
     field: "won",
-    ...wonFromStageNote(plan.stages, plan.columns[stage.slot])
+    ...wonFromStageNote(plan.stages, plan.columns[stage2.slot])
   });
-  if (plan.stages !== void 0) fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
+  if (plan.stages !== void 0) fields.push(planWonFromStage(stage2, plan.stages, plan.keepsWon));
 }
 function warnAbsentDeriveColumns(plan, names, line, tally) {
   for (const column of plan.deriveColumns) {
@@ -46526,8 +47065,8 @@ var init_string_table = __esm({
         const { slots, values, mask } = this;
         let k = hashString(value3) & mask;
         for (; ; ) {
-          const code = slots[k] - 1;
-          if (code < 0 || values[code] === value3) return code;
+          const code18 = slots[k] - 1;
+          if (code18 < 0 || values[code18] === value3) return code18;
           k = k + 1 & mask;
         }
       }
@@ -46537,41 +47076,41 @@ var init_string_table = __esm({
         const { slots, values, mask } = this;
         let k = hashString(value3) & mask;
         for (let probes = 0; ; probes++) {
-          const code18 = slots[k] - 1;
-          if (code18 < 0) break;
-          if (values[code18] === value3) return code18;
+          const code19 = slots[k] - 1;
+          if (code19 < 0) break;
+          if (values[code19] === value3) return code19;
           if (probes === MAX_PROBES) return this.mapCodeOf(this.toMap(), value3);
           k = k + 1 & mask;
         }
-        const code = values.length;
+        const code18 = values.length;
         values.push(value3);
-        slots[k] = code + 1;
+        slots[k] = code18 + 1;
         if (values.length * 2 > mask) this.grow();
-        return code;
+        return code18;
       }
       mapCodeOf(map, value3) {
-        let code = map.get(value3);
-        if (code === void 0) {
-          code = this.values.length;
+        let code18 = map.get(value3);
+        if (code18 === void 0) {
+          code18 = this.values.length;
           this.values.push(value3);
-          map.set(value3, code);
+          map.set(value3, code18);
         }
-        return code;
+        return code18;
       }
       grow() {
         const size = (this.mask + 1) * 2;
         const mask = size - 1;
         const slots = new Int32Array(size);
-        this.values.forEach((value3, code) => {
+        this.values.forEach((value3, code18) => {
           let k = hashString(value3) & mask;
           while (slots[k] !== 0) k = k + 1 & mask;
-          slots[k] = code + 1;
+          slots[k] = code18 + 1;
         });
         this.mask = mask;
         this.slots = slots;
       }
       toMap() {
-        this.map = new Map(this.values.map((value3, code) => [value3, code]));
+        this.map = new Map(this.values.map((value3, code18) => [value3, code18]));
         this.slots = new Int32Array(0);
         return this.map;
       }
@@ -46616,8 +47155,8 @@ function valueAt(column, i) {
     const v = column.values[i];
     return v < 0 ? null : v === 1;
   }
-  const code = column.codes[i];
-  return code < 0 ? null : column.values[code];
+  const code18 = column.codes[i];
+  return code18 < 0 ? null : column.values[code18];
 }
 function textColumn(table3, field) {
   const column = table3.columns[field];
@@ -47102,10 +47641,10 @@ function earningFactor(a, tiers2) {
     }
     return factor;
   }
-  let rate = ZERO;
+  let rate2 = ZERO;
   for (const band2 of tiers2.bands)
-    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) rate = fromPolicyNumber(band2.rate);
-  return a.times(rate);
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) rate2 = fromPolicyNumber(band2.rate);
+  return a.times(rate2);
 }
 function tierBandOf(a, tiers2) {
   if (tiers2 === void 0) return null;
@@ -47173,8 +47712,8 @@ var init_metrics_activity = __esm({
           if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
           const t = at[a];
           const k = periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window);
-          const code = actor.codes[a];
-          const person = code < 0 ? null : actor.values[code];
+          const code18 = actor.codes[a];
+          const person = code18 < 0 ? null : actor.values[code18];
           if (k < 0 || person === null || !input.people.has(person)) continue;
           sums.add(k, person, "1");
         }
@@ -48425,7 +48964,7 @@ var init_run_sla_tests = __esm({
     "use strict";
     init_sla();
     init_case_result();
-    statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code]) => [code, name]));
+    statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
   }
 });
 
@@ -48895,7 +49434,7 @@ function measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx) 
     });
   }
   const ranked = stages2.filter((s2) => s2.utilisation !== null).sort((a, b) => b.utilisation - a.utilisation);
-  const stage = ranked[0]?.stage ?? null;
+  const stage2 = ranked[0]?.stage ?? null;
   const declared = goal === void 0 ? null : declaredConstraint(goal, measureMetric, ctx.window);
   return {
     stages: stages2,
@@ -48906,10 +49445,10 @@ function measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx) 
       minimumWeeks: MIN_RATE_WEEKS
     },
     littlesLawTolerance: LITTLE_TOLERANCE,
-    stage,
+    stage: stage2,
     runnerUp: ranked[1]?.stage ?? null,
     declared,
-    agrees: declared === null || stage === null ? null : declared.stage === stage
+    agrees: declared === null || stage2 === null ? null : declared.stage === stage2
   };
 }
 function declaredConstraint(goal, measureMetric, window2) {
@@ -49623,8 +50162,8 @@ function classifyLeads(definition2, stageOrder, leads2, options) {
       if (errors.length < MAX_KEPT_ERRORS) errors.push({ leadId: String(lead.id), message: error.message });
     }
     classOf[i] = intern(cls);
-    const stage = stageOfClass.get(cls);
-    if (stage !== void 0) stageOrderOf[i] = stageOrder.get(stage) ?? -1;
+    const stage2 = stageOfClass.get(cls);
+    if (stage2 !== void 0) stageOrderOf[i] = stageOrder.get(stage2) ?? -1;
   });
   const byRule = [...ruleCounts.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? "").localeCompare(b.rule ?? ""));
   return { definition: definition2, classIds, classOf, stageOrderOf, scoreOf, stageOfClass, byRule, errors, errorCount };
@@ -49644,10 +50183,10 @@ var init_replay_classes = __esm({
 function indexActivities(activities2, entityCount, key, rowOf) {
   const ids = textColumn(activities2, key);
   const rowOfCode = new Int32Array(ids.values.length);
-  for (let code = 0; code < rowOfCode.length; code++) rowOfCode[code] = rowOf.get(ids.values[code]);
+  for (let code18 = 0; code18 < rowOfCode.length; code18++) rowOfCode[code18] = rowOf.get(ids.values[code18]);
   const ownerOf2 = (a) => {
-    const code = ids.codes[a];
-    return code < 0 ? -2 : rowOfCode[code];
+    const code18 = ids.codes[a];
+    return code18 < 0 ? -2 : rowOfCode[code18];
   };
   const offsets = new Int32Array(entityCount + 1);
   let unmatched = 0;
@@ -49727,8 +50266,8 @@ var init_id_index = __esm({
       }
       /** The row index of `id`, or -1. */
       get(id) {
-        const code = this.ids.get(id);
-        return code < 0 ? -1 : this.rowOfCode[code];
+        const code18 = this.ids.get(id);
+        return code18 < 0 ? -1 : this.rowOfCode[code18];
       }
     };
   }
@@ -49816,12 +50355,12 @@ var init_sla_projection = __esm({
 
 // src/core/engine/stages.ts
 function trackStages(funnel, events, leads2, opportunities2, asOf, leadOfOpportunity, memo = (_key, compute) => compute(), warnings = []) {
-  const tracks = funnel.stages.map((stage, order) => {
-    const event = events.get(stage.entry);
+  const tracks = funnel.stages.map((stage2, order) => {
+    const event = events.get(stage2.entry);
     const entity = event?.entity ?? "lead";
     const size = entity === "lead" ? leads2.length : opportunities2.length;
     return {
-      stage,
+      stage: stage2,
       order,
       entity,
       entry: event?.times ?? new Float64Array(size).fill(NaN),
@@ -50036,8 +50575,8 @@ function evaluateOnce(set, prepared, options) {
       step("classify");
       classes = classifyLeads(definition2, stageOrder, data.leads, { asOf, calendars: options.calendars });
       for (const stageId of new Set(classes.stageOfClass.values())) {
-        const stage = funnel.stages.find((s2) => s2.id === stageId);
-        if (stage !== void 0) qualified.set(stage.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
+        const stage2 = funnel.stages.find((s2) => s2.id === stageId);
+        if (stage2 !== void 0) qualified.set(stage2.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
       }
       if (classes.errorCount > 0)
         warnings.push({
@@ -50105,8 +50644,8 @@ function evaluateOnce(set, prepared, options) {
     return slaRows.get(name) ?? null;
   };
   const slaCompliance = (stageId) => (window2) => {
-    const stage = tracks.find((t) => t.stage.id === stageId)?.stage;
-    const policy = set.HandoffSla.find((s2) => s2.spec.from === stage?.entry);
+    const stage2 = tracks.find((t) => t.stage.id === stageId)?.stage;
+    const policy = set.HandoffSla.find((s2) => s2.spec.from === stage2?.entry);
     const rows = policy === void 0 ? null : slaRowsOf(policy);
     if (rows === null) return null;
     const counts = tallySlaByPeriod(rows.outcomes, rows.from, [
@@ -50864,8 +51403,8 @@ var require_papaparse = __commonJS({
       })();
       function getWorkerBlob() {
         var URL2 = global2.URL || global2.webkitURL || null;
-        var code = moduleFactory.toString();
-        return Papa3.BLOB_URL || (Papa3.BLOB_URL = URL2.createObjectURL(new Blob(["var global = (function() { if (typeof self !== 'undefined') { return self; } if (typeof window !== 'undefined') { return window; } if (typeof global !== 'undefined') { return global; } return {}; })(); global.IS_PAPA_WORKER=true; ", "(", code, ")();"], { type: "text/javascript" })));
+        var code18 = moduleFactory.toString();
+        return Papa3.BLOB_URL || (Papa3.BLOB_URL = URL2.createObjectURL(new Blob(["var global = (function() { if (typeof self !== 'undefined') { return self; } if (typeof window !== 'undefined') { return window; } if (typeof global !== 'undefined') { return global; } return {}; })(); global.IS_PAPA_WORKER=true; ", "(", code18, ")();"], { type: "text/javascript" })));
       }
       var IS_WORKER = !global2.document && !!global2.postMessage, IS_PAPA_WORKER = global2.IS_PAPA_WORKER || false;
       var workers = {}, workerIdCounter = 0;
@@ -51726,10 +52265,10 @@ var require_papaparse = __commonJS({
             bestDelimiter: bestDelim
           };
         }
-        function addError(type, code, msg, row2) {
+        function addError(type, code18, msg, row2) {
           var error = {
             type,
-            code,
+            code: code18,
             message: msg
           };
           if (row2 !== void 0) {
@@ -53224,16 +53763,16 @@ function planEntity(entity, spec, keep, context = {}) {
   return plan;
 }
 function checkStages(plan) {
-  const stage = plan.fields.find((f) => f.field === "stage");
-  if (stage === void 0) return;
+  const stage2 = plan.fields.find((f) => f.field === "stage");
+  if (stage2 === void 0) return;
   if (plan.stages !== void 0) {
-    if (stage.coercer instanceof StringChecker) stage.coercer = new StringCoercer();
-    stage.stageCheck = new StageCheck(plan.stages);
+    if (stage2.coercer instanceof StringChecker) stage2.coercer = new StringCoercer();
+    stage2.stageCheck = new StageCheck(plan.stages);
   }
-  if (plan.entity !== "opportunities" || !plan.isMapped || stage.slot < 0 || plan.fields.some((f) => f.field === "won"))
+  if (plan.entity !== "opportunities" || !plan.isMapped || stage2.slot < 0 || plan.fields.some((f) => f.field === "won"))
     return;
-  plan.notes.push({ ...wonFromStageNote(plan.stages, plan.columns[stage.slot]), field: "won" });
-  if (plan.stages !== void 0) plan.fields.push(planWonFromStage(stage, plan.stages, plan.keepsWon));
+  plan.notes.push({ ...wonFromStageNote(plan.stages, plan.columns[stage2.slot]), field: "won" });
+  if (plan.stages !== void 0) plan.fields.push(planWonFromStage(stage2, plan.stages, plan.keepsWon));
 }
 function planField(plan, field, type, isRequired, source, zone, recent, dayZone) {
   const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
@@ -53518,8 +54057,8 @@ var init_json_reader = __esm({
         }
         this.sink.acceptRecord(value3, this.recordLine, this.index);
       }
-      fail(line, code, message) {
-        this.sink.failFile({ code, line, message });
+      fail(line, code18, message) {
+        this.sink.failFile({ code: code18, line, message });
         this.isStopped = true;
       }
     };
@@ -53881,19 +54420,19 @@ function findNeededEntities(sets) {
       set.Funnel.flatMap((f) => f.spec.events.map((e3) => [e3.id, { funnel: f.metadata.name, event: e3 }]))
     );
     for (const funnel of set.Funnel) {
-      for (const stage of funnel.spec.stages) {
-        const entry = events.get(stage.entry)?.event;
+      for (const stage2 of funnel.spec.stages) {
+        const entry = events.get(stage2.entry)?.event;
         if (entry?.entity === "lead")
-          need("leads", `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the lead event ${entry.id}`);
+          need("leads", `stage ${stage2.id} of funnel ${funnel.metadata.name} is entered on the lead event ${entry.id}`);
         if (entry?.entity === "opportunity")
           need(
             "opportunities",
-            `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the opportunity event ${entry.id}`
+            `stage ${stage2.id} of funnel ${funnel.metadata.name} is entered on the opportunity event ${entry.id}`
           );
         if (entry?.activity !== void 0)
           need(
             "activities",
-            `stage ${stage.id} of funnel ${funnel.metadata.name} is entered on the activity event ${entry.id}`
+            `stage ${stage2.id} of funnel ${funnel.metadata.name} is entered on the activity event ${entry.id}`
           );
       }
     }
@@ -53954,7 +54493,7 @@ function createReadElsewhere(options = {}) {
       waiting.resolve(message.read);
     });
     started.on("error", failAll);
-    started.on("exit", (code) => failAll(new Error(`the thread stopped (exit code ${code})`)));
+    started.on("exit", (code18) => failAll(new Error(`the thread stopped (exit code ${code18})`)));
     return started;
   };
   return {
@@ -54236,17 +54775,17 @@ var require_string_width = __commonJS({
       string = string.replace(emojiRegex(), "  ");
       let width = 0;
       for (let i = 0; i < string.length; i++) {
-        const code = string.codePointAt(i);
-        if (code <= 31 || code >= 127 && code <= 159) {
+        const code18 = string.codePointAt(i);
+        if (code18 <= 31 || code18 >= 127 && code18 <= 159) {
           continue;
         }
-        if (code >= 768 && code <= 879) {
+        if (code18 >= 768 && code18 <= 879) {
           continue;
         }
-        if (code > 65535) {
+        if (code18 > 65535) {
           i++;
         }
-        width += isFullwidthCodePoint(code) ? 2 : 1;
+        width += isFullwidthCodePoint(code18) ? 2 : 1;
       }
       return width;
     };
@@ -54290,7 +54829,7 @@ var require_format_bar = __commonJS({
 var require_format_time = __commonJS({
   "node_modules/cli-progress/lib/format-time.js"(exports, module) {
     module.exports = function formatTime(t, options, roundToMultipleOf) {
-      function round4(input) {
+      function round5(input) {
         if (roundToMultipleOf) {
           return roundToMultipleOf * Math.round(input / roundToMultipleOf);
         } else {
@@ -54301,11 +54840,11 @@ var require_format_time = __commonJS({
         return (options.autopaddingChar + v).slice(-2);
       }
       if (t > 3600) {
-        return autopadding(Math.floor(t / 3600)) + "h" + autopadding(round4(t % 3600 / 60)) + "m";
+        return autopadding(Math.floor(t / 3600)) + "h" + autopadding(round5(t % 3600 / 60)) + "m";
       } else if (t > 60) {
-        return autopadding(Math.floor(t / 60)) + "m" + autopadding(round4(t % 60)) + "s";
+        return autopadding(Math.floor(t / 60)) + "m" + autopadding(round5(t % 60)) + "s";
       } else if (t > 10) {
-        return autopadding(round4(t)) + "s";
+        return autopadding(round5(t)) + "s";
       } else {
         return autopadding(t) + "s";
       }
@@ -55889,10 +56428,10 @@ function volumeStageOf(base, head) {
   const qualified = [...classStages(head.set).length > 0 ? classStages(head.set) : classStages(base.set)].sort(
     (x, y) => order.indexOf(x) - order.indexOf(y)
   );
-  const stage = qualified[0] ?? head.report.constraint?.declared?.stage ?? base.report.constraint?.declared?.stage ?? order[0] ?? null;
-  if (stage === null) return { stage: null, name: null };
-  const name = funnel?.spec.stages.find((s2) => s2.id === stage)?.name ?? stage;
-  return { stage, name };
+  const stage2 = qualified[0] ?? head.report.constraint?.declared?.stage ?? base.report.constraint?.declared?.stage ?? order[0] ?? null;
+  if (stage2 === null) return { stage: null, name: null };
+  const name = funnel?.spec.stages.find((s2) => s2.id === stage2)?.name ?? stage2;
+  return { stage: stage2, name };
 }
 var init_sides = __esm({
   "src/core/impact/sides.ts"() {
@@ -55940,10 +56479,10 @@ function estimateConversion(track, options) {
     const exit = track.exit[i];
     if (track.advanced[i] === 1 && exit <= options.asOf) g.advanced++;
   }
-  return [...groups2.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([group, g]) => {
+  return [...groups2.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([group2, g]) => {
     const interval = wilsonInterval(g.advanced, g.matured);
     return {
-      group,
+      group: group2,
       ...g,
       rate: g.matured === 0 ? null : new Exact(g.advanced).div(g.matured),
       low: interval.low,
@@ -56199,7 +56738,7 @@ function workedShare(demand, capacity) {
 function projectFlow(input) {
   const w = new Exact(input.windowWeeks);
   const stages2 = input.stages;
-  const conversion = stages2.map((s2, i) => {
+  const conversion2 = stages2.map((s2, i) => {
     const next = stages2[i + 1];
     if (next === void 0) return { base: ZERO2, head: ZERO2, basis: null };
     const share2 = workedShare(ratio2(s2.arrivals, w), s2.capacity.base);
@@ -56218,7 +56757,7 @@ function projectFlow(input) {
   });
   const hasMarginal = (stages2[0]?.added ?? 0) > 0;
   const marginal2 = stages2.map(
-    (s2, i) => hasMarginal && i < stages2.length - 1 ? estimateMarginal(s2, input.minimumSample, input.declared[s2.stage], conversion[i]?.head ?? ZERO2) : null
+    (s2, i) => hasMarginal && i < stages2.length - 1 ? estimateMarginal(s2, input.minimumSample, input.declared[s2.stage], conversion2[i]?.head ?? ZERO2) : null
   );
   const run4 = (side2, bound) => {
     let kept = ratio2(side2 === "base" ? stages2[0]?.arrivals ?? 0 : stages2[0]?.kept ?? 0, w);
@@ -56228,7 +56767,7 @@ function projectFlow(input) {
       const capacity = side2 === "base" ? s2.capacity.base : s2.capacity.head;
       const share2 = workedShare(demand, capacity);
       const throughput = demand.times(share2);
-      const c = conversion[i];
+      const c = conversion2[i];
       kept = kept.times(share2).times(side2 === "base" ? c.base : c.head);
       added = added.times(share2).times(marginal2[i]?.[bound] ?? 0);
       const isLast = i === stages2.length - 1;
@@ -56246,7 +56785,7 @@ function projectFlow(input) {
     head: run4("head", "rate"),
     headLow: run4("head", "low"),
     headHigh: run4("head", "high"),
-    conversion,
+    conversion: conversion2,
     marginal: marginal2
   };
 }
@@ -56522,7 +57061,7 @@ function projectImpact(base, head, leads2, entryStage) {
   const won = (f) => f[last].demand;
   const stages2 = counts.map((c, i) => {
     const [fb, fh] = [flow.base[i], flow.head[i]];
-    const conversion = flow.conversion[i];
+    const conversion2 = flow.conversion[i];
     const next = flow.head[i + 1];
     const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money4.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money4.dealSize);
     const cohort = c.cohort;
@@ -56539,9 +57078,9 @@ function projectImpact(base, head, leads2, entryStage) {
       throughputPerWeek: delta(fb.throughput, fh.throughput),
       queueGrowthPerWeek: delta(fb.queue, fh.queue),
       advancedPerWeek: delta(fb.advanced, fh.advanced),
-      conversion: i === last ? { base: null, head: null, delta: null } : delta(conversion.base, conversion.head),
-      conversionBasis: conversion.basis,
-      maturity: conversion.basis !== "matured" || cohort === null ? null : {
+      conversion: i === last ? { base: null, head: null, delta: null } : delta(conversion2.base, conversion2.head),
+      conversionBasis: conversion2.basis,
+      maturity: conversion2.basis !== "matured" || cohort === null ? null : {
         lagDays: round3(cohort.lagMs / DAY_MS7, 4),
         quantile: MATURITY_QUANTILE,
         left: cohort.left,
@@ -56607,11 +57146,11 @@ var init_projection = __esm({
 });
 
 // src/core/impact/sla-model.ts
-function modelSla(name, stage, base, head, projectCompliance2) {
+function modelSla(name, stage2, base, head, projectCompliance2) {
   const b = base.slas.find((s2) => s2.name === name);
   const h = head.slas.find((s2) => s2.name === name);
-  const ub = stage === null ? null : base.constraint?.stages.find((s2) => s2.stage === stage)?.utilisation ?? null;
-  const uh = stage === null ? null : head.constraint?.stages.find((s2) => s2.stage === stage)?.utilisation ?? null;
+  const ub = stage2 === null ? null : base.constraint?.stages.find((s2) => s2.stage === stage2)?.utilisation ?? null;
+  const uh = stage2 === null ? null : head.constraint?.stages.find((s2) => s2.stage === stage2)?.utilisation ?? null;
   const baseCompliance = b?.compliance ?? null;
   let factor = null;
   let assumption;
@@ -56630,7 +57169,7 @@ function modelSla(name, stage, base, head, projectCompliance2) {
   const modelled = factor === null ? null : projectCompliance2(factor);
   return {
     name,
-    stage,
+    stage: stage2,
     replayed: {
       base: baseCompliance,
       head: h?.compliance ?? null,
@@ -56744,9 +57283,9 @@ function compareComp(base, head) {
       (t) => t.total
     );
     return [.../* @__PURE__ */ new Set([...left.keys(), ...right2.keys()])].sort().map((k) => {
-      const cut = k.lastIndexOf("\0");
-      const name = k.slice(0, cut);
-      const currency2 = k.slice(cut + 1);
+      const cut2 = k.lastIndexOf("\0");
+      const name = k.slice(0, cut2);
+      const currency2 = k.slice(cut2 + 1);
       return { name, ...moneyDelta(currency2, left.get(k) ?? "0.00", right2.get(k) ?? "0.00") };
     });
   };
@@ -56795,8 +57334,8 @@ function computeImpact(base, head, leads2, options) {
   const stages2 = compareStages(b, h);
   const slas2 = [...new Set([...b.slas, ...h.slas].map((s2) => s2.name))].sort().map((name) => {
     const policy = base.set.HandoffSla.find((p) => p.metadata.name === name) ?? head.set.HandoffSla.find((p) => p.metadata.name === name);
-    const stage = policy === void 0 ? null : stageOfEvent(head.set, policy.spec.from);
-    return modelSla(name, stage, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
+    const stage2 = policy === void 0 ? null : stageOfEvent(head.set, policy.spec.from);
+    return modelSla(name, stage2, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
   });
   const volume = volumeStageOf({ set: base.set, report: b }, { set: head.set, report: h });
   const mqlBase = b.funnel?.stages.find((s2) => s2.id === volume.stage)?.arrivals ?? null;
@@ -56806,7 +57345,7 @@ function computeImpact(base, head, leads2, options) {
   const loadHead = h.constraint?.stages.find((s2) => s2.stage === constraintHead);
   const given = options.inputs ?? { dataFrom: "worktree", dataDir: "", dataChanges: [], note: null };
   const mappingChanges = policyChanges2.filter((c) => c.kind === "FieldMapping").map((c) => `${c.kind} ${c.name} ${c.change}`);
-  const figures2 = {
+  const figures3 = {
     schemaVersion: 1,
     kind: "impact",
     base: { ref: base.ref, sha: base.sha, policyHash: base.policyHash },
@@ -56866,7 +57405,7 @@ function computeImpact(base, head, leads2, options) {
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false
   };
-  return { ...figures2, guardrails: checkGuardrails(base.set.Guardrails, figures2, policyChanges2) };
+  return { ...figures3, guardrails: checkGuardrails(base.set.Guardrails, figures3, policyChanges2) };
 }
 var init_impact = __esm({
   "src/core/impact/impact.ts"() {
@@ -57091,8 +57630,8 @@ async function* streamBlob(object2, cwd) {
   } finally {
     if (!done) child.kill();
   }
-  const code = await exited;
-  if (code !== 0)
+  const code18 = await exited;
+  if (code18 !== 0)
     throw new IoError(`git cat-file blob ${object2} failed${stderr.trim() === "" ? "" : `: ${stderr.trim()}`}`);
 }
 async function readTreeAt(sha, dir, cwd = ".", options = {}) {
@@ -57651,8 +58190,8 @@ function sweepImpact(input) {
       return {
         ...marks,
         figures: null,
-        issues: errors.map(({ code, message, file, path, line, column }) => ({
-          code,
+        issues: errors.map(({ code: code18, message, file, path, line, column }) => ({
+          code: code18,
           message,
           file,
           path,
@@ -57846,9 +58385,9 @@ ${sweepHelp}
 Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`
   ).action(async (options) => {
     const { io } = ctx;
-    const sweep = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
+    const sweep2 = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
     const sides2 = await loadImpactSides(io, options);
-    if (sweep !== void 0) return runImpactSweep(io, options, sides2, sweep);
+    if (sweep2 !== void 0) return runImpactSweep(io, options, sides2, sweep2);
     const { base, head } = sides2;
     const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
       io,
@@ -57915,6 +58454,663 @@ var init_impact2 = __esm({
     init_version();
     init_progress();
     await init_impact_sweep2();
+  }
+});
+
+// src/core/insights/attributes.ts
+function attributeFieldsOf(entity) {
+  return Object.entries(canonicalModel[entity]).filter(([name, spec]) => {
+    if (notAttributes.has(name)) return false;
+    return spec.type === "string" || spec.type === "boolean" || name === "term_months";
+  }).map(([name]) => name).sort();
+}
+function readAttribute(row2, field) {
+  const value3 = row2?.[field];
+  if (value3 === null || value3 === void 0 || value3 === "") return null;
+  return String(value3);
+}
+var notAttributes, personalFields, attributeFields;
+var init_attributes = __esm({
+  "src/core/insights/attributes.ts"() {
+    "use strict";
+    init_canonical();
+    notAttributes = /* @__PURE__ */ new Set([
+      "id",
+      "lead_id",
+      "account_id",
+      "name",
+      "email",
+      "email_domain",
+      "title",
+      "company",
+      "company_domain",
+      "status",
+      "stage",
+      "won",
+      "disqualification_reason",
+      "close_reason",
+      "currency"
+    ]);
+    personalFields = /* @__PURE__ */ new Set(["owner_id"]);
+    attributeFields = {
+      lead: attributeFieldsOf("leads"),
+      opportunity: attributeFieldsOf("opportunities")
+    };
+  }
+});
+
+// src/core/insights/groups.ts
+function toFigures(e3) {
+  if (e3 === void 0 || e3.rate === null)
+    return { entered: e3?.items ?? 0, matured: 0, advanced: 0, rate: null, low: null, high: null };
+  return {
+    entered: e3.items,
+    matured: e3.matured,
+    advanced: e3.advanced,
+    rate: round4(e3.rate),
+    low: round4(e3.low),
+    high: round4(e3.high)
+  };
+}
+function signalOf(e3, overall, minimumSample) {
+  if (e3.matured < minimumSample) return "small";
+  if (overall === null) return "within";
+  if (e3.low.gt(overall)) return "above";
+  if (e3.high.lt(overall)) return "below";
+  return "within";
+}
+function groupConversion(track, spec, overall, options) {
+  const base = { asOf: options.asOf, lagMs: options.lagMs, since: options.since };
+  const seen = /* @__PURE__ */ new Set();
+  const estimates = [];
+  const multi = /* @__PURE__ */ new Map();
+  estimates.push(
+    ...estimateConversion(track, {
+      ...base,
+      groupOf: (i) => {
+        const values = spec.valuesOf(i);
+        if (values === void 0 || values.length === 0) return null;
+        for (const v of values) seen.add(keyOf2(v));
+        if (values.length === 1) return keyOf2(values[0] ?? null);
+        multi.set(i, values);
+        return null;
+      }
+    })
+  );
+  if (multi.size > 0) {
+    const merged = new Map(estimates.map((e3) => [e3.group, e3]));
+    for (const key of seen) {
+      const value3 = valueOfKey(key);
+      const [extra] = estimateConversion(track, {
+        ...base,
+        groupOf: (i) => spec.valuesOf(i)?.includes(value3) === true ? key : null
+      });
+      if (extra !== void 0) merged.set(key, extra);
+    }
+    estimates.splice(0, estimates.length, ...merged.values());
+  }
+  const bySize = [...estimates].sort(
+    (a, b) => b.matured - a.matured || b.items - a.items || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)
+  );
+  const kept = bySize.slice(0, options.maxGroups);
+  const rest = new Set(bySize.slice(options.maxGroups).map((e3) => e3.group));
+  let other;
+  if (rest.size > 0) {
+    [other] = estimateConversion(track, {
+      ...base,
+      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf2(v))) === true ? OTHER2 : null
+    });
+  }
+  const ordered = spec.order === "range" ? [...kept].sort((a, b) => Number(valueOfKey(a.group)) - Number(valueOfKey(b.group))) : kept;
+  const groups2 = ordered.map((e3) => {
+    const value3 = valueOfKey(e3.group);
+    return describeGroup(e3, value3, false, value3 === null ? null : spec.rangeOf?.(value3) ?? null, overall, options);
+  });
+  if (other !== void 0) groups2.push(describeGroup(other, null, true, null, overall, options));
+  rankGroups(groups2);
+  return {
+    attribute: spec.attribute,
+    kind: spec.kind,
+    isPersonal: spec.isPersonal,
+    valueCount: estimates.length,
+    otherValueCount: rest.size,
+    groups: groups2
+  };
+}
+function describeGroup(e3, value3, isOther, range2, overall, options) {
+  const lift = e3.rate === null || overall.rate === null || overall.rate.isZero() ? null : e3.rate.div(overall.rate);
+  return {
+    value: value3,
+    isOther,
+    range: range2,
+    ...toFigures(e3),
+    lift: lift === null ? null : round4(lift),
+    signal: signalOf(e3, overall.rate, options.minimumSample),
+    rank: null
+  };
+}
+function rankGroups(groups2) {
+  const ranked = groups2.map((g, i) => ({ g, i })).filter(({ g }) => g.signal !== "small" && g.lift !== null).sort((a, b) => (b.g.lift ?? 0) - (a.g.lift ?? 0) || b.g.matured - a.g.matured || a.i - b.i);
+  ranked.forEach(({ g }, r) => g.rank = r + 1);
+}
+var OTHER2, EMPTY, keyOf2, valueOfKey, round4;
+var init_groups = __esm({
+  "src/core/insights/groups.ts"() {
+    "use strict";
+    init_estimate();
+    OTHER2 = "other";
+    EMPTY = "";
+    keyOf2 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
+    valueOfKey = (key) => key === EMPTY ? null : key.slice(2);
+    round4 = (x) => x.toDecimalPlaces(4).toNumber();
+  }
+});
+
+// src/core/insights/lead-scores.ts
+function createLeadScores(definition2, leads2, options) {
+  const compiled2 = compileLeadDefinition(definition2, {
+    asOf: options.asOf,
+    calendars: options.calendars,
+    decay: false,
+    collectFired: true
+  });
+  const scores = /* @__PURE__ */ new Map();
+  return (row2) => {
+    if (scores.has(row2)) return scores.get(row2) ?? null;
+    let score = null;
+    const lead = leads2[row2];
+    if (lead !== void 0) {
+      try {
+        const c = compiled2.classify(lead);
+        score = { class: c.class, score: c.score, reason: c.reason, ruleId: c.ruleId ?? null, fired: c.fired ?? [] };
+      } catch (error) {
+        if (!(error instanceof RuleEvaluationError)) throw error;
+      }
+    }
+    scores.set(row2, score);
+    return score;
+  };
+}
+function bandOf(score, width) {
+  const from = Math.floor(score / width) * width;
+  return { from, to: from + width };
+}
+function countMovedLeads(definition2, classId, minScore, leads2, options) {
+  const variant = {
+    ...definition2,
+    spec: {
+      ...definition2.spec,
+      classes: definition2.spec.classes.map((c) => c.id === classId ? { ...c, minScore } : c)
+    }
+  };
+  const compile = (policy) => compileLeadDefinition(policy, { asOf: options.asOf, calendars: options.calendars, decay: false });
+  const [now2, then] = [compile(definition2), compile(variant)];
+  let moved = 0;
+  for (const lead of leads2) {
+    const created = lead.created_at;
+    if (typeof created !== "number" || created < options.since || created > options.asOf) continue;
+    try {
+      if (now2.classify(lead).class === classId !== (then.classify(lead).class === classId)) moved++;
+    } catch (error) {
+      if (!(error instanceof RuleEvaluationError)) throw error;
+    }
+  }
+  return moved;
+}
+var init_lead_scores = __esm({
+  "src/core/insights/lead-scores.ts"() {
+    "use strict";
+    init_classify();
+    init_compile();
+  }
+});
+
+// src/core/insights/suggest.ts
+function suggestScoringChanges(input) {
+  const { stage: stage2, definition: definition2 } = input;
+  const overallRate = stage2.overall.rate;
+  const out = [];
+  const threshold = suggestThreshold(input);
+  if (threshold !== null) out.push(threshold);
+  const rules = attributeOf(stage2, "scoring-rule")?.groups.filter((g) => !g.isOther && g.value !== null) ?? [];
+  const best = rules.filter((g) => g.signal === "above").sort(byLift)[0];
+  const worst = rules.filter((g) => g.signal === "below").sort(byLift).reverse()[0];
+  for (const [code18, group2] of [
+    ["raise-points", best],
+    ["lower-points", worst]
+  ]) {
+    if (group2 === void 0) continue;
+    const found = findRule(definition2, group2.value);
+    if (found === null) continue;
+    const points = typeof found.rule.points === "number" ? found.rule.points : null;
+    const sign2 = code18 === "raise-points" ? 1 : -1;
+    const path = `spec.scoring.${found.category}.rules[id=${found.rule.id}].points`;
+    out.push({
+      code: code18,
+      stage: stage2.stage,
+      definition: definition2.metadata.name,
+      category: found.category,
+      rule: found.rule.id,
+      points,
+      to: points === null ? null : points + sign2 * POINTS_STEP,
+      evidence: group2,
+      overallRate,
+      sweep: points === null ? null : sign2 > 0 ? { path, from: points, to: points + 2 * POINTS_STEP, step: POINTS_STEP } : { path, from: points - 2 * POINTS_STEP, to: points, step: POINTS_STEP }
+    });
+  }
+  const read = fieldsReadByDefinition(definition2);
+  const candidates = stage2.attributes.filter((a) => a.kind === "field" && !a.isPersonal && !read.has(a.attribute)).flatMap(
+    (a) => a.groups.filter((g) => g.signal === "above" && !g.isOther && g.value !== null).map((g) => ({ attribute: a.attribute, g }))
+  ).sort((a, b) => byLift(a.g, b.g) || (a.attribute < b.attribute ? -1 : 1));
+  const add2 = candidates[0];
+  if (add2 !== void 0)
+    out.push({
+      code: "add-rule",
+      stage: stage2.stage,
+      definition: definition2.metadata.name,
+      attribute: add2.attribute,
+      value: add2.g.value,
+      evidence: add2.g,
+      overallRate
+    });
+  return out;
+}
+function byLift(a, b) {
+  return (b.lift ?? 0) - (a.lift ?? 0) || b.matured - a.matured;
+}
+function suggestThreshold(input) {
+  const { stage: stage2, definition: definition2, bandWidth } = input;
+  const cls = definition2.spec.classes.find((c) => c.stage === stage2.stage && c.minScore !== void 0);
+  if (cls?.minScore === void 0) return null;
+  const minScore = cls.minScore;
+  const bands = (attributeOf(stage2, "score-band")?.groups ?? []).filter((g) => g.range !== null && !g.isOther && g.range.to > minScore).sort((a, b) => (a.range?.from ?? 0) - (b.range?.from ?? 0));
+  const lowest = bands[0];
+  if (lowest?.range == null || lowest.signal === "small") return null;
+  const common2 = {
+    stage: stage2.stage,
+    definition: definition2.metadata.name,
+    class: cls.id,
+    from: minScore,
+    evidence: lowest,
+    overallRate: stage2.overall.rate,
+    utilisation: input.utilisation
+  };
+  const path = `spec.classes[id=${cls.id}].minScore`;
+  if (lowest.signal === "below") {
+    let k = 0;
+    while (bands[k + 1]?.signal === "below") k++;
+    const removed = bands.slice(0, k + 1);
+    const to = (removed[k]?.range).to;
+    return {
+      code: "raise-threshold",
+      ...common2,
+      evidence: mergeBands(removed, stage2.overall, lowest.signal),
+      to,
+      leadsMoved: input.countMoved(cls.id, to),
+      sweep: { path, from: minScore, to: to + bandWidth, step: POINTS_STEP }
+    };
+  }
+  const hasRoom = input.utilisation !== null && input.utilisation < 1;
+  if (hasRoom && (lowest.lift ?? 0) >= 1) {
+    const to = minScore - bandWidth;
+    return {
+      code: "lower-threshold",
+      ...common2,
+      to,
+      leadsMoved: input.countMoved(cls.id, to),
+      sweep: { path, from: to, to: minScore, step: POINTS_STEP }
+    };
+  }
+  return null;
+}
+function mergeBands(bands, overall, signal) {
+  if (bands.length === 1) return bands[0];
+  const sum4 = (f) => bands.reduce((s2, g) => s2 + f(g), 0);
+  const [entered, matured, advanced] = [sum4((g) => g.entered), sum4((g) => g.matured), sum4((g) => g.advanced)];
+  const { low, high } = wilsonInterval(advanced, matured);
+  const rate2 = matured === 0 ? null : new Exact(advanced).div(matured);
+  const round42 = (x) => x.toDecimalPlaces(4).toNumber();
+  return {
+    value: null,
+    isOther: false,
+    range: { from: bands[0]?.range?.from ?? 0, to: bands[bands.length - 1]?.range?.to ?? 0 },
+    entered,
+    matured,
+    advanced,
+    rate: rate2 === null ? null : round42(rate2),
+    low: rate2 === null ? null : round42(low),
+    high: rate2 === null ? null : round42(high),
+    lift: rate2 === null || overall.advanced === 0 ? null : round42(rate2.div(new Exact(overall.advanced).div(overall.matured))),
+    signal,
+    rank: null
+  };
+}
+function findRule(definition2, id) {
+  for (const category of ["fit", "engagement"]) {
+    const rule = definition2.spec.scoring?.[category]?.rules.find((r) => r.id === id);
+    if (rule !== void 0) return { category, rule };
+  }
+  return null;
+}
+function fieldsReadByDefinition(definition2) {
+  const out = /* @__PURE__ */ new Set();
+  const walk = (node, depth) => {
+    if (depth > 64 || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach((n2) => walk(n2, depth + 1));
+    for (const [key, arg] of Object.entries(node)) {
+      if (key === "var") {
+        const path = Array.isArray(arg) ? arg[0] : arg;
+        if (typeof path === "string") out.add(path.split(".")[0]);
+      } else walk(arg, depth + 1);
+    }
+  };
+  const spec = definition2.spec;
+  for (const rule of [...spec.exclusions ?? [], ...spec.handRaisers ?? []]) walk(rule.when, 0);
+  for (const category of ["fit", "engagement"])
+    for (const rule of spec.scoring?.[category]?.rules ?? []) {
+      walk(rule.when, 0);
+      walk(rule.points, 0);
+    }
+  for (const cls of spec.classes) walk(cls.when, 0);
+  return out;
+}
+var POINTS_STEP, attributeOf;
+var init_suggest = __esm({
+  "src/core/insights/suggest.ts"() {
+    "use strict";
+    init_estimate();
+    POINTS_STEP = 5;
+    attributeOf = (stage2, kind) => stage2.attributes.find((a) => a.kind === kind);
+  }
+});
+
+// src/core/insights/mask.ts
+function maskInsights(report, digest) {
+  const masked = structuredClone(report);
+  const personal = masked.stages.flatMap((s2) => s2.attributes.filter((a) => a.isPersonal));
+  const ids = personal.flatMap((a) => a.groups.flatMap((g) => g.value === null ? [] : [g.value]));
+  const people = new Pseudonyms("person", digest, ids);
+  for (const attribute2 of personal) for (const g of attribute2.groups) g.value = people.of(g.value);
+  masked.data = maskDataAccounting(masked.data);
+  masked.warnings = maskWarnings(masked.warnings, new Pseudonyms("deal", digest));
+  masked.isMasked = true;
+  return masked;
+}
+var init_mask2 = __esm({
+  "src/core/insights/mask.ts"() {
+    "use strict";
+    init_mask_issues();
+    init_mask_pseudonyms();
+    init_mask_warnings();
+  }
+});
+
+// src/core/insights/index.ts
+function computeInsights(set, evaluation, data, options) {
+  const report = evaluation.report;
+  const asOf = Date.parse(report.stamp.asOf);
+  const since2 = Date.parse(report.window.start);
+  const definition2 = evaluation.classes?.definition ?? null;
+  const declared = report.constraint?.declared?.stage ?? null;
+  const measured = report.constraint?.stage ?? null;
+  const picked = options.stage !== void 0 ? { stage: options.stage, source: "option" } : declared !== null ? { stage: declared, source: "declared" } : measured !== null ? { stage: measured, source: "measured" } : { stage: null, source: null };
+  const utilisation2 = report.constraint?.stages.find((s2) => s2.stage === picked.stage)?.utilisation ?? null;
+  const out = {
+    schemaVersion: 1,
+    kind: "insights",
+    stamp: report.stamp,
+    window: { start: report.window.start, end: report.window.end },
+    constraint: { ...picked, utilisation: utilisation2 },
+    definition: definition2?.metadata.name ?? null,
+    minimumSample: options.minimumSample,
+    maxGroups: options.maxGroups,
+    bandWidth: options.bandWidth,
+    stages: [],
+    suggestions: [],
+    noSuggestion: null,
+    unknown: null,
+    data: report.data,
+    warnings: report.warnings,
+    isMasked: false
+  };
+  const first = evaluation.tracks.find((t) => t.stage.id === picked.stage);
+  if (evaluation.tracks.length === 0) return { ...out, unknown: "no-funnel" };
+  if (picked.stage === null) return { ...out, unknown: "no-constraint" };
+  if (first === void 0) return { ...out, unknown: "unknown-stage" };
+  if (first.next === null) return { ...out, unknown: "no-next-stage" };
+  const scores = definition2 === null ? null : createLeadScores(definition2, data.leads, { asOf, calendars: options.calendars });
+  const grouping = { asOf, since: since2, minimumSample: options.minimumSample, maxGroups: options.maxGroups };
+  const stages2 = [measureStage2(first, "constraint", scores, data, grouping, options.bandWidth)];
+  const after = first.next;
+  if (after.next !== null)
+    stages2.push(measureStage2(after, "after-constraint", scores, data, grouping, options.bandWidth));
+  const constraintStage = stages2[0];
+  const suggestions = definition2 === null || constraintStage.entity !== "lead" ? [] : suggestScoringChanges({
+    stage: constraintStage,
+    definition: definition2,
+    utilisation: utilisation2,
+    bandWidth: options.bandWidth,
+    countMoved: (classId, minScore) => countMovedLeads(definition2, classId, minScore, data.leads, {
+      asOf,
+      since: since2,
+      calendars: options.calendars
+    })
+  });
+  const noSuggestion = definition2 === null ? "no-lead-definition" : constraintStage.entity !== "lead" ? "not-a-lead-stage" : suggestions.length === 0 ? "no-clear-signal" : null;
+  return { ...out, stages: stages2, suggestions, noSuggestion };
+}
+function measureStage2(track, role, scores, data, grouping, bandWidth) {
+  const lag = measureMaturityLag(track, { asOf: grouping.asOf, since: grouping.since });
+  const lagMs = lag.lagMs ?? Infinity;
+  const options = { ...grouping, lagMs };
+  const [overall] = estimateConversion(track, { asOf: grouping.asOf, lagMs, since: grouping.since });
+  const next = track.next;
+  const stageInsight = {
+    stage: track.stage.id,
+    name: track.stage.name ?? track.stage.id,
+    role,
+    next: next.stage.id,
+    nextName: next.stage.name ?? next.stage.id,
+    entity: track.entity,
+    maturity: {
+      days: lag.lagMs === null ? null : Math.round(lag.lagMs / DAY_MS8 * 1e4) / 1e4,
+      left: lag.left,
+      quantile: lag.quantile
+    },
+    overall: toFigures(overall),
+    attributes: []
+  };
+  if (overall === void 0) return stageInsight;
+  const rows = track.entity === "lead" ? data.leads : data.opportunities;
+  const specs = track.entity === "lead" && scores !== null ? scoreSpecs(scores, bandWidth) : [];
+  for (const field of attributeFields[track.entity])
+    specs.push({
+      attribute: field,
+      kind: "field",
+      isPersonal: personalFields.has(field),
+      valuesOf: (i) => [readAttribute(rows[i], field)]
+    });
+  const managerOf = new Map(data.users.map((u) => [readAttribute(u, "id"), readAttribute(u, "manager_id")]));
+  specs.push({
+    attribute: "owner_id.manager_id",
+    kind: "field",
+    isPersonal: true,
+    valuesOf: (i) => {
+      const owner = readAttribute(rows[i], "owner_id");
+      return [owner === null ? null : managerOf.get(owner) ?? null];
+    }
+  });
+  stageInsight.attributes = specs.map((spec) => groupConversion(track, spec, overall, options)).filter((a) => a.kind !== "field" || a.valueCount >= 2);
+  return stageInsight;
+}
+function scoreSpecs(scores, bandWidth) {
+  return [
+    {
+      attribute: "qualified-by",
+      kind: "qualified-by",
+      isPersonal: false,
+      valuesOf: (i) => {
+        const s2 = scores(i);
+        return s2 === null ? void 0 : [s2.ruleId === null ? s2.reason : `${s2.reason}:${s2.ruleId}`];
+      }
+    },
+    {
+      attribute: "score-band",
+      kind: "score-band",
+      isPersonal: false,
+      order: "range",
+      // Leads qualified by score only: a hand-raiser's score did not qualify it.
+      valuesOf: (i) => {
+        const s2 = scores(i);
+        return s2 === null || s2.reason !== "threshold" ? void 0 : [String(bandOf(s2.score, bandWidth).from)];
+      },
+      rangeOf: (value3) => bandOf(Number(value3), bandWidth)
+    },
+    {
+      attribute: "scoring-rule",
+      kind: "scoring-rule",
+      isPersonal: false,
+      valuesOf: (i) => scores(i)?.fired
+    }
+  ];
+}
+var DAY_MS8;
+var init_insights = __esm({
+  "src/core/insights/index.ts"() {
+    "use strict";
+    init_estimate();
+    init_attributes();
+    init_groups();
+    init_lead_scores();
+    init_suggest();
+    init_mask2();
+    DAY_MS8 = 864e5;
+  }
+});
+
+// src/cli/commands/insights.ts
+var insights_exports = {};
+__export(insights_exports, {
+  registerInsights: () => registerInsights
+});
+function parseCount(flag2, value3, min2, max2) {
+  const n2 = /^[0-9]{1,6}$/.test(value3) ? Number(value3) : NaN;
+  if (!Number.isInteger(n2) || n2 < min2 || n2 > max2)
+    throw new UsageError(`${flag2} ${value3} is not a whole number from ${min2} to ${max2}.`);
+  return n2;
+}
+function registerInsights(program2, ctx) {
+  const command = program2.command("insights").description(describeCommand("insights")).option("--policies <dir>", "policy directory", "policies").option("--stage <id>", "look at this stage and the next instead of the constraint").option("--min-sample <n>", "matured items a group needs to be ranked or suggested", "30").option(
+    "--max-groups <n>",
+    `values kept per attribute, the largest (at most ${MAX_GROUPS_LIMIT}); the rest are summed as "other"`,
+    "20"
+  ).addOption(new Option("--band <points>", "width of a score band").choices(["5", "10"]).default("5")).addHelpText(
+    "after",
+    `
+Examples:
+  revops insights                                   the bundled example policies and data
+  revops insights --band 10 --min-sample 50
+  revops insights --stage sal --format markdown -o insights.md
+  revops insights --policies test/fixtures/maven/policies --data test/fixtures/maven/export --mapping maven
+  revops insights --format json --mask > insights.json
+
+Conversion is measured on matured cohorts: items that entered the stage at least the 90th
+percentile of its time in stage before as-of. Lift = a group's rate ÷ the stage's rate. The
+JSON follows schemas/insights-report.schema.json.
+
+Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
+  ).action(async (options) => {
+    const { io } = ctx;
+    const minimumSample = parseCount("--min-sample", options.minSample, 1, 1e6);
+    const maxGroups = parseCount("--max-groups", options.maxGroups, 1, MAX_GROUPS_LIMIT);
+    const bandWidth = Number(options.band);
+    const hashing = createHashingIo(io);
+    const loaded = await loadValidPolicies(io, options.policies, hashing.io);
+    const { set } = loaded.result;
+    const stages2 = set.Funnel[0]?.spec.stages.map((s2) => s2.id) ?? [];
+    if (options.stage !== void 0 && !stages2.includes(options.stage))
+      throw new UsageError(
+        `--stage ${options.stage}: no such stage; the funnel has: ${stages2.join(", ") || "none"}.`
+      );
+    const now2 = readClock(options);
+    const run4 = toRunOptions({ ...options, format: "terminal" }, now2, reportingTimeZone(set, options.timeZone));
+    const { generatedAt, ...runOptions } = run4;
+    const data = await loadCommandData(io, {
+      now: now2,
+      allowPartialData: options.allowPartialData,
+      mask: options.mask,
+      data: options.data,
+      quiet: options.quiet,
+      set,
+      hashing,
+      keep: withAttributes(selectFieldsRead([set])),
+      timeZone: reportingTimeZone(set, runOptions.timeZone),
+      ...options.mapping === void 0 ? {} : { mapping: options.mapping }
+    });
+    const progress = startStepProgress("evaluating", !options.quiet);
+    let evaluation;
+    try {
+      evaluation = evaluateWithState(set, prepareData(data), {
+        ...runOptions,
+        onStep: progress.onStep,
+        calendars: loaded.calendars,
+        policyIssues: loaded.result.issues,
+        stamp: {
+          engineVersion: version,
+          policyHash: hashing.digest(cleanPath(options.policies)),
+          dataHash: hashing.digest(cleanPath(options.data)),
+          ...generatedAt === void 0 ? {} : { generatedAt }
+        }
+      });
+    } finally {
+      progress.stop();
+    }
+    let insights = computeInsights(set, evaluation, data, {
+      ...options.stage === void 0 ? {} : { stage: options.stage },
+      minimumSample,
+      maxGroups,
+      bandWidth,
+      calendars: loaded.calendars
+    });
+    if (options.mask) insights = maskInsights(insights, createMaskDigest(hashing, data.files));
+    const text4 = renderOutput("insights", options.format, insights, { color: isOutputColored(io, options) });
+    await writeOutput(io, text4, options, "insights");
+  });
+  addEvaluationOptions(command, "read the data through this FieldMapping policy (e.g. hubspot)");
+}
+function withAttributes(keep) {
+  const add2 = (entity, fields) => {
+    const kept = keep[entity];
+    if (kept !== void 0) keep[entity] = /* @__PURE__ */ new Set([...kept, ...fields]);
+  };
+  add2("leads", attributeFields.lead);
+  add2("opportunities", attributeFields.opportunity);
+  add2("users", ["manager_id"]);
+  return keep;
+}
+var MAX_GROUPS_LIMIT;
+var init_insights2 = __esm({
+  async "src/cli/commands/insights.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_evaluate();
+    init_fields_read();
+    init_time_zone();
+    init_insights();
+    init_attributes();
+    init_registry2();
+    init_command_index();
+    await init_evaluation_options();
+    init_hashing_io();
+    init_load_data();
+    await init_load_policies();
+    init_mask_key();
+    init_options();
+    init_progress();
+    init_version();
+    init_write_output();
+    MAX_GROUPS_LIMIT = 100;
   }
 });
 
@@ -58627,8 +59823,8 @@ function nameAccount(index) {
   const tier = Math.floor(index / combos);
   if (tier === 0) return stem;
   const qualifier = companyQualifiers[(tier - 1) % companyQualifiers.length];
-  const round4 = Math.floor((tier - 1) / companyQualifiers.length);
-  return round4 === 0 ? `${stem} ${qualifier}` : `${stem} ${qualifier} ${round4 + 1}`;
+  const round5 = Math.floor((tier - 1) / companyQualifiers.length);
+  return round5 === 0 ? `${stem} ${qualifier}` : `${stem} ${qualifier} ${round5 + 1}`;
 }
 function formatCompanyId(index) {
   return `ACC${String(index + 1).padStart(6, "0")}`;
@@ -58736,7 +59932,7 @@ function assembleLeadRow(p, person, campaign, journey) {
 function assembleOpportunityRow(p, journey, id) {
   const deal = journey.deal;
   if (deal === null || p.company === null) return null;
-  const stage = deal.won === null ? "opportunity" : deal.won ? "won" : "lost";
+  const stage2 = deal.won === null ? "opportunity" : deal.won ? "won" : "lost";
   return {
     id,
     lead_id: formatLeadId(p.index),
@@ -58745,7 +59941,7 @@ function assembleOpportunityRow(p, journey, id) {
     name: `${p.company.name} - ${deal.product}`,
     amount: formatCents(deal.amountCents),
     currency: "USD",
-    stage,
+    stage: stage2,
     source: p.channel,
     segment: p.company.segment,
     product: deal.product,
@@ -59427,11 +60623,11 @@ function checkVolumeOptions(options) {
 }
 function checkStaffingOptions(options) {
   const problems = [];
-  for (const stage of capacityStages) {
-    const perWeek = options.capacity?.[stage];
+  for (const stage2 of capacityStages) {
+    const perWeek = options.capacity?.[stage2];
     if (perWeek === void 0 || !Number.isFinite(perWeek) || perWeek <= 0 || perWeek > maxWeeklyCapacity) {
       problems.push(
-        `capacity.${stage} must be a number of items per week above 0 and at most ${maxWeeklyCapacity}, got ${perWeek}`
+        `capacity.${stage2} must be a number of items per week above 0 and at most ${maxWeeklyCapacity}, got ${perWeek}`
       );
     }
   }
@@ -60059,8 +61255,8 @@ function readFunnelStaffing(funnel, scale = 1) {
   for (const [key, entity, field, label2] of stageFields) {
     const entries = new Set(funnel.events.filter((e3) => e3.entity === entity && e3.field === field).map((e3) => e3.id));
     const stages2 = funnel.stages.filter((s2) => entries.has(s2.entry));
-    const [stage] = stages2;
-    if (stage === void 0) {
+    const [stage2] = stages2;
+    if (stage2 === void 0) {
       problems.push(
         `no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
       );
@@ -60068,11 +61264,11 @@ function readFunnelStaffing(funnel, scale = 1) {
       problems.push(
         `stages ${stages2.map((s2) => s2.id).join(" and ")} are both entered at ${entity}.${field}; the ${label2} stage must be one`
       );
-    } else if (stage.capacity === void 0 || stage.capacity.headcount * stage.capacity.perPersonPerWeek <= 0) {
-      problems.push(`stage ${stage.id} (${label2}) needs a capacity above zero: headcount and perPersonPerWeek`);
+    } else if (stage2.capacity === void 0 || stage2.capacity.headcount * stage2.capacity.perPersonPerWeek <= 0) {
+      problems.push(`stage ${stage2.id} (${label2}) needs a capacity above zero: headcount and perPersonPerWeek`);
     } else {
-      capacity[key] = stage.capacity.headcount * stage.capacity.perPersonPerWeek * scale;
-      owners[key] = stage.owner;
+      capacity[key] = stage2.capacity.headcount * stage2.capacity.perPersonPerWeek * scale;
+      owners[key] = stage2.owner;
     }
   }
   if (problems.length > 0) return fail(problems.join("; "));
@@ -60882,12 +62078,12 @@ var require_dist2 = __commonJS({
         index = skipOWS(header2, index + 1, len);
         const keyStart = index;
         while (index < len) {
-          const code = header2.charCodeAt(index);
-          if (code === stopChar)
+          const code18 = header2.charCodeAt(index);
+          if (code18 === stopChar)
             break parameter;
-          if (code === SEMI)
+          if (code18 === SEMI)
             continue parameter;
-          if (code === EQ) {
+          if (code18 === EQ) {
             const keyEnd = trailingOWS(header2, keyStart, index);
             const key = header2.slice(keyStart, keyEnd).toLowerCase();
             index = skipOWS(header2, index + 1, len);
@@ -60895,18 +62091,18 @@ var require_dist2 = __commonJS({
               index++;
               let value3 = "";
               while (index < len) {
-                const code18 = header2.charCodeAt(index++);
-                if (code18 === DQUOTE) {
+                const code19 = header2.charCodeAt(index++);
+                if (code19 === DQUOTE) {
                   index = skipValue(header2, index, len, stopChar);
                   if (parameters[key] === void 0)
                     parameters[key] = value3;
                   break;
                 }
-                if (code18 === BSLASH && index < len) {
+                if (code19 === BSLASH && index < len) {
                   value3 += header2[index++];
                   continue;
                 }
-                value3 += String.fromCharCode(code18);
+                value3 += String.fromCharCode(code19);
               }
               continue parameter;
             }
@@ -60925,8 +62121,8 @@ var require_dist2 = __commonJS({
     }
     function skipValue(str, index, len, stopChar) {
       while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
+        const code18 = str.charCodeAt(index);
+        if (code18 === SEMI || code18 === stopChar)
           break;
         index++;
       }
@@ -65932,9 +67128,9 @@ function throttling(octokit, octokitOptions) {
   if (!enabled) {
     return {};
   }
-  const common = { timeout };
+  const common2 = { timeout };
   if (typeof connection !== "undefined") {
-    common.connection = connection;
+    common2.connection = connection;
   }
   const state = Object.assign(
     {
@@ -65966,7 +67162,7 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck2, common2);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
@@ -66069,34 +67265,34 @@ var init_dist_bundle7 = __esm({
     regex = routeMatcher(triggers_notification_paths_default);
     triggersNotification = regex.test.bind(regex);
     groups = {};
-    createGroups = function(Bottleneck2, common) {
+    createGroups = function(Bottleneck2, common2) {
       groups.global = new Bottleneck2.Group({
         id: "octokit-global",
         maxConcurrent: 10,
-        ...common
+        ...common2
       });
       groups.auth = new Bottleneck2.Group({
         id: "octokit-auth",
         maxConcurrent: 1,
-        ...common
+        ...common2
       });
       groups.search = new Bottleneck2.Group({
         id: "octokit-search",
         maxConcurrent: 1,
         minTime: 2e3,
-        ...common
+        ...common2
       });
       groups.write = new Bottleneck2.Group({
         id: "octokit-write",
         maxConcurrent: 1,
         minTime: 1e3,
-        ...common
+        ...common2
       });
       groups.notifications = new Bottleneck2.Group({
         id: "octokit-notifications",
         maxConcurrent: 1,
         minTime: 3e3,
-        ...common
+        ...common2
       });
     };
     throttling.VERSION = VERSION8;
@@ -66149,8 +67345,8 @@ var init_errors3 = __esm({
     init_dist_src();
     init_errors();
     GitHubError = class extends RevopsError {
-      constructor(code, message, status, options) {
-        super(code, message, options);
+      constructor(code18, message, status, options) {
+        super(code18, message, options);
         this.status = status;
         this.name = "GitHubError";
       }
@@ -67057,8 +68253,8 @@ function openForReaders(schema) {
   };
   return open(schema);
 }
-function createImpactReportAjv(code) {
-  const ajv2 = new import__2.Ajv2020(code === void 0 ? ajvOptions2 : { ...ajvOptions2, code });
+function createImpactReportAjv(code18) {
+  const ajv2 = new import__2.Ajv2020(code18 === void 0 ? ajvOptions2 : { ...ajvOptions2, code: code18 });
   ajv2.addSchema(openForReaders(impactReportSchema), "impact-report");
   return ajv2;
 }
@@ -67396,6 +68592,11 @@ var init_command_index = __esm({
         load: async () => (await init_impact2().then(() => impact_exports)).registerImpact
       },
       {
+        name: "insights",
+        description: "What converts at the constraint and the stage after it: conversion and lift by lead attribute, score band and scoring rule, with intervals, and a scoring change to try.",
+        load: async () => (await init_insights2().then(() => insights_exports)).registerInsights
+      },
+      {
         name: "sample-data",
         description: "Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.",
         load: async () => (await init_sample_data().then(() => sample_data_exports)).registerSampleData
@@ -67632,7 +68833,7 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage, input or IO error,
 }
 async function runCli(argv, io) {
   let exitCode = 0;
-  const program2 = await buildProgram({ io, setExitCode: (code) => exitCode = code }, argv);
+  const program2 = await buildProgram({ io, setExitCode: (code18) => exitCode = code18 }, argv);
   try {
     await withFastPathSwitch(io.env, () => program2.parseAsync([...argv], { from: "user" }));
   } catch (error) {
@@ -67686,8 +68887,8 @@ async function runImpactMode(inputs2, wio, env) {
   const dir = await makeReportDir(env);
   const valid = await runRevops(["validate", "--policies", inputs2.policies, "--format", "github"]);
   if (valid !== 0) return { failed: true };
-  const code = await writeImpactReports(impactSides(inputs2, inputs2.baseRef, inputs2.headRef, inputs2.mask), dir);
-  if (code !== 0) return { failed: true };
+  const code18 = await writeImpactReports(impactSides(inputs2, inputs2.baseRef, inputs2.headRef, inputs2.mask), dir);
+  if (code18 !== 0) return { failed: true };
   if (inputs2.pr !== "") await writeFile2(join3(dir, "pr-number"), `${inputs2.pr}
 `);
   if (inputs2.headSha !== "") await writeFile2(join3(dir, "head-sha"), `${inputs2.headSha}
@@ -67703,9 +68904,9 @@ async function runCommentMode(inputs2, bodyFile) {
 }
 async function runCheckMode(inputs2, wio, impactFile) {
   const argv = ["check", "--impact", impactFile, "--pr", inputs2.pr, "--head-sha", inputs2.headSha];
-  const code = await runRevops(argv, tokenEnv(inputs2));
-  if (code === 2) return { failed: true };
-  await wio.setOutput("blocked", String(code !== 0));
+  const code18 = await runRevops(argv, tokenEnv(inputs2));
+  if (code18 === 2) return { failed: true };
+  await wio.setOutput("blocked", String(code18 !== 0));
   return { failed: false };
 }
 
@@ -67782,9 +68983,9 @@ async function runReplayMode(inputs2, wio, env) {
   await fetchHeadObjects({ pr: inputs2.pr, headSha: inputs2.headSha, token: inputs2.token, mask: wio.mask }, env);
   const dir = await makeReportDir(env);
   const sides2 = impactSides(inputs2, inputs2.baseRef === "" ? "HEAD" : inputs2.baseRef, inputs2.headSha, true);
-  const code = await writeImpactReports(sides2, dir);
-  if (code !== 0) {
-    wio.error(`revops impact failed (exit ${code}): the guardrail status is set to failure.`);
+  const code18 = await writeImpactReports(sides2, dir);
+  if (code18 !== 0) {
+    wio.error(`revops impact failed (exit ${code18}): the guardrail status is set to failure.`);
     await refuseStatus(inputs2, wio, env);
     return { failed: true };
   }

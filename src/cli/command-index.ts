@@ -59,6 +59,12 @@ export const commandIndex: readonly CommandEntry[] = [
     load: async () => (await import('./commands/impact.js')).registerImpact,
   },
   {
+    name: 'insights',
+    description:
+      'What converts at the constraint and the stage after it: conversion and lift by lead attribute, score band and scoring rule, with intervals, and a scoring change to try.',
+    load: async () => (await import('./commands/insights.js')).registerInsights,
+  },
+  {
     name: 'sample-data',
     description:
       'Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.',

@@ -7,6 +7,9 @@ import type { ExplanationOutput, ExplanationRenderOptions } from './explanation-
 import { renderExplanationJson, renderExplanationTerminal } from './explanation-formats.js';
 import { renderImpactMarkdown } from './impact-markdown.js';
 import { renderImpactSweepMarkdown, renderImpactSweepTerminal } from './impact-sweep.js';
+import { renderInsightsMarkdown } from './insights-markdown.js';
+import { renderInsightsTerminal } from './insights-terminal.js';
+import type { InsightsReport } from '../core/insights/types.js';
 import { renderImpactTerminal } from './impact-terminal.js';
 import { renderPolicySummary } from './policy-summary.js';
 import { renderPolicyTestTerminal } from './policy-test-terminal.js';
@@ -37,6 +40,7 @@ interface Outputs {
   validation: { input: LoadResult; options: ValidationRenderOptions; format: 'terminal' | 'json' | 'github' };
   'policy-test': { input: PolicyTestReport; options: PolicyTestTerminalOptions; format: 'terminal' | 'json' };
   explanation: { input: ExplanationOutput; options: ExplanationRenderOptions; format: 'terminal' | 'json' };
+  insights: { input: InsightsReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
 }
 
 /** The kinds of output: one per command that writes a report. */
@@ -69,6 +73,7 @@ const renderers: Renderers = {
   },
   'policy-test': { terminal: renderPolicyTestTerminal, json: (report) => jsonText(report) },
   explanation: { terminal: renderExplanationTerminal, json: renderExplanationJson },
+  insights: { terminal: renderInsightsTerminal, markdown: renderInsightsMarkdown, json: (report) => jsonText(report) },
 };
 
 /** The formats of an output kind, the first being the default (for `--format`). */

@@ -19,6 +19,8 @@ export interface LeadClassification {
   engagement: number;
   /** fit + engagement. */
   score: number;
+  /** Ids of the scoring rules that gave the lead points (≠ 0), fit then engagement; only with `collectFired`. */
+  fired?: string[];
   /** Engagement before decay and cap, and the decay factor applied (1 = none). */
   engagementRaw: number;
   decayFactor: number;
@@ -53,6 +55,8 @@ export interface CompileLeadDefinitionOptions {
    * keep the default (decayed to as-of).
    */
   decay?: boolean;
+  /** Lists the scoring rules that gave each lead points (`fired`), for `insights`. */
+  collectFired?: boolean;
 }
 
 /** A lead definition compiled once, to classify any number of leads. */
@@ -151,8 +155,9 @@ export function compileLeadDefinition(
     for (const rule of exclusions) {
       if (isMet(rule.when)) return decided(EXCLUDED_CLASS, 'exclusion', rule.id, 0, 0, 0, 1);
     }
-    const fitRaw = sumPoints(fit, isMet, result);
-    const engagementRaw = sumPoints(engagement, isMet, result);
+    const fired = options.collectFired === true ? [] : undefined;
+    const fitRaw = sumPoints(fit, isMet, result, fired);
+    const engagementRaw = sumPoints(engagement, isMet, result, fired);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
@@ -161,7 +166,10 @@ export function compileLeadDefinition(
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
     for (const rule of handRaisers) {
       if (isMet(rule.when))
-        return decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor);
+        return withFired(
+          fired,
+          decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor),
+        );
     }
     for (const cls of classes) {
       const meets =
@@ -169,11 +177,24 @@ export function compileLeadDefinition(
         (cls.minFit === undefined || fitScore >= cls.minFit) &&
         (cls.minEngagement === undefined || engagementScore >= cls.minEngagement) &&
         (cls.whenRule === undefined || isMet(cls.whenRule));
-      if (meets) return decided(cls.id, 'threshold', cls.id, fitScore, engagementScore, engagementRaw, decayFactor);
+      if (meets)
+        return withFired(
+          fired,
+          decided(cls.id, 'threshold', cls.id, fitScore, engagementScore, engagementRaw, decayFactor),
+        );
     }
-    return decided(spec.defaultClass, 'default', undefined, fitScore, engagementScore, engagementRaw, decayFactor);
+    return withFired(
+      fired,
+      decided(spec.defaultClass, 'default', undefined, fitScore, engagementScore, engagementRaw, decayFactor),
+    );
   };
   return { policy, classify };
+}
+
+/** The classification with the scoring rules that fired, when they were collected. */
+function withFired(fired: string[] | undefined, c: LeadClassification): LeadClassification {
+  if (fired !== undefined) c.fired = fired;
+  return c;
 }
 
 /** A classification; `score` is fit + engagement. */
@@ -213,13 +234,17 @@ function sumPoints(
   category: CompiledCategory,
   isMet: (rule: number) => boolean,
   result: (rule: number) => unknown,
+  fired?: string[],
 ): number {
   let sum = 0;
   for (const rule of category.rules) {
     if (rule.when !== undefined && !isMet(rule.when)) continue;
     const value = typeof rule.points === 'number' ? rule.points : result(rule.points.rule);
     const points = Number(value);
-    if (Number.isFinite(points)) sum += points;
+    if (Number.isFinite(points)) {
+      sum += points;
+      if (points !== 0) fired?.push(rule.id);
+    }
     // A number that is not finite (1e308 × 10, a division by zero) fails the lead's row; a
     // points rule that yields no number at all (e.g. a missing field) gives no points.
     else if (typeof value === 'number' || points === Infinity || points === -Infinity)

@@ -14,6 +14,7 @@ import { handoffSlaSchema } from './handoff-sla.js';
 import { leadDefinitionSchema } from './lead-definition.js';
 import { impactReportSchema } from './impact-report.js';
 import { impactSweepReportSchema } from './impact-sweep-report.js';
+import { insightsReportSchema } from './insights-report.js';
 import { reportSchema } from './report.js';
 import { revenueGoalSchema } from './revenue-goal.js';
 
@@ -55,6 +56,7 @@ export const publishedSchemas: readonly JsonSchema[] = [
   reportSchema,
   impactReportSchema,
   impactSweepReportSchema,
+  insightsReportSchema,
 ];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {

@@ -169,6 +169,35 @@ const table: Record<string, Row[]> = {
       },
     },
   ],
+  insights: [
+    { argv: [], options: { ...evaluationDefaults, minSample: '30', maxGroups: '20', band: '5' } },
+    {
+      argv: [
+        ...['--policies', 'p', '--stage', 'sal', '--min-sample', '50', '--max-groups', '10', '--band', '10'],
+        ...evaluationFlags.argv,
+      ],
+      options: {
+        ...evaluationFlags.options,
+        policies: 'p',
+        stage: 'sal',
+        minSample: '50',
+        maxGroups: '10',
+        band: '10',
+      },
+    },
+    {
+      argv: ['--format', 'markdown', '--output', 'i.md', '--quiet'],
+      options: {
+        ...evaluationDefaults,
+        format: 'markdown',
+        output: 'i.md',
+        quiet: true,
+        minSample: '30',
+        maxGroups: '20',
+        band: '5',
+      },
+    },
+  ],
   impact: [
     { argv: [], options: { ...evaluationDefaults, repo: '.' } },
     {
