@@ -16,6 +16,7 @@ import { createMaskDigest } from '../mask-key.js';
 import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
+import { describeOrigin } from '../project-config-apply.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, policiesOption } from '../options.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
@@ -67,7 +68,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .description(describeCommand('explain'))
     .requiredOption('--lead <id>', 'id of the lead to explain')
     .addOption(policiesOption())
-    .option('--data <dir>', 'pipeline data directory', 'examples/data')
+    .option('--data <dir>', 'pipeline data directory', 'data')
     .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
     .addOption(formatOption(listOutputFormats('explanation'), 'terminal'))
@@ -89,7 +90,7 @@ Examples:
 
 Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
     )
-    .action(async (options: ExplainOptions) => {
+    .action(async (options: ExplainOptions, command: Command) => {
       const { io } = ctx;
       const loaded = await loadValidPolicies(io, options.policies);
       const { set } = loaded.result;
@@ -102,6 +103,8 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const hashing = createHashingIo(io);
       const data = await loadCommandData(io, {
         data: dataDir,
+        dataOrigin: describeOrigin(command, 'data', '--data'),
+        policies: options.policies,
         quiet: options.quiet,
         set,
         hashing,

@@ -17,6 +17,7 @@ import { findNeededEntities } from '../../core/data/needed-entities.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
 import { planImpactData } from '../impact-data.js';
+import { describeOrigin } from '../project-config-apply.js';
 import { loadValidPolicies } from '../load-policies.js';
 import type { LoadedPolicies } from '../load-policies.js';
 import { addEvaluationOptions, readClock, toRunOptions } from '../evaluation-options.js';
@@ -60,7 +61,10 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
       loaded,
     };
   }
-  if (ref === undefined) throw new UsageError('Give --base <git ref> or --base-dir <dir>.');
+  if (ref === undefined)
+    throw new UsageError(
+      'Give --base <git ref> or --base-dir <dir> (or `base` in revops.config.yaml, read when the head is the working tree).',
+    );
   const sha = await resolveCommit(ref, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
@@ -104,7 +108,7 @@ The JSON report (kind "impact") is what revops check reads.
 
 Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`,
     )
-    .action(async (options: ImpactOptions) => {
+    .action(async (options: ImpactOptions, command: Command) => {
       const { io } = ctx;
       if (options.base !== undefined && options.baseDir !== undefined)
         throw new UsageError('Give --base or --base-dir, not both.');
@@ -128,8 +132,10 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
       const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
       const { generatedAt, ...run } = toRunOptions(options, now, headZone);
+      const dataOrigin = describeOrigin(command, 'data', '--data');
       const plan = await planImpactData(io, {
         data: options.data,
+        dataOrigin,
         dataRef: options.dataRef,
         repo: options.repo,
         base,
@@ -140,6 +146,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
         loadCommandData(plan.io, {
           data: plan.dir,
+          dataOrigin,
+          policies: options.policies,
           quiet: options.quiet,
           set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
           needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),

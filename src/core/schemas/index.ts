@@ -13,6 +13,7 @@ import { policyTestSchema } from './policy-test.js';
 import { handoffSlaSchema } from './handoff-sla.js';
 import { leadDefinitionSchema } from './lead-definition.js';
 import { impactReportSchema } from './impact-report.js';
+import { projectConfigSchema } from './project-config.js';
 import { reportSchema } from './report.js';
 import { revenueGoalSchema } from './revenue-goal.js';
 
@@ -53,6 +54,7 @@ export const publishedSchemas: readonly JsonSchema[] = [
   ...dataSchemas,
   reportSchema,
   impactReportSchema,
+  projectConfigSchema,
 ];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {
