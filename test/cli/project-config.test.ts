@@ -101,6 +101,13 @@ const rows: Row[] = [
     expected: zoneSeen,
   },
   {
+    command: 'explain',
+    key: 'timeZone',
+    args: [...onTiny(), '--lead', 'L0000001', '--format', 'json', '--as-of', '2026-01-20'],
+    ...zone,
+    expected: zoneSeen,
+  },
+  {
     command: 'impact',
     key: 'timeZone',
     args: [...bothSides, ...onTiny(), '--format', 'json', '--as-of', '2026-01-20'],

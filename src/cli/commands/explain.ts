@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../../core/errors.js';
 import { explainNoTimestamp, findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
@@ -28,6 +28,7 @@ interface ExplainOptions {
   data: string;
   lead: string;
   asOf?: string;
+  timeZone?: string;
   mapping?: string;
   format: OutputFormat<'explanation'>;
   output?: string;
@@ -71,6 +72,10 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--data <dir>', 'pipeline data directory', 'data')
     .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
+    .option(
+      '--time-zone <zone>',
+      'IANA zone dates without a time are read in (default: the first Calendar policy, else UTC)',
+    )
     .addOption(formatOption(listOutputFormats('explanation'), 'terminal'))
     .option('-o, --output <file>', 'write the explanation to a file instead of stdout')
     .option('-q, --quiet', 'no progress bar while reading the data', false)
@@ -97,7 +102,9 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
-      const timeZone = reportingTimeZone(set);
+      if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone))
+        throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+      const timeZone = reportingTimeZone(set, options.timeZone);
       // Explaining a lead needs the leads only.
       const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
       const hashing = createHashingIo(io);
