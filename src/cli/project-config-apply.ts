@@ -31,14 +31,14 @@ export function describeOrigin(command: Command, option: ConfiguredOption, flag:
 export async function applyProjectConfig(command: Command, io: CliIo): Promise<void> {
   const choice = command.getOptionValue('config') as ConfigChoice;
   const cwd = process.cwd();
-  const config =
-    command.name() === 'impact'
-      ? await readImpactConfig(command, io, choice, cwd)
-      : await readProjectConfig(io, { choice, cwd });
+  // A command that compares with a git base (impact; any with --base) is a gate: it reads the base's config.
+  const config = hasOption(command, 'base')
+    ? await readImpactConfig(command, io, choice, cwd)
+    : await readProjectConfig(io, { choice, cwd });
   if (config === undefined) return;
   applied.set(command, config);
-  // impact reads its policies inside --repo (from git objects too): its path is relative to that.
-  const repo = command.name() === 'impact' ? resolve(cwd, command.getOptionValue('repo') as string) : cwd;
+  // A command with --repo reads its policies inside it (from git objects too): the path is relative to that.
+  const repo = hasOption(command, 'repo') ? resolve(cwd, command.getOptionValue('repo') as string) : cwd;
   // `base` is impact's alone, set (or not) where its config was chosen.
   for (const key of ['policies', 'data', 'mapping', 'timeZone'] as const) {
     const value = config.values[key];
@@ -61,9 +61,13 @@ export async function applyProjectConfig(command: Command, io: CliIo): Promise<v
   command.setOptionValueWithSource('format', wanted, 'config');
 }
 
+function hasOption(command: Command, option: string): boolean {
+  return command.options.some((o) => o.attributeName() === option);
+}
+
 /** Whether the command has the option and nothing but its default set it. */
 function isUnset(command: Command, option: string): boolean {
-  if (!command.options.some((o) => o.attributeName() === option)) return false;
+  if (!hasOption(command, option)) return false;
   const source = command.getOptionValueSource(option);
   return source === undefined || source === 'default';
 }

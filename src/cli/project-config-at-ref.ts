@@ -20,8 +20,8 @@ interface ImpactSideOptions {
   head?: string;
   baseDir?: string;
   headDir?: string;
-  repo: string;
-  quiet: boolean;
+  repo?: string;
+  quiet?: boolean;
 }
 
 function isOutside(rel: string): boolean {
@@ -29,7 +29,7 @@ function isOutside(rel: string): boolean {
 }
 
 /**
- * The project config `impact` reads. With a git base, the one in the base commit (found from
+ * The project config `impact` reads (and any command that compares with a `--base`). With a git base, the one in the base commit (found from
  * `--repo` upwards as on disk, or the `--config` file's path there): a pull request's head
  * cannot point the replay at other data, policies or mapping. The working tree's config is
  * read for a plain-directory base, and for its `base` key only when the head is the working
@@ -43,7 +43,7 @@ export async function readImpactConfig(
 ): Promise<ProjectConfig | undefined> {
   if (choice === false) return undefined;
   const options = command.opts<ImpactSideOptions>();
-  const repo = resolve(cwd, options.repo);
+  const repo = resolve(cwd, options.repo ?? '.');
   const readLocal = (): Promise<ProjectConfig | undefined> => readProjectConfig(io, { choice, cwd, start: repo });
   let base = command.getOptionValueSource('base') === 'cli' ? options.base : undefined;
   if (base === undefined) {
@@ -61,7 +61,7 @@ export async function readImpactConfig(
     repo,
     choice,
     cwd,
-    quiet: options.quiet,
+    quiet: options.quiet === true,
   });
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -270,5 +270,18 @@ describe('init writes a project config', () => {
     expect(run.stderr).toContain(
       'Data directory scaffold/data does not exist (from `data` in scaffold/revops.config.yaml)',
     );
+  });
+});
+
+describe('a config that sits in the policy directory (policies: .)', () => {
+  it('is not read as a policy', async () => {
+    const dir = join(root, 'flat');
+    cpSync(examplePolicies, dir, { recursive: true });
+    writeFileSync(join(dir, 'revops.config.yaml'), 'policies: .\n');
+    expect(await runRevops(['validate', '--config', join(dir, 'revops.config.yaml'), '-q'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 });
