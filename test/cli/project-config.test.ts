@@ -226,6 +226,20 @@ describe('an invalid project config', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('shows hostile names and values inert: no workflow command at a line start, no bidi control', async () => {
+    writeFileSync(
+      join(root, 'revops.config.yaml'),
+      'format:\n  "x\\n::error::pwned\\u202e": json\ntimeZone: "\\e[31m\\n::warning::tz"\n',
+    );
+    const run = await runRevops(['validate', ...policies]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[config.unknown-command]');
+    expect(run.stderr).toContain('[config.time-zone]');
+    expect(run.stderr.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+    expect(run.stderr).not.toContain('\u202e');
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
   it('an empty config, or one of comments only, sets nothing', async () => {
     for (const text of ['', '# nothing yet\n']) {
       writeFileSync(join(root, 'revops.config.yaml'), text);
