@@ -29,11 +29,12 @@ function isOutside(rel: string): boolean {
 }
 
 /**
- * The project config `impact` reads (and any command that compares with a `--base`). With a git base, the one in the base commit (found from
- * `--repo` upwards as on disk, or the `--config` file's path there): a pull request's head
- * cannot point the replay at other data, policies or mapping. The working tree's config is
- * read for a plain-directory base, and for its `base` key only when the head is the working
- * tree (a local run; a run that names `--head` names `--base` too).
+ * The project config `impact` reads (as does any command with a `--base`). With a git base,
+ * the one in the base commit (found from `--repo` upwards as on disk, or the `--config` file's
+ * path there): a pull request's head cannot point the replay at other data, policies or
+ * mapping. The working tree's config is read for a plain-directory base, and for its `base`
+ * key only when the head is the working tree (a local run; a run that names `--head` names
+ * `--base` too).
  */
 export async function readImpactConfig(
   command: Command,
