@@ -99,7 +99,9 @@ Examples:
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
 Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
---policies). Every output names the two sides it compared first.
+--policies), and without --base and --base-dir the base is the project config's base key.
+Every output names the two sides it compared first. With a git base, revops.config.yaml is
+read from the base commit, never from the working tree.
 Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
 With --base/--head, data inside the repository and the --mapping FieldMapping are read at the
 base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
