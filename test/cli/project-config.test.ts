@@ -248,6 +248,22 @@ describe('an invalid project config', () => {
   });
 });
 
+describe('finding the config', () => {
+  it('from a subdirectory, reads the nearest one up to the git root, with its paths relative to it', async () => {
+    writeFileSync(join(root, 'revops.config.yaml'), 'data: cfg-data\n');
+    mkdirSync(join(root, 'sub', 'deeper'), { recursive: true });
+    process.chdir(join(root, 'sub', 'deeper'));
+    try {
+      const run = await runRevops(['evaluate', ...policies]);
+      expect(run.stderr).toContain(
+        `Data directory ${join(root, 'cfg-data')} does not exist (from \`data\` in ${join(root, 'revops.config.yaml')})`,
+      );
+    } finally {
+      process.chdir(root);
+    }
+  });
+});
+
 describe('--config and --no-config', () => {
   it('--config names the file, whose paths are relative to it; a missing one is an error', async () => {
     rmSync(join(root, 'revops.config.yaml'), { force: true });
