@@ -1247,7 +1247,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path = __require("node:path");
+    var path2 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2260,9 +2260,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path.resolve(baseDir, baseName);
+          const localBin = path2.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path.extname(baseName))) return void 0;
+          if (sourceExt.includes(path2.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2280,17 +2280,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path.resolve(
-            path.dirname(resolvedScriptPath),
+          executableDir = path2.resolve(
+            path2.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path.basename(
+            const legacyName = path2.basename(
               this._scriptPath,
-              path.extname(this._scriptPath)
+              path2.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2301,7 +2301,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path.extname(executableFile));
+        launchWithNode = sourceExt.includes(path2.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3216,7 +3216,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path.basename(filename, path.extname(filename));
+        this._name = path2.basename(filename, path2.extname(filename));
         return this;
       }
       /**
@@ -3230,9 +3230,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path2) {
-        if (path2 === void 0) return this._executableDir;
-        this._executableDir = path2;
+      executableDir(path3) {
+        if (path3 === void 0) return this._executableDir;
+        this._executableDir = path3;
         return this;
       }
       /**
@@ -7830,6 +7830,60 @@ var init_insights_report = __esm({
   }
 });
 
+// src/core/schemas/project-config.ts
+var PROJECT_CONFIG_FILE, path, projectConfigSchema;
+var init_project_config = __esm({
+  "src/core/schemas/project-config.ts"() {
+    "use strict";
+    init_define();
+    PROJECT_CONFIG_FILE = "revops.config.yaml";
+    path = (description) => ({
+      type: "string",
+      minLength: 1,
+      maxLength: 1024,
+      description
+    });
+    projectConfigSchema = {
+      $schema: DRAFT,
+      $id: `${SCHEMA_BASE_URI}project-config.schema.json`,
+      title: "revops project config",
+      description: "Defaults for `revops` commands run in this project (revops.config.yaml). A flag on the command line wins; paths are relative to this file. In a pull request, `revops impact --base` reads this file from the base commit.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        policies: path("Policy directory (`--policies`), relative to this file, e.g. `policies`."),
+        data: path("Pipeline data directory (`--data`), relative to this file, e.g. `data`."),
+        mapping: {
+          type: "string",
+          description: "FieldMapping the data is read through (`--mapping`): the `metadata.name` of one, e.g. `hubspot`.",
+          pattern: "^[a-z][a-z0-9_-]*$",
+          minLength: 1,
+          maxLength: 63
+        },
+        base: {
+          type: "string",
+          description: "Git ref `revops impact` compares with when no `--base` or `--base-dir` is given: the branch pull requests target, e.g. `main` or `origin/main`.",
+          pattern: "^[^-\\s][^\\s]*$",
+          minLength: 1,
+          maxLength: 255
+        },
+        timeZone: {
+          type: "string",
+          description: "IANA time zone that periods begin in and dates without a time are read in (`--time-zone`), e.g. `America/New_York`.",
+          minLength: 1,
+          maxLength: 64
+        },
+        format: {
+          type: "object",
+          description: "Default output format per command (`--format`), e.g. `impact: markdown`; each command takes the formats its `--help` lists.",
+          additionalProperties: { type: "string", pattern: "^[a-z]+$", minLength: 1, maxLength: 32 },
+          maxProperties: 32
+        }
+      }
+    };
+  }
+});
+
 // src/core/schemas/index.ts
 function isPolicyKind(value3) {
   return typeof value3 === "string" && policyKinds.includes(value3);
@@ -7853,6 +7907,7 @@ var init_schemas = __esm({
     init_impact_report();
     init_impact_sweep_report();
     init_insights_report();
+    init_project_config();
     init_report2();
     init_revenue_goal();
     policySchemas = {
@@ -7879,7 +7934,8 @@ var init_schemas = __esm({
       reportSchema,
       impactReportSchema,
       impactSweepReportSchema,
-      insightsReportSchema
+      insightsReportSchema,
+      projectConfigSchema
     ];
   }
 });
@@ -8078,7 +8134,7 @@ function isValidTimeZone(zone) {
     return false;
   }
 }
-function reportDuplicateIds(ctx, policy, items, path, what) {
+function reportDuplicateIds(ctx, policy, items, path2, what) {
   const seen = /* @__PURE__ */ new Map();
   (items ?? []).forEach((item, index) => {
     const first = seen.get(item.id);
@@ -8086,9 +8142,9 @@ function reportDuplicateIds(ctx, policy, items, path, what) {
       seen.set(item.id, index);
       return;
     }
-    ctx.report(policy, [...path, index, "id"], {
+    ctx.report(policy, [...path2, index, "id"], {
       code: "id.duplicate",
-      message: `${what} id \`${item.id}\` is used twice (first at ${path.join(".")}[${first}]).`,
+      message: `${what} id \`${item.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
       hint: "Ids must be unique; rename one of them."
     });
   });
@@ -8222,30 +8278,30 @@ var init_comp_plan2 = __esm({
           spec.components.forEach((component, i) => {
             const bands = component.tiers?.bands ?? [];
             bands.forEach((band2, j) => {
-              const path = ["spec", "components", i, "tiers", "bands", j];
+              const path2 = ["spec", "components", i, "tiers", "bands", j];
               if (band2.to !== void 0 && band2.to <= band2.from) {
-                ctx.report(plan, [...path, "to"], {
+                ctx.report(plan, [...path2, "to"], {
                   code: "comp.band-range",
                   message: `Band ends (${band2.to}) at or before it starts (${band2.from}).`
                 });
               }
               const previous = bands[j - 1];
               if (j === 0 && band2.from !== 0) {
-                ctx.report(plan, [...path, "from"], {
+                ctx.report(plan, [...path2, "from"], {
                   code: "comp.band-gap",
                   message: `The first band starts at ${band2.from}; attainment below that would pay nothing by accident.`,
                   hint: "Start the first band at 0 (use rate 0 for a threshold)."
                 });
               }
               if (previous !== void 0 && previous.to !== band2.from) {
-                ctx.report(plan, [...path, "from"], {
+                ctx.report(plan, [...path2, "from"], {
                   code: "comp.band-gap",
                   message: `Band starts at ${band2.from} but the band before ends at ${previous.to ?? "no upper bound"}.`,
                   hint: "Bands must be contiguous: each `from` equals the `to` of the band before."
                 });
               }
               if (j < bands.length - 1 && band2.to === void 0) {
-                ctx.report(plan, path, { code: "comp.band-open", message: "Only the last band may leave out `to`." });
+                ctx.report(plan, path2, { code: "comp.band-open", message: "Only the last band may leave out `to`." });
               }
             });
           });
@@ -8314,10 +8370,10 @@ var init_field_mapping2 = __esm({
             }
             files.set(entityMapping2.file, entity);
             for (const [field, source] of Object.entries(entityMapping2.fields)) {
-              const path = ["spec", "entities", entity, "fields", field];
+              const path2 = ["spec", "entities", entity, "fields", field];
               const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
               if (given.length !== 1) {
-                ctx.report(mapping, path, {
+                ctx.report(mapping, path2, {
                   code: "mapping.source",
                   message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\` or \`const\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
                   hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it.",
@@ -8325,7 +8381,7 @@ var init_field_mapping2 = __esm({
                 });
               }
               if (source.timeZone !== void 0 && !isValidTimeZone(source.timeZone)) {
-                ctx.report(mapping, [...path, "timeZone"], {
+                ctx.report(mapping, [...path2, "timeZone"], {
                   code: "calendar.time-zone",
                   message: `\`${source.timeZone}\` is not an IANA time zone.`,
                   hint: timeZoneHint(source.timeZone)
@@ -8436,22 +8492,22 @@ var init_guardrails2 = __esm({
         for (const policy of ctx.set.Guardrails) {
           reportDuplicateIds(ctx, policy, policy.spec.rules, ["spec", "rules"], "Guardrail");
           policy.spec.rules.forEach((rule, i) => {
-            const path = ["spec", "rules", i];
+            const path2 = ["spec", "rules", i];
             const hasThreshold = rule.above !== void 0 || rule.below !== void 0;
             if (rule.metric !== void 0 && !hasThreshold && !booleanMetrics.includes(rule.metric)) {
-              ctx.report(policy, [...path, "metric"], {
+              ctx.report(policy, [...path2, "metric"], {
                 code: "guardrail.threshold",
                 message: `Guardrail \`${rule.id}\` watches \`${rule.metric}\` but gives no \`above\` or \`below\` threshold.`
               });
             }
             if (rule.metric === void 0 && hasThreshold) {
-              ctx.report(policy, path, {
+              ctx.report(policy, path2, {
                 code: "guardrail.metric",
                 message: `Guardrail \`${rule.id}\` gives a threshold but no \`metric\`.`
               });
             }
             if (rule.metric === void 0 && rule.changedKinds === void 0) {
-              ctx.report(policy, path, {
+              ctx.report(policy, path2, {
                 code: "guardrail.empty",
                 message: `Guardrail \`${rule.id}\` watches nothing.`,
                 hint: "Give a `metric` with `above`/`below`, or `changedKinds`."
@@ -8459,13 +8515,13 @@ var init_guardrails2 = __esm({
             }
             const { users: users2 = [], teams = [], minApprovals = 1 } = rule.approvers;
             if (users2.length + teams.length === 0) {
-              ctx.report(policy, [...path, "approvers"], {
+              ctx.report(policy, [...path2, "approvers"], {
                 code: "guardrail.no-approvers",
                 message: `Guardrail \`${rule.id}\` names no approvers.`,
                 hint: "List GitHub `users` or `teams` (as org/team) who must approve."
               });
             } else if (teams.length === 0 && minApprovals > users2.length) {
-              ctx.report(policy, [...path, "approvers", "minApprovals"], {
+              ctx.report(policy, [...path2, "approvers", "minApprovals"], {
                 code: "guardrail.min-approvals",
                 message: `Guardrail \`${rule.id}\` needs ${minApprovals} approvals but names only ${users2.length} user(s).`
               });
@@ -8582,12 +8638,12 @@ var init_lead_definition2 = __esm({
             { items: spec.scoring?.engagement?.rules, path: ["spec", "scoring", "engagement", "rules"] }
           ];
           const seen = /* @__PURE__ */ new Map();
-          for (const { items, path } of ruleLists) {
+          for (const { items, path: path2 } of ruleLists) {
             (items ?? []).forEach((rule, i) => {
-              const where = `${path.slice(1).join(".")}[${i}]`;
+              const where = `${path2.slice(1).join(".")}[${i}]`;
               const first = seen.get(rule.id);
               if (first !== void 0) {
-                ctx.report(def, [...path, i, "id"], {
+                ctx.report(def, [...path2, i, "id"], {
                   code: "id.duplicate",
                   message: `Rule id \`${rule.id}\` is used twice (first at ${first}).`,
                   hint: "Rule ids name clauses in explanations and coverage; make each unique in the policy."
@@ -8645,9 +8701,9 @@ var init_lead_definition2 = __esm({
 });
 
 // src/core/logic/clauses.ts
-function walkRule(rule, path, visit4) {
+function walkRule(rule, path2, visit4) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => walkRule(item, [...path, i], visit4));
+    rule.forEach((item, i) => walkRule(item, [...path2, i], visit4));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -8655,13 +8711,13 @@ function walkRule(rule, path, visit4) {
   const op = keys[0];
   if (keys.length !== 1 || op === void 0) return;
   const value3 = rule[op];
-  const args = Array.isArray(value3) ? value3.map((v, i) => ({ value: v, path: [...path, op, i] })) : [{ value: value3, path: [...path, op] }];
-  visit4({ op, args, path });
+  const args = Array.isArray(value3) ? value3.map((v, i) => ({ value: v, path: [...path2, op, i] })) : [{ value: value3, path: [...path2, op] }];
+  visit4({ op, args, path: path2 });
   for (const arg of args) walkRule(arg.value, arg.path, visit4);
 }
-function listClauses(rule, path = []) {
+function listClauses(rule, path2 = []) {
   const clauses = [];
-  walkRule(rule, [...path], (node) => clauses.push(node.path));
+  walkRule(rule, [...path2], (node) => clauses.push(node.path));
   return clauses;
 }
 var init_clauses = __esm({
@@ -8673,8 +8729,8 @@ var init_clauses = __esm({
 // src/core/policy/checks/logic-rules.ts
 function listLogicRules(set) {
   const sites = [];
-  const add2 = (policy, rule, path, entity) => {
-    if (rule !== void 0) sites.push({ policy, rule, path, ...entity !== void 0 ? { entity } : {} });
+  const add2 = (policy, rule, path2, entity) => {
+    if (rule !== void 0) sites.push({ policy, rule, path: path2, ...entity !== void 0 ? { entity } : {} });
   };
   for (const def of set.LeadDefinition) {
     const s2 = def.spec;
@@ -8744,9 +8800,9 @@ var init_logic_calendars = __esm({
 });
 
 // src/core/logic/errors.ts
-function formatLogicPath(path) {
+function formatLogicPath(path2) {
   let text4 = "";
-  for (const segment of path) {
+  for (const segment of path2) {
     text4 += typeof segment === "number" ? `[${segment}]` : text4 === "" ? segment : `.${segment}`;
   }
   return text4 === "" ? "(rule)" : text4;
@@ -8762,10 +8818,10 @@ var init_errors2 = __esm({
       path;
       /** The message without its location, for an issue that carries the location itself. */
       reason;
-      constructor(kind, message, path, options) {
-        super("logic-compile", `${message} (at ${formatLogicPath(path)})`, options);
+      constructor(kind, message, path2, options) {
+        super("logic-compile", `${message} (at ${formatLogicPath(path2)})`, options);
         this.kind = kind;
-        this.path = path;
+        this.path = path2;
         this.reason = message;
       }
     };
@@ -8773,10 +8829,10 @@ var init_errors2 = __esm({
       name = "RuleEvaluationError";
       kind;
       path;
-      constructor(kind, message, path, options) {
-        super("rule-evaluation", `${message} (at ${formatLogicPath(path)})`, options);
+      constructor(kind, message, path2, options) {
+        super("rule-evaluation", `${message} (at ${formatLogicPath(path2)})`, options);
         this.kind = kind;
-        this.path = path;
+        this.path = path2;
       }
     };
     RuleCostError = class extends RevopsError {
@@ -8804,15 +8860,15 @@ function endRunBudget() {
   run.isActive = false;
   return run.overrun;
 }
-function spendRunSteps(steps, op, path) {
+function spendRunSteps(steps, op, path2) {
   if (!run.isActive) return;
   run.steps += steps;
   if (run.steps > run.limit) {
-    run.overrun ??= { op, path, limit: run.limit };
+    run.overrun ??= { op, path: path2, limit: run.limit };
     throw new RuleEvaluationError(
       "budget",
       `the rules went past ${run.limit.toLocaleString("en-US")} steps over this evaluation's rows`,
-      path
+      path2
     );
   }
 }
@@ -8820,28 +8876,28 @@ function startBudget() {
   spent.steps = 0;
   spent.chars = 0;
 }
-function spendSteps(steps, op, path) {
-  spendRunSteps(steps, op, path);
+function spendSteps(steps, op, path2) {
+  spendRunSteps(steps, op, path2);
   spent.steps += steps;
   if (spent.steps > LOGIC_MAX_STEPS) {
     throw new RuleEvaluationError(
       "budget",
       `\`${op}\` went past ${LOGIC_MAX_STEPS.toLocaleString("en-US")} steps (elements visited or listed inside element rules) on this row`,
-      path
+      path2
     );
   }
 }
-function spendChars(chars, op, path) {
+function spendChars(chars, op, path2) {
   spent.chars += chars;
   if (spent.chars > LOGIC_MAX_CHARS) {
     throw new RuleEvaluationError(
       "budget",
       `\`${op}\` built more than ${LOGIC_MAX_CHARS.toLocaleString("en-US")} characters inside element rules on this row`,
-      path
+      path2
     );
   }
 }
-function spendNested(value3, op, path) {
+function spendNested(value3, op, path2) {
   if (!Array.isArray(value3)) return;
   const room = LOGIC_MAX_STEPS - spent.steps + 1;
   let count3 = 0;
@@ -8854,7 +8910,7 @@ function spendNested(value3, op, path) {
       if (Array.isArray(item)) stack.push(item);
     }
   }
-  spendSteps(count3, op, path);
+  spendSteps(count3, op, path2);
 }
 var LOGIC_MAX_STEPS, LOGIC_MAX_CHARS, LOGIC_MAX_RUN_STEPS, LOGIC_RUN_STEPS_PER_ROW, spent, run;
 var init_budget = __esm({
@@ -8913,10 +8969,10 @@ function isSafe(evaluate) {
 function markSafeIf(evaluate, args) {
   return args.every(isSafe) ? markSafe(evaluate) : evaluate;
 }
-function failure(op, error, path) {
+function failure(op, error, path2) {
   if (error instanceof RuleEvaluationError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new RuleEvaluationError("evaluation", `\`${op}\` failed: ${reason}`, path, { cause: error });
+  return new RuleEvaluationError("evaluation", `\`${op}\` failed: ${reason}`, path2, { cause: error });
 }
 var safeEvaluators;
 var init_safety = __esm({
@@ -8951,12 +9007,12 @@ function readPath(data, segments2, notFound) {
   }
   return current;
 }
-function splitPath(path) {
-  const segments2 = String(path).split(".");
+function splitPath(path2) {
+  const segments2 = String(path2).split(".");
   return segments2.some((s2) => forbidden.has(s2)) ? void 0 : segments2;
 }
-function isWholeDataPath(path) {
-  return path === void 0 || path === null || path === "";
+function isWholeDataPath(path2) {
+  return path2 === void 0 || path2 === null || path2 === "";
 }
 function isLogicObject(value3) {
   if (value3 === null || typeof value3 !== "object" || Array.isArray(value3)) return false;
@@ -9012,29 +9068,29 @@ var init_eager = __esm({
 });
 
 // src/core/logic/ops/data.ts
-function isNumericField(types, path) {
-  return types !== void 0 && typeof path === "string" && hasOwn2.call(types, path) && numericTypes.has(types[path]);
+function isNumericField(types, path2) {
+  return types !== void 0 && typeof path2 === "string" && hasOwn2.call(types, path2) && numericTypes.has(types[path2]);
 }
-function readVar(data, path, fallback, types, at) {
+function readVar(data, path2, fallback, types, at) {
   const notFound = fallback === void 0 ? null : fallback;
-  if (isWholeDataPath(path)) return data;
-  const segments2 = splitPath(path);
+  if (isWholeDataPath(path2)) return data;
+  const segments2 = splitPath(path2);
   if (segments2 === void 0)
     throw new RuleEvaluationError(
       "forbidden-path",
-      `\`var\` path ${JSON.stringify(String(path))} reaches an object prototype`,
+      `\`var\` path ${JSON.stringify(String(path2))} reaches an object prototype`,
       at
     );
   const value3 = readPath(data, segments2, void 0);
   if (value3 === void 0) return notFound;
-  return isNumericField(types, path) ? numberFromText(value3) : value3;
+  return isNumericField(types, path2) ? numberFromText(value3) : value3;
 }
-function refuseForbiddenLiteral(path, at) {
-  const isLiteral2 = path === null || typeof path !== "object" || Array.isArray(path);
-  if (isLiteral2 && !isWholeDataPath(path) && splitPath(path) === void 0) {
+function refuseForbiddenLiteral(path2, at) {
+  const isLiteral2 = path2 === null || typeof path2 !== "object" || Array.isArray(path2);
+  if (isLiteral2 && !isWholeDataPath(path2) && splitPath(path2) === void 0) {
     throw new LogicCompileError(
       "forbidden-path",
-      `\`var\` path ${JSON.stringify(String(path))} reaches an object prototype`,
+      `\`var\` path ${JSON.stringify(String(path2))} reaches an object prototype`,
       at
     );
   }
@@ -9062,8 +9118,8 @@ function buildConstantVar(segments2, notFound, isNumeric) {
   }
   return markSafe((d) => readPath(d, segments2, notFound));
 }
-function buildVar({ raw, args, literal, path, options, isScoped }) {
-  refuseForbiddenLiteral(raw[0], [...path, "var"]);
+function buildVar({ raw, args, literal, path: path2, options, isScoped }) {
+  refuseForbiddenLiteral(raw[0], [...path2, "var"]);
   const types = isScoped ? void 0 : options.fieldTypes;
   const pathLiteral = literal(0);
   const fallbackLiteral = raw.length < 2 ? { value: void 0 } : literal(1);
@@ -9075,7 +9131,7 @@ function buildVar({ raw, args, literal, path, options, isScoped }) {
   }
   return (d) => {
     const values = evaluateAll(args, d);
-    return readVar(d, values[0], values[1], types, path);
+    return readVar(d, values[0], values[1], types, path2);
   };
 }
 function missingOf(data, values, at) {
@@ -9232,14 +9288,14 @@ function quantifier(empty, stopOn, onStop) {
     ...scoped,
     build(input) {
       const [list2, rule] = listAndRule(input);
-      const { op, path } = input;
+      const { op, path: path2 } = input;
       return budgetedIf(
         input,
         (d) => {
           const items = list2(d);
           if (!Array.isArray(items) || items.length === 0) return empty;
           for (const item of items) {
-            spendSteps(1, op, path);
+            spendSteps(1, op, path2);
             if (truthy(rule(item)) === stopOn) return onStop;
           }
           return !onStop;
@@ -23080,40 +23136,40 @@ function isLiteral(value3) {
 function nestingOf(value3) {
   return Array.isArray(value3) ? 1 + value3.reduce((max2, item) => Math.max(max2, nestingOf(item)), 0) : 0;
 }
-function classifyNode(rule, path, depth) {
+function classifyNode(rule, path2, depth) {
   if (isScalar(rule)) return { kind: "literal", value: rule };
   if (typeof rule !== "object" || rule === null) {
-    throw new LogicCompileError("shape", `a rule holds only JSON values, not ${typeof rule}`, path);
+    throw new LogicCompileError("shape", `a rule holds only JSON values, not ${typeof rule}`, path2);
   }
   if (depth > LOGIC_MAX_DEPTH)
-    throw new LogicCompileError("too-deep", `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path);
+    throw new LogicCompileError("too-deep", `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path2);
   if (Array.isArray(rule)) {
     if (!isLiteral(rule)) return { kind: "array", items: rule };
     if (depth + nestingOf(rule) - 1 > LOGIC_MAX_DEPTH)
-      throw new LogicCompileError("too-deep", `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path);
+      throw new LogicCompileError("too-deep", `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, path2);
     return { kind: "literal", value: rule };
   }
   const keys = Object.keys(rule);
   const op = keys[0];
   if (keys.length !== 1 || op === void 0) {
-    throw new LogicCompileError("shape", `a JSON Logic object holds exactly one operator, not ${keys.length}`, path);
+    throw new LogicCompileError("shape", `a JSON Logic object holds exactly one operator, not ${keys.length}`, path2);
   }
   if (!isAllowedOperator(op)) {
     const reason = refused[op];
     throw new LogicCompileError(
       reason === void 0 ? "unknown-operator" : "forbidden-operator",
       reason ?? `unknown operator \`${op}\``,
-      [...path, op]
+      [...path2, op]
     );
   }
   const value3 = rule[op];
   const isList = Array.isArray(value3);
   if (isList && depth + 1 > LOGIC_MAX_DEPTH)
-    throw new LogicCompileError("too-deep", `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, [...path, op]);
+    throw new LogicCompileError("too-deep", `the rule nests more than ${LOGIC_MAX_DEPTH} levels`, [...path2, op]);
   return { kind: "operator", op, def: operatorRegistry[op], raw: isList ? value3 : [value3], isList };
 }
-function argumentPath(path, op, isList, i) {
-  return isList ? [...path, op, i] : [...path, op];
+function argumentPath(path2, op, isList, i) {
+  return isList ? [...path2, op, i] : [...path2, op];
 }
 function argumentDepth(depth, isList) {
   return isList ? depth + 2 : depth + 1;
@@ -23136,14 +23192,14 @@ var init_node = __esm({
 });
 
 // src/core/logic/compile-node.ts
-function compileNode(rule, path, depth, scope) {
-  const node = classifyNode(rule, path, depth);
+function compileNode(rule, path2, depth, scope) {
+  const node = classifyNode(rule, path2, depth);
   if (node.kind === "literal") {
     const value3 = freezeLiteral(node.value);
     return markSafe(() => value3);
   }
   if (node.kind === "array") {
-    const items = node.items.map((item, i) => compileNode(item, [...path, i], depth + 1, scope));
+    const items = node.items.map((item, i) => compileNode(item, [...path2, i], depth + 1, scope));
     return markSafeIf((d) => items.map((item) => item(d)), items);
   }
   const { op, def, raw, isList } = node;
@@ -23155,7 +23211,7 @@ function compileNode(rule, path, depth, scope) {
   const fields = [];
   raw.forEach((arg, i) => {
     const argScope = scopedArgs.has(i) && !scope.isScoped ? { ...scope, isScoped: true } : scope;
-    const compiled2 = compileNode(arg, argumentPath(path, op, isList, i), argumentDepth(depth, isList), argScope);
+    const compiled2 = compileNode(arg, argumentPath(path2, op, isList, i), argumentDepth(depth, isList), argScope);
     args.push(compiled2);
     literals.push(isFastPath() && isLiteral(arg) ? { value: compiled2(void 0) } : void 0);
     fields.push(isFused ? fieldReadOf(arg, scope.options, argScope.isScoped) : void 0);
@@ -23166,12 +23222,12 @@ function compileNode(rule, path, depth, scope) {
     args,
     literal: (i) => literals[i],
     field: (i) => fields[i],
-    path,
+    path: path2,
     options: scope.options,
     isScoped: scope.isScoped
   });
   if (sink === void 0) return evaluate;
-  const at = Object.freeze([...path]);
+  const at = Object.freeze([...path2]);
   return (d) => {
     const value3 = evaluate(d);
     sink.hit(at, value3);
@@ -23237,8 +23293,8 @@ var init_generate = __esm({
       /** Nodes turned into code; a rule that is one fallback call gains nothing. */
       generatedNodes = 0;
       /** Adds a rule: its value is the function's result, or, for a set, `out[i]` for the i-th rule added. */
-      addRule(rule, path) {
-        this.results.push(this.node(rule, path, 1).code);
+      addRule(rule, path2) {
+        this.results.push(this.node(rule, path2, 1).code);
       }
       /** Characters of the expressions so far. */
       get size() {
@@ -23280,14 +23336,14 @@ var init_generate = __esm({
         const index = this.constants.push(value3) - 1;
         return { code: `c[${index}]`, kind: typeof value3 === "number" ? "number" : "any", isLeaf: true };
       }
-      node(rule, path, depth) {
-        const node = classifyNode(rule, path, depth);
+      node(rule, path2, depth) {
+        const node = classifyNode(rule, path2, depth);
         if (node.kind === "literal") return this.constant(freezeLiteral(node.value));
         if (node.kind === "operator" && node.raw.length <= 16) {
           const emitted = this.operator(
             node.op,
             node.raw,
-            (i) => argumentPath(path, node.op, node.isList, i),
+            (i) => argumentPath(path2, node.op, node.isList, i),
             argumentDepth(depth, node.isList)
           );
           if (emitted !== void 0) {
@@ -23295,7 +23351,7 @@ var init_generate = __esm({
             return emitted;
           }
         }
-        const index = this.constants.push(this.fallback(rule, path, depth)) - 1;
+        const index = this.constants.push(this.fallback(rule, path2, depth)) - 1;
         return { code: `c[${index}](d)`, kind: "any", isLeaf: false };
       }
       operator(op, raw, pathOf, depth) {
@@ -23438,28 +23494,28 @@ var init_generate = __esm({
 });
 
 // src/core/logic/trace.ts
-function skippedNode(rule, path) {
+function skippedNode(rule, path2) {
   const isOperator = rule !== null && typeof rule === "object" && !Array.isArray(rule);
   return {
-    path,
+    path: path2,
     op: isOperator ? Object.keys(rule)[0] ?? "value" : Array.isArray(rule) ? "array" : "value",
     value: void 0,
     args: [],
     isSkipped: true
   };
 }
-function traceNode(rule, path, depth, options, isScoped, data) {
-  const node = classifyNode(rule, path, depth);
-  if (node.kind === "literal") return { path, op: "value", value: node.value, args: [] };
+function traceNode(rule, path2, depth, options, isScoped, data) {
+  const node = classifyNode(rule, path2, depth);
+  if (node.kind === "literal") return { path: path2, op: "value", value: node.value, args: [] };
   if (node.kind === "array") {
-    const items = node.items.map((item, i) => traceNode(item, [...path, i], depth + 1, options, isScoped, data));
-    return { path, op: "array", value: items.map((item) => item.value), args: items };
+    const items = node.items.map((item, i) => traceNode(item, [...path2, i], depth + 1, options, isScoped, data));
+    return { path: path2, op: "array", value: items.map((item) => item.value), args: items };
   }
   const { op, def, raw, isList } = node;
   const literalArgs = new Set(def.literalArgs ?? []);
   const recorded = raw.map(() => []);
   const args = raw.map((arg, i) => {
-    const argPath = argumentPath(path, op, isList, i);
+    const argPath = argumentPath(path2, op, isList, i);
     if (literalArgs.has(i)) return () => arg;
     const argScoped = isScoped || (def.scopedArgs ?? []).includes(i);
     return (d) => {
@@ -23474,7 +23530,7 @@ function traceNode(rule, path, depth, options, isScoped, data) {
     args,
     literal: () => void 0,
     field: () => void 0,
-    path,
+    path: path2,
     options,
     isScoped
   });
@@ -23483,15 +23539,15 @@ function traceNode(rule, path, depth, options, isScoped, data) {
     value3 = evaluate(data);
   } catch (error) {
     if (error instanceof LogicCompileError) throw error;
-    throw failure(op, error, path);
+    throw failure(op, error, path2);
   }
   const argNodes = raw.flatMap((arg, i) => {
-    const argPath = argumentPath(path, op, isList, i);
+    const argPath = argumentPath(path2, op, isList, i);
     if (literalArgs.has(i)) return [{ path: argPath, op: "value", value: arg, args: [] }];
     const seen = recorded[i] ?? [];
     return seen.length > 0 ? seen : [skippedNode(arg, argPath)];
   });
-  return { path, op, value: value3, args: argNodes };
+  return { path: path2, op, value: value3, args: argNodes };
 }
 function traceRule(rule, data, options = {}) {
   const base = [...options.path ?? []];
@@ -23651,7 +23707,7 @@ function createGenerator(options) {
   const types = options.fieldTypes;
   return new RuleGenerator(
     { isNumeric: (key) => isNumericField(types, key) },
-    (rule, path, depth) => compileNode(rule, path, depth, { options, isScoped: false })
+    (rule, path2, depth) => compileNode(rule, path2, depth, { options, isScoped: false })
   );
 }
 function compileRuleSet(rules, options = {}, paths = []) {
@@ -23719,7 +23775,7 @@ function readsData(rule) {
   if (scopedOperators.has(op)) return args.some((arg, i) => i !== 1 && readsData(arg));
   return args.some(readsData);
 }
-function findBudgetOverruns(rule, path, options) {
+function findBudgetOverruns(rule, path2, options) {
   const out = [];
   const visit4 = (node, at) => {
     if (Array.isArray(node)) {
@@ -23741,7 +23797,7 @@ function findBudgetOverruns(rule, path, options) {
     }
     args.forEach((arg, i) => visit4(arg, argPath(i)));
   };
-  visit4(rule, path);
+  visit4(rule, path2);
   return out;
 }
 var readers;
@@ -23815,9 +23871,9 @@ function dateFieldOf(arg, entity) {
   const type = canonicalModel[entity][name]?.type;
   return type === "date" || type === "datetime" ? name : void 0;
 }
-function visit(ctx, site, rule, path, entity) {
+function visit(ctx, site, rule, path2, entity) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => visit(ctx, site, item, [...path, i], entity));
+    rule.forEach((item, i) => visit(ctx, site, item, [...path2, i], entity));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -23828,7 +23884,7 @@ function visit(ctx, site, rule, path, entity) {
     const field = list2.map((a) => dateFieldOf(a, entity)).find((f) => f !== void 0);
     const textAt = list2.findIndex((a) => typeof a === "string");
     if (field !== void 0 && textAt >= 0) {
-      ctx.report(site.policy, Array.isArray(args) ? [...path, op, textAt] : [...path, op], {
+      ctx.report(site.policy, Array.isArray(args) ? [...path2, op, textAt] : [...path2, op], {
         code: "logic.date-compared-to-text",
         message: `\`${field}\` is a date-time (epoch milliseconds in every row), so \`${op}\` against the text ${JSON.stringify(list2[textAt])} is never what it reads: it gives the same answer on every row.`,
         hint: 'Measure time with `days_since`, `days_between` or `hours_since`, e.g. {"<": [{"days_since": [{"var": "created_at"}]}, 30]}; test for an empty one with {"!": {"var": "mql_at"}}.'
@@ -23836,11 +23892,11 @@ function visit(ctx, site, rule, path, entity) {
     }
   }
   if (scopedOperators.has(op) && Array.isArray(args)) {
-    visit(ctx, site, args[0], [...path, op, 0], entity);
+    visit(ctx, site, args[0], [...path2, op, 0], entity);
     return;
   }
-  if (Array.isArray(args)) args.forEach((a, i) => visit(ctx, site, a, [...path, op, i], entity));
-  else visit(ctx, site, args, [...path, op], entity);
+  if (Array.isArray(args)) args.forEach((a, i) => visit(ctx, site, a, [...path2, op, i], entity));
+  else visit(ctx, site, args, [...path2, op], entity);
 }
 var comparisons2, logicDatesNotText;
 var init_logic_date_text = __esm({
@@ -23862,15 +23918,15 @@ var init_logic_date_text = __esm({
 });
 
 // src/core/policy/checks/logic-vars.ts
-function collectVars(rule, path, out) {
+function collectVars(rule, path2, out) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => collectVars(item, [...path, i], out));
+    rule.forEach((item, i) => collectVars(item, [...path2, i], out));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
   const [op, args] = Object.entries(rule)[0] ?? [];
   if (op === void 0) return;
-  const argPath = [...path, op];
+  const argPath = [...path2, op];
   if (op === "var") {
     const name = Array.isArray(args) ? args[0] : args;
     if (typeof name === "string" && name !== "")
@@ -23891,10 +23947,10 @@ function collectVars(rule, path, out) {
   }
   collectVars(args, argPath, out);
 }
-function checkRule(ctx, policy, rule, path, entity) {
+function checkRule(ctx, policy, rule, path2, entity) {
   if (rule === void 0) return;
   const uses = [];
-  collectVars(rule, path, uses);
+  collectVars(rule, path2, uses);
   const fields = Object.keys(canonicalModel[entity]);
   for (const use of uses) {
     const head = use.name.split(".")[0] ?? use.name;
@@ -23958,9 +24014,9 @@ function compileLeadDefinition(policy, options) {
     listed.map((r) => r.path)
   );
   let next = 0;
-  const compile = (rule, path) => {
+  const compile = (rule, path2) => {
     const i = next++;
-    if (listed[i]?.rule !== rule) throw new Error(`internal: rule ${path.join(".")} is not listed in order`);
+    if (listed[i]?.rule !== rule) throw new Error(`internal: rule ${path2.join(".")} is not listed in order`);
     return i;
   };
   const exclusions = (spec.exclusions ?? []).map((r, i) => ({
@@ -23976,12 +24032,12 @@ function compileLeadDefinition(policy, options) {
     ...source?.cap !== void 0 ? { cap: source.cap } : {},
     ...source?.decay !== void 0 ? { halfLifeMs: parseDuration(source.decay.halfLife), decayFrom: source.decay.from } : {},
     rules: (source?.rules ?? []).map((r, i) => {
-      const path = ["spec", "scoring", name, "rules", i];
+      const path2 = ["spec", "scoring", name, "rules", i];
       return {
         id: r.id,
-        ...r.when !== void 0 ? { when: compile(r.when, [...path, "when"]) } : {},
-        points: typeof r.points === "number" ? r.points : { rule: compile(r.points, [...path, "points"]) },
-        path: [...path, "points"]
+        ...r.when !== void 0 ? { when: compile(r.when, [...path2, "when"]) } : {},
+        points: typeof r.points === "number" ? r.points : { rule: compile(r.points, [...path2, "points"]) },
+        path: [...path2, "points"]
       };
     })
   });
@@ -24053,9 +24109,9 @@ function definitionRules(spec) {
   (spec.handRaisers ?? []).forEach((r, i) => out.push({ rule: r.when, path: ["spec", "handRaisers", i, "when"] }));
   for (const name of ["fit", "engagement"]) {
     (spec.scoring?.[name]?.rules ?? []).forEach((r, i) => {
-      const path = ["spec", "scoring", name, "rules", i];
-      if (r.when !== void 0) out.push({ rule: r.when, path: [...path, "when"] });
-      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...path, "points"] });
+      const path2 = ["spec", "scoring", name, "rules", i];
+      if (r.when !== void 0) out.push({ rule: r.when, path: [...path2, "when"] });
+      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...path2, "points"] });
     });
   }
   spec.classes.forEach((c, i) => {
@@ -24078,8 +24134,8 @@ function sumPoints(category, isMet, result, fired) {
   if (!Number.isFinite(sum4)) throw notFinite(`The points add up to ${sum4}`, category.rules[0]?.path.slice(0, -2) ?? []);
   return sum4;
 }
-function notFinite(what, path) {
-  return new RuleEvaluationError("evaluation", `${what}, which is not a finite number`, path);
+function notFinite(what, path2) {
+  return new RuleEvaluationError("evaluation", `${what}, which is not a finite number`, path2);
 }
 function decay(category, lead, asOf) {
   if (category.halfLifeMs === void 0 || category.decayFrom === void 0) return 1;
@@ -24411,11 +24467,11 @@ async function listPolicyFiles(dir, io) {
     }
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
-      const path = `${current}/${entry.name}`;
+      const path2 = `${current}/${entry.name}`;
       if (entry.isDirectory && !entry.name.startsWith(".") && !skippedDirs.has(entry.name)) {
-        await walk(path);
-      } else if (entry.isFile && isPolicyFileName(entry.name)) {
-        found.push(path);
+        await walk(path2);
+      } else if (entry.isFile && isPolicyFileName(entry.name) && entry.name !== PROJECT_CONFIG_FILE) {
+        found.push(path2);
         if (found.length > limits.maxFiles) {
           throw new IoError(`More than ${limits.maxFiles} policy files under ${dir}; is this the right directory?`);
         }
@@ -24430,6 +24486,7 @@ var init_discover = __esm({
   "src/core/policy/discover.ts"() {
     "use strict";
     init_errors();
+    init_project_config();
     init_limits();
     skippedDirs = /* @__PURE__ */ new Set(["node_modules"]);
   }
@@ -24512,17 +24569,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24533,13 +24590,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24560,17 +24617,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24581,13 +24638,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24614,23 +24671,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -25242,10 +25299,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value3) {
+    function collectionFromPath(schema, path2, value3) {
       let v = value3;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -25264,7 +25321,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -25294,11 +25351,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value3) {
-        if (isEmptyPath(path))
+      addIn(path2, value3) {
+        if (isEmptyPath(path2))
           this.add(value3);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value3);
@@ -25312,8 +25369,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -25327,8 +25384,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -25346,8 +25403,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -25357,8 +25414,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value3) {
-        const [key, ...rest] = path;
+      setIn(path2, value3) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value3);
         } else {
@@ -27873,9 +27930,9 @@ var require_Document = __commonJS({
           this.contents.add(value3);
       }
       /** Adds a value to the document. */
-      addIn(path, value3) {
+      addIn(path2, value3) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value3);
+          this.contents.addIn(path2, value3);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -27950,14 +28007,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection2.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -27972,10 +28029,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection2.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -27986,10 +28043,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -28006,13 +28063,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value3) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path2, value3) {
+        if (Collection2.isEmptyPath(path2)) {
           this.contents = value3;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value3);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value3);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value3);
+          this.contents.setIn(path2, value3);
         }
       }
       /**
@@ -29973,9 +30030,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path) => {
+    visit4.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -29984,23 +30041,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path) => {
-      const parent = visit4.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit4.parentCollection = (cst, path2) => {
+      const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30011,10 +30068,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -31766,11 +31823,11 @@ var require_dist = __commonJS({
 });
 
 // src/core/policy/locate.ts
-function locatePath(doc, lineCounter, path, at = "value") {
+function locatePath(doc, lineCounter, path2, at = "value") {
   if (doc === void 0) return { line: 0, column: 0 };
   let node = doc.contents;
   let keyNode;
-  for (const segment of path) {
+  for (const segment of path2) {
     if ((0, import_yaml.isMap)(node)) {
       const pair = findPair(node, segment);
       if (pair === void 0) break;
@@ -31807,9 +31864,9 @@ function findPair(map, key) {
   }
   return index.get(String(key));
 }
-function findNode(doc, path) {
+function findNode(doc, path2) {
   let node = doc?.contents;
-  for (const segment of path) {
+  for (const segment of path2) {
     if ((0, import_yaml.isMap)(node)) node = findPair(node, segment)?.value;
     else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") node = node.items[segment];
     else return void 0;
@@ -32151,7 +32208,7 @@ var init_yaml_problems = __esm({
 // src/core/policy/yaml-safety.ts
 function checkNodes(doc, text4, file, pos, issues) {
   const tagged = /* @__PURE__ */ new Set();
-  const push = (code18, message, hint, offset2, path) => {
+  const push = (code18, message, hint, offset2, path2) => {
     const p = pos(offset2);
     issues.push({
       code: code18,
@@ -32159,7 +32216,7 @@ function checkNodes(doc, text4, file, pos, issues) {
       message,
       hint,
       file,
-      path: formatPath(path()),
+      path: formatPath(path2()),
       line: p.line,
       column: p.column
     });
@@ -32189,7 +32246,7 @@ function checkNodes(doc, text4, file, pos, issues) {
   };
   (0, import_yaml3.visit)(doc, {
     Node(_key, node, ancestors) {
-      const path = () => pathOf(ancestors, node);
+      const path2 = () => pathOf(ancestors, node);
       if ((0, import_yaml3.isMap)(node)) checkDuplicateKeys(node, ancestors);
       const start = node.range?.[0] ?? 0;
       if ((0, import_yaml3.isAlias)(node)) {
@@ -32198,7 +32255,7 @@ function checkNodes(doc, text4, file, pos, issues) {
           `Alias \`*${node.source}\` is not allowed in policies.`,
           "Write the value out in full instead of using anchors and aliases.",
           start,
-          path
+          path2
         );
         return import_yaml3.visit.SKIP;
       }
@@ -32209,7 +32266,7 @@ function checkNodes(doc, text4, file, pos, issues) {
           `Anchor \`&${node.anchor}\` is not allowed in policies.`,
           "Remove the anchor; write repeated values out in full.",
           offset2,
-          path
+          path2
         );
       }
       if (node.tag !== void 0 && !allowedTags.has(node.tag)) {
@@ -32221,7 +32278,7 @@ function checkNodes(doc, text4, file, pos, issues) {
           `Tag \`${shown}\` is not allowed in policies.`,
           "Remove the tag and write a plain value (quote it to make it a string).",
           offset2,
-          path
+          path2
         );
       }
       return void 0;
@@ -32242,7 +32299,7 @@ function checkNodes(doc, text4, file, pos, issues) {
   return tagged;
 }
 function findPath(ancestors, node, indexes) {
-  const path = [];
+  const path2 = [];
   const chain2 = node === void 0 ? ancestors : [...ancestors, node];
   for (let i = 1; i < chain2.length; i++) {
     const parent = chain2[i - 1];
@@ -32253,13 +32310,13 @@ function findPath(ancestors, node, indexes) {
         index = new Map(parent.items.map((item, i2) => [item, i2]));
         indexes.set(parent, index);
       }
-      path.push(index.get(child) ?? -1);
+      path2.push(index.get(child) ?? -1);
     } else if (child !== null && typeof child === "object" && "key" in child && "value" in child) {
       const key = child.key;
-      if ((0, import_yaml3.isScalar)(key)) path.push(String(key.value));
+      if ((0, import_yaml3.isScalar)(key)) path2.push(String(key.value));
     }
   }
-  return path;
+  return path2;
 }
 var import_yaml3, allowedTags, forbiddenKeys;
 var init_yaml_safety = __esm({
@@ -32280,8 +32337,8 @@ function parsePolicyFile(file, bytes, issues) {
   const lineCounter = new import_yaml4.LineCounter();
   const text4 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const result = { file, text: text4, lineCounter };
-  const at = (code18, message, hint, line = 0, column = 0, path = "") => {
-    issues.push({ code: code18, severity: "error", message, hint, file, path, line, column });
+  const at = (code18, message, hint, line = 0, column = 0, path2 = "") => {
+    issues.push({ code: code18, severity: "error", message, hint, file, path: path2, line, column });
   };
   if (text4.includes("�")) {
     at("file.encoding", "File is not valid UTF-8.", "Save the file as UTF-8.");
@@ -35349,7 +35406,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref2);
+      let _sch = resolve5.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
@@ -35376,7 +35433,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref2) {
+    function resolve5(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -35627,8 +35684,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path) {
-      let input = path;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -35702,11 +35759,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path) {
-      if (path === "" || path[0] === "/") {
-        return removeDotSegments(path);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments2 = path.split("/");
+      const segments2 = path2.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -36069,8 +36126,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path && path !== "/" ? path : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36240,7 +36297,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -36276,50 +36333,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative2 = parse4(serialize(relative2, options), options);
+        relative4 = parse4(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative2.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -36327,7 +36384,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -36631,7 +36688,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -39812,7 +39869,7 @@ var require__ = __commonJS({
     var discriminator_1 = require_discriminator();
     var json_schema_2020_12_1 = require_json_schema_2020_12();
     var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv20203 = class extends core_1.default {
+    var Ajv20204 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -39839,11 +39896,11 @@ var require__ = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2020 = Ajv20203;
-    module.exports = exports = Ajv20203;
-    module.exports.Ajv2020 = Ajv20203;
+    exports.Ajv2020 = Ajv20204;
+    module.exports = exports = Ajv20204;
+    module.exports.Ajv2020 = Ajv20204;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv20203;
+    exports.default = Ajv20204;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -39932,7 +39989,9 @@ var init_validators = __esm({
 
 // src/core/policy/schema-check.ts
 function checkSchema(parsed, kind, issues) {
-  const validate = validatorFor(kind);
+  return checkSchemaWith(parsed, validatorFor(kind), issues);
+}
+function checkSchemaWith(parsed, validate, issues) {
   if (validate(parsed.data)) return true;
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
@@ -39958,7 +40017,7 @@ function translate(parsed, error) {
   const schema = error.parentSchema ?? {};
   const schemaPath = error.schemaPath;
   const field = fieldName(segments2);
-  let path = segments2;
+  let path2 = segments2;
   let at = "value";
   let code18 = schemaIssueCode(error.keyword);
   let message;
@@ -39969,7 +40028,7 @@ function translate(parsed, error) {
     case "additionalProperties": {
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys(schema.properties ?? {});
-      path = [...segments2, name];
+      path2 = [...segments2, name];
       at = "key";
       code18 = "schema.unknown-property";
       message = `Unknown property \`${name}\`${segments2.length > 0 ? ` in ${field}` : ""}.`;
@@ -39991,7 +40050,7 @@ function translate(parsed, error) {
       const allowed = error.params.allowedValues.map(String);
       const propertyName = error.propertyName;
       if (propertyName !== void 0 && schemaPath.includes("logic-operator")) {
-        path = [...segments2, propertyName];
+        path2 = [...segments2, propertyName];
         at = "key";
         code18 = "logic.unknown-operator";
         message = `Unknown JSON Logic operator \`${propertyName}\`.`;
@@ -40048,8 +40107,8 @@ function translate(parsed, error) {
       message = `${field} ${error.message ?? "is invalid"}.`;
       if (typeof schema.description === "string") hint = schema.description;
   }
-  const position = locatePath(parsed.doc, parsed.lineCounter, path, at);
-  const issue3 = { code: code18, severity: "error", message, file: parsed.file, path: formatPath(path), ...position };
+  const position = locatePath(parsed.doc, parsed.lineCounter, path2, at);
+  const issue3 = { code: code18, severity: "error", message, file: parsed.file, path: formatPath(path2), ...position };
   if (hint !== void 0 && hint !== "") issue3.hint = hint;
   return issue3;
 }
@@ -40165,15 +40224,15 @@ function loadPolicySources(sources) {
   }
   const ctx = {
     set,
-    report(policy, path, finding) {
+    report(policy, path2, finding) {
       const file = parsed.get(policy.file);
-      const position = locatePath(file?.doc, file.lineCounter, path, finding.at);
+      const position = locatePath(file?.doc, file.lineCounter, path2, finding.at);
       const issue3 = {
         code: finding.code,
         severity: finding.severity ?? "error",
         message: finding.message,
         file: policy.file,
-        path: formatPath(path),
+        path: formatPath(path2),
         ...position
       };
       if (finding.hint !== void 0 && finding.hint !== "") issue3.hint = finding.hint;
@@ -40212,15 +40271,15 @@ function loadPolicySources(sources) {
 function identify(file, issues) {
   const data = file.data ?? {};
   const result = {};
-  const issue3 = (code18, path, message, hint, at = "value") => {
+  const issue3 = (code18, path2, message, hint, at = "value") => {
     issues.push({
       code: code18,
       severity: "error",
       message,
       hint,
       file: file.file,
-      path: formatPath(path),
-      ...locatePath(file.doc, file.lineCounter, path, at)
+      path: formatPath(path2),
+      ...locatePath(file.doc, file.lineCounter, path2, at)
     });
   };
   const metadata = data.metadata;
@@ -44607,8 +44666,8 @@ function renderPolicyTestTerminal(report, options) {
       out.push(
         `  ${terminalText(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %`
       );
-      for (const path of cov.uncovered.slice(0, 50))
-        out.push(c.yellow(`      not exercised: ${terminalText(options.locate(cov.file, path))}  ${terminalText(path.slice(1).join("."))}`));
+      for (const path2 of cov.uncovered.slice(0, 50))
+        out.push(c.yellow(`      not exercised: ${terminalText(options.locate(cov.file, path2))}  ${terminalText(path2.slice(1).join("."))}`));
       if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
     }
     out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
@@ -45219,8 +45278,8 @@ function policiesOption(description = "policy directory") {
 function quietOption(description) {
   return new Option("-q, --quiet", description).default(false);
 }
-function cleanPath(path) {
-  const trimmed = path.replace(/\\/g, "/").replace(/\/+$/, "");
+function cleanPath(path2) {
+  const trimmed = path2.replace(/\\/g, "/").replace(/\/+$/, "");
   return trimmed.replace(/^\.\/(?=.)/, "") || ".";
 }
 function noteDeprecated(io, old, replacement) {
@@ -45350,27 +45409,27 @@ function renderCanonical(text4, schema) {
 }
 function orderPolicyKeys(doc, schema) {
   const defs = schema.$defs ?? {};
-  const resolve2 = (ref2) => ref2.startsWith("#/$defs/") ? defs[ref2.slice("#/$defs/".length)] : void 0;
-  orderNode(doc.contents, collectFacets(schema, resolve2), resolve2);
+  const resolve5 = (ref2) => ref2.startsWith("#/$defs/") ? defs[ref2.slice("#/$defs/".length)] : void 0;
+  orderNode(doc.contents, collectFacets(schema, resolve5), resolve5);
 }
-function orderNode(node, facets, resolve2) {
+function orderNode(node, facets, resolve5) {
   if (facets.length === 0) return;
   if ((0, import_yaml6.isMap)(node)) {
     reorderPairs(node, listPropertyOrder(facets));
     for (const pair of node.items) {
-      if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve2), resolve2);
+      if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
     }
   } else if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve2), resolve2));
+    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve5), resolve5));
   }
 }
-function collectFacets(schema, resolve2, seen = /* @__PURE__ */ new Set()) {
+function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema) || seen.has(schema)) return [];
   seen.add(schema);
   const node = schema;
   const facets = [node];
-  if (typeof node.$ref === "string") facets.push(...collectFacets(resolve2(node.$ref), resolve2, seen));
-  facets.push(...collectFacets(node.then, resolve2, seen), ...collectFacets(node.else, resolve2, seen));
+  if (typeof node.$ref === "string") facets.push(...collectFacets(resolve5(node.$ref), resolve5, seen));
+  facets.push(...collectFacets(node.then, resolve5, seen), ...collectFacets(node.else, resolve5, seen));
   return facets;
 }
 function listPropertyOrder(facets) {
@@ -45381,17 +45440,17 @@ function listPropertyOrder(facets) {
   }
   return [...order];
 }
-function findChildFacets(facets, key, resolve2) {
+function findChildFacets(facets, key, resolve5) {
   const found = facets.flatMap((facet) => {
     const properties = facet.properties;
-    return properties !== void 0 && Object.hasOwn(properties, key) ? collectFacets(properties[key], resolve2) : [];
+    return properties !== void 0 && Object.hasOwn(properties, key) ? collectFacets(properties[key], resolve5) : [];
   });
-  return found.length > 0 ? found : facets.flatMap((facet) => collectFacets(facet.additionalProperties, resolve2));
+  return found.length > 0 ? found : facets.flatMap((facet) => collectFacets(facet.additionalProperties, resolve5));
 }
-function findItemFacets(facets, index, resolve2) {
+function findItemFacets(facets, index, resolve5) {
   return facets.flatMap((facet) => {
     const prefix = Array.isArray(facet.prefixItems) ? facet.prefixItems : [];
-    return collectFacets(index < prefix.length ? prefix[index] : facet.items, resolve2);
+    return collectFacets(index < prefix.length ? prefix[index] : facet.items, resolve5);
   });
 }
 function reorderPairs(map, order) {
@@ -45570,11 +45629,11 @@ function describeKindProblem(parsed, file) {
     ...at
   };
 }
-function findDifference(a, b, path) {
+function findDifference(a, b, path2) {
   if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path;
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path2;
     for (let i = 0; i < a.length; i++) {
-      const found = findDifference(a[i], b[i], `${path}/${i}`);
+      const found = findDifference(a[i], b[i], `${path2}/${i}`);
       if (found !== void 0) return found;
     }
     return void 0;
@@ -45582,15 +45641,15 @@ function findDifference(a, b, path) {
   if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
     const aKeys = Object.keys(a);
     const bRecord = b;
-    if (aKeys.length !== Object.keys(b).length) return path;
+    if (aKeys.length !== Object.keys(b).length) return path2;
     for (const key of aKeys) {
-      if (!Object.hasOwn(b, key)) return `${path}/${key}`;
-      const found = findDifference(a[key], bRecord[key], `${path}/${key}`);
+      if (!Object.hasOwn(b, key)) return `${path2}/${key}`;
+      const found = findDifference(a[key], bRecord[key], `${path2}/${key}`);
       if (found !== void 0) return found;
     }
     return void 0;
   }
-  return Object.is(a, b) ? void 0 : path;
+  return Object.is(a, b) ? void 0 : path2;
 }
 function subtractAll(from, take) {
   const rest = [...take];
@@ -45873,6 +45932,7 @@ Next steps:
   cd ${terminalText(target)}
   npx revops-policy validate           check the policies
   edit policies/*.yaml                  your editor completes fields from schemas/
+  revops.config.yaml                    the defaults every command reads (policies, data, base)
   add your CRM export under data/       the pull-request impact workflows replay it (README.md)
 `
     );
@@ -48992,7 +49052,7 @@ function runLeadTests(set, test, hits, calendars) {
   const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
   const hitSet = hits.get(spec.leadDefinition) ?? /* @__PURE__ */ new Set();
   hits.set(spec.leadDefinition, hitSet);
-  const coverage = { hit: (path) => void hitSet.add(JSON.stringify(path)) };
+  const coverage = { hit: (path2) => void hitSet.add(JSON.stringify(path2)) };
   const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), coverage, ...calendars ? { calendars } : {} });
   return spec.cases.map((c, i) => {
     const result = startCase(test, c.name, i);
@@ -49031,8 +49091,8 @@ function runPolicyTests(set, options = {}) {
   for (const [name, hitSet] of hits) {
     const def = set.LeadDefinition.find((d) => d.metadata.name === name);
     if (def === void 0) continue;
-    const all = rulesOf(def).flatMap(({ rule, path }) => listClauses(rule, path));
-    const uncovered = all.filter((path) => !hitSet.has(JSON.stringify(path)));
+    const all = rulesOf(def).flatMap(({ rule, path: path2 }) => listClauses(rule, path2));
+    const uncovered = all.filter((path2) => !hitSet.has(JSON.stringify(path2)));
     coverage.push({
       policy: name,
       file: def.file,
@@ -49080,10 +49140,10 @@ async function loadValidPolicies(io, dirArg, fileIo = io, label2) {
   return {
     result,
     calendars,
-    locate(file, path) {
+    locate(file, path2) {
       const parsed = result.parsed.get(file);
       if (parsed === void 0) return file;
-      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path).line}`;
+      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path2).line}`;
     }
   };
 }
@@ -51115,7 +51175,7 @@ function collectNames(value3, into) {
   for (const [key, arg] of Object.entries(value3)) {
     if (key === "var" || key === "missing" || key === "missing_some") {
       if (!isLiteralPath(key, arg)) return false;
-      pathsOf(key, arg).forEach((path) => addName(path, into));
+      pathsOf(key, arg).forEach((path2) => addName(path2, into));
       continue;
     }
     addName(arg, into);
@@ -51132,8 +51192,8 @@ function isLiteralPath(op, arg) {
   const isName = (v) => typeof v === "string" && v !== "" || typeof v === "number";
   const isScalar8 = (v) => v === null || typeof v !== "object";
   if (op === "var") {
-    const [path, fallback] = Array.isArray(arg) ? arg : [arg];
-    return isName(path) && isScalar8(fallback);
+    const [path2, fallback] = Array.isArray(arg) ? arg : [arg];
+    return isName(path2) && isScalar8(fallback);
   }
   if (op === "missing") return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
   const list2 = Array.isArray(arg) ? arg[1] : void 0;
@@ -53818,8 +53878,8 @@ function expectCell(plan, value3, what) {
 }
 function collectVars2(rule, into) {
   walkRule(rule, [], (node) => {
-    const add2 = (path) => {
-      if (typeof path === "string" && path !== "") into.add(path.split(".")[0]);
+    const add2 = (path2) => {
+      if (typeof path2 === "string" && path2 !== "") into.add(path2.split(".")[0]);
     };
     const first = node.args[0]?.value;
     if (node.op === "var") add2(Array.isArray(first) ? first[0] : first);
@@ -53832,10 +53892,10 @@ function collectVars2(rule, into) {
 function lowerVarPaths(rule) {
   if (Array.isArray(rule)) return rule.map(lowerVarPaths);
   if (rule === null || typeof rule !== "object") return rule;
-  const lowerPath = (path) => {
-    if (typeof path !== "string") return path;
-    const dot = path.indexOf(".");
-    return dot === -1 ? path.toLowerCase() : path.slice(0, dot).toLowerCase() + path.slice(dot);
+  const lowerPath = (path2) => {
+    if (typeof path2 !== "string") return path2;
+    const dot = path2.indexOf(".");
+    return dot === -1 ? path2.toLowerCase() : path2.slice(0, dot).toLowerCase() + path2.slice(dot);
   };
   const entries = Object.entries(rule).map(([op, arg]) => {
     if (op === "var")
@@ -54503,7 +54563,7 @@ function createReadElsewhere(options = {}) {
       const id = nextId++;
       const request2 = { id, job, isHashed: options.onHash !== void 0 };
       const read = new Promise(
-        (resolve2, reject) => pending.set(id, { resolve: resolve2, reject, file: job.source.file })
+        (resolve5, reject) => pending.set(id, { resolve: resolve5, reject, file: job.source.file })
       );
       worker.postMessage(request2);
       return read;
@@ -55471,7 +55531,7 @@ async function loadCommandData(io, options) {
     }
   }
   const dataDir = cleanPath(options.data);
-  if (!await io.exists(dataDir)) throw new UsageError(`Data directory ${dataDir} does not exist.`);
+  if (!await io.exists(dataDir)) throw new UsageError(describeMissingDataDir(dataDir, options));
   const progress = startReadProgress(!options.quiet);
   const hashing = options.hashing;
   const elsewhere = isFastPath() ? createReadElsewhere({
@@ -55513,6 +55573,11 @@ function withStages(set) {
   const stages2 = funnelStagesOf(set);
   return stages2 === void 0 ? {} : { stages: stages2 };
 }
+function describeMissingDataDir(dir, origin) {
+  const from = origin.dataOrigin === void 0 ? "" : ` (from ${origin.dataOrigin})`;
+  const policies = origin.policies === void 0 || cleanPath(origin.policies) === "policies" ? "" : ` --policies ${cleanPath(origin.policies)}`;
+  return `Data directory ${dir} does not exist${from}. Put your CRM export there, point --data (or \`data\` in revops.config.yaml) at it, or generate example data: revops sample-data --leads 5000 --seed 42${policies} -o ${dir}`;
+}
 var init_load_data = __esm({
   "src/cli/load-data.ts"() {
     "use strict";
@@ -55529,28 +55594,513 @@ var init_load_data = __esm({
   }
 });
 
+// src/cli/git-policies.ts
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
+async function git(args, cwd, maxBuffer = maxListingBytes) {
+  try {
+    const { stdout } = await run2("git", args, { cwd, encoding: "buffer", maxBuffer });
+    return stdout;
+  } catch (error) {
+    const stderr = error.stderr?.toString("utf8").trim() ?? "";
+    if (error.code === "ENOENT")
+      throw new IoError("git is not installed or not on PATH; use --base-dir and --head-dir instead.", {
+        cause: error
+      });
+    throw new UsageError(`git ${args.join(" ")} failed${stderr === "" ? "" : `: ${stderr}`}`);
+  }
+}
+async function resolveCommit(ref2, cwd = ".") {
+  if (ref2.startsWith("-")) throw new UsageError(`${ref2} is not a git ref.`);
+  return (await git(["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`], cwd).catch(() => {
+    throw new UsageError(`${ref2} is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref2}).`);
+  })).toString("utf8").trim();
+}
+async function hasWorkingTreeChanges(sha, dir, cwd = ".") {
+  const tracked = await git(["diff", "--quiet", sha, "--", dir], cwd).then(
+    () => false,
+    () => true
+  );
+  if (tracked) return true;
+  const untracked = await git(["ls-files", "--others", "--exclude-standard", "-z", "--", dir], cwd);
+  return untracked.length > 0;
+}
+async function repoTopLevel(cwd = ".") {
+  return (await git(["rev-parse", "--show-toplevel"], cwd)).toString("utf8").trim();
+}
+async function listTreeAt(sha, dir, cwd = ".") {
+  const prefix = (await git(["rev-parse", "--show-prefix"], cwd)).toString("utf8").trim();
+  const clean = dir.replace(/\/+$/, "") || ".";
+  const listing = (await git(["ls-tree", "-r", "-l", "-z", "--full-name", sha, "--", clean], cwd)).toString("utf8");
+  const entries = /* @__PURE__ */ new Map();
+  for (const line of listing.split("\0")) {
+    const match2 = /^([0-7]+) (blob|commit) ([0-9a-f]+) +(-|[0-9]+)\t(.*)$/s.exec(line);
+    if (match2 === null) continue;
+    const full = match2[5];
+    const path2 = prefix !== "" && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+    entries.set(path2, {
+      path: path2,
+      mode: match2[1],
+      object: match2[3],
+      size: match2[4] === "-" ? null : Number(match2[4])
+    });
+  }
+  return entries;
+}
+async function* streamBlob(object2, cwd) {
+  const child = spawn("git", ["cat-file", "blob", object2], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (t) => void (stderr = (stderr + t).slice(0, 2e3)));
+  const exited = new Promise((resolve5, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve5);
+  });
+  exited.catch(() => void 0);
+  let done = false;
+  try {
+    for await (const chunk of child.stdout) yield chunk;
+    done = true;
+  } finally {
+    if (!done) child.kill();
+  }
+  const code18 = await exited;
+  if (code18 !== 0)
+    throw new IoError(`git cat-file blob ${object2} failed${stderr.trim() === "" ? "" : `: ${stderr.trim()}`}`);
+}
+async function readTreeAt(sha, dir, cwd = ".", options = {}) {
+  const files = await listTreeAt(sha, dir, cwd);
+  const maxFileBytes = options.maxFileBytes ?? limits.maxFileBytes;
+  const at = sha.slice(0, 12);
+  const entryOf = (file) => {
+    const entry = files.get(file);
+    if (entry === void 0) throw new IoError(`${file} does not exist at ${at}`);
+    if (entry.size === null) throw new IoError(`${file} is a submodule at ${at}, not a file`);
+    if (!isRegularFile(entry)) throw new IoError(`${file} is a symbolic link at ${at}, not a file`);
+    return entry;
+  };
+  return {
+    async readDir(path2) {
+      const base = path2 === "." ? "" : `${path2.replace(/\/+$/, "")}/`;
+      const seen = /* @__PURE__ */ new Map();
+      for (const entry of files.values()) {
+        if (!entry.path.startsWith(base)) continue;
+        const [name = "", ...rest] = entry.path.slice(base.length).split("/");
+        const isDirectory = rest.length > 0;
+        seen.set(name, { name, isFile: !isDirectory && isRegularFile(entry), isDirectory });
+      }
+      if (seen.size === 0 && base !== "") throw new IoError(`${path2} does not exist at ${at}`);
+      return [...seen.values()];
+    },
+    async fileSize(file) {
+      return entryOf(file).size;
+    },
+    async readFile(file) {
+      const entry = entryOf(file);
+      if (entry.size > maxFileBytes)
+        throw new IoError(`${file} is ${entry.size} bytes at ${at}; at most ${maxFileBytes} are read whole`);
+      return new Uint8Array(await git(["cat-file", "blob", entry.object], cwd, entry.size + 1));
+    },
+    async *readStream(file) {
+      yield* streamBlob(entryOf(file).object, cwd);
+    },
+    async writeFile() {
+      throw new IoError("a git tree is read-only");
+    }
+  };
+}
+var run2, maxListingBytes, isRegularFile;
+var init_git_policies = __esm({
+  "src/cli/git-policies.ts"() {
+    "use strict";
+    init_errors();
+    init_limits();
+    run2 = promisify(execFile);
+    maxListingBytes = 64 * 1024 * 1024;
+    isRegularFile = (entry) => entry.mode === "100644" || entry.mode === "100755";
+  }
+});
+
+// src/cli/data-at-ref.ts
+import { realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+async function realOrResolved(path2) {
+  try {
+    return await realpath(path2);
+  } catch {
+    return resolve(path2);
+  }
+}
+async function locateRepoData(dataDir, repo) {
+  const top = await realOrResolved(await repoTopLevel(repo));
+  const rel = relative(top, await realOrResolved(dataDir));
+  if (rel === ".." || rel.startsWith("../") || rel.startsWith("..\\") || isAbsolute(rel)) return null;
+  return { top, dir: rel === "" ? "." : rel.split("\\").join("/") };
+}
+async function openDataAtRef(io, data, sha, label2, origin) {
+  const entries = await listTreeAt(sha, data.dir, data.top);
+  if (entries.size === 0) {
+    throw new UsageError(
+      `${data.dir} is not in the repository at ${label2}: commit the data there, or pass --data-ref worktree to read the working tree${origin === void 0 ? "" : ` (the directory comes from ${origin}; revops sample-data makes example data)`}.`
+    );
+  }
+  const prefix = data.dir === "." ? "" : `${data.dir}/`;
+  for (const entry of entries.values()) {
+    const name = entry.path.slice(prefix.length);
+    if (name.includes("/") || name.startsWith(".") || isRegularFile(entry)) continue;
+    throw new IoError(
+      `${entry.path} is ${entry.size === null ? "a submodule" : "a symbolic link"} at ${label2}; data read from git must be regular files.`
+    );
+  }
+  const tree = await readTreeAt(sha, data.dir, data.top, { maxFileBytes: 0 });
+  const inTree = (path2) => data.top === "." ? path2 : relative(data.top, resolve(data.top, path2)).split("\\").join("/");
+  return {
+    ...io,
+    readDir: (dir) => tree.readDir(inTree(dir)),
+    fileSize: (file) => tree.fileSize(inTree(file)),
+    readFile: (file) => tree.readFile(inTree(file)),
+    readStream: (file) => tree.readStream(inTree(file)),
+    async exists(path2) {
+      const p = inTree(path2);
+      return p === data.dir || [...entries.keys()].some((e3) => e3 === p || e3.startsWith(`${p}/`));
+    }
+  };
+}
+var dataRefs;
+var init_data_at_ref = __esm({
+  "src/cli/data-at-ref.ts"() {
+    "use strict";
+    init_errors();
+    init_git_policies();
+    dataRefs = ["base", "head", "worktree"];
+  }
+});
+
+// src/cli/project-config-parse.ts
+function validateConfig() {
+  validator ??= new import__2.Ajv2020({
+    strict: true,
+    allErrors: true,
+    ownProperties: true,
+    verbose: true,
+    $data: false
+  }).compile(projectConfigSchema);
+  return validator;
+}
+function parseProjectConfig(file, bytes, commandNames) {
+  const yamlIssues = [];
+  const parsed = parsePolicyFile(file, bytes, yamlIssues);
+  const issues = [];
+  for (const issue3 of yamlIssues) {
+    if (emptyCodes.has(issue3.code)) continue;
+    issues.push(
+      issue3.code === "yaml.not-a-mapping" ? { ...issue3, hint: "Write keys at the top level, e.g. `policies: policies` and `data: data`." } : issue3
+    );
+  }
+  const locate = (path2) => {
+    const at = locatePath(parsed.doc, parsed.lineCounter, path2);
+    return at.line > 0 ? `${file}:${at.line}:${at.column}` : file;
+  };
+  const located = (code18, path2, message, hint) => {
+    const at = locatePath(parsed.doc, parsed.lineCounter, path2, code18 === "config.unknown-command" ? "key" : "value");
+    issues.push({ code: code18, severity: "error", message, hint, file, path: `/${path2.join("/")}`, ...at });
+  };
+  if (parsed.data === void 0 || issues.length > 0) return { values: {}, issues, locate };
+  const schemaIssues = [];
+  checkSchemaWith(parsed, validateConfig(), schemaIssues);
+  issues.push(...schemaIssues);
+  const values = parsed.data;
+  if (typeof values.timeZone === "string" && !IANAZone.isValidZone(values.timeZone))
+    located(
+      "config.time-zone",
+      ["timeZone"],
+      `\`timeZone\` is ${JSON.stringify(values.timeZone)}, which is not an IANA time zone.`,
+      "Write a zone of the IANA database, e.g. `America/New_York`, `Europe/Berlin` or `UTC`."
+    );
+  const format = typeof values.format === "object" && values.format !== null ? values.format : {};
+  for (const name of Object.keys(format))
+    if (!commandNames.includes(name))
+      located(
+        "config.unknown-command",
+        ["format", name],
+        `\`format\` names ${JSON.stringify(name)}, which is not a revops command.`,
+        `${didYouMean(name, commandNames).trim()} Commands: ${commandNames.join(", ")}.`.trim()
+      );
+  return { values: issues.length > 0 ? {} : values, issues: issues.sort(compareIssues), locate };
+}
+var import__2, validator, emptyCodes;
+var init_project_config_parse = __esm({
+  async "src/cli/project-config-parse.ts"() {
+    "use strict";
+    import__2 = __toESM(require__(), 1);
+    init_luxon();
+    init_issue();
+    init_did_you_mean();
+    init_locate();
+    init_parse();
+    await init_schema_check();
+    init_project_config();
+    emptyCodes = /* @__PURE__ */ new Set(["file.empty", "file.no-content"]);
+  }
+});
+
+// src/cli/project-config.ts
+import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+function displayPath(abs2, cwd) {
+  const rel = relative2(cwd, abs2);
+  if (rel === "") return ".";
+  return rel === ".." || rel.startsWith("../") || rel.startsWith("..\\") || isAbsolute2(rel) ? abs2 : rel;
+}
+async function findProjectConfig(io, start) {
+  const dirs = [];
+  for (let dir = resolve2(start); ; dir = dirname(dir)) {
+    dirs.push(dir);
+    if (await io.exists(join2(dir, ".git"))) break;
+    if (dirname(dir) === dir) {
+      dirs.splice(1);
+      break;
+    }
+  }
+  for (const dir of dirs) {
+    const file = join2(dir, PROJECT_CONFIG_FILE);
+    if (await io.exists(file)) return file;
+  }
+  return void 0;
+}
+function describeConfigIssues(issues) {
+  return issues.map((issue3) => {
+    const where = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
+    const hint = issue3.hint === void 0 ? "" : `
+    fix: ${terminalText(issue3.hint)}`;
+    return `  ${terminalText(where)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
+  }).join("\n");
+}
+function toProjectConfig(bytes, where) {
+  const parsed = parseProjectConfig(
+    where.file,
+    bytes,
+    commandIndex.map((entry) => entry.name)
+  );
+  if (parsed.issues.length > 0) {
+    const at = where.at === null ? "" : ` at ${where.at}`;
+    throw new UsageError(
+      `The project config ${where.file}${at} is not valid; fix it, or pass --no-config to run without it:
+${describeConfigIssues(parsed.issues)}`
+    );
+  }
+  return { ...where, values: parsed.values, locate: parsed.locate };
+}
+async function readProjectConfig(io, options) {
+  if (options.choice === false) return void 0;
+  let file;
+  if (options.choice !== void 0) {
+    file = resolve2(options.cwd, options.choice);
+    if (!await io.exists(file)) throw new UsageError(`--config ${options.choice} does not exist.`);
+  } else {
+    const found = await findProjectConfig(io, options.start ?? options.cwd);
+    if (found === void 0) return void 0;
+    file = found;
+  }
+  const shown = displayPath(file, options.cwd);
+  let bytes;
+  try {
+    const size = await io.fileSize(file);
+    if (size > limits.maxFileBytes)
+      throw new Error(`it is ${size} bytes; a project config may be at most ${limits.maxFileBytes}`);
+    bytes = await io.readFile(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`Cannot read the project config ${shown}: ${reason}`, { cause: error });
+  }
+  return toProjectConfig(bytes, { file: shown, dir: dirname(file), at: null });
+}
+var init_project_config2 = __esm({
+  async "src/cli/project-config.ts"() {
+    "use strict";
+    init_errors();
+    init_limits();
+    init_project_config();
+    init_sanitize();
+    init_command_index();
+    await init_project_config_parse();
+  }
+});
+
+// src/cli/project-config-at-ref.ts
+import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
+import { posix } from "node:path";
+function isOutside(rel) {
+  return rel === ".." || rel.startsWith("../") || rel.startsWith("/");
+}
+async function readImpactConfig(command, io, choice, cwd) {
+  if (choice === false) return void 0;
+  const options = command.opts();
+  const repo = resolve3(cwd, options.repo ?? ".");
+  const readLocal = () => readProjectConfig(io, { choice, cwd, start: repo });
+  let base = command.getOptionValueSource("base") === "cli" ? options.base : void 0;
+  if (base === void 0) {
+    if (options.baseDir !== void 0) return readLocal();
+    const local = await readLocal();
+    const isLocalRun = options.head === void 0 && options.headDir === void 0;
+    if (local?.values.base === void 0 || !isLocalRun) return local;
+    base = local.values.base;
+    command.setOptionValueWithSource("base", base, "config");
+  }
+  const sha = await resolveCommit(base, repo);
+  return readConfigAtCommit(io, {
+    sha,
+    label: `${base} (${sha.slice(0, 12)})`,
+    repo,
+    choice,
+    cwd,
+    quiet: options.quiet === true
+  });
+}
+async function readConfigAtCommit(io, options) {
+  const { sha, label: label2, choice, cwd } = options;
+  const top = await realOrResolved(await repoTopLevel(options.repo));
+  const existsAt = async (path2) => (await listTreeAt(sha, path2, top)).has(path2);
+  let rel;
+  if (choice !== void 0) {
+    rel = relative3(top, await realOrResolved(resolve3(cwd, choice))).split("\\").join("/");
+    if (isOutside(rel)) return readProjectConfig(io, { choice, cwd });
+    if (!await existsAt(rel))
+      throw new UsageError(
+        `--config ${choice} is not in the repository at ${label2}: with a git base, impact reads the project config from the base commit (commit it there, or leave out --config).`
+      );
+  } else {
+    const start = relative3(top, await realOrResolved(options.repo)).split("\\").join("/");
+    for (let dir = isOutside(start) ? "" : start; ; dir = posix.dirname(dir)) {
+      const candidate = dir === "" || dir === "." ? PROJECT_CONFIG_FILE : `${dir}/${PROJECT_CONFIG_FILE}`;
+      if (await existsAt(candidate)) {
+        rel = candidate;
+        break;
+      }
+      if (dir === "" || dir === ".") break;
+    }
+  }
+  const onDisk = rel === void 0 ? await findProjectConfig(io, options.repo) : join3(top, rel);
+  const shown = onDisk === void 0 ? void 0 : displayPath(onDisk, cwd);
+  if (rel === void 0) {
+    if (shown !== void 0 && !options.quiet)
+      io.stderr(
+        `note: ${terminalText(shown)} is not in the base ${terminalText(label2)}: with a git base, impact reads the project config from the base commit, so it reads none.
+`
+      );
+    return void 0;
+  }
+  const bytes = await (await readTreeAt(sha, rel, top)).readFile(rel);
+  const file = displayPath(join3(top, rel), cwd);
+  if (!options.quiet && await differsOnDisk(io, join3(top, rel), bytes))
+    io.stderr(
+      `note: ${terminalText(file)} is read at the base ${terminalText(label2)}, as guardrails are; its working-tree version is left out.
+`
+    );
+  return toProjectConfig(bytes, { file, dir: dirname2(join3(top, rel)), at: label2 });
+}
+async function differsOnDisk(io, file, bytes) {
+  if (!await io.exists(file)) return true;
+  try {
+    return !Buffer.from(await io.readFile(file)).equals(Buffer.from(bytes));
+  } catch {
+    return true;
+  }
+}
+var init_project_config_at_ref = __esm({
+  async "src/cli/project-config-at-ref.ts"() {
+    "use strict";
+    init_errors();
+    init_sanitize();
+    init_data_at_ref();
+    init_git_policies();
+    await init_project_config2();
+  }
+});
+
+// src/cli/project-config-apply.ts
+var project_config_apply_exports = {};
+__export(project_config_apply_exports, {
+  applyProjectConfig: () => applyProjectConfig,
+  describeOrigin: () => describeOrigin
+});
+import { resolve as resolve4 } from "node:path";
+function describeOrigin(command, option, flag2) {
+  const source = command.getOptionValueSource(option);
+  const config2 = applied.get(command);
+  if (source === "config" && config2 !== void 0)
+    return `\`${option}\` in ${config2.file}${config2.at === null ? "" : ` at ${config2.at}`}`;
+  if (source === "cli") return flag2;
+  return `${flag2}'s default`;
+}
+async function applyProjectConfig(command, io) {
+  const choice = command.getOptionValue("config");
+  const cwd = process.cwd();
+  const config2 = hasOption(command, "base") ? await readImpactConfig(command, io, choice, cwd) : await readProjectConfig(io, { choice, cwd });
+  if (config2 === void 0) return;
+  applied.set(command, config2);
+  const repo = hasOption(command, "repo") ? resolve4(cwd, command.getOptionValue("repo")) : cwd;
+  for (const key of ["policies", "data", "mapping", "timeZone"]) {
+    const value3 = config2.values[key];
+    if (value3 === void 0 || !isUnset(command, key)) continue;
+    const relativeTo = key === "policies" ? repo : cwd;
+    command.setOptionValueWithSource(
+      key,
+      pathOptions.includes(key) ? displayPath(resolve4(config2.dir, value3), relativeTo) : value3,
+      "config"
+    );
+  }
+  const name = command.name();
+  const wanted = config2.values.format?.[name];
+  if (wanted === void 0 || !isUnset(command, "format")) return;
+  const choices = command.options.find((o) => o.attributeName() === "format")?.argChoices;
+  if (choices !== void 0 && !choices.includes(wanted))
+    throw new UsageError(
+      `${terminalText(config2.locate(["format", name]))}: \`format.${name}\` is ${JSON.stringify(wanted)}; revops ${name} --format takes ${choices.join(", ")}.`
+    );
+  command.setOptionValueWithSource("format", wanted, "config");
+}
+function hasOption(command, option) {
+  return command.options.some((o) => o.attributeName() === option);
+}
+function isUnset(command, option) {
+  if (!hasOption(command, option)) return false;
+  const source = command.getOptionValueSource(option);
+  return source === void 0 || source === "default";
+}
+var applied, pathOptions;
+var init_project_config_apply = __esm({
+  async "src/cli/project-config-apply.ts"() {
+    "use strict";
+    init_errors();
+    init_sanitize();
+    await init_project_config_at_ref();
+    await init_project_config2();
+    applied = /* @__PURE__ */ new WeakMap();
+    pathOptions = ["policies", "data"];
+  }
+});
+
 // src/core/engine/explain.ts
 function explainLead(policy, lead, options) {
   const classification = compileLeadDefinition(policy, options).classify(lead);
   const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
-  const trace = (rule, path) => traceRule(rule, lead, {
+  const trace = (rule, path2) => traceRule(rule, lead, {
     asOf: options.asOf,
     fieldTypes: fieldTypes2,
-    path,
+    path: path2,
     ...options.calendars ? { calendars: options.calendars } : {}
   });
   const isTrue = (node) => Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value);
   const spec = policy.spec;
   const rules = [];
   spec.exclusions?.forEach((r, i) => {
-    const path = ["spec", "exclusions", i, "when"];
-    const when = trace(r.when, path);
-    rules.push({ section: "exclusion", id: r.id, path, isMatched: isTrue(when), when });
+    const path2 = ["spec", "exclusions", i, "when"];
+    const when = trace(r.when, path2);
+    rules.push({ section: "exclusion", id: r.id, path: path2, isMatched: isTrue(when), when });
   });
   spec.handRaisers?.forEach((r, i) => {
-    const path = ["spec", "handRaisers", i, "when"];
-    const when = trace(r.when, path);
-    rules.push({ section: "hand-raiser", id: r.id, path, isMatched: isTrue(when), when });
+    const path2 = ["spec", "handRaisers", i, "when"];
+    const when = trace(r.when, path2);
+    rules.push({ section: "hand-raiser", id: r.id, path: path2, isMatched: isTrue(when), when });
   });
   for (const section2 of ["fit", "engagement"]) {
     spec.scoring?.[section2]?.rules.forEach((r, i) => {
@@ -55705,7 +56255,10 @@ function parseAsOf(value3, zone = "utc") {
   return parsed.toMillis();
 }
 function registerExplain(program2, ctx) {
-  const command = program2.command("explain").description(describeCommand("explain")).requiredOption("--lead <id>", "id of the lead to explain").addOption(policiesOption()).option("--data <dir>", "pipeline data directory", "examples/data").option("--as-of <date>", "evaluate as of this moment (default: the latest timestamp in the data)").option("--mapping <name>", "read the data through this FieldMapping policy (e.g. hubspot)").addOption(formatOption(listOutputFormats("explanation"), "terminal")).option("-o, --output <file>", "write the explanation to a file instead of stdout").option("-q, --quiet", "no progress bar while reading the data", false).option(
+  const command = program2.command("explain").description(describeCommand("explain")).requiredOption("--lead <id>", "id of the lead to explain").addOption(policiesOption()).option("--data <dir>", "pipeline data directory", "data").option("--as-of <date>", "evaluate as of this moment (default: the latest timestamp in the data)").option("--mapping <name>", "read the data through this FieldMapping policy (e.g. hubspot)").option(
+    "--time-zone <zone>",
+    "IANA zone dates without a time are read in (default: the first Calendar policy, else UTC)"
+  ).addOption(formatOption(listOutputFormats("explanation"), "terminal")).option("-o, --output <file>", "write the explanation to a file instead of stdout").option("-q, --quiet", "no progress bar while reading the data", false).option(
     "--mask",
     "show the lead's pseudonym and mask identifying values (ids, e-mail, company); --lead takes the real id or the pseudonym",
     false
@@ -55719,18 +56272,22 @@ Examples:
   revops explain --lead L000123 --mask
 
 Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`
-  ).action(async (options) => {
+  ).action(async (options, command2) => {
     const { io } = ctx;
     const loaded = await loadValidPolicies(io, options.policies);
     const { set } = loaded.result;
     const def = set.LeadDefinition[0];
     if (def === void 0) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
     const dataDir = cleanPath(options.data);
-    const timeZone = reportingTimeZone(set);
+    if (options.timeZone !== void 0 && !IANAZone.isValidZone(options.timeZone))
+      throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+    const timeZone = reportingTimeZone(set, options.timeZone);
     const needs = /* @__PURE__ */ new Map([["leads", "explain reads the lead from them"]]);
     const hashing = createHashingIo(io);
     const data = await loadCommandData(io, {
       data: dataDir,
+      dataOrigin: describeOrigin(command2, "data", "--data"),
+      policies: options.policies,
       quiet: options.quiet,
       set,
       hashing,
@@ -55765,7 +56322,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`
     const explanation = digest === void 0 ? explained : maskExplanation(explained, digest);
     const output = { explanation, asOf: new Date(asOf).toISOString(), isMasked: digest !== void 0 };
     const color = isOutputColored(io, options);
-    const locate = (path) => loaded.locate(def.file, path);
+    const locate = (path2) => loaded.locate(def.file, path2);
     await writeOutput(
       io,
       renderOutput("explanation", options.format, output, { color, locate }),
@@ -55791,6 +56348,7 @@ var init_explain2 = __esm({
     await init_evaluation_options();
     init_time_zone();
     init_load_data();
+    await init_project_config_apply();
     await init_load_policies();
     init_options();
     init_write_output();
@@ -55800,7 +56358,7 @@ var init_explain2 = __esm({
 
 // src/cli/evaluation-options.ts
 function addEvaluationOptions(command, mappingHelp) {
-  const withCommon = command.option("--data <dir>", "pipeline data directory", "examples/data").option("--mapping <name>", mappingHelp).option(
+  const withCommon = command.option("--data <dir>", "pipeline data directory", "data").option("--mapping <name>", mappingHelp).option(
     "--as-of <date>",
     "evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)"
   ).option("--from <date>", "start of the window (default: the goal period start, else the earliest record)").addOption(new Option("--period <unit>", "funnel periods").choices(["week", "month"]).default("week")).option("--time-zone <zone>", "IANA zone periods begin in (default: the first Calendar policy, else UTC)").addOption(formatOption(["terminal", "markdown", "json"], "terminal")).option("-o, --output <file>", "write the report to a file instead of stdout").option(
@@ -55868,7 +56426,7 @@ The JSON report follows schemas/report.schema.json. Every figure's definition is
 README's metric reference.
 
 Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
-  ).action(async (options) => {
+  ).action(async (options, command2) => {
     const { io } = ctx;
     const hashing = createHashingIo(io);
     const loaded = await loadValidPolicies(io, options.policies, hashing.io);
@@ -55880,6 +56438,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       allowPartialData: options.allowPartialData,
       mask: options.mask,
       data: options.data,
+      dataOrigin: describeOrigin(command2, "data", "--data"),
+      policies: options.policies,
       quiet: options.quiet,
       set,
       hashing,
@@ -55926,6 +56486,7 @@ var init_evaluate2 = __esm({
     init_fields_read();
     init_time_zone();
     init_load_data();
+    await init_project_config_apply();
     await init_load_policies();
     await init_evaluation_options();
     init_write_output();
@@ -56345,11 +56906,11 @@ function idsOf(list2) {
   if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return void 0;
   return ids;
 }
-function diffValues(before, after, path, out) {
+function diffValues(before, after, path2, out) {
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   if (isRecord(before) && isRecord(after) && !isLogic(before) && !isLogic(after)) {
     for (const key of [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])])
-      diffValues(before[key], after[key], path === "" ? key : `${path}.${key}`, out);
+      diffValues(before[key], after[key], path2 === "" ? key : `${path2}.${key}`, out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -56359,18 +56920,18 @@ function diffValues(before, after, path, out) {
       const byId = (list2, ids) => new Map(ids.map((id, i) => [id, list2[i]]));
       const left = byId(before, a);
       const right2 = byId(after, b);
-      for (const id of [.../* @__PURE__ */ new Set([...a, ...b])]) diffValues(left.get(id), right2.get(id), `${path}[id=${id}]`, out);
+      for (const id of [.../* @__PURE__ */ new Set([...a, ...b])]) diffValues(left.get(id), right2.get(id), `${path2}[id=${id}]`, out);
       return;
     }
     if (before.every((v) => !isRecord(v) && !Array.isArray(v)) && after.every((v) => !isRecord(v) && !Array.isArray(v))) {
-      out.push({ path, before, after });
+      out.push({ path: path2, before, after });
       return;
     }
     for (let i = 0; i < Math.max(before.length, after.length); i++)
-      diffValues(before[i], after[i], `${path}[${i}]`, out);
+      diffValues(before[i], after[i], `${path2}[${i}]`, out);
     return;
   }
-  out.push({ path, before: before ?? null, after: after ?? null });
+  out.push({ path: path2, before: before ?? null, after: after ?? null });
 }
 function isLogic(v) {
   const keys = Object.keys(v);
@@ -56813,25 +57374,25 @@ function markMarginal(base, head, leads2, asOf, entryOrder) {
 }
 function pathToWon(report, entry) {
   const stages2 = report.funnel?.stages ?? [];
-  const path = [];
+  const path2 = [];
   let at = stages2.find((s2) => s2.id === entry);
-  while (at !== void 0 && !path.includes(at.id)) {
-    path.push(at.id);
-    if (at.terminal === "won") return path;
+  while (at !== void 0 && !path2.includes(at.id)) {
+    path2.push(at.id);
+    if (at.terminal === "won") return path2;
     const next = at.next;
     at = next === null ? void 0 : stages2.find((s2) => s2.id === next);
   }
   return [];
 }
-function countStages(base, head, leads2, path, window2, options = {
+function countStages(base, head, leads2, path2, window2, options = {
   threshold: null,
   minimumSample: 0
 }) {
-  const entryOrder = base.tracks.find((t) => t.stage.id === path[0])?.order ?? 0;
+  const entryOrder = base.tracks.find((t) => t.stage.id === path2[0])?.order ?? 0;
   const mark = markMarginal(base, head, leads2, window2.asOf, entryOrder);
   const inWindow = (t) => t >= window2.start && t <= window2.asOf;
   const loadOf = (side2, id) => side2.report.constraint?.stages.find((s2) => s2.stage === id);
-  const counts = path.map((id) => {
+  const counts = path2.map((id) => {
     const b = base.tracks.find((t) => t.stage.id === id);
     const h = head.tracks.find((t) => t.stage.id === id);
     const markOf = (side2, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side2.leadOfOpportunity[k] ?? -1] ?? 0;
@@ -56856,7 +57417,7 @@ function countStages(base, head, leads2, path, window2, options = {
         }
       }
     const name = base.report.funnel?.stages.find((s2) => s2.id === id)?.name ?? id;
-    const isLast = id === path[path.length - 1];
+    const isLast = id === path2[path2.length - 1];
     const markOfBase = (k) => b === void 0 ? 0 : markOf(base, b, k);
     const cohort = b === void 0 || isLast ? null : measureCohort(b, markOfBase, window2);
     const threshold = options.threshold;
@@ -57043,14 +57604,14 @@ function projectImpact(base, head, leads2, entryStage) {
   const minimumSample = spec?.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
   if (b.funnel === null || entryStage === null) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
   if (b.constraint?.ratesUnknown != null) return emptySection("rates-unknown", round3(windowWeeks, 4), minimumSample);
-  const path = pathToWon(b, entryStage);
-  if (path.length === 0) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
+  const path2 = pathToWon(b, entryStage);
+  if (path2.length === 0) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
   const threshold = findLoweredThreshold(base.set, head.set, entryStage);
   const { counts, added, removed } = countStages(
     base,
     head,
     leads2,
-    path,
+    path2,
     { start, asOf },
     { threshold, minimumSample }
   );
@@ -57429,13 +57990,13 @@ function parseNumber(text4, what) {
     throw new UsageError(`--sweep: ${what} "${text4}" is not a number (write an integer or a decimal like 0.5).`);
   return new Decimal(text4);
 }
-function parsePathSteps(path) {
+function parsePathSteps(path2) {
   const steps = [];
   const token = /([^.[\]]+)|\[([^\]]*)\]|(\.)/gy;
   let expectKey = true;
   let match2;
   let at = 0;
-  while (at < path.length && (match2 = token.exec(path)) !== null) {
+  while (at < path2.length && (match2 = token.exec(path2)) !== null) {
     at = token.lastIndex;
     const [, key, selector, dot] = match2;
     if (dot !== void 0) {
@@ -57444,29 +58005,29 @@ function parsePathSteps(path) {
       continue;
     }
     if (key !== void 0) {
-      if (!expectKey || !KEY.test(key) || FORBIDDEN_KEYS.has(key)) throw badPath(path, `"${key}" is not a key`);
+      if (!expectKey || !KEY.test(key) || FORBIDDEN_KEYS.has(key)) throw badPath(path2, `"${key}" is not a key`);
       steps.push({ type: "key", key });
       expectKey = false;
       continue;
     }
-    if (expectKey || selector === void 0) throw badPath(path, "a [selector] must follow a key");
+    if (expectKey || selector === void 0) throw badPath(path2, "a [selector] must follow a key");
     if (/^\d{1,6}$/.test(selector)) steps.push({ type: "index", index: Number(selector) });
     else {
       const eq = selector.indexOf("=");
       const k = selector.slice(0, eq);
       if (eq <= 0 || !KEY.test(k) || FORBIDDEN_KEYS.has(k))
-        throw badPath(path, `[${selector}] is neither an index nor key=value`);
+        throw badPath(path2, `[${selector}] is neither an index nor key=value`);
       steps.push({ type: "match", key: k, value: selector.slice(eq + 1) });
     }
   }
-  if (at !== path.length || expectKey || steps.length === 0) throw badPath(path, "write keys joined by dots");
-  if (steps.length > MAX_SEGMENTS) throw badPath(path, `more than ${MAX_SEGMENTS} steps`);
-  if (steps[steps.length - 1]?.type !== "key") throw badPath(path, "it must end with a key");
+  if (at !== path2.length || expectKey || steps.length === 0) throw badPath(path2, "write keys joined by dots");
+  if (steps.length > MAX_SEGMENTS) throw badPath(path2, `more than ${MAX_SEGMENTS} steps`);
+  if (steps[steps.length - 1]?.type !== "key") throw badPath(path2, "it must end with a key");
   return steps;
 }
-function badPath(path, why) {
+function badPath(path2, why) {
   return new UsageError(
-    `--sweep: the path "${path}" cannot be read: ${why} (e.g. spec.classes[id=mql].minScore, or LeadDefinition/name:spec.classes[id=mql].minScore).`
+    `--sweep: the path "${path2}" cannot be read: ${why} (e.g. spec.classes[id=mql].minScore, or LeadDefinition/name:spec.classes[id=mql].minScore).`
   );
 }
 function parseSweepSpec(text4) {
@@ -57558,187 +58119,6 @@ var init_impact_formats = __esm({
   "src/reporters/impact-formats.ts"() {
     "use strict";
     init_registry2();
-  }
-});
-
-// src/cli/git-policies.ts
-import { execFile, spawn } from "node:child_process";
-import { promisify } from "node:util";
-async function git(args, cwd, maxBuffer = maxListingBytes) {
-  try {
-    const { stdout } = await run2("git", args, { cwd, encoding: "buffer", maxBuffer });
-    return stdout;
-  } catch (error) {
-    const stderr = error.stderr?.toString("utf8").trim() ?? "";
-    if (error.code === "ENOENT")
-      throw new IoError("git is not installed or not on PATH; use --base-dir and --head-dir instead.", {
-        cause: error
-      });
-    throw new UsageError(`git ${args.join(" ")} failed${stderr === "" ? "" : `: ${stderr}`}`);
-  }
-}
-async function resolveCommit(ref2, cwd = ".") {
-  if (ref2.startsWith("-")) throw new UsageError(`${ref2} is not a git ref.`);
-  return (await git(["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`], cwd).catch(() => {
-    throw new UsageError(`${ref2} is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref2}).`);
-  })).toString("utf8").trim();
-}
-async function hasWorkingTreeChanges(sha, dir, cwd = ".") {
-  const tracked = await git(["diff", "--quiet", sha, "--", dir], cwd).then(
-    () => false,
-    () => true
-  );
-  if (tracked) return true;
-  const untracked = await git(["ls-files", "--others", "--exclude-standard", "-z", "--", dir], cwd);
-  return untracked.length > 0;
-}
-async function repoTopLevel(cwd = ".") {
-  return (await git(["rev-parse", "--show-toplevel"], cwd)).toString("utf8").trim();
-}
-async function listTreeAt(sha, dir, cwd = ".") {
-  const prefix = (await git(["rev-parse", "--show-prefix"], cwd)).toString("utf8").trim();
-  const clean = dir.replace(/\/+$/, "") || ".";
-  const listing = (await git(["ls-tree", "-r", "-l", "-z", "--full-name", sha, "--", clean], cwd)).toString("utf8");
-  const entries = /* @__PURE__ */ new Map();
-  for (const line of listing.split("\0")) {
-    const match2 = /^([0-7]+) (blob|commit) ([0-9a-f]+) +(-|[0-9]+)\t(.*)$/s.exec(line);
-    if (match2 === null) continue;
-    const full = match2[5];
-    const path = prefix !== "" && full.startsWith(prefix) ? full.slice(prefix.length) : full;
-    entries.set(path, {
-      path,
-      mode: match2[1],
-      object: match2[3],
-      size: match2[4] === "-" ? null : Number(match2[4])
-    });
-  }
-  return entries;
-}
-async function* streamBlob(object2, cwd) {
-  const child = spawn("git", ["cat-file", "blob", object2], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (t) => void (stderr = (stderr + t).slice(0, 2e3)));
-  const exited = new Promise((resolve2, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve2);
-  });
-  exited.catch(() => void 0);
-  let done = false;
-  try {
-    for await (const chunk of child.stdout) yield chunk;
-    done = true;
-  } finally {
-    if (!done) child.kill();
-  }
-  const code18 = await exited;
-  if (code18 !== 0)
-    throw new IoError(`git cat-file blob ${object2} failed${stderr.trim() === "" ? "" : `: ${stderr.trim()}`}`);
-}
-async function readTreeAt(sha, dir, cwd = ".", options = {}) {
-  const files = await listTreeAt(sha, dir, cwd);
-  const maxFileBytes = options.maxFileBytes ?? limits.maxFileBytes;
-  const at = sha.slice(0, 12);
-  const entryOf = (file) => {
-    const entry = files.get(file);
-    if (entry === void 0) throw new IoError(`${file} does not exist at ${at}`);
-    if (entry.size === null) throw new IoError(`${file} is a submodule at ${at}, not a file`);
-    if (!isRegularFile(entry)) throw new IoError(`${file} is a symbolic link at ${at}, not a file`);
-    return entry;
-  };
-  return {
-    async readDir(path) {
-      const base = path === "." ? "" : `${path.replace(/\/+$/, "")}/`;
-      const seen = /* @__PURE__ */ new Map();
-      for (const entry of files.values()) {
-        if (!entry.path.startsWith(base)) continue;
-        const [name = "", ...rest] = entry.path.slice(base.length).split("/");
-        const isDirectory = rest.length > 0;
-        seen.set(name, { name, isFile: !isDirectory && isRegularFile(entry), isDirectory });
-      }
-      if (seen.size === 0 && base !== "") throw new IoError(`${path} does not exist at ${at}`);
-      return [...seen.values()];
-    },
-    async fileSize(file) {
-      return entryOf(file).size;
-    },
-    async readFile(file) {
-      const entry = entryOf(file);
-      if (entry.size > maxFileBytes)
-        throw new IoError(`${file} is ${entry.size} bytes at ${at}; at most ${maxFileBytes} are read whole`);
-      return new Uint8Array(await git(["cat-file", "blob", entry.object], cwd, entry.size + 1));
-    },
-    async *readStream(file) {
-      yield* streamBlob(entryOf(file).object, cwd);
-    },
-    async writeFile() {
-      throw new IoError("a git tree is read-only");
-    }
-  };
-}
-var run2, maxListingBytes, isRegularFile;
-var init_git_policies = __esm({
-  "src/cli/git-policies.ts"() {
-    "use strict";
-    init_errors();
-    init_limits();
-    run2 = promisify(execFile);
-    maxListingBytes = 64 * 1024 * 1024;
-    isRegularFile = (entry) => entry.mode === "100644" || entry.mode === "100755";
-  }
-});
-
-// src/cli/data-at-ref.ts
-import { realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
-async function realOrResolved(path) {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
-}
-async function locateRepoData(dataDir, repo) {
-  const top = await realOrResolved(await repoTopLevel(repo));
-  const rel = relative(top, await realOrResolved(dataDir));
-  if (rel === ".." || rel.startsWith("../") || rel.startsWith("..\\") || isAbsolute(rel)) return null;
-  return { top, dir: rel === "" ? "." : rel.split("\\").join("/") };
-}
-async function openDataAtRef(io, data, sha, label2) {
-  const entries = await listTreeAt(sha, data.dir, data.top);
-  if (entries.size === 0) {
-    throw new UsageError(
-      `${data.dir} is not in the repository at ${label2}: commit the data there, or pass --data-ref worktree to read the working tree.`
-    );
-  }
-  const prefix = data.dir === "." ? "" : `${data.dir}/`;
-  for (const entry of entries.values()) {
-    const name = entry.path.slice(prefix.length);
-    if (name.includes("/") || name.startsWith(".") || isRegularFile(entry)) continue;
-    throw new IoError(
-      `${entry.path} is ${entry.size === null ? "a submodule" : "a symbolic link"} at ${label2}; data read from git must be regular files.`
-    );
-  }
-  const tree = await readTreeAt(sha, data.dir, data.top, { maxFileBytes: 0 });
-  const inTree = (path) => data.top === "." ? path : relative(data.top, resolve(data.top, path)).split("\\").join("/");
-  return {
-    ...io,
-    readDir: (dir) => tree.readDir(inTree(dir)),
-    fileSize: (file) => tree.fileSize(inTree(file)),
-    readFile: (file) => tree.readFile(inTree(file)),
-    readStream: (file) => tree.readStream(inTree(file)),
-    async exists(path) {
-      const p = inTree(path);
-      return p === data.dir || [...entries.keys()].some((e3) => e3 === p || e3.startsWith(`${p}/`));
-    }
-  };
-}
-var dataRefs;
-var init_data_at_ref = __esm({
-  "src/cli/data-at-ref.ts"() {
-    "use strict";
-    init_errors();
-    init_git_policies();
-    dataRefs = ["base", "head", "worktree"];
   }
 });
 
@@ -57909,7 +58289,7 @@ async function planImpactData(io, options) {
   const sha = side2.sha;
   const label2 = `${side2.ref} (${sha.slice(0, 12)})`;
   return {
-    io: await openDataAtRef(io, located, sha, label2),
+    io: await openDataAtRef(io, located, sha, label2, options.dataOrigin),
     dir: located.dir,
     isThreadable: false,
     mappingFrom: dataRef,
@@ -57932,12 +58312,12 @@ var init_impact_data = __esm({
 });
 
 // src/cli/impact-run.ts
-import { join as join2 } from "node:path/posix";
+import { join as join4 } from "node:path/posix";
 async function loadSide(io, options, side2) {
   const ref2 = side2 === "base" ? options.base : options.head;
   const dirOption = side2 === "base" ? options.baseDir : options.headDir;
   if (dirOption !== void 0 || side2 === "head" && ref2 === void 0) {
-    const dir2 = cleanPath(dirOption ?? join2(options.repo, options.policies));
+    const dir2 = cleanPath(dirOption ?? join4(options.repo, options.policies));
     const hashing2 = createHashingIo(io);
     const loaded2 = await loadValidPolicies(io, dir2, hashing2.io);
     return {
@@ -57947,7 +58327,10 @@ async function loadSide(io, options, side2) {
       loaded: loaded2
     };
   }
-  if (ref2 === void 0) throw new UsageError("Give --base <git ref> or --base-dir <dir>.");
+  if (ref2 === void 0)
+    throw new UsageError(
+      "Give --base <git ref> or --base-dir <dir> (or `base` in revops.config.yaml, read when the head is the working tree)."
+    );
   const sha = await resolveCommit(ref2, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
@@ -57970,13 +58353,14 @@ async function loadImpactSides(io, options) {
     );
   return { base, head, now: now2 };
 }
-async function readImpactData(io, options, sides2) {
+async function readImpactData(io, options, sides2, dataOrigin) {
   const { base, head, now: now2 } = sides2;
   const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
   const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
   const { generatedAt, ...run4 } = toRunOptions(options, now2, headZone);
   const plan = await planImpactData(io, {
     data: options.data,
+    ...dataOrigin === void 0 ? {} : { dataOrigin },
     dataRef: options.dataRef,
     repo: options.repo,
     base,
@@ -57987,6 +58371,8 @@ async function readImpactData(io, options, sides2) {
   const dataHashing = createHashingIo(plan.io);
   const readData2 = (timeZone) => loadCommandData(plan.io, {
     data: plan.dir,
+    ...dataOrigin === void 0 ? {} : { dataOrigin },
+    policies: options.policies,
     quiet: options.quiet,
     set: (plan.mappingFrom === "base" ? base : head).loaded.result.set,
     needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
@@ -58190,11 +58576,11 @@ function sweepImpact(input) {
       return {
         ...marks,
         figures: null,
-        issues: errors.map(({ code: code18, message, file, path, line, column }) => ({
+        issues: errors.map(({ code: code18, message, file, path: path2, line, column }) => ({
           code: code18,
           message,
           file,
-          path,
+          path: path2,
           line,
           column
         }))
@@ -58272,13 +58658,14 @@ var init_mask_impact_sweep = __esm({
 });
 
 // src/cli/commands/impact-sweep.ts
-async function runImpactSweep(io, options, sides2, spec) {
+async function runImpactSweep(io, options, sides2, spec, dataOrigin) {
   const { base, head } = sides2;
   const target = resolveSweepTarget(head.loaded.result.set, spec);
   const { data, prepared, basePrepared, dataHashing, plan, run: run4, generatedAt } = await readImpactData(
     io,
     options,
-    sides2
+    sides2,
+    dataOrigin
   );
   const stamp2 = (policyHash) => ({
     engineVersion: version,
@@ -58374,7 +58761,9 @@ Examples:
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
 Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
---policies). Every output names the two sides it compared first.
+--policies), and without --base and --base-dir the base is the project config's base key.
+Every output names the two sides it compared first. With a git base, revops.config.yaml is
+read from the base commit, never from the working tree.
 Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
 With --base/--head, data inside the repository and the --mapping FieldMapping are read at the
 base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
@@ -58383,16 +58772,18 @@ The JSON report (kind "impact") is what revops check reads.
 ${sweepHelp}
 
 Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`
-  ).action(async (options) => {
+  ).action(async (options, command2) => {
     const { io } = ctx;
+    const dataOrigin = describeOrigin(command2, "data", "--data");
     const sweep2 = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
     const sides2 = await loadImpactSides(io, options);
-    if (sweep2 !== void 0) return runImpactSweep(io, options, sides2, sweep2);
+    if (sweep2 !== void 0) return runImpactSweep(io, options, sides2, sweep2, dataOrigin);
     const { base, head } = sides2;
     const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
       io,
       options,
-      sides2
+      sides2,
+      dataOrigin
     );
     const evaluateSide = (side2, label2) => {
       const sidePrepared = side2 === base ? basePrepared : prepared;
@@ -58449,6 +58840,7 @@ var init_impact2 = __esm({
     init_impact_formats();
     await init_impact_run();
     await init_evaluation_options();
+    await init_project_config_apply();
     init_write_output();
     init_command_index();
     init_version();
@@ -58684,7 +59076,7 @@ function suggestScoringChanges(input) {
     if (found === null) continue;
     const points = typeof found.rule.points === "number" ? found.rule.points : null;
     const sign2 = code18 === "raise-points" ? 1 : -1;
-    const path = `spec.scoring.${found.category}.rules[id=${found.rule.id}].points`;
+    const path2 = `spec.scoring.${found.category}.rules[id=${found.rule.id}].points`;
     out.push({
       code: code18,
       stage: stage2.stage,
@@ -58695,7 +59087,7 @@ function suggestScoringChanges(input) {
       to: points === null ? null : points + sign2 * POINTS_STEP,
       evidence: group2,
       overallRate,
-      sweep: points === null ? null : sign2 > 0 ? { path, from: points, to: points + 2 * POINTS_STEP, step: POINTS_STEP } : { path, from: points - 2 * POINTS_STEP, to: points, step: POINTS_STEP }
+      sweep: points === null ? null : sign2 > 0 ? { path: path2, from: points, to: points + 2 * POINTS_STEP, step: POINTS_STEP } : { path: path2, from: points - 2 * POINTS_STEP, to: points, step: POINTS_STEP }
     });
   }
   const read = fieldsReadByDefinition(definition2);
@@ -58735,7 +59127,7 @@ function suggestThreshold(input) {
     overallRate: stage2.overall.rate,
     utilisation: input.utilisation
   };
-  const path = `spec.classes[id=${cls.id}].minScore`;
+  const path2 = `spec.classes[id=${cls.id}].minScore`;
   if (lowest.signal === "below") {
     let k = 0;
     while (bands[k + 1]?.signal === "below") k++;
@@ -58747,7 +59139,7 @@ function suggestThreshold(input) {
       evidence: mergeBands(removed, stage2.overall, lowest.signal),
       to,
       leadsMoved: input.countMoved(cls.id, to),
-      sweep: { path, from: minScore, to: to + bandWidth, step: POINTS_STEP }
+      sweep: { path: path2, from: minScore, to: to + bandWidth, step: POINTS_STEP }
     };
   }
   const hasRoom = input.utilisation !== null && input.utilisation < 1;
@@ -58758,7 +59150,7 @@ function suggestThreshold(input) {
       ...common2,
       to,
       leadsMoved: input.countMoved(cls.id, to),
-      sweep: { path, from: to, to: minScore, step: POINTS_STEP }
+      sweep: { path: path2, from: to, to: minScore, step: POINTS_STEP }
     };
   }
   return null;
@@ -58799,8 +59191,8 @@ function fieldsReadByDefinition(definition2) {
     if (Array.isArray(node)) return node.forEach((n2) => walk(n2, depth + 1));
     for (const [key, arg] of Object.entries(node)) {
       if (key === "var") {
-        const path = Array.isArray(arg) ? arg[0] : arg;
-        if (typeof path === "string") out.add(path.split(".")[0]);
+        const path2 = Array.isArray(arg) ? arg[0] : arg;
+        if (typeof path2 === "string") out.add(path2.split(".")[0]);
       } else walk(arg, depth + 1);
     }
   };
@@ -61326,15 +61718,15 @@ var init_csv_text = __esm({
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-function openRowFile(path, fields, format) {
-  const stream = createWriteStream(path, { encoding: "utf8" });
+function openRowFile(path2, fields, format) {
+  const stream = createWriteStream(path2, { encoding: "utf8" });
   let failure2 = null;
   stream.on("error", (error) => failure2 ??= error);
   const csvRows = [];
   const jsonLines = [];
   let rows = 0;
   if (format === "csv") stream.write(formatCsvLines([fields]));
-  const fail2 = (error) => new IoError(`Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const fail2 = (error) => new IoError(`Could not write ${path2}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   const flush = () => {
     if (failure2 !== null) return Promise.reject(fail2(failure2));
     const text4 = format === "csv" ? formatCsvLines(csvRows) : jsonLines.join("");
@@ -61347,7 +61739,7 @@ function openRowFile(path, fields, format) {
     );
   };
   return {
-    path,
+    path: path2,
     get rows() {
       return rows;
     },
@@ -66119,8 +66511,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -66331,15 +66723,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve2, returned, task;
+          var args, cb, error, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -66354,13 +66746,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -66761,14 +67153,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished2()) {
-                  return resolve2();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished2()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve5();
                     }
                   });
                 }
@@ -66861,9 +67253,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -67111,7 +67503,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -67315,12 +67707,12 @@ function toGitHubError(error) {
 }
 function describeRequest(error) {
   const { method, url } = error.request;
-  let path = url;
+  let path2 = url;
   try {
-    path = new URL(url).pathname;
+    path2 = new URL(url).pathname;
   } catch {
   }
-  return `${method} ${path}`;
+  return `${method} ${path2}`;
 }
 function flattenMessage(text4) {
   return text4.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
@@ -67479,7 +67871,7 @@ var init_client = __esm({
     init_errors3();
     init_rate_limit();
     RevopsOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
-    realSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+    realSleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
   }
 });
 
@@ -67854,8 +68246,8 @@ var comment_exports = {};
 __export(comment_exports, {
   registerComment: () => registerComment
 });
-async function readText3(io, path) {
-  return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path));
+async function readText3(io, path2) {
+  return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path2));
 }
 function resolveRunStamp(flag2, env) {
   if (flag2 !== void 0) {
@@ -67897,14 +68289,14 @@ function describeOutcome(outcome, where, length) {
   const deleted = outcome.deletedIds.length === 0 ? "" : `deleted ${outcome.deletedIds.join(", ")}; `;
   return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
 }
-async function appendSummary(io, path, text4) {
+async function appendSummary(io, path2, text4) {
   let existing = "";
   try {
-    existing = await readText3(io, path);
+    existing = await readText3(io, path2);
   } catch {
   }
   await io.writeFile(
-    path,
+    path2,
     `${existing}${existing === "" || existing.endsWith("\n") ? "" : "\n"}${text4}${text4.endsWith("\n") ? "" : "\n"}`
   );
 }
@@ -67944,7 +68336,7 @@ or could not be reached (after waiting out rate limits).`
         `--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`
       );
     const run4 = resolveRunStamp(options.runId, io.env);
-    const target = await resolvePullRequestTarget(options, io.env, (path) => readText3(io, path));
+    const target = await resolvePullRequestTarget(options, io.env, (path2) => readText3(io, path2));
     let source;
     try {
       source = await readText3(io, options.bodyFile);
@@ -68254,7 +68646,7 @@ function openForReaders(schema) {
   return open(schema);
 }
 function createImpactReportAjv(code18) {
-  const ajv2 = new import__2.Ajv2020(code18 === void 0 ? ajvOptions2 : { ...ajvOptions2, code: code18 });
+  const ajv2 = new import__3.Ajv2020(code18 === void 0 ? ajvOptions2 : { ...ajvOptions2, code: code18 });
   ajv2.addSchema(openForReaders(impactReportSchema), "impact-report");
   return ajv2;
 }
@@ -68262,11 +68654,11 @@ function impactReportValidator() {
   compiled ??= written2?.impactReport ?? createImpactReportAjv().getSchema("impact-report");
   return compiled;
 }
-var import__2, prototypeKeys, ajvOptions2, written2, compiled;
+var import__3, prototypeKeys, ajvOptions2, written2, compiled;
 var init_report_validator = __esm({
   async "src/core/impact/report-validator.ts"() {
     "use strict";
-    import__2 = __toESM(require__(), 1);
+    import__3 = __toESM(require__(), 1);
     init_impact_report();
     init_typed_object();
     prototypeKeys = ["__proto__", "constructor", "prototype"];
@@ -68310,8 +68702,8 @@ function isImpactShaped(value3) {
 }
 function describeError(error) {
   const schema = error.parentSchema ?? {};
-  const path = error.instancePath;
-  const expected = typeof schema.description === "string" && path !== "" ? ` Expected: ${schema.description}` : "";
+  const path2 = error.instancePath;
+  const expected = typeof schema.description === "string" && path2 !== "" ? ` Expected: ${schema.description}` : "";
   switch (error.keyword) {
     case "if":
     case "not":
@@ -68320,27 +68712,27 @@ function describeError(error) {
       const name = error.params.missingProperty;
       const child = schema.properties?.[name] ?? {};
       const about = typeof child.description === "string" ? ` Expected: ${child.description}` : "";
-      return `${showPath(`${path}/${name}`)} is missing.${about}`;
+      return `${showPath(`${path2}/${name}`)} is missing.${about}`;
     }
     case "additionalProperties": {
       const name = error.params.additionalProperty;
       const known = Object.keys(schema.properties ?? {}).join(", ");
-      return `${showPath(path)} has an unknown key ${quote(name)}: ${showPath(path)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
+      return `${showPath(path2)} has an unknown key ${quote(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
     }
     case "propertyNames": {
       const name = error.params.propertyName;
-      return `${showPath(path)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
+      return `${showPath(path2)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
     }
     case "type":
-      return `${showPath(path)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
+      return `${showPath(path2)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
     case "const":
-      return `${showPath(path)} must be ${JSON.stringify(error.params.allowedValue)}, not ${describeValue3(error.data)}.${expected}`;
+      return `${showPath(path2)} must be ${JSON.stringify(error.params.allowedValue)}, not ${describeValue3(error.data)}.${expected}`;
     case "enum":
-      return `${showPath(path)} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue3(error.data)}.${expected}`;
+      return `${showPath(path2)} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue3(error.data)}.${expected}`;
     case "pattern":
-      return `${showPath(path)} is ${describeValue3(error.data)}, which is not of the expected form.${expected}`;
+      return `${showPath(path2)} is ${describeValue3(error.data)}, which is not of the expected form.${expected}`;
     default:
-      return `${showPath(path)} is ${describeValue3(error.data)}, which ${error.message ?? "is not valid"}.${expected}`;
+      return `${showPath(path2)} is ${describeValue3(error.data)}, which ${error.message ?? "is not valid"}.${expected}`;
   }
 }
 function showPath(pointer) {
@@ -68441,8 +68833,8 @@ var check_exports = {};
 __export(check_exports, {
   registerCheck: () => registerCheck
 });
-async function readText4(io, path) {
-  return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path));
+async function readText4(io, path2) {
+  return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path2));
 }
 function runUrl(env) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
@@ -68489,7 +68881,7 @@ out rate limits).`
       );
     }
     const impact2 = parseImpactGuardrails(impactText, options.impact);
-    const target = await resolvePullRequestTarget(options, io.env, (path) => readText4(io, path));
+    const target = await resolvePullRequestTarget(options, io.env, (path2) => readText4(io, path2));
     const client = createGitHubClient({
       token: target.token,
       apiUrl: target.apiUrl,
@@ -68680,7 +69072,7 @@ function readActionInputs(env) {
 // src/action/modes.ts
 init_errors();
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/cli/node-io.ts
 import { mkdir, stat as stat2 } from "node:fs/promises";
@@ -68725,16 +69117,16 @@ function createNodeIo() {
     stderr: (text4) => void process.stderr.write(text4),
     env: process.env,
     isTty: process.stdout.isTTY === true,
-    async exists(path) {
+    async exists(path2) {
       try {
-        await stat2(path);
+        await stat2(path2);
         return true;
       } catch {
         return false;
       }
     },
-    async mkdir(path) {
-      await mkdir(path, { recursive: true });
+    async mkdir(path2) {
+      await mkdir(path2, { recursive: true });
     }
   };
 }
@@ -68795,6 +69187,24 @@ async function withFastPathSwitch(env, run4) {
   }
 }
 
+// src/cli/project-config-hook.ts
+init_esm();
+var configuredOptions = ["policies", "data", "mapping", "base", "timeZone", "format"];
+function withConfigDefaults(command, io) {
+  const names = new Set(command.options.map((option) => option.attributeName()));
+  if (!configuredOptions.some((name) => names.has(name))) return command;
+  command.addOption(
+    new Option(
+      "--config <file>",
+      "project config to read (default: revops.config.yaml here or in the nearest parent, up to the git root)"
+    )
+  ).addOption(new Option("--no-config", "read no project config")).hook("preAction", async (_hooked, action) => {
+    const { applyProjectConfig: applyProjectConfig2 } = await init_project_config_apply().then(() => project_config_apply_exports);
+    await applyProjectConfig2(action, io);
+  });
+  return command;
+}
+
 // src/cli/program.ts
 init_version();
 async function buildProgram(ctx, argv) {
@@ -68826,8 +69236,11 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage, input or IO error,
   });
   const requested = argv === void 0 ? void 0 : findRequestedCommand(argv);
   for (const entry of commandIndex) {
-    if (argv === void 0 || entry === requested) (await entry.load())(program2, ctx);
-    else program2.command(entry.name).description(entry.description);
+    if (argv === void 0 || entry === requested) {
+      (await entry.load())(program2, ctx);
+      const command = program2.commands.find((c) => c.name() === entry.name);
+      if (command !== void 0) withConfigDefaults(command, ctx.io);
+    } else program2.command(entry.name).description(entry.description);
   }
   return program2;
 }
@@ -68857,7 +69270,7 @@ async function makeReportDir(env) {
   const temp = env["RUNNER_TEMP"];
   if (temp === void 0 || temp === "")
     throw new IoError("RUNNER_TEMP is not set: run this as a step of a GitHub workflow.");
-  const dir = join3(temp, "revops-impact");
+  const dir = join5(temp, "revops-impact");
   await mkdir2(dir, { recursive: true });
   return dir;
 }
@@ -68879,9 +69292,9 @@ function impactSides(inputs2, base, head, mask) {
   return sides2;
 }
 async function writeImpactReports(sides2, dir) {
-  const markdown = await runRevops(["impact", ...sides2, "--format", "markdown", "--output", join3(dir, "impact.md")]);
+  const markdown = await runRevops(["impact", ...sides2, "--format", "markdown", "--output", join5(dir, "impact.md")]);
   if (markdown !== 0) return markdown;
-  return runRevops(["impact", ...sides2, "--format", "json", "--output", join3(dir, "impact.json")]);
+  return runRevops(["impact", ...sides2, "--format", "json", "--output", join5(dir, "impact.json")]);
 }
 async function runImpactMode(inputs2, wio, env) {
   const dir = await makeReportDir(env);
@@ -68889,11 +69302,11 @@ async function runImpactMode(inputs2, wio, env) {
   if (valid !== 0) return { failed: true };
   const code18 = await writeImpactReports(impactSides(inputs2, inputs2.baseRef, inputs2.headRef, inputs2.mask), dir);
   if (code18 !== 0) return { failed: true };
-  if (inputs2.pr !== "") await writeFile2(join3(dir, "pr-number"), `${inputs2.pr}
+  if (inputs2.pr !== "") await writeFile2(join5(dir, "pr-number"), `${inputs2.pr}
 `);
-  if (inputs2.headSha !== "") await writeFile2(join3(dir, "head-sha"), `${inputs2.headSha}
+  if (inputs2.headSha !== "") await writeFile2(join5(dir, "head-sha"), `${inputs2.headSha}
 `);
-  await wio.appendSummary(await readFile3(join3(dir, "impact.md"), "utf8"));
+  await wio.appendSummary(await readFile3(join5(dir, "impact.md"), "utf8"));
   await wio.setOutput("report-path", dir);
   return { failed: false };
 }
@@ -68917,7 +69330,7 @@ init_guardrail_check();
 init_guardrail_status();
 init_version();
 import { readFile as readFile4 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/action/fetch-head.ts
 init_errors();
@@ -68959,7 +69372,7 @@ async function fetchHeadObjects(options, env) {
 // src/action/replay.ts
 async function refuseStatus(inputs2, wio, env) {
   const flags = { pr: inputs2.pr, headSha: inputs2.headSha, ...inputs2.token === "" ? {} : { token: inputs2.token } };
-  const target = await resolvePullRequestTarget(flags, env, (path) => readFile4(path, "utf8"));
+  const target = await resolvePullRequestTarget(flags, env, (path2) => readFile4(path2, "utf8"));
   const client = createGitHubClient({
     token: target.token,
     apiUrl: target.apiUrl,
@@ -68990,8 +69403,8 @@ async function runReplayMode(inputs2, wio, env) {
     return { failed: true };
   }
   await wio.setOutput("report-path", dir);
-  const comment = await runCommentMode(inputs2, join4(dir, "impact.md"));
-  const check = await runCheckMode(inputs2, wio, join4(dir, "impact.json"));
+  const comment = await runCommentMode(inputs2, join6(dir, "impact.md"));
+  const check = await runCheckMode(inputs2, wio, join6(dir, "impact.json"));
   return { failed: comment.failed || check.failed };
 }
 

@@ -16,7 +16,8 @@ export interface RepoDataDir {
   dir: string;
 }
 
-async function realOrResolved(path: string): Promise<string> {
+/** The real path of `path`, or its absolute path when it does not exist. */
+export async function realOrResolved(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {
@@ -40,11 +41,17 @@ export async function locateRepoData(dataDir: string, repo: string): Promise<Rep
  * no checkout), so the loader reads the committed data unchanged. Fails, naming the path,
  * when the commit has no such directory or holds a symbolic link or submodule in it.
  */
-export async function openDataAtRef(io: CliIo, data: RepoDataDir, sha: string, label: string): Promise<CliIo> {
+export async function openDataAtRef(
+  io: CliIo,
+  data: RepoDataDir,
+  sha: string,
+  label: string,
+  origin?: string,
+): Promise<CliIo> {
   const entries = await listTreeAt(sha, data.dir, data.top);
   if (entries.size === 0) {
     throw new UsageError(
-      `${data.dir} is not in the repository at ${label}: commit the data there, or pass --data-ref worktree to read the working tree.`,
+      `${data.dir} is not in the repository at ${label}: commit the data there, or pass --data-ref worktree to read the working tree${origin === undefined ? '' : ` (the directory comes from ${origin}; revops sample-data makes example data)`}.`,
     );
   }
   const prefix = data.dir === '.' ? '' : `${data.dir}/`;

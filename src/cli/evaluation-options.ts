@@ -27,7 +27,7 @@ export interface EvaluationCliOptions {
 /** Adds the options shared by the evaluating commands, after the command's own. */
 export function addEvaluationOptions(command: Command, mappingHelp: string): Command {
   const withCommon = command
-    .option('--data <dir>', 'pipeline data directory', 'examples/data')
+    .option('--data <dir>', 'pipeline data directory', 'data')
     .option('--mapping <name>', mappingHelp)
     .option(
       '--as-of <date>',

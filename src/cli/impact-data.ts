@@ -45,7 +45,15 @@ export function parseDataRef(value: string | undefined, base: DataSide, head: Da
  */
 export async function planImpactData(
   io: CliIo,
-  options: { data: string; dataRef: string | undefined; repo: string; base: DataSide; head: DataSide },
+  options: {
+    data: string;
+    dataRef: string | undefined;
+    repo: string;
+    base: DataSide;
+    head: DataSide;
+    /** Where `data` came from (`--data`, a config key), for the error when the commit has none. */
+    dataOrigin?: string;
+  },
 ): Promise<ImpactDataPlan> {
   const { base, head } = options;
   const dataRef = parseDataRef(options.dataRef, base, head);
@@ -83,7 +91,7 @@ export async function planImpactData(
   const sha = side.sha as string;
   const label = `${side.ref} (${sha.slice(0, 12)})`;
   return {
-    io: await openDataAtRef(io, located, sha, label),
+    io: await openDataAtRef(io, located, sha, label, options.dataOrigin),
     dir: located.dir,
     isThreadable: false,
     mappingFrom: dataRef,

@@ -53,7 +53,10 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
       loaded,
     };
   }
-  if (ref === undefined) throw new UsageError('Give --base <git ref> or --base-dir <dir>.');
+  if (ref === undefined)
+    throw new UsageError(
+      'Give --base <git ref> or --base-dir <dir> (or `base` in revops.config.yaml, read when the head is the working tree).',
+    );
   const sha = await resolveCommit(ref, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
@@ -104,6 +107,8 @@ export async function readImpactData(
   io: CliIo,
   options: ImpactOptions,
   sides: { base: LoadedSide; head: LoadedSide; now: number },
+  /** Where `--data` came from (the flag, the project config, the default), for a missing-data message. */
+  dataOrigin?: string,
 ): Promise<ImpactData> {
   const { base, head, now } = sides;
   // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
@@ -112,6 +117,7 @@ export async function readImpactData(
   const { generatedAt, ...run } = toRunOptions(options, now, headZone);
   const plan = await planImpactData(io, {
     data: options.data,
+    ...(dataOrigin === undefined ? {} : { dataOrigin }),
     dataRef: options.dataRef,
     repo: options.repo,
     base,
@@ -122,6 +128,8 @@ export async function readImpactData(
   const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
     loadCommandData(plan.io, {
       data: plan.dir,
+      ...(dataOrigin === undefined ? {} : { dataOrigin }),
+      policies: options.policies,
       quiet: options.quiet,
       set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
       needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),

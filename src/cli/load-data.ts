@@ -47,6 +47,10 @@ export async function loadCommandData(
     allowPartialData: boolean;
     /** `--mask`: the UsageError quotes no row content (see `maskMissingData`). */
     mask?: boolean;
+    /** Where the data directory came from (`--data`, a config key), for the error when it is missing. */
+    dataOrigin?: string;
+    /** The policy directory, for the `sample-data` command that error suggests. */
+    policies?: string;
   },
 ): Promise<PipelineData> {
   let mapping;
@@ -58,7 +62,7 @@ export async function loadCommandData(
     }
   }
   const dataDir = cleanPath(options.data);
-  if (!(await io.exists(dataDir))) throw new UsageError(`Data directory ${dataDir} does not exist.`);
+  if (!(await io.exists(dataDir))) throw new UsageError(describeMissingDataDir(dataDir, options));
   const progress = startReadProgress(!options.quiet);
   const hashing = options.hashing;
   const elsewhere = isFastPath()
@@ -104,4 +108,20 @@ export function refuseMissingData(data: PipelineData, dataDir: string, allowPart
 export function withStages(set: PolicySet): { stages?: FunnelStages } {
   const stages = funnelStagesOf(set);
   return stages === undefined ? {} : { stages };
+}
+
+/**
+ * Why a data directory that does not exist was looked for, and how to get data there: the flag
+ * or config key that named it, and the `sample-data` command that makes some.
+ */
+export function describeMissingDataDir(dir: string, origin: { dataOrigin?: string; policies?: string }): string {
+  const from = origin.dataOrigin === undefined ? '' : ` (from ${origin.dataOrigin})`;
+  const policies =
+    origin.policies === undefined || cleanPath(origin.policies) === 'policies'
+      ? ''
+      : ` --policies ${cleanPath(origin.policies)}`;
+  return (
+    `Data directory ${dir} does not exist${from}. Put your CRM export there, point --data (or \`data\` in revops.config.yaml) at it, ` +
+    `or generate example data: revops sample-data --leads 5000 --seed 42${policies} -o ${dir}`
+  );
 }

@@ -5,6 +5,7 @@ import { commandIndex, findRequestedCommand } from './command-index.js';
 import { describeError, exitCodeFor } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { addFastPathSwitch, withFastPathSwitch } from './fast-path-switch.js';
+import { withConfigDefaults } from './project-config-hook.js';
 import { version } from './version.js';
 
 export type { ExitCode } from './exit-codes.js';
@@ -55,8 +56,12 @@ Exit codes: 0 ok, 1 policy problems found, 2 usage, input or IO error,
   });
   const requested = argv === undefined ? undefined : findRequestedCommand(argv);
   for (const entry of commandIndex) {
-    if (argv === undefined || entry === requested) (await entry.load())(program, ctx);
-    else program.command(entry.name).description(entry.description);
+    if (argv === undefined || entry === requested) {
+      (await entry.load())(program, ctx);
+      // Every command that has an option the project config sets reads it (see withConfigDefaults).
+      const command = program.commands.find((c) => c.name() === entry.name);
+      if (command !== undefined) withConfigDefaults(command, ctx.io);
+    } else program.command(entry.name).description(entry.description);
   }
   return program;
 }

@@ -8,6 +8,7 @@ import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
+import { describeOrigin } from '../project-config-apply.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { addEvaluationOptions, readClock, toRunOptions } from '../evaluation-options.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
@@ -41,7 +42,7 @@ README's metric reference.
 
 Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
     )
-    .action(async (options: EvaluateCommandOptions) => {
+    .action(async (options: EvaluateCommandOptions, command: Command) => {
       const { io } = ctx;
       const hashing = createHashingIo(io);
       const loaded = await loadValidPolicies(io, options.policies, hashing.io);
@@ -54,6 +55,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         allowPartialData: options.allowPartialData,
         mask: options.mask,
         data: options.data,
+        dataOrigin: describeOrigin(command, 'data', '--data'),
+        policies: options.policies,
         quiet: options.quiet,
         set,
         hashing,

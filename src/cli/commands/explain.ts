@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from '../../core/errors.js';
 import { explainNoTimestamp, findLatestTimestamp } from '../../core/engine/as-of.js';
 import { explainLead } from '../../core/engine/explain.js';
@@ -16,6 +16,7 @@ import { createMaskDigest } from '../mask-key.js';
 import { addDataSafetyOptions, readClock } from '../evaluation-options.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { loadCommandData } from '../load-data.js';
+import { describeOrigin } from '../project-config-apply.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { cleanPath, formatOption, policiesOption } from '../options.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
@@ -27,6 +28,7 @@ interface ExplainOptions {
   data: string;
   lead: string;
   asOf?: string;
+  timeZone?: string;
   mapping?: string;
   format: OutputFormat<'explanation'>;
   output?: string;
@@ -67,9 +69,13 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .description(describeCommand('explain'))
     .requiredOption('--lead <id>', 'id of the lead to explain')
     .addOption(policiesOption())
-    .option('--data <dir>', 'pipeline data directory', 'examples/data')
+    .option('--data <dir>', 'pipeline data directory', 'data')
     .option('--as-of <date>', 'evaluate as of this moment (default: the latest timestamp in the data)')
     .option('--mapping <name>', 'read the data through this FieldMapping policy (e.g. hubspot)')
+    .option(
+      '--time-zone <zone>',
+      'IANA zone dates without a time are read in (default: the first Calendar policy, else UTC)',
+    )
     .addOption(formatOption(listOutputFormats('explanation'), 'terminal'))
     .option('-o, --output <file>', 'write the explanation to a file instead of stdout')
     .option('-q, --quiet', 'no progress bar while reading the data', false)
@@ -89,19 +95,23 @@ Examples:
 
 Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`,
     )
-    .action(async (options: ExplainOptions) => {
+    .action(async (options: ExplainOptions, command: Command) => {
       const { io } = ctx;
       const loaded = await loadValidPolicies(io, options.policies);
       const { set } = loaded.result;
       const def = set.LeadDefinition[0];
       if (def === undefined) throw new UsageError(`There is no LeadDefinition in ${options.policies}.`);
       const dataDir = cleanPath(options.data);
-      const timeZone = reportingTimeZone(set);
+      if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone))
+        throw new UsageError(`--time-zone ${options.timeZone} is not an IANA time zone (e.g. America/New_York).`);
+      const timeZone = reportingTimeZone(set, options.timeZone);
       // Explaining a lead needs the leads only.
       const needs = new Map([['leads' as const, 'explain reads the lead from them']]);
       const hashing = createHashingIo(io);
       const data = await loadCommandData(io, {
         data: dataDir,
+        dataOrigin: describeOrigin(command, 'data', '--data'),
+        policies: options.policies,
         quiet: options.quiet,
         set,
         hashing,

@@ -36,6 +36,7 @@ export async function runImpactSweep(
   options: ImpactOptions,
   sides: { base: LoadedSide; head: LoadedSide; now: number },
   spec: SweepSpec,
+  dataOrigin?: string,
 ): Promise<void> {
   const { base, head } = sides;
   // Resolved before the data is read: a path that matches nothing costs no read.
@@ -44,6 +45,7 @@ export async function runImpactSweep(
     io,
     options,
     sides,
+    dataOrigin,
   );
   const stamp = (policyHash: string) => ({
     engineVersion: version,

@@ -10,6 +10,7 @@ import { renderImpact } from '../../reporters/impact-formats.js';
 import { loadImpactSides, readImpactData } from '../impact-run.js';
 import type { ImpactOptions, LoadedSide } from '../impact-run.js';
 import { addEvaluationOptions } from '../evaluation-options.js';
+import { describeOrigin } from '../project-config-apply.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
 import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
@@ -45,7 +46,9 @@ Examples:
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
 Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
---policies). Every output names the two sides it compared first.
+--policies), and without --base and --base-dir the base is the project config's base key.
+Every output names the two sides it compared first. With a git base, revops.config.yaml is
+read from the base commit, never from the working tree.
 Guardrails are always read from the base: a change cannot loosen the guardrail that judges it.
 With --base/--head, data inside the repository and the --mapping FieldMapping are read at the
 base commit (--data-ref head or worktree for a local run); data and mapping changes are listed
@@ -55,16 +58,18 @@ ${sweepHelp}
 
 Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unreadable data.`,
     )
-    .action(async (options: ImpactOptions) => {
+    .action(async (options: ImpactOptions, command: Command) => {
       const { io } = ctx;
+      const dataOrigin = describeOrigin(command, 'data', '--data');
       const sweep = options.sweep === undefined ? undefined : parseSweepSpec(options.sweep);
       const sides = await loadImpactSides(io, options);
-      if (sweep !== undefined) return runImpactSweep(io, options, sides, sweep);
+      if (sweep !== undefined) return runImpactSweep(io, options, sides, sweep, dataOrigin);
       const { base, head } = sides;
       const { plan, data, prepared, basePrepared, dataHashing, run, generatedAt } = await readImpactData(
         io,
         options,
         sides,
+        dataOrigin,
       );
       const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
         const sidePrepared = side === base ? basePrepared : prepared;

@@ -121,6 +121,7 @@ head's policies read from git objects), posts that report and sets the guardrail
       io.stdout(
         `\nNext steps:\n  cd ${terminalText(target)}\n  npx revops-policy validate           check the policies\n` +
           `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +
+          `  revops.config.yaml                    the defaults every command reads (policies, data, base)\n` +
           `  add your CRM export under data/       the pull-request impact workflows replay it (README.md)\n`,
       );
       // A tag can be moved to other code; a commit SHA cannot.

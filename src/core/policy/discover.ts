@@ -1,5 +1,6 @@
 import { IoError } from '../errors.js';
 import type { FileIo } from '../io.js';
+import { PROJECT_CONFIG_FILE } from '../schemas/project-config.js';
 import { limits } from './limits.js';
 
 /** Folders inside a policy directory that never hold policies. */
@@ -9,7 +10,7 @@ export function isPolicyFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
-/** Every `.yaml`/`.yml` file under `dir`, recursively, in a stable order. */
+/** Every `.yaml`/`.yml` file under `dir`, recursively, in a stable order; the project config is not a policy. */
 export async function listPolicyFiles(dir: string, io: FileIo): Promise<string[]> {
   const found: string[] = [];
   const walk = async (current: string): Promise<void> => {
@@ -30,7 +31,7 @@ export async function listPolicyFiles(dir: string, io: FileIo): Promise<string[]
       const path = `${current}/${entry.name}`;
       if (entry.isDirectory && !entry.name.startsWith('.') && !skippedDirs.has(entry.name)) {
         await walk(path);
-      } else if (entry.isFile && isPolicyFileName(entry.name)) {
+      } else if (entry.isFile && isPolicyFileName(entry.name) && entry.name !== PROJECT_CONFIG_FILE) {
         found.push(path);
         if (found.length > limits.maxFiles) {
           throw new IoError(`More than ${limits.maxFiles} policy files under ${dir}; is this the right directory?`);

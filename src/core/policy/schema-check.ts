@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isScalar } from 'yaml';
 import { schemaIssueCode } from '../issue-codes.js';
 import type { Issue, PolicyIssueCode } from '../issue.js';
@@ -17,7 +17,11 @@ const operatorHints: Record<string, string> = {
 
 /** Validates a parsed file against its kind's schema; ajv errors become located, readable issues. */
 export function checkSchema(parsed: ParsedFile, kind: PolicyKind, issues: Issue[]): boolean {
-  const validate = validatorFor(kind);
+  return checkSchemaWith(parsed, validatorFor(kind), issues);
+}
+
+/** As `checkSchema`, with any validator (e.g. the project config's). */
+export function checkSchemaWith(parsed: ParsedFile, validate: ValidateFunction, issues: Issue[]): boolean {
   if (validate(parsed.data)) return true;
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {

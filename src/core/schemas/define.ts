@@ -5,7 +5,7 @@ export type JsonSchema = { [key: string]: unknown };
 
 export const API_VERSION = 'revops/v1';
 export const SCHEMA_BASE_URI = 'https://revops-policy.dev/schemas/v1/';
-const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+export const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Every `#/$defs/NAME` that a schema refers to, transitively through the shared defs. */
 function collectDefs(root: unknown): Record<string, JsonSchema> {

@@ -15,6 +15,7 @@ import { leadDefinitionSchema } from './lead-definition.js';
 import { impactReportSchema } from './impact-report.js';
 import { impactSweepReportSchema } from './impact-sweep-report.js';
 import { insightsReportSchema } from './insights-report.js';
+import { projectConfigSchema } from './project-config.js';
 import { reportSchema } from './report.js';
 import { revenueGoalSchema } from './revenue-goal.js';
 
@@ -57,6 +58,7 @@ export const publishedSchemas: readonly JsonSchema[] = [
   impactReportSchema,
   impactSweepReportSchema,
   insightsReportSchema,
+  projectConfigSchema,
 ];
 
 export function isPolicyKind(value: unknown): value is PolicyKind {

@@ -13,7 +13,7 @@ interface Row {
 
 const evaluationDefaults = {
   policies: 'policies',
-  data: 'examples/data',
+  data: 'data',
   period: 'week',
   format: 'terminal',
   mask: false,
@@ -64,12 +64,34 @@ const table: Record<string, Row[]> = {
   validate: [
     { argv: [], options: { policies: 'policies', format: 'terminal', quiet: false, failOn: 'error', summary: false } },
     {
-      argv: ['--policies', 'p', '-f', 'json', '-o', 'v.json', '-q', '--fail-on', 'warning', '--summary'],
-      options: { policies: 'p', format: 'json', output: 'v.json', quiet: true, failOn: 'warning', summary: true },
+      argv: [
+        '--policies',
+        'p',
+        '-f',
+        'json',
+        '-o',
+        'v.json',
+        '-q',
+        '--fail-on',
+        'warning',
+        '--summary',
+        '--config',
+        'c',
+      ],
+      options: {
+        policies: 'p',
+        format: 'json',
+        output: 'v.json',
+        quiet: true,
+        failOn: 'warning',
+        summary: true,
+        config: 'c',
+      },
     },
     {
-      argv: ['--format', 'github', '--output', 'v.txt', '--quiet'],
+      argv: ['--format', 'github', '--output', 'v.txt', '--quiet', '--no-config'],
       options: {
+        config: false,
         policies: 'policies',
         format: 'github',
         output: 'v.txt',
@@ -87,14 +109,29 @@ const table: Record<string, Row[]> = {
   ],
   fmt: [
     { argv: [], options: { policies: 'policies', quiet: false } },
-    { argv: ['--policies', 'p', '-q', '--check'], options: { policies: 'p', quiet: true, check: true } },
-    { argv: ['--quiet', 'old-dir'], args: ['old-dir'], options: { policies: 'policies', quiet: true } },
+    {
+      argv: ['--policies', 'p', '-q', '--check', '--config', 'c'],
+      options: { policies: 'p', quiet: true, check: true, config: 'c' },
+    },
+    {
+      argv: ['--quiet', 'old-dir', '--no-config'],
+      args: ['old-dir'],
+      options: { policies: 'policies', quiet: true, config: false },
+    },
   ],
   test: [
     { argv: [], options: { policies: 'policies', format: 'terminal', quiet: false, coverage: false } },
     {
       argv: ['--policies', 'p', '-f', 'json', '-o', 't.json', '-q', '--coverage', '--min-coverage', '90.5'],
       options: { policies: 'p', format: 'json', output: 't.json', quiet: true, coverage: true, minCoverage: 90.5 },
+    },
+    {
+      argv: ['--config', 'c'],
+      options: { policies: 'policies', format: 'terminal', quiet: false, coverage: false, config: 'c' },
+    },
+    {
+      argv: ['--no-config'],
+      options: { policies: 'policies', format: 'terminal', quiet: false, coverage: false, config: false },
     },
     {
       argv: ['--format', 'json', '--output', 't.json', '--quiet', 'old-dir'],
@@ -115,12 +152,12 @@ const table: Record<string, Row[]> = {
   evaluate: [
     { argv: [], options: evaluationDefaults },
     {
-      argv: ['--policies', 'p', ...evaluationFlags.argv],
-      options: { ...evaluationDefaults, ...evaluationFlags.options, policies: 'p' },
+      argv: ['--policies', 'p', ...evaluationFlags.argv, '--config', 'c'],
+      options: { ...evaluationDefaults, ...evaluationFlags.options, policies: 'p', config: 'c' },
     },
     {
-      argv: ['--format', 'markdown', '--output', 'r.md', '--quiet'],
-      options: { ...evaluationDefaults, format: 'markdown', output: 'r.md', quiet: true },
+      argv: ['--format', 'markdown', '--output', 'r.md', '--quiet', '--no-config'],
+      options: { ...evaluationDefaults, format: 'markdown', output: 'r.md', quiet: true, config: false },
     },
   ],
   explain: [
@@ -129,7 +166,7 @@ const table: Record<string, Row[]> = {
       options: {
         lead: 'L1',
         policies: 'policies',
-        data: 'examples/data',
+        data: 'data',
         format: 'terminal',
         quiet: false,
         mask: false,
@@ -140,11 +177,14 @@ const table: Record<string, Row[]> = {
       argv: [
         ...['--lead', 'L1', '--policies', 'p', '--data', 'd', '--as-of', '2026-03-31', '--mapping', 'hubspot'],
         ...['-f', 'json', '-o', 'e.json', '-q', '--mask', '--allow-partial-data', '--now', '2026-04-01'],
+        ...['--time-zone', 'UTC', '--config', 'c'],
       ],
       options: {
         lead: 'L1',
         policies: 'p',
         data: 'd',
+        timeZone: 'UTC',
+        config: 'c',
         asOf: '2026-03-31',
         mapping: 'hubspot',
         format: 'json',
@@ -156,11 +196,12 @@ const table: Record<string, Row[]> = {
       },
     },
     {
-      argv: ['--lead', 'L1', '--format', 'json', '--output', 'e.json', '--quiet'],
+      argv: ['--lead', 'L1', '--format', 'json', '--output', 'e.json', '--quiet', '--no-config'],
       options: {
+        config: false,
         lead: 'L1',
         policies: 'policies',
-        data: 'examples/data',
+        data: 'data',
         format: 'json',
         output: 'e.json',
         quiet: true,
@@ -175,9 +216,12 @@ const table: Record<string, Row[]> = {
       argv: [
         ...['--policies', 'p', '--stage', 'sal', '--min-sample', '50', '--max-groups', '10', '--band', '10'],
         ...evaluationFlags.argv,
+        '--config',
+        'c',
       ],
       options: {
         ...evaluationFlags.options,
+        config: 'c',
         policies: 'p',
         stage: 'sal',
         minSample: '50',
@@ -186,12 +230,13 @@ const table: Record<string, Row[]> = {
       },
     },
     {
-      argv: ['--format', 'markdown', '--output', 'i.md', '--quiet'],
+      argv: ['--format', 'markdown', '--output', 'i.md', '--quiet', '--no-config'],
       options: {
         ...evaluationDefaults,
         format: 'markdown',
         output: 'i.md',
         quiet: true,
+        config: false,
         minSample: '30',
         maxGroups: '20',
         band: '5',
@@ -203,9 +248,10 @@ const table: Record<string, Row[]> = {
     {
       argv: [
         ...['--base', 'main', '--head', 'HEAD', '--base-dir', 'a', '--head-dir', 'b', '--policies', 'p'],
-        ...['--repo', 'r', '--data-ref', 'head', ...evaluationFlags.argv],
+        ...['--repo', 'r', '--data-ref', 'head', ...evaluationFlags.argv, '--config', 'c'],
       ],
       options: {
+        config: 'c',
         ...evaluationDefaults,
         ...evaluationFlags.options,
         base: 'main',
@@ -218,8 +264,20 @@ const table: Record<string, Row[]> = {
       },
     },
     {
-      argv: ['--base', 'main', '--format', 'markdown', '--output', 'i.md', '--quiet'],
-      options: { ...evaluationDefaults, repo: '.', base: 'main', format: 'markdown', output: 'i.md', quiet: true },
+      argv: ['--base', 'main', '--format', 'markdown', '--output', 'i.md', '--quiet', '--no-config'],
+      options: {
+        ...evaluationDefaults,
+        repo: '.',
+        base: 'main',
+        format: 'markdown',
+        output: 'i.md',
+        quiet: true,
+        config: false,
+      },
+    },
+    {
+      argv: ['--base', 'main', '--sweep', 'spec.classes[id=mql].minScore=50..70:5'],
+      options: { ...evaluationDefaults, repo: '.', base: 'main', sweep: 'spec.classes[id=mql].minScore=50..70:5' },
     },
   ],
   'sample-data': [
@@ -243,8 +301,10 @@ const table: Record<string, Row[]> = {
       argv: [
         ...['--leads', '10', '--seed', '2', '--output', 'd', '--start', '2026-02-01', '--days', '30'],
         ...['--policies', 'p', '--opportunities', '5', '--scale-capacity', '2.5', '-f', 'ndjson', '--force', '-q'],
+        ...['--config', 'c'],
       ],
       options: {
+        config: 'c',
         leads: '10',
         seed: '2',
         output: 'd',
@@ -259,8 +319,9 @@ const table: Record<string, Row[]> = {
       },
     },
     {
-      argv: ['--leads', '10', '--seed', '2', '--out', 'd', '--format', 'csv', '--quiet'],
+      argv: ['--leads', '10', '--seed', '2', '--out', 'd', '--format', 'csv', '--quiet', '--no-config'],
       options: {
+        config: false,
         leads: '10',
         seed: '2',
         out: 'd',
