@@ -88,6 +88,11 @@ export interface Evaluation {
    * stay breached; pending items stay undecided. Null for an unknown SLA or none decided.
    */
   projectSlaCompliance(name: string, factor: number): number | null;
+  /**
+   * The shared goal's attainment over [start, end), counted to as-of, against the target prorated
+   * to the span (what comp's `goal_attainment` pays on); null without a goal or when unknown.
+   */
+  goalAttainment(start: number, end: number): Decimal | null;
 }
 
 /** `evaluatePipeline`, also returning every lead's class. */
@@ -240,6 +245,12 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
         );
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
+  const goalAttainment =
+    goal === undefined
+      ? () => null
+      : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () =>
+          goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
+        );
   const comp =
     set.CompPlan.length === 0
       ? null
@@ -250,12 +261,7 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
           // The whole payout period's target, but nothing after as-of counts.
           leadOfOpportunity: prepared.leadOfOpportunity,
           credit: prepared.memo('credit', () => indexCredit(data, prepared.leadOfOpportunity)),
-          goalAttainment:
-            goal === undefined
-              ? () => null
-              : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () =>
-                  goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
-                ),
+          goalAttainment,
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;
@@ -308,7 +314,14 @@ export function evaluateWithState(set: PolicySet, prepared: PreparedData, option
     const rows = policy === undefined ? null : slaRowsOf(policy);
     return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
-  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, projectSlaCompliance };
+  return {
+    report,
+    classes,
+    tracks,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    projectSlaCompliance,
+    goalAttainment,
+  };
 }
 
 /**
