@@ -60,9 +60,20 @@ function stageOfMetric(set: PolicySet, metric: CompMetric): string | null {
   return stage?.id ?? null;
 }
 
+// Entries counted per track and span: every plan, metric and bound of the flow asks for the same few.
+const counted = new WeakMap<Float64Array, Map<string, number>>();
+
+/** Items that entered the track's stage in [from, to]. */
 function countEntries(track: StageTrack | undefined, from: number, to: number): number {
+  if (track === undefined) return 0;
+  const memo = counted.get(track.entry) ?? new Map<string, number>();
+  counted.set(track.entry, memo);
+  const key = `${from}/${to}`;
+  const had = memo.get(key);
+  if (had !== undefined) return had;
   let n = 0;
-  if (track !== undefined) for (const t of track.entry) if (t >= from && t <= to) n++;
+  for (const t of track.entry) if (t >= from && t <= to) n++;
+  memo.set(key, n);
   return n;
 }
 
