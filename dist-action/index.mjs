@@ -2373,7 +2373,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown2) {
+      _dispatchSubcommand(commandName, operands, unknown3) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2385,9 +2385,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown2));
+            this._executeSubCommand(subCommand, operands.concat(unknown3));
           } else {
-            return subCommand._parseCommand(operands, unknown2);
+            return subCommand._parseCommand(operands, unknown3);
           }
         });
         return promiseChain;
@@ -2538,25 +2538,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown2) {
-        const parsed = this.parseOptions(unknown2);
+      _parseCommand(operands, unknown3) {
+        const parsed = this.parseOptions(unknown3);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown2 = parsed.unknown;
-        this.args = operands.concat(unknown2);
+        unknown3 = parsed.unknown;
+        this.args = operands.concat(unknown3);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown2);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown3);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown2);
+          this._outputHelpIfRequested(unknown3);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown2
+            unknown3
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2582,7 +2582,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown2);
+              this.parent.emit(commandEvent, operands, unknown3);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2591,13 +2591,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent?.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown2);
+          this.parent.emit(commandEvent, operands, unknown3);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown2);
+            return this._dispatchSubcommand("*", operands, unknown3);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown2);
+            this.emit("command:*", operands, unknown3);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2704,7 +2704,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       parseOptions(args) {
         const operands = [];
-        const unknown2 = [];
+        const unknown3 = [];
         let dest = operands;
         function maybeOption(arg) {
           return arg.length > 1 && arg[0] === "-";
@@ -2722,7 +2722,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const arg = activeGroup ?? args[i++];
           activeGroup = null;
           if (arg === "--") {
-            if (dest === unknown2) dest.push(arg);
+            if (dest === unknown3) dest.push(arg);
             dest.push(...args.slice(i));
             break;
           }
@@ -2772,18 +2772,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown2;
+            dest = unknown3;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown2.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown3.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown2.push(...args.slice(i));
+              unknown3.push(...args.slice(i));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
               operands.push(arg, ...args.slice(i));
               break;
             } else if (this._defaultCommandName) {
-              unknown2.push(arg, ...args.slice(i));
+              unknown3.push(arg, ...args.slice(i));
               break;
             }
           }
@@ -2793,7 +2793,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           dest.push(arg);
         }
-        return { operands, unknown: unknown2 };
+        return { operands, unknown: unknown3 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -6143,11 +6143,112 @@ var init_impact_report_payouts = __esm({
   }
 });
 
+// src/core/schemas/impact-report-projection-payouts.ts
+var metricUnknown, unknown, money, total, projectedPayoutDefs;
+var init_impact_report_projection_payouts = __esm({
+  "src/core/schemas/impact-report-projection-payouts.ts"() {
+    "use strict";
+    init_comp_plan();
+    init_report_builders();
+    init_typed_object();
+    metricUnknown = {
+      "not-reported": true,
+      "observed-unknown": true,
+      "goal-unknown": true,
+      "constraint-not-projected": true
+    };
+    unknown = (description) => ({
+      type: ["string", "null"],
+      enum: [...Object.keys(metricUnknown), null],
+      description
+    });
+    money = (description) => ref("money-or-null", description);
+    total = objectOf(
+      {
+        currency: ref("currency-code", "Currency of the payouts."),
+        base: money("Under the base; null when a plan in this currency is unknown."),
+        head: money("Under the head; null when unknown."),
+        delta: money("head − base."),
+        headLow: money("The head with every marginal conversion at its low bound."),
+        headHigh: money("The head with every marginal conversion at its high bound."),
+        deltaLow: money("headLow − base."),
+        deltaHigh: money("headHigh − base.")
+      },
+      { description: "Projected payouts of every plan in one currency." }
+    );
+    projectedPayoutDefs = {
+      "projected-plan-payout": objectOf(
+        {
+          plan: text("Name of the CompPlan policy."),
+          currency: ref("currency-code", "Currency of the payouts."),
+          periods: list(
+            objectOf(
+              {
+                label: ref("period-label", "The payout period."),
+                weeksProjected: nonNegative("Weeks of it after as-of, paid on the flow (4 dp); the rest is observed.")
+              },
+              { description: "One payout period paid on projected values." }
+            ),
+            "From the period in progress at as-of to the one the goal period ends in."
+          ),
+          people: objectOf(
+            { base: count("Under the base."), head: count("Under the head.") },
+            { description: "People paid: those on the plan at as-of." }
+          ),
+          metrics: list(
+            objectOf(
+              {
+                metric: oneOf(compMetrics, "The comp metric."),
+                basis: oneOf(
+                  ["stage", "kept", "goal", "constraint"],
+                  "`stage`: each person's observed value per arrival at the stage × its projected arrivals; `kept`: the observed rate per week (the projection does not move it); `goal`: goal attainment with the projected won revenue; `constraint`: the constraint stage's projected utilisation against its target."
+                ),
+                stage: textOrNull("The stage that drives it; null for `kept` and `goal`."),
+                unknown: unknown("Why it cannot be projected; null when it is.")
+              },
+              { description: "How one metric the plan pays on is projected." }
+            ),
+            "Every metric the plan pays on."
+          ),
+          payout: {
+            oneOf: [{ $ref: "#/$defs/plan-payout-change" }, { type: "null" }],
+            description: "Base vs head by part with coded reasons; null when a metric cannot be projected."
+          },
+          range: objectOf(
+            {
+              headLow: money("The head with every marginal conversion at its low bound."),
+              headHigh: money("The head with every marginal conversion at its high bound."),
+              deltaLow: money("headLow − base."),
+              deltaHigh: money("headHigh − base.")
+            },
+            { description: "The head's total at the bounds of its marginal conversions; null when unknown." }
+          ),
+          unknown: unknown("The first reason a metric cannot be projected; null when the payout is known.")
+        },
+        { description: "One comp plan paid on projected values, base vs head." }
+      ),
+      "projected-payouts": objectOf(
+        {
+          plans: list(ref("projected-plan-payout", "A plan."), "Every plan of either side, by name."),
+          totals: list(total, "Per currency."),
+          unknown: {
+            type: ["string", "null"],
+            enum: ["no-goal", "no-flow", null],
+            description: "Why no plan was paid: no goal period left, or no flow; null when computed."
+          }
+        },
+        { description: "Comp plans paid on the projected volumes to the goal period's end." }
+      )
+    };
+  }
+});
+
 // src/core/schemas/impact-report-projection.ts
-var unknownCodes, unknown, money, currency, capacityBasis, projectedMoneyProperties, range, marginal, impactProjectionDefs, projectionSchema;
+var unknownCodes, unknown2, money2, currency, capacityBasis, projectedMoneyProperties, range, marginal, impactProjectionDefs, projectionSchema;
 var init_impact_report_projection = __esm({
   "src/core/schemas/impact-report-projection.ts"() {
     "use strict";
+    init_impact_report_projection_payouts();
     init_report_builders();
     init_typed_object();
     unknownCodes = {
@@ -6158,12 +6259,12 @@ var init_impact_report_projection = __esm({
       "no-cost-per-head": true,
       "not-computed": true
     };
-    unknown = (description) => ({
+    unknown2 = (description) => ({
       type: ["string", "null"],
       enum: [...Object.keys(unknownCodes), null],
       description
     });
-    money = (description) => ref("money-or-null", description);
+    money2 = (description) => ref("money-or-null", description);
     currency = {
       type: ["string", "null"],
       pattern: "^[A-Z]{3}$",
@@ -6172,14 +6273,14 @@ var init_impact_report_projection = __esm({
     };
     capacityBasis = oneOf(["declared", "observed", "none"], "Where the capacity comes from; `none`: unbounded.");
     projectedMoneyProperties = {
-      base: money("Under the base policies; null when unknown (see `unknown`)."),
-      head: money("Under the head policies; null when unknown."),
-      delta: money("head − base; null when either is null."),
-      headLow: money("The head with every marginal conversion at its low bound."),
-      headHigh: money("The head with every marginal conversion at its high bound."),
-      deltaLow: money("headLow − base."),
-      deltaHigh: money("headHigh − base."),
-      unknown: unknown("Why the amounts are null; null when known.")
+      base: money2("Under the base policies; null when unknown (see `unknown`)."),
+      head: money2("Under the head policies; null when unknown."),
+      delta: money2("head − base; null when either is null."),
+      headLow: money2("The head with every marginal conversion at its low bound."),
+      headHigh: money2("The head with every marginal conversion at its high bound."),
+      deltaLow: money2("headLow − base."),
+      deltaHigh: money2("headHigh − base."),
+      unknown: unknown2("Why the amounts are null; null when known.")
     };
     range = {
       headLow: numberOrNull("The head with every marginal conversion at its low bound, 4 dp."),
@@ -6216,6 +6317,7 @@ var init_impact_report_projection = __esm({
       { isNullable: true, description: "Marginal leads' conversion here; null where the head sends none through." }
     );
     impactProjectionDefs = {
+      ...projectedPayoutDefs,
       "projected-money": objectOf(projectedMoneyProperties, {
         description: "An amount under base and head, with the range the marginal conversions give."
       }),
@@ -6264,7 +6366,7 @@ var init_impact_report_projection = __esm({
             }
           ),
           marginal,
-          undeliveredRevenuePerWeek: money("Won revenue per week the head's queue here does not deliver; null when none.")
+          undeliveredRevenuePerWeek: money2("Won revenue per week the head's queue here does not deliver; null when none.")
         },
         { description: "One stage of the steady-state flow, per week, base vs head." }
       ),
@@ -6278,9 +6380,9 @@ var init_impact_report_projection = __esm({
             enum: ["declared", "ote", null],
             description: "`declared`: Funnel `projection.costPerHead`; `ote`: the comp plan's OTE; null without a cost."
           },
-          perYear: money("Δheadcount × costPerHead; null without a cost."),
-          overHorizon: money("perYear × horizon weeks ÷ 52; null without a cost or a horizon."),
-          unknown: unknown("Why a cost is null; null when known.")
+          perYear: money2("Δheadcount × costPerHead; null without a cost."),
+          overHorizon: money2("perYear × horizon weeks ÷ 52; null without a cost or a horizon."),
+          unknown: unknown2("Why a cost is null; null when known.")
         },
         { description: "Headcount cost of a team whose declared capacity changes." }
       )
@@ -6306,14 +6408,14 @@ var init_impact_report_projection = __esm({
         ),
         dealSize: objectOf(
           {
-            amount: money("Won amount ÷ won deals carrying an amount; null when unknown."),
+            amount: money2("Won amount ÷ won deals carrying an amount; null when unknown."),
             deals: count("Won deals carrying an amount."),
             currency,
-            median: money("Median won deal; null without the sample."),
-            min: money("Smallest won deal; null without the sample."),
-            max: money("Largest won deal; null without the sample."),
+            median: money2("Median won deal; null without the sample."),
+            min: money2("Smallest won deal; null without the sample."),
+            max: money2("Largest won deal; null without the sample."),
             largestShare: shareOrNull("The largest deal's share of the won amount, 4 dp."),
-            amountWithoutLargest: money("The average without the largest deal; null below 2 deals."),
+            amountWithoutLargest: money2("The average without the largest deal; null below 2 deals."),
             isThin: flag("Fewer won deals than `thinBelow`: a thin sample."),
             thinBelow: count("The sample size below which the average is flagged thin.")
           },
@@ -6323,7 +6425,7 @@ var init_impact_report_projection = __esm({
         goalForecast: objectOf(
           {
             ...projectedMoneyProperties,
-            target: money("The goal target; null without a goal."),
+            target: money2("The goal target; null without a goal."),
             attainment: objectOf(
               {
                 base: numberOrNull("Under the base, 4 dp."),
@@ -6337,13 +6439,14 @@ var init_impact_report_projection = __esm({
           { description: "Goal actual to as-of + projected won revenue, and its attainment." }
         ),
         costs: list(ref("headcount-cost", "A team."), "Teams whose declared headcount differs, by id."),
-        totalCost: money("Σ cost over the horizon; null when none changes or one is unknown."),
-        totalCostPerYear: money("The same per year."),
+        totalCost: money2("Σ cost over the horizon; null when none changes or one is unknown."),
+        totalCostPerYear: money2("The same per year."),
         currency,
+        payouts: ref("projected-payouts", "Comp plans paid on the projected volumes to the goal period's end."),
         minimumSample: count(
           "Worked marginal leads needed before their own conversion is used (the base Funnel’s `projection.minimumSample`, else 30)."
         ),
-        unknown: unknown("Why the projection is empty; null when it was computed.")
+        unknown: unknown2("Why the projection is empty; null when it was computed.")
       },
       { description: "The change carried through the constrained funnel to won deals, revenue, the goal and cost." }
     );
@@ -23631,15 +23734,15 @@ function createBusinessCalendar(spec, name) {
     const first = localDay(fromMs);
     const last = localDay(toMs);
     if (last - first > MAX_SPAN_DAYS) throw spanError();
-    let total = 0;
+    let total2 = 0;
     for (let day = first; day <= last; day++) {
       const window2 = windowOf(day);
       if (window2 === null) continue;
       const start = Math.max(window2.open, fromMs);
       const end = Math.min(window2.close, toMs);
-      if (end > start) total += end - start;
+      if (end > start) total2 += end - start;
     }
-    return total / HOUR_MS2;
+    return total2 / HOUR_MS2;
   };
   const addBusinessHours = (fromMs, hoursToAdd) => {
     if (!Number.isFinite(fromMs) || !Number.isFinite(hoursToAdd)) return NaN;
@@ -29310,7 +29413,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value3, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value3, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -29330,7 +29433,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar2.Scalar(value3);
       }
-      scalar.range = range2;
+      scalar.range = range3;
       scalar.source = value3;
       if (type)
         scalar.type = type;
@@ -31913,9 +32016,9 @@ function findUnclosedQuote(doc, quote2, at) {
   let found;
   (0, import_yaml.visit)(doc, {
     Scalar(_key, node) {
-      const range2 = node.range;
-      if (node.type === type && range2 !== void 0 && range2 !== null && range2[0] < at && range2[1] >= at)
-        found = range2[0];
+      const range3 = node.range;
+      if (node.type === type && range3 !== void 0 && range3 !== null && range3[0] < at && range3[1] >= at)
+        found = range3[0];
     }
   });
   return found;
@@ -42947,12 +43050,12 @@ function signed(n2, format = (x) => formatCount(x)) {
 function amount(value3) {
   return value3.startsWith("-") ? `${MINUS}${formatDecimal(value3.slice(1))}` : formatDecimal(value3);
 }
-function money2(value3, currency2 = null) {
+function money3(value3, currency2 = null) {
   return currency2 === null ? amount(value3) : `${amount(value3)} ${currency2}`;
 }
 function signedMoney(delta3, currency2 = null) {
   if (/^-?0*(\.0*)?$/.test(delta3)) return "±0";
-  return delta3.startsWith("-") ? money2(delta3, currency2) : `+${money2(delta3, currency2)}`;
+  return delta3.startsWith("-") ? money3(delta3, currency2) : `+${money3(delta3, currency2)}`;
 }
 function hours(value3) {
   return withUnit(value3 === null ? null : formatNumber(value3), "h");
@@ -43102,11 +43205,11 @@ function summariseReport(report) {
   }
   const g = report.goal;
   if (g !== null) {
-    const money4 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money4(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    const money7 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money7(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
     lines.push({
       label: "Goal",
-      text: `${g.name}: ${figureOrUnknown(g.actual, money4, g.unknown)} of ${money4(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      text: `${g.name}: ${figureOrUnknown(g.actual, money7, g.unknown)} of ${money7(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
       tone: g.isOnPace === true ? "good" : "neutral"
     });
   }
@@ -43121,12 +43224,12 @@ function summariseReport(report) {
   if (comp3 !== null) {
     const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
     const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
-    const unknown2 = comp3.countedAsZero;
-    const caveat = unknown2.length === 0 ? "" : ` Unknown, counted as 0: ${unknown2.join(", ")} (see the warnings).`;
+    const unknown3 = comp3.countedAsZero;
+    const caveat = unknown3.length === 0 ? "" : ` Unknown, counted as 0: ${unknown3.join(", ")} (see the warnings).`;
     lines.push({
       label: "Payout",
       text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
-      tone: unknown2.length === 0 ? "neutral" : "bad"
+      tone: unknown3.length === 0 ? "neutral" : "bad"
     });
   }
   const t = report.data.totals;
@@ -43303,8 +43406,8 @@ function partLabel(p) {
   return `${p.id ?? ""} (${p.metric ?? ""})`;
 }
 function holdText(h) {
-  const range2 = h.lowest === h.highest ? figure2(h.lowest) : `${figure2(h.lowest)}–${figure2(h.highest)}`;
-  return `gate ${h.gate} failed (${h.metric} ${range2} < min ${figure2(h.min)}; ${h.periods.join(", ")}, ${plural(h.people, "person", "people")}) and held ${h.components.join(", ")}`;
+  const range3 = h.lowest === h.highest ? figure2(h.lowest) : `${figure2(h.lowest)}–${figure2(h.highest)}`;
+  return `gate ${h.gate} failed (${h.metric} ${range3} < min ${figure2(h.min)}; ${h.periods.join(", ")}, ${plural(h.people, "person", "people")}) and held ${h.components.join(", ")}`;
 }
 function sameHolds(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -43497,17 +43600,17 @@ function bandWhy(b, minimumSample) {
 function marginalText(s2, m) {
   const sample = `${m.advanced} of ${m.worked} worked`;
   const b = m.scoreBand;
-  const range2 = `${pct(m.low)}–${pct(m.high)}`;
+  const range3 = `${pct(m.low)}–${pct(m.high)}`;
   switch (m.basis) {
     case "history":
-      return `${pct(m.rate)} (${sample}; ${range2})`;
+      return `${pct(m.rate)} (${sample}; ${range3})`;
     case "score-band":
-      return b === null ? pct(m.rate) : `${pct(m.rate)} — ${b.advanced} of ${b.matured} matured leads ${bandText(b)} (of ${b.items} entered; ${range2}), ${bandWhy(b, m.minimumSample)}`;
+      return b === null ? pct(m.rate) : `${pct(m.rate)} — ${b.advanced} of ${b.matured} matured leads ${bandText(b)} (of ${b.items} entered; ${range3}), ${bandWhy(b, m.minimumSample)}`;
     case "declared":
       return `${pct(m.rate)} declared (history: ${sample}, below ${m.minimumSample})`;
     case "conservative": {
       const nearby = b === null ? "" : `; the nearest score bands, ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}, hold only ${b.matured} matured leads (${b.advanced} advanced)`;
-      return `${pct(m.rate)}, the lower bound of ${sample} (below ${m.minimumSample}${nearby}; range ${range2}) — declare projection.marginalConversion.${s2.stage} to override`;
+      return `${pct(m.rate)}, the lower bound of ${sample} (below ${m.minimumSample}${nearby}; range ${range3}) — declare projection.marginalConversion.${s2.stage} to override`;
     }
   }
 }
@@ -43542,9 +43645,9 @@ function dealSizeText(p) {
   const d = p.dealSize;
   if (d.amount === null) return "Deal size: unknown (no won deal carries an amount).";
   const c = p.currency;
-  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money2(d.median, c)}, smallest ${money2(d.min, c)}, largest ${money2(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money2(d.amountWithoutLargest, c)}`}`;
+  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money3(d.median, c)}, smallest ${money3(d.min, c)}, largest ${money3(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money3(d.amountWithoutLargest, c)}`}`;
   const thin = d.isThin ? ` Thin sample: fewer than ${d.thinBelow} won deals, so the average can move a lot with one deal.` : "";
-  return `Deal size: ${money2(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
+  return `Deal size: ${money3(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
 }
 function describeAssumptions(p) {
   const minimumSample = p.minimumSample;
@@ -43566,7 +43669,7 @@ function describeAssumptions(p) {
   );
   for (const c of p.costs)
     out.push(
-      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money2(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
+      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money3(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
     );
   return out;
 }
@@ -43578,6 +43681,95 @@ var init_projection_assumptions = __esm({
     init_impact_phrases();
     pct = (x) => formatPercent(x);
     fixed = (x, digits = 2) => formatNumber(x, digits);
+  }
+});
+
+// src/reporters/impact-payouts-projected.ts
+function range2(low, high) {
+  if (low === null || high === null || low === high) return "";
+  return `; range ${signedMoney(low)} to ${signedMoney(high)}`;
+}
+function totalText(t) {
+  if (t.base === null || t.head === null || t.delta === null)
+    return `${NONE} ${t.currency} (a plan cannot be projected)`;
+  return `${money3(t.base)} → ${money3(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
+}
+function describeProjectedPayoutHeadline(p) {
+  const totals = p.payouts.totals;
+  if (totals.length === 0) return null;
+  const parts = totals.map((t) => {
+    if (t.delta === null) return `${NONE} ${t.currency}`;
+    const spread = range2(t.deltaLow, t.deltaHigh);
+    return `${signedMoney(t.delta, t.currency)}${spread === "" ? "" : ` (${spread.slice(2)})`}`;
+  });
+  return `projected payouts ${parts.join(", ")} to the period's end`;
+}
+function planParts(x) {
+  return changedParts(x).map(
+    (part) => `${partLabel(part)} ${signedMoney(part.payout.delta)} (${part.reasons.map((s2) => describePayoutReason(s2)).join("; ")})`
+  ).join("; ");
+}
+function planText(p) {
+  const x = p.payout;
+  if (x === null) {
+    const metric3 = p.metrics.find((m) => m.unknown !== null)?.metric ?? NONE;
+    return [`${p.plan}: ${NONE} (${metric3} cannot be projected: ${unknownText[p.unknown ?? "not-reported"]})`];
+  }
+  const head = `${p.plan}: ${money3(x.total.base)} → ${money3(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
+  const parts = planParts(x);
+  return [`${head}${parts === "" ? "" : `: ${parts}`}`, ...describeGateHolds(x).map((s2) => `! ${s2}`)];
+}
+function describeProjectedPayouts(p) {
+  const pay = p.payouts;
+  if (pay.unknown !== null) return [`Payouts on the projected volumes: ${NONE} (${noneText[pay.unknown]}).`];
+  if (pay.plans.length === 0) return [];
+  const first = pay.plans[0]?.periods;
+  const span = first === void 0 || first.length === 0 ? "" : ` (${first[0]?.label} to ${first[first.length - 1]?.label})`;
+  return [
+    `Payouts on the projected volumes to the period's end${span}: ${pay.totals.map(totalText).join("; ")}.`,
+    ...pay.plans.flatMap(planText)
+  ];
+}
+function metricText(m) {
+  switch (m.basis) {
+    case "stage":
+      return `${m.metric} by ${m.stage ?? NONE} arrivals`;
+    case "kept":
+      return `${m.metric} at its observed rate`;
+    case "goal":
+      return `${m.metric} from projected won revenue`;
+    case "constraint":
+      return `${m.metric} from ${m.stage ?? NONE} utilisation`;
+  }
+}
+function describeProjectedPayoutAssumptions(p) {
+  const pay = p.payouts;
+  if (pay.unknown !== null || pay.plans.length === 0) return [];
+  const out = [
+    "Payouts: each plan is paid per payout period, from the one in progress at as-of (observed so far + the weeks left projected) to the one the goal period ends in, with its own tiers, caps, gates and team multipliers (exact decimals); SPIFs and clawbacks are paid per deal and not projected; the people on a plan at as-of stay on it.",
+    "Per-person metrics are shared out by observed share: each person's value over the window per arrival at the metric's stage × that stage's projected arrivals a week; a metric the flow does not carry keeps each person's observed rate a week, alike on both sides.",
+    "goal_attainment: observed so far in the period + won a week × deal size for the weeks left, over the goal target prorated to the period; constraint_target_met: met when the constraint stage’s utilisation over the period (observed arrivals so far + projected demand, ÷ capacity × the period’s weeks) meets its target."
+  ];
+  for (const plan of pay.plans) {
+    const weeks = plan.periods.map((k) => `${k.label} ${formatNumber(k.weeksProjected, 2)}`).join(", ");
+    out.push(`Plan ${plan.plan}: ${plan.metrics.map(metricText).join("; ")}; weeks projected per period: ${weeks}.`);
+  }
+  return out;
+}
+var unknownText, noneText;
+var init_impact_payouts_projected = __esm({
+  "src/reporters/impact-payouts-projected.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_payout_text();
+    init_impact_phrases();
+    unknownText = {
+      "not-reported": "a gate or team multiplier measures it per person and no component reports it",
+      "observed-unknown": "its observed value is unknown (won deals without amounts)",
+      "goal-unknown": "the goal attainment cannot be projected (no goal, or its metric is not won deals or won amount)",
+      "constraint-not-projected": "the constraint's metric is not utilisation, or its stage is not on the flow or has no capacity"
+    };
+    noneText = { "no-goal": "no goal period left to project to", "no-flow": "no flow projection" };
   }
 });
 
@@ -43607,22 +43799,22 @@ function describeApprovers(r) {
 }
 function revenueText(p) {
   const w = p.wonRevenue;
-  if (w.delta === null) return `projected won revenue — (${unknownText[w.unknown ?? "not-computed"]})`;
-  const range2 = w.deltaLow === w.deltaHigh ? "" : ` (range ${signedMoney(w.deltaLow ?? "0", null)} to ${signedMoney(w.deltaHigh ?? "0", null)})`;
-  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range2} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period`;
+  if (w.delta === null) return `projected won revenue — (${unknownText2[w.unknown ?? "not-computed"]})`;
+  const range3 = w.deltaLow === w.deltaHigh ? "" : ` (range ${signedMoney(w.deltaLow ?? "0", null)} to ${signedMoney(w.deltaHigh ?? "0", null)})`;
+  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range3} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period`;
 }
 function forecastText(p) {
   const a = p.goalForecast.attainment;
   if (a.base === null || a.head === null)
-    return `flow goal forecast — (${unknownText[p.goalForecast.unknown ?? "not-computed"]})`;
-  const range2 = a.headLow === a.headHigh ? "" : ` (${formatPercent(a.headLow)}–${formatPercent(a.headHigh)})`;
-  return `flow goal forecast ${formatPercent(a.base)} → ${formatPercent(a.head)}${range2} of target`;
+    return `flow goal forecast — (${unknownText2[p.goalForecast.unknown ?? "not-computed"]})`;
+  const range3 = a.headLow === a.headHigh ? "" : ` (${formatPercent(a.headLow)}–${formatPercent(a.headHigh)})`;
+  return `flow goal forecast ${formatPercent(a.base)} → ${formatPercent(a.head)}${range3} of target`;
 }
 function costText(p) {
   if (p.costs.length === 0) return "no headcount cost";
   if (p.totalCost === null) {
     const why = p.costs.find((c) => c.unknown !== null)?.unknown ?? "not-computed";
-    return `headcount cost — (${unknownText[why]})`;
+    return `headcount cost — (${unknownText2[why]})`;
   }
   const perYear = p.totalCostPerYear === null ? "" : ` (${signedMoney(p.totalCostPerYear, null)} a year)`;
   return `headcount cost ${signedMoney(p.totalCost, p.currency)} to the period's end${perYear}`;
@@ -43636,7 +43828,8 @@ function describeProjectionHeadline(r) {
   out.push(
     `${revenueText(p)} · ${forecastText(p)} · won ${formatNumber(won.base, 2)} → ${formatNumber(won.head, 2)} a week`
   );
-  out.push(`${costText(p)} · ${describeApprovers(r)}`);
+  const payouts = describeProjectedPayoutHeadline(p);
+  out.push(`${costText(p)}${payouts === null ? "" : ` · ${payouts}`} · ${describeApprovers(r)}`);
   return out;
 }
 function projectionRows(p) {
@@ -43658,7 +43851,7 @@ function projectionSummary(p) {
   );
   const rev = p.wonRevenue;
   out.push(
-    rev.base === null || rev.head === null ? `Won revenue: — (${unknownText[rev.unknown ?? "not-computed"]}).` : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)} (range ${formatMoney(rev.headLow ?? "", null)}–${formatMoney(rev.headHigh ?? "", null)}).`
+    rev.base === null || rev.head === null ? `Won revenue: — (${unknownText2[rev.unknown ?? "not-computed"]}).` : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)} (range ${formatMoney(rev.headLow ?? "", null)}–${formatMoney(rev.headHigh ?? "", null)}).`
   );
   const g = p.goalForecast;
   if (g.base !== null && g.head !== null)
@@ -43667,7 +43860,7 @@ function projectionSummary(p) {
     );
   for (const c of p.costs)
     out.push(
-      `Team ${c.team}: headcount ${formatNumber(c.headcount.base, 1)} → ${formatNumber(c.headcount.head, 1)}, ${c.perYear === null ? `cost — (${unknownText[c.unknown ?? "no-cost-per-head"]})` : `${signedMoney(c.perYear, p.currency)} a year, ${c.overHorizon === null ? NONE : signedMoney(c.overHorizon, p.currency)} to the period's end`}.`
+      `Team ${c.team}: headcount ${formatNumber(c.headcount.base, 1)} → ${formatNumber(c.headcount.head, 1)}, ${c.perYear === null ? `cost — (${unknownText2[c.unknown ?? "no-cost-per-head"]})` : `${signedMoney(c.perYear, p.currency)} a year, ${c.overHorizon === null ? NONE : signedMoney(c.overHorizon, p.currency)} to the period's end`}.`
     );
   for (const s2 of p.stages)
     if (s2.queueGrowthPerWeek.head !== null && s2.queueGrowthPerWeek.head > 0)
@@ -43677,7 +43870,7 @@ function projectionSummary(p) {
   return out;
 }
 function projectionUnknown(p) {
-  return p.unknown === null ? null : `No projection: ${unknownText[p.unknown]}.`;
+  return p.unknown === null ? null : `No projection: ${unknownText2[p.unknown]}.`;
 }
 function renderProjectionLines(r, table3, wrap) {
   const p = r.projection;
@@ -43688,18 +43881,20 @@ function renderProjectionLines(r, table3, wrap) {
     title,
     ...table3(projectionHeaders, projectionRows(p)),
     ...projectionSummary(p).flatMap(wrap),
+    ...describeProjectedPayouts(p).flatMap(wrap),
     "Assumptions",
-    ...describeAssumptions(p).flatMap((a) => wrap(`- ${a}`))
+    ...[...describeAssumptions(p), ...describeProjectedPayoutAssumptions(p)].flatMap((a) => wrap(`- ${a}`))
   ];
 }
-var unknownText, projectionHeaders;
+var unknownText2, projectionHeaders;
 var init_impact_projection = __esm({
   "src/reporters/impact-projection.ts"() {
     "use strict";
     init_figures();
     init_impact_phrases();
     init_projection_assumptions();
-    unknownText = {
+    init_impact_payouts_projected();
+    unknownText2 = {
       "no-funnel": "no funnel path from the qualified stage to a won stage",
       "no-goal": "no RevenueGoal, so no horizon",
       "rates-unknown": "the data window is too short for weekly rates",
@@ -44014,9 +44209,9 @@ function valueCell(row2) {
 }
 function revenueCells(f) {
   const w = f.wonRevenue;
-  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText[w.unknown ?? "not-computed"]})`, ""];
-  const range2 = w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh ? "" : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
-  return [amount(w.head), signedMoney(w.delta), range2];
+  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, ""];
+  const range3 = w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh ? "" : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+  return [amount(w.head), signedMoney(w.delta), range3];
 }
 function slaCell(f, name) {
   const s2 = f.slas.find((x) => x.name === name);
@@ -44529,7 +44724,7 @@ function renderLines(r, options) {
   out.push(
     ...renderTextTable(
       ["plan", "base", "head", "change"],
-      r.comp.byPlan.map((p) => [p.plan, money2(p.base, p.currency), money2(p.head, p.currency), signedMoney(p.delta)]),
+      r.comp.byPlan.map((p) => [p.plan, money3(p.base, p.currency), money3(p.head, p.currency), signedMoney(p.delta)]),
       ["left", "right", "right", "right"]
     )
   );
@@ -45480,9 +45675,9 @@ function keepSourceText(source) {
   });
 }
 function renderSourceText(item, ctx, source, onComment) {
-  const range2 = item.range;
-  if (range2 === void 0 || range2 === null || ctx.implicitKey === true) return void 0;
-  const raw = source.slice(range2[0], range2[1]);
+  const range3 = item.range;
+  if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
+  const raw = source.slice(range3[0], range3[1]);
   if (item.type === import_yaml6.Scalar.BLOCK_FOLDED || item.type === import_yaml6.Scalar.BLOCK_LITERAL) {
     const [head2 = "", ...lines2] = raw.split("\n");
     if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
@@ -45515,13 +45710,13 @@ function scanComments(text4, edit) {
 }
 function restoreCommentGaps(original, output) {
   const gaps = /* @__PURE__ */ new Map();
-  const keyOf3 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  const keyOf4 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
   for (const c of scanComments(original).comments) {
     if (c.before.trim() === "") continue;
-    gaps.set(keyOf3(c), [...gaps.get(keyOf3(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+    gaps.set(keyOf4(c), [...gaps.get(keyOf4(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
   }
   return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf3(c))?.shift();
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf4(c))?.shift();
     return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
   }).text;
 }
@@ -45766,16 +45961,16 @@ function renderIssues(issues) {
 `;
   }).join("");
 }
-function renderSummary2(total, changed, failed, isCheck, dir) {
+function renderSummary2(total2, changed, failed, isCheck, dir) {
   const files = (n2) => `${n2} policy file${n2 === 1 ? "" : "s"}`;
   const lines = [];
   if (changed > 0) {
     lines.push(
-      isCheck ? `${changed} of ${files(total)} not formatted; run \`revops fmt --policies ${terminalText(dir)}\` to format.` : `Formatted ${changed} of ${files(total)}.`
+      isCheck ? `${changed} of ${files(total2)} not formatted; run \`revops fmt --policies ${terminalText(dir)}\` to format.` : `Formatted ${changed} of ${files(total2)}.`
     );
   }
   if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
-  if (changed === 0 && failed === 0) lines.push(`All ${files(total)} formatted.`);
+  if (changed === 0 && failed === 0) lines.push(`All ${files(total2)} formatted.`);
   return lines.join("\n") + "\n";
 }
 var init_fmt = __esm({
@@ -47492,9 +47687,9 @@ var init_exact_sum = __esm({
       add(amount2) {
         if (typeof amount2 === "string" && this.isFast) {
           const units = toUnits(amount2);
-          const total = this.units + units;
-          if (Number.isSafeInteger(total)) {
-            this.units = total;
+          const total2 = this.units + units;
+          if (Number.isSafeInteger(total2)) {
+            this.units = total2;
             return this;
           }
         }
@@ -47641,10 +47836,10 @@ function tallyDeals(spec, input) {
     else sums.add(k, credit.id, amount2);
   }
   const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
-  const unknown2 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
-  if (unknown2.length > 0) {
-    unknown2.forEach((period) => values[input.periods.indexOf(period)].isUnknown = true);
-    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown2.map((p) => p.label) });
+  const unknown3 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
+  if (unknown3.length > 0) {
+    unknown3.forEach((period) => values[input.periods.indexOf(period)].isUnknown = true);
+    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown3.map((p) => p.label) });
   }
   return values;
 }
@@ -47919,7 +48114,7 @@ function teamMultiplierLines(frame, k, active) {
     if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
     else if (active.length === 0) measured = { target: null, attainment: null };
     else {
-      const sum4 = active.reduce((total, id) => total.plus(values.byPerson.get(id) ?? ZERO), ZERO);
+      const sum4 = active.reduce((total2, id) => total2.plus(values.byPerson.get(id) ?? ZERO), ZERO);
       measured = measure(kind, sum4, yearly?.times(active.length), frame.share);
     }
     warnMeasure(frame, "team-multiplier", m.id, metric3, measured);
@@ -48158,7 +48353,7 @@ function metricsUsed(spec) {
   return [...new Set(all)];
 }
 function sumMoney(amounts) {
-  return amounts.reduce((total, amount2) => total.plus(new Dec(amount2)), ZERO);
+  return amounts.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
 }
 function nothingPaid() {
   return {
@@ -48173,7 +48368,7 @@ function nothingPaid() {
 }
 function personPeriodLine(period, pay, spiffs, clawbacks) {
   const base = pay ?? nothingPaid();
-  const total = base.variablePay.plus(sumMoney(spiffs.map((s2) => s2.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
+  const total2 = base.variablePay.plus(sumMoney(spiffs.map((s2) => s2.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
   return {
     period: period.label,
     isActive: pay !== void 0,
@@ -48185,7 +48380,7 @@ function personPeriodLine(period, pay, spiffs, clawbacks) {
     variablePay: formatMoney2(base.variablePay),
     spiffs,
     clawbacks,
-    total: formatMoney2(total)
+    total: formatMoney2(total2)
   };
 }
 function computePlan(plan, ctx, credit, warn) {
@@ -48256,7 +48451,7 @@ function computePlan(plan, ctx, credit, warn) {
     });
     return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney2(personTotal) };
   });
-  const total = periodTotals.reduce((sum4, t) => sum4.plus(t), ZERO);
+  const total2 = periodTotals.reduce((sum4, t) => sum4.plus(t), ZERO);
   const result = {
     name: plan.metadata.name,
     file: plan.file,
@@ -48274,10 +48469,10 @@ function computePlan(plan, ctx, credit, warn) {
     people,
     totals: {
       periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
-      total: formatMoney2(total)
+      total: formatMoney2(total2)
     }
   };
-  return { result, total };
+  return { result, total: total2 };
 }
 var init_plan = __esm({
   "src/core/engine/comp/plan.ts"() {
@@ -48300,22 +48495,22 @@ function byKey(a, b) {
 function sumTotals(outcomes) {
   const teams = /* @__PURE__ */ new Map();
   const currencies = /* @__PURE__ */ new Map();
-  for (const { result, total } of outcomes) {
+  for (const { result, total: total2 } of outcomes) {
     const key = JSON.stringify([result.team, result.currency]);
     const team = teams.get(key) ?? { team: result.team, currency: result.currency, total: ZERO };
-    team.total = team.total.plus(total);
+    team.total = team.total.plus(total2);
     teams.set(key, team);
-    currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total));
+    currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total2));
   }
   return {
-    byPlan: outcomes.map(({ result, total }) => ({
+    byPlan: outcomes.map(({ result, total: total2 }) => ({
       plan: result.name,
       team: result.team,
       currency: result.currency,
-      total: formatMoney2(total)
+      total: formatMoney2(total2)
     })),
     byTeam: [...teams.values()].sort((a, b) => byKey(a.team, b.team) || byKey(a.currency, b.currency)).map((t) => ({ team: t.team, currency: t.currency, total: formatMoney2(t.total) })),
-    overall: [...currencies].sort(([a], [b]) => byKey(a, b)).map(([currency2, total]) => ({ currency: currency2, total: formatMoney2(total) }))
+    overall: [...currencies].sort(([a], [b]) => byKey(a, b)).map(([currency2, total2]) => ({ currency: currency2, total: formatMoney2(total2) }))
   };
 }
 var init_totals = __esm({
@@ -49101,7 +49296,7 @@ function runPolicyTests(set, options = {}) {
       uncovered
     });
   }
-  const total = coverage.reduce((n2, c) => n2 + c.total, 0);
+  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
   const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
   const passed = cases.filter((c) => c.status === "passed").length;
   return {
@@ -49109,7 +49304,7 @@ function runPolicyTests(set, options = {}) {
     passed,
     failed: cases.length - passed,
     coverage,
-    coveragePercent: total === 0 ? 100 : 100 * covered / total
+    coveragePercent: total2 === 0 ? 100 : 100 * covered / total2
   };
 }
 var init_run_policy_tests = __esm({
@@ -49318,11 +49513,11 @@ var init_as_of = __esm({
 // src/core/engine/classification.ts
 function summariseClasses(classes, leads2, qualification, funnel, asOf) {
   const counts = new Array(classes.classIds.length).fill(0);
-  let total = 0;
+  let total2 = 0;
   leads2.forEach((lead, i) => {
     const created = lead.created_at;
     if (typeof created !== "number" || created > asOf) return;
-    total++;
+    total2++;
     counts[classes.classOf[i]]++;
   });
   const spec = classes.definition.spec;
@@ -49335,13 +49530,13 @@ function summariseClasses(classes, leads2, qualification, funnel, asOf) {
     class: id,
     stage: classes.stageOfClass.get(id) ?? null,
     count: counts[i] ?? 0,
-    share: ratio(counts[i] ?? 0, total) ?? 0
+    share: ratio(counts[i] ?? 0, total2) ?? 0
   })).filter((r) => r.count > 0).sort((a, b) => rank(a.class) - rank(b.class) || a.class.localeCompare(b.class));
   const stageOfEvent2 = (eventId) => funnel?.stages.find((s2) => s2.entry === eventId)?.id ?? eventId;
   const entries = [...qualification.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
     definition: classes.definition.metadata.name,
-    leads: total,
+    leads: total2,
     classes: rows,
     byRule: classes.byRule,
     modelledEntries: entries.map(([event, c]) => ({
@@ -49993,7 +50188,7 @@ function measureGoalMetric(goal, opportunities2, span) {
   let value3 = new Dec(0);
   const amounts = new ExactSum(Dec);
   let otherCurrency = 0;
-  let counted = 0;
+  let counted2 = 0;
   let withoutAmount = 0;
   for (let i = 0; i < opportunities2.length; i++) {
     const opp = opportunities2[i];
@@ -50003,22 +50198,22 @@ function measureGoalMetric(goal, opportunities2, span) {
       otherCurrency++;
       continue;
     }
-    counted++;
+    counted2++;
     if (metric3 === "won_deals") value3 = value3.plus(1);
     else if (typeof opp.amount !== "string") withoutAmount++;
     else if (metric3 === "new_arr" && typeof opp.term_months === "number" && opp.term_months > 0)
       value3 = value3.plus(new Dec(opp.amount).times(12).div(opp.term_months));
     else amounts.add(opp.amount);
   }
-  const isUnknown = metric3 !== "won_deals" && counted > 0 && withoutAmount === counted;
+  const isUnknown = metric3 !== "won_deals" && counted2 > 0 && withoutAmount === counted2;
   return { value: isUnknown ? null : value3.plus(amounts.value()), otherCurrency, withoutAmount };
 }
 function measureGoalAttainment(goal, opportunities2, span, timeZone, until = Infinity) {
   const period = goalPeriodOf(goal, timeZone);
   const target = new Dec(goal.spec.goal.target);
   if (target.isZero() || span.end <= span.start) return null;
-  const counted = { start: span.start, end: Math.min(span.end, until) };
-  const { value: value3 } = measureGoalMetric(goal, opportunities2, counted);
+  const counted2 = { start: span.start, end: Math.min(span.end, until) };
+  const { value: value3 } = measureGoalMetric(goal, opportunities2, counted2);
   return value3 === null ? null : value3.times(period.end - period.start).div(target.times(span.end - span.start));
 }
 function measureVelocity(metric3, deals, exact) {
@@ -50046,13 +50241,13 @@ function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitie
   const target = new Dec(spec.target);
   const periodMs = period.end - period.start;
   const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
-  const unknown2 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
-  const attainment = unknown2 !== null || value3 === null ? null : value3.div(target);
+  const unknown3 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
+  const attainment = unknown3 !== null || value3 === null ? null : value3.div(target);
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
   const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS6);
   const projected = perDay === null || value3 === null ? null : value3.plus(perDay.times(remaining));
   const warnings = otherCurrency > 0 ? [{ code: "goal.other-currency", count: otherCurrency, currency: spec.currency }] : [];
-  if (unknown2 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
+  if (unknown3 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
   else if (withoutAmount > 0 && spec.metric !== "won_deals")
     warnings.push({ code: "goal.without-amount", goal: goal.metadata.name, count: withoutAmount });
   return {
@@ -50065,7 +50260,7 @@ function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitie
       actual: value3 === null ? null : value3.toFixed(2),
       attainment: attainment === null ? null : toRatio(attainment),
       attainmentExact: attainment === null ? null : attainment.toFixed(),
-      unknown: unknown2,
+      unknown: unknown3,
       elapsed: toRatio(elapsed),
       pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
       isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
@@ -50737,6 +50932,10 @@ function evaluateOnce(set, prepared, options) {
   );
   if (goalResult !== void 0) warnings.push(...goalResult.warnings);
   step("comp");
+  const goalAttainment2 = goal === void 0 ? () => null : prepared.memo(
+    `goal-attainment:${ctx.window.end}:${goalKey}`,
+    () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)
+  );
   const comp3 = set.CompPlan.length === 0 ? null : computeComp(set.CompPlan, {
     ...ctx,
     data,
@@ -50744,10 +50943,7 @@ function evaluateOnce(set, prepared, options) {
     // The whole payout period's target, but nothing after as-of counts.
     leadOfOpportunity: prepared.leadOfOpportunity,
     credit: prepared.memo("credit", () => indexCredit(data, prepared.leadOfOpportunity)),
-    goalAttainment: goal === void 0 ? () => null : prepared.memo(
-      `goal-attainment:${ctx.window.end}:${goalKey}`,
-      () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)
-    ),
+    goalAttainment: goalAttainment2,
     constraintMet: (s2, e3) => {
       if (goal === void 0) return null;
       const c = goal.spec.constraint;
@@ -50797,7 +50993,15 @@ function evaluateOnce(set, prepared, options) {
     return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
   const wonAmounts = prepared.memo(`won-amounts:${asOf}`, () => listWonAmounts(data.opportunities, asOf));
-  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, wonAmounts, projectSlaCompliance };
+  return {
+    report,
+    classes,
+    tracks,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    wonAmounts,
+    projectSlaCompliance,
+    goalAttainment: goalAttainment2
+  };
 }
 function goalAttainmentOf(goal, opportunities2, timeZone, until) {
   let won;
@@ -54596,10 +54800,10 @@ var require_eta = __commonJS({
         this.eta = "0";
       }
       // add new values to calculation buffer
-      update(time, value3, total) {
+      update(time, value3, total2) {
         this.valueBuffer.push(value3);
         this.timeBuffer.push(time);
-        this.calculate(total - value3);
+        this.calculate(total2 - value3);
       }
       // fetch estimated time
       getTime() {
@@ -55070,9 +55274,9 @@ var require_generic_bar = __commonJS({
         }
       }
       // start the progress bar
-      start(total, startValue, payload) {
+      start(total2, startValue, payload) {
         this.value = startValue || 0;
-        this.total = typeof total !== "undefined" && total >= 0 ? total : 100;
+        this.total = typeof total2 !== "undefined" && total2 >= 0 ? total2 : 100;
         this.startValue = startValue || 0;
         this.payload = payload || {};
         this.startTime = Date.now();
@@ -55080,7 +55284,7 @@ var require_generic_bar = __commonJS({
         this.lastDrawnString = "";
         this.eta = new _ETA(this.options.etaBufferLength, this.startTime, this.value);
         this.isActive = true;
-        this.emit("start", total, startValue);
+        this.emit("start", total2, startValue);
       }
       // stop the bar
       stop() {
@@ -55132,9 +55336,9 @@ var require_generic_bar = __commonJS({
         return this.total;
       }
       // set the total (limit) value
-      setTotal(total) {
-        if (typeof total !== "undefined" && total >= 0) {
-          this.total = total;
+      setTotal(total2) {
+        if (typeof total2 !== "undefined" && total2 >= 0) {
+          this.total = total2;
         }
       }
       // force eta calculation update (long running processes)
@@ -55182,7 +55386,7 @@ var require_single_bar = __commonJS({
         }
       }
       // start the progress bar
-      start(total, startValue, payload) {
+      start(total2, startValue, payload) {
         if (this.options.noTTYOutput === false && this.terminal.isTTY() === false) {
           return;
         }
@@ -55198,7 +55402,7 @@ var require_single_bar = __commonJS({
         if (this.options.linewrap === false) {
           this.terminal.lineWrapping(false);
         }
-        super.start(total, startValue, payload);
+        super.start(total2, startValue, payload);
         this.render();
       }
       // stop the bar
@@ -55254,7 +55458,7 @@ var require_multi_bar = __commonJS({
         this.sigintCallback = null;
       }
       // add a new bar to the stack
-      create(total, startValue, payload, barOptions = {}) {
+      create(total2, startValue, payload, barOptions = {}) {
         const bar = new _BarElement(Object.assign(
           {},
           // global options
@@ -55285,7 +55489,7 @@ var require_multi_bar = __commonJS({
           this.timer = setTimeout(this.update.bind(this), this.schedulingRate);
         }
         this.isActive = true;
-        bar.start(total, startValue, payload);
+        bar.start(total2, startValue, payload);
         this.emit("start");
         return bar;
       }
@@ -55478,17 +55682,17 @@ function startProgress(options) {
 function startReadProgress(enabled) {
   const files = /* @__PURE__ */ new Map();
   let bar;
-  let total = 0;
+  let total2 = 0;
   let read = 0;
   return {
     onProgress(p) {
       const known = files.get(p.file);
       if (known === void 0) {
         files.set(p.file, { read: p.bytesRead, total: p.totalBytes });
-        total += p.totalBytes;
+        total2 += p.totalBytes;
         read += p.bytesRead;
         bar?.stop();
-        bar = startProgress({ total, label: "reading data", enabled });
+        bar = startProgress({ total: total2, label: "reading data", enabled });
       } else {
         read += p.bytesRead - known.read;
         known.read = p.bytesRead;
@@ -55501,8 +55705,8 @@ function startReadProgress(enabled) {
 function startStepProgress(label2, enabled) {
   let bar;
   return {
-    onStep(_step, done, total) {
-      bar ??= startProgress({ total, label: label2, enabled });
+    onStep(_step, done, total2) {
+      bar ??= startProgress({ total: total2, label: label2, enabled });
       bar.update(done);
     },
     stop: () => bar?.stop()
@@ -56645,8 +56849,8 @@ function componentReasons(id, base, head) {
       value: { base: b.value, head: h.value, delta: b.metric === h.metric ? difference(b.value, h.value) : null },
       attainment: numberPair(b.attainment, h.attainment)
     });
-  const unknown2 = [...b.isUnknown ? ["base"] : [], ...h.isUnknown ? ["head"] : []];
-  if (unknown2.length > 0) out.push({ code: "metric-unknown", metric: h.metric, sides: unknown2 });
+  const unknown3 = [...b.isUnknown ? ["base"] : [], ...h.isUnknown ? ["head"] : []];
+  if (unknown3.length > 0) out.push({ code: "metric-unknown", metric: h.metric, sides: unknown3 });
   if (b.target !== h.target)
     out.push({ code: "target-changed", metric: h.metric, target: textPair2(b.target, h.target) });
   if (out.length === 0) out.push({ code: "terms-changed" });
@@ -56747,7 +56951,7 @@ var init_payout_reasons = __esm({
 function linesOf(plan) {
   return new Map((plan?.people ?? []).flatMap((p) => p.periods.map((k) => [`${p.id}\0${k.period}`, k])));
 }
-function money3(d) {
+function money4(d) {
   const text4 = d.toFixed(2);
   return text4 === "-0.00" ? "0.00" : text4;
 }
@@ -56770,11 +56974,11 @@ function comparePart(part, id, metric3, rule, keys, base, head) {
     lines.push({
       personId,
       period,
-      payout: { base: money3(bp), head: money3(hp), delta: money3(hp.minus(bp)) },
+      payout: { base: money4(bp), head: money4(hp), delta: money4(hp.minus(bp)) },
       reasons: rule.reasons(bl, hl)
     });
   }
-  const payout2 = { base: money3(b), head: money3(h), delta: money3(h.minus(b)) };
+  const payout2 = { base: money4(b), head: money4(h), delta: money4(h.minus(b)) };
   return { part, id, metric: metric3, payout: payout2, reasons: summariseReasons(lines), lines };
 }
 function componentIds(head, base) {
@@ -56871,7 +57075,7 @@ function comparePlan(name, currency2, b, h) {
     plan: name,
     currency: currency2,
     exists: { base: b !== void 0, head: h !== void 0 },
-    total: { base: money3(bt), head: money3(ht), delta: money3(ht.minus(bt)) },
+    total: { base: money4(bt), head: money4(ht), delta: money4(ht.minus(bt)) },
     parts: [...components, ...extras],
     heldByGates: held,
     isZeroByGate: {
@@ -57219,15 +57423,15 @@ function describeDealSample(size, deals, currency2, amounts) {
   const n2 = sorted.length;
   const mid = Math.floor(n2 / 2);
   const median = n2 % 2 === 1 ? sorted[mid] : sorted[mid - 1].plus(sorted[mid]).div(2);
-  const total = sorted.reduce((s2, a) => s2.plus(a), new Exact(0));
+  const total2 = sorted.reduce((s2, a) => s2.plus(a), new Exact(0));
   const max2 = sorted[n2 - 1];
   return {
     ...base,
     median: text2(median),
     min: text2(sorted[0]),
     max: text2(max2),
-    largestShare: total.isZero() ? null : round3(max2.div(total).toNumber(), 4),
-    amountWithoutLargest: n2 < 2 ? null : text2(total.minus(max2).div(n2 - 1))
+    largestShare: total2.isZero() ? null : round3(max2.div(total2).toNumber(), 4),
+    amountWithoutLargest: n2 < 2 ? null : text2(total2.minus(max2).div(n2 - 1))
   };
 }
 var THIN_DEAL_SAMPLE, text2;
@@ -57473,23 +57677,23 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const deal = dealSizeOf(base.report);
   const currency2 = base.report.goal?.currency ?? base.report.deals?.currency ?? null;
   const won = (f) => f[f.length - 1].demand;
-  const unknown2 = horizonWeeks === null ? "no-goal" : deal.unknown;
-  const revenue = (f) => unknown2 === null && deal.size !== null && horizonWeeks !== null ? won(f).times(horizonWeeks).times(deal.size) : null;
+  const unknown3 = horizonWeeks === null ? "no-goal" : deal.unknown;
+  const revenue = (f) => unknown3 === null && deal.size !== null && horizonWeeks !== null ? won(f).times(horizonWeeks).times(deal.size) : null;
   const r = {
     base: revenue(flow.base),
     head: revenue(flow.head),
     low: revenue(flow.headLow),
     high: revenue(flow.headHigh)
   };
-  const minus = (x, y) => x === null || y === null ? null : x.minus(y);
+  const minus3 = (x, y) => x === null || y === null ? null : x.minus(y);
   const build = (v, why) => ({
     base: text3(v.base),
     head: text3(v.head),
-    delta: text3(minus(v.head, v.base)),
+    delta: text3(minus3(v.head, v.base)),
     headLow: text3(v.low),
     headHigh: text3(v.high),
-    deltaLow: text3(minus(v.low, v.base)),
-    deltaHigh: text3(minus(v.high, v.base)),
+    deltaLow: text3(minus3(v.low, v.base)),
+    deltaHigh: text3(minus3(v.high, v.base)),
     unknown: why
   });
   const actualOf = (rep) => rep.goal?.actual == null ? null : new Exact(rep.goal.actual);
@@ -57508,9 +57712,9 @@ function projectMoney(base, head, flow, horizonWeeks) {
       currency2,
       base.report.goal?.metric === "won_deals" ? null : base.wonAmounts ?? null
     ),
-    wonRevenue: build(r, unknown2),
+    wonRevenue: build(r, unknown3),
     goalForecast: {
-      ...build(forecast, unknown2 ?? (ab === null || ah === null ? "not-computed" : null)),
+      ...build(forecast, unknown3 ?? (ab === null || ah === null ? "not-computed" : null)),
       target,
       attainment: {
         base: ba,
@@ -57561,6 +57765,408 @@ var init_recent_load = __esm({
   }
 });
 
+// src/core/engine/comp/pay-on-values.ts
+function payPlanOnValues(plan, period, people, values, warn = () => void 0) {
+  const { spec } = plan;
+  const share2 = yearShare(spec.period);
+  const unknown3 = { byPerson: /* @__PURE__ */ new Map(), shared: ZERO, isUnknown: true };
+  const used = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
+    (x) => x.metric
+  );
+  const frame = {
+    spec,
+    share: share2,
+    periodVariable: (parseAmount(spec.targetVariable) ?? ZERO).times(share2),
+    values: new Map(used.map((m) => [m, [values.get(m) ?? unknown3]])),
+    warn: (message) => warn(`${plan.metadata.name}: ${message}`)
+  };
+  const multipliers = teamMultiplierLines(frame, 0, people);
+  let total2 = ZERO;
+  const paid = [...people].sort().map((id) => {
+    const pay = computeVariablePay(frame, 0, id, multipliers);
+    total2 = total2.plus(pay.variablePay);
+    return {
+      id,
+      name: null,
+      team: spec.team,
+      periods: [
+        {
+          period: period.label,
+          isActive: true,
+          components: pay.components,
+          gates: pay.gates,
+          multipliers: pay.multipliers,
+          multiplier: pay.multiplier,
+          componentPay: formatMoney2(pay.componentPay),
+          variablePay: formatMoney2(pay.variablePay),
+          spiffs: [],
+          clawbacks: [],
+          total: formatMoney2(pay.variablePay)
+        }
+      ],
+      total: formatMoney2(pay.variablePay)
+    };
+  });
+  return {
+    name: plan.metadata.name,
+    file: plan.file,
+    team: spec.team,
+    roles: [...spec.roles],
+    currency: spec.currency,
+    periodUnit: spec.period,
+    isTeamCredit: false,
+    periods: [period],
+    people: paid,
+    totals: { periods: [{ period: period.label, total: formatMoney2(total2) }], total: formatMoney2(total2) }
+  };
+}
+function sectionOf(plans) {
+  return {
+    moneyRounding: "cents-half-up",
+    plans: [...plans],
+    totals: {
+      byPlan: plans.map((p) => ({ plan: p.name, team: p.team, currency: p.currency, total: p.totals.total })),
+      byTeam: [],
+      overall: []
+    },
+    countedAsZero: listCountedAsZero(plans),
+    warnings: []
+  };
+}
+var init_pay_on_values = __esm({
+  "src/core/engine/comp/pay-on-values.ts"() {
+    "use strict";
+    init_earning();
+    init_money();
+    init_comp();
+    init_person_period();
+  }
+});
+
+// src/core/impact/projection/payout-compare.ts
+function explainHiddenMoves(change2, base, head) {
+  const lineOf = (r, person, period, id) => r?.people.find((p) => p.id === person)?.periods.find((k) => k.period === period)?.components.find((c) => c.id === id);
+  const parts = change2.parts.map((part) => {
+    if (part.part !== "component") return part;
+    const lines = part.lines.map((l2) => {
+      const [b, h] = [lineOf(base, l2.personId, l2.period, part.id), lineOf(head, l2.personId, l2.period, part.id)];
+      if (b === void 0 || h === void 0 || !l2.reasons.every((r) => r.code === "terms-changed")) return l2;
+      const moved = {
+        code: "metric-moved",
+        metric: h.metric,
+        value: { base: b.value, head: h.value, delta: new Dec(h.value).minus(b.value).toFixed() },
+        attainment: {
+          base: b.attainment,
+          head: h.attainment,
+          delta: b.attainment === null || h.attainment === null ? null : new Dec(h.attainment).minus(b.attainment).toNumber()
+        }
+      };
+      return { ...l2, reasons: [moved] };
+    });
+    return { ...part, lines, reasons: summariseReasons(lines) };
+  });
+  return { ...change2, parts };
+}
+function sumTotals2(plans) {
+  const currencies = [...new Set(plans.map((p) => p.currency))].sort();
+  return currencies.map((currency2) => {
+    const mine = plans.filter((p) => p.currency === currency2);
+    const sum4 = (pick2) => mine.reduce((s2, p) => {
+      const v = pick2(p);
+      return s2 === null || v === null || v === void 0 ? null : s2.plus(v);
+    }, ZERO);
+    const base = sum4((p) => p.payout?.total.base);
+    const head = sum4((p) => p.payout?.total.head);
+    const low = sum4((p) => p.range.headLow);
+    const high = sum4((p) => p.range.headHigh);
+    return {
+      currency: currency2,
+      base: money5(base),
+      head: money5(head),
+      delta: money5(minus(head, base)),
+      headLow: money5(low),
+      headHigh: money5(high),
+      deltaLow: money5(minus(low, base)),
+      deltaHigh: money5(minus(high, base))
+    };
+  });
+}
+var money5, minus;
+var init_payout_compare = __esm({
+  "src/core/impact/projection/payout-compare.ts"() {
+    "use strict";
+    init_money();
+    init_payout_reasons();
+    money5 = (d) => d === null ? null : formatMoney2(d);
+    minus = (a, b) => a === null || b === null ? null : a.minus(b);
+  }
+});
+
+// src/core/impact/projection/payout-values.ts
+function stageOfMetric(set, metric3) {
+  const want = stageFields[metric3];
+  const funnel = set.Funnel[0]?.spec;
+  if (want === void 0 || funnel === void 0) return null;
+  if (want === "won") return funnel.stages.find((s2) => s2.terminal === "won")?.id ?? null;
+  const events = new Map(funnel.events.map((e3) => [e3.id, e3]));
+  const stage2 = funnel.stages.find((s2) => {
+    const e3 = events.get(s2.entry);
+    return s2.terminal === void 0 && e3?.entity === want.entity && "field" in e3 && e3.field === want.field;
+  });
+  return stage2?.id ?? null;
+}
+function countEntries(track, from, to) {
+  if (track === void 0) return 0;
+  const memo = counted.get(track.entry) ?? /* @__PURE__ */ new Map();
+  counted.set(track.entry, memo);
+  const key = `${from}/${to}`;
+  const had = memo.get(key);
+  if (had !== void 0) return had;
+  let n2 = 0;
+  for (const t of track.entry) if (t >= from && t <= to) n2++;
+  memo.set(key, n2);
+  return n2;
+}
+function observedOf(plan, metric3) {
+  const total2 = /* @__PURE__ */ new Map();
+  const byPeriod = /* @__PURE__ */ new Map();
+  for (const person of plan.people)
+    for (const line of person.periods) {
+      const c = line.components.find((x) => x.metric === metric3);
+      if (c === void 0) continue;
+      if (c.isUnknown) return null;
+      const value3 = new Dec(c.value);
+      total2.set(person.id, (total2.get(person.id) ?? ZERO).plus(value3));
+      byPeriod.set(`${person.id}\0${line.period}`, value3);
+    }
+  return { total: total2, byPeriod };
+}
+function planMetric(spec, plan, metric3, frame) {
+  const unknown3 = (basis2, stage3, why) => ({
+    how: { metric: metric3, basis: basis2, stage: stage3, unknown: why },
+    value: null
+  });
+  const { side: side2, flow, path: path2, window: window2 } = frame;
+  const goal = side2.set.RevenueGoal[0];
+  if (metric3 === "goal_attainment") {
+    const perWeek2 = frame.dealSize === null ? null : flow[flow.length - 1]?.demand.times(frame.dealSize) ?? null;
+    const target = goal === void 0 ? ZERO : new Dec(goal.spec.goal.target);
+    if (goal === void 0 || perWeek2 === null || target.isZero()) return unknown3("goal", null, "goal-unknown");
+    const span = goalPeriodOf(goal, side2.report.window.timeZone);
+    const observed2 = (p) => p.start < window2.asOf ? side2.goalAttainment?.(p.start, p.end) ?? null : ZERO;
+    if (side2.goalAttainment === void 0) return unknown3("goal", null, "goal-unknown");
+    return {
+      how: { metric: metric3, basis: "goal", stage: null, unknown: null },
+      value: (p, weeks) => {
+        const so = observed2(p);
+        if (so === null) return null;
+        const more = perWeek2.times(weeks).times(span.end - span.start).div(target.times(p.end - p.start));
+        return { byPerson: /* @__PURE__ */ new Map(), shared: so.plus(more), isUnknown: false };
+      }
+    };
+  }
+  if (metric3 === "constraint_target_met") {
+    const c = goal?.spec.constraint;
+    const at2 = c === void 0 ? -1 : path2.indexOf(c.stage);
+    const capacity = flow[at2]?.capacity ?? null;
+    if (c === void 0 || c.metric !== "utilisation" || at2 < 0 || capacity === null || capacity.isZero())
+      return unknown3("constraint", c?.stage ?? null, "constraint-not-projected");
+    const track = side2.tracks.find((t) => t.stage.id === c.stage);
+    const demand = flow[at2].demand;
+    return {
+      how: { metric: metric3, basis: "constraint", stage: c.stage, unknown: null },
+      value: (p, weeks) => {
+        const from = Math.max(p.start, window2.start);
+        const seen = from < window2.asOf ? countEntries(track, from, window2.asOf) : 0;
+        const span = new Dec(p.end - from).div(WEEK_MS4);
+        const utilisation2 = demand.times(weeks).plus(seen).div(capacity.times(span));
+        const met = meetsTarget(utilisation2.toNumber(), c.target);
+        return { byPerson: /* @__PURE__ */ new Map(), shared: met ? ONE : ZERO, isUnknown: false };
+      }
+    };
+  }
+  const stage2 = stageOfMetric(side2.set, metric3);
+  const at = stage2 === null ? -1 : path2.indexOf(stage2);
+  const basis = at < 0 ? "kept" : "stage";
+  const observed = observedOf(plan, metric3);
+  const shown = basis === "stage" ? stage2 : null;
+  if (observed === null) return unknown3(basis, shown, "observed-unknown");
+  const isPerson = !["goal_attainment", "constraint_target_met"].includes(metric3);
+  if (isPerson && !spec.components.some((x) => x.metric === metric3)) return unknown3(basis, shown, "not-reported");
+  const arrivals = at < 0 ? 0 : countEntries(
+    side2.tracks.find((t) => t.stage.id === stage2),
+    window2.start,
+    window2.asOf
+  );
+  const perWeek = at < 0 ? (v) => v.div(window2.weeks) : (v) => arrivals === 0 ? ZERO : v.div(arrivals).times(flow[at].demand);
+  const isShared = plan.isTeamCredit && sourced.has(metric3);
+  return {
+    how: { metric: metric3, basis, stage: shown, unknown: null },
+    value: (p, weeks) => {
+      const byPerson = /* @__PURE__ */ new Map();
+      for (const [id, v] of observed.total) {
+        const so = observed.byPeriod.get(`${id}\0${p.label}`) ?? ZERO;
+        byPerson.set(id, so.plus(perWeek(v).times(weeks)));
+      }
+      const shared = isShared ? [...byPerson.values()][0] ?? ZERO : null;
+      return { byPerson: isShared ? /* @__PURE__ */ new Map() : byPerson, shared, isUnknown: false };
+    }
+  };
+}
+var WEEK_MS4, stageFields, sourced, counted;
+var init_payout_values = __esm({
+  "src/core/impact/projection/payout-values.ts"() {
+    "use strict";
+    init_money();
+    init_constraint();
+    init_goal();
+    WEEK_MS4 = 6048e5;
+    stageFields = {
+      sal_count: { entity: "lead", field: "sal_at" },
+      sql_count: { entity: "lead", field: "sql_at" },
+      opportunities_created: { entity: "opportunity", field: "created_at" },
+      sourced_pipeline_amount: { entity: "opportunity", field: "created_at" },
+      won_amount: "won",
+      sourced_won_amount: "won"
+    };
+    sourced = /* @__PURE__ */ new Set(["sourced_won_amount", "sourced_pipeline_amount"]);
+    counted = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/impact/projection/payouts.ts
+function peopleAtAsOf(plan) {
+  const last = plan.periods[plan.periods.length - 1]?.label;
+  return plan.people.filter((p) => p.periods.some((k) => k.period === last && k.isActive)).map((p) => p.id);
+}
+function metricsOf(spec) {
+  const all = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map((x) => x.metric);
+  return [...new Set(all)];
+}
+function runPlan(policy, plan, frame, goalEnd) {
+  const { asOf } = frame.window;
+  const periods2 = listPeriods(policy.spec.period, { start: asOf, end: goalEnd }, frame.side.report.window.timeZone);
+  const weeksLeft = (p) => new Dec(p.end - Math.max(p.start, asOf)).div(WEEK_MS5);
+  const shown = periods2.map((p) => ({ label: p.label, weeksProjected: weeksLeft(p).toDecimalPlaces(4).toNumber() }));
+  const people = peopleAtAsOf(plan);
+  const metrics = metricsOf(policy.spec).map((m) => planMetric(policy.spec, plan, m, frame));
+  const how = metrics.map((m) => m.how);
+  const failed = how.find((m) => m.unknown !== null)?.unknown ?? null;
+  if (failed !== null) return { result: null, periods: shown, people: people.length, metrics: how, unknown: failed };
+  const paid = periods2.map((p) => {
+    const values = /* @__PURE__ */ new Map();
+    for (const m of metrics) {
+      const v = m.value?.(p, weeksLeft(p)) ?? null;
+      if (v !== null) values.set(m.how.metric, v);
+    }
+    const period = {
+      label: p.label,
+      start: new Date(p.start).toISOString(),
+      end: new Date(p.end).toISOString(),
+      covered: 1
+    };
+    return payPlanOnValues(policy, period, people, values);
+  });
+  const byId = /* @__PURE__ */ new Map();
+  let total2 = ZERO;
+  for (const r of paid) {
+    total2 = total2.plus(r.totals.total);
+    for (const person of r.people) {
+      const had = byId.get(person.id);
+      byId.set(person.id, {
+        ...person,
+        periods: [...had?.periods ?? [], ...person.periods],
+        total: formatMoney2(new Dec(had?.total ?? 0).plus(person.total))
+      });
+    }
+  }
+  const result = {
+    ...plan,
+    isTeamCredit: plan.isTeamCredit,
+    periods: paid.flatMap((r) => r.periods),
+    people: [...byId.values()],
+    totals: { periods: paid.flatMap((r) => r.totals.periods), total: formatMoney2(total2) }
+  };
+  return { result, periods: shown, people: people.length, metrics: how, unknown: null };
+}
+function runSide(input, side2, variant, goalEnd) {
+  const frame = {
+    side: side2,
+    flow: input.flow[variant],
+    path: input.path,
+    dealSize: input.dealSize,
+    window: input.window
+  };
+  const out = /* @__PURE__ */ new Map();
+  for (const plan of side2.report.comp?.plans ?? []) {
+    const policy = side2.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
+    if (policy !== void 0) out.set(keyOf(plan), runPlan(policy, plan, frame, goalEnd));
+  }
+  return out;
+}
+function projectPayouts(input) {
+  const goal = input.base.set.RevenueGoal[0];
+  const goalEnd = goal === void 0 ? null : goalPeriodOf(goal, input.base.report.window.timeZone).end;
+  if (goalEnd === null || goalEnd <= input.window.asOf) return { plans: [], totals: [], unknown: "no-goal" };
+  if (input.path.length === 0) return { plans: [], totals: [], unknown: "no-flow" };
+  const runs = {
+    base: runSide(input, input.base, "base", goalEnd),
+    head: runSide(input, input.head, "head", goalEnd),
+    headLow: runSide(input, input.head, "headLow", goalEnd),
+    headHigh: runSide(input, input.head, "headHigh", goalEnd)
+  };
+  const keys = [.../* @__PURE__ */ new Set([...runs.base.keys(), ...runs.head.keys()])].sort();
+  const plans = keys.map((k) => {
+    const [b, h] = [runs.base.get(k), runs.head.get(k)];
+    const [plan = "", currency2 = ""] = k.split("\0");
+    const unknown3 = b?.unknown ?? h?.unknown ?? null;
+    const totalOf = (r) => r === void 0 ? ZERO : r.result === null ? null : new Dec(r.result.totals.total);
+    const bt = totalOf(b);
+    const [low, high] = [totalOf(runs.headLow.get(k)), totalOf(runs.headHigh.get(k))];
+    const [br, hr] = [b?.result ?? null, h?.result ?? null];
+    const compared = unknown3 !== null ? null : comparePayouts(sectionOf(br === null ? [] : [br]), sectionOf(hr === null ? [] : [hr]))[0] ?? null;
+    const payout2 = compared === null || !isSameTerms(input, k) ? compared : explainHiddenMoves(compared, br, hr);
+    return {
+      plan,
+      currency: currency2,
+      periods: (h ?? b)?.periods ?? [],
+      people: { base: b?.people ?? 0, head: h?.people ?? 0 },
+      metrics: (h ?? b)?.metrics ?? [],
+      payout: payout2,
+      range: unknown3 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
+        headLow: money6(low),
+        headHigh: money6(high),
+        deltaLow: money6(minus2(low, bt)),
+        deltaHigh: money6(minus2(high, bt))
+      },
+      unknown: unknown3
+    };
+  });
+  return { plans, totals: sumTotals2(plans), unknown: null };
+}
+function isSameTerms(input, key) {
+  const find = (side2) => side2.set.CompPlan.find((p) => keyOf({ name: p.metadata.name, currency: p.spec.currency }) === key);
+  const [b, h] = [find(input.base), find(input.head)];
+  return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
+}
+var WEEK_MS5, keyOf, money6, minus2;
+var init_payouts = __esm({
+  "src/core/impact/projection/payouts.ts"() {
+    "use strict";
+    init_money();
+    init_pay_on_values();
+    init_goal();
+    init_periods();
+    init_payout_changes();
+    init_payout_compare();
+    init_payout_values();
+    WEEK_MS5 = 6048e5;
+    keyOf = (p) => `${p.name}\0${p.currency}`;
+    money6 = (d) => d === null ? null : formatMoney2(d);
+    minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
+  }
+});
+
 // src/core/impact/projection/index.ts
 function delta(base, head, digits = 4) {
   const b = base === null ? null : round3(base.toNumber(), digits);
@@ -57574,9 +58180,9 @@ function delta(base, head, digits = 4) {
 function displayMarginal(m) {
   return m === null ? null : { ...m, rate: round3(m.rate, 4), low: round3(m.low, 4), high: round3(m.high, 4) };
 }
-function emptySection(unknown2, windowWeeks, minimumSample) {
+function emptySection(unknown3, windowWeeks, minimumSample) {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
-  const money4 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown2 };
+  const money7 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown3 };
   return {
     entryStage: null,
     windowWeeks,
@@ -57585,21 +58191,22 @@ function emptySection(unknown2, windowWeeks, minimumSample) {
     marginalLeads: { added: 0, removed: 0 },
     wonPerWeek: none,
     dealSize: describeDealSample(null, 0, null, null),
-    wonRevenue: money4,
-    goalForecast: { ...money4, target: null, attainment: none },
+    wonRevenue: money7,
+    goalForecast: { ...money7, target: null, attainment: none },
     costs: [],
     totalCost: null,
     totalCostPerYear: null,
     currency: null,
+    payouts: { plans: [], totals: [], unknown: unknown3 === "no-goal" ? "no-goal" : "no-flow" },
     minimumSample,
-    unknown: unknown2
+    unknown: unknown3
   };
 }
 function projectImpact(base, head, leads2, entryStage) {
   const b = base.report;
   const start = Date.parse(b.window.start);
   const asOf = Date.parse(b.stamp.asOf);
-  const windowWeeks = (asOf - start) / WEEK_MS4;
+  const windowWeeks = (asOf - start) / WEEK_MS6;
   const spec = base.set.Funnel[0]?.spec.projection;
   const minimumSample = spec?.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
   if (b.funnel === null || entryStage === null) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
@@ -57617,14 +58224,14 @@ function projectImpact(base, head, leads2, entryStage) {
   );
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
-  const money4 = projectMoney(base, head, flow, horizonWeeks);
+  const money7 = projectMoney(base, head, flow, horizonWeeks);
   const last = counts.length - 1;
   const won = (f) => f[last].demand;
   const stages2 = counts.map((c, i) => {
     const [fb, fh] = [flow.base[i], flow.head[i]];
     const conversion2 = flow.conversion[i];
     const next = flow.head[i + 1];
-    const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money4.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money4.dealSize);
+    const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money7.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money7.dealSize);
     const cohort = c.cohort;
     const track = base.tracks.find((t) => t.stage.id === c.stage);
     const load = b.constraint?.stages.find((s2) => s2.stage === c.stage);
@@ -57674,19 +58281,27 @@ function projectImpact(base, head, leads2, entryStage) {
       headLow: round3(won(flow.headLow).toNumber(), 4),
       headHigh: round3(won(flow.headHigh).toNumber(), 4)
     },
-    dealSize: money4.dealSizeSection,
-    wonRevenue: money4.wonRevenue,
-    goalForecast: money4.goalForecast,
+    dealSize: money7.dealSizeSection,
+    wonRevenue: money7.wonRevenue,
+    goalForecast: money7.goalForecast,
     costs,
     totalCost,
     totalCostPerYear,
-    currency: money4.currency,
+    currency: money7.currency,
+    payouts: projectPayouts({
+      base,
+      head,
+      path: path2,
+      flow,
+      dealSize: money7.dealSize,
+      window: { start, asOf, weeks: new Exact(asOf - start).div(WEEK_MS6) }
+    }),
     minimumSample,
     unknown: null
   };
   return section2;
 }
-var WEEK_MS4, DAY_MS7, DEFAULT_MINIMUM_SAMPLE;
+var WEEK_MS6, DAY_MS7, DEFAULT_MINIMUM_SAMPLE;
 var init_projection = __esm({
   "src/core/impact/projection/index.ts"() {
     "use strict";
@@ -57698,9 +58313,10 @@ var init_projection = __esm({
     init_history();
     init_money2();
     init_recent_load();
+    init_payouts();
     init_wilson2();
     init_flow();
-    WEEK_MS4 = 6048e5;
+    WEEK_MS6 = 6048e5;
     DAY_MS7 = 864e5;
     DEFAULT_MINIMUM_SAMPLE = 30;
   }
@@ -57758,11 +58374,11 @@ var init_sla_model = __esm({
 function countClassTransitions(base, head, leads2, asOf) {
   const out = /* @__PURE__ */ new Map();
   let moved = 0;
-  let total = 0;
+  let total2 = 0;
   for (let i = 0; i < leads2.length; i++) {
     const lead = leads2[i];
     if (typeof lead.created_at !== "number" || lead.created_at > asOf) continue;
-    total++;
+    total2++;
     const from = base === void 0 ? "(none)" : base.classIds[base.classOf[i]];
     const to = head === void 0 ? "(none)" : head.classIds[head.classOf[i]];
     if (from === to) continue;
@@ -57776,7 +58392,7 @@ function countClassTransitions(base, head, leads2, asOf) {
   const transitions2 = [...out.values()].sort(
     (a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)
   );
-  return { moved, leads: total, transitions: transitions2 };
+  return { moved, leads: total2, transitions: transitions2 };
 }
 var EXAMPLES;
 var init_transitions = __esm({
@@ -57831,7 +58447,7 @@ function compareStages(base, head) {
   });
 }
 function compareComp(base, head) {
-  const keyed = (items, key, total) => new Map((items ?? []).map((t) => [key(t), total(t)]));
+  const keyed = (items, key, total2) => new Map((items ?? []).map((t) => [key(t), total2(t)]));
   const pairs = (b, h, key) => {
     const left = keyed(
       b,
@@ -58034,12 +58650,12 @@ function parseSweepSpec(text4) {
   if (text4.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
   const eq = text4.lastIndexOf("=");
   if (eq <= 0) throw new UsageError("--sweep takes PATH=FROM..TO[:STEP], e.g. spec.classes[id=mql].minScore=50..70:5.");
-  const range2 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text4.slice(eq + 1));
-  if (range2 === null)
+  const range3 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text4.slice(eq + 1));
+  if (range3 === null)
     throw new UsageError(`--sweep: "${text4.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
-  const from = parseNumber(range2[1] ?? "", "FROM");
-  const to = parseNumber(range2[2] ?? "", "TO");
-  const step = range2[3] === void 0 ? new Decimal(1) : parseNumber(range2[3], "STEP");
+  const from = parseNumber(range3[1] ?? "", "FROM");
+  const to = parseNumber(range3[2] ?? "", "TO");
+  const step = range3[3] === void 0 ? new Decimal(1) : parseNumber(range3[3], "STEP");
   if (from.gt(to)) throw new UsageError(`--sweep: FROM ${from.toFixed()} is above TO ${to.toFixed()}.`);
   if (step.lte(0)) throw new UsageError(`--sweep: STEP must be above 0, not ${step.toFixed()}.`);
   const count3 = to.minus(from).div(step).floor().plus(1);
@@ -58079,6 +58695,9 @@ var init_sweep_path = __esm({
 
 // src/core/report/mask-impact.ts
 function maskImpact(report, digest) {
+  const payoutLines = (r) => [...r.comp.plans, ...r.projection.payouts.plans.flatMap((p) => p.payout === null ? [] : [p.payout])].flatMap(
+    (p) => p.parts.flatMap((x) => x.lines)
+  );
   const masked = structuredClone(report);
   masked.isMasked = true;
   const leads2 = new Pseudonyms(
@@ -58089,15 +58708,14 @@ function maskImpact(report, digest) {
   for (const t of masked.classTransitions.transitions) t.examples = t.examples.map((id) => leads2.of(id));
   const people = new Pseudonyms("person", digest, [
     ...report.comp.byPerson.map((p) => p.personId),
-    ...report.comp.plans.flatMap((p) => p.parts.flatMap((x) => x.lines.map((l2) => l2.personId)))
+    ...payoutLines(report).map((l2) => l2.personId)
   ]);
   for (const p of masked.comp.byPerson) {
     const name = people.of(p.personId);
     p.personId = name;
     p.name = p.name === null ? null : name;
   }
-  for (const line of masked.comp.plans.flatMap((p) => p.parts.flatMap((x) => x.lines)))
-    line.personId = people.of(line.personId);
+  for (const line of payoutLines(masked)) line.personId = people.of(line.personId);
   masked.data = maskDataAccounting(masked.data);
   masked.warnings = maskWarnings(masked.warnings, new Pseudonyms("deal", digest));
   return masked;
@@ -58140,7 +58758,7 @@ async function countLines(object2, cwd) {
   while (!(await lines.next()).done) n2 += 1;
   return n2;
 }
-function keyOf(file, line) {
+function keyOf2(file, line) {
   const comma = hasHeader(file) ? line.indexOf(",") : -1;
   return comma < 0 ? line : line.slice(0, comma);
 }
@@ -58161,10 +58779,10 @@ async function compareRows(file, base, head, cwd) {
     }
     const n2 = left.get(line) ?? 0;
     if (n2 > 0) left.set(line, n2 - 1);
-    else added.set(keyOf(file, line), (added.get(keyOf(file, line)) ?? 0) + 1);
+    else added.set(keyOf2(file, line), (added.get(keyOf2(file, line)) ?? 0) + 1);
   }
   const removed = /* @__PURE__ */ new Map();
-  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf(file, line), (removed.get(keyOf(file, line)) ?? 0) + n2);
+  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf2(file, line), (removed.get(keyOf2(file, line)) ?? 0) + n2);
   let changed = 0;
   for (const [key, n2] of added) changed += Math.min(n2, removed.get(key) ?? 0);
   const sum4 = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -58697,8 +59315,8 @@ async function runImpactSweep(io, options, sides2, spec, dataOrigin) {
       inputs: plan.inputs,
       ...generatedAt === void 0 ? {} : { generatedAt }
     },
-    onValue: (i, total, value3) => {
-      if (!options.quiet) io.stderr(`sweep: value ${i + 1} of ${total}: ${terminalText(spec.path)} = ${value3}
+    onValue: (i, total2, value3) => {
+      if (!options.quiet) io.stderr(`sweep: value ${i + 1} of ${total2}: ${terminalText(spec.path)} = ${value3}
 `);
     }
   });
@@ -58922,8 +59540,8 @@ function groupConversion(track, spec, overall, options) {
       groupOf: (i) => {
         const values = spec.valuesOf(i);
         if (values === void 0 || values.length === 0) return null;
-        for (const v of values) seen.add(keyOf2(v));
-        if (values.length === 1) return keyOf2(values[0] ?? null);
+        for (const v of values) seen.add(keyOf3(v));
+        if (values.length === 1) return keyOf3(values[0] ?? null);
         multi.set(i, values);
         return null;
       }
@@ -58950,7 +59568,7 @@ function groupConversion(track, spec, overall, options) {
   if (rest.size > 0) {
     [other] = estimateConversion(track, {
       ...base,
-      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf2(v))) === true ? OTHER2 : null
+      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf3(v))) === true ? OTHER2 : null
     });
   }
   const ordered = spec.order === "range" ? [...kept].sort((a, b) => Number(valueOfKey(a.group)) - Number(valueOfKey(b.group))) : kept;
@@ -58969,12 +59587,12 @@ function groupConversion(track, spec, overall, options) {
     groups: groups2
   };
 }
-function describeGroup(e3, value3, isOther, range2, overall, options) {
+function describeGroup(e3, value3, isOther, range3, overall, options) {
   const lift = e3.rate === null || overall.rate === null || overall.rate.isZero() ? null : e3.rate.div(overall.rate);
   return {
     value: value3,
     isOther,
-    range: range2,
+    range: range3,
     ...toFigures(e3),
     lift: lift === null ? null : round4(lift),
     signal: signalOf(e3, overall.rate, options.minimumSample),
@@ -58985,14 +59603,14 @@ function rankGroups(groups2) {
   const ranked = groups2.map((g, i) => ({ g, i })).filter(({ g }) => g.signal !== "small" && g.lift !== null).sort((a, b) => (b.g.lift ?? 0) - (a.g.lift ?? 0) || b.g.matured - a.g.matured || a.i - b.i);
   ranked.forEach(({ g }, r) => g.rank = r + 1);
 }
-var OTHER2, EMPTY, keyOf2, valueOfKey, round4;
+var OTHER2, EMPTY, keyOf3, valueOfKey, round4;
 var init_groups = __esm({
   "src/core/insights/groups.ts"() {
     "use strict";
     init_estimate();
     OTHER2 = "other";
     EMPTY = "";
-    keyOf2 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
+    keyOf3 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
     valueOfKey = (key) => key === EMPTY ? null : key.slice(2);
     round4 = (x) => x.toDecimalPlaces(4).toNumber();
   }
@@ -59730,12 +60348,12 @@ function mixSeed(...parts) {
 }
 function createWeightedTable(entries) {
   const cumulative = new Float64Array(entries.length);
-  let total = 0;
+  let total2 = 0;
   entries.forEach(([, weight], i) => {
-    total += weight;
-    cumulative[i] = total;
+    total2 += weight;
+    cumulative[i] = total2;
   });
-  for (let i = 0; i < cumulative.length; i++) cumulative[i] = (cumulative[i] ?? 0) / total;
+  for (let i = 0; i < cumulative.length; i++) cumulative[i] = (cumulative[i] ?? 0) / total2;
   return { values: entries.map(([value3]) => value3), cumulative };
 }
 var Random;
@@ -60590,13 +61208,13 @@ function weighDay(cal, d) {
   const holiday = cal.isHoliday[d] === 1 ? 0.3 : 1;
   return weekdayWeight[cal.weekday[d] - 1] * seasonal * holiday * (yearEnd ? 0.55 : 1);
 }
-function allocateLeadsPerDay(cal, total, seed) {
+function allocateLeadsPerDay(cal, total2, seed) {
   const weights = new Float64Array(cal.days);
   for (let d = 0; d < cal.days; d++)
     weights[d] = weighDay(cal, d) * new Random(mixSeed(seed, streams.dayNoise, d)).logNormal(1, 0.1);
-  return splitByWeight(weights, total);
+  return splitByWeight(weights, total2);
 }
-function splitByWeight(weights, total) {
+function splitByWeight(weights, total2) {
   let sum4 = 0;
   for (const w of weights) sum4 += w;
   const counts = new Int32Array(weights.length);
@@ -60604,13 +61222,13 @@ function splitByWeight(weights, total) {
   const remainders = [];
   let assigned = 0;
   for (let d = 0; d < weights.length; d++) {
-    const exact = weights[d] / sum4 * total;
+    const exact = weights[d] / sum4 * total2;
     counts[d] = Math.floor(exact);
     assigned += counts[d];
     if (exact > 0) remainders.push({ d, r: exact - Math.floor(exact) });
   }
   remainders.sort((a, b) => b.r - a.r || a.d - b.d);
-  for (let i = 0; i < total - assigned; i++) {
+  for (let i = 0; i < total2 - assigned; i++) {
     const { d } = remainders[i % remainders.length];
     counts[d] = counts[d] + 1;
   }
@@ -61644,7 +62262,7 @@ function readFunnelStaffing(funnel, scale = 1) {
   const capacity = {};
   const owners = {};
   const problems = [];
-  for (const [key, entity, field, label2] of stageFields) {
+  for (const [key, entity, field, label2] of stageFields2) {
     const entries = new Set(funnel.events.filter((e3) => e3.entity === entity && e3.field === field).map((e3) => e3.id));
     const stages2 = funnel.stages.filter((s2) => entries.has(s2.entry));
     const [stage2] = stages2;
@@ -61684,12 +62302,12 @@ function fail(problem) {
 function article(word) {
   return /^[aeiou]/.test(word) ? "an" : "a";
 }
-var stageFields, maxCapacityScale;
+var stageFields2, maxCapacityScale;
 var init_staffing = __esm({
   "src/core/sample/staffing.ts"() {
     "use strict";
     init_options2();
-    stageFields = [
+    stageFields2 = [
       ["firstTouch", "lead", "mql_at", "SDR first touch"],
       ["discovery", "lead", "sal_at", "SDR discovery"],
       ["qualification", "lead", "sql_at", "AE qualification"],
@@ -67125,14 +67743,14 @@ var require_light = __commonJS({
               });
             });
           }
-          _drainAll(capacity, total = 0) {
+          _drainAll(capacity, total2 = 0) {
             return this._drainOne(capacity).then((drained) => {
               var newCapacity;
               if (drained != null) {
                 newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
+                return this._drainAll(newCapacity, total2 + drained);
               } else {
-                return this.Promise.resolve(total);
+                return this.Promise.resolve(total2);
               }
             }).catch((e3) => {
               return this.Events.trigger("error", e3);

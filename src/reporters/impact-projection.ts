@@ -3,6 +3,11 @@ import type { ProjectedStage, ProjectionSection, ProjectionUnknown } from '../co
 import { formatDecimal, formatMoney, formatNumber, formatPercent } from './figures.js';
 import { NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeAssumptions } from './projection-assumptions.js';
+import {
+  describeProjectedPayoutAssumptions,
+  describeProjectedPayoutHeadline,
+  describeProjectedPayouts,
+} from './impact-payouts-projected.js';
 
 /** Why a projected figure is "—", in words. */
 export const unknownText: Record<ProjectionUnknown, string> = {
@@ -86,7 +91,8 @@ export function describeProjectionHeadline(r: ImpactReport): string[] {
   out.push(
     `${revenueText(p)} · ${forecastText(p)} · won ${formatNumber(won.base, 2)} → ${formatNumber(won.head, 2)} a week`,
   );
-  out.push(`${costText(p)} · ${describeApprovers(r)}`);
+  const payouts = describeProjectedPayoutHeadline(p);
+  out.push(`${costText(p)}${payouts === null ? '' : ` · ${payouts}`} · ${describeApprovers(r)}`);
   return out;
 }
 
@@ -164,7 +170,8 @@ export function renderProjectionLines(
     title,
     ...table(projectionHeaders, projectionRows(p)),
     ...projectionSummary(p).flatMap(wrap),
+    ...describeProjectedPayouts(p).flatMap(wrap),
     'Assumptions',
-    ...describeAssumptions(p).flatMap((a) => wrap(`- ${a}`)),
+    ...[...describeAssumptions(p), ...describeProjectedPayoutAssumptions(p)].flatMap((a) => wrap(`- ${a}`)),
   ];
 }

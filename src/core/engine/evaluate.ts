@@ -94,6 +94,11 @@ export interface Evaluation {
    * stay breached; pending items stay undecided. Null for an unknown SLA or none decided.
    */
   projectSlaCompliance(name: string, factor: number): number | null;
+  /**
+   * The shared goal's attainment over [start, end), counted to as-of, against the target prorated
+   * to the span (what comp's `goal_attainment` pays on); null without a goal or when unknown.
+   */
+  goalAttainment(start: number, end: number): Decimal | null;
 }
 
 /** `evaluatePipeline`, also returning every lead's class. */
@@ -272,6 +277,12 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
         );
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
+  const goalAttainment =
+    goal === undefined
+      ? () => null
+      : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () =>
+          goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
+        );
   const comp =
     set.CompPlan.length === 0
       ? null
@@ -282,12 +293,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
           // The whole payout period's target, but nothing after as-of counts.
           leadOfOpportunity: prepared.leadOfOpportunity,
           credit: prepared.memo('credit', () => indexCredit(data, prepared.leadOfOpportunity)),
-          goalAttainment:
-            goal === undefined
-              ? () => null
-              : prepared.memo(`goal-attainment:${ctx.window.end}:${goalKey}`, () =>
-                  goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end),
-                ),
+          goalAttainment,
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
             const c = goal.spec.constraint;
@@ -341,7 +347,15 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     return rows === null ? null : projectCompliance(rows.outcomes, factor);
   };
   const wonAmounts = prepared.memo(`won-amounts:${asOf}`, () => listWonAmounts(data.opportunities, asOf));
-  return { report, classes, tracks, leadOfOpportunity: prepared.leadOfOpportunity, wonAmounts, projectSlaCompliance };
+  return {
+    report,
+    classes,
+    tracks,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    wonAmounts,
+    projectSlaCompliance,
+    goalAttainment,
+  };
 }
 
 /**

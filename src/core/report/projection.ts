@@ -1,4 +1,7 @@
 import type { Delta } from './impact.js';
+import type { ProjectedPayouts } from './projection-payouts.js';
+
+export type * from './projection-payouts.js';
 
 /** Why a projected figure is null. */
 export type ProjectionUnknown =
@@ -162,6 +165,8 @@ export interface ProjectionSection {
   /** The same per year. */
   totalCostPerYear: string | null;
   currency: string | null;
+  /** Comp plans paid on the projected volumes to the goal period's end. */
+  payouts: ProjectedPayouts;
   /**
    * The fewest worked marginal leads a stage's own conversion is estimated from (the base Funnel's
    * `projection.minimumSample`, else 30). The assumptions a reporter prints are phrased from this

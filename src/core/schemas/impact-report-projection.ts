@@ -8,6 +8,7 @@ import type {
   ProjectionUnknown,
 } from '../report/projection.js';
 import type { JsonSchema } from './define.js';
+import { projectedPayoutDefs } from './impact-report-projection-payouts.js';
 import {
   count,
   flag,
@@ -98,6 +99,7 @@ const marginal = objectOf<MarginalConversion>(
 
 /** Shapes `projection` refers to by `$ref`. */
 export const impactProjectionDefs: Record<string, JsonSchema> = {
+  ...projectedPayoutDefs,
   'projected-money': objectOf<ProjectedMoney>(projectedMoneyProperties, {
     description: 'An amount under base and head, with the range the marginal conversions give.',
   }),
@@ -226,6 +228,7 @@ export const projectionSchema: JsonSchema = objectOf<ProjectionSection>(
     totalCost: money('Σ cost over the horizon; null when none changes or one is unknown.'),
     totalCostPerYear: money('The same per year.'),
     currency,
+    payouts: ref('projected-payouts', "Comp plans paid on the projected volumes to the goal period's end."),
     minimumSample: count(
       'Worked marginal leads needed before their own conversion is used (the base Funnel’s `projection.minimumSample`, else 30).',
     ),

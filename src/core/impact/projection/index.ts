@@ -1,6 +1,5 @@
 import type { Row } from '../../data/types.js';
 import { round } from '../../engine/stats.js';
-import type { PolicySet } from '../../policy/types.js';
 import type { Delta } from '../../report/impact.js';
 import type { ProjectedStage, ProjectionSection, ProjectionUnknown } from '../../report/projection.js';
 import { findLoweredThreshold, MATURITY_QUANTILE } from './cohorts.js';
@@ -12,6 +11,8 @@ import { countStages, pathToWon } from './history.js';
 import type { SideState } from './history.js';
 import { projectMoney } from './money.js';
 import { measureRecentUtilisation } from './recent-load.js';
+import { projectPayouts } from './payouts.js';
+import type { PaySide } from './payouts.js';
 import { Exact } from './wilson.js';
 
 export { projectFlow } from './flow.js';
@@ -54,6 +55,7 @@ function emptySection(unknown: ProjectionUnknown, windowWeeks: number, minimumSa
     totalCost: null,
     totalCostPerYear: null,
     currency: null,
+    payouts: { plans: [], totals: [], unknown: unknown === 'no-goal' ? 'no-goal' : 'no-flow' },
     minimumSample,
     unknown,
   };
@@ -65,8 +67,8 @@ function emptySection(unknown: ProjectionUnknown, windowWeeks: number, minimumSa
  * the low and high bounds of its marginal conversions), then prices it.
  */
 export function projectImpact(
-  base: SideState & { set: PolicySet },
-  head: SideState & { set: PolicySet },
+  base: SideState & PaySide,
+  head: SideState & PaySide,
   leads: readonly Row[],
   entryStage: string | null,
 ): ProjectionSection {
@@ -176,6 +178,14 @@ export function projectImpact(
     totalCost,
     totalCostPerYear,
     currency: money.currency,
+    payouts: projectPayouts({
+      base,
+      head,
+      path,
+      flow,
+      dealSize: money.dealSize,
+      window: { start, asOf, weeks: new Exact(asOf - start).div(WEEK_MS) },
+    }),
     minimumSample,
     unknown: null,
   };
