@@ -141,7 +141,7 @@ describe('impact projection scenarios', () => {
     const head = join(repoRoot, 'examples', 'proposed-change', 'policies');
     for (const format of ['terminal', 'markdown']) {
       const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', head, '--format', format]);
-      const lines = run.stdout.split('\n').slice(0, 8).join(' ');
+      const lines = run.stdout.split('\n').slice(0, 10).join(' ');
       expect(lines).toMatch(
         /Change: LeadDefinition lumen-lead-definition: spec\.classes\\?\[id=mql\\?\]\.minScore 65 → 60/,
       );
