@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { commandIndex } from '../../src/cli/command-index.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { git } from '../helpers/git.js';
@@ -200,7 +201,7 @@ describe('an invalid project config', () => {
         '  revops.config.yaml:3:11: `timeZone` is "Mars/Olympus", which is not an IANA time zone. [config.time-zone]',
         '    fix: Write a zone of the IANA database, e.g. `America/New_York`, `Europe/Berlin` or `UTC`.',
         '  revops.config.yaml:5:3: `format` names "evalute", which is not a revops command. [config.unknown-command]',
-        '    fix: Did you mean `evaluate`? Commands: validate, fmt, init, test, evaluate, explain, impact, sample-data, comment, check.',
+        `    fix: Did you mean \`evaluate\`? Commands: ${commandIndex.map((c) => c.name).join(', ')}.`,
         '  revops.config.yaml:6:10: `mapping` must be a string, but it is the number 42. [schema.type]',
         '    fix: Expected: FieldMapping the data is read through (`--mapping`): the `metadata.name` of one, e.g. `hubspot`.',
         '',
