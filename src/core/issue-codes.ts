@@ -105,6 +105,7 @@ export type PolicyIssueCode =
   | 'guardrail.no-approvers'
   | 'guardrail.threshold'
   | 'lead.class-reserved'
+  | 'lead-definition.not-unique'
   | 'mapping.file-twice'
   | 'mapping.source'
   | 'sla.same-event'

@@ -122,6 +122,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'guardrail.no-approvers': true,
   'guardrail.threshold': true,
   'lead.class-reserved': true,
+  'lead-definition.not-unique': true,
   'mapping.file-twice': true,
   'mapping.source': true,
   'sla.same-event': true,

@@ -1,0 +1,104 @@
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImpactReport } from '../../src/core/report/impact.js';
+import { runRevops } from '../helpers/cli.js';
+import { git } from '../helpers/git.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { makeTempDir, repoRoot } from '../helpers/paths.js';
+
+/*
+ * Pull requests that carry the honest change (MQL minScore 65 → 60) and try to bend the gate
+ * that judges them. The judge runs what the workflow runs; the base holds the bundled policies
+ * and data plus an MQL-volume guardrail.
+ */
+const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
+const honestCrossings = ['constraint-overload', 'mql-volume', 'sla-compliance-drop'];
+
+/** Each attack, added to the honest change on a branch of its own. */
+const attacks: Record<string, (repo: string) => void> = {
+  'a second LeadDefinition for the funnel': (repo) =>
+    writeFileSync(
+      join(repo, 'policies', 'aaa-lead-definition.yaml'),
+      readFileSync(join(repo, 'policies', 'lead-definition.yaml'), 'utf8').replace(
+        'name: lumen-lead-definition',
+        'name: aaa-lead-definition',
+      ),
+    ),
+};
+
+describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
+  let repo = '';
+  let cleanup = (): void => undefined;
+  const heads = new Map<string, string>();
+
+  beforeAll(() => {
+    const temp = makeTempDir('revops-gate-attacks-');
+    cleanup = temp.cleanup;
+    const root = temp.dir;
+    repo = join(root, 'repo');
+    cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
+    cpSync(join(repoRoot, 'examples', 'data'), join(repo, 'data'), { recursive: true });
+    appendFileSync(
+      join(repo, 'policies', 'guardrails.yaml'),
+      '    - id: mql-volume\n      metric: mql_volume_change_pct\n      above: 10\n      approvers:\n        users: [vp-marketing]\n',
+    );
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    for (const [name, attack] of [['honest change', () => undefined], ...Object.entries(attacks)] as const) {
+      git(repo, 'checkout', '-q', '-B', `pr-${heads.size}`, 'main');
+      cpSync(join(proposed, 'lead-definition.yaml'), join(repo, 'policies', 'lead-definition.yaml'));
+      attack(repo);
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', name);
+      heads.set(name, git(repo, 'rev-parse', 'HEAD'));
+    }
+    git(repo, 'checkout', '-q', 'main');
+  });
+  afterAll(() => cleanup());
+
+  /** The judge's command on one branch. */
+  async function judge(name: string): Promise<{ code: number; report: ImpactReport | null; stderr: string }> {
+    const head = heads.get(name) as string;
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      head,
+      '--policies',
+      'policies',
+      '--data',
+      join(repo, 'data'),
+      '--data-ref',
+      'base',
+      '--mask',
+      '--format',
+      'json',
+    ]);
+    const report = run.code === 0 ? (JSON.parse(run.stdout) as ImpactReport) : null;
+    if (report !== null) expectValidImpactReport(report);
+    return { code: run.code, report, stderr: run.stderr };
+  }
+  const crossed = (report: ImpactReport | null): string[] =>
+    (report?.guardrails ?? [])
+      .filter((g) => g.isCrossed)
+      .map((g) => g.id)
+      .sort();
+
+  it('crosses constraint-overload, mql-volume and sla-compliance-drop on the honest change', async () => {
+    const { code, report } = await judge('honest change');
+    expect(code).toBe(0);
+    expect(crossed(report)).toEqual(honestCrossings);
+  });
+
+  it('refuses a second LeadDefinition for the funnel (the first file by name would win)', async () => {
+    const { code, stderr } = await judge('a second LeadDefinition for the funnel');
+    expect(code).toBe(2);
+    expect(stderr).toContain('lead-definition.not-unique');
+  });
+});
