@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
@@ -15,6 +15,14 @@ import { makeTempDir, repoRoot } from '../helpers/paths.js';
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const honestCrossings = ['constraint-overload', 'mql-volume', 'sla-compliance-drop'];
 
+function edit(repo: string, file: string, change: (text: string) => string): void {
+  const path = join(repo, 'policies', file);
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the attack did not change ${file}`);
+  writeFileSync(path, after);
+}
+
 /** Each attack, added to the honest change on a branch of its own. */
 const attacks: Record<string, (repo: string) => void> = {
   'a second LeadDefinition for the funnel': (repo) =>
@@ -25,6 +33,14 @@ const attacks: Record<string, (repo: string) => void> = {
         'name: aaa-lead-definition',
       ),
     ),
+  'the SLA renamed': (repo) => {
+    edit(repo, 'sla-speed-to-lead.yaml', (t) => t.replace('name: speed-to-lead\n', 'name: speed-to-lead-v2\n'));
+    edit(repo, 'tests/sla-speed-to-lead.test.yaml', (t) => t.replace(/speed-to-lead\b/g, 'speed-to-lead-v2'));
+  },
+  'the SLA removed': (repo) => {
+    rmSync(join(repo, 'policies', 'sla-speed-to-lead.yaml'));
+    rmSync(join(repo, 'policies', 'tests', 'sla-speed-to-lead.test.yaml'));
+  },
 };
 
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
@@ -101,4 +117,26 @@ describe('revops impact on a pull request that tries to bend its gate', { timeou
     expect(code).toBe(2);
     expect(stderr).toContain('lead-definition.not-unique');
   });
+
+  /** The guardrail's crossings on one branch, after checking the rest crosses as the honest change does. */
+  async function crossingsOf(name: string, id: string, also: string[] = []): Promise<unknown> {
+    const { code, report, stderr } = await judge(name);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(crossed(report)).toEqual([...honestCrossings, ...also].sort());
+    return report?.guardrails.find((g) => g.id === id)?.crossings;
+  }
+
+  it.each([['the SLA renamed'], ['the SLA removed']])(
+    'still crosses sla-compliance-drop, naming the SLA the head lacks: %s',
+    async (name) => {
+      expect(await crossingsOf(name, 'sla-compliance-drop')).toEqual([
+        {
+          code: 'unmeasurable',
+          metric: 'sla_compliance_change_pts',
+          reason: { code: 'sla-one-side', sla: 'speed-to-lead', side: 'base' },
+        },
+      ]);
+    },
+  );
 });

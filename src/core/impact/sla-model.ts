@@ -39,6 +39,7 @@ export function modelSla(
   const modelled = factor === null ? null : projectCompliance(factor);
   return {
     name,
+    measuredOn: b !== undefined && h !== undefined ? 'both' : b !== undefined ? 'base' : 'head',
     stage,
     replayed: {
       base: baseCompliance,

@@ -62,6 +62,8 @@ export type SlaAssumption =
 /** A queue model of an SLA's response time when its stage's demand changes. */
 export interface SlaImpact {
   name: string;
+  /** Which sides measured the SLA: one only when it is renamed, added, removed or its events do not relate there. */
+  measuredOn: 'both' | 'base' | 'head';
   stage: string | null;
   /**
    * Compliance measured on the data under each policy set (items new under the head are untouched,
@@ -111,8 +113,27 @@ export type GuardrailCrossing =
   | { code: 'below'; metric: string; value: number; limit: number }
   | { code: 'is-true'; metric: string }
   | { code: 'data-changed' }
-  | { code: 'unmeasurable'; metric: string }
+  | { code: 'unmeasurable'; metric: string; reason: UnmeasurableReason }
   | { code: 'policies-changed'; policies: { kind: string; name: string }[] };
+
+/**
+ * Why a guardrail metric cannot be measured on a change (names come from either tree: untrusted):
+ * - `no-figure`: neither side has the figure (e.g. no SLA, no goal forecast);
+ * - `from-zero`: a change in % of a base of 0;
+ * - `counted-as-zero`: a payout built on a metric counted as 0 is no known cost;
+ * - `currency-from-zero`: payouts in `currency` go from 0 to more than 0;
+ * - `stage-unmeasured`: `stage` has a figure on one side only (`side` is the one without);
+ * - `sla-one-side`: SLA `sla` is measured on `side` only (renamed, removed, added or unrelated events);
+ * - `sla-unknown`: SLA `sla` is on both sides but its change cannot be computed.
+ */
+export type UnmeasurableReason =
+  | { code: 'no-figure' }
+  | { code: 'from-zero' }
+  | { code: 'counted-as-zero' }
+  | { code: 'currency-from-zero'; currency: string }
+  | { code: 'stage-unmeasured'; stage: string; side: 'base' | 'head' }
+  | { code: 'sla-one-side'; sla: string; side: 'base' | 'head' }
+  | { code: 'sla-unknown'; sla: string };
 
 /** One data file that differs between the base and the head commit. */
 export interface DataFileChange {

@@ -1,7 +1,7 @@
 /** Shapes of the impact report's SLA model (`slas`), each tied to its TypeScript type. */
 import type { SlaAssumption, SlaImpact } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
-import { numberOrNull, ref, text, textOrNull } from './report-builders.js';
+import { numberOrNull, oneOf, ref, text, textOrNull } from './report-builders.js';
 import { objectOf } from './typed-object.js';
 
 type AssumptionOf<C extends SlaAssumption['code']> = Extract<SlaAssumption, { code: C }>;
@@ -52,6 +52,7 @@ export const impactSlaDefs: Record<string, JsonSchema> = {
   'sla-impact': objectOf<SlaImpact>(
     {
       name: text('Name of the HandoffSla policy.'),
+      measuredOn: oneOf(['both', 'base', 'head'], 'Which sides measured the SLA (one when renamed, added or removed).'),
       stage: textOrNull('The stage whose demand drives the queue model; null when none.'),
       replayed: ref('delta', 'Compliance measured on the data under each policy set.'),
       modelled: numberOrNull('Compliance the queue model projects for the head; null when it has no steady state.'),

@@ -23,7 +23,14 @@ const figures = {
     byPerson: [],
     countedAsZero: { base: [], head: [] },
   },
-  slas: [{ modelledChangePts: null, replayed: { base: 0.32, head: 0.27, delta: -0.05 } }],
+  slas: [
+    {
+      name: 'speed-to-lead',
+      measuredOn: 'both',
+      modelledChangePts: null,
+      replayed: { base: 0.32, head: 0.27, delta: -0.05 },
+    },
+  ],
   mqlVolume: { stage: 'mql', stageName: 'Marketing qualified', base: 800, head: 1000, delta: 200 },
   goal: {
     projectedAttainment: { base: 0.8, head: 0.8, delta: 0 },
