@@ -41,6 +41,10 @@ const attacks: Record<string, (repo: string) => void> = {
     rmSync(join(repo, 'policies', 'sla-speed-to-lead.yaml'));
     rmSync(join(repo, 'policies', 'tests', 'sla-speed-to-lead.test.yaml'));
   },
+  'a Funnel event renamed': (repo) => {
+    for (const file of ['funnel.yaml', 'sla-speed-to-lead.yaml'])
+      edit(repo, file, (t) => t.replace(/\bmql_reached\b/g, 'mql_hit'));
+  },
 };
 
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
@@ -139,4 +143,9 @@ describe('revops impact on a pull request that tries to bend its gate', { timeou
       ]);
     },
   );
+
+  it('keeps the SLA drop when a Funnel event is renamed: an SLA model that does not apply is no change of 0', async () => {
+    const honest = (await judge('honest change')).report?.guardrails.find((g) => g.id === 'sla-compliance-drop');
+    expect(await crossingsOf('a Funnel event renamed', 'sla-compliance-drop')).toEqual(honest?.crossings);
+  });
 });

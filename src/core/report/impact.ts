@@ -47,9 +47,10 @@ export type DeclaredSide = DeclaredConstraint;
 
 /**
  * What the SLA queue model assumed, as a coded fact (reporters phrase it):
- * - `no-capacity`: the SLA starts at a stage without a capacity; waits taken as unchanged (factor 1);
+ * - `no-capacity`: the SLA starts at a stage without a capacity on a side (or at different stages):
+ *   nothing is modelled, the replayed change counts;
  * - `no-steady-state`: at head utilisation ≥ 1 the queue grows every week; nothing is projected;
- * - `no-base-demand`: the base has no demand at the stage; waits taken as unchanged (factor 1);
+ * - `no-base-demand`: the base has no demand at the stage: nothing is modelled, the replayed change counts;
  * - `wait-scaling`: an M/M/1 queue, waits scale with ρ ÷ (1 − ρ) from base to head utilisation
  *   (the unrounded factor is `SlaImpact.waitFactor`); service and targets unchanged.
  */
@@ -76,7 +77,7 @@ export interface SlaImpact {
   modelledChangePts: number | null;
   medianResponseHours: { base: number | null; modelled: number | null };
   utilisation: Delta;
-  /** Factor applied to every base wait; null when the head has no steady state (utilisation ≥ 1). */
+  /** Factor applied to every base wait; null when nothing is modelled (no capacity, no base demand, no steady state). */
   waitFactor: number | null;
   assumption: SlaAssumption;
 }
