@@ -45,6 +45,13 @@ const attacks: Record<string, (repo: string) => void> = {
     for (const file of ['funnel.yaml', 'sla-speed-to-lead.yaml'])
       edit(repo, file, (t) => t.replace(/\bmql_reached\b/g, 'mql_hit'));
   },
+  "the constraint stage's capacity removed": (repo) =>
+    edit(repo, 'funnel.yaml', (t) =>
+      t.replace(
+        /( {6}entry: mql_reached\n) {6}capacity:\n {8}headcount: 3\n {8}perPersonPerWeek: 25[^\n]*\n {8}unit: leads\n/,
+        '$1',
+      ),
+    ),
 };
 
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
@@ -147,5 +154,22 @@ describe('revops impact on a pull request that tries to bend its gate', { timeou
   it('keeps the SLA drop when a Funnel event is renamed: an SLA model that does not apply is no change of 0', async () => {
     const honest = (await judge('honest change')).report?.guardrails.find((g) => g.id === 'sla-compliance-drop');
     expect(await crossingsOf('a Funnel event renamed', 'sla-compliance-drop')).toEqual(honest?.crossings);
+  });
+
+  it('crosses constraint-overload when the constraint stage loses its capacity: the head must not pick another stage', async () => {
+    // Without its capacity the stage drops out of the head's measure; the constraint also moves, and
+    // the comp plans gated on its utilisation count an unknown metric (payout-cost is unmeasurable).
+    expect(
+      await crossingsOf("the constraint stage's capacity removed", 'constraint-overload', [
+        'constraint-moved',
+        'payout-cost',
+      ]),
+    ).toEqual([
+      {
+        code: 'unmeasurable',
+        metric: 'constraint_utilisation',
+        reason: { code: 'stage-unmeasured', stage: 'mql', side: 'head' },
+      },
+    ]);
   });
 });

@@ -105,6 +105,18 @@ describe('checkGuardrails', () => {
     expect(goal).toMatchObject({ isCrossed: true, value: null });
   });
 
+  it('cannot measure utilisation when a stage has it on one side only (its capacity removed or added)', () => {
+    const stages = [
+      { stage: 'mql', utilisation: { base: 0.87, head: null, delta: null } },
+      { stage: 'sal', utilisation: { base: 0.5, head: 0.5, delta: 0 } },
+    ];
+    const noCapacity = { ...figures, stages } as unknown as Figures;
+    for (const metric of ['constraint_utilisation', 'max_stage_utilisation'])
+      expect(
+        checkGuardrails(guardrails([{ id: 'u', metric, above: 1, approvers: who }]), noCapacity, [])[0]?.crossings,
+      ).toEqual([{ code: 'unmeasurable', metric, reason: { code: 'stage-unmeasured', stage: 'mql', side: 'head' } }]);
+  });
+
   it('judges the goal forecast on the exact attainments, not the 4-place display figures', () => {
     // Displayed, both sides read 0.8 (no change); exactly, 0.79996 is 0.8 − 0.005 % of it:
     // (0.79996 − 0.8) ÷ 0.8 × 100 = −0.005, below −0.004.
