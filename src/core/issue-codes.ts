@@ -104,6 +104,7 @@ export type PolicyIssueCode =
   | 'guardrail.min-approvals'
   | 'guardrail.no-approvers'
   | 'guardrail.threshold'
+  | 'lead.class-first-stage'
   | 'lead.class-reserved'
   | 'lead-definition.not-unique'
   | 'mapping.file-twice'

@@ -52,6 +52,13 @@ const attacks: Record<string, (repo: string) => void> = {
         '$1',
       ),
     ),
+  "a lead class at the funnel's first stage": (repo) =>
+    edit(repo, 'lead-definition.yaml', (t) =>
+      t.replace(
+        '      minEngagement: 20\n',
+        '      minEngagement: 20\n    - id: target-account\n      description: Named target accounts.\n      stage: lead\n      minScore: 1000\n',
+      ),
+    ),
 };
 
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
@@ -171,5 +178,11 @@ describe('revops impact on a pull request that tries to bend its gate', { timeou
         reason: { code: 'stage-unmeasured', stage: 'mql', side: 'head' },
       },
     ]);
+  });
+
+  it("refuses a lead class at the funnel's first stage: it would erase every lead no class qualifies from it", async () => {
+    const { code, stderr } = await judge("a lead class at the funnel's first stage");
+    expect(code).toBe(2);
+    expect(stderr).toContain('lead.class-first-stage');
   });
 });

@@ -121,6 +121,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'guardrail.min-approvals': true,
   'guardrail.no-approvers': true,
   'guardrail.threshold': true,
+  'lead.class-first-stage': true,
   'lead.class-reserved': true,
   'lead-definition.not-unique': true,
   'mapping.file-twice': true,
