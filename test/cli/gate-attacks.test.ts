@@ -59,6 +59,26 @@ const attacks: Record<string, (repo: string) => void> = {
         '      minEngagement: 20\n    - id: target-account\n      description: Named target accounts.\n      stage: lead\n      minScore: 1000\n',
       ),
     ),
+  'a new CompPlan paid in CAD': (repo) =>
+    writeFileSync(
+      join(repo, 'policies', 'comp-plan-bonus.yaml'),
+      [
+        'apiVersion: revops/v1',
+        'kind: CompPlan',
+        'metadata: {name: marketing-bonus, owner: cfo, description: Bonus.}',
+        'spec:',
+        '  goal: fy2026-new-business',
+        '  roles: [marketing]',
+        '  team: marketing',
+        '  currency: CAD',
+        '  period: quarter',
+        '  onTargetEarnings: "100000"',
+        '  targetVariable: "50000"',
+        '  components:',
+        '    - {id: goal, metric: goal_attainment, weight: 1}',
+        '',
+      ].join('\n'),
+    ),
 };
 
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
@@ -184,5 +204,15 @@ describe('revops impact on a pull request that tries to bend its gate', { timeou
     const { code, stderr } = await judge("a lead class at the funnel's first stage");
     expect(code).toBe(2);
     expect(stderr).toContain('lead.class-first-stage');
+  });
+
+  it('crosses payout-cost when a currency is paid from 0: no percentage of 0 reads as no cost', async () => {
+    expect(await crossingsOf('a new CompPlan paid in CAD', 'payout-cost', ['comp-change', 'payout-cost'])).toEqual([
+      {
+        code: 'unmeasurable',
+        metric: 'payout_cost_change_pct',
+        reason: { code: 'currency-from-zero', currency: 'CAD' },
+      },
+    ]);
   });
 });

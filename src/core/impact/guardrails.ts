@@ -34,9 +34,18 @@ function measurePayoutCost(f: Figures): Measure {
   // A payout built on a metric counted as 0 is no known cost.
   if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0)
     return { reason: { code: 'counted-as-zero' } };
-  const pcts = f.comp.total.map((t) => t.deltaPct).filter((v): v is number => v !== null);
-  if (pcts.length === 0) return { reason: { code: 'no-figure' } };
-  return one(pcts.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)));
+  if (f.comp.total.length === 0) return { reason: { code: 'no-figure' } };
+  // Per currency, exact: a currency paid only under the head is an unbounded increase.
+  const pcts: number[] = [];
+  for (const t of f.comp.total) {
+    const base = new Decimal(t.base);
+    const change = new Decimal(t.head).minus(base);
+    if (base.isZero()) {
+      if (!change.isZero()) return { reason: { code: 'currency-from-zero', currency: t.currency } };
+      pcts.push(0);
+    } else pcts.push(change.div(base.abs()).times(100).toNumber());
+  }
+  return spread(pcts);
 }
 
 function measureSlaCompliance(f: Figures): Measure {
@@ -76,7 +85,8 @@ function measureGoalForecast(f: Figures): Measure {
  * - `max_stage_utilisation`: the highest utilisation of any stage under the head;
  *   both unmeasurable when a stage has a utilisation on one side only (its capacity removed or added);
  * - `constraint_moved`: whether the constraint stage differs between base and head;
- * - `payout_cost_change_pct`: total payout change in % of the base (single currency; else the largest);
+ * - `payout_cost_change_pct`: the total payout change in % of the base, per currency (exact);
+ *   a currency paid from 0 makes it unmeasurable;
  * - `sla_compliance_change_pts`: per SLA, the change in percentage points, modelled where the
  *   queue model projects one, else replayed; an SLA on one side only makes it unmeasurable;
  * - `mql_volume_change_pct`: change in arrivals at the lead-volume stage, in %;

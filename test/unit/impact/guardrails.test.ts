@@ -117,6 +117,35 @@ describe('checkGuardrails', () => {
       ).toEqual([{ code: 'unmeasurable', metric, reason: { code: 'stage-unmeasured', stage: 'mql', side: 'head' } }]);
   });
 
+  it('judges payouts per currency: `above` on the largest increase, `below` on the largest decrease', () => {
+    const total = [
+      { currency: 'CAD', base: '1000.00', head: '0.00', delta: '-1000.00', deltaPct: -100 },
+      { currency: 'USD', base: '1000.00', head: '1553.70', delta: '553.70', deltaPct: 55.37 },
+    ];
+    const mixed = { ...figures, comp: { ...figures.comp, total } } as Figures;
+    const rules = guardrails([
+      { id: 'up', metric: 'payout_cost_change_pct', above: 5, approvers: who },
+      { id: 'down', metric: 'payout_cost_change_pct', below: -50, approvers: who },
+    ]);
+    const [up, down] = checkGuardrails(rules, mixed, []);
+    expect(up).toMatchObject({ isCrossed: true, value: 55.37 });
+    expect(down).toMatchObject({ isCrossed: true, value: -100 });
+    const fromZero = {
+      ...figures,
+      comp: {
+        ...figures.comp,
+        total: [...total, { currency: 'EUR', base: '0.00', head: '5.00', delta: '5.00', deltaPct: null }],
+      },
+    } as Figures;
+    expect(checkGuardrails(rules, fromZero, [])[0]?.crossings).toEqual([
+      {
+        code: 'unmeasurable',
+        metric: 'payout_cost_change_pct',
+        reason: { code: 'currency-from-zero', currency: 'EUR' },
+      },
+    ]);
+  });
+
   it('judges the goal forecast on the exact attainments, not the 4-place display figures', () => {
     // Displayed, both sides read 0.8 (no change); exactly, 0.79996 is 0.8 − 0.005 % of it:
     // (0.79996 − 0.8) ÷ 0.8 × 100 = −0.005, below −0.004.
