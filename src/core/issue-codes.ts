@@ -95,6 +95,7 @@ export type PolicyIssueCode =
   | 'funnel.event-source'
   | 'funnel.not-unique'
   | 'funnel.stage-order'
+  | 'goal.calendar-ambiguous'
   | 'goal.constraint-terminal'
   | 'goal.missing'
   | 'goal.not-unique'

@@ -79,6 +79,20 @@ const attacks: Record<string, (repo: string) => void> = {
         '',
       ].join('\n'),
     ),
+  'an unreferenced Calendar': (repo) =>
+    writeFileSync(
+      join(repo, 'policies', 'calendar-apac.yaml'),
+      [
+        'apiVersion: revops/v1',
+        'kind: Calendar',
+        'metadata: {name: apac-support-hours, owner: revops, description: APAC partner desk.}',
+        'spec:',
+        '  timeZone: Pacific/Kiritimati',
+        '  workingHours:',
+        '    - {days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00"}',
+        '',
+      ].join('\n'),
+    ),
 };
 
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
@@ -214,5 +228,14 @@ describe('revops impact on a pull request that tries to bend its gate', { timeou
         reason: { code: 'currency-from-zero', currency: 'CAD' },
       },
     ]);
+  });
+
+  it('changes nothing with a Calendar no policy refers to: the reporting zone is not the first Calendar by name', async () => {
+    const honest = (await judge('honest change')).report;
+    const { code, report } = await judge('an unreferenced Calendar');
+    expect(code).toBe(0);
+    expect(crossed(report)).toEqual(honestCrossings);
+    expect(report?.stages).toEqual(honest?.stages);
+    expect(report?.slas).toEqual(honest?.slas);
   });
 });

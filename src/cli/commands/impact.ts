@@ -124,10 +124,10 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
         io.stderr(
           `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.\n`,
         );
-      // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
-      const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
-      const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
-      const { generatedAt, ...run } = toRunOptions(options, now, headZone);
+      // One reporting zone, the base's (trusted), for the data read and both sides: a Calendar the
+      // pull request adds or names must not shift the head's days, weeks and window.
+      const zone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+      const { generatedAt, ...run } = toRunOptions(options, now, zone);
       const plan = await planImpactData(io, {
         data: options.data,
         dataRef: options.dataRef,
@@ -153,14 +153,13 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
           // The second thread reads the file system; data from a commit is read here, from git.
           ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
         });
-      const data = await readData(headZone);
+      const data = await readData(zone);
       const prepared = prepareData(data);
-      const basePrepared = baseZone === headZone ? prepared : prepareData(await readData(baseZone));
       const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
-        const sidePrepared = side === base ? basePrepared : prepared;
         const progress = startStepProgress(label, !options.quiet);
         const evaluateOptions: EvaluateOptions = {
           ...run,
+          timeZone: zone,
           onStep: progress.onStep,
           calendars: side.loaded.calendars,
           stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
@@ -171,7 +170,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
             sha: side.sha,
             policyHash: side.policyHash,
             set: side.loaded.result.set,
-            evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
+            evaluation: evaluateWithState(side.loaded.result.set, prepared, evaluateOptions),
           };
         } finally {
           progress.stop();

@@ -112,6 +112,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'funnel.event-source': true,
   'funnel.not-unique': true,
   'funnel.stage-order': true,
+  'goal.calendar-ambiguous': true,
   'goal.constraint-terminal': true,
   'goal.missing': true,
   'goal.not-unique': true,
