@@ -5552,7 +5552,7 @@ var init_typed_object = __esm({
 });
 
 // src/core/schemas/impact-report-guardrails.ts
-var metric, closed, crossings, impactGuardrailDefs;
+var metric, closed, side, reasonOf, reasons, crossings, impactGuardrailDefs;
 var init_impact_report_guardrails = __esm({
   "src/core/schemas/impact-report-guardrails.ts"() {
     "use strict";
@@ -5562,6 +5562,49 @@ var init_impact_report_guardrails = __esm({
     init_typed_object();
     metric = oneOf(impactMetrics, "The impact metric of the guardrail.");
     closed = { isClosedForReaders: true };
+    side = oneOf(["base", "head"], "The side.");
+    reasonOf = (code18, description) => ({ const: code18, description });
+    reasons = {
+      "no-figure": objectOf(
+        { code: reasonOf("no-figure", "Neither side has the figure.") },
+        { ...closed, description: "No figure." }
+      ),
+      "from-zero": objectOf(
+        { code: reasonOf("from-zero", "A change in % of a base of 0.") },
+        { ...closed, description: "From zero." }
+      ),
+      "counted-as-zero": objectOf(
+        { code: reasonOf("counted-as-zero", "A payout is built on a metric counted as 0.") },
+        { ...closed, description: "Counted as 0." }
+      ),
+      "currency-from-zero": objectOf(
+        {
+          code: reasonOf("currency-from-zero", "Payouts in a currency go from 0 to more than 0."),
+          currency: text("The currency.")
+        },
+        { ...closed, description: "A new currency." }
+      ),
+      "stage-unmeasured": objectOf(
+        {
+          code: reasonOf("stage-unmeasured", "A stage has a figure on one side only."),
+          stage: text("Stage id (untrusted)."),
+          side
+        },
+        { ...closed, description: "A stage without a figure on `side`." }
+      ),
+      "sla-one-side": objectOf(
+        {
+          code: reasonOf("sla-one-side", "An SLA is measured on one side only."),
+          sla: text("HandoffSla name (untrusted)."),
+          side
+        },
+        { ...closed, description: "An SLA measured on `side` only." }
+      ),
+      "sla-unknown": objectOf(
+        { code: reasonOf("sla-unknown", "An SLA's change cannot be computed."), sla: text("HandoffSla name (untrusted).") },
+        { ...closed, description: "An SLA without a change." }
+      )
+    };
     crossings = {
       above: objectOf(
         {
@@ -5590,7 +5633,11 @@ var init_impact_report_guardrails = __esm({
         { ...closed, description: "data_changed is true." }
       ),
       unmeasurable: objectOf(
-        { code: { const: "unmeasurable", description: "The metric cannot be measured: its approvers decide." }, metric },
+        {
+          code: { const: "unmeasurable", description: "The metric cannot be measured: its approvers decide." },
+          metric,
+          reason: { oneOf: Object.values(reasons), description: "Why it cannot be measured, as a code and its facts." }
+        },
         { ...closed, description: "The metric cannot be measured on this change." }
       ),
       "policies-changed": objectOf(
@@ -5629,7 +5676,12 @@ var init_impact_report_sla = __esm({
     utilisation = (description) => ({ type: "number", minimum: 0, description });
     slaAssumptions = {
       "no-capacity": objectOf(
-        { code: { const: "no-capacity", description: "The stage has no capacity: waits taken as unchanged (factor 1)." } },
+        {
+          code: {
+            const: "no-capacity",
+            description: "The stage has no capacity (or differs by side): nothing modelled, the replayed change counts."
+          }
+        },
         { description: "No capacity at the stage." }
       ),
       "no-steady-state": objectOf(
@@ -5646,7 +5698,7 @@ var init_impact_report_sla = __esm({
         {
           code: {
             const: "no-base-demand",
-            description: "No base demand at the stage: waits taken as unchanged (factor 1)."
+            description: "No base demand at the stage: nothing modelled, the replayed change counts."
           }
         },
         { description: "No base demand at the stage." }
@@ -5668,16 +5720,17 @@ var init_impact_report_sla = __esm({
       "sla-impact": objectOf(
         {
           name: text("Name of the HandoffSla policy."),
+          measuredOn: oneOf(["both", "base", "head"], "Which sides measured the SLA (one when renamed, added or removed)."),
           stage: textOrNull("The stage whose demand drives the queue model; null when none."),
           replayed: ref("delta", "Compliance measured on the data under each policy set."),
-          modelled: numberOrNull("Compliance the queue model projects for the head; null when it has no steady state."),
+          modelled: numberOrNull("Compliance the queue model projects for the head; null when nothing is modelled."),
           modelledChangePts: numberOrNull("modelled − base compliance, in percentage points."),
           medianResponseHours: objectOf(
             { base: numberOrNull("Under the base."), modelled: numberOrNull("As the model projects it for the head.") },
             { description: "Median response time in business hours." }
           ),
           utilisation: ref("delta", "Utilisation of the SLA's stage."),
-          waitFactor: numberOrNull("Factor applied to every base wait; null when the head has no steady state."),
+          waitFactor: numberOrNull("Factor applied to every base wait; null when nothing is modelled."),
           assumption: ref("sla-assumption", "What the model assumes, as a code and its parameters.")
         },
         { description: "An SLA's compliance replayed, and modelled from its stage's utilisation." }
@@ -5716,6 +5769,10 @@ var init_revenue_goal = __esm({
         required: ["goal", "constraint"],
         additionalProperties: false,
         properties: {
+          calendar: {
+            $ref: "#/$defs/policy-ref",
+            description: "Name of the Calendar policy whose time zone is the reporting zone: days, weeks, months and periods begin in it. Without it, the one zone of the Calendars the HandoffSlas run on, else of the only Calendar."
+          },
           goal: {
             type: "object",
             required: ["metric", "target", "currency", "period"],
@@ -7373,7 +7430,7 @@ function pickDefs(defs, names) {
 function sortedDefs(defs) {
   return Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a < b ? -1 : 1));
 }
-var reportProperties, reportDefs2, side, inputs, comp, impactReportSchema;
+var reportProperties, reportDefs2, side2, inputs, comp, impactReportSchema;
 var init_impact_report = __esm({
   "src/core/schemas/impact-report.ts"() {
     "use strict";
@@ -7386,7 +7443,7 @@ var init_impact_report = __esm({
     init_typed_object();
     reportProperties = reportSchema.properties;
     reportDefs2 = reportSchema.$defs;
-    side = (name, isGate) => objectOf(
+    side2 = (name, isGate) => objectOf(
       {
         ref: text("The git ref, or the directory the policies were read from."),
         sha: {
@@ -7470,8 +7527,8 @@ var init_impact_report = __esm({
             description: "Version of the impact report's shape; a change that breaks readers bumps it."
           },
           kind: { const: "impact", description: "Always `impact`." },
-          base: side("base", false),
-          head: side("head", true),
+          base: side2("base", false),
+          head: side2("head", true),
           stamp: objectOf(
             {
               engine: { const: "revops-policy", description: "The engine that wrote the report." },
@@ -8758,6 +8815,13 @@ var init_lead_definition2 = __esm({
           }
           if (funnel !== void 0) {
             spec.classes.forEach((cls, i) => {
+              if (cls.stage === stageIds[0]) {
+                ctx.report(def, ["spec", "classes", i, "stage"], {
+                  code: "lead.class-first-stage",
+                  message: `Class \`${cls.id}\` maps to \`${cls.stage}\`, the first stage of funnel \`${funnel.metadata.name}\`, which every lead enters.`,
+                  hint: `A class qualifies leads into a later stage (${stageIds.slice(1, 3).join(", ")}, …); leads it does not qualify would vanish from \`${cls.stage}\`.`
+                });
+              }
               if (!stageIds.includes(cls.stage)) {
                 ctx.report(def, ["spec", "classes", i, "stage"], {
                   code: "ref.stage-missing",
@@ -17587,7 +17651,7 @@ function escapeToken(value3) {
   return value3.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
 }
 function unitForToken(token, loc) {
-  const one = digitRegex(loc), two2 = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal = (t) => ({ regex: RegExp(escapeToken(t.val)), deser: ([s2]) => s2, literal: true }), unitate = (t) => {
+  const one2 = digitRegex(loc), two2 = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal = (t) => ({ regex: RegExp(escapeToken(t.val)), deser: ([s2]) => s2, literal: true }), unitate = (t) => {
     if (token.literal) {
       return literal(t);
     }
@@ -17665,7 +17729,7 @@ function unitForToken(token, loc) {
       case "uu":
         return simple(oneOrTwo);
       case "uuu":
-        return intUnit(one);
+        return intUnit(one2);
       // meridiem
       case "a":
         return oneOf2(loc.meridiems(), 0);
@@ -17682,7 +17746,7 @@ function unitForToken(token, loc) {
       // weekdays
       case "E":
       case "c":
-        return intUnit(one);
+        return intUnit(one2);
       case "EEE":
         return oneOf2(loc.weekdays("short", false), 1);
       case "EEEE":
@@ -24374,11 +24438,40 @@ var init_policy_test2 = __esm({
   }
 });
 
+// src/core/engine/time-zone.ts
+function findReportingCalendar(set) {
+  const named = set.RevenueGoal[0]?.spec.calendar;
+  if (named !== void 0) {
+    const calendar = set.Calendar.find((c) => c.metadata.name === named);
+    return calendar === void 0 ? null : { calendar };
+  }
+  const used = new Set(set.HandoffSla.map((s2) => s2.spec.calendar));
+  const bySla = set.Calendar.filter((c) => used.has(c.metadata.name));
+  const candidates = [...bySla.length > 0 ? bySla : set.Calendar].sort(
+    (a, b) => a.metadata.name.localeCompare(b.metadata.name)
+  );
+  const first = candidates[0];
+  if (first === void 0) return null;
+  return candidates.every((c) => c.spec.timeZone === first.spec.timeZone) ? { calendar: first } : { ambiguous: candidates.map((c) => c.metadata.name) };
+}
+function reportingTimeZone(set, given) {
+  if (given !== void 0) return given;
+  const found = findReportingCalendar(set);
+  if (found === null) return "UTC";
+  return "calendar" in found ? found.calendar.spec.timeZone : set.Calendar.find((c) => c.metadata.name === found.ambiguous[0])?.spec.timeZone ?? "UTC";
+}
+var init_time_zone = __esm({
+  "src/core/engine/time-zone.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/policy/checks/revenue-goal.ts
 var lowerIsBetter, revenueGoalValid;
 var init_revenue_goal2 = __esm({
   "src/core/policy/checks/revenue-goal.ts"() {
     "use strict";
+    init_time_zone();
     init_did_you_mean();
     init_context();
     lowerIsBetter = /* @__PURE__ */ new Set(["utilisation", "median_time_in_stage_hours", "p90_time_in_stage_hours", "wip"]);
@@ -24397,7 +24490,26 @@ var init_revenue_goal2 = __esm({
           }
         }
         const funnel = theFunnel(ctx);
+        const calendars = ctx.set.Calendar.map((c) => c.metadata.name);
+        const reporting = findReportingCalendar(ctx.set);
+        if (reporting !== null && "ambiguous" in reporting) {
+          const anchor = goals[0] ?? ctx.set.Calendar[0];
+          if (anchor !== void 0)
+            ctx.report(anchor, anchor.kind === "RevenueGoal" ? ["spec"] : ["kind"], {
+              code: "goal.calendar-ambiguous",
+              message: `The Calendars ${reporting.ambiguous.map((n2) => `\`${n2}\``).join(", ")} have different time zones and the RevenueGoal names none as the reporting calendar.`,
+              hint: "Add `calendar: <name>` to the RevenueGoal spec: days, weeks and periods begin in its time zone."
+            });
+        }
         for (const goal of goals) {
+          const named = goal.spec.calendar;
+          if (named !== void 0 && !calendars.includes(named)) {
+            ctx.report(goal, ["spec", "calendar"], {
+              code: "ref.policy-missing",
+              message: `Calendar \`${named}\` does not exist.`,
+              hint: `${didYouMean(named, calendars)} Calendars: ${calendars.join(", ") || "none"}.`.trim()
+            });
+          }
           const { period } = goal.spec.goal;
           for (const end of ["start", "end"]) {
             if (!isValidDate(period[end])) {
@@ -24484,6 +24596,19 @@ var init_unique_names = __esm({
               code: `${kind === "Funnel" ? "funnel" : "goal"}.not-unique`,
               message: `There is more than one ${kind} (${found.map((p) => p.metadata.name).join(", ")}); a policy repository has exactly one.`,
               hint: kind === "RevenueGoal" ? "Sales and marketing share one goal and one constraint; merge the goals into one." : "Describe the whole revenue engine in one Funnel."
+            });
+          }
+        }
+        const byFunnel = /* @__PURE__ */ new Map();
+        for (const def of ctx.set.LeadDefinition)
+          byFunnel.set(def.spec.funnel, [...byFunnel.get(def.spec.funnel) ?? [], def]);
+        for (const [funnel, defs] of byFunnel) {
+          if (defs.length < 2) continue;
+          for (const def of defs) {
+            ctx.report(def, ["spec", "funnel"], {
+              code: "lead-definition.not-unique",
+              message: `Funnel \`${funnel}\` has more than one LeadDefinition (${defs.map((d) => d.metadata.name).join(", ")}); it has exactly one.`,
+              hint: "Marketing and sales share one definition of a good lead; merge them into one LeadDefinition."
             });
           }
         }
@@ -41988,9 +42113,9 @@ var init_decimal = __esm({
       return k == 1 || k === 0;
     };
     P.hyperbolicCosine = P.cosh = function() {
-      var k, n2, pr, rm2, len, x = this, Ctor = x.constructor, one = new Ctor(1);
+      var k, n2, pr, rm2, len, x = this, Ctor = x.constructor, one2 = new Ctor(1);
       if (!x.isFinite()) return new Ctor(x.s ? 1 / 0 : NaN);
-      if (x.isZero()) return one;
+      if (x.isZero()) return one2;
       pr = Ctor.precision;
       rm2 = Ctor.rounding;
       Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
@@ -42007,7 +42132,7 @@ var init_decimal = __esm({
       var cosh2_x, i = k, d8 = new Ctor(8);
       for (; i--; ) {
         cosh2_x = x.times(x);
-        x = one.minus(cosh2_x.times(d8.minus(cosh2_x.times(d8))));
+        x = one2.minus(cosh2_x.times(d8.minus(cosh2_x.times(d8))));
       }
       return finalise(x, Ctor.precision = pr, Ctor.rounding = rm2, true);
     };
@@ -43061,8 +43186,8 @@ function hours(value3) {
   return withUnit(value3 === null ? null : formatNumber(value3), "h");
 }
 function describeSides(r) {
-  const side2 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
-  return `${side2(r.base)} → ${side2(r.head)}`;
+  const side3 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
+  return `${side3(r.base)} → ${side3(r.head)}`;
 }
 function describeSla(s2) {
   return `replayed ${formatPercent(s2.replayed.base)} → ${formatPercent(s2.replayed.head)}; modelled ${s2.modelled === null ? NONE : formatPercent(s2.modelled)}; median response ${hours(s2.medianResponseHours.base)} → ${hours(s2.medianResponseHours.modelled)}`;
@@ -43087,6 +43212,24 @@ function describeInputChanges(r, max2 = 5) {
   const all = [...files, ...r.inputs.mappingChanges];
   return all.length <= max2 ? all.join("; ") : `${all.slice(0, max2).join("; ")}; and ${all.length - max2} more`;
 }
+function phraseUnmeasurable(r) {
+  switch (r.code) {
+    case "no-figure":
+      return "no figure on either side";
+    case "from-zero":
+      return "its base is 0";
+    case "counted-as-zero":
+      return "a payout is built on a metric counted as 0";
+    case "currency-from-zero":
+      return `payouts in ${r.currency} go from 0 to more`;
+    case "stage-unmeasured":
+      return `stage ${r.stage} has no figure on the ${r.side}`;
+    case "sla-one-side":
+      return `SLA ${r.sla} is on the ${r.side} only`;
+    case "sla-unknown":
+      return `SLA ${r.sla} has no change to compare`;
+  }
+}
 function phraseCrossing(c, r) {
   switch (c.code) {
     case "above":
@@ -43098,7 +43241,7 @@ function phraseCrossing(c, r) {
     case "data-changed":
       return `data changed: ${describeInputChanges(r)}`;
     case "unmeasurable":
-      return `${c.metric} cannot be measured on this change, so its approvers decide`;
+      return `${c.metric} cannot be measured on this change (${phraseUnmeasurable(c.reason)}), so its approvers decide`;
     case "policies-changed":
       return `changed: ${c.policies.map((p) => `${p.kind} ${p.name}`).join(", ")}`;
   }
@@ -43128,17 +43271,17 @@ var init_partial_data = __esm({
 
 // src/reporters/unknown-reasons.ts
 function describeUnknown(reason) {
-  return reasons[reason];
+  return reasons2[reason];
 }
 function figureOrUnknown(value3, format, reason) {
   if (value3 !== null) return format(value3);
   return reason === null ? "—" : `— (${describeUnknown(reason)})`;
 }
-var reasons;
+var reasons2;
 var init_unknown_reasons = __esm({
   "src/reporters/unknown-reasons.ts"() {
     "use strict";
-    reasons = {
+    reasons2 = {
       "no-amounts": "no won deal carries an amount",
       "zero-target": "the target is 0",
       "opportunities-missing": "the opportunities were left out of this partial run",
@@ -43252,17 +43395,17 @@ var init_report_summary = __esm({
 // src/reporters/impact-headline.ts
 function describeDeclared(d) {
   const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
-  const one = d.head ?? d.base;
-  const cell = (side2) => {
-    if (side2 === null) return NONE;
-    const what = isSame ? "" : `${side2.stage} ${side2.metric} `;
-    const verdict = side2.isMet === null ? "not measurable" : side2.isMet ? "met" : "missed";
-    return `${what}${formatNumber(side2.value, 2)} (target ${targetText(side2.target)}, ${verdict})`;
+  const one2 = d.head ?? d.base;
+  const cell = (side3) => {
+    if (side3 === null) return NONE;
+    const what = isSame ? "" : `${side3.stage} ${side3.metric} `;
+    const verdict = side3.isMet === null ? "not measurable" : side3.isMet ? "met" : "missed";
+    return `${what}${formatNumber(side3.value, 2)} (target ${targetText(side3.target)}, ${verdict})`;
   };
-  const targets = [d.base, d.head].map((side2) => side2 === null ? NONE : targetText(side2.target));
+  const targets = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
   const change2 = targets[0] === targets[1] ? "" : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
   return {
-    label: isSame && one !== null ? `${one.stage} ${one.metric}` : "declared constraint",
+    label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
     base: cell(d.base),
     head: cell(d.head),
     change: change2
@@ -43300,8 +43443,8 @@ function describeImpact(report) {
 function describeCountedAsZero(r) {
   const { base, head } = r.comp.countedAsZero;
   if (base.length === 0 && head.length === 0) return null;
-  const side2 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
-  return `base: ${side2(base)}; head: ${side2(head)}`;
+  const side3 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
+  return `base: ${side3(base)}; head: ${side3(head)}`;
 }
 var init_impact_headline = __esm({
   "src/reporters/impact-headline.ts"() {
@@ -43333,11 +43476,11 @@ var init_impact_inputs = __esm({
 function phraseSlaAssumption(a) {
   switch (a.code) {
     case "no-capacity":
-      return "The SLA starts at a stage without a capacity, so its waits are taken as unchanged.";
+      return "The SLA starts at a stage without a capacity (or at another stage under the head), so nothing is modelled: the replayed change counts.";
     case "no-steady-state":
       return `At utilisation ${formatRatio(a.headUtilisation)} the queue has no steady state: it grows every week and waits grow with it, so no compliance is projected (M/M/1 queue, same service and targets).`;
     case "no-base-demand":
-      return "The base has no demand at the stage; waits are taken as unchanged.";
+      return "The base has no demand at the stage, so nothing is modelled: the replayed change counts.";
     case "wait-scaling":
       return `Waits scale with utilisation as ρ/(1−ρ) (an M/M/1 queue): ${formatRatio(a.baseUtilisation)} → ${formatRatio(a.headUtilisation)} multiplies every base wait by ${formatRatio(a.waitFactor)}; service and targets unchanged.`;
   }
@@ -43414,8 +43557,8 @@ function sameHolds(a, b) {
 }
 function describeGateHolds(p) {
   const { base, head } = p.heldByGates;
-  const zero = (side2) => p.isZeroByGate[side2] ? `pays ${formatMoney("0.00", p.currency)} because ` : "";
-  const sentence = (who, side2, holds) => `${p.plan} ${who}: ${zero(side2)}${holds.map(holdText).join("; ")}.`;
+  const zero = (side3) => p.isZeroByGate[side3] ? `pays ${formatMoney("0.00", p.currency)} because ` : "";
+  const sentence = (who, side3, holds) => `${p.plan} ${who}: ${zero(side3)}${holds.map(holdText).join("; ")}.`;
   if (base.length > 0 && sameHolds(base, head) && p.isZeroByGate.base === p.isZeroByGate.head)
     return [sentence("under base and head", "head", head)];
   return [
@@ -43699,8 +43842,8 @@ function describeProjectedPayoutHeadline(p) {
   if (totals.length === 0) return null;
   const parts = totals.map((t) => {
     if (t.delta === null) return `${NONE} ${t.currency}`;
-    const spread = range2(t.deltaLow, t.deltaHigh);
-    return `${signedMoney(t.delta, t.currency)}${spread === "" ? "" : ` (${spread.slice(2)})`}`;
+    const spread2 = range2(t.deltaLow, t.deltaHigh);
+    return `${signedMoney(t.delta, t.currency)}${spread2 === "" ? "" : ` (${spread2.slice(2)})`}`;
   });
   return `projected payouts ${parts.join(", ")} to the period's end`;
 }
@@ -44111,10 +44254,10 @@ function projection2(r) {
   ];
 }
 function stamp(r) {
-  const side2 = (s2) => `${e(s2.ref)}${s2.sha === null ? "" : ` \`${s2.sha.slice(0, 12)}\``}`;
+  const side3 = (s2) => `${e(s2.ref)}${s2.sha === null ? "" : ` \`${s2.sha.slice(0, 12)}\``}`;
   const t = r.data.totals;
   return details("Reproducibility", [
-    `base ${side2(r.base)} · head ${side2(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
+    `base ${side3(r.base)} · head ${side3(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
     ...r.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`)
   ]);
 }
@@ -50763,18 +50906,6 @@ var init_stages = __esm({
   }
 });
 
-// src/core/engine/time-zone.ts
-function reportingTimeZone(set, given) {
-  if (given !== void 0) return given;
-  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
-  return calendar?.spec.timeZone ?? "UTC";
-}
-var init_time_zone = __esm({
-  "src/core/engine/time-zone.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/engine/evaluate.ts
 function evaluatePipeline(set, prepared, options) {
   return evaluateWithState(set, prepared, options).report;
@@ -56565,7 +56696,7 @@ function addEvaluationOptions(command, mappingHelp) {
   const withCommon = command.option("--data <dir>", "pipeline data directory", "data").option("--mapping <name>", mappingHelp).option(
     "--as-of <date>",
     "evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)"
-  ).option("--from <date>", "start of the window (default: the goal period start, else the earliest record)").addOption(new Option("--period <unit>", "funnel periods").choices(["week", "month"]).default("week")).option("--time-zone <zone>", "IANA zone periods begin in (default: the first Calendar policy, else UTC)").addOption(formatOption(["terminal", "markdown", "json"], "terminal")).option("-o, --output <file>", "write the report to a file instead of stdout").option(
+  ).option("--from <date>", "start of the window (default: the goal period start, else the earliest record)").addOption(new Option("--period <unit>", "funnel periods").choices(["week", "month"]).default("week")).option("--time-zone <zone>", "IANA zone periods begin in (default: the reporting Calendar, else UTC)").addOption(formatOption(["terminal", "markdown", "json"], "terminal")).option("-o, --output <file>", "write the report to a file instead of stdout").option(
     "--mask",
     "replace identifiers with pseudonyms (the same in evaluate, impact and explain) and leave rejected values out of data issues",
     false
@@ -56702,37 +56833,79 @@ var init_evaluate2 = __esm({
 });
 
 // src/core/impact/guardrails.ts
+function findUnmeasuredStage(f) {
+  for (const s2 of f.stages) {
+    const { base, head } = s2.utilisation;
+    if (base === null !== (head === null))
+      return { code: "stage-unmeasured", stage: s2.stage, side: base === null ? "base" : "head" };
+  }
+  return null;
+}
+function measurePayoutCost(f) {
+  if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0)
+    return { reason: { code: "counted-as-zero" } };
+  if (f.comp.total.length === 0) return { reason: { code: "no-figure" } };
+  const pcts = [];
+  for (const t of f.comp.total) {
+    const base = new Decimal(t.base);
+    const change2 = new Decimal(t.head).minus(base);
+    if (base.isZero()) {
+      if (!change2.isZero()) return { reason: { code: "currency-from-zero", currency: t.currency } };
+      pcts.push(0);
+    } else pcts.push(change2.div(base.abs()).times(100).toNumber());
+  }
+  return spread(pcts);
+}
+function measureSlaCompliance(f) {
+  if (f.slas.length === 0) return { reason: { code: "no-figure" } };
+  const changes = [];
+  for (const s2 of f.slas) {
+    if (s2.measuredOn !== "both") return { reason: { code: "sla-one-side", sla: s2.name, side: s2.measuredOn } };
+    const change2 = s2.modelledChangePts ?? (s2.replayed.delta === null ? null : s2.replayed.delta * 100);
+    if (change2 === null) return { reason: { code: "sla-unknown", sla: s2.name } };
+    changes.push(change2);
+  }
+  return spread(changes);
+}
+function measureMqlVolume(f) {
+  const { stage: stage2, base, head } = f.mqlVolume;
+  if (stage2 === null) return { reason: { code: "no-figure" } };
+  if (base === null || head === null)
+    return { reason: { code: "stage-unmeasured", stage: stage2, side: base === null ? "base" : "head" } };
+  if (base === 0) return head === 0 ? one(0) : { reason: { code: "from-zero" } };
+  return one((head - base) / base * 100);
+}
+function measureGoalForecast(f) {
+  const g = f.goal?.projectedAttainmentExact;
+  if (g === void 0 || g.base === null || g.head === null) return { reason: { code: "no-figure" } };
+  const base = new Decimal(g.base);
+  if (base.isZero()) return { reason: { code: "from-zero" } };
+  return one(new Decimal(g.head).minus(base).div(base).times(100).toNumber());
+}
 function measureGuardrailMetric(metric3, f) {
   switch (metric3) {
     case "constraint_utilisation":
-      return f.constraint.utilisation.head;
     case "max_stage_utilisation": {
-      const values = f.stages.map((s2) => s2.utilisation.head).filter((v) => v !== null);
-      return values.length === 0 ? null : Math.max(...values);
+      const gap = findUnmeasuredStage(f);
+      if (gap !== null) return { reason: gap };
+      const values = metric3 === "constraint_utilisation" ? [f.constraint.utilisation.head] : f.stages.map((s2) => s2.utilisation.head);
+      const known = values.filter((v) => v !== null);
+      return known.length === 0 ? { reason: { code: "no-figure" } } : one(Math.max(...known));
     }
     case "constraint_moved":
       return f.constraint.isMoved;
-    case "payout_cost_change_pct": {
-      if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0) return null;
-      const pcts = f.comp.total.map((t) => t.deltaPct).filter((v) => v !== null);
-      return pcts.length === 0 ? null : pcts.reduce((a, b) => Math.abs(b) > Math.abs(a) ? b : a);
-    }
-    case "sla_compliance_change_pts": {
-      const changes = f.slas.map((s2) => s2.modelledChangePts ?? (s2.replayed.delta === null ? null : s2.replayed.delta * 100)).filter((v) => v !== null);
-      return changes.length === 0 ? null : Math.min(...changes);
-    }
+    case "payout_cost_change_pct":
+      return measurePayoutCost(f);
+    case "sla_compliance_change_pts":
+      return measureSlaCompliance(f);
     case "mql_volume_change_pct":
-      return f.mqlVolume.base === null || f.mqlVolume.head === null || f.mqlVolume.base === 0 ? null : (f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base * 100;
-    case "goal_forecast_change_pct": {
-      const g = f.goal?.projectedAttainmentExact;
-      if (g === void 0 || g.base === null || g.head === null) return null;
-      const base = new Decimal(g.base);
-      return base.isZero() ? null : new Decimal(g.head).minus(base).div(base).times(100).toNumber();
-    }
+      return measureMqlVolume(f);
+    case "goal_forecast_change_pct":
+      return measureGoalForecast(f);
     case "data_changed":
       return f.inputs.isChanged;
     default:
-      return null;
+      return { reason: { code: "no-figure" } };
   }
 }
 function roundValue(value3) {
@@ -56746,17 +56919,19 @@ function checkGuardrails(guardrails, f, changes) {
       let value3 = null;
       if (rule.metric !== void 0) {
         const metric3 = rule.metric;
-        value3 = measureGuardrailMetric(metric3, f);
-        if (typeof value3 === "boolean") {
-          if (value3) crossings2.push(metric3 === "data_changed" ? { code: "data-changed" } : { code: "is-true", metric: metric3 });
-        } else if (value3 === null) {
-          crossings2.push({ code: "unmeasurable", metric: metric3 });
+        const measure2 = measureGuardrailMetric(metric3, f);
+        if (typeof measure2 === "boolean") {
+          value3 = measure2;
+          if (measure2)
+            crossings2.push(metric3 === "data_changed" ? { code: "data-changed" } : { code: "is-true", metric: metric3 });
+        } else if ("reason" in measure2) {
+          crossings2.push({ code: "unmeasurable", metric: metric3, reason: measure2.reason });
         } else {
-          const shown = roundValue(value3);
-          if (rule.above !== void 0 && value3 > rule.above)
-            crossings2.push({ code: "above", metric: metric3, value: shown, limit: rule.above });
-          if (rule.below !== void 0 && value3 < rule.below)
-            crossings2.push({ code: "below", metric: metric3, value: shown, limit: rule.below });
+          value3 = rule.above === void 0 && rule.below !== void 0 ? measure2.low : measure2.high;
+          if (rule.above !== void 0 && measure2.high > rule.above)
+            crossings2.push({ code: "above", metric: metric3, value: roundValue(measure2.high), limit: rule.above });
+          if (rule.below !== void 0 && measure2.low < rule.below)
+            crossings2.push({ code: "below", metric: metric3, value: roundValue(measure2.low), limit: rule.below });
         }
       }
       const kinds = new Set(rule.changedKinds ?? []);
@@ -56784,11 +56959,14 @@ function checkGuardrails(guardrails, f, changes) {
   }
   return out;
 }
+var one, spread;
 var init_guardrails3 = __esm({
   "src/core/impact/guardrails.ts"() {
     "use strict";
     init_decimal();
     init_stats();
+    one = (value3) => ({ high: value3, low: value3 });
+    spread = (values) => ({ high: Math.max(...values), low: Math.min(...values) });
   }
 });
 
@@ -57187,13 +57365,11 @@ function compareDeclared(base, head) {
   return b === null && h === null ? null : { base: b, head: h };
 }
 function volumeStageOf(base, head) {
-  const funnel = head.set.Funnel[0] ?? base.set.Funnel[0];
+  const side3 = base.set.Funnel.length > 0 ? base : head;
+  const funnel = side3.set.Funnel[0];
   const order = funnel?.spec.stages.map((s2) => s2.id) ?? [];
-  const classStages = (set) => set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s2) => order.includes(s2));
-  const qualified = [...classStages(head.set).length > 0 ? classStages(head.set) : classStages(base.set)].sort(
-    (x, y) => order.indexOf(x) - order.indexOf(y)
-  );
-  const stage2 = qualified[0] ?? head.report.constraint?.declared?.stage ?? base.report.constraint?.declared?.stage ?? order[0] ?? null;
+  const qualified = side3.set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s2) => order.includes(s2)).sort((x, y) => order.indexOf(x) - order.indexOf(y));
+  const stage2 = qualified[0] ?? side3.report.constraint?.declared?.stage ?? order[0] ?? null;
   if (stage2 === null) return { stage: null, name: null };
   const name = funnel?.spec.stages.find((s2) => s2.id === stage2)?.name ?? stage2;
   return { stage: stage2, name };
@@ -57524,16 +57700,16 @@ function projectFlow(input) {
   const marginal2 = stages2.map(
     (s2, i) => hasMarginal && i < stages2.length - 1 ? estimateMarginal(s2, input.minimumSample, input.declared[s2.stage], conversion2[i]?.head ?? ZERO2) : null
   );
-  const run4 = (side2, bound) => {
-    let kept = ratio2(side2 === "base" ? stages2[0]?.arrivals ?? 0 : stages2[0]?.kept ?? 0, w);
-    let added = side2 === "base" ? ZERO2 : ratio2(stages2[0]?.added ?? 0, w);
+  const run4 = (side3, bound) => {
+    let kept = ratio2(side3 === "base" ? stages2[0]?.arrivals ?? 0 : stages2[0]?.kept ?? 0, w);
+    let added = side3 === "base" ? ZERO2 : ratio2(stages2[0]?.added ?? 0, w);
     return stages2.map((s2, i) => {
       const demand = kept.plus(added);
-      const capacity = side2 === "base" ? s2.capacity.base : s2.capacity.head;
+      const capacity = side3 === "base" ? s2.capacity.base : s2.capacity.head;
       const share2 = workedShare(demand, capacity);
       const throughput = demand.times(share2);
       const c = conversion2[i];
-      kept = kept.times(share2).times(side2 === "base" ? c.base : c.head);
+      kept = kept.times(share2).times(side3 === "base" ? c.base : c.head);
       added = added.times(share2).times(marginal2[i]?.[bound] ?? 0);
       const isLast = i === stages2.length - 1;
       return {
@@ -57595,11 +57771,11 @@ function countStages(base, head, leads2, path2, window2, options = {
   const entryOrder = base.tracks.find((t) => t.stage.id === path2[0])?.order ?? 0;
   const mark = markMarginal(base, head, leads2, window2.asOf, entryOrder);
   const inWindow = (t) => t >= window2.start && t <= window2.asOf;
-  const loadOf = (side2, id) => side2.report.constraint?.stages.find((s2) => s2.stage === id);
+  const loadOf = (side3, id) => side3.report.constraint?.stages.find((s2) => s2.stage === id);
   const counts = path2.map((id) => {
     const b = base.tracks.find((t) => t.stage.id === id);
     const h = head.tracks.find((t) => t.stage.id === id);
-    const markOf = (side2, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side2.leadOfOpportunity[k] ?? -1] ?? 0;
+    const markOf = (side3, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side3.leadOfOpportunity[k] ?? -1] ?? 0;
     let arrivals = 0;
     let kept = 0;
     if (b !== void 0)
@@ -57946,15 +58122,15 @@ function planMetric(spec, plan, metric3, frame) {
     how: { metric: metric3, basis: basis2, stage: stage3, unknown: why },
     value: null
   });
-  const { side: side2, flow, path: path2, window: window2 } = frame;
-  const goal = side2.set.RevenueGoal[0];
+  const { side: side3, flow, path: path2, window: window2 } = frame;
+  const goal = side3.set.RevenueGoal[0];
   if (metric3 === "goal_attainment") {
     const perWeek2 = frame.dealSize === null ? null : flow[flow.length - 1]?.demand.times(frame.dealSize) ?? null;
     const target = goal === void 0 ? ZERO : new Dec(goal.spec.goal.target);
     if (goal === void 0 || perWeek2 === null || target.isZero()) return unknown3("goal", null, "goal-unknown");
-    const span = goalPeriodOf(goal, side2.report.window.timeZone);
-    const observed2 = (p) => p.start < window2.asOf ? side2.goalAttainment?.(p.start, p.end) ?? null : ZERO;
-    if (side2.goalAttainment === void 0) return unknown3("goal", null, "goal-unknown");
+    const span = goalPeriodOf(goal, side3.report.window.timeZone);
+    const observed2 = (p) => p.start < window2.asOf ? side3.goalAttainment?.(p.start, p.end) ?? null : ZERO;
+    if (side3.goalAttainment === void 0) return unknown3("goal", null, "goal-unknown");
     return {
       how: { metric: metric3, basis: "goal", stage: null, unknown: null },
       value: (p, weeks) => {
@@ -57971,7 +58147,7 @@ function planMetric(spec, plan, metric3, frame) {
     const capacity = flow[at2]?.capacity ?? null;
     if (c === void 0 || c.metric !== "utilisation" || at2 < 0 || capacity === null || capacity.isZero())
       return unknown3("constraint", c?.stage ?? null, "constraint-not-projected");
-    const track = side2.tracks.find((t) => t.stage.id === c.stage);
+    const track = side3.tracks.find((t) => t.stage.id === c.stage);
     const demand = flow[at2].demand;
     return {
       how: { metric: metric3, basis: "constraint", stage: c.stage, unknown: null },
@@ -57985,7 +58161,7 @@ function planMetric(spec, plan, metric3, frame) {
       }
     };
   }
-  const stage2 = stageOfMetric(side2.set, metric3);
+  const stage2 = stageOfMetric(side3.set, metric3);
   const at = stage2 === null ? -1 : path2.indexOf(stage2);
   const basis = at < 0 ? "kept" : "stage";
   const observed = observedOf(plan, metric3);
@@ -57994,7 +58170,7 @@ function planMetric(spec, plan, metric3, frame) {
   const isPerson = !["goal_attainment", "constraint_target_met"].includes(metric3);
   if (isPerson && !spec.components.some((x) => x.metric === metric3)) return unknown3(basis, shown, "not-reported");
   const arrivals = at < 0 ? 0 : countEntries(
-    side2.tracks.find((t) => t.stage.id === stage2),
+    side3.tracks.find((t) => t.stage.id === stage2),
     window2.start,
     window2.asOf
   );
@@ -58089,17 +58265,17 @@ function runPlan(policy, plan, frame, goalEnd) {
   };
   return { result, periods: shown, people: people.length, metrics: how, unknown: null };
 }
-function runSide(input, side2, variant, goalEnd) {
+function runSide(input, side3, variant, goalEnd) {
   const frame = {
-    side: side2,
+    side: side3,
     flow: input.flow[variant],
     path: input.path,
     dealSize: input.dealSize,
     window: input.window
   };
   const out = /* @__PURE__ */ new Map();
-  for (const plan of side2.report.comp?.plans ?? []) {
-    const policy = side2.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
+  for (const plan of side3.report.comp?.plans ?? []) {
+    const policy = side3.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
     if (policy !== void 0) out.set(keyOf(plan), runPlan(policy, plan, frame, goalEnd));
   }
   return out;
@@ -58145,7 +58321,7 @@ function projectPayouts(input) {
   return { plans, totals: sumTotals2(plans), unknown: null };
 }
 function isSameTerms(input, key) {
-  const find = (side2) => side2.set.CompPlan.find((p) => keyOf({ name: p.metadata.name, currency: p.spec.currency }) === key);
+  const find = (side3) => side3.set.CompPlan.find((p) => keyOf({ name: p.metadata.name, currency: p.spec.currency }) === key);
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
@@ -58235,7 +58411,7 @@ function projectImpact(base, head, leads2, entryStage) {
     const cohort = c.cohort;
     const track = base.tracks.find((t) => t.stage.id === c.stage);
     const load = b.constraint?.stages.find((s2) => s2.stage === c.stage);
-    const basisOf = (side2) => side2.report.constraint?.stages.find((s2) => s2.stage === c.stage)?.capacityBasis ?? "none";
+    const basisOf = (side3) => side3.report.constraint?.stages.find((s2) => s2.stage === c.stage)?.capacityBasis ?? "none";
     return {
       stage: c.stage,
       name: c.name,
@@ -58332,12 +58508,10 @@ function modelSla(name, stage2, base, head, projectCompliance2) {
   let factor = null;
   let assumption;
   if (ub === null || uh === null) {
-    factor = 1;
     assumption = { code: "no-capacity" };
   } else if (uh >= 1) {
     assumption = { code: "no-steady-state", headUtilisation: uh };
   } else if (ub <= 0) {
-    factor = 1;
     assumption = { code: "no-base-demand" };
   } else {
     factor = uh / (1 - uh) / (ub / (1 - Math.min(ub, 0.999)));
@@ -58346,6 +58520,7 @@ function modelSla(name, stage2, base, head, projectCompliance2) {
   const modelled = factor === null ? null : projectCompliance2(factor);
   return {
     name,
+    measuredOn: b !== void 0 && h !== void 0 ? "both" : b !== void 0 ? "base" : "head",
     stage: stage2,
     replayed: {
       base: baseCompliance,
@@ -58510,8 +58685,12 @@ function computeImpact(base, head, leads2, options) {
   const policyChanges2 = diffPolicySets(base.set, head.set);
   const stages2 = compareStages(b, h);
   const slas2 = [...new Set([...b.slas, ...h.slas].map((s2) => s2.name))].sort().map((name) => {
-    const policy = base.set.HandoffSla.find((p) => p.metadata.name === name) ?? head.set.HandoffSla.find((p) => p.metadata.name === name);
-    const stage2 = policy === void 0 ? null : stageOfEvent(head.set, policy.spec.from);
+    const stageIn = (set) => {
+      const policy = set.HandoffSla.find((p) => p.metadata.name === name);
+      return policy === void 0 ? null : stageOfEvent(set, policy.spec.from);
+    };
+    const [stageBase, stageHead] = [stageIn(base.set), stageIn(head.set)];
+    const stage2 = stageBase !== null && stageHead !== null && stageBase !== stageHead ? null : stageBase ?? stageHead;
     return modelSla(name, stage2, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
   });
   const volume = volumeStageOf({ set: base.set, report: b }, { set: head.set, report: h });
@@ -58903,9 +59082,9 @@ async function planImpactData(io, options) {
       }
     };
   }
-  const side2 = dataRef === "base" ? base : head;
-  const sha = side2.sha;
-  const label2 = `${side2.ref} (${sha.slice(0, 12)})`;
+  const side3 = dataRef === "base" ? base : head;
+  const sha = side3.sha;
+  const label2 = `${side3.ref} (${sha.slice(0, 12)})`;
   return {
     io: await openDataAtRef(io, located, sha, label2, options.dataOrigin),
     dir: located.dir,
@@ -58931,10 +59110,10 @@ var init_impact_data = __esm({
 
 // src/cli/impact-run.ts
 import { join as join4 } from "node:path/posix";
-async function loadSide(io, options, side2) {
-  const ref2 = side2 === "base" ? options.base : options.head;
-  const dirOption = side2 === "base" ? options.baseDir : options.headDir;
-  if (dirOption !== void 0 || side2 === "head" && ref2 === void 0) {
+async function loadSide(io, options, side3) {
+  const ref2 = side3 === "base" ? options.base : options.head;
+  const dirOption = side3 === "base" ? options.baseDir : options.headDir;
+  if (dirOption !== void 0 || side3 === "head" && ref2 === void 0) {
     const dir2 = cleanPath(dirOption ?? join4(options.repo, options.policies));
     const hashing2 = createHashingIo(io);
     const loaded2 = await loadValidPolicies(io, dir2, hashing2.io);
@@ -58973,9 +59152,9 @@ async function loadImpactSides(io, options) {
 }
 async function readImpactData(io, options, sides2, dataOrigin) {
   const { base, head, now: now2 } = sides2;
-  const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
-  const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
-  const { generatedAt, ...run4 } = toRunOptions(options, now2, headZone);
+  const zone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+  const { generatedAt, ...runOptions } = toRunOptions(options, now2, zone);
+  const run4 = { ...runOptions, timeZone: zone };
   const plan = await planImpactData(io, {
     data: options.data,
     ...dataOrigin === void 0 ? {} : { dataOrigin },
@@ -59004,9 +59183,9 @@ async function readImpactData(io, options, sides2, dataOrigin) {
     // The second thread reads the file system; data from a commit is read here, from git.
     ...plan.isThreadable ? {} : { thread: { workerFile: "" } }
   });
-  const data = await readData2(headZone);
+  const data = await readData2(zone);
   const prepared = prepareData(data);
-  const basePrepared = baseZone === headZone ? prepared : prepareData(await readData2(baseZone));
+  const basePrepared = prepared;
   return { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt };
 }
 var init_impact_run = __esm({
@@ -59403,22 +59582,22 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       sides2,
       dataOrigin
     );
-    const evaluateSide = (side2, label2) => {
-      const sidePrepared = side2 === base ? basePrepared : prepared;
+    const evaluateSide = (side3, label2) => {
+      const sidePrepared = side3 === base ? basePrepared : prepared;
       const progress = startStepProgress(label2, !options.quiet);
       const evaluateOptions = {
         ...run4,
         onStep: progress.onStep,
-        calendars: side2.loaded.calendars,
-        stamp: { engineVersion: version, policyHash: side2.policyHash, dataHash: dataHashing.digest(plan.dir) }
+        calendars: side3.loaded.calendars,
+        stamp: { engineVersion: version, policyHash: side3.policyHash, dataHash: dataHashing.digest(plan.dir) }
       };
       try {
         return {
-          ref: side2.ref,
-          sha: side2.sha,
-          policyHash: side2.policyHash,
-          set: side2.loaded.result.set,
-          evaluation: evaluateWithState(side2.loaded.result.set, sidePrepared, evaluateOptions)
+          ref: side3.ref,
+          sha: side3.sha,
+          policyHash: side3.policyHash,
+          set: side3.loaded.result.set,
+          evaluation: evaluateWithState(side3.loaded.result.set, sidePrepared, evaluateOptions)
         };
       } finally {
         progress.stop();
@@ -61353,12 +61532,12 @@ function drawCustomerDeal(ctx, base, k, createdMs, id) {
     created_at: formatInstant2(createdMs),
     closed_at: formatInstantOrNull(isClosed ? closed2 : null),
     won: isClosed ? won : null,
-    close_reason: isClosed ? rng.pickWeighted(reasons2[kind][won ? 0 : 1]) : null,
+    close_reason: isClosed ? rng.pickWeighted(reasons3[kind][won ? 0 : 1]) : null,
     cancelled_at: null
   };
   return { row: row2, touches };
 }
-var expansionDays, upliftTenths, reasons2;
+var expansionDays, upliftTenths, reasons3;
 var init_customer_deals = __esm({
   "src/core/sample/customer-deals.ts"() {
     "use strict";
@@ -61380,7 +61559,7 @@ var init_customer_deals = __esm({
       [50, 25],
       [70, 20]
     ]);
-    reasons2 = {
+    reasons3 = {
       renewal: [
         createWeightedTable([
           ["product_fit", 45],

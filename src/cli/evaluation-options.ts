@@ -35,7 +35,7 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
     )
     .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
     .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
-    .option('--time-zone <zone>', 'IANA zone periods begin in (default: the first Calendar policy, else UTC)')
+    .option('--time-zone <zone>', 'IANA zone periods begin in (default: the reporting Calendar, else UTC)')
     .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option(

@@ -102,7 +102,7 @@ export interface ImpactData {
   generatedAt: string | undefined;
 }
 
-/** Reads the data once for both sides (again only for a base whose reporting zone differs). */
+/** Reads the data once for both sides, in the base's reporting zone. */
 export async function readImpactData(
   io: CliIo,
   options: ImpactOptions,
@@ -111,10 +111,11 @@ export async function readImpactData(
   dataOrigin?: string,
 ): Promise<ImpactData> {
   const { base, head, now } = sides;
-  // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
-  const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
-  const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
-  const { generatedAt, ...run } = toRunOptions(options, now, headZone);
+  // One reporting zone, the base's (trusted), for the data read and both sides: a Calendar the
+  // pull request adds or names must not shift the head's days, weeks and window.
+  const zone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+  const { generatedAt, ...runOptions } = toRunOptions(options, now, zone);
+  const run = { ...runOptions, timeZone: zone };
   const plan = await planImpactData(io, {
     data: options.data,
     ...(dataOrigin === undefined ? {} : { dataOrigin }),
@@ -143,8 +144,8 @@ export async function readImpactData(
       // The second thread reads the file system; data from a commit is read here, from git.
       ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
     });
-  const data = await readData(headZone);
+  const data = await readData(zone);
   const prepared = prepareData(data);
-  const basePrepared = baseZone === headZone ? prepared : prepareData(await readData(baseZone));
+  const basePrepared = prepared;
   return { plan, data, prepared, basePrepared, dataHashing, run, generatedAt };
 }

@@ -28,7 +28,7 @@ export interface EvaluateOptions {
   from?: Moment;
   /** Funnel periods; default `week`. */
   periodUnit?: 'week' | 'month';
-  /** IANA zone periods begin in; default: the first Calendar policy's, else UTC. */
+  /** IANA zone periods begin in; default: the reporting Calendar's (`reportingTimeZone`), else UTC; in an impact, the base's. */
   timeZone?: string;
   /** Replace identifiers with pseudonyms (the same as the CLI's `--mask` gives). */
   mask?: boolean;
@@ -105,9 +105,11 @@ export function evaluateImpact(
   options: EvaluateOptions = {},
 ): ImpactReport {
   const prepared = prepareData(data.data);
+  // Both sides in the base's reporting zone: a Calendar the head adds must not shift its periods.
+  const zoned = { ...options, timeZone: options.timeZone ?? reportingTimeZone(base.set) };
   const report = computeImpact(
-    sideOf(base, prepared, toEngineOptions(options, base, data)),
-    sideOf(head, prepared, toEngineOptions(options, head, data)),
+    sideOf(base, prepared, toEngineOptions(zoned, base, data)),
+    sideOf(head, prepared, toEngineOptions(zoned, head, data)),
     data.data.leads,
     {
       engineVersion: version,

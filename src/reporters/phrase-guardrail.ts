@@ -1,4 +1,4 @@
-import type { GuardrailCrossing, GuardrailResult, ImpactReport } from '../core/report/impact.js';
+import type { GuardrailCrossing, GuardrailResult, ImpactReport, UnmeasurableReason } from '../core/report/impact.js';
 import { figure } from './impact-phrases.js';
 
 /**
@@ -17,6 +17,26 @@ export function describeInputChanges(r: Pick<ImpactReport, 'inputs'>, max = 5): 
   return all.length <= max ? all.join('; ') : `${all.slice(0, max).join('; ')}; and ${all.length - max} more`;
 }
 
+/** Why a metric cannot be measured, as a clause: `SLA speed-to-lead is on the base only`. */
+export function phraseUnmeasurable(r: UnmeasurableReason): string {
+  switch (r.code) {
+    case 'no-figure':
+      return 'no figure on either side';
+    case 'from-zero':
+      return 'its base is 0';
+    case 'counted-as-zero':
+      return 'a payout is built on a metric counted as 0';
+    case 'currency-from-zero':
+      return `payouts in ${r.currency} go from 0 to more`;
+    case 'stage-unmeasured':
+      return `stage ${r.stage} has no figure on the ${r.side}`;
+    case 'sla-one-side':
+      return `SLA ${r.sla} is on the ${r.side} only`;
+    case 'sla-unknown':
+      return `SLA ${r.sla} has no change to compare`;
+  }
+}
+
 /** One crossing as a clause: `constraint_utilisation 1.02 is above 1`. */
 export function phraseCrossing(c: GuardrailCrossing, r: Pick<ImpactReport, 'inputs'>): string {
   switch (c.code) {
@@ -29,7 +49,7 @@ export function phraseCrossing(c: GuardrailCrossing, r: Pick<ImpactReport, 'inpu
     case 'data-changed':
       return `data changed: ${describeInputChanges(r)}`;
     case 'unmeasurable':
-      return `${c.metric} cannot be measured on this change, so its approvers decide`;
+      return `${c.metric} cannot be measured on this change (${phraseUnmeasurable(c.reason)}), so its approvers decide`;
     case 'policies-changed':
       return `changed: ${c.policies.map((p) => `${p.kind} ${p.name}`).join(', ')}`;
   }

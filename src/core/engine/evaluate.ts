@@ -50,7 +50,7 @@ export interface EvaluateOptions {
   /** Start of the window (epoch ms); default the goal period's start, else the earliest record. */
   from?: number;
   periodUnit?: 'week' | 'month';
-  /** IANA zone for periods; default the first Calendar policy's, else UTC. */
+  /** IANA zone for periods; default the reporting Calendar's (`reportingTimeZone`), else UTC. */
   timeZone?: string;
   calendars: ReadonlyMap<string, BusinessCalendar>;
   stamp: Pick<ReportStamp, 'engineVersion' | 'policyHash' | 'dataHash'> & { generatedAt?: string };

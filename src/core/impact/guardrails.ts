@@ -1,60 +1,124 @@
 import { Decimal } from 'decimal.js';
 import { round } from '../engine/stats.js';
 import type { Policy } from '../policy/types.js';
-import type { GuardrailCrossing, GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
+import type {
+  GuardrailCrossing,
+  GuardrailResult,
+  ImpactReport,
+  PolicyChange,
+  UnmeasurableReason,
+} from '../report/impact.js';
 
 type Figures = Omit<ImpactReport, 'guardrails'>;
 
 /**
- * The value of a guardrail metric for a change (percentages and points are head minus base):
+ * A metric's measure: a flag, the highest and the lowest of its values (one figure per SLA or
+ * currency; `above` judges the highest, `below` the lowest), or why it cannot be measured.
+ */
+type Measure = boolean | { high: number; low: number } | { reason: UnmeasurableReason };
+
+const one = (value: number): Measure => ({ high: value, low: value });
+const spread = (values: readonly number[]): Measure => ({ high: Math.max(...values), low: Math.min(...values) });
+
+/** The first stage that has a utilisation on one side only: a change must not take a stage out of the measure. */
+function findUnmeasuredStage(f: Figures): UnmeasurableReason | null {
+  for (const s of f.stages) {
+    const { base, head } = s.utilisation;
+    if ((base === null) !== (head === null))
+      return { code: 'stage-unmeasured', stage: s.stage, side: base === null ? 'base' : 'head' };
+  }
+  return null;
+}
+
+function measurePayoutCost(f: Figures): Measure {
+  // A payout built on a metric counted as 0 is no known cost.
+  if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0)
+    return { reason: { code: 'counted-as-zero' } };
+  if (f.comp.total.length === 0) return { reason: { code: 'no-figure' } };
+  // Per currency, exact: a currency paid only under the head is an unbounded increase.
+  const pcts: number[] = [];
+  for (const t of f.comp.total) {
+    const base = new Decimal(t.base);
+    const change = new Decimal(t.head).minus(base);
+    if (base.isZero()) {
+      if (!change.isZero()) return { reason: { code: 'currency-from-zero', currency: t.currency } };
+      pcts.push(0);
+    } else pcts.push(change.div(base.abs()).times(100).toNumber());
+  }
+  return spread(pcts);
+}
+
+function measureSlaCompliance(f: Figures): Measure {
+  if (f.slas.length === 0) return { reason: { code: 'no-figure' } };
+  const changes: number[] = [];
+  for (const s of f.slas) {
+    // An SLA renamed, removed or added has no counterpart to compare with: its approvers decide.
+    if (s.measuredOn !== 'both') return { reason: { code: 'sla-one-side', sla: s.name, side: s.measuredOn } };
+    const change = s.modelledChangePts ?? (s.replayed.delta === null ? null : s.replayed.delta * 100);
+    if (change === null) return { reason: { code: 'sla-unknown', sla: s.name } };
+    changes.push(change);
+  }
+  return spread(changes);
+}
+
+function measureMqlVolume(f: Figures): Measure {
+  const { stage, base, head } = f.mqlVolume;
+  if (stage === null) return { reason: { code: 'no-figure' } };
+  if (base === null || head === null)
+    return { reason: { code: 'stage-unmeasured', stage, side: base === null ? 'base' : 'head' } };
+  if (base === 0) return head === 0 ? one(0) : { reason: { code: 'from-zero' } };
+  return one(((head - base) / base) * 100);
+}
+
+function measureGoalForecast(f: Figures): Measure {
+  // From the exact attainments: the display figures are rounded to 4 places.
+  const g = f.goal?.projectedAttainmentExact;
+  if (g === undefined || g.base === null || g.head === null) return { reason: { code: 'no-figure' } };
+  const base = new Decimal(g.base);
+  if (base.isZero()) return { reason: { code: 'from-zero' } };
+  return one(new Decimal(g.head).minus(base).div(base).times(100).toNumber());
+}
+
+/**
+ * The measure of a guardrail metric for a change (percentages and points are head minus base):
  * - `constraint_utilisation`: the head's utilisation at the stage the head data names as the constraint;
  * - `max_stage_utilisation`: the highest utilisation of any stage under the head;
+ *   both unmeasurable when a stage has a utilisation on one side only (its capacity removed or added);
  * - `constraint_moved`: whether the constraint stage differs between base and head;
- * - `payout_cost_change_pct`: total payout change in % of the base (single currency; else the largest);
- * - `sla_compliance_change_pts`: the worst SLA change in percentage points, modelled where a
- *   queue model applies, else replayed; when the model has no steady state, the replayed change;
- * - `mql_volume_change_pct`: change in MQL arrivals, in %;
+ * - `payout_cost_change_pct`: the total payout change in % of the base, per currency (exact);
+ *   a currency paid from 0 makes it unmeasurable;
+ * - `sla_compliance_change_pts`: per SLA, the change in percentage points, modelled where the
+ *   queue model projects one, else replayed; an SLA on one side only makes it unmeasurable;
+ * - `mql_volume_change_pct`: change in arrivals at the lead-volume stage, in %;
  * - `goal_forecast_change_pct`: change in the goal's projected attainment, in % of the base;
  * - `data_changed`: whether the change adds, removes or edits a data file in the repository or a
  *   FieldMapping (the replay reads the base's; a person should still look at such a change).
  */
-export function measureGuardrailMetric(metric: string, f: Figures): number | boolean | null {
+export function measureGuardrailMetric(metric: string, f: Figures): Measure {
   switch (metric) {
     case 'constraint_utilisation':
-      return f.constraint.utilisation.head;
     case 'max_stage_utilisation': {
-      const values = f.stages.map((s) => s.utilisation.head).filter((v): v is number => v !== null);
-      return values.length === 0 ? null : Math.max(...values);
+      const gap = findUnmeasuredStage(f);
+      if (gap !== null) return { reason: gap };
+      const values =
+        metric === 'constraint_utilisation' ? [f.constraint.utilisation.head] : f.stages.map((s) => s.utilisation.head);
+      const known = values.filter((v): v is number => v !== null);
+      return known.length === 0 ? { reason: { code: 'no-figure' } } : one(Math.max(...known));
     }
     case 'constraint_moved':
       return f.constraint.isMoved;
-    case 'payout_cost_change_pct': {
-      // A payout built on a metric counted as 0 is no known cost.
-      if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0) return null;
-      const pcts = f.comp.total.map((t) => t.deltaPct).filter((v): v is number => v !== null);
-      return pcts.length === 0 ? null : pcts.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
-    }
-    case 'sla_compliance_change_pts': {
-      const changes = f.slas
-        .map((s) => s.modelledChangePts ?? (s.replayed.delta === null ? null : s.replayed.delta * 100))
-        .filter((v): v is number => v !== null);
-      return changes.length === 0 ? null : Math.min(...changes);
-    }
+    case 'payout_cost_change_pct':
+      return measurePayoutCost(f);
+    case 'sla_compliance_change_pts':
+      return measureSlaCompliance(f);
     case 'mql_volume_change_pct':
-      return f.mqlVolume.base === null || f.mqlVolume.head === null || f.mqlVolume.base === 0
-        ? null
-        : ((f.mqlVolume.head - f.mqlVolume.base) / f.mqlVolume.base) * 100;
-    case 'goal_forecast_change_pct': {
-      // From the exact attainments: the display figures are rounded to 4 places.
-      const g = f.goal?.projectedAttainmentExact;
-      if (g === undefined || g.base === null || g.head === null) return null;
-      const base = new Decimal(g.base);
-      return base.isZero() ? null : new Decimal(g.head).minus(base).div(base).times(100).toNumber();
-    }
+      return measureMqlVolume(f);
+    case 'goal_forecast_change_pct':
+      return measureGoalForecast(f);
     case 'data_changed':
       return f.inputs.isChanged;
     default:
-      return null;
+      return { reason: { code: 'no-figure' } };
   }
 }
 
@@ -83,17 +147,20 @@ export function checkGuardrails(
       let value: number | boolean | null = null;
       if (rule.metric !== undefined) {
         const metric = rule.metric;
-        value = measureGuardrailMetric(metric, f);
-        if (typeof value === 'boolean') {
-          if (value) crossings.push(metric === 'data_changed' ? { code: 'data-changed' } : { code: 'is-true', metric });
-        } else if (value === null) {
-          crossings.push({ code: 'unmeasurable', metric });
+        const measure = measureGuardrailMetric(metric, f);
+        if (typeof measure === 'boolean') {
+          value = measure;
+          if (measure)
+            crossings.push(metric === 'data_changed' ? { code: 'data-changed' } : { code: 'is-true', metric });
+        } else if ('reason' in measure) {
+          crossings.push({ code: 'unmeasurable', metric, reason: measure.reason });
         } else {
-          const shown = roundValue(value);
-          if (rule.above !== undefined && value > rule.above)
-            crossings.push({ code: 'above', metric, value: shown, limit: rule.above });
-          if (rule.below !== undefined && value < rule.below)
-            crossings.push({ code: 'below', metric, value: shown, limit: rule.below });
+          // `above` is judged on the highest value (the largest increase), `below` on the lowest.
+          value = rule.above === undefined && rule.below !== undefined ? measure.low : measure.high;
+          if (rule.above !== undefined && measure.high > rule.above)
+            crossings.push({ code: 'above', metric, value: roundValue(measure.high), limit: rule.above });
+          if (rule.below !== undefined && measure.low < rule.below)
+            crossings.push({ code: 'below', metric, value: roundValue(measure.low), limit: rule.below });
         }
       }
       const kinds = new Set<string>(rule.changedKinds ?? []);

@@ -167,10 +167,13 @@ export function computeImpact(
   const policyChanges = diffPolicySets(base.set, head.set);
   const stages = compareStages(b, h);
   const slas: SlaImpact[] = [...new Set([...b.slas, ...h.slas].map((s) => s.name))].sort().map((name) => {
-    const policy =
-      base.set.HandoffSla.find((p) => p.metadata.name === name) ??
-      head.set.HandoffSla.find((p) => p.metadata.name === name);
-    const stage = policy === undefined ? null : stageOfEvent(head.set, policy.spec.from);
+    // Each side's SLA starts at a stage of its own funnel (an event may be renamed); the model needs one stage.
+    const stageIn = (set: PolicySet): string | null => {
+      const policy = set.HandoffSla.find((p) => p.metadata.name === name);
+      return policy === undefined ? null : stageOfEvent(set, policy.spec.from);
+    };
+    const [stageBase, stageHead] = [stageIn(base.set), stageIn(head.set)];
+    const stage = stageBase !== null && stageHead !== null && stageBase !== stageHead ? null : (stageBase ?? stageHead);
     return modelSla(name, stage, b, h, (factor) => base.evaluation.projectSlaCompliance(name, factor));
   });
   const volume = volumeStageOf({ set: base.set, report: b }, { set: head.set, report: h });

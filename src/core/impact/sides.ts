@@ -21,27 +21,22 @@ export function compareDeclared(base: Report, head: Report): ImpactReport['const
 }
 
 /**
- * The stage whose arrivals stand for lead volume: the earliest funnel stage a lead class
- * qualifies leads into (the head's lead definitions, else the base's), else the stage the
- * goal declares as its constraint, else the funnel's first stage. Named as the funnel names it.
+ * The stage whose arrivals stand for lead volume, chosen on the BASE (trusted, so a pull request
+ * cannot move the guardrail's measure to another stage): the earliest funnel stage a base lead
+ * class qualifies leads into, else the stage the base goal declares as its constraint, else the
+ * base funnel's first stage. The head's only when the base has no funnel. Named as the funnel names it.
  */
 export function volumeStageOf(
   base: { set: PolicySet; report: Report },
   head: { set: PolicySet; report: Report },
 ): { stage: string | null; name: string | null } {
-  const funnel = head.set.Funnel[0] ?? base.set.Funnel[0];
+  const side = base.set.Funnel.length > 0 ? base : head;
+  const funnel = side.set.Funnel[0];
   const order = funnel?.spec.stages.map((s) => s.id) ?? [];
-  const classStages = (set: PolicySet) =>
-    set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s) => order.includes(s));
-  const qualified = [...(classStages(head.set).length > 0 ? classStages(head.set) : classStages(base.set))].sort(
-    (x, y) => order.indexOf(x) - order.indexOf(y),
-  );
-  const stage =
-    qualified[0] ??
-    head.report.constraint?.declared?.stage ??
-    base.report.constraint?.declared?.stage ??
-    order[0] ??
-    null;
+  const qualified = side.set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage))
+    .filter((s) => order.includes(s))
+    .sort((x, y) => order.indexOf(x) - order.indexOf(y));
+  const stage = qualified[0] ?? side.report.constraint?.declared?.stage ?? order[0] ?? null;
   if (stage === null) return { stage: null, name: null };
   const name = funnel?.spec.stages.find((s) => s.id === stage)?.name ?? stage;
   return { stage, name };

@@ -8,7 +8,8 @@ import { round } from '../engine/stats.js';
  * Assumption (an M/M/1 queue): the mean wait grows with utilisation ρ as ρ ÷ (1 − ρ), so
  * every base wait is multiplied by [ρh ÷ (1 − ρh)] ÷ [ρb ÷ (1 − ρb)], the service itself is
  * unchanged, and the targets are the base targets. At ρh ≥ 1 there is no steady state: the
- * queue grows every week, and compliance keeps falling; the model then projects nothing.
+ * queue grows every week, and compliance keeps falling; the model then projects nothing, as it
+ * does without a capacity at the stage on both sides or without base demand there.
  */
 export function modelSla(
   name: string,
@@ -24,13 +25,12 @@ export function modelSla(
   const baseCompliance = b?.compliance ?? null;
   let factor: number | null = null;
   let assumption: SlaAssumption;
+  // Without a queue to scale, the model projects nothing (never "unchanged"): the replayed change stands.
   if (ub === null || uh === null) {
-    factor = 1;
     assumption = { code: 'no-capacity' };
   } else if (uh >= 1) {
     assumption = { code: 'no-steady-state', headUtilisation: uh };
   } else if (ub <= 0) {
-    factor = 1;
     assumption = { code: 'no-base-demand' };
   } else {
     factor = uh / (1 - uh) / (ub / (1 - Math.min(ub, 0.999)));
@@ -39,6 +39,7 @@ export function modelSla(
   const modelled = factor === null ? null : projectCompliance(factor);
   return {
     name,
+    measuredOn: b !== undefined && h !== undefined ? 'both' : b !== undefined ? 'base' : 'head',
     stage,
     replayed: {
       base: baseCompliance,

@@ -75,6 +75,8 @@ export interface LeadDefinitionSpec {
 }
 
 export interface RevenueGoalSpec {
+  /** The Calendar whose time zone is the reporting zone. */
+  calendar?: string;
   goal: { metric: string; target: DecimalText; currency: string; period: { start: string; end: string } };
   constraint: { stage: string; metric: string; target: { max?: number; min?: number }; rationale?: string };
 }

@@ -47,9 +47,10 @@ export type DeclaredSide = DeclaredConstraint;
 
 /**
  * What the SLA queue model assumed, as a coded fact (reporters phrase it):
- * - `no-capacity`: the SLA starts at a stage without a capacity; waits taken as unchanged (factor 1);
+ * - `no-capacity`: the SLA starts at a stage without a capacity on a side (or at different stages):
+ *   nothing is modelled, the replayed change counts;
  * - `no-steady-state`: at head utilisation ≥ 1 the queue grows every week; nothing is projected;
- * - `no-base-demand`: the base has no demand at the stage; waits taken as unchanged (factor 1);
+ * - `no-base-demand`: the base has no demand at the stage: nothing is modelled, the replayed change counts;
  * - `wait-scaling`: an M/M/1 queue, waits scale with ρ ÷ (1 − ρ) from base to head utilisation
  *   (the unrounded factor is `SlaImpact.waitFactor`); service and targets unchanged.
  */
@@ -62,6 +63,8 @@ export type SlaAssumption =
 /** A queue model of an SLA's response time when its stage's demand changes. */
 export interface SlaImpact {
   name: string;
+  /** Which sides measured the SLA: one only when it is renamed, added, removed or its events do not relate there. */
+  measuredOn: 'both' | 'base' | 'head';
   stage: string | null;
   /**
    * Compliance measured on the data under each policy set (items new under the head are untouched,
@@ -74,7 +77,7 @@ export interface SlaImpact {
   modelledChangePts: number | null;
   medianResponseHours: { base: number | null; modelled: number | null };
   utilisation: Delta;
-  /** Factor applied to every base wait; null when the head has no steady state (utilisation ≥ 1). */
+  /** Factor applied to every base wait; null when nothing is modelled (no capacity, no base demand, no steady state). */
   waitFactor: number | null;
   assumption: SlaAssumption;
 }
@@ -111,8 +114,27 @@ export type GuardrailCrossing =
   | { code: 'below'; metric: string; value: number; limit: number }
   | { code: 'is-true'; metric: string }
   | { code: 'data-changed' }
-  | { code: 'unmeasurable'; metric: string }
+  | { code: 'unmeasurable'; metric: string; reason: UnmeasurableReason }
   | { code: 'policies-changed'; policies: { kind: string; name: string }[] };
+
+/**
+ * Why a guardrail metric cannot be measured on a change (names come from either tree: untrusted):
+ * - `no-figure`: neither side has the figure (e.g. no SLA, no goal forecast);
+ * - `from-zero`: a change in % of a base of 0;
+ * - `counted-as-zero`: a payout built on a metric counted as 0 is no known cost;
+ * - `currency-from-zero`: payouts in `currency` go from 0 to more than 0;
+ * - `stage-unmeasured`: `stage` has a figure on one side only (`side` is the one without);
+ * - `sla-one-side`: SLA `sla` is measured on `side` only (renamed, removed, added or unrelated events);
+ * - `sla-unknown`: SLA `sla` is on both sides but its change cannot be computed.
+ */
+export type UnmeasurableReason =
+  | { code: 'no-figure' }
+  | { code: 'from-zero' }
+  | { code: 'counted-as-zero' }
+  | { code: 'currency-from-zero'; currency: string }
+  | { code: 'stage-unmeasured'; stage: string; side: 'base' | 'head' }
+  | { code: 'sla-one-side'; sla: string; side: 'base' | 'head' }
+  | { code: 'sla-unknown'; sla: string };
 
 /** One data file that differs between the base and the head commit. */
 export interface DataFileChange {

@@ -1,5 +1,5 @@
 /** Shapes of a guardrail's crossings (`guardrails[].crossings`), each tied to its TypeScript type. */
-import type { GuardrailCrossing } from '../report/impact.js';
+import type { GuardrailCrossing, UnmeasurableReason } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { impactMetrics } from './guardrails.js';
 import { policyKinds } from './kinds.js';
@@ -11,6 +11,53 @@ type CrossingOf<C extends GuardrailCrossing['code']> = Extract<GuardrailCrossing
 const metric = oneOf(impactMetrics, 'The impact metric of the guardrail.');
 // Closed for readers: an unknown key in a reason to block a merge could change what it means.
 const closed = { isClosedForReaders: true } as const;
+
+type ReasonOf<C extends UnmeasurableReason['code']> = Extract<UnmeasurableReason, { code: C }>;
+const side = oneOf(['base', 'head'], 'The side.');
+const reasonOf = (code: string, description: string): JsonSchema => ({ const: code, description });
+
+// Keyed by the code: a reason added to the type without its schema fails to compile.
+const reasons: { [C in UnmeasurableReason['code']]: JsonSchema } = {
+  'no-figure': objectOf<ReasonOf<'no-figure'>>(
+    { code: reasonOf('no-figure', 'Neither side has the figure.') },
+    { ...closed, description: 'No figure.' },
+  ),
+  'from-zero': objectOf<ReasonOf<'from-zero'>>(
+    { code: reasonOf('from-zero', 'A change in % of a base of 0.') },
+    { ...closed, description: 'From zero.' },
+  ),
+  'counted-as-zero': objectOf<ReasonOf<'counted-as-zero'>>(
+    { code: reasonOf('counted-as-zero', 'A payout is built on a metric counted as 0.') },
+    { ...closed, description: 'Counted as 0.' },
+  ),
+  'currency-from-zero': objectOf<ReasonOf<'currency-from-zero'>>(
+    {
+      code: reasonOf('currency-from-zero', 'Payouts in a currency go from 0 to more than 0.'),
+      currency: text('The currency.'),
+    },
+    { ...closed, description: 'A new currency.' },
+  ),
+  'stage-unmeasured': objectOf<ReasonOf<'stage-unmeasured'>>(
+    {
+      code: reasonOf('stage-unmeasured', 'A stage has a figure on one side only.'),
+      stage: text('Stage id (untrusted).'),
+      side,
+    },
+    { ...closed, description: 'A stage without a figure on `side`.' },
+  ),
+  'sla-one-side': objectOf<ReasonOf<'sla-one-side'>>(
+    {
+      code: reasonOf('sla-one-side', 'An SLA is measured on one side only.'),
+      sla: text('HandoffSla name (untrusted).'),
+      side,
+    },
+    { ...closed, description: 'An SLA measured on `side` only.' },
+  ),
+  'sla-unknown': objectOf<ReasonOf<'sla-unknown'>>(
+    { code: reasonOf('sla-unknown', "An SLA's change cannot be computed."), sla: text('HandoffSla name (untrusted).') },
+    { ...closed, description: 'An SLA without a change.' },
+  ),
+};
 
 // Keyed by the code: a crossing added to the type without its schema fails to compile.
 const crossings: { [C in GuardrailCrossing['code']]: JsonSchema } = {
@@ -41,7 +88,11 @@ const crossings: { [C in GuardrailCrossing['code']]: JsonSchema } = {
     { ...closed, description: 'data_changed is true.' },
   ),
   unmeasurable: objectOf<CrossingOf<'unmeasurable'>>(
-    { code: { const: 'unmeasurable', description: 'The metric cannot be measured: its approvers decide.' }, metric },
+    {
+      code: { const: 'unmeasurable', description: 'The metric cannot be measured: its approvers decide.' },
+      metric,
+      reason: { oneOf: Object.values(reasons), description: 'Why it cannot be measured, as a code and its facts.' },
+    },
     { ...closed, description: 'The metric cannot be measured on this change.' },
   ),
   'policies-changed': objectOf<CrossingOf<'policies-changed'>>(

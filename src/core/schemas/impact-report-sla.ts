@@ -1,7 +1,7 @@
 /** Shapes of the impact report's SLA model (`slas`), each tied to its TypeScript type. */
 import type { SlaAssumption, SlaImpact } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
-import { numberOrNull, ref, text, textOrNull } from './report-builders.js';
+import { numberOrNull, oneOf, ref, text, textOrNull } from './report-builders.js';
 import { objectOf } from './typed-object.js';
 
 type AssumptionOf<C extends SlaAssumption['code']> = Extract<SlaAssumption, { code: C }>;
@@ -11,7 +11,12 @@ const utilisation = (description: string): JsonSchema => ({ type: 'number', mini
 // Keyed by the code: an assumption added to the type without its schema fails to compile.
 const slaAssumptions: { [C in SlaAssumption['code']]: JsonSchema } = {
   'no-capacity': objectOf<AssumptionOf<'no-capacity'>>(
-    { code: { const: 'no-capacity', description: 'The stage has no capacity: waits taken as unchanged (factor 1).' } },
+    {
+      code: {
+        const: 'no-capacity',
+        description: 'The stage has no capacity (or differs by side): nothing modelled, the replayed change counts.',
+      },
+    },
     { description: 'No capacity at the stage.' },
   ),
   'no-steady-state': objectOf<AssumptionOf<'no-steady-state'>>(
@@ -28,7 +33,7 @@ const slaAssumptions: { [C in SlaAssumption['code']]: JsonSchema } = {
     {
       code: {
         const: 'no-base-demand',
-        description: 'No base demand at the stage: waits taken as unchanged (factor 1).',
+        description: 'No base demand at the stage: nothing modelled, the replayed change counts.',
       },
     },
     { description: 'No base demand at the stage.' },
@@ -52,16 +57,17 @@ export const impactSlaDefs: Record<string, JsonSchema> = {
   'sla-impact': objectOf<SlaImpact>(
     {
       name: text('Name of the HandoffSla policy.'),
+      measuredOn: oneOf(['both', 'base', 'head'], 'Which sides measured the SLA (one when renamed, added or removed).'),
       stage: textOrNull('The stage whose demand drives the queue model; null when none.'),
       replayed: ref('delta', 'Compliance measured on the data under each policy set.'),
-      modelled: numberOrNull('Compliance the queue model projects for the head; null when it has no steady state.'),
+      modelled: numberOrNull('Compliance the queue model projects for the head; null when nothing is modelled.'),
       modelledChangePts: numberOrNull('modelled − base compliance, in percentage points.'),
       medianResponseHours: objectOf<SlaImpact['medianResponseHours']>(
         { base: numberOrNull('Under the base.'), modelled: numberOrNull('As the model projects it for the head.') },
         { description: 'Median response time in business hours.' },
       ),
       utilisation: ref('delta', "Utilisation of the SLA's stage."),
-      waitFactor: numberOrNull('Factor applied to every base wait; null when the head has no steady state.'),
+      waitFactor: numberOrNull('Factor applied to every base wait; null when nothing is modelled.'),
       assumption: ref('sla-assumption', 'What the model assumes, as a code and its parameters.'),
     },
     { description: "An SLA's compliance replayed, and modelled from its stage's utilisation." },

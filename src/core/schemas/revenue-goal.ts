@@ -24,6 +24,12 @@ export const revenueGoalSchema = definePolicySchema({
     required: ['goal', 'constraint'],
     additionalProperties: false,
     properties: {
+      calendar: {
+        $ref: '#/$defs/policy-ref',
+        description:
+          'Name of the Calendar policy whose time zone is the reporting zone: days, weeks, months and periods ' +
+          'begin in it. Without it, the one zone of the Calendars the HandoffSlas run on, else of the only Calendar.',
+      },
       goal: {
         type: 'object',
         required: ['metric', 'target', 'currency', 'period'],

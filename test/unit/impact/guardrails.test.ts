@@ -23,7 +23,14 @@ const figures = {
     byPerson: [],
     countedAsZero: { base: [], head: [] },
   },
-  slas: [{ modelledChangePts: null, replayed: { base: 0.32, head: 0.27, delta: -0.05 } }],
+  slas: [
+    {
+      name: 'speed-to-lead',
+      measuredOn: 'both',
+      modelledChangePts: null,
+      replayed: { base: 0.32, head: 0.27, delta: -0.05 },
+    },
+  ],
   mqlVolume: { stage: 'mql', stageName: 'Marketing qualified', base: 800, head: 1000, delta: 200 },
   goal: {
     projectedAttainment: { base: 0.8, head: 0.8, delta: 0 },
@@ -96,6 +103,47 @@ describe('checkGuardrails', () => {
       [],
     );
     expect(goal).toMatchObject({ isCrossed: true, value: null });
+  });
+
+  it('cannot measure utilisation when a stage has it on one side only (its capacity removed or added)', () => {
+    const stages = [
+      { stage: 'mql', utilisation: { base: 0.87, head: null, delta: null } },
+      { stage: 'sal', utilisation: { base: 0.5, head: 0.5, delta: 0 } },
+    ];
+    const noCapacity = { ...figures, stages } as unknown as Figures;
+    for (const metric of ['constraint_utilisation', 'max_stage_utilisation'])
+      expect(
+        checkGuardrails(guardrails([{ id: 'u', metric, above: 1, approvers: who }]), noCapacity, [])[0]?.crossings,
+      ).toEqual([{ code: 'unmeasurable', metric, reason: { code: 'stage-unmeasured', stage: 'mql', side: 'head' } }]);
+  });
+
+  it('judges payouts per currency: `above` on the largest increase, `below` on the largest decrease', () => {
+    const total = [
+      { currency: 'CAD', base: '1000.00', head: '0.00', delta: '-1000.00', deltaPct: -100 },
+      { currency: 'USD', base: '1000.00', head: '1553.70', delta: '553.70', deltaPct: 55.37 },
+    ];
+    const mixed = { ...figures, comp: { ...figures.comp, total } } as Figures;
+    const rules = guardrails([
+      { id: 'up', metric: 'payout_cost_change_pct', above: 5, approvers: who },
+      { id: 'down', metric: 'payout_cost_change_pct', below: -50, approvers: who },
+    ]);
+    const [up, down] = checkGuardrails(rules, mixed, []);
+    expect(up).toMatchObject({ isCrossed: true, value: 55.37 });
+    expect(down).toMatchObject({ isCrossed: true, value: -100 });
+    const fromZero = {
+      ...figures,
+      comp: {
+        ...figures.comp,
+        total: [...total, { currency: 'EUR', base: '0.00', head: '5.00', delta: '5.00', deltaPct: null }],
+      },
+    } as Figures;
+    expect(checkGuardrails(rules, fromZero, [])[0]?.crossings).toEqual([
+      {
+        code: 'unmeasurable',
+        metric: 'payout_cost_change_pct',
+        reason: { code: 'currency-from-zero', currency: 'EUR' },
+      },
+    ]);
   });
 
   it('judges the goal forecast on the exact attainments, not the 4-place display figures', () => {

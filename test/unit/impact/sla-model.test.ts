@@ -68,12 +68,13 @@ describe('modelSla', () => {
     expect(result.replayed).toEqual({ base: 0.32, head: 0.25, delta: -0.07 });
   });
 
-  it('keeps waits unchanged at a stage without capacity', () => {
+  it('models nothing at a stage without capacity: an unknown model is no change of 0', () => {
     const result = modelSla('speed-to-lead', null, report(0.5, 0.8, 2), report(0.9, 0.8, 2), (f) =>
       f === 1 ? 0.8 : null,
     );
-    expect(result.waitFactor).toBe(1);
-    expect(result.modelled).toBe(0.8);
+    expect(result.waitFactor).toBeNull();
+    expect(result.modelled).toBeNull();
+    expect(result.modelledChangePts).toBeNull();
     expect(result.assumption).toEqual({ code: 'no-capacity' });
   });
 });

@@ -38,8 +38,19 @@ describe('phraseCrossing', () => {
 
   it('says a true flag, an unmeasurable metric and changed policies', () => {
     expect(phrase({ code: 'is-true', metric: 'constraint_moved' })).toBe('constraint_moved is true');
-    expect(phrase({ code: 'unmeasurable', metric: 'payout_cost_change_pct' })).toBe(
-      'payout_cost_change_pct cannot be measured on this change, so its approvers decide',
+    expect(
+      phrase({ code: 'unmeasurable', metric: 'payout_cost_change_pct', reason: { code: 'counted-as-zero' } }),
+    ).toBe(
+      'payout_cost_change_pct cannot be measured on this change (a payout is built on a metric counted as 0), so its approvers decide',
+    );
+    expect(
+      phrase({
+        code: 'unmeasurable',
+        metric: 'sla_compliance_change_pts',
+        reason: { code: 'sla-one-side', sla: 'speed-to-lead', side: 'base' },
+      }),
+    ).toBe(
+      'sla_compliance_change_pts cannot be measured on this change (SLA speed-to-lead is on the base only), so its approvers decide',
     );
     expect(
       phrase({

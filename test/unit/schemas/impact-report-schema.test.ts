@@ -190,7 +190,13 @@ describe('schemas/impact-report.schema.json', () => {
     expect(closed).toEqual([
       ['/properties/head', closedForReadersMarker],
       // Each crossing (above, below, is-true, data-changed, unmeasurable, policies-changed and its policies).
-      ...[0, 1, 2, 3, 4, 5].map((i) => [`/$defs/guardrail-crossing/oneOf/${i}`, closedForReadersMarker]),
+      ...[0, 1, 2, 3, 4].map((i) => [`/$defs/guardrail-crossing/oneOf/${i}`, closedForReadersMarker]),
+      // Each reason a metric cannot be measured.
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => [
+        `/$defs/guardrail-crossing/oneOf/4/properties/reason/oneOf/${i}`,
+        closedForReadersMarker,
+      ]),
+      ['/$defs/guardrail-crossing/oneOf/5', closedForReadersMarker],
       ['/$defs/guardrail-crossing/oneOf/5/properties/policies/items', closedForReadersMarker],
       ['/$defs/guardrail-result', closedForReadersMarker],
       ['/$defs/guardrail-result/properties/threshold', closedForReadersMarker],

@@ -45,6 +45,14 @@ export const leadDefinitionRefs: SemanticCheck = {
       }
       if (funnel !== undefined) {
         spec.classes.forEach((cls, i) => {
+          // Every lead enters the first stage: gating it on a class would erase the leads no class qualifies.
+          if (cls.stage === stageIds[0]) {
+            ctx.report(def, ['spec', 'classes', i, 'stage'], {
+              code: 'lead.class-first-stage',
+              message: `Class \`${cls.id}\` maps to \`${cls.stage}\`, the first stage of funnel \`${funnel.metadata.name}\`, which every lead enters.`,
+              hint: `A class qualifies leads into a later stage (${stageIds.slice(1, 3).join(', ')}, …); leads it does not qualify would vanish from \`${cls.stage}\`.`,
+            });
+          }
           if (!stageIds.includes(cls.stage)) {
             ctx.report(def, ['spec', 'classes', i, 'stage'], {
               code: 'ref.stage-missing',

@@ -1,3 +1,4 @@
+import { findReportingCalendar } from '../../engine/time-zone.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { SemanticCheck } from './context.js';
 import { isValidDate, theFunnel } from './context.js';
@@ -20,7 +21,26 @@ export const revenueGoalValid: SemanticCheck = {
       }
     }
     const funnel = theFunnel(ctx);
+    const calendars = ctx.set.Calendar.map((c) => c.metadata.name);
+    const reporting = findReportingCalendar(ctx.set);
+    if (reporting !== null && 'ambiguous' in reporting) {
+      const anchor = goals[0] ?? ctx.set.Calendar[0];
+      if (anchor !== undefined)
+        ctx.report(anchor, anchor.kind === 'RevenueGoal' ? ['spec'] : ['kind'], {
+          code: 'goal.calendar-ambiguous',
+          message: `The Calendars ${reporting.ambiguous.map((n) => `\`${n}\``).join(', ')} have different time zones and the RevenueGoal names none as the reporting calendar.`,
+          hint: 'Add `calendar: <name>` to the RevenueGoal spec: days, weeks and periods begin in its time zone.',
+        });
+    }
     for (const goal of goals) {
+      const named = goal.spec.calendar;
+      if (named !== undefined && !calendars.includes(named)) {
+        ctx.report(goal, ['spec', 'calendar'], {
+          code: 'ref.policy-missing',
+          message: `Calendar \`${named}\` does not exist.`,
+          hint: `${didYouMean(named, calendars)} Calendars: ${calendars.join(', ') || 'none'}.`.trim(),
+        });
+      }
       const { period } = goal.spec.goal;
       for (const end of ['start', 'end'] as const) {
         if (!isValidDate(period[end])) {

@@ -1,4 +1,5 @@
 import { policyKinds } from '../../schemas/index.js';
+import type { Policy } from '../types.js';
 import type { SemanticCheck } from './context.js';
 
 /** `metadata.name` identifies a policy: two policies of one kind may not share it. */
@@ -23,7 +24,11 @@ export const uniqueNames: SemanticCheck = {
   },
 };
 
-/** The set has exactly one Funnel and exactly one RevenueGoal: one engine, one shared goal. */
+/**
+ * The set has exactly one Funnel and exactly one RevenueGoal (one engine, one shared goal), and
+ * at most one LeadDefinition per funnel: with two, which one classifies leads would depend on
+ * file names, and a pull request could add a copy of the old definition to hide its change.
+ */
 export const singletons: SemanticCheck = {
   name: 'singletons',
   run(ctx) {
@@ -38,6 +43,19 @@ export const singletons: SemanticCheck = {
             kind === 'RevenueGoal'
               ? 'Sales and marketing share one goal and one constraint; merge the goals into one.'
               : 'Describe the whole revenue engine in one Funnel.',
+        });
+      }
+    }
+    const byFunnel = new Map<string, Policy<'LeadDefinition'>[]>();
+    for (const def of ctx.set.LeadDefinition)
+      byFunnel.set(def.spec.funnel, [...(byFunnel.get(def.spec.funnel) ?? []), def]);
+    for (const [funnel, defs] of byFunnel) {
+      if (defs.length < 2) continue;
+      for (const def of defs) {
+        ctx.report(def, ['spec', 'funnel'], {
+          code: 'lead-definition.not-unique',
+          message: `Funnel \`${funnel}\` has more than one LeadDefinition (${defs.map((d) => d.metadata.name).join(', ')}); it has exactly one.`,
+          hint: 'Marketing and sales share one definition of a good lead; merge them into one LeadDefinition.',
         });
       }
     }
