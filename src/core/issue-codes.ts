@@ -103,6 +103,7 @@ export type PolicyIssueCode =
   | 'guardrail.metric'
   | 'guardrail.min-approvals'
   | 'guardrail.no-approvers'
+  | 'guardrail.requires-conflict'
   | 'guardrail.threshold'
   | 'lead.class-reserved'
   | 'mapping.file-twice'

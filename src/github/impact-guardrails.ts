@@ -1,11 +1,16 @@
 import { UsageError } from '../core/errors.js';
+import type { ApprovalRule } from '../core/policy/types.js';
 import { parseImpactReport } from '../core/impact/read-report.js';
 import { phraseGuardrail } from '../reporters/phrase-guardrail.js';
 
-/** Who may approve a crossed guardrail: GitHub users, `org/team-slug` teams, and how many approvals it needs. */
+/**
+ * Who may approve a crossed guardrail: GitHub users, `org/team-slug` teams, whether any
+ * `minApprovals` of them or all of them must approve.
+ */
 export interface GuardrailApprovers {
   users: string[];
   teams: string[];
+  requires: ApprovalRule;
   minApprovals: number;
 }
 
@@ -58,6 +63,17 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
       throw new UsageError(
         `${source}: guardrails[${i}].isCrossed must be ${g.crossings.length > 0} when it has ${g.crossings.length} crossings.`,
       );
+    // The schema admits up to 70 for `all` (one per listed approver); `any` stays within what a policy allows.
+    if (g.approvers.requires === 'any' && g.approvers.minApprovals > 10)
+      throw new UsageError(
+        `${source}: guardrails[${i}].approvers.minApprovals is the number ${g.approvers.minApprovals}, which must be <= 10 when it requires any.`,
+      );
+    // `all` counts one approval per listed approver; any other count would judge a different rule.
+    const listed = g.approvers.users.length + g.approvers.teams.length;
+    if (g.approvers.requires === 'all' && g.approvers.minApprovals !== Math.max(1, listed))
+      throw new UsageError(
+        `${source}: guardrails[${i}].approvers.minApprovals must be ${Math.max(1, listed)} (one per listed approver) when it requires all.`,
+      );
   }
   return {
     headSha,
@@ -69,6 +85,7 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
       approvers: {
         users: [...g.approvers.users],
         teams: [...g.approvers.teams],
+        requires: g.approvers.requires,
         minApprovals: g.approvers.minApprovals,
       },
     })),

@@ -4,6 +4,7 @@ import type { Policy } from '../policy/types.js';
 import type { GuardrailCrossing, GuardrailResult, ImpactReport, PolicyChange } from '../report/impact.js';
 
 type Figures = Omit<ImpactReport, 'guardrails'>;
+type GuardrailRule = Policy<'Guardrails'>['spec']['rules'][number];
 
 /**
  * The value of a guardrail metric for a change (percentages and points are head minus base):
@@ -56,6 +57,19 @@ export function measureGuardrailMetric(metric: string, f: Figures): number | boo
     default:
       return null;
   }
+}
+
+/** A rule's approvers as the report states them: `all` needs one approval per listed approver. */
+function readApprovers(a: GuardrailRule['approvers']): GuardrailResult['approvers'] {
+  const users = a.users ?? [];
+  const teams = a.teams ?? [];
+  const requires = a.requires ?? 'any';
+  return {
+    users,
+    teams,
+    requires,
+    minApprovals: requires === 'all' ? Math.max(1, users.length + teams.length) : (a.minApprovals ?? 1),
+  };
 }
 
 /** A metric's value as the report keeps it: 4 dp (the comparison uses the exact value). */
@@ -114,11 +128,7 @@ export function checkGuardrails(
         value: typeof value === 'number' ? roundValue(value) : value,
         isCrossed: crossings.length > 0,
         crossings,
-        approvers: {
-          users: rule.approvers.users ?? [],
-          teams: rule.approvers.teams ?? [],
-          minApprovals: rule.approvers.minApprovals ?? 1,
-        },
+        approvers: readApprovers(rule.approvers),
       });
     }
   }

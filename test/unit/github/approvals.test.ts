@@ -52,7 +52,7 @@ const guardrail = (
   description: '',
   isCrossed,
   reason: '',
-  approvers: { users: [], teams: [], minApprovals: 1, ...approvers },
+  approvers: { users: [], teams: [], requires: 'any', minApprovals: 1, ...approvers },
 });
 
 describe('judgeGuardrails', () => {

@@ -120,6 +120,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'guardrail.metric': true,
   'guardrail.min-approvals': true,
   'guardrail.no-approvers': true,
+  'guardrail.requires-conflict': true,
   'guardrail.threshold': true,
   'lead.class-reserved': true,
   'mapping.file-twice': true,
