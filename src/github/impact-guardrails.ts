@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { ApprovalRule } from '../core/policy/types.js';
 import { parseImpactReport } from '../core/impact/read-report.js';
+import type { ImpactReport } from '../core/report/impact.js';
 import { phraseGuardrail } from '../reporters/phrase-guardrail.js';
 
 /**
@@ -52,6 +53,14 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
     throw new UsageError(
       `${source}: head.sha must be a full commit SHA (the head the report was built on: \`revops impact --head <ref>\`), not null.`,
     );
+  return { headSha, guardrails: readReportGuardrails(report, source) };
+}
+
+/**
+ * The guardrails of a report that passed its schema (`parseImpactReport`), checked as `check`
+ * reads them. `revops pr` reads a working-tree report (no head commit) through here too.
+ */
+export function readReportGuardrails(report: ImpactReport, source: string): ImpactGuardrail[] {
   const seen = new Set<string>();
   for (const [i, g] of report.guardrails.entries()) {
     // Two results for one id would let the lenient one stand for both in a status.
@@ -75,19 +84,16 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
         `${source}: guardrails[${i}].approvers.minApprovals must be ${Math.max(1, listed)} (one per listed approver) when it requires all.`,
       );
   }
-  return {
-    headSha,
-    guardrails: report.guardrails.map((g) => ({
-      id: g.id,
-      description: cleanText(g.description),
-      isCrossed: g.isCrossed,
-      reason: cleanText(phraseGuardrail(g, report)),
-      approvers: {
-        users: [...g.approvers.users],
-        teams: [...g.approvers.teams],
-        requires: g.approvers.requires,
-        minApprovals: g.approvers.minApprovals,
-      },
-    })),
-  };
+  return report.guardrails.map((g) => ({
+    id: g.id,
+    description: cleanText(g.description),
+    isCrossed: g.isCrossed,
+    reason: cleanText(phraseGuardrail(g, report)),
+    approvers: {
+      users: [...g.approvers.users],
+      teams: [...g.approvers.teams],
+      requires: g.approvers.requires,
+      minApprovals: g.approvers.minApprovals,
+    },
+  }));
 }

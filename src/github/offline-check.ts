@@ -22,7 +22,10 @@ export interface OfflineJudgement {
  * commit, each a login or an `org/team-slug` meaning one approving member of that team.
  * Nothing is read or sent; nobody is requested yet.
  */
-export async function judgeOffline(impact: ImpactGuardrails, approvedBy: readonly string[]): Promise<OfflineJudgement> {
+export async function judgeOffline(
+  impact: Pick<ImpactGuardrails, 'guardrails'>,
+  approvedBy: readonly string[],
+): Promise<OfflineJudgement> {
   const isTeamMember = (team: string, login: string): Promise<boolean> =>
     Promise.resolve(team.toLowerCase() === login.toLowerCase());
   const verdicts = await judgeGuardrails(impact.guardrails, approvedBy, isTeamMember);

@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { createGitHubClient } from '../../github/client.js';
 import type { PullRequestTarget } from '../../github/context.js';
-import { resolvePullRequestTarget } from '../../github/context.js';
+import { parsePullNumber, parseSha, resolvePullRequestTarget } from '../../github/context.js';
 import type { RunStamp } from '../../github/marker.js';
 import { buildMarker, defaultMarkerName, isMarkerName, parseRunStamp } from '../../github/marker.js';
 import type { CommentMode, StickyOutcome, StickyPlan } from '../../github/sticky-comment.js';
@@ -96,6 +96,46 @@ async function appendSummary(io: CliIo, path: string, text: string): Promise<voi
   );
 }
 
+async function readBody(io: CliIo, path: string): Promise<string> {
+  let source: string;
+  try {
+    source = await readText(io, path);
+  } catch (error) {
+    throw new UsageError(`Cannot read --body-file ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  if (source.trim() === '') throw new UsageError(`--body-file ${path} is empty: there is nothing to post.`);
+  return source;
+}
+
+function hasToken(options: CommentOptions, env: CliIo['env']): boolean {
+  return (options.token ?? '').trim() !== '' || (env.GITHUB_TOKEN ?? '').trim() !== '';
+}
+
+/**
+ * `--dry-run` without a token: GitHub is not asked, so whether ours exists is unknown; prints
+ * the comment exactly as it would be posted (marker first, cut to GitHub's limit).
+ */
+function previewComment(io: CliIo, source: string, options: CommentOptions, run: RunStamp | undefined): void {
+  const sha =
+    options.headSha === undefined || options.headSha.trim() === ''
+      ? undefined
+      : parseSha(options.headSha, '--head-sha');
+  const prepared = prepareCommentBody(source, options.marker, {
+    ...(sha === undefined ? {} : { sha }),
+    ...(run === undefined ? {} : { run }),
+  });
+  const where =
+    options.pr === undefined || options.pr === ''
+      ? 'the pull request'
+      : `pull request #${parsePullNumber(options.pr, '--pr')}`;
+  io.stdout(
+    `dry run without a token: GitHub not asked; would create the sticky comment on ${where}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ''}):\n`,
+  );
+  io.stdout(`${terminalLines(prepared.body)}${prepared.body.endsWith('\n') ? '' : '\n'}`);
+}
+
 export function registerComment(program: Command, ctx: CommandContext): void {
   const command = program
     .command('comment')
@@ -109,7 +149,11 @@ export function registerComment(program: Command, ctx: CommandContext): void {
         .choices(['update', 'new', 'delete-and-new'])
         .default('update'),
     )
-    .option('--dry-run', 'print what would happen (create, update, skip, delete) and write nothing', false)
+    .option(
+      '--dry-run',
+      'print what would happen (create, update, skip, delete) and write nothing; without a token, print the comment',
+      false,
+    )
     .option('--head-sha <sha>', 'head commit the report describes (default: from the event payload)')
     .option('--run-id <id[.attempt]>', 'run stamp that orders runs (default: GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT)')
     .option(
@@ -123,7 +167,7 @@ export function registerComment(program: Command, ctx: CommandContext): void {
       `
 Examples:
   revops comment --body-file impact.md                  in a workflow (GITHUB_* variables)
-  revops comment --body-file impact.md --dry-run
+  revops comment --body-file impact.md --dry-run        no token: prints the comment, asks nothing
   revops comment --body-file impact.md --repo acme/revops --pr 42 --head-sha <sha>
   revops comment --body-file impact.md --mode delete-and-new
 
@@ -146,18 +190,12 @@ or could not be reached (after waiting out rate limits).`,
           `--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`,
         );
       const run = resolveRunStamp(options.runId, io.env);
-      const target: PullRequestTarget = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
-      let source: string;
-      try {
-        source = await readText(io, options.bodyFile);
-      } catch (error) {
-        throw new UsageError(
-          `Cannot read --body-file ${options.bodyFile}: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
+      const source = await readBody(io, options.bodyFile);
+      if (options.dryRun && !hasToken(options, io.env)) {
+        previewComment(io, source, options, run);
+        return;
       }
-      if (source.trim() === '')
-        throw new UsageError(`--body-file ${options.bodyFile} is empty: there is nothing to post.`);
+      const target: PullRequestTarget = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
       const fields = {
         ...(target.headSha === undefined ? {} : { sha: target.headSha }),
         ...(run === undefined ? {} : { run }),

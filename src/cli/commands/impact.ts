@@ -6,6 +6,7 @@ import { evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
 import { computeImpact } from '../../core/impact/impact.js';
 import type { ImpactSide } from '../../core/impact/impact.js';
+import type { ImpactReport } from '../../core/report/impact.js';
 import { maskImpact } from '../../core/report/mask-impact.js';
 import { createMaskDigest } from '../mask-key.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
@@ -28,7 +29,8 @@ import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
 
-interface ImpactOptions extends EvaluationCliOptions {
+/** The options of `revops impact` (and of `revops pr`, which builds the same report). */
+export interface ImpactOptions extends EvaluationCliOptions {
   base?: string;
   head?: string;
   baseDir?: string;
@@ -66,6 +68,92 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
   const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref} (${sha.slice(0, 12)})`);
   return { ref, sha, policyHash: hashing.digest(dir), loaded };
+}
+
+/**
+ * The impact report `revops impact` writes, from its options: both sides loaded (guardrails
+ * from the base), the data read once, evaluated, compared and masked with `--mask`. Exported
+ * for `revops pr`, which must build exactly the report the workflows post.
+ */
+export async function buildImpactReport(io: CliIo, options: ImpactOptions): Promise<ImpactReport> {
+  if (options.base !== undefined && options.baseDir !== undefined)
+    throw new UsageError('Give --base or --base-dir, not both.');
+  if (options.head !== undefined && options.headDir !== undefined)
+    throw new UsageError('Give --head or --head-dir, not both.');
+  const now = readClock(options);
+  toRunOptions(options, now); // checks --time-zone first
+  const base = await loadSide(io, options, 'base');
+  const head = await loadSide(io, options, 'head');
+  // The checked-out commit as head, with edits not yet committed: say that they are left out,
+  // never a silent "No impact". (A workflow judging another commit than the checkout is not told.)
+  if (
+    head.sha !== null &&
+    head.sha === (await resolveCommit('HEAD', options.repo)) &&
+    (await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
+  )
+    io.stderr(
+      `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.\n`,
+    );
+  // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
+  const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
+  const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
+  const { generatedAt, ...run } = toRunOptions(options, now, headZone);
+  const plan = await planImpactData(io, {
+    data: options.data,
+    dataRef: options.dataRef,
+    repo: options.repo,
+    base,
+    head,
+  });
+  if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}\n`);
+  const dataHashing = createHashingIo(plan.io);
+  const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
+    loadCommandData(plan.io, {
+      data: plan.dir,
+      quiet: options.quiet,
+      set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
+      needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
+      now,
+      allowPartialData: options.allowPartialData,
+      mask: options.mask,
+      hashing: dataHashing,
+      keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
+      timeZone,
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      // The second thread reads the file system; data from a commit is read here, from git.
+      ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
+    });
+  const data = await readData(headZone);
+  const prepared = prepareData(data);
+  const basePrepared = baseZone === headZone ? prepared : prepareData(await readData(baseZone));
+  const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
+    const sidePrepared = side === base ? basePrepared : prepared;
+    const progress = startStepProgress(label, !options.quiet);
+    const evaluateOptions: EvaluateOptions = {
+      ...run,
+      onStep: progress.onStep,
+      calendars: side.loaded.calendars,
+      stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
+    };
+    try {
+      return {
+        ref: side.ref,
+        sha: side.sha,
+        policyHash: side.policyHash,
+        set: side.loaded.result.set,
+        evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
+      };
+    } finally {
+      progress.stop();
+    }
+  };
+  let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
+    engineVersion: version,
+    inputs: plan.inputs,
+    ...(generatedAt === undefined ? {} : { generatedAt }),
+  });
+  if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
+  return report;
 }
 
 export function registerImpact(program: Command, ctx: CommandContext): void {
@@ -106,88 +194,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
     )
     .action(async (options: ImpactOptions) => {
       const { io } = ctx;
-      if (options.base !== undefined && options.baseDir !== undefined)
-        throw new UsageError('Give --base or --base-dir, not both.');
-      if (options.head !== undefined && options.headDir !== undefined)
-        throw new UsageError('Give --head or --head-dir, not both.');
-      const now = readClock(options);
-      toRunOptions(options, now); // checks --time-zone first
-      const base = await loadSide(io, options, 'base');
-      const head = await loadSide(io, options, 'head');
-      // The checked-out commit as head, with edits not yet committed: say that they are left out,
-      // never a silent "No impact". (A workflow judging another commit than the checkout is not told.)
-      if (
-        head.sha !== null &&
-        head.sha === (await resolveCommit('HEAD', options.repo)) &&
-        (await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
-      )
-        io.stderr(
-          `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.\n`,
-        );
-      // Dates without a time are days of the reporting zone: the data is read again for a base whose zone differs.
-      const headZone = reportingTimeZone(head.loaded.result.set, options.timeZone);
-      const baseZone = reportingTimeZone(base.loaded.result.set, options.timeZone);
-      const { generatedAt, ...run } = toRunOptions(options, now, headZone);
-      const plan = await planImpactData(io, {
-        data: options.data,
-        dataRef: options.dataRef,
-        repo: options.repo,
-        base,
-        head,
-      });
-      if (plan.inputs.note !== null && !options.quiet) io.stderr(`note: ${plan.inputs.note}\n`);
-      const dataHashing = createHashingIo(plan.io);
-      const readData = (timeZone: string): ReturnType<typeof loadCommandData> =>
-        loadCommandData(plan.io, {
-          data: plan.dir,
-          quiet: options.quiet,
-          set: (plan.mappingFrom === 'base' ? base : head).loaded.result.set,
-          needs: findNeededEntities([base.loaded.result.set, head.loaded.result.set]),
-          now,
-          allowPartialData: options.allowPartialData,
-          mask: options.mask,
-          hashing: dataHashing,
-          keep: selectFieldsRead([base.loaded.result.set, head.loaded.result.set]),
-          timeZone,
-          ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-          // The second thread reads the file system; data from a commit is read here, from git.
-          ...(plan.isThreadable ? {} : { thread: { workerFile: '' } }),
-        });
-      const data = await readData(headZone);
-      const prepared = prepareData(data);
-      const basePrepared = baseZone === headZone ? prepared : prepareData(await readData(baseZone));
-      const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
-        const sidePrepared = side === base ? basePrepared : prepared;
-        const progress = startStepProgress(label, !options.quiet);
-        const evaluateOptions: EvaluateOptions = {
-          ...run,
-          onStep: progress.onStep,
-          calendars: side.loaded.calendars,
-          stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
-        };
-        try {
-          return {
-            ref: side.ref,
-            sha: side.sha,
-            policyHash: side.policyHash,
-            set: side.loaded.result.set,
-            evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
-          };
-        } finally {
-          progress.stop();
-        }
-      };
-      let report = computeImpact(
-        evaluateSide(base, 'evaluating base'),
-        evaluateSide(head, 'evaluating head'),
-        data.leads,
-        {
-          engineVersion: version,
-          inputs: plan.inputs,
-          ...(generatedAt === undefined ? {} : { generatedAt }),
-        },
-      );
-      if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
+      const report = await buildImpactReport(io, options);
       await writeOutput(
         io,
         renderImpact(report, options.format, { color: isOutputColored(io, options) }),
