@@ -10,6 +10,8 @@ import { repoRoot, useTempDirs } from '../helpers/paths.js';
 
 const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies', 'lead-definition.yaml');
 
+/** Each test runs the CLI three or four times on the example data: longer than the default timeout. */
+
 /** The two approvals the proposed change needs, as the base's guardrails name them. */
 const mentionLine =
   '**Approval needed from** @vp-sales (constraint-overload); any one of vp-sales or @head-of-sdr (sla-compliance-drop).';
@@ -74,7 +76,7 @@ describe('revops pr: the pull request flow offline, from local git', () => {
     const markdown = await pr(repo, '--format', 'markdown');
     expect(markdown.stdout).toBe(preview.comment.body);
     expect(github.requests).toEqual([]);
-  });
+  }, 120_000);
 
   it("judges with the base's guardrails: a head that adds an approver or a mention changes nobody requested", async () => {
     const repo = setUpRepository();
@@ -95,7 +97,7 @@ describe('revops pr: the pull request flow offline, from local git', () => {
     expect(preview.comment.body).not.toMatch(/@mallory/);
     expect(preview.status.state).toBe('failure');
     expect(preview.reviewers.users).toEqual(['vp-sales', 'head-of-sdr']);
-  });
+  }, 120_000);
 
   it('comment --dry-run and check --dry-run work without a token or a head SHA and ask GitHub nothing', async () => {
     const repo = setUpRepository();
@@ -122,5 +124,5 @@ describe('revops pr: the pull request flow offline, from local git', () => {
     );
     expect(check.stdout).toContain('dry run: would request reviews from vp-sales, head-of-sdr');
     expect(github.requests).toEqual([]);
-  });
+  }, 120_000);
 });
