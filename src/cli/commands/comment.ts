@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { createGitHubClient } from '../../github/client.js';
 import type { PullRequestTarget } from '../../github/context.js';
-import { parsePullNumber, parseSha, resolvePullRequestTarget } from '../../github/context.js';
+import { resolvePullRequestTarget } from '../../github/context.js';
 import type { RunStamp } from '../../github/marker.js';
 import { buildMarker, defaultMarkerName, isMarkerName, parseRunStamp } from '../../github/marker.js';
 import type { CommentMode, StickyOutcome, StickyPlan } from '../../github/sticky-comment.js';
@@ -15,6 +15,7 @@ import {
   resolveCommentAuthor,
 } from '../../github/sticky-comment.js';
 import type { CliIo } from '../cli-io.js';
+import { hasToken, previewComment, readBody } from '../comment-preview.js';
 import { addGitHubOptions } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import { describeCommand } from '../command-index.js';
@@ -94,46 +95,6 @@ async function appendSummary(io: CliIo, path: string, text: string): Promise<voi
     path,
     `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${text}${text.endsWith('\n') ? '' : '\n'}`,
   );
-}
-
-async function readBody(io: CliIo, path: string): Promise<string> {
-  let source: string;
-  try {
-    source = await readText(io, path);
-  } catch (error) {
-    throw new UsageError(`Cannot read --body-file ${path}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
-  if (source.trim() === '') throw new UsageError(`--body-file ${path} is empty: there is nothing to post.`);
-  return source;
-}
-
-function hasToken(options: CommentOptions, env: CliIo['env']): boolean {
-  return (options.token ?? '').trim() !== '' || (env.GITHUB_TOKEN ?? '').trim() !== '';
-}
-
-/**
- * `--dry-run` without a token: GitHub is not asked, so whether ours exists is unknown; prints
- * the comment exactly as it would be posted (marker first, cut to GitHub's limit).
- */
-function previewComment(io: CliIo, source: string, options: CommentOptions, run: RunStamp | undefined): void {
-  const sha =
-    options.headSha === undefined || options.headSha.trim() === ''
-      ? undefined
-      : parseSha(options.headSha, '--head-sha');
-  const prepared = prepareCommentBody(source, options.marker, {
-    ...(sha === undefined ? {} : { sha }),
-    ...(run === undefined ? {} : { run }),
-  });
-  const where =
-    options.pr === undefined || options.pr === ''
-      ? 'the pull request'
-      : `pull request #${parsePullNumber(options.pr, '--pr')}`;
-  io.stdout(
-    `dry run without a token: GitHub not asked; would create the sticky comment on ${where}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ''}):\n`,
-  );
-  io.stdout(`${terminalLines(prepared.body)}${prepared.body.endsWith('\n') ? '' : '\n'}`);
 }
 
 export function registerComment(program: Command, ctx: CommandContext): void {
