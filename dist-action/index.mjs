@@ -4815,11 +4815,15 @@ var init_guardrails = __esm({
                       items: { $ref: "#/$defs/github-team" },
                       description: "GitHub teams as `org/team-slug`."
                     },
+                    requires: {
+                      enum: ["any", "all"],
+                      description: "`any` (default): `minApprovals` of the listed users and team members must approve. `all`: every listed user and one member of every listed team, each a different person (then leave `minApprovals` out)."
+                    },
                     minApprovals: {
                       type: "integer",
                       minimum: 1,
                       maximum: 10,
-                      description: "How many of them must approve. Default 1."
+                      description: "With `requires: any`, how many different people of them must approve. Default 1."
                     }
                   }
                 }
@@ -5977,11 +5981,15 @@ var init_impact_report_defs = __esm({
                 ...list(ref("github-team", "A team."), "GitHub teams (`org/team-slug`) whose members may approve."),
                 maxItems: 20
               },
+              requires: {
+                enum: ["any", "all"],
+                description: "`any`: `minApprovals` different people among them; `all`: every user and one member per team, each a different person."
+              },
               minApprovals: {
                 type: "integer",
                 minimum: 1,
-                maximum: 10,
-                description: "How many of them must approve, 1 to 10."
+                maximum: 70,
+                description: "How many different people must approve: 1 to 10 with `any`, every listed approver with `all`."
               }
             },
             { isClosedForReaders: true, description: "Who must approve when it is crossed." }
@@ -8251,8 +8259,8 @@ var require_mod = __commonJS({
 // src/core/policy/did-you-mean.ts
 function suggestName(name, candidates) {
   if (candidates.length === 0) return void 0;
-  const lower = name.toLowerCase();
-  const exactCase = candidates.find((c) => c.toLowerCase() === lower);
+  const lower2 = name.toLowerCase();
+  const exactCase = candidates.find((c) => c.toLowerCase() === lower2);
   if (exactCase !== void 0) return exactCase;
   const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
   const limit = Math.max(2, Math.floor(name.length / 3));
@@ -8673,14 +8681,21 @@ var init_guardrails2 = __esm({
                 hint: "Give a `metric` with `above`/`below`, or `changedKinds`."
               });
             }
-            const { users: users2 = [], teams = [], minApprovals = 1 } = rule.approvers;
+            const { users: users2 = [], teams = [], minApprovals = 1, requires = "any" } = rule.approvers;
+            if (requires === "all" && rule.approvers.minApprovals !== void 0) {
+              ctx.report(policy, [...path2, "approvers", "minApprovals"], {
+                code: "guardrail.requires-conflict",
+                message: `Guardrail \`${rule.id}\` says \`requires: all\` and \`minApprovals: ${minApprovals}\`: \`all\` already needs every listed approver.`,
+                hint: "Leave out `minApprovals` (every one must approve), or use `requires: any` with `minApprovals`."
+              });
+            }
             if (users2.length + teams.length === 0) {
               ctx.report(policy, [...path2, "approvers"], {
                 code: "guardrail.no-approvers",
                 message: `Guardrail \`${rule.id}\` names no approvers.`,
                 hint: "List GitHub `users` or `teams` (as org/team) who must approve."
               });
-            } else if (teams.length === 0 && minApprovals > users2.length) {
+            } else if (requires === "any" && teams.length === 0 && minApprovals > users2.length) {
               ctx.report(policy, [...path2, "approvers", "minApprovals"], {
                 code: "guardrail.min-approvals",
                 message: `Guardrail \`${rule.id}\` needs ${minApprovals} approvals but names only ${users2.length} user(s).`
@@ -43055,9 +43070,9 @@ function describe(values, digits = 2) {
     const upper = values[mid];
     if (n2 % 2 === 1) median = upper;
     else {
-      let lower = values[0];
-      for (let i = 1; i < mid; i++) if (values[i] > lower) lower = values[i];
-      median = (lower + upper) / 2;
+      let lower2 = values[0];
+      for (let i = 1; i < mid; i++) if (values[i] > lower2) lower2 = values[i];
+      median = (lower2 + upper) / 2;
     }
   }
   return { count: n2, median: round3(median, digits), p90: round3(p90, digits) };
@@ -43249,10 +43264,46 @@ function phraseCrossing(c, r) {
 function phraseGuardrail(g, r) {
   return g.crossings.length === 0 ? "not crossed" : g.crossings.map((c) => phraseCrossing(c, r)).join("; ");
 }
+function joinNames(names, word) {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1) ?? ""}`;
+}
+function phraseApprovers(a, name = (x) => x) {
+  const all = [...a.users, ...a.teams].map(name);
+  if (all.length === 0) return "nobody (no approver is listed)";
+  if (a.requires === "all") return all.length === 1 ? all[0] ?? "" : `all of ${joinNames(all, "and")}`;
+  if (a.minApprovals <= 1) return all.length === 1 ? all[0] ?? "" : `any one of ${joinNames(all, "or")}`;
+  return `${a.minApprovals} of ${joinNames(all, "or")}`;
+}
 var init_phrase_guardrail = __esm({
   "src/reporters/phrase-guardrail.ts"() {
     "use strict";
     init_impact_phrases();
+  }
+});
+
+// src/reporters/approver-mentions.ts
+function describeMentions(crossed) {
+  const mentioned = /* @__PURE__ */ new Set();
+  const mention = (name) => {
+    const key = name.toLowerCase();
+    const isName = loginPattern.test(name) || teamPattern.test(name);
+    if (!isName || mentioned.has(key)) return escapeMarkdown(name);
+    mentioned.add(key);
+    return `@${name}`;
+  };
+  const parts = crossed.map((g) => `${phraseApprovers(g.approvers, mention)} (${escapeMarkdown(g.id)})`);
+  return `**Approval needed from** ${parts.join("; ")}.`;
+}
+var loginPattern, teamPattern;
+var init_approver_mentions = __esm({
+  "src/reporters/approver-mentions.ts"() {
+    "use strict";
+    init_shared();
+    init_phrase_guardrail();
+    init_sanitize();
+    loginPattern = new RegExp(String(sharedDefs["github-login"]?.pattern));
+    teamPattern = new RegExp(String(sharedDefs["github-team"]?.pattern));
   }
 });
 
@@ -43932,13 +43983,7 @@ function describeChange(changes) {
 function describeApprovers(r) {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return "no approval needed (no guardrail crossed)";
-  const parts = crossed.map((g) => {
-    const who = [...g.approvers.users, ...g.approvers.teams];
-    const n2 = g.approvers.minApprovals;
-    const how = who.length <= 1 ? "" : n2 <= 1 ? "any one of " : n2 >= who.length ? "all of " : `${n2} of `;
-    return `${how}${who.join(", ")} (${g.id})`;
-  });
-  return `needs approval from ${parts.join(" and ")}`;
+  return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join("; ")}`;
 }
 function revenueText(p) {
   const w = p.wonRevenue;
@@ -44037,6 +44082,7 @@ var init_impact_projection = __esm({
     init_impact_phrases();
     init_projection_assumptions();
     init_impact_payouts_projected();
+    init_phrase_guardrail();
     unknownText2 = {
       "no-funnel": "no funnel path from the qualified stage to a won stage",
       "no-goal": "no RevenueGoal, so no horizon",
@@ -44118,15 +44164,13 @@ function payoutCaveat(r) {
 function approvals(r) {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ["No guardrail is crossed.", ""];
-  const rows = crossed.map((g) => [
-    g.id,
-    phraseGuardrail(g, r),
-    [...g.approvers.users, ...g.approvers.teams].join(", ") + (g.approvers.minApprovals > 1 ? ` (${g.approvers.minApprovals} approvals)` : "")
-  ]);
+  const rows = crossed.map((g) => [g.id, phraseGuardrail(g, r), phraseApprovers(g.approvers)]);
   return [
     "**Approvals required** (guardrails from the base branch)",
     "",
     ...renderMarkdownTable(["guardrail", "why", "approvers"], rows, ["left", "left", "left"]),
+    "",
+    describeMentions(crossed),
     ""
   ];
 }
@@ -44309,6 +44353,7 @@ var init_impact_markdown = __esm({
     "use strict";
     init_phrase_warning();
     init_phrase_guardrail();
+    init_approver_mentions();
     init_figures();
     init_impact_headline();
     init_impact_phrases();
@@ -44828,10 +44873,9 @@ function renderLines(r, options) {
   out.push("", c.bold(title ?? ""), ...projection3.map((l2) => l2 === "Assumptions" ? c.bold(`  ${l2}`) : l2));
   out.push("", c.bold("Guardrails (from the base)"));
   for (const g of r.guardrails) {
-    const who = [...g.approvers.users, ...g.approvers.teams].join(", ");
     out.push(
       ...wrap(
-        `${g.isCrossed ? c.red("✗") : c.green("✓")} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${who}` : ""}`
+        `${g.isCrossed ? c.red("✗") : c.green("✓")} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${phraseApprovers(g.approvers)}` : ""}`
       )
     );
   }
@@ -47055,9 +47099,9 @@ var init_funnel_stages = __esm({
       }
       /** The stage a value names ignoring case (its id or its name), as a `values` entry to add. */
       suggest(value3) {
-        const lower = value3.trim().toLowerCase();
+        const lower2 = value3.trim().toLowerCase();
         const at = this.stages.ids.findIndex(
-          (id, i) => id.toLowerCase() === lower || this.stages.names[i].toLowerCase() === lower
+          (id, i) => id.toLowerCase() === lower2 || this.stages.names[i].toLowerCase() === lower2
         );
         return at < 0 ? void 0 : `Did you mean the stage \`${this.stages.ids[at]}\`? Map it under the field's \`values\`: \`${JSON.stringify(value3)}: ${this.stages.ids[at]}\`.`;
       }
@@ -47223,10 +47267,10 @@ function checkHeader(names, line, tally) {
 function findColumn(column, names, isCaseInsensitive) {
   const exact = names.indexOf(column);
   if (exact !== -1 || !isCaseInsensitive) return exact;
-  const lower = column.toLowerCase();
+  const lower2 = column.toLowerCase();
   let found = -1;
   for (let i = 0; i < names.length; i++) {
-    if (names[i].toLowerCase() !== lower) continue;
+    if (names[i].toLowerCase() !== lower2) continue;
     if (found !== -1) return -2;
     found = i;
   }
@@ -54101,8 +54145,8 @@ var init_entity_sink = __esm({
         if (known !== void 0) return known;
         let slot = this.plan.columns.indexOf(key);
         if (slot === -1 && this.plan.isCaseInsensitive) {
-          const lower = key.toLowerCase();
-          slot = this.plan.columns.findIndex((c) => c.toLowerCase() === lower);
+          const lower2 = key.toLowerCase();
+          slot = this.plan.columns.findIndex((c) => c.toLowerCase() === lower2);
         }
         if (slot === -1 && !this.plan.deriveColumns.has(this.deriveKey(key))) this.tally.ignoredColumns.add(key);
         if (this.keySlots.size < 1e4) this.keySlots.set(key, slot);
@@ -56908,6 +56952,17 @@ function measureGuardrailMetric(metric3, f) {
       return { reason: { code: "no-figure" } };
   }
 }
+function readApprovers(a) {
+  const users2 = a.users ?? [];
+  const teams = a.teams ?? [];
+  const requires = a.requires ?? "any";
+  return {
+    users: users2,
+    teams,
+    requires,
+    minApprovals: requires === "all" ? Math.max(1, users2.length + teams.length) : a.minApprovals ?? 1
+  };
+}
 function roundValue(value3) {
   return round3(value3, 4);
 }
@@ -56949,11 +57004,7 @@ function checkGuardrails(guardrails, f, changes) {
         value: typeof value3 === "number" ? roundValue(value3) : value3,
         isCrossed: crossings2.length > 0,
         crossings: crossings2,
-        approvers: {
-          users: rule.approvers.users ?? [],
-          teams: rule.approvers.teams ?? [],
-          minApprovals: rule.approvers.minApprovals ?? 1
-        }
+        approvers: readApprovers(rule.approvers)
       });
     }
   }
@@ -59539,8 +59590,47 @@ checks reject is a row with the error. JSON: kind "impact-sweep".
 // src/cli/commands/impact.ts
 var impact_exports = {};
 __export(impact_exports, {
+  buildImpactReport: () => buildImpactReport,
   registerImpact: () => registerImpact
 });
+async function buildImpactReport(io, options, dataOrigin, loaded) {
+  const sides2 = loaded ?? await loadImpactSides(io, options);
+  const { base, head } = sides2;
+  const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
+    io,
+    options,
+    sides2,
+    dataOrigin
+  );
+  const evaluateSide = (side3, label2) => {
+    const sidePrepared = side3 === base ? basePrepared : prepared;
+    const progress = startStepProgress(label2, !options.quiet);
+    const evaluateOptions = {
+      ...run4,
+      onStep: progress.onStep,
+      calendars: side3.loaded.calendars,
+      stamp: { engineVersion: version, policyHash: side3.policyHash, dataHash: dataHashing.digest(plan.dir) }
+    };
+    try {
+      return {
+        ref: side3.ref,
+        sha: side3.sha,
+        policyHash: side3.policyHash,
+        set: side3.loaded.result.set,
+        evaluation: evaluateWithState(side3.loaded.result.set, sidePrepared, evaluateOptions)
+      };
+    } finally {
+      progress.stop();
+    }
+  };
+  let report = computeImpact(evaluateSide(base, "evaluating base"), evaluateSide(head, "evaluating head"), data.leads, {
+    engineVersion: version,
+    inputs: plan.inputs,
+    ...generatedAt === void 0 ? {} : { generatedAt }
+  });
+  if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
+  return report;
+}
 function registerImpact(program2, ctx) {
   const command = program2.command("impact").description(describeCommand("impact")).option("--base <ref>", "git ref of the policies before the change (e.g. origin/main)").option(
     "--head <ref>",
@@ -59575,45 +59665,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
     const sweep2 = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
     const sides2 = await loadImpactSides(io, options);
     if (sweep2 !== void 0) return runImpactSweep(io, options, sides2, sweep2, dataOrigin);
-    const { base, head } = sides2;
-    const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
-      io,
-      options,
-      sides2,
-      dataOrigin
-    );
-    const evaluateSide = (side3, label2) => {
-      const sidePrepared = side3 === base ? basePrepared : prepared;
-      const progress = startStepProgress(label2, !options.quiet);
-      const evaluateOptions = {
-        ...run4,
-        onStep: progress.onStep,
-        calendars: side3.loaded.calendars,
-        stamp: { engineVersion: version, policyHash: side3.policyHash, dataHash: dataHashing.digest(plan.dir) }
-      };
-      try {
-        return {
-          ref: side3.ref,
-          sha: side3.sha,
-          policyHash: side3.policyHash,
-          set: side3.loaded.result.set,
-          evaluation: evaluateWithState(side3.loaded.result.set, sidePrepared, evaluateOptions)
-        };
-      } finally {
-        progress.stop();
-      }
-    };
-    let report = computeImpact(
-      evaluateSide(base, "evaluating base"),
-      evaluateSide(head, "evaluating head"),
-      data.leads,
-      {
-        engineVersion: version,
-        inputs: plan.inputs,
-        ...generatedAt === void 0 ? {} : { generatedAt }
-      }
-    );
-    if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
+    const report = await buildImpactReport(io, options, dataOrigin, sides2);
     await writeOutput(
       io,
       renderImpact(report, options.format, { color: isOutputColored(io, options) }),
@@ -61380,9 +61432,9 @@ function weighDay(cal, d) {
   const month = cal.month[d] - 1;
   const daysInMonth2 = new Date(Date.UTC(cal.year[d], month + 1, 0)).getUTCDate();
   const position = month + (cal.dayOfMonth[d] - 0.5) / daysInMonth2 - 0.5;
-  const lower = Math.floor(position);
-  const share2 = position - lower;
-  const seasonal = monthWeight[(lower + 12) % 12] * (1 - share2) + monthWeight[(lower + 13) % 12] * share2;
+  const lower2 = Math.floor(position);
+  const share2 = position - lower2;
+  const seasonal = monthWeight[(lower2 + 12) % 12] * (1 - share2) + monthWeight[(lower2 + 13) % 12] * share2;
   const yearEnd = cal.month[d] === 12 && cal.dayOfMonth[d] >= 22 || cal.month[d] === 1 && cal.dayOfMonth[d] <= 2;
   const holiday = cal.isHoliday[d] === 1 ? 0.3 : 1;
   return weekdayWeight[cal.weekday[d] - 1] * seasonal * holiday * (yearEnd ? 0.55 : 1);
@@ -62746,6 +62798,1081 @@ var init_sample_data = __esm({
   }
 });
 
+// revops-absent:./report-validator-standalone.js
+var report_validator_standalone_exports = {};
+var init_report_validator_standalone = __esm({
+  "revops-absent:./report-validator-standalone.js"() {
+  }
+});
+
+// src/core/impact/report-validator.ts
+function openForReaders(schema) {
+  const open = (node) => {
+    if (Array.isArray(node)) return node.map(open);
+    if (node === null || typeof node !== "object") return node;
+    const out = {};
+    for (const [key, value3] of Object.entries(node)) out[key] = key === "enum" || key === "const" ? value3 : open(value3);
+    if (out.additionalProperties === false && out.$comment !== closedForReadersMarker) {
+      delete out.additionalProperties;
+      out.propertyNames = { not: { enum: [...prototypeKeys] } };
+    }
+    return out;
+  };
+  return open(schema);
+}
+function createImpactReportAjv(code18) {
+  const ajv2 = new import__3.Ajv2020(code18 === void 0 ? ajvOptions2 : { ...ajvOptions2, code: code18 });
+  ajv2.addSchema(openForReaders(impactReportSchema), "impact-report");
+  return ajv2;
+}
+function impactReportValidator() {
+  compiled ??= written2?.impactReport ?? createImpactReportAjv().getSchema("impact-report");
+  return compiled;
+}
+var import__3, prototypeKeys, ajvOptions2, written2, compiled;
+var init_report_validator = __esm({
+  async "src/core/impact/report-validator.ts"() {
+    "use strict";
+    import__3 = __toESM(require__(), 1);
+    init_impact_report();
+    init_typed_object();
+    prototypeKeys = ["__proto__", "constructor", "prototype"];
+    ajvOptions2 = {
+      strict: true,
+      allowUnionTypes: true,
+      allErrors: true,
+      ownProperties: true,
+      verbose: true,
+      $data: false
+    };
+    written2 = await Promise.resolve().then(() => (init_report_validator_standalone(), report_validator_standalone_exports)).catch(() => void 0);
+  }
+});
+
+// src/core/impact/read-report.ts
+function parseImpactReport(text4, source) {
+  let value3;
+  try {
+    value3 = JSON.parse(text4);
+  } catch (error) {
+    throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error
+    });
+  }
+  return validateImpactReport(value3, source);
+}
+function validateImpactReport(value3, source) {
+  const validate = impactReportValidator();
+  if (validate(value3)) return value3;
+  const lines = [...new Set((validate.errors ?? []).map(describeError).filter((l2) => l2 !== void 0))];
+  const listed = lines.slice(0, maxListed).map((l2) => `  ${l2}`);
+  if (lines.length > maxListed) listed.push(`  and ${lines.length - maxListed} more`);
+  const what = isImpactShaped(value3) ? "is not a valid impact report" : "is not an impact report";
+  throw new UsageError(`${source} ${what}:
+${listed.join("\n")}
+${fix}`);
+}
+function isImpactShaped(value3) {
+  return typeof value3 === "object" && value3 !== null && value3.kind === "impact";
+}
+function describeError(error) {
+  const schema = error.parentSchema ?? {};
+  const path2 = error.instancePath;
+  const expected = typeof schema.description === "string" && path2 !== "" ? ` Expected: ${schema.description}` : "";
+  switch (error.keyword) {
+    case "if":
+    case "not":
+      return void 0;
+    case "required": {
+      const name = error.params.missingProperty;
+      const child = schema.properties?.[name] ?? {};
+      const about = typeof child.description === "string" ? ` Expected: ${child.description}` : "";
+      return `${showPath(`${path2}/${name}`)} is missing.${about}`;
+    }
+    case "additionalProperties": {
+      const name = error.params.additionalProperty;
+      const known = Object.keys(schema.properties ?? {}).join(", ");
+      return `${showPath(path2)} has an unknown key ${quote(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
+    }
+    case "propertyNames": {
+      const name = error.params.propertyName;
+      return `${showPath(path2)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
+    }
+    case "type":
+      return `${showPath(path2)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
+    case "const":
+      return `${showPath(path2)} must be ${JSON.stringify(error.params.allowedValue)}, not ${describeValue3(error.data)}.${expected}`;
+    case "enum":
+      return `${showPath(path2)} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue3(error.data)}.${expected}`;
+    case "pattern":
+      return `${showPath(path2)} is ${describeValue3(error.data)}, which is not of the expected form.${expected}`;
+    default:
+      return `${showPath(path2)} is ${describeValue3(error.data)}, which ${error.message ?? "is not valid"}.${expected}`;
+  }
+}
+function showPath(pointer) {
+  if (pointer === "") return "the report";
+  let out = "";
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (/^(0|[1-9][0-9]*)$/.test(key)) out += `[${key}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${quote(key)}]`;
+  }
+  return out;
+}
+function typeWords(type) {
+  const words = {
+    object: "an object",
+    array: "a list",
+    string: "a string",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true or false",
+    null: "null"
+  };
+  return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(" or ");
+}
+function quote(text4) {
+  return JSON.stringify(text4).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+function describeValue3(value3) {
+  if (value3 === null) return "null";
+  if (Array.isArray(value3)) return "a list";
+  if (typeof value3 === "object") return "an object";
+  if (typeof value3 === "string") return `the string ${quote(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
+  return `the ${typeof value3} ${String(value3)}`;
+}
+var maxListed, fix;
+var init_read_report = __esm({
+  async "src/core/impact/read-report.ts"() {
+    "use strict";
+    init_errors();
+    await init_report_validator();
+    maxListed = 10;
+    fix = "Pass the JSON that `revops impact --format json` wrote, unchanged, from the same version (schemas/impact-report.schema.json describes it).";
+  }
+});
+
+// src/github/approvals.ts
+function byTime(a, b) {
+  const ta = a.submitted_at ?? "";
+  const tb = b.submitted_at ?? "";
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+function findApprovers(reviews, headSha, author) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of [...reviews].sort(byTime)) {
+    if (review.user === null || !decisiveStates.has(review.state.toUpperCase())) continue;
+    latest.set(review.user.login.toLowerCase(), review);
+  }
+  return [...latest.values()].filter(
+    (r) => r.state.toUpperCase() === "APPROVED" && r.commit_id?.toLowerCase() === headSha.toLowerCase() && r.user?.login.toLowerCase() !== author.toLowerCase()
+  ).map((r) => r.user?.login ?? "").sort((a, b) => a.localeCompare(b));
+}
+function matchEntries(candidates) {
+  const owner = /* @__PURE__ */ new Map();
+  const tryEntry = (entry, seen) => {
+    for (const login of candidates[entry] ?? []) {
+      if (seen.has(login)) continue;
+      seen.add(login);
+      const held = owner.get(login);
+      if (held === void 0 || tryEntry(held, seen)) {
+        owner.set(login, entry);
+        return true;
+      }
+    }
+    return false;
+  };
+  candidates.forEach((_, entry) => tryEntry(entry, /* @__PURE__ */ new Set()));
+  const matched = candidates.map(() => void 0);
+  for (const [login, entry] of owner) matched[entry] = login;
+  return matched;
+}
+async function judgeAny(guardrail, approvers, isTeamMember) {
+  const users2 = new Set(guardrail.approvers.users.map((u) => u.toLowerCase()));
+  const approvedBy = [];
+  const teamsHeard = /* @__PURE__ */ new Set();
+  for (const login of approvers) {
+    if (users2.has(login.toLowerCase())) {
+      approvedBy.push(login);
+      continue;
+    }
+    for (const team of guardrail.approvers.teams) {
+      if (await isTeamMember(team, login)) {
+        approvedBy.push(login);
+        teamsHeard.add(team);
+        break;
+      }
+    }
+  }
+  const approved = new Set(approvedBy.map((a) => a.toLowerCase()));
+  return {
+    approvedBy,
+    isSatisfied: approvedBy.length >= guardrail.approvers.minApprovals,
+    missing: {
+      users: guardrail.approvers.users.filter((u) => !approved.has(u.toLowerCase())),
+      teams: guardrail.approvers.teams.filter((t) => !teamsHeard.has(t))
+    }
+  };
+}
+async function judgeAll(guardrail, approvers, isTeamMember) {
+  const entries = [
+    ...guardrail.approvers.users.map((name) => ({ kind: "user", name })),
+    ...guardrail.approvers.teams.map((name) => ({ kind: "team", name }))
+  ];
+  const candidates = [];
+  for (const entry of entries) {
+    const fits = [];
+    for (const login of approvers) {
+      const isFit = entry.kind === "user" ? login.toLowerCase() === entry.name.toLowerCase() : await isTeamMember(entry.name, login);
+      if (isFit) fits.push(login);
+    }
+    candidates.push(fits);
+  }
+  const matched = matchEntries(candidates);
+  const missing = { users: [], teams: [] };
+  entries.forEach((entry, i) => {
+    if (matched[i] === void 0) (entry.kind === "user" ? missing.users : missing.teams).push(entry.name);
+  });
+  return {
+    approvedBy: approvers.filter((login) => matched.includes(login)),
+    isSatisfied: entries.length > 0 && matched.every((login) => login !== void 0),
+    missing
+  };
+}
+async function judgeGuardrails(guardrails, approvers, isTeamMember) {
+  const verdicts = [];
+  for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
+    const verdict = guardrail.approvers.requires === "all" ? await judgeAll(guardrail, approvers, isTeamMember) : await judgeAny(guardrail, approvers, isTeamMember);
+    verdicts.push({ guardrail, ...verdict });
+  }
+  return verdicts;
+}
+var decisiveStates;
+var init_approvals = __esm({
+  "src/github/approvals.ts"() {
+    "use strict";
+    decisiveStates = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// src/github/errors.ts
+function isRequestError(error) {
+  return error instanceof RequestError || error instanceof Error && error.name === "HttpError" && typeof error.status === "number";
+}
+function hasGitHubStatus(error, status) {
+  if (error instanceof GitHubError) return error.status === status;
+  return isRequestError(error) && error.response !== void 0 && error.status === status;
+}
+function toGitHubError(error) {
+  if (error instanceof GitHubError || !isRequestError(error)) return error;
+  const message = describeGitHubFailure(error) ?? flattenMessage(error.message);
+  return error.response === void 0 ? new GitHubError("github-unreachable", message, void 0, { cause: error }) : new GitHubError("github-refused", message, error.status, { cause: error });
+}
+function describeRequest(error) {
+  const { method, url } = error.request;
+  let path2 = url;
+  try {
+    path2 = new URL(url).pathname;
+  } catch {
+  }
+  return `${method} ${path2}`;
+}
+function flattenMessage(text4) {
+  return text4.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+}
+function describeGitHubFailure(error) {
+  if (error instanceof GitHubError) return flattenMessage(error.message);
+  if (!isRequestError(error)) return void 0;
+  if (error.response === void 0)
+    return `could not reach GitHub (${describeRequest(error)}): ${flattenMessage(error.message)}`;
+  const hints2 = {
+    401: " (check the token)",
+    403: " (the token may lack a permission this needs: see the workflow’s `permissions:`)",
+    404: " (it does not exist, or the token cannot see it)"
+  };
+  const hint = hints2[error.status] ?? "";
+  return `GitHub refused ${describeRequest(error)} with HTTP ${error.status}: ${flattenMessage(error.message)}${hint}`;
+}
+var GitHubError, GitHubRateLimitError;
+var init_errors3 = __esm({
+  "src/github/errors.ts"() {
+    "use strict";
+    init_dist_src();
+    init_errors();
+    GitHubError = class extends RevopsError {
+      constructor(code18, message, status, options) {
+        super(code18, message, options);
+        this.status = status;
+        this.name = "GitHubError";
+      }
+      status;
+    };
+    GitHubRateLimitError = class extends GitHubError {
+      constructor(message, status, options) {
+        super("github-refused", message, status, options);
+        this.name = "GitHubRateLimitError";
+      }
+    };
+  }
+});
+
+// src/github/guardrail-status.ts
+function fitDescription(text4) {
+  const chars = [...text4];
+  return chars.length <= statusDescriptionLimit ? text4 : `${chars.slice(0, statusDescriptionLimit - 1).join("")}…`;
+}
+function listApprovers(verdict) {
+  return phraseApprovers(verdict.guardrail.approvers);
+}
+function missingCount(verdict) {
+  return Math.max(0, verdict.guardrail.approvers.minApprovals - verdict.approvedBy.length);
+}
+function describeLine(verdict) {
+  const { guardrail } = verdict;
+  const head = `${verdict.isSatisfied ? "approved" : "missing "}  ${guardrail.id}${guardrail.reason === "" ? "" : `: ${guardrail.reason}`}`;
+  const needs = guardrail.approvers.minApprovals;
+  const from = guardrail.approvers.requires === "all" ? `needs ${listApprovers(verdict)}` : `needs ${needs} approval${needs === 1 ? "" : "s"} from ${listApprovers(verdict)}`;
+  const lines = [head, `            ${from}`];
+  lines.push(
+    `            approved by ${verdict.approvedBy.length === 0 ? "nobody yet" : verdict.approvedBy.join(", ")}`
+  );
+  return lines;
+}
+function describeMissing(v) {
+  if (v.guardrail.approvers.requires === "all") {
+    const left = [...v.missing.users, ...v.missing.teams];
+    return `${v.guardrail.id} needs ${v.approvedBy.length === 0 ? listApprovers(v) : `also ${joinNames(left, "and")}`}`;
+  }
+  const count3 = missingCount(v);
+  const more = v.approvedBy.length === 0 ? `${count3} of ` : `${count3} more of `;
+  const all = [...v.guardrail.approvers.users, ...v.guardrail.approvers.teams];
+  const who = all.length === 0 ? listApprovers(v) : joinNames(all, "or");
+  return `${v.guardrail.id} needs ${count3 === 1 && v.approvedBy.length === 0 ? all.length > 1 ? "one of " : "" : more}${who}`;
+}
+function summariseGuardrails(verdicts) {
+  if (verdicts.length === 0)
+    return { state: "success", description: "No guardrail crossed", lines: ["No guardrail crossed."] };
+  const lines = verdicts.flatMap(describeLine);
+  const missing = verdicts.filter((v) => !v.isSatisfied);
+  if (missing.length === 0) {
+    const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
+    return { state: "success", description: fitDescription(`Approved by ${approvers.join(", ")}`), lines };
+  }
+  const parts = missing.map(describeMissing);
+  return { state: "failure", description: fitDescription(`Approval missing: ${parts.join("; ")}`), lines };
+}
+function refuseToJudge(reason) {
+  return { state: "failure", description: fitDescription(`Not judged: ${reason}`), lines: [`Not judged: ${reason}.`] };
+}
+var statusDescriptionLimit;
+var init_guardrail_status = __esm({
+  "src/github/guardrail-status.ts"() {
+    "use strict";
+    init_phrase_guardrail();
+    statusDescriptionLimit = 140;
+  }
+});
+
+// src/github/review-requests.ts
+function planReviewerRequests(input) {
+  const skipUsers = lower([...input.requested.users, ...input.reviewedHead]);
+  const skipTeams = lower(input.requested.teams);
+  const plan = { users: [], teams: [], notes: [] };
+  const author = input.author?.toLowerCase();
+  for (const verdict of input.verdicts.filter((v) => !v.isSatisfied)) {
+    for (const user of verdict.missing.users) {
+      const key = user.toLowerCase();
+      if (key === author) {
+        const note2 = `${user} (${verdict.guardrail.id}) is the author, who cannot approve their own change`;
+        if (!plan.notes.includes(note2)) plan.notes.push(note2);
+      } else if (!skipUsers.has(key)) {
+        skipUsers.add(key);
+        plan.users.push(user);
+      }
+    }
+    for (const team of verdict.missing.teams) {
+      const [org = "", slug = ""] = team.split("/");
+      const name = input.owner === void 0 ? team : slug;
+      if (input.owner !== void 0 && org.toLowerCase() !== input.owner.toLowerCase()) {
+        const note2 = `team ${team} (${verdict.guardrail.id}) is not in ${input.owner}, so GitHub cannot ask it to review`;
+        if (!plan.notes.includes(note2)) plan.notes.push(note2);
+      } else if (!skipTeams.has(name.toLowerCase())) {
+        skipTeams.add(name.toLowerCase());
+        plan.teams.push(name);
+      }
+    }
+  }
+  return plan;
+}
+async function listRequestedReviewers(client, target) {
+  const { data } = await client.rest.pulls.listRequestedReviewers({
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pullNumber
+  });
+  return { users: data.users.map((u) => u.login), teams: data.teams.map((t) => t.slug) };
+}
+async function requestReviewers(client, target, plan) {
+  const outcome = { requested: { users: [], teams: [] }, refused: [] };
+  if (plan.users.length === 0 && plan.teams.length === 0) return outcome;
+  const ask = (reviewers, teams) => client.rest.pulls.requestReviewers({
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pullNumber,
+    reviewers,
+    team_reviewers: teams
+  });
+  try {
+    await ask(plan.users, plan.teams);
+    return { ...outcome, requested: { users: [...plan.users], teams: [...plan.teams] } };
+  } catch (error) {
+    if (!hasGitHubStatus(error, 422)) throw error;
+  }
+  const one2 = async (kind, name) => {
+    try {
+      await (kind === "users" ? ask([name], []) : ask([], [name]));
+      outcome.requested[kind].push(name);
+    } catch (error) {
+      if (!hasGitHubStatus(error, 422)) throw error;
+      outcome.refused.push({
+        reviewer: kind === "users" ? name : `team ${name}`,
+        reason: describeGitHubFailure(error) ?? "GitHub refused it"
+      });
+    }
+  };
+  for (const user of plan.users) await one2("users", user);
+  for (const team of plan.teams) await one2("teams", team);
+  return outcome;
+}
+var lower;
+var init_review_requests = __esm({
+  "src/github/review-requests.ts"() {
+    "use strict";
+    init_errors3();
+    lower = (names) => new Set(names.map((n2) => n2.toLowerCase()));
+  }
+});
+
+// src/github/pull-files.ts
+function readFile2(entry) {
+  const raw = typeof entry === "object" && entry !== null ? entry : {};
+  if (typeof raw.filename !== "string" || raw.filename === "")
+    throw new IoError("GitHub listed a changed file of the pull request without a name.");
+  const count3 = (value3) => typeof value3 === "number" && Number.isSafeInteger(value3) && value3 >= 0 ? value3 : 0;
+  return {
+    filename: raw.filename,
+    status: typeof raw.status === "string" ? raw.status : "changed",
+    ...typeof raw.previous_filename === "string" ? { previousFilename: raw.previous_filename } : {},
+    additions: count3(raw.additions),
+    deletions: count3(raw.deletions)
+  };
+}
+async function listPullFiles(client, target) {
+  const files = [];
+  const params = { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 };
+  await client.paginate(client.rest.pulls.listFiles, params, (response, done) => {
+    for (const entry of response.data) files.push(readFile2(entry));
+    if (files.length >= pullFilesCap || response.data.length === 0) done();
+    return [];
+  });
+  const truncated = files.length >= pullFilesCap || target.changedFiles !== void 0 && target.changedFiles > files.length;
+  return { files, truncated, ...target.changedFiles === void 0 ? {} : { changedFiles: target.changedFiles } };
+}
+function describeTruncatedFiles(list2) {
+  const count3 = list2.changedFiles !== void 0 && list2.changedFiles > list2.files.length ? `${list2.changedFiles.toLocaleString("en-US")} files` : `${pullFilesCap.toLocaleString("en-US")} files or more`;
+  return `the pull request changes ${count3} and GitHub lists only ${list2.files.length.toLocaleString("en-US")} (its cap is ${pullFilesCap.toLocaleString("en-US")}), so what changed cannot be known`;
+}
+var pullFilesCap;
+var init_pull_files = __esm({
+  "src/github/pull-files.ts"() {
+    "use strict";
+    init_errors();
+    pullFilesCap = 3e3;
+  }
+});
+
+// src/github/guardrail-check.ts
+function createMembershipLookup(client) {
+  const cache = /* @__PURE__ */ new Map();
+  return (team, login) => {
+    const key = `${team.toLowerCase()}
+${login.toLowerCase()}`;
+    let found = cache.get(key);
+    if (found === void 0) {
+      const [org = "", slug = ""] = team.split("/");
+      found = client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login }).then(
+        ({ data }) => data.state === "active",
+        (error) => {
+          if (hasGitHubStatus(error, 404)) return false;
+          throw error;
+        }
+      );
+      cache.set(key, found);
+    }
+    return found;
+  };
+}
+async function checkGuardrailApprovals(client, target, impact2, options) {
+  const repo = { owner: target.owner, repo: target.repo };
+  const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: target.pullNumber });
+  const currentHead = pull.head.sha.toLowerCase();
+  const headSha = target.headSha ?? currentHead;
+  if (impact2.headSha !== headSha) {
+    throw new UsageError(
+      `The impact report is for commit ${impact2.headSha}, not the head ${headSha}: build the report on the head commit.`
+    );
+  }
+  const author = pull.user.login;
+  const files = await listPullFiles(client, {
+    ...target,
+    ...typeof pull.changed_files === "number" ? { changedFiles: pull.changed_files } : {}
+  });
+  let approvers = [];
+  let verdicts = [];
+  let reviews = [];
+  if (!files.truncated && impact2.guardrails.some((g) => g.isCrossed)) {
+    reviews = await client.paginate(client.rest.pulls.listReviews, {
+      ...repo,
+      pull_number: target.pullNumber,
+      per_page: 100
+    });
+    approvers = findApprovers(reviews, headSha, author);
+    verdicts = await judgeGuardrails(impact2.guardrails, approvers, createMembershipLookup(client));
+  }
+  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
+  if (!options.isDryRun) {
+    await client.rest.repos.createCommitStatus({
+      ...repo,
+      sha: headSha,
+      state: status.state,
+      description: status.description,
+      context: options.context,
+      ...options.targetUrl === void 0 ? {} : { target_url: options.targetUrl }
+    });
+  }
+  let reviewers;
+  if (options.requestReviewers && verdicts.some((v) => !v.isSatisfied)) {
+    const plan = planReviewerRequests({
+      verdicts,
+      owner: target.owner,
+      author,
+      requested: await listRequestedReviewers(client, target),
+      reviewedHead: reviews.filter((r) => r.commit_id?.toLowerCase() === headSha && r.state.toUpperCase() !== "PENDING").map((r) => r.user?.login ?? "")
+    });
+    reviewers = options.isDryRun ? { plan } : { plan, outcome: await requestReviewers(client, target, plan) };
+  }
+  return {
+    headSha,
+    ...currentHead === headSha ? {} : { currentHeadSha: currentHead },
+    ...reviewers === void 0 ? {} : { reviewers },
+    author,
+    approvers,
+    verdicts,
+    status,
+    isStatusSet: !options.isDryRun,
+    files
+  };
+}
+var defaultStatusContext;
+var init_guardrail_check = __esm({
+  "src/github/guardrail-check.ts"() {
+    "use strict";
+    init_errors();
+    init_approvals();
+    init_errors3();
+    init_guardrail_status();
+    init_review_requests();
+    init_pull_files();
+    defaultStatusContext = "revops-policy/guardrails";
+  }
+});
+
+// src/github/impact-guardrails.ts
+function cleanText(value3) {
+  return (value3 ?? "").replace(unsafeCharacters, " ").slice(0, 1e3);
+}
+function parseImpactGuardrails(text4, source) {
+  const report = parseImpactReport(text4, source);
+  const headSha = report.head.sha;
+  if (headSha === null)
+    throw new UsageError(
+      `${source}: head.sha must be a full commit SHA (the head the report was built on: \`revops impact --head <ref>\`), not null.`
+    );
+  return { headSha, guardrails: readReportGuardrails(report, source) };
+}
+function readReportGuardrails(report, source) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, g] of report.guardrails.entries()) {
+    if (seen.has(g.id))
+      throw new UsageError(`${source}: guardrails[${i}].id must be unique ("${g.id}" appears twice).`);
+    seen.add(g.id);
+    if (g.isCrossed !== g.crossings.length > 0)
+      throw new UsageError(
+        `${source}: guardrails[${i}].isCrossed must be ${g.crossings.length > 0} when it has ${g.crossings.length} crossings.`
+      );
+    if (g.approvers.requires === "any" && g.approvers.minApprovals > 10)
+      throw new UsageError(
+        `${source}: guardrails[${i}].approvers.minApprovals is the number ${g.approvers.minApprovals}, which must be <= 10 when it requires any.`
+      );
+    const listed = g.approvers.users.length + g.approvers.teams.length;
+    if (g.approvers.requires === "all" && g.approvers.minApprovals !== Math.max(1, listed))
+      throw new UsageError(
+        `${source}: guardrails[${i}].approvers.minApprovals must be ${Math.max(1, listed)} (one per listed approver) when it requires all.`
+      );
+  }
+  return report.guardrails.map((g) => ({
+    id: g.id,
+    description: cleanText(g.description),
+    isCrossed: g.isCrossed,
+    reason: cleanText(phraseGuardrail(g, report)),
+    approvers: {
+      users: [...g.approvers.users],
+      teams: [...g.approvers.teams],
+      requires: g.approvers.requires,
+      minApprovals: g.approvers.minApprovals
+    }
+  }));
+}
+var unsafeCharacters;
+var init_impact_guardrails = __esm({
+  async "src/github/impact-guardrails.ts"() {
+    "use strict";
+    init_errors();
+    await init_read_report();
+    init_phrase_guardrail();
+    unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
+// src/github/marker.ts
+function isMarkerName(name) {
+  return namePattern.test(name);
+}
+function parseRunStamp(text4) {
+  const match2 = stampPattern.exec(text4);
+  if (match2 === null) return void 0;
+  const id = BigInt(match2[1] ?? "0");
+  if (id > maxRunId) return void 0;
+  return { id, attempt: BigInt(match2[2] ?? "0") };
+}
+function formatRunStamp(stamp2) {
+  return stamp2.attempt === 0n ? `${stamp2.id}` : `${stamp2.id}.${stamp2.attempt}`;
+}
+function compareRunStamps(a, b) {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.attempt !== b.attempt) return a.attempt < b.attempt ? -1 : 1;
+  return 0;
+}
+function buildMarker(name, fields) {
+  const parts = [name];
+  if (fields.sha !== void 0) parts.push(`sha=${fields.sha}`);
+  if (fields.run !== void 0) parts.push(`run=${formatRunStamp(fields.run)}`);
+  return `<!-- ${parts.join(" ")} -->`;
+}
+function escapeRegExp2(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function looseMarkerPattern(name) {
+  return new RegExp(`^[ \\t]*<!-- ${escapeRegExp2(name)}((?: [a-z]+=[^\\s>]*)*) -->[ \\t]*$`);
+}
+function exactMarkerPattern(name) {
+  return new RegExp(`^<!-- ${escapeRegExp2(name)}(?: sha=([0-9a-f]{40}|[0-9a-f]{64}))?(?: run=([0-9.]{1,21}))? -->$`);
+}
+function firstLine(body) {
+  const end = body.indexOf("\n");
+  const line = end === -1 ? body : body.slice(0, end);
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+function findMarker(body, name) {
+  const match2 = exactMarkerPattern(name).exec(firstLine(body));
+  if (match2 === null) return void 0;
+  const fields = {};
+  if (match2[1] !== void 0) fields.sha = match2[1];
+  if (match2[2] !== void 0) {
+    const stamp2 = parseRunStamp(match2[2]);
+    if (stamp2 === void 0) return void 0;
+    fields.run = stamp2;
+  }
+  return fields;
+}
+function removeMarkerLines(body, name) {
+  const pattern = looseMarkerPattern(name);
+  return body.split("\n").filter((line) => !pattern.test(line.replace(/\r$/, ""))).join("\n");
+}
+function comparableBody(body, name) {
+  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  if (findMarker(lines[0] ?? "", name) !== void 0) lines[0] = (lines[0] ?? "").replace(/ run=[^\s>]*/, "");
+  return lines.join("\n").trimEnd();
+}
+var defaultMarkerName, namePattern, stampPattern, maxRunId;
+var init_marker = __esm({
+  "src/github/marker.ts"() {
+    "use strict";
+    defaultMarkerName = "revops-policy:impact";
+    namePattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+    stampPattern = /^([1-9]\d{0,15})(?:\.([1-9]\d{0,3}))?$/;
+    maxRunId = BigInt(Number.MAX_SAFE_INTEGER);
+  }
+});
+
+// src/github/offline-check.ts
+async function judgeOffline(impact2, approvedBy) {
+  const isTeamMember = (team, login) => Promise.resolve(team.toLowerCase() === login.toLowerCase());
+  const verdicts = await judgeGuardrails(impact2.guardrails, approvedBy, isTeamMember);
+  return {
+    verdicts,
+    status: summariseGuardrails(verdicts),
+    reviewers: planReviewerRequests({
+      verdicts,
+      requested: { users: [], teams: [] },
+      reviewedHead: approvedBy.filter((a) => !a.includes("/"))
+    })
+  };
+}
+function parseApprovedBy(text4, flag2 = "--approved-by") {
+  if (text4 === void 0) return [];
+  const names = text4.split(",").map((s2) => s2.trim()).filter((s2) => s2 !== "");
+  for (const name of names)
+    if (!loginPattern2.test(name) && !teamPattern2.test(name))
+      throw new UsageError(
+        `${flag2} takes GitHub logins and org/team-slug teams separated by commas, not ${JSON.stringify(name.slice(0, 60))}.`
+      );
+  return names;
+}
+var loginPattern2, teamPattern2;
+var init_offline_check = __esm({
+  "src/github/offline-check.ts"() {
+    "use strict";
+    init_errors();
+    init_shared();
+    init_approvals();
+    init_guardrail_status();
+    init_review_requests();
+    loginPattern2 = new RegExp(String(sharedDefs["github-login"]?.pattern));
+    teamPattern2 = new RegExp(String(sharedDefs["github-team"]?.pattern));
+  }
+});
+
+// src/github/truncate.ts
+function nextState(state, line) {
+  const fenceMatch = fenceOpen.exec(line);
+  if (state.fence !== void 0) {
+    const run5 = fenceMatch?.[1];
+    const isClose = run5 !== void 0 && run5[0] === state.fence.char && run5.length >= state.fence.length && (fenceMatch?.[2] ?? "").trim() === "";
+    return isClose ? { ...state, fence: void 0 } : state;
+  }
+  const run4 = fenceMatch?.[1];
+  if (run4 !== void 0 && !(run4[0] === "`" && (fenceMatch?.[2] ?? "").includes("`"))) {
+    return { ...state, fence: { char: run4[0] === "`" ? "`" : "~", length: run4.length } };
+  }
+  const opens = line.match(/<details(?=[\s>])/gi)?.length ?? 0;
+  const closes = line.match(/<\/details\s*>/gi)?.length ?? 0;
+  return { ...state, detailsDepth: Math.max(0, state.detailsDepth + opens - closes) };
+}
+function closingTail(state) {
+  const parts = [];
+  if (state.fence !== void 0) parts.push(state.fence.char.repeat(state.fence.length));
+  for (let i = 0; i < state.detailsDepth; i += 1) parts.push("", "</details>");
+  parts.push("", truncationNotice);
+  return `
+${parts.join("\n")}
+`;
+}
+function cutAtCodePoint(text4, length) {
+  if (length <= 0) return "";
+  const last = text4.charCodeAt(length - 1);
+  return text4.slice(0, last >= 55296 && last <= 56319 ? length - 1 : length);
+}
+function truncateCommentBody(body, limit = commentBodyLimit) {
+  if (body.length <= limit) return { body, isTruncated: false };
+  const lines = body.split("\n");
+  let state = { fence: void 0, detailsDepth: 0 };
+  let keptLength = -1;
+  let best;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? "";
+    state = nextState(state, line);
+    keptLength += line.length + 1;
+    const tail = closingTail(state);
+    if (keptLength + tail.length > limit) break;
+    best = { end: keptLength, tail };
+  }
+  if (best === void 0) {
+    const tail = closingTail({ fence: void 0, detailsDepth: 0 });
+    return { body: cutAtCodePoint(body, limit - tail.length) + tail, isTruncated: true };
+  }
+  return { body: body.slice(0, best.end).replace(/\s+$/, "") + best.tail, isTruncated: true };
+}
+var commentBodyLimit, truncationNotice, fenceOpen;
+var init_truncate = __esm({
+  "src/github/truncate.ts"() {
+    "use strict";
+    commentBodyLimit = 65536;
+    truncationNotice = "> **This report is truncated** to fit GitHub's 65,536-character comment limit. The full report is in the job summary and the workflow artifact.";
+    fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+  }
+});
+
+// src/github/sticky-comment.ts
+function prepareCommentBody(body, markerName, fields) {
+  const content = removeMarkerLines(body.replace(/\r\n?/g, "\n"), markerName).replace(/^\n+/, "");
+  const full = `${buildMarker(markerName, fields)}
+${content.endsWith("\n") ? content : `${content}
+`}`;
+  return truncateCommentBody(full);
+}
+function isSameLogin(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function findOwnComments(comments, author, markerName) {
+  return comments.filter(
+    (c) => c.user !== null && isSameLogin(c.user.login, author) && findMarker(c.body ?? "", markerName) !== void 0
+  );
+}
+function planStickyComment(input) {
+  const ours = findOwnComments(input.comments, input.author, input.markerName);
+  const latest = ours.at(-1);
+  if (input.run !== void 0) {
+    const ourRun = input.run;
+    const newer = ours.find((c) => {
+      const theirs = findMarker(c.body ?? "", input.markerName)?.run;
+      return theirs !== void 0 && compareRunStamps(theirs, ourRun) > 0;
+    });
+    const theirRun = newer === void 0 ? void 0 : findMarker(newer.body ?? "", input.markerName)?.run;
+    if (newer !== void 0 && theirRun !== void 0)
+      return { action: "skip", reason: "newer-run", commentId: newer.id, theirRun: formatRunStamp(theirRun) };
+  }
+  if (input.mode === "new") return { action: "create" };
+  if (input.mode === "delete-and-new")
+    return ours.length === 0 ? { action: "create" } : { action: "delete-and-create", deleteIds: ours.map((c) => c.id) };
+  if (latest === void 0) return { action: "create" };
+  if (comparableBody(latest.body ?? "", input.markerName) === comparableBody(input.body, input.markerName)) {
+    return { action: "skip", reason: "unchanged", commentId: latest.id };
+  }
+  return { action: "update", commentId: latest.id };
+}
+async function resolveCommentAuthor(client) {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return data.login;
+  } catch (error) {
+    if (hasGitHubStatus(error, 403)) return actionsBotLogin;
+    throw error;
+  }
+}
+async function listIssueComments(client, target) {
+  return client.paginate(client.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.pullNumber,
+    per_page: 100
+  });
+}
+function isNotFound(error) {
+  return hasGitHubStatus(error, 404);
+}
+async function applyStickyPlan(client, target, plan, body) {
+  const repo = { owner: target.owner, repo: target.repo };
+  const create = async () => {
+    const { data } = await client.rest.issues.createComment({ ...repo, issue_number: target.pullNumber, body });
+    return { id: data.id, url: data.html_url };
+  };
+  const outcome = { plan, deletedIds: [], isRecreated: false };
+  switch (plan.action) {
+    case "skip":
+      return outcome;
+    case "create":
+      return { ...outcome, comment: await create() };
+    case "update":
+      try {
+        const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: plan.commentId, body });
+        return { ...outcome, comment: { id: data.id, url: data.html_url } };
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        return { ...outcome, comment: await create(), isRecreated: true };
+      }
+    case "delete-and-create":
+      for (const id of plan.deleteIds) {
+        try {
+          await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+          outcome.deletedIds.push(id);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
+      }
+      return { ...outcome, comment: await create() };
+  }
+}
+var actionsBotLogin;
+var init_sticky_comment = __esm({
+  "src/github/sticky-comment.ts"() {
+    "use strict";
+    init_errors3();
+    init_marker();
+    init_truncate();
+    actionsBotLogin = "github-actions[bot]";
+  }
+});
+
+// src/cli/commands/pr.ts
+var pr_exports = {};
+__export(pr_exports, {
+  previewPullRequest: () => previewPullRequest,
+  registerPr: () => registerPr,
+  renderPrPreviewText: () => renderPrPreviewText
+});
+async function previewPullRequest(report, options) {
+  const read = parseImpactReport(renderImpact(report, "json", { color: false }), "the impact report");
+  const judged = await judgeOffline(
+    { guardrails: readReportGuardrails(read, "the impact report") },
+    options.approvedBy
+  );
+  const markdown = renderImpact(report, "markdown", { color: false });
+  const prepared = prepareCommentBody(
+    markdown,
+    options.marker,
+    report.head.sha === null ? {} : { sha: report.head.sha }
+  );
+  return {
+    kind: "pr-preview",
+    base: { ref: report.base.ref, sha: report.base.sha },
+    head: { ref: report.head.ref, sha: report.head.sha },
+    approvedBy: [...options.approvedBy],
+    comment: { body: prepared.body, characters: prepared.body.length, isTruncated: prepared.isTruncated },
+    status: { context: options.context, ...judged.status },
+    reviewers: judged.reviewers
+  };
+}
+function renderPrPreviewText(p) {
+  const rule = (title) => `── ${title} ${"─".repeat(Math.max(3, 72 - title.length))}`;
+  const side3 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
+  const approvals2 = p.approvedBy.length === 0 ? "no approvals yet" : `approvals assumed: ${p.approvedBy.join(", ")}`;
+  const who = [...p.reviewers.users, ...p.reviewers.teams.map((t) => `team ${t}`)];
+  const out = [
+    `revops pr: ${terminalText(side3(p.head))} against ${terminalText(side3(p.base))} — offline: no token, nothing sent; ${terminalText(approvals2)}`,
+    "",
+    rule(`Comment it would post (${p.comment.characters} characters${p.comment.isTruncated ? ", truncated" : ""})`),
+    terminalLines(p.comment.body).replace(/\n$/, ""),
+    "",
+    rule(`Status it would set: ${p.status.context}`),
+    `${p.status.state}: ${terminalText(p.status.description)}`,
+    ...p.status.lines.map((l2) => `  ${terminalText(l2)}`),
+    "",
+    rule("Reviewers it would request"),
+    who.length === 0 ? "nobody" : terminalText(who.join(", ")),
+    ...p.reviewers.notes.map((n2) => `  not requested: ${terminalText(n2)}`)
+  ];
+  return `${out.join("\n")}
+`;
+}
+function registerPr(program2, ctx) {
+  const command = program2.command("pr").description(describeCommand("pr")).requiredOption("--base <ref>", "git ref the pull request would merge into (e.g. main or origin/main)").option("--head <ref>", "git ref of the change (default: the working tree, uncommitted edits included)").option("--policies <dir>", "policy directory inside the repository", "policies").option("--repo <dir>", "git repository to read --base and --head from", ".").addOption(
+    new Option("--data-ref <side>", "where data in the repository is read: base (as the workflows), head or worktree").choices(["base", "head", "worktree"]).default("base")
+  ).option("--approved-by <logins>", "approvals to assume, as logins and org/team-slug teams separated by commas").option("--context <name>", "commit status context, as in revops check", defaultStatusContext).option("--marker <name>", "name in the hidden marker, as in revops comment", defaultMarkerName).addHelpText(
+    "after",
+    `
+Examples:
+  revops pr --base main                                the working tree as the pull request
+  revops pr --base origin/main --head HEAD --approved-by vp-sales
+  revops pr --base main --format json                  comment body, status and reviewers as JSON
+  revops pr --base main --format markdown -o pr.md     the comment body alone
+
+From local git only: no token, no network. The report is built as the workflows build it
+(guardrails, data and field mapping from the base; identifiers masked), then judged by the
+code revops check runs, with no approvals (or those of --approved-by). Reviewers are the
+approvers stage two would request; the author and teams outside the organisation are only
+known on GitHub.
+
+Exit codes: 0 the status would be success, 1 it would be a failure (approvals missing),
+2 usage error, invalid policies or unreadable data.`
+  ).action(async (options) => {
+    const { io } = ctx;
+    if (!isMarkerName(options.marker))
+      throw new UsageError(`--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}).`);
+    if (options.context.trim() === "" || options.context.length > 255)
+      throw new UsageError("--context must be a status name of 1 to 255 characters.");
+    const approvedBy = parseApprovedBy(options.approvedBy);
+    const report = await buildImpactReport(io, { ...options, mask: true });
+    const preview = await previewPullRequest(report, {
+      approvedBy,
+      context: options.context,
+      marker: options.marker
+    });
+    const text4 = options.format === "json" ? jsonText(preview) : options.format === "markdown" ? preview.comment.body : renderPrPreviewText(preview);
+    await writeOutput(io, text4, options, "pull request preview");
+    ctx.setExitCode(preview.status.state === "success" ? 0 : 1);
+  });
+  addEvaluationOptions(command, "read the data through this FieldMapping policy (the base's, as the workflows)");
+}
+var init_pr = __esm({
+  async "src/cli/commands/pr.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    await init_read_report();
+    init_guardrail_check();
+    await init_impact_guardrails();
+    init_marker();
+    init_offline_check();
+    init_sticky_comment();
+    init_impact_formats();
+    init_sanitize();
+    init_command_index();
+    await init_evaluation_options();
+    init_write_output();
+    await init_impact2();
+  }
+});
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -63680,50 +64807,6 @@ var init_json_with_bigint = __esm({
           return applyReviverIteratively(parsed, reviver);
         }
         throw error;
-      }
-    };
-  }
-});
-
-// node_modules/@octokit/request-error/dist-src/index.js
-var RequestError;
-var init_dist_src = __esm({
-  "node_modules/@octokit/request-error/dist-src/index.js"() {
-    RequestError = class extends Error {
-      name;
-      /**
-       * http status code
-       */
-      status;
-      /**
-       * Request options that lead to the error.
-       */
-      request;
-      /**
-       * Response object if a response was received
-       */
-      response;
-      constructor(message, statusCode, options) {
-        super(message, { cause: options.cause });
-        this.name = "HttpError";
-        this.status = Number.parseInt(statusCode);
-        if (Number.isNaN(this.status)) {
-          this.status = 0;
-        }
-        if ("response" in options) {
-          this.response = options.response;
-        }
-        const requestCopy = Object.assign({}, options.request);
-        if (options.request.headers.authorization) {
-          requestCopy.headers = Object.assign({}, options.request.headers, {
-            authorization: options.request.headers.authorization.replace(
-              /(?<! ) .*$/,
-              " [REDACTED]"
-            )
-          });
-        }
-        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-        this.request = requestCopy;
       }
     };
   }
@@ -68175,11 +69258,11 @@ var require_light = __commonJS({
 });
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
-function isRequestError(error) {
+function isRequestError2(error) {
   return error.request !== void 0;
 }
 async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
+  if (!isRequestError2(error) || !error?.request.request) {
     throw error;
   }
   if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
@@ -68489,67 +69572,6 @@ var init_dist_bundle7 = __esm({
   }
 });
 
-// src/github/errors.ts
-function isRequestError2(error) {
-  return error instanceof RequestError || error instanceof Error && error.name === "HttpError" && typeof error.status === "number";
-}
-function hasGitHubStatus(error, status) {
-  if (error instanceof GitHubError) return error.status === status;
-  return isRequestError2(error) && error.response !== void 0 && error.status === status;
-}
-function toGitHubError(error) {
-  if (error instanceof GitHubError || !isRequestError2(error)) return error;
-  const message = describeGitHubFailure(error) ?? flattenMessage(error.message);
-  return error.response === void 0 ? new GitHubError("github-unreachable", message, void 0, { cause: error }) : new GitHubError("github-refused", message, error.status, { cause: error });
-}
-function describeRequest(error) {
-  const { method, url } = error.request;
-  let path2 = url;
-  try {
-    path2 = new URL(url).pathname;
-  } catch {
-  }
-  return `${method} ${path2}`;
-}
-function flattenMessage(text4) {
-  return text4.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
-}
-function describeGitHubFailure(error) {
-  if (error instanceof GitHubError) return flattenMessage(error.message);
-  if (!isRequestError2(error)) return void 0;
-  if (error.response === void 0)
-    return `could not reach GitHub (${describeRequest(error)}): ${flattenMessage(error.message)}`;
-  const hints2 = {
-    401: " (check the token)",
-    403: " (the token may lack a permission this needs: see the workflow’s `permissions:`)",
-    404: " (it does not exist, or the token cannot see it)"
-  };
-  const hint = hints2[error.status] ?? "";
-  return `GitHub refused ${describeRequest(error)} with HTTP ${error.status}: ${flattenMessage(error.message)}${hint}`;
-}
-var GitHubError, GitHubRateLimitError;
-var init_errors3 = __esm({
-  "src/github/errors.ts"() {
-    "use strict";
-    init_dist_src();
-    init_errors();
-    GitHubError = class extends RevopsError {
-      constructor(code18, message, status, options) {
-        super(code18, message, options);
-        this.status = status;
-        this.name = "GitHubError";
-      }
-      status;
-    };
-    GitHubRateLimitError = class extends GitHubError {
-      constructor(message, status, options) {
-        super("github-refused", message, status, options);
-        this.name = "GitHubRateLimitError";
-      }
-    };
-  }
-});
-
 // src/github/rate-limit.ts
 function header(headers2, name) {
   const value3 = headers2?.[name];
@@ -68562,7 +69584,7 @@ function readRetryAfter(value3, nowMs) {
   return Number.isNaN(at) ? void 0 : Math.max(0, Math.ceil((at - nowMs) / 1e3));
 }
 function readRateLimit(error, nowMs) {
-  if (!isRequestError2(error) || error.response === void 0) return void 0;
+  if (!isRequestError(error) || error.response === void 0) return void 0;
   const { status } = error;
   const headers2 = error.response.headers;
   const retryAfter = readRetryAfter(header(headers2, "retry-after"), nowMs);
@@ -68731,7 +69753,7 @@ function readEventPullRequest(payload, source) {
 function nonEmpty(value3) {
   return value3 === void 0 || value3.trim() === "" ? void 0 : value3.trim();
 }
-async function resolvePullRequestTarget(flags, env, readText5) {
+async function resolvePullRequestTarget(flags, env, readText6) {
   const token = nonEmpty(flags.token) ?? nonEmpty(env.GITHUB_TOKEN);
   if (token === void 0)
     throw new UsageError(
@@ -68757,7 +69779,7 @@ async function resolvePullRequestTarget(flags, env, readText5) {
     const source = flags.eventPath === void 0 ? `GITHUB_EVENT_PATH (${eventPath})` : `--event-path ${eventPath}`;
     let payload;
     try {
-      payload = JSON.parse(await readText5(eventPath));
+      payload = JSON.parse(await readText6(eventPath));
     } catch (error) {
       throw new UsageError(
         `Cannot read the event payload ${source}: ${error instanceof Error ? error.message : String(error)}`,
@@ -68793,235 +69815,45 @@ var init_context2 = __esm({
   }
 });
 
-// src/github/marker.ts
-function isMarkerName(name) {
-  return namePattern.test(name);
+// src/cli/comment-preview.ts
+async function readText3(io, path2) {
+  return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path2));
 }
-function parseRunStamp(text4) {
-  const match2 = stampPattern.exec(text4);
-  if (match2 === null) return void 0;
-  const id = BigInt(match2[1] ?? "0");
-  if (id > maxRunId) return void 0;
-  return { id, attempt: BigInt(match2[2] ?? "0") };
-}
-function formatRunStamp(stamp2) {
-  return stamp2.attempt === 0n ? `${stamp2.id}` : `${stamp2.id}.${stamp2.attempt}`;
-}
-function compareRunStamps(a, b) {
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  if (a.attempt !== b.attempt) return a.attempt < b.attempt ? -1 : 1;
-  return 0;
-}
-function buildMarker(name, fields) {
-  const parts = [name];
-  if (fields.sha !== void 0) parts.push(`sha=${fields.sha}`);
-  if (fields.run !== void 0) parts.push(`run=${formatRunStamp(fields.run)}`);
-  return `<!-- ${parts.join(" ")} -->`;
-}
-function escapeRegExp2(text4) {
-  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function looseMarkerPattern(name) {
-  return new RegExp(`^[ \\t]*<!-- ${escapeRegExp2(name)}((?: [a-z]+=[^\\s>]*)*) -->[ \\t]*$`);
-}
-function exactMarkerPattern(name) {
-  return new RegExp(`^<!-- ${escapeRegExp2(name)}(?: sha=([0-9a-f]{40}|[0-9a-f]{64}))?(?: run=([0-9.]{1,21}))? -->$`);
-}
-function firstLine(body) {
-  const end = body.indexOf("\n");
-  const line = end === -1 ? body : body.slice(0, end);
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
-}
-function findMarker(body, name) {
-  const match2 = exactMarkerPattern(name).exec(firstLine(body));
-  if (match2 === null) return void 0;
-  const fields = {};
-  if (match2[1] !== void 0) fields.sha = match2[1];
-  if (match2[2] !== void 0) {
-    const stamp2 = parseRunStamp(match2[2]);
-    if (stamp2 === void 0) return void 0;
-    fields.run = stamp2;
-  }
-  return fields;
-}
-function removeMarkerLines(body, name) {
-  const pattern = looseMarkerPattern(name);
-  return body.split("\n").filter((line) => !pattern.test(line.replace(/\r$/, ""))).join("\n");
-}
-function comparableBody(body, name) {
-  const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  if (findMarker(lines[0] ?? "", name) !== void 0) lines[0] = (lines[0] ?? "").replace(/ run=[^\s>]*/, "");
-  return lines.join("\n").trimEnd();
-}
-var defaultMarkerName, namePattern, stampPattern, maxRunId;
-var init_marker = __esm({
-  "src/github/marker.ts"() {
-    "use strict";
-    defaultMarkerName = "revops-policy:impact";
-    namePattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
-    stampPattern = /^([1-9]\d{0,15})(?:\.([1-9]\d{0,3}))?$/;
-    maxRunId = BigInt(Number.MAX_SAFE_INTEGER);
-  }
-});
-
-// src/github/truncate.ts
-function nextState(state, line) {
-  const fenceMatch = fenceOpen.exec(line);
-  if (state.fence !== void 0) {
-    const run5 = fenceMatch?.[1];
-    const isClose = run5 !== void 0 && run5[0] === state.fence.char && run5.length >= state.fence.length && (fenceMatch?.[2] ?? "").trim() === "";
-    return isClose ? { ...state, fence: void 0 } : state;
-  }
-  const run4 = fenceMatch?.[1];
-  if (run4 !== void 0 && !(run4[0] === "`" && (fenceMatch?.[2] ?? "").includes("`"))) {
-    return { ...state, fence: { char: run4[0] === "`" ? "`" : "~", length: run4.length } };
-  }
-  const opens = line.match(/<details(?=[\s>])/gi)?.length ?? 0;
-  const closes = line.match(/<\/details\s*>/gi)?.length ?? 0;
-  return { ...state, detailsDepth: Math.max(0, state.detailsDepth + opens - closes) };
-}
-function closingTail(state) {
-  const parts = [];
-  if (state.fence !== void 0) parts.push(state.fence.char.repeat(state.fence.length));
-  for (let i = 0; i < state.detailsDepth; i += 1) parts.push("", "</details>");
-  parts.push("", truncationNotice);
-  return `
-${parts.join("\n")}
-`;
-}
-function cutAtCodePoint(text4, length) {
-  if (length <= 0) return "";
-  const last = text4.charCodeAt(length - 1);
-  return text4.slice(0, last >= 55296 && last <= 56319 ? length - 1 : length);
-}
-function truncateCommentBody(body, limit = commentBodyLimit) {
-  if (body.length <= limit) return { body, isTruncated: false };
-  const lines = body.split("\n");
-  let state = { fence: void 0, detailsDepth: 0 };
-  let keptLength = -1;
-  let best;
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] ?? "";
-    state = nextState(state, line);
-    keptLength += line.length + 1;
-    const tail = closingTail(state);
-    if (keptLength + tail.length > limit) break;
-    best = { end: keptLength, tail };
-  }
-  if (best === void 0) {
-    const tail = closingTail({ fence: void 0, detailsDepth: 0 });
-    return { body: cutAtCodePoint(body, limit - tail.length) + tail, isTruncated: true };
-  }
-  return { body: body.slice(0, best.end).replace(/\s+$/, "") + best.tail, isTruncated: true };
-}
-var commentBodyLimit, truncationNotice, fenceOpen;
-var init_truncate = __esm({
-  "src/github/truncate.ts"() {
-    "use strict";
-    commentBodyLimit = 65536;
-    truncationNotice = "> **This report is truncated** to fit GitHub's 65,536-character comment limit. The full report is in the job summary and the workflow artifact.";
-    fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-  }
-});
-
-// src/github/sticky-comment.ts
-function prepareCommentBody(body, markerName, fields) {
-  const content = removeMarkerLines(body.replace(/\r\n?/g, "\n"), markerName).replace(/^\n+/, "");
-  const full = `${buildMarker(markerName, fields)}
-${content.endsWith("\n") ? content : `${content}
-`}`;
-  return truncateCommentBody(full);
-}
-function isSameLogin(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-function findOwnComments(comments, author, markerName) {
-  return comments.filter(
-    (c) => c.user !== null && isSameLogin(c.user.login, author) && findMarker(c.body ?? "", markerName) !== void 0
-  );
-}
-function planStickyComment(input) {
-  const ours = findOwnComments(input.comments, input.author, input.markerName);
-  const latest = ours.at(-1);
-  if (input.run !== void 0) {
-    const ourRun = input.run;
-    const newer = ours.find((c) => {
-      const theirs = findMarker(c.body ?? "", input.markerName)?.run;
-      return theirs !== void 0 && compareRunStamps(theirs, ourRun) > 0;
-    });
-    const theirRun = newer === void 0 ? void 0 : findMarker(newer.body ?? "", input.markerName)?.run;
-    if (newer !== void 0 && theirRun !== void 0)
-      return { action: "skip", reason: "newer-run", commentId: newer.id, theirRun: formatRunStamp(theirRun) };
-  }
-  if (input.mode === "new") return { action: "create" };
-  if (input.mode === "delete-and-new")
-    return ours.length === 0 ? { action: "create" } : { action: "delete-and-create", deleteIds: ours.map((c) => c.id) };
-  if (latest === void 0) return { action: "create" };
-  if (comparableBody(latest.body ?? "", input.markerName) === comparableBody(input.body, input.markerName)) {
-    return { action: "skip", reason: "unchanged", commentId: latest.id };
-  }
-  return { action: "update", commentId: latest.id };
-}
-async function resolveCommentAuthor(client) {
+async function readBody(io, path2) {
+  let source;
   try {
-    const { data } = await client.rest.users.getAuthenticated();
-    return data.login;
+    source = await readText3(io, path2);
   } catch (error) {
-    if (hasGitHubStatus(error, 403)) return actionsBotLogin;
-    throw error;
+    throw new UsageError(`Cannot read --body-file ${path2}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error
+    });
   }
+  if (source.trim() === "") throw new UsageError(`--body-file ${path2} is empty: there is nothing to post.`);
+  return source;
 }
-async function listIssueComments(client, target) {
-  return client.paginate(client.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.pullNumber,
-    per_page: 100
+function hasToken(options, env) {
+  return (options.token ?? "").trim() !== "" || (env.GITHUB_TOKEN ?? "").trim() !== "";
+}
+function previewComment(io, source, options, run4) {
+  const sha = options.headSha === void 0 || options.headSha.trim() === "" ? void 0 : parseSha(options.headSha, "--head-sha");
+  const prepared = prepareCommentBody(source, options.marker, {
+    ...sha === void 0 ? {} : { sha },
+    ...run4 === void 0 ? {} : { run: run4 }
   });
+  const where = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
+  io.stdout(
+    `dry run without a token: GitHub not asked; would create the sticky comment on ${where}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
+`
+  );
+  io.stdout(`${terminalLines(prepared.body)}${prepared.body.endsWith("\n") ? "" : "\n"}`);
 }
-function isNotFound(error) {
-  return hasGitHubStatus(error, 404);
-}
-async function applyStickyPlan(client, target, plan, body) {
-  const repo = { owner: target.owner, repo: target.repo };
-  const create = async () => {
-    const { data } = await client.rest.issues.createComment({ ...repo, issue_number: target.pullNumber, body });
-    return { id: data.id, url: data.html_url };
-  };
-  const outcome = { plan, deletedIds: [], isRecreated: false };
-  switch (plan.action) {
-    case "skip":
-      return outcome;
-    case "create":
-      return { ...outcome, comment: await create() };
-    case "update":
-      try {
-        const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: plan.commentId, body });
-        return { ...outcome, comment: { id: data.id, url: data.html_url } };
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        return { ...outcome, comment: await create(), isRecreated: true };
-      }
-    case "delete-and-create":
-      for (const id of plan.deleteIds) {
-        try {
-          await client.rest.issues.deleteComment({ ...repo, comment_id: id });
-          outcome.deletedIds.push(id);
-        } catch (error) {
-          if (!isNotFound(error)) throw error;
-        }
-      }
-      return { ...outcome, comment: await create() };
-  }
-}
-var actionsBotLogin;
-var init_sticky_comment = __esm({
-  "src/github/sticky-comment.ts"() {
+var init_comment_preview = __esm({
+  "src/cli/comment-preview.ts"() {
     "use strict";
-    init_errors3();
-    init_marker();
-    init_truncate();
-    actionsBotLogin = "github-actions[bot]";
+    init_errors();
+    init_context2();
+    init_sticky_comment();
+    init_sanitize();
   }
 });
 
@@ -69043,7 +69875,7 @@ var comment_exports = {};
 __export(comment_exports, {
   registerComment: () => registerComment
 });
-async function readText3(io, path2) {
+async function readText4(io, path2) {
   return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path2));
 }
 function resolveRunStamp(flag2, env) {
@@ -69089,7 +69921,7 @@ function describeOutcome(outcome, where, length) {
 async function appendSummary(io, path2, text4) {
   let existing = "";
   try {
-    existing = await readText3(io, path2);
+    existing = await readText4(io, path2);
   } catch {
   }
   await io.writeFile(
@@ -69103,7 +69935,11 @@ function registerComment(program2, ctx) {
       "--mode <mode>",
       "update: edit ours or create one; new: always create; delete-and-new: delete ours, then create"
     ).choices(["update", "new", "delete-and-new"]).default("update")
-  ).option("--dry-run", "print what would happen (create, update, skip, delete) and write nothing", false).option("--head-sha <sha>", "head commit the report describes (default: from the event payload)").option("--run-id <id[.attempt]>", "run stamp that orders runs (default: GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT)").option(
+  ).option(
+    "--dry-run",
+    "print what would happen (create, update, skip, delete) and write nothing; without a token, print the comment",
+    false
+  ).option("--head-sha <sha>", "head commit the report describes (default: from the event payload)").option("--run-id <id[.attempt]>", "run stamp that orders runs (default: GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT)").option(
     "--summary-file <file>",
     "where the full body goes when the comment is truncated (default: GITHUB_STEP_SUMMARY)"
   ).option("--marker <name>", "name in the hidden marker, to keep several sticky comments apart", defaultMarkerName).option("--author <login>", "login the comments are posted as (default: GET /user, else github-actions[bot])").addHelpText(
@@ -69111,7 +69947,7 @@ function registerComment(program2, ctx) {
     `
 Examples:
   revops comment --body-file impact.md                  in a workflow (GITHUB_* variables)
-  revops comment --body-file impact.md --dry-run
+  revops comment --body-file impact.md --dry-run        no token: prints the comment, asks nothing
   revops comment --body-file impact.md --repo acme/revops --pr 42 --head-sha <sha>
   revops comment --body-file impact.md --mode delete-and-new
 
@@ -69133,18 +69969,12 @@ or could not be reached (after waiting out rate limits).`
         `--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`
       );
     const run4 = resolveRunStamp(options.runId, io.env);
-    const target = await resolvePullRequestTarget(options, io.env, (path2) => readText3(io, path2));
-    let source;
-    try {
-      source = await readText3(io, options.bodyFile);
-    } catch (error) {
-      throw new UsageError(
-        `Cannot read --body-file ${options.bodyFile}: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error }
-      );
+    const source = await readBody(io, options.bodyFile);
+    if (options.dryRun && !hasToken(options, io.env)) {
+      previewComment(io, source, options, run4);
+      return;
     }
-    if (source.trim() === "")
-      throw new UsageError(`--body-file ${options.bodyFile} is empty: there is nothing to post.`);
+    const target = await resolvePullRequestTarget(options, io.env, (path2) => readText4(io, path2));
     const fields = {
       ...target.headSha === void 0 ? {} : { sha: target.headSha },
       ...run4 === void 0 ? {} : { run: run4 }
@@ -69197,6 +70027,7 @@ var init_comment = __esm({
     init_context2();
     init_marker();
     init_sticky_comment();
+    init_comment_preview();
     init_github_options();
     init_command_index();
     init_sanitize();
@@ -69204,439 +70035,64 @@ var init_comment = __esm({
   }
 });
 
-// src/github/approvals.ts
-function byTime(a, b) {
-  const ta = a.submitted_at ?? "";
-  const tb = b.submitted_at ?? "";
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
-}
-function findApprovers(reviews, headSha, author) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const review of [...reviews].sort(byTime)) {
-    if (review.user === null || !decisiveStates.has(review.state.toUpperCase())) continue;
-    latest.set(review.user.login.toLowerCase(), review);
-  }
-  return [...latest.values()].filter(
-    (r) => r.state.toUpperCase() === "APPROVED" && r.commit_id?.toLowerCase() === headSha.toLowerCase() && r.user?.login.toLowerCase() !== author.toLowerCase()
-  ).map((r) => r.user?.login ?? "").sort((a, b) => a.localeCompare(b));
-}
-async function judgeGuardrails(guardrails, approvers, isTeamMember) {
-  const verdicts = [];
-  for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
-    const users2 = new Set(guardrail.approvers.users.map((u) => u.toLowerCase()));
-    const approvedBy = [];
-    for (const login of approvers) {
-      if (users2.has(login.toLowerCase())) {
-        approvedBy.push(login);
-        continue;
-      }
-      for (const team of guardrail.approvers.teams) {
-        if (await isTeamMember(team, login)) {
-          approvedBy.push(login);
-          break;
-        }
-      }
-    }
-    verdicts.push({ guardrail, approvedBy, isSatisfied: approvedBy.length >= guardrail.approvers.minApprovals });
-  }
-  return verdicts;
-}
-var decisiveStates;
-var init_approvals = __esm({
-  "src/github/approvals.ts"() {
-    "use strict";
-    decisiveStates = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
-  }
-});
-
-// src/github/guardrail-status.ts
-function fitDescription(text4) {
-  const chars = [...text4];
-  return chars.length <= statusDescriptionLimit ? text4 : `${chars.slice(0, statusDescriptionLimit - 1).join("")}…`;
-}
-function listApprovers(verdict) {
-  const all = [...verdict.guardrail.approvers.users, ...verdict.guardrail.approvers.teams];
-  if (all.length === 0) return "nobody (no approver is listed)";
-  return all.length === 1 ? all[0] ?? "" : `${all.slice(0, -1).join(", ")} or ${all.at(-1) ?? ""}`;
-}
-function missingCount(verdict) {
-  return Math.max(0, verdict.guardrail.approvers.minApprovals - verdict.approvedBy.length);
-}
-function describeLine(verdict) {
-  const { guardrail } = verdict;
-  const head = `${verdict.isSatisfied ? "approved" : "missing "}  ${guardrail.id}${guardrail.reason === "" ? "" : `: ${guardrail.reason}`}`;
-  const needs = guardrail.approvers.minApprovals;
-  const lines = [head, `            needs ${needs} approval${needs === 1 ? "" : "s"} from ${listApprovers(verdict)}`];
-  lines.push(
-    `            approved by ${verdict.approvedBy.length === 0 ? "nobody yet" : verdict.approvedBy.join(", ")}`
-  );
-  return lines;
-}
-function summariseGuardrails(verdicts) {
-  if (verdicts.length === 0)
-    return { state: "success", description: "No guardrail crossed", lines: ["No guardrail crossed."] };
-  const lines = verdicts.flatMap(describeLine);
-  const missing = verdicts.filter((v) => !v.isSatisfied);
-  if (missing.length === 0) {
-    const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
-    return { state: "success", description: fitDescription(`Approved by ${approvers.join(", ")}`), lines };
-  }
-  const parts = missing.map((v) => {
-    const count3 = missingCount(v);
-    const more = v.approvedBy.length === 0 ? `${count3} of ` : `${count3} more of `;
-    return `${v.guardrail.id} needs ${count3 === 1 && v.approvedBy.length === 0 ? "" : more}${listApprovers(v)}`;
-  });
-  return { state: "failure", description: fitDescription(`Approval missing: ${parts.join("; ")}`), lines };
-}
-function refuseToJudge(reason) {
-  return { state: "failure", description: fitDescription(`Not judged: ${reason}`), lines: [`Not judged: ${reason}.`] };
-}
-var statusDescriptionLimit;
-var init_guardrail_status = __esm({
-  "src/github/guardrail-status.ts"() {
-    "use strict";
-    statusDescriptionLimit = 140;
-  }
-});
-
-// src/github/pull-files.ts
-function readFile2(entry) {
-  const raw = typeof entry === "object" && entry !== null ? entry : {};
-  if (typeof raw.filename !== "string" || raw.filename === "")
-    throw new IoError("GitHub listed a changed file of the pull request without a name.");
-  const count3 = (value3) => typeof value3 === "number" && Number.isSafeInteger(value3) && value3 >= 0 ? value3 : 0;
-  return {
-    filename: raw.filename,
-    status: typeof raw.status === "string" ? raw.status : "changed",
-    ...typeof raw.previous_filename === "string" ? { previousFilename: raw.previous_filename } : {},
-    additions: count3(raw.additions),
-    deletions: count3(raw.deletions)
-  };
-}
-async function listPullFiles(client, target) {
-  const files = [];
-  const params = { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 };
-  await client.paginate(client.rest.pulls.listFiles, params, (response, done) => {
-    for (const entry of response.data) files.push(readFile2(entry));
-    if (files.length >= pullFilesCap || response.data.length === 0) done();
-    return [];
-  });
-  const truncated = files.length >= pullFilesCap || target.changedFiles !== void 0 && target.changedFiles > files.length;
-  return { files, truncated, ...target.changedFiles === void 0 ? {} : { changedFiles: target.changedFiles } };
-}
-function describeTruncatedFiles(list2) {
-  const count3 = list2.changedFiles !== void 0 && list2.changedFiles > list2.files.length ? `${list2.changedFiles.toLocaleString("en-US")} files` : `${pullFilesCap.toLocaleString("en-US")} files or more`;
-  return `the pull request changes ${count3} and GitHub lists only ${list2.files.length.toLocaleString("en-US")} (its cap is ${pullFilesCap.toLocaleString("en-US")}), so what changed cannot be known`;
-}
-var pullFilesCap;
-var init_pull_files = __esm({
-  "src/github/pull-files.ts"() {
-    "use strict";
-    init_errors();
-    pullFilesCap = 3e3;
-  }
-});
-
-// src/github/guardrail-check.ts
-function createMembershipLookup(client) {
-  const cache = /* @__PURE__ */ new Map();
-  return (team, login) => {
-    const key = `${team.toLowerCase()}
-${login.toLowerCase()}`;
-    let found = cache.get(key);
-    if (found === void 0) {
-      const [org = "", slug = ""] = team.split("/");
-      found = client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login }).then(
-        ({ data }) => data.state === "active",
-        (error) => {
-          if (hasGitHubStatus(error, 404)) return false;
-          throw error;
-        }
-      );
-      cache.set(key, found);
-    }
-    return found;
-  };
-}
-async function checkGuardrailApprovals(client, target, impact2, options) {
-  const repo = { owner: target.owner, repo: target.repo };
-  const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: target.pullNumber });
-  const currentHead = pull.head.sha.toLowerCase();
-  const headSha = target.headSha ?? currentHead;
-  if (impact2.headSha !== headSha) {
-    throw new UsageError(
-      `The impact report is for commit ${impact2.headSha}, not the head ${headSha}: build the report on the head commit.`
-    );
-  }
-  const author = pull.user.login;
-  const files = await listPullFiles(client, {
-    ...target,
-    ...typeof pull.changed_files === "number" ? { changedFiles: pull.changed_files } : {}
-  });
-  let approvers = [];
-  let verdicts = [];
-  if (!files.truncated && impact2.guardrails.some((g) => g.isCrossed)) {
-    const reviews = await client.paginate(client.rest.pulls.listReviews, {
-      ...repo,
-      pull_number: target.pullNumber,
-      per_page: 100
-    });
-    approvers = findApprovers(reviews, headSha, author);
-    verdicts = await judgeGuardrails(impact2.guardrails, approvers, createMembershipLookup(client));
-  }
-  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
-  if (!options.isDryRun) {
-    await client.rest.repos.createCommitStatus({
-      ...repo,
-      sha: headSha,
-      state: status.state,
-      description: status.description,
-      context: options.context,
-      ...options.targetUrl === void 0 ? {} : { target_url: options.targetUrl }
-    });
-  }
-  return {
-    headSha,
-    ...currentHead === headSha ? {} : { currentHeadSha: currentHead },
-    author,
-    approvers,
-    verdicts,
-    status,
-    isStatusSet: !options.isDryRun,
-    files
-  };
-}
-var defaultStatusContext;
-var init_guardrail_check = __esm({
-  "src/github/guardrail-check.ts"() {
-    "use strict";
-    init_errors();
-    init_approvals();
-    init_errors3();
-    init_guardrail_status();
-    init_pull_files();
-    defaultStatusContext = "revops-policy/guardrails";
-  }
-});
-
-// revops-absent:./report-validator-standalone.js
-var report_validator_standalone_exports = {};
-var init_report_validator_standalone = __esm({
-  "revops-absent:./report-validator-standalone.js"() {
-  }
-});
-
-// src/core/impact/report-validator.ts
-function openForReaders(schema) {
-  const open = (node) => {
-    if (Array.isArray(node)) return node.map(open);
-    if (node === null || typeof node !== "object") return node;
-    const out = {};
-    for (const [key, value3] of Object.entries(node)) out[key] = key === "enum" || key === "const" ? value3 : open(value3);
-    if (out.additionalProperties === false && out.$comment !== closedForReadersMarker) {
-      delete out.additionalProperties;
-      out.propertyNames = { not: { enum: [...prototypeKeys] } };
-    }
-    return out;
-  };
-  return open(schema);
-}
-function createImpactReportAjv(code18) {
-  const ajv2 = new import__3.Ajv2020(code18 === void 0 ? ajvOptions2 : { ...ajvOptions2, code: code18 });
-  ajv2.addSchema(openForReaders(impactReportSchema), "impact-report");
-  return ajv2;
-}
-function impactReportValidator() {
-  compiled ??= written2?.impactReport ?? createImpactReportAjv().getSchema("impact-report");
-  return compiled;
-}
-var import__3, prototypeKeys, ajvOptions2, written2, compiled;
-var init_report_validator = __esm({
-  async "src/core/impact/report-validator.ts"() {
-    "use strict";
-    import__3 = __toESM(require__(), 1);
-    init_impact_report();
-    init_typed_object();
-    prototypeKeys = ["__proto__", "constructor", "prototype"];
-    ajvOptions2 = {
-      strict: true,
-      allowUnionTypes: true,
-      allErrors: true,
-      ownProperties: true,
-      verbose: true,
-      $data: false
-    };
-    written2 = await Promise.resolve().then(() => (init_report_validator_standalone(), report_validator_standalone_exports)).catch(() => void 0);
-  }
-});
-
-// src/core/impact/read-report.ts
-function parseImpactReport(text4, source) {
-  let value3;
-  try {
-    value3 = JSON.parse(text4);
-  } catch (error) {
-    throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error
-    });
-  }
-  return validateImpactReport(value3, source);
-}
-function validateImpactReport(value3, source) {
-  const validate = impactReportValidator();
-  if (validate(value3)) return value3;
-  const lines = [...new Set((validate.errors ?? []).map(describeError).filter((l2) => l2 !== void 0))];
-  const listed = lines.slice(0, maxListed).map((l2) => `  ${l2}`);
-  if (lines.length > maxListed) listed.push(`  and ${lines.length - maxListed} more`);
-  const what = isImpactShaped(value3) ? "is not a valid impact report" : "is not an impact report";
-  throw new UsageError(`${source} ${what}:
-${listed.join("\n")}
-${fix}`);
-}
-function isImpactShaped(value3) {
-  return typeof value3 === "object" && value3 !== null && value3.kind === "impact";
-}
-function describeError(error) {
-  const schema = error.parentSchema ?? {};
-  const path2 = error.instancePath;
-  const expected = typeof schema.description === "string" && path2 !== "" ? ` Expected: ${schema.description}` : "";
-  switch (error.keyword) {
-    case "if":
-    case "not":
-      return void 0;
-    case "required": {
-      const name = error.params.missingProperty;
-      const child = schema.properties?.[name] ?? {};
-      const about = typeof child.description === "string" ? ` Expected: ${child.description}` : "";
-      return `${showPath(`${path2}/${name}`)} is missing.${about}`;
-    }
-    case "additionalProperties": {
-      const name = error.params.additionalProperty;
-      const known = Object.keys(schema.properties ?? {}).join(", ");
-      return `${showPath(path2)} has an unknown key ${quote(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
-    }
-    case "propertyNames": {
-      const name = error.params.propertyName;
-      return `${showPath(path2)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
-    }
-    case "type":
-      return `${showPath(path2)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
-    case "const":
-      return `${showPath(path2)} must be ${JSON.stringify(error.params.allowedValue)}, not ${describeValue3(error.data)}.${expected}`;
-    case "enum":
-      return `${showPath(path2)} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue3(error.data)}.${expected}`;
-    case "pattern":
-      return `${showPath(path2)} is ${describeValue3(error.data)}, which is not of the expected form.${expected}`;
-    default:
-      return `${showPath(path2)} is ${describeValue3(error.data)}, which ${error.message ?? "is not valid"}.${expected}`;
-  }
-}
-function showPath(pointer) {
-  if (pointer === "") return "the report";
-  let out = "";
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (/^(0|[1-9][0-9]*)$/.test(key)) out += `[${key}]`;
-    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out === "" ? key : `.${key}`;
-    else out += `[${quote(key)}]`;
-  }
-  return out;
-}
-function typeWords(type) {
-  const words = {
-    object: "an object",
-    array: "a list",
-    string: "a string",
-    number: "a number",
-    integer: "a whole number",
-    boolean: "true or false",
-    null: "null"
-  };
-  return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(" or ");
-}
-function quote(text4) {
-  return JSON.stringify(text4).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
-}
-function describeValue3(value3) {
-  if (value3 === null) return "null";
-  if (Array.isArray(value3)) return "a list";
-  if (typeof value3 === "object") return "an object";
-  if (typeof value3 === "string") return `the string ${quote(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
-  return `the ${typeof value3} ${String(value3)}`;
-}
-var maxListed, fix;
-var init_read_report = __esm({
-  async "src/core/impact/read-report.ts"() {
-    "use strict";
-    init_errors();
-    await init_report_validator();
-    maxListed = 10;
-    fix = "Pass the JSON that `revops impact --format json` wrote, unchanged, from the same version (schemas/impact-report.schema.json describes it).";
-  }
-});
-
-// src/github/impact-guardrails.ts
-function cleanText(value3) {
-  return (value3 ?? "").replace(unsafeCharacters, " ").slice(0, 1e3);
-}
-function parseImpactGuardrails(text4, source) {
-  const report = parseImpactReport(text4, source);
-  const headSha = report.head.sha;
-  if (headSha === null)
-    throw new UsageError(
-      `${source}: head.sha must be a full commit SHA (the head the report was built on: \`revops impact --head <ref>\`), not null.`
-    );
-  const seen = /* @__PURE__ */ new Set();
-  for (const [i, g] of report.guardrails.entries()) {
-    if (seen.has(g.id))
-      throw new UsageError(`${source}: guardrails[${i}].id must be unique ("${g.id}" appears twice).`);
-    seen.add(g.id);
-    if (g.isCrossed !== g.crossings.length > 0)
-      throw new UsageError(
-        `${source}: guardrails[${i}].isCrossed must be ${g.crossings.length > 0} when it has ${g.crossings.length} crossings.`
-      );
-  }
-  return {
-    headSha,
-    guardrails: report.guardrails.map((g) => ({
-      id: g.id,
-      description: cleanText(g.description),
-      isCrossed: g.isCrossed,
-      reason: cleanText(phraseGuardrail(g, report)),
-      approvers: {
-        users: [...g.approvers.users],
-        teams: [...g.approvers.teams],
-        minApprovals: g.approvers.minApprovals
-      }
-    }))
-  };
-}
-var unsafeCharacters;
-var init_impact_guardrails = __esm({
-  async "src/github/impact-guardrails.ts"() {
-    "use strict";
-    init_errors();
-    await init_read_report();
-    init_phrase_guardrail();
-    unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-  }
-});
-
 // src/cli/commands/check.ts
 var check_exports = {};
 __export(check_exports, {
+  printReviewers: () => printReviewers,
   registerCheck: () => registerCheck
 });
-async function readText4(io, path2) {
+async function readText5(io, path2) {
   return new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(path2));
 }
 function runUrl(env) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
   if (!server || !repo || !runId || !/^https?:\/\//.test(server) || !/^\d+$/.test(runId)) return void 0;
   return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${runId}`;
+}
+function hasToken2(options, env) {
+  return (options.token ?? "").trim() !== "" || (env.GITHUB_TOKEN ?? "").trim() !== "";
+}
+function printReviewers(io, plan, outcome) {
+  const teams = (names) => names.map((t) => `team ${t}`);
+  if (outcome === void 0) {
+    const all = [...plan.users, ...teams(plan.teams)];
+    io.stdout(
+      `dry run: would request reviews from ${all.length === 0 ? "nobody new" : terminalText(all.join(", "))}
+`
+    );
+  } else {
+    const all = [...outcome.requested.users, ...teams(outcome.requested.teams)];
+    io.stdout(`requested reviews from ${all.length === 0 ? "nobody new" : terminalText(all.join(", "))}
+`);
+    for (const r of outcome.refused)
+      io.stderr(`revops: could not request a review from ${terminalText(r.reviewer)}: ${terminalText(r.reason)}
+`);
+  }
+  for (const note2 of plan.notes) io.stdout(`  not requested: ${terminalText(note2)}
+`);
+}
+async function checkOffline(io, impact2, options) {
+  if (options.headSha !== void 0 && options.headSha.trim() !== "") {
+    const sha = parseSha(options.headSha, "--head-sha");
+    if (sha !== impact2.headSha)
+      throw new UsageError(
+        `The impact report is for commit ${impact2.headSha}, not --head-sha ${sha}: build the report on that commit.`
+      );
+  }
+  const approvedBy = parseApprovedBy(options.approvedBy);
+  const judged = await judgeOffline(impact2, approvedBy);
+  io.stdout(
+    `Guardrails at ${impact2.headSha.slice(0, 12)} (dry run without a token: GitHub not asked; approvals assumed: ${approvedBy.length === 0 ? "none" : approvedBy.join(", ")}):
+`
+  );
+  for (const line of judged.status.lines) io.stdout(`  ${terminalText(line)}
+`);
+  io.stdout(
+    `dry run: would set status ${options.context} = ${judged.status.state}: ${terminalText(judged.status.description)}
+`
+  );
+  if (options.requestReviewers) printReviewers(io, judged.reviewers);
+  return judged.status.state;
 }
 function registerCheck(program2, ctx) {
   const command = program2.command("check").description(describeCommand("check")).requiredOption(
@@ -69645,17 +70101,31 @@ function registerCheck(program2, ctx) {
   ).option(
     "--head-sha <sha>",
     "commit to judge and set the status on (default: the event's head, else the pull request's head)"
-  ).option("--context <name>", "commit status context (the name branch protection requires)", defaultStatusContext).option("--dry-run", "judge and print, but set no status", false).addHelpText(
+  ).option("--context <name>", "commit status context (the name branch protection requires)", defaultStatusContext).option(
+    "--dry-run",
+    "judge and print, but set no status and request no review (no token: GitHub is not asked)",
+    false
+  ).option("--no-request-reviewers", "do not ask the approvers of guardrails missing approvals to review").option(
+    "--approved-by <logins>",
+    "with --dry-run and no token: approvals to assume, as logins and org/team-slug teams separated by commas"
+  ).addHelpText(
     "after",
     `
 Examples:
   revops check --impact impact.json                     in a workflow (GITHUB_* variables)
   revops check --impact impact.json --repo acme/revops --pr 42 --dry-run
   revops check --impact impact.json --context revops-policy/guardrails
+  revops check --impact impact.json --dry-run --approved-by vp-sales   no token: judged offline
 
 A reviewer counts when their latest review that is not a comment approves the head commit;
 the pull request's author never counts. A team approver (org/team-slug) is satisfied by an
-approving member. Each crossed guardrail needs its minApprovals (default 1).
+approving member. A crossed guardrail with requires: any (the default) needs its
+minApprovals (default 1) different people; with requires: all, every listed user and one
+member of every listed team, each a different person. While approvals are missing, the
+approvers not yet asked are requested as reviewers (users, and teams of the repository's
+organisation), once; GitHub refusing one (422, e.g. not a collaborator) is reported, not fatal.
+With --dry-run and no token, GitHub is not asked: the report alone is judged, with no
+approvals or those of --approved-by, and the status and reviewers it would set are printed.
 The pull request's changed files are listed first: when GitHub cannot list them all (it
 lists at most 3,000), nothing is judged and the status is a failure that says so.
 
@@ -69670,7 +70140,7 @@ out rate limits).`
     try {
       if (await io.fileSize(options.impact) > maxImpactBytes)
         throw new Error(`larger than ${maxImpactBytes / 1024 / 1024} MiB`);
-      impactText = await readText4(io, options.impact);
+      impactText = await readText5(io, options.impact);
     } catch (error) {
       throw new UsageError(
         `Cannot read --impact ${options.impact}: ${error instanceof Error ? error.message : String(error)}`,
@@ -69678,7 +70148,14 @@ out rate limits).`
       );
     }
     const impact2 = parseImpactGuardrails(impactText, options.impact);
-    const target = await resolvePullRequestTarget(options, io.env, (path2) => readText4(io, path2));
+    if (options.dryRun && !hasToken2(options, io.env)) {
+      const state = await checkOffline(io, impact2, options);
+      ctx.setExitCode(state === "success" ? 0 : 1);
+      return;
+    }
+    if (options.approvedBy !== void 0)
+      throw new UsageError("--approved-by is for --dry-run without a token; with a token the real reviews are read.");
+    const target = await resolvePullRequestTarget(options, io.env, (path2) => readText5(io, path2));
     const client = createGitHubClient({
       token: target.token,
       apiUrl: target.apiUrl,
@@ -69690,6 +70167,7 @@ out rate limits).`
     const result = await checkGuardrailApprovals(client, target, impact2, {
       context: options.context,
       isDryRun: options.dryRun,
+      requestReviewers: options.requestReviewers,
       ...targetUrl === void 0 ? {} : { targetUrl }
     });
     const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
@@ -69708,6 +70186,7 @@ out rate limits).`
       `${verb} status ${options.context} = ${result.status.state}: ${terminalText(result.status.description)}
 `
     );
+    if (result.reviewers !== void 0) printReviewers(io, result.reviewers.plan, result.reviewers.outcome);
     ctx.setExitCode(result.status.state === "success" ? 0 : 1);
   });
   addGitHubOptions(command);
@@ -69721,6 +70200,7 @@ var init_check = __esm({
     init_context2();
     init_guardrail_check();
     await init_impact_guardrails();
+    init_offline_check();
     init_github_options();
     init_command_index();
     init_sanitize();
@@ -69789,6 +70269,11 @@ var init_command_index = __esm({
         name: "sample-data",
         description: "Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.",
         load: async () => (await init_sample_data().then(() => sample_data_exports)).registerSampleData
+      },
+      {
+        name: "pr",
+        description: "Preview a pull request offline, from local git: the impact comment the workflows would post, the guardrail status they would set and the reviewers they would request.",
+        load: async () => (await init_pr().then(() => pr_exports)).registerPr
       },
       {
         name: "comment",

@@ -71,6 +71,12 @@ export const commandIndex: readonly CommandEntry[] = [
     load: async () => (await import('./commands/sample-data.js')).registerSampleData,
   },
   {
+    name: 'pr',
+    description:
+      'Preview a pull request offline, from local git: the impact comment the workflows would post, the guardrail status they would set and the reviewers they would request.',
+    load: async () => (await import('./commands/pr.js')).registerPr,
+  },
+  {
     name: 'comment',
     description:
       'Post the impact report as one sticky pull request comment: found again by its hidden marker and author, updated in place.',

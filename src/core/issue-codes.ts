@@ -105,6 +105,7 @@ export type PolicyIssueCode =
   | 'guardrail.metric'
   | 'guardrail.min-approvals'
   | 'guardrail.no-approvers'
+  | 'guardrail.requires-conflict'
   | 'guardrail.threshold'
   | 'lead.class-first-stage'
   | 'lead.class-reserved'

@@ -15,6 +15,8 @@ export interface GuardrailVerdict {
   /** Reviewers whose approval counts for this guardrail. */
   approvedBy: string[];
   isSatisfied: boolean;
+  /** The listed users and teams (`org/team-slug`) that no counted approval stands for. */
+  missing: { users: string[]; teams: string[] };
 }
 
 /**
@@ -54,9 +56,110 @@ export function findApprovers(reviews: readonly PullReview[], headSha: string, a
 /** Whether `login` is an active member of `org/team-slug`. */
 export type TeamMembershipLookup = (team: string, login: string) => Promise<boolean>;
 
+/** One listed approver: a user, or a team (`org/team-slug`) any active member of which stands for it. */
+interface ApproverEntry {
+  kind: 'user' | 'team';
+  name: string;
+}
+
 /**
- * Judges every crossed guardrail: each approver counts once, as a listed user or as a member
- * of a listed team, and the guardrail passes with `minApprovals` of them.
+ * Pairs each entry with a different approver (augmenting paths; at most 70 entries), so that
+ * under `requires: all` one person never stands for two listed approvers.
+ */
+function matchEntries(candidates: readonly (readonly string[])[]): (string | undefined)[] {
+  const owner = new Map<string, number>();
+  const tryEntry = (entry: number, seen: Set<string>): boolean => {
+    for (const login of candidates[entry] ?? []) {
+      if (seen.has(login)) continue;
+      seen.add(login);
+      const held = owner.get(login);
+      if (held === undefined || tryEntry(held, seen)) {
+        owner.set(login, entry);
+        return true;
+      }
+    }
+    return false;
+  };
+  candidates.forEach((_, entry) => tryEntry(entry, new Set()));
+  const matched: (string | undefined)[] = candidates.map(() => undefined);
+  for (const [login, entry] of owner) matched[entry] = login;
+  return matched;
+}
+
+type Judged = Omit<GuardrailVerdict, 'guardrail'>;
+
+/** `minApprovals` different people, each a listed user or a member of a listed team. */
+async function judgeAny(
+  guardrail: ImpactGuardrail,
+  approvers: readonly string[],
+  isTeamMember: TeamMembershipLookup,
+): Promise<Judged> {
+  const users = new Set(guardrail.approvers.users.map((u) => u.toLowerCase()));
+  const approvedBy: string[] = [];
+  const teamsHeard = new Set<string>();
+  for (const login of approvers) {
+    if (users.has(login.toLowerCase())) {
+      approvedBy.push(login);
+      continue;
+    }
+    for (const team of guardrail.approvers.teams) {
+      if (await isTeamMember(team, login)) {
+        approvedBy.push(login);
+        teamsHeard.add(team);
+        break;
+      }
+    }
+  }
+  const approved = new Set(approvedBy.map((a) => a.toLowerCase()));
+  return {
+    approvedBy,
+    isSatisfied: approvedBy.length >= guardrail.approvers.minApprovals,
+    missing: {
+      users: guardrail.approvers.users.filter((u) => !approved.has(u.toLowerCase())),
+      teams: guardrail.approvers.teams.filter((t) => !teamsHeard.has(t)),
+    },
+  };
+}
+
+/** Every listed user and one member of every listed team, each a different person. */
+async function judgeAll(
+  guardrail: ImpactGuardrail,
+  approvers: readonly string[],
+  isTeamMember: TeamMembershipLookup,
+): Promise<Judged> {
+  const entries: ApproverEntry[] = [
+    ...guardrail.approvers.users.map((name) => ({ kind: 'user' as const, name })),
+    ...guardrail.approvers.teams.map((name) => ({ kind: 'team' as const, name })),
+  ];
+  const candidates: string[][] = [];
+  for (const entry of entries) {
+    const fits: string[] = [];
+    for (const login of approvers) {
+      const isFit =
+        entry.kind === 'user'
+          ? login.toLowerCase() === entry.name.toLowerCase()
+          : await isTeamMember(entry.name, login);
+      if (isFit) fits.push(login);
+    }
+    candidates.push(fits);
+  }
+  const matched = matchEntries(candidates);
+  const missing = { users: [] as string[], teams: [] as string[] };
+  entries.forEach((entry, i) => {
+    if (matched[i] === undefined) (entry.kind === 'user' ? missing.users : missing.teams).push(entry.name);
+  });
+  return {
+    approvedBy: approvers.filter((login) => matched.includes(login)),
+    isSatisfied: entries.length > 0 && matched.every((login) => login !== undefined),
+    missing,
+  };
+}
+
+/**
+ * Judges every crossed guardrail. Under `requires: any`, each approver counts once, as a listed
+ * user or as a member of a listed team, and the guardrail passes with `minApprovals` of them.
+ * Under `requires: all`, every listed user and one member of every listed team must approve,
+ * each a different person. `missing` names the listed approvers no approval stands for yet.
  */
 export async function judgeGuardrails(
   guardrails: readonly ImpactGuardrail[],
@@ -65,21 +168,11 @@ export async function judgeGuardrails(
 ): Promise<GuardrailVerdict[]> {
   const verdicts: GuardrailVerdict[] = [];
   for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
-    const users = new Set(guardrail.approvers.users.map((u) => u.toLowerCase()));
-    const approvedBy: string[] = [];
-    for (const login of approvers) {
-      if (users.has(login.toLowerCase())) {
-        approvedBy.push(login);
-        continue;
-      }
-      for (const team of guardrail.approvers.teams) {
-        if (await isTeamMember(team, login)) {
-          approvedBy.push(login);
-          break;
-        }
-      }
-    }
-    verdicts.push({ guardrail, approvedBy, isSatisfied: approvedBy.length >= guardrail.approvers.minApprovals });
+    const verdict =
+      guardrail.approvers.requires === 'all'
+        ? await judgeAll(guardrail, approvers, isTeamMember)
+        : await judgeAny(guardrail, approvers, isTeamMember);
+    verdicts.push({ guardrail, ...verdict });
   }
   return verdicts;
 }

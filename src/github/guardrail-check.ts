@@ -8,6 +8,8 @@ import type { GuardrailStatus } from './guardrail-status.js';
 import { refuseToJudge, summariseGuardrails } from './guardrail-status.js';
 import type { ImpactGuardrails } from './impact-guardrails.js';
 import type { PullFiles } from './pull-files.js';
+import type { ReviewerOutcome, ReviewerRequest } from './review-requests.js';
+import { listRequestedReviewers, planReviewerRequests, requestReviewers } from './review-requests.js';
 import { describeTruncatedFiles, listPullFiles } from './pull-files.js';
 
 export const defaultStatusContext = 'revops-policy/guardrails';
@@ -17,6 +19,8 @@ export interface GuardrailCheckOptions {
   isDryRun: boolean;
   /** Where the status links to (the workflow run), when known. */
   targetUrl?: string;
+  /** Ask the approvers of the guardrails still missing approvals to review (after the status is set). */
+  requestReviewers: boolean;
 }
 
 export interface GuardrailCheckResult {
@@ -30,6 +34,8 @@ export interface GuardrailCheckResult {
   isStatusSet: boolean;
   /** The pull request's changed files; when `truncated`, nothing was judged and the status is a failure saying why. */
   files: PullFiles;
+  /** The reviewers planned (and, unless a dry run, asked) when approvals are missing and requests are on. */
+  reviewers?: { plan: ReviewerRequest; outcome?: ReviewerOutcome };
 }
 
 function createMembershipLookup(client: GitHubClient): (team: string, login: string) => Promise<boolean> {
@@ -81,8 +87,9 @@ export async function checkGuardrailApprovals(
 
   let approvers: string[] = [];
   let verdicts: GuardrailVerdict[] = [];
+  let reviews: PullReview[] = [];
   if (!files.truncated && impact.guardrails.some((g) => g.isCrossed)) {
-    const reviews: PullReview[] = await client.paginate(client.rest.pulls.listReviews, {
+    reviews = await client.paginate(client.rest.pulls.listReviews, {
       ...repo,
       pull_number: target.pullNumber,
       per_page: 100,
@@ -102,9 +109,23 @@ export async function checkGuardrailApprovals(
       ...(options.targetUrl === undefined ? {} : { target_url: options.targetUrl }),
     });
   }
+  let reviewers: GuardrailCheckResult['reviewers'];
+  if (options.requestReviewers && verdicts.some((v) => !v.isSatisfied)) {
+    const plan = planReviewerRequests({
+      verdicts,
+      owner: target.owner,
+      author,
+      requested: await listRequestedReviewers(client, target),
+      reviewedHead: reviews
+        .filter((r) => r.commit_id?.toLowerCase() === headSha && r.state.toUpperCase() !== 'PENDING')
+        .map((r) => r.user?.login ?? ''),
+    });
+    reviewers = options.isDryRun ? { plan } : { plan, outcome: await requestReviewers(client, target, plan) };
+  }
   return {
     headSha,
     ...(currentHead === headSha ? {} : { currentHeadSha: currentHead }),
+    ...(reviewers === undefined ? {} : { reviewers }),
     author,
     approvers,
     verdicts,

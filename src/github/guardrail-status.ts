@@ -1,4 +1,5 @@
 import type { GuardrailVerdict } from './approvals.js';
+import { joinNames, phraseApprovers } from '../reporters/phrase-guardrail.js';
 
 /** GitHub truncates nothing: a longer commit status description is refused. */
 export const statusDescriptionLimit = 140;
@@ -16,11 +17,9 @@ function fitDescription(text: string): string {
   return chars.length <= statusDescriptionLimit ? text : `${chars.slice(0, statusDescriptionLimit - 1).join('')}…`;
 }
 
-/** `vp-sales or org/people-ops`, `cfo, vp-finance or org/finance`. */
+/** `vp-sales`, `any one of vp-sales or org/people-ops`, `all of cfo and org/finance`. */
 function listApprovers(verdict: GuardrailVerdict): string {
-  const all = [...verdict.guardrail.approvers.users, ...verdict.guardrail.approvers.teams];
-  if (all.length === 0) return 'nobody (no approver is listed)';
-  return all.length === 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} or ${all.at(-1) ?? ''}`;
+  return phraseApprovers(verdict.guardrail.approvers);
 }
 
 function missingCount(verdict: GuardrailVerdict): number {
@@ -31,11 +30,28 @@ function describeLine(verdict: GuardrailVerdict): string[] {
   const { guardrail } = verdict;
   const head = `${verdict.isSatisfied ? 'approved' : 'missing '}  ${guardrail.id}${guardrail.reason === '' ? '' : `: ${guardrail.reason}`}`;
   const needs = guardrail.approvers.minApprovals;
-  const lines = [head, `            needs ${needs} approval${needs === 1 ? '' : 's'} from ${listApprovers(verdict)}`];
+  const from =
+    guardrail.approvers.requires === 'all'
+      ? `needs ${listApprovers(verdict)}`
+      : `needs ${needs} approval${needs === 1 ? '' : 's'} from ${listApprovers(verdict)}`;
+  const lines = [head, `            ${from}`];
   lines.push(
     `            approved by ${verdict.approvedBy.length === 0 ? 'nobody yet' : verdict.approvedBy.join(', ')}`,
   );
   return lines;
+}
+
+/** What a guardrail still needs, for the one-line status. */
+function describeMissing(v: GuardrailVerdict): string {
+  if (v.guardrail.approvers.requires === 'all') {
+    const left = [...v.missing.users, ...v.missing.teams];
+    return `${v.guardrail.id} needs ${v.approvedBy.length === 0 ? listApprovers(v) : `also ${joinNames(left, 'and')}`}`;
+  }
+  const count = missingCount(v);
+  const more = v.approvedBy.length === 0 ? `${count} of ` : `${count} more of `;
+  const all = [...v.guardrail.approvers.users, ...v.guardrail.approvers.teams];
+  const who = all.length === 0 ? listApprovers(v) : joinNames(all, 'or');
+  return `${v.guardrail.id} needs ${count === 1 && v.approvedBy.length === 0 ? (all.length > 1 ? 'one of ' : '') : more}${who}`;
 }
 
 /** The commit status for a set of verdicts: success when every crossed guardrail has its approvals. */
@@ -48,11 +64,7 @@ export function summariseGuardrails(verdicts: readonly GuardrailVerdict[]): Guar
     const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
     return { state: 'success', description: fitDescription(`Approved by ${approvers.join(', ')}`), lines };
   }
-  const parts = missing.map((v) => {
-    const count = missingCount(v);
-    const more = v.approvedBy.length === 0 ? `${count} of ` : `${count} more of `;
-    return `${v.guardrail.id} needs ${count === 1 && v.approvedBy.length === 0 ? '' : more}${listApprovers(v)}`;
-  });
+  const parts = missing.map(describeMissing);
   return { state: 'failure', description: fitDescription(`Approval missing: ${parts.join('; ')}`), lines };
 }
 

@@ -1,11 +1,17 @@
 import { UsageError } from '../core/errors.js';
+import type { ApprovalRule } from '../core/policy/types.js';
 import { parseImpactReport } from '../core/impact/read-report.js';
+import type { ImpactReport } from '../core/report/impact.js';
 import { phraseGuardrail } from '../reporters/phrase-guardrail.js';
 
-/** Who may approve a crossed guardrail: GitHub users, `org/team-slug` teams, and how many approvals it needs. */
+/**
+ * Who may approve a crossed guardrail: GitHub users, `org/team-slug` teams, whether any
+ * `minApprovals` of them or all of them must approve.
+ */
 export interface GuardrailApprovers {
   users: string[];
   teams: string[];
+  requires: ApprovalRule;
   minApprovals: number;
 }
 
@@ -47,6 +53,14 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
     throw new UsageError(
       `${source}: head.sha must be a full commit SHA (the head the report was built on: \`revops impact --head <ref>\`), not null.`,
     );
+  return { headSha, guardrails: readReportGuardrails(report, source) };
+}
+
+/**
+ * The guardrails of a report that passed its schema (`parseImpactReport`), checked as `check`
+ * reads them. `revops pr` reads a working-tree report (no head commit) through here too.
+ */
+export function readReportGuardrails(report: ImpactReport, source: string): ImpactGuardrail[] {
   const seen = new Set<string>();
   for (const [i, g] of report.guardrails.entries()) {
     // Two results for one id would let the lenient one stand for both in a status.
@@ -58,19 +72,28 @@ export function parseImpactGuardrails(text: string, source: string): ImpactGuard
       throw new UsageError(
         `${source}: guardrails[${i}].isCrossed must be ${g.crossings.length > 0} when it has ${g.crossings.length} crossings.`,
       );
+    // The schema admits up to 70 for `all` (one per listed approver); `any` stays within what a policy allows.
+    if (g.approvers.requires === 'any' && g.approvers.minApprovals > 10)
+      throw new UsageError(
+        `${source}: guardrails[${i}].approvers.minApprovals is the number ${g.approvers.minApprovals}, which must be <= 10 when it requires any.`,
+      );
+    // `all` counts one approval per listed approver; any other count would judge a different rule.
+    const listed = g.approvers.users.length + g.approvers.teams.length;
+    if (g.approvers.requires === 'all' && g.approvers.minApprovals !== Math.max(1, listed))
+      throw new UsageError(
+        `${source}: guardrails[${i}].approvers.minApprovals must be ${Math.max(1, listed)} (one per listed approver) when it requires all.`,
+      );
   }
-  return {
-    headSha,
-    guardrails: report.guardrails.map((g) => ({
-      id: g.id,
-      description: cleanText(g.description),
-      isCrossed: g.isCrossed,
-      reason: cleanText(phraseGuardrail(g, report)),
-      approvers: {
-        users: [...g.approvers.users],
-        teams: [...g.approvers.teams],
-        minApprovals: g.approvers.minApprovals,
-      },
-    })),
-  };
+  return report.guardrails.map((g) => ({
+    id: g.id,
+    description: cleanText(g.description),
+    isCrossed: g.isCrossed,
+    reason: cleanText(phraseGuardrail(g, report)),
+    approvers: {
+      users: [...g.approvers.users],
+      teams: [...g.approvers.teams],
+      requires: g.approvers.requires,
+      minApprovals: g.approvers.minApprovals,
+    },
+  }));
 }

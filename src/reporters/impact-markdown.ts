@@ -1,5 +1,6 @@
 import { phraseWarning } from './phrase-warning.js';
-import { phraseGuardrail } from './phrase-guardrail.js';
+import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
+import { describeMentions } from './approver-mentions.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatPercent, formatRatio } from './figures.js';
 import { describeCountedAsZero, describeDeclared, describeImpact, volumeLabel } from './impact-headline.js';
@@ -91,16 +92,13 @@ function payoutCaveat(r: ImpactReport): string[] {
 function approvals(r: ImpactReport): string[] {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ['No guardrail is crossed.', ''];
-  const rows = crossed.map((g) => [
-    g.id,
-    phraseGuardrail(g, r),
-    [...g.approvers.users, ...g.approvers.teams].join(', ') +
-      (g.approvers.minApprovals > 1 ? ` (${g.approvers.minApprovals} approvals)` : ''),
-  ]);
+  const rows = crossed.map((g) => [g.id, phraseGuardrail(g, r), phraseApprovers(g.approvers)]);
   return [
     '**Approvals required** (guardrails from the base branch)',
     '',
     ...renderMarkdownTable(['guardrail', 'why', 'approvers'], rows, ['left', 'left', 'left']),
+    '',
+    describeMentions(crossed),
     '',
   ];
 }

@@ -8,6 +8,7 @@ import {
   describeProjectedPayoutHeadline,
   describeProjectedPayouts,
 } from './impact-payouts-projected.js';
+import { phraseApprovers } from './phrase-guardrail.js';
 
 /** Why a projected figure is "—", in words. */
 export const unknownText: Record<ProjectionUnknown, string> = {
@@ -37,17 +38,11 @@ export function describeChange(changes: readonly PolicyChange[]): string | null 
   return `Change: ${what}${more > 0 ? ` (+${more} more)` : ''}`;
 }
 
-/** Who must approve, per crossed guardrail: "any one of a, b" when one approval of several suffices. */
+/** Who must approve, per crossed guardrail, as each requires: "any one of a or b", "all of a and b". */
 export function describeApprovers(r: ImpactReport): string {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return 'no approval needed (no guardrail crossed)';
-  const parts = crossed.map((g) => {
-    const who = [...g.approvers.users, ...g.approvers.teams];
-    const n = g.approvers.minApprovals;
-    const how = who.length <= 1 ? '' : n <= 1 ? 'any one of ' : n >= who.length ? 'all of ' : `${n} of `;
-    return `${how}${who.join(', ')} (${g.id})`;
-  });
-  return `needs approval from ${parts.join(' and ')}`;
+  return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join('; ')}`;
 }
 
 function revenueText(p: ProjectionSection): string {

@@ -1,4 +1,4 @@
-import { phraseGuardrail } from './phrase-guardrail.js';
+import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
 import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
@@ -75,10 +75,9 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   out.push('', c.bold(title ?? ''), ...projection.map((l) => (l === 'Assumptions' ? c.bold(`  ${l}`) : l)));
   out.push('', c.bold('Guardrails (from the base)'));
   for (const g of r.guardrails) {
-    const who = [...g.approvers.users, ...g.approvers.teams].join(', ');
     out.push(
       ...wrap(
-        `${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${who}` : ''}`,
+        `${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${phraseApprovers(g.approvers)}` : ''}`,
       ),
     );
   }

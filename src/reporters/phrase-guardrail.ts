@@ -1,4 +1,5 @@
 import type { GuardrailCrossing, GuardrailResult, ImpactReport, UnmeasurableReason } from '../core/report/impact.js';
+import type { ApprovalRule } from '../core/policy/types.js';
 import { figure } from './impact-phrases.js';
 
 /**
@@ -58,4 +59,32 @@ export function phraseCrossing(c: GuardrailCrossing, r: Pick<ImpactReport, 'inpu
 /** Why a guardrail is crossed, its crossings joined by `; `, or `not crossed`. */
 export function phraseGuardrail(g: Pick<GuardrailResult, 'crossings'>, r: Pick<ImpactReport, 'inputs'>): string {
   return g.crossings.length === 0 ? 'not crossed' : g.crossings.map((c) => phraseCrossing(c, r)).join('; ');
+}
+
+/** A guardrail's approvers as the phrasing reads them. */
+export interface ApproversToPhrase {
+  users: readonly string[];
+  teams: readonly string[];
+  requires: ApprovalRule;
+  minApprovals: number;
+}
+
+/** `a`, `a or b`, `a, b or c` (with `and` for `all`). */
+export function joinNames(names: readonly string[], word: 'or' | 'and'): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1) ?? ''}`;
+}
+
+/**
+ * Who must approve, in words, so a list never reads as "both" when one suffices:
+ * `vp-sales`, `any one of vp-sales or head-of-sdr`, `2 of cfo, vp-finance or vp-sales`,
+ * `all of cfo and org/people-ops`. `name` formats each approver (a mention, a code span).
+ * Plain text from the base's policies (logins and team names by their schema patterns).
+ */
+export function phraseApprovers(a: ApproversToPhrase, name: (approver: string) => string = (x) => x): string {
+  const all = [...a.users, ...a.teams].map(name);
+  if (all.length === 0) return 'nobody (no approver is listed)';
+  if (a.requires === 'all') return all.length === 1 ? (all[0] ?? '') : `all of ${joinNames(all, 'and')}`;
+  if (a.minApprovals <= 1) return all.length === 1 ? (all[0] ?? '') : `any one of ${joinNames(all, 'or')}`;
+  return `${a.minApprovals} of ${joinNames(all, 'or')}`;
 }

@@ -72,7 +72,7 @@ describe('revops check', () => {
     expect(run.code).toBe(1);
     expect(status()).toMatchObject({
       state: 'failure',
-      description: 'Approval missing: constraint-overload needs vp-sales or org/people-ops',
+      description: 'Approval missing: constraint-overload needs one of vp-sales or org/people-ops',
     });
     expect(run.stdout).toContain('missing   constraint-overload');
     expect(run.stdout).toContain('approved by nobody yet');

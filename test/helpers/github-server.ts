@@ -154,6 +154,9 @@ export class FakeGitHub {
   private readonly pullFiles = new Map<number, StoredPullFile[]>();
   private readonly reviews = new Map<number, StoredReview[]>();
   private readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
+  /** Logins that may be asked to review (GitHub asks only collaborators); teams must exist in the owner's org. */
+  readonly collaborators = new Set<string>();
+  private readonly requestedReviewers = new Map<number, { users: FakeUser[]; teams: string[] }>();
   private nextId = 1_900_000_000;
   private clock = Date.parse('2026-04-01T09:00:00Z');
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -203,6 +206,24 @@ export class FakeGitHub {
     const members = this.teams.get(team.toLowerCase()) ?? new Map<string, 'active' | 'pending'>();
     members.set(login.toLowerCase(), state);
     this.teams.set(team.toLowerCase(), members);
+  }
+
+  addCollaborator(login: string): void {
+    this.collaborators.add(login.toLowerCase());
+  }
+
+  /** A review already requested on a pull request: a user, or a team slug of the owner's org. */
+  addRequestedReviewer(pull: number, reviewer: { user?: FakeUser; team?: string }): void {
+    const list = this.requestedReviewers.get(pull) ?? { users: [], teams: [] };
+    if (reviewer.user !== undefined) list.users.push(reviewer.user);
+    if (reviewer.team !== undefined) list.teams.push(reviewer.team);
+    this.requestedReviewers.set(pull, list);
+  }
+
+  /** The pending review requests of a pull request: logins and team slugs. */
+  requestedOn(pull: number): { users: string[]; teams: string[] } {
+    const list = this.requestedReviewers.get(pull) ?? { users: [], teams: [] };
+    return { users: list.users.map((u) => u.login), teams: [...list.teams] };
   }
 
   fail(fault: Fault): void {
@@ -420,6 +441,8 @@ export class FakeGitHub {
         (this.reviews.get(number) ?? []).map((r) => this.reviewJson(r, number)),
       );
     }
+    if ((m = /^\/REPO\/pulls\/(\d+)\/requested_reviewers$/.exec(path)) !== null)
+      return this.routeRequestedReviewers(method, Number(m[1]), input, res);
     if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path)) !== null && method === 'GET') {
       const state = this.teams.get(`${m[1]}/${m[2]}`.toLowerCase())?.get(decodeURIComponent(m[3] ?? '').toLowerCase());
       if (state === undefined)
@@ -458,6 +481,48 @@ export class FakeGitHub {
       return this.send(res, 201, { ...status, id: this.nextId++, creator: userJson(actor), created_at: this.tick() });
     }
     this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+  }
+
+  /** `GET` and `POST` of `/pulls/{n}/requested_reviewers`, refusing as GitHub does (422 for the whole request). */
+  private routeRequestedReviewers(method: string, number: number, input: Json, res: ServerResponse): void {
+    const pull = this.pulls.get(number);
+    if (pull === undefined)
+      return this.send(res, 404, {
+        message: 'Not Found',
+        documentation_url: 'https://docs.github.com/rest/pulls/review-requests',
+        status: '404',
+      });
+    const list = this.requestedReviewers.get(number) ?? { users: [], teams: [] };
+    const owner = repoFullName.split('/')[0] ?? '';
+    const teamJson = (slug: string): Json => ({ id: 1, slug, name: slug, privacy: 'closed', permission: 'push' });
+    const listJson = (): Json => ({ users: list.users.map(userJson), teams: list.teams.map(teamJson) });
+    if (method === 'GET') return this.send(res, 200, listJson());
+    if (method !== 'POST')
+      return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    const users = Array.isArray(input.reviewers) ? input.reviewers.map(String) : [];
+    const teams = Array.isArray(input.team_reviewers) ? input.team_reviewers.map(String) : [];
+    if (users.some((u) => u.toLowerCase() === pull.author.login.toLowerCase()))
+      return this.send(res, 422, {
+        message: 'Review cannot be requested from pull request author.',
+        documentation_url: 'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
+        status: '422',
+      });
+    const isTeam = (slug: string): boolean => this.teams.has(`${owner}/${slug}`.toLowerCase());
+    if (users.some((u) => !this.collaborators.has(u.toLowerCase())) || teams.some((t) => !isTeam(t)))
+      return this.send(res, 422, {
+        message: `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repoFullName} repository.`,
+        documentation_url: 'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
+        status: '422',
+      });
+    for (const login of users)
+      if (!list.users.some((u) => u.login.toLowerCase() === login.toLowerCase())) list.users.push(fakeUser(login));
+    for (const slug of teams) if (!list.teams.includes(slug)) list.teams.push(slug);
+    this.requestedReviewers.set(number, list);
+    return this.send(res, 201, {
+      ...this.pullJson(number, pull),
+      requested_reviewers: listJson().users,
+      requested_teams: listJson().teams,
+    });
   }
 
   private validationFailed(res: ServerResponse, resource: string, field: string, code: string, message?: string): void {

@@ -15,6 +15,7 @@ import {
   resolveCommentAuthor,
 } from '../../github/sticky-comment.js';
 import type { CliIo } from '../cli-io.js';
+import { hasToken, previewComment, readBody } from '../comment-preview.js';
 import { addGitHubOptions } from '../github-options.js';
 import type { GitHubOptions } from '../github-options.js';
 import { describeCommand } from '../command-index.js';
@@ -109,7 +110,11 @@ export function registerComment(program: Command, ctx: CommandContext): void {
         .choices(['update', 'new', 'delete-and-new'])
         .default('update'),
     )
-    .option('--dry-run', 'print what would happen (create, update, skip, delete) and write nothing', false)
+    .option(
+      '--dry-run',
+      'print what would happen (create, update, skip, delete) and write nothing; without a token, print the comment',
+      false,
+    )
     .option('--head-sha <sha>', 'head commit the report describes (default: from the event payload)')
     .option('--run-id <id[.attempt]>', 'run stamp that orders runs (default: GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT)')
     .option(
@@ -123,7 +128,7 @@ export function registerComment(program: Command, ctx: CommandContext): void {
       `
 Examples:
   revops comment --body-file impact.md                  in a workflow (GITHUB_* variables)
-  revops comment --body-file impact.md --dry-run
+  revops comment --body-file impact.md --dry-run        no token: prints the comment, asks nothing
   revops comment --body-file impact.md --repo acme/revops --pr 42 --head-sha <sha>
   revops comment --body-file impact.md --mode delete-and-new
 
@@ -146,18 +151,12 @@ or could not be reached (after waiting out rate limits).`,
           `--marker must be letters, digits and - _ . : (e.g. ${defaultMarkerName}), not "${options.marker}".`,
         );
       const run = resolveRunStamp(options.runId, io.env);
-      const target: PullRequestTarget = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
-      let source: string;
-      try {
-        source = await readText(io, options.bodyFile);
-      } catch (error) {
-        throw new UsageError(
-          `Cannot read --body-file ${options.bodyFile}: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
+      const source = await readBody(io, options.bodyFile);
+      if (options.dryRun && !hasToken(options, io.env)) {
+        previewComment(io, source, options, run);
+        return;
       }
-      if (source.trim() === '')
-        throw new UsageError(`--body-file ${options.bodyFile} is empty: there is nothing to post.`);
+      const target: PullRequestTarget = await resolvePullRequestTarget(options, io.env, (path) => readText(io, path));
       const fields = {
         ...(target.headSha === undefined ? {} : { sha: target.headSha }),
         ...(run === undefined ? {} : { run }),

@@ -9,6 +9,10 @@ import { createMaskDigest } from '../mask-key.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
 import { loadImpactSides, readImpactData } from '../impact-run.js';
 import type { ImpactOptions, LoadedSide } from '../impact-run.js';
+import type { CliIo } from '../cli-io.js';
+import type { ImpactReport } from '../../core/report/impact.js';
+
+export type { ImpactOptions } from '../impact-run.js';
 import { addEvaluationOptions } from '../evaluation-options.js';
 import { describeOrigin } from '../project-config-apply.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
@@ -17,6 +21,55 @@ import type { CommandContext } from '../program.js';
 import { version } from '../version.js';
 import { startStepProgress } from '../progress.js';
 import { runImpactSweep, sweepHelp } from './impact-sweep.js';
+
+/**
+ * The impact report `revops impact` writes, from its options: both sides loaded (guardrails
+ * from the base), the data read once, evaluated, compared and masked with `--mask`. Exported
+ * for `revops pr`, which must build exactly the report the workflows post.
+ */
+export async function buildImpactReport(
+  io: CliIo,
+  options: ImpactOptions,
+  dataOrigin?: string,
+  loaded?: Awaited<ReturnType<typeof loadImpactSides>>,
+): Promise<ImpactReport> {
+  const sides = loaded ?? (await loadImpactSides(io, options));
+  const { base, head } = sides;
+  const { plan, data, prepared, basePrepared, dataHashing, run, generatedAt } = await readImpactData(
+    io,
+    options,
+    sides,
+    dataOrigin,
+  );
+  const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
+    const sidePrepared = side === base ? basePrepared : prepared;
+    const progress = startStepProgress(label, !options.quiet);
+    const evaluateOptions: EvaluateOptions = {
+      ...run,
+      onStep: progress.onStep,
+      calendars: side.loaded.calendars,
+      stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
+    };
+    try {
+      return {
+        ref: side.ref,
+        sha: side.sha,
+        policyHash: side.policyHash,
+        set: side.loaded.result.set,
+        evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
+      };
+    } finally {
+      progress.stop();
+    }
+  };
+  let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
+    engineVersion: version,
+    inputs: plan.inputs,
+    ...(generatedAt === undefined ? {} : { generatedAt }),
+  });
+  if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
+  return report;
+}
 
 export function registerImpact(program: Command, ctx: CommandContext): void {
   const command = program
@@ -64,45 +117,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
       const sweep = options.sweep === undefined ? undefined : parseSweepSpec(options.sweep);
       const sides = await loadImpactSides(io, options);
       if (sweep !== undefined) return runImpactSweep(io, options, sides, sweep, dataOrigin);
-      const { base, head } = sides;
-      const { plan, data, prepared, basePrepared, dataHashing, run, generatedAt } = await readImpactData(
-        io,
-        options,
-        sides,
-        dataOrigin,
-      );
-      const evaluateSide = (side: LoadedSide, label: string): ImpactSide => {
-        const sidePrepared = side === base ? basePrepared : prepared;
-        const progress = startStepProgress(label, !options.quiet);
-        const evaluateOptions: EvaluateOptions = {
-          ...run,
-          onStep: progress.onStep,
-          calendars: side.loaded.calendars,
-          stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
-        };
-        try {
-          return {
-            ref: side.ref,
-            sha: side.sha,
-            policyHash: side.policyHash,
-            set: side.loaded.result.set,
-            evaluation: evaluateWithState(side.loaded.result.set, sidePrepared, evaluateOptions),
-          };
-        } finally {
-          progress.stop();
-        }
-      };
-      let report = computeImpact(
-        evaluateSide(base, 'evaluating base'),
-        evaluateSide(head, 'evaluating head'),
-        data.leads,
-        {
-          engineVersion: version,
-          inputs: plan.inputs,
-          ...(generatedAt === undefined ? {} : { generatedAt }),
-        },
-      );
-      if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
+      const report = await buildImpactReport(io, options, dataOrigin, sides);
       await writeOutput(
         io,
         renderImpact(report, options.format, { color: isOutputColored(io, options) }),

@@ -10,6 +10,7 @@ import type {
 } from '../report/impact.js';
 
 type Figures = Omit<ImpactReport, 'guardrails'>;
+type GuardrailRule = Policy<'Guardrails'>['spec']['rules'][number];
 
 /**
  * A metric's measure: a flag, the highest and the lowest of its values (one figure per SLA or
@@ -122,6 +123,19 @@ export function measureGuardrailMetric(metric: string, f: Figures): Measure {
   }
 }
 
+/** A rule's approvers as the report states them: `all` needs one approval per listed approver. */
+function readApprovers(a: GuardrailRule['approvers']): GuardrailResult['approvers'] {
+  const users = a.users ?? [];
+  const teams = a.teams ?? [];
+  const requires = a.requires ?? 'any';
+  return {
+    users,
+    teams,
+    requires,
+    minApprovals: requires === 'all' ? Math.max(1, users.length + teams.length) : (a.minApprovals ?? 1),
+  };
+}
+
 /** A metric's value as the report keeps it: 4 dp (the comparison uses the exact value). */
 function roundValue(value: number): number {
   return round(value, 4);
@@ -181,11 +195,7 @@ export function checkGuardrails(
         value: typeof value === 'number' ? roundValue(value) : value,
         isCrossed: crossings.length > 0,
         crossings,
-        approvers: {
-          users: rule.approvers.users ?? [],
-          teams: rule.approvers.teams ?? [],
-          minApprovals: rule.approvers.minApprovals ?? 1,
-        },
+        approvers: readApprovers(rule.approvers),
       });
     }
   }

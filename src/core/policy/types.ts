@@ -6,6 +6,9 @@ export type LogicRule = unknown;
 /** Exact decimal as written (money, quotas); never a float. */
 export type DecimalText = string;
 
+/** How a guardrail's approvers combine: `any` needs `minApprovals` of them, `all` needs every one. */
+export type ApprovalRule = 'any' | 'all';
+
 export interface Metadata {
   name: string;
   owner: string;
@@ -161,7 +164,7 @@ export interface GuardrailsSpec {
     above?: number;
     below?: number;
     changedKinds?: PolicyKind[];
-    approvers: { users?: string[]; teams?: string[]; minApprovals?: number };
+    approvers: { users?: string[]; teams?: string[]; requires?: ApprovalRule; minApprovals?: number };
   }[];
 }
 

@@ -1,3 +1,4 @@
+import type { ApprovalRule } from '../policy/types.js';
 import type { EngineWarning } from './warnings.js';
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
@@ -101,7 +102,12 @@ export interface GuardrailResult {
   isCrossed: boolean;
   /** Why it is crossed, as coded facts (reporters phrase them); empty when it is not crossed. */
   crossings: GuardrailCrossing[];
-  approvers: { users: string[]; teams: string[]; minApprovals: number };
+  /**
+   * Who must approve when it is crossed. `requires: any`: `minApprovals` different people among
+   * the users and team members; `all`: every user and one member per team, each a different
+   * person (`minApprovals` is then their count).
+   */
+  approvers: { users: string[]; teams: string[]; requires: ApprovalRule; minApprovals: number };
 }
 
 /**

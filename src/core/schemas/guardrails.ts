@@ -77,11 +77,18 @@ export const guardrailsSchema = definePolicySchema({
                   items: { $ref: '#/$defs/github-team' },
                   description: 'GitHub teams as `org/team-slug`.',
                 },
+                requires: {
+                  enum: ['any', 'all'],
+                  description:
+                    '`any` (default): `minApprovals` of the listed users and team members must approve. ' +
+                    '`all`: every listed user and one member of every listed team, each a different person ' +
+                    '(then leave `minApprovals` out).',
+                },
                 minApprovals: {
                   type: 'integer',
                   minimum: 1,
                   maximum: 10,
-                  description: 'How many of them must approve. Default 1.',
+                  description: 'With `requires: any`, how many different people of them must approve. Default 1.',
                 },
               },
             },

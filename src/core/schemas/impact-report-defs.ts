@@ -164,11 +164,17 @@ export const impactReportDefs: Record<string, JsonSchema> = {
             ...list(ref('github-team', 'A team.'), 'GitHub teams (`org/team-slug`) whose members may approve.'),
             maxItems: 20,
           },
+          requires: {
+            enum: ['any', 'all'],
+            description:
+              '`any`: `minApprovals` different people among them; `all`: every user and one member per team, each a different person.',
+          },
           minApprovals: {
             type: 'integer',
             minimum: 1,
-            maximum: 10,
-            description: 'How many of them must approve, 1 to 10.',
+            maximum: 70,
+            description:
+              'How many different people must approve: 1 to 10 with `any`, every listed approver with `all`.',
           },
         },
         { isClosedForReaders: true, description: 'Who must approve when it is crossed.' },

@@ -362,10 +362,57 @@ const table: Record<string, Row[]> = {
     },
   ],
   check: [
-    { argv: ['--impact', 'i'], options: { impact: 'i', context: 'revops-policy/guardrails', dryRun: false } },
+    {
+      argv: ['--impact', 'i'],
+      options: { impact: 'i', context: 'revops-policy/guardrails', dryRun: false, requestReviewers: true },
+    },
     {
       argv: ['--impact', 'i', '--head-sha', 'abc', '--context', 'c', '--dry-run', ...gitHubFlags],
-      options: { impact: 'i', headSha: 'abc', context: 'c', dryRun: true, ...gitHubOptions },
+      options: { impact: 'i', headSha: 'abc', context: 'c', dryRun: true, requestReviewers: true, ...gitHubOptions },
+    },
+    {
+      argv: ['--impact', 'i', '--dry-run', '--no-request-reviewers', '--approved-by', 'a,o/t'],
+      options: {
+        impact: 'i',
+        context: 'revops-policy/guardrails',
+        dryRun: true,
+        requestReviewers: false,
+        approvedBy: 'a,o/t',
+      },
+    },
+  ],
+  pr: [
+    {
+      argv: ['--base', 'main', '--format', 'json', '--output', 'pr.json', '--quiet'],
+      options: {
+        ...evaluationDefaults,
+        base: 'main',
+        repo: '.',
+        dataRef: 'base',
+        context: 'revops-policy/guardrails',
+        marker: 'revops-policy:impact',
+        format: 'json',
+        output: 'pr.json',
+        quiet: true,
+      },
+    },
+    {
+      argv: [
+        ...['--base', 'main', '--head', 'HEAD', '--policies', 'p', '--repo', 'r', '--data-ref', 'worktree'],
+        ...['--approved-by', 'vp-sales', '--context', 'c', '--marker', 'm', ...evaluationFlags.argv],
+      ],
+      options: {
+        ...evaluationDefaults,
+        ...evaluationFlags.options,
+        base: 'main',
+        head: 'HEAD',
+        policies: 'p',
+        repo: 'r',
+        dataRef: 'worktree',
+        approvedBy: 'vp-sales',
+        context: 'c',
+        marker: 'm',
+      },
     },
   ],
 };

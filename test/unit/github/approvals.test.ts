@@ -52,7 +52,7 @@ const guardrail = (
   description: '',
   isCrossed,
   reason: '',
-  approvers: { users: [], teams: [], minApprovals: 1, ...approvers },
+  approvers: { users: [], teams: [], requires: 'any', minApprovals: 1, ...approvers },
 });
 
 describe('judgeGuardrails', () => {
@@ -81,6 +81,31 @@ describe('judgeGuardrails', () => {
       ['headcount', [], false],
     ]);
     expect(lookups).not.toContain('org/finance:cfo');
+  });
+
+  it('under requires: all, needs every user and one member per team, each a different person', async () => {
+    const rule = guardrail('comp', { users: ['cfo'], teams: ['org/finance', 'org/people-ops'], requires: 'all' });
+    const judge = async (approvers: string[]) => (await judgeGuardrails([rule], approvers, isTeamMember))[0];
+    // cfo is in org/finance, but cannot stand for both cfo and the team.
+    expect(await judge(['cfo', 'people-partner'])).toMatchObject({
+      isSatisfied: false,
+      missing: { users: [], teams: ['org/finance'] },
+    });
+    // The matching moves cfo to the user entry so that controller takes the team.
+    expect(await judge(['controller', 'cfo', 'people-partner'])).toMatchObject({
+      isSatisfied: true,
+      approvedBy: ['controller', 'cfo', 'people-partner'],
+      missing: { users: [], teams: [] },
+    });
+  });
+
+  it('under requires: any, names as missing the users who have not approved and the teams none approved through', async () => {
+    const [verdict] = await judgeGuardrails(
+      [guardrail('payout', { users: ['cfo', 'vp-sales'], teams: ['org/people-ops'], minApprovals: 2 })],
+      ['cfo'],
+      isTeamMember,
+    );
+    expect(verdict).toMatchObject({ isSatisfied: false, missing: { users: ['vp-sales'], teams: ['org/people-ops'] } });
   });
 
   it('fails a crossed guardrail that lists no approver', async () => {

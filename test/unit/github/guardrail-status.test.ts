@@ -9,9 +9,16 @@ const verdict = (
   minApprovals: number,
   approvedBy: string[],
 ): GuardrailVerdict => ({
-  guardrail: { id, description: '', isCrossed: true, reason: `${id} moved`, approvers: { users, teams, minApprovals } },
+  guardrail: {
+    id,
+    description: '',
+    isCrossed: true,
+    reason: `${id} moved`,
+    approvers: { users, teams, requires: 'any', minApprovals },
+  },
   approvedBy,
   isSatisfied: approvedBy.length >= minApprovals,
+  missing: { users: users.filter((u) => !approvedBy.includes(u)), teams },
 });
 
 describe('summariseGuardrails', () => {
@@ -27,7 +34,7 @@ describe('summariseGuardrails', () => {
       'one approver missing',
       [verdict('constraint', ['vp-sales'], ['org/people-ops'], 1, [])],
       'failure',
-      'Approval missing: constraint needs vp-sales or org/people-ops',
+      'Approval missing: constraint needs one of vp-sales or org/people-ops',
     ],
     [
       'two of three missing',

@@ -29,14 +29,14 @@ describe('parseImpactGuardrails', () => {
           description: 'The constraint stage must not run above capacity',
           isCrossed: true,
           reason: 'constraint_utilisation 1.04 is above 1',
-          approvers: { users: ['vp-sales'], teams: ['org/people-ops'], minApprovals: 1 },
+          approvers: { users: ['vp-sales'], teams: ['org/people-ops'], requires: 'any', minApprovals: 1 },
         },
         {
           id: 'payout-cost',
           description: 'Payout cost may not grow more than 5 %',
           isCrossed: false,
           reason: 'not crossed',
-          approvers: { users: ['cfo'], teams: [], minApprovals: 1 },
+          approvers: { users: ['cfo'], teams: [], requires: 'any', minApprovals: 1 },
         },
       ],
     });
@@ -109,7 +109,7 @@ describe('parseImpactGuardrails', () => {
     [
       'minApprovals 0',
       reportWith((r) => void (firstApprovers(r).minApprovals = 0)),
-      /guardrails\[0\]\.approvers\.minApprovals is the number 0, which must be >= 1\. Expected: How many of them must approve, 1 to 10/,
+      /guardrails\[0\]\.approvers\.minApprovals is the number 0, which must be >= 1\. Expected: How many different people must approve/,
     ],
     [
       'a report that is a list',
@@ -148,10 +148,9 @@ describe('parseImpactGuardrails', () => {
     ],
     [
       'a prototype key in a guardrail',
-      reportWith((r) => void (firstGuardrail(r).approvers = { users: ['cfo'], teams: [], minApprovals: 1 })).replace(
-        '"users":["cfo"]',
-        '"__proto__":{"minApprovals":100},"users":["cfo"]',
-      ),
+      reportWith(
+        (r) => void (firstGuardrail(r).approvers = { users: ['cfo'], teams: [], requires: 'any', minApprovals: 1 }),
+      ).replace('"users":["cfo"]', '"__proto__":{"minApprovals":100},"users":["cfo"]'),
       /guardrails\[0\]\.approvers has an unknown key "__proto__"/,
     ],
     [
@@ -168,6 +167,19 @@ describe('parseImpactGuardrails', () => {
       'minApprovals above what a policy allows',
       reportWith((r) => void (firstApprovers(r).minApprovals = 50)),
       /minApprovals is the number 50, which must be <= 10/,
+    ],
+    [
+      'requires all with fewer approvals than listed approvers',
+      reportWith((r) => {
+        firstApprovers(r).requires = 'all';
+        firstApprovers(r).minApprovals = 1;
+      }),
+      /guardrails\[0\]\.approvers\.minApprovals must be 2 \(one per listed approver\) when it requires all/,
+    ],
+    [
+      'an approval rule that is neither any nor all',
+      reportWith((r) => void (firstApprovers(r).requires = 'most')),
+      /guardrails\[0\]\.approvers\.requires/,
     ],
     [
       'a guardrail id no policy can have',

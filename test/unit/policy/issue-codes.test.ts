@@ -122,6 +122,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'guardrail.metric': true,
   'guardrail.min-approvals': true,
   'guardrail.no-approvers': true,
+  'guardrail.requires-conflict': true,
   'guardrail.threshold': true,
   'lead.class-first-stage': true,
   'lead.class-reserved': true,

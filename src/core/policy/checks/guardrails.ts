@@ -30,14 +30,22 @@ export const guardrailsValid: SemanticCheck = {
             hint: 'Give a `metric` with `above`/`below`, or `changedKinds`.',
           });
         }
-        const { users = [], teams = [], minApprovals = 1 } = rule.approvers;
+        const { users = [], teams = [], minApprovals = 1, requires = 'any' } = rule.approvers;
+        if (requires === 'all' && rule.approvers.minApprovals !== undefined) {
+          // Two answers to "how many": refuse rather than guess which one the author meant.
+          ctx.report(policy, [...path, 'approvers', 'minApprovals'], {
+            code: 'guardrail.requires-conflict',
+            message: `Guardrail \`${rule.id}\` says \`requires: all\` and \`minApprovals: ${minApprovals}\`: \`all\` already needs every listed approver.`,
+            hint: 'Leave out `minApprovals` (every one must approve), or use `requires: any` with `minApprovals`.',
+          });
+        }
         if (users.length + teams.length === 0) {
           ctx.report(policy, [...path, 'approvers'], {
             code: 'guardrail.no-approvers',
             message: `Guardrail \`${rule.id}\` names no approvers.`,
             hint: 'List GitHub `users` or `teams` (as org/team) who must approve.',
           });
-        } else if (teams.length === 0 && minApprovals > users.length) {
+        } else if (requires === 'any' && teams.length === 0 && minApprovals > users.length) {
           ctx.report(policy, [...path, 'approvers', 'minApprovals'], {
             code: 'guardrail.min-approvals',
             message: `Guardrail \`${rule.id}\` needs ${minApprovals} approvals but names only ${users.length} user(s).`,
