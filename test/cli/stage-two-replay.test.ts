@@ -57,6 +57,8 @@ describe("stage two's replay (the action in replay mode) on a base checkout", ()
     const workspace = join(dir, 'workspace');
     git(dir, 'clone', '-q', '--depth=1', '--branch', 'main', `file://${origin}`, workspace);
     github.addPull(7, fakeUser('revops-analyst'), head);
+    // The approvers the base's guardrails name can be asked to review (GitHub asks collaborators only).
+    for (const login of ['vp-sales', 'head-of-sdr']) github.addCollaborator(login);
     return { workspace, head };
   }
 

@@ -383,9 +383,10 @@ const table: Record<string, Row[]> = {
   ],
   pr: [
     {
-      argv: ['--base', 'main', '--format', 'json', '--output', 'pr.json', '--quiet'],
+      argv: ['--base', 'main', '--format', 'json', '--output', 'pr.json', '--quiet', '--no-config'],
       options: {
         ...evaluationDefaults,
+        config: false,
         base: 'main',
         repo: '.',
         dataRef: 'base',
@@ -400,10 +401,12 @@ const table: Record<string, Row[]> = {
       argv: [
         ...['--base', 'main', '--head', 'HEAD', '--policies', 'p', '--repo', 'r', '--data-ref', 'worktree'],
         ...['--approved-by', 'vp-sales', '--context', 'c', '--marker', 'm', ...evaluationFlags.argv],
+        ...['--config', 'c.yaml'],
       ],
       options: {
         ...evaluationDefaults,
         ...evaluationFlags.options,
+        config: 'c.yaml',
         base: 'main',
         head: 'HEAD',
         policies: 'p',
