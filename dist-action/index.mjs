@@ -6319,6 +6319,7 @@ var init_impact_report_projection = __esm({
     unknownCodes = {
       "no-funnel": true,
       "no-goal": true,
+      "period-over": true,
       "rates-unknown": true,
       "no-deal-amounts": true,
       "no-cost-per-head": true,
@@ -43487,7 +43488,7 @@ function describeImpact(report) {
   for (const t of report.comp.total) {
     if (t.delta === "0.00") continue;
     const pct2 = t.deltaPct === null ? "new" : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
-    out.push(`payout ${signedMoney(t.delta, t.currency)} (${pct2})`);
+    out.push(`payout to as-of (replayed) ${signedMoney(t.delta, t.currency)} (${pct2})`);
   }
   return { constraint: constraint2, consequences: out };
 }
@@ -43989,7 +43990,15 @@ function revenueText(p) {
   const w = p.wonRevenue;
   if (w.delta === null) return `projected won revenue — (${unknownText2[w.unknown ?? "not-computed"]})`;
   const range3 = w.deltaLow === w.deltaHigh ? "" : ` (range ${signedMoney(w.deltaLow ?? "0", null)} to ${signedMoney(w.deltaHigh ?? "0", null)})`;
-  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range3} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period`;
+  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range3} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period${floorText(p)}`;
+}
+function floorText(p) {
+  const floored = p.stages.filter((s2) => s2.marginal?.basis === "conservative").map((s2) => s2.stage);
+  if (floored.length === 0 || p.marginalLeads.added === 0) return "";
+  return ` (the ${p.marginalLeads.added} leads it adds taken at the conservative floor at ${floored.join(", ")}: too little history there, see the assumptions)`;
+}
+function rangeText(low, high) {
+  return low === high ? "" : ` (range ${low}–${high})`;
 }
 function forecastText(p) {
   const a = p.goalForecast.attainment;
@@ -44035,11 +44044,11 @@ function projectionSummary(p) {
   const out = [];
   const w = p.wonPerWeek;
   out.push(
-    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))}; range ${formatNumber(w.headLow, 2)}–${formatNumber(w.headHigh, 2)}).`
+    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))})${rangeText(formatNumber(w.headLow, 2), formatNumber(w.headHigh, 2))}.`
   );
   const rev = p.wonRevenue;
   out.push(
-    rev.base === null || rev.head === null ? `Won revenue: — (${unknownText2[rev.unknown ?? "not-computed"]}).` : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)} (range ${formatMoney(rev.headLow ?? "", null)}–${formatMoney(rev.headHigh ?? "", null)}).`
+    rev.base === null || rev.head === null ? `Won revenue: — (${unknownText2[rev.unknown ?? "not-computed"]}).` : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)}${rangeText(formatMoney(rev.headLow ?? "", null), formatMoney(rev.headHigh ?? "", null))}.`
   );
   const g = p.goalForecast;
   if (g.base !== null && g.head !== null)
@@ -44086,6 +44095,7 @@ var init_impact_projection = __esm({
     unknownText2 = {
       "no-funnel": "no funnel path from the qualified stage to a won stage",
       "no-goal": "no RevenueGoal, so no horizon",
+      "period-over": "the goal period is over: nothing left to project",
       "rates-unknown": "the data window is too short for weekly rates",
       "no-deal-amounts": "no won deal carries an amount",
       "no-cost-per-head": "no cost per head declared and no OTE in a comp plan for the team",
@@ -44384,7 +44394,7 @@ function headers(r) {
     "goal (flow)",
     "headcount cost",
     ...slaNames(r),
-    "payout change",
+    "payout to as-of (replayed)",
     "guardrails"
   ];
 }
@@ -57904,7 +57914,7 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const deal = dealSizeOf(base.report);
   const currency2 = base.report.goal?.currency ?? base.report.deals?.currency ?? null;
   const won = (f) => f[f.length - 1].demand;
-  const unknown3 = horizonWeeks === null ? "no-goal" : deal.unknown;
+  const unknown3 = horizonWeeks === null ? "no-goal" : horizonWeeks.isZero() ? "period-over" : deal.unknown;
   const revenue = (f) => unknown3 === null && deal.size !== null && horizonWeeks !== null ? won(f).times(horizonWeeks).times(deal.size) : null;
   const r = {
     base: revenue(flow.base),
@@ -57926,7 +57936,13 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const actualOf = (rep) => rep.goal?.actual == null ? null : new Exact(rep.goal.actual);
   const plus = (x, y) => x === null || y === null ? null : x.plus(y);
   const [ab, ah] = [actualOf(base.report), actualOf(head.report)];
-  const forecast = { base: plus(ab, r.base), head: plus(ah, r.head), low: plus(ah, r.low), high: plus(ah, r.high) };
+  const left = (x) => unknown3 === "period-over" ? new Exact(0) : x;
+  const forecast = {
+    base: plus(ab, left(r.base)),
+    head: plus(ah, left(r.head)),
+    low: plus(ah, left(r.low)),
+    high: plus(ah, left(r.high))
+  };
   const target = head.report.goal?.target ?? base.report.goal?.target ?? null;
   const attain = (x, rep) => x === null || rep.goal == null || new Exact(rep.goal.target).isZero() ? null : round3(x.div(rep.goal.target).toNumber(), 4);
   const ba = attain(forecast.base, base.report);
@@ -57941,7 +57957,10 @@ function projectMoney(base, head, flow, horizonWeeks) {
     ),
     wonRevenue: build(r, unknown3),
     goalForecast: {
-      ...build(forecast, unknown3 ?? (ab === null || ah === null ? "not-computed" : null)),
+      ...build(
+        forecast,
+        (unknown3 === "period-over" ? null : unknown3) ?? (ab === null || ah === null ? "not-computed" : null)
+      ),
       target,
       attainment: {
         base: ba,

@@ -67,7 +67,8 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
   for (const t of report.comp.total) {
     if (t.delta === '0.00') continue;
     const pct = t.deltaPct === null ? 'new' : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
-    out.push(`payout ${signedMoney(t.delta, t.currency)} (${pct})`);
+    // The replayed window's payout, named apart from the projected payouts of the headline above.
+    out.push(`payout to as-of (replayed) ${signedMoney(t.delta, t.currency)} (${pct})`);
   }
   // Who must approve is said once, per guardrail, in the projection headline above this line.
   return { constraint, consequences: out };

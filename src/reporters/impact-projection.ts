@@ -14,6 +14,7 @@ import { phraseApprovers } from './phrase-guardrail.js';
 export const unknownText: Record<ProjectionUnknown, string> = {
   'no-funnel': 'no funnel path from the qualified stage to a won stage',
   'no-goal': 'no RevenueGoal, so no horizon',
+  'period-over': 'the goal period is over: nothing left to project',
   'rates-unknown': 'the data window is too short for weekly rates',
   'no-deal-amounts': 'no won deal carries an amount',
   'no-cost-per-head': 'no cost per head declared and no OTE in a comp plan for the team',
@@ -52,7 +53,22 @@ function revenueText(p: ProjectionSection): string {
     w.deltaLow === w.deltaHigh
       ? ''
       : ` (range ${signedMoney(w.deltaLow ?? '0', null)} to ${signedMoney(w.deltaHigh ?? '0', null)})`;
-  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period`;
+  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period${floorText(p)}`;
+}
+
+/**
+ * Where the point estimate takes the conservative floor for the leads the change adds (too little
+ * history at a stage), said beside the figure: the range's other end is then the evidence's.
+ */
+function floorText(p: ProjectionSection): string {
+  const floored = p.stages.filter((s) => s.marginal?.basis === 'conservative').map((s) => s.stage);
+  if (floored.length === 0 || p.marginalLeads.added === 0) return '';
+  return ` (the ${p.marginalLeads.added} leads it adds taken at the conservative floor at ${floored.join(', ')}: too little history there, see the assumptions)`;
+}
+
+/** ` (range low–high)`, or nothing when the range is one value (nothing uncertain moves it). */
+function rangeText(low: string, high: string): string {
+  return low === high ? '' : ` (range ${low}–${high})`;
 }
 
 function forecastText(p: ProjectionSection): string {
@@ -113,13 +129,13 @@ export function projectionSummary(p: ProjectionSection): string[] {
   const out: string[] = [];
   const w = p.wonPerWeek;
   out.push(
-    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))}; range ${formatNumber(w.headLow, 2)}–${formatNumber(w.headHigh, 2)}).`,
+    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))})${rangeText(formatNumber(w.headLow, 2), formatNumber(w.headHigh, 2))}.`,
   );
   const rev = p.wonRevenue;
   out.push(
     rev.base === null || rev.head === null
       ? `Won revenue: — (${unknownText[rev.unknown ?? 'not-computed']}).`
-      : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)} (range ${formatMoney(rev.headLow ?? '', null)}–${formatMoney(rev.headHigh ?? '', null)}).`,
+      : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)}${rangeText(formatMoney(rev.headLow ?? '', null), formatMoney(rev.headHigh ?? '', null))}.`,
   );
   const g = p.goalForecast;
   if (g.base !== null && g.head !== null)

@@ -35,7 +35,7 @@ function headers(r: ImpactSweepReport): string[] {
     'goal (flow)',
     'headcount cost',
     ...slaNames(r),
-    'payout change',
+    'payout to as-of (replayed)',
     'guardrails',
   ];
 }

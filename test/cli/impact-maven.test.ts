@@ -58,5 +58,10 @@ describe('revops impact on the Maven export: the goal forecast, exactly', () => 
       head: decimal(won * 125n, 9),
       delta: decimal(won * 25n, 9),
     });
+    // With the period over nothing is left to project: won revenue is "—" (never a projected 0.00),
+    // and the flow forecast is the actual itself.
+    expect(report.projection.wonRevenue).toMatchObject({ base: null, head: null, delta: null, unknown: 'period-over' });
+    expect(report.projection.goalForecast.base).toBe(`${decimal(won, 0)}.00`);
+    expect(report.projection.goalForecast.attainment.head).toBeCloseTo(Number(won) / 8_000_000, 4);
   });
 });

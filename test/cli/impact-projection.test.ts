@@ -153,6 +153,19 @@ describe('impact projection scenarios', () => {
       // Both goal forecasts are named, so a reader does not take one for the other.
       expect(run.stdout).toMatch(/flow (goal forecast|projection)/i);
       expect(run.stdout).toMatch(/open-pipeline velocity/);
+      // The new leads are floored where their history is too thin, and the headline says so beside the figure.
+      expect(lines).toMatch(/the 149 leads it adds taken at the conservative floor at opportunity/);
+      // The replayed payout is named apart from the projected one.
+      expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/payout to as-of \\?\(replayed\\?\)/);
     }
+  });
+
+  it('prints no range where nothing uncertain moves the figure (cut-ae adds no leads)', async () => {
+    const head = join(repoRoot, 'examples', 'scenarios', 'cut-ae', 'policies');
+    const run = await runRevops(['impact', '-q', '--base-dir', 'policies', '--head-dir', head]);
+    const text = run.stdout.replace(/\n\s*/g, ' ');
+    expect(text).toMatch(/System throughput: [\d.]+ → [\d.]+ won a week \(−[\d.]+\)\./);
+    expect(text).toMatch(/Won revenue to the period's end: [\d,.]+ USD → [\d,.]+ USD\./);
+    expect(text).not.toMatch(/conservative floor at/);
   });
 });

@@ -28,7 +28,7 @@ function expectChangeFigures(text: string): void {
   expect(text).toMatch(/\+149 \\?\(838 → 987\\?\)/); // 987 − 838 MQLs
   expect(text).toContain('149 of 5,500 leads move'); // all nurture → mql
   expect(text).toMatch(/sdr-pipeline\W+(USD\W+)?19,127\.07( USD)?\W+17,777\.07( USD)?\W+[−-]1,350\.00/); // 19,127.07 − 17,777.07
-  expect(text).toMatch(/payout\s+[−-]1,350\.00 USD \\?\([−-]3\.5 %\\?\)/); // 1,350.00 ÷ 39,009.47 = 3.46 %
+  expect(text).toMatch(/payout to\s+as-of \\?\(replayed\\?\)\s+[−-]1,350\.00 USD \\?\([−-]3\.5 %\\?\)/); // 1,350.00 ÷ 39,009.47 = 3.46 %
   expect(text).toMatch(/constraint-overload\W.*1\.02 is above 1/);
   expect(text).toMatch(/sla-compliance-drop\W.*−4\.79 is below −3/);
 }

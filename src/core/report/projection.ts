@@ -5,7 +5,7 @@ export type * from './projection-payouts.js';
 
 /** Why a projected figure is null. */
 export type ProjectionUnknown =
-  'no-funnel' | 'no-goal' | 'rates-unknown' | 'no-deal-amounts' | 'no-cost-per-head' | 'not-computed';
+  'no-funnel' | 'no-goal' | 'period-over' | 'rates-unknown' | 'no-deal-amounts' | 'no-cost-per-head' | 'not-computed';
 
 /** How the conversion of the leads only the head qualifies was found at one stage. */
 export interface MarginalConversion {

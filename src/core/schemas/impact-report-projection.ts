@@ -30,6 +30,7 @@ import { objectOf } from './typed-object.js';
 const unknownCodes: Record<ProjectionUnknown, true> = {
   'no-funnel': true,
   'no-goal': true,
+  'period-over': true,
   'rates-unknown': true,
   'no-deal-amounts': true,
   'no-cost-per-head': true,

@@ -34,7 +34,9 @@ export function projectMoney(
   const deal = dealSizeOf(base.report);
   const currency = base.report.goal?.currency ?? base.report.deals?.currency ?? null;
   const won = (f: FlowStage[]) => (f[f.length - 1] as FlowStage).demand;
-  const unknown: ProjectionUnknown | null = horizonWeeks === null ? 'no-goal' : deal.unknown;
+  // A goal period already over leaves nothing to project: "—", not a projected 0.
+  const unknown: ProjectionUnknown | null =
+    horizonWeeks === null ? 'no-goal' : horizonWeeks.isZero() ? 'period-over' : deal.unknown;
   const revenue = (f: FlowStage[]) =>
     unknown === null && deal.size !== null && horizonWeeks !== null
       ? won(f).times(horizonWeeks).times(deal.size)
@@ -60,7 +62,14 @@ export function projectMoney(
   const actualOf = (rep: Report) => (rep.goal?.actual == null ? null : new Exact(rep.goal.actual));
   const plus = (x: Exact | null, y: Exact | null) => (x === null || y === null ? null : x.plus(y));
   const [ab, ah] = [actualOf(base.report), actualOf(head.report)];
-  const forecast = { base: plus(ab, r.base), head: plus(ah, r.head), low: plus(ah, r.low), high: plus(ah, r.high) };
+  // With the period over, the forecast is the actual: nothing is left to add.
+  const left = (x: Exact | null) => (unknown === 'period-over' ? new Exact(0) : x);
+  const forecast = {
+    base: plus(ab, left(r.base)),
+    head: plus(ah, left(r.head)),
+    low: plus(ah, left(r.low)),
+    high: plus(ah, left(r.high)),
+  };
   const target = head.report.goal?.target ?? base.report.goal?.target ?? null;
   const attain = (x: Exact | null, rep: Report) =>
     x === null || rep.goal == null || new Exact(rep.goal.target).isZero()
@@ -78,7 +87,10 @@ export function projectMoney(
     ),
     wonRevenue: build(r, unknown),
     goalForecast: {
-      ...build(forecast, unknown ?? (ab === null || ah === null ? 'not-computed' : null)),
+      ...build(
+        forecast,
+        (unknown === 'period-over' ? null : unknown) ?? (ab === null || ah === null ? 'not-computed' : null),
+      ),
       target,
       attainment: {
         base: ba,
