@@ -46297,6 +46297,7 @@ head's policies read from git objects), posts that report and sets the guardrail
     const action = options.action === void 0 ? defaultActionReference() : parseActionReference(options.action);
     if (action === void 0)
       throw new UsageError("Give the revops action the workflows use: --action <owner/repo@commit-sha>.");
+    const install = `github:${action.replace("@", "#")}`;
     const target = cleanPath(dir);
     if (await io.exists(target) && (await io.readDir(target)).length > 0 && !options.force) {
       throw new UsageError(
@@ -46308,7 +46309,10 @@ head's policies read from git objects), posts that report and sets the guardrail
       const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
       await io.mkdir(dir2);
       const text4 = new TextDecoder().decode(await io.readFile(file.from));
-      await io.writeFile(file.to, text4.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action));
+      await io.writeFile(
+        file.to,
+        text4.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
+      );
     }
     const check = await loadPolicyDir(`${target}/policies`, io);
     const errors = check.issues.filter((i) => i.severity === "error").length;
@@ -46322,7 +46326,9 @@ head's policies read from git objects), posts that report and sets the guardrail
       `
 Next steps:
   cd ${terminalText(target)}
-  npx revops-policy validate           check the policies
+  npm install --save-dev ${terminalText(install)}
+                                        the revops CLI, from the action's repository
+  npx revops validate                   check the policies
   edit policies/*.yaml                  your editor completes fields from schemas/
   revops.config.yaml                    the defaults every command reads (policies, data, base)
   add your CRM export under data/       the pull-request impact workflows replay it (README.md)
@@ -46337,7 +46343,7 @@ The workflows use the revops action ${terminalText(action)}: pin it by its full 
       );
   });
 }
-var renamed;
+var renamed, installPlaceholder;
 var init_init = __esm({
   async "src/cli/commands/init.ts"() {
     "use strict";
@@ -46350,6 +46356,7 @@ var init_init = __esm({
     init_action_reference();
     init_sanitize();
     renamed = { gitignore: ".gitignore" };
+    installPlaceholder = "{{install}}";
   }
 });
 

@@ -63,6 +63,21 @@ describe('revops init', () => {
     }
   });
 
+  it('tells how to install the CLI from the same source as the action, and commits data/ (the workflows replay it)', async () => {
+    const target = join(tempDir(), 'repo');
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const run = await runRevops(['init', '-o', target, '--action', `acme/revops-policy@${sha}`]);
+    expect(run.code).toBe(0);
+    // revops-policy is not on the npm registry: `npx revops-policy` would fail with a 404.
+    for (const text of [run.stdout, readFileSync(join(target, 'README.md'), 'utf8')]) {
+      expect(text).not.toContain('npx revops-policy');
+      expect(text).toContain(`npm install --save-dev github:acme/revops-policy#${sha}`);
+      expect(text).toContain('npx revops validate');
+    }
+    const ignored = readFileSync(join(target, '.gitignore'), 'utf8').split('\n');
+    expect(ignored.filter((line) => /^\/?data\/?$/.test(line.trim()))).toEqual([]);
+  });
+
   it("defaults --action to package.json's repository at this version's tag, and says to pin it by SHA", async () => {
     const target = join(tempDir(), 'repo');
     const run = await runRevops(['init', '-o', target]);

@@ -59,6 +59,9 @@ function defaultActionReference(): string | undefined {
   return repo === undefined ? undefined : `${repo}@v${version}`;
 }
 
+/** Where the scaffolded README says to install the CLI from: `github:owner/repo#ref`. */
+const installPlaceholder = '{{install}}';
+
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command('init')
@@ -98,6 +101,8 @@ head's policies read from git objects), posts that report and sets the guardrail
       const action = options.action === undefined ? defaultActionReference() : parseActionReference(options.action);
       if (action === undefined)
         throw new UsageError('Give the revops action the workflows use: --action <owner/repo@commit-sha>.');
+      // The CLI comes from the same repository and ref as the action (it is not on the npm registry yet).
+      const install = `github:${action.replace('@', '#')}`;
       const target = cleanPath(dir);
       if ((await io.exists(target)) && (await io.readDir(target)).length > 0 && !options.force) {
         throw new UsageError(
@@ -109,7 +114,13 @@ head's policies read from git objects), posts that report and sets the guardrail
         const dir = file.to.slice(0, file.to.lastIndexOf('/'));
         await io.mkdir(dir);
         const text = new TextDecoder().decode(await io.readFile(file.from));
-        await io.writeFile(file.to, text.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action));
+        await io.writeFile(
+          file.to,
+          text
+            .replace(/\{\{version\}\}/g, version)
+            .replaceAll(actionPlaceholder, action)
+            .replaceAll(installPlaceholder, install),
+        );
       }
       const check = await loadPolicyDir(`${target}/policies`, io);
       const errors = check.issues.filter((i) => i.severity === 'error').length;
@@ -119,7 +130,10 @@ head's policies read from git objects), posts that report and sets the guardrail
         `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? 'all valid' : `${errors} errors`}).\n`,
       );
       io.stdout(
-        `\nNext steps:\n  cd ${terminalText(target)}\n  npx revops-policy validate           check the policies\n` +
+        `\nNext steps:\n  cd ${terminalText(target)}\n` +
+          `  npm install --save-dev ${terminalText(install)}\n` +
+          `                                        the revops CLI, from the action's repository\n` +
+          `  npx revops validate                   check the policies\n` +
           `  edit policies/*.yaml                  your editor completes fields from schemas/\n` +
           `  revops.config.yaml                    the defaults every command reads (policies, data, base)\n` +
           `  add your CRM export under data/       the pull-request impact workflows replay it (README.md)\n`,
