@@ -74,3 +74,17 @@ describe("every dependency's engines", () => {
     expect(() => admits('20.x', '20.19.0')).toThrow(/not a form/);
   });
 });
+
+describe('package.json says where the project lives', () => {
+  it('names the repository, its home page and where to report bugs, all on the same repository', () => {
+    const meta = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      repository?: { url?: string };
+      homepage?: string;
+      bugs?: { url?: string };
+    };
+    const repo = /github\.com\/([\w.-]+\/[\w.-]+?)(\.git)?$/.exec(meta.repository?.url ?? '')?.[1];
+    expect(repo).toBeDefined();
+    expect(meta.homepage).toBe(`https://github.com/${repo}#readme`);
+    expect(meta.bugs?.url).toBe(`https://github.com/${repo}/issues`);
+  });
+});
