@@ -44671,7 +44671,7 @@ var init_insights_phrases = __esm({
     SIGNALS = {
       above: "above",
       below: "below",
-      within: "",
+      within: "within",
       small: "small sample"
     };
     GROUP_HEADERS = [

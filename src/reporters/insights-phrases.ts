@@ -68,7 +68,7 @@ export function groupLabel(a: AttributeInsight, g: GroupInsight): string {
 const SIGNALS: Record<GroupInsight['signal'], string> = {
   above: 'above',
   below: 'below',
-  within: '',
+  within: 'within',
   small: 'small sample',
 };
 
