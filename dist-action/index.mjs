@@ -49634,1636 +49634,6 @@ var init_test = __esm({
   }
 });
 
-// src/core/report/policy-listing.ts
-function listReportPolicies(set, issues) {
-  return {
-    files: policyKinds.flatMap((kind) => set[kind]).map((p) => ({ file: p.file, kind: p.kind, name: p.metadata.name })).sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
-    warnings: issues.filter((i) => i.severity !== "error")
-  };
-}
-var init_policy_listing = __esm({
-  "src/core/report/policy-listing.ts"() {
-    "use strict";
-    init_kinds();
-  }
-});
-
-// src/core/engine/as-of.ts
-function findLatestTimestamp(data) {
-  let latest;
-  const known = data.latestTimestamps;
-  if (known !== void 0) {
-    for (const entity of timestamped) {
-      const value3 = known[entity];
-      if (value3 !== void 0 && (latest === void 0 || value3 > latest)) latest = value3;
-    }
-    return latest;
-  }
-  for (const entity of timestamped) {
-    const fields = Object.entries(canonicalModel[entity]).filter(([, spec]) => spec.type === "datetime").map(([name]) => name);
-    if (entity === "activities") {
-      for (const field of fields) {
-        for (const value3 of numberColumn(data.activities, field))
-          if (!Number.isNaN(value3) && (latest === void 0 || value3 > latest)) latest = value3;
-      }
-      continue;
-    }
-    for (const row2 of data[entity]) {
-      for (const field of fields) {
-        const value3 = row2[field];
-        if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
-      }
-    }
-  }
-  return latest;
-}
-function explainNoTimestamp(data) {
-  const causes = [];
-  const absent2 = [];
-  for (const entity of timestamped) {
-    const files = data.files.filter((f) => f.entity === entity);
-    if (files.length === 0) absent2.push(entity);
-    for (const file of files) {
-      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
-      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
-      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
-      if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
-      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
-        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
-      else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
-    }
-  }
-  if (absent2.length === timestamped.length || causes.length === 0) {
-    const guesses = absent2.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== void 0);
-    const named = guesses.map(
-      (g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`
-    ).join("");
-    causes.push(`No file holds ${absent2.join(", ")}.${named}`);
-  }
-  return `${causes.join("\n")}
-So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;
-}
-var timestamped;
-var init_as_of = __esm({
-  "src/core/engine/as-of.ts"() {
-    "use strict";
-    init_canonical();
-    init_column_table();
-    init_did_you_mean();
-    timestamped = ["leads", "opportunities", "activities", "stage_events"];
-  }
-});
-
-// src/core/engine/classification.ts
-function summariseClasses(classes, leads2, qualification, funnel, asOf) {
-  const counts = new Array(classes.classIds.length).fill(0);
-  let total2 = 0;
-  leads2.forEach((lead, i) => {
-    const created = lead.created_at;
-    if (typeof created !== "number" || created > asOf) return;
-    total2++;
-    counts[classes.classOf[i]]++;
-  });
-  const spec = classes.definition.spec;
-  const declared = [EXCLUDED_CLASS, ...spec.classes.map((c) => c.id), spec.defaultClass];
-  const rank = (id) => {
-    const i = declared.indexOf(id);
-    return i === -1 ? declared.length : i;
-  };
-  const rows = classes.classIds.map((id, i) => ({
-    class: id,
-    stage: classes.stageOfClass.get(id) ?? null,
-    count: counts[i] ?? 0,
-    share: ratio(counts[i] ?? 0, total2) ?? 0
-  })).filter((r) => r.count > 0).sort((a, b) => rank(a.class) - rank(b.class) || a.class.localeCompare(b.class));
-  const stageOfEvent2 = (eventId) => funnel?.stages.find((s2) => s2.entry === eventId)?.id ?? eventId;
-  const entries = [...qualification.entries()].sort(([a], [b]) => a.localeCompare(b));
-  return {
-    definition: classes.definition.metadata.name,
-    leads: total2,
-    classes: rows,
-    byRule: classes.byRule,
-    modelledEntries: entries.map(([event, c]) => ({
-      stage: stageOfEvent2(event),
-      count: c.modelled,
-      basis: "last_engaged_at, else created_at"
-    })),
-    notQualified: entries.map(([event, c]) => ({ stage: stageOfEvent2(event), count: c.notQualified }))
-  };
-}
-var init_classification = __esm({
-  "src/core/engine/classification.ts"() {
-    "use strict";
-    init_classify();
-    init_stats();
-  }
-});
-
-// src/core/engine/stage-series.ts
-function countStageSeries(track, periods2, window2) {
-  const n2 = periods2.length;
-  const s2 = {
-    arrivals: new Int32Array(n2),
-    exits: new Int32Array(n2),
-    advanced: new Int32Array(n2),
-    cohortAdvanced: new Int32Array(n2),
-    wipAtEnd: new Int32Array(n2),
-    wipAtStart: 0
-  };
-  if (n2 === 0) return s2;
-  const isTerminal = track.stage.terminal !== void 0;
-  const { entry, exit, advanced } = track;
-  const findPeriodIndex2 = periodFinder(periods2);
-  for (let i = 0; i < entry.length; i++) {
-    const entered = entry[i];
-    if (Number.isNaN(entered)) continue;
-    const left = exit[i];
-    const p = entered >= window2.start && entered < window2.end ? findPeriodIndex2(entered) : -1;
-    if (p >= 0) {
-      s2.arrivals[p]++;
-      if (advanced[i] === 1) s2.cohortAdvanced[p]++;
-    }
-    if (isTerminal) continue;
-    if (entered < window2.start && !(left < window2.start)) s2.wipAtStart++;
-    if (!Number.isNaN(left) && left >= window2.start && left < window2.end) {
-      const q = findPeriodIndex2(left);
-      if (q >= 0) {
-        s2.exits[q]++;
-        if (advanced[i] === 1) s2.advanced[q]++;
-      }
-    }
-  }
-  if (!isTerminal) {
-    let wip = s2.wipAtStart;
-    for (let p = 0; p < n2; p++) {
-      wip += s2.arrivals[p] - s2.exits[p];
-      s2.wipAtEnd[p] = wip;
-    }
-  }
-  return s2;
-}
-var init_stage_series = __esm({
-  "src/core/engine/stage-series.ts"() {
-    "use strict";
-    init_periods();
-  }
-});
-
-// src/core/engine/constraint.ts
-function findCapacities(tracks, weeks, window2) {
-  const declaresAny = tracks.some((t) => t.stage.capacity !== void 0);
-  const out = /* @__PURE__ */ new Map();
-  for (const track of tracks) {
-    const capacity = track.stage.capacity;
-    if (track.stage.terminal !== void 0) out.set(track.stage.id, { perWeek: null, basis: "none" });
-    else if (capacity !== void 0)
-      out.set(track.stage.id, { perWeek: capacity.headcount * capacity.perPersonPerWeek, basis: "declared" });
-    else if (declaresAny) out.set(track.stage.id, { perWeek: null, basis: "none" });
-    else {
-      const full = weeks.filter((w) => w.covered === 1);
-      const series = countStageSeries(track, full, window2);
-      const peak = series.exits.reduce((m, x) => Math.max(m, x), 0);
-      out.set(track.stage.id, { perWeek: peak > 0 ? peak : null, basis: "observed" });
-    }
-  }
-  return out;
-}
-function measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx) {
-  const spanWeeks = (ctx.window.end - ctx.window.start) / WEEK_MS;
-  const hasRates = spanWeeks >= MIN_RATE_WEEKS;
-  const isFull = weeks.map((w) => w.covered === 1);
-  const stages2 = [];
-  for (const track of tracks) {
-    if (track.stage.terminal !== void 0) continue;
-    const all = countStageSeries(
-      track,
-      [{ label: "window", start: ctx.window.start, end: ctx.window.end, covered: 1 }],
-      ctx.window
-    );
-    const weekly = countStageSeries(track, weeks, ctx.window);
-    const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: "none" };
-    const arrivals = all.arrivals[0] ?? 0;
-    const exits = all.exits[0] ?? 0;
-    const demand = hasRates ? arrivals / spanWeeks : null;
-    let peak = -1;
-    let peakWeek = null;
-    weekly.arrivals.forEach((a, k) => {
-      if (isFull[k] === true && a > peak) {
-        peak = a;
-        peakWeek = weeks[k]?.label ?? null;
-      }
-    });
-    const throughput = hasRates ? exits / spanWeeks : null;
-    let staySum = 0;
-    let stayCount = 0;
-    for (let i = 0; i < track.exit.length; i++) {
-      const left = track.exit[i];
-      if (left >= ctx.window.start && left < ctx.window.end) {
-        staySum += (left - track.entry[i]) / WEEK_MS;
-        stayCount++;
-      }
-    }
-    const meanWeeks = stayCount === 0 ? null : staySum / stayCount;
-    const fullWip = weekly.wipAtEnd.filter((_, k) => isFull[k] === true);
-    const averageWip = fullWip.length === 0 ? all.wipAtEnd[0] ?? 0 : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
-    const expected = meanWeeks === null || throughput === null ? null : throughput * meanWeeks;
-    const little = expected === null || expected === 0 ? null : averageWip / expected;
-    const perWeek = capacity.perWeek;
-    stages2.push({
-      stage: track.stage.id,
-      demandPerWeek: demand === null ? null : round3(demand, 2),
-      capacityPerWeek: perWeek,
-      capacityBasis: capacity.basis,
-      utilisation: perWeek === null || demand === null ? null : ratio(demand, perWeek),
-      isOverCapacity: perWeek === null || demand === null ? null : demand > perWeek,
-      peakWeekUtilisation: perWeek === null || peakWeek === null ? null : ratio(peak, perWeek),
-      peakWeek: perWeek === null ? null : peakWeek,
-      throughputPerWeek: throughput === null ? null : round3(throughput, 2),
-      wipStart: all.wipAtStart,
-      wipEnd: all.wipAtEnd[0] ?? 0,
-      queueGrowthPerWeek: hasRates ? round3(((all.wipAtEnd[0] ?? 0) - all.wipAtStart) / spanWeeks, 2) : null,
-      littlesLaw: {
-        averageWip: round3(averageWip, 2),
-        meanWeeksInStage: meanWeeks === null ? null : round3(meanWeeks, 3),
-        expectedWip: expected === null ? null : round3(expected, 2),
-        ratio: little === null ? null : round3(little, 3),
-        isFlagged: little !== null && Math.abs(little - 1) > LITTLE_TOLERANCE
-      },
-      isCandidate: perWeek !== null
-    });
-  }
-  const ranked = stages2.filter((s2) => s2.utilisation !== null).sort((a, b) => b.utilisation - a.utilisation);
-  const stage2 = ranked[0]?.stage ?? null;
-  const declared = goal === void 0 ? null : declaredConstraint(goal, measureMetric, ctx.window);
-  return {
-    stages: stages2,
-    ratesUnknown: hasRates ? null : {
-      reason: "window_too_short",
-      windowWeeks: round3(spanWeeks, 4),
-      windowDays: round3(spanWeeks * 7, 2),
-      minimumWeeks: MIN_RATE_WEEKS
-    },
-    littlesLawTolerance: LITTLE_TOLERANCE,
-    stage: stage2,
-    runnerUp: ranked[1]?.stage ?? null,
-    declared,
-    agrees: declared === null || stage2 === null ? null : declared.stage === stage2
-  };
-}
-function declaredConstraint(goal, measureMetric, window2) {
-  const c = goal.spec.constraint;
-  const value3 = measureMetric(c.stage, c.metric, window2);
-  return {
-    goal: goal.metadata.name,
-    stage: c.stage,
-    metric: c.metric,
-    target: c.target,
-    value: value3 === null ? null : roundStageMetric(c.metric, value3),
-    isMet: value3 === null ? null : meetsTarget(value3, c.target)
-  };
-}
-function roundStageMetric(metric3, value3) {
-  return round3(value3, metric3 === "throughput_per_week" || metric3.endsWith("_hours") ? 2 : metric3 === "wip" ? 0 : 4);
-}
-function meetsTarget(value3, target) {
-  return (target.max === void 0 || value3 <= target.max) && (target.min === void 0 || value3 >= target.min);
-}
-function measureStageMetric(track, metric3, window2, capacityPerWeek, slaCompliance) {
-  const span = window2.end - window2.start;
-  const hasRates = span / WEEK_MS >= MIN_RATE_WEEKS;
-  if (metric3 === "utilisation")
-    return capacityPerWeek === null || !hasRates || capacityPerWeek === 0 ? null : countArrivals(track, window2) * WEEK_MS / (span * capacityPerWeek);
-  const series = countStageSeries(track, [{ label: "w", start: window2.start, end: window2.end, covered: 1 }], window2);
-  const arrivals = series.arrivals[0] ?? 0;
-  switch (metric3) {
-    case "throughput_per_week":
-      return hasRates ? (series.exits[0] ?? 0) * WEEK_MS / span : null;
-    case "conversion_rate":
-      return arrivals === 0 ? null : (series.cohortAdvanced[0] ?? 0) / arrivals;
-    case "wip":
-      return series.wipAtEnd[0] ?? 0;
-    case "sla_compliance":
-      return slaCompliance(window2);
-    case "median_time_in_stage_hours":
-    case "p90_time_in_stage_hours": {
-      const stays = new NumberList();
-      for (let i = 0; i < track.exit.length; i++) {
-        const left = track.exit[i];
-        if (left >= window2.start && left < window2.end) stays.push(left - track.entry[i]);
-      }
-      const stats2 = describe(stays.toArray(), 1);
-      const value3 = metric3 === "median_time_in_stage_hours" ? stats2.median : stats2.p90;
-      return value3 === null ? null : value3 / 36e5;
-    }
-    default:
-      return null;
-  }
-}
-function countArrivals(track, window2) {
-  let sorted = sortedEntries.get(track.entry);
-  if (sorted === void 0) {
-    const entry = track.entry;
-    let n2 = 0;
-    for (let i = 0; i < entry.length; i++) if (!Number.isNaN(entry[i])) n2++;
-    sorted = new Float64Array(n2);
-    n2 = 0;
-    for (let i = 0; i < entry.length; i++) {
-      const t = entry[i];
-      if (!Number.isNaN(t)) sorted[n2++] = t;
-    }
-    sorted.sort();
-    sortedEntries.set(track.entry, sorted);
-  }
-  if (!(window2.start < window2.end)) return 0;
-  return lowerBound(sorted, window2.end) - lowerBound(sorted, window2.start);
-}
-function lowerBound(sorted, t) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-var WEEK_MS, MIN_RATE_WEEKS, LITTLE_TOLERANCE, sortedEntries;
-var init_constraint = __esm({
-  "src/core/engine/constraint.ts"() {
-    "use strict";
-    init_stage_series();
-    init_stats();
-    WEEK_MS = 6048e5;
-    MIN_RATE_WEEKS = 1;
-    LITTLE_TOLERANCE = 0.2;
-    sortedEntries = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/core/engine/deals.ts
-function dealState(opp, asOf) {
-  const created = opp.created_at;
-  if (typeof created !== "number" || created > asOf) return "future";
-  const closed2 = opp.closed_at;
-  if (typeof closed2 === "number" && closed2 <= asOf) {
-    if (opp.won === true) return "won";
-    if (opp.won === false) return "lost";
-  }
-  return "open";
-}
-function stats(days) {
-  const values = days.toArray();
-  return { ...describe(values), mean: mean(values) };
-}
-function measureDeals(opportunities2, asOf) {
-  let won = 0;
-  let lost = 0;
-  let open = 0;
-  const wonAmount2 = new ExactSum(Dec);
-  let wonWithAmount = 0;
-  const wonCycleMs = new MsSum();
-  const wonDays = new NumberList();
-  const lostDays = new NumberList();
-  const openDays = new NumberList();
-  let over90 = 0;
-  const currencies = /* @__PURE__ */ new Set();
-  const owners = /* @__PURE__ */ new Map();
-  for (let i = 0; i < opportunities2.length; i++) {
-    const opp = opportunities2[i];
-    const state = dealState(opp, asOf);
-    if (state === "future") continue;
-    if (typeof opp.currency === "string") currencies.add(opp.currency);
-    const created = opp.created_at;
-    if (state === "open") {
-      open++;
-      const age = (asOf - created) / DAY_MS4;
-      openDays.push(age);
-      if (age > 90) over90++;
-      continue;
-    }
-    const days = (opp.closed_at - created) / DAY_MS4;
-    if (state === "lost") {
-      lost++;
-      lostDays.push(days);
-      continue;
-    }
-    won++;
-    wonDays.push(days);
-    wonCycleMs.add(opp.closed_at - created);
-    const owner = typeof opp.owner_id === "string" ? opp.owner_id : "(none)";
-    let entry = owners.get(owner);
-    if (entry === void 0) {
-      entry = { won: 0, withAmount: 0, amount: new ExactSum(Dec) };
-      owners.set(owner, entry);
-    }
-    entry.won++;
-    if (typeof opp.amount === "string") {
-      wonAmount2.add(opp.amount);
-      entry.amount.add(opp.amount);
-      entry.withAmount++;
-      wonWithAmount++;
-    }
-  }
-  const totalWon = won > 0 && wonWithAmount === 0 ? null : wonAmount2.value();
-  const wonWithoutAmount = won - wonWithAmount;
-  const warnings = currencies.size > 1 ? [{ code: "deals.currencies-mixed", currencies: [...currencies].sort() }] : [];
-  if (totalWon === null) warnings.push({ code: "deals.amounts-unknown", won });
-  else if (wonWithoutAmount > 0)
-    warnings.push({ code: "deals.without-amount", withoutAmount: wonWithoutAmount, won, withAmount: wonWithAmount });
-  const byOwner = [...owners.entries()].map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.withAmount === 0 ? null : v.amount.value() })).sort(
-    (x, y) => compareAmounts(x.amount, y.amount) || y.won - x.won || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0)
-  ).map(({ ownerId, won: won2, amount: amount2 }) => ({ ownerId, won: won2, wonAmount: amount2 === null ? null : amount2.toFixed(2) }));
-  return {
-    section: {
-      currency: currencies.size === 1 ? [...currencies][0] : null,
-      total: won + lost + open,
-      open,
-      won,
-      lost,
-      winRate: ratio(won, won + lost),
-      wonAmount: totalWon === null ? null : totalWon.toFixed(2),
-      averageWonAmount: won === 0 || totalWon === null ? null : totalWon.div(wonWithAmount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
-      wonWithoutAmount,
-      amountUnknown: totalWon === null ? "no-amounts" : null,
-      cycleDays: { won: stats(wonDays), lost: stats(lostDays) },
-      openAgeDays: { ...stats(openDays), over90 },
-      byOwner
-    },
-    exact: { wonAmount: totalWon === null ? null : totalWon.toString(), wonCycleMs: wonCycleMs.value().toString() },
-    warnings
-  };
-}
-function compareAmounts(x, y) {
-  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-  return y.comparedTo(x);
-}
-function listWonAmounts(opportunities2, asOf) {
-  const out = [];
-  for (const opp of opportunities2)
-    if (dealState(opp, asOf) === "won" && typeof opp.amount === "string") out.push(opp.amount);
-  return out;
-}
-var DAY_MS4, MsSum;
-var init_deals = __esm({
-  "src/core/engine/deals.ts"() {
-    "use strict";
-    init_decimal();
-    init_fast_path();
-    init_money();
-    init_exact_sum();
-    init_stats();
-    DAY_MS4 = 864e5;
-    MsSum = class {
-      total = 0;
-      overflow;
-      isFast = isFastPath();
-      add(ms) {
-        const next = this.total + ms;
-        if (this.isFast && Number.isSafeInteger(next)) this.total = next;
-        else this.overflow = (this.overflow ?? new Dec(0)).plus(ms);
-      }
-      value() {
-        const fast = new Dec(this.total);
-        return this.overflow === void 0 ? fast : this.overflow.plus(fast);
-      }
-    };
-  }
-});
-
-// src/core/engine/row-times.ts
-function readTimes(rows, fields) {
-  const out = fields.map(() => new Float64Array(rows.length));
-  for (let i = 0; i < rows.length; i++) {
-    const row2 = rows[i];
-    for (let f = 0; f < fields.length; f++) {
-      const t = row2[fields[f]];
-      out[f][i] = typeof t === "number" ? t : NaN;
-    }
-  }
-  return out;
-}
-var init_row_times = __esm({
-  "src/core/engine/row-times.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/engine/events.ts
-function orderEvents(events) {
-  const byId = new Map(events.map((e3) => [e3.id, e3]));
-  const done = /* @__PURE__ */ new Set();
-  const out = [];
-  const visit4 = (e3, depth) => {
-    if (done.has(e3.id) || depth > events.length) return;
-    const after = e3.activity?.after;
-    const dep = after === void 0 ? void 0 : byId.get(after);
-    if (dep !== void 0) visit4(dep, depth + 1);
-    done.add(e3.id);
-    out.push(e3);
-  };
-  for (const e3 of events) visit4(e3, 0);
-  return out;
-}
-function resolveEvents(input, ctx) {
-  const events = /* @__PURE__ */ new Map();
-  const qualification = /* @__PURE__ */ new Map();
-  const plain = readPlainFieldEvents(input, ctx.asOf);
-  for (const event of orderEvents(input.funnel.events)) {
-    const rows = event.entity === "lead" ? input.leads : input.opportunities;
-    const read = plain.get(event);
-    const times = read === void 0 ? new Float64Array(rows.length).fill(NaN) : input.qualified.has(event.id) ? read.slice() : read;
-    const when = event.when === void 0 ? void 0 : compileRule(event.when, { asOf: ctx.asOf, calendars: ctx.calendars, fieldTypes: fieldTypes[event.entity] });
-    if (plain.has(event)) {
-    } else if (event.field !== void 0) {
-      const field = event.field;
-      for (let i = 0; i < rows.length; i++) {
-        const row2 = rows[i];
-        const t = row2[field];
-        if (typeof t === "number" && t <= ctx.asOf && (when === void 0 || truthy(when(row2)))) times[i] = t;
-      }
-    } else if (event.activity !== void 0) {
-      resolveActivityEvent(event, times, rows, input, events, ctx);
-    }
-    const q = input.qualified.get(event.id);
-    if (q !== void 0 && event.entity === "lead")
-      qualification.set(event.id, applyQualification(times, rows, q, ctx.asOf));
-    events.set(event.id, { entity: event.entity, times });
-  }
-  return { events, qualification };
-}
-function readPlainFieldEvents(input, asOf) {
-  const out = /* @__PURE__ */ new Map();
-  for (const entity of ["lead", "opportunity"]) {
-    const plain = input.funnel.events.filter(
-      (e3) => e3.entity === entity && e3.field !== void 0 && e3.when === void 0
-    );
-    const fields = plain.map((e3) => e3.field);
-    const read = () => {
-      const times2 = readTimes(entity === "lead" ? input.leads : input.opportunities, fields);
-      for (const t of times2) for (let i = 0; i < t.length; i++) if (t[i] > asOf) t[i] = NaN;
-      return times2;
-    };
-    const times = input.memo === void 0 ? read() : input.memo(`field-times:${entity}:${asOf}:${JSON.stringify(fields)}`, read);
-    plain.forEach((event, k) => out.set(event, times[k]));
-  }
-  return out;
-}
-function resolveActivityEvent(event, times, rows, input, done, ctx) {
-  const spec = event.activity;
-  const index = input.activityIndex[event.entity];
-  if (spec === void 0 || index === void 0) return;
-  const types = new Set(spec.types);
-  const isType = Uint8Array.from(index.type.values, (type) => types.has(type) ? 1 : 0);
-  const roles = spec.byRoles === void 0 ? void 0 : new Set(spec.byRoles);
-  const isActor = Uint8Array.from(index.actor.values, (id) => {
-    const role = ctx.users.get(id)?.role;
-    return roles === void 0 || typeof role === "string" && roles.has(role) ? 1 : 0;
-  });
-  const after = spec.after === void 0 ? void 0 : done.get(spec.after);
-  const { at: atOf, offsets, order } = index;
-  const typeCodes = index.type.codes;
-  const actorCodes = index.actor.codes;
-  for (let i = 0; i < rows.length; i++) {
-    const notBefore = after === void 0 ? -Infinity : after.times[i];
-    if (Number.isNaN(notBefore)) continue;
-    const end = offsets[i + 1];
-    for (let k = offsets[i]; k < end; k++) {
-      const a = order[k];
-      const at = atOf[a];
-      if (Number.isNaN(at) || at < notBefore) continue;
-      if (at > ctx.asOf) break;
-      const type = typeCodes[a];
-      if (type < 0 || isType[type] === 0) continue;
-      if (roles !== void 0) {
-        const actor = actorCodes[a];
-        if (actor < 0 || isActor[actor] === 0) continue;
-      }
-      times[i] = at;
-      break;
-    }
-  }
-}
-function applyQualification(times, rows, q, asOf) {
-  const counts = { modelled: 0, notQualified: 0 };
-  for (let i = 0; i < rows.length; i++) {
-    const row2 = rows[i];
-    const created = row2.created_at;
-    if (typeof created !== "number" || created > asOf) {
-      times[i] = NaN;
-      continue;
-    }
-    const isQualified = q.classes.stageOrderOf[i] >= q.stageOrder;
-    const recorded = times[i];
-    if (!isQualified) {
-      if (!Number.isNaN(recorded)) counts.notQualified++;
-      times[i] = NaN;
-    } else if (Number.isNaN(recorded)) {
-      const engaged = row2.last_engaged_at;
-      times[i] = typeof engaged === "number" && engaged >= created && engaged <= asOf ? engaged : created;
-      counts.modelled++;
-    }
-  }
-  return counts;
-}
-var fieldTypes;
-var init_events = __esm({
-  "src/core/engine/events.ts"() {
-    "use strict";
-    init_canonical();
-    init_compile();
-    init_row_times();
-    fieldTypes = {
-      lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([k, v]) => [k, v.type])),
-      opportunity: Object.fromEntries(Object.entries(canonicalModel.opportunities).map(([k, v]) => [k, v.type]))
-    };
-  }
-});
-
-// src/core/engine/funnel.ts
-function measureFunnel(name, tracks, periods2, unit, ctx) {
-  return {
-    funnel: name,
-    periodUnit: unit,
-    periods: periods2.map((p) => p.label),
-    stages: tracks.map((track) => measureStage(track, periods2, ctx))
-  };
-}
-function measureStage(track, periods2, ctx) {
-  const series = countStageSeries(track, periods2, ctx.window);
-  const sum4 = (a) => a.reduce((x, y) => x + y, 0);
-  const arrivals = sum4(series.arrivals);
-  const exits = sum4(series.exits);
-  const advanced = sum4(series.advanced);
-  const isTerminal = track.stage.terminal !== void 0;
-  const ageing = ageBuckets.map((b) => ({ ...b, count: 0 }));
-  let completedCount = 0;
-  let openCount = 0;
-  const { entry, exit } = track;
-  const { start, end } = ctx.window;
-  if (!isTerminal) {
-    for (let i = 0; i < entry.length; i++) {
-      const entered = entry[i];
-      if (Number.isNaN(entered)) continue;
-      const left = exit[i];
-      if (Number.isNaN(left)) openCount++;
-      else if (left >= start && left < end) completedCount++;
-    }
-  }
-  const withOpen = new Float64Array(completedCount + openCount);
-  let c = 0;
-  let o = completedCount;
-  if (!isTerminal) {
-    for (let i = 0; i < entry.length; i++) {
-      const entered = entry[i];
-      if (Number.isNaN(entered)) continue;
-      const left = exit[i];
-      if (Number.isNaN(left)) {
-        const age = ctx.asOf - entered;
-        withOpen[o++] = age / HOUR_MS4;
-        const days = age / DAY_MS5;
-        for (const b of ageing) {
-          if (days >= b.fromDays && (b.toDays === null || days < b.toDays)) {
-            b.count++;
-            break;
-          }
-        }
-      } else if (left >= start && left < end) {
-        withOpen[c++] = (left - entered) / HOUR_MS4;
-      }
-    }
-  }
-  const timeInStageHours = describe(withOpen.subarray(0, completedCount));
-  const timeInStageWithOpenHours = describe(withOpen);
-  return {
-    id: track.stage.id,
-    name: track.stage.name ?? track.stage.id,
-    owner: track.stage.owner,
-    entity: track.entity,
-    terminal: track.stage.terminal ?? null,
-    next: track.next?.stage.id ?? null,
-    arrivals,
-    exits,
-    advanced,
-    dropped: exits - advanced,
-    openAtAsOf: openCount,
-    conversionCohort: isTerminal ? null : ratio(sum4(series.cohortAdvanced), arrivals),
-    conversionPeriod: isTerminal ? null : ratio(advanced, arrivals),
-    timeInStageHours,
-    timeInStageWithOpenHours,
-    ageing: isTerminal ? [] : ageing,
-    periods: periods2.map((p, k) => ({
-      period: p.label,
-      arrivals: series.arrivals[k],
-      exits: series.exits[k],
-      advanced: series.advanced[k],
-      wipAtEnd: series.wipAtEnd[k],
-      conversionCohort: isTerminal ? null : ratio(series.cohortAdvanced[k], series.arrivals[k]),
-      conversionPeriod: isTerminal ? null : ratio(series.advanced[k], series.arrivals[k])
-    }))
-  };
-}
-var HOUR_MS4, DAY_MS5, ageBuckets;
-var init_funnel2 = __esm({
-  "src/core/engine/funnel.ts"() {
-    "use strict";
-    init_stage_series();
-    init_stats();
-    HOUR_MS4 = 36e5;
-    DAY_MS5 = 864e5;
-    ageBuckets = [
-      { label: "under 7 days", fromDays: 0, toDays: 7 },
-      { label: "7–30 days", fromDays: 7, toDays: 30 },
-      { label: "30–90 days", fromDays: 30, toDays: 90 },
-      { label: "90 days or more", fromDays: 90, toDays: null }
-    ];
-  }
-});
-
-// src/core/engine/goal.ts
-function goalPeriodOf(goal, timeZone) {
-  const { start, end } = goal.spec.goal.period;
-  return {
-    start: DateTime.fromISO(start, { zone: timeZone }).toMillis(),
-    end: DateTime.fromISO(end, { zone: timeZone }).plus({ days: 1 }).toMillis()
-  };
-}
-function measureGoalMetric(goal, opportunities2, span) {
-  const { metric: metric3, currency: currency2 } = goal.spec.goal;
-  let value3 = new Dec(0);
-  const amounts = new ExactSum(Dec);
-  let otherCurrency = 0;
-  let counted2 = 0;
-  let withoutAmount = 0;
-  for (let i = 0; i < opportunities2.length; i++) {
-    const opp = opportunities2[i];
-    const closed2 = opp.closed_at;
-    if (opp.won !== true || typeof closed2 !== "number" || closed2 < span.start || closed2 >= span.end) continue;
-    if (typeof opp.currency === "string" && opp.currency !== currency2) {
-      otherCurrency++;
-      continue;
-    }
-    counted2++;
-    if (metric3 === "won_deals") value3 = value3.plus(1);
-    else if (typeof opp.amount !== "string") withoutAmount++;
-    else if (metric3 === "new_arr" && typeof opp.term_months === "number" && opp.term_months > 0)
-      value3 = value3.plus(new Dec(opp.amount).times(12).div(opp.term_months));
-    else amounts.add(opp.amount);
-  }
-  const isUnknown = metric3 !== "won_deals" && counted2 > 0 && withoutAmount === counted2;
-  return { value: isUnknown ? null : value3.plus(amounts.value()), otherCurrency, withoutAmount };
-}
-function measureGoalAttainment(goal, opportunities2, span, timeZone, until = Infinity) {
-  const period = goalPeriodOf(goal, timeZone);
-  const target = new Dec(goal.spec.goal.target);
-  if (target.isZero() || span.end <= span.start) return null;
-  const counted2 = { start: span.start, end: Math.min(span.end, until) };
-  const { value: value3 } = measureGoalMetric(goal, opportunities2, counted2);
-  return value3 === null ? null : value3.times(period.end - period.start).div(target.times(span.end - span.start));
-}
-function measureVelocity(metric3, deals, exact) {
-  const { won, lost, open } = deals;
-  if (won + lost === 0) return { perDay: null, unknown: "none-closed" };
-  if (won === 0) return { perDay: null, unknown: "none-won" };
-  if (metric3 !== "won_deals" && exact.wonAmount === null) return { perDay: null, unknown: "no-amounts" };
-  const cycleMs = new Dec(exact.wonCycleMs);
-  if (!cycleMs.isPositive() || cycleMs.isZero()) return { perDay: null, unknown: "zero-cycle" };
-  const winRate2 = new Dec(won).div(won + lost);
-  const average = metric3 === "won_deals" ? new Dec(1) : new Dec(exact.wonAmount).div(won - deals.wonWithoutAmount);
-  const cycleDays2 = cycleMs.div(won).div(DAY_MS6);
-  return { perDay: new Dec(open).times(winRate2).times(average).div(cycleDays2), unknown: null };
-}
-function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitiesMissing = false) {
-  const spec = goal.spec.goal;
-  const period = goalPeriodOf(goal, timeZone);
-  const until = Math.min(asOf, period.end);
-  const measured = measureGoalMetric(goal, opportunities2, {
-    start: period.start,
-    end: Math.min(asOf + 1, period.end)
-  });
-  const { otherCurrency, withoutAmount } = measured;
-  const value3 = isOpportunitiesMissing ? null : measured.value;
-  const target = new Dec(spec.target);
-  const periodMs = period.end - period.start;
-  const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
-  const unknown3 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
-  const attainment = unknown3 !== null || value3 === null ? null : value3.div(target);
-  const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
-  const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS6);
-  const projected = perDay === null || value3 === null ? null : value3.plus(perDay.times(remaining));
-  const warnings = otherCurrency > 0 ? [{ code: "goal.other-currency", count: otherCurrency, currency: spec.currency }] : [];
-  if (unknown3 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
-  else if (withoutAmount > 0 && spec.metric !== "won_deals")
-    warnings.push({ code: "goal.without-amount", goal: goal.metadata.name, count: withoutAmount });
-  return {
-    section: {
-      name: goal.metadata.name,
-      metric: spec.metric,
-      currency: spec.currency,
-      period: { start: spec.period.start, end: spec.period.end },
-      target: target.toFixed(2),
-      actual: value3 === null ? null : value3.toFixed(2),
-      attainment: attainment === null ? null : toRatio(attainment),
-      attainmentExact: attainment === null ? null : attainment.toFixed(),
-      unknown: unknown3,
-      elapsed: toRatio(elapsed),
-      pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
-      isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
-      velocity: {
-        openOpportunities: deals.section.open,
-        winRate: deals.section.winRate,
-        averageWonAmount: spec.metric === "won_deals" ? deals.section.won > 0 ? "1.00" : null : deals.section.averageWonAmount,
-        cycleDays: deals.section.cycleDays.won.mean,
-        perDay: perDay === null ? null : formatMoney2(perDay),
-        unknown: velocityUnknown
-      },
-      forecast: {
-        remainingDays: remaining.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
-        remainingDaysExact: remaining.toFixed(),
-        projected: projected === null ? null : formatMoney2(projected),
-        projectedAttainment: projected === null || target.isZero() ? null : toRatio(projected.div(target)),
-        projectedAttainmentExact: projected === null || target.isZero() ? null : projected.div(target).toFixed()
-      }
-    },
-    warnings
-  };
-}
-var DAY_MS6;
-var init_goal = __esm({
-  "src/core/engine/goal.ts"() {
-    "use strict";
-    init_luxon();
-    init_money();
-    init_exact_sum();
-    DAY_MS6 = 864e5;
-  }
-});
-
-// src/core/engine/window.ts
-function isoOf(t) {
-  const d = new Date(t);
-  return Number.isNaN(d.getTime()) ? String(t) : d.toISOString();
-}
-function describeSource(source) {
-  switch (source.kind) {
-    case "option":
-      return source.option;
-    case "goal":
-      return `the period of RevenueGoal ${JSON.stringify(source.name)}`;
-    case "data":
-      return `${source.field === "*" ? "the latest date-time" : `the earliest ${source.field}`} of ${source.entity}${source.id === void 0 ? "" : ` (id ${JSON.stringify(source.id)})`}`;
-  }
-}
-function latestSource(data, latest) {
-  const known = data.latestTimestamps;
-  if (known !== void 0) {
-    for (const [entity, value3] of Object.entries(known))
-      if (value3 === latest) return { kind: "data", entity, field: "*" };
-  }
-  for (const entity of ["leads", "opportunities", "stage_events"]) {
-    const fields = Object.keys(canonicalModel[entity]).filter((f) => canonicalModel[entity][f]?.type === "datetime");
-    if (data[entity].some((row2) => fields.some((f) => row2[f] === latest))) return { kind: "data", entity, field: "*" };
-  }
-  return { kind: "data", entity: "activities", field: "*" };
-}
-function findDefaultStart(goal, data, asOf, timeZone) {
-  if (goal !== void 0) {
-    const period = goalPeriodOf(goal, timeZone);
-    if (period.start < asOf.at) return { at: period.start, source: { kind: "goal", name: goal.metadata.name } };
-  }
-  let earliest = asOf.at;
-  let source = asOf.source;
-  for (const entity of ["leads", "opportunities"]) {
-    const rows = data[entity];
-    for (let i = 0; i < rows.length; i++) {
-      const row2 = rows[i];
-      const t = row2.created_at;
-      if (typeof t === "number" && t < earliest) {
-        earliest = t;
-        source = { kind: "data", entity, field: "created_at", ...typeof row2.id === "string" ? { id: row2.id } : {} };
-      }
-    }
-  }
-  return { at: DateTime.fromMillis(earliest, { zone: timeZone }).startOf("day").toMillis(), source };
-}
-function checkWindowSpan(start, end) {
-  if (!(end.at > start.at)) return;
-  const limit = DateTime.fromMillis(start.at, { zone: "utc" }).plus({ years: MAX_WINDOW_YEARS });
-  if (!limit.isValid || end.at > limit.toMillis()) throw new WindowSpanError(start, end);
-}
-var MAX_WINDOW_YEARS, WindowSpanError;
-var init_window = __esm({
-  "src/core/engine/window.ts"() {
-    "use strict";
-    init_luxon();
-    init_canonical();
-    init_goal();
-    init_errors();
-    MAX_WINDOW_YEARS = 10;
-    WindowSpanError = class extends EvaluationInputError {
-      constructor(start, end) {
-        super(
-          `The window from ${isoOf(start.at)} (${describeSource(start.source)}) to ${isoOf(end.at)} (${describeSource(end.source)}) spans more than ${MAX_WINDOW_YEARS} years, the longest an evaluation accepts; pass --from and --as-of to choose a shorter window` + (start.source.kind === "data" || end.source.kind === "data" ? ", or correct the out-of-range date in the data." : ".")
-        );
-        this.start = start;
-        this.end = end;
-        this.name = "WindowSpanError";
-      }
-      start;
-      end;
-    };
-  }
-});
-
-// src/core/engine/replay-classes.ts
-function classifyLeads(definition2, stageOrder, leads2, options) {
-  const compiled2 = compileLeadDefinition(definition2, {
-    asOf: options.asOf,
-    calendars: options.calendars,
-    decay: false
-  });
-  const spec = definition2.spec;
-  const stageOfClass = new Map(spec.classes.map((c) => [c.id, c.stage]));
-  const classIds = [];
-  const indexOf = /* @__PURE__ */ new Map();
-  const intern = (id) => {
-    let i = indexOf.get(id);
-    if (i === void 0) {
-      i = classIds.length;
-      classIds.push(id);
-      indexOf.set(id, i);
-    }
-    return i;
-  };
-  const classOf = new Uint16Array(leads2.length);
-  const stageOrderOf = new Int16Array(leads2.length).fill(-1);
-  const scoreOf = new Float64Array(leads2.length).fill(NaN);
-  const ruleCounts = /* @__PURE__ */ new Map();
-  const errors = [];
-  let errorCount = 0;
-  leads2.forEach((lead, i) => {
-    let cls;
-    try {
-      const result = compiled2.classify(lead);
-      cls = result.class;
-      if (result.reason === "threshold" || result.reason === "default") scoreOf[i] = result.score;
-      if (typeof lead.created_at === "number" && lead.created_at <= options.asOf) {
-        let byRuleId = ruleCounts.get(result.reason);
-        if (byRuleId === void 0) ruleCounts.set(result.reason, byRuleId = /* @__PURE__ */ new Map());
-        const rule = result.ruleId ?? "";
-        const entry = byRuleId.get(rule);
-        if (entry === void 0) byRuleId.set(rule, { reason: result.reason, rule: result.ruleId ?? null, count: 1 });
-        else entry.count++;
-      }
-    } catch (error) {
-      if (!(error instanceof RuleEvaluationError)) throw error;
-      cls = ERROR_CLASS;
-      errorCount++;
-      if (errors.length < MAX_KEPT_ERRORS) errors.push({ leadId: String(lead.id), message: error.message });
-    }
-    classOf[i] = intern(cls);
-    const stage2 = stageOfClass.get(cls);
-    if (stage2 !== void 0) stageOrderOf[i] = stageOrder.get(stage2) ?? -1;
-  });
-  const byRule = [...ruleCounts.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? "").localeCompare(b.rule ?? ""));
-  return { definition: definition2, classIds, classOf, stageOrderOf, scoreOf, stageOfClass, byRule, errors, errorCount };
-}
-var ERROR_CLASS, MAX_KEPT_ERRORS;
-var init_replay_classes = __esm({
-  "src/core/engine/replay-classes.ts"() {
-    "use strict";
-    init_compile();
-    init_classify();
-    ERROR_CLASS = "(rule error)";
-    MAX_KEPT_ERRORS = 20;
-  }
-});
-
-// src/core/engine/activity-index.ts
-function indexActivities(activities2, entityCount, key, rowOf) {
-  const ids = textColumn(activities2, key);
-  const rowOfCode = new Int32Array(ids.values.length);
-  for (let code18 = 0; code18 < rowOfCode.length; code18++) rowOfCode[code18] = rowOf.get(ids.values[code18]);
-  const ownerOf2 = (a) => {
-    const code18 = ids.codes[a];
-    return code18 < 0 ? -2 : rowOfCode[code18];
-  };
-  const offsets = new Int32Array(entityCount + 1);
-  let unmatched = 0;
-  for (let a = 0; a < activities2.length; a++) {
-    const row2 = ownerOf2(a);
-    if (row2 >= 0) offsets[row2 + 1]++;
-    else if (row2 === -1) unmatched++;
-  }
-  for (let i = 0; i < entityCount; i++) offsets[i + 1] += offsets[i];
-  const fill = offsets.slice(0, entityCount);
-  const order = new Int32Array(offsets[entityCount]);
-  for (let a = 0; a < activities2.length; a++) {
-    const row2 = ownerOf2(a);
-    if (row2 >= 0) order[fill[row2]++] = a;
-  }
-  const at = numberColumn(activities2, "at");
-  const sortKey = (a) => {
-    const t = at[a];
-    return Number.isNaN(t) ? Infinity : t;
-  };
-  for (let i = 0; i < entityCount; i++) {
-    const from = offsets[i];
-    const to = offsets[i + 1];
-    for (let k = from + 1; k < to; k++) {
-      const a = order[k];
-      const t = sortKey(a);
-      let j = k - 1;
-      while (j >= from && sortKey(order[j]) > t) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = a;
-    }
-  }
-  return {
-    at,
-    type: textColumn(activities2, "type"),
-    actor: textColumn(activities2, "actor_id"),
-    offsets,
-    order,
-    unmatched
-  };
-}
-var init_activity_index = __esm({
-  "src/core/engine/activity-index.ts"() {
-    "use strict";
-    init_column_table();
-  }
-});
-
-// src/core/engine/id-index.ts
-var IdIndex;
-var init_id_index = __esm({
-  "src/core/engine/id-index.ts"() {
-    "use strict";
-    init_string_table();
-    IdIndex = class _IdIndex {
-      constructor(ids, rowOfCode) {
-        this.ids = ids;
-        this.rowOfCode = rowOfCode;
-      }
-      ids;
-      rowOfCode;
-      /** The index of the string `field` (default `id`) of every row that has one. */
-      static of(rows, field = "id") {
-        const ids = new StringTable(rows.length);
-        const rowOfCode = new Int32Array(rows.length);
-        for (let i = 0; i < rows.length; i++) {
-          const id = rows[i][field];
-          if (typeof id === "string") rowOfCode[ids.codeOf(id)] = i;
-        }
-        return new _IdIndex(ids, rowOfCode);
-      }
-      /** Ids held. */
-      get size() {
-        return this.ids.values.length;
-      }
-      /** The row index of `id`, or -1. */
-      get(id) {
-        const code18 = this.ids.get(id);
-        return code18 < 0 ? -1 : this.rowOfCode[code18];
-      }
-    };
-  }
-});
-
-// src/core/engine/prepared-data.ts
-function createMemo() {
-  const values = /* @__PURE__ */ new Map();
-  return (key, compute) => {
-    if (!values.has(key)) values.set(key, compute());
-    return values.get(key);
-  };
-}
-function prepareData(data) {
-  const users2 = /* @__PURE__ */ new Map();
-  for (const user of data.users) if (typeof user.id === "string") users2.set(user.id, user);
-  const leadIndex = IdIndex.of(data.leads);
-  const leadOfOpportunity = new Int32Array(data.opportunities.length).fill(-1);
-  data.opportunities.forEach((opp, k) => {
-    if (typeof opp.lead_id === "string") leadOfOpportunity[k] = leadIndex.get(opp.lead_id);
-  });
-  return {
-    data,
-    users: users2,
-    latest: findLatestTimestamp(data),
-    activities: {},
-    leadIndex,
-    opportunityIndex: IdIndex.of(data.opportunities),
-    leadOfOpportunity,
-    memo: createMemo()
-  };
-}
-function activityIndexFor(prepared, entity) {
-  const cached = prepared.activities[entity];
-  if (cached !== void 0) return cached;
-  const built = entity === "lead" ? indexActivities(prepared.data.activities, prepared.data.leads.length, "lead_id", prepared.leadIndex) : indexActivities(
-    prepared.data.activities,
-    prepared.data.opportunities.length,
-    "opportunity_id",
-    prepared.opportunityIndex
-  );
-  prepared.activities[entity] = built;
-  return built;
-}
-function earliestPerLead(times, leads2, leadOfOpportunity) {
-  const out = new Float64Array(leads2).fill(NaN);
-  for (let k = 0; k < times.length; k++) {
-    const i = leadOfOpportunity[k];
-    const t = times[k];
-    if (i >= 0 && !Number.isNaN(t) && !(t >= out[i])) out[i] = t;
-  }
-  return out;
-}
-var init_prepared_data = __esm({
-  "src/core/engine/prepared-data.ts"() {
-    "use strict";
-    init_activity_index();
-    init_as_of();
-    init_id_index();
-  }
-});
-
-// src/core/engine/sla-projection.ts
-function projectCompliance(outcomes, factor) {
-  let met = 0;
-  let decided2 = 0;
-  const { status, target, waitMs, flags, thresholds } = outcomes;
-  for (let i = 0; i < status.length; i++) {
-    const s2 = status[i];
-    if (s2 !== SLA_STATUS.met && s2 !== SLA_STATUS.breached) continue;
-    decided2++;
-    const within = thresholds.withinMs[target[i]];
-    const isStopped = (flags[i] & SLA_FLAG.stopped) !== 0 && (flags[i] & SLA_FLAG.recycled) === 0;
-    if (isStopped && within !== void 0 && waitMs[i] * factor <= within) met++;
-  }
-  return decided2 === 0 ? null : round3(met / decided2, 4);
-}
-var init_sla_projection = __esm({
-  "src/core/engine/sla-projection.ts"() {
-    "use strict";
-    init_sla();
-    init_stats();
-  }
-});
-
-// src/core/engine/stages.ts
-function trackStages(funnel, events, leads2, opportunities2, asOf, leadOfOpportunity, memo = (_key, compute) => compute(), warnings = []) {
-  const tracks = funnel.stages.map((stage2, order) => {
-    const event = events.get(stage2.entry);
-    const entity = event?.entity ?? "lead";
-    const size = entity === "lead" ? leads2.length : opportunities2.length;
-    return {
-      stage: stage2,
-      order,
-      entity,
-      entry: event?.times ?? new Float64Array(size).fill(NaN),
-      exit: new Float64Array(size).fill(NaN),
-      advanced: new Uint8Array(size),
-      next: null
-    };
-  });
-  const leadToOpportunity = memo(
-    `first-opportunity:${asOf}`,
-    () => firstOpportunityOfLeads(leads2, opportunities2, asOf, leadOfOpportunity)
-  );
-  const drops = memo("lead-drops", () => readTimes(leads2, leadDropFields));
-  const firstOpportunityTrack = tracks.find((t) => t.entity === "opportunity" && t.stage.terminal === void 0);
-  const terminalOpportunityTracks = tracks.filter((t) => t.entity === "opportunity" && t.stage.terminal !== void 0);
-  const owned = /* @__PURE__ */ new Set();
-  let bridgedByStamp = 0;
-  for (const track of tracks) {
-    const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
-    const laterEntries = later.map((t) => t.entry);
-    const laterIsLoss = Uint8Array.from(later, (t) => t.stage.terminal === "lost" ? 1 : 0);
-    track.next = track.stage.terminal === void 0 ? tracks.find((t) => t.order > track.order && t.stage.terminal !== "lost") ?? null : null;
-    if (track.stage.terminal !== void 0) continue;
-    const isLead = track.entity === "lead";
-    const bridgesToOpportunity = isLead && firstOpportunityTrack !== void 0 && firstOpportunityTrack.order > track.order;
-    const closes = isLead && !bridgesToOpportunity ? closingOfLeads(
-      terminalOpportunityTracks.filter((t) => t.order > track.order),
-      leads2.length,
-      leadOfOpportunity
-    ) : null;
-    const next = track.next;
-    const passesThrough = next !== null && next.entity === track.entity;
-    const rows = isLead ? leads2 : opportunities2;
-    let wonByClose = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const entered = track.entry[i];
-      if (Number.isNaN(entered)) continue;
-      let exit = Infinity;
-      let isAdvance = false;
-      for (let l2 = 0; l2 < later.length; l2++) {
-        const at = laterEntries[l2][i];
-        if (at >= entered && at < exit) {
-          exit = at;
-          isAdvance = laterIsLoss[l2] === 0;
-        }
-      }
-      if (bridgesToOpportunity) {
-        const at = leadToOpportunity.at[i];
-        if (at >= entered && at < exit) {
-          exit = at;
-          isAdvance = true;
-        }
-      } else if (closes !== null) {
-        const at = closes.at[i];
-        if (at >= entered && at < exit) {
-          exit = at;
-          isAdvance = closes.isWon[i] === 1;
-        }
-      }
-      if (isLead) {
-        for (let f = 0; f < drops.length; f++) {
-          const at = drops[f][i];
-          if (at <= asOf && at >= entered && at < exit) {
-            exit = at;
-            isAdvance = false;
-          }
-        }
-      }
-      if (exit === Infinity) continue;
-      track.exit[i] = exit;
-      track.advanced[i] = isAdvance ? 1 : 0;
-      if (isAdvance && closes !== null && exit === closes.at[i] && exit <= asOf) wonByClose++;
-      if (isAdvance && bridgesToOpportunity && exit === leadToOpportunity.at[i] && leadToOpportunity.byStamp[i] === 1 && next?.entity === "opportunity")
-        bridgedByStamp++;
-      if (isAdvance && passesThrough && next !== null && !(next.entry[i] >= entered && next.entry[i] <= exit)) {
-        if (!owned.has(next)) {
-          next.entry = Float64Array.from(next.entry);
-          owned.add(next);
-        }
-        next.entry[i] = exit;
-      }
-    }
-    if (closes !== null && next !== null && next.stage.terminal === "won") {
-      let won = 0;
-      for (let k = 0; k < next.entry.length; k++) if (next.entry[k] <= asOf) won++;
-      if (won > wonByClose) {
-        warnings.push({
-          code: "funnel.won-without-lead",
-          count: won - wonByClose,
-          stage: next.stage.id,
-          leadStage: track.stage.id
-        });
-      }
-    }
-  }
-  if (bridgedByStamp > 0) {
-    const target = firstOpportunityTrack?.stage.id ?? "opportunity";
-    warnings.push({ code: "funnel.bridged-by-stamp", count: bridgedByStamp, stage: target });
-  }
-  return tracks;
-}
-function closingOfLeads(terminals, leadCount, leadOfOpportunity) {
-  if (terminals.length === 0) return null;
-  const at = new Float64Array(leadCount).fill(NaN);
-  const isWon2 = new Uint8Array(leadCount);
-  for (const terminal of terminals) {
-    for (let k = 0; k < terminal.entry.length; k++) {
-      const t = terminal.entry[k];
-      const i = leadOfOpportunity[k];
-      if (i < 0 || Number.isNaN(t)) continue;
-      const seen = at[i];
-      if (Number.isNaN(seen) || t < seen || t === seen && terminal.stage.terminal === "won") {
-        at[i] = t;
-        isWon2[i] = terminal.stage.terminal === "won" ? 1 : 0;
-      }
-    }
-  }
-  return { at, isWon: isWon2 };
-}
-function firstOpportunityOfLeads(leads2, opportunities2, asOf, leadOfOpportunity) {
-  const out = new Float64Array(leads2.length).fill(NaN);
-  const byStamp = new Uint8Array(leads2.length);
-  opportunities2.forEach((opp, k) => {
-    const i = leadOfOpportunity[k];
-    const at = opp.created_at;
-    if (i < 0 || typeof at !== "number" || at > asOf) return;
-    const seen = out[i];
-    if (Number.isNaN(seen) || at < seen) out[i] = at;
-  });
-  leads2.forEach((lead, i) => {
-    const at = lead.opportunity_at;
-    if (Number.isNaN(out[i]) && typeof at === "number" && at <= asOf) {
-      out[i] = at;
-      byStamp[i] = 1;
-    }
-  });
-  return { at: out, byStamp };
-}
-var leadDropFields;
-var init_stages = __esm({
-  "src/core/engine/stages.ts"() {
-    "use strict";
-    init_row_times();
-    leadDropFields = ["disqualified_at", "recycled_at"];
-  }
-});
-
-// src/core/engine/evaluate.ts
-function evaluatePipeline(set, prepared, options) {
-  return evaluateWithState(set, prepared, options).report;
-}
-function evaluateWithState(set, prepared, options) {
-  const rows = prepared.data.leads.length + prepared.data.opportunities.length + prepared.data.activities.length;
-  startRunBudget(options.maxRuleSteps ?? LOGIC_MAX_RUN_STEPS + LOGIC_RUN_STEPS_PER_ROW * rows);
-  let evaluation;
-  try {
-    evaluation = evaluateOnce(set, prepared, options);
-  } catch (error) {
-    const overrun2 = endRunBudget();
-    throw overrun2 === void 0 ? error : new RuleCostError(overrun2);
-  }
-  const overrun = endRunBudget();
-  if (overrun !== void 0) throw new RuleCostError(overrun);
-  return evaluation;
-}
-function evaluateOnce(set, prepared, options) {
-  const { data } = prepared;
-  const asOf = options.asOf ?? prepared.latest;
-  if (asOf === void 0) throw new EvaluationInputError(explainNoTimestamp(data));
-  const timeZone = reportingTimeZone(set, options.timeZone);
-  const goal = set.RevenueGoal[0];
-  const end = {
-    at: asOf,
-    source: options.asOf === void 0 ? latestSource(data, asOf) : { kind: "option", option: "--as-of" }
-  };
-  const startBound = options.from === void 0 ? findDefaultStart(goal, data, end, timeZone) : { at: options.from, source: { kind: "option", option: "--from" } };
-  checkWindowSpan(startBound, end);
-  const start = startBound.at;
-  const ctx = {
-    asOf,
-    window: { start, end: asOf + 1 },
-    timeZone,
-    calendars: options.calendars,
-    users: prepared.users
-  };
-  const periodUnit = options.periodUnit ?? "week";
-  const warnings = [];
-  const step = (name) => options.onStep?.(name, evaluationSteps.indexOf(name), evaluationSteps.length);
-  const funnelPolicy = set.Funnel[0];
-  let classes;
-  let tracks = [];
-  let events = /* @__PURE__ */ new Map();
-  let qualification = /* @__PURE__ */ new Map();
-  if (funnelPolicy !== void 0) {
-    const funnel = funnelPolicy.spec;
-    const stageOrder = new Map(funnel.stages.map((s2, i) => [s2.id, i]));
-    const definition2 = set.LeadDefinition.find((d) => d.spec.funnel === funnelPolicy.metadata.name) ?? set.LeadDefinition[0];
-    const qualified = /* @__PURE__ */ new Map();
-    if (definition2 !== void 0) {
-      step("classify");
-      classes = classifyLeads(definition2, stageOrder, data.leads, { asOf, calendars: options.calendars });
-      for (const stageId of new Set(classes.stageOfClass.values())) {
-        const stage2 = funnel.stages.find((s2) => s2.id === stageId);
-        if (stage2 !== void 0) qualified.set(stage2.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
-      }
-      if (classes.errorCount > 0)
-        warnings.push({
-          code: "classify.rule-failed",
-          count: classes.errorCount,
-          firstError: classes.errors[0]?.message ?? null,
-          countedAs: ERROR_CLASS
-        });
-    }
-    const activityIndex = {};
-    for (const event of funnel.events)
-      if (event.activity !== void 0) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
-    step("events");
-    ({ events, qualification } = resolveEvents(
-      { funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified, memo: prepared.memo },
-      ctx
-    ));
-    tracks = trackStages(
-      funnel,
-      events,
-      data.leads,
-      data.opportunities,
-      asOf,
-      prepared.leadOfOpportunity,
-      prepared.memo,
-      warnings
-    );
-  }
-  const weeks = listPeriods("week", ctx.window, timeZone);
-  const periods2 = listPeriods(periodUnit, ctx.window, timeZone);
-  const capacities = findCapacities(tracks, weeks, ctx.window);
-  const slaItems = (policy) => {
-    const from = events.get(policy.spec.from);
-    let to = events.get(policy.spec.to);
-    if (from === void 0 || to === void 0) return void 0;
-    if (from.entity === "lead" && to.entity === "opportunity")
-      to = { entity: "lead", times: earliestPerLead(to.times, data.leads.length, prepared.leadOfOpportunity) };
-    if (from.entity !== to.entity) return void 0;
-    const rows = from.entity === "lead" ? data.leads : data.opportunities;
-    return { entity: from.entity, rows, from: from.times, to: to.times, ownerOf: (i) => ownerOf(rows[i]) };
-  };
-  step("slas");
-  const slas2 = [];
-  for (const policy of [...set.HandoffSla].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
-    const items = slaItems(policy);
-    if (items === void 0)
-      warnings.push({
-        code: "sla.events-unrelated",
-        sla: policy.metadata.name,
-        from: policy.spec.from,
-        to: policy.spec.to
-      });
-    else slas2.push(measureSla(policy, items, ctx));
-  }
-  const slaRows = /* @__PURE__ */ new Map();
-  const slaRowsOf = (policy) => {
-    const name = policy.metadata.name;
-    if (!slaRows.has(name)) {
-      const items = slaItems(policy);
-      slaRows.set(
-        name,
-        items === void 0 ? null : { from: items.from, outcomes: measureSlaRows(policy, items, ctx) }
-      );
-    }
-    return slaRows.get(name) ?? null;
-  };
-  const slaCompliance = (stageId) => (window2) => {
-    const stage2 = tracks.find((t) => t.stage.id === stageId)?.stage;
-    const policy = set.HandoffSla.find((s2) => s2.spec.from === stage2?.entry);
-    const rows = policy === void 0 ? null : slaRowsOf(policy);
-    if (rows === null) return null;
-    const counts = tallySlaByPeriod(rows.outcomes, rows.from, [
-      { label: "window", start: window2.start, end: window2.end, covered: 1 }
-    ])[0];
-    return counts === void 0 || counts.met + counts.breached === 0 ? null : counts.met / (counts.met + counts.breached);
-  };
-  const measureMetric = (stageId, metric3, window2) => {
-    const track = tracks.find((t) => t.stage.id === stageId);
-    if (track === void 0) return null;
-    return measureStageMetric(track, metric3, window2, capacities.get(stageId)?.perWeek ?? null, slaCompliance(stageId));
-  };
-  step("deals");
-  const deals = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
-  warnings.push(...deals.warnings);
-  const goalKey = goal === void 0 ? "" : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
-  const goalResult = goal === void 0 ? void 0 : structuredClone(
-    prepared.memo(
-      `goal:${goalKey}`,
-      () => measureGoal(
-        goal,
-        data.opportunities,
-        deals,
-        asOf,
-        timeZone,
-        data.missing?.some((m) => m.entity === "opportunities") === true
-      )
-    )
-  );
-  if (goalResult !== void 0) warnings.push(...goalResult.warnings);
-  step("comp");
-  const goalAttainment2 = goal === void 0 ? () => null : prepared.memo(
-    `goal-attainment:${ctx.window.end}:${goalKey}`,
-    () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)
-  );
-  const comp3 = set.CompPlan.length === 0 ? null : computeComp(set.CompPlan, {
-    ...ctx,
-    data,
-    goal,
-    // The whole payout period's target, but nothing after as-of counts.
-    leadOfOpportunity: prepared.leadOfOpportunity,
-    credit: prepared.memo("credit", () => indexCredit(data, prepared.leadOfOpportunity)),
-    goalAttainment: goalAttainment2,
-    constraintMet: (s2, e3) => {
-      if (goal === void 0) return null;
-      const c = goal.spec.constraint;
-      const value3 = measureMetric(c.stage, c.metric, {
-        start: Math.max(s2, ctx.window.start),
-        end: Math.min(e3, ctx.window.end)
-      });
-      return value3 === null ? null : meetsTarget(value3, c.target);
-    }
-  });
-  if (comp3 !== null) warnings.push(...comp3.warnings);
-  step("report");
-  const report = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    kind: "evaluation",
-    stamp: {
-      engine: "revops-policy",
-      engineVersion: options.stamp.engineVersion,
-      policyHash: options.stamp.policyHash,
-      dataHash: options.stamp.dataHash,
-      asOf: new Date(asOf).toISOString(),
-      asOfSource: options.asOf === void 0 ? "data" : "option",
-      ...options.stamp.generatedAt === void 0 ? {} : { generatedAt: options.stamp.generatedAt }
-    },
-    window: {
-      start: new Date(start).toISOString(),
-      end: new Date(asOf).toISOString(),
-      weeks: round3((asOf - start) / WEEK_MS2, 2),
-      timeZone,
-      periodUnit
-    },
-    data: accountData(data),
-    policies: listReportPolicies(set, options.policyIssues ?? []),
-    warnings: dedupeWarnings(warnings),
-    classification: classes === void 0 ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),
-    funnel: funnelPolicy === void 0 ? null : measureFunnel(funnelPolicy.metadata.name, tracks, periods2, periodUnit, ctx),
-    constraint: funnelPolicy === void 0 ? null : measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx),
-    slas: slas2,
-    comp: comp3,
-    goal: goalResult?.section ?? null,
-    deals: deals.section,
-    isMasked: false
-  };
-  const projectSlaCompliance = (name, factor) => {
-    const policy = set.HandoffSla.find((p) => p.metadata.name === name);
-    const rows = policy === void 0 ? null : slaRowsOf(policy);
-    return rows === null ? null : projectCompliance(rows.outcomes, factor);
-  };
-  const wonAmounts = prepared.memo(`won-amounts:${asOf}`, () => listWonAmounts(data.opportunities, asOf));
-  return {
-    report,
-    classes,
-    tracks,
-    leadOfOpportunity: prepared.leadOfOpportunity,
-    wonAmounts,
-    projectSlaCompliance,
-    goalAttainment: goalAttainment2
-  };
-}
-function goalAttainmentOf(goal, opportunities2, timeZone, until) {
-  let won;
-  const bySpan = /* @__PURE__ */ new Map();
-  return (start, end) => {
-    const key = `${start}/${end}`;
-    const cached = bySpan.get(key);
-    if (cached !== void 0 || bySpan.has(key)) return cached ?? null;
-    won ??= opportunities2.filter((o) => o.won === true && typeof o.closed_at === "number");
-    const value3 = measureGoalAttainment(goal, won, { start, end }, timeZone, until);
-    bySpan.set(key, value3);
-    return value3;
-  };
-}
-function ownerOf(row2) {
-  return typeof row2?.owner_id === "string" ? row2.owner_id : null;
-}
-function accountData(data) {
-  const totals = { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 0 };
-  for (const f of data.files) {
-    totals.rowsRead += f.rowsRead;
-    totals.rowsEvaluated += f.rowsEvaluated;
-    totals.rowsRejected += f.rowsRejected;
-    totals.issueCount += f.issueCount;
-  }
-  const accounting = {
-    files: data.files,
-    totals,
-    issues: data.issues,
-    absent: data.absent,
-    ignoredFiles: data.ignoredFiles
-  };
-  if (data.missing !== void 0 && data.missing.length > 0) accounting.missing = data.missing;
-  return accounting;
-}
-var WEEK_MS2, evaluationSteps;
-var init_evaluate = __esm({
-  "src/core/engine/evaluate.ts"() {
-    "use strict";
-    init_warnings();
-    init_policy_listing();
-    init_as_of();
-    init_report();
-    init_classification();
-    init_credit();
-    init_comp();
-    init_constraint();
-    init_deals();
-    init_events();
-    init_funnel2();
-    init_goal();
-    init_errors();
-    init_budget();
-    init_errors2();
-    init_periods();
-    init_window();
-    init_replay_classes();
-    init_prepared_data();
-    init_sla();
-    init_sla_projection();
-    init_stages();
-    init_stats();
-    init_time_zone();
-    init_prepared_data();
-    init_errors();
-    WEEK_MS2 = 6048e5;
-    evaluationSteps = ["classify", "events", "slas", "deals", "comp", "report"];
-  }
-});
-
 // src/core/report/mask-issues.ts
 function describeMasked(issue3) {
   const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
@@ -56475,13 +54845,79 @@ var init_project_config_apply = __esm({
   }
 });
 
+// src/core/engine/as-of.ts
+function findLatestTimestamp(data) {
+  let latest;
+  const known = data.latestTimestamps;
+  if (known !== void 0) {
+    for (const entity of timestamped) {
+      const value3 = known[entity];
+      if (value3 !== void 0 && (latest === void 0 || value3 > latest)) latest = value3;
+    }
+    return latest;
+  }
+  for (const entity of timestamped) {
+    const fields = Object.entries(canonicalModel[entity]).filter(([, spec]) => spec.type === "datetime").map(([name]) => name);
+    if (entity === "activities") {
+      for (const field of fields) {
+        for (const value3 of numberColumn(data.activities, field))
+          if (!Number.isNaN(value3) && (latest === void 0 || value3 > latest)) latest = value3;
+      }
+      continue;
+    }
+    for (const row2 of data[entity]) {
+      for (const field of fields) {
+        const value3 = row2[field];
+        if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
+      }
+    }
+  }
+  return latest;
+}
+function explainNoTimestamp(data) {
+  const causes = [];
+  const absent2 = [];
+  for (const entity of timestamped) {
+    const files = data.files.filter((f) => f.entity === entity);
+    if (files.length === 0) absent2.push(entity);
+    for (const file of files) {
+      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
+      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
+      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
+      if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
+      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
+        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
+      else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
+    }
+  }
+  if (absent2.length === timestamped.length || causes.length === 0) {
+    const guesses = absent2.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== void 0);
+    const named = guesses.map(
+      (g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`
+    ).join("");
+    causes.push(`No file holds ${absent2.join(", ")}.${named}`);
+  }
+  return `${causes.join("\n")}
+So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;
+}
+var timestamped;
+var init_as_of = __esm({
+  "src/core/engine/as-of.ts"() {
+    "use strict";
+    init_canonical();
+    init_column_table();
+    init_did_you_mean();
+    timestamped = ["leads", "opportunities", "activities", "stage_events"];
+  }
+});
+
 // src/core/engine/explain.ts
 function explainLead(policy, lead, options) {
   const classification = compileLeadDefinition(policy, options).classify(lead);
   const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
   const trace = (rule, path2) => traceRule(rule, lead, {
     asOf: options.asOf,
-    fieldTypes: fieldTypes2,
+    fieldTypes,
     path: path2,
     ...options.calendars ? { calendars: options.calendars } : {}
   });
@@ -56558,7 +54994,7 @@ function explainLead(policy, lead, options) {
     isSameClass: replayed.class === classification.class
   };
 }
-var REPLAY_REPORTED_BY, AS_OF_REPORTED_BY, fieldTypes2;
+var REPLAY_REPORTED_BY, AS_OF_REPORTED_BY, fieldTypes;
 var init_explain = __esm({
   "src/core/engine/explain.ts"() {
     "use strict";
@@ -56567,7 +55003,7 @@ var init_explain = __esm({
     init_classify();
     REPLAY_REPORTED_BY = ["evaluate", "impact"];
     AS_OF_REPORTED_BY = ["explain", "test"];
-    fieldTypes2 = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
+    fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
   }
 });
 
@@ -56803,6 +55239,1598 @@ var init_evaluation_options = __esm({
   }
 });
 
+// src/core/report/policy-listing.ts
+function listReportPolicies(set, issues) {
+  return {
+    files: policyKinds.flatMap((kind) => set[kind]).map((p) => ({ file: p.file, kind: p.kind, name: p.metadata.name })).sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
+    warnings: issues.filter((i) => i.severity !== "error")
+  };
+}
+var init_policy_listing = __esm({
+  "src/core/report/policy-listing.ts"() {
+    "use strict";
+    init_kinds();
+  }
+});
+
+// src/core/engine/classification.ts
+function summariseClasses(classes, leads2, qualification, funnel, asOf) {
+  const counts = new Array(classes.classIds.length).fill(0);
+  let total2 = 0;
+  leads2.forEach((lead, i) => {
+    const created = lead.created_at;
+    if (typeof created !== "number" || created > asOf) return;
+    total2++;
+    counts[classes.classOf[i]]++;
+  });
+  const spec = classes.definition.spec;
+  const declared = [EXCLUDED_CLASS, ...spec.classes.map((c) => c.id), spec.defaultClass];
+  const rank = (id) => {
+    const i = declared.indexOf(id);
+    return i === -1 ? declared.length : i;
+  };
+  const rows = classes.classIds.map((id, i) => ({
+    class: id,
+    stage: classes.stageOfClass.get(id) ?? null,
+    count: counts[i] ?? 0,
+    share: ratio(counts[i] ?? 0, total2) ?? 0
+  })).filter((r) => r.count > 0).sort((a, b) => rank(a.class) - rank(b.class) || a.class.localeCompare(b.class));
+  const stageOfEvent2 = (eventId) => funnel?.stages.find((s2) => s2.entry === eventId)?.id ?? eventId;
+  const entries = [...qualification.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    definition: classes.definition.metadata.name,
+    leads: total2,
+    classes: rows,
+    byRule: classes.byRule,
+    modelledEntries: entries.map(([event, c]) => ({
+      stage: stageOfEvent2(event),
+      count: c.modelled,
+      basis: "last_engaged_at, else created_at"
+    })),
+    notQualified: entries.map(([event, c]) => ({ stage: stageOfEvent2(event), count: c.notQualified }))
+  };
+}
+var init_classification = __esm({
+  "src/core/engine/classification.ts"() {
+    "use strict";
+    init_classify();
+    init_stats();
+  }
+});
+
+// src/core/engine/stage-series.ts
+function countStageSeries(track, periods2, window2) {
+  const n2 = periods2.length;
+  const s2 = {
+    arrivals: new Int32Array(n2),
+    exits: new Int32Array(n2),
+    advanced: new Int32Array(n2),
+    cohortAdvanced: new Int32Array(n2),
+    wipAtEnd: new Int32Array(n2),
+    wipAtStart: 0
+  };
+  if (n2 === 0) return s2;
+  const isTerminal = track.stage.terminal !== void 0;
+  const { entry, exit, advanced } = track;
+  const findPeriodIndex2 = periodFinder(periods2);
+  for (let i = 0; i < entry.length; i++) {
+    const entered = entry[i];
+    if (Number.isNaN(entered)) continue;
+    const left = exit[i];
+    const p = entered >= window2.start && entered < window2.end ? findPeriodIndex2(entered) : -1;
+    if (p >= 0) {
+      s2.arrivals[p]++;
+      if (advanced[i] === 1) s2.cohortAdvanced[p]++;
+    }
+    if (isTerminal) continue;
+    if (entered < window2.start && !(left < window2.start)) s2.wipAtStart++;
+    if (!Number.isNaN(left) && left >= window2.start && left < window2.end) {
+      const q = findPeriodIndex2(left);
+      if (q >= 0) {
+        s2.exits[q]++;
+        if (advanced[i] === 1) s2.advanced[q]++;
+      }
+    }
+  }
+  if (!isTerminal) {
+    let wip = s2.wipAtStart;
+    for (let p = 0; p < n2; p++) {
+      wip += s2.arrivals[p] - s2.exits[p];
+      s2.wipAtEnd[p] = wip;
+    }
+  }
+  return s2;
+}
+var init_stage_series = __esm({
+  "src/core/engine/stage-series.ts"() {
+    "use strict";
+    init_periods();
+  }
+});
+
+// src/core/engine/constraint.ts
+function findCapacities(tracks, weeks, window2) {
+  const declaresAny = tracks.some((t) => t.stage.capacity !== void 0);
+  const out = /* @__PURE__ */ new Map();
+  for (const track of tracks) {
+    const capacity = track.stage.capacity;
+    if (track.stage.terminal !== void 0) out.set(track.stage.id, { perWeek: null, basis: "none" });
+    else if (capacity !== void 0)
+      out.set(track.stage.id, { perWeek: capacity.headcount * capacity.perPersonPerWeek, basis: "declared" });
+    else if (declaresAny) out.set(track.stage.id, { perWeek: null, basis: "none" });
+    else {
+      const full = weeks.filter((w) => w.covered === 1);
+      const series = countStageSeries(track, full, window2);
+      const peak = series.exits.reduce((m, x) => Math.max(m, x), 0);
+      out.set(track.stage.id, { perWeek: peak > 0 ? peak : null, basis: "observed" });
+    }
+  }
+  return out;
+}
+function measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx) {
+  const spanWeeks = (ctx.window.end - ctx.window.start) / WEEK_MS;
+  const hasRates = spanWeeks >= MIN_RATE_WEEKS;
+  const isFull = weeks.map((w) => w.covered === 1);
+  const stages2 = [];
+  for (const track of tracks) {
+    if (track.stage.terminal !== void 0) continue;
+    const all = countStageSeries(
+      track,
+      [{ label: "window", start: ctx.window.start, end: ctx.window.end, covered: 1 }],
+      ctx.window
+    );
+    const weekly = countStageSeries(track, weeks, ctx.window);
+    const capacity = capacities.get(track.stage.id) ?? { perWeek: null, basis: "none" };
+    const arrivals = all.arrivals[0] ?? 0;
+    const exits = all.exits[0] ?? 0;
+    const demand = hasRates ? arrivals / spanWeeks : null;
+    let peak = -1;
+    let peakWeek = null;
+    weekly.arrivals.forEach((a, k) => {
+      if (isFull[k] === true && a > peak) {
+        peak = a;
+        peakWeek = weeks[k]?.label ?? null;
+      }
+    });
+    const throughput = hasRates ? exits / spanWeeks : null;
+    let staySum = 0;
+    let stayCount = 0;
+    for (let i = 0; i < track.exit.length; i++) {
+      const left = track.exit[i];
+      if (left >= ctx.window.start && left < ctx.window.end) {
+        staySum += (left - track.entry[i]) / WEEK_MS;
+        stayCount++;
+      }
+    }
+    const meanWeeks = stayCount === 0 ? null : staySum / stayCount;
+    const fullWip = weekly.wipAtEnd.filter((_, k) => isFull[k] === true);
+    const averageWip = fullWip.length === 0 ? all.wipAtEnd[0] ?? 0 : fullWip.reduce((x, y) => x + y, 0) / fullWip.length;
+    const expected = meanWeeks === null || throughput === null ? null : throughput * meanWeeks;
+    const little = expected === null || expected === 0 ? null : averageWip / expected;
+    const perWeek = capacity.perWeek;
+    stages2.push({
+      stage: track.stage.id,
+      demandPerWeek: demand === null ? null : round3(demand, 2),
+      capacityPerWeek: perWeek,
+      capacityBasis: capacity.basis,
+      utilisation: perWeek === null || demand === null ? null : ratio(demand, perWeek),
+      isOverCapacity: perWeek === null || demand === null ? null : demand > perWeek,
+      peakWeekUtilisation: perWeek === null || peakWeek === null ? null : ratio(peak, perWeek),
+      peakWeek: perWeek === null ? null : peakWeek,
+      throughputPerWeek: throughput === null ? null : round3(throughput, 2),
+      wipStart: all.wipAtStart,
+      wipEnd: all.wipAtEnd[0] ?? 0,
+      queueGrowthPerWeek: hasRates ? round3(((all.wipAtEnd[0] ?? 0) - all.wipAtStart) / spanWeeks, 2) : null,
+      littlesLaw: {
+        averageWip: round3(averageWip, 2),
+        meanWeeksInStage: meanWeeks === null ? null : round3(meanWeeks, 3),
+        expectedWip: expected === null ? null : round3(expected, 2),
+        ratio: little === null ? null : round3(little, 3),
+        isFlagged: little !== null && Math.abs(little - 1) > LITTLE_TOLERANCE
+      },
+      isCandidate: perWeek !== null
+    });
+  }
+  const ranked = stages2.filter((s2) => s2.utilisation !== null).sort((a, b) => b.utilisation - a.utilisation);
+  const stage2 = ranked[0]?.stage ?? null;
+  const declared = goal === void 0 ? null : declaredConstraint(goal, measureMetric, ctx.window);
+  return {
+    stages: stages2,
+    ratesUnknown: hasRates ? null : {
+      reason: "window_too_short",
+      windowWeeks: round3(spanWeeks, 4),
+      windowDays: round3(spanWeeks * 7, 2),
+      minimumWeeks: MIN_RATE_WEEKS
+    },
+    littlesLawTolerance: LITTLE_TOLERANCE,
+    stage: stage2,
+    runnerUp: ranked[1]?.stage ?? null,
+    declared,
+    agrees: declared === null || stage2 === null ? null : declared.stage === stage2
+  };
+}
+function declaredConstraint(goal, measureMetric, window2) {
+  const c = goal.spec.constraint;
+  const value3 = measureMetric(c.stage, c.metric, window2);
+  return {
+    goal: goal.metadata.name,
+    stage: c.stage,
+    metric: c.metric,
+    target: c.target,
+    value: value3 === null ? null : roundStageMetric(c.metric, value3),
+    isMet: value3 === null ? null : meetsTarget(value3, c.target)
+  };
+}
+function roundStageMetric(metric3, value3) {
+  return round3(value3, metric3 === "throughput_per_week" || metric3.endsWith("_hours") ? 2 : metric3 === "wip" ? 0 : 4);
+}
+function meetsTarget(value3, target) {
+  return (target.max === void 0 || value3 <= target.max) && (target.min === void 0 || value3 >= target.min);
+}
+function measureStageMetric(track, metric3, window2, capacityPerWeek, slaCompliance) {
+  const span = window2.end - window2.start;
+  const hasRates = span / WEEK_MS >= MIN_RATE_WEEKS;
+  if (metric3 === "utilisation")
+    return capacityPerWeek === null || !hasRates || capacityPerWeek === 0 ? null : countArrivals(track, window2) * WEEK_MS / (span * capacityPerWeek);
+  const series = countStageSeries(track, [{ label: "w", start: window2.start, end: window2.end, covered: 1 }], window2);
+  const arrivals = series.arrivals[0] ?? 0;
+  switch (metric3) {
+    case "throughput_per_week":
+      return hasRates ? (series.exits[0] ?? 0) * WEEK_MS / span : null;
+    case "conversion_rate":
+      return arrivals === 0 ? null : (series.cohortAdvanced[0] ?? 0) / arrivals;
+    case "wip":
+      return series.wipAtEnd[0] ?? 0;
+    case "sla_compliance":
+      return slaCompliance(window2);
+    case "median_time_in_stage_hours":
+    case "p90_time_in_stage_hours": {
+      const stays = new NumberList();
+      for (let i = 0; i < track.exit.length; i++) {
+        const left = track.exit[i];
+        if (left >= window2.start && left < window2.end) stays.push(left - track.entry[i]);
+      }
+      const stats2 = describe(stays.toArray(), 1);
+      const value3 = metric3 === "median_time_in_stage_hours" ? stats2.median : stats2.p90;
+      return value3 === null ? null : value3 / 36e5;
+    }
+    default:
+      return null;
+  }
+}
+function countArrivals(track, window2) {
+  let sorted = sortedEntries.get(track.entry);
+  if (sorted === void 0) {
+    const entry = track.entry;
+    let n2 = 0;
+    for (let i = 0; i < entry.length; i++) if (!Number.isNaN(entry[i])) n2++;
+    sorted = new Float64Array(n2);
+    n2 = 0;
+    for (let i = 0; i < entry.length; i++) {
+      const t = entry[i];
+      if (!Number.isNaN(t)) sorted[n2++] = t;
+    }
+    sorted.sort();
+    sortedEntries.set(track.entry, sorted);
+  }
+  if (!(window2.start < window2.end)) return 0;
+  return lowerBound(sorted, window2.end) - lowerBound(sorted, window2.start);
+}
+function lowerBound(sorted, t) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var WEEK_MS, MIN_RATE_WEEKS, LITTLE_TOLERANCE, sortedEntries;
+var init_constraint = __esm({
+  "src/core/engine/constraint.ts"() {
+    "use strict";
+    init_stage_series();
+    init_stats();
+    WEEK_MS = 6048e5;
+    MIN_RATE_WEEKS = 1;
+    LITTLE_TOLERANCE = 0.2;
+    sortedEntries = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/engine/deals.ts
+function dealState(opp, asOf) {
+  const created = opp.created_at;
+  if (typeof created !== "number" || created > asOf) return "future";
+  const closed2 = opp.closed_at;
+  if (typeof closed2 === "number" && closed2 <= asOf) {
+    if (opp.won === true) return "won";
+    if (opp.won === false) return "lost";
+  }
+  return "open";
+}
+function stats(days) {
+  const values = days.toArray();
+  return { ...describe(values), mean: mean(values) };
+}
+function measureDeals(opportunities2, asOf) {
+  let won = 0;
+  let lost = 0;
+  let open = 0;
+  const wonAmount2 = new ExactSum(Dec);
+  let wonWithAmount = 0;
+  const wonCycleMs = new MsSum();
+  const wonDays = new NumberList();
+  const lostDays = new NumberList();
+  const openDays = new NumberList();
+  let over90 = 0;
+  const currencies = /* @__PURE__ */ new Set();
+  const owners = /* @__PURE__ */ new Map();
+  for (let i = 0; i < opportunities2.length; i++) {
+    const opp = opportunities2[i];
+    const state = dealState(opp, asOf);
+    if (state === "future") continue;
+    if (typeof opp.currency === "string") currencies.add(opp.currency);
+    const created = opp.created_at;
+    if (state === "open") {
+      open++;
+      const age = (asOf - created) / DAY_MS4;
+      openDays.push(age);
+      if (age > 90) over90++;
+      continue;
+    }
+    const days = (opp.closed_at - created) / DAY_MS4;
+    if (state === "lost") {
+      lost++;
+      lostDays.push(days);
+      continue;
+    }
+    won++;
+    wonDays.push(days);
+    wonCycleMs.add(opp.closed_at - created);
+    const owner = typeof opp.owner_id === "string" ? opp.owner_id : "(none)";
+    let entry = owners.get(owner);
+    if (entry === void 0) {
+      entry = { won: 0, withAmount: 0, amount: new ExactSum(Dec) };
+      owners.set(owner, entry);
+    }
+    entry.won++;
+    if (typeof opp.amount === "string") {
+      wonAmount2.add(opp.amount);
+      entry.amount.add(opp.amount);
+      entry.withAmount++;
+      wonWithAmount++;
+    }
+  }
+  const totalWon = won > 0 && wonWithAmount === 0 ? null : wonAmount2.value();
+  const wonWithoutAmount = won - wonWithAmount;
+  const warnings = currencies.size > 1 ? [{ code: "deals.currencies-mixed", currencies: [...currencies].sort() }] : [];
+  if (totalWon === null) warnings.push({ code: "deals.amounts-unknown", won });
+  else if (wonWithoutAmount > 0)
+    warnings.push({ code: "deals.without-amount", withoutAmount: wonWithoutAmount, won, withAmount: wonWithAmount });
+  const byOwner = [...owners.entries()].map(([ownerId, v]) => ({ ownerId, won: v.won, amount: v.withAmount === 0 ? null : v.amount.value() })).sort(
+    (x, y) => compareAmounts(x.amount, y.amount) || y.won - x.won || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0)
+  ).map(({ ownerId, won: won2, amount: amount2 }) => ({ ownerId, won: won2, wonAmount: amount2 === null ? null : amount2.toFixed(2) }));
+  return {
+    section: {
+      currency: currencies.size === 1 ? [...currencies][0] : null,
+      total: won + lost + open,
+      open,
+      won,
+      lost,
+      winRate: ratio(won, won + lost),
+      wonAmount: totalWon === null ? null : totalWon.toFixed(2),
+      averageWonAmount: won === 0 || totalWon === null ? null : totalWon.div(wonWithAmount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      wonWithoutAmount,
+      amountUnknown: totalWon === null ? "no-amounts" : null,
+      cycleDays: { won: stats(wonDays), lost: stats(lostDays) },
+      openAgeDays: { ...stats(openDays), over90 },
+      byOwner
+    },
+    exact: { wonAmount: totalWon === null ? null : totalWon.toString(), wonCycleMs: wonCycleMs.value().toString() },
+    warnings
+  };
+}
+function compareAmounts(x, y) {
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  return y.comparedTo(x);
+}
+function listWonAmounts(opportunities2, asOf) {
+  const out = [];
+  for (const opp of opportunities2)
+    if (dealState(opp, asOf) === "won" && typeof opp.amount === "string") out.push(opp.amount);
+  return out;
+}
+var DAY_MS4, MsSum;
+var init_deals = __esm({
+  "src/core/engine/deals.ts"() {
+    "use strict";
+    init_decimal();
+    init_fast_path();
+    init_money();
+    init_exact_sum();
+    init_stats();
+    DAY_MS4 = 864e5;
+    MsSum = class {
+      total = 0;
+      overflow;
+      isFast = isFastPath();
+      add(ms) {
+        const next = this.total + ms;
+        if (this.isFast && Number.isSafeInteger(next)) this.total = next;
+        else this.overflow = (this.overflow ?? new Dec(0)).plus(ms);
+      }
+      value() {
+        const fast = new Dec(this.total);
+        return this.overflow === void 0 ? fast : this.overflow.plus(fast);
+      }
+    };
+  }
+});
+
+// src/core/engine/row-times.ts
+function readTimes(rows, fields) {
+  const out = fields.map(() => new Float64Array(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const row2 = rows[i];
+    for (let f = 0; f < fields.length; f++) {
+      const t = row2[fields[f]];
+      out[f][i] = typeof t === "number" ? t : NaN;
+    }
+  }
+  return out;
+}
+var init_row_times = __esm({
+  "src/core/engine/row-times.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/engine/events.ts
+function orderEvents(events) {
+  const byId = new Map(events.map((e3) => [e3.id, e3]));
+  const done = /* @__PURE__ */ new Set();
+  const out = [];
+  const visit4 = (e3, depth) => {
+    if (done.has(e3.id) || depth > events.length) return;
+    const after = e3.activity?.after;
+    const dep = after === void 0 ? void 0 : byId.get(after);
+    if (dep !== void 0) visit4(dep, depth + 1);
+    done.add(e3.id);
+    out.push(e3);
+  };
+  for (const e3 of events) visit4(e3, 0);
+  return out;
+}
+function resolveEvents(input, ctx) {
+  const events = /* @__PURE__ */ new Map();
+  const qualification = /* @__PURE__ */ new Map();
+  const plain = readPlainFieldEvents(input, ctx.asOf);
+  for (const event of orderEvents(input.funnel.events)) {
+    const rows = event.entity === "lead" ? input.leads : input.opportunities;
+    const read = plain.get(event);
+    const times = read === void 0 ? new Float64Array(rows.length).fill(NaN) : input.qualified.has(event.id) ? read.slice() : read;
+    const when = event.when === void 0 ? void 0 : compileRule(event.when, { asOf: ctx.asOf, calendars: ctx.calendars, fieldTypes: fieldTypes2[event.entity] });
+    if (plain.has(event)) {
+    } else if (event.field !== void 0) {
+      const field = event.field;
+      for (let i = 0; i < rows.length; i++) {
+        const row2 = rows[i];
+        const t = row2[field];
+        if (typeof t === "number" && t <= ctx.asOf && (when === void 0 || truthy(when(row2)))) times[i] = t;
+      }
+    } else if (event.activity !== void 0) {
+      resolveActivityEvent(event, times, rows, input, events, ctx);
+    }
+    const q = input.qualified.get(event.id);
+    if (q !== void 0 && event.entity === "lead")
+      qualification.set(event.id, applyQualification(times, rows, q, ctx.asOf));
+    events.set(event.id, { entity: event.entity, times });
+  }
+  return { events, qualification };
+}
+function readPlainFieldEvents(input, asOf) {
+  const out = /* @__PURE__ */ new Map();
+  for (const entity of ["lead", "opportunity"]) {
+    const plain = input.funnel.events.filter(
+      (e3) => e3.entity === entity && e3.field !== void 0 && e3.when === void 0
+    );
+    const fields = plain.map((e3) => e3.field);
+    const read = () => {
+      const times2 = readTimes(entity === "lead" ? input.leads : input.opportunities, fields);
+      for (const t of times2) for (let i = 0; i < t.length; i++) if (t[i] > asOf) t[i] = NaN;
+      return times2;
+    };
+    const times = input.memo === void 0 ? read() : input.memo(`field-times:${entity}:${asOf}:${JSON.stringify(fields)}`, read);
+    plain.forEach((event, k) => out.set(event, times[k]));
+  }
+  return out;
+}
+function resolveActivityEvent(event, times, rows, input, done, ctx) {
+  const spec = event.activity;
+  const index = input.activityIndex[event.entity];
+  if (spec === void 0 || index === void 0) return;
+  const types = new Set(spec.types);
+  const isType = Uint8Array.from(index.type.values, (type) => types.has(type) ? 1 : 0);
+  const roles = spec.byRoles === void 0 ? void 0 : new Set(spec.byRoles);
+  const isActor = Uint8Array.from(index.actor.values, (id) => {
+    const role = ctx.users.get(id)?.role;
+    return roles === void 0 || typeof role === "string" && roles.has(role) ? 1 : 0;
+  });
+  const after = spec.after === void 0 ? void 0 : done.get(spec.after);
+  const { at: atOf, offsets, order } = index;
+  const typeCodes = index.type.codes;
+  const actorCodes = index.actor.codes;
+  for (let i = 0; i < rows.length; i++) {
+    const notBefore = after === void 0 ? -Infinity : after.times[i];
+    if (Number.isNaN(notBefore)) continue;
+    const end = offsets[i + 1];
+    for (let k = offsets[i]; k < end; k++) {
+      const a = order[k];
+      const at = atOf[a];
+      if (Number.isNaN(at) || at < notBefore) continue;
+      if (at > ctx.asOf) break;
+      const type = typeCodes[a];
+      if (type < 0 || isType[type] === 0) continue;
+      if (roles !== void 0) {
+        const actor = actorCodes[a];
+        if (actor < 0 || isActor[actor] === 0) continue;
+      }
+      times[i] = at;
+      break;
+    }
+  }
+}
+function applyQualification(times, rows, q, asOf) {
+  const counts = { modelled: 0, notQualified: 0 };
+  for (let i = 0; i < rows.length; i++) {
+    const row2 = rows[i];
+    const created = row2.created_at;
+    if (typeof created !== "number" || created > asOf) {
+      times[i] = NaN;
+      continue;
+    }
+    const isQualified = q.classes.stageOrderOf[i] >= q.stageOrder;
+    const recorded = times[i];
+    if (!isQualified) {
+      if (!Number.isNaN(recorded)) counts.notQualified++;
+      times[i] = NaN;
+    } else if (Number.isNaN(recorded)) {
+      const engaged = row2.last_engaged_at;
+      times[i] = typeof engaged === "number" && engaged >= created && engaged <= asOf ? engaged : created;
+      counts.modelled++;
+    }
+  }
+  return counts;
+}
+var fieldTypes2;
+var init_events = __esm({
+  "src/core/engine/events.ts"() {
+    "use strict";
+    init_canonical();
+    init_compile();
+    init_row_times();
+    fieldTypes2 = {
+      lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([k, v]) => [k, v.type])),
+      opportunity: Object.fromEntries(Object.entries(canonicalModel.opportunities).map(([k, v]) => [k, v.type]))
+    };
+  }
+});
+
+// src/core/engine/funnel.ts
+function measureFunnel(name, tracks, periods2, unit, ctx) {
+  return {
+    funnel: name,
+    periodUnit: unit,
+    periods: periods2.map((p) => p.label),
+    stages: tracks.map((track) => measureStage(track, periods2, ctx))
+  };
+}
+function measureStage(track, periods2, ctx) {
+  const series = countStageSeries(track, periods2, ctx.window);
+  const sum4 = (a) => a.reduce((x, y) => x + y, 0);
+  const arrivals = sum4(series.arrivals);
+  const exits = sum4(series.exits);
+  const advanced = sum4(series.advanced);
+  const isTerminal = track.stage.terminal !== void 0;
+  const ageing = ageBuckets.map((b) => ({ ...b, count: 0 }));
+  let completedCount = 0;
+  let openCount = 0;
+  const { entry, exit } = track;
+  const { start, end } = ctx.window;
+  if (!isTerminal) {
+    for (let i = 0; i < entry.length; i++) {
+      const entered = entry[i];
+      if (Number.isNaN(entered)) continue;
+      const left = exit[i];
+      if (Number.isNaN(left)) openCount++;
+      else if (left >= start && left < end) completedCount++;
+    }
+  }
+  const withOpen = new Float64Array(completedCount + openCount);
+  let c = 0;
+  let o = completedCount;
+  if (!isTerminal) {
+    for (let i = 0; i < entry.length; i++) {
+      const entered = entry[i];
+      if (Number.isNaN(entered)) continue;
+      const left = exit[i];
+      if (Number.isNaN(left)) {
+        const age = ctx.asOf - entered;
+        withOpen[o++] = age / HOUR_MS4;
+        const days = age / DAY_MS5;
+        for (const b of ageing) {
+          if (days >= b.fromDays && (b.toDays === null || days < b.toDays)) {
+            b.count++;
+            break;
+          }
+        }
+      } else if (left >= start && left < end) {
+        withOpen[c++] = (left - entered) / HOUR_MS4;
+      }
+    }
+  }
+  const timeInStageHours = describe(withOpen.subarray(0, completedCount));
+  const timeInStageWithOpenHours = describe(withOpen);
+  return {
+    id: track.stage.id,
+    name: track.stage.name ?? track.stage.id,
+    owner: track.stage.owner,
+    entity: track.entity,
+    terminal: track.stage.terminal ?? null,
+    next: track.next?.stage.id ?? null,
+    arrivals,
+    exits,
+    advanced,
+    dropped: exits - advanced,
+    openAtAsOf: openCount,
+    conversionCohort: isTerminal ? null : ratio(sum4(series.cohortAdvanced), arrivals),
+    conversionPeriod: isTerminal ? null : ratio(advanced, arrivals),
+    timeInStageHours,
+    timeInStageWithOpenHours,
+    ageing: isTerminal ? [] : ageing,
+    periods: periods2.map((p, k) => ({
+      period: p.label,
+      arrivals: series.arrivals[k],
+      exits: series.exits[k],
+      advanced: series.advanced[k],
+      wipAtEnd: series.wipAtEnd[k],
+      conversionCohort: isTerminal ? null : ratio(series.cohortAdvanced[k], series.arrivals[k]),
+      conversionPeriod: isTerminal ? null : ratio(series.advanced[k], series.arrivals[k])
+    }))
+  };
+}
+var HOUR_MS4, DAY_MS5, ageBuckets;
+var init_funnel2 = __esm({
+  "src/core/engine/funnel.ts"() {
+    "use strict";
+    init_stage_series();
+    init_stats();
+    HOUR_MS4 = 36e5;
+    DAY_MS5 = 864e5;
+    ageBuckets = [
+      { label: "under 7 days", fromDays: 0, toDays: 7 },
+      { label: "7–30 days", fromDays: 7, toDays: 30 },
+      { label: "30–90 days", fromDays: 30, toDays: 90 },
+      { label: "90 days or more", fromDays: 90, toDays: null }
+    ];
+  }
+});
+
+// src/core/engine/goal.ts
+function goalPeriodOf(goal, timeZone) {
+  const { start, end } = goal.spec.goal.period;
+  return {
+    start: DateTime.fromISO(start, { zone: timeZone }).toMillis(),
+    end: DateTime.fromISO(end, { zone: timeZone }).plus({ days: 1 }).toMillis()
+  };
+}
+function measureGoalMetric(goal, opportunities2, span) {
+  const { metric: metric3, currency: currency2 } = goal.spec.goal;
+  let value3 = new Dec(0);
+  const amounts = new ExactSum(Dec);
+  let otherCurrency = 0;
+  let counted2 = 0;
+  let withoutAmount = 0;
+  for (let i = 0; i < opportunities2.length; i++) {
+    const opp = opportunities2[i];
+    const closed2 = opp.closed_at;
+    if (opp.won !== true || typeof closed2 !== "number" || closed2 < span.start || closed2 >= span.end) continue;
+    if (typeof opp.currency === "string" && opp.currency !== currency2) {
+      otherCurrency++;
+      continue;
+    }
+    counted2++;
+    if (metric3 === "won_deals") value3 = value3.plus(1);
+    else if (typeof opp.amount !== "string") withoutAmount++;
+    else if (metric3 === "new_arr" && typeof opp.term_months === "number" && opp.term_months > 0)
+      value3 = value3.plus(new Dec(opp.amount).times(12).div(opp.term_months));
+    else amounts.add(opp.amount);
+  }
+  const isUnknown = metric3 !== "won_deals" && counted2 > 0 && withoutAmount === counted2;
+  return { value: isUnknown ? null : value3.plus(amounts.value()), otherCurrency, withoutAmount };
+}
+function measureGoalAttainment(goal, opportunities2, span, timeZone, until = Infinity) {
+  const period = goalPeriodOf(goal, timeZone);
+  const target = new Dec(goal.spec.goal.target);
+  if (target.isZero() || span.end <= span.start) return null;
+  const counted2 = { start: span.start, end: Math.min(span.end, until) };
+  const { value: value3 } = measureGoalMetric(goal, opportunities2, counted2);
+  return value3 === null ? null : value3.times(period.end - period.start).div(target.times(span.end - span.start));
+}
+function measureVelocity(metric3, deals, exact) {
+  const { won, lost, open } = deals;
+  if (won + lost === 0) return { perDay: null, unknown: "none-closed" };
+  if (won === 0) return { perDay: null, unknown: "none-won" };
+  if (metric3 !== "won_deals" && exact.wonAmount === null) return { perDay: null, unknown: "no-amounts" };
+  const cycleMs = new Dec(exact.wonCycleMs);
+  if (!cycleMs.isPositive() || cycleMs.isZero()) return { perDay: null, unknown: "zero-cycle" };
+  const winRate2 = new Dec(won).div(won + lost);
+  const average = metric3 === "won_deals" ? new Dec(1) : new Dec(exact.wonAmount).div(won - deals.wonWithoutAmount);
+  const cycleDays2 = cycleMs.div(won).div(DAY_MS6);
+  return { perDay: new Dec(open).times(winRate2).times(average).div(cycleDays2), unknown: null };
+}
+function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitiesMissing = false) {
+  const spec = goal.spec.goal;
+  const period = goalPeriodOf(goal, timeZone);
+  const until = Math.min(asOf, period.end);
+  const measured = measureGoalMetric(goal, opportunities2, {
+    start: period.start,
+    end: Math.min(asOf + 1, period.end)
+  });
+  const { otherCurrency, withoutAmount } = measured;
+  const value3 = isOpportunitiesMissing ? null : measured.value;
+  const target = new Dec(spec.target);
+  const periodMs = period.end - period.start;
+  const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
+  const unknown3 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
+  const attainment = unknown3 !== null || value3 === null ? null : value3.div(target);
+  const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
+  const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS6);
+  const projected = perDay === null || value3 === null ? null : value3.plus(perDay.times(remaining));
+  const warnings = otherCurrency > 0 ? [{ code: "goal.other-currency", count: otherCurrency, currency: spec.currency }] : [];
+  if (unknown3 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
+  else if (withoutAmount > 0 && spec.metric !== "won_deals")
+    warnings.push({ code: "goal.without-amount", goal: goal.metadata.name, count: withoutAmount });
+  return {
+    section: {
+      name: goal.metadata.name,
+      metric: spec.metric,
+      currency: spec.currency,
+      period: { start: spec.period.start, end: spec.period.end },
+      target: target.toFixed(2),
+      actual: value3 === null ? null : value3.toFixed(2),
+      attainment: attainment === null ? null : toRatio(attainment),
+      attainmentExact: attainment === null ? null : attainment.toFixed(),
+      unknown: unknown3,
+      elapsed: toRatio(elapsed),
+      pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
+      isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
+      velocity: {
+        openOpportunities: deals.section.open,
+        winRate: deals.section.winRate,
+        averageWonAmount: spec.metric === "won_deals" ? deals.section.won > 0 ? "1.00" : null : deals.section.averageWonAmount,
+        cycleDays: deals.section.cycleDays.won.mean,
+        perDay: perDay === null ? null : formatMoney2(perDay),
+        unknown: velocityUnknown
+      },
+      forecast: {
+        remainingDays: remaining.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
+        remainingDaysExact: remaining.toFixed(),
+        projected: projected === null ? null : formatMoney2(projected),
+        projectedAttainment: projected === null || target.isZero() ? null : toRatio(projected.div(target)),
+        projectedAttainmentExact: projected === null || target.isZero() ? null : projected.div(target).toFixed()
+      }
+    },
+    warnings
+  };
+}
+var DAY_MS6;
+var init_goal = __esm({
+  "src/core/engine/goal.ts"() {
+    "use strict";
+    init_luxon();
+    init_money();
+    init_exact_sum();
+    DAY_MS6 = 864e5;
+  }
+});
+
+// src/core/engine/window.ts
+function isoOf(t) {
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) ? String(t) : d.toISOString();
+}
+function describeSource(source) {
+  switch (source.kind) {
+    case "option":
+      return source.option;
+    case "goal":
+      return `the period of RevenueGoal ${JSON.stringify(source.name)}`;
+    case "data":
+      return `${source.field === "*" ? "the latest date-time" : `the earliest ${source.field}`} of ${source.entity}${source.id === void 0 ? "" : ` (id ${JSON.stringify(source.id)})`}`;
+  }
+}
+function latestSource(data, latest) {
+  const known = data.latestTimestamps;
+  if (known !== void 0) {
+    for (const [entity, value3] of Object.entries(known))
+      if (value3 === latest) return { kind: "data", entity, field: "*" };
+  }
+  for (const entity of ["leads", "opportunities", "stage_events"]) {
+    const fields = Object.keys(canonicalModel[entity]).filter((f) => canonicalModel[entity][f]?.type === "datetime");
+    if (data[entity].some((row2) => fields.some((f) => row2[f] === latest))) return { kind: "data", entity, field: "*" };
+  }
+  return { kind: "data", entity: "activities", field: "*" };
+}
+function findDefaultStart(goal, data, asOf, timeZone) {
+  if (goal !== void 0) {
+    const period = goalPeriodOf(goal, timeZone);
+    if (period.start < asOf.at) return { at: period.start, source: { kind: "goal", name: goal.metadata.name } };
+  }
+  let earliest = asOf.at;
+  let source = asOf.source;
+  for (const entity of ["leads", "opportunities"]) {
+    const rows = data[entity];
+    for (let i = 0; i < rows.length; i++) {
+      const row2 = rows[i];
+      const t = row2.created_at;
+      if (typeof t === "number" && t < earliest) {
+        earliest = t;
+        source = { kind: "data", entity, field: "created_at", ...typeof row2.id === "string" ? { id: row2.id } : {} };
+      }
+    }
+  }
+  return { at: DateTime.fromMillis(earliest, { zone: timeZone }).startOf("day").toMillis(), source };
+}
+function checkWindowSpan(start, end) {
+  if (!(end.at > start.at)) return;
+  const limit = DateTime.fromMillis(start.at, { zone: "utc" }).plus({ years: MAX_WINDOW_YEARS });
+  if (!limit.isValid || end.at > limit.toMillis()) throw new WindowSpanError(start, end);
+}
+var MAX_WINDOW_YEARS, WindowSpanError;
+var init_window = __esm({
+  "src/core/engine/window.ts"() {
+    "use strict";
+    init_luxon();
+    init_canonical();
+    init_goal();
+    init_errors();
+    MAX_WINDOW_YEARS = 10;
+    WindowSpanError = class extends EvaluationInputError {
+      constructor(start, end) {
+        super(
+          `The window from ${isoOf(start.at)} (${describeSource(start.source)}) to ${isoOf(end.at)} (${describeSource(end.source)}) spans more than ${MAX_WINDOW_YEARS} years, the longest an evaluation accepts; pass --from and --as-of to choose a shorter window` + (start.source.kind === "data" || end.source.kind === "data" ? ", or correct the out-of-range date in the data." : ".")
+        );
+        this.start = start;
+        this.end = end;
+        this.name = "WindowSpanError";
+      }
+      start;
+      end;
+    };
+  }
+});
+
+// src/core/engine/replay-classes.ts
+function classifyLeads(definition2, stageOrder, leads2, options) {
+  const compiled2 = compileLeadDefinition(definition2, {
+    asOf: options.asOf,
+    calendars: options.calendars,
+    decay: false
+  });
+  const spec = definition2.spec;
+  const stageOfClass = new Map(spec.classes.map((c) => [c.id, c.stage]));
+  const classIds = [];
+  const indexOf = /* @__PURE__ */ new Map();
+  const intern = (id) => {
+    let i = indexOf.get(id);
+    if (i === void 0) {
+      i = classIds.length;
+      classIds.push(id);
+      indexOf.set(id, i);
+    }
+    return i;
+  };
+  const classOf = new Uint16Array(leads2.length);
+  const stageOrderOf = new Int16Array(leads2.length).fill(-1);
+  const scoreOf = new Float64Array(leads2.length).fill(NaN);
+  const ruleCounts = /* @__PURE__ */ new Map();
+  const errors = [];
+  let errorCount = 0;
+  leads2.forEach((lead, i) => {
+    let cls;
+    try {
+      const result = compiled2.classify(lead);
+      cls = result.class;
+      if (result.reason === "threshold" || result.reason === "default") scoreOf[i] = result.score;
+      if (typeof lead.created_at === "number" && lead.created_at <= options.asOf) {
+        let byRuleId = ruleCounts.get(result.reason);
+        if (byRuleId === void 0) ruleCounts.set(result.reason, byRuleId = /* @__PURE__ */ new Map());
+        const rule = result.ruleId ?? "";
+        const entry = byRuleId.get(rule);
+        if (entry === void 0) byRuleId.set(rule, { reason: result.reason, rule: result.ruleId ?? null, count: 1 });
+        else entry.count++;
+      }
+    } catch (error) {
+      if (!(error instanceof RuleEvaluationError)) throw error;
+      cls = ERROR_CLASS;
+      errorCount++;
+      if (errors.length < MAX_KEPT_ERRORS) errors.push({ leadId: String(lead.id), message: error.message });
+    }
+    classOf[i] = intern(cls);
+    const stage2 = stageOfClass.get(cls);
+    if (stage2 !== void 0) stageOrderOf[i] = stageOrder.get(stage2) ?? -1;
+  });
+  const byRule = [...ruleCounts.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.reason.localeCompare(b.reason) || (a.rule ?? "").localeCompare(b.rule ?? ""));
+  return { definition: definition2, classIds, classOf, stageOrderOf, scoreOf, stageOfClass, byRule, errors, errorCount };
+}
+var ERROR_CLASS, MAX_KEPT_ERRORS;
+var init_replay_classes = __esm({
+  "src/core/engine/replay-classes.ts"() {
+    "use strict";
+    init_compile();
+    init_classify();
+    ERROR_CLASS = "(rule error)";
+    MAX_KEPT_ERRORS = 20;
+  }
+});
+
+// src/core/engine/activity-index.ts
+function indexActivities(activities2, entityCount, key, rowOf) {
+  const ids = textColumn(activities2, key);
+  const rowOfCode = new Int32Array(ids.values.length);
+  for (let code18 = 0; code18 < rowOfCode.length; code18++) rowOfCode[code18] = rowOf.get(ids.values[code18]);
+  const ownerOf2 = (a) => {
+    const code18 = ids.codes[a];
+    return code18 < 0 ? -2 : rowOfCode[code18];
+  };
+  const offsets = new Int32Array(entityCount + 1);
+  let unmatched = 0;
+  for (let a = 0; a < activities2.length; a++) {
+    const row2 = ownerOf2(a);
+    if (row2 >= 0) offsets[row2 + 1]++;
+    else if (row2 === -1) unmatched++;
+  }
+  for (let i = 0; i < entityCount; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, entityCount);
+  const order = new Int32Array(offsets[entityCount]);
+  for (let a = 0; a < activities2.length; a++) {
+    const row2 = ownerOf2(a);
+    if (row2 >= 0) order[fill[row2]++] = a;
+  }
+  const at = numberColumn(activities2, "at");
+  const sortKey = (a) => {
+    const t = at[a];
+    return Number.isNaN(t) ? Infinity : t;
+  };
+  for (let i = 0; i < entityCount; i++) {
+    const from = offsets[i];
+    const to = offsets[i + 1];
+    for (let k = from + 1; k < to; k++) {
+      const a = order[k];
+      const t = sortKey(a);
+      let j = k - 1;
+      while (j >= from && sortKey(order[j]) > t) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = a;
+    }
+  }
+  return {
+    at,
+    type: textColumn(activities2, "type"),
+    actor: textColumn(activities2, "actor_id"),
+    offsets,
+    order,
+    unmatched
+  };
+}
+var init_activity_index = __esm({
+  "src/core/engine/activity-index.ts"() {
+    "use strict";
+    init_column_table();
+  }
+});
+
+// src/core/engine/id-index.ts
+var IdIndex;
+var init_id_index = __esm({
+  "src/core/engine/id-index.ts"() {
+    "use strict";
+    init_string_table();
+    IdIndex = class _IdIndex {
+      constructor(ids, rowOfCode) {
+        this.ids = ids;
+        this.rowOfCode = rowOfCode;
+      }
+      ids;
+      rowOfCode;
+      /** The index of the string `field` (default `id`) of every row that has one. */
+      static of(rows, field = "id") {
+        const ids = new StringTable(rows.length);
+        const rowOfCode = new Int32Array(rows.length);
+        for (let i = 0; i < rows.length; i++) {
+          const id = rows[i][field];
+          if (typeof id === "string") rowOfCode[ids.codeOf(id)] = i;
+        }
+        return new _IdIndex(ids, rowOfCode);
+      }
+      /** Ids held. */
+      get size() {
+        return this.ids.values.length;
+      }
+      /** The row index of `id`, or -1. */
+      get(id) {
+        const code18 = this.ids.get(id);
+        return code18 < 0 ? -1 : this.rowOfCode[code18];
+      }
+    };
+  }
+});
+
+// src/core/engine/prepared-data.ts
+function createMemo() {
+  const values = /* @__PURE__ */ new Map();
+  return (key, compute) => {
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key);
+  };
+}
+function prepareData(data) {
+  const users2 = /* @__PURE__ */ new Map();
+  for (const user of data.users) if (typeof user.id === "string") users2.set(user.id, user);
+  const leadIndex = IdIndex.of(data.leads);
+  const leadOfOpportunity = new Int32Array(data.opportunities.length).fill(-1);
+  data.opportunities.forEach((opp, k) => {
+    if (typeof opp.lead_id === "string") leadOfOpportunity[k] = leadIndex.get(opp.lead_id);
+  });
+  return {
+    data,
+    users: users2,
+    latest: findLatestTimestamp(data),
+    activities: {},
+    leadIndex,
+    opportunityIndex: IdIndex.of(data.opportunities),
+    leadOfOpportunity,
+    memo: createMemo()
+  };
+}
+function activityIndexFor(prepared, entity) {
+  const cached = prepared.activities[entity];
+  if (cached !== void 0) return cached;
+  const built = entity === "lead" ? indexActivities(prepared.data.activities, prepared.data.leads.length, "lead_id", prepared.leadIndex) : indexActivities(
+    prepared.data.activities,
+    prepared.data.opportunities.length,
+    "opportunity_id",
+    prepared.opportunityIndex
+  );
+  prepared.activities[entity] = built;
+  return built;
+}
+function earliestPerLead(times, leads2, leadOfOpportunity) {
+  const out = new Float64Array(leads2).fill(NaN);
+  for (let k = 0; k < times.length; k++) {
+    const i = leadOfOpportunity[k];
+    const t = times[k];
+    if (i >= 0 && !Number.isNaN(t) && !(t >= out[i])) out[i] = t;
+  }
+  return out;
+}
+var init_prepared_data = __esm({
+  "src/core/engine/prepared-data.ts"() {
+    "use strict";
+    init_activity_index();
+    init_as_of();
+    init_id_index();
+  }
+});
+
+// src/core/engine/sla-projection.ts
+function projectCompliance(outcomes, factor) {
+  let met = 0;
+  let decided2 = 0;
+  const { status, target, waitMs, flags, thresholds } = outcomes;
+  for (let i = 0; i < status.length; i++) {
+    const s2 = status[i];
+    if (s2 !== SLA_STATUS.met && s2 !== SLA_STATUS.breached) continue;
+    decided2++;
+    const within = thresholds.withinMs[target[i]];
+    const isStopped = (flags[i] & SLA_FLAG.stopped) !== 0 && (flags[i] & SLA_FLAG.recycled) === 0;
+    if (isStopped && within !== void 0 && waitMs[i] * factor <= within) met++;
+  }
+  return decided2 === 0 ? null : round3(met / decided2, 4);
+}
+var init_sla_projection = __esm({
+  "src/core/engine/sla-projection.ts"() {
+    "use strict";
+    init_sla();
+    init_stats();
+  }
+});
+
+// src/core/engine/stages.ts
+function trackStages(funnel, events, leads2, opportunities2, asOf, leadOfOpportunity, memo = (_key, compute) => compute(), warnings = []) {
+  const tracks = funnel.stages.map((stage2, order) => {
+    const event = events.get(stage2.entry);
+    const entity = event?.entity ?? "lead";
+    const size = entity === "lead" ? leads2.length : opportunities2.length;
+    return {
+      stage: stage2,
+      order,
+      entity,
+      entry: event?.times ?? new Float64Array(size).fill(NaN),
+      exit: new Float64Array(size).fill(NaN),
+      advanced: new Uint8Array(size),
+      next: null
+    };
+  });
+  const leadToOpportunity = memo(
+    `first-opportunity:${asOf}`,
+    () => firstOpportunityOfLeads(leads2, opportunities2, asOf, leadOfOpportunity)
+  );
+  const drops = memo("lead-drops", () => readTimes(leads2, leadDropFields));
+  const firstOpportunityTrack = tracks.find((t) => t.entity === "opportunity" && t.stage.terminal === void 0);
+  const terminalOpportunityTracks = tracks.filter((t) => t.entity === "opportunity" && t.stage.terminal !== void 0);
+  const owned = /* @__PURE__ */ new Set();
+  let bridgedByStamp = 0;
+  for (const track of tracks) {
+    const later = tracks.filter((t) => t.order > track.order && t.entity === track.entity);
+    const laterEntries = later.map((t) => t.entry);
+    const laterIsLoss = Uint8Array.from(later, (t) => t.stage.terminal === "lost" ? 1 : 0);
+    track.next = track.stage.terminal === void 0 ? tracks.find((t) => t.order > track.order && t.stage.terminal !== "lost") ?? null : null;
+    if (track.stage.terminal !== void 0) continue;
+    const isLead = track.entity === "lead";
+    const bridgesToOpportunity = isLead && firstOpportunityTrack !== void 0 && firstOpportunityTrack.order > track.order;
+    const closes = isLead && !bridgesToOpportunity ? closingOfLeads(
+      terminalOpportunityTracks.filter((t) => t.order > track.order),
+      leads2.length,
+      leadOfOpportunity
+    ) : null;
+    const next = track.next;
+    const passesThrough = next !== null && next.entity === track.entity;
+    const rows = isLead ? leads2 : opportunities2;
+    let wonByClose = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const entered = track.entry[i];
+      if (Number.isNaN(entered)) continue;
+      let exit = Infinity;
+      let isAdvance = false;
+      for (let l2 = 0; l2 < later.length; l2++) {
+        const at = laterEntries[l2][i];
+        if (at >= entered && at < exit) {
+          exit = at;
+          isAdvance = laterIsLoss[l2] === 0;
+        }
+      }
+      if (bridgesToOpportunity) {
+        const at = leadToOpportunity.at[i];
+        if (at >= entered && at < exit) {
+          exit = at;
+          isAdvance = true;
+        }
+      } else if (closes !== null) {
+        const at = closes.at[i];
+        if (at >= entered && at < exit) {
+          exit = at;
+          isAdvance = closes.isWon[i] === 1;
+        }
+      }
+      if (isLead) {
+        for (let f = 0; f < drops.length; f++) {
+          const at = drops[f][i];
+          if (at <= asOf && at >= entered && at < exit) {
+            exit = at;
+            isAdvance = false;
+          }
+        }
+      }
+      if (exit === Infinity) continue;
+      track.exit[i] = exit;
+      track.advanced[i] = isAdvance ? 1 : 0;
+      if (isAdvance && closes !== null && exit === closes.at[i] && exit <= asOf) wonByClose++;
+      if (isAdvance && bridgesToOpportunity && exit === leadToOpportunity.at[i] && leadToOpportunity.byStamp[i] === 1 && next?.entity === "opportunity")
+        bridgedByStamp++;
+      if (isAdvance && passesThrough && next !== null && !(next.entry[i] >= entered && next.entry[i] <= exit)) {
+        if (!owned.has(next)) {
+          next.entry = Float64Array.from(next.entry);
+          owned.add(next);
+        }
+        next.entry[i] = exit;
+      }
+    }
+    if (closes !== null && next !== null && next.stage.terminal === "won") {
+      let won = 0;
+      for (let k = 0; k < next.entry.length; k++) if (next.entry[k] <= asOf) won++;
+      if (won > wonByClose) {
+        warnings.push({
+          code: "funnel.won-without-lead",
+          count: won - wonByClose,
+          stage: next.stage.id,
+          leadStage: track.stage.id
+        });
+      }
+    }
+  }
+  if (bridgedByStamp > 0) {
+    const target = firstOpportunityTrack?.stage.id ?? "opportunity";
+    warnings.push({ code: "funnel.bridged-by-stamp", count: bridgedByStamp, stage: target });
+  }
+  return tracks;
+}
+function closingOfLeads(terminals, leadCount, leadOfOpportunity) {
+  if (terminals.length === 0) return null;
+  const at = new Float64Array(leadCount).fill(NaN);
+  const isWon2 = new Uint8Array(leadCount);
+  for (const terminal of terminals) {
+    for (let k = 0; k < terminal.entry.length; k++) {
+      const t = terminal.entry[k];
+      const i = leadOfOpportunity[k];
+      if (i < 0 || Number.isNaN(t)) continue;
+      const seen = at[i];
+      if (Number.isNaN(seen) || t < seen || t === seen && terminal.stage.terminal === "won") {
+        at[i] = t;
+        isWon2[i] = terminal.stage.terminal === "won" ? 1 : 0;
+      }
+    }
+  }
+  return { at, isWon: isWon2 };
+}
+function firstOpportunityOfLeads(leads2, opportunities2, asOf, leadOfOpportunity) {
+  const out = new Float64Array(leads2.length).fill(NaN);
+  const byStamp = new Uint8Array(leads2.length);
+  opportunities2.forEach((opp, k) => {
+    const i = leadOfOpportunity[k];
+    const at = opp.created_at;
+    if (i < 0 || typeof at !== "number" || at > asOf) return;
+    const seen = out[i];
+    if (Number.isNaN(seen) || at < seen) out[i] = at;
+  });
+  leads2.forEach((lead, i) => {
+    const at = lead.opportunity_at;
+    if (Number.isNaN(out[i]) && typeof at === "number" && at <= asOf) {
+      out[i] = at;
+      byStamp[i] = 1;
+    }
+  });
+  return { at: out, byStamp };
+}
+var leadDropFields;
+var init_stages = __esm({
+  "src/core/engine/stages.ts"() {
+    "use strict";
+    init_row_times();
+    leadDropFields = ["disqualified_at", "recycled_at"];
+  }
+});
+
+// src/core/engine/evaluate.ts
+function evaluateWithState(set, prepared, options) {
+  const rows = prepared.data.leads.length + prepared.data.opportunities.length + prepared.data.activities.length;
+  startRunBudget(options.maxRuleSteps ?? LOGIC_MAX_RUN_STEPS + LOGIC_RUN_STEPS_PER_ROW * rows);
+  let evaluation;
+  try {
+    evaluation = evaluateOnce(set, prepared, options);
+  } catch (error) {
+    const overrun2 = endRunBudget();
+    throw overrun2 === void 0 ? error : new RuleCostError(overrun2);
+  }
+  const overrun = endRunBudget();
+  if (overrun !== void 0) throw new RuleCostError(overrun);
+  return evaluation;
+}
+function evaluateOnce(set, prepared, options) {
+  const { data } = prepared;
+  const asOf = options.asOf ?? prepared.latest;
+  if (asOf === void 0) throw new EvaluationInputError(explainNoTimestamp(data));
+  const timeZone = reportingTimeZone(set, options.timeZone);
+  const goal = set.RevenueGoal[0];
+  const end = {
+    at: asOf,
+    source: options.asOf === void 0 ? latestSource(data, asOf) : { kind: "option", option: "--as-of" }
+  };
+  const startBound = options.from === void 0 ? findDefaultStart(goal, data, end, timeZone) : { at: options.from, source: { kind: "option", option: "--from" } };
+  checkWindowSpan(startBound, end);
+  const start = startBound.at;
+  const ctx = {
+    asOf,
+    window: { start, end: asOf + 1 },
+    timeZone,
+    calendars: options.calendars,
+    users: prepared.users
+  };
+  const periodUnit = options.periodUnit ?? "week";
+  const warnings = [];
+  const step = (name) => options.onStep?.(name, evaluationSteps.indexOf(name), evaluationSteps.length);
+  const funnelPolicy = set.Funnel[0];
+  let classes;
+  let tracks = [];
+  let events = /* @__PURE__ */ new Map();
+  let qualification = /* @__PURE__ */ new Map();
+  if (funnelPolicy !== void 0) {
+    const funnel = funnelPolicy.spec;
+    const stageOrder = new Map(funnel.stages.map((s2, i) => [s2.id, i]));
+    const definition2 = set.LeadDefinition.find((d) => d.spec.funnel === funnelPolicy.metadata.name) ?? set.LeadDefinition[0];
+    const qualified = /* @__PURE__ */ new Map();
+    if (definition2 !== void 0) {
+      step("classify");
+      classes = classifyLeads(definition2, stageOrder, data.leads, { asOf, calendars: options.calendars });
+      for (const stageId of new Set(classes.stageOfClass.values())) {
+        const stage2 = funnel.stages.find((s2) => s2.id === stageId);
+        if (stage2 !== void 0) qualified.set(stage2.entry, { stageOrder: stageOrder.get(stageId) ?? 0, classes });
+      }
+      if (classes.errorCount > 0)
+        warnings.push({
+          code: "classify.rule-failed",
+          count: classes.errorCount,
+          firstError: classes.errors[0]?.message ?? null,
+          countedAs: ERROR_CLASS
+        });
+    }
+    const activityIndex = {};
+    for (const event of funnel.events)
+      if (event.activity !== void 0) activityIndex[event.entity] = activityIndexFor(prepared, event.entity);
+    step("events");
+    ({ events, qualification } = resolveEvents(
+      { funnel, leads: data.leads, opportunities: data.opportunities, activityIndex, qualified, memo: prepared.memo },
+      ctx
+    ));
+    tracks = trackStages(
+      funnel,
+      events,
+      data.leads,
+      data.opportunities,
+      asOf,
+      prepared.leadOfOpportunity,
+      prepared.memo,
+      warnings
+    );
+  }
+  const weeks = listPeriods("week", ctx.window, timeZone);
+  const periods2 = listPeriods(periodUnit, ctx.window, timeZone);
+  const capacities = findCapacities(tracks, weeks, ctx.window);
+  const slaItems = (policy) => {
+    const from = events.get(policy.spec.from);
+    let to = events.get(policy.spec.to);
+    if (from === void 0 || to === void 0) return void 0;
+    if (from.entity === "lead" && to.entity === "opportunity")
+      to = { entity: "lead", times: earliestPerLead(to.times, data.leads.length, prepared.leadOfOpportunity) };
+    if (from.entity !== to.entity) return void 0;
+    const rows = from.entity === "lead" ? data.leads : data.opportunities;
+    return { entity: from.entity, rows, from: from.times, to: to.times, ownerOf: (i) => ownerOf(rows[i]) };
+  };
+  step("slas");
+  const slas2 = [];
+  for (const policy of [...set.HandoffSla].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+    const items = slaItems(policy);
+    if (items === void 0)
+      warnings.push({
+        code: "sla.events-unrelated",
+        sla: policy.metadata.name,
+        from: policy.spec.from,
+        to: policy.spec.to
+      });
+    else slas2.push(measureSla(policy, items, ctx));
+  }
+  const slaRows = /* @__PURE__ */ new Map();
+  const slaRowsOf = (policy) => {
+    const name = policy.metadata.name;
+    if (!slaRows.has(name)) {
+      const items = slaItems(policy);
+      slaRows.set(
+        name,
+        items === void 0 ? null : { from: items.from, outcomes: measureSlaRows(policy, items, ctx) }
+      );
+    }
+    return slaRows.get(name) ?? null;
+  };
+  const slaCompliance = (stageId) => (window2) => {
+    const stage2 = tracks.find((t) => t.stage.id === stageId)?.stage;
+    const policy = set.HandoffSla.find((s2) => s2.spec.from === stage2?.entry);
+    const rows = policy === void 0 ? null : slaRowsOf(policy);
+    if (rows === null) return null;
+    const counts = tallySlaByPeriod(rows.outcomes, rows.from, [
+      { label: "window", start: window2.start, end: window2.end, covered: 1 }
+    ])[0];
+    return counts === void 0 || counts.met + counts.breached === 0 ? null : counts.met / (counts.met + counts.breached);
+  };
+  const measureMetric = (stageId, metric3, window2) => {
+    const track = tracks.find((t) => t.stage.id === stageId);
+    if (track === void 0) return null;
+    return measureStageMetric(track, metric3, window2, capacities.get(stageId)?.perWeek ?? null, slaCompliance(stageId));
+  };
+  step("deals");
+  const deals = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
+  warnings.push(...deals.warnings);
+  const goalKey = goal === void 0 ? "" : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
+  const goalResult = goal === void 0 ? void 0 : structuredClone(
+    prepared.memo(
+      `goal:${goalKey}`,
+      () => measureGoal(
+        goal,
+        data.opportunities,
+        deals,
+        asOf,
+        timeZone,
+        data.missing?.some((m) => m.entity === "opportunities") === true
+      )
+    )
+  );
+  if (goalResult !== void 0) warnings.push(...goalResult.warnings);
+  step("comp");
+  const goalAttainment2 = goal === void 0 ? () => null : prepared.memo(
+    `goal-attainment:${ctx.window.end}:${goalKey}`,
+    () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)
+  );
+  const comp3 = set.CompPlan.length === 0 ? null : computeComp(set.CompPlan, {
+    ...ctx,
+    data,
+    goal,
+    // The whole payout period's target, but nothing after as-of counts.
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    credit: prepared.memo("credit", () => indexCredit(data, prepared.leadOfOpportunity)),
+    goalAttainment: goalAttainment2,
+    constraintMet: (s2, e3) => {
+      if (goal === void 0) return null;
+      const c = goal.spec.constraint;
+      const value3 = measureMetric(c.stage, c.metric, {
+        start: Math.max(s2, ctx.window.start),
+        end: Math.min(e3, ctx.window.end)
+      });
+      return value3 === null ? null : meetsTarget(value3, c.target);
+    }
+  });
+  if (comp3 !== null) warnings.push(...comp3.warnings);
+  step("report");
+  const report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    kind: "evaluation",
+    stamp: {
+      engine: "revops-policy",
+      engineVersion: options.stamp.engineVersion,
+      policyHash: options.stamp.policyHash,
+      dataHash: options.stamp.dataHash,
+      asOf: new Date(asOf).toISOString(),
+      asOfSource: options.asOf === void 0 ? "data" : "option",
+      ...options.stamp.generatedAt === void 0 ? {} : { generatedAt: options.stamp.generatedAt }
+    },
+    window: {
+      start: new Date(start).toISOString(),
+      end: new Date(asOf).toISOString(),
+      weeks: round3((asOf - start) / WEEK_MS2, 2),
+      timeZone,
+      periodUnit
+    },
+    data: accountData(data),
+    policies: listReportPolicies(set, options.policyIssues ?? []),
+    warnings: dedupeWarnings(warnings),
+    classification: classes === void 0 ? null : summariseClasses(classes, data.leads, qualification, funnelPolicy?.spec, asOf),
+    funnel: funnelPolicy === void 0 ? null : measureFunnel(funnelPolicy.metadata.name, tracks, periods2, periodUnit, ctx),
+    constraint: funnelPolicy === void 0 ? null : measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx),
+    slas: slas2,
+    comp: comp3,
+    goal: goalResult?.section ?? null,
+    deals: deals.section,
+    isMasked: false
+  };
+  const projectSlaCompliance = (name, factor) => {
+    const policy = set.HandoffSla.find((p) => p.metadata.name === name);
+    const rows = policy === void 0 ? null : slaRowsOf(policy);
+    return rows === null ? null : projectCompliance(rows.outcomes, factor);
+  };
+  const wonAmounts = prepared.memo(`won-amounts:${asOf}`, () => listWonAmounts(data.opportunities, asOf));
+  return {
+    report,
+    classes,
+    tracks,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    wonAmounts,
+    projectSlaCompliance,
+    goalAttainment: goalAttainment2
+  };
+}
+function goalAttainmentOf(goal, opportunities2, timeZone, until) {
+  let won;
+  const bySpan = /* @__PURE__ */ new Map();
+  return (start, end) => {
+    const key = `${start}/${end}`;
+    const cached = bySpan.get(key);
+    if (cached !== void 0 || bySpan.has(key)) return cached ?? null;
+    won ??= opportunities2.filter((o) => o.won === true && typeof o.closed_at === "number");
+    const value3 = measureGoalAttainment(goal, won, { start, end }, timeZone, until);
+    bySpan.set(key, value3);
+    return value3;
+  };
+}
+function ownerOf(row2) {
+  return typeof row2?.owner_id === "string" ? row2.owner_id : null;
+}
+function accountData(data) {
+  const totals = { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 0 };
+  for (const f of data.files) {
+    totals.rowsRead += f.rowsRead;
+    totals.rowsEvaluated += f.rowsEvaluated;
+    totals.rowsRejected += f.rowsRejected;
+    totals.issueCount += f.issueCount;
+  }
+  const accounting = {
+    files: data.files,
+    totals,
+    issues: data.issues,
+    absent: data.absent,
+    ignoredFiles: data.ignoredFiles
+  };
+  if (data.missing !== void 0 && data.missing.length > 0) accounting.missing = data.missing;
+  return accounting;
+}
+var WEEK_MS2, evaluationSteps;
+var init_evaluate = __esm({
+  "src/core/engine/evaluate.ts"() {
+    "use strict";
+    init_warnings();
+    init_policy_listing();
+    init_as_of();
+    init_report();
+    init_classification();
+    init_credit();
+    init_comp();
+    init_constraint();
+    init_deals();
+    init_events();
+    init_funnel2();
+    init_goal();
+    init_errors();
+    init_budget();
+    init_errors2();
+    init_periods();
+    init_window();
+    init_replay_classes();
+    init_prepared_data();
+    init_sla();
+    init_sla_projection();
+    init_stages();
+    init_stats();
+    init_time_zone();
+    init_prepared_data();
+    init_errors();
+    WEEK_MS2 = 6048e5;
+    evaluationSteps = ["classify", "events", "slas", "deals", "comp", "report"];
+  }
+});
+
+// src/cli/run-evaluation.ts
+function evaluateLoaded(input) {
+  const { loaded, hashing, options, generatedAt } = input;
+  const progress = startStepProgress("evaluating", options.quiet !== true);
+  try {
+    return evaluateWithState(loaded.result.set, prepareData(input.data), {
+      ...input.run,
+      onStep: progress.onStep,
+      calendars: loaded.calendars,
+      policyIssues: loaded.result.issues,
+      stamp: {
+        engineVersion: version,
+        policyHash: hashing.digest(cleanPath(options.policies)),
+        dataHash: hashing.digest(cleanPath(options.data)),
+        ...generatedAt === void 0 ? {} : { generatedAt }
+      }
+    });
+  } finally {
+    progress.stop();
+  }
+}
+var init_run_evaluation = __esm({
+  "src/cli/run-evaluation.ts"() {
+    "use strict";
+    init_evaluate();
+    init_options();
+    init_progress();
+    init_version();
+  }
+});
+
 // src/cli/commands/evaluate.ts
 var evaluate_exports = {};
 __export(evaluate_exports, {
@@ -56843,24 +56871,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       timeZone: reportingTimeZone(set, run4.timeZone),
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
-    let report;
-    const progress = startStepProgress("evaluating", !options.quiet);
-    try {
-      report = evaluatePipeline(set, prepareData(data), {
-        ...run4,
-        onStep: progress.onStep,
-        calendars: loaded.calendars,
-        policyIssues: loaded.result.issues,
-        stamp: {
-          engineVersion: version,
-          policyHash: hashing.digest(cleanPath(options.policies)),
-          dataHash: hashing.digest(cleanPath(options.data)),
-          ...generatedAt === void 0 ? {} : { generatedAt }
-        }
-      });
-    } finally {
-      progress.stop();
-    }
+    let report = evaluateLoaded({ loaded, data, hashing, options, run: run4, generatedAt }).report;
     if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
     await writeOutput(
       io,
@@ -56874,7 +56885,6 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
 var init_evaluate2 = __esm({
   async "src/cli/commands/evaluate.ts"() {
     "use strict";
-    init_evaluate();
     init_mask();
     init_mask_key();
     init_report_formats();
@@ -56886,10 +56896,8 @@ var init_evaluate2 = __esm({
     await init_load_policies();
     await init_evaluation_options();
     init_write_output();
-    init_options();
     init_command_index();
-    init_version();
-    init_progress();
+    init_run_evaluation();
   }
 });
 
@@ -60314,24 +60322,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
       timeZone: reportingTimeZone(set, runOptions.timeZone),
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
-    const progress = startStepProgress("evaluating", !options.quiet);
-    let evaluation;
-    try {
-      evaluation = evaluateWithState(set, prepareData(data), {
-        ...runOptions,
-        onStep: progress.onStep,
-        calendars: loaded.calendars,
-        policyIssues: loaded.result.issues,
-        stamp: {
-          engineVersion: version,
-          policyHash: hashing.digest(cleanPath(options.policies)),
-          dataHash: hashing.digest(cleanPath(options.data)),
-          ...generatedAt === void 0 ? {} : { generatedAt }
-        }
-      });
-    } finally {
-      progress.stop();
-    }
+    const evaluation = evaluateLoaded({ loaded, data, hashing, options, run: runOptions, generatedAt });
     let insights = computeInsights(set, evaluation, data, {
       ...options.stage === void 0 ? {} : { stage: options.stage },
       minimumSample,
@@ -60361,7 +60352,6 @@ var init_insights2 = __esm({
     "use strict";
     init_esm();
     init_errors();
-    init_evaluate();
     init_fields_read();
     init_time_zone();
     init_insights();
@@ -60373,9 +60363,7 @@ var init_insights2 = __esm({
     init_load_data();
     await init_load_policies();
     init_mask_key();
-    init_options();
-    init_progress();
-    init_version();
+    init_run_evaluation();
     init_write_output();
     MAX_GROUPS_LIMIT = 100;
   }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { evaluatePipeline, prepareData } from '../../core/engine/evaluate.js';
 import { maskReport } from '../../core/report/mask.js';
 import { createMaskDigest } from '../mask-key.js';
 import type { Report } from '../../core/report/index.js';
@@ -13,11 +12,9 @@ import { loadValidPolicies } from '../load-policies.js';
 import { addEvaluationOptions, readClock, toRunOptions } from '../evaluation-options.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
 import type { EvaluationCliOptions } from '../evaluation-options.js';
-import { cleanPath } from '../options.js';
 import { describeCommand } from '../command-index.js';
 import type { CommandContext } from '../program.js';
-import { version } from '../version.js';
-import { startStepProgress } from '../progress.js';
+import { evaluateLoaded } from '../run-evaluation.js';
 
 interface EvaluateCommandOptions extends EvaluationCliOptions {
   policies: string;
@@ -64,24 +61,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         timeZone: reportingTimeZone(set, run.timeZone),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
-      let report: Report;
-      const progress = startStepProgress('evaluating', !options.quiet);
-      try {
-        report = evaluatePipeline(set, prepareData(data), {
-          ...run,
-          onStep: progress.onStep,
-          calendars: loaded.calendars,
-          policyIssues: loaded.result.issues,
-          stamp: {
-            engineVersion: version,
-            policyHash: hashing.digest(cleanPath(options.policies)),
-            dataHash: hashing.digest(cleanPath(options.data)),
-            ...(generatedAt === undefined ? {} : { generatedAt }),
-          },
-        });
-      } finally {
-        progress.stop();
-      }
+      let report: Report = evaluateLoaded({ loaded, data, hashing, options, run, generatedAt }).report;
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
       await writeOutput(
         io,

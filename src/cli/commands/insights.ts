@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { evaluateWithState, prepareData } from '../../core/engine/evaluate.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { computeInsights, maskInsights } from '../../core/insights/index.js';
@@ -16,10 +15,8 @@ import { createHashingIo } from '../hashing-io.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
 import { createMaskDigest } from '../mask-key.js';
-import { cleanPath } from '../options.js';
 import type { CommandContext } from '../program.js';
-import { startStepProgress } from '../progress.js';
-import { version } from '../version.js';
+import { evaluateLoaded } from '../run-evaluation.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
 
 interface InsightsCommandOptions extends Omit<EvaluationCliOptions, 'format'> {
@@ -98,24 +95,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`,
         timeZone: reportingTimeZone(set, runOptions.timeZone),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
-      const progress = startStepProgress('evaluating', !options.quiet);
-      let evaluation;
-      try {
-        evaluation = evaluateWithState(set, prepareData(data), {
-          ...runOptions,
-          onStep: progress.onStep,
-          calendars: loaded.calendars,
-          policyIssues: loaded.result.issues,
-          stamp: {
-            engineVersion: version,
-            policyHash: hashing.digest(cleanPath(options.policies)),
-            dataHash: hashing.digest(cleanPath(options.data)),
-            ...(generatedAt === undefined ? {} : { generatedAt }),
-          },
-        });
-      } finally {
-        progress.stop();
-      }
+      const evaluation = evaluateLoaded({ loaded, data, hashing, options, run: runOptions, generatedAt });
       let insights = computeInsights(set, evaluation, data, {
         ...(options.stage === undefined ? {} : { stage: options.stage }),
         minimumSample,
