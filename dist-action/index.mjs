@@ -60294,7 +60294,7 @@ percentile of its time in stage before as-of. Lift = a group's rate ÷ the stage
 JSON follows schemas/insights-report.schema.json.
 
 Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
-  ).action(async (options) => {
+  ).action(async (options, command2) => {
     const { io } = ctx;
     const minimumSample = parseCount("--min-sample", options.minSample, 1, 1e6);
     const maxGroups = parseCount("--max-groups", options.maxGroups, 1, MAX_GROUPS_LIMIT);
@@ -60315,6 +60315,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
       allowPartialData: options.allowPartialData,
       mask: options.mask,
       data: options.data,
+      dataOrigin: describeOrigin(command2, "data", "--data"),
+      policies: options.policies,
       quiet: options.quiet,
       set,
       hashing,
@@ -60362,6 +60364,7 @@ var init_insights2 = __esm({
     init_hashing_io();
     init_load_data();
     await init_load_policies();
+    await init_project_config_apply();
     init_mask_key();
     init_run_evaluation();
     init_write_output();

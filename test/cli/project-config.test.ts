@@ -169,13 +169,17 @@ describe('flag > project config > default', { timeout: 60_000 }, () => {
 });
 
 describe('where a missing data directory came from', () => {
-  it.each([
-    [['--data', 'flag-data'], '(from --data)'],
-    [[], '(from `data` in revops.config.yaml)'],
-    [['--no-config'], "(from --data's default)"],
-  ])('%j: names it, and the sample-data command that makes some there', async (extra, origin) => {
+  it.each(
+    ['evaluate', 'insights'].flatMap((command) =>
+      [
+        [['--data', 'flag-data'], '(from --data)'],
+        [[], '(from `data` in revops.config.yaml)'],
+        [['--no-config'], "(from --data's default)"],
+      ].map(([extra, origin]) => [command, extra as string[], origin as string] as const),
+    ),
+  )('%s %j: names it, and the sample-data command that makes some there', async (command, extra, origin) => {
     writeFileSync(join(root, 'revops.config.yaml'), 'data: cfg-data\n');
-    const run = await runRevops(['evaluate', ...policies, ...extra]);
+    const run = await runRevops([command, ...policies, ...extra]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`does not exist ${origin}.`);
     expect(run.stderr).toMatch(

@@ -14,6 +14,7 @@ import type { EvaluationCliOptions } from '../evaluation-options.js';
 import { createHashingIo } from '../hashing-io.js';
 import { loadCommandData } from '../load-data.js';
 import { loadValidPolicies } from '../load-policies.js';
+import { describeOrigin } from '../project-config-apply.js';
 import { createMaskDigest } from '../mask-key.js';
 import type { CommandContext } from '../program.js';
 import { evaluateLoaded } from '../run-evaluation.js';
@@ -67,7 +68,7 @@ JSON follows schemas/insights-report.schema.json.
 
 Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`,
     )
-    .action(async (options: InsightsCommandOptions) => {
+    .action(async (options: InsightsCommandOptions, command: Command) => {
       const { io } = ctx;
       const minimumSample = parseCount('--min-sample', options.minSample, 1, 1_000_000);
       const maxGroups = parseCount('--max-groups', options.maxGroups, 1, MAX_GROUPS_LIMIT);
@@ -88,6 +89,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`,
         allowPartialData: options.allowPartialData,
         mask: options.mask,
         data: options.data,
+        dataOrigin: describeOrigin(command, 'data', '--data'),
+        policies: options.policies,
         quiet: options.quiet,
         set,
         hashing,
