@@ -3571,7 +3571,17 @@ function workflowCommandProperty(text4) {
   return workflowCommandData(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function escapeMarkdown(text4) {
-  return text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
+  return defuseReferences(
+    text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>")
+  );
+}
+function escapeMarkdownHtml(text4) {
+  return defuseReferences(
+    text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
+  );
+}
+function defuseReferences(text4) {
+  return text4.replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
     /(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi,
     (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`)
   );
@@ -43136,14 +43146,15 @@ var init_stats = __esm({
 
 // src/reporters/figures.ts
 function formatCount(n2) {
-  return Math.round(n2).toLocaleString("en-US");
+  const whole = Math.round(n2);
+  return whole < 0 ? `${MINUS}${(-whole).toLocaleString("en-US")}` : Math.abs(whole).toLocaleString("en-US");
 }
 function formatDecimal(value3, digits) {
   const text4 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
   const negative = text4.startsWith("-");
   const [whole = "", fraction] = (negative ? text4.slice(1) : text4).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
+  return `${negative ? MINUS : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
 }
 function formatMoney(amount2, currency2) {
   return currency2 === null ? formatDecimal(amount2) : `${formatDecimal(amount2)} ${currency2}`;
@@ -43167,9 +43178,11 @@ function formatInstant(iso) {
 function plural(n2, word, many = `${word}s`) {
   return `${formatCount(n2)} ${n2 === 1 ? word : many}`;
 }
+var MINUS;
 var init_figures = __esm({
   "src/reporters/figures.ts"() {
     "use strict";
+    MINUS = "−";
   }
 });
 
@@ -43208,14 +43221,13 @@ function describeSides(r) {
 function describeSla(s2) {
   return `replayed ${formatPercent(s2.replayed.base)} → ${formatPercent(s2.replayed.head)}; modelled ${s2.modelled === null ? NONE : formatPercent(s2.modelled)}; median response ${hours(s2.medianResponseHours.base)} → ${hours(s2.medianResponseHours.modelled)}`;
 }
-var NONE, MINUS;
+var NONE;
 var init_impact_phrases = __esm({
   "src/reporters/impact-phrases.ts"() {
     "use strict";
     init_stats();
     init_figures();
     NONE = "—";
-    MINUS = "−";
   }
 });
 
@@ -43455,7 +43467,9 @@ function describeDeclared(d) {
     return `${what}${formatNumber(side3.value, 2)} (target ${targetText(side3.target)}, ${verdict})`;
   };
   const targets = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
-  const change2 = targets[0] === targets[1] ? "" : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
+  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
+  const targetChange = targets[0] === targets[1] ? null : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
+  const change2 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
   return {
     label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
     base: cell(d.base),
@@ -43635,6 +43649,9 @@ var init_impact_payout_text = __esm({
 });
 
 // src/reporters/markdown-escape.ts
+function renderMarkdownDetails(summary, body) {
+  return ["<details>", `<summary>${escapeMarkdownHtml(summary)}</summary>`, "", ...body, "", "</details>", ""];
+}
 function mermaidLabel(text4) {
   return text4.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
 }
@@ -44037,7 +44054,7 @@ function projectionRows(p) {
     s2.arrivalsToPeriodEnd.base === null ? NONE : `${formatNumber(s2.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s2.arrivalsToPeriodEnd.head, 0)}`,
     s2.capacityPerWeek.base === null && s2.capacityPerWeek.head === null ? "unbounded" : pair(s2.capacityPerWeek),
     pair(s2.throughputPerWeek),
-    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "" : pair(s2.queueGrowthPerWeek)
+    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "none" : pair(s2.queueGrowthPerWeek)
   ]);
 }
 function projectionSummary(p) {
@@ -44105,16 +44122,60 @@ var init_impact_projection = __esm({
   }
 });
 
-// src/reporters/impact-markdown.ts
-function details(summary, body) {
-  return ["<details>", `<summary>${e(summary)}</summary>`, "", ...body, "", "</details>", ""];
+// src/reporters/impact-utilisation-chart.ts
+function declaredCeiling(r) {
+  const d = r.constraint.declared;
+  const side3 = d?.head ?? d?.base ?? null;
+  if (side3 === null || side3.metric !== "utilisation" || side3.target.max === void 0) return null;
+  return { stage: side3.stage, max: side3.target.max };
 }
+function axisTop(values) {
+  const highest = Math.max(1, ...values);
+  return Math.ceil(highest * 10 + 1) / 10;
+}
+function renderUtilisationChart(r) {
+  const charted = r.stages.filter(
+    (s2) => s2.utilisation.base !== null && s2.utilisation.head !== null
+  );
+  if (charted.length === 0) return [];
+  const ceiling = declaredCeiling(r);
+  const base = charted.map((s2) => s2.utilisation.base);
+  const head = charted.map((s2) => s2.utilisation.head);
+  const target = ceiling === null ? "" : `, target ${formatRatio(ceiling.max)} at ${mermaidLabel(ceiling.stage)}`;
+  const words = charted.map((s2) => `${s2.stage} ${formatRatio(s2.utilisation.base)} → ${formatRatio(s2.utilisation.head)}`).join(", ");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "Utilisation per stage: bars base, lines head, 1.0 full${target}"`,
+    `  x-axis [${charted.map((s2) => `"${mermaidLabel(s2.stage)}"`).join(", ")}]`,
+    `  y-axis "utilisation" 0 --> ${axisTop([...base, ...head])}`,
+    `  bar [${base.join(", ")}]`,
+    `  line [${head.join(", ")}]`,
+    `  line [${charted.map(() => 1).join(", ")}]`,
+    ...ceiling === null ? [] : [`  line [${charted.map(() => ceiling.max).join(", ")}]`],
+    "```",
+    "",
+    escapeMarkdown(
+      `Utilisation base → head (1.0 is full capacity${ceiling === null ? "" : `; the goal's target at ${ceiling.stage} is ≤ ${formatRatio(ceiling.max)}`}): ${words}.`
+    ),
+    ""
+  ];
+}
+var init_impact_utilisation_chart = __esm({
+  "src/reporters/impact-utilisation-chart.ts"() {
+    "use strict";
+    init_figures();
+    init_markdown_escape();
+  }
+});
+
+// src/reporters/impact-markdown.ts
 function value(v) {
   if (v === null || v === void 0) return NONE;
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 function ratioDelta(d) {
-  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? "" : signed(d.delta, (x) => x.toFixed(2))];
+  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? NONE : signed(d.delta, (x) => x.toFixed(2))];
 }
 function summaryTable(r) {
   const rows = [];
@@ -44141,7 +44202,7 @@ function summaryTable(r) {
       `${s2.name} compliance`,
       formatPercent(s2.replayed.base),
       s2.modelled === null ? "no steady state" : `${formatPercent(s2.modelled)} (modelled)`,
-      s2.modelledChangePts === null ? "" : `${signed(s2.modelledChangePts, (x) => x.toFixed(1))} pts`
+      s2.modelledChangePts === null ? NONE : `${signed(s2.modelledChangePts, (x) => x.toFixed(1))} pts`
     ]);
   for (const t of r.comp.total)
     rows.push([
@@ -44156,14 +44217,14 @@ function summaryTable(r) {
       "Goal forecast, flow projection (attainment)",
       formatPercent(flow.base),
       flow.headLow === flow.headHigh ? formatPercent(flow.head) : `${formatPercent(flow.head)} (${formatPercent(flow.headLow)}–${formatPercent(flow.headHigh)})`,
-      flow.delta === null ? "" : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`
+      flow.delta === null ? NONE : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`
     ]);
   if (r.goal !== null)
     rows.push([
       "Goal forecast, open-pipeline velocity (attainment)",
       formatPercent(r.goal.projectedAttainment.base),
       formatPercent(r.goal.projectedAttainment.head),
-      r.goal.projectedAttainment.delta === null ? "" : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`
+      r.goal.projectedAttainment.delta === null ? NONE : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`
     ]);
   return renderMarkdownTable(["", "base", "head", "change"], rows, ["left", "right", "right", "right"]);
 }
@@ -44209,22 +44270,11 @@ function stages(r) {
     s2.stage,
     countOrNone(s2.arrivals.base),
     countOrNone(s2.arrivals.head),
-    s2.arrivals.delta === null ? "" : signed(s2.arrivals.delta),
+    s2.arrivals.delta === null ? NONE : signed(s2.arrivals.delta),
     ...ratioDelta(s2.utilisation),
     formatPercent(s2.conversionCohort.base),
     formatPercent(s2.conversionCohort.head)
   ]);
-  const charted = r.stages.filter((s2) => s2.utilisation.base !== null && s2.utilisation.head !== null);
-  const chart = charted.length === 0 ? [] : [
-    "```mermaid",
-    "xychart-beta",
-    '  title "Utilisation per stage: base (bars) and head (line)"',
-    `  x-axis [${charted.map((s2) => `"${mermaidLabel(s2.stage)}"`).join(", ")}]`,
-    '  y-axis "utilisation"',
-    `  bar [${charted.map((s2) => s2.utilisation.base ?? 0).join(", ")}]`,
-    `  line [${charted.map((s2) => s2.utilisation.head ?? 0).join(", ")}]`,
-    "```"
-  ];
   return details("Stages, base vs head", [
     ...renderMarkdownTable(
       [
@@ -44240,9 +44290,7 @@ function stages(r) {
       ],
       rows,
       ["left", "right", "right", "right", "right", "right", "right", "right", "right"]
-    ),
-    "",
-    ...chart
+    )
   ]);
 }
 function slas(r) {
@@ -44343,6 +44391,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
     "",
     ...summaryTable(r),
     "",
+    ...renderUtilisationChart(r),
     ...payoutCaveat(r),
     ...renderPayoutsMarkdownSummary(r),
     ...projection2(r),
@@ -44357,7 +44406,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var e;
+var e, details;
 var init_impact_markdown = __esm({
   "src/reporters/impact-markdown.ts"() {
     "use strict";
@@ -44372,8 +44421,10 @@ var init_impact_markdown = __esm({
     init_impact_payouts();
     init_impact_projection();
     init_partial_data();
+    init_impact_utilisation_chart();
     init_markdown_escape();
     e = escapeMarkdown;
+    details = renderMarkdownDetails;
   }
 });
 
@@ -44407,8 +44458,8 @@ function valueCell(row2) {
 }
 function revenueCells(f) {
   const w = f.wonRevenue;
-  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, ""];
-  const range3 = w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh ? "" : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, NONE];
+  const range3 = w.deltaLow === null || w.deltaHigh === null ? NONE : w.deltaLow === w.deltaHigh ? signedMoney(w.deltaLow) : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
   return [amount(w.head), signedMoney(w.delta), range3];
 }
 function slaCell(f, name) {
@@ -44697,9 +44748,7 @@ function renderStage(s2, r) {
   for (const a of s2.attributes) {
     const rows = renderMarkdownTable(GROUP_HEADERS, groupRows(a), GROUP_ALIGN);
     const n2 = describeAttributeNotes(a, r);
-    out.push("<details>", `<summary>${escapeMarkdown(attributeTitle(a, r))}</summary>`, "", ...rows, "");
-    if (n2 !== null) out.push(escapeMarkdown(n2), "");
-    out.push("</details>", "");
+    out.push(...renderMarkdownDetails(attributeTitle(a, r), n2 === null ? rows : [...rows, "", escapeMarkdown(n2)]));
   }
   return out;
 }
@@ -44862,9 +44911,9 @@ function renderLines(r, options) {
       r.stages.map((s2) => [
         s2.stage === r.constraint.stage.head ? `${s2.stage} ◀` : s2.stage,
         `${countOrNone(s2.arrivals.base)} → ${countOrNone(s2.arrivals.head)}`,
-        s2.arrivals.delta === null ? "" : signed(s2.arrivals.delta),
+        s2.arrivals.delta === null ? NONE : signed(s2.arrivals.delta),
         `${formatRatio(s2.utilisation.base)} → ${formatRatio(s2.utilisation.head)}`,
-        s2.utilisation.delta === null ? "" : signed(s2.utilisation.delta, (x) => x.toFixed(2)),
+        s2.utilisation.delta === null ? NONE : signed(s2.utilisation.delta, (x) => x.toFixed(2)),
         `${formatPercent(s2.conversionCohort.base)} → ${formatPercent(s2.conversionCohort.head)}`
       ]),
       ["left", "right", "right", "right", "right", "right"]
@@ -45215,9 +45264,6 @@ var init_report_tables = __esm({
 function table(model) {
   return renderMarkdownTable(model.headers, model.rows, model.align);
 }
-function details2(summary, body) {
-  return ["<details>", `<summary>${e2(summary)}</summary>`, "", ...body, "", "</details>", ""];
-}
 function headline(report) {
   const c = report.constraint;
   const d = c?.declared ?? null;
@@ -45344,7 +45390,7 @@ function renderReportMarkdown(report) {
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var e2;
+var e2, details2;
 var init_report_markdown = __esm({
   "src/reporters/report-markdown.ts"() {
     "use strict";
@@ -45355,6 +45401,7 @@ var init_report_markdown = __esm({
     init_report_summary();
     init_report_tables();
     e2 = escapeMarkdown;
+    details2 = renderMarkdownDetails;
   }
 });
 

@@ -1,17 +1,22 @@
 /** Number formatting shared by the report renderers: one spelling of every figure. */
 
-/** `12345` → `12,345`. */
+/** The one minus sign of every displayed figure (U+2212); JSON and CSV keep ASCII `-`. */
+export const MINUS = '\u2212';
+
+/** `12345` → `12,345`, `-3` → `−3`. */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  const whole = Math.round(n);
+  // `Math.round(-0.4)` is -0: no minus sign on a zero.
+  return whole < 0 ? `${MINUS}${(-whole).toLocaleString('en-US')}` : Math.abs(whole).toLocaleString('en-US');
 }
 
-/** A decimal string or number with thousands separators, keeping its decimals: `1234567.5` → `1,234,567.5`. */
+/** A decimal string or number with thousands separators, keeping its decimals: `1234567.5` → `1,234,567.5`, `-2.5` → `−2.5`. */
 export function formatDecimal(value: string | number, digits?: number): string {
   const text = typeof value === 'number' ? (digits === undefined ? String(value) : value.toFixed(digits)) : value;
   const negative = text.startsWith('-');
   const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+  return `${negative ? MINUS : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** Money as `174,890.00 USD`. */

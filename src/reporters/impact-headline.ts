@@ -24,7 +24,13 @@ export function describeDeclared(d: NonNullable<ImpactReport['constraint']['decl
     return `${what}${formatNumber(side.value, 2)} (target ${targetText(side.target)}, ${verdict})`;
   };
   const targets = [d.base, d.head].map((side) => (side === null ? NONE : targetText(side.target)));
-  const change = targets[0] === targets[1] ? '' : `target ${targets[0] ?? ''} → ${targets[1] ?? ''}`;
+  // The value's change where both sides measure the same thing, then the target's change if any.
+  const valueChange =
+    isSame && d.base?.value != null && d.head?.value != null
+      ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2))
+      : null;
+  const targetChange = targets[0] === targets[1] ? null : `target ${targets[0] ?? ''} → ${targets[1] ?? ''}`;
+  const change = [valueChange, targetChange].filter((x) => x !== null).join(', ') || NONE;
   return {
     label: isSame && one !== null ? `${one.stage} ${one.metric}` : 'declared constraint',
     base: cell(d.base),

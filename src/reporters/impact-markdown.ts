@@ -10,13 +10,12 @@ import { phraseSlaAssumption } from './phrase-sla-assumption.js';
 import { renderPayoutsMarkdownDetails, renderPayoutsMarkdownSummary } from './impact-payouts.js';
 import { describeProjectionHeadline, renderProjectionLines } from './impact-projection.js';
 import { describePartialData } from './partial-data.js';
-import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
+import { renderUtilisationChart } from './impact-utilisation-chart.js';
+import { escapeMarkdown, renderMarkdownDetails, renderMarkdownTable } from './markdown-escape.js';
 
 const e = escapeMarkdown;
 
-function details(summary: string, body: readonly string[]): string[] {
-  return ['<details>', `<summary>${e(summary)}</summary>`, '', ...body, '', '</details>', ''];
-}
+const details = renderMarkdownDetails;
 
 function value(v: unknown): string {
   if (v === null || v === undefined) return NONE;
@@ -24,7 +23,7 @@ function value(v: unknown): string {
 }
 
 function ratioDelta(d: { base: number | null; head: number | null; delta: number | null }): string[] {
-  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? '' : signed(d.delta, (x) => x.toFixed(2))];
+  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? NONE : signed(d.delta, (x) => x.toFixed(2))];
 }
 
 function summaryTable(r: ImpactReport): string[] {
@@ -52,7 +51,7 @@ function summaryTable(r: ImpactReport): string[] {
       `${s.name} compliance`,
       formatPercent(s.replayed.base),
       s.modelled === null ? 'no steady state' : `${formatPercent(s.modelled)} (modelled)`,
-      s.modelledChangePts === null ? '' : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`,
+      s.modelledChangePts === null ? NONE : `${signed(s.modelledChangePts, (x) => x.toFixed(1))} pts`,
     ]);
   for (const t of r.comp.total)
     rows.push([
@@ -69,7 +68,7 @@ function summaryTable(r: ImpactReport): string[] {
       flow.headLow === flow.headHigh
         ? formatPercent(flow.head)
         : `${formatPercent(flow.head)} (${formatPercent(flow.headLow)}–${formatPercent(flow.headHigh)})`,
-      flow.delta === null ? '' : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`,
+      flow.delta === null ? NONE : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`,
     ]);
   // The goal section's forecast rides on today's open deals and win rate; it is not re-projected for the change.
   if (r.goal !== null)
@@ -78,7 +77,7 @@ function summaryTable(r: ImpactReport): string[] {
       formatPercent(r.goal.projectedAttainment.base),
       formatPercent(r.goal.projectedAttainment.head),
       r.goal.projectedAttainment.delta === null
-        ? ''
+        ? NONE
         : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`,
     ]);
   return renderMarkdownTable(['', 'base', 'head', 'change'], rows, ['left', 'right', 'right', 'right']);
@@ -130,26 +129,11 @@ function stages(r: ImpactReport): string[] {
     s.stage,
     countOrNone(s.arrivals.base),
     countOrNone(s.arrivals.head),
-    s.arrivals.delta === null ? '' : signed(s.arrivals.delta),
+    s.arrivals.delta === null ? NONE : signed(s.arrivals.delta),
     ...ratioDelta(s.utilisation),
     formatPercent(s.conversionCohort.base),
     formatPercent(s.conversionCohort.head),
   ]);
-  // Only stages with a utilisation on both sides: a chart has no "—", and 0 would be made up.
-  const charted = r.stages.filter((s) => s.utilisation.base !== null && s.utilisation.head !== null);
-  const chart =
-    charted.length === 0
-      ? []
-      : [
-          '```mermaid',
-          'xychart-beta',
-          '  title "Utilisation per stage: base (bars) and head (line)"',
-          `  x-axis [${charted.map((s) => `"${mermaidLabel(s.stage)}"`).join(', ')}]`,
-          '  y-axis "utilisation"',
-          `  bar [${charted.map((s) => s.utilisation.base ?? 0).join(', ')}]`,
-          `  line [${charted.map((s) => s.utilisation.head ?? 0).join(', ')}]`,
-          '```',
-        ];
   return details('Stages, base vs head', [
     ...renderMarkdownTable(
       [
@@ -166,8 +150,6 @@ function stages(r: ImpactReport): string[] {
       rows,
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
-    '',
-    ...chart,
   ]);
 }
 
@@ -274,6 +256,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     '',
     ...summaryTable(r),
     '',
+    ...renderUtilisationChart(r),
     ...payoutCaveat(r),
     ...renderPayoutsMarkdownSummary(r),
     ...projection(r),

@@ -1,6 +1,6 @@
 import { round } from '../core/engine/stats.js';
 import type { ImpactReport } from '../core/report/impact.js';
-import { formatCount, formatDecimal, formatNumber, formatPercent } from './figures.js';
+import { formatCount, formatDecimal, formatNumber, formatPercent, MINUS } from './figures.js';
 
 /**
  * How the impact reporters (terminal, markdown, and the sections others add) say the same
@@ -11,8 +11,7 @@ import { formatCount, formatDecimal, formatNumber, formatPercent } from './figur
 /** A value that cannot be computed: a dash with no unit (never `— h`, never 0). */
 export const NONE = '—';
 
-/** The one minus sign of every impact figure (U+2212; the JSON keeps ASCII `-`). */
-export const MINUS = '\u2212';
+export { MINUS };
 
 /** A number rounded half away from zero to `digits` places, in its shortest form: `1.02`, `−4.79`, `1`. */
 export function figure(n: number, digits = 2): string {

@@ -118,7 +118,7 @@ export function projectionRows(p: ProjectionSection): string[][] {
       : `${formatNumber(s.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s.arrivalsToPeriodEnd.head, 0)}`,
     s.capacityPerWeek.base === null && s.capacityPerWeek.head === null ? 'unbounded' : pair(s.capacityPerWeek),
     pair(s.throughputPerWeek),
-    s.queueGrowthPerWeek.head === 0 && s.queueGrowthPerWeek.base === 0 ? '' : pair(s.queueGrowthPerWeek),
+    s.queueGrowthPerWeek.head === 0 && s.queueGrowthPerWeek.base === 0 ? 'none' : pair(s.queueGrowthPerWeek),
   ]);
 }
 

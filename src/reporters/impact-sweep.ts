@@ -51,11 +51,14 @@ function valueCell(row: SweepRow): string {
 
 function revenueCells(f: SweepFigures): string[] {
   const w = f.wonRevenue;
-  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText[w.unknown ?? 'not-computed']})`, ''];
+  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText[w.unknown ?? 'not-computed']})`, NONE];
+  // A range that is one point (the change adds or removes no lead with an uncertain rate) shows that point.
   const range =
-    w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh
-      ? ''
-      : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+    w.deltaLow === null || w.deltaHigh === null
+      ? NONE
+      : w.deltaLow === w.deltaHigh
+        ? signedMoney(w.deltaLow)
+        : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
   return [amount(w.head), signedMoney(w.delta), range];
 }
 

@@ -51,9 +51,9 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       r.stages.map((s) => [
         s.stage === r.constraint.stage.head ? `${s.stage} ◀` : s.stage,
         `${countOrNone(s.arrivals.base)} → ${countOrNone(s.arrivals.head)}`,
-        s.arrivals.delta === null ? '' : signed(s.arrivals.delta),
+        s.arrivals.delta === null ? NONE : signed(s.arrivals.delta),
         `${formatRatio(s.utilisation.base)} → ${formatRatio(s.utilisation.head)}`,
-        s.utilisation.delta === null ? '' : signed(s.utilisation.delta, (x) => x.toFixed(2)),
+        s.utilisation.delta === null ? NONE : signed(s.utilisation.delta, (x) => x.toFixed(2)),
         `${formatPercent(s.conversionCohort.base)} → ${formatPercent(s.conversionCohort.head)}`,
       ]),
       ['left', 'right', 'right', 'right', 'right', 'right'],

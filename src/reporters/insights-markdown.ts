@@ -13,7 +13,7 @@ import {
   phraseSuggestion,
   stageHeading,
 } from './insights-phrases.js';
-import { escapeMarkdown as e, renderMarkdownTable } from './markdown-escape.js';
+import { escapeMarkdown as e, renderMarkdownDetails, renderMarkdownTable } from './markdown-escape.js';
 import { describePartialData } from './partial-data.js';
 import { phraseWarning } from './phrase-warning.js';
 
@@ -27,9 +27,7 @@ function renderStage(s: StageInsight, r: InsightsReport): string[] {
   for (const a of s.attributes) {
     const rows = renderMarkdownTable(GROUP_HEADERS, groupRows(a), GROUP_ALIGN);
     const n = describeAttributeNotes(a, r);
-    out.push('<details>', `<summary>${e(attributeTitle(a, r))}</summary>`, '', ...rows, '');
-    if (n !== null) out.push(e(n), '');
-    out.push('</details>', '');
+    out.push(...renderMarkdownDetails(attributeTitle(a, r), n === null ? rows : [...rows, '', e(n)]));
   }
   return out;
 }

@@ -1,7 +1,15 @@
-import { escapeMarkdown } from './sanitize.js';
+import { escapeMarkdown, escapeMarkdownHtml } from './sanitize.js';
 
 // The markdown escaping lives with the other output kinds' in sanitize.ts.
 export { escapeMarkdown };
+
+/**
+ * A collapsed section. Its summary sits in a raw HTML block, where GitHub shows backslash
+ * escapes literally, so it takes HTML escaping; the body is markdown (blank lines around it).
+ */
+export function renderMarkdownDetails(summary: string, body: readonly string[]): string[] {
+  return ['<details>', `<summary>${escapeMarkdownHtml(summary)}</summary>`, '', ...body, '', '</details>', ''];
+}
 
 /** A label for a Mermaid chart: letters, digits, spaces, `-`, `_`, `.`, `%` only (Mermaid has no reliable escaping). */
 export function mermaidLabel(text: string): string {

@@ -1,7 +1,7 @@
 import { phraseWarning } from './phrase-warning.js';
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
-import { escapeMarkdown, mermaidLabel, renderMarkdownTable } from './markdown-escape.js';
+import { escapeMarkdown, mermaidLabel, renderMarkdownDetails, renderMarkdownTable } from './markdown-escape.js';
 import { describePartialData } from './partial-data.js';
 import { summariseReport, targetText } from './report-summary.js';
 import {
@@ -21,9 +21,7 @@ function table(model: TableModel): string[] {
   return renderMarkdownTable(model.headers, model.rows, model.align);
 }
 
-function details(summary: string, body: readonly string[]): string[] {
-  return ['<details>', `<summary>${e(summary)}</summary>`, '', ...body, '', '</details>', ''];
-}
+const details = renderMarkdownDetails;
 
 function headline(report: Report): string[] {
   const c = report.constraint;

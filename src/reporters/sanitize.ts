@@ -5,7 +5,8 @@
  * - terminal and CI log: {@link terminalText} for one untrusted value, {@link terminalLines}
  *   for a multi-line message, {@link terminalOutput} for a whole rendered report (the edge);
  * - GitHub workflow commands: {@link workflowCommandData} and {@link workflowCommandProperty};
- * - GitHub markdown (comment, job summary): {@link escapeMarkdown};
+ * - GitHub markdown (comment, job summary): {@link escapeMarkdown}, and {@link escapeMarkdownHtml}
+ *   inside its raw HTML (a `<summary>`);
  * - JSON printed or written by a command: {@link jsonText}.
  *
  * Each leaves nothing a terminal, the Actions runner or GitHub's renderer would act on.
@@ -126,17 +127,43 @@ export function workflowCommandProperty(text: string): string {
  *   notifies no one.
  */
 export function escapeMarkdown(text: string): string {
+  return defuseReferences(
+    text
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      .replace(INVISIBLE, showCodePoint)
+      .replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`)
+      .replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, '$1\\$2')
+      .replace(/^(\s*\d{1,9})\.(?=\s|$)/, '$1\\.')
+      .replace(/^(\s*):/, '$1\\:')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\$/g, () => '<span>$</span>'),
+  );
+}
+
+/**
+ * An untrusted string inside a raw HTML block of GitHub markdown (a `<summary>` line): GitHub
+ * passes the block on as HTML, so a backslash escape would show as a literal `\`. Only HTML
+ * entities (`&`, `<`, `>`, quotes), one line, control and invisible characters shown as `<U+…>`,
+ * and the same defused mentions, references and autolinks as {@link escapeMarkdown}.
+ */
+export function escapeMarkdownHtml(text: string): string {
+  return defuseReferences(
+    text
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      .replace(INVISIBLE, showCodePoint)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;'),
+  );
+}
+
+/** No mention, issue reference, autolink or commit link: a zero-width space breaks each (see {@link escapeMarkdown}). */
+function defuseReferences(text: string): string {
   return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(INVISIBLE, showCodePoint)
-    .replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, '$1\\$2')
-    .replace(/^(\s*\d{1,9})\.(?=\s|$)/, '$1\\.')
-    .replace(/^(\s*):/, '$1\\:')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\$/g, () => '<span>$</span>')
     .replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`)
     .replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`)
     .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)

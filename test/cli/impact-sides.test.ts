@@ -68,7 +68,7 @@ describe('revops impact: each side with its own target, volume under the funnel�
     const markdown = await impact('markdown');
     const row = markdown.split('\n').find((l) => l.startsWith('| sal utilisation |')) ?? '';
     expect(row).toMatch(
-      /^\| sal utilisation \| 0\.\d\d \\\(target ≤ 0\.85, met\\\) \| 0\.\d\d \\\(target ≤ 0\.5, missed\\\) \| target ≤ 0\.85 → ≤ 0\.5 \|$/,
+      /^\| sal utilisation \| 0\.\d\d \\\(target ≤ 0\.85, met\\\) \| 0\.\d\d \\\(target ≤ 0\.5, missed\\\) \| ±0, target ≤ 0\.85 → ≤ 0\.5 \|$/,
     );
     expect(markdown).toMatch(/^Hand-raisers arrivals \+\d+ /m);
     expect(markdown).toMatch(/^\| Hand-raisers arrivals \| /m);
