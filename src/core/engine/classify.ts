@@ -163,7 +163,9 @@ export function compileLeadDefinition(
   const classify = (lead: Readonly<Record<string, unknown>>): LeadClassification => {
     current = lead;
     if (!isLazy) set.evaluate(lead, results);
-    for (const [i, rule] of exclusions.entries()) {
+    // Indexed loops: this runs once per lead of the data.
+    for (let i = 0; i < exclusions.length; i++) {
+      const rule = exclusions[i] as (typeof exclusions)[number];
       const isExcluded = isMet(rule.when);
       observe?.(['spec', 'exclusions', i], isExcluded);
       if (isExcluded) return decided(EXCLUDED_CLASS, 'exclusion', rule.id, 0, 0, 0, 1);
@@ -177,7 +179,8 @@ export function compileLeadDefinition(
     const score = fitScore + engagementScore;
     if (!Number.isFinite(score))
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
-    for (const [i, rule] of handRaisers.entries()) {
+    for (let i = 0; i < handRaisers.length; i++) {
+      const rule = handRaisers[i] as (typeof handRaisers)[number];
       const isRaised = isMet(rule.when);
       observe?.(['spec', 'handRaisers', i], isRaised);
       if (isRaised)
@@ -186,15 +189,17 @@ export function compileLeadDefinition(
           decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor),
         );
     }
-    for (const [i, cls] of classes.entries()) {
+    for (let i = 0; i < classes.length; i++) {
+      const cls = classes[i] as (typeof classes)[number];
       if (observe !== undefined) observeThresholds(observe, i, cls, fitScore, engagementScore, score);
-      const meets =
+      const isScored =
         (cls.minScore === undefined || score >= cls.minScore) &&
         (cls.minFit === undefined || fitScore >= cls.minFit) &&
-        (cls.minEngagement === undefined || engagementScore >= cls.minEngagement) &&
-        (cls.whenRule === undefined || isMet(cls.whenRule));
-      if (observe !== undefined && cls.whenRule !== undefined)
-        observe(['spec', 'classes', i, 'when'], isMet(cls.whenRule));
+        (cls.minEngagement === undefined || engagementScore >= cls.minEngagement);
+      // The class's `when` is consulted only for a lead whose scores qualify, as before.
+      const isWhenMet = !isScored || cls.whenRule === undefined ? true : isMet(cls.whenRule);
+      if (isScored && cls.whenRule !== undefined) observe?.(['spec', 'classes', i, 'when'], isWhenMet);
+      const meets = isScored && isWhenMet;
       if (meets)
         return withFired(
           fired,

@@ -358,6 +358,30 @@ describe('outcome coverage of a lead definition', () => {
     expect(report.coveragePercent).toBe(100);
   });
 
+  it("sees a class's `when` only for leads whose scores qualify, as the engine consults it", () => {
+    const withWhen = leadDefinition({
+      classes: [{ id: 'mql', stage: 'mql', minScore: 30, when: { '==': [{ var: 'region' }, 'na'] } }],
+    });
+    const report = runPolicyTests(
+      policySet(
+        withWhen,
+        policy('PolicyTest', 'lead-tests', {
+          leadDefinition: 'test-lead-definition',
+          asOf: '2026-03-31T00:00:00Z',
+          cases: [
+            // Score 30 qualifies, region na: mql; the same lead in emea misses the `when`; a small lead scores 0.
+            { name: 'na', lead: { employee_count: 500, region: 'na' }, expect: { class: 'mql' } },
+            { name: 'small', lead: { employee_count: 10, region: 'emea' }, expect: { class: 'nurture' } },
+          ],
+        } satisfies LeadPolicyTestSpec),
+      ),
+    );
+    expect(report.cases.map((c) => c.status)).toEqual(['passed', 'passed']);
+    // The small lead's scores do not qualify, so its region says nothing about the `when`.
+    expect(missingOf(report, 'LeadDefinition')).toMatchObject({ 'class-threshold mql.when': ['missed'] });
+    expect(missingOf(report, 'LeadDefinition')['class-threshold mql.minScore']).toBeUndefined();
+  });
+
   it('does not count the scoring rules of an excluded lead as not fired', () => {
     const report = run([{ is_competitor: true, employee_count: 10 }]);
     expect(missingOf(report, 'LeadDefinition')['scoring-rule target-size']).toEqual(['fired', 'not-fired']);
