@@ -584,16 +584,16 @@ var require_help = __commonJS({
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group2 = getGroup(item);
+        unsortedItems.forEach((item2) => {
+          const group2 = getGroup(item2);
           if (!result.has(group2)) result.set(group2, []);
         });
-        visibleItems.forEach((item) => {
-          const group2 = getGroup(item);
+        visibleItems.forEach((item2) => {
+          const group2 = getGroup(item2);
           if (!result.has(group2)) {
             result.set(group2, []);
           }
-          result.get(group2).push(item);
+          result.get(group2).push(item2);
         });
         return result;
       }
@@ -4870,13 +4870,13 @@ function entityProperties(entity) {
     Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)])
   );
 }
-function casesOf(description, item) {
+function casesOf(description, item2) {
   return {
     type: "array",
     minItems: 1,
     maxItems: 1e3,
     description,
-    items: { type: "object", additionalProperties: false, ...item }
+    items: { type: "object", additionalProperties: false, ...item2 }
   };
 }
 function propertiesOf(schema) {
@@ -5139,7 +5139,7 @@ var init_policy_test = __esm({
       kind: "PolicyTest",
       file: "policy-test.schema.json",
       title: "Policy test",
-      description: "Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with clause coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.",
+      description: "Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with outcome coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.",
       // The property naming the policy under test picks the shape, so errors speak of one shape only.
       spec: {
         type: "object",
@@ -8315,15 +8315,15 @@ function isValidTimeZone(zone) {
 }
 function reportDuplicateIds(ctx, policy, items, path2, what) {
   const seen = /* @__PURE__ */ new Map();
-  (items ?? []).forEach((item, index) => {
-    const first = seen.get(item.id);
+  (items ?? []).forEach((item2, index) => {
+    const first = seen.get(item2.id);
     if (first === void 0) {
-      seen.set(item.id, index);
+      seen.set(item2.id, index);
       return;
     }
     ctx.report(policy, [...path2, index, "id"], {
       code: "id.duplicate",
-      message: `${what} id \`${item.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
+      message: `${what} id \`${item2.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
       hint: "Ids must be unique; rename one of them."
     });
   });
@@ -8896,7 +8896,7 @@ var init_lead_definition2 = __esm({
 // src/core/logic/clauses.ts
 function walkRule(rule, path2, visit4) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => walkRule(item, [...path2, i], visit4));
+    rule.forEach((item2, i) => walkRule(item2, [...path2, i], visit4));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -8907,11 +8907,6 @@ function walkRule(rule, path2, visit4) {
   const args = Array.isArray(value3) ? value3.map((v, i) => ({ value: v, path: [...path2, op, i] })) : [{ value: value3, path: [...path2, op] }];
   visit4({ op, args, path: path2 });
   for (const arg of args) walkRule(arg.value, arg.path, visit4);
-}
-function listClauses(rule, path2 = []) {
-  const clauses = [];
-  walkRule(rule, [...path2], (node) => clauses.push(node.path));
-  return clauses;
 }
 var init_clauses = __esm({
   "src/core/logic/clauses.ts"() {
@@ -9099,8 +9094,8 @@ function spendNested(value3, op, path2) {
     const list2 = stack.pop();
     count3 += list2.length;
     for (let i = 0; i < list2.length && count3 < room; i++) {
-      const item = list2[i];
-      if (Array.isArray(item)) stack.push(item);
+      const item2 = list2[i];
+      if (Array.isArray(item2)) stack.push(item2);
     }
   }
   spendSteps(count3, op, path2);
@@ -9338,7 +9333,7 @@ function missingOf(data, values, at) {
   return missing;
 }
 function refuseForbiddenKeys(list2, at) {
-  if (Array.isArray(list2)) list2.forEach((item, i) => refuseForbiddenKeys(item, [...at, i]));
+  if (Array.isArray(list2)) list2.forEach((item2, i) => refuseForbiddenKeys(item2, [...at, i]));
   else refuseForbiddenLiteral(list2, at);
 }
 var hasOwn2, getPrototypeOf, numericTypes, dataOperators;
@@ -9487,9 +9482,9 @@ function quantifier(empty, stopOn, onStop) {
         (d) => {
           const items = list2(d);
           if (!Array.isArray(items) || items.length === 0) return empty;
-          for (const item of items) {
+          for (const item2 of items) {
             spendSteps(1, op, path2);
-            if (truthy(rule(item)) === stopOn) return onStop;
+            if (truthy(rule(item2)) === stopOn) return onStop;
           }
           return !onStop;
         },
@@ -9551,7 +9546,7 @@ var init_arrays = __esm({
               const items = list2(d);
               if (!Array.isArray(items)) return [];
               spendSteps(items.length, "map", input.path);
-              return items.map((item) => rule(item));
+              return items.map((item2) => rule(item2));
             },
             [list2, rule]
           );
@@ -9567,7 +9562,7 @@ var init_arrays = __esm({
               const items = list2(d);
               if (!Array.isArray(items)) return [];
               spendSteps(items.length, "filter", input.path);
-              return items.filter((item) => truthy(rule(item)));
+              return items.filter((item2) => truthy(rule(item2)));
             },
             [list2, rule]
           );
@@ -17391,21 +17386,21 @@ function int(match2, pos, fallback) {
   return isUndefined(m) ? fallback : parseInteger(m);
 }
 function extractISOYmd(match2, cursor) {
-  const item = {
+  const item2 = {
     year: int(match2, cursor),
     month: int(match2, cursor + 1, 1),
     day: int(match2, cursor + 2, 1)
   };
-  return [item, null, cursor + 3];
+  return [item2, null, cursor + 3];
 }
 function extractISOTime(match2, cursor) {
-  const item = {
+  const item2 = {
     hours: int(match2, cursor, 0),
     minutes: int(match2, cursor + 1, 0),
     seconds: int(match2, cursor + 2, 0),
     milliseconds: parseMillis(match2[cursor + 3])
   };
-  return [item, null, cursor + 4];
+  return [item2, null, cursor + 4];
 }
 function extractISOOffset(match2, cursor) {
   const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
@@ -20975,13 +20970,13 @@ var init_luxon = __esm({
        */
       static merge(intervals) {
         const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
-          ([sofar, current], item) => {
+          ([sofar, current], item2) => {
             if (!current) {
-              return [sofar, item];
-            } else if (current.overlaps(item) || current.abutsStart(item)) {
-              return [sofar, current.union(item)];
+              return [sofar, item2];
+            } else if (current.overlaps(item2) || current.abutsStart(item2)) {
+              return [sofar, current.union(item2)];
             } else {
-              return [sofar.concat([current]), item];
+              return [sofar.concat([current]), item2];
             }
           },
           [[], null]
@@ -23327,7 +23322,7 @@ function isLiteral(value3) {
   return isScalar(value3) || Array.isArray(value3) && value3.every(isLiteral);
 }
 function nestingOf(value3) {
-  return Array.isArray(value3) ? 1 + value3.reduce((max2, item) => Math.max(max2, nestingOf(item)), 0) : 0;
+  return Array.isArray(value3) ? 1 + value3.reduce((max2, item2) => Math.max(max2, nestingOf(item2)), 0) : 0;
 }
 function classifyNode(rule, path2, depth) {
   if (isScalar(rule)) return { kind: "literal", value: rule };
@@ -23392,8 +23387,8 @@ function compileNode(rule, path2, depth, scope) {
     return markSafe(() => value3);
   }
   if (node.kind === "array") {
-    const items = node.items.map((item, i) => compileNode(item, [...path2, i], depth + 1, scope));
-    return markSafeIf((d) => items.map((item) => item(d)), items);
+    const items = node.items.map((item2, i) => compileNode(item2, [...path2, i], depth + 1, scope));
+    return markSafeIf((d) => items.map((item2) => item2(d)), items);
   }
   const { op, def, raw, isList } = node;
   const scopedArgs = new Set(def.scopedArgs ?? []);
@@ -23701,8 +23696,8 @@ function traceNode(rule, path2, depth, options, isScoped, data) {
   const node = classifyNode(rule, path2, depth);
   if (node.kind === "literal") return { path: path2, op: "value", value: node.value, args: [] };
   if (node.kind === "array") {
-    const items = node.items.map((item, i) => traceNode(item, [...path2, i], depth + 1, options, isScoped, data));
-    return { path: path2, op: "array", value: items.map((item) => item.value), args: items };
+    const items = node.items.map((item2, i) => traceNode(item2, [...path2, i], depth + 1, options, isScoped, data));
+    return { path: path2, op: "array", value: items.map((item2) => item2.value), args: items };
   }
   const { op, def, raw, isList } = node;
   const literalArgs = new Set(def.literalArgs ?? []);
@@ -23972,7 +23967,7 @@ function findBudgetOverruns(rule, path2, options) {
   const out = [];
   const visit4 = (node, at) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit4(item, [...at, i]));
+      node.forEach((item2, i) => visit4(item2, [...at, i]));
       return;
     }
     const parsed = operatorOf(node);
@@ -24066,7 +24061,7 @@ function dateFieldOf(arg, entity) {
 }
 function visit(ctx, site, rule, path2, entity) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => visit(ctx, site, item, [...path2, i], entity));
+    rule.forEach((item2, i) => visit(ctx, site, item2, [...path2, i], entity));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -24113,7 +24108,7 @@ var init_logic_date_text = __esm({
 // src/core/policy/checks/logic-vars.ts
 function collectVars(rule, path2, out) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => collectVars(item, [...path2, i], out));
+    rule.forEach((item2, i) => collectVars(item2, [...path2, i], out));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -24250,30 +24245,42 @@ function compileLeadDefinition(policy, options) {
     return value3;
   };
   const isMet = (i) => truthy(result(i));
+  const observe2 = options.observe;
   const classify = (lead) => {
     current = lead;
     if (!isLazy) set.evaluate(lead, results);
-    for (const rule of exclusions) {
-      if (isMet(rule.when)) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
+    for (let i = 0; i < exclusions.length; i++) {
+      const rule = exclusions[i];
+      const isExcluded = isMet(rule.when);
+      observe2?.(["spec", "exclusions", i], isExcluded);
+      if (isExcluded) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
     }
     const fired = options.collectFired === true ? [] : void 0;
-    const fitRaw = sumPoints(fit, isMet, result, fired);
-    const engagementRaw = sumPoints(engagement, isMet, result, fired);
+    const fitRaw = sumPoints(fit, isMet, result, fired, observe2);
+    const engagementRaw = sumPoints(engagement, isMet, result, fired, observe2);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
     const score = fitScore + engagementScore;
     if (!Number.isFinite(score))
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ["spec", "scoring"]);
-    for (const rule of handRaisers) {
-      if (isMet(rule.when))
+    for (let i = 0; i < handRaisers.length; i++) {
+      const rule = handRaisers[i];
+      const isRaised = isMet(rule.when);
+      observe2?.(["spec", "handRaisers", i], isRaised);
+      if (isRaised)
         return withFired(
           fired,
           decided(rule.classifyAs, "hand-raiser", rule.id, fitScore, engagementScore, engagementRaw, decayFactor)
         );
     }
-    for (const cls of classes) {
-      const meets = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement) && (cls.whenRule === void 0 || isMet(cls.whenRule));
+    for (let i = 0; i < classes.length; i++) {
+      const cls = classes[i];
+      if (observe2 !== void 0) observeThresholds(observe2, i, cls, fitScore, engagementScore, score);
+      const isScored = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement);
+      const isWhenMet = !isScored || cls.whenRule === void 0 ? true : isMet(cls.whenRule);
+      if (isScored && cls.whenRule !== void 0) observe2?.(["spec", "classes", i, "when"], isWhenMet);
+      const meets = isScored && isWhenMet;
       if (meets)
         return withFired(
           fired,
@@ -24286,6 +24293,12 @@ function compileLeadDefinition(policy, options) {
     );
   };
   return { policy, classify };
+}
+function observeThresholds(observe2, i, cls, fit, engagement, score) {
+  if (cls.minScore !== void 0) observe2(["spec", "classes", i, "minScore"], score >= cls.minScore);
+  if (cls.minFit !== void 0) observe2(["spec", "classes", i, "minFit"], fit >= cls.minFit);
+  if (cls.minEngagement !== void 0)
+    observe2(["spec", "classes", i, "minEngagement"], engagement >= cls.minEngagement);
 }
 function withFired(fired, c) {
   if (fired !== void 0) c.fired = fired;
@@ -24312,17 +24325,22 @@ function definitionRules(spec) {
   });
   return out;
 }
-function sumPoints(category, isMet, result, fired) {
+function sumPoints(category, isMet, result, fired, observe2) {
   let sum4 = 0;
   for (const rule of category.rules) {
-    if (rule.when !== void 0 && !isMet(rule.when)) continue;
+    if (rule.when !== void 0 && !isMet(rule.when)) {
+      observe2?.(rule.path.slice(0, -1), false);
+      continue;
+    }
     const value3 = typeof rule.points === "number" ? rule.points : result(rule.points.rule);
     const points = Number(value3);
     if (Number.isFinite(points)) {
       sum4 += points;
       if (points !== 0) fired?.push(rule.id);
+      observe2?.(rule.path.slice(0, -1), points !== 0);
     } else if (typeof value3 === "number" || points === Infinity || points === -Infinity)
       throw notFinite(`The points of \`${rule.id}\` came out ${String(value3)}`, rule.path);
+    else observe2?.(rule.path.slice(0, -1), false);
   }
   if (!Number.isFinite(sum4)) throw notFinite(`The points add up to ${sum4}`, category.rules[0]?.path.slice(0, -2) ?? []);
   return sum4;
@@ -25424,8 +25442,8 @@ var require_Alias = __commonJS({
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count3 = 0;
-        for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+        for (const item2 of node.items) {
+          const c = getAliasCount(doc, item2, anchors2);
           if (c > count3)
             count3 = c;
         }
@@ -26058,22 +26076,22 @@ ${indent}${body}`;
       return `|${header2}
 ${indent}${start}${value3}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value3 } = item;
+    function plainString(item2, ctx, onComment, onChompKeep) {
+      const { type, value: value3 } = item2;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value3.includes("\n") || inFlow && /[[\]{},]/.test(value3)) {
         return quotedString(value3, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value3)) {
-        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item2, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value3.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
+        return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value3)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
+          return blockString(item2, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
           return quotedString(value3, ctx);
         }
@@ -26088,10 +26106,10 @@ ${indent}`);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
+    function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
+      const ss = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
+      let { type } = item2;
       if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type = Scalar2.Scalar.QUOTE_DOUBLE;
@@ -26175,25 +26193,25 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match2 = tags.filter((t) => t.tag === item.tag);
+    function getTagObject(tags, item2) {
+      if (item2.tag) {
+        const match2 = tags.filter((t) => t.tag === item2.tag);
         if (match2.length > 0)
-          return match2.find((t) => t.format === item.format) ?? match2[0];
+          return match2.find((t) => t.format === item2.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
+      if (identity.isScalar(item2)) {
+        obj = item2.value;
         let match2 = tags.filter((t) => t.identify?.(obj));
         if (match2.length > 1) {
           const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
             match2 = testMatch;
         }
-        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item2.format) ?? match2.find((t) => !t.format);
       } else {
-        obj = item;
+        obj = item2;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
@@ -26216,24 +26234,24 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+    function stringify(item2, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item2))
+        return item2.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item2)) {
         if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
+          return item2.toString(ctx);
+        if (ctx.resolvedAliases?.has(item2)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
+            ctx.resolvedAliases.add(item2);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
+          item2 = item2.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -26586,16 +26604,16 @@ var require_stringifyCollection = __commonJS({
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (!chompKeep && item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, chompKeep);
+          if (item2.comment)
+            comment2 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -26603,7 +26621,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -26641,16 +26659,16 @@ ${indent}${line}` : "\n";
       let linesAtValue = 0;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, false);
+          if (item2.comment)
+            comment = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -26658,19 +26676,19 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item2.value) ? item2.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
+          } else if (item2.value == null && ik?.comment) {
             comment = ik.comment;
           }
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item2, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -26800,7 +26818,7 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
           if (i === -1)
             this.items.push(_pair);
           else
@@ -26836,16 +26854,16 @@ var require_YAMLMap = __commonJS({
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        for (const item2 of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item2);
         return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        for (const item2 of this.items) {
+          if (!identity.isPair(item2))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -26960,8 +26978,8 @@ var require_YAMLSeq = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(seq);
         let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+        for (const item2 of this.items)
+          seq.push(toJS.toJS(item2, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -27033,9 +27051,9 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
+      stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
     exports.string = string;
@@ -27374,24 +27392,24 @@ var require_pairs = __commonJS({
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
+          let item2 = seq.items[i];
+          if (identity.isPair(item2))
             continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
+          else if (identity.isMap(item2)) {
+            if (item2.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
+            const pair = item2.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            if (item2.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item2.commentBefore}
+${pair.key.commentBefore}` : item2.commentBefore;
+            if (item2.comment) {
               const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              cn.comment = cn.comment ? `${item2.comment}
+${cn.comment}` : item2.comment;
             }
-            item = pair;
+            item2 = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item2) ? item2 : new Pair.Pair(item2);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -27399,8 +27417,8 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -27424,11 +27442,11 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value3, ctx));
+          pairs3.items.push(Pair.createPair(key, value3, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -27436,7 +27454,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs;
+    exports.pairs = pairs2;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -27449,7 +27467,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -27485,7 +27503,7 @@ var require_omap = __commonJS({
         return map;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -27499,7 +27517,7 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -27870,7 +27888,7 @@ var require_schema3 = __commonJS({
     var int2 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -27890,7 +27908,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge2.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -27916,7 +27934,7 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
@@ -27942,7 +27960,7 @@ var require_tags = __commonJS({
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
@@ -27951,7 +27969,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -30224,14 +30242,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           for (const st of token.end)
             res += st.source;
           return res;
@@ -30285,15 +30303,15 @@ var require_cst_visit = __commonJS({
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path2) => {
-      let item = cst;
+      let item2 = cst;
       for (const [field, index] of path2) {
-        const tok = item?.[field];
+        const tok = item2?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item2 = tok.items[index];
         } else
           return void 0;
       }
-      return item;
+      return item2;
     };
     visit4.parentCollection = (cst, path2) => {
       const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
@@ -30303,12 +30321,12 @@ var require_cst_visit = __commonJS({
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path2, item2, visitor) {
+      let ctrl = visitor(item2, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
+        const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
             const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
@@ -30322,10 +30340,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item2, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path2) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -32092,10 +32110,10 @@ function locatePath(doc, lineCounter, path2, at = "value") {
         break;
       }
     } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (item === void 0) break;
+      const item2 = node.items[segment];
+      if (item2 === void 0) break;
       keyNode = void 0;
-      node = item;
+      node = item2;
     } else {
       break;
     }
@@ -32197,7 +32215,7 @@ function checkSize(byteLength) {
 function createDepthMeter() {
   const flow = [];
   const block = [];
-  let pairs = 0;
+  let pairs2 = 0;
   let lineDepth = 0;
   let offset2 = 0;
   let line = 1;
@@ -32236,7 +32254,7 @@ function createDepthMeter() {
     if (type === "doc-start" || type === "doc-end") {
       flow.length = 0;
       block.length = 0;
-      pairs = 0;
+      pairs2 = 0;
       lineDepth = 0;
       isAtLineStart = false;
       return void 0;
@@ -32258,16 +32276,16 @@ function createDepthMeter() {
       flow.push({ isSeq: type === "flow-seq-start", hasPair: false });
       isItemOpen = false;
     } else if (type === "flow-seq-end" || type === "flow-map-end") {
-      if (flow.pop()?.hasPair === true) pairs--;
+      if (flow.pop()?.hasPair === true) pairs2--;
       return void 0;
     } else if (flow.length > 0) {
       const top = flow[flow.length - 1];
       if (type === "comma" && top?.hasPair === true) {
         top.hasPair = false;
-        pairs--;
+        pairs2--;
       } else if (type === "map-value-ind" && top?.isSeq === true && !top.hasPair) {
         top.hasPair = true;
-        pairs++;
+        pairs2++;
       }
     } else if (!isFirst && (type === "seq-item-ind" || type === "explicit-key-ind")) {
       lineDepth++;
@@ -32285,7 +32303,7 @@ function createDepthMeter() {
     } else if (!isFirst && isItemOpen && itemColumn < 0) {
       itemColumn = column;
     }
-    if (lineDepth + flow.length + pairs > limits.maxDepth) {
+    if (lineDepth + flow.length + pairs2 > limits.maxDepth) {
       return {
         code: "yaml.too-deep",
         message: `Nesting is deeper than ${limits.maxDepth} levels.`,
@@ -32561,7 +32579,7 @@ function findPath(ancestors, node, indexes) {
     if ((0, import_yaml3.isCollection)(parent) && !(0, import_yaml3.isMap)(parent)) {
       let index = indexes.get(parent);
       if (index === void 0) {
-        index = new Map(parent.items.map((item, i2) => [item, i2]));
+        index = new Map(parent.items.map((item2, i2) => [item2, i2]));
         indexes.set(parent, index);
       }
       path2.push(index.get(child) ?? -1);
@@ -32748,8 +32766,8 @@ var require_code = __commonJS({
       emptyStr() {
         if (this._items.length > 1)
           return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
+        const item2 = this._items[0];
+        return item2 === "" || item2 === '""';
       }
       get str() {
         var _a;
@@ -33738,8 +33756,8 @@ var require_util = __commonJS({
     var code_1 = require_code();
     function toHash(arr) {
       const hash = {};
-      for (const item of arr)
-        hash[item] = true;
+      for (const item2 of arr)
+        hash[item2] = true;
       return hash;
     }
     exports.toHash = toHash;
@@ -38078,19 +38096,19 @@ var require_uniqueItems = __commonJS({
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
         function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const item2 = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item2, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.let(item2, (0, codegen_1._)`${data}[${i}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.if((0, codegen_1._)`typeof ${item2} == "string"`, (0, codegen_1._)`${item2} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item2}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item2}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+            }).code((0, codegen_1._)`${indices}[${item2}] = ${i}`);
           });
         }
         function loopN2(i, j) {
@@ -45071,6 +45089,69 @@ var init_policy_summary = __esm({
   }
 });
 
+// src/reporters/outcome-coverage-terminal.ts
+function describeMissing(missing) {
+  return missing.length > 1 ? "no test reaches it" : missing.map((o) => missingText[o]).join(", ");
+}
+function renderOutcomeCoverage(report, c) {
+  const out = ["", c.bold("Outcome coverage") + c.dim(" (a decision is covered when the tests see it go both ways)")];
+  for (const cov of report.coverage) {
+    const pct2 = cov.total === 0 ? 100 : 100 * cov.covered / cov.total;
+    const untested = cov.cases === 0 ? c.yellow("  no tests") : "";
+    out.push(
+      `  ${`${kindText[cov.kind]} ${terminalText(cov.policy)}`.padEnd(40)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %${untested}`
+    );
+    for (const item2 of cov.uncovered.slice(0, 50))
+      out.push(
+        c.yellow(`      ${terminalText(item2.at)}  ${itemText[item2.kind]} \`${terminalText(item2.id)}\`: ${describeMissing(item2.missing)}`)
+      );
+    if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
+  }
+  const { covered, total: total2 } = report.coverageCount;
+  out.push(`  total ${report.coveragePercent.toFixed(1)} % (${covered} / ${total2} decisions)`);
+  return out;
+}
+var missingText, itemText, kindText;
+var init_outcome_coverage_terminal = __esm({
+  "src/reporters/outcome-coverage-terminal.ts"() {
+    "use strict";
+    init_sanitize();
+    missingText = {
+      fired: "never fired",
+      "not-fired": "always fired",
+      met: "never met",
+      missed: "never missed",
+      breached: "never breached",
+      reached: "never reached",
+      "not-reached": "always reached",
+      applied: "never applied",
+      "not-applied": "always applied",
+      hit: "never hit",
+      "not-hit": "always hit",
+      passed: "never passed",
+      failed: "never failed",
+      paid: "never paid",
+      "not-paid": "always paid"
+    };
+    itemText = {
+      exclusion: "exclusion",
+      "hand-raiser": "hand-raiser",
+      "scoring-rule": "scoring rule",
+      "class-threshold": "class threshold",
+      "sla-target": "SLA target",
+      "escalation-step": "escalation step",
+      recycle: "recycle rule",
+      tier: "tier",
+      cap: "cap",
+      gate: "gate",
+      "team-multiplier": "team multiplier",
+      spiff: "SPIF",
+      clawback: "clawback"
+    };
+    kindText = { LeadDefinition: "lead definition", HandoffSla: "handoff SLA", CompPlan: "comp plan" };
+  }
+});
+
 // src/reporters/policy-test-terminal.ts
 function formatExpected(value3) {
   if (typeof value3 !== "object" || value3 === null || Array.isArray(value3)) return formatValue(value3);
@@ -45100,19 +45181,7 @@ function renderPolicyTestTerminal(report, options) {
       );
     }
   }
-  if (options.showCoverage) {
-    out.push("", c.bold("Clause coverage"));
-    for (const cov of report.coverage) {
-      const pct2 = cov.total === 0 ? 100 : 100 * cov.covered / cov.total;
-      out.push(
-        `  ${terminalText(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %`
-      );
-      for (const path2 of cov.uncovered.slice(0, 50))
-        out.push(c.yellow(`      not exercised: ${terminalText(options.locate(cov.file, path2))}  ${terminalText(path2.slice(1).join("."))}`));
-      if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
-    }
-    out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
-  }
+  if (options.showCoverage) out.push(...renderOutcomeCoverage(report, c));
   const summary = `${report.passed} passed, ${report.failed} failed`;
   out.push("", report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
   return terminalOutput(out.join("\n") + "\n");
@@ -45122,6 +45191,7 @@ var init_policy_test_terminal = __esm({
   "src/reporters/policy-test-terminal.ts"() {
     "use strict";
     import_picocolors6 = __toESM(require_picocolors(), 1);
+    init_outcome_coverage_terminal();
     init_sanitize();
     init_trace_text();
   }
@@ -45859,7 +45929,7 @@ function orderNode(node, facets, resolve5) {
       if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
     }
   } else if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve5), resolve5));
+    node.items.forEach((item2, index) => orderNode(item2, findItemFacets(facets, index, resolve5), resolve5));
   }
 }
 function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
@@ -45914,22 +45984,22 @@ function keepSourceText(source) {
   return (tags) => tags.map((tag2) => {
     if (typeof tag2 !== "object" || tag2.collection !== void 0 || tag2.stringify === void 0) return tag2;
     const base = tag2.stringify;
-    const stringify = (item, ctx, onComment, onChompKeep) => renderSourceText(item, ctx, source, onComment) ?? base(item, ctx, onComment, onChompKeep);
+    const stringify = (item2, ctx, onComment, onChompKeep) => renderSourceText(item2, ctx, source, onComment) ?? base(item2, ctx, onComment, onChompKeep);
     return { ...tag2, stringify };
   });
 }
-function renderSourceText(item, ctx, source, onComment) {
-  const range3 = item.range;
+function renderSourceText(item2, ctx, source, onComment) {
+  const range3 = item2.range;
   if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
   const raw = source.slice(range3[0], range3[1]);
-  if (item.type === import_yaml6.Scalar.BLOCK_FOLDED || item.type === import_yaml6.Scalar.BLOCK_LITERAL) {
+  if (item2.type === import_yaml6.Scalar.BLOCK_FOLDED || item2.type === import_yaml6.Scalar.BLOCK_LITERAL) {
     const [head2 = "", ...lines2] = raw.split("\n");
     if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
     while (lines2.length > 0 && lines2[lines2.length - 1]?.trim() === "") lines2.pop();
     const first = lines2.find((line) => line.trim() !== "") ?? "";
     const width = first.length - first.trimStart().length;
     if (lines2.some((line) => line.trim() !== "" && !line.startsWith(" ".repeat(width)))) return void 0;
-    if (item.comment) onComment?.();
+    if (item2.comment) onComment?.();
     return [head2, ...lines2.map((line) => line.length <= width ? "" : ctx.indent + line.slice(width))].join("\n");
   }
   if (!raw.includes("\n")) return raw;
@@ -45954,13 +46024,13 @@ function scanComments(text4, edit) {
 }
 function restoreCommentGaps(original, output) {
   const gaps = /* @__PURE__ */ new Map();
-  const keyOf4 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  const keyOf5 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
   for (const c of scanComments(original).comments) {
     if (c.before.trim() === "") continue;
-    gaps.set(keyOf4(c), [...gaps.get(keyOf4(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+    gaps.set(keyOf5(c), [...gaps.get(keyOf5(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
   }
   return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf4(c))?.shift();
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf5(c))?.shift();
     return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
   }).text;
 }
@@ -46092,8 +46162,8 @@ function findDifference(a, b, path2) {
 }
 function subtractAll(from, take) {
   const rest = [...take];
-  return from.filter((item) => {
-    const index = rest.indexOf(item);
+  return from.filter((item2) => {
+    const index = rest.indexOf(item2);
     if (index === -1) return true;
     rest.splice(index, 1);
     return false;
@@ -48807,6 +48877,52 @@ var init_comp = __esm({
   }
 });
 
+// src/core/testing/comp-outcomes.ts
+function recordCompOutcomes(spec, periods2, opportunities2, window2, unknownMetrics, record2) {
+  for (const line of periods2) {
+    if (!line.isActive) continue;
+    spec.components.forEach((component, i) => {
+      const worked = line.components.find((c) => c.id === component.id);
+      if (worked === void 0 || worked.attainment === null || worked.isUnknown) return;
+      component.tiers?.bands.forEach(
+        (_, b) => record2(["spec", "components", i, "tiers", "bands", b], worked.tier === b)
+      );
+      if (component.cap !== void 0) record2(["spec", "components", i, "cap"], worked.isCapped);
+    });
+    spec.gates?.forEach((gate, i) => {
+      const worked = line.gates.find((g) => g.id === gate.id);
+      if (worked !== void 0 && worked.value !== null && !unknownMetrics.has(gate.metric))
+        record2(["spec", "gates", i], worked.isPassed);
+    });
+    spec.teamMultipliers?.forEach((m, i) => {
+      const worked = line.multipliers.find((x) => x.id === m.id);
+      if (worked !== void 0 && worked.value !== null && !unknownMetrics.has(m.metric))
+        record2(["spec", "teamMultipliers", i], worked.isApplied);
+    });
+  }
+  const won = opportunities2.filter((o) => o.won === true && typeof o.closed_at === "number").filter((o) => o.closed_at >= window2.start && o.closed_at < window2.end).map((o) => String(o.id));
+  const recordPerDeal = (path2, paidIds) => {
+    for (const id of won) record2(path2, paidIds.has(id));
+  };
+  spec.spiffs?.forEach(
+    (spiff, i) => recordPerDeal(
+      ["spec", "spiffs", i],
+      new Set(periods2.flatMap((p) => p.spiffs.filter((s2) => s2.id === spiff.id).map((s2) => s2.opportunityId)))
+    )
+  );
+  spec.clawbacks?.forEach(
+    (rule, i) => recordPerDeal(
+      ["spec", "clawbacks", i],
+      new Set(periods2.flatMap((p) => p.clawbacks.filter((s2) => s2.id === rule.id).map((s2) => s2.opportunityId)))
+    )
+  );
+}
+var init_comp_outcomes = __esm({
+  "src/core/testing/comp-outcomes.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/testing/run-comp-tests.ts
 function parsePeriod(label2, timeZone) {
   const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
@@ -48856,9 +48972,15 @@ function contextOf(set, plan, spec, c, calendars) {
     constraintMet: () => c.constraintMet ?? null
   };
 }
-function payCase(set, plan, spec, c, calendars) {
-  const section2 = computeComp([plan], contextOf(set, plan, spec, c, calendars));
+function payCase(set, plan, spec, c, calendars, record2) {
+  const ctx = contextOf(set, plan, spec, c, calendars);
+  const section2 = computeComp([plan], ctx);
   const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
+  const unknown3 = /* @__PURE__ */ new Set([
+    ...c.goalAttainment === void 0 ? ["goal_attainment"] : [],
+    ...c.constraintMet === void 0 ? ["constraint_target_met"] : []
+  ]);
+  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown3, record2);
   const components = Object.fromEntries(
     plan.spec.components.map((k) => [k.id, new Decimal(0)])
   );
@@ -48873,7 +48995,7 @@ function payCase(set, plan, spec, c, calendars) {
     warnings: section2.warnings
   };
 }
-function runCompTests(set, test, calendars) {
+function runCompTests(set, test, calendars, ledger) {
   const { spec } = test;
   const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
   return spec.cases.map((c, i) => {
@@ -48883,8 +49005,16 @@ function runCompTests(set, test, calendars) {
       result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
       return result;
     }
+    ledger.countCase("CompPlan", plan.metadata.name);
     try {
-      const actual = payCase(set, plan, spec, c, calendars);
+      const actual = payCase(
+        set,
+        plan,
+        spec,
+        c,
+        calendars,
+        (path2, isTrue) => ledger.record("CompPlan", plan.metadata.name, path2, isTrue)
+      );
       result.actual = actual;
       compareMoney("payout", c.expect.payout, actual.payout, result.diffs);
       for (const [id, amount2] of Object.entries(c.expect.components ?? {}))
@@ -48905,6 +49035,7 @@ var init_run_comp_tests = __esm({
     init_comp();
     init_money();
     init_case_result();
+    init_comp_outcomes();
   }
 });
 
@@ -49411,7 +49542,19 @@ var init_sla = __esm({
 });
 
 // src/core/testing/run-sla-tests.ts
-function measureCase(sla, c, ctx) {
+function recordOutcomes(outcomes, record2) {
+  const status = outcomes.status[0];
+  const k = outcomes.target[0] ?? -1;
+  if (k >= 0 && (status === SLA_STATUS.met || status === SLA_STATUS.breached))
+    record2(["spec", "targets", k], status === SLA_STATUS.met);
+  const wait = outcomes.waitMs[0] ?? NaN;
+  if (Number.isNaN(wait)) return;
+  outcomes.thresholds.escalationMs.forEach((after, s2) => record2(["spec", "escalation", s2], wait >= after));
+  const flags = outcomes.flags[0] ?? 0;
+  if (outcomes.thresholds.recycleMs !== void 0 && (flags & SLA_FLAG.stopped) === 0)
+    record2(["spec", "recycle"], (flags & SLA_FLAG.recycled) !== 0);
+}
+function measureCase(sla, c, ctx, record2) {
   const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
   const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
   const items = {
@@ -49424,6 +49567,7 @@ function measureCase(sla, c, ctx) {
   const outcomes = measureSlaRows(sla, items, ctx);
   const first = outcomes.ruleErrors.first;
   if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
+  recordOutcomes(outcomes, record2);
   const k = outcomes.target[0] ?? -1;
   const wait = outcomes.waitMs[0] ?? NaN;
   return {
@@ -49432,9 +49576,10 @@ function measureCase(sla, c, ctx) {
     responseHours: Number.isNaN(wait) ? null : Math.round(wait / HOUR_MS3 * 1e6) / 1e6
   };
 }
-function runSlaTests(set, test, calendars) {
+function runSlaTests(set, test, calendars, ledger) {
   const { spec } = test;
   const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
+  const record2 = (path2, isTrue) => ledger.record("HandoffSla", spec.handoffSla, path2, isTrue);
   const asOf = toInstant2(spec.asOf);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
   const ctx = {
@@ -49451,8 +49596,9 @@ function runSlaTests(set, test, calendars) {
       result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
       return result;
     }
+    ledger.countCase("HandoffSla", spec.handoffSla);
     try {
-      const actual = measureCase(sla, c, ctx);
+      const actual = measureCase(sla, c, ctx, record2);
       result.actual = actual;
       compareExpected("status", c.expect.status, actual.status, result.diffs);
       compareExpected("target", c.expect.target, actual.target, result.diffs);
@@ -49474,32 +49620,134 @@ var init_run_sla_tests = __esm({
   }
 });
 
-// src/core/testing/run-policy-tests.ts
-function rulesOf(def) {
+// src/core/testing/outcome-items.ts
+function item(kind, id, path2) {
+  return { kind, id, path: path2, outcomes: pairs[kind] };
+}
+function listLeadItems(def) {
   const s2 = def.spec;
   const out = [];
-  s2.exclusions?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "exclusions", i, "when"] }));
-  s2.handRaisers?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "handRaisers", i, "when"] }));
-  for (const category of ["fit", "engagement"]) {
-    s2.scoring?.[category]?.rules.forEach((r, i) => {
-      const base = ["spec", "scoring", category, "rules", i];
-      if (r.when !== void 0) out.push({ rule: r.when, path: [...base, "when"] });
-      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...base, "points"] });
-    });
-  }
-  s2.classes.forEach((c, i) => c.when !== void 0 && out.push({ rule: c.when, path: ["spec", "classes", i, "when"] }));
+  s2.exclusions?.forEach((r, i) => out.push(item("exclusion", r.id, ["spec", "exclusions", i])));
+  s2.handRaisers?.forEach((r, i) => out.push(item("hand-raiser", r.id, ["spec", "handRaisers", i])));
+  for (const category of ["fit", "engagement"])
+    s2.scoring?.[category]?.rules.forEach(
+      (r, i) => out.push(item("scoring-rule", r.id, ["spec", "scoring", category, "rules", i]))
+    );
+  s2.classes.forEach((c, i) => {
+    for (const key of ["minScore", "minFit", "minEngagement", "when"])
+      if (c[key] !== void 0) out.push(item("class-threshold", `${c.id}.${key}`, ["spec", "classes", i, key]));
+  });
   return out;
 }
+function listSlaItems(sla) {
+  const s2 = sla.spec;
+  const out = s2.targets.map((t, k) => item("sla-target", t.id, ["spec", "targets", k]));
+  s2.escalation?.forEach((e3, i) => out.push(item("escalation-step", `after ${e3.after}`, ["spec", "escalation", i])));
+  if (s2.recycle !== void 0) out.push(item("recycle", `after ${s2.recycle.after}`, ["spec", "recycle"]));
+  return out;
+}
+function listCompItems(plan) {
+  const s2 = plan.spec;
+  const out = [];
+  s2.components.forEach((c, i) => {
+    c.tiers?.bands.forEach(
+      (_, b) => out.push(item("tier", `${c.id}#${b + 1}`, ["spec", "components", i, "tiers", "bands", b]))
+    );
+    if (c.cap !== void 0) out.push(item("cap", c.id, ["spec", "components", i, "cap"]));
+  });
+  s2.gates?.forEach((g, i) => out.push(item("gate", g.id, ["spec", "gates", i])));
+  s2.teamMultipliers?.forEach((m, i) => out.push(item("team-multiplier", m.id, ["spec", "teamMultipliers", i])));
+  s2.spiffs?.forEach((x, i) => out.push(item("spiff", x.id, ["spec", "spiffs", i])));
+  s2.clawbacks?.forEach((x, i) => out.push(item("clawback", x.id, ["spec", "clawbacks", i])));
+  return out;
+}
+var pairs;
+var init_outcome_items = __esm({
+  "src/core/testing/outcome-items.ts"() {
+    "use strict";
+    pairs = {
+      exclusion: ["fired", "not-fired"],
+      "hand-raiser": ["fired", "not-fired"],
+      "scoring-rule": ["fired", "not-fired"],
+      "class-threshold": ["met", "missed"],
+      "sla-target": ["met", "breached"],
+      "escalation-step": ["reached", "not-reached"],
+      recycle: ["applied", "not-applied"],
+      tier: ["reached", "not-reached"],
+      cap: ["hit", "not-hit"],
+      gate: ["passed", "failed"],
+      "team-multiplier": ["applied", "not-applied"],
+      spiff: ["paid", "not-paid"],
+      clawback: ["applied", "not-applied"]
+    };
+  }
+});
+
+// src/core/testing/outcome-coverage.ts
+function createOutcomeLedger() {
+  const seen = /* @__PURE__ */ new Map();
+  const cases = /* @__PURE__ */ new Map();
+  return {
+    countCase(kind, policy) {
+      const key = keyOf(kind, policy, []);
+      cases.set(key, (cases.get(key) ?? 0) + 1);
+    },
+    record(kind, policy, path2, isTrue) {
+      const key = keyOf(kind, policy, path2);
+      const both = seen.get(key) ?? [false, false];
+      both[isTrue ? 0 : 1] = true;
+      seen.set(key, both);
+    },
+    summarise(set, locate = (file) => file) {
+      const listed = [
+        ...set.LeadDefinition.map((p) => ({ kind: "LeadDefinition", p, items: listLeadItems(p) })),
+        ...set.HandoffSla.map((p) => ({ kind: "HandoffSla", p, items: listSlaItems(p) })),
+        ...set.CompPlan.map((p) => ({ kind: "CompPlan", p, items: listCompItems(p) }))
+      ].map(({ kind, p, items }) => ({ kind, policy: p.metadata.name, file: p.file, items }));
+      return listed.map(({ kind, policy, file, items }) => {
+        const uncovered = [];
+        for (const item2 of items) {
+          const [isTrueSeen, isFalseSeen] = seen.get(keyOf(kind, policy, item2.path)) ?? [false, false];
+          const missing = [...isTrueSeen ? [] : [item2.outcomes[0]], ...isFalseSeen ? [] : [item2.outcomes[1]]];
+          if (missing.length > 0) uncovered.push({ ...item2, at: locate(file, item2.path), missing });
+        }
+        return {
+          kind,
+          policy,
+          file,
+          cases: cases.get(keyOf(kind, policy, [])) ?? 0,
+          total: items.length,
+          covered: items.length - uncovered.length,
+          uncovered
+        };
+      });
+    }
+  };
+}
+function sumCoverage(coverage) {
+  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
+  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
+  return { covered, total: total2, percent: total2 === 0 ? 100 : 100 * covered / total2 };
+}
+var keyOf;
+var init_outcome_coverage = __esm({
+  "src/core/testing/outcome-coverage.ts"() {
+    "use strict";
+    init_outcome_items();
+    keyOf = (kind, policy, path2) => JSON.stringify([kind, policy, ...path2]);
+  }
+});
+
+// src/core/testing/run-policy-tests.ts
 function toLeadRow(values) {
   return toRow("leads", values);
 }
-function runLeadTests(set, test, hits, calendars) {
+function runLeadTests(set, test, ledger, calendars) {
   const { spec } = test;
-  const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
-  const hitSet = hits.get(spec.leadDefinition) ?? /* @__PURE__ */ new Set();
-  hits.set(spec.leadDefinition, hitSet);
-  const coverage = { hit: (path2) => void hitSet.add(JSON.stringify(path2)) };
-  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), coverage, ...calendars ? { calendars } : {} });
+  const name = spec.leadDefinition;
+  const def = set.LeadDefinition.find((d) => d.metadata.name === name);
+  const observe2 = (path2, isTrue) => ledger.record("LeadDefinition", name, path2, isTrue);
+  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
   return spec.cases.map((c, i) => {
     const result = startCase(test, c.name, i);
     if (compiled2 === void 0) {
@@ -49507,6 +49755,7 @@ function runLeadTests(set, test, hits, calendars) {
       result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
       return result;
     }
+    ledger.countCase("LeadDefinition", name);
     try {
       const actual = compiled2.classify(toLeadRow(c.lead));
       result.actual = actual;
@@ -49524,48 +49773,35 @@ function runLeadTests(set, test, hits, calendars) {
   });
 }
 function runPolicyTests(set, options = {}) {
-  const hits = /* @__PURE__ */ new Map();
+  const ledger = createOutcomeLedger();
   const cases = [];
   const calendars = options.calendars ?? /* @__PURE__ */ new Map();
   for (const test of set.PolicyTest) {
     const { spec } = test;
-    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars));
-    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars));
-    else cases.push(...runLeadTests(set, { ...test, spec }, hits, options.calendars));
+    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars, ledger));
+    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars, ledger));
+    else cases.push(...runLeadTests(set, { ...test, spec }, ledger, options.calendars));
   }
-  const coverage = [];
-  for (const [name, hitSet] of hits) {
-    const def = set.LeadDefinition.find((d) => d.metadata.name === name);
-    if (def === void 0) continue;
-    const all = rulesOf(def).flatMap(({ rule, path: path2 }) => listClauses(rule, path2));
-    const uncovered = all.filter((path2) => !hitSet.has(JSON.stringify(path2)));
-    coverage.push({
-      policy: name,
-      file: def.file,
-      total: all.length,
-      covered: all.length - uncovered.length,
-      uncovered
-    });
-  }
-  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
-  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
+  const coverage = ledger.summarise(set, options.locate);
+  const { covered, total: total2, percent } = sumCoverage(coverage);
   const passed = cases.filter((c) => c.status === "passed").length;
   return {
     cases,
     passed,
     failed: cases.length - passed,
     coverage,
-    coveragePercent: total2 === 0 ? 100 : 100 * covered / total2
+    coverageCount: { covered, total: total2 },
+    coveragePercent: percent
   };
 }
 var init_run_policy_tests = __esm({
   "src/core/testing/run-policy-tests.ts"() {
     "use strict";
-    init_compile();
     init_classify();
     init_case_result();
     init_run_comp_tests();
     init_run_sla_tests();
+    init_outcome_coverage();
   }
 });
 
@@ -49617,18 +49853,17 @@ function parsePercent(value3) {
   return n2;
 }
 function registerTest(program2, ctx) {
-  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which lead definition clauses the tests exercise", false).addOption(
-    new Option(
-      "--min-coverage <percent>",
-      "fail (exit 1) below this lead definition clause coverage; implies --coverage"
-    ).argParser(parsePercent)
+  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which policy decisions the tests see go both ways (outcome coverage)", false).addOption(
+    new Option("--min-coverage <percent>", "fail (exit 1) below this outcome coverage; implies --coverage").argParser(
+      parsePercent
+    )
   ).addHelpText(
     "after",
     `
 Examples:
   revops test                          run policies/**/*.yaml of kind PolicyTest
-  revops test --coverage               and list every clause no test reaches, with file:line
-  revops test --min-coverage 100       fail unless every clause is exercised
+  revops test --coverage               and list every decision the tests do not see go both ways
+  revops test --min-coverage 100       fail unless every decision is covered
 
 A test file names the policy under test with one of:
   leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
@@ -49638,8 +49873,13 @@ A test file names the policy under test with one of:
                   untargeted), optionally the target and responseHours in business hours
   compPlan        each case gives a period, a person, their opportunities and the shared-goal
                   inputs, and the payout (and per-component payouts) the plan must give
-Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
-or coverage is below --min-coverage, 2 usage error or invalid policies.`
+Outcome coverage: a decision is covered when the cases see it both ways — an exclusion,
+hand-raiser or scoring rule fired and not fired, a class threshold met and missed; an SLA
+target met and breached, an escalation step reached and not, the recycle rule applied and not;
+a tier reached and not, a cap hit and not, a gate passed and failed, a team multiplier, SPIF or
+clawback applied and not. Every lead definition, SLA and comp plan counts, tested or not; each
+uncovered decision is listed with file:line and the outcome never seen. Exit codes: 0 all
+passed, 1 a test failed or coverage is below --min-coverage, 2 usage error or invalid policies.`
   ).action(async (dirArg, options, command) => {
     const { io } = ctx;
     const dir = takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies";
@@ -49648,7 +49888,7 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`
       throw new UsageError(
         `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`
       );
-    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
+    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars, locate: loaded.locate });
     const showCoverage = options.coverage || options.minCoverage !== void 0;
     const isBelow = options.minCoverage !== void 0 && report.coveragePercent + 1e-9 < options.minCoverage;
     const color = isOutputColored(io, options);
@@ -49661,7 +49901,7 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`
       );
     if (isBelow && options.format !== "json")
       io.stderr(
-        `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
+        `revops test: outcome coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
 `
       );
     ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
@@ -49984,7 +50224,7 @@ function addName(value3, into) {
 }
 function collectNames(value3, into) {
   if (value3 === null || typeof value3 !== "object") return true;
-  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into));
+  if (Array.isArray(value3)) return value3.every((item2) => collectNames(item2, into));
   for (const [key, arg] of Object.entries(value3)) {
     if (key === "var" || key === "missing" || key === "missing_some") {
       if (!isLiteralPath(key, arg)) return false;
@@ -57407,7 +57647,7 @@ function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function idsOf(list2) {
-  const ids = list2.map((item) => isRecord(item) && typeof item.id === "string" ? item.id : void 0);
+  const ids = list2.map((item2) => isRecord(item2) && typeof item2.id === "string" ? item2.id : void 0);
   if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return void 0;
   return ids;
 }
@@ -58408,7 +58648,7 @@ function runSide(input, side3, variant, goalEnd) {
   const out = /* @__PURE__ */ new Map();
   for (const plan of side3.report.comp?.plans ?? []) {
     const policy = side3.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
-    if (policy !== void 0) out.set(keyOf(plan), runPlan(policy, plan, frame, goalEnd));
+    if (policy !== void 0) out.set(keyOf2(plan), runPlan(policy, plan, frame, goalEnd));
   }
   return out;
 }
@@ -58453,11 +58693,11 @@ function projectPayouts(input) {
   return { plans, totals: sumTotals2(plans), unknown: null };
 }
 function isSameTerms(input, key) {
-  const find = (side3) => side3.set.CompPlan.find((p) => keyOf({ name: p.metadata.name, currency: p.spec.currency }) === key);
+  const find = (side3) => side3.set.CompPlan.find((p) => keyOf2({ name: p.metadata.name, currency: p.spec.currency }) === key);
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
-var WEEK_MS5, keyOf, money6, minus2;
+var WEEK_MS5, keyOf2, money6, minus2;
 var init_payouts = __esm({
   "src/core/impact/projection/payouts.ts"() {
     "use strict";
@@ -58469,7 +58709,7 @@ var init_payouts = __esm({
     init_payout_compare();
     init_payout_values();
     WEEK_MS5 = 6048e5;
-    keyOf = (p) => `${p.name}\0${p.currency}`;
+    keyOf2 = (p) => `${p.name}\0${p.currency}`;
     money6 = (d) => d === null ? null : formatMoney2(d);
     minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
   }
@@ -58755,7 +58995,7 @@ function compareStages(base, head) {
 }
 function compareComp(base, head) {
   const keyed = (items, key, total2) => new Map((items ?? []).map((t) => [key(t), total2(t)]));
-  const pairs = (b, h, key) => {
+  const pairs2 = (b, h, key) => {
     const left = keyed(
       b,
       (t) => `${key(t)}\0${t.currency}`,
@@ -58784,16 +59024,16 @@ function compareComp(base, head) {
   );
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\0${p.personId}`, p.name]));
   return {
-    total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => "").map(({ name: _, ...m }) => m),
-    byPlan: pairs(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
+    total: pairs2(base.comp?.totals.overall, head.comp?.totals.overall, () => "").map(({ name: _, ...m }) => m),
+    byPlan: pairs2(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
       plan: name,
       ...m
     })),
-    byTeam: pairs(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
+    byTeam: pairs2(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
       team: name,
       ...m
     })),
-    byPerson: pairs(people(base), people(head), (p) => `${p.plan}\0${p.personId}`).map(({ name, ...m }) => {
+    byPerson: pairs2(people(base), people(head), (p) => `${p.plan}\0${p.personId}`).map(({ name, ...m }) => {
       const [plan = "", personId = ""] = name.split("\0");
       return { plan, personId, name: names.get(`${plan}\0${personId}`) ?? null, ...m };
     }).filter((p) => p.delta !== "0.00"),
@@ -59069,7 +59309,7 @@ async function countLines(object2, cwd) {
   while (!(await lines.next()).done) n2 += 1;
   return n2;
 }
-function keyOf2(file, line) {
+function keyOf3(file, line) {
   const comma = hasHeader(file) ? line.indexOf(",") : -1;
   return comma < 0 ? line : line.slice(0, comma);
 }
@@ -59090,10 +59330,10 @@ async function compareRows(file, base, head, cwd) {
     }
     const n2 = left.get(line) ?? 0;
     if (n2 > 0) left.set(line, n2 - 1);
-    else added.set(keyOf2(file, line), (added.get(keyOf2(file, line)) ?? 0) + 1);
+    else added.set(keyOf3(file, line), (added.get(keyOf3(file, line)) ?? 0) + 1);
   }
   const removed = /* @__PURE__ */ new Map();
-  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf2(file, line), (removed.get(keyOf2(file, line)) ?? 0) + n2);
+  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf3(file, line), (removed.get(keyOf3(file, line)) ?? 0) + n2);
   let changed = 0;
   for (const [key, n2] of added) changed += Math.min(n2, removed.get(key) ?? 0);
   const sum4 = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -59375,7 +59615,7 @@ function walkSweepPath(doc, steps) {
       index = step.index;
     } else {
       const hits = node.flatMap(
-        (item, at) => item !== null && typeof item === "object" && String(item[step.key]) === step.value ? [at] : []
+        (item2, at) => item2 !== null && typeof item2 === "object" && String(item2[step.key]) === step.value ? [at] : []
       );
       if (hits.length !== 1)
         return {
@@ -59852,8 +60092,8 @@ function groupConversion(track, spec, overall, options) {
       groupOf: (i) => {
         const values = spec.valuesOf(i);
         if (values === void 0 || values.length === 0) return null;
-        for (const v of values) seen.add(keyOf3(v));
-        if (values.length === 1) return keyOf3(values[0] ?? null);
+        for (const v of values) seen.add(keyOf4(v));
+        if (values.length === 1) return keyOf4(values[0] ?? null);
         multi.set(i, values);
         return null;
       }
@@ -59880,7 +60120,7 @@ function groupConversion(track, spec, overall, options) {
   if (rest.size > 0) {
     [other] = estimateConversion(track, {
       ...base,
-      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf3(v))) === true ? OTHER2 : null
+      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf4(v))) === true ? OTHER2 : null
     });
   }
   const ordered = spec.order === "range" ? [...kept].sort((a, b) => Number(valueOfKey(a.group)) - Number(valueOfKey(b.group))) : kept;
@@ -59915,14 +60155,14 @@ function rankGroups(groups2) {
   const ranked = groups2.map((g, i) => ({ g, i })).filter(({ g }) => g.signal !== "small" && g.lift !== null).sort((a, b) => (b.g.lift ?? 0) - (a.g.lift ?? 0) || b.g.matured - a.g.matured || a.i - b.i);
   ranked.forEach(({ g }, r) => g.rank = r + 1);
 }
-var OTHER2, EMPTY, keyOf3, valueOfKey, round4;
+var OTHER2, EMPTY, keyOf4, valueOfKey, round4;
 var init_groups = __esm({
   "src/core/insights/groups.ts"() {
     "use strict";
     init_estimate();
     OTHER2 = "other";
     EMPTY = "";
-    keyOf3 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
+    keyOf4 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
     valueOfKey = (key) => key === EMPTY ? null : key.slice(2);
     round4 = (x) => x.toDecimalPlaces(4).toNumber();
   }
@@ -63251,7 +63491,7 @@ function describeLine(verdict) {
   );
   return lines;
 }
-function describeMissing(v) {
+function describeMissing2(v) {
   if (v.guardrail.approvers.requires === "all") {
     const left = [...v.missing.users, ...v.missing.teams];
     return `${v.guardrail.id} needs ${v.approvedBy.length === 0 ? listApprovers(v) : `also ${joinNames(left, "and")}`}`;
@@ -63271,7 +63511,7 @@ function summariseGuardrails(verdicts) {
     const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
     return { state: "success", description: fitDescription(`Approved by ${approvers.join(", ")}`), lines };
   }
-  const parts = missing.map(describeMissing);
+  const parts = missing.map(describeMissing2);
   return { state: "failure", description: fitDescription(`Approval missing: ${parts.join("; ")}`), lines };
 }
 function refuseToJudge(reason) {
@@ -70306,7 +70546,7 @@ var init_command_index = __esm({
       },
       {
         name: "test",
-        description: "Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.",
+        description: "Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions, handoff SLAs and comp plans, with outcome coverage.",
         load: async () => (await init_test().then(() => test_exports)).registerTest
       },
       {
@@ -70565,7 +70805,7 @@ Examples:
   revops init -o my-policies       scaffold a policy repository
   revops validate                  check every policy file, with file:line:column
   revops fmt --check               list files that are not canonically formatted
-  revops test --coverage           run the policy unit tests with clause coverage
+  revops test --coverage           run the policy unit tests with outcome coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops impact --base origin/main what a policy change does to the constraint, SLAs and pay

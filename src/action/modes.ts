@@ -35,7 +35,7 @@ export async function runValidateMode(inputs: ActionInputs, wio: WorkflowIo): Pr
   return { failed: valid !== 0 || formatted !== 0 };
 }
 
-/** The policy unit tests, with clause coverage (and its floor when `min-coverage` is given). */
+/** The policy unit tests, with outcome coverage (and its floor when `min-coverage` is given). */
 export async function runTestMode(inputs: ActionInputs): Promise<ModeResult> {
   const floor = inputs.minCoverage === '' ? [] : ['--min-coverage', inputs.minCoverage];
   return { failed: (await runRevops(['test', '--policies', inputs.policies, '--coverage', ...floor])) !== 0 };

@@ -37,7 +37,7 @@ export const commandIndex: readonly CommandEntry[] = [
   {
     name: 'test',
     description:
-      'Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.',
+      'Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions, handoff SLAs and comp plans, with outcome coverage.',
     load: async () => (await import('./commands/test.js')).registerTest,
   },
   {

@@ -38,7 +38,7 @@ Examples:
   revops init -o my-policies       scaffold a policy repository
   revops validate                  check every policy file, with file:line:column
   revops fmt --check               list files that are not canonically formatted
-  revops test --coverage           run the policy unit tests with clause coverage
+  revops test --coverage           run the policy unit tests with outcome coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops impact --base origin/main what a policy change does to the constraint, SLAs and pay

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { PolicyTestReport } from '../core/testing/run-policy-tests.js';
+import { renderOutcomeCoverage } from './outcome-coverage-terminal.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { formatValue } from './trace-text.js';
 
@@ -20,7 +21,7 @@ function formatExpected(value: unknown): string {
   return formatValue(value);
 }
 
-/** Pass/fail per case with the differences, then clause coverage, for the terminal. */
+/** Pass/fail per case with the differences, then outcome coverage, for the terminal. */
 export function renderPolicyTestTerminal(report: PolicyTestReport, options: PolicyTestTerminalOptions): string {
   const c = createColors(options.color);
   const out: string[] = [];
@@ -41,19 +42,7 @@ export function renderPolicyTestTerminal(report: PolicyTestReport, options: Poli
       );
     }
   }
-  if (options.showCoverage) {
-    out.push('', c.bold('Clause coverage'));
-    for (const cov of report.coverage) {
-      const pct = cov.total === 0 ? 100 : (100 * cov.covered) / cov.total;
-      out.push(
-        `  ${t(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct.toFixed(1)} %`,
-      );
-      for (const path of cov.uncovered.slice(0, 50))
-        out.push(c.yellow(`      not exercised: ${t(options.locate(cov.file, path))}  ${t(path.slice(1).join('.'))}`));
-      if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
-    }
-    out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
-  }
+  if (options.showCoverage) out.push(...renderOutcomeCoverage(report, c));
   const summary = `${report.passed} passed, ${report.failed} failed`;
   out.push('', report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
   return terminalOutput(out.join('\n') + '\n');

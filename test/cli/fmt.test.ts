@@ -22,7 +22,7 @@ describe('revops fmt --check', () => {
   it('finds the example policies canonical and writes nothing', async () => {
     const before = snapshot(examplePolicies);
     const run = await runRevops(['fmt', '--policies', examplePolicies, '--check']);
-    expect(run).toEqual({ code: 0, stdout: 'All 15 policy files formatted.\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: 'All 18 policy files formatted.\n', stderr: '' });
     expect(snapshot(examplePolicies)).toEqual(before);
   });
 
@@ -31,7 +31,7 @@ describe('revops fmt --check', () => {
     try {
       expect((await runRevops(['fmt', '--policies', temp.dir])).code).toBe(0);
       const run = await runRevops(['fmt', '--policies', temp.dir, '--check']);
-      expect(run).toEqual({ code: 0, stdout: 'All 15 policy files formatted.\n', stderr: '' });
+      expect(run).toEqual({ code: 0, stdout: 'All 18 policy files formatted.\n', stderr: '' });
     } finally {
       temp.cleanup();
     }
@@ -52,7 +52,7 @@ describe('revops fmt', () => {
       const run = await runRevops(['fmt', '--policies', temp.dir]);
       expect(run).toEqual({
         code: 0,
-        stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 15 policy files.\n`,
+        stdout: `formatted ${temp.dir}/revenue-goal.yaml\nFormatted 1 of 18 policy files.\n`,
         stderr: '',
       });
       const after = snapshot(temp.dir);

@@ -20,7 +20,7 @@ describe('revops init', () => {
     const run = await runRevops(['init', '-o', target]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('(15 policies, all valid)');
+    expect(run.stdout).toContain('(18 policies, all valid)');
     for (const file of [
       'README.md',
       '.gitignore',

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
@@ -6,14 +6,17 @@ import { expectGolden } from '../helpers/golden.js';
 import { copyExamplePolicies } from '../helpers/paths.js';
 
 describe('revops test', () => {
-  it('passes the example policy tests with every clause of the lead definition exercised', async () => {
+  it('passes the example policy tests with every decision of every policy seen both ways', async () => {
     const run = await runRevops(['test', '--policies', 'policies', '--min-coverage', '100']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/lumen-lead-definition\s+55 \/ 55\s+100\.0 %/);
+    expect(run.stdout).toMatch(/lead definition lumen-lead-definition\s+22 \/ 22\s+100\.0 %/);
+    expect(run.stdout).toMatch(/handoff SLA speed-to-lead\s+6 \/ 6\s+100\.0 %/);
+    expect(run.stdout).toMatch(/comp plan sdr-pipeline\s+5 \/ 5\s+100\.0 %/);
+    expect(run.stdout).toContain('total 100.0 % (47 / 47 decisions)');
     expect(run.stdout).toContain('speed-to-lead-tests (policies/tests/sla-speed-to-lead.test.yaml)');
     expect(run.stdout).toContain('ae-new-business-tests (policies/tests/comp-plan-ae.test.yaml)');
-    expect(run.stdout).toContain('✔ 18 passed, 0 failed');
+    expect(run.stdout).toContain('✔ 32 passed, 0 failed');
     expectGolden('policy-test/example-coverage.txt', run.stdout);
   });
 
@@ -34,24 +37,93 @@ describe('revops test', () => {
       expect(run.stdout).toMatch(/at .*lead-definition\.test\.yaml:\d+/);
       expect(run.stdout).toContain('class: expected "mql", got "nurture"');
       expect(run.stdout).toContain('fit: expected 30, got 28');
-      expect(run.stdout).toContain('✖ 17 passed, 1 failed');
+      expect(run.stdout).toContain('✖ 31 passed, 1 failed');
       expectGolden('policy-test/one-failure.txt', run.stdout.split(temp.dir).join('<policies>'));
     } finally {
       temp.cleanup();
     }
   });
 
-  it('fails below --min-coverage and lists the clauses no test reaches', async () => {
+  it('fails below --min-coverage and lists the decisions no test sees both ways', async () => {
     const temp = copyExamplePolicies();
     try {
       const file = join(temp.dir, 'tests', 'lead-definition.test.yaml');
       const text = readFileSync(file, 'utf8');
-      // Keep only the first case (a competitor): most clauses are never evaluated.
+      // Keep only the first case (a competitor): the first exclusion fires, nothing after it is decided.
       writeFileSync(file, text.slice(0, text.indexOf('    - name: a student is excluded')));
       const run = await runRevops(['test', '--policies', temp.dir, '--min-coverage', '90']);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/not exercised: .*lead-definition\.yaml:19 {2}exclusions\.1\.when\n/);
-      expect(run.stderr).toMatch(/clause coverage \d+\.\d % is below --min-coverage 90 %/);
+      expect(run.stdout).toMatch(/lumen-lead-definition\s+0 \/ 22\s+0\.0 %\n/);
+      expect(run.stdout).toMatch(/ {6}\S*lead-definition\.yaml:16 {2}exclusion `competitor`: always fired\n/);
+      expect(run.stdout).toMatch(/ {6}\S*lead-definition\.yaml:18 {2}exclusion `student`: no test reaches it\n/);
+      expect(run.stdout).toMatch(
+        / {6}\S*lead-definition\.yaml:99 {2}class threshold `mql\.minFit`: no test reaches it\n/,
+      );
+      expect(run.stderr).toMatch(/outcome coverage 53\.2 % is below --min-coverage 90 %/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('names a scoring rule no test fires, with file:line, and drops below 100 %', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      const file = join(temp.dir, 'lead-definition.yaml');
+      const rule = [
+        '        - id: g2-intent',
+        '          points: 12',
+        '          when: {">=": [{"var": "page_views"}, 50]}',
+        '',
+      ].join('\n');
+      const text = readFileSync(file, 'utf8');
+      // A fit rule after target-region: every test lead evaluates it, none has 50 page views.
+      writeFileSync(file, text.replace('    engagement:\n', `${rule}    engagement:\n`));
+      const line = text.slice(0, text.indexOf('    engagement:\n')).split('\n').length;
+      const run = await runRevops(['test', '--policies', temp.dir, '--min-coverage', '100']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('✔ 32 passed, 0 failed');
+      expect(run.stdout).toMatch(/lead definition lumen-lead-definition\s+22 \/ 23\s+95\.7 %\n/);
+      expect(run.stdout).toContain(
+        `${temp.dir}/lead-definition.yaml:${line}  scoring rule \`g2-intent\`: never fired\n`,
+      );
+      expect(run.stdout).toContain('total 97.9 % (47 / 48 decisions)');
+      expect(run.stderr).toBe('revops test: outcome coverage 97.9 % is below --min-coverage 100 %\n');
+
+      const json = await runRevops(['test', '--policies', temp.dir, '--format', 'json']);
+      expect(json.code).toBe(0);
+      const report = JSON.parse(json.stdout) as {
+        coveragePercent: number;
+        coverage: { policy: string; uncovered: unknown[] }[];
+      };
+      expect(report.coveragePercent).toBeCloseTo((100 * 47) / 48, 9);
+      expect(report.coverage.find((c) => c.policy === 'lumen-lead-definition')?.uncovered).toEqual([
+        {
+          kind: 'scoring-rule',
+          id: 'g2-intent',
+          path: ['spec', 'scoring', 'fit', 'rules', 6],
+          outcomes: ['fired', 'not-fired'],
+          at: `${temp.dir}/lead-definition.yaml:${line}`,
+          missing: ['fired'],
+        },
+      ]);
+
+      // The floor decides the exit code: at or below the measure passes.
+      expect((await runRevops(['test', '--policies', temp.dir, '--min-coverage', '97.9'])).code).toBe(0);
+      expect((await runRevops(['test', '--policies', temp.dir, '--coverage'])).code).toBe(0);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('counts a comp plan no test names, every decision uncovered', async () => {
+    const temp = copyExamplePolicies();
+    try {
+      rmSync(join(temp.dir, 'tests', 'comp-plan-sdr.test.yaml'));
+      const run = await runRevops(['test', '--policies', temp.dir, '--min-coverage', '90']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/comp plan sdr-pipeline\s+0 \/ 5\s+0\.0 % {2}no tests\n/);
+      expect(run.stdout).toMatch(/comp-plan-sdr\.yaml:\d+ {2}cap `qualified-pipeline`: no test reaches it\n/);
+      expect(run.stdout).toContain('total 89.4 % (42 / 47 decisions)');
     } finally {
       temp.cleanup();
     }
@@ -60,7 +132,12 @@ describe('revops test', () => {
   it('writes the report as JSON', async () => {
     const run = await runRevops(['test', '--policies', 'policies', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { passed: number; failed: number; coveragePercent: number };
-    expect(report).toMatchObject({ passed: 18, failed: 0, coveragePercent: 100 });
+    expect(report).toMatchObject({
+      passed: 32,
+      failed: 0,
+      coverageCount: { covered: 47, total: 47 },
+      coveragePercent: 100,
+    });
   });
 
   it('reports the SLA outcome and the payouts each case gets', async () => {
@@ -72,12 +149,18 @@ describe('revops test', () => {
       { status: 'breached', target: 'enterprise', responseHours: 2.5 },
       { status: 'pending', target: 'default', responseHours: 2 },
       { status: 'met', target: 'default', responseHours: 3 },
+      { status: 'breached', target: 'hand-raiser', responseHours: 1.5 },
+      { status: 'met', target: 'enterprise', responseHours: 1.5 },
+      { status: 'breached', target: 'default', responseHours: 6 },
+      { status: 'breached', target: 'default', responseHours: 120 },
     ]);
     expect(actual('ae-new-business-tests')).toEqual([
       { payout: '25200.00', components: { 'new-business': '19200.00', 'shared-goal': '6000.00' }, warnings: [] },
       { payout: '65400.00', components: { 'new-business': '60000.00', 'shared-goal': '5400.00' }, warnings: [] },
       { payout: '14400.00', components: { 'new-business': '14400.00', 'shared-goal': '0.00' }, warnings: [] },
       { payout: '13500.00', components: { 'new-business': '7200.00', 'shared-goal': '4800.00' }, warnings: [] },
+      { payout: '10260.00', components: { 'new-business': '5760.00', 'shared-goal': '4500.00' }, warnings: [] },
+      { payout: '4800.00', components: { 'new-business': '11200.00', 'shared-goal': '4800.00' }, warnings: [] },
     ]);
   });
 
@@ -111,7 +194,7 @@ describe('revops test', () => {
       );
       expect(run.stdout).toContain('payout: expected "66000", got "65400.00"');
       expect(run.stdout).toContain('components.new-business: expected "60600.00", got "60000.00"');
-      expect(run.stdout).toContain('✖ 16 passed, 2 failed');
+      expect(run.stdout).toContain('✖ 30 passed, 2 failed');
       expectGolden('policy-test/sla-and-comp-failures.txt', run.stdout.split(temp.dir).join('<policies>'));
     } finally {
       temp.cleanup();

@@ -11,7 +11,7 @@ describe('revops validate on the example policies', () => {
       summary: { files: number; errors: number; warnings: number };
     };
     expect(run.stderr).toBe('');
-    expect(report.summary).toEqual({ files: 15, errors: 0, warnings: 0 });
+    expect(report.summary).toEqual({ files: 18, errors: 0, warnings: 0 });
     expect(report.ok).toBe(true);
     expect(run.code).toBe(0);
   });
@@ -19,7 +19,7 @@ describe('revops validate on the example policies', () => {
   it('prints a summary that names the constraint', async () => {
     const run = await runRevops(['validate', '--policies', examplePolicies, '--summary']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('✔ 15 policy files valid');
+    expect(run.stdout).toContain('✔ 18 policy files valid');
     expect(run.stdout).toMatch(/RevenueGoal\s+fy2026-new-business .*constraint: mql utilisation ≤ 0\.85/);
   });
 
@@ -40,9 +40,9 @@ describe('revops validate output', () => {
   it('renders the clean result and the policy summary (golden)', async () => {
     const run = await runRevops(['validate', '--policies', 'policies', '--summary']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ 15 policy files valid\n/);
+    expect(run.stdout).toMatch(/^✔ 18 policy files valid\n/);
     // One summary line per policy file, each naming its kind and name.
-    expect(run.stdout.split('\n').filter((l) => /^ {2}[A-Z]\w+ {2,}[a-z0-9-]+ {2,}\S/.test(l))).toHaveLength(15);
+    expect(run.stdout.split('\n').filter((l) => /^ {2}[A-Z]\w+ {2,}[a-z0-9-]+ {2,}\S/.test(l))).toHaveLength(18);
     expect(run.stdout).toMatch(/RevenueGoal +fy2026-new-business +.*constraint: mql utilisation ≤ 0\.85/);
     expect(run.stdout).toMatch(
       /CompPlan +sdr-pipeline +.*qualified-pipeline 60 %, sourced-revenue 20 %, constraint 20 %/,

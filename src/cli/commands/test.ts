@@ -37,20 +37,19 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .addOption(formatOption(listOutputFormats('policy-test'), 'terminal'))
     .option('-o, --output <file>', 'write the results to a file instead of stdout')
     .addOption(quietOption('print nothing when every test passes (and coverage is enough)'))
-    .option('--coverage', 'report which lead definition clauses the tests exercise', false)
+    .option('--coverage', 'report which policy decisions the tests see go both ways (outcome coverage)', false)
     .addOption(
-      new Option(
-        '--min-coverage <percent>',
-        'fail (exit 1) below this lead definition clause coverage; implies --coverage',
-      ).argParser(parsePercent),
+      new Option('--min-coverage <percent>', 'fail (exit 1) below this outcome coverage; implies --coverage').argParser(
+        parsePercent,
+      ),
     )
     .addHelpText(
       'after',
       `
 Examples:
   revops test                          run policies/**/*.yaml of kind PolicyTest
-  revops test --coverage               and list every clause no test reaches, with file:line
-  revops test --min-coverage 100       fail unless every clause is exercised
+  revops test --coverage               and list every decision the tests do not see go both ways
+  revops test --min-coverage 100       fail unless every decision is covered
 
 A test file names the policy under test with one of:
   leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
@@ -60,8 +59,13 @@ A test file names the policy under test with one of:
                   untargeted), optionally the target and responseHours in business hours
   compPlan        each case gives a period, a person, their opportunities and the shared-goal
                   inputs, and the payout (and per-component payouts) the plan must give
-Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
-or coverage is below --min-coverage, 2 usage error or invalid policies.`,
+Outcome coverage: a decision is covered when the cases see it both ways — an exclusion,
+hand-raiser or scoring rule fired and not fired, a class threshold met and missed; an SLA
+target met and breached, an escalation step reached and not, the recycle rule applied and not;
+a tier reached and not, a cap hit and not, a gate passed and failed, a team multiplier, SPIF or
+clawback applied and not. Every lead definition, SLA and comp plan counts, tested or not; each
+uncovered decision is listed with file:line and the outcome never seen. Exit codes: 0 all
+passed, 1 a test failed or coverage is below --min-coverage, 2 usage error or invalid policies.`,
     )
     .action(async (dirArg: string | undefined, options: TestOptions, command: Command) => {
       const { io } = ctx;
@@ -71,7 +75,7 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`,
         throw new UsageError(
           `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`,
         );
-      const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
+      const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars, locate: loaded.locate });
       const showCoverage = options.coverage || options.minCoverage !== undefined;
       const isBelow = options.minCoverage !== undefined && report.coveragePercent + 1e-9 < options.minCoverage;
       const color = isOutputColored(io, options);
@@ -84,7 +88,7 @@ or coverage is below --min-coverage, 2 usage error or invalid policies.`,
         );
       if (isBelow && options.format !== 'json')
         io.stderr(
-          `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %\n`,
+          `revops test: outcome coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %\n`,
         );
       ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
     });

@@ -57,7 +57,17 @@ export interface CompileLeadDefinitionOptions {
   decay?: boolean;
   /** Lists the scoring rules that gave each lead points (`fired`), for `insights`. */
   collectFired?: boolean;
+  /** Told each decision the lead reached, for outcome coverage in `test`. */
+  observe?: OutcomeObserver;
 }
+
+/**
+ * Hears each decision one lead reached and how it went: an exclusion or hand-raiser
+ * (`['spec', 'exclusions', i]`, true when it matched), a scoring rule (`[..., 'rules', i]`, true
+ * when it gave points) and each threshold of a class the lead was measured against
+ * (`['spec', 'classes', i, 'minScore' | 'minFit' | 'minEngagement' | 'when']`, true when met).
+ */
+export type OutcomeObserver = (path: readonly (string | number)[], isTrue: boolean) => void;
 
 /** A lead definition compiled once, to classify any number of leads. */
 export interface CompiledLeadDefinition {
@@ -148,35 +158,48 @@ export function compileLeadDefinition(
     return value;
   };
   const isMet = (i: number): boolean => truthy(result(i));
+  const observe = options.observe;
 
   const classify = (lead: Readonly<Record<string, unknown>>): LeadClassification => {
     current = lead;
     if (!isLazy) set.evaluate(lead, results);
-    for (const rule of exclusions) {
-      if (isMet(rule.when)) return decided(EXCLUDED_CLASS, 'exclusion', rule.id, 0, 0, 0, 1);
+    // Indexed loops: this runs once per lead of the data.
+    for (let i = 0; i < exclusions.length; i++) {
+      const rule = exclusions[i] as (typeof exclusions)[number];
+      const isExcluded = isMet(rule.when);
+      observe?.(['spec', 'exclusions', i], isExcluded);
+      if (isExcluded) return decided(EXCLUDED_CLASS, 'exclusion', rule.id, 0, 0, 0, 1);
     }
     const fired = options.collectFired === true ? [] : undefined;
-    const fitRaw = sumPoints(fit, isMet, result, fired);
-    const engagementRaw = sumPoints(engagement, isMet, result, fired);
+    const fitRaw = sumPoints(fit, isMet, result, fired, observe);
+    const engagementRaw = sumPoints(engagement, isMet, result, fired, observe);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
     const score = fitScore + engagementScore;
     if (!Number.isFinite(score))
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ['spec', 'scoring']);
-    for (const rule of handRaisers) {
-      if (isMet(rule.when))
+    for (let i = 0; i < handRaisers.length; i++) {
+      const rule = handRaisers[i] as (typeof handRaisers)[number];
+      const isRaised = isMet(rule.when);
+      observe?.(['spec', 'handRaisers', i], isRaised);
+      if (isRaised)
         return withFired(
           fired,
           decided(rule.classifyAs, 'hand-raiser', rule.id, fitScore, engagementScore, engagementRaw, decayFactor),
         );
     }
-    for (const cls of classes) {
-      const meets =
+    for (let i = 0; i < classes.length; i++) {
+      const cls = classes[i] as (typeof classes)[number];
+      if (observe !== undefined) observeThresholds(observe, i, cls, fitScore, engagementScore, score);
+      const isScored =
         (cls.minScore === undefined || score >= cls.minScore) &&
         (cls.minFit === undefined || fitScore >= cls.minFit) &&
-        (cls.minEngagement === undefined || engagementScore >= cls.minEngagement) &&
-        (cls.whenRule === undefined || isMet(cls.whenRule));
+        (cls.minEngagement === undefined || engagementScore >= cls.minEngagement);
+      // The class's `when` is consulted only for a lead whose scores qualify, as before.
+      const isWhenMet = !isScored || cls.whenRule === undefined ? true : isMet(cls.whenRule);
+      if (isScored && cls.whenRule !== undefined) observe?.(['spec', 'classes', i, 'when'], isWhenMet);
+      const meets = isScored && isWhenMet;
       if (meets)
         return withFired(
           fired,
@@ -189,6 +212,21 @@ export function compileLeadDefinition(
     );
   };
   return { policy, classify };
+}
+
+/** Each numeric threshold of class `i`, met or missed by the lead's scores (all of them, not only the first missed). */
+function observeThresholds(
+  observe: OutcomeObserver,
+  i: number,
+  cls: { minScore?: number; minFit?: number; minEngagement?: number },
+  fit: number,
+  engagement: number,
+  score: number,
+): void {
+  if (cls.minScore !== undefined) observe(['spec', 'classes', i, 'minScore'], score >= cls.minScore);
+  if (cls.minFit !== undefined) observe(['spec', 'classes', i, 'minFit'], fit >= cls.minFit);
+  if (cls.minEngagement !== undefined)
+    observe(['spec', 'classes', i, 'minEngagement'], engagement >= cls.minEngagement);
 }
 
 /** The classification with the scoring rules that fired, when they were collected. */
@@ -235,20 +273,26 @@ function sumPoints(
   isMet: (rule: number) => boolean,
   result: (rule: number) => unknown,
   fired?: string[],
+  observe?: OutcomeObserver,
 ): number {
   let sum = 0;
   for (const rule of category.rules) {
-    if (rule.when !== undefined && !isMet(rule.when)) continue;
+    if (rule.when !== undefined && !isMet(rule.when)) {
+      observe?.(rule.path.slice(0, -1), false);
+      continue;
+    }
     const value = typeof rule.points === 'number' ? rule.points : result(rule.points.rule);
     const points = Number(value);
     if (Number.isFinite(points)) {
       sum += points;
       if (points !== 0) fired?.push(rule.id);
+      observe?.(rule.path.slice(0, -1), points !== 0);
     }
     // A number that is not finite (1e308 × 10, a division by zero) fails the lead's row; a
     // points rule that yields no number at all (e.g. a missing field) gives no points.
     else if (typeof value === 'number' || points === Infinity || points === -Infinity)
       throw notFinite(`The points of \`${rule.id}\` came out ${String(value)}`, rule.path);
+    else observe?.(rule.path.slice(0, -1), false);
   }
   if (!Number.isFinite(sum)) throw notFinite(`The points add up to ${sum}`, category.rules[0]?.path.slice(0, -2) ?? []);
   return sum;

@@ -329,7 +329,7 @@ export const policyTestSchema = definePolicySchema({
   title: 'Policy test',
   description:
     'Unit tests for policies: example leads and the class, rule and scores a lead definition must give ' +
-    'them (with clause coverage); example handoffs and the outcome a handoff SLA must give them; example ' +
+    'them (with outcome coverage); example handoffs and the outcome a handoff SLA must give them; example ' +
     'deals and what a comp plan must pay. `revops test` runs them.',
   // The property naming the policy under test picks the shape, so errors speak of one shape only.
   spec: {

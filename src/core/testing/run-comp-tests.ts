@@ -10,6 +10,8 @@ import type { CompPolicyTestSpec, Policy, PolicySet } from '../policy/types.js';
 import type { TimeWindow } from '../engine/context.js';
 import { compareMoney, failWithError, startCase, toInstant, toRow } from './case-result.js';
 import type { TestCaseResult } from './case-result.js';
+import { recordCompOutcomes } from './comp-outcomes.js';
+import type { OutcomeLedger } from './outcome-coverage.js';
 
 type CompCase = CompPolicyTestSpec['cases'][number];
 
@@ -90,9 +92,17 @@ function payCase(
   spec: CompPolicyTestSpec,
   c: CompCase,
   calendars: ReadonlyMap<string, BusinessCalendar>,
+  record: (path: (string | number)[], isTrue: boolean) => void,
 ): CompCaseOutcome {
-  const section = computeComp([plan], contextOf(set, plan, spec, c, calendars));
+  const ctx = contextOf(set, plan, spec, c, calendars);
+  const section = computeComp([plan], ctx);
   const lines = section.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
+  // The shared figures a case leaves out count as 0 in the engine; they decide nothing here.
+  const unknown = new Set([
+    ...(c.goalAttainment === undefined ? ['goal_attainment'] : []),
+    ...(c.constraintMet === undefined ? ['constraint_target_met'] : []),
+  ]);
+  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown, record);
   const components: Record<string, Decimal> = Object.fromEntries(
     plan.spec.components.map((k) => [k.id, new Decimal(0)]),
   );
@@ -113,6 +123,7 @@ export function runCompTests(
   set: PolicySet,
   test: Policy<'PolicyTest'> & { spec: CompPolicyTestSpec },
   calendars: ReadonlyMap<string, BusinessCalendar>,
+  ledger: OutcomeLedger,
 ): TestCaseResult<CompCaseOutcome>[] {
   const { spec } = test;
   const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
@@ -123,8 +134,11 @@ export function runCompTests(
       result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
       return result;
     }
+    ledger.countCase('CompPlan', plan.metadata.name);
     try {
-      const actual = payCase(set, plan, spec, c, calendars);
+      const actual = payCase(set, plan, spec, c, calendars, (path, isTrue) =>
+        ledger.record('CompPlan', plan.metadata.name, path, isTrue),
+      );
       result.actual = actual;
       compareMoney('payout', c.expect.payout, actual.payout, result.diffs);
       for (const [id, amount] of Object.entries(c.expect.components ?? {}))

@@ -1,10 +1,11 @@
 import type { BusinessCalendar } from '../logic/compile.js';
-import { HOUR_MS, SLA_STATUS, measureSlaRows } from '../engine/sla/index.js';
-import type { SlaItems } from '../engine/sla/index.js';
+import { HOUR_MS, SLA_FLAG, SLA_STATUS, measureSlaRows } from '../engine/sla/index.js';
+import type { SlaItems, SlaRowOutcomes } from '../engine/sla/index.js';
 import type { EngineContext } from '../engine/context.js';
 import type { Policy, PolicySet, SlaPolicyTestSpec } from '../policy/types.js';
 import { compareExpected, failWithError, startCase, toInstant, toRow } from './case-result.js';
 import type { TestCaseResult } from './case-result.js';
+import type { OutcomeLedger } from './outcome-coverage.js';
 
 /** What a HandoffSla made of one test case. */
 export interface SlaCaseOutcome {
@@ -24,11 +25,32 @@ const statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, co
   SlaCaseOutcome['status']
 >;
 
+type RecordOutcome = (path: (string | number)[], isTrue: boolean) => void;
+
+/**
+ * The decisions the SLA took on the one row of a case: its target met or breached (a pending
+ * row is neither yet), each escalation step reached or not by the wait (as `measureSla` counts
+ * them), and the recycle rule applied or not to an open row.
+ */
+function recordOutcomes(outcomes: SlaRowOutcomes, record: RecordOutcome): void {
+  const status = outcomes.status[0];
+  const k = outcomes.target[0] ?? -1;
+  if (k >= 0 && (status === SLA_STATUS.met || status === SLA_STATUS.breached))
+    record(['spec', 'targets', k], status === SLA_STATUS.met);
+  const wait = outcomes.waitMs[0] ?? NaN;
+  if (Number.isNaN(wait)) return;
+  outcomes.thresholds.escalationMs.forEach((after, s) => record(['spec', 'escalation', s], wait >= after));
+  const flags = outcomes.flags[0] ?? 0;
+  if (outcomes.thresholds.recycleMs !== undefined && (flags & SLA_FLAG.stopped) === 0)
+    record(['spec', 'recycle'], (flags & SLA_FLAG.recycled) !== 0);
+}
+
 /** Runs one case through `measureSlaRows` as a one-row data set. */
 function measureCase(
   sla: Policy<'HandoffSla'>,
   c: SlaPolicyTestSpec['cases'][number],
   ctx: EngineContext,
+  record: RecordOutcome,
 ): SlaCaseOutcome {
   const entity = c.opportunity !== undefined ? 'opportunity' : 'lead';
   const row = entity === 'opportunity' ? toRow('opportunities', c.opportunity ?? {}) : toRow('leads', c.lead ?? {});
@@ -42,6 +64,7 @@ function measureCase(
   const outcomes = measureSlaRows(sla, items, ctx);
   const first = outcomes.ruleErrors.first;
   if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
+  recordOutcomes(outcomes, record);
   const k = outcomes.target[0] ?? -1;
   const wait = outcomes.waitMs[0] ?? NaN;
   return {
@@ -56,9 +79,11 @@ export function runSlaTests(
   set: PolicySet,
   test: Policy<'PolicyTest'> & { spec: SlaPolicyTestSpec },
   calendars: ReadonlyMap<string, BusinessCalendar>,
+  ledger: OutcomeLedger,
 ): TestCaseResult<SlaCaseOutcome>[] {
   const { spec } = test;
   const sla = set.HandoffSla.find((s) => s.metadata.name === spec.handoffSla);
+  const record: RecordOutcome = (path, isTrue) => ledger.record('HandoffSla', spec.handoffSla, path, isTrue);
   const asOf = toInstant(spec.asOf);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? 'UTC';
   // Every clock that starts by as-of is in the window.
@@ -76,8 +101,9 @@ export function runSlaTests(
       result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
       return result;
     }
+    ledger.countCase('HandoffSla', spec.handoffSla);
     try {
-      const actual = measureCase(sla, c, ctx);
+      const actual = measureCase(sla, c, ctx, record);
       result.actual = actual;
       compareExpected('status', c.expect.status, actual.status, result.diffs);
       compareExpected('target', c.expect.target, actual.target, result.diffs);
