@@ -3,7 +3,8 @@ import type { EntityName, FieldType } from '../model/canonical.js';
 import { canonicalModel } from '../model/canonical.js';
 import { compileRule, walkRule } from '../logic/compile.js';
 import type { CompiledRule } from '../logic/compile.js';
-import type { FieldMappingSpec, FieldSource, LookupSource } from '../policy/types.js';
+import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
+import type { MappedLookup } from './join-graph.js';
 import { coerceJsonValue, createCoercer, RecentCopies, StringChecker, StringCoercer } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
@@ -29,7 +30,7 @@ export interface FieldPlan {
   /** Counts stage values the Funnel does not have (the rows are kept; see `StageCheck`). */
   stageCheck?: StageCheck;
   /** Filled after the row is built, from another entity's row (see `lookup.ts`); empty until then. */
-  lookup?: Required<LookupSource>;
+  lookup?: MappedLookup['lookup'];
 }
 
 /** What a file is read for, besides its mapping: the reporting zone and the Funnel's stages. */

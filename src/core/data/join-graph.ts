@@ -6,7 +6,7 @@ export interface MappedLookup {
   /** The entity whose field is looked up. */
   entity: EntityName;
   field: string;
-  lookup: Required<LookupSource>;
+  lookup: Required<Omit<LookupSource, 'ifNoMatch'>> & Pick<LookupSource, 'ifNoMatch'>;
 }
 
 /** Every `lookup` in a mapping, with `on` defaulted to `id`. */

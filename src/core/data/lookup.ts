@@ -62,7 +62,8 @@ export function findLookupMismatch(mapped: MappedLookup): string | undefined {
 export interface LookupFault {
   plan: FieldPlan;
   keyPlan: FieldPlan | undefined;
-  raw: Cell;
+  /** The key; undefined when it is empty. */
+  raw: Cell | undefined;
   failure: CoercionFailure;
 }
 
@@ -87,7 +88,7 @@ export class RowLookups {
     });
   }
 
-  /** Sets the fields the row keeps; the first fault, or undefined. */
+  /** Sets the fields the row keeps; the first fault (in field order: one issue per row), or undefined. */
   fill(row: Record<string, Cell>): LookupFault | undefined {
     for (const { plan, keyPlan, table } of this.bound) {
       const key = keyPlan === undefined ? null : (row[keyPlan.field] ?? null);
@@ -97,10 +98,12 @@ export class RowLookups {
         const count = table.repeated.get(text);
         if (count !== undefined) return { plan, keyPlan, raw: key, failure: ambiguous(plan, table, count) };
         const found = table.values.get(text);
-        if (found === undefined) return { plan, keyPlan, raw: key, failure: noMatch(plan, table) };
-        value = found;
+        if (found === undefined && plan.lookup!.ifNoMatch !== 'empty')
+          return { plan, keyPlan, raw: key, failure: noMatch(plan, table) };
+        value = found ?? null;
       }
-      if (value === null && plan.isRequired) return { plan, keyPlan, raw: key, failure: emptyRequired(plan, table) };
+      if (value === null && plan.isRequired)
+        return { plan, keyPlan, raw: key ?? undefined, failure: emptyRequired(plan, table) };
       if (plan.isKept) row[plan.field] = value;
     }
     return undefined;
@@ -114,7 +117,7 @@ function noMatch(plan: FieldPlan, table: LookupTable): CoercionFailure {
   return new CoercionFailure(
     'data.lookup-no-match',
     `${where(plan, table)}, but no ${table.entity} row evaluated has this key.`,
-    `Add the missing ${table.entity} to their export, or fix the rows of ${table.entity} that were rejected (see their issues).`,
+    `Add the missing ${table.entity} to their export, fix their rows that were rejected (see their issues), or set \`ifNoMatch: empty\` if some rows rightly have none.`,
   );
 }
 

@@ -146,6 +146,8 @@ export interface LookupSource {
   key: string;
   on?: string;
   field: string;
+  /** What a key with no match gives: `error` (default) rejects the row, `empty` leaves the field empty. */
+  ifNoMatch?: 'error' | 'empty';
 }
 
 /** Where one canonical entity comes from in an export. */

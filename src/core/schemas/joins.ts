@@ -30,6 +30,12 @@ export const lookupDef: JsonSchema = {
       maxLength: 63,
       description: 'Canonical field of `entity` whose value this field takes; the two fields have the same type.',
     },
+    ifNoMatch: {
+      enum: ['error', 'empty'],
+      description:
+        'What a key with no match gives: `error` (default) rejects the row; `empty` leaves the field empty, for a ' +
+        'field that may rightly have none (a lead that never reached a stage). Two matches are always an error.',
+    },
   },
 };
 
