@@ -52,6 +52,9 @@ describe('revops evaluate on the Olist-shaped export with lookups and derived us
       ['olist_closed_deals_dataset.csv', 'opportunities', 4, 4, 0],
     ]);
     expect(report.data.issues).toEqual([]);
+    // Four deal rows, two sales reps: the users the evaluation has.
+    expect(report.data.files.find((f) => f.entity === 'users')?.distinctRows).toBe(2);
+    expect(report.data.files.find((f) => f.entity === 'opportunities')).not.toHaveProperty('distinctRows');
   });
 
   it("times each deal from its MQL's first contact, looked up in the leads file, to its won date", () => {

@@ -21,6 +21,11 @@ export class DistinctRows {
     private readonly fields: readonly FieldPlan[],
   ) {}
 
+  /** Rows made so far: one per distinct id. */
+  get size(): number {
+    return this.first.size;
+  }
+
   add(row: Readonly<Record<string, Cell>>, line: number): DistinctVerdict {
     const id = row.id ?? null;
     if (id === null) return 'no-id';

@@ -126,6 +126,11 @@ export class EntitySink implements RecordSink {
     if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
   }
 
+  /** For an entity built from distinct values: the rows made, one per distinct id. */
+  get distinctCount(): number | undefined {
+    return this.distinct?.size;
+  }
+
   /** The rows kept, as columns (empty unless the sink keeps columns). */
   table(): ColumnTable {
     return (this.columns ?? new ColumnTableBuilder([])).finish();

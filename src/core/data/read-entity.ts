@@ -142,6 +142,7 @@ export async function readEntityFile(
     issues: tally.keptIssues(),
   };
   if (sink.latestTimestamp !== undefined) read.latestTimestamp = sink.latestTimestamp;
+  if (sink.distinctCount !== undefined) read.accounting.distinctRows = sink.distinctCount;
   return read;
 }
 

@@ -106,6 +106,8 @@ export interface FileAccounting {
   ignoredColumns: string[];
   /** Every issue found in the file, including any not kept because of the cap. */
   issueCount: number;
+  /** For an entity built from another entity's file (a mapping's `from`): the rows it made, one per distinct id. */
+  distinctRows?: number;
 }
 
 /**

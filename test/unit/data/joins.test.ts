@@ -168,7 +168,13 @@ D5,L3,,,
       // Each deal row is read for users: D3 repeats u1 (used, no new row), D5 has no owner (no
       // user), D4 names u1 otherwise and is rejected for users only.
       const users = accountingOf(data, 'users');
-      expect(users).toMatchObject({ file: 'x/deals.csv', rowsRead: 5, rowsEvaluated: 4, rowsRejected: 1 });
+      expect(users).toMatchObject({
+        file: 'x/deals.csv',
+        rowsRead: 5,
+        rowsEvaluated: 4,
+        rowsRejected: 1,
+        distinctRows: 2,
+      });
       expect(users?.ignoredColumns).toEqual([]);
       expect(accountingOf(data, 'opportunities')).toMatchObject({ entity: 'opportunities', rowsEvaluated: 5 });
       expect(summarise(data.issues)).toEqual([
