@@ -112,7 +112,7 @@ export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldM
         isMapped: false,
       });
   }
-  for (const entity of derived) addDerivedSource(discovery, entity, spec!.entities[entity]!.from!.entity as EntityName);
+  for (const entity of derived) addDerivedSource(discovery, dir, entity, spec!);
   discovery.ignoredFiles = names.filter((n) => !used.has(n));
   if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
     const expected =
@@ -154,12 +154,13 @@ function mappedAbsent(entity: EntityName, dir: string, file: string, names: read
  * An entity built `from` another entity's file reads that file again, through its own fields; when
  * the other entity has no readable file, neither has it.
  */
-function addDerivedSource(discovery: Discovery, entity: EntityName, from: EntityName): void {
+function addDerivedSource(discovery: Discovery, dir: string, entity: EntityName, spec: FieldMappingSpec): void {
+  const from = spec.entities[entity]!.from!.entity as EntityName;
   const source = discovery.sources.find((s) => s.entity === from);
   if (source === undefined || source.distinctFrom !== undefined) {
     discovery.unreadable.push({
       entity,
-      file: source?.file ?? `(${from})`,
+      file: source?.file ?? `${dir}/${spec.entities[from]?.file ?? from}`,
       code: 'data.file-absent',
       message: `The mapping builds ${entity} from the file of ${from}, which has no file read directly.`,
       hint: `Give ${from} a file of its own, or a \`file\` to ${entity}.`,

@@ -135,12 +135,22 @@ export async function loadPipelineData(
     reads.push(read);
   }
   for (const read of reads) {
+    if (read.columnsRead !== undefined) unlistColumns(reads, read);
     assertBalanced(read.accounting);
     data.files.push(read.accounting);
     data.issues.push(...read.issues);
   }
   data.missing = findMissingData(data, options.needs ?? new Map(), dir);
   return data;
+}
+
+/** Columns of a shared file that an entity built from it reads are not ignored by the file's own entity. */
+function unlistColumns(reads: readonly EntityRead[], derived: EntityRead): void {
+  const used = new Set(derived.columnsRead!.map((c) => c.toLowerCase()));
+  for (const read of reads) {
+    if (read === derived || read.accounting.file !== derived.accounting.file) continue;
+    read.accounting.ignoredColumns = read.accounting.ignoredColumns.filter((c) => !used.has(c.toLowerCase()));
+  }
 }
 
 async function sizeOf(file: string, io: FileIo): Promise<number> {

@@ -51,6 +51,8 @@ export interface EntityRead {
   issues: DataIssue[];
   /** The latest date-time of the rows kept, in any date-time field. */
   latestTimestamp?: number;
+  /** For an entity built from another's file: the columns it reads, which that entity need not list as ignored. */
+  columnsRead?: string[];
 }
 
 /**
@@ -143,6 +145,7 @@ export async function readEntityFile(
   };
   if (sink.latestTimestamp !== undefined) read.latestTimestamp = sink.latestTimestamp;
   if (sink.distinctCount !== undefined) read.accounting.distinctRows = sink.distinctCount;
+  if (isDistinct) read.columnsRead = [...plan.columns, ...plan.deriveColumns];
   return read;
 }
 

@@ -176,6 +176,8 @@ D5,L3,,,
         distinctRows: 2,
       });
       expect(users?.ignoredColumns).toEqual([]);
+      // owner_name is read, for users: the deals' own accounting does not list it as ignored.
+      expect(accountingOf(data, 'opportunities')?.ignoredColumns).toEqual([]);
       expect(accountingOf(data, 'opportunities')).toMatchObject({ entity: 'opportunities', rowsEvaluated: 5 });
       expect(summarise(data.issues)).toEqual([
         {
