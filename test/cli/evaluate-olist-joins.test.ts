@@ -40,7 +40,8 @@ describe('revops evaluate on the Olist-shaped export with lookups and derived us
   beforeAll(async () => {
     run = await runRevops(args(fixture));
     report = JSON.parse(run.stdout) as typeof report;
-  });
+    // A whole CLI run: slower than a hook's default 10 s on a loaded machine.
+  }, 60_000);
 
   it('runs clean: every row of both files is evaluated, for deals and for the users read from them', () => {
     expect(run.code, run.stderr).toBe(0);
@@ -85,7 +86,7 @@ describe('revops evaluate when a deal names an MQL the leads file lacks', () => 
       'm99,s09,sdr1,sr1,2018-02-10 10:00:00,pet,online_medium,cat,,,,reseller,,0.0\n',
     );
     run = await runRevops(args(dir));
-  });
+  }, 60_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
