@@ -41,7 +41,10 @@ const describe: { [K in PolicyKind]: (p: Policy<K>) => string } = {
     `${spec.timeZone}, ${spec.workingHours.map((w) => `${w.days.join('/')} ${w.start}–${w.end}`).join('; ')}, ${count(spec.holidays?.length, 'holiday')}`,
   FieldMapping: ({ spec }) =>
     `${spec.source}: ${Object.entries(spec.entities)
-      .map(([entity, m]) => `${entity} from ${m?.file ?? '?'} (${count(Object.keys(m?.fields ?? {}).length, 'field')})`)
+      .map(
+        ([entity, m]) =>
+          `${entity} from ${m?.file ?? (m?.from === undefined ? '?' : `${m.from.entity}'s file`)} (${count(Object.keys(m?.fields ?? {}).length, 'field')})`,
+      )
       .join(', ')}`,
   Guardrails: ({ spec }) => `${count(spec.rules.length, 'guardrail')}: ${spec.rules.map((r) => r.id).join(', ')}`,
   PolicyTest: ({ spec }) => {

@@ -131,7 +131,7 @@ export function dataTable(report: Report): TableModel {
     headers: ['file', 'entity', 'read', 'evaluated', 'rejected', 'status'],
     rows: report.data.files.map((f) => [
       f.file,
-      f.entity,
+      f.distinctRows === undefined ? f.entity : `${f.entity} (${formatCount(f.distinctRows)} distinct)`,
       formatCount(f.rowsRead),
       formatCount(f.rowsEvaluated),
       formatCount(f.rowsRejected),

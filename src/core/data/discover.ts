@@ -16,6 +16,8 @@ export interface EntitySource {
   delimiter?: string;
   /** Read through the FieldMapping (otherwise by canonical column names). */
   isMapped: boolean;
+  /** The entity is built from the distinct values of this entity's file (the mapping's `from`). */
+  distinctFrom?: EntityName;
 }
 
 /** An entity's file that cannot be read at all: not a regular file, or named by the mapping and absent. */
@@ -69,11 +71,13 @@ export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldM
     .sort();
   const others = new Map(entries.filter((e) => !e.isFile || e.isSymbolicLink === true).map((e) => [e.name, e]));
   const discovery: Discovery = { sources: [], unreadable: [], conflicts: [], absent: [], ignoredFiles: [] };
-  const claimed = new Set(Object.values(spec?.entities ?? {}).map((m) => m?.file));
+  const claimed = new Set(Object.values(spec?.entities ?? {}).flatMap((m) => (m?.file === undefined ? [] : [m.file])));
   const used = new Set<string>();
+  const derived: EntityName[] = [];
   for (const entity of entityNames) {
     const mapping = spec?.entities[entity];
-    if (mapping !== undefined) {
+    if (mapping?.from !== undefined) derived.push(entity);
+    else if (mapping?.file !== undefined) {
       used.add(mapping.file);
       const other = others.get(mapping.file);
       if (other !== undefined) discovery.unreadable.push(notAFile(entity, dir, other));
@@ -108,6 +112,7 @@ export async function discoverEntityFiles(dir: string, io: FileIo, spec?: FieldM
         isMapped: false,
       });
   }
+  for (const entity of derived) addDerivedSource(discovery, dir, entity, spec!);
   discovery.ignoredFiles = names.filter((n) => !used.has(n));
   if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
     const expected =
@@ -143,4 +148,24 @@ function mappedAbsent(entity: EntityName, dir: string, file: string, names: read
     message: `The mapping reads ${entity} from ${file}, which is not in ${dir}.${didYouMean(file, names)}`,
     hint: `Name the file as the mapping says, or change the mapping's \`file\` for ${entity}.`,
   };
+}
+
+/**
+ * An entity built `from` another entity's file reads that file again, through its own fields; when
+ * the other entity has no readable file, neither has it.
+ */
+function addDerivedSource(discovery: Discovery, dir: string, entity: EntityName, spec: FieldMappingSpec): void {
+  const from = spec.entities[entity]!.from!.entity as EntityName;
+  const source = discovery.sources.find((s) => s.entity === from);
+  if (source === undefined || source.distinctFrom !== undefined) {
+    discovery.unreadable.push({
+      entity,
+      file: source?.file ?? `${dir}/${spec.entities[from]?.file ?? from}`,
+      code: 'data.file-absent',
+      message: `The mapping builds ${entity} from the file of ${from}, which has no file read directly.`,
+      hint: `Give ${from} a file of its own, or a \`file\` to ${entity}.`,
+    });
+    return;
+  }
+  discovery.sources.push({ ...source, entity, isMapped: true, distinctFrom: from });
 }

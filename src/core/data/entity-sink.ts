@@ -13,6 +13,9 @@ import type { RecordSink } from './sink.js';
 import type { FileTally, Problem } from './tally.js';
 import { futureDateFailure } from './clock.js';
 import { RowChecks } from './row-checks.js';
+import { DistinctRows } from './distinct-rows.js';
+import { RowLookups } from './lookup.js';
+import type { LookupTables } from './lookup.js';
 import type { Row } from './types.js';
 
 /** What an entity sink checks besides each cell. */
@@ -21,6 +24,10 @@ export interface SinkChecks {
   notAfter?: number;
   /** Reject a row whose `id` an earlier row of the file has (the first is kept). */
   isIdUnique?: boolean;
+  /** Fill looked-up fields from these tables, by field (see `lookup.ts`). */
+  lookups?: LookupTables;
+  /** Keep one row per distinct id, rejecting rows that give an id other values (see `distinct-rows.ts`). */
+  isDistinct?: boolean;
 }
 
 /**
@@ -60,6 +67,10 @@ export class EntitySink implements RecordSink {
   /** The header failed: the rows are only counted, as read and rejected (the file's issue says why). */
   private isFailed = false;
   private readonly notAfter: number;
+  private readonly lookupTables: LookupTables | undefined;
+  private lookups: RowLookups | undefined;
+  private distinct: DistinctRows | undefined;
+  private readonly isDistinct: boolean;
 
   /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
   constructor(
@@ -69,6 +80,8 @@ export class EntitySink implements RecordSink {
     checks: SinkChecks = {},
   ) {
     this.notAfter = checks.notAfter ?? Infinity;
+    this.lookupTables = checks.lookups;
+    this.isDistinct = checks.isDistinct === true;
     this.rowChecks = new RowChecks(plan.entity, plan.fields, checks.isIdUnique === true);
     this.fields = plan.fields;
     this.slotValues = new Array<unknown>(plan.columns.length);
@@ -105,10 +118,17 @@ export class EntitySink implements RecordSink {
     const isGenerating = isFastPath();
     this.makeRow = isGenerating ? rowMaker(kept) : undefined;
     this.rowChecks.bind(kept);
+    this.lookups = this.lookupTables === undefined ? undefined : new RowLookups(fields, this.lookupTables);
+    this.distinct = this.isDistinct ? new DistinctRows(this.plan.entity, kept) : undefined;
     const columns = fields.map((f) => (f.slot < 0 ? -1 : (this.slotColumns[f.slot] ?? -1)));
     this.spanRow =
       this.slotColumns.length === 0 || !isGenerating ? undefined : generateSpanRowBuilder(fields, columns, this.keptAt);
     if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
+  }
+
+  /** For an entity built from distinct values: the rows made, one per distinct id. */
+  get distinctCount(): number | undefined {
+    return this.distinct?.size;
   }
 
   /** The rows kept, as columns (empty unless the sink keeps columns). */
@@ -146,9 +166,9 @@ export class EntitySink implements RecordSink {
       const row = this.spanRow(text, bounds, this.latest);
       // A row dated after the clock is built again the general way, which says which cell is.
       if (row !== undefined && !(this.latest.value! > this.notAfter)) {
-        if (this.isFaulty(row, line, undefined)) return;
+        if (this.isUnmatched(row, line, undefined) || this.isFaulty(row, line, undefined)) return;
         this.latestTimestamp = this.latest.value;
-        this.keep(row);
+        this.keep(row, line, undefined);
         return;
       }
     }
@@ -334,9 +354,9 @@ export class EntitySink implements RecordSink {
       row = { ...this.template };
       for (let i = 0; i < fields.length; i++) if (this.keptAt[i]! >= 0) row[fields[i]!.field] = cells[this.keptAt[i]!]!;
     }
-    if (this.isFaulty(row, line, record)) return;
+    if (this.isUnmatched(row, line, record) || this.isFaulty(row, line, record)) return;
     this.latestTimestamp = latest;
-    this.keep(row);
+    this.keep(row, line, record);
   }
 
   /** Rejects a row that breaks a check of the whole row (see `RowChecks`), with an issue on the field concerned. */
@@ -348,7 +368,32 @@ export class EntitySink implements RecordSink {
     return true;
   }
 
-  private keep(row: Record<string, Cell>): void {
+  /**
+   * Fills the row's looked-up fields, or rejects it (see `RowLookups`). Their values are not
+   * counted in the latest date-time: they are the looked-up entity's, counted there.
+   */
+  private isUnmatched(row: Record<string, Cell>, line: number, record: number | undefined): boolean {
+    const fault = this.lookups?.fill(row);
+    if (fault === undefined) return false;
+    this.reportCell(fault.plan, line, record, fault.raw, fault.failure, fault.keyPlan);
+    this.tally.rowsRejected++;
+    return true;
+  }
+
+  private keep(row: Record<string, Cell>, line: number, record: number | undefined): void {
+    if (this.distinct !== undefined) {
+      const verdict = this.distinct.add(row, line);
+      if (typeof verdict === 'object') {
+        this.reportCell(verdict.plan, line, record, verdict.raw, verdict.failure);
+        this.tally.rowsRejected++;
+        return;
+      }
+      if (verdict !== 'new') {
+        // A row repeating a known id, or with none, makes no row of its own; it is read and used.
+        this.tally.rowsEvaluated++;
+        return;
+      }
+    }
     this.tally.rowsEvaluated++;
     if (this.columns !== undefined) {
       this.columns.append(row);
@@ -366,15 +411,17 @@ export class EntitySink implements RecordSink {
     record: number | undefined,
     raw: unknown,
     failure: CoercionFailure,
+    /** The field whose column locates the problem (a lookup's key), when not `plan`. */
+    at: FieldPlan | undefined = plan,
   ): void {
     const problem: Problem = { code: failure.code, line, field: plan.field, message: failure.message };
     if (failure.hint !== undefined) problem.hint = failure.hint;
     if (raw !== undefined) problem.raw = raw;
     if (record !== undefined) problem.record = record;
     let columnName: string | undefined;
-    if (plan.slot >= 0) {
-      const column = this.slotColumns[plan.slot] ?? -1;
-      columnName = column >= 0 ? this.header[column] : this.plan.columns[plan.slot];
+    if (at !== undefined && at.slot >= 0) {
+      const column = this.slotColumns[at.slot] ?? -1;
+      columnName = column >= 0 ? this.header[column] : this.plan.columns[at.slot];
       if (column >= 0) problem.column = column + 1;
     }
     if (columnName !== undefined) problem.columnName = columnName;

@@ -4,6 +4,7 @@ import { canonicalModel } from '../model/canonical.js';
 import { compileRule, walkRule } from '../logic/compile.js';
 import type { CompiledRule } from '../logic/compile.js';
 import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
+import type { MappedLookup } from './join-graph.js';
 import { coerceJsonValue, createCoercer, RecentCopies, StringChecker, StringCoercer } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
@@ -28,6 +29,8 @@ export interface FieldPlan {
   isKept: boolean;
   /** Counts stage values the Funnel does not have (the rows are kept; see `StageCheck`). */
   stageCheck?: StageCheck;
+  /** Filled after the row is built, from another entity's row (see `lookup.ts`); empty until then. */
+  lookup?: MappedLookup['lookup'];
 }
 
 /** What a file is read for, besides its mapping: the reporting zone and the Funnel's stages. */
@@ -96,6 +99,8 @@ export function planEntity(
   };
   if (context.stages !== undefined) plan.stages = context.stages;
   const recent = new RecentCopies();
+  // A lookup's key is read from the row once it is built, so the row keeps it.
+  const lookupKeys = new Set(Object.values(entityMapping?.fields ?? {}).flatMap((f) => f.lookup?.key ?? []));
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
     const source = entityMapping === undefined ? { column: field } : entityMapping.fields[field];
     if (source === undefined && fieldSpec.required === true) {
@@ -103,7 +108,7 @@ export function planEntity(
     }
     if (source === undefined) continue;
     try {
-      const isKept = keep === undefined || keep.has(field);
+      const isKept = keep === undefined || keep.has(field) || lookupKeys.has(field);
       plan.fields.push(
         planField(
           plan,
@@ -156,8 +161,8 @@ function planField(
   recent: RecentCopies | undefined,
   dayZone: string | undefined,
 ): FieldPlan {
-  const given = (['column', 'derive', 'const'] as const).filter((k) => source[k] !== undefined);
-  if (given.length !== 1) throw new Error('give exactly one of `column`, `derive` or `const`');
+  const given = (['column', 'derive', 'const', 'lookup'] as const).filter((k) => source[k] !== undefined);
+  if (given.length !== 1) throw new Error('give exactly one of `column`, `derive`, `const` or `lookup`');
   const isKept = recent !== undefined;
   const coercer =
     type === 'string' && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
@@ -184,6 +189,8 @@ function planField(
     fieldPlan.slot = slot;
   } else if (source.const !== undefined) {
     fieldPlan.constValue = expectCell(fieldPlan, source.const, '`const` is');
+  } else if (source.lookup !== undefined) {
+    fieldPlan.lookup = { on: 'id', ...source.lookup };
   } else {
     // Ignoring the case of columns covers the columns a rule reads too: both sides are lower-cased.
     const rule = plan.isCaseInsensitive ? lowerVarPaths(source.derive) : source.derive;

@@ -10,6 +10,7 @@ import { readEntityFile } from './read-entity.js';
 import type { EntityRead, EntityReadJob } from './read-entity.js';
 import type { FunnelStages } from './funnel-stages.js';
 import { FileTally } from './tally.js';
+import { keepLookedUpFields, planLookups } from './load-lookups.js';
 import type { FieldSelection, FileAccounting, LoadProgress, PipelineData } from './types.js';
 
 export interface LoadPipelineOptions {
@@ -84,6 +85,8 @@ export async function loadPipelineData(
       reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
+  const lookups = planLookups(spec);
+  const keepAll = keepLookedUpFields(options.keep, lookups.all);
   const jobs: EntityReadJob[] = [];
   for (const source of discovery.sources) {
     // A file of unknown format is not read at all (its accounting says why).
@@ -93,16 +96,20 @@ export async function loadPipelineData(
       asColumns: source.entity === 'activities',
     };
     if (source.isMapped && spec !== undefined) job.spec = spec;
-    const keep = options.keep?.[source.entity];
+    const keep = keepAll?.[source.entity];
     if (keep !== undefined) job.keep = keep;
     if (options.now !== undefined) job.notAfter = latestAllowedAt(options.now);
     if (options.timeZone !== undefined) job.timeZone = options.timeZone;
     if (options.stages !== undefined) job.stages = options.stages;
     jobs.push(job);
   }
+  // An entity that looks fields up is read here, after the entities it looks up in.
+  jobs.sort((a, b) => lookups.rank(a.source.entity) - lookups.rank(b.source.entity));
   // Files read elsewhere start first, so they are read while the rest are read here.
   const elsewhere = jobs.map((job) =>
-    job.source.format === undefined ? undefined : options.readElsewhere?.({ ...job, asColumns: true }),
+    job.source.format === undefined || lookups.rank(job.source.entity) > 0
+      ? undefined
+      : options.readElsewhere?.({ ...job, asColumns: true }),
   );
   // Settled whatever happens here, so a failure elsewhere is never left unhandled.
   const settled = elsewhere.map((pending) =>
@@ -114,6 +121,7 @@ export async function loadPipelineData(
   for (const [i, job] of jobs.entries()) {
     const pending = settled[i];
     let read: EntityRead;
+    if (lookups.rank(job.source.entity) > 0) Object.assign(job, lookups.tablesFor(job.source.entity, data, reads));
     if (pending === undefined) {
       read = await readEntityFile(job, io, options.onProgress);
     } else {
@@ -127,12 +135,22 @@ export async function loadPipelineData(
     reads.push(read);
   }
   for (const read of reads) {
+    if (read.columnsRead !== undefined) unlistColumns(reads, read);
     assertBalanced(read.accounting);
     data.files.push(read.accounting);
     data.issues.push(...read.issues);
   }
   data.missing = findMissingData(data, options.needs ?? new Map(), dir);
   return data;
+}
+
+/** Columns of a shared file that an entity built from it reads are not ignored by the file's own entity. */
+function unlistColumns(reads: readonly EntityRead[], derived: EntityRead): void {
+  const used = new Set(derived.columnsRead!.map((c) => c.toLowerCase()));
+  for (const read of reads) {
+    if (read === derived || read.accounting.file !== derived.accounting.file) continue;
+    read.accounting.ignoredColumns = read.accounting.ignoredColumns.filter((c) => !used.has(c.toLowerCase()));
+  }
 }
 
 async function sizeOf(file: string, io: FileIo): Promise<number> {

@@ -13,6 +13,7 @@ import type { EntityPlan, PlanContext } from './field-plan.js';
 import type { FunnelStages } from './funnel-stages.js';
 import { readJson } from './json-reader.js';
 import { readNdjson } from './ndjson-reader.js';
+import type { LookupTables } from './lookup.js';
 import { FileTally } from './tally.js';
 import type { DataIssue, FileAccounting, LoadProgress, Row } from './types.js';
 
@@ -33,6 +34,10 @@ export interface EntityReadJob {
   timeZone?: string;
   /** The Funnel's stages: stage values are checked against them (see `PlanContext`). */
   stages?: FunnelStages;
+  /** Tables for the fields the mapping looks up in other entities (see `lookup.ts`); such jobs are read here. */
+  lookups?: LookupTables;
+  /** Why the lookups cannot run (the entity looked up in has no rows read, …): the file is not read. */
+  lookupProblem?: string;
 }
 
 /** What reading one entity file gives. Plain data and typed arrays, so it can cross from another thread. */
@@ -46,6 +51,8 @@ export interface EntityRead {
   issues: DataIssue[];
   /** The latest date-time of the rows kept, in any date-time field. */
   latestTimestamp?: number;
+  /** For an entity built from another's file: the columns it reads, which that entity need not list as ignored. */
+  columnsRead?: string[];
 }
 
 /**
@@ -74,17 +81,33 @@ export async function readEntityFile(
     });
     return unread();
   }
+  if (job.lookupProblem !== undefined) {
+    tally.fail({
+      code: 'data.lookup-unavailable',
+      line: 0,
+      message: job.lookupProblem,
+      hint: 'Fix the file looked up in first; this file is read once it is.',
+    });
+    return unread();
+  }
   let sink: EntitySink;
   let plan: EntityPlan;
+  // An entity built from another's file keeps every field: a value that differs must be seen to be a conflict.
+  const isDistinct = source.distinctFrom !== undefined;
   const context: PlanContext = {};
   if (job.timeZone !== undefined) context.timeZone = job.timeZone;
   if (job.stages !== undefined) context.stages = job.stages;
   try {
-    plan = planEntity(source.entity, job.spec, job.keep, context);
+    plan = planEntity(source.entity, job.spec, isDistinct ? undefined : job.keep, context);
+    // A row of the other file without this entity's id makes no row, rather than a rejected one.
+    const idPlan = isDistinct ? plan.fields.find((f) => f.field === 'id') : undefined;
+    if (idPlan !== undefined) idPlan.isRequired = false;
     for (const note of plan.notes) tally.report({ code: 'data.missing-column', severity: 'warning', line: 0, ...note });
     sink = new EntitySink(plan, tally, job.asColumns, {
-      isIdUnique: true,
+      isIdUnique: !isDistinct,
+      isDistinct,
       ...(job.notAfter === undefined ? {} : { notAfter: job.notAfter }),
+      ...(job.lookups === undefined ? {} : { lookups: job.lookups }),
     });
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
@@ -112,6 +135,8 @@ export async function readEntityFile(
     for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? undefined : plan.columns[field.slot]))
       tally.report(problem);
   }
+  // The other columns of a file read for a derived entity are its own entity's, listed there.
+  if (isDistinct) tally.ignoredColumns.clear();
   const read: EntityRead = {
     rows: sink.rows,
     table: sink.table(),
@@ -119,6 +144,8 @@ export async function readEntityFile(
     issues: tally.keptIssues(),
   };
   if (sink.latestTimestamp !== undefined) read.latestTimestamp = sink.latestTimestamp;
+  if (sink.distinctCount !== undefined) read.accounting.distinctRows = sink.distinctCount;
+  if (isDistinct) read.columnsRead = [...plan.columns, ...plan.deriveColumns];
   return read;
 }
 

@@ -40,6 +40,9 @@ export type DataIssueCode =
   | 'data.duplicate-id'
   | 'data.negative-number'
   | 'data.invisible-character'
+  | 'data.lookup-no-match'
+  | 'data.lookup-ambiguous'
+  | 'data.distinct-conflict'
   // a whole file (its rows are not read)
   | 'data.empty-file'
   | 'data.header-empty'
@@ -54,6 +57,7 @@ export type DataIssueCode =
   | 'data.entity-twice'
   | 'data.not-a-file'
   | 'data.file-absent'
+  | 'data.lookup-unavailable'
   | 'data.too-many-issues';
 
 /**
@@ -102,6 +106,8 @@ export interface FileAccounting {
   ignoredColumns: string[];
   /** Every issue found in the file, including any not kept because of the cap. */
   issueCount: number;
+  /** For an entity built from another entity's file (a mapping's `from`): the rows it made, one per distinct id. */
+  distinctRows?: number;
 }
 
 /**

@@ -129,6 +129,8 @@ export interface FieldSource {
   column?: string;
   derive?: LogicRule;
   const?: string | number | boolean;
+  /** The value of another entity's row, found by key (see `lookup.ts` in core/data). */
+  lookup?: LookupSource;
   values?: Record<string, string | number | boolean | null>;
   otherwise?: 'keep' | 'error' | 'empty';
   format?: string;
@@ -138,9 +140,22 @@ export interface FieldSource {
   falseValues?: string[];
 }
 
+/** A field looked up in another entity's rows: the row whose `on` (default `id`) equals this row's `key`. */
+export interface LookupSource {
+  entity: string;
+  key: string;
+  on?: string;
+  field: string;
+  /** What a key with no match gives: `error` (default) rejects the row, `empty` leaves the field empty. */
+  ifNoMatch?: 'error' | 'empty';
+}
+
 /** Where one canonical entity comes from in an export. */
 export interface EntityMapping {
-  file: string;
+  /** The export file; absent when the entity is built `from` another entity's file. */
+  file?: string;
+  /** Build the entity from the distinct values of another entity's file. */
+  from?: { entity: string };
   /** File format when the file name does not tell it (`.csv`, `.ndjson`/`.jsonl`, `.json`). */
   format?: 'csv' | 'ndjson' | 'json';
   /** CSV field separator; `,` by default. */

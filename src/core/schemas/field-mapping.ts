@@ -1,11 +1,13 @@
 import { canonicalModel, entityNames } from '../model/canonical.js';
 import { definePolicySchema } from './define.js';
 import type { JsonSchema } from './define.js';
+import { fromDef } from './joins.js';
 
 const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
   type: 'object',
   description: `Where canonical ${entity} come from.`,
-  required: ['file', 'fields'],
+  // `file` or `from`: the semantic check says which is missing (see `fieldMappingJoins`).
+  required: ['fields'],
   additionalProperties: false,
   properties: {
     file: {
@@ -15,6 +17,7 @@ const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
       pattern: '^[^/\\\\]+$',
       description: 'File name of the export inside the data directory, e.g. `contacts.csv`.',
     },
+    from: fromDef,
     format: {
       enum: ['csv', 'ndjson', 'json'],
       description: 'Format of the file, when its name does not end in `.csv`, `.ndjson`/`.jsonl` or `.json`.',

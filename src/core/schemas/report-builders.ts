@@ -32,6 +32,9 @@ export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.duplicate-id': true,
   'data.negative-number': true,
   'data.invisible-character': true,
+  'data.lookup-no-match': true,
+  'data.lookup-ambiguous': true,
+  'data.distinct-conflict': true,
   'data.empty-file': true,
   'data.header-empty': true,
   'data.header-duplicate': true,
@@ -45,6 +48,7 @@ export const dataIssueCodes: Record<DataIssueCode, true> = {
   'data.entity-twice': true,
   'data.not-a-file': true,
   'data.file-absent': true,
+  'data.lookup-unavailable': true,
   'data.too-many-issues': true,
 };
 

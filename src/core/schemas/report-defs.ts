@@ -115,8 +115,11 @@ export const reportDefs: Record<string, JsonSchema> = {
         'Columns (or JSON keys) present in the file that no canonical field reads.',
       ),
       issueCount: count('Every issue found in the file, including any not kept because of the cap.'),
+      distinctRows: count(
+        "For an entity built from another entity's file (a mapping's `from`): the rows it made, one per distinct id.",
+      ),
     },
-    { description: 'What happened to one data file: rows read = evaluated + rejected.' },
+    { description: 'What happened to one data file: rows read = evaluated + rejected.', optional: ['distinctRows'] },
   ),
   'duration-stats': object(durationStats, { description: 'Median and 90th percentile of a set of durations.' }),
   'deal-stats': object(dealStats, { description: 'Count, median, p90 and mean of deal durations in days.' }),

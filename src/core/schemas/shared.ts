@@ -6,6 +6,7 @@ import {
   operatorDescriptions,
 } from '../logic/operators.js';
 import type { JsonSchema } from './define.js';
+import { lookupDef } from './joins.js';
 
 /** Marks the schema of a JSON Logic operator object, so validation errors there can be explained as such. */
 export const logicObjectMarker = 'revops: JSON Logic operator object';
@@ -235,9 +236,10 @@ export const sharedDefs: Record<string, JsonSchema> = {
     pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$',
     maxLength: 140,
   },
+  lookup: lookupDef,
   'field-source': {
     type: 'object',
-    description: 'Where a canonical field comes from. Give exactly one of `column`, `derive` or `const`.',
+    description: 'Where a canonical field comes from. Give exactly one of `column`, `derive`, `const` or `lookup`.',
     additionalProperties: false,
     properties: {
       column: {
@@ -251,6 +253,7 @@ export const sharedDefs: Record<string, JsonSchema> = {
         description: 'Compute the field with JSON Logic over the raw row (columns by header).',
       },
       const: { type: ['string', 'number', 'boolean'], description: 'Use this value for every row.' },
+      lookup: { $ref: '#/$defs/lookup' },
       values: {
         type: 'object',
         description:

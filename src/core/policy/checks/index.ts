@@ -2,6 +2,7 @@ import { calendarValid } from './calendar.js';
 import { compPlanValid } from './comp-plan.js';
 import type { SemanticCheck } from './context.js';
 import { fieldMappingValid } from './field-mapping.js';
+import { fieldMappingJoins } from './field-mapping-joins.js';
 import { funnelRefsExist } from './funnel-refs.js';
 import { guardrailsValid } from './guardrails.js';
 import { handoffSlaRefs } from './handoff-sla.js';
@@ -27,6 +28,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   handoffSlaRefs,
   calendarValid,
   fieldMappingValid,
+  fieldMappingJoins,
   guardrailsValid,
   logicVarsExist,
   logicDatesNotText,
