@@ -3690,6 +3690,168 @@ var init_operators = __esm({
   }
 });
 
+// src/core/model/canonical.ts
+function fieldNames(entity) {
+  return Object.keys(canonicalModel[entity]);
+}
+var leads, opportunities, activities, users, stageEvents, canonicalModel, entityNames;
+var init_canonical = __esm({
+  "src/core/model/canonical.ts"() {
+    "use strict";
+    leads = {
+      id: { type: "string", required: true, description: "Lead id from the CRM; always a string." },
+      created_at: { type: "datetime", required: true, description: "When the lead was created." },
+      source: {
+        type: "string",
+        description: "Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner."
+      },
+      campaign: { type: "string", description: "Campaign that created the lead." },
+      segment: { type: "string", description: "Market segment, e.g. smb, mid_market, enterprise." },
+      email: { type: "string", description: "Email address (maskable)." },
+      email_domain: { type: "string", description: "Domain part of the email address, lower case." },
+      title: { type: "string", description: "Job title." },
+      seniority: { type: "string", description: "e.g. individual, manager, director, vp, c_level." },
+      department: { type: "string", description: "e.g. sales, marketing, revops, finance, it." },
+      company: { type: "string", description: "Company name." },
+      company_domain: { type: "string", description: "Company web domain." },
+      industry: { type: "string", description: "Industry of the company." },
+      country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
+      region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
+      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
+      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
+      is_customer: { type: "boolean", description: "The company is already a customer." },
+      is_competitor: { type: "boolean", description: "The lead works for a competitor." },
+      is_student: { type: "boolean", description: "The lead is a student." },
+      unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
+      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
+      pricing_page_views: {
+        type: "integer",
+        isNonNegative: true,
+        description: "Pricing page views in the scoring window."
+      },
+      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
+      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
+      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
+      demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
+      contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
+      trial_signup: { type: "boolean", description: "Started a product trial." },
+      last_engaged_at: { type: "datetime", description: "Most recent engagement; the basis of score decay." },
+      owner_id: { type: "string", description: "User id of the current owner." },
+      status: { type: "string", description: "open, disqualified, recycled or converted." },
+      mql_at: { type: "datetime", description: "When the lead became marketing-qualified." },
+      sal_at: { type: "datetime", description: "When sales accepted the lead." },
+      sql_at: { type: "datetime", description: "When sales qualified the lead." },
+      opportunity_at: { type: "datetime", description: "When an opportunity was created from the lead." },
+      disqualified_at: { type: "datetime", description: "When the lead was disqualified." },
+      disqualification_reason: { type: "string", description: "Why the lead was disqualified." },
+      recycled_at: { type: "datetime", description: "When the lead was recycled to nurture." }
+    };
+    opportunities = {
+      id: { type: "string", required: true, description: "Opportunity id; always a string." },
+      lead_id: { type: "string", description: "Lead the opportunity came from." },
+      account_id: { type: "string", description: "Account (company) id." },
+      owner_id: { type: "string", description: "User id of the account executive." },
+      name: { type: "string", description: "Opportunity name." },
+      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
+      currency: { type: "string", description: "ISO 4217 currency code." },
+      stage: { type: "string", description: "Canonical stage at export time." },
+      source: { type: "string", description: "Acquisition channel of the originating lead." },
+      segment: { type: "string", description: "Market segment." },
+      product: { type: "string", description: "Product or plan sold." },
+      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
+      created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
+      closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
+      won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
+      close_reason: { type: "string", description: "Reason given at close." },
+      cancelled_at: {
+        type: "datetime",
+        description: "When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it."
+      }
+    };
+    activities = {
+      id: { type: "string", required: true, description: "Activity id." },
+      lead_id: { type: "string", description: "Lead the activity concerns." },
+      opportunity_id: { type: "string", description: "Opportunity the activity concerns." },
+      type: { type: "string", required: true, description: "call, email, meeting, linkedin, note, …" },
+      direction: { type: "string", description: "inbound or outbound." },
+      at: { type: "datetime", required: true, description: "When it happened." },
+      actor_id: { type: "string", description: "User id of who did it." },
+      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." }
+    };
+    users = {
+      id: { type: "string", required: true, description: "User id." },
+      name: { type: "string", description: "Display name (maskable)." },
+      role: { type: "string", required: true, description: "e.g. sdr, ae, marketing, manager." },
+      team: { type: "string", description: "Team id as declared in the Funnel policy." },
+      manager_id: { type: "string", description: "User id of the manager." },
+      active_from: { type: "date", description: "First day in the role." },
+      active_to: { type: "date", description: "Last day in the role; empty while active." }
+    };
+    stageEvents = {
+      entity: { type: "string", required: true, description: "lead or opportunity." },
+      entity_id: { type: "string", required: true, description: "Id of the lead or opportunity." },
+      stage: { type: "string", required: true, description: "Stage id as declared in the Funnel policy." },
+      entered_at: { type: "datetime", required: true, description: "When the entity entered the stage." },
+      exited_at: { type: "datetime", description: "When it left; empty while still in the stage." }
+    };
+    canonicalModel = {
+      leads,
+      opportunities,
+      activities,
+      users,
+      stage_events: stageEvents
+    };
+    entityNames = Object.keys(canonicalModel);
+  }
+});
+
+// src/core/schemas/joins.ts
+var lookupEntities, lookupDef, fromDef;
+var init_joins = __esm({
+  "src/core/schemas/joins.ts"() {
+    "use strict";
+    init_canonical();
+    lookupEntities = entityNames.filter((name) => name !== "activities");
+    lookupDef = {
+      type: "object",
+      description: "Look the field up in another entity's rows: the row of `entity` whose `on` field (default `id`) equals this row's `key` field gives its `field`, e.g. `{entity: leads, key: lead_id, field: created_at}` for a deal's lead date. A key with no match or with two matches rejects the row. `entity` is read first.",
+      required: ["entity", "key", "field"],
+      additionalProperties: false,
+      properties: {
+        entity: { enum: lookupEntities, description: "The entity whose rows hold the value." },
+        key: {
+          type: "string",
+          maxLength: 63,
+          description: "Canonical field of this entity holding the key, e.g. `lead_id`; it must be mapped."
+        },
+        on: {
+          type: "string",
+          maxLength: 63,
+          description: "Canonical field of `entity` the key is matched against. Default `id`."
+        },
+        field: {
+          type: "string",
+          maxLength: 63,
+          description: "Canonical field of `entity` whose value this field takes; the two fields have the same type."
+        },
+        ifNoMatch: {
+          enum: ["error", "empty"],
+          description: "What a key with no match gives: `error` (default) rejects the row; `empty` leaves the field empty, for a field that may rightly have none (a lead that never reached a stage). Two matches are always an error."
+        }
+      }
+    };
+    fromDef = {
+      type: "object",
+      description: "Build this entity from the distinct values of columns in another entity's file, instead of a `file` of its own, e.g. users from the owner columns of the deals file. `fields` then name columns of that file; rows with the same `id` are one row, and a row that gives an id other values than its first row is rejected.",
+      required: ["entity"],
+      additionalProperties: false,
+      properties: {
+        entity: { enum: entityNames, description: "The entity whose file the columns are read from." }
+      }
+    };
+  }
+});
+
 // src/core/schemas/shared.ts
 function describeOperators() {
   const lines = allowedOperators.map((op) => `- \`${op}\`: ${operatorDescriptions[op]}`);
@@ -3730,6 +3892,7 @@ var init_shared = __esm({
   "src/core/schemas/shared.ts"() {
     "use strict";
     init_operators();
+    init_joins();
     logicObjectMarker = "revops: JSON Logic operator object";
     forbiddenSegment = `(^|\\.)(${forbiddenPathSegments.join("|")})(\\.|$)`;
     sharedDefs = {
@@ -3911,9 +4074,10 @@ var init_shared = __esm({
         pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$",
         maxLength: 140
       },
+      lookup: lookupDef,
       "field-source": {
         type: "object",
-        description: "Where a canonical field comes from. Give exactly one of `column`, `derive` or `const`.",
+        description: "Where a canonical field comes from. Give exactly one of `column`, `derive`, `const` or `lookup`.",
         additionalProperties: false,
         properties: {
           column: {
@@ -3927,6 +4091,7 @@ var init_shared = __esm({
             description: "Compute the field with JSON Logic over the raw row (columns by header)."
           },
           const: { type: ["string", "number", "boolean"], description: "Use this value for every row." },
+          lookup: { $ref: "#/$defs/lookup" },
           values: {
             type: "object",
             description: "Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values are an error unless `otherwise` is set.",
@@ -4304,121 +4469,6 @@ var init_comp_plan = __esm({
   }
 });
 
-// src/core/model/canonical.ts
-function fieldNames(entity) {
-  return Object.keys(canonicalModel[entity]);
-}
-var leads, opportunities, activities, users, stageEvents, canonicalModel, entityNames;
-var init_canonical = __esm({
-  "src/core/model/canonical.ts"() {
-    "use strict";
-    leads = {
-      id: { type: "string", required: true, description: "Lead id from the CRM; always a string." },
-      created_at: { type: "datetime", required: true, description: "When the lead was created." },
-      source: {
-        type: "string",
-        description: "Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner."
-      },
-      campaign: { type: "string", description: "Campaign that created the lead." },
-      segment: { type: "string", description: "Market segment, e.g. smb, mid_market, enterprise." },
-      email: { type: "string", description: "Email address (maskable)." },
-      email_domain: { type: "string", description: "Domain part of the email address, lower case." },
-      title: { type: "string", description: "Job title." },
-      seniority: { type: "string", description: "e.g. individual, manager, director, vp, c_level." },
-      department: { type: "string", description: "e.g. sales, marketing, revops, finance, it." },
-      company: { type: "string", description: "Company name." },
-      company_domain: { type: "string", description: "Company web domain." },
-      industry: { type: "string", description: "Industry of the company." },
-      country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
-      region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
-      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
-      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
-      is_customer: { type: "boolean", description: "The company is already a customer." },
-      is_competitor: { type: "boolean", description: "The lead works for a competitor." },
-      is_student: { type: "boolean", description: "The lead is a student." },
-      unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
-      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
-      pricing_page_views: {
-        type: "integer",
-        isNonNegative: true,
-        description: "Pricing page views in the scoring window."
-      },
-      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
-      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
-      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
-      demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
-      contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
-      trial_signup: { type: "boolean", description: "Started a product trial." },
-      last_engaged_at: { type: "datetime", description: "Most recent engagement; the basis of score decay." },
-      owner_id: { type: "string", description: "User id of the current owner." },
-      status: { type: "string", description: "open, disqualified, recycled or converted." },
-      mql_at: { type: "datetime", description: "When the lead became marketing-qualified." },
-      sal_at: { type: "datetime", description: "When sales accepted the lead." },
-      sql_at: { type: "datetime", description: "When sales qualified the lead." },
-      opportunity_at: { type: "datetime", description: "When an opportunity was created from the lead." },
-      disqualified_at: { type: "datetime", description: "When the lead was disqualified." },
-      disqualification_reason: { type: "string", description: "Why the lead was disqualified." },
-      recycled_at: { type: "datetime", description: "When the lead was recycled to nurture." }
-    };
-    opportunities = {
-      id: { type: "string", required: true, description: "Opportunity id; always a string." },
-      lead_id: { type: "string", description: "Lead the opportunity came from." },
-      account_id: { type: "string", description: "Account (company) id." },
-      owner_id: { type: "string", description: "User id of the account executive." },
-      name: { type: "string", description: "Opportunity name." },
-      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
-      currency: { type: "string", description: "ISO 4217 currency code." },
-      stage: { type: "string", description: "Canonical stage at export time." },
-      source: { type: "string", description: "Acquisition channel of the originating lead." },
-      segment: { type: "string", description: "Market segment." },
-      product: { type: "string", description: "Product or plan sold." },
-      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
-      created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
-      closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
-      won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
-      close_reason: { type: "string", description: "Reason given at close." },
-      cancelled_at: {
-        type: "datetime",
-        description: "When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it."
-      }
-    };
-    activities = {
-      id: { type: "string", required: true, description: "Activity id." },
-      lead_id: { type: "string", description: "Lead the activity concerns." },
-      opportunity_id: { type: "string", description: "Opportunity the activity concerns." },
-      type: { type: "string", required: true, description: "call, email, meeting, linkedin, note, …" },
-      direction: { type: "string", description: "inbound or outbound." },
-      at: { type: "datetime", required: true, description: "When it happened." },
-      actor_id: { type: "string", description: "User id of who did it." },
-      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." }
-    };
-    users = {
-      id: { type: "string", required: true, description: "User id." },
-      name: { type: "string", description: "Display name (maskable)." },
-      role: { type: "string", required: true, description: "e.g. sdr, ae, marketing, manager." },
-      team: { type: "string", description: "Team id as declared in the Funnel policy." },
-      manager_id: { type: "string", description: "User id of the manager." },
-      active_from: { type: "date", description: "First day in the role." },
-      active_to: { type: "date", description: "Last day in the role; empty while active." }
-    };
-    stageEvents = {
-      entity: { type: "string", required: true, description: "lead or opportunity." },
-      entity_id: { type: "string", required: true, description: "Id of the lead or opportunity." },
-      stage: { type: "string", required: true, description: "Stage id as declared in the Funnel policy." },
-      entered_at: { type: "datetime", required: true, description: "When the entity entered the stage." },
-      exited_at: { type: "datetime", description: "When it left; empty while still in the stage." }
-    };
-    canonicalModel = {
-      leads,
-      opportunities,
-      activities,
-      users,
-      stage_events: stageEvents
-    };
-    entityNames = Object.keys(canonicalModel);
-  }
-});
-
 // src/core/schemas/data.ts
 function fieldSchema(spec) {
   const { schema, how } = typeSchemas[spec.type];
@@ -4498,10 +4548,12 @@ var init_field_mapping = __esm({
     "use strict";
     init_canonical();
     init_define();
+    init_joins();
     entityMapping = (entity) => ({
       type: "object",
       description: `Where canonical ${entity} come from.`,
-      required: ["file", "fields"],
+      // `file` or `from`: the semantic check says which is missing (see `fieldMappingJoins`).
+      required: ["fields"],
       additionalProperties: false,
       properties: {
         file: {
@@ -4511,6 +4563,7 @@ var init_field_mapping = __esm({
           pattern: "^[^/\\\\]+$",
           description: "File name of the export inside the data directory, e.g. `contacts.csv`."
         },
+        from: fromDef,
         format: {
           enum: ["csv", "ndjson", "json"],
           description: "Format of the file, when its name does not end in `.csv`, `.ndjson`/`.jsonl` or `.json`."
@@ -5450,6 +5503,9 @@ var init_report_builders = __esm({
       "data.duplicate-id": true,
       "data.negative-number": true,
       "data.invisible-character": true,
+      "data.lookup-no-match": true,
+      "data.lookup-ambiguous": true,
+      "data.distinct-conflict": true,
       "data.empty-file": true,
       "data.header-empty": true,
       "data.header-duplicate": true,
@@ -5463,6 +5519,7 @@ var init_report_builders = __esm({
       "data.entity-twice": true,
       "data.not-a-file": true,
       "data.file-absent": true,
+      "data.lookup-unavailable": true,
       "data.too-many-issues": true
     };
     compMetricKinds = {
@@ -6943,9 +7000,12 @@ var init_report_defs = __esm({
             { type: "string" },
             "Columns (or JSON keys) present in the file that no canonical field reads."
           ),
-          issueCount: count("Every issue found in the file, including any not kept because of the cap.")
+          issueCount: count("Every issue found in the file, including any not kept because of the cap."),
+          distinctRows: count(
+            "For an entity built from another entity's file (a mapping's `from`): the rows it made, one per distinct id."
+          )
         },
-        { description: "What happened to one data file: rows read = evaluated + rejected." }
+        { description: "What happened to one data file: rows read = evaluated + rejected.", optional: ["distinctRows"] }
       ),
       "duration-stats": object(durationStats, { description: "Median and 90th percentile of a set of durations." }),
       "deal-stats": object(dealStats, { description: "Count, median, p90 and mean of deal durations in days." }),
@@ -8539,23 +8599,23 @@ var init_field_mapping2 = __esm({
           const files = /* @__PURE__ */ new Map();
           for (const [entity, entityMapping2] of Object.entries(spec.entities)) {
             if (entityMapping2 === void 0) continue;
-            const other = files.get(entityMapping2.file);
-            if (other !== void 0) {
+            const other = entityMapping2.file === void 0 ? void 0 : files.get(entityMapping2.file);
+            if (other !== void 0 && entityMapping2.file !== void 0) {
               ctx.report(mapping, ["spec", "entities", entity, "file"], {
                 code: "mapping.file-twice",
                 message: `File \`${entityMapping2.file}\` is already mapped to ${other}.`,
                 hint: "Each export file holds one entity."
               });
             }
-            files.set(entityMapping2.file, entity);
+            if (entityMapping2.file !== void 0) files.set(entityMapping2.file, entity);
             for (const [field, source] of Object.entries(entityMapping2.fields)) {
               const path2 = ["spec", "entities", entity, "fields", field];
-              const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
+              const given = ["column", "derive", "const", "lookup"].filter((k) => source[k] !== void 0);
               if (given.length !== 1) {
                 ctx.report(mapping, path2, {
                   code: "mapping.source",
-                  message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\` or \`const\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
-                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it.",
+                  message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\`, \`const\` or \`lookup\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
+                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it, `lookup` takes it from another entity's row.",
                   at: "key"
                 });
               }
@@ -8567,6 +8627,143 @@ var init_field_mapping2 = __esm({
                 });
               }
             }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/core/data/join-graph.ts
+function listLookups(spec) {
+  const found = [];
+  for (const [entity, mapping] of Object.entries(spec?.entities ?? {})) {
+    for (const [field, source] of Object.entries(mapping?.fields ?? {})) {
+      if (source.lookup === void 0) continue;
+      found.push({ entity, field, lookup: { on: "id", ...source.lookup } });
+    }
+  }
+  return found;
+}
+function orderLookups(lookups) {
+  const needs = /* @__PURE__ */ new Map();
+  for (const { entity, lookup } of lookups) {
+    const set = needs.get(entity) ?? /* @__PURE__ */ new Set();
+    set.add(lookup.entity);
+    needs.set(entity, set);
+  }
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit4 = (entity, path2) => {
+    if (state.get(entity) === "done") return void 0;
+    if (state.get(entity) === "visiting") return [...path2.slice(path2.indexOf(entity)), entity];
+    state.set(entity, "visiting");
+    for (const next of needs.get(entity) ?? []) {
+      const cycle = visit4(next, [...path2, entity]);
+      if (cycle !== void 0) return cycle;
+    }
+    state.set(entity, "done");
+    if (needs.has(entity)) order.push(entity);
+    return void 0;
+  };
+  for (const entity of needs.keys()) {
+    const cycle = visit4(entity, []);
+    if (cycle !== void 0) return { cycle };
+  }
+  return { order };
+}
+var init_join_graph = __esm({
+  "src/core/data/join-graph.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/policy/checks/field-mapping-joins.ts
+function checkEntitySources(ctx, mapping) {
+  const { entities: entities2 } = mapping.spec;
+  for (const [entity, entityMapping2] of Object.entries(entities2)) {
+    if (entityMapping2 === void 0) continue;
+    const path2 = ["spec", "entities", entity];
+    const from = entityMapping2.from?.entity;
+    if (entityMapping2.file === void 0 === (from === void 0)) {
+      ctx.report(mapping, path2, {
+        code: "mapping.entity-source",
+        message: `${entity} must give exactly one of \`file\` or \`from\`${from === void 0 ? "" : " (it gives both)"}.`,
+        hint: "`file` names its export; `from: {entity: …}` builds it from the distinct values of another entity’s file.",
+        at: "key"
+      });
+    } else if (from === entity || from !== void 0 && entities2[from]?.from !== void 0) {
+      ctx.report(mapping, [...path2, "from", "entity"], {
+        code: "mapping.entity-source",
+        message: `${entity} is built from ${from}, which ${from === entity ? "is itself" : "is itself built from another entity"}.`,
+        hint: "Build it from an entity that has a file of its own."
+      });
+    }
+  }
+}
+function checkLookup(ctx, mapping, mapped) {
+  const { entity, field, lookup } = mapped;
+  const report = (key, finding) => ctx.report(mapping, lookupPath(mapped, key), { code: "mapping.lookup", ...finding });
+  const here = canonicalModel[entity];
+  const there = canonicalModel[lookup.entity];
+  const keySpec = here[lookup.key];
+  if (keySpec === void 0) {
+    report("key", {
+      message: `${entity} has no field \`${lookup.key}\` to hold the key.${didYouMean(lookup.key, Object.keys(here))}`
+    });
+  } else {
+    const keySource = mapping.spec.entities[entity]?.fields[lookup.key];
+    if (keySource === void 0 || keySource.lookup !== void 0)
+      report("key", {
+        message: `The key \`${lookup.key}\` of ${entity} is ${keySource === void 0 ? "not mapped" : "itself looked up"}.`,
+        hint: `Map \`${lookup.key}\` from a column (or \`derive\`/\`const\`) so each row has its key.`
+      });
+  }
+  for (const key of ["on", "field"]) {
+    if (there[lookup[key]] === void 0)
+      report(key, {
+        message: `${lookup.entity} has no field \`${lookup[key]}\`.${didYouMean(lookup[key], Object.keys(there))}`
+      });
+  }
+  const type = here[field]?.type;
+  const otherType = there[lookup.field]?.type;
+  if (type !== void 0 && otherType !== void 0 && type !== otherType)
+    report("field", {
+      message: `${entity}.${field} is a ${type} but ${lookup.entity}.${lookup.field} is a ${otherType}.`,
+      hint: "Look up a field of the same type."
+    });
+  const onType = there[lookup.on]?.type;
+  if (keySpec !== void 0 && onType !== void 0 && keySpec.type !== onType)
+    report("on", {
+      message: `The key ${entity}.${lookup.key} is a ${keySpec.type} but ${lookup.entity}.${lookup.on} is a ${onType}.`,
+      hint: "Match fields of the same type."
+    });
+}
+function lookupPath(mapped, key) {
+  return ["spec", "entities", mapped.entity, "fields", mapped.field, "lookup", key];
+}
+var fieldMappingJoins;
+var init_field_mapping_joins = __esm({
+  "src/core/policy/checks/field-mapping-joins.ts"() {
+    "use strict";
+    init_join_graph();
+    init_canonical();
+    init_did_you_mean();
+    fieldMappingJoins = {
+      name: "fieldMappingJoins",
+      run(ctx) {
+        for (const mapping of ctx.set.FieldMapping) {
+          checkEntitySources(ctx, mapping);
+          const lookups = listLookups(mapping.spec);
+          for (const lookup of lookups) checkLookup(ctx, mapping, lookup);
+          const ordered = orderLookups(lookups);
+          if ("cycle" in ordered) {
+            const first = lookups.find((l2) => l2.entity === ordered.cycle[0]);
+            ctx.report(mapping, lookupPath(first, "entity"), {
+              code: "mapping.join-cycle",
+              message: `Lookups go round in a circle (${ordered.cycle.join(" → ")}): each entity would have to be read before the other.`,
+              hint: "Read one side from a column of its own file instead of a lookup."
+            });
           }
         }
       }
@@ -8826,7 +9023,7 @@ var init_lead_definition2 = __esm({
           const seen = /* @__PURE__ */ new Map();
           for (const { items, path: path2 } of ruleLists) {
             (items ?? []).forEach((rule, i) => {
-              const where = `${path2.slice(1).join(".")}[${i}]`;
+              const where2 = `${path2.slice(1).join(".")}[${i}]`;
               const first = seen.get(rule.id);
               if (first !== void 0) {
                 ctx.report(def, [...path2, i, "id"], {
@@ -8835,7 +9032,7 @@ var init_lead_definition2 = __esm({
                   hint: "Rule ids name clauses in explanations and coverage; make each unique in the policy."
                 });
               } else {
-                seen.set(rule.id, where);
+                seen.set(rule.id, where2);
               }
             });
           }
@@ -24669,6 +24866,7 @@ var init_checks = __esm({
     init_calendar2();
     init_comp_plan2();
     init_field_mapping2();
+    init_field_mapping_joins();
     init_funnel_refs();
     init_guardrails2();
     init_handoff_sla2();
@@ -24690,6 +24888,7 @@ var init_checks = __esm({
       handoffSlaRefs,
       calendarValid,
       fieldMappingValid,
+      fieldMappingJoins,
       guardrailsValid,
       logicVarsExist,
       logicDatesNotText,
@@ -40744,10 +40943,10 @@ function renderExplainTerminal(explanation, options) {
   }
   const mark = (ok) => ok ? c.green("✓") : c.dim("✗");
   const line = (rule2, extra = "") => {
-    const where = c.dim(terminalText(options.locate(rule2.path)));
+    const where2 = c.dim(terminalText(options.locate(rule2.path)));
     const trace = rule2.when === void 0 ? "always" : terminalText(formatTrace(rule2.when));
     const points = rule2.pointsTrace !== void 0 ? `  points: ${terminalText(formatTrace(rule2.pointsTrace))}` : "";
-    return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where}
+    return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where2}
       ${trace}${points}`;
   };
   const sections = [
@@ -43624,8 +43823,8 @@ function describeFact(r) {
 }
 function describePayoutReason(s2) {
   const fact = describeFact(s2.example);
-  const where = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
-  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where}`;
+  const where2 = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
+  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where2}`;
 }
 function partLabel(p) {
   if (p.part !== "component")
@@ -45079,7 +45278,9 @@ var init_policy_summary = __esm({
       CompPlan: ({ spec }) => `${spec.roles.join(", ")} paid per ${spec.period}; ${spec.components.map((c) => `${c.id} ${Math.round(c.weight * 100)} %`).join(", ")}${spec.goal !== void 0 ? `; on goal ${spec.goal}` : "; no shared goal"}`,
       HandoffSla: ({ spec }) => `${spec.from} → ${spec.to} within ${spec.targets.map((t) => `${t.within}${t.when !== void 0 ? ` (${t.id})` : ""}`).join(" / ")} of ${spec.calendar}`,
       Calendar: ({ spec }) => `${spec.timeZone}, ${spec.workingHours.map((w) => `${w.days.join("/")} ${w.start}–${w.end}`).join("; ")}, ${count2(spec.holidays?.length, "holiday")}`,
-      FieldMapping: ({ spec }) => `${spec.source}: ${Object.entries(spec.entities).map(([entity, m]) => `${entity} from ${m?.file ?? "?"} (${count2(Object.keys(m?.fields ?? {}).length, "field")})`).join(", ")}`,
+      FieldMapping: ({ spec }) => `${spec.source}: ${Object.entries(spec.entities).map(
+        ([entity, m]) => `${entity} from ${m?.file ?? (m?.from === void 0 ? "?" : `${m.from.entity}'s file`)} (${count2(Object.keys(m?.fields ?? {}).length, "field")})`
+      ).join(", ")}`,
       Guardrails: ({ spec }) => `${count2(spec.rules.length, "guardrail")}: ${spec.rules.map((r) => r.id).join(", ")}`,
       PolicyTest: ({ spec }) => {
         const subject = "handoffSla" in spec ? spec.handoffSla : "compPlan" in spec ? spec.compPlan : spec.leadDefinition;
@@ -45312,7 +45513,7 @@ function dataTable(report) {
     headers: ["file", "entity", "read", "evaluated", "rejected", "status"],
     rows: report.data.files.map((f) => [
       f.file,
-      f.entity,
+      f.distinctRows === void 0 ? f.entity : `${f.entity} (${formatCount(f.distinctRows)} distinct)`,
       formatCount(f.rowsRead),
       formatCount(f.rowsEvaluated),
       formatCount(f.rowsRejected),
@@ -45692,9 +45893,9 @@ function renderValidationTerminal(result, options) {
   for (const [file, issues] of byFile) {
     out.push(c.underline(terminalText(file)));
     for (const issue3 of issues) {
-      const where = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
+      const where2 = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
       const severity = issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
+      out.push(`  ${c.dim(where2.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
       if (issue3.hint !== void 0) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.cyan("fix:")} ${terminalText(issue3.hint)}`);
     }
     out.push("");
@@ -46268,10 +46469,10 @@ async function writeText(file, text4, { io }) {
 }
 function renderIssues(issues) {
   return issues.map((issue3) => {
-    const where = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
+    const where2 = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
     const hint = issue3.hint === void 0 ? "" : `
   fix: ${terminalText(issue3.hint)}`;
-    return `${where}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
+    return `${where2}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
 `;
   }).join("");
 }
@@ -49926,11 +50127,11 @@ function describeMasked(issue3) {
   const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
   const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
   const field = issue3.field;
-  let where = "";
-  if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
-  else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
-  const text4 = `${where}${reason} (value masked).`;
-  return where === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
+  let where2 = "";
+  if (column !== void 0 && field !== void 0 && column !== field) where2 = `\`${column}\` (${field}): `;
+  else if (field !== void 0 || column !== void 0) where2 = `\`${field ?? column}\`: `;
+  const text4 = `${where2}${reason} (value masked).`;
+  return where2 === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
 }
 function maskDataIssues(issues) {
   return issues.map((issue3) => {
@@ -49978,6 +50179,7 @@ var init_mask_issues = __esm({
       "data.unknown-format",
       "data.bad-json-shape",
       "data.entity-twice",
+      "data.lookup-unavailable",
       "data.too-many-issues",
       "data.ragged-row",
       "data.unterminated-quote",
@@ -49996,6 +50198,9 @@ var init_mask_issues = __esm({
       "data.derive-failed": "the derive rule failed on this row",
       "data.negative-number": "the value is negative, and this quantity cannot be",
       "data.invisible-character": "the id holds an invisible or control character",
+      "data.lookup-no-match": "no row of the looked-up entity has this key",
+      "data.lookup-ambiguous": "more than one row of the looked-up entity has this key",
+      "data.distinct-conflict": "an earlier row gives the same id another value",
       "data.bad-json": "the record is not valid JSON",
       "data.not-an-object": "the record is not a JSON object",
       "data.forbidden-key": "the record has a key that is not allowed",
@@ -50364,11 +50569,13 @@ async function discoverEntityFiles(dir, io, spec) {
   const names = entries.filter((e3) => e3.isFile && e3.isSymbolicLink !== true).map((e3) => e3.name).sort();
   const others = new Map(entries.filter((e3) => !e3.isFile || e3.isSymbolicLink === true).map((e3) => [e3.name, e3]));
   const discovery = { sources: [], unreadable: [], conflicts: [], absent: [], ignoredFiles: [] };
-  const claimed = new Set(Object.values(spec?.entities ?? {}).map((m) => m?.file));
+  const claimed = new Set(Object.values(spec?.entities ?? {}).flatMap((m) => m?.file === void 0 ? [] : [m.file]));
   const used = /* @__PURE__ */ new Set();
+  const derived = [];
   for (const entity of entityNames) {
     const mapping = spec?.entities[entity];
-    if (mapping !== void 0) {
+    if (mapping?.from !== void 0) derived.push(entity);
+    else if (mapping?.file !== void 0) {
       used.add(mapping.file);
       const other = others.get(mapping.file);
       if (other !== void 0) discovery.unreadable.push(notAFile(entity, dir, other));
@@ -50402,6 +50609,7 @@ async function discoverEntityFiles(dir, io, spec) {
         isMapped: false
       });
   }
+  for (const entity of derived) addDerivedSource(discovery, dir, entity, spec);
   discovery.ignoredFiles = names.filter((n2) => !used.has(n2));
   if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
     const expected = spec === void 0 ? "e.g. leads.csv, opportunities.ndjson or users.json" : `the files the mapping names (${[...claimed].join(", ")})`;
@@ -50427,6 +50635,21 @@ function mappedAbsent(entity, dir, file, names) {
     message: `The mapping reads ${entity} from ${file}, which is not in ${dir}.${didYouMean(file, names)}`,
     hint: `Name the file as the mapping says, or change the mapping's \`file\` for ${entity}.`
   };
+}
+function addDerivedSource(discovery, dir, entity, spec) {
+  const from = spec.entities[entity].from.entity;
+  const source = discovery.sources.find((s2) => s2.entity === from);
+  if (source === void 0 || source.distinctFrom !== void 0) {
+    discovery.unreadable.push({
+      entity,
+      file: source?.file ?? `${dir}/${spec.entities[from]?.file ?? from}`,
+      code: "data.file-absent",
+      message: `The mapping builds ${entity} from the file of ${from}, which has no file read directly.`,
+      hint: `Give ${from} a file of its own, or a \`file\` to ${entity}.`
+    });
+    return;
+  }
+  discovery.sources.push({ ...source, entity, isMapped: true, distinctFrom: from });
 }
 var extensions;
 var init_discover2 = __esm({
@@ -52473,6 +52696,141 @@ var init_row_checks = __esm({
   }
 });
 
+// src/core/data/distinct-rows.ts
+var DistinctRows;
+var init_distinct_rows = __esm({
+  "src/core/data/distinct-rows.ts"() {
+    "use strict";
+    init_coerce_failure();
+    DistinctRows = class {
+      constructor(entity, fields) {
+        this.entity = entity;
+        this.fields = fields;
+      }
+      entity;
+      fields;
+      first = /* @__PURE__ */ new Map();
+      /** Rows made so far: one per distinct id. */
+      get size() {
+        return this.first.size;
+      }
+      add(row2, line) {
+        const id = row2.id ?? null;
+        if (id === null) return "no-id";
+        const key = String(id);
+        const seen = this.first.get(key);
+        if (seen === void 0) {
+          this.first.set(key, { row: row2, line });
+          return "new";
+        }
+        for (const plan of this.fields) {
+          const mine = row2[plan.field] ?? null;
+          if (mine === (seen.row[plan.field] ?? null)) continue;
+          const failure2 = new CoercionFailure(
+            "data.distinct-conflict",
+            `the row on line ${seen.line} gives this ${this.entity} id another ${plan.field}; this row is left out and the first one kept.`,
+            `One id names one ${this.entity} record: make the export give it one ${plan.field}, or map ${plan.field} from a column that does not vary for it.`
+          );
+          return { plan, raw: mine, failure: failure2 };
+        }
+        return "same";
+      }
+    };
+  }
+});
+
+// src/core/data/lookup.ts
+function buildLookupTable(lookup, rows) {
+  const table3 = {
+    entity: lookup.entity,
+    on: lookup.on,
+    field: lookup.field,
+    values: /* @__PURE__ */ new Map(),
+    repeated: /* @__PURE__ */ new Map()
+  };
+  for (const row2 of rows) {
+    const key = row2[lookup.on] ?? null;
+    if (key === null) continue;
+    const text4 = keyText(key);
+    if (table3.values.has(text4)) table3.repeated.set(text4, (table3.repeated.get(text4) ?? 1) + 1);
+    else table3.values.set(text4, row2[lookup.field] ?? null);
+  }
+  return table3;
+}
+function findLookupMismatch(mapped) {
+  const { entity, field, lookup } = mapped;
+  const there = canonicalModel[lookup.entity];
+  if (there === void 0 || lookup.entity === "activities")
+    return `\`${field}\` looks up in ${lookup.entity}, whose rows cannot be looked up.`;
+  const mine = canonicalModel[entity][field]?.type;
+  const theirs = there[lookup.field]?.type;
+  if (theirs === void 0 || there[lookup.on] === void 0)
+    return `\`${field}\` looks up ${lookup.entity}.${lookup.field} by ${lookup.entity}.${lookup.on}, which the model does not have.`;
+  if (mine !== theirs) return `\`${field}\` is a ${mine} but ${lookup.entity}.${lookup.field} is a ${theirs}.`;
+  return void 0;
+}
+function noMatch(plan, table3) {
+  return new CoercionFailure(
+    "data.lookup-no-match",
+    `${where(plan, table3)}, but no ${table3.entity} row evaluated has this key.`,
+    `Add the missing ${table3.entity} to their export, fix their rows that were rejected (see their issues), or set \`ifNoMatch: empty\` if some rows rightly have none.`
+  );
+}
+function ambiguous(plan, table3, count3) {
+  return new CoercionFailure(
+    "data.lookup-ambiguous",
+    `${where(plan, table3)}, but ${count3} ${table3.entity} rows have this key: which one is meant is unknown.`,
+    `Match on a field that is unique in ${table3.entity} (\`on: id\`), or remove the repeated ${table3.entity} rows.`
+  );
+}
+function emptyRequired(plan, table3) {
+  return new CoercionFailure(
+    "data.missing-required",
+    `the field is required, and it is empty once ${where(plan, table3)} (an empty key, or an empty ${table3.field}).`,
+    `Give every row its ${plan.lookup.key}, and every ${table3.entity} row its ${table3.field}.`
+  );
+}
+var keyText, RowLookups, where;
+var init_lookup = __esm({
+  "src/core/data/lookup.ts"() {
+    "use strict";
+    init_canonical();
+    init_coerce_failure();
+    keyText = (cell) => typeof cell === "string" ? cell : String(cell);
+    RowLookups = class {
+      bound;
+      constructor(fields, tables) {
+        this.bound = fields.flatMap((plan) => {
+          const table3 = plan.lookup === void 0 ? void 0 : tables.get(plan.field);
+          if (table3 === void 0) return [];
+          return [{ plan, keyPlan: fields.find((f) => f.field === plan.lookup.key), table: table3 }];
+        });
+      }
+      /** Sets the fields the row keeps; the first fault (in field order: one issue per row), or undefined. */
+      fill(row2) {
+        for (const { plan, keyPlan, table: table3 } of this.bound) {
+          const key = keyPlan === void 0 ? null : row2[keyPlan.field] ?? null;
+          let value3 = null;
+          if (key !== null) {
+            const text4 = keyText(key);
+            const count3 = table3.repeated.get(text4);
+            if (count3 !== void 0) return { plan, keyPlan, raw: key, failure: ambiguous(plan, table3, count3) };
+            const found = table3.values.get(text4);
+            if (found === void 0 && plan.lookup.ifNoMatch !== "empty")
+              return { plan, keyPlan, raw: key, failure: noMatch(plan, table3) };
+            value3 = found ?? null;
+          }
+          if (value3 === null && plan.isRequired)
+            return { plan, keyPlan, raw: key ?? void 0, failure: emptyRequired(plan, table3) };
+          if (plan.isKept) row2[plan.field] = value3;
+        }
+        return void 0;
+      }
+    };
+    where = (plan, table3) => `looked up in ${table3.entity} by ${plan.lookup.key} (matching ${table3.entity}.${table3.on})`;
+  }
+});
+
 // src/core/data/entity-sink.ts
 var EntitySink;
 var init_entity_sink = __esm({
@@ -52487,6 +52845,8 @@ var init_entity_sink = __esm({
     init_column_table();
     init_clock();
     init_row_checks();
+    init_distinct_rows();
+    init_lookup();
     EntitySink = class {
       /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
       constructor(plan, tally, asColumns = false, checks = {}) {
@@ -52494,6 +52854,8 @@ var init_entity_sink = __esm({
         this.tally = tally;
         this.asColumns = asColumns;
         this.notAfter = checks.notAfter ?? Infinity;
+        this.lookupTables = checks.lookups;
+        this.isDistinct = checks.isDistinct === true;
         this.rowChecks = new RowChecks(plan.entity, plan.fields, checks.isIdUnique === true);
         this.fields = plan.fields;
         this.slotValues = new Array(plan.columns.length);
@@ -52538,6 +52900,10 @@ var init_entity_sink = __esm({
       /** The header failed: the rows are only counted, as read and rejected (the file's issue says why). */
       isFailed = false;
       notAfter;
+      lookupTables;
+      lookups;
+      distinct;
+      isDistinct;
       acceptHeader(names, line) {
         const bound = bindHeader(this.plan, names, line, this.tally);
         if (bound === void 0) {
@@ -52561,9 +52927,15 @@ var init_entity_sink = __esm({
         const isGenerating = isFastPath();
         this.makeRow = isGenerating ? rowMaker(kept) : void 0;
         this.rowChecks.bind(kept);
+        this.lookups = this.lookupTables === void 0 ? void 0 : new RowLookups(fields, this.lookupTables);
+        this.distinct = this.isDistinct ? new DistinctRows(this.plan.entity, kept) : void 0;
         const columns = fields.map((f) => f.slot < 0 ? -1 : this.slotColumns[f.slot] ?? -1);
         this.spanRow = this.slotColumns.length === 0 || !isGenerating ? void 0 : generateSpanRowBuilder(fields, columns, this.keptAt);
         if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
+      }
+      /** For an entity built from distinct values: the rows made, one per distinct id. */
+      get distinctCount() {
+        return this.distinct?.size;
       }
       /** The rows kept, as columns (empty unless the sink keeps columns). */
       table() {
@@ -52596,9 +52968,9 @@ var init_entity_sink = __esm({
           this.latest.value = this.latestTimestamp;
           const row2 = this.spanRow(text4, bounds, this.latest);
           if (row2 !== void 0 && !(this.latest.value > this.notAfter)) {
-            if (this.isFaulty(row2, line, void 0)) return;
+            if (this.isUnmatched(row2, line, void 0) || this.isFaulty(row2, line, void 0)) return;
             this.latestTimestamp = this.latest.value;
-            this.keep(row2);
+            this.keep(row2, line, void 0);
             return;
           }
         }
@@ -52776,9 +53148,9 @@ var init_entity_sink = __esm({
           row2 = { ...this.template };
           for (let i = 0; i < fields.length; i++) if (this.keptAt[i] >= 0) row2[fields[i].field] = cells[this.keptAt[i]];
         }
-        if (this.isFaulty(row2, line, record2)) return;
+        if (this.isUnmatched(row2, line, record2) || this.isFaulty(row2, line, record2)) return;
         this.latestTimestamp = latest;
-        this.keep(row2);
+        this.keep(row2, line, record2);
       }
       /** Rejects a row that breaks a check of the whole row (see `RowChecks`), with an issue on the field concerned. */
       isFaulty(row2, line, record2) {
@@ -52788,7 +53160,30 @@ var init_entity_sink = __esm({
         this.tally.rowsRejected++;
         return true;
       }
-      keep(row2) {
+      /**
+       * Fills the row's looked-up fields, or rejects it (see `RowLookups`). Their values are not
+       * counted in the latest date-time: they are the looked-up entity's, counted there.
+       */
+      isUnmatched(row2, line, record2) {
+        const fault = this.lookups?.fill(row2);
+        if (fault === void 0) return false;
+        this.reportCell(fault.plan, line, record2, fault.raw, fault.failure, fault.keyPlan);
+        this.tally.rowsRejected++;
+        return true;
+      }
+      keep(row2, line, record2) {
+        if (this.distinct !== void 0) {
+          const verdict = this.distinct.add(row2, line);
+          if (typeof verdict === "object") {
+            this.reportCell(verdict.plan, line, record2, verdict.raw, verdict.failure);
+            this.tally.rowsRejected++;
+            return;
+          }
+          if (verdict !== "new") {
+            this.tally.rowsEvaluated++;
+            return;
+          }
+        }
         this.tally.rowsEvaluated++;
         if (this.columns !== void 0) {
           this.columns.append(row2);
@@ -52797,20 +53192,20 @@ var init_entity_sink = __esm({
         Object.setPrototypeOf(row2, null);
         this.rows.push(row2);
       }
-      reportCell(plan, line, record2, raw, failure2) {
+      reportCell(plan, line, record2, raw, failure2, at = plan) {
         const problem = { code: failure2.code, line, field: plan.field, message: failure2.message };
         if (failure2.hint !== void 0) problem.hint = failure2.hint;
         if (raw !== void 0) problem.raw = raw;
         if (record2 !== void 0) problem.record = record2;
         let columnName;
-        if (plan.slot >= 0) {
-          const column = this.slotColumns[plan.slot] ?? -1;
-          columnName = column >= 0 ? this.header[column] : this.plan.columns[plan.slot];
+        if (at !== void 0 && at.slot >= 0) {
+          const column = this.slotColumns[at.slot] ?? -1;
+          columnName = column >= 0 ? this.header[column] : this.plan.columns[at.slot];
           if (column >= 0) problem.column = column + 1;
         }
         if (columnName !== void 0) problem.columnName = columnName;
-        const where = columnName !== void 0 && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
-        problem.message = `${where}: ${failure2.message}`;
+        const where2 = columnName !== void 0 && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
+        problem.message = `${where2}: ${failure2.message}`;
         this.tally.report(problem);
       }
       /** The source slot a JSON key fills: -1 when no field reads it. */
@@ -52846,6 +53241,7 @@ function planEntity(entity, spec, keep, context = {}) {
   };
   if (context.stages !== void 0) plan.stages = context.stages;
   const recent = new RecentCopies();
+  const lookupKeys = new Set(Object.values(entityMapping2?.fields ?? {}).flatMap((f) => f.lookup?.key ?? []));
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
     const source = entityMapping2 === void 0 ? { column: field } : entityMapping2.fields[field];
     if (source === void 0 && fieldSpec.required === true) {
@@ -52853,7 +53249,7 @@ function planEntity(entity, spec, keep, context = {}) {
     }
     if (source === void 0) continue;
     try {
-      const isKept = keep === void 0 || keep.has(field);
+      const isKept = keep === void 0 || keep.has(field) || lookupKeys.has(field);
       plan.fields.push(
         planField(
           plan,
@@ -52888,8 +53284,8 @@ function checkStages(plan) {
   if (plan.stages !== void 0) plan.fields.push(planWonFromStage(stage2, plan.stages, plan.keepsWon));
 }
 function planField(plan, field, type, isRequired, source, zone, recent, dayZone) {
-  const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
-  if (given.length !== 1) throw new Error("give exactly one of `column`, `derive` or `const`");
+  const given = ["column", "derive", "const", "lookup"].filter((k) => source[k] !== void 0);
+  if (given.length !== 1) throw new Error("give exactly one of `column`, `derive`, `const` or `lookup`");
   const isKept = recent !== void 0;
   const coercer = type === "string" && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
   const emptyValue = "emptyValue" in coercer ? coercer.emptyValue : null;
@@ -52915,6 +53311,8 @@ function planField(plan, field, type, isRequired, source, zone, recent, dayZone)
     fieldPlan.slot = slot;
   } else if (source.const !== void 0) {
     fieldPlan.constValue = expectCell(fieldPlan, source.const, "`const` is");
+  } else if (source.lookup !== void 0) {
+    fieldPlan.lookup = { on: "id", ...source.lookup };
   } else {
     const rule = plan.isCaseInsensitive ? lowerVarPaths(source.derive) : source.derive;
     fieldPlan.derive = compileRule(rule, { path: ["spec", "entities", plan.entity, "fields", field, "derive"] });
@@ -53342,17 +53740,31 @@ async function readEntityFile(job, io, onProgress) {
     });
     return unread();
   }
+  if (job.lookupProblem !== void 0) {
+    tally.fail({
+      code: "data.lookup-unavailable",
+      line: 0,
+      message: job.lookupProblem,
+      hint: "Fix the file looked up in first; this file is read once it is."
+    });
+    return unread();
+  }
   let sink;
   let plan;
+  const isDistinct = source.distinctFrom !== void 0;
   const context = {};
   if (job.timeZone !== void 0) context.timeZone = job.timeZone;
   if (job.stages !== void 0) context.stages = job.stages;
   try {
-    plan = planEntity(source.entity, job.spec, job.keep, context);
+    plan = planEntity(source.entity, job.spec, isDistinct ? void 0 : job.keep, context);
+    const idPlan = isDistinct ? plan.fields.find((f) => f.field === "id") : void 0;
+    if (idPlan !== void 0) idPlan.isRequired = false;
     for (const note2 of plan.notes) tally.report({ code: "data.missing-column", severity: "warning", line: 0, ...note2 });
     sink = new EntitySink(plan, tally, job.asColumns, {
-      isIdUnique: true,
-      ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter }
+      isIdUnique: !isDistinct,
+      isDistinct,
+      ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter },
+      ...job.lookups === void 0 ? {} : { lookups: job.lookups }
     });
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
@@ -53380,6 +53792,7 @@ async function readEntityFile(job, io, onProgress) {
     for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? void 0 : plan.columns[field.slot]))
       tally.report(problem);
   }
+  if (isDistinct) tally.ignoredColumns.clear();
   const read = {
     rows: sink.rows,
     table: sink.table(),
@@ -53387,6 +53800,8 @@ async function readEntityFile(job, io, onProgress) {
     issues: tally.keptIssues()
   };
   if (sink.latestTimestamp !== void 0) read.latestTimestamp = sink.latestTimestamp;
+  if (sink.distinctCount !== void 0) read.accounting.distinctRows = sink.distinctCount;
+  if (isDistinct) read.columnsRead = [...plan.columns, ...plan.deriveColumns];
   return read;
 }
 async function* reportProgress(chunks, file, totalBytes, onProgress) {
@@ -53410,6 +53825,55 @@ var init_read_entity = __esm({
     init_json_reader();
     init_ndjson_reader();
     init_tally2();
+  }
+});
+
+// src/core/data/load-lookups.ts
+function planLookups(spec) {
+  const all = listLookups(spec);
+  const ordered = orderLookups(all);
+  const order = "order" in ordered ? ordered.order : [];
+  const cycle = "cycle" in ordered ? ordered.cycle : [];
+  return {
+    all,
+    rank(entity) {
+      if (cycle.includes(entity)) return order.length + 1;
+      return order.indexOf(entity) + 1;
+    },
+    tablesFor(entity, data, reads) {
+      if (cycle.includes(entity))
+        return { lookupProblem: `Lookups go round in a circle (${cycle.join(" → ")}), so ${entity} is not read.` };
+      const tables = /* @__PURE__ */ new Map();
+      for (const mapped of all.filter((l2) => l2.entity === entity)) {
+        const mismatch = findLookupMismatch(mapped);
+        if (mismatch !== void 0) return { lookupProblem: `The mapping of ${entity} cannot be applied: ${mismatch}` };
+        const other = mapped.lookup.entity;
+        const read = reads.find((r) => r.accounting.entity === other);
+        if (read === void 0 || read.accounting.status === "failed")
+          return {
+            lookupProblem: `\`${mapped.field}\` is looked up in ${other}, which ${read === void 0 ? "has no file" : `could not be read (${read.accounting.file})`}; ${entity} is not read.`
+          };
+        tables.set(mapped.field, buildLookupTable(mapped.lookup, data[other]));
+      }
+      return { lookups: tables };
+    }
+  };
+}
+function keepLookedUpFields(keep, lookups) {
+  if (keep === void 0) return void 0;
+  const widened = { ...keep };
+  for (const { lookup } of lookups) {
+    const entity = lookup.entity;
+    const fields = widened[entity];
+    if (fields !== void 0) widened[entity] = /* @__PURE__ */ new Set([...fields, lookup.on, lookup.field]);
+  }
+  return widened;
+}
+var init_load_lookups = __esm({
+  "src/core/data/load-lookups.ts"() {
+    "use strict";
+    init_join_graph();
+    init_lookup();
   }
 });
 
@@ -53447,6 +53911,8 @@ async function loadPipelineData(dir, io, options = {}) {
       reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
+  const lookups = planLookups(spec);
+  const keepAll = keepLookedUpFields(options.keep, lookups.all);
   const jobs = [];
   for (const source of discovery.sources) {
     const job = {
@@ -53455,15 +53921,16 @@ async function loadPipelineData(dir, io, options = {}) {
       asColumns: source.entity === "activities"
     };
     if (source.isMapped && spec !== void 0) job.spec = spec;
-    const keep = options.keep?.[source.entity];
+    const keep = keepAll?.[source.entity];
     if (keep !== void 0) job.keep = keep;
     if (options.now !== void 0) job.notAfter = latestAllowedAt(options.now);
     if (options.timeZone !== void 0) job.timeZone = options.timeZone;
     if (options.stages !== void 0) job.stages = options.stages;
     jobs.push(job);
   }
+  jobs.sort((a, b) => lookups.rank(a.source.entity) - lookups.rank(b.source.entity));
   const elsewhere = jobs.map(
-    (job) => job.source.format === void 0 ? void 0 : options.readElsewhere?.({ ...job, asColumns: true })
+    (job) => job.source.format === void 0 || lookups.rank(job.source.entity) > 0 ? void 0 : options.readElsewhere?.({ ...job, asColumns: true })
   );
   const settled = elsewhere.map(
     (pending) => pending?.then(
@@ -53474,6 +53941,7 @@ async function loadPipelineData(dir, io, options = {}) {
   for (const [i, job] of jobs.entries()) {
     const pending = settled[i];
     let read;
+    if (lookups.rank(job.source.entity) > 0) Object.assign(job, lookups.tablesFor(job.source.entity, data, reads));
     if (pending === void 0) {
       read = await readEntityFile(job, io, options.onProgress);
     } else {
@@ -53487,12 +53955,20 @@ async function loadPipelineData(dir, io, options = {}) {
     reads.push(read);
   }
   for (const read of reads) {
+    if (read.columnsRead !== void 0) unlistColumns(reads, read);
     assertBalanced(read.accounting);
     data.files.push(read.accounting);
     data.issues.push(...read.issues);
   }
   data.missing = findMissingData(data, options.needs ?? /* @__PURE__ */ new Map(), dir);
   return data;
+}
+function unlistColumns(reads, derived) {
+  const used = new Set(derived.columnsRead.map((c) => c.toLowerCase()));
+  for (const read of reads) {
+    if (read === derived || read.accounting.file !== derived.accounting.file) continue;
+    read.accounting.ignoredColumns = read.accounting.ignoredColumns.filter((c) => !used.has(c.toLowerCase()));
+  }
 }
 async function sizeOf(file, io) {
   try {
@@ -53519,6 +53995,7 @@ var init_load2 = __esm({
     init_missing();
     init_read_entity();
     init_tally2();
+    init_load_lookups();
   }
 });
 
@@ -54921,26 +55398,26 @@ async function findProjectConfig(io, start) {
 }
 function describeConfigIssues(issues) {
   return issues.map((issue3) => {
-    const where = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
+    const where2 = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
     const hint = issue3.hint === void 0 ? "" : `
     fix: ${terminalText(issue3.hint)}`;
-    return `  ${terminalText(where)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
+    return `  ${terminalText(where2)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
   }).join("\n");
 }
-function toProjectConfig(bytes, where) {
+function toProjectConfig(bytes, where2) {
   const parsed = parseProjectConfig(
-    where.file,
+    where2.file,
     bytes,
     commandIndex.map((entry) => entry.name)
   );
   if (parsed.issues.length > 0) {
-    const at = where.at === null ? "" : ` at ${where.at}`;
+    const at = where2.at === null ? "" : ` at ${where2.at}`;
     throw new UsageError(
-      `The project config ${where.file}${at} is not valid; fix it, or pass --no-config to run without it:
+      `The project config ${where2.file}${at} is not valid; fix it, or pass --no-config to run without it:
 ${describeConfigIssues(parsed.issues)}`
     );
   }
-  return { ...where, values: parsed.values, locate: parsed.locate };
+  return { ...where2, values: parsed.values, locate: parsed.locate };
 }
 async function readProjectConfig(io, options) {
   if (options.choice === false) return void 0;
@@ -55169,8 +55646,8 @@ function explainNoTimestamp(data) {
     if (files.length === 0) absent2.push(entity);
     for (const file of files) {
       const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
-      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
-      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
+      const where2 = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
+      const first = issue3 === void 0 ? "" : `${where2}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
       if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
       else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
         causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
@@ -59595,23 +60072,23 @@ function walkSweepPath(doc, steps) {
   let node = doc;
   const yamlPath = [];
   for (const [i, step] of steps.entries()) {
-    const where = describeSteps(steps.slice(0, i)) || "the document";
+    const where2 = describeSteps(steps.slice(0, i)) || "the document";
     const isLast = i === steps.length - 1;
     if (step.type === "key") {
       if (node === null || typeof node !== "object" || Array.isArray(node))
-        return { error: `${where} is ${describeValue2(node)}, not a mapping`, depth: i };
+        return { error: `${where2} is ${describeValue2(node)}, not a mapping`, depth: i };
       yamlPath.push(step.key);
       const has = Object.hasOwn(node, step.key);
       const next = has ? node[step.key] : void 0;
-      if (!has && !isLast) return { error: `${where} has no ${step.key}`, depth: i };
+      if (!has && !isLast) return { error: `${where2} has no ${step.key}`, depth: i };
       node = next;
       continue;
     }
-    if (!Array.isArray(node)) return { error: `${where} is ${describeValue2(node)}, not a list`, depth: i };
+    if (!Array.isArray(node)) return { error: `${where2} is ${describeValue2(node)}, not a list`, depth: i };
     let index;
     if (step.type === "index") {
       if (step.index >= node.length)
-        return { error: `${where} has ${node.length} items, no [${step.index}]`, depth: i };
+        return { error: `${where2} has ${node.length} items, no [${step.index}]`, depth: i };
       index = step.index;
     } else {
       const hits = node.flatMap(
@@ -59619,7 +60096,7 @@ function walkSweepPath(doc, steps) {
       );
       if (hits.length !== 1)
         return {
-          error: `${hits.length === 0 ? "no" : hits.length} items of ${where} have ${step.key}=${step.value}`,
+          error: `${hits.length === 0 ? "no" : hits.length} items of ${where2} have ${step.key}=${step.value}`,
           depth: i
         };
       index = hits[0];
@@ -70144,9 +70621,9 @@ function previewComment(io, source, options, run4) {
     ...sha === void 0 ? {} : { sha },
     ...run4 === void 0 ? {} : { run: run4 }
   });
-  const where = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
+  const where2 = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
   io.stdout(
-    `dry run without a token: GitHub not asked; would create the sticky comment on ${where}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
+    `dry run without a token: GitHub not asked; would create the sticky comment on ${where2}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
 `
   );
   io.stdout(`${terminalLines(prepared.body)}${prepared.body.endsWith("\n") ? "" : "\n"}`);
@@ -70200,27 +70677,27 @@ function resolveRunStamp(flag2, env) {
     );
   return stamp2;
 }
-function describePlan(plan, where, length) {
+function describePlan(plan, where2, length) {
   switch (plan.action) {
     case "create":
-      return `create a comment on ${where} (${length} characters)`;
+      return `create a comment on ${where2} (${length} characters)`;
     case "update":
-      return `update comment ${plan.commentId} on ${where} (${length} characters)`;
+      return `update comment ${plan.commentId} on ${where2} (${length} characters)`;
     case "delete-and-create":
-      return `delete comment${plan.deleteIds.length === 1 ? "" : "s"} ${plan.deleteIds.join(", ")} and create a comment on ${where} (${length} characters)`;
+      return `delete comment${plan.deleteIds.length === 1 ? "" : "s"} ${plan.deleteIds.join(", ")} and create a comment on ${where2} (${length} characters)`;
     case "skip":
-      return plan.reason === "unchanged" ? `skip: comment ${plan.commentId} on ${where} already says this` : `skip: comment ${plan.commentId} on ${where} is from a newer run (${plan.theirRun}); leaving it`;
+      return plan.reason === "unchanged" ? `skip: comment ${plan.commentId} on ${where2} already says this` : `skip: comment ${plan.commentId} on ${where2} is from a newer run (${plan.theirRun}); leaving it`;
   }
 }
-function describeOutcome(outcome, where, length) {
+function describeOutcome(outcome, where2, length) {
   const { plan, comment } = outcome;
   const url = comment === void 0 ? "" : `: ${comment.url}`;
-  if (plan.action === "skip") return describePlan(plan, where, length);
+  if (plan.action === "skip") return describePlan(plan, where2, length);
   if (plan.action === "update" && outcome.isRecreated)
-    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where} (${length} characters)${url}`;
-  if (plan.action === "update") return `updated comment ${comment?.id} on ${where} (${length} characters)${url}`;
+    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where2} (${length} characters)${url}`;
+  if (plan.action === "update") return `updated comment ${comment?.id} on ${where2} (${length} characters)${url}`;
   const deleted = outcome.deletedIds.length === 0 ? "" : `deleted ${outcome.deletedIds.join(", ")}; `;
-  return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
+  return `${deleted}created comment ${comment?.id} on ${where2} (${length} characters)${url}`;
 }
 async function appendSummary(io, path2, text4) {
   let existing = "";
@@ -70284,7 +70761,7 @@ or could not be reached (after waiting out rate limits).`
       ...run4 === void 0 ? {} : { run: run4 }
     };
     const prepared = prepareCommentBody(source, options.marker, fields);
-    const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    const where2 = `${target.owner}/${target.repo}#${target.pullNumber}`;
     const client = createGitHubClient({
       token: target.token,
       apiUrl: target.apiUrl,
@@ -70309,7 +70786,7 @@ or could not be reached (after waiting out rate limits).`
 `
       );
     if (options.dryRun) {
-      io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}
+      io.stdout(`dry run: would ${describePlan(plan, where2, prepared.body.length)}
 `);
       io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}
 `);
@@ -70317,7 +70794,7 @@ or could not be reached (after waiting out rate limits).`
     }
     if (prepared.isTruncated && summaryFile !== void 0) await appendSummary(io, summaryFile, source);
     const outcome = await applyStickyPlan(client, target, plan, prepared.body);
-    io.stdout(`${describeOutcome(outcome, where, prepared.body.length)}
+    io.stdout(`${describeOutcome(outcome, where2, prepared.body.length)}
 `);
   });
   addGitHubOptions(command);
@@ -70474,11 +70951,11 @@ out rate limits).`
       requestReviewers: options.requestReviewers,
       ...targetUrl === void 0 ? {} : { targetUrl }
     });
-    const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    const where2 = `${target.owner}/${target.repo}#${target.pullNumber}`;
     if (result.currentHeadSha !== void 0)
       io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}
 `);
-    io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):
+    io.stdout(`Guardrails on ${where2} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):
 `);
     const listed = result.files.files.length;
     if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? "" : "s"}, listed in full
