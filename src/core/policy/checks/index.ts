@@ -14,7 +14,7 @@ import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
 import { singletons, uniqueNames } from './unique-names.js';
 
-export type { CheckContext, Finding, SemanticCheck } from './context.js';
+export type { CheckContext, Finding, SemanticCheck, UncheckedFile } from './context.js';
 
 /** The semantic checks, run in this order over every schema-valid policy. */
 export const semanticChecks: readonly SemanticCheck[] = [
