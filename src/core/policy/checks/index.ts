@@ -12,6 +12,7 @@ import { logicDatesNotText } from './logic-date-text.js';
 import { logicVarsExist } from './logic-vars.js';
 import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
+import { sharedOutcomeTied } from './shared-outcome.js';
 import { singletons, uniqueNames } from './unique-names.js';
 
 export type { CheckContext, Finding, SemanticCheck, UncheckedFile } from './context.js';
@@ -24,6 +25,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   leadDefinitionRefs,
   revenueGoalValid,
   compPlanValid,
+  sharedOutcomeTied,
   handoffSlaRefs,
   calendarValid,
   fieldMappingValid,
