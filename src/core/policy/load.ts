@@ -11,7 +11,7 @@ import { listPolicyFiles } from './discover.js';
 import { limits } from './limits.js';
 import { locatePath } from './locate.js';
 import { parsePolicyFile } from './parse.js';
-import { readDeclaredIdentity, sortRootCausesFirst } from './root-cause.js';
+import { mergeEmptyParentSlips, readDeclaredIdentity, sortRootCausesFirst } from './root-cause.js';
 import type { ParsedFile } from './parse.js';
 import { checkSchema } from './schema-check.js';
 import type { Policy, PolicySet } from './types.js';
@@ -106,6 +106,7 @@ export function loadPolicySources(sources: readonly PolicySource[], unread: read
       continue;
     }
     if (!checkSchema(file, identity.kind, issues)) {
+      issues.splice(0, issues.length, ...mergeEmptyParentSlips(issues, file.text));
       unchecked.push({ file: source.file, reason: 'schema', kind: identity.kind, ...nameOf(identity) });
     } else {
       const data = file.data as unknown as Omit<Policy, 'file'>;

@@ -48,7 +48,8 @@ function scanIdentity(text: string): { kind?: string; name?: string } {
 }
 
 function unquote(value: string): string {
-  const text = value.replace(/[ \t]+#.*$/, '').trim();
+  const comment = value.search(/[ \t]#/);
+  const text = (comment < 0 ? value : value.slice(0, comment)).trim();
   return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
 }
 
@@ -62,4 +63,41 @@ export function sortRootCausesFirst(issues: readonly Issue[], unchecked: readonl
   const rankOf = new Map(unchecked.map((u) => [u.file, rank[u.reason]]));
   const order = (issue: Issue): number => rankOf.get(issue.file) ?? 2;
   return [...issues].sort((a, b) => order(a) - order(b) || compareIssues(a, b));
+}
+
+/**
+ * A key that slipped one level left under a key left empty reads as valid YAML: the schema
+ * then reports the empty key (null) and the slipped one (unknown here). When the unknown key
+ * starts on the line right after the empty one, both are one mistake: say it once, on the
+ * slipped line. Returns the issues with the pair merged.
+ */
+export function mergeEmptyParentSlips(issues: readonly Issue[], text: string): Issue[] {
+  const lines = text.split(/\r?\n/);
+  const parentOf = (path: string): string => path.slice(0, path.lastIndexOf('/'));
+  const lastOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+  // Linear in the issues: a file may hold tens of thousands of unknown keys.
+  const emptyAt = new Map<string, Issue>();
+  for (const t of issues)
+    if (t.code === 'schema.type' && t.message.endsWith('but it is null.'))
+      emptyAt.set(`${parentOf(t.path)}|${t.line}`, t);
+  if (emptyAt.size === 0) return [...issues];
+  const dropped = new Set<Issue>();
+  const out = issues.map((issue) => {
+    if (issue.code !== 'schema.unknown-property') return issue;
+    let above = issue.line - 1;
+    while (above > 0 && /^\s*(#.*)?$/.test(lines[above - 1] ?? '')) above--;
+    const empty = emptyAt.get(`${parentOf(issue.path)}|${above}`);
+    if (empty === undefined) return issue;
+    dropped.add(empty);
+    const key = lastOf(issue.path);
+    const parent = lastOf(empty.path);
+    const emptyLine = lines[empty.line - 1] ?? '';
+    const indent = emptyLine.length - emptyLine.trimStart().length;
+    return {
+      ...issue,
+      message: `Line ${issue.line} is indented like \`${parent}\` on line ${empty.line}, which has no value, so \`${key}\` is read as a key beside it instead of under it.`,
+      hint: `Indent line ${issue.line} (and the lines that belong under \`${parent}\`) more than \`${parent}\`, e.g. with ${indent + 2} spaces.`,
+    };
+  });
+  return out.filter((i) => !dropped.has(i));
 }

@@ -29,8 +29,29 @@ interface Level {
   firstLine: number;
 }
 
-const keyPattern =
-  /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]+|$)/;
+/**
+ * The length of `key:` (and the blanks after it) at the start of `content`, or undefined when
+ * the line is not a key. Scans once: no backtracking on long lines.
+ */
+function matchKey(content: string): number | undefined {
+  let end: number;
+  if (content.startsWith('"') || content.startsWith("'")) {
+    const quote = content[0];
+    let i = 1;
+    while (i < content.length && content[i] !== quote) i += content[i] === '\\' && quote === '"' ? 2 : 1;
+    if (i >= content.length) return undefined;
+    const rest = /^[ \t]*:(?:[ \t]|$)/.exec(content.slice(i + 1));
+    if (rest === null) return undefined;
+    end = i + 1 + rest[0].length;
+  } else {
+    if (/^(?:[\s#[\]{},&*!|>%@`]|-(?:\s|$))/.test(content)) return undefined;
+    const colon = /:(?:[ \t]|$)/.exec(content);
+    if (colon === null || content.slice(0, colon.index).includes(' #')) return undefined;
+    end = colon.index + colon[0].length;
+  }
+  while (content[end] === ' ' || content[end] === '\t') end++;
+  return end;
+}
 
 /** The text of a line without its trailing comment (`#` after a space, outside quotes). */
 function stripComment(text: string): string {
@@ -62,7 +83,10 @@ function countOpenBrackets(text: string): number {
 type Value = { kind: 'none' } | { kind: 'block' } | { kind: 'flow'; open: number } | { kind: 'scalar' };
 
 function readValue(value: string): Value {
-  const v = value.replace(/^(?:[&!][^\s]*[ \t]*)+/, '').trim();
+  // Anchors and tags before the value do not change what follows.
+  const words = value.trim().split(/[ \t]+/);
+  while (words.length > 0 && /^[&!]/.test(words[0] ?? '')) words.shift();
+  const v = words.join(' ');
   if (v === '') return { kind: 'none' };
   if (/^[|>][-+0-9]*$/.test(v)) return { kind: 'block' };
   if (v.startsWith('[') || v.startsWith('{')) return { kind: 'flow', open: countOpenBrackets(v) };
@@ -97,7 +121,7 @@ export function findIndentSlip(text: string, untilLine: number): IndentSlip | un
         block.hasText = true;
         continue;
       }
-      const isText = !keyPattern.test(content) && !/^-( |$)/.test(content) && !content.startsWith('#');
+      const isText = matchKey(content) === undefined && !/^-( |$)/.test(content) && !content.startsWith('#');
       if (!block.hasText && isText) return blockTextSlip(block, levels);
       block = undefined;
     }
@@ -109,7 +133,7 @@ export function findIndentSlip(text: string, untilLine: number): IndentSlip | un
     }
     if (indent === 0 && content.startsWith('%')) continue;
     const isItem = /^-( |$)/.test(content);
-    const isKey = keyPattern.test(content);
+    const isKey = matchKey(content) !== undefined;
     const top = levels.at(-1);
     if (top === undefined) {
       levels.push({ indent, line: lineNo, firstLine: lineNo });
@@ -165,12 +189,12 @@ export function findIndentSlip(text: string, untilLine: number): IndentSlip | un
         opener = { indent, isItem: true };
         continue;
       }
-      if (keyPattern.test(rest)) levels.push({ indent: restIndent, line: lineNo, firstLine: lineNo });
+      if (matchKey(rest) !== undefined) levels.push({ indent: restIndent, line: lineNo, firstLine: lineNo });
     }
-    const key = keyPattern.exec(rest);
-    const value = readValue(key === null ? rest : rest.slice(key[0].length));
-    if (key !== null && value.kind === 'none') opener = { indent: restIndent, isItem: false };
-    if (key !== null && value.kind === 'block') block = { indent: restIndent, line: lineNo, hasText: false };
+    const key = matchKey(rest);
+    const value = readValue(key === undefined ? rest : rest.slice(key));
+    if (key !== undefined && value.kind === 'none') opener = { indent: restIndent, isItem: false };
+    if (key !== undefined && value.kind === 'block') block = { indent: restIndent, line: lineNo, hasText: false };
     if (value.kind === 'flow') flow = value.open;
   }
   return undefined;

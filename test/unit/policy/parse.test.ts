@@ -330,4 +330,17 @@ describe('parsePolicyFile', () => {
     expect(valid.issues).toEqual([]);
     expect((valid.data as { kind: string }).kind).toBe('LeadDefinition');
   });
+
+  it('finds the wrongly indented line in time linear in a long line (no backtracking)', () => {
+    const long = ' '.repeat(400_000);
+    for (const text of [
+      `kind: ${long}x\nmetadata:\n  name: a${long}b\n  b: 1\n    c${long}d: 1\n`,
+      `a:\n  "k${'\\\\'.repeat(100_000)}${long}: 1\n   b: ${long}\n`,
+    ]) {
+      const started = performance.now();
+      const { issues } = parse(text);
+      expect(issues.length).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
 });

@@ -36,16 +36,16 @@ const cases: Case[] = [
     messages: { 1: 'not checked: RevenueGoal `fy2026-new-business` — revenue-goal.yaml did not parse.' },
   },
   {
-    name: 'the goal fails its schema: the same lines say so',
+    // Valid YAML: `target:` left empty and `max` beside it. One issue, on the slipped line.
+    name: 'a key slipped left under an empty one fails the schema: one issue, then the same lines',
     file: 'revenue-goal.yaml',
     from: /^ {6}max: 0\.85/m,
     to: '    max: 0.85',
-    expect: [
-      'revenue-goal.yaml schema.type',
-      'revenue-goal.yaml schema.unknown-property',
-      ...plans.map((p) => `${p} ref.not-checked`),
-    ],
-    messages: { 2: 'not checked: RevenueGoal `fy2026-new-business` — revenue-goal.yaml failed its schema.' },
+    expect: ['revenue-goal.yaml schema.unknown-property', ...plans.map((p) => `${p} ref.not-checked`)],
+    messages: {
+      0: 'Line 22 is indented like `target` on line 21, which has no value, so `max` is read as a key beside it instead of under it.',
+      1: 'not checked: RevenueGoal `fy2026-new-business` — revenue-goal.yaml failed its schema.',
+    },
   },
   {
     name: 'the funnel does not parse: the lead definition names it, not checked',
