@@ -2,6 +2,7 @@ import { UsageError } from '../core/errors.js';
 import { createBusinessCalendar } from '../core/logic/compile.js';
 import type { BusinessCalendar } from '../core/logic/compile.js';
 import type { FileIo } from '../core/io.js';
+import type { PolicyIssueCode } from '../core/issue.js';
 import { locatePath } from '../core/policy/locate.js';
 import { loadPolicyDir } from '../core/policy/load.js';
 import type { LoadResult } from '../core/policy/load.js';
@@ -16,10 +17,14 @@ export interface LoadedPolicies {
   locate(file: string, path: readonly (string | number)[]): string;
 }
 
+/** Validation errors about a policy's intent that leave every figure it computes right. */
+const lintOnly: ReadonlySet<PolicyIssueCode> = new Set(['comp.shared-outcome']);
+
 /**
  * Loads a policy directory for commands that evaluate policies: any validation error stops
  * the command (exit 2) with the same report `validate` prints, since evaluating a broken
- * policy set would give misleading numbers.
+ * policy set would give misleading numbers. Errors that change no figure (`lintOnly`) are
+ * printed and the policies evaluated.
  */
 export async function loadValidPolicies(
   io: CliIo,
@@ -31,7 +36,11 @@ export async function loadValidPolicies(
   // A FileIo of its own (a git tree) answers for itself whether the directory is there.
   if (fileIo === io && !(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
   const result = await loadPolicyDir(dir, fileIo);
-  if (result.issues.some((i) => i.severity === 'error')) {
+  const errors = result.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0 && errors.every((i) => lintOnly.has(i.code))) {
+    // The figures do not depend on it: evaluate, and say it (impact also reports it for the head).
+    io.stderr(renderValidationTerminal({ files: result.files, issues: errors }, { color: isColorEnabled(io) }));
+  } else if (errors.length > 0) {
     io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
     throw new UsageError(
       `The policies in ${dir}${label === undefined ? '' : ` at ${label}`} are not valid; fix them first (revops validate ${dir}).`,

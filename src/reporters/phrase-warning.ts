@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { CompPart, CompWarningFact, EngineWarning } from '../core/report/warnings.js';
 
 const partNames: Readonly<Record<CompPart, string>> = {
@@ -11,6 +12,11 @@ const consequences: Readonly<Record<CompPart, string>> = {
   gate: 'the gate fails',
   'team-multiplier': 'it does not apply',
 };
+
+/** An exact ratio text as a percent for display: `0.3` → `30 %`. */
+function percentOf(ratio: string): string {
+  return `${new Decimal(ratio).times(100).toDecimalPlaces(1).toString()} %`;
+}
 
 function phraseComp(w: CompWarningFact): string {
   switch (w.code) {
@@ -40,6 +46,8 @@ function phraseComp(w: CompWarningFact): string {
       return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
     case 'comp.spiff-rule-invalid':
       return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
+    case 'comp.shared-outcome':
+      return `under the change it pays ${percentOf(w.share)} of its target variable on the shared goal or the constraint metric (${w.outcomeMetrics.join(', ')}), less than the ${percentOf(w.minShare)} the RevenueGoal asks, and no gate on them holds back the rest${w.paidOn.length === 0 ? '' : ` (paid on ${w.paidOn.join(', ')})`}; revops validate fails on it.`;
     case 'comp.spiff-rule-failed':
       return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? 'message masked'}); it does not match.`;
   }

@@ -83,9 +83,59 @@ const scenarios: Scenario[] = [
         severity: 'error',
         line: 5,
         column: 1,
-        message: 'Tabs are not allowed as indentation.',
-        hint: 'Indent with spaces',
+        message: 'Line 5 is indented with a tab',
+        hint: 'YAML indents with spaces; replace the tab at line 5 col 1.',
       },
+    ],
+  },
+  {
+    // A scaffolded repository with one tab in revenue-goal.yaml: the tab first and alone, then
+    // one line per plan that names the goal (before: three false "does not exist", "no
+    // RevenueGoal" in funnel.yaml, and three follow-on indentation errors, the cause last).
+    scenario: 'cascade-tab',
+    issues: [
+      {
+        file: 'revenue-goal.yaml',
+        code: 'yaml.tab-as-indent',
+        severity: 'error',
+        line: 13,
+        column: 1,
+        message: 'Line 13 is indented with a tab',
+        hint: 'YAML indents with spaces; replace the tab at line 13 col 1.',
+      },
+      ...['ae', 'marketing', 'sdr'].map((plan) => ({
+        file: `comp-plan-${plan}.yaml`,
+        code: 'ref.not-checked',
+        severity: 'warning' as const,
+        line: 9,
+        column: 9,
+        message:
+          'not checked: RevenueGoal `fy2026-new-business` — test/fixtures/bad-input/cascade-tab/revenue-goal.yaml did not parse.',
+      })),
+    ],
+  },
+  {
+    // The rationale key slipped two spaces right, under `target`: its `>-` text is then no
+    // deeper than the key (before: "a closing bracket, brace or quote is missing" on line 24).
+    scenario: 'cascade-indent',
+    issues: [
+      {
+        file: 'revenue-goal.yaml',
+        code: 'yaml.bad-indent',
+        severity: 'error',
+        line: 23,
+        column: 7,
+        message: 'Line 23 is indented 6 spaces, no less than the text of its value below it',
+        hint: 'Indent line 23 like the keys at 4 spaces (line 21)',
+      },
+      ...['ae', 'marketing', 'sdr'].map((plan) => ({
+        file: `comp-plan-${plan}.yaml`,
+        code: 'ref.not-checked',
+        severity: 'warning' as const,
+        line: 9,
+        column: 9,
+        message: 'revenue-goal.yaml did not parse.',
+      })),
     ],
   },
   {
@@ -563,38 +613,6 @@ const scenarios: Scenario[] = [
     scenario: 'multi-file',
     issues: [
       {
-        file: 'calendar.yaml',
-        code: 'calendar.time-zone',
-        severity: 'error',
-        line: 8,
-        column: 13,
-        message: '`US/Eastern Standard` is not an IANA time zone.',
-      },
-      {
-        file: 'calendar.yaml',
-        code: 'calendar.day-twice',
-        severity: 'error',
-        line: 11,
-        column: 15,
-        message: '`thu` already has working hours',
-      },
-      {
-        file: 'calendar.yaml',
-        code: 'calendar.hours',
-        severity: 'error',
-        line: 11,
-        column: 47,
-        message: 'Working hours end (09:00) at or before they start (17:00).',
-      },
-      {
-        file: 'calendar.yaml',
-        code: 'date.invalid',
-        severity: 'error',
-        line: 13,
-        column: 14,
-        message: '`2026-02-29` is not a real date.',
-      },
-      {
         file: 'sla.yaml',
         code: 'schema.missing-property',
         severity: 'error',
@@ -637,6 +655,38 @@ const scenarios: Scenario[] = [
         message: 'Unknown property `notfy` in `escalation[0]`.',
         hint: 'Did you mean `notify`?',
       },
+      {
+        file: 'calendar.yaml',
+        code: 'calendar.time-zone',
+        severity: 'error',
+        line: 8,
+        column: 13,
+        message: '`US/Eastern Standard` is not an IANA time zone.',
+      },
+      {
+        file: 'calendar.yaml',
+        code: 'calendar.day-twice',
+        severity: 'error',
+        line: 11,
+        column: 15,
+        message: '`thu` already has working hours',
+      },
+      {
+        file: 'calendar.yaml',
+        code: 'calendar.hours',
+        severity: 'error',
+        line: 11,
+        column: 47,
+        message: 'Working hours end (09:00) at or before they start (17:00).',
+      },
+      {
+        file: 'calendar.yaml',
+        code: 'date.invalid',
+        severity: 'error',
+        line: 13,
+        column: 14,
+        message: '`2026-02-29` is not a real date.',
+      },
     ],
   },
 ];
@@ -650,6 +700,7 @@ const goldenScenarios = [
   'ref-sla-event-missing',
   'retyped-values',
   'multi-file',
+  'cascade-tab',
 ];
 
 /** The fixture path as given on the command line: relative to the repository root, so output is stable. */

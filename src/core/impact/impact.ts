@@ -11,6 +11,7 @@ import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
 import { compareDeclared, volumeStageOf } from './sides.js';
 import { projectImpact } from './projection/index.js';
+import { listSharedOutcomeWarnings } from './shared-outcome-findings.js';
 import { modelSla } from './sla-model.js';
 import { countClassTransitions } from './transitions.js';
 
@@ -250,7 +251,7 @@ export function computeImpact(
       volume.stage,
     ),
     data: b.data,
-    warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
+    warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),
     isMasked: false,
   };
   return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges) };

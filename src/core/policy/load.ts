@@ -5,12 +5,13 @@ import type { FileIo } from '../io.js';
 import { API_VERSION, isPolicyKind, policyKinds } from '../schemas/index.js';
 import type { PolicyKind } from '../schemas/index.js';
 import { semanticChecks } from './checks/index.js';
-import type { CheckContext } from './checks/index.js';
+import type { CheckContext, UncheckedFile } from './checks/index.js';
 import { didYouMean } from './did-you-mean.js';
 import { listPolicyFiles } from './discover.js';
 import { limits } from './limits.js';
 import { locatePath } from './locate.js';
 import { parsePolicyFile } from './parse.js';
+import { mergeEmptyParentSlips, readDeclaredIdentity, sortRootCausesFirst } from './root-cause.js';
 import type { ParsedFile } from './parse.js';
 import { checkSchema } from './schema-check.js';
 import type { Policy, PolicySet } from './types.js';
@@ -73,33 +74,41 @@ export async function loadPolicyDir(dir: string, io: FileIo): Promise<LoadResult
       throw new IoError(`Cannot read ${file}: ${(cause as Error).message}`, { cause });
     }
   }
-  const result = loadPolicySources(sources);
-  if (early.length > 0) {
-    for (const issue of early) result.files.push({ file: issue.file, errors: 1, warnings: 0 });
-    result.files.sort((a, b) => (a.file < b.file ? -1 : 1));
-    result.issues.push(...early);
-    result.issues.sort(compareIssues);
-  }
-  return result;
+  return loadPolicySources(sources, early);
 }
 
-/** Validates policy files given as bytes, in three layers: YAML, JSON Schema, semantic checks. */
-export function loadPolicySources(sources: readonly PolicySource[]): LoadResult {
+/**
+ * Validates policy files given as bytes, in three layers: YAML, JSON Schema, semantic checks.
+ * `unread` holds one issue per file that could not be read at all (e.g. too large).
+ */
+export function loadPolicySources(sources: readonly PolicySource[], unread: readonly Issue[] = []): LoadResult {
   const set = emptyPolicySet();
   const parsed = new Map<string, ParsedFile>();
   const issuesByFile = new Map<string, Issue[]>();
   const kinds = new Map<string, { kind?: PolicyKind; name?: string }>();
+  const unchecked: UncheckedFile[] = unread.map((i) => ({ file: i.file, reason: 'read' }));
 
   for (const source of sources) {
     const issues: Issue[] = [];
     issuesByFile.set(source.file, issues);
     const file = parsePolicyFile(source.file, source.bytes, issues);
     parsed.set(source.file, file);
-    if (file.data === undefined) continue;
+    if (file.data === undefined) {
+      const declared = readDeclaredIdentity(file);
+      kinds.set(source.file, declared);
+      unchecked.push({ file: source.file, reason: 'parse', ...declared });
+      continue;
+    }
     const identity = identify(file, issues);
     kinds.set(source.file, identity);
-    if (identity.kind === undefined || identity.isApiVersionOk !== true) continue;
-    if (checkSchema(file, identity.kind, issues)) {
+    if (identity.kind === undefined || identity.isApiVersionOk !== true) {
+      unchecked.push({ file: source.file, reason: 'schema', ...readDeclaredIdentity(file) });
+      continue;
+    }
+    if (!checkSchema(file, identity.kind, issues)) {
+      issues.splice(0, issues.length, ...mergeEmptyParentSlips(issues, file.text));
+      unchecked.push({ file: source.file, reason: 'schema', kind: identity.kind, ...nameOf(identity) });
+    } else {
       const data = file.data as unknown as Omit<Policy, 'file'>;
       (set[identity.kind] as Policy[]).push({
         kind: identity.kind,
@@ -112,6 +121,7 @@ export function loadPolicySources(sources: readonly PolicySource[]): LoadResult 
 
   const ctx: CheckContext = {
     set,
+    unchecked,
     report(policy, path, finding) {
       const file = parsed.get(policy.file);
       const position = locatePath(file?.doc, file!.lineCounter, path, finding.at);
@@ -154,8 +164,16 @@ export function loadPolicySources(sources: readonly PolicySource[]): LoadResult 
     files.push(summary);
     issues.push(...fileIssues);
   }
-  issues.sort(compareIssues);
-  return { files, issues, set, parsed };
+  if (unread.length > 0) {
+    for (const issue of unread) files.push({ file: issue.file, ...countBySeverity([issue]) });
+    files.sort((a, b) => (a.file < b.file ? -1 : 1));
+    issues.push(...unread);
+  }
+  return { files, issues: sortRootCausesFirst(issues, unchecked), set, parsed };
+}
+
+function nameOf(identity: { name?: string }): { name?: string } {
+  return identity.name === undefined ? {} : { name: identity.name };
 }
 
 /** Reads `apiVersion`, `kind` and `metadata.name` before schema validation picks the schema. */

@@ -82,6 +82,8 @@ export interface RevenueGoalSpec {
   calendar?: string;
   goal: { metric: string; target: DecimalText; currency: string; period: { start: string; end: string } };
   constraint: { stage: string; metric: string; target: { max?: number; min?: number }; rationale?: string };
+  /** How much of each sales and marketing plan's target variable must ride on the shared outcome. */
+  sharedOutcome?: { minShare?: number };
 }
 
 export interface CompPlanSpec {

@@ -3,6 +3,8 @@ import { yamlParserIssueCode } from '../issue-codes.js';
 import type { PolicyIssueCode } from '../issue-codes.js';
 import { findUnclosedFlow, findUnclosedQuote } from './locate.js';
 import type { Position } from './locate.js';
+import { describeIndentSlip, describeTabs } from './yaml-root-cause.js';
+import { findIndentSlip } from './yaml-indentation.js';
 
 /** What to do about a key repeated in one mapping (found by `checkNodes`, not by the parser). */
 export const duplicateKeyHint =
@@ -31,6 +33,8 @@ export function describeProblems(
   tagged: ReadonlySet<number>,
 ): ExplainedProblem[] {
   const out: ExplainedProblem[] = [];
+  const rootCause = findRootCause(doc, text, pos);
+  if (rootCause !== undefined) return [rootCause];
   const problems = [...doc.errors, ...doc.warnings];
   const context: ProblemContext = {
     doc,
@@ -51,7 +55,7 @@ export function describeProblems(
     }
     let offset = problem.pos[0];
     // Indentation errors point at the start of the line; the token after the spaces is what is misplaced.
-    if (problem.code === 'BAD_INDENT') while (text[offset] === ' ') offset++;
+    if (problem.code === 'BAD_INDENT') while (/[ \r\n]/.test(text[offset] ?? '')) offset++;
     const p = pos(offset);
     const message = problem.message.split('\n')[0] ?? problem.message;
     const hint = yamlErrorHints[problem.code] ?? 'Fix the YAML syntax at this position.';
@@ -59,6 +63,38 @@ export function describeProblems(
     out.push({ code, message: message.endsWith('.') ? message : `${message}.`, hint, ...p });
   }
   return out;
+}
+
+/** Parser errors whose cause may be a line indented out of step, reported lines before or after it. */
+const indentShaped = new Set([
+  'BAD_INDENT',
+  'MULTILINE_IMPLICIT_KEY',
+  'MISSING_CHAR',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+]);
+
+/**
+ * One parser error usually sets off more as the parser recovers. A tab, or a line indented out
+ * of step before the first error, is the cause of all of them: report it alone.
+ */
+function findRootCause(
+  doc: Document.Parsed,
+  text: string,
+  pos: (offset: number) => Position,
+): ExplainedProblem | undefined {
+  const tabs = doc.errors.filter((p) => p.code === 'TAB_AS_INDENT');
+  if (tabs.length > 0) return describeTabs(tabs, text, pos);
+  const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first === undefined || !indentShaped.has(first.code)) return undefined;
+  // An unclosed bracket or quote throws the indentation of every later line: its own explanation wins.
+  if (doc.errors.some((p) => /^(?:Flow (?:sequence|map)|Missing closing)/.test(p.message))) return undefined;
+  // The parser may report at the blank lines before the token it stopped at.
+  let start = first.pos[0];
+  while (/[ \r\n]/.test(text[start] ?? '')) start++;
+  const line = pos(Math.max(start, first.pos[1] - 1)).line;
+  const slip = findIndentSlip(text, line);
+  return slip === undefined ? undefined : describeIndentSlip(slip);
 }
 
 export interface ExplainedProblem extends Position {

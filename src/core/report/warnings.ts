@@ -35,7 +35,20 @@ export type CompWarningFact =
   /** A SPIF's rule does not compile: it is not paid. */
   | { code: 'comp.spiff-rule-invalid'; spiff: string; error: string }
   /** A SPIF's rule failed on an opportunity: it does not match. `error` is null when masked. */
-  | { code: 'comp.spiff-rule-failed'; spiff: string; opportunityId: string; error: string | null };
+  | { code: 'comp.spiff-rule-failed'; spiff: string; opportunityId: string; error: string | null }
+  /**
+   * The `head` side's sales or marketing plan pays `share` of its target variable on the shared
+   * outcome (`outcomeMetrics`), less than the RevenueGoal's `minShare`, with no gate on it; the
+   * rest is paid on `paidOn`. Ratios are exact decimal texts (0.3 = 30 %).
+   */
+  | {
+      code: 'comp.shared-outcome';
+      side: 'head';
+      share: string;
+      minShare: string;
+      outcomeMetrics: string[];
+      paidOn: string[];
+    };
 
 /** A comp plan's problem. */
 export type CompWarning = CompWarningFact & { plan: string };
@@ -79,6 +92,7 @@ export const engineWarningCodes = [
   'comp.spiff-invalid',
   'comp.spiff-rule-invalid',
   'comp.spiff-rule-failed',
+  'comp.shared-outcome',
   'classify.rule-failed',
   'sla.events-unrelated',
   'funnel.won-without-lead',

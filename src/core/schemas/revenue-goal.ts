@@ -79,6 +79,25 @@ export const revenueGoalSchema = definePolicySchema({
           rationale: { $ref: '#/$defs/description', description: 'Why this stage is the constraint, for reviewers.' },
         },
       },
+      sharedOutcome: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'What ties sales and marketing pay to the same outcome. `validate` requires each sales and marketing ' +
+          'CompPlan to pay at least `minShare` of its target variable on the shared goal or the constraint ' +
+          'metric (components on `goal_attainment`, the goal metric, `constraint_target_met`), or to hold its ' +
+          'other components behind a gate on one of them.',
+        properties: {
+          minShare: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            description:
+              'A ratio, not a percent: the least share of target variable paid on the shared outcome ' +
+              '(0.3 = 30 %, the default; 0 turns the rule off).',
+          },
+        },
+      },
     },
   },
 });

@@ -76,7 +76,67 @@ const cases: Case[] = [
     expect: ['yaml.bad-directive 1:7'],
     hint: 'Remove the directive',
   },
-  { name: 'tabs as indentation', text: 'a:\n\tb: 1\n', expect: ['yaml.tab-as-indent 2:1'], hint: 'Indent with spaces' },
+  {
+    name: 'tabs as indentation',
+    text: 'a:\n\tb: 1\n',
+    expect: ['yaml.tab-as-indent 2:1'],
+    hint: 'YAML indents with spaces; replace the tab at line 2 col 1.',
+  },
+  // Root causes: the parser's follow-on errors are dropped and the line to fix is named.
+  {
+    name: 'a tab after spaces, and tabs on two more lines: one issue at the first tab',
+    text: 'a:\n  b:\n  \tc: 1\n\td: 2\n\te: 3\n',
+    expect: ['yaml.tab-as-indent 3:3'],
+    hint: 'replace the tab at line 3 col 3 (and on lines 4, 5).',
+  },
+  {
+    name: 'a tab before keys that then misalign: the tab alone',
+    text: 'goal:\n  metric: won\n\ttarget: 1\n  currency: USD\n  period:\n    start: x\nconstraint:\n  stage: mql\n',
+    expect: ['yaml.tab-as-indent 3:1'],
+  },
+  {
+    name: 'a key between two levels',
+    text: 'spec:\n  goal:\n    metric: won\n   currency: USD\n    period: x\n',
+    expect: ['yaml.bad-indent 4:4'],
+    message:
+      'Line 4 is indented 3 spaces, less than the keys before it (4 spaces, line 3) and more than the level above (2 spaces, line 2).',
+    hint: 'Indent line 4 with 4 spaces like line 3, or with 2 spaces to move it up a level.',
+  },
+  {
+    name: 'the first key of a block indented too far: both lines named',
+    text: 'spec:\n    goal:\n    metric: won\n  constraint: x\n',
+    expect: ['yaml.bad-indent 4:3'],
+    hint: 'if line 2 and the lines after it are the ones out of place, indent them with 2 spaces instead',
+  },
+  {
+    name: 'a key indented under one that holds a quoted value',
+    text: 'goal:\n  target: "18"\n    currency: USD\n  period: x\n',
+    expect: ['yaml.bad-indent 3:5'],
+    message: 'Line 3 is indented more than the keys above it: 4 spaces, against 2 on line 2',
+  },
+  {
+    name: 'a `>-` key slipped as deep as its text (the parser blames the text line after it)',
+    text: 'constraint:\n  target:\n    max: 1\n    rationale: >-\n    Some text here\n    and more.\n',
+    expect: ['yaml.bad-indent 4:5'],
+    message: 'Line 4 is indented 4 spaces, no less than the text of its value below it',
+    hint: 'Indent line 4 like the keys at 2 spaces (line 2), or indent its text more than the key.',
+  },
+  {
+    name: 'a `>-` key with its text further in is fine',
+    text: 'a:\n  rationale: >-\n    Some text: here\n  b: 1\n',
+    expect: [],
+  },
+  {
+    name: 'a list of mappings and a slipped key inside an item',
+    text: 'stages:\n  - id: a\n    owner: x\n  - id: b\n     owner: y\n',
+    expect: ['yaml.bad-indent 5:6'],
+    message: 'Line 5 is indented more than the keys above it',
+  },
+  {
+    name: 'a value spanning lines inside a flow list does not count as indentation',
+    text: 'a:\n  days: [mon,\n    tue]\n  b: 1\n    c: 2\n',
+    expect: ['yaml.bad-indent 5:5'],
+  },
   {
     name: 'a tab-indented line that also runs on into the next one',
     text: 'a:\n  b: x\n\tc: y\n  d: z\n',
@@ -118,7 +178,7 @@ const cases: Case[] = [
     name: 'an under-indented key',
     text: 'a:\n  b: x\n c: 1\n',
     expect: ['yaml.bad-indent 3:2'],
-    message: 'must start at the same column',
+    message: 'Line 3 is indented 1 space, less than the keys before it (2 spaces, line 2)',
   },
   { name: 'a key after a list at its indentation', text: 'a:\n  - x\n  b: 1\n', expect: ['yaml.bad-indent 3:3'] },
   {
@@ -269,5 +329,18 @@ describe('parsePolicyFile', () => {
     const valid = parse(readFileSync(join(examplePolicies, 'lead-definition.yaml'), 'utf8'));
     expect(valid.issues).toEqual([]);
     expect((valid.data as { kind: string }).kind).toBe('LeadDefinition');
+  });
+
+  it('finds the wrongly indented line in time linear in a long line (no backtracking)', () => {
+    const long = ' '.repeat(400_000);
+    for (const text of [
+      `kind: ${long}x\nmetadata:\n  name: a${long}b\n  b: 1\n    c${long}d: 1\n`,
+      `a:\n  "k${'\\\\'.repeat(100_000)}${long}: 1\n   b: ${long}\n`,
+    ]) {
+      const started = performance.now();
+      const { issues } = parse(text);
+      expect(issues.length).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
   });
 });

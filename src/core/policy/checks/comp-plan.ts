@@ -1,6 +1,6 @@
 import { didYouMean } from '../did-you-mean.js';
 import type { SemanticCheck } from './context.js';
-import { isValidDate, reportDuplicateIds, theFunnel } from './context.js';
+import { findUnchecked, isValidDate, reportDuplicateIds, reportNotChecked, theFunnel } from './context.js';
 
 /** Comp plans pay on the shared goal, name real teams, and their components and tiers add up. */
 export const compPlanValid: SemanticCheck = {
@@ -20,7 +20,10 @@ export const compPlanValid: SemanticCheck = {
           hint: `${didYouMean(spec.team, teamIds)} Teams: ${teamIds.join(', ')}.`.trim(),
         });
       }
-      if (spec.goal !== undefined && !goalNames.includes(spec.goal)) {
+      const failedGoal = spec.goal === undefined ? undefined : findUnchecked(ctx, 'RevenueGoal', spec.goal);
+      if (spec.goal !== undefined && !goalNames.includes(spec.goal) && failedGoal !== undefined) {
+        reportNotChecked(ctx, plan, ['spec', 'goal'], `RevenueGoal \`${spec.goal}\``, failedGoal);
+      } else if (spec.goal !== undefined && !goalNames.includes(spec.goal)) {
         ctx.report(plan, ['spec', 'goal'], {
           code: 'ref.policy-missing',
           message: `RevenueGoal \`${spec.goal}\` does not exist.`,

@@ -12,8 +12,22 @@ export interface Finding {
   at?: 'key' | 'value';
 }
 
+/**
+ * A policy file that never reached the semantic checks (its YAML did not parse, or it failed
+ * its schema), with what it declares as far as that can be read. A reference to it is not
+ * checked, rather than reported as missing.
+ */
+export interface UncheckedFile {
+  file: string;
+  kind?: PolicyKind;
+  name?: string;
+  reason: 'read' | 'parse' | 'schema';
+}
+
 export interface CheckContext {
   set: PolicySet;
+  /** Files that failed before the semantic checks; empty when every file passed. */
+  unchecked: readonly UncheckedFile[];
   report(policy: Policy, path: readonly (string | number)[], finding: Finding): void;
 }
 
@@ -21,6 +35,33 @@ export interface CheckContext {
 export interface SemanticCheck {
   name: string;
   run(ctx: CheckContext): void;
+}
+
+/**
+ * The failed file that may hold the `kind` policy named `name` (any of that kind without a
+ * name). A file whose kind or name could not be read may hold anything.
+ */
+export function findUnchecked(ctx: CheckContext, kind: PolicyKind, name?: string): UncheckedFile | undefined {
+  const fits = (u: UncheckedFile): boolean =>
+    (u.kind === undefined || u.kind === kind) && (name === undefined || u.name === undefined || u.name === name);
+  const exact = ctx.unchecked.find((u) => u.kind === kind && u.name === name);
+  return exact ?? ctx.unchecked.find(fits);
+}
+
+/** One line where a check could not run because the policy it needs is in a file that failed. */
+export function reportNotChecked(
+  ctx: CheckContext,
+  policy: Policy,
+  path: readonly (string | number)[],
+  what: string,
+  failed: UncheckedFile,
+): void {
+  const why = { read: 'could not be read', parse: 'did not parse', schema: 'failed its schema' }[failed.reason];
+  ctx.report(policy, path, {
+    code: 'ref.not-checked',
+    severity: 'warning',
+    message: `not checked: ${what} — ${failed.file} ${why}.`,
+  });
 }
 
 export function policiesOf<K extends PolicyKind>(ctx: CheckContext, kind: K): Policy<K>[] {

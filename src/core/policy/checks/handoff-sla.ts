@@ -1,6 +1,6 @@
 import { didYouMean } from '../did-you-mean.js';
 import type { SemanticCheck } from './context.js';
-import { reportDuplicateIds, theFunnel } from './context.js';
+import { findUnchecked, reportDuplicateIds, reportNotChecked, theFunnel } from './context.js';
 
 /** SLA clocks start and stop on funnel events, run on a declared calendar, and recycle into a real class. */
 export const handoffSlaRefs: SemanticCheck = {
@@ -37,7 +37,12 @@ export const handoffSlaRefs: SemanticCheck = {
           });
         }
       }
-      if (!calendars.includes(spec.calendar)) {
+      const failedCalendar = calendars.includes(spec.calendar)
+        ? undefined
+        : findUnchecked(ctx, 'Calendar', spec.calendar);
+      if (failedCalendar !== undefined) {
+        reportNotChecked(ctx, sla, ['spec', 'calendar'], `Calendar \`${spec.calendar}\``, failedCalendar);
+      } else if (!calendars.includes(spec.calendar)) {
         ctx.report(sla, ['spec', 'calendar'], {
           code: 'ref.policy-missing',
           message: `Calendar \`${spec.calendar}\` does not exist.`,

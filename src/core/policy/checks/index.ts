@@ -13,9 +13,10 @@ import { logicDatesNotText } from './logic-date-text.js';
 import { logicVarsExist } from './logic-vars.js';
 import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
+import { sharedOutcomeTied } from './shared-outcome.js';
 import { singletons, uniqueNames } from './unique-names.js';
 
-export type { CheckContext, Finding, SemanticCheck } from './context.js';
+export type { CheckContext, Finding, SemanticCheck, UncheckedFile } from './context.js';
 
 /** The semantic checks, run in this order over every schema-valid policy. */
 export const semanticChecks: readonly SemanticCheck[] = [
@@ -25,6 +26,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   leadDefinitionRefs,
   revenueGoalValid,
   compPlanValid,
+  sharedOutcomeTied,
   handoffSlaRefs,
   calendarValid,
   fieldMappingValid,

@@ -1,7 +1,7 @@
 import { canonicalModel } from '../../model/canonical.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { SemanticCheck } from './context.js';
-import { reportDuplicateIds } from './context.js';
+import { findUnchecked, reportDuplicateIds, reportNotChecked } from './context.js';
 
 /** The lead definition names a real funnel, its classes map to that funnel's stages, and rule ids are unique. */
 export const leadDefinitionRefs: SemanticCheck = {
@@ -10,7 +10,10 @@ export const leadDefinitionRefs: SemanticCheck = {
     for (const def of ctx.set.LeadDefinition) {
       const { spec } = def;
       const funnel = ctx.set.Funnel.find((f) => f.metadata.name === spec.funnel);
-      if (funnel === undefined) {
+      const failedFunnel = funnel !== undefined ? undefined : findUnchecked(ctx, 'Funnel', spec.funnel);
+      if (funnel === undefined && failedFunnel !== undefined) {
+        reportNotChecked(ctx, def, ['spec', 'funnel'], `Funnel \`${spec.funnel}\``, failedFunnel);
+      } else if (funnel === undefined) {
         const names = ctx.set.Funnel.map((f) => f.metadata.name);
         ctx.report(def, ['spec', 'funnel'], {
           code: 'ref.policy-missing',

@@ -1,8 +1,9 @@
 import { EXCLUDED_CLASS } from '../../engine/classify.js';
 import { didYouMean } from '../did-you-mean.js';
+import type { PolicyKind } from '../../schemas/index.js';
 import type { CompPolicyTestSpec, LeadPolicyTestSpec, Policy, SlaPolicyTestSpec } from '../types.js';
 import type { CheckContext, SemanticCheck } from './context.js';
-import { theFunnel } from './context.js';
+import { findUnchecked, reportNotChecked, theFunnel } from './context.js';
 
 type TestOf<S> = Policy<'PolicyTest'> & { spec: S };
 
@@ -10,10 +11,15 @@ function reportMissingPolicy(
   ctx: CheckContext,
   test: Policy<'PolicyTest'>,
   key: string,
-  kind: string,
+  kind: PolicyKind,
   name: string,
   names: string[],
 ): void {
+  const failed = findUnchecked(ctx, kind, name);
+  if (failed !== undefined) {
+    reportNotChecked(ctx, test, ['spec', key], `${kind} \`${name}\``, failed);
+    return;
+  }
   ctx.report(test, ['spec', key], {
     code: 'ref.policy-missing',
     message: `${kind} \`${name}\` does not exist.`,

@@ -1,7 +1,7 @@
 import { findReportingCalendar } from '../../engine/time-zone.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { SemanticCheck } from './context.js';
-import { isValidDate, theFunnel } from './context.js';
+import { findUnchecked, isValidDate, reportNotChecked, theFunnel } from './context.js';
 
 const lowerIsBetter = new Set(['utilisation', 'median_time_in_stage_hours', 'p90_time_in_stage_hours', 'wip']);
 
@@ -10,7 +10,13 @@ export const revenueGoalValid: SemanticCheck = {
   name: 'revenueGoalValid',
   run(ctx) {
     const goals = ctx.set.RevenueGoal;
-    if (goals.length === 0 && ctx.set.Funnel.length + ctx.set.CompPlan.length + ctx.set.LeadDefinition.length > 0) {
+    // A goal in a file that failed is reported there; "no RevenueGoal" would send the reader elsewhere.
+    const isGoalUnchecked = findUnchecked(ctx, 'RevenueGoal') !== undefined;
+    if (
+      !isGoalUnchecked &&
+      goals.length === 0 &&
+      ctx.set.Funnel.length + ctx.set.CompPlan.length + ctx.set.LeadDefinition.length > 0
+    ) {
       const anchor = ctx.set.Funnel[0] ?? ctx.set.CompPlan[0] ?? ctx.set.LeadDefinition[0];
       if (anchor !== undefined) {
         ctx.report(anchor, ['kind'], {
@@ -34,7 +40,10 @@ export const revenueGoalValid: SemanticCheck = {
     }
     for (const goal of goals) {
       const named = goal.spec.calendar;
-      if (named !== undefined && !calendars.includes(named)) {
+      const failedCalendar = named === undefined ? undefined : findUnchecked(ctx, 'Calendar', named);
+      if (named !== undefined && !calendars.includes(named) && failedCalendar !== undefined) {
+        reportNotChecked(ctx, goal, ['spec', 'calendar'], `Calendar \`${named}\``, failedCalendar);
+      } else if (named !== undefined && !calendars.includes(named)) {
         ctx.report(goal, ['spec', 'calendar'], {
           code: 'ref.policy-missing',
           message: `Calendar \`${named}\` does not exist.`,
