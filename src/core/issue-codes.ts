@@ -112,6 +112,7 @@ export type PolicyIssueCode =
   | 'lead-definition.not-unique'
   | 'mapping.file-twice'
   | 'mapping.source'
+  | 'mapping.custom-canonical'
   | 'sla.same-event'
   | 'sla.unreachable-target'
   | 'test.two-entities'

@@ -7,6 +7,7 @@ import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
 import { coerceJsonValue, createCoercer, RecentCopies, StringChecker, StringCoercer } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
+import { planCustomFields } from './custom-plan.js';
 import { planWonFromStage, StageCheck, wonFromStageNote } from './funnel-stages.js';
 import type { FunnelStages } from './funnel-stages.js';
 
@@ -28,6 +29,8 @@ export interface FieldPlan {
   isKept: boolean;
   /** Counts stage values the Funnel does not have (the rows are kept; see `StageCheck`). */
   stageCheck?: StageCheck;
+  /** A custom field the mapping declares (see `planCustomFields`): its column is expected. */
+  isCustom?: boolean;
 }
 
 /** What a file is read for, besides its mapping: the reporting zone and the Funnel's stages. */
@@ -50,7 +53,7 @@ export interface EntityPlan {
   /** Columns that `derive` rules read. */
   deriveColumns: Set<string>;
   isCaseInsensitive: boolean;
-  /** Read through a FieldMapping: its columns are expected to exist. */
+  /** Canonical fields read through a FieldMapping's `fields`: their columns are expected to exist. */
   isMapped: boolean;
   /** The Funnel's stages, when known. */
   stages?: FunnelStages;
@@ -90,14 +93,14 @@ export function planEntity(
     columns: [],
     deriveColumns: new Set(),
     isCaseInsensitive: spec?.columnCase === 'insensitive',
-    isMapped: entityMapping !== undefined,
+    isMapped: entityMapping?.fields !== undefined,
     notes: [],
     keepsWon: keep === undefined || keep.has('won'),
   };
   if (context.stages !== undefined) plan.stages = context.stages;
   const recent = new RecentCopies();
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
-    const source = entityMapping === undefined ? { column: field } : entityMapping.fields[field];
+    const source = entityMapping?.fields === undefined ? { column: field } : entityMapping.fields[field];
     if (source === undefined && fieldSpec.required === true) {
       throw new MappingError(`The mapping of ${entity} gives no source for the required field \`${field}\`.`, field);
     }
@@ -121,6 +124,7 @@ export function planEntity(
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
     }
   }
+  if (entityMapping?.custom !== undefined) planCustomFields(plan, entityMapping.custom, spec, keep, recent, dayZone);
   if (plan.fields.length === 0) throw new MappingError(`The mapping of ${entity} maps no field.`);
   checkStages(plan);
   return plan;
@@ -146,7 +150,7 @@ function checkStages(plan: EntityPlan): void {
 }
 
 /** `recent` undefined: the field is not kept, so its text is checked but never copied. */
-function planField(
+export function planField(
   plan: EntityPlan,
   field: string,
   type: FieldType,

@@ -1,11 +1,12 @@
 import { canonicalModel, entityNames } from '../model/canonical.js';
+import { customFieldSchema, isCustomFieldEntity } from './field-mapping-custom.js';
 import { definePolicySchema } from './define.js';
 import type { JsonSchema } from './define.js';
 
 const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
   type: 'object',
   description: `Where canonical ${entity} come from.`,
-  required: ['file', 'fields'],
+  required: ['file'],
   additionalProperties: false,
   properties: {
     file: {
@@ -23,9 +24,10 @@ const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
       enum: [',', ';', '\t', '|'],
       description: 'Field separator of a CSV file, e.g. `;` for exports made with a European locale. Default `,`.',
     },
+    ...(isCustomFieldEntity(entity) ? { custom: customFieldSchema(entity) } : {}),
     fields: {
       type: 'object',
-      description: `Canonical ${entity} fields and where each comes from.`,
+      description: `Canonical ${entity} fields and where each comes from. Without \`fields\`, each canonical field is read from the column of its own name.`,
       additionalProperties: false,
       properties: Object.fromEntries(
         Object.entries(canonicalModel[entity]).map(([name, spec]) => [

@@ -129,6 +129,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'lead-definition.not-unique': true,
   'mapping.file-twice': true,
   'mapping.source': true,
+  'mapping.custom-canonical': true,
   'sla.same-event': true,
   'sla.unreachable-target': true,
   'test.two-entities': true,

@@ -1,6 +1,7 @@
 import { calendarValid } from './calendar.js';
 import { compPlanValid } from './comp-plan.js';
 import type { SemanticCheck } from './context.js';
+import { customFieldsValid } from './custom-fields.js';
 import { fieldMappingValid } from './field-mapping.js';
 import { funnelRefsExist } from './funnel-refs.js';
 import { guardrailsValid } from './guardrails.js';
@@ -27,6 +28,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   handoffSlaRefs,
   calendarValid,
   fieldMappingValid,
+  customFieldsValid,
   guardrailsValid,
   logicVarsExist,
   logicDatesNotText,
