@@ -118,6 +118,27 @@ describe('rule variables', () => {
     expect(result.stdout).toMatch(/`estimated_arr` is neither a field of leads[^]*custom:/);
   });
 
+  it('a custom field the rules read but the run’s mapping does not declare is a warning on the file, not silence', async () => {
+    const policies = editedPolicies('mapping-hubspot.yaml', (t) => t);
+    const plain = readFileSync(join(policies, 'mapping-hubspot.yaml'), 'utf8')
+      .replace('name: hubspot', 'name: plain')
+      .replace(/ {6}custom:\n[^]*$/, '');
+    writeFileSync(join(policies, 'mapping-plain.yaml'), plain);
+    const args = evaluateArgs(policies);
+    args[args.indexOf('hubspot')] = 'plain';
+    const result = await runRevops(args);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    const notes = report.data.issues.filter((i) => i.code === 'data.missing-column');
+    expect(notes.map((i) => [i.severity, i.field, i.line])).toEqual([
+      ['warning', 'g2_intent_score', 0],
+      ['warning', 'estimated_arr', 0],
+      ['warning', 'time_on_site', 0],
+    ]);
+    expect(notes[0]!.message).toContain("this file's mapping does not declare: it is empty in every row");
+    expect(report.classification?.classes.map((c) => [c.class, c.count])).toEqual([['nurture', 8]]);
+  });
+
   it('a custom field named like a canonical one is an error', async () => {
     const policies = editedPolicies('mapping-hubspot.yaml', (t) => t.replace('time_on_site:', 'source:'));
     const result = await runRevops(['validate', '--policies', policies]);

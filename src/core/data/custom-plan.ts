@@ -1,3 +1,4 @@
+import { canonicalModel, entityNames } from '../model/canonical.js';
 import type { CustomFieldSource, FieldMappingSpec, FieldSource } from '../policy/types.js';
 import type { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
@@ -60,5 +61,24 @@ class DecimalAsNumber implements TextCoercer {
   fromText(text: string): Cell | CoercionFailure {
     const cell = this.decimal.fromText(text);
     return typeof cell === 'string' ? Number(cell) : cell;
+  }
+}
+
+/** Every canonical field name, of any entity: the others a selection holds are custom fields. */
+const canonicalNames: ReadonlySet<string> = new Set(entityNames.flatMap((e) => Object.keys(canonicalModel[e])));
+
+/**
+ * A custom field the rules read (it is in `keep`, see `selectFieldsRead`) that this file's
+ * mapping does not declare — declared by another FieldMapping than the run's, or read without
+ * one — is empty in every row: said once per file, never silent.
+ */
+export function noteUndeclaredReads(plan: EntityPlan, keep: ReadonlySet<string> | undefined, isMapped: boolean): void {
+  for (const name of keep ?? []) {
+    if (canonicalNames.has(name) || plan.fields.some((f) => f.field === name)) continue;
+    plan.notes.push({
+      field: name,
+      message: `Rules read \`${name}\`, a custom field of ${plan.entity} that ${isMapped ? "this file's mapping does not declare" : 'a file read without a mapping cannot have'}: it is empty in every row.`,
+      hint: 'Read the data through the FieldMapping that declares it (`--mapping <name>`), or declare it under `custom:` of this one.',
+    });
   }
 }

@@ -7,7 +7,7 @@ import type { FieldMappingSpec, FieldSource } from '../policy/types.js';
 import { coerceJsonValue, createCoercer, RecentCopies, StringChecker, StringCoercer } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
-import { planCustomFields } from './custom-plan.js';
+import { noteUndeclaredReads, planCustomFields } from './custom-plan.js';
 import { planWonFromStage, StageCheck, wonFromStageNote } from './funnel-stages.js';
 import type { FunnelStages } from './funnel-stages.js';
 
@@ -125,6 +125,7 @@ export function planEntity(
     }
   }
   if (entityMapping?.custom !== undefined) planCustomFields(plan, entityMapping.custom, spec, keep, recent, dayZone);
+  noteUndeclaredReads(plan, keep, entityMapping !== undefined);
   if (plan.fields.length === 0) throw new MappingError(`The mapping of ${entity} maps no field.`);
   checkStages(plan);
   return plan;

@@ -103,11 +103,16 @@ const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) =>
  */
 export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
   const named = new Set<string>();
-  // Custom fields a mapping declares are read like canonical ones (their names never collide).
+  // Custom fields a mapping declares are read like canonical ones (their names never collide), each
+  // kept only in the entity that declares it: the loader notes one a run's mapping does not declare.
   const known = new Set(canonicalNames);
+  const customOf = new Map<EntityName, Set<string>>();
   for (const set of sets)
-    for (const fields of listDeclaredFields(set.FieldMapping).values())
-      for (const name of fields.keys()) known.add(name);
+    for (const [entity, fields] of listDeclaredFields(set.FieldMapping))
+      for (const name of fields.keys()) {
+        known.add(name);
+        customOf.set(entity, (customOf.get(entity) ?? new Set()).add(name));
+      }
   let isEveryField = false;
   for (const set of sets) {
     for (const [kind, policies] of Object.entries(set)) {
@@ -121,7 +126,8 @@ export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
   if (isEveryField) return selection;
   for (const entity of entities) {
     if (entity === 'activities') continue;
-    selection[entity] = new Set([...(engineFieldsOf[entity] ?? engineFields), ...named]);
+    const ofEntity = [...named].filter((name) => canonicalNames.has(name) || customOf.get(entity)?.has(name) === true);
+    selection[entity] = new Set([...(engineFieldsOf[entity] ?? engineFields), ...ofEntity]);
   }
   return selection;
 }
