@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/index.js';
+import type { InsightsReport } from '../../src/core/insights/types.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
 import { examplePolicies, fixturesDir, useTempDirs } from '../helpers/paths.js';
@@ -55,7 +56,15 @@ describe('revops evaluate on a HubSpot export with custom properties', () => {
 
   it('keeps the declared custom fields and drops the undeclared columns', () => {
     const contacts = report.data.files.find((f) => f.file.endsWith('contacts.csv'));
-    expect(contacts?.fields).toEqual(['id', 'created_at', 'email', 'g2_intent_score', 'time_on_site', 'estimated_arr']);
+    expect(contacts?.fields).toEqual([
+      'id',
+      'created_at',
+      'email',
+      'g2_intent_score',
+      'time_on_site',
+      'estimated_arr',
+      'persona',
+    ]);
     expect(contacts?.ignoredColumns).toEqual(['First Name', 'Favorite Color']);
   });
 
@@ -72,6 +81,25 @@ describe('revops evaluate on a HubSpot export with custom properties', () => {
         raw: 'high',
       },
     ]);
+  });
+});
+
+describe('revops insights on the same export', () => {
+  it('groups the leads by a text custom field, masked like a person under --mask', async () => {
+    const args = evaluateArgs(join(dir, 'policies'));
+    args[0] = 'insights';
+    const run = await runRevops(args);
+    expect(run.code, run.stderr).toBe(0);
+    const insights = JSON.parse(run.stdout) as InsightsReport;
+    const persona = insights.stages[0]?.attributes.find((a) => a.attribute === 'persona');
+    // Economic buyers 101, 104, 107 all reach mql; champions 102, 103 and end users 105, 108 none.
+    expect(persona?.groups.map((g) => [g.value, g.matured, g.advanced])).toEqual([
+      ['Economic buyer', 3, 3],
+      ['Champion', 2, 0],
+      ['End user', 2, 0],
+    ]);
+    const masked = await runRevops([...args, '--mask']);
+    expect(masked.stdout).not.toContain('Economic buyer');
   });
 });
 

@@ -122,6 +122,6 @@ spec:
     const data = await loadPipelineData('data', io, { mapping });
     expect(data.files[0]).toMatchObject({ rowsEvaluated: 1 });
     const warned = data.issues.filter((i) => i.code === 'data.missing-column').map((i) => i.field);
-    expect(warned).toEqual(['g2_intent_score', 'time_on_site', 'estimated_arr']);
+    expect(warned).toEqual(['g2_intent_score', 'time_on_site', 'estimated_arr', 'persona']);
   });
 });
