@@ -117,6 +117,51 @@ spec:
     ]);
   });
 
+  it('read from NDJSON keys and derived with JSON Logic, checked the same way', async () => {
+    const ndjson = parseMapping(`apiVersion: revops/v1
+kind: FieldMapping
+metadata: {name: nd, owner: revops, description: NDJSON deals with custom fields.}
+spec:
+  source: custom
+  entities:
+    opportunities:
+      file: deals.ndjson
+      custom:
+        partner_led: {type: boolean, column: partnerLed}
+        seats: {type: integer, derive: {"var": "license.seats"}}
+        renewal_on: {type: date}
+`);
+    const io = memoryIo({
+      'deals.ndjson': [
+        '{"id":"O1","created_at":"2026-03-01T10:00:00Z","partnerLed":true,"license":{"seats":12},"renewal_on":"2027-03-01"}',
+        '{"id":"O2","created_at":"2026-03-02T10:00:00Z","partnerLed":"yes","license":{"seats":3},"renewal_on":"2027-02-30"}',
+        '{"id":"O3","created_at":"2026-03-03T10:00:00Z","license":{"seats":"7"}}',
+      ].join('\n'),
+    });
+    const data = await loadPipelineData('data', io, { mapping: ndjson });
+    const pick = (o: Record<string, unknown>) => ({
+      id: o.id,
+      created_at: o.created_at,
+      partner_led: o.partner_led,
+      seats: o.seats,
+      renewal_on: o.renewal_on,
+    });
+    expect(data.opportunities.map(pick)).toEqual([
+      {
+        id: 'O1',
+        created_at: Date.parse('2026-03-01T10:00:00Z'),
+        partner_led: true,
+        seats: 12,
+        renewal_on: '2027-03-01',
+      },
+      { id: 'O3', created_at: Date.parse('2026-03-03T10:00:00Z'), partner_led: null, seats: 7, renewal_on: null },
+    ]);
+    expect(summarise(data.issues).map((i) => [i.code, i.field, i.raw])).toEqual([
+      ['data.bad-boolean', 'partner_led', 'yes'],
+      ['data.bad-date', 'renewal_on', '2027-02-30'],
+    ]);
+  });
+
   it('whose column the file lacks are left out with a warning, never silently', async () => {
     const io = memoryIo({ 'contacts.csv': 'Record ID,Create Date,Email\n1,2026-03-02 09:15,a@b.example\n' });
     const data = await loadPipelineData('data', io, { mapping });
