@@ -4481,17 +4481,63 @@ var init_data = __esm({
   }
 });
 
+// src/core/schemas/field-mapping-custom.ts
+function isCustomFieldEntity(entity) {
+  return customFieldEntities.includes(entity);
+}
+function customFieldSchema(entity) {
+  const source = sharedDefs["field-source"];
+  return {
+    type: "object",
+    maxProperties: MAX_CUSTOM_FIELDS,
+    description: `Extra ${entity} fields the export has and the canonical model lacks (e.g. a HubSpot custom property), kept in the rows so rules can read them as \`{"var": "<name>"}\`. Columns declared nowhere are dropped.`,
+    propertyNames: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9_]*$",
+      maxLength: 63,
+      not: { enum: [...forbiddenPathSegments] },
+      description: "Lower-case letters, digits and `_`; starts with a letter. Not a canonical field name."
+    },
+    additionalProperties: {
+      type: "object",
+      required: ["type"],
+      additionalProperties: false,
+      description: "A custom field: its type, and where it comes from (exactly one of `column`, `derive` or `const`).",
+      properties: {
+        type: {
+          enum: [...customFieldTypes],
+          description: "How the value is read and checked, as for canonical fields: `string`, `integer`, `number`, `decimal`, `boolean`, `date` (`YYYY-MM-DD`) or `datetime`."
+        },
+        description: { type: "string", maxLength: 500, description: "What the field holds, for readers." },
+        ...source.properties
+      }
+    }
+  };
+}
+var customFieldEntities, customFieldTypes, MAX_CUSTOM_FIELDS;
+var init_field_mapping_custom = __esm({
+  "src/core/schemas/field-mapping-custom.ts"() {
+    "use strict";
+    init_operators();
+    init_shared();
+    customFieldEntities = ["leads", "opportunities"];
+    customFieldTypes = ["string", "integer", "number", "decimal", "boolean", "date", "datetime"];
+    MAX_CUSTOM_FIELDS = 100;
+  }
+});
+
 // src/core/schemas/field-mapping.ts
 var entityMapping, fieldMappingSchema;
 var init_field_mapping = __esm({
   "src/core/schemas/field-mapping.ts"() {
     "use strict";
     init_canonical();
+    init_field_mapping_custom();
     init_define();
     entityMapping = (entity) => ({
       type: "object",
       description: `Where canonical ${entity} come from.`,
-      required: ["file", "fields"],
+      required: ["file"],
       additionalProperties: false,
       properties: {
         file: {
@@ -4509,9 +4555,10 @@ var init_field_mapping = __esm({
           enum: [",", ";", "	", "|"],
           description: "Field separator of a CSV file, e.g. `;` for exports made with a European locale. Default `,`."
         },
+        ...isCustomFieldEntity(entity) ? { custom: customFieldSchema(entity) } : {},
         fields: {
           type: "object",
-          description: `Canonical ${entity} fields and where each comes from.`,
+          description: `Canonical ${entity} fields and where each comes from. Without \`fields\`, each canonical field is read from the column of its own name.`,
           additionalProperties: false,
           properties: Object.fromEntries(
             Object.entries(canonicalModel[entity]).map(([name, spec]) => [
@@ -8508,6 +8555,53 @@ var init_comp_plan2 = __esm({
   }
 });
 
+// src/core/policy/checks/custom-fields.ts
+var customFieldsValid;
+var init_custom_fields = __esm({
+  "src/core/policy/checks/custom-fields.ts"() {
+    "use strict";
+    init_canonical();
+    init_context();
+    customFieldsValid = {
+      name: "customFieldsValid",
+      run(ctx) {
+        for (const mapping of ctx.set.FieldMapping) {
+          for (const [entity, entityMapping2] of Object.entries(mapping.spec.entities)) {
+            const canonical = canonicalModel[entity];
+            for (const [name, source] of Object.entries(entityMapping2?.custom ?? {})) {
+              const path2 = ["spec", "entities", entity, "custom", name];
+              if (Object.hasOwn(canonical, name)) {
+                ctx.report(mapping, path2, {
+                  code: "mapping.custom-canonical",
+                  message: `\`${name}\` is a canonical field of ${entity}; a custom field cannot have its name.`,
+                  hint: `Map the column to the canonical field under \`fields: {${name}: {column: …}}\`, or give the custom field another name.`,
+                  at: "key"
+                });
+              }
+              const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
+              if (given.length > 1) {
+                ctx.report(mapping, path2, {
+                  code: "mapping.source",
+                  message: `Custom field \`${name}\` gives ${given.join(" and ")}; give at most one (without any, it reads the column \`${name}\`).`,
+                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it.",
+                  at: "key"
+                });
+              }
+              if (source.timeZone !== void 0 && !isValidTimeZone(source.timeZone)) {
+                ctx.report(mapping, [...path2, "timeZone"], {
+                  code: "calendar.time-zone",
+                  message: `\`${source.timeZone}\` is not an IANA time zone.`,
+                  hint: timeZoneHint(source.timeZone)
+                });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/core/policy/checks/field-mapping.ts
 var fieldMappingValid;
 var init_field_mapping2 = __esm({
@@ -8538,7 +8632,7 @@ var init_field_mapping2 = __esm({
               });
             }
             files.set(entityMapping2.file, entity);
-            for (const [field, source] of Object.entries(entityMapping2.fields)) {
+            for (const [field, source] of Object.entries(entityMapping2.fields ?? {})) {
               const path2 = ["spec", "entities", entity, "fields", field];
               const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
               if (given.length !== 1) {
@@ -8943,6 +9037,8 @@ function listLogicRules(set) {
     for (const [entity, source] of Object.entries(mapping.spec.entities)) {
       for (const [field, spec] of Object.entries(source?.fields ?? {}))
         add2(mapping, spec.derive, ["spec", "entities", entity, "fields", field, "derive"]);
+      for (const [field, spec] of Object.entries(source?.custom ?? {}))
+        add2(mapping, spec.derive, ["spec", "entities", entity, "custom", field, "derive"]);
     }
   }
   return sites;
@@ -24100,6 +24196,29 @@ var init_logic_date_text = __esm({
   }
 });
 
+// src/core/policy/custom-fields.ts
+function listDeclaredFields(mappings) {
+  const out = /* @__PURE__ */ new Map();
+  for (const mapping of mappings) {
+    for (const [entity, entityMapping2] of Object.entries(mapping.spec.entities)) {
+      for (const [name, source] of Object.entries(entityMapping2?.custom ?? {})) {
+        let fields = out.get(entity);
+        if (fields === void 0) out.set(entity, fields = /* @__PURE__ */ new Map());
+        const seen = fields.get(name);
+        if (seen === void 0) fields.set(name, { type: source.type, mappings: [mapping.metadata.name] });
+        else seen.mappings.push(mapping.metadata.name);
+      }
+    }
+  }
+  for (const [entity, fields] of out) out.set(entity, new Map([...fields].sort(([a], [b]) => a < b ? -1 : 1)));
+  return out;
+}
+var init_custom_fields2 = __esm({
+  "src/core/policy/custom-fields.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/policy/checks/logic-vars.ts
 function collectVars(rule, path2, out) {
   if (Array.isArray(rule)) {
@@ -24130,20 +24249,22 @@ function collectVars(rule, path2, out) {
   }
   collectVars(args, argPath, out);
 }
-function checkRule(ctx, policy, rule, path2, entity) {
+function checkRule(ctx, policy, rule, path2, entity, declared) {
   if (rule === void 0) return;
   const uses = [];
   collectVars(rule, path2, uses);
-  const fields = Object.keys(canonicalModel[entity]);
+  const custom = [...declared.get(entity)?.keys() ?? []];
+  const fields = [...Object.keys(canonicalModel[entity]), ...custom];
   for (const use of uses) {
     const head = use.name.split(".")[0] ?? use.name;
     if (fields.includes(head)) continue;
     const suggestion2 = suggestName(head, fields);
+    const elsewhere = [...declared].find(([other, names]) => other !== entity && names.has(head))?.[0];
+    const list2 = `Fields of ${entity}: ${fields.join(", ")}.`;
     ctx.report(policy, use.path, {
       code: "logic.unknown-field",
-      severity: "warning",
-      message: `\`${head}\` is not a field of ${entity} in the canonical data model; it will always be empty.`,
-      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `Fields of ${entity}: ${fields.join(", ")}.`
+      message: elsewhere !== void 0 ? `\`${head}\` is a custom field of ${elsewhere}, but this rule reads ${entity}: it would always be empty.` : `\`${head}\` is neither a field of ${entity} in the canonical data model nor a custom field a FieldMapping declares: it would always be empty.`,
+      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `${list2} A column of the export the model lacks can be declared under \`custom:\` of ${entity} in a FieldMapping.`
     });
   }
 }
@@ -24153,13 +24274,15 @@ var init_logic_vars = __esm({
     "use strict";
     init_canonical();
     init_operators();
+    init_custom_fields2();
     init_did_you_mean();
     init_logic_rules();
     logicVarsExist = {
       name: "logicVarsExist",
       run(ctx) {
+        const declared = listDeclaredFields(ctx.set.FieldMapping);
         for (const site of listLogicRules(ctx.set)) {
-          if (site.entity !== void 0) checkRule(ctx, site.policy, site.rule, site.path, site.entity);
+          if (site.entity !== void 0) checkRule(ctx, site.policy, site.rule, site.path, site.entity, declared);
         }
       }
     };
@@ -24640,6 +24763,7 @@ var init_checks = __esm({
     "use strict";
     init_calendar2();
     init_comp_plan2();
+    init_custom_fields();
     init_field_mapping2();
     init_funnel_refs();
     init_guardrails2();
@@ -24662,6 +24786,7 @@ var init_checks = __esm({
       handoffSlaRefs,
       calendarValid,
       fieldMappingValid,
+      customFieldsValid,
       guardrailsValid,
       logicVarsExist,
       logicDatesNotText,
@@ -47188,7 +47313,7 @@ function bindHeader(plan, names, line, tally) {
         ...problem,
         message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.${didYouMean(column, names)}`
       });
-    } else if (plan.isMapped) {
+    } else if (plan.isMapped || field.isCustom === true) {
       tally.report({
         ...problem,
         severity: "warning",
@@ -49913,12 +50038,20 @@ var init_hashing_io = __esm({
 // src/core/engine/fields-read.ts
 function selectFieldsRead(sets) {
   const named = /* @__PURE__ */ new Set();
+  const known = new Set(canonicalNames);
+  const customOf = /* @__PURE__ */ new Map();
+  for (const set of sets)
+    for (const [entity, fields] of listDeclaredFields(set.FieldMapping))
+      for (const name of fields.keys()) {
+        known.add(name);
+        customOf.set(entity, (customOf.get(entity) ?? /* @__PURE__ */ new Set()).add(name));
+      }
   let isEveryField = false;
   for (const set of sets) {
     for (const [kind, policies] of Object.entries(set)) {
       if (kind === "FieldMapping") continue;
       for (const policy of policies) {
-        if (!collectNames(policy.spec, named)) isEveryField = true;
+        if (!collectNames(policy.spec, named, known)) isEveryField = true;
       }
     }
   }
@@ -49926,26 +50059,27 @@ function selectFieldsRead(sets) {
   if (isEveryField) return selection;
   for (const entity of entities) {
     if (entity === "activities") continue;
-    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...named]);
+    const ofEntity = [...named].filter((name) => canonicalNames.has(name) || customOf.get(entity)?.has(name) === true);
+    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...ofEntity]);
   }
   return selection;
 }
-function addName(value3, into) {
+function addName(value3, into, known) {
   if (typeof value3 !== "string") return;
   const first = value3.split(".")[0];
-  if (canonicalNames.has(first)) into.add(first);
+  if (known.has(first)) into.add(first);
 }
-function collectNames(value3, into) {
+function collectNames(value3, into, known) {
   if (value3 === null || typeof value3 !== "object") return true;
-  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into));
+  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into, known));
   for (const [key, arg] of Object.entries(value3)) {
     if (key === "var" || key === "missing" || key === "missing_some") {
       if (!isLiteralPath(key, arg)) return false;
-      pathsOf(key, arg).forEach((path2) => addName(path2, into));
+      pathsOf(key, arg).forEach((path2) => addName(path2, into, known));
       continue;
     }
-    addName(arg, into);
-    if (!collectNames(arg, into)) return false;
+    addName(arg, into, known);
+    if (!collectNames(arg, into, known)) return false;
   }
   return true;
 }
@@ -49970,6 +50104,7 @@ var init_fields_read = __esm({
   "src/core/engine/fields-read.ts"() {
     "use strict";
     init_canonical();
+    init_custom_fields2();
     engineFields = /* @__PURE__ */ new Set([
       "active_from",
       "active_to",
@@ -52543,6 +52678,66 @@ var init_entity_sink = __esm({
   }
 });
 
+// src/core/data/custom-plan.ts
+function planCustomFields(plan, custom, spec, keep, recent, dayZone) {
+  for (const [name, declared] of Object.entries(custom)) {
+    const type = declared.type;
+    const given = { ...declared };
+    delete given.type;
+    delete given.description;
+    const source = given.column === void 0 && given.derive === void 0 && given.const === void 0 ? { ...given, column: name } : given;
+    const isKept = keep === void 0 || keep.has(name);
+    let field;
+    try {
+      field = planField(plan, name, type, false, source, spec?.timeZone, isKept ? recent : void 0, dayZone);
+    } catch (error) {
+      if (error instanceof MappingError) throw error;
+      throw new MappingError(`Custom field \`${name}\`: ${error.message}.`, name);
+    }
+    field.isCustom = true;
+    if (type === "decimal") holdAsNumber(field);
+    plan.fields.push(field);
+  }
+}
+function holdAsNumber(field) {
+  field.type = "number";
+  field.coercer = new DecimalAsNumber(field.coercer);
+  if (typeof field.emptyValue === "string") field.emptyValue = Number(field.emptyValue);
+  if (typeof field.constValue === "string") field.constValue = Number(field.constValue);
+  if (field.values !== void 0) {
+    for (const [raw, value3] of field.values) if (typeof value3 === "string") field.values.set(raw, Number(value3));
+  }
+}
+function noteUndeclaredReads(plan, keep, isMapped) {
+  for (const name of keep ?? []) {
+    if (canonicalNames2.has(name) || plan.fields.some((f) => f.field === name)) continue;
+    plan.notes.push({
+      field: name,
+      message: `Rules read \`${name}\`, a custom field of ${plan.entity} that ${isMapped ? "this file's mapping does not declare" : "a file read without a mapping cannot have"}: it is empty in every row.`,
+      hint: "Read the data through the FieldMapping that declares it (`--mapping <name>`), or declare it under `custom:` of this one."
+    });
+  }
+}
+var DecimalAsNumber, canonicalNames2;
+var init_custom_plan = __esm({
+  "src/core/data/custom-plan.ts"() {
+    "use strict";
+    init_canonical();
+    init_field_plan();
+    DecimalAsNumber = class {
+      constructor(decimal) {
+        this.decimal = decimal;
+      }
+      decimal;
+      fromText(text4) {
+        const cell = this.decimal.fromText(text4);
+        return typeof cell === "string" ? Number(cell) : cell;
+      }
+    };
+    canonicalNames2 = new Set(entityNames.flatMap((e3) => Object.keys(canonicalModel[e3])));
+  }
+});
+
 // src/core/data/field-plan.ts
 function planEntity(entity, spec, keep, context = {}) {
   const dayZone = context.timeZone;
@@ -52553,14 +52748,14 @@ function planEntity(entity, spec, keep, context = {}) {
     columns: [],
     deriveColumns: /* @__PURE__ */ new Set(),
     isCaseInsensitive: spec?.columnCase === "insensitive",
-    isMapped: entityMapping2 !== void 0,
+    isMapped: entityMapping2?.fields !== void 0,
     notes: [],
     keepsWon: keep === void 0 || keep.has("won")
   };
   if (context.stages !== void 0) plan.stages = context.stages;
   const recent = new RecentCopies();
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
-    const source = entityMapping2 === void 0 ? { column: field } : entityMapping2.fields[field];
+    const source = entityMapping2?.fields === void 0 ? { column: field } : entityMapping2.fields[field];
     if (source === void 0 && fieldSpec.required === true) {
       throw new MappingError(`The mapping of ${entity} gives no source for the required field \`${field}\`.`, field);
     }
@@ -52584,6 +52779,8 @@ function planEntity(entity, spec, keep, context = {}) {
       throw new MappingError(`Field \`${field}\`: ${error.message}.`, field);
     }
   }
+  if (entityMapping2?.custom !== void 0) planCustomFields(plan, entityMapping2.custom, spec, keep, recent, dayZone);
+  noteUndeclaredReads(plan, keep, entityMapping2 !== void 0);
   if (plan.fields.length === 0) throw new MappingError(`The mapping of ${entity} maps no field.`);
   checkStages(plan);
   return plan;
@@ -52682,6 +52879,7 @@ var init_field_plan = __esm({
     init_compile();
     init_coerce();
     init_coerce_failure();
+    init_custom_plan();
     init_funnel_stages();
     MappingError = class extends RevopsError {
       constructor(message, field) {
@@ -59739,6 +59937,17 @@ function attributeFieldsOf(entity) {
     return spec.type === "string" || spec.type === "boolean" || name === "term_months";
   }).map(([name]) => name).sort();
 }
+function listAttributeFields(set) {
+  const declared = listDeclaredFields(set.FieldMapping);
+  const customOf = (entity) => [...declared.get(entity) ?? []].filter(([, f]) => f.type === "string" || f.type === "boolean").map(([n2]) => n2);
+  return {
+    lead: [...attributeFields.lead, ...customOf("leads")],
+    opportunity: [...attributeFields.opportunity, ...customOf("opportunities")]
+  };
+}
+function isPersonalAttribute(entity, field) {
+  return personalFields.has(field) || !attributeFields[entity].includes(field);
+}
 function readAttribute(row2, field) {
   const value3 = row2?.[field];
   if (value3 === null || value3 === void 0 || value3 === "") return null;
@@ -59749,6 +59958,7 @@ var init_attributes = __esm({
   "src/core/insights/attributes.ts"() {
     "use strict";
     init_canonical();
+    init_custom_fields2();
     notAttributes = /* @__PURE__ */ new Set([
       "id",
       "lead_id",
@@ -60155,10 +60365,11 @@ function computeInsights(set, evaluation, data, options) {
   if (first.next === null) return { ...out, unknown: "no-next-stage" };
   const scores = definition2 === null ? null : createLeadScores(definition2, data.leads, { asOf, calendars: options.calendars });
   const grouping = { asOf, since: since2, minimumSample: options.minimumSample, maxGroups: options.maxGroups };
-  const stages2 = [measureStage2(first, "constraint", scores, data, grouping, options.bandWidth)];
+  const fields = listAttributeFields(set);
+  const stages2 = [measureStage2(first, "constraint", scores, data, grouping, options.bandWidth, fields)];
   const after = first.next;
   if (after.next !== null)
-    stages2.push(measureStage2(after, "after-constraint", scores, data, grouping, options.bandWidth));
+    stages2.push(measureStage2(after, "after-constraint", scores, data, grouping, options.bandWidth, fields));
   const constraintStage = stages2[0];
   const suggestions = definition2 === null || constraintStage.entity !== "lead" ? [] : suggestScoringChanges({
     stage: constraintStage,
@@ -60174,7 +60385,7 @@ function computeInsights(set, evaluation, data, options) {
   const noSuggestion = definition2 === null ? "no-lead-definition" : constraintStage.entity !== "lead" ? "not-a-lead-stage" : suggestions.length === 0 ? "no-clear-signal" : null;
   return { ...out, stages: stages2, suggestions, noSuggestion };
 }
-function measureStage2(track, role, scores, data, grouping, bandWidth) {
+function measureStage2(track, role, scores, data, grouping, bandWidth, fields) {
   const lag = measureMaturityLag(track, { asOf: grouping.asOf, since: grouping.since });
   const lagMs = lag.lagMs ?? Infinity;
   const options = { ...grouping, lagMs };
@@ -60198,11 +60409,11 @@ function measureStage2(track, role, scores, data, grouping, bandWidth) {
   if (overall === void 0) return stageInsight;
   const rows = track.entity === "lead" ? data.leads : data.opportunities;
   const specs = track.entity === "lead" && scores !== null ? scoreSpecs(scores, bandWidth) : [];
-  for (const field of attributeFields[track.entity])
+  for (const field of fields[track.entity])
     specs.push({
       attribute: field,
       kind: "field",
-      isPersonal: personalFields.has(field),
+      isPersonal: isPersonalAttribute(track.entity, field),
       valuesOf: (i) => [readAttribute(rows[i], field)]
     });
   const managerOf = new Map(data.users.map((u) => [readAttribute(u, "id"), readAttribute(u, "manager_id")]));
@@ -60320,7 +60531,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
       quiet: options.quiet,
       set,
       hashing,
-      keep: withAttributes(selectFieldsRead([set])),
+      keep: withAttributes(selectFieldsRead([set]), set, options.mapping),
       timeZone: reportingTimeZone(set, runOptions.timeZone),
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
@@ -60338,13 +60549,17 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
   });
   addEvaluationOptions(command, "read the data through this FieldMapping policy (e.g. hubspot)");
 }
-function withAttributes(keep) {
+function withAttributes(keep, set, mapping) {
   const add2 = (entity, fields) => {
     const kept = keep[entity];
     if (kept !== void 0) keep[entity] = /* @__PURE__ */ new Set([...kept, ...fields]);
   };
-  add2("leads", attributeFields.lead);
-  add2("opportunities", attributeFields.opportunity);
+  const attributes = listAttributeFields({
+    ...set,
+    FieldMapping: set.FieldMapping.filter((m) => m.metadata.name === mapping)
+  });
+  add2("leads", attributes.lead);
+  add2("opportunities", attributes.opportunity);
   add2("users", ["manager_id"]);
   return keep;
 }
