@@ -584,16 +584,16 @@ var require_help = __commonJS({
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item2) => {
-          const group2 = getGroup(item2);
+        unsortedItems.forEach((item) => {
+          const group2 = getGroup(item);
           if (!result.has(group2)) result.set(group2, []);
         });
-        visibleItems.forEach((item2) => {
-          const group2 = getGroup(item2);
+        visibleItems.forEach((item) => {
+          const group2 = getGroup(item);
           if (!result.has(group2)) {
             result.set(group2, []);
           }
-          result.get(group2).push(item2);
+          result.get(group2).push(item);
         });
         return result;
       }
@@ -3571,17 +3571,7 @@ function workflowCommandProperty(text4) {
   return workflowCommandData(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function escapeMarkdown(text4) {
-  return defuseReferences(
-    text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>")
-  );
-}
-function escapeMarkdownHtml(text4) {
-  return defuseReferences(
-    text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
-  );
-}
-function defuseReferences(text4) {
-  return text4.replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
+  return text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
     /(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi,
     (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`)
   );
@@ -3690,168 +3680,6 @@ var init_operators = __esm({
   }
 });
 
-// src/core/model/canonical.ts
-function fieldNames(entity) {
-  return Object.keys(canonicalModel[entity]);
-}
-var leads, opportunities, activities, users, stageEvents, canonicalModel, entityNames;
-var init_canonical = __esm({
-  "src/core/model/canonical.ts"() {
-    "use strict";
-    leads = {
-      id: { type: "string", required: true, description: "Lead id from the CRM; always a string." },
-      created_at: { type: "datetime", required: true, description: "When the lead was created." },
-      source: {
-        type: "string",
-        description: "Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner."
-      },
-      campaign: { type: "string", description: "Campaign that created the lead." },
-      segment: { type: "string", description: "Market segment, e.g. smb, mid_market, enterprise." },
-      email: { type: "string", description: "Email address (maskable)." },
-      email_domain: { type: "string", description: "Domain part of the email address, lower case." },
-      title: { type: "string", description: "Job title." },
-      seniority: { type: "string", description: "e.g. individual, manager, director, vp, c_level." },
-      department: { type: "string", description: "e.g. sales, marketing, revops, finance, it." },
-      company: { type: "string", description: "Company name." },
-      company_domain: { type: "string", description: "Company web domain." },
-      industry: { type: "string", description: "Industry of the company." },
-      country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
-      region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
-      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
-      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
-      is_customer: { type: "boolean", description: "The company is already a customer." },
-      is_competitor: { type: "boolean", description: "The lead works for a competitor." },
-      is_student: { type: "boolean", description: "The lead is a student." },
-      unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
-      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
-      pricing_page_views: {
-        type: "integer",
-        isNonNegative: true,
-        description: "Pricing page views in the scoring window."
-      },
-      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
-      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
-      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
-      demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
-      contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
-      trial_signup: { type: "boolean", description: "Started a product trial." },
-      last_engaged_at: { type: "datetime", description: "Most recent engagement; the basis of score decay." },
-      owner_id: { type: "string", description: "User id of the current owner." },
-      status: { type: "string", description: "open, disqualified, recycled or converted." },
-      mql_at: { type: "datetime", description: "When the lead became marketing-qualified." },
-      sal_at: { type: "datetime", description: "When sales accepted the lead." },
-      sql_at: { type: "datetime", description: "When sales qualified the lead." },
-      opportunity_at: { type: "datetime", description: "When an opportunity was created from the lead." },
-      disqualified_at: { type: "datetime", description: "When the lead was disqualified." },
-      disqualification_reason: { type: "string", description: "Why the lead was disqualified." },
-      recycled_at: { type: "datetime", description: "When the lead was recycled to nurture." }
-    };
-    opportunities = {
-      id: { type: "string", required: true, description: "Opportunity id; always a string." },
-      lead_id: { type: "string", description: "Lead the opportunity came from." },
-      account_id: { type: "string", description: "Account (company) id." },
-      owner_id: { type: "string", description: "User id of the account executive." },
-      name: { type: "string", description: "Opportunity name." },
-      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
-      currency: { type: "string", description: "ISO 4217 currency code." },
-      stage: { type: "string", description: "Canonical stage at export time." },
-      source: { type: "string", description: "Acquisition channel of the originating lead." },
-      segment: { type: "string", description: "Market segment." },
-      product: { type: "string", description: "Product or plan sold." },
-      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
-      created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
-      closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
-      won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
-      close_reason: { type: "string", description: "Reason given at close." },
-      cancelled_at: {
-        type: "datetime",
-        description: "When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it."
-      }
-    };
-    activities = {
-      id: { type: "string", required: true, description: "Activity id." },
-      lead_id: { type: "string", description: "Lead the activity concerns." },
-      opportunity_id: { type: "string", description: "Opportunity the activity concerns." },
-      type: { type: "string", required: true, description: "call, email, meeting, linkedin, note, …" },
-      direction: { type: "string", description: "inbound or outbound." },
-      at: { type: "datetime", required: true, description: "When it happened." },
-      actor_id: { type: "string", description: "User id of who did it." },
-      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." }
-    };
-    users = {
-      id: { type: "string", required: true, description: "User id." },
-      name: { type: "string", description: "Display name (maskable)." },
-      role: { type: "string", required: true, description: "e.g. sdr, ae, marketing, manager." },
-      team: { type: "string", description: "Team id as declared in the Funnel policy." },
-      manager_id: { type: "string", description: "User id of the manager." },
-      active_from: { type: "date", description: "First day in the role." },
-      active_to: { type: "date", description: "Last day in the role; empty while active." }
-    };
-    stageEvents = {
-      entity: { type: "string", required: true, description: "lead or opportunity." },
-      entity_id: { type: "string", required: true, description: "Id of the lead or opportunity." },
-      stage: { type: "string", required: true, description: "Stage id as declared in the Funnel policy." },
-      entered_at: { type: "datetime", required: true, description: "When the entity entered the stage." },
-      exited_at: { type: "datetime", description: "When it left; empty while still in the stage." }
-    };
-    canonicalModel = {
-      leads,
-      opportunities,
-      activities,
-      users,
-      stage_events: stageEvents
-    };
-    entityNames = Object.keys(canonicalModel);
-  }
-});
-
-// src/core/schemas/joins.ts
-var lookupEntities, lookupDef, fromDef;
-var init_joins = __esm({
-  "src/core/schemas/joins.ts"() {
-    "use strict";
-    init_canonical();
-    lookupEntities = entityNames.filter((name) => name !== "activities");
-    lookupDef = {
-      type: "object",
-      description: "Look the field up in another entity's rows: the row of `entity` whose `on` field (default `id`) equals this row's `key` field gives its `field`, e.g. `{entity: leads, key: lead_id, field: created_at}` for a deal's lead date. A key with no match or with two matches rejects the row. `entity` is read first.",
-      required: ["entity", "key", "field"],
-      additionalProperties: false,
-      properties: {
-        entity: { enum: lookupEntities, description: "The entity whose rows hold the value." },
-        key: {
-          type: "string",
-          maxLength: 63,
-          description: "Canonical field of this entity holding the key, e.g. `lead_id`; it must be mapped."
-        },
-        on: {
-          type: "string",
-          maxLength: 63,
-          description: "Canonical field of `entity` the key is matched against. Default `id`."
-        },
-        field: {
-          type: "string",
-          maxLength: 63,
-          description: "Canonical field of `entity` whose value this field takes; the two fields have the same type."
-        },
-        ifNoMatch: {
-          enum: ["error", "empty"],
-          description: "What a key with no match gives: `error` (default) rejects the row; `empty` leaves the field empty, for a field that may rightly have none (a lead that never reached a stage). Two matches are always an error."
-        }
-      }
-    };
-    fromDef = {
-      type: "object",
-      description: "Build this entity from the distinct values of columns in another entity's file, instead of a `file` of its own, e.g. users from the owner columns of the deals file. `fields` then name columns of that file; rows with the same `id` are one row, and a row that gives an id other values than its first row is rejected.",
-      required: ["entity"],
-      additionalProperties: false,
-      properties: {
-        entity: { enum: entityNames, description: "The entity whose file the columns are read from." }
-      }
-    };
-  }
-});
-
 // src/core/schemas/shared.ts
 function describeOperators() {
   const lines = allowedOperators.map((op) => `- \`${op}\`: ${operatorDescriptions[op]}`);
@@ -3892,7 +3720,6 @@ var init_shared = __esm({
   "src/core/schemas/shared.ts"() {
     "use strict";
     init_operators();
-    init_joins();
     logicObjectMarker = "revops: JSON Logic operator object";
     forbiddenSegment = `(^|\\.)(${forbiddenPathSegments.join("|")})(\\.|$)`;
     sharedDefs = {
@@ -4074,10 +3901,9 @@ var init_shared = __esm({
         pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$",
         maxLength: 140
       },
-      lookup: lookupDef,
       "field-source": {
         type: "object",
-        description: "Where a canonical field comes from. Give exactly one of `column`, `derive`, `const` or `lookup`.",
+        description: "Where a canonical field comes from. Give exactly one of `column`, `derive` or `const`.",
         additionalProperties: false,
         properties: {
           column: {
@@ -4091,7 +3917,6 @@ var init_shared = __esm({
             description: "Compute the field with JSON Logic over the raw row (columns by header)."
           },
           const: { type: ["string", "number", "boolean"], description: "Use this value for every row." },
-          lookup: { $ref: "#/$defs/lookup" },
           values: {
             type: "object",
             description: "Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values are an error unless `otherwise` is set.",
@@ -4469,6 +4294,121 @@ var init_comp_plan = __esm({
   }
 });
 
+// src/core/model/canonical.ts
+function fieldNames(entity) {
+  return Object.keys(canonicalModel[entity]);
+}
+var leads, opportunities, activities, users, stageEvents, canonicalModel, entityNames;
+var init_canonical = __esm({
+  "src/core/model/canonical.ts"() {
+    "use strict";
+    leads = {
+      id: { type: "string", required: true, description: "Lead id from the CRM; always a string." },
+      created_at: { type: "datetime", required: true, description: "When the lead was created." },
+      source: {
+        type: "string",
+        description: "Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner."
+      },
+      campaign: { type: "string", description: "Campaign that created the lead." },
+      segment: { type: "string", description: "Market segment, e.g. smb, mid_market, enterprise." },
+      email: { type: "string", description: "Email address (maskable)." },
+      email_domain: { type: "string", description: "Domain part of the email address, lower case." },
+      title: { type: "string", description: "Job title." },
+      seniority: { type: "string", description: "e.g. individual, manager, director, vp, c_level." },
+      department: { type: "string", description: "e.g. sales, marketing, revops, finance, it." },
+      company: { type: "string", description: "Company name." },
+      company_domain: { type: "string", description: "Company web domain." },
+      industry: { type: "string", description: "Industry of the company." },
+      country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
+      region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
+      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
+      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
+      is_customer: { type: "boolean", description: "The company is already a customer." },
+      is_competitor: { type: "boolean", description: "The lead works for a competitor." },
+      is_student: { type: "boolean", description: "The lead is a student." },
+      unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
+      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
+      pricing_page_views: {
+        type: "integer",
+        isNonNegative: true,
+        description: "Pricing page views in the scoring window."
+      },
+      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
+      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
+      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
+      demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
+      contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
+      trial_signup: { type: "boolean", description: "Started a product trial." },
+      last_engaged_at: { type: "datetime", description: "Most recent engagement; the basis of score decay." },
+      owner_id: { type: "string", description: "User id of the current owner." },
+      status: { type: "string", description: "open, disqualified, recycled or converted." },
+      mql_at: { type: "datetime", description: "When the lead became marketing-qualified." },
+      sal_at: { type: "datetime", description: "When sales accepted the lead." },
+      sql_at: { type: "datetime", description: "When sales qualified the lead." },
+      opportunity_at: { type: "datetime", description: "When an opportunity was created from the lead." },
+      disqualified_at: { type: "datetime", description: "When the lead was disqualified." },
+      disqualification_reason: { type: "string", description: "Why the lead was disqualified." },
+      recycled_at: { type: "datetime", description: "When the lead was recycled to nurture." }
+    };
+    opportunities = {
+      id: { type: "string", required: true, description: "Opportunity id; always a string." },
+      lead_id: { type: "string", description: "Lead the opportunity came from." },
+      account_id: { type: "string", description: "Account (company) id." },
+      owner_id: { type: "string", description: "User id of the account executive." },
+      name: { type: "string", description: "Opportunity name." },
+      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
+      currency: { type: "string", description: "ISO 4217 currency code." },
+      stage: { type: "string", description: "Canonical stage at export time." },
+      source: { type: "string", description: "Acquisition channel of the originating lead." },
+      segment: { type: "string", description: "Market segment." },
+      product: { type: "string", description: "Product or plan sold." },
+      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
+      created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
+      closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
+      won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
+      close_reason: { type: "string", description: "Reason given at close." },
+      cancelled_at: {
+        type: "datetime",
+        description: "When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it."
+      }
+    };
+    activities = {
+      id: { type: "string", required: true, description: "Activity id." },
+      lead_id: { type: "string", description: "Lead the activity concerns." },
+      opportunity_id: { type: "string", description: "Opportunity the activity concerns." },
+      type: { type: "string", required: true, description: "call, email, meeting, linkedin, note, …" },
+      direction: { type: "string", description: "inbound or outbound." },
+      at: { type: "datetime", required: true, description: "When it happened." },
+      actor_id: { type: "string", description: "User id of who did it." },
+      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." }
+    };
+    users = {
+      id: { type: "string", required: true, description: "User id." },
+      name: { type: "string", description: "Display name (maskable)." },
+      role: { type: "string", required: true, description: "e.g. sdr, ae, marketing, manager." },
+      team: { type: "string", description: "Team id as declared in the Funnel policy." },
+      manager_id: { type: "string", description: "User id of the manager." },
+      active_from: { type: "date", description: "First day in the role." },
+      active_to: { type: "date", description: "Last day in the role; empty while active." }
+    };
+    stageEvents = {
+      entity: { type: "string", required: true, description: "lead or opportunity." },
+      entity_id: { type: "string", required: true, description: "Id of the lead or opportunity." },
+      stage: { type: "string", required: true, description: "Stage id as declared in the Funnel policy." },
+      entered_at: { type: "datetime", required: true, description: "When the entity entered the stage." },
+      exited_at: { type: "datetime", description: "When it left; empty while still in the stage." }
+    };
+    canonicalModel = {
+      leads,
+      opportunities,
+      activities,
+      users,
+      stage_events: stageEvents
+    };
+    entityNames = Object.keys(canonicalModel);
+  }
+});
+
 // src/core/schemas/data.ts
 function fieldSchema(spec) {
   const { schema, how } = typeSchemas[spec.type];
@@ -4541,19 +4481,63 @@ var init_data = __esm({
   }
 });
 
+// src/core/schemas/field-mapping-custom.ts
+function isCustomFieldEntity(entity) {
+  return customFieldEntities.includes(entity);
+}
+function customFieldSchema(entity) {
+  const source = sharedDefs["field-source"];
+  return {
+    type: "object",
+    maxProperties: MAX_CUSTOM_FIELDS,
+    description: `Extra ${entity} fields the export has and the canonical model lacks (e.g. a HubSpot custom property), kept in the rows so rules can read them as \`{"var": "<name>"}\`. Columns declared nowhere are dropped.`,
+    propertyNames: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9_]*$",
+      maxLength: 63,
+      not: { enum: [...forbiddenPathSegments] },
+      description: "Lower-case letters, digits and `_`; starts with a letter. Not a canonical field name."
+    },
+    additionalProperties: {
+      type: "object",
+      required: ["type"],
+      additionalProperties: false,
+      description: "A custom field: its type, and where it comes from (exactly one of `column`, `derive` or `const`).",
+      properties: {
+        type: {
+          enum: [...customFieldTypes],
+          description: "How the value is read and checked, as for canonical fields: `string`, `integer`, `number`, `decimal`, `boolean`, `date` (`YYYY-MM-DD`) or `datetime`."
+        },
+        description: { type: "string", maxLength: 500, description: "What the field holds, for readers." },
+        ...source.properties
+      }
+    }
+  };
+}
+var customFieldEntities, customFieldTypes, MAX_CUSTOM_FIELDS;
+var init_field_mapping_custom = __esm({
+  "src/core/schemas/field-mapping-custom.ts"() {
+    "use strict";
+    init_operators();
+    init_shared();
+    customFieldEntities = ["leads", "opportunities"];
+    customFieldTypes = ["string", "integer", "number", "decimal", "boolean", "date", "datetime"];
+    MAX_CUSTOM_FIELDS = 100;
+  }
+});
+
 // src/core/schemas/field-mapping.ts
 var entityMapping, fieldMappingSchema;
 var init_field_mapping = __esm({
   "src/core/schemas/field-mapping.ts"() {
     "use strict";
     init_canonical();
+    init_field_mapping_custom();
     init_define();
-    init_joins();
     entityMapping = (entity) => ({
       type: "object",
       description: `Where canonical ${entity} come from.`,
-      // `file` or `from`: the semantic check says which is missing (see `fieldMappingJoins`).
-      required: ["fields"],
+      required: ["file"],
       additionalProperties: false,
       properties: {
         file: {
@@ -4563,7 +4547,6 @@ var init_field_mapping = __esm({
           pattern: "^[^/\\\\]+$",
           description: "File name of the export inside the data directory, e.g. `contacts.csv`."
         },
-        from: fromDef,
         format: {
           enum: ["csv", "ndjson", "json"],
           description: "Format of the file, when its name does not end in `.csv`, `.ndjson`/`.jsonl` or `.json`."
@@ -4572,9 +4555,10 @@ var init_field_mapping = __esm({
           enum: [",", ";", "	", "|"],
           description: "Field separator of a CSV file, e.g. `;` for exports made with a European locale. Default `,`."
         },
+        ...isCustomFieldEntity(entity) ? { custom: customFieldSchema(entity) } : {},
         fields: {
           type: "object",
-          description: `Canonical ${entity} fields and where each comes from.`,
+          description: `Canonical ${entity} fields and where each comes from. Without \`fields\`, each canonical field is read from the column of its own name.`,
           additionalProperties: false,
           properties: Object.fromEntries(
             Object.entries(canonicalModel[entity]).map(([name, spec]) => [
@@ -4923,13 +4907,13 @@ function entityProperties(entity) {
     Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)])
   );
 }
-function casesOf(description, item2) {
+function casesOf(description, item) {
   return {
     type: "array",
     minItems: 1,
     maxItems: 1e3,
     description,
-    items: { type: "object", additionalProperties: false, ...item2 }
+    items: { type: "object", additionalProperties: false, ...item }
   };
 }
 function propertiesOf(schema) {
@@ -5192,7 +5176,7 @@ var init_policy_test = __esm({
       kind: "PolicyTest",
       file: "policy-test.schema.json",
       title: "Policy test",
-      description: "Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with outcome coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.",
+      description: "Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with clause coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.",
       // The property naming the policy under test picks the shape, so errors speak of one shape only.
       spec: {
         type: "object",
@@ -5503,9 +5487,6 @@ var init_report_builders = __esm({
       "data.duplicate-id": true,
       "data.negative-number": true,
       "data.invisible-character": true,
-      "data.lookup-no-match": true,
-      "data.lookup-ambiguous": true,
-      "data.distinct-conflict": true,
       "data.empty-file": true,
       "data.header-empty": true,
       "data.header-duplicate": true,
@@ -5519,7 +5500,6 @@ var init_report_builders = __esm({
       "data.entity-twice": true,
       "data.not-a-file": true,
       "data.file-absent": true,
-      "data.lookup-unavailable": true,
       "data.too-many-issues": true
     };
     compMetricKinds = {
@@ -7000,12 +6980,9 @@ var init_report_defs = __esm({
             { type: "string" },
             "Columns (or JSON keys) present in the file that no canonical field reads."
           ),
-          issueCount: count("Every issue found in the file, including any not kept because of the cap."),
-          distinctRows: count(
-            "For an entity built from another entity's file (a mapping's `from`): the rows it made, one per distinct id."
-          )
+          issueCount: count("Every issue found in the file, including any not kept because of the cap.")
         },
-        { description: "What happened to one data file: rows read = evaluated + rejected.", optional: ["distinctRows"] }
+        { description: "What happened to one data file: rows read = evaluated + rejected." }
       ),
       "duration-stats": object(durationStats, { description: "Median and 90th percentile of a set of durations." }),
       "deal-stats": object(dealStats, { description: "Count, median, p90 and mean of deal durations in days." }),
@@ -8375,15 +8352,15 @@ function isValidTimeZone(zone) {
 }
 function reportDuplicateIds(ctx, policy, items, path2, what) {
   const seen = /* @__PURE__ */ new Map();
-  (items ?? []).forEach((item2, index) => {
-    const first = seen.get(item2.id);
+  (items ?? []).forEach((item, index) => {
+    const first = seen.get(item.id);
     if (first === void 0) {
-      seen.set(item2.id, index);
+      seen.set(item.id, index);
       return;
     }
     ctx.report(policy, [...path2, index, "id"], {
       code: "id.duplicate",
-      message: `${what} id \`${item2.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
+      message: `${what} id \`${item.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
       hint: "Ids must be unique; rename one of them."
     });
   });
@@ -8578,6 +8555,53 @@ var init_comp_plan2 = __esm({
   }
 });
 
+// src/core/policy/checks/custom-fields.ts
+var customFieldsValid;
+var init_custom_fields = __esm({
+  "src/core/policy/checks/custom-fields.ts"() {
+    "use strict";
+    init_canonical();
+    init_context();
+    customFieldsValid = {
+      name: "customFieldsValid",
+      run(ctx) {
+        for (const mapping of ctx.set.FieldMapping) {
+          for (const [entity, entityMapping2] of Object.entries(mapping.spec.entities)) {
+            const canonical = canonicalModel[entity];
+            for (const [name, source] of Object.entries(entityMapping2?.custom ?? {})) {
+              const path2 = ["spec", "entities", entity, "custom", name];
+              if (Object.hasOwn(canonical, name)) {
+                ctx.report(mapping, path2, {
+                  code: "mapping.custom-canonical",
+                  message: `\`${name}\` is a canonical field of ${entity}; a custom field cannot have its name.`,
+                  hint: `Map the column to the canonical field under \`fields: {${name}: {column: …}}\`, or give the custom field another name.`,
+                  at: "key"
+                });
+              }
+              const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
+              if (given.length > 1) {
+                ctx.report(mapping, path2, {
+                  code: "mapping.source",
+                  message: `Custom field \`${name}\` gives ${given.join(" and ")}; give at most one (without any, it reads the column \`${name}\`).`,
+                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it.",
+                  at: "key"
+                });
+              }
+              if (source.timeZone !== void 0 && !isValidTimeZone(source.timeZone)) {
+                ctx.report(mapping, [...path2, "timeZone"], {
+                  code: "calendar.time-zone",
+                  message: `\`${source.timeZone}\` is not an IANA time zone.`,
+                  hint: timeZoneHint(source.timeZone)
+                });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/core/policy/checks/field-mapping.ts
 var fieldMappingValid;
 var init_field_mapping2 = __esm({
@@ -8599,23 +8623,23 @@ var init_field_mapping2 = __esm({
           const files = /* @__PURE__ */ new Map();
           for (const [entity, entityMapping2] of Object.entries(spec.entities)) {
             if (entityMapping2 === void 0) continue;
-            const other = entityMapping2.file === void 0 ? void 0 : files.get(entityMapping2.file);
-            if (other !== void 0 && entityMapping2.file !== void 0) {
+            const other = files.get(entityMapping2.file);
+            if (other !== void 0) {
               ctx.report(mapping, ["spec", "entities", entity, "file"], {
                 code: "mapping.file-twice",
                 message: `File \`${entityMapping2.file}\` is already mapped to ${other}.`,
                 hint: "Each export file holds one entity."
               });
             }
-            if (entityMapping2.file !== void 0) files.set(entityMapping2.file, entity);
-            for (const [field, source] of Object.entries(entityMapping2.fields)) {
+            files.set(entityMapping2.file, entity);
+            for (const [field, source] of Object.entries(entityMapping2.fields ?? {})) {
               const path2 = ["spec", "entities", entity, "fields", field];
-              const given = ["column", "derive", "const", "lookup"].filter((k) => source[k] !== void 0);
+              const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
               if (given.length !== 1) {
                 ctx.report(mapping, path2, {
                   code: "mapping.source",
-                  message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\`, \`const\` or \`lookup\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
-                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it, `lookup` takes it from another entity's row.",
+                  message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\` or \`const\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
+                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it.",
                   at: "key"
                 });
               }
@@ -8627,143 +8651,6 @@ var init_field_mapping2 = __esm({
                 });
               }
             }
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/core/data/join-graph.ts
-function listLookups(spec) {
-  const found = [];
-  for (const [entity, mapping] of Object.entries(spec?.entities ?? {})) {
-    for (const [field, source] of Object.entries(mapping?.fields ?? {})) {
-      if (source.lookup === void 0) continue;
-      found.push({ entity, field, lookup: { on: "id", ...source.lookup } });
-    }
-  }
-  return found;
-}
-function orderLookups(lookups) {
-  const needs = /* @__PURE__ */ new Map();
-  for (const { entity, lookup } of lookups) {
-    const set = needs.get(entity) ?? /* @__PURE__ */ new Set();
-    set.add(lookup.entity);
-    needs.set(entity, set);
-  }
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit4 = (entity, path2) => {
-    if (state.get(entity) === "done") return void 0;
-    if (state.get(entity) === "visiting") return [...path2.slice(path2.indexOf(entity)), entity];
-    state.set(entity, "visiting");
-    for (const next of needs.get(entity) ?? []) {
-      const cycle = visit4(next, [...path2, entity]);
-      if (cycle !== void 0) return cycle;
-    }
-    state.set(entity, "done");
-    if (needs.has(entity)) order.push(entity);
-    return void 0;
-  };
-  for (const entity of needs.keys()) {
-    const cycle = visit4(entity, []);
-    if (cycle !== void 0) return { cycle };
-  }
-  return { order };
-}
-var init_join_graph = __esm({
-  "src/core/data/join-graph.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/policy/checks/field-mapping-joins.ts
-function checkEntitySources(ctx, mapping) {
-  const { entities: entities2 } = mapping.spec;
-  for (const [entity, entityMapping2] of Object.entries(entities2)) {
-    if (entityMapping2 === void 0) continue;
-    const path2 = ["spec", "entities", entity];
-    const from = entityMapping2.from?.entity;
-    if (entityMapping2.file === void 0 === (from === void 0)) {
-      ctx.report(mapping, path2, {
-        code: "mapping.entity-source",
-        message: `${entity} must give exactly one of \`file\` or \`from\`${from === void 0 ? "" : " (it gives both)"}.`,
-        hint: "`file` names its export; `from: {entity: …}` builds it from the distinct values of another entity’s file.",
-        at: "key"
-      });
-    } else if (from === entity || from !== void 0 && entities2[from]?.from !== void 0) {
-      ctx.report(mapping, [...path2, "from", "entity"], {
-        code: "mapping.entity-source",
-        message: `${entity} is built from ${from}, which ${from === entity ? "is itself" : "is itself built from another entity"}.`,
-        hint: "Build it from an entity that has a file of its own."
-      });
-    }
-  }
-}
-function checkLookup(ctx, mapping, mapped) {
-  const { entity, field, lookup } = mapped;
-  const report = (key, finding) => ctx.report(mapping, lookupPath(mapped, key), { code: "mapping.lookup", ...finding });
-  const here = canonicalModel[entity];
-  const there = canonicalModel[lookup.entity];
-  const keySpec = here[lookup.key];
-  if (keySpec === void 0) {
-    report("key", {
-      message: `${entity} has no field \`${lookup.key}\` to hold the key.${didYouMean(lookup.key, Object.keys(here))}`
-    });
-  } else {
-    const keySource = mapping.spec.entities[entity]?.fields[lookup.key];
-    if (keySource === void 0 || keySource.lookup !== void 0)
-      report("key", {
-        message: `The key \`${lookup.key}\` of ${entity} is ${keySource === void 0 ? "not mapped" : "itself looked up"}.`,
-        hint: `Map \`${lookup.key}\` from a column (or \`derive\`/\`const\`) so each row has its key.`
-      });
-  }
-  for (const key of ["on", "field"]) {
-    if (there[lookup[key]] === void 0)
-      report(key, {
-        message: `${lookup.entity} has no field \`${lookup[key]}\`.${didYouMean(lookup[key], Object.keys(there))}`
-      });
-  }
-  const type = here[field]?.type;
-  const otherType = there[lookup.field]?.type;
-  if (type !== void 0 && otherType !== void 0 && type !== otherType)
-    report("field", {
-      message: `${entity}.${field} is a ${type} but ${lookup.entity}.${lookup.field} is a ${otherType}.`,
-      hint: "Look up a field of the same type."
-    });
-  const onType = there[lookup.on]?.type;
-  if (keySpec !== void 0 && onType !== void 0 && keySpec.type !== onType)
-    report("on", {
-      message: `The key ${entity}.${lookup.key} is a ${keySpec.type} but ${lookup.entity}.${lookup.on} is a ${onType}.`,
-      hint: "Match fields of the same type."
-    });
-}
-function lookupPath(mapped, key) {
-  return ["spec", "entities", mapped.entity, "fields", mapped.field, "lookup", key];
-}
-var fieldMappingJoins;
-var init_field_mapping_joins = __esm({
-  "src/core/policy/checks/field-mapping-joins.ts"() {
-    "use strict";
-    init_join_graph();
-    init_canonical();
-    init_did_you_mean();
-    fieldMappingJoins = {
-      name: "fieldMappingJoins",
-      run(ctx) {
-        for (const mapping of ctx.set.FieldMapping) {
-          checkEntitySources(ctx, mapping);
-          const lookups = listLookups(mapping.spec);
-          for (const lookup of lookups) checkLookup(ctx, mapping, lookup);
-          const ordered = orderLookups(lookups);
-          if ("cycle" in ordered) {
-            const first = lookups.find((l2) => l2.entity === ordered.cycle[0]);
-            ctx.report(mapping, lookupPath(first, "entity"), {
-              code: "mapping.join-cycle",
-              message: `Lookups go round in a circle (${ordered.cycle.join(" → ")}): each entity would have to be read before the other.`,
-              hint: "Read one side from a column of its own file instead of a lookup."
-            });
           }
         }
       }
@@ -9023,7 +8910,7 @@ var init_lead_definition2 = __esm({
           const seen = /* @__PURE__ */ new Map();
           for (const { items, path: path2 } of ruleLists) {
             (items ?? []).forEach((rule, i) => {
-              const where2 = `${path2.slice(1).join(".")}[${i}]`;
+              const where = `${path2.slice(1).join(".")}[${i}]`;
               const first = seen.get(rule.id);
               if (first !== void 0) {
                 ctx.report(def, [...path2, i, "id"], {
@@ -9032,7 +8919,7 @@ var init_lead_definition2 = __esm({
                   hint: "Rule ids name clauses in explanations and coverage; make each unique in the policy."
                 });
               } else {
-                seen.set(rule.id, where2);
+                seen.set(rule.id, where);
               }
             });
           }
@@ -9093,7 +8980,7 @@ var init_lead_definition2 = __esm({
 // src/core/logic/clauses.ts
 function walkRule(rule, path2, visit4) {
   if (Array.isArray(rule)) {
-    rule.forEach((item2, i) => walkRule(item2, [...path2, i], visit4));
+    rule.forEach((item, i) => walkRule(item, [...path2, i], visit4));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -9104,6 +8991,11 @@ function walkRule(rule, path2, visit4) {
   const args = Array.isArray(value3) ? value3.map((v, i) => ({ value: v, path: [...path2, op, i] })) : [{ value: value3, path: [...path2, op] }];
   visit4({ op, args, path: path2 });
   for (const arg of args) walkRule(arg.value, arg.path, visit4);
+}
+function listClauses(rule, path2 = []) {
+  const clauses = [];
+  walkRule(rule, [...path2], (node) => clauses.push(node.path));
+  return clauses;
 }
 var init_clauses = __esm({
   "src/core/logic/clauses.ts"() {
@@ -9145,6 +9037,8 @@ function listLogicRules(set) {
     for (const [entity, source] of Object.entries(mapping.spec.entities)) {
       for (const [field, spec] of Object.entries(source?.fields ?? {}))
         add2(mapping, spec.derive, ["spec", "entities", entity, "fields", field, "derive"]);
+      for (const [field, spec] of Object.entries(source?.custom ?? {}))
+        add2(mapping, spec.derive, ["spec", "entities", entity, "custom", field, "derive"]);
     }
   }
   return sites;
@@ -9291,8 +9185,8 @@ function spendNested(value3, op, path2) {
     const list2 = stack.pop();
     count3 += list2.length;
     for (let i = 0; i < list2.length && count3 < room; i++) {
-      const item2 = list2[i];
-      if (Array.isArray(item2)) stack.push(item2);
+      const item = list2[i];
+      if (Array.isArray(item)) stack.push(item);
     }
   }
   spendSteps(count3, op, path2);
@@ -9530,7 +9424,7 @@ function missingOf(data, values, at) {
   return missing;
 }
 function refuseForbiddenKeys(list2, at) {
-  if (Array.isArray(list2)) list2.forEach((item2, i) => refuseForbiddenKeys(item2, [...at, i]));
+  if (Array.isArray(list2)) list2.forEach((item, i) => refuseForbiddenKeys(item, [...at, i]));
   else refuseForbiddenLiteral(list2, at);
 }
 var hasOwn2, getPrototypeOf, numericTypes, dataOperators;
@@ -9679,9 +9573,9 @@ function quantifier(empty, stopOn, onStop) {
         (d) => {
           const items = list2(d);
           if (!Array.isArray(items) || items.length === 0) return empty;
-          for (const item2 of items) {
+          for (const item of items) {
             spendSteps(1, op, path2);
-            if (truthy(rule(item2)) === stopOn) return onStop;
+            if (truthy(rule(item)) === stopOn) return onStop;
           }
           return !onStop;
         },
@@ -9743,7 +9637,7 @@ var init_arrays = __esm({
               const items = list2(d);
               if (!Array.isArray(items)) return [];
               spendSteps(items.length, "map", input.path);
-              return items.map((item2) => rule(item2));
+              return items.map((item) => rule(item));
             },
             [list2, rule]
           );
@@ -9759,7 +9653,7 @@ var init_arrays = __esm({
               const items = list2(d);
               if (!Array.isArray(items)) return [];
               spendSteps(items.length, "filter", input.path);
-              return items.filter((item2) => truthy(rule(item2)));
+              return items.filter((item) => truthy(rule(item)));
             },
             [list2, rule]
           );
@@ -17583,21 +17477,21 @@ function int(match2, pos, fallback) {
   return isUndefined(m) ? fallback : parseInteger(m);
 }
 function extractISOYmd(match2, cursor) {
-  const item2 = {
+  const item = {
     year: int(match2, cursor),
     month: int(match2, cursor + 1, 1),
     day: int(match2, cursor + 2, 1)
   };
-  return [item2, null, cursor + 3];
+  return [item, null, cursor + 3];
 }
 function extractISOTime(match2, cursor) {
-  const item2 = {
+  const item = {
     hours: int(match2, cursor, 0),
     minutes: int(match2, cursor + 1, 0),
     seconds: int(match2, cursor + 2, 0),
     milliseconds: parseMillis(match2[cursor + 3])
   };
-  return [item2, null, cursor + 4];
+  return [item, null, cursor + 4];
 }
 function extractISOOffset(match2, cursor) {
   const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
@@ -21167,13 +21061,13 @@ var init_luxon = __esm({
        */
       static merge(intervals) {
         const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
-          ([sofar, current], item2) => {
+          ([sofar, current], item) => {
             if (!current) {
-              return [sofar, item2];
-            } else if (current.overlaps(item2) || current.abutsStart(item2)) {
-              return [sofar, current.union(item2)];
+              return [sofar, item];
+            } else if (current.overlaps(item) || current.abutsStart(item)) {
+              return [sofar, current.union(item)];
             } else {
-              return [sofar.concat([current]), item2];
+              return [sofar.concat([current]), item];
             }
           },
           [[], null]
@@ -23519,7 +23413,7 @@ function isLiteral(value3) {
   return isScalar(value3) || Array.isArray(value3) && value3.every(isLiteral);
 }
 function nestingOf(value3) {
-  return Array.isArray(value3) ? 1 + value3.reduce((max2, item2) => Math.max(max2, nestingOf(item2)), 0) : 0;
+  return Array.isArray(value3) ? 1 + value3.reduce((max2, item) => Math.max(max2, nestingOf(item)), 0) : 0;
 }
 function classifyNode(rule, path2, depth) {
   if (isScalar(rule)) return { kind: "literal", value: rule };
@@ -23584,8 +23478,8 @@ function compileNode(rule, path2, depth, scope) {
     return markSafe(() => value3);
   }
   if (node.kind === "array") {
-    const items = node.items.map((item2, i) => compileNode(item2, [...path2, i], depth + 1, scope));
-    return markSafeIf((d) => items.map((item2) => item2(d)), items);
+    const items = node.items.map((item, i) => compileNode(item, [...path2, i], depth + 1, scope));
+    return markSafeIf((d) => items.map((item) => item(d)), items);
   }
   const { op, def, raw, isList } = node;
   const scopedArgs = new Set(def.scopedArgs ?? []);
@@ -23893,8 +23787,8 @@ function traceNode(rule, path2, depth, options, isScoped, data) {
   const node = classifyNode(rule, path2, depth);
   if (node.kind === "literal") return { path: path2, op: "value", value: node.value, args: [] };
   if (node.kind === "array") {
-    const items = node.items.map((item2, i) => traceNode(item2, [...path2, i], depth + 1, options, isScoped, data));
-    return { path: path2, op: "array", value: items.map((item2) => item2.value), args: items };
+    const items = node.items.map((item, i) => traceNode(item, [...path2, i], depth + 1, options, isScoped, data));
+    return { path: path2, op: "array", value: items.map((item) => item.value), args: items };
   }
   const { op, def, raw, isList } = node;
   const literalArgs = new Set(def.literalArgs ?? []);
@@ -24164,7 +24058,7 @@ function findBudgetOverruns(rule, path2, options) {
   const out = [];
   const visit4 = (node, at) => {
     if (Array.isArray(node)) {
-      node.forEach((item2, i) => visit4(item2, [...at, i]));
+      node.forEach((item, i) => visit4(item, [...at, i]));
       return;
     }
     const parsed = operatorOf(node);
@@ -24258,7 +24152,7 @@ function dateFieldOf(arg, entity) {
 }
 function visit(ctx, site, rule, path2, entity) {
   if (Array.isArray(rule)) {
-    rule.forEach((item2, i) => visit(ctx, site, item2, [...path2, i], entity));
+    rule.forEach((item, i) => visit(ctx, site, item, [...path2, i], entity));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -24302,10 +24196,33 @@ var init_logic_date_text = __esm({
   }
 });
 
+// src/core/policy/custom-fields.ts
+function listDeclaredFields(mappings) {
+  const out = /* @__PURE__ */ new Map();
+  for (const mapping of mappings) {
+    for (const [entity, entityMapping2] of Object.entries(mapping.spec.entities)) {
+      for (const [name, source] of Object.entries(entityMapping2?.custom ?? {})) {
+        let fields = out.get(entity);
+        if (fields === void 0) out.set(entity, fields = /* @__PURE__ */ new Map());
+        const seen = fields.get(name);
+        if (seen === void 0) fields.set(name, { type: source.type, mappings: [mapping.metadata.name] });
+        else seen.mappings.push(mapping.metadata.name);
+      }
+    }
+  }
+  for (const [entity, fields] of out) out.set(entity, new Map([...fields].sort(([a], [b]) => a < b ? -1 : 1)));
+  return out;
+}
+var init_custom_fields2 = __esm({
+  "src/core/policy/custom-fields.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/policy/checks/logic-vars.ts
 function collectVars(rule, path2, out) {
   if (Array.isArray(rule)) {
-    rule.forEach((item2, i) => collectVars(item2, [...path2, i], out));
+    rule.forEach((item, i) => collectVars(item, [...path2, i], out));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -24332,20 +24249,22 @@ function collectVars(rule, path2, out) {
   }
   collectVars(args, argPath, out);
 }
-function checkRule(ctx, policy, rule, path2, entity) {
+function checkRule(ctx, policy, rule, path2, entity, declared) {
   if (rule === void 0) return;
   const uses = [];
   collectVars(rule, path2, uses);
-  const fields = Object.keys(canonicalModel[entity]);
+  const custom = [...declared.get(entity)?.keys() ?? []];
+  const fields = [...Object.keys(canonicalModel[entity]), ...custom];
   for (const use of uses) {
     const head = use.name.split(".")[0] ?? use.name;
     if (fields.includes(head)) continue;
     const suggestion2 = suggestName(head, fields);
+    const elsewhere = [...declared].find(([other, names]) => other !== entity && names.has(head))?.[0];
+    const list2 = `Fields of ${entity}: ${fields.join(", ")}.`;
     ctx.report(policy, use.path, {
       code: "logic.unknown-field",
-      severity: "warning",
-      message: `\`${head}\` is not a field of ${entity} in the canonical data model; it will always be empty.`,
-      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `Fields of ${entity}: ${fields.join(", ")}.`
+      message: elsewhere !== void 0 ? `\`${head}\` is a custom field of ${elsewhere}, but this rule reads ${entity}: it would always be empty.` : `\`${head}\` is neither a field of ${entity} in the canonical data model nor a custom field a FieldMapping declares: it would always be empty.`,
+      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `${list2} A column of the export the model lacks can be declared under \`custom:\` of ${entity} in a FieldMapping.`
     });
   }
 }
@@ -24355,13 +24274,15 @@ var init_logic_vars = __esm({
     "use strict";
     init_canonical();
     init_operators();
+    init_custom_fields2();
     init_did_you_mean();
     init_logic_rules();
     logicVarsExist = {
       name: "logicVarsExist",
       run(ctx) {
+        const declared = listDeclaredFields(ctx.set.FieldMapping);
         for (const site of listLogicRules(ctx.set)) {
-          if (site.entity !== void 0) checkRule(ctx, site.policy, site.rule, site.path, site.entity);
+          if (site.entity !== void 0) checkRule(ctx, site.policy, site.rule, site.path, site.entity, declared);
         }
       }
     };
@@ -24442,42 +24363,30 @@ function compileLeadDefinition(policy, options) {
     return value3;
   };
   const isMet = (i) => truthy(result(i));
-  const observe2 = options.observe;
   const classify = (lead) => {
     current = lead;
     if (!isLazy) set.evaluate(lead, results);
-    for (let i = 0; i < exclusions.length; i++) {
-      const rule = exclusions[i];
-      const isExcluded = isMet(rule.when);
-      observe2?.(["spec", "exclusions", i], isExcluded);
-      if (isExcluded) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
+    for (const rule of exclusions) {
+      if (isMet(rule.when)) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
     }
     const fired = options.collectFired === true ? [] : void 0;
-    const fitRaw = sumPoints(fit, isMet, result, fired, observe2);
-    const engagementRaw = sumPoints(engagement, isMet, result, fired, observe2);
+    const fitRaw = sumPoints(fit, isMet, result, fired);
+    const engagementRaw = sumPoints(engagement, isMet, result, fired);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
     const score = fitScore + engagementScore;
     if (!Number.isFinite(score))
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ["spec", "scoring"]);
-    for (let i = 0; i < handRaisers.length; i++) {
-      const rule = handRaisers[i];
-      const isRaised = isMet(rule.when);
-      observe2?.(["spec", "handRaisers", i], isRaised);
-      if (isRaised)
+    for (const rule of handRaisers) {
+      if (isMet(rule.when))
         return withFired(
           fired,
           decided(rule.classifyAs, "hand-raiser", rule.id, fitScore, engagementScore, engagementRaw, decayFactor)
         );
     }
-    for (let i = 0; i < classes.length; i++) {
-      const cls = classes[i];
-      if (observe2 !== void 0) observeThresholds(observe2, i, cls, fitScore, engagementScore, score);
-      const isScored = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement);
-      const isWhenMet = !isScored || cls.whenRule === void 0 ? true : isMet(cls.whenRule);
-      if (isScored && cls.whenRule !== void 0) observe2?.(["spec", "classes", i, "when"], isWhenMet);
-      const meets = isScored && isWhenMet;
+    for (const cls of classes) {
+      const meets = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement) && (cls.whenRule === void 0 || isMet(cls.whenRule));
       if (meets)
         return withFired(
           fired,
@@ -24490,12 +24399,6 @@ function compileLeadDefinition(policy, options) {
     );
   };
   return { policy, classify };
-}
-function observeThresholds(observe2, i, cls, fit, engagement, score) {
-  if (cls.minScore !== void 0) observe2(["spec", "classes", i, "minScore"], score >= cls.minScore);
-  if (cls.minFit !== void 0) observe2(["spec", "classes", i, "minFit"], fit >= cls.minFit);
-  if (cls.minEngagement !== void 0)
-    observe2(["spec", "classes", i, "minEngagement"], engagement >= cls.minEngagement);
 }
 function withFired(fired, c) {
   if (fired !== void 0) c.fired = fired;
@@ -24522,22 +24425,17 @@ function definitionRules(spec) {
   });
   return out;
 }
-function sumPoints(category, isMet, result, fired, observe2) {
+function sumPoints(category, isMet, result, fired) {
   let sum4 = 0;
   for (const rule of category.rules) {
-    if (rule.when !== void 0 && !isMet(rule.when)) {
-      observe2?.(rule.path.slice(0, -1), false);
-      continue;
-    }
+    if (rule.when !== void 0 && !isMet(rule.when)) continue;
     const value3 = typeof rule.points === "number" ? rule.points : result(rule.points.rule);
     const points = Number(value3);
     if (Number.isFinite(points)) {
       sum4 += points;
       if (points !== 0) fired?.push(rule.id);
-      observe2?.(rule.path.slice(0, -1), points !== 0);
     } else if (typeof value3 === "number" || points === Infinity || points === -Infinity)
       throw notFinite(`The points of \`${rule.id}\` came out ${String(value3)}`, rule.path);
-    else observe2?.(rule.path.slice(0, -1), false);
   }
   if (!Number.isFinite(sum4)) throw notFinite(`The points add up to ${sum4}`, category.rules[0]?.path.slice(0, -2) ?? []);
   return sum4;
@@ -24865,8 +24763,8 @@ var init_checks = __esm({
     "use strict";
     init_calendar2();
     init_comp_plan2();
+    init_custom_fields();
     init_field_mapping2();
-    init_field_mapping_joins();
     init_funnel_refs();
     init_guardrails2();
     init_handoff_sla2();
@@ -24888,7 +24786,7 @@ var init_checks = __esm({
       handoffSlaRefs,
       calendarValid,
       fieldMappingValid,
-      fieldMappingJoins,
+      customFieldsValid,
       guardrailsValid,
       logicVarsExist,
       logicDatesNotText,
@@ -25641,8 +25539,8 @@ var require_Alias = __commonJS({
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count3 = 0;
-        for (const item2 of node.items) {
-          const c = getAliasCount(doc, item2, anchors2);
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
           if (c > count3)
             count3 = c;
         }
@@ -26275,22 +26173,22 @@ ${indent}${body}`;
       return `|${header2}
 ${indent}${start}${value3}${end}`;
     }
-    function plainString(item2, ctx, onComment, onChompKeep) {
-      const { type, value: value3 } = item2;
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value: value3 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value3.includes("\n") || inFlow && /[[\]{},]/.test(value3)) {
         return quotedString(value3, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value3)) {
-        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item2, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value3.includes("\n")) {
-        return blockString(item2, ctx, onComment, onChompKeep);
+        return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value3)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item2, ctx, onComment, onChompKeep);
+          return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
           return quotedString(value3, ctx);
         }
@@ -26305,10 +26203,10 @@ ${indent}`);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item2, ctx, onComment, onChompKeep) {
+    function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
-      let { type } = item2;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
       if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type = Scalar2.Scalar.QUOTE_DOUBLE;
@@ -26392,25 +26290,25 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item2) {
-      if (item2.tag) {
-        const match2 = tags.filter((t) => t.tag === item2.tag);
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match2 = tags.filter((t) => t.tag === item.tag);
         if (match2.length > 0)
-          return match2.find((t) => t.format === item2.format) ?? match2[0];
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item2)) {
-        obj = item2.value;
+      if (identity.isScalar(item)) {
+        obj = item.value;
         let match2 = tags.filter((t) => t.identify?.(obj));
         if (match2.length > 1) {
           const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
             match2 = testMatch;
         }
-        tagObj = match2.find((t) => t.format === item2.format) ?? match2.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
-        obj = item2;
+        obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
@@ -26433,24 +26331,24 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
-    function stringify(item2, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item2))
-        return item2.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item2)) {
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
-          return item2.toString(ctx);
-        if (ctx.resolvedAliases?.has(item2)) {
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item2);
+            ctx.resolvedAliases.add(item);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
-          item2 = item2.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -26803,16 +26701,16 @@ var require_stringifyCollection = __commonJS({
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item2 = items[i];
+        const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item2)) {
-          if (!chompKeep && item2.spaceBefore)
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item2.commentBefore, chompKeep);
-          if (item2.comment)
-            comment2 = item2.comment;
-        } else if (identity.isPair(item2)) {
-          const ik = identity.isNode(item2.key) ? item2.key : null;
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -26820,7 +26718,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -26858,16 +26756,16 @@ ${indent}${line}` : "\n";
       let linesAtValue = 0;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item2 = items[i];
+        const item = items[i];
         let comment = null;
-        if (identity.isNode(item2)) {
-          if (item2.spaceBefore)
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item2.commentBefore, false);
-          if (item2.comment)
-            comment = item2.comment;
-        } else if (identity.isPair(item2)) {
-          const ik = identity.isNode(item2.key) ? item2.key : null;
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -26875,19 +26773,19 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item2.value) ? item2.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item2.value == null && ik?.comment) {
+          } else if (item.value == null && ik?.comment) {
             comment = ik.comment;
           }
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item2, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -27017,7 +26915,7 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
           if (i === -1)
             this.items.push(_pair);
           else
@@ -27053,16 +26951,16 @@ var require_YAMLMap = __commonJS({
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const item2 of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item2);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
         return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item2 of this.items) {
-          if (!identity.isPair(item2))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -27177,8 +27075,8 @@ var require_YAMLSeq = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(seq);
         let i = 0;
-        for (const item2 of this.items)
-          seq.push(toJS.toJS(item2, String(i++), ctx));
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -27250,9 +27148,9 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
-      stringify(item2, ctx, onComment, onChompKeep) {
+      stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
     exports.string = string;
@@ -27591,24 +27489,24 @@ var require_pairs = __commonJS({
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
-          let item2 = seq.items[i];
-          if (identity.isPair(item2))
+          let item = seq.items[i];
+          if (identity.isPair(item))
             continue;
-          else if (identity.isMap(item2)) {
-            if (item2.items.length > 1)
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item2.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
-            if (item2.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item2.commentBefore}
-${pair.key.commentBefore}` : item2.commentBefore;
-            if (item2.comment) {
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
               const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item2.comment}
-${cn.comment}` : item2.comment;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
             }
-            item2 = pair;
+            item = pair;
           }
-          seq.items[i] = identity.isPair(item2) ? item2 : new Pair.Pair(item2);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -27616,8 +27514,8 @@ ${cn.comment}` : item2.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs3 = new YAMLSeq.YAMLSeq(schema);
-      pairs3.tag = "tag:yaml.org,2002:pairs";
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -27641,11 +27539,11 @@ ${cn.comment}` : item2.comment;
           } else {
             key = it;
           }
-          pairs3.items.push(Pair.createPair(key, value3, ctx));
+          pairs2.items.push(Pair.createPair(key, value3, ctx));
         }
-      return pairs3;
+      return pairs2;
     }
-    var pairs2 = {
+    var pairs = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -27653,7 +27551,7 @@ ${cn.comment}` : item2.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs2;
+    exports.pairs = pairs;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -27666,7 +27564,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs2 = require_pairs();
+    var pairs = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -27702,7 +27600,7 @@ var require_omap = __commonJS({
         return map;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -27716,7 +27614,7 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs2.resolvePairs(seq, onError);
+        const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -28087,7 +27985,7 @@ var require_schema3 = __commonJS({
     var int2 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs2 = require_pairs();
+    var pairs = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -28107,7 +28005,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge2.merge,
       omap.omap,
-      pairs2.pairs,
+      pairs.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -28133,7 +28031,7 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs2 = require_pairs();
+    var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
@@ -28159,7 +28057,7 @@ var require_tags = __commonJS({
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs2.pairs,
+      pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
@@ -28168,7 +28066,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs2.pairs,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -30441,14 +30339,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item2 of token.items)
-            res += stringifyItem(item2);
+          for (const item of token.items)
+            res += stringifyItem(item);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item2 of token.items)
-            res += stringifyItem(item2);
+          for (const item of token.items)
+            res += stringifyItem(item);
           for (const st of token.end)
             res += st.source;
           return res;
@@ -30502,15 +30400,15 @@ var require_cst_visit = __commonJS({
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path2) => {
-      let item2 = cst;
+      let item = cst;
       for (const [field, index] of path2) {
-        const tok = item2?.[field];
+        const tok = item?.[field];
         if (tok && "items" in tok) {
-          item2 = tok.items[index];
+          item = tok.items[index];
         } else
           return void 0;
       }
-      return item2;
+      return item;
     };
     visit4.parentCollection = (cst, path2) => {
       const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
@@ -30520,12 +30418,12 @@ var require_cst_visit = __commonJS({
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item2, visitor) {
-      let ctrl = visitor(item2, path2);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item2[field];
+        const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
             const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
@@ -30539,10 +30437,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item2, path2);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -32309,10 +32207,10 @@ function locatePath(doc, lineCounter, path2, at = "value") {
         break;
       }
     } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      const item2 = node.items[segment];
-      if (item2 === void 0) break;
+      const item = node.items[segment];
+      if (item === void 0) break;
       keyNode = void 0;
-      node = item2;
+      node = item;
     } else {
       break;
     }
@@ -32414,7 +32312,7 @@ function checkSize(byteLength) {
 function createDepthMeter() {
   const flow = [];
   const block = [];
-  let pairs2 = 0;
+  let pairs = 0;
   let lineDepth = 0;
   let offset2 = 0;
   let line = 1;
@@ -32453,7 +32351,7 @@ function createDepthMeter() {
     if (type === "doc-start" || type === "doc-end") {
       flow.length = 0;
       block.length = 0;
-      pairs2 = 0;
+      pairs = 0;
       lineDepth = 0;
       isAtLineStart = false;
       return void 0;
@@ -32475,16 +32373,16 @@ function createDepthMeter() {
       flow.push({ isSeq: type === "flow-seq-start", hasPair: false });
       isItemOpen = false;
     } else if (type === "flow-seq-end" || type === "flow-map-end") {
-      if (flow.pop()?.hasPair === true) pairs2--;
+      if (flow.pop()?.hasPair === true) pairs--;
       return void 0;
     } else if (flow.length > 0) {
       const top = flow[flow.length - 1];
       if (type === "comma" && top?.hasPair === true) {
         top.hasPair = false;
-        pairs2--;
+        pairs--;
       } else if (type === "map-value-ind" && top?.isSeq === true && !top.hasPair) {
         top.hasPair = true;
-        pairs2++;
+        pairs++;
       }
     } else if (!isFirst && (type === "seq-item-ind" || type === "explicit-key-ind")) {
       lineDepth++;
@@ -32502,7 +32400,7 @@ function createDepthMeter() {
     } else if (!isFirst && isItemOpen && itemColumn < 0) {
       itemColumn = column;
     }
-    if (lineDepth + flow.length + pairs2 > limits.maxDepth) {
+    if (lineDepth + flow.length + pairs > limits.maxDepth) {
       return {
         code: "yaml.too-deep",
         message: `Nesting is deeper than ${limits.maxDepth} levels.`,
@@ -32778,7 +32676,7 @@ function findPath(ancestors, node, indexes) {
     if ((0, import_yaml3.isCollection)(parent) && !(0, import_yaml3.isMap)(parent)) {
       let index = indexes.get(parent);
       if (index === void 0) {
-        index = new Map(parent.items.map((item2, i2) => [item2, i2]));
+        index = new Map(parent.items.map((item, i2) => [item, i2]));
         indexes.set(parent, index);
       }
       path2.push(index.get(child) ?? -1);
@@ -32965,8 +32863,8 @@ var require_code = __commonJS({
       emptyStr() {
         if (this._items.length > 1)
           return false;
-        const item2 = this._items[0];
-        return item2 === "" || item2 === '""';
+        const item = this._items[0];
+        return item === "" || item === '""';
       }
       get str() {
         var _a;
@@ -33955,8 +33853,8 @@ var require_util = __commonJS({
     var code_1 = require_code();
     function toHash(arr) {
       const hash = {};
-      for (const item2 of arr)
-        hash[item2] = true;
+      for (const item of arr)
+        hash[item] = true;
       return hash;
     }
     exports.toHash = toHash;
@@ -38295,19 +38193,19 @@ var require_uniqueItems = __commonJS({
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
         function loopN(i, j) {
-          const item2 = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item2, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item2, (0, codegen_1._)`${data}[${i}]`);
+            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item2} == "string"`, (0, codegen_1._)`${item2} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item2}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item2}]`);
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item2}] = ${i}`);
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
         function loopN2(i, j) {
@@ -40943,10 +40841,10 @@ function renderExplainTerminal(explanation, options) {
   }
   const mark = (ok) => ok ? c.green("✓") : c.dim("✗");
   const line = (rule2, extra = "") => {
-    const where2 = c.dim(terminalText(options.locate(rule2.path)));
+    const where = c.dim(terminalText(options.locate(rule2.path)));
     const trace = rule2.when === void 0 ? "always" : terminalText(formatTrace(rule2.when));
     const points = rule2.pointsTrace !== void 0 ? `  points: ${terminalText(formatTrace(rule2.pointsTrace))}` : "";
-    return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where2}
+    return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where}
       ${trace}${points}`;
   };
   const sections = [
@@ -43363,15 +43261,14 @@ var init_stats = __esm({
 
 // src/reporters/figures.ts
 function formatCount(n2) {
-  const whole = Math.round(n2);
-  return whole < 0 ? `${MINUS}${(-whole).toLocaleString("en-US")}` : Math.abs(whole).toLocaleString("en-US");
+  return Math.round(n2).toLocaleString("en-US");
 }
 function formatDecimal(value3, digits) {
   const text4 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
   const negative = text4.startsWith("-");
   const [whole = "", fraction] = (negative ? text4.slice(1) : text4).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? MINUS : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
+  return `${negative ? "-" : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
 }
 function formatMoney(amount2, currency2) {
   return currency2 === null ? formatDecimal(amount2) : `${formatDecimal(amount2)} ${currency2}`;
@@ -43395,11 +43292,9 @@ function formatInstant(iso) {
 function plural(n2, word, many = `${word}s`) {
   return `${formatCount(n2)} ${n2 === 1 ? word : many}`;
 }
-var MINUS;
 var init_figures = __esm({
   "src/reporters/figures.ts"() {
     "use strict";
-    MINUS = "−";
   }
 });
 
@@ -43438,13 +43333,14 @@ function describeSides(r) {
 function describeSla(s2) {
   return `replayed ${formatPercent(s2.replayed.base)} → ${formatPercent(s2.replayed.head)}; modelled ${s2.modelled === null ? NONE : formatPercent(s2.modelled)}; median response ${hours(s2.medianResponseHours.base)} → ${hours(s2.medianResponseHours.modelled)}`;
 }
-var NONE;
+var NONE, MINUS;
 var init_impact_phrases = __esm({
   "src/reporters/impact-phrases.ts"() {
     "use strict";
     init_stats();
     init_figures();
     NONE = "—";
+    MINUS = "−";
   }
 });
 
@@ -43684,9 +43580,7 @@ function describeDeclared(d) {
     return `${what}${formatNumber(side3.value, 2)} (target ${targetText(side3.target)}, ${verdict})`;
   };
   const targets = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
-  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
-  const targetChange = targets[0] === targets[1] ? null : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
-  const change2 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
+  const change2 = targets[0] === targets[1] ? "" : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
   return {
     label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
     base: cell(d.base),
@@ -43823,8 +43717,8 @@ function describeFact(r) {
 }
 function describePayoutReason(s2) {
   const fact = describeFact(s2.example);
-  const where2 = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
-  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where2}`;
+  const where = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
+  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where}`;
 }
 function partLabel(p) {
   if (p.part !== "component")
@@ -43866,9 +43760,6 @@ var init_impact_payout_text = __esm({
 });
 
 // src/reporters/markdown-escape.ts
-function renderMarkdownDetails(summary, body) {
-  return ["<details>", `<summary>${escapeMarkdownHtml(summary)}</summary>`, "", ...body, "", "</details>", ""];
-}
 function mermaidLabel(text4) {
   return text4.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
 }
@@ -44271,7 +44162,7 @@ function projectionRows(p) {
     s2.arrivalsToPeriodEnd.base === null ? NONE : `${formatNumber(s2.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s2.arrivalsToPeriodEnd.head, 0)}`,
     s2.capacityPerWeek.base === null && s2.capacityPerWeek.head === null ? "unbounded" : pair(s2.capacityPerWeek),
     pair(s2.throughputPerWeek),
-    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "none" : pair(s2.queueGrowthPerWeek)
+    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "" : pair(s2.queueGrowthPerWeek)
   ]);
 }
 function projectionSummary(p) {
@@ -44339,60 +44230,16 @@ var init_impact_projection = __esm({
   }
 });
 
-// src/reporters/impact-utilisation-chart.ts
-function declaredCeiling(r) {
-  const d = r.constraint.declared;
-  const side3 = d?.head ?? d?.base ?? null;
-  if (side3 === null || side3.metric !== "utilisation" || side3.target.max === void 0) return null;
-  return { stage: side3.stage, max: side3.target.max };
-}
-function axisTop(values) {
-  const highest = Math.max(1, ...values);
-  return Math.ceil(highest * 10 + 1) / 10;
-}
-function renderUtilisationChart(r) {
-  const charted = r.stages.filter(
-    (s2) => s2.utilisation.base !== null && s2.utilisation.head !== null
-  );
-  if (charted.length === 0) return [];
-  const ceiling = declaredCeiling(r);
-  const base = charted.map((s2) => s2.utilisation.base);
-  const head = charted.map((s2) => s2.utilisation.head);
-  const target = ceiling === null ? "" : `, target ${formatRatio(ceiling.max)} at ${mermaidLabel(ceiling.stage)}`;
-  const words = charted.map((s2) => `${s2.stage} ${formatRatio(s2.utilisation.base)} → ${formatRatio(s2.utilisation.head)}`).join(", ");
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "Utilisation per stage: bars base, lines head, 1.0 full${target}"`,
-    `  x-axis [${charted.map((s2) => `"${mermaidLabel(s2.stage)}"`).join(", ")}]`,
-    `  y-axis "utilisation" 0 --> ${axisTop([...base, ...head])}`,
-    `  bar [${base.join(", ")}]`,
-    `  line [${head.join(", ")}]`,
-    `  line [${charted.map(() => 1).join(", ")}]`,
-    ...ceiling === null ? [] : [`  line [${charted.map(() => ceiling.max).join(", ")}]`],
-    "```",
-    "",
-    escapeMarkdown(
-      `Utilisation base → head (1.0 is full capacity${ceiling === null ? "" : `; the goal's target at ${ceiling.stage} is ≤ ${formatRatio(ceiling.max)}`}): ${words}.`
-    ),
-    ""
-  ];
-}
-var init_impact_utilisation_chart = __esm({
-  "src/reporters/impact-utilisation-chart.ts"() {
-    "use strict";
-    init_figures();
-    init_markdown_escape();
-  }
-});
-
 // src/reporters/impact-markdown.ts
+function details(summary, body) {
+  return ["<details>", `<summary>${e(summary)}</summary>`, "", ...body, "", "</details>", ""];
+}
 function value(v) {
   if (v === null || v === void 0) return NONE;
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 function ratioDelta(d) {
-  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? NONE : signed(d.delta, (x) => x.toFixed(2))];
+  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? "" : signed(d.delta, (x) => x.toFixed(2))];
 }
 function summaryTable(r) {
   const rows = [];
@@ -44419,7 +44266,7 @@ function summaryTable(r) {
       `${s2.name} compliance`,
       formatPercent(s2.replayed.base),
       s2.modelled === null ? "no steady state" : `${formatPercent(s2.modelled)} (modelled)`,
-      s2.modelledChangePts === null ? NONE : `${signed(s2.modelledChangePts, (x) => x.toFixed(1))} pts`
+      s2.modelledChangePts === null ? "" : `${signed(s2.modelledChangePts, (x) => x.toFixed(1))} pts`
     ]);
   for (const t of r.comp.total)
     rows.push([
@@ -44434,14 +44281,14 @@ function summaryTable(r) {
       "Goal forecast, flow projection (attainment)",
       formatPercent(flow.base),
       flow.headLow === flow.headHigh ? formatPercent(flow.head) : `${formatPercent(flow.head)} (${formatPercent(flow.headLow)}–${formatPercent(flow.headHigh)})`,
-      flow.delta === null ? NONE : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`
+      flow.delta === null ? "" : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`
     ]);
   if (r.goal !== null)
     rows.push([
       "Goal forecast, open-pipeline velocity (attainment)",
       formatPercent(r.goal.projectedAttainment.base),
       formatPercent(r.goal.projectedAttainment.head),
-      r.goal.projectedAttainment.delta === null ? NONE : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`
+      r.goal.projectedAttainment.delta === null ? "" : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`
     ]);
   return renderMarkdownTable(["", "base", "head", "change"], rows, ["left", "right", "right", "right"]);
 }
@@ -44487,11 +44334,22 @@ function stages(r) {
     s2.stage,
     countOrNone(s2.arrivals.base),
     countOrNone(s2.arrivals.head),
-    s2.arrivals.delta === null ? NONE : signed(s2.arrivals.delta),
+    s2.arrivals.delta === null ? "" : signed(s2.arrivals.delta),
     ...ratioDelta(s2.utilisation),
     formatPercent(s2.conversionCohort.base),
     formatPercent(s2.conversionCohort.head)
   ]);
+  const charted = r.stages.filter((s2) => s2.utilisation.base !== null && s2.utilisation.head !== null);
+  const chart = charted.length === 0 ? [] : [
+    "```mermaid",
+    "xychart-beta",
+    '  title "Utilisation per stage: base (bars) and head (line)"',
+    `  x-axis [${charted.map((s2) => `"${mermaidLabel(s2.stage)}"`).join(", ")}]`,
+    '  y-axis "utilisation"',
+    `  bar [${charted.map((s2) => s2.utilisation.base ?? 0).join(", ")}]`,
+    `  line [${charted.map((s2) => s2.utilisation.head ?? 0).join(", ")}]`,
+    "```"
+  ];
   return details("Stages, base vs head", [
     ...renderMarkdownTable(
       [
@@ -44507,7 +44365,9 @@ function stages(r) {
       ],
       rows,
       ["left", "right", "right", "right", "right", "right", "right", "right", "right"]
-    )
+    ),
+    "",
+    ...chart
   ]);
 }
 function slas(r) {
@@ -44608,7 +44468,6 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
     "",
     ...summaryTable(r),
     "",
-    ...renderUtilisationChart(r),
     ...payoutCaveat(r),
     ...renderPayoutsMarkdownSummary(r),
     ...projection2(r),
@@ -44623,7 +44482,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var e, details;
+var e;
 var init_impact_markdown = __esm({
   "src/reporters/impact-markdown.ts"() {
     "use strict";
@@ -44638,10 +44497,8 @@ var init_impact_markdown = __esm({
     init_impact_payouts();
     init_impact_projection();
     init_partial_data();
-    init_impact_utilisation_chart();
     init_markdown_escape();
     e = escapeMarkdown;
-    details = renderMarkdownDetails;
   }
 });
 
@@ -44675,8 +44532,8 @@ function valueCell(row2) {
 }
 function revenueCells(f) {
   const w = f.wonRevenue;
-  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, NONE];
-  const range3 = w.deltaLow === null || w.deltaHigh === null ? NONE : w.deltaLow === w.deltaHigh ? signedMoney(w.deltaLow) : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, ""];
+  const range3 = w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh ? "" : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
   return [amount(w.head), signedMoney(w.delta), range3];
 }
 function slaCell(f, name) {
@@ -44965,7 +44822,9 @@ function renderStage(s2, r) {
   for (const a of s2.attributes) {
     const rows = renderMarkdownTable(GROUP_HEADERS, groupRows(a), GROUP_ALIGN);
     const n2 = describeAttributeNotes(a, r);
-    out.push(...renderMarkdownDetails(attributeTitle(a, r), n2 === null ? rows : [...rows, "", escapeMarkdown(n2)]));
+    out.push("<details>", `<summary>${escapeMarkdown(attributeTitle(a, r))}</summary>`, "", ...rows, "");
+    if (n2 !== null) out.push(escapeMarkdown(n2), "");
+    out.push("</details>", "");
   }
   return out;
 }
@@ -45128,9 +44987,9 @@ function renderLines(r, options) {
       r.stages.map((s2) => [
         s2.stage === r.constraint.stage.head ? `${s2.stage} ◀` : s2.stage,
         `${countOrNone(s2.arrivals.base)} → ${countOrNone(s2.arrivals.head)}`,
-        s2.arrivals.delta === null ? NONE : signed(s2.arrivals.delta),
+        s2.arrivals.delta === null ? "" : signed(s2.arrivals.delta),
         `${formatRatio(s2.utilisation.base)} → ${formatRatio(s2.utilisation.head)}`,
-        s2.utilisation.delta === null ? NONE : signed(s2.utilisation.delta, (x) => x.toFixed(2)),
+        s2.utilisation.delta === null ? "" : signed(s2.utilisation.delta, (x) => x.toFixed(2)),
         `${formatPercent(s2.conversionCohort.base)} → ${formatPercent(s2.conversionCohort.head)}`
       ]),
       ["left", "right", "right", "right", "right", "right"]
@@ -45278,78 +45137,13 @@ var init_policy_summary = __esm({
       CompPlan: ({ spec }) => `${spec.roles.join(", ")} paid per ${spec.period}; ${spec.components.map((c) => `${c.id} ${Math.round(c.weight * 100)} %`).join(", ")}${spec.goal !== void 0 ? `; on goal ${spec.goal}` : "; no shared goal"}`,
       HandoffSla: ({ spec }) => `${spec.from} → ${spec.to} within ${spec.targets.map((t) => `${t.within}${t.when !== void 0 ? ` (${t.id})` : ""}`).join(" / ")} of ${spec.calendar}`,
       Calendar: ({ spec }) => `${spec.timeZone}, ${spec.workingHours.map((w) => `${w.days.join("/")} ${w.start}–${w.end}`).join("; ")}, ${count2(spec.holidays?.length, "holiday")}`,
-      FieldMapping: ({ spec }) => `${spec.source}: ${Object.entries(spec.entities).map(
-        ([entity, m]) => `${entity} from ${m?.file ?? (m?.from === void 0 ? "?" : `${m.from.entity}'s file`)} (${count2(Object.keys(m?.fields ?? {}).length, "field")})`
-      ).join(", ")}`,
+      FieldMapping: ({ spec }) => `${spec.source}: ${Object.entries(spec.entities).map(([entity, m]) => `${entity} from ${m?.file ?? "?"} (${count2(Object.keys(m?.fields ?? {}).length, "field")})`).join(", ")}`,
       Guardrails: ({ spec }) => `${count2(spec.rules.length, "guardrail")}: ${spec.rules.map((r) => r.id).join(", ")}`,
       PolicyTest: ({ spec }) => {
         const subject = "handoffSla" in spec ? spec.handoffSla : "compPlan" in spec ? spec.compPlan : spec.leadDefinition;
         return `${count2(spec.cases.length, "case")} for ${subject}${spec.asOf === void 0 ? "" : ` as of ${spec.asOf}`}`;
       }
     };
-  }
-});
-
-// src/reporters/outcome-coverage-terminal.ts
-function describeMissing(missing) {
-  return missing.length > 1 ? "no test reaches it" : missing.map((o) => missingText[o]).join(", ");
-}
-function renderOutcomeCoverage(report, c) {
-  const out = ["", c.bold("Outcome coverage") + c.dim(" (a decision is covered when the tests see it go both ways)")];
-  for (const cov of report.coverage) {
-    const pct2 = cov.total === 0 ? 100 : 100 * cov.covered / cov.total;
-    const untested = cov.cases === 0 ? c.yellow("  no tests") : "";
-    out.push(
-      `  ${`${kindText[cov.kind]} ${terminalText(cov.policy)}`.padEnd(40)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %${untested}`
-    );
-    for (const item2 of cov.uncovered.slice(0, 50))
-      out.push(
-        c.yellow(`      ${terminalText(item2.at)}  ${itemText[item2.kind]} \`${terminalText(item2.id)}\`: ${describeMissing(item2.missing)}`)
-      );
-    if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
-  }
-  const { covered, total: total2 } = report.coverageCount;
-  out.push(`  total ${report.coveragePercent.toFixed(1)} % (${covered} / ${total2} decisions)`);
-  return out;
-}
-var missingText, itemText, kindText;
-var init_outcome_coverage_terminal = __esm({
-  "src/reporters/outcome-coverage-terminal.ts"() {
-    "use strict";
-    init_sanitize();
-    missingText = {
-      fired: "never fired",
-      "not-fired": "always fired",
-      met: "never met",
-      missed: "never missed",
-      breached: "never breached",
-      reached: "never reached",
-      "not-reached": "always reached",
-      applied: "never applied",
-      "not-applied": "always applied",
-      hit: "never hit",
-      "not-hit": "always hit",
-      passed: "never passed",
-      failed: "never failed",
-      paid: "never paid",
-      "not-paid": "always paid"
-    };
-    itemText = {
-      exclusion: "exclusion",
-      "hand-raiser": "hand-raiser",
-      "scoring-rule": "scoring rule",
-      "class-threshold": "class threshold",
-      "sla-target": "SLA target",
-      "escalation-step": "escalation step",
-      recycle: "recycle rule",
-      tier: "tier",
-      cap: "cap",
-      gate: "gate",
-      "team-multiplier": "team multiplier",
-      spiff: "SPIF",
-      clawback: "clawback"
-    };
-    kindText = { LeadDefinition: "lead definition", HandoffSla: "handoff SLA", CompPlan: "comp plan" };
   }
 });
 
@@ -45382,7 +45176,19 @@ function renderPolicyTestTerminal(report, options) {
       );
     }
   }
-  if (options.showCoverage) out.push(...renderOutcomeCoverage(report, c));
+  if (options.showCoverage) {
+    out.push("", c.bold("Clause coverage"));
+    for (const cov of report.coverage) {
+      const pct2 = cov.total === 0 ? 100 : 100 * cov.covered / cov.total;
+      out.push(
+        `  ${terminalText(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %`
+      );
+      for (const path2 of cov.uncovered.slice(0, 50))
+        out.push(c.yellow(`      not exercised: ${terminalText(options.locate(cov.file, path2))}  ${terminalText(path2.slice(1).join("."))}`));
+      if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
+    }
+    out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
+  }
   const summary = `${report.passed} passed, ${report.failed} failed`;
   out.push("", report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
   return terminalOutput(out.join("\n") + "\n");
@@ -45392,7 +45198,6 @@ var init_policy_test_terminal = __esm({
   "src/reporters/policy-test-terminal.ts"() {
     "use strict";
     import_picocolors6 = __toESM(require_picocolors(), 1);
-    init_outcome_coverage_terminal();
     init_sanitize();
     init_trace_text();
   }
@@ -45513,7 +45318,7 @@ function dataTable(report) {
     headers: ["file", "entity", "read", "evaluated", "rejected", "status"],
     rows: report.data.files.map((f) => [
       f.file,
-      f.distinctRows === void 0 ? f.entity : `${f.entity} (${formatCount(f.distinctRows)} distinct)`,
+      f.entity,
       formatCount(f.rowsRead),
       formatCount(f.rowsEvaluated),
       formatCount(f.rowsRejected),
@@ -45534,6 +45339,9 @@ var init_report_tables = __esm({
 // src/reporters/report-markdown.ts
 function table(model) {
   return renderMarkdownTable(model.headers, model.rows, model.align);
+}
+function details2(summary, body) {
+  return ["<details>", `<summary>${e2(summary)}</summary>`, "", ...body, "", "</details>", ""];
 }
 function headline(report) {
   const c = report.constraint;
@@ -45661,7 +45469,7 @@ function renderReportMarkdown(report) {
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var e2, details2;
+var e2;
 var init_report_markdown = __esm({
   "src/reporters/report-markdown.ts"() {
     "use strict";
@@ -45672,7 +45480,6 @@ var init_report_markdown = __esm({
     init_report_summary();
     init_report_tables();
     e2 = escapeMarkdown;
-    details2 = renderMarkdownDetails;
   }
 });
 
@@ -45893,9 +45700,9 @@ function renderValidationTerminal(result, options) {
   for (const [file, issues] of byFile) {
     out.push(c.underline(terminalText(file)));
     for (const issue3 of issues) {
-      const where2 = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
+      const where = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
       const severity = issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      out.push(`  ${c.dim(where2.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
+      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
       if (issue3.hint !== void 0) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.cyan("fix:")} ${terminalText(issue3.hint)}`);
     }
     out.push("");
@@ -46130,7 +45937,7 @@ function orderNode(node, facets, resolve5) {
       if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
     }
   } else if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item2, index) => orderNode(item2, findItemFacets(facets, index, resolve5), resolve5));
+    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve5), resolve5));
   }
 }
 function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
@@ -46185,22 +45992,22 @@ function keepSourceText(source) {
   return (tags) => tags.map((tag2) => {
     if (typeof tag2 !== "object" || tag2.collection !== void 0 || tag2.stringify === void 0) return tag2;
     const base = tag2.stringify;
-    const stringify = (item2, ctx, onComment, onChompKeep) => renderSourceText(item2, ctx, source, onComment) ?? base(item2, ctx, onComment, onChompKeep);
+    const stringify = (item, ctx, onComment, onChompKeep) => renderSourceText(item, ctx, source, onComment) ?? base(item, ctx, onComment, onChompKeep);
     return { ...tag2, stringify };
   });
 }
-function renderSourceText(item2, ctx, source, onComment) {
-  const range3 = item2.range;
+function renderSourceText(item, ctx, source, onComment) {
+  const range3 = item.range;
   if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
   const raw = source.slice(range3[0], range3[1]);
-  if (item2.type === import_yaml6.Scalar.BLOCK_FOLDED || item2.type === import_yaml6.Scalar.BLOCK_LITERAL) {
+  if (item.type === import_yaml6.Scalar.BLOCK_FOLDED || item.type === import_yaml6.Scalar.BLOCK_LITERAL) {
     const [head2 = "", ...lines2] = raw.split("\n");
     if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
     while (lines2.length > 0 && lines2[lines2.length - 1]?.trim() === "") lines2.pop();
     const first = lines2.find((line) => line.trim() !== "") ?? "";
     const width = first.length - first.trimStart().length;
     if (lines2.some((line) => line.trim() !== "" && !line.startsWith(" ".repeat(width)))) return void 0;
-    if (item2.comment) onComment?.();
+    if (item.comment) onComment?.();
     return [head2, ...lines2.map((line) => line.length <= width ? "" : ctx.indent + line.slice(width))].join("\n");
   }
   if (!raw.includes("\n")) return raw;
@@ -46225,13 +46032,13 @@ function scanComments(text4, edit) {
 }
 function restoreCommentGaps(original, output) {
   const gaps = /* @__PURE__ */ new Map();
-  const keyOf5 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  const keyOf4 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
   for (const c of scanComments(original).comments) {
     if (c.before.trim() === "") continue;
-    gaps.set(keyOf5(c), [...gaps.get(keyOf5(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+    gaps.set(keyOf4(c), [...gaps.get(keyOf4(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
   }
   return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf5(c))?.shift();
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf4(c))?.shift();
     return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
   }).text;
 }
@@ -46363,8 +46170,8 @@ function findDifference(a, b, path2) {
 }
 function subtractAll(from, take) {
   const rest = [...take];
-  return from.filter((item2) => {
-    const index = rest.indexOf(item2);
+  return from.filter((item) => {
+    const index = rest.indexOf(item);
     if (index === -1) return true;
     rest.splice(index, 1);
     return false;
@@ -46469,10 +46276,10 @@ async function writeText(file, text4, { io }) {
 }
 function renderIssues(issues) {
   return issues.map((issue3) => {
-    const where2 = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
+    const where = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
     const hint = issue3.hint === void 0 ? "" : `
   fix: ${terminalText(issue3.hint)}`;
-    return `${where2}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
+    return `${where}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
 `;
   }).join("");
 }
@@ -47506,7 +47313,7 @@ function bindHeader(plan, names, line, tally) {
         ...problem,
         message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.${didYouMean(column, names)}`
       });
-    } else if (plan.isMapped) {
+    } else if (plan.isMapped || field.isCustom === true) {
       tally.report({
         ...problem,
         severity: "warning",
@@ -49078,52 +48885,6 @@ var init_comp = __esm({
   }
 });
 
-// src/core/testing/comp-outcomes.ts
-function recordCompOutcomes(spec, periods2, opportunities2, window2, unknownMetrics, record2) {
-  for (const line of periods2) {
-    if (!line.isActive) continue;
-    spec.components.forEach((component, i) => {
-      const worked = line.components.find((c) => c.id === component.id);
-      if (worked === void 0 || worked.attainment === null || worked.isUnknown) return;
-      component.tiers?.bands.forEach(
-        (_, b) => record2(["spec", "components", i, "tiers", "bands", b], worked.tier === b)
-      );
-      if (component.cap !== void 0) record2(["spec", "components", i, "cap"], worked.isCapped);
-    });
-    spec.gates?.forEach((gate, i) => {
-      const worked = line.gates.find((g) => g.id === gate.id);
-      if (worked !== void 0 && worked.value !== null && !unknownMetrics.has(gate.metric))
-        record2(["spec", "gates", i], worked.isPassed);
-    });
-    spec.teamMultipliers?.forEach((m, i) => {
-      const worked = line.multipliers.find((x) => x.id === m.id);
-      if (worked !== void 0 && worked.value !== null && !unknownMetrics.has(m.metric))
-        record2(["spec", "teamMultipliers", i], worked.isApplied);
-    });
-  }
-  const won = opportunities2.filter((o) => o.won === true && typeof o.closed_at === "number").filter((o) => o.closed_at >= window2.start && o.closed_at < window2.end).map((o) => String(o.id));
-  const recordPerDeal = (path2, paidIds) => {
-    for (const id of won) record2(path2, paidIds.has(id));
-  };
-  spec.spiffs?.forEach(
-    (spiff, i) => recordPerDeal(
-      ["spec", "spiffs", i],
-      new Set(periods2.flatMap((p) => p.spiffs.filter((s2) => s2.id === spiff.id).map((s2) => s2.opportunityId)))
-    )
-  );
-  spec.clawbacks?.forEach(
-    (rule, i) => recordPerDeal(
-      ["spec", "clawbacks", i],
-      new Set(periods2.flatMap((p) => p.clawbacks.filter((s2) => s2.id === rule.id).map((s2) => s2.opportunityId)))
-    )
-  );
-}
-var init_comp_outcomes = __esm({
-  "src/core/testing/comp-outcomes.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/testing/run-comp-tests.ts
 function parsePeriod(label2, timeZone) {
   const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
@@ -49173,15 +48934,9 @@ function contextOf(set, plan, spec, c, calendars) {
     constraintMet: () => c.constraintMet ?? null
   };
 }
-function payCase(set, plan, spec, c, calendars, record2) {
-  const ctx = contextOf(set, plan, spec, c, calendars);
-  const section2 = computeComp([plan], ctx);
+function payCase(set, plan, spec, c, calendars) {
+  const section2 = computeComp([plan], contextOf(set, plan, spec, c, calendars));
   const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
-  const unknown3 = /* @__PURE__ */ new Set([
-    ...c.goalAttainment === void 0 ? ["goal_attainment"] : [],
-    ...c.constraintMet === void 0 ? ["constraint_target_met"] : []
-  ]);
-  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown3, record2);
   const components = Object.fromEntries(
     plan.spec.components.map((k) => [k.id, new Decimal(0)])
   );
@@ -49196,7 +48951,7 @@ function payCase(set, plan, spec, c, calendars, record2) {
     warnings: section2.warnings
   };
 }
-function runCompTests(set, test, calendars, ledger) {
+function runCompTests(set, test, calendars) {
   const { spec } = test;
   const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
   return spec.cases.map((c, i) => {
@@ -49206,16 +48961,8 @@ function runCompTests(set, test, calendars, ledger) {
       result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
       return result;
     }
-    ledger.countCase("CompPlan", plan.metadata.name);
     try {
-      const actual = payCase(
-        set,
-        plan,
-        spec,
-        c,
-        calendars,
-        (path2, isTrue) => ledger.record("CompPlan", plan.metadata.name, path2, isTrue)
-      );
+      const actual = payCase(set, plan, spec, c, calendars);
       result.actual = actual;
       compareMoney("payout", c.expect.payout, actual.payout, result.diffs);
       for (const [id, amount2] of Object.entries(c.expect.components ?? {}))
@@ -49236,7 +48983,6 @@ var init_run_comp_tests = __esm({
     init_comp();
     init_money();
     init_case_result();
-    init_comp_outcomes();
   }
 });
 
@@ -49743,19 +49489,7 @@ var init_sla = __esm({
 });
 
 // src/core/testing/run-sla-tests.ts
-function recordOutcomes(outcomes, record2) {
-  const status = outcomes.status[0];
-  const k = outcomes.target[0] ?? -1;
-  if (k >= 0 && (status === SLA_STATUS.met || status === SLA_STATUS.breached))
-    record2(["spec", "targets", k], status === SLA_STATUS.met);
-  const wait = outcomes.waitMs[0] ?? NaN;
-  if (Number.isNaN(wait)) return;
-  outcomes.thresholds.escalationMs.forEach((after, s2) => record2(["spec", "escalation", s2], wait >= after));
-  const flags = outcomes.flags[0] ?? 0;
-  if (outcomes.thresholds.recycleMs !== void 0 && (flags & SLA_FLAG.stopped) === 0)
-    record2(["spec", "recycle"], (flags & SLA_FLAG.recycled) !== 0);
-}
-function measureCase(sla, c, ctx, record2) {
+function measureCase(sla, c, ctx) {
   const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
   const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
   const items = {
@@ -49768,7 +49502,6 @@ function measureCase(sla, c, ctx, record2) {
   const outcomes = measureSlaRows(sla, items, ctx);
   const first = outcomes.ruleErrors.first;
   if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
-  recordOutcomes(outcomes, record2);
   const k = outcomes.target[0] ?? -1;
   const wait = outcomes.waitMs[0] ?? NaN;
   return {
@@ -49777,10 +49510,9 @@ function measureCase(sla, c, ctx, record2) {
     responseHours: Number.isNaN(wait) ? null : Math.round(wait / HOUR_MS3 * 1e6) / 1e6
   };
 }
-function runSlaTests(set, test, calendars, ledger) {
+function runSlaTests(set, test, calendars) {
   const { spec } = test;
   const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
-  const record2 = (path2, isTrue) => ledger.record("HandoffSla", spec.handoffSla, path2, isTrue);
   const asOf = toInstant2(spec.asOf);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
   const ctx = {
@@ -49797,9 +49529,8 @@ function runSlaTests(set, test, calendars, ledger) {
       result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
       return result;
     }
-    ledger.countCase("HandoffSla", spec.handoffSla);
     try {
-      const actual = measureCase(sla, c, ctx, record2);
+      const actual = measureCase(sla, c, ctx);
       result.actual = actual;
       compareExpected("status", c.expect.status, actual.status, result.diffs);
       compareExpected("target", c.expect.target, actual.target, result.diffs);
@@ -49821,134 +49552,32 @@ var init_run_sla_tests = __esm({
   }
 });
 
-// src/core/testing/outcome-items.ts
-function item(kind, id, path2) {
-  return { kind, id, path: path2, outcomes: pairs[kind] };
-}
-function listLeadItems(def) {
+// src/core/testing/run-policy-tests.ts
+function rulesOf(def) {
   const s2 = def.spec;
   const out = [];
-  s2.exclusions?.forEach((r, i) => out.push(item("exclusion", r.id, ["spec", "exclusions", i])));
-  s2.handRaisers?.forEach((r, i) => out.push(item("hand-raiser", r.id, ["spec", "handRaisers", i])));
-  for (const category of ["fit", "engagement"])
-    s2.scoring?.[category]?.rules.forEach(
-      (r, i) => out.push(item("scoring-rule", r.id, ["spec", "scoring", category, "rules", i]))
-    );
-  s2.classes.forEach((c, i) => {
-    for (const key of ["minScore", "minFit", "minEngagement", "when"])
-      if (c[key] !== void 0) out.push(item("class-threshold", `${c.id}.${key}`, ["spec", "classes", i, key]));
-  });
-  return out;
-}
-function listSlaItems(sla) {
-  const s2 = sla.spec;
-  const out = s2.targets.map((t, k) => item("sla-target", t.id, ["spec", "targets", k]));
-  s2.escalation?.forEach((e3, i) => out.push(item("escalation-step", `after ${e3.after}`, ["spec", "escalation", i])));
-  if (s2.recycle !== void 0) out.push(item("recycle", `after ${s2.recycle.after}`, ["spec", "recycle"]));
-  return out;
-}
-function listCompItems(plan) {
-  const s2 = plan.spec;
-  const out = [];
-  s2.components.forEach((c, i) => {
-    c.tiers?.bands.forEach(
-      (_, b) => out.push(item("tier", `${c.id}#${b + 1}`, ["spec", "components", i, "tiers", "bands", b]))
-    );
-    if (c.cap !== void 0) out.push(item("cap", c.id, ["spec", "components", i, "cap"]));
-  });
-  s2.gates?.forEach((g, i) => out.push(item("gate", g.id, ["spec", "gates", i])));
-  s2.teamMultipliers?.forEach((m, i) => out.push(item("team-multiplier", m.id, ["spec", "teamMultipliers", i])));
-  s2.spiffs?.forEach((x, i) => out.push(item("spiff", x.id, ["spec", "spiffs", i])));
-  s2.clawbacks?.forEach((x, i) => out.push(item("clawback", x.id, ["spec", "clawbacks", i])));
-  return out;
-}
-var pairs;
-var init_outcome_items = __esm({
-  "src/core/testing/outcome-items.ts"() {
-    "use strict";
-    pairs = {
-      exclusion: ["fired", "not-fired"],
-      "hand-raiser": ["fired", "not-fired"],
-      "scoring-rule": ["fired", "not-fired"],
-      "class-threshold": ["met", "missed"],
-      "sla-target": ["met", "breached"],
-      "escalation-step": ["reached", "not-reached"],
-      recycle: ["applied", "not-applied"],
-      tier: ["reached", "not-reached"],
-      cap: ["hit", "not-hit"],
-      gate: ["passed", "failed"],
-      "team-multiplier": ["applied", "not-applied"],
-      spiff: ["paid", "not-paid"],
-      clawback: ["applied", "not-applied"]
-    };
+  s2.exclusions?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "exclusions", i, "when"] }));
+  s2.handRaisers?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "handRaisers", i, "when"] }));
+  for (const category of ["fit", "engagement"]) {
+    s2.scoring?.[category]?.rules.forEach((r, i) => {
+      const base = ["spec", "scoring", category, "rules", i];
+      if (r.when !== void 0) out.push({ rule: r.when, path: [...base, "when"] });
+      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...base, "points"] });
+    });
   }
-});
-
-// src/core/testing/outcome-coverage.ts
-function createOutcomeLedger() {
-  const seen = /* @__PURE__ */ new Map();
-  const cases = /* @__PURE__ */ new Map();
-  return {
-    countCase(kind, policy) {
-      const key = keyOf(kind, policy, []);
-      cases.set(key, (cases.get(key) ?? 0) + 1);
-    },
-    record(kind, policy, path2, isTrue) {
-      const key = keyOf(kind, policy, path2);
-      const both = seen.get(key) ?? [false, false];
-      both[isTrue ? 0 : 1] = true;
-      seen.set(key, both);
-    },
-    summarise(set, locate = (file) => file) {
-      const listed = [
-        ...set.LeadDefinition.map((p) => ({ kind: "LeadDefinition", p, items: listLeadItems(p) })),
-        ...set.HandoffSla.map((p) => ({ kind: "HandoffSla", p, items: listSlaItems(p) })),
-        ...set.CompPlan.map((p) => ({ kind: "CompPlan", p, items: listCompItems(p) }))
-      ].map(({ kind, p, items }) => ({ kind, policy: p.metadata.name, file: p.file, items }));
-      return listed.map(({ kind, policy, file, items }) => {
-        const uncovered = [];
-        for (const item2 of items) {
-          const [isTrueSeen, isFalseSeen] = seen.get(keyOf(kind, policy, item2.path)) ?? [false, false];
-          const missing = [...isTrueSeen ? [] : [item2.outcomes[0]], ...isFalseSeen ? [] : [item2.outcomes[1]]];
-          if (missing.length > 0) uncovered.push({ ...item2, at: locate(file, item2.path), missing });
-        }
-        return {
-          kind,
-          policy,
-          file,
-          cases: cases.get(keyOf(kind, policy, [])) ?? 0,
-          total: items.length,
-          covered: items.length - uncovered.length,
-          uncovered
-        };
-      });
-    }
-  };
+  s2.classes.forEach((c, i) => c.when !== void 0 && out.push({ rule: c.when, path: ["spec", "classes", i, "when"] }));
+  return out;
 }
-function sumCoverage(coverage) {
-  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
-  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
-  return { covered, total: total2, percent: total2 === 0 ? 100 : 100 * covered / total2 };
-}
-var keyOf;
-var init_outcome_coverage = __esm({
-  "src/core/testing/outcome-coverage.ts"() {
-    "use strict";
-    init_outcome_items();
-    keyOf = (kind, policy, path2) => JSON.stringify([kind, policy, ...path2]);
-  }
-});
-
-// src/core/testing/run-policy-tests.ts
 function toLeadRow(values) {
   return toRow("leads", values);
 }
-function runLeadTests(set, test, ledger, calendars) {
+function runLeadTests(set, test, hits, calendars) {
   const { spec } = test;
-  const name = spec.leadDefinition;
-  const def = set.LeadDefinition.find((d) => d.metadata.name === name);
-  const observe2 = (path2, isTrue) => ledger.record("LeadDefinition", name, path2, isTrue);
-  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
+  const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
+  const hitSet = hits.get(spec.leadDefinition) ?? /* @__PURE__ */ new Set();
+  hits.set(spec.leadDefinition, hitSet);
+  const coverage = { hit: (path2) => void hitSet.add(JSON.stringify(path2)) };
+  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), coverage, ...calendars ? { calendars } : {} });
   return spec.cases.map((c, i) => {
     const result = startCase(test, c.name, i);
     if (compiled2 === void 0) {
@@ -49956,7 +49585,6 @@ function runLeadTests(set, test, ledger, calendars) {
       result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
       return result;
     }
-    ledger.countCase("LeadDefinition", name);
     try {
       const actual = compiled2.classify(toLeadRow(c.lead));
       result.actual = actual;
@@ -49974,35 +49602,48 @@ function runLeadTests(set, test, ledger, calendars) {
   });
 }
 function runPolicyTests(set, options = {}) {
-  const ledger = createOutcomeLedger();
+  const hits = /* @__PURE__ */ new Map();
   const cases = [];
   const calendars = options.calendars ?? /* @__PURE__ */ new Map();
   for (const test of set.PolicyTest) {
     const { spec } = test;
-    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars, ledger));
-    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars, ledger));
-    else cases.push(...runLeadTests(set, { ...test, spec }, ledger, options.calendars));
+    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars));
+    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars));
+    else cases.push(...runLeadTests(set, { ...test, spec }, hits, options.calendars));
   }
-  const coverage = ledger.summarise(set, options.locate);
-  const { covered, total: total2, percent } = sumCoverage(coverage);
+  const coverage = [];
+  for (const [name, hitSet] of hits) {
+    const def = set.LeadDefinition.find((d) => d.metadata.name === name);
+    if (def === void 0) continue;
+    const all = rulesOf(def).flatMap(({ rule, path: path2 }) => listClauses(rule, path2));
+    const uncovered = all.filter((path2) => !hitSet.has(JSON.stringify(path2)));
+    coverage.push({
+      policy: name,
+      file: def.file,
+      total: all.length,
+      covered: all.length - uncovered.length,
+      uncovered
+    });
+  }
+  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
+  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
   const passed = cases.filter((c) => c.status === "passed").length;
   return {
     cases,
     passed,
     failed: cases.length - passed,
     coverage,
-    coverageCount: { covered, total: total2 },
-    coveragePercent: percent
+    coveragePercent: total2 === 0 ? 100 : 100 * covered / total2
   };
 }
 var init_run_policy_tests = __esm({
   "src/core/testing/run-policy-tests.ts"() {
     "use strict";
+    init_compile();
     init_classify();
     init_case_result();
     init_run_comp_tests();
     init_run_sla_tests();
-    init_outcome_coverage();
   }
 });
 
@@ -50054,17 +49695,18 @@ function parsePercent(value3) {
   return n2;
 }
 function registerTest(program2, ctx) {
-  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which policy decisions the tests see go both ways (outcome coverage)", false).addOption(
-    new Option("--min-coverage <percent>", "fail (exit 1) below this outcome coverage; implies --coverage").argParser(
-      parsePercent
-    )
+  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which lead definition clauses the tests exercise", false).addOption(
+    new Option(
+      "--min-coverage <percent>",
+      "fail (exit 1) below this lead definition clause coverage; implies --coverage"
+    ).argParser(parsePercent)
   ).addHelpText(
     "after",
     `
 Examples:
   revops test                          run policies/**/*.yaml of kind PolicyTest
-  revops test --coverage               and list every decision the tests do not see go both ways
-  revops test --min-coverage 100       fail unless every decision is covered
+  revops test --coverage               and list every clause no test reaches, with file:line
+  revops test --min-coverage 100       fail unless every clause is exercised
 
 A test file names the policy under test with one of:
   leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
@@ -50074,13 +49716,8 @@ A test file names the policy under test with one of:
                   untargeted), optionally the target and responseHours in business hours
   compPlan        each case gives a period, a person, their opportunities and the shared-goal
                   inputs, and the payout (and per-component payouts) the plan must give
-Outcome coverage: a decision is covered when the cases see it both ways — an exclusion,
-hand-raiser or scoring rule fired and not fired, a class threshold met and missed; an SLA
-target met and breached, an escalation step reached and not, the recycle rule applied and not;
-a tier reached and not, a cap hit and not, a gate passed and failed, a team multiplier, SPIF or
-clawback applied and not. Every lead definition, SLA and comp plan counts, tested or not; each
-uncovered decision is listed with file:line and the outcome never seen. Exit codes: 0 all
-passed, 1 a test failed or coverage is below --min-coverage, 2 usage error or invalid policies.`
+Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
+or coverage is below --min-coverage, 2 usage error or invalid policies.`
   ).action(async (dirArg, options, command) => {
     const { io } = ctx;
     const dir = takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies";
@@ -50089,7 +49726,7 @@ passed, 1 a test failed or coverage is below --min-coverage, 2 usage error or in
       throw new UsageError(
         `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`
       );
-    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars, locate: loaded.locate });
+    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
     const showCoverage = options.coverage || options.minCoverage !== void 0;
     const isBelow = options.minCoverage !== void 0 && report.coveragePercent + 1e-9 < options.minCoverage;
     const color = isOutputColored(io, options);
@@ -50102,7 +49739,7 @@ passed, 1 a test failed or coverage is below --min-coverage, 2 usage error or in
       );
     if (isBelow && options.format !== "json")
       io.stderr(
-        `revops test: outcome coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
+        `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
 `
       );
     ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
@@ -50127,11 +49764,11 @@ function describeMasked(issue3) {
   const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
   const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
   const field = issue3.field;
-  let where2 = "";
-  if (column !== void 0 && field !== void 0 && column !== field) where2 = `\`${column}\` (${field}): `;
-  else if (field !== void 0 || column !== void 0) where2 = `\`${field ?? column}\`: `;
-  const text4 = `${where2}${reason} (value masked).`;
-  return where2 === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
+  let where = "";
+  if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
+  else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
+  const text4 = `${where}${reason} (value masked).`;
+  return where === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
 }
 function maskDataIssues(issues) {
   return issues.map((issue3) => {
@@ -50179,7 +49816,6 @@ var init_mask_issues = __esm({
       "data.unknown-format",
       "data.bad-json-shape",
       "data.entity-twice",
-      "data.lookup-unavailable",
       "data.too-many-issues",
       "data.ragged-row",
       "data.unterminated-quote",
@@ -50198,9 +49834,6 @@ var init_mask_issues = __esm({
       "data.derive-failed": "the derive rule failed on this row",
       "data.negative-number": "the value is negative, and this quantity cannot be",
       "data.invisible-character": "the id holds an invisible or control character",
-      "data.lookup-no-match": "no row of the looked-up entity has this key",
-      "data.lookup-ambiguous": "more than one row of the looked-up entity has this key",
-      "data.distinct-conflict": "an earlier row gives the same id another value",
       "data.bad-json": "the record is not valid JSON",
       "data.not-an-object": "the record is not a JSON object",
       "data.forbidden-key": "the record has a key that is not allowed",
@@ -50405,12 +50038,20 @@ var init_hashing_io = __esm({
 // src/core/engine/fields-read.ts
 function selectFieldsRead(sets) {
   const named = /* @__PURE__ */ new Set();
+  const known = new Set(canonicalNames);
+  const customOf = /* @__PURE__ */ new Map();
+  for (const set of sets)
+    for (const [entity, fields] of listDeclaredFields(set.FieldMapping))
+      for (const name of fields.keys()) {
+        known.add(name);
+        customOf.set(entity, (customOf.get(entity) ?? /* @__PURE__ */ new Set()).add(name));
+      }
   let isEveryField = false;
   for (const set of sets) {
     for (const [kind, policies] of Object.entries(set)) {
       if (kind === "FieldMapping") continue;
       for (const policy of policies) {
-        if (!collectNames(policy.spec, named)) isEveryField = true;
+        if (!collectNames(policy.spec, named, known)) isEveryField = true;
       }
     }
   }
@@ -50418,26 +50059,27 @@ function selectFieldsRead(sets) {
   if (isEveryField) return selection;
   for (const entity of entities) {
     if (entity === "activities") continue;
-    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...named]);
+    const ofEntity = [...named].filter((name) => canonicalNames.has(name) || customOf.get(entity)?.has(name) === true);
+    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...ofEntity]);
   }
   return selection;
 }
-function addName(value3, into) {
+function addName(value3, into, known) {
   if (typeof value3 !== "string") return;
   const first = value3.split(".")[0];
-  if (canonicalNames.has(first)) into.add(first);
+  if (known.has(first)) into.add(first);
 }
-function collectNames(value3, into) {
+function collectNames(value3, into, known) {
   if (value3 === null || typeof value3 !== "object") return true;
-  if (Array.isArray(value3)) return value3.every((item2) => collectNames(item2, into));
+  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into, known));
   for (const [key, arg] of Object.entries(value3)) {
     if (key === "var" || key === "missing" || key === "missing_some") {
       if (!isLiteralPath(key, arg)) return false;
-      pathsOf(key, arg).forEach((path2) => addName(path2, into));
+      pathsOf(key, arg).forEach((path2) => addName(path2, into, known));
       continue;
     }
-    addName(arg, into);
-    if (!collectNames(arg, into)) return false;
+    addName(arg, into, known);
+    if (!collectNames(arg, into, known)) return false;
   }
   return true;
 }
@@ -50462,6 +50104,7 @@ var init_fields_read = __esm({
   "src/core/engine/fields-read.ts"() {
     "use strict";
     init_canonical();
+    init_custom_fields2();
     engineFields = /* @__PURE__ */ new Set([
       "active_from",
       "active_to",
@@ -50569,13 +50212,11 @@ async function discoverEntityFiles(dir, io, spec) {
   const names = entries.filter((e3) => e3.isFile && e3.isSymbolicLink !== true).map((e3) => e3.name).sort();
   const others = new Map(entries.filter((e3) => !e3.isFile || e3.isSymbolicLink === true).map((e3) => [e3.name, e3]));
   const discovery = { sources: [], unreadable: [], conflicts: [], absent: [], ignoredFiles: [] };
-  const claimed = new Set(Object.values(spec?.entities ?? {}).flatMap((m) => m?.file === void 0 ? [] : [m.file]));
+  const claimed = new Set(Object.values(spec?.entities ?? {}).map((m) => m?.file));
   const used = /* @__PURE__ */ new Set();
-  const derived = [];
   for (const entity of entityNames) {
     const mapping = spec?.entities[entity];
-    if (mapping?.from !== void 0) derived.push(entity);
-    else if (mapping?.file !== void 0) {
+    if (mapping !== void 0) {
       used.add(mapping.file);
       const other = others.get(mapping.file);
       if (other !== void 0) discovery.unreadable.push(notAFile(entity, dir, other));
@@ -50609,7 +50250,6 @@ async function discoverEntityFiles(dir, io, spec) {
         isMapped: false
       });
   }
-  for (const entity of derived) addDerivedSource(discovery, dir, entity, spec);
   discovery.ignoredFiles = names.filter((n2) => !used.has(n2));
   if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
     const expected = spec === void 0 ? "e.g. leads.csv, opportunities.ndjson or users.json" : `the files the mapping names (${[...claimed].join(", ")})`;
@@ -50635,21 +50275,6 @@ function mappedAbsent(entity, dir, file, names) {
     message: `The mapping reads ${entity} from ${file}, which is not in ${dir}.${didYouMean(file, names)}`,
     hint: `Name the file as the mapping says, or change the mapping's \`file\` for ${entity}.`
   };
-}
-function addDerivedSource(discovery, dir, entity, spec) {
-  const from = spec.entities[entity].from.entity;
-  const source = discovery.sources.find((s2) => s2.entity === from);
-  if (source === void 0 || source.distinctFrom !== void 0) {
-    discovery.unreadable.push({
-      entity,
-      file: source?.file ?? `${dir}/${spec.entities[from]?.file ?? from}`,
-      code: "data.file-absent",
-      message: `The mapping builds ${entity} from the file of ${from}, which has no file read directly.`,
-      hint: `Give ${from} a file of its own, or a \`file\` to ${entity}.`
-    });
-    return;
-  }
-  discovery.sources.push({ ...source, entity, isMapped: true, distinctFrom: from });
 }
 var extensions;
 var init_discover2 = __esm({
@@ -52696,141 +52321,6 @@ var init_row_checks = __esm({
   }
 });
 
-// src/core/data/distinct-rows.ts
-var DistinctRows;
-var init_distinct_rows = __esm({
-  "src/core/data/distinct-rows.ts"() {
-    "use strict";
-    init_coerce_failure();
-    DistinctRows = class {
-      constructor(entity, fields) {
-        this.entity = entity;
-        this.fields = fields;
-      }
-      entity;
-      fields;
-      first = /* @__PURE__ */ new Map();
-      /** Rows made so far: one per distinct id. */
-      get size() {
-        return this.first.size;
-      }
-      add(row2, line) {
-        const id = row2.id ?? null;
-        if (id === null) return "no-id";
-        const key = String(id);
-        const seen = this.first.get(key);
-        if (seen === void 0) {
-          this.first.set(key, { row: row2, line });
-          return "new";
-        }
-        for (const plan of this.fields) {
-          const mine = row2[plan.field] ?? null;
-          if (mine === (seen.row[plan.field] ?? null)) continue;
-          const failure2 = new CoercionFailure(
-            "data.distinct-conflict",
-            `the row on line ${seen.line} gives this ${this.entity} id another ${plan.field}; this row is left out and the first one kept.`,
-            `One id names one ${this.entity} record: make the export give it one ${plan.field}, or map ${plan.field} from a column that does not vary for it.`
-          );
-          return { plan, raw: mine, failure: failure2 };
-        }
-        return "same";
-      }
-    };
-  }
-});
-
-// src/core/data/lookup.ts
-function buildLookupTable(lookup, rows) {
-  const table3 = {
-    entity: lookup.entity,
-    on: lookup.on,
-    field: lookup.field,
-    values: /* @__PURE__ */ new Map(),
-    repeated: /* @__PURE__ */ new Map()
-  };
-  for (const row2 of rows) {
-    const key = row2[lookup.on] ?? null;
-    if (key === null) continue;
-    const text4 = keyText(key);
-    if (table3.values.has(text4)) table3.repeated.set(text4, (table3.repeated.get(text4) ?? 1) + 1);
-    else table3.values.set(text4, row2[lookup.field] ?? null);
-  }
-  return table3;
-}
-function findLookupMismatch(mapped) {
-  const { entity, field, lookup } = mapped;
-  const there = canonicalModel[lookup.entity];
-  if (there === void 0 || lookup.entity === "activities")
-    return `\`${field}\` looks up in ${lookup.entity}, whose rows cannot be looked up.`;
-  const mine = canonicalModel[entity][field]?.type;
-  const theirs = there[lookup.field]?.type;
-  if (theirs === void 0 || there[lookup.on] === void 0)
-    return `\`${field}\` looks up ${lookup.entity}.${lookup.field} by ${lookup.entity}.${lookup.on}, which the model does not have.`;
-  if (mine !== theirs) return `\`${field}\` is a ${mine} but ${lookup.entity}.${lookup.field} is a ${theirs}.`;
-  return void 0;
-}
-function noMatch(plan, table3) {
-  return new CoercionFailure(
-    "data.lookup-no-match",
-    `${where(plan, table3)}, but no ${table3.entity} row evaluated has this key.`,
-    `Add the missing ${table3.entity} to their export, fix their rows that were rejected (see their issues), or set \`ifNoMatch: empty\` if some rows rightly have none.`
-  );
-}
-function ambiguous(plan, table3, count3) {
-  return new CoercionFailure(
-    "data.lookup-ambiguous",
-    `${where(plan, table3)}, but ${count3} ${table3.entity} rows have this key: which one is meant is unknown.`,
-    `Match on a field that is unique in ${table3.entity} (\`on: id\`), or remove the repeated ${table3.entity} rows.`
-  );
-}
-function emptyRequired(plan, table3) {
-  return new CoercionFailure(
-    "data.missing-required",
-    `the field is required, and it is empty once ${where(plan, table3)} (an empty key, or an empty ${table3.field}).`,
-    `Give every row its ${plan.lookup.key}, and every ${table3.entity} row its ${table3.field}.`
-  );
-}
-var keyText, RowLookups, where;
-var init_lookup = __esm({
-  "src/core/data/lookup.ts"() {
-    "use strict";
-    init_canonical();
-    init_coerce_failure();
-    keyText = (cell) => typeof cell === "string" ? cell : String(cell);
-    RowLookups = class {
-      bound;
-      constructor(fields, tables) {
-        this.bound = fields.flatMap((plan) => {
-          const table3 = plan.lookup === void 0 ? void 0 : tables.get(plan.field);
-          if (table3 === void 0) return [];
-          return [{ plan, keyPlan: fields.find((f) => f.field === plan.lookup.key), table: table3 }];
-        });
-      }
-      /** Sets the fields the row keeps; the first fault (in field order: one issue per row), or undefined. */
-      fill(row2) {
-        for (const { plan, keyPlan, table: table3 } of this.bound) {
-          const key = keyPlan === void 0 ? null : row2[keyPlan.field] ?? null;
-          let value3 = null;
-          if (key !== null) {
-            const text4 = keyText(key);
-            const count3 = table3.repeated.get(text4);
-            if (count3 !== void 0) return { plan, keyPlan, raw: key, failure: ambiguous(plan, table3, count3) };
-            const found = table3.values.get(text4);
-            if (found === void 0 && plan.lookup.ifNoMatch !== "empty")
-              return { plan, keyPlan, raw: key, failure: noMatch(plan, table3) };
-            value3 = found ?? null;
-          }
-          if (value3 === null && plan.isRequired)
-            return { plan, keyPlan, raw: key ?? void 0, failure: emptyRequired(plan, table3) };
-          if (plan.isKept) row2[plan.field] = value3;
-        }
-        return void 0;
-      }
-    };
-    where = (plan, table3) => `looked up in ${table3.entity} by ${plan.lookup.key} (matching ${table3.entity}.${table3.on})`;
-  }
-});
-
 // src/core/data/entity-sink.ts
 var EntitySink;
 var init_entity_sink = __esm({
@@ -52845,8 +52335,6 @@ var init_entity_sink = __esm({
     init_column_table();
     init_clock();
     init_row_checks();
-    init_distinct_rows();
-    init_lookup();
     EntitySink = class {
       /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
       constructor(plan, tally, asColumns = false, checks = {}) {
@@ -52854,8 +52342,6 @@ var init_entity_sink = __esm({
         this.tally = tally;
         this.asColumns = asColumns;
         this.notAfter = checks.notAfter ?? Infinity;
-        this.lookupTables = checks.lookups;
-        this.isDistinct = checks.isDistinct === true;
         this.rowChecks = new RowChecks(plan.entity, plan.fields, checks.isIdUnique === true);
         this.fields = plan.fields;
         this.slotValues = new Array(plan.columns.length);
@@ -52900,10 +52386,6 @@ var init_entity_sink = __esm({
       /** The header failed: the rows are only counted, as read and rejected (the file's issue says why). */
       isFailed = false;
       notAfter;
-      lookupTables;
-      lookups;
-      distinct;
-      isDistinct;
       acceptHeader(names, line) {
         const bound = bindHeader(this.plan, names, line, this.tally);
         if (bound === void 0) {
@@ -52927,15 +52409,9 @@ var init_entity_sink = __esm({
         const isGenerating = isFastPath();
         this.makeRow = isGenerating ? rowMaker(kept) : void 0;
         this.rowChecks.bind(kept);
-        this.lookups = this.lookupTables === void 0 ? void 0 : new RowLookups(fields, this.lookupTables);
-        this.distinct = this.isDistinct ? new DistinctRows(this.plan.entity, kept) : void 0;
         const columns = fields.map((f) => f.slot < 0 ? -1 : this.slotColumns[f.slot] ?? -1);
         this.spanRow = this.slotColumns.length === 0 || !isGenerating ? void 0 : generateSpanRowBuilder(fields, columns, this.keptAt);
         if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
-      }
-      /** For an entity built from distinct values: the rows made, one per distinct id. */
-      get distinctCount() {
-        return this.distinct?.size;
       }
       /** The rows kept, as columns (empty unless the sink keeps columns). */
       table() {
@@ -52968,9 +52444,9 @@ var init_entity_sink = __esm({
           this.latest.value = this.latestTimestamp;
           const row2 = this.spanRow(text4, bounds, this.latest);
           if (row2 !== void 0 && !(this.latest.value > this.notAfter)) {
-            if (this.isUnmatched(row2, line, void 0) || this.isFaulty(row2, line, void 0)) return;
+            if (this.isFaulty(row2, line, void 0)) return;
             this.latestTimestamp = this.latest.value;
-            this.keep(row2, line, void 0);
+            this.keep(row2);
             return;
           }
         }
@@ -53148,9 +52624,9 @@ var init_entity_sink = __esm({
           row2 = { ...this.template };
           for (let i = 0; i < fields.length; i++) if (this.keptAt[i] >= 0) row2[fields[i].field] = cells[this.keptAt[i]];
         }
-        if (this.isUnmatched(row2, line, record2) || this.isFaulty(row2, line, record2)) return;
+        if (this.isFaulty(row2, line, record2)) return;
         this.latestTimestamp = latest;
-        this.keep(row2, line, record2);
+        this.keep(row2);
       }
       /** Rejects a row that breaks a check of the whole row (see `RowChecks`), with an issue on the field concerned. */
       isFaulty(row2, line, record2) {
@@ -53160,30 +52636,7 @@ var init_entity_sink = __esm({
         this.tally.rowsRejected++;
         return true;
       }
-      /**
-       * Fills the row's looked-up fields, or rejects it (see `RowLookups`). Their values are not
-       * counted in the latest date-time: they are the looked-up entity's, counted there.
-       */
-      isUnmatched(row2, line, record2) {
-        const fault = this.lookups?.fill(row2);
-        if (fault === void 0) return false;
-        this.reportCell(fault.plan, line, record2, fault.raw, fault.failure, fault.keyPlan);
-        this.tally.rowsRejected++;
-        return true;
-      }
-      keep(row2, line, record2) {
-        if (this.distinct !== void 0) {
-          const verdict = this.distinct.add(row2, line);
-          if (typeof verdict === "object") {
-            this.reportCell(verdict.plan, line, record2, verdict.raw, verdict.failure);
-            this.tally.rowsRejected++;
-            return;
-          }
-          if (verdict !== "new") {
-            this.tally.rowsEvaluated++;
-            return;
-          }
-        }
+      keep(row2) {
         this.tally.rowsEvaluated++;
         if (this.columns !== void 0) {
           this.columns.append(row2);
@@ -53192,20 +52645,20 @@ var init_entity_sink = __esm({
         Object.setPrototypeOf(row2, null);
         this.rows.push(row2);
       }
-      reportCell(plan, line, record2, raw, failure2, at = plan) {
+      reportCell(plan, line, record2, raw, failure2) {
         const problem = { code: failure2.code, line, field: plan.field, message: failure2.message };
         if (failure2.hint !== void 0) problem.hint = failure2.hint;
         if (raw !== void 0) problem.raw = raw;
         if (record2 !== void 0) problem.record = record2;
         let columnName;
-        if (at !== void 0 && at.slot >= 0) {
-          const column = this.slotColumns[at.slot] ?? -1;
-          columnName = column >= 0 ? this.header[column] : this.plan.columns[at.slot];
+        if (plan.slot >= 0) {
+          const column = this.slotColumns[plan.slot] ?? -1;
+          columnName = column >= 0 ? this.header[column] : this.plan.columns[plan.slot];
           if (column >= 0) problem.column = column + 1;
         }
         if (columnName !== void 0) problem.columnName = columnName;
-        const where2 = columnName !== void 0 && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
-        problem.message = `${where2}: ${failure2.message}`;
+        const where = columnName !== void 0 && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
+        problem.message = `${where}: ${failure2.message}`;
         this.tally.report(problem);
       }
       /** The source slot a JSON key fills: -1 when no field reads it. */
@@ -53225,6 +52678,66 @@ var init_entity_sink = __esm({
   }
 });
 
+// src/core/data/custom-plan.ts
+function planCustomFields(plan, custom, spec, keep, recent, dayZone) {
+  for (const [name, declared] of Object.entries(custom)) {
+    const type = declared.type;
+    const given = { ...declared };
+    delete given.type;
+    delete given.description;
+    const source = given.column === void 0 && given.derive === void 0 && given.const === void 0 ? { ...given, column: name } : given;
+    const isKept = keep === void 0 || keep.has(name);
+    let field;
+    try {
+      field = planField(plan, name, type, false, source, spec?.timeZone, isKept ? recent : void 0, dayZone);
+    } catch (error) {
+      if (error instanceof MappingError) throw error;
+      throw new MappingError(`Custom field \`${name}\`: ${error.message}.`, name);
+    }
+    field.isCustom = true;
+    if (type === "decimal") holdAsNumber(field);
+    plan.fields.push(field);
+  }
+}
+function holdAsNumber(field) {
+  field.type = "number";
+  field.coercer = new DecimalAsNumber(field.coercer);
+  if (typeof field.emptyValue === "string") field.emptyValue = Number(field.emptyValue);
+  if (typeof field.constValue === "string") field.constValue = Number(field.constValue);
+  if (field.values !== void 0) {
+    for (const [raw, value3] of field.values) if (typeof value3 === "string") field.values.set(raw, Number(value3));
+  }
+}
+function noteUndeclaredReads(plan, keep, isMapped) {
+  for (const name of keep ?? []) {
+    if (canonicalNames2.has(name) || plan.fields.some((f) => f.field === name)) continue;
+    plan.notes.push({
+      field: name,
+      message: `Rules read \`${name}\`, a custom field of ${plan.entity} that ${isMapped ? "this file's mapping does not declare" : "a file read without a mapping cannot have"}: it is empty in every row.`,
+      hint: "Read the data through the FieldMapping that declares it (`--mapping <name>`), or declare it under `custom:` of this one."
+    });
+  }
+}
+var DecimalAsNumber, canonicalNames2;
+var init_custom_plan = __esm({
+  "src/core/data/custom-plan.ts"() {
+    "use strict";
+    init_canonical();
+    init_field_plan();
+    DecimalAsNumber = class {
+      constructor(decimal) {
+        this.decimal = decimal;
+      }
+      decimal;
+      fromText(text4) {
+        const cell = this.decimal.fromText(text4);
+        return typeof cell === "string" ? Number(cell) : cell;
+      }
+    };
+    canonicalNames2 = new Set(entityNames.flatMap((e3) => Object.keys(canonicalModel[e3])));
+  }
+});
+
 // src/core/data/field-plan.ts
 function planEntity(entity, spec, keep, context = {}) {
   const dayZone = context.timeZone;
@@ -53235,21 +52748,20 @@ function planEntity(entity, spec, keep, context = {}) {
     columns: [],
     deriveColumns: /* @__PURE__ */ new Set(),
     isCaseInsensitive: spec?.columnCase === "insensitive",
-    isMapped: entityMapping2 !== void 0,
+    isMapped: entityMapping2?.fields !== void 0,
     notes: [],
     keepsWon: keep === void 0 || keep.has("won")
   };
   if (context.stages !== void 0) plan.stages = context.stages;
   const recent = new RecentCopies();
-  const lookupKeys = new Set(Object.values(entityMapping2?.fields ?? {}).flatMap((f) => f.lookup?.key ?? []));
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
-    const source = entityMapping2 === void 0 ? { column: field } : entityMapping2.fields[field];
+    const source = entityMapping2?.fields === void 0 ? { column: field } : entityMapping2.fields[field];
     if (source === void 0 && fieldSpec.required === true) {
       throw new MappingError(`The mapping of ${entity} gives no source for the required field \`${field}\`.`, field);
     }
     if (source === void 0) continue;
     try {
-      const isKept = keep === void 0 || keep.has(field) || lookupKeys.has(field);
+      const isKept = keep === void 0 || keep.has(field);
       plan.fields.push(
         planField(
           plan,
@@ -53267,6 +52779,8 @@ function planEntity(entity, spec, keep, context = {}) {
       throw new MappingError(`Field \`${field}\`: ${error.message}.`, field);
     }
   }
+  if (entityMapping2?.custom !== void 0) planCustomFields(plan, entityMapping2.custom, spec, keep, recent, dayZone);
+  noteUndeclaredReads(plan, keep, entityMapping2 !== void 0);
   if (plan.fields.length === 0) throw new MappingError(`The mapping of ${entity} maps no field.`);
   checkStages(plan);
   return plan;
@@ -53284,8 +52798,8 @@ function checkStages(plan) {
   if (plan.stages !== void 0) plan.fields.push(planWonFromStage(stage2, plan.stages, plan.keepsWon));
 }
 function planField(plan, field, type, isRequired, source, zone, recent, dayZone) {
-  const given = ["column", "derive", "const", "lookup"].filter((k) => source[k] !== void 0);
-  if (given.length !== 1) throw new Error("give exactly one of `column`, `derive`, `const` or `lookup`");
+  const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
+  if (given.length !== 1) throw new Error("give exactly one of `column`, `derive` or `const`");
   const isKept = recent !== void 0;
   const coercer = type === "string" && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
   const emptyValue = "emptyValue" in coercer ? coercer.emptyValue : null;
@@ -53311,8 +52825,6 @@ function planField(plan, field, type, isRequired, source, zone, recent, dayZone)
     fieldPlan.slot = slot;
   } else if (source.const !== void 0) {
     fieldPlan.constValue = expectCell(fieldPlan, source.const, "`const` is");
-  } else if (source.lookup !== void 0) {
-    fieldPlan.lookup = { on: "id", ...source.lookup };
   } else {
     const rule = plan.isCaseInsensitive ? lowerVarPaths(source.derive) : source.derive;
     fieldPlan.derive = compileRule(rule, { path: ["spec", "entities", plan.entity, "fields", field, "derive"] });
@@ -53367,6 +52879,7 @@ var init_field_plan = __esm({
     init_compile();
     init_coerce();
     init_coerce_failure();
+    init_custom_plan();
     init_funnel_stages();
     MappingError = class extends RevopsError {
       constructor(message, field) {
@@ -53740,31 +53253,17 @@ async function readEntityFile(job, io, onProgress) {
     });
     return unread();
   }
-  if (job.lookupProblem !== void 0) {
-    tally.fail({
-      code: "data.lookup-unavailable",
-      line: 0,
-      message: job.lookupProblem,
-      hint: "Fix the file looked up in first; this file is read once it is."
-    });
-    return unread();
-  }
   let sink;
   let plan;
-  const isDistinct = source.distinctFrom !== void 0;
   const context = {};
   if (job.timeZone !== void 0) context.timeZone = job.timeZone;
   if (job.stages !== void 0) context.stages = job.stages;
   try {
-    plan = planEntity(source.entity, job.spec, isDistinct ? void 0 : job.keep, context);
-    const idPlan = isDistinct ? plan.fields.find((f) => f.field === "id") : void 0;
-    if (idPlan !== void 0) idPlan.isRequired = false;
+    plan = planEntity(source.entity, job.spec, job.keep, context);
     for (const note2 of plan.notes) tally.report({ code: "data.missing-column", severity: "warning", line: 0, ...note2 });
     sink = new EntitySink(plan, tally, job.asColumns, {
-      isIdUnique: !isDistinct,
-      isDistinct,
-      ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter },
-      ...job.lookups === void 0 ? {} : { lookups: job.lookups }
+      isIdUnique: true,
+      ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter }
     });
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
@@ -53792,7 +53291,6 @@ async function readEntityFile(job, io, onProgress) {
     for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? void 0 : plan.columns[field.slot]))
       tally.report(problem);
   }
-  if (isDistinct) tally.ignoredColumns.clear();
   const read = {
     rows: sink.rows,
     table: sink.table(),
@@ -53800,8 +53298,6 @@ async function readEntityFile(job, io, onProgress) {
     issues: tally.keptIssues()
   };
   if (sink.latestTimestamp !== void 0) read.latestTimestamp = sink.latestTimestamp;
-  if (sink.distinctCount !== void 0) read.accounting.distinctRows = sink.distinctCount;
-  if (isDistinct) read.columnsRead = [...plan.columns, ...plan.deriveColumns];
   return read;
 }
 async function* reportProgress(chunks, file, totalBytes, onProgress) {
@@ -53825,55 +53321,6 @@ var init_read_entity = __esm({
     init_json_reader();
     init_ndjson_reader();
     init_tally2();
-  }
-});
-
-// src/core/data/load-lookups.ts
-function planLookups(spec) {
-  const all = listLookups(spec);
-  const ordered = orderLookups(all);
-  const order = "order" in ordered ? ordered.order : [];
-  const cycle = "cycle" in ordered ? ordered.cycle : [];
-  return {
-    all,
-    rank(entity) {
-      if (cycle.includes(entity)) return order.length + 1;
-      return order.indexOf(entity) + 1;
-    },
-    tablesFor(entity, data, reads) {
-      if (cycle.includes(entity))
-        return { lookupProblem: `Lookups go round in a circle (${cycle.join(" → ")}), so ${entity} is not read.` };
-      const tables = /* @__PURE__ */ new Map();
-      for (const mapped of all.filter((l2) => l2.entity === entity)) {
-        const mismatch = findLookupMismatch(mapped);
-        if (mismatch !== void 0) return { lookupProblem: `The mapping of ${entity} cannot be applied: ${mismatch}` };
-        const other = mapped.lookup.entity;
-        const read = reads.find((r) => r.accounting.entity === other);
-        if (read === void 0 || read.accounting.status === "failed")
-          return {
-            lookupProblem: `\`${mapped.field}\` is looked up in ${other}, which ${read === void 0 ? "has no file" : `could not be read (${read.accounting.file})`}; ${entity} is not read.`
-          };
-        tables.set(mapped.field, buildLookupTable(mapped.lookup, data[other]));
-      }
-      return { lookups: tables };
-    }
-  };
-}
-function keepLookedUpFields(keep, lookups) {
-  if (keep === void 0) return void 0;
-  const widened = { ...keep };
-  for (const { lookup } of lookups) {
-    const entity = lookup.entity;
-    const fields = widened[entity];
-    if (fields !== void 0) widened[entity] = /* @__PURE__ */ new Set([...fields, lookup.on, lookup.field]);
-  }
-  return widened;
-}
-var init_load_lookups = __esm({
-  "src/core/data/load-lookups.ts"() {
-    "use strict";
-    init_join_graph();
-    init_lookup();
   }
 });
 
@@ -53911,8 +53358,6 @@ async function loadPipelineData(dir, io, options = {}) {
       reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
-  const lookups = planLookups(spec);
-  const keepAll = keepLookedUpFields(options.keep, lookups.all);
   const jobs = [];
   for (const source of discovery.sources) {
     const job = {
@@ -53921,16 +53366,15 @@ async function loadPipelineData(dir, io, options = {}) {
       asColumns: source.entity === "activities"
     };
     if (source.isMapped && spec !== void 0) job.spec = spec;
-    const keep = keepAll?.[source.entity];
+    const keep = options.keep?.[source.entity];
     if (keep !== void 0) job.keep = keep;
     if (options.now !== void 0) job.notAfter = latestAllowedAt(options.now);
     if (options.timeZone !== void 0) job.timeZone = options.timeZone;
     if (options.stages !== void 0) job.stages = options.stages;
     jobs.push(job);
   }
-  jobs.sort((a, b) => lookups.rank(a.source.entity) - lookups.rank(b.source.entity));
   const elsewhere = jobs.map(
-    (job) => job.source.format === void 0 || lookups.rank(job.source.entity) > 0 ? void 0 : options.readElsewhere?.({ ...job, asColumns: true })
+    (job) => job.source.format === void 0 ? void 0 : options.readElsewhere?.({ ...job, asColumns: true })
   );
   const settled = elsewhere.map(
     (pending) => pending?.then(
@@ -53941,7 +53385,6 @@ async function loadPipelineData(dir, io, options = {}) {
   for (const [i, job] of jobs.entries()) {
     const pending = settled[i];
     let read;
-    if (lookups.rank(job.source.entity) > 0) Object.assign(job, lookups.tablesFor(job.source.entity, data, reads));
     if (pending === void 0) {
       read = await readEntityFile(job, io, options.onProgress);
     } else {
@@ -53955,20 +53398,12 @@ async function loadPipelineData(dir, io, options = {}) {
     reads.push(read);
   }
   for (const read of reads) {
-    if (read.columnsRead !== void 0) unlistColumns(reads, read);
     assertBalanced(read.accounting);
     data.files.push(read.accounting);
     data.issues.push(...read.issues);
   }
   data.missing = findMissingData(data, options.needs ?? /* @__PURE__ */ new Map(), dir);
   return data;
-}
-function unlistColumns(reads, derived) {
-  const used = new Set(derived.columnsRead.map((c) => c.toLowerCase()));
-  for (const read of reads) {
-    if (read === derived || read.accounting.file !== derived.accounting.file) continue;
-    read.accounting.ignoredColumns = read.accounting.ignoredColumns.filter((c) => !used.has(c.toLowerCase()));
-  }
 }
 async function sizeOf(file, io) {
   try {
@@ -53995,7 +53430,6 @@ var init_load2 = __esm({
     init_missing();
     init_read_entity();
     init_tally2();
-    init_load_lookups();
   }
 });
 
@@ -55398,26 +54832,26 @@ async function findProjectConfig(io, start) {
 }
 function describeConfigIssues(issues) {
   return issues.map((issue3) => {
-    const where2 = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
+    const where = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
     const hint = issue3.hint === void 0 ? "" : `
     fix: ${terminalText(issue3.hint)}`;
-    return `  ${terminalText(where2)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
+    return `  ${terminalText(where)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
   }).join("\n");
 }
-function toProjectConfig(bytes, where2) {
+function toProjectConfig(bytes, where) {
   const parsed = parseProjectConfig(
-    where2.file,
+    where.file,
     bytes,
     commandIndex.map((entry) => entry.name)
   );
   if (parsed.issues.length > 0) {
-    const at = where2.at === null ? "" : ` at ${where2.at}`;
+    const at = where.at === null ? "" : ` at ${where.at}`;
     throw new UsageError(
-      `The project config ${where2.file}${at} is not valid; fix it, or pass --no-config to run without it:
+      `The project config ${where.file}${at} is not valid; fix it, or pass --no-config to run without it:
 ${describeConfigIssues(parsed.issues)}`
     );
   }
-  return { ...where2, values: parsed.values, locate: parsed.locate };
+  return { ...where, values: parsed.values, locate: parsed.locate };
 }
 async function readProjectConfig(io, options) {
   if (options.choice === false) return void 0;
@@ -55646,8 +55080,8 @@ function explainNoTimestamp(data) {
     if (files.length === 0) absent2.push(entity);
     for (const file of files) {
       const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
-      const where2 = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
-      const first = issue3 === void 0 ? "" : `${where2}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
+      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
+      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
       if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
       else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
         causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
@@ -58124,7 +57558,7 @@ function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function idsOf(list2) {
-  const ids = list2.map((item2) => isRecord(item2) && typeof item2.id === "string" ? item2.id : void 0);
+  const ids = list2.map((item) => isRecord(item) && typeof item.id === "string" ? item.id : void 0);
   if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return void 0;
   return ids;
 }
@@ -59125,7 +58559,7 @@ function runSide(input, side3, variant, goalEnd) {
   const out = /* @__PURE__ */ new Map();
   for (const plan of side3.report.comp?.plans ?? []) {
     const policy = side3.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
-    if (policy !== void 0) out.set(keyOf2(plan), runPlan(policy, plan, frame, goalEnd));
+    if (policy !== void 0) out.set(keyOf(plan), runPlan(policy, plan, frame, goalEnd));
   }
   return out;
 }
@@ -59170,11 +58604,11 @@ function projectPayouts(input) {
   return { plans, totals: sumTotals2(plans), unknown: null };
 }
 function isSameTerms(input, key) {
-  const find = (side3) => side3.set.CompPlan.find((p) => keyOf2({ name: p.metadata.name, currency: p.spec.currency }) === key);
+  const find = (side3) => side3.set.CompPlan.find((p) => keyOf({ name: p.metadata.name, currency: p.spec.currency }) === key);
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
-var WEEK_MS5, keyOf2, money6, minus2;
+var WEEK_MS5, keyOf, money6, minus2;
 var init_payouts = __esm({
   "src/core/impact/projection/payouts.ts"() {
     "use strict";
@@ -59186,7 +58620,7 @@ var init_payouts = __esm({
     init_payout_compare();
     init_payout_values();
     WEEK_MS5 = 6048e5;
-    keyOf2 = (p) => `${p.name}\0${p.currency}`;
+    keyOf = (p) => `${p.name}\0${p.currency}`;
     money6 = (d) => d === null ? null : formatMoney2(d);
     minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
   }
@@ -59472,7 +58906,7 @@ function compareStages(base, head) {
 }
 function compareComp(base, head) {
   const keyed = (items, key, total2) => new Map((items ?? []).map((t) => [key(t), total2(t)]));
-  const pairs2 = (b, h, key) => {
+  const pairs = (b, h, key) => {
     const left = keyed(
       b,
       (t) => `${key(t)}\0${t.currency}`,
@@ -59501,16 +58935,16 @@ function compareComp(base, head) {
   );
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\0${p.personId}`, p.name]));
   return {
-    total: pairs2(base.comp?.totals.overall, head.comp?.totals.overall, () => "").map(({ name: _, ...m }) => m),
-    byPlan: pairs2(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
+    total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => "").map(({ name: _, ...m }) => m),
+    byPlan: pairs(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
       plan: name,
       ...m
     })),
-    byTeam: pairs2(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
+    byTeam: pairs(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
       team: name,
       ...m
     })),
-    byPerson: pairs2(people(base), people(head), (p) => `${p.plan}\0${p.personId}`).map(({ name, ...m }) => {
+    byPerson: pairs(people(base), people(head), (p) => `${p.plan}\0${p.personId}`).map(({ name, ...m }) => {
       const [plan = "", personId = ""] = name.split("\0");
       return { plan, personId, name: names.get(`${plan}\0${personId}`) ?? null, ...m };
     }).filter((p) => p.delta !== "0.00"),
@@ -59786,7 +59220,7 @@ async function countLines(object2, cwd) {
   while (!(await lines.next()).done) n2 += 1;
   return n2;
 }
-function keyOf3(file, line) {
+function keyOf2(file, line) {
   const comma = hasHeader(file) ? line.indexOf(",") : -1;
   return comma < 0 ? line : line.slice(0, comma);
 }
@@ -59807,10 +59241,10 @@ async function compareRows(file, base, head, cwd) {
     }
     const n2 = left.get(line) ?? 0;
     if (n2 > 0) left.set(line, n2 - 1);
-    else added.set(keyOf3(file, line), (added.get(keyOf3(file, line)) ?? 0) + 1);
+    else added.set(keyOf2(file, line), (added.get(keyOf2(file, line)) ?? 0) + 1);
   }
   const removed = /* @__PURE__ */ new Map();
-  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf3(file, line), (removed.get(keyOf3(file, line)) ?? 0) + n2);
+  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf2(file, line), (removed.get(keyOf2(file, line)) ?? 0) + n2);
   let changed = 0;
   for (const [key, n2] of added) changed += Math.min(n2, removed.get(key) ?? 0);
   const sum4 = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -60072,31 +59506,31 @@ function walkSweepPath(doc, steps) {
   let node = doc;
   const yamlPath = [];
   for (const [i, step] of steps.entries()) {
-    const where2 = describeSteps(steps.slice(0, i)) || "the document";
+    const where = describeSteps(steps.slice(0, i)) || "the document";
     const isLast = i === steps.length - 1;
     if (step.type === "key") {
       if (node === null || typeof node !== "object" || Array.isArray(node))
-        return { error: `${where2} is ${describeValue2(node)}, not a mapping`, depth: i };
+        return { error: `${where} is ${describeValue2(node)}, not a mapping`, depth: i };
       yamlPath.push(step.key);
       const has = Object.hasOwn(node, step.key);
       const next = has ? node[step.key] : void 0;
-      if (!has && !isLast) return { error: `${where2} has no ${step.key}`, depth: i };
+      if (!has && !isLast) return { error: `${where} has no ${step.key}`, depth: i };
       node = next;
       continue;
     }
-    if (!Array.isArray(node)) return { error: `${where2} is ${describeValue2(node)}, not a list`, depth: i };
+    if (!Array.isArray(node)) return { error: `${where} is ${describeValue2(node)}, not a list`, depth: i };
     let index;
     if (step.type === "index") {
       if (step.index >= node.length)
-        return { error: `${where2} has ${node.length} items, no [${step.index}]`, depth: i };
+        return { error: `${where} has ${node.length} items, no [${step.index}]`, depth: i };
       index = step.index;
     } else {
       const hits = node.flatMap(
-        (item2, at) => item2 !== null && typeof item2 === "object" && String(item2[step.key]) === step.value ? [at] : []
+        (item, at) => item !== null && typeof item === "object" && String(item[step.key]) === step.value ? [at] : []
       );
       if (hits.length !== 1)
         return {
-          error: `${hits.length === 0 ? "no" : hits.length} items of ${where2} have ${step.key}=${step.value}`,
+          error: `${hits.length === 0 ? "no" : hits.length} items of ${where} have ${step.key}=${step.value}`,
           depth: i
         };
       index = hits[0];
@@ -60503,6 +59937,17 @@ function attributeFieldsOf(entity) {
     return spec.type === "string" || spec.type === "boolean" || name === "term_months";
   }).map(([name]) => name).sort();
 }
+function listAttributeFields(set) {
+  const declared = listDeclaredFields(set.FieldMapping);
+  const customOf = (entity) => [...declared.get(entity) ?? []].filter(([, f]) => f.type === "string" || f.type === "boolean").map(([n2]) => n2);
+  return {
+    lead: [...attributeFields.lead, ...customOf("leads")],
+    opportunity: [...attributeFields.opportunity, ...customOf("opportunities")]
+  };
+}
+function isPersonalAttribute(entity, field) {
+  return personalFields.has(field) || !attributeFields[entity].includes(field);
+}
 function readAttribute(row2, field) {
   const value3 = row2?.[field];
   if (value3 === null || value3 === void 0 || value3 === "") return null;
@@ -60513,6 +59958,7 @@ var init_attributes = __esm({
   "src/core/insights/attributes.ts"() {
     "use strict";
     init_canonical();
+    init_custom_fields2();
     notAttributes = /* @__PURE__ */ new Set([
       "id",
       "lead_id",
@@ -60569,8 +60015,8 @@ function groupConversion(track, spec, overall, options) {
       groupOf: (i) => {
         const values = spec.valuesOf(i);
         if (values === void 0 || values.length === 0) return null;
-        for (const v of values) seen.add(keyOf4(v));
-        if (values.length === 1) return keyOf4(values[0] ?? null);
+        for (const v of values) seen.add(keyOf3(v));
+        if (values.length === 1) return keyOf3(values[0] ?? null);
         multi.set(i, values);
         return null;
       }
@@ -60597,7 +60043,7 @@ function groupConversion(track, spec, overall, options) {
   if (rest.size > 0) {
     [other] = estimateConversion(track, {
       ...base,
-      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf4(v))) === true ? OTHER2 : null
+      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf3(v))) === true ? OTHER2 : null
     });
   }
   const ordered = spec.order === "range" ? [...kept].sort((a, b) => Number(valueOfKey(a.group)) - Number(valueOfKey(b.group))) : kept;
@@ -60632,14 +60078,14 @@ function rankGroups(groups2) {
   const ranked = groups2.map((g, i) => ({ g, i })).filter(({ g }) => g.signal !== "small" && g.lift !== null).sort((a, b) => (b.g.lift ?? 0) - (a.g.lift ?? 0) || b.g.matured - a.g.matured || a.i - b.i);
   ranked.forEach(({ g }, r) => g.rank = r + 1);
 }
-var OTHER2, EMPTY, keyOf4, valueOfKey, round4;
+var OTHER2, EMPTY, keyOf3, valueOfKey, round4;
 var init_groups = __esm({
   "src/core/insights/groups.ts"() {
     "use strict";
     init_estimate();
     OTHER2 = "other";
     EMPTY = "";
-    keyOf4 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
+    keyOf3 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
     valueOfKey = (key) => key === EMPTY ? null : key.slice(2);
     round4 = (x) => x.toDecimalPlaces(4).toNumber();
   }
@@ -60919,10 +60365,11 @@ function computeInsights(set, evaluation, data, options) {
   if (first.next === null) return { ...out, unknown: "no-next-stage" };
   const scores = definition2 === null ? null : createLeadScores(definition2, data.leads, { asOf, calendars: options.calendars });
   const grouping = { asOf, since: since2, minimumSample: options.minimumSample, maxGroups: options.maxGroups };
-  const stages2 = [measureStage2(first, "constraint", scores, data, grouping, options.bandWidth)];
+  const fields = listAttributeFields(set);
+  const stages2 = [measureStage2(first, "constraint", scores, data, grouping, options.bandWidth, fields)];
   const after = first.next;
   if (after.next !== null)
-    stages2.push(measureStage2(after, "after-constraint", scores, data, grouping, options.bandWidth));
+    stages2.push(measureStage2(after, "after-constraint", scores, data, grouping, options.bandWidth, fields));
   const constraintStage = stages2[0];
   const suggestions = definition2 === null || constraintStage.entity !== "lead" ? [] : suggestScoringChanges({
     stage: constraintStage,
@@ -60938,7 +60385,7 @@ function computeInsights(set, evaluation, data, options) {
   const noSuggestion = definition2 === null ? "no-lead-definition" : constraintStage.entity !== "lead" ? "not-a-lead-stage" : suggestions.length === 0 ? "no-clear-signal" : null;
   return { ...out, stages: stages2, suggestions, noSuggestion };
 }
-function measureStage2(track, role, scores, data, grouping, bandWidth) {
+function measureStage2(track, role, scores, data, grouping, bandWidth, fields) {
   const lag = measureMaturityLag(track, { asOf: grouping.asOf, since: grouping.since });
   const lagMs = lag.lagMs ?? Infinity;
   const options = { ...grouping, lagMs };
@@ -60962,11 +60409,11 @@ function measureStage2(track, role, scores, data, grouping, bandWidth) {
   if (overall === void 0) return stageInsight;
   const rows = track.entity === "lead" ? data.leads : data.opportunities;
   const specs = track.entity === "lead" && scores !== null ? scoreSpecs(scores, bandWidth) : [];
-  for (const field of attributeFields[track.entity])
+  for (const field of fields[track.entity])
     specs.push({
       attribute: field,
       kind: "field",
-      isPersonal: personalFields.has(field),
+      isPersonal: isPersonalAttribute(track.entity, field),
       valuesOf: (i) => [readAttribute(rows[i], field)]
     });
   const managerOf = new Map(data.users.map((u) => [readAttribute(u, "id"), readAttribute(u, "manager_id")]));
@@ -61084,7 +60531,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
       quiet: options.quiet,
       set,
       hashing,
-      keep: withAttributes(selectFieldsRead([set])),
+      keep: withAttributes(selectFieldsRead([set]), set, options.mapping),
       timeZone: reportingTimeZone(set, runOptions.timeZone),
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
@@ -61102,13 +60549,17 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
   });
   addEvaluationOptions(command, "read the data through this FieldMapping policy (e.g. hubspot)");
 }
-function withAttributes(keep) {
+function withAttributes(keep, set, mapping) {
   const add2 = (entity, fields) => {
     const kept = keep[entity];
     if (kept !== void 0) keep[entity] = /* @__PURE__ */ new Set([...kept, ...fields]);
   };
-  add2("leads", attributeFields.lead);
-  add2("opportunities", attributeFields.opportunity);
+  const attributes = listAttributeFields({
+    ...set,
+    FieldMapping: set.FieldMapping.filter((m) => m.metadata.name === mapping)
+  });
+  add2("leads", attributes.lead);
+  add2("opportunities", attributes.opportunity);
   add2("users", ["manager_id"]);
   return keep;
 }
@@ -63968,7 +63419,7 @@ function describeLine(verdict) {
   );
   return lines;
 }
-function describeMissing2(v) {
+function describeMissing(v) {
   if (v.guardrail.approvers.requires === "all") {
     const left = [...v.missing.users, ...v.missing.teams];
     return `${v.guardrail.id} needs ${v.approvedBy.length === 0 ? listApprovers(v) : `also ${joinNames(left, "and")}`}`;
@@ -63988,7 +63439,7 @@ function summariseGuardrails(verdicts) {
     const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
     return { state: "success", description: fitDescription(`Approved by ${approvers.join(", ")}`), lines };
   }
-  const parts = missing.map(describeMissing2);
+  const parts = missing.map(describeMissing);
   return { state: "failure", description: fitDescription(`Approval missing: ${parts.join("; ")}`), lines };
 }
 function refuseToJudge(reason) {
@@ -70621,9 +70072,9 @@ function previewComment(io, source, options, run4) {
     ...sha === void 0 ? {} : { sha },
     ...run4 === void 0 ? {} : { run: run4 }
   });
-  const where2 = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
+  const where = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
   io.stdout(
-    `dry run without a token: GitHub not asked; would create the sticky comment on ${where2}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
+    `dry run without a token: GitHub not asked; would create the sticky comment on ${where}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
 `
   );
   io.stdout(`${terminalLines(prepared.body)}${prepared.body.endsWith("\n") ? "" : "\n"}`);
@@ -70677,27 +70128,27 @@ function resolveRunStamp(flag2, env) {
     );
   return stamp2;
 }
-function describePlan(plan, where2, length) {
+function describePlan(plan, where, length) {
   switch (plan.action) {
     case "create":
-      return `create a comment on ${where2} (${length} characters)`;
+      return `create a comment on ${where} (${length} characters)`;
     case "update":
-      return `update comment ${plan.commentId} on ${where2} (${length} characters)`;
+      return `update comment ${plan.commentId} on ${where} (${length} characters)`;
     case "delete-and-create":
-      return `delete comment${plan.deleteIds.length === 1 ? "" : "s"} ${plan.deleteIds.join(", ")} and create a comment on ${where2} (${length} characters)`;
+      return `delete comment${plan.deleteIds.length === 1 ? "" : "s"} ${plan.deleteIds.join(", ")} and create a comment on ${where} (${length} characters)`;
     case "skip":
-      return plan.reason === "unchanged" ? `skip: comment ${plan.commentId} on ${where2} already says this` : `skip: comment ${plan.commentId} on ${where2} is from a newer run (${plan.theirRun}); leaving it`;
+      return plan.reason === "unchanged" ? `skip: comment ${plan.commentId} on ${where} already says this` : `skip: comment ${plan.commentId} on ${where} is from a newer run (${plan.theirRun}); leaving it`;
   }
 }
-function describeOutcome(outcome, where2, length) {
+function describeOutcome(outcome, where, length) {
   const { plan, comment } = outcome;
   const url = comment === void 0 ? "" : `: ${comment.url}`;
-  if (plan.action === "skip") return describePlan(plan, where2, length);
+  if (plan.action === "skip") return describePlan(plan, where, length);
   if (plan.action === "update" && outcome.isRecreated)
-    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where2} (${length} characters)${url}`;
-  if (plan.action === "update") return `updated comment ${comment?.id} on ${where2} (${length} characters)${url}`;
+    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where} (${length} characters)${url}`;
+  if (plan.action === "update") return `updated comment ${comment?.id} on ${where} (${length} characters)${url}`;
   const deleted = outcome.deletedIds.length === 0 ? "" : `deleted ${outcome.deletedIds.join(", ")}; `;
-  return `${deleted}created comment ${comment?.id} on ${where2} (${length} characters)${url}`;
+  return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
 }
 async function appendSummary(io, path2, text4) {
   let existing = "";
@@ -70761,7 +70212,7 @@ or could not be reached (after waiting out rate limits).`
       ...run4 === void 0 ? {} : { run: run4 }
     };
     const prepared = prepareCommentBody(source, options.marker, fields);
-    const where2 = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
     const client = createGitHubClient({
       token: target.token,
       apiUrl: target.apiUrl,
@@ -70786,7 +70237,7 @@ or could not be reached (after waiting out rate limits).`
 `
       );
     if (options.dryRun) {
-      io.stdout(`dry run: would ${describePlan(plan, where2, prepared.body.length)}
+      io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}
 `);
       io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}
 `);
@@ -70794,7 +70245,7 @@ or could not be reached (after waiting out rate limits).`
     }
     if (prepared.isTruncated && summaryFile !== void 0) await appendSummary(io, summaryFile, source);
     const outcome = await applyStickyPlan(client, target, plan, prepared.body);
-    io.stdout(`${describeOutcome(outcome, where2, prepared.body.length)}
+    io.stdout(`${describeOutcome(outcome, where, prepared.body.length)}
 `);
   });
   addGitHubOptions(command);
@@ -70951,11 +70402,11 @@ out rate limits).`
       requestReviewers: options.requestReviewers,
       ...targetUrl === void 0 ? {} : { targetUrl }
     });
-    const where2 = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
     if (result.currentHeadSha !== void 0)
       io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}
 `);
-    io.stdout(`Guardrails on ${where2} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):
+    io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):
 `);
     const listed = result.files.files.length;
     if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? "" : "s"}, listed in full
@@ -71023,7 +70474,7 @@ var init_command_index = __esm({
       },
       {
         name: "test",
-        description: "Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions, handoff SLAs and comp plans, with outcome coverage.",
+        description: "Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.",
         load: async () => (await init_test().then(() => test_exports)).registerTest
       },
       {
@@ -71282,7 +70733,7 @@ Examples:
   revops init -o my-policies       scaffold a policy repository
   revops validate                  check every policy file, with file:line:column
   revops fmt --check               list files that are not canonically formatted
-  revops test --coverage           run the policy unit tests with outcome coverage
+  revops test --coverage           run the policy unit tests with clause coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops impact --base origin/main what a policy change does to the constraint, SLAs and pay

@@ -117,6 +117,7 @@ export type PolicyIssueCode =
   | 'mapping.entity-source'
   | 'mapping.lookup'
   | 'mapping.join-cycle'
+  | 'mapping.custom-canonical'
   | 'sla.same-event'
   | 'sla.unreachable-target'
   | 'test.two-entities'

@@ -4,8 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
 import { computeInsights, maskInsights } from '../../core/insights/index.js';
-import { attributeFields } from '../../core/insights/attributes.js';
+import { listAttributeFields } from '../../core/insights/attributes.js';
 import type { FieldSelection } from '../../core/data/types.js';
+import type { PolicySet } from '../../core/policy/types.js';
 import { renderOutput } from '../../reporters/registry.js';
 import type { OutputFormat } from '../../reporters/registry.js';
 import { describeCommand } from '../command-index.js';
@@ -94,7 +95,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`,
         quiet: options.quiet,
         set,
         hashing,
-        keep: withAttributes(selectFieldsRead([set])),
+        keep: withAttributes(selectFieldsRead([set]), set, options.mapping),
         timeZone: reportingTimeZone(set, runOptions.timeZone),
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
@@ -114,14 +115,19 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`,
 }
 
 /** The fields the evaluation reads, and the attributes `insights` groups by. */
-function withAttributes(keep: FieldSelection): FieldSelection {
+function withAttributes(keep: FieldSelection, set: PolicySet, mapping: string | undefined): FieldSelection {
   // No selection for an entity means every field is kept: nothing to add.
   const add = (entity: 'leads' | 'opportunities' | 'users', fields: readonly string[]) => {
     const kept = keep[entity];
     if (kept !== undefined) keep[entity] = new Set([...kept, ...fields]);
   };
-  add('leads', attributeFields.lead);
-  add('opportunities', attributeFields.opportunity);
+  // Custom attributes of the run's mapping only: another mapping's are not in this data.
+  const attributes = listAttributeFields({
+    ...set,
+    FieldMapping: set.FieldMapping.filter((m) => m.metadata.name === mapping),
+  });
+  add('leads', attributes.lead);
+  add('opportunities', attributes.opportunity);
   add('users', ['manager_id']);
   return keep;
 }

@@ -60,7 +60,7 @@ export function bindHeader(
         ...problem,
         message: `The required field \`${field.field}\` is read from column \`${column}\`, which the file does not have.${didYouMean(column, names)}`,
       });
-    } else if (plan.isMapped) {
+    } else if (plan.isMapped || field.isCustom === true) {
       tally.report({
         ...problem,
         severity: 'warning',

@@ -8,6 +8,7 @@ import type { MappedLookup } from './join-graph.js';
 import { coerceJsonValue, createCoercer, RecentCopies, StringChecker, StringCoercer } from './coerce.js';
 import { CoercionFailure } from './coerce-failure.js';
 import type { Cell, TextCoercer } from './coerce-failure.js';
+import { noteUndeclaredReads, planCustomFields } from './custom-plan.js';
 import { planWonFromStage, StageCheck, wonFromStageNote } from './funnel-stages.js';
 import type { FunnelStages } from './funnel-stages.js';
 
@@ -31,6 +32,8 @@ export interface FieldPlan {
   stageCheck?: StageCheck;
   /** Filled after the row is built, from another entity's row (see `lookup.ts`); empty until then. */
   lookup?: MappedLookup['lookup'];
+  /** A custom field the mapping declares (see `planCustomFields`): its column is expected. */
+  isCustom?: boolean;
 }
 
 /** What a file is read for, besides its mapping: the reporting zone and the Funnel's stages. */
@@ -53,7 +56,7 @@ export interface EntityPlan {
   /** Columns that `derive` rules read. */
   deriveColumns: Set<string>;
   isCaseInsensitive: boolean;
-  /** Read through a FieldMapping: its columns are expected to exist. */
+  /** Canonical fields read through a FieldMapping's `fields`: their columns are expected to exist. */
   isMapped: boolean;
   /** The Funnel's stages, when known. */
   stages?: FunnelStages;
@@ -93,7 +96,7 @@ export function planEntity(
     columns: [],
     deriveColumns: new Set(),
     isCaseInsensitive: spec?.columnCase === 'insensitive',
-    isMapped: entityMapping !== undefined,
+    isMapped: entityMapping?.fields !== undefined,
     notes: [],
     keepsWon: keep === undefined || keep.has('won'),
   };
@@ -102,7 +105,7 @@ export function planEntity(
   // A lookup's key is read from the row once it is built, so the row keeps it.
   const lookupKeys = new Set(Object.values(entityMapping?.fields ?? {}).flatMap((f) => f.lookup?.key ?? []));
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
-    const source = entityMapping === undefined ? { column: field } : entityMapping.fields[field];
+    const source = entityMapping?.fields === undefined ? { column: field } : entityMapping.fields[field];
     if (source === undefined && fieldSpec.required === true) {
       throw new MappingError(`The mapping of ${entity} gives no source for the required field \`${field}\`.`, field);
     }
@@ -126,6 +129,8 @@ export function planEntity(
       throw new MappingError(`Field \`${field}\`: ${(error as Error).message}.`, field);
     }
   }
+  if (entityMapping?.custom !== undefined) planCustomFields(plan, entityMapping.custom, spec, keep, recent, dayZone);
+  noteUndeclaredReads(plan, keep, entityMapping !== undefined);
   if (plan.fields.length === 0) throw new MappingError(`The mapping of ${entity} maps no field.`);
   checkStages(plan);
   return plan;
@@ -151,7 +156,7 @@ function checkStages(plan: EntityPlan): void {
 }
 
 /** `recent` undefined: the field is not kept, so its text is checked but never copied. */
-function planField(
+export function planField(
   plan: EntityPlan,
   field: string,
   type: FieldType,

@@ -1,6 +1,7 @@
 import type { FieldSelection } from '../data/types.js';
 import { canonicalModel } from '../model/canonical.js';
 import type { EntityName } from '../model/canonical.js';
+import { listDeclaredFields } from '../policy/custom-fields.js';
 import type { PolicySet } from '../policy/types.js';
 
 /**
@@ -102,12 +103,22 @@ const canonicalNames: ReadonlySet<string> = new Set(entities.flatMap((entity) =>
  */
 export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
   const named = new Set<string>();
+  // Custom fields a mapping declares are read like canonical ones (their names never collide), each
+  // kept only in the entity that declares it: the loader notes one a run's mapping does not declare.
+  const known = new Set(canonicalNames);
+  const customOf = new Map<EntityName, Set<string>>();
+  for (const set of sets)
+    for (const [entity, fields] of listDeclaredFields(set.FieldMapping))
+      for (const name of fields.keys()) {
+        known.add(name);
+        customOf.set(entity, (customOf.get(entity) ?? new Set()).add(name));
+      }
   let isEveryField = false;
   for (const set of sets) {
     for (const [kind, policies] of Object.entries(set)) {
       if (kind === 'FieldMapping') continue; // a mapping writes canonical fields; its rules read export columns
       for (const policy of policies as readonly { spec: unknown }[]) {
-        if (!collectNames(policy.spec, named)) isEveryField = true;
+        if (!collectNames(policy.spec, named, known)) isEveryField = true;
       }
     }
   }
@@ -115,33 +126,34 @@ export function selectFieldsRead(sets: readonly PolicySet[]): FieldSelection {
   if (isEveryField) return selection;
   for (const entity of entities) {
     if (entity === 'activities') continue;
-    selection[entity] = new Set([...(engineFieldsOf[entity] ?? engineFields), ...named]);
+    const ofEntity = [...named].filter((name) => canonicalNames.has(name) || customOf.get(entity)?.has(name) === true);
+    selection[entity] = new Set([...(engineFieldsOf[entity] ?? engineFields), ...ofEntity]);
   }
   return selection;
 }
 
-/** Adds a field name (the first segment of a path) when it is a canonical one. */
-function addName(value: unknown, into: Set<string>): void {
+/** Adds a field name (the first segment of a path) when it is a canonical or declared one. */
+function addName(value: unknown, into: Set<string>, known: ReadonlySet<string>): void {
   if (typeof value !== 'string') return;
   const first = value.split('.')[0] as string;
-  if (canonicalNames.has(first)) into.add(first);
+  if (known.has(first)) into.add(first);
 }
 
 /**
  * Adds the canonical field names `value` holds as single values and rule paths to `into`;
  * false when a rule reads a field whose name it computes.
  */
-function collectNames(value: unknown, into: Set<string>): boolean {
+function collectNames(value: unknown, into: Set<string>, known: ReadonlySet<string>): boolean {
   if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every((item) => collectNames(item, into));
+  if (Array.isArray(value)) return value.every((item) => collectNames(item, into, known));
   for (const [key, arg] of Object.entries(value)) {
     if (key === 'var' || key === 'missing' || key === 'missing_some') {
       if (!isLiteralPath(key, arg)) return false;
-      pathsOf(key, arg).forEach((path) => addName(path, into));
+      pathsOf(key, arg).forEach((path) => addName(path, into, known));
       continue;
     }
-    addName(arg, into);
-    if (!collectNames(arg, into)) return false;
+    addName(arg, into, known);
+    if (!collectNames(arg, into, known)) return false;
   }
   return true;
 }

@@ -4,7 +4,7 @@ import type { StageTrack } from '../engine/stages.js';
 import { estimateConversion, measureMaturityLag } from '../estimate/index.js';
 import type { BusinessCalendar } from '../logic/compile.js';
 import type { Policy, PolicySet } from '../policy/types.js';
-import { attributeFields, personalFields, readAttribute } from './attributes.js';
+import { isPersonalAttribute, listAttributeFields, readAttribute } from './attributes.js';
 import { groupConversion, toFigures } from './groups.js';
 import type { AttributeSpec, GroupingOptions } from './groups.js';
 import { bandOf, countMovedLeads, createLeadScores } from './lead-scores.js';
@@ -80,10 +80,11 @@ export function computeInsights(
   const scores =
     definition === null ? null : createLeadScores(definition, data.leads, { asOf, calendars: options.calendars });
   const grouping = { asOf, since, minimumSample: options.minimumSample, maxGroups: options.maxGroups };
-  const stages = [measureStage(first, 'constraint', scores, data, grouping, options.bandWidth)];
+  const fields = listAttributeFields(set);
+  const stages = [measureStage(first, 'constraint', scores, data, grouping, options.bandWidth, fields)];
   const after = first.next;
   if (after.next !== null)
-    stages.push(measureStage(after, 'after-constraint', scores, data, grouping, options.bandWidth));
+    stages.push(measureStage(after, 'after-constraint', scores, data, grouping, options.bandWidth, fields));
   const constraintStage = stages[0] as StageInsight;
   const suggestions =
     definition === null || constraintStage.entity !== 'lead'
@@ -118,6 +119,7 @@ function measureStage(
   data: Pick<PipelineData, 'leads' | 'opportunities' | 'users'>,
   grouping: Omit<GroupingOptions, 'lagMs'>,
   bandWidth: number,
+  fields: Readonly<Record<'lead' | 'opportunity', readonly string[]>>,
 ): StageInsight {
   const lag = measureMaturityLag(track, { asOf: grouping.asOf, since: grouping.since });
   // With no item that left, no lag can be read: nothing counts as matured, every rate is unknown.
@@ -143,11 +145,11 @@ function measureStage(
   if (overall === undefined) return stageInsight;
   const rows = track.entity === 'lead' ? data.leads : data.opportunities;
   const specs: AttributeSpec[] = track.entity === 'lead' && scores !== null ? scoreSpecs(scores, bandWidth) : [];
-  for (const field of attributeFields[track.entity])
+  for (const field of fields[track.entity])
     specs.push({
       attribute: field,
       kind: 'field',
-      isPersonal: personalFields.has(field),
+      isPersonal: isPersonalAttribute(track.entity, field),
       valuesOf: (i) => [readAttribute(rows[i], field)],
     });
   // The owner's manager, from the users: a team's conversion where owners are many.

@@ -162,7 +162,16 @@ export interface EntityMapping {
   format?: 'csv' | 'ndjson' | 'json';
   /** CSV field separator; `,` by default. */
   delimiter?: ',' | ';' | '\t' | '|';
-  fields: Record<string, FieldSource>;
+  /** Canonical fields and their sources; without it, each is read from the column of its own name. */
+  fields?: Record<string, FieldSource>;
+  /** Extra fields the export has and the canonical model lacks (leads and opportunities only). */
+  custom?: Record<string, CustomFieldSource>;
+}
+
+/** A custom field: its type, and a source as for a canonical field (`column` defaults to its name). */
+export interface CustomFieldSource extends FieldSource {
+  type: 'string' | 'integer' | 'number' | 'decimal' | 'boolean' | 'date' | 'datetime';
+  description?: string;
 }
 
 export interface FieldMappingSpec {

@@ -1,4 +1,5 @@
 import { canonicalModel, entityNames } from '../model/canonical.js';
+import { customFieldSchema, isCustomFieldEntity } from './field-mapping-custom.js';
 import { definePolicySchema } from './define.js';
 import type { JsonSchema } from './define.js';
 import { fromDef } from './joins.js';
@@ -6,8 +7,9 @@ import { fromDef } from './joins.js';
 const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
   type: 'object',
   description: `Where canonical ${entity} come from.`,
-  // `file` or `from`: the semantic check says which is missing (see `fieldMappingJoins`).
-  required: ['fields'],
+  // `file` or `from`: the semantic check says which is missing (see `fieldMappingJoins`). Without
+  // `fields`, canonical fields are read from columns of their own names (see `custom`).
+  required: [],
   additionalProperties: false,
   properties: {
     file: {
@@ -26,9 +28,10 @@ const entityMapping = (entity: (typeof entityNames)[number]): JsonSchema => ({
       enum: [',', ';', '\t', '|'],
       description: 'Field separator of a CSV file, e.g. `;` for exports made with a European locale. Default `,`.',
     },
+    ...(isCustomFieldEntity(entity) ? { custom: customFieldSchema(entity) } : {}),
     fields: {
       type: 'object',
-      description: `Canonical ${entity} fields and where each comes from.`,
+      description: `Canonical ${entity} fields and where each comes from. Without \`fields\`, each canonical field is read from the column of its own name.`,
       additionalProperties: false,
       properties: Object.fromEntries(
         Object.entries(canonicalModel[entity]).map(([name, spec]) => [

@@ -134,6 +134,7 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'mapping.entity-source': true,
   'mapping.lookup': true,
   'mapping.join-cycle': true,
+  'mapping.custom-canonical': true,
   'sla.same-event': true,
   'sla.unreachable-target': true,
   'test.two-entities': true,

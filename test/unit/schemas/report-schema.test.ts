@@ -70,11 +70,9 @@ describe('schemas/report.schema.json', () => {
     const dir = tempDir();
     cpSync(join(repoRoot, 'policies'), join(dir, 'policies'), { recursive: true });
     cpSync(join(repoRoot, 'examples', 'data'), join(dir, 'data'), { recursive: true });
-    const definition = join(dir, 'policies', 'lead-definition.yaml');
-    writeFileSync(
-      definition,
-      readFileSync(definition, 'utf8').replace('{"var": "is_student"}', '{"var": "is_studnet"}'),
-    );
+    // A utilisation target given as a minimum: a policy warning (an unknown rule variable is an error now).
+    const goal = join(dir, 'policies', 'revenue-goal.yaml');
+    writeFileSync(goal, readFileSync(goal, 'utf8').replace('max: 0.85', 'min: 0.85'));
     appendFileSync(
       join(dir, 'data', 'opportunities.csv'),
       'OPP999998,,,U011,Bad amount,12x,USD,open,,,,,2026-02-01T00:00:00Z,,,,\nOPP999999,,,U011,Bad date,100.00,USD,open,,,,,yesterday,,,,\n',

@@ -66,8 +66,10 @@ function checkLookup(ctx: CheckContext, mapping: Policy<'FieldMapping'>, mapped:
       message: `${entity} has no field \`${lookup.key}\` to hold the key.${didYouMean(lookup.key, Object.keys(here))}`,
     });
   } else {
-    const keySource = mapping.spec.entities[entity]?.fields[lookup.key];
-    if (keySource === undefined || keySource.lookup !== undefined)
+    // Without `fields`, every canonical field is read from the column of its own name.
+    const fields = mapping.spec.entities[entity]?.fields;
+    const keySource = fields?.[lookup.key];
+    if (fields !== undefined && (keySource === undefined || keySource.lookup !== undefined))
       report('key', {
         message: `The key \`${lookup.key}\` of ${entity} is ${keySource === undefined ? 'not mapped' : 'itself looked up'}.`,
         hint: `Map \`${lookup.key}\` from a column (or \`derive\`/\`const\`) so each row has its key.`,

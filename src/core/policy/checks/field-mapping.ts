@@ -26,7 +26,7 @@ export const fieldMappingValid: SemanticCheck = {
           });
         }
         if (entityMapping.file !== undefined) files.set(entityMapping.file, entity);
-        for (const [field, source] of Object.entries(entityMapping.fields)) {
+        for (const [field, source] of Object.entries(entityMapping.fields ?? {})) {
           const path = ['spec', 'entities', entity, 'fields', field];
           const given = (['column', 'derive', 'const', 'lookup'] as const).filter((k) => source[k] !== undefined);
           if (given.length !== 1) {

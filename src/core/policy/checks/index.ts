@@ -1,6 +1,7 @@
 import { calendarValid } from './calendar.js';
 import { compPlanValid } from './comp-plan.js';
 import type { SemanticCheck } from './context.js';
+import { customFieldsValid } from './custom-fields.js';
 import { fieldMappingValid } from './field-mapping.js';
 import { fieldMappingJoins } from './field-mapping-joins.js';
 import { funnelRefsExist } from './funnel-refs.js';
@@ -31,6 +32,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   calendarValid,
   fieldMappingValid,
   fieldMappingJoins,
+  customFieldsValid,
   guardrailsValid,
   logicVarsExist,
   logicDatesNotText,

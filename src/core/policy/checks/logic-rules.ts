@@ -46,6 +46,8 @@ export function listLogicRules(set: PolicySet): LogicRuleSite[] {
       // Derived fields read the export's raw columns, not canonical fields: no entity.
       for (const [field, spec] of Object.entries(source?.fields ?? {}))
         add(mapping, spec.derive, ['spec', 'entities', entity, 'fields', field, 'derive']);
+      for (const [field, spec] of Object.entries(source?.custom ?? {}))
+        add(mapping, spec.derive, ['spec', 'entities', entity, 'custom', field, 'derive']);
     }
   }
   return sites;

@@ -1,6 +1,8 @@
 import { canonicalModel } from '../../model/canonical.js';
 import type { EntityName } from '../../model/canonical.js';
 import { scopedOperators } from '../../logic/operators.js';
+import { listDeclaredFields } from '../custom-fields.js';
+import type { DeclaredField } from '../custom-fields.js';
 import { suggestName } from '../did-you-mean.js';
 import type { Policy } from '../types.js';
 import type { CheckContext, SemanticCheck } from './context.js';
@@ -49,30 +51,52 @@ function collectVars(rule: unknown, path: Path, out: VarUse[]): void {
   collectVars(args, argPath, out);
 }
 
-function checkRule(ctx: CheckContext, policy: Policy, rule: unknown, path: Path, entity: EntityName): void {
+type Declared = Map<EntityName, Map<string, DeclaredField>>;
+
+function checkRule(
+  ctx: CheckContext,
+  policy: Policy,
+  rule: unknown,
+  path: Path,
+  entity: EntityName,
+  declared: Declared,
+): void {
   if (rule === undefined) return;
   const uses: VarUse[] = [];
   collectVars(rule, path, uses);
-  const fields = Object.keys(canonicalModel[entity]);
+  const custom = [...(declared.get(entity)?.keys() ?? [])];
+  const fields = [...Object.keys(canonicalModel[entity]), ...custom];
   for (const use of uses) {
     const head = use.name.split('.')[0] ?? use.name;
     if (fields.includes(head)) continue;
     const suggestion = suggestName(head, fields);
+    const elsewhere = [...declared].find(([other, names]) => other !== entity && names.has(head))?.[0];
+    const list = `Fields of ${entity}: ${fields.join(', ')}.`;
     ctx.report(policy, use.path, {
       code: 'logic.unknown-field',
-      severity: 'warning',
-      message: `\`${head}\` is not a field of ${entity} in the canonical data model; it will always be empty.`,
-      hint: suggestion !== undefined ? `Did you mean \`${suggestion}\`?` : `Fields of ${entity}: ${fields.join(', ')}.`,
+      message:
+        elsewhere !== undefined
+          ? `\`${head}\` is a custom field of ${elsewhere}, but this rule reads ${entity}: it would always be empty.`
+          : `\`${head}\` is neither a field of ${entity} in the canonical data model nor a custom field a FieldMapping declares: it would always be empty.`,
+      hint:
+        suggestion !== undefined
+          ? `Did you mean \`${suggestion}\`?`
+          : `${list} A column of the export the model lacks can be declared under \`custom:\` of ${entity} in a FieldMapping.`,
     });
   }
 }
 
-/** Every `var` in a rule names a field of the entity the rule is evaluated on (a warning with the closest name). */
+/**
+ * Every `var` in a rule names a field of the entity the rule is evaluated on: canonical, or
+ * a custom field a FieldMapping declares for that entity. Anything else is an error with
+ * the closest name: the rule would silently read an empty value on every row.
+ */
 export const logicVarsExist: SemanticCheck = {
   name: 'logicVarsExist',
   run(ctx) {
+    const declared = listDeclaredFields(ctx.set.FieldMapping);
     for (const site of listLogicRules(ctx.set)) {
-      if (site.entity !== undefined) checkRule(ctx, site.policy, site.rule, site.path, site.entity);
+      if (site.entity !== undefined) checkRule(ctx, site.policy, site.rule, site.path, site.entity, declared);
     }
   },
 };
