@@ -38,6 +38,7 @@ import { trackStages } from './stages.js';
 import type { StageTrack } from './stages.js';
 import { round } from './stats.js';
 import { reportingTimeZone } from './time-zone.js';
+import { measureHistorySections } from './history-sections.js';
 
 const WEEK_MS = 604_800_000;
 
@@ -339,6 +340,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     comp,
     goal: goalResult?.section ?? null,
     deals: deals.section,
+    ...measureHistorySections({ prepared, funnel: funnelPolicy, goal, tracks, capacities, measureMetric, ctx }),
     isMasked: false,
   };
   const projectSlaCompliance = (name: string, factor: number): number | null => {
