@@ -33,7 +33,12 @@ export interface ConstraintHistoryInput {
 export function traceConstraintHistory(input: ConstraintHistoryInput): ConstraintHistorySection {
   const { candidates, goal, measureMetric, window } = input;
   const declared = goal?.spec.constraint;
-  const periods: ConstraintPeriod[] = listPeriods('month', window, input.timeZone).map((p) => {
+  // The window ends just after as-of (so the as-of instant counts): a month holding only that
+  // instant is not a month of the history.
+  const months = listPeriods('month', window, input.timeZone).filter(
+    (p) => Math.min(p.end, window.end) - Math.max(p.start, window.start) > 1,
+  );
+  const periods: ConstraintPeriod[] = months.map((p) => {
     const clip = { start: Math.max(p.start, window.start), end: Math.min(p.end, window.end) };
     const stages = candidates.map((stage) => {
       const value = measureMetric(stage, 'utilisation', clip);
