@@ -64,7 +64,7 @@ export function sourcedTable(a: AttributionSection): TableModel {
 
 /** How sources split: the one rule both sides are counted by. */
 export function sourcingNote(a: AttributionSection): string {
-  return `Sourced by the lead's own source: ${a.sourcing.sales.length === 0 ? 'no source' : a.sourcing.sales.join(', ')} ${a.sourcing.sales.length === 1 ? 'is' : 'are'} sales-sourced (${a.sourcing.basis === 'declared' ? "the Funnel's sourcing" : 'default; declare `sourcing.sales` in the Funnel'}), every other source marketing-sourced; shares are of the basis's deals and amount in each currency.`;
+  return `Sourced by the lead's own source: ${a.sourcing.sales.length === 0 ? 'no source' : a.sourcing.sales.join(', ')} ${a.sourcing.sales.length === 1 ? 'is' : 'are'} sales-sourced (${a.sourcing.basis === 'declared' ? "the Funnel's sourcing" : 'default; declare `sourcing.sales` in the Funnel'}), every other source marketing-sourced${a.sourcing.unattributed.length === 0 ? '' : ` (${a.sourcing.unattributed.join(', ')}: unattributed)`}; shares are of the basis's deals and amount in each currency.`;
 }
 
 /** Why last-touch and linear are missing, or what they are built from. */

@@ -78,7 +78,7 @@ export function measureAttribution(input: AttributionInput): AttributionSection 
     multiTouchUnknown: activityTouches > 0 ? null : 'no-campaign-touches',
     tables,
     sourcing: input.sourcing,
-    sourced: measureSourcedShares(deals, paths, new Set(input.sourcing.sales)),
+    sourced: measureSourcedShares(deals, paths, new Set(input.sourcing.sales), new Set(input.sourcing.unattributed)),
   };
 }
 

@@ -22,6 +22,7 @@ export function measureSourcedShares(
   deals: readonly CountedDeal[],
   paths: readonly TouchPath[],
   sales: ReadonlySet<string>,
+  none: ReadonlySet<string>,
 ): SourcedShare[] {
   const out: SourcedShare[] = [];
   for (const basis of ['pipeline', 'won'] as const) {
@@ -37,7 +38,7 @@ export function measureSourcedShares(
         };
         byCurrency.set(deal.currency, parts);
       }
-      const part = parts[classifySource(paths[k]?.touches[0]?.source ?? null, sales)];
+      const part = parts[classifySource(paths[k]?.touches[0]?.source ?? null, sales, none)];
       part.deals++;
       if (deal.amount !== null) part.amount = (part.amount ?? new Dec(0)).plus(deal.amount);
     });

@@ -47,7 +47,7 @@ export interface FunnelSpec {
     costPerHead?: Record<string, string | number>;
   };
   /** Which lead sources sales generates; every other set source is marketing-sourced. */
-  sourcing?: { sales: string[] };
+  sourcing?: { sales: string[]; unattributed?: string[] };
 }
 
 export interface NamedRule {

@@ -65,6 +65,6 @@ export interface AttributionSection {
   multiTouchUnknown: 'no-campaign-touches' | null;
   tables: AttributionTable[];
   /** The sources counted as sales-sourced, and whether the Funnel declares them or the default applies. */
-  sourcing: { sales: string[]; basis: 'declared' | 'default' };
+  sourcing: { sales: string[]; unattributed: string[]; basis: 'declared' | 'default' };
   sourced: SourcedShare[];
 }

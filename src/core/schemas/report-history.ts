@@ -67,6 +67,7 @@ export const historySections: Props = {
       sourcing: object(
         {
           sales: list({ type: 'string' }, 'Lead sources counted as sales-sourced.'),
+          unattributed: list({ type: 'string' }, 'Source values that name no source (counted unattributed).'),
           basis: oneOf(['declared', 'default'], 'Declared in the Funnel (`sourcing`) or the default (`outbound`).'),
         },
         { description: 'How lead sources split into marketing- and sales-sourced.' },

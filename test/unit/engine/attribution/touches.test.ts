@@ -129,17 +129,22 @@ describe('attribution of a lead with three campaign touches', () => {
     expect(eur?.sales).toEqual({ deals: 1, amount: '30.00', dealShare: 1, amountShare: 1 });
     const won = a.sourced.find((s) => s.basis === 'won' && s.currency === 'USD');
     expect(won?.marketing.amountShare).toBe(1);
-    expect(a.sourcing).toEqual({ sales: ['outbound'], basis: 'default' });
+    expect(a.sourcing).toEqual({ sales: ['outbound'], unattributed: [], basis: 'default' });
   });
 
   it('follows the sources the Funnel declares as sales-sourced', () => {
     const f = funnel();
-    const declared = policy('Funnel', f.metadata.name, { ...f.spec, sourcing: { sales: ['paid_search'] } });
+    const declared = policy('Funnel', f.metadata.name, {
+      ...f.spec,
+      sourcing: { sales: ['paid_search'], unattributed: ['outbound'] },
+    });
     const b = attributionOf(policySet(declared));
-    expect(b.sourcing).toEqual({ sales: ['paid_search'], basis: 'declared' });
+    expect(b.sourcing).toEqual({ sales: ['paid_search'], unattributed: ['outbound'], basis: 'declared' });
     const usd = b.sourced.find((s) => s.basis === 'pipeline' && s.currency === 'USD');
+    // O1 (paid_search) is sales-sourced now; O2 (outbound, declared to name no source) joins O4 unattributed.
     expect(usd?.sales.amount).toBe('100.00');
-    expect(usd?.marketing.amount).toBe('50.00');
+    expect(usd?.marketing).toMatchObject({ deals: 0, amount: '0.00' });
+    expect(usd?.unattributed).toMatchObject({ deals: 2, amount: '70.00' });
   });
 });
 
