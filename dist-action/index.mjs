@@ -3249,9 +3249,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text4 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text4;
-        return this._outputConfiguration.stripColor(text4);
+        const text5 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text5;
+        return this._outputConfiguration.stripColor(text5);
       }
       /**
        * @typedef HelpContext
@@ -3411,7 +3411,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text4) {
+      addHelpText(position, text5) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3420,10 +3420,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text4 === "function") {
-            helpStr = text4({ error: context.error, command: context.command });
+          if (typeof text5 === "function") {
+            helpStr = text5({ error: context.error, command: context.command });
           } else {
-            helpStr = text4;
+            helpStr = text5;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3548,8 +3548,8 @@ function defuseCommand(line) {
 function terminalText(value3) {
   return defuseCommand(value3.replace(INVISIBLE, showCodePoint));
 }
-function terminalLines(text4) {
-  return text4.replace(/\r\n?/g, "\n").split("\n").map((line) => terminalText(line)).join("\n");
+function terminalLines(text5) {
+  return text5.replace(/\r\n?/g, "\n").split("\n").map((line) => terminalText(line)).join("\n");
 }
 function terminalOutput(rendered) {
   const parts = rendered.split(new RegExp(`(${SGR.source})`));
@@ -3564,14 +3564,14 @@ function jsonText(value3) {
   return `${json.replace(LEGACY_COMMAND, "##\\u005b")}
 `;
 }
-function workflowCommandData(text4) {
-  return text4.replace(INVISIBLE, (ch) => ch === "\r" || ch === "\n" ? ch : showCodePoint(ch)).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function workflowCommandData(text5) {
+  return text5.replace(INVISIBLE, (ch) => ch === "\r" || ch === "\n" ? ch : showCodePoint(ch)).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function workflowCommandProperty(text4) {
-  return workflowCommandData(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function workflowCommandProperty(text5) {
+  return workflowCommandData(text5).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function escapeMarkdown(text4) {
-  return text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
+function escapeMarkdown(text5) {
+  return text5.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
     /(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi,
     (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`)
   );
@@ -4380,7 +4380,12 @@ var init_canonical = __esm({
       direction: { type: "string", description: "inbound or outbound." },
       at: { type: "datetime", required: true, description: "When it happened." },
       actor_id: { type: "string", description: "User id of who did it." },
-      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." }
+      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." },
+      campaign: {
+        type: "string",
+        description: "Campaign this activity is a touch of (an ad click, a webinar, an email); attribution reads it."
+      },
+      source: { type: "string", description: "Acquisition channel of the campaign touch, e.g. paid_social." }
     };
     users = {
       id: { type: "string", required: true, description: "User id." },
@@ -4736,6 +4741,28 @@ var init_funnel = __esm({
                     }
                   }
                 }
+              }
+            }
+          },
+          sourcing: {
+            type: "object",
+            description: "How a lead source counts in the marketing- vs sales-sourced share of pipeline and revenue: the sources listed in `sales` are sales-sourced, every other set source is marketing-sourced, a lead without a source (or with one listed in `unattributed`) is unattributed. Without this block, `outbound` alone is sales-sourced.",
+            required: ["sales"],
+            additionalProperties: false,
+            properties: {
+              sales: {
+                type: "array",
+                maxItems: 200,
+                uniqueItems: true,
+                description: "Lead sources (the `source` field of leads) that sales generates, e.g. `outbound`, `sdr`.",
+                items: { type: "string", minLength: 1, maxLength: 200 }
+              },
+              unattributed: {
+                type: "array",
+                maxItems: 200,
+                uniqueItems: true,
+                description: "Source values that name no source (e.g. `unknown`, `(none)`): such leads are unattributed, like a lead without one.",
+                items: { type: "string", minLength: 1, maxLength: 200 }
               }
             }
           },
@@ -7353,6 +7380,179 @@ var init_report_sections = __esm({
   }
 });
 
+// src/core/schemas/report-history.ts
+var sourcedPart, utilisationOrNull, historySections;
+var init_report_history = __esm({
+  "src/core/schemas/report-history.ts"() {
+    "use strict";
+    init_revenue_goal();
+    init_report_builders();
+    sourcedPart = (who) => object(
+      {
+        deals: count("Deals."),
+        amount: ref("money-or-null", "Σ amount; null when none of the deals carries one."),
+        dealShare: shareOrNull("Deals ÷ all deals of the basis and currency, 4 dp; null when there are none."),
+        amountShare: shareOrNull("Amount ÷ all amounts of the basis and currency, 4 dp; null when unknown or 0.")
+      },
+      { description: who }
+    );
+    utilisationOrNull = (description) => ({ type: ["number", "null"], minimum: 0, description });
+    historySections = {
+      attribution: object(
+        {
+          deals: object(
+            {
+              pipeline: count("Opportunities created in the window."),
+              won: count("Opportunities won in the window."),
+              withoutLead: count("Of those, opportunities whose lead is not in the data."),
+              withoutAmount: count("Of those, opportunities without an amount.")
+            },
+            { description: "The opportunities attributed." }
+          ),
+          activityTouches: count("Campaign touches (activities with a `campaign`) before their lead's opportunities."),
+          multiTouchUnknown: {
+            enum: ["no-campaign-touches", null],
+            description: "Why last-touch and linear are not given; null when they are."
+          },
+          tables: list(
+            object({
+              model: oneOf(["first-touch", "last-touch", "linear"], "The attribution model."),
+              dimension: oneOf(["source", "campaign"], "What the credit is grouped by."),
+              rows: list(
+                object({
+                  key: textOrNull("The source or campaign; null for none."),
+                  currency: textOrNull("The opportunities' currency; null for none."),
+                  pipelineDeals: nonNegative("Opportunities created in the window, credited (4 dp)."),
+                  pipelineAmount: ref("money-or-null", "Σ credited amount; null when none carries an amount."),
+                  wonDeals: nonNegative("Opportunities won in the window, credited (4 dp)."),
+                  wonAmount: ref("money-or-null", "Σ credited won amount; null when none carries an amount.")
+                }),
+                "Credit per key and currency."
+              )
+            }),
+            "One table per model and dimension."
+          ),
+          sourcing: object(
+            {
+              sales: list({ type: "string" }, "Lead sources counted as sales-sourced."),
+              unattributed: list({ type: "string" }, "Source values that name no source (counted unattributed)."),
+              basis: oneOf(["declared", "default"], "Declared in the Funnel (`sourcing`) or the default (`outbound`).")
+            },
+            { description: "How lead sources split into marketing- and sales-sourced." }
+          ),
+          sourced: list(
+            object({
+              basis: oneOf(["pipeline", "won"], "Pipeline created or revenue won in the window."),
+              currency: textOrNull("Currency; null for deals without one."),
+              marketing: sourcedPart("Marketing-sourced: a set source not listed as sales."),
+              sales: sourcedPart("Sales-sourced: a source listed as sales."),
+              unattributed: sourcedPart("No source, or no lead in the data.")
+            }),
+            "Marketing- vs sales-sourced share per basis and currency, by the lead source."
+          )
+        },
+        {
+          isNullable: true,
+          description: "Pipeline and won revenue credited to lead sources and campaigns per attribution model; null without opportunities."
+        }
+      ),
+      constraintHistory: object(
+        {
+          periodUnit: oneOf(["month"], "The history is by calendar month."),
+          periods: list(
+            object({
+              period: text("Period label, e.g. `2026-01`."),
+              start: ref("instant", "Start of the period inside the window."),
+              end: ref("instant", "End of the period inside the window."),
+              stages: list(
+                object({
+                  stage: text("Stage id."),
+                  utilisation: utilisationOrNull(
+                    "Arrivals per week ÷ weekly capacity over the period (4 dp); null when unknown."
+                  )
+                }),
+                "Every stage with a capacity, in funnel order."
+              ),
+              constraint: textOrNull("The stage with the highest utilisation; null when none is measured."),
+              unknown: {
+                enum: ["period-too-short", "no-capacity", null],
+                description: "Why no constraint is named; null when one is."
+              },
+              declared: object(
+                {
+                  value: numberOrNull("The declared constraint metric over the period; null when unknown."),
+                  isMet: { type: ["boolean", "null"], description: "Whether it meets its target; null without a value." },
+                  agrees: {
+                    type: ["boolean", "null"],
+                    description: "Whether the declared stage is the period's constraint; null when none is named."
+                  }
+                },
+                { isNullable: true, description: "The RevenueGoal over the period; null without one." }
+              )
+            }),
+            "The months of the window, in order."
+          ),
+          moves: list(
+            object({
+              from: text("The constraint before."),
+              to: text("The constraint after."),
+              before: object(
+                {
+                  period: text("The last period with the old constraint."),
+                  from: utilisationOrNull("Utilisation of the old constraint then."),
+                  to: utilisationOrNull("Utilisation of the new constraint then.")
+                },
+                { description: "Evidence before the move." }
+              ),
+              after: object(
+                {
+                  period: text("The first period with the new constraint."),
+                  from: utilisationOrNull("Utilisation of the old constraint then."),
+                  to: utilisationOrNull("Utilisation of the new constraint then.")
+                },
+                { description: "Evidence after the move." }
+              )
+            }),
+            "Each move between consecutive measured periods."
+          ),
+          current: object(
+            {
+              stage: text("The constraint of the latest measured period."),
+              periods: count("Measured periods in a row it has held."),
+              since: text("The first of them.")
+            },
+            {
+              isNullable: true,
+              description: "The latest constraint and how long it has held; null when none is measured."
+            }
+          ),
+          declared: object(
+            {
+              goal: text("Name of the RevenueGoal policy."),
+              stage: text("The stage it declares."),
+              metric: oneOf(constraintMetrics, "The metric watched there."),
+              target: object(
+                { max: number("At most this."), min: number("At least this.") },
+                { optional: ["max", "min"], description: "The target as declared." }
+              )
+            },
+            { isNullable: true, description: "What the RevenueGoal declares; null without one." }
+          ),
+          agreement: object(
+            {
+              agreed: count("Periods whose constraint is the declared stage."),
+              disagreed: count("Periods whose constraint is another stage."),
+              unknown: count("Periods without a constraint (with a declaration).")
+            },
+            { description: "Declared vs data, counted over the periods." }
+          )
+        },
+        { isNullable: true, description: "The constraint month by month; null without a Funnel policy." }
+      )
+    };
+  }
+});
+
 // src/core/schemas/report.ts
 var reportSchema;
 var init_report2 = __esm({
@@ -7365,6 +7565,7 @@ var init_report2 = __esm({
     init_report_builders();
     init_report_defs();
     init_report_sections();
+    init_report_history();
     init_report_builders();
     reportSchema = {
       $schema: DRAFT3,
@@ -7466,10 +7667,45 @@ var init_report2 = __esm({
           "Problems met while evaluating that change no figure silently (e.g. rule errors on rows), as coded facts."
         ),
         ...reportSections,
+        ...historySections,
         isMasked: flag("Whether identifiers of people and leads were replaced by pseudonyms.")
       }),
       $defs: Object.fromEntries(Object.entries(reportDefs).sort(([a], [b]) => a < b ? -1 : 1))
     };
+  }
+});
+
+// src/core/schemas/impact-report-history.ts
+var leadingIndicatorSchema;
+var init_impact_report_history = __esm({
+  "src/core/schemas/impact-report-history.ts"() {
+    "use strict";
+    init_report_builders();
+    init_typed_object();
+    leadingIndicatorSchema = objectOf(
+      {
+        constraint: object(
+          {
+            stage: text("The constraint of the latest measured month (base policies)."),
+            periods: count("Measured months in a row it has held."),
+            since: text("The first of them.")
+          },
+          { isNullable: true, description: "Where the constraint has been; null when no month names one." }
+        ),
+        optimises: list(
+          object({
+            stage: text("Stage id."),
+            because: list({ type: "string" }, "The changes that name it: kind, policy name and path.")
+          }),
+          "Stages whose definition, capacity or SLA the change touches, in funnel order."
+        ),
+        isOnConstraint: {
+          type: ["boolean", "null"],
+          description: "Whether one of them is that constraint; null without one."
+        }
+      },
+      { description: "The constraint was X for the last N months; this change optimises Y." }
+    );
   }
 });
 
@@ -7497,6 +7733,7 @@ var init_impact_report = __esm({
     init_report_builders();
     init_report2();
     init_typed_object();
+    init_impact_report_history();
     reportProperties = reportSchema.properties;
     reportDefs2 = reportSchema.$defs;
     side2 = (name, isGate) => objectOf(
@@ -7630,6 +7867,7 @@ var init_impact_report = __esm({
             },
             { description: "Whether the constraint moved." }
           ),
+          leadingIndicator: leadingIndicatorSchema,
           slas: list({ $ref: "#/$defs/sla-impact" }, "One per HandoffSla policy."),
           comp,
           goal: objectOf(
@@ -8330,8 +8568,8 @@ var init_did_you_mean = __esm({
 function theFunnel(ctx) {
   return ctx.set.Funnel.length === 1 ? ctx.set.Funnel[0] : void 0;
 }
-function isValidDate(text4) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text4);
+function isValidDate(text5) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text5);
   if (m === null) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -9080,11 +9318,11 @@ var init_logic_calendars = __esm({
 
 // src/core/logic/errors.ts
 function formatLogicPath(path2) {
-  let text4 = "";
+  let text5 = "";
   for (const segment of path2) {
-    text4 += typeof segment === "number" ? `[${segment}]` : text4 === "" ? segment : `.${segment}`;
+    text5 += typeof segment === "number" ? `[${segment}]` : text5 === "" ? segment : `.${segment}`;
   }
-  return text4 === "" ? "(rule)" : text4;
+  return text5 === "" ? "(rule)" : text5;
 }
 var LogicCompileError, RuleEvaluationError, RuleCostError;
 var init_errors2 = __esm({
@@ -9220,9 +9458,9 @@ function setFastPath(on) {
   return previous;
 }
 function readFastPathSwitch(value3) {
-  const text4 = value3?.trim() ?? "";
-  if (text4 === "" || text4 === "1") return true;
-  if (text4 === "0") return false;
+  const text5 = value3?.trim() ?? "";
+  if (text5 === "" || text5 === "1") return true;
+  if (text5 === "0") return false;
   throw new UsageError(
     `${FAST_PATH_VARIABLE} must be 0 (only the general paths) or 1 (the default, with the speed-only paths); it is ${JSON.stringify(value3)}.`
   );
@@ -9923,9 +10161,9 @@ function budgetedText(build) {
     const evaluate = build(input);
     if (!input.isScoped) return evaluate;
     return (d) => {
-      const text4 = evaluate(d);
-      spendChars(text4.length, input.op, input.path);
-      return text4;
+      const text5 = evaluate(d);
+      spendChars(text5.length, input.op, input.path);
+      return text5;
     };
   };
 }
@@ -12236,10 +12474,10 @@ var init_build = __esm({
         const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
         if (this.memBudget < cost) return null;
         this.memBudget -= cost;
-        const table3 = new Array(size).fill(null);
-        if (anchor === RE2Flags.UNANCHORED) state.next = table3;
-        else state.nextAnchored = table3;
-        return table3;
+        const table5 = new Array(size).fill(null);
+        if (anchor === RE2Flags.UNANCHORED) state.next = table5;
+        else state.nextAnchored = table5;
+        return table5;
       }
       clearCache() {
         this.stateCache.clear();
@@ -12252,13 +12490,13 @@ var init_build = __esm({
         return this.getState(current.nfaStates, current.flag, current.matchIDs);
       }
       step(state, cls, rune, anchor) {
-        let table3 = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
-        if (table3 !== null) {
-          const cached = table3[cls];
+        let table5 = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+        if (table5 !== null) {
+          const cached = table5[cls];
           if (cached !== null) return cached;
         } else {
-          table3 = this.allocTable(state, anchor);
-          if (table3 === null) return null;
+          table5 = this.allocTable(state, anchor);
+          if (table5 === null) return null;
         }
         const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
         const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
@@ -12294,7 +12532,7 @@ var init_build = __esm({
         if (isword) flag2 |= DFA2.FLAG_LAST_WORD;
         const nextState2 = this.makeState(nextPCs, flag2, ids);
         if (nextState2 === null) return null;
-        table3[cls] = nextState2;
+        table5[cls] = nextState2;
         return nextState2;
       }
       start(input, pos) {
@@ -14324,11 +14562,11 @@ var init_build = __esm({
         if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
         return this;
       }
-      appendTable(table3) {
-        for (let i = 0; i < table3.length; ++i) {
-          const lo = table3.getLo(i);
-          const hi = table3.getHi(i);
-          const stride = table3.getStride(i);
+      appendTable(table5) {
+        for (let i = 0; i < table5.length; ++i) {
+          const lo = table5.getLo(i);
+          const hi = table5.getHi(i);
+          const stride = table5.getStride(i);
           if (stride === 1) {
             this.appendRange(lo, hi);
             continue;
@@ -14337,12 +14575,12 @@ var init_build = __esm({
         }
         return this;
       }
-      appendNegatedTable(table3) {
+      appendNegatedTable(table5) {
         let nextLo = 0;
-        for (let i = 0; i < table3.length; ++i) {
-          const lo = table3.getLo(i);
-          const hi = table3.getHi(i);
-          const stride = table3.getStride(i);
+        for (let i = 0; i < table5.length; ++i) {
+          const lo = table5.getLo(i);
+          const hi = table5.getHi(i);
+          const stride = table5.getStride(i);
           if (stride === 1) {
             if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
             nextLo = hi + 1;
@@ -14356,8 +14594,8 @@ var init_build = __esm({
         if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
         return this;
       }
-      appendTableWithSign(table3, sign2) {
-        return sign2 < 0 ? this.appendNegatedTable(table3) : this.appendTable(table3);
+      appendTableWithSign(table5, sign2) {
+        return sign2 < 0 ? this.appendNegatedTable(table5) : this.appendTable(table5);
       }
       negateClass() {
         let nextLo = 0;
@@ -16675,14 +16913,14 @@ function buildTextPair(test, input) {
       };
     }
     return (d) => {
-      const text4 = a(d);
-      return typeof text4 === "string" && test(text4.toLowerCase(), part);
+      const text5 = a(d);
+      return typeof text5 === "string" && test(text5.toLowerCase(), part);
     };
   }
   return (d) => {
-    const text4 = a(d);
+    const text5 = a(d);
     const part = b(d);
-    return typeof text4 === "string" && typeof part === "string" && test(text4.toLowerCase(), part.toLowerCase());
+    return typeof text5 === "string" && typeof part === "string" && test(text5.toLowerCase(), part.toLowerCase());
   };
 }
 function unary(apply) {
@@ -16728,8 +16966,8 @@ function buildMatches(input) {
   const [a] = input.args;
   return markSafeIf(
     (d) => {
-      const text4 = a(d);
-      return typeof text4 === "string" && regex2.test(text4);
+      const text5 = a(d);
+      return typeof text5 === "string" && regex2.test(text5);
     },
     [a]
   );
@@ -16746,10 +16984,10 @@ var init_text = __esm({
     textOperators = {
       lower: unary(lowerOrNull),
       email_domain: unary(emailDomain),
-      iequals: textPair((text4, part) => text4 === part),
-      icontains: textPair((text4, part) => text4.includes(part)),
-      starts_with: textPair((text4, part) => text4.startsWith(part)),
-      ends_with: textPair((text4, part) => text4.endsWith(part)),
+      iequals: textPair((text5, part) => text5 === part),
+      icontains: textPair((text5, part) => text5.includes(part)),
+      starts_with: textPair((text5, part) => text5.startsWith(part)),
+      ends_with: textPair((text5, part) => text5.endsWith(part)),
       matches: { literalArgs: [1], build: buildMatches }
     };
   }
@@ -17005,7 +17243,7 @@ function computeOrdinal(year, month, day) {
   return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
 }
 function uncomputeOrdinal(year, ordinal) {
-  const table3 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table3.findIndex((i) => i < ordinal), day = ordinal - table3[month0];
+  const table5 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table5.findIndex((i) => i < ordinal), day = ordinal - table5[month0];
   return { month: month0 + 1, day };
 }
 function isoWeekdayToLocal(isoWeekday, startOfWeek) {
@@ -18141,7 +18379,7 @@ function adjustTime(inst, dur) {
   }
   return { ts, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text4, specificOffset) {
+function parseDataToDateTime(parsed, parsedZone, opts, format, text5, specificOffset) {
   const { setZone, zone } = opts;
   if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
     const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
@@ -18152,7 +18390,7 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text4, specificOf
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text4}" can't be parsed as ${format}`)
+      new Invalid("unparsable", `the input "${text5}" can't be parsed as ${format}`)
     );
   }
 }
@@ -20117,12 +20355,12 @@ var init_luxon = __esm({
        * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
        * @return {Duration}
        */
-      static fromISO(text4, opts) {
-        const [parsed] = parseISODuration(text4);
+      static fromISO(text5, opts) {
+        const [parsed] = parseISODuration(text5);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text5}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -20141,12 +20379,12 @@ var init_luxon = __esm({
        * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
        * @return {Duration}
        */
-      static fromISOTime(text4, opts) {
-        const [parsed] = parseISOTimeOnly(text4);
+      static fromISOTime(text5, opts) {
+        const [parsed] = parseISOTimeOnly(text5);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text5}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -20762,8 +21000,8 @@ var init_luxon = __esm({
        * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
        * @return {Interval}
        */
-      static fromISO(text4, opts) {
-        const [s2, e3] = (text4 || "").split("/", 2);
+      static fromISO(text5, opts) {
+        const [s2, e3] = (text5 || "").split("/", 2);
         if (s2 && e3) {
           let start, startIsValid;
           try {
@@ -20794,7 +21032,7 @@ var init_luxon = __esm({
             }
           }
         }
-        return _Interval.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
+        return _Interval.invalid("unparsable", `the input "${text5}" can't be parsed as ISO 8601`);
       }
       /**
        * Check if an object is an Interval. Works across context boundaries
@@ -21801,9 +22039,9 @@ var init_luxon = __esm({
        * @example DateTime.fromISO('2016-W05-4')
        * @return {DateTime}
        */
-      static fromISO(text4, opts = {}) {
-        const [vals, parsedZone] = parseISODate(text4);
-        return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text4);
+      static fromISO(text5, opts = {}) {
+        const [vals, parsedZone] = parseISODate(text5);
+        return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text5);
       }
       /**
        * Create a DateTime from an RFC 2822 string
@@ -21820,9 +22058,9 @@ var init_luxon = __esm({
        * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
        * @return {DateTime}
        */
-      static fromRFC2822(text4, opts = {}) {
-        const [vals, parsedZone] = parseRFC2822Date(text4);
-        return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text4);
+      static fromRFC2822(text5, opts = {}) {
+        const [vals, parsedZone] = parseRFC2822Date(text5);
+        return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text5);
       }
       /**
        * Create a DateTime from an HTTP header date
@@ -21840,8 +22078,8 @@ var init_luxon = __esm({
        * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
        * @return {DateTime}
        */
-      static fromHTTP(text4, opts = {}) {
-        const [vals, parsedZone] = parseHTTPDate(text4);
+      static fromHTTP(text5, opts = {}) {
+        const [vals, parsedZone] = parseHTTPDate(text5);
         return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
       }
       /**
@@ -21858,26 +22096,26 @@ var init_luxon = __esm({
        * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromFormat(text4, fmt, opts = {}) {
-        if (isUndefined(text4) || isUndefined(fmt)) {
+      static fromFormat(text5, fmt, opts = {}) {
+        if (isUndefined(text5) || isUndefined(fmt)) {
           throw new InvalidArgumentError2("fromFormat requires an input string and a format");
         }
         const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
           locale,
           numberingSystem,
           defaultToEN: true
-        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text4, fmt);
+        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text5, fmt);
         if (invalid) {
           return _DateTime.invalid(invalid);
         } else {
-          return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text4, specificOffset);
+          return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text5, specificOffset);
         }
       }
       /**
        * @deprecated use fromFormat instead
        */
-      static fromString(text4, fmt, opts = {}) {
-        return _DateTime.fromFormat(text4, fmt, opts);
+      static fromString(text5, fmt, opts = {}) {
+        return _DateTime.fromFormat(text5, fmt, opts);
       }
       /**
        * Create a DateTime from a SQL date, time, or datetime
@@ -21900,9 +22138,9 @@ var init_luxon = __esm({
        * @example DateTime.fromSQL('09:12:34.342')
        * @return {DateTime}
        */
-      static fromSQL(text4, opts = {}) {
-        const [vals, parsedZone] = parseSQL(text4);
-        return parseDataToDateTime(vals, parsedZone, opts, "SQL", text4);
+      static fromSQL(text5, opts = {}) {
+        const [vals, parsedZone] = parseSQL(text5);
+        return parseDataToDateTime(vals, parsedZone, opts, "SQL", text5);
       }
       /**
        * Create an invalid DateTime.
@@ -23031,19 +23269,19 @@ var init_luxon = __esm({
        * @param {Object} options - options taken by fromFormat()
        * @return {Object}
        */
-      static fromFormatExplain(text4, fmt, options = {}) {
+      static fromFormatExplain(text5, fmt, options = {}) {
         const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
           locale,
           numberingSystem,
           defaultToEN: true
         });
-        return explainFromTokens(localeToUse, text4, fmt);
+        return explainFromTokens(localeToUse, text5, fmt);
       }
       /**
        * @deprecated use fromFormatExplain instead
        */
-      static fromStringExplain(text4, fmt, options = {}) {
-        return _DateTime.fromFormatExplain(text4, fmt, options);
+      static fromStringExplain(text5, fmt, options = {}) {
+        return _DateTime.fromFormatExplain(text5, fmt, options);
       }
       /**
        * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -23075,8 +23313,8 @@ var init_luxon = __esm({
        * @param {Object} opts - options taken by fromFormat()
        * @returns {DateTime}
        */
-      static fromFormatParser(text4, formatParser, opts = {}) {
-        if (isUndefined(text4) || isUndefined(formatParser)) {
+      static fromFormatParser(text5, formatParser, opts = {}) {
+        if (isUndefined(text5) || isUndefined(formatParser)) {
           throw new InvalidArgumentError2(
             "fromFormatParser requires an input string and a format parser"
           );
@@ -23091,7 +23329,7 @@ var init_luxon = __esm({
             `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
           );
         }
-        const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text4);
+        const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text5);
         if (invalidReason) {
           return _DateTime.invalid(invalidReason);
         } else {
@@ -23100,7 +23338,7 @@ var init_luxon = __esm({
             zone,
             opts,
             `format ${formatParser.format}`,
-            text4,
+            text5,
             specificOffset
           );
         }
@@ -24091,8 +24329,8 @@ var init_static_budget = __esm({
 });
 
 // src/core/policy/checks/logic-compile.ts
-function capitalise(text4) {
-  return text4.charAt(0).toUpperCase() + text4.slice(1);
+function capitalise(text5) {
+  return text5.charAt(0).toUpperCase() + text5.slice(1);
 }
 var anyCalendar, noCoverage, hints, logicRulesCompile;
 var init_logic_compile = __esm({
@@ -24290,10 +24528,10 @@ var init_logic_vars = __esm({
 });
 
 // src/core/engine/duration.ts
-function parseDuration(text4) {
-  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(text4);
+function parseDuration(text5) {
+  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(text5);
   const unit = match2?.[2];
-  if (match2 === null || unit === void 0) throw new Error(`not a duration: ${text4}`);
+  if (match2 === null || unit === void 0) throw new Error(`not a duration: ${text5}`);
   return Number(match2[1]) * (unitMs[unit] ?? 0);
 }
 var unitMs;
@@ -25828,14 +26066,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -25852,14 +26090,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -25876,12 +26114,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -25893,12 +26131,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -25913,39 +26151,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -32246,25 +32484,25 @@ function splitPointer(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s2) => s2.replace(/~1/g, "/").replace(/~0/g, "~")).map((s2) => /^(0|[1-9][0-9]*)$/.test(s2) ? Number(s2) : s2);
 }
-function findPropertyOffset(text4, valueStart, marker) {
+function findPropertyOffset(text5, valueStart, marker) {
   let end = valueStart;
   for (let property = 0; property < 2; property++) {
-    while (end > 0 && /\s/.test(text4[end - 1] ?? "")) end--;
+    while (end > 0 && /\s/.test(text5[end - 1] ?? "")) end--;
     let start = end;
-    if (text4[end - 1] === ">") {
-      start = text4.lastIndexOf("!<", end);
+    if (text5[end - 1] === ">") {
+      start = text5.lastIndexOf("!<", end);
       if (start < 0) return void 0;
     } else {
-      while (start > 0 && !/[\s,[{]/.test(text4[start - 1] ?? "")) start--;
+      while (start > 0 && !/[\s,[{]/.test(text5[start - 1] ?? "")) start--;
     }
     if (start === end) return void 0;
-    if (text4[start] === marker) return start;
-    if (text4[start] !== "!" && text4[start] !== "&") return void 0;
+    if (text5[start] === marker) return start;
+    if (text5[start] !== "!" && text5[start] !== "&") return void 0;
     end = start;
   }
   return void 0;
 }
-function findUnclosedFlow(doc, text4, isSequence, before, used) {
+function findUnclosedFlow(doc, text5, isSequence, before, used) {
   const close = isSequence ? "]" : "}";
   let found;
   (0, import_yaml.visit)(doc, {
@@ -32272,7 +32510,7 @@ function findUnclosedFlow(doc, text4, isSequence, before, used) {
       if (!(0, import_yaml.isCollection)(node) || node.flow !== true || (0, import_yaml.isSeq)(node) !== isSequence || node.range === void 0 || node.range === null)
         return;
       const [start, end] = node.range;
-      if (start < before && !used.has(start) && text4[end - 1] !== close) found = start;
+      if (start < before && !used.has(start) && text5[end - 1] !== close) found = start;
     }
   });
   return found;
@@ -32467,12 +32705,12 @@ var init_issue_codes = __esm({
 });
 
 // src/core/policy/yaml-problems.ts
-function describeProblems(doc, text4, pos, tagged) {
+function describeProblems(doc, text5, pos, tagged) {
   const out = [];
   const problems = [...doc.errors, ...doc.warnings];
   const context = {
     doc,
-    text: text4,
+    text: text5,
     pos,
     used: /* @__PURE__ */ new Set(),
     tabLines: new Set(problems.filter((p) => p.code === "TAB_AS_INDENT").map((p) => pos(p.pos[0]).line)),
@@ -32487,7 +32725,7 @@ function describeProblems(doc, text4, pos, tagged) {
       continue;
     }
     let offset2 = problem.pos[0];
-    if (problem.code === "BAD_INDENT") while (text4[offset2] === " ") offset2++;
+    if (problem.code === "BAD_INDENT") while (text5[offset2] === " ") offset2++;
     const p = pos(offset2);
     const message = problem.message.split("\n")[0] ?? problem.message;
     const hint = yamlErrorHints[problem.code] ?? "Fix the YAML syntax at this position.";
@@ -32575,7 +32813,7 @@ var init_yaml_problems = __esm({
 });
 
 // src/core/policy/yaml-safety.ts
-function checkNodes(doc, text4, file, pos, issues) {
+function checkNodes(doc, text5, file, pos, issues) {
   const tagged = /* @__PURE__ */ new Set();
   const push = (code18, message, hint, offset2, path2) => {
     const p = pos(offset2);
@@ -32629,7 +32867,7 @@ function checkNodes(doc, text4, file, pos, issues) {
         return import_yaml3.visit.SKIP;
       }
       if (node.anchor !== void 0) {
-        const offset2 = findPropertyOffset(text4, start, "&") ?? start;
+        const offset2 = findPropertyOffset(text5, start, "&") ?? start;
         push(
           "yaml.anchor",
           `Anchor \`&${node.anchor}\` is not allowed in policies.`,
@@ -32640,7 +32878,7 @@ function checkNodes(doc, text4, file, pos, issues) {
       }
       if (node.tag !== void 0 && !allowedTags.has(node.tag)) {
         const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
-        const offset2 = findPropertyOffset(text4, start, "!") ?? start;
+        const offset2 = findPropertyOffset(text5, start, "!") ?? start;
         tagged.add(offset2);
         push(
           "yaml.tag",
@@ -32704,12 +32942,12 @@ var init_yaml_safety = __esm({
 // src/core/policy/parse.ts
 function parsePolicyFile(file, bytes, issues) {
   const lineCounter = new import_yaml4.LineCounter();
-  const text4 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  const result = { file, text: text4, lineCounter };
+  const text5 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const result = { file, text: text5, lineCounter };
   const at = (code18, message, hint, line = 0, column = 0, path2 = "") => {
     issues.push({ code: code18, severity: "error", message, hint, file, path: path2, line, column });
   };
-  if (text4.includes("�")) {
+  if (text5.includes("�")) {
     at("file.encoding", "File is not valid UTF-8.", "Save the file as UTF-8.");
     return result;
   }
@@ -32718,11 +32956,11 @@ function parsePolicyFile(file, bytes, issues) {
     at(tooLarge.code, tooLarge.message, tooLarge.hint);
     return result;
   }
-  if (text4.replace(/^\uFEFF/, "").trim() === "") {
+  if (text5.replace(/^\uFEFF/, "").trim() === "") {
     at("file.empty", "File is empty.", "Write a policy (apiVersion, kind, metadata, spec) or delete the file.");
     return result;
   }
-  const docs = parseDocuments(text4, lineCounter);
+  const docs = parseDocuments(text5, lineCounter);
   if (!Array.isArray(docs)) {
     at(docs.code, docs.message, docs.hint, docs.line, docs.column);
     return result;
@@ -32753,13 +32991,13 @@ function parsePolicyFile(file, bytes, issues) {
   const doc = docs[0];
   result.doc = doc;
   const before = issues.length;
-  const tagged = checkNodes(doc, text4, file, pos, issues);
-  for (const problem of describeProblems(doc, text4, pos, tagged)) {
+  const tagged = checkNodes(doc, text5, file, pos, issues);
+  for (const problem of describeProblems(doc, text5, pos, tagged)) {
     at(problem.code, problem.message, problem.hint, problem.line, problem.column);
   }
   const version2 = doc.directives?.yaml;
   if (version2 !== void 0 && version2.explicit && version2.version !== "1.2") {
-    const p = pos(/^%YAML[ \t]/m.exec(text4)?.index ?? 0);
+    const p = pos(/^%YAML[ \t]/m.exec(text5)?.index ?? 0);
     at(
       "yaml.version",
       `YAML ${version2.version} is not supported; policies are YAML 1.2.`,
@@ -32786,12 +33024,12 @@ function parsePolicyFile(file, bytes, issues) {
   result.data = doc.toJS({ maxAliasCount: 0 });
   return result;
 }
-function parseDocuments(text4, lineCounter) {
+function parseDocuments(text5, lineCounter) {
   const measure2 = createDepthMeter();
   const parser = new import_yaml4.Parser(lineCounter.addNewLine);
   const tokens = [];
   lineCounter.addNewLine(0);
-  for (const source of new import_yaml4.Lexer().lex(text4)) {
+  for (const source of new import_yaml4.Lexer().lex(text5)) {
     const tooDeep = measure2(source);
     if (tooDeep !== void 0) return tooDeep;
     for (const token of parser.next(source)) tokens.push(token);
@@ -37472,7 +37710,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e3) => `${dataVar}${e3.instancePath} ${e3.message}`).reduce((text4, msg) => text4 + separator + msg);
+        return errors.map((e3) => `${dataVar}${e3.instancePath} ${e3.message}`).reduce((text5, msg) => text5 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -40857,13 +41095,13 @@ function renderExplainTerminal(explanation, options) {
       note: cls.decayFactor < 1 ? `${round(cls.engagementRaw)} × decay ${round(cls.decayFactor)} → ${round(cls.engagement)}` : `${round(cls.engagement)}`
     }
   ];
-  for (const { title, section: section2, note: note2 } of sections) {
+  for (const { title, section: section2, note: note3 } of sections) {
     const rules = explanation.rules.filter((r) => r.section === section2);
     if (rules.length === 0) continue;
     const matched = rules.filter((r) => r.isMatched).length;
     out.push(
       "",
-      c.bold(`${title}`) + c.dim(` — ${matched} of ${rules.length} matched${note2 !== void 0 ? `; score ${note2} after cap` : ""}`)
+      c.bold(`${title}`) + c.dim(` — ${matched} of ${rules.length} matched${note3 !== void 0 ? `; score ${note3} after cap` : ""}`)
     );
     for (const rule2 of rules) {
       const extra = rule2.points !== void 0 && rule2.isMatched ? `${rule2.points >= 0 ? "+" : ""}${round(rule2.points)}` : "";
@@ -43264,9 +43502,9 @@ function formatCount(n2) {
   return Math.round(n2).toLocaleString("en-US");
 }
 function formatDecimal(value3, digits) {
-  const text4 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
-  const negative = text4.startsWith("-");
-  const [whole = "", fraction] = (negative ? text4.slice(1) : text4).split(".");
+  const text5 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
+  const negative = text5.startsWith("-");
+  const [whole = "", fraction] = (negative ? text5.slice(1) : text5).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${negative ? "-" : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
 }
@@ -43303,8 +43541,8 @@ function figure(n2, digits = 2) {
   const r = round3(n2, digits);
   return r < 0 ? `${MINUS}${formatDecimal(String(-r))}` : formatDecimal(String(r));
 }
-function withUnit(text4, unit) {
-  return text4 === null || text4 === NONE ? NONE : `${text4} ${unit}`;
+function withUnit(text5, unit) {
+  return text5 === null || text5 === NONE ? NONE : `${text5} ${unit}`;
 }
 function countOrNone(n2) {
   return n2 === null ? NONE : formatCount(n2);
@@ -43633,6 +43871,22 @@ var init_impact_headline = __esm({
   }
 });
 
+// src/reporters/impact-leading.ts
+function phraseLeadingIndicator(r) {
+  const { constraint: constraint2, optimises, isOnConstraint } = r.leadingIndicator;
+  if (constraint2 === null && optimises.length === 0) return null;
+  const stages2 = optimises.map((o) => o.stage).join(", ");
+  const change2 = optimises.length === 0 ? "this change touches no stage's definition, capacity or SLA" : `this change optimises ${stages2}${isOnConstraint === true ? " — the constraint" : isOnConstraint === false ? ", not the constraint" : ""}`;
+  if (constraint2 === null) return `No month of the base history names a constraint; ${change2}.`;
+  const months2 = constraint2.periods === 1 ? "month" : `${constraint2.periods} months`;
+  return `The constraint was ${constraint2.stage} for the last ${months2} (since ${constraint2.since}); ${change2}.`;
+}
+var init_impact_leading = __esm({
+  "src/reporters/impact-leading.ts"() {
+    "use strict";
+  }
+});
+
 // src/reporters/impact-inputs.ts
 function describeInputs(r) {
   const i = r.inputs;
@@ -43760,8 +44014,8 @@ var init_impact_payout_text = __esm({
 });
 
 // src/reporters/markdown-escape.ts
-function mermaidLabel(text4) {
-  return text4.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
+function mermaidLabel(text5) {
+  return text5.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
 }
 function renderMarkdownTable(headers2, rows, align) {
   const rule = align.map((a) => a === "right" ? "---:" : "---");
@@ -43782,8 +44036,8 @@ function renderTextTable(headers2, rawRows, align, indent = "  ") {
   const line = (cells) => indent + cells.map((cell, i) => align[i] === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(headers2), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
-function wrapText(text4, width, indent) {
-  const words = text4.split(" ").map(terminalText);
+function wrapText(text5, width, indent) {
+  const words = text5.split(" ").map(terminalText);
   const lines = [];
   let current = "";
   for (const word of words) {
@@ -43804,8 +44058,8 @@ var init_text_table = __esm({
 });
 
 // src/reporters/impact-payouts.ts
-function wrapped(text4, indent, rest = `${indent}  `) {
-  return wrapText(text4, WIDTH - indent.length, rest).map((l2, i) => i === 0 ? indent + l2 : l2);
+function wrapped(text5, indent, rest = `${indent}  `) {
+  return wrapText(text5, WIDTH - indent.length, rest).map((l2, i) => i === 0 ? indent + l2 : l2);
 }
 function planLine(p) {
   return `${p.plan}: ${formatDecimal(p.total.base)} → ${formatMoney(p.total.head, p.currency)} (${signedMoney(p.total.delta)})`;
@@ -44194,14 +44448,14 @@ function projectionSummary(p) {
 function projectionUnknown(p) {
   return p.unknown === null ? null : `No projection: ${unknownText2[p.unknown]}.`;
 }
-function renderProjectionLines(r, table3, wrap) {
+function renderProjectionLines(r, table5, wrap) {
   const p = r.projection;
   const title = `Projection to won (steady state, ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period)`;
   const missing = projectionUnknown(p);
   if (missing !== null) return [title, ...wrap(missing)];
   return [
     title,
-    ...table3(projectionHeaders, projectionRows(p)),
+    ...table5(projectionHeaders, projectionRows(p)),
     ...projectionSummary(p).flatMap(wrap),
     ...describeProjectedPayouts(p).flatMap(wrap),
     "Assumptions",
@@ -44409,8 +44663,8 @@ function comp2(r) {
   ]);
 }
 function payoutDetails(r) {
-  const details3 = renderPayoutsMarkdownDetails(r);
-  return details3.length === 0 ? [] : ["", "**By component, with the reasons**", "", ...details3];
+  const details4 = renderPayoutsMarkdownDetails(r);
+  return details4.length === 0 ? [] : ["", "**By component, with the reasons**", "", ...details4];
 }
 function projection2(r) {
   const [title, ...body] = renderProjectionLines(
@@ -44420,7 +44674,7 @@ function projection2(r) {
       ...renderMarkdownTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
       ""
     ],
-    (text4) => [text4.startsWith("- ") ? `- ${e(text4.slice(2))}` : e(text4)]
+    (text5) => [text5.startsWith("- ") ? `- ${e(text5.slice(2))}` : e(text5)]
   );
   const cut2 = body.indexOf("Assumptions");
   const main = cut2 < 0 ? body : body.slice(0, cut2);
@@ -44439,6 +44693,10 @@ function stamp(r) {
     `base ${side3(r.base)} · head ${side3(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
     ...r.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`)
   ]);
+}
+function leadingLine(r) {
+  const line = phraseLeadingIndicator(r);
+  return line === null ? [] : [`${e(line)}  `];
 }
 function renderImpactMarkdown(r) {
   const inputs2 = describeInputs(r);
@@ -44464,6 +44722,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
     ...describeProjectionHeadline(r).map((l2, i) => i === 0 ? `**${e(l2)}**  ` : `${e(l2)}  `),
     "",
     `**${e(h.constraint)}**`,
+    ...leadingLine(r),
     e(h.consequences.join(" · ")),
     "",
     ...summaryTable(r),
@@ -44491,6 +44750,7 @@ var init_impact_markdown = __esm({
     init_approver_mentions();
     init_figures();
     init_impact_headline();
+    init_impact_leading();
     init_impact_phrases();
     init_impact_inputs();
     init_phrase_sla_assumption();
@@ -44651,9 +44911,9 @@ var init_impact_sweep = __esm({
 });
 
 // src/reporters/insights-phrases.ts
-function cut(text4) {
-  const chars = [...text4];
-  return chars.length > MAX_VALUE ? `${chars.slice(0, MAX_VALUE - 1).join("")}…` : text4;
+function cut(text5) {
+  const chars = [...text5];
+  return chars.length > MAX_VALUE ? `${chars.slice(0, MAX_VALUE - 1).join("")}…` : text5;
 }
 function rateWithInterval(f) {
   if (f.rate === null || f.low === null || f.high === null) return NONE;
@@ -44877,8 +45137,8 @@ var init_insights_markdown = __esm({
 });
 
 // src/reporters/insights-terminal.ts
-function para(text4, indent = "  ") {
-  return wrapText(text4, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
+function para(text5, indent = "  ") {
+  return wrapText(text5, WIDTH3 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
 }
 function renderStage2(s2, r, c) {
   const out = ["", c.bold(stageHeading(s2, terminalText)), ...para(describeStageOverall(s2)).map((l2) => c.dim(l2))];
@@ -44963,7 +45223,7 @@ function renderImpactTerminal(r, options) {
 }
 function renderLines(r, options) {
   const c = (0, import_picocolors4.createColors)(options.color);
-  const wrap = (text4, indent = "  ") => wrapText(text4, WIDTH4 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
+  const wrap = (text5, indent = "  ") => wrapText(text5, WIDTH4 - indent.length, indent).map((l2, i) => i === 0 ? indent + l2 : l2);
   const out = [
     c.bold(`revops impact · ${terminalText(describeSides(r))} · as of ${r.stamp.asOf.slice(0, 16).replace("T", " ")} UTC`),
     ""
@@ -44979,6 +45239,8 @@ function renderLines(r, options) {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   for (const line of describeProjectionHeadline(r)) out.push(...wrapText(terminalText(line), WIDTH4, "").map((l2) => c.bold(l2)));
   out.push(...wrapText(h.constraint, WIDTH4, "").map((l2) => c.bold(l2)));
+  const leading = phraseLeadingIndicator(r);
+  if (leading !== null) out.push(...wrapText(terminalText(leading), WIDTH4, ""));
   out.push(...wrapText(h.consequences.join(" · "), WIDTH4, "").map((l2) => crossed.length > 0 ? c.yellow(l2) : l2));
   out.push("", c.bold("Stages, base → head"));
   out.push(
@@ -45003,7 +45265,7 @@ function renderLines(r, options) {
     r,
     (headers2, rows) => renderTextTable(headers2, rows, ["left", "right", "right", "right", "right", "right"]),
     // An assumption hangs under its dash.
-    (text4) => text4.startsWith("- ") ? wrapText(terminalText(text4), WIDTH4 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text4))
+    (text5) => text5.startsWith("- ") ? wrapText(terminalText(text5), WIDTH4 - 2, "    ").map((l2, i) => i === 0 ? `  ${l2}` : l2) : wrap(terminalText(text5))
   );
   out.push("", c.bold(title ?? ""), ...projection3.map((l2) => l2 === "Assumptions" ? c.bold(`  ${l2}`) : l2));
   out.push("", c.bold("Guardrails (from the base)"));
@@ -45083,6 +45345,7 @@ var init_impact_terminal = __esm({
     import_picocolors4 = __toESM(require_picocolors(), 1);
     init_figures();
     init_impact_headline();
+    init_impact_leading();
     init_impact_phrases();
     init_impact_inputs();
     init_impact_payouts();
@@ -45100,8 +45363,8 @@ function count2(n2, word) {
   const k = n2 ?? 0;
   return `${k} ${word}${k === 1 ? "" : "s"}`;
 }
-function formatAmount(text4) {
-  const [whole = "", fraction] = text4.split(".");
+function formatAmount(text5) {
+  const [whole = "", fraction] = text5.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction === void 0 ? grouped : `${grouped}.${fraction}`;
 }
@@ -45223,7 +45486,7 @@ function classesTable(k) {
   };
 }
 function funnelTable(f) {
-  const open = (s2, text4) => s2.terminal === null ? text4 : "";
+  const open = (s2, text5) => s2.terminal === null ? text5 : "";
   return {
     headers: ["stage", "arrivals", "advanced", "dropped", "open now", "cohort", "period", "median", "p90", "w/ open"],
     rows: f.stages.map((s2) => [
@@ -45336,11 +45599,149 @@ var init_report_tables = __esm({
   }
 });
 
-// src/reporters/report-markdown.ts
+// src/reporters/history-tables.ts
+function attributionTitle(table5) {
+  return `${table5.model} attribution by ${table5.dimension === "source" ? "lead source" : "campaign"}`;
+}
+function attributionTable(table5) {
+  const money7 = (amount2, currency2) => amount2 === null ? "— (no amounts)" : formatMoney(amount2, currency2);
+  return {
+    headers: [table5.dimension, `pipeline deals`, "pipeline", "won deals", "won"],
+    rows: table5.rows.slice(0, ATTRIBUTION_ROWS).map((r) => [
+      r.key ?? NONE2,
+      formatDecimal(r.pipelineDeals),
+      money7(r.pipelineAmount, r.currency),
+      formatDecimal(r.wonDeals),
+      money7(r.wonAmount, r.currency)
+    ]),
+    align: ["left", "right", "right", "right", "right"]
+  };
+}
+function moreRowsNote(table5) {
+  const more = table5.rows.length - ATTRIBUTION_ROWS;
+  if (more <= 0) return null;
+  return `… ${more} more ${table5.dimension === "source" ? more === 1 ? "source" : "sources" : more === 1 ? "campaign" : "campaigns"} (see --format json).`;
+}
+function sourcedTable(a) {
+  const rows = a.sourced.flatMap(
+    (s2) => ["marketing", "sales", "unattributed"].map((side3) => {
+      const p = s2[side3];
+      return [
+        s2.basis,
+        side3 === "unattributed" ? side3 : `${side3}-sourced`,
+        formatDecimal(p.deals),
+        formatPercent(p.dealShare),
+        p.amount === null ? "— (no amounts)" : formatMoney(p.amount, s2.currency),
+        formatPercent(p.amountShare)
+      ];
+    })
+  );
+  return {
+    headers: ["basis", "sourced by", "deals", "share", "amount", "share"],
+    rows,
+    align: ["left", "left", "right", "right", "right", "right"]
+  };
+}
+function sourcingNote(a) {
+  return `Sourced by the lead's own source: ${a.sourcing.sales.length === 0 ? "no source" : a.sourcing.sales.join(", ")} ${a.sourcing.sales.length === 1 ? "is" : "are"} sales-sourced (${a.sourcing.basis === "declared" ? "the Funnel's sourcing" : "default; declare `sourcing.sales` in the Funnel"}), every other source marketing-sourced${a.sourcing.unattributed.length === 0 ? "" : ` (${a.sourcing.unattributed.join(", ")}: unattributed)`}; shares are of the basis's deals and amount in each currency.`;
+}
+function touchesNote(a) {
+  return a.multiTouchUnknown === null ? `Last-touch and linear use ${formatDecimal(a.activityTouches)} campaign touches (activities with a campaign) before the opportunities, after the lead's own source and campaign.` : "Last-touch and linear: — (no activity carries a campaign touch before an opportunity, so they would repeat first-touch).";
+}
+function historyTable(h) {
+  const stages2 = h.periods[0]?.stages.map((s2) => s2.stage) ?? [];
+  const d = h.declared;
+  return {
+    headers: [
+      "month",
+      ...stages2,
+      "constraint",
+      ...d === null ? [] : [`${d.stage} ${d.metric} ${targetText(d.target)}`]
+    ],
+    rows: h.periods.map((p) => [
+      p.period,
+      ...p.stages.map((s2) => `${formatRatio(s2.utilisation)}${s2.stage === p.constraint ? " ◀" : ""}`),
+      p.constraint ?? (p.unknown === "period-too-short" ? "— (under a week)" : "— (no capacity)"),
+      ...p.declared === null ? [] : [
+        `${formatRatio(p.declared.value)} ${p.declared.isMet === null ? "" : p.declared.isMet ? "met" : "missed"}${p.declared.agrees === false ? ", not the constraint" : ""}`.trim()
+      ]
+    ]),
+    align: ["left", ...stages2.map(() => "right"), "left", ...d === null ? [] : ["left"]]
+  };
+}
+function historyNotes(h) {
+  const out = [];
+  for (const m of h.moves)
+    out.push(
+      `Moved ${m.from} → ${m.to} in ${m.after.period}: ${m.from} ${formatRatio(m.before.from)} → ${formatRatio(m.after.from)}, ${m.to} ${formatRatio(m.before.to)} → ${formatRatio(m.after.to)} (${m.before.period} → ${m.after.period}).`
+    );
+  if (h.current !== null)
+    out.push(
+      `The constraint was ${h.current.stage} for the last ${h.current.periods} measured ${h.current.periods === 1 ? "month" : "months"} (since ${h.current.since})${h.moves.length === 0 ? "; it never moved in the window" : ""}.`
+    );
+  if (h.declared !== null) {
+    const a = h.agreement;
+    out.push(
+      `${h.declared.goal} declares ${h.declared.stage}: the data agrees in ${a.agreed} of ${a.agreed + a.disagreed + a.unknown} months${a.disagreed > 0 ? `, names another stage in ${a.disagreed}` : ""}${a.unknown > 0 ? `, names none in ${a.unknown}` : ""}.`
+    );
+  }
+  return out;
+}
+var ATTRIBUTION_ROWS, NONE2;
+var init_history_tables = __esm({
+  "src/reporters/history-tables.ts"() {
+    "use strict";
+    init_figures();
+    init_report_summary();
+    ATTRIBUTION_ROWS = 12;
+    NONE2 = "(none)";
+  }
+});
+
+// src/reporters/history-markdown.ts
 function table(model) {
   return renderMarkdownTable(model.headers, model.rows, model.align);
 }
 function details2(summary, body) {
+  return ["<details>", `<summary>${escapeMarkdown(summary)}</summary>`, "", ...body, "", "</details>", ""];
+}
+function renderHistoryMarkdown(report) {
+  const out = [];
+  const h = report.constraintHistory;
+  if (h !== null && h.periods.length > 0)
+    out.push(
+      ...details2("Constraint history (utilisation per month)", [
+        ...table(historyTable(h)),
+        "",
+        ...historyNotes(h).map((l2) => `- ${escapeMarkdown(l2)}`)
+      ])
+    );
+  const a = report.attribution;
+  if (a === null) return out;
+  const body = [];
+  for (const model of a.tables) {
+    body.push(`**${escapeMarkdown(attributionTitle(model))}**`, "", ...table(attributionTable(model)), "");
+    const more = moreRowsNote(model);
+    if (more !== null) body.push(escapeMarkdown(more), "");
+  }
+  body.push(escapeMarkdown(touchesNote(a)), "", "**Marketing- vs sales-sourced (first-touch)**", "", ...table(sourcedTable(a)), "");
+  body.push(escapeMarkdown(sourcingNote(a)));
+  out.push(...details2("Attribution (pipeline and won revenue by source and campaign)", body));
+  return out;
+}
+var init_history_markdown = __esm({
+  "src/reporters/history-markdown.ts"() {
+    "use strict";
+    init_history_tables();
+    init_markdown_escape();
+  }
+});
+
+// src/reporters/report-markdown.ts
+function table2(model) {
+  return renderMarkdownTable(model.headers, model.rows, model.align);
+}
+function details3(summary, body) {
   return ["<details>", `<summary>${e2(summary)}</summary>`, "", ...body, "", "</details>", ""];
 }
 function headline(report) {
@@ -45394,8 +45795,8 @@ function constraintChart(report) {
 function funnelSection(report) {
   const f = report.funnel;
   if (f === null) return [];
-  return details2(`Funnel (${f.funnel})`, [
-    ...table(funnelTable(f)),
+  return details3(`Funnel (${f.funnel})`, [
+    ...table2(funnelTable(f)),
     "",
     "Conversion to the next stage: *cohort* = of the arrivals, the share that advanced by as-of; *period* = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; *w/ open* counts open items at their age.",
     "",
@@ -45405,8 +45806,8 @@ function funnelSection(report) {
 function loadSection(report) {
   const c = report.constraint;
   if (c === null) return [];
-  return details2("Load per stage (per week)", [
-    ...table(loadTable(c)),
+  return details3("Load per stage (per week)", [
+    ...table2(loadTable(c)),
     "",
     `◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(c.littlesLawTolerance, 0)}.`,
     "",
@@ -45421,11 +45822,11 @@ function slaSection(report) {
       `**${e2(sla.name)}**: ${e2(sla.from)} → ${e2(sla.to)}, business time of ${e2(sla.calendar)}; median response ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}`,
       ""
     );
-    body.push(...table(slaTargetsTable(sla)), "");
-    if (sla.byTeam.length > 1) body.push(...table(slaGroupsTable(sla, "team")), "");
-    if (sla.byOwner.length > 0) body.push(...table(slaGroupsTable(sla, "owner")), "");
+    body.push(...table2(slaTargetsTable(sla)), "");
+    if (sla.byTeam.length > 1) body.push(...table2(slaGroupsTable(sla, "team")), "");
+    if (sla.byOwner.length > 0) body.push(...table2(slaGroupsTable(sla, "owner")), "");
   }
-  return details2("SLAs", body);
+  return details3("SLAs", body);
 }
 function compSection(report) {
   const comp3 = report.comp;
@@ -45433,19 +45834,19 @@ function compSection(report) {
   const body = [];
   for (const plan of comp3.plans) {
     body.push(`**${e2(plan.name)}** (${e2(plan.team)}, per ${plan.periodUnit}, ${e2(plan.currency)})`, "");
-    body.push(...table(compPlanTable(plan)), "");
+    body.push(...table2(compPlanTable(plan)), "");
   }
-  return details2("Comp", body);
+  return details3("Comp", body);
 }
 function classesSection(report) {
   const k = report.classification;
   if (k === null) return [];
-  return details2(`Lead classes (${k.definition})`, table(classesTable(k)));
+  return details3(`Lead classes (${k.definition})`, table2(classesTable(k)));
 }
 function dataSection(report) {
   const s2 = report.stamp;
-  return details2("Data and reproducibility", [
-    ...table(dataTable(report)),
+  return details3("Data and reproducibility", [
+    ...table2(dataTable(report)),
     "",
     ...report.warnings.map((w) => `- ⚠ ${e2(phraseWarning(w))}`),
     `revops-policy ${e2(s2.engineVersion)} · as of ${e2(s2.asOf)} · policies \`${s2.policyHash.slice(0, 12)}\` · data \`${s2.dataHash.slice(0, 12)}\``
@@ -45463,6 +45864,7 @@ function renderReportMarkdown(report) {
     ...loadSection(report),
     ...slaSection(report),
     ...compSection(report),
+    ...renderHistoryMarkdown(report),
     ...classesSection(report),
     ...dataSection(report)
   ];
@@ -45479,7 +45881,49 @@ var init_report_markdown = __esm({
     init_partial_data();
     init_report_summary();
     init_report_tables();
+    init_history_markdown();
     e2 = escapeMarkdown;
+  }
+});
+
+// src/reporters/history-terminal.ts
+function table3(model) {
+  return renderTextTable(
+    model.headers.map(terminalText),
+    model.rows.map((r) => r.map(terminalText)),
+    model.align
+  );
+}
+function note(text5, c) {
+  return wrapText(terminalText(text5), WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+}
+function renderHistoryTerminal(report, c) {
+  const out = [];
+  const h = report.constraintHistory;
+  if (h !== null && h.periods.length > 0) {
+    out.push("", c.bold("Constraint history (utilisation per month)"), ...table3(historyTable(h)));
+    for (const line of historyNotes(h)) out.push(...note(line, c));
+  }
+  const a = report.attribution;
+  if (a === null) return out;
+  for (const model of a.tables) {
+    out.push("", c.bold(terminalText(`Pipeline and won revenue, ${attributionTitle(model)}`)), ...table3(attributionTable(model)));
+    const more = moreRowsNote(model);
+    if (more !== null) out.push(...note(more, c));
+  }
+  out.push(...note(touchesNote(a), c));
+  out.push("", c.bold("Marketing- vs sales-sourced (first-touch)"), ...table3(sourcedTable(a)));
+  out.push(...note(sourcingNote(a), c));
+  return out;
+}
+var WIDTH5;
+var init_history_terminal = __esm({
+  "src/reporters/history-terminal.ts"() {
+    "use strict";
+    init_history_tables();
+    init_sanitize();
+    init_text_table();
+    WIDTH5 = 100;
   }
 });
 
@@ -45487,17 +45931,17 @@ var init_report_markdown = __esm({
 function renderSummary(lines, c) {
   const tone = { good: c.green, bad: c.red, neutral: (s2) => s2 };
   return lines.flatMap((line) => {
-    const wrapped2 = wrapText(line.text, WIDTH5 - LABEL_WIDTH, "");
+    const wrapped2 = wrapText(line.text, WIDTH6 - LABEL_WIDTH, "");
     return wrapped2.map(
-      (text4, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text4)
+      (text5, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text5)
     );
   });
 }
-function table2(model) {
+function table4(model) {
   return renderTextTable(model.headers, model.rows, model.align);
 }
-function note(text4, c) {
-  return wrapText(text4, WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+function note2(text5, c) {
+  return wrapText(text5, WIDTH6 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
 }
 function section(title, c) {
   return ["", c.bold(terminalText(title))];
@@ -45506,12 +45950,12 @@ function renderClasses(report, c) {
   const k = report.classification;
   if (k === null) return [];
   const out = [...section(`Lead classes (${k.definition}, ${formatCount(k.leads)} leads)`, c)];
-  out.push(...table2(classesTable(k)));
+  out.push(...table4(classesTable(k)));
   for (const m of k.modelledEntries) {
     const not = k.notQualified.find((n2) => n2.stage === m.stage)?.count ?? 0;
     if (m.count > 0 || not > 0) {
-      const text4 = `${m.stage}: ${formatCount(m.count)} leads qualify under this policy with no time in the CRM (entry from ${m.basis}); ${formatCount(not)} the CRM has in ${m.stage} do not qualify.`;
-      out.push(...note(text4, c));
+      const text5 = `${m.stage}: ${formatCount(m.count)} leads qualify under this policy with no time in the CRM (entry from ${m.basis}); ${formatCount(not)} the CRM has in ${m.stage} do not qualify.`;
+      out.push(...note2(text5, c));
     }
   }
   return out;
@@ -45521,8 +45965,8 @@ function renderFunnel(report, c) {
   if (f === null) return [];
   return [
     ...section(`Funnel (${f.funnel}), over the window`, c),
-    ...table2(funnelTable(f)),
-    ...note(
+    ...table4(funnelTable(f)),
+    ...note2(
       'Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.',
       c
     )
@@ -45533,8 +45977,8 @@ function renderLoad(report, c) {
   if (k === null) return [];
   return [
     ...section("Load per stage (per week)", c),
-    ...table2(loadTable(k)),
-    ...note(
+    ...table4(loadTable(k)),
+    ...note2(
       `Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(k.littlesLawTolerance, 0)} (not in a steady state).`,
       c
     )
@@ -45544,12 +45988,12 @@ function renderSlas(report, c) {
   const out = [];
   for (const sla of report.slas) {
     out.push(...section(`SLA ${sla.name}: ${sla.from} → ${sla.to} in business time of ${sla.calendar}`, c));
-    out.push(...table2(slaTargetsTable(sla)));
+    out.push(...table4(slaTargetsTable(sla)));
     const escalations = sla.escalations.map((e3) => `${formatCount(e3.reached)} reached ${e3.notify} (after ${e3.after})`).join("; ");
     out.push(
       ...wrapText(
         `response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === "" ? "" : `; ${escalations}`}`,
-        WIDTH5 - 2,
+        WIDTH6 - 2,
         "  "
       ).map((l2, i) => i === 0 ? `  ${l2}` : l2)
     );
@@ -45559,8 +46003,8 @@ function renderSlas(report, c) {
           `  ${formatCount(sla.untargeted)} matched no target; ${formatCount(sla.invalidOrder)} stopped before they started.`
         )
       );
-    if (sla.byTeam.length > 1) out.push("", ...table2(slaGroupsTable(sla, "team")));
-    if (sla.byOwner.length > 0) out.push("", ...table2(slaGroupsTable(sla, "owner")));
+    if (sla.byTeam.length > 1) out.push("", ...table4(slaGroupsTable(sla, "team")));
+    if (sla.byOwner.length > 0) out.push("", ...table4(slaGroupsTable(sla, "owner")));
   }
   return out;
 }
@@ -45570,20 +46014,20 @@ function renderComp(report, c) {
   const out = [];
   for (const plan of comp3.plans) {
     out.push(...section(`Comp ${plan.name} (${plan.team}, paid per ${plan.periodUnit}, ${plan.currency})`, c));
-    out.push(...table2(compPlanTable(plan)));
+    out.push(...table4(compPlanTable(plan)));
     if (plan.periods.some((p) => p.covered < 1))
-      out.push(...note("* period only partly inside the window; targets are not reduced for it.", c));
+      out.push(...note2("* period only partly inside the window; targets are not reduced for it.", c));
   }
   return out;
 }
 function renderDeals(report, c) {
   const d = report.deals;
   const line = `${formatCount(d.total)} deals: ${formatCount(d.open)} open, ${formatCount(d.won)} won (${d.wonAmount === null ? `amount —: ${d.amountUnknown === null ? "unknown" : describeUnknown(d.amountUnknown)}` : formatMoney(d.wonAmount, d.currency)}), ${formatCount(d.lost)} lost; win rate ${formatPercent(d.winRate)}, average won ${d.averageWonAmount === null ? "—" : formatMoney(d.averageWonAmount, d.currency)}, won in ${formatNumber(d.cycleDays.won.median)} days (median); open deals' median age ${formatNumber(d.openAgeDays.median)} days, ${formatCount(d.openAgeDays.over90)} over 90.`;
-  return [...section("Deals", c), ...wrapText(line, WIDTH5 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
+  return [...section("Deals", c), ...wrapText(line, WIDTH6 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
 }
 function renderData(report, c) {
   const out = [...section("Data", c)];
-  out.push(...table2(dataTable(report)));
+  out.push(...table4(dataTable(report)));
   for (const issue3 of report.data.issues.slice(0, 5))
     out.push(
       c.yellow(`  ${terminalText(issue3.file)}:${issue3.line}${issue3.column > 0 ? `:${issue3.column}` : ""} ${terminalText(issue3.message)}`)
@@ -45593,7 +46037,7 @@ function renderData(report, c) {
     out.push(c.dim(`  … ${formatCount(count3)} data issues in all (see --format json).`));
   for (const warning of report.warnings)
     out.push(
-      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH5 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
+      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH6 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
     );
   return out;
 }
@@ -45617,6 +46061,7 @@ function renderReportTerminal(report, options) {
     ...renderSlas(report, c),
     ...renderComp(report, c),
     ...renderDeals(report, c),
+    ...renderHistoryTerminal(report, c),
     ...renderData(report, c),
     "",
     c.dim(`revops-policy ${s2.engineVersion} · policies ${s2.policyHash.slice(0, 12)} · data ${s2.dataHash.slice(0, 12)}`)
@@ -45624,7 +46069,7 @@ function renderReportTerminal(report, options) {
   return terminalOutput(`${[...head, ...body].join("\n")}
 `);
 }
-var import_picocolors7, WIDTH5, LABEL_WIDTH;
+var import_picocolors7, WIDTH6, LABEL_WIDTH;
 var init_report_terminal = __esm({
   "src/reporters/report-terminal.ts"() {
     "use strict";
@@ -45636,7 +46081,8 @@ var init_report_terminal = __esm({
     init_sanitize();
     init_text_table();
     init_unknown_reasons();
-    WIDTH5 = 100;
+    init_history_terminal();
+    WIDTH6 = 100;
     LABEL_WIDTH = 12;
   }
 });
@@ -45647,8 +46093,8 @@ function renderValidationGithub(result) {
     const props = [`file=${workflowCommandProperty(issue3.file)}`];
     if (issue3.line > 0) props.push(`line=${issue3.line}`, `col=${issue3.column}`);
     props.push(`title=${workflowCommandProperty(`revops ${issue3.code}`)}`);
-    const text4 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
-    return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text4)}`;
+    const text5 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
+    return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text5)}`;
   });
   const { errors, warnings } = countBySeverity(result.issues);
   lines.push(`revops validate: ${errors} error(s), ${warnings} warning(s) in ${result.files.length} file(s)`);
@@ -45838,12 +46284,12 @@ var init_options = __esm({
 function isOutputColored(io, options) {
   return options.output === void 0 && isColorEnabled(io);
 }
-async function writeOutput(io, text4, options, what) {
+async function writeOutput(io, text5, options, what) {
   if (options.output === void 0) {
-    io.stdout(text4);
+    io.stdout(text5);
     return;
   }
-  await io.writeFile(cleanPath(options.output), text4);
+  await io.writeFile(cleanPath(options.output), text5);
   if (!options.quiet)
     io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}
 `);
@@ -45911,9 +46357,9 @@ var init_validate = __esm({
 });
 
 // src/core/policy/format-render.ts
-function renderCanonical(text4, schema) {
-  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const source = text4.slice(bom.length);
+function renderCanonical(text5, schema) {
+  const bom = text5.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text5.slice(bom.length);
   const firstBreak = source.indexOf("\n");
   const isCrlf = firstBreak > 0 && source[firstBreak - 1] === "\r";
   const body = source.replace(/\r\n/g, "\n");
@@ -46015,10 +46461,10 @@ function renderSourceText(item, ctx, source, onComment) {
   const [head = "", ...lines] = raw.split("\n");
   return [head, ...lines.map((line) => line.trim() === "" ? "" : ctx.indent + line.trimStart())].join("\n");
 }
-function scanComments(text4, edit) {
+function scanComments(text5, edit) {
   const comments = [];
   let out = "";
-  for (const token of new import_yaml6.Lexer().lex(text4)) {
+  for (const token of new import_yaml6.Lexer().lex(text5)) {
     if (lexerMarks.has(token)) continue;
     if (token.startsWith("#")) {
       const scanned = { comment: token.trimEnd(), before: out.slice(out.lastIndexOf("\n") + 1) };
@@ -46060,9 +46506,9 @@ var init_format_render = __esm({
 });
 
 // src/core/policy/format.ts
-function formatPolicyText(text4, file = "") {
+function formatPolicyText(text5, file = "") {
   const issues = [];
-  const parsed = parsePolicyFile(file, new TextEncoder().encode(text4), issues);
+  const parsed = parsePolicyFile(file, new TextEncoder().encode(text5), issues);
   if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
     return { status: "invalid", issues };
   const kind = parsed.data.kind;
@@ -46073,13 +46519,13 @@ function formatPolicyText(text4, file = "") {
   const schema = policySchemas[kind];
   let output;
   try {
-    output = renderStable(text4, schema);
+    output = renderStable(text5, schema);
   } catch (error) {
     return { status: "refused", reason: `the formatter failed: ${error.message}` };
   }
-  const reason = findFormatLoss(text4, output, (again) => renderCanonical(again, schema));
+  const reason = findFormatLoss(text5, output, (again) => renderCanonical(again, schema));
   if (reason !== void 0) return { status: "refused", reason };
-  return output === text4 ? { status: "unchanged" } : { status: "changed", output };
+  return output === text5 ? { status: "unchanged" } : { status: "changed", output };
 }
 function findFormatLoss(input, output, reformat) {
   const before = readData(input);
@@ -46101,11 +46547,11 @@ function findFormatLoss(input, output, reformat) {
   if (again !== output) return "formatting is not stable (formatting the result again changes it)";
   return void 0;
 }
-function listComments(text4) {
-  return scanComments(text4).comments.map((c) => c.comment);
+function listComments(text5) {
+  return scanComments(text5).comments.map((c) => c.comment);
 }
-function renderStable(text4, schema) {
-  let output = renderCanonical(text4, schema);
+function renderStable(text5, schema) {
+  let output = renderCanonical(text5, schema);
   for (let pass = 1; pass < maxPasses; pass++) {
     const again = renderCanonical(output, schema);
     if (again === output) break;
@@ -46113,8 +46559,8 @@ function renderStable(text4, schema) {
   }
   return output;
 }
-function readData(text4) {
-  const doc = (0, import_yaml7.parseDocument)(text4.replace(/^\uFEFF/, ""), safeYamlOptions);
+function readData(text5) {
+  const doc = (0, import_yaml7.parseDocument)(text5.replace(/^\uFEFF/, ""), safeYamlOptions);
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== void 0) return { error: problem.message.split("\n")[0] ?? problem.code };
   return { data: doc.toJS({ maxAliasCount: 0 }) };
@@ -46264,12 +46710,12 @@ async function formatFile(file, { io }) {
   } catch (cause) {
     throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
   }
-  const text4 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text4, file);
+  const text5 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  return formatPolicyText(text5, file);
 }
-async function writeText(file, text4, { io }) {
+async function writeText(file, text5, { io }) {
   try {
-    await io.writeFile(file, text4);
+    await io.writeFile(file, text5);
   } catch (cause) {
     throw new IoError(`Cannot write ${file}: ${cause.message}`, { cause });
   }
@@ -46329,11 +46775,11 @@ var init_version = __esm({
 });
 
 // src/cli/action-reference.ts
-function parseActionReference(text4) {
-  const reference = text4.trim();
+function parseActionReference(text5) {
+  const reference = text5.trim();
   if (!referencePattern.test(reference) || reference.includes(".."))
     throw new UsageError(
-      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text4.slice(0, 80))}.`
+      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text5.slice(0, 80))}.`
     );
   return reference;
 }
@@ -46433,10 +46879,10 @@ head's policies read from git objects), posts that report and sets the guardrail
     for (const file of plan) {
       const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
       await io.mkdir(dir2);
-      const text4 = new TextDecoder().decode(await io.readFile(file.from));
+      const text5 = new TextDecoder().decode(await io.readFile(file.from));
       await io.writeFile(
         file.to,
-        text4.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
+        text5.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
       );
     }
     const check = await loadPolicyDir(`${target}/policies`, io);
@@ -46528,8 +46974,8 @@ function toRow(entity, values) {
   }
   return row2;
 }
-function toInstant2(text4) {
-  return DateTime.fromISO(text4, { setZone: true }).toMillis();
+function toInstant2(text5) {
+  return DateTime.fromISO(text5, { setZone: true }).toMillis();
 }
 var init_case_result = __esm({
   "src/core/testing/case-result.ts"() {
@@ -46559,31 +47005,31 @@ var init_coerce_failure = __esm({
 });
 
 // src/core/data/plain-utc.ts
-function twoDigits(text4, at) {
-  const a = text4.charCodeAt(at) - 48;
-  const b = text4.charCodeAt(at + 1) - 48;
+function twoDigits(text5, at) {
+  const a = text5.charCodeAt(at) - 48;
+  const b = text5.charCodeAt(at + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
-function plainUtcMillis(text4, start = 0, end = text4.length) {
+function plainUtcMillis(text5, start = 0, end = text5.length) {
   const length = end - start;
   if (length !== 20 && length !== 24) return -1;
   const s2 = start;
-  const z = text4.charCodeAt(end - 1);
-  if (z !== 90 && z !== 122 || text4.charCodeAt(s2 + 4) !== 45 || text4.charCodeAt(s2 + 7) !== 45 || text4.charCodeAt(s2 + 10) !== 84 || text4.charCodeAt(s2 + 13) !== 58 || text4.charCodeAt(s2 + 16) !== 58)
+  const z = text5.charCodeAt(end - 1);
+  if (z !== 90 && z !== 122 || text5.charCodeAt(s2 + 4) !== 45 || text5.charCodeAt(s2 + 7) !== 45 || text5.charCodeAt(s2 + 10) !== 84 || text5.charCodeAt(s2 + 13) !== 58 || text5.charCodeAt(s2 + 16) !== 58)
     return -1;
-  const century = twoDigits(text4, s2);
-  const yearOfCentury = twoDigits(text4, s2 + 2);
+  const century = twoDigits(text5, s2);
+  const yearOfCentury = twoDigits(text5, s2 + 2);
   const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
-  const month = twoDigits(text4, s2 + 5);
-  const day = twoDigits(text4, s2 + 8);
-  const hour = twoDigits(text4, s2 + 11);
-  const minute = twoDigits(text4, s2 + 14);
-  const second = twoDigits(text4, s2 + 17);
+  const month = twoDigits(text5, s2 + 5);
+  const day = twoDigits(text5, s2 + 8);
+  const hour = twoDigits(text5, s2 + 11);
+  const minute = twoDigits(text5, s2 + 14);
+  const second = twoDigits(text5, s2 + 17);
   let millisecond = 0;
   if (length === 24) {
-    if (text4.charCodeAt(s2 + 19) !== 46) return -1;
-    const tens = twoDigits(text4, s2 + 20);
-    const units = text4.charCodeAt(s2 + 22) - 48;
+    if (text5.charCodeAt(s2 + 19) !== 46) return -1;
+    const tens = twoDigits(text5, s2 + 20);
+    const units = text5.charCodeAt(s2 + 22) - 48;
     if (tens < 0 || units < 0 || units > 9) return -1;
     millisecond = tens * 10 + units;
   }
@@ -46657,15 +47103,15 @@ var init_coerce_date = __esm({
       zone;
       starts = /* @__PURE__ */ new Map();
       /** The first instant of the day `YYYY-MM-DD` (checked to be a real day), or undefined. */
-      ofIsoDate(text4) {
-        let ms = this.starts.get(text4);
+      ofIsoDate(text5) {
+        let ms = this.starts.get(text5);
         if (ms !== void 0) return ms;
-        const m = ISO_DATE.exec(text4);
+        const m = ISO_DATE.exec(text5);
         if (m === null) return void 0;
         const wall = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: UTC });
         if (!wall.isValid) return void 0;
         ms = startOfDayIn(wall.year, wall.month, wall.day, this.zone);
-        if (this.starts.size < 2e4) this.starts.set(text4, ms);
+        if (this.starts.size < 2e4) this.starts.set(text5, ms);
         return ms;
       }
     };
@@ -46676,22 +47122,22 @@ var init_coerce_date = __esm({
       }
       format;
       parser;
-      fromText(text4) {
+      fromText(text5) {
         let dt;
         if (this.parser === void 0) {
-          const m = ISO_DATE.exec(text4);
-          if (m === null) return this.invalid(text4, void 0);
+          const m = ISO_DATE.exec(text5);
+          if (m === null) return this.invalid(text5, void 0);
           dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: UTC });
-          return dt.isValid ? text4 : this.invalid(text4, dt);
+          return dt.isValid ? text5 : this.invalid(text5, dt);
         }
-        dt = DateTime.fromFormatParser(text4, this.parser, { zone: UTC, ...LOCALE });
-        return dt.isValid ? dt.toISODate() : this.invalid(text4, dt);
+        dt = DateTime.fromFormatParser(text5, this.parser, { zone: UTC, ...LOCALE });
+        return dt.isValid ? dt.toISODate() : this.invalid(text5, dt);
       }
-      invalid(text4, dt) {
+      invalid(text5, dt) {
         const format = this.format ?? "yyyy-MM-dd";
         return new CoercionFailure(
           "data.bad-date",
-          `\`${text4}\` is not a real date in the format \`${format}\`${dt === void 0 ? "" : explain(dt)}.`,
+          `\`${text5}\` is not a real date in the format \`${format}\`${dt === void 0 ? "" : explain(dt)}.`,
           this.format === void 0 ? "Declare the column's `format` (luxon tokens, e.g. `MM/dd/yyyy`) if it is not `yyyy-MM-dd`." : void 0
         );
       }
@@ -46722,24 +47168,24 @@ var init_coerce_date = __esm({
       get needsZone() {
         return this.format !== void 0 && !this.isFormatZoned && !this.isFormatDateOnly && this.zone === void 0;
       }
-      fromText(text4) {
-        if (this.parser !== void 0) return this.fromFormat(text4, this.parser);
-        if (!this.isFast) return this.fromTextGeneral(text4);
-        const utc = plainUtcMillis(text4);
-        return utc >= 0 ? utc : this.fromTextGeneral(text4);
+      fromText(text5) {
+        if (this.parser !== void 0) return this.fromFormat(text5, this.parser);
+        if (!this.isFast) return this.fromTextGeneral(text5);
+        const utc = plainUtcMillis(text5);
+        return utc >= 0 ? utc : this.fromTextGeneral(text5);
       }
-      fromSpan(text4, start, end) {
+      fromSpan(text5, start, end) {
         if (this.parser !== void 0) return void 0;
-        if (end - start === 10) return this.days.ofIsoDate(text4.substring(start, end));
-        const utc = plainUtcMillis(text4, start, end);
+        if (end - start === 10) return this.days.ofIsoDate(text5.substring(start, end));
+        const utc = plainUtcMillis(text5, start, end);
         return utc >= 0 ? utc : void 0;
       }
       /** Every form the column accepts; `fromText` takes plain UTC ISO date-times a faster way, with the same results. */
-      fromTextGeneral(text4) {
-        if (this.parser !== void 0) return this.fromFormat(text4, this.parser);
-        const m = ISO_DATE_TIME.exec(text4);
+      fromTextGeneral(text5) {
+        if (this.parser !== void 0) return this.fromFormat(text5, this.parser);
+        const m = ISO_DATE_TIME.exec(text5);
         if (m === null)
-          return ISO_DATE.test(text4) ? this.days.ofIsoDate(text4) ?? this.invalid(text4, DateTime.fromISO(text4, { zone: UTC })) : this.fromOtherIso(text4);
+          return ISO_DATE.test(text5) ? this.days.ofIsoDate(text5) ?? this.invalid(text5, DateTime.fromISO(text5, { zone: UTC })) : this.fromOtherIso(text5);
         const fraction = m[7];
         const parts = {
           year: Number(m[1]),
@@ -46752,62 +47198,62 @@ var init_coerce_date = __esm({
         };
         const offset2 = m[8];
         const zone = offset2 === void 0 ? this.zone : zoneOfOffset(offset2);
-        if (zone === void 0) return this.noZone(text4);
+        if (zone === void 0) return this.noZone(text5);
         if (zone === null)
-          return new CoercionFailure("data.bad-datetime", `\`${text4}\` has an offset that is out of range.`);
+          return new CoercionFailure("data.bad-datetime", `\`${text5}\` has an offset that is out of range.`);
         const dt = DateTime.fromObject(parts, { zone });
-        if (!dt.isValid) return this.invalid(text4, dt);
+        if (!dt.isValid) return this.invalid(text5, dt);
         if (offset2 !== void 0 || zone.isUniversal) return dt.toMillis();
-        return this.checkWallClock(text4, dt, parts.day, parts.hour, parts.minute);
+        return this.checkWallClock(text5, dt, parts.day, parts.hour, parts.minute);
       }
       /** ISO 8601 forms outside the common profile (week dates, basic format, …), read by luxon. */
-      fromOtherIso(text4) {
-        const t = text4.indexOf("T");
-        if (t > 0 && ISO_OFFSET.test(text4.slice(t + 1))) {
-          const dt2 = DateTime.fromISO(text4, { zone: UTC });
-          return dt2.isValid ? dt2.toMillis() : this.invalid(text4, dt2);
+      fromOtherIso(text5) {
+        const t = text5.indexOf("T");
+        if (t > 0 && ISO_OFFSET.test(text5.slice(t + 1))) {
+          const dt2 = DateTime.fromISO(text5, { zone: UTC });
+          return dt2.isValid ? dt2.toMillis() : this.invalid(text5, dt2);
         }
-        const wall = DateTime.fromISO(text4, { zone: UTC });
-        if (!wall.isValid) return this.invalid(text4, wall);
-        if (this.zone === void 0) return this.noZone(text4);
-        const dt = DateTime.fromISO(text4, { zone: this.zone });
-        return this.checkWallClock(text4, dt, wall.day, wall.hour, wall.minute);
+        const wall = DateTime.fromISO(text5, { zone: UTC });
+        if (!wall.isValid) return this.invalid(text5, wall);
+        if (this.zone === void 0) return this.noZone(text5);
+        const dt = DateTime.fromISO(text5, { zone: this.zone });
+        return this.checkWallClock(text5, dt, wall.day, wall.hour, wall.minute);
       }
-      fromFormat(text4, parser) {
+      fromFormat(text5, parser) {
         if (this.isFormatDateOnly) {
-          const day2 = DateTime.fromFormatParser(text4, parser, { zone: UTC, ...LOCALE });
-          return day2.isValid ? startOfDayIn(day2.year, day2.month, day2.day, this.days.zone) : this.invalid(text4, day2);
+          const day2 = DateTime.fromFormatParser(text5, parser, { zone: UTC, ...LOCALE });
+          return day2.isValid ? startOfDayIn(day2.year, day2.month, day2.day, this.days.zone) : this.invalid(text5, day2);
         }
         if (this.isFormatZoned || this.zone === void 0 || this.zone.isUniversal) {
-          const dt2 = DateTime.fromFormatParser(text4, parser, { zone: this.zone ?? UTC, ...LOCALE });
-          return dt2.isValid ? dt2.toMillis() : this.invalid(text4, dt2);
+          const dt2 = DateTime.fromFormatParser(text5, parser, { zone: this.zone ?? UTC, ...LOCALE });
+          return dt2.isValid ? dt2.toMillis() : this.invalid(text5, dt2);
         }
-        const wall = DateTime.fromFormatParser(text4, parser, { zone: UTC, ...LOCALE });
-        if (!wall.isValid) return this.invalid(text4, wall);
+        const wall = DateTime.fromFormatParser(text5, parser, { zone: UTC, ...LOCALE });
+        if (!wall.isValid) return this.invalid(text5, wall);
         const { year, month, day, hour, minute, second, millisecond } = wall;
         const dt = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.zone });
-        return this.checkWallClock(text4, dt, day, hour, minute);
+        return this.checkWallClock(text5, dt, day, hour, minute);
       }
       /** The zone moved the wall-clock time: it does not exist there (the clocks jumped over it). */
-      checkWallClock(text4, dt, day, hour, minute) {
+      checkWallClock(text5, dt, day, hour, minute) {
         if (dt.day === day && dt.hour === hour && dt.minute === minute) return dt.toMillis();
         return new CoercionFailure(
           "data.bad-datetime",
-          `\`${text4}\` does not exist in ${this.zone?.name ?? "the time zone"}: the clocks skip that time (daylight saving).`
+          `\`${text5}\` does not exist in ${this.zone?.name ?? "the time zone"}: the clocks skip that time (daylight saving).`
         );
       }
-      noZone(text4) {
+      noZone(text5) {
         return new CoercionFailure(
           "data.bad-datetime",
-          `\`${text4}\` has no UTC offset and the mapping declares no time zone.`,
+          `\`${text5}\` has no UTC offset and the mapping declares no time zone.`,
           "Export with an offset (`2024-03-01T09:30:00Z`), or declare `timeZone` on the field or the mapping."
         );
       }
-      invalid(text4, dt) {
+      invalid(text5, dt) {
         const what = this.format === void 0 ? "an ISO 8601 date-time" : `a date-time in the format \`${this.format}\``;
         return new CoercionFailure(
           "data.bad-datetime",
-          `\`${text4}\` is not ${what}${explain(dt)}.`,
+          `\`${text5}\` is not ${what}${explain(dt)}.`,
           this.format === void 0 ? "Declare the column's `format` (luxon tokens, e.g. `yyyy-MM-dd HH:mm`) if it is not ISO 8601." : void 0
         );
       }
@@ -46828,26 +47274,26 @@ function readNumberFormat(source) {
   if (group2 === decimal) throw new Error(`numberFormat uses \`${decimal}\` both as decimal and as group separator`);
   return { decimal, group: group2 };
 }
-function plainInteger(text4, start = 0, end = text4.length) {
+function plainInteger(text5, start = 0, end = text5.length) {
   const length = end - start;
   if (length <= 0 || length > 15) return -1;
   let value3 = 0;
   for (let i = start; i < end; i++) {
-    const d = text4.charCodeAt(i) - 48;
+    const d = text5.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     value3 = value3 * 10 + d;
   }
   return value3;
 }
-function plainDecimal(text4) {
-  const length = text4.length;
+function plainDecimal(text5) {
+  const length = text5.length;
   if (length === 0 || length >= 13) return void 0;
-  const first = text4.charCodeAt(0);
+  const first = text5.charCodeAt(0);
   if (first < 48 || first > 57) return void 0;
   let dot = -1;
   let end = length;
   for (let i = 1; i < length; i++) {
-    const c = text4.charCodeAt(i);
+    const c = text5.charCodeAt(i);
     if (c === 46 && dot < 0) {
       if (i === length - 1) return void 0;
       dot = i;
@@ -46857,11 +47303,11 @@ function plainDecimal(text4) {
   }
   if (first === 48 && (dot < 0 ? length > 1 : dot > 1)) return void 0;
   if (dot >= 0) {
-    while (text4.charCodeAt(end - 1) === 48) end--;
+    while (text5.charCodeAt(end - 1) === 48) end--;
     if (end === dot + 1) end = dot;
   }
   if (end === 1 && first === 48) return "0";
-  return end === length ? text4 : text4.slice(0, end);
+  return end === length ? text5 : text5.slice(0, end);
 }
 var escapeRegExp, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, NumberCoercer;
 var init_coerce_number = __esm({
@@ -46885,26 +47331,26 @@ var init_coerce_number = __esm({
       groupPattern;
       /** `fromText` reads plain forms the fast way (see `fast-path.ts`); otherwise every text takes `fromTextGeneral`. */
       isFast = isFastPath();
-      fromText(text4) {
-        if (!this.isFast) return this.fromTextGeneral(text4);
+      fromText(text5) {
+        if (!this.isFast) return this.fromTextGeneral(text5);
         if (this.type !== "decimal") {
-          const value3 = plainInteger(text4);
+          const value3 = plainInteger(text5);
           if (value3 >= 0) return value3;
         } else if (this.format.decimal === ".") {
-          const decimal = plainDecimal(text4);
+          const decimal = plainDecimal(text5);
           if (decimal !== void 0) return decimal;
         }
-        return this.fromTextGeneral(text4);
+        return this.fromTextGeneral(text5);
       }
-      fromSpan(text4, start, end) {
+      fromSpan(text5, start, end) {
         if (this.type === "decimal") return void 0;
-        const value3 = plainInteger(text4, start, end);
+        const value3 = plainInteger(text5, start, end);
         return value3 >= 0 ? value3 : void 0;
       }
       /** Every form the column accepts; `fromText` takes the plain ones a faster way, with the same results. */
-      fromTextGeneral(text4) {
-        const match2 = this.pattern.exec(text4);
-        if (match2 === null || match2[2] === "" && match2[3] === void 0) return this.notANumber(text4);
+      fromTextGeneral(text5) {
+        const match2 = this.pattern.exec(text5);
+        if (match2 === null || match2[2] === "" && match2[3] === void 0) return this.notANumber(text5);
         const sign2 = match2[1] === "-" ? "-" : "";
         let integer = match2[2] ?? "";
         if (this.groupPattern !== void 0) integer = integer.replace(this.groupPattern, "");
@@ -46912,31 +47358,31 @@ var init_coerce_number = __esm({
         const fraction = (match2[3] ?? "").replace(/0+$/, "");
         if (this.type === "number") {
           const value4 = Number(`${sign2}${integer}.${fraction || "0"}${match2[4] ?? ""}`);
-          return Number.isFinite(value4) ? value4 : new CoercionFailure("data.bad-number", `\`${text4}\` is out of range.`);
+          return Number.isFinite(value4) ? value4 : new CoercionFailure("data.bad-number", `\`${text5}\` is out of range.`);
         }
         const decimal = integer === "0" && fraction === "" ? "0" : `${sign2}${integer}${fraction === "" ? "" : `.${fraction}`}`;
         if (this.type === "decimal")
-          return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? this.beyondExact(text4) : decimal;
-        if (fraction !== "") return new CoercionFailure("data.bad-number", `\`${text4}\` is not a whole number.`);
+          return integer.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? this.beyondExact(text5) : decimal;
+        if (fraction !== "") return new CoercionFailure("data.bad-number", `\`${text5}\` is not a whole number.`);
         const value3 = Number(decimal);
         if (!Number.isSafeInteger(value3)) {
           return new CoercionFailure(
             "data.bad-number",
-            `\`${text4}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`
+            `\`${text5}\` is too large to be held exactly (the limit is ${Number.MAX_SAFE_INTEGER}).`
           );
         }
         return value3;
       }
-      beyondExact(text4) {
+      beyondExact(text5) {
         return new CoercionFailure(
           "data.bad-number",
-          `\`${text4}\` has more digits than an exact amount keeps (at most ${MAX_INTEGER_DIGITS} before the decimal point and ${MAX_FRACTION_DIGITS} after it), so sums of it could not stay exact.`,
+          `\`${text5}\` has more digits than an exact amount keeps (at most ${MAX_INTEGER_DIGITS} before the decimal point and ${MAX_FRACTION_DIGITS} after it), so sums of it could not stay exact.`,
           "Check the column: an amount this long is usually another value (an id, a timestamp) or a unit error."
         );
       }
-      notANumber(text4) {
+      notANumber(text5) {
         const what = this.type === "integer" ? "a whole number" : "a number";
-        const trimmed = text4;
+        const trimmed = text5;
         let hint = this.format.decimal === "." ? "Write numbers like `1250.50`." : "Write numbers like `1250,50`.";
         const other = this.format.decimal === "." ? "," : ".";
         if (trimmed.includes(other) && this.format.group !== other) {
@@ -46946,7 +47392,7 @@ var init_coerce_number = __esm({
         } else if (this.format.group !== "" && trimmed.includes(this.format.group)) {
           hint = `Thousands separators (\`${this.format.group}\`) must group digits in threes.`;
         }
-        return new CoercionFailure("data.bad-number", `\`${text4}\` is not ${what}.`, hint);
+        return new CoercionFailure("data.bad-number", `\`${text5}\` is not ${what}.`, hint);
       }
     };
   }
@@ -46982,9 +47428,9 @@ var init_limits2 = __esm({
 });
 
 // src/core/data/coerce.ts
-function spanHash(text4, start, end) {
+function spanHash(text5, start, end) {
   const length = end - start;
-  return length * 31 + text4.charCodeAt(start) * 7 + text4.charCodeAt(start + (length >> 1)) * 3 + text4.charCodeAt(end - 1) & SEEN_SLOTS - 1;
+  return length * 31 + text5.charCodeAt(start) * 7 + text5.charCodeAt(start + (length >> 1)) * 3 + text5.charCodeAt(end - 1) & SEEN_SLOTS - 1;
 }
 function badEncoding() {
   return new CoercionFailure(
@@ -46993,15 +47439,15 @@ function badEncoding() {
     "Export the file as UTF-8."
   );
 }
-function ownCopy(text4) {
-  if (text4.length < 13) return text4;
-  if (!text4.includes("\\") && !text4.includes('"')) {
+function ownCopy(text5) {
+  if (text5.length < 13) return text5;
+  if (!text5.includes("\\") && !text5.includes('"')) {
     try {
-      return JSON.parse(`"${text4}"`);
+      return JSON.parse(`"${text5}"`);
     } catch {
     }
   }
-  return JSON.parse(JSON.stringify(text4));
+  return JSON.parse(JSON.stringify(text5));
 }
 function createCoercer(type, source, specTimeZone, recent, dayZone) {
   switch (type) {
@@ -47027,8 +47473,8 @@ function createCoercer(type, source, specTimeZone, recent, dayZone) {
     }
   }
 }
-function significantDigits(text4) {
-  const mantissa = text4.replace(/[eE].*$/, "").replace(/[-+.]/g, "").replace(/^0+/, "");
+function significantDigits(text5) {
+  const mantissa = text5.replace(/[eE].*$/, "").replace(/[-+.]/g, "").replace(/^0+/, "");
   return mantissa.replace(/0+$/, "").length;
 }
 function coerceJsonValue(value3, type, coercer) {
@@ -47037,15 +47483,15 @@ function coerceJsonValue(value3, type, coercer) {
       return Number.isSafeInteger(value3) ? value3 : new CoercionFailure("data.bad-number", `\`${value3}\` is not a whole number that can be held exactly.`);
     }
     if (type === "number") return value3;
-    const text4 = String(value3);
-    if (!Number.isSafeInteger(value3) && (significantDigits(text4) > EXACT_DIGITS || /e/i.test(text4))) {
+    const text5 = String(value3);
+    if (!Number.isSafeInteger(value3) && (significantDigits(text5) > EXACT_DIGITS || /e/i.test(text5))) {
       return new CoercionFailure(
         "data.bad-number",
-        `\`${text4}\` was written as a JSON number with more digits than one can hold exactly.`,
+        `\`${text5}\` was written as a JSON number with more digits than one can hold exactly.`,
         "Write exact values (ids, money) as JSON strings."
       );
     }
-    return coercer.fromText(text4);
+    return coercer.fromText(text5);
   }
   if (typeof value3 === "boolean") return type === "boolean" ? value3 : coercer.fromText(String(value3));
   const what = Array.isArray(value3) ? "a list" : typeof value3 === "object" ? "an object" : typeof value3;
@@ -47067,10 +47513,10 @@ var init_coerce = __esm({
       texts = ["", "", "", ""];
       next = 0;
       /** `text` itself, or an equal copy made for an earlier cell. */
-      copy(text4) {
+      copy(text5) {
         const texts = this.texts;
-        for (let i = 0; i < 4; i++) if (texts[i] === text4) return texts[i];
-        const own = ownCopy(text4);
+        for (let i = 0; i < 4; i++) if (texts[i] === text5) return texts[i];
+        const own = ownCopy(text5);
         texts[this.next] = own;
         this.next = this.next + 1 & 3;
         return own;
@@ -47088,21 +47534,21 @@ var init_coerce = __esm({
        * A slot holds the last value that hashed to it; a miss only means the slow way.
        */
       seen = new Array(SEEN_SLOTS);
-      fromSpan(text4, start, end) {
+      fromSpan(text5, start, end) {
         const seen = this.seen;
         if (seen === void 0) return void 0;
-        const value3 = seen[spanHash(text4, start, end)];
+        const value3 = seen[spanHash(text5, start, end)];
         if (value3 === void 0 || value3.length !== end - start) return void 0;
-        for (let i = 0; i < value3.length; i++) if (value3.charCodeAt(i) !== text4.charCodeAt(start + i)) return void 0;
+        for (let i = 0; i < value3.length; i++) if (value3.charCodeAt(i) !== text5.charCodeAt(start + i)) return void 0;
         return value3;
       }
-      fromText(text4) {
-        if (text4.includes("�")) return badEncoding();
+      fromText(text5) {
+        if (text5.includes("�")) return badEncoding();
         const interned = this.interned;
-        if (interned === void 0) return text4.length < 13 ? text4 : this.recent.copy(text4);
-        let value3 = interned.get(text4);
+        if (interned === void 0) return text5.length < 13 ? text5 : this.recent.copy(text5);
+        let value3 = interned.get(text5);
         if (value3 === void 0) {
-          value3 = ownCopy(text4);
+          value3 = ownCopy(text5);
           if (interned.size >= dataLimits.maxInternedValues) {
             this.interned = void 0;
             this.seen = void 0;
@@ -47119,14 +47565,14 @@ var init_coerce = __esm({
       /** The last text a span was read from, and where its first � is (-1: none). */
       text = "";
       firstBad = -1;
-      fromText(text4) {
-        return text4.includes("�") ? badEncoding() : text4;
+      fromText(text5) {
+        return text5.includes("�") ? badEncoding() : text5;
       }
       /** Any non-empty value (it is not kept), when the text holds no � at all or none before `end`. */
-      fromSpan(text4, _start, end) {
-        if (text4 !== this.text) {
-          this.text = text4;
-          this.firstBad = text4.indexOf("�");
+      fromSpan(text5, _start, end) {
+        if (text5 !== this.text) {
+          this.text = text5;
+          this.firstBad = text5.indexOf("�");
         }
         return this.firstBad === -1 || this.firstBad >= end ? KEPT_OUT : void 0;
       }
@@ -47146,22 +47592,22 @@ var init_coerce = __esm({
       get emptyValue() {
         return this.trueValues.has("") ? true : this.falseValues.has("") ? false : null;
       }
-      fromSpan(text4, start, end) {
+      fromSpan(text5, start, end) {
         const length = end - start;
-        if (length === 4 && text4.startsWith("true", start)) return true;
-        if (length === 5 && text4.startsWith("false", start)) return false;
+        if (length === 4 && text5.startsWith("true", start)) return true;
+        if (length === 5 && text5.startsWith("false", start)) return false;
         return void 0;
       }
-      fromText(text4) {
-        if (text4 === "true") return true;
-        if (text4 === "false") return false;
-        const value3 = text4.toLowerCase();
+      fromText(text5) {
+        if (text5 === "true") return true;
+        if (text5 === "false") return false;
+        const value3 = text5.toLowerCase();
         if (this.trueValues.has(value3)) return true;
         if (this.falseValues.has(value3)) return false;
         const accepted = [...this.trueValues, ...this.falseValues].filter((v) => v !== "").map((v) => `\`${v}\``);
         return new CoercionFailure(
           "data.bad-boolean",
-          `\`${text4}\` is not a yes/no value (accepted: ${accepted.join(", ")}).`,
+          `\`${text5}\` is not a yes/no value (accepted: ${accepted.join(", ")}).`,
           "List other spellings under `trueValues` or `falseValues` in the mapping."
         );
       }
@@ -47450,8 +47896,8 @@ function resolveCell(raw, plan) {
   if (typeof raw !== "string") return coerceJsonValue(raw, plan.type, plan.coercer);
   if (raw === "") return plan.emptyValue;
   if (plan.type === "string") return plan.coercer.fromText(raw);
-  const text4 = raw.trim();
-  return text4 === "" ? plan.emptyValue : plan.coercer.fromText(text4);
+  const text5 = raw.trim();
+  return text5 === "" ? plan.emptyValue : plan.coercer.fromText(text5);
 }
 var init_resolve_cell = __esm({
   "src/core/data/resolve-cell.ts"() {
@@ -47472,20 +47918,20 @@ function spanKindOf(plan) {
   if (coercer instanceof BooleanCoercer) return SpanKind.Boolean;
   return SpanKind.Coercer;
 }
-function readSpan(kind, plan, text4, start, end) {
+function readSpan(kind, plan, text5, start, end) {
   switch (kind) {
     case SpanKind.PlainUtc:
-      return plan.coercer.fromSpan(text4, start, end);
+      return plan.coercer.fromSpan(text5, start, end);
     case SpanKind.Whole:
-      return plan.coercer.fromSpan(text4, start, end);
+      return plan.coercer.fromSpan(text5, start, end);
     case SpanKind.Checked:
-      return plan.coercer.fromSpan(text4, start, end);
+      return plan.coercer.fromSpan(text5, start, end);
     case SpanKind.Text:
-      return plan.coercer.fromSpan(text4, start, end);
+      return plan.coercer.fromSpan(text5, start, end);
     case SpanKind.Boolean:
-      return plan.coercer.fromSpan(text4, start, end);
+      return plan.coercer.fromSpan(text5, start, end);
     default:
-      return plan.coercer.fromSpan(text4, start, end);
+      return plan.coercer.fromSpan(text5, start, end);
   }
 }
 var SpanKind;
@@ -47582,12 +48028,12 @@ function readInPlace(kind, i) {
       return `c${i}.fromSpan(t, s, e)`;
   }
 }
-function wholeNumber(text4, start, end) {
-  const value3 = plainInteger(text4, start, end);
+function wholeNumber(text5, start, end) {
+  const value3 = plainInteger(text5, start, end);
   return value3 >= 0 ? value3 : void 0;
 }
-function readText(plan, text4, start, end) {
-  const cell = resolveCell(text4.substring(start, end), plan);
+function readText(plan, text5, start, end) {
+  const cell = resolveCell(text5.substring(start, end), plan);
   return cell instanceof CoercionFailure ? FAILED : cell;
 }
 function rowMaker(fields) {
@@ -47600,8 +48046,8 @@ function rowMaker(fields) {
   }
 }
 function makeTemplate(fields) {
-  const text4 = `{${fields.map((field) => `${JSON.stringify(field.field)}:null`).join(",")}}`;
-  return Object.setPrototypeOf(JSON.parse(text4), null);
+  const text5 = `{${fields.map((field) => `${JSON.stringify(field.field)}:null`).join(",")}}`;
+  return Object.setPrototypeOf(JSON.parse(text5), null);
 }
 var FAILED;
 var init_row_builder = __esm({
@@ -47617,9 +48063,9 @@ var init_row_builder = __esm({
 });
 
 // src/core/data/string-table.ts
-function hashString(text4) {
+function hashString(text5) {
   let h = 2166136261;
-  for (let i = 0; i < text4.length; i++) h = Math.imul(h ^ text4.charCodeAt(i), 16777619);
+  for (let i = 0; i < text5.length; i++) h = Math.imul(h ^ text5.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 var MAX_PROBES, StringTable;
@@ -47718,13 +48164,13 @@ function join(into, parts) {
   }
   return into;
 }
-function tableRows(table3) {
-  const fields = Object.keys(table3.columns);
-  const columns = fields.map((field) => table3.columns[field]);
+function tableRows(table5) {
+  const fields = Object.keys(table5.columns);
+  const columns = fields.map((field) => table5.columns[field]);
   const make = rowMaker(fields.map((field) => ({ field }))) ?? ((cells2) => Object.fromEntries(fields.map((f, c) => [f, cells2[c] ?? null])));
   const cells = new Array(fields.length);
-  const rows = new Array(table3.length);
-  for (let i = 0; i < table3.length; i++) {
+  const rows = new Array(table5.length);
+  for (let i = 0; i < table5.length; i++) {
     for (let c = 0; c < columns.length; c++) cells[c] = valueAt(columns[c], i);
     rows[i] = Object.setPrototypeOf(make(cells), null);
   }
@@ -47742,15 +48188,15 @@ function valueAt(column, i) {
   const code18 = column.codes[i];
   return code18 < 0 ? null : column.values[code18];
 }
-function textColumn(table3, field) {
-  const column = table3.columns[field];
+function textColumn(table5, field) {
+  const column = table5.columns[field];
   if (column?.kind === "text") return column;
-  return { kind: "text", codes: new Int32Array(table3.length).fill(-1), values: [] };
+  return { kind: "text", codes: new Int32Array(table5.length).fill(-1), values: [] };
 }
-function numberColumn(table3, field) {
-  const column = table3.columns[field];
+function numberColumn(table5, field) {
+  const column = table5.columns[field];
   if (column?.kind === "number") return column.values;
-  return new Float64Array(table3.length).fill(NaN);
+  return new Float64Array(table5.length).fill(NaN);
 }
 var CHUNK, ColumnTableBuilder, emptyTable;
 var init_column_table = __esm({
@@ -47823,6 +48269,23 @@ var init_column_table = __esm({
       }
     };
     emptyTable = { length: 0, columns: /* @__PURE__ */ Object.create(null) };
+  }
+});
+
+// src/core/engine/sourcing.ts
+function findSourcing(funnel) {
+  const declared = funnel?.spec.sourcing;
+  return declared === void 0 ? { sales: [...DEFAULT_SALES_SOURCES], unattributed: [], basis: "default" } : { sales: [...declared.sales], unattributed: [...declared.unattributed ?? []], basis: "declared" };
+}
+function classifySource(source, sales, none = /* @__PURE__ */ new Set()) {
+  if (source === null || source === "" || none.has(source)) return "unattributed";
+  return sales.has(source) ? "sales" : "marketing";
+}
+var DEFAULT_SALES_SOURCES;
+var init_sourcing = __esm({
+  "src/core/engine/sourcing.ts"() {
+    "use strict";
+    DEFAULT_SALES_SOURCES = ["outbound"];
   }
 });
 
@@ -47914,7 +48377,12 @@ var init_rows = __esm({
 });
 
 // src/core/engine/comp/credit.ts
-function indexCredit(data, leadOfOpportunity) {
+function indexCredit(data, leadOfOpportunity, sourcing = {
+  sales: DEFAULT_SALES_SOURCES,
+  unattributed: []
+}) {
+  const sales = new Set(sourcing.sales);
+  const none = new Set(sourcing.unattributed);
   const owners = /* @__PURE__ */ new Set();
   const leads2 = data.leads;
   for (let i = 0; i < leads2.length; i++) {
@@ -47931,7 +48399,7 @@ function indexCredit(data, leadOfOpportunity) {
     isInbound(opportunity) {
       const lead = leadOf(opportunity);
       const source = lead === void 0 ? null : readText2(lead, "source");
-      return source !== null && source !== "outbound";
+      return classifySource(source, sales, none) === "marketing";
     },
     ownsLeads(people) {
       for (const id of people) if (owners.has(id)) return true;
@@ -47968,20 +48436,21 @@ function leadByRow(data, leadOfOpportunity) {
 var init_credit = __esm({
   "src/core/engine/comp/credit.ts"() {
     "use strict";
+    init_sourcing();
     init_rows();
   }
 });
 
 // src/core/engine/exact-sum.ts
-function toUnits(text4) {
+function toUnits(text5) {
   let i = 0;
-  const negative = text4.charCodeAt(0) === 45;
+  const negative = text5.charCodeAt(0) === 45;
   if (negative) i = 1;
   let units = 0;
   let digits = 0;
   let fraction = -1;
-  for (; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
+  for (; i < text5.length; i++) {
+    const c = text5.charCodeAt(i);
     if (c === 46 && fraction < 0) {
       fraction = 0;
       continue;
@@ -48039,8 +48508,8 @@ function roundCents(amount2) {
   return amount2.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 function formatMoney2(amount2) {
-  const text4 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
-  return text4 === "-0.00" ? "0.00" : text4;
+  const text5 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
+  return text5 === "-0.00" ? "0.00" : text5;
 }
 function toRatio(value3) {
   return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
@@ -48156,10 +48625,10 @@ function tallyDeals(spec, input) {
     let amount2 = "1";
     if (spec.measure === "amount") {
       if (!isInPlanCurrency(opportunity, input)) continue;
-      const text4 = readText2(opportunity, "amount");
+      const text5 = readText2(opportunity, "amount");
       credited[k] = (credited[k] ?? 0) + 1;
-      if (text4 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
-      amount2 = text4 ?? "0";
+      if (text5 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
+      amount2 = text5 ?? "0";
     }
     if (credit.kind === "team") sums.addTeam(k, amount2);
     else sums.add(k, credit.id, amount2);
@@ -49158,7 +49627,7 @@ function measureSlaRows(policy, items, ctx) {
   const n2 = items.rows.length;
   const first = earliestStart(items.from, start, end);
   const workingDayHours = measureWorkingDayHours(calendar, asOf);
-  const toMs = (text4) => toBusinessMs(toBusinessHours(text4, workingDayHours));
+  const toMs = (text5) => toBusinessMs(toBusinessHours(text5, workingDayHours));
   const thresholds = {
     workingDayHours,
     withinMs: spec.targets.map((t) => toMs(t.within)),
@@ -49767,8 +50236,8 @@ function describeMasked(issue3) {
   let where = "";
   if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
   else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
-  const text4 = `${where}${reason} (value masked).`;
-  return where === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
+  const text5 = `${where}${reason} (value masked).`;
+  return where === "" ? text5.charAt(0).toUpperCase() + text5.slice(1) : text5;
 }
 function maskDataIssues(issues) {
   return issues.map((issue3) => {
@@ -50111,6 +50580,7 @@ var init_fields_read = __esm({
       "actor_id",
       "amount",
       "at",
+      "campaign",
       "cancelled_at",
       "closed_at",
       "created_at",
@@ -50143,7 +50613,9 @@ var init_fields_read = __esm({
       "outcome",
       "actor_id",
       "lead_id",
-      "opportunity_id"
+      "opportunity_id",
+      "campaign",
+      "source"
     ]);
     engineFieldsOf = {
       leads: /* @__PURE__ */ new Set([
@@ -50151,6 +50623,7 @@ var init_fields_read = __esm({
         "created_at",
         "owner_id",
         "source",
+        "campaign",
         "last_engaged_at",
         "mql_at",
         "sal_at",
@@ -51680,8 +52153,8 @@ var init_csv_rows = __esm({
       nextQuote = -2;
       text = "";
       /** Starts on new text: offsets given to `scan` are into it. */
-      reset(text4) {
-        this.text = text4;
+      reset(text5) {
+        this.text = text5;
         this.nextQuote = -2;
       }
       /**
@@ -51690,9 +52163,9 @@ var init_csv_rows = __esm({
        * the row is not plain and the general parser must read it.
        */
       scan(from) {
-        const text4 = this.text;
-        const lineEnd = text4.indexOf(this.newline, from);
-        if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text4.indexOf('"', from);
+        const text5 = this.text;
+        const lineEnd = text5.indexOf(this.newline, from);
+        if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text5.indexOf('"', from);
         const quote2 = this.nextQuote;
         if (quote2 === -1 || lineEnd !== -1 && quote2 > lineEnd) {
           if (lineEnd === -1) return INCOMPLETE;
@@ -51705,13 +52178,13 @@ var init_csv_rows = __esm({
       }
       /** The fields of a line without quotes, as spans. */
       spanLine(from, lineEnd) {
-        const { text: text4, delimiter } = this;
+        const { text: text5, delimiter } = this;
         let bounds = this.bounds;
         let count3 = 0;
         let at = from;
         for (; ; ) {
           if (2 * count3 + 2 > bounds.length) bounds = this.grow();
-          const next = text4.indexOf(delimiter, at);
+          const next = text5.indexOf(delimiter, at);
           const fieldEnd = next === -1 || next > lineEnd ? lineEnd : next;
           bounds[2 * count3] = at;
           bounds[2 * count3 + 1] = fieldEnd;
@@ -51731,24 +52204,24 @@ var init_csv_rows = __esm({
       }
       /** A row with quoted fields: as spans (inside the quotes), or as texts when a field holds doubled quotes. */
       scanQuoted(from) {
-        const text4 = this.text;
+        const text5 = this.text;
         const { delimiter, newline } = this;
         let bounds = this.bounds;
         let count3 = 0;
         let escaped;
         let at = from;
         let lineEnd = -2;
-        let quote2 = text4.indexOf('"', from);
+        let quote2 = text5.indexOf('"', from);
         for (; ; ) {
           if (2 * count3 + 2 > bounds.length) bounds = this.grow();
-          if (text4.charCodeAt(at) === QUOTE) {
+          if (text5.charCodeAt(at) === QUOTE) {
             let close = at;
             let hasEscapes = false;
             for (; ; ) {
-              close = text4.indexOf('"', close + 1);
+              close = text5.indexOf('"', close + 1);
               if (close === -1) return INCOMPLETE;
-              if (close === text4.length - 1) return INCOMPLETE;
-              if (text4.charCodeAt(close + 1) !== QUOTE) break;
+              if (close === text5.length - 1) return INCOMPLETE;
+              if (text5.charCodeAt(close + 1) !== QUOTE) break;
               hasEscapes = true;
               close++;
             }
@@ -51757,17 +52230,17 @@ var init_csv_rows = __esm({
             if (hasEscapes) (escaped ??= []).push(count3);
             count3++;
             const after = close + 1;
-            quote2 = text4.indexOf('"', after);
-            if (text4.startsWith(delimiter, after)) {
+            quote2 = text5.indexOf('"', after);
+            if (text5.startsWith(delimiter, after)) {
               at = after + delimiter.length;
               continue;
             }
-            if (text4.startsWith(newline, after)) return this.row(count3, escaped, after + newline.length);
-            if (text4.length - after < Math.max(delimiter.length, newline.length)) return INCOMPLETE;
+            if (text5.startsWith(newline, after)) return this.row(count3, escaped, after + newline.length);
+            if (text5.length - after < Math.max(delimiter.length, newline.length)) return INCOMPLETE;
             return OTHER;
           }
-          const delimiterAt = text4.indexOf(delimiter, at);
-          if (lineEnd !== -1 && lineEnd < at) lineEnd = text4.indexOf(newline, at);
+          const delimiterAt = text5.indexOf(delimiter, at);
+          if (lineEnd !== -1 && lineEnd < at) lineEnd = text5.indexOf(newline, at);
           const fieldEnd = delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd) ? delimiterAt : lineEnd;
           if (fieldEnd === -1) return quote2 === -1 ? INCOMPLETE : OTHER;
           if (quote2 !== -1 && quote2 < fieldEnd) return OTHER;
@@ -51807,12 +52280,12 @@ var init_csv_rows = __esm({
 });
 
 // src/core/data/line-counter.ts
-function detectNewline(text4, isFinal) {
-  const lf = text4.indexOf("\n");
-  const cr = text4.indexOf("\r");
+function detectNewline(text5, isFinal) {
+  const lf = text5.indexOf("\n");
+  const cr = text5.indexOf("\r");
   if (cr !== -1 && (lf === -1 || cr < lf)) {
-    if (cr === text4.length - 1 && !isFinal) return void 0;
-    return text4[cr + 1] === "\n" ? "\r\n" : "\r";
+    if (cr === text5.length - 1 && !isFinal) return void 0;
+    return text5[cr + 1] === "\n" ? "\r\n" : "\r";
   }
   return lf !== -1 || isFinal ? "\n" : void 0;
 }
@@ -51830,17 +52303,17 @@ var init_line_counter = __esm({
       counted = 0;
       line = 1;
       /** The line of the character at file offset `at`; `text` starts at file offset `base`. */
-      lineAt(text4, base, at) {
-        this.countTo(text4, base, at);
+      lineAt(text5, base, at) {
+        this.countTo(text5, base, at);
         return this.line;
       }
-      countTo(text4, base, at) {
+      countTo(text5, base, at) {
         if (at <= this.counted) return;
         const end = at - base;
-        let i = text4.indexOf(this.char, this.counted - base);
+        let i = text5.indexOf(this.char, this.counted - base);
         while (i !== -1 && i < end) {
           this.line++;
-          i = text4.indexOf(this.char, i + 1);
+          i = text5.indexOf(this.char, i + 1);
         }
         this.counted = at;
       }
@@ -51910,10 +52383,10 @@ var init_csv_reader = __esm({
       isSkippingLine = false;
       isStopped = false;
       /** Takes the next chunk; false once the reader has stopped. */
-      push(text4) {
+      push(text5) {
         if (this.isStopped) return false;
-        if (this.isSkippingLine) text4 = this.skipRestOfLine(text4);
-        this.pending = this.pending.length === 0 ? text4 : [this.pending, text4].join("");
+        if (this.isSkippingLine) text5 = this.skipRestOfLine(text5);
+        this.pending = this.pending.length === 0 ? text5 : [this.pending, text5].join("");
         if (!this.isStarted && !this.startParser(false)) return true;
         this.parsePending(false);
         while (!this.isStopped && !this.isSkippingLine && this.pending.length > dataLimits.maxRowChars) {
@@ -52001,32 +52474,32 @@ var init_csv_reader = __esm({
        */
       scanPending() {
         const scanner = this.scanner;
-        const text4 = this.pending;
+        const text5 = this.pending;
         const base = this.base;
-        scanner.reset(text4);
+        scanner.reset(text5);
         let at = 0;
         let result;
         while ((result = scanner.scan(at)) === ROW) {
           const isBlank = scanner.count === 1 && scanner.bounds[0] === scanner.bounds[1];
-          const unnamed = scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count ? this.unnamedWithValue(text4, scanner.bounds) : -1;
+          const unnamed = scanner.isSpans && this.unnamed.length > 0 && this.headerLength === scanner.count ? this.unnamedWithValue(text5, scanner.bounds) : -1;
           if (unnamed >= 0) {
             const from = scanner.bounds[2 * unnamed];
             this.rejectUnnamedValue(
-              this.lines.lineAt(text4, base, base + at),
+              this.lines.lineAt(text5, base, base + at),
               unnamed,
-              text4.substring(from, scanner.bounds[2 * unnamed + 1])
+              text5.substring(from, scanner.bounds[2 * unnamed + 1])
             );
           } else if (scanner.isSpans && this.headerLength === scanner.count && !isBlank && this.sink.acceptSpans !== void 0) {
-            this.sink.acceptSpans(text4, scanner.bounds, scanner.count, this.lines.lineAt(text4, base, base + at));
+            this.sink.acceptSpans(text5, scanner.bounds, scanner.count, this.lines.lineAt(text5, base, base + at));
           } else {
-            this.acceptFields(scanner.fieldTexts(), text4, base, base + at);
+            this.acceptFields(scanner.fieldTexts(), text5, base, base + at);
           }
           at = scanner.end;
           if (this.isStopped) return false;
         }
         if (at > 0) {
-          this.lines.countTo(text4, base, base + at);
-          this.pending = text4.slice(at);
+          this.lines.countTo(text5, base, base + at);
+          this.pending = text5.slice(at);
           this.base = base + at;
         }
         return result === INCOMPLETE;
@@ -52053,15 +52526,15 @@ var init_csv_reader = __esm({
        * break (a row cut off by the end of the text does not; neither does an unclosed quote).
        */
       isTerminated(end, quoteError) {
-        const text4 = this.input;
+        const text5 = this.input;
         const at = this.papaBase + end - this.inputBase;
-        return quoteError === void 0 && this.papaBase + end > this.rowStart && at >= this.newline.length && text4.endsWith(this.newline, at);
+        return quoteError === void 0 && this.papaBase + end > this.rowStart && at >= this.newline.length && text5.endsWith(this.newline, at);
       }
       /** A row split into fields, starting at file offset `start` (`text` starts at file offset `base`). */
-      acceptFields(cells, text4, base, start) {
+      acceptFields(cells, text5, base, start) {
         let fields = cells;
         if (fields.length === 1 && fields[0] === "") return;
-        const line = this.lines.lineAt(text4, base, start);
+        const line = this.lines.lineAt(text5, base, start);
         if (this.headerLength < 0) {
           this.headerLength = fields.length;
           if (fields.length > dataLimits.maxColumns) {
@@ -52097,9 +52570,9 @@ var init_csv_reader = __esm({
         this.sink.acceptCells(fields, line);
       }
       /** The first unnamed column (0-based) that holds more than spaces in the row given as spans, or -1. */
-      unnamedWithValue(text4, bounds) {
+      unnamedWithValue(text5, bounds) {
         for (const i of this.unnamed) {
-          if (text4.substring(bounds[2 * i], bounds[2 * i + 1]).trim() !== "") return i;
+          if (text5.substring(bounds[2 * i], bounds[2 * i + 1]).trim() !== "") return i;
         }
         return -1;
       }
@@ -52158,17 +52631,17 @@ var init_csv_reader = __esm({
         this.base = end;
       }
       /** Drops text up to and including the next line break. */
-      skipRestOfLine(text4) {
-        const at = text4.indexOf(this.lines.char);
+      skipRestOfLine(text5) {
+        const at = text5.indexOf(this.lines.char);
         if (at === -1) {
-          this.base += text4.length;
+          this.base += text5.length;
           this.lines.skip(this.base, 0);
           return "";
         }
         this.isSkippingLine = false;
         this.base += at + 1;
         this.lines.skip(this.base, 1);
-        return text4.slice(at + 1);
+        return text5.slice(at + 1);
       }
       stop() {
         this.isStopped = true;
@@ -52183,11 +52656,11 @@ async function* decodeUtf8(chunks) {
   const decoder = new TextDecoder("utf-8");
   let isFirstText = true;
   for await (const chunk of chunks) {
-    let text4 = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    if (text4.length === 0) continue;
-    if (isFirstText && typeof chunk === "string" && text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
+    let text5 = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text5.length === 0) continue;
+    if (isFirstText && typeof chunk === "string" && text5.charCodeAt(0) === 65279) text5 = text5.slice(1);
     isFirstText = false;
-    if (text4.length > 0) yield text4;
+    if (text5.length > 0) yield text5;
   }
   const tail = decoder.decode();
   if (tail.length > 0) yield tail;
@@ -52431,18 +52904,18 @@ var init_entity_sink = __esm({
         }
         this.build(line, void 0, raw);
       }
-      acceptSpans(text4, bounds, count3, line) {
+      acceptSpans(text5, bounds, count3, line) {
         if (this.isFailed) return this.countLost();
         if (this.hasDerive) {
           const cells = new Array(count3);
-          for (let i = 0; i < count3; i++) cells[i] = text4.substring(bounds[2 * i], bounds[2 * i + 1]);
+          for (let i = 0; i < count3; i++) cells[i] = text5.substring(bounds[2 * i], bounds[2 * i + 1]);
           this.acceptCells(cells, line);
           return;
         }
         this.tally.rowsRead++;
         if (this.spanRow !== void 0) {
           this.latest.value = this.latestTimestamp;
-          const row2 = this.spanRow(text4, bounds, this.latest);
+          const row2 = this.spanRow(text5, bounds, this.latest);
           if (row2 !== void 0 && !(this.latest.value > this.notAfter)) {
             if (this.isFaulty(row2, line, void 0)) return;
             this.latestTimestamp = this.latest.value;
@@ -52450,7 +52923,7 @@ var init_entity_sink = __esm({
             return;
           }
         }
-        this.spanText = text4;
+        this.spanText = text5;
         this.spanBounds = bounds;
         this.build(line, void 0, void 0);
         this.spanText = void 0;
@@ -52932,9 +53405,9 @@ var init_json_reader = __esm({
       recordLine = 0;
       index = 0;
       isStopped = false;
-      push(text4) {
+      push(text5) {
         const from = this.buffer.length;
-        this.buffer += text4;
+        this.buffer += text5;
         this.scan(from);
         if (this.isStopped) return false;
         const keep = Math.min(
@@ -52978,22 +53451,22 @@ var init_json_reader = __esm({
         }
       }
       scan(from) {
-        const text4 = this.buffer;
-        for (let i = from; i < text4.length && !this.isStopped; i++) {
-          const c = text4.charCodeAt(i);
+        const text5 = this.buffer;
+        for (let i = from; i < text5.length && !this.isStopped; i++) {
+          const c = text5.charCodeAt(i);
           if (c === NEWLINE) this.line++;
           if (this.isInString) {
             if (this.isEscaped) this.isEscaped = false;
             else if (c === BACKSLASH) this.isEscaped = true;
-            else if (c === QUOTE2) this.closeString(text4, i);
+            else if (c === QUOTE2) this.closeString(text5, i);
             continue;
           }
           if (c === 32 || c === NEWLINE || c === 13 || c === 9) continue;
-          this.scanToken(text4, i, c);
+          this.scanToken(text5, i, c);
         }
       }
-      scanToken(text4, i, c) {
-        const ch = text4[i];
+      scanToken(text5, i, c) {
+        const ch = text5[i];
         if (this.isDone) {
           this.fail(this.line, "data.bad-json", "There is text after the end of the JSON document.");
         } else if (this.depth === 0) {
@@ -53005,7 +53478,7 @@ var init_json_reader = __esm({
               "A JSON data file holds an array of records, or an object with a `records` array."
             );
         } else if (this.depth === this.recordDepth) {
-          this.scanBetweenRecords(text4, i, c, ch);
+          this.scanBetweenRecords(text5, i, c, ch);
         } else if (c === QUOTE2) {
           this.isInString = true;
           if (this.root === "object" && this.depth === 1 && this.isKeyNext) this.keyStart = i;
@@ -53017,17 +53490,17 @@ var init_json_reader = __esm({
           this.depth++;
         } else if (ch === "}" || ch === "]") {
           this.close();
-          if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text4, i + 1);
+          if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text5, i + 1);
         } else if (this.depth === 1 && this.root === "object") {
           if (ch === ":") this.isKeyNext = false;
           else if (ch === ",") this.isKeyNext = true;
         }
       }
       /** Directly inside the records array: separators, its end, or the start of a record. */
-      scanBetweenRecords(text4, i, c, ch) {
+      scanBetweenRecords(text5, i, c, ch) {
         if (this.recordStart >= 0) {
           if (ch !== "," && ch !== "]") return;
-          this.emit(text4, i);
+          this.emit(text5, i);
         }
         if (ch === ",") return;
         if (ch === "]") {
@@ -53055,16 +53528,16 @@ var init_json_reader = __esm({
         this.depth--;
         if (this.depth === 0) this.isDone = true;
       }
-      closeString(text4, i) {
+      closeString(text5, i) {
         this.isInString = false;
         if (this.keyStart >= 0) {
-          this.lastKey = JSON.parse(text4.slice(this.keyStart, i + 1));
+          this.lastKey = JSON.parse(text5.slice(this.keyStart, i + 1));
           this.keyStart = -1;
         }
-        if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text4, i + 1);
+        if (this.recordStart >= 0 && this.depth === this.recordDepth) this.emit(text5, i + 1);
       }
-      emit(text4, end) {
-        const source = text4.slice(this.recordStart, end);
+      emit(text5, end) {
+        const source = text5.slice(this.recordStart, end);
         this.recordStart = -1;
         let value3;
         try {
@@ -53120,19 +53593,19 @@ async function readNdjson(chunks, sink) {
   }
   if (!isSkipping) readLine(pending, line, index, sink);
 }
-function readLine(text4, line, index, sink) {
-  if (text4.endsWith("\r")) text4 = text4.slice(0, -1);
-  if (text4.trim() === "") return index;
+function readLine(text5, line, index, sink) {
+  if (text5.endsWith("\r")) text5 = text5.slice(0, -1);
+  if (text5.trim() === "") return index;
   index++;
   let value3;
   try {
-    value3 = JSON.parse(text4);
+    value3 = JSON.parse(text5);
   } catch (cause) {
     sink.rejectRow({
       code: "data.bad-json",
       line,
       record: index,
-      raw: text4,
+      raw: text5,
       message: `The line is not valid JSON: ${cause.message}.`
     });
     return index;
@@ -53149,8 +53622,8 @@ var init_ndjson_reader = __esm({
 
 // src/core/data/tally.ts
 function truncateRaw(raw) {
-  const text4 = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
-  return text4.length > dataLimits.maxRawChars ? `${text4.slice(0, dataLimits.maxRawChars)}…` : text4;
+  const text5 = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
+  return text5.length > dataLimits.maxRawChars ? `${text5.slice(0, dataLimits.maxRawChars)}…` : text5;
 }
 var FileTally;
 var init_tally2 = __esm({
@@ -53217,7 +53690,7 @@ var init_tally2 = __esm({
       keptIssues() {
         const dropped = this.issueCount - this.issues.length;
         if (dropped === 0) return this.issues;
-        const note2 = {
+        const note3 = {
           code: "data.too-many-issues",
           severity: "error",
           message: `${dropped} more issues in this file are not shown (all ${this.rowsRejected} rejected rows are counted).`,
@@ -53228,7 +53701,7 @@ var init_tally2 = __esm({
           column: 0,
           entity: this.entity
         };
-        return [...this.issues, note2];
+        return [...this.issues, note3];
       }
     };
   }
@@ -53260,7 +53733,7 @@ async function readEntityFile(job, io, onProgress) {
   if (job.stages !== void 0) context.stages = job.stages;
   try {
     plan = planEntity(source.entity, job.spec, job.keep, context);
-    for (const note2 of plan.notes) tally.report({ code: "data.missing-column", severity: "warning", line: 0, ...note2 });
+    for (const note3 of plan.notes) tally.report({ code: "data.missing-column", severity: "warning", line: 0, ...note3 });
     sink = new EntitySink(plan, tally, job.asColumns, {
       isIdUnique: true,
       ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter }
@@ -53278,11 +53751,11 @@ async function readEntityFile(job, io, onProgress) {
     return unread();
   }
   try {
-    const text4 = decodeUtf8(reportProgress(io.readStream(source.file), source.file, job.bytes, onProgress));
+    const text5 = decodeUtf8(reportProgress(io.readStream(source.file), source.file, job.bytes, onProgress));
     if (source.format === "csv")
-      await readCsv(text4, sink, source.delimiter === void 0 ? {} : { delimiter: source.delimiter });
-    else if (source.format === "ndjson") await readNdjson(text4, sink);
-    else await readJson(text4, sink);
+      await readCsv(text5, sink, source.delimiter === void 0 ? {} : { delimiter: source.delimiter });
+    else if (source.format === "ndjson") await readNdjson(text5, sink);
+    else await readJson(text5, sink);
   } catch (cause) {
     throw new IoError(`Cannot read ${source.file}: ${cause.message}`, { cause });
   }
@@ -55629,7 +56102,7 @@ function measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx) 
       isCandidate: perWeek !== null
     });
   }
-  const ranked = stages2.filter((s2) => s2.utilisation !== null).sort((a, b) => b.utilisation - a.utilisation);
+  const ranked = rankByUtilisation(stages2);
   const stage2 = ranked[0]?.stage ?? null;
   const declared = goal === void 0 ? null : declaredConstraint(goal, measureMetric, ctx.window);
   return {
@@ -55646,6 +56119,9 @@ function measureConstraint(tracks, weeks, capacities, goal, measureMetric, ctx) 
     declared,
     agrees: declared === null || stage2 === null ? null : declared.stage === stage2
   };
+}
+function rankByUtilisation(stages2) {
+  return stages2.filter((s2) => s2.utilisation !== null).sort((a, b) => b.utilisation - a.utilisation);
 }
 function declaredConstraint(goal, measureMetric, window2) {
   const c = goal.spec.constraint;
@@ -56704,6 +57180,337 @@ var init_stages = __esm({
   }
 });
 
+// src/core/engine/attribution-touches.ts
+function touchPathsOf(data, leadOfOpportunity, byLead) {
+  const campaigns = textColumn(data.activities, "campaign");
+  const sources = textColumn(data.activities, "source");
+  const hasTouches = campaigns.values.length > 0;
+  return (k) => {
+    const i = leadOfOpportunity[k];
+    const lead = i >= 0 ? data.leads[i] : void 0;
+    const touches = [{ source: text2(lead, "source"), campaign: text2(lead, "campaign") }];
+    const created = data.opportunities[k]?.created_at;
+    if (lead === void 0 || byLead === void 0 || !hasTouches || typeof created !== "number")
+      return { touches, activityTouches: 0 };
+    for (let j = byLead.offsets[i]; j < byLead.offsets[i + 1]; j++) {
+      const a = byLead.order[j];
+      const at = byLead.at[a];
+      if (Number.isNaN(at) || at >= created) break;
+      const code18 = campaigns.codes[a];
+      if (code18 < 0) continue;
+      const s2 = sources.codes[a];
+      touches.push({
+        campaign: campaigns.values[code18],
+        source: s2 < 0 ? null : sources.values[s2]
+      });
+    }
+    return { touches, activityTouches: touches.length - 1 };
+  };
+}
+var text2;
+var init_attribution_touches = __esm({
+  "src/core/engine/attribution-touches.ts"() {
+    "use strict";
+    init_column_table();
+    text2 = (row2, field) => {
+      const v = row2?.[field];
+      return typeof v === "string" && v !== "" ? v : null;
+    };
+  }
+});
+
+// src/core/engine/sourced-share.ts
+function measureSourcedShares(deals, paths, sales, none) {
+  const out = [];
+  for (const basis of ["pipeline", "won"]) {
+    const byCurrency = /* @__PURE__ */ new Map();
+    deals.forEach((deal, k) => {
+      if (basis === "pipeline" ? !deal.isPipeline : !deal.isWon) return;
+      let parts = byCurrency.get(deal.currency);
+      if (parts === void 0) {
+        parts = {
+          marketing: { deals: 0, amount: null },
+          sales: { deals: 0, amount: null },
+          unattributed: { deals: 0, amount: null }
+        };
+        byCurrency.set(deal.currency, parts);
+      }
+      const part = parts[classifySource(paths[k]?.touches[0]?.source ?? null, sales, none)];
+      part.deals++;
+      if (deal.amount !== null) part.amount = (part.amount ?? new Dec(0)).plus(deal.amount);
+    });
+    const currencies = [...byCurrency.keys()].sort(
+      (a, b) => a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1
+    );
+    for (const currency2 of currencies) {
+      const parts = byCurrency.get(currency2);
+      const deals2 = sides2.reduce((n2, s2) => n2 + parts[s2].deals, 0);
+      const known = sides2.map((s2) => parts[s2].amount).filter((a) => a !== null);
+      const total2 = known.length === 0 ? null : known.reduce((x, y) => x.plus(y), new Dec(0));
+      const share2 = (p) => ({
+        deals: p.deals,
+        amount: p.amount !== null ? formatMoney2(p.amount) : p.deals === 0 ? "0.00" : null,
+        dealShare: deals2 === 0 ? null : toRatio(new Dec(p.deals).div(deals2)),
+        amountShare: total2 === null || total2.isZero() ? null : toRatio((p.amount ?? new Dec(0)).div(total2))
+      });
+      out.push({
+        basis,
+        currency: currency2,
+        marketing: share2(parts.marketing),
+        sales: share2(parts.sales),
+        unattributed: share2(parts.unattributed)
+      });
+    }
+  }
+  return out;
+}
+var sides2;
+var init_sourced_share = __esm({
+  "src/core/engine/sourced-share.ts"() {
+    "use strict";
+    init_money();
+    init_sourcing();
+    sides2 = ["marketing", "sales", "unattributed"];
+  }
+});
+
+// src/core/engine/attribution.ts
+function measureAttribution(input) {
+  const { data, window: window2 } = input;
+  const deals = listCountedDeals(data, window2);
+  if (data.opportunities.length === 0) return null;
+  const pathOf = touchPathsOf(data, input.leadOfOpportunity, input.activitiesByLead);
+  const paths = deals.map((d) => pathOf(d.index));
+  const activityTouches = paths.reduce((n2, p) => n2 + p.activityTouches, 0);
+  const given = activityTouches > 0 ? models : models.slice(0, 1);
+  const tables = [];
+  for (const model of given)
+    for (const dimension of dimensions) {
+      const tallies = /* @__PURE__ */ new Map();
+      deals.forEach((deal, k) => {
+        const touches = paths[k].touches;
+        creditDeal(deal, pick2(model, touches), dimension, tallies);
+      });
+      tables.push({ model, dimension, rows: toRows(tallies) });
+    }
+  return {
+    deals: {
+      pipeline: deals.filter((d) => d.isPipeline).length,
+      won: deals.filter((d) => d.isWon).length,
+      withoutLead: deals.filter((d) => input.leadOfOpportunity[d.index] < 0).length,
+      withoutAmount: deals.filter((d) => d.amount === null).length
+    },
+    activityTouches,
+    multiTouchUnknown: activityTouches > 0 ? null : "no-campaign-touches",
+    tables,
+    sourcing: input.sourcing,
+    sourced: measureSourcedShares(deals, paths, new Set(input.sourcing.sales), new Set(input.sourcing.unattributed))
+  };
+}
+function listCountedDeals(data, window2) {
+  const inWindow = (t) => typeof t === "number" && t >= window2.start && t < window2.end;
+  const out = [];
+  data.opportunities.forEach((o, index) => {
+    const isPipeline = inWindow(o.created_at);
+    const isWon2 = o.won === true && inWindow(o.closed_at);
+    if (!isPipeline && !isWon2) return;
+    const currency2 = typeof o.currency === "string" && o.currency !== "" ? o.currency : null;
+    out.push({ index, isPipeline, isWon: isWon2, amount: parseAmount(o.amount), currency: currency2 });
+  });
+  return out;
+}
+function pick2(model, touches) {
+  if (model === "first-touch") return [{ touch: touches[0], part: 0, of: 1 }];
+  if (model === "last-touch") return [{ touch: touches[touches.length - 1], part: 0, of: 1 }];
+  return touches.map((touch, part) => ({ touch, part, of: touches.length }));
+}
+function creditDeal(deal, credits, dimension, tallies) {
+  for (const { touch, part, of } of credits) {
+    const key = JSON.stringify([touch[dimension], deal.currency]);
+    let t = tallies.get(key);
+    if (t === void 0) {
+      t = { pipelineDeals: new Dec(0), pipelineAmount: null, wonDeals: new Dec(0), wonAmount: null };
+      tallies.set(key, t);
+    }
+    const share2 = new Dec(1).div(of);
+    const amount2 = deal.amount === null ? null : splitAmount(deal.amount, part, of);
+    if (deal.isPipeline) {
+      t.pipelineDeals = t.pipelineDeals.plus(share2);
+      if (amount2 !== null) t.pipelineAmount = (t.pipelineAmount ?? new Dec(0)).plus(amount2);
+    }
+    if (deal.isWon) {
+      t.wonDeals = t.wonDeals.plus(share2);
+      if (amount2 !== null) t.wonAmount = (t.wonAmount ?? new Dec(0)).plus(amount2);
+    }
+  }
+}
+function splitAmount(amount2, part, of) {
+  if (of === 1) return amount2;
+  const places = Math.max(2, amount2.decimalPlaces());
+  const units = amount2.times(new Dec(10).pow(places));
+  const base = units.divToInt(of);
+  const left = units.minus(base.times(of)).toNumber();
+  return base.plus(part < left ? 1 : 0).div(new Dec(10).pow(places));
+}
+function toRows(tallies) {
+  return [...tallies.entries()].map(([key, t]) => {
+    const [name, currency2] = JSON.parse(key);
+    return {
+      key: name,
+      currency: currency2,
+      pipelineDeals: toRatio(t.pipelineDeals),
+      // No deal at all is a known 0; deals none of which carries an amount are unknown.
+      pipelineAmount: amountText(t.pipelineAmount, t.pipelineDeals),
+      wonDeals: toRatio(t.wonDeals),
+      wonAmount: amountText(t.wonAmount, t.wonDeals)
+    };
+  }).sort(
+    (a, b) => compareText(a.currency, b.currency) || compareMoney2(b.wonAmount, a.wonAmount) || b.wonDeals - a.wonDeals || compareMoney2(b.pipelineAmount, a.pipelineAmount) || b.pipelineDeals - a.pipelineDeals || compareText(a.key, b.key)
+  );
+}
+function amountText(amount2, deals) {
+  if (amount2 !== null) return formatMoney2(amount2);
+  return deals.isZero() ? "0.00" : null;
+}
+function compareText(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+function compareMoney2(a, b) {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return new Dec(a).comparedTo(b);
+}
+var models, dimensions;
+var init_attribution = __esm({
+  "src/core/engine/attribution.ts"() {
+    "use strict";
+    init_attribution_touches();
+    init_money();
+    init_sourced_share();
+    models = ["first-touch", "last-touch", "linear"];
+    dimensions = ["source", "campaign"];
+  }
+});
+
+// src/core/engine/constraint-history.ts
+function traceConstraintHistory(input) {
+  const { candidates, goal, measureMetric, window: window2 } = input;
+  const declared = goal?.spec.constraint;
+  const months2 = listPeriods("month", window2, input.timeZone).filter(
+    (p) => Math.min(p.end, window2.end) - Math.max(p.start, window2.start) > 1
+  );
+  const periods2 = months2.map((p) => {
+    const clip = { start: Math.max(p.start, window2.start), end: Math.min(p.end, window2.end) };
+    const stages2 = candidates.map((stage2) => {
+      const value3 = measureMetric(stage2, "utilisation", clip);
+      return { stage: stage2, exact: value3, utilisation: value3 === null ? null : roundStageMetric("utilisation", value3) };
+    });
+    const constraint2 = rankByUtilisation(stages2.map((s2) => ({ stage: s2.stage, utilisation: s2.exact })))[0]?.stage;
+    const isShort = (clip.end - clip.start) / WEEK_MS2 < MIN_RATE_WEEKS;
+    let verdict = null;
+    if (declared !== void 0) {
+      const value3 = measureMetric(declared.stage, declared.metric, clip);
+      verdict = {
+        value: value3 === null ? null : roundStageMetric(declared.metric, value3),
+        isMet: value3 === null ? null : meetsTarget(value3, declared.target),
+        agrees: constraint2 === void 0 ? null : declared.stage === constraint2
+      };
+    }
+    return {
+      period: p.label,
+      start: new Date(clip.start).toISOString(),
+      end: new Date(clip.end).toISOString(),
+      stages: stages2.map((s2) => ({ stage: s2.stage, utilisation: s2.utilisation })),
+      constraint: constraint2 ?? null,
+      unknown: constraint2 !== void 0 ? null : candidates.length === 0 ? "no-capacity" : isShort ? "period-too-short" : null,
+      declared: verdict
+    };
+  });
+  const measured = periods2.filter((p) => p.constraint !== null);
+  const moves = [];
+  for (let k = 1; k < measured.length; k++) {
+    const before = measured[k - 1];
+    const after = measured[k];
+    const from = before.constraint;
+    const to = after.constraint;
+    if (from === to) continue;
+    moves.push({
+      from,
+      to,
+      before: { period: before.period, from: utilisationOf(before, from), to: utilisationOf(before, to) },
+      after: { period: after.period, from: utilisationOf(after, from), to: utilisationOf(after, to) }
+    });
+  }
+  const last = measured[measured.length - 1];
+  let run4 = 0;
+  while (run4 < measured.length && measured[measured.length - 1 - run4]?.constraint === last?.constraint) run4++;
+  const verdicts = periods2.map((p) => p.declared?.agrees);
+  return {
+    periodUnit: "month",
+    periods: periods2,
+    moves,
+    current: last === void 0 ? null : {
+      stage: last.constraint,
+      periods: run4,
+      since: measured[measured.length - run4].period
+    },
+    declared: goal === void 0 || declared === void 0 ? null : { goal: goal.metadata.name, stage: declared.stage, metric: declared.metric, target: declared.target },
+    agreement: declared === void 0 ? { agreed: 0, disagreed: 0, unknown: 0 } : {
+      agreed: verdicts.filter((v) => v === true).length,
+      disagreed: verdicts.filter((v) => v === false).length,
+      unknown: verdicts.filter((v) => v === null).length
+    }
+  };
+}
+function utilisationOf(period, stage2) {
+  return period.stages.find((s2) => s2.stage === stage2)?.utilisation ?? null;
+}
+var WEEK_MS2;
+var init_constraint_history = __esm({
+  "src/core/engine/constraint-history.ts"() {
+    "use strict";
+    init_constraint();
+    init_periods();
+    WEEK_MS2 = 6048e5;
+  }
+});
+
+// src/core/engine/history-sections.ts
+function measureHistorySections(input) {
+  const { prepared, ctx } = input;
+  const hasTouches = prepared.data.activities.columns.campaign !== void 0;
+  const attribution = measureAttribution({
+    data: prepared.data,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    activitiesByLead: hasTouches ? activityIndexFor(prepared, "lead") : void 0,
+    // Nothing after as-of counts: the window ends just after it.
+    window: ctx.window,
+    sourcing: findSourcing(input.funnel)
+  });
+  const candidates = input.tracks.filter((t) => t.stage.terminal === void 0 && input.capacities.get(t.stage.id)?.perWeek != null).map((t) => t.stage.id);
+  const constraintHistory = input.funnel === void 0 ? null : traceConstraintHistory({
+    candidates,
+    goal: input.goal,
+    measureMetric: input.measureMetric,
+    window: ctx.window,
+    timeZone: ctx.timeZone
+  });
+  return { attribution, constraintHistory };
+}
+var init_history_sections = __esm({
+  "src/core/engine/history-sections.ts"() {
+    "use strict";
+    init_attribution();
+    init_constraint_history();
+    init_prepared_data();
+    init_sourcing();
+  }
+});
+
 // src/core/engine/evaluate.ts
 function evaluateWithState(set, prepared, options) {
   const rows = prepared.data.leads.length + prepared.data.opportunities.length + prepared.data.activities.length;
@@ -56858,6 +57665,7 @@ function evaluateOnce(set, prepared, options) {
   );
   if (goalResult !== void 0) warnings.push(...goalResult.warnings);
   step("comp");
+  const sourcing = findSourcing(funnelPolicy);
   const goalAttainment2 = goal === void 0 ? () => null : prepared.memo(
     `goal-attainment:${ctx.window.end}:${goalKey}`,
     () => goalAttainmentOf(goal, data.opportunities, timeZone, ctx.window.end)
@@ -56868,7 +57676,10 @@ function evaluateOnce(set, prepared, options) {
     goal,
     // The whole payout period's target, but nothing after as-of counts.
     leadOfOpportunity: prepared.leadOfOpportunity,
-    credit: prepared.memo("credit", () => indexCredit(data, prepared.leadOfOpportunity)),
+    credit: prepared.memo(
+      `credit:${JSON.stringify(sourcing)}`,
+      () => indexCredit(data, prepared.leadOfOpportunity, sourcing)
+    ),
     goalAttainment: goalAttainment2,
     constraintMet: (s2, e3) => {
       if (goal === void 0) return null;
@@ -56897,7 +57708,7 @@ function evaluateOnce(set, prepared, options) {
     window: {
       start: new Date(start).toISOString(),
       end: new Date(asOf).toISOString(),
-      weeks: round3((asOf - start) / WEEK_MS2, 2),
+      weeks: round3((asOf - start) / WEEK_MS3, 2),
       timeZone,
       periodUnit
     },
@@ -56911,6 +57722,7 @@ function evaluateOnce(set, prepared, options) {
     comp: comp3,
     goal: goalResult?.section ?? null,
     deals: deals.section,
+    ...measureHistorySections({ prepared, funnel: funnelPolicy, goal, tracks, capacities, measureMetric, ctx }),
     isMasked: false
   };
   const projectSlaCompliance = (name, factor) => {
@@ -56963,7 +57775,7 @@ function accountData(data) {
   if (data.missing !== void 0 && data.missing.length > 0) accounting.missing = data.missing;
   return accounting;
 }
-var WEEK_MS2, evaluationSteps;
+var WEEK_MS3, evaluationSteps;
 var init_evaluate = __esm({
   "src/core/engine/evaluate.ts"() {
     "use strict";
@@ -56991,9 +57803,11 @@ var init_evaluate = __esm({
     init_stages();
     init_stats();
     init_time_zone();
+    init_history_sections();
+    init_sourcing();
     init_prepared_data();
     init_errors();
-    WEEK_MS2 = 6048e5;
+    WEEK_MS3 = 6048e5;
     evaluationSteps = ["classify", "events", "slas", "deals", "comp", "report"];
   }
 });
@@ -57404,8 +58218,8 @@ function linesOf(plan) {
   return new Map((plan?.people ?? []).flatMap((p) => p.periods.map((k) => [`${p.id}\0${k.period}`, k])));
 }
 function money4(d) {
-  const text4 = d.toFixed(2);
-  return text4 === "-0.00" ? "0.00" : text4;
+  const text5 = d.toFixed(2);
+  return text5 === "-0.00" ? "0.00" : text5;
 }
 function sum3(amounts) {
   return amounts.reduce((s2, a) => s2.plus(a), new Decimal(0));
@@ -57625,6 +58439,61 @@ var init_policy_diff = __esm({
   "src/core/impact/policy-diff.ts"() {
     "use strict";
     init_kinds();
+  }
+});
+
+// src/core/impact/optimised-stages.ts
+function findOptimisedStages(changes, base, head) {
+  const because = /* @__PURE__ */ new Map();
+  const add2 = (stage2, why) => {
+    if (stage2 === void 0) return;
+    const list2 = because.get(stage2) ?? [];
+    if (!list2.includes(why)) list2.push(why);
+    because.set(stage2, list2);
+  };
+  const funnelOf = (set) => set.Funnel[0]?.spec;
+  for (const change2 of changes) {
+    const label2 = `${change2.kind} ${change2.name}`;
+    if (change2.kind === "Funnel")
+      for (const c of change2.changes) add2(STAGE_PATH.exec(c.path)?.[1], `${label2} ${c.path}`);
+    if (change2.kind === "HandoffSla") {
+      for (const set of [head, base]) {
+        const sla = set.HandoffSla.find((p) => p.metadata.name === change2.name);
+        if (sla === void 0) continue;
+        add2(funnelOf(set)?.stages.find((s2) => s2.entry === sla.spec.from)?.id, `${label2} ${change2.change}`);
+        break;
+      }
+    }
+    if (change2.kind === "LeadDefinition") {
+      const definition2 = (head.LeadDefinition.find((p) => p.metadata.name === change2.name) ?? base.LeadDefinition.find((p) => p.metadata.name === change2.name))?.spec;
+      if (definition2 === void 0) continue;
+      const stageOf = (id) => definition2.classes.find((k) => k.id === id)?.stage;
+      const paths = change2.changes.length === 0 ? [{ path: change2.change }] : change2.changes;
+      for (const c of paths) {
+        const own = CLASS_PATH.exec(c.path)?.[1];
+        if (own !== void 0) add2(stageOf(own), `${label2} ${c.path}`);
+        else for (const k of definition2.classes) add2(k.stage, `${label2} ${c.path}`);
+      }
+    }
+  }
+  const order = (funnelOf(base) ?? funnelOf(head))?.stages.map((s2) => s2.id) ?? [];
+  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
+  return [...because.entries()].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([stage2, why]) => ({ stage: stage2, because: why }));
+}
+function describeLeadingIndicator(history, optimises) {
+  const current = history?.current ?? null;
+  return {
+    constraint: current,
+    optimises,
+    isOnConstraint: current === null ? null : optimises.some((o) => o.stage === current.stage)
+  };
+}
+var STAGE_PATH, CLASS_PATH;
+var init_optimised_stages = __esm({
+  "src/core/impact/optimised-stages.ts"() {
+    "use strict";
+    STAGE_PATH = /^spec\.stages\[id=([^\]]+)\]/;
+    CLASS_PATH = /^spec\.classes\[id=([^\]]+)\]/;
   }
 });
 
@@ -57867,7 +58736,7 @@ var init_cost = __esm({
 // src/core/impact/projection/deal-size.ts
 function describeDealSample(size, deals, currency2, amounts) {
   const none = { median: null, min: null, max: null, largestShare: null, amountWithoutLargest: null };
-  const base = { amount: text2(size), deals, currency: currency2, isThin: deals < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
+  const base = { amount: text3(size), deals, currency: currency2, isThin: deals < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
   if (amounts === null || amounts.length === 0 || size === null) return { ...base, ...none };
   const sorted = amounts.map((a) => new Exact(a)).sort((a, b) => a.comparedTo(b));
   const n2 = sorted.length;
@@ -57877,21 +58746,21 @@ function describeDealSample(size, deals, currency2, amounts) {
   const max2 = sorted[n2 - 1];
   return {
     ...base,
-    median: text2(median),
-    min: text2(sorted[0]),
-    max: text2(max2),
+    median: text3(median),
+    min: text3(sorted[0]),
+    max: text3(max2),
     largestShare: total2.isZero() ? null : round3(max2.div(total2).toNumber(), 4),
-    amountWithoutLargest: n2 < 2 ? null : text2(total2.minus(max2).div(n2 - 1))
+    amountWithoutLargest: n2 < 2 ? null : text3(total2.minus(max2).div(n2 - 1))
   };
 }
-var THIN_DEAL_SAMPLE, text2;
+var THIN_DEAL_SAMPLE, text3;
 var init_deal_size = __esm({
   "src/core/impact/projection/deal-size.ts"() {
     "use strict";
     init_stats();
     init_wilson2();
     THIN_DEAL_SAMPLE = 30;
-    text2 = (x) => x === null ? null : x.toFixed(2);
+    text3 = (x) => x === null ? null : x.toFixed(2);
   }
 });
 
@@ -58137,13 +59006,13 @@ function projectMoney(base, head, flow, horizonWeeks) {
   };
   const minus3 = (x, y) => x === null || y === null ? null : x.minus(y);
   const build = (v, why) => ({
-    base: text3(v.base),
-    head: text3(v.head),
-    delta: text3(minus3(v.head, v.base)),
-    headLow: text3(v.low),
-    headHigh: text3(v.high),
-    deltaLow: text3(minus3(v.low, v.base)),
-    deltaHigh: text3(minus3(v.high, v.base)),
+    base: text4(v.base),
+    head: text4(v.head),
+    delta: text4(minus3(v.head, v.base)),
+    headLow: text4(v.low),
+    headHigh: text4(v.high),
+    deltaLow: text4(minus3(v.low, v.base)),
+    deltaHigh: text4(minus3(v.high, v.base)),
     unknown: why
   });
   const actualOf = (rep) => rep.goal?.actual == null ? null : new Exact(rep.goal.actual);
@@ -58186,22 +59055,22 @@ function projectMoney(base, head, flow, horizonWeeks) {
     currency: currency2
   };
 }
-var text3;
+var text4;
 var init_money2 = __esm({
   "src/core/impact/projection/money.ts"() {
     "use strict";
     init_stats();
     init_deal_size();
     init_wilson2();
-    text3 = (x) => x === null ? null : x.toFixed(2);
+    text4 = (x) => x === null ? null : x.toFixed(2);
   }
 });
 
 // src/core/impact/projection/recent-load.ts
 function measureRecentUtilisation(track, window2, windowUtilisation, capacity) {
   if (track === void 0 || capacity === null || capacity <= 0 || windowUtilisation === null) return null;
-  if (window2.asOf - window2.start < 2 * RECENT_WEEKS * WEEK_MS3) return null;
-  const from = window2.asOf - RECENT_WEEKS * WEEK_MS3;
+  if (window2.asOf - window2.start < 2 * RECENT_WEEKS * WEEK_MS4) return null;
+  const from = window2.asOf - RECENT_WEEKS * WEEK_MS4;
   let arrivals = 0;
   for (const t of track.entry) if (t > from && t <= window2.asOf) arrivals++;
   const recent = round3(arrivals / RECENT_WEEKS / capacity, 4);
@@ -58213,14 +59082,14 @@ function measureRecentUtilisation(track, window2, windowUtilisation, capacity) {
     isDifferent: Math.abs(recent - windowUtilisation) >= MATERIAL_UTILISATION_GAP
   };
 }
-var RECENT_WEEKS, MATERIAL_UTILISATION_GAP, WEEK_MS3;
+var RECENT_WEEKS, MATERIAL_UTILISATION_GAP, WEEK_MS4;
 var init_recent_load = __esm({
   "src/core/impact/projection/recent-load.ts"() {
     "use strict";
     init_stats();
     RECENT_WEEKS = 4;
     MATERIAL_UTILISATION_GAP = 0.1;
-    WEEK_MS3 = 6048e5;
+    WEEK_MS4 = 6048e5;
   }
 });
 
@@ -58330,8 +59199,8 @@ function sumTotals2(plans) {
   const currencies = [...new Set(plans.map((p) => p.currency))].sort();
   return currencies.map((currency2) => {
     const mine = plans.filter((p) => p.currency === currency2);
-    const sum4 = (pick2) => mine.reduce((s2, p) => {
-      const v = pick2(p);
+    const sum4 = (pick3) => mine.reduce((s2, p) => {
+      const v = pick3(p);
       return s2 === null || v === null || v === void 0 ? null : s2.plus(v);
     }, ZERO);
     const base = sum4((p) => p.payout?.total.base);
@@ -58437,7 +59306,7 @@ function planMetric(spec, plan, metric3, frame) {
       value: (p, weeks) => {
         const from = Math.max(p.start, window2.start);
         const seen = from < window2.asOf ? countEntries(track, from, window2.asOf) : 0;
-        const span = new Dec(p.end - from).div(WEEK_MS4);
+        const span = new Dec(p.end - from).div(WEEK_MS5);
         const utilisation2 = demand.times(weeks).plus(seen).div(capacity.times(span));
         const met = meetsTarget(utilisation2.toNumber(), c.target);
         return { byPerson: /* @__PURE__ */ new Map(), shared: met ? ONE : ZERO, isUnknown: false };
@@ -58472,14 +59341,14 @@ function planMetric(spec, plan, metric3, frame) {
     }
   };
 }
-var WEEK_MS4, stageFields, sourced, counted;
+var WEEK_MS5, stageFields, sourced, counted;
 var init_payout_values = __esm({
   "src/core/impact/projection/payout-values.ts"() {
     "use strict";
     init_money();
     init_constraint();
     init_goal();
-    WEEK_MS4 = 6048e5;
+    WEEK_MS5 = 6048e5;
     stageFields = {
       sal_count: { entity: "lead", field: "sal_at" },
       sql_count: { entity: "lead", field: "sql_at" },
@@ -58505,7 +59374,7 @@ function metricsOf(spec) {
 function runPlan(policy, plan, frame, goalEnd) {
   const { asOf } = frame.window;
   const periods2 = listPeriods(policy.spec.period, { start: asOf, end: goalEnd }, frame.side.report.window.timeZone);
-  const weeksLeft = (p) => new Dec(p.end - Math.max(p.start, asOf)).div(WEEK_MS5);
+  const weeksLeft = (p) => new Dec(p.end - Math.max(p.start, asOf)).div(WEEK_MS6);
   const shown = periods2.map((p) => ({ label: p.label, weeksProjected: weeksLeft(p).toDecimalPlaces(4).toNumber() }));
   const people = peopleAtAsOf(plan);
   const metrics = metricsOf(policy.spec).map((m) => planMetric(policy.spec, plan, m, frame));
@@ -58608,7 +59477,7 @@ function isSameTerms(input, key) {
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
-var WEEK_MS5, keyOf, money6, minus2;
+var WEEK_MS6, keyOf, money6, minus2;
 var init_payouts = __esm({
   "src/core/impact/projection/payouts.ts"() {
     "use strict";
@@ -58619,7 +59488,7 @@ var init_payouts = __esm({
     init_payout_changes();
     init_payout_compare();
     init_payout_values();
-    WEEK_MS5 = 6048e5;
+    WEEK_MS6 = 6048e5;
     keyOf = (p) => `${p.name}\0${p.currency}`;
     money6 = (d) => d === null ? null : formatMoney2(d);
     minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
@@ -58665,7 +59534,7 @@ function projectImpact(base, head, leads2, entryStage) {
   const b = base.report;
   const start = Date.parse(b.window.start);
   const asOf = Date.parse(b.stamp.asOf);
-  const windowWeeks = (asOf - start) / WEEK_MS6;
+  const windowWeeks = (asOf - start) / WEEK_MS7;
   const spec = base.set.Funnel[0]?.spec.projection;
   const minimumSample = spec?.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
   if (b.funnel === null || entryStage === null) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
@@ -58753,14 +59622,14 @@ function projectImpact(base, head, leads2, entryStage) {
       path: path2,
       flow,
       dealSize: money7.dealSize,
-      window: { start, asOf, weeks: new Exact(asOf - start).div(WEEK_MS6) }
+      window: { start, asOf, weeks: new Exact(asOf - start).div(WEEK_MS7) }
     }),
     minimumSample,
     unknown: null
   };
   return section2;
 }
-var WEEK_MS6, DAY_MS7, DEFAULT_MINIMUM_SAMPLE;
+var WEEK_MS7, DAY_MS7, DEFAULT_MINIMUM_SAMPLE;
 var init_projection = __esm({
   "src/core/impact/projection/index.ts"() {
     "use strict";
@@ -58775,7 +59644,7 @@ var init_projection = __esm({
     init_payouts();
     init_wilson2();
     init_flow();
-    WEEK_MS6 = 6048e5;
+    WEEK_MS7 = 6048e5;
     DAY_MS7 = 864e5;
     DEFAULT_MINIMUM_SAMPLE = 30;
   }
@@ -59009,6 +59878,10 @@ function computeImpact(base, head, leads2, options) {
       crossesCapacity: crossingOf(loadBase?.isOverCapacity ?? null, loadHead?.isOverCapacity ?? null),
       declared: compareDeclared(b, h)
     },
+    leadingIndicator: describeLeadingIndicator(
+      b.constraintHistory,
+      findOptimisedStages(policyChanges2, base.set, head.set)
+    ),
     slas: slas2,
     comp: compareComp(b, h),
     goal: b.goal === null && h.goal === null ? null : {
@@ -59055,6 +59928,7 @@ var init_impact = __esm({
     init_guardrails3();
     init_payout_changes();
     init_policy_diff();
+    init_optimised_stages();
     init_sides();
     init_projection();
     init_sla_model();
@@ -59063,10 +59937,10 @@ var init_impact = __esm({
 });
 
 // src/core/impact/sweep-path.ts
-function parseNumber(text4, what) {
-  if (!NUMBER.test(text4))
-    throw new UsageError(`--sweep: ${what} "${text4}" is not a number (write an integer or a decimal like 0.5).`);
-  return new Decimal(text4);
+function parseNumber(text5, what) {
+  if (!NUMBER.test(text5))
+    throw new UsageError(`--sweep: ${what} "${text5}" is not a number (write an integer or a decimal like 0.5).`);
+  return new Decimal(text5);
 }
 function parsePathSteps(path2) {
   const steps = [];
@@ -59108,13 +59982,13 @@ function badPath(path2, why) {
     `--sweep: the path "${path2}" cannot be read: ${why} (e.g. spec.classes[id=mql].minScore, or LeadDefinition/name:spec.classes[id=mql].minScore).`
   );
 }
-function parseSweepSpec(text4) {
-  if (text4.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
-  const eq = text4.lastIndexOf("=");
+function parseSweepSpec(text5) {
+  if (text5.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
+  const eq = text5.lastIndexOf("=");
   if (eq <= 0) throw new UsageError("--sweep takes PATH=FROM..TO[:STEP], e.g. spec.classes[id=mql].minScore=50..70:5.");
-  const range3 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text4.slice(eq + 1));
+  const range3 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text5.slice(eq + 1));
   if (range3 === null)
-    throw new UsageError(`--sweep: "${text4.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
+    throw new UsageError(`--sweep: "${text5.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
   const from = parseNumber(range3[1] ?? "", "FROM");
   const to = parseNumber(range3[2] ?? "", "TO");
   const step = range3[3] === void 0 ? new Decimal(1) : parseNumber(range3[3], "STEP");
@@ -59126,7 +60000,7 @@ function parseSweepSpec(text4) {
       `--sweep: ${from.toFixed()}..${to.toFixed()} in steps of ${step.toFixed()} is ${count3.toFixed()} values; a sweep takes at most ${MAX_SWEEP_VALUES}.`
     );
   const values = Array.from({ length: count3.toNumber() }, (_, i) => from.plus(step.times(i)));
-  let left = text4.slice(0, eq);
+  let left = text5.slice(0, eq);
   let kind = null;
   let name = null;
   const target = /^([A-Za-z]+)(?:\/([^:]+))?:/.exec(left);
@@ -59272,11 +60146,11 @@ async function describeFile(file, base, head, cwd) {
   }
   const kinds = [kindOf2(base), kindOf2(head)];
   if (kinds[0] !== null || kinds[1] !== null) {
-    const note2 = [
+    const note3 = [
       kinds[0] === null ? null : `${kinds[0]} at the base`,
       kinds[1] === null ? null : `${kinds[1]} at the head`
     ].filter((x) => x !== null).join(", ");
-    return { file, change: "changed", rows: null, note: note2 };
+    return { file, change: "changed", rows: null, note: note3 };
   }
   if ((base.size ?? 0) > maxRowCompareBytes || (head.size ?? 0) > maxRowCompareBytes) {
     return {
@@ -59433,8 +60307,8 @@ async function loadImpactSides(io, options) {
     );
   return { base, head, now: now2 };
 }
-async function readImpactData(io, options, sides2, dataOrigin) {
-  const { base, head, now: now2 } = sides2;
+async function readImpactData(io, options, sides3, dataOrigin) {
+  const { base, head, now: now2 } = sides3;
   const zone = reportingTimeZone(base.loaded.result.set, options.timeZone);
   const { generatedAt, ...runOptions } = toRunOptions(options, now2, zone);
   const run4 = { ...runOptions, timeZone: zone };
@@ -59573,14 +60447,14 @@ function typedSweepValue(target, value3) {
 function applySweepValue(sources, target, value3) {
   return sources.map((source) => {
     if (source.file !== target.policy.file) return source;
-    const text4 = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, "");
-    const doc = (0, import_yaml8.parseDocument)(text4, safeYamlOptions);
+    const text5 = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, "");
+    const doc = (0, import_yaml8.parseDocument)(text5, safeYamlOptions);
     const typed = typedSweepValue(target, value3);
     const node = doc.getIn(target.yamlPath, true);
     let changed;
     if ((0, import_yaml8.isScalar)(node) && node.range != null) {
       const literal = typeof typed === "string" ? JSON.stringify(typed) : value3.toFixed();
-      changed = text4.slice(0, node.range[0]) + literal + text4.slice(node.range[1]);
+      changed = text5.slice(0, node.range[0]) + literal + text5.slice(node.range[1]);
     } else {
       doc.setIn(target.yamlPath, typed);
       changed = doc.toString();
@@ -59643,10 +60517,10 @@ function sweepImpact(input) {
   const warnings = [...base.evaluation.report.warnings];
   let first;
   const rows = spec.values.map((value3, i) => {
-    const text4 = value3.toFixed();
-    input.onValue?.(i, spec.values.length, text4);
+    const text5 = value3.toFixed();
+    input.onValue?.(i, spec.values.length, text5);
     const marks = {
-      value: text4,
+      value: text5,
       isBase: baseValue !== null && value3.eq(baseValue),
       isHead: headValue !== null && value3.eq(headValue)
     };
@@ -59738,13 +60612,13 @@ var init_mask_impact_sweep = __esm({
 });
 
 // src/cli/commands/impact-sweep.ts
-async function runImpactSweep(io, options, sides2, spec, dataOrigin) {
-  const { base, head } = sides2;
+async function runImpactSweep(io, options, sides3, spec, dataOrigin) {
+  const { base, head } = sides3;
   const target = resolveSweepTarget(head.loaded.result.set, spec);
   const { data, prepared, basePrepared, dataHashing, plan, run: run4, generatedAt } = await readImpactData(
     io,
     options,
-    sides2,
+    sides3,
     dataOrigin
   );
   const stamp2 = (policyHash) => ({
@@ -59826,12 +60700,12 @@ __export(impact_exports, {
   registerImpact: () => registerImpact
 });
 async function buildImpactReport(io, options, dataOrigin, loaded) {
-  const sides2 = loaded ?? await loadImpactSides(io, options);
-  const { base, head } = sides2;
+  const sides3 = loaded ?? await loadImpactSides(io, options);
+  const { base, head } = sides3;
   const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
     io,
     options,
-    sides2,
+    sides3,
     dataOrigin
   );
   const evaluateSide = (side3, label2) => {
@@ -59895,9 +60769,9 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
     const { io } = ctx;
     const dataOrigin = describeOrigin(command2, "data", "--data");
     const sweep2 = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
-    const sides2 = await loadImpactSides(io, options);
-    if (sweep2 !== void 0) return runImpactSweep(io, options, sides2, sweep2, dataOrigin);
-    const report = await buildImpactReport(io, options, dataOrigin, sides2);
+    const sides3 = await loadImpactSides(io, options);
+    if (sweep2 !== void 0) return runImpactSweep(io, options, sides3, sweep2, dataOrigin);
+    const report = await buildImpactReport(io, options, dataOrigin, sides3);
     await writeOutput(
       io,
       renderImpact(report, options.format, { color: isOutputColored(io, options) }),
@@ -60544,8 +61418,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies or unreadable data.`
       calendars: loaded.calendars
     });
     if (options.mask) insights = maskInsights(insights, createMaskDigest(hashing, data.files));
-    const text4 = renderOutput("insights", options.format, insights, { color: isOutputColored(io, options) });
-    await writeOutput(io, text4, options, "insights");
+    const text5 = renderOutput("insights", options.format, insights, { color: isOutputColored(io, options) });
+    await writeOutput(io, text5, options, "insights");
   });
   addEvaluationOptions(command, "read the data through this FieldMapping policy (e.g. hubspot)");
 }
@@ -60764,8 +61638,13 @@ function planEngagement(p) {
   if (p.channel === "events") out.push(inbound(createdMs, "event", "badge_scan"));
   else if (p.channel !== "outbound")
     out.push(inbound(createdMs, "form", request2 !== null && !raisedLater ? request2 : "submitted"));
-  if (raisedLater && p.mqlMs !== null) out.push(inbound(p.mqlMs, "form", request2));
+  if (raisedLater && p.mqlMs !== null) out.push({ ...inbound(p.mqlMs, "form", request2), touch: nameTouch(p, p.mqlMs) });
   return out;
+}
+function nameTouch(p, atMs) {
+  const at = new Date(atMs);
+  const quarter = `${at.getUTCFullYear()}q${Math.floor(at.getUTCMonth() / 3) + 1}`;
+  return p.webinarAttended > 0 ? { campaign: `webinar-series-${quarter}`, source: "events" } : { campaign: `linkedin-retargeting-${quarter}`, source: "paid_social" };
 }
 function inbound(atMs, type, outcome) {
   return { atMs, type, direction: "inbound", actorId: null, outcome, onDeal: false };
@@ -60783,7 +61662,9 @@ function toActivityRows(planned, leadId, dealId, nextId) {
     direction: a.direction,
     at: formatInstant2(a.atMs),
     actor_id: a.actorId,
-    outcome: a.outcome
+    outcome: a.outcome,
+    campaign: a.touch?.campaign ?? null,
+    source: a.touch?.source ?? null
   }));
 }
 var init_activities = __esm({
@@ -60848,9 +61729,9 @@ var init_random = __esm({
       pick(items) {
         return items[Math.floor(this.next() * items.length)];
       }
-      pickWeighted(table3) {
+      pickWeighted(table5) {
         const u = this.next();
-        const { cumulative, values } = table3;
+        const { cumulative, values } = table5;
         for (let i = 0; i < cumulative.length - 1; i++) if (u < cumulative[i]) return values[i];
         return values[values.length - 1];
       }
@@ -60916,8 +61797,8 @@ function composeTitle(seniority, department) {
       return chief;
   }
 }
-function slugify(text4) {
-  return text4.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
+function slugify(text5) {
+  return text5.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 var segments, channels, targetIndustries, otherIndustries, departments, titleStems, countriesByRegion, topLevelDomains, personalDomains, universityDomains, companyPrefixes, companyRoots, companyQualifiers, legalSuffixes, companySuffixes, firstNames, lastNames;
 var init_vocabulary = __esm({
@@ -62810,10 +63691,10 @@ function openRowFile(path2, fields, format) {
   const fail2 = (error) => new IoError(`Could not write ${path2}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   const flush = () => {
     if (failure2 !== null) return Promise.reject(fail2(failure2));
-    const text4 = format === "csv" ? formatCsvLines(csvRows) : jsonLines.join("");
+    const text5 = format === "csv" ? formatCsvLines(csvRows) : jsonLines.join("");
     csvRows.length = 0;
     jsonLines.length = 0;
-    if (text4 === "" || stream.write(text4)) return void 0;
+    if (text5 === "" || stream.write(text5)) return void 0;
     return once(stream, "drain").then(
       () => void 0,
       (error) => Promise.reject(fail2(error))
@@ -63082,10 +63963,10 @@ var init_report_validator = __esm({
 });
 
 // src/core/impact/read-report.ts
-function parseImpactReport(text4, source) {
+function parseImpactReport(text5, source) {
   let value3;
   try {
-    value3 = JSON.parse(text4);
+    value3 = JSON.parse(text5);
   } catch (error) {
     throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error
@@ -63165,8 +64046,8 @@ function typeWords(type) {
   };
   return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(" or ");
 }
-function quote(text4) {
-  return JSON.stringify(text4).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+function quote(text5) {
+  return JSON.stringify(text5).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
 }
@@ -63358,8 +64239,8 @@ function describeRequest(error) {
   }
   return `${method} ${path2}`;
 }
-function flattenMessage(text4) {
-  return text4.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+function flattenMessage(text5) {
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
 }
 function describeGitHubFailure(error) {
   if (error instanceof GitHubError) return flattenMessage(error.message);
@@ -63398,9 +64279,9 @@ var init_errors3 = __esm({
 });
 
 // src/github/guardrail-status.ts
-function fitDescription(text4) {
-  const chars = [...text4];
-  return chars.length <= statusDescriptionLimit ? text4 : `${chars.slice(0, statusDescriptionLimit - 1).join("")}…`;
+function fitDescription(text5) {
+  const chars = [...text5];
+  return chars.length <= statusDescriptionLimit ? text5 : `${chars.slice(0, statusDescriptionLimit - 1).join("")}…`;
 }
 function listApprovers(verdict) {
   return phraseApprovers(verdict.guardrail.approvers);
@@ -63464,8 +64345,8 @@ function planReviewerRequests(input) {
     for (const user of verdict.missing.users) {
       const key = user.toLowerCase();
       if (key === author) {
-        const note2 = `${user} (${verdict.guardrail.id}) is the author, who cannot approve their own change`;
-        if (!plan.notes.includes(note2)) plan.notes.push(note2);
+        const note3 = `${user} (${verdict.guardrail.id}) is the author, who cannot approve their own change`;
+        if (!plan.notes.includes(note3)) plan.notes.push(note3);
       } else if (!skipUsers.has(key)) {
         skipUsers.add(key);
         plan.users.push(user);
@@ -63475,8 +64356,8 @@ function planReviewerRequests(input) {
       const [org = "", slug = ""] = team.split("/");
       const name = input.owner === void 0 ? team : slug;
       if (input.owner !== void 0 && org.toLowerCase() !== input.owner.toLowerCase()) {
-        const note2 = `team ${team} (${verdict.guardrail.id}) is not in ${input.owner}, so GitHub cannot ask it to review`;
-        if (!plan.notes.includes(note2)) plan.notes.push(note2);
+        const note3 = `team ${team} (${verdict.guardrail.id}) is not in ${input.owner}, so GitHub cannot ask it to review`;
+        if (!plan.notes.includes(note3)) plan.notes.push(note3);
       } else if (!skipTeams.has(name.toLowerCase())) {
         skipTeams.add(name.toLowerCase());
         plan.teams.push(name);
@@ -63672,8 +64553,8 @@ var init_guardrail_check = __esm({
 function cleanText(value3) {
   return (value3 ?? "").replace(unsafeCharacters, " ").slice(0, 1e3);
 }
-function parseImpactGuardrails(text4, source) {
-  const report = parseImpactReport(text4, source);
+function parseImpactGuardrails(text5, source) {
+  const report = parseImpactReport(text5, source);
   const headSha = report.head.sha;
   if (headSha === null)
     throw new UsageError(
@@ -63729,8 +64610,8 @@ var init_impact_guardrails = __esm({
 function isMarkerName(name) {
   return namePattern.test(name);
 }
-function parseRunStamp(text4) {
-  const match2 = stampPattern.exec(text4);
+function parseRunStamp(text5) {
+  const match2 = stampPattern.exec(text5);
   if (match2 === null) return void 0;
   const id = BigInt(match2[1] ?? "0");
   if (id > maxRunId) return void 0;
@@ -63750,8 +64631,8 @@ function buildMarker(name, fields) {
   if (fields.run !== void 0) parts.push(`run=${formatRunStamp(fields.run)}`);
   return `<!-- ${parts.join(" ")} -->`;
 }
-function escapeRegExp2(text4) {
-  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp2(text5) {
+  return text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function looseMarkerPattern(name) {
   return new RegExp(`^[ \\t]*<!-- ${escapeRegExp2(name)}((?: [a-z]+=[^\\s>]*)*) -->[ \\t]*$`);
@@ -63810,9 +64691,9 @@ async function judgeOffline(impact2, approvedBy) {
     })
   };
 }
-function parseApprovedBy(text4, flag2 = "--approved-by") {
-  if (text4 === void 0) return [];
-  const names = text4.split(",").map((s2) => s2.trim()).filter((s2) => s2 !== "");
+function parseApprovedBy(text5, flag2 = "--approved-by") {
+  if (text5 === void 0) return [];
+  const names = text5.split(",").map((s2) => s2.trim()).filter((s2) => s2 !== "");
   for (const name of names)
     if (!loginPattern2.test(name) && !teamPattern2.test(name))
       throw new UsageError(
@@ -63859,10 +64740,10 @@ function closingTail(state) {
 ${parts.join("\n")}
 `;
 }
-function cutAtCodePoint(text4, length) {
+function cutAtCodePoint(text5, length) {
   if (length <= 0) return "";
-  const last = text4.charCodeAt(length - 1);
-  return text4.slice(0, last >= 55296 && last <= 56319 ? length - 1 : length);
+  const last = text5.charCodeAt(length - 1);
+  return text5.slice(0, last >= 55296 && last <= 56319 ? length - 1 : length);
 }
 function truncateCommentBody(body, limit = commentBodyLimit) {
   if (body.length <= limit) return { body, isTruncated: false };
@@ -64079,8 +64960,8 @@ Exit codes: 0 the status would be success, 1 it would be a failure (approvals mi
       context: options.context,
       marker: options.marker
     });
-    const text4 = options.format === "json" ? jsonText(preview) : options.format === "markdown" ? preview.comment.body : renderPrPreviewText(preview);
-    await writeOutput(io, text4, options, "pull request preview");
+    const text5 = options.format === "json" ? jsonText(preview) : options.format === "markdown" ? preview.comment.body : renderPrPreviewText(preview);
+    await writeOutput(io, text5, options, "pull request preview");
     ctx.setExitCode(preview.status.state === "success" ? 0 : 1);
   });
   addEvaluationOptions(command, "read the data through this FieldMapping policy (the base's, as the workflows)");
@@ -64949,8 +65830,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value3;
       return userReviver(key, value3, context);
     };
-    JSONParseV2 = (text4, reviver) => {
-      return JSON.parse(text4, (key, value3, context) => {
+    JSONParseV2 = (text5, reviver) => {
+      return JSON.parse(text5, (key, value3, context) => {
         const isNumber2 = typeof value3 === "number";
         const isOutOfBounds = value3 > Number.MAX_SAFE_INTEGER || value3 < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber2 && isOutOfBounds;
@@ -65008,8 +65889,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text4) => {
-      return text4.replace(
+    serializeBigInts = (text5) => {
+      return text5.replace(
         stringsOrLargeNumbers,
         (match2, digits, fractional, exponential) => {
           const isString2 = match2[0] === '"';
@@ -65023,18 +65904,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text4, reviver) => {
-      if (!text4) return originalParse(text4, reviver);
+    JSONParse = (text5, reviver) => {
+      if (!text5) return originalParse(text5, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
-        const serializedData = serializeBigInts(text4);
+        if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
+        const serializedData = serializeBigInts(text5);
         return originalParse(
           serializedData,
           (key, value3, context) => convertMarkedBigIntsReviver(key, value3, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text4);
+          const serializedData = serializeBigInts(text5);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -65158,12 +66039,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text4 = "";
+    let text5 = "";
     try {
-      text4 = await response.text();
-      return JSONParse(text4);
+      text5 = await response.text();
+      return JSONParse(text5);
     } catch (err) {
-      return text4;
+      return text5;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -69928,15 +70809,15 @@ var init_client = __esm({
 
 // src/github/context.ts
 function describeJson(value3) {
-  const text4 = JSON.stringify(value3) ?? String(value3);
-  const flat = text4.replace(/[^\x20-\x7e]/g, "?");
+  const text5 = JSON.stringify(value3) ?? String(value3);
+  const flat = text5.replace(/[^\x20-\x7e]/g, "?");
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
-function parsePullNumber(text4, source) {
-  const value3 = /^[1-9]\d{0,15}$/.test(text4) ? Number(text4) : NaN;
+function parsePullNumber(text5, source) {
+  const value3 = /^[1-9]\d{0,15}$/.test(text5) ? Number(text5) : NaN;
   if (!Number.isSafeInteger(value3))
     throw new UsageError(
-      `${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text4)}.`
+      `${source} must be a pull request number (a positive integer, digits only), not ${describeJson(text5)}.`
     );
   return value3;
 }
@@ -69946,10 +70827,10 @@ function readPullNumber(value3, source) {
   }
   return value3;
 }
-function parseSha(text4, source) {
-  const sha = text4.trim().toLowerCase();
+function parseSha(text5, source) {
+  const sha = text5.trim().toLowerCase();
   if (!shaPattern.test(sha))
-    throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text4)}.`);
+    throw new UsageError(`${source} must be a full commit SHA (40 hexadecimal digits), not ${describeJson(text5)}.`);
   return sha;
 }
 function record(value3) {
@@ -70150,7 +71031,7 @@ function describeOutcome(outcome, where, length) {
   const deleted = outcome.deletedIds.length === 0 ? "" : `deleted ${outcome.deletedIds.join(", ")}; `;
   return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
 }
-async function appendSummary(io, path2, text4) {
+async function appendSummary(io, path2, text5) {
   let existing = "";
   try {
     existing = await readText4(io, path2);
@@ -70158,7 +71039,7 @@ async function appendSummary(io, path2, text4) {
   }
   await io.writeFile(
     path2,
-    `${existing}${existing === "" || existing.endsWith("\n") ? "" : "\n"}${text4}${text4.endsWith("\n") ? "" : "\n"}`
+    `${existing}${existing === "" || existing.endsWith("\n") ? "" : "\n"}${text5}${text5.endsWith("\n") ? "" : "\n"}`
   );
 }
 function registerComment(program2, ctx) {
@@ -70300,7 +71181,7 @@ function printReviewers(io, plan, outcome) {
       io.stderr(`revops: could not request a review from ${terminalText(r.reviewer)}: ${terminalText(r.reason)}
 `);
   }
-  for (const note2 of plan.notes) io.stdout(`  not requested: ${terminalText(note2)}
+  for (const note3 of plan.notes) io.stdout(`  not requested: ${terminalText(note3)}
 `);
 }
 async function checkOffline(io, impact2, options) {
@@ -70627,8 +71508,8 @@ var nodeFileIo = {
 function createNodeIo() {
   return {
     ...nodeFileIo,
-    stdout: (text4) => void process.stdout.write(text4),
-    stderr: (text4) => void process.stderr.write(text4),
+    stdout: (text5) => void process.stdout.write(text5),
+    stderr: (text5) => void process.stderr.write(text5),
     env: process.env,
     isTty: process.stdout.isTTY === true,
     async exists(path2) {
@@ -70799,16 +71680,16 @@ async function runTestMode(inputs2) {
   return { failed: await runRevops(["test", "--policies", inputs2.policies, "--coverage", ...floor2]) !== 0 };
 }
 function impactSides(inputs2, base, head, mask) {
-  const sides2 = ["--base", base, "--head", head, "--policies", inputs2.policies, "--data", inputs2.data];
-  sides2.push("--data-ref", "base", "--quiet");
-  if (mask) sides2.push("--mask");
-  if (inputs2.mapping !== "") sides2.push("--mapping", inputs2.mapping);
-  return sides2;
+  const sides3 = ["--base", base, "--head", head, "--policies", inputs2.policies, "--data", inputs2.data];
+  sides3.push("--data-ref", "base", "--quiet");
+  if (mask) sides3.push("--mask");
+  if (inputs2.mapping !== "") sides3.push("--mapping", inputs2.mapping);
+  return sides3;
 }
-async function writeImpactReports(sides2, dir) {
-  const markdown = await runRevops(["impact", ...sides2, "--format", "markdown", "--output", join5(dir, "impact.md")]);
+async function writeImpactReports(sides3, dir) {
+  const markdown = await runRevops(["impact", ...sides3, "--format", "markdown", "--output", join5(dir, "impact.md")]);
   if (markdown !== 0) return markdown;
-  return runRevops(["impact", ...sides2, "--format", "json", "--output", join5(dir, "impact.json")]);
+  return runRevops(["impact", ...sides3, "--format", "json", "--output", join5(dir, "impact.json")]);
 }
 async function runImpactMode(inputs2, wio, env) {
   const dir = await makeReportDir(env);
@@ -70909,8 +71790,8 @@ async function runReplayMode(inputs2, wio, env) {
   if (inputs2.token !== "") wio.mask(inputs2.token);
   await fetchHeadObjects({ pr: inputs2.pr, headSha: inputs2.headSha, token: inputs2.token, mask: wio.mask }, env);
   const dir = await makeReportDir(env);
-  const sides2 = impactSides(inputs2, inputs2.baseRef === "" ? "HEAD" : inputs2.baseRef, inputs2.headSha, true);
-  const code18 = await writeImpactReports(sides2, dir);
+  const sides3 = impactSides(inputs2, inputs2.baseRef === "" ? "HEAD" : inputs2.baseRef, inputs2.headSha, true);
+  const code18 = await writeImpactReports(sides3, dir);
   if (code18 !== 0) {
     wio.error(`revops impact failed (exit ${code18}): the guardrail status is set to failure.`);
     await refuseStatus(inputs2, wio, env);
@@ -70927,11 +71808,11 @@ init_errors();
 init_sanitize();
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
-async function appendTo(env, variable, text4) {
+async function appendTo(env, variable, text5) {
   const file = env[variable];
   if (file === void 0 || file === "")
     throw new IoError(`${variable} is not set: run this as a step of a GitHub workflow.`);
-  await appendFile(file, text4, "utf8");
+  await appendFile(file, text5, "utf8");
 }
 function createWorkflowIo(env, write) {
   return {
@@ -70991,4 +71872,4 @@ async function runAction(env, write) {
 }
 
 // src/action/index.ts
-process.exitCode = await runAction(process.env, (text4) => void process.stdout.write(text4));
+process.exitCode = await runAction(process.env, (text5) => void process.stdout.write(text5));

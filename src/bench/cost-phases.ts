@@ -93,11 +93,11 @@ function benchEvaluate(): Record<string, unknown> {
     for (const dir of Object.values(dirs)) cpSync(join(packageRoot, 'examples', 'data'), dir, { recursive: true });
     appendFileSync(
       join(dirs['far future'], 'activities.csv'),
-      'ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent\n',
+      'ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent,,\n',
     );
     appendFileSync(
       join(dirs['far past'], 'activities.csv'),
-      'ACT-PAST,L0000001,,email,outbound,0001-06-01T00:00:00Z,U009,sent\n',
+      'ACT-PAST,L0000001,,email,outbound,0001-06-01T00:00:00Z,U009,sent,,\n',
     );
     const codes: Record<string, number | null> = {};
     const cases = Object.fromEntries(

@@ -4,6 +4,7 @@ import { describeMentions } from './approver-mentions.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatPercent, formatRatio } from './figures.js';
 import { describeCountedAsZero, describeDeclared, describeImpact, volumeLabel } from './impact-headline.js';
+import { phraseLeadingIndicator } from './impact-leading.js';
 import { amount, countOrNone, describeSides, describeSla, NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeInputs } from './impact-inputs.js';
 import { phraseSlaAssumption } from './phrase-sla-assumption.js';
@@ -230,6 +231,12 @@ function stamp(r: ImpactReport): string[] {
   ]);
 }
 
+/** The leading-indicator line, a markdown hard break after it; nothing without one. */
+function leadingLine(r: ImpactReport): string[] {
+  const line = phraseLeadingIndicator(r);
+  return line === null ? [] : [`${e(line)}  `];
+}
+
 /**
  * The impact as a pull-request comment: a two-line headline (the constraint, then the
  * consequences and approvals), a base/head table, the approvals required, then collapsible
@@ -252,6 +259,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     ...describeProjectionHeadline(r).map((l, i) => (i === 0 ? `**${e(l)}**  ` : `${e(l)}  `)),
     '',
     `**${e(h.constraint)}**`,
+    ...leadingLine(r),
     e(h.consequences.join(' · ')),
     '',
     ...summaryTable(r),

@@ -4,6 +4,7 @@ import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatPercent, formatRatio } from './figures.js';
 import { describeCountedAsZero, describeDeclared, describeImpact } from './impact-headline.js';
+import { phraseLeadingIndicator } from './impact-leading.js';
 import { countOrNone, describeSides, describeSla, money, NONE, signed, signedMoney } from './impact-phrases.js';
 import { describeInputs } from './impact-inputs.js';
 import { renderPayoutsTerminal } from './impact-payouts.js';
@@ -43,6 +44,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   // The change and its revenue effect lead; the data-change line above stays first.
   for (const line of describeProjectionHeadline(r)) out.push(...wrapText(t(line), WIDTH, '').map((l) => c.bold(l)));
   out.push(...wrapText(h.constraint, WIDTH, '').map((l) => c.bold(l)));
+  const leading = phraseLeadingIndicator(r);
+  if (leading !== null) out.push(...wrapText(t(leading), WIDTH, ''));
   out.push(...wrapText(h.consequences.join(' · '), WIDTH, '').map((l) => (crossed.length > 0 ? c.yellow(l) : l)));
   out.push('', c.bold('Stages, base → head'));
   out.push(

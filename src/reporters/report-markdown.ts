@@ -14,6 +14,7 @@ import {
   slaTargetsTable,
 } from './report-tables.js';
 import type { TableModel } from './report-tables.js';
+import { renderHistoryMarkdown } from './history-markdown.js';
 
 const e = escapeMarkdown;
 
@@ -169,6 +170,7 @@ export function renderReportMarkdown(report: Report): string {
     ...loadSection(report),
     ...slaSection(report),
     ...compSection(report),
+    ...renderHistoryMarkdown(report),
     ...classesSection(report),
     ...dataSection(report),
   ];

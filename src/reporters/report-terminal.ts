@@ -17,6 +17,7 @@ import type { SummaryLine } from './report-summary.js';
 import { terminalOutput, terminalText as t } from './sanitize.js';
 import { renderTextTable, wrapText } from './text-table.js';
 import { describeUnknown } from './unknown-reasons.js';
+import { renderHistoryTerminal } from './history-terminal.js';
 
 const WIDTH = 100;
 const LABEL_WIDTH = 12;
@@ -176,6 +177,7 @@ export function renderReportTerminal(report: Report, options: { color: boolean }
     ...renderSlas(report, c),
     ...renderComp(report, c),
     ...renderDeals(report, c),
+    ...renderHistoryTerminal(report, c),
     ...renderData(report, c),
     '',
     c.dim(`revops-policy ${s.engineVersion} · policies ${s.policyHash.slice(0, 12)} · data ${s.dataHash.slice(0, 12)}`),

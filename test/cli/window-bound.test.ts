@@ -17,7 +17,7 @@ describe('the evaluation window is bounded', () => {
   }
 
   it('stops with exit 2 when one row moves the as-of centuries ahead, naming both ends and their sources', async () => {
-    const data = dataWith('ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent\n');
+    const data = dataWith('ACT-FUTURE,L0000001,,email,outbound,9999-06-01T00:00:00Z,U009,sent,,\n');
     // Under today's clock the row is rejected as dated in the future; a clock set past it lets
     // it through, and the window bound is what stops it.
     const run = await runRevops([

@@ -129,9 +129,7 @@ export function measureConstraint(
       isCandidate: perWeek !== null,
     });
   }
-  const ranked = stages
-    .filter((s) => s.utilisation !== null)
-    .sort((a, b) => (b.utilisation as number) - (a.utilisation as number));
+  const ranked = rankByUtilisation(stages);
   const stage = ranked[0]?.stage ?? null;
   const declared = goal === undefined ? null : declaredConstraint(goal, measureMetric, ctx.window);
   return {
@@ -150,6 +148,16 @@ export function measureConstraint(
     declared,
     agrees: declared === null || stage === null ? null : declared.stage === stage,
   };
+}
+
+/**
+ * Stages with a utilisation, highest first; a stable sort, so on a tie the earlier stage (in
+ * the order given: funnel order) comes first. The first is the constraint.
+ */
+export function rankByUtilisation<T extends { stage: string; utilisation: number | null }>(stages: readonly T[]): T[] {
+  return stages
+    .filter((s) => s.utilisation !== null)
+    .sort((a, b) => (b.utilisation as number) - (a.utilisation as number));
 }
 
 function declaredConstraint(

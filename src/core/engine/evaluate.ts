@@ -38,6 +38,8 @@ import { trackStages } from './stages.js';
 import type { StageTrack } from './stages.js';
 import { round } from './stats.js';
 import { reportingTimeZone } from './time-zone.js';
+import { measureHistorySections } from './history-sections.js';
+import { findSourcing } from './sourcing.js';
 
 const WEEK_MS = 604_800_000;
 
@@ -277,6 +279,8 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
         );
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
+  // Comp's inbound credit and attribution's sourced share split lead sources by one rule.
+  const sourcing = findSourcing(funnelPolicy);
   const goalAttainment =
     goal === undefined
       ? () => null
@@ -292,7 +296,9 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
           goal,
           // The whole payout period's target, but nothing after as-of counts.
           leadOfOpportunity: prepared.leadOfOpportunity,
-          credit: prepared.memo('credit', () => indexCredit(data, prepared.leadOfOpportunity)),
+          credit: prepared.memo(`credit:${JSON.stringify(sourcing)}`, () =>
+            indexCredit(data, prepared.leadOfOpportunity, sourcing),
+          ),
           goalAttainment,
           constraintMet: (s, e) => {
             if (goal === undefined) return null;
@@ -339,6 +345,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     comp,
     goal: goalResult?.section ?? null,
     deals: deals.section,
+    ...measureHistorySections({ prepared, funnel: funnelPolicy, goal, tracks, capacities, measureMetric, ctx }),
     isMasked: false,
   };
   const projectSlaCompliance = (name: string, factor: number): number | null => {

@@ -14,6 +14,7 @@ export const engineFields: ReadonlySet<string> = new Set([
   'actor_id',
   'amount',
   'at',
+  'campaign',
   'cancelled_at',
   'closed_at',
   'created_at',
@@ -52,6 +53,8 @@ export const activityFieldsRead: ReadonlySet<string> = new Set([
   'actor_id',
   'lead_id',
   'opportunity_id',
+  'campaign',
+  'source',
 ]);
 
 /**
@@ -66,6 +69,7 @@ const engineFieldsOf: Partial<Record<EntityName, ReadonlySet<string>>> = {
     'created_at',
     'owner_id',
     'source',
+    'campaign',
     'last_engaged_at',
     'mql_at',
     'sal_at',

@@ -9,6 +9,7 @@ import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImp
 import { checkGuardrails } from './guardrails.js';
 import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
+import { describeLeadingIndicator, findOptimisedStages } from './optimised-stages.js';
 import { compareDeclared, volumeStageOf } from './sides.js';
 import { projectImpact } from './projection/index.js';
 import { listSharedOutcomeWarnings } from './shared-outcome-findings.js';
@@ -213,6 +214,10 @@ export function computeImpact(
       crossesCapacity: crossingOf(loadBase?.isOverCapacity ?? null, loadHead?.isOverCapacity ?? null),
       declared: compareDeclared(b, h),
     },
+    leadingIndicator: describeLeadingIndicator(
+      b.constraintHistory,
+      findOptimisedStages(policyChanges, base.set, head.set),
+    ),
     slas,
     comp: compareComp(b, h),
     goal:

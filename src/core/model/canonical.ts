@@ -98,6 +98,11 @@ const activities: Fields = {
   at: { type: 'datetime', required: true, description: 'When it happened.' },
   actor_id: { type: 'string', description: 'User id of who did it.' },
   outcome: { type: 'string', description: 'e.g. connected, voicemail, no_answer, held, no_show.' },
+  campaign: {
+    type: 'string',
+    description: 'Campaign this activity is a touch of (an ad click, a webinar, an email); attribution reads it.',
+  },
+  source: { type: 'string', description: 'Acquisition channel of the campaign touch, e.g. paid_social.' },
 };
 
 const users: Fields = {

@@ -46,6 +46,8 @@ export interface FunnelSpec {
     marginalConversion?: Record<string, number>;
     costPerHead?: Record<string, string | number>;
   };
+  /** Which lead sources sales generates; every other set source is marketing-sourced. */
+  sourcing?: { sales: string[]; unattributed?: string[] };
 }
 
 export interface NamedRule {

@@ -172,6 +172,19 @@ export interface ImpactInputs {
 }
 
 /** The difference a policy change makes, evaluated on one data set read once. */
+/**
+ * The constraint's recent history (base policies) beside the stages the change works on: "the
+ * constraint was sal for the last 3 months; this change optimises mql".
+ */
+export interface LeadingIndicator {
+  /** The base's latest constraint and the months in a row it has held; null when none is measured. */
+  constraint: { stage: string; periods: number; since: string } | null;
+  /** Stages whose definition, capacity or SLA the change touches, in funnel order, with the changes (kind, name, path). */
+  optimises: { stage: string; because: string[] }[];
+  /** Whether one of them is that constraint; null without one. */
+  isOnConstraint: boolean | null;
+}
+
 export interface ImpactReport {
   schemaVersion: 1;
   kind: 'impact';
@@ -207,6 +220,8 @@ export interface ImpactReport {
      */
     declared: { base: DeclaredSide | null; head: DeclaredSide | null } | null;
   };
+  /** Where the constraint has been (base history) and which stages the change works on. */
+  leadingIndicator: LeadingIndicator;
   slas: SlaImpact[];
   comp: {
     total: MoneyDelta[];

@@ -6,12 +6,16 @@ import type { ConstraintSection } from './constraint.js';
 import type { ClassificationSection, FunnelSection } from './funnel.js';
 import type { DealsSection, GoalSection } from './goal.js';
 import type { SlaResult } from './sla.js';
+import type { AttributionSection } from './attribution.js';
+import type { ConstraintHistorySection } from './constraint-history.js';
 
 export type { CompSection } from './comp.js';
 export type { ConstraintSection, StageLoad } from './constraint.js';
 export type { ClassificationSection, DurationStats, FunnelSection, StagePeriod, StageReport } from './funnel.js';
 export type { DealsSection, GoalSection } from './goal.js';
 export type { SlaResult } from './sla.js';
+export type { AttributionSection } from './attribution.js';
+export type { ConstraintHistorySection } from './constraint-history.js';
 export type { CompWarning, EngineWarning } from './warnings.js';
 
 /** Version of the Report's shape; a change that breaks readers bumps it. */
@@ -69,6 +73,10 @@ export interface Report {
   comp: CompSection | null;
   goal: GoalSection | null;
   deals: DealsSection;
+  /** Pipeline and won revenue by source and campaign per attribution model; null without opportunities. */
+  attribution: AttributionSection | null;
+  /** The constraint period by period; null without a Funnel policy. */
+  constraintHistory: ConstraintHistorySection | null;
   /** Whether identifiers of people and leads were replaced by pseudonyms. */
   isMasked: boolean;
 }

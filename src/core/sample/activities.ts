@@ -11,6 +11,8 @@ export interface PlannedActivity {
   actorId: string | null;
   outcome: string | null;
   onDeal: boolean;
+  /** The campaign (and its channel) this activity is a touch of, for multi-touch attribution. */
+  touch?: { campaign: string; source: string };
 }
 
 /**
@@ -27,8 +29,21 @@ export function planEngagement(p: LeadProfile): PlannedActivity[] {
   if (p.channel === 'events') out.push(inbound(createdMs, 'event', 'badge_scan'));
   else if (p.channel !== 'outbound')
     out.push(inbound(createdMs, 'form', request !== null && !raisedLater ? request : 'submitted'));
-  if (raisedLater && p.mqlMs !== null) out.push(inbound(p.mqlMs, 'form', request));
+  if (raisedLater && p.mqlMs !== null) out.push({ ...inbound(p.mqlMs, 'form', request), touch: nameTouch(p, p.mqlMs) });
   return out;
+}
+
+/**
+ * The campaign that brought a lead back to ask for sales: the webinar series for leads who
+ * attended one, else the retargeting ads of the quarter. The form that created the lead is its
+ * own campaign (on the lead), so it carries no touch of its own.
+ */
+function nameTouch(p: LeadProfile, atMs: number): { campaign: string; source: string } {
+  const at = new Date(atMs);
+  const quarter = `${at.getUTCFullYear()}q${Math.floor(at.getUTCMonth() / 3) + 1}`;
+  return p.webinarAttended > 0
+    ? { campaign: `webinar-series-${quarter}`, source: 'events' }
+    : { campaign: `linkedin-retargeting-${quarter}`, source: 'paid_social' };
 }
 
 function inbound(atMs: number, type: string, outcome: string | null): PlannedActivity {
@@ -62,5 +77,7 @@ export function toActivityRows(
     at: formatInstant(a.atMs),
     actor_id: a.actorId,
     outcome: a.outcome,
+    campaign: a.touch?.campaign ?? null,
+    source: a.touch?.source ?? null,
   }));
 }

@@ -93,6 +93,8 @@ export interface ActivityRow {
   at: string;
   actor_id: string | null;
   outcome: string | null;
+  campaign: string | null;
+  source: string | null;
 }
 
 /** One generated row, tagged with its entity (the file it belongs in). */

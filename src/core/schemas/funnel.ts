@@ -141,6 +141,30 @@ export const funnelSchema = definePolicySchema({
           },
         },
       },
+      sourcing: {
+        type: 'object',
+        description:
+          'How a lead source counts in the marketing- vs sales-sourced share of pipeline and revenue: the sources listed in `sales` are sales-sourced, every other set source is marketing-sourced, a lead without a source (or with one listed in `unattributed`) is unattributed. Without this block, `outbound` alone is sales-sourced.',
+        required: ['sales'],
+        additionalProperties: false,
+        properties: {
+          sales: {
+            type: 'array',
+            maxItems: 200,
+            uniqueItems: true,
+            description: 'Lead sources (the `source` field of leads) that sales generates, e.g. `outbound`, `sdr`.',
+            items: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+          unattributed: {
+            type: 'array',
+            maxItems: 200,
+            uniqueItems: true,
+            description:
+              'Source values that name no source (e.g. `unknown`, `(none)`): such leads are unattributed, like a lead without one.',
+            items: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        },
+      },
       projection: {
         type: 'object',
         description:

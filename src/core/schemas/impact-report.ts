@@ -7,6 +7,7 @@ import { impactProjectionDefs, projectionSchema } from './impact-report-projecti
 import { count, DRAFT, flag, list, oneOf, ref, text, textOrNull } from './report-builders.js';
 import { reportSchema } from './report.js';
 import { objectOf } from './typed-object.js';
+import { leadingIndicatorSchema } from './impact-report-history.js';
 
 /** Shapes shared with the evaluation Report, taken from its schema so the two cannot drift apart. */
 const reportProperties = reportSchema.properties as Record<string, JsonSchema>;
@@ -152,6 +153,7 @@ export const impactReportSchema: JsonSchema = {
         },
         { description: 'Whether the constraint moved.' },
       ),
+      leadingIndicator: leadingIndicatorSchema,
       slas: list({ $ref: '#/$defs/sla-impact' }, 'One per HandoffSla policy.'),
       comp,
       goal: objectOf<NonNullable<ImpactReport['goal']>>(

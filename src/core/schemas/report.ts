@@ -6,6 +6,7 @@ import { policyKinds } from './kinds.js';
 import { count, DRAFT, flag, list, nonNegative, object, oneOf, ref, text } from './report-builders.js';
 import { reportDefs } from './report-defs.js';
 import { reportSections } from './report-sections.js';
+import { historySections } from './report-history.js';
 
 export { compMetricKinds } from './report-builders.js';
 
@@ -111,6 +112,7 @@ export const reportSchema: JsonSchema = {
       'Problems met while evaluating that change no figure silently (e.g. rule errors on rows), as coded facts.',
     ),
     ...reportSections,
+    ...historySections,
     isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
   }),
   $defs: Object.fromEntries(Object.entries(reportDefs).sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -26,7 +26,7 @@ describe('the generated row builder', () => {
   it('builds a row of plain cells, and notes its latest date-time', () => {
     expect(build).toBeDefined();
     const latest = { value: undefined as number | undefined };
-    const line = 'A1,L1,,call,outbound,2026-01-02T03:04:05Z,U1,connected';
+    const line = 'A1,L1,,call,outbound,2026-01-02T03:04:05Z,U1,connected,,';
     expect(plan.fields.map((f) => f.field)).toEqual([
       'id',
       'lead_id',
@@ -36,6 +36,8 @@ describe('the generated row builder', () => {
       'at',
       'actor_id',
       'outcome',
+      'campaign',
+      'source',
     ]);
     expect({ ...build!(line, spansOf(line), latest) }).toEqual({
       id: 'A1',
@@ -46,6 +48,8 @@ describe('the generated row builder', () => {
       at: Date.UTC(2026, 0, 2, 3, 4, 5),
       actor_id: 'U1',
       outcome: 'connected',
+      campaign: null,
+      source: null,
     });
     expect(latest.value).toBe(Date.UTC(2026, 0, 2, 3, 4, 5));
   });
@@ -53,9 +57,9 @@ describe('the generated row builder', () => {
   it('gives up on a line with any problem, leaving the latest date-time as it was', () => {
     const latest = { value: 5 };
     for (const line of [
-      'A1,L1,,call,outbound,2026-02-30T03:04:05Z,U1,x',
-      ',L1,,call,outbound,2026-01-02T03:04:05Z,U1,x',
-      'A1,L1,,,outbound,2026-01-02T03:04:05Z,U1,x',
+      'A1,L1,,call,outbound,2026-02-30T03:04:05Z,U1,x,,',
+      ',L1,,call,outbound,2026-01-02T03:04:05Z,U1,x,,',
+      'A1,L1,,,outbound,2026-01-02T03:04:05Z,U1,x,,',
     ]) {
       expect(build!(line, spansOf(line), latest), line).toBeUndefined();
     }

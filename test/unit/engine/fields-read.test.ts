@@ -68,9 +68,12 @@ describe('selectFieldsRead', () => {
       expect([...(selectFieldsRead([policySet(definition)]).activities ?? [])].sort()).toEqual([
         'actor_id',
         'at',
+        // Campaign touches, for last-touch and linear attribution.
+        'campaign',
         'lead_id',
         'opportunity_id',
         'outcome',
+        'source',
         'type',
       ]);
     }

@@ -1,11 +1,14 @@
 import type { PipelineData, Row } from '../../data/types.js';
+import { classifySource, DEFAULT_SALES_SOURCES } from '../sourcing.js';
 import { readText } from './rows.js';
 
 /**
  * Who gets credit for an opportunity. The *sourcer* of an opportunity is the owner of the
  * lead it came from (`lead_id` → `leads.owner_id`) when that lead is in the data and has an
  * owner; otherwise the opportunity's own `owner_id`. An opportunity is *inbound* when its
- * lead is in the data and the lead's `source` is set and is not `outbound`.
+ * lead is in the data and the lead's `source` is marketing-sourced: set, and neither a sales
+ * source nor one that names no source (the Funnel's `sourcing`; by default only `outbound` is
+ * sales) — the same rule as attribution's sourced share.
  */
 export interface CreditIndex {
   sourcerOf(opportunity: Row): string | null;
@@ -18,7 +21,16 @@ export interface CreditIndex {
  * Indexes leads by id once, for every plan. With `leadOfOpportunity` (each opportunity's lead
  * row, -1 for none) the opportunities are linked to their leads without indexing lead ids.
  */
-export function indexCredit(data: PipelineData, leadOfOpportunity?: Int32Array): CreditIndex {
+export function indexCredit(
+  data: PipelineData,
+  leadOfOpportunity?: Int32Array,
+  sourcing: { sales: readonly string[]; unattributed: readonly string[] } = {
+    sales: DEFAULT_SALES_SOURCES,
+    unattributed: [],
+  },
+): CreditIndex {
+  const sales = new Set(sourcing.sales);
+  const none = new Set(sourcing.unattributed);
   const owners = new Set<string>();
   const leads = data.leads;
   for (let i = 0; i < leads.length; i++) {
@@ -38,7 +50,7 @@ export function indexCredit(data: PipelineData, leadOfOpportunity?: Int32Array):
     isInbound(opportunity) {
       const lead = leadOf(opportunity);
       const source = lead === undefined ? null : readText(lead, 'source');
-      return source !== null && source !== 'outbound';
+      return classifySource(source, sales, none) === 'marketing';
     },
     ownsLeads(people) {
       for (const id of people) if (owners.has(id)) return true;
