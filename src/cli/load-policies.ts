@@ -3,7 +3,10 @@ import { createBusinessCalendar } from '../core/logic/compile.js';
 import type { BusinessCalendar } from '../core/logic/compile.js';
 import type { FileIo } from '../core/io.js';
 import { locatePath } from '../core/policy/locate.js';
+import { isFailing } from '../core/issue.js';
 import { loadPolicyDir } from '../core/policy/load.js';
+import { applyPolicyWaivers } from '../core/waivers/policy-waivers.js';
+import { dayOf } from '../core/waivers/waiver-list.js';
 import type { LoadResult } from '../core/policy/load.js';
 import { renderValidationTerminal } from '../reporters/validation-terminal.js';
 import type { CliIo } from './cli-io.js';
@@ -19,19 +22,22 @@ export interface LoadedPolicies {
 /**
  * Loads a policy directory for commands that evaluate policies: any validation error stops
  * the command (exit 2) with the same report `validate` prints, since evaluating a broken
- * policy set would give misleading numbers.
+ * policy set would give misleading numbers. A finding a waiver in force accepts (judged on the
+ * run's clock `now`) does not stop it; an expired waiver is only a warning here (`validate` fails
+ * on it), so a waiver expiring on the base branch does not block the change that renews it.
  */
 export async function loadValidPolicies(
   io: CliIo,
   dirArg: string,
   fileIo: FileIo = io,
   label?: string,
+  now: number = Date.now(),
 ): Promise<LoadedPolicies> {
   const dir = cleanPath(dirArg);
   // A FileIo of its own (a git tree) answers for itself whether the directory is there.
   if (fileIo === io && !(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
-  const result = await loadPolicyDir(dir, fileIo);
-  if (result.issues.some((i) => i.severity === 'error')) {
+  const result = applyPolicyWaivers(await loadPolicyDir(dir, fileIo), { today: dayOf(now), dir, expired: 'warning' });
+  if (result.issues.some((i) => isFailing(i))) {
     io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
     throw new UsageError(
       `The policies in ${dir}${label === undefined ? '' : ` at ${label}`} are not valid; fix them first (revops validate ${dir}).`,

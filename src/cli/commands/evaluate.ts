@@ -42,9 +42,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
     .action(async (options: EvaluateCommandOptions, command: Command) => {
       const { io } = ctx;
       const hashing = createHashingIo(io);
-      const loaded = await loadValidPolicies(io, options.policies, hashing.io);
-      const { set } = loaded.result;
       const now = readClock(options);
+      const loaded = await loadValidPolicies(io, options.policies, hashing.io, undefined, now);
+      const { set } = loaded.result;
       // Checks --time-zone before the data is read in it.
       const { generatedAt, ...run } = toRunOptions(options, now, reportingTimeZone(set, options.timeZone));
       const data = await loadCommandData(io, {
