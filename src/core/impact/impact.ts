@@ -6,6 +6,7 @@ import { round } from '../engine/stats.js';
 import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
 import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
+import { markGuardrailWaivers } from '../waivers/guardrail-waivers.js';
 import { checkGuardrails } from './guardrails.js';
 import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
@@ -159,6 +160,8 @@ export function computeImpact(
     engineVersion: string;
     generatedAt?: string;
     inputs?: Pick<ImpactInputs, 'dataFrom' | 'dataDir' | 'dataChanges' | 'note'>;
+    /** The run's day (`YYYY-MM-DD`) guardrail waivers are judged on; without it no waiver applies. */
+    today?: string;
   },
 ): ImpactReport {
   const b = base.evaluation.report;
@@ -253,5 +256,12 @@ export function computeImpact(
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false,
   };
-  return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges) };
+  const guardrails = checkGuardrails(base.set.Guardrails, figures, policyChanges);
+  return {
+    ...figures,
+    guardrails:
+      options.today === undefined
+        ? guardrails
+        : markGuardrailWaivers(guardrails, { base: base.set.Waiver, head: head.set.Waiver }, options.today),
+  };
 }
