@@ -6,6 +6,7 @@ import { round } from '../engine/stats.js';
 import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
 import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
+import { markDataWaivers } from '../waivers/data-waivers.js';
 import { markGuardrailWaivers } from '../waivers/guardrail-waivers.js';
 import { checkGuardrails } from './guardrails.js';
 import { comparePayouts } from './payout-changes.js';
@@ -252,7 +253,8 @@ export function computeImpact(
       leads,
       volume.stage,
     ),
-    data: b.data,
+    // The base's data waivers (trusted), as its guardrail waivers.
+    data: options.today === undefined ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false,
   };
