@@ -3598,8 +3598,16 @@ function compareIssues(a, b) {
 }
 function countBySeverity(issues) {
   let errors = 0;
-  for (const issue3 of issues) if (issue3.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
+  let warnings = 0;
+  for (const issue3 of issues) {
+    if (issue3.waiver !== void 0) continue;
+    if (issue3.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+function isFailing(issue3, failOn = "error") {
+  return issue3.waiver === void 0 && (issue3.severity === "error" || failOn === "warning");
 }
 function formatPath(segments2) {
   return segments2.map((s2) => "/" + String(s2).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
@@ -4737,7 +4745,8 @@ var init_kinds = __esm({
       "Calendar",
       "FieldMapping",
       "Guardrails",
-      "PolicyTest"
+      "PolicyTest",
+      "Waiver"
     ];
   }
 });
@@ -5829,6 +5838,43 @@ var init_revenue_goal = __esm({
   }
 });
 
+// src/core/schemas/waiver-mark.ts
+var markProperties, waiverMarkSchema, guardrailWaiverSchema;
+var init_waiver_mark = __esm({
+  "src/core/schemas/waiver-mark.ts"() {
+    "use strict";
+    init_report_builders();
+    init_typed_object();
+    markProperties = {
+      policy: text("`metadata.name` of the Waiver policy."),
+      owner: text("Who answers for the waiver (from a policy file: untrusted)."),
+      reason: text("Why the finding is accepted (from a policy file: untrusted)."),
+      expires: {
+        type: "string",
+        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        maxLength: 10,
+        description: "Last day it counts."
+      }
+    };
+    waiverMarkSchema = objectOf(markProperties, {
+      description: "The waiver in force that accepts this finding; absent when none does."
+    });
+    guardrailWaiverSchema = objectOf(
+      {
+        ...markProperties,
+        status: oneOf(
+          ["applied", "proposed", "expired"],
+          "`applied`: on the base branch and in force, so no approval is needed; `proposed`: only in the head, takes effect after merge; `expired`: on the base but past its date."
+        )
+      },
+      {
+        isClosedForReaders: true,
+        description: "A waiver of this crossed guardrail; only an `applied` one lifts its approvals."
+      }
+    );
+  }
+});
+
 // src/core/schemas/impact-report-defs.ts
 var deltaOf, moneyDeltaProperties, declaredSide, impactReportDefs;
 var init_impact_report_defs = __esm({
@@ -5841,6 +5887,7 @@ var init_impact_report_defs = __esm({
     init_report_builders();
     init_revenue_goal();
     init_shared();
+    init_waiver_mark();
     init_typed_object();
     deltaOf = (figure3, description) => objectOf(
       {
@@ -5993,9 +6040,14 @@ var init_impact_report_defs = __esm({
               }
             },
             { isClosedForReaders: true, description: "Who must approve when it is crossed." }
-          )
+          ),
+          waiver: guardrailWaiverSchema
         },
-        { isClosedForReaders: true, description: "One guardrail of the base policies, checked against the change." }
+        {
+          optional: { waiver: true },
+          isClosedForReaders: true,
+          description: "One guardrail of the base policies, checked against the change."
+        }
       ),
       ...impactSlaDefs,
       ...impactGuardrailDefs,
@@ -6846,6 +6898,7 @@ var init_report_defs = __esm({
     init_report_builders();
     init_report_defs_sla_comp();
     init_shared();
+    init_waiver_mark();
     reportDefs = {
       money: {
         type: "string",
@@ -6896,7 +6949,10 @@ var init_report_defs = __esm({
         maxLength: 8,
         description: "A calendar period: an ISO week `2026-W03`, a month `2026-01`, a quarter `2026-Q1` or a year `2026`."
       },
-      issue: object(issue, { optional: ["hint"], description: "One problem found in a policy file." }),
+      issue: object(
+        { ...issue, waiver: waiverMarkSchema },
+        { optional: ["hint", "waiver"], description: "One problem found in a policy file." }
+      ),
       "data-issue": object(
         {
           ...issue,
@@ -6909,10 +6965,11 @@ var init_report_defs = __esm({
           field: text("Canonical field the problem concerns, when there is one."),
           columnName: text("Header of the export column (or JSON key) the value came from."),
           raw: text("The raw value as read, truncated to a readable length (left out of masked reports)."),
-          record: { type: "integer", minimum: 1, description: "1-based index of the record in a JSON or NDJSON file." }
+          record: { type: "integer", minimum: 1, description: "1-based index of the record in a JSON or NDJSON file." },
+          waiver: waiverMarkSchema
         },
         {
-          optional: ["hint", "field", "columnName", "raw", "record"],
+          optional: ["hint", "field", "columnName", "raw", "record", "waiver"],
           description: "A problem in a data file: like a policy issue, plus where in the data it is."
         }
       ),
@@ -8053,6 +8110,116 @@ var init_project_config = __esm({
   }
 });
 
+// src/core/schemas/waiver.ts
+var statement, issueCode, waiverSchema;
+var init_waiver = __esm({
+  "src/core/schemas/waiver.ts"() {
+    "use strict";
+    init_canonical();
+    init_define();
+    init_kinds();
+    init_report_builders();
+    statement = (description, maxLength) => ({
+      type: "string",
+      minLength: 1,
+      maxLength,
+      pattern: "\\S",
+      description
+    });
+    issueCode = {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]*\\.[a-zA-Z0-9.-]+$",
+      maxLength: 80,
+      description: "The issue code as `validate` prints it, e.g. `logic.unknown-field`."
+    };
+    waiverSchema = definePolicySchema({
+      kind: "Waiver",
+      file: "waiver.schema.json",
+      title: "Waiver",
+      description: "Known findings accepted for a while, each with an owner, a reason and an expiry date. A waived finding stays visible, marked as waived, and no longer fails `validate` or needs its guardrail approvals. Guardrail waivers count only on the base branch: a pull request cannot waive its own guardrail.",
+      spec: {
+        type: "object",
+        required: ["waivers"],
+        additionalProperties: false,
+        properties: {
+          waivers: {
+            type: "array",
+            minItems: 1,
+            maxItems: 200,
+            description: "The waivers; each names exactly one of `validate`, `guardrail` or `data`.",
+            items: {
+              type: "object",
+              required: ["owner", "reason", "expires"],
+              additionalProperties: false,
+              description: "One accepted finding: what it is, who owns it, why, and until when.",
+              properties: {
+                validate: {
+                  type: "object",
+                  required: ["code"],
+                  additionalProperties: false,
+                  description: "A `validate` finding: its code, in a file (path under the policy directory) or a policy (`kind` and `name`), optionally at one JSON path. Findings of the YAML, schema and waiver layers cannot be waived.",
+                  properties: {
+                    code: issueCode,
+                    file: {
+                      type: "string",
+                      minLength: 1,
+                      maxLength: 300,
+                      description: "Policy file, relative to the policy directory, e.g. `lead-definition.yaml`."
+                    },
+                    kind: { enum: [...policyKinds], description: "Kind of the policy the finding is in." },
+                    name: { $ref: "#/$defs/identifier", description: "`metadata.name` of the policy the finding is in." },
+                    path: {
+                      type: "string",
+                      pattern: "^(/|$)",
+                      maxLength: 300,
+                      description: "JSON path of the finding as `validate` prints it, e.g. `/spec/classes/0/when`."
+                    }
+                  }
+                },
+                guardrail: {
+                  $ref: "#/$defs/identifier",
+                  description: "Id of a guardrail of the Guardrails policy. Counts only when this waiver is on the base branch."
+                },
+                data: {
+                  type: "object",
+                  required: ["code"],
+                  additionalProperties: false,
+                  description: "A data issue: its code, optionally in one entity, file or column only.",
+                  properties: {
+                    code: {
+                      enum: Object.keys(dataIssueCodes),
+                      description: "The data issue code, e.g. `data.bad-number`."
+                    },
+                    entity: { enum: [...entityNames], description: "Only issues of this entity." },
+                    file: {
+                      type: "string",
+                      minLength: 1,
+                      maxLength: 300,
+                      description: "Only issues of this data file (path under the data directory, e.g. `leads.csv`)."
+                    },
+                    column: {
+                      type: "string",
+                      minLength: 1,
+                      maxLength: 300,
+                      description: "Only issues of this export column (header as in the file)."
+                    }
+                  }
+                },
+                owner: statement("Who answers for this waiver: a team or a GitHub handle.", 200),
+                reason: statement("Why the finding is accepted for now.", 2e3),
+                expires: {
+                  $ref: "#/$defs/date",
+                  description: "Last day the waiver counts, `YYYY-MM-DD`; from the next day `validate` fails until it is renewed or removed."
+                }
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
 // src/core/schemas/index.ts
 function isPolicyKind(value3) {
   return typeof value3 === "string" && policyKinds.includes(value3);
@@ -8079,6 +8246,7 @@ var init_schemas = __esm({
     init_project_config();
     init_report2();
     init_revenue_goal();
+    init_waiver();
     policySchemas = {
       Funnel: funnelSchema,
       LeadDefinition: leadDefinitionSchema,
@@ -8088,7 +8256,8 @@ var init_schemas = __esm({
       Calendar: calendarSchema,
       FieldMapping: fieldMappingSchema,
       Guardrails: guardrailsSchema,
-      PolicyTest: policyTestSchema
+      PolicyTest: policyTestSchema,
+      Waiver: waiverSchema
     };
     jsonLogicSchema = defineSharedSchema({
       file: "jsonlogic.schema.json",
@@ -24387,7 +24556,7 @@ function checkSlaTest(ctx, test) {
     reportMissingPolicy(ctx, test, "handoffSla", "HandoffSla", test.spec.handoffSla, names);
     return;
   }
-  const targets = sla.spec.targets.map((t) => t.id);
+  const targets2 = sla.spec.targets.map((t) => t.id);
   const entity = theFunnel(ctx)?.spec.events.find((e3) => e3.id === sla.spec.from)?.entity;
   test.spec.cases.forEach((c, i) => {
     if (c.lead !== void 0 && c.opportunity !== void 0) {
@@ -24404,11 +24573,11 @@ function checkSlaTest(ctx, test) {
         at: "key"
       });
     }
-    if (c.expect.target !== void 0 && !targets.includes(c.expect.target)) {
+    if (c.expect.target !== void 0 && !targets2.includes(c.expect.target)) {
       ctx.report(test, ["spec", "cases", i, "expect", "target"], {
         code: "ref.target-missing",
         message: `\`${sla.metadata.name}\` has no target \`${c.expect.target}\`.`,
-        hint: `${didYouMean(c.expect.target, targets)} Targets: ${targets.join(", ")}.`.trim()
+        hint: `${didYouMean(c.expect.target, targets2)} Targets: ${targets2.join(", ")}.`.trim()
       });
     }
   });
@@ -24633,6 +24802,98 @@ var init_unique_names = __esm({
   }
 });
 
+// src/core/waivers/waiver-list.ts
+function listWaivers(policies, target) {
+  return policies.flatMap(
+    (policy) => policy.spec.waivers.map((entry, index) => ({ policy, entry, index })).filter(({ entry }) => target === void 0 || entry[target] !== void 0)
+  );
+}
+function dayOf(now2) {
+  return new Date(now2).toISOString().slice(0, 10);
+}
+function isExpired(entry, today) {
+  return entry.expires < today;
+}
+function oneYearAfter(today) {
+  const [year, month, day] = today.split("-").map(Number);
+  return new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
+}
+function markOf(ref2) {
+  return {
+    policy: ref2.policy.metadata.name,
+    owner: ref2.entry.owner,
+    reason: ref2.entry.reason,
+    expires: ref2.entry.expires
+  };
+}
+function isWaivableCode(code18) {
+  return !/^(file|yaml|policy|schema|waiver)\./.test(code18);
+}
+var init_waiver_list = __esm({
+  "src/core/waivers/waiver-list.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/policy/checks/waivers.ts
+var targets, waiversValid;
+var init_waivers = __esm({
+  "src/core/policy/checks/waivers.ts"() {
+    "use strict";
+    init_waiver_list();
+    init_did_you_mean();
+    init_context();
+    targets = ["validate", "guardrail", "data"];
+    waiversValid = {
+      name: "waiversValid",
+      run(ctx) {
+        const guardrailIds = ctx.set.Guardrails.flatMap((g) => g.spec.rules.map((r) => r.id));
+        for (const policy of ctx.set.Waiver) {
+          policy.spec.waivers.forEach((entry, i) => {
+            const path2 = ["spec", "waivers", i];
+            const named = targets.filter((t) => entry[t] !== void 0);
+            if (named.length !== 1) {
+              ctx.report(policy, path2, {
+                code: "waiver.finding",
+                message: named.length === 0 ? "This waiver names no finding." : `This waiver names ${named.map((t) => `\`${t}\``).join(" and ")}: one finding per waiver.`,
+                hint: "Give exactly one of `validate` (a code at a policy), `guardrail` (a guardrail id) or `data` (a data issue code)."
+              });
+            }
+            if (!isValidDate(entry.expires))
+              ctx.report(policy, [...path2, "expires"], {
+                code: "date.invalid",
+                message: `\`${entry.expires}\` is not a calendar date.`,
+                hint: "Write the last day the waiver counts as `YYYY-MM-DD`."
+              });
+            const v = entry.validate;
+            if (v !== void 0) {
+              if (v.file === void 0 && v.name === void 0)
+                ctx.report(policy, [...path2, "validate"], {
+                  code: "waiver.finding",
+                  message: `This waiver accepts \`${v.code}\` anywhere.`,
+                  hint: "Say where: `file` (under the policy directory) or the policy `name` (and `kind`), and `path` if you can."
+                });
+              if (!isWaivableCode(v.code))
+                ctx.report(policy, [...path2, "validate", "code"], {
+                  code: "waiver.not-waivable",
+                  message: `\`${v.code}\` cannot be waived: a file that does not parse or fails its schema is left out of the policies, and waivers cannot waive themselves.`,
+                  hint: "Fix the file; waive only findings of the semantic checks (e.g. `logic.unknown-field`)."
+                });
+            }
+            if (entry.guardrail !== void 0 && !guardrailIds.includes(entry.guardrail))
+              ctx.report(policy, [...path2, "guardrail"], {
+                code: "waiver.unmatched",
+                severity: "warning",
+                message: `This waiver matches no guardrail: no Guardrails policy here has a rule \`${entry.guardrail}\`.`,
+                hint: `${didYouMean(entry.guardrail, guardrailIds).trim() || "Use the `id` of a rule of the Guardrails policy."} A guardrail waiver counts only on the base branch.`
+              });
+          });
+        }
+      }
+    };
+  }
+});
+
 // src/core/policy/checks/index.ts
 var semanticChecks;
 var init_checks = __esm({
@@ -24652,6 +24913,7 @@ var init_checks = __esm({
     init_policy_test2();
     init_revenue_goal2();
     init_unique_names();
+    init_waivers();
     semanticChecks = [
       uniqueNames,
       singletons,
@@ -24667,7 +24929,8 @@ var init_checks = __esm({
       logicDatesNotText,
       logicCalendarsExist,
       logicRulesCompile,
-      policyTestRefs
+      policyTestRefs,
+      waiversValid
     ];
   }
 });
@@ -40575,6 +40838,92 @@ var init_load = __esm({
   }
 });
 
+// src/core/waivers/policy-waivers.ts
+function relativeTo(dir, file) {
+  const prefix = dir === "." || dir === "" ? "" : `${dir.replace(/\/+$/, "")}/`;
+  return prefix !== "" && file.startsWith(prefix) ? file.slice(prefix.length) : file.replace(/^\.\//, "");
+}
+function matchesIssue(ref2, issue3, result, dir) {
+  const want = ref2.entry.validate;
+  if (want === void 0 || want.code !== issue3.code || !isWaivableCode(issue3.code)) return false;
+  if (want.path !== void 0 && want.path !== issue3.path) return false;
+  if (want.file !== void 0 && relativeTo(dir, issue3.file) !== want.file.replace(/^\.\//, "")) return false;
+  if (want.name !== void 0 || want.kind !== void 0) {
+    const summary = result.files.find((f) => f.file === issue3.file);
+    if (want.name !== void 0 && summary?.name !== want.name) return false;
+    if (want.kind !== void 0 && summary?.kind !== want.kind) return false;
+  }
+  return true;
+}
+function applyPolicyWaivers(result, options) {
+  const all = listWaivers(result.set.Waiver);
+  if (all.length === 0) return result;
+  const validateWaivers = all.filter((w) => w.entry.validate !== void 0);
+  const matched = /* @__PURE__ */ new Set();
+  const issues = result.issues.map((issue3) => {
+    for (const ref2 of validateWaivers) {
+      if (!matchesIssue(ref2, issue3, result, options.dir)) continue;
+      matched.add(ref2);
+      if (!isExpired(ref2.entry, options.today)) return { ...issue3, waiver: markOf(ref2) };
+    }
+    return issue3;
+  });
+  const limit = oneYearAfter(options.today);
+  const report = (ref2, leaf, found) => {
+    const path2 = ["spec", "waivers", ref2.index, leaf];
+    const parsed = result.parsed.get(ref2.policy.file);
+    const position = parsed === void 0 ? { line: 0, column: 0 } : locatePath(parsed.doc, parsed.lineCounter, path2);
+    issues.push({ ...found, file: ref2.policy.file, path: formatPath(path2), ...position });
+  };
+  for (const ref2 of all) {
+    const { entry } = ref2;
+    const who = `owner ${entry.owner}`;
+    if (isExpired(entry, options.today))
+      report(ref2, "expires", {
+        code: "waiver.expired",
+        severity: options.expired,
+        message: `This waiver expired on ${entry.expires} (${who}); the finding it accepted counts again.`,
+        hint: "Fix the finding and remove the waiver, or renew it with a new `expires` date and reason."
+      });
+    else if (entry.expires > limit)
+      report(ref2, "expires", {
+        code: "waiver.far-expiry",
+        severity: "warning",
+        message: `This waiver runs until ${entry.expires}, more than a year from ${options.today}.`,
+        hint: `Waive for a shorter time (at most until ${limit}) and renew it if the finding is still accepted then.`
+      });
+    if (entry.validate !== void 0 && !matched.has(ref2))
+      report(ref2, "validate", {
+        code: "waiver.unmatched",
+        severity: "warning",
+        message: `This waiver matches no finding: no \`${entry.validate.code}\` ${describeWhere(entry.validate)}.`,
+        hint: "Remove the waiver if the finding is fixed, or correct its code, file, kind, name or path (as `validate` prints them)."
+      });
+  }
+  issues.sort(compareIssues);
+  const files = result.files.map((summary) => ({
+    ...summary,
+    ...countBySeverity(issues.filter((i) => i.file === summary.file))
+  }));
+  return { ...result, files, issues };
+}
+function describeWhere(want) {
+  const parts = [];
+  if (want.file !== void 0) parts.push(`in ${want.file}`);
+  if (want.kind !== void 0 || want.name !== void 0)
+    parts.push(`in ${[want.kind, want.name].filter((p) => p !== void 0).join(" ")}`);
+  if (want.path !== void 0) parts.push(`at ${want.path}`);
+  return parts.length === 0 ? "anywhere" : parts.join(" ");
+}
+var init_policy_waivers = __esm({
+  "src/core/waivers/policy-waivers.ts"() {
+    "use strict";
+    init_issue();
+    init_locate();
+    init_waiver_list();
+  }
+});
+
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
   "node_modules/picocolors/picocolors.js"(exports, module) {
@@ -40863,6 +41212,36 @@ var init_phrase_warning = __esm({
       gate: "the gate fails",
       "team-multiplier": "it does not apply"
     };
+  }
+});
+
+// src/core/waivers/guardrail-waivers.ts
+function findFor(policies, id) {
+  return listWaivers(policies, "guardrail").filter((w) => w.entry.guardrail === id);
+}
+function markGuardrailWaivers(results, waivers, today) {
+  return results.map((result) => {
+    if (!result.isCrossed) return result;
+    const base = findFor(waivers.base, result.id);
+    const head = findFor(waivers.head, result.id);
+    const inForce = (refs) => refs.find((w) => !isExpired(w.entry, today));
+    const applied2 = inForce(base);
+    const proposed = inForce(head);
+    const expired = base[0];
+    let waiver;
+    if (applied2 !== void 0) waiver = { ...markOf(applied2), status: "applied" };
+    else if (proposed !== void 0) waiver = { ...markOf(proposed), status: "proposed" };
+    else if (expired !== void 0) waiver = { ...markOf(expired), status: "expired" };
+    return waiver === void 0 ? result : { ...result, waiver };
+  });
+}
+function needsApproval(result) {
+  return result.isCrossed && result.waiver?.status !== "applied";
+}
+var init_guardrail_waivers = __esm({
+  "src/core/waivers/guardrail-waivers.ts"() {
+    "use strict";
+    init_waiver_list();
   }
 });
 
@@ -43219,6 +43598,30 @@ var init_impact_phrases = __esm({
   }
 });
 
+// src/reporters/phrase-waiver.ts
+function phraseWaiver(mark) {
+  return `waived (${mark.owner}, until ${mark.expires}, ${mark.reason})`;
+}
+function phraseWaivedCount(issues) {
+  const waived = issues.filter((i) => i.waiver !== void 0).length;
+  return waived === 0 ? "" : `, ${waived} waived`;
+}
+function phraseGuardrailWaiver(w) {
+  switch (w.status) {
+    case "applied":
+      return phraseWaiver(w);
+    case "proposed":
+      return `waiver proposed in this PR: takes effect after merge (${w.owner}, until ${w.expires}, ${w.reason})`;
+    case "expired":
+      return `waiver expired on ${w.expires} (${w.owner}, ${w.reason})`;
+  }
+}
+var init_phrase_waiver = __esm({
+  "src/reporters/phrase-waiver.ts"() {
+    "use strict";
+  }
+});
+
 // src/reporters/phrase-guardrail.ts
 function describeInputChanges(r, max2 = 5) {
   const files = r.inputs.dataChanges.map((c) => {
@@ -43280,6 +43683,7 @@ var init_phrase_guardrail = __esm({
   "src/reporters/phrase-guardrail.ts"() {
     "use strict";
     init_impact_phrases();
+    init_phrase_waiver();
   }
 });
 
@@ -43454,8 +43858,8 @@ function describeDeclared(d) {
     const verdict = side3.isMet === null ? "not measurable" : side3.isMet ? "met" : "missed";
     return `${what}${formatNumber(side3.value, 2)} (target ${targetText(side3.target)}, ${verdict})`;
   };
-  const targets = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
-  const change2 = targets[0] === targets[1] ? "" : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
+  const targets2 = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
+  const change2 = targets2[0] === targets2[1] ? "" : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
   return {
     label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
     base: cell(d.base),
@@ -43982,8 +44386,9 @@ function describeChange(changes) {
   return `Change: ${what}${more > 0 ? ` (+${more} more)` : ""}`;
 }
 function describeApprovers(r) {
-  const crossed = r.guardrails.filter((g) => g.isCrossed);
-  if (crossed.length === 0) return "no approval needed (no guardrail crossed)";
+  const crossed = r.guardrails.filter(needsApproval);
+  if (crossed.length === 0)
+    return r.guardrails.some((g) => g.isCrossed) ? "no approval needed (the crossed guardrails are waived on the base branch)" : "no approval needed (no guardrail crossed)";
   return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join("; ")}`;
 }
 function revenueText(p) {
@@ -44087,6 +44492,7 @@ var unknownText2, projectionHeaders;
 var init_impact_projection = __esm({
   "src/reporters/impact-projection.ts"() {
     "use strict";
+    init_guardrail_waivers();
     init_figures();
     init_impact_phrases();
     init_projection_assumptions();
@@ -44174,14 +44580,18 @@ function payoutCaveat(r) {
 function approvals(r) {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ["No guardrail is crossed.", ""];
-  const rows = crossed.map((g) => [g.id, phraseGuardrail(g, r), phraseApprovers(g.approvers)]);
+  const needed = crossed.filter(needsApproval);
+  const rows = crossed.map((g) => [
+    g.id,
+    `${phraseGuardrail(g, r)}${g.waiver === void 0 ? "" : `; ${phraseGuardrailWaiver(g.waiver)}`}`,
+    needsApproval(g) ? phraseApprovers(g.approvers) : "— (waived)"
+  ]);
   return [
-    "**Approvals required** (guardrails from the base branch)",
+    needed.length > 0 ? "**Approvals required** (guardrails from the base branch)" : "**No approval required**: every crossed guardrail is waived on the base branch",
     "",
     ...renderMarkdownTable(["guardrail", "why", "approvers"], rows, ["left", "left", "left"]),
     "",
-    describeMentions(crossed),
-    ""
+    ...needed.length > 0 ? [describeMentions(needed), ""] : []
   ];
 }
 function policyChanges(r) {
@@ -44362,7 +44772,9 @@ var init_impact_markdown = __esm({
   "src/reporters/impact-markdown.ts"() {
     "use strict";
     init_phrase_warning();
+    init_guardrail_waivers();
     init_phrase_guardrail();
+    init_phrase_waiver();
     init_approver_mentions();
     init_figures();
     init_impact_headline();
@@ -44885,7 +45297,7 @@ function renderLines(r, options) {
   for (const g of r.guardrails) {
     out.push(
       ...wrap(
-        `${g.isCrossed ? c.red("✗") : c.green("✓")} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${phraseApprovers(g.approvers)}` : ""}`
+        `${g.isCrossed ? c.red("✗") : c.green("✓")} ${g.id}: ${phraseGuardrail(g, r)}${needsApproval(g) ? ` — needs ${phraseApprovers(g.approvers)}` : ""}${g.waiver === void 0 ? "" : ` — ${terminalText(phraseGuardrailWaiver(g.waiver))}`}`
       )
     );
   }
@@ -44953,7 +45365,9 @@ var import_picocolors4, WIDTH4;
 var init_impact_terminal = __esm({
   "src/reporters/impact-terminal.ts"() {
     "use strict";
+    init_guardrail_waivers();
     init_phrase_guardrail();
+    init_phrase_waiver();
     init_phrase_warning();
     import_picocolors4 = __toESM(require_picocolors(), 1);
     init_figures();
@@ -45017,7 +45431,8 @@ var init_policy_summary = __esm({
       PolicyTest: ({ spec }) => {
         const subject = "handoffSla" in spec ? spec.handoffSla : "compPlan" in spec ? spec.compPlan : spec.leadDefinition;
         return `${count2(spec.cases.length, "case")} for ${subject}${spec.asOf === void 0 ? "" : ` as of ${spec.asOf}`}`;
-      }
+      },
+      Waiver: ({ spec }) => `${count2(spec.waivers.length, "waiver")}, the first expiring ${[...spec.waivers.map((w) => w.expires)].sort()[0] ?? "—"}`
     };
   }
 });
@@ -45086,6 +45501,28 @@ var init_report_json = __esm({
   "src/reporters/report-json.ts"() {
     "use strict";
     init_sanitize();
+  }
+});
+
+// src/reporters/waived-data-issues.ts
+function describeWaivedDataIssues(data) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const issue3 of data.issues) {
+    if (issue3.waiver === void 0) continue;
+    const key = JSON.stringify([issue3.code, issue3.waiver]);
+    const group2 = groups2.get(key) ?? { code: issue3.code, mark: issue3.waiver, count: 0 };
+    group2.count++;
+    groups2.set(key, group2);
+  }
+  return [...groups2.values()].map(
+    (g) => `${formatCount(g.count)} ${g.code} issue${g.count === 1 ? "" : "s"} ${phraseWaiver(g.mark)}`
+  );
+}
+var init_waived_data_issues = __esm({
+  "src/reporters/waived-data-issues.ts"() {
+    "use strict";
+    init_figures();
+    init_phrase_waiver();
   }
 });
 
@@ -45323,6 +45760,7 @@ function dataSection(report) {
     ...table(dataTable(report)),
     "",
     ...report.warnings.map((w) => `- ⚠ ${e2(phraseWarning(w))}`),
+    ...describeWaivedDataIssues(report.data).map((line) => `- ${e2(line)}`),
     `revops-policy ${e2(s2.engineVersion)} · as of ${e2(s2.asOf)} · policies \`${s2.policyHash.slice(0, 12)}\` · data \`${s2.dataHash.slice(0, 12)}\``
   ]);
 }
@@ -45348,6 +45786,7 @@ var e2;
 var init_report_markdown = __esm({
   "src/reporters/report-markdown.ts"() {
     "use strict";
+    init_waived_data_issues();
     init_phrase_warning();
     init_figures();
     init_markdown_escape();
@@ -45461,8 +45900,11 @@ function renderData(report, c) {
   out.push(...table2(dataTable(report)));
   for (const issue3 of report.data.issues.slice(0, 5))
     out.push(
-      c.yellow(`  ${terminalText(issue3.file)}:${issue3.line}${issue3.column > 0 ? `:${issue3.column}` : ""} ${terminalText(issue3.message)}`)
+      (issue3.waiver === void 0 ? c.yellow : c.dim)(
+        `  ${terminalText(issue3.file)}:${issue3.line}${issue3.column > 0 ? `:${issue3.column}` : ""} ${terminalText(issue3.message)}${issue3.waiver === void 0 ? "" : ` — ${terminalText(phraseWaiver(issue3.waiver))}`}`
+      )
     );
+  for (const line of describeWaivedDataIssues(report.data)) out.push(c.dim(`  ${terminalText(line)}`));
   const count3 = report.data.totals.issueCount;
   if (count3 > Math.min(5, report.data.issues.length))
     out.push(c.dim(`  … ${formatCount(count3)} data issues in all (see --format json).`));
@@ -45503,6 +45945,8 @@ var import_picocolors7, WIDTH5, LABEL_WIDTH;
 var init_report_terminal = __esm({
   "src/reporters/report-terminal.ts"() {
     "use strict";
+    init_phrase_waiver();
+    init_waived_data_issues();
     init_phrase_warning();
     import_picocolors7 = __toESM(require_picocolors(), 1);
     init_figures();
@@ -45523,16 +45967,21 @@ function renderValidationGithub(result) {
     if (issue3.line > 0) props.push(`line=${issue3.line}`, `col=${issue3.column}`);
     props.push(`title=${workflowCommandProperty(`revops ${issue3.code}`)}`);
     const text4 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
+    if (issue3.waiver !== void 0)
+      return `::notice ${props.join(",")}::${workflowCommandData(`${issue3.severity} ${phraseWaiver(issue3.waiver)}: ${text4}`)}`;
     return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text4)}`;
   });
   const { errors, warnings } = countBySeverity(result.issues);
-  lines.push(`revops validate: ${errors} error(s), ${warnings} warning(s) in ${result.files.length} file(s)`);
+  lines.push(
+    `revops validate: ${errors} error(s), ${warnings} warning(s)${phraseWaivedCount(result.issues)} in ${result.files.length} file(s)`
+  );
   return lines.join("\n") + "\n";
 }
 var init_validation_github = __esm({
   "src/reporters/validation-github.ts"() {
     "use strict";
     init_issue();
+    init_phrase_waiver();
     init_sanitize();
   }
 });
@@ -45540,10 +45989,11 @@ var init_validation_github = __esm({
 // src/reporters/validation-json.ts
 function renderValidationJson(result) {
   const totals = countBySeverity(result.issues);
+  const waived = result.issues.filter((i) => i.waiver !== void 0).length;
   const document = {
     schemaVersion: VALIDATION_SCHEMA_VERSION,
     ok: totals.errors === 0,
-    summary: { files: result.files.length, ...totals },
+    summary: { files: result.files.length, ...totals, ...waived === 0 ? {} : { waived } },
     files: result.files,
     issues: result.issues
   };
@@ -45576,24 +46026,29 @@ function renderValidationTerminal(result, options) {
     out.push(c.underline(terminalText(file)));
     for (const issue3 of issues) {
       const where = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
-      const severity = issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
+      const severity = issue3.waiver !== void 0 ? c.dim("waived ") : issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
       out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
       if (issue3.hint !== void 0) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.cyan("fix:")} ${terminalText(issue3.hint)}`);
+      if (issue3.waiver !== void 0)
+        out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.dim(`${issue3.severity} ${terminalText(phraseWaiver(issue3.waiver))}`)}`);
     }
     out.push("");
   }
   const { errors, warnings } = countBySeverity(result.issues);
   const filesWithProblems = byFile.size;
+  const waived = phraseWaivedCount(result.issues);
   if (errors > 0) {
     out.push(
       c.red(
-        `✖ ${plural2(errors, "error")}, ${plural2(warnings, "warning")} in ${filesWithProblems} of ${plural2(result.files.length, "file")}`
+        `✖ ${plural2(errors, "error")}, ${plural2(warnings, "warning")}${waived} in ${filesWithProblems} of ${plural2(result.files.length, "file")}`
       )
     );
   } else if (warnings > 0) {
-    out.push(c.yellow(`⚠ ${plural2(result.files.length, "policy file")} valid, ${plural2(warnings, "warning")}`));
+    out.push(
+      c.yellow(`⚠ ${plural2(result.files.length, "policy file")} valid, ${plural2(warnings, "warning")}${waived}`)
+    );
   } else {
-    out.push(c.green(`✔ ${plural2(result.files.length, "policy file")} valid`));
+    out.push(c.green(`✔ ${plural2(result.files.length, "policy file")} valid${waived}`));
   }
   return terminalOutput(out.join("\n") + "\n");
 }
@@ -45603,6 +46058,7 @@ var init_validation_terminal = __esm({
     "use strict";
     import_picocolors8 = __toESM(require_picocolors(), 1);
     init_issue();
+    init_phrase_waiver();
     init_sanitize();
   }
 });
@@ -45652,766 +46108,6 @@ var init_registry2 = __esm({
       explanation: { terminal: renderExplanationTerminal, json: renderExplanationJson },
       insights: { terminal: renderInsightsTerminal, markdown: renderInsightsMarkdown, json: (report) => jsonText(report) }
     };
-  }
-});
-
-// src/cli/options.ts
-function isColorEnabled(io) {
-  if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
-  if (io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0") return true;
-  return io.isTty;
-}
-function formatOption(choices, fallback) {
-  return new Option("-f, --format <format>", "output format").choices([...choices]).default(fallback);
-}
-function policiesOption(description = "policy directory") {
-  return new Option("--policies <dir>", description).default("policies");
-}
-function quietOption(description) {
-  return new Option("-q, --quiet", description).default(false);
-}
-function cleanPath(path2) {
-  const trimmed = path2.replace(/\\/g, "/").replace(/\/+$/, "");
-  return trimmed.replace(/^\.\/(?=.)/, "") || ".";
-}
-function noteDeprecated(io, old, replacement) {
-  io.stderr(
-    `revops: ${terminalText(old)} is deprecated; write ${terminalText(replacement)} (the old spelling goes in the next version).
-`
-  );
-}
-function takePositionalDir(io, command, positional, flag2) {
-  const value3 = command.getOptionValue(flag2.attribute);
-  if (positional === void 0) return value3;
-  if (command.getOptionValueSource(flag2.attribute) === "cli")
-    throw new UsageError(`Give the directory once: ${flag2.name} ${value3 ?? ""} or ${positional}, not both.`);
-  noteDeprecated(
-    io,
-    `"revops ${command.name()} ${positional}"`,
-    `"revops ${command.name()} ${flag2.name} ${positional}"`
-  );
-  return positional;
-}
-function addDeprecatedOption(command, io, old, replacement) {
-  command.addOption(new Option(old.flags).hideHelp());
-  command.on(`option:${old.name.replace(/^--/, "")}`, (value3) => {
-    noteDeprecated(io, old.name, replacement.name);
-    command.setOptionValueWithSource(replacement.attribute, value3, "cli");
-  });
-  return command;
-}
-var init_options = __esm({
-  "src/cli/options.ts"() {
-    "use strict";
-    init_esm();
-    init_errors();
-    init_sanitize();
-  }
-});
-
-// src/cli/write-output.ts
-function isOutputColored(io, options) {
-  return options.output === void 0 && isColorEnabled(io);
-}
-async function writeOutput(io, text4, options, what) {
-  if (options.output === void 0) {
-    io.stdout(text4);
-    return;
-  }
-  await io.writeFile(cleanPath(options.output), text4);
-  if (!options.quiet)
-    io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}
-`);
-}
-var init_write_output = __esm({
-  "src/cli/write-output.ts"() {
-    "use strict";
-    init_sanitize();
-    init_options();
-  }
-});
-
-// src/cli/commands/validate.ts
-var validate_exports = {};
-__export(validate_exports, {
-  registerValidate: () => registerValidate
-});
-function registerValidate(program2, ctx) {
-  program2.command("validate").description(describeCommand("validate")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("validation"), "terminal")).option("-o, --output <file>", "write the result to a file instead of stdout").addOption(quietOption("print nothing when every policy is valid")).addOption(
-    new Option("--fail-on <severity>", "lowest severity that fails (exit 1)").choices(["error", "warning"]).default("error")
-  ).option("--summary", "also print an overview of the policies", false).addHelpText(
-    "after",
-    `
-Examples:
-  revops validate                       validate ./policies
-  revops validate --policies policies --format github
-                                        annotations on the pull request diff (in GitHub Actions)
-  revops validate --format json -o validation.json
-  revops validate --fail-on warning
-
-Every problem in every file is reported at once, with file:line:column, what is wrong and how to fix it.
-Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = cleanPath(
-      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
-    );
-    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
-    const result = await loadPolicyDir(dir, io);
-    if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
-    const color = isOutputColored(io, options);
-    const summary = options.summary ? { summary: { dir } } : {};
-    if (!(options.quiet && result.issues.length === 0))
-      await writeOutput(
-        io,
-        renderOutput("validation", options.format, result, { color, ...summary }),
-        options,
-        "result"
-      );
-    const failing = result.issues.some((i) => i.severity === "error" || options.failOn === "warning");
-    ctx.setExitCode(failing ? 1 : 0);
-  });
-}
-var init_validate = __esm({
-  async "src/cli/commands/validate.ts"() {
-    "use strict";
-    init_esm();
-    init_errors();
-    await init_load();
-    init_registry2();
-    init_command_index();
-    init_options();
-    init_write_output();
-  }
-});
-
-// src/core/policy/format-render.ts
-function renderCanonical(text4, schema) {
-  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const source = text4.slice(bom.length);
-  const firstBreak = source.indexOf("\n");
-  const isCrlf = firstBreak > 0 && source[firstBreak - 1] === "\r";
-  const body = source.replace(/\r\n/g, "\n");
-  const doc = (0, import_yaml6.parseDocument)(body, { ...safeYamlOptions, customTags: keepSourceText(body) });
-  if (doc.errors.length > 0) throw new Error(doc.errors[0]?.message ?? "YAML error");
-  orderPolicyKeys(doc, schema);
-  let output = restoreCommentGaps(body, doc.toString(stringOptions));
-  if (!output.endsWith("\n")) output += "\n";
-  return bom + (isCrlf ? output.replace(/\n/g, "\r\n") : output);
-}
-function orderPolicyKeys(doc, schema) {
-  const defs = schema.$defs ?? {};
-  const resolve5 = (ref2) => ref2.startsWith("#/$defs/") ? defs[ref2.slice("#/$defs/".length)] : void 0;
-  orderNode(doc.contents, collectFacets(schema, resolve5), resolve5);
-}
-function orderNode(node, facets, resolve5) {
-  if (facets.length === 0) return;
-  if ((0, import_yaml6.isMap)(node)) {
-    reorderPairs(node, listPropertyOrder(facets));
-    for (const pair of node.items) {
-      if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
-    }
-  } else if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve5), resolve5));
-  }
-}
-function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
-  if (schema === null || typeof schema !== "object" || Array.isArray(schema) || seen.has(schema)) return [];
-  seen.add(schema);
-  const node = schema;
-  const facets = [node];
-  if (typeof node.$ref === "string") facets.push(...collectFacets(resolve5(node.$ref), resolve5, seen));
-  facets.push(...collectFacets(node.then, resolve5, seen), ...collectFacets(node.else, resolve5, seen));
-  return facets;
-}
-function listPropertyOrder(facets) {
-  const order = /* @__PURE__ */ new Set();
-  for (const facet of facets) {
-    if (facet.properties !== null && typeof facet.properties === "object")
-      for (const key of Object.keys(facet.properties)) order.add(key);
-  }
-  return [...order];
-}
-function findChildFacets(facets, key, resolve5) {
-  const found = facets.flatMap((facet) => {
-    const properties = facet.properties;
-    return properties !== void 0 && Object.hasOwn(properties, key) ? collectFacets(properties[key], resolve5) : [];
-  });
-  return found.length > 0 ? found : facets.flatMap((facet) => collectFacets(facet.additionalProperties, resolve5));
-}
-function findItemFacets(facets, index, resolve5) {
-  return facets.flatMap((facet) => {
-    const prefix = Array.isArray(facet.prefixItems) ? facet.prefixItems : [];
-    return collectFacets(index < prefix.length ? prefix[index] : facet.items, resolve5);
-  });
-}
-function reorderPairs(map, order) {
-  const rank = (pair) => {
-    const index = (0, import_yaml6.isScalar)(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
-    return index === -1 ? order.length : index;
-  };
-  const ranked = map.items.map((pair, index) => ({ pair, index, rank: rank(pair) }));
-  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  const oldFirst = map.items[0]?.key;
-  map.items = ranked.map((entry) => entry.pair);
-  const newFirst = map.items[0]?.key;
-  if (oldFirst === newFirst || !(0, import_yaml6.isScalar)(oldFirst) || !(0, import_yaml6.isScalar)(newFirst)) return;
-  const lead = oldFirst.commentBefore;
-  const own = newFirst.commentBefore;
-  if (lead) newFirst.commentBefore = own ? `${lead}${newFirst.spaceBefore === true ? "\n\n" : "\n"}${own}` : lead;
-  newFirst.spaceBefore = oldFirst.spaceBefore;
-  oldFirst.commentBefore = void 0;
-  oldFirst.spaceBefore = void 0;
-}
-function keepSourceText(source) {
-  return (tags) => tags.map((tag2) => {
-    if (typeof tag2 !== "object" || tag2.collection !== void 0 || tag2.stringify === void 0) return tag2;
-    const base = tag2.stringify;
-    const stringify = (item, ctx, onComment, onChompKeep) => renderSourceText(item, ctx, source, onComment) ?? base(item, ctx, onComment, onChompKeep);
-    return { ...tag2, stringify };
-  });
-}
-function renderSourceText(item, ctx, source, onComment) {
-  const range3 = item.range;
-  if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
-  const raw = source.slice(range3[0], range3[1]);
-  if (item.type === import_yaml6.Scalar.BLOCK_FOLDED || item.type === import_yaml6.Scalar.BLOCK_LITERAL) {
-    const [head2 = "", ...lines2] = raw.split("\n");
-    if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
-    while (lines2.length > 0 && lines2[lines2.length - 1]?.trim() === "") lines2.pop();
-    const first = lines2.find((line) => line.trim() !== "") ?? "";
-    const width = first.length - first.trimStart().length;
-    if (lines2.some((line) => line.trim() !== "" && !line.startsWith(" ".repeat(width)))) return void 0;
-    if (item.comment) onComment?.();
-    return [head2, ...lines2.map((line) => line.length <= width ? "" : ctx.indent + line.slice(width))].join("\n");
-  }
-  if (!raw.includes("\n")) return raw;
-  if (ctx.inFlow === true || ctx.indent === "") return void 0;
-  const [head = "", ...lines] = raw.split("\n");
-  return [head, ...lines.map((line) => line.trim() === "" ? "" : ctx.indent + line.trimStart())].join("\n");
-}
-function scanComments(text4, edit) {
-  const comments = [];
-  let out = "";
-  for (const token of new import_yaml6.Lexer().lex(text4)) {
-    if (lexerMarks.has(token)) continue;
-    if (token.startsWith("#")) {
-      const scanned = { comment: token.trimEnd(), before: out.slice(out.lastIndexOf("\n") + 1) };
-      comments.push(scanned);
-      const replaced = edit?.(scanned);
-      if (replaced !== void 0) out = out.slice(0, out.length - scanned.before.length) + replaced;
-    }
-    out += token;
-  }
-  return { comments, text: out };
-}
-function restoreCommentGaps(original, output) {
-  const gaps = /* @__PURE__ */ new Map();
-  const keyOf4 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
-  for (const c of scanComments(original).comments) {
-    if (c.before.trim() === "") continue;
-    gaps.set(keyOf4(c), [...gaps.get(keyOf4(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
-  }
-  return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf4(c))?.shift();
-    return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
-  }).text;
-}
-var import_yaml6, stringOptions, lexerMarks;
-var init_format_render = __esm({
-  "src/core/policy/format-render.ts"() {
-    "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
-    init_parse();
-    stringOptions = {
-      indent: 2,
-      indentSeq: true,
-      lineWidth: 0,
-      minContentWidth: 0,
-      flowCollectionPadding: false
-    };
-    lexerMarks = /* @__PURE__ */ new Set(["", "", "", "\uFEFF"]);
-  }
-});
-
-// src/core/policy/format.ts
-function formatPolicyText(text4, file = "") {
-  const issues = [];
-  const parsed = parsePolicyFile(file, new TextEncoder().encode(text4), issues);
-  if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
-    return { status: "invalid", issues };
-  const kind = parsed.data.kind;
-  if (!isPolicyKind(kind)) {
-    issues.push(describeKindProblem(parsed, file));
-    return { status: "invalid", issues };
-  }
-  const schema = policySchemas[kind];
-  let output;
-  try {
-    output = renderStable(text4, schema);
-  } catch (error) {
-    return { status: "refused", reason: `the formatter failed: ${error.message}` };
-  }
-  const reason = findFormatLoss(text4, output, (again) => renderCanonical(again, schema));
-  if (reason !== void 0) return { status: "refused", reason };
-  return output === text4 ? { status: "unchanged" } : { status: "changed", output };
-}
-function findFormatLoss(input, output, reformat) {
-  const before = readData(input);
-  const after = readData(output);
-  if (before.error !== void 0) return `the original text does not parse (${before.error})`;
-  if (after.error !== void 0) return `the formatted text would not parse (${after.error})`;
-  const difference2 = findDifference(before.data, after.data, "");
-  if (difference2 !== void 0) return `the formatted text would read as different data at ${difference2 || "/"}`;
-  const missing = subtractAll(listComments(input), listComments(output));
-  if (missing.length > 0) return `comment would be lost: ${missing[0]}`;
-  const extra = subtractAll(listComments(output), listComments(input));
-  if (extra.length > 0) return `comment would be added or changed: ${extra[0]}`;
-  let again;
-  try {
-    again = reformat(output);
-  } catch (error) {
-    return `formatting the result again failed: ${error.message}`;
-  }
-  if (again !== output) return "formatting is not stable (formatting the result again changes it)";
-  return void 0;
-}
-function listComments(text4) {
-  return scanComments(text4).comments.map((c) => c.comment);
-}
-function renderStable(text4, schema) {
-  let output = renderCanonical(text4, schema);
-  for (let pass = 1; pass < maxPasses; pass++) {
-    const again = renderCanonical(output, schema);
-    if (again === output) break;
-    output = again;
-  }
-  return output;
-}
-function readData(text4) {
-  const doc = (0, import_yaml7.parseDocument)(text4.replace(/^\uFEFF/, ""), safeYamlOptions);
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== void 0) return { error: problem.message.split("\n")[0] ?? problem.code };
-  return { data: doc.toJS({ maxAliasCount: 0 }) };
-}
-function describeKindProblem(parsed, file) {
-  const data = parsed.data ?? {};
-  if (!("kind" in data)) {
-    const at2 = locatePath(parsed.doc, parsed.lineCounter, []);
-    return {
-      code: "policy.kind-missing",
-      severity: "error",
-      message: "Missing `kind`; fmt orders keys by the schema of the kind.",
-      hint: `Add \`kind:\` with one of: ${policyKinds.join(", ")}.`,
-      file,
-      path: "",
-      ...at2
-    };
-  }
-  const kind = String(data.kind);
-  const at = locatePath(parsed.doc, parsed.lineCounter, ["kind"]);
-  const hint = `${didYouMean(kind, policyKinds)} Kinds: ${policyKinds.join(", ")}.`.trim();
-  return {
-    code: "policy.unknown-kind",
-    severity: "error",
-    message: `Unknown kind \`${kind}\`; fmt orders keys by the schema of the kind.`,
-    hint,
-    file,
-    path: "/kind",
-    ...at
-  };
-}
-function findDifference(a, b, path2) {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path2;
-    for (let i = 0; i < a.length; i++) {
-      const found = findDifference(a[i], b[i], `${path2}/${i}`);
-      if (found !== void 0) return found;
-    }
-    return void 0;
-  }
-  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
-    const aKeys = Object.keys(a);
-    const bRecord = b;
-    if (aKeys.length !== Object.keys(b).length) return path2;
-    for (const key of aKeys) {
-      if (!Object.hasOwn(b, key)) return `${path2}/${key}`;
-      const found = findDifference(a[key], bRecord[key], `${path2}/${key}`);
-      if (found !== void 0) return found;
-    }
-    return void 0;
-  }
-  return Object.is(a, b) ? void 0 : path2;
-}
-function subtractAll(from, take) {
-  const rest = [...take];
-  return from.filter((item) => {
-    const index = rest.indexOf(item);
-    if (index === -1) return true;
-    rest.splice(index, 1);
-    return false;
-  });
-}
-var import_yaml7, maxPasses;
-var init_format = __esm({
-  "src/core/policy/format.ts"() {
-    "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
-    init_schemas();
-    init_did_you_mean();
-    init_format_render();
-    init_locate();
-    init_parse();
-    maxPasses = 3;
-  }
-});
-
-// src/cli/commands/fmt.ts
-var fmt_exports = {};
-__export(fmt_exports, {
-  registerFmt: () => registerFmt
-});
-function registerFmt(program2, ctx) {
-  program2.command("fmt").description(describeCommand("fmt")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(quietOption("print only the files not formatted (--check) and the problems: no summary")).option("--check", "write nothing; list the files that are not formatted and exit 1 if there are any").addHelpText(
-    "after",
-    `
-Examples:
-  revops fmt                            format every policy file in ./policies
-  revops fmt --check                    in CI: fail if a file is not formatted
-
-Keys are ordered as the schema of the file's kind lists them (apiVersion, kind, metadata, spec
-first); keys the schema does not know keep their order after the known ones. Comments, quoting,
-line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
-reads back as the same data with the same comments and formatting it again changes nothing;
-otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
-reported with file:line:column and left unchanged.
-Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
-2 usage or IO error.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = cleanPath(
-      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
-    );
-    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
-    const files = await listPolicyFiles(dir, io);
-    if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
-    let changed = 0;
-    let failed = 0;
-    for (const file of files) {
-      const outcome = await formatFile(file, ctx);
-      if (outcome.status === "changed") {
-        changed++;
-        if (options.check) {
-          io.stdout(`${terminalText(file)}
-`);
-        } else {
-          await writeText(file, outcome.output ?? "", ctx);
-          if (!options.quiet) io.stdout(`formatted ${terminalText(file)}
-`);
-        }
-      } else if (outcome.status === "refused") {
-        failed++;
-        io.stderr(
-          `${terminalText(file)}: refused to format: ${terminalText(outcome.reason ?? "unknown reason")}; the file is left unchanged.
-`
-        );
-      } else if (outcome.status === "invalid") {
-        failed++;
-        io.stderr(renderIssues(outcome.issues ?? []));
-      }
-    }
-    if (!options.quiet) io.stdout(renderSummary2(files.length, changed, failed, options.check === true, dir));
-    ctx.setExitCode(failed > 0 || options.check === true && changed > 0 ? 1 : 0);
-  });
-}
-async function formatFile(file, { io }) {
-  let bytes;
-  try {
-    const size = await io.fileSize(file);
-    if (size > limits.maxFileBytes) {
-      const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
-      return {
-        status: "invalid",
-        issues: [{ code: "file.too-large", severity: "error", message, file, path: "", line: 0, column: 0 }]
-      };
-    }
-    bytes = await io.readFile(file);
-  } catch (cause) {
-    throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
-  }
-  const text4 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text4, file);
-}
-async function writeText(file, text4, { io }) {
-  try {
-    await io.writeFile(file, text4);
-  } catch (cause) {
-    throw new IoError(`Cannot write ${file}: ${cause.message}`, { cause });
-  }
-}
-function renderIssues(issues) {
-  return issues.map((issue3) => {
-    const where = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
-    const hint = issue3.hint === void 0 ? "" : `
-  fix: ${terminalText(issue3.hint)}`;
-    return `${where}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
-`;
-  }).join("");
-}
-function renderSummary2(total2, changed, failed, isCheck, dir) {
-  const files = (n2) => `${n2} policy file${n2 === 1 ? "" : "s"}`;
-  const lines = [];
-  if (changed > 0) {
-    lines.push(
-      isCheck ? `${changed} of ${files(total2)} not formatted; run \`revops fmt --policies ${terminalText(dir)}\` to format.` : `Formatted ${changed} of ${files(total2)}.`
-    );
-  }
-  if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
-  if (changed === 0 && failed === 0) lines.push(`All ${files(total2)} formatted.`);
-  return lines.join("\n") + "\n";
-}
-var init_fmt = __esm({
-  "src/cli/commands/fmt.ts"() {
-    "use strict";
-    init_errors();
-    init_discover();
-    init_format();
-    init_limits();
-    init_sanitize();
-    init_command_index();
-    init_options();
-  }
-});
-
-// src/cli/package-root.ts
-import { fileURLToPath } from "node:url";
-var packageRoot;
-var init_package_root = __esm({
-  "src/cli/package-root.ts"() {
-    "use strict";
-    packageRoot = fileURLToPath(new URL("../", import.meta.url)).replace(/\/$/, "");
-  }
-});
-
-// src/cli/version.ts
-var version, repositoryUrl;
-var init_version = __esm({
-  "src/cli/version.ts"() {
-    "use strict";
-    version = "0.1.0";
-    repositoryUrl = "git+https://github.com/revops-policy/revops-policy.git";
-  }
-});
-
-// src/cli/action-reference.ts
-function parseActionReference(text4) {
-  const reference = text4.trim();
-  if (!referencePattern.test(reference) || reference.includes(".."))
-    throw new UsageError(
-      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text4.slice(0, 80))}.`
-    );
-  return reference;
-}
-function githubRepoOf(url) {
-  if (url === void 0) return void 0;
-  const match2 = /^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@)?(?:www\.)?github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
-    url.trim()
-  );
-  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url.trim());
-  const found = match2 ?? short;
-  return found === null ? void 0 : `${found[1]}/${found[2]}`;
-}
-function isPinnedBySha(reference) {
-  return /@[0-9a-f]{40}$/.test(reference);
-}
-var actionPlaceholder, referencePattern;
-var init_action_reference = __esm({
-  "src/cli/action-reference.ts"() {
-    "use strict";
-    init_errors();
-    actionPlaceholder = "OWNER/REPO@REF";
-    referencePattern = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9_.-]{1,100}(?:\/[A-Za-z0-9_.-]+)*@[A-Za-z0-9_./-]{1,255}$/;
-  }
-});
-
-// src/cli/commands/init.ts
-var init_exports = {};
-__export(init_exports, {
-  registerInit: () => registerInit
-});
-async function listTree(io, root, prefix = "") {
-  const out = [];
-  const entries = await io.readDir(prefix === "" ? root : `${root}/${prefix}`);
-  entries.sort((a, b) => a.name < b.name ? -1 : 1);
-  for (const entry of entries) {
-    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory) out.push(...await listTree(io, root, rel));
-    else if (entry.isFile) out.push(rel);
-  }
-  return out;
-}
-async function planFiles(io, target) {
-  const plan = [];
-  for (const rel of await listTree(io, `${packageRoot}/templates/policy-repo`)) {
-    const base = rel.split("/").pop() ?? rel;
-    const to = rel.slice(0, rel.length - base.length) + (renamed[base] ?? base);
-    plan.push({ from: `${packageRoot}/templates/policy-repo/${rel}`, to: `${target}/${to}` });
-  }
-  for (const rel of await listTree(io, `${packageRoot}/policies`)) {
-    if (/\.ya?ml$/.test(rel)) plan.push({ from: `${packageRoot}/policies/${rel}`, to: `${target}/policies/${rel}` });
-  }
-  for (const rel of await listTree(io, `${packageRoot}/schemas`)) {
-    if (rel.endsWith(".json")) plan.push({ from: `${packageRoot}/schemas/${rel}`, to: `${target}/schemas/${rel}` });
-  }
-  return plan;
-}
-function defaultActionReference() {
-  const repo = githubRepoOf(repositoryUrl);
-  return repo === void 0 ? void 0 : `${repo}@v${version}`;
-}
-function registerInit(program2, ctx) {
-  program2.command("init").description(describeCommand("init")).argument("[dir]").usage("[options]").option("-o, --output <dir>", "directory to create the policy repository in").addOption(quietOption("print nothing when it succeeds: no summary, no next steps")).option("--force", "write into a directory that is not empty, replacing files of the same name", false).option(
-    "--action <owner/repo@ref>",
-    `the revops GitHub Action the workflows use, pinned by commit SHA (default: ${defaultActionReference() ?? "none: package.json names no GitHub repository"})`
-  ).addHelpText(
-    "after",
-    `
-Examples:
-  revops init -o my-policies         create ./my-policies with a complete, valid example
-  revops init -o . --force           scaffold into the current repository
-  revops init -o my-policies --action acme/revops-policy@<40-hex commit sha>
-
-The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
-its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
-speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
-
-The workflows in .github/workflows/ use the revops action named by --action (pin it by the
-full commit SHA of a release; a tag can be moved): revops-validate.yml annotates
-invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in the job summary;
-revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
-head's policies read from git objects), posts that report and sets the guardrail status.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = takePositionalDir(io, command, dirArg, { name: "-o", attribute: "output" });
-    if (dir === void 0) throw new UsageError("Give the directory to create: revops init -o <dir>.");
-    const action = options.action === void 0 ? defaultActionReference() : parseActionReference(options.action);
-    if (action === void 0)
-      throw new UsageError("Give the revops action the workflows use: --action <owner/repo@commit-sha>.");
-    const install = `github:${action.replace("@", "#")}`;
-    const target = cleanPath(dir);
-    if (await io.exists(target) && (await io.readDir(target)).length > 0 && !options.force) {
-      throw new UsageError(
-        `${target} exists and is not empty; choose a new directory or pass --force to write into it.`
-      );
-    }
-    const plan = await planFiles(io, target);
-    for (const file of plan) {
-      const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
-      await io.mkdir(dir2);
-      const text4 = new TextDecoder().decode(await io.readFile(file.from));
-      await io.writeFile(
-        file.to,
-        text4.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
-      );
-    }
-    const check = await loadPolicyDir(`${target}/policies`, io);
-    const errors = check.issues.filter((i) => i.severity === "error").length;
-    ctx.setExitCode(errors === 0 ? 0 : 1);
-    if (options.quiet) return;
-    io.stdout(
-      `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? "all valid" : `${errors} errors`}).
-`
-    );
-    io.stdout(
-      `
-Next steps:
-  cd ${terminalText(target)}
-  npm install --save-dev ${terminalText(install)}
-                                        the revops CLI, from the action's repository
-  npx revops validate                   check the policies
-  edit policies/*.yaml                  your editor completes fields from schemas/
-  revops.config.yaml                    the defaults every command reads (policies, data, base)
-  add your CRM export under data/       the pull-request impact workflows replay it (README.md)
-`
-    );
-    if (!isPinnedBySha(action))
-      io.stdout(
-        `
-The workflows use the revops action ${terminalText(action)}: pin it by its full commit SHA
-(revops init --action owner/repo@<sha>, or edit the uses: lines).
-`
-      );
-  });
-}
-var renamed, installPlaceholder;
-var init_init = __esm({
-  async "src/cli/commands/init.ts"() {
-    "use strict";
-    init_errors();
-    await init_load();
-    init_options();
-    init_package_root();
-    init_command_index();
-    init_version();
-    init_action_reference();
-    init_sanitize();
-    renamed = { gitignore: ".gitignore" };
-    installPlaceholder = "{{install}}";
-  }
-});
-
-// src/core/testing/case-result.ts
-function startCase(test, name, index) {
-  return {
-    file: test.file,
-    suite: test.metadata.name,
-    name,
-    path: ["spec", "cases", index],
-    status: "passed",
-    diffs: []
-  };
-}
-function failWithError(result, error) {
-  result.status = "error";
-  result.error = error instanceof Error ? error.message : String(error);
-}
-function compareExpected(field, expected, actual, diffs) {
-  if (expected === void 0) return;
-  if (typeof expected === "object" && expected !== null) {
-    const { min: min2, max: max2 } = expected;
-    const value3 = Number(actual);
-    if (actual === null || actual === void 0 || min2 !== void 0 && value3 < min2 - 1e-9 || max2 !== void 0 && value3 > max2 + 1e-9)
-      diffs.push({ field, expected, actual });
-    return;
-  }
-  const isEqual = typeof expected === "number" ? actual !== null && Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
-  if (!isEqual) diffs.push({ field, expected, actual });
-}
-function compareMoney(field, expected, actual, diffs) {
-  if (expected === void 0) return;
-  if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
-}
-function toRow(entity, values) {
-  const row2 = /* @__PURE__ */ Object.create(null);
-  for (const [field, value3] of Object.entries(values)) {
-    const type = canonicalModel[entity][field]?.type;
-    if (type === "datetime" && typeof value3 === "string")
-      row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
-    else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
-      row2[field] = new Decimal(value3).toFixed();
-    else row2[field] = value3;
-  }
-  return row2;
-}
-function toInstant2(text4) {
-  return DateTime.fromISO(text4, { setZone: true }).toMillis();
-}
-var init_case_result = __esm({
-  "src/core/testing/case-result.ts"() {
-    "use strict";
-    init_luxon();
-    init_decimal();
-    init_canonical();
   }
 });
 
@@ -47701,2026 +47397,165 @@ var init_column_table = __esm({
   }
 });
 
-// src/core/engine/periods.ts
-function labelOf(start, unit) {
-  switch (unit) {
-    case "week":
-      return start.toFormat("kkkk-'W'WW");
-    case "month":
-      return start.toFormat("yyyy-MM");
-    case "quarter":
-      return `${start.year}-Q${start.quarter}`;
-    case "year":
-      return String(start.year);
-  }
-}
-function listPeriods(unit, window2, timeZone) {
-  const out = [];
-  if (!(window2.end > window2.start)) return out;
-  let cursor = DateTime.fromMillis(window2.start, { zone: timeZone }).startOf(luxonUnit[unit]);
-  while (cursor.toMillis() < window2.end) {
-    const next = cursor.plus({ [`${unit}s`]: 1 });
-    const start = cursor.toMillis();
-    const end = next.toMillis();
-    const covered = (Math.min(end, window2.end) - Math.max(start, window2.start)) / (end - start);
-    out.push({ label: labelOf(cursor, unit), start, end, covered });
-    cursor = next;
-  }
-  return out;
-}
-function findPeriodIndex(periods2, t) {
-  let lo = 0;
-  let hi = periods2.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const p = periods2[mid];
-    if (t < p.start) hi = mid - 1;
-    else if (t >= p.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-function periodFinder(periods2) {
-  const starts = Float64Array.from(periods2, (p) => p.start);
-  const ends = Float64Array.from(periods2, (p) => p.end);
-  const last = periods2.length - 1;
-  return (t) => {
-    let lo = 0;
-    let hi = last;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (t < starts[mid]) hi = mid - 1;
-      else if (t >= ends[mid]) lo = mid + 1;
-      else return mid;
+// src/core/engine/as-of.ts
+function findLatestTimestamp(data) {
+  let latest;
+  const known = data.latestTimestamps;
+  if (known !== void 0) {
+    for (const entity of timestamped) {
+      const value3 = known[entity];
+      if (value3 !== void 0 && (latest === void 0 || value3 > latest)) latest = value3;
     }
-    return -1;
-  };
-}
-var luxonUnit;
-var init_periods = __esm({
-  "src/core/engine/periods.ts"() {
-    "use strict";
-    init_luxon();
-    luxonUnit = { week: "week", month: "month", quarter: "quarter", year: "year" };
+    return latest;
   }
-});
-
-// src/core/engine/comp/rows.ts
-function readText2(row2, field) {
-  const value3 = row2[field];
-  return typeof value3 === "string" ? value3 : null;
-}
-function readInstant(row2, field) {
-  const value3 = row2[field];
-  return typeof value3 === "number" && Number.isFinite(value3) ? value3 : null;
-}
-function isWon(opportunity) {
-  return opportunity.won === true;
-}
-function periodIndexOf(t, periods2, window2) {
-  if (t === null || t < window2.start || t >= window2.end) return -1;
-  return findPeriodIndex(periods2, t);
-}
-var init_rows = __esm({
-  "src/core/engine/comp/rows.ts"() {
-    "use strict";
-    init_periods();
-  }
-});
-
-// src/core/engine/comp/credit.ts
-function indexCredit(data, leadOfOpportunity) {
-  const owners = /* @__PURE__ */ new Set();
-  const leads2 = data.leads;
-  for (let i = 0; i < leads2.length; i++) {
-    const owner = leads2[i].owner_id;
-    if (typeof owner === "string") owners.add(owner);
-  }
-  const leadOf = leadOfOpportunity === void 0 || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);
-  return {
-    sourcerOf(opportunity) {
-      const lead = leadOf(opportunity);
-      const leadOwner = lead === void 0 ? null : readText2(lead, "owner_id");
-      return leadOwner ?? readText2(opportunity, "owner_id");
-    },
-    isInbound(opportunity) {
-      const lead = leadOf(opportunity);
-      const source = lead === void 0 ? null : readText2(lead, "source");
-      return source !== null && source !== "outbound";
-    },
-    ownsLeads(people) {
-      for (const id of people) if (owners.has(id)) return true;
-      return false;
-    }
-  };
-}
-function leadById(rows) {
-  const leads2 = /* @__PURE__ */ new Map();
-  for (const lead of rows) {
-    const id = readText2(lead, "id");
-    if (id !== null) leads2.set(id, lead);
-  }
-  return (opportunity) => {
-    const leadId = readText2(opportunity, "lead_id");
-    return leadId === null ? void 0 : leads2.get(leadId);
-  };
-}
-function leadByRow(data, leadOfOpportunity) {
-  const linked = /* @__PURE__ */ new Map();
-  const { leads: leads2, opportunities: opportunities2 } = data;
-  for (let k = 0; k < opportunities2.length; k++) {
-    const i = leadOfOpportunity[k];
-    linked.set(opportunities2[k], i >= 0 ? leads2[i] : null);
-  }
-  let byId;
-  return (opportunity) => {
-    const lead = linked.get(opportunity);
-    if (lead !== void 0) return lead ?? void 0;
-    byId ??= leadById(leads2);
-    return byId(opportunity);
-  };
-}
-var init_credit = __esm({
-  "src/core/engine/comp/credit.ts"() {
-    "use strict";
-    init_rows();
-  }
-});
-
-// src/core/engine/exact-sum.ts
-function toUnits(text4) {
-  let i = 0;
-  const negative = text4.charCodeAt(0) === 45;
-  if (negative) i = 1;
-  let units = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
-    if (c === 46 && fraction < 0) {
-      fraction = 0;
+  for (const entity of timestamped) {
+    const fields = Object.entries(canonicalModel[entity]).filter(([, spec]) => spec.type === "datetime").map(([name]) => name);
+    if (entity === "activities") {
+      for (const field of fields) {
+        for (const value3 of numberColumn(data.activities, field))
+          if (!Number.isNaN(value3) && (latest === void 0 || value3 > latest)) latest = value3;
+      }
       continue;
     }
-    if (c < 48 || c > 57) return NaN;
-    if (fraction >= 0 && ++fraction > SCALE_DIGITS) return NaN;
-    units = units * 10 + (c - 48);
-    digits++;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  units *= 10 ** (SCALE_DIGITS - Math.max(fraction, 0));
-  if (!Number.isSafeInteger(units)) return NaN;
-  return negative ? -units : units;
-}
-var SCALE_DIGITS, SCALE, ExactSum;
-var init_exact_sum = __esm({
-  "src/core/engine/exact-sum.ts"() {
-    "use strict";
-    init_decimal();
-    init_fast_path();
-    SCALE_DIGITS = 4;
-    SCALE = 10 ** SCALE_DIGITS;
-    ExactSum = class {
-      constructor(Kind = Decimal) {
-        this.Kind = Kind;
+    for (const row2 of data[entity]) {
+      for (const field of fields) {
+        const value3 = row2[field];
+        if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
       }
-      Kind;
-      units = 0;
-      decimal;
-      isFast = isFastPath();
-      /** Adds a decimal text (as data rows hold amounts) or a Decimal. */
-      add(amount2) {
-        if (typeof amount2 === "string" && this.isFast) {
-          const units = toUnits(amount2);
-          const total2 = this.units + units;
-          if (Number.isSafeInteger(total2)) {
-            this.units = total2;
-            return this;
-          }
-        }
-        this.decimal = (this.decimal ?? new this.Kind(0)).plus(new this.Kind(amount2));
-        return this;
-      }
-      /** The sum. */
-      value() {
-        const fast = new this.Kind(this.units).div(SCALE);
-        return this.decimal === void 0 ? fast : this.decimal.plus(fast);
-      }
-    };
-  }
-});
-
-// src/core/engine/comp/money.ts
-function roundCents(amount2) {
-  return amount2.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-}
-function formatMoney2(amount2) {
-  const text4 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
-  return text4 === "-0.00" ? "0.00" : text4;
-}
-function toRatio(value3) {
-  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
-}
-function formatQuantity(value3) {
-  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
-}
-function fromPolicyNumber(value3) {
-  return new Dec(String(value3));
-}
-function parseAmount(value3) {
-  if (typeof value3 !== "string" && typeof value3 !== "number") return null;
-  try {
-    const amount2 = new Dec(value3);
-    return amount2.isFinite() ? amount2 : null;
-  } catch {
-    return null;
-  }
-}
-var Dec, ZERO, ONE;
-var init_money = __esm({
-  "src/core/engine/comp/money.ts"() {
-    "use strict";
-    init_decimal();
-    Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-    ZERO = new Dec(0);
-    ONE = new Dec(1);
-  }
-});
-
-// src/core/engine/comp/metric-types.ts
-function emptyValues(input) {
-  return input.periods.map(() => ({ byPerson: /* @__PURE__ */ new Map(), shared: null, isUnknown: false }));
-}
-function amountInPlanCurrency(opportunity, input) {
-  return isInPlanCurrency(opportunity, input) ? parseAmount(opportunity.amount) ?? ZERO : null;
-}
-function isInPlanCurrency(opportunity, input) {
-  const currency2 = readText2(opportunity, "currency");
-  if (currency2 !== null && currency2 !== input.currency) {
-    input.otherCurrency.add(readText2(opportunity, "id") ?? "");
-    return false;
-  }
-  return true;
-}
-var PeriodSums;
-var init_metric_types = __esm({
-  "src/core/engine/comp/metric-types.ts"() {
-    "use strict";
-    init_exact_sum();
-    init_money();
-    init_rows();
-    PeriodSums = class {
-      constructor(input) {
-        this.input = input;
-        this.people = input.periods.map(() => /* @__PURE__ */ new Map());
-        this.team = input.periods.map(() => new ExactSum(Dec));
-      }
-      input;
-      people;
-      team;
-      /** Adds an amount (a decimal text, as rows hold it) to a person's value in period `k`. */
-      add(k, person, amount2) {
-        const sums = this.people[k];
-        if (sums === void 0) return;
-        let sum4 = sums.get(person);
-        if (sum4 === void 0) {
-          sum4 = new ExactSum(Dec);
-          sums.set(person, sum4);
-        }
-        sum4.add(amount2);
-      }
-      /** Adds an amount to the team's value in period `k`. */
-      addTeam(k, amount2) {
-        this.team[k]?.add(amount2);
-      }
-      /** The values; with `isTeam`, every period's team value is shared by all. */
-      values(isTeam = false) {
-        const values = emptyValues(this.input);
-        values.forEach((bucket, k) => {
-          for (const [person, sum4] of this.people[k] ?? []) bucket.byPerson.set(person, sum4.value());
-          if (isTeam) bucket.shared = this.team[k]?.value() ?? ZERO;
-        });
-        return values;
-      }
-    };
-  }
-});
-
-// src/core/engine/comp/metrics-deals.ts
-function creditOf(metric3, opportunity, input) {
-  if (metric3 === "won_amount") {
-    const owner = readText2(opportunity, "owner_id");
-    return owner === null ? null : { kind: "person", id: owner };
-  }
-  if (input.isTeamCredit && sourcedMetrics.has(metric3))
-    return input.credit.isInbound(opportunity) ? { kind: "team" } : null;
-  const sourcer = input.credit.sourcerOf(opportunity);
-  return sourcer === null ? null : { kind: "person", id: sourcer };
-}
-function tallyDeals(spec, input) {
-  const sums = new PeriodSums(input);
-  const credited = new Int32Array(input.periods.length);
-  const withAmount = new Int32Array(input.periods.length);
-  const opportunities2 = input.ctx.data.opportunities;
-  for (let i = 0; i < opportunities2.length; i++) {
-    const opportunity = opportunities2[i];
-    if (spec.isWonOnly && !isWon(opportunity)) continue;
-    const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
-    if (k < 0) continue;
-    const credit = creditOf(spec.metric, opportunity, input);
-    if (credit === null || credit.kind === "person" && !input.people.has(credit.id)) continue;
-    let amount2 = "1";
-    if (spec.measure === "amount") {
-      if (!isInPlanCurrency(opportunity, input)) continue;
-      const text4 = readText2(opportunity, "amount");
-      credited[k] = (credited[k] ?? 0) + 1;
-      if (text4 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
-      amount2 = text4 ?? "0";
     }
-    if (credit.kind === "team") sums.addTeam(k, amount2);
-    else sums.add(k, credit.id, amount2);
   }
-  const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
-  const unknown3 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
-  if (unknown3.length > 0) {
-    unknown3.forEach((period) => values[input.periods.indexOf(period)].isUnknown = true);
-    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown3.map((p) => p.label) });
-  }
-  return values;
+  return latest;
 }
-var sourcedMetrics, wonAmount, sourcedWonAmount, sourcedPipelineAmount, opportunitiesCreated;
-var init_metrics_deals = __esm({
-  "src/core/engine/comp/metrics-deals.ts"() {
-    "use strict";
-    init_metric_types();
-    init_rows();
-    sourcedMetrics = /* @__PURE__ */ new Set(["sourced_won_amount", "sourced_pipeline_amount"]);
-    wonAmount = {
-      kind: "money",
-      tally: (input) => tallyDeals({ metric: "won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
-    };
-    sourcedWonAmount = {
-      kind: "money",
-      tally: (input) => tallyDeals({ metric: "sourced_won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
-    };
-    sourcedPipelineAmount = {
-      kind: "money",
-      tally: (input) => tallyDeals({ metric: "sourced_pipeline_amount", at: "created_at", isWonOnly: false, measure: "amount" }, input)
-    };
-    opportunitiesCreated = {
-      kind: "count",
-      tally: (input) => tallyDeals({ metric: "opportunities_created", at: "created_at", isWonOnly: false, measure: "count" }, input)
-    };
-  }
-});
-
-// src/core/engine/comp/earning.ts
-function yearShare(unit) {
-  return new Dec(1).dividedBy(periodsPerYear[unit]);
-}
-function yearlyTargetOf(spec, metric3, componentTarget) {
-  const own = componentTarget ?? (spec.quota?.metric === metric3 ? spec.quota.amount : void 0);
-  return own === void 0 ? void 0 : parseAmount(own) ?? void 0;
-}
-function measure(kind, value3, yearlyTarget, share2) {
-  if (kind === "fraction") return { target: null, attainment: value3 };
-  if (yearlyTarget === void 0) return { target: null, attainment: null, problem: "no-target" };
-  const target = yearlyTarget.times(share2);
-  if (target.isZero()) return { target, attainment: null, problem: "zero-target" };
-  return { target, attainment: value3.dividedBy(target) };
-}
-function earningFactor(a, tiers2) {
-  if (a.isNegative()) return ZERO;
-  if (tiers2 === void 0) return a;
-  if (tiers2.mode === "marginal") {
-    let factor = ZERO;
-    for (const band2 of tiers2.bands) {
-      const top = band2.to === void 0 ? a : Dec.min(a, fromPolicyNumber(band2.to));
-      const inside = top.minus(fromPolicyNumber(band2.from));
-      if (inside.isPositive() && !inside.isZero()) factor = factor.plus(inside.times(fromPolicyNumber(band2.rate)));
+function explainNoTimestamp(data) {
+  const causes = [];
+  const absent2 = [];
+  for (const entity of timestamped) {
+    const files = data.files.filter((f) => f.entity === entity);
+    if (files.length === 0) absent2.push(entity);
+    for (const file of files) {
+      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
+      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
+      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
+      if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
+      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
+        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
+      else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
     }
-    return factor;
   }
-  let rate2 = ZERO;
-  for (const band2 of tiers2.bands)
-    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) rate2 = fromPolicyNumber(band2.rate);
-  return a.times(rate2);
+  if (absent2.length === timestamped.length || causes.length === 0) {
+    const guesses = absent2.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== void 0);
+    const named = guesses.map(
+      (g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`
+    ).join("");
+    causes.push(`No file holds ${absent2.join(", ")}.${named}`);
+  }
+  return `${causes.join("\n")}
+So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;
 }
-function tierBandOf(a, tiers2) {
-  if (tiers2 === void 0) return null;
-  let index = null;
-  tiers2.bands.forEach((band2, i) => {
-    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) index = i;
-  });
-  return index;
-}
-function applyCap(factor, cap) {
-  if (cap === void 0) return { factor, isCapped: false };
-  const most = fromPolicyNumber(cap);
-  return factor.greaterThan(most) ? { factor: most, isCapped: true } : { factor, isCapped: false };
-}
-var periodsPerYear;
-var init_earning = __esm({
-  "src/core/engine/comp/earning.ts"() {
+var timestamped;
+var init_as_of = __esm({
+  "src/core/engine/as-of.ts"() {
     "use strict";
-    init_money();
-    periodsPerYear = { month: 12, quarter: 4, year: 1 };
-  }
-});
-
-// src/core/engine/comp/metrics-activity.ts
-function countRows(rows, at, by, input) {
-  const sums = new PeriodSums(input);
-  for (let i = 0; i < rows.length; i++) {
-    const row2 = rows[i];
-    const k = periodIndexOf(readInstant(row2, at), input.periods, input.ctx.window);
-    const person = readText2(row2, by);
-    if (k < 0 || person === null || !input.people.has(person)) continue;
-    sums.add(k, person, "1");
-  }
-  return sums.values();
-}
-var salCount, sqlCount, meetingsHeld;
-var init_metrics_activity = __esm({
-  "src/core/engine/comp/metrics-activity.ts"() {
-    "use strict";
+    init_canonical();
     init_column_table();
-    init_metric_types();
-    init_rows();
-    salCount = {
-      kind: "count",
-      tally: (input) => countRows(input.ctx.data.leads, "sal_at", "owner_id", input)
-    };
-    sqlCount = {
-      kind: "count",
-      tally: (input) => countRows(input.ctx.data.leads, "sql_at", "owner_id", input)
-    };
-    meetingsHeld = {
-      kind: "count",
-      tally: (input) => {
-        const activities2 = input.ctx.data.activities;
-        const sums = new PeriodSums(input);
-        const at = numberColumn(activities2, "at");
-        const type = textColumn(activities2, "type");
-        const outcome = textColumn(activities2, "outcome");
-        const actor = textColumn(activities2, "actor_id");
-        const isMeeting = Uint8Array.from(type.values, (value3) => value3 === "meeting" ? 1 : 0);
-        const isHeld = Uint8Array.from(outcome.values, (value3) => value3 === "held" ? 1 : 0);
-        for (let a = 0; a < activities2.length; a++) {
-          const typeCode = type.codes[a];
-          const outcomeCode = outcome.codes[a];
-          if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
-          const t = at[a];
-          const k = periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window);
-          const code18 = actor.codes[a];
-          const person = code18 < 0 ? null : actor.values[code18];
-          if (k < 0 || person === null || !input.people.has(person)) continue;
-          sums.add(k, person, "1");
-        }
-        return sums.values();
-      }
-    };
+    init_did_you_mean();
+    timestamped = ["leads", "opportunities", "activities", "stage_events"];
   }
 });
 
-// src/core/engine/comp/metrics-shared.ts
-var goalAttainment, constraintTargetMet;
-var init_metrics_shared = __esm({
-  "src/core/engine/comp/metrics-shared.ts"() {
-    "use strict";
-    init_money();
-    goalAttainment = {
-      kind: "fraction",
-      tally(input) {
-        let isWarned = false;
-        return input.periods.map((period) => {
-          const value3 = input.ctx.goalAttainment(period.start, period.end);
-          const isKnown = value3 !== null && value3.isFinite();
-          if (!isKnown && !isWarned) {
-            input.warn({ code: "comp.goal-unknown", period: input.ctx.goal === void 0 ? null : period.label });
-            isWarned = true;
-          }
-          return { byPerson: /* @__PURE__ */ new Map(), shared: isKnown ? new Dec(value3) : ZERO, isUnknown: !isKnown };
-        });
-      }
-    };
-    constraintTargetMet = {
-      kind: "fraction",
-      tally(input) {
-        return input.periods.map((period) => {
-          const met = input.ctx.constraintMet(period.start, period.end);
-          if (met === null) input.warn({ code: "comp.constraint-unknown", period: period.label });
-          return { byPerson: /* @__PURE__ */ new Map(), shared: met === true ? ONE : ZERO, isUnknown: met === null };
-        });
-      }
-    };
-  }
-});
-
-// src/core/engine/comp/metrics.ts
-var compMetricDefinitions;
-var init_metrics = __esm({
-  "src/core/engine/comp/metrics.ts"() {
-    "use strict";
-    init_metrics_activity();
-    init_metrics_deals();
-    init_metrics_shared();
-    compMetricDefinitions = {
-      won_amount: wonAmount,
-      sourced_won_amount: sourcedWonAmount,
-      sourced_pipeline_amount: sourcedPipelineAmount,
-      opportunities_created: opportunitiesCreated,
-      sal_count: salCount,
-      sql_count: sqlCount,
-      meetings_held: meetingsHeld,
-      goal_attainment: goalAttainment,
-      constraint_target_met: constraintTargetMet
-    };
-  }
-});
-
-// src/core/engine/comp/person-period.ts
-function valuesOf(frame, metric3, k) {
-  const values = frame.values.get(metric3)?.[k];
-  if (values === void 0) throw new Error(`internal: metric ${metric3} was not tallied`);
-  return values;
-}
-function personValue(frame, metric3, k, person) {
-  const values = valuesOf(frame, metric3, k);
-  return { value: values.shared ?? values.byPerson.get(person) ?? ZERO, isUnknown: values.isUnknown };
-}
-function targetForMetric(spec, metric3) {
-  return yearlyTargetOf(
-    spec,
-    metric3,
-    spec.components.find((c) => c.metric === metric3 && c.target !== void 0)?.target
-  );
-}
-function formatValue2(metric3, value3) {
-  return compMetricDefinitions[metric3].kind === "money" ? formatMoney2(value3) : formatQuantity(value3);
-}
-function warnMeasure(frame, part, id, metric3, measured) {
-  if (measured.problem === "no-target") frame.warn({ code: "comp.no-target", part, id, metric: metric3 });
-  if (measured.problem === "zero-target") frame.warn({ code: "comp.zero-target", part, id, metric: metric3 });
-}
-function componentLine(frame, component, k, person) {
-  const metric3 = component.metric;
-  const { value: value3, isUnknown } = personValue(frame, metric3, k, person);
-  const measured = measure(
-    compMetricDefinitions[metric3].kind,
-    value3,
-    yearlyTargetOf(frame.spec, metric3, component.target),
-    frame.share
-  );
-  warnMeasure(frame, "component", component.id, metric3, measured);
-  const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
-  const { factor, isCapped } = applyCap(raw, component.cap);
-  const payout2 = roundCents(frame.periodVariable.times(fromPolicyNumber(component.weight)).times(factor));
-  const line = {
-    id: component.id,
-    metric: metric3,
-    value: formatValue2(metric3, value3),
-    target: measured.target === null ? null : formatValue2(metric3, measured.target),
-    attainment: measured.attainment === null ? null : toRatio(measured.attainment),
-    factor: toRatio(factor),
-    tier: measured.attainment === null ? null : tierBandOf(measured.attainment, component.tiers),
-    isUnknown,
-    isGated: false,
-    isCapped,
-    payout: formatMoney2(payout2)
-  };
-  return { line, payout: payout2 };
-}
-function gateLine(frame, gate, k, person) {
-  const metric3 = gate.metric;
-  const { value: value3 } = personValue(frame, metric3, k, person);
-  const measured = measure(compMetricDefinitions[metric3].kind, value3, targetForMetric(frame.spec, metric3), frame.share);
-  warnMeasure(frame, "gate", gate.id, metric3, measured);
-  const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
-  const components = gate.components ?? frame.spec.components.map((c) => c.id);
-  const a = measured.attainment;
-  return {
-    id: gate.id,
-    metric: metric3,
-    value: a === null ? null : toRatio(a),
-    valueExact: a === null ? null : a.toFixed(),
-    min: gate.min,
-    isPassed,
-    components
-  };
-}
-function teamMultiplierLines(frame, k, active) {
-  return (frame.spec.teamMultipliers ?? []).map((m) => {
-    const metric3 = m.metric;
-    const values = valuesOf(frame, metric3, k);
-    const kind = compMetricDefinitions[metric3].kind;
-    const yearly = targetForMetric(frame.spec, metric3);
-    let measured;
-    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
-    else if (active.length === 0) measured = { target: null, attainment: null };
-    else {
-      const sum4 = active.reduce((total2, id) => total2.plus(values.byPerson.get(id) ?? ZERO), ZERO);
-      measured = measure(kind, sum4, yearly?.times(active.length), frame.share);
-    }
-    warnMeasure(frame, "team-multiplier", m.id, metric3, measured);
-    const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
-    const a = measured.attainment;
-    return {
-      id: m.id,
-      metric: metric3,
-      value: a === null ? null : toRatio(a),
-      valueExact: a === null ? null : a.toFixed(),
-      min: m.min,
-      multiplier: m.multiplier,
-      isApplied
-    };
+// src/core/engine/explain.ts
+function explainLead(policy, lead, options) {
+  const classification = compileLeadDefinition(policy, options).classify(lead);
+  const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
+  const trace = (rule, path2) => traceRule(rule, lead, {
+    asOf: options.asOf,
+    fieldTypes,
+    path: path2,
+    ...options.calendars ? { calendars: options.calendars } : {}
   });
-}
-function computeVariablePay(frame, k, person, multipliers) {
-  const worked = frame.spec.components.map((c) => componentLine(frame, c, k, person));
-  const gates = (frame.spec.gates ?? []).map((g) => gateLine(frame, g, k, person));
-  const held = new Set(gates.filter((g) => !g.isPassed).flatMap((g) => g.components));
-  const payouts = /* @__PURE__ */ new Map();
-  let componentPay = ZERO;
-  for (const w of worked) {
-    if (held.has(w.line.id)) {
-      w.line.isGated = true;
-      w.line.payout = formatMoney2(ZERO);
-      w.payout = ZERO;
-    }
-    payouts.set(w.line.id, w.payout);
-    componentPay = componentPay.plus(w.payout);
-  }
-  const multiplier = multipliers.filter((m) => m.isApplied).reduce((product2, m) => product2.times(fromPolicyNumber(m.multiplier)), ONE);
-  return {
-    components: worked.map((w) => w.line),
-    gates,
-    multipliers,
-    multiplier: multiplier.toNumber(),
-    componentPay,
-    variablePay: roundCents(componentPay.times(multiplier)),
-    payouts
-  };
-}
-var init_person_period = __esm({
-  "src/core/engine/comp/person-period.ts"() {
-    "use strict";
-    init_earning();
-    init_metrics();
-    init_money();
-  }
-});
-
-// src/core/engine/comp/clawbacks.ts
-function ruleFor(rules, elapsed) {
-  return rules.find((rule) => elapsed >= 0 && elapsed <= parseDuration(rule.within));
-}
-function findClawbacks(input) {
-  const rules = input.frame.spec.clawbacks ?? [];
-  const components = input.frame.spec.components.filter((c) => commissionMetrics.has(c.metric));
-  const lines = /* @__PURE__ */ new Map();
-  if (rules.length === 0 || components.length === 0) return lines;
-  const memberIds = new Set(input.members.map((m) => m.id));
-  const { ctx } = input.tally;
-  const deals = ctx.data.opportunities.filter((o) => isWon(o) && readInstant(o, "cancelled_at") !== null).sort((a, b) => (readText2(a, "id") ?? "") < (readText2(b, "id") ?? "") ? -1 : 1);
-  for (const deal of deals) {
-    const closedAt = readInstant(deal, "closed_at");
-    const cancelledAt = readInstant(deal, "cancelled_at");
-    const cancelledIn = periodIndexOf(cancelledAt, input.periods, ctx.window);
-    if (closedAt === null || cancelledAt === null || cancelledIn === -1) continue;
-    const rule = ruleFor(rules, cancelledAt - closedAt);
-    if (rule === void 0) continue;
-    const closedIn = periodIndexOf(closedAt, input.periods, ctx.window);
-    const id = readText2(deal, "id") ?? "";
-    const commission = /* @__PURE__ */ new Map();
-    for (const component of components) {
-      const metric3 = component.metric;
-      const credit = creditOf(metric3, deal, input.tally);
-      const credited = credit === null ? [] : credit.kind === "person" ? memberIds.has(credit.id) ? [credit.id] : [] : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
-      if (credited.length === 0) continue;
-      if (closedIn === -1) {
-        input.frame.warn({ code: "comp.clawback-unpriced", opportunityId: id });
-        break;
+  const isTrue = (node) => Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value);
+  const spec = policy.spec;
+  const rules = [];
+  spec.exclusions?.forEach((r, i) => {
+    const path2 = ["spec", "exclusions", i, "when"];
+    const when = trace(r.when, path2);
+    rules.push({ section: "exclusion", id: r.id, path: path2, isMatched: isTrue(when), when });
+  });
+  spec.handRaisers?.forEach((r, i) => {
+    const path2 = ["spec", "handRaisers", i, "when"];
+    const when = trace(r.when, path2);
+    rules.push({ section: "hand-raiser", id: r.id, path: path2, isMatched: isTrue(when), when });
+  });
+  for (const section2 of ["fit", "engagement"]) {
+    spec.scoring?.[section2]?.rules.forEach((r, i) => {
+      const base = ["spec", "scoring", section2, "rules", i];
+      const when = r.when === void 0 ? void 0 : trace(r.when, [...base, "when"]);
+      const isMatched = when === void 0 || isTrue(when);
+      const explanation = {
+        section: section2,
+        id: r.id,
+        path: when === void 0 ? base : [...base, "when"],
+        isMatched
+      };
+      if (when !== void 0) explanation.when = when;
+      if (isMatched) {
+        if (typeof r.points === "number") {
+          explanation.points = r.points;
+        } else {
+          explanation.pointsTrace = trace(r.points, [...base, "points"]);
+          const points = Number(explanation.pointsTrace.value);
+          explanation.points = Number.isFinite(points) ? points : 0;
+        }
       }
-      const amount2 = amountInPlanCurrency(deal, input.tally);
-      if (amount2 === null || !amount2.isPositive() || amount2.isZero()) continue;
-      for (const person of credited) {
-        const payout2 = input.payouts.get(person)?.[closedIn]?.get(component.id);
-        const { value: value3 } = personValue(input.frame, metric3, closedIn, person);
-        if (payout2 === void 0 || payout2.isZero() || !value3.isPositive() || value3.isZero()) continue;
-        commission.set(person, (commission.get(person) ?? ZERO).plus(payout2.times(amount2).dividedBy(value3)));
-      }
-    }
-    for (const [person, earned] of commission) {
-      const perPeriod = lines.get(person) ?? input.periods.map(() => []);
-      lines.set(person, perPeriod);
-      const taken = earned.times(fromPolicyNumber(rule.share)).negated();
-      perPeriod[cancelledIn]?.push({
-        id: rule.id,
-        opportunityId: id,
-        closedIn: input.periods[closedIn]?.label ?? "",
-        amount: formatMoney2(taken)
+      rules.push(explanation);
+    });
+  }
+  const classWhens = spec.classes.map(
+    (cls, i) => cls.when === void 0 ? void 0 : trace(cls.when, ["spec", "classes", i, "when"])
+  );
+  const classesFor = (c) => spec.classes.map((cls, i) => {
+    const checks = [];
+    if (cls.minScore !== void 0)
+      checks.push({ name: "minScore", threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
+    if (cls.minFit !== void 0)
+      checks.push({ name: "minFit", threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
+    if (cls.minEngagement !== void 0) {
+      checks.push({
+        name: "minEngagement",
+        threshold: cls.minEngagement,
+        value: c.engagement,
+        isMet: c.engagement >= cls.minEngagement
       });
     }
-  }
-  return lines;
-}
-var commissionMetrics;
-var init_clawbacks = __esm({
-  "src/core/engine/comp/clawbacks.ts"() {
-    "use strict";
-    init_duration();
-    init_metric_types();
-    init_metrics_deals();
-    init_money();
-    init_person_period();
-    init_rows();
-    commissionMetrics = /* @__PURE__ */ new Set(["won_amount", "sourced_won_amount"]);
-  }
-});
-
-// src/core/engine/comp/people.ts
-function daysOf(period, window2, timeZone) {
-  const start = Math.max(period.start, window2.start);
-  const end = Math.min(period.end, window2.end);
-  const day = (ms) => DateTime.fromMillis(ms, { zone: timeZone }).toISODate() ?? "";
-  return { first: day(start), last: day(Math.max(start, end - 1)) };
-}
-function listPlanPeople(spec, users2, periods2, window2, timeZone) {
-  const roles = new Set(spec.roles);
-  const spans = periods2.map((p) => daysOf(p, window2, timeZone));
-  const members = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const user of users2) {
-    const id = readText2(user, "id");
-    const role = readText2(user, "role");
-    const team = readText2(user, "team");
-    if (id === null || seen.has(id) || role === null || !roles.has(role) || team !== null && team !== spec.team)
-      continue;
-    seen.add(id);
-    const from = readText2(user, "active_from");
-    const to = readText2(user, "active_to");
-    const isActiveIn = spans.map((span) => (from === null || from <= span.last) && (to === null || to >= span.first));
-    if (isActiveIn.some(Boolean)) members.push({ id, name: readText2(user, "name"), team, isActiveIn });
-  }
-  return members.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-var init_people = __esm({
-  "src/core/engine/comp/people.ts"() {
-    "use strict";
-    init_luxon();
-    init_rows();
-  }
-});
-
-// src/core/engine/comp/spiffs.ts
-function compileSpiffs(spec, ctx, warn) {
-  const out = [];
-  (spec.spiffs ?? []).forEach((spiff, i) => {
-    const amount2 = parseAmount(spiff.amount);
-    const from = DateTime.fromISO(spiff.from, { zone: ctx.timeZone }).startOf("day");
-    const to = DateTime.fromISO(spiff.to, { zone: ctx.timeZone }).startOf("day").plus({ days: 1 });
-    if (amount2 === null || !from.isValid || !to.isValid) {
-      warn({ code: "comp.spiff-invalid", spiff: spiff.id });
-      return;
-    }
-    try {
-      const when = compileRule(spiff.when, {
-        asOf: ctx.asOf,
-        fieldTypes: opportunityFieldTypes,
-        calendars: ctx.calendars,
-        path: ["spec", "spiffs", i, "when"]
-      });
-      out.push({ id: spiff.id, amount: formatMoney2(amount2), from: from.toMillis(), until: to.toMillis(), when });
-    } catch (error) {
-      warn({ code: "comp.spiff-rule-invalid", spiff: spiff.id, error: error.message });
-    }
+    const when = classWhens[i];
+    const isMet = checks.every((k) => k.isMet) && (when === void 0 || isTrue(when));
+    return { id: cls.id, path: ["spec", "classes", i], isMet, checks, ...when !== void 0 ? { when } : {} };
   });
-  return out;
-}
-function paySpiffs(spec, ctx, periods2, people, warn) {
-  const lines = /* @__PURE__ */ new Map();
-  const spiffs = compileSpiffs(spec, ctx, warn);
-  if (spiffs.length === 0) return lines;
-  const deals = ctx.data.opportunities.filter((o) => isWon(o) && people.has(readText2(o, "owner_id") ?? "")).sort((a, b) => compareIds(readText2(a, "id"), readText2(b, "id")));
-  for (const spiff of spiffs) {
-    for (const deal of deals) {
-      const closedAt = readInstant(deal, "closed_at");
-      const k = periodIndexOf(closedAt, periods2, ctx.window);
-      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch(spiff, deal, warn))
-        continue;
-      const owner = readText2(deal, "owner_id") ?? "";
-      const perPeriod = lines.get(owner) ?? periods2.map(() => []);
-      lines.set(owner, perPeriod);
-      perPeriod[k]?.push({ id: spiff.id, opportunityId: readText2(deal, "id") ?? "", amount: spiff.amount });
-    }
-  }
-  return lines;
-}
-function isMatch(spiff, deal, warn) {
-  try {
-    return truthy(spiff.when(deal));
-  } catch (error) {
-    warn({
-      code: "comp.spiff-rule-failed",
-      spiff: spiff.id,
-      opportunityId: readText2(deal, "id") ?? "?",
-      error: error.message
-    });
-    return false;
-  }
-}
-function compareIds(a, b) {
-  const x = a ?? "";
-  const y = b ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-var opportunityFieldTypes;
-var init_spiffs = __esm({
-  "src/core/engine/comp/spiffs.ts"() {
-    "use strict";
-    init_luxon();
-    init_compile();
-    init_canonical();
-    init_money();
-    init_rows();
-    opportunityFieldTypes = Object.fromEntries(
-      Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type])
-    );
-  }
-});
-
-// src/core/engine/comp/plan.ts
-function metricsUsed(spec) {
-  const all = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
-    (x) => x.metric
-  );
-  return [...new Set(all)];
-}
-function sumMoney(amounts) {
-  return amounts.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
-}
-function nothingPaid() {
+  const classes = classesFor(classification);
+  const id = lead.id;
   return {
-    components: [],
-    gates: [],
-    multipliers: [],
-    multiplier: 1,
-    componentPay: ZERO,
-    variablePay: ZERO,
-    payouts: /* @__PURE__ */ new Map()
-  };
-}
-function personPeriodLine(period, pay, spiffs, clawbacks) {
-  const base = pay ?? nothingPaid();
-  const total2 = base.variablePay.plus(sumMoney(spiffs.map((s2) => s2.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
-  return {
-    period: period.label,
-    isActive: pay !== void 0,
-    components: base.components,
-    gates: base.gates,
-    multipliers: base.multipliers,
-    multiplier: base.multiplier,
-    componentPay: formatMoney2(base.componentPay),
-    variablePay: formatMoney2(base.variablePay),
-    spiffs,
-    clawbacks,
-    total: formatMoney2(total2)
-  };
-}
-function computePlan(plan, ctx, credit, warn) {
-  const { spec } = plan;
-  const planWarn = (fact) => warn({ ...fact, plan: plan.metadata.name });
-  const periods2 = listPeriods(spec.period, ctx.window, ctx.timeZone).filter((p) => p.start < ctx.asOf);
-  const members = listPlanPeople(spec, ctx.data.users, periods2, ctx.window, ctx.timeZone);
-  const memberIds = new Set(members.map((m) => m.id));
-  if (spec.goal !== void 0 && ctx.goal !== void 0 && ctx.goal.metadata.name !== spec.goal) {
-    planWarn({ code: "comp.other-goal", goal: spec.goal, evaluated: ctx.goal.metadata.name });
-  }
-  if (members.length === 0) planWarn({ code: "comp.no-people", roles: [...spec.roles], team: spec.team });
-  const tally = {
-    ctx,
-    credit,
-    periods: periods2,
-    people: memberIds,
-    currency: spec.currency,
-    isTeamCredit: members.length > 0 && !credit.ownsLeads(memberIds),
-    otherCurrency: /* @__PURE__ */ new Set(),
-    warn: planWarn
-  };
-  const values = new Map(
-    metricsUsed(spec).map((m) => [m, compMetricDefinitions[m].tally(tally)])
-  );
-  const share2 = yearShare(spec.period);
-  const targetVariable = parseAmount(spec.targetVariable);
-  if (targetVariable === null) planWarn({ code: "comp.target-variable-invalid", targetVariable: spec.targetVariable });
-  const frame = {
-    spec,
-    share: share2,
-    periodVariable: (targetVariable ?? ZERO).times(share2),
-    values,
-    warn: planWarn
-  };
-  const multipliers = periods2.map(
-    (_, k) => teamMultiplierLines(
-      frame,
-      k,
-      members.filter((m) => m.isActiveIn[k]).map((m) => m.id)
-    )
-  );
-  const pay = new Map(
-    members.map((m) => [
-      m.id,
-      periods2.map((_, k) => m.isActiveIn[k] ? computeVariablePay(frame, k, m.id, multipliers[k] ?? []) : void 0)
-    ])
-  );
-  const payouts = new Map([...pay].map(([id, perPeriod]) => [id, perPeriod.map((p) => p?.payouts)]));
-  const spiffs = paySpiffs(spec, ctx, periods2, memberIds, planWarn);
-  const clawbacks = findClawbacks({ frame, tally, periods: periods2, members, payouts });
-  if (tally.otherCurrency.size > 0) {
-    planWarn({ code: "comp.other-currency", count: tally.otherCurrency.size, currency: spec.currency });
-  }
-  const periodTotals = periods2.map(() => ZERO);
-  const people = members.map((member) => {
-    const lines = [];
-    let personTotal = ZERO;
-    periods2.forEach((period, k) => {
-      const variable = pay.get(member.id)?.[k];
-      const clawed = clawbacks.get(member.id)?.[k] ?? [];
-      if (variable === void 0 && clawed.length === 0) return;
-      const paid = variable === void 0 ? [] : spiffs.get(member.id)?.[k] ?? [];
-      const line = personPeriodLine(period, variable, paid, clawed);
-      periodTotals[k] = (periodTotals[k] ?? ZERO).plus(new Dec(line.total));
-      personTotal = personTotal.plus(new Dec(line.total));
-      lines.push(line);
-    });
-    return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney2(personTotal) };
-  });
-  const total2 = periodTotals.reduce((sum4, t) => sum4.plus(t), ZERO);
-  const result = {
-    name: plan.metadata.name,
-    file: plan.file,
-    team: spec.team,
-    roles: [...spec.roles],
-    currency: spec.currency,
-    periodUnit: spec.period,
-    isTeamCredit: tally.isTeamCredit,
-    periods: periods2.map((p) => ({
-      label: p.label,
-      start: new Date(p.start).toISOString(),
-      end: new Date(p.end).toISOString(),
-      covered: Math.round(p.covered * 1e4) / 1e4
-    })),
-    people,
-    totals: {
-      periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
-      total: formatMoney2(total2)
-    }
-  };
-  return { result, total: total2 };
-}
-var init_plan = __esm({
-  "src/core/engine/comp/plan.ts"() {
-    "use strict";
-    init_periods();
-    init_clawbacks();
-    init_earning();
-    init_metrics();
-    init_money();
-    init_people();
-    init_person_period();
-    init_spiffs();
-  }
-});
-
-// src/core/engine/comp/totals.ts
-function byKey(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sumTotals(outcomes) {
-  const teams = /* @__PURE__ */ new Map();
-  const currencies = /* @__PURE__ */ new Map();
-  for (const { result, total: total2 } of outcomes) {
-    const key = JSON.stringify([result.team, result.currency]);
-    const team = teams.get(key) ?? { team: result.team, currency: result.currency, total: ZERO };
-    team.total = team.total.plus(total2);
-    teams.set(key, team);
-    currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total2));
-  }
-  return {
-    byPlan: outcomes.map(({ result, total: total2 }) => ({
-      plan: result.name,
-      team: result.team,
-      currency: result.currency,
-      total: formatMoney2(total2)
-    })),
-    byTeam: [...teams.values()].sort((a, b) => byKey(a.team, b.team) || byKey(a.currency, b.currency)).map((t) => ({ team: t.team, currency: t.currency, total: formatMoney2(t.total) })),
-    overall: [...currencies].sort(([a], [b]) => byKey(a, b)).map(([currency2, total2]) => ({ currency: currency2, total: formatMoney2(total2) }))
-  };
-}
-var init_totals = __esm({
-  "src/core/engine/comp/totals.ts"() {
-    "use strict";
-    init_money();
-  }
-});
-
-// src/core/engine/comp/index.ts
-function listCountedAsZero(plans) {
-  const metrics = /* @__PURE__ */ new Set();
-  for (const plan of plans)
-    for (const person of plan.people)
-      for (const period of person.periods) for (const c of period.components) if (c.isUnknown) metrics.add(c.metric);
-  return [...metrics].sort();
-}
-function computeComp(plans, ctx) {
-  const warnings = [];
-  const warn = (warning) => void warnings.push(warning);
-  const credit = ctx.credit ?? indexCredit(ctx.data, ctx.leadOfOpportunity);
-  const ordered = [...plans].sort(
-    (a, b) => a.metadata.name !== b.metadata.name ? a.metadata.name < b.metadata.name ? -1 : 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
-  );
-  const outcomes = ordered.map((plan) => computePlan(plan, ctx, credit, warn));
-  const plansOut = outcomes.map((o) => o.result);
-  return {
-    moneyRounding: "cents-half-up",
-    plans: plansOut,
-    totals: sumTotals(outcomes),
-    countedAsZero: listCountedAsZero(plansOut),
-    warnings: dedupeWarnings(warnings)
-  };
-}
-var init_comp = __esm({
-  "src/core/engine/comp/index.ts"() {
-    "use strict";
-    init_warnings();
-    init_credit();
-    init_plan();
-    init_totals();
-    init_metrics();
-  }
-});
-
-// src/core/testing/run-comp-tests.ts
-function parsePeriod(label2, timeZone) {
-  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
-  if (m === null) throw new RangeError(`not a period: ${label2}`);
-  const year = Number(m[1]);
-  const start = DateTime.fromObject(
-    { year, month: m[2] !== void 0 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
-    { zone: timeZone }
-  );
-  const end = start.plus(m[2] !== void 0 ? { months: 3 } : m[3] !== void 0 ? { months: 1 } : { years: 1 });
-  return { start: start.toMillis(), end: end.toMillis() };
-}
-function contextOf(set, plan, spec, c, calendars) {
-  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
-  const timeZone = calendar?.spec.timeZone ?? "UTC";
-  const period = parsePeriod(c.period, timeZone);
-  const asOf = Math.min(spec.asOf === void 0 ? Infinity : toInstant2(spec.asOf), period.end - 1);
-  const person = toRow("users", {
-    id: c.person.id,
-    role: c.person.role ?? plan.spec.roles[0] ?? null,
-    team: c.person.team ?? plan.spec.team
-  });
-  const opportunities2 = (c.opportunities ?? []).map(
-    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o })
-  );
-  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }));
-  return {
-    asOf,
-    window: { start: period.start, end: asOf + 1 },
-    timeZone,
-    calendars,
-    users: /* @__PURE__ */ new Map([[c.person.id, person]]),
-    data: {
-      leads: leads2,
-      opportunities: opportunities2,
-      activities: emptyTable,
-      users: [person],
-      stage_events: [],
-      files: [],
-      issues: [],
-      absent: [],
-      ignoredFiles: []
-    },
-    goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
-    // The case's figure as written (0.6999999999 stays that), exact like the engine's.
-    goalAttainment: () => c.goalAttainment === void 0 ? null : fromPolicyNumber(c.goalAttainment),
-    constraintMet: () => c.constraintMet ?? null
-  };
-}
-function payCase(set, plan, spec, c, calendars) {
-  const section2 = computeComp([plan], contextOf(set, plan, spec, c, calendars));
-  const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
-  const components = Object.fromEntries(
-    plan.spec.components.map((k) => [k.id, new Decimal(0)])
-  );
-  let payout2 = new Decimal(0);
-  for (const line of lines) {
-    payout2 = payout2.plus(line.total);
-    for (const k of line.components) components[k.id] = (components[k.id] ?? new Decimal(0)).plus(k.payout);
-  }
-  return {
-    payout: payout2.toFixed(2),
-    components: Object.fromEntries(Object.entries(components).map(([id, amount2]) => [id, amount2.toFixed(2)])),
-    warnings: section2.warnings
-  };
-}
-function runCompTests(set, test, calendars) {
-  const { spec } = test;
-  const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
-  return spec.cases.map((c, i) => {
-    const result = startCase(test, c.name, i);
-    if (plan === void 0) {
-      result.status = "error";
-      result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
-      return result;
-    }
-    try {
-      const actual = payCase(set, plan, spec, c, calendars);
-      result.actual = actual;
-      compareMoney("payout", c.expect.payout, actual.payout, result.diffs);
-      for (const [id, amount2] of Object.entries(c.expect.components ?? {}))
-        compareMoney(`components.${id}`, amount2, actual.components[id] ?? "0", result.diffs);
-      if (result.diffs.length > 0) result.status = "failed";
-    } catch (error) {
-      failWithError(result, error);
-    }
-    return result;
-  });
-}
-var init_run_comp_tests = __esm({
-  "src/core/testing/run-comp-tests.ts"() {
-    "use strict";
-    init_luxon();
-    init_decimal();
-    init_column_table();
-    init_comp();
-    init_money();
-    init_case_result();
-  }
-});
-
-// src/core/engine/sla/durations.ts
-function toBusinessHours(duration, workingDayHours) {
-  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(duration);
-  if (match2 === null) throw new RangeError(`not a duration: ${duration}`);
-  const amount2 = Number(match2[1]);
-  switch (match2[2]) {
-    case "m":
-      return amount2 / 60;
-    case "h":
-      return amount2;
-    case "d":
-      return amount2 * workingDayHours;
-    default:
-      return amount2 * WORKING_DAYS_PER_WEEK * workingDayHours;
-  }
-}
-function toBusinessMs(hours2) {
-  return Math.round(hours2 * HOUR_MS3);
-}
-var HOUR_MS3, WORKING_DAYS_PER_WEEK;
-var init_durations = __esm({
-  "src/core/engine/sla/durations.ts"() {
-    "use strict";
-    HOUR_MS3 = 36e5;
-    WORKING_DAYS_PER_WEEK = 5;
-  }
-});
-
-// src/core/engine/sla/timeline.ts
-function businessMsBetween(calendar, a, b) {
-  return Math.round(calendar.hoursBetween(a, b) * HOUR_MS3);
-}
-function nextOpen(calendar, t) {
-  return Math.round(calendar.addBusinessHours(t, 1 / HOUR_MS3)) - 1;
-}
-function closeOf(calendar, open) {
-  const inDay = businessMsBetween(calendar, open, open + DAY_MS3);
-  if (inDay >= DAY_MS3) return open + DAY_MS3;
-  if (businessMsBetween(calendar, open, open + inDay) === inDay) return open + inDay;
-  let lo = 1;
-  let hi = inDay;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (businessMsBetween(calendar, open, open + mid) === mid) lo = mid;
-    else hi = mid;
-  }
-  return open + lo;
-}
-function createBusinessTimeline(calendar, startMs, endMs) {
-  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
-    throw new RangeError("a business timeline needs a finite span");
-  const start = Math.floor(startMs);
-  const opens = [];
-  const closes = [];
-  let t = start;
-  while (t < endMs) {
-    const open = nextOpen(calendar, t);
-    if (!(open < endMs)) break;
-    const close = closeOf(calendar, open);
-    opens.push(open);
-    closes.push(close);
-    t = close;
-  }
-  const openAt = Float64Array.from(opens);
-  const closeAt = Float64Array.from(closes);
-  const before = new Float64Array(openAt.length);
-  for (let j = 1; j < openAt.length; j++)
-    before[j] = before[j - 1] + closeAt[j - 1] - openAt[j - 1];
-  const within = (t2) => {
-    let lo = 0;
-    let hi = openAt.length - 1;
-    let j = -1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (openAt[mid] <= t2) {
-        j = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (j < 0) return 0;
-    const open = openAt[j];
-    return before[j] + Math.min(t2 - open, closeAt[j] - open);
-  };
-  const atEnd = within(endMs);
-  return {
-    opens: openAt,
-    closes: closeAt,
-    elapsedMs(t2) {
-      if (!Number.isFinite(t2)) return NaN;
-      if (t2 < start) return -businessMsBetween(calendar, t2, start);
-      if (t2 > endMs) return atEnd + businessMsBetween(calendar, endMs, t2);
-      return within(t2);
-    }
-  };
-}
-var DAY_MS3;
-var init_timeline = __esm({
-  "src/core/engine/sla/timeline.ts"() {
-    "use strict";
-    init_durations();
-    DAY_MS3 = 864e5;
-  }
-});
-
-// src/core/engine/sla/working-day.ts
-function measureWorkingDayHours(calendar, untilMs) {
-  const timeline = createBusinessTimeline(calendar, untilMs - PROBE_WEEKS * 7 * 864e5, untilMs);
-  const votes = /* @__PURE__ */ new Map();
-  for (let j = 0; j < timeline.opens.length; j++) {
-    const length = timeline.closes[j] - timeline.opens[j];
-    votes.set(length, (votes.get(length) ?? 0) + 1);
-  }
-  let best = 0;
-  let bestVotes = 0;
-  for (const [length, count3] of votes) {
-    if (count3 > bestVotes || count3 === bestVotes && length > best) {
-      best = length;
-      bestVotes = count3;
-    }
-  }
-  if (bestVotes === 0)
-    throw new RangeError("the calendar has no working time in the eight weeks measured for its working day");
-  return best / HOUR_MS3;
-}
-var PROBE_WEEKS;
-var init_working_day = __esm({
-  "src/core/engine/sla/working-day.ts"() {
-    "use strict";
-    init_durations();
-    init_timeline();
-    PROBE_WEEKS = 8;
-  }
-});
-
-// src/core/engine/sla/outcomes.ts
-function compileTargets(policy, entity, ctx) {
-  return policy.spec.targets.map(
-    (target, k) => target.when === void 0 ? void 0 : compileRule(target.when, {
-      asOf: ctx.asOf,
-      fieldTypes: fieldTypesOf[entity],
-      calendars: ctx.calendars,
-      path: ["spec", "targets", k, "when"]
-    })
-  );
-}
-function findTarget(whens, row2) {
-  let k = 0;
-  while (k < whens.length) {
-    const when = whens[k];
-    if (when === void 0 || truthy(when(row2))) break;
-    k++;
-  }
-  return k;
-}
-function earliestStart(from, start, end) {
-  let least = NaN;
-  for (let i = 0; i < from.length; i++) {
-    const f = from[i];
-    if (f >= start && f < end && !(f >= least)) least = f;
-  }
-  return least;
-}
-function measureSlaRows(policy, items, ctx) {
-  const { spec } = policy;
-  const calendar = ctx.calendars.get(spec.calendar);
-  if (calendar === void 0)
-    throw new RevopsError("config", `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
-  const { start, end } = ctx.window;
-  const asOf = ctx.asOf;
-  const n2 = items.rows.length;
-  const first = earliestStart(items.from, start, end);
-  const workingDayHours = measureWorkingDayHours(calendar, asOf);
-  const toMs = (text4) => toBusinessMs(toBusinessHours(text4, workingDayHours));
-  const thresholds = {
-    workingDayHours,
-    withinMs: spec.targets.map((t) => toMs(t.within)),
-    escalationMs: (spec.escalation ?? []).map((e3) => toMs(e3.after)),
-    recycleMs: spec.recycle === void 0 ? void 0 : toMs(spec.recycle.after)
-  };
-  const status = new Uint8Array(n2);
-  const target = new Int32Array(n2).fill(-1);
-  const waitMs = new Float64Array(n2).fill(NaN);
-  const flags = new Uint8Array(n2);
-  const ruleErrors = { count: 0, first: null };
-  const outcomes = { thresholds, status, target, waitMs, flags, ruleErrors };
-  if (Number.isNaN(first)) return outcomes;
-  const whens = compileTargets(policy, items.entity, ctx);
-  const withinMs = thresholds.withinMs;
-  const recycleMs = thresholds.recycleMs ?? Infinity;
-  const timeline = createBusinessTimeline(calendar, first, Math.max(first, asOf));
-  const asOfElapsed = timeline.elapsedMs(asOf);
-  for (let i = 0; i < n2; i++) {
-    const from = items.from[i];
-    if (!(from >= start && from < end)) continue;
-    let k;
-    try {
-      k = findTarget(whens, items.rows[i]);
-    } catch (error) {
-      if (!(error instanceof RuleEvaluationError)) throw error;
-      k = whens.length;
-      ruleErrors.count++;
-      ruleErrors.first ??= { row: i, message: error.message };
-    }
-    const t = items.to[i];
-    const isStopped = t <= asOf;
-    if (k < whens.length) target[i] = k;
-    if (isStopped && t < from) {
-      status[i] = SLA_STATUS.invalidOrder;
-      continue;
-    }
-    const begun = timeline.elapsedMs(from);
-    const wait = (isStopped ? timeline.elapsedMs(t) : asOfElapsed) - begun;
-    waitMs[i] = wait;
-    const isRecycled = !isStopped && wait >= recycleMs;
-    flags[i] = (isStopped ? SLA_FLAG.stopped : 0) | (isRecycled ? SLA_FLAG.recycled : 0);
-    if (k === whens.length) {
-      status[i] = SLA_STATUS.untargeted;
-      continue;
-    }
-    const within = withinMs[k];
-    if (isStopped) {
-      const isMet = wait < within || wait === within && t <= Math.round(calendar.addBusinessHours(from, within / HOUR_MS3));
-      status[i] = isMet ? SLA_STATUS.met : SLA_STATUS.breached;
-    } else {
-      status[i] = isRecycled || wait >= within ? SLA_STATUS.breached : SLA_STATUS.pending;
-    }
-  }
-  return outcomes;
-}
-var SLA_STATUS, SLA_FLAG, fieldTypesOf;
-var init_outcomes = __esm({
-  "src/core/engine/sla/outcomes.ts"() {
-    "use strict";
-    init_errors();
-    init_compile();
-    init_canonical();
-    init_durations();
-    init_timeline();
-    init_working_day();
-    SLA_STATUS = { ineligible: 0, met: 1, breached: 2, pending: 3, untargeted: 4, invalidOrder: 5 };
-    SLA_FLAG = { stopped: 1, recycled: 2 };
-    fieldTypesOf = {
-      lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type])),
-      opportunity: Object.fromEntries(
-        Object.entries(canonicalModel.opportunities).map(([name, spec]) => [name, spec.type])
-      )
-    };
-  }
-});
-
-// src/core/engine/sla/quantiles.ts
-function nearestRank(sorted, p) {
-  const n2 = sorted.length;
-  if (n2 === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * n2 / 100));
-  return sorted[rank - 1];
-}
-function roundTo2(value3, digits) {
-  return round3(value3, digits);
-}
-function summariseHours(durationsMs) {
-  const sorted = Float64Array.from(durationsMs).sort();
-  const median = nearestRank(sorted, 50);
-  const p90 = nearestRank(sorted, 90);
-  return {
-    count: sorted.length,
-    medianHours: median === null ? null : roundTo2(median / HOUR_MS3, 2),
-    p90Hours: p90 === null ? null : roundTo2(p90 / HOUR_MS3, 2)
-  };
-}
-var init_quantiles = __esm({
-  "src/core/engine/sla/quantiles.ts"() {
-    "use strict";
-    init_stats();
-    init_durations();
-  }
-});
-
-// src/core/engine/sla/tally.ts
-function tallyGroups(status, groupOf, groups2) {
-  const counts = new Uint32Array(groups2 * SLOTS);
-  for (let i = 0; i < status.length; i++) {
-    const s2 = status[i];
-    if (s2 === 0) continue;
-    const g = groupOf(i);
-    if (g < 0) continue;
-    const slot = g * SLOTS + s2 - 1;
-    counts[slot] = counts[slot] + 1;
-  }
-  const out = [];
-  for (let g = 0; g < groups2; g++) {
-    const at = (s2) => counts[g * SLOTS + s2 - 1];
-    out.push(toCounts(at(1), at(2), at(3), at(4), at(5)));
-  }
-  return out;
-}
-function computeCompliance(met, breached) {
-  return met + breached === 0 ? null : roundTo2(met / (met + breached), 4);
-}
-function toCounts(met, breached, pending, untargeted, invalidOrder) {
-  return {
-    eligible: met + breached + pending + untargeted + invalidOrder,
-    met,
-    breached,
-    pending,
-    untargeted,
-    invalidOrder,
-    compliance: computeCompliance(met, breached)
-  };
-}
-function addCounts(parts) {
-  let met = 0;
-  let breached = 0;
-  let pending = 0;
-  let untargeted = 0;
-  let invalidOrder = 0;
-  for (const c of parts) {
-    met += c.met;
-    breached += c.breached;
-    pending += c.pending;
-    untargeted += c.untargeted;
-    invalidOrder += c.invalidOrder;
-  }
-  return toCounts(met, breached, pending, untargeted, invalidOrder);
-}
-function tallySlaByPeriod(outcomes, from, periods2) {
-  const findPeriodIndex2 = periodFinder(periods2);
-  return tallyGroups(outcomes.status, (i) => findPeriodIndex2(from[i]), periods2.length);
-}
-var SLOTS;
-var init_tally = __esm({
-  "src/core/engine/sla/tally.ts"() {
-    "use strict";
-    init_periods();
-    init_quantiles();
-    SLOTS = 5;
-  }
-});
-
-// src/core/engine/sla/owners.ts
-function compareIds2(a, b) {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
-function textOf(row2, field) {
-  const value3 = row2?.[field];
-  return typeof value3 === "string" ? value3 : null;
-}
-function groupByOwner(status, ownerOf2, users2) {
-  const indexOf = /* @__PURE__ */ new Map();
-  for (let i = 0; i < status.length; i++) {
-    if (status[i] === 0) continue;
-    const owner = ownerOf2(i);
-    if (!indexOf.has(owner)) indexOf.set(owner, indexOf.size);
-  }
-  const counts = tallyGroups(status, (i) => indexOf.get(ownerOf2(i)), indexOf.size);
-  const byOwner = [...indexOf].map(([ownerId, g]) => {
-    const user = ownerId === null ? void 0 : users2.get(ownerId);
-    return {
-      ownerId,
-      name: textOf(user, "name"),
-      team: textOf(user, "team"),
-      ...counts[g]
-    };
-  });
-  byOwner.sort((a, b) => compareIds2(a.ownerId, b.ownerId));
-  const members = /* @__PURE__ */ new Map();
-  for (const owner of byOwner) {
-    const list2 = members.get(owner.team);
-    if (list2 === void 0) members.set(owner.team, [owner]);
-    else list2.push(owner);
-  }
-  const byTeam = [...members].map(([team, owners]) => ({ team, ...addCounts(owners) }));
-  byTeam.sort((a, b) => compareIds2(a.team, b.team));
-  return { byOwner, byTeam };
-}
-var init_owners = __esm({
-  "src/core/engine/sla/owners.ts"() {
-    "use strict";
-    init_tally();
-  }
-});
-
-// src/core/engine/sla/measure.ts
-function splitWaits(outcomes) {
-  const { waitMs, flags } = outcomes;
-  let stopped = 0;
-  let open = 0;
-  for (let i = 0; i < waitMs.length; i++) {
-    if (Number.isNaN(waitMs[i])) continue;
-    if (flags[i] & SLA_FLAG.stopped) stopped++;
-    else open++;
-  }
-  const response = new Float64Array(stopped);
-  const openAge = new Float64Array(open);
-  stopped = 0;
-  open = 0;
-  for (let i = 0; i < waitMs.length; i++) {
-    const wait = waitMs[i];
-    if (Number.isNaN(wait)) continue;
-    if (flags[i] & SLA_FLAG.stopped) response[stopped++] = wait;
-    else openAge[open++] = wait;
-  }
-  return { response, openAge };
-}
-function countEscalations(outcomes) {
-  const steps = outcomes.thresholds.escalationMs;
-  const reached = steps.map(() => 0);
-  let recycled = 0;
-  for (let i = 0; i < outcomes.waitMs.length; i++) {
-    const wait = outcomes.waitMs[i];
-    if (Number.isNaN(wait)) continue;
-    for (let s2 = 0; s2 < steps.length; s2++) if (wait >= steps[s2]) reached[s2] = reached[s2] + 1;
-    if (outcomes.flags[i] & SLA_FLAG.recycled) recycled++;
-  }
-  return { reached, recycled };
-}
-function exampleOf(outcomes, items) {
-  const first = outcomes.ruleErrors.first;
-  if (first === null) return null;
-  const id = items.rows[first.row]?.id;
-  return { id: id === null || id === void 0 ? `#${first.row + 1}` : String(id), message: first.message };
-}
-function meetsComplianceTarget(counts, target) {
-  const decided2 = counts.met + counts.breached;
-  if (target === void 0 || decided2 === 0) return null;
-  return new Decimal(counts.met).greaterThanOrEqualTo(new Decimal(target).times(decided2));
-}
-function measureSla(policy, items, ctx) {
-  const { spec } = policy;
-  const outcomes = measureSlaRows(policy, items, ctx);
-  const { status, target, thresholds } = outcomes;
-  const overall = tallyGroups(status, () => 0, 1)[0];
-  const perTarget = tallyGroups(status, (i) => target[i], spec.targets.length);
-  const waits = splitWaits(outcomes);
-  const { reached, recycled } = countEscalations(outcomes);
-  const { byOwner, byTeam } = groupByOwner(status, (i) => items.ownerOf(i), ctx.users);
-  const weeks = listPeriods("week", ctx.window, ctx.timeZone);
-  const perWeek = tallySlaByPeriod(outcomes, items.from, weeks);
-  const hours2 = (ms) => roundTo2(ms / HOUR_MS3, 2);
-  return {
-    name: policy.metadata.name,
+    leadId: typeof id === "string" ? id : String(id),
+    policy: policy.metadata.name,
     file: policy.file,
-    from: spec.from,
-    to: spec.to,
-    calendar: spec.calendar,
-    workingDayHours: roundTo2(thresholds.workingDayHours, 2),
-    ownerTeam: spec.owner ?? null,
-    decided: overall.met + overall.breached,
-    complianceTarget: spec.complianceTarget ?? null,
-    isComplianceMet: meetsComplianceTarget(overall, spec.complianceTarget),
-    ...overall,
-    response: summariseHours(waits.response),
-    openAge: summariseHours(waits.openAge),
-    targets: spec.targets.map((t, k) => {
-      const { eligible, met, breached, pending, invalidOrder, compliance } = perTarget[k];
-      const withinHours = hours2(thresholds.withinMs[k]);
-      return { id: t.id, within: t.within, withinHours, eligible, met, breached, pending, invalidOrder, compliance };
-    }),
-    escalations: (spec.escalation ?? []).map((e3, s2) => ({
-      after: e3.after,
-      afterHours: hours2(thresholds.escalationMs[s2]),
-      notify: e3.notify,
-      reached: reached[s2] ?? 0
-    })),
-    recycled,
-    byOwner,
-    byTeam,
-    byWeek: weeks.map((week, w) => ({ label: week.label, ...perWeek[w] })),
-    ruleErrors: { count: outcomes.ruleErrors.count, example: exampleOf(outcomes, items) }
+    asOf: options.asOf,
+    classification,
+    rules,
+    classes,
+    replay: { classification: replayed, classes: classesFor(replayed), reportedBy: [...REPLAY_REPORTED_BY] },
+    asOfReportedBy: [...AS_OF_REPORTED_BY],
+    isSameClass: replayed.class === classification.class
   };
 }
-var init_measure = __esm({
-  "src/core/engine/sla/measure.ts"() {
+var REPLAY_REPORTED_BY, AS_OF_REPORTED_BY, fieldTypes;
+var init_explain = __esm({
+  "src/core/engine/explain.ts"() {
     "use strict";
-    init_decimal();
-    init_periods();
-    init_durations();
-    init_outcomes();
-    init_owners();
-    init_quantiles();
-    init_tally();
-  }
-});
-
-// src/core/engine/sla/index.ts
-var init_sla = __esm({
-  "src/core/engine/sla/index.ts"() {
-    "use strict";
-    init_durations();
-    init_measure();
-    init_outcomes();
-    init_owners();
-    init_quantiles();
-    init_tally();
-    init_timeline();
-    init_working_day();
-  }
-});
-
-// src/core/testing/run-sla-tests.ts
-function measureCase(sla, c, ctx) {
-  const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
-  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
-  const items = {
-    entity,
-    rows: [row2],
-    from: Float64Array.of(toInstant2(c.from)),
-    to: Float64Array.of(c.to === void 0 ? NaN : toInstant2(c.to)),
-    ownerOf: () => null
-  };
-  const outcomes = measureSlaRows(sla, items, ctx);
-  const first = outcomes.ruleErrors.first;
-  if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
-  const k = outcomes.target[0] ?? -1;
-  const wait = outcomes.waitMs[0] ?? NaN;
-  return {
-    status: statusNames[outcomes.status[0] ?? 0] ?? "ineligible",
-    target: sla.spec.targets[k]?.id ?? null,
-    responseHours: Number.isNaN(wait) ? null : Math.round(wait / HOUR_MS3 * 1e6) / 1e6
-  };
-}
-function runSlaTests(set, test, calendars) {
-  const { spec } = test;
-  const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
-  const asOf = toInstant2(spec.asOf);
-  const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
-  const ctx = {
-    asOf,
-    window: { start: -864e13, end: asOf + 1 },
-    timeZone,
-    calendars,
-    users: /* @__PURE__ */ new Map()
-  };
-  return spec.cases.map((c, i) => {
-    const result = startCase(test, c.name, i);
-    if (sla === void 0) {
-      result.status = "error";
-      result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
-      return result;
-    }
-    try {
-      const actual = measureCase(sla, c, ctx);
-      result.actual = actual;
-      compareExpected("status", c.expect.status, actual.status, result.diffs);
-      compareExpected("target", c.expect.target, actual.target, result.diffs);
-      compareExpected("responseHours", c.expect.responseHours, actual.responseHours, result.diffs);
-      if (result.diffs.length > 0) result.status = "failed";
-    } catch (error) {
-      failWithError(result, error);
-    }
-    return result;
-  });
-}
-var statusNames;
-var init_run_sla_tests = __esm({
-  "src/core/testing/run-sla-tests.ts"() {
-    "use strict";
-    init_sla();
-    init_case_result();
-    statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
-  }
-});
-
-// src/core/testing/run-policy-tests.ts
-function rulesOf(def) {
-  const s2 = def.spec;
-  const out = [];
-  s2.exclusions?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "exclusions", i, "when"] }));
-  s2.handRaisers?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "handRaisers", i, "when"] }));
-  for (const category of ["fit", "engagement"]) {
-    s2.scoring?.[category]?.rules.forEach((r, i) => {
-      const base = ["spec", "scoring", category, "rules", i];
-      if (r.when !== void 0) out.push({ rule: r.when, path: [...base, "when"] });
-      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...base, "points"] });
-    });
-  }
-  s2.classes.forEach((c, i) => c.when !== void 0 && out.push({ rule: c.when, path: ["spec", "classes", i, "when"] }));
-  return out;
-}
-function toLeadRow(values) {
-  return toRow("leads", values);
-}
-function runLeadTests(set, test, hits, calendars) {
-  const { spec } = test;
-  const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
-  const hitSet = hits.get(spec.leadDefinition) ?? /* @__PURE__ */ new Set();
-  hits.set(spec.leadDefinition, hitSet);
-  const coverage = { hit: (path2) => void hitSet.add(JSON.stringify(path2)) };
-  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), coverage, ...calendars ? { calendars } : {} });
-  return spec.cases.map((c, i) => {
-    const result = startCase(test, c.name, i);
-    if (compiled2 === void 0) {
-      result.status = "error";
-      result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
-      return result;
-    }
-    try {
-      const actual = compiled2.classify(toLeadRow(c.lead));
-      result.actual = actual;
-      compareExpected("class", c.expect.class, actual.class, result.diffs);
-      compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
-      compareExpected("rule", c.expect.rule, actual.ruleId, result.diffs);
-      compareExpected("fit", c.expect.fit, actual.fit, result.diffs);
-      compareExpected("engagement", c.expect.engagement, actual.engagement, result.diffs);
-      compareExpected("score", c.expect.score, actual.score, result.diffs);
-      if (result.diffs.length > 0) result.status = "failed";
-    } catch (error) {
-      failWithError(result, error);
-    }
-    return result;
-  });
-}
-function runPolicyTests(set, options = {}) {
-  const hits = /* @__PURE__ */ new Map();
-  const cases = [];
-  const calendars = options.calendars ?? /* @__PURE__ */ new Map();
-  for (const test of set.PolicyTest) {
-    const { spec } = test;
-    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars));
-    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars));
-    else cases.push(...runLeadTests(set, { ...test, spec }, hits, options.calendars));
-  }
-  const coverage = [];
-  for (const [name, hitSet] of hits) {
-    const def = set.LeadDefinition.find((d) => d.metadata.name === name);
-    if (def === void 0) continue;
-    const all = rulesOf(def).flatMap(({ rule, path: path2 }) => listClauses(rule, path2));
-    const uncovered = all.filter((path2) => !hitSet.has(JSON.stringify(path2)));
-    coverage.push({
-      policy: name,
-      file: def.file,
-      total: all.length,
-      covered: all.length - uncovered.length,
-      uncovered
-    });
-  }
-  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
-  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
-  const passed = cases.filter((c) => c.status === "passed").length;
-  return {
-    cases,
-    passed,
-    failed: cases.length - passed,
-    coverage,
-    coveragePercent: total2 === 0 ? 100 : 100 * covered / total2
-  };
-}
-var init_run_policy_tests = __esm({
-  "src/core/testing/run-policy-tests.ts"() {
-    "use strict";
+    init_canonical();
     init_compile();
     init_classify();
-    init_case_result();
-    init_run_comp_tests();
-    init_run_sla_tests();
-  }
-});
-
-// src/cli/load-policies.ts
-async function loadValidPolicies(io, dirArg, fileIo = io, label2) {
-  const dir = cleanPath(dirArg);
-  if (fileIo === io && !await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
-  const result = await loadPolicyDir(dir, fileIo);
-  if (result.issues.some((i) => i.severity === "error")) {
-    io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
-    throw new UsageError(
-      `The policies in ${dir}${label2 === void 0 ? "" : ` at ${label2}`} are not valid; fix them first (revops validate ${dir}).`
-    );
-  }
-  const calendars = new Map(
-    result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)])
-  );
-  return {
-    result,
-    calendars,
-    locate(file, path2) {
-      const parsed = result.parsed.get(file);
-      if (parsed === void 0) return file;
-      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path2).line}`;
-    }
-  };
-}
-var init_load_policies = __esm({
-  async "src/cli/load-policies.ts"() {
-    "use strict";
-    init_errors();
-    init_compile();
-    init_locate();
-    await init_load();
-    init_validation_terminal();
-    init_options();
-  }
-});
-
-// src/cli/commands/test.ts
-var test_exports = {};
-__export(test_exports, {
-  registerTest: () => registerTest
-});
-function parsePercent(value3) {
-  const n2 = Number(value3);
-  if (!Number.isFinite(n2) || n2 < 0 || n2 > 100)
-    throw new UsageError(`--min-coverage must be a number from 0 to 100, not ${value3}.`);
-  return n2;
-}
-function registerTest(program2, ctx) {
-  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which lead definition clauses the tests exercise", false).addOption(
-    new Option(
-      "--min-coverage <percent>",
-      "fail (exit 1) below this lead definition clause coverage; implies --coverage"
-    ).argParser(parsePercent)
-  ).addHelpText(
-    "after",
-    `
-Examples:
-  revops test                          run policies/**/*.yaml of kind PolicyTest
-  revops test --coverage               and list every clause no test reaches, with file:line
-  revops test --min-coverage 100       fail unless every clause is exercised
-
-A test file names the policy under test with one of:
-  leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
-                  score it must get (numbers as a value or {min, max})
-  handoffSla      each case gives a lead (or opportunity), from and to instants (no to: no
-                  response yet) and the status it must get at asOf (met, breached, pending,
-                  untargeted), optionally the target and responseHours in business hours
-  compPlan        each case gives a period, a person, their opportunities and the shared-goal
-                  inputs, and the payout (and per-component payouts) the plan must give
-Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
-or coverage is below --min-coverage, 2 usage error or invalid policies.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies";
-    const loaded = await loadValidPolicies(io, dir);
-    if (loaded.result.set.PolicyTest.length === 0)
-      throw new UsageError(
-        `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`
-      );
-    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
-    const showCoverage = options.coverage || options.minCoverage !== void 0;
-    const isBelow = options.minCoverage !== void 0 && report.coveragePercent + 1e-9 < options.minCoverage;
-    const color = isOutputColored(io, options);
-    if (!(options.quiet && report.failed === 0 && !isBelow))
-      await writeOutput(
-        io,
-        renderOutput("policy-test", options.format, report, { color, locate: loaded.locate, showCoverage }),
-        options,
-        "test results"
-      );
-    if (isBelow && options.format !== "json")
-      io.stderr(
-        `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
-`
-      );
-    ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
-  });
-}
-var init_test = __esm({
-  async "src/cli/commands/test.ts"() {
-    "use strict";
-    init_esm();
-    init_errors();
-    init_run_policy_tests();
-    init_registry2();
-    await init_load_policies();
-    init_options();
-    init_write_output();
-    init_command_index();
-  }
-});
-
-// src/core/report/mask-issues.ts
-function describeMasked(issue3) {
-  const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
-  const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
-  const field = issue3.field;
-  let where = "";
-  if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
-  else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
-  const text4 = `${where}${reason} (value masked).`;
-  return where === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
-}
-function maskDataIssues(issues) {
-  return issues.map((issue3) => {
-    const masked = { ...issue3 };
-    delete masked.raw;
-    if (HINT_QUOTES_HEADER.has(issue3.code)) delete masked.hint;
-    if (CONTENT_FREE.has(issue3.code)) return masked;
-    masked.message = describeMasked(issue3);
-    if (QUOTES_HEADER.has(issue3.code)) delete masked.columnName;
-    return masked;
-  });
-}
-function maskDataAccounting(data) {
-  return {
-    ...data,
-    files: data.files.map(
-      (f) => f.status === "failed" && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f
-    ),
-    issues: maskDataIssues(data.issues),
-    ...data.missing === void 0 ? {} : { missing: maskMissingData(data.missing, data.issues) }
-  };
-}
-function maskMissingData(missing, issues) {
-  return missing.map((m) => {
-    const quoted = issues.find((i) => i.file === m.file && i.message !== "" && m.reason.includes(i.message));
-    if (quoted !== void 0)
-      return {
-        ...m,
-        reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? "(message masked)")
-      };
-    if (/^(There is no |The file has no |The file could not be read\.)/.test(m.reason)) return m;
-    return { ...m, reason: `The ${m.entity} data cannot be used (reason masked; run without --mask to see it).` };
-  });
-}
-var CONTENT_FREE, REASONS, QUOTES_HEADER, HINT_QUOTES_HEADER;
-var init_mask_issues = __esm({
-  "src/core/report/mask-issues.ts"() {
-    "use strict";
-    CONTENT_FREE = /* @__PURE__ */ new Set([
-      "data.empty-file",
-      "data.header-empty",
-      "data.missing-column",
-      "data.ambiguous-column",
-      "data.bad-mapping",
-      "data.unknown-format",
-      "data.bad-json-shape",
-      "data.entity-twice",
-      "data.too-many-issues",
-      "data.ragged-row",
-      "data.unterminated-quote",
-      "data.bad-quote",
-      "data.row-too-long"
-    ]);
-    REASONS = {
-      "data.missing-required": "the field is required but the value is empty",
-      "data.bad-number": "the value is not a number of the expected form",
-      "data.bad-boolean": "the value is not a yes/no value",
-      "data.bad-date": "the value is not a date of the expected format",
-      "data.bad-datetime": "the value is not a date-time of the expected format",
-      "data.bad-value": "the value is not of the field's type",
-      "data.bad-encoding": "the value holds bytes that are not UTF-8",
-      "data.unmapped-value": "the value is not listed in the mapping's `values`",
-      "data.derive-failed": "the derive rule failed on this row",
-      "data.negative-number": "the value is negative, and this quantity cannot be",
-      "data.invisible-character": "the id holds an invisible or control character",
-      "data.bad-json": "the record is not valid JSON",
-      "data.not-an-object": "the record is not a JSON object",
-      "data.forbidden-key": "the record has a key that is not allowed",
-      "data.header-duplicate": "a column name appears twice",
-      "data.header-forbidden": "a column name is not allowed"
-    };
-    QUOTES_HEADER = /* @__PURE__ */ new Set([
-      "data.header-duplicate",
-      "data.header-forbidden",
-      "data.forbidden-key"
-    ]);
-    HINT_QUOTES_HEADER = /* @__PURE__ */ new Set(["data.missing-column"]);
+    REPLAY_REPORTED_BY = ["evaluate", "impact"];
+    AS_OF_REPORTED_BY = ["explain", "test"];
+    fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
   }
 });
 
@@ -49759,111 +47594,63 @@ var init_mask_pseudonyms = __esm({
   }
 });
 
-// src/core/report/mask-warnings.ts
-function maskWarnings(warnings, deals) {
-  return warnings.map((w) => {
-    switch (w.code) {
-      case "comp.clawback-unpriced":
-        return { ...w, opportunityId: deals.of(w.opportunityId) };
-      case "comp.spiff-rule-failed":
-        return { ...w, opportunityId: deals.of(w.opportunityId), error: null };
-      case "classify.rule-failed":
-        return { ...w, firstError: null };
-      default:
-        return w;
-    }
-  });
-}
-var init_mask_warnings = __esm({
-  "src/core/report/mask-warnings.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/report/mask.ts
-function personIds(report) {
-  const ids = [];
-  for (const plan of report.comp?.plans ?? []) for (const p of plan.people) ids.push(p.id);
-  for (const sla of report.slas) for (const o of sla.byOwner) if (o.ownerId !== null) ids.push(o.ownerId);
-  for (const o of report.deals.byOwner) if (o.ownerId !== NO_OWNER) ids.push(o.ownerId);
-  return ids;
-}
-function maskReport(report, digest) {
-  const people = new Pseudonyms("person", digest, personIds(report));
-  const deals = new Pseudonyms(
-    "deal",
-    digest,
-    (report.comp?.plans ?? []).flatMap(
-      (plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l2) => l2.opportunityId)))
-    )
-  );
-  const masked = structuredClone(report);
-  masked.isMasked = true;
-  for (const plan of masked.comp?.plans ?? []) {
-    for (const person of plan.people) {
-      person.name = person.name === null ? null : people.of(person.id);
-      person.id = people.of(person.id);
-      for (const period of person.periods) {
-        for (const line of [...period.spiffs, ...period.clawbacks]) line.opportunityId = deals.of(line.opportunityId);
+// src/core/report/mask-explain.ts
+function maskExplanation(explanation, digest) {
+  const leads2 = new Pseudonyms("lead", digest);
+  const people = new Pseudonyms("person", digest);
+  const maskVar = (name, value3) => {
+    if (value3 === null || value3 === void 0 || typeof value3 === "boolean") return value3;
+    if (typeof name !== "string" || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
+    if (typeof value3 === "number") return value3;
+    if (name === "id") return typeof value3 === "string" ? leads2.of(value3) : MASKED_VALUE;
+    if (name === "owner_id") return typeof value3 === "string" ? people.of(value3) : MASKED_VALUE;
+    if (name.endsWith("_id") || IDENTIFYING.has(name)) return MASKED_VALUE;
+    return value3;
+  };
+  const mask = (node) => {
+    let isTainted = false;
+    for (const arg of node.args) if (mask(arg)) isTainted = true;
+    if (node.op === "var") {
+      const nameNode = node.args[0];
+      const name = nameNode?.op === "value" ? nameNode.value : void 0;
+      const value3 = maskVar(name, node.value);
+      if (value3 !== node.value) {
+        node.value = value3;
+        return true;
       }
+      return isTainted;
     }
+    if (!isTainted || node.value === null || typeof node.value === "boolean") return false;
+    node.value = MASKED_VALUE;
+    return true;
+  };
+  const masked = structuredClone(explanation);
+  masked.isMasked = true;
+  masked.leadId = leads2.of(explanation.leadId);
+  for (const rule of masked.rules) {
+    if (rule.when !== void 0) mask(rule.when);
+    if (rule.pointsTrace !== void 0) mask(rule.pointsTrace);
   }
-  for (const sla of masked.slas) {
-    const example = sla.ruleErrors.example;
-    if (example !== null)
-      sla.ruleErrors.example = { id: "masked", message: "masked: the message names values of the row" };
-    for (const owner of sla.byOwner) {
-      owner.name = owner.name === null ? null : people.of(owner.ownerId);
-      owner.ownerId = people.of(owner.ownerId);
-    }
-  }
-  for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
-  masked.data = maskDataAccounting(masked.data);
-  masked.warnings = maskWarnings(masked.warnings, deals);
-  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
+  const whens = new Set(
+    [...masked.classes, ...masked.replay.classes].flatMap((c) => c.when === void 0 ? [] : [c.when])
+  );
+  for (const when of whens) mask(when);
   return masked;
 }
-var NO_OWNER;
-var init_mask = __esm({
-  "src/core/report/mask.ts"() {
+var MASKED_VALUE, IDENTIFYING, LEAD_FIELDS;
+var init_mask_explain = __esm({
+  "src/core/report/mask-explain.ts"() {
     "use strict";
-    init_mask_issues();
+    init_canonical();
     init_mask_pseudonyms();
-    init_mask_warnings();
-    init_mask_issues();
-    init_mask_pseudonyms();
-    NO_OWNER = "(none)";
-  }
-});
-
-// src/cli/mask-key.ts
-import { createHash, createHmac } from "node:crypto";
-function createMaskDigest(hashing, files) {
-  const contents = files.map((f) => hashing.fileHash(f.file) ?? "-");
-  if (files.some((f) => f.rowsRead > 0) && contents.every((c) => c === "-"))
-    throw new Error("--mask: the data was read without being hashed");
-  const key = createHash("sha256").update(`revops-policy mask key v1\0${contents.sort().join("\n")}`).digest();
-  return (kind, id) => createHmac("sha256", key).update(`${kind}\0${id}`).digest("hex");
-}
-var init_mask_key = __esm({
-  "src/cli/mask-key.ts"() {
-    "use strict";
-  }
-});
-
-// src/reporters/report-formats.ts
-function renderReport(report, format, options) {
-  return renderOutput("report", format, report, options);
-}
-var init_report_formats = __esm({
-  "src/reporters/report-formats.ts"() {
-    "use strict";
-    init_registry2();
+    MASKED_VALUE = "***";
+    IDENTIFYING = /* @__PURE__ */ new Set(["email", "email_domain", "company", "company_domain", "name"]);
+    LEAD_FIELDS = new Set(Object.keys(canonicalModel.leads));
   }
 });
 
 // src/cli/hashing-io.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function createHashingIo(inner) {
   const hashes = /* @__PURE__ */ new Map();
   const io = {
@@ -49872,14 +47659,14 @@ function createHashingIo(inner) {
     writeFile: (file, data) => inner.writeFile(file, data),
     async readFile(file) {
       const bytes = await inner.readFile(file);
-      hashes.set(file, createHash2("sha256").update(bytes).digest("hex"));
+      hashes.set(file, createHash("sha256").update(bytes).digest("hex"));
       return bytes;
     },
     readStream(file) {
       const source = inner.readStream(file);
       return {
         async *[Symbol.asyncIterator]() {
-          const hash = createHash2("sha256");
+          const hash = createHash("sha256");
           for await (const chunk of source) {
             hash.update(chunk);
             yield chunk;
@@ -49895,7 +47682,7 @@ function createHashingIo(inner) {
     note: (file, sha256) => void hashes.set(file, sha256),
     digest(root) {
       const prefix = root.endsWith("/") ? root : `${root}/`;
-      const all = createHash2("sha256");
+      const all = createHash("sha256");
       const files = [...hashes.keys()].filter((f) => f.startsWith(prefix) || root === ".").sort();
       for (const file of files)
         all.update(`${file.startsWith(prefix) ? file.slice(prefix.length) : file}\0${hashes.get(file)}
@@ -49910,135 +47697,18 @@ var init_hashing_io = __esm({
   }
 });
 
-// src/core/engine/fields-read.ts
-function selectFieldsRead(sets) {
-  const named = /* @__PURE__ */ new Set();
-  let isEveryField = false;
-  for (const set of sets) {
-    for (const [kind, policies] of Object.entries(set)) {
-      if (kind === "FieldMapping") continue;
-      for (const policy of policies) {
-        if (!collectNames(policy.spec, named)) isEveryField = true;
-      }
-    }
-  }
-  const selection = { activities: activityFieldsRead };
-  if (isEveryField) return selection;
-  for (const entity of entities) {
-    if (entity === "activities") continue;
-    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...named]);
-  }
-  return selection;
+// src/cli/mask-key.ts
+import { createHash as createHash2, createHmac } from "node:crypto";
+function createMaskDigest(hashing, files) {
+  const contents = files.map((f) => hashing.fileHash(f.file) ?? "-");
+  if (files.some((f) => f.rowsRead > 0) && contents.every((c) => c === "-"))
+    throw new Error("--mask: the data was read without being hashed");
+  const key = createHash2("sha256").update(`revops-policy mask key v1\0${contents.sort().join("\n")}`).digest();
+  return (kind, id) => createHmac("sha256", key).update(`${kind}\0${id}`).digest("hex");
 }
-function addName(value3, into) {
-  if (typeof value3 !== "string") return;
-  const first = value3.split(".")[0];
-  if (canonicalNames.has(first)) into.add(first);
-}
-function collectNames(value3, into) {
-  if (value3 === null || typeof value3 !== "object") return true;
-  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into));
-  for (const [key, arg] of Object.entries(value3)) {
-    if (key === "var" || key === "missing" || key === "missing_some") {
-      if (!isLiteralPath(key, arg)) return false;
-      pathsOf(key, arg).forEach((path2) => addName(path2, into));
-      continue;
-    }
-    addName(arg, into);
-    if (!collectNames(arg, into)) return false;
-  }
-  return true;
-}
-function pathsOf(op, arg) {
-  if (op === "var") return [Array.isArray(arg) ? arg[0] : arg];
-  if (op === "missing") return Array.isArray(arg) ? arg.flat() : [arg];
-  return Array.isArray(arg) && Array.isArray(arg[1]) ? arg[1] : [];
-}
-function isLiteralPath(op, arg) {
-  const isName = (v) => typeof v === "string" && v !== "" || typeof v === "number";
-  const isScalar8 = (v) => v === null || typeof v !== "object";
-  if (op === "var") {
-    const [path2, fallback] = Array.isArray(arg) ? arg : [arg];
-    return isName(path2) && isScalar8(fallback);
-  }
-  if (op === "missing") return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
-  const list2 = Array.isArray(arg) ? arg[1] : void 0;
-  return Array.isArray(list2) && list2.every(isName);
-}
-var engineFields, activityFieldsRead, engineFieldsOf, entities, canonicalNames;
-var init_fields_read = __esm({
-  "src/core/engine/fields-read.ts"() {
+var init_mask_key = __esm({
+  "src/cli/mask-key.ts"() {
     "use strict";
-    init_canonical();
-    engineFields = /* @__PURE__ */ new Set([
-      "active_from",
-      "active_to",
-      "actor_id",
-      "amount",
-      "at",
-      "cancelled_at",
-      "closed_at",
-      "created_at",
-      "currency",
-      "disqualified_at",
-      "entity",
-      "id",
-      "last_engaged_at",
-      "lead_id",
-      "name",
-      "opportunity_at",
-      "opportunity_id",
-      "outcome",
-      "owner_id",
-      "recycled_at",
-      "role",
-      "sal_at",
-      "source",
-      "sql_at",
-      "stage",
-      "status",
-      "team",
-      "term_months",
-      "type",
-      "won"
-    ]);
-    activityFieldsRead = /* @__PURE__ */ new Set([
-      "at",
-      "type",
-      "outcome",
-      "actor_id",
-      "lead_id",
-      "opportunity_id"
-    ]);
-    engineFieldsOf = {
-      leads: /* @__PURE__ */ new Set([
-        "id",
-        "created_at",
-        "owner_id",
-        "source",
-        "last_engaged_at",
-        "mql_at",
-        "sal_at",
-        "sql_at",
-        "opportunity_at",
-        "disqualified_at",
-        "recycled_at"
-      ]),
-      opportunities: /* @__PURE__ */ new Set([
-        "id",
-        "lead_id",
-        "owner_id",
-        "amount",
-        "currency",
-        "won",
-        "created_at",
-        "closed_at",
-        "cancelled_at",
-        "term_months"
-      ])
-    };
-    entities = Object.keys(canonicalModel);
-    canonicalNames = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
   }
 });
 
@@ -52955,7 +50625,7 @@ function truncateRaw(raw) {
   return text4.length > dataLimits.maxRawChars ? `${text4.slice(0, dataLimits.maxRawChars)}…` : text4;
 }
 var FileTally;
-var init_tally2 = __esm({
+var init_tally = __esm({
   "src/core/data/tally.ts"() {
     "use strict";
     init_limits2();
@@ -53122,7 +50792,7 @@ var init_read_entity = __esm({
     init_field_plan();
     init_json_reader();
     init_ndjson_reader();
-    init_tally2();
+    init_tally();
   }
 });
 
@@ -53231,7 +50901,97 @@ var init_load2 = __esm({
     init_discover2();
     init_missing();
     init_read_entity();
-    init_tally2();
+    init_tally();
+  }
+});
+
+// src/core/report/mask-issues.ts
+function describeMasked(issue3) {
+  const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
+  const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
+  const field = issue3.field;
+  let where = "";
+  if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
+  else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
+  const text4 = `${where}${reason} (value masked).`;
+  return where === "" ? text4.charAt(0).toUpperCase() + text4.slice(1) : text4;
+}
+function maskDataIssues(issues) {
+  return issues.map((issue3) => {
+    const masked = { ...issue3 };
+    delete masked.raw;
+    if (HINT_QUOTES_HEADER.has(issue3.code)) delete masked.hint;
+    if (CONTENT_FREE.has(issue3.code)) return masked;
+    masked.message = describeMasked(issue3);
+    if (QUOTES_HEADER.has(issue3.code)) delete masked.columnName;
+    return masked;
+  });
+}
+function maskDataAccounting(data) {
+  return {
+    ...data,
+    files: data.files.map(
+      (f) => f.status === "failed" && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f
+    ),
+    issues: maskDataIssues(data.issues),
+    ...data.missing === void 0 ? {} : { missing: maskMissingData(data.missing, data.issues) }
+  };
+}
+function maskMissingData(missing, issues) {
+  return missing.map((m) => {
+    const quoted = issues.find((i) => i.file === m.file && i.message !== "" && m.reason.includes(i.message));
+    if (quoted !== void 0)
+      return {
+        ...m,
+        reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? "(message masked)")
+      };
+    if (/^(There is no |The file has no |The file could not be read\.)/.test(m.reason)) return m;
+    return { ...m, reason: `The ${m.entity} data cannot be used (reason masked; run without --mask to see it).` };
+  });
+}
+var CONTENT_FREE, REASONS, QUOTES_HEADER, HINT_QUOTES_HEADER;
+var init_mask_issues = __esm({
+  "src/core/report/mask-issues.ts"() {
+    "use strict";
+    CONTENT_FREE = /* @__PURE__ */ new Set([
+      "data.empty-file",
+      "data.header-empty",
+      "data.missing-column",
+      "data.ambiguous-column",
+      "data.bad-mapping",
+      "data.unknown-format",
+      "data.bad-json-shape",
+      "data.entity-twice",
+      "data.too-many-issues",
+      "data.ragged-row",
+      "data.unterminated-quote",
+      "data.bad-quote",
+      "data.row-too-long"
+    ]);
+    REASONS = {
+      "data.missing-required": "the field is required but the value is empty",
+      "data.bad-number": "the value is not a number of the expected form",
+      "data.bad-boolean": "the value is not a yes/no value",
+      "data.bad-date": "the value is not a date of the expected format",
+      "data.bad-datetime": "the value is not a date-time of the expected format",
+      "data.bad-value": "the value is not of the field's type",
+      "data.bad-encoding": "the value holds bytes that are not UTF-8",
+      "data.unmapped-value": "the value is not listed in the mapping's `values`",
+      "data.derive-failed": "the derive rule failed on this row",
+      "data.negative-number": "the value is negative, and this quantity cannot be",
+      "data.invisible-character": "the id holds an invisible or control character",
+      "data.bad-json": "the record is not valid JSON",
+      "data.not-an-object": "the record is not a JSON object",
+      "data.forbidden-key": "the record has a key that is not allowed",
+      "data.header-duplicate": "a column name appears twice",
+      "data.header-forbidden": "a column name is not allowed"
+    };
+    QUOTES_HEADER = /* @__PURE__ */ new Set([
+      "data.header-duplicate",
+      "data.header-forbidden",
+      "data.forbidden-key"
+    ]);
+    HINT_QUOTES_HEADER = /* @__PURE__ */ new Set(["data.missing-column"]);
   }
 });
 
@@ -53284,9 +51044,63 @@ var init_needed_entities = __esm({
   }
 });
 
+// src/cli/options.ts
+function isColorEnabled(io) {
+  if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0") return true;
+  return io.isTty;
+}
+function formatOption(choices, fallback) {
+  return new Option("-f, --format <format>", "output format").choices([...choices]).default(fallback);
+}
+function policiesOption(description = "policy directory") {
+  return new Option("--policies <dir>", description).default("policies");
+}
+function quietOption(description) {
+  return new Option("-q, --quiet", description).default(false);
+}
+function cleanPath(path2) {
+  const trimmed = path2.replace(/\\/g, "/").replace(/\/+$/, "");
+  return trimmed.replace(/^\.\/(?=.)/, "") || ".";
+}
+function noteDeprecated(io, old, replacement) {
+  io.stderr(
+    `revops: ${terminalText(old)} is deprecated; write ${terminalText(replacement)} (the old spelling goes in the next version).
+`
+  );
+}
+function takePositionalDir(io, command, positional, flag2) {
+  const value3 = command.getOptionValue(flag2.attribute);
+  if (positional === void 0) return value3;
+  if (command.getOptionValueSource(flag2.attribute) === "cli")
+    throw new UsageError(`Give the directory once: ${flag2.name} ${value3 ?? ""} or ${positional}, not both.`);
+  noteDeprecated(
+    io,
+    `"revops ${command.name()} ${positional}"`,
+    `"revops ${command.name()} ${flag2.name} ${positional}"`
+  );
+  return positional;
+}
+function addDeprecatedOption(command, io, old, replacement) {
+  command.addOption(new Option(old.flags).hideHelp());
+  command.on(`option:${old.name.replace(/^--/, "")}`, (value3) => {
+    noteDeprecated(io, old.name, replacement.name);
+    command.setOptionValueWithSource(replacement.attribute, value3, "cli");
+  });
+  return command;
+}
+var init_options = __esm({
+  "src/cli/options.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_sanitize();
+  }
+});
+
 // src/cli/read-elsewhere.ts
 import { existsSync } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 function createReadElsewhere(options = {}) {
   const workerFile = options.workerFile ?? defaultWorkerFile;
@@ -53347,7 +51161,7 @@ var init_read_elsewhere = __esm({
   "src/cli/read-elsewhere.ts"() {
     "use strict";
     init_errors();
-    defaultWorkerFile = fileURLToPath2(new URL("./read-worker.js", import.meta.url));
+    defaultWorkerFile = fileURLToPath(new URL("./read-worker.js", import.meta.url));
   }
 });
 
@@ -54807,10 +52621,10 @@ async function applyProjectConfig(command, io) {
   for (const key of ["policies", "data", "mapping", "timeZone"]) {
     const value3 = config2.values[key];
     if (value3 === void 0 || !isUnset(command, key)) continue;
-    const relativeTo = key === "policies" ? repo : cwd;
+    const relativeTo2 = key === "policies" ? repo : cwd;
     command.setOptionValueWithSource(
       key,
-      pathOptions.includes(key) ? displayPath(resolve4(config2.dir, value3), relativeTo) : value3,
+      pathOptions.includes(key) ? displayPath(resolve4(config2.dir, value3), relativeTo2) : value3,
       "config"
     );
   }
@@ -54845,220 +52659,64 @@ var init_project_config_apply = __esm({
   }
 });
 
-// src/core/engine/as-of.ts
-function findLatestTimestamp(data) {
-  let latest;
-  const known = data.latestTimestamps;
-  if (known !== void 0) {
-    for (const entity of timestamped) {
-      const value3 = known[entity];
-      if (value3 !== void 0 && (latest === void 0 || value3 > latest)) latest = value3;
-    }
-    return latest;
+// src/cli/load-policies.ts
+async function loadValidPolicies(io, dirArg, fileIo = io, label2, now2 = Date.now()) {
+  const dir = cleanPath(dirArg);
+  if (fileIo === io && !await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
+  const result = applyPolicyWaivers(await loadPolicyDir(dir, fileIo), { today: dayOf(now2), dir, expired: "warning" });
+  if (result.issues.some((i) => isFailing(i))) {
+    io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
+    throw new UsageError(
+      `The policies in ${dir}${label2 === void 0 ? "" : ` at ${label2}`} are not valid; fix them first (revops validate ${dir}).`
+    );
   }
-  for (const entity of timestamped) {
-    const fields = Object.entries(canonicalModel[entity]).filter(([, spec]) => spec.type === "datetime").map(([name]) => name);
-    if (entity === "activities") {
-      for (const field of fields) {
-        for (const value3 of numberColumn(data.activities, field))
-          if (!Number.isNaN(value3) && (latest === void 0 || value3 > latest)) latest = value3;
-      }
-      continue;
-    }
-    for (const row2 of data[entity]) {
-      for (const field of fields) {
-        const value3 = row2[field];
-        if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
-      }
-    }
-  }
-  return latest;
-}
-function explainNoTimestamp(data) {
-  const causes = [];
-  const absent2 = [];
-  for (const entity of timestamped) {
-    const files = data.files.filter((f) => f.entity === entity);
-    if (files.length === 0) absent2.push(entity);
-    for (const file of files) {
-      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
-      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
-      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
-      if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
-      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
-        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
-      else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
-    }
-  }
-  if (absent2.length === timestamped.length || causes.length === 0) {
-    const guesses = absent2.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== void 0);
-    const named = guesses.map(
-      (g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`
-    ).join("");
-    causes.push(`No file holds ${absent2.join(", ")}.${named}`);
-  }
-  return `${causes.join("\n")}
-So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;
-}
-var timestamped;
-var init_as_of = __esm({
-  "src/core/engine/as-of.ts"() {
-    "use strict";
-    init_canonical();
-    init_column_table();
-    init_did_you_mean();
-    timestamped = ["leads", "opportunities", "activities", "stage_events"];
-  }
-});
-
-// src/core/engine/explain.ts
-function explainLead(policy, lead, options) {
-  const classification = compileLeadDefinition(policy, options).classify(lead);
-  const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
-  const trace = (rule, path2) => traceRule(rule, lead, {
-    asOf: options.asOf,
-    fieldTypes,
-    path: path2,
-    ...options.calendars ? { calendars: options.calendars } : {}
-  });
-  const isTrue = (node) => Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value);
-  const spec = policy.spec;
-  const rules = [];
-  spec.exclusions?.forEach((r, i) => {
-    const path2 = ["spec", "exclusions", i, "when"];
-    const when = trace(r.when, path2);
-    rules.push({ section: "exclusion", id: r.id, path: path2, isMatched: isTrue(when), when });
-  });
-  spec.handRaisers?.forEach((r, i) => {
-    const path2 = ["spec", "handRaisers", i, "when"];
-    const when = trace(r.when, path2);
-    rules.push({ section: "hand-raiser", id: r.id, path: path2, isMatched: isTrue(when), when });
-  });
-  for (const section2 of ["fit", "engagement"]) {
-    spec.scoring?.[section2]?.rules.forEach((r, i) => {
-      const base = ["spec", "scoring", section2, "rules", i];
-      const when = r.when === void 0 ? void 0 : trace(r.when, [...base, "when"]);
-      const isMatched = when === void 0 || isTrue(when);
-      const explanation = {
-        section: section2,
-        id: r.id,
-        path: when === void 0 ? base : [...base, "when"],
-        isMatched
-      };
-      if (when !== void 0) explanation.when = when;
-      if (isMatched) {
-        if (typeof r.points === "number") {
-          explanation.points = r.points;
-        } else {
-          explanation.pointsTrace = trace(r.points, [...base, "points"]);
-          const points = Number(explanation.pointsTrace.value);
-          explanation.points = Number.isFinite(points) ? points : 0;
-        }
-      }
-      rules.push(explanation);
-    });
-  }
-  const classWhens = spec.classes.map(
-    (cls, i) => cls.when === void 0 ? void 0 : trace(cls.when, ["spec", "classes", i, "when"])
+  const calendars = new Map(
+    result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)])
   );
-  const classesFor = (c) => spec.classes.map((cls, i) => {
-    const checks = [];
-    if (cls.minScore !== void 0)
-      checks.push({ name: "minScore", threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
-    if (cls.minFit !== void 0)
-      checks.push({ name: "minFit", threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
-    if (cls.minEngagement !== void 0) {
-      checks.push({
-        name: "minEngagement",
-        threshold: cls.minEngagement,
-        value: c.engagement,
-        isMet: c.engagement >= cls.minEngagement
-      });
-    }
-    const when = classWhens[i];
-    const isMet = checks.every((k) => k.isMet) && (when === void 0 || isTrue(when));
-    return { id: cls.id, path: ["spec", "classes", i], isMet, checks, ...when !== void 0 ? { when } : {} };
-  });
-  const classes = classesFor(classification);
-  const id = lead.id;
   return {
-    leadId: typeof id === "string" ? id : String(id),
-    policy: policy.metadata.name,
-    file: policy.file,
-    asOf: options.asOf,
-    classification,
-    rules,
-    classes,
-    replay: { classification: replayed, classes: classesFor(replayed), reportedBy: [...REPLAY_REPORTED_BY] },
-    asOfReportedBy: [...AS_OF_REPORTED_BY],
-    isSameClass: replayed.class === classification.class
+    result,
+    calendars,
+    locate(file, path2) {
+      const parsed = result.parsed.get(file);
+      if (parsed === void 0) return file;
+      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path2).line}`;
+    }
   };
 }
-var REPLAY_REPORTED_BY, AS_OF_REPORTED_BY, fieldTypes;
-var init_explain = __esm({
-  "src/core/engine/explain.ts"() {
+var init_load_policies = __esm({
+  async "src/cli/load-policies.ts"() {
     "use strict";
-    init_canonical();
+    init_errors();
     init_compile();
-    init_classify();
-    REPLAY_REPORTED_BY = ["evaluate", "impact"];
-    AS_OF_REPORTED_BY = ["explain", "test"];
-    fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
+    init_locate();
+    init_issue();
+    await init_load();
+    init_policy_waivers();
+    init_waiver_list();
+    init_validation_terminal();
+    init_options();
   }
 });
 
-// src/core/report/mask-explain.ts
-function maskExplanation(explanation, digest) {
-  const leads2 = new Pseudonyms("lead", digest);
-  const people = new Pseudonyms("person", digest);
-  const maskVar = (name, value3) => {
-    if (value3 === null || value3 === void 0 || typeof value3 === "boolean") return value3;
-    if (typeof name !== "string" || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
-    if (typeof value3 === "number") return value3;
-    if (name === "id") return typeof value3 === "string" ? leads2.of(value3) : MASKED_VALUE;
-    if (name === "owner_id") return typeof value3 === "string" ? people.of(value3) : MASKED_VALUE;
-    if (name.endsWith("_id") || IDENTIFYING.has(name)) return MASKED_VALUE;
-    return value3;
-  };
-  const mask = (node) => {
-    let isTainted = false;
-    for (const arg of node.args) if (mask(arg)) isTainted = true;
-    if (node.op === "var") {
-      const nameNode = node.args[0];
-      const name = nameNode?.op === "value" ? nameNode.value : void 0;
-      const value3 = maskVar(name, node.value);
-      if (value3 !== node.value) {
-        node.value = value3;
-        return true;
-      }
-      return isTainted;
-    }
-    if (!isTainted || node.value === null || typeof node.value === "boolean") return false;
-    node.value = MASKED_VALUE;
-    return true;
-  };
-  const masked = structuredClone(explanation);
-  masked.isMasked = true;
-  masked.leadId = leads2.of(explanation.leadId);
-  for (const rule of masked.rules) {
-    if (rule.when !== void 0) mask(rule.when);
-    if (rule.pointsTrace !== void 0) mask(rule.pointsTrace);
-  }
-  const whens = new Set(
-    [...masked.classes, ...masked.replay.classes].flatMap((c) => c.when === void 0 ? [] : [c.when])
-  );
-  for (const when of whens) mask(when);
-  return masked;
+// src/cli/write-output.ts
+function isOutputColored(io, options) {
+  return options.output === void 0 && isColorEnabled(io);
 }
-var MASKED_VALUE, IDENTIFYING, LEAD_FIELDS;
-var init_mask_explain = __esm({
-  "src/core/report/mask-explain.ts"() {
+async function writeOutput(io, text4, options, what) {
+  if (options.output === void 0) {
+    io.stdout(text4);
+    return;
+  }
+  await io.writeFile(cleanPath(options.output), text4);
+  if (!options.quiet)
+    io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}
+`);
+}
+var init_write_output = __esm({
+  "src/cli/write-output.ts"() {
     "use strict";
-    init_canonical();
-    init_mask_pseudonyms();
-    MASKED_VALUE = "***";
-    IDENTIFYING = /* @__PURE__ */ new Set(["email", "email_domain", "company", "company_domain", "name"]);
-    LEAD_FIELDS = new Set(Object.keys(canonicalModel.leads));
+    init_sanitize();
+    init_options();
   }
 });
 
@@ -55239,11 +52897,2847 @@ var init_evaluation_options = __esm({
   }
 });
 
+// src/cli/commands/validate.ts
+var validate_exports = {};
+__export(validate_exports, {
+  registerValidate: () => registerValidate
+});
+function registerValidate(program2, ctx) {
+  program2.command("validate").description(describeCommand("validate")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("validation"), "terminal")).option("-o, --output <file>", "write the result to a file instead of stdout").addOption(quietOption("print nothing when every policy is valid")).addOption(
+    new Option("--fail-on <severity>", "lowest severity that fails (exit 1)").choices(["error", "warning"]).default("error")
+  ).option("--summary", "also print an overview of the policies", false).option("--now <instant>", "the run's clock, which waivers' expiry dates are judged on (default: the current time)").addHelpText(
+    "after",
+    `
+Examples:
+  revops validate                       validate ./policies
+  revops validate --policies policies --format github
+                                        annotations on the pull request diff (in GitHub Actions)
+  revops validate --format json -o validation.json
+  revops validate --fail-on warning
+
+Every problem in every file is reported at once, with file:line:column, what is wrong and how to fix it.
+A finding a Waiver policy accepts is shown marked "waived" and fails nothing; an expired waiver is an error.
+Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = cleanPath(
+      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
+    );
+    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
+    const today = dayOf(readClock(options));
+    const result = applyPolicyWaivers(await loadPolicyDir(dir, io), { today, dir, expired: "error" });
+    if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+    const color = isOutputColored(io, options);
+    const summary = options.summary ? { summary: { dir } } : {};
+    if (!(options.quiet && result.issues.length === 0))
+      await writeOutput(
+        io,
+        renderOutput("validation", options.format, result, { color, ...summary }),
+        options,
+        "result"
+      );
+    const failing = result.issues.some((i) => isFailing(i, options.failOn));
+    ctx.setExitCode(failing ? 1 : 0);
+  });
+}
+var init_validate = __esm({
+  async "src/cli/commands/validate.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_issue();
+    await init_load();
+    init_policy_waivers();
+    init_waiver_list();
+    init_registry2();
+    init_command_index();
+    await init_evaluation_options();
+    init_options();
+    init_write_output();
+  }
+});
+
+// src/core/policy/format-render.ts
+function renderCanonical(text4, schema) {
+  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text4.slice(bom.length);
+  const firstBreak = source.indexOf("\n");
+  const isCrlf = firstBreak > 0 && source[firstBreak - 1] === "\r";
+  const body = source.replace(/\r\n/g, "\n");
+  const doc = (0, import_yaml6.parseDocument)(body, { ...safeYamlOptions, customTags: keepSourceText(body) });
+  if (doc.errors.length > 0) throw new Error(doc.errors[0]?.message ?? "YAML error");
+  orderPolicyKeys(doc, schema);
+  let output = restoreCommentGaps(body, doc.toString(stringOptions));
+  if (!output.endsWith("\n")) output += "\n";
+  return bom + (isCrlf ? output.replace(/\n/g, "\r\n") : output);
+}
+function orderPolicyKeys(doc, schema) {
+  const defs = schema.$defs ?? {};
+  const resolve5 = (ref2) => ref2.startsWith("#/$defs/") ? defs[ref2.slice("#/$defs/".length)] : void 0;
+  orderNode(doc.contents, collectFacets(schema, resolve5), resolve5);
+}
+function orderNode(node, facets, resolve5) {
+  if (facets.length === 0) return;
+  if ((0, import_yaml6.isMap)(node)) {
+    reorderPairs(node, listPropertyOrder(facets));
+    for (const pair of node.items) {
+      if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
+    }
+  } else if ((0, import_yaml6.isSeq)(node)) {
+    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve5), resolve5));
+  }
+}
+function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema) || seen.has(schema)) return [];
+  seen.add(schema);
+  const node = schema;
+  const facets = [node];
+  if (typeof node.$ref === "string") facets.push(...collectFacets(resolve5(node.$ref), resolve5, seen));
+  facets.push(...collectFacets(node.then, resolve5, seen), ...collectFacets(node.else, resolve5, seen));
+  return facets;
+}
+function listPropertyOrder(facets) {
+  const order = /* @__PURE__ */ new Set();
+  for (const facet of facets) {
+    if (facet.properties !== null && typeof facet.properties === "object")
+      for (const key of Object.keys(facet.properties)) order.add(key);
+  }
+  return [...order];
+}
+function findChildFacets(facets, key, resolve5) {
+  const found = facets.flatMap((facet) => {
+    const properties = facet.properties;
+    return properties !== void 0 && Object.hasOwn(properties, key) ? collectFacets(properties[key], resolve5) : [];
+  });
+  return found.length > 0 ? found : facets.flatMap((facet) => collectFacets(facet.additionalProperties, resolve5));
+}
+function findItemFacets(facets, index, resolve5) {
+  return facets.flatMap((facet) => {
+    const prefix = Array.isArray(facet.prefixItems) ? facet.prefixItems : [];
+    return collectFacets(index < prefix.length ? prefix[index] : facet.items, resolve5);
+  });
+}
+function reorderPairs(map, order) {
+  const rank = (pair) => {
+    const index = (0, import_yaml6.isScalar)(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
+    return index === -1 ? order.length : index;
+  };
+  const ranked = map.items.map((pair, index) => ({ pair, index, rank: rank(pair) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const oldFirst = map.items[0]?.key;
+  map.items = ranked.map((entry) => entry.pair);
+  const newFirst = map.items[0]?.key;
+  if (oldFirst === newFirst || !(0, import_yaml6.isScalar)(oldFirst) || !(0, import_yaml6.isScalar)(newFirst)) return;
+  const lead = oldFirst.commentBefore;
+  const own = newFirst.commentBefore;
+  if (lead) newFirst.commentBefore = own ? `${lead}${newFirst.spaceBefore === true ? "\n\n" : "\n"}${own}` : lead;
+  newFirst.spaceBefore = oldFirst.spaceBefore;
+  oldFirst.commentBefore = void 0;
+  oldFirst.spaceBefore = void 0;
+}
+function keepSourceText(source) {
+  return (tags) => tags.map((tag2) => {
+    if (typeof tag2 !== "object" || tag2.collection !== void 0 || tag2.stringify === void 0) return tag2;
+    const base = tag2.stringify;
+    const stringify = (item, ctx, onComment, onChompKeep) => renderSourceText(item, ctx, source, onComment) ?? base(item, ctx, onComment, onChompKeep);
+    return { ...tag2, stringify };
+  });
+}
+function renderSourceText(item, ctx, source, onComment) {
+  const range3 = item.range;
+  if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
+  const raw = source.slice(range3[0], range3[1]);
+  if (item.type === import_yaml6.Scalar.BLOCK_FOLDED || item.type === import_yaml6.Scalar.BLOCK_LITERAL) {
+    const [head2 = "", ...lines2] = raw.split("\n");
+    if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
+    while (lines2.length > 0 && lines2[lines2.length - 1]?.trim() === "") lines2.pop();
+    const first = lines2.find((line) => line.trim() !== "") ?? "";
+    const width = first.length - first.trimStart().length;
+    if (lines2.some((line) => line.trim() !== "" && !line.startsWith(" ".repeat(width)))) return void 0;
+    if (item.comment) onComment?.();
+    return [head2, ...lines2.map((line) => line.length <= width ? "" : ctx.indent + line.slice(width))].join("\n");
+  }
+  if (!raw.includes("\n")) return raw;
+  if (ctx.inFlow === true || ctx.indent === "") return void 0;
+  const [head = "", ...lines] = raw.split("\n");
+  return [head, ...lines.map((line) => line.trim() === "" ? "" : ctx.indent + line.trimStart())].join("\n");
+}
+function scanComments(text4, edit) {
+  const comments = [];
+  let out = "";
+  for (const token of new import_yaml6.Lexer().lex(text4)) {
+    if (lexerMarks.has(token)) continue;
+    if (token.startsWith("#")) {
+      const scanned = { comment: token.trimEnd(), before: out.slice(out.lastIndexOf("\n") + 1) };
+      comments.push(scanned);
+      const replaced = edit?.(scanned);
+      if (replaced !== void 0) out = out.slice(0, out.length - scanned.before.length) + replaced;
+    }
+    out += token;
+  }
+  return { comments, text: out };
+}
+function restoreCommentGaps(original, output) {
+  const gaps = /* @__PURE__ */ new Map();
+  const keyOf4 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  for (const c of scanComments(original).comments) {
+    if (c.before.trim() === "") continue;
+    gaps.set(keyOf4(c), [...gaps.get(keyOf4(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+  }
+  return scanComments(output, (c) => {
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf4(c))?.shift();
+    return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
+  }).text;
+}
+var import_yaml6, stringOptions, lexerMarks;
+var init_format_render = __esm({
+  "src/core/policy/format-render.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_parse();
+    stringOptions = {
+      indent: 2,
+      indentSeq: true,
+      lineWidth: 0,
+      minContentWidth: 0,
+      flowCollectionPadding: false
+    };
+    lexerMarks = /* @__PURE__ */ new Set(["", "", "", "\uFEFF"]);
+  }
+});
+
+// src/core/policy/format.ts
+function formatPolicyText(text4, file = "") {
+  const issues = [];
+  const parsed = parsePolicyFile(file, new TextEncoder().encode(text4), issues);
+  if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
+    return { status: "invalid", issues };
+  const kind = parsed.data.kind;
+  if (!isPolicyKind(kind)) {
+    issues.push(describeKindProblem(parsed, file));
+    return { status: "invalid", issues };
+  }
+  const schema = policySchemas[kind];
+  let output;
+  try {
+    output = renderStable(text4, schema);
+  } catch (error) {
+    return { status: "refused", reason: `the formatter failed: ${error.message}` };
+  }
+  const reason = findFormatLoss(text4, output, (again) => renderCanonical(again, schema));
+  if (reason !== void 0) return { status: "refused", reason };
+  return output === text4 ? { status: "unchanged" } : { status: "changed", output };
+}
+function findFormatLoss(input, output, reformat) {
+  const before = readData(input);
+  const after = readData(output);
+  if (before.error !== void 0) return `the original text does not parse (${before.error})`;
+  if (after.error !== void 0) return `the formatted text would not parse (${after.error})`;
+  const difference2 = findDifference(before.data, after.data, "");
+  if (difference2 !== void 0) return `the formatted text would read as different data at ${difference2 || "/"}`;
+  const missing = subtractAll(listComments(input), listComments(output));
+  if (missing.length > 0) return `comment would be lost: ${missing[0]}`;
+  const extra = subtractAll(listComments(output), listComments(input));
+  if (extra.length > 0) return `comment would be added or changed: ${extra[0]}`;
+  let again;
+  try {
+    again = reformat(output);
+  } catch (error) {
+    return `formatting the result again failed: ${error.message}`;
+  }
+  if (again !== output) return "formatting is not stable (formatting the result again changes it)";
+  return void 0;
+}
+function listComments(text4) {
+  return scanComments(text4).comments.map((c) => c.comment);
+}
+function renderStable(text4, schema) {
+  let output = renderCanonical(text4, schema);
+  for (let pass = 1; pass < maxPasses; pass++) {
+    const again = renderCanonical(output, schema);
+    if (again === output) break;
+    output = again;
+  }
+  return output;
+}
+function readData(text4) {
+  const doc = (0, import_yaml7.parseDocument)(text4.replace(/^\uFEFF/, ""), safeYamlOptions);
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== void 0) return { error: problem.message.split("\n")[0] ?? problem.code };
+  return { data: doc.toJS({ maxAliasCount: 0 }) };
+}
+function describeKindProblem(parsed, file) {
+  const data = parsed.data ?? {};
+  if (!("kind" in data)) {
+    const at2 = locatePath(parsed.doc, parsed.lineCounter, []);
+    return {
+      code: "policy.kind-missing",
+      severity: "error",
+      message: "Missing `kind`; fmt orders keys by the schema of the kind.",
+      hint: `Add \`kind:\` with one of: ${policyKinds.join(", ")}.`,
+      file,
+      path: "",
+      ...at2
+    };
+  }
+  const kind = String(data.kind);
+  const at = locatePath(parsed.doc, parsed.lineCounter, ["kind"]);
+  const hint = `${didYouMean(kind, policyKinds)} Kinds: ${policyKinds.join(", ")}.`.trim();
+  return {
+    code: "policy.unknown-kind",
+    severity: "error",
+    message: `Unknown kind \`${kind}\`; fmt orders keys by the schema of the kind.`,
+    hint,
+    file,
+    path: "/kind",
+    ...at
+  };
+}
+function findDifference(a, b, path2) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path2;
+    for (let i = 0; i < a.length; i++) {
+      const found = findDifference(a[i], b[i], `${path2}/${i}`);
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  }
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const aKeys = Object.keys(a);
+    const bRecord = b;
+    if (aKeys.length !== Object.keys(b).length) return path2;
+    for (const key of aKeys) {
+      if (!Object.hasOwn(b, key)) return `${path2}/${key}`;
+      const found = findDifference(a[key], bRecord[key], `${path2}/${key}`);
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  }
+  return Object.is(a, b) ? void 0 : path2;
+}
+function subtractAll(from, take) {
+  const rest = [...take];
+  return from.filter((item) => {
+    const index = rest.indexOf(item);
+    if (index === -1) return true;
+    rest.splice(index, 1);
+    return false;
+  });
+}
+var import_yaml7, maxPasses;
+var init_format = __esm({
+  "src/core/policy/format.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_schemas();
+    init_did_you_mean();
+    init_format_render();
+    init_locate();
+    init_parse();
+    maxPasses = 3;
+  }
+});
+
+// src/cli/commands/fmt.ts
+var fmt_exports = {};
+__export(fmt_exports, {
+  registerFmt: () => registerFmt
+});
+function registerFmt(program2, ctx) {
+  program2.command("fmt").description(describeCommand("fmt")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(quietOption("print only the files not formatted (--check) and the problems: no summary")).option("--check", "write nothing; list the files that are not formatted and exit 1 if there are any").addHelpText(
+    "after",
+    `
+Examples:
+  revops fmt                            format every policy file in ./policies
+  revops fmt --check                    in CI: fail if a file is not formatted
+
+Keys are ordered as the schema of the file's kind lists them (apiVersion, kind, metadata, spec
+first); keys the schema does not know keep their order after the known ones. Comments, quoting,
+line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
+reads back as the same data with the same comments and formatting it again changes nothing;
+otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
+reported with file:line:column and left unchanged.
+Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
+2 usage or IO error.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = cleanPath(
+      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
+    );
+    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
+    const files = await listPolicyFiles(dir, io);
+    if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+    let changed = 0;
+    let failed = 0;
+    for (const file of files) {
+      const outcome = await formatFile(file, ctx);
+      if (outcome.status === "changed") {
+        changed++;
+        if (options.check) {
+          io.stdout(`${terminalText(file)}
+`);
+        } else {
+          await writeText(file, outcome.output ?? "", ctx);
+          if (!options.quiet) io.stdout(`formatted ${terminalText(file)}
+`);
+        }
+      } else if (outcome.status === "refused") {
+        failed++;
+        io.stderr(
+          `${terminalText(file)}: refused to format: ${terminalText(outcome.reason ?? "unknown reason")}; the file is left unchanged.
+`
+        );
+      } else if (outcome.status === "invalid") {
+        failed++;
+        io.stderr(renderIssues(outcome.issues ?? []));
+      }
+    }
+    if (!options.quiet) io.stdout(renderSummary2(files.length, changed, failed, options.check === true, dir));
+    ctx.setExitCode(failed > 0 || options.check === true && changed > 0 ? 1 : 0);
+  });
+}
+async function formatFile(file, { io }) {
+  let bytes;
+  try {
+    const size = await io.fileSize(file);
+    if (size > limits.maxFileBytes) {
+      const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
+      return {
+        status: "invalid",
+        issues: [{ code: "file.too-large", severity: "error", message, file, path: "", line: 0, column: 0 }]
+      };
+    }
+    bytes = await io.readFile(file);
+  } catch (cause) {
+    throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
+  }
+  const text4 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  return formatPolicyText(text4, file);
+}
+async function writeText(file, text4, { io }) {
+  try {
+    await io.writeFile(file, text4);
+  } catch (cause) {
+    throw new IoError(`Cannot write ${file}: ${cause.message}`, { cause });
+  }
+}
+function renderIssues(issues) {
+  return issues.map((issue3) => {
+    const where = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
+    const hint = issue3.hint === void 0 ? "" : `
+  fix: ${terminalText(issue3.hint)}`;
+    return `${where}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
+`;
+  }).join("");
+}
+function renderSummary2(total2, changed, failed, isCheck, dir) {
+  const files = (n2) => `${n2} policy file${n2 === 1 ? "" : "s"}`;
+  const lines = [];
+  if (changed > 0) {
+    lines.push(
+      isCheck ? `${changed} of ${files(total2)} not formatted; run \`revops fmt --policies ${terminalText(dir)}\` to format.` : `Formatted ${changed} of ${files(total2)}.`
+    );
+  }
+  if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
+  if (changed === 0 && failed === 0) lines.push(`All ${files(total2)} formatted.`);
+  return lines.join("\n") + "\n";
+}
+var init_fmt = __esm({
+  "src/cli/commands/fmt.ts"() {
+    "use strict";
+    init_errors();
+    init_discover();
+    init_format();
+    init_limits();
+    init_sanitize();
+    init_command_index();
+    init_options();
+  }
+});
+
+// src/cli/package-root.ts
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var packageRoot;
+var init_package_root = __esm({
+  "src/cli/package-root.ts"() {
+    "use strict";
+    packageRoot = fileURLToPath2(new URL("../", import.meta.url)).replace(/\/$/, "");
+  }
+});
+
+// src/cli/version.ts
+var version, repositoryUrl;
+var init_version = __esm({
+  "src/cli/version.ts"() {
+    "use strict";
+    version = "0.1.0";
+    repositoryUrl = "git+https://github.com/revops-policy/revops-policy.git";
+  }
+});
+
+// src/cli/action-reference.ts
+function parseActionReference(text4) {
+  const reference = text4.trim();
+  if (!referencePattern.test(reference) || reference.includes(".."))
+    throw new UsageError(
+      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text4.slice(0, 80))}.`
+    );
+  return reference;
+}
+function githubRepoOf(url) {
+  if (url === void 0) return void 0;
+  const match2 = /^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@)?(?:www\.)?github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
+    url.trim()
+  );
+  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url.trim());
+  const found = match2 ?? short;
+  return found === null ? void 0 : `${found[1]}/${found[2]}`;
+}
+function isPinnedBySha(reference) {
+  return /@[0-9a-f]{40}$/.test(reference);
+}
+var actionPlaceholder, referencePattern;
+var init_action_reference = __esm({
+  "src/cli/action-reference.ts"() {
+    "use strict";
+    init_errors();
+    actionPlaceholder = "OWNER/REPO@REF";
+    referencePattern = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9_.-]{1,100}(?:\/[A-Za-z0-9_.-]+)*@[A-Za-z0-9_./-]{1,255}$/;
+  }
+});
+
+// src/cli/commands/init.ts
+var init_exports = {};
+__export(init_exports, {
+  registerInit: () => registerInit
+});
+async function listTree(io, root, prefix = "") {
+  const out = [];
+  const entries = await io.readDir(prefix === "" ? root : `${root}/${prefix}`);
+  entries.sort((a, b) => a.name < b.name ? -1 : 1);
+  for (const entry of entries) {
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory) out.push(...await listTree(io, root, rel));
+    else if (entry.isFile) out.push(rel);
+  }
+  return out;
+}
+async function planFiles(io, target) {
+  const plan = [];
+  for (const rel of await listTree(io, `${packageRoot}/templates/policy-repo`)) {
+    const base = rel.split("/").pop() ?? rel;
+    const to = rel.slice(0, rel.length - base.length) + (renamed[base] ?? base);
+    plan.push({ from: `${packageRoot}/templates/policy-repo/${rel}`, to: `${target}/${to}` });
+  }
+  for (const rel of await listTree(io, `${packageRoot}/policies`)) {
+    if (/\.ya?ml$/.test(rel)) plan.push({ from: `${packageRoot}/policies/${rel}`, to: `${target}/policies/${rel}` });
+  }
+  for (const rel of await listTree(io, `${packageRoot}/schemas`)) {
+    if (rel.endsWith(".json")) plan.push({ from: `${packageRoot}/schemas/${rel}`, to: `${target}/schemas/${rel}` });
+  }
+  return plan;
+}
+function defaultActionReference() {
+  const repo = githubRepoOf(repositoryUrl);
+  return repo === void 0 ? void 0 : `${repo}@v${version}`;
+}
+function registerInit(program2, ctx) {
+  program2.command("init").description(describeCommand("init")).argument("[dir]").usage("[options]").option("-o, --output <dir>", "directory to create the policy repository in").addOption(quietOption("print nothing when it succeeds: no summary, no next steps")).option("--force", "write into a directory that is not empty, replacing files of the same name", false).option(
+    "--action <owner/repo@ref>",
+    `the revops GitHub Action the workflows use, pinned by commit SHA (default: ${defaultActionReference() ?? "none: package.json names no GitHub repository"})`
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  revops init -o my-policies         create ./my-policies with a complete, valid example
+  revops init -o . --force           scaffold into the current repository
+  revops init -o my-policies --action acme/revops-policy@<40-hex commit sha>
+
+The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
+its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
+speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
+
+The workflows in .github/workflows/ use the revops action named by --action (pin it by the
+full commit SHA of a release; a tag can be moved): revops-validate.yml annotates
+invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in the job summary;
+revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
+head's policies read from git objects), posts that report and sets the guardrail status.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = takePositionalDir(io, command, dirArg, { name: "-o", attribute: "output" });
+    if (dir === void 0) throw new UsageError("Give the directory to create: revops init -o <dir>.");
+    const action = options.action === void 0 ? defaultActionReference() : parseActionReference(options.action);
+    if (action === void 0)
+      throw new UsageError("Give the revops action the workflows use: --action <owner/repo@commit-sha>.");
+    const install = `github:${action.replace("@", "#")}`;
+    const target = cleanPath(dir);
+    if (await io.exists(target) && (await io.readDir(target)).length > 0 && !options.force) {
+      throw new UsageError(
+        `${target} exists and is not empty; choose a new directory or pass --force to write into it.`
+      );
+    }
+    const plan = await planFiles(io, target);
+    for (const file of plan) {
+      const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
+      await io.mkdir(dir2);
+      const text4 = new TextDecoder().decode(await io.readFile(file.from));
+      await io.writeFile(
+        file.to,
+        text4.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
+      );
+    }
+    const check = await loadPolicyDir(`${target}/policies`, io);
+    const errors = check.issues.filter((i) => i.severity === "error").length;
+    ctx.setExitCode(errors === 0 ? 0 : 1);
+    if (options.quiet) return;
+    io.stdout(
+      `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? "all valid" : `${errors} errors`}).
+`
+    );
+    io.stdout(
+      `
+Next steps:
+  cd ${terminalText(target)}
+  npm install --save-dev ${terminalText(install)}
+                                        the revops CLI, from the action's repository
+  npx revops validate                   check the policies
+  edit policies/*.yaml                  your editor completes fields from schemas/
+  revops.config.yaml                    the defaults every command reads (policies, data, base)
+  add your CRM export under data/       the pull-request impact workflows replay it (README.md)
+`
+    );
+    if (!isPinnedBySha(action))
+      io.stdout(
+        `
+The workflows use the revops action ${terminalText(action)}: pin it by its full commit SHA
+(revops init --action owner/repo@<sha>, or edit the uses: lines).
+`
+      );
+  });
+}
+var renamed, installPlaceholder;
+var init_init = __esm({
+  async "src/cli/commands/init.ts"() {
+    "use strict";
+    init_errors();
+    await init_load();
+    init_options();
+    init_package_root();
+    init_command_index();
+    init_version();
+    init_action_reference();
+    init_sanitize();
+    renamed = { gitignore: ".gitignore" };
+    installPlaceholder = "{{install}}";
+  }
+});
+
+// src/core/testing/case-result.ts
+function startCase(test, name, index) {
+  return {
+    file: test.file,
+    suite: test.metadata.name,
+    name,
+    path: ["spec", "cases", index],
+    status: "passed",
+    diffs: []
+  };
+}
+function failWithError(result, error) {
+  result.status = "error";
+  result.error = error instanceof Error ? error.message : String(error);
+}
+function compareExpected(field, expected, actual, diffs) {
+  if (expected === void 0) return;
+  if (typeof expected === "object" && expected !== null) {
+    const { min: min2, max: max2 } = expected;
+    const value3 = Number(actual);
+    if (actual === null || actual === void 0 || min2 !== void 0 && value3 < min2 - 1e-9 || max2 !== void 0 && value3 > max2 + 1e-9)
+      diffs.push({ field, expected, actual });
+    return;
+  }
+  const isEqual = typeof expected === "number" ? actual !== null && Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
+  if (!isEqual) diffs.push({ field, expected, actual });
+}
+function compareMoney(field, expected, actual, diffs) {
+  if (expected === void 0) return;
+  if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
+}
+function toRow(entity, values) {
+  const row2 = /* @__PURE__ */ Object.create(null);
+  for (const [field, value3] of Object.entries(values)) {
+    const type = canonicalModel[entity][field]?.type;
+    if (type === "datetime" && typeof value3 === "string")
+      row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
+    else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
+      row2[field] = new Decimal(value3).toFixed();
+    else row2[field] = value3;
+  }
+  return row2;
+}
+function toInstant2(text4) {
+  return DateTime.fromISO(text4, { setZone: true }).toMillis();
+}
+var init_case_result = __esm({
+  "src/core/testing/case-result.ts"() {
+    "use strict";
+    init_luxon();
+    init_decimal();
+    init_canonical();
+  }
+});
+
+// src/core/engine/periods.ts
+function labelOf(start, unit) {
+  switch (unit) {
+    case "week":
+      return start.toFormat("kkkk-'W'WW");
+    case "month":
+      return start.toFormat("yyyy-MM");
+    case "quarter":
+      return `${start.year}-Q${start.quarter}`;
+    case "year":
+      return String(start.year);
+  }
+}
+function listPeriods(unit, window2, timeZone) {
+  const out = [];
+  if (!(window2.end > window2.start)) return out;
+  let cursor = DateTime.fromMillis(window2.start, { zone: timeZone }).startOf(luxonUnit[unit]);
+  while (cursor.toMillis() < window2.end) {
+    const next = cursor.plus({ [`${unit}s`]: 1 });
+    const start = cursor.toMillis();
+    const end = next.toMillis();
+    const covered = (Math.min(end, window2.end) - Math.max(start, window2.start)) / (end - start);
+    out.push({ label: labelOf(cursor, unit), start, end, covered });
+    cursor = next;
+  }
+  return out;
+}
+function findPeriodIndex(periods2, t) {
+  let lo = 0;
+  let hi = periods2.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const p = periods2[mid];
+    if (t < p.start) hi = mid - 1;
+    else if (t >= p.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+function periodFinder(periods2) {
+  const starts = Float64Array.from(periods2, (p) => p.start);
+  const ends = Float64Array.from(periods2, (p) => p.end);
+  const last = periods2.length - 1;
+  return (t) => {
+    let lo = 0;
+    let hi = last;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (t < starts[mid]) hi = mid - 1;
+      else if (t >= ends[mid]) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+}
+var luxonUnit;
+var init_periods = __esm({
+  "src/core/engine/periods.ts"() {
+    "use strict";
+    init_luxon();
+    luxonUnit = { week: "week", month: "month", quarter: "quarter", year: "year" };
+  }
+});
+
+// src/core/engine/comp/rows.ts
+function readText2(row2, field) {
+  const value3 = row2[field];
+  return typeof value3 === "string" ? value3 : null;
+}
+function readInstant(row2, field) {
+  const value3 = row2[field];
+  return typeof value3 === "number" && Number.isFinite(value3) ? value3 : null;
+}
+function isWon(opportunity) {
+  return opportunity.won === true;
+}
+function periodIndexOf(t, periods2, window2) {
+  if (t === null || t < window2.start || t >= window2.end) return -1;
+  return findPeriodIndex(periods2, t);
+}
+var init_rows = __esm({
+  "src/core/engine/comp/rows.ts"() {
+    "use strict";
+    init_periods();
+  }
+});
+
+// src/core/engine/comp/credit.ts
+function indexCredit(data, leadOfOpportunity) {
+  const owners = /* @__PURE__ */ new Set();
+  const leads2 = data.leads;
+  for (let i = 0; i < leads2.length; i++) {
+    const owner = leads2[i].owner_id;
+    if (typeof owner === "string") owners.add(owner);
+  }
+  const leadOf = leadOfOpportunity === void 0 || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);
+  return {
+    sourcerOf(opportunity) {
+      const lead = leadOf(opportunity);
+      const leadOwner = lead === void 0 ? null : readText2(lead, "owner_id");
+      return leadOwner ?? readText2(opportunity, "owner_id");
+    },
+    isInbound(opportunity) {
+      const lead = leadOf(opportunity);
+      const source = lead === void 0 ? null : readText2(lead, "source");
+      return source !== null && source !== "outbound";
+    },
+    ownsLeads(people) {
+      for (const id of people) if (owners.has(id)) return true;
+      return false;
+    }
+  };
+}
+function leadById(rows) {
+  const leads2 = /* @__PURE__ */ new Map();
+  for (const lead of rows) {
+    const id = readText2(lead, "id");
+    if (id !== null) leads2.set(id, lead);
+  }
+  return (opportunity) => {
+    const leadId = readText2(opportunity, "lead_id");
+    return leadId === null ? void 0 : leads2.get(leadId);
+  };
+}
+function leadByRow(data, leadOfOpportunity) {
+  const linked = /* @__PURE__ */ new Map();
+  const { leads: leads2, opportunities: opportunities2 } = data;
+  for (let k = 0; k < opportunities2.length; k++) {
+    const i = leadOfOpportunity[k];
+    linked.set(opportunities2[k], i >= 0 ? leads2[i] : null);
+  }
+  let byId;
+  return (opportunity) => {
+    const lead = linked.get(opportunity);
+    if (lead !== void 0) return lead ?? void 0;
+    byId ??= leadById(leads2);
+    return byId(opportunity);
+  };
+}
+var init_credit = __esm({
+  "src/core/engine/comp/credit.ts"() {
+    "use strict";
+    init_rows();
+  }
+});
+
+// src/core/engine/exact-sum.ts
+function toUnits(text4) {
+  let i = 0;
+  const negative = text4.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  let units = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
+    if (c === 46 && fraction < 0) {
+      fraction = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return NaN;
+    if (fraction >= 0 && ++fraction > SCALE_DIGITS) return NaN;
+    units = units * 10 + (c - 48);
+    digits++;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  units *= 10 ** (SCALE_DIGITS - Math.max(fraction, 0));
+  if (!Number.isSafeInteger(units)) return NaN;
+  return negative ? -units : units;
+}
+var SCALE_DIGITS, SCALE, ExactSum;
+var init_exact_sum = __esm({
+  "src/core/engine/exact-sum.ts"() {
+    "use strict";
+    init_decimal();
+    init_fast_path();
+    SCALE_DIGITS = 4;
+    SCALE = 10 ** SCALE_DIGITS;
+    ExactSum = class {
+      constructor(Kind = Decimal) {
+        this.Kind = Kind;
+      }
+      Kind;
+      units = 0;
+      decimal;
+      isFast = isFastPath();
+      /** Adds a decimal text (as data rows hold amounts) or a Decimal. */
+      add(amount2) {
+        if (typeof amount2 === "string" && this.isFast) {
+          const units = toUnits(amount2);
+          const total2 = this.units + units;
+          if (Number.isSafeInteger(total2)) {
+            this.units = total2;
+            return this;
+          }
+        }
+        this.decimal = (this.decimal ?? new this.Kind(0)).plus(new this.Kind(amount2));
+        return this;
+      }
+      /** The sum. */
+      value() {
+        const fast = new this.Kind(this.units).div(SCALE);
+        return this.decimal === void 0 ? fast : this.decimal.plus(fast);
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/money.ts
+function roundCents(amount2) {
+  return amount2.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+function formatMoney2(amount2) {
+  const text4 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
+  return text4 === "-0.00" ? "0.00" : text4;
+}
+function toRatio(value3) {
+  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+}
+function formatQuantity(value3) {
+  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
+}
+function fromPolicyNumber(value3) {
+  return new Dec(String(value3));
+}
+function parseAmount(value3) {
+  if (typeof value3 !== "string" && typeof value3 !== "number") return null;
+  try {
+    const amount2 = new Dec(value3);
+    return amount2.isFinite() ? amount2 : null;
+  } catch {
+    return null;
+  }
+}
+var Dec, ZERO, ONE;
+var init_money = __esm({
+  "src/core/engine/comp/money.ts"() {
+    "use strict";
+    init_decimal();
+    Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+    ZERO = new Dec(0);
+    ONE = new Dec(1);
+  }
+});
+
+// src/core/engine/comp/metric-types.ts
+function emptyValues(input) {
+  return input.periods.map(() => ({ byPerson: /* @__PURE__ */ new Map(), shared: null, isUnknown: false }));
+}
+function amountInPlanCurrency(opportunity, input) {
+  return isInPlanCurrency(opportunity, input) ? parseAmount(opportunity.amount) ?? ZERO : null;
+}
+function isInPlanCurrency(opportunity, input) {
+  const currency2 = readText2(opportunity, "currency");
+  if (currency2 !== null && currency2 !== input.currency) {
+    input.otherCurrency.add(readText2(opportunity, "id") ?? "");
+    return false;
+  }
+  return true;
+}
+var PeriodSums;
+var init_metric_types = __esm({
+  "src/core/engine/comp/metric-types.ts"() {
+    "use strict";
+    init_exact_sum();
+    init_money();
+    init_rows();
+    PeriodSums = class {
+      constructor(input) {
+        this.input = input;
+        this.people = input.periods.map(() => /* @__PURE__ */ new Map());
+        this.team = input.periods.map(() => new ExactSum(Dec));
+      }
+      input;
+      people;
+      team;
+      /** Adds an amount (a decimal text, as rows hold it) to a person's value in period `k`. */
+      add(k, person, amount2) {
+        const sums = this.people[k];
+        if (sums === void 0) return;
+        let sum4 = sums.get(person);
+        if (sum4 === void 0) {
+          sum4 = new ExactSum(Dec);
+          sums.set(person, sum4);
+        }
+        sum4.add(amount2);
+      }
+      /** Adds an amount to the team's value in period `k`. */
+      addTeam(k, amount2) {
+        this.team[k]?.add(amount2);
+      }
+      /** The values; with `isTeam`, every period's team value is shared by all. */
+      values(isTeam = false) {
+        const values = emptyValues(this.input);
+        values.forEach((bucket, k) => {
+          for (const [person, sum4] of this.people[k] ?? []) bucket.byPerson.set(person, sum4.value());
+          if (isTeam) bucket.shared = this.team[k]?.value() ?? ZERO;
+        });
+        return values;
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/metrics-deals.ts
+function creditOf(metric3, opportunity, input) {
+  if (metric3 === "won_amount") {
+    const owner = readText2(opportunity, "owner_id");
+    return owner === null ? null : { kind: "person", id: owner };
+  }
+  if (input.isTeamCredit && sourcedMetrics.has(metric3))
+    return input.credit.isInbound(opportunity) ? { kind: "team" } : null;
+  const sourcer = input.credit.sourcerOf(opportunity);
+  return sourcer === null ? null : { kind: "person", id: sourcer };
+}
+function tallyDeals(spec, input) {
+  const sums = new PeriodSums(input);
+  const credited = new Int32Array(input.periods.length);
+  const withAmount = new Int32Array(input.periods.length);
+  const opportunities2 = input.ctx.data.opportunities;
+  for (let i = 0; i < opportunities2.length; i++) {
+    const opportunity = opportunities2[i];
+    if (spec.isWonOnly && !isWon(opportunity)) continue;
+    const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
+    if (k < 0) continue;
+    const credit = creditOf(spec.metric, opportunity, input);
+    if (credit === null || credit.kind === "person" && !input.people.has(credit.id)) continue;
+    let amount2 = "1";
+    if (spec.measure === "amount") {
+      if (!isInPlanCurrency(opportunity, input)) continue;
+      const text4 = readText2(opportunity, "amount");
+      credited[k] = (credited[k] ?? 0) + 1;
+      if (text4 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
+      amount2 = text4 ?? "0";
+    }
+    if (credit.kind === "team") sums.addTeam(k, amount2);
+    else sums.add(k, credit.id, amount2);
+  }
+  const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
+  const unknown3 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
+  if (unknown3.length > 0) {
+    unknown3.forEach((period) => values[input.periods.indexOf(period)].isUnknown = true);
+    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown3.map((p) => p.label) });
+  }
+  return values;
+}
+var sourcedMetrics, wonAmount, sourcedWonAmount, sourcedPipelineAmount, opportunitiesCreated;
+var init_metrics_deals = __esm({
+  "src/core/engine/comp/metrics-deals.ts"() {
+    "use strict";
+    init_metric_types();
+    init_rows();
+    sourcedMetrics = /* @__PURE__ */ new Set(["sourced_won_amount", "sourced_pipeline_amount"]);
+    wonAmount = {
+      kind: "money",
+      tally: (input) => tallyDeals({ metric: "won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
+    };
+    sourcedWonAmount = {
+      kind: "money",
+      tally: (input) => tallyDeals({ metric: "sourced_won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
+    };
+    sourcedPipelineAmount = {
+      kind: "money",
+      tally: (input) => tallyDeals({ metric: "sourced_pipeline_amount", at: "created_at", isWonOnly: false, measure: "amount" }, input)
+    };
+    opportunitiesCreated = {
+      kind: "count",
+      tally: (input) => tallyDeals({ metric: "opportunities_created", at: "created_at", isWonOnly: false, measure: "count" }, input)
+    };
+  }
+});
+
+// src/core/engine/comp/earning.ts
+function yearShare(unit) {
+  return new Dec(1).dividedBy(periodsPerYear[unit]);
+}
+function yearlyTargetOf(spec, metric3, componentTarget) {
+  const own = componentTarget ?? (spec.quota?.metric === metric3 ? spec.quota.amount : void 0);
+  return own === void 0 ? void 0 : parseAmount(own) ?? void 0;
+}
+function measure(kind, value3, yearlyTarget, share2) {
+  if (kind === "fraction") return { target: null, attainment: value3 };
+  if (yearlyTarget === void 0) return { target: null, attainment: null, problem: "no-target" };
+  const target = yearlyTarget.times(share2);
+  if (target.isZero()) return { target, attainment: null, problem: "zero-target" };
+  return { target, attainment: value3.dividedBy(target) };
+}
+function earningFactor(a, tiers2) {
+  if (a.isNegative()) return ZERO;
+  if (tiers2 === void 0) return a;
+  if (tiers2.mode === "marginal") {
+    let factor = ZERO;
+    for (const band2 of tiers2.bands) {
+      const top = band2.to === void 0 ? a : Dec.min(a, fromPolicyNumber(band2.to));
+      const inside = top.minus(fromPolicyNumber(band2.from));
+      if (inside.isPositive() && !inside.isZero()) factor = factor.plus(inside.times(fromPolicyNumber(band2.rate)));
+    }
+    return factor;
+  }
+  let rate2 = ZERO;
+  for (const band2 of tiers2.bands)
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) rate2 = fromPolicyNumber(band2.rate);
+  return a.times(rate2);
+}
+function tierBandOf(a, tiers2) {
+  if (tiers2 === void 0) return null;
+  let index = null;
+  tiers2.bands.forEach((band2, i) => {
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) index = i;
+  });
+  return index;
+}
+function applyCap(factor, cap) {
+  if (cap === void 0) return { factor, isCapped: false };
+  const most = fromPolicyNumber(cap);
+  return factor.greaterThan(most) ? { factor: most, isCapped: true } : { factor, isCapped: false };
+}
+var periodsPerYear;
+var init_earning = __esm({
+  "src/core/engine/comp/earning.ts"() {
+    "use strict";
+    init_money();
+    periodsPerYear = { month: 12, quarter: 4, year: 1 };
+  }
+});
+
+// src/core/engine/comp/metrics-activity.ts
+function countRows(rows, at, by, input) {
+  const sums = new PeriodSums(input);
+  for (let i = 0; i < rows.length; i++) {
+    const row2 = rows[i];
+    const k = periodIndexOf(readInstant(row2, at), input.periods, input.ctx.window);
+    const person = readText2(row2, by);
+    if (k < 0 || person === null || !input.people.has(person)) continue;
+    sums.add(k, person, "1");
+  }
+  return sums.values();
+}
+var salCount, sqlCount, meetingsHeld;
+var init_metrics_activity = __esm({
+  "src/core/engine/comp/metrics-activity.ts"() {
+    "use strict";
+    init_column_table();
+    init_metric_types();
+    init_rows();
+    salCount = {
+      kind: "count",
+      tally: (input) => countRows(input.ctx.data.leads, "sal_at", "owner_id", input)
+    };
+    sqlCount = {
+      kind: "count",
+      tally: (input) => countRows(input.ctx.data.leads, "sql_at", "owner_id", input)
+    };
+    meetingsHeld = {
+      kind: "count",
+      tally: (input) => {
+        const activities2 = input.ctx.data.activities;
+        const sums = new PeriodSums(input);
+        const at = numberColumn(activities2, "at");
+        const type = textColumn(activities2, "type");
+        const outcome = textColumn(activities2, "outcome");
+        const actor = textColumn(activities2, "actor_id");
+        const isMeeting = Uint8Array.from(type.values, (value3) => value3 === "meeting" ? 1 : 0);
+        const isHeld = Uint8Array.from(outcome.values, (value3) => value3 === "held" ? 1 : 0);
+        for (let a = 0; a < activities2.length; a++) {
+          const typeCode = type.codes[a];
+          const outcomeCode = outcome.codes[a];
+          if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
+          const t = at[a];
+          const k = periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window);
+          const code18 = actor.codes[a];
+          const person = code18 < 0 ? null : actor.values[code18];
+          if (k < 0 || person === null || !input.people.has(person)) continue;
+          sums.add(k, person, "1");
+        }
+        return sums.values();
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/metrics-shared.ts
+var goalAttainment, constraintTargetMet;
+var init_metrics_shared = __esm({
+  "src/core/engine/comp/metrics-shared.ts"() {
+    "use strict";
+    init_money();
+    goalAttainment = {
+      kind: "fraction",
+      tally(input) {
+        let isWarned = false;
+        return input.periods.map((period) => {
+          const value3 = input.ctx.goalAttainment(period.start, period.end);
+          const isKnown = value3 !== null && value3.isFinite();
+          if (!isKnown && !isWarned) {
+            input.warn({ code: "comp.goal-unknown", period: input.ctx.goal === void 0 ? null : period.label });
+            isWarned = true;
+          }
+          return { byPerson: /* @__PURE__ */ new Map(), shared: isKnown ? new Dec(value3) : ZERO, isUnknown: !isKnown };
+        });
+      }
+    };
+    constraintTargetMet = {
+      kind: "fraction",
+      tally(input) {
+        return input.periods.map((period) => {
+          const met = input.ctx.constraintMet(period.start, period.end);
+          if (met === null) input.warn({ code: "comp.constraint-unknown", period: period.label });
+          return { byPerson: /* @__PURE__ */ new Map(), shared: met === true ? ONE : ZERO, isUnknown: met === null };
+        });
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/metrics.ts
+var compMetricDefinitions;
+var init_metrics = __esm({
+  "src/core/engine/comp/metrics.ts"() {
+    "use strict";
+    init_metrics_activity();
+    init_metrics_deals();
+    init_metrics_shared();
+    compMetricDefinitions = {
+      won_amount: wonAmount,
+      sourced_won_amount: sourcedWonAmount,
+      sourced_pipeline_amount: sourcedPipelineAmount,
+      opportunities_created: opportunitiesCreated,
+      sal_count: salCount,
+      sql_count: sqlCount,
+      meetings_held: meetingsHeld,
+      goal_attainment: goalAttainment,
+      constraint_target_met: constraintTargetMet
+    };
+  }
+});
+
+// src/core/engine/comp/person-period.ts
+function valuesOf(frame, metric3, k) {
+  const values = frame.values.get(metric3)?.[k];
+  if (values === void 0) throw new Error(`internal: metric ${metric3} was not tallied`);
+  return values;
+}
+function personValue(frame, metric3, k, person) {
+  const values = valuesOf(frame, metric3, k);
+  return { value: values.shared ?? values.byPerson.get(person) ?? ZERO, isUnknown: values.isUnknown };
+}
+function targetForMetric(spec, metric3) {
+  return yearlyTargetOf(
+    spec,
+    metric3,
+    spec.components.find((c) => c.metric === metric3 && c.target !== void 0)?.target
+  );
+}
+function formatValue2(metric3, value3) {
+  return compMetricDefinitions[metric3].kind === "money" ? formatMoney2(value3) : formatQuantity(value3);
+}
+function warnMeasure(frame, part, id, metric3, measured) {
+  if (measured.problem === "no-target") frame.warn({ code: "comp.no-target", part, id, metric: metric3 });
+  if (measured.problem === "zero-target") frame.warn({ code: "comp.zero-target", part, id, metric: metric3 });
+}
+function componentLine(frame, component, k, person) {
+  const metric3 = component.metric;
+  const { value: value3, isUnknown } = personValue(frame, metric3, k, person);
+  const measured = measure(
+    compMetricDefinitions[metric3].kind,
+    value3,
+    yearlyTargetOf(frame.spec, metric3, component.target),
+    frame.share
+  );
+  warnMeasure(frame, "component", component.id, metric3, measured);
+  const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
+  const { factor, isCapped } = applyCap(raw, component.cap);
+  const payout2 = roundCents(frame.periodVariable.times(fromPolicyNumber(component.weight)).times(factor));
+  const line = {
+    id: component.id,
+    metric: metric3,
+    value: formatValue2(metric3, value3),
+    target: measured.target === null ? null : formatValue2(metric3, measured.target),
+    attainment: measured.attainment === null ? null : toRatio(measured.attainment),
+    factor: toRatio(factor),
+    tier: measured.attainment === null ? null : tierBandOf(measured.attainment, component.tiers),
+    isUnknown,
+    isGated: false,
+    isCapped,
+    payout: formatMoney2(payout2)
+  };
+  return { line, payout: payout2 };
+}
+function gateLine(frame, gate, k, person) {
+  const metric3 = gate.metric;
+  const { value: value3 } = personValue(frame, metric3, k, person);
+  const measured = measure(compMetricDefinitions[metric3].kind, value3, targetForMetric(frame.spec, metric3), frame.share);
+  warnMeasure(frame, "gate", gate.id, metric3, measured);
+  const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
+  const components = gate.components ?? frame.spec.components.map((c) => c.id);
+  const a = measured.attainment;
+  return {
+    id: gate.id,
+    metric: metric3,
+    value: a === null ? null : toRatio(a),
+    valueExact: a === null ? null : a.toFixed(),
+    min: gate.min,
+    isPassed,
+    components
+  };
+}
+function teamMultiplierLines(frame, k, active) {
+  return (frame.spec.teamMultipliers ?? []).map((m) => {
+    const metric3 = m.metric;
+    const values = valuesOf(frame, metric3, k);
+    const kind = compMetricDefinitions[metric3].kind;
+    const yearly = targetForMetric(frame.spec, metric3);
+    let measured;
+    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
+    else if (active.length === 0) measured = { target: null, attainment: null };
+    else {
+      const sum4 = active.reduce((total2, id) => total2.plus(values.byPerson.get(id) ?? ZERO), ZERO);
+      measured = measure(kind, sum4, yearly?.times(active.length), frame.share);
+    }
+    warnMeasure(frame, "team-multiplier", m.id, metric3, measured);
+    const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
+    const a = measured.attainment;
+    return {
+      id: m.id,
+      metric: metric3,
+      value: a === null ? null : toRatio(a),
+      valueExact: a === null ? null : a.toFixed(),
+      min: m.min,
+      multiplier: m.multiplier,
+      isApplied
+    };
+  });
+}
+function computeVariablePay(frame, k, person, multipliers) {
+  const worked = frame.spec.components.map((c) => componentLine(frame, c, k, person));
+  const gates = (frame.spec.gates ?? []).map((g) => gateLine(frame, g, k, person));
+  const held = new Set(gates.filter((g) => !g.isPassed).flatMap((g) => g.components));
+  const payouts = /* @__PURE__ */ new Map();
+  let componentPay = ZERO;
+  for (const w of worked) {
+    if (held.has(w.line.id)) {
+      w.line.isGated = true;
+      w.line.payout = formatMoney2(ZERO);
+      w.payout = ZERO;
+    }
+    payouts.set(w.line.id, w.payout);
+    componentPay = componentPay.plus(w.payout);
+  }
+  const multiplier = multipliers.filter((m) => m.isApplied).reduce((product2, m) => product2.times(fromPolicyNumber(m.multiplier)), ONE);
+  return {
+    components: worked.map((w) => w.line),
+    gates,
+    multipliers,
+    multiplier: multiplier.toNumber(),
+    componentPay,
+    variablePay: roundCents(componentPay.times(multiplier)),
+    payouts
+  };
+}
+var init_person_period = __esm({
+  "src/core/engine/comp/person-period.ts"() {
+    "use strict";
+    init_earning();
+    init_metrics();
+    init_money();
+  }
+});
+
+// src/core/engine/comp/clawbacks.ts
+function ruleFor(rules, elapsed) {
+  return rules.find((rule) => elapsed >= 0 && elapsed <= parseDuration(rule.within));
+}
+function findClawbacks(input) {
+  const rules = input.frame.spec.clawbacks ?? [];
+  const components = input.frame.spec.components.filter((c) => commissionMetrics.has(c.metric));
+  const lines = /* @__PURE__ */ new Map();
+  if (rules.length === 0 || components.length === 0) return lines;
+  const memberIds = new Set(input.members.map((m) => m.id));
+  const { ctx } = input.tally;
+  const deals = ctx.data.opportunities.filter((o) => isWon(o) && readInstant(o, "cancelled_at") !== null).sort((a, b) => (readText2(a, "id") ?? "") < (readText2(b, "id") ?? "") ? -1 : 1);
+  for (const deal of deals) {
+    const closedAt = readInstant(deal, "closed_at");
+    const cancelledAt = readInstant(deal, "cancelled_at");
+    const cancelledIn = periodIndexOf(cancelledAt, input.periods, ctx.window);
+    if (closedAt === null || cancelledAt === null || cancelledIn === -1) continue;
+    const rule = ruleFor(rules, cancelledAt - closedAt);
+    if (rule === void 0) continue;
+    const closedIn = periodIndexOf(closedAt, input.periods, ctx.window);
+    const id = readText2(deal, "id") ?? "";
+    const commission = /* @__PURE__ */ new Map();
+    for (const component of components) {
+      const metric3 = component.metric;
+      const credit = creditOf(metric3, deal, input.tally);
+      const credited = credit === null ? [] : credit.kind === "person" ? memberIds.has(credit.id) ? [credit.id] : [] : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
+      if (credited.length === 0) continue;
+      if (closedIn === -1) {
+        input.frame.warn({ code: "comp.clawback-unpriced", opportunityId: id });
+        break;
+      }
+      const amount2 = amountInPlanCurrency(deal, input.tally);
+      if (amount2 === null || !amount2.isPositive() || amount2.isZero()) continue;
+      for (const person of credited) {
+        const payout2 = input.payouts.get(person)?.[closedIn]?.get(component.id);
+        const { value: value3 } = personValue(input.frame, metric3, closedIn, person);
+        if (payout2 === void 0 || payout2.isZero() || !value3.isPositive() || value3.isZero()) continue;
+        commission.set(person, (commission.get(person) ?? ZERO).plus(payout2.times(amount2).dividedBy(value3)));
+      }
+    }
+    for (const [person, earned] of commission) {
+      const perPeriod = lines.get(person) ?? input.periods.map(() => []);
+      lines.set(person, perPeriod);
+      const taken = earned.times(fromPolicyNumber(rule.share)).negated();
+      perPeriod[cancelledIn]?.push({
+        id: rule.id,
+        opportunityId: id,
+        closedIn: input.periods[closedIn]?.label ?? "",
+        amount: formatMoney2(taken)
+      });
+    }
+  }
+  return lines;
+}
+var commissionMetrics;
+var init_clawbacks = __esm({
+  "src/core/engine/comp/clawbacks.ts"() {
+    "use strict";
+    init_duration();
+    init_metric_types();
+    init_metrics_deals();
+    init_money();
+    init_person_period();
+    init_rows();
+    commissionMetrics = /* @__PURE__ */ new Set(["won_amount", "sourced_won_amount"]);
+  }
+});
+
+// src/core/engine/comp/people.ts
+function daysOf(period, window2, timeZone) {
+  const start = Math.max(period.start, window2.start);
+  const end = Math.min(period.end, window2.end);
+  const day = (ms) => DateTime.fromMillis(ms, { zone: timeZone }).toISODate() ?? "";
+  return { first: day(start), last: day(Math.max(start, end - 1)) };
+}
+function listPlanPeople(spec, users2, periods2, window2, timeZone) {
+  const roles = new Set(spec.roles);
+  const spans = periods2.map((p) => daysOf(p, window2, timeZone));
+  const members = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const user of users2) {
+    const id = readText2(user, "id");
+    const role = readText2(user, "role");
+    const team = readText2(user, "team");
+    if (id === null || seen.has(id) || role === null || !roles.has(role) || team !== null && team !== spec.team)
+      continue;
+    seen.add(id);
+    const from = readText2(user, "active_from");
+    const to = readText2(user, "active_to");
+    const isActiveIn = spans.map((span) => (from === null || from <= span.last) && (to === null || to >= span.first));
+    if (isActiveIn.some(Boolean)) members.push({ id, name: readText2(user, "name"), team, isActiveIn });
+  }
+  return members.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+var init_people = __esm({
+  "src/core/engine/comp/people.ts"() {
+    "use strict";
+    init_luxon();
+    init_rows();
+  }
+});
+
+// src/core/engine/comp/spiffs.ts
+function compileSpiffs(spec, ctx, warn) {
+  const out = [];
+  (spec.spiffs ?? []).forEach((spiff, i) => {
+    const amount2 = parseAmount(spiff.amount);
+    const from = DateTime.fromISO(spiff.from, { zone: ctx.timeZone }).startOf("day");
+    const to = DateTime.fromISO(spiff.to, { zone: ctx.timeZone }).startOf("day").plus({ days: 1 });
+    if (amount2 === null || !from.isValid || !to.isValid) {
+      warn({ code: "comp.spiff-invalid", spiff: spiff.id });
+      return;
+    }
+    try {
+      const when = compileRule(spiff.when, {
+        asOf: ctx.asOf,
+        fieldTypes: opportunityFieldTypes,
+        calendars: ctx.calendars,
+        path: ["spec", "spiffs", i, "when"]
+      });
+      out.push({ id: spiff.id, amount: formatMoney2(amount2), from: from.toMillis(), until: to.toMillis(), when });
+    } catch (error) {
+      warn({ code: "comp.spiff-rule-invalid", spiff: spiff.id, error: error.message });
+    }
+  });
+  return out;
+}
+function paySpiffs(spec, ctx, periods2, people, warn) {
+  const lines = /* @__PURE__ */ new Map();
+  const spiffs = compileSpiffs(spec, ctx, warn);
+  if (spiffs.length === 0) return lines;
+  const deals = ctx.data.opportunities.filter((o) => isWon(o) && people.has(readText2(o, "owner_id") ?? "")).sort((a, b) => compareIds(readText2(a, "id"), readText2(b, "id")));
+  for (const spiff of spiffs) {
+    for (const deal of deals) {
+      const closedAt = readInstant(deal, "closed_at");
+      const k = periodIndexOf(closedAt, periods2, ctx.window);
+      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch(spiff, deal, warn))
+        continue;
+      const owner = readText2(deal, "owner_id") ?? "";
+      const perPeriod = lines.get(owner) ?? periods2.map(() => []);
+      lines.set(owner, perPeriod);
+      perPeriod[k]?.push({ id: spiff.id, opportunityId: readText2(deal, "id") ?? "", amount: spiff.amount });
+    }
+  }
+  return lines;
+}
+function isMatch(spiff, deal, warn) {
+  try {
+    return truthy(spiff.when(deal));
+  } catch (error) {
+    warn({
+      code: "comp.spiff-rule-failed",
+      spiff: spiff.id,
+      opportunityId: readText2(deal, "id") ?? "?",
+      error: error.message
+    });
+    return false;
+  }
+}
+function compareIds(a, b) {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+var opportunityFieldTypes;
+var init_spiffs = __esm({
+  "src/core/engine/comp/spiffs.ts"() {
+    "use strict";
+    init_luxon();
+    init_compile();
+    init_canonical();
+    init_money();
+    init_rows();
+    opportunityFieldTypes = Object.fromEntries(
+      Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type])
+    );
+  }
+});
+
+// src/core/engine/comp/plan.ts
+function metricsUsed(spec) {
+  const all = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
+    (x) => x.metric
+  );
+  return [...new Set(all)];
+}
+function sumMoney(amounts) {
+  return amounts.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
+}
+function nothingPaid() {
+  return {
+    components: [],
+    gates: [],
+    multipliers: [],
+    multiplier: 1,
+    componentPay: ZERO,
+    variablePay: ZERO,
+    payouts: /* @__PURE__ */ new Map()
+  };
+}
+function personPeriodLine(period, pay, spiffs, clawbacks) {
+  const base = pay ?? nothingPaid();
+  const total2 = base.variablePay.plus(sumMoney(spiffs.map((s2) => s2.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
+  return {
+    period: period.label,
+    isActive: pay !== void 0,
+    components: base.components,
+    gates: base.gates,
+    multipliers: base.multipliers,
+    multiplier: base.multiplier,
+    componentPay: formatMoney2(base.componentPay),
+    variablePay: formatMoney2(base.variablePay),
+    spiffs,
+    clawbacks,
+    total: formatMoney2(total2)
+  };
+}
+function computePlan(plan, ctx, credit, warn) {
+  const { spec } = plan;
+  const planWarn = (fact) => warn({ ...fact, plan: plan.metadata.name });
+  const periods2 = listPeriods(spec.period, ctx.window, ctx.timeZone).filter((p) => p.start < ctx.asOf);
+  const members = listPlanPeople(spec, ctx.data.users, periods2, ctx.window, ctx.timeZone);
+  const memberIds = new Set(members.map((m) => m.id));
+  if (spec.goal !== void 0 && ctx.goal !== void 0 && ctx.goal.metadata.name !== spec.goal) {
+    planWarn({ code: "comp.other-goal", goal: spec.goal, evaluated: ctx.goal.metadata.name });
+  }
+  if (members.length === 0) planWarn({ code: "comp.no-people", roles: [...spec.roles], team: spec.team });
+  const tally = {
+    ctx,
+    credit,
+    periods: periods2,
+    people: memberIds,
+    currency: spec.currency,
+    isTeamCredit: members.length > 0 && !credit.ownsLeads(memberIds),
+    otherCurrency: /* @__PURE__ */ new Set(),
+    warn: planWarn
+  };
+  const values = new Map(
+    metricsUsed(spec).map((m) => [m, compMetricDefinitions[m].tally(tally)])
+  );
+  const share2 = yearShare(spec.period);
+  const targetVariable = parseAmount(spec.targetVariable);
+  if (targetVariable === null) planWarn({ code: "comp.target-variable-invalid", targetVariable: spec.targetVariable });
+  const frame = {
+    spec,
+    share: share2,
+    periodVariable: (targetVariable ?? ZERO).times(share2),
+    values,
+    warn: planWarn
+  };
+  const multipliers = periods2.map(
+    (_, k) => teamMultiplierLines(
+      frame,
+      k,
+      members.filter((m) => m.isActiveIn[k]).map((m) => m.id)
+    )
+  );
+  const pay = new Map(
+    members.map((m) => [
+      m.id,
+      periods2.map((_, k) => m.isActiveIn[k] ? computeVariablePay(frame, k, m.id, multipliers[k] ?? []) : void 0)
+    ])
+  );
+  const payouts = new Map([...pay].map(([id, perPeriod]) => [id, perPeriod.map((p) => p?.payouts)]));
+  const spiffs = paySpiffs(spec, ctx, periods2, memberIds, planWarn);
+  const clawbacks = findClawbacks({ frame, tally, periods: periods2, members, payouts });
+  if (tally.otherCurrency.size > 0) {
+    planWarn({ code: "comp.other-currency", count: tally.otherCurrency.size, currency: spec.currency });
+  }
+  const periodTotals = periods2.map(() => ZERO);
+  const people = members.map((member) => {
+    const lines = [];
+    let personTotal = ZERO;
+    periods2.forEach((period, k) => {
+      const variable = pay.get(member.id)?.[k];
+      const clawed = clawbacks.get(member.id)?.[k] ?? [];
+      if (variable === void 0 && clawed.length === 0) return;
+      const paid = variable === void 0 ? [] : spiffs.get(member.id)?.[k] ?? [];
+      const line = personPeriodLine(period, variable, paid, clawed);
+      periodTotals[k] = (periodTotals[k] ?? ZERO).plus(new Dec(line.total));
+      personTotal = personTotal.plus(new Dec(line.total));
+      lines.push(line);
+    });
+    return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney2(personTotal) };
+  });
+  const total2 = periodTotals.reduce((sum4, t) => sum4.plus(t), ZERO);
+  const result = {
+    name: plan.metadata.name,
+    file: plan.file,
+    team: spec.team,
+    roles: [...spec.roles],
+    currency: spec.currency,
+    periodUnit: spec.period,
+    isTeamCredit: tally.isTeamCredit,
+    periods: periods2.map((p) => ({
+      label: p.label,
+      start: new Date(p.start).toISOString(),
+      end: new Date(p.end).toISOString(),
+      covered: Math.round(p.covered * 1e4) / 1e4
+    })),
+    people,
+    totals: {
+      periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
+      total: formatMoney2(total2)
+    }
+  };
+  return { result, total: total2 };
+}
+var init_plan = __esm({
+  "src/core/engine/comp/plan.ts"() {
+    "use strict";
+    init_periods();
+    init_clawbacks();
+    init_earning();
+    init_metrics();
+    init_money();
+    init_people();
+    init_person_period();
+    init_spiffs();
+  }
+});
+
+// src/core/engine/comp/totals.ts
+function byKey(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sumTotals(outcomes) {
+  const teams = /* @__PURE__ */ new Map();
+  const currencies = /* @__PURE__ */ new Map();
+  for (const { result, total: total2 } of outcomes) {
+    const key = JSON.stringify([result.team, result.currency]);
+    const team = teams.get(key) ?? { team: result.team, currency: result.currency, total: ZERO };
+    team.total = team.total.plus(total2);
+    teams.set(key, team);
+    currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total2));
+  }
+  return {
+    byPlan: outcomes.map(({ result, total: total2 }) => ({
+      plan: result.name,
+      team: result.team,
+      currency: result.currency,
+      total: formatMoney2(total2)
+    })),
+    byTeam: [...teams.values()].sort((a, b) => byKey(a.team, b.team) || byKey(a.currency, b.currency)).map((t) => ({ team: t.team, currency: t.currency, total: formatMoney2(t.total) })),
+    overall: [...currencies].sort(([a], [b]) => byKey(a, b)).map(([currency2, total2]) => ({ currency: currency2, total: formatMoney2(total2) }))
+  };
+}
+var init_totals = __esm({
+  "src/core/engine/comp/totals.ts"() {
+    "use strict";
+    init_money();
+  }
+});
+
+// src/core/engine/comp/index.ts
+function listCountedAsZero(plans) {
+  const metrics = /* @__PURE__ */ new Set();
+  for (const plan of plans)
+    for (const person of plan.people)
+      for (const period of person.periods) for (const c of period.components) if (c.isUnknown) metrics.add(c.metric);
+  return [...metrics].sort();
+}
+function computeComp(plans, ctx) {
+  const warnings = [];
+  const warn = (warning) => void warnings.push(warning);
+  const credit = ctx.credit ?? indexCredit(ctx.data, ctx.leadOfOpportunity);
+  const ordered = [...plans].sort(
+    (a, b) => a.metadata.name !== b.metadata.name ? a.metadata.name < b.metadata.name ? -1 : 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
+  );
+  const outcomes = ordered.map((plan) => computePlan(plan, ctx, credit, warn));
+  const plansOut = outcomes.map((o) => o.result);
+  return {
+    moneyRounding: "cents-half-up",
+    plans: plansOut,
+    totals: sumTotals(outcomes),
+    countedAsZero: listCountedAsZero(plansOut),
+    warnings: dedupeWarnings(warnings)
+  };
+}
+var init_comp = __esm({
+  "src/core/engine/comp/index.ts"() {
+    "use strict";
+    init_warnings();
+    init_credit();
+    init_plan();
+    init_totals();
+    init_metrics();
+  }
+});
+
+// src/core/testing/run-comp-tests.ts
+function parsePeriod(label2, timeZone) {
+  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
+  if (m === null) throw new RangeError(`not a period: ${label2}`);
+  const year = Number(m[1]);
+  const start = DateTime.fromObject(
+    { year, month: m[2] !== void 0 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
+    { zone: timeZone }
+  );
+  const end = start.plus(m[2] !== void 0 ? { months: 3 } : m[3] !== void 0 ? { months: 1 } : { years: 1 });
+  return { start: start.toMillis(), end: end.toMillis() };
+}
+function contextOf(set, plan, spec, c, calendars) {
+  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+  const timeZone = calendar?.spec.timeZone ?? "UTC";
+  const period = parsePeriod(c.period, timeZone);
+  const asOf = Math.min(spec.asOf === void 0 ? Infinity : toInstant2(spec.asOf), period.end - 1);
+  const person = toRow("users", {
+    id: c.person.id,
+    role: c.person.role ?? plan.spec.roles[0] ?? null,
+    team: c.person.team ?? plan.spec.team
+  });
+  const opportunities2 = (c.opportunities ?? []).map(
+    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o })
+  );
+  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }));
+  return {
+    asOf,
+    window: { start: period.start, end: asOf + 1 },
+    timeZone,
+    calendars,
+    users: /* @__PURE__ */ new Map([[c.person.id, person]]),
+    data: {
+      leads: leads2,
+      opportunities: opportunities2,
+      activities: emptyTable,
+      users: [person],
+      stage_events: [],
+      files: [],
+      issues: [],
+      absent: [],
+      ignoredFiles: []
+    },
+    goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
+    // The case's figure as written (0.6999999999 stays that), exact like the engine's.
+    goalAttainment: () => c.goalAttainment === void 0 ? null : fromPolicyNumber(c.goalAttainment),
+    constraintMet: () => c.constraintMet ?? null
+  };
+}
+function payCase(set, plan, spec, c, calendars) {
+  const section2 = computeComp([plan], contextOf(set, plan, spec, c, calendars));
+  const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
+  const components = Object.fromEntries(
+    plan.spec.components.map((k) => [k.id, new Decimal(0)])
+  );
+  let payout2 = new Decimal(0);
+  for (const line of lines) {
+    payout2 = payout2.plus(line.total);
+    for (const k of line.components) components[k.id] = (components[k.id] ?? new Decimal(0)).plus(k.payout);
+  }
+  return {
+    payout: payout2.toFixed(2),
+    components: Object.fromEntries(Object.entries(components).map(([id, amount2]) => [id, amount2.toFixed(2)])),
+    warnings: section2.warnings
+  };
+}
+function runCompTests(set, test, calendars) {
+  const { spec } = test;
+  const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
+  return spec.cases.map((c, i) => {
+    const result = startCase(test, c.name, i);
+    if (plan === void 0) {
+      result.status = "error";
+      result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
+      return result;
+    }
+    try {
+      const actual = payCase(set, plan, spec, c, calendars);
+      result.actual = actual;
+      compareMoney("payout", c.expect.payout, actual.payout, result.diffs);
+      for (const [id, amount2] of Object.entries(c.expect.components ?? {}))
+        compareMoney(`components.${id}`, amount2, actual.components[id] ?? "0", result.diffs);
+      if (result.diffs.length > 0) result.status = "failed";
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
+}
+var init_run_comp_tests = __esm({
+  "src/core/testing/run-comp-tests.ts"() {
+    "use strict";
+    init_luxon();
+    init_decimal();
+    init_column_table();
+    init_comp();
+    init_money();
+    init_case_result();
+  }
+});
+
+// src/core/engine/sla/durations.ts
+function toBusinessHours(duration, workingDayHours) {
+  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(duration);
+  if (match2 === null) throw new RangeError(`not a duration: ${duration}`);
+  const amount2 = Number(match2[1]);
+  switch (match2[2]) {
+    case "m":
+      return amount2 / 60;
+    case "h":
+      return amount2;
+    case "d":
+      return amount2 * workingDayHours;
+    default:
+      return amount2 * WORKING_DAYS_PER_WEEK * workingDayHours;
+  }
+}
+function toBusinessMs(hours2) {
+  return Math.round(hours2 * HOUR_MS3);
+}
+var HOUR_MS3, WORKING_DAYS_PER_WEEK;
+var init_durations = __esm({
+  "src/core/engine/sla/durations.ts"() {
+    "use strict";
+    HOUR_MS3 = 36e5;
+    WORKING_DAYS_PER_WEEK = 5;
+  }
+});
+
+// src/core/engine/sla/timeline.ts
+function businessMsBetween(calendar, a, b) {
+  return Math.round(calendar.hoursBetween(a, b) * HOUR_MS3);
+}
+function nextOpen(calendar, t) {
+  return Math.round(calendar.addBusinessHours(t, 1 / HOUR_MS3)) - 1;
+}
+function closeOf(calendar, open) {
+  const inDay = businessMsBetween(calendar, open, open + DAY_MS3);
+  if (inDay >= DAY_MS3) return open + DAY_MS3;
+  if (businessMsBetween(calendar, open, open + inDay) === inDay) return open + inDay;
+  let lo = 1;
+  let hi = inDay;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (businessMsBetween(calendar, open, open + mid) === mid) lo = mid;
+    else hi = mid;
+  }
+  return open + lo;
+}
+function createBusinessTimeline(calendar, startMs, endMs) {
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
+    throw new RangeError("a business timeline needs a finite span");
+  const start = Math.floor(startMs);
+  const opens = [];
+  const closes = [];
+  let t = start;
+  while (t < endMs) {
+    const open = nextOpen(calendar, t);
+    if (!(open < endMs)) break;
+    const close = closeOf(calendar, open);
+    opens.push(open);
+    closes.push(close);
+    t = close;
+  }
+  const openAt = Float64Array.from(opens);
+  const closeAt = Float64Array.from(closes);
+  const before = new Float64Array(openAt.length);
+  for (let j = 1; j < openAt.length; j++)
+    before[j] = before[j - 1] + closeAt[j - 1] - openAt[j - 1];
+  const within = (t2) => {
+    let lo = 0;
+    let hi = openAt.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (openAt[mid] <= t2) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j < 0) return 0;
+    const open = openAt[j];
+    return before[j] + Math.min(t2 - open, closeAt[j] - open);
+  };
+  const atEnd = within(endMs);
+  return {
+    opens: openAt,
+    closes: closeAt,
+    elapsedMs(t2) {
+      if (!Number.isFinite(t2)) return NaN;
+      if (t2 < start) return -businessMsBetween(calendar, t2, start);
+      if (t2 > endMs) return atEnd + businessMsBetween(calendar, endMs, t2);
+      return within(t2);
+    }
+  };
+}
+var DAY_MS3;
+var init_timeline = __esm({
+  "src/core/engine/sla/timeline.ts"() {
+    "use strict";
+    init_durations();
+    DAY_MS3 = 864e5;
+  }
+});
+
+// src/core/engine/sla/working-day.ts
+function measureWorkingDayHours(calendar, untilMs) {
+  const timeline = createBusinessTimeline(calendar, untilMs - PROBE_WEEKS * 7 * 864e5, untilMs);
+  const votes = /* @__PURE__ */ new Map();
+  for (let j = 0; j < timeline.opens.length; j++) {
+    const length = timeline.closes[j] - timeline.opens[j];
+    votes.set(length, (votes.get(length) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestVotes = 0;
+  for (const [length, count3] of votes) {
+    if (count3 > bestVotes || count3 === bestVotes && length > best) {
+      best = length;
+      bestVotes = count3;
+    }
+  }
+  if (bestVotes === 0)
+    throw new RangeError("the calendar has no working time in the eight weeks measured for its working day");
+  return best / HOUR_MS3;
+}
+var PROBE_WEEKS;
+var init_working_day = __esm({
+  "src/core/engine/sla/working-day.ts"() {
+    "use strict";
+    init_durations();
+    init_timeline();
+    PROBE_WEEKS = 8;
+  }
+});
+
+// src/core/engine/sla/outcomes.ts
+function compileTargets(policy, entity, ctx) {
+  return policy.spec.targets.map(
+    (target, k) => target.when === void 0 ? void 0 : compileRule(target.when, {
+      asOf: ctx.asOf,
+      fieldTypes: fieldTypesOf[entity],
+      calendars: ctx.calendars,
+      path: ["spec", "targets", k, "when"]
+    })
+  );
+}
+function findTarget(whens, row2) {
+  let k = 0;
+  while (k < whens.length) {
+    const when = whens[k];
+    if (when === void 0 || truthy(when(row2))) break;
+    k++;
+  }
+  return k;
+}
+function earliestStart(from, start, end) {
+  let least = NaN;
+  for (let i = 0; i < from.length; i++) {
+    const f = from[i];
+    if (f >= start && f < end && !(f >= least)) least = f;
+  }
+  return least;
+}
+function measureSlaRows(policy, items, ctx) {
+  const { spec } = policy;
+  const calendar = ctx.calendars.get(spec.calendar);
+  if (calendar === void 0)
+    throw new RevopsError("config", `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
+  const { start, end } = ctx.window;
+  const asOf = ctx.asOf;
+  const n2 = items.rows.length;
+  const first = earliestStart(items.from, start, end);
+  const workingDayHours = measureWorkingDayHours(calendar, asOf);
+  const toMs = (text4) => toBusinessMs(toBusinessHours(text4, workingDayHours));
+  const thresholds = {
+    workingDayHours,
+    withinMs: spec.targets.map((t) => toMs(t.within)),
+    escalationMs: (spec.escalation ?? []).map((e3) => toMs(e3.after)),
+    recycleMs: spec.recycle === void 0 ? void 0 : toMs(spec.recycle.after)
+  };
+  const status = new Uint8Array(n2);
+  const target = new Int32Array(n2).fill(-1);
+  const waitMs = new Float64Array(n2).fill(NaN);
+  const flags = new Uint8Array(n2);
+  const ruleErrors = { count: 0, first: null };
+  const outcomes = { thresholds, status, target, waitMs, flags, ruleErrors };
+  if (Number.isNaN(first)) return outcomes;
+  const whens = compileTargets(policy, items.entity, ctx);
+  const withinMs = thresholds.withinMs;
+  const recycleMs = thresholds.recycleMs ?? Infinity;
+  const timeline = createBusinessTimeline(calendar, first, Math.max(first, asOf));
+  const asOfElapsed = timeline.elapsedMs(asOf);
+  for (let i = 0; i < n2; i++) {
+    const from = items.from[i];
+    if (!(from >= start && from < end)) continue;
+    let k;
+    try {
+      k = findTarget(whens, items.rows[i]);
+    } catch (error) {
+      if (!(error instanceof RuleEvaluationError)) throw error;
+      k = whens.length;
+      ruleErrors.count++;
+      ruleErrors.first ??= { row: i, message: error.message };
+    }
+    const t = items.to[i];
+    const isStopped = t <= asOf;
+    if (k < whens.length) target[i] = k;
+    if (isStopped && t < from) {
+      status[i] = SLA_STATUS.invalidOrder;
+      continue;
+    }
+    const begun = timeline.elapsedMs(from);
+    const wait = (isStopped ? timeline.elapsedMs(t) : asOfElapsed) - begun;
+    waitMs[i] = wait;
+    const isRecycled = !isStopped && wait >= recycleMs;
+    flags[i] = (isStopped ? SLA_FLAG.stopped : 0) | (isRecycled ? SLA_FLAG.recycled : 0);
+    if (k === whens.length) {
+      status[i] = SLA_STATUS.untargeted;
+      continue;
+    }
+    const within = withinMs[k];
+    if (isStopped) {
+      const isMet = wait < within || wait === within && t <= Math.round(calendar.addBusinessHours(from, within / HOUR_MS3));
+      status[i] = isMet ? SLA_STATUS.met : SLA_STATUS.breached;
+    } else {
+      status[i] = isRecycled || wait >= within ? SLA_STATUS.breached : SLA_STATUS.pending;
+    }
+  }
+  return outcomes;
+}
+var SLA_STATUS, SLA_FLAG, fieldTypesOf;
+var init_outcomes = __esm({
+  "src/core/engine/sla/outcomes.ts"() {
+    "use strict";
+    init_errors();
+    init_compile();
+    init_canonical();
+    init_durations();
+    init_timeline();
+    init_working_day();
+    SLA_STATUS = { ineligible: 0, met: 1, breached: 2, pending: 3, untargeted: 4, invalidOrder: 5 };
+    SLA_FLAG = { stopped: 1, recycled: 2 };
+    fieldTypesOf = {
+      lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type])),
+      opportunity: Object.fromEntries(
+        Object.entries(canonicalModel.opportunities).map(([name, spec]) => [name, spec.type])
+      )
+    };
+  }
+});
+
+// src/core/engine/sla/quantiles.ts
+function nearestRank(sorted, p) {
+  const n2 = sorted.length;
+  if (n2 === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * n2 / 100));
+  return sorted[rank - 1];
+}
+function roundTo2(value3, digits) {
+  return round3(value3, digits);
+}
+function summariseHours(durationsMs) {
+  const sorted = Float64Array.from(durationsMs).sort();
+  const median = nearestRank(sorted, 50);
+  const p90 = nearestRank(sorted, 90);
+  return {
+    count: sorted.length,
+    medianHours: median === null ? null : roundTo2(median / HOUR_MS3, 2),
+    p90Hours: p90 === null ? null : roundTo2(p90 / HOUR_MS3, 2)
+  };
+}
+var init_quantiles = __esm({
+  "src/core/engine/sla/quantiles.ts"() {
+    "use strict";
+    init_stats();
+    init_durations();
+  }
+});
+
+// src/core/engine/sla/tally.ts
+function tallyGroups(status, groupOf, groups2) {
+  const counts = new Uint32Array(groups2 * SLOTS);
+  for (let i = 0; i < status.length; i++) {
+    const s2 = status[i];
+    if (s2 === 0) continue;
+    const g = groupOf(i);
+    if (g < 0) continue;
+    const slot = g * SLOTS + s2 - 1;
+    counts[slot] = counts[slot] + 1;
+  }
+  const out = [];
+  for (let g = 0; g < groups2; g++) {
+    const at = (s2) => counts[g * SLOTS + s2 - 1];
+    out.push(toCounts(at(1), at(2), at(3), at(4), at(5)));
+  }
+  return out;
+}
+function computeCompliance(met, breached) {
+  return met + breached === 0 ? null : roundTo2(met / (met + breached), 4);
+}
+function toCounts(met, breached, pending, untargeted, invalidOrder) {
+  return {
+    eligible: met + breached + pending + untargeted + invalidOrder,
+    met,
+    breached,
+    pending,
+    untargeted,
+    invalidOrder,
+    compliance: computeCompliance(met, breached)
+  };
+}
+function addCounts(parts) {
+  let met = 0;
+  let breached = 0;
+  let pending = 0;
+  let untargeted = 0;
+  let invalidOrder = 0;
+  for (const c of parts) {
+    met += c.met;
+    breached += c.breached;
+    pending += c.pending;
+    untargeted += c.untargeted;
+    invalidOrder += c.invalidOrder;
+  }
+  return toCounts(met, breached, pending, untargeted, invalidOrder);
+}
+function tallySlaByPeriod(outcomes, from, periods2) {
+  const findPeriodIndex2 = periodFinder(periods2);
+  return tallyGroups(outcomes.status, (i) => findPeriodIndex2(from[i]), periods2.length);
+}
+var SLOTS;
+var init_tally2 = __esm({
+  "src/core/engine/sla/tally.ts"() {
+    "use strict";
+    init_periods();
+    init_quantiles();
+    SLOTS = 5;
+  }
+});
+
+// src/core/engine/sla/owners.ts
+function compareIds2(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+function textOf(row2, field) {
+  const value3 = row2?.[field];
+  return typeof value3 === "string" ? value3 : null;
+}
+function groupByOwner(status, ownerOf2, users2) {
+  const indexOf = /* @__PURE__ */ new Map();
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] === 0) continue;
+    const owner = ownerOf2(i);
+    if (!indexOf.has(owner)) indexOf.set(owner, indexOf.size);
+  }
+  const counts = tallyGroups(status, (i) => indexOf.get(ownerOf2(i)), indexOf.size);
+  const byOwner = [...indexOf].map(([ownerId, g]) => {
+    const user = ownerId === null ? void 0 : users2.get(ownerId);
+    return {
+      ownerId,
+      name: textOf(user, "name"),
+      team: textOf(user, "team"),
+      ...counts[g]
+    };
+  });
+  byOwner.sort((a, b) => compareIds2(a.ownerId, b.ownerId));
+  const members = /* @__PURE__ */ new Map();
+  for (const owner of byOwner) {
+    const list2 = members.get(owner.team);
+    if (list2 === void 0) members.set(owner.team, [owner]);
+    else list2.push(owner);
+  }
+  const byTeam = [...members].map(([team, owners]) => ({ team, ...addCounts(owners) }));
+  byTeam.sort((a, b) => compareIds2(a.team, b.team));
+  return { byOwner, byTeam };
+}
+var init_owners = __esm({
+  "src/core/engine/sla/owners.ts"() {
+    "use strict";
+    init_tally2();
+  }
+});
+
+// src/core/engine/sla/measure.ts
+function splitWaits(outcomes) {
+  const { waitMs, flags } = outcomes;
+  let stopped = 0;
+  let open = 0;
+  for (let i = 0; i < waitMs.length; i++) {
+    if (Number.isNaN(waitMs[i])) continue;
+    if (flags[i] & SLA_FLAG.stopped) stopped++;
+    else open++;
+  }
+  const response = new Float64Array(stopped);
+  const openAge = new Float64Array(open);
+  stopped = 0;
+  open = 0;
+  for (let i = 0; i < waitMs.length; i++) {
+    const wait = waitMs[i];
+    if (Number.isNaN(wait)) continue;
+    if (flags[i] & SLA_FLAG.stopped) response[stopped++] = wait;
+    else openAge[open++] = wait;
+  }
+  return { response, openAge };
+}
+function countEscalations(outcomes) {
+  const steps = outcomes.thresholds.escalationMs;
+  const reached = steps.map(() => 0);
+  let recycled = 0;
+  for (let i = 0; i < outcomes.waitMs.length; i++) {
+    const wait = outcomes.waitMs[i];
+    if (Number.isNaN(wait)) continue;
+    for (let s2 = 0; s2 < steps.length; s2++) if (wait >= steps[s2]) reached[s2] = reached[s2] + 1;
+    if (outcomes.flags[i] & SLA_FLAG.recycled) recycled++;
+  }
+  return { reached, recycled };
+}
+function exampleOf(outcomes, items) {
+  const first = outcomes.ruleErrors.first;
+  if (first === null) return null;
+  const id = items.rows[first.row]?.id;
+  return { id: id === null || id === void 0 ? `#${first.row + 1}` : String(id), message: first.message };
+}
+function meetsComplianceTarget(counts, target) {
+  const decided2 = counts.met + counts.breached;
+  if (target === void 0 || decided2 === 0) return null;
+  return new Decimal(counts.met).greaterThanOrEqualTo(new Decimal(target).times(decided2));
+}
+function measureSla(policy, items, ctx) {
+  const { spec } = policy;
+  const outcomes = measureSlaRows(policy, items, ctx);
+  const { status, target, thresholds } = outcomes;
+  const overall = tallyGroups(status, () => 0, 1)[0];
+  const perTarget = tallyGroups(status, (i) => target[i], spec.targets.length);
+  const waits = splitWaits(outcomes);
+  const { reached, recycled } = countEscalations(outcomes);
+  const { byOwner, byTeam } = groupByOwner(status, (i) => items.ownerOf(i), ctx.users);
+  const weeks = listPeriods("week", ctx.window, ctx.timeZone);
+  const perWeek = tallySlaByPeriod(outcomes, items.from, weeks);
+  const hours2 = (ms) => roundTo2(ms / HOUR_MS3, 2);
+  return {
+    name: policy.metadata.name,
+    file: policy.file,
+    from: spec.from,
+    to: spec.to,
+    calendar: spec.calendar,
+    workingDayHours: roundTo2(thresholds.workingDayHours, 2),
+    ownerTeam: spec.owner ?? null,
+    decided: overall.met + overall.breached,
+    complianceTarget: spec.complianceTarget ?? null,
+    isComplianceMet: meetsComplianceTarget(overall, spec.complianceTarget),
+    ...overall,
+    response: summariseHours(waits.response),
+    openAge: summariseHours(waits.openAge),
+    targets: spec.targets.map((t, k) => {
+      const { eligible, met, breached, pending, invalidOrder, compliance } = perTarget[k];
+      const withinHours = hours2(thresholds.withinMs[k]);
+      return { id: t.id, within: t.within, withinHours, eligible, met, breached, pending, invalidOrder, compliance };
+    }),
+    escalations: (spec.escalation ?? []).map((e3, s2) => ({
+      after: e3.after,
+      afterHours: hours2(thresholds.escalationMs[s2]),
+      notify: e3.notify,
+      reached: reached[s2] ?? 0
+    })),
+    recycled,
+    byOwner,
+    byTeam,
+    byWeek: weeks.map((week, w) => ({ label: week.label, ...perWeek[w] })),
+    ruleErrors: { count: outcomes.ruleErrors.count, example: exampleOf(outcomes, items) }
+  };
+}
+var init_measure = __esm({
+  "src/core/engine/sla/measure.ts"() {
+    "use strict";
+    init_decimal();
+    init_periods();
+    init_durations();
+    init_outcomes();
+    init_owners();
+    init_quantiles();
+    init_tally2();
+  }
+});
+
+// src/core/engine/sla/index.ts
+var init_sla = __esm({
+  "src/core/engine/sla/index.ts"() {
+    "use strict";
+    init_durations();
+    init_measure();
+    init_outcomes();
+    init_owners();
+    init_quantiles();
+    init_tally2();
+    init_timeline();
+    init_working_day();
+  }
+});
+
+// src/core/testing/run-sla-tests.ts
+function measureCase(sla, c, ctx) {
+  const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
+  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
+  const items = {
+    entity,
+    rows: [row2],
+    from: Float64Array.of(toInstant2(c.from)),
+    to: Float64Array.of(c.to === void 0 ? NaN : toInstant2(c.to)),
+    ownerOf: () => null
+  };
+  const outcomes = measureSlaRows(sla, items, ctx);
+  const first = outcomes.ruleErrors.first;
+  if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
+  const k = outcomes.target[0] ?? -1;
+  const wait = outcomes.waitMs[0] ?? NaN;
+  return {
+    status: statusNames[outcomes.status[0] ?? 0] ?? "ineligible",
+    target: sla.spec.targets[k]?.id ?? null,
+    responseHours: Number.isNaN(wait) ? null : Math.round(wait / HOUR_MS3 * 1e6) / 1e6
+  };
+}
+function runSlaTests(set, test, calendars) {
+  const { spec } = test;
+  const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
+  const asOf = toInstant2(spec.asOf);
+  const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
+  const ctx = {
+    asOf,
+    window: { start: -864e13, end: asOf + 1 },
+    timeZone,
+    calendars,
+    users: /* @__PURE__ */ new Map()
+  };
+  return spec.cases.map((c, i) => {
+    const result = startCase(test, c.name, i);
+    if (sla === void 0) {
+      result.status = "error";
+      result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
+      return result;
+    }
+    try {
+      const actual = measureCase(sla, c, ctx);
+      result.actual = actual;
+      compareExpected("status", c.expect.status, actual.status, result.diffs);
+      compareExpected("target", c.expect.target, actual.target, result.diffs);
+      compareExpected("responseHours", c.expect.responseHours, actual.responseHours, result.diffs);
+      if (result.diffs.length > 0) result.status = "failed";
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
+}
+var statusNames;
+var init_run_sla_tests = __esm({
+  "src/core/testing/run-sla-tests.ts"() {
+    "use strict";
+    init_sla();
+    init_case_result();
+    statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
+  }
+});
+
+// src/core/testing/run-policy-tests.ts
+function rulesOf(def) {
+  const s2 = def.spec;
+  const out = [];
+  s2.exclusions?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "exclusions", i, "when"] }));
+  s2.handRaisers?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "handRaisers", i, "when"] }));
+  for (const category of ["fit", "engagement"]) {
+    s2.scoring?.[category]?.rules.forEach((r, i) => {
+      const base = ["spec", "scoring", category, "rules", i];
+      if (r.when !== void 0) out.push({ rule: r.when, path: [...base, "when"] });
+      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...base, "points"] });
+    });
+  }
+  s2.classes.forEach((c, i) => c.when !== void 0 && out.push({ rule: c.when, path: ["spec", "classes", i, "when"] }));
+  return out;
+}
+function toLeadRow(values) {
+  return toRow("leads", values);
+}
+function runLeadTests(set, test, hits, calendars) {
+  const { spec } = test;
+  const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
+  const hitSet = hits.get(spec.leadDefinition) ?? /* @__PURE__ */ new Set();
+  hits.set(spec.leadDefinition, hitSet);
+  const coverage = { hit: (path2) => void hitSet.add(JSON.stringify(path2)) };
+  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), coverage, ...calendars ? { calendars } : {} });
+  return spec.cases.map((c, i) => {
+    const result = startCase(test, c.name, i);
+    if (compiled2 === void 0) {
+      result.status = "error";
+      result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
+      return result;
+    }
+    try {
+      const actual = compiled2.classify(toLeadRow(c.lead));
+      result.actual = actual;
+      compareExpected("class", c.expect.class, actual.class, result.diffs);
+      compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
+      compareExpected("rule", c.expect.rule, actual.ruleId, result.diffs);
+      compareExpected("fit", c.expect.fit, actual.fit, result.diffs);
+      compareExpected("engagement", c.expect.engagement, actual.engagement, result.diffs);
+      compareExpected("score", c.expect.score, actual.score, result.diffs);
+      if (result.diffs.length > 0) result.status = "failed";
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
+}
+function runPolicyTests(set, options = {}) {
+  const hits = /* @__PURE__ */ new Map();
+  const cases = [];
+  const calendars = options.calendars ?? /* @__PURE__ */ new Map();
+  for (const test of set.PolicyTest) {
+    const { spec } = test;
+    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars));
+    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars));
+    else cases.push(...runLeadTests(set, { ...test, spec }, hits, options.calendars));
+  }
+  const coverage = [];
+  for (const [name, hitSet] of hits) {
+    const def = set.LeadDefinition.find((d) => d.metadata.name === name);
+    if (def === void 0) continue;
+    const all = rulesOf(def).flatMap(({ rule, path: path2 }) => listClauses(rule, path2));
+    const uncovered = all.filter((path2) => !hitSet.has(JSON.stringify(path2)));
+    coverage.push({
+      policy: name,
+      file: def.file,
+      total: all.length,
+      covered: all.length - uncovered.length,
+      uncovered
+    });
+  }
+  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
+  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
+  const passed = cases.filter((c) => c.status === "passed").length;
+  return {
+    cases,
+    passed,
+    failed: cases.length - passed,
+    coverage,
+    coveragePercent: total2 === 0 ? 100 : 100 * covered / total2
+  };
+}
+var init_run_policy_tests = __esm({
+  "src/core/testing/run-policy-tests.ts"() {
+    "use strict";
+    init_compile();
+    init_classify();
+    init_case_result();
+    init_run_comp_tests();
+    init_run_sla_tests();
+  }
+});
+
+// src/cli/commands/test.ts
+var test_exports = {};
+__export(test_exports, {
+  registerTest: () => registerTest
+});
+function parsePercent(value3) {
+  const n2 = Number(value3);
+  if (!Number.isFinite(n2) || n2 < 0 || n2 > 100)
+    throw new UsageError(`--min-coverage must be a number from 0 to 100, not ${value3}.`);
+  return n2;
+}
+function registerTest(program2, ctx) {
+  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which lead definition clauses the tests exercise", false).addOption(
+    new Option(
+      "--min-coverage <percent>",
+      "fail (exit 1) below this lead definition clause coverage; implies --coverage"
+    ).argParser(parsePercent)
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  revops test                          run policies/**/*.yaml of kind PolicyTest
+  revops test --coverage               and list every clause no test reaches, with file:line
+  revops test --min-coverage 100       fail unless every clause is exercised
+
+A test file names the policy under test with one of:
+  leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
+                  score it must get (numbers as a value or {min, max})
+  handoffSla      each case gives a lead (or opportunity), from and to instants (no to: no
+                  response yet) and the status it must get at asOf (met, breached, pending,
+                  untargeted), optionally the target and responseHours in business hours
+  compPlan        each case gives a period, a person, their opportunities and the shared-goal
+                  inputs, and the payout (and per-component payouts) the plan must give
+Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
+or coverage is below --min-coverage, 2 usage error or invalid policies.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies";
+    const loaded = await loadValidPolicies(io, dir);
+    if (loaded.result.set.PolicyTest.length === 0)
+      throw new UsageError(
+        `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`
+      );
+    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
+    const showCoverage = options.coverage || options.minCoverage !== void 0;
+    const isBelow = options.minCoverage !== void 0 && report.coveragePercent + 1e-9 < options.minCoverage;
+    const color = isOutputColored(io, options);
+    if (!(options.quiet && report.failed === 0 && !isBelow))
+      await writeOutput(
+        io,
+        renderOutput("policy-test", options.format, report, { color, locate: loaded.locate, showCoverage }),
+        options,
+        "test results"
+      );
+    if (isBelow && options.format !== "json")
+      io.stderr(
+        `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
+`
+      );
+    ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
+  });
+}
+var init_test = __esm({
+  async "src/cli/commands/test.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_run_policy_tests();
+    init_registry2();
+    await init_load_policies();
+    init_options();
+    init_write_output();
+    init_command_index();
+  }
+});
+
+// src/core/waivers/data-waivers.ts
+function isSameFile(issueFile, wanted) {
+  const want = wanted.replace(/^\.\//, "");
+  return issueFile === want || issueFile.endsWith(`/${want}`);
+}
+function matchesDataIssue(ref2, issue3) {
+  const want = ref2.entry.data;
+  if (want === void 0 || want.code !== issue3.code) return false;
+  if (want.entity !== void 0 && want.entity !== issue3.entity) return false;
+  if (want.file !== void 0 && !isSameFile(issue3.file, want.file)) return false;
+  return want.column === void 0 || want.column === issue3.columnName;
+}
+function markDataWaivers(data, waivers, today) {
+  const inForce = listWaivers(waivers, "data").filter((w) => !isExpired(w.entry, today));
+  if (inForce.length === 0) return data;
+  const issues = data.issues.map((issue3) => {
+    const ref2 = inForce.find((w) => matchesDataIssue(w, issue3));
+    return ref2 === void 0 ? issue3 : { ...issue3, waiver: markOf(ref2) };
+  });
+  return { ...data, issues };
+}
+var init_data_waivers = __esm({
+  "src/core/waivers/data-waivers.ts"() {
+    "use strict";
+    init_waiver_list();
+  }
+});
+
+// src/core/report/mask-warnings.ts
+function maskWarnings(warnings, deals) {
+  return warnings.map((w) => {
+    switch (w.code) {
+      case "comp.clawback-unpriced":
+        return { ...w, opportunityId: deals.of(w.opportunityId) };
+      case "comp.spiff-rule-failed":
+        return { ...w, opportunityId: deals.of(w.opportunityId), error: null };
+      case "classify.rule-failed":
+        return { ...w, firstError: null };
+      default:
+        return w;
+    }
+  });
+}
+var init_mask_warnings = __esm({
+  "src/core/report/mask-warnings.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/report/mask.ts
+function personIds(report) {
+  const ids = [];
+  for (const plan of report.comp?.plans ?? []) for (const p of plan.people) ids.push(p.id);
+  for (const sla of report.slas) for (const o of sla.byOwner) if (o.ownerId !== null) ids.push(o.ownerId);
+  for (const o of report.deals.byOwner) if (o.ownerId !== NO_OWNER) ids.push(o.ownerId);
+  return ids;
+}
+function maskReport(report, digest) {
+  const people = new Pseudonyms("person", digest, personIds(report));
+  const deals = new Pseudonyms(
+    "deal",
+    digest,
+    (report.comp?.plans ?? []).flatMap(
+      (plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l2) => l2.opportunityId)))
+    )
+  );
+  const masked = structuredClone(report);
+  masked.isMasked = true;
+  for (const plan of masked.comp?.plans ?? []) {
+    for (const person of plan.people) {
+      person.name = person.name === null ? null : people.of(person.id);
+      person.id = people.of(person.id);
+      for (const period of person.periods) {
+        for (const line of [...period.spiffs, ...period.clawbacks]) line.opportunityId = deals.of(line.opportunityId);
+      }
+    }
+  }
+  for (const sla of masked.slas) {
+    const example = sla.ruleErrors.example;
+    if (example !== null)
+      sla.ruleErrors.example = { id: "masked", message: "masked: the message names values of the row" };
+    for (const owner of sla.byOwner) {
+      owner.name = owner.name === null ? null : people.of(owner.ownerId);
+      owner.ownerId = people.of(owner.ownerId);
+    }
+  }
+  for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
+  masked.data = maskDataAccounting(masked.data);
+  masked.warnings = maskWarnings(masked.warnings, deals);
+  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
+  return masked;
+}
+var NO_OWNER;
+var init_mask = __esm({
+  "src/core/report/mask.ts"() {
+    "use strict";
+    init_mask_issues();
+    init_mask_pseudonyms();
+    init_mask_warnings();
+    init_mask_issues();
+    init_mask_pseudonyms();
+    NO_OWNER = "(none)";
+  }
+});
+
+// src/reporters/report-formats.ts
+function renderReport(report, format, options) {
+  return renderOutput("report", format, report, options);
+}
+var init_report_formats = __esm({
+  "src/reporters/report-formats.ts"() {
+    "use strict";
+    init_registry2();
+  }
+});
+
+// src/core/engine/fields-read.ts
+function selectFieldsRead(sets) {
+  const named = /* @__PURE__ */ new Set();
+  let isEveryField = false;
+  for (const set of sets) {
+    for (const [kind, policies] of Object.entries(set)) {
+      if (kind === "FieldMapping") continue;
+      for (const policy of policies) {
+        if (!collectNames(policy.spec, named)) isEveryField = true;
+      }
+    }
+  }
+  const selection = { activities: activityFieldsRead };
+  if (isEveryField) return selection;
+  for (const entity of entities) {
+    if (entity === "activities") continue;
+    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...named]);
+  }
+  return selection;
+}
+function addName(value3, into) {
+  if (typeof value3 !== "string") return;
+  const first = value3.split(".")[0];
+  if (canonicalNames.has(first)) into.add(first);
+}
+function collectNames(value3, into) {
+  if (value3 === null || typeof value3 !== "object") return true;
+  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into));
+  for (const [key, arg] of Object.entries(value3)) {
+    if (key === "var" || key === "missing" || key === "missing_some") {
+      if (!isLiteralPath(key, arg)) return false;
+      pathsOf(key, arg).forEach((path2) => addName(path2, into));
+      continue;
+    }
+    addName(arg, into);
+    if (!collectNames(arg, into)) return false;
+  }
+  return true;
+}
+function pathsOf(op, arg) {
+  if (op === "var") return [Array.isArray(arg) ? arg[0] : arg];
+  if (op === "missing") return Array.isArray(arg) ? arg.flat() : [arg];
+  return Array.isArray(arg) && Array.isArray(arg[1]) ? arg[1] : [];
+}
+function isLiteralPath(op, arg) {
+  const isName = (v) => typeof v === "string" && v !== "" || typeof v === "number";
+  const isScalar8 = (v) => v === null || typeof v !== "object";
+  if (op === "var") {
+    const [path2, fallback] = Array.isArray(arg) ? arg : [arg];
+    return isName(path2) && isScalar8(fallback);
+  }
+  if (op === "missing") return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
+  const list2 = Array.isArray(arg) ? arg[1] : void 0;
+  return Array.isArray(list2) && list2.every(isName);
+}
+var engineFields, activityFieldsRead, engineFieldsOf, entities, canonicalNames;
+var init_fields_read = __esm({
+  "src/core/engine/fields-read.ts"() {
+    "use strict";
+    init_canonical();
+    engineFields = /* @__PURE__ */ new Set([
+      "active_from",
+      "active_to",
+      "actor_id",
+      "amount",
+      "at",
+      "cancelled_at",
+      "closed_at",
+      "created_at",
+      "currency",
+      "disqualified_at",
+      "entity",
+      "id",
+      "last_engaged_at",
+      "lead_id",
+      "name",
+      "opportunity_at",
+      "opportunity_id",
+      "outcome",
+      "owner_id",
+      "recycled_at",
+      "role",
+      "sal_at",
+      "source",
+      "sql_at",
+      "stage",
+      "status",
+      "team",
+      "term_months",
+      "type",
+      "won"
+    ]);
+    activityFieldsRead = /* @__PURE__ */ new Set([
+      "at",
+      "type",
+      "outcome",
+      "actor_id",
+      "lead_id",
+      "opportunity_id"
+    ]);
+    engineFieldsOf = {
+      leads: /* @__PURE__ */ new Set([
+        "id",
+        "created_at",
+        "owner_id",
+        "source",
+        "last_engaged_at",
+        "mql_at",
+        "sal_at",
+        "sql_at",
+        "opportunity_at",
+        "disqualified_at",
+        "recycled_at"
+      ]),
+      opportunities: /* @__PURE__ */ new Set([
+        "id",
+        "lead_id",
+        "owner_id",
+        "amount",
+        "currency",
+        "won",
+        "created_at",
+        "closed_at",
+        "cancelled_at",
+        "term_months"
+      ])
+    };
+    entities = Object.keys(canonicalModel);
+    canonicalNames = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
+  }
+});
+
 // src/core/report/policy-listing.ts
 function listReportPolicies(set, issues) {
   return {
     files: policyKinds.flatMap((kind) => set[kind]).map((p) => ({ file: p.file, kind: p.kind, name: p.metadata.name })).sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
-    warnings: issues.filter((i) => i.severity !== "error")
+    // A waived error is listed too: a waived finding stays visible.
+    warnings: issues.filter((i) => i.severity !== "error" || i.waiver !== void 0)
   };
 }
 var init_policy_listing = __esm({
@@ -56853,9 +57347,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
   ).action(async (options, command2) => {
     const { io } = ctx;
     const hashing = createHashingIo(io);
-    const loaded = await loadValidPolicies(io, options.policies, hashing.io);
-    const { set } = loaded.result;
     const now2 = readClock(options);
+    const loaded = await loadValidPolicies(io, options.policies, hashing.io, void 0, now2);
+    const { set } = loaded.result;
     const { generatedAt, ...run4 } = toRunOptions(options, now2, reportingTimeZone(set, options.timeZone));
     const data = await loadCommandData(io, {
       now: now2,
@@ -56872,6 +57366,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
     let report = evaluateLoaded({ loaded, data, hashing, options, run: run4, generatedAt }).report;
+    report = { ...report, data: markDataWaivers(report.data, set.Waiver, dayOf(now2)) };
     if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
     await writeOutput(
       io,
@@ -56885,6 +57380,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
 var init_evaluate2 = __esm({
   async "src/cli/commands/evaluate.ts"() {
     "use strict";
+    init_data_waivers();
+    init_waiver_list();
     init_mask();
     init_mask_key();
     init_report_formats();
@@ -57851,21 +58348,21 @@ function countStages(base, head, leads2, path2, window2, options = {
   const counts = path2.map((id) => {
     const b = base.tracks.find((t) => t.stage.id === id);
     const h = head.tracks.find((t) => t.stage.id === id);
-    const markOf = (side3, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side3.leadOfOpportunity[k] ?? -1] ?? 0;
+    const markOf2 = (side3, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side3.leadOfOpportunity[k] ?? -1] ?? 0;
     let arrivals = 0;
     let kept = 0;
     if (b !== void 0)
       for (let k = 0; k < b.entry.length; k++) {
         if (!inWindow(b.entry[k])) continue;
         arrivals++;
-        if (markOf(base, b, k) === 0) kept++;
+        if (markOf2(base, b, k) === 0) kept++;
       }
     let added2 = 0;
     let worked = 0;
     let advanced = 0;
     if (h !== void 0)
       for (let k = 0; k < h.entry.length; k++) {
-        if (!inWindow(h.entry[k]) || markOf(head, h, k) !== 1) continue;
+        if (!inWindow(h.entry[k]) || markOf2(head, h, k) !== 1) continue;
         added2++;
         if (!Number.isNaN(h.exit[k])) {
           worked++;
@@ -57874,7 +58371,7 @@ function countStages(base, head, leads2, path2, window2, options = {
       }
     const name = base.report.funnel?.stages.find((s2) => s2.id === id)?.name ?? id;
     const isLast = id === path2[path2.length - 1];
-    const markOfBase = (k) => b === void 0 ? 0 : markOf(base, b, k);
+    const markOfBase = (k) => b === void 0 ? 0 : markOf2(base, b, k);
     const cohort = b === void 0 || isLast ? null : measureCohort(b, markOfBase, window2);
     const threshold = options.threshold;
     const band2 = b === void 0 || isLast || threshold === null ? null : measureScoreBand(
@@ -58842,11 +59339,16 @@ function computeImpact(base, head, leads2, options) {
       leads2,
       volume.stage
     ),
-    data: b.data,
+    // The base's data waivers (trusted), as its guardrail waivers.
+    data: options.today === void 0 ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false
   };
-  return { ...figures3, guardrails: checkGuardrails(base.set.Guardrails, figures3, policyChanges2) };
+  const guardrails = checkGuardrails(base.set.Guardrails, figures3, policyChanges2);
+  return {
+    ...figures3,
+    guardrails: options.today === void 0 ? guardrails : markGuardrailWaivers(guardrails, { base: base.set.Waiver, head: head.set.Waiver }, options.today)
+  };
 }
 var init_impact = __esm({
   "src/core/impact/impact.ts"() {
@@ -58854,6 +59356,8 @@ var init_impact = __esm({
     init_warnings();
     init_decimal();
     init_stats();
+    init_data_waivers();
+    init_guardrail_waivers();
     init_guardrails3();
     init_payout_changes();
     init_policy_diff();
@@ -59195,13 +59699,13 @@ var init_impact_data = __esm({
 
 // src/cli/impact-run.ts
 import { join as join4 } from "node:path/posix";
-async function loadSide(io, options, side3) {
+async function loadSide(io, options, side3, now2) {
   const ref2 = side3 === "base" ? options.base : options.head;
   const dirOption = side3 === "base" ? options.baseDir : options.headDir;
   if (dirOption !== void 0 || side3 === "head" && ref2 === void 0) {
     const dir2 = cleanPath(dirOption ?? join4(options.repo, options.policies));
     const hashing2 = createHashingIo(io);
-    const loaded2 = await loadValidPolicies(io, dir2, hashing2.io);
+    const loaded2 = await loadValidPolicies(io, dir2, hashing2.io, void 0, now2);
     return {
       ref: dirOption === void 0 ? `${dir2} (working tree)` : dir2,
       sha: null,
@@ -59216,7 +59720,7 @@ async function loadSide(io, options, side3) {
   const sha = await resolveCommit(ref2, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
-  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref2} (${sha.slice(0, 12)})`);
+  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref2} (${sha.slice(0, 12)})`, now2);
   return { ref: ref2, sha, policyHash: hashing.digest(dir), loaded };
 }
 async function loadImpactSides(io, options) {
@@ -59226,8 +59730,8 @@ async function loadImpactSides(io, options) {
     throw new UsageError("Give --head or --head-dir, not both.");
   const now2 = readClock(options);
   toRunOptions(options, now2);
-  const base = await loadSide(io, options, "base");
-  const head = await loadSide(io, options, "head");
+  const base = await loadSide(io, options, "base", now2);
+  const head = await loadSide(io, options, "head", now2);
   if (head.sha !== null && head.sha === await resolveCommit("HEAD", options.repo) && await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
     io.stderr(
       `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.
@@ -59660,6 +60164,7 @@ async function buildImpactReport(io, options, dataOrigin, loaded) {
   let report = computeImpact(evaluateSide(base, "evaluating base"), evaluateSide(head, "evaluating head"), data.leads, {
     engineVersion: version,
     inputs: plan.inputs,
+    today: dayOf(sides2.now),
     ...generatedAt === void 0 ? {} : { generatedAt }
   });
   if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
@@ -59715,6 +60220,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
 var init_impact2 = __esm({
   async "src/cli/commands/impact.ts"() {
     "use strict";
+    init_waiver_list();
     init_evaluate();
     init_impact();
     init_sweep_path();
@@ -62694,10 +63200,10 @@ or a write error.`
     const staffing = await readStaffing(ctx, cleanPath(options.policies), parsed.scale);
     const generation = { ...parsed.generation, ...staffing };
     const out = cleanPath(options.output);
-    const targets = await prepareTargets(ctx, out, options);
+    const targets2 = await prepareTargets(ctx, out, options);
     const writers = /* @__PURE__ */ new Map();
     for (const entity of sampleEntities)
-      writers.set(entity, openRowFile(`${targets.get(entity)}.partial`, fieldNames(entity), options.format));
+      writers.set(entity, openRowFile(`${targets2.get(entity)}.partial`, fieldNames(entity), options.format));
     const progress = startProgress({
       total: generation.leads,
       label: "leads",
@@ -62713,10 +63219,10 @@ or a write error.`
         else if (entity === "opportunities" && row2.lead_id === null) customerDeals++;
       }
       for (const writer of writers.values()) await writer.close();
-      for (const target of targets.values()) await rename(`${target}.partial`, target);
+      for (const target of targets2.values()) await rename(`${target}.partial`, target);
     } catch (error) {
       for (const writer of writers.values()) await writer.abort();
-      for (const target of targets.values()) await rm(`${target}.partial`, { force: true }).catch(() => void 0);
+      for (const target of targets2.values()) await rm(`${target}.partial`, { force: true }).catch(() => void 0);
       throw error;
     } finally {
       progress.stop();
@@ -62784,15 +63290,15 @@ async function prepareTargets(ctx, out, options) {
   } else {
     await ctx.io.mkdir(out);
   }
-  const targets = new Map(sampleEntities.map((entity) => [entity, `${out}/${entity}.${options.format}`]));
+  const targets2 = new Map(sampleEntities.map((entity) => [entity, `${out}/${entity}.${options.format}`]));
   const existing = [];
-  for (const target of targets.values()) if (await ctx.io.exists(target)) existing.push(target);
+  for (const target of targets2.values()) if (await ctx.io.exists(target)) existing.push(target);
   if (existing.length > 0 && !options.force) {
     throw new UsageError(
       `${existing.join(", ")} already ${existing.length === 1 ? "exists" : "exist"}; pass --force to overwrite.`
     );
   }
-  return targets;
+  return targets2;
 }
 var progressFrom, shownIssues;
 var init_sample_data = __esm({
@@ -63061,9 +63567,12 @@ async function judgeAll(guardrail, approvers, isTeamMember) {
     missing
   };
 }
+function listWaivedGuardrails(guardrails) {
+  return guardrails.filter((g) => g.isCrossed && !needsApproval(g));
+}
 async function judgeGuardrails(guardrails, approvers, isTeamMember) {
   const verdicts = [];
-  for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
+  for (const guardrail of guardrails.filter(needsApproval)) {
     const verdict = guardrail.approvers.requires === "all" ? await judgeAll(guardrail, approvers, isTeamMember) : await judgeAny(guardrail, approvers, isTeamMember);
     verdicts.push({ guardrail, ...verdict });
   }
@@ -63073,6 +63582,7 @@ var decisiveStates;
 var init_approvals = __esm({
   "src/github/approvals.ts"() {
     "use strict";
+    init_guardrail_waivers();
     decisiveStates = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
   }
 });
@@ -63215,10 +63725,25 @@ function describeMissing(v) {
   const who = all.length === 0 ? listApprovers(v) : joinNames(all, "or");
   return `${v.guardrail.id} needs ${count3 === 1 && v.approvedBy.length === 0 ? all.length > 1 ? "one of " : "" : more}${who}`;
 }
-function summariseGuardrails(verdicts) {
+function describeWaived(g) {
+  return [
+    `waived    ${g.id}${g.reason === "" ? "" : `: ${g.reason}`}`,
+    `            ${g.waiver === void 0 ? "" : phraseGuardrailWaiver(g.waiver)}`
+  ];
+}
+function summariseGuardrails(verdicts, waived = []) {
+  const waivedLines = waived.flatMap(describeWaived);
+  if (verdicts.length === 0 && waived.length > 0)
+    return {
+      state: "success",
+      description: fitDescription(
+        `No approval needed: ${waived.length} crossed guardrail(s) waived on the base branch`
+      ),
+      lines: waivedLines
+    };
   if (verdicts.length === 0)
     return { state: "success", description: "No guardrail crossed", lines: ["No guardrail crossed."] };
-  const lines = verdicts.flatMap(describeLine);
+  const lines = [...verdicts.flatMap(describeLine), ...waivedLines];
   const missing = verdicts.filter((v) => !v.isSatisfied);
   if (missing.length === 0) {
     const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
@@ -63396,7 +63921,7 @@ async function checkGuardrailApprovals(client, target, impact2, options) {
   let approvers = [];
   let verdicts = [];
   let reviews = [];
-  if (!files.truncated && impact2.guardrails.some((g) => g.isCrossed)) {
+  if (!files.truncated && impact2.guardrails.some(needsApproval)) {
     reviews = await client.paginate(client.rest.pulls.listReviews, {
       ...repo,
       pull_number: target.pullNumber,
@@ -63405,7 +63930,7 @@ async function checkGuardrailApprovals(client, target, impact2, options) {
     approvers = findApprovers(reviews, headSha, author);
     verdicts = await judgeGuardrails(impact2.guardrails, approvers, createMembershipLookup(client));
   }
-  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
+  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts, listWaivedGuardrails(impact2.guardrails));
   if (!options.isDryRun) {
     await client.rest.repos.createCommitStatus({
       ...repo,
@@ -63444,6 +63969,7 @@ var init_guardrail_check = __esm({
   "src/github/guardrail-check.ts"() {
     "use strict";
     init_errors();
+    init_guardrail_waivers();
     init_approvals();
     init_errors3();
     init_guardrail_status();
@@ -63496,6 +64022,14 @@ function readReportGuardrails(report, source) {
       teams: [...g.approvers.teams],
       requires: g.approvers.requires,
       minApprovals: g.approvers.minApprovals
+    },
+    ...g.waiver === void 0 ? {} : {
+      waiver: {
+        ...g.waiver,
+        policy: cleanText(g.waiver.policy),
+        owner: cleanText(g.waiver.owner),
+        reason: cleanText(g.waiver.reason)
+      }
     }
   }));
 }
@@ -63587,7 +64121,7 @@ async function judgeOffline(impact2, approvedBy) {
   const verdicts = await judgeGuardrails(impact2.guardrails, approvedBy, isTeamMember);
   return {
     verdicts,
-    status: summariseGuardrails(verdicts),
+    status: summariseGuardrails(verdicts, listWaivedGuardrails(impact2.guardrails)),
     reviewers: planReviewerRequests({
       verdicts,
       requested: { users: [], teams: [] },
