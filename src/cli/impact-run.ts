@@ -38,14 +38,14 @@ export interface LoadedSide {
   loaded: LoadedPolicies;
 }
 
-async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'): Promise<LoadedSide> {
+async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head', now: number): Promise<LoadedSide> {
   const ref = side === 'base' ? options.base : options.head;
   const dirOption = side === 'base' ? options.baseDir : options.headDir;
   if (dirOption !== undefined || (side === 'head' && ref === undefined)) {
     // Like `git diff`: no head is the working tree's policy directory, uncommitted edits included.
     const dir = cleanPath(dirOption ?? join(options.repo, options.policies));
     const hashing = createHashingIo(io);
-    const loaded = await loadValidPolicies(io, dir, hashing.io);
+    const loaded = await loadValidPolicies(io, dir, hashing.io, undefined, now);
     return {
       ref: dirOption === undefined ? `${dir} (working tree)` : dir,
       sha: null,
@@ -60,7 +60,7 @@ async function loadSide(io: CliIo, options: ImpactOptions, side: 'base' | 'head'
   const sha = await resolveCommit(ref, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
-  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref} (${sha.slice(0, 12)})`);
+  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref} (${sha.slice(0, 12)})`, now);
   return { ref, sha, policyHash: hashing.digest(dir), loaded };
 }
 
@@ -75,8 +75,8 @@ export async function loadImpactSides(
     throw new UsageError('Give --head or --head-dir, not both.');
   const now = readClock(options);
   toRunOptions(options, now); // checks --time-zone first
-  const base = await loadSide(io, options, 'base');
-  const head = await loadSide(io, options, 'head');
+  const base = await loadSide(io, options, 'base', now);
+  const head = await loadSide(io, options, 'head', now);
   // The checked-out commit as head, with edits not yet committed: say that they are left out,
   // never a silent "No impact". (A workflow judging another commit than the checkout is not told.)
   if (

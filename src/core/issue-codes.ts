@@ -121,7 +121,12 @@ export type PolicyIssueCode =
   | 'sla.same-event'
   | 'sla.unreachable-target'
   | 'test.two-entities'
-  | 'test.wrong-entity';
+  | 'test.wrong-entity'
+  | 'waiver.expired'
+  | 'waiver.far-expiry'
+  | 'waiver.finding'
+  | 'waiver.not-waivable'
+  | 'waiver.unmatched';
 
 const schemaIssueCodes: Readonly<Record<string, SchemaIssueCode>> = {
   type: 'schema.type',

@@ -6,6 +6,19 @@ export type { PolicyIssueCode } from './issue-codes.js';
 export type Severity = 'error' | 'warning';
 
 /**
+ * The waiver that accepts a finding (a `kind: Waiver` policy): the finding stays visible,
+ * marked as waived, and no longer fails a command or needs its approvals.
+ */
+export interface WaiverMark {
+  /** `metadata.name` of the Waiver policy. */
+  policy: string;
+  owner: string;
+  reason: string;
+  /** Last day the waiver counts, `YYYY-MM-DD`. */
+  expires: string;
+}
+
+/**
  * One problem found in a user's file. Problems are data, never exceptions:
  * every check appends issues and all of them are reported together. `Code` is the closed
  * union of codes: `PolicyIssueCode` for a policy file, `DataIssueCode` for a data file.
@@ -25,6 +38,8 @@ export interface Issue<Code extends string = PolicyIssueCode> {
   /** 1-based line and column; 0 when the problem concerns the whole file. */
   line: number;
   column: number;
+  /** The waiver in force that accepts it; a waived issue is shown but counts as neither error nor warning. */
+  waiver?: WaiverMark;
 }
 
 /** Issues are reported errors first, then by file, line and column. */
@@ -36,10 +51,21 @@ export function compareIssues(a: Issue<string>, b: Issue<string>): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/** Errors and warnings that count: a waived issue is neither. */
 export function countBySeverity(issues: readonly Issue<string>[]): { errors: number; warnings: number } {
   let errors = 0;
-  for (const issue of issues) if (issue.severity === 'error') errors++;
-  return { errors, warnings: issues.length - errors };
+  let warnings = 0;
+  for (const issue of issues) {
+    if (issue.waiver !== undefined) continue;
+    if (issue.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Whether an issue fails a gate at `failOn`: waived issues never do. */
+export function isFailing(issue: Issue<string>, failOn: Severity = 'error'): boolean {
+  return issue.waiver === undefined && (issue.severity === 'error' || failOn === 'warning');
 }
 
 /** Turns a path of keys and indexes into the `/a/0/b` form used in issues (RFC 6901 escaping). */

@@ -1,3 +1,4 @@
+import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import type { ImpactGuardrail } from './impact-guardrails.js';
 
 /** The fields of a pull request review this module reads. */
@@ -155,8 +156,13 @@ async function judgeAll(
   };
 }
 
+/** Crossed guardrails a base-branch waiver in force accepts: shown in the status, needing nobody. */
+export function listWaivedGuardrails(guardrails: readonly ImpactGuardrail[]): ImpactGuardrail[] {
+  return guardrails.filter((g) => g.isCrossed && !needsApproval(g));
+}
+
 /**
- * Judges every crossed guardrail. Under `requires: any`, each approver counts once, as a listed
+ * Judges every crossed guardrail that needs approval (a base-branch waiver in force lifts it). Under `requires: any`, each approver counts once, as a listed
  * user or as a member of a listed team, and the guardrail passes with `minApprovals` of them.
  * Under `requires: all`, every listed user and one member of every listed team must approve,
  * each a different person. `missing` names the listed approvers no approval stands for yet.
@@ -167,7 +173,7 @@ export async function judgeGuardrails(
   isTeamMember: TeamMembershipLookup,
 ): Promise<GuardrailVerdict[]> {
   const verdicts: GuardrailVerdict[] = [];
-  for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
+  for (const guardrail of guardrails.filter(needsApproval)) {
     const verdict =
       guardrail.approvers.requires === 'all'
         ? await judgeAll(guardrail, approvers, isTeamMember)

@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
+import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import type { GuardrailVerdict, PullReview } from './approvals.js';
-import { findApprovers, judgeGuardrails } from './approvals.js';
+import { findApprovers, judgeGuardrails, listWaivedGuardrails } from './approvals.js';
 import type { GitHubClient } from './client.js';
 import type { PullRequestTarget } from './context.js';
 import { hasGitHubStatus } from './errors.js';
@@ -88,7 +89,7 @@ export async function checkGuardrailApprovals(
   let approvers: string[] = [];
   let verdicts: GuardrailVerdict[] = [];
   let reviews: PullReview[] = [];
-  if (!files.truncated && impact.guardrails.some((g) => g.isCrossed)) {
+  if (!files.truncated && impact.guardrails.some(needsApproval)) {
     reviews = await client.paginate(client.rest.pulls.listReviews, {
       ...repo,
       pull_number: target.pullNumber,
@@ -98,7 +99,9 @@ export async function checkGuardrailApprovals(
     verdicts = await judgeGuardrails(impact.guardrails, approvers, createMembershipLookup(client));
   }
   // A change GitHub cannot list in full cannot be judged: the report may not cover it.
-  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
+  const status = files.truncated
+    ? refuseToJudge(describeTruncatedFiles(files))
+    : summariseGuardrails(verdicts, listWaivedGuardrails(impact.guardrails));
   if (!options.isDryRun) {
     await client.rest.repos.createCommitStatus({
       ...repo,

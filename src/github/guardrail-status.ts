@@ -1,5 +1,6 @@
 import type { GuardrailVerdict } from './approvals.js';
-import { joinNames, phraseApprovers } from '../reporters/phrase-guardrail.js';
+import { joinNames, phraseApprovers, phraseGuardrailWaiver } from '../reporters/phrase-guardrail.js';
+import type { ImpactGuardrail } from './impact-guardrails.js';
 
 /** GitHub truncates nothing: a longer commit status description is refused. */
 export const statusDescriptionLimit = 140;
@@ -54,11 +55,34 @@ function describeMissing(v: GuardrailVerdict): string {
   return `${v.guardrail.id} needs ${count === 1 && v.approvedBy.length === 0 ? (all.length > 1 ? 'one of ' : '') : more}${who}`;
 }
 
-/** The commit status for a set of verdicts: success when every crossed guardrail has its approvals. */
-export function summariseGuardrails(verdicts: readonly GuardrailVerdict[]): GuardrailStatus {
+/** A crossed guardrail a base-branch waiver accepts: shown, needing nobody. */
+function describeWaived(g: ImpactGuardrail): string[] {
+  return [
+    `waived    ${g.id}${g.reason === '' ? '' : `: ${g.reason}`}`,
+    `            ${g.waiver === undefined ? '' : phraseGuardrailWaiver(g.waiver)}`,
+  ];
+}
+
+/**
+ * The commit status for a set of verdicts: success when every crossed guardrail has its
+ * approvals. `waived` are the crossed guardrails a base-branch waiver accepts: listed, judged not.
+ */
+export function summariseGuardrails(
+  verdicts: readonly GuardrailVerdict[],
+  waived: readonly ImpactGuardrail[] = [],
+): GuardrailStatus {
+  const waivedLines = waived.flatMap(describeWaived);
+  if (verdicts.length === 0 && waived.length > 0)
+    return {
+      state: 'success',
+      description: fitDescription(
+        `No approval needed: ${waived.length} crossed guardrail(s) waived on the base branch`,
+      ),
+      lines: waivedLines,
+    };
   if (verdicts.length === 0)
     return { state: 'success', description: 'No guardrail crossed', lines: ['No guardrail crossed.'] };
-  const lines = verdicts.flatMap(describeLine);
+  const lines = [...verdicts.flatMap(describeLine), ...waivedLines];
   const missing = verdicts.filter((v) => !v.isSatisfied);
   if (missing.length === 0) {
     const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));

@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { ApprovalRule } from '../core/policy/types.js';
 import { parseImpactReport } from '../core/impact/read-report.js';
-import type { ImpactReport } from '../core/report/impact.js';
+import type { GuardrailWaiver, ImpactReport } from '../core/report/impact.js';
 import { phraseGuardrail } from '../reporters/phrase-guardrail.js';
 
 /**
@@ -23,6 +23,8 @@ export interface ImpactGuardrail {
   /** Why it is crossed, phrased from the report's `crossings` (`phraseGuardrail`) and cleaned. */
   reason: string;
   approvers: GuardrailApprovers;
+  /** Its waiver (owner and reason cleaned); only an `applied` one, from the base branch, lifts the approvals. */
+  waiver?: GuardrailWaiver;
 }
 
 /** The fields of an impact report (`kind: impact`, `schemaVersion: 1`) that gate a merge. */
@@ -95,5 +97,15 @@ export function readReportGuardrails(report: ImpactReport, source: string): Impa
       requires: g.approvers.requires,
       minApprovals: g.approvers.minApprovals,
     },
+    ...(g.waiver === undefined
+      ? {}
+      : {
+          waiver: {
+            ...g.waiver,
+            policy: cleanText(g.waiver.policy),
+            owner: cleanText(g.waiver.owner),
+            reason: cleanText(g.waiver.reason),
+          },
+        }),
   }));
 }

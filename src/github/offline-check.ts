@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { sharedDefs } from '../core/schemas/shared.js';
 import type { GuardrailVerdict } from './approvals.js';
-import { judgeGuardrails } from './approvals.js';
+import { judgeGuardrails, listWaivedGuardrails } from './approvals.js';
 import type { GuardrailStatus } from './guardrail-status.js';
 import { summariseGuardrails } from './guardrail-status.js';
 import type { ImpactGuardrails } from './impact-guardrails.js';
@@ -31,7 +31,7 @@ export async function judgeOffline(
   const verdicts = await judgeGuardrails(impact.guardrails, approvedBy, isTeamMember);
   return {
     verdicts,
-    status: summariseGuardrails(verdicts),
+    status: summariseGuardrails(verdicts, listWaivedGuardrails(impact.guardrails)),
     reviewers: planReviewerRequests({
       verdicts,
       requested: { users: [], teams: [] },

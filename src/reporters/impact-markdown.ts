@@ -1,5 +1,7 @@
 import { phraseWarning } from './phrase-warning.js';
+import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
+import { phraseGuardrailWaiver } from './phrase-waiver.js';
 import { describeMentions } from './approver-mentions.js';
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCount, formatPercent, formatRatio } from './figures.js';
@@ -92,14 +94,20 @@ function payoutCaveat(r: ImpactReport): string[] {
 function approvals(r: ImpactReport): string[] {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ['No guardrail is crossed.', ''];
-  const rows = crossed.map((g) => [g.id, phraseGuardrail(g, r), phraseApprovers(g.approvers)]);
+  const needed = crossed.filter(needsApproval);
+  const rows = crossed.map((g) => [
+    g.id,
+    `${phraseGuardrail(g, r)}${g.waiver === undefined ? '' : `; ${phraseGuardrailWaiver(g.waiver)}`}`,
+    needsApproval(g) ? phraseApprovers(g.approvers) : '— (waived)',
+  ]);
   return [
-    '**Approvals required** (guardrails from the base branch)',
+    needed.length > 0
+      ? '**Approvals required** (guardrails from the base branch)'
+      : '**No approval required**: every crossed guardrail is waived on the base branch',
     '',
     ...renderMarkdownTable(['guardrail', 'why', 'approvers'], rows, ['left', 'left', 'left']),
     '',
-    describeMentions(crossed),
-    '',
+    ...(needed.length > 0 ? [describeMentions(needed), ''] : []),
   ];
 }
 

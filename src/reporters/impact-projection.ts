@@ -1,3 +1,4 @@
+import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import type { ImpactReport, PolicyChange } from '../core/report/impact.js';
 import type { ProjectedStage, ProjectionSection, ProjectionUnknown } from '../core/report/projection.js';
 import { formatDecimal, formatMoney, formatNumber, formatPercent } from './figures.js';
@@ -41,8 +42,11 @@ export function describeChange(changes: readonly PolicyChange[]): string | null 
 
 /** Who must approve, per crossed guardrail, as each requires: "any one of a or b", "all of a and b". */
 export function describeApprovers(r: ImpactReport): string {
-  const crossed = r.guardrails.filter((g) => g.isCrossed);
-  if (crossed.length === 0) return 'no approval needed (no guardrail crossed)';
+  const crossed = r.guardrails.filter(needsApproval);
+  if (crossed.length === 0)
+    return r.guardrails.some((g) => g.isCrossed)
+      ? 'no approval needed (the crossed guardrails are waived on the base branch)'
+      : 'no approval needed (no guardrail crossed)';
   return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join('; ')}`;
 }
 

@@ -1,4 +1,6 @@
+import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
+import { phraseGuardrailWaiver } from './phrase-waiver.js';
 import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { ImpactReport } from '../core/report/impact.js';
@@ -80,7 +82,7 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   for (const g of r.guardrails) {
     out.push(
       ...wrap(
-        `${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${phraseApprovers(g.approvers)}` : ''}`,
+        `${g.isCrossed ? c.red('✗') : c.green('✓')} ${g.id}: ${phraseGuardrail(g, r)}${needsApproval(g) ? ` — needs ${phraseApprovers(g.approvers)}` : ''}${g.waiver === undefined ? '' : ` — ${t(phraseGuardrailWaiver(g.waiver))}`}`,
       ),
     );
   }

@@ -88,3 +88,6 @@ export function phraseApprovers(a: ApproversToPhrase, name: (approver: string) =
   if (a.minApprovals <= 1) return all.length === 1 ? (all[0] ?? '') : `any one of ${joinNames(all, 'or')}`;
   return `${a.minApprovals} of ${joinNames(all, 'or')}`;
 }
+
+// `github` may use the guardrail phrasing only: a waiver of a guardrail is said from here too.
+export { phraseGuardrailWaiver } from './phrase-waiver.js';

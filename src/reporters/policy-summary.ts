@@ -51,6 +51,8 @@ const describe: { [K in PolicyKind]: (p: Policy<K>) => string } = {
     const subject = 'handoffSla' in spec ? spec.handoffSla : 'compPlan' in spec ? spec.compPlan : spec.leadDefinition;
     return `${count(spec.cases.length, 'case')} for ${subject}${spec.asOf === undefined ? '' : ` as of ${spec.asOf}`}`;
   },
+  Waiver: ({ spec }) =>
+    `${count(spec.waivers.length, 'waiver')}, the first expiring ${[...spec.waivers.map((w) => w.expires)].sort()[0] ?? '—'}`,
 };
 
 /** An overview of a valid policy set, grouped by kind. */

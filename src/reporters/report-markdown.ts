@@ -1,3 +1,4 @@
+import { describeWaivedDataIssues } from './waived-data-issues.js';
 import { phraseWarning } from './phrase-warning.js';
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
@@ -149,6 +150,7 @@ function dataSection(report: Report): string[] {
     ...table(dataTable(report)),
     '',
     ...report.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`),
+    ...describeWaivedDataIssues(report.data).map((line) => `- ${e(line)}`),
     `revops-policy ${e(s.engineVersion)} · as of ${e(s.asOf)} · policies \`${s.policyHash.slice(0, 12)}\` · data \`${s.dataHash.slice(0, 12)}\``,
   ]);
 }

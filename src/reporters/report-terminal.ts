@@ -1,3 +1,5 @@
+import { phraseWaiver } from './phrase-waiver.js';
+import { describeWaivedDataIssues } from './waived-data-issues.js';
 import { phraseWarning } from './phrase-warning.js';
 import { createColors } from 'picocolors';
 import type { Report } from '../core/report/index.js';
@@ -144,8 +146,11 @@ function renderData(report: Report, c: Colors): string[] {
   out.push(...table(dataTable(report)));
   for (const issue of report.data.issues.slice(0, 5))
     out.push(
-      c.yellow(`  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}`),
+      (issue.waiver === undefined ? c.yellow : c.dim)(
+        `  ${t(issue.file)}:${issue.line}${issue.column > 0 ? `:${issue.column}` : ''} ${t(issue.message)}${issue.waiver === undefined ? '' : ` — ${t(phraseWaiver(issue.waiver))}`}`,
+      ),
     );
+  for (const line of describeWaivedDataIssues(report.data)) out.push(c.dim(`  ${t(line)}`));
   const count = report.data.totals.issueCount;
   if (count > Math.min(5, report.data.issues.length))
     out.push(c.dim(`  … ${formatCount(count)} data issues in all (see --format json).`));

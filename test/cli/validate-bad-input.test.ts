@@ -936,7 +936,7 @@ describe('revops validate on generated hostile input', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split(base).join('<tmp>')).toBe(
       '::error file=<tmp>/a%2Cb%3Ac%25d%0Ae/policy.yaml,line=2,col=7,title=revops policy.unknown-kind::' +
-        'Unknown kind `50%25%0D%0AFun, nel: x`. Kinds: Funnel, LeadDefinition, RevenueGoal, CompPlan, HandoffSla, Calendar, FieldMapping, Guardrails, PolicyTest.\n' +
+        'Unknown kind `50%25%0D%0AFun, nel: x`. Kinds: Funnel, LeadDefinition, RevenueGoal, CompPlan, HandoffSla, Calendar, FieldMapping, Guardrails, PolicyTest, Waiver.\n' +
         'revops validate: 1 error(s), 0 warning(s) in 1 file(s)\n',
     );
   });

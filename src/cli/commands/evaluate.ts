@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { markDataWaivers } from '../../core/waivers/data-waivers.js';
+import { dayOf } from '../../core/waivers/waiver-list.js';
 import { maskReport } from '../../core/report/mask.js';
 import { createMaskDigest } from '../mask-key.js';
 import type { Report } from '../../core/report/index.js';
@@ -42,9 +44,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
     .action(async (options: EvaluateCommandOptions, command: Command) => {
       const { io } = ctx;
       const hashing = createHashingIo(io);
-      const loaded = await loadValidPolicies(io, options.policies, hashing.io);
-      const { set } = loaded.result;
       const now = readClock(options);
+      const loaded = await loadValidPolicies(io, options.policies, hashing.io, undefined, now);
+      const { set } = loaded.result;
       // Checks --time-zone before the data is read in it.
       const { generatedAt, ...run } = toRunOptions(options, now, reportingTimeZone(set, options.timeZone));
       const data = await loadCommandData(io, {
@@ -62,6 +64,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
       let report: Report = evaluateLoaded({ loaded, data, hashing, options, run, generatedAt }).report;
+      // Data issues a waiver in force accepts stay listed, marked waived.
+      report = { ...report, data: markDataWaivers(report.data, set.Waiver, dayOf(now)) };
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
       await writeOutput(
         io,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dayOf } from '../../core/waivers/waiver-list.js';
 import { evaluateWithState } from '../../core/engine/evaluate.js';
 import type { EvaluateOptions } from '../../core/engine/evaluate.js';
 import { computeImpact } from '../../core/impact/impact.js';
@@ -65,6 +66,7 @@ export async function buildImpactReport(
   let report = computeImpact(evaluateSide(base, 'evaluating base'), evaluateSide(head, 'evaluating head'), data.leads, {
     engineVersion: version,
     inputs: plan.inputs,
+    today: dayOf(sides.now),
     ...(generatedAt === undefined ? {} : { generatedAt }),
   });
   if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { isFailing } from '../../core/issue.js';
 import { loadPolicyDir } from '../../core/policy/load.js';
+import { applyPolicyWaivers } from '../../core/waivers/policy-waivers.js';
+import { dayOf } from '../../core/waivers/waiver-list.js';
 import { listOutputFormats, renderOutput } from '../../reporters/registry.js';
 import type { OutputFormat } from '../../reporters/registry.js';
 import { describeCommand } from '../command-index.js';
+import { readClock } from '../evaluation-options.js';
 import type { CommandContext } from '../program.js';
 import { cleanPath, formatOption, policiesOption, quietOption, takePositionalDir } from '../options.js';
 import { isOutputColored, writeOutput } from '../write-output.js';
@@ -16,6 +20,7 @@ interface ValidateOptions {
   quiet: boolean;
   failOn: 'error' | 'warning';
   summary: boolean;
+  now?: string;
 }
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
@@ -35,6 +40,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         .default('error'),
     )
     .option('--summary', 'also print an overview of the policies', false)
+    .option('--now <instant>', "the run's clock, which waivers' expiry dates are judged on (default: the current time)")
     .addHelpText(
       'after',
       `
@@ -46,6 +52,7 @@ Examples:
   revops validate --fail-on warning
 
 Every problem in every file is reported at once, with file:line:column, what is wrong and how to fix it.
+A finding a Waiver policy accepts is shown marked "waived" and fails nothing; an expired waiver is an error.
 Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`,
     )
     .action(async (dirArg: string | undefined, options: ValidateOptions, command: Command) => {
@@ -54,7 +61,8 @@ Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`,
         takePositionalDir(io, command, dirArg, { name: '--policies', attribute: 'policies' }) ?? 'policies',
       );
       if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
-      const result = await loadPolicyDir(dir, io);
+      const today = dayOf(readClock(options));
+      const result = applyPolicyWaivers(await loadPolicyDir(dir, io), { today, dir, expired: 'error' });
       if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
       const color = isOutputColored(io, options);
       const summary = options.summary ? { summary: { dir } } : {};
@@ -65,7 +73,8 @@ Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`,
           options,
           'result',
         );
-      const failing = result.issues.some((i) => i.severity === 'error' || options.failOn === 'warning');
+      // A waived finding stays in the output, marked, but fails nothing.
+      const failing = result.issues.some((i) => isFailing(i, options.failOn));
       ctx.setExitCode(failing ? 1 : 0);
     });
 }

@@ -6,6 +6,8 @@ import { round } from '../engine/stats.js';
 import type { PolicySet } from '../policy/types.js';
 import type { Report } from '../report/index.js';
 import type { Delta, ImpactInputs, ImpactReport, MoneyDelta, SlaImpact, StageImpact } from '../report/impact.js';
+import { markDataWaivers } from '../waivers/data-waivers.js';
+import { markGuardrailWaivers } from '../waivers/guardrail-waivers.js';
 import { checkGuardrails } from './guardrails.js';
 import { comparePayouts } from './payout-changes.js';
 import { diffPolicySets } from './policy-diff.js';
@@ -161,6 +163,8 @@ export function computeImpact(
     engineVersion: string;
     generatedAt?: string;
     inputs?: Pick<ImpactInputs, 'dataFrom' | 'dataDir' | 'dataChanges' | 'note'>;
+    /** The run's day (`YYYY-MM-DD`) guardrail waivers are judged on; without it no waiver applies. */
+    today?: string;
   },
 ): ImpactReport {
   const b = base.evaluation.report;
@@ -255,9 +259,17 @@ export function computeImpact(
       leads,
       volume.stage,
     ),
-    data: b.data,
+    // The base's data waivers (trusted), as its guardrail waivers.
+    data: options.today === undefined ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),
     isMasked: false,
   };
-  return { ...figures, guardrails: checkGuardrails(base.set.Guardrails, figures, policyChanges) };
+  const guardrails = checkGuardrails(base.set.Guardrails, figures, policyChanges);
+  return {
+    ...figures,
+    guardrails:
+      options.today === undefined
+        ? guardrails
+        : markGuardrailWaivers(guardrails, { base: base.set.Waiver, head: head.set.Waiver }, options.today),
+  };
 }

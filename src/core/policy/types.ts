@@ -256,6 +256,24 @@ export interface CompPolicyTestSpec {
 /** Exactly one of `leadDefinition`, `handoffSla` or `compPlan` names the policy under test. */
 export type PolicyTestSpec = LeadPolicyTestSpec | SlaPolicyTestSpec | CompPolicyTestSpec;
 
+/** What one waiver accepts: exactly one of a `validate` finding, a guardrail or a data issue. */
+export interface WaiverFinding {
+  validate?: { code: string; file?: string; kind?: PolicyKind; name?: string; path?: string };
+  guardrail?: string;
+  data?: { code: string; entity?: string; file?: string; column?: string };
+}
+
+/** One waiver: the finding, who answers for it, why, and the last day it counts (`YYYY-MM-DD`). */
+export interface WaiverEntry extends WaiverFinding {
+  owner: string;
+  reason: string;
+  expires: string;
+}
+
+export interface WaiverSpec {
+  waivers: WaiverEntry[];
+}
+
 export interface SpecByKind {
   Funnel: FunnelSpec;
   LeadDefinition: LeadDefinitionSpec;
@@ -266,6 +284,7 @@ export interface SpecByKind {
   FieldMapping: FieldMappingSpec;
   Guardrails: GuardrailsSpec;
   PolicyTest: PolicyTestSpec;
+  Waiver: WaiverSpec;
 }
 
 /** One schema-valid policy document, with where it came from. */

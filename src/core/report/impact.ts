@@ -1,5 +1,6 @@
 import type { ApprovalRule } from '../policy/types.js';
 import type { EngineWarning } from './warnings.js';
+import type { WaiverMark } from '../issue.js';
 import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
 import type { PlanPayoutChange } from './impact-payouts.js';
@@ -108,6 +109,18 @@ export interface GuardrailResult {
    * person (`minApprovals` is then their count).
    */
   approvers: { users: string[]; teams: string[]; requires: ApprovalRule; minApprovals: number };
+  /** A waiver of this crossed guardrail, when there is one (see `GuardrailWaiver`). */
+  waiver?: GuardrailWaiver;
+}
+
+/**
+ * A waiver of a crossed guardrail. `applied`: on the base branch and in force, so the guardrail
+ * needs no approval (it stays crossed and shown); `proposed`: only in the head, so it takes
+ * effect after merge and lifts nothing (a change cannot waive its own guardrail); `expired`:
+ * on the base but past its date, lifting nothing. Owner and reason come from a policy file (untrusted).
+ */
+export interface GuardrailWaiver extends WaiverMark {
+  status: 'applied' | 'proposed' | 'expired';
 }
 
 /**

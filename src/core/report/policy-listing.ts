@@ -13,6 +13,7 @@ export function listReportPolicies(set: PolicySet, issues: readonly Issue[]): Re
       .flatMap((kind) => set[kind] as Policy[])
       .map((p) => ({ file: p.file, kind: p.kind, name: p.metadata.name }))
       .sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
-    warnings: issues.filter((i) => i.severity !== 'error'),
+    // A waived error is listed too: a waived finding stays visible.
+    warnings: issues.filter((i) => i.severity !== 'error' || i.waiver !== undefined),
   };
 }

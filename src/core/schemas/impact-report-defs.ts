@@ -17,6 +17,7 @@ import { policyKinds } from './kinds.js';
 import { count, flag, list, numberOrNull, oneOf, ref, text, textOrNull } from './report-builders.js';
 import { constraintMetrics } from './revenue-goal.js';
 import { sharedDefs } from './shared.js';
+import { guardrailWaiverSchema } from './waiver-mark.js';
 import { objectOf } from './typed-object.js';
 
 const deltaOf = (figure: JsonSchema, description: string): JsonSchema =>
@@ -179,8 +180,13 @@ export const impactReportDefs: Record<string, JsonSchema> = {
         },
         { isClosedForReaders: true, description: 'Who must approve when it is crossed.' },
       ),
+      waiver: guardrailWaiverSchema,
     },
-    { isClosedForReaders: true, description: 'One guardrail of the base policies, checked against the change.' },
+    {
+      optional: { waiver: true },
+      isClosedForReaders: true,
+      description: 'One guardrail of the base policies, checked against the change.',
+    },
   ),
   ...impactSlaDefs,
   ...impactGuardrailDefs,

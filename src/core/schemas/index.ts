@@ -18,6 +18,7 @@ import { insightsReportSchema } from './insights-report.js';
 import { projectConfigSchema } from './project-config.js';
 import { reportSchema } from './report.js';
 import { revenueGoalSchema } from './revenue-goal.js';
+import { waiverSchema } from './waiver.js';
 
 export { policyKinds };
 export type { PolicyKind };
@@ -34,6 +35,7 @@ export const policySchemas: Readonly<Record<PolicyKind, JsonSchema>> = {
   FieldMapping: fieldMappingSchema,
   Guardrails: guardrailsSchema,
   PolicyTest: policyTestSchema,
+  Waiver: waiverSchema,
 };
 
 export const jsonLogicSchema = defineSharedSchema({

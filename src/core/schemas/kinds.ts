@@ -9,6 +9,7 @@ export const policyKinds = [
   'FieldMapping',
   'Guardrails',
   'PolicyTest',
+  'Waiver',
 ] as const;
 
 export type PolicyKind = (typeof policyKinds)[number];

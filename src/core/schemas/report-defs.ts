@@ -23,6 +23,7 @@ import {
 } from './report-builders.js';
 import { reportSlaCompDefs } from './report-defs-sla-comp.js';
 import { sharedDefs } from './shared.js';
+import { waiverMarkSchema } from './waiver-mark.js';
 
 /** Shapes the Report refers to by `$ref`. */
 export const reportDefs: Record<string, JsonSchema> = {
@@ -77,7 +78,10 @@ export const reportDefs: Record<string, JsonSchema> = {
     maxLength: 8,
     description: 'A calendar period: an ISO week `2026-W03`, a month `2026-01`, a quarter `2026-Q1` or a year `2026`.',
   },
-  issue: object(issue, { optional: ['hint'], description: 'One problem found in a policy file.' }),
+  issue: object(
+    { ...issue, waiver: waiverMarkSchema },
+    { optional: ['hint', 'waiver'], description: 'One problem found in a policy file.' },
+  ),
   'data-issue': object(
     {
       ...issue,
@@ -91,9 +95,10 @@ export const reportDefs: Record<string, JsonSchema> = {
       columnName: text('Header of the export column (or JSON key) the value came from.'),
       raw: text('The raw value as read, truncated to a readable length (left out of masked reports).'),
       record: { type: 'integer', minimum: 1, description: '1-based index of the record in a JSON or NDJSON file.' },
+      waiver: waiverMarkSchema,
     },
     {
-      optional: ['hint', 'field', 'columnName', 'raw', 'record'],
+      optional: ['hint', 'field', 'columnName', 'raw', 'record', 'waiver'],
       description: 'A problem in a data file: like a policy issue, plus where in the data it is.',
     },
   ),

@@ -139,6 +139,11 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'sla.unreachable-target': true,
   'test.two-entities': true,
   'test.wrong-entity': true,
+  'waiver.expired': true,
+  'waiver.far-expiry': true,
+  'waiver.finding': true,
+  'waiver.not-waivable': true,
+  'waiver.unmatched': true,
 };
 const known = new Set<string>(Object.keys(policyIssueCodes));
 

@@ -201,6 +201,8 @@ describe('schemas/impact-report.schema.json', () => {
       ['/$defs/guardrail-result', closedForReadersMarker],
       ['/$defs/guardrail-result/properties/threshold', closedForReadersMarker],
       ['/$defs/guardrail-result/properties/approvers', closedForReadersMarker],
+      // A guardrail's waiver: an `applied` one lifts its approvals.
+      ['/$defs/guardrail-result/properties/waiver', closedForReadersMarker],
     ]);
     const report = structuredClone(example);
     report.newSection = { figure: 1 };

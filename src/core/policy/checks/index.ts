@@ -16,6 +16,7 @@ import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
 import { sharedOutcomeTied } from './shared-outcome.js';
 import { singletons, uniqueNames } from './unique-names.js';
+import { waiversValid } from './waivers.js';
 
 export type { CheckContext, Finding, SemanticCheck, UncheckedFile } from './context.js';
 
@@ -39,4 +40,5 @@ export const semanticChecks: readonly SemanticCheck[] = [
   logicCalendarsExist,
   logicRulesCompile,
   policyTestRefs,
+  waiversValid,
 ];
