@@ -115,7 +115,15 @@ export type PolicyIssueCode =
   | 'sla.same-event'
   | 'sla.unreachable-target'
   | 'test.two-entities'
-  | 'test.wrong-entity';
+  | 'test.wrong-entity'
+  // numbers in the wrong unit (checks/units.ts) and editor modelines
+  | 'unit.ratio-as-percent'
+  | 'unit.percent-as-ratio'
+  | 'unit.negative'
+  | 'unit.zero'
+  | 'unit.out-of-range'
+  | 'modeline.unresolved'
+  | 'modeline.wrong-schema';
 
 const schemaIssueCodes: Readonly<Record<string, SchemaIssueCode>> = {
   type: 'schema.type',

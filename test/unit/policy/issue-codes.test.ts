@@ -133,6 +133,13 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'sla.unreachable-target': true,
   'test.two-entities': true,
   'test.wrong-entity': true,
+  'unit.ratio-as-percent': true,
+  'unit.percent-as-ratio': true,
+  'unit.negative': true,
+  'unit.zero': true,
+  'unit.out-of-range': true,
+  'modeline.unresolved': true,
+  'modeline.wrong-schema': true,
 };
 const known = new Set<string>(Object.keys(policyIssueCodes));
 

@@ -13,6 +13,7 @@ import { logicVarsExist } from './logic-vars.js';
 import { policyTestRefs } from './policy-test.js';
 import { revenueGoalValid } from './revenue-goal.js';
 import { singletons, uniqueNames } from './unique-names.js';
+import { unitsSane } from './units.js';
 
 export type { CheckContext, Finding, SemanticCheck } from './context.js';
 
@@ -33,4 +34,5 @@ export const semanticChecks: readonly SemanticCheck[] = [
   logicCalendarsExist,
   logicRulesCompile,
   policyTestRefs,
+  unitsSane,
 ];
