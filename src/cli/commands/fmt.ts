@@ -3,6 +3,7 @@ import { IoError, UsageError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
 import { listPolicyFiles } from '../../core/policy/discover.js';
 import { formatPolicyText } from '../../core/policy/format.js';
+import { rewriteModeline } from '../../core/policy/modeline.js';
 import type { FormatOutcome } from '../../core/policy/format.js';
 import { limits } from '../../core/policy/limits.js';
 import { terminalText as t } from '../../reporters/sanitize.js';
@@ -94,7 +95,11 @@ async function formatFile(file: string, { io }: CommandContext): Promise<FormatO
   }
   // Keep a BOM in the text so that formatting writes it back.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text, file);
+  const outcome = formatPolicyText(text, file);
+  if (outcome.status !== 'changed' && outcome.status !== 'unchanged') return outcome;
+  // A `$schema` modeline that no longer resolves from the file's folder points at the one that does.
+  const output = await rewriteModeline(file, outcome.output ?? text, io);
+  return output === undefined ? outcome : { status: 'changed', output };
 }
 
 async function writeText(file: string, text: string, { io }: CommandContext): Promise<void> {

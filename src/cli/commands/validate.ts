@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { loadPolicyDir } from '../../core/policy/load.js';
+import { checkModelines } from '../../core/policy/modeline.js';
 import { listOutputFormats, renderOutput } from '../../reporters/registry.js';
 import type { OutputFormat } from '../../reporters/registry.js';
 import { describeCommand } from '../command-index.js';
@@ -56,6 +57,7 @@ Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`,
       if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
       const result = await loadPolicyDir(dir, io);
       if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+      await checkModelines(result, io);
       const color = isOutputColored(io, options);
       const summary = options.summary ? { summary: { dir } } : {};
       if (!(options.quiet && result.issues.length === 0))
