@@ -39,7 +39,9 @@ first); keys the schema does not know keep their order after the known ones. Com
 line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
 reads back as the same data with the same comments and formatting it again changes nothing;
 otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
-reported with file:line:column and left unchanged.
+reported with file:line:column and left unchanged. A \`# yaml-language-server: $schema=…\`
+modeline that does not resolve from the file's folder is pointed at the nearest schemas/ that has
+the kind's schema.
 Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
 2 usage or IO error.`,
     )
