@@ -4098,12 +4098,52 @@ var init_calendar = __esm({
   }
 });
 
+// src/core/schemas/units.ts
+function withUnit(description, unit) {
+  return `${description} ${unitPhrases[unit]}`;
+}
+function withMetricUnits(description, units) {
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const [metric3, unit] of Object.entries(units)) byUnit.set(unit, [...byUnit.get(unit) ?? [], metric3]);
+  const parts = [...byUnit].map(
+    ([unit, metrics]) => `${metrics.map((m) => `\`${m}\``).join(", ")}: ${unitNames[unit]}`
+  );
+  return `${description} Unit by metric: ${parts.join("; ")}.`;
+}
+var unitPhrases, unitNames;
+var init_units = __esm({
+  "src/core/schemas/units.ts"() {
+    "use strict";
+    unitPhrases = {
+      ratio: "Unit: ratio, 1 = 100 %; write 85 % as `0.85`.",
+      percent: "Unit: percent; write 5 % as `5`, not `0.05`.",
+      points: "Unit: percentage points; a drop of three points is `-3`, not `-0.03`.",
+      multiplier: "Unit: multiplier, 1 = at par; write 150 % as `1.5`.",
+      money: 'Unit: money, a quoted exact decimal in the currency of the policy, e.g. `"95000"`; never negative.',
+      count: "Unit: count of items, e.g. `96`.",
+      hours: "Unit: hours, a plain number; `48` is two days.",
+      duration: "Unit: duration, a number and a unit: `30m`, `4h`, `2d`, `1w`."
+    };
+    unitNames = {
+      ratio: "a ratio (1 = 100 %, e.g. `0.85`)",
+      percent: "percent (`5` = 5 %)",
+      points: "percentage points (`-3` = three points down)",
+      multiplier: "a multiplier (1 = at par, e.g. `1.5`)",
+      money: 'money (a quoted decimal, e.g. `"95000"`)',
+      count: "a count (e.g. `96`)",
+      hours: "hours (e.g. `48`)",
+      duration: "a duration (`30m`, `4h`, `2d`, `1w`)"
+    };
+  }
+});
+
 // src/core/schemas/comp-plan.ts
-var compMetrics, band, compPlanSchema;
+var compMetrics, compMetricUnits, band, compPlanSchema;
 var init_comp_plan = __esm({
   "src/core/schemas/comp-plan.ts"() {
     "use strict";
     init_define();
+    init_units();
     compMetrics = [
       "won_amount",
       "sourced_won_amount",
@@ -4115,18 +4155,38 @@ var init_comp_plan = __esm({
       "goal_attainment",
       "constraint_target_met"
     ];
+    compMetricUnits = {
+      won_amount: "money",
+      sourced_won_amount: "money",
+      sourced_pipeline_amount: "money",
+      opportunities_created: "count",
+      sal_count: "count",
+      sql_count: "count",
+      meetings_held: "count",
+      goal_attainment: "ratio",
+      constraint_target_met: "ratio"
+    };
     band = {
       type: "object",
       required: ["from", "rate"],
       additionalProperties: false,
       properties: {
-        from: { $ref: "#/$defs/fraction", description: "Attainment where this band starts (1 = 100 % of quota)." },
-        to: { $ref: "#/$defs/fraction", description: "Attainment where it ends; leave out on the last band." },
+        from: {
+          $ref: "#/$defs/fraction",
+          description: withUnit("Attainment where this band starts (1 = 100 % of quota).", "ratio")
+        },
+        to: {
+          $ref: "#/$defs/fraction",
+          description: withUnit("Attainment where it ends; leave out on the last band.", "ratio")
+        },
         rate: {
           type: "number",
           minimum: 0,
           maximum: 100,
-          description: "Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates."
+          description: withUnit(
+            "Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates.",
+            "multiplier"
+          )
         }
       }
     };
@@ -4154,8 +4214,14 @@ var init_comp_plan = __esm({
           team: { $ref: "#/$defs/team-ref", description: "Team (from the Funnel) whose members are on this plan." },
           currency: { $ref: "#/$defs/currency-code" },
           period: { enum: ["month", "quarter", "year"], description: "How often variable pay is calculated and paid." },
-          onTargetEarnings: { $ref: "#/$defs/decimal", description: "Yearly base plus target variable, per person." },
-          targetVariable: { $ref: "#/$defs/decimal", description: "Yearly variable pay at 100 % attainment, per person." },
+          onTargetEarnings: {
+            $ref: "#/$defs/decimal",
+            description: withUnit("Yearly base plus target variable, per person, in `currency`.", "money")
+          },
+          targetVariable: {
+            $ref: "#/$defs/decimal",
+            description: withUnit("Yearly variable pay at 100 % attainment, per person, in `currency`.", "money")
+          },
           quota: {
             type: "object",
             description: "Yearly quota per person; prorated to the payout period.",
@@ -4163,7 +4229,10 @@ var init_comp_plan = __esm({
             additionalProperties: false,
             properties: {
               metric: { enum: [...compMetrics], description: "What the quota counts." },
-              amount: { $ref: "#/$defs/decimal" }
+              amount: {
+                $ref: "#/$defs/decimal",
+                description: withMetricUnits("Yearly quota of the metric per person.", compMetricUnits)
+              }
             }
           },
           components: {
@@ -4179,10 +4248,16 @@ var init_comp_plan = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 metric: { enum: [...compMetrics], description: "What this component pays on." },
-                weight: { $ref: "#/$defs/fraction", description: "Share of target variable, e.g. `0.7`." },
+                weight: {
+                  $ref: "#/$defs/fraction",
+                  description: withUnit("Share of target variable, e.g. `0.7`.", "ratio")
+                },
                 target: {
                   $ref: "#/$defs/decimal",
-                  description: "Yearly target of the metric for 100 % attainment when it differs from the quota."
+                  description: withMetricUnits(
+                    "Yearly target of the metric for 100 % attainment when it differs from the quota.",
+                    compMetricUnits
+                  )
                 },
                 tiers: {
                   type: "object",
@@ -4205,7 +4280,10 @@ var init_comp_plan = __esm({
                 },
                 cap: {
                   $ref: "#/$defs/fraction",
-                  description: "Most this component pays, as a multiple of its target (e.g. `2` = 200 %)."
+                  description: withUnit(
+                    "Most this component pays, as a multiple of its target (`2` = 200 %).",
+                    "multiplier"
+                  )
                 }
               }
             }
@@ -4222,7 +4300,10 @@ var init_comp_plan = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 metric: { enum: [...compMetrics], description: "What the gate measures." },
-                min: { $ref: "#/$defs/fraction", description: "Least value of the metric (as a fraction of target)." },
+                min: {
+                  $ref: "#/$defs/fraction",
+                  description: withUnit("Least attainment of the metric (as a fraction of its target).", "ratio")
+                },
                 components: {
                   type: "array",
                   items: { $ref: "#/$defs/identifier" },
@@ -4244,12 +4325,12 @@ var init_comp_plan = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 metric: { enum: [...compMetrics], description: "The shared outcome measured." },
-                min: { $ref: "#/$defs/fraction", description: "Least attainment of that outcome (1 = 100 %)." },
+                min: { $ref: "#/$defs/fraction", description: withUnit("Least attainment of that outcome.", "ratio") },
                 multiplier: {
                   type: "number",
                   minimum: 0,
                   maximum: 10,
-                  description: "Factor applied to the whole payout, e.g. `1.1`."
+                  description: withUnit("Factor applied to the whole payout, e.g. `1.1`.", "multiplier")
                 }
               }
             }
@@ -4265,7 +4346,10 @@ var init_comp_plan = __esm({
               properties: {
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
-                amount: { $ref: "#/$defs/decimal", description: "Paid per matching won opportunity." },
+                amount: {
+                  $ref: "#/$defs/decimal",
+                  description: withUnit("Paid per matching won opportunity, in `currency`.", "money")
+                },
                 when: { $ref: "#/$defs/logic", description: "Which won opportunities qualify." },
                 from: { $ref: "#/$defs/date" },
                 to: { $ref: "#/$defs/date" }
@@ -4283,8 +4367,14 @@ var init_comp_plan = __esm({
               properties: {
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
-                within: { $ref: "#/$defs/duration", description: "Reversals within this long of close are clawed back." },
-                share: { $ref: "#/$defs/fraction", description: "Share of the original payout taken back." }
+                within: {
+                  $ref: "#/$defs/duration",
+                  description: withUnit("Reversals within this long of close are clawed back (calendar time).", "duration")
+                },
+                share: {
+                  $ref: "#/$defs/fraction",
+                  description: withUnit("Share of the original payout taken back.", "ratio")
+                }
               }
             }
           }
@@ -4561,6 +4651,7 @@ var init_funnel = __esm({
   "src/core/schemas/funnel.ts"() {
     "use strict";
     init_define();
+    init_units();
     funnelSchema = definePolicySchema({
       kind: "Funnel",
       file: "funnel.schema.json",
@@ -4674,13 +4765,13 @@ var init_funnel = __esm({
                       type: "number",
                       exclusiveMinimum: 0,
                       maximum: 1e5,
-                      description: "People working this stage (fractions for part-time)."
+                      description: withUnit("People working this stage (fractions for part-time).", "count")
                     },
                     perPersonPerWeek: {
                       type: "number",
                       exclusiveMinimum: 0,
                       maximum: 1e5,
-                      description: "Items one person can handle in a week."
+                      description: withUnit("Items one person can handle in a week.", "count")
                     },
                     unit: {
                       type: "string",
@@ -4707,13 +4798,21 @@ var init_funnel = __esm({
                 type: "object",
                 description: "Per stage id: the share of newly qualified leads worked there that advance, used when history has fewer than `minimumSample` of them. Without it the Wilson 95 % lower bound of what history there is is used.",
                 propertyNames: { $ref: "#/$defs/identifier" },
-                additionalProperties: { type: "number", minimum: 0, maximum: 1 }
+                additionalProperties: {
+                  type: "number",
+                  minimum: 0,
+                  maximum: 1,
+                  description: withUnit("Share of newly qualified leads worked at this stage that advance.", "ratio")
+                }
               },
               costPerHead: {
                 type: "object",
                 description: 'Per team id: the yearly cost of one more person (e.g. `"95000"`), in the RevenueGoal currency. Without it the OTE of the comp plan paying that team is used.',
                 propertyNames: { $ref: "#/$defs/identifier" },
-                additionalProperties: { $ref: "#/$defs/decimal" }
+                additionalProperties: {
+                  $ref: "#/$defs/decimal",
+                  description: withUnit("Yearly cost of one more person on this team.", "money")
+                }
               }
             }
           }
@@ -4743,12 +4842,13 @@ var init_kinds = __esm({
 });
 
 // src/core/schemas/guardrails.ts
-var impactMetrics, booleanMetrics, guardrailsSchema;
+var impactMetrics, guardrailMetricUnits, booleanMetrics, guardrailsSchema;
 var init_guardrails = __esm({
   "src/core/schemas/guardrails.ts"() {
     "use strict";
     init_define();
     init_kinds();
+    init_units();
     impactMetrics = [
       "payout_cost_change_pct",
       "constraint_utilisation",
@@ -4759,6 +4859,14 @@ var init_guardrails = __esm({
       "goal_forecast_change_pct",
       "data_changed"
     ];
+    guardrailMetricUnits = {
+      payout_cost_change_pct: "percent",
+      constraint_utilisation: "ratio",
+      max_stage_utilisation: "ratio",
+      sla_compliance_change_pts: "points",
+      mql_volume_change_pct: "percent",
+      goal_forecast_change_pct: "percent"
+    };
     booleanMetrics = ["constraint_moved", "data_changed"];
     guardrailsSchema = definePolicySchema({
       kind: "Guardrails",
@@ -4787,8 +4895,14 @@ var init_guardrails = __esm({
                   enum: [...impactMetrics],
                   description: "Impact figure compared with the threshold; percentages and points are head minus base. `constraint_moved` and `data_changed` (a data file in the repository or a FieldMapping added, removed or changed) are crossed when true."
                 },
-                above: { type: "number", description: "Crossed when the metric is greater than this." },
-                below: { type: "number", description: "Crossed when the metric is less than this." },
+                above: {
+                  type: "number",
+                  description: withMetricUnits("Crossed when the metric is greater than this.", guardrailMetricUnits)
+                },
+                below: {
+                  type: "number",
+                  description: withMetricUnits("Crossed when the metric is less than this.", guardrailMetricUnits)
+                },
                 changedKinds: {
                   type: "array",
                   minItems: 1,
@@ -5152,6 +5266,7 @@ var init_handoff_sla = __esm({
   "src/core/schemas/handoff-sla.ts"() {
     "use strict";
     init_define();
+    init_units();
     handoffSlaSchema = definePolicySchema({
       kind: "HandoffSla",
       file: "handoff-sla.schema.json",
@@ -5173,7 +5288,10 @@ var init_handoff_sla = __esm({
             type: "number",
             minimum: 0,
             maximum: 1,
-            description: "Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it."
+            description: withUnit(
+              "Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it.",
+              "ratio"
+            )
           },
           targets: {
             type: "array",
@@ -5188,7 +5306,10 @@ var init_handoff_sla = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 when: { $ref: "#/$defs/logic", description: "Which leads this target applies to." },
-                within: { $ref: "#/$defs/duration", description: "Deadline in business time, e.g. `4h`." }
+                within: {
+                  $ref: "#/$defs/duration",
+                  description: withUnit("Deadline in business time of the calendar, e.g. `4h`.", "duration")
+                }
               }
             }
           },
@@ -5201,7 +5322,10 @@ var init_handoff_sla = __esm({
               required: ["after", "notify"],
               additionalProperties: false,
               properties: {
-                after: { $ref: "#/$defs/duration", description: "Business time since the start event." },
+                after: {
+                  $ref: "#/$defs/duration",
+                  description: withUnit("Business time since the start event.", "duration")
+                },
                 notify: {
                   type: "string",
                   minLength: 1,
@@ -5217,7 +5341,10 @@ var init_handoff_sla = __esm({
             required: ["after", "toClass"],
             additionalProperties: false,
             properties: {
-              after: { $ref: "#/$defs/duration" },
+              after: {
+                $ref: "#/$defs/duration",
+                description: withUnit("Business time since the start event after which the item is recycled.", "duration")
+              },
               toClass: { $ref: "#/$defs/identifier", description: "Lead class they return to, e.g. `nurture`." }
             }
           }
@@ -5233,6 +5360,7 @@ var init_lead_definition = __esm({
   "src/core/schemas/lead-definition.ts"() {
     "use strict";
     init_define();
+    init_units();
     namedRule = {
       type: "object",
       required: ["id", "when"],
@@ -5262,7 +5390,10 @@ var init_lead_definition = __esm({
             properties: {
               halfLife: {
                 $ref: "#/$defs/duration",
-                description: "After this long without engagement, points are halved (calendar time)."
+                description: withUnit(
+                  "After this long without engagement, points are halved (calendar time).",
+                  "duration"
+                )
               },
               from: {
                 $ref: "#/$defs/identifier",
@@ -5748,11 +5879,12 @@ var init_impact_report_sla = __esm({
 });
 
 // src/core/schemas/revenue-goal.ts
-var constraintMetrics, goalMetrics, revenueGoalSchema;
+var constraintMetrics, goalMetrics, constraintMetricUnits, goalMetricUnits, revenueGoalSchema;
 var init_revenue_goal = __esm({
   "src/core/schemas/revenue-goal.ts"() {
     "use strict";
     init_define();
+    init_units();
     constraintMetrics = [
       "utilisation",
       "throughput_per_week",
@@ -5763,6 +5895,20 @@ var init_revenue_goal = __esm({
       "wip"
     ];
     goalMetrics = ["won_amount", "new_arr", "won_deals"];
+    constraintMetricUnits = {
+      utilisation: "ratio",
+      throughput_per_week: "count",
+      conversion_rate: "ratio",
+      median_time_in_stage_hours: "hours",
+      p90_time_in_stage_hours: "hours",
+      sla_compliance: "ratio",
+      wip: "count"
+    };
+    goalMetricUnits = {
+      won_amount: "money",
+      new_arr: "money",
+      won_deals: "count"
+    };
     revenueGoalSchema = definePolicySchema({
       kind: "RevenueGoal",
       file: "revenue-goal.schema.json",
@@ -5787,7 +5933,10 @@ var init_revenue_goal = __esm({
                 enum: [...goalMetrics],
                 description: "What is counted: `won_amount` (closed-won value), `new_arr`, or `won_deals`."
               },
-              target: { $ref: "#/$defs/decimal", description: 'Target value for the period, e.g. `"4800000"`.' },
+              target: {
+                $ref: "#/$defs/decimal",
+                description: withMetricUnits('Target value for the period, e.g. `"4800000"`.', goalMetricUnits)
+              },
               currency: { $ref: "#/$defs/currency-code" },
               period: {
                 type: "object",
@@ -5811,13 +5960,22 @@ var init_revenue_goal = __esm({
               metric: { enum: [...constraintMetrics], description: "Metric of that stage that everyone optimises." },
               target: {
                 type: "object",
-                description: "Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high.",
+                description: withMetricUnits(
+                  "Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high. Utilisation is work arriving ÷ capacity.",
+                  constraintMetricUnits
+                ),
                 minProperties: 1,
                 maxProperties: 1,
                 additionalProperties: false,
                 properties: {
-                  max: { type: "number", description: "The metric should be at most this." },
-                  min: { type: "number", description: "The metric should be at least this." }
+                  max: {
+                    type: "number",
+                    description: withMetricUnits("The metric should be at most this.", constraintMetricUnits)
+                  },
+                  min: {
+                    type: "number",
+                    description: withMetricUnits("The metric should be at least this.", constraintMetricUnits)
+                  }
                 }
               },
               rationale: { $ref: "#/$defs/description", description: "Why this stage is the constraint, for reviewers." }
@@ -8054,6 +8212,10 @@ var init_project_config = __esm({
 });
 
 // src/core/schemas/index.ts
+function schemaFileName(schema) {
+  const id = String(schema.$id);
+  return id.slice(id.lastIndexOf("/") + 1);
+}
 function isPolicyKind(value3) {
   return typeof value3 === "string" && policyKinds.includes(value3);
 }
@@ -17235,14 +17397,14 @@ function normalizeObject(obj, normalizer) {
   return normalized;
 }
 function formatOffset(offset2, format) {
-  const hours2 = Math.trunc(Math.abs(offset2 / 60)), minutes = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
+  const hours2 = Math.trunc(Math.abs(offset2 / 60)), minutes2 = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
   switch (format) {
     case "short":
-      return `${sign2}${padStart(hours2, 2)}:${padStart(minutes, 2)}`;
+      return `${sign2}${padStart(hours2, 2)}:${padStart(minutes2, 2)}`;
     case "narrow":
-      return `${sign2}${hours2}${minutes > 0 ? `:${minutes}` : ""}`;
+      return `${sign2}${hours2}${minutes2 > 0 ? `:${minutes2}` : ""}`;
     case "techie":
-      return `${sign2}${padStart(hours2, 2)}${padStart(minutes, 2)}`;
+      return `${sign2}${padStart(hours2, 2)}${padStart(minutes2, 2)}`;
     default:
       throw new RangeError(`Value format ${format} is out of range for property format`);
   }
@@ -23783,12 +23945,12 @@ function createBusinessCalendar(spec, name) {
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const windows = /* @__PURE__ */ new Map();
   const localDay = (ms) => Math.floor((ms + zone.offset(ms) * 6e4) / DAY_MS2);
-  const instantAt = (day, minutes) => {
+  const instantAt = (day, minutes2) => {
     const { year, month, day: dayOfMonth } = civilDate(day);
     const midnight = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone });
-    if (minutes === 1440) return midnight.plus({ days: 1 }).toMillis();
+    if (minutes2 === 1440) return midnight.plus({ days: 1 }).toMillis();
     return DateTime.fromObject(
-      { year, month, day: dayOfMonth, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+      { year, month, day: dayOfMonth, hour: Math.floor(minutes2 / 60), minute: minutes2 % 60 },
       { zone }
     ).toMillis();
   };
@@ -24633,6 +24795,2475 @@ var init_unique_names = __esm({
   }
 });
 
+// src/core/policy/checks/unit-fields.ts
+function metricRange(unit, what, ratioMax = 1) {
+  switch (unit) {
+    case "ratio":
+      return { unit, what, min: 0, max: ratioMax, isPositive: true };
+    case "money":
+      return money3(what);
+    case "count":
+      return { unit, what, min: 0, max: 1e7, isPositive: true };
+    case "hours":
+      return { unit, what, min: 0, max: 24 * 366, isPositive: true };
+    case "percent":
+      return { unit, what, min: -100, max: 1e5 };
+    case "points":
+      return { unit, what, min: -100, max: 100 };
+    default:
+      return void 0;
+  }
+}
+var minutes, money3, metricOf, constraintTarget, guardrailThreshold, compTarget, unitFields;
+var init_unit_fields = __esm({
+  "src/core/policy/checks/unit-fields.ts"() {
+    "use strict";
+    init_comp_plan();
+    init_guardrails();
+    init_revenue_goal();
+    minutes = { h: 60, d: 24 * 60, w: 7 * 24 * 60 };
+    money3 = (what) => ({ unit: "money", what, min: 0, max: Number.MAX_VALUE, isPositive: true });
+    metricOf = (holder) => String(holder.metric);
+    constraintTarget = (_holder, spec) => {
+      const constraint2 = spec.constraint;
+      const unit = constraintMetricUnits[constraint2.metric];
+      return metricRange(unit, `the \`${constraint2.metric}\` target`, constraint2.metric === "utilisation" ? 3 : 1);
+    };
+    guardrailThreshold = (holder) => {
+      const unit = guardrailMetricUnits[metricOf(holder)];
+      return metricRange(unit, `the \`${metricOf(holder)}\` threshold`, 3);
+    };
+    compTarget = (holder) => {
+      const unit = compMetricUnits[metricOf(holder)];
+      return unit === "ratio" ? void 0 : metricRange(unit, `the \`${metricOf(holder)}\` target`);
+    };
+    unitFields = [
+      {
+        kind: "RevenueGoal",
+        path: ["spec", "goal", "target"],
+        range: (holder) => metricRange(goalMetricUnits[metricOf(holder)], "the goal target")
+      },
+      { kind: "RevenueGoal", path: ["spec", "constraint", "target", "max"], range: constraintTarget },
+      { kind: "RevenueGoal", path: ["spec", "constraint", "target", "min"], range: constraintTarget },
+      { kind: "Guardrails", path: ["spec", "rules", "*", "above"], range: guardrailThreshold },
+      { kind: "Guardrails", path: ["spec", "rules", "*", "below"], range: guardrailThreshold },
+      { kind: "CompPlan", path: ["spec", "onTargetEarnings"], range: money3("on-target earnings") },
+      { kind: "CompPlan", path: ["spec", "targetVariable"], range: money3("target variable pay") },
+      { kind: "CompPlan", path: ["spec", "quota", "amount"], range: compTarget },
+      { kind: "CompPlan", path: ["spec", "components", "*", "target"], range: compTarget },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "weight"],
+        range: { unit: "ratio", what: "a component weight", min: 0, max: 1 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "tiers", "bands", "*", "from"],
+        range: { unit: "ratio", what: "a band start", min: 0, max: 10 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "tiers", "bands", "*", "to"],
+        range: { unit: "ratio", what: "a band end", min: 0, max: 10 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "tiers", "bands", "*", "rate"],
+        range: { unit: "multiplier", what: "a tier rate", min: 0, max: 10 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "cap"],
+        range: { unit: "multiplier", what: "a cap", min: 0, max: 10, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "gates", "*", "min"],
+        range: { unit: "ratio", what: "a gate", min: 0, max: 2, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "teamMultipliers", "*", "min"],
+        range: { unit: "ratio", what: "a team multiplier threshold", min: 0, max: 2, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "teamMultipliers", "*", "multiplier"],
+        range: { unit: "multiplier", what: "a team multiplier", min: 0, max: 3, isPositive: true }
+      },
+      { kind: "CompPlan", path: ["spec", "spiffs", "*", "amount"], range: money3("a SPIF amount") },
+      {
+        kind: "CompPlan",
+        path: ["spec", "clawbacks", "*", "within"],
+        range: { unit: "duration", what: "a clawback window", min: 0, max: 104 * minutes.w, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "clawbacks", "*", "share"],
+        range: { unit: "ratio", what: "a clawback share", min: 0, max: 1, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "complianceTarget"],
+        range: { unit: "ratio", what: "the compliance target", min: 0, max: 1, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "targets", "*", "within"],
+        range: { unit: "duration", what: "an SLA deadline", min: 0, max: 30 * minutes.d, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "escalation", "*", "after"],
+        range: { unit: "duration", what: "an escalation step", min: 0, max: 60 * minutes.d, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "recycle", "after"],
+        range: { unit: "duration", what: "the recycle time", min: 0, max: 366 * minutes.d, isPositive: true }
+      },
+      {
+        kind: "Funnel",
+        path: ["spec", "stages", "*", "capacity", "headcount"],
+        range: { unit: "count", what: "a headcount", min: 0, max: 1e4, isPositive: true }
+      },
+      {
+        kind: "Funnel",
+        path: ["spec", "stages", "*", "capacity", "perPersonPerWeek"],
+        range: { unit: "count", what: "items per person per week", min: 0, max: 1e4, isPositive: true }
+      },
+      {
+        kind: "Funnel",
+        path: ["spec", "projection", "marginalConversion", "*"],
+        range: { unit: "ratio", what: "a marginal conversion", min: 0, max: 1 }
+      },
+      { kind: "Funnel", path: ["spec", "projection", "costPerHead", "*"], range: money3("a cost per head") },
+      {
+        kind: "LeadDefinition",
+        path: ["spec", "scoring", "*", "decay", "halfLife"],
+        range: { unit: "duration", what: "a decay half-life", min: 0, max: 260 * minutes.w, isPositive: true }
+      }
+    ];
+  }
+});
+
+// node_modules/decimal.js/decimal.mjs
+function digitsToString(d) {
+  var i, k, ws, indexOfLastWord = d.length - 1, str = "", w = d[0];
+  if (indexOfLastWord > 0) {
+    str += w;
+    for (i = 1; i < indexOfLastWord; i++) {
+      ws = d[i] + "";
+      k = LOG_BASE - ws.length;
+      if (k) str += getZeroString(k);
+      str += ws;
+    }
+    w = d[i];
+    ws = w + "";
+    k = LOG_BASE - ws.length;
+    if (k) str += getZeroString(k);
+  } else if (w === 0) {
+    return "0";
+  }
+  for (; w % 10 === 0; ) w /= 10;
+  return str + w;
+}
+function checkInt32(i, min2, max2) {
+  if (i !== ~~i || i < min2 || i > max2) {
+    throw Error(invalidArgument + i);
+  }
+}
+function checkRoundingDigits(d, i, rm2, repeating) {
+  var di, k, r, rd;
+  for (k = d[0]; k >= 10; k /= 10) --i;
+  if (--i < 0) {
+    i += LOG_BASE;
+    di = 0;
+  } else {
+    di = Math.ceil((i + 1) / LOG_BASE);
+    i %= LOG_BASE;
+  }
+  k = mathpow(10, LOG_BASE - i);
+  rd = d[di] % k | 0;
+  if (repeating == null) {
+    if (i < 3) {
+      if (i == 0) rd = rd / 100 | 0;
+      else if (i == 1) rd = rd / 10 | 0;
+      r = rm2 < 4 && rd == 99999 || rm2 > 3 && rd == 49999 || rd == 5e4 || rd == 0;
+    } else {
+      r = (rm2 < 4 && rd + 1 == k || rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 100 | 0) == mathpow(10, i - 2) - 1 || (rd == k / 2 || rd == 0) && (d[di + 1] / k / 100 | 0) == 0;
+    }
+  } else {
+    if (i < 4) {
+      if (i == 0) rd = rd / 1e3 | 0;
+      else if (i == 1) rd = rd / 100 | 0;
+      else if (i == 2) rd = rd / 10 | 0;
+      r = (repeating || rm2 < 4) && rd == 9999 || !repeating && rm2 > 3 && rd == 4999;
+    } else {
+      r = ((repeating || rm2 < 4) && rd + 1 == k || !repeating && rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 1e3 | 0) == mathpow(10, i - 3) - 1;
+    }
+  }
+  return r;
+}
+function convertBase(str, baseIn, baseOut) {
+  var j, arr = [0], arrL, i = 0, strL = str.length;
+  for (; i < strL; ) {
+    for (arrL = arr.length; arrL--; ) arr[arrL] *= baseIn;
+    arr[0] += NUMERALS.indexOf(str.charAt(i++));
+    for (j = 0; j < arr.length; j++) {
+      if (arr[j] > baseOut - 1) {
+        if (arr[j + 1] === void 0) arr[j + 1] = 0;
+        arr[j + 1] += arr[j] / baseOut | 0;
+        arr[j] %= baseOut;
+      }
+    }
+  }
+  return arr.reverse();
+}
+function cosine(Ctor, x) {
+  var k, len, y;
+  if (x.isZero()) return x;
+  len = x.d.length;
+  if (len < 32) {
+    k = Math.ceil(len / 3);
+    y = (1 / tinyPow(4, k)).toString();
+  } else {
+    k = 16;
+    y = "2.3283064365386962890625e-10";
+  }
+  Ctor.precision += k;
+  x = taylorSeries(Ctor, 1, x.times(y), new Ctor(1));
+  for (var i = k; i--; ) {
+    var cos2x = x.times(x);
+    x = cos2x.times(cos2x).minus(cos2x).times(8).plus(1);
+  }
+  Ctor.precision -= k;
+  return x;
+}
+function finalise(x, sd, rm2, isTruncated) {
+  var digits, i, j, k, rd, roundUp, w, xd, xdi, Ctor = x.constructor;
+  out: if (sd != null) {
+    xd = x.d;
+    if (!xd) return x;
+    for (digits = 1, k = xd[0]; k >= 10; k /= 10) digits++;
+    i = sd - digits;
+    if (i < 0) {
+      i += LOG_BASE;
+      j = sd;
+      w = xd[xdi = 0];
+      rd = w / mathpow(10, digits - j - 1) % 10 | 0;
+    } else {
+      xdi = Math.ceil((i + 1) / LOG_BASE);
+      k = xd.length;
+      if (xdi >= k) {
+        if (isTruncated) {
+          for (; k++ <= xdi; ) xd.push(0);
+          w = rd = 0;
+          digits = 1;
+          i %= LOG_BASE;
+          j = i - LOG_BASE + 1;
+        } else {
+          break out;
+        }
+      } else {
+        w = k = xd[xdi];
+        for (digits = 1; k >= 10; k /= 10) digits++;
+        i %= LOG_BASE;
+        j = i - LOG_BASE + digits;
+        rd = j < 0 ? 0 : w / mathpow(10, digits - j - 1) % 10 | 0;
+      }
+    }
+    isTruncated = isTruncated || sd < 0 || xd[xdi + 1] !== void 0 || (j < 0 ? w : w % mathpow(10, digits - j - 1));
+    roundUp = rm2 < 4 ? (rd || isTruncated) && (rm2 == 0 || rm2 == (x.s < 0 ? 3 : 2)) : rd > 5 || rd == 5 && (rm2 == 4 || isTruncated || rm2 == 6 && // Check whether the digit to the left of the rounding digit is odd.
+    (i > 0 ? j > 0 ? w / mathpow(10, digits - j) : 0 : xd[xdi - 1]) % 10 & 1 || rm2 == (x.s < 0 ? 8 : 7));
+    if (sd < 1 || !xd[0]) {
+      xd.length = 0;
+      if (roundUp) {
+        sd -= x.e + 1;
+        xd[0] = mathpow(10, (LOG_BASE - sd % LOG_BASE) % LOG_BASE);
+        x.e = -sd || 0;
+      } else {
+        xd[0] = x.e = 0;
+      }
+      return x;
+    }
+    if (i == 0) {
+      xd.length = xdi;
+      k = 1;
+      xdi--;
+    } else {
+      xd.length = xdi + 1;
+      k = mathpow(10, LOG_BASE - i);
+      xd[xdi] = j > 0 ? (w / mathpow(10, digits - j) % mathpow(10, j) | 0) * k : 0;
+    }
+    if (roundUp) {
+      for (; ; ) {
+        if (xdi == 0) {
+          for (i = 1, j = xd[0]; j >= 10; j /= 10) i++;
+          j = xd[0] += k;
+          for (k = 1; j >= 10; j /= 10) k++;
+          if (i != k) {
+            x.e++;
+            if (xd[0] == BASE) xd[0] = 1;
+          }
+          break;
+        } else {
+          xd[xdi] += k;
+          if (xd[xdi] != BASE) break;
+          xd[xdi--] = 0;
+          k = 1;
+        }
+      }
+    }
+    for (i = xd.length; xd[--i] === 0; ) xd.pop();
+  }
+  if (external) {
+    if (x.e > Ctor.maxE) {
+      x.d = null;
+      x.e = NaN;
+    } else if (x.e < Ctor.minE) {
+      x.e = 0;
+      x.d = [0];
+    }
+  }
+  return x;
+}
+function finiteToString(x, isExp, sd) {
+  if (!x.isFinite()) return nonFiniteToString(x);
+  var k, e3 = x.e, str = digitsToString(x.d), len = str.length;
+  if (isExp) {
+    if (sd && (k = sd - len) > 0) {
+      str = str.charAt(0) + "." + str.slice(1) + getZeroString(k);
+    } else if (len > 1) {
+      str = str.charAt(0) + "." + str.slice(1);
+    }
+    str = str + (x.e < 0 ? "e" : "e+") + x.e;
+  } else if (e3 < 0) {
+    str = "0." + getZeroString(-e3 - 1) + str;
+    if (sd && (k = sd - len) > 0) str += getZeroString(k);
+  } else if (e3 >= len) {
+    str += getZeroString(e3 + 1 - len);
+    if (sd && (k = sd - e3 - 1) > 0) str = str + "." + getZeroString(k);
+  } else {
+    if ((k = e3 + 1) < len) str = str.slice(0, k) + "." + str.slice(k);
+    if (sd && (k = sd - len) > 0) {
+      if (e3 + 1 === len) str += ".";
+      str += getZeroString(k);
+    }
+  }
+  return str;
+}
+function getBase10Exponent(digits, e3) {
+  var w = digits[0];
+  for (e3 *= LOG_BASE; w >= 10; w /= 10) e3++;
+  return e3;
+}
+function getLn10(Ctor, sd, pr) {
+  if (sd > LN10_PRECISION) {
+    external = true;
+    if (pr) Ctor.precision = pr;
+    throw Error(precisionLimitExceeded);
+  }
+  return finalise(new Ctor(LN10), sd, 1, true);
+}
+function getPi(Ctor, sd, rm2) {
+  if (sd > PI_PRECISION) throw Error(precisionLimitExceeded);
+  return finalise(new Ctor(PI), sd, rm2, true);
+}
+function getPrecision(digits) {
+  var w = digits.length - 1, len = w * LOG_BASE + 1;
+  w = digits[w];
+  if (w) {
+    for (; w % 10 == 0; w /= 10) len--;
+    for (w = digits[0]; w >= 10; w /= 10) len++;
+  }
+  return len;
+}
+function getZeroString(k) {
+  var zs = "";
+  for (; k--; ) zs += "0";
+  return zs;
+}
+function intPow(Ctor, x, n2, pr) {
+  var isTruncated, r = new Ctor(1), k = Math.ceil(pr / LOG_BASE + 4);
+  external = false;
+  for (; ; ) {
+    if (n2 % 2) {
+      r = r.times(x);
+      if (truncate(r.d, k)) isTruncated = true;
+    }
+    n2 = mathfloor(n2 / 2);
+    if (n2 === 0) {
+      n2 = r.d.length - 1;
+      if (isTruncated && r.d[n2] === 0) ++r.d[n2];
+      break;
+    }
+    x = x.times(x);
+    truncate(x.d, k);
+  }
+  external = true;
+  return r;
+}
+function isOdd(n2) {
+  return n2.d[n2.d.length - 1] & 1;
+}
+function maxOrMin(Ctor, args, n2) {
+  var k, y, x = new Ctor(args[0]), i = 0;
+  for (; ++i < args.length; ) {
+    y = new Ctor(args[i]);
+    if (!y.s) {
+      x = y;
+      break;
+    }
+    k = x.cmp(y);
+    if (k === n2 || k === 0 && x.s === n2) {
+      x = y;
+    }
+  }
+  return x;
+}
+function naturalExponential(x, sd) {
+  var denominator, guard, j, pow2, sum4, t, wpr, rep = 0, i = 0, k = 0, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
+  if (!x.d || !x.d[0] || x.e > 17) {
+    return new Ctor(x.d ? !x.d[0] ? 1 : x.s < 0 ? 0 : 1 / 0 : x.s ? x.s < 0 ? 0 : x : 0 / 0);
+  }
+  if (sd == null) {
+    external = false;
+    wpr = pr;
+  } else {
+    wpr = sd;
+  }
+  t = new Ctor(0.03125);
+  while (x.e > -2) {
+    x = x.times(t);
+    k += 5;
+  }
+  guard = Math.log(mathpow(2, k)) / Math.LN10 * 2 + 5 | 0;
+  wpr += guard;
+  denominator = pow2 = sum4 = new Ctor(1);
+  Ctor.precision = wpr;
+  for (; ; ) {
+    pow2 = finalise(pow2.times(x), wpr, 1);
+    denominator = denominator.times(++i);
+    t = sum4.plus(divide(pow2, denominator, wpr, 1));
+    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum4.d).slice(0, wpr)) {
+      j = k;
+      while (j--) sum4 = finalise(sum4.times(sum4), wpr, 1);
+      if (sd == null) {
+        if (rep < 3 && checkRoundingDigits(sum4.d, wpr - guard, rm2, rep)) {
+          Ctor.precision = wpr += 10;
+          denominator = pow2 = t = new Ctor(1);
+          i = 0;
+          rep++;
+        } else {
+          return finalise(sum4, Ctor.precision = pr, rm2, external = true);
+        }
+      } else {
+        Ctor.precision = pr;
+        return sum4;
+      }
+    }
+    sum4 = t;
+  }
+}
+function naturalLogarithm(y, sd) {
+  var c, c0, denominator, e3, numerator, rep, sum4, t, wpr, x1, x2, n2 = 1, guard = 10, x = y, xd = x.d, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
+  if (x.s < 0 || !xd || !xd[0] || !x.e && xd[0] == 1 && xd.length == 1) {
+    return new Ctor(xd && !xd[0] ? -1 / 0 : x.s != 1 ? NaN : xd ? 0 : x);
+  }
+  if (sd == null) {
+    external = false;
+    wpr = pr;
+  } else {
+    wpr = sd;
+  }
+  Ctor.precision = wpr += guard;
+  c = digitsToString(xd);
+  c0 = c.charAt(0);
+  if (Math.abs(e3 = x.e) < 15e14) {
+    while (c0 < 7 && c0 != 1 || c0 == 1 && c.charAt(1) > 3) {
+      x = x.times(y);
+      c = digitsToString(x.d);
+      c0 = c.charAt(0);
+      n2++;
+    }
+    e3 = x.e;
+    if (c0 > 1) {
+      x = new Ctor("0." + c);
+      e3++;
+    } else {
+      x = new Ctor(c0 + "." + c.slice(1));
+    }
+  } else {
+    t = getLn10(Ctor, wpr + 2, pr).times(e3 + "");
+    x = naturalLogarithm(new Ctor(c0 + "." + c.slice(1)), wpr - guard).plus(t);
+    Ctor.precision = pr;
+    return sd == null ? finalise(x, pr, rm2, external = true) : x;
+  }
+  x1 = x;
+  sum4 = numerator = x = divide(x.minus(1), x.plus(1), wpr, 1);
+  x2 = finalise(x.times(x), wpr, 1);
+  denominator = 3;
+  for (; ; ) {
+    numerator = finalise(numerator.times(x2), wpr, 1);
+    t = sum4.plus(divide(numerator, new Ctor(denominator), wpr, 1));
+    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum4.d).slice(0, wpr)) {
+      sum4 = sum4.times(2);
+      if (e3 !== 0) sum4 = sum4.plus(getLn10(Ctor, wpr + 2, pr).times(e3 + ""));
+      sum4 = divide(sum4, new Ctor(n2), wpr, 1);
+      if (sd == null) {
+        if (checkRoundingDigits(sum4.d, wpr - guard, rm2, rep)) {
+          Ctor.precision = wpr += guard;
+          t = numerator = x = divide(x1.minus(1), x1.plus(1), wpr, 1);
+          x2 = finalise(x.times(x), wpr, 1);
+          denominator = rep = 1;
+        } else {
+          return finalise(sum4, Ctor.precision = pr, rm2, external = true);
+        }
+      } else {
+        Ctor.precision = pr;
+        return sum4;
+      }
+    }
+    sum4 = t;
+    denominator += 2;
+  }
+}
+function nonFiniteToString(x) {
+  return String(x.s * x.s / 0);
+}
+function parseDecimal(x, str) {
+  var e3, i, len;
+  if ((e3 = str.indexOf(".")) > -1) str = str.replace(".", "");
+  if ((i = str.search(/e/i)) > 0) {
+    if (e3 < 0) e3 = i;
+    e3 += +str.slice(i + 1);
+    str = str.substring(0, i);
+  } else if (e3 < 0) {
+    e3 = str.length;
+  }
+  for (i = 0; str.charCodeAt(i) === 48; i++) ;
+  for (len = str.length; str.charCodeAt(len - 1) === 48; --len) ;
+  str = str.slice(i, len);
+  if (str) {
+    len -= i;
+    x.e = e3 = e3 - i - 1;
+    x.d = [];
+    i = (e3 + 1) % LOG_BASE;
+    if (e3 < 0) i += LOG_BASE;
+    if (i < len) {
+      if (i) x.d.push(+str.slice(0, i));
+      for (len -= LOG_BASE; i < len; ) x.d.push(+str.slice(i, i += LOG_BASE));
+      str = str.slice(i);
+      i = LOG_BASE - str.length;
+    } else {
+      i -= len;
+    }
+    for (; i--; ) str += "0";
+    x.d.push(+str);
+    if (external) {
+      if (x.e > x.constructor.maxE) {
+        x.d = null;
+        x.e = NaN;
+      } else if (x.e < x.constructor.minE) {
+        x.e = 0;
+        x.d = [0];
+      }
+    }
+  } else {
+    x.e = 0;
+    x.d = [0];
+  }
+  return x;
+}
+function parseOther(x, str) {
+  var base, Ctor, divisor, i, isFloat, len, p, xd, xe;
+  if (str.indexOf("_") > -1) {
+    str = str.replace(/(\d)_(?=\d)/g, "$1");
+    if (isDecimal.test(str)) return parseDecimal(x, str);
+  } else if (str === "Infinity" || str === "NaN") {
+    if (!+str) x.s = NaN;
+    x.e = NaN;
+    x.d = null;
+    return x;
+  }
+  if (isHex.test(str)) {
+    base = 16;
+    str = str.toLowerCase();
+  } else if (isBinary.test(str)) {
+    base = 2;
+  } else if (isOctal.test(str)) {
+    base = 8;
+  } else {
+    throw Error(invalidArgument + str);
+  }
+  i = str.search(/p/i);
+  if (i > 0) {
+    p = +str.slice(i + 1);
+    str = str.substring(2, i);
+  } else {
+    str = str.slice(2);
+  }
+  i = str.indexOf(".");
+  isFloat = i >= 0;
+  Ctor = x.constructor;
+  if (isFloat) {
+    str = str.replace(".", "");
+    len = str.length;
+    i = len - i;
+    divisor = intPow(Ctor, new Ctor(base), i, i * 2);
+  }
+  xd = convertBase(str, base, BASE);
+  xe = xd.length - 1;
+  for (i = xe; xd[i] === 0; --i) xd.pop();
+  if (i < 0) return new Ctor(x.s * 0);
+  x.e = getBase10Exponent(xd, xe);
+  x.d = xd;
+  external = false;
+  if (isFloat) x = divide(x, divisor, len * 4);
+  if (p) x = x.times(Math.abs(p) < 54 ? mathpow(2, p) : Decimal.pow(2, p));
+  external = true;
+  return x;
+}
+function sine(Ctor, x) {
+  var k, len = x.d.length;
+  if (len < 3) {
+    return x.isZero() ? x : taylorSeries(Ctor, 2, x, x);
+  }
+  k = 1.4 * Math.sqrt(len);
+  k = k > 16 ? 16 : k | 0;
+  x = x.times(1 / tinyPow(5, k));
+  x = taylorSeries(Ctor, 2, x, x);
+  var sin2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
+  for (; k--; ) {
+    sin2_x = x.times(x);
+    x = x.times(d5.plus(sin2_x.times(d16.times(sin2_x).minus(d20))));
+  }
+  return x;
+}
+function taylorSeries(Ctor, n2, x, y, isHyperbolic) {
+  var j, t, u, x2, i = 1, pr = Ctor.precision, k = Math.ceil(pr / LOG_BASE);
+  external = false;
+  x2 = x.times(x);
+  u = new Ctor(y);
+  for (; ; ) {
+    t = divide(u.times(x2), new Ctor(n2++ * n2++), pr, 1);
+    u = isHyperbolic ? y.plus(t) : y.minus(t);
+    y = divide(t.times(x2), new Ctor(n2++ * n2++), pr, 1);
+    t = u.plus(y);
+    if (t.d[k] !== void 0) {
+      for (j = k; t.d[j] === u.d[j] && j--; ) ;
+      if (j == -1) break;
+    }
+    j = u;
+    u = y;
+    y = t;
+    t = j;
+    i++;
+  }
+  external = true;
+  t.d.length = k + 1;
+  return t;
+}
+function tinyPow(b, e3) {
+  var n2 = b;
+  while (--e3) n2 *= b;
+  return n2;
+}
+function toLessThanHalfPi(Ctor, x) {
+  var t, isNeg = x.s < 0, pi = getPi(Ctor, Ctor.precision, 1), halfPi = pi.times(0.5);
+  x = x.abs();
+  if (x.lte(halfPi)) {
+    quadrant = isNeg ? 4 : 1;
+    return x;
+  }
+  t = x.divToInt(pi);
+  if (t.isZero()) {
+    quadrant = isNeg ? 3 : 2;
+  } else {
+    x = x.minus(t.times(pi));
+    if (x.lte(halfPi)) {
+      quadrant = isOdd(t) ? isNeg ? 2 : 3 : isNeg ? 4 : 1;
+      return x;
+    }
+    quadrant = isOdd(t) ? isNeg ? 1 : 4 : isNeg ? 3 : 2;
+  }
+  return x.minus(pi).abs();
+}
+function toStringBinary(x, baseOut, sd, rm2) {
+  var base, e3, i, k, len, roundUp, str, xd, y, Ctor = x.constructor, isExp = sd !== void 0;
+  if (isExp) {
+    checkInt32(sd, 1, MAX_DIGITS);
+    if (rm2 === void 0) rm2 = Ctor.rounding;
+    else checkInt32(rm2, 0, 8);
+  } else {
+    sd = Ctor.precision;
+    rm2 = Ctor.rounding;
+  }
+  if (!x.isFinite()) {
+    str = nonFiniteToString(x);
+  } else {
+    str = finiteToString(x);
+    i = str.indexOf(".");
+    if (isExp) {
+      base = 2;
+      if (baseOut == 16) {
+        sd = sd * 4 - 3;
+      } else if (baseOut == 8) {
+        sd = sd * 3 - 2;
+      }
+    } else {
+      base = baseOut;
+    }
+    if (i >= 0) {
+      str = str.replace(".", "");
+      y = new Ctor(1);
+      y.e = str.length - i;
+      y.d = convertBase(finiteToString(y), 10, base);
+      y.e = y.d.length;
+    }
+    xd = convertBase(str, 10, base);
+    e3 = len = xd.length;
+    for (; xd[--len] == 0; ) xd.pop();
+    if (!xd[0]) {
+      str = isExp ? "0p+0" : "0";
+    } else {
+      if (i < 0) {
+        e3--;
+      } else {
+        x = new Ctor(x);
+        x.d = xd;
+        x.e = e3;
+        x = divide(x, y, sd, rm2, 0, base);
+        xd = x.d;
+        e3 = x.e;
+        roundUp = inexact;
+      }
+      i = xd[sd];
+      k = base / 2;
+      roundUp = roundUp || xd[sd + 1] !== void 0;
+      roundUp = rm2 < 4 ? (i !== void 0 || roundUp) && (rm2 === 0 || rm2 === (x.s < 0 ? 3 : 2)) : i > k || i === k && (rm2 === 4 || roundUp || rm2 === 6 && xd[sd - 1] & 1 || rm2 === (x.s < 0 ? 8 : 7));
+      xd.length = sd;
+      if (roundUp) {
+        for (; ++xd[--sd] > base - 1; ) {
+          xd[sd] = 0;
+          if (!sd) {
+            ++e3;
+            xd.unshift(1);
+          }
+        }
+      }
+      for (len = xd.length; !xd[len - 1]; --len) ;
+      for (i = 0, str = ""; i < len; i++) str += NUMERALS.charAt(xd[i]);
+      if (isExp) {
+        if (len > 1) {
+          if (baseOut == 16 || baseOut == 8) {
+            i = baseOut == 16 ? 4 : 3;
+            for (--len; len % i; len++) str += "0";
+            xd = convertBase(str, base, baseOut);
+            for (len = xd.length; !xd[len - 1]; --len) ;
+            for (i = 1, str = "1."; i < len; i++) str += NUMERALS.charAt(xd[i]);
+          } else {
+            str = str.charAt(0) + "." + str.slice(1);
+          }
+        }
+        str = str + (e3 < 0 ? "p" : "p+") + e3;
+      } else if (e3 < 0) {
+        for (; ++e3; ) str = "0" + str;
+        str = "0." + str;
+      } else {
+        if (++e3 > len) for (e3 -= len; e3--; ) str += "0";
+        else if (e3 < len) str = str.slice(0, e3) + "." + str.slice(e3);
+      }
+    }
+    str = (baseOut == 16 ? "0x" : baseOut == 2 ? "0b" : baseOut == 8 ? "0o" : "") + str;
+  }
+  return x.s < 0 ? "-" + str : str;
+}
+function truncate(arr, len) {
+  if (arr.length > len) {
+    arr.length = len;
+    return true;
+  }
+}
+function abs(x) {
+  return new this(x).abs();
+}
+function acos(x) {
+  return new this(x).acos();
+}
+function acosh(x) {
+  return new this(x).acosh();
+}
+function add(x, y) {
+  return new this(x).plus(y);
+}
+function asin(x) {
+  return new this(x).asin();
+}
+function asinh(x) {
+  return new this(x).asinh();
+}
+function atan(x) {
+  return new this(x).atan();
+}
+function atanh(x) {
+  return new this(x).atanh();
+}
+function atan2(y, x) {
+  y = new this(y);
+  x = new this(x);
+  var r, pr = this.precision, rm2 = this.rounding, wpr = pr + 4;
+  if (!y.s || !x.s) {
+    r = new this(NaN);
+  } else if (!y.d && !x.d) {
+    r = getPi(this, wpr, 1).times(x.s > 0 ? 0.25 : 0.75);
+    r.s = y.s;
+  } else if (!x.d || y.isZero()) {
+    r = x.s < 0 ? getPi(this, pr, rm2) : new this(0);
+    r.s = y.s;
+  } else if (!y.d || x.isZero()) {
+    r = getPi(this, wpr, 1).times(0.5);
+    r.s = y.s;
+  } else if (x.s < 0) {
+    this.precision = wpr;
+    this.rounding = 1;
+    r = this.atan(divide(y, x, wpr, 1));
+    x = getPi(this, wpr, 1);
+    this.precision = pr;
+    this.rounding = rm2;
+    r = y.s < 0 ? r.minus(x) : r.plus(x);
+  } else {
+    r = this.atan(divide(y, x, wpr, 1));
+  }
+  return r;
+}
+function cbrt(x) {
+  return new this(x).cbrt();
+}
+function ceil(x) {
+  return finalise(x = new this(x), x.e + 1, 2);
+}
+function clamp(x, min2, max2) {
+  return new this(x).clamp(min2, max2);
+}
+function config(obj) {
+  if (!obj || typeof obj !== "object") throw Error(decimalError + "Object expected");
+  var i, p, v, useDefaults = obj.defaults === true, ps = [
+    "precision",
+    1,
+    MAX_DIGITS,
+    "rounding",
+    0,
+    8,
+    "toExpNeg",
+    -EXP_LIMIT,
+    0,
+    "toExpPos",
+    0,
+    EXP_LIMIT,
+    "maxE",
+    0,
+    EXP_LIMIT,
+    "minE",
+    -EXP_LIMIT,
+    0,
+    "modulo",
+    0,
+    9
+  ];
+  for (i = 0; i < ps.length; i += 3) {
+    if (p = ps[i], useDefaults) this[p] = DEFAULTS[p];
+    if ((v = obj[p]) !== void 0) {
+      if (mathfloor(v) === v && v >= ps[i + 1] && v <= ps[i + 2]) this[p] = v;
+      else throw Error(invalidArgument + p + ": " + v);
+    }
+  }
+  if (p = "crypto", useDefaults) this[p] = DEFAULTS[p];
+  if ((v = obj[p]) !== void 0) {
+    if (v === true || v === false || v === 0 || v === 1) {
+      if (v) {
+        if (typeof crypto != "undefined" && crypto && (crypto.getRandomValues || crypto.randomBytes)) {
+          this[p] = true;
+        } else {
+          throw Error(cryptoUnavailable);
+        }
+      } else {
+        this[p] = false;
+      }
+    } else {
+      throw Error(invalidArgument + p + ": " + v);
+    }
+  }
+  return this;
+}
+function cos(x) {
+  return new this(x).cos();
+}
+function cosh(x) {
+  return new this(x).cosh();
+}
+function clone2(obj) {
+  var i, p, ps;
+  function Decimal2(v) {
+    var e3, i2, t, x = this;
+    if (!(x instanceof Decimal2)) return new Decimal2(v);
+    x.constructor = Decimal2;
+    if (isDecimalInstance(v)) {
+      x.s = v.s;
+      if (external) {
+        if (!v.d || v.e > Decimal2.maxE) {
+          x.e = NaN;
+          x.d = null;
+        } else if (v.e < Decimal2.minE) {
+          x.e = 0;
+          x.d = [0];
+        } else {
+          x.e = v.e;
+          x.d = v.d.slice();
+        }
+      } else {
+        x.e = v.e;
+        x.d = v.d ? v.d.slice() : v.d;
+      }
+      return;
+    }
+    t = typeof v;
+    if (t === "number") {
+      if (v === 0) {
+        x.s = 1 / v < 0 ? -1 : 1;
+        x.e = 0;
+        x.d = [0];
+        return;
+      }
+      if (v < 0) {
+        v = -v;
+        x.s = -1;
+      } else {
+        x.s = 1;
+      }
+      if (v === ~~v && v < 1e7) {
+        for (e3 = 0, i2 = v; i2 >= 10; i2 /= 10) e3++;
+        if (external) {
+          if (e3 > Decimal2.maxE) {
+            x.e = NaN;
+            x.d = null;
+          } else if (e3 < Decimal2.minE) {
+            x.e = 0;
+            x.d = [0];
+          } else {
+            x.e = e3;
+            x.d = [v];
+          }
+        } else {
+          x.e = e3;
+          x.d = [v];
+        }
+        return;
+      }
+      if (v * 0 !== 0) {
+        if (!v) x.s = NaN;
+        x.e = NaN;
+        x.d = null;
+        return;
+      }
+      return parseDecimal(x, v.toString());
+    }
+    if (t === "string") {
+      if ((i2 = v.charCodeAt(0)) === 45) {
+        v = v.slice(1);
+        x.s = -1;
+      } else {
+        if (i2 === 43) v = v.slice(1);
+        x.s = 1;
+      }
+      return isDecimal.test(v) ? parseDecimal(x, v) : parseOther(x, v);
+    }
+    if (t === "bigint") {
+      if (v < 0) {
+        v = -v;
+        x.s = -1;
+      } else {
+        x.s = 1;
+      }
+      return parseDecimal(x, v.toString());
+    }
+    throw Error(invalidArgument + v);
+  }
+  Decimal2.prototype = P;
+  Decimal2.ROUND_UP = 0;
+  Decimal2.ROUND_DOWN = 1;
+  Decimal2.ROUND_CEIL = 2;
+  Decimal2.ROUND_FLOOR = 3;
+  Decimal2.ROUND_HALF_UP = 4;
+  Decimal2.ROUND_HALF_DOWN = 5;
+  Decimal2.ROUND_HALF_EVEN = 6;
+  Decimal2.ROUND_HALF_CEIL = 7;
+  Decimal2.ROUND_HALF_FLOOR = 8;
+  Decimal2.EUCLID = 9;
+  Decimal2.config = Decimal2.set = config;
+  Decimal2.clone = clone2;
+  Decimal2.isDecimal = isDecimalInstance;
+  Decimal2.abs = abs;
+  Decimal2.acos = acos;
+  Decimal2.acosh = acosh;
+  Decimal2.add = add;
+  Decimal2.asin = asin;
+  Decimal2.asinh = asinh;
+  Decimal2.atan = atan;
+  Decimal2.atanh = atanh;
+  Decimal2.atan2 = atan2;
+  Decimal2.cbrt = cbrt;
+  Decimal2.ceil = ceil;
+  Decimal2.clamp = clamp;
+  Decimal2.cos = cos;
+  Decimal2.cosh = cosh;
+  Decimal2.div = div;
+  Decimal2.exp = exp;
+  Decimal2.floor = floor;
+  Decimal2.hypot = hypot;
+  Decimal2.ln = ln;
+  Decimal2.log = log;
+  Decimal2.log10 = log10;
+  Decimal2.log2 = log2;
+  Decimal2.max = max;
+  Decimal2.min = min;
+  Decimal2.mod = mod;
+  Decimal2.mul = mul;
+  Decimal2.pow = pow;
+  Decimal2.random = random;
+  Decimal2.round = round;
+  Decimal2.sign = sign;
+  Decimal2.sin = sin;
+  Decimal2.sinh = sinh;
+  Decimal2.sqrt = sqrt;
+  Decimal2.sub = sub;
+  Decimal2.sum = sum2;
+  Decimal2.tan = tan;
+  Decimal2.tanh = tanh;
+  Decimal2.trunc = trunc;
+  if (obj === void 0) obj = {};
+  if (obj) {
+    if (obj.defaults !== true) {
+      ps = ["precision", "rounding", "toExpNeg", "toExpPos", "maxE", "minE", "modulo", "crypto"];
+      for (i = 0; i < ps.length; ) if (!obj.hasOwnProperty(p = ps[i++])) obj[p] = this[p];
+    }
+  }
+  Decimal2.config(obj);
+  return Decimal2;
+}
+function div(x, y) {
+  return new this(x).div(y);
+}
+function exp(x) {
+  return new this(x).exp();
+}
+function floor(x) {
+  return finalise(x = new this(x), x.e + 1, 3);
+}
+function hypot() {
+  var i, n2, t = new this(0);
+  external = false;
+  for (i = 0; i < arguments.length; ) {
+    n2 = new this(arguments[i++]);
+    if (!n2.d) {
+      if (n2.s) {
+        external = true;
+        return new this(1 / 0);
+      }
+      t = n2;
+    } else if (t.d) {
+      t = t.plus(n2.times(n2));
+    }
+  }
+  external = true;
+  return t.sqrt();
+}
+function isDecimalInstance(obj) {
+  return obj instanceof Decimal || obj && obj.toStringTag === tag || false;
+}
+function ln(x) {
+  return new this(x).ln();
+}
+function log(x, y) {
+  return new this(x).log(y);
+}
+function log2(x) {
+  return new this(x).log(2);
+}
+function log10(x) {
+  return new this(x).log(10);
+}
+function max() {
+  return maxOrMin(this, arguments, -1);
+}
+function min() {
+  return maxOrMin(this, arguments, 1);
+}
+function mod(x, y) {
+  return new this(x).mod(y);
+}
+function mul(x, y) {
+  return new this(x).mul(y);
+}
+function pow(x, y) {
+  return new this(x).pow(y);
+}
+function random(sd) {
+  var d, e3, k, n2, i = 0, r = new this(1), rd = [];
+  if (sd === void 0) sd = this.precision;
+  else checkInt32(sd, 1, MAX_DIGITS);
+  k = Math.ceil(sd / LOG_BASE);
+  if (!this.crypto) {
+    for (; i < k; ) rd[i++] = Math.random() * 1e7 | 0;
+  } else if (crypto.getRandomValues) {
+    d = crypto.getRandomValues(new Uint32Array(k));
+    for (; i < k; ) {
+      n2 = d[i];
+      if (n2 >= 429e7) {
+        d[i] = crypto.getRandomValues(new Uint32Array(1))[0];
+      } else {
+        rd[i++] = n2 % 1e7;
+      }
+    }
+  } else if (crypto.randomBytes) {
+    d = crypto.randomBytes(k *= 4);
+    for (; i < k; ) {
+      n2 = d[i] + (d[i + 1] << 8) + (d[i + 2] << 16) + ((d[i + 3] & 127) << 24);
+      if (n2 >= 214e7) {
+        crypto.randomBytes(4).copy(d, i);
+      } else {
+        rd.push(n2 % 1e7);
+        i += 4;
+      }
+    }
+    i = k / 4;
+  } else {
+    throw Error(cryptoUnavailable);
+  }
+  k = rd[--i];
+  sd %= LOG_BASE;
+  if (k && sd) {
+    n2 = mathpow(10, LOG_BASE - sd);
+    rd[i] = (k / n2 | 0) * n2;
+  }
+  for (; rd[i] === 0; i--) rd.pop();
+  if (i < 0) {
+    e3 = 0;
+    rd = [0];
+  } else {
+    e3 = -1;
+    for (; rd[0] === 0; e3 -= LOG_BASE) rd.shift();
+    for (k = 1, n2 = rd[0]; n2 >= 10; n2 /= 10) k++;
+    if (k < LOG_BASE) e3 -= LOG_BASE - k;
+  }
+  r.e = e3;
+  r.d = rd;
+  return r;
+}
+function round(x) {
+  return finalise(x = new this(x), x.e + 1, this.rounding);
+}
+function sign(x) {
+  x = new this(x);
+  return x.d ? x.d[0] ? x.s : 0 * x.s : x.s || NaN;
+}
+function sin(x) {
+  return new this(x).sin();
+}
+function sinh(x) {
+  return new this(x).sinh();
+}
+function sqrt(x) {
+  return new this(x).sqrt();
+}
+function sub(x, y) {
+  return new this(x).sub(y);
+}
+function sum2() {
+  var i = 0, args = arguments, x = new this(args[i]);
+  external = false;
+  for (; x.s && ++i < args.length; ) x = x.plus(args[i]);
+  external = true;
+  return finalise(x, this.precision, this.rounding);
+}
+function tan(x) {
+  return new this(x).tan();
+}
+function tanh(x) {
+  return new this(x).tanh();
+}
+function trunc(x) {
+  return finalise(x = new this(x), x.e + 1, 1);
+}
+var EXP_LIMIT, MAX_DIGITS, NUMERALS, LN10, PI, DEFAULTS, inexact, quadrant, external, decimalError, invalidArgument, precisionLimitExceeded, cryptoUnavailable, tag, mathfloor, mathpow, isBinary, isHex, isOctal, isDecimal, BASE, LOG_BASE, MAX_SAFE_INTEGER, LN10_PRECISION, PI_PRECISION, P, divide, Decimal;
+var init_decimal = __esm({
+  "node_modules/decimal.js/decimal.mjs"() {
+    EXP_LIMIT = 9e15;
+    MAX_DIGITS = 1e9;
+    NUMERALS = "0123456789abcdef";
+    LN10 = "2.3025850929940456840179914546843642076011014886287729760333279009675726096773524802359972050895982983419677840422862486334095254650828067566662873690987816894829072083255546808437998948262331985283935053089653777326288461633662222876982198867465436674744042432743651550489343149393914796194044002221051017141748003688084012647080685567743216228355220114804663715659121373450747856947683463616792101806445070648000277502684916746550586856935673420670581136429224554405758925724208241314695689016758940256776311356919292033376587141660230105703089634572075440370847469940168269282808481184289314848524948644871927809676271275775397027668605952496716674183485704422507197965004714951050492214776567636938662976979522110718264549734772662425709429322582798502585509785265383207606726317164309505995087807523710333101197857547331541421808427543863591778117054309827482385045648019095610299291824318237525357709750539565187697510374970888692180205189339507238539205144634197265287286965110862571492198849978748873771345686209167058";
+    PI = "3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679821480865132823066470938446095505822317253594081284811174502841027019385211055596446229489549303819644288109756659334461284756482337867831652712019091456485669234603486104543266482133936072602491412737245870066063155881748815209209628292540917153643678925903600113305305488204665213841469519415116094330572703657595919530921861173819326117931051185480744623799627495673518857527248912279381830119491298336733624406566430860213949463952247371907021798609437027705392171762931767523846748184676694051320005681271452635608277857713427577896091736371787214684409012249534301465495853710507922796892589235420199561121290219608640344181598136297747713099605187072113499999983729780499510597317328160963185950244594553469083026425223082533446850352619311881710100031378387528865875332083814206171776691473035982534904287554687311595628638823537875937519577818577805321712268066130019278766111959092164201989380952572010654858632789";
+    DEFAULTS = {
+      // These values must be integers within the stated ranges (inclusive).
+      // Most of these values can be changed at run-time using the `Decimal.config` method.
+      // The maximum number of significant digits of the result of a calculation or base conversion.
+      // E.g. `Decimal.config({ precision: 20 });`
+      precision: 20,
+      // 1 to MAX_DIGITS
+      // The rounding mode used when rounding to `precision`.
+      //
+      // ROUND_UP         0 Away from zero.
+      // ROUND_DOWN       1 Towards zero.
+      // ROUND_CEIL       2 Towards +Infinity.
+      // ROUND_FLOOR      3 Towards -Infinity.
+      // ROUND_HALF_UP    4 Towards nearest neighbour. If equidistant, up.
+      // ROUND_HALF_DOWN  5 Towards nearest neighbour. If equidistant, down.
+      // ROUND_HALF_EVEN  6 Towards nearest neighbour. If equidistant, towards even neighbour.
+      // ROUND_HALF_CEIL  7 Towards nearest neighbour. If equidistant, towards +Infinity.
+      // ROUND_HALF_FLOOR 8 Towards nearest neighbour. If equidistant, towards -Infinity.
+      //
+      // E.g.
+      // `Decimal.rounding = 4;`
+      // `Decimal.rounding = Decimal.ROUND_HALF_UP;`
+      rounding: 4,
+      // 0 to 8
+      // The modulo mode used when calculating the modulus: a mod n.
+      // The quotient (q = a / n) is calculated according to the corresponding rounding mode.
+      // The remainder (r) is calculated as: r = a - n * q.
+      //
+      // UP         0 The remainder is positive if the dividend is negative, else is negative.
+      // DOWN       1 The remainder has the same sign as the dividend (JavaScript %).
+      // FLOOR      3 The remainder has the same sign as the divisor (Python %).
+      // HALF_EVEN  6 The IEEE 754 remainder function.
+      // EUCLID     9 Euclidian division. q = sign(n) * floor(a / abs(n)). Always positive.
+      //
+      // Truncated division (1), floored division (3), the IEEE 754 remainder (6), and Euclidian
+      // division (9) are commonly used for the modulus operation. The other rounding modes can also
+      // be used, but they may not give useful results.
+      modulo: 1,
+      // 0 to 9
+      // The exponent value at and beneath which `toString` returns exponential notation.
+      // JavaScript numbers: -7
+      toExpNeg: -7,
+      // 0 to -EXP_LIMIT
+      // The exponent value at and above which `toString` returns exponential notation.
+      // JavaScript numbers: 21
+      toExpPos: 21,
+      // 0 to EXP_LIMIT
+      // The minimum exponent value, beneath which underflow to zero occurs.
+      // JavaScript numbers: -324  (5e-324)
+      minE: -EXP_LIMIT,
+      // -1 to -EXP_LIMIT
+      // The maximum exponent value, above which overflow to Infinity occurs.
+      // JavaScript numbers: 308  (1.7976931348623157e+308)
+      maxE: EXP_LIMIT,
+      // 1 to EXP_LIMIT
+      // Whether to use cryptographically-secure random number generation, if available.
+      crypto: false
+      // true/false
+    };
+    external = true;
+    decimalError = "[DecimalError] ";
+    invalidArgument = decimalError + "Invalid argument: ";
+    precisionLimitExceeded = decimalError + "Precision limit exceeded";
+    cryptoUnavailable = decimalError + "crypto unavailable";
+    tag = "[object Decimal]";
+    mathfloor = Math.floor;
+    mathpow = Math.pow;
+    isBinary = /^0b([01]+(\.[01]*)?|\.[01]+)(p[+-]?\d+)?$/i;
+    isHex = /^0x([0-9a-f]+(\.[0-9a-f]*)?|\.[0-9a-f]+)(p[+-]?\d+)?$/i;
+    isOctal = /^0o([0-7]+(\.[0-7]*)?|\.[0-7]+)(p[+-]?\d+)?$/i;
+    isDecimal = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+    BASE = 1e7;
+    LOG_BASE = 7;
+    MAX_SAFE_INTEGER = 9007199254740991;
+    LN10_PRECISION = LN10.length - 1;
+    PI_PRECISION = PI.length - 1;
+    P = { toStringTag: tag };
+    P.absoluteValue = P.abs = function() {
+      var x = new this.constructor(this);
+      if (x.s < 0) x.s = 1;
+      return finalise(x);
+    };
+    P.ceil = function() {
+      return finalise(new this.constructor(this), this.e + 1, 2);
+    };
+    P.clampedTo = P.clamp = function(min2, max2) {
+      var k, x = this, Ctor = x.constructor;
+      min2 = new Ctor(min2);
+      max2 = new Ctor(max2);
+      if (!min2.s || !max2.s) return new Ctor(NaN);
+      if (min2.gt(max2)) throw Error(invalidArgument + max2);
+      k = x.cmp(min2);
+      return k < 0 ? min2 : x.cmp(max2) > 0 ? max2 : new Ctor(x);
+    };
+    P.comparedTo = P.cmp = function(y) {
+      var i, j, xdL, ydL, x = this, xd = x.d, yd = (y = new x.constructor(y)).d, xs = x.s, ys = y.s;
+      if (!xd || !yd) {
+        return !xs || !ys ? NaN : xs !== ys ? xs : xd === yd ? 0 : !xd ^ xs < 0 ? 1 : -1;
+      }
+      if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+      if (xs !== ys) return xs;
+      if (x.e !== y.e) return x.e > y.e ^ xs < 0 ? 1 : -1;
+      xdL = xd.length;
+      ydL = yd.length;
+      for (i = 0, j = xdL < ydL ? xdL : ydL; i < j; ++i) {
+        if (xd[i] !== yd[i]) return xd[i] > yd[i] ^ xs < 0 ? 1 : -1;
+      }
+      return xdL === ydL ? 0 : xdL > ydL ^ xs < 0 ? 1 : -1;
+    };
+    P.cosine = P.cos = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.d) return new Ctor(NaN);
+      if (!x.d[0]) return new Ctor(1);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
+      Ctor.rounding = 1;
+      x = cosine(Ctor, toLessThanHalfPi(Ctor, x));
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(quadrant == 2 || quadrant == 3 ? x.neg() : x, pr, rm2, true);
+    };
+    P.cubeRoot = P.cbrt = function() {
+      var e3, m, n2, r, rep, s2, sd, t, t3, t3plusx, x = this, Ctor = x.constructor;
+      if (!x.isFinite() || x.isZero()) return new Ctor(x);
+      external = false;
+      s2 = x.s * mathpow(x.s * x, 1 / 3);
+      if (!s2 || Math.abs(s2) == 1 / 0) {
+        n2 = digitsToString(x.d);
+        e3 = x.e;
+        if (s2 = (e3 - n2.length + 1) % 3) n2 += s2 == 1 || s2 == -2 ? "0" : "00";
+        s2 = mathpow(n2, 1 / 3);
+        e3 = mathfloor((e3 + 1) / 3) - (e3 % 3 == (e3 < 0 ? -1 : 2));
+        if (s2 == 1 / 0) {
+          n2 = "5e" + e3;
+        } else {
+          n2 = s2.toExponential();
+          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
+        }
+        r = new Ctor(n2);
+        r.s = x.s;
+      } else {
+        r = new Ctor(s2.toString());
+      }
+      sd = (e3 = Ctor.precision) + 3;
+      for (; ; ) {
+        t = r;
+        t3 = t.times(t).times(t);
+        t3plusx = t3.plus(x);
+        r = divide(t3plusx.plus(x).times(t), t3plusx.plus(t3), sd + 2, 1);
+        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
+          n2 = n2.slice(sd - 3, sd + 1);
+          if (n2 == "9999" || !rep && n2 == "4999") {
+            if (!rep) {
+              finalise(t, e3 + 1, 0);
+              if (t.times(t).times(t).eq(x)) {
+                r = t;
+                break;
+              }
+            }
+            sd += 4;
+            rep = 1;
+          } else {
+            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
+              finalise(r, e3 + 1, 1);
+              m = !r.times(r).times(r).eq(x);
+            }
+            break;
+          }
+        }
+      }
+      external = true;
+      return finalise(r, e3, Ctor.rounding, m);
+    };
+    P.decimalPlaces = P.dp = function() {
+      var w, d = this.d, n2 = NaN;
+      if (d) {
+        w = d.length - 1;
+        n2 = (w - mathfloor(this.e / LOG_BASE)) * LOG_BASE;
+        w = d[w];
+        if (w) for (; w % 10 == 0; w /= 10) n2--;
+        if (n2 < 0) n2 = 0;
+      }
+      return n2;
+    };
+    P.dividedBy = P.div = function(y) {
+      return divide(this, new this.constructor(y));
+    };
+    P.dividedToIntegerBy = P.divToInt = function(y) {
+      var x = this, Ctor = x.constructor;
+      return finalise(divide(x, new Ctor(y), 0, 1, 1), Ctor.precision, Ctor.rounding);
+    };
+    P.equals = P.eq = function(y) {
+      return this.cmp(y) === 0;
+    };
+    P.floor = function() {
+      return finalise(new this.constructor(this), this.e + 1, 3);
+    };
+    P.greaterThan = P.gt = function(y) {
+      return this.cmp(y) > 0;
+    };
+    P.greaterThanOrEqualTo = P.gte = function(y) {
+      var k = this.cmp(y);
+      return k == 1 || k === 0;
+    };
+    P.hyperbolicCosine = P.cosh = function() {
+      var k, n2, pr, rm2, len, x = this, Ctor = x.constructor, one2 = new Ctor(1);
+      if (!x.isFinite()) return new Ctor(x.s ? 1 / 0 : NaN);
+      if (x.isZero()) return one2;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
+      Ctor.rounding = 1;
+      len = x.d.length;
+      if (len < 32) {
+        k = Math.ceil(len / 3);
+        n2 = (1 / tinyPow(4, k)).toString();
+      } else {
+        k = 16;
+        n2 = "2.3283064365386962890625e-10";
+      }
+      x = taylorSeries(Ctor, 1, x.times(n2), new Ctor(1), true);
+      var cosh2_x, i = k, d8 = new Ctor(8);
+      for (; i--; ) {
+        cosh2_x = x.times(x);
+        x = one2.minus(cosh2_x.times(d8.minus(cosh2_x.times(d8))));
+      }
+      return finalise(x, Ctor.precision = pr, Ctor.rounding = rm2, true);
+    };
+    P.hyperbolicSine = P.sinh = function() {
+      var k, pr, rm2, len, x = this, Ctor = x.constructor;
+      if (!x.isFinite() || x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
+      Ctor.rounding = 1;
+      len = x.d.length;
+      if (len < 3) {
+        x = taylorSeries(Ctor, 2, x, x, true);
+      } else {
+        k = 1.4 * Math.sqrt(len);
+        k = k > 16 ? 16 : k | 0;
+        x = x.times(1 / tinyPow(5, k));
+        x = taylorSeries(Ctor, 2, x, x, true);
+        var sinh2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
+        for (; k--; ) {
+          sinh2_x = x.times(x);
+          x = x.times(d5.plus(sinh2_x.times(d16.times(sinh2_x).plus(d20))));
+        }
+      }
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(x, pr, rm2, true);
+    };
+    P.hyperbolicTangent = P.tanh = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(x.s);
+      if (x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + 7;
+      Ctor.rounding = 1;
+      return divide(x.sinh(), x.cosh(), Ctor.precision = pr, Ctor.rounding = rm2);
+    };
+    P.inverseCosine = P.acos = function() {
+      var x = this, Ctor = x.constructor, k = x.abs().cmp(1), pr = Ctor.precision, rm2 = Ctor.rounding;
+      if (k !== -1) {
+        return k === 0 ? x.isNeg() ? getPi(Ctor, pr, rm2) : new Ctor(0) : new Ctor(NaN);
+      }
+      if (x.isZero()) return getPi(Ctor, pr + 4, rm2).times(0.5);
+      Ctor.precision = pr + 6;
+      Ctor.rounding = 1;
+      x = new Ctor(1).minus(x).div(x.plus(1)).sqrt().atan();
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.times(2);
+    };
+    P.inverseHyperbolicCosine = P.acosh = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (x.lte(1)) return new Ctor(x.eq(1) ? 0 : NaN);
+      if (!x.isFinite()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(Math.abs(x.e), x.sd()) + 4;
+      Ctor.rounding = 1;
+      external = false;
+      x = x.times(x).minus(1).sqrt().plus(x);
+      external = true;
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.ln();
+    };
+    P.inverseHyperbolicSine = P.asinh = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite() || x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + 2 * Math.max(Math.abs(x.e), x.sd()) + 6;
+      Ctor.rounding = 1;
+      external = false;
+      x = x.times(x).plus(1).sqrt().plus(x);
+      external = true;
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.ln();
+    };
+    P.inverseHyperbolicTangent = P.atanh = function() {
+      var pr, rm2, wpr, xsd, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(NaN);
+      if (x.e >= 0) return new Ctor(x.abs().eq(1) ? x.s / 0 : x.isZero() ? x : NaN);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      xsd = x.sd();
+      if (Math.max(xsd, pr) < 2 * -x.e - 1) return finalise(new Ctor(x), pr, rm2, true);
+      Ctor.precision = wpr = xsd - x.e;
+      x = divide(x.plus(1), new Ctor(1).minus(x), wpr + pr, 1);
+      Ctor.precision = pr + 4;
+      Ctor.rounding = 1;
+      x = x.ln();
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.times(0.5);
+    };
+    P.inverseSine = P.asin = function() {
+      var halfPi, k, pr, rm2, x = this, Ctor = x.constructor;
+      if (x.isZero()) return new Ctor(x);
+      k = x.abs().cmp(1);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (k !== -1) {
+        if (k === 0) {
+          halfPi = getPi(Ctor, pr + 4, rm2).times(0.5);
+          halfPi.s = x.s;
+          return halfPi;
+        }
+        return new Ctor(NaN);
+      }
+      Ctor.precision = pr + 6;
+      Ctor.rounding = 1;
+      x = x.div(new Ctor(1).minus(x.times(x)).sqrt().plus(1)).atan();
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.times(2);
+    };
+    P.inverseTangent = P.atan = function() {
+      var i, j, k, n2, px, t, r, wpr, x2, x = this, Ctor = x.constructor, pr = Ctor.precision, rm2 = Ctor.rounding;
+      if (!x.isFinite()) {
+        if (!x.s) return new Ctor(NaN);
+        if (pr + 4 <= PI_PRECISION) {
+          r = getPi(Ctor, pr + 4, rm2).times(0.5);
+          r.s = x.s;
+          return r;
+        }
+      } else if (x.isZero()) {
+        return new Ctor(x);
+      } else if (x.abs().eq(1) && pr + 4 <= PI_PRECISION) {
+        r = getPi(Ctor, pr + 4, rm2).times(0.25);
+        r.s = x.s;
+        return r;
+      }
+      Ctor.precision = wpr = pr + 10;
+      Ctor.rounding = 1;
+      k = Math.min(28, wpr / LOG_BASE + 2 | 0);
+      for (i = k; i; --i) x = x.div(x.times(x).plus(1).sqrt().plus(1));
+      external = false;
+      j = Math.ceil(wpr / LOG_BASE);
+      n2 = 1;
+      x2 = x.times(x);
+      r = new Ctor(x);
+      px = x;
+      for (; i !== -1; ) {
+        px = px.times(x2);
+        t = r.minus(px.div(n2 += 2));
+        px = px.times(x2);
+        r = t.plus(px.div(n2 += 2));
+        if (r.d[j] !== void 0) for (i = j; r.d[i] === t.d[i] && i--; ) ;
+      }
+      if (k) r = r.times(2 << k - 1);
+      external = true;
+      return finalise(r, Ctor.precision = pr, Ctor.rounding = rm2, true);
+    };
+    P.isFinite = function() {
+      return !!this.d;
+    };
+    P.isInteger = P.isInt = function() {
+      return !!this.d && mathfloor(this.e / LOG_BASE) > this.d.length - 2;
+    };
+    P.isNaN = function() {
+      return !this.s;
+    };
+    P.isNegative = P.isNeg = function() {
+      return this.s < 0;
+    };
+    P.isPositive = P.isPos = function() {
+      return this.s > 0;
+    };
+    P.isZero = function() {
+      return !!this.d && this.d[0] === 0;
+    };
+    P.lessThan = P.lt = function(y) {
+      return this.cmp(y) < 0;
+    };
+    P.lessThanOrEqualTo = P.lte = function(y) {
+      return this.cmp(y) < 1;
+    };
+    P.logarithm = P.log = function(base) {
+      var isBase10, d, denominator, k, inf, num, sd, r, arg = this, Ctor = arg.constructor, pr = Ctor.precision, rm2 = Ctor.rounding, guard = 5;
+      if (base == null) {
+        base = new Ctor(10);
+        isBase10 = true;
+      } else {
+        base = new Ctor(base);
+        d = base.d;
+        if (base.s < 0 || !d || !d[0] || base.eq(1)) return new Ctor(NaN);
+        isBase10 = base.eq(10);
+      }
+      d = arg.d;
+      if (arg.s < 0 || !d || !d[0] || arg.eq(1)) {
+        return new Ctor(d && !d[0] ? -1 / 0 : arg.s != 1 ? NaN : d ? 0 : 1 / 0);
+      }
+      if (isBase10) {
+        if (d.length > 1) {
+          inf = true;
+        } else {
+          for (k = d[0]; k % 10 === 0; ) k /= 10;
+          inf = k !== 1;
+        }
+      }
+      external = false;
+      sd = pr + guard;
+      num = naturalLogarithm(arg, sd);
+      denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
+      r = divide(num, denominator, sd, 1);
+      if (checkRoundingDigits(r.d, k = pr, rm2)) {
+        do {
+          sd += 10;
+          num = naturalLogarithm(arg, sd);
+          denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
+          r = divide(num, denominator, sd, 1);
+          if (!inf) {
+            if (+digitsToString(r.d).slice(k + 1, k + 15) + 1 == 1e14) {
+              r = finalise(r, pr + 1, 0);
+            }
+            break;
+          }
+        } while (checkRoundingDigits(r.d, k += 10, rm2));
+      }
+      external = true;
+      return finalise(r, pr, rm2);
+    };
+    P.minus = P.sub = function(y) {
+      var d, e3, i, j, k, len, pr, rm2, xd, xe, xLTy, yd, x = this, Ctor = x.constructor;
+      y = new Ctor(y);
+      if (!x.d || !y.d) {
+        if (!x.s || !y.s) y = new Ctor(NaN);
+        else if (x.d) y.s = -y.s;
+        else y = new Ctor(y.d || x.s !== y.s ? x : NaN);
+        return y;
+      }
+      if (x.s != y.s) {
+        y.s = -y.s;
+        return x.plus(y);
+      }
+      xd = x.d;
+      yd = y.d;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (!xd[0] || !yd[0]) {
+        if (yd[0]) y.s = -y.s;
+        else if (xd[0]) y = new Ctor(x);
+        else return new Ctor(rm2 === 3 ? -0 : 0);
+        return external ? finalise(y, pr, rm2) : y;
+      }
+      e3 = mathfloor(y.e / LOG_BASE);
+      xe = mathfloor(x.e / LOG_BASE);
+      xd = xd.slice();
+      k = xe - e3;
+      if (k) {
+        xLTy = k < 0;
+        if (xLTy) {
+          d = xd;
+          k = -k;
+          len = yd.length;
+        } else {
+          d = yd;
+          e3 = xe;
+          len = xd.length;
+        }
+        i = Math.max(Math.ceil(pr / LOG_BASE), len) + 2;
+        if (k > i) {
+          k = i;
+          d.length = 1;
+        }
+        d.reverse();
+        for (i = k; i--; ) d.push(0);
+        d.reverse();
+      } else {
+        i = xd.length;
+        len = yd.length;
+        xLTy = i < len;
+        if (xLTy) len = i;
+        for (i = 0; i < len; i++) {
+          if (xd[i] != yd[i]) {
+            xLTy = xd[i] < yd[i];
+            break;
+          }
+        }
+        k = 0;
+      }
+      if (xLTy) {
+        d = xd;
+        xd = yd;
+        yd = d;
+        y.s = -y.s;
+      }
+      len = xd.length;
+      for (i = yd.length - len; i > 0; --i) xd[len++] = 0;
+      for (i = yd.length; i > k; ) {
+        if (xd[--i] < yd[i]) {
+          for (j = i; j && xd[--j] === 0; ) xd[j] = BASE - 1;
+          --xd[j];
+          xd[i] += BASE;
+        }
+        xd[i] -= yd[i];
+      }
+      for (; xd[--len] === 0; ) xd.pop();
+      for (; xd[0] === 0; xd.shift()) --e3;
+      if (!xd[0]) return new Ctor(rm2 === 3 ? -0 : 0);
+      y.d = xd;
+      y.e = getBase10Exponent(xd, e3);
+      return external ? finalise(y, pr, rm2) : y;
+    };
+    P.modulo = P.mod = function(y) {
+      var q, x = this, Ctor = x.constructor;
+      y = new Ctor(y);
+      if (!x.d || !y.s || y.d && !y.d[0]) return new Ctor(NaN);
+      if (!y.d || x.d && !x.d[0]) {
+        return finalise(new Ctor(x), Ctor.precision, Ctor.rounding);
+      }
+      external = false;
+      if (Ctor.modulo == 9) {
+        q = divide(x, y.abs(), 0, 3, 1);
+        q.s *= y.s;
+      } else {
+        q = divide(x, y, 0, Ctor.modulo, 1);
+      }
+      q = q.times(y);
+      external = true;
+      return x.minus(q);
+    };
+    P.naturalExponential = P.exp = function() {
+      return naturalExponential(this);
+    };
+    P.naturalLogarithm = P.ln = function() {
+      return naturalLogarithm(this);
+    };
+    P.negated = P.neg = function() {
+      var x = new this.constructor(this);
+      x.s = -x.s;
+      return finalise(x);
+    };
+    P.plus = P.add = function(y) {
+      var carry, d, e3, i, k, len, pr, rm2, xd, yd, x = this, Ctor = x.constructor;
+      y = new Ctor(y);
+      if (!x.d || !y.d) {
+        if (!x.s || !y.s) y = new Ctor(NaN);
+        else if (!x.d) y = new Ctor(y.d || x.s === y.s ? x : NaN);
+        return y;
+      }
+      if (x.s != y.s) {
+        y.s = -y.s;
+        return x.minus(y);
+      }
+      xd = x.d;
+      yd = y.d;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (!xd[0] || !yd[0]) {
+        if (!yd[0]) y = new Ctor(x);
+        return external ? finalise(y, pr, rm2) : y;
+      }
+      k = mathfloor(x.e / LOG_BASE);
+      e3 = mathfloor(y.e / LOG_BASE);
+      xd = xd.slice();
+      i = k - e3;
+      if (i) {
+        if (i < 0) {
+          d = xd;
+          i = -i;
+          len = yd.length;
+        } else {
+          d = yd;
+          e3 = k;
+          len = xd.length;
+        }
+        k = Math.ceil(pr / LOG_BASE);
+        len = k > len ? k + 1 : len + 1;
+        if (i > len) {
+          i = len;
+          d.length = 1;
+        }
+        d.reverse();
+        for (; i--; ) d.push(0);
+        d.reverse();
+      }
+      len = xd.length;
+      i = yd.length;
+      if (len - i < 0) {
+        i = len;
+        d = yd;
+        yd = xd;
+        xd = d;
+      }
+      for (carry = 0; i; ) {
+        carry = (xd[--i] = xd[i] + yd[i] + carry) / BASE | 0;
+        xd[i] %= BASE;
+      }
+      if (carry) {
+        xd.unshift(carry);
+        ++e3;
+      }
+      for (len = xd.length; xd[--len] == 0; ) xd.pop();
+      y.d = xd;
+      y.e = getBase10Exponent(xd, e3);
+      return external ? finalise(y, pr, rm2) : y;
+    };
+    P.precision = P.sd = function(z) {
+      var k, x = this;
+      if (z !== void 0 && z !== !!z && z !== 1 && z !== 0) throw Error(invalidArgument + z);
+      if (x.d) {
+        k = getPrecision(x.d);
+        if (z && x.e + 1 > k) k = x.e + 1;
+      } else {
+        k = NaN;
+      }
+      return k;
+    };
+    P.round = function() {
+      var x = this, Ctor = x.constructor;
+      return finalise(new Ctor(x), x.e + 1, Ctor.rounding);
+    };
+    P.sine = P.sin = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(NaN);
+      if (x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
+      Ctor.rounding = 1;
+      x = sine(Ctor, toLessThanHalfPi(Ctor, x));
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(quadrant > 2 ? x.neg() : x, pr, rm2, true);
+    };
+    P.squareRoot = P.sqrt = function() {
+      var m, n2, sd, r, rep, t, x = this, d = x.d, e3 = x.e, s2 = x.s, Ctor = x.constructor;
+      if (s2 !== 1 || !d || !d[0]) {
+        return new Ctor(!s2 || s2 < 0 && (!d || d[0]) ? NaN : d ? x : 1 / 0);
+      }
+      external = false;
+      s2 = Math.sqrt(+x);
+      if (s2 == 0 || s2 == 1 / 0) {
+        n2 = digitsToString(d);
+        if ((n2.length + e3) % 2 == 0) n2 += "0";
+        s2 = Math.sqrt(n2);
+        e3 = mathfloor((e3 + 1) / 2) - (e3 < 0 || e3 % 2);
+        if (s2 == 1 / 0) {
+          n2 = "5e" + e3;
+        } else {
+          n2 = s2.toExponential();
+          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
+        }
+        r = new Ctor(n2);
+      } else {
+        r = new Ctor(s2.toString());
+      }
+      sd = (e3 = Ctor.precision) + 3;
+      for (; ; ) {
+        t = r;
+        r = t.plus(divide(x, t, sd + 2, 1)).times(0.5);
+        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
+          n2 = n2.slice(sd - 3, sd + 1);
+          if (n2 == "9999" || !rep && n2 == "4999") {
+            if (!rep) {
+              finalise(t, e3 + 1, 0);
+              if (t.times(t).eq(x)) {
+                r = t;
+                break;
+              }
+            }
+            sd += 4;
+            rep = 1;
+          } else {
+            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
+              finalise(r, e3 + 1, 1);
+              m = !r.times(r).eq(x);
+            }
+            break;
+          }
+        }
+      }
+      external = true;
+      return finalise(r, e3, Ctor.rounding, m);
+    };
+    P.tangent = P.tan = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(NaN);
+      if (x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + 10;
+      Ctor.rounding = 1;
+      x = x.sin();
+      x.s = 1;
+      x = divide(x, new Ctor(1).minus(x.times(x)).sqrt(), pr + 10, 0);
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(quadrant == 2 || quadrant == 4 ? x.neg() : x, pr, rm2, true);
+    };
+    P.times = P.mul = function(y) {
+      var carry, e3, i, k, r, rL, t, xdL, ydL, x = this, Ctor = x.constructor, xd = x.d, yd = (y = new Ctor(y)).d;
+      y.s *= x.s;
+      if (!xd || !xd[0] || !yd || !yd[0]) {
+        return new Ctor(!y.s || xd && !xd[0] && !yd || yd && !yd[0] && !xd ? NaN : !xd || !yd ? y.s / 0 : y.s * 0);
+      }
+      e3 = mathfloor(x.e / LOG_BASE) + mathfloor(y.e / LOG_BASE);
+      xdL = xd.length;
+      ydL = yd.length;
+      if (xdL < ydL) {
+        r = xd;
+        xd = yd;
+        yd = r;
+        rL = xdL;
+        xdL = ydL;
+        ydL = rL;
+      }
+      r = [];
+      rL = xdL + ydL;
+      for (i = rL; i--; ) r.push(0);
+      for (i = ydL; --i >= 0; ) {
+        carry = 0;
+        for (k = xdL + i; k > i; ) {
+          t = r[k] + yd[i] * xd[k - i - 1] + carry;
+          r[k--] = t % BASE | 0;
+          carry = t / BASE | 0;
+        }
+        r[k] = (r[k] + carry) % BASE | 0;
+      }
+      for (; !r[--rL]; ) r.pop();
+      if (carry) ++e3;
+      else r.shift();
+      y.d = r;
+      y.e = getBase10Exponent(r, e3);
+      return external ? finalise(y, Ctor.precision, Ctor.rounding) : y;
+    };
+    P.toBinary = function(sd, rm2) {
+      return toStringBinary(this, 2, sd, rm2);
+    };
+    P.toDecimalPlaces = P.toDP = function(dp, rm2) {
+      var x = this, Ctor = x.constructor;
+      x = new Ctor(x);
+      if (dp === void 0) return x;
+      checkInt32(dp, 0, MAX_DIGITS);
+      if (rm2 === void 0) rm2 = Ctor.rounding;
+      else checkInt32(rm2, 0, 8);
+      return finalise(x, dp + x.e + 1, rm2);
+    };
+    P.toExponential = function(dp, rm2) {
+      var str, x = this, Ctor = x.constructor;
+      if (dp === void 0) {
+        str = finiteToString(x, true);
+      } else {
+        checkInt32(dp, 0, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+        x = finalise(new Ctor(x), dp + 1, rm2);
+        str = finiteToString(x, true, dp + 1);
+      }
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.toFixed = function(dp, rm2) {
+      var str, y, x = this, Ctor = x.constructor;
+      if (dp === void 0) {
+        str = finiteToString(x);
+      } else {
+        checkInt32(dp, 0, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+        y = finalise(new Ctor(x), dp + x.e + 1, rm2);
+        str = finiteToString(y, false, dp + y.e + 1);
+      }
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.toFraction = function(maxD) {
+      var d, d0, d1, d2, e3, k, n2, n0, n1, pr, q, r, x = this, xd = x.d, Ctor = x.constructor;
+      if (!xd) return new Ctor(x);
+      n1 = d0 = new Ctor(1);
+      d1 = n0 = new Ctor(0);
+      d = new Ctor(d1);
+      e3 = d.e = getPrecision(xd) - x.e - 1;
+      k = e3 % LOG_BASE;
+      d.d[0] = mathpow(10, k < 0 ? LOG_BASE + k : k);
+      if (maxD == null) {
+        maxD = e3 > 0 ? d : n1;
+      } else {
+        n2 = new Ctor(maxD);
+        if (!n2.isInt() || n2.lt(n1)) throw Error(invalidArgument + n2);
+        maxD = n2.gt(d) ? e3 > 0 ? d : n1 : n2;
+      }
+      external = false;
+      n2 = new Ctor(digitsToString(xd));
+      pr = Ctor.precision;
+      Ctor.precision = e3 = xd.length * LOG_BASE * 2;
+      for (; ; ) {
+        q = divide(n2, d, 0, 1, 1);
+        d2 = d0.plus(q.times(d1));
+        if (d2.cmp(maxD) == 1) break;
+        d0 = d1;
+        d1 = d2;
+        d2 = n1;
+        n1 = n0.plus(q.times(d2));
+        n0 = d2;
+        d2 = d;
+        d = n2.minus(q.times(d2));
+        n2 = d2;
+      }
+      d2 = divide(maxD.minus(d0), d1, 0, 1, 1);
+      n0 = n0.plus(d2.times(n1));
+      d0 = d0.plus(d2.times(d1));
+      n0.s = n1.s = x.s;
+      r = divide(n1, d1, e3, 1).minus(x).abs().cmp(divide(n0, d0, e3, 1).minus(x).abs()) < 1 ? [n1, d1] : [n0, d0];
+      Ctor.precision = pr;
+      external = true;
+      return r;
+    };
+    P.toHexadecimal = P.toHex = function(sd, rm2) {
+      return toStringBinary(this, 16, sd, rm2);
+    };
+    P.toNearest = function(y, rm2) {
+      var x = this, Ctor = x.constructor;
+      x = new Ctor(x);
+      if (y == null) {
+        if (!x.d) return x;
+        y = new Ctor(1);
+        rm2 = Ctor.rounding;
+      } else {
+        y = new Ctor(y);
+        if (rm2 === void 0) {
+          rm2 = Ctor.rounding;
+        } else {
+          checkInt32(rm2, 0, 8);
+        }
+        if (!x.d) return y.s ? x : y;
+        if (!y.d) {
+          if (y.s) y.s = x.s;
+          return y;
+        }
+      }
+      if (y.d[0]) {
+        external = false;
+        x = divide(x, y, 0, rm2, 1).times(y);
+        external = true;
+        finalise(x);
+      } else {
+        y.s = x.s;
+        x = y;
+      }
+      return x;
+    };
+    P.toNumber = function() {
+      return +this;
+    };
+    P.toOctal = function(sd, rm2) {
+      return toStringBinary(this, 8, sd, rm2);
+    };
+    P.toPower = P.pow = function(y) {
+      var e3, k, pr, r, rm2, s2, x = this, Ctor = x.constructor, yn = +(y = new Ctor(y));
+      if (!x.d || !y.d || !x.d[0] || !y.d[0]) return new Ctor(mathpow(+x, yn));
+      x = new Ctor(x);
+      if (x.eq(1)) return x;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (y.eq(1)) return finalise(x, pr, rm2);
+      e3 = mathfloor(y.e / LOG_BASE);
+      if (e3 >= y.d.length - 1 && (k = yn < 0 ? -yn : yn) <= MAX_SAFE_INTEGER) {
+        r = intPow(Ctor, x, k, pr);
+        return y.s < 0 ? new Ctor(1).div(r) : finalise(r, pr, rm2);
+      }
+      s2 = x.s;
+      if (s2 < 0) {
+        if (e3 < y.d.length - 1) return new Ctor(NaN);
+        if ((y.d[e3] & 1) == 0) s2 = 1;
+        if (x.e == 0 && x.d[0] == 1 && x.d.length == 1) {
+          x.s = s2;
+          return x;
+        }
+      }
+      k = mathpow(+x, yn);
+      e3 = k == 0 || !isFinite(k) ? mathfloor(yn * (Math.log("0." + digitsToString(x.d)) / Math.LN10 + x.e + 1)) : new Ctor(k + "").e;
+      if (e3 > Ctor.maxE + 1 || e3 < Ctor.minE - 1) return new Ctor(e3 > 0 ? s2 / 0 : 0);
+      external = false;
+      Ctor.rounding = x.s = 1;
+      k = Math.min(12, (e3 + "").length);
+      r = naturalExponential(y.times(naturalLogarithm(x, pr + k)), pr);
+      if (r.d) {
+        r = finalise(r, pr + 5, 1);
+        if (checkRoundingDigits(r.d, pr, rm2)) {
+          e3 = pr + 10;
+          r = finalise(naturalExponential(y.times(naturalLogarithm(x, e3 + k)), e3), e3 + 5, 1);
+          if (+digitsToString(r.d).slice(pr + 1, pr + 15) + 1 == 1e14) {
+            r = finalise(r, pr + 1, 0);
+          }
+        }
+      }
+      r.s = s2;
+      external = true;
+      Ctor.rounding = rm2;
+      return finalise(r, pr, rm2);
+    };
+    P.toPrecision = function(sd, rm2) {
+      var str, x = this, Ctor = x.constructor;
+      if (sd === void 0) {
+        str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
+      } else {
+        checkInt32(sd, 1, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+        x = finalise(new Ctor(x), sd, rm2);
+        str = finiteToString(x, sd <= x.e || x.e <= Ctor.toExpNeg, sd);
+      }
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.toSignificantDigits = P.toSD = function(sd, rm2) {
+      var x = this, Ctor = x.constructor;
+      if (sd === void 0) {
+        sd = Ctor.precision;
+        rm2 = Ctor.rounding;
+      } else {
+        checkInt32(sd, 1, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+      }
+      return finalise(new Ctor(x), sd, rm2);
+    };
+    P.toString = function() {
+      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.truncated = P.trunc = function() {
+      return finalise(new this.constructor(this), this.e + 1, 1);
+    };
+    P.valueOf = P.toJSON = function() {
+      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
+      return x.isNeg() ? "-" + str : str;
+    };
+    divide = /* @__PURE__ */ (function() {
+      function multiplyInteger(x, k, base) {
+        var temp, carry = 0, i = x.length;
+        for (x = x.slice(); i--; ) {
+          temp = x[i] * k + carry;
+          x[i] = temp % base | 0;
+          carry = temp / base | 0;
+        }
+        if (carry) x.unshift(carry);
+        return x;
+      }
+      function compare(a, b, aL, bL) {
+        var i, r;
+        if (aL != bL) {
+          r = aL > bL ? 1 : -1;
+        } else {
+          for (i = r = 0; i < aL; i++) {
+            if (a[i] != b[i]) {
+              r = a[i] > b[i] ? 1 : -1;
+              break;
+            }
+          }
+        }
+        return r;
+      }
+      function subtract(a, b, aL, base) {
+        var i = 0;
+        for (; aL--; ) {
+          a[aL] -= i;
+          i = a[aL] < b[aL] ? 1 : 0;
+          a[aL] = i * base + a[aL] - b[aL];
+        }
+        for (; !a[0] && a.length > 1; ) a.shift();
+      }
+      return function(x, y, pr, rm2, dp, base) {
+        var cmp, e3, i, k, logBase, more, prod, prodL, q, qd, rem, remL, rem0, sd, t, xi, xL, yd0, yL, yz, Ctor = x.constructor, sign2 = x.s == y.s ? 1 : -1, xd = x.d, yd = y.d;
+        if (!xd || !xd[0] || !yd || !yd[0]) {
+          return new Ctor(
+            // Return NaN if either NaN, or both Infinity or 0.
+            !x.s || !y.s || (xd ? yd && xd[0] == yd[0] : !yd) ? NaN : (
+              // Return ±0 if x is 0 or y is ±Infinity, or return ±Infinity as y is 0.
+              xd && xd[0] == 0 || !yd ? sign2 * 0 : sign2 / 0
+            )
+          );
+        }
+        if (base) {
+          logBase = 1;
+          e3 = x.e - y.e;
+        } else {
+          base = BASE;
+          logBase = LOG_BASE;
+          e3 = mathfloor(x.e / logBase) - mathfloor(y.e / logBase);
+        }
+        yL = yd.length;
+        xL = xd.length;
+        q = new Ctor(sign2);
+        qd = q.d = [];
+        for (i = 0; yd[i] == (xd[i] || 0); i++) ;
+        if (yd[i] > (xd[i] || 0)) e3--;
+        if (pr == null) {
+          sd = pr = Ctor.precision;
+          rm2 = Ctor.rounding;
+        } else if (dp) {
+          sd = pr + (x.e - y.e) + 1;
+        } else {
+          sd = pr;
+        }
+        if (sd < 0) {
+          qd.push(1);
+          more = true;
+        } else {
+          sd = sd / logBase + 2 | 0;
+          i = 0;
+          if (yL == 1) {
+            k = 0;
+            yd = yd[0];
+            sd++;
+            for (; (i < xL || k) && sd--; i++) {
+              t = k * base + (xd[i] || 0);
+              qd[i] = t / yd | 0;
+              k = t % yd | 0;
+            }
+            more = k || i < xL;
+          } else {
+            k = base / (yd[0] + 1) | 0;
+            if (k > 1) {
+              yd = multiplyInteger(yd, k, base);
+              xd = multiplyInteger(xd, k, base);
+              yL = yd.length;
+              xL = xd.length;
+            }
+            xi = yL;
+            rem = xd.slice(0, yL);
+            remL = rem.length;
+            for (; remL < yL; ) rem[remL++] = 0;
+            yz = yd.slice();
+            yz.unshift(0);
+            yd0 = yd[0];
+            if (yd[1] >= base / 2) ++yd0;
+            do {
+              k = 0;
+              cmp = compare(yd, rem, yL, remL);
+              if (cmp < 0) {
+                rem0 = rem[0];
+                if (yL != remL) rem0 = rem0 * base + (rem[1] || 0);
+                k = rem0 / yd0 | 0;
+                if (k > 1) {
+                  if (k >= base) k = base - 1;
+                  prod = multiplyInteger(yd, k, base);
+                  prodL = prod.length;
+                  remL = rem.length;
+                  cmp = compare(prod, rem, prodL, remL);
+                  if (cmp == 1) {
+                    k--;
+                    subtract(prod, yL < prodL ? yz : yd, prodL, base);
+                  }
+                } else {
+                  if (k == 0) cmp = k = 1;
+                  prod = yd.slice();
+                }
+                prodL = prod.length;
+                if (prodL < remL) prod.unshift(0);
+                subtract(rem, prod, remL, base);
+                if (cmp == -1) {
+                  remL = rem.length;
+                  cmp = compare(yd, rem, yL, remL);
+                  if (cmp < 1) {
+                    k++;
+                    subtract(rem, yL < remL ? yz : yd, remL, base);
+                  }
+                }
+                remL = rem.length;
+              } else if (cmp === 0) {
+                k++;
+                rem = [0];
+              }
+              qd[i++] = k;
+              if (cmp && rem[0]) {
+                rem[remL++] = xd[xi] || 0;
+              } else {
+                rem = [xd[xi]];
+                remL = 1;
+              }
+            } while ((xi++ < xL || rem[0] !== void 0) && sd--);
+            more = rem[0] !== void 0;
+          }
+          if (!qd[0]) qd.shift();
+        }
+        if (logBase == 1) {
+          q.e = e3;
+          inexact = more;
+        } else {
+          for (i = 1, k = qd[0]; k >= 10; k /= 10) i++;
+          q.e = i + e3 * logBase - 1;
+          finalise(q, dp ? pr + q.e + 1 : pr, rm2, more);
+        }
+        return q;
+      };
+    })();
+    P[/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")] = P.toString;
+    P[Symbol.toStringTag] = "Decimal";
+    Decimal = P.constructor = clone2(DEFAULTS);
+    LN10 = new Decimal(LN10);
+    PI = new Decimal(PI);
+  }
+});
+
+// src/core/policy/checks/unit-values.ts
+function readUnitValue(range3, raw) {
+  try {
+    if (range3.unit === "duration")
+      return typeof raw === "string" ? new Decimal(parseDuration(raw) / MINUTE_MS) : void 0;
+    if (typeof raw === "number" || typeof raw === "string" && raw.trim() !== "") return new Decimal(raw);
+  } catch {
+  }
+  return void 0;
+}
+function formatMinutes(total2) {
+  for (const [unit, size] of [
+    ["w", 7 * 24 * 60],
+    ["d", 24 * 60],
+    ["h", 60]
+  ]) {
+    if (total2 >= size && total2 % size === 0) return `${total2 / size}${unit}`;
+  }
+  return `${total2}m`;
+}
+function formatBound(range3, bound) {
+  return range3.unit === "duration" ? formatMinutes(bound) : String(bound);
+}
+function isWithin(range3, value3) {
+  if (range3.isPositive === true && value3.lte(0)) return false;
+  return value3.gte(range3.min) && value3.lte(range3.max);
+}
+function writeValue(range3, value3) {
+  return range3.unit === "money" ? `"${value3.toString()}"` : value3.toString();
+}
+function judgeUnitValue(key, raw, range3) {
+  const value3 = readUnitValue(range3, raw);
+  if (value3 === void 0) return void 0;
+  const shown = typeof raw === "string" ? raw : value3.toString();
+  const field = `\`${key}\` is ${shown}`;
+  const unitName = unitNames[range3.unit];
+  const isScaled = range3.unit === "ratio" || range3.unit === "multiplier";
+  if (isScaled && value3.gt(range3.max) && value3.gte(10) && isWithin(range3, value3.div(100))) {
+    const meant = value3.div(100);
+    return {
+      code: "unit.ratio-as-percent",
+      message: `${field}, but ${range3.what} is ${unitName}: ${shown} means ${value3.times(100).toString()} %.`,
+      hint: `Did you mean \`${writeValue(range3, meant)}\` (${value3.toString()} %)?`
+    };
+  }
+  const isPercent = range3.unit === "percent" || range3.unit === "points";
+  if (isPercent && !value3.isZero() && value3.abs().lt(1)) {
+    const meant = value3.times(100);
+    const unit = range3.unit === "percent" ? "%" : "points";
+    return {
+      code: "unit.percent-as-ratio",
+      message: `${field}, but ${range3.what} is in ${unitName}: ${shown} means ${shown} ${unit}, a change too small to matter.`,
+      hint: `Did you mean \`${meant.toString()}\` (${meant.toString()} ${unit})?`
+    };
+  }
+  if (value3.isNegative() && !value3.isZero() && range3.min >= 0) {
+    const meant = value3.abs();
+    return {
+      code: "unit.negative",
+      message: `${field}, but ${range3.what} is ${unitName} and cannot be negative.`,
+      ...isWithin(range3, meant) ? { hint: `Did you mean \`${writeValue(range3, meant)}\`?` } : {}
+    };
+  }
+  if (value3.isZero() && range3.isPositive === true) {
+    return {
+      code: "unit.zero",
+      message: `${field}: ${range3.what} of zero ${range3.unit === "duration" ? "can never be met" : "means nothing"}.`,
+      hint: `Give ${unitName} above 0.`
+    };
+  }
+  if (!isWithin(range3, value3)) {
+    return {
+      code: "unit.out-of-range",
+      message: `${field}, outside the sane range of ${range3.what}: ${formatBound(range3, range3.min)} to ${formatBound(range3, range3.max)}.`,
+      hint: `Check the unit: ${range3.what} is ${unitName}.`
+    };
+  }
+  return void 0;
+}
+var MINUTE_MS;
+var init_unit_values = __esm({
+  "src/core/policy/checks/unit-values.ts"() {
+    "use strict";
+    init_decimal();
+    init_duration();
+    init_units();
+    MINUTE_MS = 6e4;
+  }
+});
+
+// src/core/policy/checks/units.ts
+function isRecord(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
+}
+function findValues(root, pattern) {
+  let frontier = [
+    { path: [], node: root }
+  ];
+  for (const segment of pattern) {
+    const next = [];
+    for (const { path: path2, node } of frontier) {
+      if (segment === "*" && Array.isArray(node))
+        node.forEach((item, i) => next.push({ path: [...path2, i], node: item }));
+      else if (segment === "*" && isRecord(node))
+        for (const key of Object.keys(node)) next.push({ path: [...path2, key], node: node[key], holder: node });
+      else if (isRecord(node) && Object.hasOwn(node, segment))
+        next.push({ path: [...path2, segment], node: node[segment], holder: node });
+    }
+    frontier = next;
+  }
+  return frontier.flatMap(
+    ({ path: path2, node, holder }) => holder === void 0 ? [] : [{ path: path2, holder, key: String(path2[path2.length - 1]), value: node }]
+  );
+}
+var unitsSane;
+var init_units2 = __esm({
+  "src/core/policy/checks/units.ts"() {
+    "use strict";
+    init_unit_fields();
+    init_unit_values();
+    unitsSane = {
+      name: "unitsSane",
+      run(ctx) {
+        for (const field of unitFields) {
+          for (const policy of ctx.set[field.kind]) {
+            const spec = policy.spec;
+            for (const match2 of findValues({ spec }, field.path)) {
+              const range3 = typeof field.range === "function" ? field.range(match2.holder, spec) : field.range;
+              const finding = range3 === void 0 ? void 0 : judgeUnitValue(match2.key, match2.value, range3);
+              if (finding !== void 0) ctx.report(policy, match2.path, finding);
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/core/policy/checks/index.ts
 var semanticChecks;
 var init_checks = __esm({
@@ -24652,6 +27283,7 @@ var init_checks = __esm({
     init_policy_test2();
     init_revenue_goal2();
     init_unique_names();
+    init_units2();
     semanticChecks = [
       uniqueNames,
       singletons,
@@ -24667,7 +27299,8 @@ var init_checks = __esm({
       logicDatesNotText,
       logicCalendarsExist,
       logicRulesCompile,
-      policyTestRefs
+      policyTestRefs,
+      unitsSane
     ];
   }
 });
@@ -32699,6 +35332,38 @@ var init_parse = __esm({
   }
 });
 
+// src/core/policy/checks/unit-hint.ts
+function isMatch(pattern, path2) {
+  return pattern.length === path2.length && pattern.every((p, i) => p === "*" || p === String(path2[i]));
+}
+function readAt(root, path2) {
+  let node = root;
+  for (const segment of path2) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function suggestUnitFix(kind, data, path2) {
+  const field = unitFields.find((f) => f.kind === kind && isMatch(f.path, path2));
+  if (field === void 0) return void 0;
+  const holder = readAt(data, path2.slice(0, -1));
+  const spec = readAt(data, ["spec"]);
+  if (holder === null || typeof holder !== "object" || spec === null || typeof spec !== "object") return void 0;
+  const range3 = typeof field.range === "function" ? field.range(holder, spec) : field.range;
+  if (range3 === void 0) return void 0;
+  const finding = judgeUnitValue(String(path2[path2.length - 1]), readAt(data, path2), range3);
+  return finding?.code === "unit.ratio-as-percent" ? `${finding.hint} ${unitPhrases[range3.unit]}` : void 0;
+}
+var init_unit_hint = __esm({
+  "src/core/policy/checks/unit-hint.ts"() {
+    "use strict";
+    init_units();
+    init_unit_fields();
+    init_unit_values();
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -40233,13 +42898,13 @@ var init_validators = __esm({
 
 // src/core/policy/schema-check.ts
 function checkSchema(parsed, kind, issues) {
-  return checkSchemaWith(parsed, validatorFor(kind), issues);
+  return checkSchemaWith(parsed, validatorFor(kind), issues, kind);
 }
-function checkSchemaWith(parsed, validate, issues) {
+function checkSchemaWith(parsed, validate, issues, kind) {
   if (validate(parsed.data)) return true;
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const issue3 = translate(parsed, error);
+    const issue3 = translate(parsed, error, kind);
     if (issue3 === void 0) continue;
     const key = `${issue3.path}|${issue3.code}|${issue3.message}`;
     if (seen.has(key)) continue;
@@ -40256,7 +42921,7 @@ function describeValue(value3) {
     return `the string ${JSON.stringify(value3.length > 60 ? value3.slice(0, 57) + "..." : value3)}`;
   return `the ${typeof value3} ${String(value3)}`;
 }
-function translate(parsed, error) {
+function translate(parsed, error, kind) {
   const segments2 = splitPointer(error.instancePath);
   const schema = error.parentSchema ?? {};
   const schemaPath = error.schemaPath;
@@ -40350,6 +43015,7 @@ function translate(parsed, error) {
     default:
       message = `${field} ${error.message ?? "is invalid"}.`;
       if (typeof schema.description === "string") hint = schema.description;
+      if (error.keyword === "maximum" && kind !== void 0) hint = suggestUnitFix(kind, parsed.data, segments2) ?? hint;
   }
   const position = locatePath(parsed.doc, parsed.lineCounter, path2, at);
   const issue3 = { code: code18, severity: "error", message, file: parsed.file, path: formatPath(path2), ...position };
@@ -40389,6 +43055,7 @@ var init_schema_check = __esm({
     init_issue_codes();
     init_issue();
     init_shared();
+    init_unit_hint();
     init_did_you_mean();
     init_locate();
     await init_validators();
@@ -40575,6 +43242,121 @@ var init_load = __esm({
   }
 });
 
+// src/core/policy/modeline.ts
+function findModeline(text4) {
+  let offset2 = 0;
+  const lines = text4.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const match2 = modelinePattern.exec(line);
+    const value3 = match2?.[1];
+    if (match2 !== null && value3 !== void 0 && value3.length <= maxValueLength) {
+      const column = match2[0].length - value3.length;
+      return { value: value3, offset: offset2 + column, line: i + 1, column: column + 1 };
+    }
+    offset2 += line.length + 1;
+  }
+  return void 0;
+}
+function dirname(path2) {
+  const slash = path2.lastIndexOf("/");
+  return slash === -1 ? "." : slash === 0 ? "/" : path2.slice(0, slash);
+}
+function normalizePath(path2) {
+  const isAbsolute3 = path2.startsWith("/");
+  const out = [];
+  for (const segment of path2.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (segment !== ".." || !isAbsolute3) out.push(segment);
+  }
+  const joined = out.join("/");
+  return isAbsolute3 ? `/${joined}` : joined === "" ? "." : joined;
+}
+async function isFile(io, path2) {
+  try {
+    await io.fileSize(path2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function findSchemaPath(io, dir, name) {
+  let previous;
+  for (let up = 0; up <= maxLevelsUp; up++) {
+    const prefix = up === 0 ? "./" : "../".repeat(up);
+    const at = normalizePath(`${dir}/${prefix}`);
+    if (at === previous) break;
+    previous = at;
+    for (const candidate of [`${prefix}schemas/${name}`, `${prefix}node_modules/revops-policy/schemas/${name}`]) {
+      if (await isFile(io, normalizePath(`${dir}/${candidate}`))) return candidate;
+    }
+  }
+  return void 0;
+}
+async function checkModeline(file, text4, kind, io) {
+  const modeline = findModeline(text4);
+  if (modeline === void 0 || /^[a-z][a-z0-9+.-]*:/i.test(modeline.value)) return void 0;
+  const written3 = modeline.value.slice(modeline.value.lastIndexOf("/") + 1);
+  const schema = kind === void 0 ? written3 : schemaFileName(policySchemas[kind]);
+  const dir = dirname(file);
+  const target = modeline.value.startsWith("/") ? modeline.value : `${dir}/${modeline.value}`;
+  const isNamedRight = written3 === schema;
+  if (isNamedRight && await isFile(io, normalizePath(target))) return void 0;
+  const expected = await findSchemaPath(io, dir, schema);
+  if (expected === void 0) return void 0;
+  return {
+    modeline,
+    code: isNamedRight ? "modeline.unresolved" : "modeline.wrong-schema",
+    schema,
+    expected
+  };
+}
+function describeModelineProblem(file, problem) {
+  const { modeline, schema, expected } = problem;
+  const message = problem.code === "modeline.wrong-schema" ? `The \`$schema\` modeline names \`${modeline.value}\`, but this file's kind is checked by \`${schema}\`.` : `The \`$schema\` modeline \`${modeline.value}\` does not resolve from this file's folder.`;
+  const hint = `Write \`# yaml-language-server: $schema=${expected}\`; \`revops fmt\` rewrites it.`;
+  return {
+    code: problem.code,
+    severity: "warning",
+    message,
+    hint,
+    file,
+    path: "",
+    line: modeline.line,
+    column: modeline.column
+  };
+}
+async function rewriteModeline(file, text4, io) {
+  const kind = /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text4)?.[1];
+  const problem = await checkModeline(file, text4, kind !== void 0 && isPolicyKind(kind) ? kind : void 0, io);
+  if (problem === void 0) return void 0;
+  const { offset: offset2, value: value3 } = problem.modeline;
+  return text4.slice(0, offset2) + problem.expected + text4.slice(offset2 + value3.length);
+}
+async function checkModelines(result, io) {
+  for (const summary of result.files) {
+    const parsed = result.parsed.get(summary.file);
+    if (parsed === void 0) continue;
+    const problem = await checkModeline(summary.file, parsed.text, summary.kind, io);
+    if (problem === void 0) continue;
+    result.issues.push(describeModelineProblem(summary.file, problem));
+    summary.warnings++;
+  }
+  result.issues.sort(compareIssues);
+}
+var maxLevelsUp, maxValueLength, modelinePattern;
+var init_modeline = __esm({
+  "src/core/policy/modeline.ts"() {
+    "use strict";
+    init_issue();
+    init_schemas();
+    maxLevelsUp = 8;
+    maxValueLength = 500;
+    modelinePattern = /^\uFEFF?[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)/;
+  }
+});
+
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
   "node_modules/picocolors/picocolors.js"(exports, module) {
@@ -40689,7 +43471,7 @@ var init_trace_text = __esm({
 });
 
 // src/reporters/explain-terminal.ts
-function round(n2) {
+function round2(n2) {
   return String(Math.round(n2 * 100) / 100);
 }
 function renderExplainTerminal(explanation, options) {
@@ -40697,7 +43479,7 @@ function renderExplainTerminal(explanation, options) {
   const cls = explanation.classification;
   const out = [];
   const decidedBy = (x) => x.ruleId !== void 0 && x.reason !== "threshold" ? ` by ${x.reason} \`${x.ruleId}\`` : "";
-  const score = (x) => `score ${round(x.score)} = fit ${round(x.fit)} + engagement ${round(x.engagement)}`;
+  const score = (x) => `score ${round2(x.score)} = fit ${round2(x.fit)} + engagement ${round2(x.engagement)}`;
   const replay = explanation.replay.classification;
   const isSameScore = replay.class === cls.class && replay.score === cls.score && replay.ruleId === cls.ruleId;
   const label2 = terminalText(options.leadLabel ?? explanation.leadId);
@@ -40711,7 +43493,7 @@ function renderExplainTerminal(explanation, options) {
   } else {
     out.push(
       c.bold(`Lead ${label2} is ${replay.class} in ${explanation.replay.reportedBy.join(" and ")}`) + terminalText(decidedBy(replay)) + ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${terminalText(explanation.policy)})`,
-      c.bold(`At the as-of it is ${explanation.isSameClass ? "still " : ""}${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)}, engagement decayed ×${round(cls.decayFactor)}: the class the rules below are traced at and revops test checks`
+      c.bold(`At the as-of it is ${explanation.isSameClass ? "still " : ""}${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)}, engagement decayed ×${round2(cls.decayFactor)}: the class the rules below are traced at and revops test checks`
     );
   }
   const mark = (ok) => ok ? c.green("✓") : c.dim("✗");
@@ -40725,11 +43507,11 @@ function renderExplainTerminal(explanation, options) {
   const sections = [
     { title: "Exclusions", section: "exclusion" },
     { title: "Hand-raisers", section: "hand-raiser" },
-    { title: "Fit", section: "fit", note: `${round(cls.fit)}` },
+    { title: "Fit", section: "fit", note: `${round2(cls.fit)}` },
     {
       title: "Engagement",
       section: "engagement",
-      note: cls.decayFactor < 1 ? `${round(cls.engagementRaw)} × decay ${round(cls.decayFactor)} → ${round(cls.engagement)}` : `${round(cls.engagement)}`
+      note: cls.decayFactor < 1 ? `${round2(cls.engagementRaw)} × decay ${round2(cls.decayFactor)} → ${round2(cls.engagement)}` : `${round2(cls.engagement)}`
     }
   ];
   for (const { title, section: section2, note: note2 } of sections) {
@@ -40741,13 +43523,13 @@ function renderExplainTerminal(explanation, options) {
       c.bold(`${title}`) + c.dim(` — ${matched} of ${rules.length} matched${note2 !== void 0 ? `; score ${note2} after cap` : ""}`)
     );
     for (const rule2 of rules) {
-      const extra = rule2.points !== void 0 && rule2.isMatched ? `${rule2.points >= 0 ? "+" : ""}${round(rule2.points)}` : "";
+      const extra = rule2.points !== void 0 && rule2.isMatched ? `${rule2.points >= 0 ? "+" : ""}${round2(rule2.points)}` : "";
       out.push(line(rule2, extra));
     }
   }
   const classLines = (classes) => classes.map((k) => {
     const checks = k.checks.map(
-      (x) => `${x.name.replace("min", "").toLowerCase()} ${round(x.value)} ${x.isMet ? "≥" : "<"} ${round(x.threshold)}`
+      (x) => `${x.name.replace("min", "").toLowerCase()} ${round2(x.value)} ${x.isMet ? "≥" : "<"} ${round2(x.threshold)}`
     );
     if (k.when !== void 0) checks.push(terminalText(formatTrace(k.when)));
     return `  ${mark(k.isMet)} ${terminalText(k.id).padEnd(24)}       ${c.dim(terminalText(options.locate(k.path)))}
@@ -40863,2185 +43645,6 @@ var init_phrase_warning = __esm({
       gate: "the gate fails",
       "team-multiplier": "it does not apply"
     };
-  }
-});
-
-// node_modules/decimal.js/decimal.mjs
-function digitsToString(d) {
-  var i, k, ws, indexOfLastWord = d.length - 1, str = "", w = d[0];
-  if (indexOfLastWord > 0) {
-    str += w;
-    for (i = 1; i < indexOfLastWord; i++) {
-      ws = d[i] + "";
-      k = LOG_BASE - ws.length;
-      if (k) str += getZeroString(k);
-      str += ws;
-    }
-    w = d[i];
-    ws = w + "";
-    k = LOG_BASE - ws.length;
-    if (k) str += getZeroString(k);
-  } else if (w === 0) {
-    return "0";
-  }
-  for (; w % 10 === 0; ) w /= 10;
-  return str + w;
-}
-function checkInt32(i, min2, max2) {
-  if (i !== ~~i || i < min2 || i > max2) {
-    throw Error(invalidArgument + i);
-  }
-}
-function checkRoundingDigits(d, i, rm2, repeating) {
-  var di, k, r, rd;
-  for (k = d[0]; k >= 10; k /= 10) --i;
-  if (--i < 0) {
-    i += LOG_BASE;
-    di = 0;
-  } else {
-    di = Math.ceil((i + 1) / LOG_BASE);
-    i %= LOG_BASE;
-  }
-  k = mathpow(10, LOG_BASE - i);
-  rd = d[di] % k | 0;
-  if (repeating == null) {
-    if (i < 3) {
-      if (i == 0) rd = rd / 100 | 0;
-      else if (i == 1) rd = rd / 10 | 0;
-      r = rm2 < 4 && rd == 99999 || rm2 > 3 && rd == 49999 || rd == 5e4 || rd == 0;
-    } else {
-      r = (rm2 < 4 && rd + 1 == k || rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 100 | 0) == mathpow(10, i - 2) - 1 || (rd == k / 2 || rd == 0) && (d[di + 1] / k / 100 | 0) == 0;
-    }
-  } else {
-    if (i < 4) {
-      if (i == 0) rd = rd / 1e3 | 0;
-      else if (i == 1) rd = rd / 100 | 0;
-      else if (i == 2) rd = rd / 10 | 0;
-      r = (repeating || rm2 < 4) && rd == 9999 || !repeating && rm2 > 3 && rd == 4999;
-    } else {
-      r = ((repeating || rm2 < 4) && rd + 1 == k || !repeating && rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 1e3 | 0) == mathpow(10, i - 3) - 1;
-    }
-  }
-  return r;
-}
-function convertBase(str, baseIn, baseOut) {
-  var j, arr = [0], arrL, i = 0, strL = str.length;
-  for (; i < strL; ) {
-    for (arrL = arr.length; arrL--; ) arr[arrL] *= baseIn;
-    arr[0] += NUMERALS.indexOf(str.charAt(i++));
-    for (j = 0; j < arr.length; j++) {
-      if (arr[j] > baseOut - 1) {
-        if (arr[j + 1] === void 0) arr[j + 1] = 0;
-        arr[j + 1] += arr[j] / baseOut | 0;
-        arr[j] %= baseOut;
-      }
-    }
-  }
-  return arr.reverse();
-}
-function cosine(Ctor, x) {
-  var k, len, y;
-  if (x.isZero()) return x;
-  len = x.d.length;
-  if (len < 32) {
-    k = Math.ceil(len / 3);
-    y = (1 / tinyPow(4, k)).toString();
-  } else {
-    k = 16;
-    y = "2.3283064365386962890625e-10";
-  }
-  Ctor.precision += k;
-  x = taylorSeries(Ctor, 1, x.times(y), new Ctor(1));
-  for (var i = k; i--; ) {
-    var cos2x = x.times(x);
-    x = cos2x.times(cos2x).minus(cos2x).times(8).plus(1);
-  }
-  Ctor.precision -= k;
-  return x;
-}
-function finalise(x, sd, rm2, isTruncated) {
-  var digits, i, j, k, rd, roundUp, w, xd, xdi, Ctor = x.constructor;
-  out: if (sd != null) {
-    xd = x.d;
-    if (!xd) return x;
-    for (digits = 1, k = xd[0]; k >= 10; k /= 10) digits++;
-    i = sd - digits;
-    if (i < 0) {
-      i += LOG_BASE;
-      j = sd;
-      w = xd[xdi = 0];
-      rd = w / mathpow(10, digits - j - 1) % 10 | 0;
-    } else {
-      xdi = Math.ceil((i + 1) / LOG_BASE);
-      k = xd.length;
-      if (xdi >= k) {
-        if (isTruncated) {
-          for (; k++ <= xdi; ) xd.push(0);
-          w = rd = 0;
-          digits = 1;
-          i %= LOG_BASE;
-          j = i - LOG_BASE + 1;
-        } else {
-          break out;
-        }
-      } else {
-        w = k = xd[xdi];
-        for (digits = 1; k >= 10; k /= 10) digits++;
-        i %= LOG_BASE;
-        j = i - LOG_BASE + digits;
-        rd = j < 0 ? 0 : w / mathpow(10, digits - j - 1) % 10 | 0;
-      }
-    }
-    isTruncated = isTruncated || sd < 0 || xd[xdi + 1] !== void 0 || (j < 0 ? w : w % mathpow(10, digits - j - 1));
-    roundUp = rm2 < 4 ? (rd || isTruncated) && (rm2 == 0 || rm2 == (x.s < 0 ? 3 : 2)) : rd > 5 || rd == 5 && (rm2 == 4 || isTruncated || rm2 == 6 && // Check whether the digit to the left of the rounding digit is odd.
-    (i > 0 ? j > 0 ? w / mathpow(10, digits - j) : 0 : xd[xdi - 1]) % 10 & 1 || rm2 == (x.s < 0 ? 8 : 7));
-    if (sd < 1 || !xd[0]) {
-      xd.length = 0;
-      if (roundUp) {
-        sd -= x.e + 1;
-        xd[0] = mathpow(10, (LOG_BASE - sd % LOG_BASE) % LOG_BASE);
-        x.e = -sd || 0;
-      } else {
-        xd[0] = x.e = 0;
-      }
-      return x;
-    }
-    if (i == 0) {
-      xd.length = xdi;
-      k = 1;
-      xdi--;
-    } else {
-      xd.length = xdi + 1;
-      k = mathpow(10, LOG_BASE - i);
-      xd[xdi] = j > 0 ? (w / mathpow(10, digits - j) % mathpow(10, j) | 0) * k : 0;
-    }
-    if (roundUp) {
-      for (; ; ) {
-        if (xdi == 0) {
-          for (i = 1, j = xd[0]; j >= 10; j /= 10) i++;
-          j = xd[0] += k;
-          for (k = 1; j >= 10; j /= 10) k++;
-          if (i != k) {
-            x.e++;
-            if (xd[0] == BASE) xd[0] = 1;
-          }
-          break;
-        } else {
-          xd[xdi] += k;
-          if (xd[xdi] != BASE) break;
-          xd[xdi--] = 0;
-          k = 1;
-        }
-      }
-    }
-    for (i = xd.length; xd[--i] === 0; ) xd.pop();
-  }
-  if (external) {
-    if (x.e > Ctor.maxE) {
-      x.d = null;
-      x.e = NaN;
-    } else if (x.e < Ctor.minE) {
-      x.e = 0;
-      x.d = [0];
-    }
-  }
-  return x;
-}
-function finiteToString(x, isExp, sd) {
-  if (!x.isFinite()) return nonFiniteToString(x);
-  var k, e3 = x.e, str = digitsToString(x.d), len = str.length;
-  if (isExp) {
-    if (sd && (k = sd - len) > 0) {
-      str = str.charAt(0) + "." + str.slice(1) + getZeroString(k);
-    } else if (len > 1) {
-      str = str.charAt(0) + "." + str.slice(1);
-    }
-    str = str + (x.e < 0 ? "e" : "e+") + x.e;
-  } else if (e3 < 0) {
-    str = "0." + getZeroString(-e3 - 1) + str;
-    if (sd && (k = sd - len) > 0) str += getZeroString(k);
-  } else if (e3 >= len) {
-    str += getZeroString(e3 + 1 - len);
-    if (sd && (k = sd - e3 - 1) > 0) str = str + "." + getZeroString(k);
-  } else {
-    if ((k = e3 + 1) < len) str = str.slice(0, k) + "." + str.slice(k);
-    if (sd && (k = sd - len) > 0) {
-      if (e3 + 1 === len) str += ".";
-      str += getZeroString(k);
-    }
-  }
-  return str;
-}
-function getBase10Exponent(digits, e3) {
-  var w = digits[0];
-  for (e3 *= LOG_BASE; w >= 10; w /= 10) e3++;
-  return e3;
-}
-function getLn10(Ctor, sd, pr) {
-  if (sd > LN10_PRECISION) {
-    external = true;
-    if (pr) Ctor.precision = pr;
-    throw Error(precisionLimitExceeded);
-  }
-  return finalise(new Ctor(LN10), sd, 1, true);
-}
-function getPi(Ctor, sd, rm2) {
-  if (sd > PI_PRECISION) throw Error(precisionLimitExceeded);
-  return finalise(new Ctor(PI), sd, rm2, true);
-}
-function getPrecision(digits) {
-  var w = digits.length - 1, len = w * LOG_BASE + 1;
-  w = digits[w];
-  if (w) {
-    for (; w % 10 == 0; w /= 10) len--;
-    for (w = digits[0]; w >= 10; w /= 10) len++;
-  }
-  return len;
-}
-function getZeroString(k) {
-  var zs = "";
-  for (; k--; ) zs += "0";
-  return zs;
-}
-function intPow(Ctor, x, n2, pr) {
-  var isTruncated, r = new Ctor(1), k = Math.ceil(pr / LOG_BASE + 4);
-  external = false;
-  for (; ; ) {
-    if (n2 % 2) {
-      r = r.times(x);
-      if (truncate(r.d, k)) isTruncated = true;
-    }
-    n2 = mathfloor(n2 / 2);
-    if (n2 === 0) {
-      n2 = r.d.length - 1;
-      if (isTruncated && r.d[n2] === 0) ++r.d[n2];
-      break;
-    }
-    x = x.times(x);
-    truncate(x.d, k);
-  }
-  external = true;
-  return r;
-}
-function isOdd(n2) {
-  return n2.d[n2.d.length - 1] & 1;
-}
-function maxOrMin(Ctor, args, n2) {
-  var k, y, x = new Ctor(args[0]), i = 0;
-  for (; ++i < args.length; ) {
-    y = new Ctor(args[i]);
-    if (!y.s) {
-      x = y;
-      break;
-    }
-    k = x.cmp(y);
-    if (k === n2 || k === 0 && x.s === n2) {
-      x = y;
-    }
-  }
-  return x;
-}
-function naturalExponential(x, sd) {
-  var denominator, guard, j, pow2, sum4, t, wpr, rep = 0, i = 0, k = 0, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
-  if (!x.d || !x.d[0] || x.e > 17) {
-    return new Ctor(x.d ? !x.d[0] ? 1 : x.s < 0 ? 0 : 1 / 0 : x.s ? x.s < 0 ? 0 : x : 0 / 0);
-  }
-  if (sd == null) {
-    external = false;
-    wpr = pr;
-  } else {
-    wpr = sd;
-  }
-  t = new Ctor(0.03125);
-  while (x.e > -2) {
-    x = x.times(t);
-    k += 5;
-  }
-  guard = Math.log(mathpow(2, k)) / Math.LN10 * 2 + 5 | 0;
-  wpr += guard;
-  denominator = pow2 = sum4 = new Ctor(1);
-  Ctor.precision = wpr;
-  for (; ; ) {
-    pow2 = finalise(pow2.times(x), wpr, 1);
-    denominator = denominator.times(++i);
-    t = sum4.plus(divide(pow2, denominator, wpr, 1));
-    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum4.d).slice(0, wpr)) {
-      j = k;
-      while (j--) sum4 = finalise(sum4.times(sum4), wpr, 1);
-      if (sd == null) {
-        if (rep < 3 && checkRoundingDigits(sum4.d, wpr - guard, rm2, rep)) {
-          Ctor.precision = wpr += 10;
-          denominator = pow2 = t = new Ctor(1);
-          i = 0;
-          rep++;
-        } else {
-          return finalise(sum4, Ctor.precision = pr, rm2, external = true);
-        }
-      } else {
-        Ctor.precision = pr;
-        return sum4;
-      }
-    }
-    sum4 = t;
-  }
-}
-function naturalLogarithm(y, sd) {
-  var c, c0, denominator, e3, numerator, rep, sum4, t, wpr, x1, x2, n2 = 1, guard = 10, x = y, xd = x.d, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
-  if (x.s < 0 || !xd || !xd[0] || !x.e && xd[0] == 1 && xd.length == 1) {
-    return new Ctor(xd && !xd[0] ? -1 / 0 : x.s != 1 ? NaN : xd ? 0 : x);
-  }
-  if (sd == null) {
-    external = false;
-    wpr = pr;
-  } else {
-    wpr = sd;
-  }
-  Ctor.precision = wpr += guard;
-  c = digitsToString(xd);
-  c0 = c.charAt(0);
-  if (Math.abs(e3 = x.e) < 15e14) {
-    while (c0 < 7 && c0 != 1 || c0 == 1 && c.charAt(1) > 3) {
-      x = x.times(y);
-      c = digitsToString(x.d);
-      c0 = c.charAt(0);
-      n2++;
-    }
-    e3 = x.e;
-    if (c0 > 1) {
-      x = new Ctor("0." + c);
-      e3++;
-    } else {
-      x = new Ctor(c0 + "." + c.slice(1));
-    }
-  } else {
-    t = getLn10(Ctor, wpr + 2, pr).times(e3 + "");
-    x = naturalLogarithm(new Ctor(c0 + "." + c.slice(1)), wpr - guard).plus(t);
-    Ctor.precision = pr;
-    return sd == null ? finalise(x, pr, rm2, external = true) : x;
-  }
-  x1 = x;
-  sum4 = numerator = x = divide(x.minus(1), x.plus(1), wpr, 1);
-  x2 = finalise(x.times(x), wpr, 1);
-  denominator = 3;
-  for (; ; ) {
-    numerator = finalise(numerator.times(x2), wpr, 1);
-    t = sum4.plus(divide(numerator, new Ctor(denominator), wpr, 1));
-    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum4.d).slice(0, wpr)) {
-      sum4 = sum4.times(2);
-      if (e3 !== 0) sum4 = sum4.plus(getLn10(Ctor, wpr + 2, pr).times(e3 + ""));
-      sum4 = divide(sum4, new Ctor(n2), wpr, 1);
-      if (sd == null) {
-        if (checkRoundingDigits(sum4.d, wpr - guard, rm2, rep)) {
-          Ctor.precision = wpr += guard;
-          t = numerator = x = divide(x1.minus(1), x1.plus(1), wpr, 1);
-          x2 = finalise(x.times(x), wpr, 1);
-          denominator = rep = 1;
-        } else {
-          return finalise(sum4, Ctor.precision = pr, rm2, external = true);
-        }
-      } else {
-        Ctor.precision = pr;
-        return sum4;
-      }
-    }
-    sum4 = t;
-    denominator += 2;
-  }
-}
-function nonFiniteToString(x) {
-  return String(x.s * x.s / 0);
-}
-function parseDecimal(x, str) {
-  var e3, i, len;
-  if ((e3 = str.indexOf(".")) > -1) str = str.replace(".", "");
-  if ((i = str.search(/e/i)) > 0) {
-    if (e3 < 0) e3 = i;
-    e3 += +str.slice(i + 1);
-    str = str.substring(0, i);
-  } else if (e3 < 0) {
-    e3 = str.length;
-  }
-  for (i = 0; str.charCodeAt(i) === 48; i++) ;
-  for (len = str.length; str.charCodeAt(len - 1) === 48; --len) ;
-  str = str.slice(i, len);
-  if (str) {
-    len -= i;
-    x.e = e3 = e3 - i - 1;
-    x.d = [];
-    i = (e3 + 1) % LOG_BASE;
-    if (e3 < 0) i += LOG_BASE;
-    if (i < len) {
-      if (i) x.d.push(+str.slice(0, i));
-      for (len -= LOG_BASE; i < len; ) x.d.push(+str.slice(i, i += LOG_BASE));
-      str = str.slice(i);
-      i = LOG_BASE - str.length;
-    } else {
-      i -= len;
-    }
-    for (; i--; ) str += "0";
-    x.d.push(+str);
-    if (external) {
-      if (x.e > x.constructor.maxE) {
-        x.d = null;
-        x.e = NaN;
-      } else if (x.e < x.constructor.minE) {
-        x.e = 0;
-        x.d = [0];
-      }
-    }
-  } else {
-    x.e = 0;
-    x.d = [0];
-  }
-  return x;
-}
-function parseOther(x, str) {
-  var base, Ctor, divisor, i, isFloat, len, p, xd, xe;
-  if (str.indexOf("_") > -1) {
-    str = str.replace(/(\d)_(?=\d)/g, "$1");
-    if (isDecimal.test(str)) return parseDecimal(x, str);
-  } else if (str === "Infinity" || str === "NaN") {
-    if (!+str) x.s = NaN;
-    x.e = NaN;
-    x.d = null;
-    return x;
-  }
-  if (isHex.test(str)) {
-    base = 16;
-    str = str.toLowerCase();
-  } else if (isBinary.test(str)) {
-    base = 2;
-  } else if (isOctal.test(str)) {
-    base = 8;
-  } else {
-    throw Error(invalidArgument + str);
-  }
-  i = str.search(/p/i);
-  if (i > 0) {
-    p = +str.slice(i + 1);
-    str = str.substring(2, i);
-  } else {
-    str = str.slice(2);
-  }
-  i = str.indexOf(".");
-  isFloat = i >= 0;
-  Ctor = x.constructor;
-  if (isFloat) {
-    str = str.replace(".", "");
-    len = str.length;
-    i = len - i;
-    divisor = intPow(Ctor, new Ctor(base), i, i * 2);
-  }
-  xd = convertBase(str, base, BASE);
-  xe = xd.length - 1;
-  for (i = xe; xd[i] === 0; --i) xd.pop();
-  if (i < 0) return new Ctor(x.s * 0);
-  x.e = getBase10Exponent(xd, xe);
-  x.d = xd;
-  external = false;
-  if (isFloat) x = divide(x, divisor, len * 4);
-  if (p) x = x.times(Math.abs(p) < 54 ? mathpow(2, p) : Decimal.pow(2, p));
-  external = true;
-  return x;
-}
-function sine(Ctor, x) {
-  var k, len = x.d.length;
-  if (len < 3) {
-    return x.isZero() ? x : taylorSeries(Ctor, 2, x, x);
-  }
-  k = 1.4 * Math.sqrt(len);
-  k = k > 16 ? 16 : k | 0;
-  x = x.times(1 / tinyPow(5, k));
-  x = taylorSeries(Ctor, 2, x, x);
-  var sin2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
-  for (; k--; ) {
-    sin2_x = x.times(x);
-    x = x.times(d5.plus(sin2_x.times(d16.times(sin2_x).minus(d20))));
-  }
-  return x;
-}
-function taylorSeries(Ctor, n2, x, y, isHyperbolic) {
-  var j, t, u, x2, i = 1, pr = Ctor.precision, k = Math.ceil(pr / LOG_BASE);
-  external = false;
-  x2 = x.times(x);
-  u = new Ctor(y);
-  for (; ; ) {
-    t = divide(u.times(x2), new Ctor(n2++ * n2++), pr, 1);
-    u = isHyperbolic ? y.plus(t) : y.minus(t);
-    y = divide(t.times(x2), new Ctor(n2++ * n2++), pr, 1);
-    t = u.plus(y);
-    if (t.d[k] !== void 0) {
-      for (j = k; t.d[j] === u.d[j] && j--; ) ;
-      if (j == -1) break;
-    }
-    j = u;
-    u = y;
-    y = t;
-    t = j;
-    i++;
-  }
-  external = true;
-  t.d.length = k + 1;
-  return t;
-}
-function tinyPow(b, e3) {
-  var n2 = b;
-  while (--e3) n2 *= b;
-  return n2;
-}
-function toLessThanHalfPi(Ctor, x) {
-  var t, isNeg = x.s < 0, pi = getPi(Ctor, Ctor.precision, 1), halfPi = pi.times(0.5);
-  x = x.abs();
-  if (x.lte(halfPi)) {
-    quadrant = isNeg ? 4 : 1;
-    return x;
-  }
-  t = x.divToInt(pi);
-  if (t.isZero()) {
-    quadrant = isNeg ? 3 : 2;
-  } else {
-    x = x.minus(t.times(pi));
-    if (x.lte(halfPi)) {
-      quadrant = isOdd(t) ? isNeg ? 2 : 3 : isNeg ? 4 : 1;
-      return x;
-    }
-    quadrant = isOdd(t) ? isNeg ? 1 : 4 : isNeg ? 3 : 2;
-  }
-  return x.minus(pi).abs();
-}
-function toStringBinary(x, baseOut, sd, rm2) {
-  var base, e3, i, k, len, roundUp, str, xd, y, Ctor = x.constructor, isExp = sd !== void 0;
-  if (isExp) {
-    checkInt32(sd, 1, MAX_DIGITS);
-    if (rm2 === void 0) rm2 = Ctor.rounding;
-    else checkInt32(rm2, 0, 8);
-  } else {
-    sd = Ctor.precision;
-    rm2 = Ctor.rounding;
-  }
-  if (!x.isFinite()) {
-    str = nonFiniteToString(x);
-  } else {
-    str = finiteToString(x);
-    i = str.indexOf(".");
-    if (isExp) {
-      base = 2;
-      if (baseOut == 16) {
-        sd = sd * 4 - 3;
-      } else if (baseOut == 8) {
-        sd = sd * 3 - 2;
-      }
-    } else {
-      base = baseOut;
-    }
-    if (i >= 0) {
-      str = str.replace(".", "");
-      y = new Ctor(1);
-      y.e = str.length - i;
-      y.d = convertBase(finiteToString(y), 10, base);
-      y.e = y.d.length;
-    }
-    xd = convertBase(str, 10, base);
-    e3 = len = xd.length;
-    for (; xd[--len] == 0; ) xd.pop();
-    if (!xd[0]) {
-      str = isExp ? "0p+0" : "0";
-    } else {
-      if (i < 0) {
-        e3--;
-      } else {
-        x = new Ctor(x);
-        x.d = xd;
-        x.e = e3;
-        x = divide(x, y, sd, rm2, 0, base);
-        xd = x.d;
-        e3 = x.e;
-        roundUp = inexact;
-      }
-      i = xd[sd];
-      k = base / 2;
-      roundUp = roundUp || xd[sd + 1] !== void 0;
-      roundUp = rm2 < 4 ? (i !== void 0 || roundUp) && (rm2 === 0 || rm2 === (x.s < 0 ? 3 : 2)) : i > k || i === k && (rm2 === 4 || roundUp || rm2 === 6 && xd[sd - 1] & 1 || rm2 === (x.s < 0 ? 8 : 7));
-      xd.length = sd;
-      if (roundUp) {
-        for (; ++xd[--sd] > base - 1; ) {
-          xd[sd] = 0;
-          if (!sd) {
-            ++e3;
-            xd.unshift(1);
-          }
-        }
-      }
-      for (len = xd.length; !xd[len - 1]; --len) ;
-      for (i = 0, str = ""; i < len; i++) str += NUMERALS.charAt(xd[i]);
-      if (isExp) {
-        if (len > 1) {
-          if (baseOut == 16 || baseOut == 8) {
-            i = baseOut == 16 ? 4 : 3;
-            for (--len; len % i; len++) str += "0";
-            xd = convertBase(str, base, baseOut);
-            for (len = xd.length; !xd[len - 1]; --len) ;
-            for (i = 1, str = "1."; i < len; i++) str += NUMERALS.charAt(xd[i]);
-          } else {
-            str = str.charAt(0) + "." + str.slice(1);
-          }
-        }
-        str = str + (e3 < 0 ? "p" : "p+") + e3;
-      } else if (e3 < 0) {
-        for (; ++e3; ) str = "0" + str;
-        str = "0." + str;
-      } else {
-        if (++e3 > len) for (e3 -= len; e3--; ) str += "0";
-        else if (e3 < len) str = str.slice(0, e3) + "." + str.slice(e3);
-      }
-    }
-    str = (baseOut == 16 ? "0x" : baseOut == 2 ? "0b" : baseOut == 8 ? "0o" : "") + str;
-  }
-  return x.s < 0 ? "-" + str : str;
-}
-function truncate(arr, len) {
-  if (arr.length > len) {
-    arr.length = len;
-    return true;
-  }
-}
-function abs(x) {
-  return new this(x).abs();
-}
-function acos(x) {
-  return new this(x).acos();
-}
-function acosh(x) {
-  return new this(x).acosh();
-}
-function add(x, y) {
-  return new this(x).plus(y);
-}
-function asin(x) {
-  return new this(x).asin();
-}
-function asinh(x) {
-  return new this(x).asinh();
-}
-function atan(x) {
-  return new this(x).atan();
-}
-function atanh(x) {
-  return new this(x).atanh();
-}
-function atan2(y, x) {
-  y = new this(y);
-  x = new this(x);
-  var r, pr = this.precision, rm2 = this.rounding, wpr = pr + 4;
-  if (!y.s || !x.s) {
-    r = new this(NaN);
-  } else if (!y.d && !x.d) {
-    r = getPi(this, wpr, 1).times(x.s > 0 ? 0.25 : 0.75);
-    r.s = y.s;
-  } else if (!x.d || y.isZero()) {
-    r = x.s < 0 ? getPi(this, pr, rm2) : new this(0);
-    r.s = y.s;
-  } else if (!y.d || x.isZero()) {
-    r = getPi(this, wpr, 1).times(0.5);
-    r.s = y.s;
-  } else if (x.s < 0) {
-    this.precision = wpr;
-    this.rounding = 1;
-    r = this.atan(divide(y, x, wpr, 1));
-    x = getPi(this, wpr, 1);
-    this.precision = pr;
-    this.rounding = rm2;
-    r = y.s < 0 ? r.minus(x) : r.plus(x);
-  } else {
-    r = this.atan(divide(y, x, wpr, 1));
-  }
-  return r;
-}
-function cbrt(x) {
-  return new this(x).cbrt();
-}
-function ceil(x) {
-  return finalise(x = new this(x), x.e + 1, 2);
-}
-function clamp(x, min2, max2) {
-  return new this(x).clamp(min2, max2);
-}
-function config(obj) {
-  if (!obj || typeof obj !== "object") throw Error(decimalError + "Object expected");
-  var i, p, v, useDefaults = obj.defaults === true, ps = [
-    "precision",
-    1,
-    MAX_DIGITS,
-    "rounding",
-    0,
-    8,
-    "toExpNeg",
-    -EXP_LIMIT,
-    0,
-    "toExpPos",
-    0,
-    EXP_LIMIT,
-    "maxE",
-    0,
-    EXP_LIMIT,
-    "minE",
-    -EXP_LIMIT,
-    0,
-    "modulo",
-    0,
-    9
-  ];
-  for (i = 0; i < ps.length; i += 3) {
-    if (p = ps[i], useDefaults) this[p] = DEFAULTS[p];
-    if ((v = obj[p]) !== void 0) {
-      if (mathfloor(v) === v && v >= ps[i + 1] && v <= ps[i + 2]) this[p] = v;
-      else throw Error(invalidArgument + p + ": " + v);
-    }
-  }
-  if (p = "crypto", useDefaults) this[p] = DEFAULTS[p];
-  if ((v = obj[p]) !== void 0) {
-    if (v === true || v === false || v === 0 || v === 1) {
-      if (v) {
-        if (typeof crypto != "undefined" && crypto && (crypto.getRandomValues || crypto.randomBytes)) {
-          this[p] = true;
-        } else {
-          throw Error(cryptoUnavailable);
-        }
-      } else {
-        this[p] = false;
-      }
-    } else {
-      throw Error(invalidArgument + p + ": " + v);
-    }
-  }
-  return this;
-}
-function cos(x) {
-  return new this(x).cos();
-}
-function cosh(x) {
-  return new this(x).cosh();
-}
-function clone2(obj) {
-  var i, p, ps;
-  function Decimal2(v) {
-    var e3, i2, t, x = this;
-    if (!(x instanceof Decimal2)) return new Decimal2(v);
-    x.constructor = Decimal2;
-    if (isDecimalInstance(v)) {
-      x.s = v.s;
-      if (external) {
-        if (!v.d || v.e > Decimal2.maxE) {
-          x.e = NaN;
-          x.d = null;
-        } else if (v.e < Decimal2.minE) {
-          x.e = 0;
-          x.d = [0];
-        } else {
-          x.e = v.e;
-          x.d = v.d.slice();
-        }
-      } else {
-        x.e = v.e;
-        x.d = v.d ? v.d.slice() : v.d;
-      }
-      return;
-    }
-    t = typeof v;
-    if (t === "number") {
-      if (v === 0) {
-        x.s = 1 / v < 0 ? -1 : 1;
-        x.e = 0;
-        x.d = [0];
-        return;
-      }
-      if (v < 0) {
-        v = -v;
-        x.s = -1;
-      } else {
-        x.s = 1;
-      }
-      if (v === ~~v && v < 1e7) {
-        for (e3 = 0, i2 = v; i2 >= 10; i2 /= 10) e3++;
-        if (external) {
-          if (e3 > Decimal2.maxE) {
-            x.e = NaN;
-            x.d = null;
-          } else if (e3 < Decimal2.minE) {
-            x.e = 0;
-            x.d = [0];
-          } else {
-            x.e = e3;
-            x.d = [v];
-          }
-        } else {
-          x.e = e3;
-          x.d = [v];
-        }
-        return;
-      }
-      if (v * 0 !== 0) {
-        if (!v) x.s = NaN;
-        x.e = NaN;
-        x.d = null;
-        return;
-      }
-      return parseDecimal(x, v.toString());
-    }
-    if (t === "string") {
-      if ((i2 = v.charCodeAt(0)) === 45) {
-        v = v.slice(1);
-        x.s = -1;
-      } else {
-        if (i2 === 43) v = v.slice(1);
-        x.s = 1;
-      }
-      return isDecimal.test(v) ? parseDecimal(x, v) : parseOther(x, v);
-    }
-    if (t === "bigint") {
-      if (v < 0) {
-        v = -v;
-        x.s = -1;
-      } else {
-        x.s = 1;
-      }
-      return parseDecimal(x, v.toString());
-    }
-    throw Error(invalidArgument + v);
-  }
-  Decimal2.prototype = P;
-  Decimal2.ROUND_UP = 0;
-  Decimal2.ROUND_DOWN = 1;
-  Decimal2.ROUND_CEIL = 2;
-  Decimal2.ROUND_FLOOR = 3;
-  Decimal2.ROUND_HALF_UP = 4;
-  Decimal2.ROUND_HALF_DOWN = 5;
-  Decimal2.ROUND_HALF_EVEN = 6;
-  Decimal2.ROUND_HALF_CEIL = 7;
-  Decimal2.ROUND_HALF_FLOOR = 8;
-  Decimal2.EUCLID = 9;
-  Decimal2.config = Decimal2.set = config;
-  Decimal2.clone = clone2;
-  Decimal2.isDecimal = isDecimalInstance;
-  Decimal2.abs = abs;
-  Decimal2.acos = acos;
-  Decimal2.acosh = acosh;
-  Decimal2.add = add;
-  Decimal2.asin = asin;
-  Decimal2.asinh = asinh;
-  Decimal2.atan = atan;
-  Decimal2.atanh = atanh;
-  Decimal2.atan2 = atan2;
-  Decimal2.cbrt = cbrt;
-  Decimal2.ceil = ceil;
-  Decimal2.clamp = clamp;
-  Decimal2.cos = cos;
-  Decimal2.cosh = cosh;
-  Decimal2.div = div;
-  Decimal2.exp = exp;
-  Decimal2.floor = floor;
-  Decimal2.hypot = hypot;
-  Decimal2.ln = ln;
-  Decimal2.log = log;
-  Decimal2.log10 = log10;
-  Decimal2.log2 = log2;
-  Decimal2.max = max;
-  Decimal2.min = min;
-  Decimal2.mod = mod;
-  Decimal2.mul = mul;
-  Decimal2.pow = pow;
-  Decimal2.random = random;
-  Decimal2.round = round2;
-  Decimal2.sign = sign;
-  Decimal2.sin = sin;
-  Decimal2.sinh = sinh;
-  Decimal2.sqrt = sqrt;
-  Decimal2.sub = sub;
-  Decimal2.sum = sum2;
-  Decimal2.tan = tan;
-  Decimal2.tanh = tanh;
-  Decimal2.trunc = trunc;
-  if (obj === void 0) obj = {};
-  if (obj) {
-    if (obj.defaults !== true) {
-      ps = ["precision", "rounding", "toExpNeg", "toExpPos", "maxE", "minE", "modulo", "crypto"];
-      for (i = 0; i < ps.length; ) if (!obj.hasOwnProperty(p = ps[i++])) obj[p] = this[p];
-    }
-  }
-  Decimal2.config(obj);
-  return Decimal2;
-}
-function div(x, y) {
-  return new this(x).div(y);
-}
-function exp(x) {
-  return new this(x).exp();
-}
-function floor(x) {
-  return finalise(x = new this(x), x.e + 1, 3);
-}
-function hypot() {
-  var i, n2, t = new this(0);
-  external = false;
-  for (i = 0; i < arguments.length; ) {
-    n2 = new this(arguments[i++]);
-    if (!n2.d) {
-      if (n2.s) {
-        external = true;
-        return new this(1 / 0);
-      }
-      t = n2;
-    } else if (t.d) {
-      t = t.plus(n2.times(n2));
-    }
-  }
-  external = true;
-  return t.sqrt();
-}
-function isDecimalInstance(obj) {
-  return obj instanceof Decimal || obj && obj.toStringTag === tag || false;
-}
-function ln(x) {
-  return new this(x).ln();
-}
-function log(x, y) {
-  return new this(x).log(y);
-}
-function log2(x) {
-  return new this(x).log(2);
-}
-function log10(x) {
-  return new this(x).log(10);
-}
-function max() {
-  return maxOrMin(this, arguments, -1);
-}
-function min() {
-  return maxOrMin(this, arguments, 1);
-}
-function mod(x, y) {
-  return new this(x).mod(y);
-}
-function mul(x, y) {
-  return new this(x).mul(y);
-}
-function pow(x, y) {
-  return new this(x).pow(y);
-}
-function random(sd) {
-  var d, e3, k, n2, i = 0, r = new this(1), rd = [];
-  if (sd === void 0) sd = this.precision;
-  else checkInt32(sd, 1, MAX_DIGITS);
-  k = Math.ceil(sd / LOG_BASE);
-  if (!this.crypto) {
-    for (; i < k; ) rd[i++] = Math.random() * 1e7 | 0;
-  } else if (crypto.getRandomValues) {
-    d = crypto.getRandomValues(new Uint32Array(k));
-    for (; i < k; ) {
-      n2 = d[i];
-      if (n2 >= 429e7) {
-        d[i] = crypto.getRandomValues(new Uint32Array(1))[0];
-      } else {
-        rd[i++] = n2 % 1e7;
-      }
-    }
-  } else if (crypto.randomBytes) {
-    d = crypto.randomBytes(k *= 4);
-    for (; i < k; ) {
-      n2 = d[i] + (d[i + 1] << 8) + (d[i + 2] << 16) + ((d[i + 3] & 127) << 24);
-      if (n2 >= 214e7) {
-        crypto.randomBytes(4).copy(d, i);
-      } else {
-        rd.push(n2 % 1e7);
-        i += 4;
-      }
-    }
-    i = k / 4;
-  } else {
-    throw Error(cryptoUnavailable);
-  }
-  k = rd[--i];
-  sd %= LOG_BASE;
-  if (k && sd) {
-    n2 = mathpow(10, LOG_BASE - sd);
-    rd[i] = (k / n2 | 0) * n2;
-  }
-  for (; rd[i] === 0; i--) rd.pop();
-  if (i < 0) {
-    e3 = 0;
-    rd = [0];
-  } else {
-    e3 = -1;
-    for (; rd[0] === 0; e3 -= LOG_BASE) rd.shift();
-    for (k = 1, n2 = rd[0]; n2 >= 10; n2 /= 10) k++;
-    if (k < LOG_BASE) e3 -= LOG_BASE - k;
-  }
-  r.e = e3;
-  r.d = rd;
-  return r;
-}
-function round2(x) {
-  return finalise(x = new this(x), x.e + 1, this.rounding);
-}
-function sign(x) {
-  x = new this(x);
-  return x.d ? x.d[0] ? x.s : 0 * x.s : x.s || NaN;
-}
-function sin(x) {
-  return new this(x).sin();
-}
-function sinh(x) {
-  return new this(x).sinh();
-}
-function sqrt(x) {
-  return new this(x).sqrt();
-}
-function sub(x, y) {
-  return new this(x).sub(y);
-}
-function sum2() {
-  var i = 0, args = arguments, x = new this(args[i]);
-  external = false;
-  for (; x.s && ++i < args.length; ) x = x.plus(args[i]);
-  external = true;
-  return finalise(x, this.precision, this.rounding);
-}
-function tan(x) {
-  return new this(x).tan();
-}
-function tanh(x) {
-  return new this(x).tanh();
-}
-function trunc(x) {
-  return finalise(x = new this(x), x.e + 1, 1);
-}
-var EXP_LIMIT, MAX_DIGITS, NUMERALS, LN10, PI, DEFAULTS, inexact, quadrant, external, decimalError, invalidArgument, precisionLimitExceeded, cryptoUnavailable, tag, mathfloor, mathpow, isBinary, isHex, isOctal, isDecimal, BASE, LOG_BASE, MAX_SAFE_INTEGER, LN10_PRECISION, PI_PRECISION, P, divide, Decimal;
-var init_decimal = __esm({
-  "node_modules/decimal.js/decimal.mjs"() {
-    EXP_LIMIT = 9e15;
-    MAX_DIGITS = 1e9;
-    NUMERALS = "0123456789abcdef";
-    LN10 = "2.3025850929940456840179914546843642076011014886287729760333279009675726096773524802359972050895982983419677840422862486334095254650828067566662873690987816894829072083255546808437998948262331985283935053089653777326288461633662222876982198867465436674744042432743651550489343149393914796194044002221051017141748003688084012647080685567743216228355220114804663715659121373450747856947683463616792101806445070648000277502684916746550586856935673420670581136429224554405758925724208241314695689016758940256776311356919292033376587141660230105703089634572075440370847469940168269282808481184289314848524948644871927809676271275775397027668605952496716674183485704422507197965004714951050492214776567636938662976979522110718264549734772662425709429322582798502585509785265383207606726317164309505995087807523710333101197857547331541421808427543863591778117054309827482385045648019095610299291824318237525357709750539565187697510374970888692180205189339507238539205144634197265287286965110862571492198849978748873771345686209167058";
-    PI = "3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679821480865132823066470938446095505822317253594081284811174502841027019385211055596446229489549303819644288109756659334461284756482337867831652712019091456485669234603486104543266482133936072602491412737245870066063155881748815209209628292540917153643678925903600113305305488204665213841469519415116094330572703657595919530921861173819326117931051185480744623799627495673518857527248912279381830119491298336733624406566430860213949463952247371907021798609437027705392171762931767523846748184676694051320005681271452635608277857713427577896091736371787214684409012249534301465495853710507922796892589235420199561121290219608640344181598136297747713099605187072113499999983729780499510597317328160963185950244594553469083026425223082533446850352619311881710100031378387528865875332083814206171776691473035982534904287554687311595628638823537875937519577818577805321712268066130019278766111959092164201989380952572010654858632789";
-    DEFAULTS = {
-      // These values must be integers within the stated ranges (inclusive).
-      // Most of these values can be changed at run-time using the `Decimal.config` method.
-      // The maximum number of significant digits of the result of a calculation or base conversion.
-      // E.g. `Decimal.config({ precision: 20 });`
-      precision: 20,
-      // 1 to MAX_DIGITS
-      // The rounding mode used when rounding to `precision`.
-      //
-      // ROUND_UP         0 Away from zero.
-      // ROUND_DOWN       1 Towards zero.
-      // ROUND_CEIL       2 Towards +Infinity.
-      // ROUND_FLOOR      3 Towards -Infinity.
-      // ROUND_HALF_UP    4 Towards nearest neighbour. If equidistant, up.
-      // ROUND_HALF_DOWN  5 Towards nearest neighbour. If equidistant, down.
-      // ROUND_HALF_EVEN  6 Towards nearest neighbour. If equidistant, towards even neighbour.
-      // ROUND_HALF_CEIL  7 Towards nearest neighbour. If equidistant, towards +Infinity.
-      // ROUND_HALF_FLOOR 8 Towards nearest neighbour. If equidistant, towards -Infinity.
-      //
-      // E.g.
-      // `Decimal.rounding = 4;`
-      // `Decimal.rounding = Decimal.ROUND_HALF_UP;`
-      rounding: 4,
-      // 0 to 8
-      // The modulo mode used when calculating the modulus: a mod n.
-      // The quotient (q = a / n) is calculated according to the corresponding rounding mode.
-      // The remainder (r) is calculated as: r = a - n * q.
-      //
-      // UP         0 The remainder is positive if the dividend is negative, else is negative.
-      // DOWN       1 The remainder has the same sign as the dividend (JavaScript %).
-      // FLOOR      3 The remainder has the same sign as the divisor (Python %).
-      // HALF_EVEN  6 The IEEE 754 remainder function.
-      // EUCLID     9 Euclidian division. q = sign(n) * floor(a / abs(n)). Always positive.
-      //
-      // Truncated division (1), floored division (3), the IEEE 754 remainder (6), and Euclidian
-      // division (9) are commonly used for the modulus operation. The other rounding modes can also
-      // be used, but they may not give useful results.
-      modulo: 1,
-      // 0 to 9
-      // The exponent value at and beneath which `toString` returns exponential notation.
-      // JavaScript numbers: -7
-      toExpNeg: -7,
-      // 0 to -EXP_LIMIT
-      // The exponent value at and above which `toString` returns exponential notation.
-      // JavaScript numbers: 21
-      toExpPos: 21,
-      // 0 to EXP_LIMIT
-      // The minimum exponent value, beneath which underflow to zero occurs.
-      // JavaScript numbers: -324  (5e-324)
-      minE: -EXP_LIMIT,
-      // -1 to -EXP_LIMIT
-      // The maximum exponent value, above which overflow to Infinity occurs.
-      // JavaScript numbers: 308  (1.7976931348623157e+308)
-      maxE: EXP_LIMIT,
-      // 1 to EXP_LIMIT
-      // Whether to use cryptographically-secure random number generation, if available.
-      crypto: false
-      // true/false
-    };
-    external = true;
-    decimalError = "[DecimalError] ";
-    invalidArgument = decimalError + "Invalid argument: ";
-    precisionLimitExceeded = decimalError + "Precision limit exceeded";
-    cryptoUnavailable = decimalError + "crypto unavailable";
-    tag = "[object Decimal]";
-    mathfloor = Math.floor;
-    mathpow = Math.pow;
-    isBinary = /^0b([01]+(\.[01]*)?|\.[01]+)(p[+-]?\d+)?$/i;
-    isHex = /^0x([0-9a-f]+(\.[0-9a-f]*)?|\.[0-9a-f]+)(p[+-]?\d+)?$/i;
-    isOctal = /^0o([0-7]+(\.[0-7]*)?|\.[0-7]+)(p[+-]?\d+)?$/i;
-    isDecimal = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-    BASE = 1e7;
-    LOG_BASE = 7;
-    MAX_SAFE_INTEGER = 9007199254740991;
-    LN10_PRECISION = LN10.length - 1;
-    PI_PRECISION = PI.length - 1;
-    P = { toStringTag: tag };
-    P.absoluteValue = P.abs = function() {
-      var x = new this.constructor(this);
-      if (x.s < 0) x.s = 1;
-      return finalise(x);
-    };
-    P.ceil = function() {
-      return finalise(new this.constructor(this), this.e + 1, 2);
-    };
-    P.clampedTo = P.clamp = function(min2, max2) {
-      var k, x = this, Ctor = x.constructor;
-      min2 = new Ctor(min2);
-      max2 = new Ctor(max2);
-      if (!min2.s || !max2.s) return new Ctor(NaN);
-      if (min2.gt(max2)) throw Error(invalidArgument + max2);
-      k = x.cmp(min2);
-      return k < 0 ? min2 : x.cmp(max2) > 0 ? max2 : new Ctor(x);
-    };
-    P.comparedTo = P.cmp = function(y) {
-      var i, j, xdL, ydL, x = this, xd = x.d, yd = (y = new x.constructor(y)).d, xs = x.s, ys = y.s;
-      if (!xd || !yd) {
-        return !xs || !ys ? NaN : xs !== ys ? xs : xd === yd ? 0 : !xd ^ xs < 0 ? 1 : -1;
-      }
-      if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
-      if (xs !== ys) return xs;
-      if (x.e !== y.e) return x.e > y.e ^ xs < 0 ? 1 : -1;
-      xdL = xd.length;
-      ydL = yd.length;
-      for (i = 0, j = xdL < ydL ? xdL : ydL; i < j; ++i) {
-        if (xd[i] !== yd[i]) return xd[i] > yd[i] ^ xs < 0 ? 1 : -1;
-      }
-      return xdL === ydL ? 0 : xdL > ydL ^ xs < 0 ? 1 : -1;
-    };
-    P.cosine = P.cos = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.d) return new Ctor(NaN);
-      if (!x.d[0]) return new Ctor(1);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
-      Ctor.rounding = 1;
-      x = cosine(Ctor, toLessThanHalfPi(Ctor, x));
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(quadrant == 2 || quadrant == 3 ? x.neg() : x, pr, rm2, true);
-    };
-    P.cubeRoot = P.cbrt = function() {
-      var e3, m, n2, r, rep, s2, sd, t, t3, t3plusx, x = this, Ctor = x.constructor;
-      if (!x.isFinite() || x.isZero()) return new Ctor(x);
-      external = false;
-      s2 = x.s * mathpow(x.s * x, 1 / 3);
-      if (!s2 || Math.abs(s2) == 1 / 0) {
-        n2 = digitsToString(x.d);
-        e3 = x.e;
-        if (s2 = (e3 - n2.length + 1) % 3) n2 += s2 == 1 || s2 == -2 ? "0" : "00";
-        s2 = mathpow(n2, 1 / 3);
-        e3 = mathfloor((e3 + 1) / 3) - (e3 % 3 == (e3 < 0 ? -1 : 2));
-        if (s2 == 1 / 0) {
-          n2 = "5e" + e3;
-        } else {
-          n2 = s2.toExponential();
-          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
-        }
-        r = new Ctor(n2);
-        r.s = x.s;
-      } else {
-        r = new Ctor(s2.toString());
-      }
-      sd = (e3 = Ctor.precision) + 3;
-      for (; ; ) {
-        t = r;
-        t3 = t.times(t).times(t);
-        t3plusx = t3.plus(x);
-        r = divide(t3plusx.plus(x).times(t), t3plusx.plus(t3), sd + 2, 1);
-        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
-          n2 = n2.slice(sd - 3, sd + 1);
-          if (n2 == "9999" || !rep && n2 == "4999") {
-            if (!rep) {
-              finalise(t, e3 + 1, 0);
-              if (t.times(t).times(t).eq(x)) {
-                r = t;
-                break;
-              }
-            }
-            sd += 4;
-            rep = 1;
-          } else {
-            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
-              finalise(r, e3 + 1, 1);
-              m = !r.times(r).times(r).eq(x);
-            }
-            break;
-          }
-        }
-      }
-      external = true;
-      return finalise(r, e3, Ctor.rounding, m);
-    };
-    P.decimalPlaces = P.dp = function() {
-      var w, d = this.d, n2 = NaN;
-      if (d) {
-        w = d.length - 1;
-        n2 = (w - mathfloor(this.e / LOG_BASE)) * LOG_BASE;
-        w = d[w];
-        if (w) for (; w % 10 == 0; w /= 10) n2--;
-        if (n2 < 0) n2 = 0;
-      }
-      return n2;
-    };
-    P.dividedBy = P.div = function(y) {
-      return divide(this, new this.constructor(y));
-    };
-    P.dividedToIntegerBy = P.divToInt = function(y) {
-      var x = this, Ctor = x.constructor;
-      return finalise(divide(x, new Ctor(y), 0, 1, 1), Ctor.precision, Ctor.rounding);
-    };
-    P.equals = P.eq = function(y) {
-      return this.cmp(y) === 0;
-    };
-    P.floor = function() {
-      return finalise(new this.constructor(this), this.e + 1, 3);
-    };
-    P.greaterThan = P.gt = function(y) {
-      return this.cmp(y) > 0;
-    };
-    P.greaterThanOrEqualTo = P.gte = function(y) {
-      var k = this.cmp(y);
-      return k == 1 || k === 0;
-    };
-    P.hyperbolicCosine = P.cosh = function() {
-      var k, n2, pr, rm2, len, x = this, Ctor = x.constructor, one2 = new Ctor(1);
-      if (!x.isFinite()) return new Ctor(x.s ? 1 / 0 : NaN);
-      if (x.isZero()) return one2;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
-      Ctor.rounding = 1;
-      len = x.d.length;
-      if (len < 32) {
-        k = Math.ceil(len / 3);
-        n2 = (1 / tinyPow(4, k)).toString();
-      } else {
-        k = 16;
-        n2 = "2.3283064365386962890625e-10";
-      }
-      x = taylorSeries(Ctor, 1, x.times(n2), new Ctor(1), true);
-      var cosh2_x, i = k, d8 = new Ctor(8);
-      for (; i--; ) {
-        cosh2_x = x.times(x);
-        x = one2.minus(cosh2_x.times(d8.minus(cosh2_x.times(d8))));
-      }
-      return finalise(x, Ctor.precision = pr, Ctor.rounding = rm2, true);
-    };
-    P.hyperbolicSine = P.sinh = function() {
-      var k, pr, rm2, len, x = this, Ctor = x.constructor;
-      if (!x.isFinite() || x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
-      Ctor.rounding = 1;
-      len = x.d.length;
-      if (len < 3) {
-        x = taylorSeries(Ctor, 2, x, x, true);
-      } else {
-        k = 1.4 * Math.sqrt(len);
-        k = k > 16 ? 16 : k | 0;
-        x = x.times(1 / tinyPow(5, k));
-        x = taylorSeries(Ctor, 2, x, x, true);
-        var sinh2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
-        for (; k--; ) {
-          sinh2_x = x.times(x);
-          x = x.times(d5.plus(sinh2_x.times(d16.times(sinh2_x).plus(d20))));
-        }
-      }
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(x, pr, rm2, true);
-    };
-    P.hyperbolicTangent = P.tanh = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(x.s);
-      if (x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + 7;
-      Ctor.rounding = 1;
-      return divide(x.sinh(), x.cosh(), Ctor.precision = pr, Ctor.rounding = rm2);
-    };
-    P.inverseCosine = P.acos = function() {
-      var x = this, Ctor = x.constructor, k = x.abs().cmp(1), pr = Ctor.precision, rm2 = Ctor.rounding;
-      if (k !== -1) {
-        return k === 0 ? x.isNeg() ? getPi(Ctor, pr, rm2) : new Ctor(0) : new Ctor(NaN);
-      }
-      if (x.isZero()) return getPi(Ctor, pr + 4, rm2).times(0.5);
-      Ctor.precision = pr + 6;
-      Ctor.rounding = 1;
-      x = new Ctor(1).minus(x).div(x.plus(1)).sqrt().atan();
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.times(2);
-    };
-    P.inverseHyperbolicCosine = P.acosh = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (x.lte(1)) return new Ctor(x.eq(1) ? 0 : NaN);
-      if (!x.isFinite()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(Math.abs(x.e), x.sd()) + 4;
-      Ctor.rounding = 1;
-      external = false;
-      x = x.times(x).minus(1).sqrt().plus(x);
-      external = true;
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.ln();
-    };
-    P.inverseHyperbolicSine = P.asinh = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite() || x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + 2 * Math.max(Math.abs(x.e), x.sd()) + 6;
-      Ctor.rounding = 1;
-      external = false;
-      x = x.times(x).plus(1).sqrt().plus(x);
-      external = true;
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.ln();
-    };
-    P.inverseHyperbolicTangent = P.atanh = function() {
-      var pr, rm2, wpr, xsd, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(NaN);
-      if (x.e >= 0) return new Ctor(x.abs().eq(1) ? x.s / 0 : x.isZero() ? x : NaN);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      xsd = x.sd();
-      if (Math.max(xsd, pr) < 2 * -x.e - 1) return finalise(new Ctor(x), pr, rm2, true);
-      Ctor.precision = wpr = xsd - x.e;
-      x = divide(x.plus(1), new Ctor(1).minus(x), wpr + pr, 1);
-      Ctor.precision = pr + 4;
-      Ctor.rounding = 1;
-      x = x.ln();
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.times(0.5);
-    };
-    P.inverseSine = P.asin = function() {
-      var halfPi, k, pr, rm2, x = this, Ctor = x.constructor;
-      if (x.isZero()) return new Ctor(x);
-      k = x.abs().cmp(1);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (k !== -1) {
-        if (k === 0) {
-          halfPi = getPi(Ctor, pr + 4, rm2).times(0.5);
-          halfPi.s = x.s;
-          return halfPi;
-        }
-        return new Ctor(NaN);
-      }
-      Ctor.precision = pr + 6;
-      Ctor.rounding = 1;
-      x = x.div(new Ctor(1).minus(x.times(x)).sqrt().plus(1)).atan();
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.times(2);
-    };
-    P.inverseTangent = P.atan = function() {
-      var i, j, k, n2, px, t, r, wpr, x2, x = this, Ctor = x.constructor, pr = Ctor.precision, rm2 = Ctor.rounding;
-      if (!x.isFinite()) {
-        if (!x.s) return new Ctor(NaN);
-        if (pr + 4 <= PI_PRECISION) {
-          r = getPi(Ctor, pr + 4, rm2).times(0.5);
-          r.s = x.s;
-          return r;
-        }
-      } else if (x.isZero()) {
-        return new Ctor(x);
-      } else if (x.abs().eq(1) && pr + 4 <= PI_PRECISION) {
-        r = getPi(Ctor, pr + 4, rm2).times(0.25);
-        r.s = x.s;
-        return r;
-      }
-      Ctor.precision = wpr = pr + 10;
-      Ctor.rounding = 1;
-      k = Math.min(28, wpr / LOG_BASE + 2 | 0);
-      for (i = k; i; --i) x = x.div(x.times(x).plus(1).sqrt().plus(1));
-      external = false;
-      j = Math.ceil(wpr / LOG_BASE);
-      n2 = 1;
-      x2 = x.times(x);
-      r = new Ctor(x);
-      px = x;
-      for (; i !== -1; ) {
-        px = px.times(x2);
-        t = r.minus(px.div(n2 += 2));
-        px = px.times(x2);
-        r = t.plus(px.div(n2 += 2));
-        if (r.d[j] !== void 0) for (i = j; r.d[i] === t.d[i] && i--; ) ;
-      }
-      if (k) r = r.times(2 << k - 1);
-      external = true;
-      return finalise(r, Ctor.precision = pr, Ctor.rounding = rm2, true);
-    };
-    P.isFinite = function() {
-      return !!this.d;
-    };
-    P.isInteger = P.isInt = function() {
-      return !!this.d && mathfloor(this.e / LOG_BASE) > this.d.length - 2;
-    };
-    P.isNaN = function() {
-      return !this.s;
-    };
-    P.isNegative = P.isNeg = function() {
-      return this.s < 0;
-    };
-    P.isPositive = P.isPos = function() {
-      return this.s > 0;
-    };
-    P.isZero = function() {
-      return !!this.d && this.d[0] === 0;
-    };
-    P.lessThan = P.lt = function(y) {
-      return this.cmp(y) < 0;
-    };
-    P.lessThanOrEqualTo = P.lte = function(y) {
-      return this.cmp(y) < 1;
-    };
-    P.logarithm = P.log = function(base) {
-      var isBase10, d, denominator, k, inf, num, sd, r, arg = this, Ctor = arg.constructor, pr = Ctor.precision, rm2 = Ctor.rounding, guard = 5;
-      if (base == null) {
-        base = new Ctor(10);
-        isBase10 = true;
-      } else {
-        base = new Ctor(base);
-        d = base.d;
-        if (base.s < 0 || !d || !d[0] || base.eq(1)) return new Ctor(NaN);
-        isBase10 = base.eq(10);
-      }
-      d = arg.d;
-      if (arg.s < 0 || !d || !d[0] || arg.eq(1)) {
-        return new Ctor(d && !d[0] ? -1 / 0 : arg.s != 1 ? NaN : d ? 0 : 1 / 0);
-      }
-      if (isBase10) {
-        if (d.length > 1) {
-          inf = true;
-        } else {
-          for (k = d[0]; k % 10 === 0; ) k /= 10;
-          inf = k !== 1;
-        }
-      }
-      external = false;
-      sd = pr + guard;
-      num = naturalLogarithm(arg, sd);
-      denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
-      r = divide(num, denominator, sd, 1);
-      if (checkRoundingDigits(r.d, k = pr, rm2)) {
-        do {
-          sd += 10;
-          num = naturalLogarithm(arg, sd);
-          denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
-          r = divide(num, denominator, sd, 1);
-          if (!inf) {
-            if (+digitsToString(r.d).slice(k + 1, k + 15) + 1 == 1e14) {
-              r = finalise(r, pr + 1, 0);
-            }
-            break;
-          }
-        } while (checkRoundingDigits(r.d, k += 10, rm2));
-      }
-      external = true;
-      return finalise(r, pr, rm2);
-    };
-    P.minus = P.sub = function(y) {
-      var d, e3, i, j, k, len, pr, rm2, xd, xe, xLTy, yd, x = this, Ctor = x.constructor;
-      y = new Ctor(y);
-      if (!x.d || !y.d) {
-        if (!x.s || !y.s) y = new Ctor(NaN);
-        else if (x.d) y.s = -y.s;
-        else y = new Ctor(y.d || x.s !== y.s ? x : NaN);
-        return y;
-      }
-      if (x.s != y.s) {
-        y.s = -y.s;
-        return x.plus(y);
-      }
-      xd = x.d;
-      yd = y.d;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (!xd[0] || !yd[0]) {
-        if (yd[0]) y.s = -y.s;
-        else if (xd[0]) y = new Ctor(x);
-        else return new Ctor(rm2 === 3 ? -0 : 0);
-        return external ? finalise(y, pr, rm2) : y;
-      }
-      e3 = mathfloor(y.e / LOG_BASE);
-      xe = mathfloor(x.e / LOG_BASE);
-      xd = xd.slice();
-      k = xe - e3;
-      if (k) {
-        xLTy = k < 0;
-        if (xLTy) {
-          d = xd;
-          k = -k;
-          len = yd.length;
-        } else {
-          d = yd;
-          e3 = xe;
-          len = xd.length;
-        }
-        i = Math.max(Math.ceil(pr / LOG_BASE), len) + 2;
-        if (k > i) {
-          k = i;
-          d.length = 1;
-        }
-        d.reverse();
-        for (i = k; i--; ) d.push(0);
-        d.reverse();
-      } else {
-        i = xd.length;
-        len = yd.length;
-        xLTy = i < len;
-        if (xLTy) len = i;
-        for (i = 0; i < len; i++) {
-          if (xd[i] != yd[i]) {
-            xLTy = xd[i] < yd[i];
-            break;
-          }
-        }
-        k = 0;
-      }
-      if (xLTy) {
-        d = xd;
-        xd = yd;
-        yd = d;
-        y.s = -y.s;
-      }
-      len = xd.length;
-      for (i = yd.length - len; i > 0; --i) xd[len++] = 0;
-      for (i = yd.length; i > k; ) {
-        if (xd[--i] < yd[i]) {
-          for (j = i; j && xd[--j] === 0; ) xd[j] = BASE - 1;
-          --xd[j];
-          xd[i] += BASE;
-        }
-        xd[i] -= yd[i];
-      }
-      for (; xd[--len] === 0; ) xd.pop();
-      for (; xd[0] === 0; xd.shift()) --e3;
-      if (!xd[0]) return new Ctor(rm2 === 3 ? -0 : 0);
-      y.d = xd;
-      y.e = getBase10Exponent(xd, e3);
-      return external ? finalise(y, pr, rm2) : y;
-    };
-    P.modulo = P.mod = function(y) {
-      var q, x = this, Ctor = x.constructor;
-      y = new Ctor(y);
-      if (!x.d || !y.s || y.d && !y.d[0]) return new Ctor(NaN);
-      if (!y.d || x.d && !x.d[0]) {
-        return finalise(new Ctor(x), Ctor.precision, Ctor.rounding);
-      }
-      external = false;
-      if (Ctor.modulo == 9) {
-        q = divide(x, y.abs(), 0, 3, 1);
-        q.s *= y.s;
-      } else {
-        q = divide(x, y, 0, Ctor.modulo, 1);
-      }
-      q = q.times(y);
-      external = true;
-      return x.minus(q);
-    };
-    P.naturalExponential = P.exp = function() {
-      return naturalExponential(this);
-    };
-    P.naturalLogarithm = P.ln = function() {
-      return naturalLogarithm(this);
-    };
-    P.negated = P.neg = function() {
-      var x = new this.constructor(this);
-      x.s = -x.s;
-      return finalise(x);
-    };
-    P.plus = P.add = function(y) {
-      var carry, d, e3, i, k, len, pr, rm2, xd, yd, x = this, Ctor = x.constructor;
-      y = new Ctor(y);
-      if (!x.d || !y.d) {
-        if (!x.s || !y.s) y = new Ctor(NaN);
-        else if (!x.d) y = new Ctor(y.d || x.s === y.s ? x : NaN);
-        return y;
-      }
-      if (x.s != y.s) {
-        y.s = -y.s;
-        return x.minus(y);
-      }
-      xd = x.d;
-      yd = y.d;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (!xd[0] || !yd[0]) {
-        if (!yd[0]) y = new Ctor(x);
-        return external ? finalise(y, pr, rm2) : y;
-      }
-      k = mathfloor(x.e / LOG_BASE);
-      e3 = mathfloor(y.e / LOG_BASE);
-      xd = xd.slice();
-      i = k - e3;
-      if (i) {
-        if (i < 0) {
-          d = xd;
-          i = -i;
-          len = yd.length;
-        } else {
-          d = yd;
-          e3 = k;
-          len = xd.length;
-        }
-        k = Math.ceil(pr / LOG_BASE);
-        len = k > len ? k + 1 : len + 1;
-        if (i > len) {
-          i = len;
-          d.length = 1;
-        }
-        d.reverse();
-        for (; i--; ) d.push(0);
-        d.reverse();
-      }
-      len = xd.length;
-      i = yd.length;
-      if (len - i < 0) {
-        i = len;
-        d = yd;
-        yd = xd;
-        xd = d;
-      }
-      for (carry = 0; i; ) {
-        carry = (xd[--i] = xd[i] + yd[i] + carry) / BASE | 0;
-        xd[i] %= BASE;
-      }
-      if (carry) {
-        xd.unshift(carry);
-        ++e3;
-      }
-      for (len = xd.length; xd[--len] == 0; ) xd.pop();
-      y.d = xd;
-      y.e = getBase10Exponent(xd, e3);
-      return external ? finalise(y, pr, rm2) : y;
-    };
-    P.precision = P.sd = function(z) {
-      var k, x = this;
-      if (z !== void 0 && z !== !!z && z !== 1 && z !== 0) throw Error(invalidArgument + z);
-      if (x.d) {
-        k = getPrecision(x.d);
-        if (z && x.e + 1 > k) k = x.e + 1;
-      } else {
-        k = NaN;
-      }
-      return k;
-    };
-    P.round = function() {
-      var x = this, Ctor = x.constructor;
-      return finalise(new Ctor(x), x.e + 1, Ctor.rounding);
-    };
-    P.sine = P.sin = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(NaN);
-      if (x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
-      Ctor.rounding = 1;
-      x = sine(Ctor, toLessThanHalfPi(Ctor, x));
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(quadrant > 2 ? x.neg() : x, pr, rm2, true);
-    };
-    P.squareRoot = P.sqrt = function() {
-      var m, n2, sd, r, rep, t, x = this, d = x.d, e3 = x.e, s2 = x.s, Ctor = x.constructor;
-      if (s2 !== 1 || !d || !d[0]) {
-        return new Ctor(!s2 || s2 < 0 && (!d || d[0]) ? NaN : d ? x : 1 / 0);
-      }
-      external = false;
-      s2 = Math.sqrt(+x);
-      if (s2 == 0 || s2 == 1 / 0) {
-        n2 = digitsToString(d);
-        if ((n2.length + e3) % 2 == 0) n2 += "0";
-        s2 = Math.sqrt(n2);
-        e3 = mathfloor((e3 + 1) / 2) - (e3 < 0 || e3 % 2);
-        if (s2 == 1 / 0) {
-          n2 = "5e" + e3;
-        } else {
-          n2 = s2.toExponential();
-          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
-        }
-        r = new Ctor(n2);
-      } else {
-        r = new Ctor(s2.toString());
-      }
-      sd = (e3 = Ctor.precision) + 3;
-      for (; ; ) {
-        t = r;
-        r = t.plus(divide(x, t, sd + 2, 1)).times(0.5);
-        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
-          n2 = n2.slice(sd - 3, sd + 1);
-          if (n2 == "9999" || !rep && n2 == "4999") {
-            if (!rep) {
-              finalise(t, e3 + 1, 0);
-              if (t.times(t).eq(x)) {
-                r = t;
-                break;
-              }
-            }
-            sd += 4;
-            rep = 1;
-          } else {
-            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
-              finalise(r, e3 + 1, 1);
-              m = !r.times(r).eq(x);
-            }
-            break;
-          }
-        }
-      }
-      external = true;
-      return finalise(r, e3, Ctor.rounding, m);
-    };
-    P.tangent = P.tan = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(NaN);
-      if (x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + 10;
-      Ctor.rounding = 1;
-      x = x.sin();
-      x.s = 1;
-      x = divide(x, new Ctor(1).minus(x.times(x)).sqrt(), pr + 10, 0);
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(quadrant == 2 || quadrant == 4 ? x.neg() : x, pr, rm2, true);
-    };
-    P.times = P.mul = function(y) {
-      var carry, e3, i, k, r, rL, t, xdL, ydL, x = this, Ctor = x.constructor, xd = x.d, yd = (y = new Ctor(y)).d;
-      y.s *= x.s;
-      if (!xd || !xd[0] || !yd || !yd[0]) {
-        return new Ctor(!y.s || xd && !xd[0] && !yd || yd && !yd[0] && !xd ? NaN : !xd || !yd ? y.s / 0 : y.s * 0);
-      }
-      e3 = mathfloor(x.e / LOG_BASE) + mathfloor(y.e / LOG_BASE);
-      xdL = xd.length;
-      ydL = yd.length;
-      if (xdL < ydL) {
-        r = xd;
-        xd = yd;
-        yd = r;
-        rL = xdL;
-        xdL = ydL;
-        ydL = rL;
-      }
-      r = [];
-      rL = xdL + ydL;
-      for (i = rL; i--; ) r.push(0);
-      for (i = ydL; --i >= 0; ) {
-        carry = 0;
-        for (k = xdL + i; k > i; ) {
-          t = r[k] + yd[i] * xd[k - i - 1] + carry;
-          r[k--] = t % BASE | 0;
-          carry = t / BASE | 0;
-        }
-        r[k] = (r[k] + carry) % BASE | 0;
-      }
-      for (; !r[--rL]; ) r.pop();
-      if (carry) ++e3;
-      else r.shift();
-      y.d = r;
-      y.e = getBase10Exponent(r, e3);
-      return external ? finalise(y, Ctor.precision, Ctor.rounding) : y;
-    };
-    P.toBinary = function(sd, rm2) {
-      return toStringBinary(this, 2, sd, rm2);
-    };
-    P.toDecimalPlaces = P.toDP = function(dp, rm2) {
-      var x = this, Ctor = x.constructor;
-      x = new Ctor(x);
-      if (dp === void 0) return x;
-      checkInt32(dp, 0, MAX_DIGITS);
-      if (rm2 === void 0) rm2 = Ctor.rounding;
-      else checkInt32(rm2, 0, 8);
-      return finalise(x, dp + x.e + 1, rm2);
-    };
-    P.toExponential = function(dp, rm2) {
-      var str, x = this, Ctor = x.constructor;
-      if (dp === void 0) {
-        str = finiteToString(x, true);
-      } else {
-        checkInt32(dp, 0, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-        x = finalise(new Ctor(x), dp + 1, rm2);
-        str = finiteToString(x, true, dp + 1);
-      }
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.toFixed = function(dp, rm2) {
-      var str, y, x = this, Ctor = x.constructor;
-      if (dp === void 0) {
-        str = finiteToString(x);
-      } else {
-        checkInt32(dp, 0, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-        y = finalise(new Ctor(x), dp + x.e + 1, rm2);
-        str = finiteToString(y, false, dp + y.e + 1);
-      }
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.toFraction = function(maxD) {
-      var d, d0, d1, d2, e3, k, n2, n0, n1, pr, q, r, x = this, xd = x.d, Ctor = x.constructor;
-      if (!xd) return new Ctor(x);
-      n1 = d0 = new Ctor(1);
-      d1 = n0 = new Ctor(0);
-      d = new Ctor(d1);
-      e3 = d.e = getPrecision(xd) - x.e - 1;
-      k = e3 % LOG_BASE;
-      d.d[0] = mathpow(10, k < 0 ? LOG_BASE + k : k);
-      if (maxD == null) {
-        maxD = e3 > 0 ? d : n1;
-      } else {
-        n2 = new Ctor(maxD);
-        if (!n2.isInt() || n2.lt(n1)) throw Error(invalidArgument + n2);
-        maxD = n2.gt(d) ? e3 > 0 ? d : n1 : n2;
-      }
-      external = false;
-      n2 = new Ctor(digitsToString(xd));
-      pr = Ctor.precision;
-      Ctor.precision = e3 = xd.length * LOG_BASE * 2;
-      for (; ; ) {
-        q = divide(n2, d, 0, 1, 1);
-        d2 = d0.plus(q.times(d1));
-        if (d2.cmp(maxD) == 1) break;
-        d0 = d1;
-        d1 = d2;
-        d2 = n1;
-        n1 = n0.plus(q.times(d2));
-        n0 = d2;
-        d2 = d;
-        d = n2.minus(q.times(d2));
-        n2 = d2;
-      }
-      d2 = divide(maxD.minus(d0), d1, 0, 1, 1);
-      n0 = n0.plus(d2.times(n1));
-      d0 = d0.plus(d2.times(d1));
-      n0.s = n1.s = x.s;
-      r = divide(n1, d1, e3, 1).minus(x).abs().cmp(divide(n0, d0, e3, 1).minus(x).abs()) < 1 ? [n1, d1] : [n0, d0];
-      Ctor.precision = pr;
-      external = true;
-      return r;
-    };
-    P.toHexadecimal = P.toHex = function(sd, rm2) {
-      return toStringBinary(this, 16, sd, rm2);
-    };
-    P.toNearest = function(y, rm2) {
-      var x = this, Ctor = x.constructor;
-      x = new Ctor(x);
-      if (y == null) {
-        if (!x.d) return x;
-        y = new Ctor(1);
-        rm2 = Ctor.rounding;
-      } else {
-        y = new Ctor(y);
-        if (rm2 === void 0) {
-          rm2 = Ctor.rounding;
-        } else {
-          checkInt32(rm2, 0, 8);
-        }
-        if (!x.d) return y.s ? x : y;
-        if (!y.d) {
-          if (y.s) y.s = x.s;
-          return y;
-        }
-      }
-      if (y.d[0]) {
-        external = false;
-        x = divide(x, y, 0, rm2, 1).times(y);
-        external = true;
-        finalise(x);
-      } else {
-        y.s = x.s;
-        x = y;
-      }
-      return x;
-    };
-    P.toNumber = function() {
-      return +this;
-    };
-    P.toOctal = function(sd, rm2) {
-      return toStringBinary(this, 8, sd, rm2);
-    };
-    P.toPower = P.pow = function(y) {
-      var e3, k, pr, r, rm2, s2, x = this, Ctor = x.constructor, yn = +(y = new Ctor(y));
-      if (!x.d || !y.d || !x.d[0] || !y.d[0]) return new Ctor(mathpow(+x, yn));
-      x = new Ctor(x);
-      if (x.eq(1)) return x;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (y.eq(1)) return finalise(x, pr, rm2);
-      e3 = mathfloor(y.e / LOG_BASE);
-      if (e3 >= y.d.length - 1 && (k = yn < 0 ? -yn : yn) <= MAX_SAFE_INTEGER) {
-        r = intPow(Ctor, x, k, pr);
-        return y.s < 0 ? new Ctor(1).div(r) : finalise(r, pr, rm2);
-      }
-      s2 = x.s;
-      if (s2 < 0) {
-        if (e3 < y.d.length - 1) return new Ctor(NaN);
-        if ((y.d[e3] & 1) == 0) s2 = 1;
-        if (x.e == 0 && x.d[0] == 1 && x.d.length == 1) {
-          x.s = s2;
-          return x;
-        }
-      }
-      k = mathpow(+x, yn);
-      e3 = k == 0 || !isFinite(k) ? mathfloor(yn * (Math.log("0." + digitsToString(x.d)) / Math.LN10 + x.e + 1)) : new Ctor(k + "").e;
-      if (e3 > Ctor.maxE + 1 || e3 < Ctor.minE - 1) return new Ctor(e3 > 0 ? s2 / 0 : 0);
-      external = false;
-      Ctor.rounding = x.s = 1;
-      k = Math.min(12, (e3 + "").length);
-      r = naturalExponential(y.times(naturalLogarithm(x, pr + k)), pr);
-      if (r.d) {
-        r = finalise(r, pr + 5, 1);
-        if (checkRoundingDigits(r.d, pr, rm2)) {
-          e3 = pr + 10;
-          r = finalise(naturalExponential(y.times(naturalLogarithm(x, e3 + k)), e3), e3 + 5, 1);
-          if (+digitsToString(r.d).slice(pr + 1, pr + 15) + 1 == 1e14) {
-            r = finalise(r, pr + 1, 0);
-          }
-        }
-      }
-      r.s = s2;
-      external = true;
-      Ctor.rounding = rm2;
-      return finalise(r, pr, rm2);
-    };
-    P.toPrecision = function(sd, rm2) {
-      var str, x = this, Ctor = x.constructor;
-      if (sd === void 0) {
-        str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
-      } else {
-        checkInt32(sd, 1, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-        x = finalise(new Ctor(x), sd, rm2);
-        str = finiteToString(x, sd <= x.e || x.e <= Ctor.toExpNeg, sd);
-      }
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.toSignificantDigits = P.toSD = function(sd, rm2) {
-      var x = this, Ctor = x.constructor;
-      if (sd === void 0) {
-        sd = Ctor.precision;
-        rm2 = Ctor.rounding;
-      } else {
-        checkInt32(sd, 1, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-      }
-      return finalise(new Ctor(x), sd, rm2);
-    };
-    P.toString = function() {
-      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.truncated = P.trunc = function() {
-      return finalise(new this.constructor(this), this.e + 1, 1);
-    };
-    P.valueOf = P.toJSON = function() {
-      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
-      return x.isNeg() ? "-" + str : str;
-    };
-    divide = /* @__PURE__ */ (function() {
-      function multiplyInteger(x, k, base) {
-        var temp, carry = 0, i = x.length;
-        for (x = x.slice(); i--; ) {
-          temp = x[i] * k + carry;
-          x[i] = temp % base | 0;
-          carry = temp / base | 0;
-        }
-        if (carry) x.unshift(carry);
-        return x;
-      }
-      function compare(a, b, aL, bL) {
-        var i, r;
-        if (aL != bL) {
-          r = aL > bL ? 1 : -1;
-        } else {
-          for (i = r = 0; i < aL; i++) {
-            if (a[i] != b[i]) {
-              r = a[i] > b[i] ? 1 : -1;
-              break;
-            }
-          }
-        }
-        return r;
-      }
-      function subtract(a, b, aL, base) {
-        var i = 0;
-        for (; aL--; ) {
-          a[aL] -= i;
-          i = a[aL] < b[aL] ? 1 : 0;
-          a[aL] = i * base + a[aL] - b[aL];
-        }
-        for (; !a[0] && a.length > 1; ) a.shift();
-      }
-      return function(x, y, pr, rm2, dp, base) {
-        var cmp, e3, i, k, logBase, more, prod, prodL, q, qd, rem, remL, rem0, sd, t, xi, xL, yd0, yL, yz, Ctor = x.constructor, sign2 = x.s == y.s ? 1 : -1, xd = x.d, yd = y.d;
-        if (!xd || !xd[0] || !yd || !yd[0]) {
-          return new Ctor(
-            // Return NaN if either NaN, or both Infinity or 0.
-            !x.s || !y.s || (xd ? yd && xd[0] == yd[0] : !yd) ? NaN : (
-              // Return ±0 if x is 0 or y is ±Infinity, or return ±Infinity as y is 0.
-              xd && xd[0] == 0 || !yd ? sign2 * 0 : sign2 / 0
-            )
-          );
-        }
-        if (base) {
-          logBase = 1;
-          e3 = x.e - y.e;
-        } else {
-          base = BASE;
-          logBase = LOG_BASE;
-          e3 = mathfloor(x.e / logBase) - mathfloor(y.e / logBase);
-        }
-        yL = yd.length;
-        xL = xd.length;
-        q = new Ctor(sign2);
-        qd = q.d = [];
-        for (i = 0; yd[i] == (xd[i] || 0); i++) ;
-        if (yd[i] > (xd[i] || 0)) e3--;
-        if (pr == null) {
-          sd = pr = Ctor.precision;
-          rm2 = Ctor.rounding;
-        } else if (dp) {
-          sd = pr + (x.e - y.e) + 1;
-        } else {
-          sd = pr;
-        }
-        if (sd < 0) {
-          qd.push(1);
-          more = true;
-        } else {
-          sd = sd / logBase + 2 | 0;
-          i = 0;
-          if (yL == 1) {
-            k = 0;
-            yd = yd[0];
-            sd++;
-            for (; (i < xL || k) && sd--; i++) {
-              t = k * base + (xd[i] || 0);
-              qd[i] = t / yd | 0;
-              k = t % yd | 0;
-            }
-            more = k || i < xL;
-          } else {
-            k = base / (yd[0] + 1) | 0;
-            if (k > 1) {
-              yd = multiplyInteger(yd, k, base);
-              xd = multiplyInteger(xd, k, base);
-              yL = yd.length;
-              xL = xd.length;
-            }
-            xi = yL;
-            rem = xd.slice(0, yL);
-            remL = rem.length;
-            for (; remL < yL; ) rem[remL++] = 0;
-            yz = yd.slice();
-            yz.unshift(0);
-            yd0 = yd[0];
-            if (yd[1] >= base / 2) ++yd0;
-            do {
-              k = 0;
-              cmp = compare(yd, rem, yL, remL);
-              if (cmp < 0) {
-                rem0 = rem[0];
-                if (yL != remL) rem0 = rem0 * base + (rem[1] || 0);
-                k = rem0 / yd0 | 0;
-                if (k > 1) {
-                  if (k >= base) k = base - 1;
-                  prod = multiplyInteger(yd, k, base);
-                  prodL = prod.length;
-                  remL = rem.length;
-                  cmp = compare(prod, rem, prodL, remL);
-                  if (cmp == 1) {
-                    k--;
-                    subtract(prod, yL < prodL ? yz : yd, prodL, base);
-                  }
-                } else {
-                  if (k == 0) cmp = k = 1;
-                  prod = yd.slice();
-                }
-                prodL = prod.length;
-                if (prodL < remL) prod.unshift(0);
-                subtract(rem, prod, remL, base);
-                if (cmp == -1) {
-                  remL = rem.length;
-                  cmp = compare(yd, rem, yL, remL);
-                  if (cmp < 1) {
-                    k++;
-                    subtract(rem, yL < remL ? yz : yd, remL, base);
-                  }
-                }
-                remL = rem.length;
-              } else if (cmp === 0) {
-                k++;
-                rem = [0];
-              }
-              qd[i++] = k;
-              if (cmp && rem[0]) {
-                rem[remL++] = xd[xi] || 0;
-              } else {
-                rem = [xd[xi]];
-                remL = 1;
-              }
-            } while ((xi++ < xL || rem[0] !== void 0) && sd--);
-            more = rem[0] !== void 0;
-          }
-          if (!qd[0]) qd.shift();
-        }
-        if (logBase == 1) {
-          q.e = e3;
-          inexact = more;
-        } else {
-          for (i = 1, k = qd[0]; k >= 10; k /= 10) i++;
-          q.e = i + e3 * logBase - 1;
-          finalise(q, dp ? pr + q.e + 1 : pr, rm2, more);
-        }
-        return q;
-      };
-    })();
-    P[/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")] = P.toString;
-    P[Symbol.toStringTag] = "Decimal";
-    Decimal = P.constructor = clone2(DEFAULTS);
-    LN10 = new Decimal(LN10);
-    PI = new Decimal(PI);
   }
 });
 
@@ -43178,7 +43781,7 @@ function figure(n2, digits = 2) {
   const r = round3(n2, digits);
   return r < 0 ? `${MINUS}${formatDecimal(String(-r))}` : formatDecimal(String(r));
 }
-function withUnit(text4, unit) {
+function withUnit2(text4, unit) {
   return text4 === null || text4 === NONE ? NONE : `${text4} ${unit}`;
 }
 function countOrNone(n2) {
@@ -43191,15 +43794,15 @@ function signed(n2, format = (x) => formatCount(x)) {
 function amount(value3) {
   return value3.startsWith("-") ? `${MINUS}${formatDecimal(value3.slice(1))}` : formatDecimal(value3);
 }
-function money3(value3, currency2 = null) {
+function money4(value3, currency2 = null) {
   return currency2 === null ? amount(value3) : `${amount(value3)} ${currency2}`;
 }
 function signedMoney(delta3, currency2 = null) {
   if (/^-?0*(\.0*)?$/.test(delta3)) return "±0";
-  return delta3.startsWith("-") ? money3(delta3, currency2) : `+${money3(delta3, currency2)}`;
+  return delta3.startsWith("-") ? money4(delta3, currency2) : `+${money4(delta3, currency2)}`;
 }
 function hours(value3) {
-  return withUnit(value3 === null ? null : formatNumber(value3), "h");
+  return withUnit2(value3 === null ? null : formatNumber(value3), "h");
 }
 function describeSides(r) {
   const side3 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
@@ -43400,11 +44003,11 @@ function summariseReport(report) {
   }
   const g = report.goal;
   if (g !== null) {
-    const money7 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money7(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    const money8 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money8(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
     lines.push({
       label: "Goal",
-      text: `${g.name}: ${figureOrUnknown(g.actual, money7, g.unknown)} of ${money7(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      text: `${g.name}: ${figureOrUnknown(g.actual, money8, g.unknown)} of ${money8(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
       tone: g.isOnPace === true ? "good" : "neutral"
     });
   }
@@ -43840,9 +44443,9 @@ function dealSizeText(p) {
   const d = p.dealSize;
   if (d.amount === null) return "Deal size: unknown (no won deal carries an amount).";
   const c = p.currency;
-  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money3(d.median, c)}, smallest ${money3(d.min, c)}, largest ${money3(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money3(d.amountWithoutLargest, c)}`}`;
+  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money4(d.median, c)}, smallest ${money4(d.min, c)}, largest ${money4(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money4(d.amountWithoutLargest, c)}`}`;
   const thin = d.isThin ? ` Thin sample: fewer than ${d.thinBelow} won deals, so the average can move a lot with one deal.` : "";
-  return `Deal size: ${money3(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
+  return `Deal size: ${money4(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
 }
 function describeAssumptions(p) {
   const minimumSample = p.minimumSample;
@@ -43864,7 +44467,7 @@ function describeAssumptions(p) {
   );
   for (const c of p.costs)
     out.push(
-      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money3(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
+      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money4(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
     );
   return out;
 }
@@ -43887,7 +44490,7 @@ function range2(low, high) {
 function totalText(t) {
   if (t.base === null || t.head === null || t.delta === null)
     return `${NONE} ${t.currency} (a plan cannot be projected)`;
-  return `${money3(t.base)} → ${money3(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
+  return `${money4(t.base)} → ${money4(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
 }
 function describeProjectedPayoutHeadline(p) {
   const totals = p.payouts.totals;
@@ -43910,7 +44513,7 @@ function planText(p) {
     const metric3 = p.metrics.find((m) => m.unknown !== null)?.metric ?? NONE;
     return [`${p.plan}: ${NONE} (${metric3} cannot be projected: ${unknownText[p.unknown ?? "not-reported"]})`];
   }
-  const head = `${p.plan}: ${money3(x.total.base)} → ${money3(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
+  const head = `${p.plan}: ${money4(x.total.base)} → ${money4(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
   const parts = planParts(x);
   return [`${head}${parts === "" ? "" : `: ${parts}`}`, ...describeGateHolds(x).map((s2) => `! ${s2}`)];
 }
@@ -44921,7 +45524,7 @@ function renderLines(r, options) {
   out.push(
     ...renderTextTable(
       ["plan", "base", "head", "change"],
-      r.comp.byPlan.map((p) => [p.plan, money3(p.base, p.currency), money3(p.head, p.currency), signedMoney(p.delta)]),
+      r.comp.byPlan.map((p) => [p.plan, money4(p.base, p.currency), money4(p.head, p.currency), signedMoney(p.delta)]),
       ["left", "right", "right", "right"]
     )
   );
@@ -45759,6 +46362,7 @@ Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`
     if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
     const result = await loadPolicyDir(dir, io);
     if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+    await checkModelines(result, io);
     const color = isOutputColored(io, options);
     const summary = options.summary ? { summary: { dir } } : {};
     if (!(options.quiet && result.issues.length === 0))
@@ -45778,6 +46382,7 @@ var init_validate = __esm({
     init_esm();
     init_errors();
     await init_load();
+    init_modeline();
     init_registry2();
     init_command_index();
     init_options();
@@ -46084,7 +46689,9 @@ first); keys the schema does not know keep their order after the known ones. Com
 line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
 reads back as the same data with the same comments and formatting it again changes nothing;
 otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
-reported with file:line:column and left unchanged.
+reported with file:line:column and left unchanged. A \`# yaml-language-server: $schema=…\`
+modeline that does not resolve from the file's folder is pointed at the nearest schemas/ that has
+the kind's schema.
 Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
 2 usage or IO error.`
   ).action(async (dirArg, options, command) => {
@@ -46140,7 +46747,10 @@ async function formatFile(file, { io }) {
     throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
   }
   const text4 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text4, file);
+  const outcome = formatPolicyText(text4, file);
+  if (outcome.status !== "changed" && outcome.status !== "unchanged") return outcome;
+  const output = await rewriteModeline(file, outcome.output ?? text4, io);
+  return output === void 0 ? outcome : { status: "changed", output };
 }
 async function writeText(file, text4, { io }) {
   try {
@@ -46176,6 +46786,7 @@ var init_fmt = __esm({
     init_errors();
     init_discover();
     init_format();
+    init_modeline();
     init_limits();
     init_sanitize();
     init_command_index();
@@ -48506,7 +49117,7 @@ function paySpiffs(spec, ctx, periods2, people, warn) {
     for (const deal of deals) {
       const closedAt = readInstant(deal, "closed_at");
       const k = periodIndexOf(closedAt, periods2, ctx.window);
-      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch(spiff, deal, warn))
+      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch2(spiff, deal, warn))
         continue;
       const owner = readText2(deal, "owner_id") ?? "";
       const perPeriod = lines.get(owner) ?? periods2.map(() => []);
@@ -48516,7 +49127,7 @@ function paySpiffs(spec, ctx, periods2, people, warn) {
   }
   return lines;
 }
-function isMatch(spiff, deal, warn) {
+function isMatch2(spiff, deal, warn) {
   try {
     return truthy(spiff.when(deal));
   } catch (error) {
@@ -54610,7 +55221,7 @@ var init_project_config_parse = __esm({
 });
 
 // src/cli/project-config.ts
-import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 function displayPath(abs2, cwd) {
   const rel = relative2(cwd, abs2);
   if (rel === "") return ".";
@@ -54618,10 +55229,10 @@ function displayPath(abs2, cwd) {
 }
 async function findProjectConfig(io, start) {
   const dirs = [];
-  for (let dir = resolve2(start); ; dir = dirname(dir)) {
+  for (let dir = resolve2(start); ; dir = dirname2(dir)) {
     dirs.push(dir);
     if (await io.exists(join2(dir, ".git"))) break;
-    if (dirname(dir) === dir) {
+    if (dirname2(dir) === dir) {
       dirs.splice(1);
       break;
     }
@@ -54677,7 +55288,7 @@ async function readProjectConfig(io, options) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`Cannot read the project config ${shown}: ${reason}`, { cause: error });
   }
-  return toProjectConfig(bytes, { file: shown, dir: dirname(file), at: null });
+  return toProjectConfig(bytes, { file: shown, dir: dirname2(file), at: null });
 }
 var init_project_config2 = __esm({
   async "src/cli/project-config.ts"() {
@@ -54692,7 +55303,7 @@ var init_project_config2 = __esm({
 });
 
 // src/cli/project-config-at-ref.ts
-import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
 import { posix } from "node:path";
 function isOutside(rel) {
   return rel === ".." || rel.startsWith("../") || rel.startsWith("/");
@@ -54761,7 +55372,7 @@ async function readConfigAtCommit(io, options) {
       `note: ${terminalText(file)} is read at the base ${terminalText(label2)}, as guardrails are; its working-tree version is left out.
 `
     );
-  return toProjectConfig(bytes, { file, dir: dirname2(join3(top, rel)), at: label2 });
+  return toProjectConfig(bytes, { file, dir: dirname3(join3(top, rel)), at: label2 });
 }
 async function differsOnDisk(io, file, bytes) {
   if (!await io.exists(file)) return true;
@@ -57205,7 +57816,7 @@ var init_payout_reasons = __esm({
 function linesOf(plan) {
   return new Map((plan?.people ?? []).flatMap((p) => p.periods.map((k) => [`${p.id}\0${k.period}`, k])));
 }
-function money4(d) {
+function money5(d) {
   const text4 = d.toFixed(2);
   return text4 === "-0.00" ? "0.00" : text4;
 }
@@ -57228,11 +57839,11 @@ function comparePart(part, id, metric3, rule, keys, base, head) {
     lines.push({
       personId,
       period,
-      payout: { base: money4(bp), head: money4(hp), delta: money4(hp.minus(bp)) },
+      payout: { base: money5(bp), head: money5(hp), delta: money5(hp.minus(bp)) },
       reasons: rule.reasons(bl, hl)
     });
   }
-  const payout2 = { base: money4(b), head: money4(h), delta: money4(h.minus(b)) };
+  const payout2 = { base: money5(b), head: money5(h), delta: money5(h.minus(b)) };
   return { part, id, metric: metric3, payout: payout2, reasons: summariseReasons(lines), lines };
 }
 function componentIds(head, base) {
@@ -57329,7 +57940,7 @@ function comparePlan(name, currency2, b, h) {
     plan: name,
     currency: currency2,
     exists: { base: b !== void 0, head: h !== void 0 },
-    total: { base: money4(bt), head: money4(ht), delta: money4(ht.minus(bt)) },
+    total: { base: money5(bt), head: money5(ht), delta: money5(ht.minus(bt)) },
     parts: [...components, ...extras],
     heldByGates: held,
     isZeroByGate: {
@@ -57356,17 +57967,17 @@ var init_payout_changes = __esm({
 });
 
 // src/core/impact/policy-diff.ts
-function isRecord(v) {
+function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function idsOf(list2) {
-  const ids = list2.map((item) => isRecord(item) && typeof item.id === "string" ? item.id : void 0);
+  const ids = list2.map((item) => isRecord2(item) && typeof item.id === "string" ? item.id : void 0);
   if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return void 0;
   return ids;
 }
 function diffValues(before, after, path2, out) {
   if (JSON.stringify(before) === JSON.stringify(after)) return;
-  if (isRecord(before) && isRecord(after) && !isLogic(before) && !isLogic(after)) {
+  if (isRecord2(before) && isRecord2(after) && !isLogic(before) && !isLogic(after)) {
     for (const key of [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])])
       diffValues(before[key], after[key], path2 === "" ? key : `${path2}.${key}`, out);
     return;
@@ -57381,7 +57992,7 @@ function diffValues(before, after, path2, out) {
       for (const id of [.../* @__PURE__ */ new Set([...a, ...b])]) diffValues(left.get(id), right2.get(id), `${path2}[id=${id}]`, out);
       return;
     }
-    if (before.every((v) => !isRecord(v) && !Array.isArray(v)) && after.every((v) => !isRecord(v) && !Array.isArray(v))) {
+    if (before.every((v) => !isRecord2(v) && !Array.isArray(v)) && after.every((v) => !isRecord2(v) && !Array.isArray(v))) {
       out.push({ path: path2, before, after });
       return;
     }
@@ -58142,23 +58753,23 @@ function sumTotals2(plans) {
     const high = sum4((p) => p.range.headHigh);
     return {
       currency: currency2,
-      base: money5(base),
-      head: money5(head),
-      delta: money5(minus(head, base)),
-      headLow: money5(low),
-      headHigh: money5(high),
-      deltaLow: money5(minus(low, base)),
-      deltaHigh: money5(minus(high, base))
+      base: money6(base),
+      head: money6(head),
+      delta: money6(minus(head, base)),
+      headLow: money6(low),
+      headHigh: money6(high),
+      deltaLow: money6(minus(low, base)),
+      deltaHigh: money6(minus(high, base))
     };
   });
 }
-var money5, minus;
+var money6, minus;
 var init_payout_compare = __esm({
   "src/core/impact/projection/payout-compare.ts"() {
     "use strict";
     init_money();
     init_payout_reasons();
-    money5 = (d) => d === null ? null : formatMoney2(d);
+    money6 = (d) => d === null ? null : formatMoney2(d);
     minus = (a, b) => a === null || b === null ? null : a.minus(b);
   }
 });
@@ -58395,10 +59006,10 @@ function projectPayouts(input) {
       metrics: (h ?? b)?.metrics ?? [],
       payout: payout2,
       range: unknown3 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
-        headLow: money6(low),
-        headHigh: money6(high),
-        deltaLow: money6(minus2(low, bt)),
-        deltaHigh: money6(minus2(high, bt))
+        headLow: money7(low),
+        headHigh: money7(high),
+        deltaLow: money7(minus2(low, bt)),
+        deltaHigh: money7(minus2(high, bt))
       },
       unknown: unknown3
     };
@@ -58410,7 +59021,7 @@ function isSameTerms(input, key) {
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
-var WEEK_MS5, keyOf, money6, minus2;
+var WEEK_MS5, keyOf, money7, minus2;
 var init_payouts = __esm({
   "src/core/impact/projection/payouts.ts"() {
     "use strict";
@@ -58423,7 +59034,7 @@ var init_payouts = __esm({
     init_payout_values();
     WEEK_MS5 = 6048e5;
     keyOf = (p) => `${p.name}\0${p.currency}`;
-    money6 = (d) => d === null ? null : formatMoney2(d);
+    money7 = (d) => d === null ? null : formatMoney2(d);
     minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
   }
 });
@@ -58443,7 +59054,7 @@ function displayMarginal(m) {
 }
 function emptySection(unknown3, windowWeeks, minimumSample) {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
-  const money7 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown3 };
+  const money8 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown3 };
   return {
     entryStage: null,
     windowWeeks,
@@ -58452,8 +59063,8 @@ function emptySection(unknown3, windowWeeks, minimumSample) {
     marginalLeads: { added: 0, removed: 0 },
     wonPerWeek: none,
     dealSize: describeDealSample(null, 0, null, null),
-    wonRevenue: money7,
-    goalForecast: { ...money7, target: null, attainment: none },
+    wonRevenue: money8,
+    goalForecast: { ...money8, target: null, attainment: none },
     costs: [],
     totalCost: null,
     totalCostPerYear: null,
@@ -58485,14 +59096,14 @@ function projectImpact(base, head, leads2, entryStage) {
   );
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
-  const money7 = projectMoney(base, head, flow, horizonWeeks);
+  const money8 = projectMoney(base, head, flow, horizonWeeks);
   const last = counts.length - 1;
   const won = (f) => f[last].demand;
   const stages2 = counts.map((c, i) => {
     const [fb, fh] = [flow.base[i], flow.head[i]];
     const conversion2 = flow.conversion[i];
     const next = flow.head[i + 1];
-    const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money7.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money7.dealSize);
+    const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money8.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money8.dealSize);
     const cohort = c.cohort;
     const track = base.tracks.find((t) => t.stage.id === c.stage);
     const load = b.constraint?.stages.find((s2) => s2.stage === c.stage);
@@ -58542,19 +59153,19 @@ function projectImpact(base, head, leads2, entryStage) {
       headLow: round3(won(flow.headLow).toNumber(), 4),
       headHigh: round3(won(flow.headHigh).toNumber(), 4)
     },
-    dealSize: money7.dealSizeSection,
-    wonRevenue: money7.wonRevenue,
-    goalForecast: money7.goalForecast,
+    dealSize: money8.dealSizeSection,
+    wonRevenue: money8.wonRevenue,
+    goalForecast: money8.goalForecast,
     costs,
     totalCost,
     totalCostPerYear,
-    currency: money7.currency,
+    currency: money8.currency,
     payouts: projectPayouts({
       base,
       head,
       path: path2,
       flow,
-      dealSize: money7.dealSize,
+      dealSize: money8.dealSize,
       window: { start, asOf, weeks: new Exact(asOf - start).div(WEEK_MS6) }
     }),
     minimumSample,
@@ -60468,8 +61079,8 @@ function findDayIndex(cal, t) {
   while (d > 0 && cal.dayStartMs[d] > t) d--;
   return d;
 }
-function addBusinessMinutes(cal, t, minutes) {
-  let remaining = Math.max(0, minutes) * minuteMs;
+function addBusinessMinutes(cal, t, minutes2) {
+  let remaining = Math.max(0, minutes2) * minuteMs;
   let d = findDayIndex(cal, t);
   if (d < 0) d = 0;
   let from = t;
