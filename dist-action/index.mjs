@@ -24937,7 +24937,12 @@ var init_unit_fields = __esm({
         path: ["spec", "projection", "marginalConversion", "*"],
         range: { unit: "ratio", what: "a marginal conversion", min: 0, max: 1 }
       },
-      { kind: "Funnel", path: ["spec", "projection", "costPerHead", "*"], range: money3("a cost per head") },
+      // 0 is allowed: an assumption the base branch judges (impact reads it from the base).
+      {
+        kind: "Funnel",
+        path: ["spec", "projection", "costPerHead", "*"],
+        range: { ...money3("a cost per head"), isPositive: false }
+      },
       {
         kind: "LeadDefinition",
         path: ["spec", "scoring", "*", "decay", "halfLife"],

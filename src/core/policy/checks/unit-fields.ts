@@ -173,7 +173,12 @@ export const unitFields: readonly UnitField[] = [
     path: ['spec', 'projection', 'marginalConversion', '*'],
     range: { unit: 'ratio', what: 'a marginal conversion', min: 0, max: 1 },
   },
-  { kind: 'Funnel', path: ['spec', 'projection', 'costPerHead', '*'], range: money('a cost per head') },
+  // 0 is allowed: an assumption the base branch judges (impact reads it from the base).
+  {
+    kind: 'Funnel',
+    path: ['spec', 'projection', 'costPerHead', '*'],
+    range: { ...money('a cost per head'), isPositive: false },
+  },
   {
     kind: 'LeadDefinition',
     path: ['spec', 'scoring', '*', 'decay', 'halfLife'],
