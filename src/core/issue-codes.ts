@@ -126,7 +126,15 @@ export type PolicyIssueCode =
   | 'waiver.far-expiry'
   | 'waiver.finding'
   | 'waiver.not-waivable'
-  | 'waiver.unmatched';
+  | 'waiver.unmatched'
+  // numbers in the wrong unit (checks/units.ts) and editor modelines
+  | 'unit.ratio-as-percent'
+  | 'unit.percent-as-ratio'
+  | 'unit.negative'
+  | 'unit.zero'
+  | 'unit.out-of-range'
+  | 'modeline.unresolved'
+  | 'modeline.wrong-schema';
 
 const schemaIssueCodes: Readonly<Record<string, SchemaIssueCode>> = {
   type: 'schema.type',

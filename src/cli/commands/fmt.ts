@@ -3,6 +3,7 @@ import { IoError, UsageError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
 import { listPolicyFiles } from '../../core/policy/discover.js';
 import { formatPolicyText } from '../../core/policy/format.js';
+import { rewriteModeline } from '../../core/policy/modeline.js';
 import type { FormatOutcome } from '../../core/policy/format.js';
 import { limits } from '../../core/policy/limits.js';
 import { terminalText as t } from '../../reporters/sanitize.js';
@@ -38,7 +39,9 @@ first); keys the schema does not know keep their order after the known ones. Com
 line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
 reads back as the same data with the same comments and formatting it again changes nothing;
 otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
-reported with file:line:column and left unchanged.
+reported with file:line:column and left unchanged. A \`# yaml-language-server: $schema=…\`
+modeline that does not resolve from the file's folder is pointed at the nearest schemas/ that has
+the kind's schema.
 Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
 2 usage or IO error.`,
     )
@@ -94,7 +97,11 @@ async function formatFile(file: string, { io }: CommandContext): Promise<FormatO
   }
   // Keep a BOM in the text so that formatting writes it back.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text, file);
+  const outcome = formatPolicyText(text, file);
+  if (outcome.status !== 'changed' && outcome.status !== 'unchanged') return outcome;
+  // A `$schema` modeline that no longer resolves from the file's folder points at the one that does.
+  const output = await rewriteModeline(file, outcome.output ?? text, io);
+  return output === undefined ? outcome : { status: 'changed', output };
 }
 
 async function writeText(file: string, text: string, { io }: CommandContext): Promise<void> {

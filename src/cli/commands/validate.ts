@@ -5,6 +5,7 @@ import { isFailing } from '../../core/issue.js';
 import { loadPolicyDir } from '../../core/policy/load.js';
 import { applyPolicyWaivers } from '../../core/waivers/policy-waivers.js';
 import { dayOf } from '../../core/waivers/waiver-list.js';
+import { checkModelines } from '../../core/policy/modeline.js';
 import { listOutputFormats, renderOutput } from '../../reporters/registry.js';
 import type { OutputFormat } from '../../reporters/registry.js';
 import { describeCommand } from '../command-index.js';
@@ -62,8 +63,11 @@ Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`,
       );
       if (!(await io.exists(dir))) throw new UsageError(`Policy directory ${dir} does not exist.`);
       const today = dayOf(readClock(options));
-      const result = applyPolicyWaivers(await loadPolicyDir(dir, io), { today, dir, expired: 'error' });
-      if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+      const loaded = await loadPolicyDir(dir, io);
+      if (loaded.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+      // Modeline findings first, so a waiver can accept them like any other finding.
+      await checkModelines(loaded, io);
+      const result = applyPolicyWaivers(loaded, { today, dir, expired: 'error' });
       const color = isOutputColored(io, options);
       const summary = options.summary ? { summary: { dir } } : {};
       if (!(options.quiet && result.issues.length === 0))

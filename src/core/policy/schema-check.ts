@@ -5,6 +5,7 @@ import type { Issue, PolicyIssueCode } from '../issue.js';
 import { formatPath } from '../issue.js';
 import { logicObjectMarker } from '../schemas/shared.js';
 import type { PolicyKind } from '../schemas/index.js';
+import { suggestUnitFix } from './checks/unit-hint.js';
 import { didYouMean } from './did-you-mean.js';
 import { findNode, locatePath, splitPointer } from './locate.js';
 import type { ParsedFile } from './parse.js';
@@ -17,15 +18,20 @@ const operatorHints: Record<string, string> = {
 
 /** Validates a parsed file against its kind's schema; ajv errors become located, readable issues. */
 export function checkSchema(parsed: ParsedFile, kind: PolicyKind, issues: Issue[]): boolean {
-  return checkSchemaWith(parsed, validatorFor(kind), issues);
+  return checkSchemaWith(parsed, validatorFor(kind), issues, kind);
 }
 
 /** As `checkSchema`, with any validator (e.g. the project config's). */
-export function checkSchemaWith(parsed: ParsedFile, validate: ValidateFunction, issues: Issue[]): boolean {
+export function checkSchemaWith(
+  parsed: ParsedFile,
+  validate: ValidateFunction,
+  issues: Issue[],
+  kind?: PolicyKind,
+): boolean {
   if (validate(parsed.data)) return true;
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const issue = translate(parsed, error);
+    const issue = translate(parsed, error, kind);
     if (issue === undefined) continue;
     const key = `${issue.path}|${issue.code}|${issue.message}`;
     if (seen.has(key)) continue;
@@ -44,7 +50,7 @@ function describeValue(value: unknown): string {
   return `the ${typeof value} ${String(value)}`;
 }
 
-function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
+function translate(parsed: ParsedFile, error: ErrorObject, kind?: PolicyKind): Issue | undefined {
   const segments = splitPointer(error.instancePath);
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
   const schemaPath = error.schemaPath;
@@ -142,6 +148,8 @@ function translate(parsed: ParsedFile, error: ErrorObject): Issue | undefined {
     default:
       message = `${field} ${error.message ?? 'is invalid'}.`;
       if (typeof schema.description === 'string') hint = schema.description;
+      // A percent in a ratio field (`weight: 80`): say which value was meant.
+      if (error.keyword === 'maximum' && kind !== undefined) hint = suggestUnitFix(kind, parsed.data, segments) ?? hint;
   }
   const position = locatePath(parsed.doc, parsed.lineCounter, path, at);
   const issue: Issue = { code, severity: 'error', message, file: parsed.file, path: formatPath(path), ...position };

@@ -1,5 +1,7 @@
 import { definePolicySchema } from './define.js';
 import type { JsonSchema } from './define.js';
+import type { UnitKind } from './units.js';
+import { withMetricUnits, withUnit } from './units.js';
 
 export const compMetrics = [
   'won_amount',
@@ -13,19 +15,40 @@ export const compMetrics = [
   'constraint_target_met',
 ] as const;
 
+/** How a quota or component target is written, per metric (the engine's metric kinds: money, count, fraction). */
+export const compMetricUnits: Readonly<Record<(typeof compMetrics)[number], UnitKind>> = {
+  won_amount: 'money',
+  sourced_won_amount: 'money',
+  sourced_pipeline_amount: 'money',
+  opportunities_created: 'count',
+  sal_count: 'count',
+  sql_count: 'count',
+  meetings_held: 'count',
+  goal_attainment: 'ratio',
+  constraint_target_met: 'ratio',
+};
+
 const band: JsonSchema = {
   type: 'object',
   required: ['from', 'rate'],
   additionalProperties: false,
   properties: {
-    from: { $ref: '#/$defs/fraction', description: 'Attainment where this band starts (1 = 100 % of quota).' },
-    to: { $ref: '#/$defs/fraction', description: 'Attainment where it ends; leave out on the last band.' },
+    from: {
+      $ref: '#/$defs/fraction',
+      description: withUnit('Attainment where this band starts (1 = 100 % of quota).', 'ratio'),
+    },
+    to: {
+      $ref: '#/$defs/fraction',
+      description: withUnit('Attainment where it ends; leave out on the last band.', 'ratio'),
+    },
     rate: {
       type: 'number',
       minimum: 0,
       maximum: 100,
-      description:
+      description: withUnit(
         'Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates.',
+        'multiplier',
+      ),
     },
   },
 };
@@ -57,8 +80,14 @@ export const compPlanSchema = definePolicySchema({
       team: { $ref: '#/$defs/team-ref', description: 'Team (from the Funnel) whose members are on this plan.' },
       currency: { $ref: '#/$defs/currency-code' },
       period: { enum: ['month', 'quarter', 'year'], description: 'How often variable pay is calculated and paid.' },
-      onTargetEarnings: { $ref: '#/$defs/decimal', description: 'Yearly base plus target variable, per person.' },
-      targetVariable: { $ref: '#/$defs/decimal', description: 'Yearly variable pay at 100 % attainment, per person.' },
+      onTargetEarnings: {
+        $ref: '#/$defs/decimal',
+        description: withUnit('Yearly base plus target variable, per person, in `currency`.', 'money'),
+      },
+      targetVariable: {
+        $ref: '#/$defs/decimal',
+        description: withUnit('Yearly variable pay at 100 % attainment, per person, in `currency`.', 'money'),
+      },
       quota: {
         type: 'object',
         description: 'Yearly quota per person; prorated to the payout period.',
@@ -66,7 +95,10 @@ export const compPlanSchema = definePolicySchema({
         additionalProperties: false,
         properties: {
           metric: { enum: [...compMetrics], description: 'What the quota counts.' },
-          amount: { $ref: '#/$defs/decimal' },
+          amount: {
+            $ref: '#/$defs/decimal',
+            description: withMetricUnits('Yearly quota of the metric per person.', compMetricUnits),
+          },
         },
       },
       components: {
@@ -82,10 +114,16 @@ export const compPlanSchema = definePolicySchema({
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
             metric: { enum: [...compMetrics], description: 'What this component pays on.' },
-            weight: { $ref: '#/$defs/fraction', description: 'Share of target variable, e.g. `0.7`.' },
+            weight: {
+              $ref: '#/$defs/fraction',
+              description: withUnit('Share of target variable, e.g. `0.7`.', 'ratio'),
+            },
             target: {
               $ref: '#/$defs/decimal',
-              description: 'Yearly target of the metric for 100 % attainment when it differs from the quota.',
+              description: withMetricUnits(
+                'Yearly target of the metric for 100 % attainment when it differs from the quota.',
+                compMetricUnits,
+              ),
             },
             tiers: {
               type: 'object',
@@ -110,7 +148,10 @@ export const compPlanSchema = definePolicySchema({
             },
             cap: {
               $ref: '#/$defs/fraction',
-              description: 'Most this component pays, as a multiple of its target (e.g. `2` = 200 %).',
+              description: withUnit(
+                'Most this component pays, as a multiple of its target (`2` = 200 %).',
+                'multiplier',
+              ),
             },
           },
         },
@@ -127,7 +168,10 @@ export const compPlanSchema = definePolicySchema({
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
             metric: { enum: [...compMetrics], description: 'What the gate measures.' },
-            min: { $ref: '#/$defs/fraction', description: 'Least value of the metric (as a fraction of target).' },
+            min: {
+              $ref: '#/$defs/fraction',
+              description: withUnit('Least attainment of the metric (as a fraction of its target).', 'ratio'),
+            },
             components: {
               type: 'array',
               items: { $ref: '#/$defs/identifier' },
@@ -149,12 +193,12 @@ export const compPlanSchema = definePolicySchema({
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
             metric: { enum: [...compMetrics], description: 'The shared outcome measured.' },
-            min: { $ref: '#/$defs/fraction', description: 'Least attainment of that outcome (1 = 100 %).' },
+            min: { $ref: '#/$defs/fraction', description: withUnit('Least attainment of that outcome.', 'ratio') },
             multiplier: {
               type: 'number',
               minimum: 0,
               maximum: 10,
-              description: 'Factor applied to the whole payout, e.g. `1.1`.',
+              description: withUnit('Factor applied to the whole payout, e.g. `1.1`.', 'multiplier'),
             },
           },
         },
@@ -170,7 +214,10 @@ export const compPlanSchema = definePolicySchema({
           properties: {
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
-            amount: { $ref: '#/$defs/decimal', description: 'Paid per matching won opportunity.' },
+            amount: {
+              $ref: '#/$defs/decimal',
+              description: withUnit('Paid per matching won opportunity, in `currency`.', 'money'),
+            },
             when: { $ref: '#/$defs/logic', description: 'Which won opportunities qualify.' },
             from: { $ref: '#/$defs/date' },
             to: { $ref: '#/$defs/date' },
@@ -188,8 +235,14 @@ export const compPlanSchema = definePolicySchema({
           properties: {
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
-            within: { $ref: '#/$defs/duration', description: 'Reversals within this long of close are clawed back.' },
-            share: { $ref: '#/$defs/fraction', description: 'Share of the original payout taken back.' },
+            within: {
+              $ref: '#/$defs/duration',
+              description: withUnit('Reversals within this long of close are clawed back (calendar time).', 'duration'),
+            },
+            share: {
+              $ref: '#/$defs/fraction',
+              description: withUnit('Share of the original payout taken back.', 'ratio'),
+            },
           },
         },
       },

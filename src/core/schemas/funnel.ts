@@ -1,4 +1,5 @@
 import { definePolicySchema } from './define.js';
+import { withUnit } from './units.js';
 
 export const funnelSchema = definePolicySchema({
   kind: 'Funnel',
@@ -123,13 +124,13 @@ export const funnelSchema = definePolicySchema({
                   type: 'number',
                   exclusiveMinimum: 0,
                   maximum: 100000,
-                  description: 'People working this stage (fractions for part-time).',
+                  description: withUnit('People working this stage (fractions for part-time).', 'count'),
                 },
                 perPersonPerWeek: {
                   type: 'number',
                   exclusiveMinimum: 0,
                   maximum: 100000,
-                  description: 'Items one person can handle in a week.',
+                  description: withUnit('Items one person can handle in a week.', 'count'),
                 },
                 unit: {
                   type: 'string',
@@ -182,14 +183,22 @@ export const funnelSchema = definePolicySchema({
             description:
               'Per stage id: the share of newly qualified leads worked there that advance, used when history has fewer than `minimumSample` of them. Without it the Wilson 95 % lower bound of what history there is is used.',
             propertyNames: { $ref: '#/$defs/identifier' },
-            additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
+            additionalProperties: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              description: withUnit('Share of newly qualified leads worked at this stage that advance.', 'ratio'),
+            },
           },
           costPerHead: {
             type: 'object',
             description:
               'Per team id: the yearly cost of one more person (e.g. `"95000"`), in the RevenueGoal currency. Without it the OTE of the comp plan paying that team is used.',
             propertyNames: { $ref: '#/$defs/identifier' },
-            additionalProperties: { $ref: '#/$defs/decimal' },
+            additionalProperties: {
+              $ref: '#/$defs/decimal',
+              description: withUnit('Yearly cost of one more person on this team.', 'money'),
+            },
           },
         },
       },

@@ -1,5 +1,7 @@
 import { definePolicySchema } from './define.js';
 import { policyKinds } from './kinds.js';
+import type { UnitKind } from './units.js';
+import { withMetricUnits } from './units.js';
 
 export const impactMetrics = [
   'payout_cost_change_pct',
@@ -11,6 +13,18 @@ export const impactMetrics = [
   'goal_forecast_change_pct',
   'data_changed',
 ] as const;
+
+/** How `above` and `below` are written, per metric with a threshold (`constraint_moved`, `data_changed` have none). */
+export const guardrailMetricUnits: Readonly<
+  Record<Exclude<(typeof impactMetrics)[number], 'constraint_moved' | 'data_changed'>, UnitKind>
+> = {
+  payout_cost_change_pct: 'percent',
+  constraint_utilisation: 'ratio',
+  max_stage_utilisation: 'ratio',
+  sla_compliance_change_pts: 'points',
+  mql_volume_change_pct: 'percent',
+  goal_forecast_change_pct: 'percent',
+};
 
 /** Metrics that are true or false: crossed when true, with no threshold. */
 export const booleanMetrics: readonly string[] = ['constraint_moved', 'data_changed'];
@@ -49,8 +63,14 @@ export const guardrailsSchema = definePolicySchema({
                 '`constraint_moved` and `data_changed` (a data file in the repository or a FieldMapping ' +
                 'added, removed or changed) are crossed when true.',
             },
-            above: { type: 'number', description: 'Crossed when the metric is greater than this.' },
-            below: { type: 'number', description: 'Crossed when the metric is less than this.' },
+            above: {
+              type: 'number',
+              description: withMetricUnits('Crossed when the metric is greater than this.', guardrailMetricUnits),
+            },
+            below: {
+              type: 'number',
+              description: withMetricUnits('Crossed when the metric is less than this.', guardrailMetricUnits),
+            },
             changedKinds: {
               type: 'array',
               minItems: 1,

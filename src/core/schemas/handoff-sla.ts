@@ -1,4 +1,5 @@
 import { definePolicySchema } from './define.js';
+import { withUnit } from './units.js';
 
 export const handoffSlaSchema = definePolicySchema({
   kind: 'HandoffSla',
@@ -23,8 +24,10 @@ export const handoffSlaSchema = definePolicySchema({
         type: 'number',
         minimum: 0,
         maximum: 1,
-        description:
+        description: withUnit(
           'Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it.',
+          'ratio',
+        ),
       },
       targets: {
         type: 'array',
@@ -40,7 +43,10 @@ export const handoffSlaSchema = definePolicySchema({
             id: { $ref: '#/$defs/identifier' },
             description: { $ref: '#/$defs/description' },
             when: { $ref: '#/$defs/logic', description: 'Which leads this target applies to.' },
-            within: { $ref: '#/$defs/duration', description: 'Deadline in business time, e.g. `4h`.' },
+            within: {
+              $ref: '#/$defs/duration',
+              description: withUnit('Deadline in business time of the calendar, e.g. `4h`.', 'duration'),
+            },
           },
         },
       },
@@ -53,7 +59,10 @@ export const handoffSlaSchema = definePolicySchema({
           required: ['after', 'notify'],
           additionalProperties: false,
           properties: {
-            after: { $ref: '#/$defs/duration', description: 'Business time since the start event.' },
+            after: {
+              $ref: '#/$defs/duration',
+              description: withUnit('Business time since the start event.', 'duration'),
+            },
             notify: {
               type: 'string',
               minLength: 1,
@@ -69,7 +78,10 @@ export const handoffSlaSchema = definePolicySchema({
         required: ['after', 'toClass'],
         additionalProperties: false,
         properties: {
-          after: { $ref: '#/$defs/duration' },
+          after: {
+            $ref: '#/$defs/duration',
+            description: withUnit('Business time since the start event after which the item is recycled.', 'duration'),
+          },
           toClass: { $ref: '#/$defs/identifier', description: 'Lead class they return to, e.g. `nurture`.' },
         },
       },

@@ -1,4 +1,5 @@
 import { definePolicySchema } from './define.js';
+import { withUnit } from './units.js';
 import type { JsonSchema } from './define.js';
 
 const namedRule: JsonSchema = {
@@ -32,7 +33,10 @@ const scoringCategory = (what: string, withDecay: boolean): JsonSchema => ({
             properties: {
               halfLife: {
                 $ref: '#/$defs/duration',
-                description: 'After this long without engagement, points are halved (calendar time).',
+                description: withUnit(
+                  'After this long without engagement, points are halved (calendar time).',
+                  'duration',
+                ),
               },
               from: {
                 $ref: '#/$defs/identifier',

@@ -1,4 +1,6 @@
 import { definePolicySchema } from './define.js';
+import type { UnitKind } from './units.js';
+import { withMetricUnits } from './units.js';
 
 export const constraintMetrics = [
   'utilisation',
@@ -11,6 +13,24 @@ export const constraintMetrics = [
 ] as const;
 
 export const goalMetrics = ['won_amount', 'new_arr', 'won_deals'] as const;
+
+/** How the constraint target is written, per metric (a ratio is `0.85`, never `85`). */
+export const constraintMetricUnits: Readonly<Record<(typeof constraintMetrics)[number], UnitKind>> = {
+  utilisation: 'ratio',
+  throughput_per_week: 'count',
+  conversion_rate: 'ratio',
+  median_time_in_stage_hours: 'hours',
+  p90_time_in_stage_hours: 'hours',
+  sla_compliance: 'ratio',
+  wip: 'count',
+};
+
+/** How the goal target is written, per metric. */
+export const goalMetricUnits: Readonly<Record<(typeof goalMetrics)[number], UnitKind>> = {
+  won_amount: 'money',
+  new_arr: 'money',
+  won_deals: 'count',
+};
 
 export const revenueGoalSchema = definePolicySchema({
   kind: 'RevenueGoal',
@@ -40,7 +60,10 @@ export const revenueGoalSchema = definePolicySchema({
             enum: [...goalMetrics],
             description: 'What is counted: `won_amount` (closed-won value), `new_arr`, or `won_deals`.',
           },
-          target: { $ref: '#/$defs/decimal', description: 'Target value for the period, e.g. `"4800000"`.' },
+          target: {
+            $ref: '#/$defs/decimal',
+            description: withMetricUnits('Target value for the period, e.g. `"4800000"`.', goalMetricUnits),
+          },
           currency: { $ref: '#/$defs/currency-code' },
           period: {
             type: 'object',
@@ -65,15 +88,23 @@ export const revenueGoalSchema = definePolicySchema({
           metric: { enum: [...constraintMetrics], description: 'Metric of that stage that everyone optimises.' },
           target: {
             type: 'object',
-            description:
+            description: withMetricUnits(
               'Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones ' +
-              'that should stay high.',
+                'that should stay high. Utilisation is work arriving ÷ capacity.',
+              constraintMetricUnits,
+            ),
             minProperties: 1,
             maxProperties: 1,
             additionalProperties: false,
             properties: {
-              max: { type: 'number', description: 'The metric should be at most this.' },
-              min: { type: 'number', description: 'The metric should be at least this.' },
+              max: {
+                type: 'number',
+                description: withMetricUnits('The metric should be at most this.', constraintMetricUnits),
+              },
+              min: {
+                type: 'number',
+                description: withMetricUnits('The metric should be at least this.', constraintMetricUnits),
+              },
             },
           },
           rationale: { $ref: '#/$defs/description', description: 'Why this stage is the constraint, for reviewers.' },

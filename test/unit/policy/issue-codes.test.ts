@@ -144,6 +144,13 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'waiver.finding': true,
   'waiver.not-waivable': true,
   'waiver.unmatched': true,
+  'unit.ratio-as-percent': true,
+  'unit.percent-as-ratio': true,
+  'unit.negative': true,
+  'unit.zero': true,
+  'unit.out-of-range': true,
+  'modeline.unresolved': true,
+  'modeline.wrong-schema': true,
 };
 const known = new Set<string>(Object.keys(policyIssueCodes));
 

@@ -17,6 +17,7 @@ import { revenueGoalValid } from './revenue-goal.js';
 import { sharedOutcomeTied } from './shared-outcome.js';
 import { singletons, uniqueNames } from './unique-names.js';
 import { waiversValid } from './waivers.js';
+import { unitsSane } from './units.js';
 
 export type { CheckContext, Finding, SemanticCheck, UncheckedFile } from './context.js';
 
@@ -41,4 +42,5 @@ export const semanticChecks: readonly SemanticCheck[] = [
   logicRulesCompile,
   policyTestRefs,
   waiversValid,
+  unitsSane,
 ];
