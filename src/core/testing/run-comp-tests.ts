@@ -72,6 +72,7 @@ function contextOf(
       activities: emptyTable,
       users: [person],
       stage_events: [],
+      spend: [],
       files: [],
       issues: [],
       absent: [],
