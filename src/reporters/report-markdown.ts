@@ -1,3 +1,4 @@
+import { renderCacMarkdown } from './report-cac.js';
 import { phraseWarning } from './phrase-warning.js';
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
@@ -171,6 +172,7 @@ export function renderReportMarkdown(report: Report): string {
     ...loadSection(report),
     ...slaSection(report),
     ...compSection(report),
+    ...renderCacMarkdown(report),
     ...classesSection(report),
     ...dataSection(report),
   ];

@@ -1,12 +1,14 @@
 import type { EngineWarning } from './warnings.js';
 import type { Issue } from '../issue.js';
 import type { DataIssue, FileAccounting, MissingData } from '../data/types.js';
+import type { CacSection } from './cac.js';
 import type { CompSection } from './comp.js';
 import type { ConstraintSection } from './constraint.js';
 import type { ClassificationSection, FunnelSection } from './funnel.js';
 import type { DealsSection, GoalSection } from './goal.js';
 import type { SlaResult } from './sla.js';
 
+export type { CacFigure, CacPeriod, CacSection, CacUnknown } from './cac.js';
 export type { CompSection } from './comp.js';
 export type { ConstraintSection, StageLoad } from './constraint.js';
 export type { ClassificationSection, DurationStats, FunnelSection, StagePeriod, StageReport } from './funnel.js';
@@ -69,6 +71,8 @@ export interface Report {
   comp: CompSection | null;
   goal: GoalSection | null;
   deals: DealsSection;
+  /** Customer acquisition cost from the spend rows (see `engine/cac.ts`); absent in reports of older versions. */
+  cac?: CacSection;
   /** Whether identifiers of people and leads were replaced by pseudonyms. */
   isMasked: boolean;
 }
