@@ -1,3 +1,4 @@
+import { compareCac } from './cac-impact.js';
 import { dedupeWarnings } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
@@ -249,6 +250,7 @@ export function computeImpact(
       leads,
       volume.stage,
     ),
+    cac: compareCac(base.evaluation, head.evaluation, base.set),
     data: b.data,
     warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
     isMasked: false,

@@ -10,6 +10,7 @@ export const impactMetrics = [
   'mql_volume_change_pct',
   'goal_forecast_change_pct',
   'data_changed',
+  'cac_change_pct',
 ] as const;
 
 /** Metrics that are true or false: crossed when true, with no threshold. */

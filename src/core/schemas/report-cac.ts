@@ -90,3 +90,28 @@ export const cacSection: JsonSchema = object(
       'Customer acquisition cost from the spend rows: per period (no lag and cohort), blended and paid, per source and campaign.',
   },
 );
+
+const sides = (description: string): JsonSchema =>
+  object({ base: figure('Under the base.'), head: figure('Under the head.') }, { description });
+
+/** The impact report's `cac` section (see `impact/cac-impact.ts`). */
+export const cacImpactSection: JsonSchema = object(
+  {
+    currency: textOrNull("The spend's currency; null without spend or when it mixes currencies."),
+    blended: sides('Blended CAC over the window.'),
+    paid: sides('Paid CAC over the window.'),
+    customers: object(
+      { base: count('Under the base.'), head: count('Under the head.') },
+      { description: 'New customers won in the window.' },
+    ),
+    salesCost: object(
+      { base: money('Under the base.'), head: money('Under the head.') },
+      { description: "Sales cost over the window, heads priced at the base's cost per head." },
+    ),
+    changePct: {
+      type: ['number', 'null'],
+      description: "Blended CAC's change in % of the base, 2 dp; null when unknown.",
+    },
+  },
+  { description: "CAC under base and head, sales heads priced at the base's cost per head." },
+);
