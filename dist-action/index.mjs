@@ -584,16 +584,16 @@ var require_help = __commonJS({
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group2 = getGroup(item);
+        unsortedItems.forEach((item2) => {
+          const group2 = getGroup(item2);
           if (!result.has(group2)) result.set(group2, []);
         });
-        visibleItems.forEach((item) => {
-          const group2 = getGroup(item);
+        visibleItems.forEach((item2) => {
+          const group2 = getGroup(item2);
           if (!result.has(group2)) {
             result.set(group2, []);
           }
-          result.get(group2).push(item);
+          result.get(group2).push(item2);
         });
         return result;
       }
@@ -3571,7 +3571,17 @@ function workflowCommandProperty(text5) {
   return workflowCommandData(text5).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function escapeMarkdown(text5) {
-  return text5.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>").replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
+  return defuseReferences(
+    text5.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-+](?=\s|$)|[-=]+\s*$)/, "$1\\$2").replace(/^(\s*\d{1,9})\.(?=\s|$)/, "$1\\.").replace(/^(\s*):/, "$1\\:").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, () => "<span>$</span>")
+  );
+}
+function escapeMarkdownHtml(text5) {
+  return defuseReferences(
+    text5.replace(/[\r\n\u2028\u2029]+/g, " ").replace(INVISIBLE, showCodePoint).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
+  );
+}
+function defuseReferences(text5) {
+  return text5.replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`).replace(/\b(gh)(-\d)/gi, `$1${ZERO_WIDTH_SPACE}$2`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(
     /(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi,
     (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`)
   );
@@ -3598,8 +3608,16 @@ function compareIssues(a, b) {
 }
 function countBySeverity(issues) {
   let errors = 0;
-  for (const issue3 of issues) if (issue3.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
+  let warnings = 0;
+  for (const issue3 of issues) {
+    if (issue3.waiver !== void 0) continue;
+    if (issue3.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+function isFailing(issue3, failOn = "error") {
+  return issue3.waiver === void 0 && (issue3.severity === "error" || failOn === "warning");
 }
 function formatPath(segments2) {
   return segments2.map((s2) => "/" + String(s2).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
@@ -3680,6 +3698,199 @@ var init_operators = __esm({
   }
 });
 
+// src/core/model/canonical.ts
+function fieldNames(entity) {
+  return Object.keys(canonicalModel[entity]);
+}
+var leads, opportunities, activities, users, stageEvents, spend, canonicalModel, entityNames;
+var init_canonical = __esm({
+  "src/core/model/canonical.ts"() {
+    "use strict";
+    leads = {
+      id: { type: "string", required: true, description: "Lead id from the CRM; always a string." },
+      created_at: { type: "datetime", required: true, description: "When the lead was created." },
+      source: {
+        type: "string",
+        description: "Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner."
+      },
+      campaign: { type: "string", description: "Campaign that created the lead." },
+      segment: { type: "string", description: "Market segment, e.g. smb, mid_market, enterprise." },
+      email: { type: "string", description: "Email address (maskable)." },
+      email_domain: { type: "string", description: "Domain part of the email address, lower case." },
+      title: { type: "string", description: "Job title." },
+      seniority: { type: "string", description: "e.g. individual, manager, director, vp, c_level." },
+      department: { type: "string", description: "e.g. sales, marketing, revops, finance, it." },
+      company: { type: "string", description: "Company name." },
+      company_domain: { type: "string", description: "Company web domain." },
+      industry: { type: "string", description: "Industry of the company." },
+      country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
+      region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
+      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
+      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
+      is_customer: { type: "boolean", description: "The company is already a customer." },
+      is_competitor: { type: "boolean", description: "The lead works for a competitor." },
+      is_student: { type: "boolean", description: "The lead is a student." },
+      unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
+      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
+      pricing_page_views: {
+        type: "integer",
+        isNonNegative: true,
+        description: "Pricing page views in the scoring window."
+      },
+      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
+      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
+      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
+      demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
+      contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
+      trial_signup: { type: "boolean", description: "Started a product trial." },
+      last_engaged_at: { type: "datetime", description: "Most recent engagement; the basis of score decay." },
+      owner_id: { type: "string", description: "User id of the current owner." },
+      status: { type: "string", description: "open, disqualified, recycled or converted." },
+      mql_at: { type: "datetime", description: "When the lead became marketing-qualified." },
+      sal_at: { type: "datetime", description: "When sales accepted the lead." },
+      sql_at: { type: "datetime", description: "When sales qualified the lead." },
+      opportunity_at: { type: "datetime", description: "When an opportunity was created from the lead." },
+      disqualified_at: { type: "datetime", description: "When the lead was disqualified." },
+      disqualification_reason: { type: "string", description: "Why the lead was disqualified." },
+      recycled_at: { type: "datetime", description: "When the lead was recycled to nurture." }
+    };
+    opportunities = {
+      id: { type: "string", required: true, description: "Opportunity id; always a string." },
+      lead_id: { type: "string", description: "Lead the opportunity came from." },
+      account_id: { type: "string", description: "Account (company) id." },
+      owner_id: { type: "string", description: "User id of the account executive." },
+      name: { type: "string", description: "Opportunity name." },
+      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
+      currency: { type: "string", description: "ISO 4217 currency code." },
+      stage: { type: "string", description: "Canonical stage at export time." },
+      source: { type: "string", description: "Acquisition channel of the originating lead." },
+      segment: { type: "string", description: "Market segment." },
+      product: { type: "string", description: "Product or plan sold." },
+      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
+      created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
+      closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
+      won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
+      close_reason: { type: "string", description: "Reason given at close." },
+      cancelled_at: {
+        type: "datetime",
+        description: "When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it."
+      }
+    };
+    activities = {
+      id: { type: "string", required: true, description: "Activity id." },
+      lead_id: { type: "string", description: "Lead the activity concerns." },
+      opportunity_id: { type: "string", description: "Opportunity the activity concerns." },
+      type: { type: "string", required: true, description: "call, email, meeting, linkedin, note, …" },
+      direction: { type: "string", description: "inbound or outbound." },
+      at: { type: "datetime", required: true, description: "When it happened." },
+      actor_id: { type: "string", description: "User id of who did it." },
+      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." },
+      campaign: {
+        type: "string",
+        description: "Campaign this activity is a touch of (an ad click, a webinar, an email); attribution reads it."
+      },
+      source: { type: "string", description: "Acquisition channel of the campaign touch, e.g. paid_social." }
+    };
+    users = {
+      id: { type: "string", required: true, description: "User id." },
+      name: { type: "string", description: "Display name (maskable)." },
+      role: { type: "string", required: true, description: "e.g. sdr, ae, marketing, manager." },
+      team: { type: "string", description: "Team id as declared in the Funnel policy." },
+      manager_id: { type: "string", description: "User id of the manager." },
+      active_from: { type: "date", description: "First day in the role." },
+      active_to: { type: "date", description: "Last day in the role; empty while active." }
+    };
+    stageEvents = {
+      entity: { type: "string", required: true, description: "lead or opportunity." },
+      entity_id: { type: "string", required: true, description: "Id of the lead or opportunity." },
+      stage: { type: "string", required: true, description: "Stage id as declared in the Funnel policy." },
+      entered_at: { type: "datetime", required: true, description: "When the entity entered the stage." },
+      exited_at: { type: "datetime", description: "When it left; empty while still in the stage." }
+    };
+    spend = {
+      date: {
+        type: "date",
+        required: true,
+        description: "The day the amount was spent, or the first day of the period it covers (see `period`)."
+      },
+      period: {
+        type: "string",
+        values: ["day", "week", "month", "quarter"],
+        description: "The span the amount covers from `date`: day (default), week, month or quarter; CAC spreads it over the report periods by days."
+      },
+      function: {
+        type: "string",
+        required: true,
+        values: ["marketing", "sales"],
+        description: "Who spent it: marketing (media, events, tools) or sales (salaries, commissions, tools)."
+      },
+      source: {
+        type: "string",
+        description: "Acquisition channel the amount bought, as in the leads' `source` (paid_search, events, …); empty when no channel carries it (salaries, tools)."
+      },
+      campaign: { type: "string", description: "Campaign the amount bought, as in the leads' `campaign`." },
+      amount: { type: "decimal", required: true, isNonNegative: true, description: "Amount spent in `currency`." },
+      currency: { type: "string", description: "ISO 4217 currency code." }
+    };
+    canonicalModel = {
+      leads,
+      opportunities,
+      activities,
+      users,
+      stage_events: stageEvents,
+      spend
+    };
+    entityNames = Object.keys(canonicalModel);
+  }
+});
+
+// src/core/schemas/joins.ts
+var lookupEntities, lookupDef, fromDef;
+var init_joins = __esm({
+  "src/core/schemas/joins.ts"() {
+    "use strict";
+    init_canonical();
+    lookupEntities = entityNames.filter((name) => name !== "activities");
+    lookupDef = {
+      type: "object",
+      description: "Look the field up in another entity's rows: the row of `entity` whose `on` field (default `id`) equals this row's `key` field gives its `field`, e.g. `{entity: leads, key: lead_id, field: created_at}` for a deal's lead date. A key with no match or with two matches rejects the row. `entity` is read first.",
+      required: ["entity", "key", "field"],
+      additionalProperties: false,
+      properties: {
+        entity: { enum: lookupEntities, description: "The entity whose rows hold the value." },
+        key: {
+          type: "string",
+          maxLength: 63,
+          description: "Canonical field of this entity holding the key, e.g. `lead_id`; it must be mapped."
+        },
+        on: {
+          type: "string",
+          maxLength: 63,
+          description: "Canonical field of `entity` the key is matched against. Default `id`."
+        },
+        field: {
+          type: "string",
+          maxLength: 63,
+          description: "Canonical field of `entity` whose value this field takes; the two fields have the same type."
+        },
+        ifNoMatch: {
+          enum: ["error", "empty"],
+          description: "What a key with no match gives: `error` (default) rejects the row; `empty` leaves the field empty, for a field that may rightly have none (a lead that never reached a stage). Two matches are always an error."
+        }
+      }
+    };
+    fromDef = {
+      type: "object",
+      description: "Build this entity from the distinct values of columns in another entity's file, instead of a `file` of its own, e.g. users from the owner columns of the deals file. `fields` then name columns of that file; rows with the same `id` are one row, and a row that gives an id other values than its first row is rejected.",
+      required: ["entity"],
+      additionalProperties: false,
+      properties: {
+        entity: { enum: entityNames, description: "The entity whose file the columns are read from." }
+      }
+    };
+  }
+});
+
 // src/core/schemas/shared.ts
 function describeOperators() {
   const lines = allowedOperators.map((op) => `- \`${op}\`: ${operatorDescriptions[op]}`);
@@ -3720,6 +3931,7 @@ var init_shared = __esm({
   "src/core/schemas/shared.ts"() {
     "use strict";
     init_operators();
+    init_joins();
     logicObjectMarker = "revops: JSON Logic operator object";
     forbiddenSegment = `(^|\\.)(${forbiddenPathSegments.join("|")})(\\.|$)`;
     sharedDefs = {
@@ -3901,9 +4113,10 @@ var init_shared = __esm({
         pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$",
         maxLength: 140
       },
+      lookup: lookupDef,
       "field-source": {
         type: "object",
-        description: "Where a canonical field comes from. Give exactly one of `column`, `derive` or `const`.",
+        description: "Where a canonical field comes from. Give exactly one of `column`, `derive`, `const` or `lookup`.",
         additionalProperties: false,
         properties: {
           column: {
@@ -3917,6 +4130,7 @@ var init_shared = __esm({
             description: "Compute the field with JSON Logic over the raw row (columns by header)."
           },
           const: { type: ["string", "number", "boolean"], description: "Use this value for every row." },
+          lookup: { $ref: "#/$defs/lookup" },
           values: {
             type: "object",
             description: "Translate raw values to canonical ones, e.g. a CRM stage label to a stage id. Unlisted values are an error unless `otherwise` is set.",
@@ -4098,12 +4312,52 @@ var init_calendar = __esm({
   }
 });
 
+// src/core/schemas/units.ts
+function withUnit(description, unit) {
+  return `${description} ${unitPhrases[unit]}`;
+}
+function withMetricUnits(description, units2) {
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const [metric3, unit] of Object.entries(units2)) byUnit.set(unit, [...byUnit.get(unit) ?? [], metric3]);
+  const parts = [...byUnit].map(
+    ([unit, metrics]) => `${metrics.map((m) => `\`${m}\``).join(", ")}: ${unitNames[unit]}`
+  );
+  return `${description} Unit by metric: ${parts.join("; ")}.`;
+}
+var unitPhrases, unitNames;
+var init_units = __esm({
+  "src/core/schemas/units.ts"() {
+    "use strict";
+    unitPhrases = {
+      ratio: "Unit: ratio, 1 = 100 %; write 85 % as `0.85`.",
+      percent: "Unit: percent; write 5 % as `5`, not `0.05`.",
+      points: "Unit: percentage points; a drop of three points is `-3`, not `-0.03`.",
+      multiplier: "Unit: multiplier, 1 = at par; write 150 % as `1.5`.",
+      money: 'Unit: money, a quoted exact decimal in the currency of the policy, e.g. `"95000"`; never negative.',
+      count: "Unit: count of items, e.g. `96`.",
+      hours: "Unit: hours, a plain number; `48` is two days.",
+      duration: "Unit: duration, a number and a unit: `30m`, `4h`, `2d`, `1w`."
+    };
+    unitNames = {
+      ratio: "a ratio (1 = 100 %, e.g. `0.85`)",
+      percent: "percent (`5` = 5 %)",
+      points: "percentage points (`-3` = three points down)",
+      multiplier: "a multiplier (1 = at par, e.g. `1.5`)",
+      money: 'money (a quoted decimal, e.g. `"95000"`)',
+      count: "a count (e.g. `96`)",
+      hours: "hours (e.g. `48`)",
+      duration: "a duration (`30m`, `4h`, `2d`, `1w`)"
+    };
+  }
+});
+
 // src/core/schemas/comp-plan.ts
-var compMetrics, band, compPlanSchema;
+var compMetrics, compMetricUnits, band, compPlanSchema;
 var init_comp_plan = __esm({
   "src/core/schemas/comp-plan.ts"() {
     "use strict";
     init_define();
+    init_units();
     compMetrics = [
       "won_amount",
       "sourced_won_amount",
@@ -4115,18 +4369,38 @@ var init_comp_plan = __esm({
       "goal_attainment",
       "constraint_target_met"
     ];
+    compMetricUnits = {
+      won_amount: "money",
+      sourced_won_amount: "money",
+      sourced_pipeline_amount: "money",
+      opportunities_created: "count",
+      sal_count: "count",
+      sql_count: "count",
+      meetings_held: "count",
+      goal_attainment: "ratio",
+      constraint_target_met: "ratio"
+    };
     band = {
       type: "object",
       required: ["from", "rate"],
       additionalProperties: false,
       properties: {
-        from: { $ref: "#/$defs/fraction", description: "Attainment where this band starts (1 = 100 % of quota)." },
-        to: { $ref: "#/$defs/fraction", description: "Attainment where it ends; leave out on the last band." },
+        from: {
+          $ref: "#/$defs/fraction",
+          description: withUnit("Attainment where this band starts (1 = 100 % of quota).", "ratio")
+        },
+        to: {
+          $ref: "#/$defs/fraction",
+          description: withUnit("Attainment where it ends; leave out on the last band.", "ratio")
+        },
         rate: {
           type: "number",
           minimum: 0,
           maximum: 100,
-          description: "Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates."
+          description: withUnit(
+            "Payout multiplier in this band: 1 pays target variable at par, above 1 accelerates, below 1 decelerates.",
+            "multiplier"
+          )
         }
       }
     };
@@ -4154,8 +4428,14 @@ var init_comp_plan = __esm({
           team: { $ref: "#/$defs/team-ref", description: "Team (from the Funnel) whose members are on this plan." },
           currency: { $ref: "#/$defs/currency-code" },
           period: { enum: ["month", "quarter", "year"], description: "How often variable pay is calculated and paid." },
-          onTargetEarnings: { $ref: "#/$defs/decimal", description: "Yearly base plus target variable, per person." },
-          targetVariable: { $ref: "#/$defs/decimal", description: "Yearly variable pay at 100 % attainment, per person." },
+          onTargetEarnings: {
+            $ref: "#/$defs/decimal",
+            description: withUnit("Yearly base plus target variable, per person, in `currency`.", "money")
+          },
+          targetVariable: {
+            $ref: "#/$defs/decimal",
+            description: withUnit("Yearly variable pay at 100 % attainment, per person, in `currency`.", "money")
+          },
           quota: {
             type: "object",
             description: "Yearly quota per person; prorated to the payout period.",
@@ -4163,7 +4443,10 @@ var init_comp_plan = __esm({
             additionalProperties: false,
             properties: {
               metric: { enum: [...compMetrics], description: "What the quota counts." },
-              amount: { $ref: "#/$defs/decimal" }
+              amount: {
+                $ref: "#/$defs/decimal",
+                description: withMetricUnits("Yearly quota of the metric per person.", compMetricUnits)
+              }
             }
           },
           components: {
@@ -4179,10 +4462,16 @@ var init_comp_plan = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 metric: { enum: [...compMetrics], description: "What this component pays on." },
-                weight: { $ref: "#/$defs/fraction", description: "Share of target variable, e.g. `0.7`." },
+                weight: {
+                  $ref: "#/$defs/fraction",
+                  description: withUnit("Share of target variable, e.g. `0.7`.", "ratio")
+                },
                 target: {
                   $ref: "#/$defs/decimal",
-                  description: "Yearly target of the metric for 100 % attainment when it differs from the quota."
+                  description: withMetricUnits(
+                    "Yearly target of the metric for 100 % attainment when it differs from the quota.",
+                    compMetricUnits
+                  )
                 },
                 tiers: {
                   type: "object",
@@ -4205,7 +4494,10 @@ var init_comp_plan = __esm({
                 },
                 cap: {
                   $ref: "#/$defs/fraction",
-                  description: "Most this component pays, as a multiple of its target (e.g. `2` = 200 %)."
+                  description: withUnit(
+                    "Most this component pays, as a multiple of its target (`2` = 200 %).",
+                    "multiplier"
+                  )
                 }
               }
             }
@@ -4222,7 +4514,10 @@ var init_comp_plan = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 metric: { enum: [...compMetrics], description: "What the gate measures." },
-                min: { $ref: "#/$defs/fraction", description: "Least value of the metric (as a fraction of target)." },
+                min: {
+                  $ref: "#/$defs/fraction",
+                  description: withUnit("Least attainment of the metric (as a fraction of its target).", "ratio")
+                },
                 components: {
                   type: "array",
                   items: { $ref: "#/$defs/identifier" },
@@ -4244,12 +4539,12 @@ var init_comp_plan = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 metric: { enum: [...compMetrics], description: "The shared outcome measured." },
-                min: { $ref: "#/$defs/fraction", description: "Least attainment of that outcome (1 = 100 %)." },
+                min: { $ref: "#/$defs/fraction", description: withUnit("Least attainment of that outcome.", "ratio") },
                 multiplier: {
                   type: "number",
                   minimum: 0,
                   maximum: 10,
-                  description: "Factor applied to the whole payout, e.g. `1.1`."
+                  description: withUnit("Factor applied to the whole payout, e.g. `1.1`.", "multiplier")
                 }
               }
             }
@@ -4265,7 +4560,10 @@ var init_comp_plan = __esm({
               properties: {
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
-                amount: { $ref: "#/$defs/decimal", description: "Paid per matching won opportunity." },
+                amount: {
+                  $ref: "#/$defs/decimal",
+                  description: withUnit("Paid per matching won opportunity, in `currency`.", "money")
+                },
                 when: { $ref: "#/$defs/logic", description: "Which won opportunities qualify." },
                 from: { $ref: "#/$defs/date" },
                 to: { $ref: "#/$defs/date" }
@@ -4283,134 +4581,20 @@ var init_comp_plan = __esm({
               properties: {
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
-                within: { $ref: "#/$defs/duration", description: "Reversals within this long of close are clawed back." },
-                share: { $ref: "#/$defs/fraction", description: "Share of the original payout taken back." }
+                within: {
+                  $ref: "#/$defs/duration",
+                  description: withUnit("Reversals within this long of close are clawed back (calendar time).", "duration")
+                },
+                share: {
+                  $ref: "#/$defs/fraction",
+                  description: withUnit("Share of the original payout taken back.", "ratio")
+                }
               }
             }
           }
         }
       }
     });
-  }
-});
-
-// src/core/model/canonical.ts
-function fieldNames(entity) {
-  return Object.keys(canonicalModel[entity]);
-}
-var leads, opportunities, activities, users, stageEvents, canonicalModel, entityNames;
-var init_canonical = __esm({
-  "src/core/model/canonical.ts"() {
-    "use strict";
-    leads = {
-      id: { type: "string", required: true, description: "Lead id from the CRM; always a string." },
-      created_at: { type: "datetime", required: true, description: "When the lead was created." },
-      source: {
-        type: "string",
-        description: "Acquisition channel, e.g. organic, paid_search, events, outbound, referral, partner."
-      },
-      campaign: { type: "string", description: "Campaign that created the lead." },
-      segment: { type: "string", description: "Market segment, e.g. smb, mid_market, enterprise." },
-      email: { type: "string", description: "Email address (maskable)." },
-      email_domain: { type: "string", description: "Domain part of the email address, lower case." },
-      title: { type: "string", description: "Job title." },
-      seniority: { type: "string", description: "e.g. individual, manager, director, vp, c_level." },
-      department: { type: "string", description: "e.g. sales, marketing, revops, finance, it." },
-      company: { type: "string", description: "Company name." },
-      company_domain: { type: "string", description: "Company web domain." },
-      industry: { type: "string", description: "Industry of the company." },
-      country: { type: "string", description: "ISO 3166-1 alpha-2 country code." },
-      region: { type: "string", description: "Sales region, e.g. na, emea, apac." },
-      employee_count: { type: "integer", isNonNegative: true, description: "Number of employees at the company." },
-      annual_revenue: { type: "decimal", isNonNegative: true, description: "Annual revenue of the company." },
-      is_customer: { type: "boolean", description: "The company is already a customer." },
-      is_competitor: { type: "boolean", description: "The lead works for a competitor." },
-      is_student: { type: "boolean", description: "The lead is a student." },
-      unsubscribed: { type: "boolean", description: "The lead has opted out of marketing email." },
-      page_views: { type: "integer", isNonNegative: true, description: "Website page views in the scoring window." },
-      pricing_page_views: {
-        type: "integer",
-        isNonNegative: true,
-        description: "Pricing page views in the scoring window."
-      },
-      content_downloads: { type: "integer", isNonNegative: true, description: "Gated content downloads." },
-      webinar_attended: { type: "integer", isNonNegative: true, description: "Webinars attended." },
-      email_clicks: { type: "integer", isNonNegative: true, description: "Marketing email clicks." },
-      demo_requested: { type: "boolean", description: "Submitted a demo request (hand-raiser)." },
-      contact_sales: { type: "boolean", description: "Submitted a contact-sales form (hand-raiser)." },
-      trial_signup: { type: "boolean", description: "Started a product trial." },
-      last_engaged_at: { type: "datetime", description: "Most recent engagement; the basis of score decay." },
-      owner_id: { type: "string", description: "User id of the current owner." },
-      status: { type: "string", description: "open, disqualified, recycled or converted." },
-      mql_at: { type: "datetime", description: "When the lead became marketing-qualified." },
-      sal_at: { type: "datetime", description: "When sales accepted the lead." },
-      sql_at: { type: "datetime", description: "When sales qualified the lead." },
-      opportunity_at: { type: "datetime", description: "When an opportunity was created from the lead." },
-      disqualified_at: { type: "datetime", description: "When the lead was disqualified." },
-      disqualification_reason: { type: "string", description: "Why the lead was disqualified." },
-      recycled_at: { type: "datetime", description: "When the lead was recycled to nurture." }
-    };
-    opportunities = {
-      id: { type: "string", required: true, description: "Opportunity id; always a string." },
-      lead_id: { type: "string", description: "Lead the opportunity came from." },
-      account_id: { type: "string", description: "Account (company) id." },
-      owner_id: { type: "string", description: "User id of the account executive." },
-      name: { type: "string", description: "Opportunity name." },
-      amount: { type: "decimal", isNonNegative: true, description: "Deal value in `currency`." },
-      currency: { type: "string", description: "ISO 4217 currency code." },
-      stage: { type: "string", description: "Canonical stage at export time." },
-      source: { type: "string", description: "Acquisition channel of the originating lead." },
-      segment: { type: "string", description: "Market segment." },
-      product: { type: "string", description: "Product or plan sold." },
-      term_months: { type: "integer", isNonNegative: true, description: "Contract length in months." },
-      created_at: { type: "datetime", required: true, description: "When the opportunity was created." },
-      closed_at: { type: "datetime", description: "When it was closed (won or lost); empty while open." },
-      won: { type: "boolean", description: "true when closed won, false when closed lost, empty while open." },
-      close_reason: { type: "string", description: "Reason given at close." },
-      cancelled_at: {
-        type: "datetime",
-        description: "When a won deal was cancelled or refunded; comp clawbacks count from `closed_at` to it."
-      }
-    };
-    activities = {
-      id: { type: "string", required: true, description: "Activity id." },
-      lead_id: { type: "string", description: "Lead the activity concerns." },
-      opportunity_id: { type: "string", description: "Opportunity the activity concerns." },
-      type: { type: "string", required: true, description: "call, email, meeting, linkedin, note, …" },
-      direction: { type: "string", description: "inbound or outbound." },
-      at: { type: "datetime", required: true, description: "When it happened." },
-      actor_id: { type: "string", description: "User id of who did it." },
-      outcome: { type: "string", description: "e.g. connected, voicemail, no_answer, held, no_show." },
-      campaign: {
-        type: "string",
-        description: "Campaign this activity is a touch of (an ad click, a webinar, an email); attribution reads it."
-      },
-      source: { type: "string", description: "Acquisition channel of the campaign touch, e.g. paid_social." }
-    };
-    users = {
-      id: { type: "string", required: true, description: "User id." },
-      name: { type: "string", description: "Display name (maskable)." },
-      role: { type: "string", required: true, description: "e.g. sdr, ae, marketing, manager." },
-      team: { type: "string", description: "Team id as declared in the Funnel policy." },
-      manager_id: { type: "string", description: "User id of the manager." },
-      active_from: { type: "date", description: "First day in the role." },
-      active_to: { type: "date", description: "Last day in the role; empty while active." }
-    };
-    stageEvents = {
-      entity: { type: "string", required: true, description: "lead or opportunity." },
-      entity_id: { type: "string", required: true, description: "Id of the lead or opportunity." },
-      stage: { type: "string", required: true, description: "Stage id as declared in the Funnel policy." },
-      entered_at: { type: "datetime", required: true, description: "When the entity entered the stage." },
-      exited_at: { type: "datetime", description: "When it left; empty while still in the stage." }
-    };
-    canonicalModel = {
-      leads,
-      opportunities,
-      activities,
-      users,
-      stage_events: stageEvents
-    };
-    entityNames = Object.keys(canonicalModel);
   }
 });
 
@@ -4491,7 +4675,11 @@ function isCustomFieldEntity(entity) {
   return customFieldEntities.includes(entity);
 }
 function customFieldSchema(entity) {
-  const source = sharedDefs["field-source"];
+  const sourceProperties = Object.fromEntries(
+    Object.entries(sharedDefs["field-source"].properties).filter(
+      ([key]) => key !== "lookup"
+    )
+  );
   return {
     type: "object",
     maxProperties: MAX_CUSTOM_FIELDS,
@@ -4514,7 +4702,7 @@ function customFieldSchema(entity) {
           description: "How the value is read and checked, as for canonical fields: `string`, `integer`, `number`, `decimal`, `boolean`, `date` (`YYYY-MM-DD`) or `datetime`."
         },
         description: { type: "string", maxLength: 500, description: "What the field holds, for readers." },
-        ...source.properties
+        ...sourceProperties
       }
     }
   };
@@ -4539,10 +4727,13 @@ var init_field_mapping = __esm({
     init_canonical();
     init_field_mapping_custom();
     init_define();
+    init_joins();
     entityMapping = (entity) => ({
       type: "object",
       description: `Where canonical ${entity} come from.`,
-      required: ["file"],
+      // `file` or `from`: the semantic check says which is missing (see `fieldMappingJoins`). Without
+      // `fields`, canonical fields are read from columns of their own names (see `custom`).
+      required: [],
       additionalProperties: false,
       properties: {
         file: {
@@ -4552,6 +4743,7 @@ var init_field_mapping = __esm({
           pattern: "^[^/\\\\]+$",
           description: "File name of the export inside the data directory, e.g. `contacts.csv`."
         },
+        from: fromDef,
         format: {
           enum: ["csv", "ndjson", "json"],
           description: "Format of the file, when its name does not end in `.csv`, `.ndjson`/`.jsonl` or `.json`."
@@ -4613,6 +4805,7 @@ var init_funnel = __esm({
   "src/core/schemas/funnel.ts"() {
     "use strict";
     init_define();
+    init_units();
     funnelSchema = definePolicySchema({
       kind: "Funnel",
       file: "funnel.schema.json",
@@ -4726,13 +4919,13 @@ var init_funnel = __esm({
                       type: "number",
                       exclusiveMinimum: 0,
                       maximum: 1e5,
-                      description: "People working this stage (fractions for part-time)."
+                      description: withUnit("People working this stage (fractions for part-time).", "count")
                     },
                     perPersonPerWeek: {
                       type: "number",
                       exclusiveMinimum: 0,
                       maximum: 1e5,
-                      description: "Items one person can handle in a week."
+                      description: withUnit("Items one person can handle in a week.", "count")
                     },
                     unit: {
                       type: "string",
@@ -4781,13 +4974,21 @@ var init_funnel = __esm({
                 type: "object",
                 description: "Per stage id: the share of newly qualified leads worked there that advance, used when history has fewer than `minimumSample` of them. Without it the Wilson 95 % lower bound of what history there is is used.",
                 propertyNames: { $ref: "#/$defs/identifier" },
-                additionalProperties: { type: "number", minimum: 0, maximum: 1 }
+                additionalProperties: {
+                  type: "number",
+                  minimum: 0,
+                  maximum: 1,
+                  description: withUnit("Share of newly qualified leads worked at this stage that advance.", "ratio")
+                }
               },
               costPerHead: {
                 type: "object",
                 description: 'Per team id: the yearly cost of one more person (e.g. `"95000"`), in the RevenueGoal currency. Without it the OTE of the comp plan paying that team is used.',
                 propertyNames: { $ref: "#/$defs/identifier" },
-                additionalProperties: { $ref: "#/$defs/decimal" }
+                additionalProperties: {
+                  $ref: "#/$defs/decimal",
+                  description: withUnit("Yearly cost of one more person on this team.", "money")
+                }
               }
             }
           }
@@ -4811,18 +5012,20 @@ var init_kinds = __esm({
       "Calendar",
       "FieldMapping",
       "Guardrails",
-      "PolicyTest"
+      "PolicyTest",
+      "Waiver"
     ];
   }
 });
 
 // src/core/schemas/guardrails.ts
-var impactMetrics, booleanMetrics, guardrailsSchema;
+var impactMetrics, guardrailMetricUnits, booleanMetrics, guardrailsSchema;
 var init_guardrails = __esm({
   "src/core/schemas/guardrails.ts"() {
     "use strict";
     init_define();
     init_kinds();
+    init_units();
     impactMetrics = [
       "payout_cost_change_pct",
       "constraint_utilisation",
@@ -4831,8 +5034,18 @@ var init_guardrails = __esm({
       "sla_compliance_change_pts",
       "mql_volume_change_pct",
       "goal_forecast_change_pct",
-      "data_changed"
+      "data_changed",
+      "cac_change_pct"
     ];
+    guardrailMetricUnits = {
+      payout_cost_change_pct: "percent",
+      constraint_utilisation: "ratio",
+      max_stage_utilisation: "ratio",
+      sla_compliance_change_pts: "points",
+      mql_volume_change_pct: "percent",
+      goal_forecast_change_pct: "percent",
+      cac_change_pct: "percent"
+    };
     booleanMetrics = ["constraint_moved", "data_changed"];
     guardrailsSchema = definePolicySchema({
       kind: "Guardrails",
@@ -4861,8 +5074,14 @@ var init_guardrails = __esm({
                   enum: [...impactMetrics],
                   description: "Impact figure compared with the threshold; percentages and points are head minus base. `constraint_moved` and `data_changed` (a data file in the repository or a FieldMapping added, removed or changed) are crossed when true."
                 },
-                above: { type: "number", description: "Crossed when the metric is greater than this." },
-                below: { type: "number", description: "Crossed when the metric is less than this." },
+                above: {
+                  type: "number",
+                  description: withMetricUnits("Crossed when the metric is greater than this.", guardrailMetricUnits)
+                },
+                below: {
+                  type: "number",
+                  description: withMetricUnits("Crossed when the metric is less than this.", guardrailMetricUnits)
+                },
                 changedKinds: {
                   type: "array",
                   minItems: 1,
@@ -4934,13 +5153,13 @@ function entityProperties(entity) {
     Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)])
   );
 }
-function casesOf(description, item) {
+function casesOf(description, item2) {
   return {
     type: "array",
     minItems: 1,
     maxItems: 1e3,
     description,
-    items: { type: "object", additionalProperties: false, ...item }
+    items: { type: "object", additionalProperties: false, ...item2 }
   };
 }
 function propertiesOf(schema) {
@@ -5203,7 +5422,7 @@ var init_policy_test = __esm({
       kind: "PolicyTest",
       file: "policy-test.schema.json",
       title: "Policy test",
-      description: "Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with clause coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.",
+      description: "Unit tests for policies: example leads and the class, rule and scores a lead definition must give them (with outcome coverage); example handoffs and the outcome a handoff SLA must give them; example deals and what a comp plan must pay. `revops test` runs them.",
       // The property naming the policy under test picks the shape, so errors speak of one shape only.
       spec: {
         type: "object",
@@ -5226,6 +5445,7 @@ var init_handoff_sla = __esm({
   "src/core/schemas/handoff-sla.ts"() {
     "use strict";
     init_define();
+    init_units();
     handoffSlaSchema = definePolicySchema({
       kind: "HandoffSla",
       file: "handoff-sla.schema.json",
@@ -5247,7 +5467,10 @@ var init_handoff_sla = __esm({
             type: "number",
             minimum: 0,
             maximum: 1,
-            description: "Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it."
+            description: withUnit(
+              "Share of decided items (met ÷ (met + breached)) that should meet their deadline, e.g. 0.9; reports mark compliance below it.",
+              "ratio"
+            )
           },
           targets: {
             type: "array",
@@ -5262,7 +5485,10 @@ var init_handoff_sla = __esm({
                 id: { $ref: "#/$defs/identifier" },
                 description: { $ref: "#/$defs/description" },
                 when: { $ref: "#/$defs/logic", description: "Which leads this target applies to." },
-                within: { $ref: "#/$defs/duration", description: "Deadline in business time, e.g. `4h`." }
+                within: {
+                  $ref: "#/$defs/duration",
+                  description: withUnit("Deadline in business time of the calendar, e.g. `4h`.", "duration")
+                }
               }
             }
           },
@@ -5275,7 +5501,10 @@ var init_handoff_sla = __esm({
               required: ["after", "notify"],
               additionalProperties: false,
               properties: {
-                after: { $ref: "#/$defs/duration", description: "Business time since the start event." },
+                after: {
+                  $ref: "#/$defs/duration",
+                  description: withUnit("Business time since the start event.", "duration")
+                },
                 notify: {
                   type: "string",
                   minLength: 1,
@@ -5291,7 +5520,10 @@ var init_handoff_sla = __esm({
             required: ["after", "toClass"],
             additionalProperties: false,
             properties: {
-              after: { $ref: "#/$defs/duration" },
+              after: {
+                $ref: "#/$defs/duration",
+                description: withUnit("Business time since the start event after which the item is recycled.", "duration")
+              },
               toClass: { $ref: "#/$defs/identifier", description: "Lead class they return to, e.g. `nurture`." }
             }
           }
@@ -5307,6 +5539,7 @@ var init_lead_definition = __esm({
   "src/core/schemas/lead-definition.ts"() {
     "use strict";
     init_define();
+    init_units();
     namedRule = {
       type: "object",
       required: ["id", "when"],
@@ -5336,7 +5569,10 @@ var init_lead_definition = __esm({
             properties: {
               halfLife: {
                 $ref: "#/$defs/duration",
-                description: "After this long without engagement, points are halved (calendar time)."
+                description: withUnit(
+                  "After this long without engagement, points are halved (calendar time).",
+                  "duration"
+                )
               },
               from: {
                 $ref: "#/$defs/identifier",
@@ -5514,6 +5750,9 @@ var init_report_builders = __esm({
       "data.duplicate-id": true,
       "data.negative-number": true,
       "data.invisible-character": true,
+      "data.lookup-no-match": true,
+      "data.lookup-ambiguous": true,
+      "data.distinct-conflict": true,
       "data.empty-file": true,
       "data.header-empty": true,
       "data.header-duplicate": true,
@@ -5527,6 +5766,7 @@ var init_report_builders = __esm({
       "data.entity-twice": true,
       "data.not-a-file": true,
       "data.file-absent": true,
+      "data.lookup-unavailable": true,
       "data.too-many-issues": true
     };
     compMetricKinds = {
@@ -5606,6 +5846,117 @@ var init_report_builders = __esm({
         p90Hours: nonNegativeOrNull("90th percentile (nearest rank) in business hours; null when count is 0.")
       },
       { description: "Count, median and p90 of business-hour durations (nearest rank; null when count is 0)." }
+    );
+  }
+});
+
+// src/core/schemas/report-cac.ts
+var money, unknowns, figure, period, channel, cacSection, sides, cacImpactSection;
+var init_report_cac = __esm({
+  "src/core/schemas/report-cac.ts"() {
+    "use strict";
+    init_report_builders();
+    money = (description) => ({
+      type: "string",
+      pattern: "^[0-9]+\\.[0-9]{2}$",
+      maxLength: 40,
+      description
+    });
+    unknowns = ["no-spend", "no-customers", "mixed-currencies"];
+    figure = (description) => object(
+      {
+        value: {
+          type: ["string", "null"],
+          pattern: "^[0-9]+\\.[0-9]{2}$",
+          maxLength: 40,
+          description: "The cost, to cents; null when unknown."
+        },
+        unknown: { enum: [...unknowns, null], description: "Why it is unknown; null when known." }
+      },
+      { description }
+    );
+    period = (description) => object(
+      {
+        label: text("Report period (`2026-01`, `2026-W03`), or `window`."),
+        spend: object(
+          {
+            marketing: money("Marketing spend allocated to the span."),
+            sales: money("Sales cost: its spend rows, else headcount × cost per head."),
+            total: money("Marketing + sales."),
+            paid: money("Spend that names a source (paid channels).")
+          },
+          { description: "Spend allocated to the span by days covered, to cents." }
+        ),
+        salesCostBasis: oneOf(["spend", "headcount", "none", "mixed"], "Where the sales cost came from."),
+        customers: count("New customers won in the span."),
+        paidCustomers: count("Of them, those whose lead came from a paid source."),
+        cohortCustomers: count("New customers won by as-of whose lead arrived in the span."),
+        blended: figure("Blended CAC: all spend ÷ new customers."),
+        marketing: figure("Marketing spend ÷ new customers."),
+        sales: figure("Sales cost ÷ new customers."),
+        paid: figure("Paid CAC: paid-channel spend ÷ new customers from paid channels."),
+        cohort: figure("Cohort CAC: the span's spend ÷ new customers whose lead arrived in it.")
+      },
+      { description }
+    );
+    channel = object({
+      source: text("Source (channel) the spend names."),
+      campaign: textOrNull("Campaign; null in the per-source list."),
+      spend: money("Its spend in the window."),
+      customers: count("New customers won in the window from it."),
+      cac: figure("Its spend ÷ its new customers.")
+    });
+    cacSection = object(
+      {
+        currency: textOrNull("The spend's currency; null without spend or when it mixes currencies."),
+        unknown: {
+          enum: ["no-spend", "mixed-currencies", null],
+          description: "Why nothing can be computed; null otherwise."
+        },
+        currencies: list({ type: "string" }, "The currencies of the spend rows when they are more than one."),
+        rows: object(
+          { read: count("Spend rows read."), outsideWindow: count("Rows with no day in the window (not counted).") },
+          { description: "Spend rows." }
+        ),
+        headcountCost: list(
+          object({
+            team: text("Sales team."),
+            headcount: count("Largest headcount declared at its stages."),
+            costPerHead: { type: "string", description: "Yearly cost of one person, exact." },
+            basis: oneOf(["declared", "ote"], "Funnel `projection.costPerHead`, or the comp plan's OTE.")
+          }),
+          "Sales teams costed from headcount for periods without sales spend rows."
+        ),
+        paidSources: list({ type: "string" }, "Sources that carry spend: their leads are the paid channels."),
+        periods: list(period("CAC of one report period."), "Per report period."),
+        window: period("CAC over the whole window."),
+        bySource: list(channel, "Per source that carries spend, over the window."),
+        byCampaign: list(channel, "Per source and campaign that carry spend, over the window.")
+      },
+      {
+        description: "Customer acquisition cost from the spend rows: per period (no lag and cohort), blended and paid, per source and campaign."
+      }
+    );
+    sides = (description) => object({ base: figure("Under the base."), head: figure("Under the head.") }, { description });
+    cacImpactSection = object(
+      {
+        currency: textOrNull("The spend's currency; null without spend or when it mixes currencies."),
+        blended: sides("Blended CAC over the window."),
+        paid: sides("Paid CAC over the window."),
+        customers: object(
+          { base: count("Under the base."), head: count("Under the head.") },
+          { description: "New customers won in the window." }
+        ),
+        salesCost: object(
+          { base: money("Under the base."), head: money("Under the head.") },
+          { description: "Sales cost over the window, heads priced at the base's cost per head." }
+        ),
+        changePct: {
+          type: ["number", "null"],
+          description: "Blended CAC's change in % of the base, 2 dp; null when unknown."
+        }
+      },
+      { description: "CAC under base and head, sales heads priced at the base's cost per head." }
     );
   }
 });
@@ -5822,11 +6173,12 @@ var init_impact_report_sla = __esm({
 });
 
 // src/core/schemas/revenue-goal.ts
-var constraintMetrics, goalMetrics, revenueGoalSchema;
+var constraintMetrics, goalMetrics, constraintMetricUnits, goalMetricUnits, revenueGoalSchema;
 var init_revenue_goal = __esm({
   "src/core/schemas/revenue-goal.ts"() {
     "use strict";
     init_define();
+    init_units();
     constraintMetrics = [
       "utilisation",
       "throughput_per_week",
@@ -5837,6 +6189,20 @@ var init_revenue_goal = __esm({
       "wip"
     ];
     goalMetrics = ["won_amount", "new_arr", "won_deals"];
+    constraintMetricUnits = {
+      utilisation: "ratio",
+      throughput_per_week: "count",
+      conversion_rate: "ratio",
+      median_time_in_stage_hours: "hours",
+      p90_time_in_stage_hours: "hours",
+      sla_compliance: "ratio",
+      wip: "count"
+    };
+    goalMetricUnits = {
+      won_amount: "money",
+      new_arr: "money",
+      won_deals: "count"
+    };
     revenueGoalSchema = definePolicySchema({
       kind: "RevenueGoal",
       file: "revenue-goal.schema.json",
@@ -5861,7 +6227,10 @@ var init_revenue_goal = __esm({
                 enum: [...goalMetrics],
                 description: "What is counted: `won_amount` (closed-won value), `new_arr`, or `won_deals`."
               },
-              target: { $ref: "#/$defs/decimal", description: 'Target value for the period, e.g. `"4800000"`.' },
+              target: {
+                $ref: "#/$defs/decimal",
+                description: withMetricUnits('Target value for the period, e.g. `"4800000"`.', goalMetricUnits)
+              },
               currency: { $ref: "#/$defs/currency-code" },
               period: {
                 type: "object",
@@ -5885,21 +6254,80 @@ var init_revenue_goal = __esm({
               metric: { enum: [...constraintMetrics], description: "Metric of that stage that everyone optimises." },
               target: {
                 type: "object",
-                description: "Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high.",
+                description: withMetricUnits(
+                  "Give `max` for metrics that should stay low (utilisation, time in stage) or `min` for ones that should stay high. Utilisation is work arriving ÷ capacity.",
+                  constraintMetricUnits
+                ),
                 minProperties: 1,
                 maxProperties: 1,
                 additionalProperties: false,
                 properties: {
-                  max: { type: "number", description: "The metric should be at most this." },
-                  min: { type: "number", description: "The metric should be at least this." }
+                  max: {
+                    type: "number",
+                    description: withMetricUnits("The metric should be at most this.", constraintMetricUnits)
+                  },
+                  min: {
+                    type: "number",
+                    description: withMetricUnits("The metric should be at least this.", constraintMetricUnits)
+                  }
                 }
               },
               rationale: { $ref: "#/$defs/description", description: "Why this stage is the constraint, for reviewers." }
+            }
+          },
+          sharedOutcome: {
+            type: "object",
+            additionalProperties: false,
+            description: "What ties sales and marketing pay to the same outcome. `validate` requires each sales and marketing CompPlan to pay at least `minShare` of its target variable on the shared goal or the constraint metric (components on `goal_attainment`, the goal metric, `constraint_target_met`), or to hold its other components behind a gate on one of them.",
+            properties: {
+              minShare: {
+                type: "number",
+                minimum: 0,
+                maximum: 1,
+                description: "A ratio, not a percent: the least share of target variable paid on the shared outcome (0.3 = 30 %, the default; 0 turns the rule off)."
+              }
             }
           }
         }
       }
     });
+  }
+});
+
+// src/core/schemas/waiver-mark.ts
+var markProperties, waiverMarkSchema, guardrailWaiverSchema;
+var init_waiver_mark = __esm({
+  "src/core/schemas/waiver-mark.ts"() {
+    "use strict";
+    init_report_builders();
+    init_typed_object();
+    markProperties = {
+      policy: text("`metadata.name` of the Waiver policy."),
+      owner: text("Who answers for the waiver (from a policy file: untrusted)."),
+      reason: text("Why the finding is accepted (from a policy file: untrusted)."),
+      expires: {
+        type: "string",
+        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        maxLength: 10,
+        description: "Last day it counts."
+      }
+    };
+    waiverMarkSchema = objectOf(markProperties, {
+      description: "The waiver in force that accepts this finding; absent when none does."
+    });
+    guardrailWaiverSchema = objectOf(
+      {
+        ...markProperties,
+        status: oneOf(
+          ["applied", "proposed", "expired"],
+          "`applied`: on the base branch and in force, so no approval is needed; `proposed`: only in the head, takes effect after merge; `expired`: on the base but past its date."
+        )
+      },
+      {
+        isClosedForReaders: true,
+        description: "A waiver of this crossed guardrail; only an `applied` one lifts its approvals."
+      }
+    );
   }
 });
 
@@ -5915,12 +6343,13 @@ var init_impact_report_defs = __esm({
     init_report_builders();
     init_revenue_goal();
     init_shared();
+    init_waiver_mark();
     init_typed_object();
-    deltaOf = (figure3, description) => objectOf(
+    deltaOf = (figure5, description) => objectOf(
       {
-        base: { ...figure3, description: "Under the base policies; null when it cannot be measured there." },
-        head: { ...figure3, description: "Under the head policies; null when it cannot be measured there." },
-        delta: { ...figure3, description: "head − base; null when either is null." }
+        base: { ...figure5, description: "Under the base policies; null when it cannot be measured there." },
+        head: { ...figure5, description: "Under the head policies; null when it cannot be measured there." },
+        delta: { ...figure5, description: "head − base; null when either is null." }
       },
       { description }
     );
@@ -6067,9 +6496,14 @@ var init_impact_report_defs = __esm({
               }
             },
             { isClosedForReaders: true, description: "Who must approve when it is crossed." }
-          )
+          ),
+          waiver: guardrailWaiverSchema
         },
-        { isClosedForReaders: true, description: "One guardrail of the base policies, checked against the change." }
+        {
+          optional: { waiver: true },
+          isClosedForReaders: true,
+          description: "One guardrail of the base policies, checked against the change."
+        }
       ),
       ...impactSlaDefs,
       ...impactGuardrailDefs,
@@ -6081,7 +6515,7 @@ var init_impact_report_defs = __esm({
 });
 
 // src/core/schemas/impact-report-payouts.ts
-var reasonGroups, payoutReasonCodes, metric2, numbers, tiers, reasonBranches, payout, periods, gateHold, sides, impactPayoutDefs;
+var reasonGroups, payoutReasonCodes, metric2, numbers, tiers, reasonBranches, payout, periods, gateHold, sides2, impactPayoutDefs;
 var init_impact_report_payouts = __esm({
   "src/core/schemas/impact-report-payouts.ts"() {
     "use strict";
@@ -6200,7 +6634,7 @@ var init_impact_report_payouts = __esm({
       },
       { description: "A gate that failed on one side: the components it held back, where and for how many." }
     );
-    sides = (description) => objectOf(
+    sides2 = (description) => objectOf(
       { base: flag("Under the base."), head: flag("Under the head.") },
       { description }
     );
@@ -6221,7 +6655,7 @@ var init_impact_report_payouts = __esm({
         {
           plan: text("Name of the CompPlan policy."),
           currency: ref("currency-code", "Currency of the payouts."),
-          exists: sides("Whether the plan exists under each side."),
+          exists: sides2("Whether the plan exists under each side."),
           total: payout("The plan's payout."),
           parts: list(
             objectOf(
@@ -6274,7 +6708,7 @@ var init_impact_report_payouts = __esm({
             { base: list(gateHold, "Under the base."), head: list(gateHold, "Under the head.") },
             { description: "Gates that failed on each side." }
           ),
-          isZeroByGate: sides("Whether the plan pays exactly 0 on a side where some gate failed.")
+          isZeroByGate: sides2("Whether the plan pays exactly 0 on a side where some gate failed.")
         },
         { description: "One comp plan's payout, base vs head, by part, with the coded reason of every change." }
       )
@@ -6283,7 +6717,7 @@ var init_impact_report_payouts = __esm({
 });
 
 // src/core/schemas/impact-report-projection-payouts.ts
-var metricUnknown, unknown, money, total, projectedPayoutDefs;
+var metricUnknown, unknown, money2, total, projectedPayoutDefs;
 var init_impact_report_projection_payouts = __esm({
   "src/core/schemas/impact-report-projection-payouts.ts"() {
     "use strict";
@@ -6301,17 +6735,17 @@ var init_impact_report_projection_payouts = __esm({
       enum: [...Object.keys(metricUnknown), null],
       description
     });
-    money = (description) => ref("money-or-null", description);
+    money2 = (description) => ref("money-or-null", description);
     total = objectOf(
       {
         currency: ref("currency-code", "Currency of the payouts."),
-        base: money("Under the base; null when a plan in this currency is unknown."),
-        head: money("Under the head; null when unknown."),
-        delta: money("head − base."),
-        headLow: money("The head with every marginal conversion at its low bound."),
-        headHigh: money("The head with every marginal conversion at its high bound."),
-        deltaLow: money("headLow − base."),
-        deltaHigh: money("headHigh − base.")
+        base: money2("Under the base; null when a plan in this currency is unknown."),
+        head: money2("Under the head; null when unknown."),
+        delta: money2("head − base."),
+        headLow: money2("The head with every marginal conversion at its low bound."),
+        headHigh: money2("The head with every marginal conversion at its high bound."),
+        deltaLow: money2("headLow − base."),
+        deltaHigh: money2("headHigh − base.")
       },
       { description: "Projected payouts of every plan in one currency." }
     );
@@ -6355,10 +6789,10 @@ var init_impact_report_projection_payouts = __esm({
           },
           range: objectOf(
             {
-              headLow: money("The head with every marginal conversion at its low bound."),
-              headHigh: money("The head with every marginal conversion at its high bound."),
-              deltaLow: money("headLow − base."),
-              deltaHigh: money("headHigh − base.")
+              headLow: money2("The head with every marginal conversion at its low bound."),
+              headHigh: money2("The head with every marginal conversion at its high bound."),
+              deltaLow: money2("headLow − base."),
+              deltaHigh: money2("headHigh − base.")
             },
             { description: "The head's total at the bounds of its marginal conversions; null when unknown." }
           ),
@@ -6383,7 +6817,7 @@ var init_impact_report_projection_payouts = __esm({
 });
 
 // src/core/schemas/impact-report-projection.ts
-var unknownCodes, unknown2, money2, currency, capacityBasis, projectedMoneyProperties, range, marginal, impactProjectionDefs, projectionSchema;
+var unknownCodes, unknown2, money3, currency, capacityBasis, projectedMoneyProperties, range, marginal, impactProjectionDefs, projectionSchema;
 var init_impact_report_projection = __esm({
   "src/core/schemas/impact-report-projection.ts"() {
     "use strict";
@@ -6404,7 +6838,7 @@ var init_impact_report_projection = __esm({
       enum: [...Object.keys(unknownCodes), null],
       description
     });
-    money2 = (description) => ref("money-or-null", description);
+    money3 = (description) => ref("money-or-null", description);
     currency = {
       type: ["string", "null"],
       pattern: "^[A-Z]{3}$",
@@ -6413,13 +6847,13 @@ var init_impact_report_projection = __esm({
     };
     capacityBasis = oneOf(["declared", "observed", "none"], "Where the capacity comes from; `none`: unbounded.");
     projectedMoneyProperties = {
-      base: money2("Under the base policies; null when unknown (see `unknown`)."),
-      head: money2("Under the head policies; null when unknown."),
-      delta: money2("head − base; null when either is null."),
-      headLow: money2("The head with every marginal conversion at its low bound."),
-      headHigh: money2("The head with every marginal conversion at its high bound."),
-      deltaLow: money2("headLow − base."),
-      deltaHigh: money2("headHigh − base."),
+      base: money3("Under the base policies; null when unknown (see `unknown`)."),
+      head: money3("Under the head policies; null when unknown."),
+      delta: money3("head − base; null when either is null."),
+      headLow: money3("The head with every marginal conversion at its low bound."),
+      headHigh: money3("The head with every marginal conversion at its high bound."),
+      deltaLow: money3("headLow − base."),
+      deltaHigh: money3("headHigh − base."),
       unknown: unknown2("Why the amounts are null; null when known.")
     };
     range = {
@@ -6506,7 +6940,7 @@ var init_impact_report_projection = __esm({
             }
           ),
           marginal,
-          undeliveredRevenuePerWeek: money2("Won revenue per week the head's queue here does not deliver; null when none.")
+          undeliveredRevenuePerWeek: money3("Won revenue per week the head's queue here does not deliver; null when none.")
         },
         { description: "One stage of the steady-state flow, per week, base vs head." }
       ),
@@ -6520,8 +6954,8 @@ var init_impact_report_projection = __esm({
             enum: ["declared", "ote", null],
             description: "`declared`: Funnel `projection.costPerHead`; `ote`: the comp plan's OTE; null without a cost."
           },
-          perYear: money2("Δheadcount × costPerHead; null without a cost."),
-          overHorizon: money2("perYear × horizon weeks ÷ 52; null without a cost or a horizon."),
+          perYear: money3("Δheadcount × costPerHead; null without a cost."),
+          overHorizon: money3("perYear × horizon weeks ÷ 52; null without a cost or a horizon."),
           unknown: unknown2("Why a cost is null; null when known.")
         },
         { description: "Headcount cost of a team whose declared capacity changes." }
@@ -6548,14 +6982,14 @@ var init_impact_report_projection = __esm({
         ),
         dealSize: objectOf(
           {
-            amount: money2("Won amount ÷ won deals carrying an amount; null when unknown."),
+            amount: money3("Won amount ÷ won deals carrying an amount; null when unknown."),
             deals: count("Won deals carrying an amount."),
             currency,
-            median: money2("Median won deal; null without the sample."),
-            min: money2("Smallest won deal; null without the sample."),
-            max: money2("Largest won deal; null without the sample."),
+            median: money3("Median won deal; null without the sample."),
+            min: money3("Smallest won deal; null without the sample."),
+            max: money3("Largest won deal; null without the sample."),
             largestShare: shareOrNull("The largest deal's share of the won amount, 4 dp."),
-            amountWithoutLargest: money2("The average without the largest deal; null below 2 deals."),
+            amountWithoutLargest: money3("The average without the largest deal; null below 2 deals."),
             isThin: flag("Fewer won deals than `thinBelow`: a thin sample."),
             thinBelow: count("The sample size below which the average is flagged thin.")
           },
@@ -6565,7 +6999,7 @@ var init_impact_report_projection = __esm({
         goalForecast: objectOf(
           {
             ...projectedMoneyProperties,
-            target: money2("The goal target; null without a goal."),
+            target: money3("The goal target; null without a goal."),
             attainment: objectOf(
               {
                 base: numberOrNull("Under the base, 4 dp."),
@@ -6579,8 +7013,8 @@ var init_impact_report_projection = __esm({
           { description: "Goal actual to as-of + projected won revenue, and its attainment." }
         ),
         costs: list(ref("headcount-cost", "A team."), "Teams whose declared headcount differs, by id."),
-        totalCost: money2("Σ cost over the horizon; null when none changes or one is unknown."),
-        totalCostPerYear: money2("The same per year."),
+        totalCost: money3("Σ cost over the horizon; null when none changes or one is unknown."),
+        totalCostPerYear: money3("The same per year."),
         currency,
         payouts: ref("projected-payouts", "Comp plans paid on the projected volumes to the goal period's end."),
         minimumSample: count(
@@ -6629,6 +7063,7 @@ var init_warnings = __esm({
       "comp.spiff-invalid",
       "comp.spiff-rule-invalid",
       "comp.spiff-rule-failed",
+      "comp.shared-outcome",
       "classify.rule-failed",
       "sla.events-unrelated",
       "funnel.won-without-lead",
@@ -6920,6 +7355,7 @@ var init_report_defs = __esm({
     init_report_builders();
     init_report_defs_sla_comp();
     init_shared();
+    init_waiver_mark();
     reportDefs = {
       money: {
         type: "string",
@@ -6970,7 +7406,10 @@ var init_report_defs = __esm({
         maxLength: 8,
         description: "A calendar period: an ISO week `2026-W03`, a month `2026-01`, a quarter `2026-Q1` or a year `2026`."
       },
-      issue: object(issue, { optional: ["hint"], description: "One problem found in a policy file." }),
+      issue: object(
+        { ...issue, waiver: waiverMarkSchema },
+        { optional: ["hint", "waiver"], description: "One problem found in a policy file." }
+      ),
       "data-issue": object(
         {
           ...issue,
@@ -6983,10 +7422,11 @@ var init_report_defs = __esm({
           field: text("Canonical field the problem concerns, when there is one."),
           columnName: text("Header of the export column (or JSON key) the value came from."),
           raw: text("The raw value as read, truncated to a readable length (left out of masked reports)."),
-          record: { type: "integer", minimum: 1, description: "1-based index of the record in a JSON or NDJSON file." }
+          record: { type: "integer", minimum: 1, description: "1-based index of the record in a JSON or NDJSON file." },
+          waiver: waiverMarkSchema
         },
         {
-          optional: ["hint", "field", "columnName", "raw", "record"],
+          optional: ["hint", "field", "columnName", "raw", "record", "waiver"],
           description: "A problem in a data file: like a policy issue, plus where in the data it is."
         }
       ),
@@ -7007,9 +7447,12 @@ var init_report_defs = __esm({
             { type: "string" },
             "Columns (or JSON keys) present in the file that no canonical field reads."
           ),
-          issueCount: count("Every issue found in the file, including any not kept because of the cap.")
+          issueCount: count("Every issue found in the file, including any not kept because of the cap."),
+          distinctRows: count(
+            "For an entity built from another entity's file (a mapping's `from`): the rows it made, one per distinct id."
+          )
         },
-        { description: "What happened to one data file: rows read = evaluated + rejected." }
+        { description: "What happened to one data file: rows read = evaluated + rejected.", optional: ["distinctRows"] }
       ),
       "duration-stats": object(durationStats, { description: "Median and 90th percentile of a set of durations." }),
       "deal-stats": object(dealStats, { description: "Count, median, p90 and mean of deal durations in days." }),
@@ -7566,110 +8009,115 @@ var init_report2 = __esm({
     init_report_defs();
     init_report_sections();
     init_report_history();
+    init_report_cac();
     init_report_builders();
     reportSchema = {
       $schema: DRAFT3,
       $id: SCHEMA_BASE_URI + "report.schema.json",
       title: "Evaluation report",
       description: "The result of one evaluation (`revops evaluate --format json`): the contract between the engine, the reporters and CI. Deterministic: the same policies and data give the same bytes (the wall-clock time only with --timestamp).",
-      ...object({
-        schemaVersion: {
-          const: REPORT_SCHEMA_VERSION,
-          description: "Version of the Report's shape; a change that breaks readers bumps it."
-        },
-        kind: { const: "evaluation", description: "Always `evaluation`." },
-        stamp: object(
-          {
-            engine: { const: "revops-policy", description: "The engine that wrote the report." },
-            engineVersion: { type: "string", minLength: 1, description: "Its version." },
-            policyHash: {
-              type: "string",
-              pattern: "^[0-9a-f]{64}$",
-              maxLength: 64,
-              description: "sha256 over the policy files (path and content, in path order)."
-            },
-            dataHash: {
-              type: "string",
-              pattern: "^[0-9a-f]{64}$",
-              maxLength: 64,
-              description: "sha256 over the data files (path and content, in path order)."
-            },
-            asOf: ref("instant", "The as-of moment."),
-            asOfSource: oneOf(
-              ["option", "data"],
-              "`option`: given with --as-of; `data`: the latest timestamp in the data."
-            ),
-            generatedAt: ref(
-              "instant",
-              "Wall-clock time of the run; only when asked for (reports are deterministic otherwise)."
-            )
+      ...object(
+        {
+          schemaVersion: {
+            const: REPORT_SCHEMA_VERSION,
+            description: "Version of the Report's shape; a change that breaks readers bumps it."
           },
-          { optional: ["generatedAt"], description: "Where the report came from, so anyone can reproduce it." }
-        ),
-        window: object(
-          {
-            start: ref("instant", "Start of the window."),
-            end: ref("instant", "End of the window: the as-of moment."),
-            weeks: nonNegative("Length of the window in weeks, 2 dp."),
-            timeZone: text("IANA time zone periods begin in."),
-            periodUnit: oneOf(["week", "month"], "Reporting period of the funnel.")
-          },
-          { description: "The evaluated window; it ends at as-of. Periods begin in `timeZone`." }
-        ),
-        data: object(
-          {
-            files: list({ $ref: "#/$defs/file-accounting" }, "What was read, per file."),
-            totals: object(
-              {
-                rowsRead: count("Rows read in every file."),
-                rowsEvaluated: count("Rows evaluated."),
-                rowsRejected: count("Rows rejected."),
-                issueCount: count("Issues found, including those not kept.")
+          kind: { const: "evaluation", description: "Always `evaluation`." },
+          stamp: object(
+            {
+              engine: { const: "revops-policy", description: "The engine that wrote the report." },
+              engineVersion: { type: "string", minLength: 1, description: "Its version." },
+              policyHash: {
+                type: "string",
+                pattern: "^[0-9a-f]{64}$",
+                maxLength: 64,
+                description: "sha256 over the policy files (path and content, in path order)."
               },
-              { description: "The sums over the files." }
-            ),
-            issues: list(
-              { $ref: "#/$defs/data-issue" },
-              "Rejections and file problems as found (capped per file; `issueCount` counts them all)."
-            ),
-            absent: list(oneOf(entityNames, "An entity."), "Entities the data has no file for."),
-            ignoredFiles: list({ type: "string" }, "Files in the data directory that hold no entity."),
-            missing: list(
-              object({
-                entity: oneOf(entityNames, "The entity concerned."),
-                file: { type: ["string", "null"], description: "The file concerned; null when the entity has no file." },
-                reason: text("Why it is missing.")
-              }),
-              "What a partial run (`--allow-partial-data`) lacks: failed files and entities the policies need without a row. Present only for a partial run."
-            )
-          },
-          {
-            description: "What was read, per file: rows read = evaluated + rejected, with the rejections.",
-            optional: ["missing"]
-          }
-        ),
-        policies: object(
-          {
-            files: list(
-              object({
-                file: text("Policy file."),
-                kind: oneOf(policyKinds, "Policy kind."),
-                name: text("Policy name (`metadata.name`).")
-              }),
-              "The policies evaluated, by file then name."
-            ),
-            warnings: list({ $ref: "#/$defs/issue" }, "Warnings found while validating the policies.")
-          },
-          { description: "The policies evaluated." }
-        ),
-        warnings: list(
-          { $ref: "#/$defs/engine-warning" },
-          "Problems met while evaluating that change no figure silently (e.g. rule errors on rows), as coded facts."
-        ),
-        ...reportSections,
-        ...historySections,
-        isMasked: flag("Whether identifiers of people and leads were replaced by pseudonyms.")
-      }),
+              dataHash: {
+                type: "string",
+                pattern: "^[0-9a-f]{64}$",
+                maxLength: 64,
+                description: "sha256 over the data files (path and content, in path order)."
+              },
+              asOf: ref("instant", "The as-of moment."),
+              asOfSource: oneOf(
+                ["option", "data"],
+                "`option`: given with --as-of; `data`: the latest timestamp in the data."
+              ),
+              generatedAt: ref(
+                "instant",
+                "Wall-clock time of the run; only when asked for (reports are deterministic otherwise)."
+              )
+            },
+            { optional: ["generatedAt"], description: "Where the report came from, so anyone can reproduce it." }
+          ),
+          window: object(
+            {
+              start: ref("instant", "Start of the window."),
+              end: ref("instant", "End of the window: the as-of moment."),
+              weeks: nonNegative("Length of the window in weeks, 2 dp."),
+              timeZone: text("IANA time zone periods begin in."),
+              periodUnit: oneOf(["week", "month"], "Reporting period of the funnel.")
+            },
+            { description: "The evaluated window; it ends at as-of. Periods begin in `timeZone`." }
+          ),
+          data: object(
+            {
+              files: list({ $ref: "#/$defs/file-accounting" }, "What was read, per file."),
+              totals: object(
+                {
+                  rowsRead: count("Rows read in every file."),
+                  rowsEvaluated: count("Rows evaluated."),
+                  rowsRejected: count("Rows rejected."),
+                  issueCount: count("Issues found, including those not kept.")
+                },
+                { description: "The sums over the files." }
+              ),
+              issues: list(
+                { $ref: "#/$defs/data-issue" },
+                "Rejections and file problems as found (capped per file; `issueCount` counts them all)."
+              ),
+              absent: list(oneOf(entityNames, "An entity."), "Entities the data has no file for."),
+              ignoredFiles: list({ type: "string" }, "Files in the data directory that hold no entity."),
+              missing: list(
+                object({
+                  entity: oneOf(entityNames, "The entity concerned."),
+                  file: { type: ["string", "null"], description: "The file concerned; null when the entity has no file." },
+                  reason: text("Why it is missing.")
+                }),
+                "What a partial run (`--allow-partial-data`) lacks: failed files and entities the policies need without a row. Present only for a partial run."
+              )
+            },
+            {
+              description: "What was read, per file: rows read = evaluated + rejected, with the rejections.",
+              optional: ["missing"]
+            }
+          ),
+          policies: object(
+            {
+              files: list(
+                object({
+                  file: text("Policy file."),
+                  kind: oneOf(policyKinds, "Policy kind."),
+                  name: text("Policy name (`metadata.name`).")
+                }),
+                "The policies evaluated, by file then name."
+              ),
+              warnings: list({ $ref: "#/$defs/issue" }, "Warnings found while validating the policies.")
+            },
+            { description: "The policies evaluated." }
+          ),
+          warnings: list(
+            { $ref: "#/$defs/engine-warning" },
+            "Problems met while evaluating that change no figure silently (e.g. rule errors on rows), as coded facts."
+          ),
+          ...reportSections,
+          ...historySections,
+          cac: cacSection,
+          isMasked: flag("Whether identifiers of people and leads were replaced by pseudonyms.")
+        },
+        { optional: ["cac"] }
+      ),
       $defs: Object.fromEntries(Object.entries(reportDefs).sort(([a], [b]) => a < b ? -1 : 1))
     };
   }
@@ -7726,6 +8174,7 @@ var reportProperties, reportDefs2, side2, inputs, comp, impactReportSchema;
 var init_impact_report = __esm({
   "src/core/schemas/impact-report.ts"() {
     "use strict";
+    init_report_cac();
     init_define();
     init_impact_report_defs();
     init_impact_report_payouts();
@@ -7907,11 +8356,12 @@ var init_impact_report = __esm({
             { $ref: "#/$defs/guardrail-result" },
             "Every guardrail of the base policies; `revops check` gates on them."
           ),
+          cac: cacImpactSection,
           data: reportProperties.data,
           warnings: list({ $ref: "#/$defs/engine-warning" }, "Problems met while evaluating either side, as codes."),
           isMasked: flag("Whether identifiers of people and leads were replaced by pseudonyms.")
         },
-        {}
+        { optional: { cac: true } }
       ),
       $defs: sortedDefs({
         ...pickDefs(reportDefs2, [
@@ -8338,7 +8788,121 @@ var init_project_config = __esm({
   }
 });
 
+// src/core/schemas/waiver.ts
+var statement, issueCode, waiverSchema;
+var init_waiver = __esm({
+  "src/core/schemas/waiver.ts"() {
+    "use strict";
+    init_canonical();
+    init_define();
+    init_kinds();
+    init_report_builders();
+    statement = (description, maxLength) => ({
+      type: "string",
+      minLength: 1,
+      maxLength,
+      pattern: "\\S",
+      description
+    });
+    issueCode = {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]*\\.[a-zA-Z0-9.-]+$",
+      maxLength: 80,
+      description: "The issue code as `validate` prints it, e.g. `logic.unknown-field`."
+    };
+    waiverSchema = definePolicySchema({
+      kind: "Waiver",
+      file: "waiver.schema.json",
+      title: "Waiver",
+      description: "Known findings accepted for a while, each with an owner, a reason and an expiry date. A waived finding stays visible, marked as waived, and no longer fails `validate` or needs its guardrail approvals. Guardrail waivers count only on the base branch: a pull request cannot waive its own guardrail.",
+      spec: {
+        type: "object",
+        required: ["waivers"],
+        additionalProperties: false,
+        properties: {
+          waivers: {
+            type: "array",
+            minItems: 1,
+            maxItems: 200,
+            description: "The waivers; each names exactly one of `validate`, `guardrail` or `data`.",
+            items: {
+              type: "object",
+              required: ["owner", "reason", "expires"],
+              additionalProperties: false,
+              description: "One accepted finding: what it is, who owns it, why, and until when.",
+              properties: {
+                validate: {
+                  type: "object",
+                  required: ["code"],
+                  additionalProperties: false,
+                  description: "A `validate` finding: its code, in a file (path under the policy directory) or a policy (`kind` and `name`), optionally at one JSON path. Findings of the YAML, schema and waiver layers cannot be waived.",
+                  properties: {
+                    code: issueCode,
+                    file: {
+                      type: "string",
+                      minLength: 1,
+                      maxLength: 300,
+                      description: "Policy file, relative to the policy directory, e.g. `lead-definition.yaml`."
+                    },
+                    kind: { enum: [...policyKinds], description: "Kind of the policy the finding is in." },
+                    name: { $ref: "#/$defs/identifier", description: "`metadata.name` of the policy the finding is in." },
+                    path: {
+                      type: "string",
+                      pattern: "^(/|$)",
+                      maxLength: 300,
+                      description: "JSON path of the finding as `validate` prints it, e.g. `/spec/classes/0/when`."
+                    }
+                  }
+                },
+                guardrail: {
+                  $ref: "#/$defs/identifier",
+                  description: "Id of a guardrail of the Guardrails policy. Counts only when this waiver is on the base branch."
+                },
+                data: {
+                  type: "object",
+                  required: ["code"],
+                  additionalProperties: false,
+                  description: "A data issue: its code, optionally in one entity, file or column only.",
+                  properties: {
+                    code: {
+                      enum: Object.keys(dataIssueCodes),
+                      description: "The data issue code, e.g. `data.bad-number`."
+                    },
+                    entity: { enum: [...entityNames], description: "Only issues of this entity." },
+                    file: {
+                      type: "string",
+                      minLength: 1,
+                      maxLength: 300,
+                      description: "Only issues of this data file (path under the data directory, e.g. `leads.csv`)."
+                    },
+                    column: {
+                      type: "string",
+                      minLength: 1,
+                      maxLength: 300,
+                      description: "Only issues of this export column (header as in the file)."
+                    }
+                  }
+                },
+                owner: statement("Who answers for this waiver: a team or a GitHub handle.", 200),
+                reason: statement("Why the finding is accepted for now.", 2e3),
+                expires: {
+                  $ref: "#/$defs/date",
+                  description: "Last day the waiver counts, `YYYY-MM-DD`; from the next day `validate` fails until it is renewed or removed."
+                }
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
 // src/core/schemas/index.ts
+function schemaFileName(schema) {
+  const id = String(schema.$id);
+  return id.slice(id.lastIndexOf("/") + 1);
+}
 function isPolicyKind(value3) {
   return typeof value3 === "string" && policyKinds.includes(value3);
 }
@@ -8364,6 +8928,7 @@ var init_schemas = __esm({
     init_project_config();
     init_report2();
     init_revenue_goal();
+    init_waiver();
     policySchemas = {
       Funnel: funnelSchema,
       LeadDefinition: leadDefinitionSchema,
@@ -8373,7 +8938,8 @@ var init_schemas = __esm({
       Calendar: calendarSchema,
       FieldMapping: fieldMappingSchema,
       Guardrails: guardrailsSchema,
-      PolicyTest: policyTestSchema
+      PolicyTest: policyTestSchema,
+      Waiver: waiverSchema
     };
     jsonLogicSchema = defineSharedSchema({
       file: "jsonlogic.schema.json",
@@ -8565,6 +9131,19 @@ var init_did_you_mean = __esm({
 });
 
 // src/core/policy/checks/context.ts
+function findUnchecked(ctx, kind, name) {
+  const fits = (u) => (u.kind === void 0 || u.kind === kind) && (name === void 0 || u.name === void 0 || u.name === name);
+  const exact = ctx.unchecked.find((u) => u.kind === kind && u.name === name);
+  return exact ?? ctx.unchecked.find(fits);
+}
+function reportNotChecked(ctx, policy, path2, what, failed) {
+  const why = { read: "could not be read", parse: "did not parse", schema: "failed its schema" }[failed.reason];
+  ctx.report(policy, path2, {
+    code: "ref.not-checked",
+    severity: "warning",
+    message: `not checked: ${what} — ${failed.file} ${why}.`
+  });
+}
 function theFunnel(ctx) {
   return ctx.set.Funnel.length === 1 ? ctx.set.Funnel[0] : void 0;
 }
@@ -8590,15 +9169,15 @@ function isValidTimeZone(zone) {
 }
 function reportDuplicateIds(ctx, policy, items, path2, what) {
   const seen = /* @__PURE__ */ new Map();
-  (items ?? []).forEach((item, index) => {
-    const first = seen.get(item.id);
+  (items ?? []).forEach((item2, index) => {
+    const first = seen.get(item2.id);
     if (first === void 0) {
-      seen.set(item.id, index);
+      seen.set(item2.id, index);
       return;
     }
     ctx.report(policy, [...path2, index, "id"], {
       code: "id.duplicate",
-      message: `${what} id \`${item.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
+      message: `${what} id \`${item2.id}\` is used twice (first at ${path2.join(".")}[${first}]).`,
       hint: "Ids must be unique; rename one of them."
     });
   });
@@ -8700,7 +9279,10 @@ var init_comp_plan2 = __esm({
               hint: `${didYouMean(spec.team, teamIds)} Teams: ${teamIds.join(", ")}.`.trim()
             });
           }
-          if (spec.goal !== void 0 && !goalNames.includes(spec.goal)) {
+          const failedGoal = spec.goal === void 0 ? void 0 : findUnchecked(ctx, "RevenueGoal", spec.goal);
+          if (spec.goal !== void 0 && !goalNames.includes(spec.goal) && failedGoal !== void 0) {
+            reportNotChecked(ctx, plan, ["spec", "goal"], `RevenueGoal \`${spec.goal}\``, failedGoal);
+          } else if (spec.goal !== void 0 && !goalNames.includes(spec.goal)) {
             ctx.report(plan, ["spec", "goal"], {
               code: "ref.policy-missing",
               message: `RevenueGoal \`${spec.goal}\` does not exist.`,
@@ -8720,7 +9302,7 @@ var init_comp_plan2 = __esm({
           reportDuplicateIds(ctx, plan, spec.components, ["spec", "components"], "Component");
           reportDuplicateIds(ctx, plan, spec.gates, ["spec", "gates"], "Gate");
           reportDuplicateIds(ctx, plan, spec.spiffs, ["spec", "spiffs"], "SPIF");
-          const weight = spec.components.reduce((sum4, c) => sum4 + c.weight, 0);
+          const weight = spec.components.reduce((sum5, c) => sum5 + c.weight, 0);
           if (Math.abs(weight - 1) > 1e-9) {
             ctx.report(plan, ["spec", "components"], {
               code: "comp.weights",
@@ -8861,23 +9443,23 @@ var init_field_mapping2 = __esm({
           const files = /* @__PURE__ */ new Map();
           for (const [entity, entityMapping2] of Object.entries(spec.entities)) {
             if (entityMapping2 === void 0) continue;
-            const other = files.get(entityMapping2.file);
-            if (other !== void 0) {
+            const other = entityMapping2.file === void 0 ? void 0 : files.get(entityMapping2.file);
+            if (other !== void 0 && entityMapping2.file !== void 0) {
               ctx.report(mapping, ["spec", "entities", entity, "file"], {
                 code: "mapping.file-twice",
                 message: `File \`${entityMapping2.file}\` is already mapped to ${other}.`,
                 hint: "Each export file holds one entity."
               });
             }
-            files.set(entityMapping2.file, entity);
+            if (entityMapping2.file !== void 0) files.set(entityMapping2.file, entity);
             for (const [field, source] of Object.entries(entityMapping2.fields ?? {})) {
               const path2 = ["spec", "entities", entity, "fields", field];
-              const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
+              const given = ["column", "derive", "const", "lookup"].filter((k) => source[k] !== void 0);
               if (given.length !== 1) {
                 ctx.report(mapping, path2, {
                   code: "mapping.source",
-                  message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\` or \`const\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
-                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it.",
+                  message: `Field \`${field}\` must give exactly one of \`column\`, \`derive\`, \`const\` or \`lookup\`${given.length > 1 ? ` (it gives ${given.join(" and ")})` : ""}.`,
+                  hint: "`column` reads an export column, `derive` computes the value with JSON Logic, `const` fixes it, `lookup` takes it from another entity's row.",
                   at: "key"
                 });
               }
@@ -8889,6 +9471,144 @@ var init_field_mapping2 = __esm({
                 });
               }
             }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/core/data/join-graph.ts
+function listLookups(spec) {
+  const found = [];
+  for (const [entity, mapping] of Object.entries(spec?.entities ?? {})) {
+    for (const [field, source] of Object.entries(mapping?.fields ?? {})) {
+      if (source.lookup === void 0) continue;
+      found.push({ entity, field, lookup: { on: "id", ...source.lookup } });
+    }
+  }
+  return found;
+}
+function orderLookups(lookups) {
+  const needs = /* @__PURE__ */ new Map();
+  for (const { entity, lookup } of lookups) {
+    const set = needs.get(entity) ?? /* @__PURE__ */ new Set();
+    set.add(lookup.entity);
+    needs.set(entity, set);
+  }
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit4 = (entity, path2) => {
+    if (state.get(entity) === "done") return void 0;
+    if (state.get(entity) === "visiting") return [...path2.slice(path2.indexOf(entity)), entity];
+    state.set(entity, "visiting");
+    for (const next of needs.get(entity) ?? []) {
+      const cycle = visit4(next, [...path2, entity]);
+      if (cycle !== void 0) return cycle;
+    }
+    state.set(entity, "done");
+    if (needs.has(entity)) order.push(entity);
+    return void 0;
+  };
+  for (const entity of needs.keys()) {
+    const cycle = visit4(entity, []);
+    if (cycle !== void 0) return { cycle };
+  }
+  return { order };
+}
+var init_join_graph = __esm({
+  "src/core/data/join-graph.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/policy/checks/field-mapping-joins.ts
+function checkEntitySources(ctx, mapping) {
+  const { entities: entities2 } = mapping.spec;
+  for (const [entity, entityMapping2] of Object.entries(entities2)) {
+    if (entityMapping2 === void 0) continue;
+    const path2 = ["spec", "entities", entity];
+    const from = entityMapping2.from?.entity;
+    if (entityMapping2.file === void 0 === (from === void 0)) {
+      ctx.report(mapping, path2, {
+        code: "mapping.entity-source",
+        message: `${entity} must give exactly one of \`file\` or \`from\`${from === void 0 ? "" : " (it gives both)"}.`,
+        hint: "`file` names its export; `from: {entity: …}` builds it from the distinct values of another entity’s file.",
+        at: "key"
+      });
+    } else if (from === entity || from !== void 0 && entities2[from]?.from !== void 0) {
+      ctx.report(mapping, [...path2, "from", "entity"], {
+        code: "mapping.entity-source",
+        message: `${entity} is built from ${from}, which ${from === entity ? "is itself" : "is itself built from another entity"}.`,
+        hint: "Build it from an entity that has a file of its own."
+      });
+    }
+  }
+}
+function checkLookup(ctx, mapping, mapped) {
+  const { entity, field, lookup } = mapped;
+  const report = (key, finding) => ctx.report(mapping, lookupPath(mapped, key), { code: "mapping.lookup", ...finding });
+  const here = canonicalModel[entity];
+  const there = canonicalModel[lookup.entity];
+  const keySpec = here[lookup.key];
+  if (keySpec === void 0) {
+    report("key", {
+      message: `${entity} has no field \`${lookup.key}\` to hold the key.${didYouMean(lookup.key, Object.keys(here))}`
+    });
+  } else {
+    const fields = mapping.spec.entities[entity]?.fields;
+    const keySource = fields?.[lookup.key];
+    if (fields !== void 0 && (keySource === void 0 || keySource.lookup !== void 0))
+      report("key", {
+        message: `The key \`${lookup.key}\` of ${entity} is ${keySource === void 0 ? "not mapped" : "itself looked up"}.`,
+        hint: `Map \`${lookup.key}\` from a column (or \`derive\`/\`const\`) so each row has its key.`
+      });
+  }
+  for (const key of ["on", "field"]) {
+    if (there[lookup[key]] === void 0)
+      report(key, {
+        message: `${lookup.entity} has no field \`${lookup[key]}\`.${didYouMean(lookup[key], Object.keys(there))}`
+      });
+  }
+  const type = here[field]?.type;
+  const otherType = there[lookup.field]?.type;
+  if (type !== void 0 && otherType !== void 0 && type !== otherType)
+    report("field", {
+      message: `${entity}.${field} is a ${type} but ${lookup.entity}.${lookup.field} is a ${otherType}.`,
+      hint: "Look up a field of the same type."
+    });
+  const onType = there[lookup.on]?.type;
+  if (keySpec !== void 0 && onType !== void 0 && keySpec.type !== onType)
+    report("on", {
+      message: `The key ${entity}.${lookup.key} is a ${keySpec.type} but ${lookup.entity}.${lookup.on} is a ${onType}.`,
+      hint: "Match fields of the same type."
+    });
+}
+function lookupPath(mapped, key) {
+  return ["spec", "entities", mapped.entity, "fields", mapped.field, "lookup", key];
+}
+var fieldMappingJoins;
+var init_field_mapping_joins = __esm({
+  "src/core/policy/checks/field-mapping-joins.ts"() {
+    "use strict";
+    init_join_graph();
+    init_canonical();
+    init_did_you_mean();
+    fieldMappingJoins = {
+      name: "fieldMappingJoins",
+      run(ctx) {
+        for (const mapping of ctx.set.FieldMapping) {
+          checkEntitySources(ctx, mapping);
+          const lookups = listLookups(mapping.spec);
+          for (const lookup of lookups) checkLookup(ctx, mapping, lookup);
+          const ordered = orderLookups(lookups);
+          if ("cycle" in ordered) {
+            const first = lookups.find((l2) => l2.entity === ordered.cycle[0]);
+            ctx.report(mapping, lookupPath(first, "entity"), {
+              code: "mapping.join-cycle",
+              message: `Lookups go round in a circle (${ordered.cycle.join(" → ")}): each entity would have to be read before the other.`,
+              hint: "Read one side from a column of its own file instead of a lookup."
+            });
           }
         }
       }
@@ -9082,7 +9802,10 @@ var init_handoff_sla2 = __esm({
               });
             }
           }
-          if (!calendars.includes(spec.calendar)) {
+          const failedCalendar = calendars.includes(spec.calendar) ? void 0 : findUnchecked(ctx, "Calendar", spec.calendar);
+          if (failedCalendar !== void 0) {
+            reportNotChecked(ctx, sla, ["spec", "calendar"], `Calendar \`${spec.calendar}\``, failedCalendar);
+          } else if (!calendars.includes(spec.calendar)) {
             ctx.report(sla, ["spec", "calendar"], {
               code: "ref.policy-missing",
               message: `Calendar \`${spec.calendar}\` does not exist.`,
@@ -9128,7 +9851,10 @@ var init_lead_definition2 = __esm({
         for (const def of ctx.set.LeadDefinition) {
           const { spec } = def;
           const funnel = ctx.set.Funnel.find((f) => f.metadata.name === spec.funnel);
-          if (funnel === void 0) {
+          const failedFunnel = funnel !== void 0 ? void 0 : findUnchecked(ctx, "Funnel", spec.funnel);
+          if (funnel === void 0 && failedFunnel !== void 0) {
+            reportNotChecked(ctx, def, ["spec", "funnel"], `Funnel \`${spec.funnel}\``, failedFunnel);
+          } else if (funnel === void 0) {
             const names = ctx.set.Funnel.map((f) => f.metadata.name);
             ctx.report(def, ["spec", "funnel"], {
               code: "ref.policy-missing",
@@ -9148,7 +9874,7 @@ var init_lead_definition2 = __esm({
           const seen = /* @__PURE__ */ new Map();
           for (const { items, path: path2 } of ruleLists) {
             (items ?? []).forEach((rule, i) => {
-              const where = `${path2.slice(1).join(".")}[${i}]`;
+              const where2 = `${path2.slice(1).join(".")}[${i}]`;
               const first = seen.get(rule.id);
               if (first !== void 0) {
                 ctx.report(def, [...path2, i, "id"], {
@@ -9157,7 +9883,7 @@ var init_lead_definition2 = __esm({
                   hint: "Rule ids name clauses in explanations and coverage; make each unique in the policy."
                 });
               } else {
-                seen.set(rule.id, where);
+                seen.set(rule.id, where2);
               }
             });
           }
@@ -9218,7 +9944,7 @@ var init_lead_definition2 = __esm({
 // src/core/logic/clauses.ts
 function walkRule(rule, path2, visit4) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => walkRule(item, [...path2, i], visit4));
+    rule.forEach((item2, i) => walkRule(item2, [...path2, i], visit4));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -9229,11 +9955,6 @@ function walkRule(rule, path2, visit4) {
   const args = Array.isArray(value3) ? value3.map((v, i) => ({ value: v, path: [...path2, op, i] })) : [{ value: value3, path: [...path2, op] }];
   visit4({ op, args, path: path2 });
   for (const arg of args) walkRule(arg.value, arg.path, visit4);
-}
-function listClauses(rule, path2 = []) {
-  const clauses = [];
-  walkRule(rule, [...path2], (node) => clauses.push(node.path));
-  return clauses;
 }
 var init_clauses = __esm({
   "src/core/logic/clauses.ts"() {
@@ -9294,6 +10015,7 @@ var init_logic_calendars = __esm({
     "use strict";
     init_clauses();
     init_did_you_mean();
+    init_context();
     init_logic_rules();
     logicCalendarsExist = {
       name: "logicCalendarsExist",
@@ -9304,6 +10026,11 @@ var init_logic_calendars = __esm({
             if (node.op !== "business_hours_between") return;
             const arg = node.args[2];
             if (arg === void 0 || typeof arg.value !== "string" || calendars.includes(arg.value)) return;
+            const failed = findUnchecked(ctx, "Calendar", arg.value);
+            if (failed !== void 0) {
+              reportNotChecked(ctx, site.policy, arg.path, `Calendar \`${arg.value}\``, failed);
+              return;
+            }
             ctx.report(site.policy, arg.path, {
               code: "ref.policy-missing",
               message: `Calendar \`${arg.value}\` does not exist.`,
@@ -9423,8 +10150,8 @@ function spendNested(value3, op, path2) {
     const list2 = stack.pop();
     count3 += list2.length;
     for (let i = 0; i < list2.length && count3 < room; i++) {
-      const item = list2[i];
-      if (Array.isArray(item)) stack.push(item);
+      const item2 = list2[i];
+      if (Array.isArray(item2)) stack.push(item2);
     }
   }
   spendSteps(count3, op, path2);
@@ -9662,7 +10389,7 @@ function missingOf(data, values, at) {
   return missing;
 }
 function refuseForbiddenKeys(list2, at) {
-  if (Array.isArray(list2)) list2.forEach((item, i) => refuseForbiddenKeys(item, [...at, i]));
+  if (Array.isArray(list2)) list2.forEach((item2, i) => refuseForbiddenKeys(item2, [...at, i]));
   else refuseForbiddenLiteral(list2, at);
 }
 var hasOwn2, getPrototypeOf, numericTypes, dataOperators;
@@ -9811,9 +10538,9 @@ function quantifier(empty, stopOn, onStop) {
         (d) => {
           const items = list2(d);
           if (!Array.isArray(items) || items.length === 0) return empty;
-          for (const item of items) {
+          for (const item2 of items) {
             spendSteps(1, op, path2);
-            if (truthy(rule(item)) === stopOn) return onStop;
+            if (truthy(rule(item2)) === stopOn) return onStop;
           }
           return !onStop;
         },
@@ -9875,7 +10602,7 @@ var init_arrays = __esm({
               const items = list2(d);
               if (!Array.isArray(items)) return [];
               spendSteps(items.length, "map", input.path);
-              return items.map((item) => rule(item));
+              return items.map((item2) => rule(item2));
             },
             [list2, rule]
           );
@@ -9891,7 +10618,7 @@ var init_arrays = __esm({
               const items = list2(d);
               if (!Array.isArray(items)) return [];
               spendSteps(items.length, "filter", input.path);
-              return items.filter((item) => truthy(rule(item)));
+              return items.filter((item2) => truthy(rule(item2)));
             },
             [list2, rule]
           );
@@ -13549,10 +14276,10 @@ var init_build = __esm({
       next(node, u) {
         let lo = this.childStart[node];
         let hi = this.childStart[node + 1];
-        const units = this.childUnit;
+        const units2 = this.childUnit;
         while (lo < hi) {
           const mid = lo + hi >> 1;
-          const m = units[mid];
+          const m = units2[mid];
           if (m === u) return this.childNode[mid];
           if (m < u) lo = mid + 1;
           else hi = mid;
@@ -13737,14 +14464,14 @@ var init_build = __esm({
         pf.subs = subs;
         let allExact = true;
         let cost = 0;
-        let units = 0;
+        let units2 = 0;
         for (const sub2 of subs) {
           if (sub2.type !== Prefilter.Type.EXACT) allExact = false;
-          else units += sub2.bytes.length;
+          else units2 += sub2.bytes.length;
           cost += sub2.cost;
         }
         if (allExact) {
-          if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+          if (units2 > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
           pf.allExact = true;
           pf.cost = 1;
           return pf;
@@ -17569,14 +18296,14 @@ function normalizeObject(obj, normalizer) {
   return normalized;
 }
 function formatOffset(offset2, format) {
-  const hours2 = Math.trunc(Math.abs(offset2 / 60)), minutes = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
+  const hours2 = Math.trunc(Math.abs(offset2 / 60)), minutes2 = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
   switch (format) {
     case "short":
-      return `${sign2}${padStart(hours2, 2)}:${padStart(minutes, 2)}`;
+      return `${sign2}${padStart(hours2, 2)}:${padStart(minutes2, 2)}`;
     case "narrow":
-      return `${sign2}${hours2}${minutes > 0 ? `:${minutes}` : ""}`;
+      return `${sign2}${hours2}${minutes2 > 0 ? `:${minutes2}` : ""}`;
     case "techie":
-      return `${sign2}${padStart(hours2, 2)}${padStart(minutes, 2)}`;
+      return `${sign2}${padStart(hours2, 2)}${padStart(minutes2, 2)}`;
     default:
       throw new RangeError(`Value format ${format} is out of range for property format`);
   }
@@ -17639,7 +18366,7 @@ function eraForDateTime(dt, length) {
   return eras(length)[dt.year < 0 ? 0 : 1];
 }
 function formatRelativeTime(unit, count3, numeric = "always", narrow = false) {
-  const units = {
+  const units2 = {
     years: ["year", "yr."],
     quarters: ["quarter", "qtr."],
     months: ["month", "mo."],
@@ -17654,14 +18381,14 @@ function formatRelativeTime(unit, count3, numeric = "always", narrow = false) {
     const isDay = unit === "days";
     switch (count3) {
       case 1:
-        return isDay ? "tomorrow" : `next ${units[unit][0]}`;
+        return isDay ? "tomorrow" : `next ${units2[unit][0]}`;
       case -1:
-        return isDay ? "yesterday" : `last ${units[unit][0]}`;
+        return isDay ? "yesterday" : `last ${units2[unit][0]}`;
       case 0:
-        return isDay ? "today" : `this ${units[unit][0]}`;
+        return isDay ? "today" : `this ${units2[unit][0]}`;
     }
   }
-  const isInPast = Object.is(count3, -0) || count3 < 0, fmtValue = Math.abs(count3), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
+  const isInPast = Object.is(count3, -0) || count3 < 0, fmtValue = Math.abs(count3), singular = fmtValue === 1, lilUnits = units2[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units2[unit][0] : unit;
   return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
 }
 function stringifyTokens(splits, tokenToString) {
@@ -17715,21 +18442,21 @@ function int(match2, pos, fallback) {
   return isUndefined(m) ? fallback : parseInteger(m);
 }
 function extractISOYmd(match2, cursor) {
-  const item = {
+  const item2 = {
     year: int(match2, cursor),
     month: int(match2, cursor + 1, 1),
     day: int(match2, cursor + 2, 1)
   };
-  return [item, null, cursor + 3];
+  return [item2, null, cursor + 3];
 }
 function extractISOTime(match2, cursor) {
-  const item = {
+  const item2 = {
     hours: int(match2, cursor, 0),
     minutes: int(match2, cursor + 1, 0),
     seconds: int(match2, cursor + 2, 0),
     milliseconds: parseMillis(match2[cursor + 3])
   };
-  return [item, null, cursor + 4];
+  return [item2, null, cursor + 4];
 }
 function extractISOOffset(match2, cursor) {
   const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
@@ -17850,13 +18577,13 @@ function clone$1(dur, alts, clear = false) {
   return new Duration(conf);
 }
 function durationToMillis(matrix, vals) {
-  let sum4 = vals.milliseconds ?? 0;
+  let sum5 = vals.milliseconds ?? 0;
   for (const unit of reverseUnits.slice(1)) {
     if (vals[unit]) {
-      sum4 += vals[unit] * matrix[unit]["milliseconds"];
+      sum5 += vals[unit] * matrix[unit]["milliseconds"];
     }
   }
-  return sum4;
+  return sum5;
 }
 function normalizeValues(matrix, vals) {
   const factor = durationToMillis(matrix, vals) < 0 ? -1 : 1;
@@ -17914,7 +18641,7 @@ function dayDiff(earlier, later) {
   const utcDayStart = (dt) => dt.toUTC(0, { keepLocalTime: true }).startOf("day").valueOf(), ms = utcDayStart(later) - utcDayStart(earlier);
   return Math.floor(Duration.fromMillis(ms).as("days"));
 }
-function highOrderDiffs(cursor, later, units) {
+function highOrderDiffs(cursor, later, units2) {
   const differs = [
     ["years", (a, b) => b.year - a.year],
     ["quarters", (a, b) => b.quarter - a.quarter + (b.year - a.year) * 4],
@@ -17932,7 +18659,7 @@ function highOrderDiffs(cursor, later, units) {
   const earlier = cursor;
   let lowestOrder, highWater;
   for (const [unit, differ] of differs) {
-    if (units.indexOf(unit) >= 0) {
+    if (units2.indexOf(unit) >= 0) {
       lowestOrder = unit;
       results[unit] = differ(cursor, later);
       highWater = earlier.plus(results);
@@ -17951,10 +18678,10 @@ function highOrderDiffs(cursor, later, units) {
   }
   return [cursor, results, highWater, lowestOrder];
 }
-function diff(earlier, later, units, opts) {
-  let [cursor, results, highWater, lowestOrder] = highOrderDiffs(earlier, later, units);
+function diff(earlier, later, units2, opts) {
+  let [cursor, results, highWater, lowestOrder] = highOrderDiffs(earlier, later, units2);
   const remainingMillis = later - cursor;
-  const lowerOrderUnits = units.filter(
+  const lowerOrderUnits = units2.filter(
     (u) => ["hours", "minutes", "seconds", "milliseconds"].indexOf(u) >= 0
   );
   if (lowerOrderUnits.length === 0) {
@@ -18165,9 +18892,9 @@ function tokenForPart(part, formatOpts, resolvedOpts) {
   }
   return void 0;
 }
-function buildRegex(units) {
-  const re = units.map((u) => u.regex).reduce((f, r) => `${f}(${r.source})`, "");
-  return [`^${re}$`, units];
+function buildRegex(units2) {
+  const re = units2.map((u) => u.regex).reduce((f, r) => `${f}(${r.source})`, "");
+  return [`^${re}$`, units2];
 }
 function match(input, regex2, handlers) {
   const matches = input.match(regex2);
@@ -20741,16 +21468,16 @@ var init_luxon = __esm({
        * @example Duration.fromObject({ hours: 1, seconds: 30 }).shiftTo('minutes', 'milliseconds').toObject() //=> { minutes: 60, milliseconds: 30000 }
        * @return {Duration}
        */
-      shiftTo(...units) {
+      shiftTo(...units2) {
         if (!this.isValid) return this;
-        if (units.length === 0) {
+        if (units2.length === 0) {
           return this;
         }
-        units = units.map((u) => _Duration.normalizeUnit(u));
+        units2 = units2.map((u) => _Duration.normalizeUnit(u));
         const built = {}, accumulated = {}, vals = this.toObject();
         let lastUnit;
         for (const k of orderedUnits$1) {
-          if (units.indexOf(k) >= 0) {
+          if (units2.indexOf(k) >= 0) {
             lastUnit = k;
             let own = 0;
             for (const ak in accumulated) {
@@ -21299,13 +22026,13 @@ var init_luxon = __esm({
        */
       static merge(intervals) {
         const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
-          ([sofar, current], item) => {
+          ([sofar, current], item2) => {
             if (!current) {
-              return [sofar, item];
-            } else if (current.overlaps(item) || current.abutsStart(item)) {
-              return [sofar, current.union(item)];
+              return [sofar, item2];
+            } else if (current.overlaps(item2) || current.abutsStart(item2)) {
+              return [sofar, current.union(item2)];
             } else {
-              return [sofar.concat([current]), item];
+              return [sofar.concat([current]), item2];
             }
           },
           [[], null]
@@ -21977,21 +22704,21 @@ var init_luxon = __esm({
           throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
         }
         const useWeekData = definiteWeekDef || normalized.weekday && !containsGregor;
-        let units, defaultValues, objNow = tsToObj(tsNow, offsetProvis);
+        let units2, defaultValues, objNow = tsToObj(tsNow, offsetProvis);
         if (useWeekData) {
-          units = orderedWeekUnits;
+          units2 = orderedWeekUnits;
           defaultValues = defaultWeekUnitValues;
           objNow = gregorianToWeek(objNow, minDaysInFirstWeek, startOfWeek);
         } else if (containsOrdinal) {
-          units = orderedOrdinalUnits;
+          units2 = orderedOrdinalUnits;
           defaultValues = defaultOrdinalUnitValues;
           objNow = gregorianToOrdinal(objNow);
         } else {
-          units = orderedUnits;
+          units2 = orderedUnits;
           defaultValues = defaultUnitValues;
         }
         let foundFirst = false;
-        for (const u of units) {
+        for (const u of units2) {
           const v = normalized[u];
           if (!isUndefined(v)) {
             foundFirst = true;
@@ -23133,7 +23860,7 @@ var init_luxon = __esm({
           return Duration.invalid("created by diffing an invalid DateTime");
         }
         const durOpts = { locale: this.locale, numberingSystem: this.numberingSystem, ...opts };
-        const units = maybeArray(unit).map(Duration.normalizeUnit), otherIsLater = otherDateTime.valueOf() > this.valueOf(), earlier = otherIsLater ? this : otherDateTime, later = otherIsLater ? otherDateTime : this, diffed = diff(earlier, later, units, durOpts);
+        const units2 = maybeArray(unit).map(Duration.normalizeUnit), otherIsLater = otherDateTime.valueOf() > this.valueOf(), earlier = otherIsLater ? this : otherDateTime, later = otherIsLater ? otherDateTime : this, diffed = diff(earlier, later, units2, durOpts);
         return otherIsLater ? diffed.negate() : diffed;
       }
       /**
@@ -23204,16 +23931,16 @@ var init_luxon = __esm({
       toRelative(options = {}) {
         if (!this.isValid) return null;
         const base = options.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options.padding ? this < base ? -options.padding : options.padding : 0;
-        let units = ["years", "months", "days", "hours", "minutes", "seconds"];
+        let units2 = ["years", "months", "days", "hours", "minutes", "seconds"];
         let unit = options.unit;
         if (Array.isArray(options.unit)) {
-          units = options.unit;
+          units2 = options.unit;
           unit = void 0;
         }
         return diffRelative(base, this.plus(padding), {
           ...options,
           numeric: "always",
-          units,
+          units: units2,
           unit
         });
       }
@@ -23651,7 +24378,7 @@ function isLiteral(value3) {
   return isScalar(value3) || Array.isArray(value3) && value3.every(isLiteral);
 }
 function nestingOf(value3) {
-  return Array.isArray(value3) ? 1 + value3.reduce((max2, item) => Math.max(max2, nestingOf(item)), 0) : 0;
+  return Array.isArray(value3) ? 1 + value3.reduce((max2, item2) => Math.max(max2, nestingOf(item2)), 0) : 0;
 }
 function classifyNode(rule, path2, depth) {
   if (isScalar(rule)) return { kind: "literal", value: rule };
@@ -23716,8 +24443,8 @@ function compileNode(rule, path2, depth, scope) {
     return markSafe(() => value3);
   }
   if (node.kind === "array") {
-    const items = node.items.map((item, i) => compileNode(item, [...path2, i], depth + 1, scope));
-    return markSafeIf((d) => items.map((item) => item(d)), items);
+    const items = node.items.map((item2, i) => compileNode(item2, [...path2, i], depth + 1, scope));
+    return markSafeIf((d) => items.map((item2) => item2(d)), items);
   }
   const { op, def, raw, isList } = node;
   const scopedArgs = new Set(def.scopedArgs ?? []);
@@ -23815,7 +24542,7 @@ var init_generate = __esm({
       }
       /** Characters of the expressions so far. */
       get size() {
-        return this.results.reduce((sum4, code18) => sum4 + code18.length, 0);
+        return this.results.reduce((sum5, code18) => sum5 + code18.length, 0);
       }
       /**
        * The source of the function: of the row `d` for one rule, of `d` and `out` for several.
@@ -24025,8 +24752,8 @@ function traceNode(rule, path2, depth, options, isScoped, data) {
   const node = classifyNode(rule, path2, depth);
   if (node.kind === "literal") return { path: path2, op: "value", value: node.value, args: [] };
   if (node.kind === "array") {
-    const items = node.items.map((item, i) => traceNode(item, [...path2, i], depth + 1, options, isScoped, data));
-    return { path: path2, op: "array", value: items.map((item) => item.value), args: items };
+    const items = node.items.map((item2, i) => traceNode(item2, [...path2, i], depth + 1, options, isScoped, data));
+    return { path: path2, op: "array", value: items.map((item2) => item2.value), args: items };
   }
   const { op, def, raw, isList } = node;
   const literalArgs = new Set(def.literalArgs ?? []);
@@ -24117,12 +24844,12 @@ function createBusinessCalendar(spec, name) {
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const windows = /* @__PURE__ */ new Map();
   const localDay = (ms) => Math.floor((ms + zone.offset(ms) * 6e4) / DAY_MS2);
-  const instantAt = (day, minutes) => {
+  const instantAt = (day, minutes2) => {
     const { year, month, day: dayOfMonth } = civilDate(day);
     const midnight = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone });
-    if (minutes === 1440) return midnight.plus({ days: 1 }).toMillis();
+    if (minutes2 === 1440) return midnight.plus({ days: 1 }).toMillis();
     return DateTime.fromObject(
-      { year, month, day: dayOfMonth, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+      { year, month, day: dayOfMonth, hour: Math.floor(minutes2 / 60), minute: minutes2 % 60 },
       { zone }
     ).toMillis();
   };
@@ -24296,7 +25023,7 @@ function findBudgetOverruns(rule, path2, options) {
   const out = [];
   const visit4 = (node, at) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit4(item, [...at, i]));
+      node.forEach((item2, i) => visit4(item2, [...at, i]));
       return;
     }
     const parsed = operatorOf(node);
@@ -24390,7 +25117,7 @@ function dateFieldOf(arg, entity) {
 }
 function visit(ctx, site, rule, path2, entity) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => visit(ctx, site, item, [...path2, i], entity));
+    rule.forEach((item2, i) => visit(ctx, site, item2, [...path2, i], entity));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -24460,7 +25187,7 @@ var init_custom_fields2 = __esm({
 // src/core/policy/checks/logic-vars.ts
 function collectVars(rule, path2, out) {
   if (Array.isArray(rule)) {
-    rule.forEach((item, i) => collectVars(item, [...path2, i], out));
+    rule.forEach((item2, i) => collectVars(item2, [...path2, i], out));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
@@ -24601,30 +25328,42 @@ function compileLeadDefinition(policy, options) {
     return value3;
   };
   const isMet = (i) => truthy(result(i));
+  const observe2 = options.observe;
   const classify = (lead) => {
     current = lead;
     if (!isLazy) set.evaluate(lead, results);
-    for (const rule of exclusions) {
-      if (isMet(rule.when)) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
+    for (let i = 0; i < exclusions.length; i++) {
+      const rule = exclusions[i];
+      const isExcluded = isMet(rule.when);
+      observe2?.(["spec", "exclusions", i], isExcluded);
+      if (isExcluded) return decided(EXCLUDED_CLASS, "exclusion", rule.id, 0, 0, 0, 1);
     }
     const fired = options.collectFired === true ? [] : void 0;
-    const fitRaw = sumPoints(fit, isMet, result, fired);
-    const engagementRaw = sumPoints(engagement, isMet, result, fired);
+    const fitRaw = sumPoints(fit, isMet, result, fired, observe2);
+    const engagementRaw = sumPoints(engagement, isMet, result, fired, observe2);
     const decayFactor = options.decay === false ? 1 : decay(engagement, lead, options.asOf);
     const fitScore = capScore(fitRaw, fit.cap);
     const engagementScore = capScore(engagementRaw * decayFactor, engagement.cap);
     const score = fitScore + engagementScore;
     if (!Number.isFinite(score))
       throw notFinite(`The score (fit ${fitScore} + engagement ${engagementScore})`, ["spec", "scoring"]);
-    for (const rule of handRaisers) {
-      if (isMet(rule.when))
+    for (let i = 0; i < handRaisers.length; i++) {
+      const rule = handRaisers[i];
+      const isRaised = isMet(rule.when);
+      observe2?.(["spec", "handRaisers", i], isRaised);
+      if (isRaised)
         return withFired(
           fired,
           decided(rule.classifyAs, "hand-raiser", rule.id, fitScore, engagementScore, engagementRaw, decayFactor)
         );
     }
-    for (const cls of classes) {
-      const meets = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement) && (cls.whenRule === void 0 || isMet(cls.whenRule));
+    for (let i = 0; i < classes.length; i++) {
+      const cls = classes[i];
+      if (observe2 !== void 0) observeThresholds(observe2, i, cls, fitScore, engagementScore, score);
+      const isScored = (cls.minScore === void 0 || score >= cls.minScore) && (cls.minFit === void 0 || fitScore >= cls.minFit) && (cls.minEngagement === void 0 || engagementScore >= cls.minEngagement);
+      const isWhenMet = !isScored || cls.whenRule === void 0 ? true : isMet(cls.whenRule);
+      if (isScored && cls.whenRule !== void 0) observe2?.(["spec", "classes", i, "when"], isWhenMet);
+      const meets = isScored && isWhenMet;
       if (meets)
         return withFired(
           fired,
@@ -24637,6 +25376,12 @@ function compileLeadDefinition(policy, options) {
     );
   };
   return { policy, classify };
+}
+function observeThresholds(observe2, i, cls, fit, engagement, score) {
+  if (cls.minScore !== void 0) observe2(["spec", "classes", i, "minScore"], score >= cls.minScore);
+  if (cls.minFit !== void 0) observe2(["spec", "classes", i, "minFit"], fit >= cls.minFit);
+  if (cls.minEngagement !== void 0)
+    observe2(["spec", "classes", i, "minEngagement"], engagement >= cls.minEngagement);
 }
 function withFired(fired, c) {
   if (fired !== void 0) c.fired = fired;
@@ -24663,20 +25408,25 @@ function definitionRules(spec) {
   });
   return out;
 }
-function sumPoints(category, isMet, result, fired) {
-  let sum4 = 0;
+function sumPoints(category, isMet, result, fired, observe2) {
+  let sum5 = 0;
   for (const rule of category.rules) {
-    if (rule.when !== void 0 && !isMet(rule.when)) continue;
+    if (rule.when !== void 0 && !isMet(rule.when)) {
+      observe2?.(rule.path.slice(0, -1), false);
+      continue;
+    }
     const value3 = typeof rule.points === "number" ? rule.points : result(rule.points.rule);
     const points = Number(value3);
     if (Number.isFinite(points)) {
-      sum4 += points;
+      sum5 += points;
       if (points !== 0) fired?.push(rule.id);
+      observe2?.(rule.path.slice(0, -1), points !== 0);
     } else if (typeof value3 === "number" || points === Infinity || points === -Infinity)
       throw notFinite(`The points of \`${rule.id}\` came out ${String(value3)}`, rule.path);
+    else observe2?.(rule.path.slice(0, -1), false);
   }
-  if (!Number.isFinite(sum4)) throw notFinite(`The points add up to ${sum4}`, category.rules[0]?.path.slice(0, -2) ?? []);
-  return sum4;
+  if (!Number.isFinite(sum5)) throw notFinite(`The points add up to ${sum5}`, category.rules[0]?.path.slice(0, -2) ?? []);
+  return sum5;
 }
 function notFinite(what, path2) {
   return new RuleEvaluationError("evaluation", `${what}, which is not a finite number`, path2);
@@ -24707,6 +25457,11 @@ var init_classify = __esm({
 
 // src/core/policy/checks/policy-test.ts
 function reportMissingPolicy(ctx, test, key, kind, name, names) {
+  const failed = findUnchecked(ctx, kind, name);
+  if (failed !== void 0) {
+    reportNotChecked(ctx, test, ["spec", key], `${kind} \`${name}\``, failed);
+    return;
+  }
   ctx.report(test, ["spec", key], {
     code: "ref.policy-missing",
     message: `${kind} \`${name}\` does not exist.`,
@@ -24748,7 +25503,7 @@ function checkSlaTest(ctx, test) {
     reportMissingPolicy(ctx, test, "handoffSla", "HandoffSla", test.spec.handoffSla, names);
     return;
   }
-  const targets = sla.spec.targets.map((t) => t.id);
+  const targets2 = sla.spec.targets.map((t) => t.id);
   const entity = theFunnel(ctx)?.spec.events.find((e3) => e3.id === sla.spec.from)?.entity;
   test.spec.cases.forEach((c, i) => {
     if (c.lead !== void 0 && c.opportunity !== void 0) {
@@ -24765,11 +25520,11 @@ function checkSlaTest(ctx, test) {
         at: "key"
       });
     }
-    if (c.expect.target !== void 0 && !targets.includes(c.expect.target)) {
+    if (c.expect.target !== void 0 && !targets2.includes(c.expect.target)) {
       ctx.report(test, ["spec", "cases", i, "expect", "target"], {
         code: "ref.target-missing",
         message: `\`${sla.metadata.name}\` has no target \`${c.expect.target}\`.`,
-        hint: `${didYouMean(c.expect.target, targets)} Targets: ${targets.join(", ")}.`.trim()
+        hint: `${didYouMean(c.expect.target, targets2)} Targets: ${targets2.join(", ")}.`.trim()
       });
     }
   });
@@ -24856,7 +25611,8 @@ var init_revenue_goal2 = __esm({
       name: "revenueGoalValid",
       run(ctx) {
         const goals = ctx.set.RevenueGoal;
-        if (goals.length === 0 && ctx.set.Funnel.length + ctx.set.CompPlan.length + ctx.set.LeadDefinition.length > 0) {
+        const isGoalUnchecked = findUnchecked(ctx, "RevenueGoal") !== void 0;
+        if (!isGoalUnchecked && goals.length === 0 && ctx.set.Funnel.length + ctx.set.CompPlan.length + ctx.set.LeadDefinition.length > 0) {
           const anchor = ctx.set.Funnel[0] ?? ctx.set.CompPlan[0] ?? ctx.set.LeadDefinition[0];
           if (anchor !== void 0) {
             ctx.report(anchor, ["kind"], {
@@ -24880,27 +25636,30 @@ var init_revenue_goal2 = __esm({
         }
         for (const goal of goals) {
           const named = goal.spec.calendar;
-          if (named !== void 0 && !calendars.includes(named)) {
+          const failedCalendar = named === void 0 ? void 0 : findUnchecked(ctx, "Calendar", named);
+          if (named !== void 0 && !calendars.includes(named) && failedCalendar !== void 0) {
+            reportNotChecked(ctx, goal, ["spec", "calendar"], `Calendar \`${named}\``, failedCalendar);
+          } else if (named !== void 0 && !calendars.includes(named)) {
             ctx.report(goal, ["spec", "calendar"], {
               code: "ref.policy-missing",
               message: `Calendar \`${named}\` does not exist.`,
               hint: `${didYouMean(named, calendars)} Calendars: ${calendars.join(", ") || "none"}.`.trim()
             });
           }
-          const { period } = goal.spec.goal;
+          const { period: period2 } = goal.spec.goal;
           for (const end of ["start", "end"]) {
-            if (!isValidDate(period[end])) {
+            if (!isValidDate(period2[end])) {
               ctx.report(goal, ["spec", "goal", "period", end], {
                 code: "date.invalid",
-                message: `\`${period[end]}\` is not a real date.`,
+                message: `\`${period2[end]}\` is not a real date.`,
                 hint: "Write a calendar date as YYYY-MM-DD."
               });
             }
           }
-          if (isValidDate(period.start) && isValidDate(period.end) && period.start > period.end) {
+          if (isValidDate(period2.start) && isValidDate(period2.end) && period2.start > period2.end) {
             ctx.report(goal, ["spec", "goal", "period", "end"], {
               code: "date.range",
-              message: `The goal period ends (${period.end}) before it starts (${period.start}).`
+              message: `The goal period ends (${period2.end}) before it starts (${period2.start}).`
             });
           }
           const { constraint: constraint2 } = goal.spec;
@@ -24930,6 +25689,2285 @@ var init_revenue_goal2 = __esm({
               hint: `Use \`${direction === "min" ? "max" : "min"}\` unless you mean it.`
             });
           }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/decimal.js/decimal.mjs
+function digitsToString(d) {
+  var i, k, ws, indexOfLastWord = d.length - 1, str = "", w = d[0];
+  if (indexOfLastWord > 0) {
+    str += w;
+    for (i = 1; i < indexOfLastWord; i++) {
+      ws = d[i] + "";
+      k = LOG_BASE - ws.length;
+      if (k) str += getZeroString(k);
+      str += ws;
+    }
+    w = d[i];
+    ws = w + "";
+    k = LOG_BASE - ws.length;
+    if (k) str += getZeroString(k);
+  } else if (w === 0) {
+    return "0";
+  }
+  for (; w % 10 === 0; ) w /= 10;
+  return str + w;
+}
+function checkInt32(i, min2, max2) {
+  if (i !== ~~i || i < min2 || i > max2) {
+    throw Error(invalidArgument + i);
+  }
+}
+function checkRoundingDigits(d, i, rm2, repeating) {
+  var di, k, r, rd;
+  for (k = d[0]; k >= 10; k /= 10) --i;
+  if (--i < 0) {
+    i += LOG_BASE;
+    di = 0;
+  } else {
+    di = Math.ceil((i + 1) / LOG_BASE);
+    i %= LOG_BASE;
+  }
+  k = mathpow(10, LOG_BASE - i);
+  rd = d[di] % k | 0;
+  if (repeating == null) {
+    if (i < 3) {
+      if (i == 0) rd = rd / 100 | 0;
+      else if (i == 1) rd = rd / 10 | 0;
+      r = rm2 < 4 && rd == 99999 || rm2 > 3 && rd == 49999 || rd == 5e4 || rd == 0;
+    } else {
+      r = (rm2 < 4 && rd + 1 == k || rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 100 | 0) == mathpow(10, i - 2) - 1 || (rd == k / 2 || rd == 0) && (d[di + 1] / k / 100 | 0) == 0;
+    }
+  } else {
+    if (i < 4) {
+      if (i == 0) rd = rd / 1e3 | 0;
+      else if (i == 1) rd = rd / 100 | 0;
+      else if (i == 2) rd = rd / 10 | 0;
+      r = (repeating || rm2 < 4) && rd == 9999 || !repeating && rm2 > 3 && rd == 4999;
+    } else {
+      r = ((repeating || rm2 < 4) && rd + 1 == k || !repeating && rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 1e3 | 0) == mathpow(10, i - 3) - 1;
+    }
+  }
+  return r;
+}
+function convertBase(str, baseIn, baseOut) {
+  var j, arr = [0], arrL, i = 0, strL = str.length;
+  for (; i < strL; ) {
+    for (arrL = arr.length; arrL--; ) arr[arrL] *= baseIn;
+    arr[0] += NUMERALS.indexOf(str.charAt(i++));
+    for (j = 0; j < arr.length; j++) {
+      if (arr[j] > baseOut - 1) {
+        if (arr[j + 1] === void 0) arr[j + 1] = 0;
+        arr[j + 1] += arr[j] / baseOut | 0;
+        arr[j] %= baseOut;
+      }
+    }
+  }
+  return arr.reverse();
+}
+function cosine(Ctor, x) {
+  var k, len, y;
+  if (x.isZero()) return x;
+  len = x.d.length;
+  if (len < 32) {
+    k = Math.ceil(len / 3);
+    y = (1 / tinyPow(4, k)).toString();
+  } else {
+    k = 16;
+    y = "2.3283064365386962890625e-10";
+  }
+  Ctor.precision += k;
+  x = taylorSeries(Ctor, 1, x.times(y), new Ctor(1));
+  for (var i = k; i--; ) {
+    var cos2x = x.times(x);
+    x = cos2x.times(cos2x).minus(cos2x).times(8).plus(1);
+  }
+  Ctor.precision -= k;
+  return x;
+}
+function finalise(x, sd, rm2, isTruncated) {
+  var digits, i, j, k, rd, roundUp, w, xd, xdi, Ctor = x.constructor;
+  out: if (sd != null) {
+    xd = x.d;
+    if (!xd) return x;
+    for (digits = 1, k = xd[0]; k >= 10; k /= 10) digits++;
+    i = sd - digits;
+    if (i < 0) {
+      i += LOG_BASE;
+      j = sd;
+      w = xd[xdi = 0];
+      rd = w / mathpow(10, digits - j - 1) % 10 | 0;
+    } else {
+      xdi = Math.ceil((i + 1) / LOG_BASE);
+      k = xd.length;
+      if (xdi >= k) {
+        if (isTruncated) {
+          for (; k++ <= xdi; ) xd.push(0);
+          w = rd = 0;
+          digits = 1;
+          i %= LOG_BASE;
+          j = i - LOG_BASE + 1;
+        } else {
+          break out;
+        }
+      } else {
+        w = k = xd[xdi];
+        for (digits = 1; k >= 10; k /= 10) digits++;
+        i %= LOG_BASE;
+        j = i - LOG_BASE + digits;
+        rd = j < 0 ? 0 : w / mathpow(10, digits - j - 1) % 10 | 0;
+      }
+    }
+    isTruncated = isTruncated || sd < 0 || xd[xdi + 1] !== void 0 || (j < 0 ? w : w % mathpow(10, digits - j - 1));
+    roundUp = rm2 < 4 ? (rd || isTruncated) && (rm2 == 0 || rm2 == (x.s < 0 ? 3 : 2)) : rd > 5 || rd == 5 && (rm2 == 4 || isTruncated || rm2 == 6 && // Check whether the digit to the left of the rounding digit is odd.
+    (i > 0 ? j > 0 ? w / mathpow(10, digits - j) : 0 : xd[xdi - 1]) % 10 & 1 || rm2 == (x.s < 0 ? 8 : 7));
+    if (sd < 1 || !xd[0]) {
+      xd.length = 0;
+      if (roundUp) {
+        sd -= x.e + 1;
+        xd[0] = mathpow(10, (LOG_BASE - sd % LOG_BASE) % LOG_BASE);
+        x.e = -sd || 0;
+      } else {
+        xd[0] = x.e = 0;
+      }
+      return x;
+    }
+    if (i == 0) {
+      xd.length = xdi;
+      k = 1;
+      xdi--;
+    } else {
+      xd.length = xdi + 1;
+      k = mathpow(10, LOG_BASE - i);
+      xd[xdi] = j > 0 ? (w / mathpow(10, digits - j) % mathpow(10, j) | 0) * k : 0;
+    }
+    if (roundUp) {
+      for (; ; ) {
+        if (xdi == 0) {
+          for (i = 1, j = xd[0]; j >= 10; j /= 10) i++;
+          j = xd[0] += k;
+          for (k = 1; j >= 10; j /= 10) k++;
+          if (i != k) {
+            x.e++;
+            if (xd[0] == BASE) xd[0] = 1;
+          }
+          break;
+        } else {
+          xd[xdi] += k;
+          if (xd[xdi] != BASE) break;
+          xd[xdi--] = 0;
+          k = 1;
+        }
+      }
+    }
+    for (i = xd.length; xd[--i] === 0; ) xd.pop();
+  }
+  if (external) {
+    if (x.e > Ctor.maxE) {
+      x.d = null;
+      x.e = NaN;
+    } else if (x.e < Ctor.minE) {
+      x.e = 0;
+      x.d = [0];
+    }
+  }
+  return x;
+}
+function finiteToString(x, isExp, sd) {
+  if (!x.isFinite()) return nonFiniteToString(x);
+  var k, e3 = x.e, str = digitsToString(x.d), len = str.length;
+  if (isExp) {
+    if (sd && (k = sd - len) > 0) {
+      str = str.charAt(0) + "." + str.slice(1) + getZeroString(k);
+    } else if (len > 1) {
+      str = str.charAt(0) + "." + str.slice(1);
+    }
+    str = str + (x.e < 0 ? "e" : "e+") + x.e;
+  } else if (e3 < 0) {
+    str = "0." + getZeroString(-e3 - 1) + str;
+    if (sd && (k = sd - len) > 0) str += getZeroString(k);
+  } else if (e3 >= len) {
+    str += getZeroString(e3 + 1 - len);
+    if (sd && (k = sd - e3 - 1) > 0) str = str + "." + getZeroString(k);
+  } else {
+    if ((k = e3 + 1) < len) str = str.slice(0, k) + "." + str.slice(k);
+    if (sd && (k = sd - len) > 0) {
+      if (e3 + 1 === len) str += ".";
+      str += getZeroString(k);
+    }
+  }
+  return str;
+}
+function getBase10Exponent(digits, e3) {
+  var w = digits[0];
+  for (e3 *= LOG_BASE; w >= 10; w /= 10) e3++;
+  return e3;
+}
+function getLn10(Ctor, sd, pr) {
+  if (sd > LN10_PRECISION) {
+    external = true;
+    if (pr) Ctor.precision = pr;
+    throw Error(precisionLimitExceeded);
+  }
+  return finalise(new Ctor(LN10), sd, 1, true);
+}
+function getPi(Ctor, sd, rm2) {
+  if (sd > PI_PRECISION) throw Error(precisionLimitExceeded);
+  return finalise(new Ctor(PI), sd, rm2, true);
+}
+function getPrecision(digits) {
+  var w = digits.length - 1, len = w * LOG_BASE + 1;
+  w = digits[w];
+  if (w) {
+    for (; w % 10 == 0; w /= 10) len--;
+    for (w = digits[0]; w >= 10; w /= 10) len++;
+  }
+  return len;
+}
+function getZeroString(k) {
+  var zs = "";
+  for (; k--; ) zs += "0";
+  return zs;
+}
+function intPow(Ctor, x, n2, pr) {
+  var isTruncated, r = new Ctor(1), k = Math.ceil(pr / LOG_BASE + 4);
+  external = false;
+  for (; ; ) {
+    if (n2 % 2) {
+      r = r.times(x);
+      if (truncate(r.d, k)) isTruncated = true;
+    }
+    n2 = mathfloor(n2 / 2);
+    if (n2 === 0) {
+      n2 = r.d.length - 1;
+      if (isTruncated && r.d[n2] === 0) ++r.d[n2];
+      break;
+    }
+    x = x.times(x);
+    truncate(x.d, k);
+  }
+  external = true;
+  return r;
+}
+function isOdd(n2) {
+  return n2.d[n2.d.length - 1] & 1;
+}
+function maxOrMin(Ctor, args, n2) {
+  var k, y, x = new Ctor(args[0]), i = 0;
+  for (; ++i < args.length; ) {
+    y = new Ctor(args[i]);
+    if (!y.s) {
+      x = y;
+      break;
+    }
+    k = x.cmp(y);
+    if (k === n2 || k === 0 && x.s === n2) {
+      x = y;
+    }
+  }
+  return x;
+}
+function naturalExponential(x, sd) {
+  var denominator, guard, j, pow2, sum5, t, wpr, rep = 0, i = 0, k = 0, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
+  if (!x.d || !x.d[0] || x.e > 17) {
+    return new Ctor(x.d ? !x.d[0] ? 1 : x.s < 0 ? 0 : 1 / 0 : x.s ? x.s < 0 ? 0 : x : 0 / 0);
+  }
+  if (sd == null) {
+    external = false;
+    wpr = pr;
+  } else {
+    wpr = sd;
+  }
+  t = new Ctor(0.03125);
+  while (x.e > -2) {
+    x = x.times(t);
+    k += 5;
+  }
+  guard = Math.log(mathpow(2, k)) / Math.LN10 * 2 + 5 | 0;
+  wpr += guard;
+  denominator = pow2 = sum5 = new Ctor(1);
+  Ctor.precision = wpr;
+  for (; ; ) {
+    pow2 = finalise(pow2.times(x), wpr, 1);
+    denominator = denominator.times(++i);
+    t = sum5.plus(divide(pow2, denominator, wpr, 1));
+    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum5.d).slice(0, wpr)) {
+      j = k;
+      while (j--) sum5 = finalise(sum5.times(sum5), wpr, 1);
+      if (sd == null) {
+        if (rep < 3 && checkRoundingDigits(sum5.d, wpr - guard, rm2, rep)) {
+          Ctor.precision = wpr += 10;
+          denominator = pow2 = t = new Ctor(1);
+          i = 0;
+          rep++;
+        } else {
+          return finalise(sum5, Ctor.precision = pr, rm2, external = true);
+        }
+      } else {
+        Ctor.precision = pr;
+        return sum5;
+      }
+    }
+    sum5 = t;
+  }
+}
+function naturalLogarithm(y, sd) {
+  var c, c0, denominator, e3, numerator, rep, sum5, t, wpr, x1, x2, n2 = 1, guard = 10, x = y, xd = x.d, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
+  if (x.s < 0 || !xd || !xd[0] || !x.e && xd[0] == 1 && xd.length == 1) {
+    return new Ctor(xd && !xd[0] ? -1 / 0 : x.s != 1 ? NaN : xd ? 0 : x);
+  }
+  if (sd == null) {
+    external = false;
+    wpr = pr;
+  } else {
+    wpr = sd;
+  }
+  Ctor.precision = wpr += guard;
+  c = digitsToString(xd);
+  c0 = c.charAt(0);
+  if (Math.abs(e3 = x.e) < 15e14) {
+    while (c0 < 7 && c0 != 1 || c0 == 1 && c.charAt(1) > 3) {
+      x = x.times(y);
+      c = digitsToString(x.d);
+      c0 = c.charAt(0);
+      n2++;
+    }
+    e3 = x.e;
+    if (c0 > 1) {
+      x = new Ctor("0." + c);
+      e3++;
+    } else {
+      x = new Ctor(c0 + "." + c.slice(1));
+    }
+  } else {
+    t = getLn10(Ctor, wpr + 2, pr).times(e3 + "");
+    x = naturalLogarithm(new Ctor(c0 + "." + c.slice(1)), wpr - guard).plus(t);
+    Ctor.precision = pr;
+    return sd == null ? finalise(x, pr, rm2, external = true) : x;
+  }
+  x1 = x;
+  sum5 = numerator = x = divide(x.minus(1), x.plus(1), wpr, 1);
+  x2 = finalise(x.times(x), wpr, 1);
+  denominator = 3;
+  for (; ; ) {
+    numerator = finalise(numerator.times(x2), wpr, 1);
+    t = sum5.plus(divide(numerator, new Ctor(denominator), wpr, 1));
+    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum5.d).slice(0, wpr)) {
+      sum5 = sum5.times(2);
+      if (e3 !== 0) sum5 = sum5.plus(getLn10(Ctor, wpr + 2, pr).times(e3 + ""));
+      sum5 = divide(sum5, new Ctor(n2), wpr, 1);
+      if (sd == null) {
+        if (checkRoundingDigits(sum5.d, wpr - guard, rm2, rep)) {
+          Ctor.precision = wpr += guard;
+          t = numerator = x = divide(x1.minus(1), x1.plus(1), wpr, 1);
+          x2 = finalise(x.times(x), wpr, 1);
+          denominator = rep = 1;
+        } else {
+          return finalise(sum5, Ctor.precision = pr, rm2, external = true);
+        }
+      } else {
+        Ctor.precision = pr;
+        return sum5;
+      }
+    }
+    sum5 = t;
+    denominator += 2;
+  }
+}
+function nonFiniteToString(x) {
+  return String(x.s * x.s / 0);
+}
+function parseDecimal(x, str) {
+  var e3, i, len;
+  if ((e3 = str.indexOf(".")) > -1) str = str.replace(".", "");
+  if ((i = str.search(/e/i)) > 0) {
+    if (e3 < 0) e3 = i;
+    e3 += +str.slice(i + 1);
+    str = str.substring(0, i);
+  } else if (e3 < 0) {
+    e3 = str.length;
+  }
+  for (i = 0; str.charCodeAt(i) === 48; i++) ;
+  for (len = str.length; str.charCodeAt(len - 1) === 48; --len) ;
+  str = str.slice(i, len);
+  if (str) {
+    len -= i;
+    x.e = e3 = e3 - i - 1;
+    x.d = [];
+    i = (e3 + 1) % LOG_BASE;
+    if (e3 < 0) i += LOG_BASE;
+    if (i < len) {
+      if (i) x.d.push(+str.slice(0, i));
+      for (len -= LOG_BASE; i < len; ) x.d.push(+str.slice(i, i += LOG_BASE));
+      str = str.slice(i);
+      i = LOG_BASE - str.length;
+    } else {
+      i -= len;
+    }
+    for (; i--; ) str += "0";
+    x.d.push(+str);
+    if (external) {
+      if (x.e > x.constructor.maxE) {
+        x.d = null;
+        x.e = NaN;
+      } else if (x.e < x.constructor.minE) {
+        x.e = 0;
+        x.d = [0];
+      }
+    }
+  } else {
+    x.e = 0;
+    x.d = [0];
+  }
+  return x;
+}
+function parseOther(x, str) {
+  var base, Ctor, divisor, i, isFloat, len, p, xd, xe;
+  if (str.indexOf("_") > -1) {
+    str = str.replace(/(\d)_(?=\d)/g, "$1");
+    if (isDecimal.test(str)) return parseDecimal(x, str);
+  } else if (str === "Infinity" || str === "NaN") {
+    if (!+str) x.s = NaN;
+    x.e = NaN;
+    x.d = null;
+    return x;
+  }
+  if (isHex.test(str)) {
+    base = 16;
+    str = str.toLowerCase();
+  } else if (isBinary.test(str)) {
+    base = 2;
+  } else if (isOctal.test(str)) {
+    base = 8;
+  } else {
+    throw Error(invalidArgument + str);
+  }
+  i = str.search(/p/i);
+  if (i > 0) {
+    p = +str.slice(i + 1);
+    str = str.substring(2, i);
+  } else {
+    str = str.slice(2);
+  }
+  i = str.indexOf(".");
+  isFloat = i >= 0;
+  Ctor = x.constructor;
+  if (isFloat) {
+    str = str.replace(".", "");
+    len = str.length;
+    i = len - i;
+    divisor = intPow(Ctor, new Ctor(base), i, i * 2);
+  }
+  xd = convertBase(str, base, BASE);
+  xe = xd.length - 1;
+  for (i = xe; xd[i] === 0; --i) xd.pop();
+  if (i < 0) return new Ctor(x.s * 0);
+  x.e = getBase10Exponent(xd, xe);
+  x.d = xd;
+  external = false;
+  if (isFloat) x = divide(x, divisor, len * 4);
+  if (p) x = x.times(Math.abs(p) < 54 ? mathpow(2, p) : Decimal.pow(2, p));
+  external = true;
+  return x;
+}
+function sine(Ctor, x) {
+  var k, len = x.d.length;
+  if (len < 3) {
+    return x.isZero() ? x : taylorSeries(Ctor, 2, x, x);
+  }
+  k = 1.4 * Math.sqrt(len);
+  k = k > 16 ? 16 : k | 0;
+  x = x.times(1 / tinyPow(5, k));
+  x = taylorSeries(Ctor, 2, x, x);
+  var sin2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
+  for (; k--; ) {
+    sin2_x = x.times(x);
+    x = x.times(d5.plus(sin2_x.times(d16.times(sin2_x).minus(d20))));
+  }
+  return x;
+}
+function taylorSeries(Ctor, n2, x, y, isHyperbolic) {
+  var j, t, u, x2, i = 1, pr = Ctor.precision, k = Math.ceil(pr / LOG_BASE);
+  external = false;
+  x2 = x.times(x);
+  u = new Ctor(y);
+  for (; ; ) {
+    t = divide(u.times(x2), new Ctor(n2++ * n2++), pr, 1);
+    u = isHyperbolic ? y.plus(t) : y.minus(t);
+    y = divide(t.times(x2), new Ctor(n2++ * n2++), pr, 1);
+    t = u.plus(y);
+    if (t.d[k] !== void 0) {
+      for (j = k; t.d[j] === u.d[j] && j--; ) ;
+      if (j == -1) break;
+    }
+    j = u;
+    u = y;
+    y = t;
+    t = j;
+    i++;
+  }
+  external = true;
+  t.d.length = k + 1;
+  return t;
+}
+function tinyPow(b, e3) {
+  var n2 = b;
+  while (--e3) n2 *= b;
+  return n2;
+}
+function toLessThanHalfPi(Ctor, x) {
+  var t, isNeg = x.s < 0, pi = getPi(Ctor, Ctor.precision, 1), halfPi = pi.times(0.5);
+  x = x.abs();
+  if (x.lte(halfPi)) {
+    quadrant = isNeg ? 4 : 1;
+    return x;
+  }
+  t = x.divToInt(pi);
+  if (t.isZero()) {
+    quadrant = isNeg ? 3 : 2;
+  } else {
+    x = x.minus(t.times(pi));
+    if (x.lte(halfPi)) {
+      quadrant = isOdd(t) ? isNeg ? 2 : 3 : isNeg ? 4 : 1;
+      return x;
+    }
+    quadrant = isOdd(t) ? isNeg ? 1 : 4 : isNeg ? 3 : 2;
+  }
+  return x.minus(pi).abs();
+}
+function toStringBinary(x, baseOut, sd, rm2) {
+  var base, e3, i, k, len, roundUp, str, xd, y, Ctor = x.constructor, isExp = sd !== void 0;
+  if (isExp) {
+    checkInt32(sd, 1, MAX_DIGITS);
+    if (rm2 === void 0) rm2 = Ctor.rounding;
+    else checkInt32(rm2, 0, 8);
+  } else {
+    sd = Ctor.precision;
+    rm2 = Ctor.rounding;
+  }
+  if (!x.isFinite()) {
+    str = nonFiniteToString(x);
+  } else {
+    str = finiteToString(x);
+    i = str.indexOf(".");
+    if (isExp) {
+      base = 2;
+      if (baseOut == 16) {
+        sd = sd * 4 - 3;
+      } else if (baseOut == 8) {
+        sd = sd * 3 - 2;
+      }
+    } else {
+      base = baseOut;
+    }
+    if (i >= 0) {
+      str = str.replace(".", "");
+      y = new Ctor(1);
+      y.e = str.length - i;
+      y.d = convertBase(finiteToString(y), 10, base);
+      y.e = y.d.length;
+    }
+    xd = convertBase(str, 10, base);
+    e3 = len = xd.length;
+    for (; xd[--len] == 0; ) xd.pop();
+    if (!xd[0]) {
+      str = isExp ? "0p+0" : "0";
+    } else {
+      if (i < 0) {
+        e3--;
+      } else {
+        x = new Ctor(x);
+        x.d = xd;
+        x.e = e3;
+        x = divide(x, y, sd, rm2, 0, base);
+        xd = x.d;
+        e3 = x.e;
+        roundUp = inexact;
+      }
+      i = xd[sd];
+      k = base / 2;
+      roundUp = roundUp || xd[sd + 1] !== void 0;
+      roundUp = rm2 < 4 ? (i !== void 0 || roundUp) && (rm2 === 0 || rm2 === (x.s < 0 ? 3 : 2)) : i > k || i === k && (rm2 === 4 || roundUp || rm2 === 6 && xd[sd - 1] & 1 || rm2 === (x.s < 0 ? 8 : 7));
+      xd.length = sd;
+      if (roundUp) {
+        for (; ++xd[--sd] > base - 1; ) {
+          xd[sd] = 0;
+          if (!sd) {
+            ++e3;
+            xd.unshift(1);
+          }
+        }
+      }
+      for (len = xd.length; !xd[len - 1]; --len) ;
+      for (i = 0, str = ""; i < len; i++) str += NUMERALS.charAt(xd[i]);
+      if (isExp) {
+        if (len > 1) {
+          if (baseOut == 16 || baseOut == 8) {
+            i = baseOut == 16 ? 4 : 3;
+            for (--len; len % i; len++) str += "0";
+            xd = convertBase(str, base, baseOut);
+            for (len = xd.length; !xd[len - 1]; --len) ;
+            for (i = 1, str = "1."; i < len; i++) str += NUMERALS.charAt(xd[i]);
+          } else {
+            str = str.charAt(0) + "." + str.slice(1);
+          }
+        }
+        str = str + (e3 < 0 ? "p" : "p+") + e3;
+      } else if (e3 < 0) {
+        for (; ++e3; ) str = "0" + str;
+        str = "0." + str;
+      } else {
+        if (++e3 > len) for (e3 -= len; e3--; ) str += "0";
+        else if (e3 < len) str = str.slice(0, e3) + "." + str.slice(e3);
+      }
+    }
+    str = (baseOut == 16 ? "0x" : baseOut == 2 ? "0b" : baseOut == 8 ? "0o" : "") + str;
+  }
+  return x.s < 0 ? "-" + str : str;
+}
+function truncate(arr, len) {
+  if (arr.length > len) {
+    arr.length = len;
+    return true;
+  }
+}
+function abs(x) {
+  return new this(x).abs();
+}
+function acos(x) {
+  return new this(x).acos();
+}
+function acosh(x) {
+  return new this(x).acosh();
+}
+function add(x, y) {
+  return new this(x).plus(y);
+}
+function asin(x) {
+  return new this(x).asin();
+}
+function asinh(x) {
+  return new this(x).asinh();
+}
+function atan(x) {
+  return new this(x).atan();
+}
+function atanh(x) {
+  return new this(x).atanh();
+}
+function atan2(y, x) {
+  y = new this(y);
+  x = new this(x);
+  var r, pr = this.precision, rm2 = this.rounding, wpr = pr + 4;
+  if (!y.s || !x.s) {
+    r = new this(NaN);
+  } else if (!y.d && !x.d) {
+    r = getPi(this, wpr, 1).times(x.s > 0 ? 0.25 : 0.75);
+    r.s = y.s;
+  } else if (!x.d || y.isZero()) {
+    r = x.s < 0 ? getPi(this, pr, rm2) : new this(0);
+    r.s = y.s;
+  } else if (!y.d || x.isZero()) {
+    r = getPi(this, wpr, 1).times(0.5);
+    r.s = y.s;
+  } else if (x.s < 0) {
+    this.precision = wpr;
+    this.rounding = 1;
+    r = this.atan(divide(y, x, wpr, 1));
+    x = getPi(this, wpr, 1);
+    this.precision = pr;
+    this.rounding = rm2;
+    r = y.s < 0 ? r.minus(x) : r.plus(x);
+  } else {
+    r = this.atan(divide(y, x, wpr, 1));
+  }
+  return r;
+}
+function cbrt(x) {
+  return new this(x).cbrt();
+}
+function ceil(x) {
+  return finalise(x = new this(x), x.e + 1, 2);
+}
+function clamp(x, min2, max2) {
+  return new this(x).clamp(min2, max2);
+}
+function config(obj) {
+  if (!obj || typeof obj !== "object") throw Error(decimalError + "Object expected");
+  var i, p, v, useDefaults = obj.defaults === true, ps = [
+    "precision",
+    1,
+    MAX_DIGITS,
+    "rounding",
+    0,
+    8,
+    "toExpNeg",
+    -EXP_LIMIT,
+    0,
+    "toExpPos",
+    0,
+    EXP_LIMIT,
+    "maxE",
+    0,
+    EXP_LIMIT,
+    "minE",
+    -EXP_LIMIT,
+    0,
+    "modulo",
+    0,
+    9
+  ];
+  for (i = 0; i < ps.length; i += 3) {
+    if (p = ps[i], useDefaults) this[p] = DEFAULTS[p];
+    if ((v = obj[p]) !== void 0) {
+      if (mathfloor(v) === v && v >= ps[i + 1] && v <= ps[i + 2]) this[p] = v;
+      else throw Error(invalidArgument + p + ": " + v);
+    }
+  }
+  if (p = "crypto", useDefaults) this[p] = DEFAULTS[p];
+  if ((v = obj[p]) !== void 0) {
+    if (v === true || v === false || v === 0 || v === 1) {
+      if (v) {
+        if (typeof crypto != "undefined" && crypto && (crypto.getRandomValues || crypto.randomBytes)) {
+          this[p] = true;
+        } else {
+          throw Error(cryptoUnavailable);
+        }
+      } else {
+        this[p] = false;
+      }
+    } else {
+      throw Error(invalidArgument + p + ": " + v);
+    }
+  }
+  return this;
+}
+function cos(x) {
+  return new this(x).cos();
+}
+function cosh(x) {
+  return new this(x).cosh();
+}
+function clone2(obj) {
+  var i, p, ps;
+  function Decimal2(v) {
+    var e3, i2, t, x = this;
+    if (!(x instanceof Decimal2)) return new Decimal2(v);
+    x.constructor = Decimal2;
+    if (isDecimalInstance(v)) {
+      x.s = v.s;
+      if (external) {
+        if (!v.d || v.e > Decimal2.maxE) {
+          x.e = NaN;
+          x.d = null;
+        } else if (v.e < Decimal2.minE) {
+          x.e = 0;
+          x.d = [0];
+        } else {
+          x.e = v.e;
+          x.d = v.d.slice();
+        }
+      } else {
+        x.e = v.e;
+        x.d = v.d ? v.d.slice() : v.d;
+      }
+      return;
+    }
+    t = typeof v;
+    if (t === "number") {
+      if (v === 0) {
+        x.s = 1 / v < 0 ? -1 : 1;
+        x.e = 0;
+        x.d = [0];
+        return;
+      }
+      if (v < 0) {
+        v = -v;
+        x.s = -1;
+      } else {
+        x.s = 1;
+      }
+      if (v === ~~v && v < 1e7) {
+        for (e3 = 0, i2 = v; i2 >= 10; i2 /= 10) e3++;
+        if (external) {
+          if (e3 > Decimal2.maxE) {
+            x.e = NaN;
+            x.d = null;
+          } else if (e3 < Decimal2.minE) {
+            x.e = 0;
+            x.d = [0];
+          } else {
+            x.e = e3;
+            x.d = [v];
+          }
+        } else {
+          x.e = e3;
+          x.d = [v];
+        }
+        return;
+      }
+      if (v * 0 !== 0) {
+        if (!v) x.s = NaN;
+        x.e = NaN;
+        x.d = null;
+        return;
+      }
+      return parseDecimal(x, v.toString());
+    }
+    if (t === "string") {
+      if ((i2 = v.charCodeAt(0)) === 45) {
+        v = v.slice(1);
+        x.s = -1;
+      } else {
+        if (i2 === 43) v = v.slice(1);
+        x.s = 1;
+      }
+      return isDecimal.test(v) ? parseDecimal(x, v) : parseOther(x, v);
+    }
+    if (t === "bigint") {
+      if (v < 0) {
+        v = -v;
+        x.s = -1;
+      } else {
+        x.s = 1;
+      }
+      return parseDecimal(x, v.toString());
+    }
+    throw Error(invalidArgument + v);
+  }
+  Decimal2.prototype = P;
+  Decimal2.ROUND_UP = 0;
+  Decimal2.ROUND_DOWN = 1;
+  Decimal2.ROUND_CEIL = 2;
+  Decimal2.ROUND_FLOOR = 3;
+  Decimal2.ROUND_HALF_UP = 4;
+  Decimal2.ROUND_HALF_DOWN = 5;
+  Decimal2.ROUND_HALF_EVEN = 6;
+  Decimal2.ROUND_HALF_CEIL = 7;
+  Decimal2.ROUND_HALF_FLOOR = 8;
+  Decimal2.EUCLID = 9;
+  Decimal2.config = Decimal2.set = config;
+  Decimal2.clone = clone2;
+  Decimal2.isDecimal = isDecimalInstance;
+  Decimal2.abs = abs;
+  Decimal2.acos = acos;
+  Decimal2.acosh = acosh;
+  Decimal2.add = add;
+  Decimal2.asin = asin;
+  Decimal2.asinh = asinh;
+  Decimal2.atan = atan;
+  Decimal2.atanh = atanh;
+  Decimal2.atan2 = atan2;
+  Decimal2.cbrt = cbrt;
+  Decimal2.ceil = ceil;
+  Decimal2.clamp = clamp;
+  Decimal2.cos = cos;
+  Decimal2.cosh = cosh;
+  Decimal2.div = div;
+  Decimal2.exp = exp;
+  Decimal2.floor = floor;
+  Decimal2.hypot = hypot;
+  Decimal2.ln = ln;
+  Decimal2.log = log;
+  Decimal2.log10 = log10;
+  Decimal2.log2 = log2;
+  Decimal2.max = max;
+  Decimal2.min = min;
+  Decimal2.mod = mod;
+  Decimal2.mul = mul;
+  Decimal2.pow = pow;
+  Decimal2.random = random;
+  Decimal2.round = round;
+  Decimal2.sign = sign;
+  Decimal2.sin = sin;
+  Decimal2.sinh = sinh;
+  Decimal2.sqrt = sqrt;
+  Decimal2.sub = sub;
+  Decimal2.sum = sum2;
+  Decimal2.tan = tan;
+  Decimal2.tanh = tanh;
+  Decimal2.trunc = trunc;
+  if (obj === void 0) obj = {};
+  if (obj) {
+    if (obj.defaults !== true) {
+      ps = ["precision", "rounding", "toExpNeg", "toExpPos", "maxE", "minE", "modulo", "crypto"];
+      for (i = 0; i < ps.length; ) if (!obj.hasOwnProperty(p = ps[i++])) obj[p] = this[p];
+    }
+  }
+  Decimal2.config(obj);
+  return Decimal2;
+}
+function div(x, y) {
+  return new this(x).div(y);
+}
+function exp(x) {
+  return new this(x).exp();
+}
+function floor(x) {
+  return finalise(x = new this(x), x.e + 1, 3);
+}
+function hypot() {
+  var i, n2, t = new this(0);
+  external = false;
+  for (i = 0; i < arguments.length; ) {
+    n2 = new this(arguments[i++]);
+    if (!n2.d) {
+      if (n2.s) {
+        external = true;
+        return new this(1 / 0);
+      }
+      t = n2;
+    } else if (t.d) {
+      t = t.plus(n2.times(n2));
+    }
+  }
+  external = true;
+  return t.sqrt();
+}
+function isDecimalInstance(obj) {
+  return obj instanceof Decimal || obj && obj.toStringTag === tag || false;
+}
+function ln(x) {
+  return new this(x).ln();
+}
+function log(x, y) {
+  return new this(x).log(y);
+}
+function log2(x) {
+  return new this(x).log(2);
+}
+function log10(x) {
+  return new this(x).log(10);
+}
+function max() {
+  return maxOrMin(this, arguments, -1);
+}
+function min() {
+  return maxOrMin(this, arguments, 1);
+}
+function mod(x, y) {
+  return new this(x).mod(y);
+}
+function mul(x, y) {
+  return new this(x).mul(y);
+}
+function pow(x, y) {
+  return new this(x).pow(y);
+}
+function random(sd) {
+  var d, e3, k, n2, i = 0, r = new this(1), rd = [];
+  if (sd === void 0) sd = this.precision;
+  else checkInt32(sd, 1, MAX_DIGITS);
+  k = Math.ceil(sd / LOG_BASE);
+  if (!this.crypto) {
+    for (; i < k; ) rd[i++] = Math.random() * 1e7 | 0;
+  } else if (crypto.getRandomValues) {
+    d = crypto.getRandomValues(new Uint32Array(k));
+    for (; i < k; ) {
+      n2 = d[i];
+      if (n2 >= 429e7) {
+        d[i] = crypto.getRandomValues(new Uint32Array(1))[0];
+      } else {
+        rd[i++] = n2 % 1e7;
+      }
+    }
+  } else if (crypto.randomBytes) {
+    d = crypto.randomBytes(k *= 4);
+    for (; i < k; ) {
+      n2 = d[i] + (d[i + 1] << 8) + (d[i + 2] << 16) + ((d[i + 3] & 127) << 24);
+      if (n2 >= 214e7) {
+        crypto.randomBytes(4).copy(d, i);
+      } else {
+        rd.push(n2 % 1e7);
+        i += 4;
+      }
+    }
+    i = k / 4;
+  } else {
+    throw Error(cryptoUnavailable);
+  }
+  k = rd[--i];
+  sd %= LOG_BASE;
+  if (k && sd) {
+    n2 = mathpow(10, LOG_BASE - sd);
+    rd[i] = (k / n2 | 0) * n2;
+  }
+  for (; rd[i] === 0; i--) rd.pop();
+  if (i < 0) {
+    e3 = 0;
+    rd = [0];
+  } else {
+    e3 = -1;
+    for (; rd[0] === 0; e3 -= LOG_BASE) rd.shift();
+    for (k = 1, n2 = rd[0]; n2 >= 10; n2 /= 10) k++;
+    if (k < LOG_BASE) e3 -= LOG_BASE - k;
+  }
+  r.e = e3;
+  r.d = rd;
+  return r;
+}
+function round(x) {
+  return finalise(x = new this(x), x.e + 1, this.rounding);
+}
+function sign(x) {
+  x = new this(x);
+  return x.d ? x.d[0] ? x.s : 0 * x.s : x.s || NaN;
+}
+function sin(x) {
+  return new this(x).sin();
+}
+function sinh(x) {
+  return new this(x).sinh();
+}
+function sqrt(x) {
+  return new this(x).sqrt();
+}
+function sub(x, y) {
+  return new this(x).sub(y);
+}
+function sum2() {
+  var i = 0, args = arguments, x = new this(args[i]);
+  external = false;
+  for (; x.s && ++i < args.length; ) x = x.plus(args[i]);
+  external = true;
+  return finalise(x, this.precision, this.rounding);
+}
+function tan(x) {
+  return new this(x).tan();
+}
+function tanh(x) {
+  return new this(x).tanh();
+}
+function trunc(x) {
+  return finalise(x = new this(x), x.e + 1, 1);
+}
+var EXP_LIMIT, MAX_DIGITS, NUMERALS, LN10, PI, DEFAULTS, inexact, quadrant, external, decimalError, invalidArgument, precisionLimitExceeded, cryptoUnavailable, tag, mathfloor, mathpow, isBinary, isHex, isOctal, isDecimal, BASE, LOG_BASE, MAX_SAFE_INTEGER, LN10_PRECISION, PI_PRECISION, P, divide, Decimal;
+var init_decimal = __esm({
+  "node_modules/decimal.js/decimal.mjs"() {
+    EXP_LIMIT = 9e15;
+    MAX_DIGITS = 1e9;
+    NUMERALS = "0123456789abcdef";
+    LN10 = "2.3025850929940456840179914546843642076011014886287729760333279009675726096773524802359972050895982983419677840422862486334095254650828067566662873690987816894829072083255546808437998948262331985283935053089653777326288461633662222876982198867465436674744042432743651550489343149393914796194044002221051017141748003688084012647080685567743216228355220114804663715659121373450747856947683463616792101806445070648000277502684916746550586856935673420670581136429224554405758925724208241314695689016758940256776311356919292033376587141660230105703089634572075440370847469940168269282808481184289314848524948644871927809676271275775397027668605952496716674183485704422507197965004714951050492214776567636938662976979522110718264549734772662425709429322582798502585509785265383207606726317164309505995087807523710333101197857547331541421808427543863591778117054309827482385045648019095610299291824318237525357709750539565187697510374970888692180205189339507238539205144634197265287286965110862571492198849978748873771345686209167058";
+    PI = "3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679821480865132823066470938446095505822317253594081284811174502841027019385211055596446229489549303819644288109756659334461284756482337867831652712019091456485669234603486104543266482133936072602491412737245870066063155881748815209209628292540917153643678925903600113305305488204665213841469519415116094330572703657595919530921861173819326117931051185480744623799627495673518857527248912279381830119491298336733624406566430860213949463952247371907021798609437027705392171762931767523846748184676694051320005681271452635608277857713427577896091736371787214684409012249534301465495853710507922796892589235420199561121290219608640344181598136297747713099605187072113499999983729780499510597317328160963185950244594553469083026425223082533446850352619311881710100031378387528865875332083814206171776691473035982534904287554687311595628638823537875937519577818577805321712268066130019278766111959092164201989380952572010654858632789";
+    DEFAULTS = {
+      // These values must be integers within the stated ranges (inclusive).
+      // Most of these values can be changed at run-time using the `Decimal.config` method.
+      // The maximum number of significant digits of the result of a calculation or base conversion.
+      // E.g. `Decimal.config({ precision: 20 });`
+      precision: 20,
+      // 1 to MAX_DIGITS
+      // The rounding mode used when rounding to `precision`.
+      //
+      // ROUND_UP         0 Away from zero.
+      // ROUND_DOWN       1 Towards zero.
+      // ROUND_CEIL       2 Towards +Infinity.
+      // ROUND_FLOOR      3 Towards -Infinity.
+      // ROUND_HALF_UP    4 Towards nearest neighbour. If equidistant, up.
+      // ROUND_HALF_DOWN  5 Towards nearest neighbour. If equidistant, down.
+      // ROUND_HALF_EVEN  6 Towards nearest neighbour. If equidistant, towards even neighbour.
+      // ROUND_HALF_CEIL  7 Towards nearest neighbour. If equidistant, towards +Infinity.
+      // ROUND_HALF_FLOOR 8 Towards nearest neighbour. If equidistant, towards -Infinity.
+      //
+      // E.g.
+      // `Decimal.rounding = 4;`
+      // `Decimal.rounding = Decimal.ROUND_HALF_UP;`
+      rounding: 4,
+      // 0 to 8
+      // The modulo mode used when calculating the modulus: a mod n.
+      // The quotient (q = a / n) is calculated according to the corresponding rounding mode.
+      // The remainder (r) is calculated as: r = a - n * q.
+      //
+      // UP         0 The remainder is positive if the dividend is negative, else is negative.
+      // DOWN       1 The remainder has the same sign as the dividend (JavaScript %).
+      // FLOOR      3 The remainder has the same sign as the divisor (Python %).
+      // HALF_EVEN  6 The IEEE 754 remainder function.
+      // EUCLID     9 Euclidian division. q = sign(n) * floor(a / abs(n)). Always positive.
+      //
+      // Truncated division (1), floored division (3), the IEEE 754 remainder (6), and Euclidian
+      // division (9) are commonly used for the modulus operation. The other rounding modes can also
+      // be used, but they may not give useful results.
+      modulo: 1,
+      // 0 to 9
+      // The exponent value at and beneath which `toString` returns exponential notation.
+      // JavaScript numbers: -7
+      toExpNeg: -7,
+      // 0 to -EXP_LIMIT
+      // The exponent value at and above which `toString` returns exponential notation.
+      // JavaScript numbers: 21
+      toExpPos: 21,
+      // 0 to EXP_LIMIT
+      // The minimum exponent value, beneath which underflow to zero occurs.
+      // JavaScript numbers: -324  (5e-324)
+      minE: -EXP_LIMIT,
+      // -1 to -EXP_LIMIT
+      // The maximum exponent value, above which overflow to Infinity occurs.
+      // JavaScript numbers: 308  (1.7976931348623157e+308)
+      maxE: EXP_LIMIT,
+      // 1 to EXP_LIMIT
+      // Whether to use cryptographically-secure random number generation, if available.
+      crypto: false
+      // true/false
+    };
+    external = true;
+    decimalError = "[DecimalError] ";
+    invalidArgument = decimalError + "Invalid argument: ";
+    precisionLimitExceeded = decimalError + "Precision limit exceeded";
+    cryptoUnavailable = decimalError + "crypto unavailable";
+    tag = "[object Decimal]";
+    mathfloor = Math.floor;
+    mathpow = Math.pow;
+    isBinary = /^0b([01]+(\.[01]*)?|\.[01]+)(p[+-]?\d+)?$/i;
+    isHex = /^0x([0-9a-f]+(\.[0-9a-f]*)?|\.[0-9a-f]+)(p[+-]?\d+)?$/i;
+    isOctal = /^0o([0-7]+(\.[0-7]*)?|\.[0-7]+)(p[+-]?\d+)?$/i;
+    isDecimal = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+    BASE = 1e7;
+    LOG_BASE = 7;
+    MAX_SAFE_INTEGER = 9007199254740991;
+    LN10_PRECISION = LN10.length - 1;
+    PI_PRECISION = PI.length - 1;
+    P = { toStringTag: tag };
+    P.absoluteValue = P.abs = function() {
+      var x = new this.constructor(this);
+      if (x.s < 0) x.s = 1;
+      return finalise(x);
+    };
+    P.ceil = function() {
+      return finalise(new this.constructor(this), this.e + 1, 2);
+    };
+    P.clampedTo = P.clamp = function(min2, max2) {
+      var k, x = this, Ctor = x.constructor;
+      min2 = new Ctor(min2);
+      max2 = new Ctor(max2);
+      if (!min2.s || !max2.s) return new Ctor(NaN);
+      if (min2.gt(max2)) throw Error(invalidArgument + max2);
+      k = x.cmp(min2);
+      return k < 0 ? min2 : x.cmp(max2) > 0 ? max2 : new Ctor(x);
+    };
+    P.comparedTo = P.cmp = function(y) {
+      var i, j, xdL, ydL, x = this, xd = x.d, yd = (y = new x.constructor(y)).d, xs = x.s, ys = y.s;
+      if (!xd || !yd) {
+        return !xs || !ys ? NaN : xs !== ys ? xs : xd === yd ? 0 : !xd ^ xs < 0 ? 1 : -1;
+      }
+      if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+      if (xs !== ys) return xs;
+      if (x.e !== y.e) return x.e > y.e ^ xs < 0 ? 1 : -1;
+      xdL = xd.length;
+      ydL = yd.length;
+      for (i = 0, j = xdL < ydL ? xdL : ydL; i < j; ++i) {
+        if (xd[i] !== yd[i]) return xd[i] > yd[i] ^ xs < 0 ? 1 : -1;
+      }
+      return xdL === ydL ? 0 : xdL > ydL ^ xs < 0 ? 1 : -1;
+    };
+    P.cosine = P.cos = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.d) return new Ctor(NaN);
+      if (!x.d[0]) return new Ctor(1);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
+      Ctor.rounding = 1;
+      x = cosine(Ctor, toLessThanHalfPi(Ctor, x));
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(quadrant == 2 || quadrant == 3 ? x.neg() : x, pr, rm2, true);
+    };
+    P.cubeRoot = P.cbrt = function() {
+      var e3, m, n2, r, rep, s2, sd, t, t3, t3plusx, x = this, Ctor = x.constructor;
+      if (!x.isFinite() || x.isZero()) return new Ctor(x);
+      external = false;
+      s2 = x.s * mathpow(x.s * x, 1 / 3);
+      if (!s2 || Math.abs(s2) == 1 / 0) {
+        n2 = digitsToString(x.d);
+        e3 = x.e;
+        if (s2 = (e3 - n2.length + 1) % 3) n2 += s2 == 1 || s2 == -2 ? "0" : "00";
+        s2 = mathpow(n2, 1 / 3);
+        e3 = mathfloor((e3 + 1) / 3) - (e3 % 3 == (e3 < 0 ? -1 : 2));
+        if (s2 == 1 / 0) {
+          n2 = "5e" + e3;
+        } else {
+          n2 = s2.toExponential();
+          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
+        }
+        r = new Ctor(n2);
+        r.s = x.s;
+      } else {
+        r = new Ctor(s2.toString());
+      }
+      sd = (e3 = Ctor.precision) + 3;
+      for (; ; ) {
+        t = r;
+        t3 = t.times(t).times(t);
+        t3plusx = t3.plus(x);
+        r = divide(t3plusx.plus(x).times(t), t3plusx.plus(t3), sd + 2, 1);
+        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
+          n2 = n2.slice(sd - 3, sd + 1);
+          if (n2 == "9999" || !rep && n2 == "4999") {
+            if (!rep) {
+              finalise(t, e3 + 1, 0);
+              if (t.times(t).times(t).eq(x)) {
+                r = t;
+                break;
+              }
+            }
+            sd += 4;
+            rep = 1;
+          } else {
+            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
+              finalise(r, e3 + 1, 1);
+              m = !r.times(r).times(r).eq(x);
+            }
+            break;
+          }
+        }
+      }
+      external = true;
+      return finalise(r, e3, Ctor.rounding, m);
+    };
+    P.decimalPlaces = P.dp = function() {
+      var w, d = this.d, n2 = NaN;
+      if (d) {
+        w = d.length - 1;
+        n2 = (w - mathfloor(this.e / LOG_BASE)) * LOG_BASE;
+        w = d[w];
+        if (w) for (; w % 10 == 0; w /= 10) n2--;
+        if (n2 < 0) n2 = 0;
+      }
+      return n2;
+    };
+    P.dividedBy = P.div = function(y) {
+      return divide(this, new this.constructor(y));
+    };
+    P.dividedToIntegerBy = P.divToInt = function(y) {
+      var x = this, Ctor = x.constructor;
+      return finalise(divide(x, new Ctor(y), 0, 1, 1), Ctor.precision, Ctor.rounding);
+    };
+    P.equals = P.eq = function(y) {
+      return this.cmp(y) === 0;
+    };
+    P.floor = function() {
+      return finalise(new this.constructor(this), this.e + 1, 3);
+    };
+    P.greaterThan = P.gt = function(y) {
+      return this.cmp(y) > 0;
+    };
+    P.greaterThanOrEqualTo = P.gte = function(y) {
+      var k = this.cmp(y);
+      return k == 1 || k === 0;
+    };
+    P.hyperbolicCosine = P.cosh = function() {
+      var k, n2, pr, rm2, len, x = this, Ctor = x.constructor, one2 = new Ctor(1);
+      if (!x.isFinite()) return new Ctor(x.s ? 1 / 0 : NaN);
+      if (x.isZero()) return one2;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
+      Ctor.rounding = 1;
+      len = x.d.length;
+      if (len < 32) {
+        k = Math.ceil(len / 3);
+        n2 = (1 / tinyPow(4, k)).toString();
+      } else {
+        k = 16;
+        n2 = "2.3283064365386962890625e-10";
+      }
+      x = taylorSeries(Ctor, 1, x.times(n2), new Ctor(1), true);
+      var cosh2_x, i = k, d8 = new Ctor(8);
+      for (; i--; ) {
+        cosh2_x = x.times(x);
+        x = one2.minus(cosh2_x.times(d8.minus(cosh2_x.times(d8))));
+      }
+      return finalise(x, Ctor.precision = pr, Ctor.rounding = rm2, true);
+    };
+    P.hyperbolicSine = P.sinh = function() {
+      var k, pr, rm2, len, x = this, Ctor = x.constructor;
+      if (!x.isFinite() || x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
+      Ctor.rounding = 1;
+      len = x.d.length;
+      if (len < 3) {
+        x = taylorSeries(Ctor, 2, x, x, true);
+      } else {
+        k = 1.4 * Math.sqrt(len);
+        k = k > 16 ? 16 : k | 0;
+        x = x.times(1 / tinyPow(5, k));
+        x = taylorSeries(Ctor, 2, x, x, true);
+        var sinh2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
+        for (; k--; ) {
+          sinh2_x = x.times(x);
+          x = x.times(d5.plus(sinh2_x.times(d16.times(sinh2_x).plus(d20))));
+        }
+      }
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(x, pr, rm2, true);
+    };
+    P.hyperbolicTangent = P.tanh = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(x.s);
+      if (x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + 7;
+      Ctor.rounding = 1;
+      return divide(x.sinh(), x.cosh(), Ctor.precision = pr, Ctor.rounding = rm2);
+    };
+    P.inverseCosine = P.acos = function() {
+      var x = this, Ctor = x.constructor, k = x.abs().cmp(1), pr = Ctor.precision, rm2 = Ctor.rounding;
+      if (k !== -1) {
+        return k === 0 ? x.isNeg() ? getPi(Ctor, pr, rm2) : new Ctor(0) : new Ctor(NaN);
+      }
+      if (x.isZero()) return getPi(Ctor, pr + 4, rm2).times(0.5);
+      Ctor.precision = pr + 6;
+      Ctor.rounding = 1;
+      x = new Ctor(1).minus(x).div(x.plus(1)).sqrt().atan();
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.times(2);
+    };
+    P.inverseHyperbolicCosine = P.acosh = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (x.lte(1)) return new Ctor(x.eq(1) ? 0 : NaN);
+      if (!x.isFinite()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(Math.abs(x.e), x.sd()) + 4;
+      Ctor.rounding = 1;
+      external = false;
+      x = x.times(x).minus(1).sqrt().plus(x);
+      external = true;
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.ln();
+    };
+    P.inverseHyperbolicSine = P.asinh = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite() || x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + 2 * Math.max(Math.abs(x.e), x.sd()) + 6;
+      Ctor.rounding = 1;
+      external = false;
+      x = x.times(x).plus(1).sqrt().plus(x);
+      external = true;
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.ln();
+    };
+    P.inverseHyperbolicTangent = P.atanh = function() {
+      var pr, rm2, wpr, xsd, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(NaN);
+      if (x.e >= 0) return new Ctor(x.abs().eq(1) ? x.s / 0 : x.isZero() ? x : NaN);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      xsd = x.sd();
+      if (Math.max(xsd, pr) < 2 * -x.e - 1) return finalise(new Ctor(x), pr, rm2, true);
+      Ctor.precision = wpr = xsd - x.e;
+      x = divide(x.plus(1), new Ctor(1).minus(x), wpr + pr, 1);
+      Ctor.precision = pr + 4;
+      Ctor.rounding = 1;
+      x = x.ln();
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.times(0.5);
+    };
+    P.inverseSine = P.asin = function() {
+      var halfPi, k, pr, rm2, x = this, Ctor = x.constructor;
+      if (x.isZero()) return new Ctor(x);
+      k = x.abs().cmp(1);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (k !== -1) {
+        if (k === 0) {
+          halfPi = getPi(Ctor, pr + 4, rm2).times(0.5);
+          halfPi.s = x.s;
+          return halfPi;
+        }
+        return new Ctor(NaN);
+      }
+      Ctor.precision = pr + 6;
+      Ctor.rounding = 1;
+      x = x.div(new Ctor(1).minus(x.times(x)).sqrt().plus(1)).atan();
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return x.times(2);
+    };
+    P.inverseTangent = P.atan = function() {
+      var i, j, k, n2, px, t, r, wpr, x2, x = this, Ctor = x.constructor, pr = Ctor.precision, rm2 = Ctor.rounding;
+      if (!x.isFinite()) {
+        if (!x.s) return new Ctor(NaN);
+        if (pr + 4 <= PI_PRECISION) {
+          r = getPi(Ctor, pr + 4, rm2).times(0.5);
+          r.s = x.s;
+          return r;
+        }
+      } else if (x.isZero()) {
+        return new Ctor(x);
+      } else if (x.abs().eq(1) && pr + 4 <= PI_PRECISION) {
+        r = getPi(Ctor, pr + 4, rm2).times(0.25);
+        r.s = x.s;
+        return r;
+      }
+      Ctor.precision = wpr = pr + 10;
+      Ctor.rounding = 1;
+      k = Math.min(28, wpr / LOG_BASE + 2 | 0);
+      for (i = k; i; --i) x = x.div(x.times(x).plus(1).sqrt().plus(1));
+      external = false;
+      j = Math.ceil(wpr / LOG_BASE);
+      n2 = 1;
+      x2 = x.times(x);
+      r = new Ctor(x);
+      px = x;
+      for (; i !== -1; ) {
+        px = px.times(x2);
+        t = r.minus(px.div(n2 += 2));
+        px = px.times(x2);
+        r = t.plus(px.div(n2 += 2));
+        if (r.d[j] !== void 0) for (i = j; r.d[i] === t.d[i] && i--; ) ;
+      }
+      if (k) r = r.times(2 << k - 1);
+      external = true;
+      return finalise(r, Ctor.precision = pr, Ctor.rounding = rm2, true);
+    };
+    P.isFinite = function() {
+      return !!this.d;
+    };
+    P.isInteger = P.isInt = function() {
+      return !!this.d && mathfloor(this.e / LOG_BASE) > this.d.length - 2;
+    };
+    P.isNaN = function() {
+      return !this.s;
+    };
+    P.isNegative = P.isNeg = function() {
+      return this.s < 0;
+    };
+    P.isPositive = P.isPos = function() {
+      return this.s > 0;
+    };
+    P.isZero = function() {
+      return !!this.d && this.d[0] === 0;
+    };
+    P.lessThan = P.lt = function(y) {
+      return this.cmp(y) < 0;
+    };
+    P.lessThanOrEqualTo = P.lte = function(y) {
+      return this.cmp(y) < 1;
+    };
+    P.logarithm = P.log = function(base) {
+      var isBase10, d, denominator, k, inf, num, sd, r, arg = this, Ctor = arg.constructor, pr = Ctor.precision, rm2 = Ctor.rounding, guard = 5;
+      if (base == null) {
+        base = new Ctor(10);
+        isBase10 = true;
+      } else {
+        base = new Ctor(base);
+        d = base.d;
+        if (base.s < 0 || !d || !d[0] || base.eq(1)) return new Ctor(NaN);
+        isBase10 = base.eq(10);
+      }
+      d = arg.d;
+      if (arg.s < 0 || !d || !d[0] || arg.eq(1)) {
+        return new Ctor(d && !d[0] ? -1 / 0 : arg.s != 1 ? NaN : d ? 0 : 1 / 0);
+      }
+      if (isBase10) {
+        if (d.length > 1) {
+          inf = true;
+        } else {
+          for (k = d[0]; k % 10 === 0; ) k /= 10;
+          inf = k !== 1;
+        }
+      }
+      external = false;
+      sd = pr + guard;
+      num = naturalLogarithm(arg, sd);
+      denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
+      r = divide(num, denominator, sd, 1);
+      if (checkRoundingDigits(r.d, k = pr, rm2)) {
+        do {
+          sd += 10;
+          num = naturalLogarithm(arg, sd);
+          denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
+          r = divide(num, denominator, sd, 1);
+          if (!inf) {
+            if (+digitsToString(r.d).slice(k + 1, k + 15) + 1 == 1e14) {
+              r = finalise(r, pr + 1, 0);
+            }
+            break;
+          }
+        } while (checkRoundingDigits(r.d, k += 10, rm2));
+      }
+      external = true;
+      return finalise(r, pr, rm2);
+    };
+    P.minus = P.sub = function(y) {
+      var d, e3, i, j, k, len, pr, rm2, xd, xe, xLTy, yd, x = this, Ctor = x.constructor;
+      y = new Ctor(y);
+      if (!x.d || !y.d) {
+        if (!x.s || !y.s) y = new Ctor(NaN);
+        else if (x.d) y.s = -y.s;
+        else y = new Ctor(y.d || x.s !== y.s ? x : NaN);
+        return y;
+      }
+      if (x.s != y.s) {
+        y.s = -y.s;
+        return x.plus(y);
+      }
+      xd = x.d;
+      yd = y.d;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (!xd[0] || !yd[0]) {
+        if (yd[0]) y.s = -y.s;
+        else if (xd[0]) y = new Ctor(x);
+        else return new Ctor(rm2 === 3 ? -0 : 0);
+        return external ? finalise(y, pr, rm2) : y;
+      }
+      e3 = mathfloor(y.e / LOG_BASE);
+      xe = mathfloor(x.e / LOG_BASE);
+      xd = xd.slice();
+      k = xe - e3;
+      if (k) {
+        xLTy = k < 0;
+        if (xLTy) {
+          d = xd;
+          k = -k;
+          len = yd.length;
+        } else {
+          d = yd;
+          e3 = xe;
+          len = xd.length;
+        }
+        i = Math.max(Math.ceil(pr / LOG_BASE), len) + 2;
+        if (k > i) {
+          k = i;
+          d.length = 1;
+        }
+        d.reverse();
+        for (i = k; i--; ) d.push(0);
+        d.reverse();
+      } else {
+        i = xd.length;
+        len = yd.length;
+        xLTy = i < len;
+        if (xLTy) len = i;
+        for (i = 0; i < len; i++) {
+          if (xd[i] != yd[i]) {
+            xLTy = xd[i] < yd[i];
+            break;
+          }
+        }
+        k = 0;
+      }
+      if (xLTy) {
+        d = xd;
+        xd = yd;
+        yd = d;
+        y.s = -y.s;
+      }
+      len = xd.length;
+      for (i = yd.length - len; i > 0; --i) xd[len++] = 0;
+      for (i = yd.length; i > k; ) {
+        if (xd[--i] < yd[i]) {
+          for (j = i; j && xd[--j] === 0; ) xd[j] = BASE - 1;
+          --xd[j];
+          xd[i] += BASE;
+        }
+        xd[i] -= yd[i];
+      }
+      for (; xd[--len] === 0; ) xd.pop();
+      for (; xd[0] === 0; xd.shift()) --e3;
+      if (!xd[0]) return new Ctor(rm2 === 3 ? -0 : 0);
+      y.d = xd;
+      y.e = getBase10Exponent(xd, e3);
+      return external ? finalise(y, pr, rm2) : y;
+    };
+    P.modulo = P.mod = function(y) {
+      var q, x = this, Ctor = x.constructor;
+      y = new Ctor(y);
+      if (!x.d || !y.s || y.d && !y.d[0]) return new Ctor(NaN);
+      if (!y.d || x.d && !x.d[0]) {
+        return finalise(new Ctor(x), Ctor.precision, Ctor.rounding);
+      }
+      external = false;
+      if (Ctor.modulo == 9) {
+        q = divide(x, y.abs(), 0, 3, 1);
+        q.s *= y.s;
+      } else {
+        q = divide(x, y, 0, Ctor.modulo, 1);
+      }
+      q = q.times(y);
+      external = true;
+      return x.minus(q);
+    };
+    P.naturalExponential = P.exp = function() {
+      return naturalExponential(this);
+    };
+    P.naturalLogarithm = P.ln = function() {
+      return naturalLogarithm(this);
+    };
+    P.negated = P.neg = function() {
+      var x = new this.constructor(this);
+      x.s = -x.s;
+      return finalise(x);
+    };
+    P.plus = P.add = function(y) {
+      var carry, d, e3, i, k, len, pr, rm2, xd, yd, x = this, Ctor = x.constructor;
+      y = new Ctor(y);
+      if (!x.d || !y.d) {
+        if (!x.s || !y.s) y = new Ctor(NaN);
+        else if (!x.d) y = new Ctor(y.d || x.s === y.s ? x : NaN);
+        return y;
+      }
+      if (x.s != y.s) {
+        y.s = -y.s;
+        return x.minus(y);
+      }
+      xd = x.d;
+      yd = y.d;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (!xd[0] || !yd[0]) {
+        if (!yd[0]) y = new Ctor(x);
+        return external ? finalise(y, pr, rm2) : y;
+      }
+      k = mathfloor(x.e / LOG_BASE);
+      e3 = mathfloor(y.e / LOG_BASE);
+      xd = xd.slice();
+      i = k - e3;
+      if (i) {
+        if (i < 0) {
+          d = xd;
+          i = -i;
+          len = yd.length;
+        } else {
+          d = yd;
+          e3 = k;
+          len = xd.length;
+        }
+        k = Math.ceil(pr / LOG_BASE);
+        len = k > len ? k + 1 : len + 1;
+        if (i > len) {
+          i = len;
+          d.length = 1;
+        }
+        d.reverse();
+        for (; i--; ) d.push(0);
+        d.reverse();
+      }
+      len = xd.length;
+      i = yd.length;
+      if (len - i < 0) {
+        i = len;
+        d = yd;
+        yd = xd;
+        xd = d;
+      }
+      for (carry = 0; i; ) {
+        carry = (xd[--i] = xd[i] + yd[i] + carry) / BASE | 0;
+        xd[i] %= BASE;
+      }
+      if (carry) {
+        xd.unshift(carry);
+        ++e3;
+      }
+      for (len = xd.length; xd[--len] == 0; ) xd.pop();
+      y.d = xd;
+      y.e = getBase10Exponent(xd, e3);
+      return external ? finalise(y, pr, rm2) : y;
+    };
+    P.precision = P.sd = function(z) {
+      var k, x = this;
+      if (z !== void 0 && z !== !!z && z !== 1 && z !== 0) throw Error(invalidArgument + z);
+      if (x.d) {
+        k = getPrecision(x.d);
+        if (z && x.e + 1 > k) k = x.e + 1;
+      } else {
+        k = NaN;
+      }
+      return k;
+    };
+    P.round = function() {
+      var x = this, Ctor = x.constructor;
+      return finalise(new Ctor(x), x.e + 1, Ctor.rounding);
+    };
+    P.sine = P.sin = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(NaN);
+      if (x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
+      Ctor.rounding = 1;
+      x = sine(Ctor, toLessThanHalfPi(Ctor, x));
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(quadrant > 2 ? x.neg() : x, pr, rm2, true);
+    };
+    P.squareRoot = P.sqrt = function() {
+      var m, n2, sd, r, rep, t, x = this, d = x.d, e3 = x.e, s2 = x.s, Ctor = x.constructor;
+      if (s2 !== 1 || !d || !d[0]) {
+        return new Ctor(!s2 || s2 < 0 && (!d || d[0]) ? NaN : d ? x : 1 / 0);
+      }
+      external = false;
+      s2 = Math.sqrt(+x);
+      if (s2 == 0 || s2 == 1 / 0) {
+        n2 = digitsToString(d);
+        if ((n2.length + e3) % 2 == 0) n2 += "0";
+        s2 = Math.sqrt(n2);
+        e3 = mathfloor((e3 + 1) / 2) - (e3 < 0 || e3 % 2);
+        if (s2 == 1 / 0) {
+          n2 = "5e" + e3;
+        } else {
+          n2 = s2.toExponential();
+          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
+        }
+        r = new Ctor(n2);
+      } else {
+        r = new Ctor(s2.toString());
+      }
+      sd = (e3 = Ctor.precision) + 3;
+      for (; ; ) {
+        t = r;
+        r = t.plus(divide(x, t, sd + 2, 1)).times(0.5);
+        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
+          n2 = n2.slice(sd - 3, sd + 1);
+          if (n2 == "9999" || !rep && n2 == "4999") {
+            if (!rep) {
+              finalise(t, e3 + 1, 0);
+              if (t.times(t).eq(x)) {
+                r = t;
+                break;
+              }
+            }
+            sd += 4;
+            rep = 1;
+          } else {
+            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
+              finalise(r, e3 + 1, 1);
+              m = !r.times(r).eq(x);
+            }
+            break;
+          }
+        }
+      }
+      external = true;
+      return finalise(r, e3, Ctor.rounding, m);
+    };
+    P.tangent = P.tan = function() {
+      var pr, rm2, x = this, Ctor = x.constructor;
+      if (!x.isFinite()) return new Ctor(NaN);
+      if (x.isZero()) return new Ctor(x);
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      Ctor.precision = pr + 10;
+      Ctor.rounding = 1;
+      x = x.sin();
+      x.s = 1;
+      x = divide(x, new Ctor(1).minus(x.times(x)).sqrt(), pr + 10, 0);
+      Ctor.precision = pr;
+      Ctor.rounding = rm2;
+      return finalise(quadrant == 2 || quadrant == 4 ? x.neg() : x, pr, rm2, true);
+    };
+    P.times = P.mul = function(y) {
+      var carry, e3, i, k, r, rL, t, xdL, ydL, x = this, Ctor = x.constructor, xd = x.d, yd = (y = new Ctor(y)).d;
+      y.s *= x.s;
+      if (!xd || !xd[0] || !yd || !yd[0]) {
+        return new Ctor(!y.s || xd && !xd[0] && !yd || yd && !yd[0] && !xd ? NaN : !xd || !yd ? y.s / 0 : y.s * 0);
+      }
+      e3 = mathfloor(x.e / LOG_BASE) + mathfloor(y.e / LOG_BASE);
+      xdL = xd.length;
+      ydL = yd.length;
+      if (xdL < ydL) {
+        r = xd;
+        xd = yd;
+        yd = r;
+        rL = xdL;
+        xdL = ydL;
+        ydL = rL;
+      }
+      r = [];
+      rL = xdL + ydL;
+      for (i = rL; i--; ) r.push(0);
+      for (i = ydL; --i >= 0; ) {
+        carry = 0;
+        for (k = xdL + i; k > i; ) {
+          t = r[k] + yd[i] * xd[k - i - 1] + carry;
+          r[k--] = t % BASE | 0;
+          carry = t / BASE | 0;
+        }
+        r[k] = (r[k] + carry) % BASE | 0;
+      }
+      for (; !r[--rL]; ) r.pop();
+      if (carry) ++e3;
+      else r.shift();
+      y.d = r;
+      y.e = getBase10Exponent(r, e3);
+      return external ? finalise(y, Ctor.precision, Ctor.rounding) : y;
+    };
+    P.toBinary = function(sd, rm2) {
+      return toStringBinary(this, 2, sd, rm2);
+    };
+    P.toDecimalPlaces = P.toDP = function(dp, rm2) {
+      var x = this, Ctor = x.constructor;
+      x = new Ctor(x);
+      if (dp === void 0) return x;
+      checkInt32(dp, 0, MAX_DIGITS);
+      if (rm2 === void 0) rm2 = Ctor.rounding;
+      else checkInt32(rm2, 0, 8);
+      return finalise(x, dp + x.e + 1, rm2);
+    };
+    P.toExponential = function(dp, rm2) {
+      var str, x = this, Ctor = x.constructor;
+      if (dp === void 0) {
+        str = finiteToString(x, true);
+      } else {
+        checkInt32(dp, 0, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+        x = finalise(new Ctor(x), dp + 1, rm2);
+        str = finiteToString(x, true, dp + 1);
+      }
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.toFixed = function(dp, rm2) {
+      var str, y, x = this, Ctor = x.constructor;
+      if (dp === void 0) {
+        str = finiteToString(x);
+      } else {
+        checkInt32(dp, 0, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+        y = finalise(new Ctor(x), dp + x.e + 1, rm2);
+        str = finiteToString(y, false, dp + y.e + 1);
+      }
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.toFraction = function(maxD) {
+      var d, d0, d1, d2, e3, k, n2, n0, n1, pr, q, r, x = this, xd = x.d, Ctor = x.constructor;
+      if (!xd) return new Ctor(x);
+      n1 = d0 = new Ctor(1);
+      d1 = n0 = new Ctor(0);
+      d = new Ctor(d1);
+      e3 = d.e = getPrecision(xd) - x.e - 1;
+      k = e3 % LOG_BASE;
+      d.d[0] = mathpow(10, k < 0 ? LOG_BASE + k : k);
+      if (maxD == null) {
+        maxD = e3 > 0 ? d : n1;
+      } else {
+        n2 = new Ctor(maxD);
+        if (!n2.isInt() || n2.lt(n1)) throw Error(invalidArgument + n2);
+        maxD = n2.gt(d) ? e3 > 0 ? d : n1 : n2;
+      }
+      external = false;
+      n2 = new Ctor(digitsToString(xd));
+      pr = Ctor.precision;
+      Ctor.precision = e3 = xd.length * LOG_BASE * 2;
+      for (; ; ) {
+        q = divide(n2, d, 0, 1, 1);
+        d2 = d0.plus(q.times(d1));
+        if (d2.cmp(maxD) == 1) break;
+        d0 = d1;
+        d1 = d2;
+        d2 = n1;
+        n1 = n0.plus(q.times(d2));
+        n0 = d2;
+        d2 = d;
+        d = n2.minus(q.times(d2));
+        n2 = d2;
+      }
+      d2 = divide(maxD.minus(d0), d1, 0, 1, 1);
+      n0 = n0.plus(d2.times(n1));
+      d0 = d0.plus(d2.times(d1));
+      n0.s = n1.s = x.s;
+      r = divide(n1, d1, e3, 1).minus(x).abs().cmp(divide(n0, d0, e3, 1).minus(x).abs()) < 1 ? [n1, d1] : [n0, d0];
+      Ctor.precision = pr;
+      external = true;
+      return r;
+    };
+    P.toHexadecimal = P.toHex = function(sd, rm2) {
+      return toStringBinary(this, 16, sd, rm2);
+    };
+    P.toNearest = function(y, rm2) {
+      var x = this, Ctor = x.constructor;
+      x = new Ctor(x);
+      if (y == null) {
+        if (!x.d) return x;
+        y = new Ctor(1);
+        rm2 = Ctor.rounding;
+      } else {
+        y = new Ctor(y);
+        if (rm2 === void 0) {
+          rm2 = Ctor.rounding;
+        } else {
+          checkInt32(rm2, 0, 8);
+        }
+        if (!x.d) return y.s ? x : y;
+        if (!y.d) {
+          if (y.s) y.s = x.s;
+          return y;
+        }
+      }
+      if (y.d[0]) {
+        external = false;
+        x = divide(x, y, 0, rm2, 1).times(y);
+        external = true;
+        finalise(x);
+      } else {
+        y.s = x.s;
+        x = y;
+      }
+      return x;
+    };
+    P.toNumber = function() {
+      return +this;
+    };
+    P.toOctal = function(sd, rm2) {
+      return toStringBinary(this, 8, sd, rm2);
+    };
+    P.toPower = P.pow = function(y) {
+      var e3, k, pr, r, rm2, s2, x = this, Ctor = x.constructor, yn = +(y = new Ctor(y));
+      if (!x.d || !y.d || !x.d[0] || !y.d[0]) return new Ctor(mathpow(+x, yn));
+      x = new Ctor(x);
+      if (x.eq(1)) return x;
+      pr = Ctor.precision;
+      rm2 = Ctor.rounding;
+      if (y.eq(1)) return finalise(x, pr, rm2);
+      e3 = mathfloor(y.e / LOG_BASE);
+      if (e3 >= y.d.length - 1 && (k = yn < 0 ? -yn : yn) <= MAX_SAFE_INTEGER) {
+        r = intPow(Ctor, x, k, pr);
+        return y.s < 0 ? new Ctor(1).div(r) : finalise(r, pr, rm2);
+      }
+      s2 = x.s;
+      if (s2 < 0) {
+        if (e3 < y.d.length - 1) return new Ctor(NaN);
+        if ((y.d[e3] & 1) == 0) s2 = 1;
+        if (x.e == 0 && x.d[0] == 1 && x.d.length == 1) {
+          x.s = s2;
+          return x;
+        }
+      }
+      k = mathpow(+x, yn);
+      e3 = k == 0 || !isFinite(k) ? mathfloor(yn * (Math.log("0." + digitsToString(x.d)) / Math.LN10 + x.e + 1)) : new Ctor(k + "").e;
+      if (e3 > Ctor.maxE + 1 || e3 < Ctor.minE - 1) return new Ctor(e3 > 0 ? s2 / 0 : 0);
+      external = false;
+      Ctor.rounding = x.s = 1;
+      k = Math.min(12, (e3 + "").length);
+      r = naturalExponential(y.times(naturalLogarithm(x, pr + k)), pr);
+      if (r.d) {
+        r = finalise(r, pr + 5, 1);
+        if (checkRoundingDigits(r.d, pr, rm2)) {
+          e3 = pr + 10;
+          r = finalise(naturalExponential(y.times(naturalLogarithm(x, e3 + k)), e3), e3 + 5, 1);
+          if (+digitsToString(r.d).slice(pr + 1, pr + 15) + 1 == 1e14) {
+            r = finalise(r, pr + 1, 0);
+          }
+        }
+      }
+      r.s = s2;
+      external = true;
+      Ctor.rounding = rm2;
+      return finalise(r, pr, rm2);
+    };
+    P.toPrecision = function(sd, rm2) {
+      var str, x = this, Ctor = x.constructor;
+      if (sd === void 0) {
+        str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
+      } else {
+        checkInt32(sd, 1, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+        x = finalise(new Ctor(x), sd, rm2);
+        str = finiteToString(x, sd <= x.e || x.e <= Ctor.toExpNeg, sd);
+      }
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.toSignificantDigits = P.toSD = function(sd, rm2) {
+      var x = this, Ctor = x.constructor;
+      if (sd === void 0) {
+        sd = Ctor.precision;
+        rm2 = Ctor.rounding;
+      } else {
+        checkInt32(sd, 1, MAX_DIGITS);
+        if (rm2 === void 0) rm2 = Ctor.rounding;
+        else checkInt32(rm2, 0, 8);
+      }
+      return finalise(new Ctor(x), sd, rm2);
+    };
+    P.toString = function() {
+      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
+      return x.isNeg() && !x.isZero() ? "-" + str : str;
+    };
+    P.truncated = P.trunc = function() {
+      return finalise(new this.constructor(this), this.e + 1, 1);
+    };
+    P.valueOf = P.toJSON = function() {
+      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
+      return x.isNeg() ? "-" + str : str;
+    };
+    divide = /* @__PURE__ */ (function() {
+      function multiplyInteger(x, k, base) {
+        var temp, carry = 0, i = x.length;
+        for (x = x.slice(); i--; ) {
+          temp = x[i] * k + carry;
+          x[i] = temp % base | 0;
+          carry = temp / base | 0;
+        }
+        if (carry) x.unshift(carry);
+        return x;
+      }
+      function compare(a, b, aL, bL) {
+        var i, r;
+        if (aL != bL) {
+          r = aL > bL ? 1 : -1;
+        } else {
+          for (i = r = 0; i < aL; i++) {
+            if (a[i] != b[i]) {
+              r = a[i] > b[i] ? 1 : -1;
+              break;
+            }
+          }
+        }
+        return r;
+      }
+      function subtract(a, b, aL, base) {
+        var i = 0;
+        for (; aL--; ) {
+          a[aL] -= i;
+          i = a[aL] < b[aL] ? 1 : 0;
+          a[aL] = i * base + a[aL] - b[aL];
+        }
+        for (; !a[0] && a.length > 1; ) a.shift();
+      }
+      return function(x, y, pr, rm2, dp, base) {
+        var cmp, e3, i, k, logBase, more, prod, prodL, q, qd, rem, remL, rem0, sd, t, xi, xL, yd0, yL, yz, Ctor = x.constructor, sign2 = x.s == y.s ? 1 : -1, xd = x.d, yd = y.d;
+        if (!xd || !xd[0] || !yd || !yd[0]) {
+          return new Ctor(
+            // Return NaN if either NaN, or both Infinity or 0.
+            !x.s || !y.s || (xd ? yd && xd[0] == yd[0] : !yd) ? NaN : (
+              // Return ±0 if x is 0 or y is ±Infinity, or return ±Infinity as y is 0.
+              xd && xd[0] == 0 || !yd ? sign2 * 0 : sign2 / 0
+            )
+          );
+        }
+        if (base) {
+          logBase = 1;
+          e3 = x.e - y.e;
+        } else {
+          base = BASE;
+          logBase = LOG_BASE;
+          e3 = mathfloor(x.e / logBase) - mathfloor(y.e / logBase);
+        }
+        yL = yd.length;
+        xL = xd.length;
+        q = new Ctor(sign2);
+        qd = q.d = [];
+        for (i = 0; yd[i] == (xd[i] || 0); i++) ;
+        if (yd[i] > (xd[i] || 0)) e3--;
+        if (pr == null) {
+          sd = pr = Ctor.precision;
+          rm2 = Ctor.rounding;
+        } else if (dp) {
+          sd = pr + (x.e - y.e) + 1;
+        } else {
+          sd = pr;
+        }
+        if (sd < 0) {
+          qd.push(1);
+          more = true;
+        } else {
+          sd = sd / logBase + 2 | 0;
+          i = 0;
+          if (yL == 1) {
+            k = 0;
+            yd = yd[0];
+            sd++;
+            for (; (i < xL || k) && sd--; i++) {
+              t = k * base + (xd[i] || 0);
+              qd[i] = t / yd | 0;
+              k = t % yd | 0;
+            }
+            more = k || i < xL;
+          } else {
+            k = base / (yd[0] + 1) | 0;
+            if (k > 1) {
+              yd = multiplyInteger(yd, k, base);
+              xd = multiplyInteger(xd, k, base);
+              yL = yd.length;
+              xL = xd.length;
+            }
+            xi = yL;
+            rem = xd.slice(0, yL);
+            remL = rem.length;
+            for (; remL < yL; ) rem[remL++] = 0;
+            yz = yd.slice();
+            yz.unshift(0);
+            yd0 = yd[0];
+            if (yd[1] >= base / 2) ++yd0;
+            do {
+              k = 0;
+              cmp = compare(yd, rem, yL, remL);
+              if (cmp < 0) {
+                rem0 = rem[0];
+                if (yL != remL) rem0 = rem0 * base + (rem[1] || 0);
+                k = rem0 / yd0 | 0;
+                if (k > 1) {
+                  if (k >= base) k = base - 1;
+                  prod = multiplyInteger(yd, k, base);
+                  prodL = prod.length;
+                  remL = rem.length;
+                  cmp = compare(prod, rem, prodL, remL);
+                  if (cmp == 1) {
+                    k--;
+                    subtract(prod, yL < prodL ? yz : yd, prodL, base);
+                  }
+                } else {
+                  if (k == 0) cmp = k = 1;
+                  prod = yd.slice();
+                }
+                prodL = prod.length;
+                if (prodL < remL) prod.unshift(0);
+                subtract(rem, prod, remL, base);
+                if (cmp == -1) {
+                  remL = rem.length;
+                  cmp = compare(yd, rem, yL, remL);
+                  if (cmp < 1) {
+                    k++;
+                    subtract(rem, yL < remL ? yz : yd, remL, base);
+                  }
+                }
+                remL = rem.length;
+              } else if (cmp === 0) {
+                k++;
+                rem = [0];
+              }
+              qd[i++] = k;
+              if (cmp && rem[0]) {
+                rem[remL++] = xd[xi] || 0;
+              } else {
+                rem = [xd[xi]];
+                remL = 1;
+              }
+            } while ((xi++ < xL || rem[0] !== void 0) && sd--);
+            more = rem[0] !== void 0;
+          }
+          if (!qd[0]) qd.shift();
+        }
+        if (logBase == 1) {
+          q.e = e3;
+          inexact = more;
+        } else {
+          for (i = 1, k = qd[0]; k >= 10; k /= 10) i++;
+          q.e = i + e3 * logBase - 1;
+          finalise(q, dp ? pr + q.e + 1 : pr, rm2, more);
+        }
+        return q;
+      };
+    })();
+    P[/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")] = P.toString;
+    P[Symbol.toStringTag] = "Decimal";
+    Decimal = P.constructor = clone2(DEFAULTS);
+    LN10 = new Decimal(LN10);
+    PI = new Decimal(PI);
+  }
+});
+
+// src/core/policy/checks/shared-outcome-split.ts
+function listOutcomeMetrics(goal) {
+  return ["goal_attainment", ...goalMeasures[goal.spec.goal.metric] ?? [], "constraint_target_met"];
+}
+function measureSharedOutcome(plan, goal, set) {
+  const funnel = set.Funnel.length === 1 ? set.Funnel[0] : void 0;
+  const fn = funnel?.spec.teams.find((t) => t.id === plan.spec.team)?.function;
+  if (fn !== "sales" && fn !== "marketing") return void 0;
+  const outcomeMetrics = listOutcomeMetrics(goal);
+  const weighted = plan.spec.components.map((c) => ({ id: c.id, metric: c.metric, weight: String(c.weight) }));
+  const outcome = weighted.filter((c) => outcomeMetrics.includes(c.metric));
+  const other = weighted.filter((c) => !outcomeMetrics.includes(c.metric));
+  const share2 = outcome.reduce((sum5, c) => sum5.plus(c.weight), new Decimal(0));
+  const minShare = new Decimal(String(goal.spec.sharedOutcome?.minShare ?? defaultMinShare));
+  const gate = (plan.spec.gates ?? []).find(
+    (g) => outcomeMetrics.includes(g.metric) && (g.components === void 0 || other.every((c) => g.components?.includes(c.id) === true))
+  );
+  return {
+    plan: plan.metadata.name,
+    function: fn,
+    outcomeMetrics,
+    outcome,
+    other,
+    share: share2.toString(),
+    minShare: minShare.toString(),
+    gate: gate?.id ?? null,
+    isAligned: gate !== void 0 || share2.gte(minShare)
+  };
+}
+function listMisalignedPlans(set) {
+  const goal = set.RevenueGoal.length === 1 ? set.RevenueGoal[0] : void 0;
+  if (goal === void 0) return [];
+  return set.CompPlan.map((plan) => measureSharedOutcome(plan, goal, set)).filter(
+    (split) => split !== void 0 && !split.isAligned
+  );
+}
+var defaultMinShare, goalMeasures;
+var init_shared_outcome_split = __esm({
+  "src/core/policy/checks/shared-outcome-split.ts"() {
+    "use strict";
+    init_decimal();
+    defaultMinShare = "0.3";
+    goalMeasures = {
+      won_amount: ["won_amount", "sourced_won_amount"],
+      new_arr: [],
+      won_deals: []
+    };
+  }
+});
+
+// src/core/policy/checks/shared-outcome.ts
+function percent(ratio3) {
+  return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
+}
+function listMetrics(items) {
+  return items.map((c) => `${c.metric} (${percent(c.weight)})`).join(", ");
+}
+function describeSplit(split) {
+  const rest = new Decimal(1).minus(split.share).toString();
+  const elsewhere = split.other.length === 0 ? "" : `${percent(rest)} on ${listMetrics(split.other)}, `;
+  const shared = split.outcome.length === 0 ? "" : ` — ${listMetrics(split.outcome)}`;
+  return `pays ${elsewhere}${percent(split.share)} on the shared goal or the constraint metric${shared}, and no gate on them holds the rest back`;
+}
+var sharedOutcomeTied;
+var init_shared_outcome = __esm({
+  "src/core/policy/checks/shared-outcome.ts"() {
+    "use strict";
+    init_decimal();
+    init_context();
+    init_shared_outcome_split();
+    sharedOutcomeTied = {
+      name: "sharedOutcomeTied",
+      run(ctx) {
+        const goals = ctx.set.RevenueGoal;
+        if (goals.length !== 1) {
+          const failed = goals.length === 0 ? findUnchecked(ctx, "RevenueGoal") : void 0;
+          if (failed === void 0) return;
+          for (const plan of ctx.set.CompPlan) {
+            if (plan.spec.goal !== void 0) continue;
+            reportNotChecked(ctx, plan, ["spec", "components"], `the share paid on the shared outcome`, failed);
+          }
+          return;
+        }
+        const byName = new Map(ctx.set.CompPlan.map((p) => [p.metadata.name, p]));
+        for (const split of listMisalignedPlans(ctx.set)) {
+          const plan = byName.get(split.plan);
+          if (plan === void 0) continue;
+          const metrics = split.outcomeMetrics.map((m) => `\`${m}\``).join(", ");
+          ctx.report(plan, ["spec", "components"], {
+            code: "comp.shared-outcome",
+            message: `This ${split.function} plan ${describeSplit(split)}; the RevenueGoal asks for at least ${percent(split.minShare)}.`,
+            hint: `Move at least ${percent(split.minShare)} of the weights to components on ${metrics}, or add a gate on one of them that holds back every other component (leave out \`components\`).`,
+            at: "key"
+          });
         }
       }
     };
@@ -24994,6 +28032,393 @@ var init_unique_names = __esm({
   }
 });
 
+// src/core/waivers/waiver-list.ts
+function listWaivers(policies, target) {
+  return policies.flatMap(
+    (policy) => policy.spec.waivers.map((entry, index) => ({ policy, entry, index })).filter(({ entry }) => target === void 0 || entry[target] !== void 0)
+  );
+}
+function dayOf(now2) {
+  return new Date(now2).toISOString().slice(0, 10);
+}
+function isExpired(entry, today) {
+  return entry.expires < today;
+}
+function oneYearAfter(today) {
+  const [year, month, day] = today.split("-").map(Number);
+  return new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
+}
+function markOf(ref2) {
+  return {
+    policy: ref2.policy.metadata.name,
+    owner: ref2.entry.owner,
+    reason: ref2.entry.reason,
+    expires: ref2.entry.expires
+  };
+}
+function isWaivableCode(code18) {
+  return !/^(file|yaml|policy|schema|waiver)\./.test(code18);
+}
+var init_waiver_list = __esm({
+  "src/core/waivers/waiver-list.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/policy/checks/waivers.ts
+var targets, waiversValid;
+var init_waivers = __esm({
+  "src/core/policy/checks/waivers.ts"() {
+    "use strict";
+    init_waiver_list();
+    init_did_you_mean();
+    init_context();
+    targets = ["validate", "guardrail", "data"];
+    waiversValid = {
+      name: "waiversValid",
+      run(ctx) {
+        const guardrailIds = ctx.set.Guardrails.flatMap((g) => g.spec.rules.map((r) => r.id));
+        for (const policy of ctx.set.Waiver) {
+          policy.spec.waivers.forEach((entry, i) => {
+            const path2 = ["spec", "waivers", i];
+            const named = targets.filter((t) => entry[t] !== void 0);
+            if (named.length !== 1) {
+              ctx.report(policy, path2, {
+                code: "waiver.finding",
+                message: named.length === 0 ? "This waiver names no finding." : `This waiver names ${named.map((t) => `\`${t}\``).join(" and ")}: one finding per waiver.`,
+                hint: "Give exactly one of `validate` (a code at a policy), `guardrail` (a guardrail id) or `data` (a data issue code)."
+              });
+            }
+            if (!isValidDate(entry.expires))
+              ctx.report(policy, [...path2, "expires"], {
+                code: "date.invalid",
+                message: `\`${entry.expires}\` is not a calendar date.`,
+                hint: "Write the last day the waiver counts as `YYYY-MM-DD`."
+              });
+            const v = entry.validate;
+            if (v !== void 0) {
+              if (v.file === void 0 && v.name === void 0)
+                ctx.report(policy, [...path2, "validate"], {
+                  code: "waiver.finding",
+                  message: `This waiver accepts \`${v.code}\` anywhere.`,
+                  hint: "Say where: `file` (under the policy directory) or the policy `name` (and `kind`), and `path` if you can."
+                });
+              if (!isWaivableCode(v.code))
+                ctx.report(policy, [...path2, "validate", "code"], {
+                  code: "waiver.not-waivable",
+                  message: `\`${v.code}\` cannot be waived: a file that does not parse or fails its schema is left out of the policies, and waivers cannot waive themselves.`,
+                  hint: "Fix the file; waive only findings of the semantic checks (e.g. `logic.unknown-field`)."
+                });
+            }
+            if (entry.guardrail !== void 0 && !guardrailIds.includes(entry.guardrail))
+              ctx.report(policy, [...path2, "guardrail"], {
+                code: "waiver.unmatched",
+                severity: "warning",
+                message: `This waiver matches no guardrail: no Guardrails policy here has a rule \`${entry.guardrail}\`.`,
+                hint: `${didYouMean(entry.guardrail, guardrailIds).trim() || "Use the `id` of a rule of the Guardrails policy."} A guardrail waiver counts only on the base branch.`
+              });
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/core/policy/checks/unit-fields.ts
+function metricRange(unit, what, ratioMax = 1) {
+  switch (unit) {
+    case "ratio":
+      return { unit, what, min: 0, max: ratioMax, isPositive: true };
+    case "money":
+      return money4(what);
+    case "count":
+      return { unit, what, min: 0, max: 1e7, isPositive: true };
+    case "hours":
+      return { unit, what, min: 0, max: 24 * 366, isPositive: true };
+    case "percent":
+      return { unit, what, min: -100, max: 1e5 };
+    case "points":
+      return { unit, what, min: -100, max: 100 };
+    default:
+      return void 0;
+  }
+}
+var minutes, money4, metricOf, constraintTarget, guardrailThreshold, compTarget, unitFields;
+var init_unit_fields = __esm({
+  "src/core/policy/checks/unit-fields.ts"() {
+    "use strict";
+    init_comp_plan();
+    init_guardrails();
+    init_revenue_goal();
+    minutes = { h: 60, d: 24 * 60, w: 7 * 24 * 60 };
+    money4 = (what) => ({ unit: "money", what, min: 0, max: Number.MAX_VALUE, isPositive: true });
+    metricOf = (holder) => String(holder.metric);
+    constraintTarget = (_holder, spec) => {
+      const constraint2 = spec.constraint;
+      const unit = constraintMetricUnits[constraint2.metric];
+      return metricRange(unit, `the \`${constraint2.metric}\` target`, constraint2.metric === "utilisation" ? 3 : 1);
+    };
+    guardrailThreshold = (holder) => {
+      const unit = guardrailMetricUnits[metricOf(holder)];
+      return metricRange(unit, `the \`${metricOf(holder)}\` threshold`, 3);
+    };
+    compTarget = (holder) => {
+      const unit = compMetricUnits[metricOf(holder)];
+      return unit === "ratio" ? void 0 : metricRange(unit, `the \`${metricOf(holder)}\` target`);
+    };
+    unitFields = [
+      {
+        kind: "RevenueGoal",
+        path: ["spec", "goal", "target"],
+        range: (holder) => metricRange(goalMetricUnits[metricOf(holder)], "the goal target")
+      },
+      { kind: "RevenueGoal", path: ["spec", "constraint", "target", "max"], range: constraintTarget },
+      { kind: "RevenueGoal", path: ["spec", "constraint", "target", "min"], range: constraintTarget },
+      { kind: "Guardrails", path: ["spec", "rules", "*", "above"], range: guardrailThreshold },
+      { kind: "Guardrails", path: ["spec", "rules", "*", "below"], range: guardrailThreshold },
+      { kind: "CompPlan", path: ["spec", "onTargetEarnings"], range: money4("on-target earnings") },
+      { kind: "CompPlan", path: ["spec", "targetVariable"], range: money4("target variable pay") },
+      { kind: "CompPlan", path: ["spec", "quota", "amount"], range: compTarget },
+      { kind: "CompPlan", path: ["spec", "components", "*", "target"], range: compTarget },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "weight"],
+        range: { unit: "ratio", what: "a component weight", min: 0, max: 1 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "tiers", "bands", "*", "from"],
+        range: { unit: "ratio", what: "a band start", min: 0, max: 10 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "tiers", "bands", "*", "to"],
+        range: { unit: "ratio", what: "a band end", min: 0, max: 10 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "tiers", "bands", "*", "rate"],
+        range: { unit: "multiplier", what: "a tier rate", min: 0, max: 10 }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "components", "*", "cap"],
+        range: { unit: "multiplier", what: "a cap", min: 0, max: 10, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "gates", "*", "min"],
+        range: { unit: "ratio", what: "a gate", min: 0, max: 2, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "teamMultipliers", "*", "min"],
+        range: { unit: "ratio", what: "a team multiplier threshold", min: 0, max: 2, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "teamMultipliers", "*", "multiplier"],
+        range: { unit: "multiplier", what: "a team multiplier", min: 0, max: 3, isPositive: true }
+      },
+      { kind: "CompPlan", path: ["spec", "spiffs", "*", "amount"], range: money4("a SPIF amount") },
+      {
+        kind: "CompPlan",
+        path: ["spec", "clawbacks", "*", "within"],
+        range: { unit: "duration", what: "a clawback window", min: 0, max: 104 * minutes.w, isPositive: true }
+      },
+      {
+        kind: "CompPlan",
+        path: ["spec", "clawbacks", "*", "share"],
+        range: { unit: "ratio", what: "a clawback share", min: 0, max: 1, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "complianceTarget"],
+        range: { unit: "ratio", what: "the compliance target", min: 0, max: 1, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "targets", "*", "within"],
+        range: { unit: "duration", what: "an SLA deadline", min: 0, max: 30 * minutes.d, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "escalation", "*", "after"],
+        range: { unit: "duration", what: "an escalation step", min: 0, max: 60 * minutes.d, isPositive: true }
+      },
+      {
+        kind: "HandoffSla",
+        path: ["spec", "recycle", "after"],
+        range: { unit: "duration", what: "the recycle time", min: 0, max: 366 * minutes.d, isPositive: true }
+      },
+      {
+        kind: "Funnel",
+        path: ["spec", "stages", "*", "capacity", "headcount"],
+        range: { unit: "count", what: "a headcount", min: 0, max: 1e4, isPositive: true }
+      },
+      {
+        kind: "Funnel",
+        path: ["spec", "stages", "*", "capacity", "perPersonPerWeek"],
+        range: { unit: "count", what: "items per person per week", min: 0, max: 1e4, isPositive: true }
+      },
+      {
+        kind: "Funnel",
+        path: ["spec", "projection", "marginalConversion", "*"],
+        range: { unit: "ratio", what: "a marginal conversion", min: 0, max: 1 }
+      },
+      // 0 is allowed: an assumption the base branch judges (impact reads it from the base).
+      {
+        kind: "Funnel",
+        path: ["spec", "projection", "costPerHead", "*"],
+        range: { ...money4("a cost per head"), isPositive: false }
+      },
+      {
+        kind: "LeadDefinition",
+        path: ["spec", "scoring", "*", "decay", "halfLife"],
+        range: { unit: "duration", what: "a decay half-life", min: 0, max: 260 * minutes.w, isPositive: true }
+      }
+    ];
+  }
+});
+
+// src/core/policy/checks/unit-values.ts
+function readUnitValue(range3, raw) {
+  try {
+    if (range3.unit === "duration")
+      return typeof raw === "string" ? new Decimal(parseDuration(raw) / MINUTE_MS) : void 0;
+    if (typeof raw === "number" || typeof raw === "string" && raw.trim() !== "") return new Decimal(raw);
+  } catch {
+  }
+  return void 0;
+}
+function formatMinutes(total2) {
+  for (const [unit, size] of [
+    ["w", 7 * 24 * 60],
+    ["d", 24 * 60],
+    ["h", 60]
+  ]) {
+    if (total2 >= size && total2 % size === 0) return `${total2 / size}${unit}`;
+  }
+  return `${total2}m`;
+}
+function formatBound(range3, bound) {
+  return range3.unit === "duration" ? formatMinutes(bound) : String(bound);
+}
+function isWithin(range3, value3) {
+  if (range3.isPositive === true && value3.lte(0)) return false;
+  return value3.gte(range3.min) && value3.lte(range3.max);
+}
+function writeValue(range3, value3) {
+  return range3.unit === "money" ? `"${value3.toString()}"` : value3.toString();
+}
+function judgeUnitValue(key, raw, range3) {
+  const value3 = readUnitValue(range3, raw);
+  if (value3 === void 0) return void 0;
+  const shown = typeof raw === "string" ? raw : value3.toString();
+  const field = `\`${key}\` is ${shown}`;
+  const unitName = unitNames[range3.unit];
+  const isScaled = range3.unit === "ratio" || range3.unit === "multiplier";
+  if (isScaled && value3.gt(range3.max) && value3.gte(10) && isWithin(range3, value3.div(100))) {
+    const meant = value3.div(100);
+    return {
+      code: "unit.ratio-as-percent",
+      message: `${field}, but ${range3.what} is ${unitName}: ${shown} means ${value3.times(100).toString()} %.`,
+      hint: `Did you mean \`${writeValue(range3, meant)}\` (${value3.toString()} %)?`
+    };
+  }
+  const isPercent = range3.unit === "percent" || range3.unit === "points";
+  if (isPercent && !value3.isZero() && value3.abs().lt(1)) {
+    const meant = value3.times(100);
+    const unit = range3.unit === "percent" ? "%" : "points";
+    return {
+      code: "unit.percent-as-ratio",
+      message: `${field}, but ${range3.what} is in ${unitName}: ${shown} means ${shown} ${unit}, a change too small to matter.`,
+      hint: `Did you mean \`${meant.toString()}\` (${meant.toString()} ${unit})?`
+    };
+  }
+  if (value3.isNegative() && !value3.isZero() && range3.min >= 0) {
+    const meant = value3.abs();
+    return {
+      code: "unit.negative",
+      message: `${field}, but ${range3.what} is ${unitName} and cannot be negative.`,
+      ...isWithin(range3, meant) ? { hint: `Did you mean \`${writeValue(range3, meant)}\`?` } : {}
+    };
+  }
+  if (value3.isZero() && range3.isPositive === true) {
+    return {
+      code: "unit.zero",
+      message: `${field}: ${range3.what} of zero ${range3.unit === "duration" ? "can never be met" : "means nothing"}.`,
+      hint: `Give ${unitName} above 0.`
+    };
+  }
+  if (!isWithin(range3, value3)) {
+    return {
+      code: "unit.out-of-range",
+      message: `${field}, outside the sane range of ${range3.what}: ${formatBound(range3, range3.min)} to ${formatBound(range3, range3.max)}.`,
+      hint: `Check the unit: ${range3.what} is ${unitName}.`
+    };
+  }
+  return void 0;
+}
+var MINUTE_MS;
+var init_unit_values = __esm({
+  "src/core/policy/checks/unit-values.ts"() {
+    "use strict";
+    init_decimal();
+    init_duration();
+    init_units();
+    MINUTE_MS = 6e4;
+  }
+});
+
+// src/core/policy/checks/units.ts
+function isRecord(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
+}
+function findValues(root, pattern) {
+  let frontier = [
+    { path: [], node: root }
+  ];
+  for (const segment of pattern) {
+    const next = [];
+    for (const { path: path2, node } of frontier) {
+      if (segment === "*" && Array.isArray(node))
+        node.forEach((item2, i) => next.push({ path: [...path2, i], node: item2 }));
+      else if (segment === "*" && isRecord(node))
+        for (const key of Object.keys(node)) next.push({ path: [...path2, key], node: node[key], holder: node });
+      else if (isRecord(node) && Object.hasOwn(node, segment))
+        next.push({ path: [...path2, segment], node: node[segment], holder: node });
+    }
+    frontier = next;
+  }
+  return frontier.flatMap(
+    ({ path: path2, node, holder }) => holder === void 0 ? [] : [{ path: path2, holder, key: String(path2[path2.length - 1]), value: node }]
+  );
+}
+var unitsSane;
+var init_units2 = __esm({
+  "src/core/policy/checks/units.ts"() {
+    "use strict";
+    init_unit_fields();
+    init_unit_values();
+    unitsSane = {
+      name: "unitsSane",
+      run(ctx) {
+        for (const field of unitFields) {
+          for (const policy of ctx.set[field.kind]) {
+            const spec = policy.spec;
+            for (const match2 of findValues({ spec }, field.path)) {
+              const range3 = typeof field.range === "function" ? field.range(match2.holder, spec) : field.range;
+              const finding = range3 === void 0 ? void 0 : judgeUnitValue(match2.key, match2.value, range3);
+              if (finding !== void 0) ctx.report(policy, match2.path, finding);
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/core/policy/checks/index.ts
 var semanticChecks;
 var init_checks = __esm({
@@ -25003,6 +28428,7 @@ var init_checks = __esm({
     init_comp_plan2();
     init_custom_fields();
     init_field_mapping2();
+    init_field_mapping_joins();
     init_funnel_refs();
     init_guardrails2();
     init_handoff_sla2();
@@ -25013,7 +28439,10 @@ var init_checks = __esm({
     init_logic_vars();
     init_policy_test2();
     init_revenue_goal2();
+    init_shared_outcome();
     init_unique_names();
+    init_waivers();
+    init_units2();
     semanticChecks = [
       uniqueNames,
       singletons,
@@ -25021,16 +28450,20 @@ var init_checks = __esm({
       leadDefinitionRefs,
       revenueGoalValid,
       compPlanValid,
+      sharedOutcomeTied,
       handoffSlaRefs,
       calendarValid,
       fieldMappingValid,
+      fieldMappingJoins,
       customFieldsValid,
       guardrailsValid,
       logicVarsExist,
       logicDatesNotText,
       logicCalendarsExist,
       logicRulesCompile,
-      policyTestRefs
+      policyTestRefs,
+      waiversValid,
+      unitsSane
     ];
   }
 });
@@ -25112,9 +28545,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection4(node) {
       if (node && typeof node === "object")
@@ -25136,7 +28569,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection4(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar9(node) || isCollection4(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -25148,10 +28581,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection4;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar9;
     exports.isSeq = isSeq3;
   }
 });
@@ -25777,8 +29210,8 @@ var require_Alias = __commonJS({
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count3 = 0;
-        for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+        for (const item2 of node.items) {
+          const c = getAliasCount(doc, item2, anchors2);
           if (c > count3)
             count3 = c;
         }
@@ -26411,22 +29844,22 @@ ${indent}${body}`;
       return `|${header2}
 ${indent}${start}${value3}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value3 } = item;
+    function plainString(item2, ctx, onComment, onChompKeep) {
+      const { type, value: value3 } = item2;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value3.includes("\n") || inFlow && /[[\]{},]/.test(value3)) {
         return quotedString(value3, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value3)) {
-        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item2, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value3.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
+        return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value3)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
+          return blockString(item2, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
           return quotedString(value3, ctx);
         }
@@ -26441,10 +29874,10 @@ ${indent}`);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
+    function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
+      const ss = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
+      let { type } = item2;
       if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type = Scalar2.Scalar.QUOTE_DOUBLE;
@@ -26528,25 +29961,25 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match2 = tags.filter((t) => t.tag === item.tag);
+    function getTagObject(tags, item2) {
+      if (item2.tag) {
+        const match2 = tags.filter((t) => t.tag === item2.tag);
         if (match2.length > 0)
-          return match2.find((t) => t.format === item.format) ?? match2[0];
+          return match2.find((t) => t.format === item2.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
+      if (identity.isScalar(item2)) {
+        obj = item2.value;
         let match2 = tags.filter((t) => t.identify?.(obj));
         if (match2.length > 1) {
           const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
             match2 = testMatch;
         }
-        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item2.format) ?? match2.find((t) => !t.format);
       } else {
-        obj = item;
+        obj = item2;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
@@ -26569,24 +30002,24 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+    function stringify(item2, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item2))
+        return item2.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item2)) {
         if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
+          return item2.toString(ctx);
+        if (ctx.resolvedAliases?.has(item2)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
+            ctx.resolvedAliases.add(item2);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
+          item2 = item2.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -26939,16 +30372,16 @@ var require_stringifyCollection = __commonJS({
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (!chompKeep && item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, chompKeep);
+          if (item2.comment)
+            comment2 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -26956,7 +30389,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -26994,16 +30427,16 @@ ${indent}${line}` : "\n";
       let linesAtValue = 0;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, false);
+          if (item2.comment)
+            comment = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -27011,25 +30444,25 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item2.value) ? item2.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
+          } else if (item2.value == null && ik?.comment) {
             comment = ik.comment;
           }
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item2, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum4, line) => sum4 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum5, line) => sum5 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -27045,7 +30478,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum4, line) => sum4 + line.length + 2, 2);
+          const len = lines.reduce((sum5, line) => sum5 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -27153,7 +30586,7 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
           if (i === -1)
             this.items.push(_pair);
           else
@@ -27189,16 +30622,16 @@ var require_YAMLMap = __commonJS({
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        for (const item2 of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item2);
         return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        for (const item2 of this.items) {
+          if (!identity.isPair(item2))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -27313,8 +30746,8 @@ var require_YAMLSeq = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(seq);
         let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+        for (const item2 of this.items)
+          seq.push(toJS.toJS(item2, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -27386,9 +30819,9 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
+      stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
     exports.string = string;
@@ -27727,24 +31160,24 @@ var require_pairs = __commonJS({
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
+          let item2 = seq.items[i];
+          if (identity.isPair(item2))
             continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
+          else if (identity.isMap(item2)) {
+            if (item2.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
+            const pair = item2.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            if (item2.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item2.commentBefore}
+${pair.key.commentBefore}` : item2.commentBefore;
+            if (item2.comment) {
               const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              cn.comment = cn.comment ? `${item2.comment}
+${cn.comment}` : item2.comment;
             }
-            item = pair;
+            item2 = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item2) ? item2 : new Pair.Pair(item2);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -27752,8 +31185,8 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -27777,11 +31210,11 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value3, ctx));
+          pairs3.items.push(Pair.createPair(key, value3, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -27789,7 +31222,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs;
+    exports.pairs = pairs2;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -27802,7 +31235,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -27838,7 +31271,7 @@ var require_omap = __commonJS({
         return map;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -27852,7 +31285,7 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -28223,7 +31656,7 @@ var require_schema3 = __commonJS({
     var int2 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -28243,7 +31676,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge2.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -28269,7 +31702,7 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
@@ -28295,7 +31728,7 @@ var require_tags = __commonJS({
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
@@ -28304,7 +31737,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -29260,9 +32693,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -29298,7 +32731,7 @@ var require_resolve_flow_collection = __commonJS({
             offset2 = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -29338,7 +32771,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep2 && !props.found) {
+        if (!isMap6 && !sep2 && !props.found) {
           const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset2 = valueNode.range[2];
@@ -29361,7 +32794,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -29393,7 +32826,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -29409,7 +32842,7 @@ var require_resolve_flow_collection = __commonJS({
           offset2 = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset2;
       if (ce?.source === expectedEnd)
@@ -30577,14 +34010,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           for (const st of token.end)
             res += st.source;
           return res;
@@ -30638,15 +34071,15 @@ var require_cst_visit = __commonJS({
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path2) => {
-      let item = cst;
+      let item2 = cst;
       for (const [field, index] of path2) {
-        const tok = item?.[field];
+        const tok = item2?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item2 = tok.items[index];
         } else
           return void 0;
       }
-      return item;
+      return item2;
     };
     visit4.parentCollection = (cst, path2) => {
       const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
@@ -30656,12 +34089,12 @@ var require_cst_visit = __commonJS({
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path2, item2, visitor) {
+      let ctrl = visitor(item2, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
+        const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
             const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
@@ -30675,10 +34108,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item2, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path2) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -30696,7 +34129,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection4 = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -30780,7 +34213,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection4;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -32445,10 +35878,10 @@ function locatePath(doc, lineCounter, path2, at = "value") {
         break;
       }
     } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (item === void 0) break;
+      const item2 = node.items[segment];
+      if (item2 === void 0) break;
       keyNode = void 0;
-      node = item;
+      node = item2;
     } else {
       break;
     }
@@ -32550,7 +35983,7 @@ function checkSize(byteLength) {
 function createDepthMeter() {
   const flow = [];
   const block = [];
-  let pairs = 0;
+  let pairs2 = 0;
   let lineDepth = 0;
   let offset2 = 0;
   let line = 1;
@@ -32589,7 +36022,7 @@ function createDepthMeter() {
     if (type === "doc-start" || type === "doc-end") {
       flow.length = 0;
       block.length = 0;
-      pairs = 0;
+      pairs2 = 0;
       lineDepth = 0;
       isAtLineStart = false;
       return void 0;
@@ -32611,16 +36044,16 @@ function createDepthMeter() {
       flow.push({ isSeq: type === "flow-seq-start", hasPair: false });
       isItemOpen = false;
     } else if (type === "flow-seq-end" || type === "flow-map-end") {
-      if (flow.pop()?.hasPair === true) pairs--;
+      if (flow.pop()?.hasPair === true) pairs2--;
       return void 0;
     } else if (flow.length > 0) {
       const top = flow[flow.length - 1];
       if (type === "comma" && top?.hasPair === true) {
         top.hasPair = false;
-        pairs--;
+        pairs2--;
       } else if (type === "map-value-ind" && top?.isSeq === true && !top.hasPair) {
         top.hasPair = true;
-        pairs++;
+        pairs2++;
       }
     } else if (!isFirst && (type === "seq-item-ind" || type === "explicit-key-ind")) {
       lineDepth++;
@@ -32638,7 +36071,7 @@ function createDepthMeter() {
     } else if (!isFirst && isItemOpen && itemColumn < 0) {
       itemColumn = column;
     }
-    if (lineDepth + flow.length + pairs > limits.maxDepth) {
+    if (lineDepth + flow.length + pairs2 > limits.maxDepth) {
       return {
         code: "yaml.too-deep",
         message: `Nesting is deeper than ${limits.maxDepth} levels.`,
@@ -32704,9 +36137,234 @@ var init_issue_codes = __esm({
   }
 });
 
+// src/core/policy/yaml-root-cause.ts
+function spaces(n2) {
+  return `${n2} space${n2 === 1 ? "" : "s"}`;
+}
+function describeTabs(tabs, text5, pos) {
+  const places = tabs.map((t) => {
+    const lineStart = text5.lastIndexOf("\n", t.pos[0] - 1) + 1;
+    const tab = text5.indexOf("	", lineStart);
+    return pos(tab >= 0 && tab <= t.pos[0] + 1 ? tab : t.pos[0]);
+  });
+  const lines = [...new Set(places.map((p) => p.line))].sort((a, b) => a - b);
+  const first = places.find((p) => p.line === lines[0]) ?? places[0];
+  const more = lines.slice(1);
+  const others = more.length === 0 ? "" : ` (and on line${more.length === 1 ? "" : "s"} ${more.join(", ")})`;
+  return {
+    code: "yaml.tab-as-indent",
+    message: `Line ${first.line} is indented with a tab; YAML does not allow tabs in indentation.`,
+    hint: `YAML indents with spaces; replace the tab at line ${first.line} col ${first.column}${others}.`,
+    ...first
+  };
+}
+function describeIndentSlip(slip) {
+  const at = { code: "yaml.bad-indent", line: slip.line, column: slip.column };
+  const { line, indent, expected, expectedLine } = slip;
+  if (slip.kind === "more") {
+    return {
+      ...at,
+      message: `Line ${line} is indented more than the keys above it: ${spaces(indent)}, against ${expected} on line ${expectedLine}, which already has a value.`,
+      hint: `Indent line ${line} with ${spaces(expected)} like line ${expectedLine}; only a key with nothing after its \`:\` takes more-indented lines under it.`
+    };
+  }
+  if (slip.kind === "block-text") {
+    return {
+      ...at,
+      message: `Line ${line} is indented ${spaces(indent)}, no less than the text of its value below it, so YAML reads an empty value and then the text as a key.`,
+      hint: `Indent line ${line} like the keys at ${spaces(expected)} (line ${expectedLine}), or indent its text more than the key.`
+    };
+  }
+  const parent = slip.parent;
+  const between2 = parent === void 0 ? "" : ` and more than the level above (${spaces(parent.indent)}, line ${parent.line})`;
+  const up = parent === void 0 ? "" : `, or with ${spaces(parent.indent)} to move it up a level`;
+  const step = parent === void 0 ? 0 : indent - parent.indent;
+  const isBlockSuspect = parent !== void 0 && step >= 2 && step < expected - parent.indent;
+  const other = isBlockSuspect ? `; if line ${slip.firstLine} and the lines after it are the ones out of place, indent them with ${spaces(indent)} instead` : "";
+  return {
+    ...at,
+    message: `Line ${line} is indented ${spaces(indent)}, less than the keys before it (${spaces(expected)}, line ${expectedLine})${between2}.`,
+    hint: `Indent line ${line} with ${spaces(expected)} like line ${expectedLine}${up}${other}.`
+  };
+}
+var init_yaml_root_cause = __esm({
+  "src/core/policy/yaml-root-cause.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/policy/yaml-indentation.ts
+function matchKey(content) {
+  let end;
+  if (content.startsWith('"') || content.startsWith("'")) {
+    const quote2 = content[0];
+    let i = 1;
+    while (i < content.length && content[i] !== quote2) i += content[i] === "\\" && quote2 === '"' ? 2 : 1;
+    if (i >= content.length) return void 0;
+    const rest = /^[ \t]*:(?:[ \t]|$)/.exec(content.slice(i + 1));
+    if (rest === null) return void 0;
+    end = i + 1 + rest[0].length;
+  } else {
+    if (/^(?:[\s#[\]{},&*!|>%@`]|-(?:\s|$))/.test(content)) return void 0;
+    const colon = /:(?:[ \t]|$)/.exec(content);
+    if (colon === null || content.slice(0, colon.index).includes(" #")) return void 0;
+    end = colon.index + colon[0].length;
+  }
+  while (content[end] === " " || content[end] === "	") end++;
+  return end;
+}
+function stripComment(text5) {
+  let quote2 = "";
+  for (let i = 0; i < text5.length; i++) {
+    const ch = text5[i];
+    if (quote2 !== "") {
+      if (ch === quote2) quote2 = "";
+    } else if (ch === '"' || ch === "'") quote2 = ch;
+    else if (ch === "#" && (i === 0 || text5[i - 1] === " " || text5[i - 1] === "	")) return text5.slice(0, i).trimEnd();
+  }
+  return text5.trimEnd();
+}
+function countOpenBrackets(text5) {
+  let depth = 0;
+  let quote2 = "";
+  for (const ch of text5) {
+    if (quote2 !== "") {
+      if (ch === quote2) quote2 = "";
+    } else if (ch === '"' || ch === "'") quote2 = ch;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth--;
+  }
+  return depth;
+}
+function readValue(value3) {
+  const words = value3.trim().split(/[ \t]+/);
+  while (words.length > 0 && /^[&!]/.test(words[0] ?? "")) words.shift();
+  const v = words.join(" ");
+  if (v === "") return { kind: "none" };
+  if (/^[|>][-+0-9]*$/.test(v)) return { kind: "block" };
+  if (v.startsWith("[") || v.startsWith("{")) return { kind: "flow", open: countOpenBrackets(v) };
+  return { kind: "scalar" };
+}
+function findIndentSlip(text5, untilLine) {
+  const lines = text5.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const levels = [];
+  let opener;
+  let block;
+  let flow = 0;
+  let isAfterText = false;
+  for (let i = 0; i < lines.length && i < untilLine; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i] ?? "";
+    if (flow > 0) {
+      flow += countOpenBrackets(stripComment(raw));
+      continue;
+    }
+    const indent = raw.length - raw.trimStart().length;
+    const content = stripComment(raw.slice(indent));
+    if (/[\t]/.test(raw.slice(0, indent))) return void 0;
+    if (block !== void 0) {
+      if (raw.trim() === "") continue;
+      if (indent > block.indent) {
+        block.hasText = true;
+        continue;
+      }
+      const isText = matchKey(content) === void 0 && !/^-( |$)/.test(content) && !content.startsWith("#");
+      if (!block.hasText && isText) return blockTextSlip(block, levels);
+      block = void 0;
+    }
+    if (content === "" || content.startsWith("#")) continue;
+    if (indent === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(content)) {
+      levels.length = 0;
+      opener = void 0;
+      continue;
+    }
+    if (indent === 0 && content.startsWith("%")) continue;
+    const isItem = /^-( |$)/.test(content);
+    const isKey = matchKey(content) !== void 0;
+    const top = levels.at(-1);
+    if (top === void 0) {
+      levels.push({ indent, line: lineNo, firstLine: lineNo });
+    } else if (opener !== void 0 && (indent > opener.indent || isItem && !opener.isItem && indent === opener.indent)) {
+      levels.push({ indent, line: lineNo, firstLine: lineNo });
+    } else if (indent > top.indent) {
+      if (!isKey && !isItem) continue;
+      if (isAfterText) return void 0;
+      return {
+        line: lineNo,
+        column: indent + 1,
+        kind: "more",
+        indent,
+        expected: top.indent,
+        expectedLine: top.line,
+        firstLine: top.firstLine
+      };
+    } else {
+      let popped;
+      while ((levels.at(-1)?.indent ?? -1) > indent) popped = levels.pop();
+      const level = levels.at(-1);
+      if (level === void 0 || level.indent !== indent) {
+        const closest2 = popped ?? top;
+        const slip = {
+          line: lineNo,
+          column: indent + 1,
+          kind: "less",
+          indent,
+          expected: closest2.indent,
+          expectedLine: closest2.line,
+          firstLine: closest2.firstLine
+        };
+        if (level !== void 0) slip.parent = { indent: level.indent, line: level.line };
+        return slip;
+      }
+      level.line = lineNo;
+    }
+    opener = void 0;
+    isAfterText = !isKey && !isItem;
+    let rest = content;
+    let restIndent = indent;
+    if (isItem) {
+      const after = content.slice(1);
+      const gap = after.length - after.trimStart().length;
+      rest = after.trimStart();
+      restIndent = indent + 1 + gap;
+      if (rest === "") {
+        opener = { indent, isItem: true };
+        continue;
+      }
+      if (matchKey(rest) !== void 0) levels.push({ indent: restIndent, line: lineNo, firstLine: lineNo });
+    }
+    const key = matchKey(rest);
+    const value3 = readValue(key === void 0 ? rest : rest.slice(key));
+    if (key !== void 0 && value3.kind === "none") opener = { indent: restIndent, isItem: false };
+    if (key !== void 0 && value3.kind === "block") block = { indent: restIndent, line: lineNo, hasText: false };
+    if (value3.kind === "flow") flow = value3.open;
+  }
+  return void 0;
+}
+function blockTextSlip(block, levels) {
+  const below = [...levels].reverse().find((l2) => l2.indent < block.indent);
+  const own = levels.find((l2) => l2.indent === block.indent);
+  return {
+    line: block.line,
+    column: block.indent + 1,
+    kind: "block-text",
+    indent: block.indent,
+    expected: below?.indent ?? 0,
+    expectedLine: below?.line ?? block.line,
+    firstLine: own?.firstLine ?? block.line
+  };
+}
+var init_yaml_indentation = __esm({
+  "src/core/policy/yaml-indentation.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/policy/yaml-problems.ts
 function describeProblems(doc, text5, pos, tagged) {
   const out = [];
+  const rootCause = findRootCause(doc, text5, pos);
+  if (rootCause !== void 0) return [rootCause];
   const problems = [...doc.errors, ...doc.warnings];
   const context = {
     doc,
@@ -32725,7 +36383,7 @@ function describeProblems(doc, text5, pos, tagged) {
       continue;
     }
     let offset2 = problem.pos[0];
-    if (problem.code === "BAD_INDENT") while (text5[offset2] === " ") offset2++;
+    if (problem.code === "BAD_INDENT") while (/[ \r\n]/.test(text5[offset2] ?? "")) offset2++;
     const p = pos(offset2);
     const message = problem.message.split("\n")[0] ?? problem.message;
     const hint = yamlErrorHints[problem.code] ?? "Fix the YAML syntax at this position.";
@@ -32733,6 +36391,18 @@ function describeProblems(doc, text5, pos, tagged) {
     out.push({ code: code18, message: message.endsWith(".") ? message : `${message}.`, hint, ...p });
   }
   return out;
+}
+function findRootCause(doc, text5, pos) {
+  const tabs = doc.errors.filter((p) => p.code === "TAB_AS_INDENT");
+  if (tabs.length > 0) return describeTabs(tabs, text5, pos);
+  const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first === void 0 || !indentShaped.has(first.code)) return void 0;
+  if (doc.errors.some((p) => /^(?:Flow (?:sequence|map)|Missing closing)/.test(p.message))) return void 0;
+  let start = first.pos[0];
+  while (/[ \r\n]/.test(text5[start] ?? "")) start++;
+  const line = pos(Math.max(start, first.pos[1] - 1)).line;
+  const slip = findIndentSlip(text5, line);
+  return slip === void 0 ? void 0 : describeIndentSlip(slip);
 }
 function explainProblem(problem, ctx) {
   const { pos } = ctx;
@@ -32791,12 +36461,14 @@ function explainMultilineKey(ctx, start, end) {
     ...first
   };
 }
-var duplicateKeyHint, yamlErrorHints;
+var duplicateKeyHint, yamlErrorHints, indentShaped;
 var init_yaml_problems = __esm({
   "src/core/policy/yaml-problems.ts"() {
     "use strict";
     init_issue_codes();
     init_locate();
+    init_yaml_root_cause();
+    init_yaml_indentation();
     duplicateKeyHint = 'Each key may appear once in a mapping (`a` and `"a"` are the same key); remove or rename one.';
     yamlErrorHints = {
       TAB_AS_INDENT: "Indent with spaces; YAML does not allow tabs for indentation.",
@@ -32809,6 +36481,13 @@ var init_yaml_problems = __esm({
       BAD_SCALAR_START: "Quote the value: a plain value cannot start with a reserved character such as `@` or a backtick.",
       BAD_DIRECTIVE: "Remove the directive; policies are plain YAML 1.2."
     };
+    indentShaped = /* @__PURE__ */ new Set([
+      "BAD_INDENT",
+      "MULTILINE_IMPLICIT_KEY",
+      "MISSING_CHAR",
+      "BLOCK_AS_IMPLICIT_KEY",
+      "UNEXPECTED_TOKEN"
+    ]);
   }
 });
 
@@ -32914,7 +36593,7 @@ function findPath(ancestors, node, indexes) {
     if ((0, import_yaml3.isCollection)(parent) && !(0, import_yaml3.isMap)(parent)) {
       let index = indexes.get(parent);
       if (index === void 0) {
-        index = new Map(parent.items.map((item, i2) => [item, i2]));
+        index = new Map(parent.items.map((item2, i2) => [item2, i2]));
         indexes.set(parent, index);
       }
       path2.push(index.get(child) ?? -1);
@@ -33062,6 +36741,122 @@ var init_parse = __esm({
   }
 });
 
+// src/core/policy/root-cause.ts
+function readDeclaredIdentity(file) {
+  const found = {};
+  const contents = file.doc?.contents;
+  if ((0, import_yaml5.isMap)(contents)) {
+    const kind = contents.get("kind", true);
+    const metadata = contents.get("metadata", true);
+    if ((0, import_yaml5.isScalar)(kind)) found.kind = kind.value;
+    if ((0, import_yaml5.isMap)(metadata)) {
+      const name = metadata.get("name", true);
+      if ((0, import_yaml5.isScalar)(name)) found.name = name.value;
+    }
+  }
+  if (typeof found.kind !== "string" || typeof found.name !== "string") Object.assign(found, scanIdentity(file.text));
+  const out = {};
+  if (isPolicyKind(found.kind)) out.kind = found.kind;
+  if (typeof found.name === "string" && found.name !== "") out.name = found.name;
+  return out;
+}
+function scanIdentity(text5) {
+  const out = {};
+  let isInMetadata = false;
+  for (const line of text5.split(/\r?\n/)) {
+    const top = /^([A-Za-z]+):[ \t]*(.*)$/.exec(line);
+    if (top !== null) {
+      isInMetadata = top[1] === "metadata";
+      if (top[1] === "kind") out.kind = unquote(top[2] ?? "");
+      continue;
+    }
+    const name = isInMetadata ? /^[ \t]+name:[ \t]*(.*)$/.exec(line) : null;
+    if (name !== null && out.name === void 0) out.name = unquote(name[1] ?? "");
+  }
+  return out;
+}
+function unquote(value3) {
+  const comment = value3.search(/[ \t]#/);
+  const text5 = (comment < 0 ? value3 : value3.slice(0, comment)).trim();
+  return /^(["']).*\1$/.test(text5) ? text5.slice(1, -1) : text5;
+}
+function sortRootCausesFirst(issues, unchecked) {
+  const rankOf = new Map(unchecked.map((u) => [u.file, rank[u.reason]]));
+  const order = (issue3) => rankOf.get(issue3.file) ?? 2;
+  return [...issues].sort((a, b) => order(a) - order(b) || compareIssues(a, b));
+}
+function mergeEmptyParentSlips(issues, text5) {
+  const lines = text5.split(/\r?\n/);
+  const parentOf = (path2) => path2.slice(0, path2.lastIndexOf("/"));
+  const lastOf = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+  const emptyAt = /* @__PURE__ */ new Map();
+  for (const t of issues)
+    if (t.code === "schema.type" && t.message.endsWith("but it is null."))
+      emptyAt.set(`${parentOf(t.path)}|${t.line}`, t);
+  if (emptyAt.size === 0) return [...issues];
+  const dropped = /* @__PURE__ */ new Set();
+  const out = issues.map((issue3) => {
+    if (issue3.code !== "schema.unknown-property") return issue3;
+    let above = issue3.line - 1;
+    while (above > 0 && /^\s*(#.*)?$/.test(lines[above - 1] ?? "")) above--;
+    const empty = emptyAt.get(`${parentOf(issue3.path)}|${above}`);
+    if (empty === void 0) return issue3;
+    dropped.add(empty);
+    const key = lastOf(issue3.path);
+    const parent = lastOf(empty.path);
+    const emptyLine = lines[empty.line - 1] ?? "";
+    const indent = emptyLine.length - emptyLine.trimStart().length;
+    return {
+      ...issue3,
+      message: `Line ${issue3.line} is indented like \`${parent}\` on line ${empty.line}, which has no value, so \`${key}\` is read as a key beside it instead of under it.`,
+      hint: `Indent line ${issue3.line} (and the lines that belong under \`${parent}\`) more than \`${parent}\`, e.g. with ${indent + 2} spaces.`
+    };
+  });
+  return out.filter((i) => !dropped.has(i));
+}
+var import_yaml5, rank;
+var init_root_cause = __esm({
+  "src/core/policy/root-cause.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_issue();
+    init_schemas();
+    rank = { read: 0, parse: 0, schema: 1 };
+  }
+});
+
+// src/core/policy/checks/unit-hint.ts
+function isMatch(pattern, path2) {
+  return pattern.length === path2.length && pattern.every((p, i) => p === "*" || p === String(path2[i]));
+}
+function readAt(root, path2) {
+  let node = root;
+  for (const segment of path2) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function suggestUnitFix(kind, data, path2) {
+  const field = unitFields.find((f) => f.kind === kind && isMatch(f.path, path2));
+  if (field === void 0) return void 0;
+  const holder = readAt(data, path2.slice(0, -1));
+  const spec = readAt(data, ["spec"]);
+  if (holder === null || typeof holder !== "object" || spec === null || typeof spec !== "object") return void 0;
+  const range3 = typeof field.range === "function" ? field.range(holder, spec) : field.range;
+  if (range3 === void 0) return void 0;
+  const finding = judgeUnitValue(String(path2[path2.length - 1]), readAt(data, path2), range3);
+  return finding?.code === "unit.ratio-as-percent" ? `${finding.hint} ${unitPhrases[range3.unit]}` : void 0;
+}
+var init_unit_hint = __esm({
+  "src/core/policy/checks/unit-hint.ts"() {
+    "use strict";
+    init_units();
+    init_unit_fields();
+    init_unit_values();
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -33101,8 +36896,8 @@ var require_code = __commonJS({
       emptyStr() {
         if (this._items.length > 1)
           return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
+        const item2 = this._items[0];
+        return item2 === "" || item2 === '""';
       }
       get str() {
         var _a;
@@ -34091,8 +37886,8 @@ var require_util = __commonJS({
     var code_1 = require_code();
     function toHash(arr) {
       const hash = {};
-      for (const item of arr)
-        hash[item] = true;
+      for (const item2 of arr)
+        hash[item2] = true;
       return hash;
     }
     exports.toHash = toHash;
@@ -37082,12 +40877,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent2 = component.indexOf("%");
+      while (percent2 !== -1) {
+        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent2 = component.indexOf("%", percent2 + 3);
       }
       return false;
     }
@@ -38431,19 +42226,19 @@ var require_uniqueItems = __commonJS({
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
         function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const item2 = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item2, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.let(item2, (0, codegen_1._)`${data}[${i}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.if((0, codegen_1._)`typeof ${item2} == "string"`, (0, codegen_1._)`${item2} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item2}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item2}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+            }).code((0, codegen_1._)`${indices}[${item2}] = ${i}`);
           });
         }
         function loopN2(i, j) {
@@ -40596,13 +44391,13 @@ var init_validators = __esm({
 
 // src/core/policy/schema-check.ts
 function checkSchema(parsed, kind, issues) {
-  return checkSchemaWith(parsed, validatorFor(kind), issues);
+  return checkSchemaWith(parsed, validatorFor(kind), issues, kind);
 }
-function checkSchemaWith(parsed, validate, issues) {
+function checkSchemaWith(parsed, validate, issues, kind) {
   if (validate(parsed.data)) return true;
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
-    const issue3 = translate(parsed, error);
+    const issue3 = translate(parsed, error, kind);
     if (issue3 === void 0) continue;
     const key = `${issue3.path}|${issue3.code}|${issue3.message}`;
     if (seen.has(key)) continue;
@@ -40619,7 +44414,7 @@ function describeValue(value3) {
     return `the string ${JSON.stringify(value3.length > 60 ? value3.slice(0, 57) + "..." : value3)}`;
   return `the ${typeof value3} ${String(value3)}`;
 }
-function translate(parsed, error) {
+function translate(parsed, error, kind) {
   const segments2 = splitPointer(error.instancePath);
   const schema = error.parentSchema ?? {};
   const schemaPath = error.schemaPath;
@@ -40713,6 +44508,7 @@ function translate(parsed, error) {
     default:
       message = `${field} ${error.message ?? "is invalid"}.`;
       if (typeof schema.description === "string") hint = schema.description;
+      if (error.keyword === "maximum" && kind !== void 0) hint = suggestUnitFix(kind, parsed.data, segments2) ?? hint;
   }
   const position = locatePath(parsed.doc, parsed.lineCounter, path2, at);
   const issue3 = { code: code18, severity: "error", message, file: parsed.file, path: formatPath(path2), ...position };
@@ -40732,7 +44528,7 @@ function withArticle(type) {
 function retypeHint(parsed, segments2, expected, schema) {
   if (!expected.includes("string")) return void 0;
   const node = findNode(parsed.doc, segments2);
-  if (!(0, import_yaml5.isScalar)(node) || node.range === void 0 || node.range === null) return void 0;
+  if (!(0, import_yaml6.isScalar)(node) || node.range === void 0 || node.range === null) return void 0;
   const source = parsed.text.slice(node.range[0], node.range[1]);
   if (source === "" || /^["']/.test(source)) return void 0;
   if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(source)) {
@@ -40744,14 +44540,15 @@ function retypeHint(parsed, segments2, expected, schema) {
   if (typeof node.value === "boolean") return `Quote it: \`'${source}'\`. Unquoted, YAML reads ${source} as a boolean.`;
   return void 0;
 }
-var import_yaml5, operatorHints;
+var import_yaml6, operatorHints;
 var init_schema_check = __esm({
   async "src/core/policy/schema-check.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_issue_codes();
     init_issue();
     init_shared();
+    init_unit_hint();
     init_did_you_mean();
     init_locate();
     await init_validators();
@@ -40796,30 +44593,35 @@ async function loadPolicyDir(dir, io) {
       throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
     }
   }
-  const result = loadPolicySources(sources);
-  if (early.length > 0) {
-    for (const issue3 of early) result.files.push({ file: issue3.file, errors: 1, warnings: 0 });
-    result.files.sort((a, b) => a.file < b.file ? -1 : 1);
-    result.issues.push(...early);
-    result.issues.sort(compareIssues);
-  }
-  return result;
+  return loadPolicySources(sources, early);
 }
-function loadPolicySources(sources) {
+function loadPolicySources(sources, unread = []) {
   const set = emptyPolicySet();
   const parsed = /* @__PURE__ */ new Map();
   const issuesByFile = /* @__PURE__ */ new Map();
   const kinds = /* @__PURE__ */ new Map();
+  const unchecked = unread.map((i) => ({ file: i.file, reason: "read" }));
   for (const source of sources) {
     const issues2 = [];
     issuesByFile.set(source.file, issues2);
     const file = parsePolicyFile(source.file, source.bytes, issues2);
     parsed.set(source.file, file);
-    if (file.data === void 0) continue;
+    if (file.data === void 0) {
+      const declared = readDeclaredIdentity(file);
+      kinds.set(source.file, declared);
+      unchecked.push({ file: source.file, reason: "parse", ...declared });
+      continue;
+    }
     const identity = identify(file, issues2);
     kinds.set(source.file, identity);
-    if (identity.kind === void 0 || identity.isApiVersionOk !== true) continue;
-    if (checkSchema(file, identity.kind, issues2)) {
+    if (identity.kind === void 0 || identity.isApiVersionOk !== true) {
+      unchecked.push({ file: source.file, reason: "schema", ...readDeclaredIdentity(file) });
+      continue;
+    }
+    if (!checkSchema(file, identity.kind, issues2)) {
+      issues2.splice(0, issues2.length, ...mergeEmptyParentSlips(issues2, file.text));
+      unchecked.push({ file: source.file, reason: "schema", kind: identity.kind, ...nameOf(identity) });
+    } else {
       const data = file.data;
       set[identity.kind].push({
         kind: identity.kind,
@@ -40831,6 +44633,7 @@ function loadPolicySources(sources) {
   }
   const ctx = {
     set,
+    unchecked,
     report(policy, path2, finding) {
       const file = parsed.get(policy.file);
       const position = locatePath(file?.doc, file.lineCounter, path2, finding.at);
@@ -40872,8 +44675,15 @@ function loadPolicySources(sources) {
     files.push(summary);
     issues.push(...fileIssues);
   }
-  issues.sort(compareIssues);
-  return { files, issues, set, parsed };
+  if (unread.length > 0) {
+    for (const issue3 of unread) files.push({ file: issue3.file, ...countBySeverity([issue3]) });
+    files.sort((a, b) => a.file < b.file ? -1 : 1);
+    issues.push(...unread);
+  }
+  return { files, issues: sortRootCausesFirst(issues, unchecked), set, parsed };
+}
+function nameOf(identity) {
+  return identity.name === void 0 ? {} : { name: identity.name };
 }
 function identify(file, issues) {
   const data = file.data ?? {};
@@ -40934,7 +44744,209 @@ var init_load = __esm({
     init_limits();
     init_locate();
     init_parse();
+    init_root_cause();
     await init_schema_check();
+  }
+});
+
+// src/core/waivers/policy-waivers.ts
+function relativeTo(dir, file) {
+  const prefix = dir === "." || dir === "" ? "" : `${dir.replace(/\/+$/, "")}/`;
+  return prefix !== "" && file.startsWith(prefix) ? file.slice(prefix.length) : file.replace(/^\.\//, "");
+}
+function matchesIssue(ref2, issue3, result, dir) {
+  const want = ref2.entry.validate;
+  if (want === void 0 || want.code !== issue3.code || !isWaivableCode(issue3.code)) return false;
+  if (want.path !== void 0 && want.path !== issue3.path) return false;
+  if (want.file !== void 0 && relativeTo(dir, issue3.file) !== want.file.replace(/^\.\//, "")) return false;
+  if (want.name !== void 0 || want.kind !== void 0) {
+    const summary = result.files.find((f) => f.file === issue3.file);
+    if (want.name !== void 0 && summary?.name !== want.name) return false;
+    if (want.kind !== void 0 && summary?.kind !== want.kind) return false;
+  }
+  return true;
+}
+function applyPolicyWaivers(result, options) {
+  const all = listWaivers(result.set.Waiver);
+  if (all.length === 0) return result;
+  const validateWaivers = all.filter((w) => w.entry.validate !== void 0);
+  const matched = /* @__PURE__ */ new Set();
+  const issues = result.issues.map((issue3) => {
+    for (const ref2 of validateWaivers) {
+      if (!matchesIssue(ref2, issue3, result, options.dir)) continue;
+      matched.add(ref2);
+      if (!isExpired(ref2.entry, options.today)) return { ...issue3, waiver: markOf(ref2) };
+    }
+    return issue3;
+  });
+  const limit = oneYearAfter(options.today);
+  const report = (ref2, leaf, found) => {
+    const path2 = ["spec", "waivers", ref2.index, leaf];
+    const parsed = result.parsed.get(ref2.policy.file);
+    const position = parsed === void 0 ? { line: 0, column: 0 } : locatePath(parsed.doc, parsed.lineCounter, path2);
+    issues.push({ ...found, file: ref2.policy.file, path: formatPath(path2), ...position });
+  };
+  for (const ref2 of all) {
+    const { entry } = ref2;
+    const who = `owner ${entry.owner}`;
+    if (isExpired(entry, options.today))
+      report(ref2, "expires", {
+        code: "waiver.expired",
+        severity: options.expired,
+        message: `This waiver expired on ${entry.expires} (${who}); the finding it accepted counts again.`,
+        hint: "Fix the finding and remove the waiver, or renew it with a new `expires` date and reason."
+      });
+    else if (entry.expires > limit)
+      report(ref2, "expires", {
+        code: "waiver.far-expiry",
+        severity: "warning",
+        message: `This waiver runs until ${entry.expires}, more than a year from ${options.today}.`,
+        hint: `Waive for a shorter time (at most until ${limit}) and renew it if the finding is still accepted then.`
+      });
+    if (entry.validate !== void 0 && !matched.has(ref2))
+      report(ref2, "validate", {
+        code: "waiver.unmatched",
+        severity: "warning",
+        message: `This waiver matches no finding: no \`${entry.validate.code}\` ${describeWhere(entry.validate)}.`,
+        hint: "Remove the waiver if the finding is fixed, or correct its code, file, kind, name or path (as `validate` prints them)."
+      });
+  }
+  issues.sort(compareIssues);
+  const files = result.files.map((summary) => ({
+    ...summary,
+    ...countBySeverity(issues.filter((i) => i.file === summary.file))
+  }));
+  return { ...result, files, issues };
+}
+function describeWhere(want) {
+  const parts = [];
+  if (want.file !== void 0) parts.push(`in ${want.file}`);
+  if (want.kind !== void 0 || want.name !== void 0)
+    parts.push(`in ${[want.kind, want.name].filter((p) => p !== void 0).join(" ")}`);
+  if (want.path !== void 0) parts.push(`at ${want.path}`);
+  return parts.length === 0 ? "anywhere" : parts.join(" ");
+}
+var init_policy_waivers = __esm({
+  "src/core/waivers/policy-waivers.ts"() {
+    "use strict";
+    init_issue();
+    init_locate();
+    init_waiver_list();
+  }
+});
+
+// src/core/policy/modeline.ts
+function findModeline(text5) {
+  let offset2 = 0;
+  const lines = text5.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const match2 = modelinePattern.exec(line);
+    const value3 = match2?.[1];
+    if (match2 !== null && value3 !== void 0 && value3.length <= maxValueLength) {
+      const column = match2[0].length - value3.length;
+      return { value: value3, offset: offset2 + column, line: i + 1, column: column + 1 };
+    }
+    offset2 += line.length + 1;
+  }
+  return void 0;
+}
+function dirname(path2) {
+  const slash = path2.lastIndexOf("/");
+  return slash === -1 ? "." : slash === 0 ? "/" : path2.slice(0, slash);
+}
+function normalizePath(path2) {
+  const isAbsolute3 = path2.startsWith("/");
+  const out = [];
+  for (const segment of path2.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (segment !== ".." || !isAbsolute3) out.push(segment);
+  }
+  const joined = out.join("/");
+  return isAbsolute3 ? `/${joined}` : joined === "" ? "." : joined;
+}
+async function isFile(io, path2) {
+  try {
+    await io.fileSize(path2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function findSchemaPath(io, dir, name) {
+  let previous;
+  for (let up = 0; up <= maxLevelsUp; up++) {
+    const prefix = up === 0 ? "./" : "../".repeat(up);
+    const at = normalizePath(`${dir}/${prefix}`);
+    if (at === previous) break;
+    previous = at;
+    for (const candidate of [`${prefix}schemas/${name}`, `${prefix}node_modules/revops-policy/schemas/${name}`]) {
+      if (await isFile(io, normalizePath(`${dir}/${candidate}`))) return candidate;
+    }
+  }
+  return void 0;
+}
+async function checkModeline(file, text5, kind, io) {
+  const modeline = findModeline(text5);
+  if (modeline === void 0 || /^[a-z][a-z0-9+.-]*:/i.test(modeline.value)) return void 0;
+  const written3 = modeline.value.slice(modeline.value.lastIndexOf("/") + 1);
+  const schema = kind === void 0 ? written3 : schemaFileName(policySchemas[kind]);
+  const dir = dirname(file);
+  const target = modeline.value.startsWith("/") ? modeline.value : `${dir}/${modeline.value}`;
+  const isNamedRight = written3 === schema;
+  if (isNamedRight && await isFile(io, normalizePath(target))) return void 0;
+  const expected = await findSchemaPath(io, dir, schema);
+  if (expected === void 0) return void 0;
+  return {
+    modeline,
+    code: isNamedRight ? "modeline.unresolved" : "modeline.wrong-schema",
+    schema,
+    expected
+  };
+}
+function describeModelineProblem(file, problem) {
+  const { modeline, schema, expected } = problem;
+  const message = problem.code === "modeline.wrong-schema" ? `The \`$schema\` modeline names \`${modeline.value}\`, but this file's kind is checked by \`${schema}\`.` : `The \`$schema\` modeline \`${modeline.value}\` does not resolve from this file's folder.`;
+  const hint = `Write \`# yaml-language-server: $schema=${expected}\`; \`revops fmt\` rewrites it.`;
+  return {
+    code: problem.code,
+    severity: "warning",
+    message,
+    hint,
+    file,
+    path: "",
+    line: modeline.line,
+    column: modeline.column
+  };
+}
+async function rewriteModeline(file, text5, io) {
+  const kind = /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text5)?.[1];
+  const problem = await checkModeline(file, text5, kind !== void 0 && isPolicyKind(kind) ? kind : void 0, io);
+  if (problem === void 0) return void 0;
+  const { offset: offset2, value: value3 } = problem.modeline;
+  return text5.slice(0, offset2) + problem.expected + text5.slice(offset2 + value3.length);
+}
+async function checkModelines(result, io) {
+  for (const summary of result.files) {
+    const parsed = result.parsed.get(summary.file);
+    if (parsed === void 0) continue;
+    const problem = await checkModeline(summary.file, parsed.text, summary.kind, io);
+    if (problem === void 0) continue;
+    result.issues.push(describeModelineProblem(summary.file, problem));
+    summary.warnings++;
+  }
+  result.issues.sort(compareIssues);
+}
+var maxLevelsUp, maxValueLength, modelinePattern;
+var init_modeline = __esm({
+  "src/core/policy/modeline.ts"() {
+    "use strict";
+    init_issue();
+    init_schemas();
+    maxLevelsUp = 8;
+    maxValueLength = 500;
+    modelinePattern = /^\uFEFF?[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)/;
   }
 });
 
@@ -41052,7 +45064,7 @@ var init_trace_text = __esm({
 });
 
 // src/reporters/explain-terminal.ts
-function round(n2) {
+function round2(n2) {
   return String(Math.round(n2 * 100) / 100);
 }
 function renderExplainTerminal(explanation, options) {
@@ -41060,7 +45072,7 @@ function renderExplainTerminal(explanation, options) {
   const cls = explanation.classification;
   const out = [];
   const decidedBy = (x) => x.ruleId !== void 0 && x.reason !== "threshold" ? ` by ${x.reason} \`${x.ruleId}\`` : "";
-  const score = (x) => `score ${round(x.score)} = fit ${round(x.fit)} + engagement ${round(x.engagement)}`;
+  const score = (x) => `score ${round2(x.score)} = fit ${round2(x.fit)} + engagement ${round2(x.engagement)}`;
   const replay = explanation.replay.classification;
   const isSameScore = replay.class === cls.class && replay.score === cls.score && replay.ruleId === cls.ruleId;
   const label2 = terminalText(options.leadLabel ?? explanation.leadId);
@@ -41074,25 +45086,25 @@ function renderExplainTerminal(explanation, options) {
   } else {
     out.push(
       c.bold(`Lead ${label2} is ${replay.class} in ${explanation.replay.reportedBy.join(" and ")}`) + terminalText(decidedBy(replay)) + ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${terminalText(explanation.policy)})`,
-      c.bold(`At the as-of it is ${explanation.isSameClass ? "still " : ""}${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)}, engagement decayed ×${round(cls.decayFactor)}: the class the rules below are traced at and revops test checks`
+      c.bold(`At the as-of it is ${explanation.isSameClass ? "still " : ""}${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)}, engagement decayed ×${round2(cls.decayFactor)}: the class the rules below are traced at and revops test checks`
     );
   }
   const mark = (ok) => ok ? c.green("✓") : c.dim("✗");
   const line = (rule2, extra = "") => {
-    const where = c.dim(terminalText(options.locate(rule2.path)));
+    const where2 = c.dim(terminalText(options.locate(rule2.path)));
     const trace = rule2.when === void 0 ? "always" : terminalText(formatTrace(rule2.when));
     const points = rule2.pointsTrace !== void 0 ? `  points: ${terminalText(formatTrace(rule2.pointsTrace))}` : "";
-    return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where}
+    return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where2}
       ${trace}${points}`;
   };
   const sections = [
     { title: "Exclusions", section: "exclusion" },
     { title: "Hand-raisers", section: "hand-raiser" },
-    { title: "Fit", section: "fit", note: `${round(cls.fit)}` },
+    { title: "Fit", section: "fit", note: `${round2(cls.fit)}` },
     {
       title: "Engagement",
       section: "engagement",
-      note: cls.decayFactor < 1 ? `${round(cls.engagementRaw)} × decay ${round(cls.decayFactor)} → ${round(cls.engagement)}` : `${round(cls.engagement)}`
+      note: cls.decayFactor < 1 ? `${round2(cls.engagementRaw)} × decay ${round2(cls.decayFactor)} → ${round2(cls.engagement)}` : `${round2(cls.engagement)}`
     }
   ];
   for (const { title, section: section2, note: note3 } of sections) {
@@ -41104,13 +45116,13 @@ function renderExplainTerminal(explanation, options) {
       c.bold(`${title}`) + c.dim(` — ${matched} of ${rules.length} matched${note3 !== void 0 ? `; score ${note3} after cap` : ""}`)
     );
     for (const rule2 of rules) {
-      const extra = rule2.points !== void 0 && rule2.isMatched ? `${rule2.points >= 0 ? "+" : ""}${round(rule2.points)}` : "";
+      const extra = rule2.points !== void 0 && rule2.isMatched ? `${rule2.points >= 0 ? "+" : ""}${round2(rule2.points)}` : "";
       out.push(line(rule2, extra));
     }
   }
   const classLines = (classes) => classes.map((k) => {
     const checks = k.checks.map(
-      (x) => `${x.name.replace("min", "").toLowerCase()} ${round(x.value)} ${x.isMet ? "≥" : "<"} ${round(x.threshold)}`
+      (x) => `${x.name.replace("min", "").toLowerCase()} ${round2(x.value)} ${x.isMet ? "≥" : "<"} ${round2(x.threshold)}`
     );
     if (k.when !== void 0) checks.push(terminalText(formatTrace(k.when)));
     return `  ${mark(k.isMet)} ${terminalText(k.id).padEnd(24)}       ${c.dim(terminalText(options.locate(k.path)))}
@@ -41156,7 +45168,177 @@ var init_explanation_formats = __esm({
   }
 });
 
+// src/reporters/figures.ts
+function formatCount(n2) {
+  const whole = Math.round(n2);
+  return whole < 0 ? `${MINUS}${(-whole).toLocaleString("en-US")}` : Math.abs(whole).toLocaleString("en-US");
+}
+function formatDecimal(value3, digits) {
+  const text5 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
+  const negative = text5.startsWith("-");
+  const [whole = "", fraction] = (negative ? text5.slice(1) : text5).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? MINUS : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
+}
+function formatMoney(amount2, currency2) {
+  return currency2 === null ? formatDecimal(amount2) : `${formatDecimal(amount2)} ${currency2}`;
+}
+function formatPercent(fraction, digits = 1) {
+  return fraction === null ? "—" : `${formatDecimal(fraction * 100, digits)} %`;
+}
+function formatRatio(value3, digits = 2) {
+  return value3 === null ? "—" : formatDecimal(value3, digits);
+}
+function formatNumber(value3, digits = 1) {
+  return value3 === null ? "—" : formatDecimal(value3, digits);
+}
+function formatHours(hours2) {
+  if (hours2 === null) return "—";
+  return hours2 >= 48 ? `${(hours2 / 24).toFixed(1)} d` : `${hours2.toFixed(1)} h`;
+}
+function formatInstant(iso) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+function plural(n2, word, many = `${word}s`) {
+  return `${formatCount(n2)} ${n2 === 1 ? word : many}`;
+}
+var MINUS;
+var init_figures = __esm({
+  "src/reporters/figures.ts"() {
+    "use strict";
+    MINUS = "−";
+  }
+});
+
+// src/reporters/cac-tables.ts
+function describeCacUnknown(reason) {
+  return reasons2[reason];
+}
+function formatCac(f, currency2) {
+  if (f.value !== null) return formatMoney(f.value, currency2);
+  return f.unknown === null ? "—" : `— (${describeCacUnknown(f.unknown)})`;
+}
+function cacSpendTable(cac) {
+  return {
+    headers: ["period", "marketing", "sales", "from", "total", "paid", "won", "paid won", "cohort"],
+    rows: [...cac.periods, cac.window].map((p) => [
+      p.label,
+      formatMoney(p.spend.marketing, null),
+      formatMoney(p.spend.sales, null),
+      basisText[p.salesCostBasis],
+      formatMoney(p.spend.total, null),
+      formatMoney(p.spend.paid, null),
+      formatCount(p.customers),
+      formatCount(p.paidCustomers),
+      formatCount(p.cohortCustomers)
+    ]),
+    align: ["left", "right", "right", "left", "right", "right", "right", "right", "right"]
+  };
+}
+function cacPeriodTable(cac) {
+  return {
+    headers: ["period", "blended", "marketing", "sales", "paid", "cohort"],
+    rows: [...cac.periods, cac.window].map((p) => [
+      p.label,
+      formatCac(p.blended, null),
+      formatCac(p.marketing, null),
+      formatCac(p.sales, null),
+      formatCac(p.paid, null),
+      formatCac(p.cohort, null)
+    ]),
+    align: ["left", "right", "right", "right", "right", "right"]
+  };
+}
+function cacChannelTable(cac) {
+  return {
+    headers: ["source", "campaign", "spend", "won", "CAC"],
+    rows: [...cac.bySource, ...cac.byCampaign].map((c) => [
+      c.source,
+      c.campaign ?? "(all)",
+      formatMoney(c.spend, null),
+      formatCount(c.customers),
+      formatCac(c.cac, null)
+    ]),
+    align: ["left", "left", "right", "right", "right"]
+  };
+}
+function cacNotes(cac) {
+  if (cac.unknown === "no-spend")
+    return ["CAC — (no spend rows): add spend.csv (date, function, amount, …) to the data, or map a spend export."];
+  if (cac.unknown === "mixed-currencies")
+    return [
+      `CAC — (spend in ${cac.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
+    ];
+  const notes2 = [
+    "won: new customers won in the period; cohort: those won by as-of whose lead arrived in it. No lag: a period's spend ÷ the new customers (first won deal per account, expansion and renewal left out) won in it. Cohort: the period's spend ÷ the new customers won by as-of whose lead arrived in it (young periods have had less time to win). Paid: spend that names a source ÷ new customers from those sources."
+  ];
+  if (cac.headcountCost.length > 0)
+    notes2.push(
+      `Sales cost from the spend rows where a period has sales rows, else ${cac.headcountCost.map(
+        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
+      ).join(", ")} × days ÷ 365 — never both.`
+    );
+  if (cac.rows.outsideWindow > 0)
+    notes2.push(
+      `${formatCount(cac.rows.outsideWindow)} of ${formatCount(cac.rows.read)} spend rows fall outside the window.`
+    );
+  return notes2;
+}
+var reasons2, basisText;
+var init_cac_tables = __esm({
+  "src/reporters/cac-tables.ts"() {
+    "use strict";
+    init_figures();
+    reasons2 = {
+      "no-spend": "no spend",
+      "no-customers": "none won",
+      "mixed-currencies": "currencies"
+    };
+    basisText = { spend: "rows", headcount: "heads", none: "—", mixed: "mixed" };
+  }
+});
+
+// src/reporters/impact-cac.ts
+function signedPct(value3) {
+  return value3 === null ? "" : `${value3 > 0 ? "+" : ""}${value3.toFixed(1)} %`;
+}
+function cacImpactRows(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cur = c.currency === null ? "" : ` (${c.currency})`;
+  return [
+    [
+      `Blended CAC, window${cur}`,
+      formatCac(c.blended.base, null),
+      formatCac(c.blended.head, null),
+      signedPct(c.changePct)
+    ],
+    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), ""],
+    ["New customers won", formatCount(c.customers.base), formatCount(c.customers.head), ""],
+    [`Sales cost, window${cur}`, formatMoney(c.salesCost.base, null), formatMoney(c.salesCost.head, null), ""]
+  ];
+}
+function cacImpactLines(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cur = c.currency ?? "";
+  return [
+    "",
+    `Blended CAC over the window ${formatCac(c.blended.base, cur)} → ${formatCac(c.blended.head, cur)}${c.changePct === null ? "" : ` (${signedPct(c.changePct)})`}; paid ${formatCac(c.paid.base, cur)} → ${formatCac(c.paid.head, cur)}; ${formatCount(c.customers.base)} → ${formatCount(c.customers.head)} new customers; sales cost ${formatMoney(c.salesCost.base, c.currency)} → ${formatMoney(c.salesCost.head, c.currency)} (heads at the base's cost per head).`
+  ];
+}
+var init_impact_cac = __esm({
+  "src/reporters/impact-cac.ts"() {
+    "use strict";
+    init_cac_tables();
+    init_figures();
+  }
+});
+
 // src/reporters/phrase-warning.ts
+function percentOf(ratio3) {
+  return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
+}
 function phraseComp(w) {
   switch (w.code) {
     case "comp.other-goal":
@@ -41183,6 +45365,8 @@ function phraseComp(w) {
       return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
     case "comp.spiff-rule-invalid":
       return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
+    case "comp.shared-outcome":
+      return `under the change it pays ${percentOf(w.share)} of its target variable on the shared goal or the constraint metric (${w.outcomeMetrics.join(", ")}), less than the ${percentOf(w.minShare)} the RevenueGoal asks, and no gate on them holds back the rest${w.paidOn.length === 0 ? "" : ` (paid on ${w.paidOn.join(", ")})`}; revops validate fails on it.`;
     case "comp.spiff-rule-failed":
       return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
   }
@@ -41216,6 +45400,7 @@ var partNames, consequences;
 var init_phrase_warning = __esm({
   "src/reporters/phrase-warning.ts"() {
     "use strict";
+    init_decimal();
     partNames = {
       component: "component",
       gate: "gate",
@@ -41229,2182 +45414,33 @@ var init_phrase_warning = __esm({
   }
 });
 
-// node_modules/decimal.js/decimal.mjs
-function digitsToString(d) {
-  var i, k, ws, indexOfLastWord = d.length - 1, str = "", w = d[0];
-  if (indexOfLastWord > 0) {
-    str += w;
-    for (i = 1; i < indexOfLastWord; i++) {
-      ws = d[i] + "";
-      k = LOG_BASE - ws.length;
-      if (k) str += getZeroString(k);
-      str += ws;
-    }
-    w = d[i];
-    ws = w + "";
-    k = LOG_BASE - ws.length;
-    if (k) str += getZeroString(k);
-  } else if (w === 0) {
-    return "0";
-  }
-  for (; w % 10 === 0; ) w /= 10;
-  return str + w;
-}
-function checkInt32(i, min2, max2) {
-  if (i !== ~~i || i < min2 || i > max2) {
-    throw Error(invalidArgument + i);
-  }
-}
-function checkRoundingDigits(d, i, rm2, repeating) {
-  var di, k, r, rd;
-  for (k = d[0]; k >= 10; k /= 10) --i;
-  if (--i < 0) {
-    i += LOG_BASE;
-    di = 0;
-  } else {
-    di = Math.ceil((i + 1) / LOG_BASE);
-    i %= LOG_BASE;
-  }
-  k = mathpow(10, LOG_BASE - i);
-  rd = d[di] % k | 0;
-  if (repeating == null) {
-    if (i < 3) {
-      if (i == 0) rd = rd / 100 | 0;
-      else if (i == 1) rd = rd / 10 | 0;
-      r = rm2 < 4 && rd == 99999 || rm2 > 3 && rd == 49999 || rd == 5e4 || rd == 0;
-    } else {
-      r = (rm2 < 4 && rd + 1 == k || rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 100 | 0) == mathpow(10, i - 2) - 1 || (rd == k / 2 || rd == 0) && (d[di + 1] / k / 100 | 0) == 0;
-    }
-  } else {
-    if (i < 4) {
-      if (i == 0) rd = rd / 1e3 | 0;
-      else if (i == 1) rd = rd / 100 | 0;
-      else if (i == 2) rd = rd / 10 | 0;
-      r = (repeating || rm2 < 4) && rd == 9999 || !repeating && rm2 > 3 && rd == 4999;
-    } else {
-      r = ((repeating || rm2 < 4) && rd + 1 == k || !repeating && rm2 > 3 && rd + 1 == k / 2) && (d[di + 1] / k / 1e3 | 0) == mathpow(10, i - 3) - 1;
-    }
-  }
-  return r;
-}
-function convertBase(str, baseIn, baseOut) {
-  var j, arr = [0], arrL, i = 0, strL = str.length;
-  for (; i < strL; ) {
-    for (arrL = arr.length; arrL--; ) arr[arrL] *= baseIn;
-    arr[0] += NUMERALS.indexOf(str.charAt(i++));
-    for (j = 0; j < arr.length; j++) {
-      if (arr[j] > baseOut - 1) {
-        if (arr[j + 1] === void 0) arr[j + 1] = 0;
-        arr[j + 1] += arr[j] / baseOut | 0;
-        arr[j] %= baseOut;
-      }
-    }
-  }
-  return arr.reverse();
-}
-function cosine(Ctor, x) {
-  var k, len, y;
-  if (x.isZero()) return x;
-  len = x.d.length;
-  if (len < 32) {
-    k = Math.ceil(len / 3);
-    y = (1 / tinyPow(4, k)).toString();
-  } else {
-    k = 16;
-    y = "2.3283064365386962890625e-10";
-  }
-  Ctor.precision += k;
-  x = taylorSeries(Ctor, 1, x.times(y), new Ctor(1));
-  for (var i = k; i--; ) {
-    var cos2x = x.times(x);
-    x = cos2x.times(cos2x).minus(cos2x).times(8).plus(1);
-  }
-  Ctor.precision -= k;
-  return x;
-}
-function finalise(x, sd, rm2, isTruncated) {
-  var digits, i, j, k, rd, roundUp, w, xd, xdi, Ctor = x.constructor;
-  out: if (sd != null) {
-    xd = x.d;
-    if (!xd) return x;
-    for (digits = 1, k = xd[0]; k >= 10; k /= 10) digits++;
-    i = sd - digits;
-    if (i < 0) {
-      i += LOG_BASE;
-      j = sd;
-      w = xd[xdi = 0];
-      rd = w / mathpow(10, digits - j - 1) % 10 | 0;
-    } else {
-      xdi = Math.ceil((i + 1) / LOG_BASE);
-      k = xd.length;
-      if (xdi >= k) {
-        if (isTruncated) {
-          for (; k++ <= xdi; ) xd.push(0);
-          w = rd = 0;
-          digits = 1;
-          i %= LOG_BASE;
-          j = i - LOG_BASE + 1;
-        } else {
-          break out;
-        }
-      } else {
-        w = k = xd[xdi];
-        for (digits = 1; k >= 10; k /= 10) digits++;
-        i %= LOG_BASE;
-        j = i - LOG_BASE + digits;
-        rd = j < 0 ? 0 : w / mathpow(10, digits - j - 1) % 10 | 0;
-      }
-    }
-    isTruncated = isTruncated || sd < 0 || xd[xdi + 1] !== void 0 || (j < 0 ? w : w % mathpow(10, digits - j - 1));
-    roundUp = rm2 < 4 ? (rd || isTruncated) && (rm2 == 0 || rm2 == (x.s < 0 ? 3 : 2)) : rd > 5 || rd == 5 && (rm2 == 4 || isTruncated || rm2 == 6 && // Check whether the digit to the left of the rounding digit is odd.
-    (i > 0 ? j > 0 ? w / mathpow(10, digits - j) : 0 : xd[xdi - 1]) % 10 & 1 || rm2 == (x.s < 0 ? 8 : 7));
-    if (sd < 1 || !xd[0]) {
-      xd.length = 0;
-      if (roundUp) {
-        sd -= x.e + 1;
-        xd[0] = mathpow(10, (LOG_BASE - sd % LOG_BASE) % LOG_BASE);
-        x.e = -sd || 0;
-      } else {
-        xd[0] = x.e = 0;
-      }
-      return x;
-    }
-    if (i == 0) {
-      xd.length = xdi;
-      k = 1;
-      xdi--;
-    } else {
-      xd.length = xdi + 1;
-      k = mathpow(10, LOG_BASE - i);
-      xd[xdi] = j > 0 ? (w / mathpow(10, digits - j) % mathpow(10, j) | 0) * k : 0;
-    }
-    if (roundUp) {
-      for (; ; ) {
-        if (xdi == 0) {
-          for (i = 1, j = xd[0]; j >= 10; j /= 10) i++;
-          j = xd[0] += k;
-          for (k = 1; j >= 10; j /= 10) k++;
-          if (i != k) {
-            x.e++;
-            if (xd[0] == BASE) xd[0] = 1;
-          }
-          break;
-        } else {
-          xd[xdi] += k;
-          if (xd[xdi] != BASE) break;
-          xd[xdi--] = 0;
-          k = 1;
-        }
-      }
-    }
-    for (i = xd.length; xd[--i] === 0; ) xd.pop();
-  }
-  if (external) {
-    if (x.e > Ctor.maxE) {
-      x.d = null;
-      x.e = NaN;
-    } else if (x.e < Ctor.minE) {
-      x.e = 0;
-      x.d = [0];
-    }
-  }
-  return x;
-}
-function finiteToString(x, isExp, sd) {
-  if (!x.isFinite()) return nonFiniteToString(x);
-  var k, e3 = x.e, str = digitsToString(x.d), len = str.length;
-  if (isExp) {
-    if (sd && (k = sd - len) > 0) {
-      str = str.charAt(0) + "." + str.slice(1) + getZeroString(k);
-    } else if (len > 1) {
-      str = str.charAt(0) + "." + str.slice(1);
-    }
-    str = str + (x.e < 0 ? "e" : "e+") + x.e;
-  } else if (e3 < 0) {
-    str = "0." + getZeroString(-e3 - 1) + str;
-    if (sd && (k = sd - len) > 0) str += getZeroString(k);
-  } else if (e3 >= len) {
-    str += getZeroString(e3 + 1 - len);
-    if (sd && (k = sd - e3 - 1) > 0) str = str + "." + getZeroString(k);
-  } else {
-    if ((k = e3 + 1) < len) str = str.slice(0, k) + "." + str.slice(k);
-    if (sd && (k = sd - len) > 0) {
-      if (e3 + 1 === len) str += ".";
-      str += getZeroString(k);
-    }
-  }
-  return str;
-}
-function getBase10Exponent(digits, e3) {
-  var w = digits[0];
-  for (e3 *= LOG_BASE; w >= 10; w /= 10) e3++;
-  return e3;
-}
-function getLn10(Ctor, sd, pr) {
-  if (sd > LN10_PRECISION) {
-    external = true;
-    if (pr) Ctor.precision = pr;
-    throw Error(precisionLimitExceeded);
-  }
-  return finalise(new Ctor(LN10), sd, 1, true);
-}
-function getPi(Ctor, sd, rm2) {
-  if (sd > PI_PRECISION) throw Error(precisionLimitExceeded);
-  return finalise(new Ctor(PI), sd, rm2, true);
-}
-function getPrecision(digits) {
-  var w = digits.length - 1, len = w * LOG_BASE + 1;
-  w = digits[w];
-  if (w) {
-    for (; w % 10 == 0; w /= 10) len--;
-    for (w = digits[0]; w >= 10; w /= 10) len++;
-  }
-  return len;
-}
-function getZeroString(k) {
-  var zs = "";
-  for (; k--; ) zs += "0";
-  return zs;
-}
-function intPow(Ctor, x, n2, pr) {
-  var isTruncated, r = new Ctor(1), k = Math.ceil(pr / LOG_BASE + 4);
-  external = false;
-  for (; ; ) {
-    if (n2 % 2) {
-      r = r.times(x);
-      if (truncate(r.d, k)) isTruncated = true;
-    }
-    n2 = mathfloor(n2 / 2);
-    if (n2 === 0) {
-      n2 = r.d.length - 1;
-      if (isTruncated && r.d[n2] === 0) ++r.d[n2];
-      break;
-    }
-    x = x.times(x);
-    truncate(x.d, k);
-  }
-  external = true;
-  return r;
-}
-function isOdd(n2) {
-  return n2.d[n2.d.length - 1] & 1;
-}
-function maxOrMin(Ctor, args, n2) {
-  var k, y, x = new Ctor(args[0]), i = 0;
-  for (; ++i < args.length; ) {
-    y = new Ctor(args[i]);
-    if (!y.s) {
-      x = y;
-      break;
-    }
-    k = x.cmp(y);
-    if (k === n2 || k === 0 && x.s === n2) {
-      x = y;
-    }
-  }
-  return x;
-}
-function naturalExponential(x, sd) {
-  var denominator, guard, j, pow2, sum4, t, wpr, rep = 0, i = 0, k = 0, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
-  if (!x.d || !x.d[0] || x.e > 17) {
-    return new Ctor(x.d ? !x.d[0] ? 1 : x.s < 0 ? 0 : 1 / 0 : x.s ? x.s < 0 ? 0 : x : 0 / 0);
-  }
-  if (sd == null) {
-    external = false;
-    wpr = pr;
-  } else {
-    wpr = sd;
-  }
-  t = new Ctor(0.03125);
-  while (x.e > -2) {
-    x = x.times(t);
-    k += 5;
-  }
-  guard = Math.log(mathpow(2, k)) / Math.LN10 * 2 + 5 | 0;
-  wpr += guard;
-  denominator = pow2 = sum4 = new Ctor(1);
-  Ctor.precision = wpr;
-  for (; ; ) {
-    pow2 = finalise(pow2.times(x), wpr, 1);
-    denominator = denominator.times(++i);
-    t = sum4.plus(divide(pow2, denominator, wpr, 1));
-    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum4.d).slice(0, wpr)) {
-      j = k;
-      while (j--) sum4 = finalise(sum4.times(sum4), wpr, 1);
-      if (sd == null) {
-        if (rep < 3 && checkRoundingDigits(sum4.d, wpr - guard, rm2, rep)) {
-          Ctor.precision = wpr += 10;
-          denominator = pow2 = t = new Ctor(1);
-          i = 0;
-          rep++;
-        } else {
-          return finalise(sum4, Ctor.precision = pr, rm2, external = true);
-        }
-      } else {
-        Ctor.precision = pr;
-        return sum4;
-      }
-    }
-    sum4 = t;
-  }
-}
-function naturalLogarithm(y, sd) {
-  var c, c0, denominator, e3, numerator, rep, sum4, t, wpr, x1, x2, n2 = 1, guard = 10, x = y, xd = x.d, Ctor = x.constructor, rm2 = Ctor.rounding, pr = Ctor.precision;
-  if (x.s < 0 || !xd || !xd[0] || !x.e && xd[0] == 1 && xd.length == 1) {
-    return new Ctor(xd && !xd[0] ? -1 / 0 : x.s != 1 ? NaN : xd ? 0 : x);
-  }
-  if (sd == null) {
-    external = false;
-    wpr = pr;
-  } else {
-    wpr = sd;
-  }
-  Ctor.precision = wpr += guard;
-  c = digitsToString(xd);
-  c0 = c.charAt(0);
-  if (Math.abs(e3 = x.e) < 15e14) {
-    while (c0 < 7 && c0 != 1 || c0 == 1 && c.charAt(1) > 3) {
-      x = x.times(y);
-      c = digitsToString(x.d);
-      c0 = c.charAt(0);
-      n2++;
-    }
-    e3 = x.e;
-    if (c0 > 1) {
-      x = new Ctor("0." + c);
-      e3++;
-    } else {
-      x = new Ctor(c0 + "." + c.slice(1));
-    }
-  } else {
-    t = getLn10(Ctor, wpr + 2, pr).times(e3 + "");
-    x = naturalLogarithm(new Ctor(c0 + "." + c.slice(1)), wpr - guard).plus(t);
-    Ctor.precision = pr;
-    return sd == null ? finalise(x, pr, rm2, external = true) : x;
-  }
-  x1 = x;
-  sum4 = numerator = x = divide(x.minus(1), x.plus(1), wpr, 1);
-  x2 = finalise(x.times(x), wpr, 1);
-  denominator = 3;
-  for (; ; ) {
-    numerator = finalise(numerator.times(x2), wpr, 1);
-    t = sum4.plus(divide(numerator, new Ctor(denominator), wpr, 1));
-    if (digitsToString(t.d).slice(0, wpr) === digitsToString(sum4.d).slice(0, wpr)) {
-      sum4 = sum4.times(2);
-      if (e3 !== 0) sum4 = sum4.plus(getLn10(Ctor, wpr + 2, pr).times(e3 + ""));
-      sum4 = divide(sum4, new Ctor(n2), wpr, 1);
-      if (sd == null) {
-        if (checkRoundingDigits(sum4.d, wpr - guard, rm2, rep)) {
-          Ctor.precision = wpr += guard;
-          t = numerator = x = divide(x1.minus(1), x1.plus(1), wpr, 1);
-          x2 = finalise(x.times(x), wpr, 1);
-          denominator = rep = 1;
-        } else {
-          return finalise(sum4, Ctor.precision = pr, rm2, external = true);
-        }
-      } else {
-        Ctor.precision = pr;
-        return sum4;
-      }
-    }
-    sum4 = t;
-    denominator += 2;
-  }
-}
-function nonFiniteToString(x) {
-  return String(x.s * x.s / 0);
-}
-function parseDecimal(x, str) {
-  var e3, i, len;
-  if ((e3 = str.indexOf(".")) > -1) str = str.replace(".", "");
-  if ((i = str.search(/e/i)) > 0) {
-    if (e3 < 0) e3 = i;
-    e3 += +str.slice(i + 1);
-    str = str.substring(0, i);
-  } else if (e3 < 0) {
-    e3 = str.length;
-  }
-  for (i = 0; str.charCodeAt(i) === 48; i++) ;
-  for (len = str.length; str.charCodeAt(len - 1) === 48; --len) ;
-  str = str.slice(i, len);
-  if (str) {
-    len -= i;
-    x.e = e3 = e3 - i - 1;
-    x.d = [];
-    i = (e3 + 1) % LOG_BASE;
-    if (e3 < 0) i += LOG_BASE;
-    if (i < len) {
-      if (i) x.d.push(+str.slice(0, i));
-      for (len -= LOG_BASE; i < len; ) x.d.push(+str.slice(i, i += LOG_BASE));
-      str = str.slice(i);
-      i = LOG_BASE - str.length;
-    } else {
-      i -= len;
-    }
-    for (; i--; ) str += "0";
-    x.d.push(+str);
-    if (external) {
-      if (x.e > x.constructor.maxE) {
-        x.d = null;
-        x.e = NaN;
-      } else if (x.e < x.constructor.minE) {
-        x.e = 0;
-        x.d = [0];
-      }
-    }
-  } else {
-    x.e = 0;
-    x.d = [0];
-  }
-  return x;
-}
-function parseOther(x, str) {
-  var base, Ctor, divisor, i, isFloat, len, p, xd, xe;
-  if (str.indexOf("_") > -1) {
-    str = str.replace(/(\d)_(?=\d)/g, "$1");
-    if (isDecimal.test(str)) return parseDecimal(x, str);
-  } else if (str === "Infinity" || str === "NaN") {
-    if (!+str) x.s = NaN;
-    x.e = NaN;
-    x.d = null;
-    return x;
-  }
-  if (isHex.test(str)) {
-    base = 16;
-    str = str.toLowerCase();
-  } else if (isBinary.test(str)) {
-    base = 2;
-  } else if (isOctal.test(str)) {
-    base = 8;
-  } else {
-    throw Error(invalidArgument + str);
-  }
-  i = str.search(/p/i);
-  if (i > 0) {
-    p = +str.slice(i + 1);
-    str = str.substring(2, i);
-  } else {
-    str = str.slice(2);
-  }
-  i = str.indexOf(".");
-  isFloat = i >= 0;
-  Ctor = x.constructor;
-  if (isFloat) {
-    str = str.replace(".", "");
-    len = str.length;
-    i = len - i;
-    divisor = intPow(Ctor, new Ctor(base), i, i * 2);
-  }
-  xd = convertBase(str, base, BASE);
-  xe = xd.length - 1;
-  for (i = xe; xd[i] === 0; --i) xd.pop();
-  if (i < 0) return new Ctor(x.s * 0);
-  x.e = getBase10Exponent(xd, xe);
-  x.d = xd;
-  external = false;
-  if (isFloat) x = divide(x, divisor, len * 4);
-  if (p) x = x.times(Math.abs(p) < 54 ? mathpow(2, p) : Decimal.pow(2, p));
-  external = true;
-  return x;
-}
-function sine(Ctor, x) {
-  var k, len = x.d.length;
-  if (len < 3) {
-    return x.isZero() ? x : taylorSeries(Ctor, 2, x, x);
-  }
-  k = 1.4 * Math.sqrt(len);
-  k = k > 16 ? 16 : k | 0;
-  x = x.times(1 / tinyPow(5, k));
-  x = taylorSeries(Ctor, 2, x, x);
-  var sin2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
-  for (; k--; ) {
-    sin2_x = x.times(x);
-    x = x.times(d5.plus(sin2_x.times(d16.times(sin2_x).minus(d20))));
-  }
-  return x;
-}
-function taylorSeries(Ctor, n2, x, y, isHyperbolic) {
-  var j, t, u, x2, i = 1, pr = Ctor.precision, k = Math.ceil(pr / LOG_BASE);
-  external = false;
-  x2 = x.times(x);
-  u = new Ctor(y);
-  for (; ; ) {
-    t = divide(u.times(x2), new Ctor(n2++ * n2++), pr, 1);
-    u = isHyperbolic ? y.plus(t) : y.minus(t);
-    y = divide(t.times(x2), new Ctor(n2++ * n2++), pr, 1);
-    t = u.plus(y);
-    if (t.d[k] !== void 0) {
-      for (j = k; t.d[j] === u.d[j] && j--; ) ;
-      if (j == -1) break;
-    }
-    j = u;
-    u = y;
-    y = t;
-    t = j;
-    i++;
-  }
-  external = true;
-  t.d.length = k + 1;
-  return t;
-}
-function tinyPow(b, e3) {
-  var n2 = b;
-  while (--e3) n2 *= b;
-  return n2;
-}
-function toLessThanHalfPi(Ctor, x) {
-  var t, isNeg = x.s < 0, pi = getPi(Ctor, Ctor.precision, 1), halfPi = pi.times(0.5);
-  x = x.abs();
-  if (x.lte(halfPi)) {
-    quadrant = isNeg ? 4 : 1;
-    return x;
-  }
-  t = x.divToInt(pi);
-  if (t.isZero()) {
-    quadrant = isNeg ? 3 : 2;
-  } else {
-    x = x.minus(t.times(pi));
-    if (x.lte(halfPi)) {
-      quadrant = isOdd(t) ? isNeg ? 2 : 3 : isNeg ? 4 : 1;
-      return x;
-    }
-    quadrant = isOdd(t) ? isNeg ? 1 : 4 : isNeg ? 3 : 2;
-  }
-  return x.minus(pi).abs();
-}
-function toStringBinary(x, baseOut, sd, rm2) {
-  var base, e3, i, k, len, roundUp, str, xd, y, Ctor = x.constructor, isExp = sd !== void 0;
-  if (isExp) {
-    checkInt32(sd, 1, MAX_DIGITS);
-    if (rm2 === void 0) rm2 = Ctor.rounding;
-    else checkInt32(rm2, 0, 8);
-  } else {
-    sd = Ctor.precision;
-    rm2 = Ctor.rounding;
-  }
-  if (!x.isFinite()) {
-    str = nonFiniteToString(x);
-  } else {
-    str = finiteToString(x);
-    i = str.indexOf(".");
-    if (isExp) {
-      base = 2;
-      if (baseOut == 16) {
-        sd = sd * 4 - 3;
-      } else if (baseOut == 8) {
-        sd = sd * 3 - 2;
-      }
-    } else {
-      base = baseOut;
-    }
-    if (i >= 0) {
-      str = str.replace(".", "");
-      y = new Ctor(1);
-      y.e = str.length - i;
-      y.d = convertBase(finiteToString(y), 10, base);
-      y.e = y.d.length;
-    }
-    xd = convertBase(str, 10, base);
-    e3 = len = xd.length;
-    for (; xd[--len] == 0; ) xd.pop();
-    if (!xd[0]) {
-      str = isExp ? "0p+0" : "0";
-    } else {
-      if (i < 0) {
-        e3--;
-      } else {
-        x = new Ctor(x);
-        x.d = xd;
-        x.e = e3;
-        x = divide(x, y, sd, rm2, 0, base);
-        xd = x.d;
-        e3 = x.e;
-        roundUp = inexact;
-      }
-      i = xd[sd];
-      k = base / 2;
-      roundUp = roundUp || xd[sd + 1] !== void 0;
-      roundUp = rm2 < 4 ? (i !== void 0 || roundUp) && (rm2 === 0 || rm2 === (x.s < 0 ? 3 : 2)) : i > k || i === k && (rm2 === 4 || roundUp || rm2 === 6 && xd[sd - 1] & 1 || rm2 === (x.s < 0 ? 8 : 7));
-      xd.length = sd;
-      if (roundUp) {
-        for (; ++xd[--sd] > base - 1; ) {
-          xd[sd] = 0;
-          if (!sd) {
-            ++e3;
-            xd.unshift(1);
-          }
-        }
-      }
-      for (len = xd.length; !xd[len - 1]; --len) ;
-      for (i = 0, str = ""; i < len; i++) str += NUMERALS.charAt(xd[i]);
-      if (isExp) {
-        if (len > 1) {
-          if (baseOut == 16 || baseOut == 8) {
-            i = baseOut == 16 ? 4 : 3;
-            for (--len; len % i; len++) str += "0";
-            xd = convertBase(str, base, baseOut);
-            for (len = xd.length; !xd[len - 1]; --len) ;
-            for (i = 1, str = "1."; i < len; i++) str += NUMERALS.charAt(xd[i]);
-          } else {
-            str = str.charAt(0) + "." + str.slice(1);
-          }
-        }
-        str = str + (e3 < 0 ? "p" : "p+") + e3;
-      } else if (e3 < 0) {
-        for (; ++e3; ) str = "0" + str;
-        str = "0." + str;
-      } else {
-        if (++e3 > len) for (e3 -= len; e3--; ) str += "0";
-        else if (e3 < len) str = str.slice(0, e3) + "." + str.slice(e3);
-      }
-    }
-    str = (baseOut == 16 ? "0x" : baseOut == 2 ? "0b" : baseOut == 8 ? "0o" : "") + str;
-  }
-  return x.s < 0 ? "-" + str : str;
-}
-function truncate(arr, len) {
-  if (arr.length > len) {
-    arr.length = len;
-    return true;
-  }
-}
-function abs(x) {
-  return new this(x).abs();
-}
-function acos(x) {
-  return new this(x).acos();
-}
-function acosh(x) {
-  return new this(x).acosh();
-}
-function add(x, y) {
-  return new this(x).plus(y);
-}
-function asin(x) {
-  return new this(x).asin();
-}
-function asinh(x) {
-  return new this(x).asinh();
-}
-function atan(x) {
-  return new this(x).atan();
-}
-function atanh(x) {
-  return new this(x).atanh();
-}
-function atan2(y, x) {
-  y = new this(y);
-  x = new this(x);
-  var r, pr = this.precision, rm2 = this.rounding, wpr = pr + 4;
-  if (!y.s || !x.s) {
-    r = new this(NaN);
-  } else if (!y.d && !x.d) {
-    r = getPi(this, wpr, 1).times(x.s > 0 ? 0.25 : 0.75);
-    r.s = y.s;
-  } else if (!x.d || y.isZero()) {
-    r = x.s < 0 ? getPi(this, pr, rm2) : new this(0);
-    r.s = y.s;
-  } else if (!y.d || x.isZero()) {
-    r = getPi(this, wpr, 1).times(0.5);
-    r.s = y.s;
-  } else if (x.s < 0) {
-    this.precision = wpr;
-    this.rounding = 1;
-    r = this.atan(divide(y, x, wpr, 1));
-    x = getPi(this, wpr, 1);
-    this.precision = pr;
-    this.rounding = rm2;
-    r = y.s < 0 ? r.minus(x) : r.plus(x);
-  } else {
-    r = this.atan(divide(y, x, wpr, 1));
-  }
-  return r;
-}
-function cbrt(x) {
-  return new this(x).cbrt();
-}
-function ceil(x) {
-  return finalise(x = new this(x), x.e + 1, 2);
-}
-function clamp(x, min2, max2) {
-  return new this(x).clamp(min2, max2);
-}
-function config(obj) {
-  if (!obj || typeof obj !== "object") throw Error(decimalError + "Object expected");
-  var i, p, v, useDefaults = obj.defaults === true, ps = [
-    "precision",
-    1,
-    MAX_DIGITS,
-    "rounding",
-    0,
-    8,
-    "toExpNeg",
-    -EXP_LIMIT,
-    0,
-    "toExpPos",
-    0,
-    EXP_LIMIT,
-    "maxE",
-    0,
-    EXP_LIMIT,
-    "minE",
-    -EXP_LIMIT,
-    0,
-    "modulo",
-    0,
-    9
-  ];
-  for (i = 0; i < ps.length; i += 3) {
-    if (p = ps[i], useDefaults) this[p] = DEFAULTS[p];
-    if ((v = obj[p]) !== void 0) {
-      if (mathfloor(v) === v && v >= ps[i + 1] && v <= ps[i + 2]) this[p] = v;
-      else throw Error(invalidArgument + p + ": " + v);
-    }
-  }
-  if (p = "crypto", useDefaults) this[p] = DEFAULTS[p];
-  if ((v = obj[p]) !== void 0) {
-    if (v === true || v === false || v === 0 || v === 1) {
-      if (v) {
-        if (typeof crypto != "undefined" && crypto && (crypto.getRandomValues || crypto.randomBytes)) {
-          this[p] = true;
-        } else {
-          throw Error(cryptoUnavailable);
-        }
-      } else {
-        this[p] = false;
-      }
-    } else {
-      throw Error(invalidArgument + p + ": " + v);
-    }
-  }
-  return this;
-}
-function cos(x) {
-  return new this(x).cos();
-}
-function cosh(x) {
-  return new this(x).cosh();
-}
-function clone2(obj) {
-  var i, p, ps;
-  function Decimal2(v) {
-    var e3, i2, t, x = this;
-    if (!(x instanceof Decimal2)) return new Decimal2(v);
-    x.constructor = Decimal2;
-    if (isDecimalInstance(v)) {
-      x.s = v.s;
-      if (external) {
-        if (!v.d || v.e > Decimal2.maxE) {
-          x.e = NaN;
-          x.d = null;
-        } else if (v.e < Decimal2.minE) {
-          x.e = 0;
-          x.d = [0];
-        } else {
-          x.e = v.e;
-          x.d = v.d.slice();
-        }
-      } else {
-        x.e = v.e;
-        x.d = v.d ? v.d.slice() : v.d;
-      }
-      return;
-    }
-    t = typeof v;
-    if (t === "number") {
-      if (v === 0) {
-        x.s = 1 / v < 0 ? -1 : 1;
-        x.e = 0;
-        x.d = [0];
-        return;
-      }
-      if (v < 0) {
-        v = -v;
-        x.s = -1;
-      } else {
-        x.s = 1;
-      }
-      if (v === ~~v && v < 1e7) {
-        for (e3 = 0, i2 = v; i2 >= 10; i2 /= 10) e3++;
-        if (external) {
-          if (e3 > Decimal2.maxE) {
-            x.e = NaN;
-            x.d = null;
-          } else if (e3 < Decimal2.minE) {
-            x.e = 0;
-            x.d = [0];
-          } else {
-            x.e = e3;
-            x.d = [v];
-          }
-        } else {
-          x.e = e3;
-          x.d = [v];
-        }
-        return;
-      }
-      if (v * 0 !== 0) {
-        if (!v) x.s = NaN;
-        x.e = NaN;
-        x.d = null;
-        return;
-      }
-      return parseDecimal(x, v.toString());
-    }
-    if (t === "string") {
-      if ((i2 = v.charCodeAt(0)) === 45) {
-        v = v.slice(1);
-        x.s = -1;
-      } else {
-        if (i2 === 43) v = v.slice(1);
-        x.s = 1;
-      }
-      return isDecimal.test(v) ? parseDecimal(x, v) : parseOther(x, v);
-    }
-    if (t === "bigint") {
-      if (v < 0) {
-        v = -v;
-        x.s = -1;
-      } else {
-        x.s = 1;
-      }
-      return parseDecimal(x, v.toString());
-    }
-    throw Error(invalidArgument + v);
-  }
-  Decimal2.prototype = P;
-  Decimal2.ROUND_UP = 0;
-  Decimal2.ROUND_DOWN = 1;
-  Decimal2.ROUND_CEIL = 2;
-  Decimal2.ROUND_FLOOR = 3;
-  Decimal2.ROUND_HALF_UP = 4;
-  Decimal2.ROUND_HALF_DOWN = 5;
-  Decimal2.ROUND_HALF_EVEN = 6;
-  Decimal2.ROUND_HALF_CEIL = 7;
-  Decimal2.ROUND_HALF_FLOOR = 8;
-  Decimal2.EUCLID = 9;
-  Decimal2.config = Decimal2.set = config;
-  Decimal2.clone = clone2;
-  Decimal2.isDecimal = isDecimalInstance;
-  Decimal2.abs = abs;
-  Decimal2.acos = acos;
-  Decimal2.acosh = acosh;
-  Decimal2.add = add;
-  Decimal2.asin = asin;
-  Decimal2.asinh = asinh;
-  Decimal2.atan = atan;
-  Decimal2.atanh = atanh;
-  Decimal2.atan2 = atan2;
-  Decimal2.cbrt = cbrt;
-  Decimal2.ceil = ceil;
-  Decimal2.clamp = clamp;
-  Decimal2.cos = cos;
-  Decimal2.cosh = cosh;
-  Decimal2.div = div;
-  Decimal2.exp = exp;
-  Decimal2.floor = floor;
-  Decimal2.hypot = hypot;
-  Decimal2.ln = ln;
-  Decimal2.log = log;
-  Decimal2.log10 = log10;
-  Decimal2.log2 = log2;
-  Decimal2.max = max;
-  Decimal2.min = min;
-  Decimal2.mod = mod;
-  Decimal2.mul = mul;
-  Decimal2.pow = pow;
-  Decimal2.random = random;
-  Decimal2.round = round2;
-  Decimal2.sign = sign;
-  Decimal2.sin = sin;
-  Decimal2.sinh = sinh;
-  Decimal2.sqrt = sqrt;
-  Decimal2.sub = sub;
-  Decimal2.sum = sum2;
-  Decimal2.tan = tan;
-  Decimal2.tanh = tanh;
-  Decimal2.trunc = trunc;
-  if (obj === void 0) obj = {};
-  if (obj) {
-    if (obj.defaults !== true) {
-      ps = ["precision", "rounding", "toExpNeg", "toExpPos", "maxE", "minE", "modulo", "crypto"];
-      for (i = 0; i < ps.length; ) if (!obj.hasOwnProperty(p = ps[i++])) obj[p] = this[p];
-    }
-  }
-  Decimal2.config(obj);
-  return Decimal2;
-}
-function div(x, y) {
-  return new this(x).div(y);
-}
-function exp(x) {
-  return new this(x).exp();
-}
-function floor(x) {
-  return finalise(x = new this(x), x.e + 1, 3);
-}
-function hypot() {
-  var i, n2, t = new this(0);
-  external = false;
-  for (i = 0; i < arguments.length; ) {
-    n2 = new this(arguments[i++]);
-    if (!n2.d) {
-      if (n2.s) {
-        external = true;
-        return new this(1 / 0);
-      }
-      t = n2;
-    } else if (t.d) {
-      t = t.plus(n2.times(n2));
-    }
-  }
-  external = true;
-  return t.sqrt();
-}
-function isDecimalInstance(obj) {
-  return obj instanceof Decimal || obj && obj.toStringTag === tag || false;
-}
-function ln(x) {
-  return new this(x).ln();
-}
-function log(x, y) {
-  return new this(x).log(y);
-}
-function log2(x) {
-  return new this(x).log(2);
-}
-function log10(x) {
-  return new this(x).log(10);
-}
-function max() {
-  return maxOrMin(this, arguments, -1);
-}
-function min() {
-  return maxOrMin(this, arguments, 1);
-}
-function mod(x, y) {
-  return new this(x).mod(y);
-}
-function mul(x, y) {
-  return new this(x).mul(y);
-}
-function pow(x, y) {
-  return new this(x).pow(y);
-}
-function random(sd) {
-  var d, e3, k, n2, i = 0, r = new this(1), rd = [];
-  if (sd === void 0) sd = this.precision;
-  else checkInt32(sd, 1, MAX_DIGITS);
-  k = Math.ceil(sd / LOG_BASE);
-  if (!this.crypto) {
-    for (; i < k; ) rd[i++] = Math.random() * 1e7 | 0;
-  } else if (crypto.getRandomValues) {
-    d = crypto.getRandomValues(new Uint32Array(k));
-    for (; i < k; ) {
-      n2 = d[i];
-      if (n2 >= 429e7) {
-        d[i] = crypto.getRandomValues(new Uint32Array(1))[0];
-      } else {
-        rd[i++] = n2 % 1e7;
-      }
-    }
-  } else if (crypto.randomBytes) {
-    d = crypto.randomBytes(k *= 4);
-    for (; i < k; ) {
-      n2 = d[i] + (d[i + 1] << 8) + (d[i + 2] << 16) + ((d[i + 3] & 127) << 24);
-      if (n2 >= 214e7) {
-        crypto.randomBytes(4).copy(d, i);
-      } else {
-        rd.push(n2 % 1e7);
-        i += 4;
-      }
-    }
-    i = k / 4;
-  } else {
-    throw Error(cryptoUnavailable);
-  }
-  k = rd[--i];
-  sd %= LOG_BASE;
-  if (k && sd) {
-    n2 = mathpow(10, LOG_BASE - sd);
-    rd[i] = (k / n2 | 0) * n2;
-  }
-  for (; rd[i] === 0; i--) rd.pop();
-  if (i < 0) {
-    e3 = 0;
-    rd = [0];
-  } else {
-    e3 = -1;
-    for (; rd[0] === 0; e3 -= LOG_BASE) rd.shift();
-    for (k = 1, n2 = rd[0]; n2 >= 10; n2 /= 10) k++;
-    if (k < LOG_BASE) e3 -= LOG_BASE - k;
-  }
-  r.e = e3;
-  r.d = rd;
-  return r;
-}
-function round2(x) {
-  return finalise(x = new this(x), x.e + 1, this.rounding);
-}
-function sign(x) {
-  x = new this(x);
-  return x.d ? x.d[0] ? x.s : 0 * x.s : x.s || NaN;
-}
-function sin(x) {
-  return new this(x).sin();
-}
-function sinh(x) {
-  return new this(x).sinh();
-}
-function sqrt(x) {
-  return new this(x).sqrt();
-}
-function sub(x, y) {
-  return new this(x).sub(y);
-}
-function sum2() {
-  var i = 0, args = arguments, x = new this(args[i]);
-  external = false;
-  for (; x.s && ++i < args.length; ) x = x.plus(args[i]);
-  external = true;
-  return finalise(x, this.precision, this.rounding);
-}
-function tan(x) {
-  return new this(x).tan();
-}
-function tanh(x) {
-  return new this(x).tanh();
-}
-function trunc(x) {
-  return finalise(x = new this(x), x.e + 1, 1);
-}
-var EXP_LIMIT, MAX_DIGITS, NUMERALS, LN10, PI, DEFAULTS, inexact, quadrant, external, decimalError, invalidArgument, precisionLimitExceeded, cryptoUnavailable, tag, mathfloor, mathpow, isBinary, isHex, isOctal, isDecimal, BASE, LOG_BASE, MAX_SAFE_INTEGER, LN10_PRECISION, PI_PRECISION, P, divide, Decimal;
-var init_decimal = __esm({
-  "node_modules/decimal.js/decimal.mjs"() {
-    EXP_LIMIT = 9e15;
-    MAX_DIGITS = 1e9;
-    NUMERALS = "0123456789abcdef";
-    LN10 = "2.3025850929940456840179914546843642076011014886287729760333279009675726096773524802359972050895982983419677840422862486334095254650828067566662873690987816894829072083255546808437998948262331985283935053089653777326288461633662222876982198867465436674744042432743651550489343149393914796194044002221051017141748003688084012647080685567743216228355220114804663715659121373450747856947683463616792101806445070648000277502684916746550586856935673420670581136429224554405758925724208241314695689016758940256776311356919292033376587141660230105703089634572075440370847469940168269282808481184289314848524948644871927809676271275775397027668605952496716674183485704422507197965004714951050492214776567636938662976979522110718264549734772662425709429322582798502585509785265383207606726317164309505995087807523710333101197857547331541421808427543863591778117054309827482385045648019095610299291824318237525357709750539565187697510374970888692180205189339507238539205144634197265287286965110862571492198849978748873771345686209167058";
-    PI = "3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679821480865132823066470938446095505822317253594081284811174502841027019385211055596446229489549303819644288109756659334461284756482337867831652712019091456485669234603486104543266482133936072602491412737245870066063155881748815209209628292540917153643678925903600113305305488204665213841469519415116094330572703657595919530921861173819326117931051185480744623799627495673518857527248912279381830119491298336733624406566430860213949463952247371907021798609437027705392171762931767523846748184676694051320005681271452635608277857713427577896091736371787214684409012249534301465495853710507922796892589235420199561121290219608640344181598136297747713099605187072113499999983729780499510597317328160963185950244594553469083026425223082533446850352619311881710100031378387528865875332083814206171776691473035982534904287554687311595628638823537875937519577818577805321712268066130019278766111959092164201989380952572010654858632789";
-    DEFAULTS = {
-      // These values must be integers within the stated ranges (inclusive).
-      // Most of these values can be changed at run-time using the `Decimal.config` method.
-      // The maximum number of significant digits of the result of a calculation or base conversion.
-      // E.g. `Decimal.config({ precision: 20 });`
-      precision: 20,
-      // 1 to MAX_DIGITS
-      // The rounding mode used when rounding to `precision`.
-      //
-      // ROUND_UP         0 Away from zero.
-      // ROUND_DOWN       1 Towards zero.
-      // ROUND_CEIL       2 Towards +Infinity.
-      // ROUND_FLOOR      3 Towards -Infinity.
-      // ROUND_HALF_UP    4 Towards nearest neighbour. If equidistant, up.
-      // ROUND_HALF_DOWN  5 Towards nearest neighbour. If equidistant, down.
-      // ROUND_HALF_EVEN  6 Towards nearest neighbour. If equidistant, towards even neighbour.
-      // ROUND_HALF_CEIL  7 Towards nearest neighbour. If equidistant, towards +Infinity.
-      // ROUND_HALF_FLOOR 8 Towards nearest neighbour. If equidistant, towards -Infinity.
-      //
-      // E.g.
-      // `Decimal.rounding = 4;`
-      // `Decimal.rounding = Decimal.ROUND_HALF_UP;`
-      rounding: 4,
-      // 0 to 8
-      // The modulo mode used when calculating the modulus: a mod n.
-      // The quotient (q = a / n) is calculated according to the corresponding rounding mode.
-      // The remainder (r) is calculated as: r = a - n * q.
-      //
-      // UP         0 The remainder is positive if the dividend is negative, else is negative.
-      // DOWN       1 The remainder has the same sign as the dividend (JavaScript %).
-      // FLOOR      3 The remainder has the same sign as the divisor (Python %).
-      // HALF_EVEN  6 The IEEE 754 remainder function.
-      // EUCLID     9 Euclidian division. q = sign(n) * floor(a / abs(n)). Always positive.
-      //
-      // Truncated division (1), floored division (3), the IEEE 754 remainder (6), and Euclidian
-      // division (9) are commonly used for the modulus operation. The other rounding modes can also
-      // be used, but they may not give useful results.
-      modulo: 1,
-      // 0 to 9
-      // The exponent value at and beneath which `toString` returns exponential notation.
-      // JavaScript numbers: -7
-      toExpNeg: -7,
-      // 0 to -EXP_LIMIT
-      // The exponent value at and above which `toString` returns exponential notation.
-      // JavaScript numbers: 21
-      toExpPos: 21,
-      // 0 to EXP_LIMIT
-      // The minimum exponent value, beneath which underflow to zero occurs.
-      // JavaScript numbers: -324  (5e-324)
-      minE: -EXP_LIMIT,
-      // -1 to -EXP_LIMIT
-      // The maximum exponent value, above which overflow to Infinity occurs.
-      // JavaScript numbers: 308  (1.7976931348623157e+308)
-      maxE: EXP_LIMIT,
-      // 1 to EXP_LIMIT
-      // Whether to use cryptographically-secure random number generation, if available.
-      crypto: false
-      // true/false
-    };
-    external = true;
-    decimalError = "[DecimalError] ";
-    invalidArgument = decimalError + "Invalid argument: ";
-    precisionLimitExceeded = decimalError + "Precision limit exceeded";
-    cryptoUnavailable = decimalError + "crypto unavailable";
-    tag = "[object Decimal]";
-    mathfloor = Math.floor;
-    mathpow = Math.pow;
-    isBinary = /^0b([01]+(\.[01]*)?|\.[01]+)(p[+-]?\d+)?$/i;
-    isHex = /^0x([0-9a-f]+(\.[0-9a-f]*)?|\.[0-9a-f]+)(p[+-]?\d+)?$/i;
-    isOctal = /^0o([0-7]+(\.[0-7]*)?|\.[0-7]+)(p[+-]?\d+)?$/i;
-    isDecimal = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-    BASE = 1e7;
-    LOG_BASE = 7;
-    MAX_SAFE_INTEGER = 9007199254740991;
-    LN10_PRECISION = LN10.length - 1;
-    PI_PRECISION = PI.length - 1;
-    P = { toStringTag: tag };
-    P.absoluteValue = P.abs = function() {
-      var x = new this.constructor(this);
-      if (x.s < 0) x.s = 1;
-      return finalise(x);
-    };
-    P.ceil = function() {
-      return finalise(new this.constructor(this), this.e + 1, 2);
-    };
-    P.clampedTo = P.clamp = function(min2, max2) {
-      var k, x = this, Ctor = x.constructor;
-      min2 = new Ctor(min2);
-      max2 = new Ctor(max2);
-      if (!min2.s || !max2.s) return new Ctor(NaN);
-      if (min2.gt(max2)) throw Error(invalidArgument + max2);
-      k = x.cmp(min2);
-      return k < 0 ? min2 : x.cmp(max2) > 0 ? max2 : new Ctor(x);
-    };
-    P.comparedTo = P.cmp = function(y) {
-      var i, j, xdL, ydL, x = this, xd = x.d, yd = (y = new x.constructor(y)).d, xs = x.s, ys = y.s;
-      if (!xd || !yd) {
-        return !xs || !ys ? NaN : xs !== ys ? xs : xd === yd ? 0 : !xd ^ xs < 0 ? 1 : -1;
-      }
-      if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
-      if (xs !== ys) return xs;
-      if (x.e !== y.e) return x.e > y.e ^ xs < 0 ? 1 : -1;
-      xdL = xd.length;
-      ydL = yd.length;
-      for (i = 0, j = xdL < ydL ? xdL : ydL; i < j; ++i) {
-        if (xd[i] !== yd[i]) return xd[i] > yd[i] ^ xs < 0 ? 1 : -1;
-      }
-      return xdL === ydL ? 0 : xdL > ydL ^ xs < 0 ? 1 : -1;
-    };
-    P.cosine = P.cos = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.d) return new Ctor(NaN);
-      if (!x.d[0]) return new Ctor(1);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
-      Ctor.rounding = 1;
-      x = cosine(Ctor, toLessThanHalfPi(Ctor, x));
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(quadrant == 2 || quadrant == 3 ? x.neg() : x, pr, rm2, true);
-    };
-    P.cubeRoot = P.cbrt = function() {
-      var e3, m, n2, r, rep, s2, sd, t, t3, t3plusx, x = this, Ctor = x.constructor;
-      if (!x.isFinite() || x.isZero()) return new Ctor(x);
-      external = false;
-      s2 = x.s * mathpow(x.s * x, 1 / 3);
-      if (!s2 || Math.abs(s2) == 1 / 0) {
-        n2 = digitsToString(x.d);
-        e3 = x.e;
-        if (s2 = (e3 - n2.length + 1) % 3) n2 += s2 == 1 || s2 == -2 ? "0" : "00";
-        s2 = mathpow(n2, 1 / 3);
-        e3 = mathfloor((e3 + 1) / 3) - (e3 % 3 == (e3 < 0 ? -1 : 2));
-        if (s2 == 1 / 0) {
-          n2 = "5e" + e3;
-        } else {
-          n2 = s2.toExponential();
-          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
-        }
-        r = new Ctor(n2);
-        r.s = x.s;
-      } else {
-        r = new Ctor(s2.toString());
-      }
-      sd = (e3 = Ctor.precision) + 3;
-      for (; ; ) {
-        t = r;
-        t3 = t.times(t).times(t);
-        t3plusx = t3.plus(x);
-        r = divide(t3plusx.plus(x).times(t), t3plusx.plus(t3), sd + 2, 1);
-        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
-          n2 = n2.slice(sd - 3, sd + 1);
-          if (n2 == "9999" || !rep && n2 == "4999") {
-            if (!rep) {
-              finalise(t, e3 + 1, 0);
-              if (t.times(t).times(t).eq(x)) {
-                r = t;
-                break;
-              }
-            }
-            sd += 4;
-            rep = 1;
-          } else {
-            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
-              finalise(r, e3 + 1, 1);
-              m = !r.times(r).times(r).eq(x);
-            }
-            break;
-          }
-        }
-      }
-      external = true;
-      return finalise(r, e3, Ctor.rounding, m);
-    };
-    P.decimalPlaces = P.dp = function() {
-      var w, d = this.d, n2 = NaN;
-      if (d) {
-        w = d.length - 1;
-        n2 = (w - mathfloor(this.e / LOG_BASE)) * LOG_BASE;
-        w = d[w];
-        if (w) for (; w % 10 == 0; w /= 10) n2--;
-        if (n2 < 0) n2 = 0;
-      }
-      return n2;
-    };
-    P.dividedBy = P.div = function(y) {
-      return divide(this, new this.constructor(y));
-    };
-    P.dividedToIntegerBy = P.divToInt = function(y) {
-      var x = this, Ctor = x.constructor;
-      return finalise(divide(x, new Ctor(y), 0, 1, 1), Ctor.precision, Ctor.rounding);
-    };
-    P.equals = P.eq = function(y) {
-      return this.cmp(y) === 0;
-    };
-    P.floor = function() {
-      return finalise(new this.constructor(this), this.e + 1, 3);
-    };
-    P.greaterThan = P.gt = function(y) {
-      return this.cmp(y) > 0;
-    };
-    P.greaterThanOrEqualTo = P.gte = function(y) {
-      var k = this.cmp(y);
-      return k == 1 || k === 0;
-    };
-    P.hyperbolicCosine = P.cosh = function() {
-      var k, n2, pr, rm2, len, x = this, Ctor = x.constructor, one2 = new Ctor(1);
-      if (!x.isFinite()) return new Ctor(x.s ? 1 / 0 : NaN);
-      if (x.isZero()) return one2;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
-      Ctor.rounding = 1;
-      len = x.d.length;
-      if (len < 32) {
-        k = Math.ceil(len / 3);
-        n2 = (1 / tinyPow(4, k)).toString();
-      } else {
-        k = 16;
-        n2 = "2.3283064365386962890625e-10";
-      }
-      x = taylorSeries(Ctor, 1, x.times(n2), new Ctor(1), true);
-      var cosh2_x, i = k, d8 = new Ctor(8);
-      for (; i--; ) {
-        cosh2_x = x.times(x);
-        x = one2.minus(cosh2_x.times(d8.minus(cosh2_x.times(d8))));
-      }
-      return finalise(x, Ctor.precision = pr, Ctor.rounding = rm2, true);
-    };
-    P.hyperbolicSine = P.sinh = function() {
-      var k, pr, rm2, len, x = this, Ctor = x.constructor;
-      if (!x.isFinite() || x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + 4;
-      Ctor.rounding = 1;
-      len = x.d.length;
-      if (len < 3) {
-        x = taylorSeries(Ctor, 2, x, x, true);
-      } else {
-        k = 1.4 * Math.sqrt(len);
-        k = k > 16 ? 16 : k | 0;
-        x = x.times(1 / tinyPow(5, k));
-        x = taylorSeries(Ctor, 2, x, x, true);
-        var sinh2_x, d5 = new Ctor(5), d16 = new Ctor(16), d20 = new Ctor(20);
-        for (; k--; ) {
-          sinh2_x = x.times(x);
-          x = x.times(d5.plus(sinh2_x.times(d16.times(sinh2_x).plus(d20))));
-        }
-      }
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(x, pr, rm2, true);
-    };
-    P.hyperbolicTangent = P.tanh = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(x.s);
-      if (x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + 7;
-      Ctor.rounding = 1;
-      return divide(x.sinh(), x.cosh(), Ctor.precision = pr, Ctor.rounding = rm2);
-    };
-    P.inverseCosine = P.acos = function() {
-      var x = this, Ctor = x.constructor, k = x.abs().cmp(1), pr = Ctor.precision, rm2 = Ctor.rounding;
-      if (k !== -1) {
-        return k === 0 ? x.isNeg() ? getPi(Ctor, pr, rm2) : new Ctor(0) : new Ctor(NaN);
-      }
-      if (x.isZero()) return getPi(Ctor, pr + 4, rm2).times(0.5);
-      Ctor.precision = pr + 6;
-      Ctor.rounding = 1;
-      x = new Ctor(1).minus(x).div(x.plus(1)).sqrt().atan();
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.times(2);
-    };
-    P.inverseHyperbolicCosine = P.acosh = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (x.lte(1)) return new Ctor(x.eq(1) ? 0 : NaN);
-      if (!x.isFinite()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(Math.abs(x.e), x.sd()) + 4;
-      Ctor.rounding = 1;
-      external = false;
-      x = x.times(x).minus(1).sqrt().plus(x);
-      external = true;
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.ln();
-    };
-    P.inverseHyperbolicSine = P.asinh = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite() || x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + 2 * Math.max(Math.abs(x.e), x.sd()) + 6;
-      Ctor.rounding = 1;
-      external = false;
-      x = x.times(x).plus(1).sqrt().plus(x);
-      external = true;
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.ln();
-    };
-    P.inverseHyperbolicTangent = P.atanh = function() {
-      var pr, rm2, wpr, xsd, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(NaN);
-      if (x.e >= 0) return new Ctor(x.abs().eq(1) ? x.s / 0 : x.isZero() ? x : NaN);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      xsd = x.sd();
-      if (Math.max(xsd, pr) < 2 * -x.e - 1) return finalise(new Ctor(x), pr, rm2, true);
-      Ctor.precision = wpr = xsd - x.e;
-      x = divide(x.plus(1), new Ctor(1).minus(x), wpr + pr, 1);
-      Ctor.precision = pr + 4;
-      Ctor.rounding = 1;
-      x = x.ln();
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.times(0.5);
-    };
-    P.inverseSine = P.asin = function() {
-      var halfPi, k, pr, rm2, x = this, Ctor = x.constructor;
-      if (x.isZero()) return new Ctor(x);
-      k = x.abs().cmp(1);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (k !== -1) {
-        if (k === 0) {
-          halfPi = getPi(Ctor, pr + 4, rm2).times(0.5);
-          halfPi.s = x.s;
-          return halfPi;
-        }
-        return new Ctor(NaN);
-      }
-      Ctor.precision = pr + 6;
-      Ctor.rounding = 1;
-      x = x.div(new Ctor(1).minus(x.times(x)).sqrt().plus(1)).atan();
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return x.times(2);
-    };
-    P.inverseTangent = P.atan = function() {
-      var i, j, k, n2, px, t, r, wpr, x2, x = this, Ctor = x.constructor, pr = Ctor.precision, rm2 = Ctor.rounding;
-      if (!x.isFinite()) {
-        if (!x.s) return new Ctor(NaN);
-        if (pr + 4 <= PI_PRECISION) {
-          r = getPi(Ctor, pr + 4, rm2).times(0.5);
-          r.s = x.s;
-          return r;
-        }
-      } else if (x.isZero()) {
-        return new Ctor(x);
-      } else if (x.abs().eq(1) && pr + 4 <= PI_PRECISION) {
-        r = getPi(Ctor, pr + 4, rm2).times(0.25);
-        r.s = x.s;
-        return r;
-      }
-      Ctor.precision = wpr = pr + 10;
-      Ctor.rounding = 1;
-      k = Math.min(28, wpr / LOG_BASE + 2 | 0);
-      for (i = k; i; --i) x = x.div(x.times(x).plus(1).sqrt().plus(1));
-      external = false;
-      j = Math.ceil(wpr / LOG_BASE);
-      n2 = 1;
-      x2 = x.times(x);
-      r = new Ctor(x);
-      px = x;
-      for (; i !== -1; ) {
-        px = px.times(x2);
-        t = r.minus(px.div(n2 += 2));
-        px = px.times(x2);
-        r = t.plus(px.div(n2 += 2));
-        if (r.d[j] !== void 0) for (i = j; r.d[i] === t.d[i] && i--; ) ;
-      }
-      if (k) r = r.times(2 << k - 1);
-      external = true;
-      return finalise(r, Ctor.precision = pr, Ctor.rounding = rm2, true);
-    };
-    P.isFinite = function() {
-      return !!this.d;
-    };
-    P.isInteger = P.isInt = function() {
-      return !!this.d && mathfloor(this.e / LOG_BASE) > this.d.length - 2;
-    };
-    P.isNaN = function() {
-      return !this.s;
-    };
-    P.isNegative = P.isNeg = function() {
-      return this.s < 0;
-    };
-    P.isPositive = P.isPos = function() {
-      return this.s > 0;
-    };
-    P.isZero = function() {
-      return !!this.d && this.d[0] === 0;
-    };
-    P.lessThan = P.lt = function(y) {
-      return this.cmp(y) < 0;
-    };
-    P.lessThanOrEqualTo = P.lte = function(y) {
-      return this.cmp(y) < 1;
-    };
-    P.logarithm = P.log = function(base) {
-      var isBase10, d, denominator, k, inf, num, sd, r, arg = this, Ctor = arg.constructor, pr = Ctor.precision, rm2 = Ctor.rounding, guard = 5;
-      if (base == null) {
-        base = new Ctor(10);
-        isBase10 = true;
-      } else {
-        base = new Ctor(base);
-        d = base.d;
-        if (base.s < 0 || !d || !d[0] || base.eq(1)) return new Ctor(NaN);
-        isBase10 = base.eq(10);
-      }
-      d = arg.d;
-      if (arg.s < 0 || !d || !d[0] || arg.eq(1)) {
-        return new Ctor(d && !d[0] ? -1 / 0 : arg.s != 1 ? NaN : d ? 0 : 1 / 0);
-      }
-      if (isBase10) {
-        if (d.length > 1) {
-          inf = true;
-        } else {
-          for (k = d[0]; k % 10 === 0; ) k /= 10;
-          inf = k !== 1;
-        }
-      }
-      external = false;
-      sd = pr + guard;
-      num = naturalLogarithm(arg, sd);
-      denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
-      r = divide(num, denominator, sd, 1);
-      if (checkRoundingDigits(r.d, k = pr, rm2)) {
-        do {
-          sd += 10;
-          num = naturalLogarithm(arg, sd);
-          denominator = isBase10 ? getLn10(Ctor, sd + 10) : naturalLogarithm(base, sd);
-          r = divide(num, denominator, sd, 1);
-          if (!inf) {
-            if (+digitsToString(r.d).slice(k + 1, k + 15) + 1 == 1e14) {
-              r = finalise(r, pr + 1, 0);
-            }
-            break;
-          }
-        } while (checkRoundingDigits(r.d, k += 10, rm2));
-      }
-      external = true;
-      return finalise(r, pr, rm2);
-    };
-    P.minus = P.sub = function(y) {
-      var d, e3, i, j, k, len, pr, rm2, xd, xe, xLTy, yd, x = this, Ctor = x.constructor;
-      y = new Ctor(y);
-      if (!x.d || !y.d) {
-        if (!x.s || !y.s) y = new Ctor(NaN);
-        else if (x.d) y.s = -y.s;
-        else y = new Ctor(y.d || x.s !== y.s ? x : NaN);
-        return y;
-      }
-      if (x.s != y.s) {
-        y.s = -y.s;
-        return x.plus(y);
-      }
-      xd = x.d;
-      yd = y.d;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (!xd[0] || !yd[0]) {
-        if (yd[0]) y.s = -y.s;
-        else if (xd[0]) y = new Ctor(x);
-        else return new Ctor(rm2 === 3 ? -0 : 0);
-        return external ? finalise(y, pr, rm2) : y;
-      }
-      e3 = mathfloor(y.e / LOG_BASE);
-      xe = mathfloor(x.e / LOG_BASE);
-      xd = xd.slice();
-      k = xe - e3;
-      if (k) {
-        xLTy = k < 0;
-        if (xLTy) {
-          d = xd;
-          k = -k;
-          len = yd.length;
-        } else {
-          d = yd;
-          e3 = xe;
-          len = xd.length;
-        }
-        i = Math.max(Math.ceil(pr / LOG_BASE), len) + 2;
-        if (k > i) {
-          k = i;
-          d.length = 1;
-        }
-        d.reverse();
-        for (i = k; i--; ) d.push(0);
-        d.reverse();
-      } else {
-        i = xd.length;
-        len = yd.length;
-        xLTy = i < len;
-        if (xLTy) len = i;
-        for (i = 0; i < len; i++) {
-          if (xd[i] != yd[i]) {
-            xLTy = xd[i] < yd[i];
-            break;
-          }
-        }
-        k = 0;
-      }
-      if (xLTy) {
-        d = xd;
-        xd = yd;
-        yd = d;
-        y.s = -y.s;
-      }
-      len = xd.length;
-      for (i = yd.length - len; i > 0; --i) xd[len++] = 0;
-      for (i = yd.length; i > k; ) {
-        if (xd[--i] < yd[i]) {
-          for (j = i; j && xd[--j] === 0; ) xd[j] = BASE - 1;
-          --xd[j];
-          xd[i] += BASE;
-        }
-        xd[i] -= yd[i];
-      }
-      for (; xd[--len] === 0; ) xd.pop();
-      for (; xd[0] === 0; xd.shift()) --e3;
-      if (!xd[0]) return new Ctor(rm2 === 3 ? -0 : 0);
-      y.d = xd;
-      y.e = getBase10Exponent(xd, e3);
-      return external ? finalise(y, pr, rm2) : y;
-    };
-    P.modulo = P.mod = function(y) {
-      var q, x = this, Ctor = x.constructor;
-      y = new Ctor(y);
-      if (!x.d || !y.s || y.d && !y.d[0]) return new Ctor(NaN);
-      if (!y.d || x.d && !x.d[0]) {
-        return finalise(new Ctor(x), Ctor.precision, Ctor.rounding);
-      }
-      external = false;
-      if (Ctor.modulo == 9) {
-        q = divide(x, y.abs(), 0, 3, 1);
-        q.s *= y.s;
-      } else {
-        q = divide(x, y, 0, Ctor.modulo, 1);
-      }
-      q = q.times(y);
-      external = true;
-      return x.minus(q);
-    };
-    P.naturalExponential = P.exp = function() {
-      return naturalExponential(this);
-    };
-    P.naturalLogarithm = P.ln = function() {
-      return naturalLogarithm(this);
-    };
-    P.negated = P.neg = function() {
-      var x = new this.constructor(this);
-      x.s = -x.s;
-      return finalise(x);
-    };
-    P.plus = P.add = function(y) {
-      var carry, d, e3, i, k, len, pr, rm2, xd, yd, x = this, Ctor = x.constructor;
-      y = new Ctor(y);
-      if (!x.d || !y.d) {
-        if (!x.s || !y.s) y = new Ctor(NaN);
-        else if (!x.d) y = new Ctor(y.d || x.s === y.s ? x : NaN);
-        return y;
-      }
-      if (x.s != y.s) {
-        y.s = -y.s;
-        return x.minus(y);
-      }
-      xd = x.d;
-      yd = y.d;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (!xd[0] || !yd[0]) {
-        if (!yd[0]) y = new Ctor(x);
-        return external ? finalise(y, pr, rm2) : y;
-      }
-      k = mathfloor(x.e / LOG_BASE);
-      e3 = mathfloor(y.e / LOG_BASE);
-      xd = xd.slice();
-      i = k - e3;
-      if (i) {
-        if (i < 0) {
-          d = xd;
-          i = -i;
-          len = yd.length;
-        } else {
-          d = yd;
-          e3 = k;
-          len = xd.length;
-        }
-        k = Math.ceil(pr / LOG_BASE);
-        len = k > len ? k + 1 : len + 1;
-        if (i > len) {
-          i = len;
-          d.length = 1;
-        }
-        d.reverse();
-        for (; i--; ) d.push(0);
-        d.reverse();
-      }
-      len = xd.length;
-      i = yd.length;
-      if (len - i < 0) {
-        i = len;
-        d = yd;
-        yd = xd;
-        xd = d;
-      }
-      for (carry = 0; i; ) {
-        carry = (xd[--i] = xd[i] + yd[i] + carry) / BASE | 0;
-        xd[i] %= BASE;
-      }
-      if (carry) {
-        xd.unshift(carry);
-        ++e3;
-      }
-      for (len = xd.length; xd[--len] == 0; ) xd.pop();
-      y.d = xd;
-      y.e = getBase10Exponent(xd, e3);
-      return external ? finalise(y, pr, rm2) : y;
-    };
-    P.precision = P.sd = function(z) {
-      var k, x = this;
-      if (z !== void 0 && z !== !!z && z !== 1 && z !== 0) throw Error(invalidArgument + z);
-      if (x.d) {
-        k = getPrecision(x.d);
-        if (z && x.e + 1 > k) k = x.e + 1;
-      } else {
-        k = NaN;
-      }
-      return k;
-    };
-    P.round = function() {
-      var x = this, Ctor = x.constructor;
-      return finalise(new Ctor(x), x.e + 1, Ctor.rounding);
-    };
-    P.sine = P.sin = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(NaN);
-      if (x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + Math.max(x.e, x.sd()) + LOG_BASE;
-      Ctor.rounding = 1;
-      x = sine(Ctor, toLessThanHalfPi(Ctor, x));
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(quadrant > 2 ? x.neg() : x, pr, rm2, true);
-    };
-    P.squareRoot = P.sqrt = function() {
-      var m, n2, sd, r, rep, t, x = this, d = x.d, e3 = x.e, s2 = x.s, Ctor = x.constructor;
-      if (s2 !== 1 || !d || !d[0]) {
-        return new Ctor(!s2 || s2 < 0 && (!d || d[0]) ? NaN : d ? x : 1 / 0);
-      }
-      external = false;
-      s2 = Math.sqrt(+x);
-      if (s2 == 0 || s2 == 1 / 0) {
-        n2 = digitsToString(d);
-        if ((n2.length + e3) % 2 == 0) n2 += "0";
-        s2 = Math.sqrt(n2);
-        e3 = mathfloor((e3 + 1) / 2) - (e3 < 0 || e3 % 2);
-        if (s2 == 1 / 0) {
-          n2 = "5e" + e3;
-        } else {
-          n2 = s2.toExponential();
-          n2 = n2.slice(0, n2.indexOf("e") + 1) + e3;
-        }
-        r = new Ctor(n2);
-      } else {
-        r = new Ctor(s2.toString());
-      }
-      sd = (e3 = Ctor.precision) + 3;
-      for (; ; ) {
-        t = r;
-        r = t.plus(divide(x, t, sd + 2, 1)).times(0.5);
-        if (digitsToString(t.d).slice(0, sd) === (n2 = digitsToString(r.d)).slice(0, sd)) {
-          n2 = n2.slice(sd - 3, sd + 1);
-          if (n2 == "9999" || !rep && n2 == "4999") {
-            if (!rep) {
-              finalise(t, e3 + 1, 0);
-              if (t.times(t).eq(x)) {
-                r = t;
-                break;
-              }
-            }
-            sd += 4;
-            rep = 1;
-          } else {
-            if (!+n2 || !+n2.slice(1) && n2.charAt(0) == "5") {
-              finalise(r, e3 + 1, 1);
-              m = !r.times(r).eq(x);
-            }
-            break;
-          }
-        }
-      }
-      external = true;
-      return finalise(r, e3, Ctor.rounding, m);
-    };
-    P.tangent = P.tan = function() {
-      var pr, rm2, x = this, Ctor = x.constructor;
-      if (!x.isFinite()) return new Ctor(NaN);
-      if (x.isZero()) return new Ctor(x);
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      Ctor.precision = pr + 10;
-      Ctor.rounding = 1;
-      x = x.sin();
-      x.s = 1;
-      x = divide(x, new Ctor(1).minus(x.times(x)).sqrt(), pr + 10, 0);
-      Ctor.precision = pr;
-      Ctor.rounding = rm2;
-      return finalise(quadrant == 2 || quadrant == 4 ? x.neg() : x, pr, rm2, true);
-    };
-    P.times = P.mul = function(y) {
-      var carry, e3, i, k, r, rL, t, xdL, ydL, x = this, Ctor = x.constructor, xd = x.d, yd = (y = new Ctor(y)).d;
-      y.s *= x.s;
-      if (!xd || !xd[0] || !yd || !yd[0]) {
-        return new Ctor(!y.s || xd && !xd[0] && !yd || yd && !yd[0] && !xd ? NaN : !xd || !yd ? y.s / 0 : y.s * 0);
-      }
-      e3 = mathfloor(x.e / LOG_BASE) + mathfloor(y.e / LOG_BASE);
-      xdL = xd.length;
-      ydL = yd.length;
-      if (xdL < ydL) {
-        r = xd;
-        xd = yd;
-        yd = r;
-        rL = xdL;
-        xdL = ydL;
-        ydL = rL;
-      }
-      r = [];
-      rL = xdL + ydL;
-      for (i = rL; i--; ) r.push(0);
-      for (i = ydL; --i >= 0; ) {
-        carry = 0;
-        for (k = xdL + i; k > i; ) {
-          t = r[k] + yd[i] * xd[k - i - 1] + carry;
-          r[k--] = t % BASE | 0;
-          carry = t / BASE | 0;
-        }
-        r[k] = (r[k] + carry) % BASE | 0;
-      }
-      for (; !r[--rL]; ) r.pop();
-      if (carry) ++e3;
-      else r.shift();
-      y.d = r;
-      y.e = getBase10Exponent(r, e3);
-      return external ? finalise(y, Ctor.precision, Ctor.rounding) : y;
-    };
-    P.toBinary = function(sd, rm2) {
-      return toStringBinary(this, 2, sd, rm2);
-    };
-    P.toDecimalPlaces = P.toDP = function(dp, rm2) {
-      var x = this, Ctor = x.constructor;
-      x = new Ctor(x);
-      if (dp === void 0) return x;
-      checkInt32(dp, 0, MAX_DIGITS);
-      if (rm2 === void 0) rm2 = Ctor.rounding;
-      else checkInt32(rm2, 0, 8);
-      return finalise(x, dp + x.e + 1, rm2);
-    };
-    P.toExponential = function(dp, rm2) {
-      var str, x = this, Ctor = x.constructor;
-      if (dp === void 0) {
-        str = finiteToString(x, true);
-      } else {
-        checkInt32(dp, 0, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-        x = finalise(new Ctor(x), dp + 1, rm2);
-        str = finiteToString(x, true, dp + 1);
-      }
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.toFixed = function(dp, rm2) {
-      var str, y, x = this, Ctor = x.constructor;
-      if (dp === void 0) {
-        str = finiteToString(x);
-      } else {
-        checkInt32(dp, 0, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-        y = finalise(new Ctor(x), dp + x.e + 1, rm2);
-        str = finiteToString(y, false, dp + y.e + 1);
-      }
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.toFraction = function(maxD) {
-      var d, d0, d1, d2, e3, k, n2, n0, n1, pr, q, r, x = this, xd = x.d, Ctor = x.constructor;
-      if (!xd) return new Ctor(x);
-      n1 = d0 = new Ctor(1);
-      d1 = n0 = new Ctor(0);
-      d = new Ctor(d1);
-      e3 = d.e = getPrecision(xd) - x.e - 1;
-      k = e3 % LOG_BASE;
-      d.d[0] = mathpow(10, k < 0 ? LOG_BASE + k : k);
-      if (maxD == null) {
-        maxD = e3 > 0 ? d : n1;
-      } else {
-        n2 = new Ctor(maxD);
-        if (!n2.isInt() || n2.lt(n1)) throw Error(invalidArgument + n2);
-        maxD = n2.gt(d) ? e3 > 0 ? d : n1 : n2;
-      }
-      external = false;
-      n2 = new Ctor(digitsToString(xd));
-      pr = Ctor.precision;
-      Ctor.precision = e3 = xd.length * LOG_BASE * 2;
-      for (; ; ) {
-        q = divide(n2, d, 0, 1, 1);
-        d2 = d0.plus(q.times(d1));
-        if (d2.cmp(maxD) == 1) break;
-        d0 = d1;
-        d1 = d2;
-        d2 = n1;
-        n1 = n0.plus(q.times(d2));
-        n0 = d2;
-        d2 = d;
-        d = n2.minus(q.times(d2));
-        n2 = d2;
-      }
-      d2 = divide(maxD.minus(d0), d1, 0, 1, 1);
-      n0 = n0.plus(d2.times(n1));
-      d0 = d0.plus(d2.times(d1));
-      n0.s = n1.s = x.s;
-      r = divide(n1, d1, e3, 1).minus(x).abs().cmp(divide(n0, d0, e3, 1).minus(x).abs()) < 1 ? [n1, d1] : [n0, d0];
-      Ctor.precision = pr;
-      external = true;
-      return r;
-    };
-    P.toHexadecimal = P.toHex = function(sd, rm2) {
-      return toStringBinary(this, 16, sd, rm2);
-    };
-    P.toNearest = function(y, rm2) {
-      var x = this, Ctor = x.constructor;
-      x = new Ctor(x);
-      if (y == null) {
-        if (!x.d) return x;
-        y = new Ctor(1);
-        rm2 = Ctor.rounding;
-      } else {
-        y = new Ctor(y);
-        if (rm2 === void 0) {
-          rm2 = Ctor.rounding;
-        } else {
-          checkInt32(rm2, 0, 8);
-        }
-        if (!x.d) return y.s ? x : y;
-        if (!y.d) {
-          if (y.s) y.s = x.s;
-          return y;
-        }
-      }
-      if (y.d[0]) {
-        external = false;
-        x = divide(x, y, 0, rm2, 1).times(y);
-        external = true;
-        finalise(x);
-      } else {
-        y.s = x.s;
-        x = y;
-      }
-      return x;
-    };
-    P.toNumber = function() {
-      return +this;
-    };
-    P.toOctal = function(sd, rm2) {
-      return toStringBinary(this, 8, sd, rm2);
-    };
-    P.toPower = P.pow = function(y) {
-      var e3, k, pr, r, rm2, s2, x = this, Ctor = x.constructor, yn = +(y = new Ctor(y));
-      if (!x.d || !y.d || !x.d[0] || !y.d[0]) return new Ctor(mathpow(+x, yn));
-      x = new Ctor(x);
-      if (x.eq(1)) return x;
-      pr = Ctor.precision;
-      rm2 = Ctor.rounding;
-      if (y.eq(1)) return finalise(x, pr, rm2);
-      e3 = mathfloor(y.e / LOG_BASE);
-      if (e3 >= y.d.length - 1 && (k = yn < 0 ? -yn : yn) <= MAX_SAFE_INTEGER) {
-        r = intPow(Ctor, x, k, pr);
-        return y.s < 0 ? new Ctor(1).div(r) : finalise(r, pr, rm2);
-      }
-      s2 = x.s;
-      if (s2 < 0) {
-        if (e3 < y.d.length - 1) return new Ctor(NaN);
-        if ((y.d[e3] & 1) == 0) s2 = 1;
-        if (x.e == 0 && x.d[0] == 1 && x.d.length == 1) {
-          x.s = s2;
-          return x;
-        }
-      }
-      k = mathpow(+x, yn);
-      e3 = k == 0 || !isFinite(k) ? mathfloor(yn * (Math.log("0." + digitsToString(x.d)) / Math.LN10 + x.e + 1)) : new Ctor(k + "").e;
-      if (e3 > Ctor.maxE + 1 || e3 < Ctor.minE - 1) return new Ctor(e3 > 0 ? s2 / 0 : 0);
-      external = false;
-      Ctor.rounding = x.s = 1;
-      k = Math.min(12, (e3 + "").length);
-      r = naturalExponential(y.times(naturalLogarithm(x, pr + k)), pr);
-      if (r.d) {
-        r = finalise(r, pr + 5, 1);
-        if (checkRoundingDigits(r.d, pr, rm2)) {
-          e3 = pr + 10;
-          r = finalise(naturalExponential(y.times(naturalLogarithm(x, e3 + k)), e3), e3 + 5, 1);
-          if (+digitsToString(r.d).slice(pr + 1, pr + 15) + 1 == 1e14) {
-            r = finalise(r, pr + 1, 0);
-          }
-        }
-      }
-      r.s = s2;
-      external = true;
-      Ctor.rounding = rm2;
-      return finalise(r, pr, rm2);
-    };
-    P.toPrecision = function(sd, rm2) {
-      var str, x = this, Ctor = x.constructor;
-      if (sd === void 0) {
-        str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
-      } else {
-        checkInt32(sd, 1, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-        x = finalise(new Ctor(x), sd, rm2);
-        str = finiteToString(x, sd <= x.e || x.e <= Ctor.toExpNeg, sd);
-      }
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.toSignificantDigits = P.toSD = function(sd, rm2) {
-      var x = this, Ctor = x.constructor;
-      if (sd === void 0) {
-        sd = Ctor.precision;
-        rm2 = Ctor.rounding;
-      } else {
-        checkInt32(sd, 1, MAX_DIGITS);
-        if (rm2 === void 0) rm2 = Ctor.rounding;
-        else checkInt32(rm2, 0, 8);
-      }
-      return finalise(new Ctor(x), sd, rm2);
-    };
-    P.toString = function() {
-      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
-      return x.isNeg() && !x.isZero() ? "-" + str : str;
-    };
-    P.truncated = P.trunc = function() {
-      return finalise(new this.constructor(this), this.e + 1, 1);
-    };
-    P.valueOf = P.toJSON = function() {
-      var x = this, Ctor = x.constructor, str = finiteToString(x, x.e <= Ctor.toExpNeg || x.e >= Ctor.toExpPos);
-      return x.isNeg() ? "-" + str : str;
-    };
-    divide = /* @__PURE__ */ (function() {
-      function multiplyInteger(x, k, base) {
-        var temp, carry = 0, i = x.length;
-        for (x = x.slice(); i--; ) {
-          temp = x[i] * k + carry;
-          x[i] = temp % base | 0;
-          carry = temp / base | 0;
-        }
-        if (carry) x.unshift(carry);
-        return x;
-      }
-      function compare(a, b, aL, bL) {
-        var i, r;
-        if (aL != bL) {
-          r = aL > bL ? 1 : -1;
-        } else {
-          for (i = r = 0; i < aL; i++) {
-            if (a[i] != b[i]) {
-              r = a[i] > b[i] ? 1 : -1;
-              break;
-            }
-          }
-        }
-        return r;
-      }
-      function subtract(a, b, aL, base) {
-        var i = 0;
-        for (; aL--; ) {
-          a[aL] -= i;
-          i = a[aL] < b[aL] ? 1 : 0;
-          a[aL] = i * base + a[aL] - b[aL];
-        }
-        for (; !a[0] && a.length > 1; ) a.shift();
-      }
-      return function(x, y, pr, rm2, dp, base) {
-        var cmp, e3, i, k, logBase, more, prod, prodL, q, qd, rem, remL, rem0, sd, t, xi, xL, yd0, yL, yz, Ctor = x.constructor, sign2 = x.s == y.s ? 1 : -1, xd = x.d, yd = y.d;
-        if (!xd || !xd[0] || !yd || !yd[0]) {
-          return new Ctor(
-            // Return NaN if either NaN, or both Infinity or 0.
-            !x.s || !y.s || (xd ? yd && xd[0] == yd[0] : !yd) ? NaN : (
-              // Return ±0 if x is 0 or y is ±Infinity, or return ±Infinity as y is 0.
-              xd && xd[0] == 0 || !yd ? sign2 * 0 : sign2 / 0
-            )
-          );
-        }
-        if (base) {
-          logBase = 1;
-          e3 = x.e - y.e;
-        } else {
-          base = BASE;
-          logBase = LOG_BASE;
-          e3 = mathfloor(x.e / logBase) - mathfloor(y.e / logBase);
-        }
-        yL = yd.length;
-        xL = xd.length;
-        q = new Ctor(sign2);
-        qd = q.d = [];
-        for (i = 0; yd[i] == (xd[i] || 0); i++) ;
-        if (yd[i] > (xd[i] || 0)) e3--;
-        if (pr == null) {
-          sd = pr = Ctor.precision;
-          rm2 = Ctor.rounding;
-        } else if (dp) {
-          sd = pr + (x.e - y.e) + 1;
-        } else {
-          sd = pr;
-        }
-        if (sd < 0) {
-          qd.push(1);
-          more = true;
-        } else {
-          sd = sd / logBase + 2 | 0;
-          i = 0;
-          if (yL == 1) {
-            k = 0;
-            yd = yd[0];
-            sd++;
-            for (; (i < xL || k) && sd--; i++) {
-              t = k * base + (xd[i] || 0);
-              qd[i] = t / yd | 0;
-              k = t % yd | 0;
-            }
-            more = k || i < xL;
-          } else {
-            k = base / (yd[0] + 1) | 0;
-            if (k > 1) {
-              yd = multiplyInteger(yd, k, base);
-              xd = multiplyInteger(xd, k, base);
-              yL = yd.length;
-              xL = xd.length;
-            }
-            xi = yL;
-            rem = xd.slice(0, yL);
-            remL = rem.length;
-            for (; remL < yL; ) rem[remL++] = 0;
-            yz = yd.slice();
-            yz.unshift(0);
-            yd0 = yd[0];
-            if (yd[1] >= base / 2) ++yd0;
-            do {
-              k = 0;
-              cmp = compare(yd, rem, yL, remL);
-              if (cmp < 0) {
-                rem0 = rem[0];
-                if (yL != remL) rem0 = rem0 * base + (rem[1] || 0);
-                k = rem0 / yd0 | 0;
-                if (k > 1) {
-                  if (k >= base) k = base - 1;
-                  prod = multiplyInteger(yd, k, base);
-                  prodL = prod.length;
-                  remL = rem.length;
-                  cmp = compare(prod, rem, prodL, remL);
-                  if (cmp == 1) {
-                    k--;
-                    subtract(prod, yL < prodL ? yz : yd, prodL, base);
-                  }
-                } else {
-                  if (k == 0) cmp = k = 1;
-                  prod = yd.slice();
-                }
-                prodL = prod.length;
-                if (prodL < remL) prod.unshift(0);
-                subtract(rem, prod, remL, base);
-                if (cmp == -1) {
-                  remL = rem.length;
-                  cmp = compare(yd, rem, yL, remL);
-                  if (cmp < 1) {
-                    k++;
-                    subtract(rem, yL < remL ? yz : yd, remL, base);
-                  }
-                }
-                remL = rem.length;
-              } else if (cmp === 0) {
-                k++;
-                rem = [0];
-              }
-              qd[i++] = k;
-              if (cmp && rem[0]) {
-                rem[remL++] = xd[xi] || 0;
-              } else {
-                rem = [xd[xi]];
-                remL = 1;
-              }
-            } while ((xi++ < xL || rem[0] !== void 0) && sd--);
-            more = rem[0] !== void 0;
-          }
-          if (!qd[0]) qd.shift();
-        }
-        if (logBase == 1) {
-          q.e = e3;
-          inexact = more;
-        } else {
-          for (i = 1, k = qd[0]; k >= 10; k /= 10) i++;
-          q.e = i + e3 * logBase - 1;
-          finalise(q, dp ? pr + q.e + 1 : pr, rm2, more);
-        }
-        return q;
-      };
-    })();
-    P[/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")] = P.toString;
-    P[Symbol.toStringTag] = "Decimal";
-    Decimal = P.constructor = clone2(DEFAULTS);
-    LN10 = new Decimal(LN10);
-    PI = new Decimal(PI);
+// src/core/waivers/guardrail-waivers.ts
+function findFor(policies, id) {
+  return listWaivers(policies, "guardrail").filter((w) => w.entry.guardrail === id);
+}
+function markGuardrailWaivers(results, waivers, today) {
+  return results.map((result) => {
+    if (!result.isCrossed) return result;
+    const base = findFor(waivers.base, result.id);
+    const head = findFor(waivers.head, result.id);
+    const inForce = (refs) => refs.find((w) => !isExpired(w.entry, today));
+    const applied2 = inForce(base);
+    const proposed = inForce(head);
+    const expired = base[0];
+    let waiver;
+    if (applied2 !== void 0) waiver = { ...markOf(applied2), status: "applied" };
+    else if (proposed !== void 0) waiver = { ...markOf(proposed), status: "proposed" };
+    else if (expired !== void 0) waiver = { ...markOf(expired), status: "expired" };
+    return waiver === void 0 ? result : { ...result, waiver };
+  });
+}
+function needsApproval(result) {
+  return result.isCrossed && result.waiver?.status !== "applied";
+}
+var init_guardrail_waivers = __esm({
+  "src/core/waivers/guardrail-waivers.ts"() {
+    "use strict";
+    init_waiver_list();
   }
 });
 
@@ -43420,17 +45456,17 @@ function describe(values, digits = 2) {
   const n2 = values.length;
   if (n2 === 0) return { count: 0, median: null, p90: null };
   const mid = n2 >> 1;
-  const rank = Math.ceil(0.9 * n2) - 1;
+  const rank2 = Math.ceil(0.9 * n2) - 1;
   let median;
   let p90;
   if (hasNaN(values)) {
     values.sort();
     median = n2 % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    p90 = values[rank];
+    p90 = values[rank2];
   } else {
-    selectInPlace(values, rank, 0, n2 - 1);
-    p90 = values[rank];
-    selectInPlace(values, mid, 0, rank);
+    selectInPlace(values, rank2, 0, n2 - 1);
+    p90 = values[rank2];
+    selectInPlace(values, mid, 0, rank2);
     const upper = values[mid];
     if (n2 % 2 === 1) median = upper;
     else {
@@ -43467,9 +45503,9 @@ function selectInPlace(a, k, lo, hi) {
 }
 function mean(values, digits = 2) {
   if (values.length === 0) return null;
-  let sum4 = 0;
-  for (let i = 0; i < values.length; i++) sum4 += values[i];
-  return round3(sum4 / values.length, digits);
+  let sum5 = 0;
+  for (let i = 0; i < values.length; i++) sum5 += values[i];
+  return round3(sum5 / values.length, digits);
 }
 var NumberList;
 var init_stats = __esm({
@@ -43497,51 +45533,12 @@ var init_stats = __esm({
   }
 });
 
-// src/reporters/figures.ts
-function formatCount(n2) {
-  return Math.round(n2).toLocaleString("en-US");
-}
-function formatDecimal(value3, digits) {
-  const text5 = typeof value3 === "number" ? digits === void 0 ? String(value3) : value3.toFixed(digits) : value3;
-  const negative = text5.startsWith("-");
-  const [whole = "", fraction] = (negative ? text5.slice(1) : text5).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
-}
-function formatMoney(amount2, currency2) {
-  return currency2 === null ? formatDecimal(amount2) : `${formatDecimal(amount2)} ${currency2}`;
-}
-function formatPercent(fraction, digits = 1) {
-  return fraction === null ? "—" : `${formatDecimal(fraction * 100, digits)} %`;
-}
-function formatRatio(value3, digits = 2) {
-  return value3 === null ? "—" : formatDecimal(value3, digits);
-}
-function formatNumber(value3, digits = 1) {
-  return value3 === null ? "—" : formatDecimal(value3, digits);
-}
-function formatHours(hours2) {
-  if (hours2 === null) return "—";
-  return hours2 >= 48 ? `${(hours2 / 24).toFixed(1)} d` : `${hours2.toFixed(1)} h`;
-}
-function formatInstant(iso) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-function plural(n2, word, many = `${word}s`) {
-  return `${formatCount(n2)} ${n2 === 1 ? word : many}`;
-}
-var init_figures = __esm({
-  "src/reporters/figures.ts"() {
-    "use strict";
-  }
-});
-
 // src/reporters/impact-phrases.ts
-function figure(n2, digits = 2) {
+function figure2(n2, digits = 2) {
   const r = round3(n2, digits);
   return r < 0 ? `${MINUS}${formatDecimal(String(-r))}` : formatDecimal(String(r));
 }
-function withUnit(text5, unit) {
+function withUnit2(text5, unit) {
   return text5 === null || text5 === NONE ? NONE : `${text5} ${unit}`;
 }
 function countOrNone(n2) {
@@ -43554,15 +45551,15 @@ function signed(n2, format = (x) => formatCount(x)) {
 function amount(value3) {
   return value3.startsWith("-") ? `${MINUS}${formatDecimal(value3.slice(1))}` : formatDecimal(value3);
 }
-function money3(value3, currency2 = null) {
+function money5(value3, currency2 = null) {
   return currency2 === null ? amount(value3) : `${amount(value3)} ${currency2}`;
 }
 function signedMoney(delta3, currency2 = null) {
   if (/^-?0*(\.0*)?$/.test(delta3)) return "±0";
-  return delta3.startsWith("-") ? money3(delta3, currency2) : `+${money3(delta3, currency2)}`;
+  return delta3.startsWith("-") ? money5(delta3, currency2) : `+${money5(delta3, currency2)}`;
 }
 function hours(value3) {
-  return withUnit(value3 === null ? null : formatNumber(value3), "h");
+  return withUnit2(value3 === null ? null : formatNumber(value3), "h");
 }
 function describeSides(r) {
   const side3 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
@@ -43571,14 +45568,37 @@ function describeSides(r) {
 function describeSla(s2) {
   return `replayed ${formatPercent(s2.replayed.base)} → ${formatPercent(s2.replayed.head)}; modelled ${s2.modelled === null ? NONE : formatPercent(s2.modelled)}; median response ${hours(s2.medianResponseHours.base)} → ${hours(s2.medianResponseHours.modelled)}`;
 }
-var NONE, MINUS;
+var NONE;
 var init_impact_phrases = __esm({
   "src/reporters/impact-phrases.ts"() {
     "use strict";
     init_stats();
     init_figures();
     NONE = "—";
-    MINUS = "−";
+  }
+});
+
+// src/reporters/phrase-waiver.ts
+function phraseWaiver(mark) {
+  return `waived (${mark.owner}, until ${mark.expires}, ${mark.reason})`;
+}
+function phraseWaivedCount(issues) {
+  const waived = issues.filter((i) => i.waiver !== void 0).length;
+  return waived === 0 ? "" : `, ${waived} waived`;
+}
+function phraseGuardrailWaiver(w) {
+  switch (w.status) {
+    case "applied":
+      return phraseWaiver(w);
+    case "proposed":
+      return `waiver proposed in this PR: takes effect after merge (${w.owner}, until ${w.expires}, ${w.reason})`;
+    case "expired":
+      return `waiver expired on ${w.expires} (${w.owner}, ${w.reason})`;
+  }
+}
+var init_phrase_waiver = __esm({
+  "src/reporters/phrase-waiver.ts"() {
+    "use strict";
   }
 });
 
@@ -43612,9 +45632,9 @@ function phraseUnmeasurable(r) {
 function phraseCrossing(c, r) {
   switch (c.code) {
     case "above":
-      return `${c.metric} ${figure(c.value)} is above ${figure(c.limit)}`;
+      return `${c.metric} ${figure2(c.value)} is above ${figure2(c.limit)}`;
     case "below":
-      return `${c.metric} ${figure(c.value)} is below ${figure(c.limit)}`;
+      return `${c.metric} ${figure2(c.value)} is below ${figure2(c.limit)}`;
     case "is-true":
       return `${c.metric} is true`;
     case "data-changed":
@@ -43643,6 +45663,7 @@ var init_phrase_guardrail = __esm({
   "src/reporters/phrase-guardrail.ts"() {
     "use strict";
     init_impact_phrases();
+    init_phrase_waiver();
   }
 });
 
@@ -43686,17 +45707,17 @@ var init_partial_data = __esm({
 
 // src/reporters/unknown-reasons.ts
 function describeUnknown(reason) {
-  return reasons2[reason];
+  return reasons3[reason];
 }
 function figureOrUnknown(value3, format, reason) {
   if (value3 !== null) return format(value3);
   return reason === null ? "—" : `— (${describeUnknown(reason)})`;
 }
-var reasons2;
+var reasons3;
 var init_unknown_reasons = __esm({
   "src/reporters/unknown-reasons.ts"() {
     "use strict";
-    reasons2 = {
+    reasons3 = {
       "no-amounts": "no won deal carries an amount",
       "zero-target": "the target is 0",
       "opportunities-missing": "the opportunities were left out of this partial run",
@@ -43763,11 +45784,11 @@ function summariseReport(report) {
   }
   const g = report.goal;
   if (g !== null) {
-    const money7 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money7(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
     lines.push({
       label: "Goal",
-      text: `${g.name}: ${figureOrUnknown(g.actual, money7, g.unknown)} of ${money7(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
       tone: g.isOnPace === true ? "good" : "neutral"
     });
   }
@@ -43817,8 +45838,10 @@ function describeDeclared(d) {
     const verdict = side3.isMet === null ? "not measurable" : side3.isMet ? "met" : "missed";
     return `${what}${formatNumber(side3.value, 2)} (target ${targetText(side3.target)}, ${verdict})`;
   };
-  const targets = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
-  const change2 = targets[0] === targets[1] ? "" : `target ${targets[0] ?? ""} → ${targets[1] ?? ""}`;
+  const targets2 = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
+  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
+  const targetChange = targets2[0] === targets2[1] ? null : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
+  const change2 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
   return {
     label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
     base: cell(d.base),
@@ -43924,7 +45947,7 @@ var init_phrase_sla_assumption = __esm({
 });
 
 // src/reporters/impact-payout-text.ts
-function figure2(n2) {
+function figure3(n2) {
   return n2 === null ? "—" : String(n2);
 }
 function tierName(i) {
@@ -43945,15 +45968,15 @@ function describeFact(r) {
       return "component removed by the head";
     case "gate-failed":
     case "gate-passed":
-      return `gate ${r.gate} ${r.code === "gate-failed" ? "fails" : "passes"} under the head: ${r.metric} ${change(figure2(r.value.base), figure2(r.value.head))}, min ${r.min.base === r.min.head ? figure2(r.min.head) : change(figure2(r.min.base), figure2(r.min.head))}`;
+      return `gate ${r.gate} ${r.code === "gate-failed" ? "fails" : "passes"} under the head: ${r.metric} ${change(figure3(r.value.base), figure3(r.value.head))}, min ${r.min.base === r.min.head ? figure3(r.min.head) : change(figure3(r.min.base), figure3(r.min.head))}`;
     case "cap-hit":
-      return `cap reached under the head (factor ${change(figure2(r.factor.base), figure2(r.factor.head))})`;
+      return `cap reached under the head (factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
     case "cap-released":
-      return `cap no longer reached (factor ${change(figure2(r.factor.base), figure2(r.factor.head))})`;
+      return `cap no longer reached (factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
     case "cap-changed":
-      return `cap changed (capped factor ${change(figure2(r.factor.base), figure2(r.factor.head))})`;
+      return `cap changed (capped factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
     case "tier-crossed":
-      return `${r.metric} attainment ${change(figure2(r.attainment.base), figure2(r.attainment.head))} crosses from ${tierName(r.tier.base)} to ${tierName(r.tier.head)}`;
+      return `${r.metric} attainment ${change(figure3(r.attainment.base), figure3(r.attainment.head))} crosses from ${tierName(r.tier.base)} to ${tierName(r.tier.head)}`;
     case "metric-moved":
       return `${r.metric} moves ${change(r.value.base === null ? "—" : formatDecimal(r.value.base), r.value.head === null ? "—" : formatDecimal(r.value.head))}`;
     case "metric-unknown":
@@ -43962,7 +45985,7 @@ function describeFact(r) {
       return `${r.metric} target ${change(r.target.base ?? "—", r.target.head ?? "—")}`;
     case "multiplier-applied":
     case "multiplier-lost":
-      return `team multiplier ${r.multiplier} ${r.code === "multiplier-applied" ? "applies" : "no longer applies"}: ${r.metric} ${change(figure2(r.value.base), figure2(r.value.head))}, min ${figure2(r.min.head ?? r.min.base)}`;
+      return `team multiplier ${r.multiplier} ${r.code === "multiplier-applied" ? "applies" : "no longer applies"}: ${r.metric} ${change(figure3(r.value.base), figure3(r.value.head))}, min ${figure3(r.min.head ?? r.min.base)}`;
     case "base-pay-changed":
       return "the pay it multiplies or takes back changes";
     case "terms-changed":
@@ -43971,8 +45994,8 @@ function describeFact(r) {
 }
 function describePayoutReason(s2) {
   const fact = describeFact(s2.example);
-  const where = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
-  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where}`;
+  const where2 = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
+  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where2}`;
 }
 function partLabel(p) {
   if (p.part !== "component")
@@ -43980,8 +46003,8 @@ function partLabel(p) {
   return `${p.id ?? ""} (${p.metric ?? ""})`;
 }
 function holdText(h) {
-  const range3 = h.lowest === h.highest ? figure2(h.lowest) : `${figure2(h.lowest)}–${figure2(h.highest)}`;
-  return `gate ${h.gate} failed (${h.metric} ${range3} < min ${figure2(h.min)}; ${h.periods.join(", ")}, ${plural(h.people, "person", "people")}) and held ${h.components.join(", ")}`;
+  const range3 = h.lowest === h.highest ? figure3(h.lowest) : `${figure3(h.lowest)}–${figure3(h.highest)}`;
+  return `gate ${h.gate} failed (${h.metric} ${range3} < min ${figure3(h.min)}; ${h.periods.join(", ")}, ${plural(h.people, "person", "people")}) and held ${h.components.join(", ")}`;
 }
 function sameHolds(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -44014,6 +46037,9 @@ var init_impact_payout_text = __esm({
 });
 
 // src/reporters/markdown-escape.ts
+function renderMarkdownDetails(summary, body) {
+  return ["<details>", `<summary>${escapeMarkdownHtml(summary)}</summary>`, "", ...body, "", "</details>", ""];
+}
 function mermaidLabel(text5) {
   return text5.replace(/[^A-Za-z0-9 _.%-]/g, "").slice(0, 40) || "?";
 }
@@ -44219,9 +46245,9 @@ function dealSizeText(p) {
   const d = p.dealSize;
   if (d.amount === null) return "Deal size: unknown (no won deal carries an amount).";
   const c = p.currency;
-  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money3(d.median, c)}, smallest ${money3(d.min, c)}, largest ${money3(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money3(d.amountWithoutLargest, c)}`}`;
+  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money5(d.median, c)}, smallest ${money5(d.min, c)}, largest ${money5(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money5(d.amountWithoutLargest, c)}`}`;
   const thin = d.isThin ? ` Thin sample: fewer than ${d.thinBelow} won deals, so the average can move a lot with one deal.` : "";
-  return `Deal size: ${money3(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
+  return `Deal size: ${money5(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
 }
 function describeAssumptions(p) {
   const minimumSample = p.minimumSample;
@@ -44243,7 +46269,7 @@ function describeAssumptions(p) {
   );
   for (const c of p.costs)
     out.push(
-      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money3(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
+      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money5(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
     );
   return out;
 }
@@ -44266,7 +46292,7 @@ function range2(low, high) {
 function totalText(t) {
   if (t.base === null || t.head === null || t.delta === null)
     return `${NONE} ${t.currency} (a plan cannot be projected)`;
-  return `${money3(t.base)} → ${money3(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
+  return `${money5(t.base)} → ${money5(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
 }
 function describeProjectedPayoutHeadline(p) {
   const totals = p.payouts.totals;
@@ -44289,7 +46315,7 @@ function planText(p) {
     const metric3 = p.metrics.find((m) => m.unknown !== null)?.metric ?? NONE;
     return [`${p.plan}: ${NONE} (${metric3} cannot be projected: ${unknownText[p.unknown ?? "not-reported"]})`];
   }
-  const head = `${p.plan}: ${money3(x.total.base)} → ${money3(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
+  const head = `${p.plan}: ${money5(x.total.base)} → ${money5(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
   const parts = planParts(x);
   return [`${head}${parts === "" ? "" : `: ${parts}`}`, ...describeGateHolds(x).map((s2) => `! ${s2}`)];
 }
@@ -44361,8 +46387,9 @@ function describeChange(changes) {
   return `Change: ${what}${more > 0 ? ` (+${more} more)` : ""}`;
 }
 function describeApprovers(r) {
-  const crossed = r.guardrails.filter((g) => g.isCrossed);
-  if (crossed.length === 0) return "no approval needed (no guardrail crossed)";
+  const crossed = r.guardrails.filter(needsApproval);
+  if (crossed.length === 0)
+    return r.guardrails.some((g) => g.isCrossed) ? "no approval needed (the crossed guardrails are waived on the base branch)" : "no approval needed (no guardrail crossed)";
   return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join("; ")}`;
 }
 function revenueText(p) {
@@ -44416,7 +46443,7 @@ function projectionRows(p) {
     s2.arrivalsToPeriodEnd.base === null ? NONE : `${formatNumber(s2.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s2.arrivalsToPeriodEnd.head, 0)}`,
     s2.capacityPerWeek.base === null && s2.capacityPerWeek.head === null ? "unbounded" : pair(s2.capacityPerWeek),
     pair(s2.throughputPerWeek),
-    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "" : pair(s2.queueGrowthPerWeek)
+    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "none" : pair(s2.queueGrowthPerWeek)
   ]);
 }
 function projectionSummary(p) {
@@ -44466,6 +46493,7 @@ var unknownText2, projectionHeaders;
 var init_impact_projection = __esm({
   "src/reporters/impact-projection.ts"() {
     "use strict";
+    init_guardrail_waivers();
     init_figures();
     init_impact_phrases();
     init_projection_assumptions();
@@ -44484,16 +46512,60 @@ var init_impact_projection = __esm({
   }
 });
 
-// src/reporters/impact-markdown.ts
-function details(summary, body) {
-  return ["<details>", `<summary>${e(summary)}</summary>`, "", ...body, "", "</details>", ""];
+// src/reporters/impact-utilisation-chart.ts
+function declaredCeiling(r) {
+  const d = r.constraint.declared;
+  const side3 = d?.head ?? d?.base ?? null;
+  if (side3 === null || side3.metric !== "utilisation" || side3.target.max === void 0) return null;
+  return { stage: side3.stage, max: side3.target.max };
 }
+function axisTop(values) {
+  const highest = Math.max(1, ...values);
+  return Math.ceil(highest * 10 + 1) / 10;
+}
+function renderUtilisationChart(r) {
+  const charted = r.stages.filter(
+    (s2) => s2.utilisation.base !== null && s2.utilisation.head !== null
+  );
+  if (charted.length === 0) return [];
+  const ceiling = declaredCeiling(r);
+  const base = charted.map((s2) => s2.utilisation.base);
+  const head = charted.map((s2) => s2.utilisation.head);
+  const target = ceiling === null ? "" : `, target ${formatRatio(ceiling.max)} at ${mermaidLabel(ceiling.stage)}`;
+  const words = charted.map((s2) => `${s2.stage} ${formatRatio(s2.utilisation.base)} → ${formatRatio(s2.utilisation.head)}`).join(", ");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "Utilisation per stage: bars base, lines head, 1.0 full${target}"`,
+    `  x-axis [${charted.map((s2) => `"${mermaidLabel(s2.stage)}"`).join(", ")}]`,
+    `  y-axis "utilisation" 0 --> ${axisTop([...base, ...head])}`,
+    `  bar [${base.join(", ")}]`,
+    `  line [${head.join(", ")}]`,
+    `  line [${charted.map(() => 1).join(", ")}]`,
+    ...ceiling === null ? [] : [`  line [${charted.map(() => ceiling.max).join(", ")}]`],
+    "```",
+    "",
+    escapeMarkdown(
+      `Utilisation base → head (1.0 is full capacity${ceiling === null ? "" : `; the goal's target at ${ceiling.stage} is ≤ ${formatRatio(ceiling.max)}`}): ${words}.`
+    ),
+    ""
+  ];
+}
+var init_impact_utilisation_chart = __esm({
+  "src/reporters/impact-utilisation-chart.ts"() {
+    "use strict";
+    init_figures();
+    init_markdown_escape();
+  }
+});
+
+// src/reporters/impact-markdown.ts
 function value(v) {
   if (v === null || v === void 0) return NONE;
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 function ratioDelta(d) {
-  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? "" : signed(d.delta, (x) => x.toFixed(2))];
+  return [formatRatio(d.base), formatRatio(d.head), d.delta === null ? NONE : signed(d.delta, (x) => x.toFixed(2))];
 }
 function summaryTable(r) {
   const rows = [];
@@ -44520,7 +46592,7 @@ function summaryTable(r) {
       `${s2.name} compliance`,
       formatPercent(s2.replayed.base),
       s2.modelled === null ? "no steady state" : `${formatPercent(s2.modelled)} (modelled)`,
-      s2.modelledChangePts === null ? "" : `${signed(s2.modelledChangePts, (x) => x.toFixed(1))} pts`
+      s2.modelledChangePts === null ? NONE : `${signed(s2.modelledChangePts, (x) => x.toFixed(1))} pts`
     ]);
   for (const t of r.comp.total)
     rows.push([
@@ -44535,15 +46607,16 @@ function summaryTable(r) {
       "Goal forecast, flow projection (attainment)",
       formatPercent(flow.base),
       flow.headLow === flow.headHigh ? formatPercent(flow.head) : `${formatPercent(flow.head)} (${formatPercent(flow.headLow)}–${formatPercent(flow.headHigh)})`,
-      flow.delta === null ? "" : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`
+      flow.delta === null ? NONE : `${signed(flow.delta * 100, (x) => x.toFixed(1))} pts`
     ]);
   if (r.goal !== null)
     rows.push([
       "Goal forecast, open-pipeline velocity (attainment)",
       formatPercent(r.goal.projectedAttainment.base),
       formatPercent(r.goal.projectedAttainment.head),
-      r.goal.projectedAttainment.delta === null ? "" : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`
+      r.goal.projectedAttainment.delta === null ? NONE : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`
     ]);
+  rows.push(...cacImpactRows(r));
   return renderMarkdownTable(["", "base", "head", "change"], rows, ["left", "right", "right", "right"]);
 }
 function payoutCaveat(r) {
@@ -44553,14 +46626,18 @@ function payoutCaveat(r) {
 function approvals(r) {
   const crossed = r.guardrails.filter((g) => g.isCrossed);
   if (crossed.length === 0) return ["No guardrail is crossed.", ""];
-  const rows = crossed.map((g) => [g.id, phraseGuardrail(g, r), phraseApprovers(g.approvers)]);
+  const needed = crossed.filter(needsApproval);
+  const rows = crossed.map((g) => [
+    g.id,
+    `${phraseGuardrail(g, r)}${g.waiver === void 0 ? "" : `; ${phraseGuardrailWaiver(g.waiver)}`}`,
+    needsApproval(g) ? phraseApprovers(g.approvers) : "— (waived)"
+  ]);
   return [
-    "**Approvals required** (guardrails from the base branch)",
+    needed.length > 0 ? "**Approvals required** (guardrails from the base branch)" : "**No approval required**: every crossed guardrail is waived on the base branch",
     "",
     ...renderMarkdownTable(["guardrail", "why", "approvers"], rows, ["left", "left", "left"]),
     "",
-    describeMentions(crossed),
-    ""
+    ...needed.length > 0 ? [describeMentions(needed), ""] : []
   ];
 }
 function policyChanges(r) {
@@ -44588,22 +46665,11 @@ function stages(r) {
     s2.stage,
     countOrNone(s2.arrivals.base),
     countOrNone(s2.arrivals.head),
-    s2.arrivals.delta === null ? "" : signed(s2.arrivals.delta),
+    s2.arrivals.delta === null ? NONE : signed(s2.arrivals.delta),
     ...ratioDelta(s2.utilisation),
     formatPercent(s2.conversionCohort.base),
     formatPercent(s2.conversionCohort.head)
   ]);
-  const charted = r.stages.filter((s2) => s2.utilisation.base !== null && s2.utilisation.head !== null);
-  const chart = charted.length === 0 ? [] : [
-    "```mermaid",
-    "xychart-beta",
-    '  title "Utilisation per stage: base (bars) and head (line)"',
-    `  x-axis [${charted.map((s2) => `"${mermaidLabel(s2.stage)}"`).join(", ")}]`,
-    '  y-axis "utilisation"',
-    `  bar [${charted.map((s2) => s2.utilisation.base ?? 0).join(", ")}]`,
-    `  line [${charted.map((s2) => s2.utilisation.head ?? 0).join(", ")}]`,
-    "```"
-  ];
   return details("Stages, base vs head", [
     ...renderMarkdownTable(
       [
@@ -44619,9 +46685,7 @@ function stages(r) {
       ],
       rows,
       ["left", "right", "right", "right", "right", "right", "right", "right", "right"]
-    ),
-    "",
-    ...chart
+    )
   ]);
 }
 function slas(r) {
@@ -44727,6 +46791,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
     "",
     ...summaryTable(r),
     "",
+    ...renderUtilisationChart(r),
     ...payoutCaveat(r),
     ...renderPayoutsMarkdownSummary(r),
     ...projection2(r),
@@ -44741,12 +46806,15 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var e;
+var e, details;
 var init_impact_markdown = __esm({
   "src/reporters/impact-markdown.ts"() {
     "use strict";
+    init_impact_cac();
     init_phrase_warning();
+    init_guardrail_waivers();
     init_phrase_guardrail();
+    init_phrase_waiver();
     init_approver_mentions();
     init_figures();
     init_impact_headline();
@@ -44757,8 +46825,10 @@ var init_impact_markdown = __esm({
     init_impact_payouts();
     init_impact_projection();
     init_partial_data();
+    init_impact_utilisation_chart();
     init_markdown_escape();
     e = escapeMarkdown;
+    details = renderMarkdownDetails;
   }
 });
 
@@ -44792,8 +46862,8 @@ function valueCell(row2) {
 }
 function revenueCells(f) {
   const w = f.wonRevenue;
-  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, ""];
-  const range3 = w.deltaLow === null || w.deltaHigh === null || w.deltaLow === w.deltaHigh ? "" : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+  if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, NONE];
+  const range3 = w.deltaLow === null || w.deltaHigh === null ? NONE : w.deltaLow === w.deltaHigh ? signedMoney(w.deltaLow) : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
   return [amount(w.head), signedMoney(w.delta), range3];
 }
 function slaCell(f, name) {
@@ -45082,9 +47152,7 @@ function renderStage(s2, r) {
   for (const a of s2.attributes) {
     const rows = renderMarkdownTable(GROUP_HEADERS, groupRows(a), GROUP_ALIGN);
     const n2 = describeAttributeNotes(a, r);
-    out.push("<details>", `<summary>${escapeMarkdown(attributeTitle(a, r))}</summary>`, "", ...rows, "");
-    if (n2 !== null) out.push(escapeMarkdown(n2), "");
-    out.push("</details>", "");
+    out.push(...renderMarkdownDetails(attributeTitle(a, r), n2 === null ? rows : [...rows, "", escapeMarkdown(n2)]));
   }
   return out;
 }
@@ -45249,9 +47317,9 @@ function renderLines(r, options) {
       r.stages.map((s2) => [
         s2.stage === r.constraint.stage.head ? `${s2.stage} ◀` : s2.stage,
         `${countOrNone(s2.arrivals.base)} → ${countOrNone(s2.arrivals.head)}`,
-        s2.arrivals.delta === null ? "" : signed(s2.arrivals.delta),
+        s2.arrivals.delta === null ? NONE : signed(s2.arrivals.delta),
         `${formatRatio(s2.utilisation.base)} → ${formatRatio(s2.utilisation.head)}`,
-        s2.utilisation.delta === null ? "" : signed(s2.utilisation.delta, (x) => x.toFixed(2)),
+        s2.utilisation.delta === null ? NONE : signed(s2.utilisation.delta, (x) => x.toFixed(2)),
         `${formatPercent(s2.conversionCohort.base)} → ${formatPercent(s2.conversionCohort.head)}`
       ]),
       ["left", "right", "right", "right", "right", "right"]
@@ -45272,7 +47340,7 @@ function renderLines(r, options) {
   for (const g of r.guardrails) {
     out.push(
       ...wrap(
-        `${g.isCrossed ? c.red("✗") : c.green("✓")} ${g.id}: ${phraseGuardrail(g, r)}${g.isCrossed ? ` — needs ${phraseApprovers(g.approvers)}` : ""}`
+        `${g.isCrossed ? c.red("✗") : c.green("✓")} ${g.id}: ${phraseGuardrail(g, r)}${needsApproval(g) ? ` — needs ${phraseApprovers(g.approvers)}` : ""}${g.waiver === void 0 ? "" : ` — ${terminalText(phraseGuardrailWaiver(g.waiver))}`}`
       )
     );
   }
@@ -45308,7 +47376,7 @@ function renderLines(r, options) {
   out.push(
     ...renderTextTable(
       ["plan", "base", "head", "change"],
-      r.comp.byPlan.map((p) => [p.plan, money3(p.base, p.currency), money3(p.head, p.currency), signedMoney(p.delta)]),
+      r.comp.byPlan.map((p) => [p.plan, money5(p.base, p.currency), money5(p.head, p.currency), signedMoney(p.delta)]),
       ["left", "right", "right", "right"]
     )
   );
@@ -45321,6 +47389,7 @@ function renderLines(r, options) {
       "",
       `Goal forecast by open-pipeline velocity (today's open deals and win rate, not re-projected for the change): ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`
     );
+  out.push(...cacImpactLines(r).flatMap((l2) => l2 === "" ? [l2] : wrap(terminalText(l2))));
   if (r.warnings.length > 0)
     out.push(
       "",
@@ -45340,7 +47409,10 @@ var import_picocolors4, WIDTH4;
 var init_impact_terminal = __esm({
   "src/reporters/impact-terminal.ts"() {
     "use strict";
+    init_guardrail_waivers();
+    init_impact_cac();
     init_phrase_guardrail();
+    init_phrase_waiver();
     init_phrase_warning();
     import_picocolors4 = __toESM(require_picocolors(), 1);
     init_figures();
@@ -45400,13 +47472,79 @@ var init_policy_summary = __esm({
       CompPlan: ({ spec }) => `${spec.roles.join(", ")} paid per ${spec.period}; ${spec.components.map((c) => `${c.id} ${Math.round(c.weight * 100)} %`).join(", ")}${spec.goal !== void 0 ? `; on goal ${spec.goal}` : "; no shared goal"}`,
       HandoffSla: ({ spec }) => `${spec.from} → ${spec.to} within ${spec.targets.map((t) => `${t.within}${t.when !== void 0 ? ` (${t.id})` : ""}`).join(" / ")} of ${spec.calendar}`,
       Calendar: ({ spec }) => `${spec.timeZone}, ${spec.workingHours.map((w) => `${w.days.join("/")} ${w.start}–${w.end}`).join("; ")}, ${count2(spec.holidays?.length, "holiday")}`,
-      FieldMapping: ({ spec }) => `${spec.source}: ${Object.entries(spec.entities).map(([entity, m]) => `${entity} from ${m?.file ?? "?"} (${count2(Object.keys(m?.fields ?? {}).length, "field")})`).join(", ")}`,
+      FieldMapping: ({ spec }) => `${spec.source}: ${Object.entries(spec.entities).map(
+        ([entity, m]) => `${entity} from ${m?.file ?? (m?.from === void 0 ? "?" : `${m.from.entity}'s file`)} (${count2(Object.keys(m?.fields ?? {}).length, "field")})`
+      ).join(", ")}`,
       Guardrails: ({ spec }) => `${count2(spec.rules.length, "guardrail")}: ${spec.rules.map((r) => r.id).join(", ")}`,
       PolicyTest: ({ spec }) => {
         const subject = "handoffSla" in spec ? spec.handoffSla : "compPlan" in spec ? spec.compPlan : spec.leadDefinition;
         return `${count2(spec.cases.length, "case")} for ${subject}${spec.asOf === void 0 ? "" : ` as of ${spec.asOf}`}`;
-      }
+      },
+      Waiver: ({ spec }) => `${count2(spec.waivers.length, "waiver")}, the first expiring ${[...spec.waivers.map((w) => w.expires)].sort()[0] ?? "—"}`
     };
+  }
+});
+
+// src/reporters/outcome-coverage-terminal.ts
+function describeMissing(missing) {
+  return missing.length > 1 ? "no test reaches it" : missing.map((o) => missingText[o]).join(", ");
+}
+function renderOutcomeCoverage(report, c) {
+  const out = ["", c.bold("Outcome coverage") + c.dim(" (a decision is covered when the tests see it go both ways)")];
+  for (const cov of report.coverage) {
+    const pct2 = cov.total === 0 ? 100 : 100 * cov.covered / cov.total;
+    const untested = cov.cases === 0 ? c.yellow("  no tests") : "";
+    out.push(
+      `  ${`${kindText[cov.kind]} ${terminalText(cov.policy)}`.padEnd(40)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %${untested}`
+    );
+    for (const item2 of cov.uncovered.slice(0, 50))
+      out.push(
+        c.yellow(`      ${terminalText(item2.at)}  ${itemText[item2.kind]} \`${terminalText(item2.id)}\`: ${describeMissing(item2.missing)}`)
+      );
+    if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
+  }
+  const { covered, total: total2 } = report.coverageCount;
+  out.push(`  total ${report.coveragePercent.toFixed(1)} % (${covered} / ${total2} decisions)`);
+  return out;
+}
+var missingText, itemText, kindText;
+var init_outcome_coverage_terminal = __esm({
+  "src/reporters/outcome-coverage-terminal.ts"() {
+    "use strict";
+    init_sanitize();
+    missingText = {
+      fired: "never fired",
+      "not-fired": "always fired",
+      met: "never met",
+      missed: "never missed",
+      breached: "never breached",
+      reached: "never reached",
+      "not-reached": "always reached",
+      applied: "never applied",
+      "not-applied": "always applied",
+      hit: "never hit",
+      "not-hit": "always hit",
+      passed: "never passed",
+      failed: "never failed",
+      paid: "never paid",
+      "not-paid": "always paid"
+    };
+    itemText = {
+      exclusion: "exclusion",
+      "hand-raiser": "hand-raiser",
+      "scoring-rule": "scoring rule",
+      "class-threshold": "class threshold",
+      "sla-target": "SLA target",
+      "escalation-step": "escalation step",
+      recycle: "recycle rule",
+      tier: "tier",
+      cap: "cap",
+      gate: "gate",
+      "team-multiplier": "team multiplier",
+      spiff: "SPIF",
+      clawback: "clawback"
+    };
+    kindText = { LeadDefinition: "lead definition", HandoffSla: "handoff SLA", CompPlan: "comp plan" };
   }
 });
 
@@ -45439,19 +47577,7 @@ function renderPolicyTestTerminal(report, options) {
       );
     }
   }
-  if (options.showCoverage) {
-    out.push("", c.bold("Clause coverage"));
-    for (const cov of report.coverage) {
-      const pct2 = cov.total === 0 ? 100 : 100 * cov.covered / cov.total;
-      out.push(
-        `  ${terminalText(cov.policy).padEnd(28)} ${String(cov.covered).padStart(4)} / ${String(cov.total).padEnd(4)} ${pct2.toFixed(1)} %`
-      );
-      for (const path2 of cov.uncovered.slice(0, 50))
-        out.push(c.yellow(`      not exercised: ${terminalText(options.locate(cov.file, path2))}  ${terminalText(path2.slice(1).join("."))}`));
-      if (cov.uncovered.length > 50) out.push(c.dim(`      … and ${cov.uncovered.length - 50} more`));
-    }
-    out.push(`  total ${report.coveragePercent.toFixed(1)} %`);
-  }
+  if (options.showCoverage) out.push(...renderOutcomeCoverage(report, c));
   const summary = `${report.passed} passed, ${report.failed} failed`;
   out.push("", report.failed === 0 ? c.green(`✔ ${summary}`) : c.red(`✖ ${summary}`));
   return terminalOutput(out.join("\n") + "\n");
@@ -45461,6 +47587,7 @@ var init_policy_test_terminal = __esm({
   "src/reporters/policy-test-terminal.ts"() {
     "use strict";
     import_picocolors6 = __toESM(require_picocolors(), 1);
+    init_outcome_coverage_terminal();
     init_sanitize();
     init_trace_text();
   }
@@ -45474,6 +47601,65 @@ var init_report_json = __esm({
   "src/reporters/report-json.ts"() {
     "use strict";
     init_sanitize();
+  }
+});
+
+// src/reporters/waived-data-issues.ts
+function describeWaivedDataIssues(data) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const issue3 of data.issues) {
+    if (issue3.waiver === void 0) continue;
+    const key = JSON.stringify([issue3.code, issue3.waiver]);
+    const group2 = groups2.get(key) ?? { code: issue3.code, mark: issue3.waiver, count: 0 };
+    group2.count++;
+    groups2.set(key, group2);
+  }
+  return [...groups2.values()].map(
+    (g) => `${formatCount(g.count)} ${g.code} issue${g.count === 1 ? "" : "s"} ${phraseWaiver(g.mark)}`
+  );
+}
+var init_waived_data_issues = __esm({
+  "src/reporters/waived-data-issues.ts"() {
+    "use strict";
+    init_figures();
+    init_phrase_waiver();
+  }
+});
+
+// src/reporters/report-cac.ts
+function renderCacTerminal(report, c) {
+  const cac = report.cac;
+  if (cac === void 0) return [];
+  const table5 = (m) => renderTextTable(m.headers, m.rows, m.align);
+  const out = ["", c.bold(`Customer acquisition cost${cac.currency === null ? "" : ` (${cac.currency})`}`)];
+  if (cac.unknown === null) {
+    out.push(...table5(cacSpendTable(cac)), "", ...table5(cacPeriodTable(cac)));
+    if (cac.bySource.length > 0) out.push("", ...table5(cacChannelTable(cac)));
+  }
+  for (const n2 of cacNotes(cac)) out.push(...wrapText(n2, WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2)));
+  return out;
+}
+function renderCacMarkdown(report) {
+  const cac = report.cac;
+  if (cac === void 0) return [];
+  const table5 = (m) => renderMarkdownTable(m.headers, m.rows, m.align);
+  const body = [];
+  if (cac.unknown === null) {
+    body.push(...table5(cacSpendTable(cac)), "", ...table5(cacPeriodTable(cac)), "");
+    if (cac.bySource.length > 0) body.push(...table5(cacChannelTable(cac)), "");
+  }
+  body.push(...cacNotes(cac).map((n2) => `- ${escapeMarkdown(n2)}`));
+  const title = `Customer acquisition cost${cac.currency === null ? "" : ` (${cac.currency})`}`;
+  return ["<details>", `<summary>${escapeMarkdown(title)}</summary>`, "", ...body, "", "</details>", ""];
+}
+var WIDTH5;
+var init_report_cac2 = __esm({
+  "src/reporters/report-cac.ts"() {
+    "use strict";
+    init_cac_tables();
+    init_markdown_escape();
+    init_text_table();
+    WIDTH5 = 100;
   }
 });
 
@@ -45581,7 +47767,7 @@ function dataTable(report) {
     headers: ["file", "entity", "read", "evaluated", "rejected", "status"],
     rows: report.data.files.map((f) => [
       f.file,
-      f.entity,
+      f.distinctRows === void 0 ? f.entity : `${f.entity} (${formatCount(f.distinctRows)} distinct)`,
       formatCount(f.rowsRead),
       formatCount(f.rowsEvaluated),
       formatCount(f.rowsRejected),
@@ -45604,15 +47790,15 @@ function attributionTitle(table5) {
   return `${table5.model} attribution by ${table5.dimension === "source" ? "lead source" : "campaign"}`;
 }
 function attributionTable(table5) {
-  const money7 = (amount2, currency2) => amount2 === null ? "— (no amounts)" : formatMoney(amount2, currency2);
+  const money9 = (amount2, currency2) => amount2 === null ? "— (no amounts)" : formatMoney(amount2, currency2);
   return {
     headers: [table5.dimension, `pipeline deals`, "pipeline", "won deals", "won"],
     rows: table5.rows.slice(0, ATTRIBUTION_ROWS).map((r) => [
       r.key ?? NONE2,
       formatDecimal(r.pipelineDeals),
-      money7(r.pipelineAmount, r.currency),
+      money9(r.pipelineAmount, r.currency),
       formatDecimal(r.wonDeals),
-      money7(r.wonAmount, r.currency)
+      money9(r.wonAmount, r.currency)
     ]),
     align: ["left", "right", "right", "right", "right"]
   };
@@ -45741,9 +47927,6 @@ var init_history_markdown = __esm({
 function table2(model) {
   return renderMarkdownTable(model.headers, model.rows, model.align);
 }
-function details3(summary, body) {
-  return ["<details>", `<summary>${e2(summary)}</summary>`, "", ...body, "", "</details>", ""];
-}
 function headline(report) {
   const c = report.constraint;
   const d = c?.declared ?? null;
@@ -45849,6 +48032,7 @@ function dataSection(report) {
     ...table2(dataTable(report)),
     "",
     ...report.warnings.map((w) => `- ⚠ ${e2(phraseWarning(w))}`),
+    ...describeWaivedDataIssues(report.data).map((line) => `- ${e2(line)}`),
     `revops-policy ${e2(s2.engineVersion)} · as of ${e2(s2.asOf)} · policies \`${s2.policyHash.slice(0, 12)}\` · data \`${s2.dataHash.slice(0, 12)}\``
   ]);
 }
@@ -45865,16 +48049,19 @@ function renderReportMarkdown(report) {
     ...slaSection(report),
     ...compSection(report),
     ...renderHistoryMarkdown(report),
+    ...renderCacMarkdown(report),
     ...classesSection(report),
     ...dataSection(report)
   ];
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var e2;
+var e2, details3;
 var init_report_markdown = __esm({
   "src/reporters/report-markdown.ts"() {
     "use strict";
+    init_waived_data_issues();
+    init_report_cac2();
     init_phrase_warning();
     init_figures();
     init_markdown_escape();
@@ -45883,6 +48070,7 @@ var init_report_markdown = __esm({
     init_report_tables();
     init_history_markdown();
     e2 = escapeMarkdown;
+    details3 = renderMarkdownDetails;
   }
 });
 
@@ -45895,7 +48083,7 @@ function table3(model) {
   );
 }
 function note(text5, c) {
-  return wrapText(terminalText(text5), WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+  return wrapText(terminalText(text5), WIDTH6 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
 }
 function renderHistoryTerminal(report, c) {
   const out = [];
@@ -45916,14 +48104,14 @@ function renderHistoryTerminal(report, c) {
   out.push(...note(sourcingNote(a), c));
   return out;
 }
-var WIDTH5;
+var WIDTH6;
 var init_history_terminal = __esm({
   "src/reporters/history-terminal.ts"() {
     "use strict";
     init_history_tables();
     init_sanitize();
     init_text_table();
-    WIDTH5 = 100;
+    WIDTH6 = 100;
   }
 });
 
@@ -45931,7 +48119,7 @@ var init_history_terminal = __esm({
 function renderSummary(lines, c) {
   const tone = { good: c.green, bad: c.red, neutral: (s2) => s2 };
   return lines.flatMap((line) => {
-    const wrapped2 = wrapText(line.text, WIDTH6 - LABEL_WIDTH, "");
+    const wrapped2 = wrapText(line.text, WIDTH7 - LABEL_WIDTH, "");
     return wrapped2.map(
       (text5, i) => (i === 0 ? c.bold(line.label.toUpperCase().padEnd(LABEL_WIDTH)) : " ".repeat(LABEL_WIDTH)) + tone[line.tone](text5)
     );
@@ -45941,7 +48129,7 @@ function table4(model) {
   return renderTextTable(model.headers, model.rows, model.align);
 }
 function note2(text5, c) {
-  return wrapText(text5, WIDTH6 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
+  return wrapText(text5, WIDTH7 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2));
 }
 function section(title, c) {
   return ["", c.bold(terminalText(title))];
@@ -45993,7 +48181,7 @@ function renderSlas(report, c) {
     out.push(
       ...wrapText(
         `response median ${formatHours(sla.response.medianHours)}, p90 ${formatHours(sla.response.p90Hours)}; recycled ${formatCount(sla.recycled)}${escalations === "" ? "" : `; ${escalations}`}`,
-        WIDTH6 - 2,
+        WIDTH7 - 2,
         "  "
       ).map((l2, i) => i === 0 ? `  ${l2}` : l2)
     );
@@ -46023,21 +48211,24 @@ function renderComp(report, c) {
 function renderDeals(report, c) {
   const d = report.deals;
   const line = `${formatCount(d.total)} deals: ${formatCount(d.open)} open, ${formatCount(d.won)} won (${d.wonAmount === null ? `amount —: ${d.amountUnknown === null ? "unknown" : describeUnknown(d.amountUnknown)}` : formatMoney(d.wonAmount, d.currency)}), ${formatCount(d.lost)} lost; win rate ${formatPercent(d.winRate)}, average won ${d.averageWonAmount === null ? "—" : formatMoney(d.averageWonAmount, d.currency)}, won in ${formatNumber(d.cycleDays.won.median)} days (median); open deals' median age ${formatNumber(d.openAgeDays.median)} days, ${formatCount(d.openAgeDays.over90)} over 90.`;
-  return [...section("Deals", c), ...wrapText(line, WIDTH6 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
+  return [...section("Deals", c), ...wrapText(line, WIDTH7 - 2, "  ").map((l2, i) => i === 0 ? `  ${l2}` : l2)];
 }
 function renderData(report, c) {
   const out = [...section("Data", c)];
   out.push(...table4(dataTable(report)));
   for (const issue3 of report.data.issues.slice(0, 5))
     out.push(
-      c.yellow(`  ${terminalText(issue3.file)}:${issue3.line}${issue3.column > 0 ? `:${issue3.column}` : ""} ${terminalText(issue3.message)}`)
+      (issue3.waiver === void 0 ? c.yellow : c.dim)(
+        `  ${terminalText(issue3.file)}:${issue3.line}${issue3.column > 0 ? `:${issue3.column}` : ""} ${terminalText(issue3.message)}${issue3.waiver === void 0 ? "" : ` — ${terminalText(phraseWaiver(issue3.waiver))}`}`
+      )
     );
+  for (const line of describeWaivedDataIssues(report.data)) out.push(c.dim(`  ${terminalText(line)}`));
   const count3 = report.data.totals.issueCount;
   if (count3 > Math.min(5, report.data.issues.length))
     out.push(c.dim(`  … ${formatCount(count3)} data issues in all (see --format json).`));
   for (const warning of report.warnings)
     out.push(
-      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH6 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
+      ...wrapText(`! ${terminalText(phraseWarning(warning))}`, WIDTH7 - 2, "    ").map((l2, i) => c.yellow(i === 0 ? `  ${l2}` : l2))
     );
   return out;
 }
@@ -46062,6 +48253,7 @@ function renderReportTerminal(report, options) {
     ...renderComp(report, c),
     ...renderDeals(report, c),
     ...renderHistoryTerminal(report, c),
+    ...renderCacTerminal(report, c),
     ...renderData(report, c),
     "",
     c.dim(`revops-policy ${s2.engineVersion} · policies ${s2.policyHash.slice(0, 12)} · data ${s2.dataHash.slice(0, 12)}`)
@@ -46069,11 +48261,14 @@ function renderReportTerminal(report, options) {
   return terminalOutput(`${[...head, ...body].join("\n")}
 `);
 }
-var import_picocolors7, WIDTH6, LABEL_WIDTH;
+var import_picocolors7, WIDTH7, LABEL_WIDTH;
 var init_report_terminal = __esm({
   "src/reporters/report-terminal.ts"() {
     "use strict";
+    init_phrase_waiver();
+    init_waived_data_issues();
     init_phrase_warning();
+    init_report_cac2();
     import_picocolors7 = __toESM(require_picocolors(), 1);
     init_figures();
     init_report_summary();
@@ -46082,7 +48277,7 @@ var init_report_terminal = __esm({
     init_text_table();
     init_unknown_reasons();
     init_history_terminal();
-    WIDTH6 = 100;
+    WIDTH7 = 100;
     LABEL_WIDTH = 12;
   }
 });
@@ -46094,16 +48289,21 @@ function renderValidationGithub(result) {
     if (issue3.line > 0) props.push(`line=${issue3.line}`, `col=${issue3.column}`);
     props.push(`title=${workflowCommandProperty(`revops ${issue3.code}`)}`);
     const text5 = issue3.hint === void 0 ? issue3.message : `${issue3.message} ${issue3.hint}`;
+    if (issue3.waiver !== void 0)
+      return `::notice ${props.join(",")}::${workflowCommandData(`${issue3.severity} ${phraseWaiver(issue3.waiver)}: ${text5}`)}`;
     return `::${issue3.severity} ${props.join(",")}::${workflowCommandData(text5)}`;
   });
   const { errors, warnings } = countBySeverity(result.issues);
-  lines.push(`revops validate: ${errors} error(s), ${warnings} warning(s) in ${result.files.length} file(s)`);
+  lines.push(
+    `revops validate: ${errors} error(s), ${warnings} warning(s)${phraseWaivedCount(result.issues)} in ${result.files.length} file(s)`
+  );
   return lines.join("\n") + "\n";
 }
 var init_validation_github = __esm({
   "src/reporters/validation-github.ts"() {
     "use strict";
     init_issue();
+    init_phrase_waiver();
     init_sanitize();
   }
 });
@@ -46111,10 +48311,11 @@ var init_validation_github = __esm({
 // src/reporters/validation-json.ts
 function renderValidationJson(result) {
   const totals = countBySeverity(result.issues);
+  const waived = result.issues.filter((i) => i.waiver !== void 0).length;
   const document = {
     schemaVersion: VALIDATION_SCHEMA_VERSION,
     ok: totals.errors === 0,
-    summary: { files: result.files.length, ...totals },
+    summary: { files: result.files.length, ...totals, ...waived === 0 ? {} : { waived } },
     files: result.files,
     issues: result.issues
   };
@@ -46146,25 +48347,30 @@ function renderValidationTerminal(result, options) {
   for (const [file, issues] of byFile) {
     out.push(c.underline(terminalText(file)));
     for (const issue3 of issues) {
-      const where = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
-      const severity = issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      out.push(`  ${c.dim(where.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
+      const where2 = issue3.line > 0 ? `${issue3.line}:${issue3.column}` : "-";
+      const severity = issue3.waiver !== void 0 ? c.dim("waived ") : issue3.severity === "error" ? c.red("error  ") : c.yellow("warning");
+      out.push(`  ${c.dim(where2.padEnd(8))} ${severity}  ${terminalText(issue3.message)}  ${c.dim(terminalText(issue3.code))}`);
       if (issue3.hint !== void 0) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.cyan("fix:")} ${terminalText(issue3.hint)}`);
+      if (issue3.waiver !== void 0)
+        out.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${c.dim(`${issue3.severity} ${terminalText(phraseWaiver(issue3.waiver))}`)}`);
     }
     out.push("");
   }
   const { errors, warnings } = countBySeverity(result.issues);
   const filesWithProblems = byFile.size;
+  const waived = phraseWaivedCount(result.issues);
   if (errors > 0) {
     out.push(
       c.red(
-        `✖ ${plural2(errors, "error")}, ${plural2(warnings, "warning")} in ${filesWithProblems} of ${plural2(result.files.length, "file")}`
+        `✖ ${plural2(errors, "error")}, ${plural2(warnings, "warning")}${waived} in ${filesWithProblems} of ${plural2(result.files.length, "file")}`
       )
     );
   } else if (warnings > 0) {
-    out.push(c.yellow(`⚠ ${plural2(result.files.length, "policy file")} valid, ${plural2(warnings, "warning")}`));
+    out.push(
+      c.yellow(`⚠ ${plural2(result.files.length, "policy file")} valid, ${plural2(warnings, "warning")}${waived}`)
+    );
   } else {
-    out.push(c.green(`✔ ${plural2(result.files.length, "policy file")} valid`));
+    out.push(c.green(`✔ ${plural2(result.files.length, "policy file")} valid${waived}`));
   }
   return terminalOutput(out.join("\n") + "\n");
 }
@@ -46174,6 +48380,7 @@ var init_validation_terminal = __esm({
     "use strict";
     import_picocolors8 = __toESM(require_picocolors(), 1);
     init_issue();
+    init_phrase_waiver();
     init_sanitize();
   }
 });
@@ -46226,766 +48433,6 @@ var init_registry2 = __esm({
   }
 });
 
-// src/cli/options.ts
-function isColorEnabled(io) {
-  if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
-  if (io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0") return true;
-  return io.isTty;
-}
-function formatOption(choices, fallback) {
-  return new Option("-f, --format <format>", "output format").choices([...choices]).default(fallback);
-}
-function policiesOption(description = "policy directory") {
-  return new Option("--policies <dir>", description).default("policies");
-}
-function quietOption(description) {
-  return new Option("-q, --quiet", description).default(false);
-}
-function cleanPath(path2) {
-  const trimmed = path2.replace(/\\/g, "/").replace(/\/+$/, "");
-  return trimmed.replace(/^\.\/(?=.)/, "") || ".";
-}
-function noteDeprecated(io, old, replacement) {
-  io.stderr(
-    `revops: ${terminalText(old)} is deprecated; write ${terminalText(replacement)} (the old spelling goes in the next version).
-`
-  );
-}
-function takePositionalDir(io, command, positional, flag2) {
-  const value3 = command.getOptionValue(flag2.attribute);
-  if (positional === void 0) return value3;
-  if (command.getOptionValueSource(flag2.attribute) === "cli")
-    throw new UsageError(`Give the directory once: ${flag2.name} ${value3 ?? ""} or ${positional}, not both.`);
-  noteDeprecated(
-    io,
-    `"revops ${command.name()} ${positional}"`,
-    `"revops ${command.name()} ${flag2.name} ${positional}"`
-  );
-  return positional;
-}
-function addDeprecatedOption(command, io, old, replacement) {
-  command.addOption(new Option(old.flags).hideHelp());
-  command.on(`option:${old.name.replace(/^--/, "")}`, (value3) => {
-    noteDeprecated(io, old.name, replacement.name);
-    command.setOptionValueWithSource(replacement.attribute, value3, "cli");
-  });
-  return command;
-}
-var init_options = __esm({
-  "src/cli/options.ts"() {
-    "use strict";
-    init_esm();
-    init_errors();
-    init_sanitize();
-  }
-});
-
-// src/cli/write-output.ts
-function isOutputColored(io, options) {
-  return options.output === void 0 && isColorEnabled(io);
-}
-async function writeOutput(io, text5, options, what) {
-  if (options.output === void 0) {
-    io.stdout(text5);
-    return;
-  }
-  await io.writeFile(cleanPath(options.output), text5);
-  if (!options.quiet)
-    io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}
-`);
-}
-var init_write_output = __esm({
-  "src/cli/write-output.ts"() {
-    "use strict";
-    init_sanitize();
-    init_options();
-  }
-});
-
-// src/cli/commands/validate.ts
-var validate_exports = {};
-__export(validate_exports, {
-  registerValidate: () => registerValidate
-});
-function registerValidate(program2, ctx) {
-  program2.command("validate").description(describeCommand("validate")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("validation"), "terminal")).option("-o, --output <file>", "write the result to a file instead of stdout").addOption(quietOption("print nothing when every policy is valid")).addOption(
-    new Option("--fail-on <severity>", "lowest severity that fails (exit 1)").choices(["error", "warning"]).default("error")
-  ).option("--summary", "also print an overview of the policies", false).addHelpText(
-    "after",
-    `
-Examples:
-  revops validate                       validate ./policies
-  revops validate --policies policies --format github
-                                        annotations on the pull request diff (in GitHub Actions)
-  revops validate --format json -o validation.json
-  revops validate --fail-on warning
-
-Every problem in every file is reported at once, with file:line:column, what is wrong and how to fix it.
-Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = cleanPath(
-      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
-    );
-    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
-    const result = await loadPolicyDir(dir, io);
-    if (result.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
-    const color = isOutputColored(io, options);
-    const summary = options.summary ? { summary: { dir } } : {};
-    if (!(options.quiet && result.issues.length === 0))
-      await writeOutput(
-        io,
-        renderOutput("validation", options.format, result, { color, ...summary }),
-        options,
-        "result"
-      );
-    const failing = result.issues.some((i) => i.severity === "error" || options.failOn === "warning");
-    ctx.setExitCode(failing ? 1 : 0);
-  });
-}
-var init_validate = __esm({
-  async "src/cli/commands/validate.ts"() {
-    "use strict";
-    init_esm();
-    init_errors();
-    await init_load();
-    init_registry2();
-    init_command_index();
-    init_options();
-    init_write_output();
-  }
-});
-
-// src/core/policy/format-render.ts
-function renderCanonical(text5, schema) {
-  const bom = text5.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const source = text5.slice(bom.length);
-  const firstBreak = source.indexOf("\n");
-  const isCrlf = firstBreak > 0 && source[firstBreak - 1] === "\r";
-  const body = source.replace(/\r\n/g, "\n");
-  const doc = (0, import_yaml6.parseDocument)(body, { ...safeYamlOptions, customTags: keepSourceText(body) });
-  if (doc.errors.length > 0) throw new Error(doc.errors[0]?.message ?? "YAML error");
-  orderPolicyKeys(doc, schema);
-  let output = restoreCommentGaps(body, doc.toString(stringOptions));
-  if (!output.endsWith("\n")) output += "\n";
-  return bom + (isCrlf ? output.replace(/\n/g, "\r\n") : output);
-}
-function orderPolicyKeys(doc, schema) {
-  const defs = schema.$defs ?? {};
-  const resolve5 = (ref2) => ref2.startsWith("#/$defs/") ? defs[ref2.slice("#/$defs/".length)] : void 0;
-  orderNode(doc.contents, collectFacets(schema, resolve5), resolve5);
-}
-function orderNode(node, facets, resolve5) {
-  if (facets.length === 0) return;
-  if ((0, import_yaml6.isMap)(node)) {
-    reorderPairs(node, listPropertyOrder(facets));
-    for (const pair of node.items) {
-      if ((0, import_yaml6.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
-    }
-  } else if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => orderNode(item, findItemFacets(facets, index, resolve5), resolve5));
-  }
-}
-function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
-  if (schema === null || typeof schema !== "object" || Array.isArray(schema) || seen.has(schema)) return [];
-  seen.add(schema);
-  const node = schema;
-  const facets = [node];
-  if (typeof node.$ref === "string") facets.push(...collectFacets(resolve5(node.$ref), resolve5, seen));
-  facets.push(...collectFacets(node.then, resolve5, seen), ...collectFacets(node.else, resolve5, seen));
-  return facets;
-}
-function listPropertyOrder(facets) {
-  const order = /* @__PURE__ */ new Set();
-  for (const facet of facets) {
-    if (facet.properties !== null && typeof facet.properties === "object")
-      for (const key of Object.keys(facet.properties)) order.add(key);
-  }
-  return [...order];
-}
-function findChildFacets(facets, key, resolve5) {
-  const found = facets.flatMap((facet) => {
-    const properties = facet.properties;
-    return properties !== void 0 && Object.hasOwn(properties, key) ? collectFacets(properties[key], resolve5) : [];
-  });
-  return found.length > 0 ? found : facets.flatMap((facet) => collectFacets(facet.additionalProperties, resolve5));
-}
-function findItemFacets(facets, index, resolve5) {
-  return facets.flatMap((facet) => {
-    const prefix = Array.isArray(facet.prefixItems) ? facet.prefixItems : [];
-    return collectFacets(index < prefix.length ? prefix[index] : facet.items, resolve5);
-  });
-}
-function reorderPairs(map, order) {
-  const rank = (pair) => {
-    const index = (0, import_yaml6.isScalar)(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
-    return index === -1 ? order.length : index;
-  };
-  const ranked = map.items.map((pair, index) => ({ pair, index, rank: rank(pair) }));
-  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  const oldFirst = map.items[0]?.key;
-  map.items = ranked.map((entry) => entry.pair);
-  const newFirst = map.items[0]?.key;
-  if (oldFirst === newFirst || !(0, import_yaml6.isScalar)(oldFirst) || !(0, import_yaml6.isScalar)(newFirst)) return;
-  const lead = oldFirst.commentBefore;
-  const own = newFirst.commentBefore;
-  if (lead) newFirst.commentBefore = own ? `${lead}${newFirst.spaceBefore === true ? "\n\n" : "\n"}${own}` : lead;
-  newFirst.spaceBefore = oldFirst.spaceBefore;
-  oldFirst.commentBefore = void 0;
-  oldFirst.spaceBefore = void 0;
-}
-function keepSourceText(source) {
-  return (tags) => tags.map((tag2) => {
-    if (typeof tag2 !== "object" || tag2.collection !== void 0 || tag2.stringify === void 0) return tag2;
-    const base = tag2.stringify;
-    const stringify = (item, ctx, onComment, onChompKeep) => renderSourceText(item, ctx, source, onComment) ?? base(item, ctx, onComment, onChompKeep);
-    return { ...tag2, stringify };
-  });
-}
-function renderSourceText(item, ctx, source, onComment) {
-  const range3 = item.range;
-  if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
-  const raw = source.slice(range3[0], range3[1]);
-  if (item.type === import_yaml6.Scalar.BLOCK_FOLDED || item.type === import_yaml6.Scalar.BLOCK_LITERAL) {
-    const [head2 = "", ...lines2] = raw.split("\n");
-    if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
-    while (lines2.length > 0 && lines2[lines2.length - 1]?.trim() === "") lines2.pop();
-    const first = lines2.find((line) => line.trim() !== "") ?? "";
-    const width = first.length - first.trimStart().length;
-    if (lines2.some((line) => line.trim() !== "" && !line.startsWith(" ".repeat(width)))) return void 0;
-    if (item.comment) onComment?.();
-    return [head2, ...lines2.map((line) => line.length <= width ? "" : ctx.indent + line.slice(width))].join("\n");
-  }
-  if (!raw.includes("\n")) return raw;
-  if (ctx.inFlow === true || ctx.indent === "") return void 0;
-  const [head = "", ...lines] = raw.split("\n");
-  return [head, ...lines.map((line) => line.trim() === "" ? "" : ctx.indent + line.trimStart())].join("\n");
-}
-function scanComments(text5, edit) {
-  const comments = [];
-  let out = "";
-  for (const token of new import_yaml6.Lexer().lex(text5)) {
-    if (lexerMarks.has(token)) continue;
-    if (token.startsWith("#")) {
-      const scanned = { comment: token.trimEnd(), before: out.slice(out.lastIndexOf("\n") + 1) };
-      comments.push(scanned);
-      const replaced = edit?.(scanned);
-      if (replaced !== void 0) out = out.slice(0, out.length - scanned.before.length) + replaced;
-    }
-    out += token;
-  }
-  return { comments, text: out };
-}
-function restoreCommentGaps(original, output) {
-  const gaps = /* @__PURE__ */ new Map();
-  const keyOf4 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
-  for (const c of scanComments(original).comments) {
-    if (c.before.trim() === "") continue;
-    gaps.set(keyOf4(c), [...gaps.get(keyOf4(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
-  }
-  return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf4(c))?.shift();
-    return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
-  }).text;
-}
-var import_yaml6, stringOptions, lexerMarks;
-var init_format_render = __esm({
-  "src/core/policy/format-render.ts"() {
-    "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
-    init_parse();
-    stringOptions = {
-      indent: 2,
-      indentSeq: true,
-      lineWidth: 0,
-      minContentWidth: 0,
-      flowCollectionPadding: false
-    };
-    lexerMarks = /* @__PURE__ */ new Set(["", "", "", "\uFEFF"]);
-  }
-});
-
-// src/core/policy/format.ts
-function formatPolicyText(text5, file = "") {
-  const issues = [];
-  const parsed = parsePolicyFile(file, new TextEncoder().encode(text5), issues);
-  if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
-    return { status: "invalid", issues };
-  const kind = parsed.data.kind;
-  if (!isPolicyKind(kind)) {
-    issues.push(describeKindProblem(parsed, file));
-    return { status: "invalid", issues };
-  }
-  const schema = policySchemas[kind];
-  let output;
-  try {
-    output = renderStable(text5, schema);
-  } catch (error) {
-    return { status: "refused", reason: `the formatter failed: ${error.message}` };
-  }
-  const reason = findFormatLoss(text5, output, (again) => renderCanonical(again, schema));
-  if (reason !== void 0) return { status: "refused", reason };
-  return output === text5 ? { status: "unchanged" } : { status: "changed", output };
-}
-function findFormatLoss(input, output, reformat) {
-  const before = readData(input);
-  const after = readData(output);
-  if (before.error !== void 0) return `the original text does not parse (${before.error})`;
-  if (after.error !== void 0) return `the formatted text would not parse (${after.error})`;
-  const difference2 = findDifference(before.data, after.data, "");
-  if (difference2 !== void 0) return `the formatted text would read as different data at ${difference2 || "/"}`;
-  const missing = subtractAll(listComments(input), listComments(output));
-  if (missing.length > 0) return `comment would be lost: ${missing[0]}`;
-  const extra = subtractAll(listComments(output), listComments(input));
-  if (extra.length > 0) return `comment would be added or changed: ${extra[0]}`;
-  let again;
-  try {
-    again = reformat(output);
-  } catch (error) {
-    return `formatting the result again failed: ${error.message}`;
-  }
-  if (again !== output) return "formatting is not stable (formatting the result again changes it)";
-  return void 0;
-}
-function listComments(text5) {
-  return scanComments(text5).comments.map((c) => c.comment);
-}
-function renderStable(text5, schema) {
-  let output = renderCanonical(text5, schema);
-  for (let pass = 1; pass < maxPasses; pass++) {
-    const again = renderCanonical(output, schema);
-    if (again === output) break;
-    output = again;
-  }
-  return output;
-}
-function readData(text5) {
-  const doc = (0, import_yaml7.parseDocument)(text5.replace(/^\uFEFF/, ""), safeYamlOptions);
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== void 0) return { error: problem.message.split("\n")[0] ?? problem.code };
-  return { data: doc.toJS({ maxAliasCount: 0 }) };
-}
-function describeKindProblem(parsed, file) {
-  const data = parsed.data ?? {};
-  if (!("kind" in data)) {
-    const at2 = locatePath(parsed.doc, parsed.lineCounter, []);
-    return {
-      code: "policy.kind-missing",
-      severity: "error",
-      message: "Missing `kind`; fmt orders keys by the schema of the kind.",
-      hint: `Add \`kind:\` with one of: ${policyKinds.join(", ")}.`,
-      file,
-      path: "",
-      ...at2
-    };
-  }
-  const kind = String(data.kind);
-  const at = locatePath(parsed.doc, parsed.lineCounter, ["kind"]);
-  const hint = `${didYouMean(kind, policyKinds)} Kinds: ${policyKinds.join(", ")}.`.trim();
-  return {
-    code: "policy.unknown-kind",
-    severity: "error",
-    message: `Unknown kind \`${kind}\`; fmt orders keys by the schema of the kind.`,
-    hint,
-    file,
-    path: "/kind",
-    ...at
-  };
-}
-function findDifference(a, b, path2) {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path2;
-    for (let i = 0; i < a.length; i++) {
-      const found = findDifference(a[i], b[i], `${path2}/${i}`);
-      if (found !== void 0) return found;
-    }
-    return void 0;
-  }
-  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
-    const aKeys = Object.keys(a);
-    const bRecord = b;
-    if (aKeys.length !== Object.keys(b).length) return path2;
-    for (const key of aKeys) {
-      if (!Object.hasOwn(b, key)) return `${path2}/${key}`;
-      const found = findDifference(a[key], bRecord[key], `${path2}/${key}`);
-      if (found !== void 0) return found;
-    }
-    return void 0;
-  }
-  return Object.is(a, b) ? void 0 : path2;
-}
-function subtractAll(from, take) {
-  const rest = [...take];
-  return from.filter((item) => {
-    const index = rest.indexOf(item);
-    if (index === -1) return true;
-    rest.splice(index, 1);
-    return false;
-  });
-}
-var import_yaml7, maxPasses;
-var init_format = __esm({
-  "src/core/policy/format.ts"() {
-    "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
-    init_schemas();
-    init_did_you_mean();
-    init_format_render();
-    init_locate();
-    init_parse();
-    maxPasses = 3;
-  }
-});
-
-// src/cli/commands/fmt.ts
-var fmt_exports = {};
-__export(fmt_exports, {
-  registerFmt: () => registerFmt
-});
-function registerFmt(program2, ctx) {
-  program2.command("fmt").description(describeCommand("fmt")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(quietOption("print only the files not formatted (--check) and the problems: no summary")).option("--check", "write nothing; list the files that are not formatted and exit 1 if there are any").addHelpText(
-    "after",
-    `
-Examples:
-  revops fmt                            format every policy file in ./policies
-  revops fmt --check                    in CI: fail if a file is not formatted
-
-Keys are ordered as the schema of the file's kind lists them (apiVersion, kind, metadata, spec
-first); keys the schema does not know keep their order after the known ones. Comments, quoting,
-line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
-reads back as the same data with the same comments and formatting it again changes nothing;
-otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
-reported with file:line:column and left unchanged.
-Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
-2 usage or IO error.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = cleanPath(
-      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
-    );
-    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
-    const files = await listPolicyFiles(dir, io);
-    if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
-    let changed = 0;
-    let failed = 0;
-    for (const file of files) {
-      const outcome = await formatFile(file, ctx);
-      if (outcome.status === "changed") {
-        changed++;
-        if (options.check) {
-          io.stdout(`${terminalText(file)}
-`);
-        } else {
-          await writeText(file, outcome.output ?? "", ctx);
-          if (!options.quiet) io.stdout(`formatted ${terminalText(file)}
-`);
-        }
-      } else if (outcome.status === "refused") {
-        failed++;
-        io.stderr(
-          `${terminalText(file)}: refused to format: ${terminalText(outcome.reason ?? "unknown reason")}; the file is left unchanged.
-`
-        );
-      } else if (outcome.status === "invalid") {
-        failed++;
-        io.stderr(renderIssues(outcome.issues ?? []));
-      }
-    }
-    if (!options.quiet) io.stdout(renderSummary2(files.length, changed, failed, options.check === true, dir));
-    ctx.setExitCode(failed > 0 || options.check === true && changed > 0 ? 1 : 0);
-  });
-}
-async function formatFile(file, { io }) {
-  let bytes;
-  try {
-    const size = await io.fileSize(file);
-    if (size > limits.maxFileBytes) {
-      const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
-      return {
-        status: "invalid",
-        issues: [{ code: "file.too-large", severity: "error", message, file, path: "", line: 0, column: 0 }]
-      };
-    }
-    bytes = await io.readFile(file);
-  } catch (cause) {
-    throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
-  }
-  const text5 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return formatPolicyText(text5, file);
-}
-async function writeText(file, text5, { io }) {
-  try {
-    await io.writeFile(file, text5);
-  } catch (cause) {
-    throw new IoError(`Cannot write ${file}: ${cause.message}`, { cause });
-  }
-}
-function renderIssues(issues) {
-  return issues.map((issue3) => {
-    const where = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
-    const hint = issue3.hint === void 0 ? "" : `
-  fix: ${terminalText(issue3.hint)}`;
-    return `${where}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
-`;
-  }).join("");
-}
-function renderSummary2(total2, changed, failed, isCheck, dir) {
-  const files = (n2) => `${n2} policy file${n2 === 1 ? "" : "s"}`;
-  const lines = [];
-  if (changed > 0) {
-    lines.push(
-      isCheck ? `${changed} of ${files(total2)} not formatted; run \`revops fmt --policies ${terminalText(dir)}\` to format.` : `Formatted ${changed} of ${files(total2)}.`
-    );
-  }
-  if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
-  if (changed === 0 && failed === 0) lines.push(`All ${files(total2)} formatted.`);
-  return lines.join("\n") + "\n";
-}
-var init_fmt = __esm({
-  "src/cli/commands/fmt.ts"() {
-    "use strict";
-    init_errors();
-    init_discover();
-    init_format();
-    init_limits();
-    init_sanitize();
-    init_command_index();
-    init_options();
-  }
-});
-
-// src/cli/package-root.ts
-import { fileURLToPath } from "node:url";
-var packageRoot;
-var init_package_root = __esm({
-  "src/cli/package-root.ts"() {
-    "use strict";
-    packageRoot = fileURLToPath(new URL("../", import.meta.url)).replace(/\/$/, "");
-  }
-});
-
-// src/cli/version.ts
-var version, repositoryUrl;
-var init_version = __esm({
-  "src/cli/version.ts"() {
-    "use strict";
-    version = "0.1.0";
-    repositoryUrl = "git+https://github.com/revops-policy/revops-policy.git";
-  }
-});
-
-// src/cli/action-reference.ts
-function parseActionReference(text5) {
-  const reference = text5.trim();
-  if (!referencePattern.test(reference) || reference.includes(".."))
-    throw new UsageError(
-      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text5.slice(0, 80))}.`
-    );
-  return reference;
-}
-function githubRepoOf(url) {
-  if (url === void 0) return void 0;
-  const match2 = /^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@)?(?:www\.)?github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
-    url.trim()
-  );
-  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url.trim());
-  const found = match2 ?? short;
-  return found === null ? void 0 : `${found[1]}/${found[2]}`;
-}
-function isPinnedBySha(reference) {
-  return /@[0-9a-f]{40}$/.test(reference);
-}
-var actionPlaceholder, referencePattern;
-var init_action_reference = __esm({
-  "src/cli/action-reference.ts"() {
-    "use strict";
-    init_errors();
-    actionPlaceholder = "OWNER/REPO@REF";
-    referencePattern = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9_.-]{1,100}(?:\/[A-Za-z0-9_.-]+)*@[A-Za-z0-9_./-]{1,255}$/;
-  }
-});
-
-// src/cli/commands/init.ts
-var init_exports = {};
-__export(init_exports, {
-  registerInit: () => registerInit
-});
-async function listTree(io, root, prefix = "") {
-  const out = [];
-  const entries = await io.readDir(prefix === "" ? root : `${root}/${prefix}`);
-  entries.sort((a, b) => a.name < b.name ? -1 : 1);
-  for (const entry of entries) {
-    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory) out.push(...await listTree(io, root, rel));
-    else if (entry.isFile) out.push(rel);
-  }
-  return out;
-}
-async function planFiles(io, target) {
-  const plan = [];
-  for (const rel of await listTree(io, `${packageRoot}/templates/policy-repo`)) {
-    const base = rel.split("/").pop() ?? rel;
-    const to = rel.slice(0, rel.length - base.length) + (renamed[base] ?? base);
-    plan.push({ from: `${packageRoot}/templates/policy-repo/${rel}`, to: `${target}/${to}` });
-  }
-  for (const rel of await listTree(io, `${packageRoot}/policies`)) {
-    if (/\.ya?ml$/.test(rel)) plan.push({ from: `${packageRoot}/policies/${rel}`, to: `${target}/policies/${rel}` });
-  }
-  for (const rel of await listTree(io, `${packageRoot}/schemas`)) {
-    if (rel.endsWith(".json")) plan.push({ from: `${packageRoot}/schemas/${rel}`, to: `${target}/schemas/${rel}` });
-  }
-  return plan;
-}
-function defaultActionReference() {
-  const repo = githubRepoOf(repositoryUrl);
-  return repo === void 0 ? void 0 : `${repo}@v${version}`;
-}
-function registerInit(program2, ctx) {
-  program2.command("init").description(describeCommand("init")).argument("[dir]").usage("[options]").option("-o, --output <dir>", "directory to create the policy repository in").addOption(quietOption("print nothing when it succeeds: no summary, no next steps")).option("--force", "write into a directory that is not empty, replacing files of the same name", false).option(
-    "--action <owner/repo@ref>",
-    `the revops GitHub Action the workflows use, pinned by commit SHA (default: ${defaultActionReference() ?? "none: package.json names no GitHub repository"})`
-  ).addHelpText(
-    "after",
-    `
-Examples:
-  revops init -o my-policies         create ./my-policies with a complete, valid example
-  revops init -o . --force           scaffold into the current repository
-  revops init -o my-policies --action acme/revops-policy@<40-hex commit sha>
-
-The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
-its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
-speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
-
-The workflows in .github/workflows/ use the revops action named by --action (pin it by the
-full commit SHA of a release; a tag can be moved): revops-validate.yml annotates
-invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in the job summary;
-revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
-head's policies read from git objects), posts that report and sets the guardrail status.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = takePositionalDir(io, command, dirArg, { name: "-o", attribute: "output" });
-    if (dir === void 0) throw new UsageError("Give the directory to create: revops init -o <dir>.");
-    const action = options.action === void 0 ? defaultActionReference() : parseActionReference(options.action);
-    if (action === void 0)
-      throw new UsageError("Give the revops action the workflows use: --action <owner/repo@commit-sha>.");
-    const install = `github:${action.replace("@", "#")}`;
-    const target = cleanPath(dir);
-    if (await io.exists(target) && (await io.readDir(target)).length > 0 && !options.force) {
-      throw new UsageError(
-        `${target} exists and is not empty; choose a new directory or pass --force to write into it.`
-      );
-    }
-    const plan = await planFiles(io, target);
-    for (const file of plan) {
-      const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
-      await io.mkdir(dir2);
-      const text5 = new TextDecoder().decode(await io.readFile(file.from));
-      await io.writeFile(
-        file.to,
-        text5.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
-      );
-    }
-    const check = await loadPolicyDir(`${target}/policies`, io);
-    const errors = check.issues.filter((i) => i.severity === "error").length;
-    ctx.setExitCode(errors === 0 ? 0 : 1);
-    if (options.quiet) return;
-    io.stdout(
-      `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? "all valid" : `${errors} errors`}).
-`
-    );
-    io.stdout(
-      `
-Next steps:
-  cd ${terminalText(target)}
-  npm install --save-dev ${terminalText(install)}
-                                        the revops CLI, from the action's repository
-  npx revops validate                   check the policies
-  edit policies/*.yaml                  your editor completes fields from schemas/
-  revops.config.yaml                    the defaults every command reads (policies, data, base)
-  add your CRM export under data/       the pull-request impact workflows replay it (README.md)
-`
-    );
-    if (!isPinnedBySha(action))
-      io.stdout(
-        `
-The workflows use the revops action ${terminalText(action)}: pin it by its full commit SHA
-(revops init --action owner/repo@<sha>, or edit the uses: lines).
-`
-      );
-  });
-}
-var renamed, installPlaceholder;
-var init_init = __esm({
-  async "src/cli/commands/init.ts"() {
-    "use strict";
-    init_errors();
-    await init_load();
-    init_options();
-    init_package_root();
-    init_command_index();
-    init_version();
-    init_action_reference();
-    init_sanitize();
-    renamed = { gitignore: ".gitignore" };
-    installPlaceholder = "{{install}}";
-  }
-});
-
-// src/core/testing/case-result.ts
-function startCase(test, name, index) {
-  return {
-    file: test.file,
-    suite: test.metadata.name,
-    name,
-    path: ["spec", "cases", index],
-    status: "passed",
-    diffs: []
-  };
-}
-function failWithError(result, error) {
-  result.status = "error";
-  result.error = error instanceof Error ? error.message : String(error);
-}
-function compareExpected(field, expected, actual, diffs) {
-  if (expected === void 0) return;
-  if (typeof expected === "object" && expected !== null) {
-    const { min: min2, max: max2 } = expected;
-    const value3 = Number(actual);
-    if (actual === null || actual === void 0 || min2 !== void 0 && value3 < min2 - 1e-9 || max2 !== void 0 && value3 > max2 + 1e-9)
-      diffs.push({ field, expected, actual });
-    return;
-  }
-  const isEqual = typeof expected === "number" ? actual !== null && Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
-  if (!isEqual) diffs.push({ field, expected, actual });
-}
-function compareMoney(field, expected, actual, diffs) {
-  if (expected === void 0) return;
-  if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
-}
-function toRow(entity, values) {
-  const row2 = /* @__PURE__ */ Object.create(null);
-  for (const [field, value3] of Object.entries(values)) {
-    const type = canonicalModel[entity][field]?.type;
-    if (type === "datetime" && typeof value3 === "string")
-      row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
-    else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
-      row2[field] = new Decimal(value3).toFixed();
-    else row2[field] = value3;
-  }
-  return row2;
-}
-function toInstant2(text5) {
-  return DateTime.fromISO(text5, { setZone: true }).toMillis();
-}
-var init_case_result = __esm({
-  "src/core/testing/case-result.ts"() {
-    "use strict";
-    init_luxon();
-    init_decimal();
-    init_canonical();
-  }
-});
-
 // src/core/data/coerce-failure.ts
 var CoercionFailure;
 var init_coerce_failure = __esm({
@@ -47029,9 +48476,9 @@ function plainUtcMillis(text5, start = 0, end = text5.length) {
   if (length === 24) {
     if (text5.charCodeAt(s2 + 19) !== 46) return -1;
     const tens = twoDigits(text5, s2 + 20);
-    const units = text5.charCodeAt(s2 + 22) - 48;
-    if (tens < 0 || units < 0 || units > 9) return -1;
-    millisecond = tens * 10 + units;
+    const units2 = text5.charCodeAt(s2 + 22) - 48;
+    if (tens < 0 || units2 < 0 || units2 > 9) return -1;
+    millisecond = tens * 10 + units2;
   }
   if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return -1;
@@ -48272,2049 +49719,165 @@ var init_column_table = __esm({
   }
 });
 
-// src/core/engine/sourcing.ts
-function findSourcing(funnel) {
-  const declared = funnel?.spec.sourcing;
-  return declared === void 0 ? { sales: [...DEFAULT_SALES_SOURCES], unattributed: [], basis: "default" } : { sales: [...declared.sales], unattributed: [...declared.unattributed ?? []], basis: "declared" };
-}
-function classifySource(source, sales, none = /* @__PURE__ */ new Set()) {
-  if (source === null || source === "" || none.has(source)) return "unattributed";
-  return sales.has(source) ? "sales" : "marketing";
-}
-var DEFAULT_SALES_SOURCES;
-var init_sourcing = __esm({
-  "src/core/engine/sourcing.ts"() {
-    "use strict";
-    DEFAULT_SALES_SOURCES = ["outbound"];
-  }
-});
-
-// src/core/engine/periods.ts
-function labelOf(start, unit) {
-  switch (unit) {
-    case "week":
-      return start.toFormat("kkkk-'W'WW");
-    case "month":
-      return start.toFormat("yyyy-MM");
-    case "quarter":
-      return `${start.year}-Q${start.quarter}`;
-    case "year":
-      return String(start.year);
-  }
-}
-function listPeriods(unit, window2, timeZone) {
-  const out = [];
-  if (!(window2.end > window2.start)) return out;
-  let cursor = DateTime.fromMillis(window2.start, { zone: timeZone }).startOf(luxonUnit[unit]);
-  while (cursor.toMillis() < window2.end) {
-    const next = cursor.plus({ [`${unit}s`]: 1 });
-    const start = cursor.toMillis();
-    const end = next.toMillis();
-    const covered = (Math.min(end, window2.end) - Math.max(start, window2.start)) / (end - start);
-    out.push({ label: labelOf(cursor, unit), start, end, covered });
-    cursor = next;
-  }
-  return out;
-}
-function findPeriodIndex(periods2, t) {
-  let lo = 0;
-  let hi = periods2.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const p = periods2[mid];
-    if (t < p.start) hi = mid - 1;
-    else if (t >= p.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-function periodFinder(periods2) {
-  const starts = Float64Array.from(periods2, (p) => p.start);
-  const ends = Float64Array.from(periods2, (p) => p.end);
-  const last = periods2.length - 1;
-  return (t) => {
-    let lo = 0;
-    let hi = last;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (t < starts[mid]) hi = mid - 1;
-      else if (t >= ends[mid]) lo = mid + 1;
-      else return mid;
+// src/core/engine/as-of.ts
+function findLatestTimestamp(data) {
+  let latest;
+  const known = data.latestTimestamps;
+  if (known !== void 0) {
+    for (const entity of timestamped) {
+      const value3 = known[entity];
+      if (value3 !== void 0 && (latest === void 0 || value3 > latest)) latest = value3;
     }
-    return -1;
-  };
-}
-var luxonUnit;
-var init_periods = __esm({
-  "src/core/engine/periods.ts"() {
-    "use strict";
-    init_luxon();
-    luxonUnit = { week: "week", month: "month", quarter: "quarter", year: "year" };
+    return latest;
   }
-});
-
-// src/core/engine/comp/rows.ts
-function readText2(row2, field) {
-  const value3 = row2[field];
-  return typeof value3 === "string" ? value3 : null;
-}
-function readInstant(row2, field) {
-  const value3 = row2[field];
-  return typeof value3 === "number" && Number.isFinite(value3) ? value3 : null;
-}
-function isWon(opportunity) {
-  return opportunity.won === true;
-}
-function periodIndexOf(t, periods2, window2) {
-  if (t === null || t < window2.start || t >= window2.end) return -1;
-  return findPeriodIndex(periods2, t);
-}
-var init_rows = __esm({
-  "src/core/engine/comp/rows.ts"() {
-    "use strict";
-    init_periods();
-  }
-});
-
-// src/core/engine/comp/credit.ts
-function indexCredit(data, leadOfOpportunity, sourcing = {
-  sales: DEFAULT_SALES_SOURCES,
-  unattributed: []
-}) {
-  const sales = new Set(sourcing.sales);
-  const none = new Set(sourcing.unattributed);
-  const owners = /* @__PURE__ */ new Set();
-  const leads2 = data.leads;
-  for (let i = 0; i < leads2.length; i++) {
-    const owner = leads2[i].owner_id;
-    if (typeof owner === "string") owners.add(owner);
-  }
-  const leadOf = leadOfOpportunity === void 0 || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);
-  return {
-    sourcerOf(opportunity) {
-      const lead = leadOf(opportunity);
-      const leadOwner = lead === void 0 ? null : readText2(lead, "owner_id");
-      return leadOwner ?? readText2(opportunity, "owner_id");
-    },
-    isInbound(opportunity) {
-      const lead = leadOf(opportunity);
-      const source = lead === void 0 ? null : readText2(lead, "source");
-      return classifySource(source, sales, none) === "marketing";
-    },
-    ownsLeads(people) {
-      for (const id of people) if (owners.has(id)) return true;
-      return false;
-    }
-  };
-}
-function leadById(rows) {
-  const leads2 = /* @__PURE__ */ new Map();
-  for (const lead of rows) {
-    const id = readText2(lead, "id");
-    if (id !== null) leads2.set(id, lead);
-  }
-  return (opportunity) => {
-    const leadId = readText2(opportunity, "lead_id");
-    return leadId === null ? void 0 : leads2.get(leadId);
-  };
-}
-function leadByRow(data, leadOfOpportunity) {
-  const linked = /* @__PURE__ */ new Map();
-  const { leads: leads2, opportunities: opportunities2 } = data;
-  for (let k = 0; k < opportunities2.length; k++) {
-    const i = leadOfOpportunity[k];
-    linked.set(opportunities2[k], i >= 0 ? leads2[i] : null);
-  }
-  let byId;
-  return (opportunity) => {
-    const lead = linked.get(opportunity);
-    if (lead !== void 0) return lead ?? void 0;
-    byId ??= leadById(leads2);
-    return byId(opportunity);
-  };
-}
-var init_credit = __esm({
-  "src/core/engine/comp/credit.ts"() {
-    "use strict";
-    init_sourcing();
-    init_rows();
-  }
-});
-
-// src/core/engine/exact-sum.ts
-function toUnits(text5) {
-  let i = 0;
-  const negative = text5.charCodeAt(0) === 45;
-  if (negative) i = 1;
-  let units = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (; i < text5.length; i++) {
-    const c = text5.charCodeAt(i);
-    if (c === 46 && fraction < 0) {
-      fraction = 0;
+  for (const entity of timestamped) {
+    const fields = Object.entries(canonicalModel[entity]).filter(([, spec]) => spec.type === "datetime").map(([name]) => name);
+    if (entity === "activities") {
+      for (const field of fields) {
+        for (const value3 of numberColumn(data.activities, field))
+          if (!Number.isNaN(value3) && (latest === void 0 || value3 > latest)) latest = value3;
+      }
       continue;
     }
-    if (c < 48 || c > 57) return NaN;
-    if (fraction >= 0 && ++fraction > SCALE_DIGITS) return NaN;
-    units = units * 10 + (c - 48);
-    digits++;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  units *= 10 ** (SCALE_DIGITS - Math.max(fraction, 0));
-  if (!Number.isSafeInteger(units)) return NaN;
-  return negative ? -units : units;
-}
-var SCALE_DIGITS, SCALE, ExactSum;
-var init_exact_sum = __esm({
-  "src/core/engine/exact-sum.ts"() {
-    "use strict";
-    init_decimal();
-    init_fast_path();
-    SCALE_DIGITS = 4;
-    SCALE = 10 ** SCALE_DIGITS;
-    ExactSum = class {
-      constructor(Kind = Decimal) {
-        this.Kind = Kind;
+    for (const row2 of data[entity]) {
+      for (const field of fields) {
+        const value3 = row2[field];
+        if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
       }
-      Kind;
-      units = 0;
-      decimal;
-      isFast = isFastPath();
-      /** Adds a decimal text (as data rows hold amounts) or a Decimal. */
-      add(amount2) {
-        if (typeof amount2 === "string" && this.isFast) {
-          const units = toUnits(amount2);
-          const total2 = this.units + units;
-          if (Number.isSafeInteger(total2)) {
-            this.units = total2;
-            return this;
-          }
-        }
-        this.decimal = (this.decimal ?? new this.Kind(0)).plus(new this.Kind(amount2));
-        return this;
-      }
-      /** The sum. */
-      value() {
-        const fast = new this.Kind(this.units).div(SCALE);
-        return this.decimal === void 0 ? fast : this.decimal.plus(fast);
-      }
-    };
-  }
-});
-
-// src/core/engine/comp/money.ts
-function roundCents(amount2) {
-  return amount2.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-}
-function formatMoney2(amount2) {
-  const text5 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
-  return text5 === "-0.00" ? "0.00" : text5;
-}
-function toRatio(value3) {
-  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
-}
-function formatQuantity(value3) {
-  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
-}
-function fromPolicyNumber(value3) {
-  return new Dec(String(value3));
-}
-function parseAmount(value3) {
-  if (typeof value3 !== "string" && typeof value3 !== "number") return null;
-  try {
-    const amount2 = new Dec(value3);
-    return amount2.isFinite() ? amount2 : null;
-  } catch {
-    return null;
-  }
-}
-var Dec, ZERO, ONE;
-var init_money = __esm({
-  "src/core/engine/comp/money.ts"() {
-    "use strict";
-    init_decimal();
-    Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-    ZERO = new Dec(0);
-    ONE = new Dec(1);
-  }
-});
-
-// src/core/engine/comp/metric-types.ts
-function emptyValues(input) {
-  return input.periods.map(() => ({ byPerson: /* @__PURE__ */ new Map(), shared: null, isUnknown: false }));
-}
-function amountInPlanCurrency(opportunity, input) {
-  return isInPlanCurrency(opportunity, input) ? parseAmount(opportunity.amount) ?? ZERO : null;
-}
-function isInPlanCurrency(opportunity, input) {
-  const currency2 = readText2(opportunity, "currency");
-  if (currency2 !== null && currency2 !== input.currency) {
-    input.otherCurrency.add(readText2(opportunity, "id") ?? "");
-    return false;
-  }
-  return true;
-}
-var PeriodSums;
-var init_metric_types = __esm({
-  "src/core/engine/comp/metric-types.ts"() {
-    "use strict";
-    init_exact_sum();
-    init_money();
-    init_rows();
-    PeriodSums = class {
-      constructor(input) {
-        this.input = input;
-        this.people = input.periods.map(() => /* @__PURE__ */ new Map());
-        this.team = input.periods.map(() => new ExactSum(Dec));
-      }
-      input;
-      people;
-      team;
-      /** Adds an amount (a decimal text, as rows hold it) to a person's value in period `k`. */
-      add(k, person, amount2) {
-        const sums = this.people[k];
-        if (sums === void 0) return;
-        let sum4 = sums.get(person);
-        if (sum4 === void 0) {
-          sum4 = new ExactSum(Dec);
-          sums.set(person, sum4);
-        }
-        sum4.add(amount2);
-      }
-      /** Adds an amount to the team's value in period `k`. */
-      addTeam(k, amount2) {
-        this.team[k]?.add(amount2);
-      }
-      /** The values; with `isTeam`, every period's team value is shared by all. */
-      values(isTeam = false) {
-        const values = emptyValues(this.input);
-        values.forEach((bucket, k) => {
-          for (const [person, sum4] of this.people[k] ?? []) bucket.byPerson.set(person, sum4.value());
-          if (isTeam) bucket.shared = this.team[k]?.value() ?? ZERO;
-        });
-        return values;
-      }
-    };
-  }
-});
-
-// src/core/engine/comp/metrics-deals.ts
-function creditOf(metric3, opportunity, input) {
-  if (metric3 === "won_amount") {
-    const owner = readText2(opportunity, "owner_id");
-    return owner === null ? null : { kind: "person", id: owner };
-  }
-  if (input.isTeamCredit && sourcedMetrics.has(metric3))
-    return input.credit.isInbound(opportunity) ? { kind: "team" } : null;
-  const sourcer = input.credit.sourcerOf(opportunity);
-  return sourcer === null ? null : { kind: "person", id: sourcer };
-}
-function tallyDeals(spec, input) {
-  const sums = new PeriodSums(input);
-  const credited = new Int32Array(input.periods.length);
-  const withAmount = new Int32Array(input.periods.length);
-  const opportunities2 = input.ctx.data.opportunities;
-  for (let i = 0; i < opportunities2.length; i++) {
-    const opportunity = opportunities2[i];
-    if (spec.isWonOnly && !isWon(opportunity)) continue;
-    const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
-    if (k < 0) continue;
-    const credit = creditOf(spec.metric, opportunity, input);
-    if (credit === null || credit.kind === "person" && !input.people.has(credit.id)) continue;
-    let amount2 = "1";
-    if (spec.measure === "amount") {
-      if (!isInPlanCurrency(opportunity, input)) continue;
-      const text5 = readText2(opportunity, "amount");
-      credited[k] = (credited[k] ?? 0) + 1;
-      if (text5 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
-      amount2 = text5 ?? "0";
     }
-    if (credit.kind === "team") sums.addTeam(k, amount2);
-    else sums.add(k, credit.id, amount2);
   }
-  const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
-  const unknown3 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
-  if (unknown3.length > 0) {
-    unknown3.forEach((period) => values[input.periods.indexOf(period)].isUnknown = true);
-    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown3.map((p) => p.label) });
-  }
-  return values;
+  return latest;
 }
-var sourcedMetrics, wonAmount, sourcedWonAmount, sourcedPipelineAmount, opportunitiesCreated;
-var init_metrics_deals = __esm({
-  "src/core/engine/comp/metrics-deals.ts"() {
-    "use strict";
-    init_metric_types();
-    init_rows();
-    sourcedMetrics = /* @__PURE__ */ new Set(["sourced_won_amount", "sourced_pipeline_amount"]);
-    wonAmount = {
-      kind: "money",
-      tally: (input) => tallyDeals({ metric: "won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
-    };
-    sourcedWonAmount = {
-      kind: "money",
-      tally: (input) => tallyDeals({ metric: "sourced_won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
-    };
-    sourcedPipelineAmount = {
-      kind: "money",
-      tally: (input) => tallyDeals({ metric: "sourced_pipeline_amount", at: "created_at", isWonOnly: false, measure: "amount" }, input)
-    };
-    opportunitiesCreated = {
-      kind: "count",
-      tally: (input) => tallyDeals({ metric: "opportunities_created", at: "created_at", isWonOnly: false, measure: "count" }, input)
-    };
-  }
-});
-
-// src/core/engine/comp/earning.ts
-function yearShare(unit) {
-  return new Dec(1).dividedBy(periodsPerYear[unit]);
-}
-function yearlyTargetOf(spec, metric3, componentTarget) {
-  const own = componentTarget ?? (spec.quota?.metric === metric3 ? spec.quota.amount : void 0);
-  return own === void 0 ? void 0 : parseAmount(own) ?? void 0;
-}
-function measure(kind, value3, yearlyTarget, share2) {
-  if (kind === "fraction") return { target: null, attainment: value3 };
-  if (yearlyTarget === void 0) return { target: null, attainment: null, problem: "no-target" };
-  const target = yearlyTarget.times(share2);
-  if (target.isZero()) return { target, attainment: null, problem: "zero-target" };
-  return { target, attainment: value3.dividedBy(target) };
-}
-function earningFactor(a, tiers2) {
-  if (a.isNegative()) return ZERO;
-  if (tiers2 === void 0) return a;
-  if (tiers2.mode === "marginal") {
-    let factor = ZERO;
-    for (const band2 of tiers2.bands) {
-      const top = band2.to === void 0 ? a : Dec.min(a, fromPolicyNumber(band2.to));
-      const inside = top.minus(fromPolicyNumber(band2.from));
-      if (inside.isPositive() && !inside.isZero()) factor = factor.plus(inside.times(fromPolicyNumber(band2.rate)));
+function explainNoTimestamp(data) {
+  const causes = [];
+  const absent2 = [];
+  for (const entity of timestamped) {
+    const files = data.files.filter((f) => f.entity === entity);
+    if (files.length === 0) absent2.push(entity);
+    for (const file of files) {
+      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
+      const where2 = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
+      const first = issue3 === void 0 ? "" : `${where2}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
+      if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
+      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
+        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
+      else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
     }
-    return factor;
   }
-  let rate2 = ZERO;
-  for (const band2 of tiers2.bands)
-    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) rate2 = fromPolicyNumber(band2.rate);
-  return a.times(rate2);
+  if (absent2.length === timestamped.length || causes.length === 0) {
+    const guesses = absent2.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== void 0);
+    const named = guesses.map(
+      (g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`
+    ).join("");
+    causes.push(`No file holds ${absent2.join(", ")}.${named}`);
+  }
+  return `${causes.join("\n")}
+So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;
 }
-function tierBandOf(a, tiers2) {
-  if (tiers2 === void 0) return null;
-  let index = null;
-  tiers2.bands.forEach((band2, i) => {
-    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) index = i;
-  });
-  return index;
-}
-function applyCap(factor, cap) {
-  if (cap === void 0) return { factor, isCapped: false };
-  const most = fromPolicyNumber(cap);
-  return factor.greaterThan(most) ? { factor: most, isCapped: true } : { factor, isCapped: false };
-}
-var periodsPerYear;
-var init_earning = __esm({
-  "src/core/engine/comp/earning.ts"() {
+var timestamped;
+var init_as_of = __esm({
+  "src/core/engine/as-of.ts"() {
     "use strict";
-    init_money();
-    periodsPerYear = { month: 12, quarter: 4, year: 1 };
-  }
-});
-
-// src/core/engine/comp/metrics-activity.ts
-function countRows(rows, at, by, input) {
-  const sums = new PeriodSums(input);
-  for (let i = 0; i < rows.length; i++) {
-    const row2 = rows[i];
-    const k = periodIndexOf(readInstant(row2, at), input.periods, input.ctx.window);
-    const person = readText2(row2, by);
-    if (k < 0 || person === null || !input.people.has(person)) continue;
-    sums.add(k, person, "1");
-  }
-  return sums.values();
-}
-var salCount, sqlCount, meetingsHeld;
-var init_metrics_activity = __esm({
-  "src/core/engine/comp/metrics-activity.ts"() {
-    "use strict";
+    init_canonical();
     init_column_table();
-    init_metric_types();
-    init_rows();
-    salCount = {
-      kind: "count",
-      tally: (input) => countRows(input.ctx.data.leads, "sal_at", "owner_id", input)
-    };
-    sqlCount = {
-      kind: "count",
-      tally: (input) => countRows(input.ctx.data.leads, "sql_at", "owner_id", input)
-    };
-    meetingsHeld = {
-      kind: "count",
-      tally: (input) => {
-        const activities2 = input.ctx.data.activities;
-        const sums = new PeriodSums(input);
-        const at = numberColumn(activities2, "at");
-        const type = textColumn(activities2, "type");
-        const outcome = textColumn(activities2, "outcome");
-        const actor = textColumn(activities2, "actor_id");
-        const isMeeting = Uint8Array.from(type.values, (value3) => value3 === "meeting" ? 1 : 0);
-        const isHeld = Uint8Array.from(outcome.values, (value3) => value3 === "held" ? 1 : 0);
-        for (let a = 0; a < activities2.length; a++) {
-          const typeCode = type.codes[a];
-          const outcomeCode = outcome.codes[a];
-          if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
-          const t = at[a];
-          const k = periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window);
-          const code18 = actor.codes[a];
-          const person = code18 < 0 ? null : actor.values[code18];
-          if (k < 0 || person === null || !input.people.has(person)) continue;
-          sums.add(k, person, "1");
-        }
-        return sums.values();
-      }
-    };
+    init_did_you_mean();
+    timestamped = ["leads", "opportunities", "activities", "stage_events"];
   }
 });
 
-// src/core/engine/comp/metrics-shared.ts
-var goalAttainment, constraintTargetMet;
-var init_metrics_shared = __esm({
-  "src/core/engine/comp/metrics-shared.ts"() {
-    "use strict";
-    init_money();
-    goalAttainment = {
-      kind: "fraction",
-      tally(input) {
-        let isWarned = false;
-        return input.periods.map((period) => {
-          const value3 = input.ctx.goalAttainment(period.start, period.end);
-          const isKnown = value3 !== null && value3.isFinite();
-          if (!isKnown && !isWarned) {
-            input.warn({ code: "comp.goal-unknown", period: input.ctx.goal === void 0 ? null : period.label });
-            isWarned = true;
-          }
-          return { byPerson: /* @__PURE__ */ new Map(), shared: isKnown ? new Dec(value3) : ZERO, isUnknown: !isKnown };
-        });
-      }
-    };
-    constraintTargetMet = {
-      kind: "fraction",
-      tally(input) {
-        return input.periods.map((period) => {
-          const met = input.ctx.constraintMet(period.start, period.end);
-          if (met === null) input.warn({ code: "comp.constraint-unknown", period: period.label });
-          return { byPerson: /* @__PURE__ */ new Map(), shared: met === true ? ONE : ZERO, isUnknown: met === null };
-        });
-      }
-    };
-  }
-});
-
-// src/core/engine/comp/metrics.ts
-var compMetricDefinitions;
-var init_metrics = __esm({
-  "src/core/engine/comp/metrics.ts"() {
-    "use strict";
-    init_metrics_activity();
-    init_metrics_deals();
-    init_metrics_shared();
-    compMetricDefinitions = {
-      won_amount: wonAmount,
-      sourced_won_amount: sourcedWonAmount,
-      sourced_pipeline_amount: sourcedPipelineAmount,
-      opportunities_created: opportunitiesCreated,
-      sal_count: salCount,
-      sql_count: sqlCount,
-      meetings_held: meetingsHeld,
-      goal_attainment: goalAttainment,
-      constraint_target_met: constraintTargetMet
-    };
-  }
-});
-
-// src/core/engine/comp/person-period.ts
-function valuesOf(frame, metric3, k) {
-  const values = frame.values.get(metric3)?.[k];
-  if (values === void 0) throw new Error(`internal: metric ${metric3} was not tallied`);
-  return values;
-}
-function personValue(frame, metric3, k, person) {
-  const values = valuesOf(frame, metric3, k);
-  return { value: values.shared ?? values.byPerson.get(person) ?? ZERO, isUnknown: values.isUnknown };
-}
-function targetForMetric(spec, metric3) {
-  return yearlyTargetOf(
-    spec,
-    metric3,
-    spec.components.find((c) => c.metric === metric3 && c.target !== void 0)?.target
-  );
-}
-function formatValue2(metric3, value3) {
-  return compMetricDefinitions[metric3].kind === "money" ? formatMoney2(value3) : formatQuantity(value3);
-}
-function warnMeasure(frame, part, id, metric3, measured) {
-  if (measured.problem === "no-target") frame.warn({ code: "comp.no-target", part, id, metric: metric3 });
-  if (measured.problem === "zero-target") frame.warn({ code: "comp.zero-target", part, id, metric: metric3 });
-}
-function componentLine(frame, component, k, person) {
-  const metric3 = component.metric;
-  const { value: value3, isUnknown } = personValue(frame, metric3, k, person);
-  const measured = measure(
-    compMetricDefinitions[metric3].kind,
-    value3,
-    yearlyTargetOf(frame.spec, metric3, component.target),
-    frame.share
-  );
-  warnMeasure(frame, "component", component.id, metric3, measured);
-  const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
-  const { factor, isCapped } = applyCap(raw, component.cap);
-  const payout2 = roundCents(frame.periodVariable.times(fromPolicyNumber(component.weight)).times(factor));
-  const line = {
-    id: component.id,
-    metric: metric3,
-    value: formatValue2(metric3, value3),
-    target: measured.target === null ? null : formatValue2(metric3, measured.target),
-    attainment: measured.attainment === null ? null : toRatio(measured.attainment),
-    factor: toRatio(factor),
-    tier: measured.attainment === null ? null : tierBandOf(measured.attainment, component.tiers),
-    isUnknown,
-    isGated: false,
-    isCapped,
-    payout: formatMoney2(payout2)
-  };
-  return { line, payout: payout2 };
-}
-function gateLine(frame, gate, k, person) {
-  const metric3 = gate.metric;
-  const { value: value3 } = personValue(frame, metric3, k, person);
-  const measured = measure(compMetricDefinitions[metric3].kind, value3, targetForMetric(frame.spec, metric3), frame.share);
-  warnMeasure(frame, "gate", gate.id, metric3, measured);
-  const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
-  const components = gate.components ?? frame.spec.components.map((c) => c.id);
-  const a = measured.attainment;
-  return {
-    id: gate.id,
-    metric: metric3,
-    value: a === null ? null : toRatio(a),
-    valueExact: a === null ? null : a.toFixed(),
-    min: gate.min,
-    isPassed,
-    components
-  };
-}
-function teamMultiplierLines(frame, k, active) {
-  return (frame.spec.teamMultipliers ?? []).map((m) => {
-    const metric3 = m.metric;
-    const values = valuesOf(frame, metric3, k);
-    const kind = compMetricDefinitions[metric3].kind;
-    const yearly = targetForMetric(frame.spec, metric3);
-    let measured;
-    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
-    else if (active.length === 0) measured = { target: null, attainment: null };
-    else {
-      const sum4 = active.reduce((total2, id) => total2.plus(values.byPerson.get(id) ?? ZERO), ZERO);
-      measured = measure(kind, sum4, yearly?.times(active.length), frame.share);
-    }
-    warnMeasure(frame, "team-multiplier", m.id, metric3, measured);
-    const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
-    const a = measured.attainment;
-    return {
-      id: m.id,
-      metric: metric3,
-      value: a === null ? null : toRatio(a),
-      valueExact: a === null ? null : a.toFixed(),
-      min: m.min,
-      multiplier: m.multiplier,
-      isApplied
-    };
+// src/core/engine/explain.ts
+function explainLead(policy, lead, options) {
+  const classification = compileLeadDefinition(policy, options).classify(lead);
+  const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
+  const trace = (rule, path2) => traceRule(rule, lead, {
+    asOf: options.asOf,
+    fieldTypes,
+    path: path2,
+    ...options.calendars ? { calendars: options.calendars } : {}
   });
-}
-function computeVariablePay(frame, k, person, multipliers) {
-  const worked = frame.spec.components.map((c) => componentLine(frame, c, k, person));
-  const gates = (frame.spec.gates ?? []).map((g) => gateLine(frame, g, k, person));
-  const held = new Set(gates.filter((g) => !g.isPassed).flatMap((g) => g.components));
-  const payouts = /* @__PURE__ */ new Map();
-  let componentPay = ZERO;
-  for (const w of worked) {
-    if (held.has(w.line.id)) {
-      w.line.isGated = true;
-      w.line.payout = formatMoney2(ZERO);
-      w.payout = ZERO;
-    }
-    payouts.set(w.line.id, w.payout);
-    componentPay = componentPay.plus(w.payout);
-  }
-  const multiplier = multipliers.filter((m) => m.isApplied).reduce((product2, m) => product2.times(fromPolicyNumber(m.multiplier)), ONE);
-  return {
-    components: worked.map((w) => w.line),
-    gates,
-    multipliers,
-    multiplier: multiplier.toNumber(),
-    componentPay,
-    variablePay: roundCents(componentPay.times(multiplier)),
-    payouts
-  };
-}
-var init_person_period = __esm({
-  "src/core/engine/comp/person-period.ts"() {
-    "use strict";
-    init_earning();
-    init_metrics();
-    init_money();
-  }
-});
-
-// src/core/engine/comp/clawbacks.ts
-function ruleFor(rules, elapsed) {
-  return rules.find((rule) => elapsed >= 0 && elapsed <= parseDuration(rule.within));
-}
-function findClawbacks(input) {
-  const rules = input.frame.spec.clawbacks ?? [];
-  const components = input.frame.spec.components.filter((c) => commissionMetrics.has(c.metric));
-  const lines = /* @__PURE__ */ new Map();
-  if (rules.length === 0 || components.length === 0) return lines;
-  const memberIds = new Set(input.members.map((m) => m.id));
-  const { ctx } = input.tally;
-  const deals = ctx.data.opportunities.filter((o) => isWon(o) && readInstant(o, "cancelled_at") !== null).sort((a, b) => (readText2(a, "id") ?? "") < (readText2(b, "id") ?? "") ? -1 : 1);
-  for (const deal of deals) {
-    const closedAt = readInstant(deal, "closed_at");
-    const cancelledAt = readInstant(deal, "cancelled_at");
-    const cancelledIn = periodIndexOf(cancelledAt, input.periods, ctx.window);
-    if (closedAt === null || cancelledAt === null || cancelledIn === -1) continue;
-    const rule = ruleFor(rules, cancelledAt - closedAt);
-    if (rule === void 0) continue;
-    const closedIn = periodIndexOf(closedAt, input.periods, ctx.window);
-    const id = readText2(deal, "id") ?? "";
-    const commission = /* @__PURE__ */ new Map();
-    for (const component of components) {
-      const metric3 = component.metric;
-      const credit = creditOf(metric3, deal, input.tally);
-      const credited = credit === null ? [] : credit.kind === "person" ? memberIds.has(credit.id) ? [credit.id] : [] : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
-      if (credited.length === 0) continue;
-      if (closedIn === -1) {
-        input.frame.warn({ code: "comp.clawback-unpriced", opportunityId: id });
-        break;
+  const isTrue = (node) => Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value);
+  const spec = policy.spec;
+  const rules = [];
+  spec.exclusions?.forEach((r, i) => {
+    const path2 = ["spec", "exclusions", i, "when"];
+    const when = trace(r.when, path2);
+    rules.push({ section: "exclusion", id: r.id, path: path2, isMatched: isTrue(when), when });
+  });
+  spec.handRaisers?.forEach((r, i) => {
+    const path2 = ["spec", "handRaisers", i, "when"];
+    const when = trace(r.when, path2);
+    rules.push({ section: "hand-raiser", id: r.id, path: path2, isMatched: isTrue(when), when });
+  });
+  for (const section2 of ["fit", "engagement"]) {
+    spec.scoring?.[section2]?.rules.forEach((r, i) => {
+      const base = ["spec", "scoring", section2, "rules", i];
+      const when = r.when === void 0 ? void 0 : trace(r.when, [...base, "when"]);
+      const isMatched = when === void 0 || isTrue(when);
+      const explanation = {
+        section: section2,
+        id: r.id,
+        path: when === void 0 ? base : [...base, "when"],
+        isMatched
+      };
+      if (when !== void 0) explanation.when = when;
+      if (isMatched) {
+        if (typeof r.points === "number") {
+          explanation.points = r.points;
+        } else {
+          explanation.pointsTrace = trace(r.points, [...base, "points"]);
+          const points = Number(explanation.pointsTrace.value);
+          explanation.points = Number.isFinite(points) ? points : 0;
+        }
       }
-      const amount2 = amountInPlanCurrency(deal, input.tally);
-      if (amount2 === null || !amount2.isPositive() || amount2.isZero()) continue;
-      for (const person of credited) {
-        const payout2 = input.payouts.get(person)?.[closedIn]?.get(component.id);
-        const { value: value3 } = personValue(input.frame, metric3, closedIn, person);
-        if (payout2 === void 0 || payout2.isZero() || !value3.isPositive() || value3.isZero()) continue;
-        commission.set(person, (commission.get(person) ?? ZERO).plus(payout2.times(amount2).dividedBy(value3)));
-      }
-    }
-    for (const [person, earned] of commission) {
-      const perPeriod = lines.get(person) ?? input.periods.map(() => []);
-      lines.set(person, perPeriod);
-      const taken = earned.times(fromPolicyNumber(rule.share)).negated();
-      perPeriod[cancelledIn]?.push({
-        id: rule.id,
-        opportunityId: id,
-        closedIn: input.periods[closedIn]?.label ?? "",
-        amount: formatMoney2(taken)
+      rules.push(explanation);
+    });
+  }
+  const classWhens = spec.classes.map(
+    (cls, i) => cls.when === void 0 ? void 0 : trace(cls.when, ["spec", "classes", i, "when"])
+  );
+  const classesFor = (c) => spec.classes.map((cls, i) => {
+    const checks = [];
+    if (cls.minScore !== void 0)
+      checks.push({ name: "minScore", threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
+    if (cls.minFit !== void 0)
+      checks.push({ name: "minFit", threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
+    if (cls.minEngagement !== void 0) {
+      checks.push({
+        name: "minEngagement",
+        threshold: cls.minEngagement,
+        value: c.engagement,
+        isMet: c.engagement >= cls.minEngagement
       });
     }
-  }
-  return lines;
-}
-var commissionMetrics;
-var init_clawbacks = __esm({
-  "src/core/engine/comp/clawbacks.ts"() {
-    "use strict";
-    init_duration();
-    init_metric_types();
-    init_metrics_deals();
-    init_money();
-    init_person_period();
-    init_rows();
-    commissionMetrics = /* @__PURE__ */ new Set(["won_amount", "sourced_won_amount"]);
-  }
-});
-
-// src/core/engine/comp/people.ts
-function daysOf(period, window2, timeZone) {
-  const start = Math.max(period.start, window2.start);
-  const end = Math.min(period.end, window2.end);
-  const day = (ms) => DateTime.fromMillis(ms, { zone: timeZone }).toISODate() ?? "";
-  return { first: day(start), last: day(Math.max(start, end - 1)) };
-}
-function listPlanPeople(spec, users2, periods2, window2, timeZone) {
-  const roles = new Set(spec.roles);
-  const spans = periods2.map((p) => daysOf(p, window2, timeZone));
-  const members = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const user of users2) {
-    const id = readText2(user, "id");
-    const role = readText2(user, "role");
-    const team = readText2(user, "team");
-    if (id === null || seen.has(id) || role === null || !roles.has(role) || team !== null && team !== spec.team)
-      continue;
-    seen.add(id);
-    const from = readText2(user, "active_from");
-    const to = readText2(user, "active_to");
-    const isActiveIn = spans.map((span) => (from === null || from <= span.last) && (to === null || to >= span.first));
-    if (isActiveIn.some(Boolean)) members.push({ id, name: readText2(user, "name"), team, isActiveIn });
-  }
-  return members.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-var init_people = __esm({
-  "src/core/engine/comp/people.ts"() {
-    "use strict";
-    init_luxon();
-    init_rows();
-  }
-});
-
-// src/core/engine/comp/spiffs.ts
-function compileSpiffs(spec, ctx, warn) {
-  const out = [];
-  (spec.spiffs ?? []).forEach((spiff, i) => {
-    const amount2 = parseAmount(spiff.amount);
-    const from = DateTime.fromISO(spiff.from, { zone: ctx.timeZone }).startOf("day");
-    const to = DateTime.fromISO(spiff.to, { zone: ctx.timeZone }).startOf("day").plus({ days: 1 });
-    if (amount2 === null || !from.isValid || !to.isValid) {
-      warn({ code: "comp.spiff-invalid", spiff: spiff.id });
-      return;
-    }
-    try {
-      const when = compileRule(spiff.when, {
-        asOf: ctx.asOf,
-        fieldTypes: opportunityFieldTypes,
-        calendars: ctx.calendars,
-        path: ["spec", "spiffs", i, "when"]
-      });
-      out.push({ id: spiff.id, amount: formatMoney2(amount2), from: from.toMillis(), until: to.toMillis(), when });
-    } catch (error) {
-      warn({ code: "comp.spiff-rule-invalid", spiff: spiff.id, error: error.message });
-    }
+    const when = classWhens[i];
+    const isMet = checks.every((k) => k.isMet) && (when === void 0 || isTrue(when));
+    return { id: cls.id, path: ["spec", "classes", i], isMet, checks, ...when !== void 0 ? { when } : {} };
   });
-  return out;
-}
-function paySpiffs(spec, ctx, periods2, people, warn) {
-  const lines = /* @__PURE__ */ new Map();
-  const spiffs = compileSpiffs(spec, ctx, warn);
-  if (spiffs.length === 0) return lines;
-  const deals = ctx.data.opportunities.filter((o) => isWon(o) && people.has(readText2(o, "owner_id") ?? "")).sort((a, b) => compareIds(readText2(a, "id"), readText2(b, "id")));
-  for (const spiff of spiffs) {
-    for (const deal of deals) {
-      const closedAt = readInstant(deal, "closed_at");
-      const k = periodIndexOf(closedAt, periods2, ctx.window);
-      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch(spiff, deal, warn))
-        continue;
-      const owner = readText2(deal, "owner_id") ?? "";
-      const perPeriod = lines.get(owner) ?? periods2.map(() => []);
-      lines.set(owner, perPeriod);
-      perPeriod[k]?.push({ id: spiff.id, opportunityId: readText2(deal, "id") ?? "", amount: spiff.amount });
-    }
-  }
-  return lines;
-}
-function isMatch(spiff, deal, warn) {
-  try {
-    return truthy(spiff.when(deal));
-  } catch (error) {
-    warn({
-      code: "comp.spiff-rule-failed",
-      spiff: spiff.id,
-      opportunityId: readText2(deal, "id") ?? "?",
-      error: error.message
-    });
-    return false;
-  }
-}
-function compareIds(a, b) {
-  const x = a ?? "";
-  const y = b ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-var opportunityFieldTypes;
-var init_spiffs = __esm({
-  "src/core/engine/comp/spiffs.ts"() {
-    "use strict";
-    init_luxon();
-    init_compile();
-    init_canonical();
-    init_money();
-    init_rows();
-    opportunityFieldTypes = Object.fromEntries(
-      Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type])
-    );
-  }
-});
-
-// src/core/engine/comp/plan.ts
-function metricsUsed(spec) {
-  const all = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
-    (x) => x.metric
-  );
-  return [...new Set(all)];
-}
-function sumMoney(amounts) {
-  return amounts.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
-}
-function nothingPaid() {
+  const classes = classesFor(classification);
+  const id = lead.id;
   return {
-    components: [],
-    gates: [],
-    multipliers: [],
-    multiplier: 1,
-    componentPay: ZERO,
-    variablePay: ZERO,
-    payouts: /* @__PURE__ */ new Map()
-  };
-}
-function personPeriodLine(period, pay, spiffs, clawbacks) {
-  const base = pay ?? nothingPaid();
-  const total2 = base.variablePay.plus(sumMoney(spiffs.map((s2) => s2.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
-  return {
-    period: period.label,
-    isActive: pay !== void 0,
-    components: base.components,
-    gates: base.gates,
-    multipliers: base.multipliers,
-    multiplier: base.multiplier,
-    componentPay: formatMoney2(base.componentPay),
-    variablePay: formatMoney2(base.variablePay),
-    spiffs,
-    clawbacks,
-    total: formatMoney2(total2)
-  };
-}
-function computePlan(plan, ctx, credit, warn) {
-  const { spec } = plan;
-  const planWarn = (fact) => warn({ ...fact, plan: plan.metadata.name });
-  const periods2 = listPeriods(spec.period, ctx.window, ctx.timeZone).filter((p) => p.start < ctx.asOf);
-  const members = listPlanPeople(spec, ctx.data.users, periods2, ctx.window, ctx.timeZone);
-  const memberIds = new Set(members.map((m) => m.id));
-  if (spec.goal !== void 0 && ctx.goal !== void 0 && ctx.goal.metadata.name !== spec.goal) {
-    planWarn({ code: "comp.other-goal", goal: spec.goal, evaluated: ctx.goal.metadata.name });
-  }
-  if (members.length === 0) planWarn({ code: "comp.no-people", roles: [...spec.roles], team: spec.team });
-  const tally = {
-    ctx,
-    credit,
-    periods: periods2,
-    people: memberIds,
-    currency: spec.currency,
-    isTeamCredit: members.length > 0 && !credit.ownsLeads(memberIds),
-    otherCurrency: /* @__PURE__ */ new Set(),
-    warn: planWarn
-  };
-  const values = new Map(
-    metricsUsed(spec).map((m) => [m, compMetricDefinitions[m].tally(tally)])
-  );
-  const share2 = yearShare(spec.period);
-  const targetVariable = parseAmount(spec.targetVariable);
-  if (targetVariable === null) planWarn({ code: "comp.target-variable-invalid", targetVariable: spec.targetVariable });
-  const frame = {
-    spec,
-    share: share2,
-    periodVariable: (targetVariable ?? ZERO).times(share2),
-    values,
-    warn: planWarn
-  };
-  const multipliers = periods2.map(
-    (_, k) => teamMultiplierLines(
-      frame,
-      k,
-      members.filter((m) => m.isActiveIn[k]).map((m) => m.id)
-    )
-  );
-  const pay = new Map(
-    members.map((m) => [
-      m.id,
-      periods2.map((_, k) => m.isActiveIn[k] ? computeVariablePay(frame, k, m.id, multipliers[k] ?? []) : void 0)
-    ])
-  );
-  const payouts = new Map([...pay].map(([id, perPeriod]) => [id, perPeriod.map((p) => p?.payouts)]));
-  const spiffs = paySpiffs(spec, ctx, periods2, memberIds, planWarn);
-  const clawbacks = findClawbacks({ frame, tally, periods: periods2, members, payouts });
-  if (tally.otherCurrency.size > 0) {
-    planWarn({ code: "comp.other-currency", count: tally.otherCurrency.size, currency: spec.currency });
-  }
-  const periodTotals = periods2.map(() => ZERO);
-  const people = members.map((member) => {
-    const lines = [];
-    let personTotal = ZERO;
-    periods2.forEach((period, k) => {
-      const variable = pay.get(member.id)?.[k];
-      const clawed = clawbacks.get(member.id)?.[k] ?? [];
-      if (variable === void 0 && clawed.length === 0) return;
-      const paid = variable === void 0 ? [] : spiffs.get(member.id)?.[k] ?? [];
-      const line = personPeriodLine(period, variable, paid, clawed);
-      periodTotals[k] = (periodTotals[k] ?? ZERO).plus(new Dec(line.total));
-      personTotal = personTotal.plus(new Dec(line.total));
-      lines.push(line);
-    });
-    return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney2(personTotal) };
-  });
-  const total2 = periodTotals.reduce((sum4, t) => sum4.plus(t), ZERO);
-  const result = {
-    name: plan.metadata.name,
-    file: plan.file,
-    team: spec.team,
-    roles: [...spec.roles],
-    currency: spec.currency,
-    periodUnit: spec.period,
-    isTeamCredit: tally.isTeamCredit,
-    periods: periods2.map((p) => ({
-      label: p.label,
-      start: new Date(p.start).toISOString(),
-      end: new Date(p.end).toISOString(),
-      covered: Math.round(p.covered * 1e4) / 1e4
-    })),
-    people,
-    totals: {
-      periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
-      total: formatMoney2(total2)
-    }
-  };
-  return { result, total: total2 };
-}
-var init_plan = __esm({
-  "src/core/engine/comp/plan.ts"() {
-    "use strict";
-    init_periods();
-    init_clawbacks();
-    init_earning();
-    init_metrics();
-    init_money();
-    init_people();
-    init_person_period();
-    init_spiffs();
-  }
-});
-
-// src/core/engine/comp/totals.ts
-function byKey(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sumTotals(outcomes) {
-  const teams = /* @__PURE__ */ new Map();
-  const currencies = /* @__PURE__ */ new Map();
-  for (const { result, total: total2 } of outcomes) {
-    const key = JSON.stringify([result.team, result.currency]);
-    const team = teams.get(key) ?? { team: result.team, currency: result.currency, total: ZERO };
-    team.total = team.total.plus(total2);
-    teams.set(key, team);
-    currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total2));
-  }
-  return {
-    byPlan: outcomes.map(({ result, total: total2 }) => ({
-      plan: result.name,
-      team: result.team,
-      currency: result.currency,
-      total: formatMoney2(total2)
-    })),
-    byTeam: [...teams.values()].sort((a, b) => byKey(a.team, b.team) || byKey(a.currency, b.currency)).map((t) => ({ team: t.team, currency: t.currency, total: formatMoney2(t.total) })),
-    overall: [...currencies].sort(([a], [b]) => byKey(a, b)).map(([currency2, total2]) => ({ currency: currency2, total: formatMoney2(total2) }))
-  };
-}
-var init_totals = __esm({
-  "src/core/engine/comp/totals.ts"() {
-    "use strict";
-    init_money();
-  }
-});
-
-// src/core/engine/comp/index.ts
-function listCountedAsZero(plans) {
-  const metrics = /* @__PURE__ */ new Set();
-  for (const plan of plans)
-    for (const person of plan.people)
-      for (const period of person.periods) for (const c of period.components) if (c.isUnknown) metrics.add(c.metric);
-  return [...metrics].sort();
-}
-function computeComp(plans, ctx) {
-  const warnings = [];
-  const warn = (warning) => void warnings.push(warning);
-  const credit = ctx.credit ?? indexCredit(ctx.data, ctx.leadOfOpportunity);
-  const ordered = [...plans].sort(
-    (a, b) => a.metadata.name !== b.metadata.name ? a.metadata.name < b.metadata.name ? -1 : 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
-  );
-  const outcomes = ordered.map((plan) => computePlan(plan, ctx, credit, warn));
-  const plansOut = outcomes.map((o) => o.result);
-  return {
-    moneyRounding: "cents-half-up",
-    plans: plansOut,
-    totals: sumTotals(outcomes),
-    countedAsZero: listCountedAsZero(plansOut),
-    warnings: dedupeWarnings(warnings)
-  };
-}
-var init_comp = __esm({
-  "src/core/engine/comp/index.ts"() {
-    "use strict";
-    init_warnings();
-    init_credit();
-    init_plan();
-    init_totals();
-    init_metrics();
-  }
-});
-
-// src/core/testing/run-comp-tests.ts
-function parsePeriod(label2, timeZone) {
-  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
-  if (m === null) throw new RangeError(`not a period: ${label2}`);
-  const year = Number(m[1]);
-  const start = DateTime.fromObject(
-    { year, month: m[2] !== void 0 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
-    { zone: timeZone }
-  );
-  const end = start.plus(m[2] !== void 0 ? { months: 3 } : m[3] !== void 0 ? { months: 1 } : { years: 1 });
-  return { start: start.toMillis(), end: end.toMillis() };
-}
-function contextOf(set, plan, spec, c, calendars) {
-  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
-  const timeZone = calendar?.spec.timeZone ?? "UTC";
-  const period = parsePeriod(c.period, timeZone);
-  const asOf = Math.min(spec.asOf === void 0 ? Infinity : toInstant2(spec.asOf), period.end - 1);
-  const person = toRow("users", {
-    id: c.person.id,
-    role: c.person.role ?? plan.spec.roles[0] ?? null,
-    team: c.person.team ?? plan.spec.team
-  });
-  const opportunities2 = (c.opportunities ?? []).map(
-    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o })
-  );
-  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }));
-  return {
-    asOf,
-    window: { start: period.start, end: asOf + 1 },
-    timeZone,
-    calendars,
-    users: /* @__PURE__ */ new Map([[c.person.id, person]]),
-    data: {
-      leads: leads2,
-      opportunities: opportunities2,
-      activities: emptyTable,
-      users: [person],
-      stage_events: [],
-      files: [],
-      issues: [],
-      absent: [],
-      ignoredFiles: []
-    },
-    goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
-    // The case's figure as written (0.6999999999 stays that), exact like the engine's.
-    goalAttainment: () => c.goalAttainment === void 0 ? null : fromPolicyNumber(c.goalAttainment),
-    constraintMet: () => c.constraintMet ?? null
-  };
-}
-function payCase(set, plan, spec, c, calendars) {
-  const section2 = computeComp([plan], contextOf(set, plan, spec, c, calendars));
-  const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
-  const components = Object.fromEntries(
-    plan.spec.components.map((k) => [k.id, new Decimal(0)])
-  );
-  let payout2 = new Decimal(0);
-  for (const line of lines) {
-    payout2 = payout2.plus(line.total);
-    for (const k of line.components) components[k.id] = (components[k.id] ?? new Decimal(0)).plus(k.payout);
-  }
-  return {
-    payout: payout2.toFixed(2),
-    components: Object.fromEntries(Object.entries(components).map(([id, amount2]) => [id, amount2.toFixed(2)])),
-    warnings: section2.warnings
-  };
-}
-function runCompTests(set, test, calendars) {
-  const { spec } = test;
-  const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
-  return spec.cases.map((c, i) => {
-    const result = startCase(test, c.name, i);
-    if (plan === void 0) {
-      result.status = "error";
-      result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
-      return result;
-    }
-    try {
-      const actual = payCase(set, plan, spec, c, calendars);
-      result.actual = actual;
-      compareMoney("payout", c.expect.payout, actual.payout, result.diffs);
-      for (const [id, amount2] of Object.entries(c.expect.components ?? {}))
-        compareMoney(`components.${id}`, amount2, actual.components[id] ?? "0", result.diffs);
-      if (result.diffs.length > 0) result.status = "failed";
-    } catch (error) {
-      failWithError(result, error);
-    }
-    return result;
-  });
-}
-var init_run_comp_tests = __esm({
-  "src/core/testing/run-comp-tests.ts"() {
-    "use strict";
-    init_luxon();
-    init_decimal();
-    init_column_table();
-    init_comp();
-    init_money();
-    init_case_result();
-  }
-});
-
-// src/core/engine/sla/durations.ts
-function toBusinessHours(duration, workingDayHours) {
-  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(duration);
-  if (match2 === null) throw new RangeError(`not a duration: ${duration}`);
-  const amount2 = Number(match2[1]);
-  switch (match2[2]) {
-    case "m":
-      return amount2 / 60;
-    case "h":
-      return amount2;
-    case "d":
-      return amount2 * workingDayHours;
-    default:
-      return amount2 * WORKING_DAYS_PER_WEEK * workingDayHours;
-  }
-}
-function toBusinessMs(hours2) {
-  return Math.round(hours2 * HOUR_MS3);
-}
-var HOUR_MS3, WORKING_DAYS_PER_WEEK;
-var init_durations = __esm({
-  "src/core/engine/sla/durations.ts"() {
-    "use strict";
-    HOUR_MS3 = 36e5;
-    WORKING_DAYS_PER_WEEK = 5;
-  }
-});
-
-// src/core/engine/sla/timeline.ts
-function businessMsBetween(calendar, a, b) {
-  return Math.round(calendar.hoursBetween(a, b) * HOUR_MS3);
-}
-function nextOpen(calendar, t) {
-  return Math.round(calendar.addBusinessHours(t, 1 / HOUR_MS3)) - 1;
-}
-function closeOf(calendar, open) {
-  const inDay = businessMsBetween(calendar, open, open + DAY_MS3);
-  if (inDay >= DAY_MS3) return open + DAY_MS3;
-  if (businessMsBetween(calendar, open, open + inDay) === inDay) return open + inDay;
-  let lo = 1;
-  let hi = inDay;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (businessMsBetween(calendar, open, open + mid) === mid) lo = mid;
-    else hi = mid;
-  }
-  return open + lo;
-}
-function createBusinessTimeline(calendar, startMs, endMs) {
-  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
-    throw new RangeError("a business timeline needs a finite span");
-  const start = Math.floor(startMs);
-  const opens = [];
-  const closes = [];
-  let t = start;
-  while (t < endMs) {
-    const open = nextOpen(calendar, t);
-    if (!(open < endMs)) break;
-    const close = closeOf(calendar, open);
-    opens.push(open);
-    closes.push(close);
-    t = close;
-  }
-  const openAt = Float64Array.from(opens);
-  const closeAt = Float64Array.from(closes);
-  const before = new Float64Array(openAt.length);
-  for (let j = 1; j < openAt.length; j++)
-    before[j] = before[j - 1] + closeAt[j - 1] - openAt[j - 1];
-  const within = (t2) => {
-    let lo = 0;
-    let hi = openAt.length - 1;
-    let j = -1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (openAt[mid] <= t2) {
-        j = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (j < 0) return 0;
-    const open = openAt[j];
-    return before[j] + Math.min(t2 - open, closeAt[j] - open);
-  };
-  const atEnd = within(endMs);
-  return {
-    opens: openAt,
-    closes: closeAt,
-    elapsedMs(t2) {
-      if (!Number.isFinite(t2)) return NaN;
-      if (t2 < start) return -businessMsBetween(calendar, t2, start);
-      if (t2 > endMs) return atEnd + businessMsBetween(calendar, endMs, t2);
-      return within(t2);
-    }
-  };
-}
-var DAY_MS3;
-var init_timeline = __esm({
-  "src/core/engine/sla/timeline.ts"() {
-    "use strict";
-    init_durations();
-    DAY_MS3 = 864e5;
-  }
-});
-
-// src/core/engine/sla/working-day.ts
-function measureWorkingDayHours(calendar, untilMs) {
-  const timeline = createBusinessTimeline(calendar, untilMs - PROBE_WEEKS * 7 * 864e5, untilMs);
-  const votes = /* @__PURE__ */ new Map();
-  for (let j = 0; j < timeline.opens.length; j++) {
-    const length = timeline.closes[j] - timeline.opens[j];
-    votes.set(length, (votes.get(length) ?? 0) + 1);
-  }
-  let best = 0;
-  let bestVotes = 0;
-  for (const [length, count3] of votes) {
-    if (count3 > bestVotes || count3 === bestVotes && length > best) {
-      best = length;
-      bestVotes = count3;
-    }
-  }
-  if (bestVotes === 0)
-    throw new RangeError("the calendar has no working time in the eight weeks measured for its working day");
-  return best / HOUR_MS3;
-}
-var PROBE_WEEKS;
-var init_working_day = __esm({
-  "src/core/engine/sla/working-day.ts"() {
-    "use strict";
-    init_durations();
-    init_timeline();
-    PROBE_WEEKS = 8;
-  }
-});
-
-// src/core/engine/sla/outcomes.ts
-function compileTargets(policy, entity, ctx) {
-  return policy.spec.targets.map(
-    (target, k) => target.when === void 0 ? void 0 : compileRule(target.when, {
-      asOf: ctx.asOf,
-      fieldTypes: fieldTypesOf[entity],
-      calendars: ctx.calendars,
-      path: ["spec", "targets", k, "when"]
-    })
-  );
-}
-function findTarget(whens, row2) {
-  let k = 0;
-  while (k < whens.length) {
-    const when = whens[k];
-    if (when === void 0 || truthy(when(row2))) break;
-    k++;
-  }
-  return k;
-}
-function earliestStart(from, start, end) {
-  let least = NaN;
-  for (let i = 0; i < from.length; i++) {
-    const f = from[i];
-    if (f >= start && f < end && !(f >= least)) least = f;
-  }
-  return least;
-}
-function measureSlaRows(policy, items, ctx) {
-  const { spec } = policy;
-  const calendar = ctx.calendars.get(spec.calendar);
-  if (calendar === void 0)
-    throw new RevopsError("config", `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
-  const { start, end } = ctx.window;
-  const asOf = ctx.asOf;
-  const n2 = items.rows.length;
-  const first = earliestStart(items.from, start, end);
-  const workingDayHours = measureWorkingDayHours(calendar, asOf);
-  const toMs = (text5) => toBusinessMs(toBusinessHours(text5, workingDayHours));
-  const thresholds = {
-    workingDayHours,
-    withinMs: spec.targets.map((t) => toMs(t.within)),
-    escalationMs: (spec.escalation ?? []).map((e3) => toMs(e3.after)),
-    recycleMs: spec.recycle === void 0 ? void 0 : toMs(spec.recycle.after)
-  };
-  const status = new Uint8Array(n2);
-  const target = new Int32Array(n2).fill(-1);
-  const waitMs = new Float64Array(n2).fill(NaN);
-  const flags = new Uint8Array(n2);
-  const ruleErrors = { count: 0, first: null };
-  const outcomes = { thresholds, status, target, waitMs, flags, ruleErrors };
-  if (Number.isNaN(first)) return outcomes;
-  const whens = compileTargets(policy, items.entity, ctx);
-  const withinMs = thresholds.withinMs;
-  const recycleMs = thresholds.recycleMs ?? Infinity;
-  const timeline = createBusinessTimeline(calendar, first, Math.max(first, asOf));
-  const asOfElapsed = timeline.elapsedMs(asOf);
-  for (let i = 0; i < n2; i++) {
-    const from = items.from[i];
-    if (!(from >= start && from < end)) continue;
-    let k;
-    try {
-      k = findTarget(whens, items.rows[i]);
-    } catch (error) {
-      if (!(error instanceof RuleEvaluationError)) throw error;
-      k = whens.length;
-      ruleErrors.count++;
-      ruleErrors.first ??= { row: i, message: error.message };
-    }
-    const t = items.to[i];
-    const isStopped = t <= asOf;
-    if (k < whens.length) target[i] = k;
-    if (isStopped && t < from) {
-      status[i] = SLA_STATUS.invalidOrder;
-      continue;
-    }
-    const begun = timeline.elapsedMs(from);
-    const wait = (isStopped ? timeline.elapsedMs(t) : asOfElapsed) - begun;
-    waitMs[i] = wait;
-    const isRecycled = !isStopped && wait >= recycleMs;
-    flags[i] = (isStopped ? SLA_FLAG.stopped : 0) | (isRecycled ? SLA_FLAG.recycled : 0);
-    if (k === whens.length) {
-      status[i] = SLA_STATUS.untargeted;
-      continue;
-    }
-    const within = withinMs[k];
-    if (isStopped) {
-      const isMet = wait < within || wait === within && t <= Math.round(calendar.addBusinessHours(from, within / HOUR_MS3));
-      status[i] = isMet ? SLA_STATUS.met : SLA_STATUS.breached;
-    } else {
-      status[i] = isRecycled || wait >= within ? SLA_STATUS.breached : SLA_STATUS.pending;
-    }
-  }
-  return outcomes;
-}
-var SLA_STATUS, SLA_FLAG, fieldTypesOf;
-var init_outcomes = __esm({
-  "src/core/engine/sla/outcomes.ts"() {
-    "use strict";
-    init_errors();
-    init_compile();
-    init_canonical();
-    init_durations();
-    init_timeline();
-    init_working_day();
-    SLA_STATUS = { ineligible: 0, met: 1, breached: 2, pending: 3, untargeted: 4, invalidOrder: 5 };
-    SLA_FLAG = { stopped: 1, recycled: 2 };
-    fieldTypesOf = {
-      lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type])),
-      opportunity: Object.fromEntries(
-        Object.entries(canonicalModel.opportunities).map(([name, spec]) => [name, spec.type])
-      )
-    };
-  }
-});
-
-// src/core/engine/sla/quantiles.ts
-function nearestRank(sorted, p) {
-  const n2 = sorted.length;
-  if (n2 === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * n2 / 100));
-  return sorted[rank - 1];
-}
-function roundTo2(value3, digits) {
-  return round3(value3, digits);
-}
-function summariseHours(durationsMs) {
-  const sorted = Float64Array.from(durationsMs).sort();
-  const median = nearestRank(sorted, 50);
-  const p90 = nearestRank(sorted, 90);
-  return {
-    count: sorted.length,
-    medianHours: median === null ? null : roundTo2(median / HOUR_MS3, 2),
-    p90Hours: p90 === null ? null : roundTo2(p90 / HOUR_MS3, 2)
-  };
-}
-var init_quantiles = __esm({
-  "src/core/engine/sla/quantiles.ts"() {
-    "use strict";
-    init_stats();
-    init_durations();
-  }
-});
-
-// src/core/engine/sla/tally.ts
-function tallyGroups(status, groupOf, groups2) {
-  const counts = new Uint32Array(groups2 * SLOTS);
-  for (let i = 0; i < status.length; i++) {
-    const s2 = status[i];
-    if (s2 === 0) continue;
-    const g = groupOf(i);
-    if (g < 0) continue;
-    const slot = g * SLOTS + s2 - 1;
-    counts[slot] = counts[slot] + 1;
-  }
-  const out = [];
-  for (let g = 0; g < groups2; g++) {
-    const at = (s2) => counts[g * SLOTS + s2 - 1];
-    out.push(toCounts(at(1), at(2), at(3), at(4), at(5)));
-  }
-  return out;
-}
-function computeCompliance(met, breached) {
-  return met + breached === 0 ? null : roundTo2(met / (met + breached), 4);
-}
-function toCounts(met, breached, pending, untargeted, invalidOrder) {
-  return {
-    eligible: met + breached + pending + untargeted + invalidOrder,
-    met,
-    breached,
-    pending,
-    untargeted,
-    invalidOrder,
-    compliance: computeCompliance(met, breached)
-  };
-}
-function addCounts(parts) {
-  let met = 0;
-  let breached = 0;
-  let pending = 0;
-  let untargeted = 0;
-  let invalidOrder = 0;
-  for (const c of parts) {
-    met += c.met;
-    breached += c.breached;
-    pending += c.pending;
-    untargeted += c.untargeted;
-    invalidOrder += c.invalidOrder;
-  }
-  return toCounts(met, breached, pending, untargeted, invalidOrder);
-}
-function tallySlaByPeriod(outcomes, from, periods2) {
-  const findPeriodIndex2 = periodFinder(periods2);
-  return tallyGroups(outcomes.status, (i) => findPeriodIndex2(from[i]), periods2.length);
-}
-var SLOTS;
-var init_tally = __esm({
-  "src/core/engine/sla/tally.ts"() {
-    "use strict";
-    init_periods();
-    init_quantiles();
-    SLOTS = 5;
-  }
-});
-
-// src/core/engine/sla/owners.ts
-function compareIds2(a, b) {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
-function textOf(row2, field) {
-  const value3 = row2?.[field];
-  return typeof value3 === "string" ? value3 : null;
-}
-function groupByOwner(status, ownerOf2, users2) {
-  const indexOf = /* @__PURE__ */ new Map();
-  for (let i = 0; i < status.length; i++) {
-    if (status[i] === 0) continue;
-    const owner = ownerOf2(i);
-    if (!indexOf.has(owner)) indexOf.set(owner, indexOf.size);
-  }
-  const counts = tallyGroups(status, (i) => indexOf.get(ownerOf2(i)), indexOf.size);
-  const byOwner = [...indexOf].map(([ownerId, g]) => {
-    const user = ownerId === null ? void 0 : users2.get(ownerId);
-    return {
-      ownerId,
-      name: textOf(user, "name"),
-      team: textOf(user, "team"),
-      ...counts[g]
-    };
-  });
-  byOwner.sort((a, b) => compareIds2(a.ownerId, b.ownerId));
-  const members = /* @__PURE__ */ new Map();
-  for (const owner of byOwner) {
-    const list2 = members.get(owner.team);
-    if (list2 === void 0) members.set(owner.team, [owner]);
-    else list2.push(owner);
-  }
-  const byTeam = [...members].map(([team, owners]) => ({ team, ...addCounts(owners) }));
-  byTeam.sort((a, b) => compareIds2(a.team, b.team));
-  return { byOwner, byTeam };
-}
-var init_owners = __esm({
-  "src/core/engine/sla/owners.ts"() {
-    "use strict";
-    init_tally();
-  }
-});
-
-// src/core/engine/sla/measure.ts
-function splitWaits(outcomes) {
-  const { waitMs, flags } = outcomes;
-  let stopped = 0;
-  let open = 0;
-  for (let i = 0; i < waitMs.length; i++) {
-    if (Number.isNaN(waitMs[i])) continue;
-    if (flags[i] & SLA_FLAG.stopped) stopped++;
-    else open++;
-  }
-  const response = new Float64Array(stopped);
-  const openAge = new Float64Array(open);
-  stopped = 0;
-  open = 0;
-  for (let i = 0; i < waitMs.length; i++) {
-    const wait = waitMs[i];
-    if (Number.isNaN(wait)) continue;
-    if (flags[i] & SLA_FLAG.stopped) response[stopped++] = wait;
-    else openAge[open++] = wait;
-  }
-  return { response, openAge };
-}
-function countEscalations(outcomes) {
-  const steps = outcomes.thresholds.escalationMs;
-  const reached = steps.map(() => 0);
-  let recycled = 0;
-  for (let i = 0; i < outcomes.waitMs.length; i++) {
-    const wait = outcomes.waitMs[i];
-    if (Number.isNaN(wait)) continue;
-    for (let s2 = 0; s2 < steps.length; s2++) if (wait >= steps[s2]) reached[s2] = reached[s2] + 1;
-    if (outcomes.flags[i] & SLA_FLAG.recycled) recycled++;
-  }
-  return { reached, recycled };
-}
-function exampleOf(outcomes, items) {
-  const first = outcomes.ruleErrors.first;
-  if (first === null) return null;
-  const id = items.rows[first.row]?.id;
-  return { id: id === null || id === void 0 ? `#${first.row + 1}` : String(id), message: first.message };
-}
-function meetsComplianceTarget(counts, target) {
-  const decided2 = counts.met + counts.breached;
-  if (target === void 0 || decided2 === 0) return null;
-  return new Decimal(counts.met).greaterThanOrEqualTo(new Decimal(target).times(decided2));
-}
-function measureSla(policy, items, ctx) {
-  const { spec } = policy;
-  const outcomes = measureSlaRows(policy, items, ctx);
-  const { status, target, thresholds } = outcomes;
-  const overall = tallyGroups(status, () => 0, 1)[0];
-  const perTarget = tallyGroups(status, (i) => target[i], spec.targets.length);
-  const waits = splitWaits(outcomes);
-  const { reached, recycled } = countEscalations(outcomes);
-  const { byOwner, byTeam } = groupByOwner(status, (i) => items.ownerOf(i), ctx.users);
-  const weeks = listPeriods("week", ctx.window, ctx.timeZone);
-  const perWeek = tallySlaByPeriod(outcomes, items.from, weeks);
-  const hours2 = (ms) => roundTo2(ms / HOUR_MS3, 2);
-  return {
-    name: policy.metadata.name,
+    leadId: typeof id === "string" ? id : String(id),
+    policy: policy.metadata.name,
     file: policy.file,
-    from: spec.from,
-    to: spec.to,
-    calendar: spec.calendar,
-    workingDayHours: roundTo2(thresholds.workingDayHours, 2),
-    ownerTeam: spec.owner ?? null,
-    decided: overall.met + overall.breached,
-    complianceTarget: spec.complianceTarget ?? null,
-    isComplianceMet: meetsComplianceTarget(overall, spec.complianceTarget),
-    ...overall,
-    response: summariseHours(waits.response),
-    openAge: summariseHours(waits.openAge),
-    targets: spec.targets.map((t, k) => {
-      const { eligible, met, breached, pending, invalidOrder, compliance } = perTarget[k];
-      const withinHours = hours2(thresholds.withinMs[k]);
-      return { id: t.id, within: t.within, withinHours, eligible, met, breached, pending, invalidOrder, compliance };
-    }),
-    escalations: (spec.escalation ?? []).map((e3, s2) => ({
-      after: e3.after,
-      afterHours: hours2(thresholds.escalationMs[s2]),
-      notify: e3.notify,
-      reached: reached[s2] ?? 0
-    })),
-    recycled,
-    byOwner,
-    byTeam,
-    byWeek: weeks.map((week, w) => ({ label: week.label, ...perWeek[w] })),
-    ruleErrors: { count: outcomes.ruleErrors.count, example: exampleOf(outcomes, items) }
+    asOf: options.asOf,
+    classification,
+    rules,
+    classes,
+    replay: { classification: replayed, classes: classesFor(replayed), reportedBy: [...REPLAY_REPORTED_BY] },
+    asOfReportedBy: [...AS_OF_REPORTED_BY],
+    isSameClass: replayed.class === classification.class
   };
 }
-var init_measure = __esm({
-  "src/core/engine/sla/measure.ts"() {
+var REPLAY_REPORTED_BY, AS_OF_REPORTED_BY, fieldTypes;
+var init_explain = __esm({
+  "src/core/engine/explain.ts"() {
     "use strict";
-    init_decimal();
-    init_periods();
-    init_durations();
-    init_outcomes();
-    init_owners();
-    init_quantiles();
-    init_tally();
-  }
-});
-
-// src/core/engine/sla/index.ts
-var init_sla = __esm({
-  "src/core/engine/sla/index.ts"() {
-    "use strict";
-    init_durations();
-    init_measure();
-    init_outcomes();
-    init_owners();
-    init_quantiles();
-    init_tally();
-    init_timeline();
-    init_working_day();
-  }
-});
-
-// src/core/testing/run-sla-tests.ts
-function measureCase(sla, c, ctx) {
-  const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
-  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
-  const items = {
-    entity,
-    rows: [row2],
-    from: Float64Array.of(toInstant2(c.from)),
-    to: Float64Array.of(c.to === void 0 ? NaN : toInstant2(c.to)),
-    ownerOf: () => null
-  };
-  const outcomes = measureSlaRows(sla, items, ctx);
-  const first = outcomes.ruleErrors.first;
-  if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
-  const k = outcomes.target[0] ?? -1;
-  const wait = outcomes.waitMs[0] ?? NaN;
-  return {
-    status: statusNames[outcomes.status[0] ?? 0] ?? "ineligible",
-    target: sla.spec.targets[k]?.id ?? null,
-    responseHours: Number.isNaN(wait) ? null : Math.round(wait / HOUR_MS3 * 1e6) / 1e6
-  };
-}
-function runSlaTests(set, test, calendars) {
-  const { spec } = test;
-  const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
-  const asOf = toInstant2(spec.asOf);
-  const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
-  const ctx = {
-    asOf,
-    window: { start: -864e13, end: asOf + 1 },
-    timeZone,
-    calendars,
-    users: /* @__PURE__ */ new Map()
-  };
-  return spec.cases.map((c, i) => {
-    const result = startCase(test, c.name, i);
-    if (sla === void 0) {
-      result.status = "error";
-      result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
-      return result;
-    }
-    try {
-      const actual = measureCase(sla, c, ctx);
-      result.actual = actual;
-      compareExpected("status", c.expect.status, actual.status, result.diffs);
-      compareExpected("target", c.expect.target, actual.target, result.diffs);
-      compareExpected("responseHours", c.expect.responseHours, actual.responseHours, result.diffs);
-      if (result.diffs.length > 0) result.status = "failed";
-    } catch (error) {
-      failWithError(result, error);
-    }
-    return result;
-  });
-}
-var statusNames;
-var init_run_sla_tests = __esm({
-  "src/core/testing/run-sla-tests.ts"() {
-    "use strict";
-    init_sla();
-    init_case_result();
-    statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
-  }
-});
-
-// src/core/testing/run-policy-tests.ts
-function rulesOf(def) {
-  const s2 = def.spec;
-  const out = [];
-  s2.exclusions?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "exclusions", i, "when"] }));
-  s2.handRaisers?.forEach((r, i) => out.push({ rule: r.when, path: ["spec", "handRaisers", i, "when"] }));
-  for (const category of ["fit", "engagement"]) {
-    s2.scoring?.[category]?.rules.forEach((r, i) => {
-      const base = ["spec", "scoring", category, "rules", i];
-      if (r.when !== void 0) out.push({ rule: r.when, path: [...base, "when"] });
-      if (typeof r.points !== "number") out.push({ rule: r.points, path: [...base, "points"] });
-    });
-  }
-  s2.classes.forEach((c, i) => c.when !== void 0 && out.push({ rule: c.when, path: ["spec", "classes", i, "when"] }));
-  return out;
-}
-function toLeadRow(values) {
-  return toRow("leads", values);
-}
-function runLeadTests(set, test, hits, calendars) {
-  const { spec } = test;
-  const def = set.LeadDefinition.find((d) => d.metadata.name === spec.leadDefinition);
-  const hitSet = hits.get(spec.leadDefinition) ?? /* @__PURE__ */ new Set();
-  hits.set(spec.leadDefinition, hitSet);
-  const coverage = { hit: (path2) => void hitSet.add(JSON.stringify(path2)) };
-  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), coverage, ...calendars ? { calendars } : {} });
-  return spec.cases.map((c, i) => {
-    const result = startCase(test, c.name, i);
-    if (compiled2 === void 0) {
-      result.status = "error";
-      result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
-      return result;
-    }
-    try {
-      const actual = compiled2.classify(toLeadRow(c.lead));
-      result.actual = actual;
-      compareExpected("class", c.expect.class, actual.class, result.diffs);
-      compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
-      compareExpected("rule", c.expect.rule, actual.ruleId, result.diffs);
-      compareExpected("fit", c.expect.fit, actual.fit, result.diffs);
-      compareExpected("engagement", c.expect.engagement, actual.engagement, result.diffs);
-      compareExpected("score", c.expect.score, actual.score, result.diffs);
-      if (result.diffs.length > 0) result.status = "failed";
-    } catch (error) {
-      failWithError(result, error);
-    }
-    return result;
-  });
-}
-function runPolicyTests(set, options = {}) {
-  const hits = /* @__PURE__ */ new Map();
-  const cases = [];
-  const calendars = options.calendars ?? /* @__PURE__ */ new Map();
-  for (const test of set.PolicyTest) {
-    const { spec } = test;
-    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars));
-    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars));
-    else cases.push(...runLeadTests(set, { ...test, spec }, hits, options.calendars));
-  }
-  const coverage = [];
-  for (const [name, hitSet] of hits) {
-    const def = set.LeadDefinition.find((d) => d.metadata.name === name);
-    if (def === void 0) continue;
-    const all = rulesOf(def).flatMap(({ rule, path: path2 }) => listClauses(rule, path2));
-    const uncovered = all.filter((path2) => !hitSet.has(JSON.stringify(path2)));
-    coverage.push({
-      policy: name,
-      file: def.file,
-      total: all.length,
-      covered: all.length - uncovered.length,
-      uncovered
-    });
-  }
-  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
-  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
-  const passed = cases.filter((c) => c.status === "passed").length;
-  return {
-    cases,
-    passed,
-    failed: cases.length - passed,
-    coverage,
-    coveragePercent: total2 === 0 ? 100 : 100 * covered / total2
-  };
-}
-var init_run_policy_tests = __esm({
-  "src/core/testing/run-policy-tests.ts"() {
-    "use strict";
+    init_canonical();
     init_compile();
     init_classify();
-    init_case_result();
-    init_run_comp_tests();
-    init_run_sla_tests();
-  }
-});
-
-// src/cli/load-policies.ts
-async function loadValidPolicies(io, dirArg, fileIo = io, label2) {
-  const dir = cleanPath(dirArg);
-  if (fileIo === io && !await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
-  const result = await loadPolicyDir(dir, fileIo);
-  if (result.issues.some((i) => i.severity === "error")) {
-    io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
-    throw new UsageError(
-      `The policies in ${dir}${label2 === void 0 ? "" : ` at ${label2}`} are not valid; fix them first (revops validate ${dir}).`
-    );
-  }
-  const calendars = new Map(
-    result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)])
-  );
-  return {
-    result,
-    calendars,
-    locate(file, path2) {
-      const parsed = result.parsed.get(file);
-      if (parsed === void 0) return file;
-      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path2).line}`;
-    }
-  };
-}
-var init_load_policies = __esm({
-  async "src/cli/load-policies.ts"() {
-    "use strict";
-    init_errors();
-    init_compile();
-    init_locate();
-    await init_load();
-    init_validation_terminal();
-    init_options();
-  }
-});
-
-// src/cli/commands/test.ts
-var test_exports = {};
-__export(test_exports, {
-  registerTest: () => registerTest
-});
-function parsePercent(value3) {
-  const n2 = Number(value3);
-  if (!Number.isFinite(n2) || n2 < 0 || n2 > 100)
-    throw new UsageError(`--min-coverage must be a number from 0 to 100, not ${value3}.`);
-  return n2;
-}
-function registerTest(program2, ctx) {
-  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which lead definition clauses the tests exercise", false).addOption(
-    new Option(
-      "--min-coverage <percent>",
-      "fail (exit 1) below this lead definition clause coverage; implies --coverage"
-    ).argParser(parsePercent)
-  ).addHelpText(
-    "after",
-    `
-Examples:
-  revops test                          run policies/**/*.yaml of kind PolicyTest
-  revops test --coverage               and list every clause no test reaches, with file:line
-  revops test --min-coverage 100       fail unless every clause is exercised
-
-A test file names the policy under test with one of:
-  leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
-                  score it must get (numbers as a value or {min, max})
-  handoffSla      each case gives a lead (or opportunity), from and to instants (no to: no
-                  response yet) and the status it must get at asOf (met, breached, pending,
-                  untargeted), optionally the target and responseHours in business hours
-  compPlan        each case gives a period, a person, their opportunities and the shared-goal
-                  inputs, and the payout (and per-component payouts) the plan must give
-Clause coverage counts lead definition rules only. Exit codes: 0 all passed, 1 a test failed
-or coverage is below --min-coverage, 2 usage error or invalid policies.`
-  ).action(async (dirArg, options, command) => {
-    const { io } = ctx;
-    const dir = takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies";
-    const loaded = await loadValidPolicies(io, dir);
-    if (loaded.result.set.PolicyTest.length === 0)
-      throw new UsageError(
-        `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`
-      );
-    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars });
-    const showCoverage = options.coverage || options.minCoverage !== void 0;
-    const isBelow = options.minCoverage !== void 0 && report.coveragePercent + 1e-9 < options.minCoverage;
-    const color = isOutputColored(io, options);
-    if (!(options.quiet && report.failed === 0 && !isBelow))
-      await writeOutput(
-        io,
-        renderOutput("policy-test", options.format, report, { color, locate: loaded.locate, showCoverage }),
-        options,
-        "test results"
-      );
-    if (isBelow && options.format !== "json")
-      io.stderr(
-        `revops test: clause coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
-`
-      );
-    ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
-  });
-}
-var init_test = __esm({
-  async "src/cli/commands/test.ts"() {
-    "use strict";
-    init_esm();
-    init_errors();
-    init_run_policy_tests();
-    init_registry2();
-    await init_load_policies();
-    init_options();
-    init_write_output();
-    init_command_index();
-  }
-});
-
-// src/core/report/mask-issues.ts
-function describeMasked(issue3) {
-  const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
-  const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
-  const field = issue3.field;
-  let where = "";
-  if (column !== void 0 && field !== void 0 && column !== field) where = `\`${column}\` (${field}): `;
-  else if (field !== void 0 || column !== void 0) where = `\`${field ?? column}\`: `;
-  const text5 = `${where}${reason} (value masked).`;
-  return where === "" ? text5.charAt(0).toUpperCase() + text5.slice(1) : text5;
-}
-function maskDataIssues(issues) {
-  return issues.map((issue3) => {
-    const masked = { ...issue3 };
-    delete masked.raw;
-    if (HINT_QUOTES_HEADER.has(issue3.code)) delete masked.hint;
-    if (CONTENT_FREE.has(issue3.code)) return masked;
-    masked.message = describeMasked(issue3);
-    if (QUOTES_HEADER.has(issue3.code)) delete masked.columnName;
-    return masked;
-  });
-}
-function maskDataAccounting(data) {
-  return {
-    ...data,
-    files: data.files.map(
-      (f) => f.status === "failed" && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f
-    ),
-    issues: maskDataIssues(data.issues),
-    ...data.missing === void 0 ? {} : { missing: maskMissingData(data.missing, data.issues) }
-  };
-}
-function maskMissingData(missing, issues) {
-  return missing.map((m) => {
-    const quoted = issues.find((i) => i.file === m.file && i.message !== "" && m.reason.includes(i.message));
-    if (quoted !== void 0)
-      return {
-        ...m,
-        reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? "(message masked)")
-      };
-    if (/^(There is no |The file has no |The file could not be read\.)/.test(m.reason)) return m;
-    return { ...m, reason: `The ${m.entity} data cannot be used (reason masked; run without --mask to see it).` };
-  });
-}
-var CONTENT_FREE, REASONS, QUOTES_HEADER, HINT_QUOTES_HEADER;
-var init_mask_issues = __esm({
-  "src/core/report/mask-issues.ts"() {
-    "use strict";
-    CONTENT_FREE = /* @__PURE__ */ new Set([
-      "data.empty-file",
-      "data.header-empty",
-      "data.missing-column",
-      "data.ambiguous-column",
-      "data.bad-mapping",
-      "data.unknown-format",
-      "data.bad-json-shape",
-      "data.entity-twice",
-      "data.too-many-issues",
-      "data.ragged-row",
-      "data.unterminated-quote",
-      "data.bad-quote",
-      "data.row-too-long"
-    ]);
-    REASONS = {
-      "data.missing-required": "the field is required but the value is empty",
-      "data.bad-number": "the value is not a number of the expected form",
-      "data.bad-boolean": "the value is not a yes/no value",
-      "data.bad-date": "the value is not a date of the expected format",
-      "data.bad-datetime": "the value is not a date-time of the expected format",
-      "data.bad-value": "the value is not of the field's type",
-      "data.bad-encoding": "the value holds bytes that are not UTF-8",
-      "data.unmapped-value": "the value is not listed in the mapping's `values`",
-      "data.derive-failed": "the derive rule failed on this row",
-      "data.negative-number": "the value is negative, and this quantity cannot be",
-      "data.invisible-character": "the id holds an invisible or control character",
-      "data.bad-json": "the record is not valid JSON",
-      "data.not-an-object": "the record is not a JSON object",
-      "data.forbidden-key": "the record has a key that is not allowed",
-      "data.header-duplicate": "a column name appears twice",
-      "data.header-forbidden": "a column name is not allowed"
-    };
-    QUOTES_HEADER = /* @__PURE__ */ new Set([
-      "data.header-duplicate",
-      "data.header-forbidden",
-      "data.forbidden-key"
-    ]);
-    HINT_QUOTES_HEADER = /* @__PURE__ */ new Set(["data.missing-column"]);
+    REPLAY_REPORTED_BY = ["evaluate", "impact"];
+    AS_OF_REPORTED_BY = ["explain", "test"];
+    fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
   }
 });
 
@@ -50353,111 +49916,63 @@ var init_mask_pseudonyms = __esm({
   }
 });
 
-// src/core/report/mask-warnings.ts
-function maskWarnings(warnings, deals) {
-  return warnings.map((w) => {
-    switch (w.code) {
-      case "comp.clawback-unpriced":
-        return { ...w, opportunityId: deals.of(w.opportunityId) };
-      case "comp.spiff-rule-failed":
-        return { ...w, opportunityId: deals.of(w.opportunityId), error: null };
-      case "classify.rule-failed":
-        return { ...w, firstError: null };
-      default:
-        return w;
-    }
-  });
-}
-var init_mask_warnings = __esm({
-  "src/core/report/mask-warnings.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/report/mask.ts
-function personIds(report) {
-  const ids = [];
-  for (const plan of report.comp?.plans ?? []) for (const p of plan.people) ids.push(p.id);
-  for (const sla of report.slas) for (const o of sla.byOwner) if (o.ownerId !== null) ids.push(o.ownerId);
-  for (const o of report.deals.byOwner) if (o.ownerId !== NO_OWNER) ids.push(o.ownerId);
-  return ids;
-}
-function maskReport(report, digest) {
-  const people = new Pseudonyms("person", digest, personIds(report));
-  const deals = new Pseudonyms(
-    "deal",
-    digest,
-    (report.comp?.plans ?? []).flatMap(
-      (plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l2) => l2.opportunityId)))
-    )
-  );
-  const masked = structuredClone(report);
-  masked.isMasked = true;
-  for (const plan of masked.comp?.plans ?? []) {
-    for (const person of plan.people) {
-      person.name = person.name === null ? null : people.of(person.id);
-      person.id = people.of(person.id);
-      for (const period of person.periods) {
-        for (const line of [...period.spiffs, ...period.clawbacks]) line.opportunityId = deals.of(line.opportunityId);
+// src/core/report/mask-explain.ts
+function maskExplanation(explanation, digest) {
+  const leads2 = new Pseudonyms("lead", digest);
+  const people = new Pseudonyms("person", digest);
+  const maskVar = (name, value3) => {
+    if (value3 === null || value3 === void 0 || typeof value3 === "boolean") return value3;
+    if (typeof name !== "string" || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
+    if (typeof value3 === "number") return value3;
+    if (name === "id") return typeof value3 === "string" ? leads2.of(value3) : MASKED_VALUE;
+    if (name === "owner_id") return typeof value3 === "string" ? people.of(value3) : MASKED_VALUE;
+    if (name.endsWith("_id") || IDENTIFYING.has(name)) return MASKED_VALUE;
+    return value3;
+  };
+  const mask = (node) => {
+    let isTainted = false;
+    for (const arg of node.args) if (mask(arg)) isTainted = true;
+    if (node.op === "var") {
+      const nameNode = node.args[0];
+      const name = nameNode?.op === "value" ? nameNode.value : void 0;
+      const value3 = maskVar(name, node.value);
+      if (value3 !== node.value) {
+        node.value = value3;
+        return true;
       }
+      return isTainted;
     }
+    if (!isTainted || node.value === null || typeof node.value === "boolean") return false;
+    node.value = MASKED_VALUE;
+    return true;
+  };
+  const masked = structuredClone(explanation);
+  masked.isMasked = true;
+  masked.leadId = leads2.of(explanation.leadId);
+  for (const rule of masked.rules) {
+    if (rule.when !== void 0) mask(rule.when);
+    if (rule.pointsTrace !== void 0) mask(rule.pointsTrace);
   }
-  for (const sla of masked.slas) {
-    const example = sla.ruleErrors.example;
-    if (example !== null)
-      sla.ruleErrors.example = { id: "masked", message: "masked: the message names values of the row" };
-    for (const owner of sla.byOwner) {
-      owner.name = owner.name === null ? null : people.of(owner.ownerId);
-      owner.ownerId = people.of(owner.ownerId);
-    }
-  }
-  for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
-  masked.data = maskDataAccounting(masked.data);
-  masked.warnings = maskWarnings(masked.warnings, deals);
-  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
+  const whens = new Set(
+    [...masked.classes, ...masked.replay.classes].flatMap((c) => c.when === void 0 ? [] : [c.when])
+  );
+  for (const when of whens) mask(when);
   return masked;
 }
-var NO_OWNER;
-var init_mask = __esm({
-  "src/core/report/mask.ts"() {
+var MASKED_VALUE, IDENTIFYING, LEAD_FIELDS;
+var init_mask_explain = __esm({
+  "src/core/report/mask-explain.ts"() {
     "use strict";
-    init_mask_issues();
+    init_canonical();
     init_mask_pseudonyms();
-    init_mask_warnings();
-    init_mask_issues();
-    init_mask_pseudonyms();
-    NO_OWNER = "(none)";
-  }
-});
-
-// src/cli/mask-key.ts
-import { createHash, createHmac } from "node:crypto";
-function createMaskDigest(hashing, files) {
-  const contents = files.map((f) => hashing.fileHash(f.file) ?? "-");
-  if (files.some((f) => f.rowsRead > 0) && contents.every((c) => c === "-"))
-    throw new Error("--mask: the data was read without being hashed");
-  const key = createHash("sha256").update(`revops-policy mask key v1\0${contents.sort().join("\n")}`).digest();
-  return (kind, id) => createHmac("sha256", key).update(`${kind}\0${id}`).digest("hex");
-}
-var init_mask_key = __esm({
-  "src/cli/mask-key.ts"() {
-    "use strict";
-  }
-});
-
-// src/reporters/report-formats.ts
-function renderReport(report, format, options) {
-  return renderOutput("report", format, report, options);
-}
-var init_report_formats = __esm({
-  "src/reporters/report-formats.ts"() {
-    "use strict";
-    init_registry2();
+    MASKED_VALUE = "***";
+    IDENTIFYING = /* @__PURE__ */ new Set(["email", "email_domain", "company", "company_domain", "name"]);
+    LEAD_FIELDS = new Set(Object.keys(canonicalModel.leads));
   }
 });
 
 // src/cli/hashing-io.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function createHashingIo(inner) {
   const hashes = /* @__PURE__ */ new Map();
   const io = {
@@ -50466,14 +49981,14 @@ function createHashingIo(inner) {
     writeFile: (file, data) => inner.writeFile(file, data),
     async readFile(file) {
       const bytes = await inner.readFile(file);
-      hashes.set(file, createHash2("sha256").update(bytes).digest("hex"));
+      hashes.set(file, createHash("sha256").update(bytes).digest("hex"));
       return bytes;
     },
     readStream(file) {
       const source = inner.readStream(file);
       return {
         async *[Symbol.asyncIterator]() {
-          const hash = createHash2("sha256");
+          const hash = createHash("sha256");
           for await (const chunk of source) {
             hash.update(chunk);
             yield chunk;
@@ -50489,7 +50004,7 @@ function createHashingIo(inner) {
     note: (file, sha256) => void hashes.set(file, sha256),
     digest(root) {
       const prefix = root.endsWith("/") ? root : `${root}/`;
-      const all = createHash2("sha256");
+      const all = createHash("sha256");
       const files = [...hashes.keys()].filter((f) => f.startsWith(prefix) || root === ".").sort();
       for (const file of files)
         all.update(`${file.startsWith(prefix) ? file.slice(prefix.length) : file}\0${hashes.get(file)}
@@ -50504,149 +50019,18 @@ var init_hashing_io = __esm({
   }
 });
 
-// src/core/engine/fields-read.ts
-function selectFieldsRead(sets) {
-  const named = /* @__PURE__ */ new Set();
-  const known = new Set(canonicalNames);
-  const customOf = /* @__PURE__ */ new Map();
-  for (const set of sets)
-    for (const [entity, fields] of listDeclaredFields(set.FieldMapping))
-      for (const name of fields.keys()) {
-        known.add(name);
-        customOf.set(entity, (customOf.get(entity) ?? /* @__PURE__ */ new Set()).add(name));
-      }
-  let isEveryField = false;
-  for (const set of sets) {
-    for (const [kind, policies] of Object.entries(set)) {
-      if (kind === "FieldMapping") continue;
-      for (const policy of policies) {
-        if (!collectNames(policy.spec, named, known)) isEveryField = true;
-      }
-    }
-  }
-  const selection = { activities: activityFieldsRead };
-  if (isEveryField) return selection;
-  for (const entity of entities) {
-    if (entity === "activities") continue;
-    const ofEntity = [...named].filter((name) => canonicalNames.has(name) || customOf.get(entity)?.has(name) === true);
-    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...ofEntity]);
-  }
-  return selection;
+// src/cli/mask-key.ts
+import { createHash as createHash2, createHmac } from "node:crypto";
+function createMaskDigest(hashing, files) {
+  const contents = files.map((f) => hashing.fileHash(f.file) ?? "-");
+  if (files.some((f) => f.rowsRead > 0) && contents.every((c) => c === "-"))
+    throw new Error("--mask: the data was read without being hashed");
+  const key = createHash2("sha256").update(`revops-policy mask key v1\0${contents.sort().join("\n")}`).digest();
+  return (kind, id) => createHmac("sha256", key).update(`${kind}\0${id}`).digest("hex");
 }
-function addName(value3, into, known) {
-  if (typeof value3 !== "string") return;
-  const first = value3.split(".")[0];
-  if (known.has(first)) into.add(first);
-}
-function collectNames(value3, into, known) {
-  if (value3 === null || typeof value3 !== "object") return true;
-  if (Array.isArray(value3)) return value3.every((item) => collectNames(item, into, known));
-  for (const [key, arg] of Object.entries(value3)) {
-    if (key === "var" || key === "missing" || key === "missing_some") {
-      if (!isLiteralPath(key, arg)) return false;
-      pathsOf(key, arg).forEach((path2) => addName(path2, into, known));
-      continue;
-    }
-    addName(arg, into, known);
-    if (!collectNames(arg, into, known)) return false;
-  }
-  return true;
-}
-function pathsOf(op, arg) {
-  if (op === "var") return [Array.isArray(arg) ? arg[0] : arg];
-  if (op === "missing") return Array.isArray(arg) ? arg.flat() : [arg];
-  return Array.isArray(arg) && Array.isArray(arg[1]) ? arg[1] : [];
-}
-function isLiteralPath(op, arg) {
-  const isName = (v) => typeof v === "string" && v !== "" || typeof v === "number";
-  const isScalar8 = (v) => v === null || typeof v !== "object";
-  if (op === "var") {
-    const [path2, fallback] = Array.isArray(arg) ? arg : [arg];
-    return isName(path2) && isScalar8(fallback);
-  }
-  if (op === "missing") return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
-  const list2 = Array.isArray(arg) ? arg[1] : void 0;
-  return Array.isArray(list2) && list2.every(isName);
-}
-var engineFields, activityFieldsRead, engineFieldsOf, entities, canonicalNames;
-var init_fields_read = __esm({
-  "src/core/engine/fields-read.ts"() {
+var init_mask_key = __esm({
+  "src/cli/mask-key.ts"() {
     "use strict";
-    init_canonical();
-    init_custom_fields2();
-    engineFields = /* @__PURE__ */ new Set([
-      "active_from",
-      "active_to",
-      "actor_id",
-      "amount",
-      "at",
-      "campaign",
-      "cancelled_at",
-      "closed_at",
-      "created_at",
-      "currency",
-      "disqualified_at",
-      "entity",
-      "id",
-      "last_engaged_at",
-      "lead_id",
-      "name",
-      "opportunity_at",
-      "opportunity_id",
-      "outcome",
-      "owner_id",
-      "recycled_at",
-      "role",
-      "sal_at",
-      "source",
-      "sql_at",
-      "stage",
-      "status",
-      "team",
-      "term_months",
-      "type",
-      "won"
-    ]);
-    activityFieldsRead = /* @__PURE__ */ new Set([
-      "at",
-      "type",
-      "outcome",
-      "actor_id",
-      "lead_id",
-      "opportunity_id",
-      "campaign",
-      "source"
-    ]);
-    engineFieldsOf = {
-      leads: /* @__PURE__ */ new Set([
-        "id",
-        "created_at",
-        "owner_id",
-        "source",
-        "campaign",
-        "last_engaged_at",
-        "mql_at",
-        "sal_at",
-        "sql_at",
-        "opportunity_at",
-        "disqualified_at",
-        "recycled_at"
-      ]),
-      opportunities: /* @__PURE__ */ new Set([
-        "id",
-        "lead_id",
-        "owner_id",
-        "amount",
-        "currency",
-        "won",
-        "created_at",
-        "closed_at",
-        "cancelled_at",
-        "term_months"
-      ])
-    };
-    entities = Object.keys(canonicalModel);
-    canonicalNames = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
   }
 });
 
@@ -50685,11 +50069,13 @@ async function discoverEntityFiles(dir, io, spec) {
   const names = entries.filter((e3) => e3.isFile && e3.isSymbolicLink !== true).map((e3) => e3.name).sort();
   const others = new Map(entries.filter((e3) => !e3.isFile || e3.isSymbolicLink === true).map((e3) => [e3.name, e3]));
   const discovery = { sources: [], unreadable: [], conflicts: [], absent: [], ignoredFiles: [] };
-  const claimed = new Set(Object.values(spec?.entities ?? {}).map((m) => m?.file));
+  const claimed = new Set(Object.values(spec?.entities ?? {}).flatMap((m) => m?.file === void 0 ? [] : [m.file]));
   const used = /* @__PURE__ */ new Set();
+  const derived = [];
   for (const entity of entityNames) {
     const mapping = spec?.entities[entity];
-    if (mapping !== void 0) {
+    if (mapping?.from !== void 0) derived.push(entity);
+    else if (mapping?.file !== void 0) {
       used.add(mapping.file);
       const other = others.get(mapping.file);
       if (other !== void 0) discovery.unreadable.push(notAFile(entity, dir, other));
@@ -50723,6 +50109,7 @@ async function discoverEntityFiles(dir, io, spec) {
         isMapped: false
       });
   }
+  for (const entity of derived) addDerivedSource(discovery, dir, entity, spec);
   discovery.ignoredFiles = names.filter((n2) => !used.has(n2));
   if (discovery.sources.length === 0 && discovery.conflicts.length === 0 && discovery.unreadable.length === 0) {
     const expected = spec === void 0 ? "e.g. leads.csv, opportunities.ndjson or users.json" : `the files the mapping names (${[...claimed].join(", ")})`;
@@ -50748,6 +50135,21 @@ function mappedAbsent(entity, dir, file, names) {
     message: `The mapping reads ${entity} from ${file}, which is not in ${dir}.${didYouMean(file, names)}`,
     hint: `Name the file as the mapping says, or change the mapping's \`file\` for ${entity}.`
   };
+}
+function addDerivedSource(discovery, dir, entity, spec) {
+  const from = spec.entities[entity].from.entity;
+  const source = discovery.sources.find((s2) => s2.entity === from);
+  if (source === void 0 || source.distinctFrom !== void 0) {
+    discovery.unreadable.push({
+      entity,
+      file: source?.file ?? `${dir}/${spec.entities[from]?.file ?? from}`,
+      code: "data.file-absent",
+      message: `The mapping builds ${entity} from the file of ${from}, which has no file read directly.`,
+      hint: `Give ${from} a file of its own, or a \`file\` to ${entity}.`
+    });
+    return;
+  }
+  discovery.sources.push({ ...source, entity, isMapped: true, distinctFrom: from });
 }
 var extensions;
 var init_discover2 = __esm({
@@ -52722,6 +52124,13 @@ var init_time_order = __esm({
 });
 
 // src/core/data/row-checks.ts
+function notOneOf(values) {
+  return new CoercionFailure(
+    "data.bad-value",
+    `the value is not one of ${values.join(", ")}.`,
+    "Write one of them in the export, or map the export's values to them in the FieldMapping (`values:`)."
+  );
+}
 var INVISIBLE2, isIdField, isNegative, RowChecks, NEGATIVE, INVISIBLE_ID;
 var init_row_checks = __esm({
   "src/core/data/row-checks.ts"() {
@@ -52744,6 +52153,7 @@ var init_row_checks = __esm({
       idPlan;
       nonNegative = [];
       idFields = [];
+      enumerated = [];
       /** The fields rows keep (again after the header bound them). */
       bind(kept) {
         this.orders = bindTimeOrders(this.entity, kept);
@@ -52751,6 +52161,10 @@ var init_row_checks = __esm({
         const model = canonicalModel[this.entity];
         this.nonNegative = kept.filter((f) => model[f.field]?.isNonNegative === true);
         this.idFields = kept.filter((f) => f.type === "string" && isIdField(f.field));
+        this.enumerated = kept.flatMap((plan) => {
+          const values = model[plan.field]?.values;
+          return values === void 0 ? [] : [{ plan, values, failure: notOneOf(values) }];
+        });
       }
       /** The row's first fault; undefined when it has none, its id then noted as first seen on `line`. */
       find(row2, line) {
@@ -52761,6 +52175,10 @@ var init_row_checks = __esm({
         for (const plan of this.nonNegative) {
           const cell = row2[plan.field] ?? null;
           if (isNegative(cell)) return { plan, raw: cell, failure: NEGATIVE };
+        }
+        for (const { plan, values, failure: failure3 } of this.enumerated) {
+          const cell = row2[plan.field];
+          if (typeof cell === "string" && !values.includes(cell)) return { plan, raw: cell, failure: failure3 };
         }
         for (const plan of this.idFields) {
           const cell = row2[plan.field];
@@ -52794,6 +52212,141 @@ var init_row_checks = __esm({
   }
 });
 
+// src/core/data/distinct-rows.ts
+var DistinctRows;
+var init_distinct_rows = __esm({
+  "src/core/data/distinct-rows.ts"() {
+    "use strict";
+    init_coerce_failure();
+    DistinctRows = class {
+      constructor(entity, fields) {
+        this.entity = entity;
+        this.fields = fields;
+      }
+      entity;
+      fields;
+      first = /* @__PURE__ */ new Map();
+      /** Rows made so far: one per distinct id. */
+      get size() {
+        return this.first.size;
+      }
+      add(row2, line) {
+        const id = row2.id ?? null;
+        if (id === null) return "no-id";
+        const key = String(id);
+        const seen = this.first.get(key);
+        if (seen === void 0) {
+          this.first.set(key, { row: row2, line });
+          return "new";
+        }
+        for (const plan of this.fields) {
+          const mine = row2[plan.field] ?? null;
+          if (mine === (seen.row[plan.field] ?? null)) continue;
+          const failure2 = new CoercionFailure(
+            "data.distinct-conflict",
+            `the row on line ${seen.line} gives this ${this.entity} id another ${plan.field}; this row is left out and the first one kept.`,
+            `One id names one ${this.entity} record: make the export give it one ${plan.field}, or map ${plan.field} from a column that does not vary for it.`
+          );
+          return { plan, raw: mine, failure: failure2 };
+        }
+        return "same";
+      }
+    };
+  }
+});
+
+// src/core/data/lookup.ts
+function buildLookupTable(lookup, rows) {
+  const table5 = {
+    entity: lookup.entity,
+    on: lookup.on,
+    field: lookup.field,
+    values: /* @__PURE__ */ new Map(),
+    repeated: /* @__PURE__ */ new Map()
+  };
+  for (const row2 of rows) {
+    const key = row2[lookup.on] ?? null;
+    if (key === null) continue;
+    const text5 = keyText(key);
+    if (table5.values.has(text5)) table5.repeated.set(text5, (table5.repeated.get(text5) ?? 1) + 1);
+    else table5.values.set(text5, row2[lookup.field] ?? null);
+  }
+  return table5;
+}
+function findLookupMismatch(mapped) {
+  const { entity, field, lookup } = mapped;
+  const there = canonicalModel[lookup.entity];
+  if (there === void 0 || lookup.entity === "activities")
+    return `\`${field}\` looks up in ${lookup.entity}, whose rows cannot be looked up.`;
+  const mine = canonicalModel[entity][field]?.type;
+  const theirs = there[lookup.field]?.type;
+  if (theirs === void 0 || there[lookup.on] === void 0)
+    return `\`${field}\` looks up ${lookup.entity}.${lookup.field} by ${lookup.entity}.${lookup.on}, which the model does not have.`;
+  if (mine !== theirs) return `\`${field}\` is a ${mine} but ${lookup.entity}.${lookup.field} is a ${theirs}.`;
+  return void 0;
+}
+function noMatch(plan, table5) {
+  return new CoercionFailure(
+    "data.lookup-no-match",
+    `${where(plan, table5)}, but no ${table5.entity} row evaluated has this key.`,
+    `Add the missing ${table5.entity} to their export, fix their rows that were rejected (see their issues), or set \`ifNoMatch: empty\` if some rows rightly have none.`
+  );
+}
+function ambiguous(plan, table5, count3) {
+  return new CoercionFailure(
+    "data.lookup-ambiguous",
+    `${where(plan, table5)}, but ${count3} ${table5.entity} rows have this key: which one is meant is unknown.`,
+    `Match on a field that is unique in ${table5.entity} (\`on: id\`), or remove the repeated ${table5.entity} rows.`
+  );
+}
+function emptyRequired(plan, table5) {
+  return new CoercionFailure(
+    "data.missing-required",
+    `the field is required, and it is empty once ${where(plan, table5)} (an empty key, or an empty ${table5.field}).`,
+    `Give every row its ${plan.lookup.key}, and every ${table5.entity} row its ${table5.field}.`
+  );
+}
+var keyText, RowLookups, where;
+var init_lookup = __esm({
+  "src/core/data/lookup.ts"() {
+    "use strict";
+    init_canonical();
+    init_coerce_failure();
+    keyText = (cell) => typeof cell === "string" ? cell : String(cell);
+    RowLookups = class {
+      bound;
+      constructor(fields, tables) {
+        this.bound = fields.flatMap((plan) => {
+          const table5 = plan.lookup === void 0 ? void 0 : tables.get(plan.field);
+          if (table5 === void 0) return [];
+          return [{ plan, keyPlan: fields.find((f) => f.field === plan.lookup.key), table: table5 }];
+        });
+      }
+      /** Sets the fields the row keeps; the first fault (in field order: one issue per row), or undefined. */
+      fill(row2) {
+        for (const { plan, keyPlan, table: table5 } of this.bound) {
+          const key = keyPlan === void 0 ? null : row2[keyPlan.field] ?? null;
+          let value3 = null;
+          if (key !== null) {
+            const text5 = keyText(key);
+            const count3 = table5.repeated.get(text5);
+            if (count3 !== void 0) return { plan, keyPlan, raw: key, failure: ambiguous(plan, table5, count3) };
+            const found = table5.values.get(text5);
+            if (found === void 0 && plan.lookup.ifNoMatch !== "empty")
+              return { plan, keyPlan, raw: key, failure: noMatch(plan, table5) };
+            value3 = found ?? null;
+          }
+          if (value3 === null && plan.isRequired)
+            return { plan, keyPlan, raw: key ?? void 0, failure: emptyRequired(plan, table5) };
+          if (plan.isKept) row2[plan.field] = value3;
+        }
+        return void 0;
+      }
+    };
+    where = (plan, table5) => `looked up in ${table5.entity} by ${plan.lookup.key} (matching ${table5.entity}.${table5.on})`;
+  }
+});
+
 // src/core/data/entity-sink.ts
 var EntitySink;
 var init_entity_sink = __esm({
@@ -52808,6 +52361,8 @@ var init_entity_sink = __esm({
     init_column_table();
     init_clock();
     init_row_checks();
+    init_distinct_rows();
+    init_lookup();
     EntitySink = class {
       /** With `asColumns`, the rows kept go to a `ColumnTable` (see `table`) instead of `rows`. */
       constructor(plan, tally, asColumns = false, checks = {}) {
@@ -52815,6 +52370,8 @@ var init_entity_sink = __esm({
         this.tally = tally;
         this.asColumns = asColumns;
         this.notAfter = checks.notAfter ?? Infinity;
+        this.lookupTables = checks.lookups;
+        this.isDistinct = checks.isDistinct === true;
         this.rowChecks = new RowChecks(plan.entity, plan.fields, checks.isIdUnique === true);
         this.fields = plan.fields;
         this.slotValues = new Array(plan.columns.length);
@@ -52859,6 +52416,10 @@ var init_entity_sink = __esm({
       /** The header failed: the rows are only counted, as read and rejected (the file's issue says why). */
       isFailed = false;
       notAfter;
+      lookupTables;
+      lookups;
+      distinct;
+      isDistinct;
       acceptHeader(names, line) {
         const bound = bindHeader(this.plan, names, line, this.tally);
         if (bound === void 0) {
@@ -52882,9 +52443,15 @@ var init_entity_sink = __esm({
         const isGenerating = isFastPath();
         this.makeRow = isGenerating ? rowMaker(kept) : void 0;
         this.rowChecks.bind(kept);
+        this.lookups = this.lookupTables === void 0 ? void 0 : new RowLookups(fields, this.lookupTables);
+        this.distinct = this.isDistinct ? new DistinctRows(this.plan.entity, kept) : void 0;
         const columns = fields.map((f) => f.slot < 0 ? -1 : this.slotColumns[f.slot] ?? -1);
         this.spanRow = this.slotColumns.length === 0 || !isGenerating ? void 0 : generateSpanRowBuilder(fields, columns, this.keptAt);
         if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
+      }
+      /** For an entity built from distinct values: the rows made, one per distinct id. */
+      get distinctCount() {
+        return this.distinct?.size;
       }
       /** The rows kept, as columns (empty unless the sink keeps columns). */
       table() {
@@ -52917,9 +52484,9 @@ var init_entity_sink = __esm({
           this.latest.value = this.latestTimestamp;
           const row2 = this.spanRow(text5, bounds, this.latest);
           if (row2 !== void 0 && !(this.latest.value > this.notAfter)) {
-            if (this.isFaulty(row2, line, void 0)) return;
+            if (this.isUnmatched(row2, line, void 0) || this.isFaulty(row2, line, void 0)) return;
             this.latestTimestamp = this.latest.value;
-            this.keep(row2);
+            this.keep(row2, line, void 0);
             return;
           }
         }
@@ -53097,9 +52664,9 @@ var init_entity_sink = __esm({
           row2 = { ...this.template };
           for (let i = 0; i < fields.length; i++) if (this.keptAt[i] >= 0) row2[fields[i].field] = cells[this.keptAt[i]];
         }
-        if (this.isFaulty(row2, line, record2)) return;
+        if (this.isUnmatched(row2, line, record2) || this.isFaulty(row2, line, record2)) return;
         this.latestTimestamp = latest;
-        this.keep(row2);
+        this.keep(row2, line, record2);
       }
       /** Rejects a row that breaks a check of the whole row (see `RowChecks`), with an issue on the field concerned. */
       isFaulty(row2, line, record2) {
@@ -53109,7 +52676,30 @@ var init_entity_sink = __esm({
         this.tally.rowsRejected++;
         return true;
       }
-      keep(row2) {
+      /**
+       * Fills the row's looked-up fields, or rejects it (see `RowLookups`). Their values are not
+       * counted in the latest date-time: they are the looked-up entity's, counted there.
+       */
+      isUnmatched(row2, line, record2) {
+        const fault = this.lookups?.fill(row2);
+        if (fault === void 0) return false;
+        this.reportCell(fault.plan, line, record2, fault.raw, fault.failure, fault.keyPlan);
+        this.tally.rowsRejected++;
+        return true;
+      }
+      keep(row2, line, record2) {
+        if (this.distinct !== void 0) {
+          const verdict = this.distinct.add(row2, line);
+          if (typeof verdict === "object") {
+            this.reportCell(verdict.plan, line, record2, verdict.raw, verdict.failure);
+            this.tally.rowsRejected++;
+            return;
+          }
+          if (verdict !== "new") {
+            this.tally.rowsEvaluated++;
+            return;
+          }
+        }
         this.tally.rowsEvaluated++;
         if (this.columns !== void 0) {
           this.columns.append(row2);
@@ -53118,20 +52708,20 @@ var init_entity_sink = __esm({
         Object.setPrototypeOf(row2, null);
         this.rows.push(row2);
       }
-      reportCell(plan, line, record2, raw, failure2) {
+      reportCell(plan, line, record2, raw, failure2, at = plan) {
         const problem = { code: failure2.code, line, field: plan.field, message: failure2.message };
         if (failure2.hint !== void 0) problem.hint = failure2.hint;
         if (raw !== void 0) problem.raw = raw;
         if (record2 !== void 0) problem.record = record2;
         let columnName;
-        if (plan.slot >= 0) {
-          const column = this.slotColumns[plan.slot] ?? -1;
-          columnName = column >= 0 ? this.header[column] : this.plan.columns[plan.slot];
+        if (at !== void 0 && at.slot >= 0) {
+          const column = this.slotColumns[at.slot] ?? -1;
+          columnName = column >= 0 ? this.header[column] : this.plan.columns[at.slot];
           if (column >= 0) problem.column = column + 1;
         }
         if (columnName !== void 0) problem.columnName = columnName;
-        const where = columnName !== void 0 && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
-        problem.message = `${where}: ${failure2.message}`;
+        const where2 = columnName !== void 0 && columnName !== plan.field ? `\`${columnName}\` (${plan.field})` : `\`${plan.field}\``;
+        problem.message = `${where2}: ${failure2.message}`;
         this.tally.report(problem);
       }
       /** The source slot a JSON key fills: -1 when no field reads it. */
@@ -53183,7 +52773,7 @@ function holdAsNumber(field) {
 }
 function noteUndeclaredReads(plan, keep, isMapped) {
   for (const name of keep ?? []) {
-    if (canonicalNames2.has(name) || plan.fields.some((f) => f.field === name)) continue;
+    if (canonicalNames.has(name) || plan.fields.some((f) => f.field === name)) continue;
     plan.notes.push({
       field: name,
       message: `Rules read \`${name}\`, a custom field of ${plan.entity} that ${isMapped ? "this file's mapping does not declare" : "a file read without a mapping cannot have"}: it is empty in every row.`,
@@ -53191,7 +52781,7 @@ function noteUndeclaredReads(plan, keep, isMapped) {
     });
   }
 }
-var DecimalAsNumber, canonicalNames2;
+var DecimalAsNumber, canonicalNames;
 var init_custom_plan = __esm({
   "src/core/data/custom-plan.ts"() {
     "use strict";
@@ -53202,12 +52792,12 @@ var init_custom_plan = __esm({
         this.decimal = decimal;
       }
       decimal;
-      fromText(text4) {
-        const cell = this.decimal.fromText(text4);
+      fromText(text5) {
+        const cell = this.decimal.fromText(text5);
         return typeof cell === "string" ? Number(cell) : cell;
       }
     };
-    canonicalNames2 = new Set(entityNames.flatMap((e3) => Object.keys(canonicalModel[e3])));
+    canonicalNames = new Set(entityNames.flatMap((e3) => Object.keys(canonicalModel[e3])));
   }
 });
 
@@ -53227,6 +52817,7 @@ function planEntity(entity, spec, keep, context = {}) {
   };
   if (context.stages !== void 0) plan.stages = context.stages;
   const recent = new RecentCopies();
+  const lookupKeys = new Set(Object.values(entityMapping2?.fields ?? {}).flatMap((f) => f.lookup?.key ?? []));
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
     const source = entityMapping2?.fields === void 0 ? { column: field } : entityMapping2.fields[field];
     if (source === void 0 && fieldSpec.required === true) {
@@ -53234,7 +52825,7 @@ function planEntity(entity, spec, keep, context = {}) {
     }
     if (source === void 0) continue;
     try {
-      const isKept = keep === void 0 || keep.has(field);
+      const isKept = keep === void 0 || keep.has(field) || lookupKeys.has(field);
       plan.fields.push(
         planField(
           plan,
@@ -53271,8 +52862,8 @@ function checkStages(plan) {
   if (plan.stages !== void 0) plan.fields.push(planWonFromStage(stage2, plan.stages, plan.keepsWon));
 }
 function planField(plan, field, type, isRequired, source, zone, recent, dayZone) {
-  const given = ["column", "derive", "const"].filter((k) => source[k] !== void 0);
-  if (given.length !== 1) throw new Error("give exactly one of `column`, `derive` or `const`");
+  const given = ["column", "derive", "const", "lookup"].filter((k) => source[k] !== void 0);
+  if (given.length !== 1) throw new Error("give exactly one of `column`, `derive`, `const` or `lookup`");
   const isKept = recent !== void 0;
   const coercer = type === "string" && !isKept ? new StringChecker() : createCoercer(type, source, zone, recent, dayZone);
   const emptyValue = "emptyValue" in coercer ? coercer.emptyValue : null;
@@ -53298,6 +52889,8 @@ function planField(plan, field, type, isRequired, source, zone, recent, dayZone)
     fieldPlan.slot = slot;
   } else if (source.const !== void 0) {
     fieldPlan.constValue = expectCell(fieldPlan, source.const, "`const` is");
+  } else if (source.lookup !== void 0) {
+    fieldPlan.lookup = { on: "id", ...source.lookup };
   } else {
     const rule = plan.isCaseInsensitive ? lowerVarPaths(source.derive) : source.derive;
     fieldPlan.derive = compileRule(rule, { path: ["spec", "entities", plan.entity, "fields", field, "derive"] });
@@ -53626,7 +53219,7 @@ function truncateRaw(raw) {
   return text5.length > dataLimits.maxRawChars ? `${text5.slice(0, dataLimits.maxRawChars)}…` : text5;
 }
 var FileTally;
-var init_tally2 = __esm({
+var init_tally = __esm({
   "src/core/data/tally.ts"() {
     "use strict";
     init_limits2();
@@ -53726,17 +53319,31 @@ async function readEntityFile(job, io, onProgress) {
     });
     return unread();
   }
+  if (job.lookupProblem !== void 0) {
+    tally.fail({
+      code: "data.lookup-unavailable",
+      line: 0,
+      message: job.lookupProblem,
+      hint: "Fix the file looked up in first; this file is read once it is."
+    });
+    return unread();
+  }
   let sink;
   let plan;
+  const isDistinct = source.distinctFrom !== void 0;
   const context = {};
   if (job.timeZone !== void 0) context.timeZone = job.timeZone;
   if (job.stages !== void 0) context.stages = job.stages;
   try {
-    plan = planEntity(source.entity, job.spec, job.keep, context);
+    plan = planEntity(source.entity, job.spec, isDistinct ? void 0 : job.keep, context);
+    const idPlan = isDistinct ? plan.fields.find((f) => f.field === "id") : void 0;
+    if (idPlan !== void 0) idPlan.isRequired = false;
     for (const note3 of plan.notes) tally.report({ code: "data.missing-column", severity: "warning", line: 0, ...note3 });
     sink = new EntitySink(plan, tally, job.asColumns, {
-      isIdUnique: true,
-      ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter }
+      isIdUnique: !isDistinct,
+      isDistinct,
+      ...job.notAfter === void 0 ? {} : { notAfter: job.notAfter },
+      ...job.lookups === void 0 ? {} : { lookups: job.lookups }
     });
   } catch (error) {
     if (!(error instanceof MappingError || error instanceof LogicCompileError)) throw error;
@@ -53764,6 +53371,7 @@ async function readEntityFile(job, io, onProgress) {
     for (const problem of field.stageCheck.problems(field.field, field.slot < 0 ? void 0 : plan.columns[field.slot]))
       tally.report(problem);
   }
+  if (isDistinct) tally.ignoredColumns.clear();
   const read = {
     rows: sink.rows,
     table: sink.table(),
@@ -53771,6 +53379,8 @@ async function readEntityFile(job, io, onProgress) {
     issues: tally.keptIssues()
   };
   if (sink.latestTimestamp !== void 0) read.latestTimestamp = sink.latestTimestamp;
+  if (sink.distinctCount !== void 0) read.accounting.distinctRows = sink.distinctCount;
+  if (isDistinct) read.columnsRead = [...plan.columns, ...plan.deriveColumns];
   return read;
 }
 async function* reportProgress(chunks, file, totalBytes, onProgress) {
@@ -53793,7 +53403,56 @@ var init_read_entity = __esm({
     init_field_plan();
     init_json_reader();
     init_ndjson_reader();
-    init_tally2();
+    init_tally();
+  }
+});
+
+// src/core/data/load-lookups.ts
+function planLookups(spec) {
+  const all = listLookups(spec);
+  const ordered = orderLookups(all);
+  const order = "order" in ordered ? ordered.order : [];
+  const cycle = "cycle" in ordered ? ordered.cycle : [];
+  return {
+    all,
+    rank(entity) {
+      if (cycle.includes(entity)) return order.length + 1;
+      return order.indexOf(entity) + 1;
+    },
+    tablesFor(entity, data, reads) {
+      if (cycle.includes(entity))
+        return { lookupProblem: `Lookups go round in a circle (${cycle.join(" → ")}), so ${entity} is not read.` };
+      const tables = /* @__PURE__ */ new Map();
+      for (const mapped of all.filter((l2) => l2.entity === entity)) {
+        const mismatch = findLookupMismatch(mapped);
+        if (mismatch !== void 0) return { lookupProblem: `The mapping of ${entity} cannot be applied: ${mismatch}` };
+        const other = mapped.lookup.entity;
+        const read = reads.find((r) => r.accounting.entity === other);
+        if (read === void 0 || read.accounting.status === "failed")
+          return {
+            lookupProblem: `\`${mapped.field}\` is looked up in ${other}, which ${read === void 0 ? "has no file" : `could not be read (${read.accounting.file})`}; ${entity} is not read.`
+          };
+        tables.set(mapped.field, buildLookupTable(mapped.lookup, data[other]));
+      }
+      return { lookups: tables };
+    }
+  };
+}
+function keepLookedUpFields(keep, lookups) {
+  if (keep === void 0) return void 0;
+  const widened = { ...keep };
+  for (const { lookup } of lookups) {
+    const entity = lookup.entity;
+    const fields = widened[entity];
+    if (fields !== void 0) widened[entity] = /* @__PURE__ */ new Set([...fields, lookup.on, lookup.field]);
+  }
+  return widened;
+}
+var init_load_lookups = __esm({
+  "src/core/data/load-lookups.ts"() {
+    "use strict";
+    init_join_graph();
+    init_lookup();
   }
 });
 
@@ -53807,6 +53466,7 @@ async function loadPipelineData(dir, io, options = {}) {
     activities: emptyTable,
     users: [],
     stage_events: [],
+    spend: [],
     files: [],
     issues: [],
     absent: discovery.absent,
@@ -53831,6 +53491,8 @@ async function loadPipelineData(dir, io, options = {}) {
       reads.push({ rows: [], table: emptyTable, accounting: tally.toAccounting(), issues: tally.keptIssues() });
     }
   }
+  const lookups = planLookups(spec);
+  const keepAll = keepLookedUpFields(options.keep, lookups.all);
   const jobs = [];
   for (const source of discovery.sources) {
     const job = {
@@ -53839,15 +53501,16 @@ async function loadPipelineData(dir, io, options = {}) {
       asColumns: source.entity === "activities"
     };
     if (source.isMapped && spec !== void 0) job.spec = spec;
-    const keep = options.keep?.[source.entity];
+    const keep = keepAll?.[source.entity];
     if (keep !== void 0) job.keep = keep;
     if (options.now !== void 0) job.notAfter = latestAllowedAt(options.now);
     if (options.timeZone !== void 0) job.timeZone = options.timeZone;
     if (options.stages !== void 0) job.stages = options.stages;
     jobs.push(job);
   }
+  jobs.sort((a, b) => lookups.rank(a.source.entity) - lookups.rank(b.source.entity));
   const elsewhere = jobs.map(
-    (job) => job.source.format === void 0 ? void 0 : options.readElsewhere?.({ ...job, asColumns: true })
+    (job) => job.source.format === void 0 || lookups.rank(job.source.entity) > 0 ? void 0 : options.readElsewhere?.({ ...job, asColumns: true })
   );
   const settled = elsewhere.map(
     (pending) => pending?.then(
@@ -53858,6 +53521,7 @@ async function loadPipelineData(dir, io, options = {}) {
   for (const [i, job] of jobs.entries()) {
     const pending = settled[i];
     let read;
+    if (lookups.rank(job.source.entity) > 0) Object.assign(job, lookups.tablesFor(job.source.entity, data, reads));
     if (pending === void 0) {
       read = await readEntityFile(job, io, options.onProgress);
     } else {
@@ -53871,12 +53535,20 @@ async function loadPipelineData(dir, io, options = {}) {
     reads.push(read);
   }
   for (const read of reads) {
+    if (read.columnsRead !== void 0) unlistColumns(reads, read);
     assertBalanced(read.accounting);
     data.files.push(read.accounting);
     data.issues.push(...read.issues);
   }
   data.missing = findMissingData(data, options.needs ?? /* @__PURE__ */ new Map(), dir);
   return data;
+}
+function unlistColumns(reads, derived) {
+  const used = new Set(derived.columnsRead.map((c) => c.toLowerCase()));
+  for (const read of reads) {
+    if (read === derived || read.accounting.file !== derived.accounting.file) continue;
+    read.accounting.ignoredColumns = read.accounting.ignoredColumns.filter((c) => !used.has(c.toLowerCase()));
+  }
 }
 async function sizeOf(file, io) {
   try {
@@ -53902,7 +53574,102 @@ var init_load2 = __esm({
     init_discover2();
     init_missing();
     init_read_entity();
-    init_tally2();
+    init_tally();
+    init_load_lookups();
+  }
+});
+
+// src/core/report/mask-issues.ts
+function describeMasked(issue3) {
+  const reason = REASONS[issue3.code] ?? `the row was rejected (${issue3.code})`;
+  const column = QUOTES_HEADER.has(issue3.code) ? void 0 : issue3.columnName;
+  const field = issue3.field;
+  let where2 = "";
+  if (column !== void 0 && field !== void 0 && column !== field) where2 = `\`${column}\` (${field}): `;
+  else if (field !== void 0 || column !== void 0) where2 = `\`${field ?? column}\`: `;
+  const text5 = `${where2}${reason} (value masked).`;
+  return where2 === "" ? text5.charAt(0).toUpperCase() + text5.slice(1) : text5;
+}
+function maskDataIssues(issues) {
+  return issues.map((issue3) => {
+    const masked = { ...issue3 };
+    delete masked.raw;
+    if (HINT_QUOTES_HEADER.has(issue3.code)) delete masked.hint;
+    if (CONTENT_FREE.has(issue3.code)) return masked;
+    masked.message = describeMasked(issue3);
+    if (QUOTES_HEADER.has(issue3.code)) delete masked.columnName;
+    return masked;
+  });
+}
+function maskDataAccounting(data) {
+  return {
+    ...data,
+    files: data.files.map(
+      (f) => f.status === "failed" && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f
+    ),
+    issues: maskDataIssues(data.issues),
+    ...data.missing === void 0 ? {} : { missing: maskMissingData(data.missing, data.issues) }
+  };
+}
+function maskMissingData(missing, issues) {
+  return missing.map((m) => {
+    const quoted = issues.find((i) => i.file === m.file && i.message !== "" && m.reason.includes(i.message));
+    if (quoted !== void 0)
+      return {
+        ...m,
+        reason: m.reason.replace(quoted.message, maskDataIssues([quoted])[0]?.message ?? "(message masked)")
+      };
+    if (/^(There is no |The file has no |The file could not be read\.)/.test(m.reason)) return m;
+    return { ...m, reason: `The ${m.entity} data cannot be used (reason masked; run without --mask to see it).` };
+  });
+}
+var CONTENT_FREE, REASONS, QUOTES_HEADER, HINT_QUOTES_HEADER;
+var init_mask_issues = __esm({
+  "src/core/report/mask-issues.ts"() {
+    "use strict";
+    CONTENT_FREE = /* @__PURE__ */ new Set([
+      "data.empty-file",
+      "data.header-empty",
+      "data.missing-column",
+      "data.ambiguous-column",
+      "data.bad-mapping",
+      "data.unknown-format",
+      "data.bad-json-shape",
+      "data.entity-twice",
+      "data.lookup-unavailable",
+      "data.too-many-issues",
+      "data.ragged-row",
+      "data.unterminated-quote",
+      "data.bad-quote",
+      "data.row-too-long"
+    ]);
+    REASONS = {
+      "data.missing-required": "the field is required but the value is empty",
+      "data.bad-number": "the value is not a number of the expected form",
+      "data.bad-boolean": "the value is not a yes/no value",
+      "data.bad-date": "the value is not a date of the expected format",
+      "data.bad-datetime": "the value is not a date-time of the expected format",
+      "data.bad-value": "the value is not of the field's type",
+      "data.bad-encoding": "the value holds bytes that are not UTF-8",
+      "data.unmapped-value": "the value is not listed in the mapping's `values`",
+      "data.derive-failed": "the derive rule failed on this row",
+      "data.negative-number": "the value is negative, and this quantity cannot be",
+      "data.invisible-character": "the id holds an invisible or control character",
+      "data.lookup-no-match": "no row of the looked-up entity has this key",
+      "data.lookup-ambiguous": "more than one row of the looked-up entity has this key",
+      "data.distinct-conflict": "an earlier row gives the same id another value",
+      "data.bad-json": "the record is not valid JSON",
+      "data.not-an-object": "the record is not a JSON object",
+      "data.forbidden-key": "the record has a key that is not allowed",
+      "data.header-duplicate": "a column name appears twice",
+      "data.header-forbidden": "a column name is not allowed"
+    };
+    QUOTES_HEADER = /* @__PURE__ */ new Set([
+      "data.header-duplicate",
+      "data.header-forbidden",
+      "data.forbidden-key"
+    ]);
+    HINT_QUOTES_HEADER = /* @__PURE__ */ new Set(["data.missing-column"]);
   }
 });
 
@@ -53955,9 +53722,63 @@ var init_needed_entities = __esm({
   }
 });
 
+// src/cli/options.ts
+function isColorEnabled(io) {
+  if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0") return true;
+  return io.isTty;
+}
+function formatOption(choices, fallback) {
+  return new Option("-f, --format <format>", "output format").choices([...choices]).default(fallback);
+}
+function policiesOption(description = "policy directory") {
+  return new Option("--policies <dir>", description).default("policies");
+}
+function quietOption(description) {
+  return new Option("-q, --quiet", description).default(false);
+}
+function cleanPath(path2) {
+  const trimmed = path2.replace(/\\/g, "/").replace(/\/+$/, "");
+  return trimmed.replace(/^\.\/(?=.)/, "") || ".";
+}
+function noteDeprecated(io, old, replacement) {
+  io.stderr(
+    `revops: ${terminalText(old)} is deprecated; write ${terminalText(replacement)} (the old spelling goes in the next version).
+`
+  );
+}
+function takePositionalDir(io, command, positional, flag2) {
+  const value3 = command.getOptionValue(flag2.attribute);
+  if (positional === void 0) return value3;
+  if (command.getOptionValueSource(flag2.attribute) === "cli")
+    throw new UsageError(`Give the directory once: ${flag2.name} ${value3 ?? ""} or ${positional}, not both.`);
+  noteDeprecated(
+    io,
+    `"revops ${command.name()} ${positional}"`,
+    `"revops ${command.name()} ${flag2.name} ${positional}"`
+  );
+  return positional;
+}
+function addDeprecatedOption(command, io, old, replacement) {
+  command.addOption(new Option(old.flags).hideHelp());
+  command.on(`option:${old.name.replace(/^--/, "")}`, (value3) => {
+    noteDeprecated(io, old.name, replacement.name);
+    command.setOptionValueWithSource(replacement.attribute, value3, "cli");
+  });
+  return command;
+}
+var init_options = __esm({
+  "src/cli/options.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_sanitize();
+  }
+});
+
 // src/cli/read-elsewhere.ts
 import { existsSync } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 function createReadElsewhere(options = {}) {
   const workerFile = options.workerFile ?? defaultWorkerFile;
@@ -54018,7 +53839,7 @@ var init_read_elsewhere = __esm({
   "src/cli/read-elsewhere.ts"() {
     "use strict";
     init_errors();
-    defaultWorkerFile = fileURLToPath2(new URL("./read-worker.js", import.meta.url));
+    defaultWorkerFile = fileURLToPath(new URL("./read-worker.js", import.meta.url));
   }
 });
 
@@ -55281,7 +55102,7 @@ var init_project_config_parse = __esm({
 });
 
 // src/cli/project-config.ts
-import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 function displayPath(abs2, cwd) {
   const rel = relative2(cwd, abs2);
   if (rel === "") return ".";
@@ -55289,10 +55110,10 @@ function displayPath(abs2, cwd) {
 }
 async function findProjectConfig(io, start) {
   const dirs = [];
-  for (let dir = resolve2(start); ; dir = dirname(dir)) {
+  for (let dir = resolve2(start); ; dir = dirname2(dir)) {
     dirs.push(dir);
     if (await io.exists(join2(dir, ".git"))) break;
-    if (dirname(dir) === dir) {
+    if (dirname2(dir) === dir) {
       dirs.splice(1);
       break;
     }
@@ -55305,26 +55126,26 @@ async function findProjectConfig(io, start) {
 }
 function describeConfigIssues(issues) {
   return issues.map((issue3) => {
-    const where = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
+    const where2 = issue3.line > 0 ? `${issue3.file}:${issue3.line}:${issue3.column}` : issue3.file;
     const hint = issue3.hint === void 0 ? "" : `
     fix: ${terminalText(issue3.hint)}`;
-    return `  ${terminalText(where)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
+    return `  ${terminalText(where2)}: ${terminalText(issue3.message)} [${issue3.code}]${hint}`;
   }).join("\n");
 }
-function toProjectConfig(bytes, where) {
+function toProjectConfig(bytes, where2) {
   const parsed = parseProjectConfig(
-    where.file,
+    where2.file,
     bytes,
     commandIndex.map((entry) => entry.name)
   );
   if (parsed.issues.length > 0) {
-    const at = where.at === null ? "" : ` at ${where.at}`;
+    const at = where2.at === null ? "" : ` at ${where2.at}`;
     throw new UsageError(
-      `The project config ${where.file}${at} is not valid; fix it, or pass --no-config to run without it:
+      `The project config ${where2.file}${at} is not valid; fix it, or pass --no-config to run without it:
 ${describeConfigIssues(parsed.issues)}`
     );
   }
-  return { ...where, values: parsed.values, locate: parsed.locate };
+  return { ...where2, values: parsed.values, locate: parsed.locate };
 }
 async function readProjectConfig(io, options) {
   if (options.choice === false) return void 0;
@@ -55348,7 +55169,7 @@ async function readProjectConfig(io, options) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`Cannot read the project config ${shown}: ${reason}`, { cause: error });
   }
-  return toProjectConfig(bytes, { file: shown, dir: dirname(file), at: null });
+  return toProjectConfig(bytes, { file: shown, dir: dirname2(file), at: null });
 }
 var init_project_config2 = __esm({
   async "src/cli/project-config.ts"() {
@@ -55363,7 +55184,7 @@ var init_project_config2 = __esm({
 });
 
 // src/cli/project-config-at-ref.ts
-import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
 import { posix } from "node:path";
 function isOutside(rel) {
   return rel === ".." || rel.startsWith("../") || rel.startsWith("/");
@@ -55432,7 +55253,7 @@ async function readConfigAtCommit(io, options) {
       `note: ${terminalText(file)} is read at the base ${terminalText(label2)}, as guardrails are; its working-tree version is left out.
 `
     );
-  return toProjectConfig(bytes, { file, dir: dirname2(join3(top, rel)), at: label2 });
+  return toProjectConfig(bytes, { file, dir: dirname3(join3(top, rel)), at: label2 });
 }
 async function differsOnDisk(io, file, bytes) {
   if (!await io.exists(file)) return true;
@@ -55478,10 +55299,10 @@ async function applyProjectConfig(command, io) {
   for (const key of ["policies", "data", "mapping", "timeZone"]) {
     const value3 = config2.values[key];
     if (value3 === void 0 || !isUnset(command, key)) continue;
-    const relativeTo = key === "policies" ? repo : cwd;
+    const relativeTo2 = key === "policies" ? repo : cwd;
     command.setOptionValueWithSource(
       key,
-      pathOptions.includes(key) ? displayPath(resolve4(config2.dir, value3), relativeTo) : value3,
+      pathOptions.includes(key) ? displayPath(resolve4(config2.dir, value3), relativeTo2) : value3,
       "config"
     );
   }
@@ -55516,220 +55337,69 @@ var init_project_config_apply = __esm({
   }
 });
 
-// src/core/engine/as-of.ts
-function findLatestTimestamp(data) {
-  let latest;
-  const known = data.latestTimestamps;
-  if (known !== void 0) {
-    for (const entity of timestamped) {
-      const value3 = known[entity];
-      if (value3 !== void 0 && (latest === void 0 || value3 > latest)) latest = value3;
-    }
-    return latest;
+// src/cli/load-policies.ts
+async function loadValidPolicies(io, dirArg, fileIo = io, label2, now2 = Date.now()) {
+  const dir = cleanPath(dirArg);
+  if (fileIo === io && !await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
+  const result = applyPolicyWaivers(await loadPolicyDir(dir, fileIo), { today: dayOf(now2), dir, expired: "warning" });
+  const errors = result.issues.filter((i) => isFailing(i));
+  if (errors.length > 0 && errors.every((i) => lintOnly.has(i.code))) {
+    io.stderr(renderValidationTerminal({ files: result.files, issues: errors }, { color: isColorEnabled(io) }));
+  } else if (errors.length > 0) {
+    io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
+    throw new UsageError(
+      `The policies in ${dir}${label2 === void 0 ? "" : ` at ${label2}`} are not valid; fix them first (revops validate ${dir}).`
+    );
   }
-  for (const entity of timestamped) {
-    const fields = Object.entries(canonicalModel[entity]).filter(([, spec]) => spec.type === "datetime").map(([name]) => name);
-    if (entity === "activities") {
-      for (const field of fields) {
-        for (const value3 of numberColumn(data.activities, field))
-          if (!Number.isNaN(value3) && (latest === void 0 || value3 > latest)) latest = value3;
-      }
-      continue;
-    }
-    for (const row2 of data[entity]) {
-      for (const field of fields) {
-        const value3 = row2[field];
-        if (typeof value3 === "number" && (latest === void 0 || value3 > latest)) latest = value3;
-      }
-    }
-  }
-  return latest;
-}
-function explainNoTimestamp(data) {
-  const causes = [];
-  const absent2 = [];
-  for (const entity of timestamped) {
-    const files = data.files.filter((f) => f.entity === entity);
-    if (files.length === 0) absent2.push(entity);
-    for (const file of files) {
-      const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
-      const where = issue3 === void 0 || issue3.line === 0 ? "" : `line ${issue3.line}${issue3.column > 0 ? `, column ${issue3.column}` : ""}: `;
-      const first = issue3 === void 0 ? "" : `${where}${issue3.message}${issue3.hint === void 0 ? "" : ` ${issue3.hint}`}`;
-      if (file.status === "failed") causes.push(`${file.file} could not be read: ${first}`);
-      else if (file.rowsEvaluated === 0 && file.rowsRejected > 0)
-        causes.push(`${file.file}: all ${file.rowsRejected} rows were rejected; the first at ${first}`);
-      else if (file.rowsEvaluated === 0) causes.push(`${file.file} has no rows.`);
-    }
-  }
-  if (absent2.length === timestamped.length || causes.length === 0) {
-    const guesses = absent2.map((entity) => ({ entity, near: suggestName(`${entity}.csv`, data.ignoredFiles) })).filter((g) => g.near !== void 0);
-    const named = guesses.map(
-      (g) => ` Did you mean \`${g.near}\` for ${g.entity}? (files are found by entity name: ${g.entity}.csv, .ndjson or .json)`
-    ).join("");
-    causes.push(`No file holds ${absent2.join(", ")}.${named}`);
-  }
-  return `${causes.join("\n")}
-So the data holds no timestamp and there is no as-of moment: fix the data, or pass --as-of.`;
-}
-var timestamped;
-var init_as_of = __esm({
-  "src/core/engine/as-of.ts"() {
-    "use strict";
-    init_canonical();
-    init_column_table();
-    init_did_you_mean();
-    timestamped = ["leads", "opportunities", "activities", "stage_events"];
-  }
-});
-
-// src/core/engine/explain.ts
-function explainLead(policy, lead, options) {
-  const classification = compileLeadDefinition(policy, options).classify(lead);
-  const replayed = compileLeadDefinition(policy, { ...options, decay: false }).classify(lead);
-  const trace = (rule, path2) => traceRule(rule, lead, {
-    asOf: options.asOf,
-    fieldTypes,
-    path: path2,
-    ...options.calendars ? { calendars: options.calendars } : {}
-  });
-  const isTrue = (node) => Array.isArray(node.value) ? node.value.length > 0 : Boolean(node.value);
-  const spec = policy.spec;
-  const rules = [];
-  spec.exclusions?.forEach((r, i) => {
-    const path2 = ["spec", "exclusions", i, "when"];
-    const when = trace(r.when, path2);
-    rules.push({ section: "exclusion", id: r.id, path: path2, isMatched: isTrue(when), when });
-  });
-  spec.handRaisers?.forEach((r, i) => {
-    const path2 = ["spec", "handRaisers", i, "when"];
-    const when = trace(r.when, path2);
-    rules.push({ section: "hand-raiser", id: r.id, path: path2, isMatched: isTrue(when), when });
-  });
-  for (const section2 of ["fit", "engagement"]) {
-    spec.scoring?.[section2]?.rules.forEach((r, i) => {
-      const base = ["spec", "scoring", section2, "rules", i];
-      const when = r.when === void 0 ? void 0 : trace(r.when, [...base, "when"]);
-      const isMatched = when === void 0 || isTrue(when);
-      const explanation = {
-        section: section2,
-        id: r.id,
-        path: when === void 0 ? base : [...base, "when"],
-        isMatched
-      };
-      if (when !== void 0) explanation.when = when;
-      if (isMatched) {
-        if (typeof r.points === "number") {
-          explanation.points = r.points;
-        } else {
-          explanation.pointsTrace = trace(r.points, [...base, "points"]);
-          const points = Number(explanation.pointsTrace.value);
-          explanation.points = Number.isFinite(points) ? points : 0;
-        }
-      }
-      rules.push(explanation);
-    });
-  }
-  const classWhens = spec.classes.map(
-    (cls, i) => cls.when === void 0 ? void 0 : trace(cls.when, ["spec", "classes", i, "when"])
+  const calendars = new Map(
+    result.set.Calendar.map((c) => [c.metadata.name, createBusinessCalendar(c.spec, c.metadata.name)])
   );
-  const classesFor = (c) => spec.classes.map((cls, i) => {
-    const checks = [];
-    if (cls.minScore !== void 0)
-      checks.push({ name: "minScore", threshold: cls.minScore, value: c.score, isMet: c.score >= cls.minScore });
-    if (cls.minFit !== void 0)
-      checks.push({ name: "minFit", threshold: cls.minFit, value: c.fit, isMet: c.fit >= cls.minFit });
-    if (cls.minEngagement !== void 0) {
-      checks.push({
-        name: "minEngagement",
-        threshold: cls.minEngagement,
-        value: c.engagement,
-        isMet: c.engagement >= cls.minEngagement
-      });
-    }
-    const when = classWhens[i];
-    const isMet = checks.every((k) => k.isMet) && (when === void 0 || isTrue(when));
-    return { id: cls.id, path: ["spec", "classes", i], isMet, checks, ...when !== void 0 ? { when } : {} };
-  });
-  const classes = classesFor(classification);
-  const id = lead.id;
   return {
-    leadId: typeof id === "string" ? id : String(id),
-    policy: policy.metadata.name,
-    file: policy.file,
-    asOf: options.asOf,
-    classification,
-    rules,
-    classes,
-    replay: { classification: replayed, classes: classesFor(replayed), reportedBy: [...REPLAY_REPORTED_BY] },
-    asOfReportedBy: [...AS_OF_REPORTED_BY],
-    isSameClass: replayed.class === classification.class
+    result,
+    calendars,
+    locate(file, path2) {
+      const parsed = result.parsed.get(file);
+      if (parsed === void 0) return file;
+      return `${file}:${locatePath(parsed.doc, parsed.lineCounter, path2).line}`;
+    }
   };
 }
-var REPLAY_REPORTED_BY, AS_OF_REPORTED_BY, fieldTypes;
-var init_explain = __esm({
-  "src/core/engine/explain.ts"() {
+var lintOnly;
+var init_load_policies = __esm({
+  async "src/cli/load-policies.ts"() {
     "use strict";
-    init_canonical();
+    init_errors();
     init_compile();
-    init_classify();
-    REPLAY_REPORTED_BY = ["evaluate", "impact"];
-    AS_OF_REPORTED_BY = ["explain", "test"];
-    fieldTypes = Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type]));
+    init_locate();
+    init_issue();
+    await init_load();
+    init_policy_waivers();
+    init_waiver_list();
+    init_validation_terminal();
+    init_options();
+    lintOnly = /* @__PURE__ */ new Set(["comp.shared-outcome"]);
   }
 });
 
-// src/core/report/mask-explain.ts
-function maskExplanation(explanation, digest) {
-  const leads2 = new Pseudonyms("lead", digest);
-  const people = new Pseudonyms("person", digest);
-  const maskVar = (name, value3) => {
-    if (value3 === null || value3 === void 0 || typeof value3 === "boolean") return value3;
-    if (typeof name !== "string" || !LEAD_FIELDS.has(name)) return MASKED_VALUE;
-    if (typeof value3 === "number") return value3;
-    if (name === "id") return typeof value3 === "string" ? leads2.of(value3) : MASKED_VALUE;
-    if (name === "owner_id") return typeof value3 === "string" ? people.of(value3) : MASKED_VALUE;
-    if (name.endsWith("_id") || IDENTIFYING.has(name)) return MASKED_VALUE;
-    return value3;
-  };
-  const mask = (node) => {
-    let isTainted = false;
-    for (const arg of node.args) if (mask(arg)) isTainted = true;
-    if (node.op === "var") {
-      const nameNode = node.args[0];
-      const name = nameNode?.op === "value" ? nameNode.value : void 0;
-      const value3 = maskVar(name, node.value);
-      if (value3 !== node.value) {
-        node.value = value3;
-        return true;
-      }
-      return isTainted;
-    }
-    if (!isTainted || node.value === null || typeof node.value === "boolean") return false;
-    node.value = MASKED_VALUE;
-    return true;
-  };
-  const masked = structuredClone(explanation);
-  masked.isMasked = true;
-  masked.leadId = leads2.of(explanation.leadId);
-  for (const rule of masked.rules) {
-    if (rule.when !== void 0) mask(rule.when);
-    if (rule.pointsTrace !== void 0) mask(rule.pointsTrace);
-  }
-  const whens = new Set(
-    [...masked.classes, ...masked.replay.classes].flatMap((c) => c.when === void 0 ? [] : [c.when])
-  );
-  for (const when of whens) mask(when);
-  return masked;
+// src/cli/write-output.ts
+function isOutputColored(io, options) {
+  return options.output === void 0 && isColorEnabled(io);
 }
-var MASKED_VALUE, IDENTIFYING, LEAD_FIELDS;
-var init_mask_explain = __esm({
-  "src/core/report/mask-explain.ts"() {
+async function writeOutput(io, text5, options, what) {
+  if (options.output === void 0) {
+    io.stdout(text5);
+    return;
+  }
+  await io.writeFile(cleanPath(options.output), text5);
+  if (!options.quiet)
+    io.stderr(`revops: wrote the ${options.format} ${what} to ${terminalText(cleanPath(options.output))}
+`);
+}
+var init_write_output = __esm({
+  "src/cli/write-output.ts"() {
     "use strict";
-    init_canonical();
-    init_mask_pseudonyms();
-    MASKED_VALUE = "***";
-    IDENTIFYING = /* @__PURE__ */ new Set(["email", "email_domain", "company", "company_domain", "name"]);
-    LEAD_FIELDS = new Set(Object.keys(canonicalModel.leads));
+    init_sanitize();
+    init_options();
   }
 });
 
@@ -55910,11 +55580,3075 @@ var init_evaluation_options = __esm({
   }
 });
 
+// src/cli/commands/validate.ts
+var validate_exports = {};
+__export(validate_exports, {
+  registerValidate: () => registerValidate
+});
+function registerValidate(program2, ctx) {
+  program2.command("validate").description(describeCommand("validate")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("validation"), "terminal")).option("-o, --output <file>", "write the result to a file instead of stdout").addOption(quietOption("print nothing when every policy is valid")).addOption(
+    new Option("--fail-on <severity>", "lowest severity that fails (exit 1)").choices(["error", "warning"]).default("error")
+  ).option("--summary", "also print an overview of the policies", false).option("--now <instant>", "the run's clock, which waivers' expiry dates are judged on (default: the current time)").addHelpText(
+    "after",
+    `
+Examples:
+  revops validate                       validate ./policies
+  revops validate --policies policies --format github
+                                        annotations on the pull request diff (in GitHub Actions)
+  revops validate --format json -o validation.json
+  revops validate --fail-on warning
+
+Every problem in every file is reported at once, with file:line:column, what is wrong and how to fix it.
+A finding a Waiver policy accepts is shown marked "waived" and fails nothing; an expired waiver is an error.
+Exit codes: 0 valid, 1 problems at or above --fail-on, 2 usage or IO error.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = cleanPath(
+      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
+    );
+    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
+    const today = dayOf(readClock(options));
+    const loaded = await loadPolicyDir(dir, io);
+    if (loaded.files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+    await checkModelines(loaded, io);
+    const result = applyPolicyWaivers(loaded, { today, dir, expired: "error" });
+    const color = isOutputColored(io, options);
+    const summary = options.summary ? { summary: { dir } } : {};
+    if (!(options.quiet && result.issues.length === 0))
+      await writeOutput(
+        io,
+        renderOutput("validation", options.format, result, { color, ...summary }),
+        options,
+        "result"
+      );
+    const failing = result.issues.some((i) => isFailing(i, options.failOn));
+    ctx.setExitCode(failing ? 1 : 0);
+  });
+}
+var init_validate = __esm({
+  async "src/cli/commands/validate.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_issue();
+    await init_load();
+    init_policy_waivers();
+    init_waiver_list();
+    init_modeline();
+    init_registry2();
+    init_command_index();
+    await init_evaluation_options();
+    init_options();
+    init_write_output();
+  }
+});
+
+// src/core/policy/format-render.ts
+function renderCanonical(text5, schema) {
+  const bom = text5.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text5.slice(bom.length);
+  const firstBreak = source.indexOf("\n");
+  const isCrlf = firstBreak > 0 && source[firstBreak - 1] === "\r";
+  const body = source.replace(/\r\n/g, "\n");
+  const doc = (0, import_yaml7.parseDocument)(body, { ...safeYamlOptions, customTags: keepSourceText(body) });
+  if (doc.errors.length > 0) throw new Error(doc.errors[0]?.message ?? "YAML error");
+  orderPolicyKeys(doc, schema);
+  let output = restoreCommentGaps(body, doc.toString(stringOptions));
+  if (!output.endsWith("\n")) output += "\n";
+  return bom + (isCrlf ? output.replace(/\n/g, "\r\n") : output);
+}
+function orderPolicyKeys(doc, schema) {
+  const defs = schema.$defs ?? {};
+  const resolve5 = (ref2) => ref2.startsWith("#/$defs/") ? defs[ref2.slice("#/$defs/".length)] : void 0;
+  orderNode(doc.contents, collectFacets(schema, resolve5), resolve5);
+}
+function orderNode(node, facets, resolve5) {
+  if (facets.length === 0) return;
+  if ((0, import_yaml7.isMap)(node)) {
+    reorderPairs(node, listPropertyOrder(facets));
+    for (const pair of node.items) {
+      if ((0, import_yaml7.isScalar)(pair.key)) orderNode(pair.value, findChildFacets(facets, String(pair.key.value), resolve5), resolve5);
+    }
+  } else if ((0, import_yaml7.isSeq)(node)) {
+    node.items.forEach((item2, index) => orderNode(item2, findItemFacets(facets, index, resolve5), resolve5));
+  }
+}
+function collectFacets(schema, resolve5, seen = /* @__PURE__ */ new Set()) {
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema) || seen.has(schema)) return [];
+  seen.add(schema);
+  const node = schema;
+  const facets = [node];
+  if (typeof node.$ref === "string") facets.push(...collectFacets(resolve5(node.$ref), resolve5, seen));
+  facets.push(...collectFacets(node.then, resolve5, seen), ...collectFacets(node.else, resolve5, seen));
+  return facets;
+}
+function listPropertyOrder(facets) {
+  const order = /* @__PURE__ */ new Set();
+  for (const facet of facets) {
+    if (facet.properties !== null && typeof facet.properties === "object")
+      for (const key of Object.keys(facet.properties)) order.add(key);
+  }
+  return [...order];
+}
+function findChildFacets(facets, key, resolve5) {
+  const found = facets.flatMap((facet) => {
+    const properties = facet.properties;
+    return properties !== void 0 && Object.hasOwn(properties, key) ? collectFacets(properties[key], resolve5) : [];
+  });
+  return found.length > 0 ? found : facets.flatMap((facet) => collectFacets(facet.additionalProperties, resolve5));
+}
+function findItemFacets(facets, index, resolve5) {
+  return facets.flatMap((facet) => {
+    const prefix = Array.isArray(facet.prefixItems) ? facet.prefixItems : [];
+    return collectFacets(index < prefix.length ? prefix[index] : facet.items, resolve5);
+  });
+}
+function reorderPairs(map, order) {
+  const rank2 = (pair) => {
+    const index = (0, import_yaml7.isScalar)(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
+    return index === -1 ? order.length : index;
+  };
+  const ranked = map.items.map((pair, index) => ({ pair, index, rank: rank2(pair) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const oldFirst = map.items[0]?.key;
+  map.items = ranked.map((entry) => entry.pair);
+  const newFirst = map.items[0]?.key;
+  if (oldFirst === newFirst || !(0, import_yaml7.isScalar)(oldFirst) || !(0, import_yaml7.isScalar)(newFirst)) return;
+  const lead = oldFirst.commentBefore;
+  const own = newFirst.commentBefore;
+  if (lead) newFirst.commentBefore = own ? `${lead}${newFirst.spaceBefore === true ? "\n\n" : "\n"}${own}` : lead;
+  newFirst.spaceBefore = oldFirst.spaceBefore;
+  oldFirst.commentBefore = void 0;
+  oldFirst.spaceBefore = void 0;
+}
+function keepSourceText(source) {
+  return (tags) => tags.map((tag2) => {
+    if (typeof tag2 !== "object" || tag2.collection !== void 0 || tag2.stringify === void 0) return tag2;
+    const base = tag2.stringify;
+    const stringify = (item2, ctx, onComment, onChompKeep) => renderSourceText(item2, ctx, source, onComment) ?? base(item2, ctx, onComment, onChompKeep);
+    return { ...tag2, stringify };
+  });
+}
+function renderSourceText(item2, ctx, source, onComment) {
+  const range3 = item2.range;
+  if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
+  const raw = source.slice(range3[0], range3[1]);
+  if (item2.type === import_yaml7.Scalar.BLOCK_FOLDED || item2.type === import_yaml7.Scalar.BLOCK_LITERAL) {
+    const [head2 = "", ...lines2] = raw.split("\n");
+    if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
+    while (lines2.length > 0 && lines2[lines2.length - 1]?.trim() === "") lines2.pop();
+    const first = lines2.find((line) => line.trim() !== "") ?? "";
+    const width = first.length - first.trimStart().length;
+    if (lines2.some((line) => line.trim() !== "" && !line.startsWith(" ".repeat(width)))) return void 0;
+    if (item2.comment) onComment?.();
+    return [head2, ...lines2.map((line) => line.length <= width ? "" : ctx.indent + line.slice(width))].join("\n");
+  }
+  if (!raw.includes("\n")) return raw;
+  if (ctx.inFlow === true || ctx.indent === "") return void 0;
+  const [head = "", ...lines] = raw.split("\n");
+  return [head, ...lines.map((line) => line.trim() === "" ? "" : ctx.indent + line.trimStart())].join("\n");
+}
+function scanComments(text5, edit) {
+  const comments = [];
+  let out = "";
+  for (const token of new import_yaml7.Lexer().lex(text5)) {
+    if (lexerMarks.has(token)) continue;
+    if (token.startsWith("#")) {
+      const scanned = { comment: token.trimEnd(), before: out.slice(out.lastIndexOf("\n") + 1) };
+      comments.push(scanned);
+      const replaced = edit?.(scanned);
+      if (replaced !== void 0) out = out.slice(0, out.length - scanned.before.length) + replaced;
+    }
+    out += token;
+  }
+  return { comments, text: out };
+}
+function restoreCommentGaps(original, output) {
+  const gaps = /* @__PURE__ */ new Map();
+  const keyOf5 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  for (const c of scanComments(original).comments) {
+    if (c.before.trim() === "") continue;
+    gaps.set(keyOf5(c), [...gaps.get(keyOf5(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+  }
+  return scanComments(output, (c) => {
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf5(c))?.shift();
+    return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
+  }).text;
+}
+var import_yaml7, stringOptions, lexerMarks;
+var init_format_render = __esm({
+  "src/core/policy/format-render.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_parse();
+    stringOptions = {
+      indent: 2,
+      indentSeq: true,
+      lineWidth: 0,
+      minContentWidth: 0,
+      flowCollectionPadding: false
+    };
+    lexerMarks = /* @__PURE__ */ new Set(["", "", "", "\uFEFF"]);
+  }
+});
+
+// src/core/policy/format.ts
+function formatPolicyText(text5, file = "") {
+  const issues = [];
+  const parsed = parsePolicyFile(file, new TextEncoder().encode(text5), issues);
+  if (parsed.data === void 0 || issues.some((issue3) => issue3.severity === "error"))
+    return { status: "invalid", issues };
+  const kind = parsed.data.kind;
+  if (!isPolicyKind(kind)) {
+    issues.push(describeKindProblem(parsed, file));
+    return { status: "invalid", issues };
+  }
+  const schema = policySchemas[kind];
+  let output;
+  try {
+    output = renderStable(text5, schema);
+  } catch (error) {
+    return { status: "refused", reason: `the formatter failed: ${error.message}` };
+  }
+  const reason = findFormatLoss(text5, output, (again) => renderCanonical(again, schema));
+  if (reason !== void 0) return { status: "refused", reason };
+  return output === text5 ? { status: "unchanged" } : { status: "changed", output };
+}
+function findFormatLoss(input, output, reformat) {
+  const before = readData(input);
+  const after = readData(output);
+  if (before.error !== void 0) return `the original text does not parse (${before.error})`;
+  if (after.error !== void 0) return `the formatted text would not parse (${after.error})`;
+  const difference2 = findDifference(before.data, after.data, "");
+  if (difference2 !== void 0) return `the formatted text would read as different data at ${difference2 || "/"}`;
+  const missing = subtractAll(listComments(input), listComments(output));
+  if (missing.length > 0) return `comment would be lost: ${missing[0]}`;
+  const extra = subtractAll(listComments(output), listComments(input));
+  if (extra.length > 0) return `comment would be added or changed: ${extra[0]}`;
+  let again;
+  try {
+    again = reformat(output);
+  } catch (error) {
+    return `formatting the result again failed: ${error.message}`;
+  }
+  if (again !== output) return "formatting is not stable (formatting the result again changes it)";
+  return void 0;
+}
+function listComments(text5) {
+  return scanComments(text5).comments.map((c) => c.comment);
+}
+function renderStable(text5, schema) {
+  let output = renderCanonical(text5, schema);
+  for (let pass = 1; pass < maxPasses; pass++) {
+    const again = renderCanonical(output, schema);
+    if (again === output) break;
+    output = again;
+  }
+  return output;
+}
+function readData(text5) {
+  const doc = (0, import_yaml8.parseDocument)(text5.replace(/^\uFEFF/, ""), safeYamlOptions);
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== void 0) return { error: problem.message.split("\n")[0] ?? problem.code };
+  return { data: doc.toJS({ maxAliasCount: 0 }) };
+}
+function describeKindProblem(parsed, file) {
+  const data = parsed.data ?? {};
+  if (!("kind" in data)) {
+    const at2 = locatePath(parsed.doc, parsed.lineCounter, []);
+    return {
+      code: "policy.kind-missing",
+      severity: "error",
+      message: "Missing `kind`; fmt orders keys by the schema of the kind.",
+      hint: `Add \`kind:\` with one of: ${policyKinds.join(", ")}.`,
+      file,
+      path: "",
+      ...at2
+    };
+  }
+  const kind = String(data.kind);
+  const at = locatePath(parsed.doc, parsed.lineCounter, ["kind"]);
+  const hint = `${didYouMean(kind, policyKinds)} Kinds: ${policyKinds.join(", ")}.`.trim();
+  return {
+    code: "policy.unknown-kind",
+    severity: "error",
+    message: `Unknown kind \`${kind}\`; fmt orders keys by the schema of the kind.`,
+    hint,
+    file,
+    path: "/kind",
+    ...at
+  };
+}
+function findDifference(a, b, path2) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path2;
+    for (let i = 0; i < a.length; i++) {
+      const found = findDifference(a[i], b[i], `${path2}/${i}`);
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  }
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const aKeys = Object.keys(a);
+    const bRecord = b;
+    if (aKeys.length !== Object.keys(b).length) return path2;
+    for (const key of aKeys) {
+      if (!Object.hasOwn(b, key)) return `${path2}/${key}`;
+      const found = findDifference(a[key], bRecord[key], `${path2}/${key}`);
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  }
+  return Object.is(a, b) ? void 0 : path2;
+}
+function subtractAll(from, take) {
+  const rest = [...take];
+  return from.filter((item2) => {
+    const index = rest.indexOf(item2);
+    if (index === -1) return true;
+    rest.splice(index, 1);
+    return false;
+  });
+}
+var import_yaml8, maxPasses;
+var init_format = __esm({
+  "src/core/policy/format.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_schemas();
+    init_did_you_mean();
+    init_format_render();
+    init_locate();
+    init_parse();
+    maxPasses = 3;
+  }
+});
+
+// src/cli/commands/fmt.ts
+var fmt_exports = {};
+__export(fmt_exports, {
+  registerFmt: () => registerFmt
+});
+function registerFmt(program2, ctx) {
+  program2.command("fmt").description(describeCommand("fmt")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(quietOption("print only the files not formatted (--check) and the problems: no summary")).option("--check", "write nothing; list the files that are not formatted and exit 1 if there are any").addHelpText(
+    "after",
+    `
+Examples:
+  revops fmt                            format every policy file in ./policies
+  revops fmt --check                    in CI: fail if a file is not formatted
+
+Keys are ordered as the schema of the file's kind lists them (apiVersion, kind, metadata, spec
+first); keys the schema does not know keep their order after the known ones. Comments, quoting,
+line breaks inside text, CRLF line endings and a UTF-8 BOM are kept. A file is only written if it
+reads back as the same data with the same comments and formatting it again changes nothing;
+otherwise it is reported as refused and left unchanged. Files that are not valid YAML are
+reported with file:line:column and left unchanged. A \`# yaml-language-server: $schema=…\`
+modeline that does not resolve from the file's folder is pointed at the nearest schemas/ that has
+the kind's schema.
+Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or refused,
+2 usage or IO error.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = cleanPath(
+      takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies"
+    );
+    if (!await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
+    const files = await listPolicyFiles(dir, io);
+    if (files.length === 0) throw new UsageError(`No policy files (*.yaml, *.yml) found in ${dir}.`);
+    let changed = 0;
+    let failed = 0;
+    for (const file of files) {
+      const outcome = await formatFile(file, ctx);
+      if (outcome.status === "changed") {
+        changed++;
+        if (options.check) {
+          io.stdout(`${terminalText(file)}
+`);
+        } else {
+          await writeText(file, outcome.output ?? "", ctx);
+          if (!options.quiet) io.stdout(`formatted ${terminalText(file)}
+`);
+        }
+      } else if (outcome.status === "refused") {
+        failed++;
+        io.stderr(
+          `${terminalText(file)}: refused to format: ${terminalText(outcome.reason ?? "unknown reason")}; the file is left unchanged.
+`
+        );
+      } else if (outcome.status === "invalid") {
+        failed++;
+        io.stderr(renderIssues(outcome.issues ?? []));
+      }
+    }
+    if (!options.quiet) io.stdout(renderSummary2(files.length, changed, failed, options.check === true, dir));
+    ctx.setExitCode(failed > 0 || options.check === true && changed > 0 ? 1 : 0);
+  });
+}
+async function formatFile(file, { io }) {
+  let bytes;
+  try {
+    const size = await io.fileSize(file);
+    if (size > limits.maxFileBytes) {
+      const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
+      return {
+        status: "invalid",
+        issues: [{ code: "file.too-large", severity: "error", message, file, path: "", line: 0, column: 0 }]
+      };
+    }
+    bytes = await io.readFile(file);
+  } catch (cause) {
+    throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
+  }
+  const text5 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const outcome = formatPolicyText(text5, file);
+  if (outcome.status !== "changed" && outcome.status !== "unchanged") return outcome;
+  const output = await rewriteModeline(file, outcome.output ?? text5, io);
+  return output === void 0 ? outcome : { status: "changed", output };
+}
+async function writeText(file, text5, { io }) {
+  try {
+    await io.writeFile(file, text5);
+  } catch (cause) {
+    throw new IoError(`Cannot write ${file}: ${cause.message}`, { cause });
+  }
+}
+function renderIssues(issues) {
+  return issues.map((issue3) => {
+    const where2 = issue3.line > 0 ? `${terminalText(issue3.file)}:${issue3.line}:${issue3.column}` : terminalText(issue3.file);
+    const hint = issue3.hint === void 0 ? "" : `
+  fix: ${terminalText(issue3.hint)}`;
+    return `${where2}: ${terminalText(issue3.message)} [${terminalText(issue3.code)}]${hint}
+`;
+  }).join("");
+}
+function renderSummary2(total2, changed, failed, isCheck, dir) {
+  const files = (n2) => `${n2} policy file${n2 === 1 ? "" : "s"}`;
+  const lines = [];
+  if (changed > 0) {
+    lines.push(
+      isCheck ? `${changed} of ${files(total2)} not formatted; run \`revops fmt --policies ${terminalText(dir)}\` to format.` : `Formatted ${changed} of ${files(total2)}.`
+    );
+  }
+  if (failed > 0) lines.push(`${files(failed)} not formatted because of the problems above; left unchanged.`);
+  if (changed === 0 && failed === 0) lines.push(`All ${files(total2)} formatted.`);
+  return lines.join("\n") + "\n";
+}
+var init_fmt = __esm({
+  "src/cli/commands/fmt.ts"() {
+    "use strict";
+    init_errors();
+    init_discover();
+    init_format();
+    init_modeline();
+    init_limits();
+    init_sanitize();
+    init_command_index();
+    init_options();
+  }
+});
+
+// src/cli/package-root.ts
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var packageRoot;
+var init_package_root = __esm({
+  "src/cli/package-root.ts"() {
+    "use strict";
+    packageRoot = fileURLToPath2(new URL("../", import.meta.url)).replace(/\/$/, "");
+  }
+});
+
+// src/cli/version.ts
+var version, repositoryUrl;
+var init_version = __esm({
+  "src/cli/version.ts"() {
+    "use strict";
+    version = "0.1.0";
+    repositoryUrl = "git+https://github.com/revops-policy/revops-policy.git";
+  }
+});
+
+// src/cli/action-reference.ts
+function parseActionReference(text5) {
+  const reference = text5.trim();
+  if (!referencePattern.test(reference) || reference.includes(".."))
+    throw new UsageError(
+      `--action must be owner/repo@ref (a tag, or better a full commit SHA), not ${JSON.stringify(text5.slice(0, 80))}.`
+    );
+  return reference;
+}
+function githubRepoOf(url) {
+  if (url === void 0) return void 0;
+  const match2 = /^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@)?(?:www\.)?github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
+    url.trim()
+  );
+  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url.trim());
+  const found = match2 ?? short;
+  return found === null ? void 0 : `${found[1]}/${found[2]}`;
+}
+function isPinnedBySha(reference) {
+  return /@[0-9a-f]{40}$/.test(reference);
+}
+var actionPlaceholder, referencePattern;
+var init_action_reference = __esm({
+  "src/cli/action-reference.ts"() {
+    "use strict";
+    init_errors();
+    actionPlaceholder = "OWNER/REPO@REF";
+    referencePattern = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9_.-]{1,100}(?:\/[A-Za-z0-9_.-]+)*@[A-Za-z0-9_./-]{1,255}$/;
+  }
+});
+
+// src/cli/commands/init.ts
+var init_exports = {};
+__export(init_exports, {
+  registerInit: () => registerInit
+});
+async function listTree(io, root, prefix = "") {
+  const out = [];
+  const entries = await io.readDir(prefix === "" ? root : `${root}/${prefix}`);
+  entries.sort((a, b) => a.name < b.name ? -1 : 1);
+  for (const entry of entries) {
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory) out.push(...await listTree(io, root, rel));
+    else if (entry.isFile) out.push(rel);
+  }
+  return out;
+}
+async function planFiles(io, target) {
+  const plan = [];
+  for (const rel of await listTree(io, `${packageRoot}/templates/policy-repo`)) {
+    const base = rel.split("/").pop() ?? rel;
+    const to = rel.slice(0, rel.length - base.length) + (renamed[base] ?? base);
+    plan.push({ from: `${packageRoot}/templates/policy-repo/${rel}`, to: `${target}/${to}` });
+  }
+  for (const rel of await listTree(io, `${packageRoot}/policies`)) {
+    if (/\.ya?ml$/.test(rel)) plan.push({ from: `${packageRoot}/policies/${rel}`, to: `${target}/policies/${rel}` });
+  }
+  for (const rel of await listTree(io, `${packageRoot}/schemas`)) {
+    if (rel.endsWith(".json")) plan.push({ from: `${packageRoot}/schemas/${rel}`, to: `${target}/schemas/${rel}` });
+  }
+  return plan;
+}
+function defaultActionReference() {
+  const repo = githubRepoOf(repositoryUrl);
+  return repo === void 0 ? void 0 : `${repo}@v${version}`;
+}
+function registerInit(program2, ctx) {
+  program2.command("init").description(describeCommand("init")).argument("[dir]").usage("[options]").option("-o, --output <dir>", "directory to create the policy repository in").addOption(quietOption("print nothing when it succeeds: no summary, no next steps")).option("--force", "write into a directory that is not empty, replacing files of the same name", false).option(
+    "--action <owner/repo@ref>",
+    `the revops GitHub Action the workflows use, pinned by commit SHA (default: ${defaultActionReference() ?? "none: package.json names no GitHub repository"})`
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  revops init -o my-policies         create ./my-policies with a complete, valid example
+  revops init -o . --force           scaffold into the current repository
+  revops init -o my-policies --action acme/revops-policy@<40-hex commit sha>
+
+The example describes a B2B SaaS funnel (lead → mql → sal → sql → opportunity → won/lost),
+its lead definition, one revenue goal with its constraint, AE/SDR/marketing comp plans,
+speed-to-lead SLAs on a business-hours calendar, HubSpot and Salesforce mappings and guardrails.
+
+The workflows in .github/workflows/ use the revops action named by --action (pin it by the
+full commit SHA of a release; a tag can be moved): revops-validate.yml annotates
+invalid policies; revops-impact.yml (read-only, fork-safe) shows the impact in the job summary;
+revops-comment.yml replays it again on the base branch (its data, mapping and guardrails; the
+head's policies read from git objects), posts that report and sets the guardrail status.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = takePositionalDir(io, command, dirArg, { name: "-o", attribute: "output" });
+    if (dir === void 0) throw new UsageError("Give the directory to create: revops init -o <dir>.");
+    const action = options.action === void 0 ? defaultActionReference() : parseActionReference(options.action);
+    if (action === void 0)
+      throw new UsageError("Give the revops action the workflows use: --action <owner/repo@commit-sha>.");
+    const install = `github:${action.replace("@", "#")}`;
+    const target = cleanPath(dir);
+    if (await io.exists(target) && (await io.readDir(target)).length > 0 && !options.force) {
+      throw new UsageError(
+        `${target} exists and is not empty; choose a new directory or pass --force to write into it.`
+      );
+    }
+    const plan = await planFiles(io, target);
+    for (const file of plan) {
+      const dir2 = file.to.slice(0, file.to.lastIndexOf("/"));
+      await io.mkdir(dir2);
+      const text5 = new TextDecoder().decode(await io.readFile(file.from));
+      await io.writeFile(
+        file.to,
+        text5.replace(/\{\{version\}\}/g, version).replaceAll(actionPlaceholder, action).replaceAll(installPlaceholder, install)
+      );
+    }
+    const check = await loadPolicyDir(`${target}/policies`, io);
+    const errors = check.issues.filter((i) => i.severity === "error").length;
+    ctx.setExitCode(errors === 0 ? 0 : 1);
+    if (options.quiet) return;
+    io.stdout(
+      `Created ${plan.length} files in ${terminalText(target)}/ (${check.files.length} policies, ${errors === 0 ? "all valid" : `${errors} errors`}).
+`
+    );
+    io.stdout(
+      `
+Next steps:
+  cd ${terminalText(target)}
+  npm install --save-dev ${terminalText(install)}
+                                        the revops CLI, from the action's repository
+  npx revops validate                   check the policies
+  edit policies/*.yaml                  your editor completes fields from schemas/
+  revops.config.yaml                    the defaults every command reads (policies, data, base)
+  add your CRM export under data/       the pull-request impact workflows replay it (README.md)
+`
+    );
+    if (!isPinnedBySha(action))
+      io.stdout(
+        `
+The workflows use the revops action ${terminalText(action)}: pin it by its full commit SHA
+(revops init --action owner/repo@<sha>, or edit the uses: lines).
+`
+      );
+  });
+}
+var renamed, installPlaceholder;
+var init_init = __esm({
+  async "src/cli/commands/init.ts"() {
+    "use strict";
+    init_errors();
+    await init_load();
+    init_options();
+    init_package_root();
+    init_command_index();
+    init_version();
+    init_action_reference();
+    init_sanitize();
+    renamed = { gitignore: ".gitignore" };
+    installPlaceholder = "{{install}}";
+  }
+});
+
+// src/core/testing/case-result.ts
+function startCase(test, name, index) {
+  return {
+    file: test.file,
+    suite: test.metadata.name,
+    name,
+    path: ["spec", "cases", index],
+    status: "passed",
+    diffs: []
+  };
+}
+function failWithError(result, error) {
+  result.status = "error";
+  result.error = error instanceof Error ? error.message : String(error);
+}
+function compareExpected(field, expected, actual, diffs) {
+  if (expected === void 0) return;
+  if (typeof expected === "object" && expected !== null) {
+    const { min: min2, max: max2 } = expected;
+    const value3 = Number(actual);
+    if (actual === null || actual === void 0 || min2 !== void 0 && value3 < min2 - 1e-9 || max2 !== void 0 && value3 > max2 + 1e-9)
+      diffs.push({ field, expected, actual });
+    return;
+  }
+  const isEqual = typeof expected === "number" ? actual !== null && Math.abs(Number(actual) - expected) <= 1e-6 : expected === actual;
+  if (!isEqual) diffs.push({ field, expected, actual });
+}
+function compareMoney(field, expected, actual, diffs) {
+  if (expected === void 0) return;
+  if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
+}
+function toRow(entity, values) {
+  const row2 = /* @__PURE__ */ Object.create(null);
+  for (const [field, value3] of Object.entries(values)) {
+    const type = canonicalModel[entity][field]?.type;
+    if (type === "datetime" && typeof value3 === "string")
+      row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
+    else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
+      row2[field] = new Decimal(value3).toFixed();
+    else row2[field] = value3;
+  }
+  return row2;
+}
+function toInstant2(text5) {
+  return DateTime.fromISO(text5, { setZone: true }).toMillis();
+}
+var init_case_result = __esm({
+  "src/core/testing/case-result.ts"() {
+    "use strict";
+    init_luxon();
+    init_decimal();
+    init_canonical();
+  }
+});
+
+// src/core/engine/sourcing.ts
+function findSourcing(funnel) {
+  const declared = funnel?.spec.sourcing;
+  return declared === void 0 ? { sales: [...DEFAULT_SALES_SOURCES], unattributed: [], basis: "default" } : { sales: [...declared.sales], unattributed: [...declared.unattributed ?? []], basis: "declared" };
+}
+function classifySource(source, sales, none = /* @__PURE__ */ new Set()) {
+  if (source === null || source === "" || none.has(source)) return "unattributed";
+  return sales.has(source) ? "sales" : "marketing";
+}
+var DEFAULT_SALES_SOURCES;
+var init_sourcing = __esm({
+  "src/core/engine/sourcing.ts"() {
+    "use strict";
+    DEFAULT_SALES_SOURCES = ["outbound"];
+  }
+});
+
+// src/core/engine/periods.ts
+function labelOf(start, unit) {
+  switch (unit) {
+    case "week":
+      return start.toFormat("kkkk-'W'WW");
+    case "month":
+      return start.toFormat("yyyy-MM");
+    case "quarter":
+      return `${start.year}-Q${start.quarter}`;
+    case "year":
+      return String(start.year);
+  }
+}
+function listPeriods(unit, window2, timeZone) {
+  const out = [];
+  if (!(window2.end > window2.start)) return out;
+  let cursor = DateTime.fromMillis(window2.start, { zone: timeZone }).startOf(luxonUnit[unit]);
+  while (cursor.toMillis() < window2.end) {
+    const next = cursor.plus({ [`${unit}s`]: 1 });
+    const start = cursor.toMillis();
+    const end = next.toMillis();
+    const covered = (Math.min(end, window2.end) - Math.max(start, window2.start)) / (end - start);
+    out.push({ label: labelOf(cursor, unit), start, end, covered });
+    cursor = next;
+  }
+  return out;
+}
+function findPeriodIndex(periods2, t) {
+  let lo = 0;
+  let hi = periods2.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const p = periods2[mid];
+    if (t < p.start) hi = mid - 1;
+    else if (t >= p.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+function periodFinder(periods2) {
+  const starts = Float64Array.from(periods2, (p) => p.start);
+  const ends = Float64Array.from(periods2, (p) => p.end);
+  const last = periods2.length - 1;
+  return (t) => {
+    let lo = 0;
+    let hi = last;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (t < starts[mid]) hi = mid - 1;
+      else if (t >= ends[mid]) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+}
+var luxonUnit;
+var init_periods = __esm({
+  "src/core/engine/periods.ts"() {
+    "use strict";
+    init_luxon();
+    luxonUnit = { week: "week", month: "month", quarter: "quarter", year: "year" };
+  }
+});
+
+// src/core/engine/comp/rows.ts
+function readText2(row2, field) {
+  const value3 = row2[field];
+  return typeof value3 === "string" ? value3 : null;
+}
+function readInstant(row2, field) {
+  const value3 = row2[field];
+  return typeof value3 === "number" && Number.isFinite(value3) ? value3 : null;
+}
+function isWon(opportunity) {
+  return opportunity.won === true;
+}
+function periodIndexOf(t, periods2, window2) {
+  if (t === null || t < window2.start || t >= window2.end) return -1;
+  return findPeriodIndex(periods2, t);
+}
+var init_rows = __esm({
+  "src/core/engine/comp/rows.ts"() {
+    "use strict";
+    init_periods();
+  }
+});
+
+// src/core/engine/comp/credit.ts
+function indexCredit(data, leadOfOpportunity, sourcing = {
+  sales: DEFAULT_SALES_SOURCES,
+  unattributed: []
+}) {
+  const sales = new Set(sourcing.sales);
+  const none = new Set(sourcing.unattributed);
+  const owners = /* @__PURE__ */ new Set();
+  const leads2 = data.leads;
+  for (let i = 0; i < leads2.length; i++) {
+    const owner = leads2[i].owner_id;
+    if (typeof owner === "string") owners.add(owner);
+  }
+  const leadOf = leadOfOpportunity === void 0 || leadOfOpportunity.length !== data.opportunities.length ? leadById(data.leads) : leadByRow(data, leadOfOpportunity);
+  return {
+    sourcerOf(opportunity) {
+      const lead = leadOf(opportunity);
+      const leadOwner = lead === void 0 ? null : readText2(lead, "owner_id");
+      return leadOwner ?? readText2(opportunity, "owner_id");
+    },
+    isInbound(opportunity) {
+      const lead = leadOf(opportunity);
+      const source = lead === void 0 ? null : readText2(lead, "source");
+      return classifySource(source, sales, none) === "marketing";
+    },
+    ownsLeads(people) {
+      for (const id of people) if (owners.has(id)) return true;
+      return false;
+    }
+  };
+}
+function leadById(rows) {
+  const leads2 = /* @__PURE__ */ new Map();
+  for (const lead of rows) {
+    const id = readText2(lead, "id");
+    if (id !== null) leads2.set(id, lead);
+  }
+  return (opportunity) => {
+    const leadId = readText2(opportunity, "lead_id");
+    return leadId === null ? void 0 : leads2.get(leadId);
+  };
+}
+function leadByRow(data, leadOfOpportunity) {
+  const linked = /* @__PURE__ */ new Map();
+  const { leads: leads2, opportunities: opportunities2 } = data;
+  for (let k = 0; k < opportunities2.length; k++) {
+    const i = leadOfOpportunity[k];
+    linked.set(opportunities2[k], i >= 0 ? leads2[i] : null);
+  }
+  let byId;
+  return (opportunity) => {
+    const lead = linked.get(opportunity);
+    if (lead !== void 0) return lead ?? void 0;
+    byId ??= leadById(leads2);
+    return byId(opportunity);
+  };
+}
+var init_credit = __esm({
+  "src/core/engine/comp/credit.ts"() {
+    "use strict";
+    init_sourcing();
+    init_rows();
+  }
+});
+
+// src/core/engine/exact-sum.ts
+function toUnits(text5) {
+  let i = 0;
+  const negative = text5.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  let units2 = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < text5.length; i++) {
+    const c = text5.charCodeAt(i);
+    if (c === 46 && fraction < 0) {
+      fraction = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return NaN;
+    if (fraction >= 0 && ++fraction > SCALE_DIGITS) return NaN;
+    units2 = units2 * 10 + (c - 48);
+    digits++;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  units2 *= 10 ** (SCALE_DIGITS - Math.max(fraction, 0));
+  if (!Number.isSafeInteger(units2)) return NaN;
+  return negative ? -units2 : units2;
+}
+var SCALE_DIGITS, SCALE, ExactSum;
+var init_exact_sum = __esm({
+  "src/core/engine/exact-sum.ts"() {
+    "use strict";
+    init_decimal();
+    init_fast_path();
+    SCALE_DIGITS = 4;
+    SCALE = 10 ** SCALE_DIGITS;
+    ExactSum = class {
+      constructor(Kind = Decimal) {
+        this.Kind = Kind;
+      }
+      Kind;
+      units = 0;
+      decimal;
+      isFast = isFastPath();
+      /** Adds a decimal text (as data rows hold amounts) or a Decimal. */
+      add(amount2) {
+        if (typeof amount2 === "string" && this.isFast) {
+          const units2 = toUnits(amount2);
+          const total2 = this.units + units2;
+          if (Number.isSafeInteger(total2)) {
+            this.units = total2;
+            return this;
+          }
+        }
+        this.decimal = (this.decimal ?? new this.Kind(0)).plus(new this.Kind(amount2));
+        return this;
+      }
+      /** The sum. */
+      value() {
+        const fast = new this.Kind(this.units).div(SCALE);
+        return this.decimal === void 0 ? fast : this.decimal.plus(fast);
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/money.ts
+function roundCents(amount2) {
+  return amount2.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+function formatMoney2(amount2) {
+  const text5 = roundCents(amount2).toFixed(2, Decimal.ROUND_HALF_UP);
+  return text5 === "-0.00" ? "0.00" : text5;
+}
+function toRatio(value3) {
+  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+}
+function formatQuantity(value3) {
+  return value3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
+}
+function fromPolicyNumber(value3) {
+  return new Dec(String(value3));
+}
+function parseAmount(value3) {
+  if (typeof value3 !== "string" && typeof value3 !== "number") return null;
+  try {
+    const amount2 = new Dec(value3);
+    return amount2.isFinite() ? amount2 : null;
+  } catch {
+    return null;
+  }
+}
+var Dec, ZERO, ONE;
+var init_money = __esm({
+  "src/core/engine/comp/money.ts"() {
+    "use strict";
+    init_decimal();
+    Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+    ZERO = new Dec(0);
+    ONE = new Dec(1);
+  }
+});
+
+// src/core/engine/comp/metric-types.ts
+function emptyValues(input) {
+  return input.periods.map(() => ({ byPerson: /* @__PURE__ */ new Map(), shared: null, isUnknown: false }));
+}
+function amountInPlanCurrency(opportunity, input) {
+  return isInPlanCurrency(opportunity, input) ? parseAmount(opportunity.amount) ?? ZERO : null;
+}
+function isInPlanCurrency(opportunity, input) {
+  const currency2 = readText2(opportunity, "currency");
+  if (currency2 !== null && currency2 !== input.currency) {
+    input.otherCurrency.add(readText2(opportunity, "id") ?? "");
+    return false;
+  }
+  return true;
+}
+var PeriodSums;
+var init_metric_types = __esm({
+  "src/core/engine/comp/metric-types.ts"() {
+    "use strict";
+    init_exact_sum();
+    init_money();
+    init_rows();
+    PeriodSums = class {
+      constructor(input) {
+        this.input = input;
+        this.people = input.periods.map(() => /* @__PURE__ */ new Map());
+        this.team = input.periods.map(() => new ExactSum(Dec));
+      }
+      input;
+      people;
+      team;
+      /** Adds an amount (a decimal text, as rows hold it) to a person's value in period `k`. */
+      add(k, person, amount2) {
+        const sums = this.people[k];
+        if (sums === void 0) return;
+        let sum5 = sums.get(person);
+        if (sum5 === void 0) {
+          sum5 = new ExactSum(Dec);
+          sums.set(person, sum5);
+        }
+        sum5.add(amount2);
+      }
+      /** Adds an amount to the team's value in period `k`. */
+      addTeam(k, amount2) {
+        this.team[k]?.add(amount2);
+      }
+      /** The values; with `isTeam`, every period's team value is shared by all. */
+      values(isTeam = false) {
+        const values = emptyValues(this.input);
+        values.forEach((bucket, k) => {
+          for (const [person, sum5] of this.people[k] ?? []) bucket.byPerson.set(person, sum5.value());
+          if (isTeam) bucket.shared = this.team[k]?.value() ?? ZERO;
+        });
+        return values;
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/metrics-deals.ts
+function creditOf(metric3, opportunity, input) {
+  if (metric3 === "won_amount") {
+    const owner = readText2(opportunity, "owner_id");
+    return owner === null ? null : { kind: "person", id: owner };
+  }
+  if (input.isTeamCredit && sourcedMetrics.has(metric3))
+    return input.credit.isInbound(opportunity) ? { kind: "team" } : null;
+  const sourcer = input.credit.sourcerOf(opportunity);
+  return sourcer === null ? null : { kind: "person", id: sourcer };
+}
+function tallyDeals(spec, input) {
+  const sums = new PeriodSums(input);
+  const credited = new Int32Array(input.periods.length);
+  const withAmount = new Int32Array(input.periods.length);
+  const opportunities2 = input.ctx.data.opportunities;
+  for (let i = 0; i < opportunities2.length; i++) {
+    const opportunity = opportunities2[i];
+    if (spec.isWonOnly && !isWon(opportunity)) continue;
+    const k = periodIndexOf(readInstant(opportunity, spec.at), input.periods, input.ctx.window);
+    if (k < 0) continue;
+    const credit = creditOf(spec.metric, opportunity, input);
+    if (credit === null || credit.kind === "person" && !input.people.has(credit.id)) continue;
+    let amount2 = "1";
+    if (spec.measure === "amount") {
+      if (!isInPlanCurrency(opportunity, input)) continue;
+      const text5 = readText2(opportunity, "amount");
+      credited[k] = (credited[k] ?? 0) + 1;
+      if (text5 !== null) withAmount[k] = (withAmount[k] ?? 0) + 1;
+      amount2 = text5 ?? "0";
+    }
+    if (credit.kind === "team") sums.addTeam(k, amount2);
+    else sums.add(k, credit.id, amount2);
+  }
+  const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
+  const unknown3 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
+  if (unknown3.length > 0) {
+    unknown3.forEach((period2) => values[input.periods.indexOf(period2)].isUnknown = true);
+    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown3.map((p) => p.label) });
+  }
+  return values;
+}
+var sourcedMetrics, wonAmount, sourcedWonAmount, sourcedPipelineAmount, opportunitiesCreated;
+var init_metrics_deals = __esm({
+  "src/core/engine/comp/metrics-deals.ts"() {
+    "use strict";
+    init_metric_types();
+    init_rows();
+    sourcedMetrics = /* @__PURE__ */ new Set(["sourced_won_amount", "sourced_pipeline_amount"]);
+    wonAmount = {
+      kind: "money",
+      tally: (input) => tallyDeals({ metric: "won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
+    };
+    sourcedWonAmount = {
+      kind: "money",
+      tally: (input) => tallyDeals({ metric: "sourced_won_amount", at: "closed_at", isWonOnly: true, measure: "amount" }, input)
+    };
+    sourcedPipelineAmount = {
+      kind: "money",
+      tally: (input) => tallyDeals({ metric: "sourced_pipeline_amount", at: "created_at", isWonOnly: false, measure: "amount" }, input)
+    };
+    opportunitiesCreated = {
+      kind: "count",
+      tally: (input) => tallyDeals({ metric: "opportunities_created", at: "created_at", isWonOnly: false, measure: "count" }, input)
+    };
+  }
+});
+
+// src/core/engine/comp/earning.ts
+function yearShare(unit) {
+  return new Dec(1).dividedBy(periodsPerYear[unit]);
+}
+function yearlyTargetOf(spec, metric3, componentTarget) {
+  const own = componentTarget ?? (spec.quota?.metric === metric3 ? spec.quota.amount : void 0);
+  return own === void 0 ? void 0 : parseAmount(own) ?? void 0;
+}
+function measure(kind, value3, yearlyTarget, share2) {
+  if (kind === "fraction") return { target: null, attainment: value3 };
+  if (yearlyTarget === void 0) return { target: null, attainment: null, problem: "no-target" };
+  const target = yearlyTarget.times(share2);
+  if (target.isZero()) return { target, attainment: null, problem: "zero-target" };
+  return { target, attainment: value3.dividedBy(target) };
+}
+function earningFactor(a, tiers2) {
+  if (a.isNegative()) return ZERO;
+  if (tiers2 === void 0) return a;
+  if (tiers2.mode === "marginal") {
+    let factor = ZERO;
+    for (const band2 of tiers2.bands) {
+      const top = band2.to === void 0 ? a : Dec.min(a, fromPolicyNumber(band2.to));
+      const inside = top.minus(fromPolicyNumber(band2.from));
+      if (inside.isPositive() && !inside.isZero()) factor = factor.plus(inside.times(fromPolicyNumber(band2.rate)));
+    }
+    return factor;
+  }
+  let rate2 = ZERO;
+  for (const band2 of tiers2.bands)
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) rate2 = fromPolicyNumber(band2.rate);
+  return a.times(rate2);
+}
+function tierBandOf(a, tiers2) {
+  if (tiers2 === void 0) return null;
+  let index = null;
+  tiers2.bands.forEach((band2, i) => {
+    if (a.greaterThanOrEqualTo(fromPolicyNumber(band2.from))) index = i;
+  });
+  return index;
+}
+function applyCap(factor, cap) {
+  if (cap === void 0) return { factor, isCapped: false };
+  const most = fromPolicyNumber(cap);
+  return factor.greaterThan(most) ? { factor: most, isCapped: true } : { factor, isCapped: false };
+}
+var periodsPerYear;
+var init_earning = __esm({
+  "src/core/engine/comp/earning.ts"() {
+    "use strict";
+    init_money();
+    periodsPerYear = { month: 12, quarter: 4, year: 1 };
+  }
+});
+
+// src/core/engine/comp/metrics-activity.ts
+function countRows(rows, at, by, input) {
+  const sums = new PeriodSums(input);
+  for (let i = 0; i < rows.length; i++) {
+    const row2 = rows[i];
+    const k = periodIndexOf(readInstant(row2, at), input.periods, input.ctx.window);
+    const person = readText2(row2, by);
+    if (k < 0 || person === null || !input.people.has(person)) continue;
+    sums.add(k, person, "1");
+  }
+  return sums.values();
+}
+var salCount, sqlCount, meetingsHeld;
+var init_metrics_activity = __esm({
+  "src/core/engine/comp/metrics-activity.ts"() {
+    "use strict";
+    init_column_table();
+    init_metric_types();
+    init_rows();
+    salCount = {
+      kind: "count",
+      tally: (input) => countRows(input.ctx.data.leads, "sal_at", "owner_id", input)
+    };
+    sqlCount = {
+      kind: "count",
+      tally: (input) => countRows(input.ctx.data.leads, "sql_at", "owner_id", input)
+    };
+    meetingsHeld = {
+      kind: "count",
+      tally: (input) => {
+        const activities2 = input.ctx.data.activities;
+        const sums = new PeriodSums(input);
+        const at = numberColumn(activities2, "at");
+        const type = textColumn(activities2, "type");
+        const outcome = textColumn(activities2, "outcome");
+        const actor = textColumn(activities2, "actor_id");
+        const isMeeting = Uint8Array.from(type.values, (value3) => value3 === "meeting" ? 1 : 0);
+        const isHeld = Uint8Array.from(outcome.values, (value3) => value3 === "held" ? 1 : 0);
+        for (let a = 0; a < activities2.length; a++) {
+          const typeCode = type.codes[a];
+          const outcomeCode = outcome.codes[a];
+          if (typeCode < 0 || outcomeCode < 0 || isMeeting[typeCode] === 0 || isHeld[outcomeCode] === 0) continue;
+          const t = at[a];
+          const k = periodIndexOf(Number.isNaN(t) ? null : t, input.periods, input.ctx.window);
+          const code18 = actor.codes[a];
+          const person = code18 < 0 ? null : actor.values[code18];
+          if (k < 0 || person === null || !input.people.has(person)) continue;
+          sums.add(k, person, "1");
+        }
+        return sums.values();
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/metrics-shared.ts
+var goalAttainment, constraintTargetMet;
+var init_metrics_shared = __esm({
+  "src/core/engine/comp/metrics-shared.ts"() {
+    "use strict";
+    init_money();
+    goalAttainment = {
+      kind: "fraction",
+      tally(input) {
+        let isWarned = false;
+        return input.periods.map((period2) => {
+          const value3 = input.ctx.goalAttainment(period2.start, period2.end);
+          const isKnown = value3 !== null && value3.isFinite();
+          if (!isKnown && !isWarned) {
+            input.warn({ code: "comp.goal-unknown", period: input.ctx.goal === void 0 ? null : period2.label });
+            isWarned = true;
+          }
+          return { byPerson: /* @__PURE__ */ new Map(), shared: isKnown ? new Dec(value3) : ZERO, isUnknown: !isKnown };
+        });
+      }
+    };
+    constraintTargetMet = {
+      kind: "fraction",
+      tally(input) {
+        return input.periods.map((period2) => {
+          const met = input.ctx.constraintMet(period2.start, period2.end);
+          if (met === null) input.warn({ code: "comp.constraint-unknown", period: period2.label });
+          return { byPerson: /* @__PURE__ */ new Map(), shared: met === true ? ONE : ZERO, isUnknown: met === null };
+        });
+      }
+    };
+  }
+});
+
+// src/core/engine/comp/metrics.ts
+var compMetricDefinitions;
+var init_metrics = __esm({
+  "src/core/engine/comp/metrics.ts"() {
+    "use strict";
+    init_metrics_activity();
+    init_metrics_deals();
+    init_metrics_shared();
+    compMetricDefinitions = {
+      won_amount: wonAmount,
+      sourced_won_amount: sourcedWonAmount,
+      sourced_pipeline_amount: sourcedPipelineAmount,
+      opportunities_created: opportunitiesCreated,
+      sal_count: salCount,
+      sql_count: sqlCount,
+      meetings_held: meetingsHeld,
+      goal_attainment: goalAttainment,
+      constraint_target_met: constraintTargetMet
+    };
+  }
+});
+
+// src/core/engine/comp/person-period.ts
+function valuesOf(frame, metric3, k) {
+  const values = frame.values.get(metric3)?.[k];
+  if (values === void 0) throw new Error(`internal: metric ${metric3} was not tallied`);
+  return values;
+}
+function personValue(frame, metric3, k, person) {
+  const values = valuesOf(frame, metric3, k);
+  return { value: values.shared ?? values.byPerson.get(person) ?? ZERO, isUnknown: values.isUnknown };
+}
+function targetForMetric(spec, metric3) {
+  return yearlyTargetOf(
+    spec,
+    metric3,
+    spec.components.find((c) => c.metric === metric3 && c.target !== void 0)?.target
+  );
+}
+function formatValue2(metric3, value3) {
+  return compMetricDefinitions[metric3].kind === "money" ? formatMoney2(value3) : formatQuantity(value3);
+}
+function warnMeasure(frame, part, id, metric3, measured) {
+  if (measured.problem === "no-target") frame.warn({ code: "comp.no-target", part, id, metric: metric3 });
+  if (measured.problem === "zero-target") frame.warn({ code: "comp.zero-target", part, id, metric: metric3 });
+}
+function componentLine(frame, component, k, person) {
+  const metric3 = component.metric;
+  const { value: value3, isUnknown } = personValue(frame, metric3, k, person);
+  const measured = measure(
+    compMetricDefinitions[metric3].kind,
+    value3,
+    yearlyTargetOf(frame.spec, metric3, component.target),
+    frame.share
+  );
+  warnMeasure(frame, "component", component.id, metric3, measured);
+  const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
+  const { factor, isCapped } = applyCap(raw, component.cap);
+  const payout2 = roundCents(frame.periodVariable.times(fromPolicyNumber(component.weight)).times(factor));
+  const line = {
+    id: component.id,
+    metric: metric3,
+    value: formatValue2(metric3, value3),
+    target: measured.target === null ? null : formatValue2(metric3, measured.target),
+    attainment: measured.attainment === null ? null : toRatio(measured.attainment),
+    factor: toRatio(factor),
+    tier: measured.attainment === null ? null : tierBandOf(measured.attainment, component.tiers),
+    isUnknown,
+    isGated: false,
+    isCapped,
+    payout: formatMoney2(payout2)
+  };
+  return { line, payout: payout2 };
+}
+function gateLine(frame, gate, k, person) {
+  const metric3 = gate.metric;
+  const { value: value3 } = personValue(frame, metric3, k, person);
+  const measured = measure(compMetricDefinitions[metric3].kind, value3, targetForMetric(frame.spec, metric3), frame.share);
+  warnMeasure(frame, "gate", gate.id, metric3, measured);
+  const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
+  const components = gate.components ?? frame.spec.components.map((c) => c.id);
+  const a = measured.attainment;
+  return {
+    id: gate.id,
+    metric: metric3,
+    value: a === null ? null : toRatio(a),
+    valueExact: a === null ? null : a.toFixed(),
+    min: gate.min,
+    isPassed,
+    components
+  };
+}
+function teamMultiplierLines(frame, k, active) {
+  return (frame.spec.teamMultipliers ?? []).map((m) => {
+    const metric3 = m.metric;
+    const values = valuesOf(frame, metric3, k);
+    const kind = compMetricDefinitions[metric3].kind;
+    const yearly = targetForMetric(frame.spec, metric3);
+    let measured;
+    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
+    else if (active.length === 0) measured = { target: null, attainment: null };
+    else {
+      const sum5 = active.reduce((total2, id) => total2.plus(values.byPerson.get(id) ?? ZERO), ZERO);
+      measured = measure(kind, sum5, yearly?.times(active.length), frame.share);
+    }
+    warnMeasure(frame, "team-multiplier", m.id, metric3, measured);
+    const isApplied = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(m.min));
+    const a = measured.attainment;
+    return {
+      id: m.id,
+      metric: metric3,
+      value: a === null ? null : toRatio(a),
+      valueExact: a === null ? null : a.toFixed(),
+      min: m.min,
+      multiplier: m.multiplier,
+      isApplied
+    };
+  });
+}
+function computeVariablePay(frame, k, person, multipliers) {
+  const worked = frame.spec.components.map((c) => componentLine(frame, c, k, person));
+  const gates = (frame.spec.gates ?? []).map((g) => gateLine(frame, g, k, person));
+  const held = new Set(gates.filter((g) => !g.isPassed).flatMap((g) => g.components));
+  const payouts = /* @__PURE__ */ new Map();
+  let componentPay = ZERO;
+  for (const w of worked) {
+    if (held.has(w.line.id)) {
+      w.line.isGated = true;
+      w.line.payout = formatMoney2(ZERO);
+      w.payout = ZERO;
+    }
+    payouts.set(w.line.id, w.payout);
+    componentPay = componentPay.plus(w.payout);
+  }
+  const multiplier = multipliers.filter((m) => m.isApplied).reduce((product2, m) => product2.times(fromPolicyNumber(m.multiplier)), ONE);
+  return {
+    components: worked.map((w) => w.line),
+    gates,
+    multipliers,
+    multiplier: multiplier.toNumber(),
+    componentPay,
+    variablePay: roundCents(componentPay.times(multiplier)),
+    payouts
+  };
+}
+var init_person_period = __esm({
+  "src/core/engine/comp/person-period.ts"() {
+    "use strict";
+    init_earning();
+    init_metrics();
+    init_money();
+  }
+});
+
+// src/core/engine/comp/clawbacks.ts
+function ruleFor(rules, elapsed) {
+  return rules.find((rule) => elapsed >= 0 && elapsed <= parseDuration(rule.within));
+}
+function findClawbacks(input) {
+  const rules = input.frame.spec.clawbacks ?? [];
+  const components = input.frame.spec.components.filter((c) => commissionMetrics.has(c.metric));
+  const lines = /* @__PURE__ */ new Map();
+  if (rules.length === 0 || components.length === 0) return lines;
+  const memberIds = new Set(input.members.map((m) => m.id));
+  const { ctx } = input.tally;
+  const deals = ctx.data.opportunities.filter((o) => isWon(o) && readInstant(o, "cancelled_at") !== null).sort((a, b) => (readText2(a, "id") ?? "") < (readText2(b, "id") ?? "") ? -1 : 1);
+  for (const deal of deals) {
+    const closedAt = readInstant(deal, "closed_at");
+    const cancelledAt = readInstant(deal, "cancelled_at");
+    const cancelledIn = periodIndexOf(cancelledAt, input.periods, ctx.window);
+    if (closedAt === null || cancelledAt === null || cancelledIn === -1) continue;
+    const rule = ruleFor(rules, cancelledAt - closedAt);
+    if (rule === void 0) continue;
+    const closedIn = periodIndexOf(closedAt, input.periods, ctx.window);
+    const id = readText2(deal, "id") ?? "";
+    const commission = /* @__PURE__ */ new Map();
+    for (const component of components) {
+      const metric3 = component.metric;
+      const credit = creditOf(metric3, deal, input.tally);
+      const credited = credit === null ? [] : credit.kind === "person" ? memberIds.has(credit.id) ? [credit.id] : [] : input.members.filter((m) => closedIn === -1 || m.isActiveIn[closedIn]).map((m) => m.id);
+      if (credited.length === 0) continue;
+      if (closedIn === -1) {
+        input.frame.warn({ code: "comp.clawback-unpriced", opportunityId: id });
+        break;
+      }
+      const amount2 = amountInPlanCurrency(deal, input.tally);
+      if (amount2 === null || !amount2.isPositive() || amount2.isZero()) continue;
+      for (const person of credited) {
+        const payout2 = input.payouts.get(person)?.[closedIn]?.get(component.id);
+        const { value: value3 } = personValue(input.frame, metric3, closedIn, person);
+        if (payout2 === void 0 || payout2.isZero() || !value3.isPositive() || value3.isZero()) continue;
+        commission.set(person, (commission.get(person) ?? ZERO).plus(payout2.times(amount2).dividedBy(value3)));
+      }
+    }
+    for (const [person, earned] of commission) {
+      const perPeriod = lines.get(person) ?? input.periods.map(() => []);
+      lines.set(person, perPeriod);
+      const taken = earned.times(fromPolicyNumber(rule.share)).negated();
+      perPeriod[cancelledIn]?.push({
+        id: rule.id,
+        opportunityId: id,
+        closedIn: input.periods[closedIn]?.label ?? "",
+        amount: formatMoney2(taken)
+      });
+    }
+  }
+  return lines;
+}
+var commissionMetrics;
+var init_clawbacks = __esm({
+  "src/core/engine/comp/clawbacks.ts"() {
+    "use strict";
+    init_duration();
+    init_metric_types();
+    init_metrics_deals();
+    init_money();
+    init_person_period();
+    init_rows();
+    commissionMetrics = /* @__PURE__ */ new Set(["won_amount", "sourced_won_amount"]);
+  }
+});
+
+// src/core/engine/comp/people.ts
+function daysOf(period2, window2, timeZone) {
+  const start = Math.max(period2.start, window2.start);
+  const end = Math.min(period2.end, window2.end);
+  const day = (ms) => DateTime.fromMillis(ms, { zone: timeZone }).toISODate() ?? "";
+  return { first: day(start), last: day(Math.max(start, end - 1)) };
+}
+function listPlanPeople(spec, users2, periods2, window2, timeZone) {
+  const roles = new Set(spec.roles);
+  const spans = periods2.map((p) => daysOf(p, window2, timeZone));
+  const members = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const user of users2) {
+    const id = readText2(user, "id");
+    const role = readText2(user, "role");
+    const team = readText2(user, "team");
+    if (id === null || seen.has(id) || role === null || !roles.has(role) || team !== null && team !== spec.team)
+      continue;
+    seen.add(id);
+    const from = readText2(user, "active_from");
+    const to = readText2(user, "active_to");
+    const isActiveIn = spans.map((span) => (from === null || from <= span.last) && (to === null || to >= span.first));
+    if (isActiveIn.some(Boolean)) members.push({ id, name: readText2(user, "name"), team, isActiveIn });
+  }
+  return members.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+var init_people = __esm({
+  "src/core/engine/comp/people.ts"() {
+    "use strict";
+    init_luxon();
+    init_rows();
+  }
+});
+
+// src/core/engine/comp/spiffs.ts
+function compileSpiffs(spec, ctx, warn) {
+  const out = [];
+  (spec.spiffs ?? []).forEach((spiff, i) => {
+    const amount2 = parseAmount(spiff.amount);
+    const from = DateTime.fromISO(spiff.from, { zone: ctx.timeZone }).startOf("day");
+    const to = DateTime.fromISO(spiff.to, { zone: ctx.timeZone }).startOf("day").plus({ days: 1 });
+    if (amount2 === null || !from.isValid || !to.isValid) {
+      warn({ code: "comp.spiff-invalid", spiff: spiff.id });
+      return;
+    }
+    try {
+      const when = compileRule(spiff.when, {
+        asOf: ctx.asOf,
+        fieldTypes: opportunityFieldTypes,
+        calendars: ctx.calendars,
+        path: ["spec", "spiffs", i, "when"]
+      });
+      out.push({ id: spiff.id, amount: formatMoney2(amount2), from: from.toMillis(), until: to.toMillis(), when });
+    } catch (error) {
+      warn({ code: "comp.spiff-rule-invalid", spiff: spiff.id, error: error.message });
+    }
+  });
+  return out;
+}
+function paySpiffs(spec, ctx, periods2, people, warn) {
+  const lines = /* @__PURE__ */ new Map();
+  const spiffs = compileSpiffs(spec, ctx, warn);
+  if (spiffs.length === 0) return lines;
+  const deals = ctx.data.opportunities.filter((o) => isWon(o) && people.has(readText2(o, "owner_id") ?? "")).sort((a, b) => compareIds(readText2(a, "id"), readText2(b, "id")));
+  for (const spiff of spiffs) {
+    for (const deal of deals) {
+      const closedAt = readInstant(deal, "closed_at");
+      const k = periodIndexOf(closedAt, periods2, ctx.window);
+      if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch2(spiff, deal, warn))
+        continue;
+      const owner = readText2(deal, "owner_id") ?? "";
+      const perPeriod = lines.get(owner) ?? periods2.map(() => []);
+      lines.set(owner, perPeriod);
+      perPeriod[k]?.push({ id: spiff.id, opportunityId: readText2(deal, "id") ?? "", amount: spiff.amount });
+    }
+  }
+  return lines;
+}
+function isMatch2(spiff, deal, warn) {
+  try {
+    return truthy(spiff.when(deal));
+  } catch (error) {
+    warn({
+      code: "comp.spiff-rule-failed",
+      spiff: spiff.id,
+      opportunityId: readText2(deal, "id") ?? "?",
+      error: error.message
+    });
+    return false;
+  }
+}
+function compareIds(a, b) {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+var opportunityFieldTypes;
+var init_spiffs = __esm({
+  "src/core/engine/comp/spiffs.ts"() {
+    "use strict";
+    init_luxon();
+    init_compile();
+    init_canonical();
+    init_money();
+    init_rows();
+    opportunityFieldTypes = Object.fromEntries(
+      Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type])
+    );
+  }
+});
+
+// src/core/engine/comp/plan.ts
+function metricsUsed(spec) {
+  const all = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
+    (x) => x.metric
+  );
+  return [...new Set(all)];
+}
+function sumMoney(amounts) {
+  return amounts.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
+}
+function nothingPaid() {
+  return {
+    components: [],
+    gates: [],
+    multipliers: [],
+    multiplier: 1,
+    componentPay: ZERO,
+    variablePay: ZERO,
+    payouts: /* @__PURE__ */ new Map()
+  };
+}
+function personPeriodLine(period2, pay, spiffs, clawbacks) {
+  const base = pay ?? nothingPaid();
+  const total2 = base.variablePay.plus(sumMoney(spiffs.map((s2) => s2.amount))).plus(sumMoney(clawbacks.map((c) => c.amount)));
+  return {
+    period: period2.label,
+    isActive: pay !== void 0,
+    components: base.components,
+    gates: base.gates,
+    multipliers: base.multipliers,
+    multiplier: base.multiplier,
+    componentPay: formatMoney2(base.componentPay),
+    variablePay: formatMoney2(base.variablePay),
+    spiffs,
+    clawbacks,
+    total: formatMoney2(total2)
+  };
+}
+function computePlan(plan, ctx, credit, warn) {
+  const { spec } = plan;
+  const planWarn = (fact) => warn({ ...fact, plan: plan.metadata.name });
+  const periods2 = listPeriods(spec.period, ctx.window, ctx.timeZone).filter((p) => p.start < ctx.asOf);
+  const members = listPlanPeople(spec, ctx.data.users, periods2, ctx.window, ctx.timeZone);
+  const memberIds = new Set(members.map((m) => m.id));
+  if (spec.goal !== void 0 && ctx.goal !== void 0 && ctx.goal.metadata.name !== spec.goal) {
+    planWarn({ code: "comp.other-goal", goal: spec.goal, evaluated: ctx.goal.metadata.name });
+  }
+  if (members.length === 0) planWarn({ code: "comp.no-people", roles: [...spec.roles], team: spec.team });
+  const tally = {
+    ctx,
+    credit,
+    periods: periods2,
+    people: memberIds,
+    currency: spec.currency,
+    isTeamCredit: members.length > 0 && !credit.ownsLeads(memberIds),
+    otherCurrency: /* @__PURE__ */ new Set(),
+    warn: planWarn
+  };
+  const values = new Map(
+    metricsUsed(spec).map((m) => [m, compMetricDefinitions[m].tally(tally)])
+  );
+  const share2 = yearShare(spec.period);
+  const targetVariable = parseAmount(spec.targetVariable);
+  if (targetVariable === null) planWarn({ code: "comp.target-variable-invalid", targetVariable: spec.targetVariable });
+  const frame = {
+    spec,
+    share: share2,
+    periodVariable: (targetVariable ?? ZERO).times(share2),
+    values,
+    warn: planWarn
+  };
+  const multipliers = periods2.map(
+    (_, k) => teamMultiplierLines(
+      frame,
+      k,
+      members.filter((m) => m.isActiveIn[k]).map((m) => m.id)
+    )
+  );
+  const pay = new Map(
+    members.map((m) => [
+      m.id,
+      periods2.map((_, k) => m.isActiveIn[k] ? computeVariablePay(frame, k, m.id, multipliers[k] ?? []) : void 0)
+    ])
+  );
+  const payouts = new Map([...pay].map(([id, perPeriod]) => [id, perPeriod.map((p) => p?.payouts)]));
+  const spiffs = paySpiffs(spec, ctx, periods2, memberIds, planWarn);
+  const clawbacks = findClawbacks({ frame, tally, periods: periods2, members, payouts });
+  if (tally.otherCurrency.size > 0) {
+    planWarn({ code: "comp.other-currency", count: tally.otherCurrency.size, currency: spec.currency });
+  }
+  const periodTotals = periods2.map(() => ZERO);
+  const people = members.map((member) => {
+    const lines = [];
+    let personTotal = ZERO;
+    periods2.forEach((period2, k) => {
+      const variable = pay.get(member.id)?.[k];
+      const clawed = clawbacks.get(member.id)?.[k] ?? [];
+      if (variable === void 0 && clawed.length === 0) return;
+      const paid = variable === void 0 ? [] : spiffs.get(member.id)?.[k] ?? [];
+      const line = personPeriodLine(period2, variable, paid, clawed);
+      periodTotals[k] = (periodTotals[k] ?? ZERO).plus(new Dec(line.total));
+      personTotal = personTotal.plus(new Dec(line.total));
+      lines.push(line);
+    });
+    return { id: member.id, name: member.name, team: member.team, periods: lines, total: formatMoney2(personTotal) };
+  });
+  const total2 = periodTotals.reduce((sum5, t) => sum5.plus(t), ZERO);
+  const result = {
+    name: plan.metadata.name,
+    file: plan.file,
+    team: spec.team,
+    roles: [...spec.roles],
+    currency: spec.currency,
+    periodUnit: spec.period,
+    isTeamCredit: tally.isTeamCredit,
+    periods: periods2.map((p) => ({
+      label: p.label,
+      start: new Date(p.start).toISOString(),
+      end: new Date(p.end).toISOString(),
+      covered: Math.round(p.covered * 1e4) / 1e4
+    })),
+    people,
+    totals: {
+      periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
+      total: formatMoney2(total2)
+    }
+  };
+  return { result, total: total2 };
+}
+var init_plan = __esm({
+  "src/core/engine/comp/plan.ts"() {
+    "use strict";
+    init_periods();
+    init_clawbacks();
+    init_earning();
+    init_metrics();
+    init_money();
+    init_people();
+    init_person_period();
+    init_spiffs();
+  }
+});
+
+// src/core/engine/comp/totals.ts
+function byKey(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sumTotals(outcomes) {
+  const teams = /* @__PURE__ */ new Map();
+  const currencies = /* @__PURE__ */ new Map();
+  for (const { result, total: total2 } of outcomes) {
+    const key = JSON.stringify([result.team, result.currency]);
+    const team = teams.get(key) ?? { team: result.team, currency: result.currency, total: ZERO };
+    team.total = team.total.plus(total2);
+    teams.set(key, team);
+    currencies.set(result.currency, (currencies.get(result.currency) ?? ZERO).plus(total2));
+  }
+  return {
+    byPlan: outcomes.map(({ result, total: total2 }) => ({
+      plan: result.name,
+      team: result.team,
+      currency: result.currency,
+      total: formatMoney2(total2)
+    })),
+    byTeam: [...teams.values()].sort((a, b) => byKey(a.team, b.team) || byKey(a.currency, b.currency)).map((t) => ({ team: t.team, currency: t.currency, total: formatMoney2(t.total) })),
+    overall: [...currencies].sort(([a], [b]) => byKey(a, b)).map(([currency2, total2]) => ({ currency: currency2, total: formatMoney2(total2) }))
+  };
+}
+var init_totals = __esm({
+  "src/core/engine/comp/totals.ts"() {
+    "use strict";
+    init_money();
+  }
+});
+
+// src/core/engine/comp/index.ts
+function listCountedAsZero(plans) {
+  const metrics = /* @__PURE__ */ new Set();
+  for (const plan of plans)
+    for (const person of plan.people)
+      for (const period2 of person.periods) for (const c of period2.components) if (c.isUnknown) metrics.add(c.metric);
+  return [...metrics].sort();
+}
+function computeComp(plans, ctx) {
+  const warnings = [];
+  const warn = (warning) => void warnings.push(warning);
+  const credit = ctx.credit ?? indexCredit(ctx.data, ctx.leadOfOpportunity);
+  const ordered = [...plans].sort(
+    (a, b) => a.metadata.name !== b.metadata.name ? a.metadata.name < b.metadata.name ? -1 : 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
+  );
+  const outcomes = ordered.map((plan) => computePlan(plan, ctx, credit, warn));
+  const plansOut = outcomes.map((o) => o.result);
+  return {
+    moneyRounding: "cents-half-up",
+    plans: plansOut,
+    totals: sumTotals(outcomes),
+    countedAsZero: listCountedAsZero(plansOut),
+    warnings: dedupeWarnings(warnings)
+  };
+}
+var init_comp = __esm({
+  "src/core/engine/comp/index.ts"() {
+    "use strict";
+    init_warnings();
+    init_credit();
+    init_plan();
+    init_totals();
+    init_metrics();
+  }
+});
+
+// src/core/testing/comp-outcomes.ts
+function recordCompOutcomes(spec, periods2, opportunities2, window2, unknownMetrics, record2) {
+  for (const line of periods2) {
+    if (!line.isActive) continue;
+    spec.components.forEach((component, i) => {
+      const worked = line.components.find((c) => c.id === component.id);
+      if (worked === void 0 || worked.attainment === null || worked.isUnknown) return;
+      component.tiers?.bands.forEach(
+        (_, b) => record2(["spec", "components", i, "tiers", "bands", b], worked.tier === b)
+      );
+      if (component.cap !== void 0) record2(["spec", "components", i, "cap"], worked.isCapped);
+    });
+    spec.gates?.forEach((gate, i) => {
+      const worked = line.gates.find((g) => g.id === gate.id);
+      if (worked !== void 0 && worked.value !== null && !unknownMetrics.has(gate.metric))
+        record2(["spec", "gates", i], worked.isPassed);
+    });
+    spec.teamMultipliers?.forEach((m, i) => {
+      const worked = line.multipliers.find((x) => x.id === m.id);
+      if (worked !== void 0 && worked.value !== null && !unknownMetrics.has(m.metric))
+        record2(["spec", "teamMultipliers", i], worked.isApplied);
+    });
+  }
+  const won = opportunities2.filter((o) => o.won === true && typeof o.closed_at === "number").filter((o) => o.closed_at >= window2.start && o.closed_at < window2.end).map((o) => String(o.id));
+  const recordPerDeal = (path2, paidIds) => {
+    for (const id of won) record2(path2, paidIds.has(id));
+  };
+  spec.spiffs?.forEach(
+    (spiff, i) => recordPerDeal(
+      ["spec", "spiffs", i],
+      new Set(periods2.flatMap((p) => p.spiffs.filter((s2) => s2.id === spiff.id).map((s2) => s2.opportunityId)))
+    )
+  );
+  spec.clawbacks?.forEach(
+    (rule, i) => recordPerDeal(
+      ["spec", "clawbacks", i],
+      new Set(periods2.flatMap((p) => p.clawbacks.filter((s2) => s2.id === rule.id).map((s2) => s2.opportunityId)))
+    )
+  );
+}
+var init_comp_outcomes = __esm({
+  "src/core/testing/comp-outcomes.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/testing/run-comp-tests.ts
+function parsePeriod(label2, timeZone) {
+  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
+  if (m === null) throw new RangeError(`not a period: ${label2}`);
+  const year = Number(m[1]);
+  const start = DateTime.fromObject(
+    { year, month: m[2] !== void 0 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
+    { zone: timeZone }
+  );
+  const end = start.plus(m[2] !== void 0 ? { months: 3 } : m[3] !== void 0 ? { months: 1 } : { years: 1 });
+  return { start: start.toMillis(), end: end.toMillis() };
+}
+function contextOf(set, plan, spec, c, calendars) {
+  const calendar = [...set.Calendar].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+  const timeZone = calendar?.spec.timeZone ?? "UTC";
+  const period2 = parsePeriod(c.period, timeZone);
+  const asOf = Math.min(spec.asOf === void 0 ? Infinity : toInstant2(spec.asOf), period2.end - 1);
+  const person = toRow("users", {
+    id: c.person.id,
+    role: c.person.role ?? plan.spec.roles[0] ?? null,
+    team: c.person.team ?? plan.spec.team
+  });
+  const opportunities2 = (c.opportunities ?? []).map(
+    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o })
+  );
+  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }));
+  return {
+    asOf,
+    window: { start: period2.start, end: asOf + 1 },
+    timeZone,
+    calendars,
+    users: /* @__PURE__ */ new Map([[c.person.id, person]]),
+    data: {
+      leads: leads2,
+      opportunities: opportunities2,
+      activities: emptyTable,
+      users: [person],
+      stage_events: [],
+      spend: [],
+      files: [],
+      issues: [],
+      absent: [],
+      ignoredFiles: []
+    },
+    goal: set.RevenueGoal.find((g) => g.metadata.name === plan.spec.goal),
+    // The case's figure as written (0.6999999999 stays that), exact like the engine's.
+    goalAttainment: () => c.goalAttainment === void 0 ? null : fromPolicyNumber(c.goalAttainment),
+    constraintMet: () => c.constraintMet ?? null
+  };
+}
+function payCase(set, plan, spec, c, calendars, record2) {
+  const ctx = contextOf(set, plan, spec, c, calendars);
+  const section2 = computeComp([plan], ctx);
+  const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
+  const unknown3 = /* @__PURE__ */ new Set([
+    ...c.goalAttainment === void 0 ? ["goal_attainment"] : [],
+    ...c.constraintMet === void 0 ? ["constraint_target_met"] : []
+  ]);
+  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown3, record2);
+  const components = Object.fromEntries(
+    plan.spec.components.map((k) => [k.id, new Decimal(0)])
+  );
+  let payout2 = new Decimal(0);
+  for (const line of lines) {
+    payout2 = payout2.plus(line.total);
+    for (const k of line.components) components[k.id] = (components[k.id] ?? new Decimal(0)).plus(k.payout);
+  }
+  return {
+    payout: payout2.toFixed(2),
+    components: Object.fromEntries(Object.entries(components).map(([id, amount2]) => [id, amount2.toFixed(2)])),
+    warnings: section2.warnings
+  };
+}
+function runCompTests(set, test, calendars, ledger) {
+  const { spec } = test;
+  const plan = set.CompPlan.find((p) => p.metadata.name === spec.compPlan);
+  return spec.cases.map((c, i) => {
+    const result = startCase(test, c.name, i);
+    if (plan === void 0) {
+      result.status = "error";
+      result.error = `CompPlan \`${spec.compPlan}\` does not exist.`;
+      return result;
+    }
+    ledger.countCase("CompPlan", plan.metadata.name);
+    try {
+      const actual = payCase(
+        set,
+        plan,
+        spec,
+        c,
+        calendars,
+        (path2, isTrue) => ledger.record("CompPlan", plan.metadata.name, path2, isTrue)
+      );
+      result.actual = actual;
+      compareMoney("payout", c.expect.payout, actual.payout, result.diffs);
+      for (const [id, amount2] of Object.entries(c.expect.components ?? {}))
+        compareMoney(`components.${id}`, amount2, actual.components[id] ?? "0", result.diffs);
+      if (result.diffs.length > 0) result.status = "failed";
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
+}
+var init_run_comp_tests = __esm({
+  "src/core/testing/run-comp-tests.ts"() {
+    "use strict";
+    init_luxon();
+    init_decimal();
+    init_column_table();
+    init_comp();
+    init_money();
+    init_case_result();
+    init_comp_outcomes();
+  }
+});
+
+// src/core/engine/sla/durations.ts
+function toBusinessHours(duration, workingDayHours) {
+  const match2 = /^([0-9]+(?:\.[0-9]+)?)(m|h|d|w)$/.exec(duration);
+  if (match2 === null) throw new RangeError(`not a duration: ${duration}`);
+  const amount2 = Number(match2[1]);
+  switch (match2[2]) {
+    case "m":
+      return amount2 / 60;
+    case "h":
+      return amount2;
+    case "d":
+      return amount2 * workingDayHours;
+    default:
+      return amount2 * WORKING_DAYS_PER_WEEK * workingDayHours;
+  }
+}
+function toBusinessMs(hours2) {
+  return Math.round(hours2 * HOUR_MS3);
+}
+var HOUR_MS3, WORKING_DAYS_PER_WEEK;
+var init_durations = __esm({
+  "src/core/engine/sla/durations.ts"() {
+    "use strict";
+    HOUR_MS3 = 36e5;
+    WORKING_DAYS_PER_WEEK = 5;
+  }
+});
+
+// src/core/engine/sla/timeline.ts
+function businessMsBetween(calendar, a, b) {
+  return Math.round(calendar.hoursBetween(a, b) * HOUR_MS3);
+}
+function nextOpen(calendar, t) {
+  return Math.round(calendar.addBusinessHours(t, 1 / HOUR_MS3)) - 1;
+}
+function closeOf(calendar, open) {
+  const inDay = businessMsBetween(calendar, open, open + DAY_MS3);
+  if (inDay >= DAY_MS3) return open + DAY_MS3;
+  if (businessMsBetween(calendar, open, open + inDay) === inDay) return open + inDay;
+  let lo = 1;
+  let hi = inDay;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (businessMsBetween(calendar, open, open + mid) === mid) lo = mid;
+    else hi = mid;
+  }
+  return open + lo;
+}
+function createBusinessTimeline(calendar, startMs, endMs) {
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
+    throw new RangeError("a business timeline needs a finite span");
+  const start = Math.floor(startMs);
+  const opens = [];
+  const closes = [];
+  let t = start;
+  while (t < endMs) {
+    const open = nextOpen(calendar, t);
+    if (!(open < endMs)) break;
+    const close = closeOf(calendar, open);
+    opens.push(open);
+    closes.push(close);
+    t = close;
+  }
+  const openAt = Float64Array.from(opens);
+  const closeAt = Float64Array.from(closes);
+  const before = new Float64Array(openAt.length);
+  for (let j = 1; j < openAt.length; j++)
+    before[j] = before[j - 1] + closeAt[j - 1] - openAt[j - 1];
+  const within = (t2) => {
+    let lo = 0;
+    let hi = openAt.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (openAt[mid] <= t2) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j < 0) return 0;
+    const open = openAt[j];
+    return before[j] + Math.min(t2 - open, closeAt[j] - open);
+  };
+  const atEnd = within(endMs);
+  return {
+    opens: openAt,
+    closes: closeAt,
+    elapsedMs(t2) {
+      if (!Number.isFinite(t2)) return NaN;
+      if (t2 < start) return -businessMsBetween(calendar, t2, start);
+      if (t2 > endMs) return atEnd + businessMsBetween(calendar, endMs, t2);
+      return within(t2);
+    }
+  };
+}
+var DAY_MS3;
+var init_timeline = __esm({
+  "src/core/engine/sla/timeline.ts"() {
+    "use strict";
+    init_durations();
+    DAY_MS3 = 864e5;
+  }
+});
+
+// src/core/engine/sla/working-day.ts
+function measureWorkingDayHours(calendar, untilMs) {
+  const timeline = createBusinessTimeline(calendar, untilMs - PROBE_WEEKS * 7 * 864e5, untilMs);
+  const votes = /* @__PURE__ */ new Map();
+  for (let j = 0; j < timeline.opens.length; j++) {
+    const length = timeline.closes[j] - timeline.opens[j];
+    votes.set(length, (votes.get(length) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestVotes = 0;
+  for (const [length, count3] of votes) {
+    if (count3 > bestVotes || count3 === bestVotes && length > best) {
+      best = length;
+      bestVotes = count3;
+    }
+  }
+  if (bestVotes === 0)
+    throw new RangeError("the calendar has no working time in the eight weeks measured for its working day");
+  return best / HOUR_MS3;
+}
+var PROBE_WEEKS;
+var init_working_day = __esm({
+  "src/core/engine/sla/working-day.ts"() {
+    "use strict";
+    init_durations();
+    init_timeline();
+    PROBE_WEEKS = 8;
+  }
+});
+
+// src/core/engine/sla/outcomes.ts
+function compileTargets(policy, entity, ctx) {
+  return policy.spec.targets.map(
+    (target, k) => target.when === void 0 ? void 0 : compileRule(target.when, {
+      asOf: ctx.asOf,
+      fieldTypes: fieldTypesOf[entity],
+      calendars: ctx.calendars,
+      path: ["spec", "targets", k, "when"]
+    })
+  );
+}
+function findTarget(whens, row2) {
+  let k = 0;
+  while (k < whens.length) {
+    const when = whens[k];
+    if (when === void 0 || truthy(when(row2))) break;
+    k++;
+  }
+  return k;
+}
+function earliestStart(from, start, end) {
+  let least = NaN;
+  for (let i = 0; i < from.length; i++) {
+    const f = from[i];
+    if (f >= start && f < end && !(f >= least)) least = f;
+  }
+  return least;
+}
+function measureSlaRows(policy, items, ctx) {
+  const { spec } = policy;
+  const calendar = ctx.calendars.get(spec.calendar);
+  if (calendar === void 0)
+    throw new RevopsError("config", `SLA \`${policy.metadata.name}\`: calendar \`${spec.calendar}\` is not loaded.`);
+  const { start, end } = ctx.window;
+  const asOf = ctx.asOf;
+  const n2 = items.rows.length;
+  const first = earliestStart(items.from, start, end);
+  const workingDayHours = measureWorkingDayHours(calendar, asOf);
+  const toMs = (text5) => toBusinessMs(toBusinessHours(text5, workingDayHours));
+  const thresholds = {
+    workingDayHours,
+    withinMs: spec.targets.map((t) => toMs(t.within)),
+    escalationMs: (spec.escalation ?? []).map((e3) => toMs(e3.after)),
+    recycleMs: spec.recycle === void 0 ? void 0 : toMs(spec.recycle.after)
+  };
+  const status = new Uint8Array(n2);
+  const target = new Int32Array(n2).fill(-1);
+  const waitMs = new Float64Array(n2).fill(NaN);
+  const flags = new Uint8Array(n2);
+  const ruleErrors = { count: 0, first: null };
+  const outcomes = { thresholds, status, target, waitMs, flags, ruleErrors };
+  if (Number.isNaN(first)) return outcomes;
+  const whens = compileTargets(policy, items.entity, ctx);
+  const withinMs = thresholds.withinMs;
+  const recycleMs = thresholds.recycleMs ?? Infinity;
+  const timeline = createBusinessTimeline(calendar, first, Math.max(first, asOf));
+  const asOfElapsed = timeline.elapsedMs(asOf);
+  for (let i = 0; i < n2; i++) {
+    const from = items.from[i];
+    if (!(from >= start && from < end)) continue;
+    let k;
+    try {
+      k = findTarget(whens, items.rows[i]);
+    } catch (error) {
+      if (!(error instanceof RuleEvaluationError)) throw error;
+      k = whens.length;
+      ruleErrors.count++;
+      ruleErrors.first ??= { row: i, message: error.message };
+    }
+    const t = items.to[i];
+    const isStopped = t <= asOf;
+    if (k < whens.length) target[i] = k;
+    if (isStopped && t < from) {
+      status[i] = SLA_STATUS.invalidOrder;
+      continue;
+    }
+    const begun = timeline.elapsedMs(from);
+    const wait = (isStopped ? timeline.elapsedMs(t) : asOfElapsed) - begun;
+    waitMs[i] = wait;
+    const isRecycled = !isStopped && wait >= recycleMs;
+    flags[i] = (isStopped ? SLA_FLAG.stopped : 0) | (isRecycled ? SLA_FLAG.recycled : 0);
+    if (k === whens.length) {
+      status[i] = SLA_STATUS.untargeted;
+      continue;
+    }
+    const within = withinMs[k];
+    if (isStopped) {
+      const isMet = wait < within || wait === within && t <= Math.round(calendar.addBusinessHours(from, within / HOUR_MS3));
+      status[i] = isMet ? SLA_STATUS.met : SLA_STATUS.breached;
+    } else {
+      status[i] = isRecycled || wait >= within ? SLA_STATUS.breached : SLA_STATUS.pending;
+    }
+  }
+  return outcomes;
+}
+var SLA_STATUS, SLA_FLAG, fieldTypesOf;
+var init_outcomes = __esm({
+  "src/core/engine/sla/outcomes.ts"() {
+    "use strict";
+    init_errors();
+    init_compile();
+    init_canonical();
+    init_durations();
+    init_timeline();
+    init_working_day();
+    SLA_STATUS = { ineligible: 0, met: 1, breached: 2, pending: 3, untargeted: 4, invalidOrder: 5 };
+    SLA_FLAG = { stopped: 1, recycled: 2 };
+    fieldTypesOf = {
+      lead: Object.fromEntries(Object.entries(canonicalModel.leads).map(([name, spec]) => [name, spec.type])),
+      opportunity: Object.fromEntries(
+        Object.entries(canonicalModel.opportunities).map(([name, spec]) => [name, spec.type])
+      )
+    };
+  }
+});
+
+// src/core/engine/sla/quantiles.ts
+function nearestRank(sorted, p) {
+  const n2 = sorted.length;
+  if (n2 === 0) return null;
+  const rank2 = Math.max(1, Math.ceil(p * n2 / 100));
+  return sorted[rank2 - 1];
+}
+function roundTo2(value3, digits) {
+  return round3(value3, digits);
+}
+function summariseHours(durationsMs) {
+  const sorted = Float64Array.from(durationsMs).sort();
+  const median = nearestRank(sorted, 50);
+  const p90 = nearestRank(sorted, 90);
+  return {
+    count: sorted.length,
+    medianHours: median === null ? null : roundTo2(median / HOUR_MS3, 2),
+    p90Hours: p90 === null ? null : roundTo2(p90 / HOUR_MS3, 2)
+  };
+}
+var init_quantiles = __esm({
+  "src/core/engine/sla/quantiles.ts"() {
+    "use strict";
+    init_stats();
+    init_durations();
+  }
+});
+
+// src/core/engine/sla/tally.ts
+function tallyGroups(status, groupOf, groups2) {
+  const counts = new Uint32Array(groups2 * SLOTS);
+  for (let i = 0; i < status.length; i++) {
+    const s2 = status[i];
+    if (s2 === 0) continue;
+    const g = groupOf(i);
+    if (g < 0) continue;
+    const slot = g * SLOTS + s2 - 1;
+    counts[slot] = counts[slot] + 1;
+  }
+  const out = [];
+  for (let g = 0; g < groups2; g++) {
+    const at = (s2) => counts[g * SLOTS + s2 - 1];
+    out.push(toCounts(at(1), at(2), at(3), at(4), at(5)));
+  }
+  return out;
+}
+function computeCompliance(met, breached) {
+  return met + breached === 0 ? null : roundTo2(met / (met + breached), 4);
+}
+function toCounts(met, breached, pending, untargeted, invalidOrder) {
+  return {
+    eligible: met + breached + pending + untargeted + invalidOrder,
+    met,
+    breached,
+    pending,
+    untargeted,
+    invalidOrder,
+    compliance: computeCompliance(met, breached)
+  };
+}
+function addCounts(parts) {
+  let met = 0;
+  let breached = 0;
+  let pending = 0;
+  let untargeted = 0;
+  let invalidOrder = 0;
+  for (const c of parts) {
+    met += c.met;
+    breached += c.breached;
+    pending += c.pending;
+    untargeted += c.untargeted;
+    invalidOrder += c.invalidOrder;
+  }
+  return toCounts(met, breached, pending, untargeted, invalidOrder);
+}
+function tallySlaByPeriod(outcomes, from, periods2) {
+  const findPeriodIndex2 = periodFinder(periods2);
+  return tallyGroups(outcomes.status, (i) => findPeriodIndex2(from[i]), periods2.length);
+}
+var SLOTS;
+var init_tally2 = __esm({
+  "src/core/engine/sla/tally.ts"() {
+    "use strict";
+    init_periods();
+    init_quantiles();
+    SLOTS = 5;
+  }
+});
+
+// src/core/engine/sla/owners.ts
+function compareIds2(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+function textOf(row2, field) {
+  const value3 = row2?.[field];
+  return typeof value3 === "string" ? value3 : null;
+}
+function groupByOwner(status, ownerOf2, users2) {
+  const indexOf = /* @__PURE__ */ new Map();
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] === 0) continue;
+    const owner = ownerOf2(i);
+    if (!indexOf.has(owner)) indexOf.set(owner, indexOf.size);
+  }
+  const counts = tallyGroups(status, (i) => indexOf.get(ownerOf2(i)), indexOf.size);
+  const byOwner = [...indexOf].map(([ownerId, g]) => {
+    const user = ownerId === null ? void 0 : users2.get(ownerId);
+    return {
+      ownerId,
+      name: textOf(user, "name"),
+      team: textOf(user, "team"),
+      ...counts[g]
+    };
+  });
+  byOwner.sort((a, b) => compareIds2(a.ownerId, b.ownerId));
+  const members = /* @__PURE__ */ new Map();
+  for (const owner of byOwner) {
+    const list2 = members.get(owner.team);
+    if (list2 === void 0) members.set(owner.team, [owner]);
+    else list2.push(owner);
+  }
+  const byTeam = [...members].map(([team, owners]) => ({ team, ...addCounts(owners) }));
+  byTeam.sort((a, b) => compareIds2(a.team, b.team));
+  return { byOwner, byTeam };
+}
+var init_owners = __esm({
+  "src/core/engine/sla/owners.ts"() {
+    "use strict";
+    init_tally2();
+  }
+});
+
+// src/core/engine/sla/measure.ts
+function splitWaits(outcomes) {
+  const { waitMs, flags } = outcomes;
+  let stopped = 0;
+  let open = 0;
+  for (let i = 0; i < waitMs.length; i++) {
+    if (Number.isNaN(waitMs[i])) continue;
+    if (flags[i] & SLA_FLAG.stopped) stopped++;
+    else open++;
+  }
+  const response = new Float64Array(stopped);
+  const openAge = new Float64Array(open);
+  stopped = 0;
+  open = 0;
+  for (let i = 0; i < waitMs.length; i++) {
+    const wait = waitMs[i];
+    if (Number.isNaN(wait)) continue;
+    if (flags[i] & SLA_FLAG.stopped) response[stopped++] = wait;
+    else openAge[open++] = wait;
+  }
+  return { response, openAge };
+}
+function countEscalations(outcomes) {
+  const steps = outcomes.thresholds.escalationMs;
+  const reached = steps.map(() => 0);
+  let recycled = 0;
+  for (let i = 0; i < outcomes.waitMs.length; i++) {
+    const wait = outcomes.waitMs[i];
+    if (Number.isNaN(wait)) continue;
+    for (let s2 = 0; s2 < steps.length; s2++) if (wait >= steps[s2]) reached[s2] = reached[s2] + 1;
+    if (outcomes.flags[i] & SLA_FLAG.recycled) recycled++;
+  }
+  return { reached, recycled };
+}
+function exampleOf(outcomes, items) {
+  const first = outcomes.ruleErrors.first;
+  if (first === null) return null;
+  const id = items.rows[first.row]?.id;
+  return { id: id === null || id === void 0 ? `#${first.row + 1}` : String(id), message: first.message };
+}
+function meetsComplianceTarget(counts, target) {
+  const decided2 = counts.met + counts.breached;
+  if (target === void 0 || decided2 === 0) return null;
+  return new Decimal(counts.met).greaterThanOrEqualTo(new Decimal(target).times(decided2));
+}
+function measureSla(policy, items, ctx) {
+  const { spec } = policy;
+  const outcomes = measureSlaRows(policy, items, ctx);
+  const { status, target, thresholds } = outcomes;
+  const overall = tallyGroups(status, () => 0, 1)[0];
+  const perTarget = tallyGroups(status, (i) => target[i], spec.targets.length);
+  const waits = splitWaits(outcomes);
+  const { reached, recycled } = countEscalations(outcomes);
+  const { byOwner, byTeam } = groupByOwner(status, (i) => items.ownerOf(i), ctx.users);
+  const weeks = listPeriods("week", ctx.window, ctx.timeZone);
+  const perWeek = tallySlaByPeriod(outcomes, items.from, weeks);
+  const hours2 = (ms) => roundTo2(ms / HOUR_MS3, 2);
+  return {
+    name: policy.metadata.name,
+    file: policy.file,
+    from: spec.from,
+    to: spec.to,
+    calendar: spec.calendar,
+    workingDayHours: roundTo2(thresholds.workingDayHours, 2),
+    ownerTeam: spec.owner ?? null,
+    decided: overall.met + overall.breached,
+    complianceTarget: spec.complianceTarget ?? null,
+    isComplianceMet: meetsComplianceTarget(overall, spec.complianceTarget),
+    ...overall,
+    response: summariseHours(waits.response),
+    openAge: summariseHours(waits.openAge),
+    targets: spec.targets.map((t, k) => {
+      const { eligible, met, breached, pending, invalidOrder, compliance } = perTarget[k];
+      const withinHours = hours2(thresholds.withinMs[k]);
+      return { id: t.id, within: t.within, withinHours, eligible, met, breached, pending, invalidOrder, compliance };
+    }),
+    escalations: (spec.escalation ?? []).map((e3, s2) => ({
+      after: e3.after,
+      afterHours: hours2(thresholds.escalationMs[s2]),
+      notify: e3.notify,
+      reached: reached[s2] ?? 0
+    })),
+    recycled,
+    byOwner,
+    byTeam,
+    byWeek: weeks.map((week, w) => ({ label: week.label, ...perWeek[w] })),
+    ruleErrors: { count: outcomes.ruleErrors.count, example: exampleOf(outcomes, items) }
+  };
+}
+var init_measure = __esm({
+  "src/core/engine/sla/measure.ts"() {
+    "use strict";
+    init_decimal();
+    init_periods();
+    init_durations();
+    init_outcomes();
+    init_owners();
+    init_quantiles();
+    init_tally2();
+  }
+});
+
+// src/core/engine/sla/index.ts
+var init_sla = __esm({
+  "src/core/engine/sla/index.ts"() {
+    "use strict";
+    init_durations();
+    init_measure();
+    init_outcomes();
+    init_owners();
+    init_quantiles();
+    init_tally2();
+    init_timeline();
+    init_working_day();
+  }
+});
+
+// src/core/testing/run-sla-tests.ts
+function recordOutcomes(outcomes, record2) {
+  const status = outcomes.status[0];
+  const k = outcomes.target[0] ?? -1;
+  if (k >= 0 && (status === SLA_STATUS.met || status === SLA_STATUS.breached))
+    record2(["spec", "targets", k], status === SLA_STATUS.met);
+  const wait = outcomes.waitMs[0] ?? NaN;
+  if (Number.isNaN(wait)) return;
+  outcomes.thresholds.escalationMs.forEach((after, s2) => record2(["spec", "escalation", s2], wait >= after));
+  const flags = outcomes.flags[0] ?? 0;
+  if (outcomes.thresholds.recycleMs !== void 0 && (flags & SLA_FLAG.stopped) === 0)
+    record2(["spec", "recycle"], (flags & SLA_FLAG.recycled) !== 0);
+}
+function measureCase(sla, c, ctx, record2) {
+  const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
+  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
+  const items = {
+    entity,
+    rows: [row2],
+    from: Float64Array.of(toInstant2(c.from)),
+    to: Float64Array.of(c.to === void 0 ? NaN : toInstant2(c.to)),
+    ownerOf: () => null
+  };
+  const outcomes = measureSlaRows(sla, items, ctx);
+  const first = outcomes.ruleErrors.first;
+  if (first !== null) throw new Error(`a target's \`when\` failed: ${first.message}`);
+  recordOutcomes(outcomes, record2);
+  const k = outcomes.target[0] ?? -1;
+  const wait = outcomes.waitMs[0] ?? NaN;
+  return {
+    status: statusNames[outcomes.status[0] ?? 0] ?? "ineligible",
+    target: sla.spec.targets[k]?.id ?? null,
+    responseHours: Number.isNaN(wait) ? null : Math.round(wait / HOUR_MS3 * 1e6) / 1e6
+  };
+}
+function runSlaTests(set, test, calendars, ledger) {
+  const { spec } = test;
+  const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
+  const record2 = (path2, isTrue) => ledger.record("HandoffSla", spec.handoffSla, path2, isTrue);
+  const asOf = toInstant2(spec.asOf);
+  const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
+  const ctx = {
+    asOf,
+    window: { start: -864e13, end: asOf + 1 },
+    timeZone,
+    calendars,
+    users: /* @__PURE__ */ new Map()
+  };
+  return spec.cases.map((c, i) => {
+    const result = startCase(test, c.name, i);
+    if (sla === void 0) {
+      result.status = "error";
+      result.error = `HandoffSla \`${spec.handoffSla}\` does not exist.`;
+      return result;
+    }
+    ledger.countCase("HandoffSla", spec.handoffSla);
+    try {
+      const actual = measureCase(sla, c, ctx, record2);
+      result.actual = actual;
+      compareExpected("status", c.expect.status, actual.status, result.diffs);
+      compareExpected("target", c.expect.target, actual.target, result.diffs);
+      compareExpected("responseHours", c.expect.responseHours, actual.responseHours, result.diffs);
+      if (result.diffs.length > 0) result.status = "failed";
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
+}
+var statusNames;
+var init_run_sla_tests = __esm({
+  "src/core/testing/run-sla-tests.ts"() {
+    "use strict";
+    init_sla();
+    init_case_result();
+    statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
+  }
+});
+
+// src/core/testing/outcome-items.ts
+function item(kind, id, path2) {
+  return { kind, id, path: path2, outcomes: pairs[kind] };
+}
+function listLeadItems(def) {
+  const s2 = def.spec;
+  const out = [];
+  s2.exclusions?.forEach((r, i) => out.push(item("exclusion", r.id, ["spec", "exclusions", i])));
+  s2.handRaisers?.forEach((r, i) => out.push(item("hand-raiser", r.id, ["spec", "handRaisers", i])));
+  for (const category of ["fit", "engagement"])
+    s2.scoring?.[category]?.rules.forEach(
+      (r, i) => out.push(item("scoring-rule", r.id, ["spec", "scoring", category, "rules", i]))
+    );
+  s2.classes.forEach((c, i) => {
+    for (const key of ["minScore", "minFit", "minEngagement", "when"])
+      if (c[key] !== void 0) out.push(item("class-threshold", `${c.id}.${key}`, ["spec", "classes", i, key]));
+  });
+  return out;
+}
+function listSlaItems(sla) {
+  const s2 = sla.spec;
+  const out = s2.targets.map((t, k) => item("sla-target", t.id, ["spec", "targets", k]));
+  s2.escalation?.forEach((e3, i) => out.push(item("escalation-step", `after ${e3.after}`, ["spec", "escalation", i])));
+  if (s2.recycle !== void 0) out.push(item("recycle", `after ${s2.recycle.after}`, ["spec", "recycle"]));
+  return out;
+}
+function listCompItems(plan) {
+  const s2 = plan.spec;
+  const out = [];
+  s2.components.forEach((c, i) => {
+    c.tiers?.bands.forEach(
+      (_, b) => out.push(item("tier", `${c.id}#${b + 1}`, ["spec", "components", i, "tiers", "bands", b]))
+    );
+    if (c.cap !== void 0) out.push(item("cap", c.id, ["spec", "components", i, "cap"]));
+  });
+  s2.gates?.forEach((g, i) => out.push(item("gate", g.id, ["spec", "gates", i])));
+  s2.teamMultipliers?.forEach((m, i) => out.push(item("team-multiplier", m.id, ["spec", "teamMultipliers", i])));
+  s2.spiffs?.forEach((x, i) => out.push(item("spiff", x.id, ["spec", "spiffs", i])));
+  s2.clawbacks?.forEach((x, i) => out.push(item("clawback", x.id, ["spec", "clawbacks", i])));
+  return out;
+}
+var pairs;
+var init_outcome_items = __esm({
+  "src/core/testing/outcome-items.ts"() {
+    "use strict";
+    pairs = {
+      exclusion: ["fired", "not-fired"],
+      "hand-raiser": ["fired", "not-fired"],
+      "scoring-rule": ["fired", "not-fired"],
+      "class-threshold": ["met", "missed"],
+      "sla-target": ["met", "breached"],
+      "escalation-step": ["reached", "not-reached"],
+      recycle: ["applied", "not-applied"],
+      tier: ["reached", "not-reached"],
+      cap: ["hit", "not-hit"],
+      gate: ["passed", "failed"],
+      "team-multiplier": ["applied", "not-applied"],
+      spiff: ["paid", "not-paid"],
+      clawback: ["applied", "not-applied"]
+    };
+  }
+});
+
+// src/core/testing/outcome-coverage.ts
+function createOutcomeLedger() {
+  const seen = /* @__PURE__ */ new Map();
+  const cases = /* @__PURE__ */ new Map();
+  return {
+    countCase(kind, policy) {
+      const key = keyOf(kind, policy, []);
+      cases.set(key, (cases.get(key) ?? 0) + 1);
+    },
+    record(kind, policy, path2, isTrue) {
+      const key = keyOf(kind, policy, path2);
+      const both = seen.get(key) ?? [false, false];
+      both[isTrue ? 0 : 1] = true;
+      seen.set(key, both);
+    },
+    summarise(set, locate = (file) => file) {
+      const listed = [
+        ...set.LeadDefinition.map((p) => ({ kind: "LeadDefinition", p, items: listLeadItems(p) })),
+        ...set.HandoffSla.map((p) => ({ kind: "HandoffSla", p, items: listSlaItems(p) })),
+        ...set.CompPlan.map((p) => ({ kind: "CompPlan", p, items: listCompItems(p) }))
+      ].map(({ kind, p, items }) => ({ kind, policy: p.metadata.name, file: p.file, items }));
+      return listed.map(({ kind, policy, file, items }) => {
+        const uncovered = [];
+        for (const item2 of items) {
+          const [isTrueSeen, isFalseSeen] = seen.get(keyOf(kind, policy, item2.path)) ?? [false, false];
+          const missing = [...isTrueSeen ? [] : [item2.outcomes[0]], ...isFalseSeen ? [] : [item2.outcomes[1]]];
+          if (missing.length > 0) uncovered.push({ ...item2, at: locate(file, item2.path), missing });
+        }
+        return {
+          kind,
+          policy,
+          file,
+          cases: cases.get(keyOf(kind, policy, [])) ?? 0,
+          total: items.length,
+          covered: items.length - uncovered.length,
+          uncovered
+        };
+      });
+    }
+  };
+}
+function sumCoverage(coverage) {
+  const total2 = coverage.reduce((n2, c) => n2 + c.total, 0);
+  const covered = coverage.reduce((n2, c) => n2 + c.covered, 0);
+  return { covered, total: total2, percent: total2 === 0 ? 100 : 100 * covered / total2 };
+}
+var keyOf;
+var init_outcome_coverage = __esm({
+  "src/core/testing/outcome-coverage.ts"() {
+    "use strict";
+    init_outcome_items();
+    keyOf = (kind, policy, path2) => JSON.stringify([kind, policy, ...path2]);
+  }
+});
+
+// src/core/testing/run-policy-tests.ts
+function toLeadRow(values) {
+  return toRow("leads", values);
+}
+function runLeadTests(set, test, ledger, calendars) {
+  const { spec } = test;
+  const name = spec.leadDefinition;
+  const def = set.LeadDefinition.find((d) => d.metadata.name === name);
+  const observe2 = (path2, isTrue) => ledger.record("LeadDefinition", name, path2, isTrue);
+  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
+  return spec.cases.map((c, i) => {
+    const result = startCase(test, c.name, i);
+    if (compiled2 === void 0) {
+      result.status = "error";
+      result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
+      return result;
+    }
+    ledger.countCase("LeadDefinition", name);
+    try {
+      const actual = compiled2.classify(toLeadRow(c.lead));
+      result.actual = actual;
+      compareExpected("class", c.expect.class, actual.class, result.diffs);
+      compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
+      compareExpected("rule", c.expect.rule, actual.ruleId, result.diffs);
+      compareExpected("fit", c.expect.fit, actual.fit, result.diffs);
+      compareExpected("engagement", c.expect.engagement, actual.engagement, result.diffs);
+      compareExpected("score", c.expect.score, actual.score, result.diffs);
+      if (result.diffs.length > 0) result.status = "failed";
+    } catch (error) {
+      failWithError(result, error);
+    }
+    return result;
+  });
+}
+function runPolicyTests(set, options = {}) {
+  const ledger = createOutcomeLedger();
+  const cases = [];
+  const calendars = options.calendars ?? /* @__PURE__ */ new Map();
+  for (const test of set.PolicyTest) {
+    const { spec } = test;
+    if ("handoffSla" in spec) cases.push(...runSlaTests(set, { ...test, spec }, calendars, ledger));
+    else if ("compPlan" in spec) cases.push(...runCompTests(set, { ...test, spec }, calendars, ledger));
+    else cases.push(...runLeadTests(set, { ...test, spec }, ledger, options.calendars));
+  }
+  const coverage = ledger.summarise(set, options.locate);
+  const { covered, total: total2, percent: percent2 } = sumCoverage(coverage);
+  const passed = cases.filter((c) => c.status === "passed").length;
+  return {
+    cases,
+    passed,
+    failed: cases.length - passed,
+    coverage,
+    coverageCount: { covered, total: total2 },
+    coveragePercent: percent2
+  };
+}
+var init_run_policy_tests = __esm({
+  "src/core/testing/run-policy-tests.ts"() {
+    "use strict";
+    init_classify();
+    init_case_result();
+    init_run_comp_tests();
+    init_run_sla_tests();
+    init_outcome_coverage();
+  }
+});
+
+// src/cli/commands/test.ts
+var test_exports = {};
+__export(test_exports, {
+  registerTest: () => registerTest
+});
+function parsePercent(value3) {
+  const n2 = Number(value3);
+  if (!Number.isFinite(n2) || n2 < 0 || n2 > 100)
+    throw new UsageError(`--min-coverage must be a number from 0 to 100, not ${value3}.`);
+  return n2;
+}
+function registerTest(program2, ctx) {
+  program2.command("test").description(describeCommand("test")).argument("[dir]").usage("[options]").addOption(policiesOption()).addOption(formatOption(listOutputFormats("policy-test"), "terminal")).option("-o, --output <file>", "write the results to a file instead of stdout").addOption(quietOption("print nothing when every test passes (and coverage is enough)")).option("--coverage", "report which policy decisions the tests see go both ways (outcome coverage)", false).addOption(
+    new Option("--min-coverage <percent>", "fail (exit 1) below this outcome coverage; implies --coverage").argParser(
+      parsePercent
+    )
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  revops test                          run policies/**/*.yaml of kind PolicyTest
+  revops test --coverage               and list every decision the tests do not see go both ways
+  revops test --min-coverage 100       fail unless every decision is covered
+
+A test file names the policy under test with one of:
+  leadDefinition  each case gives a lead and the class, deciding rule, fit, engagement and
+                  score it must get (numbers as a value or {min, max})
+  handoffSla      each case gives a lead (or opportunity), from and to instants (no to: no
+                  response yet) and the status it must get at asOf (met, breached, pending,
+                  untargeted), optionally the target and responseHours in business hours
+  compPlan        each case gives a period, a person, their opportunities and the shared-goal
+                  inputs, and the payout (and per-component payouts) the plan must give
+Outcome coverage: a decision is covered when the cases see it both ways — an exclusion,
+hand-raiser or scoring rule fired and not fired, a class threshold met and missed; an SLA
+target met and breached, an escalation step reached and not, the recycle rule applied and not;
+a tier reached and not, a cap hit and not, a gate passed and failed, a team multiplier, SPIF or
+clawback applied and not. Every lead definition, SLA and comp plan counts, tested or not; each
+uncovered decision is listed with file:line and the outcome never seen. Exit codes: 0 all
+passed, 1 a test failed or coverage is below --min-coverage, 2 usage error or invalid policies.`
+  ).action(async (dirArg, options, command) => {
+    const { io } = ctx;
+    const dir = takePositionalDir(io, command, dirArg, { name: "--policies", attribute: "policies" }) ?? "policies";
+    const loaded = await loadValidPolicies(io, dir);
+    if (loaded.result.set.PolicyTest.length === 0)
+      throw new UsageError(
+        `No policy tests (kind: PolicyTest) in ${dir}; see policies/tests/ in revops init for an example.`
+      );
+    const report = runPolicyTests(loaded.result.set, { calendars: loaded.calendars, locate: loaded.locate });
+    const showCoverage = options.coverage || options.minCoverage !== void 0;
+    const isBelow = options.minCoverage !== void 0 && report.coveragePercent + 1e-9 < options.minCoverage;
+    const color = isOutputColored(io, options);
+    if (!(options.quiet && report.failed === 0 && !isBelow))
+      await writeOutput(
+        io,
+        renderOutput("policy-test", options.format, report, { color, locate: loaded.locate, showCoverage }),
+        options,
+        "test results"
+      );
+    if (isBelow && options.format !== "json")
+      io.stderr(
+        `revops test: outcome coverage ${report.coveragePercent.toFixed(1)} % is below --min-coverage ${options.minCoverage} %
+`
+      );
+    ctx.setExitCode(report.failed > 0 || isBelow ? 1 : 0);
+  });
+}
+var init_test = __esm({
+  async "src/cli/commands/test.ts"() {
+    "use strict";
+    init_esm();
+    init_errors();
+    init_run_policy_tests();
+    init_registry2();
+    await init_load_policies();
+    init_options();
+    init_write_output();
+    init_command_index();
+  }
+});
+
+// src/core/waivers/data-waivers.ts
+function isSameFile(issueFile, wanted) {
+  const want = wanted.replace(/^\.\//, "");
+  return issueFile === want || issueFile.endsWith(`/${want}`);
+}
+function matchesDataIssue(ref2, issue3) {
+  const want = ref2.entry.data;
+  if (want === void 0 || want.code !== issue3.code) return false;
+  if (want.entity !== void 0 && want.entity !== issue3.entity) return false;
+  if (want.file !== void 0 && !isSameFile(issue3.file, want.file)) return false;
+  return want.column === void 0 || want.column === issue3.columnName;
+}
+function markDataWaivers(data, waivers, today) {
+  const inForce = listWaivers(waivers, "data").filter((w) => !isExpired(w.entry, today));
+  if (inForce.length === 0) return data;
+  const issues = data.issues.map((issue3) => {
+    const ref2 = inForce.find((w) => matchesDataIssue(w, issue3));
+    return ref2 === void 0 ? issue3 : { ...issue3, waiver: markOf(ref2) };
+  });
+  return { ...data, issues };
+}
+var init_data_waivers = __esm({
+  "src/core/waivers/data-waivers.ts"() {
+    "use strict";
+    init_waiver_list();
+  }
+});
+
+// src/core/report/mask-warnings.ts
+function maskWarnings(warnings, deals) {
+  return warnings.map((w) => {
+    switch (w.code) {
+      case "comp.clawback-unpriced":
+        return { ...w, opportunityId: deals.of(w.opportunityId) };
+      case "comp.spiff-rule-failed":
+        return { ...w, opportunityId: deals.of(w.opportunityId), error: null };
+      case "classify.rule-failed":
+        return { ...w, firstError: null };
+      default:
+        return w;
+    }
+  });
+}
+var init_mask_warnings = __esm({
+  "src/core/report/mask-warnings.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/report/mask.ts
+function personIds(report) {
+  const ids = [];
+  for (const plan of report.comp?.plans ?? []) for (const p of plan.people) ids.push(p.id);
+  for (const sla of report.slas) for (const o of sla.byOwner) if (o.ownerId !== null) ids.push(o.ownerId);
+  for (const o of report.deals.byOwner) if (o.ownerId !== NO_OWNER) ids.push(o.ownerId);
+  return ids;
+}
+function maskReport(report, digest) {
+  const people = new Pseudonyms("person", digest, personIds(report));
+  const deals = new Pseudonyms(
+    "deal",
+    digest,
+    (report.comp?.plans ?? []).flatMap(
+      (plan) => plan.people.flatMap((p) => p.periods.flatMap((k) => [...k.spiffs, ...k.clawbacks].map((l2) => l2.opportunityId)))
+    )
+  );
+  const masked = structuredClone(report);
+  masked.isMasked = true;
+  for (const plan of masked.comp?.plans ?? []) {
+    for (const person of plan.people) {
+      person.name = person.name === null ? null : people.of(person.id);
+      person.id = people.of(person.id);
+      for (const period2 of person.periods) {
+        for (const line of [...period2.spiffs, ...period2.clawbacks]) line.opportunityId = deals.of(line.opportunityId);
+      }
+    }
+  }
+  for (const sla of masked.slas) {
+    const example = sla.ruleErrors.example;
+    if (example !== null)
+      sla.ruleErrors.example = { id: "masked", message: "masked: the message names values of the row" };
+    for (const owner of sla.byOwner) {
+      owner.name = owner.name === null ? null : people.of(owner.ownerId);
+      owner.ownerId = people.of(owner.ownerId);
+    }
+  }
+  for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
+  masked.data = maskDataAccounting(masked.data);
+  masked.warnings = maskWarnings(masked.warnings, deals);
+  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
+  return masked;
+}
+var NO_OWNER;
+var init_mask = __esm({
+  "src/core/report/mask.ts"() {
+    "use strict";
+    init_mask_issues();
+    init_mask_pseudonyms();
+    init_mask_warnings();
+    init_mask_issues();
+    init_mask_pseudonyms();
+    NO_OWNER = "(none)";
+  }
+});
+
+// src/reporters/report-formats.ts
+function renderReport(report, format, options) {
+  return renderOutput("report", format, report, options);
+}
+var init_report_formats = __esm({
+  "src/reporters/report-formats.ts"() {
+    "use strict";
+    init_registry2();
+  }
+});
+
+// src/core/engine/fields-read.ts
+function selectFieldsRead(sets) {
+  const named = /* @__PURE__ */ new Set();
+  const known = new Set(canonicalNames2);
+  const customOf = /* @__PURE__ */ new Map();
+  for (const set of sets)
+    for (const [entity, fields] of listDeclaredFields(set.FieldMapping))
+      for (const name of fields.keys()) {
+        known.add(name);
+        customOf.set(entity, (customOf.get(entity) ?? /* @__PURE__ */ new Set()).add(name));
+      }
+  let isEveryField = false;
+  for (const set of sets) {
+    for (const [kind, policies] of Object.entries(set)) {
+      if (kind === "FieldMapping") continue;
+      for (const policy of policies) {
+        if (!collectNames(policy.spec, named, known)) isEveryField = true;
+      }
+    }
+  }
+  const selection = { activities: activityFieldsRead };
+  if (isEveryField) return selection;
+  for (const entity of entities) {
+    if (entity === "activities") continue;
+    const ofEntity = [...named].filter((name) => canonicalNames2.has(name) || customOf.get(entity)?.has(name) === true);
+    selection[entity] = /* @__PURE__ */ new Set([...engineFieldsOf[entity] ?? engineFields, ...ofEntity]);
+  }
+  return selection;
+}
+function addName(value3, into, known) {
+  if (typeof value3 !== "string") return;
+  const first = value3.split(".")[0];
+  if (known.has(first)) into.add(first);
+}
+function collectNames(value3, into, known) {
+  if (value3 === null || typeof value3 !== "object") return true;
+  if (Array.isArray(value3)) return value3.every((item2) => collectNames(item2, into, known));
+  for (const [key, arg] of Object.entries(value3)) {
+    if (key === "var" || key === "missing" || key === "missing_some") {
+      if (!isLiteralPath(key, arg)) return false;
+      pathsOf(key, arg).forEach((path2) => addName(path2, into, known));
+      continue;
+    }
+    addName(arg, into, known);
+    if (!collectNames(arg, into, known)) return false;
+  }
+  return true;
+}
+function pathsOf(op, arg) {
+  if (op === "var") return [Array.isArray(arg) ? arg[0] : arg];
+  if (op === "missing") return Array.isArray(arg) ? arg.flat() : [arg];
+  return Array.isArray(arg) && Array.isArray(arg[1]) ? arg[1] : [];
+}
+function isLiteralPath(op, arg) {
+  const isName = (v) => typeof v === "string" && v !== "" || typeof v === "number";
+  const isScalar9 = (v) => v === null || typeof v !== "object";
+  if (op === "var") {
+    const [path2, fallback] = Array.isArray(arg) ? arg : [arg];
+    return isName(path2) && isScalar9(fallback);
+  }
+  if (op === "missing") return (Array.isArray(arg) ? arg.flat() : [arg]).every(isName);
+  const list2 = Array.isArray(arg) ? arg[1] : void 0;
+  return Array.isArray(list2) && list2.every(isName);
+}
+var engineFields, activityFieldsRead, engineFieldsOf, entities, canonicalNames2;
+var init_fields_read = __esm({
+  "src/core/engine/fields-read.ts"() {
+    "use strict";
+    init_canonical();
+    init_custom_fields2();
+    engineFields = /* @__PURE__ */ new Set([
+      "account_id",
+      "active_from",
+      "active_to",
+      "actor_id",
+      "amount",
+      "at",
+      "campaign",
+      "cancelled_at",
+      "closed_at",
+      "campaign",
+      "created_at",
+      "currency",
+      "date",
+      "disqualified_at",
+      "entity",
+      "function",
+      "id",
+      "last_engaged_at",
+      "lead_id",
+      "name",
+      "opportunity_at",
+      "opportunity_id",
+      "outcome",
+      "owner_id",
+      "period",
+      "recycled_at",
+      "role",
+      "sal_at",
+      "source",
+      "sql_at",
+      "stage",
+      "status",
+      "team",
+      "term_months",
+      "type",
+      "won"
+    ]);
+    activityFieldsRead = /* @__PURE__ */ new Set([
+      "at",
+      "type",
+      "outcome",
+      "actor_id",
+      "lead_id",
+      "opportunity_id",
+      "campaign",
+      "source"
+    ]);
+    engineFieldsOf = {
+      leads: /* @__PURE__ */ new Set([
+        "id",
+        "created_at",
+        "owner_id",
+        "source",
+        "campaign",
+        // attribution and CAC per campaign
+        "last_engaged_at",
+        "mql_at",
+        "sal_at",
+        "sql_at",
+        "opportunity_at",
+        "disqualified_at",
+        "recycled_at"
+      ]),
+      opportunities: /* @__PURE__ */ new Set([
+        "id",
+        "lead_id",
+        "owner_id",
+        "amount",
+        "currency",
+        "won",
+        "created_at",
+        "closed_at",
+        "cancelled_at",
+        "term_months",
+        "account_id",
+        // CAC: new customers are first wins per account
+        "source"
+      ]),
+      // CAC reads every spend field.
+      spend: new Set(Object.keys(canonicalModel.spend))
+    };
+    entities = Object.keys(canonicalModel);
+    canonicalNames2 = new Set(entities.flatMap((entity) => Object.keys(canonicalModel[entity])));
+  }
+});
+
 // src/core/report/policy-listing.ts
 function listReportPolicies(set, issues) {
   return {
     files: policyKinds.flatMap((kind) => set[kind]).map((p) => ({ file: p.file, kind: p.kind, name: p.metadata.name })).sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name)),
-    warnings: issues.filter((i) => i.severity !== "error")
+    // A waived error is listed too: a waived finding stays visible.
+    warnings: issues.filter((i) => i.severity !== "error" || i.waiver !== void 0)
   };
 }
 var init_policy_listing = __esm({
@@ -55936,7 +58670,7 @@ function summariseClasses(classes, leads2, qualification, funnel, asOf) {
   });
   const spec = classes.definition.spec;
   const declared = [EXCLUDED_CLASS, ...spec.classes.map((c) => c.id), spec.defaultClass];
-  const rank = (id) => {
+  const rank2 = (id) => {
     const i = declared.indexOf(id);
     return i === -1 ? declared.length : i;
   };
@@ -55945,7 +58679,7 @@ function summariseClasses(classes, leads2, qualification, funnel, asOf) {
     stage: classes.stageOfClass.get(id) ?? null,
     count: counts[i] ?? 0,
     share: ratio(counts[i] ?? 0, total2) ?? 0
-  })).filter((r) => r.count > 0).sort((a, b) => rank(a.class) - rank(b.class) || a.class.localeCompare(b.class));
+  })).filter((r) => r.count > 0).sort((a, b) => rank2(a.class) - rank2(b.class) || a.class.localeCompare(b.class));
   const stageOfEvent2 = (eventId) => funnel?.stages.find((s2) => s2.entry === eventId)?.id ?? eventId;
   const entries = [...qualification.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
@@ -55966,6 +58700,329 @@ var init_classification = __esm({
     "use strict";
     init_classify();
     init_stats();
+  }
+});
+
+// src/core/estimate/wilson.ts
+function wilsonInterval(k, n2) {
+  if (n2 <= 0) return { low: new Exact(0), high: new Exact(1) };
+  const p = new Exact(k).div(n2);
+  const z2n = Z.pow(2).div(n2);
+  const denominator = z2n.plus(1);
+  const centre = p.plus(z2n.div(2)).div(denominator);
+  const half = Z.div(denominator).times(
+    p.times(new Exact(1).minus(p)).div(n2).plus(z2n.div(4 * n2)).sqrt()
+  );
+  return { low: Exact.max(0, centre.minus(half)), high: Exact.min(1, centre.plus(half)) };
+}
+var Exact, Z;
+var init_wilson = __esm({
+  "src/core/estimate/wilson.ts"() {
+    "use strict";
+    init_decimal();
+    Exact = Decimal.clone({ precision: 40 });
+    Z = new Exact("1.959963984540054");
+  }
+});
+
+// src/core/impact/projection/wilson.ts
+var init_wilson2 = __esm({
+  "src/core/impact/projection/wilson.ts"() {
+    "use strict";
+    init_wilson();
+  }
+});
+
+// src/core/impact/projection/cost.ts
+function headcountOf(set, team) {
+  const counts = (set.Funnel[0]?.spec.stages ?? []).filter((s2) => s2.owner === team && s2.capacity !== void 0).map((s2) => s2.capacity?.headcount ?? 0);
+  return counts.length === 0 ? null : Math.max(...counts);
+}
+function costPerHeadOf(set, team) {
+  const declared = set.Funnel[0]?.spec.projection?.costPerHead?.[team];
+  if (declared !== void 0) return { cost: new Exact(declared).toFixed(), basis: "declared" };
+  const plan = set.CompPlan.find((p) => p.spec.team === team && p.spec.onTargetEarnings !== void 0);
+  return plan === void 0 ? null : { cost: new Exact(plan.spec.onTargetEarnings ?? 0).toFixed(), basis: "ote" };
+}
+function costHeadcount(base, head, horizonWeeks) {
+  const teams = [...new Set([...base.Funnel, ...head.Funnel].flatMap((f) => f.spec.teams.map((t) => t.id)))].sort();
+  const out = [];
+  for (const team of teams) {
+    const b = headcountOf(base, team);
+    const h = headcountOf(head, team);
+    if (b === h) continue;
+    const delta3 = new Exact(h ?? 0).minus(b ?? 0);
+    const cost = costPerHeadOf(base, team);
+    const perYear = cost === null ? null : delta3.times(cost.cost);
+    out.push({
+      team,
+      headcount: { base: b, head: h, delta: delta3.toNumber() },
+      costPerHead: cost?.cost ?? null,
+      costBasis: cost?.basis ?? null,
+      perYear: perYear?.toFixed(2) ?? null,
+      overHorizon: perYear === null || horizonWeeks === null ? null : perYear.times(horizonWeeks).div(WEEKS_PER_YEAR).toFixed(2),
+      unknown: cost === null ? "no-cost-per-head" : horizonWeeks === null ? "no-goal" : null
+    });
+  }
+  return out;
+}
+var WEEKS_PER_YEAR;
+var init_cost = __esm({
+  "src/core/impact/projection/cost.ts"() {
+    "use strict";
+    init_wilson2();
+    WEEKS_PER_YEAR = 52;
+  }
+});
+
+// src/core/engine/cac-spend.ts
+function allocateSpend(rows, periods2, window2, timeZone) {
+  const fresh = () => periods2.map(() => new SpendBucket());
+  const out = {
+    marketing: fresh(),
+    sales: fresh(),
+    paid: fresh(),
+    window: { marketing: new SpendBucket(), sales: new SpendBucket(), paid: new SpendBucket() },
+    bySource: /* @__PURE__ */ new Map(),
+    byCampaign: /* @__PURE__ */ new Map(),
+    outsideWindow: 0
+  };
+  const find = periodFinder(periods2);
+  for (const row2 of rows) {
+    if (typeof row2.date !== "string" || typeof row2.amount !== "string") continue;
+    const unit = units[row2.period ?? "day"] ?? "days";
+    const first = DateTime.fromISO(row2.date, { zone: timeZone }).startOf("day");
+    const end = first.plus({ [unit]: 1 }).toMillis();
+    const daysIn = /* @__PURE__ */ new Map();
+    let span = 0;
+    for (let day = first; day.toMillis() < end; day = day.plus({ days: 1 })) {
+      span++;
+      const at = day.toMillis();
+      if (at < window2.start || at >= window2.end) continue;
+      const k = find(at);
+      if (k >= 0) daysIn.set(k, (daysIn.get(k) ?? 0) + 1);
+    }
+    if (daysIn.size === 0) {
+      out.outsideWindow++;
+      continue;
+    }
+    const amount2 = new Dec(row2.amount);
+    const isSales = row2.function === "sales";
+    const source = typeof row2.source === "string" ? row2.source : null;
+    const campaign = typeof row2.campaign === "string" ? row2.campaign : null;
+    let inWindow = ZERO;
+    for (const [k, days] of daysIn) {
+      const share2 = amount2.times(days).div(span);
+      inWindow = inWindow.plus(share2);
+      (isSales ? out.sales : out.marketing)[k].add(share2);
+      if (source !== null) out.paid[k].add(share2);
+    }
+    (isSales ? out.window.sales : out.window.marketing).add(inWindow);
+    if (source === null) continue;
+    out.window.paid.add(inWindow);
+    bucketOf(out.bySource, source).add(inWindow);
+    if (campaign !== null) bucketOf(out.byCampaign, `${source}\0${campaign}`).add(inWindow);
+  }
+  return out;
+}
+function bucketOf(map, key) {
+  let bucket = map.get(key);
+  if (bucket === void 0) map.set(key, bucket = new SpendBucket());
+  return bucket;
+}
+function countWindowDays(periods2, window2, timeZone) {
+  const find = periodFinder(periods2);
+  const days = periods2.map(() => 0);
+  const first = DateTime.fromMillis(window2.start, { zone: timeZone }).startOf("day");
+  for (let day = first; day.toMillis() < window2.end; day = day.plus({ days: 1 })) {
+    const at = day.toMillis();
+    if (at < window2.start) continue;
+    const k = find(at);
+    if (k >= 0) days[k]++;
+  }
+  return days;
+}
+var SpendBucket, units;
+var init_cac_spend = __esm({
+  "src/core/engine/cac-spend.ts"() {
+    "use strict";
+    init_luxon();
+    init_money();
+    init_periods();
+    SpendBucket = class {
+      sum = ZERO;
+      parts = 0;
+      add(amount2) {
+        this.sum = this.sum.plus(amount2);
+        this.parts++;
+      }
+    };
+    units = { day: "days", week: "weeks", month: "months", quarter: "quarters" };
+  }
+});
+
+// src/core/engine/cac-customers.ts
+function listNewCustomers(opportunities2, leads2, leadOfOpportunity, periods2, window2, asOf) {
+  const first = /* @__PURE__ */ new Map();
+  for (const [k, opp] of opportunities2.entries()) {
+    const closed2 = opp.closed_at;
+    if (opp.won !== true || typeof closed2 !== "number" || closed2 > asOf) continue;
+    if (typeof opp.source === "string" && existingCustomerSources.has(opp.source)) continue;
+    const key = typeof opp.account_id === "string" ? `a:${opp.account_id}` : `o:${String(opp.id)}`;
+    const seen = first.get(key);
+    if (seen === void 0 || closed2 < opportunities2[seen]?.closed_at) first.set(key, k);
+  }
+  const find = periodFinder(periods2);
+  const inWindow = (t) => typeof t === "number" && t >= window2.start && t < window2.end ? find(t) : -1;
+  return [...first.values()].map((k) => {
+    const opp = opportunities2[k];
+    const lead = leads2[leadOfOpportunity[k] ?? -1];
+    const source = typeof lead?.source === "string" ? lead.source : typeof opp.source === "string" ? opp.source : null;
+    return {
+      wonPeriod: inWindow(opp.closed_at),
+      arrivalPeriod: inWindow(lead?.created_at),
+      source,
+      campaign: typeof lead?.campaign === "string" ? lead.campaign : null
+    };
+  });
+}
+var existingCustomerSources;
+var init_cac_customers = __esm({
+  "src/core/engine/cac-customers.ts"() {
+    "use strict";
+    init_periods();
+    existingCustomerSources = /* @__PURE__ */ new Set(["expansion", "renewal", "upsell"]);
+  }
+});
+
+// src/core/engine/cac.ts
+function costedSalesTeams(set, costSet) {
+  const teams = (set.Funnel[0]?.spec.teams ?? []).filter((t) => t.function === "sales");
+  return teams.flatMap((t) => {
+    const headcount = headcountOf(set, t.id);
+    const cost = costPerHeadOf(costSet, t.id);
+    return headcount === null || cost === null ? [] : [{ team: t.id, headcount, costPerHead: cost.cost, basis: cost.basis }];
+  });
+}
+function figure4(spend2, customers, blocked) {
+  if (blocked !== null) return { value: null, unknown: blocked };
+  if (spend2.parts === 0) return { value: null, unknown: "no-spend" };
+  if (customers === 0) return { value: null, unknown: "no-customers" };
+  return { value: formatMoney2(spend2.sum.div(customers)), unknown: null };
+}
+function sum3(...buckets) {
+  const out = new SpendBucket();
+  for (const b of buckets) {
+    out.sum = out.sum.plus(b.sum);
+    out.parts += b.parts;
+  }
+  return out;
+}
+function measureCac(input) {
+  const { periods: periods2, window: window2, timeZone } = input;
+  const stated = new Set(input.spend.map((r) => typeof r.currency === "string" ? r.currency : "(none)"));
+  const currencies = [...stated].sort();
+  const blocked = input.spend.length === 0 ? "no-spend" : currencies.length > 1 ? "mixed-currencies" : null;
+  const spent2 = allocateSpend(input.spend, periods2, window2, timeZone);
+  const teams = costedSalesTeams(input.set, input.costSet);
+  const perDay = teams.reduce((s2, t) => s2.plus(new Dec(t.costPerHead).times(t.headcount)), new Dec(0));
+  const days = countWindowDays(periods2, window2, timeZone);
+  const customers = listNewCustomers(
+    input.opportunities,
+    input.leads,
+    input.leadOfOpportunity,
+    periods2,
+    window2,
+    input.asOf
+  );
+  const paidSources = [...spent2.bySource.keys()].sort();
+  const isPaid = (source) => source !== null && spent2.bySource.has(source);
+  const windowSales = new SpendBucket();
+  const bases = [];
+  const rows = periods2.map((p, k) => {
+    const sales = spent2.sales[k];
+    let basis = sales.parts > 0 ? "spend" : "none";
+    if (basis === "none" && teams.length > 0 && (days[k] ?? 0) > 0) {
+      sales.add(perDay.times(days[k]).div(DAYS_PER_YEAR));
+      basis = "headcount";
+    }
+    bases.push(basis);
+    if (sales.parts > 0) windowSales.add(sales.sum);
+    const won = customers.filter((c) => c.wonPeriod === k);
+    return describePeriod(
+      p.label,
+      { marketing: spent2.marketing[k], sales, paid: spent2.paid[k] },
+      basis,
+      {
+        all: won.length,
+        paid: won.filter((c) => isPaid(c.source)).length,
+        cohort: customers.filter((c) => c.arrivalPeriod === k).length
+      },
+      blocked
+    );
+  });
+  const inWindow = customers.filter((c) => c.wonPeriod >= 0);
+  const windowBasis = bases.every((b) => b === bases[0]) ? bases[0] ?? "none" : "mixed";
+  const channel2 = (source, campaign, bucket) => {
+    const n2 = inWindow.filter((c) => c.source === source && (campaign === null || c.campaign === campaign)).length;
+    return { source, campaign, spend: formatMoney2(bucket.sum), customers: n2, cac: figure4(bucket, n2, blocked) };
+  };
+  return {
+    currency: blocked === null && currencies[0] !== "(none)" ? currencies[0] ?? null : null,
+    unknown: blocked,
+    currencies: currencies.length > 1 ? currencies : [],
+    rows: { read: input.spend.length, outsideWindow: spent2.outsideWindow },
+    headcountCost: teams,
+    paidSources,
+    periods: rows,
+    window: describePeriod(
+      "window",
+      { marketing: spent2.window.marketing, sales: windowSales, paid: spent2.window.paid },
+      windowBasis,
+      {
+        all: inWindow.length,
+        paid: inWindow.filter((c) => isPaid(c.source)).length,
+        cohort: customers.filter((c) => c.arrivalPeriod >= 0).length
+      },
+      blocked
+    ),
+    bySource: [...spent2.bySource].sort(([a], [b]) => a < b ? -1 : 1).map(([s2, b]) => channel2(s2, null, b)),
+    byCampaign: [...spent2.byCampaign].sort(([a], [b]) => a < b ? -1 : 1).map(([key, b]) => {
+      const [source = "", campaign = ""] = key.split("\0");
+      return channel2(source, campaign, b);
+    })
+  };
+}
+function describePeriod(label2, spend2, basis, count3, blocked) {
+  const total2 = sum3(spend2.marketing, spend2.sales);
+  return {
+    label: label2,
+    spend: {
+      marketing: formatMoney2(spend2.marketing.sum),
+      sales: formatMoney2(spend2.sales.sum),
+      total: formatMoney2(total2.sum),
+      paid: formatMoney2(spend2.paid.sum)
+    },
+    salesCostBasis: basis,
+    customers: count3.all,
+    paidCustomers: count3.paid,
+    cohortCustomers: count3.cohort,
+    blended: figure4(total2, count3.all, blocked),
+    marketing: figure4(spend2.marketing, count3.all, blocked),
+    sales: figure4(spend2.sales, count3.all, blocked),
+    paid: figure4(spend2.paid, count3.paid, blocked),
+    cohort: figure4(total2, count3.cohort, blocked)
+  };
+}
+var DAYS_PER_YEAR;
+var init_cac = __esm({
+  "src/core/engine/cac.ts"() {
+    "use strict";
+    init_cost();
+    init_cac_spend();
+    init_cac_customers();
+    init_money();
+    DAYS_PER_YEAR = 365;
   }
 });
 
@@ -56503,10 +59560,10 @@ function measureFunnel(name, tracks, periods2, unit, ctx) {
 }
 function measureStage(track, periods2, ctx) {
   const series = countStageSeries(track, periods2, ctx.window);
-  const sum4 = (a) => a.reduce((x, y) => x + y, 0);
-  const arrivals = sum4(series.arrivals);
-  const exits = sum4(series.exits);
-  const advanced = sum4(series.advanced);
+  const sum5 = (a) => a.reduce((x, y) => x + y, 0);
+  const arrivals = sum5(series.arrivals);
+  const exits = sum5(series.exits);
+  const advanced = sum5(series.advanced);
   const isTerminal = track.stage.terminal !== void 0;
   const ageing = ageBuckets.map((b) => ({ ...b, count: 0 }));
   let completedCount = 0;
@@ -56559,7 +59616,7 @@ function measureStage(track, periods2, ctx) {
     advanced,
     dropped: exits - advanced,
     openAtAsOf: openCount,
-    conversionCohort: isTerminal ? null : ratio(sum4(series.cohortAdvanced), arrivals),
+    conversionCohort: isTerminal ? null : ratio(sum5(series.cohortAdvanced), arrivals),
     conversionPeriod: isTerminal ? null : ratio(advanced, arrivals),
     timeInStageHours,
     timeInStageWithOpenHours,
@@ -56626,12 +59683,12 @@ function measureGoalMetric(goal, opportunities2, span) {
   return { value: isUnknown ? null : value3.plus(amounts.value()), otherCurrency, withoutAmount };
 }
 function measureGoalAttainment(goal, opportunities2, span, timeZone, until = Infinity) {
-  const period = goalPeriodOf(goal, timeZone);
+  const period2 = goalPeriodOf(goal, timeZone);
   const target = new Dec(goal.spec.goal.target);
   if (target.isZero() || span.end <= span.start) return null;
   const counted2 = { start: span.start, end: Math.min(span.end, until) };
   const { value: value3 } = measureGoalMetric(goal, opportunities2, counted2);
-  return value3 === null ? null : value3.times(period.end - period.start).div(target.times(span.end - span.start));
+  return value3 === null ? null : value3.times(period2.end - period2.start).div(target.times(span.end - span.start));
 }
 function measureVelocity(metric3, deals, exact) {
   const { won, lost, open } = deals;
@@ -56647,21 +59704,21 @@ function measureVelocity(metric3, deals, exact) {
 }
 function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitiesMissing = false) {
   const spec = goal.spec.goal;
-  const period = goalPeriodOf(goal, timeZone);
-  const until = Math.min(asOf, period.end);
+  const period2 = goalPeriodOf(goal, timeZone);
+  const until = Math.min(asOf, period2.end);
   const measured = measureGoalMetric(goal, opportunities2, {
-    start: period.start,
-    end: Math.min(asOf + 1, period.end)
+    start: period2.start,
+    end: Math.min(asOf + 1, period2.end)
   });
   const { otherCurrency, withoutAmount } = measured;
   const value3 = isOpportunitiesMissing ? null : measured.value;
   const target = new Dec(spec.target);
-  const periodMs = period.end - period.start;
-  const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period.start).div(periodMs)));
+  const periodMs = period2.end - period2.start;
+  const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period2.start).div(periodMs)));
   const unknown3 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
   const attainment = unknown3 !== null || value3 === null ? null : value3.div(target);
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
-  const remaining = new Dec(Math.max(0, period.end - Math.max(asOf, period.start))).div(DAY_MS6);
+  const remaining = new Dec(Math.max(0, period2.end - Math.max(asOf, period2.start))).div(DAY_MS6);
   const projected = perDay === null || value3 === null ? null : value3.plus(perDay.times(remaining));
   const warnings = otherCurrency > 0 ? [{ code: "goal.other-currency", count: otherCurrency, currency: spec.currency }] : [];
   if (unknown3 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
@@ -56740,8 +59797,8 @@ function latestSource(data, latest) {
 }
 function findDefaultStart(goal, data, asOf, timeZone) {
   if (goal !== void 0) {
-    const period = goalPeriodOf(goal, timeZone);
-    if (period.start < asOf.at) return { at: period.start, source: { kind: "goal", name: goal.metadata.name } };
+    const period2 = goalPeriodOf(goal, timeZone);
+    if (period2.start < asOf.at) return { at: period2.start, source: { kind: "goal", name: goal.metadata.name } };
   }
   let earliest = asOf.at;
   let source = asOf.source;
@@ -57244,8 +60301,8 @@ function measureSourcedShares(deals, paths, sales, none) {
     );
     for (const currency2 of currencies) {
       const parts = byCurrency.get(currency2);
-      const deals2 = sides2.reduce((n2, s2) => n2 + parts[s2].deals, 0);
-      const known = sides2.map((s2) => parts[s2].amount).filter((a) => a !== null);
+      const deals2 = sides3.reduce((n2, s2) => n2 + parts[s2].deals, 0);
+      const known = sides3.map((s2) => parts[s2].amount).filter((a) => a !== null);
       const total2 = known.length === 0 ? null : known.reduce((x, y) => x.plus(y), new Dec(0));
       const share2 = (p) => ({
         deals: p.deals,
@@ -57264,13 +60321,13 @@ function measureSourcedShares(deals, paths, sales, none) {
   }
   return out;
 }
-var sides2;
+var sides3;
 var init_sourced_share = __esm({
   "src/core/engine/sourced-share.ts"() {
     "use strict";
     init_money();
     init_sourcing();
-    sides2 = ["marketing", "sales", "unattributed"];
+    sides3 = ["marketing", "sales", "unattributed"];
   }
 });
 
@@ -57347,9 +60404,9 @@ function creditDeal(deal, credits, dimension, tallies) {
 function splitAmount(amount2, part, of) {
   if (of === 1) return amount2;
   const places = Math.max(2, amount2.decimalPlaces());
-  const units = amount2.times(new Dec(10).pow(places));
-  const base = units.divToInt(of);
-  const left = units.minus(base.times(of)).toNumber();
+  const units2 = amount2.times(new Dec(10).pow(places));
+  const base = units2.divToInt(of);
+  const left = units2.minus(base.times(of)).toNumber();
   return base.plus(part < left ? 1 : 0).div(new Dec(10).pow(places));
 }
 function toRows(tallies) {
@@ -57466,8 +60523,8 @@ function traceConstraintHistory(input) {
     }
   };
 }
-function utilisationOf(period, stage2) {
-  return period.stages.find((s2) => s2.stage === stage2)?.utilisation ?? null;
+function utilisationOf(period2, stage2) {
+  return period2.stages.find((s2) => s2.stage === stage2)?.utilisation ?? null;
 }
 var WEEK_MS2;
 var init_constraint_history = __esm({
@@ -57693,6 +60750,18 @@ function evaluateOnce(set, prepared, options) {
   });
   if (comp3 !== null) warnings.push(...comp3.warnings);
   step("report");
+  const cacOf = (costSet) => measureCac({
+    spend: data.spend,
+    opportunities: data.opportunities,
+    leads: data.leads,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    periods: periods2,
+    window: ctx.window,
+    asOf,
+    timeZone,
+    set,
+    costSet
+  });
   const report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: "evaluation",
@@ -57723,6 +60792,7 @@ function evaluateOnce(set, prepared, options) {
     goal: goalResult?.section ?? null,
     deals: deals.section,
     ...measureHistorySections({ prepared, funnel: funnelPolicy, goal, tracks, capacities, measureMetric, ctx }),
+    cac: cacOf(set),
     isMasked: false
   };
   const projectSlaCompliance = (name, factor) => {
@@ -57738,7 +60808,8 @@ function evaluateOnce(set, prepared, options) {
     leadOfOpportunity: prepared.leadOfOpportunity,
     wonAmounts,
     projectSlaCompliance,
-    goalAttainment: goalAttainment2
+    goalAttainment: goalAttainment2,
+    measureCac: cacOf
   };
 }
 function goalAttainmentOf(goal, opportunities2, timeZone, until) {
@@ -57785,6 +60856,7 @@ var init_evaluate = __esm({
     init_report();
     init_classification();
     init_credit();
+    init_cac();
     init_comp();
     init_constraint();
     init_deals();
@@ -57865,9 +60937,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
   ).action(async (options, command2) => {
     const { io } = ctx;
     const hashing = createHashingIo(io);
-    const loaded = await loadValidPolicies(io, options.policies, hashing.io);
-    const { set } = loaded.result;
     const now2 = readClock(options);
+    const loaded = await loadValidPolicies(io, options.policies, hashing.io, void 0, now2);
+    const { set } = loaded.result;
     const { generatedAt, ...run4 } = toRunOptions(options, now2, reportingTimeZone(set, options.timeZone));
     const data = await loadCommandData(io, {
       now: now2,
@@ -57884,6 +60956,7 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
     let report = evaluateLoaded({ loaded, data, hashing, options, run: run4, generatedAt }).report;
+    report = { ...report, data: markDataWaivers(report.data, set.Waiver, dayOf(now2)) };
     if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
     await writeOutput(
       io,
@@ -57897,6 +60970,8 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
 var init_evaluate2 = __esm({
   async "src/cli/commands/evaluate.ts"() {
     "use strict";
+    init_data_waivers();
+    init_waiver_list();
     init_mask();
     init_mask_key();
     init_report_formats();
@@ -57910,6 +60985,30 @@ var init_evaluate2 = __esm({
     init_write_output();
     init_command_index();
     init_run_evaluation();
+  }
+});
+
+// src/core/impact/cac-impact.ts
+function compareCac(base, head, baseSet) {
+  const b = base.measureCac(baseSet);
+  const h = head.measureCac(baseSet);
+  const bv = b.window.blended.value;
+  const hv = h.window.blended.value;
+  const changePct = bv === null || hv === null || new Decimal(bv).isZero() ? null : round3(new Decimal(hv).minus(bv).div(bv).times(100).toNumber(), 2);
+  return {
+    currency: b.currency,
+    blended: { base: b.window.blended, head: h.window.blended },
+    paid: { base: b.window.paid, head: h.window.paid },
+    customers: { base: b.window.customers, head: h.window.customers },
+    salesCost: { base: b.window.spend.sales, head: h.window.spend.sales },
+    changePct
+  };
+}
+var init_cac_impact = __esm({
+  "src/core/impact/cac-impact.ts"() {
+    "use strict";
+    init_decimal();
+    init_stats();
   }
 });
 
@@ -57956,6 +61055,14 @@ function measureMqlVolume(f) {
   if (base === 0) return head === 0 ? one(0) : { reason: { code: "from-zero" } };
   return one((head - base) / base * 100);
 }
+function measureCacChange(f) {
+  const c = f.cac;
+  if (c === void 0 || c.blended.base.value === null || c.blended.head.value === null)
+    return { reason: { code: "no-figure" } };
+  const base = new Decimal(c.blended.base.value);
+  if (base.isZero()) return { reason: { code: "from-zero" } };
+  return one(new Decimal(c.blended.head.value).minus(base).div(base).times(100).toNumber());
+}
 function measureGoalForecast(f) {
   const g = f.goal?.projectedAttainmentExact;
   if (g === void 0 || g.base === null || g.head === null) return { reason: { code: "no-figure" } };
@@ -57983,6 +61090,8 @@ function measureGuardrailMetric(metric3, f) {
       return measureMqlVolume(f);
     case "goal_forecast_change_pct":
       return measureGoalForecast(f);
+    case "cac_change_pct":
+      return measureCacChange(f);
     case "data_changed":
       return f.inputs.isChanged;
     default:
@@ -58217,11 +61326,11 @@ var init_payout_reasons = __esm({
 function linesOf(plan) {
   return new Map((plan?.people ?? []).flatMap((p) => p.periods.map((k) => [`${p.id}\0${k.period}`, k])));
 }
-function money4(d) {
+function money6(d) {
   const text5 = d.toFixed(2);
   return text5 === "-0.00" ? "0.00" : text5;
 }
-function sum3(amounts) {
+function sum4(amounts) {
   return amounts.reduce((s2, a) => s2.plus(a), new Decimal(0));
 }
 function comparePart(part, id, metric3, rule, keys, base, head) {
@@ -58236,15 +61345,15 @@ function comparePart(part, id, metric3, rule, keys, base, head) {
     b = b.plus(bp);
     h = h.plus(hp);
     if (bp.equals(hp)) continue;
-    const [personId = "", period = ""] = key.split("\0");
+    const [personId = "", period2 = ""] = key.split("\0");
     lines.push({
       personId,
-      period,
-      payout: { base: money4(bp), head: money4(hp), delta: money4(hp.minus(bp)) },
+      period: period2,
+      payout: { base: money6(bp), head: money6(hp), delta: money6(hp.minus(bp)) },
       reasons: rule.reasons(bl, hl)
     });
   }
-  const payout2 = { base: money4(b), head: money4(h), delta: money4(h.minus(b)) };
+  const payout2 = { base: money6(b), head: money6(h), delta: money6(h.minus(b)) };
   return { part, id, metric: metric3, payout: payout2, reasons: summariseReasons(lines), lines };
 }
 function componentIds(head, base) {
@@ -58319,7 +61428,7 @@ function comparePlan(name, currency2, b, h) {
       "spiffs",
       null,
       null,
-      { pay: (l2) => sum3(l2.spiffs.map((s2) => s2.amount)), reasons: (x, y) => extraReasons(x, y, false) },
+      { pay: (l2) => sum4(l2.spiffs.map((s2) => s2.amount)), reasons: (x, y) => extraReasons(x, y, false) },
       keys,
       base,
       head
@@ -58328,7 +61437,7 @@ function comparePlan(name, currency2, b, h) {
       "clawbacks",
       null,
       null,
-      { pay: (l2) => sum3(l2.clawbacks.map((s2) => s2.amount)), reasons: (x, y) => extraReasons(x, y, true) },
+      { pay: (l2) => sum4(l2.clawbacks.map((s2) => s2.amount)), reasons: (x, y) => extraReasons(x, y, true) },
       keys,
       base,
       head
@@ -58341,7 +61450,7 @@ function comparePlan(name, currency2, b, h) {
     plan: name,
     currency: currency2,
     exists: { base: b !== void 0, head: h !== void 0 },
-    total: { base: money4(bt), head: money4(ht), delta: money4(ht.minus(bt)) },
+    total: { base: money6(bt), head: money6(ht), delta: money6(ht.minus(bt)) },
     parts: [...components, ...extras],
     heldByGates: held,
     isZeroByGate: {
@@ -58368,17 +61477,17 @@ var init_payout_changes = __esm({
 });
 
 // src/core/impact/policy-diff.ts
-function isRecord(v) {
+function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function idsOf(list2) {
-  const ids = list2.map((item) => isRecord(item) && typeof item.id === "string" ? item.id : void 0);
+  const ids = list2.map((item2) => isRecord2(item2) && typeof item2.id === "string" ? item2.id : void 0);
   if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return void 0;
   return ids;
 }
 function diffValues(before, after, path2, out) {
   if (JSON.stringify(before) === JSON.stringify(after)) return;
-  if (isRecord(before) && isRecord(after) && !isLogic(before) && !isLogic(after)) {
+  if (isRecord2(before) && isRecord2(after) && !isLogic(before) && !isLogic(after)) {
     for (const key of [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])])
       diffValues(before[key], after[key], path2 === "" ? key : `${path2}.${key}`, out);
     return;
@@ -58393,7 +61502,7 @@ function diffValues(before, after, path2, out) {
       for (const id of [.../* @__PURE__ */ new Set([...a, ...b])]) diffValues(left.get(id), right2.get(id), `${path2}[id=${id}]`, out);
       return;
     }
-    if (before.every((v) => !isRecord(v) && !Array.isArray(v)) && after.every((v) => !isRecord(v) && !Array.isArray(v))) {
+    if (before.every((v) => !isRecord2(v) && !Array.isArray(v)) && after.every((v) => !isRecord2(v) && !Array.isArray(v))) {
       out.push({ path: path2, before, after });
       return;
     }
@@ -58477,8 +61586,8 @@ function findOptimisedStages(changes, base, head) {
     }
   }
   const order = (funnelOf(base) ?? funnelOf(head))?.stages.map((s2) => s2.id) ?? [];
-  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
-  return [...because.entries()].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([stage2, why]) => ({ stage: stage2, because: why }));
+  const rank2 = (id) => order.includes(id) ? order.indexOf(id) : order.length;
+  return [...because.entries()].sort(([a], [b]) => rank2(a) - rank2(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([stage2, why]) => ({ stage: stage2, because: why }));
 }
 function describeLeadingIndicator(history, optimises) {
   const current = history?.current ?? null;
@@ -58523,28 +61632,6 @@ var init_sides = __esm({
   }
 });
 
-// src/core/estimate/wilson.ts
-function wilsonInterval(k, n2) {
-  if (n2 <= 0) return { low: new Exact(0), high: new Exact(1) };
-  const p = new Exact(k).div(n2);
-  const z2n = Z.pow(2).div(n2);
-  const denominator = z2n.plus(1);
-  const centre = p.plus(z2n.div(2)).div(denominator);
-  const half = Z.div(denominator).times(
-    p.times(new Exact(1).minus(p)).div(n2).plus(z2n.div(4 * n2)).sqrt()
-  );
-  return { low: Exact.max(0, centre.minus(half)), high: Exact.min(1, centre.plus(half)) };
-}
-var Exact, Z;
-var init_wilson = __esm({
-  "src/core/estimate/wilson.ts"() {
-    "use strict";
-    init_decimal();
-    Exact = Decimal.clone({ precision: 40 });
-    Z = new Exact("1.959963984540054");
-  }
-});
-
 // src/core/estimate/conversion.ts
 function estimateConversion(track, options) {
   const since2 = options.since ?? -Infinity;
@@ -58586,8 +61673,8 @@ function measureMaturityLag(track, options) {
   }
   if (spans.length === 0) return { lagMs: null, left: 0, quantile };
   spans.sort((a, b) => a - b);
-  const rank = Math.min(spans.length, Math.max(1, Math.ceil(quantile * spans.length)));
-  return { lagMs: spans[rank - 1], left: spans.length, quantile };
+  const rank2 = Math.min(spans.length, Math.max(1, Math.ceil(quantile * spans.length)));
+  return { lagMs: spans[rank2 - 1], left: spans.length, quantile };
 }
 var init_conversion = __esm({
   "src/core/estimate/conversion.ts"() {
@@ -58620,13 +61707,13 @@ function measureCohort(track, markOfItem, window2) {
     groupOf: (k) => markOfItem(k) === 0 ? "kept" : "marginal"
   });
   const kept = groups2.find((g) => g.group === "kept");
-  const sum4 = (key) => groups2.reduce((s2, g) => s2 + g[key], 0);
+  const sum5 = (key) => groups2.reduce((s2, g) => s2 + g[key], 0);
   return {
     lagMs: lag.lagMs,
     left: lag.left,
-    items: sum4("items"),
-    matured: sum4("matured"),
-    advanced: sum4("advanced"),
+    items: sum5("items"),
+    matured: sum5("matured"),
+    advanced: sum5("advanced"),
     keptMatured: kept?.matured ?? 0,
     keptAdvanced: kept?.advanced ?? 0
   };
@@ -58680,56 +61767,6 @@ var init_cohorts = __esm({
     "use strict";
     init_estimate();
     MATURITY_QUANTILE = 0.9;
-  }
-});
-
-// src/core/impact/projection/wilson.ts
-var init_wilson2 = __esm({
-  "src/core/impact/projection/wilson.ts"() {
-    "use strict";
-    init_wilson();
-  }
-});
-
-// src/core/impact/projection/cost.ts
-function headcountOf(set, team) {
-  const counts = (set.Funnel[0]?.spec.stages ?? []).filter((s2) => s2.owner === team && s2.capacity !== void 0).map((s2) => s2.capacity?.headcount ?? 0);
-  return counts.length === 0 ? null : Math.max(...counts);
-}
-function costPerHeadOf(set, team) {
-  const declared = set.Funnel[0]?.spec.projection?.costPerHead?.[team];
-  if (declared !== void 0) return { cost: new Exact(declared).toFixed(), basis: "declared" };
-  const plan = set.CompPlan.find((p) => p.spec.team === team && p.spec.onTargetEarnings !== void 0);
-  return plan === void 0 ? null : { cost: new Exact(plan.spec.onTargetEarnings ?? 0).toFixed(), basis: "ote" };
-}
-function costHeadcount(base, head, horizonWeeks) {
-  const teams = [...new Set([...base.Funnel, ...head.Funnel].flatMap((f) => f.spec.teams.map((t) => t.id)))].sort();
-  const out = [];
-  for (const team of teams) {
-    const b = headcountOf(base, team);
-    const h = headcountOf(head, team);
-    if (b === h) continue;
-    const delta3 = new Exact(h ?? 0).minus(b ?? 0);
-    const cost = costPerHeadOf(base, team);
-    const perYear = cost === null ? null : delta3.times(cost.cost);
-    out.push({
-      team,
-      headcount: { base: b, head: h, delta: delta3.toNumber() },
-      costPerHead: cost?.cost ?? null,
-      costBasis: cost?.basis ?? null,
-      perYear: perYear?.toFixed(2) ?? null,
-      overHorizon: perYear === null || horizonWeeks === null ? null : perYear.times(horizonWeeks).div(WEEKS_PER_YEAR).toFixed(2),
-      unknown: cost === null ? "no-cost-per-head" : horizonWeeks === null ? "no-goal" : null
-    });
-  }
-  return out;
-}
-var WEEKS_PER_YEAR;
-var init_cost = __esm({
-  "src/core/impact/projection/cost.ts"() {
-    "use strict";
-    init_wilson2();
-    WEEKS_PER_YEAR = 52;
   }
 });
 
@@ -58918,21 +61955,21 @@ function countStages(base, head, leads2, path2, window2, options = {
   const counts = path2.map((id) => {
     const b = base.tracks.find((t) => t.stage.id === id);
     const h = head.tracks.find((t) => t.stage.id === id);
-    const markOf = (side3, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side3.leadOfOpportunity[k] ?? -1] ?? 0;
+    const markOf2 = (side3, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side3.leadOfOpportunity[k] ?? -1] ?? 0;
     let arrivals = 0;
     let kept = 0;
     if (b !== void 0)
       for (let k = 0; k < b.entry.length; k++) {
         if (!inWindow(b.entry[k])) continue;
         arrivals++;
-        if (markOf(base, b, k) === 0) kept++;
+        if (markOf2(base, b, k) === 0) kept++;
       }
     let added2 = 0;
     let worked = 0;
     let advanced = 0;
     if (h !== void 0)
       for (let k = 0; k < h.entry.length; k++) {
-        if (!inWindow(h.entry[k]) || markOf(head, h, k) !== 1) continue;
+        if (!inWindow(h.entry[k]) || markOf2(head, h, k) !== 1) continue;
         added2++;
         if (!Number.isNaN(h.exit[k])) {
           worked++;
@@ -58941,7 +61978,7 @@ function countStages(base, head, leads2, path2, window2, options = {
       }
     const name = base.report.funnel?.stages.find((s2) => s2.id === id)?.name ?? id;
     const isLast = id === path2[path2.length - 1];
-    const markOfBase = (k) => b === void 0 ? 0 : markOf(base, b, k);
+    const markOfBase = (k) => b === void 0 ? 0 : markOf2(base, b, k);
     const cohort = b === void 0 || isLast ? null : measureCohort(b, markOfBase, window2);
     const threshold = options.threshold;
     const band2 = b === void 0 || isLast || threshold === null ? null : measureScoreBand(
@@ -59094,7 +62131,7 @@ var init_recent_load = __esm({
 });
 
 // src/core/engine/comp/pay-on-values.ts
-function payPlanOnValues(plan, period, people, values, warn = () => void 0) {
+function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
   const { spec } = plan;
   const share2 = yearShare(spec.period);
   const unknown3 = { byPerson: /* @__PURE__ */ new Map(), shared: ZERO, isUnknown: true };
@@ -59119,7 +62156,7 @@ function payPlanOnValues(plan, period, people, values, warn = () => void 0) {
       team: spec.team,
       periods: [
         {
-          period: period.label,
+          period: period2.label,
           isActive: true,
           components: pay.components,
           gates: pay.gates,
@@ -59143,9 +62180,9 @@ function payPlanOnValues(plan, period, people, values, warn = () => void 0) {
     currency: spec.currency,
     periodUnit: spec.period,
     isTeamCredit: false,
-    periods: [period],
+    periods: [period2],
     people: paid,
-    totals: { periods: [{ period: period.label, total: formatMoney2(total2) }], total: formatMoney2(total2) }
+    totals: { periods: [{ period: period2.label, total: formatMoney2(total2) }], total: formatMoney2(total2) }
   };
 }
 function sectionOf(plans) {
@@ -59173,7 +62210,7 @@ var init_pay_on_values = __esm({
 
 // src/core/impact/projection/payout-compare.ts
 function explainHiddenMoves(change2, base, head) {
-  const lineOf = (r, person, period, id) => r?.people.find((p) => p.id === person)?.periods.find((k) => k.period === period)?.components.find((c) => c.id === id);
+  const lineOf = (r, person, period2, id) => r?.people.find((p) => p.id === person)?.periods.find((k) => k.period === period2)?.components.find((c) => c.id === id);
   const parts = change2.parts.map((part) => {
     if (part.part !== "component") return part;
     const lines = part.lines.map((l2) => {
@@ -59199,33 +62236,33 @@ function sumTotals2(plans) {
   const currencies = [...new Set(plans.map((p) => p.currency))].sort();
   return currencies.map((currency2) => {
     const mine = plans.filter((p) => p.currency === currency2);
-    const sum4 = (pick3) => mine.reduce((s2, p) => {
+    const sum5 = (pick3) => mine.reduce((s2, p) => {
       const v = pick3(p);
       return s2 === null || v === null || v === void 0 ? null : s2.plus(v);
     }, ZERO);
-    const base = sum4((p) => p.payout?.total.base);
-    const head = sum4((p) => p.payout?.total.head);
-    const low = sum4((p) => p.range.headLow);
-    const high = sum4((p) => p.range.headHigh);
+    const base = sum5((p) => p.payout?.total.base);
+    const head = sum5((p) => p.payout?.total.head);
+    const low = sum5((p) => p.range.headLow);
+    const high = sum5((p) => p.range.headHigh);
     return {
       currency: currency2,
-      base: money5(base),
-      head: money5(head),
-      delta: money5(minus(head, base)),
-      headLow: money5(low),
-      headHigh: money5(high),
-      deltaLow: money5(minus(low, base)),
-      deltaHigh: money5(minus(high, base))
+      base: money7(base),
+      head: money7(head),
+      delta: money7(minus(head, base)),
+      headLow: money7(low),
+      headHigh: money7(high),
+      deltaLow: money7(minus(low, base)),
+      deltaHigh: money7(minus(high, base))
     };
   });
 }
-var money5, minus;
+var money7, minus;
 var init_payout_compare = __esm({
   "src/core/impact/projection/payout-compare.ts"() {
     "use strict";
     init_money();
     init_payout_reasons();
-    money5 = (d) => d === null ? null : formatMoney2(d);
+    money7 = (d) => d === null ? null : formatMoney2(d);
     minus = (a, b) => a === null || b === null ? null : a.minus(b);
   }
 });
@@ -59387,13 +62424,13 @@ function runPlan(policy, plan, frame, goalEnd) {
       const v = m.value?.(p, weeksLeft(p)) ?? null;
       if (v !== null) values.set(m.how.metric, v);
     }
-    const period = {
+    const period2 = {
       label: p.label,
       start: new Date(p.start).toISOString(),
       end: new Date(p.end).toISOString(),
       covered: 1
     };
-    return payPlanOnValues(policy, period, people, values);
+    return payPlanOnValues(policy, period2, people, values);
   });
   const byId = /* @__PURE__ */ new Map();
   let total2 = ZERO;
@@ -59428,7 +62465,7 @@ function runSide(input, side3, variant, goalEnd) {
   const out = /* @__PURE__ */ new Map();
   for (const plan of side3.report.comp?.plans ?? []) {
     const policy = side3.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
-    if (policy !== void 0) out.set(keyOf(plan), runPlan(policy, plan, frame, goalEnd));
+    if (policy !== void 0) out.set(keyOf2(plan), runPlan(policy, plan, frame, goalEnd));
   }
   return out;
 }
@@ -59462,10 +62499,10 @@ function projectPayouts(input) {
       metrics: (h ?? b)?.metrics ?? [],
       payout: payout2,
       range: unknown3 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
-        headLow: money6(low),
-        headHigh: money6(high),
-        deltaLow: money6(minus2(low, bt)),
-        deltaHigh: money6(minus2(high, bt))
+        headLow: money8(low),
+        headHigh: money8(high),
+        deltaLow: money8(minus2(low, bt)),
+        deltaHigh: money8(minus2(high, bt))
       },
       unknown: unknown3
     };
@@ -59473,11 +62510,11 @@ function projectPayouts(input) {
   return { plans, totals: sumTotals2(plans), unknown: null };
 }
 function isSameTerms(input, key) {
-  const find = (side3) => side3.set.CompPlan.find((p) => keyOf({ name: p.metadata.name, currency: p.spec.currency }) === key);
+  const find = (side3) => side3.set.CompPlan.find((p) => keyOf2({ name: p.metadata.name, currency: p.spec.currency }) === key);
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
-var WEEK_MS6, keyOf, money6, minus2;
+var WEEK_MS6, keyOf2, money8, minus2;
 var init_payouts = __esm({
   "src/core/impact/projection/payouts.ts"() {
     "use strict";
@@ -59489,8 +62526,8 @@ var init_payouts = __esm({
     init_payout_compare();
     init_payout_values();
     WEEK_MS6 = 6048e5;
-    keyOf = (p) => `${p.name}\0${p.currency}`;
-    money6 = (d) => d === null ? null : formatMoney2(d);
+    keyOf2 = (p) => `${p.name}\0${p.currency}`;
+    money8 = (d) => d === null ? null : formatMoney2(d);
     minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
   }
 });
@@ -59510,7 +62547,7 @@ function displayMarginal(m) {
 }
 function emptySection(unknown3, windowWeeks, minimumSample) {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
-  const money7 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown3 };
+  const money9 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown3 };
   return {
     entryStage: null,
     windowWeeks,
@@ -59519,8 +62556,8 @@ function emptySection(unknown3, windowWeeks, minimumSample) {
     marginalLeads: { added: 0, removed: 0 },
     wonPerWeek: none,
     dealSize: describeDealSample(null, 0, null, null),
-    wonRevenue: money7,
-    goalForecast: { ...money7, target: null, attainment: none },
+    wonRevenue: money9,
+    goalForecast: { ...money9, target: null, attainment: none },
     costs: [],
     totalCost: null,
     totalCostPerYear: null,
@@ -59552,14 +62589,14 @@ function projectImpact(base, head, leads2, entryStage) {
   );
   const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
-  const money7 = projectMoney(base, head, flow, horizonWeeks);
+  const money9 = projectMoney(base, head, flow, horizonWeeks);
   const last = counts.length - 1;
   const won = (f) => f[last].demand;
   const stages2 = counts.map((c, i) => {
     const [fb, fh] = [flow.base[i], flow.head[i]];
     const conversion2 = flow.conversion[i];
     const next = flow.head[i + 1];
-    const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money7.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money7.dealSize);
+    const undelivered = fh.queue.isZero() || fh.throughput.isZero() || next === void 0 || next.demand.isZero() || money9.dealSize === null ? null : fh.queue.times(fh.advanced.div(fh.throughput)).times(won(flow.head).div(next.demand)).times(money9.dealSize);
     const cohort = c.cohort;
     const track = base.tracks.find((t) => t.stage.id === c.stage);
     const load = b.constraint?.stages.find((s2) => s2.stage === c.stage);
@@ -59609,19 +62646,19 @@ function projectImpact(base, head, leads2, entryStage) {
       headLow: round3(won(flow.headLow).toNumber(), 4),
       headHigh: round3(won(flow.headHigh).toNumber(), 4)
     },
-    dealSize: money7.dealSizeSection,
-    wonRevenue: money7.wonRevenue,
-    goalForecast: money7.goalForecast,
+    dealSize: money9.dealSizeSection,
+    wonRevenue: money9.wonRevenue,
+    goalForecast: money9.goalForecast,
     costs,
     totalCost,
     totalCostPerYear,
-    currency: money7.currency,
+    currency: money9.currency,
     payouts: projectPayouts({
       base,
       head,
       path: path2,
       flow,
-      dealSize: money7.dealSize,
+      dealSize: money9.dealSize,
       window: { start, asOf, weeks: new Exact(asOf - start).div(WEEK_MS7) }
     }),
     minimumSample,
@@ -59647,6 +62684,26 @@ var init_projection = __esm({
     WEEK_MS7 = 6048e5;
     DAY_MS7 = 864e5;
     DEFAULT_MINIMUM_SAMPLE = 30;
+  }
+});
+
+// src/core/impact/shared-outcome-findings.ts
+function listSharedOutcomeWarnings(base, head) {
+  const before = new Map(listMisalignedPlans(base).map((s2) => [s2.plan, JSON.stringify(s2)]));
+  return listMisalignedPlans(head).filter((split) => before.get(split.plan) !== JSON.stringify(split)).map((split) => ({
+    code: "comp.shared-outcome",
+    plan: split.plan,
+    side: "head",
+    share: split.share,
+    minShare: split.minShare,
+    outcomeMetrics: split.outcomeMetrics,
+    paidOn: split.other.map((c) => c.metric)
+  }));
+}
+var init_shared_outcome_findings = __esm({
+  "src/core/impact/shared-outcome-findings.ts"() {
+    "use strict";
+    init_shared_outcome_split();
   }
 });
 
@@ -59775,7 +62832,7 @@ function compareStages(base, head) {
 }
 function compareComp(base, head) {
   const keyed = (items, key, total2) => new Map((items ?? []).map((t) => [key(t), total2(t)]));
-  const pairs = (b, h, key) => {
+  const pairs2 = (b, h, key) => {
     const left = keyed(
       b,
       (t) => `${key(t)}\0${t.currency}`,
@@ -59804,16 +62861,16 @@ function compareComp(base, head) {
   );
   const names = new Map([...people(base), ...people(head)].map((p) => [`${p.plan}\0${p.personId}`, p.name]));
   return {
-    total: pairs(base.comp?.totals.overall, head.comp?.totals.overall, () => "").map(({ name: _, ...m }) => m),
-    byPlan: pairs(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
+    total: pairs2(base.comp?.totals.overall, head.comp?.totals.overall, () => "").map(({ name: _, ...m }) => m),
+    byPlan: pairs2(base.comp?.totals.byPlan, head.comp?.totals.byPlan, (t) => t.plan).map(({ name, ...m }) => ({
       plan: name,
       ...m
     })),
-    byTeam: pairs(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
+    byTeam: pairs2(base.comp?.totals.byTeam, head.comp?.totals.byTeam, (t) => t.team).map(({ name, ...m }) => ({
       team: name,
       ...m
     })),
-    byPerson: pairs(people(base), people(head), (p) => `${p.plan}\0${p.personId}`).map(({ name, ...m }) => {
+    byPerson: pairs2(people(base), people(head), (p) => `${p.plan}\0${p.personId}`).map(({ name, ...m }) => {
       const [plan = "", personId = ""] = name.split("\0");
       return { plan, personId, name: names.get(`${plan}\0${personId}`) ?? null, ...m };
     }).filter((p) => p.delta !== "0.00"),
@@ -59913,24 +62970,34 @@ function computeImpact(base, head, leads2, options) {
       leads2,
       volume.stage
     ),
-    data: b.data,
-    warnings: dedupeWarnings([...b.warnings, ...h.warnings]),
+    cac: compareCac(base.evaluation, head.evaluation, base.set),
+    // The base's data waivers (trusted), as its guardrail waivers.
+    data: options.today === void 0 ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
+    warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),
     isMasked: false
   };
-  return { ...figures3, guardrails: checkGuardrails(base.set.Guardrails, figures3, policyChanges2) };
+  const guardrails = checkGuardrails(base.set.Guardrails, figures3, policyChanges2);
+  return {
+    ...figures3,
+    guardrails: options.today === void 0 ? guardrails : markGuardrailWaivers(guardrails, { base: base.set.Waiver, head: head.set.Waiver }, options.today)
+  };
 }
 var init_impact = __esm({
   "src/core/impact/impact.ts"() {
     "use strict";
+    init_cac_impact();
     init_warnings();
     init_decimal();
     init_stats();
+    init_data_waivers();
+    init_guardrail_waivers();
     init_guardrails3();
     init_payout_changes();
     init_policy_diff();
     init_optimised_stages();
     init_sides();
     init_projection();
+    init_shared_outcome_findings();
     init_sla_model();
     init_transitions();
   }
@@ -60094,7 +63161,7 @@ async function countLines(object2, cwd) {
   while (!(await lines.next()).done) n2 += 1;
   return n2;
 }
-function keyOf2(file, line) {
+function keyOf3(file, line) {
   const comma = hasHeader(file) ? line.indexOf(",") : -1;
   return comma < 0 ? line : line.slice(0, comma);
 }
@@ -60115,15 +63182,15 @@ async function compareRows(file, base, head, cwd) {
     }
     const n2 = left.get(line) ?? 0;
     if (n2 > 0) left.set(line, n2 - 1);
-    else added.set(keyOf2(file, line), (added.get(keyOf2(file, line)) ?? 0) + 1);
+    else added.set(keyOf3(file, line), (added.get(keyOf3(file, line)) ?? 0) + 1);
   }
   const removed = /* @__PURE__ */ new Map();
-  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf2(file, line), (removed.get(keyOf2(file, line)) ?? 0) + n2);
+  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf3(file, line), (removed.get(keyOf3(file, line)) ?? 0) + n2);
   let changed = 0;
   for (const [key, n2] of added) changed += Math.min(n2, removed.get(key) ?? 0);
-  const sum4 = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+  const sum5 = (m) => [...m.values()].reduce((a, b) => a + b, 0);
   return {
-    rows: { added: sum4(added) - changed, removed: sum4(removed) - changed, changed },
+    rows: { added: sum5(added) - changed, removed: sum5(removed) - changed, changed },
     isHeaderChanged: baseHeader !== headHeader
   };
 }
@@ -60267,13 +63334,13 @@ var init_impact_data = __esm({
 
 // src/cli/impact-run.ts
 import { join as join4 } from "node:path/posix";
-async function loadSide(io, options, side3) {
+async function loadSide(io, options, side3, now2) {
   const ref2 = side3 === "base" ? options.base : options.head;
   const dirOption = side3 === "base" ? options.baseDir : options.headDir;
   if (dirOption !== void 0 || side3 === "head" && ref2 === void 0) {
     const dir2 = cleanPath(dirOption ?? join4(options.repo, options.policies));
     const hashing2 = createHashingIo(io);
-    const loaded2 = await loadValidPolicies(io, dir2, hashing2.io);
+    const loaded2 = await loadValidPolicies(io, dir2, hashing2.io, void 0, now2);
     return {
       ref: dirOption === void 0 ? `${dir2} (working tree)` : dir2,
       sha: null,
@@ -60288,7 +63355,7 @@ async function loadSide(io, options, side3) {
   const sha = await resolveCommit(ref2, options.repo);
   const dir = cleanPath(options.policies);
   const hashing = createHashingIo(await readTreeAt(sha, dir, options.repo));
-  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref2} (${sha.slice(0, 12)})`);
+  const loaded = await loadValidPolicies(io, dir, hashing.io, `${ref2} (${sha.slice(0, 12)})`, now2);
   return { ref: ref2, sha, policyHash: hashing.digest(dir), loaded };
 }
 async function loadImpactSides(io, options) {
@@ -60298,8 +63365,8 @@ async function loadImpactSides(io, options) {
     throw new UsageError("Give --head or --head-dir, not both.");
   const now2 = readClock(options);
   toRunOptions(options, now2);
-  const base = await loadSide(io, options, "base");
-  const head = await loadSide(io, options, "head");
+  const base = await loadSide(io, options, "base", now2);
+  const head = await loadSide(io, options, "head", now2);
   if (head.sha !== null && head.sha === await resolveCommit("HEAD", options.repo) && await hasWorkingTreeChanges(head.sha, cleanPath(options.policies), options.repo))
     io.stderr(
       `note: ${terminalText(cleanPath(options.policies))} has changes in the working tree that --head ${terminalText(head.ref)} leaves out; leave out --head to compare them.
@@ -60307,8 +63374,8 @@ async function loadImpactSides(io, options) {
     );
   return { base, head, now: now2 };
 }
-async function readImpactData(io, options, sides3, dataOrigin) {
-  const { base, head, now: now2 } = sides3;
+async function readImpactData(io, options, sides4, dataOrigin) {
+  const { base, head, now: now2 } = sides4;
   const zone = reportingTimeZone(base.loaded.result.set, options.timeZone);
   const { generatedAt, ...runOptions } = toRunOptions(options, now2, zone);
   const run4 = { ...runOptions, timeZone: zone };
@@ -60380,31 +63447,31 @@ function walkSweepPath(doc, steps) {
   let node = doc;
   const yamlPath = [];
   for (const [i, step] of steps.entries()) {
-    const where = describeSteps(steps.slice(0, i)) || "the document";
+    const where2 = describeSteps(steps.slice(0, i)) || "the document";
     const isLast = i === steps.length - 1;
     if (step.type === "key") {
       if (node === null || typeof node !== "object" || Array.isArray(node))
-        return { error: `${where} is ${describeValue2(node)}, not a mapping`, depth: i };
+        return { error: `${where2} is ${describeValue2(node)}, not a mapping`, depth: i };
       yamlPath.push(step.key);
       const has = Object.hasOwn(node, step.key);
       const next = has ? node[step.key] : void 0;
-      if (!has && !isLast) return { error: `${where} has no ${step.key}`, depth: i };
+      if (!has && !isLast) return { error: `${where2} has no ${step.key}`, depth: i };
       node = next;
       continue;
     }
-    if (!Array.isArray(node)) return { error: `${where} is ${describeValue2(node)}, not a list`, depth: i };
+    if (!Array.isArray(node)) return { error: `${where2} is ${describeValue2(node)}, not a list`, depth: i };
     let index;
     if (step.type === "index") {
       if (step.index >= node.length)
-        return { error: `${where} has ${node.length} items, no [${step.index}]`, depth: i };
+        return { error: `${where2} has ${node.length} items, no [${step.index}]`, depth: i };
       index = step.index;
     } else {
       const hits = node.flatMap(
-        (item, at) => item !== null && typeof item === "object" && String(item[step.key]) === step.value ? [at] : []
+        (item2, at) => item2 !== null && typeof item2 === "object" && String(item2[step.key]) === step.value ? [at] : []
       );
       if (hits.length !== 1)
         return {
-          error: `${hits.length === 0 ? "no" : hits.length} items of ${where} have ${step.key}=${step.value}`,
+          error: `${hits.length === 0 ? "no" : hits.length} items of ${where2} have ${step.key}=${step.value}`,
           depth: i
         };
       index = hits[0];
@@ -60448,11 +63515,11 @@ function applySweepValue(sources, target, value3) {
   return sources.map((source) => {
     if (source.file !== target.policy.file) return source;
     const text5 = new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, "");
-    const doc = (0, import_yaml8.parseDocument)(text5, safeYamlOptions);
+    const doc = (0, import_yaml9.parseDocument)(text5, safeYamlOptions);
     const typed = typedSweepValue(target, value3);
     const node = doc.getIn(target.yamlPath, true);
     let changed;
-    if ((0, import_yaml8.isScalar)(node) && node.range != null) {
+    if ((0, import_yaml9.isScalar)(node) && node.range != null) {
       const literal = typeof typed === "string" ? JSON.stringify(typed) : value3.toFixed();
       changed = text5.slice(0, node.range[0]) + literal + text5.slice(node.range[1]);
     } else {
@@ -60462,11 +63529,11 @@ function applySweepValue(sources, target, value3) {
     return { file: source.file, bytes: new TextEncoder().encode(changed) };
   });
 }
-var import_yaml8, label;
+var import_yaml9, label;
 var init_sweep_target = __esm({
   "src/core/impact/sweep-target.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_errors();
     init_parse();
     init_sweep_path();
@@ -60612,13 +63679,13 @@ var init_mask_impact_sweep = __esm({
 });
 
 // src/cli/commands/impact-sweep.ts
-async function runImpactSweep(io, options, sides3, spec, dataOrigin) {
-  const { base, head } = sides3;
+async function runImpactSweep(io, options, sides4, spec, dataOrigin) {
+  const { base, head } = sides4;
   const target = resolveSweepTarget(head.loaded.result.set, spec);
   const { data, prepared, basePrepared, dataHashing, plan, run: run4, generatedAt } = await readImpactData(
     io,
     options,
-    sides3,
+    sides4,
     dataOrigin
   );
   const stamp2 = (policyHash) => ({
@@ -60700,12 +63767,12 @@ __export(impact_exports, {
   registerImpact: () => registerImpact
 });
 async function buildImpactReport(io, options, dataOrigin, loaded) {
-  const sides3 = loaded ?? await loadImpactSides(io, options);
-  const { base, head } = sides3;
+  const sides4 = loaded ?? await loadImpactSides(io, options);
+  const { base, head } = sides4;
   const { plan, data, prepared, basePrepared, dataHashing, run: run4, generatedAt } = await readImpactData(
     io,
     options,
-    sides3,
+    sides4,
     dataOrigin
   );
   const evaluateSide = (side3, label2) => {
@@ -60732,6 +63799,7 @@ async function buildImpactReport(io, options, dataOrigin, loaded) {
   let report = computeImpact(evaluateSide(base, "evaluating base"), evaluateSide(head, "evaluating head"), data.leads, {
     engineVersion: version,
     inputs: plan.inputs,
+    today: dayOf(sides4.now),
     ...generatedAt === void 0 ? {} : { generatedAt }
   });
   if (options.mask) report = maskImpact(report, createMaskDigest(dataHashing, data.files));
@@ -60769,9 +63837,9 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
     const { io } = ctx;
     const dataOrigin = describeOrigin(command2, "data", "--data");
     const sweep2 = options.sweep === void 0 ? void 0 : parseSweepSpec(options.sweep);
-    const sides3 = await loadImpactSides(io, options);
-    if (sweep2 !== void 0) return runImpactSweep(io, options, sides3, sweep2, dataOrigin);
-    const report = await buildImpactReport(io, options, dataOrigin, sides3);
+    const sides4 = await loadImpactSides(io, options);
+    if (sweep2 !== void 0) return runImpactSweep(io, options, sides4, sweep2, dataOrigin);
+    const report = await buildImpactReport(io, options, dataOrigin, sides4);
     await writeOutput(
       io,
       renderImpact(report, options.format, { color: isOutputColored(io, options) }),
@@ -60787,6 +63855,7 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
 var init_impact2 = __esm({
   async "src/cli/commands/impact.ts"() {
     "use strict";
+    init_waiver_list();
     init_evaluate();
     init_impact();
     init_sweep_path();
@@ -60889,8 +63958,8 @@ function groupConversion(track, spec, overall, options) {
       groupOf: (i) => {
         const values = spec.valuesOf(i);
         if (values === void 0 || values.length === 0) return null;
-        for (const v of values) seen.add(keyOf3(v));
-        if (values.length === 1) return keyOf3(values[0] ?? null);
+        for (const v of values) seen.add(keyOf4(v));
+        if (values.length === 1) return keyOf4(values[0] ?? null);
         multi.set(i, values);
         return null;
       }
@@ -60917,7 +63986,7 @@ function groupConversion(track, spec, overall, options) {
   if (rest.size > 0) {
     [other] = estimateConversion(track, {
       ...base,
-      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf3(v))) === true ? OTHER2 : null
+      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf4(v))) === true ? OTHER2 : null
     });
   }
   const ordered = spec.order === "range" ? [...kept].sort((a, b) => Number(valueOfKey(a.group)) - Number(valueOfKey(b.group))) : kept;
@@ -60952,14 +64021,14 @@ function rankGroups(groups2) {
   const ranked = groups2.map((g, i) => ({ g, i })).filter(({ g }) => g.signal !== "small" && g.lift !== null).sort((a, b) => (b.g.lift ?? 0) - (a.g.lift ?? 0) || b.g.matured - a.g.matured || a.i - b.i);
   ranked.forEach(({ g }, r) => g.rank = r + 1);
 }
-var OTHER2, EMPTY, keyOf3, valueOfKey, round4;
+var OTHER2, EMPTY, keyOf4, valueOfKey, round4;
 var init_groups = __esm({
   "src/core/insights/groups.ts"() {
     "use strict";
     init_estimate();
     OTHER2 = "other";
     EMPTY = "";
-    keyOf3 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
+    keyOf4 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
     valueOfKey = (key) => key === EMPTY ? null : key.slice(2);
     round4 = (x) => x.toDecimalPlaces(4).toNumber();
   }
@@ -61124,8 +64193,8 @@ function suggestThreshold(input) {
 }
 function mergeBands(bands, overall, signal) {
   if (bands.length === 1) return bands[0];
-  const sum4 = (f) => bands.reduce((s2, g) => s2 + f(g), 0);
-  const [entered, matured, advanced] = [sum4((g) => g.entered), sum4((g) => g.matured), sum4((g) => g.advanced)];
+  const sum5 = (f) => bands.reduce((s2, g) => s2 + f(g), 0);
+  const [entered, matured, advanced] = [sum5((g) => g.entered), sum5((g) => g.matured), sum5((g) => g.advanced)];
   const { low, high } = wilsonInterval(advanced, matured);
   const rate2 = matured === 0 ? null : new Exact(advanced).div(matured);
   const round42 = (x) => x.toDecimalPlaces(4).toNumber();
@@ -61557,8 +64626,8 @@ function findDayIndex(cal, t) {
   while (d > 0 && cal.dayStartMs[d] > t) d--;
   return d;
 }
-function addBusinessMinutes(cal, t, minutes) {
-  let remaining = Math.max(0, minutes) * minuteMs;
+function addBusinessMinutes(cal, t, minutes2) {
+  let remaining = Math.max(0, minutes2) * minuteMs;
   let d = findDayIndex(cal, t);
   if (d < 0) d = 0;
   let from = t;
@@ -61623,7 +64692,7 @@ var sampleEntities, twoDigits2, dayPrefixes;
 var init_rows2 = __esm({
   "src/core/sample/rows.ts"() {
     "use strict";
-    sampleEntities = ["users", "leads", "opportunities", "activities"];
+    sampleEntities = ["users", "leads", "opportunities", "activities", "spend"];
     twoDigits2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
     dayPrefixes = /* @__PURE__ */ new Map();
   }
@@ -61776,7 +64845,8 @@ var init_streams = __esm({
       team: 5,
       customerDay: 6,
       customerDeal: 7,
-      customerBase: 8
+      customerBase: 8,
+      spend: 9
     };
   }
 });
@@ -62339,9 +65409,9 @@ function buildChannelTables(cal) {
   }
   return tables;
 }
-function nameCampaign(rng, cal, d, channel, segment) {
+function nameCampaign(rng, cal, d, channel2, segment) {
   const quarter = `${cal.year[d]}q${Math.ceil(cal.month[d] / 3)}`;
-  switch (channel) {
+  switch (channel2) {
     case "organic":
       return rng.chance(0.7) ? null : rng.pick(["blog-newsletter", "seo-guides"]);
     case "paid_search":
@@ -62559,14 +65629,14 @@ function allocateLeadsPerDay(cal, total2, seed) {
   return splitByWeight(weights, total2);
 }
 function splitByWeight(weights, total2) {
-  let sum4 = 0;
-  for (const w of weights) sum4 += w;
+  let sum5 = 0;
+  for (const w of weights) sum5 += w;
   const counts = new Int32Array(weights.length);
-  if (!(sum4 > 0)) return counts;
+  if (!(sum5 > 0)) return counts;
   const remainders = [];
   let assigned = 0;
   for (let d = 0; d < weights.length; d++) {
-    const exact = weights[d] / sum4 * total2;
+    const exact = weights[d] / sum5 * total2;
     counts[d] = Math.floor(exact);
     assigned += counts[d];
     if (exact > 0) remainders.push({ d, r: exact - Math.floor(exact) });
@@ -62697,12 +65767,12 @@ function drawCustomerDeal(ctx, base, k, createdMs, id) {
     created_at: formatInstant2(createdMs),
     closed_at: formatInstantOrNull(isClosed ? closed2 : null),
     won: isClosed ? won : null,
-    close_reason: isClosed ? rng.pickWeighted(reasons3[kind][won ? 0 : 1]) : null,
+    close_reason: isClosed ? rng.pickWeighted(reasons4[kind][won ? 0 : 1]) : null,
     cancelled_at: null
   };
   return { row: row2, touches };
 }
-var expansionDays, upliftTenths, reasons3;
+var expansionDays, upliftTenths, reasons4;
 var init_customer_deals = __esm({
   "src/core/sample/customer-deals.ts"() {
     "use strict";
@@ -62724,7 +65794,7 @@ var init_customer_deals = __esm({
       [50, 25],
       [70, 20]
     ]);
-    reasons3 = {
+    reasons4 = {
       renewal: [
         createWeightedTable([
           ["product_fit", 45],
@@ -62799,10 +65869,10 @@ function drawLeadProfile(ctx, index, day, createdMs, withNames) {
     ctx.pool.offset[segment] + Math.floor(rng.next() * ctx.pool.size[segment]),
     withNames
   );
-  const channel = rng.pickWeighted(
+  const channel2 = rng.pickWeighted(
     ctx.channelTables[day]?.[segments.indexOf(segment ?? "smb")]
   );
-  const traits = channelTraits[channel];
+  const traits = channelTraits[channel2];
   const emailKind = isStudent ? rng.chance(0.6) ? "university" : "personal" : rng.chance(traits.personal) ? "personal" : "work";
   const emailDomain2 = emailKind === "personal" ? rng.pickWeighted(personalDomainTable) : emailKind === "university" ? rng.pick(universityDomains) : "";
   const seniority = isStudent ? "individual" : rng.chance(0.06) ? null : rng.pickWeighted(seniorityTables[segment ?? "smb"]);
@@ -62813,7 +65883,7 @@ function drawLeadProfile(ctx, index, day, createdMs, withNames) {
   let pricingPageViews = rng.chance(Math.min(0.9, 0.05 + 0.8 * reach)) ? 1 + rng.poisson(2 * intent) : 0;
   let contentDownloads = Math.min(8, rng.poisson(0.15 + 1.3 * reach));
   let webinarAttended = rng.chance(0.03 + 0.18 * intent) ? rng.chance(0.2) ? 2 : 1 : 0;
-  let emailClicks = rng.poisson(channel === "outbound" ? 0.5 : 0.2 + 4 * intent);
+  let emailClicks = rng.poisson(channel2 === "outbound" ? 0.5 : 0.2 + 4 * intent);
   let trialSignup = rng.chance(0.01 + 0.12 * reach);
   const unsubscribed = rng.chance(0.09 - 0.06 * intent);
   const raise = traits.handRaise * (0.3 + 1.5 * intent);
@@ -62882,7 +65952,7 @@ function drawLeadProfile(ctx, index, day, createdMs, withNames) {
     rng,
     segment,
     company,
-    channel,
+    channel: channel2,
     isStudent,
     isCompetitor,
     emailKind,
@@ -63208,8 +66278,8 @@ var init_sdr_queue = __esm({
         const n2 = this.buckets;
         const left = new Float64Array(n2);
         const capacityBy = new Float64Array(n2);
-        let sum4 = 0;
-        for (let b = 0; b < n2; b++) capacityBy[b] = sum4 += capacity[b];
+        let sum5 = 0;
+        for (let b = 0; b < n2; b++) capacityBy[b] = sum5 += capacity[b];
         let arrived = 0;
         let served = 0;
         for (let b = 0; b < n2; b++) {
@@ -63384,6 +66454,75 @@ var init_stage_slots = __esm({
   }
 });
 
+// src/core/sample/spend.ts
+var costPerLeadCents, overheadCents, SpendTally;
+var init_spend = __esm({
+  "src/core/sample/spend.ts"() {
+    "use strict";
+    init_random();
+    init_rows2();
+    init_streams();
+    costPerLeadCents = {
+      paid_search: 9500,
+      paid_social: 14e3,
+      events: 26e3,
+      partner: 6e3
+    };
+    overheadCents = 9e5;
+    SpendTally = class {
+      constructor(cal) {
+        this.cal = cal;
+      }
+      cal;
+      counts = /* @__PURE__ */ new Map();
+      months = [];
+      /** Notes a lead of `channel` and `campaign` created on day `d`. */
+      add(d, channel2, campaign) {
+        const month = this.monthOf(d);
+        if (this.months.at(-1) !== month) this.months.push(month);
+        if (costPerLeadCents[channel2] === void 0) return;
+        const key = `${month}\0${channel2}\0${campaign ?? ""}`;
+        this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      }
+      /** The spend rows, month by month, in a stable order. */
+      *rows(seed) {
+        const byMonth = [...this.counts].sort(([a], [b]) => a < b ? -1 : 1);
+        let index = 0;
+        for (const month of this.months) {
+          const date = `${month}-01`;
+          yield {
+            date,
+            period: "month",
+            function: "marketing",
+            source: null,
+            campaign: null,
+            amount: formatCents(overheadCents),
+            currency: "USD"
+          };
+          for (const [key, leads2] of byMonth) {
+            const [m, channel2, campaign] = key.split("\0");
+            if (m !== month) continue;
+            const rng = new Random(mixSeed(seed, streams.spend, index++));
+            const cents = Math.round(leads2 * (costPerLeadCents[channel2] ?? 0) * rng.between(0.85, 1.15));
+            yield {
+              date,
+              period: "month",
+              function: "marketing",
+              source: channel2,
+              campaign: campaign === "" ? null : campaign,
+              amount: formatCents(cents),
+              currency: "USD"
+            };
+          }
+        }
+      }
+      monthOf(d) {
+        return `${this.cal.year[d]}-${String(this.cal.month[d]).padStart(2, "0")}`;
+      }
+    };
+  }
+});
+
 // src/core/sample/users.ts
 function buildTeam(start, headcount) {
   const members = [
@@ -63524,6 +66663,7 @@ function* generateSampleData(options) {
   const journeyContext = { cal, queue, team, slots };
   let opportunities2 = 0;
   let activities2 = 0;
+  const spend2 = new SpendTally(cal);
   const nextActivityId = () => formatActivityId(++activities2);
   index = 0;
   for (let day = 0; day < cal.days; day++) {
@@ -63531,6 +66671,7 @@ function* generateSampleData(options) {
       const p = drawLeadProfile(ctx, index++, day, createdMs, true);
       const person = describePerson(p);
       const campaign = nameCampaign(p.rng, cal, day, p.channel, p.segment);
+      spend2.add(day, p.channel, campaign);
       const journey = traceJourney(journeyContext, p);
       const lead = assembleLeadRow(p, person, campaign, journey);
       yield { entity: "leads", row: lead };
@@ -63550,6 +66691,7 @@ function* generateSampleData(options) {
     opportunities2 + 1,
     nextActivityId
   );
+  for (const row2 of spend2.rows(options.seed)) yield { entity: "spend", row: row2 };
 }
 function drawCreationTimes(ctx, day, count3) {
   const { cal } = ctx;
@@ -63580,6 +66722,7 @@ var init_generate2 = __esm({
     init_sdr_queue();
     init_seasonality();
     init_stage_slots();
+    init_spend();
     init_streams();
     init_users();
     workdayHours = createWeightedTable(workdayHourWeight.map((w, h) => [h, w]));
@@ -63779,7 +66922,7 @@ Examples:
 The team comes from the Funnel policy in --policies: the weekly capacity of the stages entered
 at a lead's mql_at (SDR first touches), sal_at (discovery meetings), sql_at (AE reviews) and an
 opportunity's created_at (new deals), and as many SDRs and AEs as the teams owning the first-touch
-and new-deal stages have people. Writes users, leads, opportunities and activities (.csv or
+and new-deal stages have people. Writes users, leads, opportunities, activities and marketing spend (.csv or
 .ndjson), one file per entity, with the canonical field names. Times are UTC
 (2026-03-04T14:05:00Z), amounts exact decimals.
 Exit codes: 0 written; 2 bad option, missing or invalid policies, existing files without --force,
@@ -63790,10 +66933,10 @@ or a write error.`
     const staffing = await readStaffing(ctx, cleanPath(options.policies), parsed.scale);
     const generation = { ...parsed.generation, ...staffing };
     const out = cleanPath(options.output);
-    const targets = await prepareTargets(ctx, out, options);
+    const targets2 = await prepareTargets(ctx, out, options);
     const writers = /* @__PURE__ */ new Map();
     for (const entity of sampleEntities)
-      writers.set(entity, openRowFile(`${targets.get(entity)}.partial`, fieldNames(entity), options.format));
+      writers.set(entity, openRowFile(`${targets2.get(entity)}.partial`, fieldNames(entity), options.format));
     const progress = startProgress({
       total: generation.leads,
       label: "leads",
@@ -63809,10 +66952,10 @@ or a write error.`
         else if (entity === "opportunities" && row2.lead_id === null) customerDeals++;
       }
       for (const writer of writers.values()) await writer.close();
-      for (const target of targets.values()) await rename(`${target}.partial`, target);
+      for (const target of targets2.values()) await rename(`${target}.partial`, target);
     } catch (error) {
       for (const writer of writers.values()) await writer.abort();
-      for (const target of targets.values()) await rm(`${target}.partial`, { force: true }).catch(() => void 0);
+      for (const target of targets2.values()) await rm(`${target}.partial`, { force: true }).catch(() => void 0);
       throw error;
     } finally {
       progress.stop();
@@ -63822,7 +66965,7 @@ or a write error.`
     const fromCustomers = customerDeals > 0 ? ` (${customerDeals.toLocaleString("en-US")} with customers)` : "";
     const seconds = ((performance.now() - started) / 1e3).toFixed(1);
     ctx.io.stdout(
-      `Wrote ${count3("users")}, ${count3("leads")}, ${count3("opportunities")}${fromCustomers} and ${count3("activities")} to ${terminalText(out)}/ (${options.format}) in ${seconds} s.
+      `Wrote ${count3("users")}, ${count3("leads")}, ${count3("opportunities")}${fromCustomers}, ${count3("activities")} and ${count3("spend")} rows to ${terminalText(out)}/ (${options.format}) in ${seconds} s.
 `
     );
   });
@@ -63880,15 +67023,15 @@ async function prepareTargets(ctx, out, options) {
   } else {
     await ctx.io.mkdir(out);
   }
-  const targets = new Map(sampleEntities.map((entity) => [entity, `${out}/${entity}.${options.format}`]));
+  const targets2 = new Map(sampleEntities.map((entity) => [entity, `${out}/${entity}.${options.format}`]));
   const existing = [];
-  for (const target of targets.values()) if (await ctx.io.exists(target)) existing.push(target);
+  for (const target of targets2.values()) if (await ctx.io.exists(target)) existing.push(target);
   if (existing.length > 0 && !options.force) {
     throw new UsageError(
       `${existing.join(", ")} already ${existing.length === 1 ? "exists" : "exist"}; pass --force to overwrite.`
     );
   }
-  return targets;
+  return targets2;
 }
 var progressFrom, shownIssues;
 var init_sample_data = __esm({
@@ -64157,9 +67300,12 @@ async function judgeAll(guardrail, approvers, isTeamMember) {
     missing
   };
 }
+function listWaivedGuardrails(guardrails) {
+  return guardrails.filter((g) => g.isCrossed && !needsApproval(g));
+}
 async function judgeGuardrails(guardrails, approvers, isTeamMember) {
   const verdicts = [];
-  for (const guardrail of guardrails.filter((g) => g.isCrossed)) {
+  for (const guardrail of guardrails.filter(needsApproval)) {
     const verdict = guardrail.approvers.requires === "all" ? await judgeAll(guardrail, approvers, isTeamMember) : await judgeAny(guardrail, approvers, isTeamMember);
     verdicts.push({ guardrail, ...verdict });
   }
@@ -64169,6 +67315,7 @@ var decisiveStates;
 var init_approvals = __esm({
   "src/github/approvals.ts"() {
     "use strict";
+    init_guardrail_waivers();
     decisiveStates = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
   }
 });
@@ -64300,7 +67447,7 @@ function describeLine(verdict) {
   );
   return lines;
 }
-function describeMissing(v) {
+function describeMissing2(v) {
   if (v.guardrail.approvers.requires === "all") {
     const left = [...v.missing.users, ...v.missing.teams];
     return `${v.guardrail.id} needs ${v.approvedBy.length === 0 ? listApprovers(v) : `also ${joinNames(left, "and")}`}`;
@@ -64311,16 +67458,31 @@ function describeMissing(v) {
   const who = all.length === 0 ? listApprovers(v) : joinNames(all, "or");
   return `${v.guardrail.id} needs ${count3 === 1 && v.approvedBy.length === 0 ? all.length > 1 ? "one of " : "" : more}${who}`;
 }
-function summariseGuardrails(verdicts) {
+function describeWaived(g) {
+  return [
+    `waived    ${g.id}${g.reason === "" ? "" : `: ${g.reason}`}`,
+    `            ${g.waiver === void 0 ? "" : phraseGuardrailWaiver(g.waiver)}`
+  ];
+}
+function summariseGuardrails(verdicts, waived = []) {
+  const waivedLines = waived.flatMap(describeWaived);
+  if (verdicts.length === 0 && waived.length > 0)
+    return {
+      state: "success",
+      description: fitDescription(
+        `No approval needed: ${waived.length} crossed guardrail(s) waived on the base branch`
+      ),
+      lines: waivedLines
+    };
   if (verdicts.length === 0)
     return { state: "success", description: "No guardrail crossed", lines: ["No guardrail crossed."] };
-  const lines = verdicts.flatMap(describeLine);
+  const lines = [...verdicts.flatMap(describeLine), ...waivedLines];
   const missing = verdicts.filter((v) => !v.isSatisfied);
   if (missing.length === 0) {
     const approvers = [...new Set(verdicts.flatMap((v) => v.approvedBy))].sort((a, b) => a.localeCompare(b));
     return { state: "success", description: fitDescription(`Approved by ${approvers.join(", ")}`), lines };
   }
-  const parts = missing.map(describeMissing);
+  const parts = missing.map(describeMissing2);
   return { state: "failure", description: fitDescription(`Approval missing: ${parts.join("; ")}`), lines };
 }
 function refuseToJudge(reason) {
@@ -64492,7 +67654,7 @@ async function checkGuardrailApprovals(client, target, impact2, options) {
   let approvers = [];
   let verdicts = [];
   let reviews = [];
-  if (!files.truncated && impact2.guardrails.some((g) => g.isCrossed)) {
+  if (!files.truncated && impact2.guardrails.some(needsApproval)) {
     reviews = await client.paginate(client.rest.pulls.listReviews, {
       ...repo,
       pull_number: target.pullNumber,
@@ -64501,7 +67663,7 @@ async function checkGuardrailApprovals(client, target, impact2, options) {
     approvers = findApprovers(reviews, headSha, author);
     verdicts = await judgeGuardrails(impact2.guardrails, approvers, createMembershipLookup(client));
   }
-  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts);
+  const status = files.truncated ? refuseToJudge(describeTruncatedFiles(files)) : summariseGuardrails(verdicts, listWaivedGuardrails(impact2.guardrails));
   if (!options.isDryRun) {
     await client.rest.repos.createCommitStatus({
       ...repo,
@@ -64540,6 +67702,7 @@ var init_guardrail_check = __esm({
   "src/github/guardrail-check.ts"() {
     "use strict";
     init_errors();
+    init_guardrail_waivers();
     init_approvals();
     init_errors3();
     init_guardrail_status();
@@ -64592,6 +67755,14 @@ function readReportGuardrails(report, source) {
       teams: [...g.approvers.teams],
       requires: g.approvers.requires,
       minApprovals: g.approvers.minApprovals
+    },
+    ...g.waiver === void 0 ? {} : {
+      waiver: {
+        ...g.waiver,
+        policy: cleanText(g.waiver.policy),
+        owner: cleanText(g.waiver.owner),
+        reason: cleanText(g.waiver.reason)
+      }
     }
   }));
 }
@@ -64683,7 +67854,7 @@ async function judgeOffline(impact2, approvedBy) {
   const verdicts = await judgeGuardrails(impact2.guardrails, approvedBy, isTeamMember);
   return {
     verdicts,
-    status: summariseGuardrails(verdicts),
+    status: summariseGuardrails(verdicts, listWaivedGuardrails(impact2.guardrails)),
     reviewers: planReviewerRequests({
       verdicts,
       requested: { users: [], teams: [] },
@@ -70953,9 +74124,9 @@ function previewComment(io, source, options, run4) {
     ...sha === void 0 ? {} : { sha },
     ...run4 === void 0 ? {} : { run: run4 }
   });
-  const where = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
+  const where2 = options.pr === void 0 || options.pr === "" ? "the pull request" : `pull request #${parsePullNumber(options.pr, "--pr")}`;
   io.stdout(
-    `dry run without a token: GitHub not asked; would create the sticky comment on ${where}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
+    `dry run without a token: GitHub not asked; would create the sticky comment on ${where2}, or update ours if it differs (${prepared.body.length} characters${prepared.isTruncated ? ", truncated to GitHub's limit" : ""}):
 `
   );
   io.stdout(`${terminalLines(prepared.body)}${prepared.body.endsWith("\n") ? "" : "\n"}`);
@@ -71009,27 +74180,27 @@ function resolveRunStamp(flag2, env) {
     );
   return stamp2;
 }
-function describePlan(plan, where, length) {
+function describePlan(plan, where2, length) {
   switch (plan.action) {
     case "create":
-      return `create a comment on ${where} (${length} characters)`;
+      return `create a comment on ${where2} (${length} characters)`;
     case "update":
-      return `update comment ${plan.commentId} on ${where} (${length} characters)`;
+      return `update comment ${plan.commentId} on ${where2} (${length} characters)`;
     case "delete-and-create":
-      return `delete comment${plan.deleteIds.length === 1 ? "" : "s"} ${plan.deleteIds.join(", ")} and create a comment on ${where} (${length} characters)`;
+      return `delete comment${plan.deleteIds.length === 1 ? "" : "s"} ${plan.deleteIds.join(", ")} and create a comment on ${where2} (${length} characters)`;
     case "skip":
-      return plan.reason === "unchanged" ? `skip: comment ${plan.commentId} on ${where} already says this` : `skip: comment ${plan.commentId} on ${where} is from a newer run (${plan.theirRun}); leaving it`;
+      return plan.reason === "unchanged" ? `skip: comment ${plan.commentId} on ${where2} already says this` : `skip: comment ${plan.commentId} on ${where2} is from a newer run (${plan.theirRun}); leaving it`;
   }
 }
-function describeOutcome(outcome, where, length) {
+function describeOutcome(outcome, where2, length) {
   const { plan, comment } = outcome;
   const url = comment === void 0 ? "" : `: ${comment.url}`;
-  if (plan.action === "skip") return describePlan(plan, where, length);
+  if (plan.action === "skip") return describePlan(plan, where2, length);
   if (plan.action === "update" && outcome.isRecreated)
-    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where} (${length} characters)${url}`;
-  if (plan.action === "update") return `updated comment ${comment?.id} on ${where} (${length} characters)${url}`;
+    return `comment ${plan.commentId} was deleted meanwhile; created comment ${comment?.id} on ${where2} (${length} characters)${url}`;
+  if (plan.action === "update") return `updated comment ${comment?.id} on ${where2} (${length} characters)${url}`;
   const deleted = outcome.deletedIds.length === 0 ? "" : `deleted ${outcome.deletedIds.join(", ")}; `;
-  return `${deleted}created comment ${comment?.id} on ${where} (${length} characters)${url}`;
+  return `${deleted}created comment ${comment?.id} on ${where2} (${length} characters)${url}`;
 }
 async function appendSummary(io, path2, text5) {
   let existing = "";
@@ -71093,7 +74264,7 @@ or could not be reached (after waiting out rate limits).`
       ...run4 === void 0 ? {} : { run: run4 }
     };
     const prepared = prepareCommentBody(source, options.marker, fields);
-    const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    const where2 = `${target.owner}/${target.repo}#${target.pullNumber}`;
     const client = createGitHubClient({
       token: target.token,
       apiUrl: target.apiUrl,
@@ -71118,7 +74289,7 @@ or could not be reached (after waiting out rate limits).`
 `
       );
     if (options.dryRun) {
-      io.stdout(`dry run: would ${describePlan(plan, where, prepared.body.length)}
+      io.stdout(`dry run: would ${describePlan(plan, where2, prepared.body.length)}
 `);
       io.stdout(`dry run: marker ${buildMarker(options.marker, fields)}; author ${terminalText(author)}
 `);
@@ -71126,7 +74297,7 @@ or could not be reached (after waiting out rate limits).`
     }
     if (prepared.isTruncated && summaryFile !== void 0) await appendSummary(io, summaryFile, source);
     const outcome = await applyStickyPlan(client, target, plan, prepared.body);
-    io.stdout(`${describeOutcome(outcome, where, prepared.body.length)}
+    io.stdout(`${describeOutcome(outcome, where2, prepared.body.length)}
 `);
   });
   addGitHubOptions(command);
@@ -71283,11 +74454,11 @@ out rate limits).`
       requestReviewers: options.requestReviewers,
       ...targetUrl === void 0 ? {} : { targetUrl }
     });
-    const where = `${target.owner}/${target.repo}#${target.pullNumber}`;
+    const where2 = `${target.owner}/${target.repo}#${target.pullNumber}`;
     if (result.currentHeadSha !== void 0)
       io.stderr(`revops: the pull request's head is now ${result.currentHeadSha}; judging ${result.headSha}
 `);
-    io.stdout(`Guardrails on ${where} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):
+    io.stdout(`Guardrails on ${where2} at ${result.headSha.slice(0, 12)} (author ${terminalText(result.author)}):
 `);
     const listed = result.files.files.length;
     if (!result.files.truncated) io.stdout(`  ${listed} changed file${listed === 1 ? "" : "s"}, listed in full
@@ -71355,7 +74526,7 @@ var init_command_index = __esm({
       },
       {
         name: "test",
-        description: "Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions (with clause coverage), handoff SLAs and comp plans.",
+        description: "Run the policy unit tests (kind: PolicyTest) of a policy directory: lead definitions, handoff SLAs and comp plans, with outcome coverage.",
         load: async () => (await init_test().then(() => test_exports)).registerTest
       },
       {
@@ -71614,7 +74785,7 @@ Examples:
   revops init -o my-policies       scaffold a policy repository
   revops validate                  check every policy file, with file:line:column
   revops fmt --check               list files that are not canonically formatted
-  revops test --coverage           run the policy unit tests with clause coverage
+  revops test --coverage           run the policy unit tests with outcome coverage
   revops evaluate                  funnel, constraint, SLAs, comp and goal on the example data
   revops explain --lead L000123    why a lead has its class, rule by rule
   revops impact --base origin/main what a policy change does to the constraint, SLAs and pay
@@ -71680,16 +74851,16 @@ async function runTestMode(inputs2) {
   return { failed: await runRevops(["test", "--policies", inputs2.policies, "--coverage", ...floor2]) !== 0 };
 }
 function impactSides(inputs2, base, head, mask) {
-  const sides3 = ["--base", base, "--head", head, "--policies", inputs2.policies, "--data", inputs2.data];
-  sides3.push("--data-ref", "base", "--quiet");
-  if (mask) sides3.push("--mask");
-  if (inputs2.mapping !== "") sides3.push("--mapping", inputs2.mapping);
-  return sides3;
+  const sides4 = ["--base", base, "--head", head, "--policies", inputs2.policies, "--data", inputs2.data];
+  sides4.push("--data-ref", "base", "--quiet");
+  if (mask) sides4.push("--mask");
+  if (inputs2.mapping !== "") sides4.push("--mapping", inputs2.mapping);
+  return sides4;
 }
-async function writeImpactReports(sides3, dir) {
-  const markdown = await runRevops(["impact", ...sides3, "--format", "markdown", "--output", join5(dir, "impact.md")]);
+async function writeImpactReports(sides4, dir) {
+  const markdown = await runRevops(["impact", ...sides4, "--format", "markdown", "--output", join5(dir, "impact.md")]);
   if (markdown !== 0) return markdown;
-  return runRevops(["impact", ...sides3, "--format", "json", "--output", join5(dir, "impact.json")]);
+  return runRevops(["impact", ...sides4, "--format", "json", "--output", join5(dir, "impact.json")]);
 }
 async function runImpactMode(inputs2, wio, env) {
   const dir = await makeReportDir(env);
@@ -71790,8 +74961,8 @@ async function runReplayMode(inputs2, wio, env) {
   if (inputs2.token !== "") wio.mask(inputs2.token);
   await fetchHeadObjects({ pr: inputs2.pr, headSha: inputs2.headSha, token: inputs2.token, mask: wio.mask }, env);
   const dir = await makeReportDir(env);
-  const sides3 = impactSides(inputs2, inputs2.baseRef === "" ? "HEAD" : inputs2.baseRef, inputs2.headSha, true);
-  const code18 = await writeImpactReports(sides3, dir);
+  const sides4 = impactSides(inputs2, inputs2.baseRef === "" ? "HEAD" : inputs2.baseRef, inputs2.headSha, true);
+  const code18 = await writeImpactReports(sides4, dir);
   if (code18 !== 0) {
     wio.error(`revops impact failed (exit ${code18}): the guardrail status is set to failure.`);
     await refuseStatus(inputs2, wio, env);

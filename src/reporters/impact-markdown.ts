@@ -1,3 +1,4 @@
+import { cacImpactRows } from './impact-cac.js';
 import { phraseWarning } from './phrase-warning.js';
 import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
@@ -83,6 +84,7 @@ function summaryTable(r: ImpactReport): string[] {
         ? NONE
         : `${signed(r.goal.projectedAttainment.delta * 100, (x) => x.toFixed(1))} pts`,
     ]);
+  rows.push(...cacImpactRows(r));
   return renderMarkdownTable(['', 'base', 'head', 'change'], rows, ['left', 'right', 'right', 'right']);
 }
 

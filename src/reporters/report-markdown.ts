@@ -1,4 +1,5 @@
 import { describeWaivedDataIssues } from './waived-data-issues.js';
+import { renderCacMarkdown } from './report-cac.js';
 import { phraseWarning } from './phrase-warning.js';
 import type { Report } from '../core/report/index.js';
 import { formatHours, formatMoney, formatNumber, formatPercent, formatRatio } from './figures.js';
@@ -173,6 +174,7 @@ export function renderReportMarkdown(report: Report): string {
     ...slaSection(report),
     ...compSection(report),
     ...renderHistoryMarkdown(report),
+    ...renderCacMarkdown(report),
     ...classesSection(report),
     ...dataSection(report),
   ];

@@ -1,6 +1,7 @@
 import { phraseWaiver } from './phrase-waiver.js';
 import { describeWaivedDataIssues } from './waived-data-issues.js';
 import { phraseWarning } from './phrase-warning.js';
+import { renderCacTerminal } from './report-cac.js';
 import { createColors } from 'picocolors';
 import type { Report } from '../core/report/index.js';
 import { formatCount, formatHours, formatInstant, formatMoney, formatNumber, formatPercent } from './figures.js';
@@ -183,6 +184,7 @@ export function renderReportTerminal(report: Report, options: { color: boolean }
     ...renderComp(report, c),
     ...renderDeals(report, c),
     ...renderHistoryTerminal(report, c),
+    ...renderCacTerminal(report, c),
     ...renderData(report, c),
     '',
     c.dim(`revops-policy ${s.engineVersion} · policies ${s.policyHash.slice(0, 12)} · data ${s.dataHash.slice(0, 12)}`),

@@ -20,7 +20,11 @@ const hostile = join(fixturesDir, 'evaluate', 'hostile-names');
  */
 function expectExampleFigures(text: string): void {
   expect(text).toMatch(/utilisation 0\.87\b/); // mql: 65.2 arrivals a week ÷ capacity 75 = 0.869
-  expect(text).toContain('14,689 rows read, 14,689 evaluated, 0 rejected'); // 5,500 + 73 + 9,104 + 12 files
+  expect(text).toContain('14,726 rows read, 14,726 evaluated, 0 rejected'); // 5,500 + 73 + 9,104 + 12 + 37 spend rows
+  // CAC over the window: 358,720.33 of marketing spend (the sum of spend.csv) + sales heads (3 × 90,000 + 3 × 240,000
+  // a year, OTE) × 90 days ÷ 365 = 244,109.59; 602,829.92 ÷ 11 new customers = 54,802.72.
+  expect(text).toMatch(/window\W+358,720\.33\W+244,109\.59\W+heads\W+602,829\.92/);
+  expect(text).toMatch(/window\W+54,802\.72\W/);
   expect(text).toMatch(/mql\W+mql\W+838\W+15\.2 %/); // 838 ÷ 5,500 leads = 15.24 %
   expect(text).toContain('267 of 827 decided'); // speed-to-lead 267 ÷ 827 = 32.3 %
   expect(text).toContain('32.3 %');

@@ -7,7 +7,7 @@ import { fieldNames } from '../../src/core/model/canonical.js';
 import { runRevops } from '../helpers/cli.js';
 import { examplePolicies, repoRoot, useTempDirs } from '../helpers/paths.js';
 
-const entities = ['users', 'leads', 'opportunities', 'activities'] as const;
+const entities = ['users', 'leads', 'opportunities', 'activities', 'spend'] as const;
 const bundle = join(repoRoot, 'examples', 'data');
 
 describe('revops sample-data', () => {
@@ -38,13 +38,19 @@ describe('revops sample-data', () => {
     expect(run.code).toBe(0);
     for (const entity of entities)
       expect(read(out, `${entity}.csv`) === read(bundle, `${entity}.csv`), entity).toBe(true);
-    expect(readdirSync(out).sort()).toEqual(['activities.csv', 'leads.csv', 'opportunities.csv', 'users.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'activities.csv',
+      'leads.csv',
+      'opportunities.csv',
+      'spend.csv',
+      'users.csv',
+    ]);
   });
 
   it('prints one summary line with the rows per entity', async () => {
     const run = await runRevops(['sample-data', '--leads', '500', '--seed', '1', '--output', tempDir()]);
     expect(run.stdout).toMatch(
-      /^Wrote 12 users, 500 leads, \d+ opportunities and [\d,]+ activities to .+\/ \(csv\) in \d+\.\d s\.\n$/,
+      /^Wrote 12 users, 500 leads, \d+ opportunities, [\d,]+ activities and \d+ spend rows to .+\/ \(csv\) in \d+\.\d s\.\n$/,
     );
   });
 
@@ -67,7 +73,7 @@ describe('revops sample-data', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Wrote 22 users, 600 leads, 150 opportunities \(1[34]\d with customers\) and [\d,]+ activities to /,
+      /^Wrote 22 users, 600 leads, 150 opportunities \(1[34]\d with customers\), [\d,]+ activities and \d+ spend rows to /,
     );
     const users = Papa.parse<Record<string, string>>(read(out, 'users.csv'), {
       header: true,

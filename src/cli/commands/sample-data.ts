@@ -83,7 +83,7 @@ Examples:
 The team comes from the Funnel policy in --policies: the weekly capacity of the stages entered
 at a lead's mql_at (SDR first touches), sal_at (discovery meetings), sql_at (AE reviews) and an
 opportunity's created_at (new deals), and as many SDRs and AEs as the teams owning the first-touch
-and new-deal stages have people. Writes users, leads, opportunities and activities (.csv or
+and new-deal stages have people. Writes users, leads, opportunities, activities and marketing spend (.csv or
 .ndjson), one file per entity, with the canonical field names. Times are UTC
 (2026-03-04T14:05:00Z), amounts exact decimals.
 Exit codes: 0 written; 2 bad option, missing or invalid policies, existing files without --force,
@@ -128,7 +128,7 @@ or a write error.`,
       const fromCustomers = customerDeals > 0 ? ` (${customerDeals.toLocaleString('en-US')} with customers)` : '';
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       ctx.io.stdout(
-        `Wrote ${count('users')}, ${count('leads')}, ${count('opportunities')}${fromCustomers} and ${count('activities')} to ${terminalText(out)}/ (${options.format}) in ${seconds} s.\n`,
+        `Wrote ${count('users')}, ${count('leads')}, ${count('opportunities')}${fromCustomers}, ${count('activities')} and ${count('spend')} rows to ${terminalText(out)}/ (${options.format}) in ${seconds} s.\n`,
       );
     });
   addDeprecatedOption(

@@ -61,6 +61,7 @@ export async function loadPipelineData(
     activities: emptyTable,
     users: [],
     stage_events: [],
+    spend: [],
     files: [],
     issues: [],
     absent: discovery.absent,

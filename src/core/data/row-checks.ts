@@ -38,6 +38,7 @@ export class RowChecks {
   private idPlan: FieldPlan | undefined;
   private nonNegative: FieldPlan[] = [];
   private idFields: FieldPlan[] = [];
+  private enumerated: { plan: FieldPlan; values: readonly string[]; failure: CoercionFailure }[] = [];
 
   constructor(
     private readonly entity: EntityName,
@@ -56,6 +57,10 @@ export class RowChecks {
     const model = canonicalModel[this.entity];
     this.nonNegative = kept.filter((f) => model[f.field]?.isNonNegative === true);
     this.idFields = kept.filter((f) => f.type === 'string' && isIdField(f.field));
+    this.enumerated = kept.flatMap((plan) => {
+      const values = model[plan.field]?.values;
+      return values === undefined ? [] : [{ plan, values, failure: notOneOf(values) }];
+    });
   }
 
   /** The row's first fault; undefined when it has none, its id then noted as first seen on `line`. */
@@ -67,6 +72,10 @@ export class RowChecks {
     for (const plan of this.nonNegative) {
       const cell = row[plan.field] ?? null;
       if (isNegative(cell)) return { plan, raw: cell, failure: NEGATIVE };
+    }
+    for (const { plan, values, failure } of this.enumerated) {
+      const cell = row[plan.field];
+      if (typeof cell === 'string' && !values.includes(cell)) return { plan, raw: cell, failure };
     }
     for (const plan of this.idFields) {
       const cell = row[plan.field];
@@ -87,6 +96,15 @@ export class RowChecks {
     );
     return { plan: this.idPlan, raw: id, failure };
   }
+}
+
+/** A value outside the field's closed list (e.g. a spend row's `function`). */
+function notOneOf(values: readonly string[]): CoercionFailure {
+  return new CoercionFailure(
+    'data.bad-value',
+    `the value is not one of ${values.join(', ')}.`,
+    "Write one of them in the export, or map the export's values to them in the FieldMapping (`values:`).",
+  );
 }
 
 const NEGATIVE = new CoercionFailure(

@@ -121,6 +121,8 @@ export interface PipelineData {
   activities: ColumnTable;
   users: Row[];
   stage_events: Row[];
+  /** Money spent to win customers (marketing and sales), the basis of CAC. */
+  spend: Row[];
   files: FileAccounting[];
   issues: DataIssue[];
   /** Entities for which the directory holds no file. */

@@ -4,7 +4,7 @@ import { numberColumn } from '../data/column-table.js';
 import type { PipelineData } from '../data/types.js';
 import { suggestName } from '../policy/did-you-mean.js';
 
-const timestamped: EntityName[] = ['leads', 'opportunities', 'activities', 'stage_events'];
+const timestamped = ['leads', 'opportunities', 'activities', 'stage_events'] as const satisfies readonly EntityName[];
 
 /**
  * The default "as of" moment of a run: the latest timestamp anywhere in the data (every

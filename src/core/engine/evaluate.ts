@@ -12,6 +12,8 @@ import type { SlaResult } from '../report/sla.js';
 import type { ActivityIndex } from './activity-index.js';
 import { summariseClasses } from './classification.js';
 import { indexCredit } from './comp/credit.js';
+import { measureCac } from './cac.js';
+import type { CacSection } from '../report/cac.js';
 import { computeComp } from './comp/index.js';
 import type { Decimal } from './comp/money.js';
 import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
@@ -101,6 +103,8 @@ export interface Evaluation {
    * to the span (what comp's `goal_attainment` pays on); null without a goal or when unknown.
    */
   goalAttainment(start: number, end: number): Decimal | null;
+  /** CAC with the sales teams' cost per head read from `costSet` (an impact prices both sides with the base's). */
+  measureCac(costSet: PolicySet): CacSection;
 }
 
 /** `evaluatePipeline`, also returning every lead's class. */
@@ -313,6 +317,19 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
   if (comp !== null) warnings.push(...comp.warnings);
 
   step('report');
+  const cacOf = (costSet: PolicySet): CacSection =>
+    measureCac({
+      spend: data.spend,
+      opportunities: data.opportunities,
+      leads: data.leads,
+      leadOfOpportunity: prepared.leadOfOpportunity,
+      periods,
+      window: ctx.window,
+      asOf,
+      timeZone,
+      set,
+      costSet,
+    });
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: 'evaluation',
@@ -346,6 +363,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     goal: goalResult?.section ?? null,
     deals: deals.section,
     ...measureHistorySections({ prepared, funnel: funnelPolicy, goal, tracks, capacities, measureMetric, ctx }),
+    cac: cacOf(set),
     isMasked: false,
   };
   const projectSlaCompliance = (name: string, factor: number): number | null => {
@@ -362,6 +380,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     wonAmounts,
     projectSlaCompliance,
     goalAttainment,
+    measureCac: cacOf,
   };
 }
 

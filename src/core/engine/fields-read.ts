@@ -9,6 +9,7 @@ import type { PolicySet } from '../policy/types.js';
  * engine's source for canonical field names and fails when one is missing here.
  */
 export const engineFields: ReadonlySet<string> = new Set([
+  'account_id',
   'active_from',
   'active_to',
   'actor_id',
@@ -17,10 +18,13 @@ export const engineFields: ReadonlySet<string> = new Set([
   'campaign',
   'cancelled_at',
   'closed_at',
+  'campaign',
   'created_at',
   'currency',
+  'date',
   'disqualified_at',
   'entity',
+  'function',
   'id',
   'last_engaged_at',
   'lead_id',
@@ -29,6 +33,7 @@ export const engineFields: ReadonlySet<string> = new Set([
   'opportunity_id',
   'outcome',
   'owner_id',
+  'period',
   'recycled_at',
   'role',
   'sal_at',
@@ -69,7 +74,7 @@ const engineFieldsOf: Partial<Record<EntityName, ReadonlySet<string>>> = {
     'created_at',
     'owner_id',
     'source',
-    'campaign',
+    'campaign', // attribution and CAC per campaign
     'last_engaged_at',
     'mql_at',
     'sal_at',
@@ -89,7 +94,11 @@ const engineFieldsOf: Partial<Record<EntityName, ReadonlySet<string>>> = {
     'closed_at',
     'cancelled_at',
     'term_months',
+    'account_id', // CAC: new customers are first wins per account
+    'source',
   ]),
+  // CAC reads every spend field.
+  spend: new Set(Object.keys(canonicalModel.spend)),
 };
 
 const entities = Object.keys(canonicalModel) as EntityName[];

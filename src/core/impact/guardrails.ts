@@ -71,6 +71,16 @@ function measureMqlVolume(f: Figures): Measure {
   return one(((head - base) / base) * 100);
 }
 
+function measureCacChange(f: Figures): Measure {
+  // Unknown on either side (no spend, no customer, mixed currencies) is no figure: the approvers decide.
+  const c = f.cac;
+  if (c === undefined || c.blended.base.value === null || c.blended.head.value === null)
+    return { reason: { code: 'no-figure' } };
+  const base = new Decimal(c.blended.base.value);
+  if (base.isZero()) return { reason: { code: 'from-zero' } };
+  return one(new Decimal(c.blended.head.value).minus(base).div(base).times(100).toNumber());
+}
+
 function measureGoalForecast(f: Figures): Measure {
   // From the exact attainments: the display figures are rounded to 4 places.
   const g = f.goal?.projectedAttainmentExact;
@@ -92,6 +102,8 @@ function measureGoalForecast(f: Figures): Measure {
  *   queue model projects one, else replayed; an SLA on one side only makes it unmeasurable;
  * - `mql_volume_change_pct`: change in arrivals at the lead-volume stage, in %;
  * - `goal_forecast_change_pct`: change in the goal's projected attainment, in % of the base;
+ * - `cac_change_pct`: change in blended CAC over the window, in % of the base; unknown on
+ *   either side (no spend rows, no new customer, mixed currencies) makes it unmeasurable;
  * - `data_changed`: whether the change adds, removes or edits a data file in the repository or a
  *   FieldMapping (the replay reads the base's; a person should still look at such a change).
  */
@@ -116,6 +128,8 @@ export function measureGuardrailMetric(metric: string, f: Figures): Measure {
       return measureMqlVolume(f);
     case 'goal_forecast_change_pct':
       return measureGoalForecast(f);
+    case 'cac_change_pct':
+      return measureCacChange(f);
     case 'data_changed':
       return f.inputs.isChanged;
     default:

@@ -1,3 +1,4 @@
+import { compareCac } from './cac-impact.js';
 import { dedupeWarnings } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
@@ -259,6 +260,7 @@ export function computeImpact(
       leads,
       volume.stage,
     ),
+    cac: compareCac(base.evaluation, head.evaluation, base.set),
     // The base's data waivers (trusted), as its guardrail waivers.
     data: options.today === undefined ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),

@@ -5,7 +5,7 @@
  */
 export type FieldType = 'string' | 'integer' | 'number' | 'decimal' | 'boolean' | 'date' | 'datetime';
 
-export type EntityName = 'leads' | 'opportunities' | 'activities' | 'users' | 'stage_events';
+export type EntityName = 'leads' | 'opportunities' | 'activities' | 'users' | 'stage_events' | 'spend';
 
 export interface FieldSpec {
   type: FieldType;
@@ -13,6 +13,8 @@ export interface FieldSpec {
   required?: boolean;
   /** A quantity that cannot be below zero (a deal amount, a count): a negative value rejects the row. */
   isNonNegative?: boolean;
+  /** The only values a string field can hold: another value rejects the row (`data.bad-value`). */
+  values?: readonly string[];
 }
 
 type Fields = Readonly<Record<string, FieldSpec>>;
@@ -123,12 +125,45 @@ const stageEvents: Fields = {
   exited_at: { type: 'datetime', description: 'When it left; empty while still in the stage.' },
 };
 
+/**
+ * Money spent to win customers: one row per amount, dated by the day it was spent or the first
+ * day of the period it covers. CAC reads it (see `engine/cac.ts`).
+ */
+const spend: Fields = {
+  date: {
+    type: 'date',
+    required: true,
+    description: 'The day the amount was spent, or the first day of the period it covers (see `period`).',
+  },
+  period: {
+    type: 'string',
+    values: ['day', 'week', 'month', 'quarter'],
+    description:
+      'The span the amount covers from `date`: day (default), week, month or quarter; CAC spreads it over the report periods by days.',
+  },
+  function: {
+    type: 'string',
+    required: true,
+    values: ['marketing', 'sales'],
+    description: 'Who spent it: marketing (media, events, tools) or sales (salaries, commissions, tools).',
+  },
+  source: {
+    type: 'string',
+    description:
+      "Acquisition channel the amount bought, as in the leads' `source` (paid_search, events, …); empty when no channel carries it (salaries, tools).",
+  },
+  campaign: { type: 'string', description: "Campaign the amount bought, as in the leads' `campaign`." },
+  amount: { type: 'decimal', required: true, isNonNegative: true, description: 'Amount spent in `currency`.' },
+  currency: { type: 'string', description: 'ISO 4217 currency code.' },
+};
+
 export const canonicalModel: Readonly<Record<EntityName, Fields>> = {
   leads,
   opportunities,
   activities,
   users,
   stage_events: stageEvents,
+  spend,
 };
 
 export const entityNames = Object.keys(canonicalModel) as EntityName[];

@@ -1,3 +1,4 @@
+import type { CacFigure } from './cac.js';
 import type { ApprovalRule } from '../policy/types.js';
 import type { EngineWarning } from './warnings.js';
 import type { WaiverMark } from '../issue.js';
@@ -155,6 +156,18 @@ export type UnmeasurableReason =
   | { code: 'sla-one-side'; sla: string; side: 'base' | 'head' }
   | { code: 'sla-unknown'; sla: string };
 
+/** Blended and paid CAC over the window, base and head, and blended's change in % of the base (null when unknown). */
+export interface CacImpact {
+  currency: string | null;
+  blended: { base: CacFigure; head: CacFigure };
+  paid: { base: CacFigure; head: CacFigure };
+  /** New customers won in the window on each side. */
+  customers: { base: number; head: number };
+  /** Sales cost over the window on each side, to cents. */
+  salesCost: { base: string; head: string };
+  changePct: number | null;
+}
+
 /** One data file that differs between the base and the head commit. */
 export interface DataFileChange {
   /** Path in the repository (untrusted: the head's tree names it). */
@@ -267,6 +280,8 @@ export interface ImpactReport {
   mqlVolume: Delta & { stage: string | null; stageName: string | null };
   /** The change carried through the constrained funnel to won deals, revenue, the goal forecast and cost. */
   projection: ProjectionSection;
+  /** CAC over the window under each side, sales heads priced at the base's cost per head (see `impact/cac-impact.ts`). */
+  cac?: CacImpact;
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: EngineWarning[];

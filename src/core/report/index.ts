@@ -1,6 +1,7 @@
 import type { EngineWarning } from './warnings.js';
 import type { Issue } from '../issue.js';
 import type { DataIssue, FileAccounting, MissingData } from '../data/types.js';
+import type { CacSection } from './cac.js';
 import type { CompSection } from './comp.js';
 import type { ConstraintSection } from './constraint.js';
 import type { ClassificationSection, FunnelSection } from './funnel.js';
@@ -9,6 +10,7 @@ import type { SlaResult } from './sla.js';
 import type { AttributionSection } from './attribution.js';
 import type { ConstraintHistorySection } from './constraint-history.js';
 
+export type { CacFigure, CacPeriod, CacSection, CacUnknown } from './cac.js';
 export type { CompSection } from './comp.js';
 export type { ConstraintSection, StageLoad } from './constraint.js';
 export type { ClassificationSection, DurationStats, FunnelSection, StagePeriod, StageReport } from './funnel.js';
@@ -77,6 +79,8 @@ export interface Report {
   attribution: AttributionSection | null;
   /** The constraint period by period; null without a Funnel policy. */
   constraintHistory: ConstraintHistorySection | null;
+  /** Customer acquisition cost from the spend rows (see `engine/cac.ts`); absent in reports of older versions. */
+  cac?: CacSection;
   /** Whether identifiers of people and leads were replaced by pseudonyms. */
   isMasked: boolean;
 }

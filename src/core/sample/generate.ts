@@ -65,6 +65,9 @@
  * Activities: inbound ones without an actor (the form or badge scan that created the lead, a
  * later demo or contact-sales request; downloads and webinars are counts on the lead) and SDR and
  * AE calls, emails, LinkedIn messages, meetings and notes in business hours.
+ * Spend: per month, each paid channel's campaigns cost their leads × the channel's cost per lead
+ * (paid search $95, paid social $140, events $260, partner fees $60, ±15 %), plus $9,000 of
+ * tools and content on no channel (`spend.ts`); sales cost is left to the team's headcount.
  */
 import { toActivityRows } from './activities.js';
 import { assembleLeadRow, assembleOpportunityRow, formatActivityId, formatOpportunityId } from './assemble.js';
@@ -83,6 +86,7 @@ import type { SampleRow } from './rows.js';
 import { SdrQueue } from './sdr-queue.js';
 import { allocateLeadsPerDay, restDayHourWeight, workdayHourWeight } from './seasonality.js';
 import { WeeklySlots } from './stage-slots.js';
+import { SpendTally } from './spend.js';
 import { streams } from './streams.js';
 import { buildTeam } from './users.js';
 
@@ -132,6 +136,7 @@ export function* generateSampleData(options: SampleDataOptions): Generator<Sampl
   const journeyContext = { cal, queue, team, slots };
   let opportunities = 0;
   let activities = 0;
+  const spend = new SpendTally(cal);
   const nextActivityId = () => formatActivityId(++activities);
   index = 0;
   for (let day = 0; day < cal.days; day++) {
@@ -139,6 +144,7 @@ export function* generateSampleData(options: SampleDataOptions): Generator<Sampl
       const p = drawLeadProfile(ctx, index++, day, createdMs, true);
       const person = describePerson(p);
       const campaign = nameCampaign(p.rng, cal, day, p.channel, p.segment);
+      spend.add(day, p.channel, campaign);
       const journey = traceJourney(journeyContext, p);
       const lead = assembleLeadRow(p, person, campaign, journey);
       yield { entity: 'leads', row: lead };
@@ -160,6 +166,8 @@ export function* generateSampleData(options: SampleDataOptions): Generator<Sampl
     opportunities + 1,
     nextActivityId,
   );
+  // Last, the marketing spend that bought the leads (see `spend.ts`).
+  for (const row of spend.rows(options.seed)) yield { entity: 'spend', row };
 }
 
 /** Creation instants of one day's leads, sorted: more on workday mornings and afternoons. */

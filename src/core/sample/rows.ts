@@ -97,17 +97,29 @@ export interface ActivityRow {
   source: string | null;
 }
 
+/** Marketing spend of one month, on one campaign of a paid channel or on no channel (tools, content). */
+export interface SpendRow {
+  date: string;
+  period: 'month';
+  function: 'marketing';
+  source: string | null;
+  campaign: string | null;
+  amount: string;
+  currency: string;
+}
+
 /** One generated row, tagged with its entity (the file it belongs in). */
 export type SampleRow =
   | { entity: 'users'; row: UserRow }
   | { entity: 'leads'; row: LeadRow }
   | { entity: 'opportunities'; row: OpportunityRow }
-  | { entity: 'activities'; row: ActivityRow };
+  | { entity: 'activities'; row: ActivityRow }
+  | { entity: 'spend'; row: SpendRow };
 
 export type SampleEntity = SampleRow['entity'];
 
 /** The entities in the order the generator first yields them. */
-export const sampleEntities: readonly SampleEntity[] = ['users', 'leads', 'opportunities', 'activities'];
+export const sampleEntities: readonly SampleEntity[] = ['users', 'leads', 'opportunities', 'activities', 'spend'];
 
 const twoDigits = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 /** `YYYY-MM-DDT` per UTC day number: formatting millions of instants is then mostly concatenation. */

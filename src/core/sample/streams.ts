@@ -12,4 +12,5 @@ export const streams = {
   customerDay: 6,
   customerDeal: 7,
   customerBase: 8,
+  spend: 9,
 } as const;

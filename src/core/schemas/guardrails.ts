@@ -12,6 +12,7 @@ export const impactMetrics = [
   'mql_volume_change_pct',
   'goal_forecast_change_pct',
   'data_changed',
+  'cac_change_pct',
 ] as const;
 
 /** How `above` and `below` are written, per metric with a threshold (`constraint_moved`, `data_changed` have none). */
@@ -24,6 +25,7 @@ export const guardrailMetricUnits: Readonly<
   sla_compliance_change_pts: 'points',
   mql_volume_change_pct: 'percent',
   goal_forecast_change_pct: 'percent',
+  cac_change_pct: 'percent',
 };
 
 /** Metrics that are true or false: crossed when true, with no threshold. */

@@ -1,3 +1,4 @@
+import { cacImpactSection } from './report-cac.js';
 import type { ImpactInputs, ImpactReport } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { SCHEMA_BASE_URI } from './define.js';
@@ -193,11 +194,12 @@ export const impactReportSchema: JsonSchema = {
         { $ref: '#/$defs/guardrail-result' },
         'Every guardrail of the base policies; `revops check` gates on them.',
       ),
+      cac: cacImpactSection,
       data: reportProperties.data as JsonSchema,
       warnings: list({ $ref: '#/$defs/engine-warning' }, 'Problems met while evaluating either side, as codes.'),
       isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
     },
-    {},
+    { optional: { cac: true } },
   ),
   $defs: sortedDefs({
     ...pickDefs(reportDefs, [

@@ -74,6 +74,7 @@ function contextOf(
       activities: emptyTable,
       users: [person],
       stage_events: [],
+      spend: [],
       files: [],
       issues: [],
       absent: [],

@@ -22,6 +22,7 @@ describe('rows read = rows evaluated + rows rejected', () => {
     'salesforce-trailhead': () => loadExampleMapping('salesforce'),
     'salesforce-trailhead-raw': () => loadExampleMapping('salesforce'),
     'custom-export': async () => loadFixtureMapping('custom-export'),
+    'spend-export': async () => loadFixtureMapping('spend-export'),
   };
   it.each(scenarios)('holds for every file of %s', async (scenario) => {
     const mapping = mappings[scenario];
@@ -41,7 +42,8 @@ describe('rows read = rows evaluated + rows rejected', () => {
         data.opportunities.length +
         data.activities.length +
         data.users.length +
-        data.stage_events.length,
+        data.stage_events.length +
+        data.spend.length,
     ).toBe(evaluated);
   });
 });
@@ -173,7 +175,7 @@ describe('the data directory', () => {
 
   it('says which entities have no file; missing optional entities are fine', async () => {
     const data = await loadScenario('ragged-rows');
-    expect(data.absent).toEqual(['opportunities', 'activities', 'users', 'stage_events']);
+    expect(data.absent).toEqual(['opportunities', 'activities', 'users', 'stage_events', 'spend']);
     expect(data.files.map((f) => f.entity)).toEqual(['leads']);
   });
 

@@ -12,7 +12,9 @@ describe('canonical data without a mapping', () => {
       ['activities', 'json', 'read', 2, 2, 0],
       ['users', 'csv', 'read', 3, 3, 0],
       ['stage_events', 'csv', 'read', 2, 2, 0],
+      ['spend', 'ndjson', 'read', 1, 1, 0],
     ]);
+    expect(data.spend[0]?.amount).toBe('1500.25');
     expect({ ...data.leads[0] }).toEqual({
       id: '12345678901234567890',
       created_at: Date.UTC(2025, 0, 6, 9, 15),

@@ -183,6 +183,6 @@ describe('two files for one entity', () => {
     expect(data.leads).toEqual([]);
     expect(data.issues.map((i) => i.code)).toEqual(['data.entity-twice', 'data.entity-twice']);
     expect(data.ignoredFiles).toEqual(['README.md']);
-    expect(data.absent).toEqual(['opportunities', 'activities', 'stage_events']);
+    expect(data.absent).toEqual(['opportunities', 'activities', 'stage_events', 'spend']);
   });
 });

@@ -6,7 +6,7 @@ const ny = (iso: string): number => Date.parse(iso);
 describe('the HubSpot mapping on a contacts and deals export', () => {
   it('maps contacts onto leads: labels, ranges, value lists, local times of the account', async () => {
     const data = await loadScenario('hubspot-export', { mapping: await loadExampleMapping('hubspot') });
-    expect(data.absent).toEqual(['activities', 'users', 'stage_events']);
+    expect(data.absent).toEqual(['activities', 'users', 'stage_events', 'spend']);
     const contacts = fileOf(data, 'contacts.csv');
     expect(contacts).toMatchObject({ status: 'read', rowsRead: 7, rowsEvaluated: 4, rowsRejected: 3 });
     expect(contacts.ignoredColumns).toEqual([

@@ -78,6 +78,7 @@ export function pipeline(entities: Entities): PipelineData {
     activities: columnTableOf((entities.activities ?? []).map(row), activityFields),
     users: (entities.users ?? []).map(row),
     stage_events: [],
+    spend: [],
     files: [],
     issues: [],
     absent: [],

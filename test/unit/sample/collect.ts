@@ -7,7 +7,7 @@ import { generateSampleData } from '../../../src/core/sample/generate.js';
 import type { SampleDataOptions } from '../../../src/core/sample/options.js';
 import type { SampleStaffing } from '../../../src/core/sample/staffing.js';
 import { readFunnelStaffing } from '../../../src/core/sample/staffing.js';
-import type { ActivityRow, LeadRow, OpportunityRow, UserRow } from '../../../src/core/sample/rows.js';
+import type { ActivityRow, LeadRow, OpportunityRow, SpendRow, UserRow } from '../../../src/core/sample/rows.js';
 import { examplePolicies } from '../../helpers/paths.js';
 
 /** Every row of a generated data set, per entity, in the order generated. */
@@ -16,13 +16,14 @@ export interface Collected {
   leads: LeadRow[];
   opportunities: OpportunityRow[];
   activities: ActivityRow[];
+  spend: SpendRow[];
 }
 
 /** Every row of a generated data set; the team and capacities default to the example funnel's. */
 export function collectSample(
   options: Omit<SampleDataOptions, keyof SampleStaffing> & Partial<SampleStaffing>,
 ): Collected {
-  const out: Collected = { users: [], leads: [], opportunities: [], activities: [] };
+  const out: Collected = { users: [], leads: [], opportunities: [], activities: [], spend: [] };
   for (const item of generateSampleData({ ...exampleStaffing(), ...options }))
     (out[item.entity] as unknown[]).push(item.row);
   return out;

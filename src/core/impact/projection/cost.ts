@@ -5,7 +5,7 @@ import { Exact } from './wilson.js';
 const WEEKS_PER_YEAR = 52;
 
 /** A team's headcount under one funnel: the largest declared headcount among the stages it owns; null when none declares one. */
-function headcountOf(set: PolicySet, team: string): number | null {
+export function headcountOf(set: PolicySet, team: string): number | null {
   const counts = (set.Funnel[0]?.spec.stages ?? [])
     .filter((s) => s.owner === team && s.capacity !== undefined)
     .map((s) => s.capacity?.headcount ?? 0);
@@ -13,7 +13,7 @@ function headcountOf(set: PolicySet, team: string): number | null {
 }
 
 /** One person's yearly cost: the Funnel's `projection.costPerHead`, else the OTE of the comp plan paying that team. */
-function costPerHeadOf(set: PolicySet, team: string): { cost: string; basis: 'declared' | 'ote' } | null {
+export function costPerHeadOf(set: PolicySet, team: string): { cost: string; basis: 'declared' | 'ote' } | null {
   const declared = set.Funnel[0]?.spec.projection?.costPerHead?.[team];
   if (declared !== undefined) return { cost: new Exact(declared).toFixed(), basis: 'declared' };
   const plan = set.CompPlan.find((p) => p.spec.team === team && p.spec.onTargetEarnings !== undefined);

@@ -1,0 +1,126 @@
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImpactReport } from '../../src/core/report/impact.js';
+import { runRevops } from '../helpers/cli.js';
+import { git } from '../helpers/git.js';
+import { expectValidImpactReport } from '../helpers/impact-schema.js';
+import { makeTempDir, repoRoot } from '../helpers/paths.js';
+
+/*
+ * A CAC guardrail on the base (`cac_change_pct above 10` needs the CFO) and pull requests that
+ * move sales cost, or try to make CAC unknown. Base CAC over the bundled quarter: 602,829.92 ÷ 11
+ * new customers = 54,802.72 USD (sales heads: 3 SDRs × 90,000 + 3 AEs × 240,000 a year, × 90 ÷ 365).
+ */
+const guardrail =
+  '    - id: cac-rise\n      metric: cac_change_pct\n      above: 10\n      approvers:\n        users: [cfo]\n';
+
+function edit(repo: string, file: string, change: (text: string) => string): void {
+  const path = join(repo, file);
+  const after = change(readFileSync(path, 'utf8'));
+  writeFileSync(path, after);
+}
+
+const branches: Record<string, (repo: string) => void> = {
+  'nothing changed but a description': (repo) =>
+    edit(repo, 'policies/guardrails.yaml', (t) => t.replace('description:', 'description: (edited)')),
+  // Three more AEs: + 3 × 240,000 × 90 ÷ 365 = 177,534.25 of sales cost → 780,364.17 ÷ 11 = 70,942.20 (+29.4501 %).
+  'three more AEs': (repo) =>
+    edit(repo, 'policies/funnel.yaml', (t) =>
+      t.replace(/headcount: 3(\n {8}perPersonPerWeek: [58] )/g, 'headcount: 6$1'),
+    ),
+  'the spend file removed': (repo) => rmSync(join(repo, 'data', 'spend.csv')),
+  'the guardrail removed': (repo) => edit(repo, 'policies/guardrails.yaml', (t) => t.replace(guardrail, '')),
+};
+
+describe('a CAC guardrail on a pull request', { timeout: 120_000 }, () => {
+  let repo = '';
+  let cleanup = (): void => undefined;
+  const heads = new Map<string, string>();
+
+  beforeAll(() => {
+    const temp = makeTempDir('revops-gate-cac-');
+    cleanup = temp.cleanup;
+    repo = join(temp.dir, 'repo');
+    cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
+    cpSync(join(repoRoot, 'examples', 'data'), join(repo, 'data'), { recursive: true });
+    appendFileSync(join(repo, 'policies', 'guardrails.yaml'), guardrail);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    for (const [name, change] of Object.entries(branches)) {
+      git(repo, 'checkout', '-q', '-B', `pr-${heads.size}`, 'main');
+      change(repo);
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', name);
+      heads.set(name, git(repo, 'rev-parse', 'HEAD'));
+    }
+    git(repo, 'checkout', '-q', 'main');
+  });
+  afterAll(() => cleanup());
+
+  async function judge(name: string, data = join(repo, 'data'), dataRef = 'base'): Promise<ImpactReport> {
+    const run = await runRevops([
+      'impact',
+      '-q',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      heads.get(name) as string,
+      '--policies',
+      'policies',
+      '--data',
+      data,
+      '--data-ref',
+      dataRef,
+      '--format',
+      'json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ImpactReport;
+    expectValidImpactReport(report);
+    return report;
+  }
+  const rule = (r: ImpactReport) => r.guardrails.find((g) => g.id === 'cac-rise');
+
+  it('passes a change that leaves CAC where it was', async () => {
+    const r = await judge('nothing changed but a description');
+    expect(r.cac?.blended.base.value).toBe('54802.72');
+    expect(r.cac?.changePct).toBe(0);
+    expect(rule(r)?.isCrossed).toBe(false);
+  });
+
+  it('needs the CFO when more heads raise sales cost and CAC by more than 10 %', async () => {
+    const r = await judge('three more AEs');
+    expect(r.cac?.salesCost).toEqual({ base: '244109.59', head: '421643.84' });
+    expect(r.cac?.blended.head.value).toBe('70942.20');
+    expect(r.cac?.changePct).toBe(29.45);
+    expect(rule(r)).toMatchObject({ isCrossed: true, value: 29.4501, crossings: [{ code: 'above', limit: 10 }] });
+  });
+
+  it('reads the guardrail from the base: removing it on the branch does not lift it', async () => {
+    const r = await judge('the guardrail removed');
+    expect(rule(r)).toBeDefined();
+  });
+
+  it('does not let a branch drop the spend to dodge the guardrail: the base data is replayed, the change is flagged', async () => {
+    const r = await judge('the spend file removed');
+    expect(r.cac?.blended.head.value).toBe('54802.72');
+    expect(r.inputs.isChanged).toBe(true);
+  });
+
+  it('crosses, never passes, when CAC is unknown: data without spend gives "—" on both sides', async () => {
+    const bare = join(repo, '..', 'no-spend');
+    cpSync(join(repo, 'data'), bare, { recursive: true });
+    rmSync(join(bare, 'spend.csv'));
+    const r = await judge('nothing changed but a description', bare, 'worktree');
+    expect(r.cac?.blended.base).toEqual({ value: null, unknown: 'no-spend' });
+    expect(rule(r)).toMatchObject({
+      isCrossed: true,
+      crossings: [{ code: 'unmeasurable', reason: { code: 'no-figure' } }],
+    });
+  });
+});
