@@ -3606,6 +3606,11 @@ function compareIssues(a, b) {
   if (a.severity !== b.severity) return a.severity === "error" ? -1 : 1;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
+function sortKeepingFileOrder(issues) {
+  const place = /* @__PURE__ */ new Map();
+  for (const issue3 of issues) if (!place.has(issue3.file)) place.set(issue3.file, place.size);
+  return issues.sort((a, b) => (place.get(a.file) ?? 0) - (place.get(b.file) ?? 0) || compareIssues(a, b));
+}
 function countBySeverity(issues) {
   let errors = 0;
   let warnings = 0;
@@ -5954,6 +5959,15 @@ var init_report_cac = __esm({
         changePct: {
           type: ["number", "null"],
           description: "Blended CAC's change in % of the base, 2 dp; null when unknown."
+        },
+        paidChangePct: {
+          type: ["number", "null"],
+          description: "Paid CAC's change in % of the base, 2 dp; null when unknown."
+        },
+        salesCostDelta: {
+          type: "string",
+          pattern: MONEY,
+          description: "Head minus base sales cost over the window, exact (negative when the head costs less)."
         }
       },
       { description: "CAC under base and head, sales heads priced at the base's cost per head." }
@@ -44811,7 +44825,7 @@ function applyPolicyWaivers(result, options) {
         hint: "Remove the waiver if the finding is fixed, or correct its code, file, kind, name or path (as `validate` prints them)."
       });
   }
-  issues.sort(compareIssues);
+  sortKeepingFileOrder(issues);
   const files = result.files.map((summary) => ({
     ...summary,
     ...countBySeverity(issues.filter((i) => i.file === summary.file))
@@ -44936,7 +44950,7 @@ async function checkModelines(result, io) {
     result.issues.push(describeModelineProblem(summary.file, problem));
     summary.warnings++;
   }
-  result.issues.sort(compareIssues);
+  sortKeepingFileOrder(result.issues);
 }
 var maxLevelsUp, maxValueLength, modelinePattern;
 var init_modeline = __esm({
@@ -45298,152 +45312,6 @@ var init_cac_tables = __esm({
   }
 });
 
-// src/reporters/impact-cac.ts
-function signedPct(value3) {
-  return value3 === null ? "" : `${value3 > 0 ? "+" : ""}${value3.toFixed(1)} %`;
-}
-function cacImpactRows(r) {
-  const c = r.cac;
-  if (c === void 0) return [];
-  const cur = c.currency === null ? "" : ` (${c.currency})`;
-  return [
-    [
-      `Blended CAC, window${cur}`,
-      formatCac(c.blended.base, null),
-      formatCac(c.blended.head, null),
-      signedPct(c.changePct)
-    ],
-    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), ""],
-    ["New customers won", formatCount(c.customers.base), formatCount(c.customers.head), ""],
-    [`Sales cost, window${cur}`, formatMoney(c.salesCost.base, null), formatMoney(c.salesCost.head, null), ""]
-  ];
-}
-function cacImpactLines(r) {
-  const c = r.cac;
-  if (c === void 0) return [];
-  const cur = c.currency ?? "";
-  return [
-    "",
-    `Blended CAC over the window ${formatCac(c.blended.base, cur)} → ${formatCac(c.blended.head, cur)}${c.changePct === null ? "" : ` (${signedPct(c.changePct)})`}; paid ${formatCac(c.paid.base, cur)} → ${formatCac(c.paid.head, cur)}; ${formatCount(c.customers.base)} → ${formatCount(c.customers.head)} new customers; sales cost ${formatMoney(c.salesCost.base, c.currency)} → ${formatMoney(c.salesCost.head, c.currency)} (heads at the base's cost per head).`
-  ];
-}
-var init_impact_cac = __esm({
-  "src/reporters/impact-cac.ts"() {
-    "use strict";
-    init_cac_tables();
-    init_figures();
-  }
-});
-
-// src/reporters/phrase-warning.ts
-function percentOf(ratio3) {
-  return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
-}
-function phraseComp(w) {
-  switch (w.code) {
-    case "comp.other-goal":
-      return `it pays on goal ${w.goal}, but the goal evaluated is ${w.evaluated}; goal metrics use ${w.evaluated}.`;
-    case "comp.no-people":
-      return `no user with role ${w.roles.join(" or ")} in team ${w.team} is active in the window.`;
-    case "comp.target-variable-invalid":
-      return `targetVariable ${w.targetVariable} is not a decimal; variable pay is 0.`;
-    case "comp.other-currency":
-      return `${w.count} opportunities in a currency other than ${w.currency} are left out of its money metrics (amounts are never converted).`;
-    case "comp.no-target":
-      return `${partNames[w.part]} ${w.id}: ${w.metric} has no target (neither its own nor a quota of the same metric); ${consequences[w.part]}.`;
-    case "comp.zero-target":
-      return `${partNames[w.part]} ${w.id}: the target of ${w.metric} is 0, so attainment is undefined; ${consequences[w.part]}.`;
-    case "comp.goal-unknown":
-      return w.period === null ? "goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0." : `goal_attainment is unknown for ${w.period} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`;
-    case "comp.constraint-unknown":
-      return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
-    case "comp.amounts-unknown":
-      return `${w.metric} is unknown for ${w.periods.join(", ")}: none of the opportunities credited carries an amount; it counts as 0.`;
-    case "comp.clawback-unpriced":
-      return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
-    case "comp.spiff-invalid":
-      return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
-    case "comp.spiff-rule-invalid":
-      return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
-    case "comp.shared-outcome":
-      return `under the change it pays ${percentOf(w.share)} of its target variable on the shared goal or the constraint metric (${w.outcomeMetrics.join(", ")}), less than the ${percentOf(w.minShare)} the RevenueGoal asks, and no gate on them holds back the rest${w.paidOn.length === 0 ? "" : ` (paid on ${w.paidOn.join(", ")})`}; revops validate fails on it.`;
-    case "comp.spiff-rule-failed":
-      return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
-  }
-}
-function phraseWarning(w) {
-  if ("plan" in w) return `${w.plan}: ${phraseComp(w)}`;
-  switch (w.code) {
-    case "classify.rule-failed":
-      return `${w.count} leads could not be classed: a rule failed on their values (first: ${w.firstError ?? "message masked"}); they are counted as ${w.countedAs}.`;
-    case "sla.events-unrelated":
-      return `SLA ${w.sla}: its events ${w.from} and ${w.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`;
-    case "funnel.won-without-lead":
-      return `${w.count} won deals arrive in stage ${w.stage} without a lead advancing out of stage ${w.leadStage} for them: their lead is not in the data, never entered ${w.leadStage}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${w.stage} counts every won deal, stage ${w.leadStage} only the leads it converts.`;
-    case "funnel.bridged-by-stamp":
-      return `${w.count} leads advanced to stage ${w.stage} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${w.stage}, which counts opportunity rows, does not count them among its arrivals.`;
-    case "deals.currencies-mixed":
-      return `Opportunities are in ${w.currencies.join(", ")}; deal amounts are summed as given.`;
-    case "deals.amounts-unknown":
-      return `None of the ${w.won} won deals carries an amount, so won amounts are unknown.`;
-    case "deals.without-amount":
-      return `${w.withoutAmount} of the ${w.won} won deals carry no amount; won amounts sum the other ${w.withAmount}.`;
-    case "goal.other-currency":
-      return `${w.count} won deals are not in ${w.currency} and are left out of the goal.`;
-    case "goal.amounts-unknown":
-      return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
-    case "goal.without-amount":
-      return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
-  }
-}
-var partNames, consequences;
-var init_phrase_warning = __esm({
-  "src/reporters/phrase-warning.ts"() {
-    "use strict";
-    init_decimal();
-    partNames = {
-      component: "component",
-      gate: "gate",
-      "team-multiplier": "team multiplier"
-    };
-    consequences = {
-      component: "it pays 0",
-      gate: "the gate fails",
-      "team-multiplier": "it does not apply"
-    };
-  }
-});
-
-// src/core/waivers/guardrail-waivers.ts
-function findFor(policies, id) {
-  return listWaivers(policies, "guardrail").filter((w) => w.entry.guardrail === id);
-}
-function markGuardrailWaivers(results, waivers, today) {
-  return results.map((result) => {
-    if (!result.isCrossed) return result;
-    const base = findFor(waivers.base, result.id);
-    const head = findFor(waivers.head, result.id);
-    const inForce = (refs) => refs.find((w) => !isExpired(w.entry, today));
-    const applied2 = inForce(base);
-    const proposed = inForce(head);
-    const expired = base[0];
-    let waiver;
-    if (applied2 !== void 0) waiver = { ...markOf(applied2), status: "applied" };
-    else if (proposed !== void 0) waiver = { ...markOf(proposed), status: "proposed" };
-    else if (expired !== void 0) waiver = { ...markOf(expired), status: "expired" };
-    return waiver === void 0 ? result : { ...result, waiver };
-  });
-}
-function needsApproval(result) {
-  return result.isCrossed && result.waiver?.status !== "applied";
-}
-var init_guardrail_waivers = __esm({
-  "src/core/waivers/guardrail-waivers.ts"() {
-    "use strict";
-    init_waiver_list();
-  }
-});
-
 // src/core/engine/stats.ts
 function round3(value3, digits) {
   if (!Number.isFinite(value3)) return value3;
@@ -45575,6 +45443,163 @@ var init_impact_phrases = __esm({
     init_stats();
     init_figures();
     NONE = "—";
+  }
+});
+
+// src/reporters/impact-cac.ts
+function signedPct(value3) {
+  return value3 === null ? NONE : `${signed(value3, (x) => x.toFixed(1))} %`;
+}
+function cacImpactRows(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cur = c.currency === null ? "" : ` (${c.currency})`;
+  return [
+    [
+      `Blended CAC, window${cur}`,
+      formatCac(c.blended.base, null),
+      formatCac(c.blended.head, null),
+      signedPct(c.changePct)
+    ],
+    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), signedPct(c.paidChangePct)],
+    [
+      "New customers won",
+      formatCount(c.customers.base),
+      formatCount(c.customers.head),
+      signed(c.customers.head - c.customers.base)
+    ],
+    [
+      `Sales cost, window${cur}`,
+      formatMoney(c.salesCost.base, null),
+      formatMoney(c.salesCost.head, null),
+      signedMoney(c.salesCostDelta)
+    ]
+  ];
+}
+function cacImpactLines(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cur = c.currency ?? "";
+  return [
+    "",
+    `Blended CAC over the window ${formatCac(c.blended.base, cur)} → ${formatCac(c.blended.head, cur)}${c.changePct === null ? "" : ` (${signedPct(c.changePct)})`}; paid ${formatCac(c.paid.base, cur)} → ${formatCac(c.paid.head, cur)}; ${formatCount(c.customers.base)} → ${formatCount(c.customers.head)} new customers; sales cost ${formatMoney(c.salesCost.base, c.currency)} → ${formatMoney(c.salesCost.head, c.currency)} (heads at the base's cost per head).`
+  ];
+}
+var init_impact_cac = __esm({
+  "src/reporters/impact-cac.ts"() {
+    "use strict";
+    init_cac_tables();
+    init_figures();
+    init_impact_phrases();
+  }
+});
+
+// src/reporters/phrase-warning.ts
+function percentOf(ratio3) {
+  return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
+}
+function phraseComp(w) {
+  switch (w.code) {
+    case "comp.other-goal":
+      return `it pays on goal ${w.goal}, but the goal evaluated is ${w.evaluated}; goal metrics use ${w.evaluated}.`;
+    case "comp.no-people":
+      return `no user with role ${w.roles.join(" or ")} in team ${w.team} is active in the window.`;
+    case "comp.target-variable-invalid":
+      return `targetVariable ${w.targetVariable} is not a decimal; variable pay is 0.`;
+    case "comp.other-currency":
+      return `${w.count} opportunities in a currency other than ${w.currency} are left out of its money metrics (amounts are never converted).`;
+    case "comp.no-target":
+      return `${partNames[w.part]} ${w.id}: ${w.metric} has no target (neither its own nor a quota of the same metric); ${consequences[w.part]}.`;
+    case "comp.zero-target":
+      return `${partNames[w.part]} ${w.id}: the target of ${w.metric} is 0, so attainment is undefined; ${consequences[w.part]}.`;
+    case "comp.goal-unknown":
+      return w.period === null ? "goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0." : `goal_attainment is unknown for ${w.period} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`;
+    case "comp.constraint-unknown":
+      return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
+    case "comp.amounts-unknown":
+      return `${w.metric} is unknown for ${w.periods.join(", ")}: none of the opportunities credited carries an amount; it counts as 0.`;
+    case "comp.clawback-unpriced":
+      return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
+    case "comp.spiff-invalid":
+      return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
+    case "comp.spiff-rule-invalid":
+      return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
+    case "comp.shared-outcome":
+      return `under the change it pays ${percentOf(w.share)} of its target variable on the shared goal or the constraint metric (${w.outcomeMetrics.join(", ")}), less than the ${percentOf(w.minShare)} the RevenueGoal asks, and no gate on them holds back the rest${w.paidOn.length === 0 ? "" : ` (paid on ${w.paidOn.join(", ")})`}; revops validate fails on it.`;
+    case "comp.spiff-rule-failed":
+      return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
+  }
+}
+function phraseWarning(w) {
+  if ("plan" in w) return `${w.plan}: ${phraseComp(w)}`;
+  switch (w.code) {
+    case "classify.rule-failed":
+      return `${w.count} leads could not be classed: a rule failed on their values (first: ${w.firstError ?? "message masked"}); they are counted as ${w.countedAs}.`;
+    case "sla.events-unrelated":
+      return `SLA ${w.sla}: its events ${w.from} and ${w.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`;
+    case "funnel.won-without-lead":
+      return `${w.count} won deals arrive in stage ${w.stage} without a lead advancing out of stage ${w.leadStage} for them: their lead is not in the data, never entered ${w.leadStage}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${w.stage} counts every won deal, stage ${w.leadStage} only the leads it converts.`;
+    case "funnel.bridged-by-stamp":
+      return `${w.count} leads advanced to stage ${w.stage} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${w.stage}, which counts opportunity rows, does not count them among its arrivals.`;
+    case "deals.currencies-mixed":
+      return `Opportunities are in ${w.currencies.join(", ")}; deal amounts are summed as given.`;
+    case "deals.amounts-unknown":
+      return `None of the ${w.won} won deals carries an amount, so won amounts are unknown.`;
+    case "deals.without-amount":
+      return `${w.withoutAmount} of the ${w.won} won deals carry no amount; won amounts sum the other ${w.withAmount}.`;
+    case "goal.other-currency":
+      return `${w.count} won deals are not in ${w.currency} and are left out of the goal.`;
+    case "goal.amounts-unknown":
+      return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
+    case "goal.without-amount":
+      return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+  }
+}
+var partNames, consequences;
+var init_phrase_warning = __esm({
+  "src/reporters/phrase-warning.ts"() {
+    "use strict";
+    init_decimal();
+    partNames = {
+      component: "component",
+      gate: "gate",
+      "team-multiplier": "team multiplier"
+    };
+    consequences = {
+      component: "it pays 0",
+      gate: "the gate fails",
+      "team-multiplier": "it does not apply"
+    };
+  }
+});
+
+// src/core/waivers/guardrail-waivers.ts
+function findFor(policies, id) {
+  return listWaivers(policies, "guardrail").filter((w) => w.entry.guardrail === id);
+}
+function markGuardrailWaivers(results, waivers, today) {
+  return results.map((result) => {
+    if (!result.isCrossed) return result;
+    const base = findFor(waivers.base, result.id);
+    const head = findFor(waivers.head, result.id);
+    const inForce = (refs) => refs.find((w) => !isExpired(w.entry, today));
+    const applied2 = inForce(base);
+    const proposed = inForce(head);
+    const expired = base[0];
+    let waiver;
+    if (applied2 !== void 0) waiver = { ...markOf(applied2), status: "applied" };
+    else if (proposed !== void 0) waiver = { ...markOf(proposed), status: "proposed" };
+    else if (expired !== void 0) waiver = { ...markOf(expired), status: "expired" };
+    return waiver === void 0 ? result : { ...result, waiver };
+  });
+}
+function needsApproval(result) {
+  return result.isCrossed && result.waiver?.status !== "applied";
+}
+var init_guardrail_waivers = __esm({
+  "src/core/waivers/guardrail-waivers.ts"() {
+    "use strict";
+    init_waiver_list();
   }
 });
 
@@ -60992,17 +61017,21 @@ var init_evaluate2 = __esm({
 function compareCac(base, head, baseSet) {
   const b = base.measureCac(baseSet);
   const h = head.measureCac(baseSet);
-  const bv = b.window.blended.value;
-  const hv = h.window.blended.value;
-  const changePct = bv === null || hv === null || new Decimal(bv).isZero() ? null : round3(new Decimal(hv).minus(bv).div(bv).times(100).toNumber(), 2);
+  const changePct = percentChange(b.window.blended.value, h.window.blended.value);
   return {
     currency: b.currency,
     blended: { base: b.window.blended, head: h.window.blended },
     paid: { base: b.window.paid, head: h.window.paid },
     customers: { base: b.window.customers, head: h.window.customers },
     salesCost: { base: b.window.spend.sales, head: h.window.spend.sales },
-    changePct
+    changePct,
+    paidChangePct: percentChange(b.window.paid.value, h.window.paid.value),
+    salesCostDelta: new Decimal(h.window.spend.sales).minus(b.window.spend.sales).toFixed(2)
   };
+}
+function percentChange(base, head) {
+  if (base === null || head === null || new Decimal(base).isZero()) return null;
+  return round3(new Decimal(head).minus(base).div(base).times(100).toNumber(), 2);
 }
 var init_cac_impact = __esm({
   "src/core/impact/cac-impact.ts"() {

@@ -51,6 +51,17 @@ export function compareIssues(a: Issue<string>, b: Issue<string>): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/**
+ * Issues added to a sorted list (a modeline or waiver finding), sorted in again without undoing
+ * its file order (root causes first, see `sortRootCausesFirst`): each file keeps the place of its
+ * first issue, a file new to the list comes after them, and within a file {@link compareIssues} holds.
+ */
+export function sortKeepingFileOrder<T extends Issue<string>>(issues: T[]): T[] {
+  const place = new Map<string, number>();
+  for (const issue of issues) if (!place.has(issue.file)) place.set(issue.file, place.size);
+  return issues.sort((a, b) => (place.get(a.file) ?? 0) - (place.get(b.file) ?? 0) || compareIssues(a, b));
+}
+
 /** Errors and warnings that count: a waived issue is neither. */
 export function countBySeverity(issues: readonly Issue<string>[]): { errors: number; warnings: number } {
   let errors = 0;

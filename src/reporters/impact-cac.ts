@@ -1,9 +1,11 @@
 import type { ImpactReport } from '../core/report/impact.js';
 import { formatCac } from './cac-tables.js';
 import { formatCount, formatMoney } from './figures.js';
+import { NONE, signed, signedMoney } from './impact-phrases.js';
 
+/** A change in % with the impact's sign, or "—" when it cannot be computed. */
 function signedPct(value: number | null): string {
-  return value === null ? '' : `${value > 0 ? '+' : ''}${value.toFixed(1)} %`;
+  return value === null ? NONE : `${signed(value, (x) => x.toFixed(1))} %`;
 }
 
 /** CAC rows of the impact's summary table: [label, base, head, change]. */
@@ -18,9 +20,19 @@ export function cacImpactRows(r: ImpactReport): string[][] {
       formatCac(c.blended.head, null),
       signedPct(c.changePct),
     ],
-    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), ''],
-    ['New customers won', formatCount(c.customers.base), formatCount(c.customers.head), ''],
-    [`Sales cost, window${cur}`, formatMoney(c.salesCost.base, null), formatMoney(c.salesCost.head, null), ''],
+    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), signedPct(c.paidChangePct)],
+    [
+      'New customers won',
+      formatCount(c.customers.base),
+      formatCount(c.customers.head),
+      signed(c.customers.head - c.customers.base),
+    ],
+    [
+      `Sales cost, window${cur}`,
+      formatMoney(c.salesCost.base, null),
+      formatMoney(c.salesCost.head, null),
+      signedMoney(c.salesCostDelta),
+    ],
   ];
 }
 

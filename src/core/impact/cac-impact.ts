@@ -13,12 +13,7 @@ import type { CacImpact } from '../report/impact.js';
 export function compareCac(base: Evaluation, head: Evaluation, baseSet: PolicySet): CacImpact {
   const b = base.measureCac(baseSet);
   const h = head.measureCac(baseSet);
-  const bv = b.window.blended.value;
-  const hv = h.window.blended.value;
-  const changePct =
-    bv === null || hv === null || new Decimal(bv).isZero()
-      ? null
-      : round(new Decimal(hv).minus(bv).div(bv).times(100).toNumber(), 2);
+  const changePct = percentChange(b.window.blended.value, h.window.blended.value);
   return {
     currency: b.currency,
     blended: { base: b.window.blended, head: h.window.blended },
@@ -26,5 +21,13 @@ export function compareCac(base: Evaluation, head: Evaluation, baseSet: PolicySe
     customers: { base: b.window.customers, head: h.window.customers },
     salesCost: { base: b.window.spend.sales, head: h.window.spend.sales },
     changePct,
+    paidChangePct: percentChange(b.window.paid.value, h.window.paid.value),
+    salesCostDelta: new Decimal(h.window.spend.sales).minus(b.window.spend.sales).toFixed(2),
   };
+}
+
+/** Head against base in % of the base, exact until rounded to 2 places; null when either is unknown or the base is 0. */
+function percentChange(base: string | null, head: string | null): number | null {
+  if (base === null || head === null || new Decimal(base).isZero()) return null;
+  return round(new Decimal(head).minus(base).div(base).times(100).toNumber(), 2);
 }

@@ -1,6 +1,6 @@
 import type { FileIo } from '../io.js';
 import type { Issue } from '../issue.js';
-import { compareIssues } from '../issue.js';
+import { sortKeepingFileOrder } from '../issue.js';
 import { isPolicyKind, policySchemas, schemaFileName } from '../schemas/index.js';
 import type { PolicyKind } from '../schemas/index.js';
 import type { LoadResult } from './load.js';
@@ -161,5 +161,5 @@ export async function checkModelines(result: LoadResult, io: FileIo): Promise<vo
     result.issues.push(describeModelineProblem(summary.file, problem));
     summary.warnings++;
   }
-  result.issues.sort(compareIssues);
+  sortKeepingFileOrder(result.issues);
 }

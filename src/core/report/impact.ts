@@ -166,6 +166,10 @@ export interface CacImpact {
   /** Sales cost over the window on each side, to cents. */
   salesCost: { base: string; head: string };
   changePct: number | null;
+  /** Paid CAC's change in % of the base, 2 dp; null when either side is unknown or the base is 0. */
+  paidChangePct: number | null;
+  /** Head minus base sales cost, exact. */
+  salesCostDelta: string;
 }
 
 /** One data file that differs between the base and the head commit. */

@@ -1,4 +1,4 @@
-import { count, list, object, oneOf, textOrNull, text } from './report-builders.js';
+import { count, list, MONEY, object, oneOf, textOrNull, text } from './report-builders.js';
 import type { JsonSchema } from './define.js';
 
 const money = (description: string): JsonSchema => ({
@@ -111,6 +111,15 @@ export const cacImpactSection: JsonSchema = object(
     changePct: {
       type: ['number', 'null'],
       description: "Blended CAC's change in % of the base, 2 dp; null when unknown.",
+    },
+    paidChangePct: {
+      type: ['number', 'null'],
+      description: "Paid CAC's change in % of the base, 2 dp; null when unknown.",
+    },
+    salesCostDelta: {
+      type: 'string',
+      pattern: MONEY,
+      description: 'Head minus base sales cost over the window, exact (negative when the head costs less).',
     },
   },
   { description: "CAC under base and head, sales heads priced at the base's cost per head." },

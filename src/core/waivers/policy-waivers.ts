@@ -1,5 +1,5 @@
 import type { Issue, Severity } from '../issue.js';
-import { compareIssues, countBySeverity, formatPath } from '../issue.js';
+import { countBySeverity, formatPath, sortKeepingFileOrder } from '../issue.js';
 import type { LoadResult } from '../policy/load.js';
 import { locatePath } from '../policy/locate.js';
 import type { WaiverRef } from './waiver-list.js';
@@ -91,7 +91,7 @@ export function applyPolicyWaivers(result: LoadResult, options: PolicyWaiverOpti
         hint: 'Remove the waiver if the finding is fixed, or correct its code, file, kind, name or path (as `validate` prints them).',
       });
   }
-  issues.sort(compareIssues);
+  sortKeepingFileOrder(issues);
   const files = result.files.map((summary) => ({
     ...summary,
     ...countBySeverity(issues.filter((i) => i.file === summary.file)),
