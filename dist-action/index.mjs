@@ -5867,7 +5867,7 @@ var init_report_cac = __esm({
       maxLength: 40,
       description
     });
-    unknowns = ["no-spend", "no-customers", "mixed-currencies"];
+    unknowns = ["no-spend", "no-customers", "mixed-currencies", "sales-cost-unpriced"];
     figure = (description) => object(
       {
         value: {
@@ -5967,6 +5967,7 @@ var init_report_cac = __esm({
         salesCostDelta: {
           type: "string",
           pattern: MONEY,
+          maxLength: 40,
           description: "Head minus base sales cost over the window, exact (negative when the head costs less)."
         }
       },
@@ -6298,7 +6299,10 @@ var init_revenue_goal = __esm({
                 type: "number",
                 minimum: 0,
                 maximum: 1,
-                description: "A ratio, not a percent: the least share of target variable paid on the shared outcome (0.3 = 30 %, the default; 0 turns the rule off)."
+                description: withUnit(
+                  "The least share of target variable paid on the shared outcome (0.3 = 30 %, the default; 0 turns the rule off).",
+                  "ratio"
+                )
               }
             }
           }
@@ -28071,7 +28075,7 @@ function markOf(ref2) {
   };
 }
 function isWaivableCode(code18) {
-  return !/^(file|yaml|policy|schema|waiver)\./.test(code18);
+  return !/^(file|yaml|policy|schema|waiver|mapping)\./.test(code18);
 }
 var init_waiver_list = __esm({
   "src/core/waivers/waiver-list.ts"() {
@@ -28120,7 +28124,7 @@ var init_waivers = __esm({
               if (!isWaivableCode(v.code))
                 ctx.report(policy, [...path2, "validate", "code"], {
                   code: "waiver.not-waivable",
-                  message: `\`${v.code}\` cannot be waived: a file that does not parse or fails its schema is left out of the policies, and waivers cannot waive themselves.`,
+                  message: `\`${v.code}\` cannot be waived: a file that does not parse or fails its schema is left out of the policies, waivers cannot waive themselves, and a mapping finding changes what the data means.`,
                   hint: "Fix the file; waive only findings of the semantic checks (e.g. `logic.unknown-field`)."
                 });
             }
@@ -28185,6 +28189,11 @@ var init_unit_fields = __esm({
         kind: "RevenueGoal",
         path: ["spec", "goal", "target"],
         range: (holder) => metricRange(goalMetricUnits[metricOf(holder)], "the goal target")
+      },
+      {
+        kind: "RevenueGoal",
+        path: ["spec", "sharedOutcome", "minShare"],
+        range: { unit: "ratio", what: "the shared-outcome share", min: 0, max: 1 }
       },
       { kind: "RevenueGoal", path: ["spec", "constraint", "target", "max"], range: constraintTarget },
       { kind: "RevenueGoal", path: ["spec", "constraint", "target", "min"], range: constraintTarget },
@@ -44855,6 +44864,7 @@ function findModeline(text5) {
   const lines = text5.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
+    if (!isHeaderLine(line)) return void 0;
     const match2 = modelinePattern.exec(line);
     const value3 = match2?.[1];
     if (match2 !== null && value3 !== void 0 && value3.length <= maxValueLength) {
@@ -44864,6 +44874,10 @@ function findModeline(text5) {
     offset2 += line.length + 1;
   }
   return void 0;
+}
+function isHeaderLine(line) {
+  const trimmed = line.trim();
+  return trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("%") || /^---(\s|$)/.test(trimmed);
 }
 function dirname(path2) {
   const slash = path2.lastIndexOf("/");
@@ -45306,7 +45320,8 @@ var init_cac_tables = __esm({
     reasons2 = {
       "no-spend": "no spend",
       "no-customers": "none won",
-      "mixed-currencies": "currencies"
+      "mixed-currencies": "currencies",
+      "sales-cost-unpriced": "sales team unpriced"
     };
     basisText = { spend: "rows", headcount: "heads", none: "—", mixed: "mixed" };
   }
@@ -47675,7 +47690,7 @@ function renderCacMarkdown(report) {
   }
   body.push(...cacNotes(cac).map((n2) => `- ${escapeMarkdown(n2)}`));
   const title = `Customer acquisition cost${cac.currency === null ? "" : ` (${cac.currency})`}`;
-  return ["<details>", `<summary>${escapeMarkdown(title)}</summary>`, "", ...body, "", "</details>", ""];
+  return renderMarkdownDetails(title, body);
 }
 var WIDTH5;
 var init_report_cac2 = __esm({
@@ -47913,9 +47928,6 @@ var init_history_tables = __esm({
 function table(model) {
   return renderMarkdownTable(model.headers, model.rows, model.align);
 }
-function details2(summary, body) {
-  return ["<details>", `<summary>${escapeMarkdown(summary)}</summary>`, "", ...body, "", "</details>", ""];
-}
 function renderHistoryMarkdown(report) {
   const out = [];
   const h = report.constraintHistory;
@@ -47940,11 +47952,13 @@ function renderHistoryMarkdown(report) {
   out.push(...details2("Attribution (pipeline and won revenue by source and campaign)", body));
   return out;
 }
+var details2;
 var init_history_markdown = __esm({
   "src/reporters/history-markdown.ts"() {
     "use strict";
     init_history_tables();
     init_markdown_escape();
+    details2 = renderMarkdownDetails;
   }
 });
 
@@ -58921,13 +58935,28 @@ var init_cac_customers = __esm({
 });
 
 // src/core/engine/cac.ts
+function declaredHeadcount(set, team) {
+  const counts = (set.Funnel[0]?.spec.stages ?? []).flatMap(
+    (s2) => s2.owner === team && s2.capacity?.headcount !== void 0 ? [s2.capacity.headcount] : []
+  );
+  return counts.length === 0 ? null : Math.max(...counts);
+}
 function costedSalesTeams(set, costSet) {
-  const teams = (set.Funnel[0]?.spec.teams ?? []).filter((t) => t.function === "sales");
-  return teams.flatMap((t) => {
-    const headcount = headcountOf(set, t.id);
-    const cost = costPerHeadOf(costSet, t.id);
-    return headcount === null || cost === null ? [] : [{ team: t.id, headcount, costPerHead: cost.cost, basis: cost.basis }];
-  });
+  const salesOf = (s2) => (s2.Funnel[0]?.spec.teams ?? []).filter((t) => t.function === "sales");
+  const priced = new Set(salesOf(costSet).map((t) => t.id));
+  const unpriced = salesOf(set).flatMap((t) => priced.has(t.id) ? [] : [t.id]);
+  const teams = [];
+  for (const id of [...priced].sort()) {
+    const cost = costPerHeadOf(costSet, id);
+    if (cost === null) continue;
+    const headcount = declaredHeadcount(set, id);
+    if (headcount === null) {
+      if (declaredHeadcount(costSet, id) !== null) unpriced.push(id);
+      continue;
+    }
+    teams.push({ team: id, headcount, costPerHead: cost.cost, basis: cost.basis });
+  }
+  return { teams, unpriced };
 }
 function figure4(spend2, customers, blocked) {
   if (blocked !== null) return { value: null, unknown: blocked };
@@ -58949,7 +58978,7 @@ function measureCac(input) {
   const currencies = [...stated].sort();
   const blocked = input.spend.length === 0 ? "no-spend" : currencies.length > 1 ? "mixed-currencies" : null;
   const spent2 = allocateSpend(input.spend, periods2, window2, timeZone);
-  const teams = costedSalesTeams(input.set, input.costSet);
+  const { teams, unpriced } = costedSalesTeams(input.set, input.costSet);
   const perDay = teams.reduce((s2, t) => s2.plus(new Dec(t.costPerHead).times(t.headcount)), new Dec(0));
   const days = countWindowDays(periods2, window2, timeZone);
   const customers = listNewCustomers(
@@ -58964,10 +58993,12 @@ function measureCac(input) {
   const isPaid = (source) => source !== null && spent2.bySource.has(source);
   const windowSales = new SpendBucket();
   const bases = [];
+  const unpricedPeriods = [];
   const rows = periods2.map((p, k) => {
     const sales = spent2.sales[k];
     let basis = sales.parts > 0 ? "spend" : "none";
-    if (basis === "none" && teams.length > 0 && (days[k] ?? 0) > 0) {
+    if (basis === "none" && unpriced.length > 0 && (days[k] ?? 0) > 0) unpricedPeriods.push(k);
+    else if (basis === "none" && teams.length > 0 && (days[k] ?? 0) > 0) {
       sales.add(perDay.times(days[k]).div(DAYS_PER_YEAR));
       basis = "headcount";
     }
@@ -58983,7 +59014,8 @@ function measureCac(input) {
         paid: won.filter((c) => isPaid(c.source)).length,
         cohort: customers.filter((c) => c.arrivalPeriod === k).length
       },
-      blocked
+      blocked,
+      blocked ?? (unpricedPeriods.includes(k) ? "sales-cost-unpriced" : null)
     );
   });
   const inWindow = customers.filter((c) => c.wonPeriod >= 0);
@@ -59009,7 +59041,8 @@ function measureCac(input) {
         paid: inWindow.filter((c) => isPaid(c.source)).length,
         cohort: customers.filter((c) => c.arrivalPeriod >= 0).length
       },
-      blocked
+      blocked,
+      blocked ?? (unpricedPeriods.length > 0 ? "sales-cost-unpriced" : null)
     ),
     bySource: [...spent2.bySource].sort(([a], [b]) => a < b ? -1 : 1).map(([s2, b]) => channel2(s2, null, b)),
     byCampaign: [...spent2.byCampaign].sort(([a], [b]) => a < b ? -1 : 1).map(([key, b]) => {
@@ -59018,7 +59051,7 @@ function measureCac(input) {
     })
   };
 }
-function describePeriod(label2, spend2, basis, count3, blocked) {
+function describePeriod(label2, spend2, basis, count3, blocked, salesBlocked) {
   const total2 = sum3(spend2.marketing, spend2.sales);
   return {
     label: label2,
@@ -59032,11 +59065,11 @@ function describePeriod(label2, spend2, basis, count3, blocked) {
     customers: count3.all,
     paidCustomers: count3.paid,
     cohortCustomers: count3.cohort,
-    blended: figure4(total2, count3.all, blocked),
+    blended: figure4(total2, count3.all, salesBlocked),
     marketing: figure4(spend2.marketing, count3.all, blocked),
-    sales: figure4(spend2.sales, count3.all, blocked),
+    sales: figure4(spend2.sales, count3.all, salesBlocked),
     paid: figure4(spend2.paid, count3.paid, blocked),
-    cohort: figure4(total2, count3.cohort, blocked)
+    cohort: figure4(total2, count3.cohort, salesBlocked)
   };
 }
 var DAYS_PER_YEAR;

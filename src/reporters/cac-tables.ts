@@ -6,6 +6,7 @@ const reasons: Readonly<Record<CacUnknown, string>> = {
   'no-spend': 'no spend',
   'no-customers': 'none won',
   'mixed-currencies': 'currencies',
+  'sales-cost-unpriced': 'sales team unpriced',
 };
 
 /** Why a CAC is unknown, in words. */

@@ -9,16 +9,14 @@ import {
   sourcingNote,
   touchesNote,
 } from './history-tables.js';
-import { escapeMarkdown as e, renderMarkdownTable } from './markdown-escape.js';
+import { escapeMarkdown as e, renderMarkdownDetails, renderMarkdownTable } from './markdown-escape.js';
 import type { TableModel } from './report-tables.js';
 
 function table(model: TableModel): string[] {
   return renderMarkdownTable(model.headers, model.rows, model.align);
 }
 
-function details(summary: string, body: readonly string[]): string[] {
-  return ['<details>', `<summary>${e(summary)}</summary>`, '', ...body, '', '</details>', ''];
-}
+const details = renderMarkdownDetails;
 
 /** The constraint month by month, then attribution and the sourced split, as collapsible markdown sections. */
 export function renderHistoryMarkdown(report: Report): string[] {

@@ -1,7 +1,7 @@
 import type { Report } from '../core/report/index.js';
 import { cacChannelTable, cacNotes, cacPeriodTable, cacSpendTable } from './cac-tables.js';
 import type { TableModel } from './report-tables.js';
-import { escapeMarkdown as e, renderMarkdownTable } from './markdown-escape.js';
+import { escapeMarkdown as e, renderMarkdownDetails, renderMarkdownTable } from './markdown-escape.js';
 import { renderTextTable, wrapText } from './text-table.js';
 
 const WIDTH = 100;
@@ -35,5 +35,5 @@ export function renderCacMarkdown(report: Report): string[] {
   }
   body.push(...cacNotes(cac).map((n) => `- ${e(n)}`));
   const title = `Customer acquisition cost${cac.currency === null ? '' : ` (${cac.currency})`}`;
-  return ['<details>', `<summary>${e(title)}</summary>`, '', ...body, '', '</details>', ''];
+  return renderMarkdownDetails(title, body);
 }

@@ -29,6 +29,21 @@ const branches: Record<string, (repo: string) => void> = {
     edit(repo, 'policies/funnel.yaml', (t) =>
       t.replace(/headcount: 3(\n {8}perPersonPerWeek: [58] )/g, 'headcount: 6$1'),
     ),
+  // The same hiring, with the AE team relabelled out of sales on the branch.
+  'three more AEs, relabelled marketing': (repo) =>
+    edit(repo, 'policies/funnel.yaml', (t) =>
+      t
+        .replace(/headcount: 3(\n {8}perPersonPerWeek: [58] )/g, 'headcount: 6$1')
+        .replace(/(- id: ae\n {6}name: Account Executives\n {6})function: sales/, '$1function: marketing'),
+    ),
+  // The AE team renamed: its stages now belong to a team the base cannot price.
+  'the AE team renamed': (repo) => {
+    edit(repo, 'policies/funnel.yaml', (t) =>
+      t.replace('- id: ae\n', '- id: closers\n').replace(/owner: ae\n/g, 'owner: closers\n'),
+    );
+    edit(repo, 'policies/comp-plan-ae.yaml', (t) => t.replace('team: ae\n', 'team: closers\n'));
+    edit(repo, 'policies/sla-sal-acceptance.yaml', (t) => t.replace('owner: ae\n', 'owner: closers\n'));
+  },
   'the spend file removed': (repo) => rmSync(join(repo, 'data', 'spend.csv')),
   'the guardrail removed': (repo) => edit(repo, 'policies/guardrails.yaml', (t) => t.replace(guardrail, '')),
 };
@@ -99,6 +114,21 @@ describe('a CAC guardrail on a pull request', { timeout: 120_000 }, () => {
     expect(r.cac?.blended.head.value).toBe('70942.20');
     expect(r.cac?.changePct).toBe(29.45);
     expect(rule(r)).toMatchObject({ isCrossed: true, value: 29.4501, crossings: [{ code: 'above', limit: 10 }] });
+  });
+
+  it('prices the teams the base calls sales: relabelling the AEs on the branch does not hide their cost', async () => {
+    const honest = await judge('three more AEs');
+    const relabelled = await judge('three more AEs, relabelled marketing');
+    expect(relabelled.cac?.salesCost).toEqual(honest.cac?.salesCost);
+    expect(relabelled.cac?.changePct).toBe(29.45);
+    expect(rule(relabelled)).toMatchObject({ isCrossed: true });
+  });
+
+  it('makes CAC unknown when a branch renames a sales team the base prices: the guardrail crosses', async () => {
+    const r = await judge('the AE team renamed');
+    expect(r.cac?.blended.head).toEqual({ value: null, unknown: 'sales-cost-unpriced' });
+    expect(r.cac?.changePct).toBeNull();
+    expect(rule(r)).toMatchObject({ isCrossed: true });
   });
 
   it('reads the guardrail from the base: removing it on the branch does not lift it', async () => {

@@ -60,6 +60,17 @@ describe('the impact comment as GitHub renders it', () => {
   });
 });
 
+describe('the evaluate report as GitHub renders it', () => {
+  it('shows no stray backslash in any summary (CAC, constraint history, attribution included)', async () => {
+    const run = await runRevops(['evaluate', '-q', '--format', 'markdown']);
+    expect(run.code, run.stderr).toBe(0);
+    const summaries = summariesOf(renderGithubMarkdown(run.stdout));
+    expect(summaries.some((s) => s.startsWith('Constraint history'))).toBe(true);
+    expect(summaries.some((s) => s.startsWith('Customer acquisition cost'))).toBe(true);
+    for (const s of summaries) expect(s, s).not.toContain('\\');
+  });
+});
+
 describe('renderMarkdownDetails', () => {
   it('keeps a hostile summary as text in the rendered HTML, with no backslash escapes', () => {
     const hostile = 'Funnel (<img src=x onerror=alert(1)>) *x* `y` "q" \'s\' @org #1';

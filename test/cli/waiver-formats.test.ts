@@ -56,24 +56,24 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
   const validate = (format: string, at = now) =>
     runRevops(['validate', '--policies', policies, '--format', format, '--now', at]);
 
-  it('validate passes and marks the waived warning: terminal', async () => {
+  it('validate passes and marks the waived finding: terminal', async () => {
     const run = await validate('terminal');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/waived +`is_competiter` /);
-    expect(run.stdout).toContain(`warning ${mark}`);
-    expect(run.stdout).toContain('✔ 16 policy files valid, 1 waived');
+    expect(run.stdout).toContain(`error ${mark}`);
+    expect(run.stdout).toContain('✔ 19 policy files valid, 1 waived');
   });
 
-  it('validate passes and marks the waived warning: json', async () => {
+  it('validate passes and marks the waived finding: json', async () => {
     const run = await validate('json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { ok: boolean; summary: Record<string, number>; issues: unknown[] };
     expect(out.ok).toBe(true);
-    expect(out.summary).toEqual({ files: 16, errors: 0, warnings: 0, waived: 1 });
+    expect(out.summary).toEqual({ files: 19, errors: 0, warnings: 0, waived: 1 });
     expect(out.issues).toEqual([
       expect.objectContaining({
         code: 'logic.unknown-field',
-        severity: 'warning',
+        severity: 'error',
         waiver: {
           policy: 'known-findings',
           owner: 'revops',
@@ -84,24 +84,24 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('validate passes and marks the waived warning: github annotations as a notice', async () => {
+  it('validate passes and marks the waived finding: github annotations as a notice', async () => {
     const run = await validate('github');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /^::notice file=.*lead-definition\.yaml,line=\d+,col=\d+,title=revops logic\.unknown-field::/m,
     );
-    expect(run.stdout).toContain(`warning ${mark}:`);
+    expect(run.stdout).toContain(`error ${mark}:`);
     expect(run.stdout).not.toMatch(/^::(warning|error)/m);
   });
 
-  it('validate fails, located, once the waiver expired, and the warning counts again', async () => {
+  it('validate fails, located, once the waiver expired, and the finding counts again', async () => {
     const run = await validate('terminal', '2027-04-01T00:00:00Z');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/waivers\.yaml\n {2}9:\d+ +error +This waiver expired on 2027-03-31/);
-    expect(run.stdout).toMatch(/warning +`is_competiter`/);
+    expect(run.stdout).toMatch(/error +`is_competiter`/);
   });
 
-  it('--fail-on warning ignores a waived warning', async () => {
+  it('--fail-on warning ignores a waived finding', async () => {
     const run = await runRevops(['validate', '--policies', policies, '--fail-on', 'warning', '--now', now]);
     expect(run.code).toBe(0);
   });

@@ -37,9 +37,14 @@ describe('the scaffolded workflows, step by step, with the bundled action', () =
     git(policyRepo, 'add', '-f', 'data');
     git(policyRepo, 'commit', '-qm', 'policies, workflows and the CRM export');
     git(policyRepo, 'checkout', '-qb', 'lower-mql');
-    cpSync(
+    // The bundled change's lead definition, its editor modeline pointed at the scaffold's schemas/.
+    const proposed = readFileSync(
       join(repoRoot, 'examples', 'proposed-change', 'policies', 'lead-definition.yaml'),
+      'utf8',
+    );
+    writeFileSync(
       join(policyRepo, 'policies', 'lead-definition.yaml'),
+      proposed.replace('$schema=../../../schemas/', '$schema=../schemas/'),
     );
     git(policyRepo, 'commit', '-qam', 'lower the MQL threshold');
     const head = git(policyRepo, 'rev-parse', 'HEAD');

@@ -1,4 +1,4 @@
-import { costPerHeadOf, headcountOf } from '../impact/projection/cost.js';
+import { costPerHeadOf } from '../impact/projection/cost.js';
 import type { Row } from '../data/types.js';
 import type { PolicySet } from '../policy/types.js';
 import type { CacChannel, CacFigure, CacPeriod, CacSection, CacUnknown, SalesCostBasis } from '../report/cac.js';
@@ -25,16 +25,40 @@ export interface CacInput {
   costSet: PolicySet;
 }
 
-/** Sales teams with a declared headcount and a cost per head. */
-function costedSalesTeams(set: PolicySet, costSet: PolicySet): CacSection['headcountCost'] {
-  const teams = (set.Funnel[0]?.spec.teams ?? []).filter((t) => t.function === 'sales');
-  return teams.flatMap((t) => {
-    const headcount = headcountOf(set, t.id);
-    const cost = costPerHeadOf(costSet, t.id);
-    return headcount === null || cost === null
-      ? []
-      : [{ team: t.id, headcount, costPerHead: cost.cost, basis: cost.basis }];
-  });
+/** The most heads a team's stages declare, or null when none of its stages declares a headcount. */
+function declaredHeadcount(set: PolicySet, team: string): number | null {
+  const counts = (set.Funnel[0]?.spec.stages ?? []).flatMap((s) =>
+    s.owner === team && s.capacity?.headcount !== undefined ? [s.capacity.headcount] : [],
+  );
+  return counts.length === 0 ? null : Math.max(...counts);
+}
+
+/**
+ * Sales teams with a declared headcount and a cost per head. Which teams are sales, and what a
+ * head costs, come from `costSet` (the base in impact): a head that relabels, renames or
+ * re-owns a sales team cannot drop its cost. A sales team the cost policies cannot price on this
+ * side (its headcount gone, or a sales team they do not have) is `unpriced`: headcount-based
+ * sales cost is then unknown, never a silent 0.
+ */
+function costedSalesTeams(
+  set: PolicySet,
+  costSet: PolicySet,
+): { teams: CacSection['headcountCost']; unpriced: string[] } {
+  const salesOf = (s: PolicySet) => (s.Funnel[0]?.spec.teams ?? []).filter((t) => t.function === 'sales');
+  const priced = new Set(salesOf(costSet).map((t) => t.id));
+  const unpriced = salesOf(set).flatMap((t) => (priced.has(t.id) ? [] : [t.id]));
+  const teams: CacSection['headcountCost'] = [];
+  for (const id of [...priced].sort()) {
+    const cost = costPerHeadOf(costSet, id);
+    if (cost === null) continue; // no cost on either side: the same on both
+    const headcount = declaredHeadcount(set, id);
+    if (headcount === null) {
+      if (declaredHeadcount(costSet, id) !== null) unpriced.push(id);
+      continue;
+    }
+    teams.push({ team: id, headcount, costPerHead: cost.cost, basis: cost.basis });
+  }
+  return { teams, unpriced };
 }
 
 function figure(spend: SpendBucket, customers: number, blocked: CacUnknown | null): CacFigure {
@@ -69,7 +93,7 @@ export function measureCac(input: CacInput): CacSection {
   const blocked: CacUnknown | null =
     input.spend.length === 0 ? 'no-spend' : currencies.length > 1 ? 'mixed-currencies' : null;
   const spent = allocateSpend(input.spend, periods, window, timeZone);
-  const teams = costedSalesTeams(input.set, input.costSet);
+  const { teams, unpriced } = costedSalesTeams(input.set, input.costSet);
   const perDay = teams.reduce((s, t) => s.plus(new Dec(t.costPerHead).times(t.headcount)), new Dec(0));
   const days = countWindowDays(periods, window, timeZone);
   const customers = listNewCustomers(
@@ -84,10 +108,13 @@ export function measureCac(input: CacInput): CacSection {
   const isPaid = (source: string | null) => source !== null && spent.bySource.has(source);
   const windowSales = new SpendBucket();
   const bases: SalesCostBasis[] = [];
+  // Periods whose sales cost would come from headcount a side cannot price: unknown there.
+  const unpricedPeriods: number[] = [];
   const rows: CacPeriod[] = periods.map((p, k) => {
     const sales = spent.sales[k] as SpendBucket;
     let basis: SalesCostBasis = sales.parts > 0 ? 'spend' : 'none';
-    if (basis === 'none' && teams.length > 0 && (days[k] ?? 0) > 0) {
+    if (basis === 'none' && unpriced.length > 0 && (days[k] ?? 0) > 0) unpricedPeriods.push(k);
+    else if (basis === 'none' && teams.length > 0 && (days[k] ?? 0) > 0) {
       // Spend rows win for the periods they cover: headcount cost only where there are none.
       sales.add(perDay.times(days[k] as number).div(DAYS_PER_YEAR));
       basis = 'headcount';
@@ -105,6 +132,7 @@ export function measureCac(input: CacInput): CacSection {
         cohort: customers.filter((c) => c.arrivalPeriod === k).length,
       },
       blocked,
+      blocked ?? (unpricedPeriods.includes(k) ? 'sales-cost-unpriced' : null),
     );
   });
   const inWindow = customers.filter((c) => c.wonPeriod >= 0);
@@ -131,6 +159,7 @@ export function measureCac(input: CacInput): CacSection {
         cohort: customers.filter((c) => c.arrivalPeriod >= 0).length,
       },
       blocked,
+      blocked ?? (unpricedPeriods.length > 0 ? 'sales-cost-unpriced' : null),
     ),
     bySource: [...spent.bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, b]) => channel(s, null, b)),
     byCampaign: [...spent.byCampaign]
@@ -148,6 +177,7 @@ function describePeriod(
   basis: SalesCostBasis,
   count: { all: number; paid: number; cohort: number },
   blocked: CacUnknown | null,
+  salesBlocked: CacUnknown | null,
 ): CacPeriod {
   const total = sum(spend.marketing, spend.sales);
   return {
@@ -162,10 +192,10 @@ function describePeriod(
     customers: count.all,
     paidCustomers: count.paid,
     cohortCustomers: count.cohort,
-    blended: figure(total, count.all, blocked),
+    blended: figure(total, count.all, salesBlocked),
     marketing: figure(spend.marketing, count.all, blocked),
-    sales: figure(spend.sales, count.all, blocked),
+    sales: figure(spend.sales, count.all, salesBlocked),
     paid: figure(spend.paid, count.paid, blocked),
-    cohort: figure(total, count.cohort, blocked),
+    cohort: figure(total, count.cohort, salesBlocked),
   };
 }

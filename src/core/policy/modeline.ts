@@ -37,6 +37,9 @@ export function findModeline(text: string): Modeline | undefined {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    // Only the comments before the document's first content: a `#` line further down may be
+    // text inside a block scalar (`description: |`), which is data, not a modeline.
+    if (!isHeaderLine(line)) return undefined;
     const match = modelinePattern.exec(line);
     const value = match?.[1];
     if (match !== null && value !== undefined && value.length <= maxValueLength) {
@@ -46,6 +49,12 @@ export function findModeline(text: string): Modeline | undefined {
     offset += line.length + 1;
   }
   return undefined;
+}
+
+/** A blank line, a comment, a directive (`%YAML`) or a document marker (`---`): no content yet. */
+function isHeaderLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('%') || /^---(\s|$)/.test(trimmed);
 }
 
 function dirname(path: string): string {

@@ -2,9 +2,12 @@
  * Why a CAC figure is unknown (shown as "—" with the reason, never 0):
  * - `no-spend`: no spend row (nor headcount cost, for sales) falls in the span;
  * - `no-customers`: no new customer was won in the span (or, for the cohort, came from it);
- * - `mixed-currencies`: the spend rows are in more than one currency and no rate is declared.
+ * - `mixed-currencies`: the spend rows are in more than one currency and no rate is declared;
+ * - `sales-cost-unpriced`: the span's sales cost comes from headcount, and a sales team of this
+ *   side has no headcount or cost the cost policies (the base, in impact) can price — e.g. a
+ *   team relabelled out of sales or renamed; figures with sales cost are unknown.
  */
-export type CacUnknown = 'no-spend' | 'no-customers' | 'mixed-currencies';
+export type CacUnknown = 'no-spend' | 'no-customers' | 'mixed-currencies' | 'sales-cost-unpriced';
 
 /** One CAC: spend ÷ customers, exact to cents; null with `unknown` when it cannot be computed. */
 export interface CacFigure {

@@ -7,7 +7,7 @@ const money = (description: string): JsonSchema => ({
   maxLength: 40,
   description,
 });
-const unknowns = ['no-spend', 'no-customers', 'mixed-currencies'];
+const unknowns = ['no-spend', 'no-customers', 'mixed-currencies', 'sales-cost-unpriced'];
 
 const figure = (description: string): JsonSchema =>
   object(
@@ -119,6 +119,7 @@ export const cacImpactSection: JsonSchema = object(
     salesCostDelta: {
       type: 'string',
       pattern: MONEY,
+      maxLength: 40,
       description: 'Head minus base sales cost over the window, exact (negative when the head costs less).',
     },
   },

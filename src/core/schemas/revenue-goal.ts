@@ -1,6 +1,6 @@
 import { definePolicySchema } from './define.js';
 import type { UnitKind } from './units.js';
-import { withMetricUnits } from './units.js';
+import { withMetricUnits, withUnit } from './units.js';
 
 export const constraintMetrics = [
   'utilisation',
@@ -123,9 +123,11 @@ export const revenueGoalSchema = definePolicySchema({
             type: 'number',
             minimum: 0,
             maximum: 1,
-            description:
-              'A ratio, not a percent: the least share of target variable paid on the shared outcome ' +
-              '(0.3 = 30 %, the default; 0 turns the rule off).',
+            description: withUnit(
+              'The least share of target variable paid on the shared outcome (0.3 = 30 %, the default; 0 turns ' +
+                'the rule off).',
+              'ratio',
+            ),
           },
         },
       },

@@ -51,9 +51,10 @@ export function markOf(ref: WaiverRef): WaiverMark {
 
 /**
  * Codes that cannot be waived: a file that does not parse or fails its schema is left out of
- * the policy set (waiving it would hide a policy that is not there), and a waiver cannot waive
- * its own problems.
+ * the policy set (waiving it would hide a policy that is not there), a waiver cannot waive
+ * its own problems, and a FieldMapping finding changes what the data means (a custom field that
+ * shadows a canonical one would replace the CRM's own column in every row).
  */
 export function isWaivableCode(code: string): boolean {
-  return !/^(file|yaml|policy|schema|waiver)\./.test(code);
+  return !/^(file|yaml|policy|schema|waiver|mapping)\./.test(code);
 }

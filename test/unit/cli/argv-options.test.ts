@@ -77,6 +77,8 @@ const table: Record<string, Row[]> = {
         '--summary',
         '--config',
         'c',
+        '--now',
+        '2027-01-01',
       ],
       options: {
         policies: 'p',
@@ -86,6 +88,7 @@ const table: Record<string, Row[]> = {
         failOn: 'warning',
         summary: true,
         config: 'c',
+        now: '2027-01-01',
       },
     },
     {

@@ -40,6 +40,16 @@ describe('modelines', () => {
     expect(findModeline('kind: Calendar # yaml-language-server: $schema=x.json\n')).toBeUndefined();
   });
 
+  it('reads only the comments before the first content: a `#` line in a block scalar is data', async () => {
+    const text =
+      'apiVersion: revops/v1\nkind: Funnel\nmetadata:\n  name: f\n  description: |\n' +
+      '    # yaml-language-server: $schema=../schemas/funnel.schema.json\n';
+    expect(findModeline(text)).toBeUndefined();
+    const io = filesIo(['repo/schemas/funnel.schema.json', 'repo/schemas/waiver.schema.json']);
+    expect(await rewriteModeline('repo/policies/w.yaml', text, io)).toBeUndefined();
+    expect(findModeline('%YAML 1.2\n---\n# yaml-language-server: $schema=x.json\nkind: Funnel\n')?.line).toBe(3);
+  });
+
   it('leaves URLs alone and accepts a path that resolves', async () => {
     const io = filesIo(['repo/schemas/calendar.schema.json']);
     const url = `# yaml-language-server: $schema=https://example.com/calendar.schema.json\n${calendar}`;

@@ -79,6 +79,11 @@ export const unitFields: readonly UnitField[] = [
     range: (holder) =>
       metricRange(goalMetricUnits[metricOf(holder) as keyof typeof goalMetricUnits], 'the goal target'),
   },
+  {
+    kind: 'RevenueGoal',
+    path: ['spec', 'sharedOutcome', 'minShare'],
+    range: { unit: 'ratio', what: 'the shared-outcome share', min: 0, max: 1 },
+  },
   { kind: 'RevenueGoal', path: ['spec', 'constraint', 'target', 'max'], range: constraintTarget },
   { kind: 'RevenueGoal', path: ['spec', 'constraint', 'target', 'min'], range: constraintTarget },
   { kind: 'Guardrails', path: ['spec', 'rules', '*', 'above'], range: guardrailThreshold },

@@ -45,7 +45,7 @@ export const waiversValid: SemanticCheck = {
           if (!isWaivableCode(v.code))
             ctx.report(policy, [...path, 'validate', 'code'], {
               code: 'waiver.not-waivable',
-              message: `\`${v.code}\` cannot be waived: a file that does not parse or fails its schema is left out of the policies, and waivers cannot waive themselves.`,
+              message: `\`${v.code}\` cannot be waived: a file that does not parse or fails its schema is left out of the policies, waivers cannot waive themselves, and a mapping finding changes what the data means.`,
               hint: 'Fix the file; waive only findings of the semantic checks (e.g. `logic.unknown-field`).',
             });
         }
