@@ -65,6 +65,11 @@ export interface EvaluateOptions {
   onStep?: (step: EvaluationStep, done: number, total: number) => void;
   /** Most JSON Logic steps the rules may take over all rows (default: see `budget.ts`; lower in tests). */
   maxRuleSteps?: number;
+  /**
+   * The policies that price a head for comp's `blended_cac` (default: the evaluated set). An impact
+   * passes the base's to the head: a head must not reprice its own heads to move a payout.
+   */
+  costSet?: PolicySet;
 }
 
 /** The steps of an evaluation, in order. */
@@ -328,7 +333,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
             return value === null ? null : meetsTarget(value, c.target);
           },
           // blended_cac pays on the CAC engine's figures over the plan's own payout periods.
-          measureCac: (planPeriods) => cacOf(set, planPeriods),
+          measureCac: (planPeriods) => cacOf(options.costSet ?? set, planPeriods),
         });
   if (comp !== null) warnings.push(...comp.warnings);
 

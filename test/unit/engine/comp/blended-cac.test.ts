@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../../../src/core/policy/types.js';
 import { phraseWarning } from '../../../../src/reporters/phrase-warning.js';
 import { funnel, pipeline, policySet, row } from '../helpers.js';
-import { evaluate } from '../helpers.js';
+import { evaluate, ms } from '../helpers.js';
+import { evaluatePipeline, prepareData } from '../../../../src/core/engine/evaluate.js';
 import { lineOf, plan } from './helpers.js';
 
 /*
@@ -126,5 +127,35 @@ describe('blended_cac comp metric', () => {
     };
     expect(payout(1)).toMatchObject({ value: '4066.67', payout: '2459.01' });
     expect(payout(2)).toMatchObject({ value: '6133.33', payout: '1630.44' });
+  });
+
+  it('prices heads with the cost set given (an impact passes the base’s): a head cannot reprice its own heads', () => {
+    const priced = (cost: string) => {
+      const f = funnel({ opportunity: { headcount: 1, perPersonPerWeek: 5 } });
+      f.spec.projection = { costPerHead: { ae: cost } };
+      return f;
+    };
+    const base = policySet(priced('73000'), marketingPlan('5000'));
+    const head = policySet(priced('146000'), marketingPlan('5000'));
+    const options = {
+      from: ms('2026-01-01T00:00:00Z'),
+      asOf: ms('2026-03-01T00:00:00Z'),
+      periodUnit: 'month' as const,
+    };
+    const stamp = { engineVersion: '0.0.0', policyHash: 'p', dataHash: 'd' };
+    const pay = (set: typeof base, costSet?: typeof base) =>
+      lineOf(
+        evaluatePipeline(set, prepareData(data()), {
+          ...options,
+          timeZone: 'UTC',
+          calendars: new Map(),
+          stamp,
+          ...(costSet === undefined ? {} : { costSet }),
+        }).comp!,
+        'm1',
+        '2026-01',
+      ).components[0]?.payout;
+    expect(pay(head)).not.toBe('2459.01'); // its own doubled cost per head: a higher CAC
+    expect(pay(head, base)).toBe('2459.01'); // priced by the base: as under the base
   });
 });
