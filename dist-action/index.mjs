@@ -4372,7 +4372,8 @@ var init_comp_plan = __esm({
       "sql_count",
       "meetings_held",
       "goal_attainment",
-      "constraint_target_met"
+      "constraint_target_met",
+      "blended_cac"
     ];
     compMetricUnits = {
       won_amount: "money",
@@ -4383,7 +4384,8 @@ var init_comp_plan = __esm({
       sql_count: "count",
       meetings_held: "count",
       goal_attainment: "ratio",
-      constraint_target_met: "ratio"
+      constraint_target_met: "ratio",
+      blended_cac: "money"
     };
     band = {
       type: "object",
@@ -5783,7 +5785,8 @@ var init_report_builders = __esm({
       sql_count: "count",
       meetings_held: "count",
       goal_attainment: "fraction",
-      constraint_target_met: "fraction"
+      constraint_target_met: "fraction",
+      blended_cac: "money"
     };
     ref = (def, description) => ({ $ref: `#/$defs/${def}`, description });
     list = (items, description) => ({ type: "array", description, items });
@@ -6746,7 +6749,8 @@ var init_impact_report_projection_payouts = __esm({
       "not-reported": true,
       "observed-unknown": true,
       "goal-unknown": true,
-      "constraint-not-projected": true
+      "constraint-not-projected": true,
+      "cost-not-projected": true
     };
     unknown = (description) => ({
       type: ["string", "null"],
@@ -7077,6 +7081,7 @@ var init_warnings = __esm({
       "comp.goal-unknown",
       "comp.constraint-unknown",
       "comp.amounts-unknown",
+      "comp.cac-unknown",
       "comp.clawback-unpriced",
       "comp.spiff-invalid",
       "comp.spiff-rule-invalid",
@@ -7224,10 +7229,10 @@ var init_report_defs_sla_comp = __esm({
               type: ["string", "null"],
               pattern: QUANTITY,
               maxLength: 40,
-              description: "Target for the period (the yearly target prorated to the period); null for metrics that are fractions already, or when there is none."
+              description: "Target for the period (the yearly target prorated to the period; blended_cac: the target as written, a level); null for metrics that are fractions already, or when there is none."
             },
             attainment: numberOrNull(
-              "value ÷ target (or the value itself for fractions), rounded to 4 dp; null when there is no usable target."
+              "value ÷ target (blended_cac: target ÷ value, lower is better; fractions: the value itself), rounded to 4 dp; null when there is no usable target or value."
             ),
             factor: number(
               "Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor."
@@ -45533,6 +45538,8 @@ function phraseComp(w) {
       return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
     case "comp.amounts-unknown":
       return `${w.metric} is unknown for ${w.periods.join(", ")}: none of the opportunities credited carries an amount; it counts as 0.`;
+    case "comp.cac-unknown":
+      return `blended_cac is unknown for ${w.period} (${cacReasons[w.reason]}); components on it pay nothing there.`;
     case "comp.clawback-unpriced":
       return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
     case "comp.spiff-invalid":
@@ -45570,7 +45577,7 @@ function phraseWarning(w) {
       return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
   }
 }
-var partNames, consequences;
+var partNames, consequences, cacReasons;
 var init_phrase_warning = __esm({
   "src/reporters/phrase-warning.ts"() {
     "use strict";
@@ -45584,6 +45591,14 @@ var init_phrase_warning = __esm({
       component: "it pays 0",
       gate: "the gate fails",
       "team-multiplier": "it does not apply"
+    };
+    cacReasons = {
+      "no-spend": "no spend rows",
+      "no-customers": "no new customers won",
+      "mixed-currencies": "spend in more than one currency",
+      "other-currency": "spend in another currency than the plan",
+      "zero-spend": "a spend of 0",
+      "not-measured": "no spend data in this run"
     };
   }
 });
@@ -46407,7 +46422,8 @@ var init_impact_payouts_projected = __esm({
       "not-reported": "a gate or team multiplier measures it per person and no component reports it",
       "observed-unknown": "its observed value is unknown (won deals without amounts)",
       "goal-unknown": "the goal attainment cannot be projected (no goal, or its metric is not won deals or won amount)",
-      "constraint-not-projected": "the constraint's metric is not utilisation, or its stage is not on the flow or has no capacity"
+      "constraint-not-projected": "the constraint's metric is not utilisation, or its stage is not on the flow or has no capacity",
+      "cost-not-projected": "blended_cac is not projected (the projection carries arrivals, not spend)"
     };
     noneText = { "no-goal": "no goal period left to project to", "no-flow": "no flow projection" };
   }
@@ -56721,11 +56737,13 @@ function yearlyTargetOf(spec, metric3, componentTarget) {
   const own = componentTarget ?? (spec.quota?.metric === metric3 ? spec.quota.amount : void 0);
   return own === void 0 ? void 0 : parseAmount(own) ?? void 0;
 }
-function measure(kind, value3, yearlyTarget, share2) {
+function measure(kind, value3, yearlyTarget, share2, isCostPerUnit = false) {
   if (kind === "fraction") return { target: null, attainment: value3 };
   if (yearlyTarget === void 0) return { target: null, attainment: null, problem: "no-target" };
-  const target = yearlyTarget.times(share2);
+  const target = isCostPerUnit ? yearlyTarget : yearlyTarget.times(share2);
   if (target.isZero()) return { target, attainment: null, problem: "zero-target" };
+  if (isCostPerUnit)
+    return { target, attainment: value3.isPositive() && !value3.isZero() ? target.dividedBy(value3) : null };
   return { target, attainment: value3.dividedBy(target) };
 }
 function earningFactor(a, tiers2) {
@@ -56822,6 +56840,34 @@ var init_metrics_activity = __esm({
   }
 });
 
+// src/core/engine/comp/metrics-cac.ts
+var blendedCac;
+var init_metrics_cac = __esm({
+  "src/core/engine/comp/metrics-cac.ts"() {
+    "use strict";
+    init_money();
+    blendedCac = {
+      kind: "money",
+      isCostPerUnit: true,
+      tally(input) {
+        const cac = input.ctx.measureCac?.(input.periods);
+        const otherCurrency = cac?.currency != null && cac.currency !== input.currency;
+        return input.periods.map((period2, k) => {
+          const figure5 = cac?.periods[k]?.blended;
+          let reason = null;
+          if (cac === void 0 || figure5 === void 0) reason = "not-measured";
+          else if (figure5.value === null) reason = figure5.unknown ?? "not-measured";
+          else if (otherCurrency) reason = "other-currency";
+          else if (new Dec(figure5.value).isZero()) reason = "zero-spend";
+          if (reason !== null) input.warn({ code: "comp.cac-unknown", period: period2.label, reason });
+          const value3 = reason === null && figure5?.value != null ? new Dec(figure5.value) : ZERO;
+          return { byPerson: /* @__PURE__ */ new Map(), shared: value3, isUnknown: reason !== null };
+        });
+      }
+    };
+  }
+});
+
 // src/core/engine/comp/metrics-shared.ts
 var goalAttainment, constraintTargetMet;
 var init_metrics_shared = __esm({
@@ -56863,6 +56909,7 @@ var init_metrics = __esm({
     "use strict";
     init_metrics_activity();
     init_metrics_deals();
+    init_metrics_cac();
     init_metrics_shared();
     compMetricDefinitions = {
       won_amount: wonAmount,
@@ -56873,7 +56920,8 @@ var init_metrics = __esm({
       sql_count: sqlCount,
       meetings_held: meetingsHeld,
       goal_attainment: goalAttainment,
-      constraint_target_met: constraintTargetMet
+      constraint_target_met: constraintTargetMet,
+      blended_cac: blendedCac
     };
   }
 });
@@ -56905,11 +56953,13 @@ function warnMeasure(frame, part, id, metric3, measured) {
 function componentLine(frame, component, k, person) {
   const metric3 = component.metric;
   const { value: value3, isUnknown } = personValue(frame, metric3, k, person);
+  const definition2 = compMetricDefinitions[metric3];
   const measured = measure(
-    compMetricDefinitions[metric3].kind,
+    definition2.kind,
     value3,
     yearlyTargetOf(frame.spec, metric3, component.target),
-    frame.share
+    frame.share,
+    definition2.isCostPerUnit
   );
   warnMeasure(frame, "component", component.id, metric3, measured);
   const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
@@ -56933,7 +56983,8 @@ function componentLine(frame, component, k, person) {
 function gateLine(frame, gate, k, person) {
   const metric3 = gate.metric;
   const { value: value3 } = personValue(frame, metric3, k, person);
-  const measured = measure(compMetricDefinitions[metric3].kind, value3, targetForMetric(frame.spec, metric3), frame.share);
+  const { kind, isCostPerUnit } = compMetricDefinitions[metric3];
+  const measured = measure(kind, value3, targetForMetric(frame.spec, metric3), frame.share, isCostPerUnit);
   warnMeasure(frame, "gate", gate.id, metric3, measured);
   const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
   const components = gate.components ?? frame.spec.components.map((c) => c.id);
@@ -56952,10 +57003,10 @@ function teamMultiplierLines(frame, k, active) {
   return (frame.spec.teamMultipliers ?? []).map((m) => {
     const metric3 = m.metric;
     const values = valuesOf(frame, metric3, k);
-    const kind = compMetricDefinitions[metric3].kind;
+    const { kind, isCostPerUnit } = compMetricDefinitions[metric3];
     const yearly = targetForMetric(frame.spec, metric3);
     let measured;
-    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
+    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share, isCostPerUnit);
     else if (active.length === 0) measured = { target: null, attainment: null };
     else {
       const sum5 = active.reduce((total2, id) => total2.plus(values.byPerson.get(id) ?? ZERO), ZERO);
@@ -60780,6 +60831,18 @@ function evaluateOnce(set, prepared, options) {
   );
   if (goalResult !== void 0) warnings.push(...goalResult.warnings);
   step("comp");
+  const cacOf = (costSet, over = periods2) => measureCac({
+    spend: data.spend,
+    opportunities: data.opportunities,
+    leads: data.leads,
+    leadOfOpportunity: prepared.leadOfOpportunity,
+    periods: over,
+    window: ctx.window,
+    asOf,
+    timeZone,
+    set,
+    costSet
+  });
   const sourcing = findSourcing(funnelPolicy);
   const goalAttainment2 = goal === void 0 ? () => null : prepared.memo(
     `goal-attainment:${ctx.window.end}:${goalKey}`,
@@ -60804,22 +60867,12 @@ function evaluateOnce(set, prepared, options) {
         end: Math.min(e3, ctx.window.end)
       });
       return value3 === null ? null : meetsTarget(value3, c.target);
-    }
+    },
+    // blended_cac pays on the CAC engine's figures over the plan's own payout periods.
+    measureCac: (planPeriods) => cacOf(options.costSet ?? set, planPeriods)
   });
   if (comp3 !== null) warnings.push(...comp3.warnings);
   step("report");
-  const cacOf = (costSet) => measureCac({
-    spend: data.spend,
-    opportunities: data.opportunities,
-    leads: data.leads,
-    leadOfOpportunity: prepared.leadOfOpportunity,
-    periods: periods2,
-    window: ctx.window,
-    asOf,
-    timeZone,
-    set,
-    costSet
-  });
   const report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: "evaluation",
@@ -62412,6 +62465,7 @@ function planMetric(spec, plan, metric3, frame) {
       }
     };
   }
+  if (metric3 === "blended_cac") return unknown3("kept", null, "cost-not-projected");
   const stage2 = stageOfMetric(side3.set, metric3);
   const at = stage2 === null ? -1 : path2.indexOf(stage2);
   const basis = at < 0 ? "kept" : "stage";
@@ -63774,7 +63828,12 @@ async function runImpactSweep(io, options, sides4, spec, dataOrigin) {
     spec,
     target,
     leads: data.leads,
-    evaluate: (set, calendars) => evaluateWithState(set, prepared, { ...run4, calendars, stamp: stamp2(head.policyHash) }),
+    evaluate: (set, calendars) => evaluateWithState(set, prepared, {
+      ...run4,
+      calendars,
+      stamp: stamp2(head.policyHash),
+      costSet: base.loaded.result.set
+    }),
     impactOptions: {
       engineVersion: version,
       inputs: plan.inputs,
@@ -63844,7 +63903,8 @@ async function buildImpactReport(io, options, dataOrigin, loaded) {
       ...run4,
       onStep: progress.onStep,
       calendars: side3.loaded.calendars,
-      stamp: { engineVersion: version, policyHash: side3.policyHash, dataHash: dataHashing.digest(plan.dir) }
+      stamp: { engineVersion: version, policyHash: side3.policyHash, dataHash: dataHashing.digest(plan.dir) },
+      costSet: base.loaded.result.set
     };
     try {
       return {

@@ -17,6 +17,7 @@ const unknownText: Record<PayMetricUnknown, string> = {
   'goal-unknown': 'the goal attainment cannot be projected (no goal, or its metric is not won deals or won amount)',
   'constraint-not-projected':
     "the constraint's metric is not utilisation, or its stage is not on the flow or has no capacity",
+  'cost-not-projected': 'blended_cac is not projected (the projection carries arrivals, not spend)',
 };
 
 const noneText = { 'no-goal': 'no goal period left to project to', 'no-flow': 'no flow projection' } as const;

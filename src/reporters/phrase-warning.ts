@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { CompPart, CompWarningFact, EngineWarning } from '../core/report/warnings.js';
+import type { CompCacUnknown, CompPart, CompWarningFact, EngineWarning } from '../core/report/warnings.js';
 
 const partNames: Readonly<Record<CompPart, string>> = {
   component: 'component',
@@ -11,6 +11,15 @@ const consequences: Readonly<Record<CompPart, string>> = {
   component: 'it pays 0',
   gate: 'the gate fails',
   'team-multiplier': 'it does not apply',
+};
+
+const cacReasons: Readonly<Record<CompCacUnknown, string>> = {
+  'no-spend': 'no spend rows',
+  'no-customers': 'no new customers won',
+  'mixed-currencies': 'spend in more than one currency',
+  'other-currency': 'spend in another currency than the plan',
+  'zero-spend': 'a spend of 0',
+  'not-measured': 'no spend data in this run',
 };
 
 /** An exact ratio text as a percent for display: `0.3` → `30 %`. */
@@ -40,6 +49,8 @@ function phraseComp(w: CompWarningFact): string {
       return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
     case 'comp.amounts-unknown':
       return `${w.metric} is unknown for ${w.periods.join(', ')}: none of the opportunities credited carries an amount; it counts as 0.`;
+    case 'comp.cac-unknown':
+      return `blended_cac is unknown for ${w.period} (${cacReasons[w.reason]}); components on it pay nothing there.`;
     case 'comp.clawback-unpriced':
       return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
     case 'comp.spiff-invalid':

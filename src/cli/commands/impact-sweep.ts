@@ -72,7 +72,12 @@ export async function runImpactSweep(
     target,
     leads: data.leads,
     evaluate: (set, calendars) =>
-      evaluateWithState(set, prepared, { ...run, calendars, stamp: stamp(head.policyHash) }),
+      evaluateWithState(set, prepared, {
+        ...run,
+        calendars,
+        stamp: stamp(head.policyHash),
+        costSet: base.loaded.result.set,
+      }),
     impactOptions: {
       engineVersion: version,
       inputs: plan.inputs,

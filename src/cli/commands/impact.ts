@@ -50,6 +50,7 @@ export async function buildImpactReport(
       onStep: progress.onStep,
       calendars: side.loaded.calendars,
       stamp: { engineVersion: version, policyHash: side.policyHash, dataHash: dataHashing.digest(plan.dir) },
+      costSet: base.loaded.result.set,
     };
     try {
       return {

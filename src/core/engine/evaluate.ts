@@ -27,6 +27,7 @@ import { EvaluationInputError } from '../errors.js';
 import { endRunBudget, LOGIC_MAX_RUN_STEPS, LOGIC_RUN_STEPS_PER_ROW, startRunBudget } from '../logic/budget.js';
 import { RuleCostError } from '../logic/errors.js';
 import { listPeriods } from './periods.js';
+import type { Period } from './periods.js';
 import { checkWindowSpan, findDefaultStart, latestSource } from './window.js';
 import type { WindowBound } from './window.js';
 import { classifyLeads, ERROR_CLASS } from './replay-classes.js';
@@ -64,6 +65,11 @@ export interface EvaluateOptions {
   onStep?: (step: EvaluationStep, done: number, total: number) => void;
   /** Most JSON Logic steps the rules may take over all rows (default: see `budget.ts`; lower in tests). */
   maxRuleSteps?: number;
+  /**
+   * The policies that price a head for comp's `blended_cac` (default: the evaluated set). An impact
+   * passes the base's to the head: a head must not reprice its own heads to move a payout.
+   */
+  costSet?: PolicySet;
 }
 
 /** The steps of an evaluation, in order. */
@@ -283,6 +289,19 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
         );
   if (goalResult !== undefined) warnings.push(...goalResult.warnings);
   step('comp');
+  const cacOf = (costSet: PolicySet, over: readonly Period[] = periods): CacSection =>
+    measureCac({
+      spend: data.spend,
+      opportunities: data.opportunities,
+      leads: data.leads,
+      leadOfOpportunity: prepared.leadOfOpportunity,
+      periods: over,
+      window: ctx.window,
+      asOf,
+      timeZone,
+      set,
+      costSet,
+    });
   // Comp's inbound credit and attribution's sourced share split lead sources by one rule.
   const sourcing = findSourcing(funnelPolicy);
   const goalAttainment =
@@ -313,23 +332,12 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
             });
             return value === null ? null : meetsTarget(value, c.target);
           },
+          // blended_cac pays on the CAC engine's figures over the plan's own payout periods.
+          measureCac: (planPeriods) => cacOf(options.costSet ?? set, planPeriods),
         });
   if (comp !== null) warnings.push(...comp.warnings);
 
   step('report');
-  const cacOf = (costSet: PolicySet): CacSection =>
-    measureCac({
-      spend: data.spend,
-      opportunities: data.opportunities,
-      leads: data.leads,
-      leadOfOpportunity: prepared.leadOfOpportunity,
-      periods,
-      window: ctx.window,
-      asOf,
-      timeZone,
-      set,
-      costSet,
-    });
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: 'evaluation',

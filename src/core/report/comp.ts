@@ -121,17 +121,20 @@ export interface CompComponentLine {
    */
   value: string;
   /**
-   * Target for the period (the yearly target prorated to the period); null for metrics that are
-   * fractions already, or when there is none.
+   * Target for the period (the yearly target prorated to the period; blended_cac: the target as
+   * written, a level); null for metrics that are fractions already, or when there is none.
    */
   target: string | null;
-  /** value ÷ target (or the value itself for fractions), rounded to 4 dp; null when there is no usable target. */
+  /**
+   * value ÷ target (blended_cac: target ÷ value, lower is better; fractions: the value itself),
+   * rounded to 4 dp; null when there is no usable target or value.
+   */
   attainment: number | null;
   /** Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor. */
   factor: number;
   /** Index (from 0) of the tier band the attainment reached (bands are [from, to)); null without tiers or attainment. */
   tier: number | null;
-  /** Whether the value could not be known (no goal, constraint status unknown) and counted as 0. */
+  /** Whether the value could not be known (no goal, constraint status unknown, CAC unknown) and counted as 0. */
   isUnknown: boolean;
   /** Whether a gate that failed held this component back (payout 0). */
   isGated: boolean;

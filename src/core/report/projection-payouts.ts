@@ -6,9 +6,11 @@ import type { PlanPayoutChange } from './impact-payouts.js';
  * - `not-reported`: a per-person metric only a gate or team multiplier uses (the report holds no per-person value of it);
  * - `observed-unknown`: its observed value is unknown (e.g. won deals without amounts);
  * - `goal-unknown`: no goal, the goal's metric is not won deals or won amount, or its attainment is unknown;
- * - `constraint-not-projected`: the constraint's metric is not utilisation, its stage is not on the flow, or it has no capacity.
+ * - `constraint-not-projected`: the constraint's metric is not utilisation, its stage is not on the flow, or it has no capacity;
+ * - `cost-not-projected`: a cost per unit (blended_cac): the projection carries arrivals, not spend.
  */
-export type PayMetricUnknown = 'not-reported' | 'observed-unknown' | 'goal-unknown' | 'constraint-not-projected';
+export type PayMetricUnknown =
+  'not-reported' | 'observed-unknown' | 'goal-unknown' | 'constraint-not-projected' | 'cost-not-projected';
 
 /** How one metric a plan pays on is carried to the end of each payout period. */
 export interface ProjectedPayMetric {

@@ -1,3 +1,4 @@
+import type { CacUnknown } from './cac.js';
 /**
  * Problems met while evaluating that change no figure silently, as coded facts: a `code` and
  * the parameters a sentence needs. The engine writes no English; reporters phrase each code
@@ -28,6 +29,8 @@ export type CompWarningFact =
   | { code: 'comp.constraint-unknown'; period: string }
   /** A sum of amounts is unknown in `periods`: no credited opportunity carries an amount; it counts as 0. */
   | { code: 'comp.amounts-unknown'; metric: string; periods: string[] }
+  /** blended_cac is unknown in `period` (see `CompCacUnknown`); components on it pay nothing there. */
+  | { code: 'comp.cac-unknown'; period: string; reason: CompCacUnknown }
   /** An opportunity cancelled within the clawback window closed before the window: not clawed back. */
   | { code: 'comp.clawback-unpriced'; opportunityId: string }
   /** A SPIF has an invalid amount or date: it is not paid. */
@@ -49,6 +52,9 @@ export type CompWarningFact =
       outcomeMetrics: string[];
       paidOn: string[];
     };
+
+/** Why blended_cac is unknown in a period: the CAC section's reasons, spend in another currency than the plan's, or a spend of 0. */
+export type CompCacUnknown = CacUnknown | 'other-currency' | 'zero-spend' | 'not-measured';
 
 /** A comp plan's problem. */
 export type CompWarning = CompWarningFact & { plan: string };
@@ -88,6 +94,7 @@ export const engineWarningCodes = [
   'comp.goal-unknown',
   'comp.constraint-unknown',
   'comp.amounts-unknown',
+  'comp.cac-unknown',
   'comp.clawback-unpriced',
   'comp.spiff-invalid',
   'comp.spiff-rule-invalid',

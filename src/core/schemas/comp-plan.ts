@@ -13,6 +13,7 @@ export const compMetrics = [
   'meetings_held',
   'goal_attainment',
   'constraint_target_met',
+  'blended_cac',
 ] as const;
 
 /** How a quota or component target is written, per metric (the engine's metric kinds: money, count, fraction). */
@@ -26,6 +27,7 @@ export const compMetricUnits: Readonly<Record<(typeof compMetrics)[number], Unit
   meetings_held: 'count',
   goal_attainment: 'ratio',
   constraint_target_met: 'ratio',
+  blended_cac: 'money',
 };
 
 const band: JsonSchema = {

@@ -17,6 +17,7 @@ const metricUnknown: Record<PayMetricUnknown, true> = {
   'observed-unknown': true,
   'goal-unknown': true,
   'constraint-not-projected': true,
+  'cost-not-projected': true,
 };
 const unknown = (description: string): JsonSchema => ({
   type: ['string', 'null'],

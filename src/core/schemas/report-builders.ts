@@ -63,6 +63,7 @@ export const compMetricKinds: Readonly<Record<CompMetric, 'money' | 'count' | 'f
   meetings_held: 'count',
   goal_attainment: 'fraction',
   constraint_target_met: 'fraction',
+  blended_cac: 'money',
 };
 
 export type Props = Record<string, JsonSchema>;

@@ -148,10 +148,10 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
           pattern: QUANTITY,
           maxLength: 40,
           description:
-            'Target for the period (the yearly target prorated to the period); null for metrics that are fractions already, or when there is none.',
+            'Target for the period (the yearly target prorated to the period; blended_cac: the target as written, a level); null for metrics that are fractions already, or when there is none.',
         },
         attainment: numberOrNull(
-          'value ÷ target (or the value itself for fractions), rounded to 4 dp; null when there is no usable target.',
+          'value ÷ target (blended_cac: target ÷ value, lower is better; fractions: the value itself), rounded to 4 dp; null when there is no usable target or value.',
         ),
         factor: number(
           'Earning factor after tiers and cap, rounded to 4 dp: payout = period target variable × weight × factor.',

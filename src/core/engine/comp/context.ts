@@ -1,4 +1,6 @@
 import type { PipelineData } from '../../data/types.js';
+import type { CacSection } from '../../report/cac.js';
+import type { Period } from '../periods.js';
 import type { Policy } from '../../policy/types.js';
 import type { EngineContext } from '../context.js';
 import type { CreditIndex } from './credit.js';
@@ -24,4 +26,10 @@ export interface CompContext extends EngineContext {
   goalAttainment(start: number, end: number): Decimal | null;
   /** Whether the RevenueGoal's constraint metric met its target over [start,end); null when unknown. */
   constraintMet(start: number, end: number): boolean | null;
+  /**
+   * CAC per given payout periods, from the CAC engine (the evaluation's `cac` section, measured
+   * over these periods). Absent where no spend data is read (comp policy tests): blended_cac is
+   * then unknown.
+   */
+  measureCac?(periods: readonly Period[]): CacSection;
 }

@@ -36,12 +36,24 @@ export interface Measured {
   problem?: 'no-target' | 'zero-target';
 }
 
-/** Attainment of `value` against the period target (the yearly target × the period's share of a year). */
-export function measure(kind: MetricKind, value: Decimal, yearlyTarget: Decimal | undefined, share: Decimal): Measured {
+/**
+ * Attainment of `value` against the period target (the yearly target × the period's share of a
+ * year). For a cost per unit (`isCostPerUnit`) the target is not prorated and attainment is
+ * target ÷ value (paying more the lower the cost); a value of 0 or less has none.
+ */
+export function measure(
+  kind: MetricKind,
+  value: Decimal,
+  yearlyTarget: Decimal | undefined,
+  share: Decimal,
+  isCostPerUnit = false,
+): Measured {
   if (kind === 'fraction') return { target: null, attainment: value };
   if (yearlyTarget === undefined) return { target: null, attainment: null, problem: 'no-target' };
-  const target = yearlyTarget.times(share);
+  const target = isCostPerUnit ? yearlyTarget : yearlyTarget.times(share);
   if (target.isZero()) return { target, attainment: null, problem: 'zero-target' };
+  if (isCostPerUnit)
+    return { target, attainment: value.isPositive() && !value.isZero() ? target.dividedBy(value) : null };
   return { target, attainment: value.dividedBy(target) };
 }
 

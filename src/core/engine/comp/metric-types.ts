@@ -40,6 +40,11 @@ export interface TallyInput {
 /** A metric a comp plan can pay on: its kind, and how it is tallied per period. */
 export interface MetricDefinition {
   kind: MetricKind;
+  /**
+   * A cost per unit (blended_cac): lower is better, so attainment is target ÷ value; and its
+   * target is a level, not a yearly sum, so it is not prorated to the payout period.
+   */
+  isCostPerUnit?: true;
   tally(input: TallyInput): PeriodValues[];
 }
 

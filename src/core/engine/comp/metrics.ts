@@ -2,6 +2,7 @@ import type { CompMetric } from '../../report/comp.js';
 import type { MetricDefinition } from './metric-types.js';
 import { meetingsHeld, salCount, sqlCount } from './metrics-activity.js';
 import { opportunitiesCreated, sourcedPipelineAmount, sourcedWonAmount, wonAmount } from './metrics-deals.js';
+import { blendedCac } from './metrics-cac.js';
 import { constraintTargetMet, goalAttainment } from './metrics-shared.js';
 
 /** Every metric a comp plan can pay on, by name (one definition each, documented where it is written). */
@@ -15,4 +16,5 @@ export const compMetricDefinitions: Readonly<Record<CompMetric, MetricDefinition
   meetings_held: meetingsHeld,
   goal_attainment: goalAttainment,
   constraint_target_met: constraintTargetMet,
+  blended_cac: blendedCac,
 };

@@ -77,11 +77,13 @@ function componentLine(
 ): { line: CompComponentLine; payout: Decimal } {
   const metric = component.metric as CompMetric;
   const { value, isUnknown } = personValue(frame, metric, k, person);
+  const definition = compMetricDefinitions[metric];
   const measured = measure(
-    compMetricDefinitions[metric].kind,
+    definition.kind,
     value,
     yearlyTargetOf(frame.spec, metric, component.target),
     frame.share,
+    definition.isCostPerUnit,
   );
   warnMeasure(frame, 'component', component.id, metric, measured);
   const raw = measured.attainment === null ? ZERO : earningFactor(measured.attainment, component.tiers);
@@ -111,7 +113,8 @@ function gateLine(
 ): CompGateLine {
   const metric = gate.metric as CompMetric;
   const { value } = personValue(frame, metric, k, person);
-  const measured = measure(compMetricDefinitions[metric].kind, value, targetForMetric(frame.spec, metric), frame.share);
+  const { kind, isCostPerUnit } = compMetricDefinitions[metric];
+  const measured = measure(kind, value, targetForMetric(frame.spec, metric), frame.share, isCostPerUnit);
   warnMeasure(frame, 'gate', gate.id, metric, measured);
   const isPassed = measured.attainment !== null && measured.attainment.greaterThanOrEqualTo(fromPolicyNumber(gate.min));
   const components = gate.components ?? frame.spec.components.map((c) => c.id);
@@ -137,10 +140,10 @@ export function teamMultiplierLines(frame: PlanFrame, k: number, active: readonl
   return (frame.spec.teamMultipliers ?? []).map((m) => {
     const metric = m.metric as CompMetric;
     const values = valuesOf(frame, metric, k);
-    const kind = compMetricDefinitions[metric].kind;
+    const { kind, isCostPerUnit } = compMetricDefinitions[metric];
     const yearly = targetForMetric(frame.spec, metric);
     let measured: Measured;
-    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share);
+    if (values.shared !== null) measured = measure(kind, values.shared, yearly, frame.share, isCostPerUnit);
     else if (active.length === 0) measured = { target: null, attainment: null };
     else {
       const sum = active.reduce((total, id) => total.plus(values.byPerson.get(id) ?? ZERO), ZERO);

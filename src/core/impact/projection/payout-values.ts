@@ -147,6 +147,8 @@ export function planMetric(
       },
     };
   }
+  // A cost per unit is no rate per week: carrying it forward would add CACs up.
+  if (metric === 'blended_cac') return unknown('kept', null, 'cost-not-projected');
   const stage = stageOfMetric(side.set, metric);
   const at = stage === null ? -1 : path.indexOf(stage);
   const basis = at < 0 ? 'kept' : 'stage';
