@@ -71,7 +71,11 @@ describe('impact attribution, base vs head (first-touch)', { timeout: 120_000 },
     expect(webinar?.pipelineAmount.delta).toBe(added.amount);
     expect(webinar?.pipelineAmount.base).toBe(before.amount);
     expect(webinar?.pipelineAmount.head).toBe(new Decimal(before.amount ?? 0).plus(added.amount ?? 0).toFixed(2));
-    expect(webinar?.pipelineDeals).toEqual({ base: before.deals, head: before.deals + added.deals, delta: added.deals });
+    expect(webinar?.pipelineDeals).toEqual({
+      base: before.deals,
+      head: before.deals + added.deals,
+      delta: added.deals,
+    });
     expect(webinar?.wonAmount.delta).toBe(sumOf(moved, 'webinar', true).amount);
     expect(webinar?.unknown).toBeNull();
 
@@ -108,7 +112,9 @@ describe('impact attribution, base vs head (first-touch)', { timeout: 120_000 },
     const md = await impact('markdown');
     expect(md).toContain(`<summary>${TITLE}</summary>`);
     const section = md.slice(md.indexOf(TITLE), md.indexOf('</details>', md.indexOf(TITLE)));
-    expect(section).toMatch(/\| pipeline \\\(USD\\\) \| marketing \| \d+\.\d % \| \d+\.\d % \| (±0|[+−]\d+\.\d) pts \|/);
+    expect(section).toMatch(
+      /\| pipeline \\\(USD\\\) \| marketing \| \d+\.\d % \| \d+\.\d % \| (±0|[+−]\d+\.\d) pts \|/,
+    );
     const terminal = await impact('terminal');
     expect(terminal).toContain(TITLE);
     expect(terminal).toMatch(/marketing-sourced pipeline \(USD\) \d+\.\d % → \d+\.\d %/);
@@ -123,7 +129,12 @@ describe('impact attribution, base vs head (first-touch)', { timeout: 120_000 },
     // 7 cells: the name's pipe is escaped, it does not split the row.
     expect(row.split(/(?<!\\)\|/).length).toBe(9);
     for (const line of section.split('\n').filter((l) => l.startsWith('| ')))
-      expect(line.split(/(?<!\\)\|/).slice(1, -1).every((c) => c.trim() !== '')).toBe(true);
+      expect(
+        line
+          .split(/(?<!\\)\|/)
+          .slice(1, -1)
+          .every((c) => c.trim() !== ''),
+      ).toBe(true);
     expect(section).toMatch(/\| partner \| 0\.00 USD \\\(0\\\) \| — \\\(1\\\) \| — \\\(\+1\\\) \|/);
     expect(section).toContain('+2,000.75 USD');
     expect(section).not.toMatch(/(^|[\s(|])-\d/m);
