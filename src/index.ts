@@ -43,6 +43,7 @@ export { version } from './cli/version.js';
 export { REPORT_SCHEMA_VERSION } from './core/report/index.js';
 export type * from './core/report/index.js';
 export type * from './core/report/impact.js';
+export type * from './core/report/impact-attribution.js';
 export type { Issue, Severity } from './core/issue.js';
 export type { FileSummary } from './core/policy/load.js';
 export type { Policy, PolicySet } from './core/policy/types.js';

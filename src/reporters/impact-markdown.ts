@@ -1,4 +1,5 @@
 import { cacImpactRows } from './impact-cac.js';
+import { renderAttributionMarkdown } from './impact-attribution.js';
 import { phraseWarning } from './phrase-warning.js';
 import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
@@ -232,6 +233,11 @@ function projection(r: ImpactReport): string[] {
   ];
 }
 
+function attribution(r: ImpactReport): string[] {
+  const a = renderAttributionMarkdown(r, renderMarkdownTable, e);
+  return a === null ? [] : details(a.title, a.body);
+}
+
 function stamp(r: ImpactReport): string[] {
   const side = (s: ImpactReport['base']) => `${e(s.ref)}${s.sha === null ? '' : ` \`${s.sha.slice(0, 12)}\``}`;
   const t = r.data.totals;
@@ -284,6 +290,7 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     ...stages(r),
     ...slas(r),
     ...comp(r),
+    ...attribution(r),
     ...stamp(r),
   ];
   return `${lines.join('\n').trimEnd()}\n`;

@@ -1,5 +1,6 @@
 import { needsApproval } from '../core/waivers/guardrail-waivers.js';
 import { cacImpactLines } from './impact-cac.js';
+import { ATTRIBUTION_TITLE, renderAttributionTerminal } from './impact-attribution.js';
 import { phraseApprovers, phraseGuardrail } from './phrase-guardrail.js';
 import { phraseGuardrailWaiver } from './phrase-waiver.js';
 import { phraseWarning } from './phrase-warning.js';
@@ -133,6 +134,8 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
       `Goal forecast by open-pipeline velocity (today's open deals and win rate, not re-projected for the change): ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`,
     );
   out.push(...cacImpactLines(r).flatMap((l) => (l === '' ? [l] : wrap(t(l)))));
+  const attribution = renderAttributionTerminal(r, renderTextTable, (l) => wrap(t(l)));
+  if (attribution.length > 0) out.push('', c.bold(ATTRIBUTION_TITLE), ...attribution);
   if (r.warnings.length > 0)
     out.push(
       '',

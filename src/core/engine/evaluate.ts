@@ -14,6 +14,7 @@ import { summariseClasses } from './classification.js';
 import { indexCredit } from './comp/credit.js';
 import { measureCac } from './cac.js';
 import type { CacSection } from '../report/cac.js';
+import type { AttributionSection } from '../report/attribution.js';
 import { computeComp } from './comp/index.js';
 import type { Decimal } from './comp/money.js';
 import { findCapacities, measureConstraint, measureStageMetric, meetsTarget } from './constraint.js';
@@ -111,6 +112,8 @@ export interface Evaluation {
   goalAttainment(start: number, end: number): Decimal | null;
   /** CAC with the sales teams' cost per head read from `costSet` (an impact prices both sides with the base's). */
   measureCac(costSet: PolicySet): CacSection;
+  /** What the impact's attribution re-counts under each side's lead definition: the data, window and sourcing. */
+  attributionInput: { data: PipelineData; window: TimeWindow; sourcing: AttributionSection['sourcing'] };
 }
 
 /** `evaluatePipeline`, also returning every lead's class. */
@@ -389,6 +392,7 @@ function evaluateOnce(set: PolicySet, prepared: PreparedData, options: EvaluateO
     projectSlaCompliance,
     goalAttainment,
     measureCac: cacOf,
+    attributionInput: { data, window: ctx.window, sourcing },
   };
 }
 

@@ -1,4 +1,5 @@
 import { compareCac } from './cac-impact.js';
+import { compareAttribution } from './attribution-impact.js';
 import { dedupeWarnings } from '../report/warnings.js';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
@@ -261,6 +262,7 @@ export function computeImpact(
       volume.stage,
     ),
     cac: compareCac(base.evaluation, head.evaluation, base.set),
+    attribution: compareAttribution(base.evaluation, head.evaluation),
     // The base's data waivers (trusted), as its guardrail waivers.
     data: options.today === undefined ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),

@@ -1,4 +1,5 @@
 import type { CacFigure } from './cac.js';
+import type { AttributionImpact } from './impact-attribution.js';
 import type { ApprovalRule } from '../policy/types.js';
 import type { EngineWarning } from './warnings.js';
 import type { WaiverMark } from '../issue.js';
@@ -286,6 +287,8 @@ export interface ImpactReport {
   projection: ProjectionSection;
   /** CAC over the window under each side, sales heads priced at the base's cost per head (see `impact/cac-impact.ts`). */
   cac?: CacImpact;
+  /** First-touch pipeline and won revenue per lead source, base vs head (see `impact/attribution-impact.ts`). */
+  attribution?: AttributionImpact;
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: EngineWarning[];

@@ -1,4 +1,5 @@
 import { cacImpactSection } from './report-cac.js';
+import { attributionImpactSection } from './impact-report-attribution.js';
 import type { ImpactInputs, ImpactReport } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { SCHEMA_BASE_URI } from './define.js';
@@ -195,11 +196,12 @@ export const impactReportSchema: JsonSchema = {
         'Every guardrail of the base policies; `revops check` gates on them.',
       ),
       cac: cacImpactSection,
+      attribution: attributionImpactSection,
       data: reportProperties.data as JsonSchema,
       warnings: list({ $ref: '#/$defs/engine-warning' }, 'Problems met while evaluating either side, as codes.'),
       isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
     },
-    { optional: { cac: true } },
+    { optional: { cac: true, attribution: true } },
   ),
   $defs: sortedDefs({
     ...pickDefs(reportDefs, [
