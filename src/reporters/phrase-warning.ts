@@ -53,6 +53,15 @@ function phraseComp(w: CompWarningFact): string {
   }
 }
 
+/** ` in leads.csv, column employee_count`: what a data waiver names, or nothing. */
+function whereOf(w: { entity: string | null; file: string | null; column: string | null }): string {
+  const parts = [
+    ...(w.file !== null ? [w.file] : w.entity !== null ? [w.entity] : []),
+    ...(w.column !== null ? [`column ${w.column}`] : []),
+  ];
+  return parts.length === 0 ? '' : ` in ${parts.join(', ')}`;
+}
+
 /**
  * An engine warning as one plain-text sentence (renderers escape it): the one place each
  * warning code becomes words.
@@ -80,5 +89,7 @@ export function phraseWarning(w: EngineWarning): string {
       return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
     case 'goal.without-amount':
       return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+    case 'waiver.unmatched':
+      return `Waiver ${w.waiver} (waivers[${w.index}]) accepts data issue ${w.dataCode}${whereOf(w)}, but the run has none: remove the waiver if the problem is fixed, or correct its code, entity, file or column (as the data issues print them).`;
   }
 }

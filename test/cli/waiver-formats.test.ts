@@ -6,7 +6,7 @@ import { makeTempDir, repoRoot } from '../helpers/paths.js';
 
 /*
  * A waived finding stays visible, marked "waived (owner, until date, reason)", in every format,
- * and fails nothing. The example policies with one misspelt rule field (a validate warning, waived)
+ * and fails nothing. The example policies with one misspelt rule field (a validate error, waived)
  * and one unparseable employee count in the example data (a data issue, waived).
  */
 const now = '2026-12-06T12:00:00Z';
@@ -56,24 +56,24 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
   const validate = (format: string, at = now) =>
     runRevops(['validate', '--policies', policies, '--format', format, '--now', at]);
 
-  it('validate passes and marks the waived warning: terminal', async () => {
+  it('validate passes and marks the waived error: terminal', async () => {
     const run = await validate('terminal');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/waived +`is_competiter` /);
-    expect(run.stdout).toContain(`warning ${mark}`);
-    expect(run.stdout).toContain('✔ 16 policy files valid, 1 waived');
+    expect(run.stdout).toContain(`error ${mark}`);
+    expect(run.stdout).toContain('✔ 19 policy files valid, 1 waived');
   });
 
-  it('validate passes and marks the waived warning: json', async () => {
+  it('validate passes and marks the waived error: json', async () => {
     const run = await validate('json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { ok: boolean; summary: Record<string, number>; issues: unknown[] };
     expect(out.ok).toBe(true);
-    expect(out.summary).toEqual({ files: 16, errors: 0, warnings: 0, waived: 1 });
+    expect(out.summary).toEqual({ files: 19, errors: 0, warnings: 0, waived: 1 });
     expect(out.issues).toEqual([
       expect.objectContaining({
         code: 'logic.unknown-field',
-        severity: 'warning',
+        severity: 'error',
         waiver: {
           policy: 'known-findings',
           owner: 'revops',
@@ -84,13 +84,13 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('validate passes and marks the waived warning: github annotations as a notice', async () => {
+  it('validate passes and marks the waived error: github annotations as a notice', async () => {
     const run = await validate('github');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /^::notice file=.*lead-definition\.yaml,line=\d+,col=\d+,title=revops logic\.unknown-field::/m,
     );
-    expect(run.stdout).toContain(`warning ${mark}:`);
+    expect(run.stdout).toContain(`error ${mark}:`);
     expect(run.stdout).not.toMatch(/^::(warning|error)/m);
   });
 
@@ -98,10 +98,10 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     const run = await validate('terminal', '2027-04-01T00:00:00Z');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/waivers\.yaml\n {2}9:\d+ +error +This waiver expired on 2027-03-31/);
-    expect(run.stdout).toMatch(/warning +`is_competiter`/);
+    expect(run.stdout).toMatch(/error +`is_competiter`/);
   });
 
-  it('--fail-on warning ignores a waived warning', async () => {
+  it('--fail-on warning ignores a waived finding', async () => {
     const run = await runRevops(['validate', '--policies', policies, '--fail-on', 'warning', '--now', now]);
     expect(run.code).toBe(0);
   });
@@ -118,6 +118,8 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     };
     // The row is still rejected and counted: a waiver accepts the problem, it does not repair it.
     expect(report.data.totals.rowsRejected).toBe(1);
+    // Both waivers match a finding: no `waiver.unmatched` warning.
+    expect(run.stdout).not.toContain('waiver.unmatched');
     expect(report.data.issues).toEqual([
       expect.objectContaining({
         code: 'data.bad-number',
