@@ -5158,6 +5158,20 @@ function entityProperties(entity) {
     Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)])
   );
 }
+function entityObject(entity, description) {
+  return {
+    type: "object",
+    description,
+    maxProperties: Object.keys(canonicalModel[entity]).length + MAX_CUSTOM_FIELDS,
+    properties: entityProperties(entity),
+    propertyNames: { type: "string", maxLength: 63 },
+    additionalProperties: {
+      type: ["string", "number", "boolean", "null"],
+      maxLength: 2e3,
+      description: `A custom field a FieldMapping declares under \`custom:\` of ${entity}, written as its type says.`
+    }
+  };
+}
 function casesOf(description, item2) {
   return {
     type: "array",
@@ -5184,6 +5198,7 @@ var init_policy_test = __esm({
     "use strict";
     init_canonical();
     init_define();
+    init_field_mapping_custom();
     expectedNumber = {
       description: "An exact value, or a range `{min, max}` (both ends included).",
       if: { type: "number" },
@@ -5221,12 +5236,10 @@ var init_policy_test = __esm({
           required: ["name", "lead", "expect"],
           properties: {
             name: caseName,
-            lead: {
-              type: "object",
-              description: "The lead, with canonical field names; fields left out are empty.",
-              additionalProperties: false,
-              properties: entityProperties("leads")
-            },
+            lead: entityObject(
+              "leads",
+              "The lead, with canonical field names and the custom fields a FieldMapping declares; fields left out are empty."
+            ),
             expect: {
               type: "object",
               minProperties: 1,
@@ -5268,18 +5281,14 @@ var init_policy_test = __esm({
           required: ["name", "from", "expect"],
           properties: {
             name: caseName,
-            lead: {
-              type: "object",
-              description: "The lead whose clock runs, with canonical field names (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both.",
-              additionalProperties: false,
-              properties: entityProperties("leads")
-            },
-            opportunity: {
-              type: "object",
-              description: "The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left out are empty.",
-              additionalProperties: false,
-              properties: entityProperties("opportunities")
-            },
+            lead: entityObject(
+              "leads",
+              "The lead whose clock runs, with canonical field names and declared custom fields (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both."
+            ),
+            opportunity: entityObject(
+              "opportunities",
+              "The opportunity whose clock runs, for an SLA that starts on an opportunity event, with canonical and declared custom fields; fields left out are empty."
+            ),
             from: { $ref: "#/$defs/datetime", description: "When the clock starts (the SLA's `from` event)." },
             to: {
               $ref: "#/$defs/datetime",
@@ -5351,13 +5360,13 @@ var init_policy_test = __esm({
               type: "array",
               maxItems: 1e3,
               description: "The opportunities of the scenario, with canonical field names (money as quoted decimals); `id` defaults to `o1`, `o2`, … and `owner_id` to the person.",
-              items: { type: "object", additionalProperties: false, properties: entityProperties("opportunities") }
+              items: entityObject("opportunities", "An opportunity, with canonical and declared custom fields.")
             },
             leads: {
               type: "array",
               maxItems: 1e3,
               description: "Leads of the scenario, for metrics credited to the lead owner (sourced pipeline and revenue).",
-              items: { type: "object", additionalProperties: false, properties: entityProperties("leads") }
+              items: entityObject("leads", "A lead, with canonical and declared custom fields.")
             },
             goalAttainment: {
               type: "number",
@@ -7087,7 +7096,8 @@ var init_warnings = __esm({
       "deals.without-amount",
       "goal.other-currency",
       "goal.amounts-unknown",
-      "goal.without-amount"
+      "goal.without-amount",
+      "waiver.unmatched"
     ];
   }
 });
@@ -25584,6 +25594,118 @@ var init_policy_test2 = __esm({
   }
 });
 
+// src/core/policy/checks/policy-test-fields.ts
+function listCaseEntities(spec) {
+  const out = [];
+  spec.cases.forEach((c, i) => {
+    const at = ["spec", "cases", i];
+    const add2 = (entity, values, path2) => {
+      if (values !== void 0) out.push({ entity, values, path: path2 });
+    };
+    if ("lead" in c) add2("leads", c.lead, [...at, "lead"]);
+    if ("opportunity" in c) add2("opportunities", c.opportunity, [...at, "opportunity"]);
+    if ("opportunities" in c) c.opportunities?.forEach((o, j) => add2("opportunities", o, [...at, "opportunities", j]));
+    if ("leads" in c) c.leads?.forEach((l2, j) => add2("leads", l2, [...at, "leads", j]));
+  });
+  return out;
+}
+function fitsType(type, value3) {
+  if (value3 === null) return true;
+  switch (type) {
+    case "string":
+      return typeof value3 === "string";
+    case "integer":
+      return typeof value3 === "number" && Number.isSafeInteger(value3);
+    case "number":
+      return typeof value3 === "number" && Number.isFinite(value3);
+    case "decimal":
+      return (typeof value3 === "string" || typeof value3 === "number") && decimalText2.test(String(value3));
+    case "boolean":
+      return typeof value3 === "boolean";
+    case "date":
+      return typeof value3 === "string" && dateText.test(value3) && DateTime.fromISO(value3).isValid;
+    case "datetime":
+      return typeof value3 === "string" && datetimeText.test(value3) && DateTime.fromISO(value3).isValid;
+  }
+}
+function quote(value3) {
+  const text5 = JSON.stringify(value3) ?? String(value3);
+  return text5.length > 60 ? `${text5.slice(0, 57)}…` : text5;
+}
+function checkEntity(ctx, test, item2, declared, isUnknownMuted) {
+  const custom = declared.get(item2.entity) ?? /* @__PURE__ */ new Map();
+  const canonical = canonicalModel[item2.entity];
+  let firstUndeclared;
+  for (const [name, value3] of Object.entries(item2.values)) {
+    if (Object.hasOwn(canonical, name)) continue;
+    const path2 = [...item2.path, name];
+    const field = custom.get(name);
+    if (field !== void 0) {
+      if (fitsType(field.type, value3)) continue;
+      ctx.report(test, path2, {
+        code: "test.field-type",
+        message: `\`${name}\` is ${article(field.type)} ${field.type} custom field of ${item2.entity} (FieldMapping ${field.mappings.map((m) => `\`${m}\``).join(", ")}); ${quote(value3)} is not ${article(field.type)} ${field.type}.`,
+        hint: `Write it as ${howToWrite[field.type]}, or null for an empty field.`
+      });
+      continue;
+    }
+    firstUndeclared ??= path2;
+    if (isUnknownMuted) continue;
+    const fields = [...Object.keys(canonical), ...custom.keys()];
+    const suggestion2 = suggestName(name, fields);
+    const other = item2.entity === "leads" ? "opportunities" : "leads";
+    ctx.report(test, path2, {
+      code: "test.unknown-field",
+      message: declared.get(other)?.has(name) ? `\`${name}\` is a custom field of ${other}, not of ${item2.entity}: no rule on ${item2.entity} can read it.` : `\`${name}\` is neither a field of ${item2.entity} in the canonical data model nor a custom field a FieldMapping declares.`,
+      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `Declare it under \`custom:\` of ${item2.entity} in a FieldMapping, or use a field of ${item2.entity}: ${fields.join(", ")}.`,
+      at: "key"
+    });
+  }
+  return firstUndeclared;
+}
+var patternOf, decimalText2, dateText, datetimeText, howToWrite, article, policyTestFields;
+var init_policy_test_fields = __esm({
+  "src/core/policy/checks/policy-test-fields.ts"() {
+    "use strict";
+    init_luxon();
+    init_canonical();
+    init_shared();
+    init_custom_fields2();
+    init_did_you_mean();
+    init_context();
+    patternOf = (def) => new RegExp(sharedDefs[def].pattern);
+    decimalText2 = patternOf("decimal");
+    dateText = patternOf("date");
+    datetimeText = patternOf("datetime");
+    howToWrite = {
+      string: 'text, e.g. `"enterprise"`',
+      integer: "a whole number, e.g. `300`",
+      number: "a number, e.g. `72.5`",
+      decimal: 'an exact decimal, e.g. `"25000.00"` (quoted) or `25000`',
+      boolean: "`true` or `false`",
+      date: "a date `YYYY-MM-DD`, e.g. `2026-03-04`",
+      datetime: "an ISO 8601 moment with its offset, e.g. `2026-03-04T14:05:00Z`"
+    };
+    article = (word) => /^[aeiou]/.test(word) ? "an" : "a";
+    policyTestFields = {
+      name: "policyTestFields",
+      run(ctx) {
+        const declared = listDeclaredFields(ctx.set.FieldMapping);
+        const failedMapping = findUnchecked(ctx, "FieldMapping");
+        for (const test of ctx.set.PolicyTest) {
+          let firstUndeclared;
+          for (const item2 of listCaseEntities(test.spec)) {
+            const undeclared = checkEntity(ctx, test, item2, declared, failedMapping !== void 0);
+            firstUndeclared ??= undeclared;
+          }
+          if (failedMapping !== void 0 && firstUndeclared !== void 0)
+            reportNotChecked(ctx, test, firstUndeclared, "custom fields of test cases", failedMapping);
+        }
+      }
+    };
+  }
+});
+
 // src/core/engine/time-zone.ts
 function findReportingCalendar(set) {
   const named = set.RevenueGoal[0]?.spec.calendar;
@@ -28452,6 +28574,7 @@ var init_checks = __esm({
     init_logic_date_text();
     init_logic_vars();
     init_policy_test2();
+    init_policy_test_fields();
     init_revenue_goal2();
     init_shared_outcome();
     init_unique_names();
@@ -28476,6 +28599,7 @@ var init_checks = __esm({
       logicCalendarsExist,
       logicRulesCompile,
       policyTestRefs,
+      policyTestFields,
       waiversValid,
       unitsSane
     ];
@@ -34551,9 +34675,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -35962,8 +36086,8 @@ function findUnclosedFlow(doc, text5, isSequence, before, used) {
   });
   return found;
 }
-function findUnclosedQuote(doc, quote2, at) {
-  const type = quote2 === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE";
+function findUnclosedQuote(doc, quote3, at) {
+  const type = quote3 === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE";
   let found;
   (0, import_yaml.visit)(doc, {
     Scalar(_key, node) {
@@ -36211,9 +36335,9 @@ var init_yaml_root_cause = __esm({
 function matchKey(content) {
   let end;
   if (content.startsWith('"') || content.startsWith("'")) {
-    const quote2 = content[0];
+    const quote3 = content[0];
     let i = 1;
-    while (i < content.length && content[i] !== quote2) i += content[i] === "\\" && quote2 === '"' ? 2 : 1;
+    while (i < content.length && content[i] !== quote3) i += content[i] === "\\" && quote3 === '"' ? 2 : 1;
     if (i >= content.length) return void 0;
     const rest = /^[ \t]*:(?:[ \t]|$)/.exec(content.slice(i + 1));
     if (rest === null) return void 0;
@@ -36228,23 +36352,23 @@ function matchKey(content) {
   return end;
 }
 function stripComment(text5) {
-  let quote2 = "";
+  let quote3 = "";
   for (let i = 0; i < text5.length; i++) {
     const ch = text5[i];
-    if (quote2 !== "") {
-      if (ch === quote2) quote2 = "";
-    } else if (ch === '"' || ch === "'") quote2 = ch;
+    if (quote3 !== "") {
+      if (ch === quote3) quote3 = "";
+    } else if (ch === '"' || ch === "'") quote3 = ch;
     else if (ch === "#" && (i === 0 || text5[i - 1] === " " || text5[i - 1] === "	")) return text5.slice(0, i).trimEnd();
   }
   return text5.trimEnd();
 }
 function countOpenBrackets(text5) {
   let depth = 0;
-  let quote2 = "";
+  let quote3 = "";
   for (const ch of text5) {
-    if (quote2 !== "") {
-      if (ch === quote2) quote2 = "";
-    } else if (ch === '"' || ch === "'") quote2 = ch;
+    if (quote3 !== "") {
+      if (ch === quote3) quote3 = "";
+    } else if (ch === '"' || ch === "'") quote3 = ch;
     else if (ch === "[" || ch === "{") depth++;
     else if (ch === "]" || ch === "}") depth--;
   }
@@ -36437,15 +36561,15 @@ function explainProblem(problem, ctx) {
       ...pos(opening)
     };
   }
-  const quote2 = /^Missing closing (["'])quote/.exec(problem.message);
-  if (quote2 !== null && quote2[1] !== void 0) {
-    const opening = findUnclosedQuote(ctx.doc, quote2[1], offset2);
+  const quote3 = /^Missing closing (["'])quote/.exec(problem.message);
+  if (quote3 !== null && quote3[1] !== void 0) {
+    const opening = findUnclosedQuote(ctx.doc, quote3[1], offset2);
     if (opening === void 0) return void 0;
-    const inner = quote2[1] === '"' ? '`\\"`' : "`''`";
+    const inner = quote3[1] === '"' ? '`\\"`' : "`''`";
     return {
       code: "yaml.unclosed-quote",
-      message: `This \`${quote2[1]}\` quote is never closed.`,
-      hint: `Add the closing \`${quote2[1]}\`; write a quote inside the value as ${inner}.`,
+      message: `This \`${quote3[1]}\` quote is never closed.`,
+      hint: `Add the closing \`${quote3[1]}\`; write a quote inside the value as ${inner}.`,
       ...pos(opening)
     };
   }
@@ -45530,6 +45654,13 @@ function phraseComp(w) {
       return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
   }
 }
+function whereOf(w) {
+  const parts = [
+    ...w.file !== null ? [w.file] : w.entity !== null ? [w.entity] : [],
+    ...w.column !== null ? [`column ${w.column}`] : []
+  ];
+  return parts.length === 0 ? "" : ` in ${parts.join(", ")}`;
+}
 function phraseWarning(w) {
   if ("plan" in w) return `${w.plan}: ${phraseComp(w)}`;
   switch (w.code) {
@@ -45553,6 +45684,8 @@ function phraseWarning(w) {
       return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
     case "goal.without-amount":
       return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+    case "waiver.unmatched":
+      return `Waiver ${w.waiver} (waivers[${w.index}]) accepts data issue ${w.dataCode}${whereOf(w)}, but the run has none: remove the waiver if the problem is fixed, or correct its code, entity, file or column (as the data issues print them).`;
   }
 }
 var partNames, consequences;
@@ -51593,8 +51726,8 @@ var init_csv_rows = __esm({
         const text5 = this.text;
         const lineEnd = text5.indexOf(this.newline, from);
         if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text5.indexOf('"', from);
-        const quote2 = this.nextQuote;
-        if (quote2 === -1 || lineEnd !== -1 && quote2 > lineEnd) {
+        const quote3 = this.nextQuote;
+        if (quote3 === -1 || lineEnd !== -1 && quote3 > lineEnd) {
           if (lineEnd === -1) return INCOMPLETE;
           this.spanLine(from, lineEnd);
           this.end = lineEnd + this.newline.length;
@@ -51638,7 +51771,7 @@ var init_csv_rows = __esm({
         let escaped;
         let at = from;
         let lineEnd = -2;
-        let quote2 = text5.indexOf('"', from);
+        let quote3 = text5.indexOf('"', from);
         for (; ; ) {
           if (2 * count3 + 2 > bounds.length) bounds = this.grow();
           if (text5.charCodeAt(at) === QUOTE) {
@@ -51657,7 +51790,7 @@ var init_csv_rows = __esm({
             if (hasEscapes) (escaped ??= []).push(count3);
             count3++;
             const after = close + 1;
-            quote2 = text5.indexOf('"', after);
+            quote3 = text5.indexOf('"', after);
             if (text5.startsWith(delimiter, after)) {
               at = after + delimiter.length;
               continue;
@@ -51669,8 +51802,8 @@ var init_csv_rows = __esm({
           const delimiterAt = text5.indexOf(delimiter, at);
           if (lineEnd !== -1 && lineEnd < at) lineEnd = text5.indexOf(newline, at);
           const fieldEnd = delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd) ? delimiterAt : lineEnd;
-          if (fieldEnd === -1) return quote2 === -1 ? INCOMPLETE : OTHER;
-          if (quote2 !== -1 && quote2 < fieldEnd) return OTHER;
+          if (fieldEnd === -1) return quote3 === -1 ? INCOMPLETE : OTHER;
+          if (quote3 !== -1 && quote3 < fieldEnd) return OTHER;
           bounds[2 * count3] = at;
           bounds[2 * count3 + 1] = fieldEnd;
           count3++;
@@ -56280,14 +56413,16 @@ function compareMoney(field, expected, actual, diffs) {
   if (expected === void 0) return;
   if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
 }
-function toRow(entity, values) {
+function toRow(entity, values, custom) {
   const row2 = /* @__PURE__ */ Object.create(null);
   for (const [field, value3] of Object.entries(values)) {
-    const type = canonicalModel[entity][field]?.type;
+    const canonicalType = canonicalModel[entity][field]?.type;
+    const type = canonicalType ?? custom?.get(field)?.type;
+    if (type === void 0) continue;
     if (type === "datetime" && typeof value3 === "string")
       row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
     else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
-      row2[field] = new Decimal(value3).toFixed();
+      row2[field] = canonicalType === void 0 ? Number(value3) : new Decimal(value3).toFixed();
     else row2[field] = value3;
   }
   return row2;
@@ -57454,10 +57589,11 @@ function contextOf(set, plan, spec, c, calendars) {
     role: c.person.role ?? plan.spec.roles[0] ?? null,
     team: c.person.team ?? plan.spec.team
   });
+  const declared = listDeclaredFields(set.FieldMapping);
   const opportunities2 = (c.opportunities ?? []).map(
-    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o })
+    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o }, declared.get("opportunities"))
   );
-  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }));
+  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }, declared.get("leads")));
   return {
     asOf,
     window: { start: period2.start, end: asOf + 1 },
@@ -57544,6 +57680,7 @@ var init_run_comp_tests = __esm({
     init_column_table();
     init_comp();
     init_money();
+    init_custom_fields2();
     init_case_result();
     init_comp_outcomes();
   }
@@ -58064,9 +58201,9 @@ function recordOutcomes(outcomes, record2) {
   if (outcomes.thresholds.recycleMs !== void 0 && (flags & SLA_FLAG.stopped) === 0)
     record2(["spec", "recycle"], (flags & SLA_FLAG.recycled) !== 0);
 }
-function measureCase(sla, c, ctx, record2) {
+function measureCase(sla, c, ctx, record2, declared) {
   const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
-  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
+  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}, declared.get("opportunities")) : toRow("leads", c.lead ?? {}, declared.get("leads"));
   const items = {
     entity,
     rows: [row2],
@@ -58091,6 +58228,7 @@ function runSlaTests(set, test, calendars, ledger) {
   const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
   const record2 = (path2, isTrue) => ledger.record("HandoffSla", spec.handoffSla, path2, isTrue);
   const asOf = toInstant2(spec.asOf);
+  const declared = listDeclaredFields(set.FieldMapping);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
   const ctx = {
     asOf,
@@ -58108,7 +58246,7 @@ function runSlaTests(set, test, calendars, ledger) {
     }
     ledger.countCase("HandoffSla", spec.handoffSla);
     try {
-      const actual = measureCase(sla, c, ctx, record2);
+      const actual = measureCase(sla, c, ctx, record2, declared);
       result.actual = actual;
       compareExpected("status", c.expect.status, actual.status, result.diffs);
       compareExpected("target", c.expect.target, actual.target, result.diffs);
@@ -58125,6 +58263,7 @@ var init_run_sla_tests = __esm({
   "src/core/testing/run-sla-tests.ts"() {
     "use strict";
     init_sla();
+    init_custom_fields2();
     init_case_result();
     statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
   }
@@ -58249,14 +58388,15 @@ var init_outcome_coverage = __esm({
 });
 
 // src/core/testing/run-policy-tests.ts
-function toLeadRow(values) {
-  return toRow("leads", values);
+function toLeadRow(values, custom) {
+  return toRow("leads", values, custom);
 }
 function runLeadTests(set, test, ledger, calendars) {
   const { spec } = test;
   const name = spec.leadDefinition;
   const def = set.LeadDefinition.find((d) => d.metadata.name === name);
   const observe2 = (path2, isTrue) => ledger.record("LeadDefinition", name, path2, isTrue);
+  const custom = listDeclaredFields(set.FieldMapping).get("leads");
   const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
   return spec.cases.map((c, i) => {
     const result = startCase(test, c.name, i);
@@ -58267,7 +58407,7 @@ function runLeadTests(set, test, ledger, calendars) {
     }
     ledger.countCase("LeadDefinition", name);
     try {
-      const actual = compiled2.classify(toLeadRow(c.lead));
+      const actual = compiled2.classify(toLeadRow(c.lead, custom));
       result.actual = actual;
       compareExpected("class", c.expect.class, actual.class, result.diffs);
       compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
@@ -58308,6 +58448,7 @@ var init_run_policy_tests = __esm({
   "src/core/testing/run-policy-tests.ts"() {
     "use strict";
     init_classify();
+    init_custom_fields2();
     init_case_result();
     init_run_comp_tests();
     init_run_sla_tests();
@@ -58415,6 +58556,26 @@ function markDataWaivers(data, waivers, today) {
     return ref2 === void 0 ? issue3 : { ...issue3, waiver: markOf(ref2) };
   });
   return { ...data, issues };
+}
+function mayHideMatch(ref2, data) {
+  const want = ref2.entry.data;
+  return data.files.some(
+    (f) => (want?.entity === void 0 || want.entity === f.entity) && (want?.file === void 0 || isSameFile(f.file, want.file)) && f.issueCount > data.issues.filter((i) => i.file === f.file).length
+  );
+}
+function listUnmatchedDataWaivers(data, waivers, today) {
+  return listWaivers(waivers, "data").filter((ref2) => !isExpired(ref2.entry, today)).filter((ref2) => !data.issues.some((issue3) => matchesDataIssue(ref2, issue3)) && !mayHideMatch(ref2, data)).map((ref2) => {
+    const want = ref2.entry.data;
+    return {
+      code: "waiver.unmatched",
+      waiver: ref2.policy.metadata.name,
+      index: ref2.index,
+      dataCode: want.code,
+      entity: want.entity ?? null,
+      file: want.file ?? null,
+      column: want.column ?? null
+    };
+  });
 }
 var init_data_waivers = __esm({
   "src/core/waivers/data-waivers.ts"() {
@@ -60981,7 +61142,11 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
     let report = evaluateLoaded({ loaded, data, hashing, options, run: run4, generatedAt }).report;
-    report = { ...report, data: markDataWaivers(report.data, set.Waiver, dayOf(now2)) };
+    report = {
+      ...report,
+      data: markDataWaivers(report.data, set.Waiver, dayOf(now2)),
+      warnings: [...report.warnings, ...listUnmatchedDataWaivers(report.data, set.Waiver, dayOf(now2))]
+    };
     if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
     await writeOutput(
       io,
@@ -66784,7 +66949,7 @@ function readFunnelStaffing(funnel, scale = 1) {
     const [stage2] = stages2;
     if (stage2 === void 0) {
       problems.push(
-        `no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
+        `no stage is entered when ${article2(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
       );
     } else if (stages2.length > 1) {
       problems.push(
@@ -66815,7 +66980,7 @@ function readFunnelStaffing(funnel, scale = 1) {
 function fail(problem) {
   return { staffing: null, problem };
 }
-function article(word) {
+function article2(word) {
   return /^[aeiou]/.test(word) ? "an" : "a";
 }
 var stageFields2, maxCapacityScale;
@@ -67177,11 +67342,11 @@ function describeError(error) {
     case "additionalProperties": {
       const name = error.params.additionalProperty;
       const known = Object.keys(schema.properties ?? {}).join(", ");
-      return `${showPath(path2)} has an unknown key ${quote(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
+      return `${showPath(path2)} has an unknown key ${quote2(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
     }
     case "propertyNames": {
       const name = error.params.propertyName;
-      return `${showPath(path2)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
+      return `${showPath(path2)} has the key ${quote2(name)}, which could reach an object prototype; no report has it.`;
     }
     case "type":
       return `${showPath(path2)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
@@ -67202,7 +67367,7 @@ function showPath(pointer) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (/^(0|[1-9][0-9]*)$/.test(key)) out += `[${key}]`;
     else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out === "" ? key : `.${key}`;
-    else out += `[${quote(key)}]`;
+    else out += `[${quote2(key)}]`;
   }
   return out;
 }
@@ -67218,7 +67383,7 @@ function typeWords(type) {
   };
   return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(" or ");
 }
-function quote(text5) {
+function quote2(text5) {
   return JSON.stringify(text5).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
@@ -67227,7 +67392,7 @@ function describeValue3(value3) {
   if (value3 === null) return "null";
   if (Array.isArray(value3)) return "a list";
   if (typeof value3 === "object") return "an object";
-  if (typeof value3 === "string") return `the string ${quote(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
+  if (typeof value3 === "string") return `the string ${quote2(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
   return `the ${typeof value3} ${String(value3)}`;
 }
 var maxListed, fix;
