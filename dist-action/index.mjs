@@ -2373,7 +2373,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown3) {
+      _dispatchSubcommand(commandName, operands, unknown4) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2385,9 +2385,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown3));
+            this._executeSubCommand(subCommand, operands.concat(unknown4));
           } else {
-            return subCommand._parseCommand(operands, unknown3);
+            return subCommand._parseCommand(operands, unknown4);
           }
         });
         return promiseChain;
@@ -2538,25 +2538,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown3) {
-        const parsed = this.parseOptions(unknown3);
+      _parseCommand(operands, unknown4) {
+        const parsed = this.parseOptions(unknown4);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown3 = parsed.unknown;
-        this.args = operands.concat(unknown3);
+        unknown4 = parsed.unknown;
+        this.args = operands.concat(unknown4);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown3);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown4);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown3);
+          this._outputHelpIfRequested(unknown4);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown3
+            unknown4
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2582,7 +2582,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown3);
+              this.parent.emit(commandEvent, operands, unknown4);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2591,13 +2591,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent?.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown3);
+          this.parent.emit(commandEvent, operands, unknown4);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown3);
+            return this._dispatchSubcommand("*", operands, unknown4);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown3);
+            this.emit("command:*", operands, unknown4);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2704,7 +2704,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       parseOptions(args) {
         const operands = [];
-        const unknown3 = [];
+        const unknown4 = [];
         let dest = operands;
         function maybeOption(arg) {
           return arg.length > 1 && arg[0] === "-";
@@ -2722,7 +2722,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const arg = activeGroup ?? args[i++];
           activeGroup = null;
           if (arg === "--") {
-            if (dest === unknown3) dest.push(arg);
+            if (dest === unknown4) dest.push(arg);
             dest.push(...args.slice(i));
             break;
           }
@@ -2772,18 +2772,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown3;
+            dest = unknown4;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown3.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown4.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown3.push(...args.slice(i));
+              unknown4.push(...args.slice(i));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
               operands.push(arg, ...args.slice(i));
               break;
             } else if (this._defaultCommandName) {
-              unknown3.push(arg, ...args.slice(i));
+              unknown4.push(arg, ...args.slice(i));
               break;
             }
           }
@@ -2793,7 +2793,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           dest.push(arg);
         }
-        return { operands, unknown: unknown3 };
+        return { operands, unknown: unknown4 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -5160,6 +5160,20 @@ function entityProperties(entity) {
     Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)])
   );
 }
+function entityObject(entity, description) {
+  return {
+    type: "object",
+    description,
+    maxProperties: Object.keys(canonicalModel[entity]).length + MAX_CUSTOM_FIELDS,
+    properties: entityProperties(entity),
+    propertyNames: { type: "string", maxLength: 63 },
+    additionalProperties: {
+      type: ["string", "number", "boolean", "null"],
+      maxLength: 2e3,
+      description: `A custom field a FieldMapping declares under \`custom:\` of ${entity}, written as its type says.`
+    }
+  };
+}
 function casesOf(description, item2) {
   return {
     type: "array",
@@ -5186,6 +5200,7 @@ var init_policy_test = __esm({
     "use strict";
     init_canonical();
     init_define();
+    init_field_mapping_custom();
     expectedNumber = {
       description: "An exact value, or a range `{min, max}` (both ends included).",
       if: { type: "number" },
@@ -5223,12 +5238,10 @@ var init_policy_test = __esm({
           required: ["name", "lead", "expect"],
           properties: {
             name: caseName,
-            lead: {
-              type: "object",
-              description: "The lead, with canonical field names; fields left out are empty.",
-              additionalProperties: false,
-              properties: entityProperties("leads")
-            },
+            lead: entityObject(
+              "leads",
+              "The lead, with canonical field names and the custom fields a FieldMapping declares; fields left out are empty."
+            ),
             expect: {
               type: "object",
               minProperties: 1,
@@ -5270,18 +5283,14 @@ var init_policy_test = __esm({
           required: ["name", "from", "expect"],
           properties: {
             name: caseName,
-            lead: {
-              type: "object",
-              description: "The lead whose clock runs, with canonical field names (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both.",
-              additionalProperties: false,
-              properties: entityProperties("leads")
-            },
-            opportunity: {
-              type: "object",
-              description: "The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left out are empty.",
-              additionalProperties: false,
-              properties: entityProperties("opportunities")
-            },
+            lead: entityObject(
+              "leads",
+              "The lead whose clock runs, with canonical field names and declared custom fields (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both."
+            ),
+            opportunity: entityObject(
+              "opportunities",
+              "The opportunity whose clock runs, for an SLA that starts on an opportunity event, with canonical and declared custom fields; fields left out are empty."
+            ),
             from: { $ref: "#/$defs/datetime", description: "When the clock starts (the SLA's `from` event)." },
             to: {
               $ref: "#/$defs/datetime",
@@ -5353,13 +5362,13 @@ var init_policy_test = __esm({
               type: "array",
               maxItems: 1e3,
               description: "The opportunities of the scenario, with canonical field names (money as quoted decimals); `id` defaults to `o1`, `o2`, … and `owner_id` to the person.",
-              items: { type: "object", additionalProperties: false, properties: entityProperties("opportunities") }
+              items: entityObject("opportunities", "An opportunity, with canonical and declared custom fields.")
             },
             leads: {
               type: "array",
               maxItems: 1e3,
               description: "Leads of the scenario, for metrics credited to the lead owner (sourced pipeline and revenue).",
-              items: { type: "object", additionalProperties: false, properties: entityProperties("leads") }
+              items: entityObject("leads", "A lead, with canonical and declared custom fields.")
             },
             goalAttainment: {
               type: "number",
@@ -5979,6 +5988,100 @@ var init_report_cac = __esm({
   }
 });
 
+// src/core/schemas/impact-report-attribution.ts
+var bases, unknown, counts, amounts, shares, side, attributionImpactSection;
+var init_impact_report_attribution = __esm({
+  "src/core/schemas/impact-report-attribution.ts"() {
+    "use strict";
+    init_report_builders();
+    bases = ["qualified-leads", "all-opportunities"];
+    unknown = {
+      enum: ["no-amounts", null],
+      description: "Why a figure is null: no deal of that side carries an amount; null when all are known."
+    };
+    counts = (delta3) => object(
+      {
+        base: count("Under the base."),
+        head: count("Under the head."),
+        delta: { type: "integer", description: "head − base." }
+      },
+      { description: delta3 }
+    );
+    amounts = (description) => object(
+      {
+        base: ref("money-or-null", "Under the base; null when none of its deals carries an amount."),
+        head: ref("money-or-null", "Under the head; null as for the base."),
+        delta: ref("money-or-null", "head − base, exact; null when either is null.")
+      },
+      { description }
+    );
+    shares = (description) => object(
+      {
+        base: shareOrNull("Share of the amount under the base, 4 dp; null when no amount is known or the total is 0."),
+        head: shareOrNull("Under the head, as for the base."),
+        delta: numberOrNull("head − base, 4 dp; null when either is null.")
+      },
+      { description }
+    );
+    side = (which) => object(
+      {
+        pipeline: count("Opportunities created in the window whose lead counts."),
+        won: count("Opportunities won in the window whose lead counts."),
+        notQualified: count("Opportunities of the window whose lead the side's lead definition does not qualify."),
+        withoutLead: count("Counted opportunities whose lead is not in the data (only without a lead definition).")
+      },
+      { description: which }
+    );
+    attributionImpactSection = object(
+      {
+        model: oneOf(["first-touch"], "The attribution model: all credit to the lead's own source."),
+        basis: object(
+          {
+            base: oneOf(bases, "What the base counts."),
+            head: oneOf(bases, "What the head counts.")
+          },
+          {
+            description: "`qualified-leads`: opportunities whose lead the side’s lead definition qualifies into a funnel stage; `all-opportunities`: every opportunity (the side has no lead definition)."
+          }
+        ),
+        counted: object(
+          { base: side("Under the base."), head: side("Under the head.") },
+          { description: "What each side counted." }
+        ),
+        rows: {
+          type: "array",
+          description: "Lead sources whose figures differ, by currency, then by the largest change first.",
+          items: object({
+            source: textOrNull("The lead's own source; null for none."),
+            currency: textOrNull("The opportunities' currency; null for none."),
+            pipelineDeals: counts("Opportunities created in the window."),
+            pipelineAmount: amounts("Σ amount of those."),
+            wonDeals: counts("Opportunities won in the window."),
+            wonAmount: amounts("Σ amount of those."),
+            unknown
+          })
+        },
+        unchanged: count("Source and currency pairs with the same figures on both sides (not listed)."),
+        sourced: {
+          type: "array",
+          description: "Marketing- vs sales-sourced share of the amount per basis and currency, by each side's Funnel sourcing.",
+          items: object({
+            basis: oneOf(["pipeline", "won"], "Pipeline created or revenue won in the window."),
+            currency: textOrNull("Currency; null for deals without one."),
+            marketing: shares("Marketing-sourced share."),
+            sales: shares("Sales-sourced share."),
+            unattributed: shares("Share with no source."),
+            unknown
+          })
+        }
+      },
+      {
+        description: "First-touch pipeline and won revenue per lead source under base and head, each side counting the opportunities its own lead definition qualifies."
+      }
+    );
+  }
+});
+
 // src/core/schemas/typed-object.ts
 function objectOf(properties, options) {
   const optional = Object.keys(options.optional ?? {});
@@ -5999,7 +6102,7 @@ var init_typed_object = __esm({
 });
 
 // src/core/schemas/impact-report-guardrails.ts
-var metric, closed, side, reasonOf, reasons, crossings, impactGuardrailDefs;
+var metric, closed, side2, reasonOf, reasons, crossings, impactGuardrailDefs;
 var init_impact_report_guardrails = __esm({
   "src/core/schemas/impact-report-guardrails.ts"() {
     "use strict";
@@ -6009,7 +6112,7 @@ var init_impact_report_guardrails = __esm({
     init_typed_object();
     metric = oneOf(impactMetrics, "The impact metric of the guardrail.");
     closed = { isClosedForReaders: true };
-    side = oneOf(["base", "head"], "The side.");
+    side2 = oneOf(["base", "head"], "The side.");
     reasonOf = (code18, description) => ({ const: code18, description });
     reasons = {
       "no-figure": objectOf(
@@ -6035,7 +6138,7 @@ var init_impact_report_guardrails = __esm({
         {
           code: reasonOf("stage-unmeasured", "A stage has a figure on one side only."),
           stage: text("Stage id (untrusted)."),
-          side
+          side: side2
         },
         { ...closed, description: "A stage without a figure on `side`." }
       ),
@@ -6043,7 +6146,7 @@ var init_impact_report_guardrails = __esm({
         {
           code: reasonOf("sla-one-side", "An SLA is measured on one side only."),
           sla: text("HandoffSla name (untrusted)."),
-          side
+          side: side2
         },
         { ...closed, description: "An SLA measured on `side` only." }
       ),
@@ -6738,7 +6841,7 @@ var init_impact_report_payouts = __esm({
 });
 
 // src/core/schemas/impact-report-projection-payouts.ts
-var metricUnknown, unknown, money2, total, projectedPayoutDefs;
+var metricUnknown, unknown2, money2, total, projectedPayoutDefs;
 var init_impact_report_projection_payouts = __esm({
   "src/core/schemas/impact-report-projection-payouts.ts"() {
     "use strict";
@@ -6752,7 +6855,7 @@ var init_impact_report_projection_payouts = __esm({
       "constraint-not-projected": true,
       "cost-not-projected": true
     };
-    unknown = (description) => ({
+    unknown2 = (description) => ({
       type: ["string", "null"],
       enum: [...Object.keys(metricUnknown), null],
       description
@@ -6799,7 +6902,7 @@ var init_impact_report_projection_payouts = __esm({
                   "`stage`: each person's observed value per arrival at the stage × its projected arrivals; `kept`: the observed rate per week (the projection does not move it); `goal`: goal attainment with the projected won revenue; `constraint`: the constraint stage's projected utilisation against its target."
                 ),
                 stage: textOrNull("The stage that drives it; null for `kept` and `goal`."),
-                unknown: unknown("Why it cannot be projected; null when it is.")
+                unknown: unknown2("Why it cannot be projected; null when it is.")
               },
               { description: "How one metric the plan pays on is projected." }
             ),
@@ -6818,7 +6921,7 @@ var init_impact_report_projection_payouts = __esm({
             },
             { description: "The head's total at the bounds of its marginal conversions; null when unknown." }
           ),
-          unknown: unknown("The first reason a metric cannot be projected; null when the payout is known.")
+          unknown: unknown2("The first reason a metric cannot be projected; null when the payout is known.")
         },
         { description: "One comp plan paid on projected values, base vs head." }
       ),
@@ -6839,7 +6942,7 @@ var init_impact_report_projection_payouts = __esm({
 });
 
 // src/core/schemas/impact-report-projection.ts
-var unknownCodes, unknown2, money3, currency, capacityBasis, projectedMoneyProperties, range, marginal, impactProjectionDefs, projectionSchema;
+var unknownCodes, unknown3, money3, currency, capacityBasis, projectedMoneyProperties, range, marginal, impactProjectionDefs, projectionSchema;
 var init_impact_report_projection = __esm({
   "src/core/schemas/impact-report-projection.ts"() {
     "use strict";
@@ -6855,7 +6958,7 @@ var init_impact_report_projection = __esm({
       "no-cost-per-head": true,
       "not-computed": true
     };
-    unknown2 = (description) => ({
+    unknown3 = (description) => ({
       type: ["string", "null"],
       enum: [...Object.keys(unknownCodes), null],
       description
@@ -6876,7 +6979,7 @@ var init_impact_report_projection = __esm({
       headHigh: money3("The head with every marginal conversion at its high bound."),
       deltaLow: money3("headLow − base."),
       deltaHigh: money3("headHigh − base."),
-      unknown: unknown2("Why the amounts are null; null when known.")
+      unknown: unknown3("Why the amounts are null; null when known.")
     };
     range = {
       headLow: numberOrNull("The head with every marginal conversion at its low bound, 4 dp."),
@@ -6978,7 +7081,7 @@ var init_impact_report_projection = __esm({
           },
           perYear: money3("Δheadcount × costPerHead; null without a cost."),
           overHorizon: money3("perYear × horizon weeks ÷ 52; null without a cost or a horizon."),
-          unknown: unknown2("Why a cost is null; null when known.")
+          unknown: unknown3("Why a cost is null; null when known.")
         },
         { description: "Headcount cost of a team whose declared capacity changes." }
       )
@@ -7042,7 +7145,7 @@ var init_impact_report_projection = __esm({
         minimumSample: count(
           "Worked marginal leads needed before their own conversion is used (the base Funnel’s `projection.minimumSample`, else 30)."
         ),
-        unknown: unknown2("Why the projection is empty; null when it was computed.")
+        unknown: unknown3("Why the projection is empty; null when it was computed.")
       },
       { description: "The change carried through the constrained funnel to won deals, revenue, the goal and cost." }
     );
@@ -7096,7 +7199,8 @@ var init_warnings = __esm({
       "deals.without-amount",
       "goal.other-currency",
       "goal.amounts-unknown",
-      "goal.without-amount"
+      "goal.without-amount",
+      "waiver.unmatched"
     ];
   }
 });
@@ -8193,11 +8297,12 @@ function pickDefs(defs, names) {
 function sortedDefs(defs) {
   return Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a < b ? -1 : 1));
 }
-var reportProperties, reportDefs2, side2, inputs, comp, impactReportSchema;
+var reportProperties, reportDefs2, side3, inputs, comp, impactReportSchema;
 var init_impact_report = __esm({
   "src/core/schemas/impact-report.ts"() {
     "use strict";
     init_report_cac();
+    init_impact_report_attribution();
     init_define();
     init_impact_report_defs();
     init_impact_report_payouts();
@@ -8208,7 +8313,7 @@ var init_impact_report = __esm({
     init_impact_report_history();
     reportProperties = reportSchema.properties;
     reportDefs2 = reportSchema.$defs;
-    side2 = (name, isGate) => objectOf(
+    side3 = (name, isGate) => objectOf(
       {
         ref: text("The git ref, or the directory the policies were read from."),
         sha: {
@@ -8292,8 +8397,8 @@ var init_impact_report = __esm({
             description: "Version of the impact report's shape; a change that breaks readers bumps it."
           },
           kind: { const: "impact", description: "Always `impact`." },
-          base: side2("base", false),
-          head: side2("head", true),
+          base: side3("base", false),
+          head: side3("head", true),
           stamp: objectOf(
             {
               engine: { const: "revops-policy", description: "The engine that wrote the report." },
@@ -8380,11 +8485,12 @@ var init_impact_report = __esm({
             "Every guardrail of the base policies; `revops check` gates on them."
           ),
           cac: cacImpactSection,
+          attribution: attributionImpactSection,
           data: reportProperties.data,
           warnings: list({ $ref: "#/$defs/engine-warning" }, "Problems met while evaluating either side, as codes."),
           isMasked: flag("Whether identifiers of people and leads were replaced by pseudonyms.")
         },
-        { optional: { cac: true } }
+        { optional: { cac: true, attribution: true } }
       ),
       $defs: sortedDefs({
         ...pickDefs(reportDefs2, [
@@ -11898,39 +12004,39 @@ var init_build = __esm({
         if (pos >= this.end) return MachineInputBase.EOF();
         const c = this.bytes[pos] & 255;
         if (c < 128) return c << 3 | 1;
-        let size;
+        let size2;
         let rune;
         let lo = 128;
         let hi = 191;
         if (c >= 194 && c <= 223) {
-          size = 2;
+          size2 = 2;
           rune = c & 31;
         } else if (c >= 224 && c <= 239) {
-          size = 3;
+          size2 = 3;
           rune = c & 15;
           if (c === 224) lo = 160;
           else if (c === 237) hi = 159;
         } else if (c >= 240 && c <= 244) {
-          size = 4;
+          size2 = 4;
           rune = c & 7;
           if (c === 240) lo = 144;
           else if (c === 244) hi = 143;
         } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-        if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (pos + size2 > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
         const c1 = this.bytes[pos + 1] & 255;
         if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c1 & 63;
-        if (size > 2) {
+        if (size2 > 2) {
           const c2 = this.bytes[pos + 2] & 255;
           if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
           rune = rune << 6 | c2 & 63;
-          if (size > 3) {
+          if (size2 > 3) {
             const c3 = this.bytes[pos + 3] & 255;
             if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
             rune = rune << 6 | c3 & 63;
           }
         }
-        return rune << 3 | size;
+        return rune << 3 | size2;
       }
       index(re2, pos) {
         pos += this.start;
@@ -12971,12 +13077,12 @@ var init_build = __esm({
         for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag2);
       }
       saveLookbehinds(lbState, q, pos) {
-        let size = 0;
+        let size2 = 0;
         for (let j = 0; j < q.size; j++) {
           const pc = q.densePcs[j];
-          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size2++] = pc;
         }
-        lbState.size = size;
+        lbState.size = size2;
         lbState.pos = pos;
         lbState.lbTable.set(this.lbTable);
       }
@@ -13220,11 +13326,11 @@ var init_build = __esm({
         return this.getState(closure.pcs, stateFlag, ids);
       }
       allocTable(state, anchor) {
-        const size = this.numClasses + 1;
-        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+        const size2 = this.numClasses + 1;
+        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size2;
         if (this.memBudget < cost) return null;
         this.memBudget -= cost;
-        const table5 = new Array(size).fill(null);
+        const table5 = new Array(size2).fill(null);
         if (anchor === RE2Flags.UNANCHORED) state.next = table5;
         else state.nextAnchored = table5;
         return table5;
@@ -13582,9 +13688,9 @@ var init_build = __esm({
       }
     };
     QueueOnePass = class {
-      constructor(size) {
-        this.sparse = new Uint32Array(size);
-        this.dense = new Uint32Array(size);
+      constructor(size2) {
+        this.sparse = new Uint32Array(size2);
+        this.dense = new Uint32Array(size2);
         this.size = 0;
         this.nextIndex = 0;
       }
@@ -15732,43 +15838,43 @@ var init_build = __esm({
         if (!force && this.size !== null) {
           if (this.size.has(re)) return this.size.get(re);
         }
-        let size = 0;
+        let size2 = 0;
         switch (re.op) {
           case Regexp.Op.LITERAL:
-            size = re.runes.length;
+            size2 = re.runes.length;
             break;
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
           case Regexp.Op.STAR:
-            size = 2 + this.calcSize(re.subs[0]);
+            size2 = 2 + this.calcSize(re.subs[0]);
             break;
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            size = 1 + this.calcSize(re.subs[0]);
+            size2 = 1 + this.calcSize(re.subs[0]);
             break;
           case Regexp.Op.CONCAT:
-            for (let sub2 of re.subs) size = size + this.calcSize(sub2);
+            for (let sub2 of re.subs) size2 = size2 + this.calcSize(sub2);
             break;
           case Regexp.Op.ALTERNATE:
-            for (let sub2 of re.subs) size = size + this.calcSize(sub2);
-            if (re.subs.length > 1) size = size + re.subs.length - 1;
+            for (let sub2 of re.subs) size2 = size2 + this.calcSize(sub2);
+            if (re.subs.length > 1) size2 = size2 + re.subs.length - 1;
             break;
           case Regexp.Op.REPEAT: {
             let sub2 = this.calcSize(re.subs[0]);
             if (re.max === -1) {
-              if (re.min === 0) size = 2 + sub2;
-              else size = 1 + re.min * sub2;
+              if (re.min === 0) size2 = 2 + sub2;
+              else size2 = 1 + re.min * sub2;
               break;
             }
-            size = re.max * sub2 + (re.max - re.min);
+            size2 = re.max * sub2 + (re.max - re.min);
             break;
           }
         }
-        size = Math.max(1, size);
+        size2 = Math.max(1, size2);
         if (this.size === null) this.size = /* @__PURE__ */ new Map();
-        this.size.set(re, size);
-        return size;
+        this.size.set(re, size2);
+        return size2;
       }
       checkHeight(re) {
         if (this.numRegexp < Parser2.MAX_HEIGHT) return;
@@ -17093,17 +17199,17 @@ var init_build = __esm({
         if (typeof data !== "string") return data;
         let result = "";
         let changed = false;
-        let size = data.length;
-        if (size === 0) {
+        let size2 = data.length;
+        if (size2 === 0) {
           result = "(?:)";
           changed = true;
         }
         let inCharClass = false;
         let i = 0;
-        while (i < size) {
+        while (i < size2) {
           let ch = data[i];
           if (ch === "\\") {
-            if (i + 1 < size) {
+            if (i + 1 < size2) {
               ch = data[i + 1];
               switch (ch) {
                 case "\\":
@@ -17111,7 +17217,7 @@ var init_build = __esm({
                   i += 2;
                   continue;
                 case "c":
-                  if (i + 2 < size) {
+                  if (i + 2 < size2) {
                     let code18 = data[i + 2].charCodeAt(0);
                     if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
                       let val = code18 % 32;
@@ -17128,12 +17234,12 @@ var init_build = __esm({
                   changed = true;
                   continue;
                 case "u":
-                  if (i + 2 < size) {
+                  if (i + 2 < size2) {
                     if (data[i + 2] === "{") {
                       let j = i + 3;
                       let hasHex = false;
                       let closed2 = false;
-                      while (j < size) {
+                      while (j < size2) {
                         const hexChar = data[j];
                         if (hexChar === "}") {
                           closed2 = true;
@@ -17149,7 +17255,7 @@ var init_build = __esm({
                         changed = true;
                         continue;
                       }
-                    } else if (i + 5 < size) {
+                    } else if (i + 5 < size2) {
                       let isHex4 = true;
                       for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
                         isHex4 = false;
@@ -17169,11 +17275,11 @@ var init_build = __esm({
                   continue;
                 case "x": {
                   let isValidHex = false;
-                  if (i + 2 < size && data[i + 2] === "{") {
+                  if (i + 2 < size2 && data[i + 2] === "{") {
                     let j = i + 3;
                     let hasHex = false;
                     let closed2 = false;
-                    while (j < size) {
+                    while (j < size2) {
                       const hexChar = data[j];
                       if (hexChar === "}") {
                         closed2 = true;
@@ -17184,7 +17290,7 @@ var init_build = __esm({
                       j++;
                     }
                     if (closed2 && hasHex) isValidHex = true;
-                  } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                  } else if (i + 3 < size2 && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
                   if (isValidHex) {
                     result += "\\x";
                     i += 2;
@@ -17263,8 +17369,8 @@ var init_build = __esm({
             }
             inCharClass = true;
           } else if (ch === "]") inCharClass = false;
-          else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-            if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+          else if (!inCharClass && ch === "(" && i + 2 < size2 && data[i + 1] === "?" && data[i + 2] === "<") {
+            if (i + 3 < size2 && !"=!>)".includes(data[i + 3])) {
               result += "(?P<";
               i += 3;
               changed = true;
@@ -25439,12 +25545,12 @@ function sumPoints(category, isMet, result, fired, observe2) {
       continue;
     }
     const value3 = typeof rule.points === "number" ? rule.points : result(rule.points.rule);
-    const points = Number(value3);
-    if (Number.isFinite(points)) {
-      sum5 += points;
-      if (points !== 0) fired?.push(rule.id);
-      observe2?.(rule.path.slice(0, -1), points !== 0);
-    } else if (typeof value3 === "number" || points === Infinity || points === -Infinity)
+    const points2 = Number(value3);
+    if (Number.isFinite(points2)) {
+      sum5 += points2;
+      if (points2 !== 0) fired?.push(rule.id);
+      observe2?.(rule.path.slice(0, -1), points2 !== 0);
+    } else if (typeof value3 === "number" || points2 === Infinity || points2 === -Infinity)
       throw notFinite(`The points of \`${rule.id}\` came out ${String(value3)}`, rule.path);
     else observe2?.(rule.path.slice(0, -1), false);
   }
@@ -25587,6 +25693,118 @@ var init_policy_test2 = __esm({
           if ("handoffSla" in spec) checkSlaTest(ctx, { ...test, spec });
           else if ("compPlan" in spec) checkCompTest(ctx, { ...test, spec });
           else checkLeadTest(ctx, { ...test, spec });
+        }
+      }
+    };
+  }
+});
+
+// src/core/policy/checks/policy-test-fields.ts
+function listCaseEntities(spec) {
+  const out = [];
+  spec.cases.forEach((c, i) => {
+    const at = ["spec", "cases", i];
+    const add2 = (entity, values, path2) => {
+      if (values !== void 0) out.push({ entity, values, path: path2 });
+    };
+    if ("lead" in c) add2("leads", c.lead, [...at, "lead"]);
+    if ("opportunity" in c) add2("opportunities", c.opportunity, [...at, "opportunity"]);
+    if ("opportunities" in c) c.opportunities?.forEach((o, j) => add2("opportunities", o, [...at, "opportunities", j]));
+    if ("leads" in c) c.leads?.forEach((l2, j) => add2("leads", l2, [...at, "leads", j]));
+  });
+  return out;
+}
+function fitsType(type, value3) {
+  if (value3 === null) return true;
+  switch (type) {
+    case "string":
+      return typeof value3 === "string";
+    case "integer":
+      return typeof value3 === "number" && Number.isSafeInteger(value3);
+    case "number":
+      return typeof value3 === "number" && Number.isFinite(value3);
+    case "decimal":
+      return (typeof value3 === "string" || typeof value3 === "number") && decimalText2.test(String(value3));
+    case "boolean":
+      return typeof value3 === "boolean";
+    case "date":
+      return typeof value3 === "string" && dateText.test(value3) && DateTime.fromISO(value3).isValid;
+    case "datetime":
+      return typeof value3 === "string" && datetimeText.test(value3) && DateTime.fromISO(value3).isValid;
+  }
+}
+function quote(value3) {
+  const text5 = JSON.stringify(value3) ?? String(value3);
+  return text5.length > 60 ? `${text5.slice(0, 57)}…` : text5;
+}
+function checkEntity(ctx, test, item2, declared, isUnknownMuted) {
+  const custom = declared.get(item2.entity) ?? /* @__PURE__ */ new Map();
+  const canonical = canonicalModel[item2.entity];
+  let firstUndeclared;
+  for (const [name, value3] of Object.entries(item2.values)) {
+    if (Object.hasOwn(canonical, name)) continue;
+    const path2 = [...item2.path, name];
+    const field = custom.get(name);
+    if (field !== void 0) {
+      if (fitsType(field.type, value3)) continue;
+      ctx.report(test, path2, {
+        code: "test.field-type",
+        message: `\`${name}\` is ${article(field.type)} ${field.type} custom field of ${item2.entity} (FieldMapping ${field.mappings.map((m) => `\`${m}\``).join(", ")}); ${quote(value3)} is not ${article(field.type)} ${field.type}.`,
+        hint: `Write it as ${howToWrite[field.type]}, or null for an empty field.`
+      });
+      continue;
+    }
+    firstUndeclared ??= path2;
+    if (isUnknownMuted) continue;
+    const fields = [...Object.keys(canonical), ...custom.keys()];
+    const suggestion2 = suggestName(name, fields);
+    const other = item2.entity === "leads" ? "opportunities" : "leads";
+    ctx.report(test, path2, {
+      code: "test.unknown-field",
+      message: declared.get(other)?.has(name) ? `\`${name}\` is a custom field of ${other}, not of ${item2.entity}: no rule on ${item2.entity} can read it.` : `\`${name}\` is neither a field of ${item2.entity} in the canonical data model nor a custom field a FieldMapping declares.`,
+      hint: suggestion2 !== void 0 ? `Did you mean \`${suggestion2}\`?` : `Declare it under \`custom:\` of ${item2.entity} in a FieldMapping, or use a field of ${item2.entity}: ${fields.join(", ")}.`,
+      at: "key"
+    });
+  }
+  return firstUndeclared;
+}
+var patternOf, decimalText2, dateText, datetimeText, howToWrite, article, policyTestFields;
+var init_policy_test_fields = __esm({
+  "src/core/policy/checks/policy-test-fields.ts"() {
+    "use strict";
+    init_luxon();
+    init_canonical();
+    init_shared();
+    init_custom_fields2();
+    init_did_you_mean();
+    init_context();
+    patternOf = (def) => new RegExp(sharedDefs[def].pattern);
+    decimalText2 = patternOf("decimal");
+    dateText = patternOf("date");
+    datetimeText = patternOf("datetime");
+    howToWrite = {
+      string: 'text, e.g. `"enterprise"`',
+      integer: "a whole number, e.g. `300`",
+      number: "a number, e.g. `72.5`",
+      decimal: 'an exact decimal, e.g. `"25000.00"` (quoted) or `25000`',
+      boolean: "`true` or `false`",
+      date: "a date `YYYY-MM-DD`, e.g. `2026-03-04`",
+      datetime: "an ISO 8601 moment with its offset, e.g. `2026-03-04T14:05:00Z`"
+    };
+    article = (word) => /^[aeiou]/.test(word) ? "an" : "a";
+    policyTestFields = {
+      name: "policyTestFields",
+      run(ctx) {
+        const declared = listDeclaredFields(ctx.set.FieldMapping);
+        const failedMapping = findUnchecked(ctx, "FieldMapping");
+        for (const test of ctx.set.PolicyTest) {
+          let firstUndeclared;
+          for (const item2 of listCaseEntities(test.spec)) {
+            const undeclared = checkEntity(ctx, test, item2, declared, failedMapping !== void 0);
+            firstUndeclared ??= undeclared;
+          }
+          if (failedMapping !== void 0 && firstUndeclared !== void 0)
+            reportNotChecked(ctx, test, firstUndeclared, "custom fields of test cases", failedMapping);
         }
       }
     };
@@ -28320,12 +28538,12 @@ function readUnitValue(range3, raw) {
   return void 0;
 }
 function formatMinutes(total2) {
-  for (const [unit, size] of [
+  for (const [unit, size2] of [
     ["w", 7 * 24 * 60],
     ["d", 24 * 60],
     ["h", 60]
   ]) {
-    if (total2 >= size && total2 % size === 0) return `${total2 / size}${unit}`;
+    if (total2 >= size2 && total2 % size2 === 0) return `${total2 / size2}${unit}`;
   }
   return `${total2}m`;
 }
@@ -28466,6 +28684,7 @@ var init_checks = __esm({
     init_logic_date_text();
     init_logic_vars();
     init_policy_test2();
+    init_policy_test_fields();
     init_revenue_goal2();
     init_shared_outcome();
     init_unique_names();
@@ -28490,6 +28709,7 @@ var init_checks = __esm({
       logicCalendarsExist,
       logicRulesCompile,
       policyTestRefs,
+      policyTestFields,
       waiversValid,
       unitsSane
     ];
@@ -34565,9 +34785,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -35976,8 +36196,8 @@ function findUnclosedFlow(doc, text5, isSequence, before, used) {
   });
   return found;
 }
-function findUnclosedQuote(doc, quote2, at) {
-  const type = quote2 === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE";
+function findUnclosedQuote(doc, quote3, at) {
+  const type = quote3 === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE";
   let found;
   (0, import_yaml.visit)(doc, {
     Scalar(_key, node) {
@@ -36225,9 +36445,9 @@ var init_yaml_root_cause = __esm({
 function matchKey(content) {
   let end;
   if (content.startsWith('"') || content.startsWith("'")) {
-    const quote2 = content[0];
+    const quote3 = content[0];
     let i = 1;
-    while (i < content.length && content[i] !== quote2) i += content[i] === "\\" && quote2 === '"' ? 2 : 1;
+    while (i < content.length && content[i] !== quote3) i += content[i] === "\\" && quote3 === '"' ? 2 : 1;
     if (i >= content.length) return void 0;
     const rest = /^[ \t]*:(?:[ \t]|$)/.exec(content.slice(i + 1));
     if (rest === null) return void 0;
@@ -36242,23 +36462,23 @@ function matchKey(content) {
   return end;
 }
 function stripComment(text5) {
-  let quote2 = "";
+  let quote3 = "";
   for (let i = 0; i < text5.length; i++) {
     const ch = text5[i];
-    if (quote2 !== "") {
-      if (ch === quote2) quote2 = "";
-    } else if (ch === '"' || ch === "'") quote2 = ch;
+    if (quote3 !== "") {
+      if (ch === quote3) quote3 = "";
+    } else if (ch === '"' || ch === "'") quote3 = ch;
     else if (ch === "#" && (i === 0 || text5[i - 1] === " " || text5[i - 1] === "	")) return text5.slice(0, i).trimEnd();
   }
   return text5.trimEnd();
 }
 function countOpenBrackets(text5) {
   let depth = 0;
-  let quote2 = "";
+  let quote3 = "";
   for (const ch of text5) {
-    if (quote2 !== "") {
-      if (ch === quote2) quote2 = "";
-    } else if (ch === '"' || ch === "'") quote2 = ch;
+    if (quote3 !== "") {
+      if (ch === quote3) quote3 = "";
+    } else if (ch === '"' || ch === "'") quote3 = ch;
     else if (ch === "[" || ch === "{") depth++;
     else if (ch === "]" || ch === "}") depth--;
   }
@@ -36451,15 +36671,15 @@ function explainProblem(problem, ctx) {
       ...pos(opening)
     };
   }
-  const quote2 = /^Missing closing (["'])quote/.exec(problem.message);
-  if (quote2 !== null && quote2[1] !== void 0) {
-    const opening = findUnclosedQuote(ctx.doc, quote2[1], offset2);
+  const quote3 = /^Missing closing (["'])quote/.exec(problem.message);
+  if (quote3 !== null && quote3[1] !== void 0) {
+    const opening = findUnclosedQuote(ctx.doc, quote3[1], offset2);
     if (opening === void 0) return void 0;
-    const inner = quote2[1] === '"' ? '`\\"`' : "`''`";
+    const inner = quote3[1] === '"' ? '`\\"`' : "`''`";
     return {
       code: "yaml.unclosed-quote",
-      message: `This \`${quote2[1]}\` quote is never closed.`,
-      hint: `Add the closing \`${quote2[1]}\`; write a quote inside the value as ${inner}.`,
+      message: `This \`${quote3[1]}\` quote is never closed.`,
+      hint: `Add the closing \`${quote3[1]}\`; write a quote inside the value as ${inner}.`,
       ...pos(opening)
     };
   }
@@ -44596,17 +44816,17 @@ async function loadPolicyDir(dir, io) {
   const sources = [];
   const early = [];
   for (const file of files) {
-    let size;
+    let size2;
     try {
-      size = await io.fileSize(file);
+      size2 = await io.fileSize(file);
     } catch (cause) {
       throw new IoError(`Cannot read ${file}: ${cause.message}`, { cause });
     }
-    if (size > limits.maxFileBytes) {
+    if (size2 > limits.maxFileBytes) {
       early.push({
         code: "file.too-large",
         severity: "error",
-        message: `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`,
+        message: `File is ${size2} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`,
         hint: "Split the policy into several files, or check that this is really a policy file.",
         file,
         path: "",
@@ -45126,9 +45346,9 @@ function renderExplainTerminal(explanation, options) {
   const line = (rule2, extra = "") => {
     const where2 = c.dim(terminalText(options.locate(rule2.path)));
     const trace = rule2.when === void 0 ? "always" : terminalText(formatTrace(rule2.when));
-    const points = rule2.pointsTrace !== void 0 ? `  points: ${terminalText(formatTrace(rule2.pointsTrace))}` : "";
+    const points2 = rule2.pointsTrace !== void 0 ? `  points: ${terminalText(formatTrace(rule2.pointsTrace))}` : "";
     return `  ${mark(rule2.isMatched)} ${terminalText(rule2.id).padEnd(24)}${extra.padEnd(6)} ${where2}
-      ${trace}${points}`;
+      ${trace}${points2}`;
   };
   const sections = [
     { title: "Exclusions", section: "exclusion" },
@@ -45450,8 +45670,8 @@ function hours(value3) {
   return withUnit2(value3 === null ? null : formatNumber(value3), "h");
 }
 function describeSides(r) {
-  const side3 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
-  return `${side3(r.base)} → ${side3(r.head)}`;
+  const side5 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
+  return `${side5(r.base)} → ${side5(r.head)}`;
 }
 function describeSla(s2) {
   return `replayed ${formatPercent(s2.replayed.base)} → ${formatPercent(s2.replayed.head)}; modelled ${s2.modelled === null ? NONE : formatPercent(s2.modelled)}; median response ${hours(s2.medianResponseHours.base)} → ${hours(s2.medianResponseHours.modelled)}`;
@@ -45514,6 +45734,132 @@ var init_impact_cac = __esm({
   }
 });
 
+// src/reporters/impact-attribution.ts
+function sourceName(source) {
+  return source ?? "(no source)";
+}
+function side4(amount2, deals, currency2) {
+  return `${amount2 === null ? NONE : money5(amount2, currency2)} (${formatCount(deals)})`;
+}
+function change(amount2, deals, currency2) {
+  return `${amount2.delta === null ? NONE : signedMoney(amount2.delta, currency2)} (${signed(deals.delta)})`;
+}
+function rowCells(r) {
+  return [
+    sourceName(r.source),
+    side4(r.pipelineAmount.base, r.pipelineDeals.base, r.currency),
+    side4(r.pipelineAmount.head, r.pipelineDeals.head, r.currency),
+    change(r.pipelineAmount, r.pipelineDeals, r.currency),
+    side4(r.wonAmount.base, r.wonDeals.base, r.currency),
+    side4(r.wonAmount.head, r.wonDeals.head, r.currency),
+    change(r.wonAmount, r.wonDeals, r.currency)
+  ];
+}
+function points(d) {
+  return d.delta === null ? NONE : `${signed(d.delta * 100, (x) => x.toFixed(1))} pts`;
+}
+function sourcedShareRows(a) {
+  return a.sourced.flatMap(
+    (s2) => ["marketing", "sales", "unattributed"].map((part) => [
+      shareLabel(s2),
+      part,
+      formatPercent(s2[part].base),
+      formatPercent(s2[part].head),
+      points(s2[part])
+    ])
+  );
+}
+function shareLabel(s2) {
+  return `${s2.basis === "pipeline" ? "pipeline" : "won revenue"}${s2.currency === null ? "" : ` (${s2.currency})`}`;
+}
+function describeAttributionBasis(a) {
+  const c = (which) => {
+    const n2 = a.counted[which];
+    const basis = a.basis[which] === "qualified-leads" ? `${formatCount(n2.notQualified)} left out, their lead not qualified` : `no lead definition, every opportunity counts (${formatCount(n2.withoutLead)} without a lead)`;
+    return `${which} ${formatCount(n2.pipeline)} created, ${formatCount(n2.won)} won (${basis})`;
+  };
+  return `Opportunities of the window credited to their lead's own source, each side counting those whose lead its own lead definition qualifies: ${c("base")}; ${c("head")}. Amounts in (deals); amounts never mix currencies.`;
+}
+function unchangedLine(a) {
+  return a.rows.length === 0 ? `No lead source's pipeline or won revenue changes (${formatCount(a.unchanged)} source and currency pairs compared).` : `${formatCount(a.unchanged)} other source and currency pairs do not change.`;
+}
+function renderAttributionMarkdown(r, table5, text5) {
+  const a = r.attribution;
+  if (a === void 0) return null;
+  const right2 = (n2) => ["left", ...new Array(n2).fill("right")];
+  return {
+    title: ATTRIBUTION_TITLE,
+    body: [
+      text5(describeAttributionBasis(a)),
+      "",
+      ...a.rows.length === 0 ? [] : [...table5(ATTRIBUTION_HEADERS, a.rows.map(rowCells), right2(6)), ""],
+      text5(unchangedLine(a)),
+      ...a.sourced.length === 0 ? [] : [
+        "",
+        ...table5(["share of", "sourced by", "base", "head", "change"], sourcedShareRows(a), [
+          "left",
+          "left",
+          "right",
+          "right",
+          "right"
+        ])
+      ]
+    ]
+  };
+}
+function terminalCells(r) {
+  const name = sourceName(r.source);
+  const amount2 = (v) => v === null ? NONE : money5(v);
+  const cur = r.currency === null ? "" : ` ${r.currency}`;
+  return [
+    name.length > TERMINAL_NAME ? `${name.slice(0, TERMINAL_NAME - 1)}…` : name,
+    `${amount2(r.pipelineAmount.base)} → ${amount2(r.pipelineAmount.head)}${cur}`,
+    change(r.pipelineAmount, r.pipelineDeals, r.currency),
+    change(r.wonAmount, r.wonDeals, r.currency)
+  ];
+}
+function renderAttributionTerminal(r, table5, wrap) {
+  const a = r.attribution;
+  if (a === void 0) return [];
+  const shown = a.rows.slice(0, TERMINAL_ROWS);
+  const more = a.rows.length - shown.length;
+  const shares2 = a.sourced.map(
+    (s2) => `marketing-sourced ${shareLabel(s2)} ${formatPercent(s2.marketing.base)} → ${formatPercent(s2.marketing.head)} (${points(s2.marketing)})`
+  );
+  return [
+    ...shown.length === 0 ? wrap(unchangedLine(a)) : [
+      ...table5(["lead source", "pipeline, base → head", "change", "won, change"], shown.map(terminalCells), [
+        "left",
+        "right",
+        "right",
+        "right"
+      ]),
+      ...more > 0 ? wrap(`… and ${formatCount(more)} more sources (see --format markdown or json).`) : []
+    ],
+    ...shares2.length === 0 ? [] : wrap(`${shares2.join("; ")}.`)
+  ];
+}
+var TERMINAL_ROWS, ATTRIBUTION_TITLE, ATTRIBUTION_HEADERS, TERMINAL_NAME;
+var init_impact_attribution = __esm({
+  "src/reporters/impact-attribution.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    TERMINAL_ROWS = 5;
+    ATTRIBUTION_TITLE = "Attribution, base vs head (first-touch)";
+    ATTRIBUTION_HEADERS = [
+      "lead source",
+      "pipeline, base",
+      "pipeline, head",
+      "change",
+      "won, base",
+      "won, head",
+      "change"
+    ];
+    TERMINAL_NAME = 40;
+  }
+});
+
 // src/reporters/phrase-warning.ts
 function percentOf(ratio3) {
   return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
@@ -45552,6 +45898,13 @@ function phraseComp(w) {
       return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
   }
 }
+function whereOf(w) {
+  const parts = [
+    ...w.file !== null ? [w.file] : w.entity !== null ? [w.entity] : [],
+    ...w.column !== null ? [`column ${w.column}`] : []
+  ];
+  return parts.length === 0 ? "" : ` in ${parts.join(", ")}`;
+}
 function phraseWarning(w) {
   if ("plan" in w) return `${w.plan}: ${phraseComp(w)}`;
   switch (w.code) {
@@ -45575,6 +45928,8 @@ function phraseWarning(w) {
       return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
     case "goal.without-amount":
       return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+    case "waiver.unmatched":
+      return `Waiver ${w.waiver} (waivers[${w.index}]) accepts data issue ${w.dataCode}${whereOf(w)}, but the run has none: remove the waiver if the problem is fixed, or correct its code, entity, file or column (as the data issues print them).`;
   }
 }
 var partNames, consequences, cacReasons;
@@ -45598,7 +45953,8 @@ var init_phrase_warning = __esm({
       "mixed-currencies": "spend in more than one currency",
       "other-currency": "spend in another currency than the plan",
       "zero-spend": "a spend of 0",
-      "not-measured": "no spend data in this run"
+      "not-measured": "no spend data in this run",
+      "sales-cost-unpriced": "a sales team the base cannot price"
     };
   }
 });
@@ -45858,12 +46214,12 @@ function summariseReport(report) {
   if (comp3 !== null) {
     const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
     const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
-    const unknown3 = comp3.countedAsZero;
-    const caveat = unknown3.length === 0 ? "" : ` Unknown, counted as 0: ${unknown3.join(", ")} (see the warnings).`;
+    const unknown4 = comp3.countedAsZero;
+    const caveat = unknown4.length === 0 ? "" : ` Unknown, counted as 0: ${unknown4.join(", ")} (see the warnings).`;
     lines.push({
       label: "Payout",
       text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
-      tone: unknown3.length === 0 ? "neutral" : "bad"
+      tone: unknown4.length === 0 ? "neutral" : "bad"
     });
   }
   const t = report.data.totals;
@@ -45887,21 +46243,21 @@ var init_report_summary = __esm({
 function describeDeclared(d) {
   const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
   const one2 = d.head ?? d.base;
-  const cell = (side3) => {
-    if (side3 === null) return NONE;
-    const what = isSame ? "" : `${side3.stage} ${side3.metric} `;
-    const verdict = side3.isMet === null ? "not measurable" : side3.isMet ? "met" : "missed";
-    return `${what}${formatNumber(side3.value, 2)} (target ${targetText(side3.target)}, ${verdict})`;
+  const cell = (side5) => {
+    if (side5 === null) return NONE;
+    const what = isSame ? "" : `${side5.stage} ${side5.metric} `;
+    const verdict = side5.isMet === null ? "not measurable" : side5.isMet ? "met" : "missed";
+    return `${what}${formatNumber(side5.value, 2)} (target ${targetText(side5.target)}, ${verdict})`;
   };
-  const targets2 = [d.base, d.head].map((side3) => side3 === null ? NONE : targetText(side3.target));
+  const targets2 = [d.base, d.head].map((side5) => side5 === null ? NONE : targetText(side5.target));
   const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
   const targetChange = targets2[0] === targets2[1] ? null : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
-  const change2 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
+  const change3 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
   return {
     label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
     base: cell(d.base),
     head: cell(d.head),
-    change: change2
+    change: change3
   };
 }
 function volumeLabel(report) {
@@ -45936,8 +46292,8 @@ function describeImpact(report) {
 function describeCountedAsZero(r) {
   const { base, head } = r.comp.countedAsZero;
   if (base.length === 0 && head.length === 0) return null;
-  const side3 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
-  return `base: ${side3(base)}; head: ${side3(head)}`;
+  const side5 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
+  return `base: ${side5(base)}; head: ${side5(head)}`;
 }
 var init_impact_headline = __esm({
   "src/reporters/impact-headline.ts"() {
@@ -45954,10 +46310,10 @@ function phraseLeadingIndicator(r) {
   const { constraint: constraint2, optimises, isOnConstraint } = r.leadingIndicator;
   if (constraint2 === null && optimises.length === 0) return null;
   const stages2 = optimises.map((o) => o.stage).join(", ");
-  const change2 = optimises.length === 0 ? "this change touches no stage's definition, capacity or SLA" : `this change optimises ${stages2}${isOnConstraint === true ? " — the constraint" : isOnConstraint === false ? ", not the constraint" : ""}`;
-  if (constraint2 === null) return `No month of the base history names a constraint; ${change2}.`;
+  const change3 = optimises.length === 0 ? "this change touches no stage's definition, capacity or SLA" : `this change optimises ${stages2}${isOnConstraint === true ? " — the constraint" : isOnConstraint === false ? ", not the constraint" : ""}`;
+  if (constraint2 === null) return `No month of the base history names a constraint; ${change3}.`;
   const months2 = constraint2.periods === 1 ? "month" : `${constraint2.periods} months`;
-  return `The constraint was ${constraint2.stage} for the last ${months2} (since ${constraint2.since}); ${change2}.`;
+  return `The constraint was ${constraint2.stage} for the last ${months2} (since ${constraint2.since}); ${change3}.`;
 }
 var init_impact_leading = __esm({
   "src/reporters/impact-leading.ts"() {
@@ -46008,7 +46364,7 @@ function figure3(n2) {
 function tierName(i) {
   return i === null ? "no tier" : `tier ${i + 1}`;
 }
-function change(base, head) {
+function change2(base, head) {
   return `${base} → ${head}`;
 }
 function describeFact(r) {
@@ -46023,24 +46379,24 @@ function describeFact(r) {
       return "component removed by the head";
     case "gate-failed":
     case "gate-passed":
-      return `gate ${r.gate} ${r.code === "gate-failed" ? "fails" : "passes"} under the head: ${r.metric} ${change(figure3(r.value.base), figure3(r.value.head))}, min ${r.min.base === r.min.head ? figure3(r.min.head) : change(figure3(r.min.base), figure3(r.min.head))}`;
+      return `gate ${r.gate} ${r.code === "gate-failed" ? "fails" : "passes"} under the head: ${r.metric} ${change2(figure3(r.value.base), figure3(r.value.head))}, min ${r.min.base === r.min.head ? figure3(r.min.head) : change2(figure3(r.min.base), figure3(r.min.head))}`;
     case "cap-hit":
-      return `cap reached under the head (factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
+      return `cap reached under the head (factor ${change2(figure3(r.factor.base), figure3(r.factor.head))})`;
     case "cap-released":
-      return `cap no longer reached (factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
+      return `cap no longer reached (factor ${change2(figure3(r.factor.base), figure3(r.factor.head))})`;
     case "cap-changed":
-      return `cap changed (capped factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
+      return `cap changed (capped factor ${change2(figure3(r.factor.base), figure3(r.factor.head))})`;
     case "tier-crossed":
-      return `${r.metric} attainment ${change(figure3(r.attainment.base), figure3(r.attainment.head))} crosses from ${tierName(r.tier.base)} to ${tierName(r.tier.head)}`;
+      return `${r.metric} attainment ${change2(figure3(r.attainment.base), figure3(r.attainment.head))} crosses from ${tierName(r.tier.base)} to ${tierName(r.tier.head)}`;
     case "metric-moved":
-      return `${r.metric} moves ${change(r.value.base === null ? "—" : formatDecimal(r.value.base), r.value.head === null ? "—" : formatDecimal(r.value.head))}`;
+      return `${r.metric} moves ${change2(r.value.base === null ? "—" : formatDecimal(r.value.base), r.value.head === null ? "—" : formatDecimal(r.value.head))}`;
     case "metric-unknown":
       return `${r.metric} unknown under the ${r.sides.join(" and ")}, counted as 0`;
     case "target-changed":
-      return `${r.metric} target ${change(r.target.base ?? "—", r.target.head ?? "—")}`;
+      return `${r.metric} target ${change2(r.target.base ?? "—", r.target.head ?? "—")}`;
     case "multiplier-applied":
     case "multiplier-lost":
-      return `team multiplier ${r.multiplier} ${r.code === "multiplier-applied" ? "applies" : "no longer applies"}: ${r.metric} ${change(figure3(r.value.base), figure3(r.value.head))}, min ${figure3(r.min.head ?? r.min.base)}`;
+      return `team multiplier ${r.multiplier} ${r.code === "multiplier-applied" ? "applies" : "no longer applies"}: ${r.metric} ${change2(figure3(r.value.base), figure3(r.value.head))}, min ${figure3(r.min.head ?? r.min.base)}`;
     case "base-pay-changed":
       return "the pay it multiplies or takes back changes";
     case "terms-changed":
@@ -46066,8 +46422,8 @@ function sameHolds(a, b) {
 }
 function describeGateHolds(p) {
   const { base, head } = p.heldByGates;
-  const zero = (side3) => p.isZeroByGate[side3] ? `pays ${formatMoney("0.00", p.currency)} because ` : "";
-  const sentence = (who, side3, holds) => `${p.plan} ${who}: ${zero(side3)}${holds.map(holdText).join("; ")}.`;
+  const zero = (side5) => p.isZeroByGate[side5] ? `pays ${formatMoney("0.00", p.currency)} because ` : "";
+  const sentence = (who, side5, holds) => `${p.plan} ${who}: ${zero(side5)}${holds.map(holdText).join("; ")}.`;
   if (base.length > 0 && sameHolds(base, head) && p.isZeroByGate.base === p.isZeroByGate.head)
     return [sentence("under base and head", "head", head)];
   return [
@@ -46481,8 +46837,8 @@ function costText(p) {
 function describeProjectionHeadline(r) {
   const p = r.projection;
   const out = [];
-  const change2 = describeChange(r.policyChanges);
-  if (change2 !== null) out.push(change2);
+  const change3 = describeChange(r.policyChanges);
+  if (change3 !== null) out.push(change3);
   const won = p.wonPerWeek;
   out.push(
     `${revenueText(p)} · ${forecastText(p)} · won ${formatNumber(won.base, 2)} → ${formatNumber(won.head, 2)} a week`
@@ -46571,9 +46927,9 @@ var init_impact_projection = __esm({
 // src/reporters/impact-utilisation-chart.ts
 function declaredCeiling(r) {
   const d = r.constraint.declared;
-  const side3 = d?.head ?? d?.base ?? null;
-  if (side3 === null || side3.metric !== "utilisation" || side3.target.max === void 0) return null;
-  return { stage: side3.stage, max: side3.target.max };
+  const side5 = d?.head ?? d?.base ?? null;
+  if (side5 === null || side5.metric !== "utilisation" || side5.target.max === void 0) return null;
+  return { stage: side5.stage, max: side5.target.max };
 }
 function axisTop(values) {
   const highest = Math.max(1, ...values);
@@ -46806,11 +47162,15 @@ function projection2(r) {
     ...assumptions.length === 0 ? [] : details("Assumptions of the projection", assumptions)
   ];
 }
+function attribution(r) {
+  const a = renderAttributionMarkdown(r, renderMarkdownTable, e);
+  return a === null ? [] : details(a.title, a.body);
+}
 function stamp(r) {
-  const side3 = (s2) => `${e(s2.ref)}${s2.sha === null ? "" : ` \`${s2.sha.slice(0, 12)}\``}`;
+  const side5 = (s2) => `${e(s2.ref)}${s2.sha === null ? "" : ` \`${s2.sha.slice(0, 12)}\``}`;
   const t = r.data.totals;
   return details("Reproducibility", [
-    `base ${side3(r.base)} · head ${side3(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
+    `base ${side5(r.base)} · head ${side5(r.head)} · data \`${r.stamp.dataHash.slice(0, 12)}\` (${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsRejected)} rejected) · as of ${e(r.stamp.asOf)} · revops-policy ${e(r.stamp.engineVersion)}`,
     ...r.warnings.map((w) => `- ⚠ ${e(phraseWarning(w))}`)
   ]);
 }
@@ -46857,6 +47217,7 @@ ${warning}${inputs2 === null ? "" : `**${e(inputs2)}**
     ...stages(r),
     ...slas(r),
     ...comp2(r),
+    ...attribution(r),
     ...stamp(r)
   ];
   return `${lines.join("\n").trimEnd()}
@@ -46867,6 +47228,7 @@ var init_impact_markdown = __esm({
   "src/reporters/impact-markdown.ts"() {
     "use strict";
     init_impact_cac();
+    init_impact_attribution();
     init_phrase_warning();
     init_guardrail_waivers();
     init_phrase_guardrail();
@@ -46927,7 +47289,7 @@ function slaCell(f, name) {
   if (s2 === void 0) return NONE;
   return s2.modelled === null ? "queue grows" : formatPercent(s2.modelled);
 }
-function rowCells(row2, slas2) {
+function rowCells2(row2, slas2) {
   const f = row2.figures;
   const blank = Array.from({ length: 8 + slas2.length }, () => "");
   if (f === null) return [valueCell(row2), "rejected", ...blank.slice(1)];
@@ -46990,7 +47352,7 @@ function renderImpactSweepTerminal(r, options) {
     "",
     ...renderTextTable(
       cols,
-      r.rows.map((row2) => rowCells(row2, slaNames(r))),
+      r.rows.map((row2) => rowCells2(row2, slaNames(r))),
       alignOf(r)
     ),
     "",
@@ -47010,7 +47372,7 @@ function renderImpactSweepMarkdown(r) {
     "",
     ...renderMarkdownTable(
       cols,
-      r.rows.map((row2) => rowCells(row2, slaNames(r))),
+      r.rows.map((row2) => rowCells2(row2, slaNames(r))),
       alignOf(r)
     ),
     "",
@@ -47159,9 +47521,9 @@ function phraseSuggestion(s2, esc) {
     case "raise-points":
     case "lower-points": {
       const verb = s2.code === "raise-points" ? "Raise" : "Lower";
-      const change2 = s2.points === null || s2.to === null ? "its points are computed by a rule: change them in a head policy and run revops impact" : `${s2.points} → ${s2.to}`;
+      const change3 = s2.points === null || s2.to === null ? "its points are computed by a rule: change them in a head policy and run revops impact" : `${s2.points} → ${s2.to}`;
       return {
-        text: `${verb} the points of ${s2.category} rule ${esc(s2.rule)} (${change2}): leads it gave points convert at ${evidence(s2.evidence, s2.overallRate)}.`,
+        text: `${verb} the points of ${s2.category} rule ${esc(s2.rule)} (${change3}): leads it gave points convert at ${evidence(s2.evidence, s2.overallRate)}.`,
         command: s2.sweep === null ? null : sweepCommand(s2.sweep, s2.definition)
       };
     }
@@ -47401,11 +47763,11 @@ function renderLines(r, options) {
     );
   }
   out.push("", c.bold("Policy changes"));
-  for (const change2 of r.policyChanges) {
+  for (const change3 of r.policyChanges) {
     out.push(
-      `  ${change2.kind} ${terminalText(change2.name)} ${change2.change}${change2.from === void 0 ? "" : ` from ${terminalText(change2.from)}`} (${terminalText(change2.file)})`
+      `  ${change3.kind} ${terminalText(change3.name)} ${change3.change}${change3.from === void 0 ? "" : ` from ${terminalText(change3.from)}`} (${terminalText(change3.file)})`
     );
-    for (const x of change2.changes.slice(0, 20))
+    for (const x of change3.changes.slice(0, 20))
       out.push(...wrap(`${x.path}: ${value2(x.before)} → ${value2(x.after)}`, "    "));
   }
   if (r.classTransitions.moved > 0) {
@@ -47446,6 +47808,8 @@ function renderLines(r, options) {
       `Goal forecast by open-pipeline velocity (today's open deals and win rate, not re-projected for the change): ${formatPercent(r.goal.projectedAttainment.base)} → ${formatPercent(r.goal.projectedAttainment.head)} of target`
     );
   out.push(...cacImpactLines(r).flatMap((l2) => l2 === "" ? [l2] : wrap(terminalText(l2))));
+  const attribution2 = renderAttributionTerminal(r, renderTextTable, (l2) => wrap(terminalText(l2)));
+  if (attribution2.length > 0) out.push("", c.bold(ATTRIBUTION_TITLE), ...attribution2);
   if (r.warnings.length > 0)
     out.push(
       "",
@@ -47467,6 +47831,7 @@ var init_impact_terminal = __esm({
     "use strict";
     init_guardrail_waivers();
     init_impact_cac();
+    init_impact_attribution();
     init_phrase_guardrail();
     init_phrase_waiver();
     init_phrase_warning();
@@ -47788,16 +48153,16 @@ function slaTargetsTable(sla) {
   };
 }
 function slaGroupsTable(sla, by) {
-  const counts = (c) => [
+  const counts2 = (c) => [
     formatCount(c.eligible),
     formatCount(c.met),
     formatCount(c.breached),
     formatCount(c.pending),
     formatPercent(c.compliance)
   ];
-  const rows = by === "team" ? sla.byTeam.map((t) => [t.team ?? "(no team)", ...counts(t)]) : sla.byOwner.map((o) => [
+  const rows = by === "team" ? sla.byTeam.map((t) => [t.team ?? "(no team)", ...counts2(t)]) : sla.byOwner.map((o) => [
     o.ownerId === null ? "(no owner)" : o.name === null ? o.ownerId : `${o.ownerId} ${o.name}`,
-    ...counts(o)
+    ...counts2(o)
   ]);
   return { headers: [by, "eligible", "met", "breached", "pending", "compliance"], rows, align: ["left", ...right(5)] };
 }
@@ -47866,11 +48231,11 @@ function moreRowsNote(table5) {
 }
 function sourcedTable(a) {
   const rows = a.sourced.flatMap(
-    (s2) => ["marketing", "sales", "unattributed"].map((side3) => {
-      const p = s2[side3];
+    (s2) => ["marketing", "sales", "unattributed"].map((side5) => {
+      const p = s2[side5];
       return [
         s2.basis,
-        side3 === "unattributed" ? side3 : `${side3}-sourced`,
+        side5 === "unattributed" ? side5 : `${side5}-sourced`,
         formatDecimal(p.deals),
         formatPercent(p.dealShare),
         p.amount === null ? "— (no amounts)" : formatMoney(p.amount, s2.currency),
@@ -49585,10 +49950,10 @@ var init_string_table = __esm({
       map;
       /** `expected`: about how many strings it will hold, so it need not grow on the way. */
       constructor(expected = 8) {
-        let size = 16;
-        while (size < expected * 1.5 + 2) size *= 2;
-        this.mask = size - 1;
-        this.slots = new Int32Array(size);
+        let size2 = 16;
+        while (size2 < expected * 1.5 + 2) size2 *= 2;
+        this.mask = size2 - 1;
+        this.slots = new Int32Array(size2);
         if (!isFastPath()) this.toMap();
       }
       /** The code of `value`, or -1 when the table does not hold it. */
@@ -49630,9 +49995,9 @@ var init_string_table = __esm({
         return code18;
       }
       grow() {
-        const size = (this.mask + 1) * 2;
-        const mask = size - 1;
-        const slots = new Int32Array(size);
+        const size2 = (this.mask + 1) * 2;
+        const mask = size2 - 1;
+        const slots = new Int32Array(size2);
         this.values.forEach((value3, code18) => {
           let k = hashString(value3) & mask;
           while (slots[k] !== 0) k = k + 1 & mask;
@@ -49880,8 +50245,8 @@ function explainLead(policy, lead, options) {
           explanation.points = r.points;
         } else {
           explanation.pointsTrace = trace(r.points, [...base, "points"]);
-          const points = Number(explanation.pointsTrace.value);
-          explanation.points = Number.isFinite(points) ? points : 0;
+          const points2 = Number(explanation.pointsTrace.value);
+          explanation.points = Number.isFinite(points2) ? points2 : 0;
         }
       }
       rules.push(explanation);
@@ -50756,11 +51121,11 @@ var require_papaparse = __commonJS({
         };
         this._nextChunk = function() {
           if (this._finished) return;
-          var size = this._config.chunkSize;
+          var size2 = this._config.chunkSize;
           var chunk;
-          if (size) {
-            chunk = remaining.substring(0, size);
-            remaining = remaining.substring(size);
+          if (size2) {
+            chunk = remaining.substring(0, size2);
+            remaining = remaining.substring(size2);
           } else {
             chunk = remaining;
             remaining = "";
@@ -51623,8 +51988,8 @@ var init_csv_rows = __esm({
         const text5 = this.text;
         const lineEnd = text5.indexOf(this.newline, from);
         if (this.nextQuote !== -1 && this.nextQuote < from) this.nextQuote = text5.indexOf('"', from);
-        const quote2 = this.nextQuote;
-        if (quote2 === -1 || lineEnd !== -1 && quote2 > lineEnd) {
+        const quote3 = this.nextQuote;
+        if (quote3 === -1 || lineEnd !== -1 && quote3 > lineEnd) {
           if (lineEnd === -1) return INCOMPLETE;
           this.spanLine(from, lineEnd);
           this.end = lineEnd + this.newline.length;
@@ -51668,7 +52033,7 @@ var init_csv_rows = __esm({
         let escaped;
         let at = from;
         let lineEnd = -2;
-        let quote2 = text5.indexOf('"', from);
+        let quote3 = text5.indexOf('"', from);
         for (; ; ) {
           if (2 * count3 + 2 > bounds.length) bounds = this.grow();
           if (text5.charCodeAt(at) === QUOTE) {
@@ -51687,7 +52052,7 @@ var init_csv_rows = __esm({
             if (hasEscapes) (escaped ??= []).push(count3);
             count3++;
             const after = close + 1;
-            quote2 = text5.indexOf('"', after);
+            quote3 = text5.indexOf('"', after);
             if (text5.startsWith(delimiter, after)) {
               at = after + delimiter.length;
               continue;
@@ -51699,8 +52064,8 @@ var init_csv_rows = __esm({
           const delimiterAt = text5.indexOf(delimiter, at);
           if (lineEnd !== -1 && lineEnd < at) lineEnd = text5.indexOf(newline, at);
           const fieldEnd = delimiterAt !== -1 && (lineEnd === -1 || delimiterAt < lineEnd) ? delimiterAt : lineEnd;
-          if (fieldEnd === -1) return quote2 === -1 ? INCOMPLETE : OTHER;
-          if (quote2 !== -1 && quote2 < fieldEnd) return OTHER;
+          if (fieldEnd === -1) return quote3 === -1 ? INCOMPLETE : OTHER;
+          if (quote3 !== -1 && quote3 < fieldEnd) return OTHER;
           bounds[2 * count3] = at;
           bounds[2 * count3 + 1] = fieldEnd;
           count3++;
@@ -55216,9 +55581,9 @@ async function readProjectConfig(io, options) {
   const shown = displayPath(file, options.cwd);
   let bytes;
   try {
-    const size = await io.fileSize(file);
-    if (size > limits.maxFileBytes)
-      throw new Error(`it is ${size} bytes; a project config may be at most ${limits.maxFileBytes}`);
+    const size2 = await io.fileSize(file);
+    if (size2 > limits.maxFileBytes)
+      throw new Error(`it is ${size2} bytes; a project config may be at most ${limits.maxFileBytes}`);
     bytes = await io.readFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -55820,13 +56185,13 @@ function scanComments(text5, edit) {
 }
 function restoreCommentGaps(original, output) {
   const gaps = /* @__PURE__ */ new Map();
-  const keyOf5 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
+  const keyOf6 = (c) => `${c.before.trim().replace(/^(-[ \t]+)+/, "")}\0${c.comment}`;
   for (const c of scanComments(original).comments) {
     if (c.before.trim() === "") continue;
-    gaps.set(keyOf5(c), [...gaps.get(keyOf5(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
+    gaps.set(keyOf6(c), [...gaps.get(keyOf6(c)) ?? [], /[ \t]+$/.exec(c.before)?.[0] ?? " "]);
   }
   return scanComments(output, (c) => {
-    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf5(c))?.shift();
+    const gap = c.before.trim() === "" ? void 0 : gaps.get(keyOf6(c))?.shift();
     return gap === void 0 ? void 0 : c.before.trimEnd() + gap;
   }).text;
 }
@@ -56042,9 +56407,9 @@ Exit codes: 0 all files formatted, 1 files not formatted (--check), invalid or r
 async function formatFile(file, { io }) {
   let bytes;
   try {
-    const size = await io.fileSize(file);
-    if (size > limits.maxFileBytes) {
-      const message = `File is ${size} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
+    const size2 = await io.fileSize(file);
+    if (size2 > limits.maxFileBytes) {
+      const message = `File is ${size2} bytes; policy files may be at most ${limits.maxFileBytes} bytes.`;
       return {
         status: "invalid",
         issues: [{ code: "file.too-large", severity: "error", message, file, path: "", line: 0, column: 0 }]
@@ -56310,14 +56675,16 @@ function compareMoney(field, expected, actual, diffs) {
   if (expected === void 0) return;
   if (!new Decimal(expected).equals(new Decimal(actual))) diffs.push({ field, expected: String(expected), actual });
 }
-function toRow(entity, values) {
+function toRow(entity, values, custom) {
   const row2 = /* @__PURE__ */ Object.create(null);
   for (const [field, value3] of Object.entries(values)) {
-    const type = canonicalModel[entity][field]?.type;
+    const canonicalType = canonicalModel[entity][field]?.type;
+    const type = canonicalType ?? custom?.get(field)?.type;
+    if (type === void 0) continue;
     if (type === "datetime" && typeof value3 === "string")
       row2[field] = DateTime.fromISO(value3, { setZone: true }).toMillis();
     else if (type === "decimal" && (typeof value3 === "string" || typeof value3 === "number"))
-      row2[field] = new Decimal(value3).toFixed();
+      row2[field] = canonicalType === void 0 ? Number(value3) : new Decimal(value3).toFixed();
     else row2[field] = value3;
   }
   return row2;
@@ -56696,10 +57063,10 @@ function tallyDeals(spec, input) {
     else sums.add(k, credit.id, amount2);
   }
   const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
-  const unknown3 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
-  if (unknown3.length > 0) {
-    unknown3.forEach((period2) => values[input.periods.indexOf(period2)].isUnknown = true);
-    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown3.map((p) => p.label) });
+  const unknown4 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
+  if (unknown4.length > 0) {
+    unknown4.forEach((period2) => values[input.periods.indexOf(period2)].isUnknown = true);
+    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown4.map((p) => p.label) });
   }
   return values;
 }
@@ -57247,8 +57614,8 @@ function metricsUsed(spec) {
   );
   return [...new Set(all)];
 }
-function sumMoney(amounts) {
-  return amounts.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
+function sumMoney(amounts2) {
+  return amounts2.reduce((total2, amount2) => total2.plus(new Dec(amount2)), ZERO);
 }
 function nothingPaid() {
   return {
@@ -57519,10 +57886,11 @@ function contextOf(set, plan, spec, c, calendars) {
     role: c.person.role ?? plan.spec.roles[0] ?? null,
     team: c.person.team ?? plan.spec.team
   });
+  const declared = listDeclaredFields(set.FieldMapping);
   const opportunities2 = (c.opportunities ?? []).map(
-    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o })
+    (o, i) => toRow("opportunities", { id: `o${i + 1}`, owner_id: c.person.id, ...o }, declared.get("opportunities"))
   );
-  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }));
+  const leads2 = (c.leads ?? []).map((l2, i) => toRow("leads", { id: `l${i + 1}`, ...l2 }, declared.get("leads")));
   return {
     asOf,
     window: { start: period2.start, end: asOf + 1 },
@@ -57551,11 +57919,11 @@ function payCase(set, plan, spec, c, calendars, record2) {
   const ctx = contextOf(set, plan, spec, c, calendars);
   const section2 = computeComp([plan], ctx);
   const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
-  const unknown3 = /* @__PURE__ */ new Set([
+  const unknown4 = /* @__PURE__ */ new Set([
     ...c.goalAttainment === void 0 ? ["goal_attainment"] : [],
     ...c.constraintMet === void 0 ? ["constraint_target_met"] : []
   ]);
-  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown3, record2);
+  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown4, record2);
   const components = Object.fromEntries(
     plan.spec.components.map((k) => [k.id, new Decimal(0)])
   );
@@ -57609,6 +57977,7 @@ var init_run_comp_tests = __esm({
     init_column_table();
     init_comp();
     init_money();
+    init_custom_fields2();
     init_case_result();
     init_comp_outcomes();
   }
@@ -57894,18 +58263,18 @@ var init_quantiles = __esm({
 
 // src/core/engine/sla/tally.ts
 function tallyGroups(status, groupOf, groups2) {
-  const counts = new Uint32Array(groups2 * SLOTS);
+  const counts2 = new Uint32Array(groups2 * SLOTS);
   for (let i = 0; i < status.length; i++) {
     const s2 = status[i];
     if (s2 === 0) continue;
     const g = groupOf(i);
     if (g < 0) continue;
     const slot = g * SLOTS + s2 - 1;
-    counts[slot] = counts[slot] + 1;
+    counts2[slot] = counts2[slot] + 1;
   }
   const out = [];
   for (let g = 0; g < groups2; g++) {
-    const at = (s2) => counts[g * SLOTS + s2 - 1];
+    const at = (s2) => counts2[g * SLOTS + s2 - 1];
     out.push(toCounts(at(1), at(2), at(3), at(4), at(5)));
   }
   return out;
@@ -57971,14 +58340,14 @@ function groupByOwner(status, ownerOf2, users2) {
     const owner = ownerOf2(i);
     if (!indexOf.has(owner)) indexOf.set(owner, indexOf.size);
   }
-  const counts = tallyGroups(status, (i) => indexOf.get(ownerOf2(i)), indexOf.size);
+  const counts2 = tallyGroups(status, (i) => indexOf.get(ownerOf2(i)), indexOf.size);
   const byOwner = [...indexOf].map(([ownerId, g]) => {
     const user = ownerId === null ? void 0 : users2.get(ownerId);
     return {
       ownerId,
       name: textOf(user, "name"),
       team: textOf(user, "team"),
-      ...counts[g]
+      ...counts2[g]
     };
   });
   byOwner.sort((a, b) => compareIds2(a.ownerId, b.ownerId));
@@ -58039,10 +58408,10 @@ function exampleOf(outcomes, items) {
   const id = items.rows[first.row]?.id;
   return { id: id === null || id === void 0 ? `#${first.row + 1}` : String(id), message: first.message };
 }
-function meetsComplianceTarget(counts, target) {
-  const decided2 = counts.met + counts.breached;
+function meetsComplianceTarget(counts2, target) {
+  const decided2 = counts2.met + counts2.breached;
   if (target === void 0 || decided2 === 0) return null;
-  return new Decimal(counts.met).greaterThanOrEqualTo(new Decimal(target).times(decided2));
+  return new Decimal(counts2.met).greaterThanOrEqualTo(new Decimal(target).times(decided2));
 }
 function measureSla(policy, items, ctx) {
   const { spec } = policy;
@@ -58129,9 +58498,9 @@ function recordOutcomes(outcomes, record2) {
   if (outcomes.thresholds.recycleMs !== void 0 && (flags & SLA_FLAG.stopped) === 0)
     record2(["spec", "recycle"], (flags & SLA_FLAG.recycled) !== 0);
 }
-function measureCase(sla, c, ctx, record2) {
+function measureCase(sla, c, ctx, record2, declared) {
   const entity = c.opportunity !== void 0 ? "opportunity" : "lead";
-  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}) : toRow("leads", c.lead ?? {});
+  const row2 = entity === "opportunity" ? toRow("opportunities", c.opportunity ?? {}, declared.get("opportunities")) : toRow("leads", c.lead ?? {}, declared.get("leads"));
   const items = {
     entity,
     rows: [row2],
@@ -58156,6 +58525,7 @@ function runSlaTests(set, test, calendars, ledger) {
   const sla = set.HandoffSla.find((s2) => s2.metadata.name === spec.handoffSla);
   const record2 = (path2, isTrue) => ledger.record("HandoffSla", spec.handoffSla, path2, isTrue);
   const asOf = toInstant2(spec.asOf);
+  const declared = listDeclaredFields(set.FieldMapping);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? "UTC";
   const ctx = {
     asOf,
@@ -58173,7 +58543,7 @@ function runSlaTests(set, test, calendars, ledger) {
     }
     ledger.countCase("HandoffSla", spec.handoffSla);
     try {
-      const actual = measureCase(sla, c, ctx, record2);
+      const actual = measureCase(sla, c, ctx, record2, declared);
       result.actual = actual;
       compareExpected("status", c.expect.status, actual.status, result.diffs);
       compareExpected("target", c.expect.target, actual.target, result.diffs);
@@ -58190,6 +58560,7 @@ var init_run_sla_tests = __esm({
   "src/core/testing/run-sla-tests.ts"() {
     "use strict";
     init_sla();
+    init_custom_fields2();
     init_case_result();
     statusNames = Object.fromEntries(Object.entries(SLA_STATUS).map(([name, code18]) => [code18, name]));
   }
@@ -58314,14 +58685,15 @@ var init_outcome_coverage = __esm({
 });
 
 // src/core/testing/run-policy-tests.ts
-function toLeadRow(values) {
-  return toRow("leads", values);
+function toLeadRow(values, custom) {
+  return toRow("leads", values, custom);
 }
 function runLeadTests(set, test, ledger, calendars) {
   const { spec } = test;
   const name = spec.leadDefinition;
   const def = set.LeadDefinition.find((d) => d.metadata.name === name);
   const observe2 = (path2, isTrue) => ledger.record("LeadDefinition", name, path2, isTrue);
+  const custom = listDeclaredFields(set.FieldMapping).get("leads");
   const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
   return spec.cases.map((c, i) => {
     const result = startCase(test, c.name, i);
@@ -58332,7 +58704,7 @@ function runLeadTests(set, test, ledger, calendars) {
     }
     ledger.countCase("LeadDefinition", name);
     try {
-      const actual = compiled2.classify(toLeadRow(c.lead));
+      const actual = compiled2.classify(toLeadRow(c.lead, custom));
       result.actual = actual;
       compareExpected("class", c.expect.class, actual.class, result.diffs);
       compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
@@ -58373,6 +58745,7 @@ var init_run_policy_tests = __esm({
   "src/core/testing/run-policy-tests.ts"() {
     "use strict";
     init_classify();
+    init_custom_fields2();
     init_case_result();
     init_run_comp_tests();
     init_run_sla_tests();
@@ -58480,6 +58853,26 @@ function markDataWaivers(data, waivers, today) {
     return ref2 === void 0 ? issue3 : { ...issue3, waiver: markOf(ref2) };
   });
   return { ...data, issues };
+}
+function mayHideMatch(ref2, data) {
+  const want = ref2.entry.data;
+  return data.files.some(
+    (f) => (want?.entity === void 0 || want.entity === f.entity) && (want?.file === void 0 || isSameFile(f.file, want.file)) && f.issueCount > data.issues.filter((i) => i.file === f.file).length
+  );
+}
+function listUnmatchedDataWaivers(data, waivers, today) {
+  return listWaivers(waivers, "data").filter((ref2) => !isExpired(ref2.entry, today)).filter((ref2) => !data.issues.some((issue3) => matchesDataIssue(ref2, issue3)) && !mayHideMatch(ref2, data)).map((ref2) => {
+    const want = ref2.entry.data;
+    return {
+      code: "waiver.unmatched",
+      waiver: ref2.policy.metadata.name,
+      index: ref2.index,
+      dataCode: want.code,
+      entity: want.entity ?? null,
+      file: want.file ?? null,
+      column: want.column ?? null
+    };
+  });
 }
 var init_data_waivers = __esm({
   "src/core/waivers/data-waivers.ts"() {
@@ -58750,13 +59143,13 @@ var init_policy_listing = __esm({
 
 // src/core/engine/classification.ts
 function summariseClasses(classes, leads2, qualification, funnel, asOf) {
-  const counts = new Array(classes.classIds.length).fill(0);
+  const counts2 = new Array(classes.classIds.length).fill(0);
   let total2 = 0;
   leads2.forEach((lead, i) => {
     const created = lead.created_at;
     if (typeof created !== "number" || created > asOf) return;
     total2++;
-    counts[classes.classOf[i]]++;
+    counts2[classes.classOf[i]]++;
   });
   const spec = classes.definition.spec;
   const declared = [EXCLUDED_CLASS, ...spec.classes.map((c) => c.id), spec.defaultClass];
@@ -58767,8 +59160,8 @@ function summariseClasses(classes, leads2, qualification, funnel, asOf) {
   const rows = classes.classIds.map((id, i) => ({
     class: id,
     stage: classes.stageOfClass.get(id) ?? null,
-    count: counts[i] ?? 0,
-    share: ratio(counts[i] ?? 0, total2) ?? 0
+    count: counts2[i] ?? 0,
+    share: ratio(counts2[i] ?? 0, total2) ?? 0
   })).filter((r) => r.count > 0).sort((a, b) => rank2(a.class) - rank2(b.class) || a.class.localeCompare(b.class));
   const stageOfEvent2 = (eventId) => funnel?.stages.find((s2) => s2.entry === eventId)?.id ?? eventId;
   const entries = [...qualification.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -58825,8 +59218,8 @@ var init_wilson2 = __esm({
 
 // src/core/impact/projection/cost.ts
 function headcountOf(set, team) {
-  const counts = (set.Funnel[0]?.spec.stages ?? []).filter((s2) => s2.owner === team && s2.capacity !== void 0).map((s2) => s2.capacity?.headcount ?? 0);
-  return counts.length === 0 ? null : Math.max(...counts);
+  const counts2 = (set.Funnel[0]?.spec.stages ?? []).filter((s2) => s2.owner === team && s2.capacity !== void 0).map((s2) => s2.capacity?.headcount ?? 0);
+  return counts2.length === 0 ? null : Math.max(...counts2);
 }
 function costPerHeadOf(set, team) {
   const declared = set.Funnel[0]?.spec.projection?.costPerHead?.[team];
@@ -58987,10 +59380,10 @@ var init_cac_customers = __esm({
 
 // src/core/engine/cac.ts
 function declaredHeadcount(set, team) {
-  const counts = (set.Funnel[0]?.spec.stages ?? []).flatMap(
+  const counts2 = (set.Funnel[0]?.spec.stages ?? []).flatMap(
     (s2) => s2.owner === team && s2.capacity?.headcount !== void 0 ? [s2.capacity.headcount] : []
   );
-  return counts.length === 0 ? null : Math.max(...counts);
+  return counts2.length === 0 ? null : Math.max(...counts2);
 }
 function costedSalesTeams(set, costSet) {
   const salesOf = (s2) => (s2.Funnel[0]?.spec.teams ?? []).filter((t) => t.function === "sales");
@@ -59043,7 +59436,7 @@ function measureCac(input) {
   const paidSources = [...spent2.bySource.keys()].sort();
   const isPaid = (source) => source !== null && spent2.bySource.has(source);
   const windowSales = new SpendBucket();
-  const bases = [];
+  const bases2 = [];
   const unpricedPeriods = [];
   const rows = periods2.map((p, k) => {
     const sales = spent2.sales[k];
@@ -59053,7 +59446,7 @@ function measureCac(input) {
       sales.add(perDay.times(days[k]).div(DAYS_PER_YEAR));
       basis = "headcount";
     }
-    bases.push(basis);
+    bases2.push(basis);
     if (sales.parts > 0) windowSales.add(sales.sum);
     const won = customers.filter((c) => c.wonPeriod === k);
     return describePeriod(
@@ -59070,7 +59463,7 @@ function measureCac(input) {
     );
   });
   const inWindow = customers.filter((c) => c.wonPeriod >= 0);
-  const windowBasis = bases.every((b) => b === bases[0]) ? bases[0] ?? "none" : "mixed";
+  const windowBasis = bases2.every((b) => b === bases2[0]) ? bases2[0] ?? "none" : "mixed";
   const channel2 = (source, campaign, bucket) => {
     const n2 = inWindow.filter((c) => c.source === source && (campaign === null || c.campaign === campaign)).length;
     return { source, campaign, spend: formatMoney2(bucket.sum), customers: n2, cac: figure4(bucket, n2, blocked) };
@@ -59623,7 +60016,7 @@ function resolveActivityEvent(event, times, rows, input, done, ctx) {
   }
 }
 function applyQualification(times, rows, q, asOf) {
-  const counts = { modelled: 0, notQualified: 0 };
+  const counts2 = { modelled: 0, notQualified: 0 };
   for (let i = 0; i < rows.length; i++) {
     const row2 = rows[i];
     const created = row2.created_at;
@@ -59634,15 +60027,15 @@ function applyQualification(times, rows, q, asOf) {
     const isQualified = q.classes.stageOrderOf[i] >= q.stageOrder;
     const recorded = times[i];
     if (!isQualified) {
-      if (!Number.isNaN(recorded)) counts.notQualified++;
+      if (!Number.isNaN(recorded)) counts2.notQualified++;
       times[i] = NaN;
     } else if (Number.isNaN(recorded)) {
       const engaged = row2.last_engaged_at;
       times[i] = typeof engaged === "number" && engaged >= created && engaged <= asOf ? engaged : created;
-      counts.modelled++;
+      counts2.modelled++;
     }
   }
-  return counts;
+  return counts2;
 }
 var fieldTypes2;
 var init_events = __esm({
@@ -59769,7 +60162,7 @@ function goalPeriodOf(goal, timeZone) {
 function measureGoalMetric(goal, opportunities2, span) {
   const { metric: metric3, currency: currency2 } = goal.spec.goal;
   let value3 = new Dec(0);
-  const amounts = new ExactSum(Dec);
+  const amounts2 = new ExactSum(Dec);
   let otherCurrency = 0;
   let counted2 = 0;
   let withoutAmount = 0;
@@ -59786,10 +60179,10 @@ function measureGoalMetric(goal, opportunities2, span) {
     else if (typeof opp.amount !== "string") withoutAmount++;
     else if (metric3 === "new_arr" && typeof opp.term_months === "number" && opp.term_months > 0)
       value3 = value3.plus(new Dec(opp.amount).times(12).div(opp.term_months));
-    else amounts.add(opp.amount);
+    else amounts2.add(opp.amount);
   }
   const isUnknown = metric3 !== "won_deals" && counted2 > 0 && withoutAmount === counted2;
-  return { value: isUnknown ? null : value3.plus(amounts.value()), otherCurrency, withoutAmount };
+  return { value: isUnknown ? null : value3.plus(amounts2.value()), otherCurrency, withoutAmount };
 }
 function measureGoalAttainment(goal, opportunities2, span, timeZone, until = Infinity) {
   const period2 = goalPeriodOf(goal, timeZone);
@@ -59824,13 +60217,13 @@ function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitie
   const target = new Dec(spec.target);
   const periodMs = period2.end - period2.start;
   const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period2.start).div(periodMs)));
-  const unknown3 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
-  const attainment = unknown3 !== null || value3 === null ? null : value3.div(target);
+  const unknown4 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
+  const attainment = unknown4 !== null || value3 === null ? null : value3.div(target);
   const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
   const remaining = new Dec(Math.max(0, period2.end - Math.max(asOf, period2.start))).div(DAY_MS6);
   const projected = perDay === null || value3 === null ? null : value3.plus(perDay.times(remaining));
   const warnings = otherCurrency > 0 ? [{ code: "goal.other-currency", count: otherCurrency, currency: spec.currency }] : [];
-  if (unknown3 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
+  if (unknown4 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
   else if (withoutAmount > 0 && spec.metric !== "won_deals")
     warnings.push({ code: "goal.without-amount", goal: goal.metadata.name, count: withoutAmount });
   return {
@@ -59843,7 +60236,7 @@ function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitie
       actual: value3 === null ? null : value3.toFixed(2),
       attainment: attainment === null ? null : toRatio(attainment),
       attainmentExact: attainment === null ? null : attainment.toFixed(),
-      unknown: unknown3,
+      unknown: unknown4,
       elapsed: toRatio(elapsed),
       pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
       isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
@@ -60196,14 +60589,14 @@ function trackStages(funnel, events, leads2, opportunities2, asOf, leadOfOpportu
   const tracks = funnel.stages.map((stage2, order) => {
     const event = events.get(stage2.entry);
     const entity = event?.entity ?? "lead";
-    const size = entity === "lead" ? leads2.length : opportunities2.length;
+    const size2 = entity === "lead" ? leads2.length : opportunities2.length;
     return {
       stage: stage2,
       order,
       entity,
-      entry: event?.times ?? new Float64Array(size).fill(NaN),
-      exit: new Float64Array(size).fill(NaN),
-      advanced: new Uint8Array(size),
+      entry: event?.times ?? new Float64Array(size2).fill(NaN),
+      exit: new Float64Array(size2).fill(NaN),
+      advanced: new Uint8Array(size2),
       next: null
     };
   });
@@ -60649,7 +61042,7 @@ var init_constraint_history = __esm({
 function measureHistorySections(input) {
   const { prepared, ctx } = input;
   const hasTouches = prepared.data.activities.columns.campaign !== void 0;
-  const attribution = measureAttribution({
+  const attribution2 = measureAttribution({
     data: prepared.data,
     leadOfOpportunity: prepared.leadOfOpportunity,
     activitiesByLead: hasTouches ? activityIndexFor(prepared, "lead") : void 0,
@@ -60665,7 +61058,7 @@ function measureHistorySections(input) {
     window: ctx.window,
     timeZone: ctx.timeZone
   });
-  return { attribution, constraintHistory };
+  return { attribution: attribution2, constraintHistory };
 }
 var init_history_sections = __esm({
   "src/core/engine/history-sections.ts"() {
@@ -60802,10 +61195,10 @@ function evaluateOnce(set, prepared, options) {
     const policy = set.HandoffSla.find((s2) => s2.spec.from === stage2?.entry);
     const rows = policy === void 0 ? null : slaRowsOf(policy);
     if (rows === null) return null;
-    const counts = tallySlaByPeriod(rows.outcomes, rows.from, [
+    const counts2 = tallySlaByPeriod(rows.outcomes, rows.from, [
       { label: "window", start: window2.start, end: window2.end, covered: 1 }
     ])[0];
-    return counts === void 0 || counts.met + counts.breached === 0 ? null : counts.met / (counts.met + counts.breached);
+    return counts2 === void 0 || counts2.met + counts2.breached === 0 ? null : counts2.met / (counts2.met + counts2.breached);
   };
   const measureMetric = (stageId, metric3, window2) => {
     const track = tracks.find((t) => t.stage.id === stageId);
@@ -60920,7 +61313,8 @@ function evaluateOnce(set, prepared, options) {
     wonAmounts,
     projectSlaCompliance,
     goalAttainment: goalAttainment2,
-    measureCac: cacOf
+    measureCac: cacOf,
+    attributionInput: { data, window: ctx.window, sourcing }
   };
 }
 function goalAttainmentOf(goal, opportunities2, timeZone, until) {
@@ -61067,7 +61461,11 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       ...options.mapping === void 0 ? {} : { mapping: options.mapping }
     });
     let report = evaluateLoaded({ loaded, data, hashing, options, run: run4, generatedAt }).report;
-    report = { ...report, data: markDataWaivers(report.data, set.Waiver, dayOf(now2)) };
+    report = {
+      ...report,
+      data: markDataWaivers(report.data, set.Waiver, dayOf(now2)),
+      warnings: [...report.warnings, ...listUnmatchedDataWaivers(report.data, set.Waiver, dayOf(now2))]
+    };
     if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
     await writeOutput(
       io,
@@ -61127,6 +61525,140 @@ var init_cac_impact = __esm({
   }
 });
 
+// src/core/impact/attribution-impact.ts
+function compareAttribution(base, head) {
+  const b = tallySide(base);
+  const h = tallySide(head);
+  const keys = [.../* @__PURE__ */ new Set([...b.bySource.keys(), ...h.bySource.keys()])];
+  const rows = [];
+  for (const key of keys) {
+    const [source, currency2] = JSON.parse(key);
+    const row2 = compareTallies(source, currency2, b.bySource.get(key), h.bySource.get(key));
+    if (row2 !== null) rows.push(row2);
+  }
+  rows.sort(compareRows);
+  return {
+    model: "first-touch",
+    basis: { base: b.basis, head: h.basis },
+    counted: { base: b.counted, head: h.counted },
+    rows,
+    unchanged: keys.length - rows.length,
+    sourced: compareSourced(b.sourced, h.sourced)
+  };
+}
+function tallySide(side5) {
+  const { data, window: window2, sourcing } = side5.attributionInput;
+  const classes = side5.classes;
+  const counted2 = { pipeline: 0, won: 0, notQualified: 0, withoutLead: 0 };
+  const deals = [];
+  const paths = [];
+  const bySource = /* @__PURE__ */ new Map();
+  for (const deal of listCountedDeals(data, window2)) {
+    const lead = side5.leadOfOpportunity[deal.index];
+    if (classes !== void 0 && (lead < 0 || classes.stageOrderOf[lead] < 0)) {
+      counted2.notQualified++;
+      continue;
+    }
+    if (lead < 0) counted2.withoutLead++;
+    const raw = lead < 0 ? void 0 : data.leads[lead]?.source;
+    const source = typeof raw === "string" && raw !== "" ? raw : null;
+    deals.push(deal);
+    paths.push({ touches: [{ source, campaign: null }], activityTouches: 0 });
+    const key = keyOf2(source, deal.currency);
+    let t = bySource.get(key);
+    if (t === void 0) {
+      t = { pipelineDeals: 0, pipelineAmount: null, wonDeals: 0, wonAmount: null };
+      bySource.set(key, t);
+    }
+    if (deal.isPipeline) {
+      counted2.pipeline++;
+      t.pipelineDeals++;
+      if (deal.amount !== null) t.pipelineAmount = (t.pipelineAmount ?? new Dec(0)).plus(deal.amount);
+    }
+    if (deal.isWon) {
+      counted2.won++;
+      t.wonDeals++;
+      if (deal.amount !== null) t.wonAmount = (t.wonAmount ?? new Dec(0)).plus(deal.amount);
+    }
+  }
+  return {
+    basis: classes === void 0 ? "all-opportunities" : "qualified-leads",
+    counted: counted2,
+    bySource,
+    sourced: measureSourcedShares(deals, paths, new Set(sourcing.sales), new Set(sourcing.unattributed))
+  };
+}
+function amountOf(amount2, deals) {
+  if (amount2 !== null && amount2 !== void 0) return formatMoney2(amount2);
+  return deals === 0 ? "0.00" : null;
+}
+function moneyDelta(base, head) {
+  return { base, head, delta: base === null || head === null ? null : formatMoney2(new Dec(head).minus(base)) };
+}
+function compareTallies(source, currency2, b, h) {
+  const pd = { base: b?.pipelineDeals ?? 0, head: h?.pipelineDeals ?? 0 };
+  const wd = { base: b?.wonDeals ?? 0, head: h?.wonDeals ?? 0 };
+  const pipelineAmount = moneyDelta(amountOf(b?.pipelineAmount, pd.base), amountOf(h?.pipelineAmount, pd.head));
+  const wonAmount2 = moneyDelta(amountOf(b?.wonAmount, wd.base), amountOf(h?.wonAmount, wd.head));
+  const same = pd.base === pd.head && wd.base === wd.head && pipelineAmount.base === pipelineAmount.head && wonAmount2.base === wonAmount2.head;
+  if (same) return null;
+  const isUnknown = [pipelineAmount, wonAmount2].some((a) => a.base === null || a.head === null);
+  return {
+    source,
+    currency: currency2,
+    pipelineDeals: { ...pd, delta: pd.head - pd.base },
+    pipelineAmount,
+    wonDeals: { ...wd, delta: wd.head - wd.base },
+    wonAmount: wonAmount2,
+    unknown: isUnknown ? "no-amounts" : null
+  };
+}
+function compareRows(a, b) {
+  return compareText2(a.currency, b.currency) || size(b.pipelineAmount).comparedTo(size(a.pipelineAmount)) || size(b.wonAmount).comparedTo(size(a.wonAmount)) || Math.abs(b.pipelineDeals.delta) - Math.abs(a.pipelineDeals.delta) || Math.abs(b.wonDeals.delta) - Math.abs(a.wonDeals.delta) || compareText2(a.source, b.source);
+}
+function compareText2(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+function compareSourced(base, head) {
+  const keys = [];
+  for (const s2 of [...base, ...head])
+    if (!keys.some((k) => k.basis === s2.basis && k.currency === s2.currency))
+      keys.push({ basis: s2.basis, currency: s2.currency });
+  keys.sort((x, y) => x.basis === y.basis ? compareText2(x.currency, y.currency) : x.basis === "pipeline" ? -1 : 1);
+  return keys.map(({ basis, currency: currency2 }) => {
+    const find = (list2) => list2.find((s2) => s2.basis === basis && s2.currency === currency2);
+    const [b, h] = [find(base), find(head)];
+    const share2 = (part) => {
+      const x = shareOf(b?.[part]);
+      const y = shareOf(h?.[part]);
+      return { base: x, head: y, delta: x === null || y === null ? null : round3(y - x, 4) };
+    };
+    const marketing2 = share2("marketing");
+    const sales = share2("sales");
+    const unattributed = share2("unattributed");
+    const isUnknown = [marketing2, sales, unattributed].some((d) => d.base === null || d.head === null);
+    return { basis, currency: currency2, marketing: marketing2, sales, unattributed, unknown: isUnknown ? "no-amounts" : null };
+  });
+}
+function shareOf(part) {
+  return part === void 0 ? null : part.amountShare;
+}
+var keyOf2, size;
+var init_attribution_impact = __esm({
+  "src/core/impact/attribution-impact.ts"() {
+    "use strict";
+    init_attribution();
+    init_money();
+    init_sourced_share();
+    init_stats();
+    keyOf2 = (source, currency2) => JSON.stringify([source, currency2]);
+    size = (d) => d.delta === null ? new Dec(0) : new Dec(d.delta).abs();
+  }
+});
+
 // src/core/impact/guardrails.ts
 function findUnmeasuredStage(f) {
   for (const s2 of f.stages) {
@@ -61143,11 +61675,11 @@ function measurePayoutCost(f) {
   const pcts = [];
   for (const t of f.comp.total) {
     const base = new Decimal(t.base);
-    const change2 = new Decimal(t.head).minus(base);
+    const change3 = new Decimal(t.head).minus(base);
     if (base.isZero()) {
-      if (!change2.isZero()) return { reason: { code: "currency-from-zero", currency: t.currency } };
+      if (!change3.isZero()) return { reason: { code: "currency-from-zero", currency: t.currency } };
       pcts.push(0);
-    } else pcts.push(change2.div(base.abs()).times(100).toNumber());
+    } else pcts.push(change3.div(base.abs()).times(100).toNumber());
   }
   return spread(pcts);
 }
@@ -61156,9 +61688,9 @@ function measureSlaCompliance(f) {
   const changes = [];
   for (const s2 of f.slas) {
     if (s2.measuredOn !== "both") return { reason: { code: "sla-one-side", sla: s2.name, side: s2.measuredOn } };
-    const change2 = s2.modelledChangePts ?? (s2.replayed.delta === null ? null : s2.replayed.delta * 100);
-    if (change2 === null) return { reason: { code: "sla-unknown", sla: s2.name } };
-    changes.push(change2);
+    const change3 = s2.modelledChangePts ?? (s2.replayed.delta === null ? null : s2.replayed.delta * 100);
+    if (change3 === null) return { reason: { code: "sla-unknown", sla: s2.name } };
+    changes.push(change3);
   }
   return spread(changes);
 }
@@ -61339,8 +61871,8 @@ function componentReasons(id, base, head) {
       value: { base: b.value, head: h.value, delta: b.metric === h.metric ? difference(b.value, h.value) : null },
       attainment: numberPair(b.attainment, h.attainment)
     });
-  const unknown3 = [...b.isUnknown ? ["base"] : [], ...h.isUnknown ? ["head"] : []];
-  if (unknown3.length > 0) out.push({ code: "metric-unknown", metric: h.metric, sides: unknown3 });
+  const unknown4 = [...b.isUnknown ? ["base"] : [], ...h.isUnknown ? ["head"] : []];
+  if (unknown4.length > 0) out.push({ code: "metric-unknown", metric: h.metric, sides: unknown4 });
   if (b.target !== h.target)
     out.push({ code: "target-changed", metric: h.metric, target: textPair2(b.target, h.target) });
   if (out.length === 0) out.push({ code: "terms-changed" });
@@ -61400,7 +61932,7 @@ function subjectOf(r) {
 function summariseReasons(lines) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const line of lines) {
-    const change2 = new Decimal(line.payout.head).minus(line.payout.base);
+    const change3 = new Decimal(line.payout.head).minus(line.payout.base);
     for (const reason of line.reasons) {
       const key = JSON.stringify([reason.code, subjectOf(reason)]);
       const g = groups2.get(key) ?? {
@@ -61415,7 +61947,7 @@ function summariseReasons(lines) {
       g.periods.add(line.period);
       g.people.add(line.personId);
       g.lines++;
-      g.delta = g.delta.plus(change2);
+      g.delta = g.delta.plus(change3);
       groups2.set(key, g);
     }
   }
@@ -61445,8 +61977,8 @@ function money6(d) {
   const text5 = d.toFixed(2);
   return text5 === "-0.00" ? "0.00" : text5;
 }
-function sum4(amounts) {
-  return amounts.reduce((s2, a) => s2.plus(a), new Decimal(0));
+function sum4(amounts2) {
+  return amounts2.reduce((s2, a) => s2.plus(a), new Decimal(0));
 }
 function comparePart(part, id, metric3, rule, keys, base, head) {
   let b = new Decimal(0);
@@ -61676,23 +62208,23 @@ function findOptimisedStages(changes, base, head) {
     because.set(stage2, list2);
   };
   const funnelOf = (set) => set.Funnel[0]?.spec;
-  for (const change2 of changes) {
-    const label2 = `${change2.kind} ${change2.name}`;
-    if (change2.kind === "Funnel")
-      for (const c of change2.changes) add2(STAGE_PATH.exec(c.path)?.[1], `${label2} ${c.path}`);
-    if (change2.kind === "HandoffSla") {
+  for (const change3 of changes) {
+    const label2 = `${change3.kind} ${change3.name}`;
+    if (change3.kind === "Funnel")
+      for (const c of change3.changes) add2(STAGE_PATH.exec(c.path)?.[1], `${label2} ${c.path}`);
+    if (change3.kind === "HandoffSla") {
       for (const set of [head, base]) {
-        const sla = set.HandoffSla.find((p) => p.metadata.name === change2.name);
+        const sla = set.HandoffSla.find((p) => p.metadata.name === change3.name);
         if (sla === void 0) continue;
-        add2(funnelOf(set)?.stages.find((s2) => s2.entry === sla.spec.from)?.id, `${label2} ${change2.change}`);
+        add2(funnelOf(set)?.stages.find((s2) => s2.entry === sla.spec.from)?.id, `${label2} ${change3.change}`);
         break;
       }
     }
-    if (change2.kind === "LeadDefinition") {
-      const definition2 = (head.LeadDefinition.find((p) => p.metadata.name === change2.name) ?? base.LeadDefinition.find((p) => p.metadata.name === change2.name))?.spec;
+    if (change3.kind === "LeadDefinition") {
+      const definition2 = (head.LeadDefinition.find((p) => p.metadata.name === change3.name) ?? base.LeadDefinition.find((p) => p.metadata.name === change3.name))?.spec;
       if (definition2 === void 0) continue;
       const stageOf = (id) => definition2.classes.find((k) => k.id === id)?.stage;
-      const paths = change2.changes.length === 0 ? [{ path: change2.change }] : change2.changes;
+      const paths = change3.changes.length === 0 ? [{ path: change3.change }] : change3.changes;
       for (const c of paths) {
         const own = CLASS_PATH.exec(c.path)?.[1];
         if (own !== void 0) add2(stageOf(own), `${label2} ${c.path}`);
@@ -61732,11 +62264,11 @@ function compareDeclared(base, head) {
   return b === null && h === null ? null : { base: b, head: h };
 }
 function volumeStageOf(base, head) {
-  const side3 = base.set.Funnel.length > 0 ? base : head;
-  const funnel = side3.set.Funnel[0];
+  const side5 = base.set.Funnel.length > 0 ? base : head;
+  const funnel = side5.set.Funnel[0];
   const order = funnel?.spec.stages.map((s2) => s2.id) ?? [];
-  const qualified = side3.set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s2) => order.includes(s2)).sort((x, y) => order.indexOf(x) - order.indexOf(y));
-  const stage2 = qualified[0] ?? side3.report.constraint?.declared?.stage ?? order[0] ?? null;
+  const qualified = side5.set.LeadDefinition.flatMap((d) => d.spec.classes.map((c) => c.stage)).filter((s2) => order.includes(s2)).sort((x, y) => order.indexOf(x) - order.indexOf(y));
+  const stage2 = qualified[0] ?? side5.report.constraint?.declared?.stage ?? order[0] ?? null;
   if (stage2 === null) return { stage: null, name: null };
   const name = funnel?.spec.stages.find((s2) => s2.id === stage2)?.name ?? stage2;
   return { stage: stage2, name };
@@ -61859,21 +62391,21 @@ function measureScoreBand(track, cohort, threshold, classes, markOfItem, leadOfO
   }).map((b) => ({ ...b, index: Number(b.group) })).sort((a, b) => a.index - b.index);
   const last = bands[bands.length - 1];
   if (last === void 0) return null;
-  const counts = { items: 0, matured: 0, advanced: 0 };
+  const counts2 = { items: 0, matured: 0, advanced: 0 };
   let widths = 0;
   for (const band2 of bands) {
     widths = band2.index + 1;
-    counts.items += band2.items;
-    counts.matured += band2.matured;
-    counts.advanced += band2.advanced;
-    if (counts.matured >= minimumSample) break;
+    counts2.items += band2.items;
+    counts2.matured += band2.matured;
+    counts2.advanced += band2.advanced;
+    if (counts2.matured >= minimumSample) break;
   }
   return {
     from: threshold.from,
     to: threshold.from + widths * width,
     addedFrom: threshold.addedFrom,
     widths,
-    ...counts
+    ...counts2
   };
 }
 var MATURITY_QUANTILE;
@@ -61886,11 +62418,11 @@ var init_cohorts = __esm({
 });
 
 // src/core/impact/projection/deal-size.ts
-function describeDealSample(size, deals, currency2, amounts) {
+function describeDealSample(size2, deals, currency2, amounts2) {
   const none = { median: null, min: null, max: null, largestShare: null, amountWithoutLargest: null };
-  const base = { amount: text3(size), deals, currency: currency2, isThin: deals < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
-  if (amounts === null || amounts.length === 0 || size === null) return { ...base, ...none };
-  const sorted = amounts.map((a) => new Exact(a)).sort((a, b) => a.comparedTo(b));
+  const base = { amount: text3(size2), deals, currency: currency2, isThin: deals < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
+  if (amounts2 === null || amounts2.length === 0 || size2 === null) return { ...base, ...none };
+  const sorted = amounts2.map((a) => new Exact(a)).sort((a, b) => a.comparedTo(b));
   const n2 = sorted.length;
   const mid = Math.floor(n2 / 2);
   const median = n2 % 2 === 1 ? sorted[mid] : sorted[mid - 1].plus(sorted[mid]).div(2);
@@ -61921,10 +62453,10 @@ function ratio2(n2, d) {
   const den = new Exact(d);
   return den.isZero() ? ZERO2 : new Exact(n2).div(den);
 }
-function estimateMarginal(counts, minimumSample, declared, keptConversion) {
-  const { worked, advanced } = counts;
+function estimateMarginal(counts2, minimumSample, declared, keptConversion) {
+  const { worked, advanced } = counts2;
   const interval = wilsonInterval(advanced, worked);
-  const band2 = counts.band;
+  const band2 = counts2.band;
   const base = {
     worked,
     advanced,
@@ -61995,16 +62527,16 @@ function projectFlow(input) {
   const marginal2 = stages2.map(
     (s2, i) => hasMarginal && i < stages2.length - 1 ? estimateMarginal(s2, input.minimumSample, input.declared[s2.stage], conversion2[i]?.head ?? ZERO2) : null
   );
-  const run4 = (side3, bound) => {
-    let kept = ratio2(side3 === "base" ? stages2[0]?.arrivals ?? 0 : stages2[0]?.kept ?? 0, w);
-    let added = side3 === "base" ? ZERO2 : ratio2(stages2[0]?.added ?? 0, w);
+  const run4 = (side5, bound) => {
+    let kept = ratio2(side5 === "base" ? stages2[0]?.arrivals ?? 0 : stages2[0]?.kept ?? 0, w);
+    let added = side5 === "base" ? ZERO2 : ratio2(stages2[0]?.added ?? 0, w);
     return stages2.map((s2, i) => {
       const demand = kept.plus(added);
-      const capacity = side3 === "base" ? s2.capacity.base : s2.capacity.head;
+      const capacity = side5 === "base" ? s2.capacity.base : s2.capacity.head;
       const share2 = workedShare(demand, capacity);
       const throughput = demand.times(share2);
       const c = conversion2[i];
-      kept = kept.times(share2).times(side3 === "base" ? c.base : c.head);
+      kept = kept.times(share2).times(side5 === "base" ? c.base : c.head);
       added = added.times(share2).times(marginal2[i]?.[bound] ?? 0);
       const isLast = i === stages2.length - 1;
       return {
@@ -62066,11 +62598,11 @@ function countStages(base, head, leads2, path2, window2, options = {
   const entryOrder = base.tracks.find((t) => t.stage.id === path2[0])?.order ?? 0;
   const mark = markMarginal(base, head, leads2, window2.asOf, entryOrder);
   const inWindow = (t) => t >= window2.start && t <= window2.asOf;
-  const loadOf = (side3, id) => side3.report.constraint?.stages.find((s2) => s2.stage === id);
-  const counts = path2.map((id) => {
+  const loadOf = (side5, id) => side5.report.constraint?.stages.find((s2) => s2.stage === id);
+  const counts2 = path2.map((id) => {
     const b = base.tracks.find((t) => t.stage.id === id);
     const h = head.tracks.find((t) => t.stage.id === id);
-    const markOf2 = (side3, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side3.leadOfOpportunity[k] ?? -1] ?? 0;
+    const markOf2 = (side5, track, k) => track.entity === "lead" ? mark[k] ?? 0 : mark[side5.leadOfOpportunity[k] ?? -1] ?? 0;
     let arrivals = 0;
     let kept = 0;
     if (b !== void 0)
@@ -62125,7 +62657,7 @@ function countStages(base, head, leads2, path2, window2, options = {
     if (m === 1) added++;
     else if (m === -1) removed++;
   }
-  return { counts, added, removed };
+  return { counts: counts2, added, removed };
 }
 var init_history = __esm({
   "src/core/impact/projection/history.ts"() {
@@ -62148,8 +62680,8 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const deal = dealSizeOf(base.report);
   const currency2 = base.report.goal?.currency ?? base.report.deals?.currency ?? null;
   const won = (f) => f[f.length - 1].demand;
-  const unknown3 = horizonWeeks === null ? "no-goal" : horizonWeeks.isZero() ? "period-over" : deal.unknown;
-  const revenue = (f) => unknown3 === null && deal.size !== null && horizonWeeks !== null ? won(f).times(horizonWeeks).times(deal.size) : null;
+  const unknown4 = horizonWeeks === null ? "no-goal" : horizonWeeks.isZero() ? "period-over" : deal.unknown;
+  const revenue = (f) => unknown4 === null && deal.size !== null && horizonWeeks !== null ? won(f).times(horizonWeeks).times(deal.size) : null;
   const r = {
     base: revenue(flow.base),
     head: revenue(flow.head),
@@ -62170,7 +62702,7 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const actualOf = (rep) => rep.goal?.actual == null ? null : new Exact(rep.goal.actual);
   const plus = (x, y) => x === null || y === null ? null : x.plus(y);
   const [ab, ah] = [actualOf(base.report), actualOf(head.report)];
-  const left = (x) => unknown3 === "period-over" ? new Exact(0) : x;
+  const left = (x) => unknown4 === "period-over" ? new Exact(0) : x;
   const forecast = {
     base: plus(ab, left(r.base)),
     head: plus(ah, left(r.head)),
@@ -62189,11 +62721,11 @@ function projectMoney(base, head, flow, horizonWeeks) {
       currency2,
       base.report.goal?.metric === "won_deals" ? null : base.wonAmounts ?? null
     ),
-    wonRevenue: build(r, unknown3),
+    wonRevenue: build(r, unknown4),
     goalForecast: {
       ...build(
         forecast,
-        (unknown3 === "period-over" ? null : unknown3) ?? (ab === null || ah === null ? "not-computed" : null)
+        (unknown4 === "period-over" ? null : unknown4) ?? (ab === null || ah === null ? "not-computed" : null)
       ),
       target,
       attainment: {
@@ -62249,7 +62781,7 @@ var init_recent_load = __esm({
 function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
   const { spec } = plan;
   const share2 = yearShare(spec.period);
-  const unknown3 = { byPerson: /* @__PURE__ */ new Map(), shared: ZERO, isUnknown: true };
+  const unknown4 = { byPerson: /* @__PURE__ */ new Map(), shared: ZERO, isUnknown: true };
   const used = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
     (x) => x.metric
   );
@@ -62257,7 +62789,7 @@ function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
     spec,
     share: share2,
     periodVariable: (parseAmount(spec.targetVariable) ?? ZERO).times(share2),
-    values: new Map(used.map((m) => [m, [values.get(m) ?? unknown3]])),
+    values: new Map(used.map((m) => [m, [values.get(m) ?? unknown4]])),
     warn: (message) => warn(`${plan.metadata.name}: ${message}`)
   };
   const multipliers = teamMultiplierLines(frame, 0, people);
@@ -62324,9 +62856,9 @@ var init_pay_on_values = __esm({
 });
 
 // src/core/impact/projection/payout-compare.ts
-function explainHiddenMoves(change2, base, head) {
+function explainHiddenMoves(change3, base, head) {
   const lineOf = (r, person, period2, id) => r?.people.find((p) => p.id === person)?.periods.find((k) => k.period === period2)?.components.find((c) => c.id === id);
-  const parts = change2.parts.map((part) => {
+  const parts = change3.parts.map((part) => {
     if (part.part !== "component") return part;
     const lines = part.lines.map((l2) => {
       const [b, h] = [lineOf(base, l2.personId, l2.period, part.id), lineOf(head, l2.personId, l2.period, part.id)];
@@ -62345,7 +62877,7 @@ function explainHiddenMoves(change2, base, head) {
     });
     return { ...part, lines, reasons: summariseReasons(lines) };
   });
-  return { ...change2, parts };
+  return { ...change3, parts };
 }
 function sumTotals2(plans) {
   const currencies = [...new Set(plans.map((p) => p.currency))].sort();
@@ -62422,19 +62954,19 @@ function observedOf(plan, metric3) {
   return { total: total2, byPeriod };
 }
 function planMetric(spec, plan, metric3, frame) {
-  const unknown3 = (basis2, stage3, why) => ({
+  const unknown4 = (basis2, stage3, why) => ({
     how: { metric: metric3, basis: basis2, stage: stage3, unknown: why },
     value: null
   });
-  const { side: side3, flow, path: path2, window: window2 } = frame;
-  const goal = side3.set.RevenueGoal[0];
+  const { side: side5, flow, path: path2, window: window2 } = frame;
+  const goal = side5.set.RevenueGoal[0];
   if (metric3 === "goal_attainment") {
     const perWeek2 = frame.dealSize === null ? null : flow[flow.length - 1]?.demand.times(frame.dealSize) ?? null;
     const target = goal === void 0 ? ZERO : new Dec(goal.spec.goal.target);
-    if (goal === void 0 || perWeek2 === null || target.isZero()) return unknown3("goal", null, "goal-unknown");
-    const span = goalPeriodOf(goal, side3.report.window.timeZone);
-    const observed2 = (p) => p.start < window2.asOf ? side3.goalAttainment?.(p.start, p.end) ?? null : ZERO;
-    if (side3.goalAttainment === void 0) return unknown3("goal", null, "goal-unknown");
+    if (goal === void 0 || perWeek2 === null || target.isZero()) return unknown4("goal", null, "goal-unknown");
+    const span = goalPeriodOf(goal, side5.report.window.timeZone);
+    const observed2 = (p) => p.start < window2.asOf ? side5.goalAttainment?.(p.start, p.end) ?? null : ZERO;
+    if (side5.goalAttainment === void 0) return unknown4("goal", null, "goal-unknown");
     return {
       how: { metric: metric3, basis: "goal", stage: null, unknown: null },
       value: (p, weeks) => {
@@ -62450,8 +62982,8 @@ function planMetric(spec, plan, metric3, frame) {
     const at2 = c === void 0 ? -1 : path2.indexOf(c.stage);
     const capacity = flow[at2]?.capacity ?? null;
     if (c === void 0 || c.metric !== "utilisation" || at2 < 0 || capacity === null || capacity.isZero())
-      return unknown3("constraint", c?.stage ?? null, "constraint-not-projected");
-    const track = side3.tracks.find((t) => t.stage.id === c.stage);
+      return unknown4("constraint", c?.stage ?? null, "constraint-not-projected");
+    const track = side5.tracks.find((t) => t.stage.id === c.stage);
     const demand = flow[at2].demand;
     return {
       how: { metric: metric3, basis: "constraint", stage: c.stage, unknown: null },
@@ -62465,17 +62997,17 @@ function planMetric(spec, plan, metric3, frame) {
       }
     };
   }
-  if (metric3 === "blended_cac") return unknown3("kept", null, "cost-not-projected");
-  const stage2 = stageOfMetric(side3.set, metric3);
+  if (metric3 === "blended_cac") return unknown4("kept", null, "cost-not-projected");
+  const stage2 = stageOfMetric(side5.set, metric3);
   const at = stage2 === null ? -1 : path2.indexOf(stage2);
   const basis = at < 0 ? "kept" : "stage";
   const observed = observedOf(plan, metric3);
   const shown = basis === "stage" ? stage2 : null;
-  if (observed === null) return unknown3(basis, shown, "observed-unknown");
+  if (observed === null) return unknown4(basis, shown, "observed-unknown");
   const isPerson = !["goal_attainment", "constraint_target_met"].includes(metric3);
-  if (isPerson && !spec.components.some((x) => x.metric === metric3)) return unknown3(basis, shown, "not-reported");
+  if (isPerson && !spec.components.some((x) => x.metric === metric3)) return unknown4(basis, shown, "not-reported");
   const arrivals = at < 0 ? 0 : countEntries(
-    side3.tracks.find((t) => t.stage.id === stage2),
+    side5.tracks.find((t) => t.stage.id === stage2),
     window2.start,
     window2.asOf
   );
@@ -62570,18 +63102,18 @@ function runPlan(policy, plan, frame, goalEnd) {
   };
   return { result, periods: shown, people: people.length, metrics: how, unknown: null };
 }
-function runSide(input, side3, variant, goalEnd) {
+function runSide(input, side5, variant, goalEnd) {
   const frame = {
-    side: side3,
+    side: side5,
     flow: input.flow[variant],
     path: input.path,
     dealSize: input.dealSize,
     window: input.window
   };
   const out = /* @__PURE__ */ new Map();
-  for (const plan of side3.report.comp?.plans ?? []) {
-    const policy = side3.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
-    if (policy !== void 0) out.set(keyOf2(plan), runPlan(policy, plan, frame, goalEnd));
+  for (const plan of side5.report.comp?.plans ?? []) {
+    const policy = side5.set.CompPlan.find((p) => p.metadata.name === plan.name && p.file === plan.file);
+    if (policy !== void 0) out.set(keyOf3(plan), runPlan(policy, plan, frame, goalEnd));
   }
   return out;
 }
@@ -62600,12 +63132,12 @@ function projectPayouts(input) {
   const plans = keys.map((k) => {
     const [b, h] = [runs.base.get(k), runs.head.get(k)];
     const [plan = "", currency2 = ""] = k.split("\0");
-    const unknown3 = b?.unknown ?? h?.unknown ?? null;
+    const unknown4 = b?.unknown ?? h?.unknown ?? null;
     const totalOf = (r) => r === void 0 ? ZERO : r.result === null ? null : new Dec(r.result.totals.total);
     const bt = totalOf(b);
     const [low, high] = [totalOf(runs.headLow.get(k)), totalOf(runs.headHigh.get(k))];
     const [br, hr] = [b?.result ?? null, h?.result ?? null];
-    const compared = unknown3 !== null ? null : comparePayouts(sectionOf(br === null ? [] : [br]), sectionOf(hr === null ? [] : [hr]))[0] ?? null;
+    const compared = unknown4 !== null ? null : comparePayouts(sectionOf(br === null ? [] : [br]), sectionOf(hr === null ? [] : [hr]))[0] ?? null;
     const payout2 = compared === null || !isSameTerms(input, k) ? compared : explainHiddenMoves(compared, br, hr);
     return {
       plan,
@@ -62614,23 +63146,23 @@ function projectPayouts(input) {
       people: { base: b?.people ?? 0, head: h?.people ?? 0 },
       metrics: (h ?? b)?.metrics ?? [],
       payout: payout2,
-      range: unknown3 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
+      range: unknown4 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
         headLow: money8(low),
         headHigh: money8(high),
         deltaLow: money8(minus2(low, bt)),
         deltaHigh: money8(minus2(high, bt))
       },
-      unknown: unknown3
+      unknown: unknown4
     };
   });
   return { plans, totals: sumTotals2(plans), unknown: null };
 }
 function isSameTerms(input, key) {
-  const find = (side3) => side3.set.CompPlan.find((p) => keyOf2({ name: p.metadata.name, currency: p.spec.currency }) === key);
+  const find = (side5) => side5.set.CompPlan.find((p) => keyOf3({ name: p.metadata.name, currency: p.spec.currency }) === key);
   const [b, h] = [find(input.base), find(input.head)];
   return b !== void 0 && h !== void 0 && JSON.stringify(b.spec) === JSON.stringify(h.spec);
 }
-var WEEK_MS6, keyOf2, money8, minus2;
+var WEEK_MS6, keyOf3, money8, minus2;
 var init_payouts = __esm({
   "src/core/impact/projection/payouts.ts"() {
     "use strict";
@@ -62642,7 +63174,7 @@ var init_payouts = __esm({
     init_payout_compare();
     init_payout_values();
     WEEK_MS6 = 6048e5;
-    keyOf2 = (p) => `${p.name}\0${p.currency}`;
+    keyOf3 = (p) => `${p.name}\0${p.currency}`;
     money8 = (d) => d === null ? null : formatMoney2(d);
     minus2 = (a, b) => a === null || b === null ? null : a.minus(b);
   }
@@ -62661,9 +63193,9 @@ function delta(base, head, digits = 4) {
 function displayMarginal(m) {
   return m === null ? null : { ...m, rate: round3(m.rate, 4), low: round3(m.low, 4), high: round3(m.high, 4) };
 }
-function emptySection(unknown3, windowWeeks, minimumSample) {
+function emptySection(unknown4, windowWeeks, minimumSample) {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
-  const money9 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown3 };
+  const money9 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown4 };
   return {
     entryStage: null,
     windowWeeks,
@@ -62678,9 +63210,9 @@ function emptySection(unknown3, windowWeeks, minimumSample) {
     totalCost: null,
     totalCostPerYear: null,
     currency: null,
-    payouts: { plans: [], totals: [], unknown: unknown3 === "no-goal" ? "no-goal" : "no-flow" },
+    payouts: { plans: [], totals: [], unknown: unknown4 === "no-goal" ? "no-goal" : "no-flow" },
     minimumSample,
-    unknown: unknown3
+    unknown: unknown4
   };
 }
 function projectImpact(base, head, leads2, entryStage) {
@@ -62695,7 +63227,7 @@ function projectImpact(base, head, leads2, entryStage) {
   const path2 = pathToWon(b, entryStage);
   if (path2.length === 0) return emptySection("no-funnel", round3(windowWeeks, 4), minimumSample);
   const threshold = findLoweredThreshold(base.set, head.set, entryStage);
-  const { counts, added, removed } = countStages(
+  const { counts: counts2, added, removed } = countStages(
     base,
     head,
     leads2,
@@ -62703,12 +63235,12 @@ function projectImpact(base, head, leads2, entryStage) {
     { start, asOf },
     { threshold, minimumSample }
   );
-  const flow = projectFlow({ windowWeeks, stages: counts, minimumSample, declared: spec?.marginalConversion ?? {} });
+  const flow = projectFlow({ windowWeeks, stages: counts2, minimumSample, declared: spec?.marginalConversion ?? {} });
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
   const money9 = projectMoney(base, head, flow, horizonWeeks);
-  const last = counts.length - 1;
+  const last = counts2.length - 1;
   const won = (f) => f[last].demand;
-  const stages2 = counts.map((c, i) => {
+  const stages2 = counts2.map((c, i) => {
     const [fb, fh] = [flow.base[i], flow.head[i]];
     const conversion2 = flow.conversion[i];
     const next = flow.head[i + 1];
@@ -62716,7 +63248,7 @@ function projectImpact(base, head, leads2, entryStage) {
     const cohort = c.cohort;
     const track = base.tracks.find((t) => t.stage.id === c.stage);
     const load = b.constraint?.stages.find((s2) => s2.stage === c.stage);
-    const basisOf = (side3) => side3.report.constraint?.stages.find((s2) => s2.stage === c.stage)?.capacityBasis ?? "none";
+    const basisOf = (side5) => side5.report.constraint?.stages.find((s2) => s2.stage === c.stage)?.capacityBasis ?? "none";
     return {
       stage: c.stage,
       name: c.name,
@@ -62909,7 +63441,7 @@ function delta2(base, head, digits = 4) {
 function exactDelta(base, head) {
   return { base, head, delta: base === null || head === null ? null : new Decimal(head).minus(base).toFixed() };
 }
-function moneyDelta(currency2, base, head) {
+function moneyDelta2(currency2, base, head) {
   const b = new Decimal(base);
   const d = new Decimal(head).minus(b);
   return {
@@ -62963,7 +63495,7 @@ function compareComp(base, head) {
       const cut2 = k.lastIndexOf("\0");
       const name = k.slice(0, cut2);
       const currency2 = k.slice(cut2 + 1);
-      return { name, ...moneyDelta(currency2, left.get(k) ?? "0.00", right2.get(k) ?? "0.00") };
+      return { name, ...moneyDelta2(currency2, left.get(k) ?? "0.00", right2.get(k) ?? "0.00") };
     });
   };
   const people = (r) => (r.comp?.plans ?? []).flatMap(
@@ -63087,6 +63619,7 @@ function computeImpact(base, head, leads2, options) {
       volume.stage
     ),
     cac: compareCac(base.evaluation, head.evaluation, base.set),
+    attribution: compareAttribution(base.evaluation, head.evaluation),
     // The base's data waivers (trusted), as its guardrail waivers.
     data: options.today === void 0 ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),
@@ -63102,6 +63635,7 @@ var init_impact = __esm({
   "src/core/impact/impact.ts"() {
     "use strict";
     init_cac_impact();
+    init_attribution_impact();
     init_warnings();
     init_decimal();
     init_stats();
@@ -63277,11 +63811,11 @@ async function countLines(object2, cwd) {
   while (!(await lines.next()).done) n2 += 1;
   return n2;
 }
-function keyOf3(file, line) {
+function keyOf4(file, line) {
   const comma = hasHeader(file) ? line.indexOf(",") : -1;
   return comma < 0 ? line : line.slice(0, comma);
 }
-async function compareRows(file, base, head, cwd) {
+async function compareRows2(file, base, head, cwd) {
   const header2 = hasHeader(file);
   const left = /* @__PURE__ */ new Map();
   let baseHeader;
@@ -63298,10 +63832,10 @@ async function compareRows(file, base, head, cwd) {
     }
     const n2 = left.get(line) ?? 0;
     if (n2 > 0) left.set(line, n2 - 1);
-    else added.set(keyOf3(file, line), (added.get(keyOf3(file, line)) ?? 0) + 1);
+    else added.set(keyOf4(file, line), (added.get(keyOf4(file, line)) ?? 0) + 1);
   }
   const removed = /* @__PURE__ */ new Map();
-  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf3(file, line), (removed.get(keyOf3(file, line)) ?? 0) + n2);
+  for (const [line, n2] of left) if (n2 > 0) removed.set(keyOf4(file, line), (removed.get(keyOf4(file, line)) ?? 0) + n2);
   let changed = 0;
   for (const [key, n2] of added) changed += Math.min(n2, removed.get(key) ?? 0);
   const sum5 = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -63343,7 +63877,7 @@ async function describeFile(file, base, head, cwd) {
       note: `rows not compared: over ${maxRowCompareBytes / 1024 / 1024} MiB`
     };
   }
-  const { rows, isHeaderChanged } = await compareRows(file, base, head, cwd);
+  const { rows, isHeaderChanged } = await compareRows2(file, base, head, cwd);
   return {
     file,
     change: "changed",
@@ -63422,9 +63956,9 @@ async function planImpactData(io, options) {
       }
     };
   }
-  const side3 = dataRef === "base" ? base : head;
-  const sha = side3.sha;
-  const label2 = `${side3.ref} (${sha.slice(0, 12)})`;
+  const side5 = dataRef === "base" ? base : head;
+  const sha = side5.sha;
+  const label2 = `${side5.ref} (${sha.slice(0, 12)})`;
   return {
     io: await openDataAtRef(io, located, sha, label2, options.dataOrigin),
     dir: located.dir,
@@ -63450,10 +63984,10 @@ var init_impact_data = __esm({
 
 // src/cli/impact-run.ts
 import { join as join4 } from "node:path/posix";
-async function loadSide(io, options, side3, now2) {
-  const ref2 = side3 === "base" ? options.base : options.head;
-  const dirOption = side3 === "base" ? options.baseDir : options.headDir;
-  if (dirOption !== void 0 || side3 === "head" && ref2 === void 0) {
+async function loadSide(io, options, side5, now2) {
+  const ref2 = side5 === "base" ? options.base : options.head;
+  const dirOption = side5 === "base" ? options.baseDir : options.headDir;
+  if (dirOption !== void 0 || side5 === "head" && ref2 === void 0) {
     const dir2 = cleanPath(dirOption ?? join4(options.repo, options.policies));
     const hashing2 = createHashingIo(io);
     const loaded2 = await loadValidPolicies(io, dir2, hashing2.io, void 0, now2);
@@ -63896,23 +64430,23 @@ async function buildImpactReport(io, options, dataOrigin, loaded) {
     sides4,
     dataOrigin
   );
-  const evaluateSide = (side3, label2) => {
-    const sidePrepared = side3 === base ? basePrepared : prepared;
+  const evaluateSide = (side5, label2) => {
+    const sidePrepared = side5 === base ? basePrepared : prepared;
     const progress = startStepProgress(label2, !options.quiet);
     const evaluateOptions = {
       ...run4,
       onStep: progress.onStep,
-      calendars: side3.loaded.calendars,
-      stamp: { engineVersion: version, policyHash: side3.policyHash, dataHash: dataHashing.digest(plan.dir) },
+      calendars: side5.loaded.calendars,
+      stamp: { engineVersion: version, policyHash: side5.policyHash, dataHash: dataHashing.digest(plan.dir) },
       costSet: base.loaded.result.set
     };
     try {
       return {
-        ref: side3.ref,
-        sha: side3.sha,
-        policyHash: side3.policyHash,
-        set: side3.loaded.result.set,
-        evaluation: evaluateWithState(side3.loaded.result.set, sidePrepared, evaluateOptions)
+        ref: side5.ref,
+        sha: side5.sha,
+        policyHash: side5.policyHash,
+        set: side5.loaded.result.set,
+        evaluation: evaluateWithState(side5.loaded.result.set, sidePrepared, evaluateOptions)
       };
     } finally {
       progress.stop();
@@ -64080,8 +64614,8 @@ function groupConversion(track, spec, overall, options) {
       groupOf: (i) => {
         const values = spec.valuesOf(i);
         if (values === void 0 || values.length === 0) return null;
-        for (const v of values) seen.add(keyOf4(v));
-        if (values.length === 1) return keyOf4(values[0] ?? null);
+        for (const v of values) seen.add(keyOf5(v));
+        if (values.length === 1) return keyOf5(values[0] ?? null);
         multi.set(i, values);
         return null;
       }
@@ -64108,7 +64642,7 @@ function groupConversion(track, spec, overall, options) {
   if (rest.size > 0) {
     [other] = estimateConversion(track, {
       ...base,
-      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf4(v))) === true ? OTHER2 : null
+      groupOf: (i) => spec.valuesOf(i)?.some((v) => rest.has(keyOf5(v))) === true ? OTHER2 : null
     });
   }
   const ordered = spec.order === "range" ? [...kept].sort((a, b) => Number(valueOfKey(a.group)) - Number(valueOfKey(b.group))) : kept;
@@ -64143,14 +64677,14 @@ function rankGroups(groups2) {
   const ranked = groups2.map((g, i) => ({ g, i })).filter(({ g }) => g.signal !== "small" && g.lift !== null).sort((a, b) => (b.g.lift ?? 0) - (a.g.lift ?? 0) || b.g.matured - a.g.matured || a.i - b.i);
   ranked.forEach(({ g }, r) => g.rank = r + 1);
 }
-var OTHER2, EMPTY, keyOf4, valueOfKey, round4;
+var OTHER2, EMPTY, keyOf5, valueOfKey, round4;
 var init_groups = __esm({
   "src/core/insights/groups.ts"() {
     "use strict";
     init_estimate();
     OTHER2 = "other";
     EMPTY = "";
-    keyOf4 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
+    keyOf5 = (value3) => value3 === null ? EMPTY : `v:${value3}`;
     valueOfKey = (key) => key === EMPTY ? null : key.slice(2);
     round4 = (x) => x.toDecimalPlaces(4).toNumber();
   }
@@ -64232,7 +64766,7 @@ function suggestScoringChanges(input) {
     if (group2 === void 0) continue;
     const found = findRule(definition2, group2.value);
     if (found === null) continue;
-    const points = typeof found.rule.points === "number" ? found.rule.points : null;
+    const points2 = typeof found.rule.points === "number" ? found.rule.points : null;
     const sign2 = code18 === "raise-points" ? 1 : -1;
     const path2 = `spec.scoring.${found.category}.rules[id=${found.rule.id}].points`;
     out.push({
@@ -64241,11 +64775,11 @@ function suggestScoringChanges(input) {
       definition: definition2.metadata.name,
       category: found.category,
       rule: found.rule.id,
-      points,
-      to: points === null ? null : points + sign2 * POINTS_STEP,
+      points: points2,
+      to: points2 === null ? null : points2 + sign2 * POINTS_STEP,
       evidence: group2,
       overallRate,
-      sweep: points === null ? null : sign2 > 0 ? { path: path2, from: points, to: points + 2 * POINTS_STEP, step: POINTS_STEP } : { path: path2, from: points - 2 * POINTS_STEP, to: points, step: POINTS_STEP }
+      sweep: points2 === null ? null : sign2 > 0 ? { path: path2, from: points2, to: points2 + 2 * POINTS_STEP, step: POINTS_STEP } : { path: path2, from: points2 - 2 * POINTS_STEP, to: points2, step: POINTS_STEP }
     });
   }
   const read = fieldsReadByDefinition(definition2);
@@ -65323,15 +65857,15 @@ var init_vocabulary = __esm({
 
 // src/core/sample/companies.ts
 function planCompanyPool(leads2) {
-  const size = { smb: 0, mid_market: 0, enterprise: 0 };
+  const size2 = { smb: 0, mid_market: 0, enterprise: 0 };
   const offset2 = { smb: 0, mid_market: 0, enterprise: 0 };
   let next = 0;
   for (const segment of segments) {
-    size[segment] = Math.max(20, Math.round(leads2 * segmentLeadShare[segment] / leadsPerCompany[segment]));
+    size2[segment] = Math.max(20, Math.round(leads2 * segmentLeadShare[segment] / leadsPerCompany[segment]));
     offset2[segment] = next;
-    next += size[segment];
+    next += size2[segment];
   }
-  return { size, offset: offset2 };
+  return { size: size2, offset: offset2 };
 }
 function drawCompany(seed, segment, index, withNames) {
   const rng = new Random(mixSeed(seed, streams.company, index));
@@ -65753,22 +66287,22 @@ function allocateLeadsPerDay(cal, total2, seed) {
 function splitByWeight(weights, total2) {
   let sum5 = 0;
   for (const w of weights) sum5 += w;
-  const counts = new Int32Array(weights.length);
-  if (!(sum5 > 0)) return counts;
+  const counts2 = new Int32Array(weights.length);
+  if (!(sum5 > 0)) return counts2;
   const remainders = [];
   let assigned = 0;
   for (let d = 0; d < weights.length; d++) {
     const exact = weights[d] / sum5 * total2;
-    counts[d] = Math.floor(exact);
-    assigned += counts[d];
+    counts2[d] = Math.floor(exact);
+    assigned += counts2[d];
     if (exact > 0) remainders.push({ d, r: exact - Math.floor(exact) });
   }
   remainders.sort((a, b) => b.r - a.r || a.d - b.d);
   for (let i = 0; i < total2 - assigned; i++) {
     const { d } = remainders[i % remainders.length];
-    counts[d] = counts[d] + 1;
+    counts2[d] = counts2[d] + 1;
   }
-  return counts;
+  return counts2;
 }
 var weekdayWeight, monthWeight, workdayHourWeight, restDayHourWeight;
 var init_seasonality = __esm({
@@ -66362,9 +66896,9 @@ var init_sdr_queue = __esm({
         this.openBefore = new Int32Array(n2 + 1);
       }
       record(mqlMs, isPriority) {
-        const counts = this.arrivals[isPriority ? 0 : 1];
+        const counts2 = this.arrivals[isPriority ? 0 : 1];
         const b = this.bucketOf(mqlMs);
-        counts[b] = counts[b] + 1;
+        counts2[b] = counts2[b] + 1;
       }
       /** Runs the queue over the recorded arrivals. Call once, after the last `record`. */
       plan() {
@@ -66877,7 +67411,7 @@ function readFunnelStaffing(funnel, scale = 1) {
     const [stage2] = stages2;
     if (stage2 === void 0) {
       problems.push(
-        `no stage is entered when ${article(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
+        `no stage is entered when ${article2(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
       );
     } else if (stages2.length > 1) {
       problems.push(
@@ -66908,7 +67442,7 @@ function readFunnelStaffing(funnel, scale = 1) {
 function fail(problem) {
   return { staffing: null, problem };
 }
-function article(word) {
+function article2(word) {
   return /^[aeiou]/.test(word) ? "an" : "a";
 }
 var stageFields2, maxCapacityScale;
@@ -67270,11 +67804,11 @@ function describeError(error) {
     case "additionalProperties": {
       const name = error.params.additionalProperty;
       const known = Object.keys(schema.properties ?? {}).join(", ");
-      return `${showPath(path2)} has an unknown key ${quote(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
+      return `${showPath(path2)} has an unknown key ${quote2(name)}: ${showPath(path2)} decides a merge, so nothing unknown is read there. Known keys: ${known}.`;
     }
     case "propertyNames": {
       const name = error.params.propertyName;
-      return `${showPath(path2)} has the key ${quote(name)}, which could reach an object prototype; no report has it.`;
+      return `${showPath(path2)} has the key ${quote2(name)}, which could reach an object prototype; no report has it.`;
     }
     case "type":
       return `${showPath(path2)} must be ${typeWords(error.params.type)}, not ${describeValue3(error.data)}.${expected}`;
@@ -67295,7 +67829,7 @@ function showPath(pointer) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (/^(0|[1-9][0-9]*)$/.test(key)) out += `[${key}]`;
     else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out === "" ? key : `.${key}`;
-    else out += `[${quote(key)}]`;
+    else out += `[${quote2(key)}]`;
   }
   return out;
 }
@@ -67311,7 +67845,7 @@ function typeWords(type) {
   };
   return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(" or ");
 }
-function quote(text5) {
+function quote2(text5) {
   return JSON.stringify(text5).replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
@@ -67320,7 +67854,7 @@ function describeValue3(value3) {
   if (value3 === null) return "null";
   if (Array.isArray(value3)) return "a list";
   if (typeof value3 === "object") return "an object";
-  if (typeof value3 === "string") return `the string ${quote(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
+  if (typeof value3 === "string") return `the string ${quote2(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
   return `the ${typeof value3} ${String(value3)}`;
 }
 var maxListed, fix;
@@ -68200,11 +68734,11 @@ async function previewPullRequest(report, options) {
 }
 function renderPrPreviewText(p) {
   const rule = (title) => `── ${title} ${"─".repeat(Math.max(3, 72 - title.length))}`;
-  const side3 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
+  const side5 = (s2) => `${s2.ref}${s2.sha === null ? "" : ` (${s2.sha.slice(0, 12)})`}`;
   const approvals2 = p.approvedBy.length === 0 ? "no approvals yet" : `approvals assumed: ${p.approvedBy.join(", ")}`;
   const who = [...p.reviewers.users, ...p.reviewers.teams.map((t) => `team ${t}`)];
   const out = [
-    `revops pr: ${terminalText(side3(p.head))} against ${terminalText(side3(p.base))} — offline: no token, nothing sent; ${terminalText(approvals2)}`,
+    `revops pr: ${terminalText(side5(p.head))} against ${terminalText(side5(p.base))} — offline: no token, nothing sent; ${terminalText(approvals2)}`,
     "",
     rule(`Comment it would post (${p.comment.characters} characters${p.comment.isTruncated ? ", truncated" : ""})`),
     terminalLines(p.comment.body).replace(/\n$/, ""),
@@ -73435,9 +73969,9 @@ var require_light = __commonJS({
             waitForExecuting = (at) => {
               var finished2;
               finished2 = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
               return new this.Promise((resolve5, reject) => {
                 if (finished2()) {

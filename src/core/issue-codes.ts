@@ -122,6 +122,8 @@ export type PolicyIssueCode =
   | 'sla.unreachable-target'
   | 'test.two-entities'
   | 'test.wrong-entity'
+  | 'test.unknown-field'
+  | 'test.field-type'
   | 'waiver.expired'
   | 'waiver.far-expiry'
   | 'waiver.finding'

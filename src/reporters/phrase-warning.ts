@@ -20,6 +20,7 @@ const cacReasons: Readonly<Record<CompCacUnknown, string>> = {
   'other-currency': 'spend in another currency than the plan',
   'zero-spend': 'a spend of 0',
   'not-measured': 'no spend data in this run',
+  'sales-cost-unpriced': 'a sales team the base cannot price',
 };
 
 /** An exact ratio text as a percent for display: `0.3` → `30 %`. */
@@ -64,6 +65,15 @@ function phraseComp(w: CompWarningFact): string {
   }
 }
 
+/** ` in leads.csv, column employee_count`: what a data waiver names, or nothing. */
+function whereOf(w: { entity: string | null; file: string | null; column: string | null }): string {
+  const parts = [
+    ...(w.file !== null ? [w.file] : w.entity !== null ? [w.entity] : []),
+    ...(w.column !== null ? [`column ${w.column}`] : []),
+  ];
+  return parts.length === 0 ? '' : ` in ${parts.join(', ')}`;
+}
+
 /**
  * An engine warning as one plain-text sentence (renderers escape it): the one place each
  * warning code becomes words.
@@ -91,5 +101,7 @@ export function phraseWarning(w: EngineWarning): string {
       return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
     case 'goal.without-amount':
       return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+    case 'waiver.unmatched':
+      return `Waiver ${w.waiver} (waivers[${w.index}]) accepts data issue ${w.dataCode}${whereOf(w)}, but the run has none: remove the waiver if the problem is fixed, or correct its code, entity, file or column (as the data issues print them).`;
   }
 }

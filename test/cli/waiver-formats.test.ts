@@ -6,7 +6,7 @@ import { makeTempDir, repoRoot } from '../helpers/paths.js';
 
 /*
  * A waived finding stays visible, marked "waived (owner, until date, reason)", in every format,
- * and fails nothing. The example policies with one misspelt rule field (a validate warning, waived)
+ * and fails nothing. The example policies with one misspelt rule field (a validate error, waived)
  * and one unparseable employee count in the example data (a data issue, waived).
  */
 const now = '2026-12-06T12:00:00Z';
@@ -56,7 +56,7 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
   const validate = (format: string, at = now) =>
     runRevops(['validate', '--policies', policies, '--format', format, '--now', at]);
 
-  it('validate passes and marks the waived finding: terminal', async () => {
+  it('validate passes and marks the waived error: terminal', async () => {
     const run = await validate('terminal');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/waived +`is_competiter` /);
@@ -64,7 +64,7 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('✔ 19 policy files valid, 1 waived');
   });
 
-  it('validate passes and marks the waived finding: json', async () => {
+  it('validate passes and marks the waived error: json', async () => {
     const run = await validate('json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { ok: boolean; summary: Record<string, number>; issues: unknown[] };
@@ -84,7 +84,7 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('validate passes and marks the waived finding: github annotations as a notice', async () => {
+  it('validate passes and marks the waived error: github annotations as a notice', async () => {
     const run = await validate('github');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -94,7 +94,7 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     expect(run.stdout).not.toMatch(/^::(warning|error)/m);
   });
 
-  it('validate fails, located, once the waiver expired, and the finding counts again', async () => {
+  it('validate fails, located, once the waiver expired, and the warning counts again', async () => {
     const run = await validate('terminal', '2027-04-01T00:00:00Z');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/waivers\.yaml\n {2}9:\d+ +error +This waiver expired on 2027-03-31/);
@@ -118,6 +118,8 @@ describe('waived findings in every output', { timeout: 120_000 }, () => {
     };
     // The row is still rejected and counted: a waiver accepts the problem, it does not repair it.
     expect(report.data.totals.rowsRejected).toBe(1);
+    // Both waivers match a finding: no `waiver.unmatched` warning.
+    expect(run.stdout).not.toContain('waiver.unmatched');
     expect(report.data.issues).toEqual([
       expect.objectContaining({
         code: 'data.bad-number',

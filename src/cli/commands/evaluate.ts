@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { markDataWaivers } from '../../core/waivers/data-waivers.js';
+import { listUnmatchedDataWaivers, markDataWaivers } from '../../core/waivers/data-waivers.js';
 import { dayOf } from '../../core/waivers/waiver-list.js';
 import { maskReport } from '../../core/report/mask.js';
 import { createMaskDigest } from '../mask-key.js';
@@ -64,8 +64,13 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       });
       let report: Report = evaluateLoaded({ loaded, data, hashing, options, run, generatedAt }).report;
-      // Data issues a waiver in force accepts stay listed, marked waived.
-      report = { ...report, data: markDataWaivers(report.data, set.Waiver, dayOf(now)) };
+      // Data issues a waiver in force accepts stay listed, marked waived; a data waiver that
+      // matches none is said, as `validate` says of its own.
+      report = {
+        ...report,
+        data: markDataWaivers(report.data, set.Waiver, dayOf(now)),
+        warnings: [...report.warnings, ...listUnmatchedDataWaivers(report.data, set.Waiver, dayOf(now))],
+      };
       if (options.mask) report = maskReport(report, createMaskDigest(hashing, data.files));
       await writeOutput(
         io,

@@ -81,7 +81,21 @@ export type EngineWarning =
   /** None of the won deals the goal counts carries an amount: its actual and attainment are unknown. */
   | { code: 'goal.amounts-unknown'; goal: string }
   /** `count` won deals the goal counts carry no amount and add nothing to it. */
-  | { code: 'goal.without-amount'; goal: string; count: number };
+  | { code: 'goal.without-amount'; goal: string; count: number }
+  /**
+   * The `data` waiver at `index` of Waiver policy `waiver`, in force, matched no data issue of
+   * the run: the `dataCode` issue it accepts (in `entity`, `file`, `column` as it names them,
+   * null where it names none) did not occur.
+   */
+  | {
+      code: 'waiver.unmatched';
+      waiver: string;
+      index: number;
+      dataCode: string;
+      entity: string | null;
+      file: string | null;
+      column: string | null;
+    };
 
 /** Every warning code, for the report's schema. */
 export const engineWarningCodes = [
@@ -110,6 +124,7 @@ export const engineWarningCodes = [
   'goal.other-currency',
   'goal.amounts-unknown',
   'goal.without-amount',
+  'waiver.unmatched',
 ] as const satisfies readonly EngineWarning['code'][];
 
 // The list names every code: a code missing from it fails to compile here.

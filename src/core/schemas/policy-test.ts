@@ -1,6 +1,8 @@
 import { canonicalModel } from '../model/canonical.js';
 import type { FieldType } from '../model/canonical.js';
 import { definePolicySchema } from './define.js';
+import { MAX_CUSTOM_FIELDS } from './field-mapping-custom.js';
+import type { CustomFieldEntity } from './field-mapping-custom.js';
 import type { JsonSchema } from './define.js';
 
 /** How a canonical field's value is written in a test case. */
@@ -24,10 +26,30 @@ function valueSchema(type: FieldType, description: string): JsonSchema {
 }
 
 /** The canonical fields of one entity, each as a test case writes it. */
-function entityProperties(entity: 'leads' | 'opportunities'): Record<string, JsonSchema> {
+function entityProperties(entity: CustomFieldEntity): Record<string, JsonSchema> {
   return Object.fromEntries(
     Object.entries(canonicalModel[entity]).map(([name, spec]) => [name, valueSchema(spec.type, spec.description)]),
   );
+}
+
+/**
+ * A lead or opportunity of a test case: canonical fields, typed here, and custom fields a
+ * FieldMapping declares for the entity, typed and named by `validate` (the schema cannot see
+ * the mappings: an undeclared name is an error there, with the closest name).
+ */
+function entityObject(entity: CustomFieldEntity, description: string): JsonSchema {
+  return {
+    type: 'object',
+    description,
+    maxProperties: Object.keys(canonicalModel[entity]).length + MAX_CUSTOM_FIELDS,
+    properties: entityProperties(entity),
+    propertyNames: { type: 'string', maxLength: 63 },
+    additionalProperties: {
+      type: ['string', 'number', 'boolean', 'null'],
+      maxLength: 2000,
+      description: `A custom field a FieldMapping declares under \`custom:\` of ${entity}, written as its type says.`,
+    },
+  };
 }
 
 const expectedNumber: JsonSchema = {
@@ -81,12 +103,10 @@ const leadDefinitionTest: JsonSchema = {
       required: ['name', 'lead', 'expect'],
       properties: {
         name: caseName,
-        lead: {
-          type: 'object',
-          description: 'The lead, with canonical field names; fields left out are empty.',
-          additionalProperties: false,
-          properties: entityProperties('leads'),
-        },
+        lead: entityObject(
+          'leads',
+          'The lead, with canonical field names and the custom fields a FieldMapping declares; fields left out are empty.',
+        ),
         expect: {
           type: 'object',
           minProperties: 1,
@@ -131,21 +151,15 @@ const handoffSlaTest: JsonSchema = {
       required: ['name', 'from', 'expect'],
       properties: {
         name: caseName,
-        lead: {
-          type: 'object',
-          description:
-            "The lead whose clock runs, with canonical field names (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both.",
-          additionalProperties: false,
-          properties: entityProperties('leads'),
-        },
-        opportunity: {
-          type: 'object',
-          description:
-            'The opportunity whose clock runs, for an SLA that starts on an opportunity event; fields left ' +
-            'out are empty.',
-          additionalProperties: false,
-          properties: entityProperties('opportunities'),
-        },
+        lead: entityObject(
+          'leads',
+          "The lead whose clock runs, with canonical field names and declared custom fields (the targets' `when` rules read it); fields left out are empty. Give `lead` or `opportunity`, not both.",
+        ),
+        opportunity: entityObject(
+          'opportunities',
+          'The opportunity whose clock runs, for an SLA that starts on an opportunity event, with canonical ' +
+            'and declared custom fields; fields left out are empty.',
+        ),
         from: { $ref: '#/$defs/datetime', description: "When the clock starts (the SLA's `from` event)." },
         to: {
           $ref: '#/$defs/datetime',
@@ -226,13 +240,13 @@ const compPlanTest: JsonSchema = {
           description:
             'The opportunities of the scenario, with canonical field names (money as quoted decimals); ' +
             '`id` defaults to `o1`, `o2`, … and `owner_id` to the person.',
-          items: { type: 'object', additionalProperties: false, properties: entityProperties('opportunities') },
+          items: entityObject('opportunities', 'An opportunity, with canonical and declared custom fields.'),
         },
         leads: {
           type: 'array',
           maxItems: 1000,
           description: 'Leads of the scenario, for metrics credited to the lead owner (sourced pipeline and revenue).',
-          items: { type: 'object', additionalProperties: false, properties: entityProperties('leads') },
+          items: entityObject('leads', 'A lead, with canonical and declared custom fields.'),
         },
         goalAttainment: {
           type: 'number',

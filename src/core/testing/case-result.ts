@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Decimal } from 'decimal.js';
 import type { Row } from '../data/types.js';
 import { canonicalModel } from '../model/canonical.js';
-import type { EntityName } from '../model/canonical.js';
+import type { EntityName, FieldType } from '../model/canonical.js';
 
 type Path = (string | number)[];
 
@@ -86,19 +86,28 @@ export function compareMoney(
 
 /**
  * Builds a row from the fields a test case writes, the way the data readers would:
- * datetimes become epoch ms, decimals normalised decimal strings, and the row has no prototype.
+ * datetimes become epoch ms, canonical decimals normalised decimal strings, custom decimals
+ * numbers (as a FieldMapping holds them), and the row has no prototype. A name neither
+ * canonical nor in `custom` (the fields the FieldMappings declare for the entity) is left
+ * out: `validate` refuses it before tests run.
  */
-export function toRow(entity: EntityName, values: Readonly<Record<string, unknown>>): Row {
+export function toRow(
+  entity: EntityName,
+  values: Readonly<Record<string, unknown>>,
+  custom?: ReadonlyMap<string, { type: FieldType }>,
+): Row {
   const row: Record<string, string | number | boolean | null> = Object.create(null) as Record<
     string,
     string | number | boolean | null
   >;
   for (const [field, value] of Object.entries(values)) {
-    const type = canonicalModel[entity][field]?.type;
+    const canonicalType = canonicalModel[entity][field]?.type;
+    const type = canonicalType ?? custom?.get(field)?.type;
+    if (type === undefined) continue;
     if (type === 'datetime' && typeof value === 'string')
       row[field] = DateTime.fromISO(value, { setZone: true }).toMillis();
     else if (type === 'decimal' && (typeof value === 'string' || typeof value === 'number'))
-      row[field] = new Decimal(value).toFixed();
+      row[field] = canonicalType === undefined ? Number(value) : new Decimal(value).toFixed();
     else row[field] = value as string | number | boolean | null;
   }
   return row;

@@ -7,6 +7,7 @@ import { fromPolicyNumber } from '../engine/comp/money.js';
 import type { CompContext } from '../engine/comp/index.js';
 import type { BusinessCalendar } from '../logic/compile.js';
 import type { CompPolicyTestSpec, Policy, PolicySet } from '../policy/types.js';
+import { listDeclaredFields } from '../policy/custom-fields.js';
 import type { TimeWindow } from '../engine/context.js';
 import { compareMoney, failWithError, startCase, toInstant, toRow } from './case-result.js';
 import type { TestCaseResult } from './case-result.js';
@@ -58,10 +59,11 @@ function contextOf(
     role: c.person.role ?? plan.spec.roles[0] ?? null,
     team: c.person.team ?? plan.spec.team,
   });
+  const declared = listDeclaredFields(set.FieldMapping);
   const opportunities = (c.opportunities ?? []).map((o, i) =>
-    toRow('opportunities', { id: `o${i + 1}`, owner_id: c.person.id, ...o }),
+    toRow('opportunities', { id: `o${i + 1}`, owner_id: c.person.id, ...o }, declared.get('opportunities')),
   );
-  const leads = (c.leads ?? []).map((l, i) => toRow('leads', { id: `l${i + 1}`, ...l }));
+  const leads = (c.leads ?? []).map((l, i) => toRow('leads', { id: `l${i + 1}`, ...l }, declared.get('leads')));
   return {
     asOf,
     window: { start: period.start, end: asOf + 1 },

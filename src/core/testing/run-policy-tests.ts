@@ -2,6 +2,8 @@ import type { BusinessCalendar } from '../logic/compile.js';
 import { compileLeadDefinition } from '../engine/classify.js';
 import type { LeadClassification } from '../engine/classify.js';
 import type { LeadPolicyTestSpec, Policy, PolicySet } from '../policy/types.js';
+import { listDeclaredFields } from '../policy/custom-fields.js';
+import type { FieldType } from '../model/canonical.js';
 import { compareExpected, failWithError, startCase, toInstant, toRow } from './case-result.js';
 import type { TestCaseResult } from './case-result.js';
 import { runCompTests } from './run-comp-tests.js';
@@ -34,9 +36,15 @@ export interface PolicyTestReport {
   coveragePercent: number;
 }
 
-/** Builds a lead row from a test case the way the data readers would: datetimes become epoch ms. */
-export function toLeadRow(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return toRow('leads', values);
+/**
+ * Builds a lead row from a test case the way the data readers would: datetimes become epoch ms;
+ * `custom` holds the custom lead fields the FieldMappings declare (see `toRow`).
+ */
+export function toLeadRow(
+  values: Readonly<Record<string, unknown>>,
+  custom?: ReadonlyMap<string, { type: FieldType }>,
+): Record<string, unknown> {
+  return toRow('leads', values, custom);
 }
 
 type LeadTest = Policy<'PolicyTest'> & { spec: LeadPolicyTestSpec };
@@ -52,6 +60,7 @@ function runLeadTests(
   const def = set.LeadDefinition.find((d) => d.metadata.name === name);
   const observe = (path: readonly (string | number)[], isTrue: boolean): void =>
     ledger.record('LeadDefinition', name, path, isTrue);
+  const custom = listDeclaredFields(set.FieldMapping).get('leads');
   const compiled =
     def === undefined
       ? undefined
@@ -65,7 +74,7 @@ function runLeadTests(
     }
     ledger.countCase('LeadDefinition', name);
     try {
-      const actual = compiled.classify(toLeadRow(c.lead));
+      const actual = compiled.classify(toLeadRow(c.lead, custom));
       result.actual = actual;
       compareExpected('class', c.expect.class, actual.class, result.diffs);
       compareExpected('reason', c.expect.reason, actual.reason, result.diffs);

@@ -3,6 +3,7 @@ import { HOUR_MS, SLA_FLAG, SLA_STATUS, measureSlaRows } from '../engine/sla/ind
 import type { SlaItems, SlaRowOutcomes } from '../engine/sla/index.js';
 import type { EngineContext } from '../engine/context.js';
 import type { Policy, PolicySet, SlaPolicyTestSpec } from '../policy/types.js';
+import { listDeclaredFields } from '../policy/custom-fields.js';
 import { compareExpected, failWithError, startCase, toInstant, toRow } from './case-result.js';
 import type { TestCaseResult } from './case-result.js';
 import type { OutcomeLedger } from './outcome-coverage.js';
@@ -51,9 +52,13 @@ function measureCase(
   c: SlaPolicyTestSpec['cases'][number],
   ctx: EngineContext,
   record: RecordOutcome,
+  declared: ReturnType<typeof listDeclaredFields>,
 ): SlaCaseOutcome {
   const entity = c.opportunity !== undefined ? 'opportunity' : 'lead';
-  const row = entity === 'opportunity' ? toRow('opportunities', c.opportunity ?? {}) : toRow('leads', c.lead ?? {});
+  const row =
+    entity === 'opportunity'
+      ? toRow('opportunities', c.opportunity ?? {}, declared.get('opportunities'))
+      : toRow('leads', c.lead ?? {}, declared.get('leads'));
   const items: SlaItems = {
     entity,
     rows: [row],
@@ -85,6 +90,7 @@ export function runSlaTests(
   const sla = set.HandoffSla.find((s) => s.metadata.name === spec.handoffSla);
   const record: RecordOutcome = (path, isTrue) => ledger.record('HandoffSla', spec.handoffSla, path, isTrue);
   const asOf = toInstant(spec.asOf);
+  const declared = listDeclaredFields(set.FieldMapping);
   const timeZone = set.Calendar.find((c) => c.metadata.name === sla?.spec.calendar)?.spec.timeZone ?? 'UTC';
   // Every clock that starts by as-of is in the window.
   const ctx: EngineContext = {
@@ -103,7 +109,7 @@ export function runSlaTests(
     }
     ledger.countCase('HandoffSla', spec.handoffSla);
     try {
-      const actual = measureCase(sla, c, ctx, record);
+      const actual = measureCase(sla, c, ctx, record, declared);
       result.actual = actual;
       compareExpected('status', c.expect.status, actual.status, result.diffs);
       compareExpected('target', c.expect.target, actual.target, result.diffs);

@@ -1,6 +1,6 @@
 import type { DataIssue } from '../data/types.js';
 import type { Policy } from '../policy/types.js';
-import type { DataAccounting } from '../report/index.js';
+import type { DataAccounting, EngineWarning } from '../report/index.js';
 import type { WaiverRef } from './waiver-list.js';
 import { isExpired, listWaivers, markOf } from './waiver-list.js';
 
@@ -35,4 +35,43 @@ export function markDataWaivers(
     return ref === undefined ? issue : { ...issue, waiver: markOf(ref) };
   });
   return { ...data, issues };
+}
+
+/** Whether some file the waiver could concern found issues the report does not keep (the cap). */
+function mayHideMatch(ref: WaiverRef, data: DataAccounting): boolean {
+  const want = ref.entry.data;
+  return data.files.some(
+    (f) =>
+      (want?.entity === undefined || want.entity === f.entity) &&
+      (want?.file === undefined || isSameFile(f.file, want.file)) &&
+      f.issueCount > data.issues.filter((i) => i.file === f.file).length,
+  );
+}
+
+/**
+ * A warning for each `data` waiver in force on `today` that matches no data issue of the run,
+ * as `validate` warns of a `validate` waiver that matches nothing: the problem it accepts is
+ * fixed, or the waiver names it wrongly and waives nothing. When a file the waiver concerns
+ * kept fewer issues than it found (the cap), a match may be among those left out: no warning.
+ */
+export function listUnmatchedDataWaivers(
+  data: DataAccounting,
+  waivers: readonly Policy<'Waiver'>[],
+  today: string,
+): EngineWarning[] {
+  return listWaivers(waivers, 'data')
+    .filter((ref) => !isExpired(ref.entry, today))
+    .filter((ref) => !data.issues.some((issue) => matchesDataIssue(ref, issue)) && !mayHideMatch(ref, data))
+    .map((ref) => {
+      const want = ref.entry.data!;
+      return {
+        code: 'waiver.unmatched',
+        waiver: ref.policy.metadata.name,
+        index: ref.index,
+        dataCode: want.code,
+        entity: want.entity ?? null,
+        file: want.file ?? null,
+        column: want.column ?? null,
+      };
+    });
 }

@@ -139,6 +139,8 @@ const policyIssueCodes: Record<PolicyIssueCode, true> = {
   'sla.unreachable-target': true,
   'test.two-entities': true,
   'test.wrong-entity': true,
+  'test.unknown-field': true,
+  'test.field-type': true,
   'waiver.expired': true,
   'waiver.far-expiry': true,
   'waiver.finding': true,

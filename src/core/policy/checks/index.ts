@@ -13,6 +13,7 @@ import { logicRulesCompile } from './logic-compile.js';
 import { logicDatesNotText } from './logic-date-text.js';
 import { logicVarsExist } from './logic-vars.js';
 import { policyTestRefs } from './policy-test.js';
+import { policyTestFields } from './policy-test-fields.js';
 import { revenueGoalValid } from './revenue-goal.js';
 import { sharedOutcomeTied } from './shared-outcome.js';
 import { singletons, uniqueNames } from './unique-names.js';
@@ -41,6 +42,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   logicCalendarsExist,
   logicRulesCompile,
   policyTestRefs,
+  policyTestFields,
   waiversValid,
   unitsSane,
 ];
