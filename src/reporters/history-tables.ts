@@ -71,7 +71,9 @@ export function sourcingNote(a: AttributionSection): string {
 export function touchesNote(a: AttributionSection): string {
   return a.multiTouchUnknown === null
     ? `Last-touch and linear use ${formatDecimal(a.activityTouches)} campaign touches (activities with a campaign) before the opportunities, after the lead's own source and campaign.`
-    : 'Last-touch and linear: — (no activity carries a campaign touch before an opportunity, so they would repeat first-touch).';
+    : a.multiTouchUnknown === 'too-many-touches'
+      ? `Last-touch and linear: — (the deals' paths would hold ${formatDecimal(a.activityTouches)} campaign touches, over the 1,000,000 a run credits, a cost bound; first-touch is complete).`
+      : 'Last-touch and linear: — (no activity carries a campaign touch before an opportunity, so they would repeat first-touch).';
 }
 
 /** Per month: each stage's utilisation (◀ the constraint) and the declared metric against its target. */

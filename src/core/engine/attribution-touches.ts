@@ -29,6 +29,7 @@ export function touchPathsOf(
   data: PipelineData,
   leadOfOpportunity: Int32Array,
   byLead: ActivityIndex | undefined,
+  withActivities = true,
 ): (opportunity: number) => TouchPath {
   const campaigns = textColumn(data.activities, 'campaign');
   const sources = textColumn(data.activities, 'source');
@@ -38,7 +39,7 @@ export function touchPathsOf(
     const lead = i >= 0 ? data.leads[i] : undefined;
     const touches: Touch[] = [{ source: text(lead, 'source'), campaign: text(lead, 'campaign') }];
     const created = data.opportunities[k]?.created_at;
-    if (lead === undefined || byLead === undefined || !hasTouches || typeof created !== 'number')
+    if (!withActivities || lead === undefined || byLead === undefined || !hasTouches || typeof created !== 'number')
       return { touches, activityTouches: 0 };
     for (let j = byLead.offsets[i] as number; j < (byLead.offsets[i + 1] as number); j++) {
       const a = byLead.order[j] as number;
@@ -55,4 +56,33 @@ export function touchPathsOf(
     }
     return { touches, activityTouches: touches.length - 1 };
   };
+}
+
+/**
+ * How many campaign touches the deals' paths would hold in all (activities with a campaign
+ * before their lead's opportunity), counted without building them: one lead with many deals and
+ * many touches makes paths that grow as deals × touches.
+ */
+export function countActivityTouches(
+  data: PipelineData,
+  leadOfOpportunity: Int32Array,
+  byLead: ActivityIndex | undefined,
+  opportunities: readonly number[],
+): number {
+  if (byLead === undefined) return 0;
+  const campaigns = textColumn(data.activities, 'campaign');
+  if (campaigns.values.length === 0) return 0;
+  let total = 0;
+  for (const k of opportunities) {
+    const i = leadOfOpportunity[k] as number;
+    const created = data.opportunities[k]?.created_at;
+    if (i < 0 || typeof created !== 'number') continue;
+    for (let j = byLead.offsets[i] as number; j < (byLead.offsets[i + 1] as number); j++) {
+      const a = byLead.order[j] as number;
+      const at = byLead.at[a] as number;
+      if (Number.isNaN(at) || at >= created) break;
+      if ((campaigns.codes[a] as number) >= 0) total++;
+    }
+  }
+  return total;
 }

@@ -7,7 +7,7 @@ import type {
   AttributionTable,
 } from '../report/attribution.js';
 import type { ActivityIndex } from './activity-index.js';
-import { touchPathsOf } from './attribution-touches.js';
+import { countActivityTouches, touchPathsOf } from './attribution-touches.js';
 import type { Touch } from './attribution-touches.js';
 import { Dec, formatMoney, parseAmount, toRatio } from './comp/money.js';
 import type { Decimal } from './comp/money.js';
@@ -15,6 +15,13 @@ import type { TimeWindow } from './context.js';
 import { measureSourcedShares } from './sourced-share.js';
 
 const models: readonly AttributionModel[] = ['first-touch', 'last-touch', 'linear'];
+
+/**
+ * The most campaign touches (summed over the deals' paths) last-touch and linear are credited
+ * from: a few hundred thousand rows of real activity stay far below it; one lead with thousands
+ * of deals and thousands of touches would not, and costs deals × touches.
+ */
+export const MAX_ACTIVITY_TOUCHES = 1_000_000;
 const dimensions: readonly AttributionDimension[] = ['source', 'campaign'];
 
 /** What attribution reads: the data, each opportunity's lead row, the lead's activities in time order. */
@@ -53,10 +60,18 @@ export function measureAttribution(input: AttributionInput): AttributionSection 
   const { data, window } = input;
   const deals = listCountedDeals(data, window);
   if (data.opportunities.length === 0) return null;
-  const pathOf = touchPathsOf(data, input.leadOfOpportunity, input.activitiesByLead);
+  // Cost bound: paths grow as deals × touches of one lead; past the bound, multi-touch is "—".
+  const counted = countActivityTouches(
+    data,
+    input.leadOfOpportunity,
+    input.activitiesByLead,
+    deals.map((d) => d.index),
+  );
+  const isTooMany = counted > MAX_ACTIVITY_TOUCHES;
+  const pathOf = touchPathsOf(data, input.leadOfOpportunity, input.activitiesByLead, !isTooMany);
   const paths = deals.map((d) => pathOf(d.index));
-  const activityTouches = paths.reduce((n, p) => n + p.activityTouches, 0);
-  const given = activityTouches > 0 ? models : models.slice(0, 1);
+  const activityTouches = isTooMany ? counted : paths.reduce((n, p) => n + p.activityTouches, 0);
+  const given = activityTouches > 0 && !isTooMany ? models : models.slice(0, 1);
   const tables: AttributionTable[] = [];
   for (const model of given)
     for (const dimension of dimensions) {
@@ -75,7 +90,7 @@ export function measureAttribution(input: AttributionInput): AttributionSection 
       withoutAmount: deals.filter((d) => d.amount === null).length,
     },
     activityTouches,
-    multiTouchUnknown: activityTouches > 0 ? null : 'no-campaign-touches',
+    multiTouchUnknown: isTooMany ? 'too-many-touches' : activityTouches > 0 ? null : 'no-campaign-touches',
     tables,
     sourcing: input.sourcing,
     sourced: measureSourcedShares(deals, paths, new Set(input.sourcing.sales), new Set(input.sourcing.unattributed)),

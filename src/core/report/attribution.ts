@@ -60,9 +60,11 @@ export interface AttributionSection {
   activityTouches: number;
   /**
    * Why last-touch and linear are not given: no activity carries a campaign touch before an
-   * opportunity (with none, both would only repeat first-touch). Null when they are given.
+   * opportunity (with none, both would only repeat first-touch), or the deals' paths would hold
+   * more than `MAX_ACTIVITY_TOUCHES` touches in all (`too-many-touches`: a cost bound; the
+   * count is `activityTouches`). Null when they are given.
    */
-  multiTouchUnknown: 'no-campaign-touches' | null;
+  multiTouchUnknown: 'no-campaign-touches' | 'too-many-touches' | null;
   tables: AttributionTable[];
   /** The sources counted as sales-sourced, and whether the Funnel declares them or the default applies. */
   sourcing: { sales: string[]; unattributed: string[]; basis: 'declared' | 'default' };

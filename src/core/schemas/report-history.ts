@@ -43,7 +43,7 @@ export const historySections: Props = {
       ),
       activityTouches: count("Campaign touches (activities with a `campaign`) before their lead's opportunities."),
       multiTouchUnknown: {
-        enum: ['no-campaign-touches', null],
+        enum: ['no-campaign-touches', 'too-many-touches', null],
         description: 'Why last-touch and linear are not given; null when they are.',
       },
       tables: list(

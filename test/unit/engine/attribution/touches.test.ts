@@ -173,3 +173,38 @@ describe('splitAmount', () => {
     expect(shares.reduce((x, y) => x.plus(y)).equals(new Dec(amount))).toBe(true);
   });
 });
+
+describe('attribution past its cost bound', () => {
+  it('gives first-touch in full and last-touch and linear as — when paths would hold too many touches', () => {
+    // One lead, 1,000 campaign touches, then 1,001 deals: 1,001,000 path touches, over the 1,000,000 bound.
+    const activities = Array.from({ length: 1000 }, (_, i) => ({
+      id: `A${i}`,
+      lead_id: 'L1',
+      type: 'ad_click',
+      at: new Date(Date.parse('2026-01-02T00:00Z') + i * 60_000).toISOString(),
+      campaign: `c${i % 7}`,
+      source: 'paid_social',
+    }));
+    const opportunities = Array.from({ length: 1001 }, (_, i) => ({
+      id: `O${i}`,
+      lead_id: 'L1',
+      amount: '10.00',
+      currency: 'USD',
+      created_at: '2026-01-20T00:00Z',
+    }));
+    const big = pipeline({
+      leads: [{ id: 'L1', created_at: '2026-01-01T00:00Z', source: 'paid_search', campaign: 'c1' }],
+      activities,
+      opportunities,
+    });
+    const a = evaluate(policySet(funnel()), big, window).attribution;
+    expect(a?.multiTouchUnknown).toBe('too-many-touches');
+    expect(a?.activityTouches).toBe(1_001_000);
+    expect(a?.tables.map((t) => t.model)).toEqual(['first-touch', 'first-touch']);
+    // First-touch credits every deal to the lead's own source: 1,001 × 10.00.
+    const bySource = a?.tables.find((t) => t.dimension === 'source')?.rows;
+    expect(bySource?.map((r) => [r.key, r.currency, r.pipelineDeals, r.pipelineAmount])).toEqual([
+      ['paid_search', 'USD', 1001, '10010.00'],
+    ]);
+  }, 60_000);
+});
