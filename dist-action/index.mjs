@@ -7981,7 +7981,7 @@ var init_report_history = __esm({
           ),
           activityTouches: count("Campaign touches (activities with a `campaign`) before their lead's opportunities."),
           multiTouchUnknown: {
-            enum: ["no-campaign-touches", null],
+            enum: ["no-campaign-touches", "too-many-touches", null],
             description: "Why last-touch and linear are not given; null when they are."
           },
           tables: list(
@@ -48253,7 +48253,7 @@ function sourcingNote(a) {
   return `Sourced by the lead's own source: ${a.sourcing.sales.length === 0 ? "no source" : a.sourcing.sales.join(", ")} ${a.sourcing.sales.length === 1 ? "is" : "are"} sales-sourced (${a.sourcing.basis === "declared" ? "the Funnel's sourcing" : "default; declare `sourcing.sales` in the Funnel"}), every other source marketing-sourced${a.sourcing.unattributed.length === 0 ? "" : ` (${a.sourcing.unattributed.join(", ")}: unattributed)`}; shares are of the basis's deals and amount in each currency.`;
 }
 function touchesNote(a) {
-  return a.multiTouchUnknown === null ? `Last-touch and linear use ${formatDecimal(a.activityTouches)} campaign touches (activities with a campaign) before the opportunities, after the lead's own source and campaign.` : "Last-touch and linear: — (no activity carries a campaign touch before an opportunity, so they would repeat first-touch).";
+  return a.multiTouchUnknown === null ? `Last-touch and linear use ${formatDecimal(a.activityTouches)} campaign touches (activities with a campaign) before the opportunities, after the lead's own source and campaign.` : a.multiTouchUnknown === "too-many-touches" ? `Last-touch and linear: — (the deals' paths would hold ${formatDecimal(a.activityTouches)} campaign touches, over the 1,000,000 a run credits, a cost bound; first-touch is complete).` : "Last-touch and linear: — (no activity carries a campaign touch before an opportunity, so they would repeat first-touch).";
 }
 function historyTable(h) {
   const stages2 = h.periods[0]?.stages.map((s2) => s2.stage) ?? [];
@@ -60740,7 +60740,7 @@ var init_stages = __esm({
 });
 
 // src/core/engine/attribution-touches.ts
-function touchPathsOf(data, leadOfOpportunity, byLead) {
+function touchPathsOf(data, leadOfOpportunity, byLead, withActivities = true) {
   const campaigns = textColumn(data.activities, "campaign");
   const sources = textColumn(data.activities, "source");
   const hasTouches = campaigns.values.length > 0;
@@ -60749,7 +60749,7 @@ function touchPathsOf(data, leadOfOpportunity, byLead) {
     const lead = i >= 0 ? data.leads[i] : void 0;
     const touches = [{ source: text2(lead, "source"), campaign: text2(lead, "campaign") }];
     const created = data.opportunities[k]?.created_at;
-    if (lead === void 0 || byLead === void 0 || !hasTouches || typeof created !== "number")
+    if (!withActivities || lead === void 0 || byLead === void 0 || !hasTouches || typeof created !== "number")
       return { touches, activityTouches: 0 };
     for (let j = byLead.offsets[i]; j < byLead.offsets[i + 1]; j++) {
       const a = byLead.order[j];
@@ -60765,6 +60765,24 @@ function touchPathsOf(data, leadOfOpportunity, byLead) {
     }
     return { touches, activityTouches: touches.length - 1 };
   };
+}
+function countActivityTouches(data, leadOfOpportunity, byLead, opportunities2) {
+  if (byLead === void 0) return 0;
+  const campaigns = textColumn(data.activities, "campaign");
+  if (campaigns.values.length === 0) return 0;
+  let total2 = 0;
+  for (const k of opportunities2) {
+    const i = leadOfOpportunity[k];
+    const created = data.opportunities[k]?.created_at;
+    if (i < 0 || typeof created !== "number") continue;
+    for (let j = byLead.offsets[i]; j < byLead.offsets[i + 1]; j++) {
+      const a = byLead.order[j];
+      const at = byLead.at[a];
+      if (Number.isNaN(at) || at >= created) break;
+      if (campaigns.codes[a] >= 0) total2++;
+    }
+  }
+  return total2;
 }
 var text2;
 var init_attribution_touches = __esm({
@@ -60838,10 +60856,17 @@ function measureAttribution(input) {
   const { data, window: window2 } = input;
   const deals = listCountedDeals(data, window2);
   if (data.opportunities.length === 0) return null;
-  const pathOf = touchPathsOf(data, input.leadOfOpportunity, input.activitiesByLead);
+  const counted2 = countActivityTouches(
+    data,
+    input.leadOfOpportunity,
+    input.activitiesByLead,
+    deals.map((d) => d.index)
+  );
+  const isTooMany = counted2 > MAX_ACTIVITY_TOUCHES;
+  const pathOf = touchPathsOf(data, input.leadOfOpportunity, input.activitiesByLead, !isTooMany);
   const paths = deals.map((d) => pathOf(d.index));
-  const activityTouches = paths.reduce((n2, p) => n2 + p.activityTouches, 0);
-  const given = activityTouches > 0 ? models : models.slice(0, 1);
+  const activityTouches = isTooMany ? counted2 : paths.reduce((n2, p) => n2 + p.activityTouches, 0);
+  const given = activityTouches > 0 && !isTooMany ? models : models.slice(0, 1);
   const tables = [];
   for (const model of given)
     for (const dimension of dimensions) {
@@ -60860,7 +60885,7 @@ function measureAttribution(input) {
       withoutAmount: deals.filter((d) => d.amount === null).length
     },
     activityTouches,
-    multiTouchUnknown: activityTouches > 0 ? null : "no-campaign-touches",
+    multiTouchUnknown: isTooMany ? "too-many-touches" : activityTouches > 0 ? null : "no-campaign-touches",
     tables,
     sourcing: input.sourcing,
     sourced: measureSourcedShares(deals, paths, new Set(input.sourcing.sales), new Set(input.sourcing.unattributed))
@@ -60943,7 +60968,7 @@ function compareMoney2(a, b) {
   if (b === null) return 1;
   return new Dec(a).comparedTo(b);
 }
-var models, dimensions;
+var models, MAX_ACTIVITY_TOUCHES, dimensions;
 var init_attribution = __esm({
   "src/core/engine/attribution.ts"() {
     "use strict";
@@ -60951,6 +60976,7 @@ var init_attribution = __esm({
     init_money();
     init_sourced_share();
     models = ["first-touch", "last-touch", "linear"];
+    MAX_ACTIVITY_TOUCHES = 1e6;
     dimensions = ["source", "campaign"];
   }
 });
