@@ -25,7 +25,11 @@ export interface EvaluationCliOptions {
 }
 
 /** Adds the options shared by the evaluating commands, after the command's own. */
-export function addEvaluationOptions(command: Command, mappingHelp: string): Command {
+export function addEvaluationOptions(
+  command: Command,
+  mappingHelp: string,
+  formats: readonly string[] = ['terminal', 'markdown', 'json'],
+): Command {
   const withCommon = command
     .option('--data <dir>', 'pipeline data directory', 'data')
     .option('--mapping <name>', mappingHelp)
@@ -36,7 +40,7 @@ export function addEvaluationOptions(command: Command, mappingHelp: string): Com
     .option('--from <date>', 'start of the window (default: the goal period start, else the earliest record)')
     .addOption(new Option('--period <unit>', 'funnel periods').choices(['week', 'month']).default('week'))
     .option('--time-zone <zone>', 'IANA zone periods begin in (default: the reporting Calendar, else UTC)')
-    .addOption(formatOption(['terminal', 'markdown', 'json'], 'terminal'))
+    .addOption(formatOption(formats, 'terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option(
       '--mask',

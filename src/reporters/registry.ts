@@ -5,6 +5,8 @@ import type { LoadResult } from '../core/policy/load.js';
 import type { PolicyTestReport } from '../core/testing/run-policy-tests.js';
 import type { ExplanationOutput, ExplanationRenderOptions } from './explanation-formats.js';
 import { renderExplanationJson, renderExplanationTerminal } from './explanation-formats.js';
+import { renderImpactHtml } from './html/impact-html.js';
+import { renderReportHtml } from './html/report-html.js';
 import { renderImpactMarkdown } from './impact-markdown.js';
 import { renderImpactSweepMarkdown, renderImpactSweepTerminal } from './impact-sweep.js';
 import { renderInsightsMarkdown } from './insights-markdown.js';
@@ -34,8 +36,8 @@ export interface ValidationRenderOptions extends RenderOptions {
 
 /** Each output a command writes: what it renders, with which options, in which formats. */
 interface Outputs {
-  report: { input: Report; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
-  impact: { input: ImpactReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
+  report: { input: Report; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' | 'html' };
+  impact: { input: ImpactReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' | 'html' };
   'impact-sweep': { input: ImpactSweepReport; options: RenderOptions; format: 'terminal' | 'markdown' | 'json' };
   validation: { input: LoadResult; options: ValidationRenderOptions; format: 'terminal' | 'json' | 'github' };
   'policy-test': { input: PolicyTestReport; options: PolicyTestTerminalOptions; format: 'terminal' | 'json' };
@@ -57,8 +59,18 @@ type Renderers = {
 
 /** One line per format of each output: a new format or section is a reporter file plus a line here. */
 const renderers: Renderers = {
-  report: { terminal: renderReportTerminal, markdown: renderReportMarkdown, json: renderReportJson },
-  impact: { terminal: renderImpactTerminal, markdown: renderImpactMarkdown, json: (report) => jsonText(report) },
+  report: {
+    terminal: renderReportTerminal,
+    markdown: renderReportMarkdown,
+    json: renderReportJson,
+    html: (report) => renderReportHtml(report),
+  },
+  impact: {
+    terminal: renderImpactTerminal,
+    markdown: renderImpactMarkdown,
+    json: (report) => jsonText(report),
+    html: (report) => renderImpactHtml(report),
+  },
   'impact-sweep': {
     terminal: renderImpactSweepTerminal,
     markdown: renderImpactSweepMarkdown,

@@ -7,7 +7,8 @@
  * - GitHub workflow commands: {@link workflowCommandData} and {@link workflowCommandProperty};
  * - GitHub markdown (comment, job summary): {@link escapeMarkdown}, and {@link escapeMarkdownHtml}
  *   inside its raw HTML (a `<summary>`);
- * - JSON printed or written by a command: {@link jsonText}.
+ * - JSON printed or written by a command: {@link jsonText};
+ * - the HTML report (text and quoted attribute values, SVG included): {@link escapeHtml}.
  *
  * Each leaves nothing a terminal, the Actions runner or GitHub's renderer would act on.
  */
@@ -171,4 +172,21 @@ function defuseReferences(text: string): string {
     .replace(/(?<!\b(?:person|lead|deal)-)\b[0-9a-f]{7,}\b/gi, (word) =>
       word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`),
     );
+}
+
+/**
+ * An untrusted string in the HTML report, as element text or as a double- or single-quoted
+ * attribute value (SVG included): the five HTML-special characters become entities, so no tag,
+ * attribute or event handler can start, and control and invisible characters (bidi overrides
+ * included) show as `<U+…>` so nothing reorders or hides the text around them. The report never
+ * puts an untrusted string in a URL, a style or a script, so none can become a `javascript:` link.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(INVISIBLE, showCodePoint)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -5,6 +5,7 @@ import { maskReport } from '../../core/report/mask.js';
 import { createMaskDigest } from '../mask-key.js';
 import type { Report } from '../../core/report/index.js';
 import { renderReport } from '../../reporters/report-formats.js';
+import { listOutputFormats } from '../../reporters/registry.js';
 import { createHashingIo } from '../hashing-io.js';
 import { selectFieldsRead } from '../../core/engine/fields-read.js';
 import { reportingTimeZone } from '../../core/engine/time-zone.js';
@@ -35,6 +36,7 @@ Examples:
   revops evaluate --as-of 2026-03-31 --period month
   revops evaluate --data exports/ --mapping hubspot --format markdown -o report.md
   revops evaluate --format json --mask > report.json
+  revops evaluate --format html -o report.html      one self-contained page to open in a browser
 
 The JSON report follows schemas/report.schema.json. Every figure's definition is in the
 README's metric reference.
@@ -79,5 +81,9 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`,
         'report',
       );
     });
-  addEvaluationOptions(command, 'read the data through this FieldMapping policy (e.g. hubspot)');
+  addEvaluationOptions(
+    command,
+    'read the data through this FieldMapping policy (e.g. hubspot)',
+    listOutputFormats('report'),
+  );
 }

@@ -7,6 +7,7 @@ import { sweepImpact } from '../../core/impact/sweep.js';
 import { maskImpactSweep } from '../../core/report/mask-impact-sweep.js';
 import { renderOutput } from '../../reporters/registry.js';
 import { terminalText } from '../../reporters/sanitize.js';
+import { UsageError } from '../../core/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { readImpactData } from '../impact-run.js';
 import type { ImpactOptions, LoadedSide } from '../impact-run.js';
@@ -38,6 +39,9 @@ export async function runImpactSweep(
   spec: SweepSpec,
   dataOrigin?: string,
 ): Promise<void> {
+  const { format } = options;
+  // A sweep is a table of many impacts; the HTML page shows one.
+  if (format === 'html') throw new UsageError('--sweep writes terminal, markdown or json, not html.');
   const { base, head } = sides;
   // Resolved before the data is read: a path that matches nothing costs no read.
   const target = resolveSweepTarget(head.loaded.result.set, spec);
@@ -90,7 +94,7 @@ export async function runImpactSweep(
   if (options.mask) report = maskImpactSweep(report, createMaskDigest(dataHashing, data.files));
   await writeOutput(
     io,
-    renderOutput('impact-sweep', options.format, report, { color: isOutputColored(io, options) }),
+    renderOutput('impact-sweep', format, report, { color: isOutputColored(io, options) }),
     options,
     'impact sweep',
   );

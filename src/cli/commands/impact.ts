@@ -8,6 +8,7 @@ import { parseSweepSpec } from '../../core/impact/sweep-path.js';
 import { maskImpact } from '../../core/report/mask-impact.js';
 import { createMaskDigest } from '../mask-key.js';
 import { renderImpact } from '../../reporters/impact-formats.js';
+import { listOutputFormats } from '../../reporters/registry.js';
 import { loadImpactSides, readImpactData } from '../impact-run.js';
 import type { ImpactOptions, LoadedSide } from '../impact-run.js';
 import type { CliIo } from '../cli-io.js';
@@ -99,6 +100,7 @@ Examples:
   revops impact --base main                          the working tree against main, like git diff
   revops impact --base origin/main --head HEAD --data exports/
   revops impact --base main --head HEAD --format markdown --output impact.md
+  revops impact --base-dir policies --head-dir examples/proposed-change/policies --format html -o impact.html
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
 Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
@@ -131,5 +133,6 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
   addEvaluationOptions(
     command,
     "read the data through this FieldMapping policy (the base's with --base, else the head's; see --data-ref)",
+    listOutputFormats('impact'),
   );
 }

@@ -1,0 +1,62 @@
+import type { HtmlFigure } from './figure.js';
+
+/**
+ * What a chart shows, as data: sections of the HTML report build these from the JSON report, and
+ * `chart.ts` draws them (SVG, with the same figures as a table for screen readers and print).
+ * Every value is an {@link HtmlFigure}, so the drawn and the written figure are the JSON's.
+ */
+
+/** How a series is drawn: one side of an impact (`base`, `head`), or the one side of an evaluation (`current`). */
+export type SeriesTone = 'current' | 'base' | 'head' | 'muted';
+
+/** One named series: one figure per category (bar chart) or per x label (line chart). */
+export interface ChartSeries {
+  name: string;
+  tone: SeriesTone;
+  values: HtmlFigure[];
+}
+
+/** A horizontal (or, on a horizontal bar chart, vertical) line across the chart at a value. */
+export interface ChartReference {
+  /** Shown beside the line, e.g. `capacity 1.0` or `target 0.85`. */
+  label: string;
+  /** `limit`: demand equals capacity (1.0); `target`: the policy's declared target; `capacity`: a stage's weekly capacity. */
+  kind: 'limit' | 'target' | 'capacity';
+  value: HtmlFigure;
+}
+
+interface ChartCommon {
+  /** Unique in the page; used for ids (`aria-labelledby`). Built from our own words, never from data. */
+  id: string;
+  title: string;
+  /** One or two sentences saying what the chart shows and what to read from it (the text alternative). */
+  description: string;
+  series: ChartSeries[];
+  references: ChartReference[];
+  /** What the value axis measures, e.g. `utilisation (demand ÷ capacity)`. */
+  axisLabel: string;
+  /** Formats an axis tick. */
+  formatTick: (value: number) => string;
+}
+
+/** Bars per category, one bar per series in each; the value axis starts at 0. */
+export interface BarChartSpec extends ChartCommon {
+  kind: 'bar';
+  /** `horizontal`: categories down the side (stages, plans); `vertical`: categories along the bottom (weeks). */
+  orientation: 'horizontal' | 'vertical';
+  categories: string[];
+  /** A category to mark (the constraint), with the words of the mark. */
+  highlight: { category: string; label: string } | null;
+}
+
+/** Lines over x labels (periods); the value axis starts at 0 unless `yMax` bounds it too. */
+export interface LineChartSpec extends ChartCommon {
+  kind: 'line';
+  xLabels: string[];
+  /** A fixed top of the value axis (1 for a share); otherwise from the data and references. */
+  yMax?: number;
+  /** A range drawn as a shaded band (a projection's low and high), one figure pair per x label. */
+  band?: { name: string; lower: HtmlFigure[]; upper: HtmlFigure[] };
+}
+
+export type ChartSpec = BarChartSpec | LineChartSpec;

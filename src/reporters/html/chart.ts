@@ -1,0 +1,49 @@
+import { escapeHtml } from '../sanitize.js';
+import type { ChartSpec } from './chart-spec.js';
+import { renderFigure } from './figure.js';
+import { renderBarSvg } from './svg-bar-chart.js';
+import { renderLineSvg } from './svg-line-chart.js';
+
+/**
+ * A chart of the HTML report: its title, the SVG drawing, the sentence that says what it shows,
+ * and the same figures as a table (the text alternative for screen readers, and what a printed
+ * page or a copy-paste keeps).
+ */
+export function renderChart(spec: ChartSpec): string {
+  const svg = spec.kind === 'bar' ? renderBarSvg(spec) : renderLineSvg(spec);
+  return [
+    `<figure class="chart" id="${escapeHtml(spec.id)}" aria-labelledby="${escapeHtml(spec.id)}-title">`,
+    `<figcaption id="${escapeHtml(spec.id)}-title">${escapeHtml(spec.title)}</figcaption>`,
+    svg,
+    `<p class="chart-description" id="${escapeHtml(spec.id)}-desc">${escapeHtml(spec.description)}</p>`,
+    renderChartTable(spec),
+    `</figure>`,
+  ].join('\n');
+}
+
+/** The chart's figures as a table: one row per category or period, one column per series. */
+export function renderChartTable(spec: ChartSpec): string {
+  const rows = spec.kind === 'bar' ? spec.categories : spec.xLabels;
+  const band = spec.kind === 'line' ? spec.band : undefined;
+  const head = [
+    spec.kind === 'bar' ? '' : 'period',
+    ...spec.series.map((s) => s.name),
+    ...(band === undefined ? [] : [`${band.name} low`, `${band.name} high`]),
+  ];
+  const body = rows.map((row, i) => {
+    const cells = [
+      ...spec.series.map((s) => s.values[i]),
+      ...(band === undefined ? [] : [band.lower[i], band.upper[i]]),
+    ].map((figure) => `<td>${figure === undefined ? '—' : renderFigure(figure)}</td>`);
+    return `<tr><th scope="row">${escapeHtml(row)}</th>${cells.join('')}</tr>`;
+  });
+  const references = spec.references.map((r) => `<li>${escapeHtml(r.label)}: ${renderFigure(r.value)}</li>`);
+  return [
+    `<details class="chart-data"><summary>Figures of “${escapeHtml(spec.title)}”</summary>`,
+    `<div class="table-scroll"><table>`,
+    `<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${body.join('')}</tbody></table></div>`,
+    references.length === 0 ? '' : `<ul class="chart-references">${references.join('')}</ul>`,
+    `</details>`,
+  ].join('');
+}
