@@ -1,18 +1,17 @@
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
-import { git } from '../helpers/git.js';
+import { buildExampleRepo, withProposedChange } from '../helpers/git.js';
 import { expectValidImpactReport } from '../helpers/impact-schema.js';
-import { makeTempDir, repoRoot } from '../helpers/paths.js';
+import { makeTempDir } from '../helpers/paths.js';
 
 /*
  * Pull requests that carry the honest change (MQL minScore 65 → 60) and try to bend the gate
  * that judges them. The judge runs what the workflow runs; the base holds the bundled policies
  * and data plus an MQL-volume guardrail.
  */
-const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const honestCrossings = ['constraint-overload', 'mql-volume', 'sla-compliance-drop'];
 
 function edit(repo: string, file: string, change: (text: string) => string): void {
@@ -98,31 +97,19 @@ const attacks: Record<string, (repo: string) => void> = {
 describe('revops impact on a pull request that tries to bend its gate', { timeout: 120_000 }, () => {
   let repo = '';
   let cleanup = (): void => undefined;
-  const heads = new Map<string, string>();
+  let heads = new Map<string, string>();
 
   beforeAll(() => {
     const temp = makeTempDir('revops-gate-attacks-');
     cleanup = temp.cleanup;
-    const root = temp.dir;
-    repo = join(root, 'repo');
-    cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
-    cpSync(join(repoRoot, 'examples', 'data'), join(repo, 'data'), { recursive: true });
-    appendFileSync(
-      join(repo, 'policies', 'guardrails.yaml'),
-      '    - id: mql-volume\n      metric: mql_volume_change_pct\n      above: 10\n      approvers:\n        users: [vp-marketing]\n',
+    repo = join(temp.dir, 'repo');
+    const changes = withProposedChange(attacks);
+    heads = buildExampleRepo(repo, changes, (r) =>
+      appendFileSync(
+        join(r, 'policies', 'guardrails.yaml'),
+        '    - id: mql-volume\n      metric: mql_volume_change_pct\n      above: 10\n      approvers:\n        users: [vp-marketing]\n',
+      ),
     );
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'base');
-    for (const [name, attack] of [['honest change', () => undefined], ...Object.entries(attacks)] as const) {
-      git(repo, 'checkout', '-q', '-B', `pr-${heads.size}`, 'main');
-      cpSync(join(proposed, 'lead-definition.yaml'), join(repo, 'policies', 'lead-definition.yaml'));
-      attack(repo);
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-qm', name);
-      heads.set(name, git(repo, 'rev-parse', 'HEAD'));
-    }
-    git(repo, 'checkout', '-q', 'main');
   });
   afterAll(() => cleanup());
 

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
 import { runRevops } from '../helpers/cli.js';
-import { git } from '../helpers/git.js';
+import { buildExampleRepo } from '../helpers/git.js';
 import { expectValidImpactReport } from '../helpers/impact-schema.js';
-import { makeTempDir, repoRoot } from '../helpers/paths.js';
+import { makeTempDir } from '../helpers/paths.js';
 
 /*
  * A CAC guardrail on the base (`cac_change_pct above 10` needs the CFO) and pull requests that
@@ -51,26 +51,15 @@ const branches: Record<string, (repo: string) => void> = {
 describe('a CAC guardrail on a pull request', { timeout: 120_000 }, () => {
   let repo = '';
   let cleanup = (): void => undefined;
-  const heads = new Map<string, string>();
+  let heads = new Map<string, string>();
 
   beforeAll(() => {
     const temp = makeTempDir('revops-gate-cac-');
     cleanup = temp.cleanup;
     repo = join(temp.dir, 'repo');
-    cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
-    cpSync(join(repoRoot, 'examples', 'data'), join(repo, 'data'), { recursive: true });
-    appendFileSync(join(repo, 'policies', 'guardrails.yaml'), guardrail);
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'base');
-    for (const [name, change] of Object.entries(branches)) {
-      git(repo, 'checkout', '-q', '-B', `pr-${heads.size}`, 'main');
-      change(repo);
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-qm', name);
-      heads.set(name, git(repo, 'rev-parse', 'HEAD'));
-    }
-    git(repo, 'checkout', '-q', 'main');
+    heads = buildExampleRepo(repo, Object.entries(branches), (r) =>
+      appendFileSync(join(r, 'policies', 'guardrails.yaml'), guardrail),
+    );
   });
   afterAll(() => cleanup());
 

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/core/report/impact.js';
@@ -6,9 +6,8 @@ import { runRevops } from '../helpers/cli.js';
 import { fakeUser, pullRequestEvent, repoFullName, startFakeGitHub } from '../helpers/github-server.js';
 import { makeTempDir, repoRoot } from '../helpers/paths.js';
 import { expectValidImpactReport } from '../helpers/impact-schema.js';
-import { git } from '../helpers/git.js';
+import { buildExampleRepo, git, withProposedChange } from '../helpers/git.js';
 
-const proposed = join(repoRoot, 'examples', 'proposed-change', 'policies');
 const honestCrossings = ['constraint-overload', 'sla-compliance-drop'];
 
 /** Attacks a pull request adds to the honest change (MQL minScore 65 → 60), each on its own branch. */
@@ -47,24 +46,12 @@ describe('revops impact on a pull request that also changes data or mappings', {
   let root = '';
   let repo = '';
   let cleanup = (): void => undefined;
-  const heads = new Map<string, string>();
+  let heads = new Map<string, string>();
 
   beforeAll(() => {
     ({ dir: root, cleanup } = makeTempDir('revops-gate-'));
     repo = join(root, 'repo');
-    cpSync(join(repoRoot, 'policies'), join(repo, 'policies'), { recursive: true });
-    cpSync(join(repoRoot, 'examples', 'data'), join(repo, 'data'), { recursive: true });
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'base');
-    for (const [name, attack] of [['honest change', () => undefined], ...Object.entries(attacks)] as const) {
-      git(repo, 'checkout', '-q', '-B', `pr-${heads.size}`, 'main');
-      cpSync(join(proposed, 'lead-definition.yaml'), join(repo, 'policies', 'lead-definition.yaml'));
-      attack(repo);
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-qm', name);
-      heads.set(name, git(repo, 'rev-parse', 'HEAD'));
-    }
+    heads = buildExampleRepo(repo, withProposedChange(attacks));
   });
   afterAll(() => cleanup());
 
