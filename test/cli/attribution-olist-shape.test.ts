@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionSection } from '../../src/core/report/index.js';
-import { runRevops } from '../helpers/cli.js';
+import { evaluateOlist } from '../helpers/olist.js';
 import type { CliRun } from '../helpers/cli.js';
 
 /**
@@ -37,19 +37,7 @@ describe('attribution on an Olist-shaped export (origin = lead source)', () => {
   let attribution: AttributionSection;
 
   beforeAll(async () => {
-    run = await runRevops([
-      'evaluate',
-      '--policies',
-      `${dir}/policies`,
-      '--data',
-      `${dir}/export`,
-      '--mapping',
-      'olist',
-      '--as-of',
-      '2018-03-01T00:00:00Z',
-      '--format',
-      'json',
-    ]);
+    run = await evaluateOlist(dir);
     attribution = (JSON.parse(run.stdout) as { attribution: AttributionSection }).attribution;
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataAccounting } from '../../src/core/report/index.js';
 import { runRevops } from '../helpers/cli.js';
 import type { CliRun } from '../helpers/cli.js';
+import { olistEvaluateArgs } from '../helpers/olist.js';
 
 /**
  * End to end on the Olist-shaped export read with joins (test/fixtures/olist-joins): the deals
@@ -19,19 +20,7 @@ interface Deals {
 }
 
 const fixture = 'test/fixtures/olist-joins';
-const args = (dir: string): string[] => [
-  'evaluate',
-  '--policies',
-  `${dir}/policies`,
-  '--data',
-  `${dir}/export`,
-  '--mapping',
-  'olist',
-  '--as-of',
-  '2018-03-01T00:00:00Z',
-  '--format',
-  'json',
-];
+const args = olistEvaluateArgs;
 
 describe('revops evaluate on the Olist-shaped export with lookups and derived users', () => {
   let run: CliRun;

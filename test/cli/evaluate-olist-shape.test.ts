@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StageReport } from '../../src/core/report/index.js';
-import { runRevops } from '../helpers/cli.js';
+import { evaluateOlist } from '../helpers/olist.js';
 import type { CliRun } from '../helpers/cli.js';
 
 /**
@@ -29,19 +29,7 @@ describe('revops evaluate on an Olist-shaped export (MQL straight to won)', () =
 
   beforeAll(async () => {
     const dir = 'test/fixtures/olist-shape';
-    run = await runRevops([
-      'evaluate',
-      '--policies',
-      `${dir}/policies`,
-      '--data',
-      `${dir}/export`,
-      '--mapping',
-      'olist',
-      '--as-of',
-      '2018-03-01T00:00:00Z',
-      '--format',
-      'json',
-    ]);
+    run = await evaluateOlist(dir);
     stages = (JSON.parse(run.stdout) as { funnel: { stages: Stage[] } }).funnel.stages;
   });
 
