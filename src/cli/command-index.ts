@@ -65,6 +65,12 @@ export const commandIndex: readonly CommandEntry[] = [
     load: async () => (await import('./commands/insights.js')).registerInsights,
   },
   {
+    name: 'render',
+    description:
+      'Render a saved JSON report (evaluate or impact) as terminal text, the markdown comment or the HTML page, without reading policies or data again.',
+    load: async () => (await import('./commands/render.js')).registerRender,
+  },
+  {
     name: 'sample-data',
     description:
       'Generate realistic CRM pipeline data for the example company: users, leads, opportunities and activities.',

@@ -30,11 +30,19 @@ export function parseImpactReport(text: string, source: string): ImpactReport {
 export function validateImpactReport(value: unknown, source: string): ImpactReport {
   const validate = impactReportValidator();
   if (validate(value)) return value as ImpactReport;
-  const lines = [...new Set((validate.errors ?? []).map(describeError).filter((l): l is string => l !== undefined))];
+  const what = isImpactShaped(value) ? 'is not a valid impact report' : 'is not an impact report';
+  throw new UsageError(`${source} ${what}:\n${listSchemaErrors(validate.errors)}\n${fix}`);
+}
+
+/**
+ * The errors of a report that failed its schema, one line each (JSON path, what it holds, what
+ * is expected), the first few and "and N more", indented for a usage error.
+ */
+export function listSchemaErrors(errors: readonly ErrorObject[] | null | undefined): string {
+  const lines = [...new Set((errors ?? []).map(describeError).filter((l): l is string => l !== undefined))];
   const listed = lines.slice(0, maxListed).map((l) => `  ${l}`);
   if (lines.length > maxListed) listed.push(`  and ${lines.length - maxListed} more`);
-  const what = isImpactShaped(value) ? 'is not a valid impact report' : 'is not an impact report';
-  throw new UsageError(`${source} ${what}:\n${listed.join('\n')}\n${fix}`);
+  return listed.join('\n');
 }
 
 function isImpactShaped(value: unknown): boolean {

@@ -283,6 +283,24 @@ const table: Record<string, Row[]> = {
       options: { ...evaluationDefaults, repo: '.', base: 'main', sweep: 'spec.classes[id=mql].minScore=50..70:5' },
     },
   ],
+  render: [
+    { argv: ['impact.json'], args: ['impact.json'], options: { format: 'terminal', quiet: false } },
+    {
+      argv: ['impact.json', '-f', 'html', '-o', 'impact.html', '-q'],
+      args: ['impact.json'],
+      options: { format: 'html', output: 'impact.html', quiet: true },
+    },
+    {
+      argv: ['report.json', '--format', 'markdown', '--output', 'r.md', '--quiet', '--config', 'c.yaml'],
+      args: ['report.json'],
+      options: { format: 'markdown', output: 'r.md', quiet: true, config: 'c.yaml' },
+    },
+    {
+      argv: ['report.json', '--no-config'],
+      args: ['report.json'],
+      options: { format: 'terminal', quiet: false, config: false },
+    },
+  ],
   'sample-data': [
     {
       argv: ['--leads', '10', '--seed', '2', '-o', 'd'],
