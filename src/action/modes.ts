@@ -50,16 +50,31 @@ export function impactSides(inputs: ActionInputs, base: string, head: string, ma
   return sides;
 }
 
-/** `impact` twice (markdown for people, JSON for `check`) into `dir`; the first failing exit code, else 0. */
+/**
+ * One replay into `dir`: `impact` writes impact.json (what `check` reads), and `render` turns
+ * that same report into impact.md (the comment and the job summary) and impact.html (the page
+ * for leaders), so every format shows the one replay. The first failing exit code, else 0.
+ */
 export async function writeImpactReports(sides: readonly string[], dir: string): Promise<number> {
-  const markdown = await runRevops(['impact', ...sides, '--format', 'markdown', '--output', join(dir, 'impact.md')]);
+  const json = join(dir, 'impact.json');
+  const replay = await runRevops(['impact', ...sides, '--format', 'json', '--output', json]);
+  if (replay !== 0) return replay;
+  const markdown = await runRevops([
+    'render',
+    json,
+    '--quiet',
+    '--format',
+    'markdown',
+    '--output',
+    join(dir, 'impact.md'),
+  ]);
   if (markdown !== 0) return markdown;
-  return runRevops(['impact', ...sides, '--format', 'json', '--output', join(dir, 'impact.json')]);
+  return runRevops(['render', json, '--quiet', '--format', 'html', '--output', join(dir, 'impact.html')]);
 }
 
 /**
  * Stage one's feedback: validate (annotations), replay the base's data under the base and
- * head policies into impact.md and impact.json, and show impact.md in the job summary.
+ * head policies into impact.json, impact.md and impact.html, and show impact.md in the job summary.
  * Trusted for nothing: in a pull request's job, everything it reads is the pull request's.
  */
 export async function runImpactMode(inputs: ActionInputs, wio: WorkflowIo, env: Env): Promise<ModeResult> {

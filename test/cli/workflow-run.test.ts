@@ -159,6 +159,10 @@ describe('the scaffolded workflows, step by step, with the bundled action', () =
       expect.objectContaining({ sha: head, state: 'failure', context: 'revops-policy/guardrails' }),
     ]);
     expect(github.statuses[0]?.description).toContain('Approval missing: constraint-overload');
+    // The page for leaders, from the same replay, is the run's artifact.
+    const page = readFileSync(artifacts.get('revops-impact-report') ?? '', 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('The constraint stays at');
 
     // The VP approves the head: stage two runs again and the status turns green.
     github.addReview(7, fakeUser('vp-sales'), 'APPROVED', head);

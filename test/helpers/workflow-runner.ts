@@ -91,18 +91,25 @@ export async function runWorkflowJob(file: string, options: WorkflowRunOptions):
     return value;
   };
   const expand = (text: string): string => text.replace(/\$\{\{([^}]*)\}\}/g, (_m, expr: string) => lookup(expr));
+  /** The `if:` forms the workflows use: `a == 'x'`, `a != 'x'` and `!cancelled()`, joined by `&&`. */
   const isTrue = (condition: string): boolean => {
-    const m = /^(.+?) == '([^']*)'$/.exec(condition.trim());
-    if (m === null) throw new Error(`${file}: cannot evaluate if: ${condition}`);
-    return lookup(m[1] ?? '') === m[2];
+    const inner = /^\$\{\{(.*)\}\}$/s.exec(condition.trim())?.[1] ?? condition;
+    return inner.split('&&').every((term) => {
+      if (term.trim() === '!cancelled()') return true;
+      const m = /^(.+?) (==|!=) '([^']*)'$/.exec(term.trim());
+      if (m === null) throw new Error(`${file}: cannot evaluate if: ${condition}`);
+      return (lookup(m[1] ?? '') === m[3]) === (m[2] === '==');
+    });
   };
+  /** A step whose `if:` calls a status function runs after a failed step too. */
+  const runsAfterFailure = (condition: string | undefined): boolean => /cancelled\(\)|always\(\)/.test(condition ?? '');
   for (const [key, value] of Object.entries(workflow.env ?? {})) workflowEnv[key] = expand(String(value));
 
   const run: WorkflowRun = { steps: [], outputs, summary: '' };
   let failed = false;
   for (const step of job?.steps ?? []) {
     const name = step.name ?? step.uses ?? step.run ?? '';
-    if (failed || (step.if !== undefined && !isTrue(step.if))) {
+    if ((failed && !runsAfterFailure(step.if)) || (step.if !== undefined && !isTrue(step.if))) {
       run.steps.push({ name, skipped: true, code: null, log: '' });
       continue;
     }
@@ -149,7 +156,7 @@ export async function runWorkflowJob(file: string, options: WorkflowRunOptions):
       record = { name, skipped: false, code: 0, log: '' };
     }
     run.steps.push(record);
-    failed = record.code !== 0;
+    failed ||= record.code !== 0;
   }
   return run;
 }
