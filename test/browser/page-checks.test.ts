@@ -118,6 +118,18 @@ describe('browser checks on synthetic pages', { timeout: browserTimeouts.testMs 
     ]);
   });
 
+  it('finds text below AA contrast, and lets large text have less', async (context) => {
+    const body =
+      '<p class="faint" style="color:#999">faint words</p><p style="background:rgba(0,0,0,0.6);color:#333">dark on dark</p>' +
+      '<p style="color:#888;font-size:26px">large grey words</p><p style="color:#767676">just enough</p>';
+    const watched = await chromium.open('desktop', context);
+    await watched.visit(writeShellPage('contrast', [{ id: 'contrast', title: 'Contrast', body }]));
+    expect(findLayoutFaults(await readPageLayout(watched.page))).toEqual([
+      'low contrast: p.faint "faint words" 2.85:1', // #999 on white; #888 at 26 px has 3.54, #767676 4.54
+      'low contrast: p "dark on dark" 2.20:1', // #333 on black at 60 % over white (#666),
+    ]);
+  });
+
   it('finds a headline that is empty or below the first screen', async (context) => {
     const watched = await chromium.open('desktop', context);
     await watched.visit(writeShellPage('no-headline', [], []));

@@ -34,10 +34,10 @@ function readCommand(pid: number): string {
 }
 
 /**
- * The living Chromium processes this test process started (its descendants whose command names
- * Chromium), read from `/proc`; empty where there is no `/proc`.
+ * The living processes this test process started (its descendants) whose command line matches
+ * `command` (by default Chromium's), read from `/proc`; empty where there is no `/proc`.
  */
-export function listChromiumDescendants(root = process.pid): ProcessStamp[] {
+export function listDescendants(command = /chrom/i, root = process.pid): ProcessStamp[] {
   let pids: number[];
   try {
     pids = readdirSync('/proc')
@@ -61,7 +61,7 @@ export function listChromiumDescendants(root = process.pid): ProcessStamp[] {
   return [...stats.entries()]
     .filter(([pid, stat]) => stat.state !== 'Z' && isDescendant(pid))
     .map(([pid, stat]) => ({ pid, startTime: stat.startTime, command: readCommand(pid) }))
-    .filter((p) => /chrom/i.test(p.command));
+    .filter((p) => command.test(p.command));
 }
 
 /** Whether the process still runs (a zombie has exited: it only waits for its parent to reap it). */

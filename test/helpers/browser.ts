@@ -5,11 +5,26 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from './browser-find.js';
 import type { ChromiumLookup } from './browser-find.js';
-import { listChromiumDescendants, reapProcesses } from './browser-processes.js';
+import { listDescendants, reapProcesses } from './browser-processes.js';
 import type { ProcessStamp } from './browser-processes.js';
 
-/** Bounds on a loaded 2-core machine: each fails with a message naming what took too long. */
-export const browserTimeouts = { launchMs: 60_000, actionMs: 20_000, closeMs: 15_000, testMs: 60_000, hookMs: 90_000 };
+/** Bounds on the browser's steps, in milliseconds; each fails with a message naming what took too long. */
+export interface BrowserTimeouts {
+  launchMs: number;
+  actionMs: number;
+  closeMs: number;
+  testMs: number;
+  hookMs: number;
+}
+
+/** The bounds on a loaded 2-core machine. */
+export const browserTimeouts: BrowserTimeouts = {
+  launchMs: 60_000,
+  actionMs: 20_000,
+  closeMs: 15_000,
+  testMs: 60_000,
+  hookMs: 90_000,
+};
 
 /** The widths the report is read at: a laptop, a phone, and an A4 page's printable width (210 mm − 2 × 12 mm at 96 px an inch). */
 export const layouts = {
@@ -58,10 +73,10 @@ async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T>
 }
 
 /** Watches a page: every console error, uncaught page error and crash is a problem; so is any request but the page's own file. */
-async function watchPage(context: BrowserContext): Promise<WatchedPage> {
+async function watchPage(context: BrowserContext, actionMs: number): Promise<WatchedPage> {
   const page = await context.newPage();
-  page.setDefaultTimeout(browserTimeouts.actionMs);
-  page.setDefaultNavigationTimeout(browserTimeouts.actionMs);
+  page.setDefaultTimeout(actionMs);
+  page.setDefaultNavigationTimeout(actionMs);
   const allowed = new Set<string>();
   const watched: WatchedPage = {
     page,
@@ -92,7 +107,10 @@ async function watchPage(context: BrowserContext): Promise<WatchedPage> {
  * closing (`afterAll`, a safety net: a test should call `close` and assert on it). A launch
  * failure is kept and thrown by every `open`, so each test fails with it (and is counted).
  */
-export function useChromium(lookup: ChromiumLookup = findChromium()): ChromiumSession {
+export function useChromium(
+  lookup: ChromiumLookup = findChromium(),
+  timeouts: BrowserTimeouts = browserTimeouts,
+): ChromiumSession {
   let browser: Browser | null = null;
   let failure: Error | null = lookup.kind === 'fail' ? new Error(lookup.message) : null;
   const pages = new Map<'wide' | 'phone', WatchedPage>();
@@ -101,16 +119,22 @@ export function useChromium(lookup: ChromiumLookup = findChromium()): ChromiumSe
 
   beforeAll(async () => {
     if (lookup.kind !== 'found') return;
+    const before = new Set(listDescendants(/(?:)/).map((p) => p.pid));
     try {
       browser = await chromium.launch({
         executablePath: lookup.path,
         headless: true,
-        timeout: browserTimeouts.launchMs,
+        timeout: timeouts.launchMs,
       });
     } catch (error) {
-      failure = new Error(`Chromium (${lookup.path}) did not start: ${(error as Error).message}`);
+      // A launch that timed out leaves the process running: stop what this launch started.
+      const strays = listDescendants(/(?:)/).filter((p) => !before.has(p.pid));
+      const stopped = await reapProcesses(strays, 0);
+      const note =
+        stopped.length === 0 ? '' : ` (stopped what it left running: ${stopped.map((p) => p.pid).join(', ')})`;
+      failure = new Error(`Chromium (${lookup.path}) did not start${note}: ${(error as Error).message}`);
     }
-  }, browserTimeouts.hookMs);
+  }, timeouts.hookMs);
 
   const session: ChromiumSession = {
     lookup,
@@ -123,8 +147,8 @@ export function useChromium(lookup: ChromiumLookup = findChromium()): ChromiumSe
       let watched = pages.get(key);
       if (watched === undefined) {
         const options = { viewport: { width: layout.width, height: layout.height }, isMobile: layout.mobile };
-        const browserContext = await within(browserTimeouts.actionMs, 'opening a page', browser.newContext(options));
-        watched = await within(browserTimeouts.actionMs, 'opening a page', watchPage(browserContext));
+        const browserContext = await within(timeouts.actionMs, 'opening a page', browser.newContext(options));
+        watched = await within(timeouts.actionMs, 'opening a page', watchPage(browserContext, timeouts.actionMs));
         pages.set(key, watched);
       }
       watched.problems.length = 0;
@@ -134,17 +158,17 @@ export function useChromium(lookup: ChromiumLookup = findChromium()): ChromiumSe
     },
     async close() {
       if (closed !== null) return closed;
-      const tracked = listChromiumDescendants();
+      const tracked = listDescendants();
       const running = browser;
       browser = null;
       let error: string | null = null;
       if (running !== null) {
-        await within(browserTimeouts.closeMs, 'closing', running.close()).catch((e: Error) => (error = e.message));
+        await within(timeouts.closeMs, 'closing', running.close()).catch((e: Error) => (error = e.message));
       }
-      closed = { tracked, leftover: await reapProcesses(tracked, browserTimeouts.closeMs), error };
+      closed = { tracked, leftover: await reapProcesses(tracked, timeouts.closeMs), error };
       return closed;
     },
   };
-  afterAll(async () => void (await session.close()), browserTimeouts.hookMs);
+  afterAll(async () => void (await session.close()), timeouts.hookMs);
   return session;
 }
