@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TestContext } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -171,4 +171,14 @@ export function useChromium(
   };
   afterAll(async () => void (await session.close()), timeouts.hookMs);
   return session;
+}
+
+/** Closes the session's browser; asserts it closed without error and left none of its processes running. */
+export async function expectCleanClose(session: ChromiumSession): Promise<void> {
+  const closed = await session.close();
+  expect(closed.error, 'closing Chromium failed').toBeNull();
+  if (process.platform === 'linux') {
+    expect(closed.tracked.length, 'no Chromium process seen in /proc, so none could be checked').toBeGreaterThan(0);
+  }
+  expect(closed.leftover, 'Chromium processes still running after the close (now killed)').toEqual([]);
 }
