@@ -89,11 +89,12 @@ describe('browser checks on synthetic pages', { timeout: browserTimeouts.testMs 
     expect(watched.problems.some((p) => /^console error: .*example\.invalid/.test(p))).toBe(true);
   });
 
-  it('reports, and stops, a fetch from a page without the policy', async (context) => {
-    const path = writeRawPage('fetch', '<!DOCTYPE html><img src="http://127.0.0.1:9/pixel.png" alt="">');
+  it('reports, and stops, a fetch and a dialog from a page without the policy', async (context) => {
+    const html = '<!DOCTYPE html><img src="http://127.0.0.1:9/pixel.png" alt=""><script>alert("hello")</script>';
     const watched = await chromium.open('desktop', context);
-    await watched.visit(path);
+    await watched.visit(writeRawPage('fetch', html));
     expect(watched.problems).toContain('fetched http://127.0.0.1:9/pixel.png');
+    expect(watched.problems).toContain('a script opened a dialog: hello');
   });
 
   it('finds charts that draw nothing: no SVG, an empty SVG, axes only, a background only, no name', async (context) => {

@@ -3,7 +3,8 @@
  * phone and an A4 page in print. Each must load without a console or page error (a refused
  * script or fetch is one) and without fetching anything, never scroll sideways, show the
  * headline in the first screen, and draw every chart. Screenshots and the A4 PDFs go to
- * artifacts/browser/ for a reviewer (CI keeps them as artifacts).
+ * artifacts/browser/ for a reviewer (CI keeps them as artifacts). The example on data whose names
+ * carry markup must run and fetch nothing either.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +13,12 @@ import type { LayoutName } from '../helpers/browser.js';
 import { countPdfPages, savePdf, saveScreenshot } from '../helpers/browser-artifacts.js';
 import { findLayoutFaults, readPageLayout } from '../helpers/browser-checks.js';
 import { runRevops } from '../helpers/cli.js';
-import { makeTempDir } from '../helpers/paths.js';
+import { fixturesDir, makeTempDir } from '../helpers/paths.js';
 
 const temp = makeTempDir('revops-browser-');
 afterAll(() => temp.cleanup());
 
-/** The command lines of the README, each writing its page with `-o`. */
+/** The README's command lines, each writing its page with `-o`; and the example on data with hostile names. */
 const reports = {
   evaluate: ['evaluate', '-q', '--format', 'html'],
   impact: [
@@ -27,6 +28,15 @@ const reports = {
     'policies',
     '--head-dir',
     'examples/proposed-change/policies',
+    '--format',
+    'html',
+  ],
+  hostile: [
+    'evaluate',
+    '-q',
+    '--allow-partial-data',
+    '--data',
+    join(fixturesDir, 'evaluate', 'hostile-names'),
     '--format',
     'html',
   ],
@@ -43,7 +53,7 @@ describe('the HTML reports in Chromium', { timeout: browserTimeouts.testMs }, ()
 
   beforeAll(async () => {
     if (chromium.lookup.kind === 'skip') return; // every test skips with the note
-    for (const name of ['evaluate', 'impact'] as const) {
+    for (const name of ['evaluate', 'impact', 'hostile'] as const) {
       const path = join(temp.dir, `${name}.html`);
       const run = await runRevops([...reports[name], '-o', path]);
       if (run.code !== 0) throw new Error(`revops ${name} --format html exited ${run.code}: ${run.stderr}`);
@@ -68,6 +78,14 @@ describe('the HTML reports in Chromium', { timeout: browserTimeouts.testMs }, ()
       expect(read.headline.text).not.toBe('');
     },
   );
+
+  it('runs and fetches nothing from names in the data (script, event handler, image, link, bidi), and wraps them', async (context) => {
+    const watched = await chromium.open('phone', context);
+    await watched.visit(pages.get('hostile') ?? '');
+    expect(watched.problems).toEqual([]); // an injected <img src=x onerror=alert(1)> would fetch x and open a dialog
+    const read = await readPageLayout(watched.page);
+    expect(read.scrollWidth).toBeLessThanOrEqual(read.clientWidth);
+  });
 
   it('closes Chromium and leaves none of its processes running', async (context) => {
     await chromium.open('desktop', context); // skips when there is no browser

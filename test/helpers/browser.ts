@@ -72,7 +72,7 @@ async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T>
   }
 }
 
-/** Watches a page: every console error, uncaught page error and crash is a problem; so is any request but the page's own file. */
+/** Watches a page: every console error, uncaught page error, crash and dialog is a problem; so is any request but the page's own file. */
 async function watchPage(context: BrowserContext, actionMs: number): Promise<WatchedPage> {
   const page = await context.newPage();
   page.setDefaultTimeout(actionMs);
@@ -92,6 +92,10 @@ async function watchPage(context: BrowserContext, actionMs: number): Promise<Wat
   });
   page.on('pageerror', (error) => watched.problems.push(`page error: ${error.message}`));
   page.on('crash', () => watched.problems.push('the page crashed'));
+  page.on('dialog', (dialog) => {
+    watched.problems.push(`a script opened a dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
   // The report is one self-contained file: nothing else may be fetched, so nothing else is let out.
   await context.route('**/*', async (route) => {
     const url = route.request().url();
