@@ -24587,9 +24587,9 @@ function compileNode(rule, path2, depth, scope) {
   const fields = [];
   raw.forEach((arg, i) => {
     const argScope = scopedArgs.has(i) && !scope.isScoped ? { ...scope, isScoped: true } : scope;
-    const compiled3 = compileNode(arg, argumentPath(path2, op, isList, i), argumentDepth(depth, isList), argScope);
-    args.push(compiled3);
-    literals.push(isFastPath() && isLiteral(arg) ? { value: compiled3(void 0) } : void 0);
+    const compiled2 = compileNode(arg, argumentPath(path2, op, isList, i), argumentDepth(depth, isList), argScope);
+    args.push(compiled2);
+    literals.push(isFastPath() && isLiteral(arg) ? { value: compiled2(void 0) } : void 0);
     fields.push(isFused ? fieldReadOf(arg, scope.options, argScope.isScoped) : void 0);
   });
   const evaluate = def.build({
@@ -25088,11 +25088,11 @@ function createGenerator(options) {
 }
 function compileRuleSet(rules, options = {}, paths = []) {
   const pathOf = (i) => [...paths[i] ?? options.path ?? []];
-  const compiled3 = rules.map((rule, i) => compileRule(rule, { ...options, path: pathOf(i) }));
+  const compiled2 = rules.map((rule, i) => compileRule(rule, { ...options, path: pathOf(i) }));
   const eachRule = (row2, out) => {
-    for (let i = 0; i < compiled3.length; i++) {
+    for (let i = 0; i < compiled2.length; i++) {
       try {
-        out[i] = compiled3[i](row2);
+        out[i] = compiled2[i](row2);
       } catch (error) {
         out[i] = locateFailure(error, rules[i], row2, { ...options, path: pathOf(i) });
       }
@@ -25108,8 +25108,8 @@ function compileRuleSet(rules, options = {}, paths = []) {
   }
   const evaluate = together ?? eachRule;
   return {
-    rules: compiled3,
-    evaluate: (row2, out = new Array(compiled3.length)) => evaluate(row2, out)
+    rules: compiled2,
+    evaluate: (row2, out = new Array(compiled2.length)) => evaluate(row2, out)
   };
 }
 var MAX_GENERATED_CHARS;
@@ -45440,7 +45440,7 @@ function formatMoney(amount2, currency2) {
   return currency2 === null ? formatDecimal(amount2) : `${formatDecimal(amount2)} ${currency2}`;
 }
 function formatPercent(fraction, digits = 1) {
-  return fraction === null ? "—" : `${formatDecimal(fraction * 100, digits)} %`;
+  return fraction === null || !Number.isFinite(fraction * 100) ? "—" : `${formatDecimal(fraction * 100, digits)} %`;
 }
 function formatRatio(value3, digits = 2) {
   return value3 === null ? "—" : formatDecimal(value3, digits);
@@ -45648,7 +45648,8 @@ function describeLoad(load) {
   return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
 }
 function targetText(target) {
-  return target.max !== void 0 ? `≤ ${target.max}` : `≥ ${String(target.min)}`;
+  if (target.max !== void 0) return `≤ ${target.max}`;
+  return target.min !== void 0 ? `≥ ${target.min}` : "— (no target)";
 }
 function summariseReport(report) {
   const lines = [];
@@ -46612,7 +46613,7 @@ var init_markdown_escape = __esm({
 // src/reporters/text-table.ts
 function renderTextTable(headers2, rawRows, align, indent = "  ") {
   const rows = rawRows.map((row2) => row2.map(terminalText));
-  const widths = headers2.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = headers2.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length));
   const line = (cells) => indent + cells.map((cell, i) => align[i] === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(headers2), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
@@ -47962,7 +47963,7 @@ function renderLines(r, options) {
   out.push(
     "",
     c.dim(
-      `revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`
+      `revops-policy ${terminalText(r.stamp.engineVersion)} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`
     )
   );
   return `${out.join("\n")}
@@ -48195,7 +48196,10 @@ function renderCacTerminal(report, c) {
   const cac = report.cac;
   if (cac === void 0) return [];
   const table5 = (m) => renderTextTable(m.headers, m.rows, m.align);
-  const out = ["", c.bold(`Customer acquisition cost${cac.currency === null ? "" : ` (${cac.currency})`}`)];
+  const out = [
+    "",
+    c.bold(`Customer acquisition cost${cac.currency === null ? "" : ` (${terminalText(cac.currency)})`}`)
+  ];
   if (cac.unknown === null) {
     out.push(...table5(cacSpendTable(cac)), "", ...table5(cacPeriodTable(cac)));
     if (cac.bySource.length > 0) out.push("", ...table5(cacChannelTable(cac)));
@@ -48220,6 +48224,7 @@ var WIDTH5;
 var init_report_cac2 = __esm({
   "src/reporters/report-cac.ts"() {
     "use strict";
+    init_sanitize();
     init_cac_tables();
     init_markdown_escape();
     init_text_table();
@@ -48310,14 +48315,18 @@ function slaGroupsTable(sla, by) {
   return { headers: [by, "eligible", "met", "breached", "pending", "compliance"], rows, align: ["left", ...right(5)] };
 }
 function compPlanTable(plan) {
-  const rows = plan.people.map((person) => [
-    person.name === null ? person.id : `${person.id} ${person.name}`,
-    ...plan.periods.map((p) => {
-      const line = person.periods.find((x) => x.period === p.label);
-      return line === void 0 ? "" : formatMoney(line.total, null);
-    }),
-    formatMoney(person.total, null)
-  ]);
+  const rows = plan.people.map((person) => {
+    const byPeriod = /* @__PURE__ */ new Map();
+    for (const x of person.periods) if (!byPeriod.has(x.period)) byPeriod.set(x.period, x.total);
+    return [
+      person.name === null ? person.id : `${person.id} ${person.name}`,
+      ...plan.periods.map((p) => {
+        const total2 = byPeriod.get(p.label);
+        return total2 === void 0 ? "" : formatMoney(total2, null);
+      }),
+      formatMoney(person.total, null)
+    ];
+  });
   rows.push([
     "total",
     ...plan.totals.periods.map((p) => formatMoney(p.total, null)),
@@ -48803,7 +48812,7 @@ function renderReportTerminal(report, options) {
       `revops evaluate · as of ${formatInstant(s2.asOf)}${s2.asOfSource === "data" ? " (the latest timestamp in the data)" : ""}`
     ),
     c.dim(
-      `window ${report.window.start.slice(0, 10)} → ${report.window.end.slice(0, 10)} (${formatNumber(report.window.weeks)} weeks), periods in ${report.window.timeZone}${report.isMasked ? ", identifiers masked" : ""}`
+      `window ${report.window.start.slice(0, 10)} → ${report.window.end.slice(0, 10)} (${formatNumber(report.window.weeks)} weeks), periods in ${terminalText(report.window.timeZone)}${report.isMasked ? ", identifiers masked" : ""}`
     ),
     ""
   ];
@@ -48819,7 +48828,9 @@ function renderReportTerminal(report, options) {
     ...renderCacTerminal(report, c),
     ...renderData(report, c),
     "",
-    c.dim(`revops-policy ${s2.engineVersion} · policies ${s2.policyHash.slice(0, 12)} · data ${s2.dataHash.slice(0, 12)}`)
+    c.dim(
+      `revops-policy ${terminalText(s2.engineVersion)} · policies ${s2.policyHash.slice(0, 12)} · data ${s2.dataHash.slice(0, 12)}`
+    )
   ];
   return terminalOutput(`${[...head, ...body].join("\n")}
 `);
@@ -58849,17 +58860,17 @@ function runLeadTests(set, test, ledger, calendars) {
   const def = set.LeadDefinition.find((d) => d.metadata.name === name);
   const observe2 = (path2, isTrue) => ledger.record("LeadDefinition", name, path2, isTrue);
   const custom = listDeclaredFields(set.FieldMapping).get("leads");
-  const compiled3 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
+  const compiled2 = def === void 0 ? void 0 : compileLeadDefinition(def, { asOf: toInstant2(spec.asOf), observe: observe2, ...calendars ? { calendars } : {} });
   return spec.cases.map((c, i) => {
     const result = startCase(test, c.name, i);
-    if (compiled3 === void 0) {
+    if (compiled2 === void 0) {
       result.status = "error";
       result.error = `LeadDefinition \`${spec.leadDefinition}\` does not exist.`;
       return result;
     }
     ledger.countCase("LeadDefinition", name);
     try {
-      const actual = compiled3.classify(toLeadRow(c.lead, custom));
+      const actual = compiled2.classify(toLeadRow(c.lead, custom));
       result.actual = actual;
       compareExpected("class", c.expect.class, actual.class, result.diffs);
       compareExpected("reason", c.expect.reason, actual.reason, result.diffs);
@@ -60503,7 +60514,7 @@ var init_window = __esm({
 
 // src/core/engine/replay-classes.ts
 function classifyLeads(definition2, stageOrder, leads2, options) {
-  const compiled3 = compileLeadDefinition(definition2, {
+  const compiled2 = compileLeadDefinition(definition2, {
     asOf: options.asOf,
     calendars: options.calendars,
     decay: false
@@ -60530,7 +60541,7 @@ function classifyLeads(definition2, stageOrder, leads2, options) {
   leads2.forEach((lead, i) => {
     let cls;
     try {
-      const result = compiled3.classify(lead);
+      const result = compiled2.classify(lead);
       cls = result.class;
       if (result.reason === "threshold" || result.reason === "default") scoreOf[i] = result.score;
       if (typeof lead.created_at === "number" && lead.created_at <= options.asOf) {
@@ -64885,7 +64896,7 @@ var init_groups = __esm({
 
 // src/core/insights/lead-scores.ts
 function createLeadScores(definition2, leads2, options) {
-  const compiled3 = compileLeadDefinition(definition2, {
+  const compiled2 = compileLeadDefinition(definition2, {
     asOf: options.asOf,
     calendars: options.calendars,
     decay: false,
@@ -64898,7 +64909,7 @@ function createLeadScores(definition2, leads2, options) {
     const lead = leads2[row2];
     if (lead !== void 0) {
       try {
-        const c = compiled3.classify(lead);
+        const c = compiled2.classify(lead);
         score = { class: c.class, score: c.score, reason: c.reason, ruleId: c.ruleId ?? null, fired: c.fired ?? [] };
       } catch (error) {
         if (!(error instanceof RuleEvaluationError)) throw error;
@@ -65401,8 +65412,8 @@ function openForReaders(schema) {
   };
   return open(schema);
 }
-function createImpactReportAjv(code18) {
-  const ajv2 = new import__3.Ajv2020(code18 === void 0 ? ajvOptions2 : { ...ajvOptions2, code: code18 });
+function createImpactReportAjv(code18, allErrors = true) {
+  const ajv2 = new import__3.Ajv2020({ ...ajvOptions2, allErrors, ...code18 === void 0 ? {} : { code: code18 } });
   ajv2.addSchema(openForReaders(impactReportSchema), "impact-report");
   return ajv2;
 }
@@ -65410,7 +65421,11 @@ function impactReportValidator() {
   compiled ??= written2?.impactReport ?? createImpactReportAjv().getSchema("impact-report");
   return compiled;
 }
-var import__3, prototypeKeys, ajvOptions2, written2, compiled;
+function impactReportFirstErrorValidator() {
+  firstError ??= createImpactReportAjv(void 0, false).getSchema("impact-report");
+  return firstError;
+}
+var import__3, prototypeKeys, ajvOptions2, written2, compiled, firstError;
 var init_report_validator = __esm({
   async "src/core/impact/report-validator.ts"() {
     "use strict";
@@ -65440,20 +65455,25 @@ function parseImpactReport(text5, source) {
       cause: error
     });
   }
-  return validateImpactReport(value3, source);
+  return validateImpactReport(value3, source, text5.length);
 }
-function validateImpactReport(value3, source) {
-  const validate = impactReportValidator();
+function validateImpactReport(value3, source, textLength = 0) {
+  const isComplete = textLength <= maxAllErrorsBytes;
+  const validate = isComplete ? impactReportValidator() : impactReportFirstErrorValidator();
   if (validate(value3)) return value3;
   const what = isImpactShaped(value3) ? "is not a valid impact report" : "is not an impact report";
   throw new UsageError(`${source} ${what}:
-${listSchemaErrors(validate.errors)}
+${listSchemaErrors(validate.errors, isComplete)}
 ${fix}`);
 }
-function listSchemaErrors(errors) {
+function listSchemaErrors(errors, isComplete = true) {
   const lines = [...new Set((errors ?? []).map(describeError).filter((l2) => l2 !== void 0))];
   const listed = lines.slice(0, maxListed).map((l2) => `  ${l2}`);
   if (lines.length > maxListed) listed.push(`  and ${lines.length - maxListed} more`);
+  if (!isComplete)
+    listed.push(
+      `  (a report over ${maxAllErrorsBytes / 1024 / 1024} MiB is checked up to its first problem: there may be more)`
+    );
   return listed.join("\n");
 }
 function isImpactShaped(value3) {
@@ -65529,27 +65549,41 @@ function describeValue3(value3) {
   if (typeof value3 === "string") return `the string ${quote2(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3)}`;
   return `the ${typeof value3} ${String(value3)}`;
 }
-var maxListed, fix;
+var maxListed, maxAllErrorsBytes, fix;
 var init_read_report = __esm({
   async "src/core/impact/read-report.ts"() {
     "use strict";
     init_errors();
     await init_report_validator();
     maxListed = 10;
+    maxAllErrorsBytes = 1024 * 1024;
     fix = "Pass the JSON that `revops impact --format json` wrote, unchanged, from the same version (schemas/impact-report.schema.json describes it).";
   }
 });
 
 // src/core/report/read-report.ts
-function reportValidator() {
-  compiled2 ??= new import__4.Ajv2020({
-    strict: true,
-    allowUnionTypes: true,
-    allErrors: true,
-    ownProperties: true,
-    verbose: true
-  }).compile(openForReaders(reportSchema));
-  return compiled2;
+function reportValidator(allErrors) {
+  let validate = validators2.get(allErrors);
+  if (validate === void 0) {
+    const ajv2 = new import__4.Ajv2020({ strict: true, allowUnionTypes: true, allErrors, ownProperties: true, verbose: true });
+    validate = ajv2.compile(openForReaders(reportSchema));
+    validators2.set(allErrors, validate);
+  }
+  return validate;
+}
+function findLongList(value3, max2) {
+  const queue = [{ node: value3, path: "" }];
+  for (let i = 0; i < queue.length; i++) {
+    const { node, path: path2 } = queue[i];
+    if (Array.isArray(node)) {
+      if (node.length > max2) return path2 === "" ? "the report" : path2;
+      node.forEach((item2, index) => queue.push({ node: item2, path: `${path2}[${index}]` }));
+    } else if (node !== null && typeof node === "object") {
+      for (const [key, item2] of Object.entries(node))
+        queue.push({ node: item2, path: path2 === "" ? key : `${path2}.${key}` });
+    }
+  }
+  return void 0;
 }
 function parseReport(text5, source) {
   let value3;
@@ -65561,20 +65595,26 @@ function parseReport(text5, source) {
     });
   }
   const kind = typeof value3 === "object" && value3 !== null ? value3.kind : void 0;
-  if (kind === "impact") return { kind, report: validateImpactReport(value3, source) };
+  const long = findLongList(value3, maxListEntries);
+  if (long !== void 0)
+    throw new UsageError(
+      `${source} is not a report of revops: ${long} holds more than ${maxListEntries.toLocaleString("en-US")} entries, more than any report has.`
+    );
+  if (kind === "impact") return { kind, report: validateImpactReport(value3, source, text5.length) };
   if (kind !== "evaluation")
     throw new UsageError(
       `${source} is not a report of revops: its "kind" is not "evaluation" or "impact". Pass the JSON that \`revops evaluate --format json\` or \`revops impact --format json\` wrote.`
     );
-  const validate = reportValidator();
+  const isComplete = text5.length <= maxAllErrorsBytes;
+  const validate = reportValidator(isComplete);
   if (validate(value3)) return { kind, report: value3 };
   throw new UsageError(
     `${source} is not a valid evaluation report:
-${listSchemaErrors(validate.errors)}
+${listSchemaErrors(validate.errors, isComplete)}
 Pass the JSON that \`revops evaluate --format json\` wrote, unchanged, from the same version (schemas/report.schema.json describes it).`
   );
 }
-var import__4, compiled2;
+var import__4, maxListEntries, validators2;
 var init_read_report2 = __esm({
   async "src/core/report/read-report.ts"() {
     "use strict";
@@ -65583,6 +65623,8 @@ var init_read_report2 = __esm({
     await init_read_report();
     await init_report_validator();
     init_report2();
+    maxListEntries = 2e4;
+    validators2 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -65610,8 +65652,9 @@ Exit codes: 0 rendered, 2 unreadable or invalid report.`
     const { io } = ctx;
     let text5;
     try {
-      if (await io.fileSize(file) > maxReportBytes)
-        throw new Error(`larger than ${maxReportBytes / 1024 / 1024} MiB`);
+      const size2 = await io.fileSize(file);
+      if (size2 > maxReportBytes) throw new Error(`larger than ${maxReportBytes / 1024 / 1024} MiB`);
+      if (size2 === 0) throw new Error("empty, or not a regular file");
       text5 = new TextDecoder("utf-8", { fatal: true }).decode(await io.readFile(file));
     } catch (error) {
       throw new UsageError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
@@ -75816,17 +75859,12 @@ async function writeImpactReports(sides4, dir) {
   const json = join5(dir, "impact.json");
   const replay = await runRevops(["impact", ...sides4, "--format", "json", "--output", json]);
   if (replay !== 0) return replay;
-  const markdown = await runRevops([
-    "render",
-    json,
-    "--quiet",
-    "--format",
-    "markdown",
-    "--output",
-    join5(dir, "impact.md")
-  ]);
-  if (markdown !== 0) return markdown;
-  return runRevops(["render", json, "--quiet", "--format", "html", "--output", join5(dir, "impact.html")]);
+  return runRevops(["render", json, "--quiet", "--format", "markdown", "--output", join5(dir, "impact.md")]);
+}
+async function writeImpactPage(dir, wio) {
+  const args = ["render", join5(dir, "impact.json"), "--quiet", "--format", "html"];
+  const code18 = await runRevops([...args, "--output", join5(dir, "impact.html")]);
+  if (code18 !== 0) wio.warning(`revops render --format html failed (exit ${code18}): no impact.html this run.`);
 }
 async function runImpactMode(inputs2, wio, env) {
   const dir = await makeReportDir(env);
@@ -75838,6 +75876,7 @@ async function runImpactMode(inputs2, wio, env) {
 `);
   if (inputs2.headSha !== "") await writeFile2(join5(dir, "head-sha"), `${inputs2.headSha}
 `);
+  await writeImpactPage(dir, wio);
   await wio.appendSummary(await readFile3(join5(dir, "impact.md"), "utf8"));
   await wio.setOutput("report-path", dir);
   return { failed: false };
@@ -75937,6 +75976,7 @@ async function runReplayMode(inputs2, wio, env) {
   await wio.setOutput("report-path", dir);
   const comment = await runCommentMode(inputs2, join6(dir, "impact.md"));
   const check = await runCheckMode(inputs2, wio, join6(dir, "impact.json"));
+  await writeImpactPage(dir, wio);
   return { failed: comment.failed || check.failed };
 }
 
@@ -75968,6 +76008,8 @@ ${delimiter}
     error: (message) => write(`::error::${workflowCommandData(message)}
 `),
     notice: (message) => write(`::notice::${workflowCommandData(message)}
+`),
+    warning: (message) => write(`::warning::${workflowCommandData(message)}
 `),
     mask: (secret) => write(`::add-mask::${workflowCommandData(secret)}
 `),

@@ -52,24 +52,24 @@ export function impactSides(inputs: ActionInputs, base: string, head: string, ma
 
 /**
  * One replay into `dir`: `impact` writes impact.json (what `check` reads), and `render` turns
- * that same report into impact.md (the comment and the job summary) and impact.html (the page
- * for leaders), so every format shows the one replay. The first failing exit code, else 0.
+ * that same report into impact.md (the comment and the job summary). The first failing exit
+ * code, else 0.
  */
 export async function writeImpactReports(sides: readonly string[], dir: string): Promise<number> {
   const json = join(dir, 'impact.json');
   const replay = await runRevops(['impact', ...sides, '--format', 'json', '--output', json]);
   if (replay !== 0) return replay;
-  const markdown = await runRevops([
-    'render',
-    json,
-    '--quiet',
-    '--format',
-    'markdown',
-    '--output',
-    join(dir, 'impact.md'),
-  ]);
-  if (markdown !== 0) return markdown;
-  return runRevops(['render', json, '--quiet', '--format', 'html', '--output', join(dir, 'impact.html')]);
+  return runRevops(['render', json, '--quiet', '--format', 'markdown', '--output', join(dir, 'impact.md')]);
+}
+
+/**
+ * The same report as impact.html, the page for leaders. It decides nothing: a failure is a
+ * warning in the log, never a failed replay or gate (the workflow's upload then finds no page).
+ */
+export async function writeImpactPage(dir: string, wio: WorkflowIo): Promise<void> {
+  const args = ['render', join(dir, 'impact.json'), '--quiet', '--format', 'html'];
+  const code = await runRevops([...args, '--output', join(dir, 'impact.html')]);
+  if (code !== 0) wio.warning(`revops render --format html failed (exit ${code}): no impact.html this run.`);
 }
 
 /**
@@ -85,6 +85,7 @@ export async function runImpactMode(inputs: ActionInputs, wio: WorkflowIo, env: 
   if (code !== 0) return { failed: true };
   if (inputs.pr !== '') await writeFile(join(dir, 'pr-number'), `${inputs.pr}\n`);
   if (inputs.headSha !== '') await writeFile(join(dir, 'head-sha'), `${inputs.headSha}\n`);
+  await writeImpactPage(dir, wio);
   await wio.appendSummary(await readFile(join(dir, 'impact.md'), 'utf8'));
   await wio.setOutput('report-path', dir);
   return { failed: false };

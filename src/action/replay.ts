@@ -8,7 +8,14 @@ import { version } from '../cli/version.js';
 import type { ActionInputs } from './action-inputs.js';
 import { fetchHeadObjects } from './fetch-head.js';
 import type { ModeResult } from './modes.js';
-import { impactSides, makeReportDir, runCheckMode, runCommentMode, writeImpactReports } from './modes.js';
+import {
+  impactSides,
+  makeReportDir,
+  runCheckMode,
+  runCommentMode,
+  writeImpactPage,
+  writeImpactReports,
+} from './modes.js';
 import type { WorkflowIo } from './workflow-io.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -58,5 +65,7 @@ export async function runReplayMode(inputs: ActionInputs, wio: WorkflowIo, env: 
   // The status is the gate: set it even when the comment could not be posted.
   const comment = await runCommentMode(inputs, join(dir, 'impact.md'));
   const check = await runCheckMode(inputs, wio, join(dir, 'impact.json'));
+  // After the gate: the page is for reading, and its failure fails nothing.
+  await writeImpactPage(dir, wio);
   return { failed: comment.failed || check.failed };
 }

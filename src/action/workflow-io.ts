@@ -12,6 +12,8 @@ export interface WorkflowIo {
   /** An error annotation (the text is escaped: it may quote a file or a value). */
   error(message: string): void;
   notice(message: string): void;
+  /** A warning annotation (escaped as `error`'s). */
+  warning(message: string): void;
   /** Asks the runner to hide `secret` in every later log line. */
   mask(secret: string): void;
   /** A log line (made safe: it can never start a workflow command). */
@@ -42,6 +44,7 @@ export function createWorkflowIo(env: Env, write: (text: string) => void): Workf
     },
     error: (message) => write(`::error::${workflowCommandData(message)}\n`),
     notice: (message) => write(`::notice::${workflowCommandData(message)}\n`),
+    warning: (message) => write(`::warning::${workflowCommandData(message)}\n`),
     mask: (secret) => write(`::add-mask::${workflowCommandData(secret)}\n`),
     log: (line) => write(`${terminalLines(line)}\n`),
   };

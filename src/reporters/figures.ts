@@ -26,7 +26,8 @@ export function formatMoney(amount: string, currency: string | null): string {
 
 /** A fraction as a percentage: `0.2993` → `29.9 %`, `14.5` → `1,450.0 %`; `—` for none. */
 export function formatPercent(fraction: number | null, digits = 1): string {
-  return fraction === null ? '—' : `${formatDecimal(fraction * 100, digits)} %`;
+  // A fraction too large to show as a percentage (past 1e306) is no figure a report means.
+  return fraction === null || !Number.isFinite(fraction * 100) ? '—' : `${formatDecimal(fraction * 100, digits)} %`;
 }
 
 /** A ratio such as a utilisation: `0.9462` → `0.95`, `1234.5` → `1,234.50`; `—` for none. */

@@ -145,7 +145,7 @@ function renderLines(r: ImpactReport, options: { color: boolean }): string {
   out.push(
     '',
     c.dim(
-      `revops-policy ${r.stamp.engineVersion} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`,
+      `revops-policy ${t(r.stamp.engineVersion)} · data ${r.stamp.dataHash.slice(0, 12)} · policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`,
     ),
   );
   return `${out.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { terminalText } from './sanitize.js';
 import type { Report } from '../core/report/index.js';
 import { cacChannelTable, cacNotes, cacPeriodTable, cacSpendTable } from './cac-tables.js';
 import type { TableModel } from './report-tables.js';
@@ -14,7 +15,10 @@ export function renderCacTerminal(
   const cac = report.cac;
   if (cac === undefined) return [];
   const table = (m: TableModel) => renderTextTable(m.headers, m.rows, m.align);
-  const out = ['', c.bold(`Customer acquisition cost${cac.currency === null ? '' : ` (${cac.currency})`}`)];
+  const out = [
+    '',
+    c.bold(`Customer acquisition cost${cac.currency === null ? '' : ` (${terminalText(cac.currency)})`}`),
+  ];
   if (cac.unknown === null) {
     out.push(...table(cacSpendTable(cac)), '', ...table(cacPeriodTable(cac)));
     if (cac.bySource.length > 0) out.push('', ...table(cacChannelTable(cac)));

@@ -30,7 +30,8 @@ function describeLoad(load: StageLoad): string {
 
 /** A constraint target as `≤ 0.85` or `≥ 0.9`. */
 export function targetText(target: { max?: number; min?: number }): string {
-  return target.max !== undefined ? `≤ ${target.max}` : `≥ ${String(target.min)}`;
+  if (target.max !== undefined) return `≤ ${target.max}`;
+  return target.min !== undefined ? `≥ ${target.min}` : '— (no target)';
 }
 
 /**

@@ -108,14 +108,19 @@ export function slaGroupsTable(sla: SlaResult, by: 'team' | 'owner'): TableModel
 
 /** One plan's payout per person and period (`*` marks a period partly inside the window), with totals. */
 export function compPlanTable(plan: CompPlanResult): TableModel {
-  const rows = plan.people.map((person) => [
-    person.name === null ? person.id : `${person.id} ${person.name}`,
-    ...plan.periods.map((p) => {
-      const line = person.periods.find((x) => x.period === p.label);
-      return line === undefined ? '' : formatMoney(line.total, null);
-    }),
-    formatMoney(person.total, null),
-  ]);
+  const rows = plan.people.map((person) => {
+    // The first line of each period, looked up once per person: linear in the periods.
+    const byPeriod = new Map<string, string>();
+    for (const x of person.periods) if (!byPeriod.has(x.period)) byPeriod.set(x.period, x.total);
+    return [
+      person.name === null ? person.id : `${person.id} ${person.name}`,
+      ...plan.periods.map((p) => {
+        const total = byPeriod.get(p.label);
+        return total === undefined ? '' : formatMoney(total, null);
+      }),
+      formatMoney(person.total, null),
+    ];
+  });
   rows.push([
     'total',
     ...plan.totals.periods.map((p) => formatMoney(p.total, null)),

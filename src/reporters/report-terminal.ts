@@ -171,7 +171,7 @@ export function renderReportTerminal(report: Report, options: { color: boolean }
       `revops evaluate · as of ${formatInstant(s.asOf)}${s.asOfSource === 'data' ? ' (the latest timestamp in the data)' : ''}`,
     ),
     c.dim(
-      `window ${report.window.start.slice(0, 10)} → ${report.window.end.slice(0, 10)} (${formatNumber(report.window.weeks)} weeks), periods in ${report.window.timeZone}${report.isMasked ? ', identifiers masked' : ''}`,
+      `window ${report.window.start.slice(0, 10)} → ${report.window.end.slice(0, 10)} (${formatNumber(report.window.weeks)} weeks), periods in ${t(report.window.timeZone)}${report.isMasked ? ', identifiers masked' : ''}`,
     ),
     '',
   ];
@@ -187,7 +187,9 @@ export function renderReportTerminal(report: Report, options: { color: boolean }
     ...renderCacTerminal(report, c),
     ...renderData(report, c),
     '',
-    c.dim(`revops-policy ${s.engineVersion} · policies ${s.policyHash.slice(0, 12)} · data ${s.dataHash.slice(0, 12)}`),
+    c.dim(
+      `revops-policy ${t(s.engineVersion)} · policies ${s.policyHash.slice(0, 12)} · data ${s.dataHash.slice(0, 12)}`,
+    ),
   ];
   return terminalOutput(`${[...head, ...body].join('\n')}\n`);
 }

@@ -15,7 +15,8 @@ export function renderTextTable(
   indent = '  ',
 ): string[] {
   const rows = rawRows.map((row) => row.map(terminalText));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // A loop, not Math.max(...rows): a spread of a long table would overflow the call stack.
+  const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
   const line = (cells: readonly string[]): string =>
     indent +
     cells

@@ -78,4 +78,41 @@ describe('revops render', { timeout: 120_000 }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("argument 'json' is invalid");
   });
+
+  it('checks a large broken report up to its first problem, and refuses an overlong list, with exit 2', async () => {
+    // Over 1 MiB of wrong values: listing every error of such a file once took gigabytes.
+    const report = JSON.parse(written.reportJson) as { data: { ignoredFiles: unknown[] } };
+    report.data.ignoredFiles = new Array<number>(15_000).fill(1);
+    const padded = JSON.stringify(report) + ' '.repeat(1024 * 1024);
+    writeFileSync(join(dir, 'large.json'), padded);
+    const large = await runRevops(['render', join(dir, 'large.json')]);
+    expect(large.code).toBe(2);
+    expect(large.stderr).toContain('data.ignoredFiles[0] must be a string');
+    expect(large.stderr).toContain('checked up to its first problem');
+    expect(large.stderr).not.toContain('data.ignoredFiles[1] ');
+    // A list longer than any report holds: the tables would be built for nothing (or overflow the stack).
+    report.data.ignoredFiles = new Array<string>(20_001).fill('x.csv');
+    writeFileSync(join(dir, 'long.json'), JSON.stringify(report));
+    const long = await runRevops(['render', join(dir, 'long.json')]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('data.ignoredFiles holds more than 20,000 entries');
+  });
+
+  it('shows escape sequences and line breaks of a report as visible stand-ins, never to the terminal', async () => {
+    const report = JSON.parse(written.reportJson) as { stamp: { engineVersion: string } };
+    report.stamp.engineVersion = '1.0\n::error::forged\u001b[8mhidden\u001b[0m';
+    writeFileSync(join(dir, 'escapes.json'), JSON.stringify(report));
+    const run = await runRevops(['render', join(dir, 'escapes.json')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('\u001b[8m');
+    expect(run.stdout).not.toMatch(/^::error::/m);
+    expect(run.stdout).toContain('1.0␊::error::forged␛[8mhidden');
+  });
+
+  it('refuses an empty file (a device or a pipe says 0 bytes and would never end)', async () => {
+    writeFileSync(join(dir, 'empty.json'), '');
+    const run = await runRevops(['render', join(dir, 'empty.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('empty, or not a regular file');
+  });
 });

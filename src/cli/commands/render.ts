@@ -43,8 +43,10 @@ Exit codes: 0 rendered, 2 unreadable or invalid report.`,
       const { io } = ctx;
       let text: string;
       try {
-        if ((await io.fileSize(file)) > maxReportBytes)
-          throw new Error(`larger than ${maxReportBytes / 1024 / 1024} MiB`);
+        const size = await io.fileSize(file);
+        if (size > maxReportBytes) throw new Error(`larger than ${maxReportBytes / 1024 / 1024} MiB`);
+        // A device or a pipe says 0 and would be read without end; an empty file is no report either.
+        if (size === 0) throw new Error('empty, or not a regular file');
         text = new TextDecoder('utf-8', { fatal: true }).decode(await io.readFile(file));
       } catch (error) {
         throw new UsageError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {

@@ -1,10 +1,13 @@
 import type { ErrorObject } from 'ajv';
 import { UsageError } from '../errors.js';
 import type { ImpactReport } from '../report/impact.js';
-import { impactReportValidator } from './report-validator.js';
+import { impactReportFirstErrorValidator, impactReportValidator } from './report-validator.js';
 
 /** Errors listed before "and N more": enough to fix a file, few enough to read. */
 const maxListed = 10;
+
+/** A report text past this size is checked up to its first error only (see `impactReportFirstErrorValidator`). */
+export const maxAllErrorsBytes = 1024 * 1024;
 
 const fix =
   'Pass the JSON that `revops impact --format json` wrote, unchanged, from the same version (schemas/impact-report.schema.json describes it).';
@@ -23,25 +26,30 @@ export function parseImpactReport(text: string, source: string): ImpactReport {
       cause: error,
     });
   }
-  return validateImpactReport(value, source);
+  return validateImpactReport(value, source, text.length);
 }
 
 /** Validates a value read as an impact report; see `parseImpactReport`. */
-export function validateImpactReport(value: unknown, source: string): ImpactReport {
-  const validate = impactReportValidator();
+export function validateImpactReport(value: unknown, source: string, textLength = 0): ImpactReport {
+  const isComplete = textLength <= maxAllErrorsBytes;
+  const validate = isComplete ? impactReportValidator() : impactReportFirstErrorValidator();
   if (validate(value)) return value as ImpactReport;
   const what = isImpactShaped(value) ? 'is not a valid impact report' : 'is not an impact report';
-  throw new UsageError(`${source} ${what}:\n${listSchemaErrors(validate.errors)}\n${fix}`);
+  throw new UsageError(`${source} ${what}:\n${listSchemaErrors(validate.errors, isComplete)}\n${fix}`);
 }
 
 /**
  * The errors of a report that failed its schema, one line each (JSON path, what it holds, what
  * is expected), the first few and "and N more", indented for a usage error.
  */
-export function listSchemaErrors(errors: readonly ErrorObject[] | null | undefined): string {
+export function listSchemaErrors(errors: readonly ErrorObject[] | null | undefined, isComplete = true): string {
   const lines = [...new Set((errors ?? []).map(describeError).filter((l): l is string => l !== undefined))];
   const listed = lines.slice(0, maxListed).map((l) => `  ${l}`);
   if (lines.length > maxListed) listed.push(`  and ${lines.length - maxListed} more`);
+  if (!isComplete)
+    listed.push(
+      `  (a report over ${maxAllErrorsBytes / 1024 / 1024} MiB is checked up to its first problem: there may be more)`,
+    );
   return listed.join('\n');
 }
 

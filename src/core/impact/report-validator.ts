@@ -40,9 +40,12 @@ const ajvOptions: Options = {
   $data: false,
 };
 
-/** An ajv holding the readers' impact report schema under the key `impact-report`; with `code` it can be written out. */
-export function createImpactReportAjv(code?: Options['code']): Ajv2020 {
-  const ajv = new Ajv2020(code === undefined ? ajvOptions : { ...ajvOptions, code });
+/**
+ * An ajv holding the readers' impact report schema under the key `impact-report`; with `code` it
+ * can be written out; with `allErrors` false it stops at the first error.
+ */
+export function createImpactReportAjv(code?: Options['code'], allErrors = true): Ajv2020 {
+  const ajv = new Ajv2020({ ...ajvOptions, allErrors, ...(code === undefined ? {} : { code }) });
   ajv.addSchema(openForReaders(impactReportSchema), 'impact-report');
   return ajv;
 }
@@ -57,4 +60,16 @@ let compiled: ValidateFunction | undefined;
 export function impactReportValidator(): ValidateFunction {
   compiled ??= written?.impactReport ?? (createImpactReportAjv().getSchema('impact-report') as ValidateFunction);
   return compiled;
+}
+
+let firstError: ValidateFunction | undefined;
+
+/**
+ * The same validator stopping at the first error, for a large text: every error of a crafted
+ * file costs memory (a 14 MB list of wrong values made millions), so only small ones list all.
+ * Compiled on first use (rarely: an impact report is small).
+ */
+export function impactReportFirstErrorValidator(): ValidateFunction {
+  firstError ??= createImpactReportAjv(undefined, false).getSchema('impact-report') as ValidateFunction;
+  return firstError;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatDecimal, formatMoney, formatPercent, formatRatio } from '../../../src/reporters/figures.js';
+import { targetText } from '../../../src/reporters/report-summary.js';
 
 describe('percentages and ratios', () => {
   it('group thousands like every other figure, and keep their decimals', () => {
@@ -10,6 +11,17 @@ describe('percentages and ratios', () => {
     expect(formatRatio(0.9462)).toBe('0.95');
     expect(formatRatio(1234.5)).toBe('1,234.50');
     expect(formatRatio(null)).toBe('—');
+  });
+
+  it('show no "Infinity %" for a fraction a report read back could hold (1e308 passes the schema)', () => {
+    expect(formatPercent(1e308)).toBe('—');
+    expect(formatPercent(-1e308)).toBe('—');
+  });
+
+  it('a constraint target with neither bound reads "— (no target)", not "≥ undefined"', () => {
+    expect(targetText({})).toBe('— (no target)');
+    expect(targetText({ max: 0.85 })).toBe('≤ 0.85');
+    expect(targetText({ min: 0.9 })).toBe('≥ 0.9');
   });
 });
 
