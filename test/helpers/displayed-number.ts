@@ -46,12 +46,17 @@ export function readDisplayedNumber(text: string): DisplayedNumber | string {
 }
 
 /**
- * How the JSON value is scaled for display, from the unit shown: a percentage or percentage
- * points × 100, hours shown in days (a key that names hours, a `d` unit) ÷ 24, else as is.
+ * How the JSON value is scaled for display, from the unit shown and the path's keys: a
+ * percentage × 100 (the JSON holds fractions); percentage points (`pp`, `pts`) × 100 too, unless
+ * a key says the JSON already holds points (`modelledChangePts`); hours shown in days (a `d`
+ * unit, a key that names hours: `timeInStageHours.median`) ÷ 24; anything else as is.
  */
-export function displayScale(unit: string, key: string): { factor: Decimal; why: string } {
-  if (/^(%|pp\b)/.test(unit)) return { factor: new Decimal(100), why: ' × 100 (a percentage)' };
-  if (/^d\b/.test(unit) && /hours?/i.test(key))
+export function displayScale(unit: string, keys: readonly string[]): { factor: Decimal; why: string } {
+  const percent = { factor: new Decimal(100), why: ' × 100 (a percentage)' };
+  if (unit.startsWith('%')) return percent;
+  if (/^(pp|pts|points)\b/.test(unit))
+    return keys.some((k) => /pts|points/i.test(k)) ? { factor: new Decimal(1), why: '' } : percent;
+  if (/^d\b/.test(unit) && keys.some((k) => /hours/i.test(k)))
     return { factor: new Decimal(1).div(24), why: ' ÷ 24 (hours shown in days)' };
   return { factor: new Decimal(1), why: '' };
 }
@@ -66,12 +71,12 @@ export function decimalOf(value: unknown): Decimal | undefined {
 /**
  * Why the displayed text is not the JSON value rounded to the decimals it shows, or undefined
  * when it is. Either rounding of an exact half is accepted (the JSON holds binary doubles).
- * `key` is the path's last key (it tells hours from days).
+ * `keys` are the path's keys (they tell hours from days, points from fractions).
  */
-export function explainNumberMismatch(text: string, value: Decimal, key: string): string | undefined {
+export function explainNumberMismatch(text: string, value: Decimal, keys: readonly string[]): string | undefined {
   const read = readDisplayedNumber(text);
   if (typeof read === 'string') return `the displayed text cannot be read as a figure: ${read}`;
-  const { factor, why } = displayScale(read.unit, key);
+  const { factor, why } = displayScale(read.unit, keys);
   const expected = value.times(factor);
   const tolerance = new Decimal(10).pow(-read.decimals).div(2);
   if (read.number.minus(expected).abs().lte(tolerance)) return undefined;

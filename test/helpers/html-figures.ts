@@ -87,7 +87,7 @@ export function collectFigures(html: string): PageFigure[] {
 }
 
 /** Why a figure's attributes and text disagree with the JSON value, or nothing. */
-function checkValue(figure: PageFigure, value: unknown, key: string): FigureProblem[] {
+function checkValue(figure: PageFigure, value: unknown, keys: readonly string[]): FigureProblem[] {
   const { dataValue, text, element } = figure;
   const problems: FigureProblem[] = [];
   const shown = `data-value "${dataValue ?? '(missing)'}", displayed "${text}"`;
@@ -116,18 +116,17 @@ function checkValue(figure: PageFigure, value: unknown, key: string): FigureProb
     if (text !== value) say('text-mismatch', `the displayed text is not the JSON string ${json}`);
     return problems;
   }
-  const mismatch = explainNumberMismatch(text, decimal, key);
+  const mismatch = explainNumberMismatch(text, decimal, keys);
   if (mismatch !== undefined) say('text-mismatch', mismatch);
   return problems;
 }
 
-function lastKey(path: string): string {
+/** The object keys of a path (`timeInStageHours.median` → both), for the display scale. */
+function keysOf(path: string): string[] {
   try {
-    const steps = parseJsonPath(path);
-    const keys = steps.filter((s): s is { key: string } => 'key' in s);
-    return keys.at(-1)?.key ?? '';
+    return parseJsonPath(path).flatMap((s) => ('key' in s ? [s.key] : []));
   } catch {
-    return '';
+    return [];
   }
 }
 
@@ -156,7 +155,7 @@ export function checkFigures(html: string, report: unknown, options: FigureCheck
             message: `it has no data-path and its data-value "${figure.dataValue ?? ''}" is not an allowed constant (${constants.join(', ')}): a figure from the report needs its JSON path`,
           },
         ]);
-      else add(checkValue(figure, value, ''));
+      else add(checkValue(figure, value, []));
       continue;
     }
     const resolved = resolveJsonPath(report, figure.path);
@@ -170,7 +169,7 @@ export function checkFigures(html: string, report: unknown, options: FigureCheck
       continue;
     }
     add(
-      checkValue(figure, resolved.value, lastKey(figure.path)).map((p) => ({
+      checkValue(figure, resolved.value, keysOf(figure.path)).map((p) => ({
         kind: p.kind,
         message: `at path "${figure.path}": ${p.message}`,
       })),

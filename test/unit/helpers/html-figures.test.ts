@@ -20,6 +20,7 @@ const REPORT = {
     ],
   },
   goal: { won: '174890.00', share: 0.0972, change: '-1350.00', arrivals: 12345 },
+  funnel: { timeInStageHours: { median: 81.6 }, sla: { modelledChangePts: -3.2 }, shareDelta: 0.012 },
 };
 
 const page = (body: string): string =>
@@ -34,6 +35,7 @@ const GOOD = page(`
 <p>Utilisation ${fig('constraint.stages[0].utilisation', 0.8688, '0.87')}, median time in stage ${fig('constraint.stages[0].medianHours', 150, '6.3 d')}
 (next ${fig('constraint.stages[1].medianHours', 6, '6.0 h')}); capacity ${fig('constraint.stages[0].capacityPerWeek', null, '—', 'no capacity declared or observed')}.</p>
 <p>Won ${fig('goal.won', '174890.00', '174,890.00 USD')}, ${fig('goal.share', 0.0972, '9.7 %')} of the goal; change ${fig('goal.change', '-1350.00', '−1,350.00 USD')}; ${fig('goal.arrivals', 12345, '12,345')} arrivals; the constraint is ${fig('constraint.stage', 'mql', 'mql')}.</p>
+<p>Median ${fig('funnel.timeInStageHours.median', 81.6, '3.4 d')}; compliance ${fig('funnel.sla.modelledChangePts', -3.2, '−3.2 pts')}, share ${fig('funnel.shareDelta', 0.012, '+1.2 pp')}.</p>
 <table><tr><th scope="row" data-label>2026-W03</th><td>${fig('constraint.stages[1].utilisation', 0.5412, '0.54')}</td></tr></table>
 <svg viewBox="0 0 100 50" role="img"><text x="0" y="10" data-tick>0.5</text><text x="2" y="20" data-tick>1.0</text>
 <line x1="0" y1="3" x2="100" y2="3"></line><text x="5" y="5"${figureAttributes({ path: null, value: 1, text: '1.00' })}>1.00</text>
@@ -58,6 +60,9 @@ describe('the figure checker on a page that follows the convention', () => {
       'goal.change',
       'goal.arrivals',
       'constraint.stage',
+      'funnel.timeInStageHours.median',
+      'funnel.sla.modelledChangePts',
+      'funnel.shareDelta',
       'constraint.stages[1].utilisation',
       null,
       'constraint.stages[0].utilisation',
@@ -99,6 +104,15 @@ describe('the figure checker catches', () => {
       ],
       [{ path: 'goal.change', value: '-1350.00', text: '-1,350.00 USD' }, 'its minus sign is an ASCII "-"'],
       [{ path: 'constraint.stages[0].medianHours', value: 150, text: '150.0 d' }, '÷ 24 (hours shown in days)'],
+      [{ path: 'funnel.timeInStageHours.median', value: 81.6, text: '81.6 d' }, '÷ 24 (hours shown in days)'],
+      [
+        { path: 'funnel.shareDelta', value: 0.012, text: '+0.0 pts' },
+        '× 100 (a percentage) rounded to 1 decimals (1.2)',
+      ],
+      [
+        { path: 'funnel.sla.modelledChangePts', value: -3.2, text: '−320.0 pts' },
+        'JSON value -3.2 rounded to 1 decimals (-3.2)',
+      ],
       [{ path: 'goal.arrivals', value: 12345, text: '12,345 of 20,000' }, 'it holds 2 numbers'],
       [{ path: 'goal.arrivals', value: 12345, text: 'many' }, 'it holds no number'],
       [{ path: 'constraint.stage', value: 'mql', text: 'sal' }, 'the displayed text is not the JSON string "mql"'],
