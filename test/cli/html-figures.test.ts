@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
-import { checkFigures, findStrayDigits } from '../helpers/html-figures.js';
+import { checkFigures, findFiguresAsLabels, findStrayDigits } from '../helpers/html-figures.js';
 import type { FigureProblem } from '../helpers/html-figures.js';
 import { allElements, parseHtmlPage } from '../helpers/html-tree.js';
 import { makeTempDir } from '../helpers/paths.js';
@@ -43,7 +43,7 @@ describe.each(RUNS)('revops $name --format html', ({ args }) => {
   });
 
   it('shows every figure as the JSON report has it: the path exists, the value and the text agree', () => {
-    expect(listed(checkFigures(html, report))).toBe('');
+    expect(listed([...checkFigures(html, report), ...findFiguresAsLabels(html)])).toBe('');
   });
 
   // The foundation page is a plain-text headline (no section yet): the rule binds once the

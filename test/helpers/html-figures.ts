@@ -9,6 +9,7 @@ import {
   isText,
   parseHtmlPage,
   positionOf,
+  textOf,
 } from './html-tree.js';
 import type { HtmlElement, HtmlNode } from './html-tree.js';
 import { parseJsonPath, resolveJsonPath } from './json-path.js';
@@ -30,7 +31,8 @@ export type FigureProblemKind =
   | 'text-mismatch'
   | 'nested-figure'
   | 'unexpected-constant'
-  | 'stray-digit';
+  | 'stray-digit'
+  | 'figure-as-label';
 
 /** One broken rule, with a message that names the element, the path, the values and the text. */
 export interface FigureProblem {
@@ -216,9 +218,34 @@ export function findStrayDigits(html: string): FigureProblem[] {
   return problems;
 }
 
+/**
+ * A label that reads as a figure (`0.87`, `1,234`, `9.7 %`, `−3`): names, periods and dates
+ * (`2026-W03`, `2026-01-31`, `fy2026`) are labels; a number with decimals, thousands, a sign or
+ * a percentage is a figure and needs its path.
+ */
+const FIGURE_LIKE = /^[−+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*%?$/u;
+const LABEL_LIKE = /^\d+$/;
+
+/** Every `[data-label]` whose whole text reads as a figure (a plain whole number such as a year is a label). */
+export function findFiguresAsLabels(html: string): FigureProblem[] {
+  return allElements(parseHtmlPage(html))
+    .filter((el) => attributeOf(el, 'data-label') !== undefined && !isFigure(el))
+    .flatMap((el) => {
+      const text = normaliseSpace(textOf(el));
+      return FIGURE_LIKE.test(text) && !LABEL_LIKE.test(text)
+        ? [
+            {
+              kind: 'figure-as-label' as const,
+              message: `label ${describeElement(el)} displays "${text}", a figure: give it its JSON path (data-path, data-value)`,
+            },
+          ]
+        : [];
+    });
+}
+
 /** Both checks: the figures against the JSON report, and no stray digit. */
 export function checkHtmlFigures(html: string, report: unknown, options: FigureCheckOptions = {}): FigureProblem[] {
-  return [...checkFigures(html, report, options), ...findStrayDigits(html)];
+  return [...checkFigures(html, report, options), ...findStrayDigits(html), ...findFiguresAsLabels(html)];
 }
 
 /**

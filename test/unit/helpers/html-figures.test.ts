@@ -6,6 +6,7 @@ import {
   checkHtmlFigures,
   collectFigures,
   expectHtmlFigures,
+  findFiguresAsLabels,
   findStrayDigits,
 } from '../../helpers/html-figures.js';
 import type { FigureProblem } from '../../helpers/html-figures.js';
@@ -158,6 +159,17 @@ describe('the figure checker catches', () => {
     );
     expect(problems[1]!.message).toContain('text "peak 1.12" at line 3, column 24 inside <text x="1" y="2">');
     expect(problems[2]!.message).toContain('attribute aria-label="2 stages over capacity" of <div role="img"');
+  });
+
+  it('a figure passed off as a label (a name, period or date is fine; a year too)', () => {
+    const labels = ['2026-W03', '2026-01-31', 'fy2026', '2026', 'Q1 2026', 'stage 2'];
+    const figures = ['0.87', '1,234', '9.7 %', '−3', '+149'];
+    const html = page([...labels, ...figures].map((t) => `<span data-label>${t}</span>`).join(''));
+    const problems = findFiguresAsLabels(html);
+    expect(kinds(problems)).toEqual(figures.map(() => 'figure-as-label'));
+    expect(problems[0]!.message).toBe(
+      'label <span data-label=""> at line 2, column 187 displays "0.87", a figure: give it its JSON path (data-path, data-value)',
+    );
   });
 
   it('a figure without a path that is not an allowed constant, and a figure inside another', () => {
