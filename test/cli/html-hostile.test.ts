@@ -41,11 +41,11 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
  */
 const INERT = new Set(
   [
-    'html head body meta title style main header footer nav section article aside div span p br hr wbr',
-    'h1 h2 h3 h4 h5 h6 strong em b i s small mark sup sub abbr code kbd q blockquote del ins data time',
+    'html head body meta title style main header footer nav section article aside div span p br hr wbr bdi',
+    'h1 h2 h3 h4 h5 h6 strong em b i u s small mark sup sub abbr code kbd samp var cite dfn q blockquote del ins data time',
     'table caption colgroup col thead tbody tfoot tr th td ul ol li dl dt dd details summary figure figcaption',
     'meter progress output svg g defs title desc rect line polyline polygon path circle ellipse text tspan',
-    'pattern linearGradient stop clipPath mask marker symbol',
+    'pattern linearGradient radialGradient stop clipPath mask marker symbol',
   ]
     .join(' ')
     .split(' '),
