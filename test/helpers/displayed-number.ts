@@ -47,13 +47,15 @@ export function readDisplayedNumber(text: string): DisplayedNumber | string {
 
 /**
  * How the JSON value is scaled for display, from the unit shown and the path's keys: a
- * percentage × 100 (the JSON holds fractions); percentage points (`pp`, `pts`) × 100 too, unless
+ * percentage × 100 (the JSON holds fractions), unless a key says it holds a percentage already
+ * (`deltaPct`, `changePct`); percentage points (`pp`, `pts`) × 100 too, unless
  * a key says the JSON already holds points (`modelledChangePts`); hours shown in days (a `d`
  * unit, a key that names hours: `timeInStageHours.median`) ÷ 24; anything else as is.
  */
 export function displayScale(unit: string, keys: readonly string[]): { factor: Decimal; why: string } {
   const percent = { factor: new Decimal(100), why: ' × 100 (a percentage)' };
-  if (unit.startsWith('%')) return percent;
+  if (unit.startsWith('%'))
+    return keys.some((k) => /pct|percent/i.test(k)) ? { factor: new Decimal(1), why: '' } : percent;
   if (/^(pp|pts|points)\b/.test(unit))
     return keys.some((k) => /pts|points/i.test(k)) ? { factor: new Decimal(1), why: '' } : percent;
   if (/^d\b/.test(unit) && keys.some((k) => /hours/i.test(k)))

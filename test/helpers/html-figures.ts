@@ -44,6 +44,9 @@ export interface FigureCheckOptions {
 
 const isReason = (el: HtmlElement): boolean => (attributeOf(el, 'class') ?? '').split(/\s+/).includes('reason');
 
+/** An unknown value as displayed: `—`, its reason in parentheses after it or in a `.reason` element. */
+const UNKNOWN = /^—( \(.*\))?$/u;
+
 /** The text of a figure, without the reason of an unknown value. */
 function figureText(element: HtmlElement): string {
   const parts: string[] = [];
@@ -81,7 +84,7 @@ function checkValue(figure: PageFigure, value: unknown, keys: readonly string[])
     say('value-mismatch', `its <data value="${dataAttribute}"> differs from its data-value`);
   if (value === null) {
     if (dataValue !== '') say('value-mismatch', `the JSON value is null but the data-value is not empty`);
-    if (text !== '—')
+    if (!UNKNOWN.test(text))
       say('text-mismatch', `the JSON value is null, so the page must show "—" (and its reason), not "${text}"`);
     return problems;
   }

@@ -49,14 +49,19 @@ export function allElements(root: HtmlNode): HtmlElement[] {
   return allNodes(root).filter(isElement);
 }
 
+/** An attribute's name as written: `xlink:href` for a prefixed one, `xmlns` (whose prefix parse5 keeps as ''). */
+function nameOf(a: { name: string; prefix?: string }): string {
+  return a.prefix === undefined || a.prefix === '' ? a.name : `${a.prefix}:${a.name}`;
+}
+
 /** An attribute's value (`xlink:href` by its prefixed name), or undefined when absent. */
 export function attributeOf(element: HtmlElement, name: string): string | undefined {
-  return element.attrs.find((a) => (a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`) === name)?.value;
+  return element.attrs.find((a) => nameOf(a) === name)?.value;
 }
 
 /** The attribute names of an element, prefixed ones as `xlink:href`. */
 export function attributeNames(element: HtmlElement): string[] {
-  return element.attrs.map((a) => (a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`));
+  return element.attrs.map(nameOf);
 }
 
 /** The text a reader sees in a node: its text nodes joined (as `textContent`). */
@@ -87,7 +92,7 @@ export function positionOf(node: HtmlNode): string {
 /** A short start tag for a message: `<data data-path="…" data-value="…">` (long values cut). */
 export function describeStartTag(element: HtmlElement): string {
   const attrs = element.attrs.map((a) => {
-    const name = a.prefix === undefined ? a.name : `${a.prefix}:${a.name}`;
+    const name = nameOf(a);
     const value = a.value.length > 80 ? `${a.value.slice(0, 80)}…` : a.value;
     return ` ${name}="${value}"`;
   });

@@ -22,6 +22,7 @@ const REPORT = {
   },
   goal: { won: '174890.00', share: 0.0972, change: '-1350.00', arrivals: 12345 },
   funnel: { timeInStageHours: { median: 81.6 }, sla: { modelledChangePts: -3.2 }, shareDelta: 0.012 },
+  comp: { total: [{ deltaPct: -3.46 }] },
 };
 
 const page = (body: string): string =>
@@ -38,7 +39,9 @@ const GOOD = page(`
 <p>Won ${fig('goal.won', '174890.00', '174,890.00 USD')}, ${fig('goal.share', 0.0972, '9.7 %')} of the goal; change ${fig('goal.change', '-1350.00', '−1,350.00 USD')}; ${fig('goal.arrivals', 12345, '12,345')} arrivals; the constraint is ${fig('constraint.stage', 'mql', 'mql')}.</p>
 <p>Median ${fig('funnel.timeInStageHours.median', 81.6, '3.4 d')}; compliance ${fig('funnel.sla.modelledChangePts', -3.2, '−3.2 pts')}, share ${fig('funnel.shareDelta', 0.012, '+1.2 pp')}.</p>
 <table><tr><th scope="row" data-label>2026-W03</th><td>${fig('constraint.stages[1].utilisation', 0.5412, '0.54')}</td></tr></table>
-<svg viewBox="0 0 100 50" role="img"><text x="0" y="10" data-tick>0.5</text><text x="2" y="20" data-tick>1.0</text>
+<p>Pay ${fig('comp.total[0].deltaPct', -3.46, '−3.5 %')}.</p>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" role="img">
+<text x="1" y="1"${figureAttributes({ path: 'constraint.stages[0].capacityPerWeek', value: null, text: '—' })}>— (no capacity (declared or observed))</text><text x="0" y="10" data-tick>0.5</text><text x="2" y="20" data-tick>1.0</text>
 <line x1="0" y1="3" x2="100" y2="3"></line><text x="5" y="5"${figureAttributes({ path: null, value: 1, text: '1.00' })}>1.00</text>
 <text x="5" y="30"${figureAttributes({ path: 'constraint.stages[0].utilisation', value: 0.8688, text: '0.87' })}>0.87</text></svg>
 </section>`);
@@ -65,6 +68,8 @@ describe('the figure checker on a page that follows the convention', () => {
       'funnel.sla.modelledChangePts',
       'funnel.shareDelta',
       'constraint.stages[1].utilisation',
+      'comp.total[0].deltaPct',
+      'constraint.stages[0].capacityPerWeek',
       null,
       'constraint.stages[0].utilisation',
     ]);
@@ -115,6 +120,10 @@ describe('the figure checker catches', () => {
         'JSON value -3.2 rounded to 1 decimals (-3.2)',
       ],
       [{ path: 'goal.arrivals', value: 12345, text: '12,345 of 20,000' }, 'it holds 2 numbers'],
+      [
+        { path: 'comp.total[0].deltaPct', value: -3.46, text: '−346.0 %' },
+        'JSON value -3.46 rounded to 1 decimals (-3.5)',
+      ],
       [{ path: 'goal.arrivals', value: 12345, text: 'many' }, 'it holds no number'],
       [{ path: 'constraint.stage', value: 'mql', text: 'sal' }, 'the displayed text is not the JSON string "mql"'],
     ];
@@ -129,6 +138,8 @@ describe('the figure checker catches', () => {
     const zero = checkFigures(page(fig('constraint.stages[0].capacityPerWeek', 0, '0')), REPORT);
     expect(kinds(zero)).toEqual(['value-mismatch', 'text-mismatch']);
     expect(zero[1]!.message).toContain('the JSON value is null, so the page must show "—" (and its reason), not "0"');
+    const svg = `<svg><text${figureAttributes({ path: 'constraint.stages[0].capacityPerWeek', value: null, text: '' })}>0 (no capacity)</text></svg>`;
+    expect(kinds(checkFigures(page(svg), REPORT))).toEqual(['text-mismatch']);
     const dash = checkFigures(page(fig('constraint.stages[1].capacityPerWeek', null, '—', 'not known')), REPORT);
     expect(kinds(dash)).toEqual(['value-mismatch', 'text-mismatch']);
     expect(dash[0]!.message).toContain('data-value is not the JSON value 40; data-value "", displayed "—"');
