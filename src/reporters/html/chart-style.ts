@@ -23,7 +23,7 @@ figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adj
 .chart-svg text.ref-limit { fill: var(--limit); stroke: var(--paper); }
 .chart-svg text.ref-target { fill: var(--target); stroke: var(--paper); }
 .chart-svg text.ref-capacity { fill: var(--ink); stroke: var(--paper); }
-.chart-svg .band { fill: var(--band); fill-opacity: .16; stroke: none; }
+.chart-svg .band, .chart-svg .band-swatch { fill: var(--band); fill-opacity: .16; stroke: none; }
 .chart-svg .line { fill: none; stroke-width: 2; }
 .chart-svg .series-1.line { stroke-dasharray: 7 3; }
 .chart-svg .series-2.line { stroke-dasharray: 2 2; }

@@ -81,10 +81,11 @@ export function renderLegend(items: LegendItem[], top: number): { svg: string; h
 function renderSwatch(item: LegendItem, x: number, baseline: number): string {
   const mid = baseline - FONT / 2 + 2;
   if (item.swatch === 'line') {
-    return `<line class="line ${item.classes}" x1="${coord(x)}" y1="${coord(mid)}" x2="${coord(x + 14)}" y2="${coord(mid)}"/>`;
+    return `<line class="swatch line ${item.classes}" x1="${coord(x)}" y1="${coord(mid)}" x2="${coord(x + 14)}" y2="${coord(mid)}"/>`;
   }
-  const kind = item.swatch === 'band' ? 'band' : 'bar';
-  return `<rect class="${kind} ${item.classes}" x="${coord(x)}" y="${coord(mid - 5)}" width="12" height="10"/>`;
+  // Not `bar` or `band`: a swatch is no mark of the data.
+  const kind = item.swatch === 'band' ? 'band-swatch' : 'bar-swatch';
+  return `<rect class="swatch ${kind} ${item.classes}" x="${coord(x)}" y="${coord(mid - 5)}" width="12" height="10"/>`;
 }
 
 /** The legend of a chart's series, and of its band when it has one. */
