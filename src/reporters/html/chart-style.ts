@@ -23,6 +23,10 @@ figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adj
 .chart-svg text.ref-limit { fill: var(--limit); stroke: var(--paper); }
 .chart-svg text.ref-target { fill: var(--target); stroke: var(--paper); }
 .chart-svg text.ref-capacity { fill: var(--ink); stroke: var(--paper); }
+.chart-svg line.ref-tone-base { stroke: var(--base); }
+.chart-svg line.ref-tone-head, .chart-svg line.ref-tone-current { stroke: var(--head); }
+.chart-svg text.ref-tone-base { fill: var(--base); }
+.chart-svg text.ref-tone-head, .chart-svg text.ref-tone-current { fill: var(--head); }
 .chart-svg .band, .chart-svg .band-swatch { fill: var(--band); fill-opacity: .16; stroke: none; }
 .chart-svg .line { fill: none; stroke-width: 2; }
 .chart-svg .series-1.line { stroke-dasharray: 7 3; }

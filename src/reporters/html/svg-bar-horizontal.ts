@@ -3,7 +3,9 @@ import type { BarChartSpec, ChartReference } from './chart-spec.js';
 import {
   buildLegendItems,
   FONT,
+  markedCategories,
   openSvg,
+  referenceClasses,
   referenceText,
   renderLegend,
   renderUnknownReferences,
@@ -12,6 +14,7 @@ import {
   SVG_WIDTH,
   svgFigureAttributes,
   svgFigureText,
+  tickText,
 } from './svg-parts.js';
 import { buildValueAxis, coord, estimateTextWidth, figureNumber, scaleValue, truncateLabel } from './svg-scale.js';
 
@@ -30,7 +33,12 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const refValues = spec.references.map((r) => figureNumber(r.value));
   const axis = buildValueAxis([...values, ...refValues].filter((v): v is number => v !== null));
   const names = spec.categories.map((c) => truncateLabel(c, LABEL_CHARS));
-  const labelWidth = Math.min(140, Math.max(60, ...names.map((n) => estimateTextWidth(n, FONT) + 10)));
+  const marks = markedCategories(spec);
+  const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
+  const labelWidth = Math.min(
+    140,
+    Math.max(60, ...names.map((n) => estimateTextWidth(n, FONT) + 10), ...markWidths.map((w) => w + 10)),
+  );
   const valueTexts = spec.series.flatMap((s) => s.values.map((f) => (f === undefined ? '' : svgFigureText(f))));
   const rightPad = Math.min(130, Math.max(24, ...valueTexts.map((t) => estimateTextWidth(t, SMALL_FONT) + 8)));
   const left = labelWidth;
@@ -45,19 +53,20 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const refs = placeReferenceLabels(spec.references, x, left);
   const plotTop = legend.height + unknown.height + refs.rows * REF_ROW + 8;
   const seriesCount = Math.max(1, spec.series.length);
-  const band = Math.max(spec.highlight === null ? 0 : 34, seriesCount * BAR + (seriesCount - 1) * BAR_GAP + 12);
+  const band = Math.max(marks.size === 0 ? 0 : 34, seriesCount * BAR + (seriesCount - 1) * BAR_GAP + 12);
   const plotBottom = plotTop + band * spec.categories.length;
   const classes = seriesClasses(spec.series);
   const zero = x(0);
 
   const rows = spec.categories.map((category, c) => {
     const top = plotTop + band * c;
-    const isMarked = spec.highlight !== null && spec.highlight.category === category;
+    const mark = marks.get(category);
+    const isMarked = mark !== undefined;
     const centre = top + band / 2;
     const parts = [
       `<text class="category${isMarked ? ' marked' : ''}" x="${coord(left - 6)}" y="${coord(isMarked ? centre - 2 : centre + 4)}" text-anchor="end" data-label>${escapeHtml(names[c] ?? '')}</text>`,
-      isMarked && spec.highlight !== null
-        ? `<text class="mark-label" x="${coord(left - 6)}" y="${coord(centre + 11)}" text-anchor="end">${escapeHtml(truncateLabel(spec.highlight.label, LABEL_CHARS))}</text>`
+      mark !== undefined
+        ? `<text class="mark-label" x="${coord(left - 6)}" y="${coord(centre + 11)}" text-anchor="end">${escapeHtml(truncateLabel(mark, LABEL_CHARS))}</text>`
         : '',
     ];
     spec.series.forEach((s, i) => {
@@ -82,12 +91,12 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const grid = axis.ticks.map(
     (t) =>
       `<line class="${t === 0 ? 'axis' : 'grid'}" x1="${coord(x(t))}" y1="${coord(plotTop)}" x2="${coord(x(t))}" y2="${coord(plotBottom)}"/>` +
-      `<text class="tick" x="${coord(x(t))}" y="${coord(plotBottom + 14)}" text-anchor="middle" data-tick>${escapeHtml(spec.formatTick(t))}</text>`,
+      `<text class="tick" x="${coord(x(t))}" y="${coord(plotBottom + 14)}" text-anchor="middle" data-tick>${escapeHtml(tickText(spec, t))}</text>`,
   );
   const refLines = refs.placed.map(
     (p) =>
-      `<line class="ref ref-${p.reference.kind}" x1="${coord(p.x)}" y1="${coord(plotTop - 4)}" x2="${coord(p.x)}" y2="${coord(plotBottom)}"/>` +
-      `<text class="ref-label ref-${p.reference.kind}" x="${coord(p.labelX)}" y="${coord(plotTop - 8 - p.row * REF_ROW)}" text-anchor="${p.anchor}">${referenceText(p.reference)}</text>`,
+      `<line class="ref ${referenceClasses(p.reference)}" x1="${coord(p.x)}" y1="${coord(plotTop - 4)}" x2="${coord(p.x)}" y2="${coord(plotBottom)}"/>` +
+      `<text class="ref-label ${referenceClasses(p.reference)}" x="${coord(p.labelX)}" y="${coord(plotTop - 8 - p.row * REF_ROW)}" text-anchor="${p.anchor}">${referenceText(p.reference)}</text>`,
   );
   const axisLabel = `<text class="axis-label" x="${coord((left + right) / 2)}" y="${coord(plotBottom + 32)}" text-anchor="middle">${escapeHtml(truncateLabel(spec.axisLabel, 60))}</text>`;
   const height = plotBottom + 40;
@@ -97,7 +106,7 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
     unknown.svg,
     spec.categories
       .map((category, c) =>
-        spec.highlight?.category === category
+        marks.has(category)
           ? `<rect class="highlight-band" x="0" y="${coord(plotTop + band * c)}" width="${SVG_WIDTH}" height="${coord(band)}"/>`
           : '',
       )

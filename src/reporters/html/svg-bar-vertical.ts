@@ -1,6 +1,13 @@
 import type { BarChartSpec } from './chart-spec.js';
 import { layoutUprightFrame } from './svg-frame.js';
-import { openSvg, seriesClasses, SMALL_FONT, svgFigureAttributes, svgFigureText } from './svg-parts.js';
+import {
+  markedCategories,
+  openSvg,
+  seriesClasses,
+  SMALL_FONT,
+  svgFigureAttributes,
+  svgFigureText,
+} from './svg-parts.js';
 import { buildValueAxis, coord, estimateTextWidth, figureNumber } from './svg-scale.js';
 
 /**
@@ -12,14 +19,10 @@ export function renderVerticalBarSvg(spec: BarChartSpec): string {
   const values = spec.series.flatMap((s) => s.values.map(figureNumber));
   const refValues = spec.references.map((r) => figureNumber(r.value));
   const axis = buildValueAxis([...values, ...refValues].filter((v): v is number => v !== null));
-  const highlightIndex = spec.highlight === null ? -1 : spec.categories.indexOf(spec.highlight.category);
-  const frame = layoutUprightFrame(
-    spec,
-    axis,
-    spec.categories,
-    spec.highlight === null || highlightIndex < 0 ? null : { index: highlightIndex, label: spec.highlight.label },
-    'bar',
-  );
+  const marked = [...markedCategories(spec)]
+    .map(([category, label]) => ({ index: spec.categories.indexOf(category), label }))
+    .filter((m) => m.index >= 0);
+  const frame = layoutUprightFrame(spec, axis, spec.categories, marked, 'bar');
   const seriesCount = Math.max(1, spec.series.length);
   const barWidth = (frame.step * 0.8) / seriesCount;
   const classes = seriesClasses(spec.series);

@@ -3,11 +3,13 @@ import type { ChartReference, ChartSpec } from './chart-spec.js';
 import {
   buildLegendItems,
   FONT,
+  referenceClasses,
   referenceText,
   renderLegend,
   renderUnknownReferences,
   SMALL_FONT,
   SVG_WIDTH,
+  tickText,
 } from './svg-parts.js';
 import { coord, estimateTextWidth, figureNumber, scaleValue, truncateLabel, type ValueAxis } from './svg-scale.js';
 
@@ -44,7 +46,7 @@ export function layoutUprightFrame(
   spec: ChartSpec,
   axis: ValueAxis,
   labels: string[],
-  highlight: { index: number; label: string } | null,
+  marks: { index: number; label: string }[],
   swatch: 'bar' | 'line',
   rightMargin = 8,
 ): UprightFrame {
@@ -57,7 +59,8 @@ export function layoutUprightFrame(
   );
   const plotTop = legend.height + unknown.height + 16;
   const plotBottom = plotTop + PLOT_HEIGHT;
-  const tickTexts = axis.ticks.map((t) => spec.formatTick(t));
+  const tickTexts = axis.ticks.map((t) => tickText(spec, t));
+  const marked = new Set(marks.map((m) => m.index));
   const tickWidth = Math.max(0, ...tickTexts.map((t) => estimateTextWidth(t, SMALL_FONT)));
   const plotLeft = Math.min(90, Math.max(30, tickWidth + 8)) + 18;
   const plotRight = SVG_WIDTH - rightMargin;
@@ -70,21 +73,21 @@ export function layoutUprightFrame(
   const background = [
     legend.svg,
     unknown.svg,
-    highlight === null
-      ? ''
-      : `<rect class="highlight-band" x="${coord(plotLeft + step * highlight.index)}" y="${coord(plotTop)}" width="${coord(step)}" height="${coord(PLOT_HEIGHT)}"/>`,
+    ...marks.map(
+      (m) =>
+        `<rect class="highlight-band" x="${coord(plotLeft + step * m.index)}" y="${coord(plotTop)}" width="${coord(step)}" height="${coord(PLOT_HEIGHT)}"/>`,
+    ),
     ...axis.ticks.map(
       (t, i) =>
         `<line class="${t === 0 ? 'axis' : 'grid'}" x1="${coord(plotLeft)}" y1="${coord(y(t))}" x2="${coord(plotRight)}" y2="${coord(y(t))}"/>` +
         `<text class="tick" x="${coord(plotLeft - 4)}" y="${coord(y(t) + SMALL_FONT / 3)}" text-anchor="end" data-tick>${escapeHtml(tickTexts[i] ?? '')}</text>`,
     ),
     `<text class="axis-label" transform="translate(${FONT} ${coord((plotTop + plotBottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeHtml(truncateLabel(spec.axisLabel, 36))}</text>`,
-    ...shown.map((label, i) =>
-      i % every === 0 || i === highlight?.index ? renderXLabel(label, x(i), plotBottom + 14) : '',
+    ...shown.map((label, i) => (i % every === 0 || marked.has(i) ? renderXLabel(label, x(i), plotBottom + 14) : '')),
+    ...marks.map(
+      (m) =>
+        `<text class="mark-label" x="${coord(Math.min(plotRight, Math.max(plotLeft, x(m.index))))}" y="${coord(plotBottom + 27)}" text-anchor="middle">${escapeHtml(truncateLabel(m.label, 24))}</text>`,
     ),
-    highlight === null
-      ? ''
-      : `<text class="mark-label" x="${coord(Math.min(plotRight, Math.max(plotLeft, x(highlight.index))))}" y="${coord(plotBottom + 27)}" text-anchor="middle">${escapeHtml(truncateLabel(highlight.label, 24))}</text>`,
   ].join('');
   const foreground = renderHorizontalReferences(spec.references, y, plotLeft, plotRight, referenceSide);
   return { plotLeft, plotRight, plotTop, plotBottom, height: plotBottom + 34, y, x, step, background, foreground };
@@ -111,8 +114,8 @@ function renderHorizontalReferences(
       const atRight = onSide === (side === 'right');
       const labelX = atRight ? right - 2 : left + 4;
       return (
-        `<line class="ref ref-${r.kind}" x1="${coord(left)}" y1="${coord(lineY)}" x2="${coord(right)}" y2="${coord(lineY)}"/>` +
-        `<text class="ref-label ref-${r.kind}" x="${coord(labelX)}" y="${coord(lineY - 3)}" text-anchor="${atRight ? 'end' : 'start'}">${referenceText(r)}</text>`
+        `<line class="ref ${referenceClasses(r)}" x1="${coord(left)}" y1="${coord(lineY)}" x2="${coord(right)}" y2="${coord(lineY)}"/>` +
+        `<text class="ref-label ${referenceClasses(r)}" x="${coord(labelX)}" y="${coord(lineY - 3)}" text-anchor="${atRight ? 'end' : 'start'}">${referenceText(r)}</text>`
       );
     })
     .join('');

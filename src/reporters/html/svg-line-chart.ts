@@ -18,7 +18,7 @@ export function renderLineSvg(spec: LineChartSpec): string {
   const axis = buildValueAxis(numbers, spec.yMax);
   const ends = spec.series.map((s) => lastKnown(s.values));
   const endWidth = Math.max(0, ...ends.map((e) => (e === null ? 0 : estimateTextWidth(e.figure.text, SMALL_FONT))));
-  const frame = layoutUprightFrame(spec, axis, spec.xLabels, null, 'line', Math.min(110, Math.max(8, endWidth + 10)));
+  const frame = layoutUprightFrame(spec, axis, spec.xLabels, [], 'line', Math.min(110, Math.max(8, endWidth + 10)));
   const classes = seriesClasses(spec.series);
   const zero = frame.y(0);
   const lines = spec.series.map((s, i) => {

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../sanitize.js';
-import type { ChartReference, ChartSeries, ChartSpec } from './chart-spec.js';
+import type { BarChartSpec, ChartReference, ChartSeries, ChartSpec } from './chart-spec.js';
+import { MINUS } from '../figures.js';
 import { figureAttributes, type HtmlFigure } from './figure.js';
 import { coord, estimateTextWidth, truncateLabel } from './svg-scale.js';
 
@@ -24,6 +25,26 @@ export function seriesClasses(series: ChartSeries[]): string[] {
     const shared = (toneCount.get(s.tone) ?? 0) > 1;
     return `series-${i} ${shared ? `palette-${i % 6}` : `tone-${s.tone}`}`;
   });
+}
+
+/** The words marking each marked category (`constraint`; `base constraint, head constraint`). */
+export function markedCategories(spec: BarChartSpec): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const mark of [...(spec.highlight === null ? [] : [spec.highlight]), ...(spec.marks ?? [])]) {
+    const known = marks.get(mark.category);
+    marks.set(mark.category, known === undefined || known === mark.label ? mark.label : `${known}, ${mark.label}`);
+  }
+  return marks;
+}
+
+/** A tick's text, with the page's one minus sign (U+2212) whatever the formatter wrote. */
+export function tickText(spec: ChartSpec, value: number): string {
+  return spec.formatTick(value).replace(/^-/u, MINUS);
+}
+
+/** The classes of a reference line or label: its kind, and its side's colour when it has one. */
+export function referenceClasses(reference: ChartReference): string {
+  return `ref-${reference.kind}${reference.tone === undefined ? '' : ` ref-tone-${reference.tone}`}`;
 }
 
 /** The attributes of an SVG text that shows a figure; a constant of the chart (no path) is part of its scale. */
@@ -109,7 +130,7 @@ export function referenceText(reference: ChartReference): string {
 export function renderUnknownReferences(references: ChartReference[], top: number): { svg: string; height: number } {
   const parts = references.map(
     (r, i) =>
-      `<text class="ref-label ref-${r.kind}" x="0" y="${coord(top + (i + 1) * LEGEND_ROW - 4)}">${referenceText(r)}</text>`,
+      `<text class="ref-label ${referenceClasses(r)}" x="0" y="${coord(top + (i + 1) * LEGEND_ROW - 4)}">${referenceText(r)}</text>`,
   );
   return { svg: parts.join(''), height: parts.length * LEGEND_ROW };
 }

@@ -98,7 +98,25 @@ describe('horizontal bar chart (stages, plans)', () => {
     expect(num(cut, 'x') + num(cut, 'width')).toBeCloseTo(zeroX, 1);
     expect(num(rise, 'x')).toBeCloseTo(zeroX, 1);
     expect(num(cut, 'width') / num(rise, 'width')).toBeCloseTo(1991.25 / 12500, 2);
-    expect(select(chart, 'text', 'tick').map(textOf)[0]).toBe('-5000');
+    // the formatter wrote an ASCII hyphen: the tick shows the page's one minus sign
+    expect(select(chart, 'text', 'tick').map(textOf)[0]).toBe('\u22125000');
+  });
+
+  it('marks more categories when asked (the base and the head constraint), and joins two marks of one', () => {
+    const spec = utilisationSpec({
+      highlight: { category: 'sql', label: 'head constraint' },
+      marks: [
+        { category: 'sal', label: 'base constraint' },
+        { category: 'sql', label: 'most utilised' },
+      ],
+    });
+    const chart = parseChart(renderBarSvg(spec));
+    expect(select(chart, 'rect', 'highlight-band')).toHaveLength(2);
+    expect(select(chart, 'text', 'marked').map(textOf)).toEqual(['sql', 'sal']);
+    // the joined words are cut to the label column, the table keeps the names whole
+    const [both, base] = select(chart, 'text', 'mark-label').map(textOf);
+    expect(both).toMatch(/^head constraint, m.*…$/u);
+    expect(base).toBe('base constraint');
   });
 
   it('keeps every mark inside its viewBox', () => {
@@ -160,6 +178,22 @@ describe('vertical bar chart (weeks)', () => {
     expect(num(b2, 'x')).toBeGreaterThan(num(h1, 'x') + num(h1, 'width'));
     expect(num(h2, 'height') / num(b1, 'height')).toBeCloseTo(3 / 4, 2);
     expect([b1, b2].every((b) => hasClass(b, 'tone-base'))).toBe(true);
+  });
+
+  it('colours a reference like its side when base and head each have one (capacity 15 → 5)', () => {
+    const spec = weeklySpec({
+      references: [
+        { label: 'base capacity', kind: 'capacity', value: fig('impact.base.capacity', 15, '15'), tone: 'base' },
+        { label: 'head capacity', kind: 'capacity', value: fig('impact.head.capacity', 5, '5'), tone: 'head' },
+      ],
+    });
+    const chart = parseChart(renderBarSvg(spec));
+    const lines = select(chart, 'line', 'ref');
+    expect(lines.map((l) => attr(l, 'class'))).toEqual([
+      'ref ref-capacity ref-tone-base',
+      'ref ref-capacity ref-tone-head',
+    ]);
+    expect(select(chart, 'text', 'ref-label').map(textOf)).toEqual(['base capacity 15', 'head capacity 5']);
   });
 
   it('says a reference that cannot be computed in words, and draws no line for it', () => {
