@@ -20,7 +20,7 @@ import { buildValueAxis, coord, estimateTextWidth, figureNumber, scaleValue, tru
 
 const BAR = 16;
 const BAR_GAP = 2;
-const LABEL_CHARS = 18;
+const LABEL_CHARS = 17;
 const REF_ROW = 14;
 
 /**
@@ -36,7 +36,7 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const marks = markedCategories(spec);
   const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
   const labelWidth = Math.min(
-    140,
+    150,
     Math.max(60, ...names.map((n) => estimateTextWidth(n, FONT) + 10), ...markWidths.map((w) => w + 10)),
   );
   const valueTexts = spec.series.flatMap((s) => s.values.map((f) => (f === undefined ? '' : svgFigureText(f))));

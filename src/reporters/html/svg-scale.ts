@@ -70,14 +70,14 @@ const INVISIBLE = /^[\p{Cc}\p{Cf}\u2028\u2029]$/u;
 
 /** Widths of characters in ems, roughly those of common sans faces, erring wide. */
 const NARROW = /^[ilj.,:;|!'\s()[\]frt]$/u;
-const WIDE = /^[A-Z@%&mwMW—…]$/u;
+const WIDE = /^[A-Z@%&#mw—…<>=+~_]$/u;
 
 /** How wide a code point is once escaped for display, in ems: `<U+202E>` for an invisible one. */
 function displayWidth(ch: string): number {
-  if (INVISIBLE.test(ch)) return 5.4;
+  if (INVISIBLE.test(ch)) return 6;
   if (NARROW.test(ch)) return 0.36;
-  if (WIDE.test(ch)) return 0.8;
-  return 0.62;
+  if (WIDE.test(ch)) return 0.84;
+  return 0.64;
 }
 
 /** The width a text takes at a font size, estimated (no DOM to measure with). */
@@ -91,7 +91,7 @@ export function estimateTextWidth(text: string, fontSize: number): number {
  */
 export function truncateLabel(text: string, maxChars: number): string {
   const chars = Array.from(text);
-  const budget = maxChars * 0.62;
+  const budget = maxChars * 0.64;
   let used = 0;
   for (let i = 0; i < chars.length; i += 1) {
     used += displayWidth(chars[i] ?? '');
