@@ -52,10 +52,10 @@ export function svgFigureAttributes(figure: HtmlFigure): string {
   return `${figureAttributes(figure)}${figure.path === null ? ' data-tick' : ''}`;
 }
 
-/** A figure as SVG text: its text, or `—` and the reason (cut short; the table has it whole). */
+/** A figure as SVG text: its text, or `—` and the reason as `renderFigure` writes them (cut short; the table has it whole). */
 export function svgFigureText(figure: HtmlFigure): string {
   if (figure.value !== null) return escapeHtml(figure.text);
-  return figure.reason === undefined ? '—' : `— ${escapeHtml(truncateLabel(figure.reason, 36))}`;
+  return figure.reason === undefined ? '—' : `— (${escapeHtml(truncateLabel(figure.reason, 36))})`;
 }
 
 /** The opening of the drawing: an image to assistive technology, named by its own title and description. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildLimitReference } from '../../../../src/reporters/html/chart-references.js';
 import { renderBarSvg } from '../../../../src/reporters/html/svg-bar-chart.js';
 import { fig, series, utilisationSpec, weeklySpec } from './chart-fixtures.js';
 import { allElements, attr, hasClass, num, parseChart, select, textOf, type ChartElement } from './parse-chart.js';
@@ -51,7 +52,7 @@ describe('horizontal bar chart (stages, plans)', () => {
     const [cell] = unknown as [ChartElement];
     expect(attr(cell, 'data-path')).toBe('base.constraint.stages[3]');
     expect(attr(cell, 'data-value')).toBe('');
-    expect(textOf(cell)).toBe('— no steady state');
+    expect(textOf(cell)).toBe('— (no steady state)');
   });
 
   it('draws the 1.0 limit and the target where the axis puts them, labelled with their value', () => {
@@ -202,6 +203,30 @@ describe('vertical bar chart (weeks)', () => {
     });
     const chart = parseChart(renderBarSvg(spec));
     expect(select(chart, 'line', 'ref-capacity')).toHaveLength(0);
-    expect(select(chart, 'text', 'ref-label').map(textOf)).toEqual(['capacity — no steady state']);
+    expect(select(chart, 'text', 'ref-label').map(textOf)).toEqual(['capacity — (no steady state)']);
+  });
+});
+
+describe('charts with little or nothing to draw', () => {
+  it('draw an empty frame without a mark, not a bar of 0', () => {
+    for (const spec of [
+      utilisationSpec({ categories: [], series: [], highlight: null }),
+      weeklySpec({ categories: [], series: [] }),
+      utilisationSpec({ series: [series('base', 'base', 'b', [null, null, null, null])], references: [] }),
+    ]) {
+      const chart = parseChart(renderBarSvg(spec));
+      expect(select(chart, 'svg')).toHaveLength(1);
+      expect(select(chart, 'rect', 'bar')).toHaveLength(0);
+      expect(select(chart, 'text', 'tick').map(textOf)[0]).toBe(spec.formatTick(0));
+    }
+  });
+
+  it('draw the 1.0 limit of buildLimitReference as part of the scale', () => {
+    const chart = parseChart(renderBarSvg(utilisationSpec({ references: [buildLimitReference()] })));
+    const label = select(chart, 'text', 'ref-label')[0] as ChartElement;
+    expect(textOf(label)).toBe('demand = capacity 1.0');
+    expect(allElements(label).some((e) => attr(e, 'data-tick') === '' && attr(e, 'data-path') === undefined)).toBe(
+      true,
+    );
   });
 });
