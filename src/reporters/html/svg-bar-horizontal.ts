@@ -16,7 +16,15 @@ import {
   svgFigureText,
   tickText,
 } from './svg-parts.js';
-import { buildValueAxis, coord, estimateTextWidth, figureNumber, scaleValue, truncateLabel } from './svg-scale.js';
+import {
+  buildValueAxis,
+  coord,
+  estimateTextWidth,
+  figureNumber,
+  maxOf,
+  scaleValue,
+  truncateLabel,
+} from './svg-scale.js';
 
 const BAR = 16;
 const BAR_GAP = 2;
@@ -37,10 +45,16 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
   const labelWidth = Math.min(
     150,
-    Math.max(60, ...names.map((n) => estimateTextWidth(n, FONT) + 10), ...markWidths.map((w) => w + 10)),
+    maxOf([...names.map((n) => estimateTextWidth(n, FONT) + 10), ...markWidths.map((w) => w + 10)], 60),
   );
   const valueTexts = spec.series.flatMap((s) => s.values.map((f) => (f === undefined ? '' : svgFigureText(f))));
-  const rightPad = Math.min(130, Math.max(24, ...valueTexts.map((t) => estimateTextWidth(t, SMALL_FONT) + 8)));
+  const rightPad = Math.min(
+    130,
+    maxOf(
+      valueTexts.map((t) => estimateTextWidth(t, SMALL_FONT) + 8),
+      24,
+    ),
+  );
   const left = labelWidth;
   const right = SVG_WIDTH - rightPad;
   const x = (v: number): number => scaleValue(axis, v, left, right);

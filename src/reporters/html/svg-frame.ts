@@ -11,7 +11,15 @@ import {
   SVG_WIDTH,
   tickText,
 } from './svg-parts.js';
-import { coord, estimateTextWidth, figureNumber, scaleValue, truncateLabel, type ValueAxis } from './svg-scale.js';
+import {
+  coord,
+  estimateTextWidth,
+  figureNumber,
+  maxOf,
+  scaleValue,
+  truncateLabel,
+  type ValueAxis,
+} from './svg-scale.js';
 
 /** Height of the plot of a chart whose values go up (vertical bars, lines), in SVG units. */
 const PLOT_HEIGHT = 200;
@@ -61,7 +69,10 @@ export function layoutUprightFrame(
   const plotBottom = plotTop + PLOT_HEIGHT;
   const tickTexts = axis.ticks.map((t) => tickText(spec, t));
   const marked = new Set(marks.map((m) => m.index));
-  const tickWidth = Math.max(0, ...tickTexts.map((t) => estimateTextWidth(t, SMALL_FONT)));
+  const tickWidth = maxOf(
+    tickTexts.map((t) => estimateTextWidth(t, SMALL_FONT)),
+    0,
+  );
   const plotLeft = Math.min(90, Math.max(30, tickWidth + 8)) + 18;
   const plotRight = SVG_WIDTH - rightMargin;
   const count = Math.max(1, labels.length);
@@ -69,7 +80,17 @@ export function layoutUprightFrame(
   const y = (value: number): number => scaleValue(axis, value, plotBottom, plotTop);
   const x = (index: number): number => plotLeft + step * (index + 0.5);
   const shown = labels.map((l) => truncateLabel(l, X_LABEL_CHARS));
-  const every = Math.max(1, Math.ceil((Math.max(0, ...shown.map((l) => estimateTextWidth(l, SMALL_FONT))) + 6) / step));
+  const every = Math.max(
+    1,
+    Math.ceil(
+      (maxOf(
+        shown.map((l) => estimateTextWidth(l, SMALL_FONT)),
+        0,
+      ) +
+        6) /
+        step,
+    ),
+  );
   const background = [
     legend.svg,
     unknown.svg,

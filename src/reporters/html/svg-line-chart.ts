@@ -2,7 +2,7 @@ import type { HtmlFigure } from './figure.js';
 import type { LineChartSpec } from './chart-spec.js';
 import { layoutUprightFrame, type UprightFrame } from './svg-frame.js';
 import { openSvg, seriesClasses, SMALL_FONT, svgFigureAttributes, svgFigureText } from './svg-parts.js';
-import { buildValueAxis, coord, estimateTextWidth, figureNumber } from './svg-scale.js';
+import { buildValueAxis, coord, estimateTextWidth, figureNumber, maxOf } from './svg-scale.js';
 
 /**
  * Lines over periods, one per series: a point per known value, the line broken where a value is
@@ -17,7 +17,10 @@ export function renderLineSvg(spec: LineChartSpec): string {
   ].filter((v): v is number => v !== null);
   const axis = buildValueAxis(numbers, spec.yMax);
   const ends = spec.series.map((s) => lastKnown(s.values));
-  const endWidth = Math.max(0, ...ends.map((e) => (e === null ? 0 : estimateTextWidth(e.figure.text, SMALL_FONT))));
+  const endWidth = maxOf(
+    ends.map((e) => (e === null ? 0 : estimateTextWidth(e.figure.text, SMALL_FONT))),
+    0,
+  );
   const frame = layoutUprightFrame(spec, axis, spec.xLabels, [], 'line', Math.min(110, Math.max(8, endWidth + 10)));
   const classes = seriesClasses(spec.series);
   const zero = frame.y(0);

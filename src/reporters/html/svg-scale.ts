@@ -17,6 +17,13 @@ export function figureNumber(figure: HtmlFigure | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** The largest of some numbers, at least `floor` (no spread: a long list would overflow the stack). */
+export function maxOf(values: number[], floor: number): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 /** A step of 1, 2, 2.5 or 5 times a power of ten that cuts `span` into about `count` parts. */
 function niceStep(span: number, count: number): number {
   const raw = span / count;
@@ -37,8 +44,11 @@ function cleanTick(value: number): number {
  */
 export function buildValueAxis(values: number[], fixedMax?: number, count = 5): ValueAxis {
   const finite = values.filter((v) => Number.isFinite(v));
-  const low = Math.min(0, ...finite);
-  const high = Math.max(0, fixedMax ?? 0, ...finite);
+  const low = -maxOf(
+    finite.map((v) => -v),
+    0,
+  );
+  const high = maxOf(finite, Math.max(0, fixedMax ?? 0));
   const span = high - low;
   if (span === 0) return { min: 0, max: 1, ticks: [0, 0.5, 1].map(cleanTick) };
   const step = niceStep(span, count);

@@ -230,3 +230,22 @@ describe('charts with little or nothing to draw', () => {
     );
   });
 });
+
+describe('a chart of many categories', () => {
+  it('draws 300,000 weeks without overflowing the stack (a spread of their label widths into Math.max did)', () => {
+    const weeks = Array.from({ length: 300_000 }, (_, i) => `W${i}`);
+    const spec = weeklySpec({
+      categories: weeks,
+      series: [
+        series(
+          'arrivals',
+          'current',
+          'p',
+          weeks.map((_, i) => i % 7),
+        ),
+      ],
+    });
+    const svg = renderBarSvg(spec);
+    expect(svg.match(/<rect class="bar /g)).toHaveLength(300_000);
+  });
+});

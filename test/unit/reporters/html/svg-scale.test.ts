@@ -100,3 +100,10 @@ describe('truncateLabel and estimateTextWidth', () => {
     expect(cut.replace('…', '')).toMatch(/^(😀)+$/u);
   });
 });
+
+describe('many values', () => {
+  it('builds the axis of 300,000 values (a spread into Math.max would overflow the stack)', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => (i % 1000) / 10);
+    expect(buildValueAxis(values).ticks).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+});
