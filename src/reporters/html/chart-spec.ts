@@ -54,6 +54,11 @@ export interface BarChartSpec extends ChartCommon {
   highlight: { category: string; label: string } | null;
   /** More categories to mark the same way (impact: the base's and the head's constraint when they differ). */
   marks?: { category: string; label: string }[];
+  /**
+   * A range around one series' bars (a projection's low and high), one figure pair per category,
+   * drawn as a whisker across the bar of `series[seriesIndex]`.
+   */
+  range?: { name: string; seriesIndex: number; lower: HtmlFigure[]; upper: HtmlFigure[] };
 }
 
 /** Lines over x labels (periods); the value axis starts at 0 unless `yMax` bounds it too. */

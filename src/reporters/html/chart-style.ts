@@ -43,6 +43,7 @@ figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adj
 .chart-svg .palette-4 { fill: var(--palette-4); stroke: var(--palette-4); }
 .chart-svg .palette-5 { fill: var(--palette-5); stroke: var(--palette-5); }
 .chart-svg .bar { stroke: none; }
+.chart-svg .range { stroke: var(--ink); stroke-width: 1.5; }
 .chart-svg line.line, .chart-svg path.line { fill: none; }
 .chart-svg text.end-label { stroke: var(--paper); font-weight: 600; }
 .chart-svg .point { stroke: var(--paper); stroke-width: 1; }

@@ -24,7 +24,7 @@ export function renderChart(spec: ChartSpec): string {
 /** The chart's figures as a table: one row per category or period, one column per series. */
 export function renderChartTable(spec: ChartSpec): string {
   const rows = spec.kind === 'bar' ? spec.categories : spec.xLabels;
-  const band = spec.kind === 'line' ? spec.band : undefined;
+  const band = spec.kind === 'line' ? spec.band : spec.range;
   // Series and band names come from the report (a plan, an SLA): labels, not figures.
   const head = [
     `<th scope="col">${spec.kind === 'bar' ? '' : 'period'}</th>`,

@@ -16,6 +16,7 @@ import {
   svgFigureText,
   tickText,
 } from './svg-parts.js';
+import { rangeAt, rangeValues, renderWhisker } from './svg-range.js';
 import {
   buildValueAxis,
   coord,
@@ -39,7 +40,7 @@ const REF_ROW = 14;
 export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const values = spec.series.flatMap((s) => s.values.map(figureNumber));
   const refValues = spec.references.map((r) => figureNumber(r.value));
-  const axis = buildValueAxis([...values, ...refValues].filter((v): v is number => v !== null));
+  const axis = buildValueAxis([...values, ...refValues, ...rangeValues(spec)].filter((v): v is number => v !== null));
   const names = spec.categories.map((c) => truncateLabel(c, LABEL_CHARS));
   const marks = markedCategories(spec);
   const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
@@ -94,7 +95,9 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
           `<rect class="bar ${classes[i] ?? ''}" x="${coord(Math.min(zero, end))}" y="${coord(barTop)}" width="${coord(Math.abs(end - zero))}" height="${BAR}"/>`,
         );
       }
-      const textX = v !== null && v > 0 ? x(v) + 4 : zero + 4;
+      const range = rangeAt(spec, i, c);
+      if (range !== null) parts.push(renderWhisker('horizontal', x(range.low), x(range.high), barTop + BAR / 2));
+      const textX = v !== null && v > 0 ? Math.max(x(v), range === null ? -Infinity : x(range.high)) + 4 : zero + 4;
       parts.push(
         `<text class="value${v === null ? ' unknown' : ''}" x="${coord(textX)}" y="${coord(barTop + BAR / 2 + SMALL_FONT / 3)}"${svgFigureAttributes(figure)}>${svgFigureText(figure)}</text>`,
       );

@@ -1,5 +1,6 @@
 import type { BarChartSpec } from './chart-spec.js';
 import { layoutUprightFrame } from './svg-frame.js';
+import { rangeAt, rangeValues, renderWhisker } from './svg-range.js';
 import {
   markedCategories,
   openSvg,
@@ -18,7 +19,7 @@ import { buildValueAxis, coord, estimateTextWidth, figureNumber } from './svg-sc
 export function renderVerticalBarSvg(spec: BarChartSpec): string {
   const values = spec.series.flatMap((s) => s.values.map(figureNumber));
   const refValues = spec.references.map((r) => figureNumber(r.value));
-  const axis = buildValueAxis([...values, ...refValues].filter((v): v is number => v !== null));
+  const axis = buildValueAxis([...values, ...refValues, ...rangeValues(spec)].filter((v): v is number => v !== null));
   const marked = [...markedCategories(spec)]
     .map(([category, label]) => ({ index: spec.categories.indexOf(category), label }))
     .filter((m) => m.index >= 0);
@@ -45,10 +46,12 @@ export function renderVerticalBarSvg(spec: BarChartSpec): string {
       marks.push(
         `<rect class="bar ${classes[i] ?? ''}" x="${coord(left)}" y="${coord(Math.min(zero, end))}" width="${coord(barWidth)}" height="${coord(Math.abs(zero - end))}"/>`,
       );
+      const range = rangeAt(spec, i, c);
+      if (range !== null) marks.push(renderWhisker('vertical', frame.y(range.low), frame.y(range.high), centre));
       const text = svgFigureText(figure);
       if (estimateTextWidth(text, SMALL_FONT) <= barWidth + 2) {
-        // Above a bar going up; for one going down, just above the 0 line.
-        const textY = v > 0 ? end - 3 : zero - 3;
+        // Above a bar going up (and its range); for one going down, just above the 0 line.
+        const textY = v > 0 ? Math.min(end, range === null ? Infinity : frame.y(range.high)) - 3 : zero - 3;
         marks.push(
           `<text class="value" x="${coord(centre)}" y="${coord(textY)}" text-anchor="middle"${svgFigureAttributes(figure)}>${text}</text>`,
         );

@@ -72,7 +72,7 @@ export function openSvg(spec: ChartSpec, height: number): string {
 /** A legend item: a swatch (a bar, a line, or a band) and a name. */
 export interface LegendItem {
   name: string;
-  swatch: 'bar' | 'line' | 'band';
+  swatch: 'bar' | 'line' | 'band' | 'range';
   classes: string;
 }
 
@@ -101,6 +101,11 @@ export function renderLegend(items: LegendItem[], top: number): { svg: string; h
 
 function renderSwatch(item: LegendItem, x: number, baseline: number): string {
   const mid = baseline - FONT / 2 + 2;
+  if (item.swatch === 'range') {
+    const line = (x1: number, y1: number, x2: number, y2: number): string =>
+      `<line class="swatch range" x1="${coord(x1)}" y1="${coord(y1)}" x2="${coord(x2)}" y2="${coord(y2)}"/>`;
+    return line(x, mid, x + 14, mid) + line(x, mid - 4, x, mid + 4) + line(x + 14, mid - 4, x + 14, mid + 4);
+  }
   if (item.swatch === 'line') {
     return `<line class="swatch line ${item.classes}" x1="${coord(x)}" y1="${coord(mid)}" x2="${coord(x + 14)}" y2="${coord(mid)}"/>`;
   }
@@ -115,6 +120,8 @@ export function buildLegendItems(spec: ChartSpec, swatch: 'bar' | 'line'): Legen
   const items: LegendItem[] = spec.series.map((s, i) => ({ name: s.name, swatch, classes: classes[i] ?? '' }));
   if (spec.kind === 'line' && spec.band !== undefined)
     items.push({ name: spec.band.name, swatch: 'band', classes: '' });
+  if (spec.kind === 'bar' && spec.range !== undefined)
+    items.push({ name: spec.range.name, swatch: 'range', classes: '' });
   return items;
 }
 

@@ -180,3 +180,25 @@ describe('renderChart', () => {
     expect(cells.map(textOf)).toEqual(['— (no steady state)']);
   });
 });
+
+describe('renderChart of a bar chart with a range', () => {
+  it('adds the low and high of the range to the table, the range named as a label', () => {
+    const spec = utilisationSpec({
+      categories: ['AE'],
+      series: [series('head', 'head', 'goal.head', [50])],
+      references: [],
+      highlight: null,
+      range: {
+        name: 'P10 to P90',
+        seriesIndex: 0,
+        lower: [fig('goal.low[0]', 45)],
+        upper: [fig('goal.high[0]', null)],
+      },
+    });
+    const root = parseChart(renderChart(spec));
+    const head = allElements(root).filter((e) => e.tagName === 'th' && attr(e, 'scope') === 'col');
+    expect(head.map(textOf)).toEqual(['', 'head', 'P10 to P90 low', 'P10 to P90 high']);
+    const cells = allElements(root).filter((e) => e.tagName === 'td');
+    expect(cells.map(textOf)).toEqual(['50', '45', '— (no steady state)']);
+  });
+});

@@ -249,3 +249,44 @@ describe('a chart of many categories', () => {
     expect(svg.match(/<rect class="bar /g)).toHaveLength(300_000);
   });
 });
+
+describe('a range on the bars of one series (a projection low to high)', () => {
+  const spec = utilisationSpec({
+    categories: ['AE', 'SDR'],
+    series: [series('base', 'base', 'goal.base', [40, 60]), series('head', 'head', 'goal.head', [50, 30])],
+    references: [],
+    highlight: null,
+    formatTick: (v) => String(v),
+    range: {
+      name: 'head range',
+      seriesIndex: 1,
+      lower: [fig('goal.head.low[0]', 45), fig('goal.head.low[1]', null)],
+      upper: [fig('goal.head.high[0]', 70), fig('goal.head.high[1]', 35)],
+    },
+  });
+  const chart = parseChart(renderBarSvg(spec));
+
+  it('draws a whisker across the series bar from low to high, only where both ends are known', () => {
+    const zero = tickLine(chart, '0', 'x');
+    const unit = (tickLine(chart, '80', 'x') - zero) / 80;
+    const whiskers = select(chart, 'line', 'range').filter((l) => !hasClass(l, 'swatch'));
+    // one whisker of three lines (span and two caps): SDR's low is unknown
+    expect(whiskers).toHaveLength(3);
+    const [span] = whiskers as [ChartElement];
+    expect([num(span, 'x1'), num(span, 'x2')].map((v) => Number(((v - zero) / unit).toFixed(2)))).toEqual([45, 70]);
+    const headBar = select(chart, 'rect', 'bar')[1] as ChartElement;
+    expect(num(span, 'y1')).toBeCloseTo(num(headBar, 'y') + num(headBar, 'height') / 2, 1);
+    // the head's figure is written past the whisker, not over it
+    const label = select(chart, 'text', 'value').find((t) => attr(t, 'data-path') === 'goal.head[0]') as ChartElement;
+    expect(num(label, 'x')).toBeGreaterThan(num(span, 'x2'));
+    expect(select(chart, 'text', 'legend-name').map(textOf)).toEqual(['base', 'head', 'head range']);
+  });
+
+  it('stands a whisker over a vertical bar', () => {
+    const vertical = parseChart(renderBarSvg({ ...spec, orientation: 'vertical' }));
+    const zero = tickLine(vertical, '0', 'y');
+    const unit = (zero - tickLine(vertical, '80', 'y')) / 80;
+    const [span] = select(vertical, 'line', 'range').filter((l) => !hasClass(l, 'swatch')) as [ChartElement];
+    expect([num(span, 'y1'), num(span, 'y2')].map((v) => Number(((zero - v) / unit).toFixed(2)))).toEqual([45, 70]);
+  });
+});
