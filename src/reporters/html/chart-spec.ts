@@ -18,11 +18,16 @@ export interface ChartSeries {
 
 /** A horizontal (or, on a horizontal bar chart, vertical) line across the chart at a value. */
 export interface ChartReference {
-  /** Shown beside the line, e.g. `capacity 1.0` or `target 0.85`. */
+  /**
+   * Words shown beside the line, e.g. `capacity` or `target`; the chart writes the value after them
+   * (`target 0.85`) from `value`, so the label itself holds no figure.
+   */
   label: string;
   /** `limit`: demand equals capacity (1.0); `target`: the policy's declared target; `capacity`: a stage's weekly capacity. */
   kind: 'limit' | 'target' | 'capacity';
   value: HtmlFigure;
+  /** Colours the line like a series (`base`, `head`) when each side has its own (capacity base vs head). */
+  tone?: SeriesTone;
 }
 
 interface ChartCommon {
@@ -47,6 +52,13 @@ export interface BarChartSpec extends ChartCommon {
   categories: string[];
   /** A category to mark (the constraint), with the words of the mark. */
   highlight: { category: string; label: string } | null;
+  /** More categories to mark the same way (impact: the base's and the head's constraint when they differ). */
+  marks?: { category: string; label: string }[];
+  /**
+   * A range around one series' bars (a projection's low and high), one figure pair per category,
+   * drawn as a whisker across the bar of `series[seriesIndex]`.
+   */
+  range?: { name: string; seriesIndex: number; lower: HtmlFigure[]; upper: HtmlFigure[] };
 }
 
 /** Lines over x labels (periods); the value axis starts at 0 unless `yMax` bounds it too. */

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../sanitize.js';
 import type { ChartSpec } from './chart-spec.js';
-import { renderFigure } from './figure.js';
+import { renderFigure, type HtmlFigure } from './figure.js';
 import { renderBarSvg } from './svg-bar-chart.js';
 import { renderLineSvg } from './svg-line-chart.js';
 
@@ -24,26 +24,37 @@ export function renderChart(spec: ChartSpec): string {
 /** The chart's figures as a table: one row per category or period, one column per series. */
 export function renderChartTable(spec: ChartSpec): string {
   const rows = spec.kind === 'bar' ? spec.categories : spec.xLabels;
-  const band = spec.kind === 'line' ? spec.band : undefined;
+  const band = spec.kind === 'line' ? spec.band : spec.range;
+  // Series and band names come from the report (a plan, an SLA): labels, not figures.
   const head = [
-    spec.kind === 'bar' ? '' : 'period',
-    ...spec.series.map((s) => s.name),
-    ...(band === undefined ? [] : [`${band.name} low`, `${band.name} high`]),
+    `<th scope="col">${spec.kind === 'bar' ? '' : 'period'}</th>`,
+    ...spec.series.map((s) => `<th scope="col" data-label>${escapeHtml(s.name)}</th>`),
+    ...(band === undefined
+      ? []
+      : [
+          `<th scope="col"><span data-label>${escapeHtml(band.name)}</span> low</th>`,
+          `<th scope="col"><span data-label>${escapeHtml(band.name)}</span> high</th>`,
+        ]),
   ];
   const body = rows.map((row, i) => {
     const cells = [
       ...spec.series.map((s) => s.values[i]),
       ...(band === undefined ? [] : [band.lower[i], band.upper[i]]),
-    ].map((figure) => `<td>${figure === undefined ? '—' : renderFigure(figure)}</td>`);
-    return `<tr><th scope="row">${escapeHtml(row)}</th>${cells.join('')}</tr>`;
+    ].map((figure) => `<td>${figure === undefined ? '—' : renderChartFigure(figure)}</td>`);
+    return `<tr><th scope="row" data-label>${escapeHtml(row)}</th>${cells.join('')}</tr>`;
   });
-  const references = spec.references.map((r) => `<li>${escapeHtml(r.label)}: ${renderFigure(r.value)}</li>`);
+  const references = spec.references.map((r) => `<li>${escapeHtml(r.label)}: ${renderChartFigure(r.value)}</li>`);
   return [
     `<details class="chart-data"><summary>Figures of “${escapeHtml(spec.title)}”</summary>`,
     `<div class="table-scroll"><table>`,
-    `<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr>${head.join('')}</tr></thead>`,
     `<tbody>${body.join('')}</tbody></table></div>`,
     references.length === 0 ? '' : `<ul class="chart-references">${references.join('')}</ul>`,
     `</details>`,
   ].join('');
+}
+
+/** A figure of a chart; a constant of the chart (the 1.0 line: no path in the report) is part of its scale. */
+function renderChartFigure(figure: HtmlFigure): string {
+  return figure.path === null ? `<span data-tick>${renderFigure(figure)}</span>` : renderFigure(figure);
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../sanitize.js';
+import { CHART_STYLE } from './chart-style.js';
 import { PAGE_STYLE } from './page-style.js';
 
 /** One section of the report page; `body` is HTML built with `escapeHtml` and `renderFigure`. */
@@ -40,7 +41,7 @@ export function renderHtmlPage(page: HtmlPage): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
+    `<style>${PAGE_STYLE}${CHART_STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',

@@ -1,7 +1,8 @@
 import type { BarChartSpec } from './chart-spec.js';
+import { renderHorizontalBarSvg } from './svg-bar-horizontal.js';
+import { renderVerticalBarSvg } from './svg-bar-vertical.js';
 
-/** The SVG drawing of a bar chart (being built: the table of `chart.ts` carries its figures meanwhile). */
+/** The SVG drawing of a bar chart: categories down the side (stages, plans) or along the bottom (weeks). */
 export function renderBarSvg(spec: BarChartSpec): string {
-  void spec;
-  return '';
+  return spec.orientation === 'horizontal' ? renderHorizontalBarSvg(spec) : renderVerticalBarSvg(spec);
 }
