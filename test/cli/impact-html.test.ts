@@ -40,6 +40,9 @@ describe('revops impact --format html', () => {
     expect(byPath.get('comp.total[0].deltaPct')).toBe('−3.5 %');
     expect(byPath.get('constraint.utilisation.head')).toBe('1.02');
     expect(byPath.get('comp.byPlan[2].head')).toBe('17,777.07');
+    // Why: the head's extra MQLs queue at mql, over its capacity of 75 a week.
+    expect(byPath.get('projection.stages[0].queueGrowthPerWeek.head')).toBe('1.80');
+    expect(byPath.get('projection.stages[0].undeliveredRevenuePerWeek')).toBe('570.55');
     // The per-period series, base vs head: arrivals at the constraint and SLA compliance per week.
     expect(byPath.get('periods.constraint.capacityPerWeek.base')).toBe('75');
     const weeks = report.periods?.constraint.arrivals ?? [];

@@ -179,7 +179,7 @@ function attributionRows(r: ImpactReport): string[][] {
   });
   const shares = a.sourced.flatMap((s, i) =>
     (['marketing', 'sales', 'unattributed'] as const).map((part) => [
-      `${part}-sourced share of ${s.basis === 'pipeline' ? 'pipeline' : 'won revenue'}${s.currency === null ? '' : ` (${label(s.currency)})`}`,
+      `${part === 'unattributed' ? 'unattributed' : `${part}-sourced`} share of ${s.basis === 'pipeline' ? 'pipeline' : 'won revenue'}${s.currency === null ? '' : ` (${label(s.currency)})`}`,
       show(percentFigure(`attribution.sourced[${i}].${part}.base`, s[part].base, 'no amount known')),
       show(percentFigure(`attribution.sourced[${i}].${part}.head`, s[part].head, 'no amount known')),
       show(pointsFigure(`attribution.sourced[${i}].${part}.delta`, s[part].delta)),

@@ -5,6 +5,7 @@ import { label } from './impact-html-figures.js';
 import { renderChangeSections, renderGateSections } from './impact-html-gates.js';
 import { renderImpactHeadline } from './impact-html-headline.js';
 import { renderMoneySections } from './impact-html-money.js';
+import { renderProjectionSection } from './impact-html-projection.js';
 import { renderHtmlPage } from './page.js';
 
 /** What a partial run leaves out, first on the page; nothing for a complete run. */
@@ -34,7 +35,13 @@ export function renderImpactHtml(report: ImpactReport): string {
       ...renderImpactHeadline(r),
     ],
     sections: isChange
-      ? [...renderChangeSections(r), ...renderFlowSections(r), ...renderMoneySections(r), ...renderGateSections(r)]
+      ? [
+          ...renderChangeSections(r),
+          ...renderFlowSections(r),
+          renderProjectionSection(r),
+          ...renderMoneySections(r),
+          ...renderGateSections(r),
+        ]
       : renderGateSections(r),
     stamp: [
       r.stamp.engine,
