@@ -1,6 +1,7 @@
 import type { ImpactReport } from '../../core/report/impact.js';
 import { formatCount, formatDecimal, formatPercent, formatRatio } from '../figures.js';
 import { unknownText } from '../impact-projection.js';
+import { partLabel } from '../impact-payout-text.js';
 import type { BarChartSpec, ChartReference, ChartSeries, LineChartSpec } from './chart-spec.js';
 import { countFigure, moneyFigure, percentFigure, quantityFigure, ratioFigure } from './impact-html-figures.js';
 
@@ -153,6 +154,33 @@ export function payoutChart(r: ImpactReport): BarChartSpec | null {
       name: key,
       tone: key,
       values: r.comp.byPlan.map((p, i) => moneyFigure(`comp.byPlan[${i}].${key}`, p[key])),
+    })),
+    references: [],
+    highlight: null,
+    axisLabel: 'payout',
+    formatTick: (v) => formatDecimal(Math.round(v)),
+  };
+}
+
+/** Payout per component (and multipliers, SPIFs, clawbacks) of each plan that pays on either side, base vs head. */
+export function componentChart(r: ImpactReport): BarChartSpec | null {
+  const parts = r.comp.plans.flatMap((p, i) =>
+    p.parts
+      .map((x, j) => ({ p, x, at: `comp.plans[${i}].parts[${j}].payout` }))
+      .filter(({ x }) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0),
+  );
+  if (parts.length === 0) return null;
+  return {
+    kind: 'bar',
+    id: 'impact-payout-components',
+    title: 'Payout per plan component to as-of, base vs head',
+    description: 'Each part of each plan that pays on either side; the parts add up to the plan’s total.',
+    orientation: 'horizontal',
+    categories: parts.map(({ p, x }) => `${p.plan} · ${partLabel(x)} (${p.currency})`),
+    series: (['base', 'head'] as const).map((key) => ({
+      name: key,
+      tone: key,
+      values: parts.map(({ x, at }) => moneyFigure(`${at}.${key}`, x.payout[key])),
     })),
     references: [],
     highlight: null,

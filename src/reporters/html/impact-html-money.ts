@@ -3,7 +3,7 @@ import { describeCacUnknown } from '../cac-tables.js';
 import { unknownText } from '../impact-projection.js';
 import { describeGateHolds, describePayoutReason, partLabel } from '../impact-payout-text.js';
 import { renderChart } from './chart.js';
-import { goalChart, payoutChart } from './impact-html-charts.js';
+import { componentChart, goalChart, payoutChart } from './impact-html-charts.js';
 import {
   countChangeFigure,
   countFigure,
@@ -67,6 +67,7 @@ function payoutSection(r: ImpactReport): HtmlSection {
     body: [
       caveat,
       chart === null ? '<p>No comp plan.</p>' : renderChart(chart),
+      ...[componentChart(r)].flatMap((c) => (c === null ? [] : [renderChart(c)])),
       '<h3>By plan and component, to as-of (replayed)</h3>',
       renderTable(['plan · part', 'base', 'head', 'change', 'why'], components),
       holds.length === 0 ? '' : `<ul class="notes">${holds.join('')}</ul>`,

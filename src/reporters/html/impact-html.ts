@@ -23,7 +23,7 @@ function partialNotice(r: ImpactReport): string[] {
  */
 export function renderImpactHtml(report: ImpactReport): string {
   const r = report;
-  const sha = (s: ImpactReport['base']) => (s.sha === null ? '' : ` ${s.sha.slice(0, 12)}`);
+  const side = (s: ImpactReport['base']) => `${label(s.ref)}${s.sha === null ? '' : ` ${label(s.sha.slice(0, 12))}`}`;
   const isChange = r.hasChanges || r.inputs.isChanged;
   return renderHtmlPage({
     title: 'Policy change impact',
@@ -31,7 +31,7 @@ export function renderImpactHtml(report: ImpactReport): string {
     subtitle: `The pull request's policies against the base branch's, replayed on the same data${r.isMasked ? ' (people and leads masked)' : ''}.`,
     headline: [
       ...partialNotice(r),
-      `<strong>Compared</strong> ${label(r.base.ref)}${label(sha(r.base))} → ${label(r.head.ref)}${label(sha(r.head))}, data as of ${label(formatInstant(r.stamp.asOf))}.`,
+      `<strong>Compared</strong> ${side(r.base)} → ${side(r.head)}, data as of ${label(formatInstant(r.stamp.asOf))}.`,
       ...renderImpactHeadline(r),
     ],
     sections: isChange

@@ -81,6 +81,22 @@ describe('renderImpactHtml', () => {
     expect(delta?.text).toBe('— (no won deal carries an amount)');
   });
 
+  it('charts pay per plan component base vs head, leaving out parts that pay nothing on either side', () => {
+    const r = loadReport();
+    const page = readPage(renderImpactHtml(r));
+    const chart = page.elements.find((e) => e.tag === 'figure' && e.attrs.id === 'impact-payout-components');
+    const paying = r.comp.plans.flatMap((p) =>
+      p.parts.filter((x) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0).map(() => p.plan),
+    );
+    expect(paying.length).toBeGreaterThan(0);
+    expect(chart?.text).toContain(paying[0]);
+    const silent = r.comp.plans.find((p) =>
+      p.parts.every((x) => Number(x.payout.base) === 0 && Number(x.payout.head) === 0),
+    );
+    expect(silent).toBeDefined();
+    expect(chart?.text).not.toContain(silent?.plan);
+  });
+
   it('says how many approvals a guardrail needs, and from whom', () => {
     const page = readPage(renderImpactHtml(loadReport()));
     const headline = page.elements.find((e) => e.attrs['aria-label'] === 'Headline')?.text ?? '';
