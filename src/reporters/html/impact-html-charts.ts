@@ -11,7 +11,7 @@ import { countFigure, moneyFigure, percentFigure, quantityFigure, ratioFigure } 
  */
 
 const LIMIT: ChartReference = {
-  label: 'capacity (demand equals capacity)',
+  label: 'capacity',
   kind: 'limit',
   // A constant of the chart, not a figure of the report.
   value: { path: null, value: 1, text: formatRatio(1) },
@@ -34,7 +34,7 @@ export function utilisationChart(r: ImpactReport): BarChartSpec {
     const key = d.target.max !== undefined ? 'max' : 'min';
     if (bound !== undefined)
       references.push({
-        label: `declared target at ${d.stage} (${key === 'max' ? 'at most' : 'at least'})`,
+        label: key === 'max' ? 'target ≤' : 'target ≥',
         kind: 'target',
         value: ratioFigure(`constraint.declared.head.target.${key}`, bound),
       });
@@ -88,21 +88,17 @@ export function constraintWeeksChart(r: ImpactReport): BarChartSpec | null {
     tone: key,
     values: c.arrivals.map((p, i) => countFigure(`periods.constraint.arrivals[${i}].${key}`, p[key])),
   });
-  // Weekly capacity compares to weekly arrivals only.
+  // Weekly capacity compares to weekly arrivals only; one line when both sides have the same.
+  const cap = c.capacityPerWeek;
+  const sides = (['base', 'head'] as const).filter((k) => cap[k] !== null && (k === 'base' || cap.head !== cap.base));
   const references: ChartReference[] =
     c.periodUnit !== 'week'
       ? []
-      : (['base', 'head'] as const)
-          .filter(
-            (k, i, all) =>
-              c.capacityPerWeek[k] !== null &&
-              (i === 0 || c.capacityPerWeek[k] !== c.capacityPerWeek[all[0] ?? 'base']),
-          )
-          .map((k) => ({
-            label: `capacity per week (${k})`,
-            kind: 'capacity' as const,
-            value: quantityFigure(`periods.constraint.capacityPerWeek.${k}`, c.capacityPerWeek[k]),
-          }));
+      : sides.map((k) => ({
+          label: sides.length === 1 ? 'capacity' : `capacity ${k}`,
+          kind: 'capacity' as const,
+          value: quantityFigure(`periods.constraint.capacityPerWeek.${k}`, cap[k]),
+        }));
   return {
     kind: 'bar',
     id: 'impact-constraint-weeks',
@@ -215,7 +211,7 @@ export function goalChart(r: ImpactReport): LineChartSpec | null {
       upper: [moneyFigure(`${at}.base`, g.base, why), moneyFigure(`${at}.headHigh`, g.headHigh, why)],
     },
     references:
-      g.target === null ? [] : [{ label: 'goal target', kind: 'target', value: moneyFigure(`${at}.target`, g.target) }],
+      g.target === null ? [] : [{ label: 'target', kind: 'target', value: moneyFigure(`${at}.target`, g.target) }],
     axisLabel: `won revenue${r.projection.currency === null ? '' : ` (${r.projection.currency})`}`,
     formatTick: (v) => formatDecimal(Math.round(v)),
   };

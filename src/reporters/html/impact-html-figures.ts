@@ -63,6 +63,16 @@ export const moneyFigure = (path: string, v: string | null, reason = 'not comput
 export const moneyChangeFigure = (path: string, v: string | null, reason = 'not computed'): HtmlFigure =>
   make(path, v, (s: string) => signedMoney(s), reason);
 
+/**
+ * `base → head`, or the one `—` and its reason when neither side has the figure (a stage with no
+ * capacity on either side reads once, not twice).
+ */
+export function pairHtml(base: HtmlFigure, head: HtmlFigure): string {
+  return base.value === null && head.value === null
+    ? renderFigure(base)
+    : `${renderFigure(base)} → ${renderFigure(head)}`;
+}
+
 /** Shorthand: the figure as HTML. */
 export const show = renderFigure;
 

@@ -7,6 +7,7 @@ import {
   countFigure,
   label,
   numberFigure,
+  pairHtml,
   percentFigure,
   pointsFigure,
   pointsValueFigure,
@@ -24,12 +25,25 @@ function funnelSection(r: ImpactReport): HtmlSection {
   const rows = r.stages.map((s, i) => {
     const at = `stages[${i}]`;
     const mark = s.stage === constraint ? ' <span class="mark">constraint</span>' : '';
+    const change = (figure: string, delta: number | null) => (delta === null ? '' : ` (${figure})`);
     return [
       `${label(s.stage)}${mark}`,
-      `${show(countFigure(`${at}.arrivals.base`, s.arrivals.base))} → ${show(countFigure(`${at}.arrivals.head`, s.arrivals.head))} (${show(countChangeFigure(`${at}.arrivals.delta`, s.arrivals.delta))})`,
-      `${show(percentFigure(`${at}.conversionCohort.base`, s.conversionCohort.base, 'last stage'))} → ${show(percentFigure(`${at}.conversionCohort.head`, s.conversionCohort.head, 'last stage'))}`,
-      `${show(numberFigure(`${at}.throughputPerWeek.base`, s.throughputPerWeek.base, 2))} → ${show(numberFigure(`${at}.throughputPerWeek.head`, s.throughputPerWeek.head, 2))}`,
-      `${show(ratioFigure(`${at}.utilisation.base`, s.utilisation.base))} → ${show(ratioFigure(`${at}.utilisation.head`, s.utilisation.head))} (${show(ratioChangeFigure(`${at}.utilisation.delta`, s.utilisation.delta))})`,
+      pairHtml(
+        countFigure(`${at}.arrivals.base`, s.arrivals.base),
+        countFigure(`${at}.arrivals.head`, s.arrivals.head),
+      ) + change(show(countChangeFigure(`${at}.arrivals.delta`, s.arrivals.delta)), s.arrivals.delta),
+      pairHtml(
+        percentFigure(`${at}.conversionCohort.base`, s.conversionCohort.base, 'last stage'),
+        percentFigure(`${at}.conversionCohort.head`, s.conversionCohort.head, 'last stage'),
+      ),
+      pairHtml(
+        numberFigure(`${at}.throughputPerWeek.base`, s.throughputPerWeek.base, 2, 'no exits measured'),
+        numberFigure(`${at}.throughputPerWeek.head`, s.throughputPerWeek.head, 2, 'no exits measured'),
+      ),
+      pairHtml(
+        ratioFigure(`${at}.utilisation.base`, s.utilisation.base),
+        ratioFigure(`${at}.utilisation.head`, s.utilisation.head),
+      ) + change(show(ratioChangeFigure(`${at}.utilisation.delta`, s.utilisation.delta)), s.utilisation.delta),
     ];
   });
   const t = r.classTransitions;

@@ -2,7 +2,15 @@ import type { ImpactReport } from '../../core/report/impact.js';
 import { describeProjectedPayoutAssumptions } from '../impact-payouts-projected.js';
 import { projectionUnknown } from '../impact-projection.js';
 import { describeAssumptions } from '../projection-assumptions.js';
-import { label, moneyFigure, numberFigure, quantityFigure, renderTable, show } from './impact-html-figures.js';
+import {
+  label,
+  moneyFigure,
+  numberFigure,
+  pairHtml,
+  quantityFigure,
+  renderTable,
+  show,
+} from './impact-html-figures.js';
 import type { HtmlSection } from './page.js';
 
 /**
@@ -14,7 +22,7 @@ export function renderProjectionSection(r: ImpactReport): HtmlSection {
   const missing = projectionUnknown(p);
   if (missing !== null) return { id: 'projection', title: 'Projection to won', body: `<p>${label(missing)}</p>` };
   const pair = (path: string, d: { base: number | null; head: number | null }, reason: string) =>
-    `${show(numberFigure(`${path}.base`, d.base, 2, reason))} → ${show(numberFigure(`${path}.head`, d.head, 2, reason))}`;
+    pairHtml(numberFigure(`${path}.base`, d.base, 2, reason), numberFigure(`${path}.head`, d.head, 2, reason));
   const rows = p.stages.map((s, i) => {
     const at = `projection.stages[${i}]`;
     return [

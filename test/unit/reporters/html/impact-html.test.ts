@@ -97,6 +97,17 @@ describe('renderImpactHtml', () => {
     expect(chart?.text).not.toContain(silent?.plan);
   });
 
+  it('says once that a stage has no capacity on either side, and no change beside it', () => {
+    const r = loadReport();
+    expect(r.stages[0]?.utilisation).toEqual({ base: null, head: null, delta: null });
+    const page = readPage(renderImpactHtml(r));
+    const row = page.elements.find(
+      (e) => e.tag === 'tr' && e.text.startsWith(`${r.stages[0]?.stage ?? ''}`) && e.text.includes('%'),
+    );
+    expect(row?.text.match(/no capacity declared/g)?.length).toBe(1);
+    expect(row?.text).not.toContain('one side has no figure');
+  });
+
   it('says how many approvals a guardrail needs, and from whom', () => {
     const page = readPage(renderImpactHtml(loadReport()));
     const headline = page.elements.find((e) => e.attrs['aria-label'] === 'Headline')?.text ?? '';
