@@ -44,6 +44,15 @@ function hostileReport(): ImpactReport {
   });
   r.data.files.forEach((f) => (f.file = name(4)));
   r.data.missing = [{ entity: 'leads', file: name(2), reason: name(0) }];
+  r.periods = {
+    constraint: {
+      stage: name(1),
+      periodUnit: 'week',
+      capacityPerWeek: { base: 75, head: 75, delta: 0 },
+      arrivals: [{ period: name(2), base: 70, head: 82, delta: 12 }],
+    },
+    slas: [{ name: name(0), compliance: [{ period: name(3), base: 0.5, head: 0.4, delta: -0.1 }] }],
+  };
   return r;
 }
 
