@@ -6104,6 +6104,56 @@ var init_typed_object = __esm({
   }
 });
 
+// src/core/schemas/impact-report-periods.ts
+var series, impactPeriodsSection;
+var init_impact_report_periods = __esm({
+  "src/core/schemas/impact-report-periods.ts"() {
+    "use strict";
+    init_report_builders();
+    init_typed_object();
+    series = (description) => list(
+      objectOf(
+        {
+          period: ref("period-label", "The period, e.g. the ISO week `2026-W03`."),
+          base: numberOrNull("Under the base; null when that side has no figure for the period."),
+          head: numberOrNull("Under the head; null when that side has no figure for the period."),
+          delta: numberOrNull("head − base; null when either is null.")
+        },
+        { description: "One period under each side." }
+      ),
+      description
+    );
+    impactPeriodsSection = objectOf(
+      {
+        constraint: objectOf(
+          {
+            stage: textOrNull("The stage charted: the head's constraint, else the base's."),
+            periodUnit: {
+              type: ["string", "null"],
+              enum: ["week", "month", null],
+              description: "The funnel's reporting period; null without a funnel."
+            },
+            capacityPerWeek: ref("delta", "Capacity per week on each side; null where the stage has none."),
+            arrivals: series("Arrivals at the stage per period, in order.")
+          },
+          { description: "Arrivals at the constraint per period against its weekly capacity." }
+        ),
+        slas: list(
+          objectOf(
+            {
+              name: text("Name of the HandoffSla policy."),
+              compliance: series("Compliance by the ISO week the clock started, in order.")
+            },
+            { description: "One SLA's compliance per week." }
+          ),
+          "Each SLA of either side, by name."
+        )
+      },
+      { description: "Per-period series under each side, for charts." }
+    );
+  }
+});
+
 // src/core/schemas/impact-report-guardrails.ts
 var metric, closed, side2, reasonOf, reasons, crossings, impactGuardrailDefs;
 var init_impact_report_guardrails = __esm({
@@ -8306,6 +8356,7 @@ var init_impact_report = __esm({
     "use strict";
     init_report_cac();
     init_impact_report_attribution();
+    init_impact_report_periods();
     init_define();
     init_impact_report_defs();
     init_impact_report_payouts();
@@ -8489,11 +8540,12 @@ var init_impact_report = __esm({
           ),
           cac: cacImpactSection,
           attribution: attributionImpactSection,
+          periods: impactPeriodsSection,
           data: reportProperties.data,
           warnings: list({ $ref: "#/$defs/engine-warning" }, "Problems met while evaluating either side, as codes."),
           isMasked: flag("Whether identifiers of people and leads were replaced by pseudonyms.")
         },
-        { optional: { cac: true, attribution: true } }
+        { optional: { cac: true, attribution: true, periods: true } }
       ),
       $defs: sortedDefs({
         ...pickDefs(reportDefs2, [
@@ -28531,9 +28583,9 @@ var init_unit_fields = __esm({
 });
 
 // src/core/policy/checks/unit-values.ts
-function readUnitValue(range3, raw) {
+function readUnitValue(range4, raw) {
   try {
-    if (range3.unit === "duration")
+    if (range4.unit === "duration")
       return typeof raw === "string" ? new Decimal(parseDuration(raw) / MINUTE_MS) : void 0;
     if (typeof raw === "number" || typeof raw === "string" && raw.trim() !== "") return new Decimal(raw);
   } catch {
@@ -28550,61 +28602,61 @@ function formatMinutes(total2) {
   }
   return `${total2}m`;
 }
-function formatBound(range3, bound) {
-  return range3.unit === "duration" ? formatMinutes(bound) : String(bound);
+function formatBound(range4, bound) {
+  return range4.unit === "duration" ? formatMinutes(bound) : String(bound);
 }
-function isWithin(range3, value3) {
-  if (range3.isPositive === true && value3.lte(0)) return false;
-  return value3.gte(range3.min) && value3.lte(range3.max);
+function isWithin(range4, value3) {
+  if (range4.isPositive === true && value3.lte(0)) return false;
+  return value3.gte(range4.min) && value3.lte(range4.max);
 }
-function writeValue(range3, value3) {
-  return range3.unit === "money" ? `"${value3.toString()}"` : value3.toString();
+function writeValue(range4, value3) {
+  return range4.unit === "money" ? `"${value3.toString()}"` : value3.toString();
 }
-function judgeUnitValue(key, raw, range3) {
-  const value3 = readUnitValue(range3, raw);
+function judgeUnitValue(key, raw, range4) {
+  const value3 = readUnitValue(range4, raw);
   if (value3 === void 0) return void 0;
   const shown = typeof raw === "string" ? raw : value3.toString();
   const field = `\`${key}\` is ${shown}`;
-  const unitName = unitNames[range3.unit];
-  const isScaled = range3.unit === "ratio" || range3.unit === "multiplier";
-  if (isScaled && value3.gt(range3.max) && value3.gte(10) && isWithin(range3, value3.div(100))) {
+  const unitName = unitNames[range4.unit];
+  const isScaled = range4.unit === "ratio" || range4.unit === "multiplier";
+  if (isScaled && value3.gt(range4.max) && value3.gte(10) && isWithin(range4, value3.div(100))) {
     const meant = value3.div(100);
     return {
       code: "unit.ratio-as-percent",
-      message: `${field}, but ${range3.what} is ${unitName}: ${shown} means ${value3.times(100).toString()} %.`,
-      hint: `Did you mean \`${writeValue(range3, meant)}\` (${value3.toString()} %)?`
+      message: `${field}, but ${range4.what} is ${unitName}: ${shown} means ${value3.times(100).toString()} %.`,
+      hint: `Did you mean \`${writeValue(range4, meant)}\` (${value3.toString()} %)?`
     };
   }
-  const isPercent = range3.unit === "percent" || range3.unit === "points";
+  const isPercent = range4.unit === "percent" || range4.unit === "points";
   if (isPercent && !value3.isZero() && value3.abs().lt(1)) {
     const meant = value3.times(100);
-    const unit = range3.unit === "percent" ? "%" : "points";
+    const unit = range4.unit === "percent" ? "%" : "points";
     return {
       code: "unit.percent-as-ratio",
-      message: `${field}, but ${range3.what} is in ${unitName}: ${shown} means ${shown} ${unit}, a change too small to matter.`,
+      message: `${field}, but ${range4.what} is in ${unitName}: ${shown} means ${shown} ${unit}, a change too small to matter.`,
       hint: `Did you mean \`${meant.toString()}\` (${meant.toString()} ${unit})?`
     };
   }
-  if (value3.isNegative() && !value3.isZero() && range3.min >= 0) {
+  if (value3.isNegative() && !value3.isZero() && range4.min >= 0) {
     const meant = value3.abs();
     return {
       code: "unit.negative",
-      message: `${field}, but ${range3.what} is ${unitName} and cannot be negative.`,
-      ...isWithin(range3, meant) ? { hint: `Did you mean \`${writeValue(range3, meant)}\`?` } : {}
+      message: `${field}, but ${range4.what} is ${unitName} and cannot be negative.`,
+      ...isWithin(range4, meant) ? { hint: `Did you mean \`${writeValue(range4, meant)}\`?` } : {}
     };
   }
-  if (value3.isZero() && range3.isPositive === true) {
+  if (value3.isZero() && range4.isPositive === true) {
     return {
       code: "unit.zero",
-      message: `${field}: ${range3.what} of zero ${range3.unit === "duration" ? "can never be met" : "means nothing"}.`,
+      message: `${field}: ${range4.what} of zero ${range4.unit === "duration" ? "can never be met" : "means nothing"}.`,
       hint: `Give ${unitName} above 0.`
     };
   }
-  if (!isWithin(range3, value3)) {
+  if (!isWithin(range4, value3)) {
     return {
       code: "unit.out-of-range",
-      message: `${field}, outside the sane range of ${range3.what}: ${formatBound(range3, range3.min)} to ${formatBound(range3, range3.max)}.`,
-      hint: `Check the unit: ${range3.what} is ${unitName}.`
+      message: `${field}, outside the sane range of ${range4.what}: ${formatBound(range4, range4.min)} to ${formatBound(range4, range4.max)}.`,
+      hint: `Check the unit: ${range4.what} is ${unitName}.`
     };
   }
   return void 0;
@@ -28657,8 +28709,8 @@ var init_units2 = __esm({
           for (const policy of ctx.set[field.kind]) {
             const spec = policy.spec;
             for (const match2 of findValues({ spec }, field.path)) {
-              const range3 = typeof field.range === "function" ? field.range(match2.holder, spec) : field.range;
-              const finding = range3 === void 0 ? void 0 : judgeUnitValue(match2.key, match2.value, range3);
+              const range4 = typeof field.range === "function" ? field.range(match2.holder, spec) : field.range;
+              const finding = range4 === void 0 ? void 0 : judgeUnitValue(match2.key, match2.value, range4);
               if (finding !== void 0) ctx.report(policy, match2.path, finding);
             }
           }
@@ -33601,7 +33653,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value3, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value3, type, comment, range: range4 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -33621,7 +33673,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar2.Scalar(value3);
       }
-      scalar.range = range3;
+      scalar.range = range4;
       scalar.source = value3;
       if (type)
         scalar.type = type;
@@ -36204,9 +36256,9 @@ function findUnclosedQuote(doc, quote3, at) {
   let found;
   (0, import_yaml.visit)(doc, {
     Scalar(_key, node) {
-      const range3 = node.range;
-      if (node.type === type && range3 !== void 0 && range3 !== null && range3[0] < at && range3[1] >= at)
-        found = range3[0];
+      const range4 = node.range;
+      if (node.type === type && range4 !== void 0 && range4 !== null && range4[0] < at && range4[1] >= at)
+        found = range4[0];
     }
   });
   return found;
@@ -37094,10 +37146,10 @@ function suggestUnitFix(kind, data, path2) {
   const holder = readAt(data, path2.slice(0, -1));
   const spec = readAt(data, ["spec"]);
   if (holder === null || typeof holder !== "object" || spec === null || typeof spec !== "object") return void 0;
-  const range3 = typeof field.range === "function" ? field.range(holder, spec) : field.range;
-  if (range3 === void 0) return void 0;
-  const finding = judgeUnitValue(String(path2[path2.length - 1]), readAt(data, path2), range3);
-  return finding?.code === "unit.ratio-as-percent" ? `${finding.hint} ${unitPhrases[range3.unit]}` : void 0;
+  const range4 = typeof field.range === "function" ? field.range(holder, spec) : field.range;
+  if (range4 === void 0) return void 0;
+  const finding = judgeUnitValue(String(path2[path2.length - 1]), readAt(data, path2), range4);
+  return finding?.code === "unit.ratio-as-percent" ? `${finding.hint} ${unitPhrases[range4.unit]}` : void 0;
 }
 var init_unit_hint = __esm({
   "src/core/policy/checks/unit-hint.ts"() {
@@ -37527,9 +37579,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label2) {
+      constructor(label3) {
         super();
-        this.label = label2;
+        this.label = label3;
         this.names = {};
       }
       render({ _n }) {
@@ -37537,14 +37589,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label2) {
+      constructor(label3) {
         super();
-        this.label = label2;
+        this.label = label3;
         this.names = {};
       }
       render({ _n }) {
-        const label2 = this.label ? ` ${this.label}` : "";
-        return `break${label2};` + _n;
+        const label3 = this.label ? ` ${this.label}` : "";
+        return `break${label3};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -37956,12 +38008,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label2) {
-        return this._leafNode(new Label(label2));
+      label(label3) {
+        return this._leafNode(new Label(label3));
       }
       // `break` statement
-      break(label2) {
-        return this._leafNode(new Break(label2));
+      break(label3) {
+        return this._leafNode(new Break(label3));
       }
       // `return` statement
       return(value3) {
@@ -45300,8 +45352,8 @@ function formatTrace(node) {
     return `[${node.args.slice(0, maxListItems).map(formatTrace).join(", ")}${node.args.length > maxListItems ? `, …+${node.args.length - maxListItems}` : ""}]`;
   if (node.op === "var") {
     const name = node.args[0];
-    const label2 = name?.op === "value" && typeof name.value === "string" ? name.value : formatTrace(name ?? node);
-    return `${label2}=${formatValue(node.value)}`;
+    const label3 = name?.op === "value" && typeof name.value === "string" ? name.value : formatTrace(name ?? node);
+    return `${label3}=${formatValue(node.value)}`;
   }
   const args = node.args.map(formatTrace);
   if (infix.has(node.op) && args.length === 2) return `${args[0]} ${node.op} ${args[1]}`;
@@ -45331,17 +45383,17 @@ function renderExplainTerminal(explanation, options) {
   const score = (x) => `score ${round2(x.score)} = fit ${round2(x.fit)} + engagement ${round2(x.engagement)}`;
   const replay = explanation.replay.classification;
   const isSameScore = replay.class === cls.class && replay.score === cls.score && replay.ruleId === cls.ruleId;
-  const label2 = terminalText(options.leadLabel ?? explanation.leadId);
+  const label3 = terminalText(options.leadLabel ?? explanation.leadId);
   if (isSameScore) {
     out.push(
-      c.bold(`Lead ${label2} is ${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)} (${terminalText(explanation.policy)})`,
+      c.bold(`Lead ${label3} is ${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)} (${terminalText(explanation.policy)})`,
       c.dim(
         `${explanation.replay.reportedBy.join(" and ")} count the same class (they score it at its last engagement, no decay).`
       )
     );
   } else {
     out.push(
-      c.bold(`Lead ${label2} is ${replay.class} in ${explanation.replay.reportedBy.join(" and ")}`) + terminalText(decidedBy(replay)) + ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${terminalText(explanation.policy)})`,
+      c.bold(`Lead ${label3} is ${replay.class} in ${explanation.replay.reportedBy.join(" and ")}`) + terminalText(decidedBy(replay)) + ` — ${score(replay)}, at its last engagement with no decay: the class they replay (${terminalText(explanation.policy)})`,
       c.bold(`At the as-of it is ${explanation.isSameClass ? "still " : ""}${cls.class}`) + terminalText(decidedBy(cls)) + ` — ${score(cls)}, engagement decayed ×${round2(cls.decayFactor)}: the class the rules below are traced at and revops test checks`
     );
   }
@@ -45463,6 +45515,702 @@ var init_figures = __esm({
   "src/reporters/figures.ts"() {
     "use strict";
     MINUS = "−";
+  }
+});
+
+// src/reporters/phrase-sla-assumption.ts
+function phraseSlaAssumption(a) {
+  switch (a.code) {
+    case "no-capacity":
+      return "The SLA starts at a stage without a capacity (or at another stage under the head), so nothing is modelled: the replayed change counts.";
+    case "no-steady-state":
+      return `At utilisation ${formatRatio(a.headUtilisation)} the queue has no steady state: it grows every week and waits grow with it, so no compliance is projected (M/M/1 queue, same service and targets).`;
+    case "no-base-demand":
+      return "The base has no demand at the stage, so nothing is modelled: the replayed change counts.";
+    case "wait-scaling":
+      return `Waits scale with utilisation as ρ/(1−ρ) (an M/M/1 queue): ${formatRatio(a.baseUtilisation)} → ${formatRatio(a.headUtilisation)} multiplies every base wait by ${formatRatio(a.waitFactor)}; service and targets unchanged.`;
+  }
+}
+var init_phrase_sla_assumption = __esm({
+  "src/reporters/phrase-sla-assumption.ts"() {
+    "use strict";
+    init_figures();
+  }
+});
+
+// src/reporters/html/figure.ts
+function figureAttributes(figure5) {
+  const path2 = figure5.path === null ? "" : ` data-path="${escapeHtml(figure5.path)}"`;
+  const value3 = figure5.value === null ? ' data-value=""' : ` data-value="${escapeHtml(String(figure5.value))}"`;
+  return `${path2}${value3}`;
+}
+function renderFigure(figure5) {
+  if (figure5.value === null) {
+    const reason = figure5.reason === void 0 ? "" : ` <span class="reason">(${escapeHtml(figure5.reason)})</span>`;
+    return `<span class="unknown"${figureAttributes(figure5)}>—${reason}</span>`;
+  }
+  return `<data value="${escapeHtml(String(figure5.value))}"${figureAttributes(figure5)}>${escapeHtml(figure5.text)}</data>`;
+}
+var init_figure = __esm({
+  "src/reporters/html/figure.ts"() {
+    "use strict";
+    init_sanitize();
+  }
+});
+
+// src/reporters/html/svg-scale.ts
+function figureNumber(figure5) {
+  if (figure5 === void 0 || figure5.value === null) return null;
+  const n2 = typeof figure5.value === "number" ? figure5.value : Number(figure5.value);
+  return Number.isFinite(n2) ? n2 : null;
+}
+function maxOf(values, floor2) {
+  let max2 = floor2;
+  for (const v of values) if (v > max2) max2 = v;
+  return max2;
+}
+function niceStep(span, count3) {
+  const raw = span / count3;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = NICE_STEPS.find((s2) => s2 * power >= raw) ?? 10;
+  return step * power;
+}
+function cleanTick(value3) {
+  const cleaned = Number(value3.toPrecision(12));
+  return cleaned === 0 ? 0 : cleaned;
+}
+function buildValueAxis(values, fixedMax, count3 = 5) {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const low = -maxOf(
+    finite.map((v) => -v),
+    0
+  );
+  const high = maxOf(finite, Math.max(0, fixedMax ?? 0));
+  const span = high - low;
+  if (span === 0) return { min: 0, max: 1, ticks: [0, 0.5, 1].map(cleanTick) };
+  const step = niceStep(span, count3);
+  const min2 = cleanTick(Math.floor(low / step + 1e-9) * step);
+  const roundedMax = cleanTick(Math.ceil(high / step - 1e-9) * step);
+  const max2 = fixedMax !== void 0 && high <= fixedMax ? fixedMax : roundedMax;
+  const ticks = [];
+  for (let i = 0; ; i += 1) {
+    const tick = cleanTick(min2 + i * step);
+    if (tick > max2 + step * 1e-9) break;
+    ticks.push(tick);
+  }
+  return { min: min2, max: max2, ticks };
+}
+function scaleValue(axis, value3, from, to) {
+  return from + (value3 - axis.min) / (axis.max - axis.min) * (to - from);
+}
+function coord(n2) {
+  const rounded = Math.round(n2 * 100) / 100;
+  return String(rounded === 0 ? 0 : rounded);
+}
+function displayWidth(ch) {
+  if (INVISIBLE2.test(ch)) return 6;
+  if (NARROW.test(ch)) return 0.36;
+  if (WIDE.test(ch)) return 0.84;
+  return 0.64;
+}
+function estimateTextWidth(text5, fontSize) {
+  return Array.from(text5).reduce((sum5, ch) => sum5 + displayWidth(ch), 0) * fontSize;
+}
+function truncateLabel(text5, maxChars) {
+  const chars = Array.from(text5);
+  const budget = maxChars * 0.64;
+  let used = 0;
+  for (let i = 0; i < chars.length; i += 1) {
+    used += displayWidth(chars[i] ?? "");
+    if (used > budget) return `${chars.slice(0, Math.max(1, i - 1)).join("")}…`;
+  }
+  return text5;
+}
+var NICE_STEPS, INVISIBLE2, NARROW, WIDE;
+var init_svg_scale = __esm({
+  "src/reporters/html/svg-scale.ts"() {
+    "use strict";
+    NICE_STEPS = [1, 2, 2.5, 5, 10];
+    INVISIBLE2 = /^[\p{Cc}\p{Cf}\u2028\u2029]$/u;
+    NARROW = /^[ilj.,:;|!'\s()[\]frt]$/u;
+    WIDE = /^[A-Z@%&#mw—…<>=+~_]$/u;
+  }
+});
+
+// src/reporters/html/svg-parts.ts
+function seriesClasses(series2) {
+  const toneCount = /* @__PURE__ */ new Map();
+  for (const s2 of series2) toneCount.set(s2.tone, (toneCount.get(s2.tone) ?? 0) + 1);
+  return series2.map((s2, i) => {
+    const shared = (toneCount.get(s2.tone) ?? 0) > 1;
+    return `series-${i} ${shared ? `palette-${i % 6}` : `tone-${s2.tone}`}`;
+  });
+}
+function markedCategories(spec) {
+  const marks = /* @__PURE__ */ new Map();
+  for (const mark of [...spec.highlight === null ? [] : [spec.highlight], ...spec.marks ?? []]) {
+    const known = marks.get(mark.category);
+    marks.set(mark.category, known === void 0 || known === mark.label ? mark.label : `${known}, ${mark.label}`);
+  }
+  return marks;
+}
+function tickText(spec, value3) {
+  return spec.formatTick(value3).replace(/^-/u, MINUS);
+}
+function referenceClasses(reference) {
+  return `ref-${reference.kind}${reference.tone === void 0 ? "" : ` ref-tone-${reference.tone}`}`;
+}
+function svgFigureAttributes(figure5) {
+  return `${figureAttributes(figure5)}${figure5.path === null ? " data-tick" : ""}`;
+}
+function svgFigureText(figure5) {
+  if (figure5.value !== null) return escapeHtml(figure5.text);
+  return figure5.reason === void 0 ? "—" : `— (${escapeHtml(truncateLabel(figure5.reason, 36))})`;
+}
+function openSvg(spec, height) {
+  const id = escapeHtml(spec.id);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-${spec.kind}" viewBox="0 0 ${SVG_WIDTH} ${coord(height)}"`,
+    ` role="img" aria-labelledby="${id}-svg-title" aria-describedby="${id}-svg-desc" focusable="false">`,
+    `<title id="${id}-svg-title">${escapeHtml(spec.title)}</title>`,
+    `<desc id="${id}-svg-desc">${escapeHtml(spec.description)}</desc>`
+  ].join("");
+}
+function renderLegend(items, top) {
+  if (items.length === 0) return { svg: "", height: 0 };
+  const parts = [];
+  let x = 0;
+  let row2 = 0;
+  for (const item2 of items) {
+    const name = truncateLabel(item2.name, LEGEND_CHARS);
+    const width = 18 + estimateTextWidth(name, FONT) + 14;
+    if (x > 0 && x + width > SVG_WIDTH) {
+      x = 0;
+      row2 += 1;
+    }
+    const baseline = top + LEGEND_ROW * row2 + FONT;
+    parts.push(renderSwatch(item2, x, baseline));
+    parts.push(
+      `<text class="legend-name" x="${coord(x + 18)}" y="${coord(baseline)}" data-label>${escapeHtml(name)}</text>`
+    );
+    x += width;
+  }
+  return { svg: `<g class="legend">${parts.join("")}</g>`, height: LEGEND_ROW * (row2 + 1) + 4 };
+}
+function renderSwatch(item2, x, baseline) {
+  const mid = baseline - FONT / 2 + 2;
+  if (item2.swatch === "range") {
+    const line = (x1, y1, x2, y2) => `<line class="swatch range" x1="${coord(x1)}" y1="${coord(y1)}" x2="${coord(x2)}" y2="${coord(y2)}"/>`;
+    return line(x, mid, x + 14, mid) + line(x, mid - 4, x, mid + 4) + line(x + 14, mid - 4, x + 14, mid + 4);
+  }
+  if (item2.swatch === "line") {
+    return `<line class="swatch line ${item2.classes}" x1="${coord(x)}" y1="${coord(mid)}" x2="${coord(x + 14)}" y2="${coord(mid)}"/>`;
+  }
+  const kind = item2.swatch === "band" ? "band-swatch" : "bar-swatch";
+  return `<rect class="swatch ${kind} ${item2.classes}" x="${coord(x)}" y="${coord(mid - 5)}" width="12" height="10"/>`;
+}
+function buildLegendItems(spec, swatch) {
+  const classes = seriesClasses(spec.series);
+  const items = spec.series.map((s2, i) => ({ name: s2.name, swatch, classes: classes[i] ?? "" }));
+  if (spec.kind === "line" && spec.band !== void 0)
+    items.push({ name: spec.band.name, swatch: "band", classes: "" });
+  if (spec.kind === "bar" && spec.range !== void 0)
+    items.push({ name: spec.range.name, swatch: "range", classes: "" });
+  return items;
+}
+function referenceText(reference) {
+  return `<tspan class="ref-name">${escapeHtml(truncateLabel(reference.label, 24))}</tspan> <tspan${svgFigureAttributes(reference.value)}>${svgFigureText(reference.value)}</tspan>`;
+}
+function renderUnknownReferences(references, top) {
+  const parts = references.map(
+    (r, i) => `<text class="ref-label ${referenceClasses(r)}" x="0" y="${coord(top + (i + 1) * LEGEND_ROW - 4)}">${referenceText(r)}</text>`
+  );
+  return { svg: parts.join(""), height: parts.length * LEGEND_ROW };
+}
+var SVG_WIDTH, FONT, SMALL_FONT, LEGEND_ROW, LEGEND_CHARS;
+var init_svg_parts = __esm({
+  "src/reporters/html/svg-parts.ts"() {
+    "use strict";
+    init_sanitize();
+    init_figures();
+    init_figure();
+    init_svg_scale();
+    SVG_WIDTH = 480;
+    FONT = 12;
+    SMALL_FONT = 10.5;
+    LEGEND_ROW = 16;
+    LEGEND_CHARS = 28;
+  }
+});
+
+// src/reporters/html/svg-range.ts
+function rangeAt(spec, seriesIndex, category) {
+  const range4 = spec.range;
+  if (range4 === void 0 || range4.seriesIndex !== seriesIndex) return null;
+  const low = figureNumber(range4.lower[category]);
+  const high = figureNumber(range4.upper[category]);
+  return low === null || high === null ? null : { low: Math.min(low, high), high: Math.max(low, high) };
+}
+function rangeValues(spec) {
+  const range4 = spec.range;
+  if (range4 === void 0) return [];
+  return [...range4.lower, ...range4.upper].map(figureNumber).filter((v) => v !== null);
+}
+function renderWhisker(orientation, from, to, across) {
+  const line = (x1, y1, x2, y2) => `<line class="range" x1="${coord(x1)}" y1="${coord(y1)}" x2="${coord(x2)}" y2="${coord(y2)}"/>`;
+  return orientation === "horizontal" ? line(from, across, to, across) + line(from, across - CAP, from, across + CAP) + line(to, across - CAP, to, across + CAP) : line(across, from, across, to) + line(across - CAP, from, across + CAP, from) + line(across - CAP, to, across + CAP, to);
+}
+var CAP;
+var init_svg_range = __esm({
+  "src/reporters/html/svg-range.ts"() {
+    "use strict";
+    init_svg_scale();
+    CAP = 4;
+  }
+});
+
+// src/reporters/html/svg-bar-horizontal.ts
+function renderHorizontalBarSvg(spec) {
+  const values = spec.series.flatMap((s2) => s2.values.map(figureNumber));
+  const refValues = spec.references.map((r) => figureNumber(r.value));
+  const axis = buildValueAxis([...values, ...refValues, ...rangeValues(spec)].filter((v) => v !== null));
+  const names = spec.categories.map((c) => truncateLabel(c, LABEL_CHARS));
+  const marks = markedCategories(spec);
+  const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
+  const labelWidth = Math.min(
+    150,
+    maxOf([...names.map((n2) => estimateTextWidth(n2, FONT) + 10), ...markWidths.map((w) => w + 10)], 60)
+  );
+  const valueTexts = spec.series.flatMap((s2) => s2.values.map((f) => f === void 0 ? "" : svgFigureText(f)));
+  const rightPad = Math.min(
+    130,
+    maxOf(
+      valueTexts.map((t) => estimateTextWidth(t, SMALL_FONT) + 8),
+      24
+    )
+  );
+  const left = labelWidth;
+  const right2 = SVG_WIDTH - rightPad;
+  const x = (v) => scaleValue(axis, v, left, right2);
+  const legend = renderLegend(buildLegendItems(spec, "bar"), 0);
+  const unknown4 = renderUnknownReferences(
+    spec.references.filter((r) => figureNumber(r.value) === null),
+    legend.height
+  );
+  const refs = placeReferenceLabels(spec.references, x, left);
+  const plotTop = legend.height + unknown4.height + refs.rows * REF_ROW + 8;
+  const seriesCount = Math.max(1, spec.series.length);
+  const band2 = Math.max(marks.size === 0 ? 0 : 34, seriesCount * BAR + (seriesCount - 1) * BAR_GAP + 12);
+  const plotBottom = plotTop + band2 * spec.categories.length;
+  const classes = seriesClasses(spec.series);
+  const zero = x(0);
+  const rows = spec.categories.map((category, c) => {
+    const top = plotTop + band2 * c;
+    const mark = marks.get(category);
+    const isMarked = mark !== void 0;
+    const centre = top + band2 / 2;
+    const parts = [
+      `<text class="category${isMarked ? " marked" : ""}" x="${coord(left - 6)}" y="${coord(isMarked ? centre - 2 : centre + 4)}" text-anchor="end" data-label>${escapeHtml(names[c] ?? "")}</text>`,
+      mark !== void 0 ? `<text class="mark-label" x="${coord(left - 6)}" y="${coord(centre + 11)}" text-anchor="end">${escapeHtml(truncateLabel(mark, LABEL_CHARS))}</text>` : ""
+    ];
+    spec.series.forEach((s2, i) => {
+      const figure5 = s2.values[c];
+      if (figure5 === void 0) return;
+      const barTop = top + (band2 - (seriesCount * BAR + (seriesCount - 1) * BAR_GAP)) / 2 + i * (BAR + BAR_GAP);
+      const v = figureNumber(figure5);
+      if (v !== null) {
+        const end = x(v);
+        parts.push(
+          `<rect class="bar ${classes[i] ?? ""}" x="${coord(Math.min(zero, end))}" y="${coord(barTop)}" width="${coord(Math.abs(end - zero))}" height="${BAR}"/>`
+        );
+      }
+      const range4 = rangeAt(spec, i, c);
+      if (range4 !== null) parts.push(renderWhisker("horizontal", x(range4.low), x(range4.high), barTop + BAR / 2));
+      const textX = v !== null && v > 0 ? Math.max(x(v), range4 === null ? -Infinity : x(range4.high)) + 4 : zero + 4;
+      parts.push(
+        `<text class="value${v === null ? " unknown" : ""}" x="${coord(textX)}" y="${coord(barTop + BAR / 2 + SMALL_FONT / 3)}"${svgFigureAttributes(figure5)}>${svgFigureText(figure5)}</text>`
+      );
+    });
+    return `<g class="category-row">${parts.join("")}</g>`;
+  });
+  const grid = axis.ticks.map(
+    (t) => `<line class="${t === 0 ? "axis" : "grid"}" x1="${coord(x(t))}" y1="${coord(plotTop)}" x2="${coord(x(t))}" y2="${coord(plotBottom)}"/><text class="tick" x="${coord(x(t))}" y="${coord(plotBottom + 14)}" text-anchor="middle" data-tick>${escapeHtml(tickText(spec, t))}</text>`
+  );
+  const refLines = refs.placed.map(
+    (p) => `<line class="ref ${referenceClasses(p.reference)}" x1="${coord(p.x)}" y1="${coord(plotTop - 4)}" x2="${coord(p.x)}" y2="${coord(plotBottom)}"/><text class="ref-label ${referenceClasses(p.reference)}" x="${coord(p.labelX)}" y="${coord(plotTop - 8 - p.row * REF_ROW)}" text-anchor="${p.anchor}">${referenceText(p.reference)}</text>`
+  );
+  const axisLabel = `<text class="axis-label" x="${coord((left + right2) / 2)}" y="${coord(plotBottom + 32)}" text-anchor="middle">${escapeHtml(truncateLabel(spec.axisLabel, 60))}</text>`;
+  const height = plotBottom + 40;
+  return [
+    openSvg(spec, height),
+    legend.svg,
+    unknown4.svg,
+    spec.categories.map(
+      (category, c) => marks.has(category) ? `<rect class="highlight-band" x="0" y="${coord(plotTop + band2 * c)}" width="${SVG_WIDTH}" height="${coord(band2)}"/>` : ""
+    ).join(""),
+    grid.join(""),
+    rows.join(""),
+    refLines.join(""),
+    axisLabel,
+    "</svg>"
+  ].join("");
+}
+function placeReferenceLabels(references, x, left) {
+  const rowEnds = [];
+  const placed = [];
+  const known = references.map((reference) => ({ reference, v: figureNumber(reference.value) })).filter((e3) => e3.v !== null).sort((a, b) => a.v - b.v);
+  for (const { reference, v } of known) {
+    const lineX = x(v);
+    const width = estimateTextWidth(`${reference.label} ${reference.value.text}`, SMALL_FONT);
+    const anchor = lineX + width / 2 > SVG_WIDTH ? "end" : lineX - width / 2 < left ? "start" : "middle";
+    const start = anchor === "end" ? lineX - width : anchor === "start" ? lineX : lineX - width / 2;
+    let row2 = rowEnds.findIndex((end) => end + 6 <= start);
+    if (row2 === -1) row2 = rowEnds.length;
+    rowEnds[row2] = start + width;
+    placed.push({ reference, x: lineX, labelX: lineX, anchor, row: row2 });
+  }
+  return { placed, rows: rowEnds.length };
+}
+var BAR, BAR_GAP, LABEL_CHARS, REF_ROW;
+var init_svg_bar_horizontal = __esm({
+  "src/reporters/html/svg-bar-horizontal.ts"() {
+    "use strict";
+    init_sanitize();
+    init_svg_parts();
+    init_svg_range();
+    init_svg_scale();
+    BAR = 16;
+    BAR_GAP = 2;
+    LABEL_CHARS = 17;
+    REF_ROW = 14;
+  }
+});
+
+// src/reporters/html/svg-frame.ts
+function layoutUprightFrame(spec, axis, labels, marks, swatch, rightMargin = 8) {
+  const referenceSide = swatch === "line" ? "left" : "right";
+  const legend = renderLegend(buildLegendItems(spec, swatch), 0);
+  const unknown4 = renderUnknownReferences(
+    spec.references.filter((r) => figureNumber(r.value) === null),
+    legend.height
+  );
+  const plotTop = legend.height + unknown4.height + 16;
+  const plotBottom = plotTop + PLOT_HEIGHT;
+  const tickTexts = axis.ticks.map((t) => tickText(spec, t));
+  const marked = new Set(marks.map((m) => m.index));
+  const tickWidth = maxOf(
+    tickTexts.map((t) => estimateTextWidth(t, SMALL_FONT)),
+    0
+  );
+  const plotLeft = Math.min(90, Math.max(30, tickWidth + 8)) + 18;
+  const plotRight = SVG_WIDTH - rightMargin;
+  const count3 = Math.max(1, labels.length);
+  const step = (plotRight - plotLeft) / count3;
+  const y = (value3) => scaleValue(axis, value3, plotBottom, plotTop);
+  const x = (index) => plotLeft + step * (index + 0.5);
+  const shown = labels.map((l2) => truncateLabel(l2, X_LABEL_CHARS));
+  const every = Math.max(
+    1,
+    Math.ceil(
+      (maxOf(
+        shown.map((l2) => estimateTextWidth(l2, SMALL_FONT)),
+        0
+      ) + 6) / step
+    )
+  );
+  const background = [
+    legend.svg,
+    unknown4.svg,
+    ...marks.map(
+      (m) => `<rect class="highlight-band" x="${coord(plotLeft + step * m.index)}" y="${coord(plotTop)}" width="${coord(step)}" height="${coord(PLOT_HEIGHT)}"/>`
+    ),
+    ...axis.ticks.map(
+      (t, i) => `<line class="${t === 0 ? "axis" : "grid"}" x1="${coord(plotLeft)}" y1="${coord(y(t))}" x2="${coord(plotRight)}" y2="${coord(y(t))}"/><text class="tick" x="${coord(plotLeft - 4)}" y="${coord(y(t) + SMALL_FONT / 3)}" text-anchor="end" data-tick>${escapeHtml(tickTexts[i] ?? "")}</text>`
+    ),
+    `<text class="axis-label" transform="translate(${FONT} ${coord((plotTop + plotBottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeHtml(truncateLabel(spec.axisLabel, 36))}</text>`,
+    ...shown.map((label3, i) => i % every === 0 || marked.has(i) ? renderXLabel(label3, x(i), plotBottom + 14) : ""),
+    ...marks.map(
+      (m) => `<text class="mark-label" x="${coord(Math.min(plotRight, Math.max(plotLeft, x(m.index))))}" y="${coord(plotBottom + 27)}" text-anchor="middle">${escapeHtml(truncateLabel(m.label, 24))}</text>`
+    )
+  ].join("");
+  const foreground = renderHorizontalReferences(spec.references, y, plotLeft, plotRight, referenceSide);
+  return { plotLeft, plotRight, plotTop, plotBottom, height: plotBottom + 34, y, x, step, background, foreground };
+}
+function renderHorizontalReferences(references, y, left, right2, side5) {
+  const known = references.map((r) => ({ r, v: figureNumber(r.value) })).filter((e3) => e3.v !== null).sort((a, b) => b.v - a.v);
+  let lastY = -Infinity;
+  return known.map(({ r, v }) => {
+    const lineY = y(v);
+    const onSide = lineY - lastY >= FONT + 2;
+    if (onSide) lastY = lineY;
+    const atRight = onSide === (side5 === "right");
+    const labelX = atRight ? right2 - 2 : left + 4;
+    return `<line class="ref ${referenceClasses(r)}" x1="${coord(left)}" y1="${coord(lineY)}" x2="${coord(right2)}" y2="${coord(lineY)}"/><text class="ref-label ${referenceClasses(r)}" x="${coord(labelX)}" y="${coord(lineY - 3)}" text-anchor="${atRight ? "end" : "start"}">${referenceText(r)}</text>`;
+  }).join("");
+}
+function renderXLabel(label3, centre, baseline) {
+  const half = estimateTextWidth(label3, SMALL_FONT) / 2;
+  const anchor = centre + half > SVG_WIDTH ? "end" : centre - half < 0 ? "start" : "middle";
+  const x = anchor === "end" ? SVG_WIDTH : anchor === "start" ? 0 : centre;
+  return `<text class="x-label" x="${coord(x)}" y="${coord(baseline)}" text-anchor="${anchor}" data-label>${escapeHtml(label3)}</text>`;
+}
+var PLOT_HEIGHT, X_LABEL_CHARS;
+var init_svg_frame = __esm({
+  "src/reporters/html/svg-frame.ts"() {
+    "use strict";
+    init_sanitize();
+    init_svg_parts();
+    init_svg_scale();
+    PLOT_HEIGHT = 200;
+    X_LABEL_CHARS = 12;
+  }
+});
+
+// src/reporters/html/svg-bar-vertical.ts
+function renderVerticalBarSvg(spec) {
+  const values = spec.series.flatMap((s2) => s2.values.map(figureNumber));
+  const refValues = spec.references.map((r) => figureNumber(r.value));
+  const axis = buildValueAxis([...values, ...refValues, ...rangeValues(spec)].filter((v) => v !== null));
+  const marked = [...markedCategories(spec)].map(([category, label3]) => ({ index: spec.categories.indexOf(category), label: label3 })).filter((m) => m.index >= 0);
+  const frame = layoutUprightFrame(spec, axis, spec.categories, marked, "bar");
+  const seriesCount = Math.max(1, spec.series.length);
+  const barWidth = frame.step * 0.8 / seriesCount;
+  const classes = seriesClasses(spec.series);
+  const zero = frame.y(0);
+  const marks = [];
+  spec.categories.forEach((_, c) => {
+    spec.series.forEach((s2, i) => {
+      const figure5 = s2.values[c];
+      if (figure5 === void 0) return;
+      const left = frame.x(c) - frame.step * 0.4 + i * barWidth;
+      const centre = left + barWidth / 2;
+      const v = figureNumber(figure5);
+      if (v === null) {
+        marks.push(
+          `<text class="value unknown" x="${coord(centre)}" y="${coord(zero - 4)}" text-anchor="middle"${svgFigureAttributes(figure5)}>—</text>`
+        );
+        return;
+      }
+      const end = frame.y(v);
+      marks.push(
+        `<rect class="bar ${classes[i] ?? ""}" x="${coord(left)}" y="${coord(Math.min(zero, end))}" width="${coord(barWidth)}" height="${coord(Math.abs(zero - end))}"/>`
+      );
+      const range4 = rangeAt(spec, i, c);
+      if (range4 !== null) marks.push(renderWhisker("vertical", frame.y(range4.low), frame.y(range4.high), centre));
+      const text5 = svgFigureText(figure5);
+      if (estimateTextWidth(text5, SMALL_FONT) <= barWidth + 2) {
+        const textY = v > 0 ? Math.min(end, range4 === null ? Infinity : frame.y(range4.high)) - 3 : zero - 3;
+        marks.push(
+          `<text class="value" x="${coord(centre)}" y="${coord(textY)}" text-anchor="middle"${svgFigureAttributes(figure5)}>${text5}</text>`
+        );
+      }
+    });
+  });
+  return [openSvg(spec, frame.height), frame.background, marks.join(""), frame.foreground, "</svg>"].join("");
+}
+var init_svg_bar_vertical = __esm({
+  "src/reporters/html/svg-bar-vertical.ts"() {
+    "use strict";
+    init_svg_frame();
+    init_svg_range();
+    init_svg_parts();
+    init_svg_scale();
+  }
+});
+
+// src/reporters/html/svg-bar-chart.ts
+function renderBarSvg(spec) {
+  return spec.orientation === "horizontal" ? renderHorizontalBarSvg(spec) : renderVerticalBarSvg(spec);
+}
+var init_svg_bar_chart = __esm({
+  "src/reporters/html/svg-bar-chart.ts"() {
+    "use strict";
+    init_svg_bar_horizontal();
+    init_svg_bar_vertical();
+  }
+});
+
+// src/reporters/html/svg-line-chart.ts
+function renderLineSvg(spec) {
+  const numbers2 = [
+    ...spec.series.flatMap((s2) => s2.values.map(figureNumber)),
+    ...spec.references.map((r) => figureNumber(r.value)),
+    ...spec.band === void 0 ? [] : [...spec.band.lower, ...spec.band.upper].map(figureNumber)
+  ].filter((v) => v !== null);
+  const axis = buildValueAxis(numbers2, spec.yMax);
+  const ends = spec.series.map((s2) => lastKnown(s2.values));
+  const endWidth = maxOf(
+    ends.map((e3) => e3 === null ? 0 : estimateTextWidth(e3.figure.text, SMALL_FONT)),
+    0
+  );
+  const frame = layoutUprightFrame(spec, axis, spec.xLabels, [], "line", Math.min(110, Math.max(8, endWidth + 10)));
+  const classes = seriesClasses(spec.series);
+  const zero = frame.y(0);
+  const lines = spec.series.map((s2, i) => {
+    const cls = classes[i] ?? "";
+    const segments2 = [];
+    const marks = [];
+    let open = false;
+    spec.xLabels.forEach((_, p) => {
+      const figure5 = s2.values[p];
+      const v = figureNumber(figure5);
+      if (figure5 === void 0 || v === null) {
+        open = false;
+        if (figure5 !== void 0 && figure5.value === null) {
+          marks.push(
+            `<text class="value unknown" x="${coord(frame.x(p))}" y="${coord(zero - 4 - i * 12)}" text-anchor="middle"${svgFigureAttributes(figure5)}>—</text>`
+          );
+        }
+        return;
+      }
+      segments2.push(`${open ? "L" : "M"}${coord(frame.x(p))} ${coord(frame.y(v))}`);
+      open = true;
+      marks.push(`<circle class="point ${cls}" cx="${coord(frame.x(p))}" cy="${coord(frame.y(v))}" r="3"/>`);
+    });
+    const path2 = segments2.length === 0 ? "" : `<path class="line ${cls}" d="${segments2.join(" ")}"/>`;
+    return `<g class="series">${path2}${marks.join("")}</g>`;
+  });
+  return [
+    openSvg(spec, frame.height),
+    frame.background,
+    spec.band === void 0 ? "" : renderBand(spec.band.lower, spec.band.upper, spec.xLabels.length, frame),
+    lines.join(""),
+    renderEndLabels(ends, classes, frame),
+    frame.foreground,
+    "</svg>"
+  ].join("");
+}
+function lastKnown(values) {
+  for (let i = values.length - 1; i >= 0; i -= 1) {
+    const figure5 = values[i];
+    if (figureNumber(figure5) !== null && figure5 !== void 0) return { index: i, figure: figure5 };
+  }
+  return null;
+}
+function renderEndLabels(ends, classes, frame) {
+  const labels = ends.map(
+    (end, i) => end === null ? null : { ...end, cls: classes[i] ?? "", y: frame.y(figureNumber(end.figure) ?? 0) }
+  ).filter((e3) => e3 !== null).sort((a, b) => a.y - b.y);
+  let previous = -Infinity;
+  return labels.map((label3) => {
+    const y = Math.max(label3.y + SMALL_FONT / 3, previous + SMALL_FONT + 1);
+    previous = y;
+    return `<text class="value end-label ${label3.cls}" x="${coord(frame.x(label3.index) + 6)}" y="${coord(y)}"${svgFigureAttributes(label3.figure)}>${svgFigureText(label3.figure)}</text>`;
+  }).join("");
+}
+function renderBand(lower2, upper, count3, frame) {
+  const runs = [];
+  let run4 = [];
+  for (let p = 0; p <= count3; p += 1) {
+    const low = p < count3 ? figureNumber(lower2[p]) : null;
+    const high = p < count3 ? figureNumber(upper[p]) : null;
+    if (low !== null && high !== null) {
+      run4.push({ p, low, high });
+    } else if (run4.length > 0) {
+      runs.push(run4);
+      run4 = [];
+    }
+  }
+  const shapes2 = runs.map((r) => {
+    if (r.length === 1 && r[0] !== void 0) {
+      const { p, low, high } = r[0];
+      return `<rect class="band" x="${coord(frame.x(p) - 4)}" y="${coord(frame.y(Math.max(low, high)))}" width="8" height="${coord(Math.abs(frame.y(low) - frame.y(high)))}"/>`;
+    }
+    const top = r.map((e3) => `${coord(frame.x(e3.p))},${coord(frame.y(e3.high))}`);
+    const bottom = [...r].reverse().map((e3) => `${coord(frame.x(e3.p))},${coord(frame.y(e3.low))}`);
+    return `<polygon class="band" points="${[...top, ...bottom].join(" ")}"/>`;
+  });
+  return `<g class="band-area">${shapes2.join("")}</g>`;
+}
+var init_svg_line_chart = __esm({
+  "src/reporters/html/svg-line-chart.ts"() {
+    "use strict";
+    init_svg_frame();
+    init_svg_parts();
+    init_svg_scale();
+  }
+});
+
+// src/reporters/html/chart.ts
+function renderChart(spec) {
+  const svg = spec.kind === "bar" ? renderBarSvg(spec) : renderLineSvg(spec);
+  return [
+    `<figure class="chart" id="${escapeHtml(spec.id)}" aria-labelledby="${escapeHtml(spec.id)}-title">`,
+    `<figcaption id="${escapeHtml(spec.id)}-title">${escapeHtml(spec.title)}</figcaption>`,
+    svg,
+    `<p class="chart-description" id="${escapeHtml(spec.id)}-desc">${escapeHtml(spec.description)}</p>`,
+    renderChartTable(spec),
+    `</figure>`
+  ].join("\n");
+}
+function renderChartTable(spec) {
+  const rows = spec.kind === "bar" ? spec.categories : spec.xLabels;
+  const band2 = spec.kind === "line" ? spec.band : spec.range;
+  const head = [
+    `<th scope="col">${spec.kind === "bar" ? "" : "period"}</th>`,
+    ...spec.series.map((s2) => `<th scope="col" data-label>${escapeHtml(s2.name)}</th>`),
+    ...band2 === void 0 ? [] : [
+      `<th scope="col"><span data-label>${escapeHtml(band2.name)}</span> low</th>`,
+      `<th scope="col"><span data-label>${escapeHtml(band2.name)}</span> high</th>`
+    ]
+  ];
+  const body = rows.map((row2, i) => {
+    const cells = [
+      ...spec.series.map((s2) => s2.values[i]),
+      ...band2 === void 0 ? [] : [band2.lower[i], band2.upper[i]]
+    ].map((figure5) => `<td>${figure5 === void 0 ? "—" : renderChartFigure(figure5)}</td>`);
+    return `<tr><th scope="row" data-label>${escapeHtml(row2)}</th>${cells.join("")}</tr>`;
+  });
+  const references = spec.references.map((r) => `<li>${escapeHtml(r.label)}: ${renderChartFigure(r.value)}</li>`);
+  return [
+    `<details class="chart-data"><summary>Figures of “${escapeHtml(spec.title)}”</summary>`,
+    `<div class="table-scroll"><table>`,
+    `<thead><tr>${head.join("")}</tr></thead>`,
+    `<tbody>${body.join("")}</tbody></table></div>`,
+    references.length === 0 ? "" : `<ul class="chart-references">${references.join("")}</ul>`,
+    `</details>`
+  ].join("");
+}
+function renderChartFigure(figure5) {
+  return figure5.path === null ? `<span data-tick>${renderFigure(figure5)}</span>` : renderFigure(figure5);
+}
+var init_chart = __esm({
+  "src/reporters/html/chart.ts"() {
+    "use strict";
+    init_sanitize();
+    init_figure();
+    init_svg_bar_chart();
+    init_svg_line_chart();
+  }
+});
+
+// src/core/waivers/guardrail-waivers.ts
+function findFor(policies, id) {
+  return listWaivers(policies, "guardrail").filter((w) => w.entry.guardrail === id);
+}
+function markGuardrailWaivers(results, waivers, today) {
+  return results.map((result) => {
+    if (!result.isCrossed) return result;
+    const base = findFor(waivers.base, result.id);
+    const head = findFor(waivers.head, result.id);
+    const inForce = (refs) => refs.find((w) => !isExpired(w.entry, today));
+    const applied2 = inForce(base);
+    const proposed = inForce(head);
+    const expired = base[0];
+    let waiver;
+    if (applied2 !== void 0) waiver = { ...markOf(applied2), status: "applied" };
+    else if (proposed !== void 0) waiver = { ...markOf(proposed), status: "proposed" };
+    else if (expired !== void 0) waiver = { ...markOf(expired), status: "expired" };
+    return waiver === void 0 ? result : { ...result, waiver };
+  });
+}
+function needsApproval(result) {
+  return result.isCrossed && result.waiver?.status !== "applied";
+}
+var init_guardrail_waivers = __esm({
+  "src/core/waivers/guardrail-waivers.ts"() {
+    "use strict";
+    init_waiver_list();
   }
 });
 
@@ -45600,6 +46348,1675 @@ var init_impact_phrases = __esm({
   }
 });
 
+// src/reporters/projection-assumptions.ts
+function bandText(b) {
+  return `scored ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}`;
+}
+function bandWhy(b, minimumSample) {
+  const added = `${fixed(b.addedFrom, 0)} to under ${fixed(b.from, 0)}`;
+  const widened = b.widths > 1 ? `, widened to ${b.widths} such bands to reach ${minimumSample} matured` : "";
+  return `the band just above the old threshold ${fixed(b.from, 0)}, as wide as the ${added} the change adds${widened}`;
+}
+function marginalText(s2, m) {
+  const sample = `${m.advanced} of ${m.worked} worked`;
+  const b = m.scoreBand;
+  const range4 = `${pct(m.low)}–${pct(m.high)}`;
+  switch (m.basis) {
+    case "history":
+      return `${pct(m.rate)} (${sample}; ${range4})`;
+    case "score-band":
+      return b === null ? pct(m.rate) : `${pct(m.rate)} — ${b.advanced} of ${b.matured} matured leads ${bandText(b)} (of ${b.items} entered; ${range4}), ${bandWhy(b, m.minimumSample)}`;
+    case "declared":
+      return `${pct(m.rate)} declared (history: ${sample}, below ${m.minimumSample})`;
+    case "conservative": {
+      const nearby = b === null ? "" : `; the nearest score bands, ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}, hold only ${b.matured} matured leads (${b.advanced} advanced)`;
+      return `${pct(m.rate)}, the lower bound of ${sample} (below ${m.minimumSample}${nearby}; range ${range4}) — declare projection.marginalConversion.${s2.stage} to override`;
+    }
+  }
+}
+function conversionText(s2) {
+  if (s2.conversionBasis === null || s2.conversion.base === null) return null;
+  const m = s2.maturity;
+  if (s2.conversionBasis === "window" || m === null)
+    return `Conversion at ${s2.stage}: ${pct(s2.conversion.base)} per worked item from next-stage arrivals ÷ arrivals over the window (no item left the stage, or none had time to convert: open items count as lost).`;
+  return `Conversion at ${s2.stage}: ${pct(s2.conversion.base)} per worked item — ${formatCount(m.advanced)} of ${formatCount(m.matured)} that entered at least ${fixed(m.lagDays, 1)} days before as-of (of ${formatCount(m.items)} entered; the lag is the ${Math.round(m.quantile * 100)}th percentile of time-in-stage of the ${formatCount(m.left)} that left).`;
+}
+function capacityLines(p) {
+  const out = [];
+  const last = p.stages.length - 1;
+  p.stages.forEach((s2, i) => {
+    const { base, head } = s2.capacityBasis;
+    if (base === "none" && head === "none") {
+      out.push(
+        `No capacity declared for ${s2.stage}: treated as unbounded${i === last ? " (the won stage counts every deal that closes)" : ""}.`
+      );
+      return;
+    }
+    const basis = head === base ? head : `${base} → ${head}`;
+    const u = s2.utilisation;
+    const recent = u === null || !u.isDifferent ? "" : `; base utilisation ${fixed(u.window)} over the window but ${fixed(u.recent)} over the last ${u.recentWeeks} weeks — the projection uses the window average`;
+    out.push(
+      `Capacity at ${s2.stage}: ${fixed(s2.capacityPerWeek.base)} → ${fixed(s2.capacityPerWeek.head)} per week (${basis})${recent}.`
+    );
+  });
+  return out;
+}
+function dealSizeText(p) {
+  const d = p.dealSize;
+  if (d.amount === null) return "Deal size: unknown (no won deal carries an amount).";
+  const c = p.currency;
+  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money5(d.median, c)}, smallest ${money5(d.min, c)}, largest ${money5(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money5(d.amountWithoutLargest, c)}`}`;
+  const thin = d.isThin ? ` Thin sample: fewer than ${d.thinBelow} won deals, so the average can move a lot with one deal.` : "";
+  return `Deal size: ${money5(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
+}
+function describeAssumptions(p) {
+  const minimumSample = p.minimumSample;
+  const out = [
+    `Steady state per week over the ${fixed(p.windowWeeks)} weeks of data. Stage lags decide which items a conversion is measured on (below), not when a change reaches won: what enters a stage this week converts within the horizon.`,
+    p.horizonWeeks === null ? "No RevenueGoal: no horizon, so no revenue or forecast is projected." : `Horizon: the rest of the goal period, ${fixed(p.horizonWeeks)} weeks (remaining days ÷ 7).`,
+    `Flow starts at ${p.entryStage ?? "—"} with its observed arrivals per week; each stage works min(demand, capacity) and a full stage works every lead alike (no priority); demand above capacity queues.`,
+    "Leads both sides treat alike convert as they did, per stage on its matured cohort: the items that entered at least the maturity lag before as-of, so items still open do not count as lost (advanced ÷ matured, per worked item where the stage is over capacity).",
+    ...p.stages.map(conversionText).filter((x) => x !== null),
+    `Leads only the base qualifies (${p.marginalLeads.removed}) leave the head's flow with what they actually did.`,
+    `Leads only the head qualifies (${p.marginalLeads.added}) convert at their own rate among those the CRM worked (left the stage by as-of), with a Wilson 95 % interval, when at least ${minimumSample} were worked; else, when the change lowers a score threshold, at the rate of the matured scored leads (no hand-raisers: a score change never adds them) in the nearest score band above the old threshold, as wide as the range the change adds and widened until ${minimumSample} matured; else at the base Funnel's projection.marginalConversion for the stage; else at the Wilson lower bound of their own sample (conservative), with the kept leads' conversion as the high end of the range (a lead a looser rule adds converts no better than those already qualified).`
+  ];
+  for (const s2 of p.stages)
+    if (s2.marginal !== null) out.push(`Marginal conversion at ${s2.stage}: ${marginalText(s2, s2.marginal)}.`);
+  out.push(
+    ...capacityLines(p),
+    dealSizeText(p),
+    "Goal forecast: each side's goal actual to as-of + won per week × horizon × deal size."
+  );
+  for (const c of p.costs)
+    out.push(
+      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money5(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
+    );
+  return out;
+}
+var pct, fixed;
+var init_projection_assumptions = __esm({
+  "src/reporters/projection-assumptions.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    pct = (x) => formatPercent(x);
+    fixed = (x, digits = 2) => formatNumber(x, digits);
+  }
+});
+
+// src/reporters/impact-payout-text.ts
+function figure3(n2) {
+  return n2 === null ? "—" : String(n2);
+}
+function tierName(i) {
+  return i === null ? "no tier" : `tier ${i + 1}`;
+}
+function change(base, head) {
+  return `${base} → ${head}`;
+}
+function describeFact(r) {
+  switch (r.code) {
+    case "person-joined":
+      return "on the plan under the head only";
+    case "person-left":
+      return "off the plan under the head";
+    case "component-added":
+      return "component new under the head";
+    case "component-removed":
+      return "component removed by the head";
+    case "gate-failed":
+    case "gate-passed":
+      return `gate ${r.gate} ${r.code === "gate-failed" ? "fails" : "passes"} under the head: ${r.metric} ${change(figure3(r.value.base), figure3(r.value.head))}, min ${r.min.base === r.min.head ? figure3(r.min.head) : change(figure3(r.min.base), figure3(r.min.head))}`;
+    case "cap-hit":
+      return `cap reached under the head (factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
+    case "cap-released":
+      return `cap no longer reached (factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
+    case "cap-changed":
+      return `cap changed (capped factor ${change(figure3(r.factor.base), figure3(r.factor.head))})`;
+    case "tier-crossed":
+      return `${r.metric} attainment ${change(figure3(r.attainment.base), figure3(r.attainment.head))} crosses from ${tierName(r.tier.base)} to ${tierName(r.tier.head)}`;
+    case "metric-moved":
+      return `${r.metric} moves ${change(r.value.base === null ? "—" : formatDecimal(r.value.base), r.value.head === null ? "—" : formatDecimal(r.value.head))}`;
+    case "metric-unknown":
+      return `${r.metric} unknown under the ${r.sides.join(" and ")}, counted as 0`;
+    case "target-changed":
+      return `${r.metric} target ${change(r.target.base ?? "—", r.target.head ?? "—")}`;
+    case "multiplier-applied":
+    case "multiplier-lost":
+      return `team multiplier ${r.multiplier} ${r.code === "multiplier-applied" ? "applies" : "no longer applies"}: ${r.metric} ${change(figure3(r.value.base), figure3(r.value.head))}, min ${figure3(r.min.head ?? r.min.base)}`;
+    case "base-pay-changed":
+      return "the pay it multiplies or takes back changes";
+    case "terms-changed":
+      return "the plan's terms pay the same figures differently";
+  }
+}
+function describePayoutReason(s2) {
+  const fact = describeFact(s2.example);
+  const where2 = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
+  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where2}`;
+}
+function partLabel(p) {
+  if (p.part !== "component")
+    return p.part === "multipliers" ? "team multipliers" : p.part === "spiffs" ? "SPIFs" : p.part;
+  return `${p.id ?? ""} (${p.metric ?? ""})`;
+}
+function holdText(h) {
+  const range4 = h.lowest === h.highest ? figure3(h.lowest) : `${figure3(h.lowest)}–${figure3(h.highest)}`;
+  return `gate ${h.gate} failed (${h.metric} ${range4} < min ${figure3(h.min)}; ${h.periods.join(", ")}, ${plural(h.people, "person", "people")}) and held ${h.components.join(", ")}`;
+}
+function sameHolds(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function describeGateHolds(p) {
+  const { base, head } = p.heldByGates;
+  const zero = (side5) => p.isZeroByGate[side5] ? `pays ${formatMoney("0.00", p.currency)} because ` : "";
+  const sentence = (who, side5, holds) => `${p.plan} ${who}: ${zero(side5)}${holds.map(holdText).join("; ")}.`;
+  if (base.length > 0 && sameHolds(base, head) && p.isZeroByGate.base === p.isZeroByGate.head)
+    return [sentence("under base and head", "head", head)];
+  return [
+    ...base.length > 0 ? [sentence("under the base", "base", base)] : [],
+    ...head.length > 0 ? [sentence("under the head", "head", head)] : []
+  ];
+}
+function payoutPlansToShow(r) {
+  const shown = r.comp.plans.filter(
+    (p) => changedParts(p).length > 0 || p.heldByGates.base.length > 0 || p.heldByGates.head.length > 0
+  );
+  return [...shown.filter((p) => changedParts(p).length > 0), ...shown.filter((p) => changedParts(p).length === 0)];
+}
+function changedParts(p) {
+  return p.parts.filter((x) => x.payout.delta !== "0.00" || x.lines.length > 0);
+}
+var init_impact_payout_text = __esm({
+  "src/reporters/impact-payout-text.ts"() {
+    "use strict";
+    init_figures();
+  }
+});
+
+// src/reporters/impact-payouts-projected.ts
+function range2(low, high) {
+  if (low === null || high === null || low === high) return "";
+  return `; range ${signedMoney(low)} to ${signedMoney(high)}`;
+}
+function totalText(t) {
+  if (t.base === null || t.head === null || t.delta === null)
+    return `${NONE} ${t.currency} (a plan cannot be projected)`;
+  return `${money5(t.base)} → ${money5(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
+}
+function describeProjectedPayoutHeadline(p) {
+  const totals = p.payouts.totals;
+  if (totals.length === 0) return null;
+  const parts = totals.map((t) => {
+    if (t.delta === null) return `${NONE} ${t.currency}`;
+    const spread2 = range2(t.deltaLow, t.deltaHigh);
+    return `${signedMoney(t.delta, t.currency)}${spread2 === "" ? "" : ` (${spread2.slice(2)})`}`;
+  });
+  return `projected payouts ${parts.join(", ")} to the period's end`;
+}
+function planParts(x) {
+  return changedParts(x).map(
+    (part) => `${partLabel(part)} ${signedMoney(part.payout.delta)} (${part.reasons.map((s2) => describePayoutReason(s2)).join("; ")})`
+  ).join("; ");
+}
+function planText(p) {
+  const x = p.payout;
+  if (x === null) {
+    const metric3 = p.metrics.find((m) => m.unknown !== null)?.metric ?? NONE;
+    return [`${p.plan}: ${NONE} (${metric3} cannot be projected: ${unknownText[p.unknown ?? "not-reported"]})`];
+  }
+  const head = `${p.plan}: ${money5(x.total.base)} → ${money5(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
+  const parts = planParts(x);
+  return [`${head}${parts === "" ? "" : `: ${parts}`}`, ...describeGateHolds(x).map((s2) => `! ${s2}`)];
+}
+function describeProjectedPayouts(p) {
+  const pay = p.payouts;
+  if (pay.unknown !== null) return [`Payouts on the projected volumes: ${NONE} (${noneText[pay.unknown]}).`];
+  if (pay.plans.length === 0) return [];
+  const first = pay.plans[0]?.periods;
+  const span = first === void 0 || first.length === 0 ? "" : ` (${first[0]?.label} to ${first[first.length - 1]?.label})`;
+  return [
+    `Payouts on the projected volumes to the period's end${span}: ${pay.totals.map(totalText).join("; ")}.`,
+    ...pay.plans.flatMap(planText)
+  ];
+}
+function metricText(m) {
+  switch (m.basis) {
+    case "stage":
+      return `${m.metric} by ${m.stage ?? NONE} arrivals`;
+    case "kept":
+      return `${m.metric} at its observed rate`;
+    case "goal":
+      return `${m.metric} from projected won revenue`;
+    case "constraint":
+      return `${m.metric} from ${m.stage ?? NONE} utilisation`;
+  }
+}
+function describeProjectedPayoutAssumptions(p) {
+  const pay = p.payouts;
+  if (pay.unknown !== null || pay.plans.length === 0) return [];
+  const out = [
+    "Payouts: each plan is paid per payout period, from the one in progress at as-of (observed so far + the weeks left projected) to the one the goal period ends in, with its own tiers, caps, gates and team multipliers (exact decimals); SPIFs and clawbacks are paid per deal and not projected; the people on a plan at as-of stay on it.",
+    "Per-person metrics are shared out by observed share: each person's value over the window per arrival at the metric's stage × that stage's projected arrivals a week; a metric the flow does not carry keeps each person's observed rate a week, alike on both sides.",
+    "goal_attainment: observed so far in the period + won a week × deal size for the weeks left, over the goal target prorated to the period; constraint_target_met: met when the constraint stage’s utilisation over the period (observed arrivals so far + projected demand, ÷ capacity × the period’s weeks) meets its target."
+  ];
+  for (const plan of pay.plans) {
+    const weeks = plan.periods.map((k) => `${k.label} ${formatNumber(k.weeksProjected, 2)}`).join(", ");
+    out.push(`Plan ${plan.plan}: ${plan.metrics.map(metricText).join("; ")}; weeks projected per period: ${weeks}.`);
+  }
+  return out;
+}
+var unknownText, noneText;
+var init_impact_payouts_projected = __esm({
+  "src/reporters/impact-payouts-projected.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_payout_text();
+    init_impact_phrases();
+    unknownText = {
+      "not-reported": "a gate or team multiplier measures it per person and no component reports it",
+      "observed-unknown": "its observed value is unknown (won deals without amounts)",
+      "goal-unknown": "the goal attainment cannot be projected (no goal, or its metric is not won deals or won amount)",
+      "constraint-not-projected": "the constraint's metric is not utilisation, or its stage is not on the flow or has no capacity",
+      "cost-not-projected": "blended_cac is not projected (the projection carries arrivals, not spend)"
+    };
+    noneText = { "no-goal": "no goal period left to project to", "no-flow": "no flow projection" };
+  }
+});
+
+// src/reporters/phrase-waiver.ts
+function phraseWaiver(mark) {
+  return `waived (${mark.owner}, until ${mark.expires}, ${mark.reason})`;
+}
+function phraseWaivedCount(issues) {
+  const waived = issues.filter((i) => i.waiver !== void 0).length;
+  return waived === 0 ? "" : `, ${waived} waived`;
+}
+function phraseGuardrailWaiver(w) {
+  switch (w.status) {
+    case "applied":
+      return phraseWaiver(w);
+    case "proposed":
+      return `waiver proposed in this PR: takes effect after merge (${w.owner}, until ${w.expires}, ${w.reason})`;
+    case "expired":
+      return `waiver expired on ${w.expires} (${w.owner}, ${w.reason})`;
+  }
+}
+var init_phrase_waiver = __esm({
+  "src/reporters/phrase-waiver.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/phrase-guardrail.ts
+function describeInputChanges(r, max2 = 5) {
+  const files = r.inputs.dataChanges.map((c) => {
+    const rows = c.rows === null ? "" : ` (+${c.rows.added} −${c.rows.removed} ~${c.rows.changed} rows)`;
+    return `${c.file} ${c.change}${rows}${c.note === null ? "" : `, ${c.note}`}`;
+  });
+  const all = [...files, ...r.inputs.mappingChanges];
+  return all.length <= max2 ? all.join("; ") : `${all.slice(0, max2).join("; ")}; and ${all.length - max2} more`;
+}
+function phraseUnmeasurable(r) {
+  switch (r.code) {
+    case "no-figure":
+      return "no figure on either side";
+    case "from-zero":
+      return "its base is 0";
+    case "counted-as-zero":
+      return "a payout is built on a metric counted as 0";
+    case "currency-from-zero":
+      return `payouts in ${r.currency} go from 0 to more`;
+    case "stage-unmeasured":
+      return `stage ${r.stage} has no figure on the ${r.side}`;
+    case "sla-one-side":
+      return `SLA ${r.sla} is on the ${r.side} only`;
+    case "sla-unknown":
+      return `SLA ${r.sla} has no change to compare`;
+  }
+}
+function phraseCrossing(c, r) {
+  switch (c.code) {
+    case "above":
+      return `${c.metric} ${figure2(c.value)} is above ${figure2(c.limit)}`;
+    case "below":
+      return `${c.metric} ${figure2(c.value)} is below ${figure2(c.limit)}`;
+    case "is-true":
+      return `${c.metric} is true`;
+    case "data-changed":
+      return `data changed: ${describeInputChanges(r)}`;
+    case "unmeasurable":
+      return `${c.metric} cannot be measured on this change (${phraseUnmeasurable(c.reason)}), so its approvers decide`;
+    case "policies-changed":
+      return `changed: ${c.policies.map((p) => `${p.kind} ${p.name}`).join(", ")}`;
+  }
+}
+function phraseGuardrail(g, r) {
+  return g.crossings.length === 0 ? "not crossed" : g.crossings.map((c) => phraseCrossing(c, r)).join("; ");
+}
+function joinNames(names, word) {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1) ?? ""}`;
+}
+function phraseApprovers(a, name = (x) => x) {
+  const all = [...a.users, ...a.teams].map(name);
+  if (all.length === 0) return "nobody (no approver is listed)";
+  if (a.requires === "all") return all.length === 1 ? all[0] ?? "" : `all of ${joinNames(all, "and")}`;
+  if (a.minApprovals <= 1) return all.length === 1 ? all[0] ?? "" : `any one of ${joinNames(all, "or")}`;
+  return `${a.minApprovals} of ${joinNames(all, "or")}`;
+}
+var init_phrase_guardrail = __esm({
+  "src/reporters/phrase-guardrail.ts"() {
+    "use strict";
+    init_impact_phrases();
+    init_phrase_waiver();
+  }
+});
+
+// src/reporters/impact-projection.ts
+function valueText(v) {
+  return v === null || v === void 0 ? NONE : typeof v === "string" ? v : JSON.stringify(v);
+}
+function describeChange(changes) {
+  const first = changes[0];
+  if (first === void 0) return null;
+  const values = changes.flatMap((c) => c.changes);
+  const x = first.changes[0];
+  const what = x === void 0 ? `${first.kind} ${first.name} ${first.change}` : `${first.kind} ${first.name}: ${x.path} ${valueText(x.before)} → ${valueText(x.after)}`;
+  const more = Math.max(values.length - 1, changes.length - 1);
+  return `Change: ${what}${more > 0 ? ` (+${more} more)` : ""}`;
+}
+function describeApprovers(r) {
+  const crossed = r.guardrails.filter(needsApproval);
+  if (crossed.length === 0)
+    return r.guardrails.some((g) => g.isCrossed) ? "no approval needed (the crossed guardrails are waived on the base branch)" : "no approval needed (no guardrail crossed)";
+  return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join("; ")}`;
+}
+function revenueText(p) {
+  const w = p.wonRevenue;
+  if (w.delta === null) return `projected won revenue — (${unknownText2[w.unknown ?? "not-computed"]})`;
+  const range4 = w.deltaLow === w.deltaHigh ? "" : ` (range ${signedMoney(w.deltaLow ?? "0", null)} to ${signedMoney(w.deltaHigh ?? "0", null)})`;
+  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range4} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period${floorText(p)}`;
+}
+function floorText(p) {
+  const floored = p.stages.filter((s2) => s2.marginal?.basis === "conservative").map((s2) => s2.stage);
+  if (floored.length === 0 || p.marginalLeads.added === 0) return "";
+  return ` (the ${p.marginalLeads.added} leads it adds taken at the conservative floor at ${floored.join(", ")}: too little history there, see the assumptions)`;
+}
+function rangeText(low, high) {
+  return low === high ? "" : ` (range ${low}–${high})`;
+}
+function forecastText(p) {
+  const a = p.goalForecast.attainment;
+  if (a.base === null || a.head === null)
+    return `flow goal forecast — (${unknownText2[p.goalForecast.unknown ?? "not-computed"]})`;
+  const range4 = a.headLow === a.headHigh ? "" : ` (${formatPercent(a.headLow)}–${formatPercent(a.headHigh)})`;
+  return `flow goal forecast ${formatPercent(a.base)} → ${formatPercent(a.head)}${range4} of target`;
+}
+function costText(p) {
+  if (p.costs.length === 0) return "no headcount cost";
+  if (p.totalCost === null) {
+    const why = p.costs.find((c) => c.unknown !== null)?.unknown ?? "not-computed";
+    return `headcount cost — (${unknownText2[why]})`;
+  }
+  const perYear = p.totalCostPerYear === null ? "" : ` (${signedMoney(p.totalCostPerYear, null)} a year)`;
+  return `headcount cost ${signedMoney(p.totalCost, p.currency)} to the period's end${perYear}`;
+}
+function describeProjectionHeadline(r) {
+  const p = r.projection;
+  const out = [];
+  const change3 = describeChange(r.policyChanges);
+  if (change3 !== null) out.push(change3);
+  const won = p.wonPerWeek;
+  out.push(
+    `${revenueText(p)} · ${forecastText(p)} · won ${formatNumber(won.base, 2)} → ${formatNumber(won.head, 2)} a week`
+  );
+  const payouts = describeProjectedPayoutHeadline(p);
+  out.push(`${costText(p)}${payouts === null ? "" : ` · ${payouts}`} · ${describeApprovers(r)}`);
+  return out;
+}
+function projectionRows(p) {
+  const pair = (d) => `${formatNumber(d.base, 2)} → ${formatNumber(d.head, 2)}`;
+  return p.stages.map((s2) => [
+    s2.stage,
+    pair(s2.demandPerWeek),
+    s2.arrivalsToPeriodEnd.base === null ? NONE : `${formatNumber(s2.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s2.arrivalsToPeriodEnd.head, 0)}`,
+    s2.capacityPerWeek.base === null && s2.capacityPerWeek.head === null ? "unbounded" : pair(s2.capacityPerWeek),
+    pair(s2.throughputPerWeek),
+    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "none" : pair(s2.queueGrowthPerWeek)
+  ]);
+}
+function projectionSummary(p) {
+  const out = [];
+  const w = p.wonPerWeek;
+  out.push(
+    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))})${rangeText(formatNumber(w.headLow, 2), formatNumber(w.headHigh, 2))}.`
+  );
+  const rev = p.wonRevenue;
+  out.push(
+    rev.base === null || rev.head === null ? `Won revenue: — (${unknownText2[rev.unknown ?? "not-computed"]}).` : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)}${rangeText(formatMoney(rev.headLow ?? "", null), formatMoney(rev.headHigh ?? "", null))}.`
+  );
+  const g = p.goalForecast;
+  if (g.base !== null && g.head !== null)
+    out.push(
+      `Goal forecast (actual + flow): ${formatMoney(g.base, p.currency)} → ${formatMoney(g.head, p.currency)}; ${forecastText(p).replace(/^flow goal forecast /, "")}.`
+    );
+  for (const c of p.costs)
+    out.push(
+      `Team ${c.team}: headcount ${formatNumber(c.headcount.base, 1)} → ${formatNumber(c.headcount.head, 1)}, ${c.perYear === null ? `cost — (${unknownText2[c.unknown ?? "no-cost-per-head"]})` : `${signedMoney(c.perYear, p.currency)} a year, ${c.overHorizon === null ? NONE : signedMoney(c.overHorizon, p.currency)} to the period's end`}.`
+    );
+  for (const s2 of p.stages)
+    if (s2.queueGrowthPerWeek.head !== null && s2.queueGrowthPerWeek.head > 0)
+      out.push(
+        `${s2.stage} is overloaded: its queue grows ${formatNumber(s2.queueGrowthPerWeek.head, 2)} a week${s2.undeliveredRevenuePerWeek === null ? "" : `, won revenue it cannot deliver ${formatMoney(s2.undeliveredRevenuePerWeek, p.currency)} a week`}.`
+      );
+  return out;
+}
+function projectionUnknown(p) {
+  return p.unknown === null ? null : `No projection: ${unknownText2[p.unknown]}.`;
+}
+function renderProjectionLines(r, table5, wrap) {
+  const p = r.projection;
+  const title = `Projection to won (steady state, ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period)`;
+  const missing = projectionUnknown(p);
+  if (missing !== null) return [title, ...wrap(missing)];
+  return [
+    title,
+    ...table5(projectionHeaders, projectionRows(p)),
+    ...projectionSummary(p).flatMap(wrap),
+    ...describeProjectedPayouts(p).flatMap(wrap),
+    "Assumptions",
+    ...[...describeAssumptions(p), ...describeProjectedPayoutAssumptions(p)].flatMap((a) => wrap(`- ${a}`))
+  ];
+}
+var unknownText2, projectionHeaders;
+var init_impact_projection = __esm({
+  "src/reporters/impact-projection.ts"() {
+    "use strict";
+    init_guardrail_waivers();
+    init_figures();
+    init_impact_phrases();
+    init_projection_assumptions();
+    init_impact_payouts_projected();
+    init_phrase_guardrail();
+    unknownText2 = {
+      "no-funnel": "no funnel path from the qualified stage to a won stage",
+      "no-goal": "no RevenueGoal, so no horizon",
+      "period-over": "the goal period is over: nothing left to project",
+      "rates-unknown": "the data window is too short for weekly rates",
+      "no-deal-amounts": "no won deal carries an amount",
+      "no-cost-per-head": "no cost per head declared and no OTE in a comp plan for the team",
+      "not-computed": "the goal's metric is not won deals or won amount"
+    };
+    projectionHeaders = ["stage", "demand/wk", "to period end", "capacity/wk", "throughput/wk", "queue +/wk"];
+  }
+});
+
+// src/reporters/html/impact-html-figures.ts
+function make(path2, value3, text5, reason) {
+  return value3 === null ? { path: path2, value: value3, text: "—", reason } : { path: path2, value: value3, text: text5(value3) };
+}
+function pairHtml(base, head) {
+  return base.value === null && head.value === null ? renderFigure(base) : `${renderFigure(base)} → ${renderFigure(head)}`;
+}
+function label(text5) {
+  return `<span data-label>${escapeHtml(text5)}</span>`;
+}
+function renderTable(headers2, rows, className = "") {
+  const head = headers2.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
+  const body = rows.map(
+    ([first = "", ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((c) => `<td>${c}</td>`).join("")}</tr>`
+  ).join("");
+  const cls = className === "" ? "" : ` class="${escapeHtml(className)}"`;
+  return `<div class="table-scroll"><table${cls}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+var countFigure, countChangeFigure, ratioFigure, ratioChangeFigure, percentFigure, percentChangeFigure, pointsFigure, pointsValueFigure, numberFigure, quantityFigure, moneyFigure, moneyChangeFigure, show;
+var init_impact_html_figures = __esm({
+  "src/reporters/html/impact-html-figures.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    init_sanitize();
+    init_figure();
+    countFigure = (path2, v, reason = "not on this side") => make(path2, v, (n2) => formatCount(n2), reason);
+    countChangeFigure = (path2, v, reason = "one side has no figure") => make(path2, v, (n2) => signed(n2), reason);
+    ratioFigure = (path2, v, reason = "no capacity declared") => make(path2, v, (n2) => formatRatio(n2), reason);
+    ratioChangeFigure = (path2, v, reason = "one side has no figure") => make(path2, v, (n2) => signed(n2, (x) => formatRatio(x)), reason);
+    percentFigure = (path2, v, reason = "nothing decided") => make(path2, v, (n2) => formatPercent(n2), reason);
+    percentChangeFigure = (path2, v, reason = "the base is zero") => make(path2, v, (n2) => `${signed(n2, (x) => x.toFixed(1))} %`, reason);
+    pointsFigure = (path2, v, reason = "one side has no figure") => make(path2, v, (n2) => `${signed(n2 * 100, (x) => x.toFixed(1))} pts`, reason);
+    pointsValueFigure = (path2, v, reason = "one side has no figure") => make(path2, v, (n2) => `${signed(n2, (x) => x.toFixed(1))} pts`, reason);
+    numberFigure = (path2, v, digits, reason = "not on this side") => make(path2, v, (n2) => formatRatio(n2, digits), reason);
+    quantityFigure = (path2, v, reason = "not on this side") => make(path2, v, (n2) => figure2(n2, 2), reason);
+    moneyFigure = (path2, v, reason = "not computed") => make(path2, v, (s2) => amount(s2), reason);
+    moneyChangeFigure = (path2, v, reason = "not computed") => make(path2, v, (s2) => signedMoney(s2), reason);
+    show = renderFigure;
+  }
+});
+
+// src/reporters/html/impact-html-charts.ts
+function utilisationChart(r) {
+  const stages2 = r.stages.map((s2, i) => ({ s: s2, i })).filter(({ s: s2 }) => s2.utilisation.base !== null || s2.utilisation.head !== null);
+  const side5 = (key) => ({
+    name: key,
+    tone: key,
+    values: stages2.map(({ s: s2, i }) => ratioFigure(`stages[${i}].utilisation.${key}`, s2.utilisation[key]))
+  });
+  const references = [LIMIT];
+  const d = r.constraint.declared?.head;
+  if (d !== null && d !== void 0 && d.metric === "utilisation") {
+    const bound = d.target.max ?? d.target.min;
+    const key = d.target.max !== void 0 ? "max" : "min";
+    if (bound !== void 0)
+      references.push({
+        label: key === "max" ? "target ≤" : "target ≥",
+        kind: "target",
+        value: ratioFigure(`constraint.declared.head.target.${key}`, bound)
+      });
+  }
+  const stage2 = r.constraint.stage.head ?? r.constraint.stage.base;
+  return {
+    kind: "bar",
+    id: "impact-utilisation",
+    title: "Utilisation per stage, base vs head",
+    description: "Demand divided by capacity at each stage with a capacity. Above the capacity line the queue grows every week; the constraint is marked.",
+    orientation: "horizontal",
+    categories: stages2.map(({ s: s2 }) => s2.stage),
+    series: [side5("base"), side5("head")],
+    references,
+    highlight: stage2 === null ? null : { category: stage2, label: "constraint" },
+    axisLabel: "utilisation (demand ÷ capacity)",
+    formatTick: (v) => formatRatio(v, 1)
+  };
+}
+function arrivalsChart(r) {
+  const side5 = (key) => ({
+    name: key,
+    tone: key,
+    values: r.stages.map((s2, i) => countFigure(`stages[${i}].arrivals.${key}`, s2.arrivals[key]))
+  });
+  const stage2 = r.constraint.stage.head ?? r.constraint.stage.base;
+  return {
+    kind: "bar",
+    id: "impact-arrivals",
+    title: "Arrivals per stage over the window, base vs head",
+    description: "How many leads and deals reach each stage under each policy set, on the same data.",
+    orientation: "horizontal",
+    categories: r.stages.map((s2) => s2.stage),
+    series: [side5("base"), side5("head")],
+    references: [],
+    highlight: stage2 === null ? null : { category: stage2, label: "constraint" },
+    axisLabel: "arrivals",
+    formatTick: (v) => formatCount(v)
+  };
+}
+function constraintWeeksChart(r) {
+  const c = r.periods?.constraint;
+  if (c === void 0 || c.stage === null || c.arrivals.length === 0) return null;
+  const side5 = (key) => ({
+    name: key,
+    tone: key,
+    values: c.arrivals.map((p, i) => countFigure(`periods.constraint.arrivals[${i}].${key}`, p[key]))
+  });
+  const cap = c.capacityPerWeek;
+  const sides4 = ["base", "head"].filter((k) => cap[k] !== null && (k === "base" || cap.head !== cap.base));
+  const references = c.periodUnit !== "week" ? [] : sides4.map((k) => ({
+    label: sides4.length === 1 ? "capacity" : `capacity ${k}`,
+    kind: "capacity",
+    value: quantityFigure(`periods.constraint.capacityPerWeek.${k}`, cap[k])
+  }));
+  return {
+    kind: "bar",
+    id: "impact-constraint-weeks",
+    title: `Arrivals per ${c.periodUnit ?? "period"} at the constraint (${c.stage}), base vs head`,
+    description: "Each period’s arrivals at the constraint under each policy set, against the capacity it can work in a week: periods above the line add to the queue.",
+    orientation: "vertical",
+    categories: c.arrivals.map((p) => p.period),
+    series: [side5("base"), side5("head")],
+    references,
+    highlight: null,
+    axisLabel: "arrivals",
+    formatTick: (v) => formatCount(v)
+  };
+}
+function slaWeeksCharts(r) {
+  return (r.periods?.slas ?? []).map((s2, n2) => ({
+    kind: "line",
+    id: `impact-sla-${n2}`,
+    title: `SLA ${s2.name}: compliance per week, base vs head`,
+    description: "Share of the items whose clock started in each week that met their deadline, replayed under each policy set; a week with nothing decided is a gap.",
+    xLabels: s2.compliance.map((p) => p.period),
+    yMax: 1,
+    series: ["base", "head"].map((key) => ({
+      name: key,
+      tone: key,
+      values: s2.compliance.map((p, i) => percentFigure(`periods.slas[${n2}].compliance[${i}].${key}`, p[key]))
+    })),
+    references: [],
+    axisLabel: "compliance",
+    formatTick: (v) => formatPercent(v, 0)
+  }));
+}
+function payoutChart(r) {
+  if (r.comp.byPlan.length === 0) return null;
+  return {
+    kind: "bar",
+    id: "impact-payout-plans",
+    title: "Payout per plan to as-of, base vs head",
+    description: "What each comp plan pays over the replayed window under each policy set.",
+    orientation: "horizontal",
+    categories: r.comp.byPlan.map((p) => `${p.plan} (${p.currency})`),
+    series: ["base", "head"].map((key) => ({
+      name: key,
+      tone: key,
+      values: r.comp.byPlan.map((p, i) => moneyFigure(`comp.byPlan[${i}].${key}`, p[key]))
+    })),
+    references: [],
+    highlight: null,
+    axisLabel: "payout",
+    formatTick: (v) => formatDecimal(Math.round(v))
+  };
+}
+function componentChart(r) {
+  const parts = r.comp.plans.flatMap(
+    (p, i) => p.parts.map((x, j) => ({ p, x, at: `comp.plans[${i}].parts[${j}].payout` })).filter(({ x }) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0)
+  );
+  if (parts.length === 0) return null;
+  return {
+    kind: "bar",
+    id: "impact-payout-components",
+    title: "Payout per plan component to as-of, base vs head",
+    description: "Each part of each plan that pays on either side; the parts add up to the plan’s total.",
+    orientation: "horizontal",
+    categories: parts.map(({ p, x }) => `${p.plan} · ${partLabel(x)} (${p.currency})`),
+    series: ["base", "head"].map((key) => ({
+      name: key,
+      tone: key,
+      values: parts.map(({ x, at }) => moneyFigure(`${at}.${key}`, x.payout[key]))
+    })),
+    references: [],
+    highlight: null,
+    axisLabel: "payout",
+    formatTick: (v) => formatDecimal(Math.round(v))
+  };
+}
+function goalChart(r) {
+  const g = r.projection.goalForecast;
+  if (g.base === null && g.head === null) return null;
+  const why = unknownText2[g.unknown ?? "not-computed"];
+  const at = "projection.goalForecast";
+  return {
+    kind: "line",
+    id: "impact-goal",
+    title: "Goal forecast to the period’s end, base vs head, with the projection’s range",
+    description: "Actual plus projected won revenue under the base and the head policies; the band is the range of the head’s projection (the marginal leads’ conversion at its low and high bound), the line the goal’s target.",
+    xLabels: ["base", "head"],
+    series: [
+      {
+        name: "goal forecast",
+        tone: "head",
+        values: [moneyFigure(`${at}.base`, g.base, why), moneyFigure(`${at}.head`, g.head, why)]
+      }
+    ],
+    band: {
+      name: "projection range",
+      lower: [moneyFigure(`${at}.base`, g.base, why), moneyFigure(`${at}.headLow`, g.headLow, why)],
+      upper: [moneyFigure(`${at}.base`, g.base, why), moneyFigure(`${at}.headHigh`, g.headHigh, why)]
+    },
+    references: g.target === null ? [] : [{ label: "target", kind: "target", value: moneyFigure(`${at}.target`, g.target) }],
+    axisLabel: `won revenue${r.projection.currency === null ? "" : ` (${r.projection.currency})`}`,
+    formatTick: (v) => formatDecimal(Math.round(v))
+  };
+}
+var LIMIT;
+var init_impact_html_charts = __esm({
+  "src/reporters/html/impact-html-charts.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_projection();
+    init_impact_payout_text();
+    init_impact_html_figures();
+    LIMIT = {
+      label: "capacity",
+      kind: "limit",
+      // A constant of the chart, not a figure of the report.
+      value: { path: null, value: 1, text: formatRatio(1) }
+    };
+  }
+});
+
+// src/reporters/html/impact-html-flow.ts
+function funnelSection(r) {
+  const constraint2 = r.constraint.stage.head ?? r.constraint.stage.base;
+  const rows = r.stages.map((s2, i) => {
+    const at = `stages[${i}]`;
+    const mark = s2.stage === constraint2 ? ' <span class="mark">constraint</span>' : "";
+    const change3 = (figure5, delta3) => delta3 === null ? "" : ` (${figure5})`;
+    return [
+      `${label(s2.stage)}${mark}`,
+      pairHtml(
+        countFigure(`${at}.arrivals.base`, s2.arrivals.base),
+        countFigure(`${at}.arrivals.head`, s2.arrivals.head)
+      ) + change3(show(countChangeFigure(`${at}.arrivals.delta`, s2.arrivals.delta)), s2.arrivals.delta),
+      pairHtml(
+        percentFigure(`${at}.conversionCohort.base`, s2.conversionCohort.base, "last stage"),
+        percentFigure(`${at}.conversionCohort.head`, s2.conversionCohort.head, "last stage")
+      ),
+      pairHtml(
+        numberFigure(`${at}.throughputPerWeek.base`, s2.throughputPerWeek.base, 2, "no exits measured"),
+        numberFigure(`${at}.throughputPerWeek.head`, s2.throughputPerWeek.head, 2, "no exits measured")
+      ),
+      pairHtml(
+        ratioFigure(`${at}.utilisation.base`, s2.utilisation.base),
+        ratioFigure(`${at}.utilisation.head`, s2.utilisation.head)
+      ) + change3(show(ratioChangeFigure(`${at}.utilisation.delta`, s2.utilisation.delta)), s2.utilisation.delta)
+    ];
+  });
+  const t = r.classTransitions;
+  const transitions2 = t.moved === 0 ? "<p>No lead changes class.</p>" : [
+    `<p>${show(countFigure("classTransitions.moved", t.moved))} of ${show(countFigure("classTransitions.leads", t.leads))} leads change class.</p>`,
+    renderTable(
+      ["from → to", "leads", "examples"],
+      t.transitions.map((x, i) => [
+        `${label(x.from)} → ${label(x.to)}`,
+        show(countFigure(`classTransitions.transitions[${i}].count`, x.count)),
+        x.examples.map(label).join(", ")
+      ])
+    )
+  ].join("\n");
+  return {
+    id: "funnel",
+    title: "The funnel and its constraint, base vs head",
+    body: [
+      renderChart(utilisationChart(r)),
+      renderChart(arrivalsChart(r)),
+      "<h3>Stages (base → head)</h3>",
+      renderTable(["stage", "arrivals", "conversion", "exits per week", "utilisation"], rows),
+      "<h3>Lead class transitions</h3>",
+      transitions2
+    ].join("\n")
+  };
+}
+function constraintWeeksSection(r) {
+  const chart = constraintWeeksChart(r);
+  if (chart === null) return null;
+  return { id: "constraint-weeks", title: "The constraint over time", body: renderChart(chart) };
+}
+function slaSection(r) {
+  if (r.slas.length === 0) return null;
+  const rows = r.slas.map((s2, i) => {
+    const at = `slas[${i}]`;
+    const steady = s2.assumption.code === "no-steady-state" ? "no steady state: the queue grows every week" : "not modelled";
+    return [
+      label(s2.name),
+      show(percentFigure(`${at}.replayed.base`, s2.replayed.base, "not measured on the base")),
+      show(percentFigure(`${at}.replayed.head`, s2.replayed.head, "not measured on the head")),
+      show(pointsFigure(`${at}.replayed.delta`, s2.replayed.delta)),
+      show(percentFigure(`${at}.modelled`, s2.modelled, steady)),
+      show(pointsValueFigure(`${at}.modelledChangePts`, s2.modelledChangePts, steady))
+    ];
+  });
+  const notes2 = r.slas.map((s2) => `<li>${label(s2.name)}: ${label(phraseSlaAssumption(s2.assumption))}</li>`);
+  return {
+    id: "slas",
+    title: "SLA compliance, base vs head",
+    body: [
+      renderTable(["SLA", "replayed base", "replayed head", "change", "modelled head", "modelled change"], rows),
+      `<ul class="notes">${notes2.join("")}</ul>`,
+      '<p class="note">Replayed measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending. Modelled scales the base’s waits by the stage’s new load.</p>',
+      ...slaWeeksCharts(r).map(renderChart)
+    ].join("\n")
+  };
+}
+function renderFlowSections(r) {
+  return [funnelSection(r), constraintWeeksSection(r), slaSection(r)].filter((s2) => s2 !== null);
+}
+var init_impact_html_flow = __esm({
+  "src/reporters/html/impact-html-flow.ts"() {
+    "use strict";
+    init_phrase_sla_assumption();
+    init_chart();
+    init_impact_html_charts();
+    init_impact_html_figures();
+  }
+});
+
+// src/reporters/impact-inputs.ts
+function describeInputs(r) {
+  const i = r.inputs;
+  const parts = [];
+  if (i.isChanged) parts.push(`This change edits data or mappings (data_changed): ${describeInputChanges(r, 10)}.`);
+  if (i.isChanged && i.dataFrom === "base") parts.push("The figures replay the base's data and mapping.");
+  if (i.note !== null) parts.push(`Note: ${i.note}`);
+  return parts.length === 0 ? null : parts.join(" ");
+}
+var init_impact_inputs = __esm({
+  "src/reporters/impact-inputs.ts"() {
+    "use strict";
+    init_phrase_guardrail();
+  }
+});
+
+// src/reporters/phrase-warning.ts
+function percentOf(ratio3) {
+  return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
+}
+function phraseComp(w) {
+  switch (w.code) {
+    case "comp.other-goal":
+      return `it pays on goal ${w.goal}, but the goal evaluated is ${w.evaluated}; goal metrics use ${w.evaluated}.`;
+    case "comp.no-people":
+      return `no user with role ${w.roles.join(" or ")} in team ${w.team} is active in the window.`;
+    case "comp.target-variable-invalid":
+      return `targetVariable ${w.targetVariable} is not a decimal; variable pay is 0.`;
+    case "comp.other-currency":
+      return `${w.count} opportunities in a currency other than ${w.currency} are left out of its money metrics (amounts are never converted).`;
+    case "comp.no-target":
+      return `${partNames[w.part]} ${w.id}: ${w.metric} has no target (neither its own nor a quota of the same metric); ${consequences[w.part]}.`;
+    case "comp.zero-target":
+      return `${partNames[w.part]} ${w.id}: the target of ${w.metric} is 0, so attainment is undefined; ${consequences[w.part]}.`;
+    case "comp.goal-unknown":
+      return w.period === null ? "goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0." : `goal_attainment is unknown for ${w.period} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`;
+    case "comp.constraint-unknown":
+      return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
+    case "comp.amounts-unknown":
+      return `${w.metric} is unknown for ${w.periods.join(", ")}: none of the opportunities credited carries an amount; it counts as 0.`;
+    case "comp.cac-unknown":
+      return `blended_cac is unknown for ${w.period} (${cacReasons[w.reason]}); components on it pay nothing there.`;
+    case "comp.clawback-unpriced":
+      return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
+    case "comp.spiff-invalid":
+      return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
+    case "comp.spiff-rule-invalid":
+      return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
+    case "comp.shared-outcome":
+      return `under the change it pays ${percentOf(w.share)} of its target variable on the shared goal or the constraint metric (${w.outcomeMetrics.join(", ")}), less than the ${percentOf(w.minShare)} the RevenueGoal asks, and no gate on them holds back the rest${w.paidOn.length === 0 ? "" : ` (paid on ${w.paidOn.join(", ")})`}; revops validate fails on it.`;
+    case "comp.spiff-rule-failed":
+      return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
+  }
+}
+function whereOf(w) {
+  const parts = [
+    ...w.file !== null ? [w.file] : w.entity !== null ? [w.entity] : [],
+    ...w.column !== null ? [`column ${w.column}`] : []
+  ];
+  return parts.length === 0 ? "" : ` in ${parts.join(", ")}`;
+}
+function phraseWarning(w) {
+  if ("plan" in w) return `${w.plan}: ${phraseComp(w)}`;
+  switch (w.code) {
+    case "classify.rule-failed":
+      return `${w.count} leads could not be classed: a rule failed on their values (first: ${w.firstError ?? "message masked"}); they are counted as ${w.countedAs}.`;
+    case "sla.events-unrelated":
+      return `SLA ${w.sla}: its events ${w.from} and ${w.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`;
+    case "funnel.won-without-lead":
+      return `${w.count} won deals arrive in stage ${w.stage} without a lead advancing out of stage ${w.leadStage} for them: their lead is not in the data, never entered ${w.leadStage}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${w.stage} counts every won deal, stage ${w.leadStage} only the leads it converts.`;
+    case "funnel.bridged-by-stamp":
+      return `${w.count} leads advanced to stage ${w.stage} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${w.stage}, which counts opportunity rows, does not count them among its arrivals.`;
+    case "deals.currencies-mixed":
+      return `Opportunities are in ${w.currencies.join(", ")}; deal amounts are summed as given.`;
+    case "deals.amounts-unknown":
+      return `None of the ${w.won} won deals carries an amount, so won amounts are unknown.`;
+    case "deals.without-amount":
+      return `${w.withoutAmount} of the ${w.won} won deals carry no amount; won amounts sum the other ${w.withAmount}.`;
+    case "goal.other-currency":
+      return `${w.count} won deals are not in ${w.currency} and are left out of the goal.`;
+    case "goal.amounts-unknown":
+      return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
+    case "goal.without-amount":
+      return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
+    case "waiver.unmatched":
+      return `Waiver ${w.waiver} (waivers[${w.index}]) accepts data issue ${w.dataCode}${whereOf(w)}, but the run has none: remove the waiver if the problem is fixed, or correct its code, entity, file or column (as the data issues print them).`;
+  }
+}
+var partNames, consequences, cacReasons;
+var init_phrase_warning = __esm({
+  "src/reporters/phrase-warning.ts"() {
+    "use strict";
+    init_decimal();
+    partNames = {
+      component: "component",
+      gate: "gate",
+      "team-multiplier": "team multiplier"
+    };
+    consequences = {
+      component: "it pays 0",
+      gate: "the gate fails",
+      "team-multiplier": "it does not apply"
+    };
+    cacReasons = {
+      "no-spend": "no spend rows",
+      "no-customers": "no new customers won",
+      "mixed-currencies": "spend in more than one currency",
+      "other-currency": "spend in another currency than the plan",
+      "zero-spend": "a spend of 0",
+      "not-measured": "no spend data in this run",
+      "sales-cost-unpriced": "a sales team the base cannot price"
+    };
+  }
+});
+
+// src/reporters/html/impact-html-headline.ts
+function range3(low, high, lowValue, highValue) {
+  return lowValue === highValue ? "" : `; range ${show(low)} to ${show(high)}`;
+}
+function targetHtml(path2, target) {
+  return target.max !== void 0 ? `≤ ${show(ratioFigure(`${path2}.max`, target.max))}` : `≥ ${show(ratioFigure(`${path2}.min`, target.min ?? null))}`;
+}
+function changeLine(r) {
+  const first = r.policyChanges[0];
+  if (first === void 0) return null;
+  const x = first.changes[0];
+  const value3 = (v, path2) => typeof v === "number" ? show(numberFigure(path2, v, Number.isInteger(v) ? 0 : 2)) : label(v === void 0 || v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+  const what = x === void 0 ? `${label(first.kind)} ${label(first.name)} ${label(first.change)}` : `${label(first.kind)} ${label(first.name)}: ${label(x.path)} ${value3(x.before, "policyChanges[0].changes[0].before")} → ${value3(x.after, "policyChanges[0].changes[0].after")}`;
+  const more = r.policyChanges.reduce((n2, c) => n2 + c.changes.length, 0) > 1 ? " (and more, listed below)" : "";
+  return `<strong>The change</strong> ${what}${more}.`;
+}
+function revenueLine(r) {
+  const p = r.projection;
+  const w = p.wonRevenue;
+  const at = p.entryStage === null ? "" : ` at ${label(r.constraint.stage.head ?? r.constraint.stage.base ?? "—")}`;
+  const why = unknownText2[w.unknown ?? "not-computed"];
+  const currency2 = p.currency === null ? "" : ` ${label(p.currency)}`;
+  const a = p.goalForecast.attainment;
+  const forecast = a.base === null && a.head === null ? "" : ` Goal forecast ${show(percentFigure("projection.goalForecast.attainment.base", a.base, why))} → ${show(percentFigure("projection.goalForecast.attainment.head", a.head, why))} of target${range3(percentFigure("projection.goalForecast.attainment.headLow", a.headLow), percentFigure("projection.goalForecast.attainment.headHigh", a.headHigh), a.headLow, a.headHigh).replace("; range", ", range")}.`;
+  return `<strong>Won revenue</strong> to the goal period's end, given the constraint${at}: ${show(moneyFigure("projection.wonRevenue.base", w.base, why))} → ${show(moneyFigure("projection.wonRevenue.head", w.head, why))}${currency2} (${show(moneyChangeFigure("projection.wonRevenue.delta", w.delta, why))}${range3(moneyChangeFigure("projection.wonRevenue.deltaLow", w.deltaLow), moneyChangeFigure("projection.wonRevenue.deltaHigh", w.deltaHigh), w.deltaLow, w.deltaHigh)}) over the ${show(numberFigure("projection.horizonWeeks", p.horizonWeeks, 1, "no goal period"))} weeks left.${forecast}`;
+}
+function costLine(r) {
+  const p = r.projection;
+  const parts = [];
+  if (p.costs.length === 0) parts.push("no headcount change");
+  else {
+    const why = unknownText2[p.costs.find((c) => c.unknown !== null)?.unknown ?? "no-cost-per-head"];
+    parts.push(`headcount ${show(moneyChangeFigure("projection.totalCost", p.totalCost, why))} to the period's end`);
+  }
+  p.payouts.totals.forEach((t, i) => {
+    const at = `projection.payouts.totals[${i}]`;
+    const why = "a plan cannot be projected";
+    parts.push(
+      `projected payouts ${show(moneyFigure(`${at}.base`, t.base, why))} → ${show(moneyFigure(`${at}.head`, t.head, why))} ${label(t.currency)} (${show(moneyChangeFigure(`${at}.delta`, t.delta, why))}${range3(moneyChangeFigure(`${at}.deltaLow`, t.deltaLow), moneyChangeFigure(`${at}.deltaHigh`, t.deltaHigh), t.deltaLow, t.deltaHigh)})`
+    );
+  });
+  r.comp.total.forEach(
+    (t, i) => parts.push(
+      `payouts to as-of, replayed ${show(moneyChangeFigure(`comp.total[${i}].delta`, t.delta))} ${label(t.currency)} (${show(percentChangeFigure(`comp.total[${i}].deltaPct`, t.deltaPct))})`
+    )
+  );
+  return `<strong>What it costs</strong> ${parts.join("; ")}.`;
+}
+function constraintLine(r) {
+  const c = r.constraint;
+  const u = `utilisation ${show(ratioFigure("constraint.utilisation.base", c.utilisation.base))} → ${show(ratioFigure("constraint.utilisation.head", c.utilisation.head))}`;
+  const where2 = c.isMoved ? `moves from ${label(c.stage.base ?? "none")} to ${label(c.stage.head ?? "none")}` : `stays at ${label(c.stage.head ?? c.stage.base ?? "no stage")}`;
+  const crossed = c.crossesCapacity === "over" ? ' — <strong class="bad">over capacity</strong>' : c.crossesCapacity === "under" ? " — back within capacity" : "";
+  const head = c.declared?.head;
+  const target = head === null || head === void 0 ? "" : ` (declared target ${targetHtml("constraint.declared.head.target", head.target)})`;
+  return `<strong>The constraint</strong> ${where2}: ${u}${crossed}${target}.`;
+}
+function approversHtml(g, index) {
+  const a = g.approvers;
+  const all = [...a.users, ...a.teams].map(label);
+  if (all.length === 0) return "nobody (no approver is listed)";
+  if (a.requires === "all") return all.length === 1 ? all[0] ?? "" : `all of ${joinNames(all, "and")}`;
+  if (a.minApprovals <= 1) return all.length === 1 ? all[0] ?? "" : `any one of ${joinNames(all, "or")}`;
+  return `${show(countFigure(`guardrails[${index}].approvers.minApprovals`, a.minApprovals))} of ${joinNames(all, "or")}`;
+}
+function approvalLine(r) {
+  const needed = r.guardrails.map((g, i) => ({ g, i })).filter(({ g }) => needsApproval(g));
+  if (needed.length === 0)
+    return r.guardrails.some((g) => g.isCrossed) ? "<strong>Approval</strong> none needed: the crossed guardrails are waived on the base branch." : "<strong>Approval</strong> none needed: no guardrail is crossed.";
+  const who = needed.map(({ g, i }) => `${approversHtml(g, i)} (${label(g.id)})`).join("; ");
+  return `<strong class="bad">Approval required</strong> before merging, from ${who}.`;
+}
+function renderImpactHeadline(r) {
+  if (!r.hasChanges && !r.inputs.isChanged)
+    return [
+      "The policies mean the same before and after this change (formatting and comments aside); nothing to approve."
+    ];
+  const change3 = changeLine(r);
+  return [...change3 === null ? [] : [change3], revenueLine(r), costLine(r), constraintLine(r), approvalLine(r)];
+}
+var init_impact_html_headline = __esm({
+  "src/reporters/html/impact-html-headline.ts"() {
+    "use strict";
+    init_guardrail_waivers();
+    init_impact_projection();
+    init_phrase_guardrail();
+    init_impact_html_figures();
+  }
+});
+
+// src/reporters/html/impact-html-gates.ts
+function inputsSection(r) {
+  const text5 = describeInputs(r);
+  const i = r.inputs;
+  if (text5 === null && i.dataChanges.length === 0 && i.mappingChanges.length === 0) return null;
+  const files = i.dataChanges.map((c, n2) => {
+    const at = `inputs.dataChanges[${n2}].rows`;
+    return [
+      label(c.file),
+      label(c.change),
+      c.rows === null ? "—" : show(countFigure(`${at}.added`, c.rows.added)),
+      c.rows === null ? "—" : show(countFigure(`${at}.removed`, c.rows.removed)),
+      c.rows === null ? "—" : show(countFigure(`${at}.changed`, c.rows.changed)),
+      c.note === null ? "" : label(c.note)
+    ];
+  });
+  return {
+    id: "inputs",
+    title: "Data and mappings this change edits",
+    body: [
+      i.isChanged ? '<p class="notice"><strong>This change edits data or mappings</strong> (the data_changed guardrail metric): a person judges it.</p>' : "",
+      i.isChanged && i.dataFrom === "base" ? "<p>The figures replay the base’s data and mappings.</p>" : "",
+      i.note === null ? "" : `<p>Note: ${label(i.note)}</p>`,
+      files.length === 0 ? "" : renderTable(["file", "change", "rows added", "rows removed", "rows changed", "note"], files),
+      i.mappingChanges.length === 0 ? "" : `<ul>${i.mappingChanges.map((m) => `<li>${label(m)}</li>`).join("")}</ul>`
+    ].join("\n")
+  };
+}
+function valueHtml(v, path2) {
+  if (typeof v === "number") return show(quantityFigure(path2, v));
+  if (v === null || v === void 0) return "—";
+  return label(typeof v === "string" ? v : JSON.stringify(v));
+}
+function policiesSection(r) {
+  const items = r.policyChanges.map((c, i) => {
+    const rename2 = c.from === void 0 ? "" : ` from ${label(c.from)}`;
+    const changes = c.changes.slice(0, 50).map(
+      (x, j) => `<li>${label(x.path)}: ${valueHtml(x.before, `policyChanges[${i}].changes[${j}].before`)} → ${valueHtml(x.after, `policyChanges[${i}].changes[${j}].after`)}</li>`
+    );
+    const more = c.changes.length > 50 ? `<li>… ${show(countFigure(`policyChanges[${i}].changes.length`, c.changes.length))} changes in all</li>` : "";
+    return `<li><strong>${label(c.kind)} ${label(c.name)}</strong> ${label(c.change)}${rename2} (${label(c.file)})<ul>${changes.join("")}${more}</ul></li>`;
+  });
+  return {
+    id: "policies",
+    title: "What changed in the policies",
+    body: items.length === 0 ? "<p>No policy changes in meaning.</p>" : `<ul class="changes">${items.join("")}</ul>`
+  };
+}
+function crossingHtml(c, at, r) {
+  if (c.code === "above" || c.code === "below")
+    return `${label(c.metric)} ${show(quantityFigure(`${at}.value`, c.value))} is ${c.code} ${show(quantityFigure(`${at}.limit`, c.limit))}`;
+  return label(phraseCrossing(c, r));
+}
+function guardrailsSection(r) {
+  const rows = r.guardrails.map((g, i) => {
+    const why = g.crossings.map((c, j) => crossingHtml(c, `guardrails[${i}].crossings[${j}]`, r)).join("; ");
+    const waiver = g.waiver === void 0 ? "" : `; ${label(phraseGuardrailWaiver(g.waiver))}`;
+    const status = !g.isCrossed ? "not crossed" : needsApproval(g) ? '<strong class="bad">crossed: approval required</strong>' : "crossed, waived";
+    return [
+      `${label(g.id)}${g.description === null ? "" : `<br><span class="muted">${label(g.description)}</span>`}`,
+      g.metric === null ? "—" : label(g.metric),
+      typeof g.value === "number" ? show(quantityFigure(`guardrails[${i}].value`, g.value)) : g.value === null ? show(quantityFigure(`guardrails[${i}].value`, null, "cannot be measured on this change")) : label(String(g.value)),
+      `${status}${why === "" ? "" : `: ${why}`}${waiver}`,
+      approversHtml(g, i)
+    ];
+  });
+  const needed = r.guardrails.filter(needsApproval).length;
+  return {
+    id: "approvals",
+    title: "Guardrails and approvals",
+    body: [
+      needed === 0 ? "<p>No approval is required.</p>" : '<p><strong class="bad">Approval required</strong> for the crossed guardrails below (read on the base branch).</p>',
+      renderTable(["guardrail", "metric", "value", "status", "who approves"], rows)
+    ].join("\n")
+  };
+}
+function dataSection(r) {
+  const d = r.data;
+  const rows = d.files.map((f, i) => [
+    label(f.file),
+    label(f.status),
+    show(countFigure(`data.files[${i}].rowsRead`, f.rowsRead)),
+    show(countFigure(`data.files[${i}].rowsEvaluated`, f.rowsEvaluated)),
+    show(countFigure(`data.files[${i}].rowsRejected`, f.rowsRejected))
+  ]);
+  const issues = d.issues.slice(0, 100).map((x) => [label(`${x.file}:${x.line}:${x.column}`), label(x.raw ?? ""), label(x.message)]);
+  const warnings = r.warnings.map((w) => `<li>⚠ ${label(phraseWarning(w))}</li>`);
+  return {
+    id: "data",
+    title: "Warnings and data read",
+    body: [
+      warnings.length === 0 ? "<p>No warnings.</p>" : `<ul class="warnings">${warnings.join("")}</ul>`,
+      renderTable(["file", "status", "rows read", "evaluated", "rejected"], rows),
+      issues.length === 0 ? "" : renderTable(["where", "raw value", "reason"], issues),
+      `<p>Read on the same data for both sides: ${show(countFigure("data.totals.rowsRead", d.totals.rowsRead))} rows, ${show(countFigure("data.totals.rowsRejected", d.totals.rowsRejected))} rejected.</p>`
+    ].join("\n")
+  };
+}
+function renderChangeSections(r) {
+  const inputs2 = inputsSection(r);
+  return [...inputs2 === null ? [] : [inputs2], policiesSection(r)];
+}
+function renderGateSections(r) {
+  return [guardrailsSection(r), dataSection(r)];
+}
+var init_impact_html_gates = __esm({
+  "src/reporters/html/impact-html-gates.ts"() {
+    "use strict";
+    init_guardrail_waivers();
+    init_impact_inputs();
+    init_phrase_guardrail();
+    init_phrase_waiver();
+    init_phrase_warning();
+    init_impact_html_headline();
+    init_impact_html_figures();
+  }
+});
+
+// src/reporters/cac-tables.ts
+function describeCacUnknown(reason) {
+  return reasons2[reason];
+}
+function formatCac(f, currency2) {
+  if (f.value !== null) return formatMoney(f.value, currency2);
+  return f.unknown === null ? "—" : `— (${describeCacUnknown(f.unknown)})`;
+}
+function cacSpendTable(cac) {
+  return {
+    headers: ["period", "marketing", "sales", "from", "total", "paid", "won", "paid won", "cohort"],
+    rows: [...cac.periods, cac.window].map((p) => [
+      p.label,
+      formatMoney(p.spend.marketing, null),
+      formatMoney(p.spend.sales, null),
+      basisText[p.salesCostBasis],
+      formatMoney(p.spend.total, null),
+      formatMoney(p.spend.paid, null),
+      formatCount(p.customers),
+      formatCount(p.paidCustomers),
+      formatCount(p.cohortCustomers)
+    ]),
+    align: ["left", "right", "right", "left", "right", "right", "right", "right", "right"]
+  };
+}
+function cacPeriodTable(cac) {
+  return {
+    headers: ["period", "blended", "marketing", "sales", "paid", "cohort"],
+    rows: [...cac.periods, cac.window].map((p) => [
+      p.label,
+      formatCac(p.blended, null),
+      formatCac(p.marketing, null),
+      formatCac(p.sales, null),
+      formatCac(p.paid, null),
+      formatCac(p.cohort, null)
+    ]),
+    align: ["left", "right", "right", "right", "right", "right"]
+  };
+}
+function cacChannelTable(cac) {
+  return {
+    headers: ["source", "campaign", "spend", "won", "CAC"],
+    rows: [...cac.bySource, ...cac.byCampaign].map((c) => [
+      c.source,
+      c.campaign ?? "(all)",
+      formatMoney(c.spend, null),
+      formatCount(c.customers),
+      formatCac(c.cac, null)
+    ]),
+    align: ["left", "left", "right", "right", "right"]
+  };
+}
+function cacNotes(cac) {
+  if (cac.unknown === "no-spend")
+    return ["CAC — (no spend rows): add spend.csv (date, function, amount, …) to the data, or map a spend export."];
+  if (cac.unknown === "mixed-currencies")
+    return [
+      `CAC — (spend in ${cac.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
+    ];
+  const notes2 = [
+    "won: new customers won in the period; cohort: those won by as-of whose lead arrived in it. No lag: a period's spend ÷ the new customers (first won deal per account, expansion and renewal left out) won in it. Cohort: the period's spend ÷ the new customers won by as-of whose lead arrived in it (young periods have had less time to win). Paid: spend that names a source ÷ new customers from those sources."
+  ];
+  if (cac.headcountCost.length > 0)
+    notes2.push(
+      `Sales cost from the spend rows where a period has sales rows, else ${cac.headcountCost.map(
+        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
+      ).join(", ")} × days ÷ 365 — never both.`
+    );
+  if (cac.rows.outsideWindow > 0)
+    notes2.push(
+      `${formatCount(cac.rows.outsideWindow)} of ${formatCount(cac.rows.read)} spend rows fall outside the window.`
+    );
+  return notes2;
+}
+var reasons2, basisText;
+var init_cac_tables = __esm({
+  "src/reporters/cac-tables.ts"() {
+    "use strict";
+    init_figures();
+    reasons2 = {
+      "no-spend": "no spend",
+      "no-customers": "none won",
+      "mixed-currencies": "currencies",
+      "sales-cost-unpriced": "sales team unpriced"
+    };
+    basisText = { spend: "rows", headcount: "heads", none: "—", mixed: "mixed" };
+  }
+});
+
+// src/reporters/html/impact-html-money.ts
+function payoutSection(r) {
+  const chart = payoutChart(r);
+  const components = r.comp.plans.flatMap(
+    (p, i) => p.parts.map((x, j) => {
+      const at = `comp.plans[${i}].parts[${j}].payout`;
+      const why = x.reasons.map((s2) => label(describePayoutReason(s2))).join("; ");
+      return [
+        `${label(p.plan)} · ${label(partLabel(x))}`,
+        show(moneyFigure(`${at}.base`, x.payout.base)),
+        show(moneyFigure(`${at}.head`, x.payout.head)),
+        show(moneyChangeFigure(`${at}.delta`, x.payout.delta)),
+        why === "" ? "" : why
+      ];
+    })
+  );
+  const holds = r.comp.plans.flatMap((p) => describeGateHolds(p)).map((s2) => `<li>${label(s2)}</li>`);
+  const people = r.comp.byPerson.map((p, i) => [
+    `${label(p.plan)} · ${label(p.name === null ? p.personId : `${p.personId} ${p.name}`)}`,
+    show(moneyFigure(`comp.byPerson[${i}].base`, p.base)),
+    show(moneyFigure(`comp.byPerson[${i}].head`, p.head)),
+    show(moneyChangeFigure(`comp.byPerson[${i}].delta`, p.delta))
+  ]);
+  const projected = r.projection.payouts.plans.map((p, i) => {
+    const t = p.payout?.total;
+    const why = "a metric of the plan cannot be projected";
+    const at = `projection.payouts.plans[${i}].payout.total`;
+    return [
+      `${label(p.plan)} (${label(p.currency)})`,
+      show(moneyFigure(`${at}.base`, t?.base ?? null, why)),
+      show(moneyFigure(`${at}.head`, t?.head ?? null, why)),
+      show(moneyChangeFigure(`${at}.delta`, t?.delta ?? null, why)),
+      p.range.deltaLow === p.range.deltaHigh ? "" : `${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaLow`, p.range.deltaLow))} to ${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaHigh`, p.range.deltaHigh))}`
+    ];
+  });
+  const zero = r.comp.countedAsZero;
+  const caveat = zero.base.length === 0 && zero.head.length === 0 ? "" : `<p class="notice">⚠ Payouts count unknown metrics as zero — base: ${label(zero.base.join(", ") || "none")}; head: ${label(zero.head.join(", ") || "none")} (see the warnings).</p>`;
+  return {
+    id: "payouts",
+    title: "Pay, base vs head",
+    body: [
+      caveat,
+      chart === null ? "<p>No comp plan.</p>" : renderChart(chart),
+      ...[componentChart(r)].flatMap((c) => c === null ? [] : [renderChart(c)]),
+      "<h3>By plan and component, to as-of (replayed)</h3>",
+      renderTable(["plan · part", "base", "head", "change", "why"], components),
+      holds.length === 0 ? "" : `<ul class="notes">${holds.join("")}</ul>`,
+      "<h3>People paid differently</h3>",
+      people.length === 0 ? "<p>No person is paid differently.</p>" : renderTable(["plan · person", "base", "head", "change"], people),
+      ...projected.length === 0 ? [] : [
+        "<h3>Projected to the goal period’s end</h3>",
+        renderTable(["plan", "base", "head", "change", "range of the change"], projected)
+      ]
+    ].join("\n")
+  };
+}
+function goalSection(r) {
+  const chart = goalChart(r);
+  const g = r.goal;
+  const velocity = g === null ? "" : renderTable(
+    ["", "base", "head", "change"],
+    [
+      [
+        "open-pipeline velocity forecast (not re-projected for the change)",
+        show(percentFigure("goal.projectedAttainment.base", g.projectedAttainment.base)),
+        show(percentFigure("goal.projectedAttainment.head", g.projectedAttainment.head)),
+        show(pointsFigure("goal.projectedAttainment.delta", g.projectedAttainment.delta))
+      ]
+    ]
+  );
+  const a = r.projection.goalForecast.attainment;
+  const why = unknownText2[r.projection.goalForecast.unknown ?? "not-computed"];
+  const flow = renderTable(
+    ["", "base", "head", "change", "head low", "head high"],
+    [
+      [
+        "flow projection: attainment of the target",
+        show(percentFigure("projection.goalForecast.attainment.base", a.base, why)),
+        show(percentFigure("projection.goalForecast.attainment.head", a.head, why)),
+        show(pointsFigure("projection.goalForecast.attainment.delta", a.delta, why)),
+        show(percentFigure("projection.goalForecast.attainment.headLow", a.headLow, why)),
+        show(percentFigure("projection.goalForecast.attainment.headHigh", a.headHigh, why))
+      ]
+    ]
+  );
+  return {
+    id: "goal",
+    title: "Goal forecast",
+    body: [chart === null ? `<p>No goal forecast: ${why}.</p>` : renderChart(chart), flow, velocity].join("\n")
+  };
+}
+function cacRows(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cac = (path2, f) => show(moneyFigure(`${path2}.value`, f.value, f.unknown === null ? "unknown" : describeCacUnknown(f.unknown)));
+  return [
+    [
+      "blended CAC",
+      cac("cac.blended.base", c.blended.base),
+      cac("cac.blended.head", c.blended.head),
+      show(percentChangeFigure("cac.changePct", c.changePct))
+    ],
+    [
+      "paid CAC",
+      cac("cac.paid.base", c.paid.base),
+      cac("cac.paid.head", c.paid.head),
+      show(percentChangeFigure("cac.paidChangePct", c.paidChangePct))
+    ],
+    [
+      "new customers won",
+      show(countFigure("cac.customers.base", c.customers.base)),
+      show(countFigure("cac.customers.head", c.customers.head)),
+      ""
+    ],
+    [
+      "sales cost",
+      show(moneyFigure("cac.salesCost.base", c.salesCost.base)),
+      show(moneyFigure("cac.salesCost.head", c.salesCost.head)),
+      show(moneyChangeFigure("cac.salesCostDelta", c.salesCostDelta))
+    ]
+  ];
+}
+function attributionRows(r) {
+  const a = r.attribution;
+  if (a === void 0) return [];
+  const rows = a.rows.flatMap((x, i) => {
+    const at = `attribution.rows[${i}]`;
+    const name = `${label(x.source ?? "(no source)")}${x.currency === null ? "" : ` (${label(x.currency)})`}`;
+    return [
+      [
+        `${name} pipeline`,
+        show(moneyFigure(`${at}.pipelineAmount.base`, x.pipelineAmount.base)),
+        show(moneyFigure(`${at}.pipelineAmount.head`, x.pipelineAmount.head)),
+        `${show(moneyChangeFigure(`${at}.pipelineAmount.delta`, x.pipelineAmount.delta))} (${show(countChangeFigure(`${at}.pipelineDeals.delta`, x.pipelineDeals.delta))} deals)`
+      ],
+      [
+        `${name} won`,
+        show(moneyFigure(`${at}.wonAmount.base`, x.wonAmount.base)),
+        show(moneyFigure(`${at}.wonAmount.head`, x.wonAmount.head)),
+        `${show(moneyChangeFigure(`${at}.wonAmount.delta`, x.wonAmount.delta))} (${show(countChangeFigure(`${at}.wonDeals.delta`, x.wonDeals.delta))} deals)`
+      ]
+    ];
+  });
+  const shares2 = a.sourced.flatMap(
+    (s2, i) => ["marketing", "sales", "unattributed"].map((part) => [
+      `${part === "unattributed" ? "unattributed" : `${part}-sourced`} share of ${s2.basis === "pipeline" ? "pipeline" : "won revenue"}${s2.currency === null ? "" : ` (${label(s2.currency)})`}`,
+      show(percentFigure(`attribution.sourced[${i}].${part}.base`, s2[part].base, "no amount known")),
+      show(percentFigure(`attribution.sourced[${i}].${part}.head`, s2[part].head, "no amount known")),
+      show(pointsFigure(`attribution.sourced[${i}].${part}.delta`, s2[part].delta))
+    ])
+  );
+  return [...rows, ...shares2];
+}
+function efficiencySection(r) {
+  const rows = [...cacRows(r), ...attributionRows(r)];
+  if (rows.length === 0) return null;
+  return {
+    id: "efficiency",
+    title: "Acquisition cost and attribution (first-touch), base vs head",
+    body: renderTable(["", "base", "head", "change"], rows)
+  };
+}
+function renderMoneySections(r) {
+  const efficiency = efficiencySection(r);
+  return [goalSection(r), payoutSection(r), ...efficiency === null ? [] : [efficiency]];
+}
+var init_impact_html_money = __esm({
+  "src/reporters/html/impact-html-money.ts"() {
+    "use strict";
+    init_cac_tables();
+    init_impact_projection();
+    init_impact_payout_text();
+    init_chart();
+    init_impact_html_charts();
+    init_impact_html_figures();
+  }
+});
+
+// src/reporters/html/impact-html-projection.ts
+function renderProjectionSection(r) {
+  const p = r.projection;
+  const missing = projectionUnknown(p);
+  if (missing !== null) return { id: "projection", title: "Projection to won", body: `<p>${label(missing)}</p>` };
+  const pair = (path2, d, reason) => pairHtml(numberFigure(`${path2}.base`, d.base, 2, reason), numberFigure(`${path2}.head`, d.head, 2, reason));
+  const rows = p.stages.map((s2, i) => {
+    const at = `projection.stages[${i}]`;
+    return [
+      label(s2.name),
+      pair(`${at}.demandPerWeek`, s2.demandPerWeek, "not projected"),
+      pair(`${at}.capacityPerWeek`, s2.capacityPerWeek, "unbounded"),
+      pair(`${at}.throughputPerWeek`, s2.throughputPerWeek, "not projected"),
+      pair(`${at}.queueGrowthPerWeek`, s2.queueGrowthPerWeek, "not projected"),
+      s2.undeliveredRevenuePerWeek === null ? "" : show(moneyFigure(`${at}.undeliveredRevenuePerWeek`, s2.undeliveredRevenuePerWeek))
+    ];
+  });
+  const w = p.wonPerWeek;
+  const won = `<p>Won deals a week: ${show(quantityFigure("projection.wonPerWeek.base", w.base))} → ${show(quantityFigure("projection.wonPerWeek.head", w.head))}` + (w.headLow === w.headHigh ? "" : ` (range ${show(quantityFigure("projection.wonPerWeek.headLow", w.headLow))} to ${show(quantityFigure("projection.wonPerWeek.headHigh", w.headHigh))})`) + ". A stage over capacity queues the extra work: the leads it cannot work do not reach won.</p>";
+  const assumptions = [...describeAssumptions(p), ...describeProjectedPayoutAssumptions(p)].map(
+    (a) => `<li>${label(a)}</li>`
+  );
+  return {
+    id: "projection",
+    title: "Projection to won, given the constraint (steady state, per week, base → head)",
+    body: [
+      renderTable(["stage", "demand", "capacity", "throughput", "queue growth", "won revenue not delivered"], rows),
+      won,
+      assumptions.length === 0 ? "" : `<details class="assumptions"><summary>Assumptions of the projection</summary><ul>${assumptions.join("")}</ul></details>`
+    ].join("\n")
+  };
+}
+var init_impact_html_projection = __esm({
+  "src/reporters/html/impact-html-projection.ts"() {
+    "use strict";
+    init_impact_payouts_projected();
+    init_impact_projection();
+    init_projection_assumptions();
+    init_impact_html_figures();
+  }
+});
+
+// src/reporters/html/chart-style.ts
+var CHART_STYLE;
+var init_chart_style = __esm({
+  "src/reporters/html/chart-style.ts"() {
+    "use strict";
+    CHART_STYLE = `
+:root { --palette-0: #1f5fa8; --palette-1: #a04a00; --palette-2: #2e6b30; --palette-3: #6a2c91;
+  --palette-4: #00665c; --palette-5: #5c6470; --grid: #e1e5ea; --band: #1f5fa8; }
+figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.chart-svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
+.chart-svg .tick, .chart-svg .value, .chart-svg .ref-label, .chart-svg .mark-label, .chart-svg .x-label { font-size: 10.5px; }
+.chart-svg .tick, .chart-svg .axis-label { fill: var(--muted); }
+.chart-svg .value { font-variant-numeric: tabular-nums; }
+.chart-svg .value, .chart-svg .ref-label { paint-order: stroke; stroke: var(--paper); stroke-width: 3px; stroke-linejoin: round; }
+.chart-svg .unknown { fill: var(--muted); }
+.chart-svg .grid { stroke: var(--grid); stroke-width: 1; }
+.chart-svg .axis { stroke: var(--ink); stroke-width: 1; }
+.chart-svg .highlight-band { fill: var(--panel); }
+.chart-svg .category.marked, .chart-svg .mark-label { fill: var(--mark); font-weight: 600; }
+.chart-svg .ref { stroke-width: 1.5; fill: none; }
+.chart-svg .ref-limit { stroke: var(--limit); }
+.chart-svg .ref-target { stroke: var(--target); stroke-dasharray: 6 3; }
+.chart-svg .ref-capacity { stroke: var(--ink); stroke-dasharray: 2 2; }
+.chart-svg text.ref-limit { fill: var(--limit); stroke: var(--paper); }
+.chart-svg text.ref-target { fill: var(--target); stroke: var(--paper); }
+.chart-svg text.ref-capacity { fill: var(--ink); stroke: var(--paper); }
+.chart-svg line.ref-tone-base { stroke: var(--base); }
+.chart-svg line.ref-tone-head, .chart-svg line.ref-tone-current { stroke: var(--head); }
+.chart-svg text.ref-tone-base { fill: var(--base); }
+.chart-svg text.ref-tone-head, .chart-svg text.ref-tone-current { fill: var(--head); }
+.chart-svg .band, .chart-svg .band-swatch { fill: var(--band); fill-opacity: .16; stroke: none; }
+.chart-svg .line { fill: none; stroke-width: 2; }
+.chart-svg .series-1.line { stroke-dasharray: 7 3; }
+.chart-svg .series-2.line { stroke-dasharray: 2 2; }
+.chart-svg .series-3.line { stroke-dasharray: 8 3 2 3; }
+.chart-svg .tone-current { fill: var(--current); stroke: var(--current); }
+.chart-svg .tone-base { fill: var(--base); stroke: var(--base); }
+.chart-svg .tone-head { fill: var(--head); stroke: var(--head); }
+.chart-svg .tone-muted { fill: var(--muted); stroke: var(--muted); }
+.chart-svg .palette-0 { fill: var(--palette-0); stroke: var(--palette-0); }
+.chart-svg .palette-1 { fill: var(--palette-1); stroke: var(--palette-1); }
+.chart-svg .palette-2 { fill: var(--palette-2); stroke: var(--palette-2); }
+.chart-svg .palette-3 { fill: var(--palette-3); stroke: var(--palette-3); }
+.chart-svg .palette-4 { fill: var(--palette-4); stroke: var(--palette-4); }
+.chart-svg .palette-5 { fill: var(--palette-5); stroke: var(--palette-5); }
+.chart-svg .bar { stroke: none; }
+.chart-svg .range { stroke: var(--ink); stroke-width: 1.5; }
+.chart-svg line.line, .chart-svg path.line { fill: none; }
+.chart-svg text.end-label { stroke: var(--paper); font-weight: 600; }
+.chart-svg .point { stroke: var(--paper); stroke-width: 1; }
+`;
+  }
+});
+
+// src/reporters/html/page-style.ts
+var PAGE_STYLE;
+var init_page_style = __esm({
+  "src/reporters/html/page-style.ts"() {
+    "use strict";
+    PAGE_STYLE = `
+:root { --ink: #1b1f24; --muted: #4d5560; --line: #c9d0d8; --paper: #ffffff; --panel: #f4f6f8;
+  --current: #1f5fa8; --base: #6b7480; --head: #1f5fa8; --limit: #b3261e; --target: #7a4d00; --mark: #b3261e; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: var(--paper);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+p, li { overflow-wrap: anywhere; }
+.subtitle { color: var(--muted); margin: 0 0 1rem; }
+.headline { background: var(--panel); border-left: 4px solid var(--current); padding: .75rem 1rem; margin: 1rem 0; }
+.headline p { margin: .25rem 0; }
+.unknown { color: var(--muted); }
+.reason { font-size: .85em; }
+.bad { color: var(--limit); }
+.muted, .note { color: var(--muted); }
+th .muted { font-weight: normal; }
+.notice { border-left: 4px solid var(--limit); padding: .25rem .75rem; }
+td .mark, th .mark { color: var(--mark); font-weight: 600; font-size: .85rem; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
+td { font-variant-numeric: tabular-nums; }
+thead th { border-bottom: 2px solid var(--ink); }
+figure.chart { margin: 1rem 0 1.5rem; break-inside: avoid; }
+figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+.chart-description { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
+details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+.chart-references { font-size: .9rem; margin: .25rem 0; }
+.flow { display: flex; flex-wrap: wrap; gap: .5rem; align-items: stretch; list-style: none; padding: 0; margin: .5rem 0; }
+.flow > li { flex: 1 1 9rem; min-width: 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .6rem; background: var(--paper); }
+.flow > li.constraint { border: 2px solid var(--mark); }
+.flow .stage-name { font-weight: 600; }
+.flow .mark { color: var(--mark); font-weight: 600; font-size: .85rem; }
+.flow dl { margin: .25rem 0 0; font-size: .85rem; }
+.flow dt { color: var(--muted); }
+.flow dd { margin: 0 0 .2rem; }
+.stamp { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  details.chart-data > summary { display: none; }
+  details.chart-data > :not(summary) { display: block; }
+  h2 { break-after: avoid; }
+  section { break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+  }
+});
+
+// src/reporters/html/page.ts
+function renderHtmlPage(page) {
+  const sections = page.sections.map(
+    (s2) => `<section id="${escapeHtml(s2.id)}" aria-labelledby="${escapeHtml(s2.id)}-h">
+<h2 id="${escapeHtml(s2.id)}-h">${escapeHtml(s2.title)}</h2>
+${s2.body}
+</section>`
+  );
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style>${PAGE_STYLE}${CHART_STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    `<h1>${escapeHtml(page.title)}</h1>`,
+    `<p class="subtitle">${escapeHtml(page.subtitle)}</p>`,
+    `<div class="headline" role="region" aria-label="Headline">${page.headline.map((line) => `<p>${line}</p>`).join("\n")}</div>`,
+    ...sections,
+    `<p class="stamp">${page.stamp}</p>`,
+    "</main>",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+var init_page = __esm({
+  "src/reporters/html/page.ts"() {
+    "use strict";
+    init_sanitize();
+    init_chart_style();
+    init_page_style();
+  }
+});
+
+// src/reporters/html/impact-html.ts
+function partialNotice(r) {
+  const missing = r.data.missing ?? [];
+  if (missing.length === 0) return [];
+  const items = missing.map((m) => `${label(m.entity)} (${label(m.file ?? "no file")}: ${label(m.reason)})`);
+  return [`<strong class="bad">Partial data</strong> — these figures leave out ${items.join("; ")}.`];
+}
+function renderImpactHtml(report) {
+  const r = report;
+  const side5 = (s2) => `${label(s2.ref)}${s2.sha === null ? "" : ` ${label(s2.sha.slice(0, 12))}`}`;
+  const isChange = r.hasChanges || r.inputs.isChanged;
+  return renderHtmlPage({
+    title: "Policy change impact",
+    // Refs and dates come from the report: labelled in the headline, the subtitle is our own words.
+    subtitle: `The pull request's policies against the base branch's, replayed on the same data${r.isMasked ? " (people and leads masked)" : ""}.`,
+    headline: [
+      ...partialNotice(r),
+      `<strong>Compared</strong> ${side5(r.base)} → ${side5(r.head)}, data as of ${label(formatInstant(r.stamp.asOf))}.`,
+      ...renderImpactHeadline(r)
+    ],
+    sections: isChange ? [
+      ...renderChangeSections(r),
+      ...renderFlowSections(r),
+      renderProjectionSection(r),
+      ...renderMoneySections(r),
+      ...renderGateSections(r)
+    ] : renderGateSections(r),
+    stamp: [
+      r.stamp.engine,
+      r.stamp.engineVersion,
+      `policies ${r.head.policyHash.slice(0, 12)}`,
+      `data ${r.stamp.dataHash.slice(0, 12)}`
+    ].map(label).join(" · ")
+  });
+}
+var init_impact_html = __esm({
+  "src/reporters/html/impact-html.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_html_flow();
+    init_impact_html_figures();
+    init_impact_html_gates();
+    init_impact_html_headline();
+    init_impact_html_money();
+    init_impact_html_projection();
+    init_page();
+  }
+});
+
 // src/reporters/partial-data.ts
 function describePartialData(data) {
   const missing = data.missing ?? [];
@@ -45615,17 +48032,17 @@ var init_partial_data = __esm({
 
 // src/reporters/unknown-reasons.ts
 function describeUnknown(reason) {
-  return reasons2[reason];
+  return reasons3[reason];
 }
 function figureOrUnknown(value3, format, reason) {
   if (value3 !== null) return format(value3);
   return reason === null ? "—" : `— (${describeUnknown(reason)})`;
 }
-var reasons2;
+var reasons3;
 var init_unknown_reasons = __esm({
   "src/reporters/unknown-reasons.ts"() {
     "use strict";
-    reasons2 = {
+    reasons3 = {
       "no-amounts": "no won deal carries an amount",
       "zero-target": "the target is 0",
       "opportunities-missing": "the opportunities were left out of this partial run",
@@ -45737,6 +48154,227 @@ var init_report_summary = __esm({
   }
 });
 
+// src/reporters/html/report-html.ts
+function renderReportHtml(report) {
+  return renderHtmlPage({
+    title: "Revenue policy report",
+    subtitle: `Window ${report.window.start.slice(0, 10)} to ${formatInstant(report.window.end)}`,
+    headline: summariseReport(report).map((line) => `<strong>${line.label}</strong> ${escapeHtml(line.text)}`),
+    sections: [],
+    stamp: escapeHtml(
+      `${report.stamp.engine} ${report.stamp.engineVersion} · policies ${report.stamp.policyHash.slice(0, 12)} · data ${report.stamp.dataHash.slice(0, 12)}`
+    )
+  });
+}
+var init_report_html = __esm({
+  "src/reporters/html/report-html.ts"() {
+    "use strict";
+    init_figures();
+    init_report_summary();
+    init_sanitize();
+    init_page();
+  }
+});
+
+// src/reporters/impact-cac.ts
+function signedPct(value3) {
+  return value3 === null ? NONE : `${signed(value3, (x) => x.toFixed(1))} %`;
+}
+function cacImpactRows(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cur = c.currency === null ? "" : ` (${c.currency})`;
+  return [
+    [
+      `Blended CAC, window${cur}`,
+      formatCac(c.blended.base, null),
+      formatCac(c.blended.head, null),
+      signedPct(c.changePct)
+    ],
+    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), signedPct(c.paidChangePct)],
+    [
+      "New customers won",
+      formatCount(c.customers.base),
+      formatCount(c.customers.head),
+      signed(c.customers.head - c.customers.base)
+    ],
+    [
+      `Sales cost, window${cur}`,
+      formatMoney(c.salesCost.base, null),
+      formatMoney(c.salesCost.head, null),
+      signedMoney(c.salesCostDelta)
+    ]
+  ];
+}
+function cacImpactLines(r) {
+  const c = r.cac;
+  if (c === void 0) return [];
+  const cur = c.currency ?? "";
+  return [
+    "",
+    `Blended CAC over the window ${formatCac(c.blended.base, cur)} → ${formatCac(c.blended.head, cur)}${c.changePct === null ? "" : ` (${signedPct(c.changePct)})`}; paid ${formatCac(c.paid.base, cur)} → ${formatCac(c.paid.head, cur)}; ${formatCount(c.customers.base)} → ${formatCount(c.customers.head)} new customers; sales cost ${formatMoney(c.salesCost.base, c.currency)} → ${formatMoney(c.salesCost.head, c.currency)} (heads at the base's cost per head).`
+  ];
+}
+var init_impact_cac = __esm({
+  "src/reporters/impact-cac.ts"() {
+    "use strict";
+    init_cac_tables();
+    init_figures();
+    init_impact_phrases();
+  }
+});
+
+// src/reporters/impact-attribution.ts
+function sourceName(source) {
+  return source ?? "(no source)";
+}
+function side4(amount2, deals, currency2) {
+  return `${amount2 === null ? NONE : money5(amount2, currency2)} (${formatCount(deals)})`;
+}
+function change2(amount2, deals, currency2) {
+  return `${amount2.delta === null ? NONE : signedMoney(amount2.delta, currency2)} (${signed(deals.delta)})`;
+}
+function rowCells(r) {
+  return [
+    sourceName(r.source),
+    side4(r.pipelineAmount.base, r.pipelineDeals.base, r.currency),
+    side4(r.pipelineAmount.head, r.pipelineDeals.head, r.currency),
+    change2(r.pipelineAmount, r.pipelineDeals, r.currency),
+    side4(r.wonAmount.base, r.wonDeals.base, r.currency),
+    side4(r.wonAmount.head, r.wonDeals.head, r.currency),
+    change2(r.wonAmount, r.wonDeals, r.currency)
+  ];
+}
+function points(d) {
+  return d.delta === null ? NONE : `${signed(d.delta * 100, (x) => x.toFixed(1))} pts`;
+}
+function sourcedShareRows(a) {
+  return a.sourced.flatMap(
+    (s2) => ["marketing", "sales", "unattributed"].map((part) => [
+      shareLabel(s2),
+      part,
+      formatPercent(s2[part].base),
+      formatPercent(s2[part].head),
+      points(s2[part])
+    ])
+  );
+}
+function shareLabel(s2) {
+  return `${s2.basis === "pipeline" ? "pipeline" : "won revenue"}${s2.currency === null ? "" : ` (${s2.currency})`}`;
+}
+function describeAttributionBasis(a) {
+  const c = (which) => {
+    const n2 = a.counted[which];
+    const basis = a.basis[which] === "qualified-leads" ? `${formatCount(n2.notQualified)} left out, their lead not qualified` : `no lead definition, every opportunity counts (${formatCount(n2.withoutLead)} without a lead)`;
+    return `${which} ${formatCount(n2.pipeline)} created, ${formatCount(n2.won)} won (${basis})`;
+  };
+  return `Opportunities of the window credited to their lead's own source, each side counting those whose lead its own lead definition qualifies: ${c("base")}; ${c("head")}. Amounts in (deals); amounts never mix currencies.`;
+}
+function unchangedLine(a) {
+  return a.rows.length === 0 ? `No lead source's pipeline or won revenue changes (${formatCount(a.unchanged)} source and currency pairs compared).` : `${formatCount(a.unchanged)} other source and currency pairs do not change.`;
+}
+function renderAttributionMarkdown(r, table5, text5) {
+  const a = r.attribution;
+  if (a === void 0) return null;
+  const right2 = (n2) => ["left", ...new Array(n2).fill("right")];
+  return {
+    title: ATTRIBUTION_TITLE,
+    body: [
+      text5(describeAttributionBasis(a)),
+      "",
+      ...a.rows.length === 0 ? [] : [...table5(ATTRIBUTION_HEADERS, a.rows.map(rowCells), right2(6)), ""],
+      text5(unchangedLine(a)),
+      ...a.sourced.length === 0 ? [] : [
+        "",
+        ...table5(["share of", "sourced by", "base", "head", "change"], sourcedShareRows(a), [
+          "left",
+          "left",
+          "right",
+          "right",
+          "right"
+        ])
+      ]
+    ]
+  };
+}
+function terminalCells(r) {
+  const name = sourceName(r.source);
+  const amount2 = (v) => v === null ? NONE : money5(v);
+  const cur = r.currency === null ? "" : ` ${r.currency}`;
+  return [
+    name.length > TERMINAL_NAME ? `${name.slice(0, TERMINAL_NAME - 1)}…` : name,
+    `${amount2(r.pipelineAmount.base)} → ${amount2(r.pipelineAmount.head)}${cur}`,
+    change2(r.pipelineAmount, r.pipelineDeals, r.currency),
+    change2(r.wonAmount, r.wonDeals, r.currency)
+  ];
+}
+function renderAttributionTerminal(r, table5, wrap) {
+  const a = r.attribution;
+  if (a === void 0) return [];
+  const shown = a.rows.slice(0, TERMINAL_ROWS);
+  const more = a.rows.length - shown.length;
+  const shares2 = a.sourced.map(
+    (s2) => `marketing-sourced ${shareLabel(s2)} ${formatPercent(s2.marketing.base)} → ${formatPercent(s2.marketing.head)} (${points(s2.marketing)})`
+  );
+  return [
+    ...shown.length === 0 ? wrap(unchangedLine(a)) : [
+      ...table5(["lead source", "pipeline, base → head", "change", "won, change"], shown.map(terminalCells), [
+        "left",
+        "right",
+        "right",
+        "right"
+      ]),
+      ...more > 0 ? wrap(`… and ${formatCount(more)} more sources (see --format markdown or json).`) : []
+    ],
+    ...shares2.length === 0 ? [] : wrap(`${shares2.join("; ")}.`)
+  ];
+}
+var TERMINAL_ROWS, ATTRIBUTION_TITLE, ATTRIBUTION_HEADERS, TERMINAL_NAME;
+var init_impact_attribution = __esm({
+  "src/reporters/impact-attribution.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    TERMINAL_ROWS = 5;
+    ATTRIBUTION_TITLE = "Attribution, base vs head (first-touch)";
+    ATTRIBUTION_HEADERS = [
+      "lead source",
+      "pipeline, base",
+      "pipeline, head",
+      "change",
+      "won, base",
+      "won, head",
+      "change"
+    ];
+    TERMINAL_NAME = 40;
+  }
+});
+
+// src/reporters/approver-mentions.ts
+function describeMentions(crossed) {
+  const mentioned = /* @__PURE__ */ new Set();
+  const mention = (name) => {
+    const key = name.toLowerCase();
+    const isName = loginPattern.test(name) || teamPattern.test(name);
+    if (!isName || mentioned.has(key)) return escapeMarkdown(name);
+    mentioned.add(key);
+    return `@${name}`;
+  };
+  const parts = crossed.map((g) => `${phraseApprovers(g.approvers, mention)} (${escapeMarkdown(g.id)})`);
+  return `**Approval needed from** ${parts.join("; ")}.`;
+}
+var loginPattern, teamPattern;
+var init_approver_mentions = __esm({
+  "src/reporters/approver-mentions.ts"() {
+    "use strict";
+    init_shared();
+    init_phrase_guardrail();
+    init_sanitize();
+    loginPattern = new RegExp(String(sharedDefs["github-login"]?.pattern));
+    teamPattern = new RegExp(String(sharedDefs["github-team"]?.pattern));
+  }
+});
+
 // src/reporters/impact-headline.ts
 function describeDeclared(d) {
   const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
@@ -45803,707 +48441,6 @@ var init_impact_headline = __esm({
   }
 });
 
-// src/reporters/html/chart-style.ts
-var CHART_STYLE;
-var init_chart_style = __esm({
-  "src/reporters/html/chart-style.ts"() {
-    "use strict";
-    CHART_STYLE = `
-:root { --palette-0: #1f5fa8; --palette-1: #a04a00; --palette-2: #2e6b30; --palette-3: #6a2c91;
-  --palette-4: #00665c; --palette-5: #5c6470; --grid: #e1e5ea; --band: #1f5fa8; }
-figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-.chart-svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
-.chart-svg .tick, .chart-svg .value, .chart-svg .ref-label, .chart-svg .mark-label, .chart-svg .x-label { font-size: 10.5px; }
-.chart-svg .tick, .chart-svg .axis-label { fill: var(--muted); }
-.chart-svg .value { font-variant-numeric: tabular-nums; }
-.chart-svg .value, .chart-svg .ref-label { paint-order: stroke; stroke: var(--paper); stroke-width: 3px; stroke-linejoin: round; }
-.chart-svg .unknown { fill: var(--muted); }
-.chart-svg .grid { stroke: var(--grid); stroke-width: 1; }
-.chart-svg .axis { stroke: var(--ink); stroke-width: 1; }
-.chart-svg .highlight-band { fill: var(--panel); }
-.chart-svg .category.marked, .chart-svg .mark-label { fill: var(--mark); font-weight: 600; }
-.chart-svg .ref { stroke-width: 1.5; fill: none; }
-.chart-svg .ref-limit { stroke: var(--limit); }
-.chart-svg .ref-target { stroke: var(--target); stroke-dasharray: 6 3; }
-.chart-svg .ref-capacity { stroke: var(--ink); stroke-dasharray: 2 2; }
-.chart-svg text.ref-limit { fill: var(--limit); stroke: var(--paper); }
-.chart-svg text.ref-target { fill: var(--target); stroke: var(--paper); }
-.chart-svg text.ref-capacity { fill: var(--ink); stroke: var(--paper); }
-.chart-svg line.ref-tone-base { stroke: var(--base); }
-.chart-svg line.ref-tone-head, .chart-svg line.ref-tone-current { stroke: var(--head); }
-.chart-svg text.ref-tone-base { fill: var(--base); }
-.chart-svg text.ref-tone-head, .chart-svg text.ref-tone-current { fill: var(--head); }
-.chart-svg .band, .chart-svg .band-swatch { fill: var(--band); fill-opacity: .16; stroke: none; }
-.chart-svg .line { fill: none; stroke-width: 2; }
-.chart-svg .series-1.line { stroke-dasharray: 7 3; }
-.chart-svg .series-2.line { stroke-dasharray: 2 2; }
-.chart-svg .series-3.line { stroke-dasharray: 8 3 2 3; }
-.chart-svg .tone-current { fill: var(--current); stroke: var(--current); }
-.chart-svg .tone-base { fill: var(--base); stroke: var(--base); }
-.chart-svg .tone-head { fill: var(--head); stroke: var(--head); }
-.chart-svg .tone-muted { fill: var(--muted); stroke: var(--muted); }
-.chart-svg .palette-0 { fill: var(--palette-0); stroke: var(--palette-0); }
-.chart-svg .palette-1 { fill: var(--palette-1); stroke: var(--palette-1); }
-.chart-svg .palette-2 { fill: var(--palette-2); stroke: var(--palette-2); }
-.chart-svg .palette-3 { fill: var(--palette-3); stroke: var(--palette-3); }
-.chart-svg .palette-4 { fill: var(--palette-4); stroke: var(--palette-4); }
-.chart-svg .palette-5 { fill: var(--palette-5); stroke: var(--palette-5); }
-.chart-svg .bar { stroke: none; }
-.chart-svg .range { stroke: var(--ink); stroke-width: 1.5; }
-.chart-svg line.line, .chart-svg path.line { fill: none; }
-.chart-svg text.end-label { stroke: var(--paper); font-weight: 600; }
-.chart-svg .point { stroke: var(--paper); stroke-width: 1; }
-`;
-  }
-});
-
-// src/reporters/html/page-style.ts
-var PAGE_STYLE;
-var init_page_style = __esm({
-  "src/reporters/html/page-style.ts"() {
-    "use strict";
-    PAGE_STYLE = `
-:root { --ink: #1b1f24; --muted: #4d5560; --line: #c9d0d8; --paper: #ffffff; --panel: #f4f6f8;
-  --current: #1f5fa8; --base: #6b7480; --head: #1f5fa8; --limit: #b3261e; --target: #7a4d00; --mark: #b3261e; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: var(--paper);
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
-main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
-p, li { overflow-wrap: anywhere; }
-.subtitle { color: var(--muted); margin: 0 0 1rem; }
-.headline { background: var(--panel); border-left: 4px solid var(--current); padding: .75rem 1rem; margin: 1rem 0; }
-.headline p { margin: .25rem 0; }
-.unknown { color: var(--muted); }
-.reason { font-size: .85em; }
-.table-scroll { overflow-x: auto; max-width: 100%; }
-table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-td { font-variant-numeric: tabular-nums; }
-thead th { border-bottom: 2px solid var(--ink); }
-figure.chart { margin: 1rem 0 1.5rem; break-inside: avoid; }
-figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
-figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
-.chart-description { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
-details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
-.chart-references { font-size: .9rem; margin: .25rem 0; }
-.flow { display: flex; flex-wrap: wrap; gap: .5rem; align-items: stretch; list-style: none; padding: 0; margin: .5rem 0; }
-.flow > li { flex: 1 1 9rem; min-width: 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .6rem; background: var(--paper); }
-.flow > li.constraint { border: 2px solid var(--mark); }
-.flow .stage-name { font-weight: 600; }
-.flow .mark { color: var(--mark); font-weight: 600; font-size: .85rem; }
-.flow dl { margin: .25rem 0 0; font-size: .85rem; }
-.flow dt { color: var(--muted); }
-.flow dd { margin: 0 0 .2rem; }
-.stamp { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
-  details.chart-data > summary { display: none; }
-  details.chart-data > :not(summary) { display: block; }
-  h2 { break-after: avoid; }
-  section { break-inside: auto; }
-  a { color: inherit; text-decoration: none; }
-}
-`;
-  }
-});
-
-// src/reporters/html/page.ts
-function renderHtmlPage(page) {
-  const sections = page.sections.map(
-    (s2) => `<section id="${escapeHtml(s2.id)}" aria-labelledby="${escapeHtml(s2.id)}-h">
-<h2 id="${escapeHtml(s2.id)}-h">${escapeHtml(s2.title)}</h2>
-${s2.body}
-</section>`
-  );
-  return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${PAGE_STYLE}${CHART_STYLE}</style>`,
-    "</head>",
-    "<body>",
-    "<main>",
-    `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p class="subtitle">${escapeHtml(page.subtitle)}</p>`,
-    `<div class="headline" role="region" aria-label="Headline">${page.headline.map((line) => `<p>${line}</p>`).join("\n")}</div>`,
-    ...sections,
-    `<p class="stamp">${page.stamp}</p>`,
-    "</main>",
-    "</body>",
-    "</html>",
-    ""
-  ].join("\n");
-}
-var init_page = __esm({
-  "src/reporters/html/page.ts"() {
-    "use strict";
-    init_sanitize();
-    init_chart_style();
-    init_page_style();
-  }
-});
-
-// src/reporters/html/impact-html.ts
-function renderImpactHtml(report) {
-  const { constraint: constraint2, consequences: consequences2 } = describeImpact(report);
-  return renderHtmlPage({
-    title: "Policy change impact",
-    subtitle: `${report.base.ref} → ${report.head.ref}, data as of ${formatInstant(report.stamp.asOf)}`,
-    headline: [constraint2, ...consequences2].map((line) => escapeHtml(line)),
-    sections: [],
-    stamp: escapeHtml(
-      `${report.stamp.engine} ${report.stamp.engineVersion} · data ${report.stamp.dataHash.slice(0, 12)}`
-    )
-  });
-}
-var init_impact_html = __esm({
-  "src/reporters/html/impact-html.ts"() {
-    "use strict";
-    init_figures();
-    init_impact_headline();
-    init_sanitize();
-    init_page();
-  }
-});
-
-// src/reporters/html/report-html.ts
-function renderReportHtml(report) {
-  return renderHtmlPage({
-    title: "Revenue policy report",
-    subtitle: `Window ${report.window.start.slice(0, 10)} to ${formatInstant(report.window.end)}`,
-    headline: summariseReport(report).map((line) => `<strong>${line.label}</strong> ${escapeHtml(line.text)}`),
-    sections: [],
-    stamp: escapeHtml(
-      `${report.stamp.engine} ${report.stamp.engineVersion} · policies ${report.stamp.policyHash.slice(0, 12)} · data ${report.stamp.dataHash.slice(0, 12)}`
-    )
-  });
-}
-var init_report_html = __esm({
-  "src/reporters/html/report-html.ts"() {
-    "use strict";
-    init_figures();
-    init_report_summary();
-    init_sanitize();
-    init_page();
-  }
-});
-
-// src/reporters/cac-tables.ts
-function describeCacUnknown(reason) {
-  return reasons3[reason];
-}
-function formatCac(f, currency2) {
-  if (f.value !== null) return formatMoney(f.value, currency2);
-  return f.unknown === null ? "—" : `— (${describeCacUnknown(f.unknown)})`;
-}
-function cacSpendTable(cac) {
-  return {
-    headers: ["period", "marketing", "sales", "from", "total", "paid", "won", "paid won", "cohort"],
-    rows: [...cac.periods, cac.window].map((p) => [
-      p.label,
-      formatMoney(p.spend.marketing, null),
-      formatMoney(p.spend.sales, null),
-      basisText[p.salesCostBasis],
-      formatMoney(p.spend.total, null),
-      formatMoney(p.spend.paid, null),
-      formatCount(p.customers),
-      formatCount(p.paidCustomers),
-      formatCount(p.cohortCustomers)
-    ]),
-    align: ["left", "right", "right", "left", "right", "right", "right", "right", "right"]
-  };
-}
-function cacPeriodTable(cac) {
-  return {
-    headers: ["period", "blended", "marketing", "sales", "paid", "cohort"],
-    rows: [...cac.periods, cac.window].map((p) => [
-      p.label,
-      formatCac(p.blended, null),
-      formatCac(p.marketing, null),
-      formatCac(p.sales, null),
-      formatCac(p.paid, null),
-      formatCac(p.cohort, null)
-    ]),
-    align: ["left", "right", "right", "right", "right", "right"]
-  };
-}
-function cacChannelTable(cac) {
-  return {
-    headers: ["source", "campaign", "spend", "won", "CAC"],
-    rows: [...cac.bySource, ...cac.byCampaign].map((c) => [
-      c.source,
-      c.campaign ?? "(all)",
-      formatMoney(c.spend, null),
-      formatCount(c.customers),
-      formatCac(c.cac, null)
-    ]),
-    align: ["left", "left", "right", "right", "right"]
-  };
-}
-function cacNotes(cac) {
-  if (cac.unknown === "no-spend")
-    return ["CAC — (no spend rows): add spend.csv (date, function, amount, …) to the data, or map a spend export."];
-  if (cac.unknown === "mixed-currencies")
-    return [
-      `CAC — (spend in ${cac.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
-    ];
-  const notes2 = [
-    "won: new customers won in the period; cohort: those won by as-of whose lead arrived in it. No lag: a period's spend ÷ the new customers (first won deal per account, expansion and renewal left out) won in it. Cohort: the period's spend ÷ the new customers won by as-of whose lead arrived in it (young periods have had less time to win). Paid: spend that names a source ÷ new customers from those sources."
-  ];
-  if (cac.headcountCost.length > 0)
-    notes2.push(
-      `Sales cost from the spend rows where a period has sales rows, else ${cac.headcountCost.map(
-        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
-      ).join(", ")} × days ÷ 365 — never both.`
-    );
-  if (cac.rows.outsideWindow > 0)
-    notes2.push(
-      `${formatCount(cac.rows.outsideWindow)} of ${formatCount(cac.rows.read)} spend rows fall outside the window.`
-    );
-  return notes2;
-}
-var reasons3, basisText;
-var init_cac_tables = __esm({
-  "src/reporters/cac-tables.ts"() {
-    "use strict";
-    init_figures();
-    reasons3 = {
-      "no-spend": "no spend",
-      "no-customers": "none won",
-      "mixed-currencies": "currencies",
-      "sales-cost-unpriced": "sales team unpriced"
-    };
-    basisText = { spend: "rows", headcount: "heads", none: "—", mixed: "mixed" };
-  }
-});
-
-// src/reporters/impact-cac.ts
-function signedPct(value3) {
-  return value3 === null ? NONE : `${signed(value3, (x) => x.toFixed(1))} %`;
-}
-function cacImpactRows(r) {
-  const c = r.cac;
-  if (c === void 0) return [];
-  const cur = c.currency === null ? "" : ` (${c.currency})`;
-  return [
-    [
-      `Blended CAC, window${cur}`,
-      formatCac(c.blended.base, null),
-      formatCac(c.blended.head, null),
-      signedPct(c.changePct)
-    ],
-    [`Paid CAC, window${cur}`, formatCac(c.paid.base, null), formatCac(c.paid.head, null), signedPct(c.paidChangePct)],
-    [
-      "New customers won",
-      formatCount(c.customers.base),
-      formatCount(c.customers.head),
-      signed(c.customers.head - c.customers.base)
-    ],
-    [
-      `Sales cost, window${cur}`,
-      formatMoney(c.salesCost.base, null),
-      formatMoney(c.salesCost.head, null),
-      signedMoney(c.salesCostDelta)
-    ]
-  ];
-}
-function cacImpactLines(r) {
-  const c = r.cac;
-  if (c === void 0) return [];
-  const cur = c.currency ?? "";
-  return [
-    "",
-    `Blended CAC over the window ${formatCac(c.blended.base, cur)} → ${formatCac(c.blended.head, cur)}${c.changePct === null ? "" : ` (${signedPct(c.changePct)})`}; paid ${formatCac(c.paid.base, cur)} → ${formatCac(c.paid.head, cur)}; ${formatCount(c.customers.base)} → ${formatCount(c.customers.head)} new customers; sales cost ${formatMoney(c.salesCost.base, c.currency)} → ${formatMoney(c.salesCost.head, c.currency)} (heads at the base's cost per head).`
-  ];
-}
-var init_impact_cac = __esm({
-  "src/reporters/impact-cac.ts"() {
-    "use strict";
-    init_cac_tables();
-    init_figures();
-    init_impact_phrases();
-  }
-});
-
-// src/reporters/impact-attribution.ts
-function sourceName(source) {
-  return source ?? "(no source)";
-}
-function side4(amount2, deals, currency2) {
-  return `${amount2 === null ? NONE : money5(amount2, currency2)} (${formatCount(deals)})`;
-}
-function change(amount2, deals, currency2) {
-  return `${amount2.delta === null ? NONE : signedMoney(amount2.delta, currency2)} (${signed(deals.delta)})`;
-}
-function rowCells(r) {
-  return [
-    sourceName(r.source),
-    side4(r.pipelineAmount.base, r.pipelineDeals.base, r.currency),
-    side4(r.pipelineAmount.head, r.pipelineDeals.head, r.currency),
-    change(r.pipelineAmount, r.pipelineDeals, r.currency),
-    side4(r.wonAmount.base, r.wonDeals.base, r.currency),
-    side4(r.wonAmount.head, r.wonDeals.head, r.currency),
-    change(r.wonAmount, r.wonDeals, r.currency)
-  ];
-}
-function points(d) {
-  return d.delta === null ? NONE : `${signed(d.delta * 100, (x) => x.toFixed(1))} pts`;
-}
-function sourcedShareRows(a) {
-  return a.sourced.flatMap(
-    (s2) => ["marketing", "sales", "unattributed"].map((part) => [
-      shareLabel(s2),
-      part,
-      formatPercent(s2[part].base),
-      formatPercent(s2[part].head),
-      points(s2[part])
-    ])
-  );
-}
-function shareLabel(s2) {
-  return `${s2.basis === "pipeline" ? "pipeline" : "won revenue"}${s2.currency === null ? "" : ` (${s2.currency})`}`;
-}
-function describeAttributionBasis(a) {
-  const c = (which) => {
-    const n2 = a.counted[which];
-    const basis = a.basis[which] === "qualified-leads" ? `${formatCount(n2.notQualified)} left out, their lead not qualified` : `no lead definition, every opportunity counts (${formatCount(n2.withoutLead)} without a lead)`;
-    return `${which} ${formatCount(n2.pipeline)} created, ${formatCount(n2.won)} won (${basis})`;
-  };
-  return `Opportunities of the window credited to their lead's own source, each side counting those whose lead its own lead definition qualifies: ${c("base")}; ${c("head")}. Amounts in (deals); amounts never mix currencies.`;
-}
-function unchangedLine(a) {
-  return a.rows.length === 0 ? `No lead source's pipeline or won revenue changes (${formatCount(a.unchanged)} source and currency pairs compared).` : `${formatCount(a.unchanged)} other source and currency pairs do not change.`;
-}
-function renderAttributionMarkdown(r, table5, text5) {
-  const a = r.attribution;
-  if (a === void 0) return null;
-  const right2 = (n2) => ["left", ...new Array(n2).fill("right")];
-  return {
-    title: ATTRIBUTION_TITLE,
-    body: [
-      text5(describeAttributionBasis(a)),
-      "",
-      ...a.rows.length === 0 ? [] : [...table5(ATTRIBUTION_HEADERS, a.rows.map(rowCells), right2(6)), ""],
-      text5(unchangedLine(a)),
-      ...a.sourced.length === 0 ? [] : [
-        "",
-        ...table5(["share of", "sourced by", "base", "head", "change"], sourcedShareRows(a), [
-          "left",
-          "left",
-          "right",
-          "right",
-          "right"
-        ])
-      ]
-    ]
-  };
-}
-function terminalCells(r) {
-  const name = sourceName(r.source);
-  const amount2 = (v) => v === null ? NONE : money5(v);
-  const cur = r.currency === null ? "" : ` ${r.currency}`;
-  return [
-    name.length > TERMINAL_NAME ? `${name.slice(0, TERMINAL_NAME - 1)}…` : name,
-    `${amount2(r.pipelineAmount.base)} → ${amount2(r.pipelineAmount.head)}${cur}`,
-    change(r.pipelineAmount, r.pipelineDeals, r.currency),
-    change(r.wonAmount, r.wonDeals, r.currency)
-  ];
-}
-function renderAttributionTerminal(r, table5, wrap) {
-  const a = r.attribution;
-  if (a === void 0) return [];
-  const shown = a.rows.slice(0, TERMINAL_ROWS);
-  const more = a.rows.length - shown.length;
-  const shares2 = a.sourced.map(
-    (s2) => `marketing-sourced ${shareLabel(s2)} ${formatPercent(s2.marketing.base)} → ${formatPercent(s2.marketing.head)} (${points(s2.marketing)})`
-  );
-  return [
-    ...shown.length === 0 ? wrap(unchangedLine(a)) : [
-      ...table5(["lead source", "pipeline, base → head", "change", "won, change"], shown.map(terminalCells), [
-        "left",
-        "right",
-        "right",
-        "right"
-      ]),
-      ...more > 0 ? wrap(`… and ${formatCount(more)} more sources (see --format markdown or json).`) : []
-    ],
-    ...shares2.length === 0 ? [] : wrap(`${shares2.join("; ")}.`)
-  ];
-}
-var TERMINAL_ROWS, ATTRIBUTION_TITLE, ATTRIBUTION_HEADERS, TERMINAL_NAME;
-var init_impact_attribution = __esm({
-  "src/reporters/impact-attribution.ts"() {
-    "use strict";
-    init_figures();
-    init_impact_phrases();
-    TERMINAL_ROWS = 5;
-    ATTRIBUTION_TITLE = "Attribution, base vs head (first-touch)";
-    ATTRIBUTION_HEADERS = [
-      "lead source",
-      "pipeline, base",
-      "pipeline, head",
-      "change",
-      "won, base",
-      "won, head",
-      "change"
-    ];
-    TERMINAL_NAME = 40;
-  }
-});
-
-// src/reporters/phrase-warning.ts
-function percentOf(ratio3) {
-  return `${new Decimal(ratio3).times(100).toDecimalPlaces(1).toString()} %`;
-}
-function phraseComp(w) {
-  switch (w.code) {
-    case "comp.other-goal":
-      return `it pays on goal ${w.goal}, but the goal evaluated is ${w.evaluated}; goal metrics use ${w.evaluated}.`;
-    case "comp.no-people":
-      return `no user with role ${w.roles.join(" or ")} in team ${w.team} is active in the window.`;
-    case "comp.target-variable-invalid":
-      return `targetVariable ${w.targetVariable} is not a decimal; variable pay is 0.`;
-    case "comp.other-currency":
-      return `${w.count} opportunities in a currency other than ${w.currency} are left out of its money metrics (amounts are never converted).`;
-    case "comp.no-target":
-      return `${partNames[w.part]} ${w.id}: ${w.metric} has no target (neither its own nor a quota of the same metric); ${consequences[w.part]}.`;
-    case "comp.zero-target":
-      return `${partNames[w.part]} ${w.id}: the target of ${w.metric} is 0, so attainment is undefined; ${consequences[w.part]}.`;
-    case "comp.goal-unknown":
-      return w.period === null ? "goal_attainment is unknown (no shared RevenueGoal was evaluated); it counts as 0." : `goal_attainment is unknown for ${w.period} (the goal's metric cannot be measured: its won deals carry no amount, or its target is 0); it counts as 0.`;
-    case "comp.constraint-unknown":
-      return `constraint_target_met is unknown for ${w.period}; it counts as 0.`;
-    case "comp.amounts-unknown":
-      return `${w.metric} is unknown for ${w.periods.join(", ")}: none of the opportunities credited carries an amount; it counts as 0.`;
-    case "comp.cac-unknown":
-      return `blended_cac is unknown for ${w.period} (${cacReasons[w.reason]}); components on it pay nothing there.`;
-    case "comp.clawback-unpriced":
-      return `opportunity ${w.opportunityId} was cancelled within the clawback window but closed before the evaluated window; its commission is unknown and is not clawed back.`;
-    case "comp.spiff-invalid":
-      return `SPIF ${w.spiff} has an invalid amount or date; it is not paid.`;
-    case "comp.spiff-rule-invalid":
-      return `SPIF ${w.spiff}: its rule does not compile (${w.error}); it is not paid.`;
-    case "comp.shared-outcome":
-      return `under the change it pays ${percentOf(w.share)} of its target variable on the shared goal or the constraint metric (${w.outcomeMetrics.join(", ")}), less than the ${percentOf(w.minShare)} the RevenueGoal asks, and no gate on them holds back the rest${w.paidOn.length === 0 ? "" : ` (paid on ${w.paidOn.join(", ")})`}; revops validate fails on it.`;
-    case "comp.spiff-rule-failed":
-      return `SPIF ${w.spiff}: the rule failed on opportunity ${w.opportunityId} (${w.error ?? "message masked"}); it does not match.`;
-  }
-}
-function whereOf(w) {
-  const parts = [
-    ...w.file !== null ? [w.file] : w.entity !== null ? [w.entity] : [],
-    ...w.column !== null ? [`column ${w.column}`] : []
-  ];
-  return parts.length === 0 ? "" : ` in ${parts.join(", ")}`;
-}
-function phraseWarning(w) {
-  if ("plan" in w) return `${w.plan}: ${phraseComp(w)}`;
-  switch (w.code) {
-    case "classify.rule-failed":
-      return `${w.count} leads could not be classed: a rule failed on their values (first: ${w.firstError ?? "message masked"}); they are counted as ${w.countedAs}.`;
-    case "sla.events-unrelated":
-      return `SLA ${w.sla}: its events ${w.from} and ${w.to} do not both concern leads or both opportunities (or a lead and its opportunity); it is not measured.`;
-    case "funnel.won-without-lead":
-      return `${w.count} won deals arrive in stage ${w.stage} without a lead advancing out of stage ${w.leadStage} for them: their lead is not in the data, never entered ${w.leadStage}, entered it only after the deal closed, or had advanced with an earlier deal. Stage ${w.stage} counts every won deal, stage ${w.leadStage} only the leads it converts.`;
-    case "funnel.bridged-by-stamp":
-      return `${w.count} leads advanced to stage ${w.stage} by their opportunity_at stamp alone: no opportunity row names them (lead_id), so stage ${w.stage}, which counts opportunity rows, does not count them among its arrivals.`;
-    case "deals.currencies-mixed":
-      return `Opportunities are in ${w.currencies.join(", ")}; deal amounts are summed as given.`;
-    case "deals.amounts-unknown":
-      return `None of the ${w.won} won deals carries an amount, so won amounts are unknown.`;
-    case "deals.without-amount":
-      return `${w.withoutAmount} of the ${w.won} won deals carry no amount; won amounts sum the other ${w.withAmount}.`;
-    case "goal.other-currency":
-      return `${w.count} won deals are not in ${w.currency} and are left out of the goal.`;
-    case "goal.amounts-unknown":
-      return `None of the won deals counted by the goal ${w.goal} carries an amount, so its actual and attainment are unknown.`;
-    case "goal.without-amount":
-      return `${w.count} won deals counted by the goal ${w.goal} carry no amount and add nothing to it.`;
-    case "waiver.unmatched":
-      return `Waiver ${w.waiver} (waivers[${w.index}]) accepts data issue ${w.dataCode}${whereOf(w)}, but the run has none: remove the waiver if the problem is fixed, or correct its code, entity, file or column (as the data issues print them).`;
-  }
-}
-var partNames, consequences, cacReasons;
-var init_phrase_warning = __esm({
-  "src/reporters/phrase-warning.ts"() {
-    "use strict";
-    init_decimal();
-    partNames = {
-      component: "component",
-      gate: "gate",
-      "team-multiplier": "team multiplier"
-    };
-    consequences = {
-      component: "it pays 0",
-      gate: "the gate fails",
-      "team-multiplier": "it does not apply"
-    };
-    cacReasons = {
-      "no-spend": "no spend rows",
-      "no-customers": "no new customers won",
-      "mixed-currencies": "spend in more than one currency",
-      "other-currency": "spend in another currency than the plan",
-      "zero-spend": "a spend of 0",
-      "not-measured": "no spend data in this run",
-      "sales-cost-unpriced": "a sales team the base cannot price"
-    };
-  }
-});
-
-// src/core/waivers/guardrail-waivers.ts
-function findFor(policies, id) {
-  return listWaivers(policies, "guardrail").filter((w) => w.entry.guardrail === id);
-}
-function markGuardrailWaivers(results, waivers, today) {
-  return results.map((result) => {
-    if (!result.isCrossed) return result;
-    const base = findFor(waivers.base, result.id);
-    const head = findFor(waivers.head, result.id);
-    const inForce = (refs) => refs.find((w) => !isExpired(w.entry, today));
-    const applied2 = inForce(base);
-    const proposed = inForce(head);
-    const expired = base[0];
-    let waiver;
-    if (applied2 !== void 0) waiver = { ...markOf(applied2), status: "applied" };
-    else if (proposed !== void 0) waiver = { ...markOf(proposed), status: "proposed" };
-    else if (expired !== void 0) waiver = { ...markOf(expired), status: "expired" };
-    return waiver === void 0 ? result : { ...result, waiver };
-  });
-}
-function needsApproval(result) {
-  return result.isCrossed && result.waiver?.status !== "applied";
-}
-var init_guardrail_waivers = __esm({
-  "src/core/waivers/guardrail-waivers.ts"() {
-    "use strict";
-    init_waiver_list();
-  }
-});
-
-// src/reporters/phrase-waiver.ts
-function phraseWaiver(mark) {
-  return `waived (${mark.owner}, until ${mark.expires}, ${mark.reason})`;
-}
-function phraseWaivedCount(issues) {
-  const waived = issues.filter((i) => i.waiver !== void 0).length;
-  return waived === 0 ? "" : `, ${waived} waived`;
-}
-function phraseGuardrailWaiver(w) {
-  switch (w.status) {
-    case "applied":
-      return phraseWaiver(w);
-    case "proposed":
-      return `waiver proposed in this PR: takes effect after merge (${w.owner}, until ${w.expires}, ${w.reason})`;
-    case "expired":
-      return `waiver expired on ${w.expires} (${w.owner}, ${w.reason})`;
-  }
-}
-var init_phrase_waiver = __esm({
-  "src/reporters/phrase-waiver.ts"() {
-    "use strict";
-  }
-});
-
-// src/reporters/phrase-guardrail.ts
-function describeInputChanges(r, max2 = 5) {
-  const files = r.inputs.dataChanges.map((c) => {
-    const rows = c.rows === null ? "" : ` (+${c.rows.added} −${c.rows.removed} ~${c.rows.changed} rows)`;
-    return `${c.file} ${c.change}${rows}${c.note === null ? "" : `, ${c.note}`}`;
-  });
-  const all = [...files, ...r.inputs.mappingChanges];
-  return all.length <= max2 ? all.join("; ") : `${all.slice(0, max2).join("; ")}; and ${all.length - max2} more`;
-}
-function phraseUnmeasurable(r) {
-  switch (r.code) {
-    case "no-figure":
-      return "no figure on either side";
-    case "from-zero":
-      return "its base is 0";
-    case "counted-as-zero":
-      return "a payout is built on a metric counted as 0";
-    case "currency-from-zero":
-      return `payouts in ${r.currency} go from 0 to more`;
-    case "stage-unmeasured":
-      return `stage ${r.stage} has no figure on the ${r.side}`;
-    case "sla-one-side":
-      return `SLA ${r.sla} is on the ${r.side} only`;
-    case "sla-unknown":
-      return `SLA ${r.sla} has no change to compare`;
-  }
-}
-function phraseCrossing(c, r) {
-  switch (c.code) {
-    case "above":
-      return `${c.metric} ${figure2(c.value)} is above ${figure2(c.limit)}`;
-    case "below":
-      return `${c.metric} ${figure2(c.value)} is below ${figure2(c.limit)}`;
-    case "is-true":
-      return `${c.metric} is true`;
-    case "data-changed":
-      return `data changed: ${describeInputChanges(r)}`;
-    case "unmeasurable":
-      return `${c.metric} cannot be measured on this change (${phraseUnmeasurable(c.reason)}), so its approvers decide`;
-    case "policies-changed":
-      return `changed: ${c.policies.map((p) => `${p.kind} ${p.name}`).join(", ")}`;
-  }
-}
-function phraseGuardrail(g, r) {
-  return g.crossings.length === 0 ? "not crossed" : g.crossings.map((c) => phraseCrossing(c, r)).join("; ");
-}
-function joinNames(names, word) {
-  if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1) ?? ""}`;
-}
-function phraseApprovers(a, name = (x) => x) {
-  const all = [...a.users, ...a.teams].map(name);
-  if (all.length === 0) return "nobody (no approver is listed)";
-  if (a.requires === "all") return all.length === 1 ? all[0] ?? "" : `all of ${joinNames(all, "and")}`;
-  if (a.minApprovals <= 1) return all.length === 1 ? all[0] ?? "" : `any one of ${joinNames(all, "or")}`;
-  return `${a.minApprovals} of ${joinNames(all, "or")}`;
-}
-var init_phrase_guardrail = __esm({
-  "src/reporters/phrase-guardrail.ts"() {
-    "use strict";
-    init_impact_phrases();
-    init_phrase_waiver();
-  }
-});
-
-// src/reporters/approver-mentions.ts
-function describeMentions(crossed) {
-  const mentioned = /* @__PURE__ */ new Set();
-  const mention = (name) => {
-    const key = name.toLowerCase();
-    const isName = loginPattern.test(name) || teamPattern.test(name);
-    if (!isName || mentioned.has(key)) return escapeMarkdown(name);
-    mentioned.add(key);
-    return `@${name}`;
-  };
-  const parts = crossed.map((g) => `${phraseApprovers(g.approvers, mention)} (${escapeMarkdown(g.id)})`);
-  return `**Approval needed from** ${parts.join("; ")}.`;
-}
-var loginPattern, teamPattern;
-var init_approver_mentions = __esm({
-  "src/reporters/approver-mentions.ts"() {
-    "use strict";
-    init_shared();
-    init_phrase_guardrail();
-    init_sanitize();
-    loginPattern = new RegExp(String(sharedDefs["github-login"]?.pattern));
-    teamPattern = new RegExp(String(sharedDefs["github-team"]?.pattern));
-  }
-});
-
 // src/reporters/impact-leading.ts
 function phraseLeadingIndicator(r) {
   const { constraint: constraint2, optimises, isOnConstraint } = r.leadingIndicator;
@@ -46517,132 +48454,6 @@ function phraseLeadingIndicator(r) {
 var init_impact_leading = __esm({
   "src/reporters/impact-leading.ts"() {
     "use strict";
-  }
-});
-
-// src/reporters/impact-inputs.ts
-function describeInputs(r) {
-  const i = r.inputs;
-  const parts = [];
-  if (i.isChanged) parts.push(`This change edits data or mappings (data_changed): ${describeInputChanges(r, 10)}.`);
-  if (i.isChanged && i.dataFrom === "base") parts.push("The figures replay the base's data and mapping.");
-  if (i.note !== null) parts.push(`Note: ${i.note}`);
-  return parts.length === 0 ? null : parts.join(" ");
-}
-var init_impact_inputs = __esm({
-  "src/reporters/impact-inputs.ts"() {
-    "use strict";
-    init_phrase_guardrail();
-  }
-});
-
-// src/reporters/phrase-sla-assumption.ts
-function phraseSlaAssumption(a) {
-  switch (a.code) {
-    case "no-capacity":
-      return "The SLA starts at a stage without a capacity (or at another stage under the head), so nothing is modelled: the replayed change counts.";
-    case "no-steady-state":
-      return `At utilisation ${formatRatio(a.headUtilisation)} the queue has no steady state: it grows every week and waits grow with it, so no compliance is projected (M/M/1 queue, same service and targets).`;
-    case "no-base-demand":
-      return "The base has no demand at the stage, so nothing is modelled: the replayed change counts.";
-    case "wait-scaling":
-      return `Waits scale with utilisation as ρ/(1−ρ) (an M/M/1 queue): ${formatRatio(a.baseUtilisation)} → ${formatRatio(a.headUtilisation)} multiplies every base wait by ${formatRatio(a.waitFactor)}; service and targets unchanged.`;
-  }
-}
-var init_phrase_sla_assumption = __esm({
-  "src/reporters/phrase-sla-assumption.ts"() {
-    "use strict";
-    init_figures();
-  }
-});
-
-// src/reporters/impact-payout-text.ts
-function figure3(n2) {
-  return n2 === null ? "—" : String(n2);
-}
-function tierName(i) {
-  return i === null ? "no tier" : `tier ${i + 1}`;
-}
-function change2(base, head) {
-  return `${base} → ${head}`;
-}
-function describeFact(r) {
-  switch (r.code) {
-    case "person-joined":
-      return "on the plan under the head only";
-    case "person-left":
-      return "off the plan under the head";
-    case "component-added":
-      return "component new under the head";
-    case "component-removed":
-      return "component removed by the head";
-    case "gate-failed":
-    case "gate-passed":
-      return `gate ${r.gate} ${r.code === "gate-failed" ? "fails" : "passes"} under the head: ${r.metric} ${change2(figure3(r.value.base), figure3(r.value.head))}, min ${r.min.base === r.min.head ? figure3(r.min.head) : change2(figure3(r.min.base), figure3(r.min.head))}`;
-    case "cap-hit":
-      return `cap reached under the head (factor ${change2(figure3(r.factor.base), figure3(r.factor.head))})`;
-    case "cap-released":
-      return `cap no longer reached (factor ${change2(figure3(r.factor.base), figure3(r.factor.head))})`;
-    case "cap-changed":
-      return `cap changed (capped factor ${change2(figure3(r.factor.base), figure3(r.factor.head))})`;
-    case "tier-crossed":
-      return `${r.metric} attainment ${change2(figure3(r.attainment.base), figure3(r.attainment.head))} crosses from ${tierName(r.tier.base)} to ${tierName(r.tier.head)}`;
-    case "metric-moved":
-      return `${r.metric} moves ${change2(r.value.base === null ? "—" : formatDecimal(r.value.base), r.value.head === null ? "—" : formatDecimal(r.value.head))}`;
-    case "metric-unknown":
-      return `${r.metric} unknown under the ${r.sides.join(" and ")}, counted as 0`;
-    case "target-changed":
-      return `${r.metric} target ${change2(r.target.base ?? "—", r.target.head ?? "—")}`;
-    case "multiplier-applied":
-    case "multiplier-lost":
-      return `team multiplier ${r.multiplier} ${r.code === "multiplier-applied" ? "applies" : "no longer applies"}: ${r.metric} ${change2(figure3(r.value.base), figure3(r.value.head))}, min ${figure3(r.min.head ?? r.min.base)}`;
-    case "base-pay-changed":
-      return "the pay it multiplies or takes back changes";
-    case "terms-changed":
-      return "the plan's terms pay the same figures differently";
-  }
-}
-function describePayoutReason(s2) {
-  const fact = describeFact(s2.example);
-  const where2 = `${s2.periods.join(", ")}, ${plural(s2.people, "person", "people")}`;
-  return `${s2.isUniform ? fact : `${fact} (first case; others differ)`} — ${where2}`;
-}
-function partLabel(p) {
-  if (p.part !== "component")
-    return p.part === "multipliers" ? "team multipliers" : p.part === "spiffs" ? "SPIFs" : p.part;
-  return `${p.id ?? ""} (${p.metric ?? ""})`;
-}
-function holdText(h) {
-  const range3 = h.lowest === h.highest ? figure3(h.lowest) : `${figure3(h.lowest)}–${figure3(h.highest)}`;
-  return `gate ${h.gate} failed (${h.metric} ${range3} < min ${figure3(h.min)}; ${h.periods.join(", ")}, ${plural(h.people, "person", "people")}) and held ${h.components.join(", ")}`;
-}
-function sameHolds(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function describeGateHolds(p) {
-  const { base, head } = p.heldByGates;
-  const zero = (side5) => p.isZeroByGate[side5] ? `pays ${formatMoney("0.00", p.currency)} because ` : "";
-  const sentence = (who, side5, holds) => `${p.plan} ${who}: ${zero(side5)}${holds.map(holdText).join("; ")}.`;
-  if (base.length > 0 && sameHolds(base, head) && p.isZeroByGate.base === p.isZeroByGate.head)
-    return [sentence("under base and head", "head", head)];
-  return [
-    ...base.length > 0 ? [sentence("under the base", "base", base)] : [],
-    ...head.length > 0 ? [sentence("under the head", "head", head)] : []
-  ];
-}
-function payoutPlansToShow(r) {
-  const shown = r.comp.plans.filter(
-    (p) => changedParts(p).length > 0 || p.heldByGates.base.length > 0 || p.heldByGates.head.length > 0
-  );
-  return [...shown.filter((p) => changedParts(p).length > 0), ...shown.filter((p) => changedParts(p).length === 0)];
-}
-function changedParts(p) {
-  return p.parts.filter((x) => x.payout.delta !== "0.00" || x.lines.length > 0);
-}
-var init_impact_payout_text = __esm({
-  "src/reporters/impact-payout-text.ts"() {
-    "use strict";
-    init_figures();
   }
 });
 
@@ -46795,331 +48606,6 @@ var init_impact_payouts = __esm({
     init_text_table();
     WIDTH = 100;
     MAX_LINES = 30;
-  }
-});
-
-// src/reporters/projection-assumptions.ts
-function bandText(b) {
-  return `scored ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}`;
-}
-function bandWhy(b, minimumSample) {
-  const added = `${fixed(b.addedFrom, 0)} to under ${fixed(b.from, 0)}`;
-  const widened = b.widths > 1 ? `, widened to ${b.widths} such bands to reach ${minimumSample} matured` : "";
-  return `the band just above the old threshold ${fixed(b.from, 0)}, as wide as the ${added} the change adds${widened}`;
-}
-function marginalText(s2, m) {
-  const sample = `${m.advanced} of ${m.worked} worked`;
-  const b = m.scoreBand;
-  const range3 = `${pct(m.low)}–${pct(m.high)}`;
-  switch (m.basis) {
-    case "history":
-      return `${pct(m.rate)} (${sample}; ${range3})`;
-    case "score-band":
-      return b === null ? pct(m.rate) : `${pct(m.rate)} — ${b.advanced} of ${b.matured} matured leads ${bandText(b)} (of ${b.items} entered; ${range3}), ${bandWhy(b, m.minimumSample)}`;
-    case "declared":
-      return `${pct(m.rate)} declared (history: ${sample}, below ${m.minimumSample})`;
-    case "conservative": {
-      const nearby = b === null ? "" : `; the nearest score bands, ${fixed(b.from, 0)} to under ${fixed(b.to, 0)}, hold only ${b.matured} matured leads (${b.advanced} advanced)`;
-      return `${pct(m.rate)}, the lower bound of ${sample} (below ${m.minimumSample}${nearby}; range ${range3}) — declare projection.marginalConversion.${s2.stage} to override`;
-    }
-  }
-}
-function conversionText(s2) {
-  if (s2.conversionBasis === null || s2.conversion.base === null) return null;
-  const m = s2.maturity;
-  if (s2.conversionBasis === "window" || m === null)
-    return `Conversion at ${s2.stage}: ${pct(s2.conversion.base)} per worked item from next-stage arrivals ÷ arrivals over the window (no item left the stage, or none had time to convert: open items count as lost).`;
-  return `Conversion at ${s2.stage}: ${pct(s2.conversion.base)} per worked item — ${formatCount(m.advanced)} of ${formatCount(m.matured)} that entered at least ${fixed(m.lagDays, 1)} days before as-of (of ${formatCount(m.items)} entered; the lag is the ${Math.round(m.quantile * 100)}th percentile of time-in-stage of the ${formatCount(m.left)} that left).`;
-}
-function capacityLines(p) {
-  const out = [];
-  const last = p.stages.length - 1;
-  p.stages.forEach((s2, i) => {
-    const { base, head } = s2.capacityBasis;
-    if (base === "none" && head === "none") {
-      out.push(
-        `No capacity declared for ${s2.stage}: treated as unbounded${i === last ? " (the won stage counts every deal that closes)" : ""}.`
-      );
-      return;
-    }
-    const basis = head === base ? head : `${base} → ${head}`;
-    const u = s2.utilisation;
-    const recent = u === null || !u.isDifferent ? "" : `; base utilisation ${fixed(u.window)} over the window but ${fixed(u.recent)} over the last ${u.recentWeeks} weeks — the projection uses the window average`;
-    out.push(
-      `Capacity at ${s2.stage}: ${fixed(s2.capacityPerWeek.base)} → ${fixed(s2.capacityPerWeek.head)} per week (${basis})${recent}.`
-    );
-  });
-  return out;
-}
-function dealSizeText(p) {
-  const d = p.dealSize;
-  if (d.amount === null) return "Deal size: unknown (no won deal carries an amount).";
-  const c = p.currency;
-  const sample = d.median === null || d.min === null || d.max === null ? "" : `; median ${money5(d.median, c)}, smallest ${money5(d.min, c)}, largest ${money5(d.max, c)}${d.largestShare === null ? "" : ` (${pct(d.largestShare)} of the won amount)`}${d.amountWithoutLargest === null ? "" : `, average without it ${money5(d.amountWithoutLargest, c)}`}`;
-  const thin = d.isThin ? ` Thin sample: fewer than ${d.thinBelow} won deals, so the average can move a lot with one deal.` : "";
-  return `Deal size: ${money5(d.amount, d.currency)}, the average of the ${formatCount(d.deals)} won deals with an amount in the data${sample}.${thin}`;
-}
-function describeAssumptions(p) {
-  const minimumSample = p.minimumSample;
-  const out = [
-    `Steady state per week over the ${fixed(p.windowWeeks)} weeks of data. Stage lags decide which items a conversion is measured on (below), not when a change reaches won: what enters a stage this week converts within the horizon.`,
-    p.horizonWeeks === null ? "No RevenueGoal: no horizon, so no revenue or forecast is projected." : `Horizon: the rest of the goal period, ${fixed(p.horizonWeeks)} weeks (remaining days ÷ 7).`,
-    `Flow starts at ${p.entryStage ?? "—"} with its observed arrivals per week; each stage works min(demand, capacity) and a full stage works every lead alike (no priority); demand above capacity queues.`,
-    "Leads both sides treat alike convert as they did, per stage on its matured cohort: the items that entered at least the maturity lag before as-of, so items still open do not count as lost (advanced ÷ matured, per worked item where the stage is over capacity).",
-    ...p.stages.map(conversionText).filter((x) => x !== null),
-    `Leads only the base qualifies (${p.marginalLeads.removed}) leave the head's flow with what they actually did.`,
-    `Leads only the head qualifies (${p.marginalLeads.added}) convert at their own rate among those the CRM worked (left the stage by as-of), with a Wilson 95 % interval, when at least ${minimumSample} were worked; else, when the change lowers a score threshold, at the rate of the matured scored leads (no hand-raisers: a score change never adds them) in the nearest score band above the old threshold, as wide as the range the change adds and widened until ${minimumSample} matured; else at the base Funnel's projection.marginalConversion for the stage; else at the Wilson lower bound of their own sample (conservative), with the kept leads' conversion as the high end of the range (a lead a looser rule adds converts no better than those already qualified).`
-  ];
-  for (const s2 of p.stages)
-    if (s2.marginal !== null) out.push(`Marginal conversion at ${s2.stage}: ${marginalText(s2, s2.marginal)}.`);
-  out.push(
-    ...capacityLines(p),
-    dealSizeText(p),
-    "Goal forecast: each side's goal actual to as-of + won per week × horizon × deal size."
-  );
-  for (const c of p.costs)
-    out.push(
-      c.costPerHead === null ? `Cost of team ${c.team}: unknown — declare projection.costPerHead.${c.team} in the base Funnel or an OTE in its comp plan.` : `Cost of team ${c.team}: ${c.headcount.delta === null ? "—" : signed(c.headcount.delta)} heads × ${money5(c.costPerHead, p.currency)} a year (${c.costBasis === "ote" ? "its comp plan's OTE" : "declared in the base Funnel"}) × horizon ÷ 52; headcount is the largest declared at the team's stages.`
-    );
-  return out;
-}
-var pct, fixed;
-var init_projection_assumptions = __esm({
-  "src/reporters/projection-assumptions.ts"() {
-    "use strict";
-    init_figures();
-    init_impact_phrases();
-    pct = (x) => formatPercent(x);
-    fixed = (x, digits = 2) => formatNumber(x, digits);
-  }
-});
-
-// src/reporters/impact-payouts-projected.ts
-function range2(low, high) {
-  if (low === null || high === null || low === high) return "";
-  return `; range ${signedMoney(low)} to ${signedMoney(high)}`;
-}
-function totalText(t) {
-  if (t.base === null || t.head === null || t.delta === null)
-    return `${NONE} ${t.currency} (a plan cannot be projected)`;
-  return `${money5(t.base)} → ${money5(t.head, t.currency)} (${signedMoney(t.delta)}${range2(t.deltaLow, t.deltaHigh)})`;
-}
-function describeProjectedPayoutHeadline(p) {
-  const totals = p.payouts.totals;
-  if (totals.length === 0) return null;
-  const parts = totals.map((t) => {
-    if (t.delta === null) return `${NONE} ${t.currency}`;
-    const spread2 = range2(t.deltaLow, t.deltaHigh);
-    return `${signedMoney(t.delta, t.currency)}${spread2 === "" ? "" : ` (${spread2.slice(2)})`}`;
-  });
-  return `projected payouts ${parts.join(", ")} to the period's end`;
-}
-function planParts(x) {
-  return changedParts(x).map(
-    (part) => `${partLabel(part)} ${signedMoney(part.payout.delta)} (${part.reasons.map((s2) => describePayoutReason(s2)).join("; ")})`
-  ).join("; ");
-}
-function planText(p) {
-  const x = p.payout;
-  if (x === null) {
-    const metric3 = p.metrics.find((m) => m.unknown !== null)?.metric ?? NONE;
-    return [`${p.plan}: ${NONE} (${metric3} cannot be projected: ${unknownText[p.unknown ?? "not-reported"]})`];
-  }
-  const head = `${p.plan}: ${money5(x.total.base)} → ${money5(x.total.head, p.currency)} (${signedMoney(x.total.delta)}${range2(p.range.deltaLow, p.range.deltaHigh)})`;
-  const parts = planParts(x);
-  return [`${head}${parts === "" ? "" : `: ${parts}`}`, ...describeGateHolds(x).map((s2) => `! ${s2}`)];
-}
-function describeProjectedPayouts(p) {
-  const pay = p.payouts;
-  if (pay.unknown !== null) return [`Payouts on the projected volumes: ${NONE} (${noneText[pay.unknown]}).`];
-  if (pay.plans.length === 0) return [];
-  const first = pay.plans[0]?.periods;
-  const span = first === void 0 || first.length === 0 ? "" : ` (${first[0]?.label} to ${first[first.length - 1]?.label})`;
-  return [
-    `Payouts on the projected volumes to the period's end${span}: ${pay.totals.map(totalText).join("; ")}.`,
-    ...pay.plans.flatMap(planText)
-  ];
-}
-function metricText(m) {
-  switch (m.basis) {
-    case "stage":
-      return `${m.metric} by ${m.stage ?? NONE} arrivals`;
-    case "kept":
-      return `${m.metric} at its observed rate`;
-    case "goal":
-      return `${m.metric} from projected won revenue`;
-    case "constraint":
-      return `${m.metric} from ${m.stage ?? NONE} utilisation`;
-  }
-}
-function describeProjectedPayoutAssumptions(p) {
-  const pay = p.payouts;
-  if (pay.unknown !== null || pay.plans.length === 0) return [];
-  const out = [
-    "Payouts: each plan is paid per payout period, from the one in progress at as-of (observed so far + the weeks left projected) to the one the goal period ends in, with its own tiers, caps, gates and team multipliers (exact decimals); SPIFs and clawbacks are paid per deal and not projected; the people on a plan at as-of stay on it.",
-    "Per-person metrics are shared out by observed share: each person's value over the window per arrival at the metric's stage × that stage's projected arrivals a week; a metric the flow does not carry keeps each person's observed rate a week, alike on both sides.",
-    "goal_attainment: observed so far in the period + won a week × deal size for the weeks left, over the goal target prorated to the period; constraint_target_met: met when the constraint stage’s utilisation over the period (observed arrivals so far + projected demand, ÷ capacity × the period’s weeks) meets its target."
-  ];
-  for (const plan of pay.plans) {
-    const weeks = plan.periods.map((k) => `${k.label} ${formatNumber(k.weeksProjected, 2)}`).join(", ");
-    out.push(`Plan ${plan.plan}: ${plan.metrics.map(metricText).join("; ")}; weeks projected per period: ${weeks}.`);
-  }
-  return out;
-}
-var unknownText, noneText;
-var init_impact_payouts_projected = __esm({
-  "src/reporters/impact-payouts-projected.ts"() {
-    "use strict";
-    init_figures();
-    init_impact_payout_text();
-    init_impact_phrases();
-    unknownText = {
-      "not-reported": "a gate or team multiplier measures it per person and no component reports it",
-      "observed-unknown": "its observed value is unknown (won deals without amounts)",
-      "goal-unknown": "the goal attainment cannot be projected (no goal, or its metric is not won deals or won amount)",
-      "constraint-not-projected": "the constraint's metric is not utilisation, or its stage is not on the flow or has no capacity",
-      "cost-not-projected": "blended_cac is not projected (the projection carries arrivals, not spend)"
-    };
-    noneText = { "no-goal": "no goal period left to project to", "no-flow": "no flow projection" };
-  }
-});
-
-// src/reporters/impact-projection.ts
-function valueText(v) {
-  return v === null || v === void 0 ? NONE : typeof v === "string" ? v : JSON.stringify(v);
-}
-function describeChange(changes) {
-  const first = changes[0];
-  if (first === void 0) return null;
-  const values = changes.flatMap((c) => c.changes);
-  const x = first.changes[0];
-  const what = x === void 0 ? `${first.kind} ${first.name} ${first.change}` : `${first.kind} ${first.name}: ${x.path} ${valueText(x.before)} → ${valueText(x.after)}`;
-  const more = Math.max(values.length - 1, changes.length - 1);
-  return `Change: ${what}${more > 0 ? ` (+${more} more)` : ""}`;
-}
-function describeApprovers(r) {
-  const crossed = r.guardrails.filter(needsApproval);
-  if (crossed.length === 0)
-    return r.guardrails.some((g) => g.isCrossed) ? "no approval needed (the crossed guardrails are waived on the base branch)" : "no approval needed (no guardrail crossed)";
-  return `needs approval from ${crossed.map((g) => `${phraseApprovers(g.approvers)} (${g.id})`).join("; ")}`;
-}
-function revenueText(p) {
-  const w = p.wonRevenue;
-  if (w.delta === null) return `projected won revenue — (${unknownText2[w.unknown ?? "not-computed"]})`;
-  const range3 = w.deltaLow === w.deltaHigh ? "" : ` (range ${signedMoney(w.deltaLow ?? "0", null)} to ${signedMoney(w.deltaHigh ?? "0", null)})`;
-  return `projected won revenue ${signedMoney(w.delta, p.currency)}${range3} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period${floorText(p)}`;
-}
-function floorText(p) {
-  const floored = p.stages.filter((s2) => s2.marginal?.basis === "conservative").map((s2) => s2.stage);
-  if (floored.length === 0 || p.marginalLeads.added === 0) return "";
-  return ` (the ${p.marginalLeads.added} leads it adds taken at the conservative floor at ${floored.join(", ")}: too little history there, see the assumptions)`;
-}
-function rangeText(low, high) {
-  return low === high ? "" : ` (range ${low}–${high})`;
-}
-function forecastText(p) {
-  const a = p.goalForecast.attainment;
-  if (a.base === null || a.head === null)
-    return `flow goal forecast — (${unknownText2[p.goalForecast.unknown ?? "not-computed"]})`;
-  const range3 = a.headLow === a.headHigh ? "" : ` (${formatPercent(a.headLow)}–${formatPercent(a.headHigh)})`;
-  return `flow goal forecast ${formatPercent(a.base)} → ${formatPercent(a.head)}${range3} of target`;
-}
-function costText(p) {
-  if (p.costs.length === 0) return "no headcount cost";
-  if (p.totalCost === null) {
-    const why = p.costs.find((c) => c.unknown !== null)?.unknown ?? "not-computed";
-    return `headcount cost — (${unknownText2[why]})`;
-  }
-  const perYear = p.totalCostPerYear === null ? "" : ` (${signedMoney(p.totalCostPerYear, null)} a year)`;
-  return `headcount cost ${signedMoney(p.totalCost, p.currency)} to the period's end${perYear}`;
-}
-function describeProjectionHeadline(r) {
-  const p = r.projection;
-  const out = [];
-  const change3 = describeChange(r.policyChanges);
-  if (change3 !== null) out.push(change3);
-  const won = p.wonPerWeek;
-  out.push(
-    `${revenueText(p)} · ${forecastText(p)} · won ${formatNumber(won.base, 2)} → ${formatNumber(won.head, 2)} a week`
-  );
-  const payouts = describeProjectedPayoutHeadline(p);
-  out.push(`${costText(p)}${payouts === null ? "" : ` · ${payouts}`} · ${describeApprovers(r)}`);
-  return out;
-}
-function projectionRows(p) {
-  const pair = (d) => `${formatNumber(d.base, 2)} → ${formatNumber(d.head, 2)}`;
-  return p.stages.map((s2) => [
-    s2.stage,
-    pair(s2.demandPerWeek),
-    s2.arrivalsToPeriodEnd.base === null ? NONE : `${formatNumber(s2.arrivalsToPeriodEnd.base, 0)} → ${formatNumber(s2.arrivalsToPeriodEnd.head, 0)}`,
-    s2.capacityPerWeek.base === null && s2.capacityPerWeek.head === null ? "unbounded" : pair(s2.capacityPerWeek),
-    pair(s2.throughputPerWeek),
-    s2.queueGrowthPerWeek.head === 0 && s2.queueGrowthPerWeek.base === 0 ? "none" : pair(s2.queueGrowthPerWeek)
-  ]);
-}
-function projectionSummary(p) {
-  const out = [];
-  const w = p.wonPerWeek;
-  out.push(
-    `System throughput: ${formatNumber(w.base, 2)} → ${formatNumber(w.head, 2)} won a week (${w.delta === null ? NONE : signed(w.delta, (x) => formatDecimal(x, 2))})${rangeText(formatNumber(w.headLow, 2), formatNumber(w.headHigh, 2))}.`
-  );
-  const rev = p.wonRevenue;
-  out.push(
-    rev.base === null || rev.head === null ? `Won revenue: — (${unknownText2[rev.unknown ?? "not-computed"]}).` : `Won revenue to the period's end: ${formatMoney(rev.base, p.currency)} → ${formatMoney(rev.head, p.currency)}${rangeText(formatMoney(rev.headLow ?? "", null), formatMoney(rev.headHigh ?? "", null))}.`
-  );
-  const g = p.goalForecast;
-  if (g.base !== null && g.head !== null)
-    out.push(
-      `Goal forecast (actual + flow): ${formatMoney(g.base, p.currency)} → ${formatMoney(g.head, p.currency)}; ${forecastText(p).replace(/^flow goal forecast /, "")}.`
-    );
-  for (const c of p.costs)
-    out.push(
-      `Team ${c.team}: headcount ${formatNumber(c.headcount.base, 1)} → ${formatNumber(c.headcount.head, 1)}, ${c.perYear === null ? `cost — (${unknownText2[c.unknown ?? "no-cost-per-head"]})` : `${signedMoney(c.perYear, p.currency)} a year, ${c.overHorizon === null ? NONE : signedMoney(c.overHorizon, p.currency)} to the period's end`}.`
-    );
-  for (const s2 of p.stages)
-    if (s2.queueGrowthPerWeek.head !== null && s2.queueGrowthPerWeek.head > 0)
-      out.push(
-        `${s2.stage} is overloaded: its queue grows ${formatNumber(s2.queueGrowthPerWeek.head, 2)} a week${s2.undeliveredRevenuePerWeek === null ? "" : `, won revenue it cannot deliver ${formatMoney(s2.undeliveredRevenuePerWeek, p.currency)} a week`}.`
-      );
-  return out;
-}
-function projectionUnknown(p) {
-  return p.unknown === null ? null : `No projection: ${unknownText2[p.unknown]}.`;
-}
-function renderProjectionLines(r, table5, wrap) {
-  const p = r.projection;
-  const title = `Projection to won (steady state, ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period)`;
-  const missing = projectionUnknown(p);
-  if (missing !== null) return [title, ...wrap(missing)];
-  return [
-    title,
-    ...table5(projectionHeaders, projectionRows(p)),
-    ...projectionSummary(p).flatMap(wrap),
-    ...describeProjectedPayouts(p).flatMap(wrap),
-    "Assumptions",
-    ...[...describeAssumptions(p), ...describeProjectedPayoutAssumptions(p)].flatMap((a) => wrap(`- ${a}`))
-  ];
-}
-var unknownText2, projectionHeaders;
-var init_impact_projection = __esm({
-  "src/reporters/impact-projection.ts"() {
-    "use strict";
-    init_guardrail_waivers();
-    init_figures();
-    init_impact_phrases();
-    init_projection_assumptions();
-    init_impact_payouts_projected();
-    init_phrase_guardrail();
-    unknownText2 = {
-      "no-funnel": "no funnel path from the qualified stage to a won stage",
-      "no-goal": "no RevenueGoal, so no horizon",
-      "period-over": "the goal period is over: nothing left to project",
-      "rates-unknown": "the data window is too short for weekly rates",
-      "no-deal-amounts": "no won deal carries an amount",
-      "no-cost-per-head": "no cost per head declared and no OTE in a comp plan for the team",
-      "not-computed": "the goal's metric is not won deals or won amount"
-    };
-    projectionHeaders = ["stage", "demand/wk", "to period end", "capacity/wk", "throughput/wk", "queue +/wk"];
   }
 });
 
@@ -47480,8 +48966,8 @@ function valueCell(row2) {
 function revenueCells(f) {
   const w = f.wonRevenue;
   if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, NONE];
-  const range3 = w.deltaLow === null || w.deltaHigh === null ? NONE : w.deltaLow === w.deltaHigh ? signedMoney(w.deltaLow) : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
-  return [amount(w.head), signedMoney(w.delta), range3];
+  const range4 = w.deltaLow === null || w.deltaHigh === null ? NONE : w.deltaLow === w.deltaHigh ? signedMoney(w.deltaLow) : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
+  return [amount(w.head), signedMoney(w.delta), range4];
 }
 function slaCell(f, name) {
   const s2 = f.slas.find((x) => x.name === name);
@@ -47525,7 +49011,7 @@ function guardrailLines(r) {
 }
 function describeSweep(r) {
   const s2 = r.sweep;
-  const own = (label2, v) => `${label2} ${v === null ? NONE : formatDecimal(v)}`;
+  const own = (label3, v) => `${label3} ${v === null ? NONE : formatDecimal(v)}`;
   return `${s2.policy.kind} ${s2.policy.name}: ${s2.path} from ${formatDecimal(s2.from)} to ${formatDecimal(s2.to)} in steps of ${formatDecimal(s2.step)} (${own("base", s2.baseValue)}, ${own("head", s2.headValue)}), ${r.rows.length} values, each against the base`;
 }
 function notes(r) {
@@ -48602,7 +50088,7 @@ function constraintChart(report) {
     "```"
   ];
 }
-function funnelSection(report) {
+function funnelSection2(report) {
   const f = report.funnel;
   if (f === null) return [];
   return details3(`Funnel (${f.funnel})`, [
@@ -48624,7 +50110,7 @@ function loadSection(report) {
     ...constraintChart(report)
   ]);
 }
-function slaSection(report) {
+function slaSection2(report) {
   if (report.slas.length === 0) return [];
   const body = [];
   for (const sla of report.slas) {
@@ -48653,7 +50139,7 @@ function classesSection(report) {
   if (k === null) return [];
   return details3(`Lead classes (${k.definition})`, table2(classesTable(k)));
 }
-function dataSection(report) {
+function dataSection2(report) {
   const s2 = report.stamp;
   return details3("Data and reproducibility", [
     ...table2(dataTable(report)),
@@ -48671,14 +50157,14 @@ function renderReportMarkdown(report) {
     ...headline(report),
     ...renderMarkdownTable(["", "summary"], summary, ["left", "left"]),
     "",
-    ...funnelSection(report),
+    ...funnelSection2(report),
     ...loadSection(report),
-    ...slaSection(report),
+    ...slaSection2(report),
     ...compSection(report),
     ...renderHistoryMarkdown(report),
     ...renderCacMarkdown(report),
     ...classesSection(report),
-    ...dataSection(report)
+    ...dataSection2(report)
   ];
   return `${lines.join("\n").trimEnd()}
 `;
@@ -50255,12 +51741,12 @@ function join(into, parts) {
 function tableRows(table5) {
   const fields = Object.keys(table5.columns);
   const columns = fields.map((field) => table5.columns[field]);
-  const make = rowMaker(fields.map((field) => ({ field }))) ?? ((cells2) => Object.fromEntries(fields.map((f, c) => [f, cells2[c] ?? null])));
+  const make2 = rowMaker(fields.map((field) => ({ field }))) ?? ((cells2) => Object.fromEntries(fields.map((f, c) => [f, cells2[c] ?? null])));
   const cells = new Array(fields.length);
   const rows = new Array(table5.length);
   for (let i = 0; i < table5.length; i++) {
     for (let c = 0; c < columns.length; c++) cells[c] = valueAt(columns[c], i);
-    rows[i] = Object.setPrototypeOf(make(cells), null);
+    rows[i] = Object.setPrototypeOf(make2(cells), null);
   }
   return rows;
 }
@@ -52772,14 +54258,14 @@ function notOneOf(values) {
     "Write one of them in the export, or map the export's values to them in the FieldMapping (`values:`)."
   );
 }
-var INVISIBLE2, isIdField, isNegative, RowChecks, NEGATIVE, INVISIBLE_ID;
+var INVISIBLE3, isIdField, isNegative, RowChecks, NEGATIVE, INVISIBLE_ID;
 var init_row_checks = __esm({
   "src/core/data/row-checks.ts"() {
     "use strict";
     init_canonical();
     init_coerce_failure();
     init_time_order();
-    INVISIBLE2 = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+    INVISIBLE3 = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
     isIdField = (field) => field === "id" || field.endsWith("_id");
     isNegative = (cell) => typeof cell === "number" ? cell < 0 : typeof cell === "string" && cell.startsWith("-");
     RowChecks = class {
@@ -52823,7 +54309,7 @@ var init_row_checks = __esm({
         }
         for (const plan of this.idFields) {
           const cell = row2[plan.field];
-          if (typeof cell === "string" && INVISIBLE2.test(cell)) return { plan, raw: cell, failure: INVISIBLE_ID };
+          if (typeof cell === "string" && INVISIBLE3.test(cell)) return { plan, raw: cell, failure: INVISIBLE_ID };
         }
         const id = this.ids === void 0 ? void 0 : row2.id;
         if (typeof id !== "string" || this.idPlan === void 0) return void 0;
@@ -55397,11 +56883,11 @@ function startReadProgress(enabled) {
     stop: () => bar?.stop()
   };
 }
-function startStepProgress(label2, enabled) {
+function startStepProgress(label3, enabled) {
   let bar;
   return {
     onStep(_step, done, total2) {
-      bar ??= startProgress({ total: total2, label: label2, enabled });
+      bar ??= startProgress({ total: total2, label: label3, enabled });
       bar.update(done);
     },
     stop: () => bar?.stop()
@@ -55635,11 +57121,11 @@ async function locateRepoData(dataDir, repo) {
   if (rel === ".." || rel.startsWith("../") || rel.startsWith("..\\") || isAbsolute(rel)) return null;
   return { top, dir: rel === "" ? "." : rel.split("\\").join("/") };
 }
-async function openDataAtRef(io, data, sha, label2, origin) {
+async function openDataAtRef(io, data, sha, label3, origin) {
   const entries = await listTreeAt(sha, data.dir, data.top);
   if (entries.size === 0) {
     throw new UsageError(
-      `${data.dir} is not in the repository at ${label2}: commit the data there, or pass --data-ref worktree to read the working tree${origin === void 0 ? "" : ` (the directory comes from ${origin}; revops sample-data makes example data)`}.`
+      `${data.dir} is not in the repository at ${label3}: commit the data there, or pass --data-ref worktree to read the working tree${origin === void 0 ? "" : ` (the directory comes from ${origin}; revops sample-data makes example data)`}.`
     );
   }
   const prefix = data.dir === "." ? "" : `${data.dir}/`;
@@ -55647,7 +57133,7 @@ async function openDataAtRef(io, data, sha, label2, origin) {
     const name = entry.path.slice(prefix.length);
     if (name.includes("/") || name.startsWith(".") || isRegularFile(entry)) continue;
     throw new IoError(
-      `${entry.path} is ${entry.size === null ? "a submodule" : "a symbolic link"} at ${label2}; data read from git must be regular files.`
+      `${entry.path} is ${entry.size === null ? "a submodule" : "a symbolic link"} at ${label3}; data read from git must be regular files.`
     );
   }
   const tree = await readTreeAt(sha, data.dir, data.top, { maxFileBytes: 0 });
@@ -55855,7 +57341,7 @@ async function readImpactConfig(command, io, choice, cwd) {
   });
 }
 async function readConfigAtCommit(io, options) {
-  const { sha, label: label2, choice, cwd } = options;
+  const { sha, label: label3, choice, cwd } = options;
   const top = await realOrResolved(await repoTopLevel(options.repo));
   const existsAt = async (path2) => (await listTreeAt(sha, path2, top)).has(path2);
   let rel;
@@ -55864,7 +57350,7 @@ async function readConfigAtCommit(io, options) {
     if (isOutside(rel)) return readProjectConfig(io, { choice, cwd });
     if (!await existsAt(rel))
       throw new UsageError(
-        `--config ${choice} is not in the repository at ${label2}: with a git base, impact reads the project config from the base commit (commit it there, or leave out --config).`
+        `--config ${choice} is not in the repository at ${label3}: with a git base, impact reads the project config from the base commit (commit it there, or leave out --config).`
       );
   } else {
     const start = relative3(top, await realOrResolved(options.repo)).split("\\").join("/");
@@ -55882,7 +57368,7 @@ async function readConfigAtCommit(io, options) {
   if (rel === void 0) {
     if (shown !== void 0 && !options.quiet)
       io.stderr(
-        `note: ${terminalText(shown)} is not in the base ${terminalText(label2)}: with a git base, impact reads the project config from the base commit, so it reads none.
+        `note: ${terminalText(shown)} is not in the base ${terminalText(label3)}: with a git base, impact reads the project config from the base commit, so it reads none.
 `
       );
     return void 0;
@@ -55891,10 +57377,10 @@ async function readConfigAtCommit(io, options) {
   const file = displayPath(join3(top, rel), cwd);
   if (!options.quiet && await differsOnDisk(io, join3(top, rel), bytes))
     io.stderr(
-      `note: ${terminalText(file)} is read at the base ${terminalText(label2)}, as guardrails are; its working-tree version is left out.
+      `note: ${terminalText(file)} is read at the base ${terminalText(label3)}, as guardrails are; its working-tree version is left out.
 `
     );
-  return toProjectConfig(bytes, { file, dir: dirname3(join3(top, rel)), at: label2 });
+  return toProjectConfig(bytes, { file, dir: dirname3(join3(top, rel)), at: label3 });
 }
 async function differsOnDisk(io, file, bytes) {
   if (!await io.exists(file)) return true;
@@ -55979,7 +57465,7 @@ var init_project_config_apply = __esm({
 });
 
 // src/cli/load-policies.ts
-async function loadValidPolicies(io, dirArg, fileIo = io, label2, now2 = Date.now()) {
+async function loadValidPolicies(io, dirArg, fileIo = io, label3, now2 = Date.now()) {
   const dir = cleanPath(dirArg);
   if (fileIo === io && !await io.exists(dir)) throw new UsageError(`Policy directory ${dir} does not exist.`);
   const result = applyPolicyWaivers(await loadPolicyDir(dir, fileIo), { today: dayOf(now2), dir, expired: "warning" });
@@ -55989,7 +57475,7 @@ async function loadValidPolicies(io, dirArg, fileIo = io, label2, now2 = Date.no
   } else if (errors.length > 0) {
     io.stderr(renderValidationTerminal(result, { color: isColorEnabled(io) }));
     throw new UsageError(
-      `The policies in ${dir}${label2 === void 0 ? "" : ` at ${label2}`} are not valid; fix them first (revops validate ${dir}).`
+      `The policies in ${dir}${label3 === void 0 ? "" : ` at ${label3}`} are not valid; fix them first (revops validate ${dir}).`
     );
   }
   const calendars = new Map(
@@ -56050,13 +57536,13 @@ __export(explain_exports, {
   parseAsOf: () => parseAsOf,
   registerExplain: () => registerExplain
 });
-function findByPseudonym(leads2, label2, digest) {
-  const hex = /^lead-([0-9a-f]{10,64})$/.exec(label2)?.[1];
+function findByPseudonym(leads2, label3, digest) {
+  const hex = /^lead-([0-9a-f]{10,64})$/.exec(label3)?.[1];
   if (hex === void 0) return void 0;
   const found = leads2.filter((row2) => digest("lead", String(row2.id)).startsWith(hex));
   if (found.length > 1)
     throw new UsageError(
-      `More than one lead has the pseudonym ${label2}; give the longer one another masked output shows.`
+      `More than one lead has the pseudonym ${label3}; give the longer one another masked output shows.`
     );
   return found[0];
 }
@@ -56127,9 +57613,9 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`
       explained = explainLead(def, lead, { asOf, calendars: loaded.calendars });
     } catch (error) {
       if (!(error instanceof RuleEvaluationError)) throw error;
-      const label2 = digest === void 0 ? String(lead.id) : new Pseudonyms("lead", digest).of(String(lead.id));
+      const label3 = digest === void 0 ? String(lead.id) : new Pseudonyms("lead", digest).of(String(lead.id));
       throw new UsageError(
-        `Lead ${label2} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`,
+        `Lead ${label3} cannot be explained: a rule of ${def.metadata.name} fails on its values at ${loaded.locate(def.file, error.path)}: ${error.message}`,
         { cause: error }
       );
     }
@@ -56371,9 +57857,9 @@ function keepSourceText(source) {
   });
 }
 function renderSourceText(item2, ctx, source, onComment) {
-  const range3 = item2.range;
-  if (range3 === void 0 || range3 === null || ctx.implicitKey === true) return void 0;
-  const raw = source.slice(range3[0], range3[1]);
+  const range4 = item2.range;
+  if (range4 === void 0 || range4 === null || ctx.implicitKey === true) return void 0;
+  const raw = source.slice(range4[0], range4[1]);
   if (item2.type === import_yaml7.Scalar.BLOCK_FOLDED || item2.type === import_yaml7.Scalar.BLOCK_LITERAL) {
     const [head2 = "", ...lines2] = raw.split("\n");
     if (ctx.indent === "" || !/^[|>]-?([ \t]+#.*)?$/.test(head2)) return void 0;
@@ -58086,9 +59572,9 @@ var init_comp_outcomes = __esm({
 });
 
 // src/core/testing/run-comp-tests.ts
-function parsePeriod(label2, timeZone) {
-  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label2);
-  if (m === null) throw new RangeError(`not a period: ${label2}`);
+function parsePeriod(label3, timeZone) {
+  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(label3);
+  if (m === null) throw new RangeError(`not a period: ${label3}`);
   const year = Number(m[1]);
   const start = DateTime.fromObject(
     { year, month: m[2] !== void 0 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[3] ?? 1), day: 1 },
@@ -59716,10 +61202,10 @@ function measureCac(input) {
     })
   };
 }
-function describePeriod(label2, spend2, basis, count3, blocked, salesBlocked) {
+function describePeriod(label3, spend2, basis, count3, blocked, salesBlocked) {
   const total2 = sum3(spend2.marketing, spend2.sales);
   return {
-    label: label2,
+    label: label3,
     spend: {
       marketing: formatMoney2(spend2.marketing.sum),
       sales: formatMoney2(spend2.sales.sum),
@@ -59811,8 +61297,8 @@ function findCapacities(tracks, weeks, window2) {
     else if (declaresAny) out.set(track.stage.id, { perWeek: null, basis: "none" });
     else {
       const full = weeks.filter((w) => w.covered === 1);
-      const series = countStageSeries(track, full, window2);
-      const peak = series.exits.reduce((m, x) => Math.max(m, x), 0);
+      const series2 = countStageSeries(track, full, window2);
+      const peak = series2.exits.reduce((m, x) => Math.max(m, x), 0);
       out.set(track.stage.id, { perWeek: peak > 0 ? peak : null, basis: "observed" });
     }
   }
@@ -59926,15 +61412,15 @@ function measureStageMetric(track, metric3, window2, capacityPerWeek, slaComplia
   const hasRates = span / WEEK_MS >= MIN_RATE_WEEKS;
   if (metric3 === "utilisation")
     return capacityPerWeek === null || !hasRates || capacityPerWeek === 0 ? null : countArrivals(track, window2) * WEEK_MS / (span * capacityPerWeek);
-  const series = countStageSeries(track, [{ label: "w", start: window2.start, end: window2.end, covered: 1 }], window2);
-  const arrivals = series.arrivals[0] ?? 0;
+  const series2 = countStageSeries(track, [{ label: "w", start: window2.start, end: window2.end, covered: 1 }], window2);
+  const arrivals = series2.arrivals[0] ?? 0;
   switch (metric3) {
     case "throughput_per_week":
-      return hasRates ? (series.exits[0] ?? 0) * WEEK_MS / span : null;
+      return hasRates ? (series2.exits[0] ?? 0) * WEEK_MS / span : null;
     case "conversion_rate":
-      return arrivals === 0 ? null : (series.cohortAdvanced[0] ?? 0) / arrivals;
+      return arrivals === 0 ? null : (series2.cohortAdvanced[0] ?? 0) / arrivals;
     case "wip":
-      return series.wipAtEnd[0] ?? 0;
+      return series2.wipAtEnd[0] ?? 0;
     case "sla_compliance":
       return slaCompliance(window2);
     case "median_time_in_stage_hours":
@@ -60282,11 +61768,11 @@ function measureFunnel(name, tracks, periods2, unit, ctx) {
   };
 }
 function measureStage(track, periods2, ctx) {
-  const series = countStageSeries(track, periods2, ctx.window);
+  const series2 = countStageSeries(track, periods2, ctx.window);
   const sum5 = (a) => a.reduce((x, y) => x + y, 0);
-  const arrivals = sum5(series.arrivals);
-  const exits = sum5(series.exits);
-  const advanced = sum5(series.advanced);
+  const arrivals = sum5(series2.arrivals);
+  const exits = sum5(series2.exits);
+  const advanced = sum5(series2.advanced);
   const isTerminal = track.stage.terminal !== void 0;
   const ageing = ageBuckets.map((b) => ({ ...b, count: 0 }));
   let completedCount = 0;
@@ -60339,19 +61825,19 @@ function measureStage(track, periods2, ctx) {
     advanced,
     dropped: exits - advanced,
     openAtAsOf: openCount,
-    conversionCohort: isTerminal ? null : ratio(sum5(series.cohortAdvanced), arrivals),
+    conversionCohort: isTerminal ? null : ratio(sum5(series2.cohortAdvanced), arrivals),
     conversionPeriod: isTerminal ? null : ratio(advanced, arrivals),
     timeInStageHours,
     timeInStageWithOpenHours,
     ageing: isTerminal ? [] : ageing,
     periods: periods2.map((p, k) => ({
       period: p.label,
-      arrivals: series.arrivals[k],
-      exits: series.exits[k],
-      advanced: series.advanced[k],
-      wipAtEnd: series.wipAtEnd[k],
-      conversionCohort: isTerminal ? null : ratio(series.cohortAdvanced[k], series.arrivals[k]),
-      conversionPeriod: isTerminal ? null : ratio(series.advanced[k], series.arrivals[k])
+      arrivals: series2.arrivals[k],
+      exits: series2.exits[k],
+      advanced: series2.advanced[k],
+      wipAtEnd: series2.wipAtEnd[k],
+      conversionCohort: isTerminal ? null : ratio(series2.cohortAdvanced[k], series2.arrivals[k]),
+      conversionPeriod: isTerminal ? null : ratio(series2.advanced[k], series2.arrivals[k])
     }))
   };
 }
@@ -62462,14 +63948,14 @@ function findOptimisedStages(changes, base, head) {
   };
   const funnelOf = (set) => set.Funnel[0]?.spec;
   for (const change3 of changes) {
-    const label2 = `${change3.kind} ${change3.name}`;
+    const label3 = `${change3.kind} ${change3.name}`;
     if (change3.kind === "Funnel")
-      for (const c of change3.changes) add2(STAGE_PATH.exec(c.path)?.[1], `${label2} ${c.path}`);
+      for (const c of change3.changes) add2(STAGE_PATH.exec(c.path)?.[1], `${label3} ${c.path}`);
     if (change3.kind === "HandoffSla") {
       for (const set of [head, base]) {
         const sla = set.HandoffSla.find((p) => p.metadata.name === change3.name);
         if (sla === void 0) continue;
-        add2(funnelOf(set)?.stages.find((s2) => s2.entry === sla.spec.from)?.id, `${label2} ${change3.change}`);
+        add2(funnelOf(set)?.stages.find((s2) => s2.entry === sla.spec.from)?.id, `${label3} ${change3.change}`);
         break;
       }
     }
@@ -62480,8 +63966,8 @@ function findOptimisedStages(changes, base, head) {
       const paths = change3.changes.length === 0 ? [{ path: change3.change }] : change3.changes;
       for (const c of paths) {
         const own = CLASS_PATH.exec(c.path)?.[1];
-        if (own !== void 0) add2(stageOf(own), `${label2} ${c.path}`);
-        else for (const k of definition2.classes) add2(k.stage, `${label2} ${c.path}`);
+        if (own !== void 0) add2(stageOf(own), `${label3} ${c.path}`);
+        else for (const k of definition2.classes) add2(k.stage, `${label3} ${c.path}`);
       }
     }
   }
@@ -63655,6 +65141,41 @@ var init_sla_model = __esm({
   }
 });
 
+// src/core/impact/period-series.ts
+function pairByLabel(base, head, digits) {
+  const b = new Map(base.map((x) => [x.label, x.value]));
+  const h = new Map(head.map((x) => [x.label, x.value]));
+  const labels = [.../* @__PURE__ */ new Set([...b.keys(), ...h.keys()])].sort();
+  return labels.map((period2) => {
+    const bv = b.get(period2) ?? null;
+    const hv = h.get(period2) ?? null;
+    return { period: period2, base: bv, head: hv, delta: bv === null || hv === null ? null : round3(hv - bv, digits) };
+  });
+}
+function compareImpactPeriods(base, head) {
+  const stage2 = head.constraint?.stage ?? base.constraint?.stage ?? null;
+  const arrivalsOf = (r) => (r.funnel?.stages.find((s2) => s2.id === stage2)?.periods ?? []).map((p) => ({ label: p.period, value: p.arrivals }));
+  const capacityOf = (r) => r.constraint?.stages.find((s2) => s2.stage === stage2)?.capacityPerWeek ?? null;
+  const [cb, ch] = [capacityOf(base), capacityOf(head)];
+  const names = [...new Set([...base.slas, ...head.slas].map((s2) => s2.name))].sort();
+  const weeksOf = (r, name) => (r.slas.find((s2) => s2.name === name)?.byWeek ?? []).map((w) => ({ label: w.label, value: w.compliance }));
+  return {
+    constraint: {
+      stage: stage2,
+      periodUnit: base.funnel?.periodUnit ?? head.funnel?.periodUnit ?? null,
+      capacityPerWeek: { base: cb, head: ch, delta: cb === null || ch === null ? null : round3(ch - cb, 4) },
+      arrivals: stage2 === null ? [] : pairByLabel(arrivalsOf(base), arrivalsOf(head), 0)
+    },
+    slas: names.map((name) => ({ name, compliance: pairByLabel(weeksOf(base, name), weeksOf(head, name), 4) }))
+  };
+}
+var init_period_series = __esm({
+  "src/core/impact/period-series.ts"() {
+    "use strict";
+    init_stats();
+  }
+});
+
 // src/core/impact/transitions.ts
 function countClassTransitions(base, head, leads2, asOf) {
   const out = /* @__PURE__ */ new Map();
@@ -63873,6 +65394,7 @@ function computeImpact(base, head, leads2, options) {
     ),
     cac: compareCac(base.evaluation, head.evaluation, base.set),
     attribution: compareAttribution(base.evaluation, head.evaluation),
+    periods: compareImpactPeriods(b, h),
     // The base's data waivers (trusted), as its guardrail waivers.
     data: options.today === void 0 ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),
@@ -63902,6 +65424,7 @@ var init_impact = __esm({
     init_projection();
     init_shared_outcome_findings();
     init_sla_model();
+    init_period_series();
     init_transitions();
   }
 });
@@ -63956,12 +65479,12 @@ function parseSweepSpec(text5) {
   if (text5.length > MAX_SPEC_LENGTH) throw new UsageError(`--sweep is longer than ${MAX_SPEC_LENGTH} characters.`);
   const eq = text5.lastIndexOf("=");
   if (eq <= 0) throw new UsageError("--sweep takes PATH=FROM..TO[:STEP], e.g. spec.classes[id=mql].minScore=50..70:5.");
-  const range3 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text5.slice(eq + 1));
-  if (range3 === null)
+  const range4 = /^([^.:]+(?:\.\d+)?)\.\.([^:]+)(?::(.+))?$/.exec(text5.slice(eq + 1));
+  if (range4 === null)
     throw new UsageError(`--sweep: "${text5.slice(eq + 1)}" is not a range FROM..TO[:STEP] (e.g. 50..70:5).`);
-  const from = parseNumber(range3[1] ?? "", "FROM");
-  const to = parseNumber(range3[2] ?? "", "TO");
-  const step = range3[3] === void 0 ? new Decimal(1) : parseNumber(range3[3], "STEP");
+  const from = parseNumber(range4[1] ?? "", "FROM");
+  const to = parseNumber(range4[2] ?? "", "TO");
+  const step = range4[3] === void 0 ? new Decimal(1) : parseNumber(range4[3], "STEP");
   if (from.gt(to)) throw new UsageError(`--sweep: FROM ${from.toFixed()} is above TO ${to.toFixed()}.`);
   if (step.lte(0)) throw new UsageError(`--sweep: STEP must be above 0, not ${step.toFixed()}.`);
   const count3 = to.minus(from).div(step).floor().plus(1);
@@ -64211,9 +65734,9 @@ async function planImpactData(io, options) {
   }
   const side5 = dataRef === "base" ? base : head;
   const sha = side5.sha;
-  const label2 = `${side5.ref} (${sha.slice(0, 12)})`;
+  const label3 = `${side5.ref} (${sha.slice(0, 12)})`;
   return {
-    io: await openDataAtRef(io, located, sha, label2, options.dataOrigin),
+    io: await openDataAtRef(io, located, sha, label3, options.dataOrigin),
     dir: located.dir,
     isThreadable: false,
     mappingFrom: dataRef,
@@ -64221,7 +65744,7 @@ async function planImpactData(io, options) {
       dataFrom: dataRef,
       dataDir: located.dir,
       dataChanges,
-      note: dataRef === "head" ? `data and mapping read at the head ${label2} (--data-ref head): the change can alter them.` : null
+      note: dataRef === "head" ? `data and mapping read at the head ${label3} (--data-ref head): the change can alter them.` : null
     }
   };
 }
@@ -64396,7 +65919,7 @@ function resolveSweepTarget(set, spec) {
   const misses = [];
   for (const policy of candidates) {
     const walked = walkSweepPath({ metadata: policy.metadata, spec: policy.spec }, spec.steps);
-    if ("error" in walked) misses.push({ text: `${label(policy)}: ${walked.error}`, depth: walked.depth });
+    if ("error" in walked) misses.push({ text: `${label2(policy)}: ${walked.error}`, depth: walked.depth });
     else found.push({ policy, ...walked });
   }
   if (found.length === 1) return found[0];
@@ -64408,7 +65931,7 @@ function resolveSweepTarget(set, spec) {
     );
   }
   throw new UsageError(
-    `--sweep: the path ${spec.path} matches ${found.length} documents: ${found.slice(0, 5).map((t) => label(t.policy)).join(", ")}; name one, e.g. ${found[0]?.policy.kind}/${found[0]?.policy.metadata.name}:${spec.path}=….`
+    `--sweep: the path ${spec.path} matches ${found.length} documents: ${found.slice(0, 5).map((t) => label2(t.policy)).join(", ")}; name one, e.g. ${found[0]?.policy.kind}/${found[0]?.policy.metadata.name}:${spec.path}=….`
   );
 }
 function typedSweepValue(target, value3) {
@@ -64432,7 +65955,7 @@ function applySweepValue(sources, target, value3) {
     return { file: source.file, bytes: new TextEncoder().encode(changed) };
   });
 }
-var import_yaml9, label;
+var import_yaml9, label2;
 var init_sweep_target = __esm({
   "src/core/impact/sweep-target.ts"() {
     "use strict";
@@ -64440,7 +65963,7 @@ var init_sweep_target = __esm({
     init_errors();
     init_parse();
     init_sweep_path();
-    label = (p) => `${p.kind}/${p.metadata.name} (${p.file})`;
+    label2 = (p) => `${p.kind}/${p.metadata.name} (${p.file})`;
   }
 });
 
@@ -64686,9 +66209,9 @@ async function buildImpactReport(io, options, dataOrigin, loaded) {
     sides4,
     dataOrigin
   );
-  const evaluateSide = (side5, label2) => {
+  const evaluateSide = (side5, label3) => {
     const sidePrepared = side5 === base ? basePrepared : prepared;
-    const progress = startStepProgress(label2, !options.quiet);
+    const progress = startStepProgress(label3, !options.quiet);
     const evaluateOptions = {
       ...run4,
       onStep: progress.onStep,
@@ -64920,12 +66443,12 @@ function groupConversion(track, spec, overall, options) {
     groups: groups2
   };
 }
-function describeGroup(e3, value3, isOther, range3, overall, options) {
+function describeGroup(e3, value3, isOther, range4, overall, options) {
   const lift = e3.rate === null || overall.rate === null || overall.rate.isZero() ? null : e3.rate.div(overall.rate);
   return {
     value: value3,
     isOther,
-    range: range3,
+    range: range4,
     ...toFigures(e3),
     lift: lift === null ? null : round4(lift),
     signal: signalOf(e3, overall.rate, options.minimumSample),
@@ -66625,8 +68148,8 @@ function nameCampaign(rng, cal, d, channel2, segment) {
     case "paid_social":
       return `linkedin-${rng.pick(["abm", "thought-leadership", "retargeting"])}-${quarter}`;
     case "events": {
-      const show = findTradeShow(cal, d);
-      return show === null ? `field-events-${quarter}` : `${show}-${cal.year[d]}`;
+      const show2 = findTradeShow(cal, d);
+      return show2 === null ? `field-events-${quarter}` : `${show2}-${cal.year[d]}`;
     }
     case "outbound":
       return `outbound-${segment ?? "smb"}-${quarter}`;
@@ -67955,20 +69478,20 @@ function readFunnelStaffing(funnel, scale = 1) {
   const capacity = {};
   const owners = {};
   const problems = [];
-  for (const [key, entity, field, label2] of stageFields2) {
+  for (const [key, entity, field, label3] of stageFields2) {
     const entries = new Set(funnel.events.filter((e3) => e3.entity === entity && e3.field === field).map((e3) => e3.id));
     const stages2 = funnel.stages.filter((s2) => entries.has(s2.entry));
     const [stage2] = stages2;
     if (stage2 === void 0) {
       problems.push(
-        `no stage is entered when ${article2(entity)} ${entity}'s ${field} is set (the ${label2} stage); add one with a capacity`
+        `no stage is entered when ${article2(entity)} ${entity}'s ${field} is set (the ${label3} stage); add one with a capacity`
       );
     } else if (stages2.length > 1) {
       problems.push(
-        `stages ${stages2.map((s2) => s2.id).join(" and ")} are both entered at ${entity}.${field}; the ${label2} stage must be one`
+        `stages ${stages2.map((s2) => s2.id).join(" and ")} are both entered at ${entity}.${field}; the ${label3} stage must be one`
       );
     } else if (stage2.capacity === void 0 || stage2.capacity.headcount * stage2.capacity.perPersonPerWeek <= 0) {
-      problems.push(`stage ${stage2.id} (${label2}) needs a capacity above zero: headcount and perPersonPerWeek`);
+      problems.push(`stage ${stage2.id} (${label3}) needs a capacity above zero: headcount and perPersonPerWeek`);
     } else {
       capacity[key] = stage2.capacity.headcount * stage2.capacity.perPersonPerWeek * scale;
       owners[key] = stage2.owner;

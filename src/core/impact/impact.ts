@@ -18,6 +18,7 @@ import { compareDeclared, volumeStageOf } from './sides.js';
 import { projectImpact } from './projection/index.js';
 import { listSharedOutcomeWarnings } from './shared-outcome-findings.js';
 import { modelSla } from './sla-model.js';
+import { compareImpactPeriods } from './period-series.js';
 import { countClassTransitions } from './transitions.js';
 
 /** One side of an impact comparison: its policies, where they came from and their evaluation. */
@@ -263,6 +264,7 @@ export function computeImpact(
     ),
     cac: compareCac(base.evaluation, head.evaluation, base.set),
     attribution: compareAttribution(base.evaluation, head.evaluation),
+    periods: compareImpactPeriods(b, h),
     // The base's data waivers (trusted), as its guardrail waivers.
     data: options.today === undefined ? b.data : markDataWaivers(b.data, base.set.Waiver, options.today),
     warnings: dedupeWarnings([...b.warnings, ...h.warnings, ...listSharedOutcomeWarnings(base.set, head.set)]),

@@ -7,6 +7,7 @@ import type { DataAccounting } from './index.js';
 import type { DeclaredConstraint } from './constraint.js';
 import type { PlanPayoutChange } from './impact-payouts.js';
 import type { ProjectionSection } from './projection.js';
+import type { ImpactPeriods } from './impact-periods.js';
 
 /** A figure under the base and the head policies. */
 export interface Delta<T = number | null> {
@@ -289,6 +290,8 @@ export interface ImpactReport {
   cac?: CacImpact;
   /** First-touch pipeline and won revenue per lead source, base vs head (see `impact/attribution-impact.ts`). */
   attribution?: AttributionImpact;
+  /** Per-period series under each side (constraint arrivals vs capacity, SLA compliance by week), for charts. */
+  periods?: ImpactPeriods;
   guardrails: GuardrailResult[];
   data: DataAccounting;
   warnings: EngineWarning[];

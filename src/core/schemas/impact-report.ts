@@ -1,5 +1,6 @@
 import { cacImpactSection } from './report-cac.js';
 import { attributionImpactSection } from './impact-report-attribution.js';
+import { impactPeriodsSection } from './impact-report-periods.js';
 import type { ImpactInputs, ImpactReport } from '../report/impact.js';
 import type { JsonSchema } from './define.js';
 import { SCHEMA_BASE_URI } from './define.js';
@@ -197,11 +198,12 @@ export const impactReportSchema: JsonSchema = {
       ),
       cac: cacImpactSection,
       attribution: attributionImpactSection,
+      periods: impactPeriodsSection,
       data: reportProperties.data as JsonSchema,
       warnings: list({ $ref: '#/$defs/engine-warning' }, 'Problems met while evaluating either side, as codes.'),
       isMasked: flag('Whether identifiers of people and leads were replaced by pseudonyms.'),
     },
-    { optional: { cac: true, attribution: true } },
+    { optional: { cac: true, attribution: true, periods: true } },
   ),
   $defs: sortedDefs({
     ...pickDefs(reportDefs, [

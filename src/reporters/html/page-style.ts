@@ -20,6 +20,11 @@ p, li { overflow-wrap: anywhere; }
 .headline p { margin: .25rem 0; }
 .unknown { color: var(--muted); }
 .reason { font-size: .85em; }
+.bad { color: var(--limit); }
+.muted, .note { color: var(--muted); }
+th .muted { font-weight: normal; }
+.notice { border-left: 4px solid var(--limit); padding: .25rem .75rem; }
+td .mark, th .mark { color: var(--mark); font-weight: 600; font-size: .85rem; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImpactReport } from '../../../../src/core/report/impact.js';
+import { renderImpactHtml } from '../../../../src/reporters/html/impact-html.js';
+import { readPage } from '../../../helpers/impact-html-dom.js';
+import { repoRoot } from '../../../helpers/paths.js';
+
+/** A schema-valid impact report (two approvals needed: 2 of cfo, vp-finance or vp-sales). */
+function loadReport(): ImpactReport {
+  const file = join(repoRoot, 'test', 'fixtures', 'github', 'impact-two-approvals.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as ImpactReport;
+}
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '" onmouseover="x',
+  '<img src=x onerror=y>',
+  'javascript:alert(1)',
+  'evil\u202Egnp.exe',
+  'zero\u200Bwidth',
+];
+
+/** The report with every name a pull request's tree controls replaced by an attack string. */
+function hostileReport(): ImpactReport {
+  const r = loadReport();
+  const name = (i: number) => HOSTILE[i % HOSTILE.length] ?? '';
+  r.head.ref = name(0);
+  r.stages.forEach((s, i) => (s.stage = name(i)));
+  r.constraint.stage = { base: name(1), head: name(1), delta: null };
+  r.policyChanges.forEach((c) => {
+    c.name = name(0);
+    c.file = name(2);
+    c.changes.forEach((x) => (x.after = name(3)));
+  });
+  r.comp.byPlan.forEach((p, i) => (p.plan = name(i + 2)));
+  r.comp.plans.forEach((p, i) => (p.plan = name(i + 3)));
+  r.comp.byPerson.forEach((p) => (p.name = name(4)));
+  r.slas.forEach((s) => (s.name = name(5)));
+  r.guardrails.forEach((g) => {
+    g.id = name(0);
+    g.description = name(2);
+    g.approvers.users = [name(1), name(3)];
+  });
+  r.data.files.forEach((f) => (f.file = name(4)));
+  r.data.missing = [{ entity: 'leads', file: name(2), reason: name(0) }];
+  r.periods = {
+    constraint: {
+      stage: name(1),
+      periodUnit: 'week',
+      capacityPerWeek: { base: 75, head: 75, delta: 0 },
+      arrivals: [{ period: name(2), base: 70, head: 82, delta: 12 }],
+    },
+    slas: [{ name: name(0), compliance: [{ period: name(3), base: 0.5, head: 0.4, delta: -0.1 }] }],
+  };
+  return r;
+}
+
+describe('renderImpactHtml', () => {
+  it('puts hostile names on the page as text only: no script, no handler, no link, no raw bidi or zero-width character', () => {
+    const html = renderImpactHtml(hostileReport());
+    const page = readPage(html);
+    expect(page.elements.filter((e) => e.tag === 'script' || e.tag === 'img')).toEqual([]);
+    expect(page.elements.flatMap((e) => Object.keys(e.attrs)).filter((a) => a.startsWith('on'))).toEqual([]);
+    expect(page.elements.filter((e) => 'href' in e.attrs || 'src' in e.attrs || 'xlink:href' in e.attrs)).toEqual([]);
+    expect(html).not.toMatch(/[\u202E\u200B]/);
+    const text = page.elements.find((e) => e.tag === 'main')?.text ?? '';
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('<img src=x onerror=y>');
+    expect(text).toContain('" onmouseover="x');
+    expect(text).toContain('Partial data');
+  });
+
+  it('shows a figure that cannot be computed as — with its reason, never 0', () => {
+    const r = loadReport();
+    r.projection.wonRevenue = {
+      ...r.projection.wonRevenue,
+      base: null,
+      head: null,
+      delta: null,
+      headLow: null,
+      headHigh: null,
+      deltaLow: null,
+      deltaHigh: null,
+      unknown: 'no-deal-amounts',
+    };
+    const page = readPage(renderImpactHtml(r));
+    const delta = page.elements.find((e) => e.attrs['data-path'] === 'projection.wonRevenue.delta');
+    expect(delta?.attrs['data-value']).toBe('');
+    expect(delta?.text).toBe('— (no won deal carries an amount)');
+  });
+
+  it('charts pay per plan component base vs head, leaving out parts that pay nothing on either side', () => {
+    const r = loadReport();
+    const page = readPage(renderImpactHtml(r));
+    const chart = page.elements.find((e) => e.tag === 'figure' && e.attrs.id === 'impact-payout-components');
+    const paying = r.comp.plans.flatMap((p) =>
+      p.parts.filter((x) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0).map(() => p.plan),
+    );
+    expect(paying.length).toBeGreaterThan(0);
+    expect(chart?.text).toContain(paying[0]);
+    const silent = r.comp.plans.find((p) =>
+      p.parts.every((x) => Number(x.payout.base) === 0 && Number(x.payout.head) === 0),
+    );
+    expect(silent).toBeDefined();
+    expect(chart?.text).not.toContain(silent?.plan);
+  });
+
+  it('says once that a stage has no capacity on either side, and no change beside it', () => {
+    const r = loadReport();
+    expect(r.stages[0]?.utilisation).toEqual({ base: null, head: null, delta: null });
+    const page = readPage(renderImpactHtml(r));
+    const row = page.elements.find(
+      (e) => e.tag === 'tr' && e.text.startsWith(`${r.stages[0]?.stage ?? ''}`) && e.text.includes('%'),
+    );
+    expect(row?.text.match(/no capacity declared/g)?.length).toBe(1);
+    expect(row?.text).not.toContain('one side has no figure');
+  });
+
+  it('says how many approvals a guardrail needs, and from whom', () => {
+    const page = readPage(renderImpactHtml(loadReport()));
+    const headline = page.elements.find((e) => e.attrs['aria-label'] === 'Headline')?.text ?? '';
+    expect(headline).toContain(
+      'Approval required before merging, from 2 of cfo, vp-finance or vp-sales (payout-cost).',
+    );
+    const count = page.elements.find((e) => e.attrs['data-path'] === 'guardrails[0].approvers.minApprovals');
+    expect(count?.attrs['data-value']).toBe('2');
+  });
+
+  it('draws base vs head per week only from the report: no per-week chart for a report without the series', () => {
+    const r = loadReport();
+    expect(r.periods).toBeUndefined();
+    const without = renderImpactHtml(r);
+    expect(without).not.toContain('id="constraint-weeks"');
+    r.periods = {
+      constraint: {
+        stage: 'mql',
+        periodUnit: 'week',
+        capacityPerWeek: { base: 75, head: 80, delta: 5 },
+        arrivals: [{ period: '2026-W01', base: 70, head: 82, delta: 12 }],
+      },
+      slas: [{ name: 'speed-to-lead', compliance: [{ period: '2026-W01', base: 0.5, head: null, delta: null }] }],
+    };
+    const page = readPage(renderImpactHtml(r));
+    const byPath = new Map(page.elements.map((e) => [e.attrs['data-path'], e]));
+    expect(byPath.get('periods.constraint.arrivals[0].head')?.text).toBe('82');
+    // Two capacities, one line each; the head's differs from the base's.
+    expect(byPath.get('periods.constraint.capacityPerWeek.base')?.text).toBe('75');
+    expect(byPath.get('periods.constraint.capacityPerWeek.head')?.text).toBe('80');
+    expect(byPath.get('periods.slas[0].compliance[0].base')?.text).toBe('50.0 %');
+    expect(byPath.get('periods.slas[0].compliance[0].head')?.text).toMatch(/^—/);
+  });
+});
