@@ -3586,6 +3586,9 @@ function defuseReferences(text5) {
     (word) => word.replace(/[0-9a-f]{6}(?=[0-9a-f])/gi, `$&${ZERO_WIDTH_SPACE}`)
   );
 }
+function escapeHtml(text5) {
+  return text5.replace(INVISIBLE, showCodePoint).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
 var ZERO_WIDTH_SPACE, INVISIBLE, COMMAND_START, LEGACY_COMMAND, SGR;
 var init_sanitize = __esm({
   "src/reporters/sanitize.ts"() {
@@ -7460,6 +7463,19 @@ var init_report_defs_sla_comp = __esm({
                   total: ref("money", "Sum of every person's total in the period.")
                 }),
                 "Sum of every person's total in each period, in the order of `periods`."
+              ),
+              parts: list(
+                object({
+                  part: oneOf(["component", "multipliers", "spiffs", "clawbacks"], "Which part of the pay."),
+                  id: textOrNull("Component id; null for the other parts."),
+                  metric: {
+                    type: ["string", "null"],
+                    enum: [...compMetrics, null],
+                    description: "The component's metric; null for the other parts."
+                  },
+                  total: ref("money", "What the part paid over the window (clawbacks: negative).")
+                }),
+                "What each part paid over the window: every component in plan order (also at 0), then team multipliers, SPIFs and clawbacks when they paid; they add up exactly to `total`."
               ),
               total: ref("money", "The plan over the window.")
             },
@@ -45463,95 +45479,6 @@ var init_figures = __esm({
   }
 });
 
-// src/reporters/cac-tables.ts
-function describeCacUnknown(reason) {
-  return reasons2[reason];
-}
-function formatCac(f, currency2) {
-  if (f.value !== null) return formatMoney(f.value, currency2);
-  return f.unknown === null ? "—" : `— (${describeCacUnknown(f.unknown)})`;
-}
-function cacSpendTable(cac) {
-  return {
-    headers: ["period", "marketing", "sales", "from", "total", "paid", "won", "paid won", "cohort"],
-    rows: [...cac.periods, cac.window].map((p) => [
-      p.label,
-      formatMoney(p.spend.marketing, null),
-      formatMoney(p.spend.sales, null),
-      basisText[p.salesCostBasis],
-      formatMoney(p.spend.total, null),
-      formatMoney(p.spend.paid, null),
-      formatCount(p.customers),
-      formatCount(p.paidCustomers),
-      formatCount(p.cohortCustomers)
-    ]),
-    align: ["left", "right", "right", "left", "right", "right", "right", "right", "right"]
-  };
-}
-function cacPeriodTable(cac) {
-  return {
-    headers: ["period", "blended", "marketing", "sales", "paid", "cohort"],
-    rows: [...cac.periods, cac.window].map((p) => [
-      p.label,
-      formatCac(p.blended, null),
-      formatCac(p.marketing, null),
-      formatCac(p.sales, null),
-      formatCac(p.paid, null),
-      formatCac(p.cohort, null)
-    ]),
-    align: ["left", "right", "right", "right", "right", "right"]
-  };
-}
-function cacChannelTable(cac) {
-  return {
-    headers: ["source", "campaign", "spend", "won", "CAC"],
-    rows: [...cac.bySource, ...cac.byCampaign].map((c) => [
-      c.source,
-      c.campaign ?? "(all)",
-      formatMoney(c.spend, null),
-      formatCount(c.customers),
-      formatCac(c.cac, null)
-    ]),
-    align: ["left", "left", "right", "right", "right"]
-  };
-}
-function cacNotes(cac) {
-  if (cac.unknown === "no-spend")
-    return ["CAC — (no spend rows): add spend.csv (date, function, amount, …) to the data, or map a spend export."];
-  if (cac.unknown === "mixed-currencies")
-    return [
-      `CAC — (spend in ${cac.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
-    ];
-  const notes2 = [
-    "won: new customers won in the period; cohort: those won by as-of whose lead arrived in it. No lag: a period's spend ÷ the new customers (first won deal per account, expansion and renewal left out) won in it. Cohort: the period's spend ÷ the new customers won by as-of whose lead arrived in it (young periods have had less time to win). Paid: spend that names a source ÷ new customers from those sources."
-  ];
-  if (cac.headcountCost.length > 0)
-    notes2.push(
-      `Sales cost from the spend rows where a period has sales rows, else ${cac.headcountCost.map(
-        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
-      ).join(", ")} × days ÷ 365 — never both.`
-    );
-  if (cac.rows.outsideWindow > 0)
-    notes2.push(
-      `${formatCount(cac.rows.outsideWindow)} of ${formatCount(cac.rows.read)} spend rows fall outside the window.`
-    );
-  return notes2;
-}
-var reasons2, basisText;
-var init_cac_tables = __esm({
-  "src/reporters/cac-tables.ts"() {
-    "use strict";
-    init_figures();
-    reasons2 = {
-      "no-spend": "no spend",
-      "no-customers": "none won",
-      "mixed-currencies": "currencies",
-      "sales-cost-unpriced": "sales team unpriced"
-    };
-    basisText = { spend: "rows", headcount: "heads", none: "—", mixed: "mixed" };
-  }
-});
-
 // src/core/engine/stats.ts
 function round3(value3, digits) {
   if (!Number.isFinite(value3)) return value3;
@@ -45683,6 +45610,437 @@ var init_impact_phrases = __esm({
     init_stats();
     init_figures();
     NONE = "—";
+  }
+});
+
+// src/reporters/partial-data.ts
+function describePartialData(data) {
+  const missing = data.missing ?? [];
+  if (missing.length === 0) return void 0;
+  const items = missing.map((m) => `${m.entity} (${m.file ?? "no file"}: ${m.reason.replace(/\.$/, "")})`);
+  return `Partial data — these figures leave out ${items.join("; ")}`;
+}
+var init_partial_data = __esm({
+  "src/reporters/partial-data.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/unknown-reasons.ts
+function describeUnknown(reason) {
+  return reasons2[reason];
+}
+function figureOrUnknown(value3, format, reason) {
+  if (value3 !== null) return format(value3);
+  return reason === null ? "—" : `— (${describeUnknown(reason)})`;
+}
+var reasons2;
+var init_unknown_reasons = __esm({
+  "src/reporters/unknown-reasons.ts"() {
+    "use strict";
+    reasons2 = {
+      "no-amounts": "no won deal carries an amount",
+      "zero-target": "the target is 0",
+      "opportunities-missing": "the opportunities were left out of this partial run",
+      "none-closed": "no deal has closed",
+      "none-won": "no deal was won",
+      "zero-cycle": "won deals closed as they were created"
+    };
+  }
+});
+
+// src/reporters/report-summary.ts
+function stageName(report, id) {
+  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
+  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
+}
+function describeLoad(load) {
+  const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
+  const peak = load.peakWeek === null ? "" : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
+  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : "";
+  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
+}
+function targetText(target) {
+  return target.max !== void 0 ? `≤ ${target.max}` : `≥ ${String(target.min)}`;
+}
+function summariseReport(report) {
+  const lines = [];
+  const partial = describePartialData(report.data);
+  if (partial !== void 0) lines.push({ label: "Partial", text: `${partial}.`, tone: "bad" });
+  const c = report.constraint;
+  if (c !== null) {
+    const load = c.stages.find((s2) => s2.stage === c.stage);
+    const runnerUp = c.stages.find((s2) => s2.stage === c.runnerUp);
+    if (load !== void 0) {
+      const next = runnerUp === void 0 ? "" : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
+      lines.push({
+        label: "Constraint",
+        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
+        tone: load.isOverCapacity === true ? "bad" : "neutral"
+      });
+    } else if (c.ratesUnknown !== null) {
+      const days = formatNumber(c.ratesUnknown.windowDays, 2);
+      lines.push({
+        label: "Constraint",
+        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, "week")} of it (pass an earlier --from or a later --as-of).`,
+        tone: "neutral"
+      });
+    } else {
+      lines.push({
+        label: "Constraint",
+        text: "No stage has a capacity (declared or observed), so none can be named.",
+        tone: "neutral"
+      });
+    }
+    const d = c.declared;
+    if (d !== null) {
+      const verdict = d.isMet === null ? "cannot be measured" : d.isMet ? "target met" : "target missed";
+      const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is at ${c.stage}.`;
+      lines.push({
+        label: "Policy",
+        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === "utilisation" || d.metric === "conversion_rate" || d.metric === "sla_compliance" ? 2 : 1)}, ${verdict}.${agreement}`,
+        tone: d.isMet === false || c.agrees === false ? "bad" : d.isMet === true ? "good" : "neutral"
+      });
+    }
+  }
+  const g = report.goal;
+  if (g !== null) {
+    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    lines.push({
+      label: "Goal",
+      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      tone: g.isOnPace === true ? "good" : "neutral"
+    });
+  }
+  for (const sla of report.slas) {
+    lines.push({
+      label: "SLA",
+      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? "" : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
+      tone: sla.isComplianceMet === false ? "bad" : "neutral"
+    });
+  }
+  const comp3 = report.comp;
+  if (comp3 !== null) {
+    const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
+    const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
+    const unknown4 = comp3.countedAsZero;
+    const caveat = unknown4.length === 0 ? "" : ` Unknown, counted as 0: ${unknown4.join(", ")} (see the warnings).`;
+    lines.push({
+      label: "Payout",
+      text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
+      tone: unknown4.length === 0 ? "neutral" : "bad"
+    });
+  }
+  const t = report.data.totals;
+  lines.push({
+    label: "Data",
+    text: `${plural(report.data.files.length, "file")}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
+    tone: t.rowsRejected > 0 ? "bad" : "neutral"
+  });
+  return lines;
+}
+var init_report_summary = __esm({
+  "src/reporters/report-summary.ts"() {
+    "use strict";
+    init_partial_data();
+    init_figures();
+    init_unknown_reasons();
+  }
+});
+
+// src/reporters/impact-headline.ts
+function describeDeclared(d) {
+  const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
+  const one2 = d.head ?? d.base;
+  const cell = (side5) => {
+    if (side5 === null) return NONE;
+    const what = isSame ? "" : `${side5.stage} ${side5.metric} `;
+    const verdict = side5.isMet === null ? "not measurable" : side5.isMet ? "met" : "missed";
+    return `${what}${formatNumber(side5.value, 2)} (target ${targetText(side5.target)}, ${verdict})`;
+  };
+  const targets2 = [d.base, d.head].map((side5) => side5 === null ? NONE : targetText(side5.target));
+  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
+  const targetChange = targets2[0] === targets2[1] ? null : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
+  const change3 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
+  return {
+    label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
+    base: cell(d.base),
+    head: cell(d.head),
+    change: change3
+  };
+}
+function volumeLabel(report) {
+  return `${report.mqlVolume.stageName ?? report.mqlVolume.stage ?? "lead"} arrivals`;
+}
+function describeImpact(report) {
+  const c = report.constraint;
+  const u = c.utilisation;
+  const stage2 = c.stage.head ?? c.stage.base ?? "no stage";
+  const crossed = c.crossesCapacity === "over" ? " — over capacity" : c.crossesCapacity === "under" ? " — back within capacity" : "";
+  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage2}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
+  const out = [];
+  const m = report.mqlVolume;
+  if (m.delta === null)
+    out.push(
+      `${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`
+    );
+  else if (m.delta !== 0)
+    out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
+  for (const sla of report.slas) {
+    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0)
+      out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
+    else if (sla.assumption.code === "no-steady-state") out.push(`${sla.name}: queue grows every week`);
+  }
+  for (const t of report.comp.total) {
+    if (t.delta === "0.00") continue;
+    const pct2 = t.deltaPct === null ? "new" : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
+    out.push(`payout to as-of (replayed) ${signedMoney(t.delta, t.currency)} (${pct2})`);
+  }
+  return { constraint: constraint2, consequences: out };
+}
+function describeCountedAsZero(r) {
+  const { base, head } = r.comp.countedAsZero;
+  if (base.length === 0 && head.length === 0) return null;
+  const side5 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
+  return `base: ${side5(base)}; head: ${side5(head)}`;
+}
+var init_impact_headline = __esm({
+  "src/reporters/impact-headline.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    init_report_summary();
+    init_impact_phrases();
+  }
+});
+
+// src/reporters/html/page-style.ts
+var PAGE_STYLE;
+var init_page_style = __esm({
+  "src/reporters/html/page-style.ts"() {
+    "use strict";
+    PAGE_STYLE = `
+:root { --ink: #1b1f24; --muted: #4d5560; --line: #c9d0d8; --paper: #ffffff; --panel: #f4f6f8;
+  --current: #1f5fa8; --base: #6b7480; --head: #1f5fa8; --limit: #b3261e; --target: #7a4d00; --mark: #b3261e; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: var(--paper);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+p, li { overflow-wrap: anywhere; }
+.subtitle { color: var(--muted); margin: 0 0 1rem; }
+.headline { background: var(--panel); border-left: 4px solid var(--current); padding: .75rem 1rem; margin: 1rem 0; }
+.headline p { margin: .25rem 0; }
+.unknown { color: var(--muted); }
+.reason { font-size: .85em; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
+td { font-variant-numeric: tabular-nums; }
+thead th { border-bottom: 2px solid var(--ink); }
+figure.chart { margin: 1rem 0 1.5rem; break-inside: avoid; }
+figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+.chart-description { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
+details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+.chart-references { font-size: .9rem; margin: .25rem 0; }
+.flow { display: flex; flex-wrap: wrap; gap: .5rem; align-items: stretch; list-style: none; padding: 0; margin: .5rem 0; }
+.flow > li { flex: 1 1 9rem; min-width: 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .6rem; background: var(--paper); }
+.flow > li.constraint { border: 2px solid var(--mark); }
+.flow .stage-name { font-weight: 600; }
+.flow .mark { color: var(--mark); font-weight: 600; font-size: .85rem; }
+.flow dl { margin: .25rem 0 0; font-size: .85rem; }
+.flow dt { color: var(--muted); }
+.flow dd { margin: 0 0 .2rem; }
+.stamp { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  details.chart-data > summary { display: none; }
+  details.chart-data > :not(summary) { display: block; }
+  h2 { break-after: avoid; }
+  section { break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+  }
+});
+
+// src/reporters/html/page.ts
+function renderHtmlPage(page) {
+  const sections = page.sections.map(
+    (s2) => `<section id="${escapeHtml(s2.id)}" aria-labelledby="${escapeHtml(s2.id)}-h">
+<h2 id="${escapeHtml(s2.id)}-h">${escapeHtml(s2.title)}</h2>
+${s2.body}
+</section>`
+  );
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style>${PAGE_STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    `<h1>${escapeHtml(page.title)}</h1>`,
+    `<p class="subtitle">${escapeHtml(page.subtitle)}</p>`,
+    `<div class="headline" role="region" aria-label="Headline">${page.headline.map((line) => `<p>${line}</p>`).join("\n")}</div>`,
+    ...sections,
+    `<p class="stamp">${page.stamp}</p>`,
+    "</main>",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+var init_page = __esm({
+  "src/reporters/html/page.ts"() {
+    "use strict";
+    init_sanitize();
+    init_page_style();
+  }
+});
+
+// src/reporters/html/impact-html.ts
+function renderImpactHtml(report) {
+  const { constraint: constraint2, consequences: consequences2 } = describeImpact(report);
+  return renderHtmlPage({
+    title: "Policy change impact",
+    subtitle: `${report.base.ref} → ${report.head.ref}, data as of ${formatInstant(report.stamp.asOf)}`,
+    headline: [constraint2, ...consequences2].map((line) => escapeHtml(line)),
+    sections: [],
+    stamp: escapeHtml(
+      `${report.stamp.engine} ${report.stamp.engineVersion} · data ${report.stamp.dataHash.slice(0, 12)}`
+    )
+  });
+}
+var init_impact_html = __esm({
+  "src/reporters/html/impact-html.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_headline();
+    init_sanitize();
+    init_page();
+  }
+});
+
+// src/reporters/html/report-html.ts
+function renderReportHtml(report) {
+  return renderHtmlPage({
+    title: "Revenue policy report",
+    subtitle: `Window ${report.window.start.slice(0, 10)} to ${formatInstant(report.window.end)}`,
+    headline: summariseReport(report).map((line) => `<strong>${line.label}</strong> ${escapeHtml(line.text)}`),
+    sections: [],
+    stamp: escapeHtml(
+      `${report.stamp.engine} ${report.stamp.engineVersion} · policies ${report.stamp.policyHash.slice(0, 12)} · data ${report.stamp.dataHash.slice(0, 12)}`
+    )
+  });
+}
+var init_report_html = __esm({
+  "src/reporters/html/report-html.ts"() {
+    "use strict";
+    init_figures();
+    init_report_summary();
+    init_sanitize();
+    init_page();
+  }
+});
+
+// src/reporters/cac-tables.ts
+function describeCacUnknown(reason) {
+  return reasons3[reason];
+}
+function formatCac(f, currency2) {
+  if (f.value !== null) return formatMoney(f.value, currency2);
+  return f.unknown === null ? "—" : `— (${describeCacUnknown(f.unknown)})`;
+}
+function cacSpendTable(cac) {
+  return {
+    headers: ["period", "marketing", "sales", "from", "total", "paid", "won", "paid won", "cohort"],
+    rows: [...cac.periods, cac.window].map((p) => [
+      p.label,
+      formatMoney(p.spend.marketing, null),
+      formatMoney(p.spend.sales, null),
+      basisText[p.salesCostBasis],
+      formatMoney(p.spend.total, null),
+      formatMoney(p.spend.paid, null),
+      formatCount(p.customers),
+      formatCount(p.paidCustomers),
+      formatCount(p.cohortCustomers)
+    ]),
+    align: ["left", "right", "right", "left", "right", "right", "right", "right", "right"]
+  };
+}
+function cacPeriodTable(cac) {
+  return {
+    headers: ["period", "blended", "marketing", "sales", "paid", "cohort"],
+    rows: [...cac.periods, cac.window].map((p) => [
+      p.label,
+      formatCac(p.blended, null),
+      formatCac(p.marketing, null),
+      formatCac(p.sales, null),
+      formatCac(p.paid, null),
+      formatCac(p.cohort, null)
+    ]),
+    align: ["left", "right", "right", "right", "right", "right"]
+  };
+}
+function cacChannelTable(cac) {
+  return {
+    headers: ["source", "campaign", "spend", "won", "CAC"],
+    rows: [...cac.bySource, ...cac.byCampaign].map((c) => [
+      c.source,
+      c.campaign ?? "(all)",
+      formatMoney(c.spend, null),
+      formatCount(c.customers),
+      formatCac(c.cac, null)
+    ]),
+    align: ["left", "left", "right", "right", "right"]
+  };
+}
+function cacNotes(cac) {
+  if (cac.unknown === "no-spend")
+    return ["CAC — (no spend rows): add spend.csv (date, function, amount, …) to the data, or map a spend export."];
+  if (cac.unknown === "mixed-currencies")
+    return [
+      `CAC — (spend in ${cac.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
+    ];
+  const notes2 = [
+    "won: new customers won in the period; cohort: those won by as-of whose lead arrived in it. No lag: a period's spend ÷ the new customers (first won deal per account, expansion and renewal left out) won in it. Cohort: the period's spend ÷ the new customers won by as-of whose lead arrived in it (young periods have had less time to win). Paid: spend that names a source ÷ new customers from those sources."
+  ];
+  if (cac.headcountCost.length > 0)
+    notes2.push(
+      `Sales cost from the spend rows where a period has sales rows, else ${cac.headcountCost.map(
+        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
+      ).join(", ")} × days ÷ 365 — never both.`
+    );
+  if (cac.rows.outsideWindow > 0)
+    notes2.push(
+      `${formatCount(cac.rows.outsideWindow)} of ${formatCount(cac.rows.read)} spend rows fall outside the window.`
+    );
+  return notes2;
+}
+var reasons3, basisText;
+var init_cac_tables = __esm({
+  "src/reporters/cac-tables.ts"() {
+    "use strict";
+    init_figures();
+    reasons3 = {
+      "no-spend": "no spend",
+      "no-customers": "none won",
+      "mixed-currencies": "currencies",
+      "sales-cost-unpriced": "sales team unpriced"
+    };
+    basisText = { spend: "rows", headcount: "heads", none: "—", mixed: "mixed" };
   }
 });
 
@@ -46100,208 +46458,6 @@ var init_approver_mentions = __esm({
     init_sanitize();
     loginPattern = new RegExp(String(sharedDefs["github-login"]?.pattern));
     teamPattern = new RegExp(String(sharedDefs["github-team"]?.pattern));
-  }
-});
-
-// src/reporters/partial-data.ts
-function describePartialData(data) {
-  const missing = data.missing ?? [];
-  if (missing.length === 0) return void 0;
-  const items = missing.map((m) => `${m.entity} (${m.file ?? "no file"}: ${m.reason.replace(/\.$/, "")})`);
-  return `Partial data — these figures leave out ${items.join("; ")}`;
-}
-var init_partial_data = __esm({
-  "src/reporters/partial-data.ts"() {
-    "use strict";
-  }
-});
-
-// src/reporters/unknown-reasons.ts
-function describeUnknown(reason) {
-  return reasons3[reason];
-}
-function figureOrUnknown(value3, format, reason) {
-  if (value3 !== null) return format(value3);
-  return reason === null ? "—" : `— (${describeUnknown(reason)})`;
-}
-var reasons3;
-var init_unknown_reasons = __esm({
-  "src/reporters/unknown-reasons.ts"() {
-    "use strict";
-    reasons3 = {
-      "no-amounts": "no won deal carries an amount",
-      "zero-target": "the target is 0",
-      "opportunities-missing": "the opportunities were left out of this partial run",
-      "none-closed": "no deal has closed",
-      "none-won": "no deal was won",
-      "zero-cycle": "won deals closed as they were created"
-    };
-  }
-});
-
-// src/reporters/report-summary.ts
-function stageName(report, id) {
-  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
-  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
-}
-function describeLoad(load) {
-  const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
-  const peak = load.peakWeek === null ? "" : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
-  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : "";
-  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
-}
-function targetText(target) {
-  return target.max !== void 0 ? `≤ ${target.max}` : `≥ ${String(target.min)}`;
-}
-function summariseReport(report) {
-  const lines = [];
-  const partial = describePartialData(report.data);
-  if (partial !== void 0) lines.push({ label: "Partial", text: `${partial}.`, tone: "bad" });
-  const c = report.constraint;
-  if (c !== null) {
-    const load = c.stages.find((s2) => s2.stage === c.stage);
-    const runnerUp = c.stages.find((s2) => s2.stage === c.runnerUp);
-    if (load !== void 0) {
-      const next = runnerUp === void 0 ? "" : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
-      lines.push({
-        label: "Constraint",
-        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
-        tone: load.isOverCapacity === true ? "bad" : "neutral"
-      });
-    } else if (c.ratesUnknown !== null) {
-      const days = formatNumber(c.ratesUnknown.windowDays, 2);
-      lines.push({
-        label: "Constraint",
-        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, "week")} of it (pass an earlier --from or a later --as-of).`,
-        tone: "neutral"
-      });
-    } else {
-      lines.push({
-        label: "Constraint",
-        text: "No stage has a capacity (declared or observed), so none can be named.",
-        tone: "neutral"
-      });
-    }
-    const d = c.declared;
-    if (d !== null) {
-      const verdict = d.isMet === null ? "cannot be measured" : d.isMet ? "target met" : "target missed";
-      const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is at ${c.stage}.`;
-      lines.push({
-        label: "Policy",
-        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === "utilisation" || d.metric === "conversion_rate" || d.metric === "sla_compliance" ? 2 : 1)}, ${verdict}.${agreement}`,
-        tone: d.isMet === false || c.agrees === false ? "bad" : d.isMet === true ? "good" : "neutral"
-      });
-    }
-  }
-  const g = report.goal;
-  if (g !== null) {
-    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
-    lines.push({
-      label: "Goal",
-      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
-      tone: g.isOnPace === true ? "good" : "neutral"
-    });
-  }
-  for (const sla of report.slas) {
-    lines.push({
-      label: "SLA",
-      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? "" : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
-      tone: sla.isComplianceMet === false ? "bad" : "neutral"
-    });
-  }
-  const comp3 = report.comp;
-  if (comp3 !== null) {
-    const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
-    const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
-    const unknown4 = comp3.countedAsZero;
-    const caveat = unknown4.length === 0 ? "" : ` Unknown, counted as 0: ${unknown4.join(", ")} (see the warnings).`;
-    lines.push({
-      label: "Payout",
-      text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
-      tone: unknown4.length === 0 ? "neutral" : "bad"
-    });
-  }
-  const t = report.data.totals;
-  lines.push({
-    label: "Data",
-    text: `${plural(report.data.files.length, "file")}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
-    tone: t.rowsRejected > 0 ? "bad" : "neutral"
-  });
-  return lines;
-}
-var init_report_summary = __esm({
-  "src/reporters/report-summary.ts"() {
-    "use strict";
-    init_partial_data();
-    init_figures();
-    init_unknown_reasons();
-  }
-});
-
-// src/reporters/impact-headline.ts
-function describeDeclared(d) {
-  const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
-  const one2 = d.head ?? d.base;
-  const cell = (side5) => {
-    if (side5 === null) return NONE;
-    const what = isSame ? "" : `${side5.stage} ${side5.metric} `;
-    const verdict = side5.isMet === null ? "not measurable" : side5.isMet ? "met" : "missed";
-    return `${what}${formatNumber(side5.value, 2)} (target ${targetText(side5.target)}, ${verdict})`;
-  };
-  const targets2 = [d.base, d.head].map((side5) => side5 === null ? NONE : targetText(side5.target));
-  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
-  const targetChange = targets2[0] === targets2[1] ? null : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
-  const change3 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
-  return {
-    label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
-    base: cell(d.base),
-    head: cell(d.head),
-    change: change3
-  };
-}
-function volumeLabel(report) {
-  return `${report.mqlVolume.stageName ?? report.mqlVolume.stage ?? "lead"} arrivals`;
-}
-function describeImpact(report) {
-  const c = report.constraint;
-  const u = c.utilisation;
-  const stage2 = c.stage.head ?? c.stage.base ?? "no stage";
-  const crossed = c.crossesCapacity === "over" ? " — over capacity" : c.crossesCapacity === "under" ? " — back within capacity" : "";
-  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage2}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
-  const out = [];
-  const m = report.mqlVolume;
-  if (m.delta === null)
-    out.push(
-      `${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`
-    );
-  else if (m.delta !== 0)
-    out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
-  for (const sla of report.slas) {
-    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0)
-      out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
-    else if (sla.assumption.code === "no-steady-state") out.push(`${sla.name}: queue grows every week`);
-  }
-  for (const t of report.comp.total) {
-    if (t.delta === "0.00") continue;
-    const pct2 = t.deltaPct === null ? "new" : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
-    out.push(`payout to as-of (replayed) ${signedMoney(t.delta, t.currency)} (${pct2})`);
-  }
-  return { constraint: constraint2, consequences: out };
-}
-function describeCountedAsZero(r) {
-  const { base, head } = r.comp.countedAsZero;
-  if (base.length === 0 && head.length === 0) return null;
-  const side5 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
-  return `base: ${side5(base)}; head: ${side5(head)}`;
-}
-var init_impact_headline = __esm({
-  "src/reporters/impact-headline.ts"() {
-    "use strict";
-    init_figures();
-    init_impact_phrases();
-    init_report_summary();
-    init_impact_phrases();
   }
 });
 
@@ -48819,6 +48975,8 @@ var init_registry2 = __esm({
   "src/reporters/registry.ts"() {
     "use strict";
     init_explanation_formats();
+    init_impact_html();
+    init_report_html();
     init_impact_markdown();
     init_impact_sweep();
     init_insights_markdown();
@@ -48834,8 +48992,18 @@ var init_registry2 = __esm({
     init_validation_json();
     init_validation_terminal();
     renderers = {
-      report: { terminal: renderReportTerminal, markdown: renderReportMarkdown, json: renderReportJson },
-      impact: { terminal: renderImpactTerminal, markdown: renderImpactMarkdown, json: (report) => jsonText(report) },
+      report: {
+        terminal: renderReportTerminal,
+        markdown: renderReportMarkdown,
+        json: renderReportJson,
+        html: (report) => renderReportHtml(report)
+      },
+      impact: {
+        terminal: renderImpactTerminal,
+        markdown: renderImpactMarkdown,
+        json: (report) => jsonText(report),
+        html: (report) => renderImpactHtml(report)
+      },
       "impact-sweep": {
         terminal: renderImpactSweepTerminal,
         markdown: renderImpactSweepMarkdown,
@@ -55950,11 +56118,11 @@ var init_explain2 = __esm({
 });
 
 // src/cli/evaluation-options.ts
-function addEvaluationOptions(command, mappingHelp) {
+function addEvaluationOptions(command, mappingHelp, formats = ["terminal", "markdown", "json"]) {
   const withCommon = command.option("--data <dir>", "pipeline data directory", "data").option("--mapping <name>", mappingHelp).option(
     "--as-of <date>",
     "evaluate as of this moment (ISO date or date-time; default: the latest timestamp in the data)"
-  ).option("--from <date>", "start of the window (default: the goal period start, else the earliest record)").addOption(new Option("--period <unit>", "funnel periods").choices(["week", "month"]).default("week")).option("--time-zone <zone>", "IANA zone periods begin in (default: the reporting Calendar, else UTC)").addOption(formatOption(["terminal", "markdown", "json"], "terminal")).option("-o, --output <file>", "write the report to a file instead of stdout").option(
+  ).option("--from <date>", "start of the window (default: the goal period start, else the earliest record)").addOption(new Option("--period <unit>", "funnel periods").choices(["week", "month"]).default("week")).option("--time-zone <zone>", "IANA zone periods begin in (default: the reporting Calendar, else UTC)").addOption(formatOption(formats, "terminal")).option("-o, --output <file>", "write the report to a file instead of stdout").option(
     "--mask",
     "replace identifiers with pseudonyms (the same in evaluate, impact and explain) and leave rejected values out of data issues",
     false
@@ -57607,6 +57775,43 @@ var init_spiffs = __esm({
   }
 });
 
+// src/core/engine/comp/parts.ts
+function sumPlanParts(components, people) {
+  const byComponent = new Map(components.map((c) => [c.id, ZERO]));
+  let multipliers = ZERO;
+  let spiffs = ZERO;
+  let clawbacks = ZERO;
+  for (const person of people) {
+    for (const line of person.periods) {
+      for (const c of line.components) byComponent.set(c.id, (byComponent.get(c.id) ?? ZERO).plus(new Dec(c.payout)));
+      multipliers = multipliers.plus(new Dec(line.variablePay).minus(line.componentPay));
+      for (const s2 of line.spiffs) spiffs = spiffs.plus(new Dec(s2.amount));
+      for (const c of line.clawbacks) clawbacks = clawbacks.plus(new Dec(c.amount));
+    }
+  }
+  const parts = components.map((c) => ({
+    part: "component",
+    id: c.id,
+    metric: c.metric,
+    total: formatMoney2(byComponent.get(c.id) ?? ZERO)
+  }));
+  const extras = [
+    ["multipliers", multipliers],
+    ["spiffs", spiffs],
+    ["clawbacks", clawbacks]
+  ];
+  for (const [part, total2] of extras) {
+    if (!total2.isZero()) parts.push({ part, id: null, metric: null, total: formatMoney2(total2) });
+  }
+  return parts;
+}
+var init_parts = __esm({
+  "src/core/engine/comp/parts.ts"() {
+    "use strict";
+    init_money();
+  }
+});
+
 // src/core/engine/comp/plan.ts
 function metricsUsed(spec) {
   const all = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
@@ -57731,6 +57936,7 @@ function computePlan(plan, ctx, credit, warn) {
     people,
     totals: {
       periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
+      parts: sumPlanParts(spec.components, people),
       total: formatMoney2(total2)
     }
   };
@@ -57747,6 +57953,7 @@ var init_plan = __esm({
     init_people();
     init_person_period();
     init_spiffs();
+    init_parts();
   }
 });
 
@@ -61460,6 +61667,7 @@ Examples:
   revops evaluate --as-of 2026-03-31 --period month
   revops evaluate --data exports/ --mapping hubspot --format markdown -o report.md
   revops evaluate --format json --mask > report.json
+  revops evaluate --format html -o report.html      one self-contained page to open in a browser
 
 The JSON report follows schemas/report.schema.json. Every figure's definition is in the
 README's metric reference.
@@ -61500,7 +61708,11 @@ Exit codes: 0 evaluated, 2 usage error, invalid policies or unreadable data.`
       "report"
     );
   });
-  addEvaluationOptions(command, "read the data through this FieldMapping policy (e.g. hubspot)");
+  addEvaluationOptions(
+    command,
+    "read the data through this FieldMapping policy (e.g. hubspot)",
+    listOutputFormats("report")
+  );
 }
 var init_evaluate2 = __esm({
   async "src/cli/commands/evaluate.ts"() {
@@ -61510,6 +61722,7 @@ var init_evaluate2 = __esm({
     init_mask();
     init_mask_key();
     init_report_formats();
+    init_registry2();
     init_hashing_io();
     init_fields_read();
     init_time_zone();
@@ -62855,7 +63068,11 @@ function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
     isTeamCredit: false,
     periods: [period2],
     people: paid,
-    totals: { periods: [{ period: period2.label, total: formatMoney2(total2) }], total: formatMoney2(total2) }
+    totals: {
+      periods: [{ period: period2.label, total: formatMoney2(total2) }],
+      parts: sumPlanParts(spec.components, paid),
+      total: formatMoney2(total2)
+    }
   };
 }
 function sectionOf(plans) {
@@ -62877,6 +63094,7 @@ var init_pay_on_values = __esm({
     init_earning();
     init_money();
     init_comp();
+    init_parts();
     init_person_period();
   }
 });
@@ -63124,7 +63342,11 @@ function runPlan(policy, plan, frame, goalEnd) {
     isTeamCredit: plan.isTeamCredit,
     periods: paid.flatMap((r) => r.periods),
     people: [...byId.values()],
-    totals: { periods: paid.flatMap((r) => r.totals.periods), total: formatMoney2(total2) }
+    totals: {
+      periods: paid.flatMap((r) => r.totals.periods),
+      parts: sumPlanParts(policy.spec.components, [...byId.values()]),
+      total: formatMoney2(total2)
+    }
   };
   return { result, periods: shown, people: people.length, metrics: how, unknown: null };
 }
@@ -63194,6 +63416,7 @@ var init_payouts = __esm({
     "use strict";
     init_money();
     init_pay_on_values();
+    init_parts();
     init_goal();
     init_periods();
     init_payout_changes();
@@ -64356,6 +64579,8 @@ var init_mask_impact_sweep = __esm({
 
 // src/cli/commands/impact-sweep.ts
 async function runImpactSweep(io, options, sides4, spec, dataOrigin) {
+  const { format } = options;
+  if (format === "html") throw new UsageError("--sweep writes terminal, markdown or json, not html.");
   const { base, head } = sides4;
   const target = resolveSweepTarget(head.loaded.result.set, spec);
   const { data, prepared, basePrepared, dataHashing, plan, run: run4, generatedAt } = await readImpactData(
@@ -64407,7 +64632,7 @@ async function runImpactSweep(io, options, sides4, spec, dataOrigin) {
   if (options.mask) report = maskImpactSweep(report, createMaskDigest(dataHashing, data.files));
   await writeOutput(
     io,
-    renderOutput("impact-sweep", options.format, report, { color: isOutputColored(io, options) }),
+    renderOutput("impact-sweep", format, report, { color: isOutputColored(io, options) }),
     options,
     "impact sweep"
   );
@@ -64423,6 +64648,7 @@ var init_impact_sweep2 = __esm({
     init_mask_impact_sweep();
     init_registry2();
     init_sanitize();
+    init_errors();
     await init_impact_run();
     init_mask_key();
     init_version();
@@ -64501,6 +64727,7 @@ Examples:
   revops impact --base main                          the working tree against main, like git diff
   revops impact --base origin/main --head HEAD --data exports/
   revops impact --base main --head HEAD --format markdown --output impact.md
+  revops impact --base-dir policies --head-dir examples/proposed-change/policies --format html -o impact.html
   revops impact --base-dir policies --head-dir examples/proposed-change/policies
 
 Without --head and --head-dir, the head is the policy directory in the working tree (--repo,
@@ -64531,7 +64758,8 @@ Exit codes: 0 reported, 2 usage error, invalid policies on either side, or unrea
   });
   addEvaluationOptions(
     command,
-    "read the data through this FieldMapping policy (the base's with --base, else the head's; see --data-ref)"
+    "read the data through this FieldMapping policy (the base's with --base, else the head's; see --data-ref)",
+    listOutputFormats("impact")
   );
 }
 var init_impact2 = __esm({
@@ -64544,6 +64772,7 @@ var init_impact2 = __esm({
     init_mask_impact();
     init_mask_key();
     init_impact_formats();
+    init_registry2();
     await init_impact_run();
     await init_evaluation_options();
     await init_project_config_apply();
