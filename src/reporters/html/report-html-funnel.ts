@@ -41,7 +41,10 @@ function flowStages(report: Report): FlowStage[] {
       ...(s.next === null
         ? []
         : [
-            { label: 'advance', figures: [percentFigure(`${at}.conversionCohort`, s.conversionCohort, 'no arrivals')] },
+            {
+              label: 'advanced to the next stage',
+              figures: [percentFigure(`${at}.conversionCohort`, s.conversionCohort, 'no arrivals')],
+            },
           ]),
       // A won or lost stage is the end: no time is spent in it.
       ...(s.terminal !== null
