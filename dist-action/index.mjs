@@ -2373,7 +2373,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown4) {
+      _dispatchSubcommand(commandName, operands, unknown5) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2385,9 +2385,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown4));
+            this._executeSubCommand(subCommand, operands.concat(unknown5));
           } else {
-            return subCommand._parseCommand(operands, unknown4);
+            return subCommand._parseCommand(operands, unknown5);
           }
         });
         return promiseChain;
@@ -2538,25 +2538,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown4) {
-        const parsed = this.parseOptions(unknown4);
+      _parseCommand(operands, unknown5) {
+        const parsed = this.parseOptions(unknown5);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown4 = parsed.unknown;
-        this.args = operands.concat(unknown4);
+        unknown5 = parsed.unknown;
+        this.args = operands.concat(unknown5);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown4);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown5);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown4);
+          this._outputHelpIfRequested(unknown5);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown4
+            unknown5
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2582,7 +2582,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown4);
+              this.parent.emit(commandEvent, operands, unknown5);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2591,13 +2591,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent?.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown4);
+          this.parent.emit(commandEvent, operands, unknown5);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown4);
+            return this._dispatchSubcommand("*", operands, unknown5);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown4);
+            this.emit("command:*", operands, unknown5);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2704,7 +2704,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       parseOptions(args) {
         const operands = [];
-        const unknown4 = [];
+        const unknown5 = [];
         let dest = operands;
         function maybeOption(arg) {
           return arg.length > 1 && arg[0] === "-";
@@ -2722,7 +2722,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const arg = activeGroup ?? args[i++];
           activeGroup = null;
           if (arg === "--") {
-            if (dest === unknown4) dest.push(arg);
+            if (dest === unknown5) dest.push(arg);
             dest.push(...args.slice(i));
             break;
           }
@@ -2772,18 +2772,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown4;
+            dest = unknown5;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown4.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown5.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown4.push(...args.slice(i));
+              unknown5.push(...args.slice(i));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
               operands.push(arg, ...args.slice(i));
               break;
             } else if (this._defaultCommandName) {
-              unknown4.push(arg, ...args.slice(i));
+              unknown5.push(arg, ...args.slice(i));
               break;
             }
           }
@@ -2793,7 +2793,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           dest.push(arg);
         }
-        return { operands, unknown: unknown4 };
+        return { operands, unknown: unknown5 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -7514,6 +7514,19 @@ var init_report_defs_sla_comp = __esm({
                 }),
                 "Sum of every person's total in each period, in the order of `periods`."
               ),
+              parts: list(
+                object({
+                  part: oneOf(["component", "multipliers", "spiffs", "clawbacks"], "Which part of the pay."),
+                  id: textOrNull("Component id; null for the other parts."),
+                  metric: {
+                    type: ["string", "null"],
+                    enum: [...compMetrics, null],
+                    description: "The component's metric; null for the other parts."
+                  },
+                  total: ref("money", "What the part paid over the window (clawbacks: negative).")
+                }),
+                "What each part paid over the window: every component in plan order (also at 0), then team multipliers, SPIFs and clawbacks when they paid; they add up exactly to `total`."
+              ),
               total: ref("money", "The plan over the window.")
             },
             { description: "What the plan pays." }
@@ -9861,7 +9874,7 @@ var init_funnel_refs = __esm({
               const fields = entityFields[event.entity];
               const spec = fields[event.field];
               if (spec === void 0 || spec.type !== "datetime" && spec.type !== "date") {
-                const timestamps = Object.keys(fields).filter((f) => fields[f]?.type === "datetime");
+                const timestamps = Object.keys(fields).filter((f2) => fields[f2]?.type === "datetime");
                 ctx.report(funnel, ["spec", "events", i, "field"], {
                   code: "model.unknown-field",
                   message: `\`${event.field}\` is not a timestamp field of ${event.entity}s.`,
@@ -10034,12 +10047,12 @@ var init_lead_definition2 = __esm({
       run(ctx) {
         for (const def of ctx.set.LeadDefinition) {
           const { spec } = def;
-          const funnel = ctx.set.Funnel.find((f) => f.metadata.name === spec.funnel);
+          const funnel = ctx.set.Funnel.find((f2) => f2.metadata.name === spec.funnel);
           const failedFunnel = funnel !== void 0 ? void 0 : findUnchecked(ctx, "Funnel", spec.funnel);
           if (funnel === void 0 && failedFunnel !== void 0) {
             reportNotChecked(ctx, def, ["spec", "funnel"], `Funnel \`${spec.funnel}\``, failedFunnel);
           } else if (funnel === void 0) {
-            const names = ctx.set.Funnel.map((f) => f.metadata.name);
+            const names = ctx.set.Funnel.map((f2) => f2.metadata.name);
             ctx.report(def, ["spec", "funnel"], {
               code: "ref.policy-missing",
               message: `Funnel \`${spec.funnel}\` does not exist.`,
@@ -10111,7 +10124,7 @@ var init_lead_definition2 = __esm({
           const decayFrom = spec.scoring?.engagement?.decay?.from;
           if (decayFrom !== void 0 && canonicalModel.leads[decayFrom]?.type !== "datetime") {
             const timestamps = Object.keys(canonicalModel.leads).filter(
-              (f) => canonicalModel.leads[f]?.type === "datetime"
+              (f2) => canonicalModel.leads[f2]?.type === "datetime"
             );
             ctx.report(def, ["spec", "scoring", "engagement", "decay", "from"], {
               code: "model.unknown-field",
@@ -13280,7 +13293,7 @@ var init_build = __esm({
             case Inst.RUNE1:
               if (inst.runes.length === 1) {
                 addRange(inst.runes[0], inst.runes[0]);
-                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f2 = Unicode.simpleFold(inst.runes[0]); f2 !== inst.runes[0]; f2 = Unicode.simpleFold(f2)) addRange(f2, f2);
               } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
               break;
             case Inst.RUNE_ANY_NOT_NL:
@@ -14444,11 +14457,11 @@ var init_build = __esm({
           const c = byDepth[k];
           const p = parent[c];
           if (p !== 0) {
-            let f = fail2[p];
-            let next = this.next(f, unit[c]);
-            while (next < 0 && f !== 0) {
-              f = fail2[f];
-              next = this.next(f, unit[c]);
+            let f2 = fail2[p];
+            let next = this.next(f2, unit[c]);
+            while (next < 0 && f2 !== 0) {
+              f2 = fail2[f2];
+              next = this.next(f2, unit[c]);
             }
             fail2[c] = next >= 0 ? next : 0;
           }
@@ -14810,9 +14823,9 @@ var init_build = __esm({
     Compiler = class Compiler2 {
       static compileRegexp(re) {
         const c = new Compiler2();
-        const f = c.compile(re);
-        c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
-        c.prog.start = f.i;
+        const f2 = c.compile(re);
+        c.prog.patch(f2.out, c.newInst(Inst.MATCH).i);
+        c.prog.start = f2.i;
         c.prog.markLookbehindInsts();
         return c.prog;
       }
@@ -14826,19 +14839,19 @@ var init_build = __esm({
         let starts = [];
         for (let i = 0; i < regexps.length; i++) {
           c.lbOffset = c.prog.numLb;
-          const f = c.compile(regexps[i]);
+          const f2 = c.compile(regexps[i]);
           const m = c.newInst(Inst.MATCH);
           c.prog.getInst(m.i).arg = i;
-          c.prog.patch(f.out, m.i);
-          starts.push(f.i);
+          c.prog.patch(f2.out, m.i);
+          starts.push(f2.i);
         }
         let start = starts[0];
         for (let i = 1; i < starts.length; i++) {
-          const f = c.newInst(Inst.ALT);
-          const inst = c.prog.getInst(f.i);
+          const f2 = c.newInst(Inst.ALT);
+          const inst = c.prog.getInst(f2.i);
           inst.out = start;
           inst.arg = starts[i];
-          start = f.i;
+          start = f2.i;
         }
         c.prog.start = start;
         c.prog.markLookbehindInsts();
@@ -14861,19 +14874,19 @@ var init_build = __esm({
         return new Frag(this.prog.numInst() - 1, new PatchList(), true);
       }
       nop() {
-        const f = this.newInst(Inst.NOP);
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        return f;
+        const f2 = this.newInst(Inst.NOP);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        return f2;
       }
       fail() {
         return new Frag();
       }
       cap(arg) {
-        const f = this.newInst(Inst.CAPTURE);
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        this.prog.getInst(f.i).arg = arg;
+        const f2 = this.newInst(Inst.CAPTURE);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        this.prog.getInst(f2.i).arg = arg;
         if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
-        return f;
+        return f2;
       }
       cat(f1, f2) {
         if (f1.i === 0 || f2.i === 0) {
@@ -14887,40 +14900,40 @@ var init_build = __esm({
       alt(f1, f2) {
         if (f1.i === 0) return f2;
         if (f2.i === 0) return f1;
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f3 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f3.i);
         i.out = f1.i;
         i.arg = f2.i;
-        f.out = this.prog.append(f1.out, f2.out);
-        f.nullable = f1.nullable || f2.nullable;
-        return f;
+        f3.out = this.prog.append(f1.out, f2.out);
+        f3.nullable = f1.nullable || f2.nullable;
+        return f3;
       }
       loop(f1, nongreedy) {
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f2.i);
         if (nongreedy) {
           i.arg = f1.i;
-          f.out = new PatchList(f.i << 1, f.i << 1);
+          f2.out = new PatchList(f2.i << 1, f2.i << 1);
         } else {
           i.out = f1.i;
-          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+          f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
         }
-        this.prog.patch(f1.out, f.i);
-        return f;
+        this.prog.patch(f1.out, f2.i);
+        return f2;
       }
       quest(f1, nongreedy) {
         if (f1.i === 0) return this.nop();
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f2.i);
         if (nongreedy) {
           i.arg = f1.i;
-          f.out = new PatchList(f.i << 1, f.i << 1);
+          f2.out = new PatchList(f2.i << 1, f2.i << 1);
         } else {
           i.out = f1.i;
-          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+          f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
         }
-        f.out = this.prog.append(f.out, f1.out);
-        return f;
+        f2.out = this.prog.append(f2.out, f1.out);
+        return f2;
       }
       star(f1, nongreedy) {
         if (f1.i === 0) return this.nop();
@@ -14932,24 +14945,24 @@ var init_build = __esm({
         return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
       }
       empty(op) {
-        const f = this.newInst(Inst.EMPTY_WIDTH);
-        this.prog.getInst(f.i).arg = op;
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        return f;
+        const f2 = this.newInst(Inst.EMPTY_WIDTH);
+        this.prog.getInst(f2.i).arg = op;
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        return f2;
       }
       rune(runes, flags) {
-        const f = this.newInst(Inst.RUNE);
-        f.nullable = false;
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.RUNE);
+        f2.nullable = false;
+        const i = this.prog.getInst(f2.i);
         i.runes = runes;
         flags &= RE2Flags.FOLD_CASE;
         if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
         i.arg = flags;
-        f.out = new PatchList(f.i << 1, f.i << 1);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
         if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
         else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
         else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
-        return f;
+        return f2;
       }
       lookBehind(a, parsedLb) {
         const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
@@ -14977,7 +14990,7 @@ var init_build = __esm({
             return this.nop();
           case Regexp.Op.LITERAL: {
             if (re.runes.length === 0) return this.nop();
-            let f = null;
+            let f2 = null;
             for (let r of re.runes) {
               let singleRune = this.runeCache.get(r);
               if (singleRune === void 0) {
@@ -14985,9 +14998,9 @@ var init_build = __esm({
                 this.runeCache.set(r, singleRune);
               }
               const f1 = this.rune(singleRune, re.flags);
-              f = f === null ? f1 : this.cat(f, f1);
+              f2 = f2 === null ? f1 : this.cat(f2, f1);
             }
-            return f;
+            return f2;
           }
           case Regexp.Op.CHAR_CLASS:
             return this.rune(re.runes, re.flags);
@@ -15450,7 +15463,7 @@ var init_build = __esm({
         }
         for (let c = lo; c <= hi; c++) {
           this.appendRange(c, c);
-          for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+          for (let f2 = Unicode.simpleFold(c); f2 !== c; f2 = Unicode.simpleFold(f2)) this.appendRange(f2, f2);
         }
         return this;
       }
@@ -18045,19 +18058,19 @@ function intlConfigString(localeStr, numberingSystem, outputCalendar) {
     return localeStr;
   }
 }
-function mapMonths(f) {
+function mapMonths(f2) {
   const ms = [];
   for (let i = 1; i <= 12; i++) {
     const dt = DateTime.utc(2009, i, 1);
-    ms.push(f(dt));
+    ms.push(f2(dt));
   }
   return ms;
 }
-function mapWeekdays(f) {
+function mapWeekdays(f2) {
   const ms = [];
   for (let i = 1; i <= 7; i++) {
     const dt = DateTime.utc(2016, 11, 13 + i);
-    ms.push(f(dt));
+    ms.push(f2(dt));
   }
   return ms;
 }
@@ -18373,8 +18386,8 @@ function parseMillis(fraction) {
   if (isUndefined(fraction) || fraction === null || fraction === "") {
     return void 0;
   } else {
-    const f = parseFloat("0." + fraction) * 1e3;
-    return Math.floor(f);
+    const f2 = parseFloat("0." + fraction) * 1e3;
+    return Math.floor(f2);
   }
 }
 function roundTo(number2, digits, rounding = "round") {
@@ -18587,7 +18600,7 @@ function stringifyTokens(splits, tokenToString) {
   return s2;
 }
 function combineRegexes(...regexes) {
-  const full = regexes.reduce((f, r) => f + r.source, "");
+  const full = regexes.reduce((f2, r) => f2 + r.source, "");
   return RegExp(`^${full}$`);
 }
 function combineExtractors(...extractors) {
@@ -19077,7 +19090,7 @@ function tokenForPart(part, formatOpts, resolvedOpts) {
   return void 0;
 }
 function buildRegex(units2) {
-  const re = units2.map((u) => u.regex).reduce((f, r) => `${f}(${r.source})`, "");
+  const re = units2.map((u) => u.regex).reduce((f2, r) => `${f2}(${r.source})`, "");
   return [`^${re}$`, units2];
 }
 function match(input, regex2, handlers) {
@@ -19161,9 +19174,9 @@ function dateTimeFromMatches(matches) {
     matches.S = parseMillis(matches.u);
   }
   const vals = Object.keys(matches).reduce((r, k) => {
-    const f = toField(k);
-    if (f) {
-      r[f] = matches[k];
+    const f2 = toField(k);
+    if (f2) {
+      r[f2] = matches[k];
     }
     return r;
   }, {});
@@ -25309,7 +25322,7 @@ function visit(ctx, site, rule, path2, entity) {
   if (op === void 0) return;
   const list2 = Array.isArray(args) ? args : [args];
   if (comparisons2.has(op)) {
-    const field = list2.map((a) => dateFieldOf(a, entity)).find((f) => f !== void 0);
+    const field = list2.map((a) => dateFieldOf(a, entity)).find((f2) => f2 !== void 0);
     const textAt = list2.findIndex((a) => typeof a === "string");
     if (field !== void 0 && textAt >= 0) {
       ctx.report(site.policy, Array.isArray(args) ? [...path2, op, textAt] : [...path2, op], {
@@ -31675,9 +31688,9 @@ var require_float2 = __commonJS({
         const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
+          const f2 = str.substring(dot + 1).replace(/_/g, "");
+          if (f2[f2.length - 1] === "0")
+            node.minFractionDigits = f2.length;
         }
         return node;
       },
@@ -37141,7 +37154,7 @@ function readAt(root, path2) {
   return node;
 }
 function suggestUnitFix(kind, data, path2) {
-  const field = unitFields.find((f) => f.kind === kind && isMatch(f.path, path2));
+  const field = unitFields.find((f2) => f2.kind === kind && isMatch(f2.path, path2));
   if (field === void 0) return void 0;
   const holder = readAt(data, path2.slice(0, -1));
   const spec = readAt(data, ["spec"]);
@@ -38262,12 +38275,12 @@ var require_util = __commonJS({
       return str.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
+    function eachItem(xs, f2) {
       if (Array.isArray(xs)) {
         for (const x of xs)
-          f(x);
+          f2(x);
       } else {
-        f(xs);
+        f2(xs);
       }
     }
     exports.eachItem = eachItem;
@@ -38314,10 +38327,10 @@ var require_util = __commonJS({
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
-    function useFunc(gen, f) {
+    function useFunc(gen, f2) {
       return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+        ref: f2,
+        code: snippets[f2.code] || (snippets[f2.code] = new code_1._Code(f2.code))
       });
     }
     exports.useFunc = useFunc;
@@ -45063,7 +45076,7 @@ function matchesIssue(ref2, issue3, result, dir) {
   if (want.path !== void 0 && want.path !== issue3.path) return false;
   if (want.file !== void 0 && relativeTo(dir, issue3.file) !== want.file.replace(/^\.\//, "")) return false;
   if (want.name !== void 0 || want.kind !== void 0) {
-    const summary = result.files.find((f) => f.file === issue3.file);
+    const summary = result.files.find((f2) => f2.file === issue3.file);
     if (want.name !== void 0 && summary?.name !== want.name) return false;
     if (want.kind !== void 0 && summary?.kind !== want.kind) return false;
   }
@@ -45279,50 +45292,50 @@ var require_picocolors = __commonJS({
       return result + string.substring(cursor);
     };
     var createColors9 = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
+      let f2 = enabled ? formatter : () => String;
       return {
         isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+        reset: f2("\x1B[0m", "\x1B[0m"),
+        bold: f2("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f2("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f2("\x1B[3m", "\x1B[23m"),
+        underline: f2("\x1B[4m", "\x1B[24m"),
+        inverse: f2("\x1B[7m", "\x1B[27m"),
+        hidden: f2("\x1B[8m", "\x1B[28m"),
+        strikethrough: f2("\x1B[9m", "\x1B[29m"),
+        black: f2("\x1B[30m", "\x1B[39m"),
+        red: f2("\x1B[31m", "\x1B[39m"),
+        green: f2("\x1B[32m", "\x1B[39m"),
+        yellow: f2("\x1B[33m", "\x1B[39m"),
+        blue: f2("\x1B[34m", "\x1B[39m"),
+        magenta: f2("\x1B[35m", "\x1B[39m"),
+        cyan: f2("\x1B[36m", "\x1B[39m"),
+        white: f2("\x1B[37m", "\x1B[39m"),
+        gray: f2("\x1B[90m", "\x1B[39m"),
+        bgBlack: f2("\x1B[40m", "\x1B[49m"),
+        bgRed: f2("\x1B[41m", "\x1B[49m"),
+        bgGreen: f2("\x1B[42m", "\x1B[49m"),
+        bgYellow: f2("\x1B[43m", "\x1B[49m"),
+        bgBlue: f2("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f2("\x1B[45m", "\x1B[49m"),
+        bgCyan: f2("\x1B[46m", "\x1B[49m"),
+        bgWhite: f2("\x1B[47m", "\x1B[49m"),
+        blackBright: f2("\x1B[90m", "\x1B[39m"),
+        redBright: f2("\x1B[91m", "\x1B[39m"),
+        greenBright: f2("\x1B[92m", "\x1B[39m"),
+        yellowBright: f2("\x1B[93m", "\x1B[39m"),
+        blueBright: f2("\x1B[94m", "\x1B[39m"),
+        magentaBright: f2("\x1B[95m", "\x1B[39m"),
+        cyanBright: f2("\x1B[96m", "\x1B[39m"),
+        whiteBright: f2("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f2("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f2("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f2("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f2("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f2("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f2("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f2("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f2("\x1B[107m", "\x1B[49m")
       };
     };
     module.exports = createColors9();
@@ -45781,7 +45794,7 @@ function renderHorizontalBarSvg(spec) {
     150,
     maxOf([...names.map((n2) => estimateTextWidth(n2, FONT) + 10), ...markWidths.map((w) => w + 10)], 60)
   );
-  const valueTexts = spec.series.flatMap((s2) => s2.values.map((f) => f === void 0 ? "" : svgFigureText(f)));
+  const valueTexts = spec.series.flatMap((s2) => s2.values.map((f2) => f2 === void 0 ? "" : svgFigureText(f2)));
   const rightPad = Math.min(
     130,
     maxOf(
@@ -45793,12 +45806,12 @@ function renderHorizontalBarSvg(spec) {
   const right2 = SVG_WIDTH - rightPad;
   const x = (v) => scaleValue(axis, v, left, right2);
   const legend = renderLegend(buildLegendItems(spec, "bar"), 0);
-  const unknown4 = renderUnknownReferences(
+  const unknown5 = renderUnknownReferences(
     spec.references.filter((r) => figureNumber(r.value) === null),
     legend.height
   );
   const refs = placeReferenceLabels(spec.references, x, left);
-  const plotTop = legend.height + unknown4.height + refs.rows * REF_ROW + 8;
+  const plotTop = legend.height + unknown5.height + refs.rows * REF_ROW + 8;
   const seriesCount = Math.max(1, spec.series.length);
   const band2 = Math.max(marks.size === 0 ? 0 : 34, seriesCount * BAR + (seriesCount - 1) * BAR_GAP + 12);
   const plotBottom = plotTop + band2 * spec.categories.length;
@@ -45844,7 +45857,7 @@ function renderHorizontalBarSvg(spec) {
   return [
     openSvg(spec, height),
     legend.svg,
-    unknown4.svg,
+    unknown5.svg,
     spec.categories.map(
       (category, c) => marks.has(category) ? `<rect class="highlight-band" x="0" y="${coord(plotTop + band2 * c)}" width="${SVG_WIDTH}" height="${coord(band2)}"/>` : ""
     ).join(""),
@@ -45890,11 +45903,11 @@ var init_svg_bar_horizontal = __esm({
 function layoutUprightFrame(spec, axis, labels, marks, swatch, rightMargin = 8) {
   const referenceSide = swatch === "line" ? "left" : "right";
   const legend = renderLegend(buildLegendItems(spec, swatch), 0);
-  const unknown4 = renderUnknownReferences(
+  const unknown5 = renderUnknownReferences(
     spec.references.filter((r) => figureNumber(r.value) === null),
     legend.height
   );
-  const plotTop = legend.height + unknown4.height + 16;
+  const plotTop = legend.height + unknown5.height + 16;
   const plotBottom = plotTop + PLOT_HEIGHT;
   const tickTexts = axis.ticks.map((t) => tickText(spec, t));
   const marked = new Set(marks.map((m) => m.index));
@@ -45920,7 +45933,7 @@ function layoutUprightFrame(spec, axis, labels, marks, swatch, rightMargin = 8) 
   );
   const background = [
     legend.svg,
-    unknown4.svg,
+    unknown5.svg,
     ...marks.map(
       (m) => `<rect class="highlight-band" x="${coord(plotLeft + step * m.index)}" y="${coord(plotTop)}" width="${coord(step)}" height="${coord(PLOT_HEIGHT)}"/>`
     ),
@@ -47156,13 +47169,13 @@ function slaSection(r) {
       show(pointsValueFigure(`${at}.modelledChangePts`, s2.modelledChangePts, steady))
     ];
   });
-  const notes2 = r.slas.map((s2) => `<li>${label(s2.name)}: ${label(phraseSlaAssumption(s2.assumption))}</li>`);
+  const notes3 = r.slas.map((s2) => `<li>${label(s2.name)}: ${label(phraseSlaAssumption(s2.assumption))}</li>`);
   return {
     id: "slas",
     title: "SLA compliance, base vs head",
     body: [
       renderTable(["SLA", "replayed base", "replayed head", "change", "modelled head", "modelled change"], rows),
-      `<ul class="notes">${notes2.join("")}</ul>`,
+      `<ul class="notes">${notes3.join("")}</ul>`,
       '<p class="note">Replayed measures the head on the data as it is: leads new to a stage were never worked, so they count as breached or pending. Modelled scales the base’s waits by the stage’s new load.</p>',
       ...slaWeeksCharts(r).map(renderChart)
     ].join("\n")
@@ -47464,12 +47477,12 @@ function guardrailsSection(r) {
 }
 function dataSection(r) {
   const d = r.data;
-  const rows = d.files.map((f, i) => [
-    label(f.file),
-    label(f.status),
-    show(countFigure(`data.files[${i}].rowsRead`, f.rowsRead)),
-    show(countFigure(`data.files[${i}].rowsEvaluated`, f.rowsEvaluated)),
-    show(countFigure(`data.files[${i}].rowsRejected`, f.rowsRejected))
+  const rows = d.files.map((f2, i) => [
+    label(f2.file),
+    label(f2.status),
+    show(countFigure(`data.files[${i}].rowsRead`, f2.rowsRead)),
+    show(countFigure(`data.files[${i}].rowsEvaluated`, f2.rowsEvaluated)),
+    show(countFigure(`data.files[${i}].rowsRejected`, f2.rowsRejected))
   ]);
   const issues = d.issues.slice(0, 100).map((x) => [label(`${x.file}:${x.line}:${x.column}`), label(x.raw ?? ""), label(x.message)]);
   const warnings = r.warnings.map((w) => `<li>⚠ ${label(phraseWarning(w))}</li>`);
@@ -47508,14 +47521,14 @@ var init_impact_html_gates = __esm({
 function describeCacUnknown(reason) {
   return reasons2[reason];
 }
-function formatCac(f, currency2) {
-  if (f.value !== null) return formatMoney(f.value, currency2);
-  return f.unknown === null ? "—" : `— (${describeCacUnknown(f.unknown)})`;
+function formatCac(f2, currency2) {
+  if (f2.value !== null) return formatMoney(f2.value, currency2);
+  return f2.unknown === null ? "—" : `— (${describeCacUnknown(f2.unknown)})`;
 }
-function cacSpendTable(cac) {
+function cacSpendTable(cac2) {
   return {
     headers: ["period", "marketing", "sales", "from", "total", "paid", "won", "paid won", "cohort"],
-    rows: [...cac.periods, cac.window].map((p) => [
+    rows: [...cac2.periods, cac2.window].map((p) => [
       p.label,
       formatMoney(p.spend.marketing, null),
       formatMoney(p.spend.sales, null),
@@ -47529,10 +47542,10 @@ function cacSpendTable(cac) {
     align: ["left", "right", "right", "left", "right", "right", "right", "right", "right"]
   };
 }
-function cacPeriodTable(cac) {
+function cacPeriodTable(cac2) {
   return {
     headers: ["period", "blended", "marketing", "sales", "paid", "cohort"],
-    rows: [...cac.periods, cac.window].map((p) => [
+    rows: [...cac2.periods, cac2.window].map((p) => [
       p.label,
       formatCac(p.blended, null),
       formatCac(p.marketing, null),
@@ -47543,10 +47556,10 @@ function cacPeriodTable(cac) {
     align: ["left", "right", "right", "right", "right", "right"]
   };
 }
-function cacChannelTable(cac) {
+function cacChannelTable(cac2) {
   return {
     headers: ["source", "campaign", "spend", "won", "CAC"],
-    rows: [...cac.bySource, ...cac.byCampaign].map((c) => [
+    rows: [...cac2.bySource, ...cac2.byCampaign].map((c) => [
       c.source,
       c.campaign ?? "(all)",
       formatMoney(c.spend, null),
@@ -47556,27 +47569,27 @@ function cacChannelTable(cac) {
     align: ["left", "left", "right", "right", "right"]
   };
 }
-function cacNotes(cac) {
-  if (cac.unknown === "no-spend")
+function cacNotes(cac2) {
+  if (cac2.unknown === "no-spend")
     return ["CAC — (no spend rows): add spend.csv (date, function, amount, …) to the data, or map a spend export."];
-  if (cac.unknown === "mixed-currencies")
+  if (cac2.unknown === "mixed-currencies")
     return [
-      `CAC — (spend in ${cac.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
+      `CAC — (spend in ${cac2.currencies.join(", ")}; no exchange rate is declared): export the spend in one currency.`
     ];
-  const notes2 = [
+  const notes3 = [
     "won: new customers won in the period; cohort: those won by as-of whose lead arrived in it. No lag: a period's spend ÷ the new customers (first won deal per account, expansion and renewal left out) won in it. Cohort: the period's spend ÷ the new customers won by as-of whose lead arrived in it (young periods have had less time to win). Paid: spend that names a source ÷ new customers from those sources."
   ];
-  if (cac.headcountCost.length > 0)
-    notes2.push(
-      `Sales cost from the spend rows where a period has sales rows, else ${cac.headcountCost.map(
-        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
+  if (cac2.headcountCost.length > 0)
+    notes3.push(
+      `Sales cost from the spend rows where a period has sales rows, else ${cac2.headcountCost.map(
+        (t) => `${t.team} ${formatCount(t.headcount)} heads × ${formatMoney(t.costPerHead, cac2.currency)} a year (${t.basis === "ote" ? "OTE" : "declared"})`
       ).join(", ")} × days ÷ 365 — never both.`
     );
-  if (cac.rows.outsideWindow > 0)
-    notes2.push(
-      `${formatCount(cac.rows.outsideWindow)} of ${formatCount(cac.rows.read)} spend rows fall outside the window.`
+  if (cac2.rows.outsideWindow > 0)
+    notes3.push(
+      `${formatCount(cac2.rows.outsideWindow)} of ${formatCount(cac2.rows.read)} spend rows fall outside the window.`
     );
-  return notes2;
+  return notes3;
 }
 var reasons2, basisText;
 var init_cac_tables = __esm({
@@ -47687,18 +47700,18 @@ function goalSection(r) {
 function cacRows(r) {
   const c = r.cac;
   if (c === void 0) return [];
-  const cac = (path2, f) => show(moneyFigure(`${path2}.value`, f.value, f.unknown === null ? "unknown" : describeCacUnknown(f.unknown)));
+  const cac2 = (path2, f2) => show(moneyFigure(`${path2}.value`, f2.value, f2.unknown === null ? "unknown" : describeCacUnknown(f2.unknown)));
   return [
     [
       "blended CAC",
-      cac("cac.blended.base", c.blended.base),
-      cac("cac.blended.head", c.blended.head),
+      cac2("cac.blended.base", c.blended.base),
+      cac2("cac.blended.head", c.blended.head),
       show(percentChangeFigure("cac.changePct", c.changePct))
     ],
     [
       "paid CAC",
-      cac("cac.paid.base", c.paid.base),
-      cac("cac.paid.head", c.paid.head),
+      cac2("cac.paid.base", c.paid.base),
+      cac2("cac.paid.head", c.paid.head),
       show(percentChangeFigure("cac.paidChangePct", c.paidChangePct))
     ],
     [
@@ -47914,12 +47927,26 @@ details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9
 .flow dt { color: var(--muted); }
 .flow dd { margin: 0 0 .2rem; }
 .stamp { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
+.alert { color: var(--mark); font-weight: 600; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+tr.constraint > th, tr.total > th { font-weight: 700; }
+tr.constraint > th::before { content: "▶ "; color: var(--mark); }
+tr.total > td { border-top: 2px solid var(--ink); }
+tr.missed > th { color: var(--mark); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .9rem; margin: .5rem 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+details.more { margin: .5rem 0 1rem; }
+details.more > summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+.plan-meta { color: var(--muted); font-size: .9rem; margin: 0; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   details.chart-data > summary { display: none; }
   details.chart-data > :not(summary) { display: block; }
+  details.more > summary { display: none; }
+  details.more > :not(summary) { display: block; }
   h2 { break-after: avoid; }
   section { break-inside: auto; }
   a { color: inherit; text-decoration: none; }
@@ -47949,7 +47976,7 @@ ${s2.body}
     "<body>",
     "<main>",
     `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p class="subtitle">${escapeHtml(page.subtitle)}</p>`,
+    `<p class="subtitle">${page.subtitleHtml ?? escapeHtml(page.subtitle)}</p>`,
     `<div class="headline" role="region" aria-label="Headline">${page.headline.map((line) => `<p>${line}</p>`).join("\n")}</div>`,
     ...sections,
     `<p class="stamp">${page.stamp}</p>`,
@@ -48017,16 +48044,636 @@ var init_impact_html = __esm({
   }
 });
 
-// src/reporters/partial-data.ts
-function describePartialData(data) {
-  const missing = data.missing ?? [];
-  if (missing.length === 0) return void 0;
-  const items = missing.map((m) => `${m.entity} (${m.file ?? "no file"}: ${m.reason.replace(/\.$/, "")})`);
-  return `Partial data — these figures leave out ${items.join("; ")}`;
+// src/reporters/html/figure-builders.ts
+function unknown4(path2, reason) {
+  return reason === void 0 ? { path: path2, value: null, text: "—" } : { path: path2, value: null, text: "—", reason };
 }
-var init_partial_data = __esm({
-  "src/reporters/partial-data.ts"() {
+function countFigure2(path2, value3, reason) {
+  return value3 === null ? unknown4(path2, reason) : { path: path2, value: value3, text: formatCount(value3) };
+}
+function ratioFigure2(path2, value3, reason, digits = 2) {
+  return value3 === null ? unknown4(path2, reason) : { path: path2, value: value3, text: formatRatio(value3, digits) };
+}
+function percentFigure2(path2, value3, reason) {
+  return value3 === null ? unknown4(path2, reason) : { path: path2, value: value3, text: formatPercent(value3) };
+}
+function numberFigure2(path2, value3, digits, reason) {
+  return value3 === null ? unknown4(path2, reason) : { path: path2, value: value3, text: formatNumber(value3, digits) };
+}
+function hoursFigure(path2, value3, reason) {
+  return value3 === null ? unknown4(path2, reason) : { path: path2, value: value3, text: `${formatNumber(value3, 1)} h` };
+}
+function moneyFigure2(path2, value3, currency2, reason) {
+  return value3 === null ? unknown4(path2, reason) : { path: path2, value: value3, text: formatMoney(value3, currency2) };
+}
+function constantFigure(value3, text5) {
+  return { path: null, value: value3, text: text5 };
+}
+function absentFigure(reason) {
+  return unknown4(null, reason);
+}
+var init_figure_builders = __esm({
+  "src/reporters/html/figure-builders.ts"() {
     "use strict";
+    init_figures();
+  }
+});
+
+// src/reporters/html/html-table.ts
+function labelText(text5) {
+  return `<span data-label>${escapeHtml(text5)}</span>`;
+}
+function renderHtmlTable(table5) {
+  const caption = table5.caption === void 0 ? "" : `<caption>${escapeHtml(table5.caption)}</caption>`;
+  const head = table5.columns.map(
+    (c) => typeof c === "string" ? `<th scope="col">${escapeHtml(c)}</th>` : `<th scope="col" data-label>${escapeHtml(c.label)}</th>`
+  ).join("");
+  const body = table5.rows.map((row2) => {
+    const cls = row2.className === void 0 ? "" : ` class="${escapeHtml(row2.className)}"`;
+    const cells = row2.cells.map((cell) => `<td>${cell}</td>`).join("");
+    return `<tr${cls}><th scope="row" data-label>${escapeHtml(row2.header)}</th>${cells}</tr>`;
+  });
+  return `<div class="table-scroll"><table>${caption}<thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table></div>`;
+}
+var init_html_table = __esm({
+  "src/reporters/html/html-table.ts"() {
+    "use strict";
+    init_sanitize();
+  }
+});
+
+// src/reporters/html/report-html-attribution.ts
+function deals(path2, value3) {
+  return renderFigure(numberFigure2(path2, value3, Number.isInteger(value3) ? 0 : 2));
+}
+function sourcedTable(s2, b) {
+  const at = `attribution.sourced[${b}]`;
+  const parts = [
+    ["marketing", s2.marketing],
+    ["sales", s2.sales],
+    ["unattributed", s2.unattributed]
+  ];
+  const rows = parts.map(([name, part]) => ({
+    header: name,
+    cells: [
+      deals(`${at}.${name}.deals`, part.deals),
+      renderFigure(moneyFigure2(`${at}.${name}.amount`, part.amount, s2.currency, NO_AMOUNT)),
+      renderFigure(percentFigure2(`${at}.${name}.amountShare`, part.amountShare, "no amount known"))
+    ]
+  }));
+  const caption = s2.basis === "pipeline" ? "Pipeline created, by who sourced it" : "Won revenue, by who sourced it";
+  return renderHtmlTable({ caption, columns: ["sourced by", "deals", "amount", "share of amount"], rows });
+}
+function creditTable(a, table5) {
+  const t = a.tables.indexOf(table5);
+  const rows = table5.rows.map((row2, i) => {
+    const at = `attribution.tables[${t}].rows[${i}]`;
+    const currency2 = row2.currency;
+    return {
+      header: row2.key ?? "none",
+      cells: [
+        deals(`${at}.pipelineDeals`, row2.pipelineDeals),
+        renderFigure(moneyFigure2(`${at}.pipelineAmount`, row2.pipelineAmount, currency2, NO_AMOUNT)),
+        deals(`${at}.wonDeals`, row2.wonDeals),
+        renderFigure(moneyFigure2(`${at}.wonAmount`, row2.wonAmount, currency2, NO_AMOUNT))
+      ]
+    };
+  });
+  return renderHtmlTable({
+    caption: `${table5.model} credit by ${table5.dimension}`,
+    columns: [table5.dimension, "pipeline deals", "pipeline amount", "won deals", "won amount"],
+    rows
+  });
+}
+function renderAttributionSection(report) {
+  const a = report.attribution;
+  if (a === null) return null;
+  const first = a.tables.find((t) => t.model === "first-touch" && t.dimension === "source");
+  const others = a.tables.filter((t) => t !== first);
+  const multi = a.multiTouchUnknown === null ? "" : `<p>Last-touch and linear credit are not given: ${a.multiTouchUnknown === "no-campaign-touches" ? "no activity carries a campaign touch before an opportunity" : "the deals’ paths hold too many touches to credit within the cost bound"}.</p>`;
+  return {
+    id: "attribution",
+    title: "Attribution",
+    body: [
+      ...a.sourced.map((s2, b) => sourcedTable(s2, b)),
+      first === void 0 ? "" : creditTable(a, first),
+      multi,
+      others.length === 0 ? "" : `<details class="more"><summary>Other models and campaigns</summary>${others.map((t) => creditTable(a, t)).join("\n")}</details>`,
+      `<p>Sales-sourced leads come from: ${a.sourcing.sales.map((s2) => `<span data-label>${escapeHtml(s2)}</span>`).join(", ") || "none"} (${a.sourcing.basis === "declared" ? "declared by the funnel" : "the default"}).</p>`
+    ].join("\n")
+  };
+}
+var NO_AMOUNT;
+var init_report_html_attribution = __esm({
+  "src/reporters/html/report-html-attribution.ts"() {
+    "use strict";
+    init_sanitize();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+    NO_AMOUNT = "no deal carries an amount";
+  }
+});
+
+// src/reporters/html/report-html-cac.ts
+function cac(path2, f2, currency2) {
+  const reason = f2.unknown === null ? void 0 : describeCacUnknown(f2.unknown);
+  return renderFigure(moneyFigure2(`${path2}.value`, f2.value, currency2, reason));
+}
+function periodRow(p, at, currency2, header2) {
+  return {
+    header: header2,
+    cells: [
+      renderFigure(moneyFigure2(`${at}.spend.total`, p.spend.total, currency2)),
+      renderFigure(countFigure2(`${at}.customers`, p.customers)),
+      ...KINDS.map((k) => cac(`${at}.${k}`, p[k], currency2))
+    ]
+  };
+}
+function sourcesTable(c) {
+  const rows = c.bySource.map((s2, i) => ({
+    header: s2.source,
+    cells: [
+      renderFigure(moneyFigure2(`cac.bySource[${i}].spend`, s2.spend, c.currency)),
+      renderFigure(countFigure2(`cac.bySource[${i}].customers`, s2.customers)),
+      cac(`cac.bySource[${i}].cac`, s2.cac, c.currency)
+    ]
+  }));
+  return renderHtmlTable({ columns: ["paid source", "spend", "new customers", "acquisition cost"], rows });
+}
+function renderCacSection(report) {
+  const c = report.cac;
+  if (c === void 0) return null;
+  const columns = ["period", "spend", "new customers", "blended", "marketing", "sales", "paid channels", "cohort"];
+  const unknown5 = c.unknown === null ? "" : `<p class="alert">Acquisition cost cannot be computed: ${labelText(describeCacUnknown(c.unknown))}${c.currencies.length === 0 ? "" : ` (${c.currencies.map((x) => labelText(x)).join(", ")})`}.</p>`;
+  const periods2 = renderHtmlTable({
+    columns,
+    rows: c.periods.map((p, i) => periodRow(p, `cac.periods[${i}]`, c.currency, p.label))
+  });
+  return {
+    id: "cac",
+    title: "Customer acquisition cost",
+    body: [
+      "<p>Spend (marketing, and sales from spend rows or headcount) divided by the new customers won. <em>Paid channels</em>: spend on paid sources over the customers they brought; <em>cohort</em>: spend over the customers whose lead arrived in the span.</p>",
+      unknown5,
+      renderHtmlTable({ columns, rows: [periodRow(c.window, "cac.window", c.currency, "whole window")] }),
+      sourcesTable(c),
+      `<details class="more"><summary>Per period</summary>${periods2}</details>`
+    ].join("\n")
+  };
+}
+var KINDS;
+var init_report_html_cac = __esm({
+  "src/reporters/html/report-html-cac.ts"() {
+    "use strict";
+    init_cac_tables();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+    KINDS = ["blended", "marketing", "sales", "paid", "cohort"];
+  }
+});
+
+// src/reporters/html/payout-specs.ts
+function namePayoutPart(part) {
+  if (part.part === "component") return part.id ?? "component";
+  return { multipliers: "team multipliers", spiffs: "SPIFs", clawbacks: "clawbacks" }[part.part];
+}
+function buildPayoutSpec(options) {
+  return {
+    kind: "bar",
+    orientation: "horizontal",
+    id: options.id,
+    title: options.title,
+    description: options.description,
+    categories: options.categories,
+    series: options.series,
+    references: [],
+    axisLabel: `payout (${options.currency})`,
+    formatTick: (v) => formatDecimal(v, 0),
+    highlight: null
+  };
+}
+var init_payout_specs = __esm({
+  "src/reporters/html/payout-specs.ts"() {
+    "use strict";
+    init_figures();
+  }
+});
+
+// src/reporters/html/report-html-comp.ts
+function planTotalsCharts(comp3) {
+  const currencies = [...new Set(comp3.totals.byPlan.map((p) => p.currency))];
+  return currencies.map((currency2, c) => {
+    const rows = comp3.totals.byPlan.map((p, i) => ({ p, i })).filter(({ p }) => p.currency === currency2);
+    return renderChart(
+      buildPayoutSpec({
+        id: `chart-payout-plans-${c}`,
+        title: currencies.length === 1 ? "Payout per plan" : `Payout per plan in ${currency2}`,
+        description: "What each comp plan pays over the window, all people and periods together.",
+        currency: currency2,
+        categories: rows.map(({ p }) => p.plan),
+        series: [
+          {
+            name: "payout",
+            tone: "current",
+            values: rows.map(({ p, i }) => moneyFigure2(`comp.totals.byPlan[${i}].total`, p.total, p.currency))
+          }
+        ]
+      })
+    );
+  });
+}
+function isHeldByGate(plan, component) {
+  return plan.people.some(
+    (person) => person.periods.some((line) => line.components.some((c) => c.id === component && c.isGated))
+  );
+}
+function planParts2(plan, p) {
+  const at = `comp.plans[${p}]`;
+  const chart = renderChart(
+    buildPayoutSpec({
+      id: `chart-payout-parts-${p}`,
+      title: "Payout per component",
+      description: "What each component paid over the window after gates, then what team multipliers, SPIFs and clawbacks added or took back; together they make the plan’s total.",
+      currency: plan.currency,
+      categories: plan.totals.parts.map((part) => namePayoutPart(part)),
+      series: [
+        {
+          name: "payout",
+          tone: "current",
+          values: plan.totals.parts.map(
+            (part, k) => moneyFigure2(`${at}.totals.parts[${k}].total`, part.total, plan.currency)
+          )
+        }
+      ]
+    })
+  );
+  const held = plan.totals.parts.filter((part) => part.part === "component" && isHeldByGate(plan, part.id ?? ""));
+  const gates = held.length === 0 ? "" : `<p>Held back by a failed gate in some periods: ${held.map((part) => labelText(part.id ?? "")).join(", ")}.</p>`;
+  const people = renderHtmlTable({
+    columns: ["person", "team", "payout"],
+    rows: plan.people.map((person, k) => ({
+      header: person.name ?? person.id,
+      cells: [
+        person.team === null ? "" : labelText(person.team),
+        renderFigure(moneyFigure2(`${at}.people[${k}].total`, person.total, plan.currency))
+      ]
+    }))
+  });
+  return [
+    `<h3>${labelText(plan.name)}: ${renderFigure(moneyFigure2(`${at}.totals.total`, plan.totals.total, plan.currency))}</h3>`,
+    `<p class="plan-meta">Team ${labelText(plan.team)}, paid per ${escapeHtml(plan.periodUnit)}.</p>`,
+    chart,
+    gates,
+    `<details class="more"><summary>Per person</summary>${people}</details>`
+  ].join("\n");
+}
+function renderCompSection(report) {
+  const comp3 = report.comp;
+  if (comp3 === null) return null;
+  const overall = comp3.totals.overall.map((t, i) => renderFigure(moneyFigure2(`comp.totals.overall[${i}].total`, t.total, t.currency))).join(" + ");
+  const caveat = comp3.countedAsZero.length === 0 ? "" : `<p class="alert">Some metrics could not be known and were counted as zero, so these payouts are not known figures: ${comp3.countedAsZero.map((m) => escapeHtml(m)).join(", ")}. See the warnings.</p>`;
+  return {
+    id: "payout",
+    title: "Payout",
+    body: [
+      `<p>All plans together pay ${overall === "" ? "nothing" : overall} over the window.</p>`,
+      caveat,
+      ...planTotalsCharts(comp3),
+      ...comp3.plans.map((plan, p) => planParts2(plan, p))
+    ].join("\n")
+  };
+}
+var init_report_html_comp = __esm({
+  "src/reporters/html/report-html-comp.ts"() {
+    "use strict";
+    init_sanitize();
+    init_chart();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+    init_payout_specs();
+  }
+});
+
+// src/reporters/waived-data-issues.ts
+function describeWaivedDataIssues(data) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const issue3 of data.issues) {
+    if (issue3.waiver === void 0) continue;
+    const key = JSON.stringify([issue3.code, issue3.waiver]);
+    const group2 = groups2.get(key) ?? { code: issue3.code, mark: issue3.waiver, count: 0 };
+    group2.count++;
+    groups2.set(key, group2);
+  }
+  return [...groups2.values()].map(
+    (g) => `${formatCount(g.count)} ${g.code} issue${g.count === 1 ? "" : "s"} ${phraseWaiver(g.mark)}`
+  );
+}
+var init_waived_data_issues = __esm({
+  "src/reporters/waived-data-issues.ts"() {
+    "use strict";
+    init_figures();
+    init_phrase_waiver();
+  }
+});
+
+// src/reporters/html/report-html-data.ts
+function filesTable(report) {
+  const d = report.data;
+  const count3 = (path2, value3) => renderFigure(countFigure2(path2, value3));
+  const rows = d.files.map((f2, i) => {
+    const at = `data.files[${i}]`;
+    return {
+      header: f2.file,
+      className: f2.status === "failed" || f2.rowsRejected > 0 ? "missed" : void 0,
+      cells: [
+        escapeHtml(f2.entity),
+        f2.status === "failed" ? "failed" : "read",
+        count3(`${at}.rowsRead`, f2.rowsRead),
+        count3(`${at}.rowsEvaluated`, f2.rowsEvaluated),
+        count3(`${at}.rowsRejected`, f2.rowsRejected),
+        count3(`${at}.issueCount`, f2.issueCount)
+      ]
+    };
+  });
+  const t = d.totals;
+  rows.push({
+    header: "all files",
+    className: "total",
+    cells: [
+      "",
+      "",
+      count3("data.totals.rowsRead", t.rowsRead),
+      count3("data.totals.rowsEvaluated", t.rowsEvaluated),
+      count3("data.totals.rowsRejected", t.rowsRejected),
+      count3("data.totals.issueCount", t.issueCount)
+    ]
+  });
+  return renderHtmlTable({
+    columns: ["file", "entity", "status", "rows read", "evaluated", "rejected", "issues"],
+    rows
+  });
+}
+function issuesTable(report) {
+  const issues = report.data.issues;
+  if (issues.length === 0) return "<p>No row was rejected and no file had a problem.</p>";
+  const rows = issues.map((issue3, i) => ({
+    header: issue3.file,
+    cells: [
+      renderFigure(countFigure2(`data.issues[${i}].line`, issue3.line)),
+      `${renderFigure(countFigure2(`data.issues[${i}].column`, issue3.column))}${issue3.columnName === void 0 ? "" : ` ${labelText(issue3.columnName)}`}`,
+      issue3.raw === void 0 ? "" : `<code>${labelText(issue3.raw)}</code>`,
+      labelText(issue3.message),
+      issue3.waiver === void 0 ? "" : "waived"
+    ]
+  }));
+  return "<h3>Problems found, located</h3>" + renderHtmlTable({ columns: ["file", "line", "column", "raw value", "reason", ""], rows }) + "<p>Each file keeps its first problems; its issue count above counts them all.</p>";
+}
+function notes(report) {
+  const d = report.data;
+  const items = [
+    ...d.absent.length === 0 ? [] : [`No file for: ${d.absent.map((e3) => labelText(e3)).join(", ")}.`],
+    ...d.ignoredFiles.length === 0 ? [] : [`Files that hold no entity, not read: ${d.ignoredFiles.map((f2) => labelText(f2)).join(", ")}.`],
+    ...describeWaivedDataIssues(d).map((line) => labelText(line))
+  ];
+  return items.length === 0 ? "" : `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>`;
+}
+function renderDataSection(report) {
+  return {
+    id: "data",
+    title: "Data read",
+    body: [
+      "<p>Every row read is either evaluated or rejected; a rejected row is left out of every figure and listed with where it is and why.</p>",
+      filesTable(report),
+      notes(report),
+      issuesTable(report)
+    ].join("\n")
+  };
+}
+function renderWarningsSection(report) {
+  const items = [
+    ...report.warnings.map((w) => labelText(phraseWarning(w))),
+    ...report.policies.warnings.map(
+      (w) => `${labelText(`${w.file}:${w.line}:${w.column}`)} ${labelText(w.message)} (${escapeHtml(w.code)})`
+    )
+  ];
+  return {
+    id: "warnings",
+    title: "Warnings",
+    body: items.length === 0 ? "<p>No warnings.</p>" : `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>`
+  };
+}
+var init_report_html_data = __esm({
+  "src/reporters/html/report-html-data.ts"() {
+    "use strict";
+    init_phrase_warning();
+    init_sanitize();
+    init_waived_data_issues();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+  }
+});
+
+// src/reporters/html/stage-flow.ts
+function renderStageFlow(stages2, label3) {
+  const items = stages2.map((stage2) => {
+    const cls = stage2.mark === null ? "" : ' class="constraint"';
+    const mark = stage2.mark === null ? "" : `<div class="mark">${escapeHtml(stage2.mark)}</div>`;
+    const facts = stage2.facts.map((f2) => `<dt>${escapeHtml(f2.label)}</dt><dd>${f2.figures.map((x) => renderFigure(x)).join(" → ")}</dd>`).join("");
+    return `<li${cls}><div class="stage-name" data-label>${escapeHtml(stage2.name)}</div>${mark}<dl>${facts}</dl></li>`;
+  });
+  return `<ol class="flow" aria-label="${escapeHtml(label3)}">${items.join("")}</ol>`;
+}
+var init_stage_flow = __esm({
+  "src/reporters/html/stage-flow.ts"() {
+    "use strict";
+    init_sanitize();
+    init_figure();
+  }
+});
+
+// src/reporters/html/report-html-funnel.ts
+function nameStage(report, id) {
+  return report.funnel?.stages.find((s2) => s2.id === id)?.name ?? id;
+}
+function whyNoRate(report, load) {
+  if (report.constraint?.ratesUnknown != null) return "window too short for a weekly rate";
+  return load?.capacityPerWeek == null ? "no capacity" : "not measured";
+}
+function flowStages(report) {
+  const f2 = report.funnel;
+  const c = report.constraint;
+  if (f2 === null) return [];
+  return f2.stages.map((s2, i) => {
+    const at = `funnel.stages[${i}]`;
+    const j = c?.stages.findIndex((l2) => l2.stage === s2.id) ?? -1;
+    const load = c?.stages[j];
+    const facts = [
+      { label: "arrivals", figures: [countFigure2(`${at}.arrivals`, s2.arrivals)] },
+      ...s2.next === null ? [] : [
+        {
+          label: "advanced to the next stage",
+          figures: [percentFigure2(`${at}.conversionCohort`, s2.conversionCohort, "no arrivals")]
+        }
+      ],
+      // A won or lost stage is the end: no time is spent in it.
+      ...s2.terminal !== null ? [] : [
+        {
+          label: "median time in stage",
+          figures: [hoursFigure(`${at}.timeInStageHours.median`, s2.timeInStageHours.median, "none left the stage")]
+        }
+      ],
+      ...load === void 0 || load.capacityBasis === "none" ? [] : [
+        {
+          label: "utilisation",
+          figures: [ratioFigure2(`constraint.stages[${j}].utilisation`, load.utilisation, whyNoRate(report, load))]
+        }
+      ]
+    ];
+    const mark = s2.id === c?.stage ? "constraint" : s2.id === c?.declared?.stage ? "declared constraint" : null;
+    return { name: s2.name, facts, mark };
+  });
+}
+function utilisationChart2(report) {
+  const c = report.constraint;
+  if (c === null || c.stages.length === 0) return "";
+  const references = [
+    { label: "demand equals capacity", kind: "limit", value: constantFigure(1, formatRatio(1)) }
+  ];
+  const d = c.declared;
+  if (d !== null && d.metric === "utilisation") {
+    const side5 = d.target.max !== void 0 ? "max" : "min";
+    const value3 = d.target[side5];
+    if (value3 !== void 0)
+      references.push({
+        label: "declared target",
+        kind: "target",
+        value: ratioFigure2(`constraint.declared.target.${side5}`, value3)
+      });
+  }
+  const spec = {
+    kind: "bar",
+    id: "chart-utilisation",
+    title: "Utilisation per stage",
+    description: "Arrivals per week divided by what the stage can handle per week, over the window. Past the limit line a stage gets more work than its people can do; the busiest stage is the constraint.",
+    orientation: "horizontal",
+    categories: c.stages.map((s2) => nameStage(report, s2.stage)),
+    series: [
+      {
+        name: "utilisation",
+        tone: "current",
+        values: c.stages.map(
+          (s2, i) => ratioFigure2(`constraint.stages[${i}].utilisation`, s2.utilisation, whyNoRate(report, s2))
+        )
+      }
+    ],
+    references,
+    axisLabel: "utilisation (demand ÷ capacity)",
+    formatTick: (v) => formatRatio(v, 1),
+    highlight: c.stage === null ? null : { category: nameStage(report, c.stage), label: "constraint" }
+  };
+  return renderChart(spec);
+}
+function weeklyChart(report) {
+  const c = report.constraint;
+  const f2 = report.funnel;
+  if (c === null || f2 === null || c.stage === null) return "";
+  if (f2.periodUnit !== "week")
+    return "<p>Arrivals against capacity week by week are shown when the report’s periods are weeks (<code>--period week</code>).</p>";
+  const k = f2.stages.findIndex((s2) => s2.id === c.stage);
+  const j = c.stages.findIndex((s2) => s2.stage === c.stage);
+  const stage2 = f2.stages[k];
+  const load = c.stages[j];
+  if (stage2 === void 0 || load === void 0 || load.capacityPerWeek === null) return "";
+  const capacity = load.capacityPerWeek;
+  const spec = {
+    kind: "bar",
+    id: "chart-weekly",
+    title: "Weekly arrivals at the constraint against its capacity",
+    description: "Each bar is a week’s arrivals in the constraint stage; the line is what the stage can handle in a week. Bars above the line are weeks its queue grew. The first and last weeks may be only partly inside the window.",
+    orientation: "vertical",
+    categories: stage2.periods.map((p) => p.period),
+    series: [
+      {
+        name: "arrivals",
+        tone: "current",
+        values: stage2.periods.map((p, i) => countFigure2(`funnel.stages[${k}].periods[${i}].arrivals`, p.arrivals))
+      }
+    ],
+    references: [
+      {
+        label: `capacity per week (${load.capacityBasis})`,
+        kind: "capacity",
+        value: numberFigure2(`constraint.stages[${j}].capacityPerWeek`, capacity, Number.isInteger(capacity) ? 0 : 1)
+      }
+    ],
+    axisLabel: "arrivals per week",
+    formatTick: (v) => formatRatio(v, 0),
+    highlight: null
+  };
+  return renderChart(spec);
+}
+function loadTable(report) {
+  const c = report.constraint;
+  if (c === null) return "";
+  const rows = c.stages.map((s2, i) => {
+    const at = `constraint.stages[${i}]`;
+    const why = whyNoRate(report, s2);
+    return {
+      header: nameStage(report, s2.stage),
+      className: s2.stage === c.stage ? "constraint" : void 0,
+      cells: [
+        renderFigure(numberFigure2(`${at}.demandPerWeek`, s2.demandPerWeek, 1, "window too short for a weekly rate")),
+        s2.capacityPerWeek === null ? renderFigure(numberFigure2(`${at}.capacityPerWeek`, null, 1, "no capacity")) : `${renderFigure(numberFigure2(`${at}.capacityPerWeek`, s2.capacityPerWeek, 1))} (${escapeHtml(s2.capacityBasis)})`,
+        renderFigure(ratioFigure2(`${at}.utilisation`, s2.utilisation, why)),
+        s2.peakWeek === null ? "—" : `${renderFigure(ratioFigure2(`${at}.peakWeekUtilisation`, s2.peakWeekUtilisation, why))} in ${labelText(s2.peakWeek)}`,
+        renderFigure(
+          numberFigure2(`${at}.queueGrowthPerWeek`, s2.queueGrowthPerWeek, 1, "window too short for a weekly rate")
+        ),
+        s2.stage === c.stage ? "constraint" : ""
+      ]
+    };
+  });
+  return [
+    '<details class="more"><summary>Load per stage</summary>',
+    renderHtmlTable({
+      columns: [
+        "stage",
+        "arrivals per week",
+        "capacity per week",
+        "utilisation",
+        "busiest week",
+        "queue growth per week",
+        ""
+      ],
+      rows
+    }),
+    "</details>"
+  ].join("");
+}
+function renderFunnelSection(report) {
+  if (report.funnel === null && report.constraint === null) return null;
+  const flow = report.funnel === null ? "" : renderStageFlow(flowStages(report), "Funnel stages in order");
+  const intro = "<p>Stages in order: arrivals over the window, the share that advanced to the next stage, the median time items spent in the stage, and utilisation where the stage has a capacity.</p>";
+  return {
+    id: "funnel",
+    title: "Funnel and constraint",
+    body: [intro, flow, utilisationChart2(report), weeklyChart(report), loadTable(report)].join("\n")
+  };
+}
+var init_report_html_funnel = __esm({
+  "src/reporters/html/report-html-funnel.ts"() {
+    "use strict";
+    init_figures();
+    init_sanitize();
+    init_chart();
+    init_figure_builders();
+    init_figure();
+    init_html_table();
+    init_stage_flow();
   }
 });
 
@@ -48053,126 +48700,369 @@ var init_unknown_reasons = __esm({
   }
 });
 
-// src/reporters/report-summary.ts
-function stageName(report, id) {
-  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
-  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
+// src/reporters/html/report-html-goal.ts
+function goalAmount(goal, path2, value3, reason) {
+  if (goal.metric !== "won_deals") return moneyFigure2(path2, value3, goal.currency, reason);
+  return value3 === null ? { path: path2, value: null, text: "—", ...reason === void 0 ? {} : { reason } } : { path: path2, value: value3, text: formatCount(Number(value3)) };
 }
-function describeLoad(load) {
-  const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
-  const peak = load.peakWeek === null ? "" : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
-  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : "";
-  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
+function whyGoalUnknown(goal) {
+  return goal.unknown === null ? void 0 : describeUnknown(goal.unknown);
 }
-function targetText(target) {
-  if (target.max !== void 0) return `≤ ${target.max}`;
-  return target.min !== void 0 ? `≥ ${target.min}` : "— (no target)";
+function goalChart2(goal) {
+  const why = whyGoalUnknown(goal);
+  const velocityWhy = goal.velocity.unknown === null ? why : describeUnknown(goal.velocity.unknown);
+  const spec = {
+    kind: "bar",
+    id: "chart-goal",
+    title: "The goal: won so far and the forecast for the period",
+    description: "Won so far in the goal period, and where the current pipeline velocity takes it by the period’s end; the line is the target.",
+    orientation: "horizontal",
+    categories: ["won so far", "forecast at the period end"],
+    series: [
+      {
+        name: goal.metric === "won_deals" ? "won deals" : "won revenue",
+        tone: "current",
+        values: [
+          goalAmount(goal, "goal.actual", goal.actual, why),
+          goalAmount(goal, "goal.forecast.projected", goal.forecast.projected, velocityWhy)
+        ]
+      }
+    ],
+    references: [{ label: "target", kind: "target", value: goalAmount(goal, "goal.target", goal.target) }],
+    axisLabel: goal.metric === "won_deals" ? "won deals" : `won revenue (${goal.currency})`,
+    formatTick: (v) => formatDecimal(v, 0),
+    highlight: null
+  };
+  return renderChart(spec);
 }
-function summariseReport(report) {
-  const lines = [];
-  const partial = describePartialData(report.data);
-  if (partial !== void 0) lines.push({ label: "Partial", text: `${partial}.`, tone: "bad" });
-  const c = report.constraint;
-  if (c !== null) {
-    const load = c.stages.find((s2) => s2.stage === c.stage);
-    const runnerUp = c.stages.find((s2) => s2.stage === c.runnerUp);
-    if (load !== void 0) {
-      const next = runnerUp === void 0 ? "" : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
-      lines.push({
-        label: "Constraint",
-        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
-        tone: load.isOverCapacity === true ? "bad" : "neutral"
-      });
-    } else if (c.ratesUnknown !== null) {
-      const days = formatNumber(c.ratesUnknown.windowDays, 2);
-      lines.push({
-        label: "Constraint",
-        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, "week")} of it (pass an earlier --from or a later --as-of).`,
-        tone: "neutral"
-      });
-    } else {
-      lines.push({
-        label: "Constraint",
-        text: "No stage has a capacity (declared or observed), so none can be named.",
-        tone: "neutral"
-      });
-    }
-    const d = c.declared;
-    if (d !== null) {
-      const verdict = d.isMet === null ? "cannot be measured" : d.isMet ? "target met" : "target missed";
-      const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is at ${c.stage}.`;
-      lines.push({
-        label: "Policy",
-        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === "utilisation" || d.metric === "conversion_rate" || d.metric === "sla_compliance" ? 2 : 1)}, ${verdict}.${agreement}`,
-        tone: d.isMet === false || c.agrees === false ? "bad" : d.isMet === true ? "good" : "neutral"
-      });
-    }
-  }
+function velocityFacts(goal) {
+  const v = goal.velocity;
+  const why = v.unknown === null ? void 0 : describeUnknown(v.unknown);
+  const facts = [
+    ["open opportunities", countFigure2("goal.velocity.openOpportunities", v.openOpportunities)],
+    ["win rate", percentFigure2("goal.velocity.winRate", v.winRate, "no deal has closed")],
+    ["average won deal", moneyFigure2("goal.velocity.averageWonAmount", v.averageWonAmount, goal.currency, why)],
+    ["sales cycle, days", numberFigure2("goal.velocity.cycleDays", v.cycleDays, 1, why)],
+    ["velocity per day", moneyFigure2("goal.velocity.perDay", v.perDay, goal.currency, why)]
+  ];
+  return `<dl class="facts">${facts.map(([label3, f2]) => `<dt>${label3}</dt><dd>${renderFigure(f2)}</dd>`).join("")}</dl>`;
+}
+function renderGoalSection(report) {
   const g = report.goal;
-  if (g !== null) {
-    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
-    lines.push({
-      label: "Goal",
-      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
-      tone: g.isOnPace === true ? "good" : "neutral"
-    });
-  }
-  for (const sla of report.slas) {
-    lines.push({
-      label: "SLA",
-      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? "" : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
-      tone: sla.isComplianceMet === false ? "bad" : "neutral"
-    });
-  }
-  const comp3 = report.comp;
-  if (comp3 !== null) {
-    const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
-    const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
-    const unknown4 = comp3.countedAsZero;
-    const caveat = unknown4.length === 0 ? "" : ` Unknown, counted as 0: ${unknown4.join(", ")} (see the warnings).`;
-    lines.push({
-      label: "Payout",
-      text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
-      tone: unknown4.length === 0 ? "neutral" : "bad"
-    });
-  }
-  const t = report.data.totals;
-  lines.push({
-    label: "Data",
-    text: `${plural(report.data.files.length, "file")}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
-    tone: t.rowsRejected > 0 ? "bad" : "neutral"
-  });
-  return lines;
+  if (g === null) return null;
+  const why = whyGoalUnknown(g);
+  const pace = g.isOnPace === null ? "Its pace cannot be measured." : g.isOnPace ? "It is on pace." : "It is behind pace.";
+  const lead = `<p>${labelText(g.name)}, from ${labelText(g.period.start)} to ${labelText(g.period.end)}: ${renderFigure(goalAmount(g, "goal.actual", g.actual, why))} of ${renderFigure(goalAmount(g, "goal.target", g.target))} (${renderFigure(percentFigure2("goal.attainment", g.attainment, why))}) with ${renderFigure(percentFigure2("goal.elapsed", g.elapsed))} of the period gone. ${pace}</p>`;
+  return {
+    id: "goal",
+    title: "Goal and forecast",
+    body: [lead, goalChart2(g), velocityFacts(g)].join("\n")
+  };
 }
-var init_report_summary = __esm({
-  "src/reporters/report-summary.ts"() {
+var init_report_html_goal = __esm({
+  "src/reporters/html/report-html-goal.ts"() {
     "use strict";
-    init_partial_data();
     init_figures();
     init_unknown_reasons();
+    init_chart();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+  }
+});
+
+// src/reporters/partial-data.ts
+function describePartialData(data) {
+  const missing = data.missing ?? [];
+  if (missing.length === 0) return void 0;
+  const items = missing.map((m) => `${m.entity} (${m.file ?? "no file"}: ${m.reason.replace(/\.$/, "")})`);
+  return `Partial data — these figures leave out ${items.join("; ")}`;
+}
+var init_partial_data = __esm({
+  "src/reporters/partial-data.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/html/report-html-headline.ts
+function constraintLines(report) {
+  const c = report.constraint;
+  if (c === null) return [];
+  const j = c.stages.findIndex((s2) => s2.stage === c.stage);
+  const load = c.stages[j];
+  const lines = [];
+  if (load !== void 0) {
+    const at = `constraint.stages[${j}]`;
+    const peak = load.peakWeek === null ? "" : `; busiest week ${labelText(load.peakWeek)} at ${f(ratioFigure2(`${at}.peakWeekUtilisation`, load.peakWeekUtilisation))}`;
+    lines.push(
+      `<strong>Constraint: ${labelText(nameStage(report, load.stage))}</strong> — utilisation ${f(ratioFigure2(`${at}.utilisation`, load.utilisation, "no capacity"))}: ${f(numberFigure2(`${at}.demandPerWeek`, load.demandPerWeek, 1))} arrivals a week against a capacity of ${f(numberFigure2(`${at}.capacityPerWeek`, load.capacityPerWeek, Number.isInteger(load.capacityPerWeek) ? 0 : 1))}${peak}.` + (load.isOverCapacity === true ? " It receives more than it can handle." : "")
+    );
+  } else if (c.ratesUnknown !== null) {
+    lines.push(
+      `<strong>Constraint:</strong> none can be named — the window is ${f(numberFigure2("constraint.ratesUnknown.windowDays", c.ratesUnknown.windowDays, 2))} days long and a weekly rate needs ${f(countFigure2("constraint.ratesUnknown.minimumWeeks", c.ratesUnknown.minimumWeeks))} weeks of it.`
+    );
+  } else {
+    lines.push("<strong>Constraint:</strong> none can be named — no stage has a capacity.");
+  }
+  const d = c.declared;
+  if (d !== null) {
+    const side5 = d.target.max !== void 0 ? "max" : "min";
+    const bound = d.target[side5] ?? null;
+    const digits = ["utilisation", "conversion_rate", "sla_compliance"].includes(d.metric) ? 2 : 1;
+    const verdict = d.isMet === null ? "it cannot be measured" : d.isMet ? "target met" : "target missed";
+    const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is elsewhere.`;
+    lines.push(
+      `<strong>Policy:</strong> ${labelText(d.goal)} wants ${labelText(nameStage(report, d.stage))} ${escapeHtml(d.metric)} ${side5 === "max" ? "at most" : "at least"} ${f(numberFigure2(`constraint.declared.target.${side5}`, bound, digits))}: ${f(numberFigure2("constraint.declared.value", d.value, digits, "not measurable"))}, ${verdict}.${agreement}`
+    );
+  }
+  return lines;
+}
+function goalLine(report) {
+  const g = report.goal;
+  if (g === null) return [];
+  const why = whyGoalUnknown(g);
+  const forecast = g.forecast.projected === null ? "" : `; at the current velocity ${f(goalAmount(g, "goal.forecast.projected", g.forecast.projected))} (${f(percentFigure2("goal.forecast.projectedAttainment", g.forecast.projectedAttainment))}) by ${labelText(g.period.end)}`;
+  return [
+    `<strong>Goal:</strong> ${f(goalAmount(g, "goal.actual", g.actual, why))} of ${f(goalAmount(g, "goal.target", g.target))} (${f(percentFigure2("goal.attainment", g.attainment, why))}) with ${f(percentFigure2("goal.elapsed", g.elapsed))} of the period gone${forecast}.`
+  ];
+}
+function payoutLine(report) {
+  const comp3 = report.comp;
+  if (comp3 === null) return [];
+  const overall = comp3.totals.overall.map(
+    (t, i) => f(moneyFigure2(`comp.totals.overall[${i}].total`, t.total, t.currency))
+  );
+  const plans = comp3.totals.byPlan.map(
+    (p, i) => `${labelText(p.plan)} ${f(moneyFigure2(`comp.totals.byPlan[${i}].total`, p.total, p.currency))}`
+  );
+  const caveat = comp3.countedAsZero.length === 0 ? "" : ' <span class="alert">Some metrics were unknown and counted as zero.</span>';
+  return [
+    `<strong>Payout:</strong> ${overall.join(" + ") || "nothing"} across the plans (${plans.join(" · ")}).${caveat}`
+  ];
+}
+function slaLines(report) {
+  return report.slas.map((s2, i) => {
+    const target = s2.complianceTarget === null ? "" : ` against a target of ${f(percentFigure2(`slas[${i}].complianceTarget`, s2.complianceTarget))}`;
+    return `<strong>SLA ${labelText(s2.name)}:</strong> ${f(percentFigure2(`slas[${i}].compliance`, s2.compliance, "no item decided"))} met${target} (${f(countFigure2(`slas[${i}].met`, s2.met))} of ${f(countFigure2(`slas[${i}].decided`, s2.decided))} decided).`;
+  });
+}
+function dataLine(report) {
+  const t = report.data.totals;
+  const warned = report.warnings.length + report.policies.warnings.length > 0 ? " See the warnings at the end." : "";
+  return `<strong>Data:</strong> ${f(countFigure2("data.totals.rowsRead", t.rowsRead))} rows read, ${f(countFigure2("data.totals.rowsEvaluated", t.rowsEvaluated))} evaluated, ${f(countFigure2("data.totals.rowsRejected", t.rowsRejected))} rejected.${warned}`;
+}
+function renderReportHeadline(report) {
+  const partial = describePartialData(report.data);
+  return [
+    ...partial === void 0 ? [] : [`<strong class="alert">Partial run.</strong> ${labelText(`${partial}.`)}`],
+    ...constraintLines(report),
+    ...goalLine(report),
+    ...payoutLine(report),
+    ...slaLines(report),
+    dataLine(report)
+  ];
+}
+var f;
+var init_report_html_headline = __esm({
+  "src/reporters/html/report-html-headline.ts"() {
+    "use strict";
+    init_partial_data();
+    init_sanitize();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+    init_report_html_funnel();
+    init_report_html_goal();
+    f = renderFigure;
+  }
+});
+
+// src/reporters/html/report-html-history.ts
+function renderHistorySection(report) {
+  const h = report.constraintHistory;
+  if (h === null || h.periods.length === 0) return null;
+  const stages2 = [...new Set(h.periods.flatMap((p) => p.stages.map((s2) => s2.stage)))];
+  const rows = h.periods.map((p, i) => {
+    const cells = stages2.map((stage2) => {
+      const k = p.stages.findIndex((s3) => s3.stage === stage2);
+      const s2 = p.stages[k];
+      return renderFigure(
+        s2 === void 0 ? absentFigure("not measured") : ratioFigure2(`constraintHistory.periods[${i}].stages[${k}].utilisation`, s2.utilisation, "not measured")
+      );
+    });
+    const leader = p.constraint === null ? `none (${UNKNOWN[p.unknown ?? "no-capacity"]})` : labelText(nameStage(report, p.constraint));
+    const verdict = p.declared?.isMet == null ? "" : p.declared.isMet ? "met" : "missed";
+    return { header: p.period, cells: [...cells, leader, verdict] };
+  });
+  const declared = h.declared === null ? "" : "declared target";
+  const moved = h.moves.length === 0 ? "<p>The constraint did not move between months.</p>" : `<p>The constraint moved: ${h.moves.map((m) => `${labelText(nameStage(report, m.from))} → ${labelText(nameStage(report, m.to))} in ${labelText(m.after.period)}`).join("; ")}.</p>`;
+  return {
+    id: "history",
+    title: "Constraint over time",
+    body: [
+      "<p>Utilisation of each stage with a capacity, month by month; the busiest stage of each month is its constraint.</p>",
+      renderHtmlTable({
+        columns: ["month", ...stages2.map((s2) => ({ label: nameStage(report, s2) })), "constraint", declared],
+        rows
+      }),
+      moved
+    ].join("\n")
+  };
+}
+var UNKNOWN;
+var init_report_html_history = __esm({
+  "src/reporters/html/report-html-history.ts"() {
+    "use strict";
+    init_figure();
+    init_figure_builders();
+    init_html_table();
+    init_report_html_funnel();
+    UNKNOWN = { "period-too-short": "under a week of the window", "no-capacity": "no stage has a capacity" };
+  }
+});
+
+// src/reporters/html/report-html-sla.ts
+function complianceChart(slas2) {
+  const weeks = [...new Set(slas2.flatMap((s2) => s2.byWeek.map((w) => w.label)))].sort();
+  const references = [];
+  slas2.forEach((s2, i) => {
+    if (s2.complianceTarget !== null)
+      references.push({
+        label: slas2.length === 1 ? "target" : `target of ${s2.name}`,
+        kind: "target",
+        value: percentFigure2(`slas[${i}].complianceTarget`, s2.complianceTarget)
+      });
+  });
+  const spec = {
+    kind: "line",
+    id: "chart-sla",
+    title: "SLA compliance per week",
+    description: "For each SLA, the share of items met on time among those decided (met or breached), by the week their clock started; the lines across are the declared targets.",
+    xLabels: weeks,
+    yMax: 1,
+    series: slas2.map((s2, i) => ({
+      name: s2.name,
+      tone: i === 0 ? "current" : "muted",
+      values: weeks.map((week) => {
+        const k = s2.byWeek.findIndex((w) => w.label === week);
+        const row2 = s2.byWeek[k];
+        return row2 === void 0 ? absentFigure("no item this week") : percentFigure2(`slas[${i}].byWeek[${k}].compliance`, row2.compliance, NOT_DECIDED);
+      })
+    })),
+    references,
+    axisLabel: "compliance (met ÷ decided)",
+    formatTick: (v) => formatPercent(v, 0)
+  };
+  return renderChart(spec);
+}
+function slaTable(slas2) {
+  const rows = slas2.map((s2, i) => {
+    const at = `slas[${i}]`;
+    const verdict = s2.isComplianceMet === null ? "" : s2.isComplianceMet ? "met" : "missed";
+    return {
+      header: s2.name,
+      className: s2.isComplianceMet === false ? "missed" : void 0,
+      cells: [
+        `${labelText(s2.from)} → ${labelText(s2.to)}`,
+        renderFigure(percentFigure2(`${at}.compliance`, s2.compliance, NOT_DECIDED)),
+        s2.complianceTarget === null ? "none" : `${renderFigure(percentFigure2(`${at}.complianceTarget`, s2.complianceTarget))} ${verdict}`,
+        renderFigure(countFigure2(`${at}.met`, s2.met)),
+        renderFigure(countFigure2(`${at}.breached`, s2.breached)),
+        renderFigure(countFigure2(`${at}.pending`, s2.pending)),
+        renderFigure(hoursFigure(`${at}.response.medianHours`, s2.response.medianHours, "no response yet"))
+      ]
+    };
+  });
+  return renderHtmlTable({
+    columns: ["SLA", "clock", "compliance", "target", "met", "breached", "pending", "median response"],
+    rows
+  });
+}
+function targetsTable(sla, i) {
+  const rows = sla.targets.map((t, k) => {
+    const at = `slas[${i}].targets[${k}]`;
+    return {
+      header: t.id,
+      cells: [
+        labelText(t.within),
+        renderFigure(countFigure2(`${at}.eligible`, t.eligible)),
+        renderFigure(countFigure2(`${at}.met`, t.met)),
+        renderFigure(countFigure2(`${at}.breached`, t.breached)),
+        renderFigure(percentFigure2(`${at}.compliance`, t.compliance, NOT_DECIDED))
+      ]
+    };
+  });
+  return `<h3>${labelText(sla.name)}: by target</h3>` + renderHtmlTable({ columns: ["target", "within", "eligible", "met", "breached", "compliance"], rows });
+}
+function renderSlaSection(report) {
+  if (report.slas.length === 0) return null;
+  const note3 = "<p>Response times are in business hours of each SLA’s calendar. Compliance is met ÷ (met + breached); pending items are not yet decided.</p>";
+  const targets2 = report.slas.map((s2, i) => targetsTable(s2, i)).join("\n");
+  return {
+    id: "sla",
+    title: "Handoff SLAs",
+    body: [
+      slaTable(report.slas),
+      complianceChart(report.slas),
+      note3,
+      `<details class="more"><summary>By target</summary>${targets2}</details>`
+    ].join("\n")
+  };
+}
+var NOT_DECIDED;
+var init_report_html_sla = __esm({
+  "src/reporters/html/report-html-sla.ts"() {
+    "use strict";
+    init_figures();
+    init_chart();
+    init_figure_builders();
+    init_figure();
+    init_html_table();
+    NOT_DECIDED = "no item decided";
   }
 });
 
 // src/reporters/html/report-html.ts
 function renderReportHtml(report) {
+  const s2 = report.stamp;
+  const sections = [
+    renderGoalSection(report),
+    renderFunnelSection(report),
+    renderCompSection(report),
+    renderSlaSection(report),
+    renderCacSection(report),
+    renderAttributionSection(report),
+    renderHistorySection(report),
+    renderDataSection(report),
+    renderWarningsSection(report)
+  ].filter((x) => x !== null);
+  const masked = report.isMasked ? " People and leads are shown by pseudonym." : "";
   return renderHtmlPage({
     title: "Revenue policy report",
-    subtitle: `Window ${report.window.start.slice(0, 10)} to ${formatInstant(report.window.end)}`,
-    headline: summariseReport(report).map((line) => `<strong>${line.label}</strong> ${escapeHtml(line.text)}`),
-    sections: [],
-    stamp: escapeHtml(
-      `${report.stamp.engine} ${report.stamp.engineVersion} · policies ${report.stamp.policyHash.slice(0, 12)} · data ${report.stamp.dataHash.slice(0, 12)}`
-    )
+    subtitle: `As of ${formatInstant(s2.asOf)}`,
+    subtitleHtml: `As of ${labelText(formatInstant(s2.asOf))}; window from ${labelText(report.window.start.slice(0, 10))} (${renderFigure(numberFigure2("window.weeks", report.window.weeks, 2))} weeks, periods in ${labelText(report.window.timeZone)}).${masked}`,
+    headline: renderReportHeadline(report),
+    sections,
+    stamp: `${labelText(`${s2.engine} ${s2.engineVersion}`)} · policies ${labelText(s2.policyHash.slice(0, 12))} · data ${labelText(s2.dataHash.slice(0, 12))}` + (s2.generatedAt === void 0 ? "" : ` · generated ${labelText(formatInstant(s2.generatedAt))}`)
   });
 }
 var init_report_html = __esm({
   "src/reporters/html/report-html.ts"() {
     "use strict";
     init_figures();
-    init_report_summary();
-    init_sanitize();
+    init_figure();
+    init_figure_builders();
+    init_html_table();
     init_page();
+    init_report_html_attribution();
+    init_report_html_cac();
+    init_report_html_comp();
+    init_report_html_data();
+    init_report_html_funnel();
+    init_report_html_goal();
+    init_report_html_headline();
+    init_report_html_history();
+    init_report_html_sla();
   }
 });
 
@@ -48228,11 +49118,11 @@ var init_impact_cac = __esm({
 function sourceName(source) {
   return source ?? "(no source)";
 }
-function side4(amount2, deals, currency2) {
-  return `${amount2 === null ? NONE : money5(amount2, currency2)} (${formatCount(deals)})`;
+function side4(amount2, deals2, currency2) {
+  return `${amount2 === null ? NONE : money5(amount2, currency2)} (${formatCount(deals2)})`;
 }
-function change2(amount2, deals, currency2) {
-  return `${amount2.delta === null ? NONE : signedMoney(amount2.delta, currency2)} (${signed(deals.delta)})`;
+function change2(amount2, deals2, currency2) {
+  return `${amount2.delta === null ? NONE : signedMoney(amount2.delta, currency2)} (${signed(deals2.delta)})`;
 }
 function rowCells(r) {
   return [
@@ -48372,6 +49262,107 @@ var init_approver_mentions = __esm({
     init_sanitize();
     loginPattern = new RegExp(String(sharedDefs["github-login"]?.pattern));
     teamPattern = new RegExp(String(sharedDefs["github-team"]?.pattern));
+  }
+});
+
+// src/reporters/report-summary.ts
+function stageName(report, id) {
+  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
+  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
+}
+function describeLoad(load) {
+  const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
+  const peak = load.peakWeek === null ? "" : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
+  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : "";
+  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
+}
+function targetText(target) {
+  if (target.max !== void 0) return `≤ ${target.max}`;
+  return target.min !== void 0 ? `≥ ${target.min}` : "— (no target)";
+}
+function summariseReport(report) {
+  const lines = [];
+  const partial = describePartialData(report.data);
+  if (partial !== void 0) lines.push({ label: "Partial", text: `${partial}.`, tone: "bad" });
+  const c = report.constraint;
+  if (c !== null) {
+    const load = c.stages.find((s2) => s2.stage === c.stage);
+    const runnerUp = c.stages.find((s2) => s2.stage === c.runnerUp);
+    if (load !== void 0) {
+      const next = runnerUp === void 0 ? "" : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
+      lines.push({
+        label: "Constraint",
+        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
+        tone: load.isOverCapacity === true ? "bad" : "neutral"
+      });
+    } else if (c.ratesUnknown !== null) {
+      const days = formatNumber(c.ratesUnknown.windowDays, 2);
+      lines.push({
+        label: "Constraint",
+        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, "week")} of it (pass an earlier --from or a later --as-of).`,
+        tone: "neutral"
+      });
+    } else {
+      lines.push({
+        label: "Constraint",
+        text: "No stage has a capacity (declared or observed), so none can be named.",
+        tone: "neutral"
+      });
+    }
+    const d = c.declared;
+    if (d !== null) {
+      const verdict = d.isMet === null ? "cannot be measured" : d.isMet ? "target met" : "target missed";
+      const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is at ${c.stage}.`;
+      lines.push({
+        label: "Policy",
+        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === "utilisation" || d.metric === "conversion_rate" || d.metric === "sla_compliance" ? 2 : 1)}, ${verdict}.${agreement}`,
+        tone: d.isMet === false || c.agrees === false ? "bad" : d.isMet === true ? "good" : "neutral"
+      });
+    }
+  }
+  const g = report.goal;
+  if (g !== null) {
+    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    lines.push({
+      label: "Goal",
+      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      tone: g.isOnPace === true ? "good" : "neutral"
+    });
+  }
+  for (const sla of report.slas) {
+    lines.push({
+      label: "SLA",
+      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? "" : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
+      tone: sla.isComplianceMet === false ? "bad" : "neutral"
+    });
+  }
+  const comp3 = report.comp;
+  if (comp3 !== null) {
+    const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
+    const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
+    const unknown5 = comp3.countedAsZero;
+    const caveat = unknown5.length === 0 ? "" : ` Unknown, counted as 0: ${unknown5.join(", ")} (see the warnings).`;
+    lines.push({
+      label: "Payout",
+      text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
+      tone: unknown5.length === 0 ? "neutral" : "bad"
+    });
+  }
+  const t = report.data.totals;
+  lines.push({
+    label: "Data",
+    text: `${plural(report.data.files.length, "file")}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
+    tone: t.rowsRejected > 0 ? "bad" : "neutral"
+  });
+  return lines;
+}
+var init_report_summary = __esm({
+  "src/reporters/report-summary.ts"() {
+    "use strict";
+    init_partial_data();
+    init_figures();
+    init_unknown_reasons();
   }
 });
 
@@ -48963,38 +49954,38 @@ function valueCell(row2) {
   const marks = [row2.isBase ? "base" : "", row2.isHead ? "head" : ""].filter((m) => m !== "");
   return `${amount(row2.value)}${marks.length === 0 ? "" : ` (${marks.join(", ")})`}`;
 }
-function revenueCells(f) {
-  const w = f.wonRevenue;
+function revenueCells(f2) {
+  const w = f2.wonRevenue;
   if (w.head === null || w.delta === null) return [NONE, `${NONE} (${unknownText2[w.unknown ?? "not-computed"]})`, NONE];
   const range4 = w.deltaLow === null || w.deltaHigh === null ? NONE : w.deltaLow === w.deltaHigh ? signedMoney(w.deltaLow) : `${signedMoney(w.deltaLow)} to ${signedMoney(w.deltaHigh)}`;
   return [amount(w.head), signedMoney(w.delta), range4];
 }
-function slaCell(f, name) {
-  const s2 = f.slas.find((x) => x.name === name);
+function slaCell(f2, name) {
+  const s2 = f2.slas.find((x) => x.name === name);
   if (s2 === void 0) return NONE;
   return s2.modelled === null ? "queue grows" : formatPercent(s2.modelled);
 }
 function rowCells2(row2, slas2) {
-  const f = row2.figures;
+  const f2 = row2.figures;
   const blank = Array.from({ length: 8 + slas2.length }, () => "");
-  if (f === null) return [valueCell(row2), "rejected", ...blank.slice(1)];
-  const perWeek = f.entryPerWeek;
-  const util = f.constraint.utilisation.head;
+  if (f2 === null) return [valueCell(row2), "rejected", ...blank.slice(1)];
+  const perWeek = f2.entryPerWeek;
+  const util = f2.constraint.utilisation.head;
   return [
     valueCell(row2),
     perWeek.head === null ? NONE : `${formatNumber(perWeek.head, 2)}${perWeek.delta === null ? "" : ` (${signed(perWeek.delta, (x) => formatNumber(x, 2))})`}`,
     [
-      f.constraint.stage.head ?? NONE,
+      f2.constraint.stage.head ?? NONE,
       formatRatio(util),
-      f.constraint.crossesCapacity === "over" || util !== null && util > 1 ? "(over)" : "",
-      f.constraint.isMoved ? "(moved)" : ""
+      f2.constraint.crossesCapacity === "over" || util !== null && util > 1 ? "(over)" : "",
+      f2.constraint.isMoved ? "(moved)" : ""
     ].filter((x) => x !== "").join(" "),
-    ...revenueCells(f),
-    formatPercent(f.goalAttainment.head),
-    f.headcountCost.teams === 0 ? "none" : f.headcountCost.total === null ? NONE : signedMoney(f.headcountCost.total),
-    ...slas2.map((name) => slaCell(f, name)),
-    f.payout.length === 0 ? NONE : f.payout.map((p) => signedMoney(p.delta, p.currency)).join("; "),
-    f.guardrails.length === 0 ? "none" : String(f.guardrails.length)
+    ...revenueCells(f2),
+    formatPercent(f2.goalAttainment.head),
+    f2.headcountCost.teams === 0 ? "none" : f2.headcountCost.total === null ? NONE : signedMoney(f2.headcountCost.total),
+    ...slas2.map((name) => slaCell(f2, name)),
+    f2.payout.length === 0 ? NONE : f2.payout.map((p) => signedMoney(p.delta, p.currency)).join("; "),
+    f2.guardrails.length === 0 ? "none" : String(f2.guardrails.length)
   ];
 }
 function rejectedLines(r) {
@@ -49014,7 +50005,7 @@ function describeSweep(r) {
   const own = (label3, v) => `${label3} ${v === null ? NONE : formatDecimal(v)}`;
   return `${s2.policy.kind} ${s2.policy.name}: ${s2.path} from ${formatDecimal(s2.from)} to ${formatDecimal(s2.to)} in steps of ${formatDecimal(s2.step)} (${own("base", s2.baseValue)}, ${own("head", s2.headValue)}), ${r.rows.length} values, each against the base`;
 }
-function notes(r) {
+function notes2(r) {
   const lines = [
     ...rejectedLines(r),
     ...guardrailLines(r),
@@ -49041,7 +50032,7 @@ function renderImpactSweepTerminal(r, options) {
       alignOf(r)
     ),
     "",
-    ...notes(r).flatMap((n2) => wrapText(n2, WIDTH2, "  "))
+    ...notes2(r).flatMap((n2) => wrapText(n2, WIDTH2, "  "))
   ];
   return terminalOutput(`${out.join("\n")}
 `);
@@ -49061,7 +50052,7 @@ function renderImpactSweepMarkdown(r) {
       alignOf(r)
     ),
     "",
-    ...notes(r).map((n2) => `- ${escapeMarkdown(n2)}`)
+    ...notes2(r).map((n2) => `- ${escapeMarkdown(n2)}`)
   ];
   return `${out.join("\n")}
 `;
@@ -49088,9 +50079,9 @@ function cut(text5) {
   const chars = [...text5];
   return chars.length > MAX_VALUE ? `${chars.slice(0, MAX_VALUE - 1).join("")}…` : text5;
 }
-function rateWithInterval(f) {
-  if (f.rate === null || f.low === null || f.high === null) return NONE;
-  return `${formatPercent(f.rate)} (${formatDecimal(f.low * 100, 1)}–${formatPercent(f.high)})`;
+function rateWithInterval(f2) {
+  if (f2.rate === null || f2.low === null || f2.high === null) return NONE;
+  return `${formatPercent(f2.rate)} (${formatDecimal(f2.low * 100, 1)}–${formatPercent(f2.high)})`;
 }
 function attributeTitle(a, report) {
   switch (a.kind) {
@@ -49710,55 +50701,33 @@ var init_report_json = __esm({
   }
 });
 
-// src/reporters/waived-data-issues.ts
-function describeWaivedDataIssues(data) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const issue3 of data.issues) {
-    if (issue3.waiver === void 0) continue;
-    const key = JSON.stringify([issue3.code, issue3.waiver]);
-    const group2 = groups2.get(key) ?? { code: issue3.code, mark: issue3.waiver, count: 0 };
-    group2.count++;
-    groups2.set(key, group2);
-  }
-  return [...groups2.values()].map(
-    (g) => `${formatCount(g.count)} ${g.code} issue${g.count === 1 ? "" : "s"} ${phraseWaiver(g.mark)}`
-  );
-}
-var init_waived_data_issues = __esm({
-  "src/reporters/waived-data-issues.ts"() {
-    "use strict";
-    init_figures();
-    init_phrase_waiver();
-  }
-});
-
 // src/reporters/report-cac.ts
 function renderCacTerminal(report, c) {
-  const cac = report.cac;
-  if (cac === void 0) return [];
+  const cac2 = report.cac;
+  if (cac2 === void 0) return [];
   const table5 = (m) => renderTextTable(m.headers, m.rows, m.align);
   const out = [
     "",
-    c.bold(`Customer acquisition cost${cac.currency === null ? "" : ` (${terminalText(cac.currency)})`}`)
+    c.bold(`Customer acquisition cost${cac2.currency === null ? "" : ` (${terminalText(cac2.currency)})`}`)
   ];
-  if (cac.unknown === null) {
-    out.push(...table5(cacSpendTable(cac)), "", ...table5(cacPeriodTable(cac)));
-    if (cac.bySource.length > 0) out.push("", ...table5(cacChannelTable(cac)));
+  if (cac2.unknown === null) {
+    out.push(...table5(cacSpendTable(cac2)), "", ...table5(cacPeriodTable(cac2)));
+    if (cac2.bySource.length > 0) out.push("", ...table5(cacChannelTable(cac2)));
   }
-  for (const n2 of cacNotes(cac)) out.push(...wrapText(n2, WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2)));
+  for (const n2 of cacNotes(cac2)) out.push(...wrapText(n2, WIDTH5 - 2, "  ").map((l2, i) => c.dim(i === 0 ? `  ${l2}` : l2)));
   return out;
 }
 function renderCacMarkdown(report) {
-  const cac = report.cac;
-  if (cac === void 0) return [];
+  const cac2 = report.cac;
+  if (cac2 === void 0) return [];
   const table5 = (m) => renderMarkdownTable(m.headers, m.rows, m.align);
   const body = [];
-  if (cac.unknown === null) {
-    body.push(...table5(cacSpendTable(cac)), "", ...table5(cacPeriodTable(cac)), "");
-    if (cac.bySource.length > 0) body.push(...table5(cacChannelTable(cac)), "");
+  if (cac2.unknown === null) {
+    body.push(...table5(cacSpendTable(cac2)), "", ...table5(cacPeriodTable(cac2)), "");
+    if (cac2.bySource.length > 0) body.push(...table5(cacChannelTable(cac2)), "");
   }
-  body.push(...cacNotes(cac).map((n2) => `- ${escapeMarkdown(n2)}`));
-  const title = `Customer acquisition cost${cac.currency === null ? "" : ` (${cac.currency})`}`;
+  body.push(...cacNotes(cac2).map((n2) => `- ${escapeMarkdown(n2)}`));
+  const title = `Customer acquisition cost${cac2.currency === null ? "" : ` (${cac2.currency})`}`;
   return renderMarkdownDetails(title, body);
 }
 var WIDTH5;
@@ -49781,11 +50750,11 @@ function classesTable(k) {
     align: ["left", "left", "right", "right"]
   };
 }
-function funnelTable(f) {
+function funnelTable(f2) {
   const open = (s2, text5) => s2.terminal === null ? text5 : "";
   return {
     headers: ["stage", "arrivals", "advanced", "dropped", "open now", "cohort", "period", "median", "p90", "w/ open"],
-    rows: f.stages.map((s2) => [
+    rows: f2.stages.map((s2) => [
       s2.id,
       formatCount(s2.arrivals),
       open(s2, formatCount(s2.advanced)),
@@ -49800,7 +50769,7 @@ function funnelTable(f) {
     align: ["left", ...right(9)]
   };
 }
-function loadTable(k) {
+function loadTable2(k) {
   return {
     headers: ["stage", "demand", "capacity", "util", "peak week", "queue +/wk", "WIP", "Little's"],
     rows: k.stages.map((s2) => [
@@ -49879,13 +50848,13 @@ function compPlanTable(plan) {
 function dataTable(report) {
   return {
     headers: ["file", "entity", "read", "evaluated", "rejected", "status"],
-    rows: report.data.files.map((f) => [
-      f.file,
-      f.distinctRows === void 0 ? f.entity : `${f.entity} (${formatCount(f.distinctRows)} distinct)`,
-      formatCount(f.rowsRead),
-      formatCount(f.rowsEvaluated),
-      formatCount(f.rowsRejected),
-      f.status
+    rows: report.data.files.map((f2) => [
+      f2.file,
+      f2.distinctRows === void 0 ? f2.entity : `${f2.entity} (${formatCount(f2.distinctRows)} distinct)`,
+      formatCount(f2.rowsRead),
+      formatCount(f2.rowsEvaluated),
+      formatCount(f2.rowsRejected),
+      f2.status
     ]),
     align: ["left", "left", ...right(3), "left"]
   };
@@ -49922,7 +50891,7 @@ function moreRowsNote(table5) {
   if (more <= 0) return null;
   return `… ${more} more ${table5.dimension === "source" ? more === 1 ? "source" : "sources" : more === 1 ? "campaign" : "campaigns"} (see --format json).`;
 }
-function sourcedTable(a) {
+function sourcedTable2(a) {
   const rows = a.sourced.flatMap(
     (s2) => ["marketing", "sales", "unattributed"].map((side5) => {
       const p = s2[side5];
@@ -50021,7 +50990,7 @@ function renderHistoryMarkdown(report) {
     const more = moreRowsNote(model);
     if (more !== null) body.push(escapeMarkdown(more), "");
   }
-  body.push(escapeMarkdown(touchesNote(a)), "", "**Marketing- vs sales-sourced (first-touch)**", "", ...table(sourcedTable(a)), "");
+  body.push(escapeMarkdown(touchesNote(a)), "", "**Marketing- vs sales-sourced (first-touch)**", "", ...table(sourcedTable2(a)), "");
   body.push(escapeMarkdown(sourcingNote(a)));
   out.push(...details2("Attribution (pipeline and won revenue by source and campaign)", body));
   return out;
@@ -50060,15 +51029,15 @@ function headline(report) {
   return [...partial === void 0 ? [] : [`**⚠ ${e2(partial)}.**`, ""], first, parts.join(" · "), ""];
 }
 function funnelChart(report) {
-  const f = report.funnel;
-  if (f === null || f.stages.length === 0) return [];
+  const f2 = report.funnel;
+  if (f2 === null || f2.stages.length === 0) return [];
   return [
     "```mermaid",
     "xychart-beta",
     `  title "Arrivals per stage over the window"`,
-    `  x-axis [${f.stages.map((s2) => `"${mermaidLabel(s2.id)}"`).join(", ")}]`,
+    `  x-axis [${f2.stages.map((s2) => `"${mermaidLabel(s2.id)}"`).join(", ")}]`,
     '  y-axis "arrivals"',
-    `  bar [${f.stages.map((s2) => s2.arrivals).join(", ")}]`,
+    `  bar [${f2.stages.map((s2) => s2.arrivals).join(", ")}]`,
     "```"
   ];
 }
@@ -50089,10 +51058,10 @@ function constraintChart(report) {
   ];
 }
 function funnelSection2(report) {
-  const f = report.funnel;
-  if (f === null) return [];
-  return details3(`Funnel (${f.funnel})`, [
-    ...table2(funnelTable(f)),
+  const f2 = report.funnel;
+  if (f2 === null) return [];
+  return details3(`Funnel (${f2.funnel})`, [
+    ...table2(funnelTable(f2)),
     "",
     "Conversion to the next stage: *cohort* = of the arrivals, the share that advanced by as-of; *period* = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; *w/ open* counts open items at their age.",
     "",
@@ -50103,7 +51072,7 @@ function loadSection(report) {
   const c = report.constraint;
   if (c === null) return [];
   return details3("Load per stage (per week)", [
-    ...table2(loadTable(c)),
+    ...table2(loadTable2(c)),
     "",
     `◀ marks the constraint. *Little's*: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(c.littlesLawTolerance, 0)}.`,
     "",
@@ -50213,7 +51182,7 @@ function renderHistoryTerminal(report, c) {
     if (more !== null) out.push(...note(more, c));
   }
   out.push(...note(touchesNote(a), c));
-  out.push("", c.bold("Marketing- vs sales-sourced (first-touch)"), ...table3(sourcedTable(a)));
+  out.push("", c.bold("Marketing- vs sales-sourced (first-touch)"), ...table3(sourcedTable2(a)));
   out.push(...note(sourcingNote(a), c));
   return out;
 }
@@ -50262,11 +51231,11 @@ function renderClasses(report, c) {
   return out;
 }
 function renderFunnel(report, c) {
-  const f = report.funnel;
-  if (f === null) return [];
+  const f2 = report.funnel;
+  if (f2 === null) return [];
   return [
-    ...section(`Funnel (${f.funnel}), over the window`, c),
-    ...table4(funnelTable(f)),
+    ...section(`Funnel (${f2.funnel}), over the window`, c),
+    ...table4(funnelTable(f2)),
     ...note2(
       'Conversion to the next stage: cohort = of the arrivals, the share that advanced by as-of; period = advanced in the window ÷ arrivals. Time in stage: median and p90 of the items that left in the window; "w/ open" is the median with open items counted at their age.',
       c
@@ -50278,7 +51247,7 @@ function renderLoad(report, c) {
   if (k === null) return [];
   return [
     ...section("Load per stage (per week)", c),
-    ...table4(loadTable(k)),
+    ...table4(loadTable2(k)),
     ...note2(
       `Little's: average WIP ÷ (throughput × mean time in stage); ! marks a gap over ${formatPercent(k.littlesLawTolerance, 0)} (not in a steady state).`,
       c
@@ -51350,12 +52319,12 @@ function bindHeader(plan, names, line, tally) {
     if (!used.has(i) && !isUnnamed(name) && !deriveColumns.has(plan.isCaseInsensitive ? name.toLowerCase() : name))
       tally.ignoredColumns.add(name);
   });
-  tally.fields = fields.map((f) => f.field);
+  tally.fields = fields.map((f2) => f2.field);
   return { fields, slotColumns };
 }
 function readWonFromStage(plan, fields, line, tally) {
-  const stage2 = fields.find((f) => f.field === "stage");
-  if (plan.entity !== "opportunities" || plan.isMapped || stage2 === void 0 || stage2.slot < 0 || fields.some((f) => f.field === "won"))
+  const stage2 = fields.find((f2) => f2.field === "stage");
+  if (plan.entity !== "opportunities" || plan.isMapped || stage2 === void 0 || stage2.slot < 0 || fields.some((f2) => f2.field === "won"))
     return;
   tally.report({
     code: "data.missing-column",
@@ -51532,7 +52501,7 @@ function isPlainFieldName(name) {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !forbiddenNames.has(name);
 }
 function generateSpanRowBuilder(fields, columns, keptAt) {
-  if (fields.some((f) => f.derive !== void 0 || f.stageCheck !== void 0 || f.isKept && !isPlainFieldName(f.field)))
+  if (fields.some((f2) => f2.derive !== void 0 || f2.stageCheck !== void 0 || f2.isKept && !isPlainFieldName(f2.field)))
     return void 0;
   const constants = [];
   const lines = [];
@@ -51611,7 +52580,7 @@ function readText(plan, text5, start, end) {
   return cell instanceof CoercionFailure ? FAILED : cell;
 }
 function rowMaker(fields) {
-  const names = fields.map((f) => f.field);
+  const names = fields.map((f2) => f2.field);
   if (!names.every(isPlainFieldName)) return void 0;
   try {
     return new Function("c", `return {${names.map((name, i) => `${name}: c[${i}]`).join(", ")}};`);
@@ -51741,7 +52710,7 @@ function join(into, parts) {
 function tableRows(table5) {
   const fields = Object.keys(table5.columns);
   const columns = fields.map((field) => table5.columns[field]);
-  const make2 = rowMaker(fields.map((field) => ({ field }))) ?? ((cells2) => Object.fromEntries(fields.map((f, c) => [f, cells2[c] ?? null])));
+  const make2 = rowMaker(fields.map((field) => ({ field }))) ?? ((cells2) => Object.fromEntries(fields.map((f2, c) => [f2, cells2[c] ?? null])));
   const cells = new Array(fields.length);
   const rows = new Array(table5.length);
   for (let i = 0; i < table5.length; i++) {
@@ -51879,7 +52848,7 @@ function explainNoTimestamp(data) {
   const causes = [];
   const absent2 = [];
   for (const entity of timestamped) {
-    const files = data.files.filter((f) => f.entity === entity);
+    const files = data.files.filter((f2) => f2.entity === entity);
     if (files.length === 0) absent2.push(entity);
     for (const file of files) {
       const issue3 = data.issues.find((i) => i.file === file.file && i.severity === "error");
@@ -52132,7 +53101,7 @@ function createHashingIo(inner) {
     digest(root) {
       const prefix = root.endsWith("/") ? root : `${root}/`;
       const all = createHash("sha256");
-      const files = [...hashes.keys()].filter((f) => f.startsWith(prefix) || root === ".").sort();
+      const files = [...hashes.keys()].filter((f2) => f2.startsWith(prefix) || root === ".").sort();
       for (const file of files)
         all.update(`${file.startsWith(prefix) ? file.slice(prefix.length) : file}\0${hashes.get(file)}
 `);
@@ -52149,8 +53118,8 @@ var init_hashing_io = __esm({
 // src/cli/mask-key.ts
 import { createHash as createHash2, createHmac } from "node:crypto";
 function createMaskDigest(hashing, files) {
-  const contents = files.map((f) => hashing.fileHash(f.file) ?? "-");
-  if (files.some((f) => f.rowsRead > 0) && contents.every((c) => c === "-"))
+  const contents = files.map((f2) => hashing.fileHash(f2.file) ?? "-");
+  if (files.some((f2) => f2.rowsRead > 0) && contents.every((c) => c === "-"))
     throw new Error("--mask: the data was read without being hashed");
   const key = createHash2("sha256").update(`revops-policy mask key v1\0${contents.sort().join("\n")}`).digest();
   return (kind, id) => createHmac("sha256", key).update(`${kind}\0${id}`).digest("hex");
@@ -52308,16 +53277,16 @@ function findMissingData(data, needed, dir) {
     });
   }
   for (const [entity, why] of needed) {
-    const files = data.files.filter((f) => f.entity === entity);
-    if (files.some((f) => f.status === "failed")) continue;
+    const files = data.files.filter((f2) => f2.entity === entity);
+    if (files.some((f2) => f2.status === "failed")) continue;
     if (files.length === 0) {
       const near = suggestName(`${entity}.csv`, data.ignoredFiles);
       const guess = near === void 0 ? "" : ` Did you mean \`${near}\`? (it would be read if named ${entity}.csv, .ndjson or .json)`;
       missing.push({ entity, file: null, reason: `There is no ${entity} file in ${dir}, and ${why}.${guess}` });
       continue;
     }
-    if (files.some((f) => f.rowsEvaluated > 0)) continue;
-    const rejected = files.reduce((n2, f) => n2 + f.rowsRejected, 0);
+    if (files.some((f2) => f2.rowsEvaluated > 0)) continue;
+    const rejected = files.reduce((n2, f2) => n2 + f2.rowsRejected, 0);
     const file = files[0].file;
     if (rejected === 0) {
       missing.push({ entity, file, reason: `The file has no ${entity} rows, and ${why}.` });
@@ -53600,9 +54569,9 @@ var require_papaparse = __commonJS({
           cpy[key] = copy(obj[key]);
         return cpy;
       }
-      function bindFunction(f, self2) {
+      function bindFunction(f2, self2) {
         return function() {
-          f.apply(self2, arguments);
+          f2.apply(self2, arguments);
         };
       }
       function isFunction(func) {
@@ -54204,8 +55173,8 @@ var init_decode = __esm({
 function bindTimeOrders(entity, kept) {
   const out = [];
   for (const order of timeOrders[entity] ?? []) {
-    const laterPlan = kept.find((f) => f.field === order.later);
-    if (laterPlan !== void 0 && kept.some((f) => f.field === order.earlier)) out.push({ ...order, laterPlan });
+    const laterPlan = kept.find((f2) => f2.field === order.later);
+    if (laterPlan !== void 0 && kept.some((f2) => f2.field === order.earlier)) out.push({ ...order, laterPlan });
   }
   return out;
 }
@@ -54271,7 +55240,7 @@ var init_row_checks = __esm({
     RowChecks = class {
       constructor(entity, fields, isIdUnique) {
         this.entity = entity;
-        if (isIdUnique && fields.some((f) => f.field === "id" && f.isKept)) this.ids = /* @__PURE__ */ new Map();
+        if (isIdUnique && fields.some((f2) => f2.field === "id" && f2.isKept)) this.ids = /* @__PURE__ */ new Map();
       }
       entity;
       /** The line of the first row of each id, when ids are checked (and kept in the rows). */
@@ -54284,10 +55253,10 @@ var init_row_checks = __esm({
       /** The fields rows keep (again after the header bound them). */
       bind(kept) {
         this.orders = bindTimeOrders(this.entity, kept);
-        this.idPlan = kept.find((f) => f.field === "id");
+        this.idPlan = kept.find((f2) => f2.field === "id");
         const model = canonicalModel[this.entity];
-        this.nonNegative = kept.filter((f) => model[f.field]?.isNonNegative === true);
-        this.idFields = kept.filter((f) => f.type === "string" && isIdField(f.field));
+        this.nonNegative = kept.filter((f2) => model[f2.field]?.isNonNegative === true);
+        this.idFields = kept.filter((f2) => f2.type === "string" && isIdField(f2.field));
         this.enumerated = kept.flatMap((plan) => {
           const values = model[plan.field]?.values;
           return values === void 0 ? [] : [{ plan, values, failure: notOneOf(values) }];
@@ -54446,7 +55415,7 @@ var init_lookup = __esm({
         this.bound = fields.flatMap((plan) => {
           const table5 = plan.lookup === void 0 ? void 0 : tables.get(plan.field);
           if (table5 === void 0) return [];
-          return [{ plan, keyPlan: fields.find((f) => f.field === plan.lookup.key), table: table5 }];
+          return [{ plan, keyPlan: fields.find((f2) => f2.field === plan.lookup.key), table: table5 }];
         });
       }
       /** Sets the fields the row keeps; the first fault (in field order: one issue per row), or undefined. */
@@ -54505,8 +55474,8 @@ var init_entity_sink = __esm({
         this.cells = [];
         this.template = {};
         this.bindFields(plan.fields);
-        this.hasDerive = plan.fields.some((f) => f.derive !== void 0);
-        tally.fields = plan.fields.map((f) => f.field);
+        this.hasDerive = plan.fields.some((f2) => f2.derive !== void 0);
+        tally.fields = plan.fields.map((f2) => f2.field);
       }
       plan;
       tally;
@@ -54561,9 +55530,9 @@ var init_entity_sink = __esm({
       /** Rows are built from these fields (those of them that are kept). */
       bindFields(fields) {
         this.fields = fields;
-        const kept = fields.filter((f) => f.isKept);
+        const kept = fields.filter((f2) => f2.isKept);
         let next = 0;
-        this.keptAt = fields.map((f) => f.isKept ? next++ : -1);
+        this.keptAt = fields.map((f2) => f2.isKept ? next++ : -1);
         this.spanKinds = fields.map(spanKindOf);
         this.cells = new Array(kept.length);
         this.template = makeTemplate(kept);
@@ -54572,7 +55541,7 @@ var init_entity_sink = __esm({
         this.rowChecks.bind(kept);
         this.lookups = this.lookupTables === void 0 ? void 0 : new RowLookups(fields, this.lookupTables);
         this.distinct = this.isDistinct ? new DistinctRows(this.plan.entity, kept) : void 0;
-        const columns = fields.map((f) => f.slot < 0 ? -1 : this.slotColumns[f.slot] ?? -1);
+        const columns = fields.map((f2) => f2.slot < 0 ? -1 : this.slotColumns[f2.slot] ?? -1);
         this.spanRow = this.slotColumns.length === 0 || !isGenerating ? void 0 : generateSpanRowBuilder(fields, columns, this.keptAt);
         if (this.asColumns) this.columns = new ColumnTableBuilder(kept);
       }
@@ -54900,7 +55869,7 @@ function holdAsNumber(field) {
 }
 function noteUndeclaredReads(plan, keep, isMapped) {
   for (const name of keep ?? []) {
-    if (canonicalNames.has(name) || plan.fields.some((f) => f.field === name)) continue;
+    if (canonicalNames.has(name) || plan.fields.some((f2) => f2.field === name)) continue;
     plan.notes.push({
       field: name,
       message: `Rules read \`${name}\`, a custom field of ${plan.entity} that ${isMapped ? "this file's mapping does not declare" : "a file read without a mapping cannot have"}: it is empty in every row.`,
@@ -54944,7 +55913,7 @@ function planEntity(entity, spec, keep, context = {}) {
   };
   if (context.stages !== void 0) plan.stages = context.stages;
   const recent = new RecentCopies();
-  const lookupKeys = new Set(Object.values(entityMapping2?.fields ?? {}).flatMap((f) => f.lookup?.key ?? []));
+  const lookupKeys = new Set(Object.values(entityMapping2?.fields ?? {}).flatMap((f2) => f2.lookup?.key ?? []));
   for (const [field, fieldSpec] of Object.entries(canonicalModel[entity])) {
     const source = entityMapping2?.fields === void 0 ? { column: field } : entityMapping2.fields[field];
     if (source === void 0 && fieldSpec.required === true) {
@@ -54977,13 +55946,13 @@ function planEntity(entity, spec, keep, context = {}) {
   return plan;
 }
 function checkStages(plan) {
-  const stage2 = plan.fields.find((f) => f.field === "stage");
+  const stage2 = plan.fields.find((f2) => f2.field === "stage");
   if (stage2 === void 0) return;
   if (plan.stages !== void 0) {
     if (stage2.coercer instanceof StringChecker) stage2.coercer = new StringCoercer();
     stage2.stageCheck = new StageCheck(plan.stages);
   }
-  if (plan.entity !== "opportunities" || !plan.isMapped || stage2.slot < 0 || plan.fields.some((f) => f.field === "won"))
+  if (plan.entity !== "opportunities" || !plan.isMapped || stage2.slot < 0 || plan.fields.some((f2) => f2.field === "won"))
     return;
   plan.notes.push({ ...wonFromStageNote(plan.stages, plan.columns[stage2.slot]), field: "won" });
   if (plan.stages !== void 0) plan.fields.push(planWonFromStage(stage2, plan.stages, plan.keepsWon));
@@ -55463,7 +56432,7 @@ async function readEntityFile(job, io, onProgress) {
   if (job.stages !== void 0) context.stages = job.stages;
   try {
     plan = planEntity(source.entity, job.spec, isDistinct ? void 0 : job.keep, context);
-    const idPlan = isDistinct ? plan.fields.find((f) => f.field === "id") : void 0;
+    const idPlan = isDistinct ? plan.fields.find((f2) => f2.field === "id") : void 0;
     if (idPlan !== void 0) idPlan.isRequired = false;
     for (const note3 of plan.notes) tally.report({ code: "data.missing-column", severity: "warning", line: 0, ...note3 });
     sink = new EntitySink(plan, tally, job.asColumns, {
@@ -55732,7 +56701,7 @@ function maskDataAccounting(data) {
   return {
     ...data,
     files: data.files.map(
-      (f) => f.status === "failed" && f.ignoredColumns.length > 0 ? { ...f, ignoredColumns: [] } : f
+      (f2) => f2.status === "failed" && f2.ignoredColumns.length > 0 ? { ...f2, ignoredColumns: [] } : f2
     ),
     issues: maskDataIssues(data.issues),
     ...data.missing === void 0 ? {} : { missing: maskMissingData(data.missing, data.issues) }
@@ -55808,7 +56777,7 @@ function findNeededEntities(sets) {
   };
   for (const set of sets) {
     const events = new Map(
-      set.Funnel.flatMap((f) => f.spec.events.map((e3) => [e3.id, { funnel: f.metadata.name, event: e3 }]))
+      set.Funnel.flatMap((f2) => f2.spec.events.map((e3) => [e3.id, { funnel: f2.metadata.name, event: e3 }]))
     );
     for (const funnel of set.Funnel) {
       for (const stage2 of funnel.spec.stages) {
@@ -57601,7 +58570,7 @@ Exit codes: 0 explained, 2 usage error, invalid policies, or no such lead.`
     const digest = options.mask ? createMaskDigest(hashing, data.files) : void 0;
     const lead = data.leads.find((row2) => row2.id === options.lead) ?? (digest === void 0 ? void 0 : findByPseudonym(data.leads, options.lead, digest));
     if (lead === void 0) {
-      const rejected = data.files.filter((f) => f.entity === "leads").reduce((n2, f) => n2 + f.rowsRejected, 0);
+      const rejected = data.files.filter((f2) => f2.entity === "leads").reduce((n2, f2) => n2 + f2.rowsRejected, 0);
       throw new UsageError(
         `No lead with id ${options.lead} among the ${data.leads.length} leads read from ${dataDir}` + (rejected > 0 ? `; ${rejected} lead rows were rejected and it may be one of them (revops evaluate lists every rejection with its line).` : ".")
       );
@@ -58770,10 +59739,10 @@ function tallyDeals(spec, input) {
     else sums.add(k, credit.id, amount2);
   }
   const values = sums.values(input.isTeamCredit && sourcedMetrics.has(spec.metric));
-  const unknown4 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
-  if (unknown4.length > 0) {
-    unknown4.forEach((period2) => values[input.periods.indexOf(period2)].isUnknown = true);
-    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown4.map((p) => p.label) });
+  const unknown5 = input.periods.filter((_, k) => credited[k] > 0 && withAmount[k] === 0);
+  if (unknown5.length > 0) {
+    unknown5.forEach((period2) => values[input.periods.indexOf(period2)].isUnknown = true);
+    input.warn({ code: "comp.amounts-unknown", metric: spec.metric, periods: unknown5.map((p) => p.label) });
   }
   return values;
 }
@@ -58924,12 +59893,12 @@ var init_metrics_cac = __esm({
       kind: "money",
       isCostPerUnit: true,
       tally(input) {
-        const cac = input.ctx.measureCac?.(input.periods);
-        const otherCurrency = cac?.currency != null && cac.currency !== input.currency;
+        const cac2 = input.ctx.measureCac?.(input.periods);
+        const otherCurrency = cac2?.currency != null && cac2.currency !== input.currency;
         return input.periods.map((period2, k) => {
-          const figure5 = cac?.periods[k]?.blended;
+          const figure5 = cac2?.periods[k]?.blended;
           let reason = null;
-          if (cac === void 0 || figure5 === void 0) reason = "not-measured";
+          if (cac2 === void 0 || figure5 === void 0) reason = "not-measured";
           else if (figure5.value === null) reason = figure5.unknown ?? "not-measured";
           else if (otherCurrency) reason = "other-currency";
           else if (new Dec(figure5.value).isZero()) reason = "zero-spend";
@@ -59146,8 +60115,8 @@ function findClawbacks(input) {
   if (rules.length === 0 || components.length === 0) return lines;
   const memberIds = new Set(input.members.map((m) => m.id));
   const { ctx } = input.tally;
-  const deals = ctx.data.opportunities.filter((o) => isWon(o) && readInstant(o, "cancelled_at") !== null).sort((a, b) => (readText2(a, "id") ?? "") < (readText2(b, "id") ?? "") ? -1 : 1);
-  for (const deal of deals) {
+  const deals2 = ctx.data.opportunities.filter((o) => isWon(o) && readInstant(o, "cancelled_at") !== null).sort((a, b) => (readText2(a, "id") ?? "") < (readText2(b, "id") ?? "") ? -1 : 1);
+  for (const deal of deals2) {
     const closedAt = readInstant(deal, "closed_at");
     const cancelledAt = readInstant(deal, "cancelled_at");
     const cancelledIn = periodIndexOf(cancelledAt, input.periods, ctx.window);
@@ -59266,9 +60235,9 @@ function paySpiffs(spec, ctx, periods2, people, warn) {
   const lines = /* @__PURE__ */ new Map();
   const spiffs = compileSpiffs(spec, ctx, warn);
   if (spiffs.length === 0) return lines;
-  const deals = ctx.data.opportunities.filter((o) => isWon(o) && people.has(readText2(o, "owner_id") ?? "")).sort((a, b) => compareIds(readText2(a, "id"), readText2(b, "id")));
+  const deals2 = ctx.data.opportunities.filter((o) => isWon(o) && people.has(readText2(o, "owner_id") ?? "")).sort((a, b) => compareIds(readText2(a, "id"), readText2(b, "id")));
   for (const spiff of spiffs) {
-    for (const deal of deals) {
+    for (const deal of deals2) {
       const closedAt = readInstant(deal, "closed_at");
       const k = periodIndexOf(closedAt, periods2, ctx.window);
       if (k === -1 || closedAt === null || closedAt < spiff.from || closedAt >= spiff.until || !isMatch2(spiff, deal, warn))
@@ -59311,6 +60280,43 @@ var init_spiffs = __esm({
     opportunityFieldTypes = Object.fromEntries(
       Object.entries(canonicalModel.opportunities).map(([name, field]) => [name, field.type])
     );
+  }
+});
+
+// src/core/engine/comp/parts.ts
+function sumPlanParts(components, people) {
+  const byComponent = new Map(components.map((c) => [c.id, ZERO]));
+  let multipliers = ZERO;
+  let spiffs = ZERO;
+  let clawbacks = ZERO;
+  for (const person of people) {
+    for (const line of person.periods) {
+      for (const c of line.components) byComponent.set(c.id, (byComponent.get(c.id) ?? ZERO).plus(new Dec(c.payout)));
+      multipliers = multipliers.plus(new Dec(line.variablePay).minus(line.componentPay));
+      for (const s2 of line.spiffs) spiffs = spiffs.plus(new Dec(s2.amount));
+      for (const c of line.clawbacks) clawbacks = clawbacks.plus(new Dec(c.amount));
+    }
+  }
+  const parts = components.map((c) => ({
+    part: "component",
+    id: c.id,
+    metric: c.metric,
+    total: formatMoney2(byComponent.get(c.id) ?? ZERO)
+  }));
+  const extras = [
+    ["multipliers", multipliers],
+    ["spiffs", spiffs],
+    ["clawbacks", clawbacks]
+  ];
+  for (const [part, total2] of extras) {
+    if (!total2.isZero()) parts.push({ part, id: null, metric: null, total: formatMoney2(total2) });
+  }
+  return parts;
+}
+var init_parts = __esm({
+  "src/core/engine/comp/parts.ts"() {
+    "use strict";
+    init_money();
   }
 });
 
@@ -59438,6 +60444,7 @@ function computePlan(plan, ctx, credit, warn) {
     people,
     totals: {
       periods: periods2.map((p, k) => ({ period: p.label, total: formatMoney2(periodTotals[k] ?? ZERO) })),
+      parts: sumPlanParts(spec.components, people),
       total: formatMoney2(total2)
     }
   };
@@ -59454,6 +60461,7 @@ var init_plan = __esm({
     init_people();
     init_person_period();
     init_spiffs();
+    init_parts();
   }
 });
 
@@ -59626,11 +60634,11 @@ function payCase(set, plan, spec, c, calendars, record2) {
   const ctx = contextOf(set, plan, spec, c, calendars);
   const section2 = computeComp([plan], ctx);
   const lines = section2.plans[0]?.people.find((p) => p.id === c.person.id)?.periods ?? [];
-  const unknown4 = /* @__PURE__ */ new Set([
+  const unknown5 = /* @__PURE__ */ new Set([
     ...c.goalAttainment === void 0 ? ["goal_attainment"] : [],
     ...c.constraintMet === void 0 ? ["constraint_target_met"] : []
   ]);
-  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown4, record2);
+  recordCompOutcomes(plan.spec, lines, ctx.data.opportunities, ctx.window, unknown5, record2);
   const components = Object.fromEntries(
     plan.spec.components.map((k) => [k.id, new Decimal(0)])
   );
@@ -59847,8 +60855,8 @@ function findTarget(whens, row2) {
 function earliestStart(from, start, end) {
   let least = NaN;
   for (let i = 0; i < from.length; i++) {
-    const f = from[i];
-    if (f >= start && f < end && !(f >= least)) least = f;
+    const f2 = from[i];
+    if (f2 >= start && f2 < end && !(f2 >= least)) least = f2;
   }
   return least;
 }
@@ -60564,7 +61572,7 @@ function markDataWaivers(data, waivers, today) {
 function mayHideMatch(ref2, data) {
   const want = ref2.entry.data;
   return data.files.some(
-    (f) => (want?.entity === void 0 || want.entity === f.entity) && (want?.file === void 0 || isSameFile(f.file, want.file)) && f.issueCount > data.issues.filter((i) => i.file === f.file).length
+    (f2) => (want?.entity === void 0 || want.entity === f2.entity) && (want?.file === void 0 || isSameFile(f2.file, want.file)) && f2.issueCount > data.issues.filter((i) => i.file === f2.file).length
   );
 }
 function listUnmatchedDataWaivers(data, waivers, today) {
@@ -60589,13 +61597,13 @@ var init_data_waivers = __esm({
 });
 
 // src/core/report/mask-warnings.ts
-function maskWarnings(warnings, deals) {
+function maskWarnings(warnings, deals2) {
   return warnings.map((w) => {
     switch (w.code) {
       case "comp.clawback-unpriced":
-        return { ...w, opportunityId: deals.of(w.opportunityId) };
+        return { ...w, opportunityId: deals2.of(w.opportunityId) };
       case "comp.spiff-rule-failed":
-        return { ...w, opportunityId: deals.of(w.opportunityId), error: null };
+        return { ...w, opportunityId: deals2.of(w.opportunityId), error: null };
       case "classify.rule-failed":
         return { ...w, firstError: null };
       default:
@@ -60619,7 +61627,7 @@ function personIds(report) {
 }
 function maskReport(report, digest) {
   const people = new Pseudonyms("person", digest, personIds(report));
-  const deals = new Pseudonyms(
+  const deals2 = new Pseudonyms(
     "deal",
     digest,
     (report.comp?.plans ?? []).flatMap(
@@ -60633,7 +61641,7 @@ function maskReport(report, digest) {
       person.name = person.name === null ? null : people.of(person.id);
       person.id = people.of(person.id);
       for (const period2 of person.periods) {
-        for (const line of [...period2.spiffs, ...period2.clawbacks]) line.opportunityId = deals.of(line.opportunityId);
+        for (const line of [...period2.spiffs, ...period2.clawbacks]) line.opportunityId = deals2.of(line.opportunityId);
       }
     }
   }
@@ -60648,8 +61656,8 @@ function maskReport(report, digest) {
   }
   for (const owner of masked.deals.byOwner) if (owner.ownerId !== NO_OWNER) owner.ownerId = people.of(owner.ownerId);
   masked.data = maskDataAccounting(masked.data);
-  masked.warnings = maskWarnings(masked.warnings, deals);
-  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals);
+  masked.warnings = maskWarnings(masked.warnings, deals2);
+  if (masked.comp !== null) masked.comp.warnings = maskWarnings(masked.comp.warnings, deals2);
   return masked;
 }
 var NO_OWNER;
@@ -60935,7 +61943,7 @@ function costPerHeadOf(set, team) {
   return plan === void 0 ? null : { cost: new Exact(plan.spec.onTargetEarnings ?? 0).toFixed(), basis: "ote" };
 }
 function costHeadcount(base, head, horizonWeeks) {
-  const teams = [...new Set([...base.Funnel, ...head.Funnel].flatMap((f) => f.spec.teams.map((t) => t.id)))].sort();
+  const teams = [...new Set([...base.Funnel, ...head.Funnel].flatMap((f2) => f2.spec.teams.map((t) => t.id)))].sort();
   const out = [];
   for (const team of teams) {
     const b = headcountOf(base, team);
@@ -61614,9 +62622,9 @@ function readTimes(rows, fields) {
   const out = fields.map(() => new Float64Array(rows.length));
   for (let i = 0; i < rows.length; i++) {
     const row2 = rows[i];
-    for (let f = 0; f < fields.length; f++) {
-      const t = row2[fields[f]];
-      out[f][i] = typeof t === "number" ? t : NaN;
+    for (let f2 = 0; f2 < fields.length; f2++) {
+      const t = row2[fields[f2]];
+      out[f2][i] = typeof t === "number" ? t : NaN;
     }
   }
   return out;
@@ -61899,19 +62907,19 @@ function measureGoalAttainment(goal, opportunities2, span, timeZone, until = Inf
   const { value: value3 } = measureGoalMetric(goal, opportunities2, counted2);
   return value3 === null ? null : value3.times(period2.end - period2.start).div(target.times(span.end - span.start));
 }
-function measureVelocity(metric3, deals, exact) {
-  const { won, lost, open } = deals;
+function measureVelocity(metric3, deals2, exact) {
+  const { won, lost, open } = deals2;
   if (won + lost === 0) return { perDay: null, unknown: "none-closed" };
   if (won === 0) return { perDay: null, unknown: "none-won" };
   if (metric3 !== "won_deals" && exact.wonAmount === null) return { perDay: null, unknown: "no-amounts" };
   const cycleMs = new Dec(exact.wonCycleMs);
   if (!cycleMs.isPositive() || cycleMs.isZero()) return { perDay: null, unknown: "zero-cycle" };
   const winRate2 = new Dec(won).div(won + lost);
-  const average = metric3 === "won_deals" ? new Dec(1) : new Dec(exact.wonAmount).div(won - deals.wonWithoutAmount);
+  const average = metric3 === "won_deals" ? new Dec(1) : new Dec(exact.wonAmount).div(won - deals2.wonWithoutAmount);
   const cycleDays2 = cycleMs.div(won).div(DAY_MS6);
   return { perDay: new Dec(open).times(winRate2).times(average).div(cycleDays2), unknown: null };
 }
-function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitiesMissing = false) {
+function measureGoal(goal, opportunities2, deals2, asOf, timeZone, isOpportunitiesMissing = false) {
   const spec = goal.spec.goal;
   const period2 = goalPeriodOf(goal, timeZone);
   const until = Math.min(asOf, period2.end);
@@ -61924,13 +62932,13 @@ function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitie
   const target = new Dec(spec.target);
   const periodMs = period2.end - period2.start;
   const elapsed = Dec.min(1, Dec.max(0, new Dec(until - period2.start).div(periodMs)));
-  const unknown4 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
-  const attainment = unknown4 !== null || value3 === null ? null : value3.div(target);
-  const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals.section, deals.exact);
+  const unknown5 = isOpportunitiesMissing ? "opportunities-missing" : target.isZero() ? "zero-target" : value3 === null ? "no-amounts" : null;
+  const attainment = unknown5 !== null || value3 === null ? null : value3.div(target);
+  const { perDay, unknown: velocityUnknown } = measureVelocity(spec.metric, deals2.section, deals2.exact);
   const remaining = new Dec(Math.max(0, period2.end - Math.max(asOf, period2.start))).div(DAY_MS6);
   const projected = perDay === null || value3 === null ? null : value3.plus(perDay.times(remaining));
   const warnings = otherCurrency > 0 ? [{ code: "goal.other-currency", count: otherCurrency, currency: spec.currency }] : [];
-  if (unknown4 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
+  if (unknown5 === "no-amounts") warnings.push({ code: "goal.amounts-unknown", goal: goal.metadata.name });
   else if (withoutAmount > 0 && spec.metric !== "won_deals")
     warnings.push({ code: "goal.without-amount", goal: goal.metadata.name, count: withoutAmount });
   return {
@@ -61943,15 +62951,15 @@ function measureGoal(goal, opportunities2, deals, asOf, timeZone, isOpportunitie
       actual: value3 === null ? null : value3.toFixed(2),
       attainment: attainment === null ? null : toRatio(attainment),
       attainmentExact: attainment === null ? null : attainment.toFixed(),
-      unknown: unknown4,
+      unknown: unknown5,
       elapsed: toRatio(elapsed),
       pace: attainment === null || elapsed.isZero() ? null : toRatio(attainment.div(elapsed)),
       isOnPace: attainment === null || elapsed.isZero() ? null : attainment.greaterThanOrEqualTo(elapsed),
       velocity: {
-        openOpportunities: deals.section.open,
-        winRate: deals.section.winRate,
-        averageWonAmount: spec.metric === "won_deals" ? deals.section.won > 0 ? "1.00" : null : deals.section.averageWonAmount,
-        cycleDays: deals.section.cycleDays.won.mean,
+        openOpportunities: deals2.section.open,
+        winRate: deals2.section.winRate,
+        averageWonAmount: spec.metric === "won_deals" ? deals2.section.won > 0 ? "1.00" : null : deals2.section.averageWonAmount,
+        cycleDays: deals2.section.cycleDays.won.mean,
         perDay: perDay === null ? null : formatMoney2(perDay),
         unknown: velocityUnknown
       },
@@ -61999,8 +63007,8 @@ function latestSource(data, latest) {
       if (value3 === latest) return { kind: "data", entity, field: "*" };
   }
   for (const entity of ["leads", "opportunities", "stage_events"]) {
-    const fields = Object.keys(canonicalModel[entity]).filter((f) => canonicalModel[entity][f]?.type === "datetime");
-    if (data[entity].some((row2) => fields.some((f) => row2[f] === latest))) return { kind: "data", entity, field: "*" };
+    const fields = Object.keys(canonicalModel[entity]).filter((f2) => canonicalModel[entity][f2]?.type === "datetime");
+    if (data[entity].some((row2) => fields.some((f2) => row2[f2] === latest))) return { kind: "data", entity, field: "*" };
   }
   return { kind: "data", entity: "activities", field: "*" };
 }
@@ -62359,8 +63367,8 @@ function trackStages(funnel, events, leads2, opportunities2, asOf, leadOfOpportu
         }
       }
       if (isLead) {
-        for (let f = 0; f < drops.length; f++) {
-          const at = drops[f][i];
+        for (let f2 = 0; f2 < drops.length; f2++) {
+          const at = drops[f2][i];
           if (at <= asOf && at >= entered && at < exit) {
             exit = at;
             isAdvance = false;
@@ -62504,11 +63512,11 @@ var init_attribution_touches = __esm({
 });
 
 // src/core/engine/sourced-share.ts
-function measureSourcedShares(deals, paths, sales, none) {
+function measureSourcedShares(deals2, paths, sales, none) {
   const out = [];
   for (const basis of ["pipeline", "won"]) {
     const byCurrency = /* @__PURE__ */ new Map();
-    deals.forEach((deal, k) => {
+    deals2.forEach((deal, k) => {
       if (basis === "pipeline" ? !deal.isPipeline : !deal.isWon) return;
       let parts = byCurrency.get(deal.currency);
       if (parts === void 0) {
@@ -62528,13 +63536,13 @@ function measureSourcedShares(deals, paths, sales, none) {
     );
     for (const currency2 of currencies) {
       const parts = byCurrency.get(currency2);
-      const deals2 = sides3.reduce((n2, s2) => n2 + parts[s2].deals, 0);
+      const deals3 = sides3.reduce((n2, s2) => n2 + parts[s2].deals, 0);
       const known = sides3.map((s2) => parts[s2].amount).filter((a) => a !== null);
       const total2 = known.length === 0 ? null : known.reduce((x, y) => x.plus(y), new Dec(0));
       const share2 = (p) => ({
         deals: p.deals,
         amount: p.amount !== null ? formatMoney2(p.amount) : p.deals === 0 ? "0.00" : null,
-        dealShare: deals2 === 0 ? null : toRatio(new Dec(p.deals).div(deals2)),
+        dealShare: deals3 === 0 ? null : toRatio(new Dec(p.deals).div(deals3)),
         amountShare: total2 === null || total2.isZero() ? null : toRatio((p.amount ?? new Dec(0)).div(total2))
       });
       out.push({
@@ -62561,24 +63569,24 @@ var init_sourced_share = __esm({
 // src/core/engine/attribution.ts
 function measureAttribution(input) {
   const { data, window: window2 } = input;
-  const deals = listCountedDeals(data, window2);
+  const deals2 = listCountedDeals(data, window2);
   if (data.opportunities.length === 0) return null;
   const counted2 = countActivityTouches(
     data,
     input.leadOfOpportunity,
     input.activitiesByLead,
-    deals.map((d) => d.index)
+    deals2.map((d) => d.index)
   );
   const isTooMany = counted2 > MAX_ACTIVITY_TOUCHES;
   const pathOf = touchPathsOf(data, input.leadOfOpportunity, input.activitiesByLead, !isTooMany);
-  const paths = deals.map((d) => pathOf(d.index));
+  const paths = deals2.map((d) => pathOf(d.index));
   const activityTouches = isTooMany ? counted2 : paths.reduce((n2, p) => n2 + p.activityTouches, 0);
   const given = activityTouches > 0 && !isTooMany ? models : models.slice(0, 1);
   const tables = [];
   for (const model of given)
     for (const dimension of dimensions) {
       const tallies = /* @__PURE__ */ new Map();
-      deals.forEach((deal, k) => {
+      deals2.forEach((deal, k) => {
         const touches = paths[k].touches;
         creditDeal(deal, pick2(model, touches), dimension, tallies);
       });
@@ -62586,16 +63594,16 @@ function measureAttribution(input) {
     }
   return {
     deals: {
-      pipeline: deals.filter((d) => d.isPipeline).length,
-      won: deals.filter((d) => d.isWon).length,
-      withoutLead: deals.filter((d) => input.leadOfOpportunity[d.index] < 0).length,
-      withoutAmount: deals.filter((d) => d.amount === null).length
+      pipeline: deals2.filter((d) => d.isPipeline).length,
+      won: deals2.filter((d) => d.isWon).length,
+      withoutLead: deals2.filter((d) => input.leadOfOpportunity[d.index] < 0).length,
+      withoutAmount: deals2.filter((d) => d.amount === null).length
     },
     activityTouches,
     multiTouchUnknown: isTooMany ? "too-many-touches" : activityTouches > 0 ? null : "no-campaign-touches",
     tables,
     sourcing: input.sourcing,
-    sourced: measureSourcedShares(deals, paths, new Set(input.sourcing.sales), new Set(input.sourcing.unattributed))
+    sourced: measureSourcedShares(deals2, paths, new Set(input.sourcing.sales), new Set(input.sourcing.unattributed))
   };
 }
 function listCountedDeals(data, window2) {
@@ -62659,9 +63667,9 @@ function toRows(tallies) {
     (a, b) => compareText(a.currency, b.currency) || compareMoney2(b.wonAmount, a.wonAmount) || b.wonDeals - a.wonDeals || compareMoney2(b.pipelineAmount, a.pipelineAmount) || b.pipelineDeals - a.pipelineDeals || compareText(a.key, b.key)
   );
 }
-function amountText(amount2, deals) {
+function amountText(amount2, deals2) {
   if (amount2 !== null) return formatMoney2(amount2);
-  return deals.isZero() ? "0.00" : null;
+  return deals2.isZero() ? "0.00" : null;
 }
 function compareText(a, b) {
   if (a === b) return 0;
@@ -62939,8 +63947,8 @@ function evaluateOnce(set, prepared, options) {
     return measureStageMetric(track, metric3, window2, capacities.get(stageId)?.perWeek ?? null, slaCompliance(stageId));
   };
   step("deals");
-  const deals = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
-  warnings.push(...deals.warnings);
+  const deals2 = structuredClone(prepared.memo(`deals:${asOf}`, () => measureDeals(data.opportunities, asOf)));
+  warnings.push(...deals2.warnings);
   const goalKey = goal === void 0 ? "" : `${asOf}:${timeZone}:${JSON.stringify([goal.metadata.name, goal.spec])}`;
   const goalResult = goal === void 0 ? void 0 : structuredClone(
     prepared.memo(
@@ -62948,7 +63956,7 @@ function evaluateOnce(set, prepared, options) {
       () => measureGoal(
         goal,
         data.opportunities,
-        deals,
+        deals2,
         asOf,
         timeZone,
         data.missing?.some((m) => m.entity === "opportunities") === true
@@ -63027,7 +64035,7 @@ function evaluateOnce(set, prepared, options) {
     slas: slas2,
     comp: comp3,
     goal: goalResult?.section ?? null,
-    deals: deals.section,
+    deals: deals2.section,
     ...measureHistorySections({ prepared, funnel: funnelPolicy, goal, tracks, capacities, measureMetric, ctx }),
     cac: cacOf(set),
     isMasked: false
@@ -63068,11 +64076,11 @@ function ownerOf(row2) {
 }
 function accountData(data) {
   const totals = { rowsRead: 0, rowsEvaluated: 0, rowsRejected: 0, issueCount: 0 };
-  for (const f of data.files) {
-    totals.rowsRead += f.rowsRead;
-    totals.rowsEvaluated += f.rowsEvaluated;
-    totals.rowsRejected += f.rowsRejected;
-    totals.issueCount += f.issueCount;
+  for (const f2 of data.files) {
+    totals.rowsRead += f2.rowsRead;
+    totals.rowsEvaluated += f2.rowsEvaluated;
+    totals.rowsRejected += f2.rowsRejected;
+    totals.issueCount += f2.issueCount;
   }
   const accounting = {
     files: data.files,
@@ -63289,7 +64297,7 @@ function tallySide(side5) {
   const { data, window: window2, sourcing } = side5.attributionInput;
   const classes = side5.classes;
   const counted2 = { pipeline: 0, won: 0, notQualified: 0, withoutLead: 0 };
-  const deals = [];
+  const deals2 = [];
   const paths = [];
   const bySource = /* @__PURE__ */ new Map();
   for (const deal of listCountedDeals(data, window2)) {
@@ -63301,7 +64309,7 @@ function tallySide(side5) {
     if (lead < 0) counted2.withoutLead++;
     const raw = lead < 0 ? void 0 : data.leads[lead]?.source;
     const source = typeof raw === "string" && raw !== "" ? raw : null;
-    deals.push(deal);
+    deals2.push(deal);
     paths.push({ touches: [{ source, campaign: null }], activityTouches: 0 });
     const key = keyOf2(source, deal.currency);
     let t = bySource.get(key);
@@ -63324,12 +64332,12 @@ function tallySide(side5) {
     basis: classes === void 0 ? "all-opportunities" : "qualified-leads",
     counted: counted2,
     bySource,
-    sourced: measureSourcedShares(deals, paths, new Set(sourcing.sales), new Set(sourcing.unattributed))
+    sourced: measureSourcedShares(deals2, paths, new Set(sourcing.sales), new Set(sourcing.unattributed))
   };
 }
-function amountOf(amount2, deals) {
+function amountOf(amount2, deals2) {
   if (amount2 !== null && amount2 !== void 0) return formatMoney2(amount2);
-  return deals === 0 ? "0.00" : null;
+  return deals2 === 0 ? "0.00" : null;
 }
 function moneyDelta(base, head) {
   return { base, head, delta: base === null || head === null ? null : formatMoney2(new Dec(head).minus(base)) };
@@ -63399,20 +64407,20 @@ var init_attribution_impact = __esm({
 });
 
 // src/core/impact/guardrails.ts
-function findUnmeasuredStage(f) {
-  for (const s2 of f.stages) {
+function findUnmeasuredStage(f2) {
+  for (const s2 of f2.stages) {
     const { base, head } = s2.utilisation;
     if (base === null !== (head === null))
       return { code: "stage-unmeasured", stage: s2.stage, side: base === null ? "base" : "head" };
   }
   return null;
 }
-function measurePayoutCost(f) {
-  if (f.comp.countedAsZero.base.length > 0 || f.comp.countedAsZero.head.length > 0)
+function measurePayoutCost(f2) {
+  if (f2.comp.countedAsZero.base.length > 0 || f2.comp.countedAsZero.head.length > 0)
     return { reason: { code: "counted-as-zero" } };
-  if (f.comp.total.length === 0) return { reason: { code: "no-figure" } };
+  if (f2.comp.total.length === 0) return { reason: { code: "no-figure" } };
   const pcts = [];
-  for (const t of f.comp.total) {
+  for (const t of f2.comp.total) {
     const base = new Decimal(t.base);
     const change3 = new Decimal(t.head).minus(base);
     if (base.isZero()) {
@@ -63422,10 +64430,10 @@ function measurePayoutCost(f) {
   }
   return spread(pcts);
 }
-function measureSlaCompliance(f) {
-  if (f.slas.length === 0) return { reason: { code: "no-figure" } };
+function measureSlaCompliance(f2) {
+  if (f2.slas.length === 0) return { reason: { code: "no-figure" } };
   const changes = [];
-  for (const s2 of f.slas) {
+  for (const s2 of f2.slas) {
     if (s2.measuredOn !== "both") return { reason: { code: "sla-one-side", sla: s2.name, side: s2.measuredOn } };
     const change3 = s2.modelledChangePts ?? (s2.replayed.delta === null ? null : s2.replayed.delta * 100);
     if (change3 === null) return { reason: { code: "sla-unknown", sla: s2.name } };
@@ -63433,53 +64441,53 @@ function measureSlaCompliance(f) {
   }
   return spread(changes);
 }
-function measureMqlVolume(f) {
-  const { stage: stage2, base, head } = f.mqlVolume;
+function measureMqlVolume(f2) {
+  const { stage: stage2, base, head } = f2.mqlVolume;
   if (stage2 === null) return { reason: { code: "no-figure" } };
   if (base === null || head === null)
     return { reason: { code: "stage-unmeasured", stage: stage2, side: base === null ? "base" : "head" } };
   if (base === 0) return head === 0 ? one(0) : { reason: { code: "from-zero" } };
   return one((head - base) / base * 100);
 }
-function measureCacChange(f) {
-  const c = f.cac;
+function measureCacChange(f2) {
+  const c = f2.cac;
   if (c === void 0 || c.blended.base.value === null || c.blended.head.value === null)
     return { reason: { code: "no-figure" } };
   const base = new Decimal(c.blended.base.value);
   if (base.isZero()) return { reason: { code: "from-zero" } };
   return one(new Decimal(c.blended.head.value).minus(base).div(base).times(100).toNumber());
 }
-function measureGoalForecast(f) {
-  const g = f.goal?.projectedAttainmentExact;
+function measureGoalForecast(f2) {
+  const g = f2.goal?.projectedAttainmentExact;
   if (g === void 0 || g.base === null || g.head === null) return { reason: { code: "no-figure" } };
   const base = new Decimal(g.base);
   if (base.isZero()) return { reason: { code: "from-zero" } };
   return one(new Decimal(g.head).minus(base).div(base).times(100).toNumber());
 }
-function measureGuardrailMetric(metric3, f) {
+function measureGuardrailMetric(metric3, f2) {
   switch (metric3) {
     case "constraint_utilisation":
     case "max_stage_utilisation": {
-      const gap = findUnmeasuredStage(f);
+      const gap = findUnmeasuredStage(f2);
       if (gap !== null) return { reason: gap };
-      const values = metric3 === "constraint_utilisation" ? [f.constraint.utilisation.head] : f.stages.map((s2) => s2.utilisation.head);
+      const values = metric3 === "constraint_utilisation" ? [f2.constraint.utilisation.head] : f2.stages.map((s2) => s2.utilisation.head);
       const known = values.filter((v) => v !== null);
       return known.length === 0 ? { reason: { code: "no-figure" } } : one(Math.max(...known));
     }
     case "constraint_moved":
-      return f.constraint.isMoved;
+      return f2.constraint.isMoved;
     case "payout_cost_change_pct":
-      return measurePayoutCost(f);
+      return measurePayoutCost(f2);
     case "sla_compliance_change_pts":
-      return measureSlaCompliance(f);
+      return measureSlaCompliance(f2);
     case "mql_volume_change_pct":
-      return measureMqlVolume(f);
+      return measureMqlVolume(f2);
     case "goal_forecast_change_pct":
-      return measureGoalForecast(f);
+      return measureGoalForecast(f2);
     case "cac_change_pct":
-      return measureCacChange(f);
+      return measureCacChange(f2);
     case "data_changed":
-      return f.inputs.isChanged;
+      return f2.inputs.isChanged;
     default:
       return { reason: { code: "no-figure" } };
   }
@@ -63498,7 +64506,7 @@ function readApprovers(a) {
 function roundValue(value3) {
   return round3(value3, 4);
 }
-function checkGuardrails(guardrails, f, changes) {
+function checkGuardrails(guardrails, f2, changes) {
   const out = [];
   for (const policy of guardrails) {
     for (const rule of policy.spec.rules) {
@@ -63506,7 +64514,7 @@ function checkGuardrails(guardrails, f, changes) {
       let value3 = null;
       if (rule.metric !== void 0) {
         const metric3 = rule.metric;
-        const measure2 = measureGuardrailMetric(metric3, f);
+        const measure2 = measureGuardrailMetric(metric3, f2);
         if (typeof measure2 === "boolean") {
           value3 = measure2;
           if (measure2)
@@ -63610,8 +64618,8 @@ function componentReasons(id, base, head) {
       value: { base: b.value, head: h.value, delta: b.metric === h.metric ? difference(b.value, h.value) : null },
       attainment: numberPair(b.attainment, h.attainment)
     });
-  const unknown4 = [...b.isUnknown ? ["base"] : [], ...h.isUnknown ? ["head"] : []];
-  if (unknown4.length > 0) out.push({ code: "metric-unknown", metric: h.metric, sides: unknown4 });
+  const unknown5 = [...b.isUnknown ? ["base"] : [], ...h.isUnknown ? ["head"] : []];
+  if (unknown5.length > 0) out.push({ code: "metric-unknown", metric: h.metric, sides: unknown5 });
   if (b.target !== h.target)
     out.push({ code: "target-changed", metric: h.metric, target: textPair2(b.target, h.target) });
   if (out.length === 0) out.push({ code: "terms-changed" });
@@ -64157,9 +65165,9 @@ var init_cohorts = __esm({
 });
 
 // src/core/impact/projection/deal-size.ts
-function describeDealSample(size2, deals, currency2, amounts2) {
+function describeDealSample(size2, deals2, currency2, amounts2) {
   const none = { median: null, min: null, max: null, largestShare: null, amountWithoutLargest: null };
-  const base = { amount: text3(size2), deals, currency: currency2, isThin: deals < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
+  const base = { amount: text3(size2), deals: deals2, currency: currency2, isThin: deals2 < THIN_DEAL_SAMPLE, thinBelow: THIN_DEAL_SAMPLE };
   if (amounts2 === null || amounts2.length === 0 || size2 === null) return { ...base, ...none };
   const sorted = amounts2.map((a) => new Exact(a)).sort((a, b) => a.comparedTo(b));
   const n2 = sorted.length;
@@ -64418,9 +65426,9 @@ function dealSizeOf(report) {
 function projectMoney(base, head, flow, horizonWeeks) {
   const deal = dealSizeOf(base.report);
   const currency2 = base.report.goal?.currency ?? base.report.deals?.currency ?? null;
-  const won = (f) => f[f.length - 1].demand;
-  const unknown4 = horizonWeeks === null ? "no-goal" : horizonWeeks.isZero() ? "period-over" : deal.unknown;
-  const revenue = (f) => unknown4 === null && deal.size !== null && horizonWeeks !== null ? won(f).times(horizonWeeks).times(deal.size) : null;
+  const won = (f2) => f2[f2.length - 1].demand;
+  const unknown5 = horizonWeeks === null ? "no-goal" : horizonWeeks.isZero() ? "period-over" : deal.unknown;
+  const revenue = (f2) => unknown5 === null && deal.size !== null && horizonWeeks !== null ? won(f2).times(horizonWeeks).times(deal.size) : null;
   const r = {
     base: revenue(flow.base),
     head: revenue(flow.head),
@@ -64441,7 +65449,7 @@ function projectMoney(base, head, flow, horizonWeeks) {
   const actualOf = (rep) => rep.goal?.actual == null ? null : new Exact(rep.goal.actual);
   const plus = (x, y) => x === null || y === null ? null : x.plus(y);
   const [ab, ah] = [actualOf(base.report), actualOf(head.report)];
-  const left = (x) => unknown4 === "period-over" ? new Exact(0) : x;
+  const left = (x) => unknown5 === "period-over" ? new Exact(0) : x;
   const forecast = {
     base: plus(ab, left(r.base)),
     head: plus(ah, left(r.head)),
@@ -64460,11 +65468,11 @@ function projectMoney(base, head, flow, horizonWeeks) {
       currency2,
       base.report.goal?.metric === "won_deals" ? null : base.wonAmounts ?? null
     ),
-    wonRevenue: build(r, unknown4),
+    wonRevenue: build(r, unknown5),
     goalForecast: {
       ...build(
         forecast,
-        (unknown4 === "period-over" ? null : unknown4) ?? (ab === null || ah === null ? "not-computed" : null)
+        (unknown5 === "period-over" ? null : unknown5) ?? (ab === null || ah === null ? "not-computed" : null)
       ),
       target,
       attainment: {
@@ -64520,7 +65528,7 @@ var init_recent_load = __esm({
 function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
   const { spec } = plan;
   const share2 = yearShare(spec.period);
-  const unknown4 = { byPerson: /* @__PURE__ */ new Map(), shared: ZERO, isUnknown: true };
+  const unknown5 = { byPerson: /* @__PURE__ */ new Map(), shared: ZERO, isUnknown: true };
   const used = [...spec.components, ...spec.gates ?? [], ...spec.teamMultipliers ?? []].map(
     (x) => x.metric
   );
@@ -64528,7 +65536,7 @@ function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
     spec,
     share: share2,
     periodVariable: (parseAmount(spec.targetVariable) ?? ZERO).times(share2),
-    values: new Map(used.map((m) => [m, [values.get(m) ?? unknown4]])),
+    values: new Map(used.map((m) => [m, [values.get(m) ?? unknown5]])),
     warn: (message) => warn(`${plan.metadata.name}: ${message}`)
   };
   const multipliers = teamMultiplierLines(frame, 0, people);
@@ -64568,7 +65576,11 @@ function payPlanOnValues(plan, period2, people, values, warn = () => void 0) {
     isTeamCredit: false,
     periods: [period2],
     people: paid,
-    totals: { periods: [{ period: period2.label, total: formatMoney2(total2) }], total: formatMoney2(total2) }
+    totals: {
+      periods: [{ period: period2.label, total: formatMoney2(total2) }],
+      parts: sumPlanParts(spec.components, paid),
+      total: formatMoney2(total2)
+    }
   };
 }
 function sectionOf(plans) {
@@ -64590,6 +65602,7 @@ var init_pay_on_values = __esm({
     init_earning();
     init_money();
     init_comp();
+    init_parts();
     init_person_period();
   }
 });
@@ -64693,7 +65706,7 @@ function observedOf(plan, metric3) {
   return { total: total2, byPeriod };
 }
 function planMetric(spec, plan, metric3, frame) {
-  const unknown4 = (basis2, stage3, why) => ({
+  const unknown5 = (basis2, stage3, why) => ({
     how: { metric: metric3, basis: basis2, stage: stage3, unknown: why },
     value: null
   });
@@ -64702,10 +65715,10 @@ function planMetric(spec, plan, metric3, frame) {
   if (metric3 === "goal_attainment") {
     const perWeek2 = frame.dealSize === null ? null : flow[flow.length - 1]?.demand.times(frame.dealSize) ?? null;
     const target = goal === void 0 ? ZERO : new Dec(goal.spec.goal.target);
-    if (goal === void 0 || perWeek2 === null || target.isZero()) return unknown4("goal", null, "goal-unknown");
+    if (goal === void 0 || perWeek2 === null || target.isZero()) return unknown5("goal", null, "goal-unknown");
     const span = goalPeriodOf(goal, side5.report.window.timeZone);
     const observed2 = (p) => p.start < window2.asOf ? side5.goalAttainment?.(p.start, p.end) ?? null : ZERO;
-    if (side5.goalAttainment === void 0) return unknown4("goal", null, "goal-unknown");
+    if (side5.goalAttainment === void 0) return unknown5("goal", null, "goal-unknown");
     return {
       how: { metric: metric3, basis: "goal", stage: null, unknown: null },
       value: (p, weeks) => {
@@ -64721,7 +65734,7 @@ function planMetric(spec, plan, metric3, frame) {
     const at2 = c === void 0 ? -1 : path2.indexOf(c.stage);
     const capacity = flow[at2]?.capacity ?? null;
     if (c === void 0 || c.metric !== "utilisation" || at2 < 0 || capacity === null || capacity.isZero())
-      return unknown4("constraint", c?.stage ?? null, "constraint-not-projected");
+      return unknown5("constraint", c?.stage ?? null, "constraint-not-projected");
     const track = side5.tracks.find((t) => t.stage.id === c.stage);
     const demand = flow[at2].demand;
     return {
@@ -64736,15 +65749,15 @@ function planMetric(spec, plan, metric3, frame) {
       }
     };
   }
-  if (metric3 === "blended_cac") return unknown4("kept", null, "cost-not-projected");
+  if (metric3 === "blended_cac") return unknown5("kept", null, "cost-not-projected");
   const stage2 = stageOfMetric(side5.set, metric3);
   const at = stage2 === null ? -1 : path2.indexOf(stage2);
   const basis = at < 0 ? "kept" : "stage";
   const observed = observedOf(plan, metric3);
   const shown = basis === "stage" ? stage2 : null;
-  if (observed === null) return unknown4(basis, shown, "observed-unknown");
+  if (observed === null) return unknown5(basis, shown, "observed-unknown");
   const isPerson = !["goal_attainment", "constraint_target_met"].includes(metric3);
-  if (isPerson && !spec.components.some((x) => x.metric === metric3)) return unknown4(basis, shown, "not-reported");
+  if (isPerson && !spec.components.some((x) => x.metric === metric3)) return unknown5(basis, shown, "not-reported");
   const arrivals = at < 0 ? 0 : countEntries(
     side5.tracks.find((t) => t.stage.id === stage2),
     window2.start,
@@ -64837,7 +65850,11 @@ function runPlan(policy, plan, frame, goalEnd) {
     isTeamCredit: plan.isTeamCredit,
     periods: paid.flatMap((r) => r.periods),
     people: [...byId.values()],
-    totals: { periods: paid.flatMap((r) => r.totals.periods), total: formatMoney2(total2) }
+    totals: {
+      periods: paid.flatMap((r) => r.totals.periods),
+      parts: sumPlanParts(policy.spec.components, [...byId.values()]),
+      total: formatMoney2(total2)
+    }
   };
   return { result, periods: shown, people: people.length, metrics: how, unknown: null };
 }
@@ -64871,12 +65888,12 @@ function projectPayouts(input) {
   const plans = keys.map((k) => {
     const [b, h] = [runs.base.get(k), runs.head.get(k)];
     const [plan = "", currency2 = ""] = k.split("\0");
-    const unknown4 = b?.unknown ?? h?.unknown ?? null;
+    const unknown5 = b?.unknown ?? h?.unknown ?? null;
     const totalOf = (r) => r === void 0 ? ZERO : r.result === null ? null : new Dec(r.result.totals.total);
     const bt = totalOf(b);
     const [low, high] = [totalOf(runs.headLow.get(k)), totalOf(runs.headHigh.get(k))];
     const [br, hr] = [b?.result ?? null, h?.result ?? null];
-    const compared = unknown4 !== null ? null : comparePayouts(sectionOf(br === null ? [] : [br]), sectionOf(hr === null ? [] : [hr]))[0] ?? null;
+    const compared = unknown5 !== null ? null : comparePayouts(sectionOf(br === null ? [] : [br]), sectionOf(hr === null ? [] : [hr]))[0] ?? null;
     const payout2 = compared === null || !isSameTerms(input, k) ? compared : explainHiddenMoves(compared, br, hr);
     return {
       plan,
@@ -64885,13 +65902,13 @@ function projectPayouts(input) {
       people: { base: b?.people ?? 0, head: h?.people ?? 0 },
       metrics: (h ?? b)?.metrics ?? [],
       payout: payout2,
-      range: unknown4 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
+      range: unknown5 !== null ? { headLow: null, headHigh: null, deltaLow: null, deltaHigh: null } : {
         headLow: money8(low),
         headHigh: money8(high),
         deltaLow: money8(minus2(low, bt)),
         deltaHigh: money8(minus2(high, bt))
       },
-      unknown: unknown4
+      unknown: unknown5
     };
   });
   return { plans, totals: sumTotals2(plans), unknown: null };
@@ -64907,6 +65924,7 @@ var init_payouts = __esm({
     "use strict";
     init_money();
     init_pay_on_values();
+    init_parts();
     init_goal();
     init_periods();
     init_payout_changes();
@@ -64932,9 +65950,9 @@ function delta(base, head, digits = 4) {
 function displayMarginal(m) {
   return m === null ? null : { ...m, rate: round3(m.rate, 4), low: round3(m.low, 4), high: round3(m.high, 4) };
 }
-function emptySection(unknown4, windowWeeks, minimumSample) {
+function emptySection(unknown5, windowWeeks, minimumSample) {
   const none = { base: null, head: null, delta: null, headLow: null, headHigh: null };
-  const money9 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown4 };
+  const money9 = { ...none, deltaLow: null, deltaHigh: null, unknown: unknown5 };
   return {
     entryStage: null,
     windowWeeks,
@@ -64949,9 +65967,9 @@ function emptySection(unknown4, windowWeeks, minimumSample) {
     totalCost: null,
     totalCostPerYear: null,
     currency: null,
-    payouts: { plans: [], totals: [], unknown: unknown4 === "no-goal" ? "no-goal" : "no-flow" },
+    payouts: { plans: [], totals: [], unknown: unknown5 === "no-goal" ? "no-goal" : "no-flow" },
     minimumSample,
-    unknown: unknown4
+    unknown: unknown5
   };
 }
 function projectImpact(base, head, leads2, entryStage) {
@@ -64978,7 +65996,7 @@ function projectImpact(base, head, leads2, entryStage) {
   const horizonWeeks = b.goal === null ? null : new Exact(b.goal.forecast.remainingDaysExact).div(7);
   const money9 = projectMoney(base, head, flow, horizonWeeks);
   const last = counts2.length - 1;
-  const won = (f) => f[last].demand;
+  const won = (f2) => f2[last].demand;
   const stages2 = counts2.map((c, i) => {
     const [fb, fh] = [flow.base[i], flow.head[i]];
     const conversion2 = flow.conversion[i];
@@ -65663,7 +66681,7 @@ async function describeFile(file, base, head, cwd) {
 }
 async function compareDataAt(baseSha, headSha, dir, cwd) {
   const [base, head] = await Promise.all([listTreeAt(baseSha, dir, cwd), listTreeAt(headSha, dir, cwd)]);
-  const files = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort().filter((f) => base.get(f)?.object !== head.get(f)?.object || base.get(f)?.mode !== head.get(f)?.mode);
+  const files = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort().filter((f2) => base.get(f2)?.object !== head.get(f2)?.object || base.get(f2)?.mode !== head.get(f2)?.mode);
   const out = [];
   for (const file of files.slice(0, maxFilesListed))
     out.push({ ...await describeFile(file, base.get(file), head.get(file), cwd), file });
@@ -66320,7 +67338,7 @@ function attributeFieldsOf(entity) {
 }
 function listAttributeFields(set) {
   const declared = listDeclaredFields(set.FieldMapping);
-  const customOf = (entity) => [...declared.get(entity) ?? []].filter(([, f]) => f.type === "string" || f.type === "boolean").map(([n2]) => n2);
+  const customOf = (entity) => [...declared.get(entity) ?? []].filter(([, f2]) => f2.type === "string" || f2.type === "boolean").map(([n2]) => n2);
   return {
     lead: [...attributeFields.lead, ...customOf("leads")],
     opportunity: [...attributeFields.opportunity, ...customOf("opportunities")]
@@ -66631,7 +67649,7 @@ function suggestThreshold(input) {
 }
 function mergeBands(bands, overall, signal) {
   if (bands.length === 1) return bands[0];
-  const sum5 = (f) => bands.reduce((s2, g) => s2 + f(g), 0);
+  const sum5 = (f2) => bands.reduce((s2, g) => s2 + f2(g), 0);
   const [entered, matured, advanced] = [sum5((g) => g.entered), sum5((g) => g.matured), sum5((g) => g.advanced)];
   const { low, high } = wilsonInterval(advanced, matured);
   const rate2 = matured === 0 ? null : new Exact(advanced).div(matured);
@@ -68262,7 +69280,7 @@ var init_catalog = __esm({
 });
 
 // src/core/sample/customer-base.ts
-function listCustomerAccounts(seed, pool, deals, days) {
+function listCustomerAccounts(seed, pool, deals2, days) {
   const index = [];
   const segment = [];
   let poolSize = 0;
@@ -68276,7 +69294,7 @@ function listCustomerAccounts(seed, pool, deals, days) {
       }
     }
   });
-  const wanted = Math.min(deals, Math.ceil(deals * 365 / (dealsPerAccountYear * days)));
+  const wanted = Math.min(deals2, Math.ceil(deals2 * 365 / (dealsPerAccountYear * days)));
   return {
     poolIndex: Int32Array.from(index),
     poolSegment: Uint8Array.from(segment),
@@ -68554,26 +69572,26 @@ var init_customer_deals = __esm({
 });
 
 // src/core/sample/scoring.ts
-function scoreLead(f) {
-  const excluded = f.isCompetitor || f.isStudent || f.isCustomer || excludedDomains.has(f.emailDomain);
-  const handRaiser = f.demoRequested || f.contactSales;
-  const employees = f.employeeCount;
+function scoreLead(f2) {
+  const excluded = f2.isCompetitor || f2.isStudent || f2.isCustomer || excludedDomains.has(f2.emailDomain);
+  const handRaiser = f2.demoRequested || f2.contactSales;
+  const employees = f2.employeeCount;
   let fit = 0;
   if (employees !== null && employees >= 200 && employees <= 5e3) fit += 20;
   if (employees !== null && employees >= 20 && employees < 200) fit += 5;
-  if (f.industry !== null && fitIndustries.has(f.industry)) fit += 15;
-  if (f.seniority === "director" || f.seniority === "vp" || f.seniority === "c_level") fit += 15;
-  if (f.seniority === "manager") fit += 8;
-  if (f.region === "na" || f.region === "emea") fit += 5;
+  if (f2.industry !== null && fitIndustries.has(f2.industry)) fit += 15;
+  if (f2.seniority === "director" || f2.seniority === "vp" || f2.seniority === "c_level") fit += 15;
+  if (f2.seniority === "manager") fit += 8;
+  if (f2.region === "na" || f2.region === "emea") fit += 5;
   fit = Math.min(fit, 50);
   let engagement = 0;
-  if (f.pricingPageViews > 0) engagement += Math.min(f.pricingPageViews * 8, 24);
-  if (f.pageViews > 0) engagement += Math.min(f.pageViews, 10);
-  if (f.contentDownloads > 0) engagement += Math.min(f.contentDownloads * 5, 15);
-  if (f.webinarAttended > 0) engagement += 10;
-  if (f.emailClicks > 0) engagement += Math.min(f.emailClicks * 2, 8);
-  if (f.trialSignup) engagement += 20;
-  if (f.unsubscribed) engagement -= 15;
+  if (f2.pricingPageViews > 0) engagement += Math.min(f2.pricingPageViews * 8, 24);
+  if (f2.pageViews > 0) engagement += Math.min(f2.pageViews, 10);
+  if (f2.contentDownloads > 0) engagement += Math.min(f2.contentDownloads * 5, 15);
+  if (f2.webinarAttended > 0) engagement += 10;
+  if (f2.emailClicks > 0) engagement += Math.min(f2.emailClicks * 2, 8);
+  if (f2.trialSignup) engagement += 20;
+  if (f2.unsubscribed) engagement -= 15;
   engagement = Math.min(engagement, 60);
   const qualifies = fit + engagement >= 65 && fit >= 25 && engagement >= 20;
   return { excluded, handRaiser, fit, engagement, isMql: !excluded && (handRaiser || qualifies) };
@@ -69466,7 +70484,7 @@ function readPolicyStaffing(set, scale = 1) {
   if (funnel === void 0) return fail("there is no Funnel policy: the team sizes and stage capacities come from it");
   if (funnels.length > 1) {
     return fail(
-      `there are ${funnels.length} Funnel policies (${funnels.map((f) => f.metadata.name).join(", ")}); the generator needs exactly one`
+      `there are ${funnels.length} Funnel policies (${funnels.map((f2) => f2.metadata.name).join(", ")}); the generator needs exactly one`
     );
   }
   const result = readFunnelStaffing(funnel.spec, scale);
@@ -69580,7 +70598,7 @@ function openRowFile(path2, fields, format) {
     write(row2) {
       rows++;
       const cells = row2;
-      if (format === "csv") csvRows.push(fields.map((f) => cells[f] ?? null));
+      if (format === "csv") csvRows.push(fields.map((f2) => cells[f2] ?? null));
       else jsonLines.push(`${JSON.stringify(row2)}
 `);
       return csvRows.length + jsonLines.length >= chunkRows ? flush() : void 0;

@@ -61,8 +61,23 @@ export interface CompPlanResult {
   totals: {
     /** Sum of every person's total in each period, in the order of `periods`. */
     periods: { period: string; total: Money }[];
+    /** What each part paid over the window (see `CompPartTotal`); the parts add up exactly to `total`. */
+    parts: CompPartTotal[];
     total: Money;
   };
+}
+
+/**
+ * One part of a plan's pay over the window: a component (after gates, before team multipliers),
+ * or what the team multipliers added, the SPIFs, or the clawbacks (negative). Every component is
+ * listed, also at 0; the other parts only when they paid.
+ */
+export interface CompPartTotal {
+  part: 'component' | 'multipliers' | 'spiffs' | 'clawbacks';
+  /** Component id; null for the other parts. */
+  id: string | null;
+  metric: CompMetric | null;
+  total: Money;
 }
 
 /** One payout period that had started by the as-of moment. */

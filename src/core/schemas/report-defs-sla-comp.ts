@@ -277,6 +277,19 @@ export const reportSlaCompDefs: Record<string, JsonSchema> = {
             }),
             "Sum of every person's total in each period, in the order of `periods`.",
           ),
+          parts: list(
+            object({
+              part: oneOf(['component', 'multipliers', 'spiffs', 'clawbacks'], 'Which part of the pay.'),
+              id: textOrNull('Component id; null for the other parts.'),
+              metric: {
+                type: ['string', 'null'],
+                enum: [...compMetrics, null],
+                description: "The component's metric; null for the other parts.",
+              },
+              total: ref('money', 'What the part paid over the window (clawbacks: negative).'),
+            }),
+            'What each part paid over the window: every component in plan order (also at 0), then team multipliers, SPIFs and clawbacks when they paid; they add up exactly to `total`.',
+          ),
           total: ref('money', 'The plan over the window.'),
         },
         { description: 'What the plan pays.' },

@@ -45,12 +45,26 @@ details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9
 .flow dt { color: var(--muted); }
 .flow dd { margin: 0 0 .2rem; }
 .stamp { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
+.alert { color: var(--mark); font-weight: 600; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+tr.constraint > th, tr.total > th { font-weight: 700; }
+tr.constraint > th::before { content: "▶ "; color: var(--mark); }
+tr.total > td { border-top: 2px solid var(--ink); }
+tr.missed > th { color: var(--mark); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .9rem; margin: .5rem 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+details.more { margin: .5rem 0 1rem; }
+details.more > summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+.plan-meta { color: var(--muted); font-size: .9rem; margin: 0; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   details.chart-data > summary { display: none; }
   details.chart-data > :not(summary) { display: block; }
+  details.more > summary { display: none; }
+  details.more > :not(summary) { display: block; }
   h2 { break-after: avoid; }
   section { break-inside: auto; }
   a { color: inherit; text-decoration: none; }

@@ -15,6 +15,8 @@ export interface HtmlPage {
   title: string;
   /** One line under the title (what was evaluated, as of when). */
   subtitle: string;
+  /** The same line as HTML (dates marked `data-label`, figures rendered); used instead of `subtitle` when given. */
+  subtitleHtml?: string;
   /** The headline: a few sentences, already HTML. */
   headline: string[];
   sections: HtmlSection[];
@@ -46,7 +48,7 @@ export function renderHtmlPage(page: HtmlPage): string {
     '<body>',
     '<main>',
     `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p class="subtitle">${escapeHtml(page.subtitle)}</p>`,
+    `<p class="subtitle">${page.subtitleHtml ?? escapeHtml(page.subtitle)}</p>`,
     `<div class="headline" role="region" aria-label="Headline">${page.headline.map((line) => `<p>${line}</p>`).join('\n')}</div>`,
     ...sections,
     `<p class="stamp">${page.stamp}</p>`,

@@ -4,6 +4,7 @@ import { yearShare } from './earning.js';
 import type { PeriodValues } from './metric-types.js';
 import { formatMoney, parseAmount, ZERO } from './money.js';
 import { listCountedAsZero } from './index.js';
+import { sumPlanParts } from './parts.js';
 import { computeVariablePay, teamMultiplierLines } from './person-period.js';
 import type { PlanFrame } from './person-period.js';
 
@@ -70,7 +71,11 @@ export function payPlanOnValues(
     isTeamCredit: false,
     periods: [period],
     people: paid,
-    totals: { periods: [{ period: period.label, total: formatMoney(total) }], total: formatMoney(total) },
+    totals: {
+      periods: [{ period: period.label, total: formatMoney(total) }],
+      parts: sumPlanParts(spec.components, paid),
+      total: formatMoney(total),
+    },
   };
 }
 

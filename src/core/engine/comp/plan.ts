@@ -22,6 +22,7 @@ import type { PlanMember } from './people.js';
 import { computeVariablePay, teamMultiplierLines } from './person-period.js';
 import type { PlanFrame, VariablePay } from './person-period.js';
 import { paySpiffs } from './spiffs.js';
+import { sumPlanParts } from './parts.js';
 
 /** One plan's result, with its totals as exact decimals for the section totals. */
 export interface PlanOutcome {
@@ -175,6 +176,7 @@ export function computePlan(
     people,
     totals: {
       periods: periods.map((p, k) => ({ period: p.label, total: formatMoney(periodTotals[k] ?? ZERO) })),
+      parts: sumPlanParts(spec.components, people),
       total: formatMoney(total),
     },
   };

@@ -2,6 +2,7 @@ import type { PeriodValues } from '../../engine/comp/metric-types.js';
 import { Dec, formatMoney, ZERO } from '../../engine/comp/money.js';
 import type { Decimal } from '../../engine/comp/money.js';
 import { payPlanOnValues, sectionOf } from '../../engine/comp/pay-on-values.js';
+import { sumPlanParts } from '../../engine/comp/parts.js';
 import { goalPeriodOf } from '../../engine/goal.js';
 import { listPeriods } from '../../engine/periods.js';
 import type { Period } from '../../engine/periods.js';
@@ -104,7 +105,11 @@ function runPlan(policy: Policy<'CompPlan'>, plan: CompPlanResult, frame: PayFra
     isTeamCredit: plan.isTeamCredit,
     periods: paid.flatMap((r) => r.periods),
     people: [...byId.values()],
-    totals: { periods: paid.flatMap((r) => r.totals.periods), total: formatMoney(total) },
+    totals: {
+      periods: paid.flatMap((r) => r.totals.periods),
+      parts: sumPlanParts(policy.spec.components, [...byId.values()]),
+      total: formatMoney(total),
+    },
   };
   return { result, periods: shown, people: people.length, metrics: how, unknown: null };
 }

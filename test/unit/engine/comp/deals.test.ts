@@ -90,6 +90,11 @@ describe('clawbacks', () => {
         { period: '2026-Q1', total: '10000.00' },
         { period: '2026-Q2', total: '-5000.00' },
       ],
+      // The component paid 10,000 in Q1; the clawback took 5,000 back in Q2: 5,000 in all.
+      parts: [
+        { part: 'component', id: 'new-business', metric: 'won_amount', total: '10000.00' },
+        { part: 'clawbacks', id: null, metric: null, total: '-5000.00' },
+      ],
       total: '5000.00',
     });
   });

@@ -199,6 +199,24 @@ describe('the example comp plans on a small hand-made pipeline', () => {
     });
     expect(sdr?.totals.total).toBe('11777.63');
 
+    // Per part over the window, adding up to the plan totals:
+    // ae new-business 26,880 + 2,880; shared-goal 5,100 × 2; SPIFs 1,500 × 2; clawback −17,920 → 25,040.00.
+    const parts = (plan: typeof ae) => plan?.totals.parts.map((p) => [p.part, p.id, p.total]);
+    expect(parts(ae)).toEqual([
+      ['component', 'new-business', '29760.00'],
+      ['component', 'shared-goal', '10200.00'],
+      ['spiffs', null, '3000.00'],
+      ['clawbacks', null, '-17920.00'],
+    ]);
+    // sdr qualified-pipeline 1,350 + 2,193.75 + 337.50 + 1,350 + 2,700; sourced 1,620 + 810; constraint 450 × 2;
+    // multipliers (4,195.13 − 3,813.75) + (1,485 − 1,350) = 516.38 → 11,777.63.
+    expect(parts(sdr)).toEqual([
+      ['component', 'qualified-pipeline', '7931.25'],
+      ['component', 'sourced-revenue', '2430.00'],
+      ['component', 'constraint', '900.00'],
+      ['multipliers', null, '516.38'],
+    ]);
+
     expect(marketing?.isTeamCredit).toBe(true);
     expect(lineOf(marketing!, 'mkt1', '2026-Q1').components.map((c) => [c.value, c.payout])).toEqual([
       ['120000.00', '1500.00'],

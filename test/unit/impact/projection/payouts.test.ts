@@ -87,7 +87,7 @@ function planResult(observed: Record<string, number>): CompPlanResult {
         },
       ],
     })),
-    totals: { periods: [], total: '0.00' },
+    totals: { periods: [], parts: [], total: '0.00' },
   };
 }
 
