@@ -104,7 +104,8 @@ describe('evaluate --format html on the bundled example', () => {
     const chart = byId(doc, 'chart-weekly');
     const k = report.funnel!.stages.findIndex((s) => s.id === report.constraint!.stage);
     const j = report.constraint!.stages.findIndex((s) => s.stage === report.constraint!.stage);
-    expect(pathsIn(chart)).toEqual([
+    // Each figure once, whether the drawing writes it or only the table beside it.
+    expect([...new Set(pathsIn(chart))]).toEqual([
       ...report.funnel!.stages[k]!.periods.map((_, i) => `funnel.stages[${k}].periods[${i}].arrivals`),
       `constraint.stages[${j}].capacityPerWeek`,
     ]);
@@ -120,11 +121,13 @@ describe('evaluate --format html on the bundled example', () => {
   });
 
   it('shows payout per plan and per component, the parts of each plan adding up to its total', () => {
-    const plans = pathsIn(byId(doc, 'chart-payout-plans-0'));
+    const plans = [...new Set(pathsIn(byId(doc, 'chart-payout-plans-0')))];
     expect(plans).toEqual(report.comp!.totals.byPlan.map((_, i) => `comp.totals.byPlan[${i}].total`));
     report.comp!.plans.forEach((plan, p) => {
       const chart = byId(doc, `chart-payout-parts-${p}`);
-      expect(pathsIn(chart)).toEqual(plan.totals.parts.map((_, k) => `comp.plans[${p}].totals.parts[${k}].total`));
+      expect([...new Set(pathsIn(chart))]).toEqual(
+        plan.totals.parts.map((_, k) => `comp.plans[${p}].totals.parts[${k}].total`),
+      );
       const sum = plan.totals.parts.reduce((cents, part) => cents + Math.round(Number(part.total) * 100), 0);
       expect(sum).toBe(Math.round(Number(plan.totals.total) * 100));
     });
@@ -133,6 +136,7 @@ describe('evaluate --format html on the bundled example', () => {
   it('is self-contained: no script, no URL, nothing fetched', () => {
     expect(findAll(doc, (el) => el.tagName === 'script')).toEqual([]);
     expect(findAll(doc, (el) => el.attrs.some((a) => ['href', 'src', 'xlink:href'].includes(a.name)))).toEqual([]);
-    expect(html).not.toMatch(/https?:\/\//);
+    // The SVG namespace is a name, not a link: nothing else may look like a URL.
+    expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:\/\//);
   });
 });
