@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLimitReference } from '../../../../src/reporters/html/chart-references.js';
 import { renderBarSvg } from '../../../../src/reporters/html/svg-bar-chart.js';
 import { fig, series, utilisationSpec, weeklySpec } from './chart-fixtures.js';
+import { tickLine } from './chart-ticks.js';
 import {
   allElements,
   attributeOf,
@@ -12,16 +13,6 @@ import {
   textOf,
   type HtmlElement,
 } from '../../../helpers/html-tree.js';
-
-/** The x (or y) of the grid or axis line drawn at a tick's text. */
-function tickLine(root: ReturnType<typeof parseHtmlFragment>, tickText: string, along: 'x' | 'y'): number {
-  const ticks = selectElements(root, 'text', 'tick');
-  const index = ticks.findIndex((t) => textOf(t) === tickText);
-  expect(index, `tick ${tickText}`).toBeGreaterThanOrEqual(0);
-  const lines = allElements(root).filter((e) => e.tagName === 'line' && (hasClass(e, 'grid') || hasClass(e, 'axis')));
-  const line = lines[index] as HtmlElement;
-  return numberAttributeOf(line, along === 'x' ? 'x1' : 'y1');
-}
 
 describe('horizontal bar chart (stages, plans)', () => {
   const root = parseHtmlFragment(renderBarSvg(utilisationSpec()));

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderLineSvg } from '../../../../src/reporters/html/svg-line-chart.js';
 import { complianceSpec, fig, series } from './chart-fixtures.js';
+import { tickLine } from './chart-ticks.js';
 import {
-  allElements,
   attributeOf,
-  hasClass,
   numberAttributeOf,
   parseHtmlFragment,
   selectElements,
   textOf,
-  type HtmlElement,
 } from '../../../helpers/html-tree.js';
-
-/** The y of the grid or axis line drawn at a tick's text. */
-function tickY(root: ReturnType<typeof parseHtmlFragment>, tickText: string): number {
-  const index = selectElements(root, 'text', 'tick').findIndex((t) => textOf(t) === tickText);
-  expect(index, `tick ${tickText}`).toBeGreaterThanOrEqual(0);
-  const lines = allElements(root).filter((e) => e.tagName === 'line' && (hasClass(e, 'grid') || hasClass(e, 'axis')));
-  return numberAttributeOf(lines[index] as HtmlElement, 'y1');
-}
+import type { HtmlElement } from '../../../helpers/html-tree.js';
 
 /** The subpaths of a path: each `M` starts one, as lists of [x, y]. */
 function subpaths(path: HtmlElement): [number, number][][] {
@@ -55,8 +46,8 @@ describe('line chart (SLA compliance per period)', () => {
   });
 
   it('puts each point at its value on the axis', () => {
-    const zero = tickY(root, '0%');
-    const unit = zero - tickY(root, '100%');
+    const zero = tickLine(root, '0%', 'y');
+    const unit = zero - tickLine(root, '100%', 'y');
     const [, second] = paths.map(subpaths) as [unknown, [number, number][][]];
     expect((second[0] ?? []).map(([, y]) => Number(((zero - y) / unit).toFixed(2)))).toEqual([0.2, 0.4, 0.6, 0.8, 0.7]);
     // one point per known value: 4 + 5
@@ -79,7 +70,8 @@ describe('line chart (SLA compliance per period)', () => {
     expect(paths.map((p) => attributeOf(p, 'class'))).toEqual(['line series-0 palette-0', 'line series-1 palette-1']);
     const target = selectElements(root, 'line', 'ref-target')[0] as HtmlElement;
     expect(
-      (tickY(root, '0%') - numberAttributeOf(target, 'y1')) / (tickY(root, '0%') - tickY(root, '100%')),
+      (tickLine(root, '0%', 'y') - numberAttributeOf(target, 'y1')) /
+        (tickLine(root, '0%', 'y') - tickLine(root, '100%', 'y')),
     ).toBeCloseTo(0.9, 2);
     expect(selectElements(root, 'text', 'ref-label').map(textOf)).toEqual(['target 90%']);
   });
@@ -100,9 +92,9 @@ describe('line chart (SLA compliance per period)', () => {
     const polygons = selectElements(chart, 'polygon', 'band');
     // periods 1–2 and 4–5: two areas of four corners each
     expect(polygons.map((p) => (attributeOf(p, 'points') ?? '').split(' ').length)).toEqual([4, 4]);
-    const zero = tickY(chart, '0');
+    const zero = tickLine(chart, '0', 'y');
     // span 65 ÷ 5 = 13 → step 20: ticks 0 to 80
-    const unit = (zero - tickY(chart, '80')) / 80;
+    const unit = (zero - tickLine(chart, '80', 'y')) / 80;
     const corners = (attributeOf(polygons[1] as HtmlElement, 'points') ?? '')
       .split(' ')
       .map((pair) => Number(((zero - Number(pair.split(',')[1])) / unit).toFixed(2)));
