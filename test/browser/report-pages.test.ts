@@ -79,6 +79,8 @@ describe('the HTML reports in Chromium', { timeout: browserTimeouts.testMs }, ()
       expect(watched.problems).toEqual([]);
       expect(findLayoutFaults(read)).toEqual([]);
       expect(read.headline.text).not.toBe('');
+      // Both pages draw charts (utilisation, weekly arrivals, SLA, payout, goal): none may be missing.
+      expect(read.charts.length).toBeGreaterThanOrEqual(4);
     },
   );
 

@@ -162,7 +162,8 @@ describe('the scaffolded workflows, step by step, with the bundled action', () =
     // The page for leaders, from the same replay, is the run's artifact.
     const page = readFileSync(artifacts.get('revops-impact-report') ?? '', 'utf8');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(page).toContain('The constraint stays at');
+    expect(page).toContain('Approval required');
+    expect(page).toContain('constraint-overload');
 
     // The VP approves the head: stage two runs again and the status turns green.
     github.addReview(7, fakeUser('vp-sales'), 'APPROVED', head);
