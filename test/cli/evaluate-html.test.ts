@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRevops } from '../helpers/cli.js';
 import { fixturesDir, repoRoot, useTempDirs } from '../helpers/paths.js';
-import { attr, findAll, parsePage, textOf } from '../helpers/html-page-tree.js';
+import { allElements, attributeOf, parseHtmlPage, textOf } from '../helpers/html-tree.js';
 
 /** The people of the example data, by name (`U001,Dana Whitfield,…`). */
 const people = readFileSync(join(repoRoot, 'examples', 'data', 'users.csv'), 'utf8')
@@ -26,8 +26,12 @@ describe('revops evaluate --format html', () => {
     const printed = await runRevops(['evaluate', '-q', '--format', 'html']);
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(page);
-    const doc = parsePage(page);
-    expect(findAll(doc, (el) => el.tagName === 'section').map((el) => attr(el, 'id'))).toContain('funnel');
+    const doc = parseHtmlPage(page);
+    expect(
+      allElements(doc)
+        .filter((el) => el.tagName === 'section')
+        .map((el) => attributeOf(el, 'id')),
+    ).toContain('funnel');
   });
 
   it('--mask: people and rejected values are pseudonyms or masked on the page too', async () => {
@@ -50,9 +54,9 @@ describe('revops evaluate --format html', () => {
     for (const secret of ['jane.doe', 'acme.com', ...people]) expect(masked.stdout).not.toContain(secret);
     expect(masked.stdout).toContain('People and leads are shown by pseudonym.');
     // The rejected row is still located: file, line and column.
-    const doc = parsePage(masked.stdout);
-    const line = findAll(doc, (el) => attr(el, 'data-path') === 'data.issues[0].line')[0]!;
-    expect(attr(line, 'data-value')).toBe('3');
+    const doc = parseHtmlPage(masked.stdout);
+    const line = allElements(doc).filter((el) => attributeOf(el, 'data-path') === 'data.issues[0].line')[0]!;
+    expect(attributeOf(line, 'data-value')).toBe('3');
   });
 
   it('a partial run (--allow-partial-data) says so first, and counts the lost rows in the data section', async () => {
@@ -73,13 +77,13 @@ describe('revops evaluate --format html', () => {
       'html',
     ]);
     expect(run.code).toBe(0);
-    const doc = parsePage(run.stdout);
-    const headline = findAll(doc, (el) => attr(el, 'class') === 'headline')[0]!;
-    expect(textOf(findAll(headline, (el) => el.tagName === 'p')[0]!)).toMatch(
+    const doc = parseHtmlPage(run.stdout);
+    const headline = allElements(doc).filter((el) => attributeOf(el, 'class') === 'headline')[0]!;
+    expect(textOf(allElements(headline).filter((el) => el.tagName === 'p')[0]!)).toMatch(
       /^Partial run\. Partial data — these figures leave out leads \(.*leads\.csv/,
     );
-    const data = findAll(doc, (el) => attr(el, 'id') === 'data')[0]!;
-    const leadsRow = findAll(data, (el) => el.tagName === 'tr' && textOf(el).includes('leads.csv'))[0]!;
+    const data = allElements(doc).filter((el) => attributeOf(el, 'id') === 'data')[0]!;
+    const leadsRow = allElements(data).filter((el) => el.tagName === 'tr' && textOf(el).includes('leads.csv'))[0]!;
     expect(textOf(leadsRow)).toMatch(/leads\.csvleadsfailed40040/);
   });
 });

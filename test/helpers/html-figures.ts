@@ -7,6 +7,7 @@ import {
   ancestorsOf,
   attributeOf,
   describeElement,
+  hasClass,
   isElement,
   isText,
   parseHtmlPage,
@@ -42,8 +43,6 @@ export interface FigureCheckOptions {
   constants?: readonly number[];
 }
 
-const isReason = (el: HtmlElement): boolean => (attributeOf(el, 'class') ?? '').split(/\s+/).includes('reason');
-
 /** An unknown value as displayed: `—`, its reason in parentheses after it or in a `.reason` element. */
 const UNKNOWN = /^—( \(.*\))?$/u;
 
@@ -52,7 +51,8 @@ function figureText(element: HtmlElement): string {
   const parts: string[] = [];
   const visit = (node: HtmlNode): void => {
     if (isText(node)) parts.push(node.value);
-    else if (!isElement(node) || !isReason(node)) ('childNodes' in node ? node.childNodes : []).forEach(visit);
+    else if (!isElement(node) || !hasClass(node, 'reason'))
+      ('childNodes' in node ? node.childNodes : []).forEach(visit);
   };
   element.childNodes.forEach(visit);
   return normaliseSpace(parts.join(''));

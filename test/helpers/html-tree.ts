@@ -1,4 +1,4 @@
-import { parse } from 'parse5';
+import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 
 /**
@@ -10,10 +10,16 @@ export type HtmlNode = DefaultTreeAdapterTypes.Node;
 export type HtmlElement = DefaultTreeAdapterTypes.Element;
 export type HtmlText = DefaultTreeAdapterTypes.TextNode;
 export type HtmlDocument = DefaultTreeAdapterTypes.Document;
+export type HtmlFragment = DefaultTreeAdapterTypes.DocumentFragment;
 
 /** Parses a whole page, keeping source locations. */
 export function parseHtmlPage(html: string): HtmlDocument {
   return parse(html, { sourceCodeLocationInfo: true });
+}
+
+/** Parses part of a page (a chart, a section) as the body of a page would hold it, keeping source locations. */
+export function parseHtmlFragment(html: string): HtmlFragment {
+  return parseFragment(html, { sourceCodeLocationInfo: true });
 }
 
 /** Whether the node is an element (HTML, SVG or MathML). */
@@ -59,6 +65,23 @@ export function attributeOf(element: HtmlElement, name: string): string | undefi
   return element.attrs.find((a) => nameOf(a) === name)?.value;
 }
 
+/** A numeric attribute (a coordinate); throws, failing the test, when it is missing. */
+export function numberAttributeOf(element: HtmlElement, name: string): number {
+  const value = attributeOf(element, name);
+  if (value === undefined) throw new Error(`<${element.tagName}> has no ${name}`);
+  return Number(value);
+}
+
+/** Whether the element's `class` lists `name`. */
+export function hasClass(element: HtmlElement, name: string): boolean {
+  return (attributeOf(element, 'class') ?? '').split(/\s+/).includes(name);
+}
+
+/** The elements under `root` (itself included) of a tag name, and with a class when one is given. */
+export function selectElements(root: HtmlNode, tag: string, className?: string): HtmlElement[] {
+  return allElements(root).filter((e) => e.tagName === tag && (className === undefined || hasClass(e, className)));
+}
+
 /** The attribute names of an element, prefixed ones as `xlink:href`. */
 export function attributeNames(element: HtmlElement): string[] {
   return element.attrs.map(nameOf);
@@ -70,6 +93,24 @@ export function textOf(node: HtmlNode): string {
     .filter(isText)
     .map((t) => t.value)
     .join('');
+}
+
+/** A text node's text with the elements it sits in under the root of the walk, outermost first, nearest last. */
+export interface TextInContext {
+  text: string;
+  ancestors: HtmlElement[];
+}
+
+/** Every text node under `root`, in document order, with its ancestors from `root` (itself included) down. */
+export function textNodesOf(root: HtmlNode): TextInContext[] {
+  const out: TextInContext[] = [];
+  const visit = (node: HtmlNode, ancestors: HtmlElement[]): void => {
+    if (isText(node)) out.push({ text: node.value, ancestors });
+    const next = isElement(node) ? [...ancestors, node] : ancestors;
+    childrenOf(node).forEach((child) => visit(child, next));
+  };
+  visit(root, []);
+  return out;
 }
 
 /** The element's ancestors, nearest first (the document excluded). */

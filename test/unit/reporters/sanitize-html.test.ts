@@ -1,7 +1,6 @@
-import { parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/reporters/sanitize.js';
-import { allElements, attributeNames, attributeOf, textOf } from '../../helpers/html-tree.js';
+import { allElements, attributeNames, attributeOf, parseHtmlFragment, textOf } from '../../helpers/html-tree.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -16,7 +15,7 @@ const HOSTILE = [
 
 /** Parses `html` as the body of a page and returns its elements and text. */
 function parse(html: string) {
-  const fragment = parseFragment(html);
+  const fragment = parseHtmlFragment(html);
   return { elements: allElements(fragment), text: textOf(fragment) };
 }
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../../../src/reporters/html/chart.js';
 import type { ChartSpec } from '../../../../src/reporters/html/chart-spec.js';
 import { complianceSpec, fig, series, utilisationSpec, weeklySpec } from './chart-fixtures.js';
-import { allElements, attr, parseChart, select, textNodes, textOf, type ChartElement } from './parse-chart.js';
+import {
+  allElements,
+  attributeOf,
+  parseHtmlFragment,
+  selectElements,
+  textNodesOf,
+  textOf,
+  type HtmlElement,
+} from '../../../helpers/html-tree.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -71,7 +79,7 @@ function hostileSpecs(): ChartSpec[] {
 describe('renderChart with hostile names (stages, plans, SLAs, weeks, reasons)', () => {
   for (const spec of hostileSpecs()) {
     const html = renderChart(spec);
-    const root = parseChart(html);
+    const root = parseHtmlFragment(html);
     const elements = allElements(root);
 
     it(`${spec.id}: no script, iframe, foreignObject or image element is created`, () => {
@@ -79,7 +87,7 @@ describe('renderChart with hostile names (stages, plans, SLAs, weeks, reasons)',
       for (const tag of ['script', 'iframe', 'foreignObject', 'foreignobject', 'img', 'a', 'image', 'use']) {
         expect(tags.has(tag), tag).toBe(false);
       }
-      expect(select(root, 'svg')).toHaveLength(1);
+      expect(selectElements(root, 'svg')).toHaveLength(1);
     });
 
     it(`${spec.id}: no event handler, link or inline style attribute`, () => {
@@ -99,7 +107,7 @@ describe('renderChart with hostile names (stages, plans, SLAs, weeks, reasons)',
     });
 
     it(`${spec.id}: the hostile names are shown as text`, () => {
-      const text = textNodes(root)
+      const text = textNodesOf(root)
         .map((t) => t.text)
         .join('\n');
       expect(text).toContain('<script>alert(1)</script>');
@@ -110,37 +118,37 @@ describe('renderChart with hostile names (stages, plans, SLAs, weeks, reasons)',
 
 describe('renderChart', () => {
   const html = renderChart(utilisationSpec());
-  const root = parseChart(html);
+  const root = parseHtmlFragment(html);
 
   it('is an image to assistive technology, named by a title and a description that exist', () => {
-    const svg = select(root, 'svg')[0] as ChartElement;
-    expect(attr(svg, 'role')).toBe('img');
-    const ids = new Set(allElements(root).map((e) => attr(e, 'id')));
-    for (const ref of [attr(svg, 'aria-labelledby'), attr(svg, 'aria-describedby')]) {
+    const svg = selectElements(root, 'svg')[0] as HtmlElement;
+    expect(attributeOf(svg, 'role')).toBe('img');
+    const ids = new Set(allElements(root).map((e) => attributeOf(e, 'id')));
+    for (const ref of [attributeOf(svg, 'aria-labelledby'), attributeOf(svg, 'aria-describedby')]) {
       expect(ref !== undefined && ids.has(ref), ref).toBe(true);
     }
-    expect(select(svg, 'title').map(textOf)).toEqual(['Utilisation per stage']);
-    expect(select(svg, 'desc').map(textOf)).toEqual(['Demand over capacity per stage.']);
-    expect(attr(svg, 'viewBox')).toMatch(/^0 0 480 \d+(\.\d+)?$/);
+    expect(selectElements(svg, 'title').map(textOf)).toEqual(['Utilisation per stage']);
+    expect(selectElements(svg, 'desc').map(textOf)).toEqual(['Demand over capacity per stage.']);
+    expect(attributeOf(svg, 'viewBox')).toMatch(/^0 0 480 \d+(\.\d+)?$/);
     expect(
       new Set(
         allElements(root)
-          .map((e) => attr(e, 'id'))
+          .map((e) => attributeOf(e, 'id'))
           .filter((id) => id !== undefined),
       ).size,
-    ).toBe(allElements(root).filter((e) => attr(e, 'id') !== undefined).length);
+    ).toBe(allElements(root).filter((e) => attributeOf(e, 'id') !== undefined).length);
   });
 
   it('labels the rows and series of its table as names from the report', () => {
-    const rowHeads = allElements(root).filter((e) => e.tagName === 'th' && attr(e, 'scope') === 'row');
-    expect(rowHeads.map((th) => [textOf(th), attr(th, 'data-label')])).toEqual([
+    const rowHeads = allElements(root).filter((e) => e.tagName === 'th' && attributeOf(e, 'scope') === 'row');
+    expect(rowHeads.map((th) => [textOf(th), attributeOf(th, 'data-label')])).toEqual([
       ['mql', ''],
       ['sql', ''],
       ['sal', ''],
       ['won', ''],
     ]);
     const colHeads = allElements(root).filter(
-      (e) => e.tagName === 'th' && attr(e, 'data-label') === '' && attr(e, 'scope') === 'col',
+      (e) => e.tagName === 'th' && attributeOf(e, 'data-label') === '' && attributeOf(e, 'scope') === 'col',
     );
     expect(colHeads.map(textOf)).toEqual(['base', 'head']);
   });
@@ -162,11 +170,11 @@ describe('renderChart', () => {
       }),
     ];
     for (const spec of specs) {
-      const nodes = textNodes(parseChart(renderChart(spec))).filter((t) => /\d/.test(t.text));
+      const nodes = textNodesOf(parseHtmlFragment(renderChart(spec))).filter((t) => /\d/.test(t.text));
       expect(nodes.length).toBeGreaterThan(0);
       for (const node of nodes) {
         const tagged = node.ancestors.some((a) =>
-          ['data-path', 'data-label', 'data-tick'].some((n) => attr(a, n) !== undefined),
+          ['data-path', 'data-label', 'data-tick'].some((n) => attributeOf(a, n) !== undefined),
         );
         expect(tagged, `${spec.id}: "${node.text}" in <${node.ancestors.at(-1)?.tagName}>`).toBe(true);
       }
@@ -175,7 +183,7 @@ describe('renderChart', () => {
 
   it('shows an unknown value as — with its reason in the table', () => {
     const cells = allElements(root).filter(
-      (e) => e.tagName === 'span' && attr(e, 'data-path') === 'base.constraint.stages[3]',
+      (e) => e.tagName === 'span' && attributeOf(e, 'data-path') === 'base.constraint.stages[3]',
     );
     expect(cells.map(textOf)).toEqual(['— (no steady state)']);
   });
@@ -195,8 +203,8 @@ describe('renderChart of a bar chart with a range', () => {
         upper: [fig('goal.high[0]', null)],
       },
     });
-    const root = parseChart(renderChart(spec));
-    const head = allElements(root).filter((e) => e.tagName === 'th' && attr(e, 'scope') === 'col');
+    const root = parseHtmlFragment(renderChart(spec));
+    const head = allElements(root).filter((e) => e.tagName === 'th' && attributeOf(e, 'scope') === 'col');
     expect(head.map(textOf)).toEqual(['', 'head', 'P10 to P90 low', 'P10 to P90 high']);
     const cells = allElements(root).filter((e) => e.tagName === 'td');
     expect(cells.map(textOf)).toEqual(['50', '45', '— (no steady state)']);

@@ -1,10 +1,9 @@
-import { parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { figureAttributes, renderFigure } from '../../../../src/reporters/html/figure.js';
 import { checkFigures } from '../../../helpers/html-figures.js';
-import { allElements, attributeNames, attributeOf, textOf } from '../../../helpers/html-tree.js';
+import { allElements, attributeNames, attributeOf, parseHtmlFragment, textOf } from '../../../helpers/html-tree.js';
 
-const elementsOf = (html: string) => allElements(parseFragment(html));
+const elementsOf = (html: string) => allElements(parseHtmlFragment(html));
 
 describe('renderFigure', () => {
   it('renders a known value as <data> with its JSON path and value, and the displayed text', () => {

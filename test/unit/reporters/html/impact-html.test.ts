@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../../../src/core/report/impact.js';
 import { renderImpactHtml } from '../../../../src/reporters/html/impact-html.js';
-import { readPage } from '../../../helpers/impact-html-dom.js';
+import {
+  allElements,
+  attributeNames,
+  attributeOf,
+  describeElement,
+  parseHtmlPage,
+  textOf,
+} from '../../../helpers/html-tree.js';
 import { repoRoot } from '../../../helpers/paths.js';
 
 /** A schema-valid impact report (two approvals needed: 2 of cfo, vp-finance or vp-sales). */
@@ -59,12 +66,14 @@ function hostileReport(): ImpactReport {
 describe('renderImpactHtml', () => {
   it('puts hostile names on the page as text only: no script, no handler, no link, no raw bidi or zero-width character', () => {
     const html = renderImpactHtml(hostileReport());
-    const page = readPage(html);
-    expect(page.elements.filter((e) => e.tag === 'script' || e.tag === 'img')).toEqual([]);
-    expect(page.elements.flatMap((e) => Object.keys(e.attrs)).filter((a) => a.startsWith('on'))).toEqual([]);
-    expect(page.elements.filter((e) => 'href' in e.attrs || 'src' in e.attrs || 'xlink:href' in e.attrs)).toEqual([]);
+    const elements = allElements(parseHtmlPage(html));
+    expect(elements.filter((e) => e.tagName === 'script' || e.tagName === 'img').map(describeElement)).toEqual([]);
+    expect(elements.flatMap(attributeNames).filter((a) => a.startsWith('on'))).toEqual([]);
+    const links = elements.filter((e) => ['href', 'src', 'xlink:href'].some((a) => attributeOf(e, a) !== undefined));
+    expect(links.map(describeElement)).toEqual([]);
     expect(html).not.toMatch(/[\u202E\u200B]/);
-    const text = page.elements.find((e) => e.tag === 'main')?.text ?? '';
+    const main = elements.find((e) => e.tagName === 'main');
+    const text = main === undefined ? '' : textOf(main);
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('<img src=x onerror=y>');
     expect(text).toContain('" onmouseover="x');
@@ -84,47 +93,48 @@ describe('renderImpactHtml', () => {
       deltaHigh: null,
       unknown: 'no-deal-amounts',
     };
-    const page = readPage(renderImpactHtml(r));
-    const delta = page.elements.find((e) => e.attrs['data-path'] === 'projection.wonRevenue.delta');
-    expect(delta?.attrs['data-value']).toBe('');
-    expect(delta?.text).toBe('— (no won deal carries an amount)');
+    const elements = allElements(parseHtmlPage(renderImpactHtml(r)));
+    const delta = elements.find((e) => attributeOf(e, 'data-path') === 'projection.wonRevenue.delta');
+    expect(delta && attributeOf(delta, 'data-value')).toBe('');
+    expect(delta && textOf(delta)).toBe('— (no won deal carries an amount)');
   });
 
   it('charts pay per plan component base vs head, leaving out parts that pay nothing on either side', () => {
     const r = loadReport();
-    const page = readPage(renderImpactHtml(r));
-    const chart = page.elements.find((e) => e.tag === 'figure' && e.attrs.id === 'impact-payout-components');
+    const elements = allElements(parseHtmlPage(renderImpactHtml(r)));
+    const chart = elements.find((e) => e.tagName === 'figure' && attributeOf(e, 'id') === 'impact-payout-components');
     const paying = r.comp.plans.flatMap((p) =>
       p.parts.filter((x) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0).map(() => p.plan),
     );
     expect(paying.length).toBeGreaterThan(0);
-    expect(chart?.text).toContain(paying[0]);
+    expect(chart && textOf(chart)).toContain(paying[0]);
     const silent = r.comp.plans.find((p) =>
       p.parts.every((x) => Number(x.payout.base) === 0 && Number(x.payout.head) === 0),
     );
     expect(silent).toBeDefined();
-    expect(chart?.text).not.toContain(silent?.plan);
+    expect(chart && textOf(chart)).not.toContain(silent?.plan);
   });
 
   it('says once that a stage has no capacity on either side, and no change beside it', () => {
     const r = loadReport();
     expect(r.stages[0]?.utilisation).toEqual({ base: null, head: null, delta: null });
-    const page = readPage(renderImpactHtml(r));
-    const row = page.elements.find(
-      (e) => e.tag === 'tr' && e.text.startsWith(`${r.stages[0]?.stage ?? ''}`) && e.text.includes('%'),
+    const elements = allElements(parseHtmlPage(renderImpactHtml(r)));
+    const row = elements.find(
+      (e) => e.tagName === 'tr' && textOf(e).startsWith(`${r.stages[0]?.stage ?? ''}`) && textOf(e).includes('%'),
     );
-    expect(row?.text.match(/no capacity declared/g)?.length).toBe(1);
-    expect(row?.text).not.toContain('one side has no figure');
+    expect(row && textOf(row).match(/no capacity declared/g)?.length).toBe(1);
+    expect(row && textOf(row)).not.toContain('one side has no figure');
   });
 
   it('says how many approvals a guardrail needs, and from whom', () => {
-    const page = readPage(renderImpactHtml(loadReport()));
-    const headline = page.elements.find((e) => e.attrs['aria-label'] === 'Headline')?.text ?? '';
+    const elements = allElements(parseHtmlPage(renderImpactHtml(loadReport())));
+    const headlineElement = elements.find((e) => attributeOf(e, 'aria-label') === 'Headline');
+    const headline = headlineElement === undefined ? '' : textOf(headlineElement);
     expect(headline).toContain(
       'Approval required before merging, from 2 of cfo, vp-finance or vp-sales (payout-cost).',
     );
-    const count = page.elements.find((e) => e.attrs['data-path'] === 'guardrails[0].approvers.minApprovals');
-    expect(count?.attrs['data-value']).toBe('2');
+    const count = elements.find((e) => attributeOf(e, 'data-path') === 'guardrails[0].approvers.minApprovals');
+    expect(count && attributeOf(count, 'data-value')).toBe('2');
   });
 
   it('draws base vs head per week only from the report: no per-week chart for a report without the series', () => {
@@ -141,13 +151,13 @@ describe('renderImpactHtml', () => {
       },
       slas: [{ name: 'speed-to-lead', compliance: [{ period: '2026-W01', base: 0.5, head: null, delta: null }] }],
     };
-    const page = readPage(renderImpactHtml(r));
-    const byPath = new Map(page.elements.map((e) => [e.attrs['data-path'], e]));
-    expect(byPath.get('periods.constraint.arrivals[0].head')?.text).toBe('82');
+    const elements = allElements(parseHtmlPage(renderImpactHtml(r)));
+    const byPath = new Map(elements.map((e) => [attributeOf(e, 'data-path'), textOf(e)]));
+    expect(byPath.get('periods.constraint.arrivals[0].head')).toBe('82');
     // Two capacities, one line each; the head's differs from the base's.
-    expect(byPath.get('periods.constraint.capacityPerWeek.base')?.text).toBe('75');
-    expect(byPath.get('periods.constraint.capacityPerWeek.head')?.text).toBe('80');
-    expect(byPath.get('periods.slas[0].compliance[0].base')?.text).toBe('50.0 %');
-    expect(byPath.get('periods.slas[0].compliance[0].head')?.text).toMatch(/^—/);
+    expect(byPath.get('periods.constraint.capacityPerWeek.base')).toBe('75');
+    expect(byPath.get('periods.constraint.capacityPerWeek.head')).toBe('80');
+    expect(byPath.get('periods.slas[0].compliance[0].base')).toBe('50.0 %');
+    expect(byPath.get('periods.slas[0].compliance[0].head')).toMatch(/^—/);
   });
 });

@@ -4,10 +4,11 @@ import { evaluate, loadData, loadPolicies } from '../../../../src/index.js';
 import type { Report } from '../../../../src/index.js';
 import { renderReportHtml } from '../../../../src/reporters/html/report-html.js';
 import { examplePolicies, repoRoot } from '../../../helpers/paths.js';
-import { attr, findAll, parsePage, textOf } from '../../../helpers/html-page-tree.js';
-import type { PageNode } from '../../../helpers/html-page-tree.js';
+import { allElements, attributeOf, parseHtmlPage, textOf } from '../../../helpers/html-tree.js';
+import type { HtmlNode } from '../../../helpers/html-tree.js';
 
-const figuresAt = (doc: PageNode, path: string) => findAll(doc, (el) => attr(el, 'data-path') === path);
+const figuresAt = (doc: HtmlNode, path: string) =>
+  allElements(doc).filter((el) => attributeOf(el, 'data-path') === path);
 
 describe('evaluate --format html: unknown figures, partial runs and hostile names', () => {
   let example: Report;
@@ -22,12 +23,12 @@ describe('evaluate --format html: unknown figures, partial runs and hostile name
     const mql = r.constraint!.stages.findIndex((s) => s.stage === 'mql');
     Object.assign(r.constraint!.stages[mql]!, { utilisation: null, capacityPerWeek: null, capacityBasis: 'none' });
     r.slas[0]!.byWeek[0]!.compliance = null;
-    const doc = parsePage(renderReportHtml(r));
+    const doc = parseHtmlPage(renderReportHtml(r));
     for (const path of ['goal.actual', 'goal.attainment']) {
       const shown = figuresAt(doc, path);
       expect(shown.length, path).toBeGreaterThan(0);
       for (const el of shown) {
-        expect(attr(el, 'data-value')).toBe('');
+        expect(attributeOf(el, 'data-value')).toBe('');
         expect(textOf(el)).toBe('— (no won deal carries an amount)');
       }
     }
@@ -44,9 +45,9 @@ describe('evaluate --format html: unknown figures, partial runs and hostile name
   it('puts a partial run first, before the constraint', () => {
     const r = structuredClone(example);
     r.data.missing = [{ entity: 'opportunities', file: null, reason: 'Nothing won can be counted.' }];
-    const doc = parsePage(renderReportHtml(r));
-    const headline = findAll(doc, (el) => attr(el, 'class') === 'headline')[0]!;
-    const first = findAll(headline, (el) => el.tagName === 'p')[0]!;
+    const doc = parseHtmlPage(renderReportHtml(r));
+    const headline = allElements(doc).filter((el) => attributeOf(el, 'class') === 'headline')[0]!;
+    const first = allElements(headline).filter((el) => el.tagName === 'p')[0]!;
     expect(textOf(first)).toBe(
       'Partial run. Partial data — these figures leave out opportunities (no file: Nothing won can be counted).',
     );
@@ -74,10 +75,10 @@ describe('evaluate --format html: unknown figures, partial runs and hostile name
     r.data.files[0]!.file = `${img}.csv`;
     r.goal!.name = `\u200B${script}`;
     const html = renderReportHtml(r);
-    const doc = parsePage(html);
-    expect(findAll(doc, (el) => el.tagName === 'script' || el.tagName === 'img')).toEqual([]);
-    expect(findAll(doc, (el) => el.attrs.some((a) => a.name.startsWith('on')))).toEqual([]);
-    expect(findAll(doc, (el) => el.attrs.some((a) => /javascript:/i.test(a.value)))).toEqual([]);
+    const doc = parseHtmlPage(html);
+    expect(allElements(doc).filter((el) => el.tagName === 'script' || el.tagName === 'img')).toEqual([]);
+    expect(allElements(doc).filter((el) => el.attrs.some((a) => a.name.startsWith('on')))).toEqual([]);
+    expect(allElements(doc).filter((el) => el.attrs.some((a) => /javascript:/i.test(a.value)))).toEqual([]);
     expect(html).not.toMatch(/[\u202E\u200B]/);
     const text = textOf(doc);
     for (const name of [script, handler, `${img}.csv`, `${link}<U+202E>gnp.exe`]) expect(text).toContain(name);

@@ -4,67 +4,77 @@ import { evaluate, loadData, loadPolicies } from '../../../../src/index.js';
 import type { Report } from '../../../../src/index.js';
 import { renderReportHtml } from '../../../../src/reporters/html/report-html.js';
 import { examplePolicies, repoRoot } from '../../../helpers/paths.js';
-import { attr, findAll, parsePage, resolvePath, textNodes, textOf } from '../../../helpers/html-page-tree.js';
-import type { PageElement, PageNode } from '../../../helpers/html-page-tree.js';
+import { allElements, attributeOf, parseHtmlPage, textNodesOf, textOf } from '../../../helpers/html-tree.js';
+import { resolveJsonPath } from '../../../helpers/json-path.js';
+import type { HtmlElement, HtmlNode } from '../../../helpers/html-tree.js';
 
 /** The JSON report as `--format json` writes it (what every figure's path points into). */
 const asJson = (report: Report): unknown => JSON.parse(JSON.stringify(report));
 
-const byId = (doc: PageNode, id: string): PageElement => {
-  const found = findAll(doc, (el) => attr(el, 'id') === id)[0];
+const byId = (doc: HtmlNode, id: string): HtmlElement => {
+  const found = allElements(doc).filter((el) => attributeOf(el, 'id') === id)[0];
   expect(found, `#${id}`).toBeDefined();
   return found!;
 };
-const pathsIn = (node: PageNode): string[] =>
-  findAll(node, (el) => attr(el, 'data-path') !== undefined).map((el) => attr(el, 'data-path')!);
+const pathsIn = (node: HtmlNode): string[] =>
+  allElements(node)
+    .filter((el) => attributeOf(el, 'data-path') !== undefined)
+    .map((el) => attributeOf(el, 'data-path')!);
 
 describe('evaluate --format html on the bundled example', () => {
   let report: Report;
   let html: string;
-  let doc: ReturnType<typeof parsePage>;
+  let doc: ReturnType<typeof parseHtmlPage>;
 
   beforeAll(async () => {
     const policies = await loadPolicies(examplePolicies);
     const data = await loadData(join(repoRoot, 'examples', 'data'));
     report = evaluate(policies, data);
     html = renderReportHtml(report);
-    doc = parsePage(html);
+    doc = parseHtmlPage(html);
   });
 
   it('orders the sections as a revenue leader reads them', () => {
-    const ids = findAll(doc, (el) => el.tagName === 'section').map((el) => attr(el, 'id'));
+    const ids = allElements(doc)
+      .filter((el) => el.tagName === 'section')
+      .map((el) => attributeOf(el, 'id'));
     expect(ids).toEqual(['goal', 'funnel', 'payout', 'sla', 'cac', 'attribution', 'history', 'data', 'warnings']);
   });
 
   it('gives every tagged figure the JSON value at its path', () => {
     const json = asJson(report);
-    const tagged = findAll(doc, (el) => attr(el, 'data-path') !== undefined);
+    const tagged = allElements(doc).filter((el) => attributeOf(el, 'data-path') !== undefined);
     expect(tagged.length).toBeGreaterThan(300);
     for (const el of tagged) {
-      const path = attr(el, 'data-path')!;
-      const value = resolvePath(json, path);
+      const path = attributeOf(el, 'data-path')!;
+      // A path that leaves the report fails with where it left it.
+      const resolved = resolveJsonPath(json, path);
+      expect(resolved, path).toMatchObject({ found: true });
+      const value = resolved.found ? resolved.value : undefined;
       expect(value, path).not.toBeUndefined();
-      expect(attr(el, 'data-value'), path).toBe(value === null ? '' : String(value));
+      expect(attributeOf(el, 'data-value'), path).toBe(value === null ? '' : String(value));
     }
   });
 
   it('puts every digit of its own sections in a figure, a label or a tick', () => {
     // The charts' drawings and tables belong to chart.ts (the charts stream checks them).
-    const body = findAll(doc, (el) => el.tagName === 'body')[0]!;
-    const stray = textNodes(body)
+    const body = allElements(doc).filter((el) => el.tagName === 'body')[0]!;
+    const stray = textNodesOf(body)
       .filter(({ text }) => /\d/.test(text))
       .filter(({ ancestors }) => !ancestors.some((a) => a.tagName === 'figure'))
       .filter(
         ({ ancestors }) =>
-          !ancestors.some((a) => ['data-path', 'data-label', 'data-tick'].some((n) => attr(a, n) !== undefined)),
+          !ancestors.some((a) => ['data-path', 'data-label', 'data-tick'].some((n) => attributeOf(a, n) !== undefined)),
       )
       .map(({ text, ancestors }) => `${ancestors.at(-1)?.tagName}: ${text}`);
     expect(stray).toEqual([]);
   });
 
   it('leads the headline with the constraint, its utilisation and whether the policy agrees', () => {
-    const headline = findAll(doc, (el) => attr(el, 'class') === 'headline')[0]!;
-    const paragraphs = findAll(headline, (el) => el.tagName === 'p').map(textOf);
+    const headline = allElements(doc).filter((el) => attributeOf(el, 'class') === 'headline')[0]!;
+    const paragraphs = allElements(headline)
+      .filter((el) => el.tagName === 'p')
+      .map(textOf);
     const mql = report.constraint!.stages.findIndex((s) => s.stage === 'mql');
     expect(paragraphs[0]).toMatch(/^Constraint: Marketing qualified — utilisation 0\.87: 65\.2 arrivals a week/);
     expect(pathsIn(headline)).toContain(`constraint.stages[${mql}].utilisation`);
@@ -74,14 +84,13 @@ describe('evaluate --format html on the bundled example', () => {
   });
 
   it('draws the funnel as a flow, in stage order, with the constraint marked in words', () => {
-    const boxes = findAll(
-      doc,
-      (el) => el.tagName === 'li' && findAll(el, (x) => attr(x, 'class') === 'stage-name').length > 0,
+    const boxes = allElements(doc).filter(
+      (el) => el.tagName === 'li' && allElements(el).filter((x) => attributeOf(x, 'class') === 'stage-name').length > 0,
     );
-    expect(boxes.map((b) => textOf(findAll(b, (x) => attr(x, 'class') === 'stage-name')[0]!))).toEqual(
-      report.funnel!.stages.map((s) => s.name),
-    );
-    const marked = boxes.filter((b) => attr(b, 'class') === 'constraint');
+    expect(
+      boxes.map((b) => textOf(allElements(b).filter((x) => attributeOf(x, 'class') === 'stage-name')[0]!)),
+    ).toEqual(report.funnel!.stages.map((s) => s.name));
+    const marked = boxes.filter((b) => attributeOf(b, 'class') === 'constraint');
     expect(marked).toHaveLength(1);
     expect(textOf(marked[0]!)).toMatch(/^Marketing qualifiedconstraintarrivals838/);
     expect(pathsIn(boxes[0]!)).toEqual([
@@ -96,7 +105,9 @@ describe('evaluate --format html on the bundled example', () => {
     const paths = pathsIn(chart);
     report.constraint!.stages.forEach((_, i) => expect(paths).toContain(`constraint.stages[${i}].utilisation`));
     expect(paths).toContain('constraint.declared.target.max');
-    const limit = findAll(chart, (el) => attr(el, 'data-value') === '1' && attr(el, 'data-path') === undefined);
+    const limit = allElements(chart).filter(
+      (el) => attributeOf(el, 'data-value') === '1' && attributeOf(el, 'data-path') === undefined,
+    );
     expect(limit.length).toBeGreaterThan(0);
   });
 
@@ -134,8 +145,10 @@ describe('evaluate --format html on the bundled example', () => {
   });
 
   it('is self-contained: no script, no URL, nothing fetched', () => {
-    expect(findAll(doc, (el) => el.tagName === 'script')).toEqual([]);
-    expect(findAll(doc, (el) => el.attrs.some((a) => ['href', 'src', 'xlink:href'].includes(a.name)))).toEqual([]);
+    expect(allElements(doc).filter((el) => el.tagName === 'script')).toEqual([]);
+    expect(
+      allElements(doc).filter((el) => el.attrs.some((a) => ['href', 'src', 'xlink:href'].includes(a.name))),
+    ).toEqual([]);
     // The SVG namespace is a name, not a link: nothing else may look like a URL.
     expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:\/\//);
   });

@@ -2,87 +2,91 @@ import { describe, expect, it } from 'vitest';
 import { buildLimitReference } from '../../../../src/reporters/html/chart-references.js';
 import { renderBarSvg } from '../../../../src/reporters/html/svg-bar-chart.js';
 import { fig, series, utilisationSpec, weeklySpec } from './chart-fixtures.js';
-import { allElements, attr, hasClass, num, parseChart, select, textOf, type ChartElement } from './parse-chart.js';
-
-/** The x (or y) of the grid or axis line drawn at a tick's text. */
-function tickLine(root: ReturnType<typeof parseChart>, tickText: string, along: 'x' | 'y'): number {
-  const ticks = select(root, 'text', 'tick');
-  const index = ticks.findIndex((t) => textOf(t) === tickText);
-  expect(index, `tick ${tickText}`).toBeGreaterThanOrEqual(0);
-  const lines = allElements(root).filter((e) => e.tagName === 'line' && (hasClass(e, 'grid') || hasClass(e, 'axis')));
-  const line = lines[index] as ChartElement;
-  return num(line, along === 'x' ? 'x1' : 'y1');
-}
+import { tickLine } from './chart-ticks.js';
+import {
+  allElements,
+  attributeOf,
+  hasClass,
+  numberAttributeOf,
+  parseHtmlFragment,
+  selectElements,
+  textOf,
+  type HtmlElement,
+} from '../../../helpers/html-tree.js';
 
 describe('horizontal bar chart (stages, plans)', () => {
-  const root = parseChart(renderBarSvg(utilisationSpec()));
-  const bars = select(root, 'rect', 'bar');
+  const root = parseHtmlFragment(renderBarSvg(utilisationSpec()));
+  const bars = selectElements(root, 'rect', 'bar');
   const zero = tickLine(root, '0.0', 'x');
 
   it('draws each known value as a bar from the 0 line, its length proportional to the value', () => {
     // base 0.5, 1, 0.25 (won unknown) and head 0.4, 1.5, 0.75, 0.1: seven bars, in category order
     expect(bars).toHaveLength(7);
-    for (const bar of bars) expect(num(bar, 'x')).toBeCloseTo(zero, 1);
+    for (const bar of bars) expect(numberAttributeOf(bar, 'x')).toBeCloseTo(zero, 1);
     const unit = tickLine(root, '1.0', 'x') - zero;
-    const widths = bars.map((b) => num(b, 'width') / unit);
+    const widths = bars.map((b) => numberAttributeOf(b, 'width') / unit);
     expect(widths.map((w) => Number(w.toFixed(2)))).toEqual([0.5, 0.4, 1, 1.5, 0.25, 0.75, 0.1]);
   });
 
   it('starts the axis at 0 and writes its ticks as scale, not figures', () => {
-    const ticks = select(root, 'text', 'tick');
+    const ticks = selectElements(root, 'text', 'tick');
     expect(ticks.map(textOf)).toEqual(['0.0', '0.5', '1.0', '1.5']);
-    for (const t of ticks) expect(attr(t, 'data-tick')).toBe('');
+    for (const t of ticks) expect(attributeOf(t, 'data-tick')).toBe('');
   });
 
   it('writes each figure at its bar with its JSON path and value', () => {
-    const values = select(root, 'text', 'value');
-    const known = values.filter((v) => attr(v, 'data-value') !== '');
-    expect(known.map((v) => [attr(v, 'data-path'), attr(v, 'data-value'), textOf(v)])).toContainEqual([
+    const values = selectElements(root, 'text', 'value');
+    const known = values.filter((v) => attributeOf(v, 'data-value') !== '');
+    expect(known.map((v) => [attributeOf(v, 'data-path'), attributeOf(v, 'data-value'), textOf(v)])).toContainEqual([
       'head.constraint.stages[1]',
       '1.5',
       '1.5',
     ]);
-    const head15 = known.find((v) => attr(v, 'data-path') === 'head.constraint.stages[1]') as ChartElement;
-    expect(num(head15, 'x')).toBeGreaterThan(zero + 1.5 * (tickLine(root, '1.0', 'x') - zero));
+    const head15 = known.find((v) => attributeOf(v, 'data-path') === 'head.constraint.stages[1]') as HtmlElement;
+    expect(numberAttributeOf(head15, 'x')).toBeGreaterThan(zero + 1.5 * (tickLine(root, '1.0', 'x') - zero));
   });
 
   it('shows an unknown value as — with its reason, never as a bar of 0', () => {
-    const unknown = select(root, 'text', 'unknown');
+    const unknown = selectElements(root, 'text', 'unknown');
     expect(unknown).toHaveLength(1);
-    const [cell] = unknown as [ChartElement];
-    expect(attr(cell, 'data-path')).toBe('base.constraint.stages[3]');
-    expect(attr(cell, 'data-value')).toBe('');
+    const [cell] = unknown as [HtmlElement];
+    expect(attributeOf(cell, 'data-path')).toBe('base.constraint.stages[3]');
+    expect(attributeOf(cell, 'data-value')).toBe('');
     expect(textOf(cell)).toBe('— (no steady state)');
   });
 
   it('draws the 1.0 limit and the target where the axis puts them, labelled with their value', () => {
-    const limit = select(root, 'line', 'ref-limit')[0] as ChartElement;
-    expect(num(limit, 'x1')).toBeCloseTo(tickLine(root, '1.0', 'x'), 1);
-    const target = select(root, 'line', 'ref-target')[0] as ChartElement;
-    expect((num(target, 'x1') - zero) / (tickLine(root, '1.0', 'x') - zero)).toBeCloseTo(0.85, 2);
-    const labels = select(root, 'text', 'ref-label').map(textOf);
+    const limit = selectElements(root, 'line', 'ref-limit')[0] as HtmlElement;
+    expect(numberAttributeOf(limit, 'x1')).toBeCloseTo(tickLine(root, '1.0', 'x'), 1);
+    const target = selectElements(root, 'line', 'ref-target')[0] as HtmlElement;
+    expect((numberAttributeOf(target, 'x1') - zero) / (tickLine(root, '1.0', 'x') - zero)).toBeCloseTo(0.85, 2);
+    const labels = selectElements(root, 'text', 'ref-label').map(textOf);
     expect(labels).toEqual(['target 0.85', 'capacity 1.0']);
     // the constant 1.0 has no path in the report: it is part of the scale
-    const constant = allElements(root).find((e) => e.tagName === 'tspan' && attr(e, 'data-value') === '1');
-    expect(constant === undefined ? undefined : attr(constant, 'data-tick')).toBe('');
+    const constant = allElements(root).find((e) => e.tagName === 'tspan' && attributeOf(e, 'data-value') === '1');
+    expect(constant === undefined ? undefined : attributeOf(constant, 'data-tick')).toBe('');
   });
 
   it('shades and marks the highlighted category (the constraint)', () => {
-    const band = select(root, 'rect', 'highlight-band')[0] as ChartElement;
+    const band = selectElements(root, 'rect', 'highlight-band')[0] as HtmlElement;
     const sqlBars = bars.slice(2, 4);
     for (const bar of sqlBars) {
-      expect(num(bar, 'y')).toBeGreaterThanOrEqual(num(band, 'y'));
-      expect(num(bar, 'y') + num(bar, 'height')).toBeLessThanOrEqual(num(band, 'y') + num(band, 'height'));
+      expect(numberAttributeOf(bar, 'y')).toBeGreaterThanOrEqual(numberAttributeOf(band, 'y'));
+      expect(numberAttributeOf(bar, 'y') + numberAttributeOf(bar, 'height')).toBeLessThanOrEqual(
+        numberAttributeOf(band, 'y') + numberAttributeOf(band, 'height'),
+      );
     }
-    expect(select(root, 'text', 'mark-label').map(textOf)).toEqual(['constraint']);
-    expect(select(root, 'text', 'marked').map(textOf)).toEqual(['sql']);
+    expect(selectElements(root, 'text', 'mark-label').map(textOf)).toEqual(['constraint']);
+    expect(selectElements(root, 'text', 'marked').map(textOf)).toEqual(['sql']);
   });
 
   it('names the series in a legend and colours them by class (base and head side by side)', () => {
-    expect(select(root, 'text', 'legend-name').map(textOf)).toEqual(['base', 'head']);
+    expect(selectElements(root, 'text', 'legend-name').map(textOf)).toEqual(['base', 'head']);
     expect(bars.filter((b) => hasClass(b, 'tone-base'))).toHaveLength(3);
     expect(bars.filter((b) => hasClass(b, 'tone-head'))).toHaveLength(4);
-    expect(allElements(root).some((e) => attr(e, 'style') !== undefined || attr(e, 'fill') !== undefined)).toBe(false);
+    expect(
+      allElements(root).some((e) => attributeOf(e, 'style') !== undefined || attributeOf(e, 'fill') !== undefined),
+    ).toBe(false);
   });
 
   it('draws a negative value (a payout cut) leftwards from the 0 line', () => {
@@ -93,14 +97,14 @@ describe('horizontal bar chart (stages, plans)', () => {
       highlight: null,
       formatTick: (v) => String(v),
     });
-    const chart = parseChart(renderBarSvg(spec));
+    const chart = parseHtmlFragment(renderBarSvg(spec));
     const zeroX = tickLine(chart, '0', 'x');
-    const [cut, rise] = select(chart, 'rect', 'bar') as [ChartElement, ChartElement];
-    expect(num(cut, 'x') + num(cut, 'width')).toBeCloseTo(zeroX, 1);
-    expect(num(rise, 'x')).toBeCloseTo(zeroX, 1);
-    expect(num(cut, 'width') / num(rise, 'width')).toBeCloseTo(1991.25 / 12500, 2);
+    const [cut, rise] = selectElements(chart, 'rect', 'bar') as [HtmlElement, HtmlElement];
+    expect(numberAttributeOf(cut, 'x') + numberAttributeOf(cut, 'width')).toBeCloseTo(zeroX, 1);
+    expect(numberAttributeOf(rise, 'x')).toBeCloseTo(zeroX, 1);
+    expect(numberAttributeOf(cut, 'width') / numberAttributeOf(rise, 'width')).toBeCloseTo(1991.25 / 12500, 2);
     // the formatter wrote an ASCII hyphen: the tick shows the page's one minus sign
-    expect(select(chart, 'text', 'tick').map(textOf)[0]).toBe('\u22125000');
+    expect(selectElements(chart, 'text', 'tick').map(textOf)[0]).toBe('\u22125000');
   });
 
   it('marks more categories when asked (the base and the head constraint), and joins two marks of one', () => {
@@ -111,55 +115,60 @@ describe('horizontal bar chart (stages, plans)', () => {
         { category: 'sql', label: 'most utilised' },
       ],
     });
-    const chart = parseChart(renderBarSvg(spec));
-    expect(select(chart, 'rect', 'highlight-band')).toHaveLength(2);
-    expect(select(chart, 'text', 'marked').map(textOf)).toEqual(['sql', 'sal']);
+    const chart = parseHtmlFragment(renderBarSvg(spec));
+    expect(selectElements(chart, 'rect', 'highlight-band')).toHaveLength(2);
+    expect(selectElements(chart, 'text', 'marked').map(textOf)).toEqual(['sql', 'sal']);
     // the joined words are cut to the label column, the table keeps the names whole
-    const [both, base] = select(chart, 'text', 'mark-label').map(textOf);
+    const [both, base] = selectElements(chart, 'text', 'mark-label').map(textOf);
     expect(both).toMatch(/^head constraint, m.*…$/u);
     expect(base).toBe('base constraint');
   });
 
   it('keeps every mark inside its viewBox', () => {
-    const [, , width, height] = (attr(select(root, 'svg')[0] as ChartElement, 'viewBox') ?? '').split(' ').map(Number);
-    for (const rect of select(root, 'rect')) {
-      expect(num(rect, 'x')).toBeGreaterThanOrEqual(0);
-      expect(num(rect, 'x') + num(rect, 'width')).toBeLessThanOrEqual(width ?? 0);
-      expect(num(rect, 'y') + num(rect, 'height')).toBeLessThanOrEqual(height ?? 0);
+    const [, , width, height] = (attributeOf(selectElements(root, 'svg')[0] as HtmlElement, 'viewBox') ?? '')
+      .split(' ')
+      .map(Number);
+    for (const rect of selectElements(root, 'rect')) {
+      expect(numberAttributeOf(rect, 'x')).toBeGreaterThanOrEqual(0);
+      expect(numberAttributeOf(rect, 'x') + numberAttributeOf(rect, 'width')).toBeLessThanOrEqual(width ?? 0);
+      expect(numberAttributeOf(rect, 'y') + numberAttributeOf(rect, 'height')).toBeLessThanOrEqual(height ?? 0);
     }
   });
 });
 
 describe('vertical bar chart (weeks)', () => {
-  const root = parseChart(renderBarSvg(weeklySpec()));
-  const bars = select(root, 'rect', 'bar');
+  const root = parseHtmlFragment(renderBarSvg(weeklySpec()));
+  const bars = selectElements(root, 'rect', 'bar');
   const zeroY = tickLine(root, '0', 'y');
 
   it('stands each bar on the 0 line, its height proportional to the value', () => {
     // weeks 1..13: (i mod 5) × 2.5, week 5 unknown; the zeros (weeks 1, 6, 11) are bars of height 0
     expect(bars).toHaveLength(12);
-    for (const bar of bars) expect(num(bar, 'y') + num(bar, 'height')).toBeCloseTo(zeroY, 1);
+    for (const bar of bars)
+      expect(numberAttributeOf(bar, 'y') + numberAttributeOf(bar, 'height')).toBeCloseTo(zeroY, 1);
     const unit = (zeroY - tickLine(root, '10', 'y')) / 10;
-    expect(bars.map((b) => Number((num(b, 'height') / unit).toFixed(2)))).toEqual([
+    expect(bars.map((b) => Number((numberAttributeOf(b, 'height') / unit).toFixed(2)))).toEqual([
       0, 2.5, 5, 7.5, 0, 2.5, 5, 7.5, 10, 0, 2.5, 5,
     ]);
   });
 
   it('draws the capacity across at its value and marks the unknown week with —', () => {
-    const capacity = select(root, 'line', 'ref-capacity')[0] as ChartElement;
-    expect(num(capacity, 'y1')).toBeCloseTo(tickLine(root, '8', 'y'), 1);
-    const unknown = select(root, 'text', 'unknown') as [ChartElement];
-    expect(unknown.map((u) => [attr(u, 'data-path'), textOf(u)])).toEqual([['funnel.stages[1].periods[4]', '—']]);
+    const capacity = selectElements(root, 'line', 'ref-capacity')[0] as HtmlElement;
+    expect(numberAttributeOf(capacity, 'y1')).toBeCloseTo(tickLine(root, '8', 'y'), 1);
+    const unknown = selectElements(root, 'text', 'unknown') as [HtmlElement];
+    expect(unknown.map((u) => [attributeOf(u, 'data-path'), textOf(u)])).toEqual([
+      ['funnel.stages[1].periods[4]', '—'],
+    ]);
   });
 
   it('labels weeks along the bottom, skipping some when they would overlap, all inside the drawing', () => {
-    const labels = select(root, 'text', 'x-label');
+    const labels = selectElements(root, 'text', 'x-label');
     expect(labels.length).toBeGreaterThan(1);
     expect(labels.length).toBeLessThanOrEqual(13);
     for (const l of labels) {
-      expect(attr(l, 'data-label')).toBe('');
-      expect(num(l, 'x')).toBeGreaterThanOrEqual(0);
-      expect(num(l, 'x')).toBeLessThanOrEqual(480);
+      expect(attributeOf(l, 'data-label')).toBe('');
+      expect(numberAttributeOf(l, 'x')).toBeGreaterThanOrEqual(0);
+      expect(numberAttributeOf(l, 'x')).toBeLessThanOrEqual(480);
     }
   });
 
@@ -169,15 +178,15 @@ describe('vertical bar chart (weeks)', () => {
       series: [series('base', 'base', 'b', [4, 6]), series('head', 'head', 'h', [5, 3])],
       references: [],
     });
-    const [b1, h1, b2, h2] = select(parseChart(renderBarSvg(spec)), 'rect', 'bar') as ChartElement[] as [
-      ChartElement,
-      ChartElement,
-      ChartElement,
-      ChartElement,
+    const [b1, h1, b2, h2] = selectElements(parseHtmlFragment(renderBarSvg(spec)), 'rect', 'bar') as HtmlElement[] as [
+      HtmlElement,
+      HtmlElement,
+      HtmlElement,
+      HtmlElement,
     ];
-    expect(num(h1, 'x')).toBeCloseTo(num(b1, 'x') + num(b1, 'width'), 1);
-    expect(num(b2, 'x')).toBeGreaterThan(num(h1, 'x') + num(h1, 'width'));
-    expect(num(h2, 'height') / num(b1, 'height')).toBeCloseTo(3 / 4, 2);
+    expect(numberAttributeOf(h1, 'x')).toBeCloseTo(numberAttributeOf(b1, 'x') + numberAttributeOf(b1, 'width'), 1);
+    expect(numberAttributeOf(b2, 'x')).toBeGreaterThan(numberAttributeOf(h1, 'x') + numberAttributeOf(h1, 'width'));
+    expect(numberAttributeOf(h2, 'height') / numberAttributeOf(b1, 'height')).toBeCloseTo(3 / 4, 2);
     expect([b1, b2].every((b) => hasClass(b, 'tone-base'))).toBe(true);
   });
 
@@ -188,22 +197,22 @@ describe('vertical bar chart (weeks)', () => {
         { label: 'head capacity', kind: 'capacity', value: fig('impact.head.capacity', 5, '5'), tone: 'head' },
       ],
     });
-    const chart = parseChart(renderBarSvg(spec));
-    const lines = select(chart, 'line', 'ref');
-    expect(lines.map((l) => attr(l, 'class'))).toEqual([
+    const chart = parseHtmlFragment(renderBarSvg(spec));
+    const lines = selectElements(chart, 'line', 'ref');
+    expect(lines.map((l) => attributeOf(l, 'class'))).toEqual([
       'ref ref-capacity ref-tone-base',
       'ref ref-capacity ref-tone-head',
     ]);
-    expect(select(chart, 'text', 'ref-label').map(textOf)).toEqual(['base capacity 15', 'head capacity 5']);
+    expect(selectElements(chart, 'text', 'ref-label').map(textOf)).toEqual(['base capacity 15', 'head capacity 5']);
   });
 
   it('says a reference that cannot be computed in words, and draws no line for it', () => {
     const spec = weeklySpec({
       references: [{ label: 'capacity', kind: 'capacity', value: fig('constraint.stages[1].capacity', null) }],
     });
-    const chart = parseChart(renderBarSvg(spec));
-    expect(select(chart, 'line', 'ref-capacity')).toHaveLength(0);
-    expect(select(chart, 'text', 'ref-label').map(textOf)).toEqual(['capacity — (no steady state)']);
+    const chart = parseHtmlFragment(renderBarSvg(spec));
+    expect(selectElements(chart, 'line', 'ref-capacity')).toHaveLength(0);
+    expect(selectElements(chart, 'text', 'ref-label').map(textOf)).toEqual(['capacity — (no steady state)']);
   });
 });
 
@@ -214,20 +223,20 @@ describe('charts with little or nothing to draw', () => {
       weeklySpec({ categories: [], series: [] }),
       utilisationSpec({ series: [series('base', 'base', 'b', [null, null, null, null])], references: [] }),
     ]) {
-      const chart = parseChart(renderBarSvg(spec));
-      expect(select(chart, 'svg')).toHaveLength(1);
-      expect(select(chart, 'rect', 'bar')).toHaveLength(0);
-      expect(select(chart, 'text', 'tick').map(textOf)[0]).toBe(spec.formatTick(0));
+      const chart = parseHtmlFragment(renderBarSvg(spec));
+      expect(selectElements(chart, 'svg')).toHaveLength(1);
+      expect(selectElements(chart, 'rect', 'bar')).toHaveLength(0);
+      expect(selectElements(chart, 'text', 'tick').map(textOf)[0]).toBe(spec.formatTick(0));
     }
   });
 
   it('draw the 1.0 limit of buildLimitReference as part of the scale', () => {
-    const chart = parseChart(renderBarSvg(utilisationSpec({ references: [buildLimitReference()] })));
-    const label = select(chart, 'text', 'ref-label')[0] as ChartElement;
+    const chart = parseHtmlFragment(renderBarSvg(utilisationSpec({ references: [buildLimitReference()] })));
+    const label = selectElements(chart, 'text', 'ref-label')[0] as HtmlElement;
     expect(textOf(label)).toBe('demand = capacity 1.0');
-    expect(allElements(label).some((e) => attr(e, 'data-tick') === '' && attr(e, 'data-path') === undefined)).toBe(
-      true,
-    );
+    expect(
+      allElements(label).some((e) => attributeOf(e, 'data-tick') === '' && attributeOf(e, 'data-path') === undefined),
+    ).toBe(true);
   });
 });
 
@@ -264,29 +273,38 @@ describe('a range on the bars of one series (a projection low to high)', () => {
       upper: [fig('goal.head.high[0]', 70), fig('goal.head.high[1]', 35)],
     },
   });
-  const chart = parseChart(renderBarSvg(spec));
+  const chart = parseHtmlFragment(renderBarSvg(spec));
 
   it('draws a whisker across the series bar from low to high, only where both ends are known', () => {
     const zero = tickLine(chart, '0', 'x');
     const unit = (tickLine(chart, '80', 'x') - zero) / 80;
-    const whiskers = select(chart, 'line', 'range').filter((l) => !hasClass(l, 'swatch'));
+    const whiskers = selectElements(chart, 'line', 'range').filter((l) => !hasClass(l, 'swatch'));
     // one whisker of three lines (span and two caps): SDR's low is unknown
     expect(whiskers).toHaveLength(3);
-    const [span] = whiskers as [ChartElement];
-    expect([num(span, 'x1'), num(span, 'x2')].map((v) => Number(((v - zero) / unit).toFixed(2)))).toEqual([45, 70]);
-    const headBar = select(chart, 'rect', 'bar')[1] as ChartElement;
-    expect(num(span, 'y1')).toBeCloseTo(num(headBar, 'y') + num(headBar, 'height') / 2, 1);
+    const [span] = whiskers as [HtmlElement];
+    expect(
+      [numberAttributeOf(span, 'x1'), numberAttributeOf(span, 'x2')].map((v) => Number(((v - zero) / unit).toFixed(2))),
+    ).toEqual([45, 70]);
+    const headBar = selectElements(chart, 'rect', 'bar')[1] as HtmlElement;
+    expect(numberAttributeOf(span, 'y1')).toBeCloseTo(
+      numberAttributeOf(headBar, 'y') + numberAttributeOf(headBar, 'height') / 2,
+      1,
+    );
     // the head's figure is written past the whisker, not over it
-    const label = select(chart, 'text', 'value').find((t) => attr(t, 'data-path') === 'goal.head[0]') as ChartElement;
-    expect(num(label, 'x')).toBeGreaterThan(num(span, 'x2'));
-    expect(select(chart, 'text', 'legend-name').map(textOf)).toEqual(['base', 'head', 'head range']);
+    const label = selectElements(chart, 'text', 'value').find(
+      (t) => attributeOf(t, 'data-path') === 'goal.head[0]',
+    ) as HtmlElement;
+    expect(numberAttributeOf(label, 'x')).toBeGreaterThan(numberAttributeOf(span, 'x2'));
+    expect(selectElements(chart, 'text', 'legend-name').map(textOf)).toEqual(['base', 'head', 'head range']);
   });
 
   it('stands a whisker over a vertical bar', () => {
-    const vertical = parseChart(renderBarSvg({ ...spec, orientation: 'vertical' }));
+    const vertical = parseHtmlFragment(renderBarSvg({ ...spec, orientation: 'vertical' }));
     const zero = tickLine(vertical, '0', 'y');
     const unit = (zero - tickLine(vertical, '80', 'y')) / 80;
-    const [span] = select(vertical, 'line', 'range').filter((l) => !hasClass(l, 'swatch')) as [ChartElement];
-    expect([num(span, 'y1'), num(span, 'y2')].map((v) => Number(((zero - v) / unit).toFixed(2)))).toEqual([45, 70]);
+    const [span] = selectElements(vertical, 'line', 'range').filter((l) => !hasClass(l, 'swatch')) as [HtmlElement];
+    expect(
+      [numberAttributeOf(span, 'y1'), numberAttributeOf(span, 'y2')].map((v) => Number(((zero - v) / unit).toFixed(2))),
+    ).toEqual([45, 70]);
   });
 });
