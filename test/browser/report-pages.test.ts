@@ -75,6 +75,14 @@ describe('the HTML reports in Chromium', { timeout: browserTimeouts.testMs }, ()
         const pdf = await savePdf(watched.page, `${report}-a4`);
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         expect(countPdfPages(pdf)).toBeGreaterThan(0);
+        // On paper nothing is collapsed or scrolled: every table of a closed section prints, none is cut.
+        const print = (await watched.page.evaluate(`(() => ({
+          hidden: [...document.querySelectorAll('details table')].filter((t) => !t.checkVisibility()).length,
+          tables: document.querySelectorAll('details table').length,
+          clipped: [...document.querySelectorAll('.table-scroll')].filter((d) => d.scrollWidth > d.clientWidth + 1).length,
+        }))()`)) as { hidden: number; tables: number; clipped: number };
+        expect(print.tables).toBeGreaterThan(0);
+        expect(print).toMatchObject({ hidden: 0, clipped: 0 });
       }
       expect(watched.problems).toEqual([]);
       expect(findLayoutFaults(read)).toEqual([]);

@@ -65,6 +65,10 @@ details.more > summary { cursor: pointer; color: var(--muted); font-size: .9rem;
   details.chart-data > :not(summary) { display: block; }
   details.more > summary { display: none; }
   details.more > :not(summary) { display: block; }
+  /* Paper has no closed section and no scroll bar: every collapsed table prints, wide tables wrap. */
+  details::details-content { content-visibility: visible; display: contents; }
+  .table-scroll { overflow: visible; }
+  th, td { overflow-wrap: anywhere; }
   h2 { break-after: avoid; }
   section { break-inside: auto; }
   a { color: inherit; text-decoration: none; }

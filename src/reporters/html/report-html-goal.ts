@@ -58,7 +58,7 @@ function velocityFacts(goal: GoalSection): string {
     ['open opportunities', countFigure('goal.velocity.openOpportunities', v.openOpportunities)],
     ['win rate', percentFigure('goal.velocity.winRate', v.winRate, 'no deal has closed')],
     ['average won deal', moneyFigure('goal.velocity.averageWonAmount', v.averageWonAmount, goal.currency, why)],
-    ['sales cycle, days', numberFigure('goal.velocity.cycleDays', v.cycleDays, 1, why)],
+    ['sales cycle, days (mean of won deals)', numberFigure('goal.velocity.cycleDays', v.cycleDays, 1, why)],
     ['velocity per day', moneyFigure('goal.velocity.perDay', v.perDay, goal.currency, why)],
   ];
   return `<dl class="facts">${facts.map(([label, f]) => `<dt>${label}</dt><dd>${renderFigure(f)}</dd>`).join('')}</dl>`;

@@ -82,13 +82,18 @@ function targetsTable(sla: SlaResult, i: number): string {
         renderFigure(countFigure(`${at}.eligible`, t.eligible)),
         renderFigure(countFigure(`${at}.met`, t.met)),
         renderFigure(countFigure(`${at}.breached`, t.breached)),
+        renderFigure(countFigure(`${at}.pending`, t.pending)),
+        renderFigure(countFigure(`${at}.invalidOrder`, t.invalidOrder)),
         renderFigure(percentFigure(`${at}.compliance`, t.compliance, NOT_DECIDED)),
       ],
     };
   });
   return (
     `<h3>${labelText(sla.name)}: by target</h3>` +
-    renderHtmlTable({ columns: ['target', 'within', 'eligible', 'met', 'breached', 'compliance'], rows })
+    renderHtmlTable({
+      columns: ['target', 'within', 'eligible', 'met', 'breached', 'pending', 'out of order', 'compliance'],
+      rows,
+    })
   );
 }
 
