@@ -146,7 +146,8 @@ describe('vertical bar chart (weeks)', () => {
   });
 
   it('draws the capacity across at its value and marks the unknown week with —', () => {
-    const capacity = select(root, 'line', 'ref-capacity')[0] as ChartElement;
+    // The line across the plot (the piece of line beside its label above the plot is a swatch).
+    const capacity = select(root, 'line', 'ref').find((l) => hasClass(l, 'ref-capacity')) as ChartElement;
     expect(num(capacity, 'y1')).toBeCloseTo(tickLine(root, '8', 'y'), 1);
     const unknown = select(root, 'text', 'unknown') as [ChartElement];
     expect(unknown.map((u) => [attr(u, 'data-path'), textOf(u)])).toEqual([['funnel.stages[1].periods[4]', '—']]);

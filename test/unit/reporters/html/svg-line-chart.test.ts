@@ -102,7 +102,7 @@ describe('line chart (SLA compliance per period)', () => {
   it('lets values above a fixed top raise the axis instead of leaving the drawing', () => {
     const spec = complianceSpec({ series: [series('ratio', 'current', 'r', [0.5, 1.2, 0.9, 1, 1])] });
     const chart = parseChart(renderLineSvg(spec));
-    expect(select(chart, 'text', 'tick').map(textOf).at(-1)).toBe('125%');
+    expect(select(chart, 'text', 'tick').map(textOf).at(-1)).toBe('150%');
     for (const point of select(chart, 'circle')) expect(num(point, 'cy')).toBeGreaterThanOrEqual(0);
   });
 });
