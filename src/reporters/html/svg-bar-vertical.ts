@@ -29,6 +29,8 @@ export function renderVerticalBarSvg(spec: BarChartSpec): string {
   const classes = seriesClasses(spec.series);
   const zero = frame.y(0);
   const marks: string[] = [];
+  // Figures over the reference lines, so a line never runs through one.
+  const labels: string[] = [];
   // All bars labelled or none (the table has every figure): one series only, and every figure fits its bar.
   const labelled =
     spec.series.length === 1 &&
@@ -60,11 +62,18 @@ export function renderVerticalBarSvg(spec: BarChartSpec): string {
       if (labelled) {
         // Above a bar going up (and its range); for one going down, just above the 0 line.
         const textY = v > 0 ? Math.min(end, range === null ? Infinity : frame.y(range.high)) - 3 : zero - 3;
-        marks.push(
+        labels.push(
           `<text class="value" x="${coord(centre)}" y="${coord(textY)}" text-anchor="middle"${svgFigureAttributes(figure)}>${text}</text>`,
         );
       }
     });
   });
-  return [openSvg(spec, frame.height), frame.background, marks.join(''), frame.foreground, '</svg>'].join('');
+  return [
+    openSvg(spec, frame.height),
+    frame.background,
+    marks.join(''),
+    frame.foreground,
+    labels.join(''),
+    '</svg>',
+  ].join('');
 }

@@ -92,3 +92,12 @@ describe('charts on a phone', () => {
     expect(media).toMatch(/svg\.chart-svg \{ min-width: 480px; \}/u);
   });
 });
+
+describe('vertical bars and their reference', () => {
+  it('writes the bar figures after the reference line, so the line never runs through one', () => {
+    const svg = renderBarSvg(weeklySpec());
+    const line = svg.indexOf('<line class="ref ');
+    expect(line).toBeGreaterThan(0);
+    expect(svg.indexOf('<text class="value" ')).toBeGreaterThan(line);
+  });
+});
