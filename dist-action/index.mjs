@@ -45600,7 +45600,7 @@ function buildValueAxis(values, fixedMax, count3 = 5) {
   );
   const high = maxOf(finite, Math.max(0, fixedMax ?? 0));
   const span = high - low;
-  if (span === 0) return { min: 0, max: 1, ticks: [0, 0.5, 1].map(cleanTick) };
+  if (span === 0) return { min: 0, max: 1, ticks: [0, 1] };
   const step = niceStep(span, count3);
   const min2 = cleanTick(Math.floor(low / step + 1e-9) * step);
   const roundedMax = cleanTick(Math.ceil(high / step - 1e-9) * step);
@@ -45612,6 +45612,10 @@ function buildValueAxis(values, fixedMax, count3 = 5) {
     ticks.push(tick);
   }
   return { min: min2, max: max2, ticks };
+}
+function tickDigits(value3, min2) {
+  const fraction = /\.(\d+)$/u.exec(String(cleanTick(value3)))?.[1] ?? "";
+  return Math.max(min2, Math.min(12, fraction.length));
 }
 function scaleValue(axis, value3, from, to) {
   return from + (value3 - axis.min) / (axis.max - axis.min) * (to - from);
@@ -45643,7 +45647,7 @@ var NICE_STEPS, INVISIBLE2, NARROW, WIDE;
 var init_svg_scale = __esm({
   "src/reporters/html/svg-scale.ts"() {
     "use strict";
-    NICE_STEPS = [1, 2, 2.5, 5, 10];
+    NICE_STEPS = [1, 2, 5, 10];
     INVISIBLE2 = /^[\p{Cc}\p{Cf}\u2028\u2029]$/u;
     NARROW = /^[ilj.,:;|!'\s()[\]frt]$/u;
     WIDE = /^[A-Z@%&#mw—…<>=+~_]$/u;
@@ -45789,10 +45793,13 @@ function renderHorizontalBarSvg(spec) {
   const axis = buildValueAxis([...values, ...refValues, ...rangeValues(spec)].filter((v) => v !== null));
   const names = spec.categories.map((c) => truncateLabel(c, LABEL_CHARS));
   const marks = markedCategories(spec);
-  const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
+  const markWidths = [...marks.values()].map(
+    (m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT) * BOLD
+  );
+  const nameWidths = names.map((n2, c) => estimateTextWidth(n2, FONT) * (marks.has(spec.categories[c] ?? "") ? BOLD : 1));
   const labelWidth = Math.min(
-    150,
-    maxOf([...names.map((n2) => estimateTextWidth(n2, FONT) + 10), ...markWidths.map((w) => w + 10)], 60)
+    LABEL_MAX,
+    maxOf([...nameWidths.map((w) => w + 10), ...markWidths.map((w) => w + 10)], 60)
   );
   const valueTexts = spec.series.flatMap((s2) => s2.values.map((f2) => f2 === void 0 ? "" : svgFigureText(f2)));
   const rightPad = Math.min(
@@ -45862,8 +45869,9 @@ function renderHorizontalBarSvg(spec) {
       (category, c) => marks.has(category) ? `<rect class="highlight-band" x="0" y="${coord(plotTop + band2 * c)}" width="${SVG_WIDTH}" height="${coord(band2)}"/>` : ""
     ).join(""),
     grid.join(""),
-    rows.join(""),
+    // References under the rows: a bar's figure stays readable where a line runs through it.
     refLines.join(""),
+    rows.join(""),
     axisLabel,
     "</svg>"
   ].join("");
@@ -45884,7 +45892,7 @@ function placeReferenceLabels(references, x, left) {
   }
   return { placed, rows: rowEnds.length };
 }
-var BAR, BAR_GAP, LABEL_CHARS, REF_ROW;
+var BAR, BAR_GAP, LABEL_CHARS, REF_ROW, BOLD, LABEL_MAX;
 var init_svg_bar_horizontal = __esm({
   "src/reporters/html/svg-bar-horizontal.ts"() {
     "use strict";
@@ -45896,6 +45904,8 @@ var init_svg_bar_horizontal = __esm({
     BAR_GAP = 2;
     LABEL_CHARS = 17;
     REF_ROW = 14;
+    BOLD = 1.1;
+    LABEL_MAX = 165;
   }
 });
 
@@ -45907,7 +45917,8 @@ function layoutUprightFrame(spec, axis, labels, marks, swatch, rightMargin = 8) 
     spec.references.filter((r) => figureNumber(r.value) === null),
     legend.height
   );
-  const plotTop = legend.height + unknown5.height + 16;
+  const marginRefs = swatch === "bar" ? renderMarginReferences(spec.references, legend.height + unknown5.height) : null;
+  const plotTop = legend.height + unknown5.height + (marginRefs?.height ?? 0) + 16;
   const plotBottom = plotTop + PLOT_HEIGHT;
   const tickTexts = axis.ticks.map((t) => tickText(spec, t));
   const marked = new Set(marks.map((m) => m.index));
@@ -45934,6 +45945,7 @@ function layoutUprightFrame(spec, axis, labels, marks, swatch, rightMargin = 8) 
   const background = [
     legend.svg,
     unknown5.svg,
+    marginRefs?.svg ?? "",
     ...marks.map(
       (m) => `<rect class="highlight-band" x="${coord(plotLeft + step * m.index)}" y="${coord(plotTop)}" width="${coord(step)}" height="${coord(PLOT_HEIGHT)}"/>`
     ),
@@ -45946,11 +45958,11 @@ function layoutUprightFrame(spec, axis, labels, marks, swatch, rightMargin = 8) 
       (m) => `<text class="mark-label" x="${coord(Math.min(plotRight, Math.max(plotLeft, x(m.index))))}" y="${coord(plotBottom + 27)}" text-anchor="middle">${escapeHtml(truncateLabel(m.label, 24))}</text>`
     )
   ].join("");
-  const foreground = renderHorizontalReferences(spec.references, y, plotLeft, plotRight, referenceSide);
+  const foreground = marginRefs === null ? renderHorizontalReferences(spec.references, y, plotLeft, plotRight, referenceSide) : renderReferenceLines(spec.references, y, plotLeft, plotRight);
   return { plotLeft, plotRight, plotTop, plotBottom, height: plotBottom + 34, y, x, step, background, foreground };
 }
 function renderHorizontalReferences(references, y, left, right2, side5) {
-  const known = references.map((r) => ({ r, v: figureNumber(r.value) })).filter((e3) => e3.v !== null).sort((a, b) => b.v - a.v);
+  const known = knownReferences(references);
   let lastY = -Infinity;
   return known.map(({ r, v }) => {
     const lineY = y(v);
@@ -45961,13 +45973,30 @@ function renderHorizontalReferences(references, y, left, right2, side5) {
     return `<line class="ref ${referenceClasses(r)}" x1="${coord(left)}" y1="${coord(lineY)}" x2="${coord(right2)}" y2="${coord(lineY)}"/><text class="ref-label ${referenceClasses(r)}" x="${coord(labelX)}" y="${coord(lineY - 3)}" text-anchor="${atRight ? "end" : "start"}">${referenceText(r)}</text>`;
   }).join("");
 }
+function knownReferences(references) {
+  return references.map((r) => ({ r, v: figureNumber(r.value) })).filter((e3) => e3.v !== null).sort((a, b) => b.v - a.v);
+}
+function renderReferenceLines(references, y, left, right2) {
+  return knownReferences(references).map(
+    ({ r, v }) => `<line class="ref ${referenceClasses(r)}" x1="${coord(left)}" y1="${coord(y(v))}" x2="${coord(right2)}" y2="${coord(y(v))}"/>`
+  ).join("");
+}
+function renderMarginReferences(references, top) {
+  const rows = knownReferences(references).map(({ r }, i) => {
+    const baseline = top + (i + 1) * REF_ROW2 - 3;
+    const width = estimateTextWidth(`${truncateLabel(r.label, 24)} ${r.value.text}`, SMALL_FONT);
+    const x2 = SVG_WIDTH - width - 8;
+    return `<line class="ref-swatch ${referenceClasses(r)}" x1="${coord(x2 - 16)}" y1="${coord(baseline - 3.5)}" x2="${coord(x2)}" y2="${coord(baseline - 3.5)}"/><text class="ref-label ${referenceClasses(r)}" x="${SVG_WIDTH}" y="${coord(baseline)}" text-anchor="end">${referenceText(r)}</text>`;
+  });
+  return { svg: rows.join(""), height: rows.length * REF_ROW2 };
+}
 function renderXLabel(label3, centre, baseline) {
   const half = estimateTextWidth(label3, SMALL_FONT) / 2;
   const anchor = centre + half > SVG_WIDTH ? "end" : centre - half < 0 ? "start" : "middle";
   const x = anchor === "end" ? SVG_WIDTH : anchor === "start" ? 0 : centre;
   return `<text class="x-label" x="${coord(x)}" y="${coord(baseline)}" text-anchor="${anchor}" data-label>${escapeHtml(label3)}</text>`;
 }
-var PLOT_HEIGHT, X_LABEL_CHARS;
+var PLOT_HEIGHT, X_LABEL_CHARS, REF_ROW2;
 var init_svg_frame = __esm({
   "src/reporters/html/svg-frame.ts"() {
     "use strict";
@@ -45976,6 +46005,7 @@ var init_svg_frame = __esm({
     init_svg_scale();
     PLOT_HEIGHT = 200;
     X_LABEL_CHARS = 12;
+    REF_ROW2 = 14;
   }
 });
 
@@ -45991,6 +46021,12 @@ function renderVerticalBarSvg(spec) {
   const classes = seriesClasses(spec.series);
   const zero = frame.y(0);
   const marks = [];
+  const labels = [];
+  const labelled = spec.series.length === 1 && spec.series.every(
+    (s2) => s2.values.every(
+      (f2) => figureNumber(f2) === null || estimateTextWidth(svgFigureText(f2), SMALL_FONT) <= barWidth + 2
+    )
+  );
   spec.categories.forEach((_, c) => {
     spec.series.forEach((s2, i) => {
       const figure5 = s2.values[c];
@@ -46011,15 +46047,22 @@ function renderVerticalBarSvg(spec) {
       const range4 = rangeAt(spec, i, c);
       if (range4 !== null) marks.push(renderWhisker("vertical", frame.y(range4.low), frame.y(range4.high), centre));
       const text5 = svgFigureText(figure5);
-      if (estimateTextWidth(text5, SMALL_FONT) <= barWidth + 2) {
+      if (labelled) {
         const textY = v > 0 ? Math.min(end, range4 === null ? Infinity : frame.y(range4.high)) - 3 : zero - 3;
-        marks.push(
+        labels.push(
           `<text class="value" x="${coord(centre)}" y="${coord(textY)}" text-anchor="middle"${svgFigureAttributes(figure5)}>${text5}</text>`
         );
       }
     });
   });
-  return [openSvg(spec, frame.height), frame.background, marks.join(""), frame.foreground, "</svg>"].join("");
+  return [
+    openSvg(spec, frame.height),
+    frame.background,
+    marks.join(""),
+    frame.foreground,
+    labels.join(""),
+    "</svg>"
+  ].join("");
 }
 var init_svg_bar_vertical = __esm({
   "src/reporters/html/svg-bar-vertical.ts"() {
@@ -46058,7 +46101,8 @@ function renderLineSvg(spec) {
   );
   const frame = layoutUprightFrame(spec, axis, spec.xLabels, [], "line", Math.min(110, Math.max(8, endWidth + 10)));
   const classes = seriesClasses(spec.series);
-  const zero = frame.y(0);
+  const gaps = /* @__PURE__ */ new Set();
+  let gapRows = 0;
   const lines = spec.series.map((s2, i) => {
     const cls = classes[i] ?? "";
     const segments2 = [];
@@ -46070,8 +46114,10 @@ function renderLineSvg(spec) {
       if (figure5 === void 0 || v === null) {
         open = false;
         if (figure5 !== void 0 && figure5.value === null) {
+          gaps.add(p);
+          gapRows = Math.max(gapRows, i + 1);
           marks.push(
-            `<text class="value unknown" x="${coord(frame.x(p))}" y="${coord(zero - 4 - i * 12)}" text-anchor="middle"${svgFigureAttributes(figure5)}>—</text>`
+            `<text class="value unknown" x="${coord(frame.x(p))}" y="${coord(frame.plotBottom + 27 + i * 11)}" text-anchor="middle"${svgFigureAttributes(figure5)}>—</text>`
           );
         }
         return;
@@ -46083,9 +46129,13 @@ function renderLineSvg(spec) {
     const path2 = segments2.length === 0 ? "" : `<path class="line ${cls}" d="${segments2.join(" ")}"/>`;
     return `<g class="series">${path2}${marks.join("")}</g>`;
   });
+  const gapBands = [...gaps].map(
+    (p) => `<rect class="gap" x="${coord(frame.x(p) - frame.step / 2)}" y="${coord(frame.plotTop)}" width="${coord(frame.step)}" height="${coord(frame.plotBottom - frame.plotTop)}"/>`
+  );
   return [
-    openSvg(spec, frame.height),
+    openSvg(spec, frame.height + Math.max(0, gapRows - 1) * 11),
     frame.background,
+    gapBands.join(""),
     spec.band === void 0 ? "" : renderBand(spec.band.lower, spec.band.upper, spec.xLabels.length, frame),
     lines.join(""),
     renderEndLabels(ends, classes, frame),
@@ -46150,7 +46200,7 @@ function renderChart(spec) {
   return [
     `<figure class="chart" id="${escapeHtml(spec.id)}" aria-labelledby="${escapeHtml(spec.id)}-title">`,
     `<figcaption id="${escapeHtml(spec.id)}-title">${escapeHtml(spec.title)}</figcaption>`,
-    svg,
+    `<div class="chart-scroll">${svg}</div>`,
     `<p class="chart-description" id="${escapeHtml(spec.id)}-desc">${escapeHtml(spec.description)}</p>`,
     renderChartTable(spec),
     `</figure>`
@@ -46939,7 +46989,7 @@ function utilisationChart(r) {
     references,
     highlight: stage2 === null ? null : { category: stage2, label: "constraint" },
     axisLabel: "utilisation (demand ÷ capacity)",
-    formatTick: (v) => formatRatio(v, 1)
+    formatTick: (v) => formatRatio(v, tickDigits(v, 1))
   };
 }
 function arrivalsChart(r) {
@@ -46960,7 +47010,7 @@ function arrivalsChart(r) {
     references: [],
     highlight: stage2 === null ? null : { category: stage2, label: "constraint" },
     axisLabel: "arrivals",
-    formatTick: (v) => formatCount(v)
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0))
   };
 }
 function constraintWeeksChart(r) {
@@ -46989,7 +47039,7 @@ function constraintWeeksChart(r) {
     references,
     highlight: null,
     axisLabel: "arrivals",
-    formatTick: (v) => formatCount(v)
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0))
   };
 }
 function slaWeeksCharts(r) {
@@ -47007,7 +47057,7 @@ function slaWeeksCharts(r) {
     })),
     references: [],
     axisLabel: "compliance",
-    formatTick: (v) => formatPercent(v, 0)
+    formatTick: (v) => formatPercent(v, tickDigits(v * 100, 0))
   }));
 }
 function payoutChart(r) {
@@ -47027,7 +47077,7 @@ function payoutChart(r) {
     references: [],
     highlight: null,
     axisLabel: "payout",
-    formatTick: (v) => formatDecimal(Math.round(v))
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0))
   };
 }
 function componentChart(r) {
@@ -47035,13 +47085,18 @@ function componentChart(r) {
     (p, i) => p.parts.map((x, j) => ({ p, x, at: `comp.plans[${i}].parts[${j}].payout` })).filter(({ x }) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0)
   );
   if (parts.length === 0) return null;
+  const currencies = new Set(parts.map(({ p }) => p.currency));
+  const single = currencies.size === 1 ? [...currencies][0] : void 0;
   return {
     kind: "bar",
     id: "impact-payout-components",
     title: "Payout per plan component to as-of, base vs head",
     description: "Each part of each plan that pays on either side; the parts add up to the plan’s total.",
     orientation: "horizontal",
-    categories: parts.map(({ p, x }) => `${p.plan} · ${partLabel(x)} (${p.currency})`),
+    categories: parts.map(({ p, x }) => {
+      const name = x.part === "component" ? x.id ?? partLabel(x) : partLabel(x);
+      return single === void 0 ? `${name} (${p.plan}, ${p.currency})` : `${name} (${p.plan})`;
+    }),
     series: ["base", "head"].map((key) => ({
       name: key,
       tone: key,
@@ -47049,8 +47104,8 @@ function componentChart(r) {
     })),
     references: [],
     highlight: null,
-    axisLabel: "payout",
-    formatTick: (v) => formatDecimal(Math.round(v))
+    axisLabel: single === void 0 ? "payout" : `payout (${single})`,
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0))
   };
 }
 function goalChart(r) {
@@ -47078,7 +47133,7 @@ function goalChart(r) {
     },
     references: g.target === null ? [] : [{ label: "target", kind: "target", value: moneyFigure(`${at}.target`, g.target) }],
     axisLabel: `won revenue${r.projection.currency === null ? "" : ` (${r.projection.currency})`}`,
-    formatTick: (v) => formatDecimal(Math.round(v))
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0))
   };
 }
 var LIMIT;
@@ -47086,6 +47141,7 @@ var init_impact_html_charts = __esm({
   "src/reporters/html/impact-html-charts.ts"() {
     "use strict";
     init_figures();
+    init_svg_scale();
     init_impact_projection();
     init_impact_payout_text();
     init_impact_html_figures();
@@ -47844,8 +47900,9 @@ figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adj
 .chart-svg .grid { stroke: var(--grid); stroke-width: 1; }
 .chart-svg .axis { stroke: var(--ink); stroke-width: 1; }
 .chart-svg .highlight-band { fill: var(--panel); }
+.chart-svg .gap { fill: var(--grid); fill-opacity: .6; stroke: none; }
 .chart-svg .category.marked, .chart-svg .mark-label { fill: var(--mark); font-weight: 600; }
-.chart-svg .ref { stroke-width: 1.5; fill: none; }
+.chart-svg .ref, .chart-svg .ref-swatch { stroke-width: 1.5; fill: none; }
 .chart-svg .ref-limit { stroke: var(--limit); }
 .chart-svg .ref-target { stroke: var(--target); stroke-dasharray: 6 3; }
 .chart-svg .ref-capacity { stroke: var(--ink); stroke-dasharray: 2 2; }
@@ -47915,6 +47972,12 @@ thead th { border-bottom: 2px solid var(--ink); }
 figure.chart { margin: 1rem 0 1.5rem; break-inside: avoid; }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+figure.chart .chart-scroll { max-width: 100%; }
+@media (max-width: 599.98px) {
+  /* A phone would shrink the 480-unit drawing's text below 10 px: keep it 480 px wide, scrolling in its box. */
+  figure.chart .chart-scroll { overflow-x: auto; }
+  figure.chart .chart-scroll svg.chart-svg { min-width: 480px; }
+}
 .chart-description { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
 details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
 .chart-references { font-size: .9rem; margin: .25rem 0; }
@@ -47947,6 +48010,10 @@ details.more > summary { cursor: pointer; color: var(--muted); font-size: .9rem;
   details.chart-data > :not(summary) { display: block; }
   details.more > summary { display: none; }
   details.more > :not(summary) { display: block; }
+  /* Paper has no closed section and no scroll bar: every collapsed table prints, wide tables wrap. */
+  details::details-content { content-visibility: visible; display: contents; }
+  .table-scroll { overflow: visible; }
+  th, td { overflow-wrap: anywhere; }
   h2 { break-after: avoid; }
   section { break-inside: auto; }
   a { color: inherit; text-decoration: none; }
@@ -48250,7 +48317,7 @@ function buildPayoutSpec(options) {
     series: options.series,
     references: [],
     axisLabel: `payout (${options.currency})`,
-    formatTick: (v) => formatDecimal(v, 0),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
     highlight: null
   };
 }
@@ -48258,6 +48325,7 @@ var init_payout_specs = __esm({
   "src/reporters/html/payout-specs.ts"() {
     "use strict";
     init_figures();
+    init_svg_scale();
   }
 });
 
@@ -48572,7 +48640,7 @@ function utilisationChart2(report) {
     ],
     references,
     axisLabel: "utilisation (demand ÷ capacity)",
-    formatTick: (v) => formatRatio(v, 1),
+    formatTick: (v) => formatRatio(v, tickDigits(v, 1)),
     highlight: c.stage === null ? null : { category: nameStage(report, c.stage), label: "constraint" }
   };
   return renderChart(spec);
@@ -48611,7 +48679,7 @@ function weeklyChart(report) {
       }
     ],
     axisLabel: "arrivals per week",
-    formatTick: (v) => formatRatio(v, 0),
+    formatTick: (v) => formatRatio(v, tickDigits(v, 0)),
     highlight: null
   };
   return renderChart(spec);
@@ -48668,6 +48736,7 @@ var init_report_html_funnel = __esm({
   "src/reporters/html/report-html-funnel.ts"() {
     "use strict";
     init_figures();
+    init_svg_scale();
     init_sanitize();
     init_chart();
     init_figure_builders();
@@ -48730,7 +48799,7 @@ function goalChart2(goal) {
     ],
     references: [{ label: "target", kind: "target", value: goalAmount(goal, "goal.target", goal.target) }],
     axisLabel: goal.metric === "won_deals" ? "won deals" : `won revenue (${goal.currency})`,
-    formatTick: (v) => formatDecimal(v, 0),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
     highlight: null
   };
   return renderChart(spec);
@@ -48742,7 +48811,7 @@ function velocityFacts(goal) {
     ["open opportunities", countFigure2("goal.velocity.openOpportunities", v.openOpportunities)],
     ["win rate", percentFigure2("goal.velocity.winRate", v.winRate, "no deal has closed")],
     ["average won deal", moneyFigure2("goal.velocity.averageWonAmount", v.averageWonAmount, goal.currency, why)],
-    ["sales cycle, days", numberFigure2("goal.velocity.cycleDays", v.cycleDays, 1, why)],
+    ["sales cycle, days (mean of won deals)", numberFigure2("goal.velocity.cycleDays", v.cycleDays, 1, why)],
     ["velocity per day", moneyFigure2("goal.velocity.perDay", v.perDay, goal.currency, why)]
   ];
   return `<dl class="facts">${facts.map(([label3, f2]) => `<dt>${label3}</dt><dd>${renderFigure(f2)}</dd>`).join("")}</dl>`;
@@ -48763,6 +48832,7 @@ var init_report_html_goal = __esm({
   "src/reporters/html/report-html-goal.ts"() {
     "use strict";
     init_figures();
+    init_svg_scale();
     init_unknown_reasons();
     init_chart();
     init_figure();
@@ -48951,7 +49021,7 @@ function complianceChart(slas2) {
     })),
     references,
     axisLabel: "compliance (met ÷ decided)",
-    formatTick: (v) => formatPercent(v, 0)
+    formatTick: (v) => formatPercent(v, tickDigits(v * 100, 0))
   };
   return renderChart(spec);
 }
@@ -48988,11 +49058,16 @@ function targetsTable(sla, i) {
         renderFigure(countFigure2(`${at}.eligible`, t.eligible)),
         renderFigure(countFigure2(`${at}.met`, t.met)),
         renderFigure(countFigure2(`${at}.breached`, t.breached)),
+        renderFigure(countFigure2(`${at}.pending`, t.pending)),
+        renderFigure(countFigure2(`${at}.invalidOrder`, t.invalidOrder)),
         renderFigure(percentFigure2(`${at}.compliance`, t.compliance, NOT_DECIDED))
       ]
     };
   });
-  return `<h3>${labelText(sla.name)}: by target</h3>` + renderHtmlTable({ columns: ["target", "within", "eligible", "met", "breached", "compliance"], rows });
+  return `<h3>${labelText(sla.name)}: by target</h3>` + renderHtmlTable({
+    columns: ["target", "within", "eligible", "met", "breached", "pending", "out of order", "compliance"],
+    rows
+  });
 }
 function renderSlaSection(report) {
   if (report.slas.length === 0) return null;
@@ -49014,6 +49089,7 @@ var init_report_html_sla = __esm({
   "src/reporters/html/report-html-sla.ts"() {
     "use strict";
     init_figures();
+    init_svg_scale();
     init_chart();
     init_figure_builders();
     init_figure();

@@ -89,6 +89,9 @@ describe('the HTML reports in Chromium', { timeout: browserTimeouts.testMs }, ()
       expect(read.headline.text).not.toBe('');
       // Both pages draw charts (utilisation, weekly arrivals, SLA, payout, goal): none may be missing.
       expect(read.charts.length).toBeGreaterThanOrEqual(4);
+      // On a phone the 480-unit drawings keep their width (scrolling in their box): text stays ≥ 10 px.
+      if (layout === 'phone')
+        for (const chart of read.charts) expect(chart.width, chart.id).toBeGreaterThanOrEqual(480);
     },
   );
 

@@ -15,8 +15,9 @@ figure.chart svg.chart-svg { max-width: 640px; overflow: hidden; print-color-adj
 .chart-svg .grid { stroke: var(--grid); stroke-width: 1; }
 .chart-svg .axis { stroke: var(--ink); stroke-width: 1; }
 .chart-svg .highlight-band { fill: var(--panel); }
+.chart-svg .gap { fill: var(--grid); fill-opacity: .6; stroke: none; }
 .chart-svg .category.marked, .chart-svg .mark-label { fill: var(--mark); font-weight: 600; }
-.chart-svg .ref { stroke-width: 1.5; fill: none; }
+.chart-svg .ref, .chart-svg .ref-swatch { stroke-width: 1.5; fill: none; }
 .chart-svg .ref-limit { stroke: var(--limit); }
 .chart-svg .ref-target { stroke: var(--target); stroke-dasharray: 6 3; }
 .chart-svg .ref-capacity { stroke: var(--ink); stroke-dasharray: 2 2; }

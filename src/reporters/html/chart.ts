@@ -14,7 +14,7 @@ export function renderChart(spec: ChartSpec): string {
   return [
     `<figure class="chart" id="${escapeHtml(spec.id)}" aria-labelledby="${escapeHtml(spec.id)}-title">`,
     `<figcaption id="${escapeHtml(spec.id)}-title">${escapeHtml(spec.title)}</figcaption>`,
-    svg,
+    `<div class="chart-scroll">${svg}</div>`,
     `<p class="chart-description" id="${escapeHtml(spec.id)}-desc">${escapeHtml(spec.description)}</p>`,
     renderChartTable(spec),
     `</figure>`,

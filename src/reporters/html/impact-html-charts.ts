@@ -1,5 +1,6 @@
 import type { ImpactReport } from '../../core/report/impact.js';
-import { formatCount, formatDecimal, formatPercent, formatRatio } from '../figures.js';
+import { formatDecimal, formatPercent, formatRatio } from '../figures.js';
+import { tickDigits } from './svg-scale.js';
 import { unknownText } from '../impact-projection.js';
 import { partLabel } from '../impact-payout-text.js';
 import type { BarChartSpec, ChartReference, ChartSeries, LineChartSpec } from './chart-spec.js';
@@ -52,7 +53,7 @@ export function utilisationChart(r: ImpactReport): BarChartSpec {
     references,
     highlight: stage === null ? null : { category: stage, label: 'constraint' },
     axisLabel: 'utilisation (demand ÷ capacity)',
-    formatTick: (v) => formatRatio(v, 1),
+    formatTick: (v) => formatRatio(v, tickDigits(v, 1)),
   };
 }
 
@@ -75,7 +76,7 @@ export function arrivalsChart(r: ImpactReport): BarChartSpec {
     references: [],
     highlight: stage === null ? null : { category: stage, label: 'constraint' },
     axisLabel: 'arrivals',
-    formatTick: (v) => formatCount(v),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
   };
 }
 
@@ -111,7 +112,7 @@ export function constraintWeeksChart(r: ImpactReport): BarChartSpec | null {
     references,
     highlight: null,
     axisLabel: 'arrivals',
-    formatTick: (v) => formatCount(v),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
   };
 }
 
@@ -132,7 +133,7 @@ export function slaWeeksCharts(r: ImpactReport): LineChartSpec[] {
     })),
     references: [],
     axisLabel: 'compliance',
-    formatTick: (v) => formatPercent(v, 0),
+    formatTick: (v) => formatPercent(v, tickDigits(v * 100, 0)),
   }));
 }
 
@@ -154,7 +155,7 @@ export function payoutChart(r: ImpactReport): BarChartSpec | null {
     references: [],
     highlight: null,
     axisLabel: 'payout',
-    formatTick: (v) => formatDecimal(Math.round(v)),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
   };
 }
 
@@ -166,13 +167,20 @@ export function componentChart(r: ImpactReport): BarChartSpec | null {
       .filter(({ x }) => Number(x.payout.base) !== 0 || Number(x.payout.head) !== 0),
   );
   if (parts.length === 0) return null;
+  // The part first, then its plan: a label cut short still tells the bars apart.
+  const currencies = new Set(parts.map(({ p }) => p.currency));
+  const single = currencies.size === 1 ? [...currencies][0] : undefined;
   return {
     kind: 'bar',
     id: 'impact-payout-components',
     title: 'Payout per plan component to as-of, base vs head',
     description: 'Each part of each plan that pays on either side; the parts add up to the plan’s total.',
     orientation: 'horizontal',
-    categories: parts.map(({ p, x }) => `${p.plan} · ${partLabel(x)} (${p.currency})`),
+    categories: parts.map(({ p, x }) => {
+      // A component by its id alone (its metric is in the money section): the plan stays in sight.
+      const name = x.part === 'component' ? (x.id ?? partLabel(x)) : partLabel(x);
+      return single === undefined ? `${name} (${p.plan}, ${p.currency})` : `${name} (${p.plan})`;
+    }),
     series: (['base', 'head'] as const).map((key) => ({
       name: key,
       tone: key,
@@ -180,8 +188,8 @@ export function componentChart(r: ImpactReport): BarChartSpec | null {
     })),
     references: [],
     highlight: null,
-    axisLabel: 'payout',
-    formatTick: (v) => formatDecimal(Math.round(v)),
+    axisLabel: single === undefined ? 'payout' : `payout (${single})`,
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
   };
 }
 
@@ -213,6 +221,6 @@ export function goalChart(r: ImpactReport): LineChartSpec | null {
     references:
       g.target === null ? [] : [{ label: 'target', kind: 'target', value: moneyFigure(`${at}.target`, g.target) }],
     axisLabel: `won revenue${r.projection.currency === null ? '' : ` (${r.projection.currency})`}`,
-    formatTick: (v) => formatDecimal(Math.round(v)),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
   };
 }

@@ -33,6 +33,12 @@ thead th { border-bottom: 2px solid var(--ink); }
 figure.chart { margin: 1rem 0 1.5rem; break-inside: avoid; }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+figure.chart .chart-scroll { max-width: 100%; }
+@media (max-width: 599.98px) {
+  /* A phone would shrink the 480-unit drawing's text below 10 px: keep it 480 px wide, scrolling in its box. */
+  figure.chart .chart-scroll { overflow-x: auto; }
+  figure.chart .chart-scroll svg.chart-svg { min-width: 480px; }
+}
 .chart-description { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
 details.chart-data summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
 .chart-references { font-size: .9rem; margin: .25rem 0; }

@@ -1,5 +1,6 @@
 import type { CompPartTotal } from '../../core/report/comp.js';
 import { formatDecimal } from '../figures.js';
+import { tickDigits } from './svg-scale.js';
 import type { BarChartSpec, ChartSeries } from './chart-spec.js';
 
 /** A part of a plan's pay in words: the component's id, or what the other parts are. */
@@ -31,7 +32,7 @@ export function buildPayoutSpec(options: {
     series: options.series,
     references: [],
     axisLabel: `payout (${options.currency})`,
-    formatTick: (v) => formatDecimal(v, 0),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
     highlight: null,
   };
 }

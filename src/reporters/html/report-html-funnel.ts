@@ -1,5 +1,6 @@
 import type { Report, StageLoad } from '../../core/report/index.js';
 import { formatRatio } from '../figures.js';
+import { tickDigits } from './svg-scale.js';
 import { escapeHtml } from '../sanitize.js';
 import { renderChart } from './chart.js';
 import type { BarChartSpec, ChartReference } from './chart-spec.js';
@@ -105,7 +106,7 @@ function utilisationChart(report: Report): string {
     ],
     references,
     axisLabel: 'utilisation (demand ÷ capacity)',
-    formatTick: (v) => formatRatio(v, 1),
+    formatTick: (v) => formatRatio(v, tickDigits(v, 1)),
     highlight: c.stage === null ? null : { category: nameStage(report, c.stage), label: 'constraint' },
   };
   return renderChart(spec);
@@ -146,7 +147,7 @@ function weeklyChart(report: Report): string {
       },
     ],
     axisLabel: 'arrivals per week',
-    formatTick: (v) => formatRatio(v, 0),
+    formatTick: (v) => formatRatio(v, tickDigits(v, 0)),
     highlight: null,
   };
   return renderChart(spec);

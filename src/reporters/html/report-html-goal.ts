@@ -1,5 +1,6 @@
 import type { GoalSection, Report } from '../../core/report/index.js';
 import { formatCount, formatDecimal } from '../figures.js';
+import { tickDigits } from './svg-scale.js';
 import { describeUnknown } from '../unknown-reasons.js';
 import { renderChart } from './chart.js';
 import type { BarChartSpec } from './chart-spec.js';
@@ -45,7 +46,7 @@ function goalChart(goal: GoalSection): string {
     ],
     references: [{ label: 'target', kind: 'target', value: goalAmount(goal, 'goal.target', goal.target) }],
     axisLabel: goal.metric === 'won_deals' ? 'won deals' : `won revenue (${goal.currency})`,
-    formatTick: (v) => formatDecimal(v, 0),
+    formatTick: (v) => formatDecimal(v, tickDigits(v, 0)),
     highlight: null,
   };
   return renderChart(spec);

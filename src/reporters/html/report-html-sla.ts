@@ -1,5 +1,6 @@
 import type { Report, SlaResult } from '../../core/report/index.js';
 import { formatPercent } from '../figures.js';
+import { tickDigits } from './svg-scale.js';
 import { renderChart } from './chart.js';
 import type { ChartReference, LineChartSpec } from './chart-spec.js';
 import { absentFigure, countFigure, hoursFigure, percentFigure } from './figure-builders.js';
@@ -41,7 +42,7 @@ function complianceChart(slas: readonly SlaResult[]): string {
     })),
     references,
     axisLabel: 'compliance (met ÷ decided)',
-    formatTick: (v) => formatPercent(v, 0),
+    formatTick: (v) => formatPercent(v, tickDigits(v * 100, 0)),
   };
   return renderChart(spec);
 }

@@ -31,6 +31,10 @@ const BAR = 16;
 const BAR_GAP = 2;
 const LABEL_CHARS = 17;
 const REF_ROW = 14;
+/** How much wider bold text is than the estimate of regular text. */
+const BOLD = 1.1;
+/** Widest the names' column gets: a name of LABEL_CHARS, bold, fits in it. */
+const LABEL_MAX = 165;
 
 /**
  * Bars along the width, one row per category (stages, plans): names on the left, each bar from
@@ -43,10 +47,14 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
   const axis = buildValueAxis([...values, ...refValues, ...rangeValues(spec)].filter((v): v is number => v !== null));
   const names = spec.categories.map((c) => truncateLabel(c, LABEL_CHARS));
   const marks = markedCategories(spec);
-  const markWidths = [...marks.values()].map((m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT));
+  // Marked names and mark labels are bold: about a tenth wider than the estimate.
+  const markWidths = [...marks.values()].map(
+    (m) => estimateTextWidth(truncateLabel(m, LABEL_CHARS), SMALL_FONT) * BOLD,
+  );
+  const nameWidths = names.map((n, c) => estimateTextWidth(n, FONT) * (marks.has(spec.categories[c] ?? '') ? BOLD : 1));
   const labelWidth = Math.min(
-    150,
-    maxOf([...names.map((n) => estimateTextWidth(n, FONT) + 10), ...markWidths.map((w) => w + 10)], 60),
+    LABEL_MAX,
+    maxOf([...nameWidths.map((w) => w + 10), ...markWidths.map((w) => w + 10)], 60),
   );
   const valueTexts = spec.series.flatMap((s) => s.values.map((f) => (f === undefined ? '' : svgFigureText(f))));
   const rightPad = Math.min(
@@ -129,8 +137,9 @@ export function renderHorizontalBarSvg(spec: BarChartSpec): string {
       )
       .join(''),
     grid.join(''),
-    rows.join(''),
+    // References under the rows: a bar's figure stays readable where a line runs through it.
     refLines.join(''),
+    rows.join(''),
     axisLabel,
     '</svg>',
   ].join('');

@@ -13,7 +13,7 @@ import { buildValueAxis, coord, estimateTextWidth, figureNumber } from './svg-sc
 
 /**
  * Bars going up, one group per category (weeks) with one bar per series side by side, from the 0
- * line to the value; the figure above a bar when it fits the bar's width (the table always has it),
+ * line to the value; the figure above each bar when there is one series and every figure fits its bar, else none (the table always has them),
  * `—` where a value is unknown, reference lines (capacity) across.
  */
 export function renderVerticalBarSvg(spec: BarChartSpec): string {
@@ -29,6 +29,16 @@ export function renderVerticalBarSvg(spec: BarChartSpec): string {
   const classes = seriesClasses(spec.series);
   const zero = frame.y(0);
   const marks: string[] = [];
+  // Figures over the reference lines, so a line never runs through one.
+  const labels: string[] = [];
+  // All bars labelled or none (the table has every figure): one series only, and every figure fits its bar.
+  const labelled =
+    spec.series.length === 1 &&
+    spec.series.every((s) =>
+      s.values.every(
+        (f) => figureNumber(f) === null || estimateTextWidth(svgFigureText(f), SMALL_FONT) <= barWidth + 2,
+      ),
+    );
   spec.categories.forEach((_, c) => {
     spec.series.forEach((s, i) => {
       const figure = s.values[c];
@@ -49,14 +59,21 @@ export function renderVerticalBarSvg(spec: BarChartSpec): string {
       const range = rangeAt(spec, i, c);
       if (range !== null) marks.push(renderWhisker('vertical', frame.y(range.low), frame.y(range.high), centre));
       const text = svgFigureText(figure);
-      if (estimateTextWidth(text, SMALL_FONT) <= barWidth + 2) {
+      if (labelled) {
         // Above a bar going up (and its range); for one going down, just above the 0 line.
         const textY = v > 0 ? Math.min(end, range === null ? Infinity : frame.y(range.high)) - 3 : zero - 3;
-        marks.push(
+        labels.push(
           `<text class="value" x="${coord(centre)}" y="${coord(textY)}" text-anchor="middle"${svgFigureAttributes(figure)}>${text}</text>`,
         );
       }
     });
   });
-  return [openSvg(spec, frame.height), frame.background, marks.join(''), frame.foreground, '</svg>'].join('');
+  return [
+    openSvg(spec, frame.height),
+    frame.background,
+    marks.join(''),
+    frame.foreground,
+    labels.join(''),
+    '</svg>',
+  ].join('');
 }

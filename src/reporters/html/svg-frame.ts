@@ -25,6 +25,8 @@ import {
 const PLOT_HEIGHT = 200;
 /** Longest category or period label under the plot (the table holds the whole label). */
 const X_LABEL_CHARS = 12;
+/** Height of a reference's row in the margin above a bar chart's plot. */
+const REF_ROW = 14;
 
 /**
  * The frame of a chart whose value axis goes up (vertical bars, lines): legend, the value axis on
@@ -65,7 +67,9 @@ export function layoutUprightFrame(
     spec.references.filter((r) => figureNumber(r.value) === null),
     legend.height,
   );
-  const plotTop = legend.height + unknown.height + 16;
+  // Bars reach up to the reference lines: their labels go above the plot, never over a bar.
+  const marginRefs = swatch === 'bar' ? renderMarginReferences(spec.references, legend.height + unknown.height) : null;
+  const plotTop = legend.height + unknown.height + (marginRefs?.height ?? 0) + 16;
   const plotBottom = plotTop + PLOT_HEIGHT;
   const tickTexts = axis.ticks.map((t) => tickText(spec, t));
   const marked = new Set(marks.map((m) => m.index));
@@ -94,6 +98,7 @@ export function layoutUprightFrame(
   const background = [
     legend.svg,
     unknown.svg,
+    marginRefs?.svg ?? '',
     ...marks.map(
       (m) =>
         `<rect class="highlight-band" x="${coord(plotLeft + step * m.index)}" y="${coord(plotTop)}" width="${coord(step)}" height="${coord(PLOT_HEIGHT)}"/>`,
@@ -110,7 +115,10 @@ export function layoutUprightFrame(
         `<text class="mark-label" x="${coord(Math.min(plotRight, Math.max(plotLeft, x(m.index))))}" y="${coord(plotBottom + 27)}" text-anchor="middle">${escapeHtml(truncateLabel(m.label, 24))}</text>`,
     ),
   ].join('');
-  const foreground = renderHorizontalReferences(spec.references, y, plotLeft, plotRight, referenceSide);
+  const foreground =
+    marginRefs === null
+      ? renderHorizontalReferences(spec.references, y, plotLeft, plotRight, referenceSide)
+      : renderReferenceLines(spec.references, y, plotLeft, plotRight);
   return { plotLeft, plotRight, plotTop, plotBottom, height: plotBottom + 34, y, x, step, background, foreground };
 }
 
@@ -122,10 +130,7 @@ function renderHorizontalReferences(
   right: number,
   side: 'left' | 'right',
 ): string {
-  const known = references
-    .map((r) => ({ r, v: figureNumber(r.value) }))
-    .filter((e): e is { r: ChartReference; v: number } => e.v !== null)
-    .sort((a, b) => b.v - a.v);
+  const known = knownReferences(references);
   let lastY = -Infinity;
   return known
     .map(({ r, v }) => {
@@ -140,6 +145,43 @@ function renderHorizontalReferences(
       );
     })
     .join('');
+}
+
+/** The known references of a chart, highest first. */
+function knownReferences(references: ChartReference[]): { r: ChartReference; v: number }[] {
+  return references
+    .map((r) => ({ r, v: figureNumber(r.value) }))
+    .filter((e): e is { r: ChartReference; v: number } => e.v !== null)
+    .sort((a, b) => b.v - a.v);
+}
+
+/** Reference lines across the plot, unlabelled (their labels are in the margin). */
+function renderReferenceLines(
+  references: ChartReference[],
+  y: (value: number) => number,
+  left: number,
+  right: number,
+): string {
+  return knownReferences(references)
+    .map(
+      ({ r, v }) =>
+        `<line class="ref ${referenceClasses(r)}" x1="${coord(left)}" y1="${coord(y(v))}" x2="${coord(right)}" y2="${coord(y(v))}"/>`,
+    )
+    .join('');
+}
+
+/** One row per reference above the plot, right-aligned: a piece of its line, its words and value. */
+function renderMarginReferences(references: ChartReference[], top: number): { svg: string; height: number } {
+  const rows = knownReferences(references).map(({ r }, i) => {
+    const baseline = top + (i + 1) * REF_ROW - 3;
+    const width = estimateTextWidth(`${truncateLabel(r.label, 24)} ${r.value.text}`, SMALL_FONT);
+    const x2 = SVG_WIDTH - width - 8;
+    return (
+      `<line class="ref-swatch ${referenceClasses(r)}" x1="${coord(x2 - 16)}" y1="${coord(baseline - 3.5)}" x2="${coord(x2)}" y2="${coord(baseline - 3.5)}"/>` +
+      `<text class="ref-label ${referenceClasses(r)}" x="${SVG_WIDTH}" y="${coord(baseline)}" text-anchor="end">${referenceText(r)}</text>`
+    );
+  });
+  return { svg: rows.join(''), height: rows.length * REF_ROW };
 }
 
 /** A category or period under the plot, kept inside the drawing at either end. */

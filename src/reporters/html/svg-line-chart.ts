@@ -6,7 +6,7 @@ import { buildValueAxis, coord, estimateTextWidth, figureNumber, maxOf } from '.
 
 /**
  * Lines over periods, one per series: a point per known value, the line broken where a value is
- * unknown (a gap, marked `—` on the 0 line, never drawn as 0), the last known value written at the
+ * unknown (a shaded gap, marked `—` below the axis, never drawn as 0), the last known value written at the
  * line's end, the band of a range shaded behind, reference lines (target) across.
  */
 export function renderLineSvg(spec: LineChartSpec): string {
@@ -23,7 +23,9 @@ export function renderLineSvg(spec: LineChartSpec): string {
   );
   const frame = layoutUprightFrame(spec, axis, spec.xLabels, [], 'line', Math.min(110, Math.max(8, endWidth + 10)));
   const classes = seriesClasses(spec.series);
-  const zero = frame.y(0);
+  // A period with no value: shaded across the plot, its `—` below the axis, apart from any data point.
+  const gaps = new Set<number>();
+  let gapRows = 0;
   const lines = spec.series.map((s, i) => {
     const cls = classes[i] ?? '';
     const segments: string[] = [];
@@ -35,8 +37,10 @@ export function renderLineSvg(spec: LineChartSpec): string {
       if (figure === undefined || v === null) {
         open = false;
         if (figure !== undefined && figure.value === null) {
+          gaps.add(p);
+          gapRows = Math.max(gapRows, i + 1);
           marks.push(
-            `<text class="value unknown" x="${coord(frame.x(p))}" y="${coord(zero - 4 - i * 12)}" text-anchor="middle"${svgFigureAttributes(figure)}>—</text>`,
+            `<text class="value unknown" x="${coord(frame.x(p))}" y="${coord(frame.plotBottom + 27 + i * 11)}" text-anchor="middle"${svgFigureAttributes(figure)}>—</text>`,
           );
         }
         return;
@@ -48,9 +52,14 @@ export function renderLineSvg(spec: LineChartSpec): string {
     const path = segments.length === 0 ? '' : `<path class="line ${cls}" d="${segments.join(' ')}"/>`;
     return `<g class="series">${path}${marks.join('')}</g>`;
   });
+  const gapBands = [...gaps].map(
+    (p) =>
+      `<rect class="gap" x="${coord(frame.x(p) - frame.step / 2)}" y="${coord(frame.plotTop)}" width="${coord(frame.step)}" height="${coord(frame.plotBottom - frame.plotTop)}"/>`,
+  );
   return [
-    openSvg(spec, frame.height),
+    openSvg(spec, frame.height + Math.max(0, gapRows - 1) * 11),
     frame.background,
+    gapBands.join(''),
     spec.band === undefined ? '' : renderBand(spec.band.lower, spec.band.upper, spec.xLabels.length, frame),
     lines.join(''),
     renderEndLabels(ends, classes, frame),

@@ -8,7 +8,7 @@ export interface ValueAxis {
 }
 
 /** Steps an axis may use, times a power of ten: ticks read as round numbers. */
-const NICE_STEPS = [1, 2, 2.5, 5, 10];
+const NICE_STEPS = [1, 2, 5, 10];
 
 /** The number a figure stands for, or null when it has none (unknown, or not a number). */
 export function figureNumber(figure: HtmlFigure | undefined): number | null {
@@ -24,7 +24,7 @@ export function maxOf(values: number[], floor: number): number {
   return max;
 }
 
-/** A step of 1, 2, 2.5 or 5 times a power of ten that cuts `span` into about `count` parts. */
+/** A step of 1, 2 or 5 times a power of ten that cuts `span` into about `count` parts. */
 function niceStep(span: number, count: number): number {
   const raw = span / count;
   const power = 10 ** Math.floor(Math.log10(raw));
@@ -50,7 +50,7 @@ export function buildValueAxis(values: number[], fixedMax?: number, count = 5): 
   );
   const high = maxOf(finite, Math.max(0, fixedMax ?? 0));
   const span = high - low;
-  if (span === 0) return { min: 0, max: 1, ticks: [0, 0.5, 1].map(cleanTick) };
+  if (span === 0) return { min: 0, max: 1, ticks: [0, 1] };
   const step = niceStep(span, count);
   const min = cleanTick(Math.floor(low / step + 1e-9) * step);
   const roundedMax = cleanTick(Math.ceil(high / step - 1e-9) * step);
@@ -62,6 +62,15 @@ export function buildValueAxis(values: number[], fixedMax?: number, count = 5): 
     ticks.push(tick);
   }
   return { min, max, ticks };
+}
+
+/**
+ * The decimals a tick needs to be written exactly, at least `min`: a tick's text must equal its
+ * value at the digits shown (0.25 is never written 0.3).
+ */
+export function tickDigits(value: number, min: number): number {
+  const fraction = /\.(\d+)$/u.exec(String(cleanTick(value)))?.[1] ?? '';
+  return Math.max(min, Math.min(12, fraction.length));
 }
 
 /** Maps a value of the axis to a coordinate between `from` (the axis minimum) and `to` (its maximum). */

@@ -2,13 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../../../src/core/report/impact.js';
+import {
+  arrivalsChart,
+  componentChart,
+  constraintWeeksChart,
+  goalChart,
+  payoutChart,
+  slaWeeksCharts,
+  utilisationChart,
+} from '../../../../src/reporters/html/impact-html-charts.js';
 import { renderImpactHtml } from '../../../../src/reporters/html/impact-html.js';
+import { renderBarSvg } from '../../../../src/reporters/html/svg-bar-chart.js';
 import {
   allElements,
   attributeNames,
   attributeOf,
   describeElement,
+  parseHtmlFragment,
   parseHtmlPage,
+  selectElements,
   textOf,
 } from '../../../helpers/html-tree.js';
 import { repoRoot } from '../../../helpers/paths.js';
@@ -113,6 +125,41 @@ describe('renderImpactHtml', () => {
     );
     expect(silent).toBeDefined();
     expect(chart && textOf(chart)).not.toContain(silent?.plan);
+  });
+
+  it('writes every tick of every chart exactly: its text is its value at the digits shown', () => {
+    const r = loadReport();
+    const specs = [
+      utilisationChart(r),
+      arrivalsChart(r),
+      constraintWeeksChart(r),
+      ...slaWeeksCharts(r),
+      payoutChart(r),
+      componentChart(r),
+      goalChart(r),
+    ].filter((s) => s !== null);
+    expect(specs.length).toBeGreaterThanOrEqual(5);
+    // Ticks an axis of 1, 2 or 5 × 10ⁿ steps can have, small and large.
+    const ticks = [0, 0.05, 0.1, 0.2, 0.5, 0.75, 1, 1.5, 2.5, 7.5, 12.5, 20, 5000, -0.5];
+    for (const spec of specs) {
+      for (const tick of ticks) {
+        const text = spec.formatTick(tick);
+        const percent = text.endsWith(' %');
+        const shown = Number(text.replace(' %', '').replaceAll(',', '').replace('\u2212', '-'));
+        expect(shown, `${spec.id}: ${tick} written ${text}`).toBeCloseTo(percent ? tick * 100 : tick, 9);
+      }
+    }
+  });
+
+  it('names each component bar by its part first, so the labels under the cut stay distinct', () => {
+    const spec = componentChart(loadReport());
+    expect(spec).not.toBeNull();
+    expect(spec?.categories).toContain('new-business (ae-new-business)');
+    expect(spec?.categories).toContain('team multipliers (sdr-pipeline)');
+    expect(spec?.axisLabel).toBe('payout (USD)');
+    const shown = selectElements(parseHtmlFragment(renderBarSvg(spec!)), 'text', 'category').map(textOf);
+    expect(shown).toHaveLength(spec!.categories.length);
+    expect(new Set(shown).size).toBe(shown.length);
   });
 
   it('says once that a stage has no capacity on either side, and no change beside it', () => {

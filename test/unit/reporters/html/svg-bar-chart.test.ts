@@ -153,7 +153,8 @@ describe('vertical bar chart (weeks)', () => {
   });
 
   it('draws the capacity across at its value and marks the unknown week with —', () => {
-    const capacity = selectElements(root, 'line', 'ref-capacity')[0] as HtmlElement;
+    // The line across the plot (the piece of line beside its label above the plot is a swatch).
+    const capacity = selectElements(root, 'line', 'ref').find((l) => hasClass(l, 'ref-capacity')) as HtmlElement;
     expect(numberAttributeOf(capacity, 'y1')).toBeCloseTo(tickLine(root, '8', 'y'), 1);
     const unknown = selectElements(root, 'text', 'unknown') as [HtmlElement];
     expect(unknown.map((u) => [attributeOf(u, 'data-path'), textOf(u)])).toEqual([

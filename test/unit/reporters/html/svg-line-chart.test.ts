@@ -105,7 +105,7 @@ describe('line chart (SLA compliance per period)', () => {
   it('lets values above a fixed top raise the axis instead of leaving the drawing', () => {
     const spec = complianceSpec({ series: [series('ratio', 'current', 'r', [0.5, 1.2, 0.9, 1, 1])] });
     const chart = parseHtmlFragment(renderLineSvg(spec));
-    expect(selectElements(chart, 'text', 'tick').map(textOf).at(-1)).toBe('125%');
+    expect(selectElements(chart, 'text', 'tick').map(textOf).at(-1)).toBe('150%');
     for (const point of selectElements(chart, 'circle'))
       expect(numberAttributeOf(point, 'cy')).toBeGreaterThanOrEqual(0);
   });

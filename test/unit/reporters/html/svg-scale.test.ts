@@ -5,11 +5,12 @@ import {
   estimateTextWidth,
   figureNumber,
   scaleValue,
+  tickDigits,
   truncateLabel,
 } from '../../../../src/reporters/html/svg-scale.js';
 
 describe('buildValueAxis', () => {
-  // Each step is span ÷ 5 rounded up to 1, 2, 2.5 or 5 × 10^k; the domain is whole steps around 0 and the values.
+  // Each step is span ÷ 5 rounded up to 1, 2 or 5 × 10^k (never 2.5: its ticks need a digit more); the domain is whole steps around 0 and the values.
   it.each([
     // span 1.61 → 0.322 → step 0.5; top ⌈1.61 ÷ 0.5⌉ = 4 steps = 2
     { values: [0.52, 0.87, 1.61, 1, 0.85], fixedMax: undefined, ticks: [0, 0.5, 1, 1.5, 2] },
@@ -17,13 +18,15 @@ describe('buildValueAxis', () => {
     { values: [-1991.25, 12500], fixedMax: undefined, ticks: [-5000, 0, 5000, 10000, 15000] },
     // a share under its fixed top of 1: span 1 → step 0.2, ticks without binary noise
     { values: [0.6, 0.95], fixedMax: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] },
-    // a share above its fixed top: the data wins; span 1.2 → 0.24 → step 0.25; top ⌈4.8⌉ = 5 steps
-    { values: [1.2], fixedMax: 1, ticks: [0, 0.25, 0.5, 0.75, 1, 1.25] },
+    // a share above its fixed top: the data wins; span 1.2 → 0.24 → step 0.5; top ⌈2.4⌉ = 3 steps
+    { values: [1.2], fixedMax: 1, ticks: [0, 0.5, 1, 1.5] },
+    // counts 0…12.5 → 2.5 → step 5, not 2.5 (a count axis would print 2.5 as 3)
+    { values: [12, 3], fixedMax: undefined, ticks: [0, 5, 10, 15] },
     // 0.1 + 0.2 is 0.30000000000000004: still 3 steps of 0.1
     { values: [0.1 + 0.2], fixedMax: undefined, ticks: [0, 0.1, 0.2, 0.3] },
     // nothing to show: a unit axis, not a collapsed one
-    { values: [], fixedMax: undefined, ticks: [0, 0.5, 1] },
-    { values: [0, 0], fixedMax: undefined, ticks: [0, 0.5, 1] },
+    { values: [], fixedMax: undefined, ticks: [0, 1] },
+    { values: [0, 0], fixedMax: undefined, ticks: [0, 1] },
     // all negative: 0 stays on the axis, at its top
     { values: [-3, -7], fixedMax: undefined, ticks: [-8, -6, -4, -2, 0] },
   ])('$values (top $fixedMax) → $ticks', ({ values, fixedMax, ticks }) => {
@@ -105,5 +108,17 @@ describe('many values', () => {
   it('builds the axis of 300,000 values (a spread into Math.max would overflow the stack)', () => {
     const values = Array.from({ length: 300_000 }, (_, i) => (i % 1000) / 10);
     expect(buildValueAxis(values).ticks).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+});
+
+describe('tickDigits', () => {
+  it('gives every tick the decimals it needs to be written exactly, at least the minimum', () => {
+    expect(tickDigits(0.75, 1)).toBe(2);
+    expect(tickDigits(0.8, 1)).toBe(1);
+    expect(tickDigits(1, 1)).toBe(1);
+    expect(tickDigits(2.5, 0)).toBe(1);
+    expect(tickDigits(5000, 0)).toBe(0);
+    expect(tickDigits(0.1 + 0.2, 0)).toBe(1);
+    expect(tickDigits(0.05 * 100, 0)).toBe(0);
   });
 });
