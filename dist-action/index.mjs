@@ -5967,6 +5967,7 @@ var init_report_cac = __esm({
           { base: count("Under the base."), head: count("Under the head.") },
           { description: "New customers won in the window." }
         ),
+        customersDelta: { type: "integer", description: "Head minus base new customers." },
         salesCost: object(
           { base: money("Under the base."), head: money("Under the head.") },
           { description: "Sales cost over the window, heads priced at the base's cost per head." }
@@ -6674,10 +6675,17 @@ var init_impact_report_defs = __esm({
             },
             { isClosedForReaders: true, description: "Who must approve when it is crossed." }
           ),
-          waiver: guardrailWaiverSchema
+          waiver: guardrailWaiverSchema,
+          changedKinds: {
+            ...list(
+              oneOf(policyKinds, "Policy kind."),
+              "The policy kinds whose change crosses it; absent when it watches none."
+            ),
+            maxItems: 20
+          }
         },
         {
-          optional: { waiver: true },
+          optional: { waiver: true, changedKinds: true },
           isClosedForReaders: true,
           description: "One guardrail of the base policies, checked against the change."
         }
@@ -46801,10 +46809,10 @@ function revenueText(p) {
   const range4 = w.deltaLow === w.deltaHigh ? "" : ` (range ${signedMoney(w.deltaLow ?? "0", null)} to ${signedMoney(w.deltaHigh ?? "0", null)})`;
   return `projected won revenue ${signedMoney(w.delta, p.currency)}${range4} over the ${formatNumber(p.horizonWeeks, 1)} weeks left in the goal period${floorText(p)}`;
 }
-function floorText(p) {
-  const floored = p.stages.filter((s2) => s2.marginal?.basis === "conservative").map((s2) => s2.stage);
+function floorText(p, show2 = { count: String, stage: (s2) => s2 }) {
+  const floored = p.stages.filter((s2) => s2.marginal?.basis === "conservative").map((s2) => show2.stage(s2.stage));
   if (floored.length === 0 || p.marginalLeads.added === 0) return "";
-  return ` (the ${p.marginalLeads.added} leads it adds taken at the conservative floor at ${floored.join(", ")}: too little history there, see the assumptions)`;
+  return ` (the ${show2.count(p.marginalLeads.added)} leads it adds taken at the conservative floor at ${floored.join(", ")}: too little history there, see the assumptions)`;
 }
 function rangeText(low, high) {
   return low === high ? "" : ` (range ${low}–${high})`;
@@ -47365,6 +47373,216 @@ var init_phrase_warning = __esm({
   }
 });
 
+// src/reporters/partial-data.ts
+function describePartialData(data) {
+  const missing = data.missing ?? [];
+  if (missing.length === 0) return void 0;
+  const items = missing.map((m) => `${m.entity} (${m.file ?? "no file"}: ${m.reason.replace(/\.$/, "")})`);
+  return `Partial data — these figures leave out ${items.join("; ")}`;
+}
+var init_partial_data = __esm({
+  "src/reporters/partial-data.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/unknown-reasons.ts
+function describeUnknown(reason) {
+  return reasons2[reason];
+}
+function figureOrUnknown(value3, format, reason) {
+  if (value3 !== null) return format(value3);
+  return reason === null ? "—" : `— (${describeUnknown(reason)})`;
+}
+var reasons2;
+var init_unknown_reasons = __esm({
+  "src/reporters/unknown-reasons.ts"() {
+    "use strict";
+    reasons2 = {
+      "no-amounts": "no won deal carries an amount",
+      "zero-target": "the target is 0",
+      "opportunities-missing": "the opportunities were left out of this partial run",
+      "none-closed": "no deal has closed",
+      "none-won": "no deal was won",
+      "zero-cycle": "won deals closed as they were created"
+    };
+  }
+});
+
+// src/reporters/report-summary.ts
+function stageName(report, id) {
+  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
+  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
+}
+function describeLoad(load) {
+  const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
+  const peak = load.peakWeek === null ? "" : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
+  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : "";
+  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
+}
+function targetText(target) {
+  if (target.max !== void 0) return `≤ ${target.max}`;
+  return target.min !== void 0 ? `≥ ${target.min}` : "— (no target)";
+}
+function summariseReport(report) {
+  const lines = [];
+  const partial = describePartialData(report.data);
+  if (partial !== void 0) lines.push({ label: "Partial", text: `${partial}.`, tone: "bad" });
+  const c = report.constraint;
+  if (c !== null) {
+    const load = c.stages.find((s2) => s2.stage === c.stage);
+    const runnerUp = c.stages.find((s2) => s2.stage === c.runnerUp);
+    if (load !== void 0) {
+      const next = runnerUp === void 0 ? "" : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
+      lines.push({
+        label: "Constraint",
+        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
+        tone: load.isOverCapacity === true ? "bad" : "neutral"
+      });
+    } else if (c.ratesUnknown !== null) {
+      const days = formatNumber(c.ratesUnknown.windowDays, 2);
+      lines.push({
+        label: "Constraint",
+        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, "week")} of it (pass an earlier --from or a later --as-of).`,
+        tone: "neutral"
+      });
+    } else {
+      lines.push({
+        label: "Constraint",
+        text: "No stage has a capacity (declared or observed), so none can be named.",
+        tone: "neutral"
+      });
+    }
+    const d = c.declared;
+    if (d !== null) {
+      const verdict = d.isMet === null ? "cannot be measured" : d.isMet ? "target met" : "target missed";
+      const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is at ${c.stage}.`;
+      lines.push({
+        label: "Policy",
+        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === "utilisation" || d.metric === "conversion_rate" || d.metric === "sla_compliance" ? 2 : 1)}, ${verdict}.${agreement}`,
+        tone: d.isMet === false || c.agrees === false ? "bad" : d.isMet === true ? "good" : "neutral"
+      });
+    }
+  }
+  const g = report.goal;
+  if (g !== null) {
+    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
+    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
+    lines.push({
+      label: "Goal",
+      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
+      tone: g.isOnPace === true ? "good" : "neutral"
+    });
+  }
+  for (const sla of report.slas) {
+    lines.push({
+      label: "SLA",
+      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? "" : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
+      tone: sla.isComplianceMet === false ? "bad" : "neutral"
+    });
+  }
+  const comp3 = report.comp;
+  if (comp3 !== null) {
+    const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
+    const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
+    const unknown5 = comp3.countedAsZero;
+    const caveat = unknown5.length === 0 ? "" : ` Unknown, counted as 0: ${unknown5.join(", ")} (see the warnings).`;
+    lines.push({
+      label: "Payout",
+      text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
+      tone: unknown5.length === 0 ? "neutral" : "bad"
+    });
+  }
+  const t = report.data.totals;
+  lines.push({
+    label: "Data",
+    text: `${plural(report.data.files.length, "file")}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
+    tone: t.rowsRejected > 0 ? "bad" : "neutral"
+  });
+  return lines;
+}
+var init_report_summary = __esm({
+  "src/reporters/report-summary.ts"() {
+    "use strict";
+    init_partial_data();
+    init_figures();
+    init_unknown_reasons();
+  }
+});
+
+// src/reporters/impact-headline.ts
+function describeDeclared(d) {
+  const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
+  const one2 = d.head ?? d.base;
+  const cell = (side5) => {
+    if (side5 === null) return NONE;
+    const what = isSame ? "" : `${side5.stage} ${side5.metric} `;
+    const verdict = side5.isMet === null ? "not measurable" : side5.isMet ? "met" : "missed";
+    return `${what}${formatNumber(side5.value, 2)} (target ${targetText(side5.target)}, ${verdict})`;
+  };
+  const targets2 = [d.base, d.head].map((side5) => side5 === null ? NONE : targetText(side5.target));
+  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
+  const targetChange = targets2[0] === targets2[1] ? null : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
+  const change3 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
+  return {
+    label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
+    base: cell(d.base),
+    head: cell(d.head),
+    change: change3
+  };
+}
+function volumeLabel(report) {
+  return `${report.mqlVolume.stageName ?? report.mqlVolume.stage ?? "lead"} arrivals`;
+}
+function selectSlaShifts(report) {
+  return report.slas.flatMap((sla, index) => {
+    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0) return [{ sla, index, shift: "modelled" }];
+    if (sla.assumption.code === "no-steady-state") return [{ sla, index, shift: "queue-grows" }];
+    return [];
+  });
+}
+function describeImpact(report) {
+  const c = report.constraint;
+  const u = c.utilisation;
+  const stage2 = c.stage.head ?? c.stage.base ?? "no stage";
+  const crossed = c.crossesCapacity === "over" ? " — over capacity" : c.crossesCapacity === "under" ? " — back within capacity" : "";
+  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage2}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
+  const out = [];
+  const m = report.mqlVolume;
+  if (m.delta === null)
+    out.push(
+      `${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`
+    );
+  else if (m.delta !== 0)
+    out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
+  for (const { sla, shift } of selectSlaShifts(report)) {
+    if (shift === "modelled")
+      out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
+    else out.push(`${sla.name}: queue grows every week`);
+  }
+  for (const t of report.comp.total) {
+    if (t.delta === "0.00") continue;
+    const pct2 = t.deltaPct === null ? "new" : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
+    out.push(`payout to as-of (replayed) ${signedMoney(t.delta, t.currency)} (${pct2})`);
+  }
+  return { constraint: constraint2, consequences: out };
+}
+function describeCountedAsZero(r) {
+  const { base, head } = r.comp.countedAsZero;
+  if (base.length === 0 && head.length === 0) return null;
+  const side5 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
+  return `base: ${side5(base)}; head: ${side5(head)}`;
+}
+var init_impact_headline = __esm({
+  "src/reporters/impact-headline.ts"() {
+    "use strict";
+    init_figures();
+    init_impact_phrases();
+    init_report_summary();
+    init_impact_phrases();
+  }
+});
+
 // src/reporters/html/impact-html-headline.ts
 function range3(low, high, lowValue, highValue) {
   return lowValue === highValue ? "" : `; range ${show(low)} to ${show(high)}`;
@@ -47388,8 +47606,25 @@ function revenueLine(r) {
   const why = unknownText2[w.unknown ?? "not-computed"];
   const currency2 = p.currency === null ? "" : ` ${label(p.currency)}`;
   const a = p.goalForecast.attainment;
-  const forecast = a.base === null && a.head === null ? "" : ` Goal forecast ${show(percentFigure("projection.goalForecast.attainment.base", a.base, why))} → ${show(percentFigure("projection.goalForecast.attainment.head", a.head, why))} of target${range3(percentFigure("projection.goalForecast.attainment.headLow", a.headLow), percentFigure("projection.goalForecast.attainment.headHigh", a.headHigh), a.headLow, a.headHigh).replace("; range", ", range")}.`;
-  return `<strong>Won revenue</strong> to the goal period's end, given the constraint${at}: ${show(moneyFigure("projection.wonRevenue.base", w.base, why))} → ${show(moneyFigure("projection.wonRevenue.head", w.head, why))}${currency2} (${show(moneyChangeFigure("projection.wonRevenue.delta", w.delta, why))}${range3(moneyChangeFigure("projection.wonRevenue.deltaLow", w.deltaLow), moneyChangeFigure("projection.wonRevenue.deltaHigh", w.deltaHigh), w.deltaLow, w.deltaHigh)}) over the ${show(numberFigure("projection.horizonWeeks", p.horizonWeeks, 1, "no goal period"))} weeks left.${forecast}`;
+  const forecast = a.base === null && a.head === null ? "" : ` Goal forecast (flow projection) ${show(percentFigure("projection.goalForecast.attainment.base", a.base, why))} → ${show(percentFigure("projection.goalForecast.attainment.head", a.head, why))} of target${range3(percentFigure("projection.goalForecast.attainment.headLow", a.headLow), percentFigure("projection.goalForecast.attainment.headHigh", a.headHigh), a.headLow, a.headHigh).replace("; range", ", range")}.`;
+  return `<strong>Won revenue</strong> to the goal period's end, given the constraint${at}: ${show(moneyFigure("projection.wonRevenue.base", w.base, why))} → ${show(moneyFigure("projection.wonRevenue.head", w.head, why))}${currency2} (${show(moneyChangeFigure("projection.wonRevenue.delta", w.delta, why))}${range3(moneyChangeFigure("projection.wonRevenue.deltaLow", w.deltaLow), moneyChangeFigure("projection.wonRevenue.deltaHigh", w.deltaHigh), w.deltaLow, w.deltaHigh)}) over the ${show(numberFigure("projection.horizonWeeks", p.horizonWeeks, 1, "no goal period"))} weeks left${floorText(p, { count: (n2) => show(countFigure("projection.marginalLeads.added", n2)), stage: label })}.${forecast}`;
+}
+function biggestPartChange(r) {
+  let best = null;
+  r.projection.payouts.plans.forEach(
+    (p, i2) => p.payout?.parts.forEach((x, j2) => {
+      const size2 = Math.abs(Number(x.payout.delta));
+      if (size2 > 0 && (best === null || size2 > best.size)) best = { i: i2, j: j2, size: size2 };
+    })
+  );
+  if (best === null) return null;
+  const { i, j } = best;
+  const plan = r.projection.payouts.plans[i];
+  const part = plan?.payout?.parts[j];
+  if (plan === void 0 || part === void 0) return null;
+  const at = `projection.payouts.plans[${i}].payout.parts[${j}].payout.delta`;
+  const why = part.reasons.map((s2) => label(describePayoutReason(s2))).join("; ");
+  return `largest change: ${label(plan.plan)} · ${label(partLabel(part))} ${show(moneyChangeFigure(at, part.payout.delta))}${why === "" ? "" : ` (${why})`}`;
 }
 function costLine(r) {
   const p = r.projection;
@@ -47406,6 +47641,8 @@ function costLine(r) {
       `projected payouts ${show(moneyFigure(`${at}.base`, t.base, why))} → ${show(moneyFigure(`${at}.head`, t.head, why))} ${label(t.currency)} (${show(moneyChangeFigure(`${at}.delta`, t.delta, why))}${range3(moneyChangeFigure(`${at}.deltaLow`, t.deltaLow), moneyChangeFigure(`${at}.deltaHigh`, t.deltaHigh), t.deltaLow, t.deltaHigh)})`
     );
   });
+  const biggest = biggestPartChange(r);
+  if (biggest !== null) parts.push(biggest);
   r.comp.total.forEach(
     (t, i) => parts.push(
       `payouts to as-of, replayed ${show(moneyChangeFigure(`comp.total[${i}].delta`, t.delta))} ${label(t.currency)} (${show(percentChangeFigure(`comp.total[${i}].deltaPct`, t.deltaPct))})`
@@ -47421,6 +47658,11 @@ function constraintLine(r) {
   const head = c.declared?.head;
   const target = head === null || head === void 0 ? "" : ` (declared target ${targetHtml("constraint.declared.head.target", head.target)})`;
   return `<strong>The constraint</strong> ${where2}: ${u}${crossed}${target}.`;
+}
+function slaLines(r) {
+  return selectSlaShifts(r).map(
+    ({ sla, index, shift }) => shift === "modelled" ? `<strong>SLA</strong> ${label(sla.name)} ${show(percentFigure(`slas[${index}].replayed.base`, sla.replayed.base))} → ${show(percentFigure(`slas[${index}].modelled`, sla.modelled))} modelled.` : `<strong>SLA</strong> ${label(sla.name)}: queue grows every week.`
+  );
 }
 function approversHtml(g, index) {
   const a = g.approvers;
@@ -47443,12 +47685,21 @@ function renderImpactHeadline(r) {
       "The policies mean the same before and after this change (formatting and comments aside); nothing to approve."
     ];
   const change3 = changeLine(r);
-  return [...change3 === null ? [] : [change3], revenueLine(r), costLine(r), constraintLine(r), approvalLine(r)];
+  return [
+    ...change3 === null ? [] : [change3],
+    revenueLine(r),
+    costLine(r),
+    constraintLine(r),
+    ...slaLines(r),
+    approvalLine(r)
+  ];
 }
 var init_impact_html_headline = __esm({
   "src/reporters/html/impact-html-headline.ts"() {
     "use strict";
     init_guardrail_waivers();
+    init_impact_payout_text();
+    init_impact_headline();
     init_impact_projection();
     init_phrase_guardrail();
     init_impact_html_figures();
@@ -47508,6 +47759,20 @@ function crossingHtml(c, at, r) {
     return `${label(c.metric)} ${show(quantityFigure(`${at}.value`, c.value))} is ${c.code} ${show(quantityFigure(`${at}.limit`, c.limit))}`;
   return label(phraseCrossing(c, r));
 }
+function valueCell(g, i) {
+  if (g.metric === null) {
+    const kinds = g.changedKinds ?? [];
+    if (kinds.length === 0) return "—";
+    const touched = g.crossings.flatMap((c) => c.code === "policies-changed" ? c.policies.map((p) => p.kind) : []);
+    const changed = kinds.filter((k) => touched.includes(k));
+    return changed.length > 0 ? `${label(joinNames(changed, "and"))} changed` : `no ${label(joinNames(kinds, "or"))} changed`;
+  }
+  const replayed = REPLAYED_METRICS.includes(g.metric) ? " (replayed to as-of)" : "";
+  if (typeof g.value === "number") return `${show(quantityFigure(`guardrails[${i}].value`, g.value))}${replayed}`;
+  if (g.value === null)
+    return show(quantityFigure(`guardrails[${i}].value`, null, "cannot be measured on this change"));
+  return label(String(g.value));
+}
 function guardrailsSection(r) {
   const rows = r.guardrails.map((g, i) => {
     const why = g.crossings.map((c, j) => crossingHtml(c, `guardrails[${i}].crossings[${j}]`, r)).join("; ");
@@ -47516,7 +47781,7 @@ function guardrailsSection(r) {
     return [
       `${label(g.id)}${g.description === null ? "" : `<br><span class="muted">${label(g.description)}</span>`}`,
       g.metric === null ? "—" : label(g.metric),
-      typeof g.value === "number" ? show(quantityFigure(`guardrails[${i}].value`, g.value)) : g.value === null ? show(quantityFigure(`guardrails[${i}].value`, null, "cannot be measured on this change")) : label(String(g.value)),
+      valueCell(g, i),
       `${status}${why === "" ? "" : `: ${why}`}${waiver}`,
       approversHtml(g, i)
     ];
@@ -47540,7 +47805,12 @@ function dataSection(r) {
     show(countFigure(`data.files[${i}].rowsEvaluated`, f2.rowsEvaluated)),
     show(countFigure(`data.files[${i}].rowsRejected`, f2.rowsRejected))
   ]);
-  const issues = d.issues.slice(0, 100).map((x) => [label(`${x.file}:${x.line}:${x.column}`), label(x.raw ?? ""), label(x.message)]);
+  const issues = d.issues.slice(0, 100).map((x) => [
+    label(`${x.file}:${x.line}:${x.column}`),
+    // A masked report drops the raw value: say so rather than leave the cell blank.
+    x.raw === void 0 ? r.isMasked ? "— (masked)" : "—" : label(x.raw),
+    label(x.message)
+  ]);
   const warnings = r.warnings.map((w) => `<li>⚠ ${label(phraseWarning(w))}</li>`);
   return {
     id: "data",
@@ -47560,6 +47830,7 @@ function renderChangeSections(r) {
 function renderGateSections(r) {
   return [guardrailsSection(r), dataSection(r)];
 }
+var REPLAYED_METRICS;
 var init_impact_html_gates = __esm({
   "src/reporters/html/impact-html-gates.ts"() {
     "use strict";
@@ -47570,12 +47841,13 @@ var init_impact_html_gates = __esm({
     init_phrase_warning();
     init_impact_html_headline();
     init_impact_html_figures();
+    REPLAYED_METRICS = ["payout_cost_change_pct"];
   }
 });
 
 // src/reporters/cac-tables.ts
 function describeCacUnknown(reason) {
-  return reasons2[reason];
+  return reasons3[reason];
 }
 function formatCac(f2, currency2) {
   if (f2.value !== null) return formatMoney(f2.value, currency2);
@@ -47647,12 +47919,12 @@ function cacNotes(cac2) {
     );
   return notes3;
 }
-var reasons2, basisText;
+var reasons3, basisText;
 var init_cac_tables = __esm({
   "src/reporters/cac-tables.ts"() {
     "use strict";
     init_figures();
-    reasons2 = {
+    reasons3 = {
       "no-spend": "no spend",
       "no-customers": "none won",
       "mixed-currencies": "currencies",
@@ -47663,39 +47935,48 @@ var init_cac_tables = __esm({
 });
 
 // src/reporters/html/impact-html-money.ts
+function partRows(plan, parts, at) {
+  return parts.map((x, j) => [
+    `${label(plan)} · ${label(partLabel(x))}`,
+    show(moneyFigure(`${at(j)}.base`, x.payout.base)),
+    show(moneyFigure(`${at(j)}.head`, x.payout.head)),
+    show(moneyChangeFigure(`${at(j)}.delta`, x.payout.delta)),
+    x.reasons.map((s2) => label(describePayoutReason(s2))).join("; ")
+  ]);
+}
+function personName(p) {
+  return p.name === null || p.name === p.personId ? p.personId : `${p.personId} ${p.name}`;
+}
 function payoutSection(r) {
   const chart = payoutChart(r);
   const components = r.comp.plans.flatMap(
-    (p, i) => p.parts.map((x, j) => {
-      const at = `comp.plans[${i}].parts[${j}].payout`;
-      const why = x.reasons.map((s2) => label(describePayoutReason(s2))).join("; ");
-      return [
-        `${label(p.plan)} · ${label(partLabel(x))}`,
-        show(moneyFigure(`${at}.base`, x.payout.base)),
-        show(moneyFigure(`${at}.head`, x.payout.head)),
-        show(moneyChangeFigure(`${at}.delta`, x.payout.delta)),
-        why === "" ? "" : why
-      ];
-    })
+    (p, i) => partRows(p.plan, p.parts, (j) => `comp.plans[${i}].parts[${j}].payout`)
   );
   const holds = r.comp.plans.flatMap((p) => describeGateHolds(p)).map((s2) => `<li>${label(s2)}</li>`);
   const people = r.comp.byPerson.map((p, i) => [
-    `${label(p.plan)} · ${label(p.name === null ? p.personId : `${p.personId} ${p.name}`)}`,
+    `${label(p.plan)} · ${label(personName(p))}`,
     show(moneyFigure(`comp.byPerson[${i}].base`, p.base)),
     show(moneyFigure(`comp.byPerson[${i}].head`, p.head)),
     show(moneyChangeFigure(`comp.byPerson[${i}].delta`, p.delta))
   ]);
-  const projected = r.projection.payouts.plans.map((p, i) => {
+  const projected = r.projection.payouts.plans.flatMap((p, i) => {
     const t = p.payout?.total;
     const why = "a metric of the plan cannot be projected";
     const at = `projection.payouts.plans[${i}].payout.total`;
-    return [
+    const total2 = [
       `${label(p.plan)} (${label(p.currency)})`,
       show(moneyFigure(`${at}.base`, t?.base ?? null, why)),
       show(moneyFigure(`${at}.head`, t?.head ?? null, why)),
       show(moneyChangeFigure(`${at}.delta`, t?.delta ?? null, why)),
-      p.range.deltaLow === p.range.deltaHigh ? "" : `${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaLow`, p.range.deltaLow))} to ${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaHigh`, p.range.deltaHigh))}`
+      p.range.deltaLow === p.range.deltaHigh ? "" : `${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaLow`, p.range.deltaLow))} to ${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaHigh`, p.range.deltaHigh))}`,
+      ""
     ];
+    const parts = partRows(
+      p.plan,
+      p.payout?.parts ?? [],
+      (j) => `projection.payouts.plans[${i}].payout.parts[${j}].payout`
+    ).map(([name = "", base = "", head = "", change3 = "", reasons5 = ""]) => [name, base, head, change3, "", reasons5]);
+    return [total2, ...parts];
   });
   const zero = r.comp.countedAsZero;
   const caveat = zero.base.length === 0 && zero.head.length === 0 ? "" : `<p class="notice">⚠ Payouts count unknown metrics as zero — base: ${label(zero.base.join(", ") || "none")}; head: ${label(zero.head.join(", ") || "none")} (see the warnings).</p>`;
@@ -47713,7 +47994,7 @@ function payoutSection(r) {
       people.length === 0 ? "<p>No person is paid differently.</p>" : renderTable(["plan · person", "base", "head", "change"], people),
       ...projected.length === 0 ? [] : [
         "<h3>Projected to the goal period’s end</h3>",
-        renderTable(["plan", "base", "head", "change", "range of the change"], projected)
+        renderTable(["plan · part", "base", "head", "change", "range of the change", "why"], projected)
       ]
     ].join("\n")
   };
@@ -47774,7 +48055,7 @@ function cacRows(r) {
       "new customers won",
       show(countFigure("cac.customers.base", c.customers.base)),
       show(countFigure("cac.customers.head", c.customers.head)),
-      ""
+      show(countChangeFigure("cac.customersDelta", c.customersDelta))
     ],
     [
       "sales cost",
@@ -47854,7 +48135,13 @@ function renderProjectionSection(r) {
       pair(`${at}.capacityPerWeek`, s2.capacityPerWeek, "unbounded"),
       pair(`${at}.throughputPerWeek`, s2.throughputPerWeek, "not projected"),
       pair(`${at}.queueGrowthPerWeek`, s2.queueGrowthPerWeek, "not projected"),
-      s2.undeliveredRevenuePerWeek === null ? "" : show(moneyFigure(`${at}.undeliveredRevenuePerWeek`, s2.undeliveredRevenuePerWeek))
+      show(
+        moneyFigure(
+          `${at}.undeliveredRevenuePerWeek`,
+          s2.undeliveredRevenuePerWeek,
+          "nothing queues here, or not computed"
+        )
+      )
     ];
   });
   const w = p.wonPerWeek;
@@ -48092,7 +48379,7 @@ function renderImpactHtml(report) {
     stamp: [
       r.stamp.engine,
       r.stamp.engineVersion,
-      `policies ${r.head.policyHash.slice(0, 12)}`,
+      `policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`,
       `data ${r.stamp.dataHash.slice(0, 12)}`
     ].map(label).join(" · ")
   });
@@ -48492,7 +48779,7 @@ function issuesTable(report) {
     cells: [
       renderFigure(countFigure2(`data.issues[${i}].line`, issue3.line)),
       `${renderFigure(countFigure2(`data.issues[${i}].column`, issue3.column))}${issue3.columnName === void 0 ? "" : ` ${labelText(issue3.columnName)}`}`,
-      issue3.raw === void 0 ? "" : `<code>${labelText(issue3.raw)}</code>`,
+      issue3.raw === void 0 ? report.isMasked ? "— (masked)" : "—" : `<code>${labelText(issue3.raw)}</code>`,
       labelText(issue3.message),
       issue3.waiver === void 0 ? "" : "waived"
     ]
@@ -48746,29 +49033,6 @@ var init_report_html_funnel = __esm({
   }
 });
 
-// src/reporters/unknown-reasons.ts
-function describeUnknown(reason) {
-  return reasons3[reason];
-}
-function figureOrUnknown(value3, format, reason) {
-  if (value3 !== null) return format(value3);
-  return reason === null ? "—" : `— (${describeUnknown(reason)})`;
-}
-var reasons3;
-var init_unknown_reasons = __esm({
-  "src/reporters/unknown-reasons.ts"() {
-    "use strict";
-    reasons3 = {
-      "no-amounts": "no won deal carries an amount",
-      "zero-target": "the target is 0",
-      "opportunities-missing": "the opportunities were left out of this partial run",
-      "none-closed": "no deal has closed",
-      "none-won": "no deal was won",
-      "zero-cycle": "won deals closed as they were created"
-    };
-  }
-});
-
 // src/reporters/html/report-html-goal.ts
 function goalAmount(goal, path2, value3, reason) {
   if (goal.metric !== "won_deals") return moneyFigure2(path2, value3, goal.currency, reason);
@@ -48841,19 +49105,6 @@ var init_report_html_goal = __esm({
   }
 });
 
-// src/reporters/partial-data.ts
-function describePartialData(data) {
-  const missing = data.missing ?? [];
-  if (missing.length === 0) return void 0;
-  const items = missing.map((m) => `${m.entity} (${m.file ?? "no file"}: ${m.reason.replace(/\.$/, "")})`);
-  return `Partial data — these figures leave out ${items.join("; ")}`;
-}
-var init_partial_data = __esm({
-  "src/reporters/partial-data.ts"() {
-    "use strict";
-  }
-});
-
 // src/reporters/html/report-html-headline.ts
 function constraintLines(report) {
   const c = report.constraint;
@@ -48910,7 +49161,7 @@ function payoutLine(report) {
     `<strong>Payout:</strong> ${overall.join(" + ") || "nothing"} across the plans (${plans.join(" · ")}).${caveat}`
   ];
 }
-function slaLines(report) {
+function slaLines2(report) {
   return report.slas.map((s2, i) => {
     const target = s2.complianceTarget === null ? "" : ` against a target of ${f(percentFigure2(`slas[${i}].complianceTarget`, s2.complianceTarget))}`;
     return `<strong>SLA ${labelText(s2.name)}:</strong> ${f(percentFigure2(`slas[${i}].compliance`, s2.compliance, "no item decided"))} met${target} (${f(countFigure2(`slas[${i}].met`, s2.met))} of ${f(countFigure2(`slas[${i}].decided`, s2.decided))} decided).`;
@@ -48928,7 +49179,7 @@ function renderReportHeadline(report) {
     ...constraintLines(report),
     ...goalLine(report),
     ...payoutLine(report),
-    ...slaLines(report),
+    ...slaLines2(report),
     dataLine(report)
   ];
 }
@@ -49338,173 +49589,6 @@ var init_approver_mentions = __esm({
     init_sanitize();
     loginPattern = new RegExp(String(sharedDefs["github-login"]?.pattern));
     teamPattern = new RegExp(String(sharedDefs["github-team"]?.pattern));
-  }
-});
-
-// src/reporters/report-summary.ts
-function stageName(report, id) {
-  const stage2 = report.funnel?.stages.find((s2) => s2.id === id);
-  return stage2 === void 0 || stage2.name === id ? id : `${id} (${stage2.name})`;
-}
-function describeLoad(load) {
-  const capacity = load.capacityPerWeek === null ? "no capacity" : `a capacity of ${formatNumber(load.capacityPerWeek, 0)} (${load.capacityBasis})`;
-  const peak = load.peakWeek === null ? "" : `, peak ${formatRatio(load.peakWeekUtilisation)} in ${load.peakWeek}`;
-  const queue = load.queueGrowthPerWeek !== null && load.queueGrowthPerWeek > 0 ? `; its queue grows by ${formatNumber(load.queueGrowthPerWeek)} a week` : "";
-  return `${formatNumber(load.demandPerWeek)} arrivals a week against ${capacity}: utilisation ${formatRatio(load.utilisation)}${peak}${queue}`;
-}
-function targetText(target) {
-  if (target.max !== void 0) return `≤ ${target.max}`;
-  return target.min !== void 0 ? `≥ ${target.min}` : "— (no target)";
-}
-function summariseReport(report) {
-  const lines = [];
-  const partial = describePartialData(report.data);
-  if (partial !== void 0) lines.push({ label: "Partial", text: `${partial}.`, tone: "bad" });
-  const c = report.constraint;
-  if (c !== null) {
-    const load = c.stages.find((s2) => s2.stage === c.stage);
-    const runnerUp = c.stages.find((s2) => s2.stage === c.runnerUp);
-    if (load !== void 0) {
-      const next = runnerUp === void 0 ? "" : `. Next: ${runnerUp.stage} at ${formatRatio(runnerUp.utilisation)}`;
-      lines.push({
-        label: "Constraint",
-        text: `${stageName(report, load.stage)}: ${describeLoad(load)}${next}.`,
-        tone: load.isOverCapacity === true ? "bad" : "neutral"
-      });
-    } else if (c.ratesUnknown !== null) {
-      const days = formatNumber(c.ratesUnknown.windowDays, 2);
-      lines.push({
-        label: "Constraint",
-        text: `None can be named: the window is ${days} days long, and a rate per week needs at least ${plural(c.ratesUnknown.minimumWeeks, "week")} of it (pass an earlier --from or a later --as-of).`,
-        tone: "neutral"
-      });
-    } else {
-      lines.push({
-        label: "Constraint",
-        text: "No stage has a capacity (declared or observed), so none can be named.",
-        tone: "neutral"
-      });
-    }
-    const d = c.declared;
-    if (d !== null) {
-      const verdict = d.isMet === null ? "cannot be measured" : d.isMet ? "target met" : "target missed";
-      const agreement = c.agrees === null ? "" : c.agrees ? " The data agrees." : ` The data disagrees: the constraint is at ${c.stage}.`;
-      lines.push({
-        label: "Policy",
-        text: `${d.goal} watches ${d.stage} ${d.metric} ${targetText(d.target)}: ${formatNumber(d.value, d.metric === "utilisation" || d.metric === "conversion_rate" || d.metric === "sla_compliance" ? 2 : 1)}, ${verdict}.${agreement}`,
-        tone: d.isMet === false || c.agrees === false ? "bad" : d.isMet === true ? "good" : "neutral"
-      });
-    }
-  }
-  const g = report.goal;
-  if (g !== null) {
-    const money9 = g.metric === "won_deals" ? (v) => formatCount(Number(v)) : (v) => formatMoney(v, g.currency);
-    const forecast = g.forecast.projected === null ? "" : `; velocity forecasts ${money9(g.forecast.projected)} (${formatPercent(g.forecast.projectedAttainment)}) by ${g.period.end}`;
-    lines.push({
-      label: "Goal",
-      text: `${g.name}: ${figureOrUnknown(g.actual, money9, g.unknown)} of ${money9(g.target)} (${formatPercent(g.attainment)}) with ${formatPercent(g.elapsed)} of the period gone${forecast}.`,
-      tone: g.isOnPace === true ? "good" : "neutral"
-    });
-  }
-  for (const sla of report.slas) {
-    lines.push({
-      label: "SLA",
-      text: `${sla.name}: ${formatPercent(sla.compliance)} met${sla.complianceTarget === null ? "" : ` against a target of ${formatPercent(sla.complianceTarget)}`} (${formatCount(sla.met)} of ${formatCount(sla.decided)} decided, ${formatCount(sla.pending)} pending); median response ${formatHours(sla.response.medianHours)} of business time.`,
-      tone: sla.isComplianceMet === false ? "bad" : "neutral"
-    });
-  }
-  const comp3 = report.comp;
-  if (comp3 !== null) {
-    const overall = comp3.totals.overall.map((t2) => formatMoney(t2.total, t2.currency)).join(" + ") || "0";
-    const plans = comp3.totals.byPlan.map((p) => `${p.plan} ${formatMoney(p.total, null)}`).join(" · ");
-    const unknown5 = comp3.countedAsZero;
-    const caveat = unknown5.length === 0 ? "" : ` Unknown, counted as 0: ${unknown5.join(", ")} (see the warnings).`;
-    lines.push({
-      label: "Payout",
-      text: `${overall} across ${plural(comp3.plans.length, "plan")} (${plans}).${caveat}`,
-      tone: unknown5.length === 0 ? "neutral" : "bad"
-    });
-  }
-  const t = report.data.totals;
-  lines.push({
-    label: "Data",
-    text: `${plural(report.data.files.length, "file")}: ${formatCount(t.rowsRead)} rows read, ${formatCount(t.rowsEvaluated)} evaluated, ${formatCount(t.rowsRejected)} rejected.`,
-    tone: t.rowsRejected > 0 ? "bad" : "neutral"
-  });
-  return lines;
-}
-var init_report_summary = __esm({
-  "src/reporters/report-summary.ts"() {
-    "use strict";
-    init_partial_data();
-    init_figures();
-    init_unknown_reasons();
-  }
-});
-
-// src/reporters/impact-headline.ts
-function describeDeclared(d) {
-  const isSame = d.base !== null && d.head !== null && d.base.stage === d.head.stage && d.base.metric === d.head.metric;
-  const one2 = d.head ?? d.base;
-  const cell = (side5) => {
-    if (side5 === null) return NONE;
-    const what = isSame ? "" : `${side5.stage} ${side5.metric} `;
-    const verdict = side5.isMet === null ? "not measurable" : side5.isMet ? "met" : "missed";
-    return `${what}${formatNumber(side5.value, 2)} (target ${targetText(side5.target)}, ${verdict})`;
-  };
-  const targets2 = [d.base, d.head].map((side5) => side5 === null ? NONE : targetText(side5.target));
-  const valueChange = isSame && d.base?.value != null && d.head?.value != null ? signed(d.head.value - d.base.value, (x) => formatNumber(x, 2)) : null;
-  const targetChange = targets2[0] === targets2[1] ? null : `target ${targets2[0] ?? ""} → ${targets2[1] ?? ""}`;
-  const change3 = [valueChange, targetChange].filter((x) => x !== null).join(", ") || NONE;
-  return {
-    label: isSame && one2 !== null ? `${one2.stage} ${one2.metric}` : "declared constraint",
-    base: cell(d.base),
-    head: cell(d.head),
-    change: change3
-  };
-}
-function volumeLabel(report) {
-  return `${report.mqlVolume.stageName ?? report.mqlVolume.stage ?? "lead"} arrivals`;
-}
-function describeImpact(report) {
-  const c = report.constraint;
-  const u = c.utilisation;
-  const stage2 = c.stage.head ?? c.stage.base ?? "no stage";
-  const crossed = c.crossesCapacity === "over" ? " — over capacity" : c.crossesCapacity === "under" ? " — back within capacity" : "";
-  const constraint2 = c.isMoved ? `The constraint moves from ${c.stage.base ?? "none"} to ${c.stage.head ?? "none"} (utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}).` : `The constraint stays at ${stage2}: utilisation ${formatRatio(u.base)} → ${formatRatio(u.head)}${crossed}.`;
-  const out = [];
-  const m = report.mqlVolume;
-  if (m.delta === null)
-    out.push(
-      `${volumeLabel(report)} ${countOrNone(m.base)} → ${countOrNone(m.head)} (one side's funnel has no such stage)`
-    );
-  else if (m.delta !== 0)
-    out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
-  for (const sla of report.slas) {
-    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0)
-      out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
-    else if (sla.assumption.code === "no-steady-state") out.push(`${sla.name}: queue grows every week`);
-  }
-  for (const t of report.comp.total) {
-    if (t.delta === "0.00") continue;
-    const pct2 = t.deltaPct === null ? "new" : `${signed(t.deltaPct, (x) => x.toFixed(1))} %`;
-    out.push(`payout to as-of (replayed) ${signedMoney(t.delta, t.currency)} (${pct2})`);
-  }
-  return { constraint: constraint2, consequences: out };
-}
-function describeCountedAsZero(r) {
-  const { base, head } = r.comp.countedAsZero;
-  if (base.length === 0 && head.length === 0) return null;
-  const side5 = (metrics) => metrics.length === 0 ? "none" : metrics.join(", ");
-  return `base: ${side5(base)}; head: ${side5(head)}`;
-}
-var init_impact_headline = __esm({
-  "src/reporters/impact-headline.ts"() {
-    "use strict";
-    init_figures();
-    init_impact_phrases();
-    init_report_summary();
-    init_impact_phrases();
   }
 });
 
@@ -50026,7 +50110,7 @@ function headers(r) {
 function alignOf(r) {
   return headers(r).map((_, i) => i === 0 || i === 2 ? "left" : "right");
 }
-function valueCell(row2) {
+function valueCell2(row2) {
   const marks = [row2.isBase ? "base" : "", row2.isHead ? "head" : ""].filter((m) => m !== "");
   return `${amount(row2.value)}${marks.length === 0 ? "" : ` (${marks.join(", ")})`}`;
 }
@@ -50044,11 +50128,11 @@ function slaCell(f2, name) {
 function rowCells2(row2, slas2) {
   const f2 = row2.figures;
   const blank = Array.from({ length: 8 + slas2.length }, () => "");
-  if (f2 === null) return [valueCell(row2), "rejected", ...blank.slice(1)];
+  if (f2 === null) return [valueCell2(row2), "rejected", ...blank.slice(1)];
   const perWeek = f2.entryPerWeek;
   const util = f2.constraint.utilisation.head;
   return [
-    valueCell(row2),
+    valueCell2(row2),
     perWeek.head === null ? NONE : `${formatNumber(perWeek.head, 2)}${perWeek.delta === null ? "" : ` (${signed(perWeek.delta, (x) => formatNumber(x, 2))})`}`,
     [
       f2.constraint.stage.head ?? NONE,
@@ -64330,6 +64414,7 @@ function compareCac(base, head, baseSet) {
     blended: { base: b.window.blended, head: h.window.blended },
     paid: { base: b.window.paid, head: h.window.paid },
     customers: { base: b.window.customers, head: h.window.customers },
+    customersDelta: h.window.customers - b.window.customers,
     salesCost: { base: b.window.spend.sales, head: h.window.spend.sales },
     changePct,
     paidChangePct: percentChange(b.window.paid.value, h.window.paid.value),
@@ -64620,7 +64705,8 @@ function checkGuardrails(guardrails, f2, changes) {
         value: typeof value3 === "number" ? roundValue(value3) : value3,
         isCrossed: crossings2.length > 0,
         crossings: crossings2,
-        approvers: readApprovers(rule.approvers)
+        approvers: readApprovers(rule.approvers),
+        ...rule.changedKinds === void 0 ? {} : { changedKinds: [...rule.changedKinds] }
       });
     }
   }

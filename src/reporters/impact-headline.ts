@@ -48,6 +48,23 @@ export function volumeLabel(report: ImpactReport): string {
  * The two-line headline of an impact report, as plain text pieces: what happens to the
  * constraint, then the volume, SLA, payout and approval consequences.
  */
+/** An SLA the headline names: its modelled compliance changes, or its queue grows every week. */
+export interface SlaShift {
+  sla: ImpactReport['slas'][number];
+  /** Its index in `report.slas`. */
+  index: number;
+  shift: 'modelled' | 'queue-grows';
+}
+
+/** The SLAs the headline names, shared by the text reporters and the HTML page. */
+export function selectSlaShifts(report: ImpactReport): SlaShift[] {
+  return report.slas.flatMap((sla, index): SlaShift[] => {
+    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0) return [{ sla, index, shift: 'modelled' }];
+    if (sla.assumption.code === 'no-steady-state') return [{ sla, index, shift: 'queue-grows' }];
+    return [];
+  });
+}
+
 export function describeImpact(report: ImpactReport): { constraint: string; consequences: string[] } {
   const c = report.constraint;
   const u = c.utilisation;
@@ -65,10 +82,10 @@ export function describeImpact(report: ImpactReport): { constraint: string; cons
     );
   else if (m.delta !== 0)
     out.push(`${volumeLabel(report)} ${signed(m.delta)} (${formatCount(m.base ?? 0)} → ${formatCount(m.head ?? 0)})`);
-  for (const sla of report.slas) {
-    if (sla.modelledChangePts !== null && sla.modelledChangePts !== 0)
+  for (const { sla, shift } of selectSlaShifts(report)) {
+    if (shift === 'modelled')
       out.push(`${sla.name} ${formatPercent(sla.replayed.base)} → ${formatPercent(sla.modelled)} modelled`);
-    else if (sla.assumption.code === 'no-steady-state') out.push(`${sla.name}: queue grows every week`);
+    else out.push(`${sla.name}: queue grows every week`);
   }
   for (const t of report.comp.total) {
     if (t.delta === '0.00') continue;

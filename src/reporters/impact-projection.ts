@@ -64,10 +64,14 @@ function revenueText(p: ProjectionSection): string {
  * Where the point estimate takes the conservative floor for the leads the change adds (too little
  * history at a stage), said beside the figure: the range's other end is then the evidence's.
  */
-function floorText(p: ProjectionSection): string {
-  const floored = p.stages.filter((s) => s.marginal?.basis === 'conservative').map((s) => s.stage);
+export function floorText(
+  p: ProjectionSection,
+  // The HTML page shows the count as a figure and the stages as labels; plain text by default.
+  show: { count: (n: number) => string; stage: (name: string) => string } = { count: String, stage: (s) => s },
+): string {
+  const floored = p.stages.filter((s) => s.marginal?.basis === 'conservative').map((s) => show.stage(s.stage));
   if (floored.length === 0 || p.marginalLeads.added === 0) return '';
-  return ` (the ${p.marginalLeads.added} leads it adds taken at the conservative floor at ${floored.join(', ')}: too little history there, see the assumptions)`;
+  return ` (the ${show.count(p.marginalLeads.added)} leads it adds taken at the conservative floor at ${floored.join(', ')}: too little history there, see the assumptions)`;
 }
 
 /** ` (range low–high)`, or nothing when the range is one value (nothing uncertain moves it). */

@@ -19,6 +19,7 @@ export function compareCac(base: Evaluation, head: Evaluation, baseSet: PolicySe
     blended: { base: b.window.blended, head: h.window.blended },
     paid: { base: b.window.paid, head: h.window.paid },
     customers: { base: b.window.customers, head: h.window.customers },
+    customersDelta: h.window.customers - b.window.customers,
     salesCost: { base: b.window.spend.sales, head: h.window.spend.sales },
     changePct,
     paidChangePct: percentChange(b.window.paid.value, h.window.paid.value),

@@ -210,6 +210,7 @@ export function checkGuardrails(
         isCrossed: crossings.length > 0,
         crossings,
         approvers: readApprovers(rule.approvers),
+        ...(rule.changedKinds === undefined ? {} : { changedKinds: [...rule.changedKinds] }),
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { CacFigure } from './cac.js';
 import type { AttributionImpact } from './impact-attribution.js';
 import type { ApprovalRule } from '../policy/types.js';
+import type { PolicyKind } from '../schemas/index.js';
 import type { EngineWarning } from './warnings.js';
 import type { WaiverMark } from '../issue.js';
 import type { DataAccounting } from './index.js';
@@ -114,6 +115,8 @@ export interface GuardrailResult {
   approvers: { users: string[]; teams: string[]; requires: ApprovalRule; minApprovals: number };
   /** A waiver of this crossed guardrail, when there is one (see `GuardrailWaiver`). */
   waiver?: GuardrailWaiver;
+  /** The policy kinds whose change crosses it (`changedKinds`), when the rule watches any. */
+  changedKinds?: PolicyKind[];
 }
 
 /**
@@ -165,6 +168,8 @@ export interface CacImpact {
   paid: { base: CacFigure; head: CacFigure };
   /** New customers won in the window on each side. */
   customers: { base: number; head: number };
+  /** Head minus base new customers. */
+  customersDelta: number;
   /** Sales cost over the window on each side, to cents. */
   salesCost: { base: string; head: string };
   changePct: number | null;

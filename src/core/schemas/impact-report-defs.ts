@@ -181,9 +181,16 @@ export const impactReportDefs: Record<string, JsonSchema> = {
         { isClosedForReaders: true, description: 'Who must approve when it is crossed.' },
       ),
       waiver: guardrailWaiverSchema,
+      changedKinds: {
+        ...list(
+          oneOf(policyKinds, 'Policy kind.'),
+          'The policy kinds whose change crosses it; absent when it watches none.',
+        ),
+        maxItems: 20,
+      },
     },
     {
-      optional: { waiver: true },
+      optional: { waiver: true, changedKinds: true },
       isClosedForReaders: true,
       description: 'One guardrail of the base policies, checked against the change.',
     },

@@ -104,6 +104,7 @@ export const cacImpactSection: JsonSchema = object(
       { base: count('Under the base.'), head: count('Under the head.') },
       { description: 'New customers won in the window.' },
     ),
+    customersDelta: { type: 'integer', description: 'Head minus base new customers.' },
     salesCost: object(
       { base: money('Under the base.'), head: money('Under the head.') },
       { description: "Sales cost over the window, heads priced at the base's cost per head." },

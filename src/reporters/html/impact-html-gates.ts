@@ -1,7 +1,7 @@
-import type { GuardrailCrossing, ImpactReport } from '../../core/report/impact.js';
+import type { GuardrailCrossing, GuardrailResult, ImpactReport } from '../../core/report/impact.js';
 import { needsApproval } from '../../core/waivers/guardrail-waivers.js';
 import { describeInputs } from '../impact-inputs.js';
-import { phraseCrossing } from '../phrase-guardrail.js';
+import { joinNames, phraseCrossing } from '../phrase-guardrail.js';
 import { phraseGuardrailWaiver } from '../phrase-waiver.js';
 import { phraseWarning } from '../phrase-warning.js';
 import { approversHtml } from './impact-html-headline.js';
@@ -77,6 +77,30 @@ function crossingHtml(c: GuardrailCrossing, at: string, r: ImpactReport): string
   return label(phraseCrossing(c, r));
 }
 
+/** Metrics measured on the replayed pay to as-of, not on the projection: said beside the value. */
+const REPLAYED_METRICS: readonly string[] = ['payout_cost_change_pct'];
+
+/**
+ * A guardrail's value: its metric's figure (with where it was measured), or for one on changed
+ * policy kinds whether a policy of those kinds changed (`no CompPlan changed`).
+ */
+function valueCell(g: GuardrailResult, i: number): string {
+  if (g.metric === null) {
+    const kinds = g.changedKinds ?? [];
+    if (kinds.length === 0) return '—';
+    const touched = g.crossings.flatMap((c) => (c.code === 'policies-changed' ? c.policies.map((p) => p.kind) : []));
+    const changed = kinds.filter((k) => touched.includes(k));
+    return changed.length > 0
+      ? `${label(joinNames(changed, 'and'))} changed`
+      : `no ${label(joinNames(kinds, 'or'))} changed`;
+  }
+  const replayed = REPLAYED_METRICS.includes(g.metric) ? ' (replayed to as-of)' : '';
+  if (typeof g.value === 'number') return `${show(quantityFigure(`guardrails[${i}].value`, g.value))}${replayed}`;
+  if (g.value === null)
+    return show(quantityFigure(`guardrails[${i}].value`, null, 'cannot be measured on this change'));
+  return label(String(g.value));
+}
+
 function guardrailsSection(r: ImpactReport): HtmlSection {
   const rows = r.guardrails.map((g, i) => {
     const why = g.crossings.map((c, j) => crossingHtml(c, `guardrails[${i}].crossings[${j}]`, r)).join('; ');
@@ -89,11 +113,7 @@ function guardrailsSection(r: ImpactReport): HtmlSection {
     return [
       `${label(g.id)}${g.description === null ? '' : `<br><span class="muted">${label(g.description)}</span>`}`,
       g.metric === null ? '—' : label(g.metric),
-      typeof g.value === 'number'
-        ? show(quantityFigure(`guardrails[${i}].value`, g.value))
-        : g.value === null
-          ? show(quantityFigure(`guardrails[${i}].value`, null, 'cannot be measured on this change'))
-          : label(String(g.value)),
+      valueCell(g, i),
       `${status}${why === '' ? '' : `: ${why}`}${waiver}`,
       approversHtml(g, i),
     ];
@@ -120,9 +140,12 @@ function dataSection(r: ImpactReport): HtmlSection {
     show(countFigure(`data.files[${i}].rowsEvaluated`, f.rowsEvaluated)),
     show(countFigure(`data.files[${i}].rowsRejected`, f.rowsRejected)),
   ]);
-  const issues = d.issues
-    .slice(0, 100)
-    .map((x) => [label(`${x.file}:${x.line}:${x.column}`), label(x.raw ?? ''), label(x.message)]);
+  const issues = d.issues.slice(0, 100).map((x) => [
+    label(`${x.file}:${x.line}:${x.column}`),
+    // A masked report drops the raw value: say so rather than leave the cell blank.
+    x.raw === undefined ? (r.isMasked ? '— (masked)' : '—') : label(x.raw),
+    label(x.message),
+  ]);
   const warnings = r.warnings.map((w) => `<li>⚠ ${label(phraseWarning(w))}</li>`);
   return {
     id: 'data',

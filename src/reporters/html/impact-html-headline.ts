@@ -1,6 +1,8 @@
 import type { GuardrailResult, ImpactReport } from '../../core/report/impact.js';
 import { needsApproval } from '../../core/waivers/guardrail-waivers.js';
-import { unknownText } from '../impact-projection.js';
+import { describePayoutReason, partLabel } from '../impact-payout-text.js';
+import { selectSlaShifts } from '../impact-headline.js';
+import { floorText, unknownText } from '../impact-projection.js';
 import { joinNames } from '../phrase-guardrail.js';
 import type { HtmlFigure } from './figure.js';
 import {
@@ -59,13 +61,36 @@ function revenueLine(r: ImpactReport): string {
   const forecast =
     a.base === null && a.head === null
       ? ''
-      : ` Goal forecast ${show(percentFigure('projection.goalForecast.attainment.base', a.base, why))} → ${show(percentFigure('projection.goalForecast.attainment.head', a.head, why))} of target${range(percentFigure('projection.goalForecast.attainment.headLow', a.headLow), percentFigure('projection.goalForecast.attainment.headHigh', a.headHigh), a.headLow, a.headHigh).replace('; range', ', range')}.`;
+      : ` Goal forecast (flow projection) ${show(percentFigure('projection.goalForecast.attainment.base', a.base, why))} → ${show(percentFigure('projection.goalForecast.attainment.head', a.head, why))} of target${range(percentFigure('projection.goalForecast.attainment.headLow', a.headLow), percentFigure('projection.goalForecast.attainment.headHigh', a.headHigh), a.headLow, a.headHigh).replace('; range', ', range')}.`;
   return (
     `<strong>Won revenue</strong> to the goal period's end, given the constraint${at}: ` +
     `${show(moneyFigure('projection.wonRevenue.base', w.base, why))} → ${show(moneyFigure('projection.wonRevenue.head', w.head, why))}${currency} ` +
     `(${show(moneyChangeFigure('projection.wonRevenue.delta', w.delta, why))}${range(moneyChangeFigure('projection.wonRevenue.deltaLow', w.deltaLow), moneyChangeFigure('projection.wonRevenue.deltaHigh', w.deltaHigh), w.deltaLow, w.deltaHigh)}) ` +
-    `over the ${show(numberFigure('projection.horizonWeeks', p.horizonWeeks, 1, 'no goal period'))} weeks left.${forecast}`
+    `over the ${show(numberFigure('projection.horizonWeeks', p.horizonWeeks, 1, 'no goal period'))} weeks left` +
+    `${floorText(p, { count: (n) => show(countFigure('projection.marginalLeads.added', n)), stage: label })}.${forecast}`
   );
+}
+
+/**
+ * The projected part that moves most, with why, as the terminal phrases it
+ * (`marketing-revenue (won_amount) −38,030.49 (gate … fails under the head: …)`).
+ */
+function biggestPartChange(r: ImpactReport): string | null {
+  let best: { i: number; j: number; size: number } | null = null;
+  r.projection.payouts.plans.forEach((p, i) =>
+    p.payout?.parts.forEach((x, j) => {
+      const size = Math.abs(Number(x.payout.delta));
+      if (size > 0 && (best === null || size > best.size)) best = { i, j, size };
+    }),
+  );
+  if (best === null) return null;
+  const { i, j } = best;
+  const plan = r.projection.payouts.plans[i];
+  const part = plan?.payout?.parts[j];
+  if (plan === undefined || part === undefined) return null;
+  const at = `projection.payouts.plans[${i}].payout.parts[${j}].payout.delta`;
+  const why = part.reasons.map((s) => label(describePayoutReason(s))).join('; ');
+  return `largest change: ${label(plan.plan)} · ${label(partLabel(part))} ${show(moneyChangeFigure(at, part.payout.delta))}${why === '' ? '' : ` (${why})`}`;
 }
 
 function costLine(r: ImpactReport): string {
@@ -84,6 +109,8 @@ function costLine(r: ImpactReport): string {
         `(${show(moneyChangeFigure(`${at}.delta`, t.delta, why))}${range(moneyChangeFigure(`${at}.deltaLow`, t.deltaLow), moneyChangeFigure(`${at}.deltaHigh`, t.deltaHigh), t.deltaLow, t.deltaHigh)})`,
     );
   });
+  const biggest = biggestPartChange(r);
+  if (biggest !== null) parts.push(biggest);
   r.comp.total.forEach((t, i) =>
     parts.push(
       `payouts to as-of, replayed ${show(moneyChangeFigure(`comp.total[${i}].delta`, t.delta))} ${label(t.currency)} (${show(percentChangeFigure(`comp.total[${i}].deltaPct`, t.deltaPct))})`,
@@ -110,6 +137,15 @@ function constraintLine(r: ImpactReport): string {
       ? ''
       : ` (declared target ${targetHtml('constraint.declared.head.target', head.target)})`;
   return `<strong>The constraint</strong> ${where}: ${u}${crossed}${target}.`;
+}
+
+/** One line per SLA whose modelled compliance changes or whose queue grows every week, as the terminal says it. */
+function slaLines(r: ImpactReport): string[] {
+  return selectSlaShifts(r).map(({ sla, index, shift }) =>
+    shift === 'modelled'
+      ? `<strong>SLA</strong> ${label(sla.name)} ${show(percentFigure(`slas[${index}].replayed.base`, sla.replayed.base))} → ${show(percentFigure(`slas[${index}].modelled`, sla.modelled))} modelled.`
+      : `<strong>SLA</strong> ${label(sla.name)}: queue grows every week.`,
+  );
 }
 
 /** Who must approve a guardrail, in words, each approver a label and a count a figure. */
@@ -139,5 +175,12 @@ export function renderImpactHeadline(r: ImpactReport): string[] {
       'The policies mean the same before and after this change (formatting and comments aside); nothing to approve.',
     ];
   const change = changeLine(r);
-  return [...(change === null ? [] : [change]), revenueLine(r), costLine(r), constraintLine(r), approvalLine(r)];
+  return [
+    ...(change === null ? [] : [change]),
+    revenueLine(r),
+    costLine(r),
+    constraintLine(r),
+    ...slaLines(r),
+    approvalLine(r),
+  ];
 }

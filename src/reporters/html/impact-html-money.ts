@@ -1,4 +1,5 @@
 import type { ImpactReport } from '../../core/report/impact.js';
+import type { PayoutPartChange } from '../../core/report/impact-payouts.js';
 import { describeCacUnknown } from '../cac-tables.js';
 import { unknownText } from '../impact-projection.js';
 import { describeGateHolds, describePayoutReason, partLabel } from '../impact-payout-text.js';
@@ -20,33 +21,39 @@ import type { HtmlSection } from './page.js';
 
 /** Sections of the impact page about money: pay per plan and component, the goal forecast, CAC and attribution. */
 
+/** One row per part of a plan's pay (`plan · part`, base, head, change, why); `at(j)` is the JSON path of part j's payout. */
+function partRows(plan: string, parts: readonly PayoutPartChange[], at: (j: number) => string): string[][] {
+  return parts.map((x, j) => [
+    `${label(plan)} · ${label(partLabel(x))}`,
+    show(moneyFigure(`${at(j)}.base`, x.payout.base)),
+    show(moneyFigure(`${at(j)}.head`, x.payout.head)),
+    show(moneyChangeFigure(`${at(j)}.delta`, x.payout.delta)),
+    x.reasons.map((s) => label(describePayoutReason(s))).join('; '),
+  ]);
+}
+
+/** A person as the page names them: the id and name, or the pseudonym once when masked (id and name are then the same). */
+function personName(p: { personId: string; name: string | null }): string {
+  return p.name === null || p.name === p.personId ? p.personId : `${p.personId} ${p.name}`;
+}
+
 function payoutSection(r: ImpactReport): HtmlSection {
   const chart = payoutChart(r);
   const components = r.comp.plans.flatMap((p, i) =>
-    p.parts.map((x, j) => {
-      const at = `comp.plans[${i}].parts[${j}].payout`;
-      const why = x.reasons.map((s) => label(describePayoutReason(s))).join('; ');
-      return [
-        `${label(p.plan)} · ${label(partLabel(x))}`,
-        show(moneyFigure(`${at}.base`, x.payout.base)),
-        show(moneyFigure(`${at}.head`, x.payout.head)),
-        show(moneyChangeFigure(`${at}.delta`, x.payout.delta)),
-        why === '' ? '' : why,
-      ];
-    }),
+    partRows(p.plan, p.parts, (j) => `comp.plans[${i}].parts[${j}].payout`),
   );
   const holds = r.comp.plans.flatMap((p) => describeGateHolds(p)).map((s) => `<li>${label(s)}</li>`);
   const people = r.comp.byPerson.map((p, i) => [
-    `${label(p.plan)} · ${label(p.name === null ? p.personId : `${p.personId} ${p.name}`)}`,
+    `${label(p.plan)} · ${label(personName(p))}`,
     show(moneyFigure(`comp.byPerson[${i}].base`, p.base)),
     show(moneyFigure(`comp.byPerson[${i}].head`, p.head)),
     show(moneyChangeFigure(`comp.byPerson[${i}].delta`, p.delta)),
   ]);
-  const projected = r.projection.payouts.plans.map((p, i) => {
+  const projected = r.projection.payouts.plans.flatMap((p, i) => {
     const t = p.payout?.total;
     const why = 'a metric of the plan cannot be projected';
     const at = `projection.payouts.plans[${i}].payout.total`;
-    return [
+    const total = [
       `${label(p.plan)} (${label(p.currency)})`,
       show(moneyFigure(`${at}.base`, t?.base ?? null, why)),
       show(moneyFigure(`${at}.head`, t?.head ?? null, why)),
@@ -54,7 +61,15 @@ function payoutSection(r: ImpactReport): HtmlSection {
       p.range.deltaLow === p.range.deltaHigh
         ? ''
         : `${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaLow`, p.range.deltaLow))} to ${show(moneyChangeFigure(`projection.payouts.plans[${i}].range.deltaHigh`, p.range.deltaHigh))}`,
+      '',
     ];
+    // Each part with why it moves (a gate failing, a metric moving), as in the replayed table; no range per part.
+    const parts = partRows(
+      p.plan,
+      p.payout?.parts ?? [],
+      (j) => `projection.payouts.plans[${i}].payout.parts[${j}].payout`,
+    ).map(([name = '', base = '', head = '', change = '', reasons = '']) => [name, base, head, change, '', reasons]);
+    return [total, ...parts];
   });
   const zero = r.comp.countedAsZero;
   const caveat =
@@ -79,7 +94,7 @@ function payoutSection(r: ImpactReport): HtmlSection {
         ? []
         : [
             '<h3>Projected to the goal period’s end</h3>',
-            renderTable(['plan', 'base', 'head', 'change', 'range of the change'], projected),
+            renderTable(['plan · part', 'base', 'head', 'change', 'range of the change', 'why'], projected),
           ]),
     ].join('\n'),
   };
@@ -146,7 +161,7 @@ function cacRows(r: ImpactReport): string[][] {
       'new customers won',
       show(countFigure('cac.customers.base', c.customers.base)),
       show(countFigure('cac.customers.head', c.customers.head)),
-      '',
+      show(countChangeFigure('cac.customersDelta', c.customersDelta)),
     ],
     [
       'sales cost',

@@ -31,9 +31,13 @@ export function renderProjectionSection(r: ImpactReport): HtmlSection {
       pair(`${at}.capacityPerWeek`, s.capacityPerWeek, 'unbounded'),
       pair(`${at}.throughputPerWeek`, s.throughputPerWeek, 'not projected'),
       pair(`${at}.queueGrowthPerWeek`, s.queueGrowthPerWeek, 'not projected'),
-      s.undeliveredRevenuePerWeek === null
-        ? ''
-        : show(moneyFigure(`${at}.undeliveredRevenuePerWeek`, s.undeliveredRevenuePerWeek)),
+      show(
+        moneyFigure(
+          `${at}.undeliveredRevenuePerWeek`,
+          s.undeliveredRevenuePerWeek,
+          'nothing queues here, or not computed',
+        ),
+      ),
     ];
   });
   const w = p.wonPerWeek;

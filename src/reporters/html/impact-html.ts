@@ -46,7 +46,7 @@ export function renderImpactHtml(report: ImpactReport): string {
     stamp: [
       r.stamp.engine,
       r.stamp.engineVersion,
-      `policies ${r.head.policyHash.slice(0, 12)}`,
+      `policies ${r.base.policyHash.slice(0, 12)} → ${r.head.policyHash.slice(0, 12)}`,
       `data ${r.stamp.dataHash.slice(0, 12)}`,
     ]
       .map(label)

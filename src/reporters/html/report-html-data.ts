@@ -52,7 +52,7 @@ function issuesTable(report: Report): string {
     cells: [
       renderFigure(countFigure(`data.issues[${i}].line`, issue.line)),
       `${renderFigure(countFigure(`data.issues[${i}].column`, issue.column))}${issue.columnName === undefined ? '' : ` ${labelText(issue.columnName)}`}`,
-      issue.raw === undefined ? '' : `<code>${labelText(issue.raw)}</code>`,
+      issue.raw === undefined ? (report.isMasked ? '— (masked)' : '—') : `<code>${labelText(issue.raw)}</code>`,
       labelText(issue.message),
       issue.waiver === undefined ? '' : 'waived',
     ],
