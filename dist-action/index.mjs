@@ -68205,15 +68205,16 @@ var init_report_validator = __esm({
 
 // src/core/impact/read-report.ts
 function parseImpactReport(text5, source) {
-  let value3;
+  return validateImpactReport(parseJsonText(text5, source), source, text5.length);
+}
+function parseJsonText(text5, source) {
   try {
-    value3 = JSON.parse(text5);
+    return JSON.parse(text5);
   } catch (error) {
     throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error
     });
   }
-  return validateImpactReport(value3, source, text5.length);
 }
 function validateImpactReport(value3, source, textLength = 0) {
   const isComplete = textLength <= maxAllErrorsBytes;
@@ -68344,14 +68345,7 @@ function findLongList(value3, max2) {
   return void 0;
 }
 function parseReport(text5, source) {
-  let value3;
-  try {
-    value3 = JSON.parse(text5);
-  } catch (error) {
-    throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error
-    });
-  }
+  const value3 = parseJsonText(text5, source);
   const kind = typeof value3 === "object" && value3 !== null ? value3.kind : void 0;
   const long = findLongList(value3, maxListEntries);
   if (long !== void 0)

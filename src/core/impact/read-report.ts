@@ -18,15 +18,18 @@ const fix =
  * run: anything else is a UsageError naming each JSON path, what it holds and what is expected.
  */
 export function parseImpactReport(text: string, source: string): ImpactReport {
-  let value: unknown;
+  return validateImpactReport(parseJsonText(text, source), source, text.length);
+}
+
+/** JSON text read as a report; text that is not JSON is a UsageError naming `source`. */
+export function parseJsonText(text: string, source: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
   }
-  return validateImpactReport(value, source, text.length);
 }
 
 /** Validates a value read as an impact report; see `parseImpactReport`. */

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { UsageError } from '../errors.js';
-import { listSchemaErrors, maxAllErrorsBytes, validateImpactReport } from '../impact/read-report.js';
+import { listSchemaErrors, maxAllErrorsBytes, parseJsonText, validateImpactReport } from '../impact/read-report.js';
 import { openForReaders } from '../impact/report-validator.js';
 import { reportSchema } from '../schemas/report.js';
 import type { ImpactReport } from './impact.js';
@@ -55,14 +55,7 @@ export function findLongList(value: unknown, max: number): string | undefined {
  * The text may come from anywhere: anything else is a UsageError naming the JSON path that is wrong.
  */
 export function parseReport(text: string, source: string): ReadReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
+  const value = parseJsonText(text, source);
   const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
   const long = findLongList(value, maxListEntries);
   if (long !== undefined)
